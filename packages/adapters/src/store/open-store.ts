@@ -1,0 +1,146 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { DomainError, type Store, type StoreInfo } from '@entente/core';
+import type { Database } from './database.ts';
+import { migrate } from './migrate.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import { PostgresPartyStore } from './postgres-party-store.ts';
+
+/** How to reach the store; read once in `main.ts` and passed down. */
+export interface StoreConfig {
+  /** PostgreSQL server URL; when set, the embedded store is not used. */
+  databaseUrl?: string;
+  /** PGlite data directory; `memory://` for a throw-away in-memory store. */
+  dataDir: string;
+  /** PostgreSQL schema to use (tests isolate themselves this way); created when missing. */
+  schema?: string;
+}
+
+/** The store config from the environment: `DATABASE_URL`, else `ENTENTE_DB`, else `./.entente`. */
+export function storeConfigFromEnv(
+  env: Record<string, string | undefined>,
+  overrides: { db?: string } = {},
+): StoreConfig {
+  const databaseUrl = overrides.db ? undefined : env.DATABASE_URL || undefined;
+  return Object.freeze({ databaseUrl, dataDir: overrides.db ?? env.ENTENTE_DB ?? './.entente' });
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}
+
+/** A store over Kysely on PGlite or PostgreSQL; both share every query. */
+class KyselyStore extends PostgresPartyStore implements Store {
+  constructor(
+    readonly kysely: Kysely<Database>,
+    readonly storeInfo: StoreInfo,
+  ) {
+    super(kysely);
+  }
+
+  info(): StoreInfo {
+    return this.storeInfo;
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    const tables = ['list_versions', 'parties'] as const;
+    const out: Record<string, number> = {};
+    for (const t of tables) {
+      const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(this.kysely);
+      out[t] = r.rows[0]?.n ?? 0;
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.kysely.destroy();
+  }
+}
+
+async function openPglite(dataDir: string) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const inMemory = dataDir.startsWith('memory://');
+  const location = inMemory ? dataDir : path.resolve(dataDir);
+  if (!inMemory) await mkdir(location, { recursive: true });
+  try {
+    const client = await PGlite.create(inMemory ? undefined : location, { extensions: { pg_trgm } });
+    return { dialect: new PGliteDialect(client), location };
+  } catch (error) {
+    throw new DomainError(
+      'store-unavailable',
+      `Cannot open the embedded store in ${location}: ${(error as Error).message}`,
+      {
+        dataDir: location,
+      },
+    );
+  }
+}
+
+async function openPostgres(url: string, schema: string | undefined) {
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema if not exists "${schema.replace(/"/g, '')}"`);
+    await admin.end();
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '')}",public` } : {}),
+  });
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (error) {
+    await pool.end();
+    throw new DomainError(
+      'store-unavailable',
+      `Cannot reach PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`,
+    );
+  }
+  return {
+    dialect: new PostgresDialect({ pool }),
+    location: redactUrl(url) + (schema ? ` (schema ${schema})` : ''),
+  };
+}
+
+/**
+ * Opens the store (PostgreSQL when `databaseUrl` is set, else PGlite in
+ * `dataDir`) and applies pending migrations.
+ *
+ * @example
+ * const store = await openStore({ dataDir: './.entente' });
+ */
+export async function openStore(config: StoreConfig): Promise<Store & { kysely: Kysely<Database> }> {
+  const kind = config.databaseUrl ? 'postgres' : 'pglite';
+  const { dialect, location } = config.databaseUrl
+    ? await openPostgres(config.databaseUrl, config.schema)
+    : await openPglite(config.dataDir);
+  const kysely = new Kysely<Database>({ dialect });
+  let migrations: string[];
+  try {
+    if (kind === 'postgres')
+      await sql`create extension if not exists pg_trgm`.execute(kysely).catch(() => {});
+    else await sql`create extension if not exists pg_trgm`.execute(kysely);
+    migrations = await migrate(kysely as Kysely<unknown>);
+  } catch (error) {
+    await kysely.destroy();
+    throw error;
+  }
+  const info: StoreInfo = Object.freeze({
+    kind,
+    location,
+    schemaVersion: migrations.at(-1)?.slice(0, 3) ?? '000',
+    migrations,
+  });
+  return new KyselyStore(kysely, info);
+}

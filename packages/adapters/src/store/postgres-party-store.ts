@@ -1,0 +1,233 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import {
+  DomainError,
+  partyEntityId,
+  primaryName,
+  type ListDiff,
+  type ListVersion,
+  type NewListVersion,
+  type Party,
+  type PartyListStore,
+  type SaveListVersionResult,
+  type StoredParty,
+} from '@entente/core';
+import { canonicalJson, contentHash } from './content-hash.ts';
+import type { Database, ListVersionRow } from './database.ts';
+
+/** Rows per INSERT statement when writing parties. */
+const INSERT_BATCH = 400;
+/** How many warnings are kept verbatim with a version (all are counted). */
+const WARNING_SAMPLE = 200;
+
+function versionFromRow(row: Selectable<ListVersionRow>): ListVersion {
+  return {
+    id: row.id,
+    source: row.source,
+    publishedAt: row.published_at,
+    importedAt: new Date(row.imported_at).toISOString(),
+    contentHash: row.content_hash,
+    format: row.format,
+    recordCount: row.record_count,
+    warningCount: row.warning_count,
+    warningsByKind: row.warnings_by_kind,
+    files: row.files,
+  };
+}
+
+function countByKind(warnings: NewListVersion['warnings']): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const w of warnings) counts[w.kind] = (counts[w.kind] ?? 0) + 1;
+  return counts;
+}
+
+/** Top-level party fields whose values differ. */
+function changedFields(a: Party, b: Party): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys]
+    .filter(
+      (k) =>
+        canonicalJson((a as unknown as Record<string, unknown>)[k]) !==
+        canonicalJson((b as unknown as Record<string, unknown>)[k]),
+    )
+    .sort();
+}
+
+/** The party-list half of the store, over any Kysely Postgres dialect (PGlite or pg). */
+export class PostgresPartyStore implements PartyListStore {
+  constructor(protected readonly db: Kysely<Database>) {}
+
+  async saveListVersion(input: NewListVersion): Promise<SaveListVersionResult> {
+    const rows = input.parties.map((party) => {
+      const json = canonicalJson(party);
+      return {
+        entity_id: partyEntityId(party),
+        source_id: party.sourceId,
+        schema: party.schema,
+        name: primaryName(party),
+        un_reference: party.unReference ?? null,
+        content_hash: contentHash(party),
+        data: json,
+      };
+    });
+    const seen = new Set<string>();
+    for (const row of rows) {
+      if (seen.has(row.entity_id)) {
+        throw new DomainError('file-rejected', `Duplicate party id ${row.entity_id} in one version`, {
+          source: input.source,
+          sourceId: row.source_id,
+        });
+      }
+      seen.add(row.entity_id);
+    }
+    const hash = contentHash(rows.map((r) => r.content_hash).sort());
+
+    return this.db.transaction().execute(async (tx) => {
+      const existing = await tx
+        .selectFrom('list_versions')
+        .selectAll()
+        .where('source', '=', input.source)
+        .where('content_hash', '=', hash)
+        .executeTakeFirst();
+      if (existing) return { version: versionFromRow(existing), created: false };
+
+      const version = await tx
+        .insertInto('list_versions')
+        .values({
+          source: input.source,
+          published_at: input.publishedAt,
+          content_hash: hash,
+          format: input.format,
+          record_count: rows.length,
+          warning_count: input.warnings.length,
+          warnings_by_kind: JSON.stringify(countByKind(input.warnings)),
+          warnings_sample: JSON.stringify(input.warnings.slice(0, WARNING_SAMPLE)),
+          files: JSON.stringify(input.files),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+        await tx
+          .insertInto('parties')
+          .values(rows.slice(i, i + INSERT_BATCH).map((r) => ({ ...r, version_id: version.id })))
+          .execute();
+      }
+      // Tell other API nodes (PostgreSQL LISTEN) that a new version exists.
+      await sql`select pg_notify('entente_list_versions', ${String(version.id)})`.execute(tx);
+      return { version: versionFromRow(version), created: true };
+    });
+  }
+
+  async listVersions(source?: string): Promise<ListVersion[]> {
+    let query = this.db.selectFrom('list_versions').selectAll();
+    if (source) query = query.where('source', '=', source);
+    const rows = await query
+      .orderBy('source')
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map(versionFromRow);
+  }
+
+  async latestVersions(): Promise<ListVersion[]> {
+    const rows = await this.db
+      .selectFrom('list_versions')
+      .selectAll()
+      .distinctOn('source')
+      .orderBy('source')
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map(versionFromRow);
+  }
+
+  async partiesOfVersion(versionId: number): Promise<StoredParty[]> {
+    const rows = await this.db
+      .selectFrom('parties')
+      .select(['entity_id', 'version_id', 'data'])
+      .where('version_id', '=', versionId)
+      .orderBy('entity_id')
+      .execute();
+    return rows.map((r) => ({ entityId: r.entity_id, versionId: r.version_id, party: r.data as Party }));
+  }
+
+  async getParty(entityId: string, versionId?: number): Promise<StoredParty | undefined> {
+    const versionIds = versionId === undefined ? (await this.latestVersions()).map((v) => v.id) : [versionId];
+    if (versionIds.length === 0) return undefined;
+    const row = await this.db
+      .selectFrom('parties')
+      .select(['entity_id', 'version_id', 'data'])
+      .where('entity_id', '=', entityId)
+      .where('version_id', 'in', versionIds)
+      .executeTakeFirst();
+    return row && { entityId: row.entity_id, versionId: row.version_id, party: row.data as Party };
+  }
+
+  async partiesByUnReference(unReference: string): Promise<StoredParty[]> {
+    const versionIds = (await this.latestVersions()).map((v) => v.id);
+    if (versionIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('parties')
+      .select(['entity_id', 'version_id', 'data'])
+      .where('un_reference', '=', unReference)
+      .where('version_id', 'in', versionIds)
+      .orderBy('entity_id')
+      .execute();
+    return rows.map((r) => ({ entityId: r.entity_id, versionId: r.version_id, party: r.data as Party }));
+  }
+
+  async diffVersions(source: string, fromId?: number, toId?: number): Promise<ListDiff> {
+    const versions = await this.listVersions(source);
+    if (versions.length === 0)
+      throw new DomainError('not-found', `No versions of list "${source}"`, { source });
+    const to = toId === undefined ? versions[0] : versions.find((v) => v.id === toId);
+    if (!to)
+      throw new DomainError('not-found', `Version ${toId} of "${source}" not found`, {
+        source,
+        version: toId,
+      });
+    const from =
+      fromId === undefined ? versions[versions.indexOf(to) + 1] : versions.find((v) => v.id === fromId);
+    if (!from) {
+      throw new DomainError('not-found', `No earlier version of "${source}" to compare with`, { source });
+    }
+    const load = async (id: number) =>
+      new Map(
+        (
+          await this.db
+            .selectFrom('parties')
+            .select(['entity_id', 'source_id', 'name', 'content_hash', 'data'])
+            .where('version_id', '=', id)
+            .execute()
+        ).map((r) => [r.entity_id, r]),
+      );
+    const [before, after] = await Promise.all([load(from.id), load(to.id)]);
+    const diff: ListDiff = {
+      source,
+      from: { id: from.id, publishedAt: from.publishedAt },
+      to: { id: to.id, publishedAt: to.publishedAt },
+      added: [],
+      removed: [],
+      changed: [],
+    };
+    for (const [id, row] of after) {
+      const old = before.get(id);
+      if (!old) diff.added.push({ entityId: id, sourceId: row.source_id, name: row.name });
+      else if (old.content_hash !== row.content_hash) {
+        diff.changed.push({
+          entityId: id,
+          sourceId: row.source_id,
+          name: row.name,
+          fields: changedFields(old.data as Party, row.data as Party),
+        });
+      }
+    }
+    for (const [id, row] of before) {
+      if (!after.has(id)) diff.removed.push({ entityId: id, sourceId: row.source_id, name: row.name });
+    }
+    const byId = (a: { entityId: string }, b: { entityId: string }) => a.entityId.localeCompare(b.entityId);
+    diff.added.sort(byId);
+    diff.removed.sort(byId);
+    diff.changed.sort(byId);
+    return diff;
+  }
+}

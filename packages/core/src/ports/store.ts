@@ -1,0 +1,22 @@
+import type { PartyListStore } from './party-list-store.ts';
+
+/** Which database backs the store. */
+export type StoreKind = 'pglite' | 'postgres';
+
+/** Where the store lives and what schema it has. */
+export interface StoreInfo {
+  kind: StoreKind;
+  /** Data directory (PGlite) or the server URL without its password (PostgreSQL). */
+  location: string;
+  /** The highest applied migration. */
+  schemaVersion: string;
+  migrations: string[];
+}
+
+/** The whole store, one object handed down from `main.ts`. */
+export interface Store extends PartyListStore {
+  info(): StoreInfo;
+  /** Counts of what is loaded, by table, for `entente status`. */
+  counts(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
