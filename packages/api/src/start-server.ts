@@ -1,0 +1,29 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './create-app.ts';
+import type { AppDeps } from './app-deps.ts';
+
+/** A listening server: its URL and a promise that settles when it closes. */
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+  closed: Promise<void>;
+}
+
+/** Builds the app and listens on `host:port` (port 0 picks a free one). */
+export async function startServer(deps: AppDeps & { port: number; host: string }): Promise<RunningServer> {
+  const app = createApp(deps);
+  let resolveClosed!: () => void;
+  const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: deps.port, hostname: deps.host }, () => resolve(s));
+  });
+  server.on('close', resolveClosed);
+  const { port } = server.address() as AddressInfo;
+  const host = deps.host === '0.0.0.0' ? 'localhost' : deps.host;
+  return {
+    url: `http://${host}:${port}/`,
+    closed,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { DomainError } from '@entente/core';
+import type { CliContext } from '../context.ts';
+
+/** The API server's entry point; started as a child process so the CLI never imports the API package. */
+const API_BIN = fileURLToPath(new URL('../../../api/bin/entente-api.js', import.meta.url));
+
+function parsePort(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new DomainError('invalid-input', `--port must be a whole number 0-65535, got "${v}"`, { field: 'port' });
+  }
+  return n;
+}
+
+/** `entente serve`: the HTTP API, its reference at /docs and the web app at /. */
+export function registerServe(program: Command, ctx: () => CliContext): void {
+  program
+    .command('serve')
+    .description('start the HTTP API and web app (default port 8080); loads the lists on first start')
+    .option('--port <n>', 'port to listen on', parsePort)
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .action(async (opts: { port?: number; host: string }) => {
+      const { config } = ctx();
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PORT: String(opts.port ?? config.port),
+        HOST: opts.host,
+        ...(config.store.databaseUrl ? {} : { ENTENTE_DB: config.store.dataDir }),
+        ...(config.mirrorDir ? { ENTENTE_MIRROR: config.mirrorDir } : {}),
+      };
+      if (!config.store.databaseUrl) delete env.DATABASE_URL;
+      const child = spawn(process.execPath, [API_BIN], { stdio: 'inherit', env });
+      const forward = (signal: NodeJS.Signals) => child.kill(signal);
+      process.on('SIGINT', forward);
+      process.on('SIGTERM', forward);
+      const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 0)));
+      process.exitCode = code;
+    });
+}
