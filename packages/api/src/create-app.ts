@@ -31,10 +31,14 @@ export function createApp(deps: AppDeps) {
     defaultHook: (result) => {
       if (!result.success) {
         const issue = result.error.issues[0];
-        throw new DomainError('invalid-input', issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'Invalid input', {
-          field: issue?.path.join('.'),
-          issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        });
+        throw new DomainError(
+          'invalid-input',
+          issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'Invalid input',
+          {
+            field: issue?.path.join('.'),
+            issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          },
+        );
       }
     },
   });
@@ -49,7 +53,11 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'entente_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'entente_session',
+  });
 
   registerRoutes(app, deps);
 
@@ -58,13 +66,20 @@ export function createApp(deps: AppDeps) {
     info: {
       title: 'Entente API',
       version: deps.version,
-      description: 'Harmonised export controls among allied states. Every route is authenticated unless marked public.',
+      description:
+        'Harmonised export controls among allied states. Every route is authenticated unless marked public.',
       license: { name: 'Apache-2.0' },
     },
   });
   const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   app.get('/docs', (c) => c.html(docsPage()));
-  app.use('/docs/assets/*', serveStatic({ root: path.relative(process.cwd(), swaggerDir), rewriteRequestPath: (p) => p.replace(/^\/docs\/assets/, '') }));
+  app.use(
+    '/docs/assets/*',
+    serveStatic({
+      root: path.relative(process.cwd(), swaggerDir),
+      rewriteRequestPath: (p) => p.replace(/^\/docs\/assets/, ''),
+    }),
+  );
   if (deps.webDir && existsSync(deps.webDir)) {
     const root = path.relative(process.cwd(), deps.webDir);
     app.use('/*', serveStatic({ root }));

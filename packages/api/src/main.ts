@@ -4,8 +4,9 @@ import { loadConfig, openStore } from '@entente/adapters';
 import { isDomainError } from '@entente/core';
 import { startServer } from './start-server.ts';
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
-  .version;
+const version = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 const log = (line: string) => process.stderr.write(line + '\n');
 
 try {
@@ -31,6 +32,8 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  log(`entente: ${isDomainError(error) ? `${error.code}: ${error.message}` : String((error as Error).stack ?? error)}`);
+  log(
+    `entente: ${isDomainError(error) ? `${error.code}: ${error.message}` : String((error as Error).stack ?? error)}`,
+  );
   process.exit(isDomainError(error) && error.code !== 'store-unavailable' ? 1 : 2);
 }

@@ -18,7 +18,8 @@ export function onError(log: (line: string) => void) {
     }
     if (error instanceof HTTPException) {
       const status = error.status;
-      const code = status === 413 ? 'payload-too-large' : status === 401 ? 'unauthenticated' : 'invalid-input';
+      const code =
+        status === 413 ? 'payload-too-large' : status === 401 ? 'unauthenticated' : 'invalid-input';
       return c.json({ error: code, message: error.message || 'Bad request', details: {} }, status);
     }
     log(`internal error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);

@@ -27,7 +27,8 @@ export function authorize(policy: Policy): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if ('public' in policy) return next();
     const principal = c.get('principal');
-    if (!principal) throw new DomainError('unauthenticated', 'Sign in or send an API token (Authorization: Bearer …)');
+    if (!principal)
+      throw new DomainError('unauthenticated', 'Sign in or send an API token (Authorization: Bearer …)');
     if (policy.roles !== 'any' && !policy.roles.includes(principal.role)) {
       throw new DomainError('forbidden', `This needs one of the roles: ${policy.roles.join(', ')}`);
     }

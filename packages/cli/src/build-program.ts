@@ -14,7 +14,10 @@ export interface ProgramDeps {
 }
 
 /** The `entente` program: global options, every command, and one context shared by them. */
-export function buildProgram(deps: ProgramDeps): { run(argv: string[]): Promise<void>; close(): Promise<void> } {
+export function buildProgram(deps: ProgramDeps): {
+  run(argv: string[]): Promise<void>;
+  close(): Promise<void>;
+} {
   let context: CliContext | undefined;
   const program = new Command('entente')
     .description('Entente: harmonised export controls among allied states')

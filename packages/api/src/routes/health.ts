@@ -10,19 +10,34 @@ const HealthResponse = z
   })
   .openapi('Health');
 
-const route = defineRoute({ public: true }, {
-  method: 'get',
-  path: '/health',
-  tags: ['system'],
-  summary: 'Liveness and store check',
-  responses: { 200: { description: 'The server and its store answer', content: { 'application/json': { schema: HealthResponse } } } },
-});
+const route = defineRoute(
+  { public: true },
+  {
+    method: 'get',
+    path: '/health',
+    tags: ['system'],
+    summary: 'Liveness and store check',
+    responses: {
+      200: {
+        description: 'The server and its store answer',
+        content: { 'application/json': { schema: HealthResponse } },
+      },
+    },
+  },
+);
 
 /** `GET /health` (public). */
 export function registerHealth(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     await deps.store.counts();
     const info = deps.store.info();
-    return c.json({ status: 'ok' as const, store: { kind: info.kind, schemaVersion: info.schemaVersion }, version: deps.version }, 200);
+    return c.json(
+      {
+        status: 'ok' as const,
+        store: { kind: info.kind, schemaVersion: info.schemaVersion },
+        version: deps.version,
+      },
+      200,
+    );
   });
 }

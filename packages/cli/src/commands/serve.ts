@@ -10,7 +10,9 @@ const API_BIN = fileURLToPath(new URL('../../../api/bin/entente-api.js', import.
 function parsePort(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    throw new DomainError('invalid-input', `--port must be a whole number 0-65535, got "${v}"`, { field: 'port' });
+    throw new DomainError('invalid-input', `--port must be a whole number 0-65535, got "${v}"`, {
+      field: 'port',
+    });
   }
   return n;
 }

@@ -12,7 +12,11 @@ export function registerStatus(program: Command, ctx: () => CliContext): void {
       const store = await c.store();
       const info = store.info();
       const [counts, latest] = await Promise.all([store.counts(), store.latestVersions()]);
-      const lists = latest.map((v) => ({ source: v.source, publishedAt: v.publishedAt, records: v.recordCount }));
+      const lists = latest.map((v) => ({
+        source: v.source,
+        publishedAt: v.publishedAt,
+        records: v.recordCount,
+      }));
       c.output({ store: info, counts, lists, mirrorDir: c.config.mirrorDir ?? null }, () =>
         [
           `store:    ${info.kind} at ${info.location}`,
