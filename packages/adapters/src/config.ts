@@ -22,7 +22,8 @@ export function loadConfig(
 ): AppConfig {
   const cwd = flags.cwd ?? process.cwd();
   const defaultMirror = path.resolve(cwd, '../shared/data');
-  const mirror = flags.mirror ?? env.ENTENTE_MIRROR ?? (existsSync(defaultMirror) ? defaultMirror : undefined);
+  const mirror =
+    flags.mirror ?? env.ENTENTE_MIRROR ?? (existsSync(defaultMirror) ? defaultMirror : undefined);
   return Object.freeze({
     store: storeConfigFromEnv(env, { db: flags.db }),
     mirrorDir: mirror ? path.resolve(cwd, mirror) : undefined,

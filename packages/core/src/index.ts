@@ -6,3 +6,7 @@ export type * from './ports/store.ts';
 export type * from './ports/clock.ts';
 export * from './geo/country-codes.ts';
 export * from './text/detect-script.ts';
+export * from './controls/index.ts';
+export type * from './ports/control-list-store.ts';
+export * from './licensing/index.ts';
+export * from './risk/index.ts';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ControlTables } from './control-tables.ts';
 
 /** Row of `list_versions`. */
 export interface ListVersionRow {
@@ -35,7 +36,7 @@ export interface MetaRow {
 }
 
 /** The tables Kysely knows about; features add theirs here. */
-export interface Database {
+export interface Database extends ControlTables {
   list_versions: ListVersionRow;
   parties: PartyRow;
   meta: MetaRow;

@@ -18,13 +18,20 @@ export interface StoreConfig {
   schema?: string;
 }
 
-/** The store config from the environment: `DATABASE_URL`, else `ENTENTE_DB`, else `./.entente`. */
+/**
+ * The store config from the environment: `DATABASE_URL` (with optional
+ * `ENTENTE_PG_SCHEMA`), else `ENTENTE_DB`, else `./.entente`.
+ */
 export function storeConfigFromEnv(
   env: Record<string, string | undefined>,
   overrides: { db?: string } = {},
 ): StoreConfig {
   const databaseUrl = overrides.db ? undefined : env.DATABASE_URL || undefined;
-  return Object.freeze({ databaseUrl, dataDir: overrides.db ?? env.ENTENTE_DB ?? './.entente' });
+  return Object.freeze({
+    databaseUrl,
+    dataDir: overrides.db ?? env.ENTENTE_DB ?? './.entente',
+    schema: databaseUrl && env.ENTENTE_PG_SCHEMA ? env.ENTENTE_PG_SCHEMA : undefined,
+  });
 }
 
 function redactUrl(url: string): string {
@@ -129,7 +136,7 @@ export async function openStore(config: StoreConfig): Promise<Store & { kysely: 
   let migrations: string[];
   try {
     if (kind === 'postgres')
-      await sql`create extension if not exists pg_trgm`.execute(kysely).catch(() => {});
+      await sql`create extension if not exists pg_trgm with schema public`.execute(kysely).catch(() => {});
     else await sql`create extension if not exists pg_trgm`.execute(kysely);
     migrations = await migrate(kysely as Kysely<unknown>);
   } catch (error) {

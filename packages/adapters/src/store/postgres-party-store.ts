@@ -52,6 +52,11 @@ function changedFields(a: Party, b: Party): string[] {
     .sort();
 }
 
+/** The hash of a whole version: of its parties' hashes, in sorted order (row order does not matter). */
+function listContentHash(partyHashes: string[]): string {
+  return contentHash([...partyHashes].sort());
+}
+
 /** The party-list half of the store, over any Kysely Postgres dialect (PGlite or pg). */
 export class PostgresPartyStore implements PartyListStore {
   constructor(protected readonly db: Kysely<Database>) {}
@@ -79,7 +84,7 @@ export class PostgresPartyStore implements PartyListStore {
       }
       seen.add(row.entity_id);
     }
-    const hash = contentHash(rows.map((r) => r.content_hash).sort());
+    const hash = listContentHash(rows.map((r) => r.content_hash));
 
     return this.db.transaction().execute(async (tx) => {
       const existing = await tx
@@ -115,6 +120,17 @@ export class PostgresPartyStore implements PartyListStore {
       await sql`select pg_notify('entente_list_versions', ${String(version.id)})`.execute(tx);
       return { version: versionFromRow(version), created: true };
     });
+  }
+
+  async versionWithContent(source: string, parties: Party[]): Promise<ListVersion | undefined> {
+    const hash = listContentHash(parties.map((p) => contentHash(p)));
+    const row = await this.db
+      .selectFrom('list_versions')
+      .selectAll()
+      .where('source', '=', source)
+      .where('content_hash', '=', hash)
+      .executeTakeFirst();
+    return row && versionFromRow(row);
   }
 
   async listVersions(source?: string): Promise<ListVersion[]> {

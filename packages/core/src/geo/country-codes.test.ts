@@ -20,6 +20,11 @@ describe('countryCodeFromName', () => {
     ['Hong Kong', 'HK'],
     ['Syria', 'SY'],
     ['Kosovo', 'XK'],
+    ['Bosnia and Herzegovina', 'BA'],
+    ['Trinidad and Tobago', 'TT'],
+    ['Myanmar', 'MM'],
+    ['Slovak Republic', 'SK'],
+    ['China, Hong Kong Special Administrative Region', 'HK'],
   ])('maps %s to %s', (name, code) => {
     expect(countryCodeFromName(name)).toBe(code);
   });

@@ -74,7 +74,7 @@ const ALIASES: Record<string, string> = {
   uk: 'GB',
   'great britain': 'GB',
   britain: 'GB',
-  'england': 'GB',
+  england: 'GB',
   uae: 'AE',
   'u a e': 'AE',
   'taiwan province of china': 'TW',
@@ -99,7 +99,14 @@ const ALIASES: Record<string, string> = {
   'east timor': 'TL',
   kosovo: 'XK',
   'bosnia herzegovina': 'BA',
-  'bosnia & herzegovina': 'BA',
+  'bosnia and herzegovina': 'BA',
+  'trinidad and tobago': 'TT',
+  myanmar: 'MM',
+  'slovak republic': 'SK',
+  'united kingdom of great britain': 'GB',
+  'china hong kong special administrative region': 'HK',
+  'china macao special administrative region': 'MO',
+  'hong kong special administrative region of china': 'HK',
   'saint kitts and nevis': 'KN',
   'st kitts and nevis': 'KN',
   'saint lucia': 'LC',
@@ -119,11 +126,11 @@ const ALIASES: Record<string, string> = {
   'netherlands antilles': 'CW',
   curacao: 'CW',
   'sint maarten': 'SX',
-  'crimea': 'UA',
+  crimea: 'UA',
   'region of crimea': 'UA',
   'soviet union': 'RU',
   ussr: 'RU',
-  'yugoslavia': 'RS',
+  yugoslavia: 'RS',
   'serbia and montenegro': 'RS',
 };
 
@@ -134,7 +141,8 @@ export function countryKey(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/['’‘`´]/g, '')
-    .replace(/[^a-z0-9&]+/g, ' ')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
 

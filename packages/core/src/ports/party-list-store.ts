@@ -29,6 +29,8 @@ export interface StoredParty {
 export interface PartyListStore {
   /** Saves a whole version in one transaction; identical content is a no-op. */
   saveListVersion(input: NewListVersion): Promise<SaveListVersionResult>;
+  /** The stored version of `source` with exactly this content, if any (imports of it are no-ops). */
+  versionWithContent(source: string, parties: Party[]): Promise<ListVersion | undefined>;
   /** Versions, newest first; all sources when `source` is omitted. */
   listVersions(source?: string): Promise<ListVersion[]>;
   /** The newest version of every source. */

@@ -46,7 +46,10 @@ export function detectScript(text: string): string | undefined {
       bestCount = n;
     }
   }
-  if ((counts.Hira ?? 0) + (counts.Kana ?? 0) > 0 && (best === 'Hani' || best === 'Hira' || best === 'Kana')) {
+  if (
+    (counts.Hira ?? 0) + (counts.Kana ?? 0) > 0 &&
+    (best === 'Hani' || best === 'Hira' || best === 'Kana')
+  ) {
     return 'Jpan';
   }
   return best;

@@ -1,0 +1,2 @@
+/** The core control-list API, imported in one place. */
+export * from '@entente/core';

@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deriveCorrespondences, type ControlList, type ControlListStore, type Correspondence } from './core-controls.ts';
+import { parseCcl } from './parse-ccl.ts';
+import { parseRegimeTree } from './parse-regime-tree.ts';
+import { parseUsml } from './parse-usml.ts';
+import { readControlDatasets } from './read-control-datasets.ts';
+
+/** Placeholder valid-from of the undated regime code trees. */
+const REGIME_TREE_VALID_FROM = '2000-01-01';
+
+/** What one `loadControlLists` run did. */
+export interface ControlLoadReport {
+  lists: { id: string; version: string; entries: number; created: boolean }[];
+  correspondences: { count: number; created: boolean; byBasis: Record<string, number> };
+}
+
+/** Reads every control list: the real-data lists from `mirrorDir/controls/` and the project datasets. */
+export async function readAllControlLists(mirrorDir: string, datasetsDir?: string): Promise<ControlList[]> {
+  const controls = (...p: string[]) => readFile(path.join(mirrorDir, 'controls', ...p), 'utf8');
+  const ccl = parseCcl({
+    json: await controls('us', 'ccl.json'),
+    requirementRowsCsv: await controls('us', 'ccl_license_requirement_rows.csv'),
+    exceptionFlagsCsv: await controls('us', 'ccl_license_exception_flags.csv'),
+  });
+  const usml = parseUsml(await controls('us', 'ecfr', 'title-22_part-121.xml'));
+  const mtcr = parseRegimeTree('MTCR', [
+    { name: 'MTCR_Cat_1_regimes.csv', csv: await controls('regimes', 'MTCR_Cat_1_regimes.csv') },
+    { name: 'MTCR_Cat_2_regimes.csv', csv: await controls('regimes', 'MTCR_Cat_2_regimes.csv') },
+  ], REGIME_TREE_VALID_FROM);
+  const nsg = parseRegimeTree('NSG', [
+    { name: 'NSG_Dual_use.csv', csv: await controls('regimes', 'NSG_Dual_use.csv') },
+    { name: 'NSG_Potential_trigger_list.csv', csv: await controls('regimes', 'NSG_Potential_trigger_list.csv') },
+  ], REGIME_TREE_VALID_FROM);
+  return [ccl, usml, mtcr, nsg, ...(await readControlDatasets(datasetsDir))];
+}
+
+/** The newest version of each list among `lists`. */
+export function latestVersions(lists: ControlList[]): ControlList[] {
+  const out = new Map<string, ControlList>();
+  for (const l of lists) {
+    const seen = out.get(l.id);
+    if (!seen || seen.validFrom < l.validFrom) out.set(l.id, l);
+  }
+  return [...out.values()];
+}
+
+function countByBasis(cs: Correspondence[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of cs) out[c.basis] = (out[c.basis] ?? 0) + 1;
+  return out;
+}
+
+/**
+ * Loads every control list version and the crosswalk between the newest
+ * versions into the store. Idempotent: unchanged versions and an unchanged
+ * crosswalk are no-ops.
+ *
+ * @example
+ * await loadControlLists(store, { mirrorDir: '../shared/data' });
+ */
+export async function loadControlLists(
+  store: ControlListStore,
+  options: { mirrorDir: string; datasetsDir?: string },
+): Promise<ControlLoadReport> {
+  const lists = await readAllControlLists(options.mirrorDir, options.datasetsDir);
+  const report: ControlLoadReport['lists'] = [];
+  for (const list of lists) {
+    const { created } = await store.saveControlList(list);
+    report.push({ id: list.id, version: list.version, entries: list.entries.length, created });
+  }
+  const correspondences = deriveCorrespondences(latestVersions(lists));
+  const saved = await store.replaceCorrespondences(correspondences);
+  return { lists: report, correspondences: { ...saved, byBasis: countByBasis(correspondences) } };
+}

@@ -1,0 +1,91 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { DomainError, isDomainError, type Store } from '@entente/core';
+import type { ListFormat } from '../ingest/list-format.ts';
+import { importList, type ImportReport } from './import-list.ts';
+
+/** A file or group the sync did not import, and why. */
+export interface SkippedItem {
+  path: string;
+  reason: string;
+  code?: string;
+}
+
+/** What `entente sync` did. */
+export interface SyncReport {
+  mirrorDir: string;
+  imported: ImportReport[];
+  skipped: SkippedItem[];
+  seconds: number;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string) => {
+    for (const e of await readdir(d, { withFileTypes: true }).catch(() => [])) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else out.push(p);
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+const isFixture = (group: string[]) => group.some((p) => /-fixture[/\\]/.test(p));
+const isDocumentation = (p: string) => /(^|[/\\])(README|LICENSE|FORMAT)[^/\\]*$/i.test(p) || p.endsWith('.md');
+
+/**
+ * Imports everything found in a mirror directory laid out like `../shared/data`
+ * (`lists/…`): each format finds its files, groups are imported oldest folder
+ * first, and every file nobody imported is reported with the reason.
+ * Fixture folders (`*-fixture`) are skipped when the same format has a real publication there.
+ */
+export async function syncMirror(
+  store: Store,
+  formats: readonly ListFormat[],
+  mirrorDir: string,
+  options: { force?: boolean; onProgress?: (message: string) => void; onGroup?: (done: number, total: number, label: string) => void } = {},
+): Promise<SyncReport> {
+  const started = Date.now();
+  const listsDir = path.join(mirrorDir, 'lists');
+  const all = await listFiles(listsDir);
+  if (all.length === 0) {
+    throw new DomainError('file-unreadable', `No lists/ folder with files in the mirror ${mirrorDir}`, { file: listsDir });
+  }
+  const claimed = new Set<string>();
+  const jobs: { format: ListFormat; group: string[] }[] = [];
+  const skipped: SkippedItem[] = [];
+  for (const format of formats) {
+    const groups = (await format.findInMirror(mirrorDir)).map((g) => [...g].sort());
+    const real = groups.filter((g) => !isFixture(g));
+    for (const group of groups.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''))) {
+      group.forEach((p) => claimed.add(p));
+      if (isFixture(group) && real.length > 0) {
+        skipped.push({ path: path.dirname(group[0] ?? ''), reason: `test fixture; a real ${format.id} publication is in the mirror` });
+      } else {
+        jobs.push({ format, group });
+      }
+    }
+  }
+  for (const file of all) {
+    if (!claimed.has(file) && !isDocumentation(file)) {
+      skipped.push({ path: file, reason: 'no import format recognises this file' });
+    }
+  }
+  const imported: ImportReport[] = [];
+  let done = 0;
+  for (const { format, group } of jobs) {
+    const label = `${format.id} ${path.relative(mirrorDir, path.dirname(group[0] ?? ''))}`;
+    options.onGroup?.(done, jobs.length, label);
+    try {
+      imported.push(...(await importList(store, format, group, { force: options.force, onProgress: options.onProgress })));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      skipped.push({ path: group.join(', '), reason: error.message, code: error.code });
+    }
+    done++;
+    options.onGroup?.(done, jobs.length, label);
+  }
+  return { mirrorDir, imported, skipped, seconds: (Date.now() - started) / 1000 };
+}

@@ -1,0 +1,141 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import {
+  extractParagraphRefs,
+  extractReasonCodes,
+  interpretDestinationRule,
+  parseParagraphScope,
+  type ParagraphScope,
+  type UsEarTables,
+  type UsEccn,
+  type UsLvsRule,
+  type UsRequirementRow,
+} from '@entente/core';
+
+interface CclJsonEntry {
+  eccn: string;
+  heading: string;
+  reasonForControl: string | null;
+  items?: { paragraph: string | null; kind: string; text: string }[];
+}
+interface RequirementCsvRow {
+  eccn: string;
+  control: string;
+  chart_column: string;
+  destination_scope_if_not_column: string;
+}
+interface FlagCsvRow {
+  eccn: string;
+  exception: string;
+  text: string;
+}
+
+// Ranges such as "a.2 to a.14" or "b.4 to b.7" are expanded so each paragraph matches.
+function expandRanges(text: string): string {
+  return text.replace(/\b([a-z](?:\.\d+)*\.)(\d+) to (?:[a-z](?:\.\d+)*\.)?(\d+)\b/g, (_m, stem: string, from: string, to: string) => {
+    const out: string[] = [];
+    for (let i = Number(from); i <= Number(to) && out.length < 40; i++) out.push(`${stem}${i}`);
+    return out.join(', ');
+  });
+}
+
+function stripParentheses(text: string): string {
+  return text.replace(/\([^)]*\)/g, '');
+}
+
+function scopeOf(text: string, eccn: string): ParagraphScope {
+  const refs = extractParagraphRefs(expandRanges(stripParentheses(text)), eccn);
+  return refs.length > 0 ? { entire: false, include: refs, exclude: [] } : { entire: true, include: [], exclude: [] };
+}
+
+/** Parses the LVS flag text and the "$1500: 3A001.c." lines of an ECCN into value limits. */
+export function parseLvsRule(text: string, extraLines: string[], eccn: string): UsLvsRule | undefined {
+  if (/^\s*N\/A\.?\s*$/i.test(text) && extraLines.length === 0) return undefined;
+  const rule: UsLvsRule = { limits: [], naReasons: [], text: [text, ...extraLines].join(' ') };
+  const naRefs: string[] = [];
+  for (const clause of [...text.split(';'), ...extraLines]) {
+    const [main = '', exceptPart = ''] = clause.split(/\bexcept\b/i);
+    const naText = /N\/A/i.test(main) && !/\$/.test(main) ? main : /N\/A/i.test(exceptPart) ? exceptPart : '';
+    if (naText) {
+      rule.naReasons.push(...extractReasonCodes(naText));
+      naRefs.push(...extractParagraphRefs(expandRanges(stripParentheses(naText)), eccn));
+    } else if (exceptPart) naRefs.push(...extractParagraphRefs(expandRanges(stripParentheses(exceptPart)), eccn));
+    const value = main.match(/\$\s*([\d,]+)/);
+    if (value) rule.limits.push({ value: Number((value[1] as string).replace(/,/g, '')), scope: scopeOf(main.slice(value.index! + value[0].length), eccn) });
+  }
+  if (naRefs.length > 0) rule.naScope = { entire: false, include: [...new Set(naRefs)], exclude: [] };
+  return rule.limits.length > 0 ? rule : undefined;
+}
+
+function parseGbs(text: string | undefined, eccn: string): UsEccn['gbs'] {
+  if (!text || !/^\s*yes/i.test(text)) return undefined;
+  const [main = '', exceptPart = ''] = text.split(/\bexcept\b/i);
+  return { scope: scopeOf(main, eccn), naReasons: extractReasonCodes(exceptPart) };
+}
+
+function parseStaExclusions(text: string | undefined, eccn: string): UsEccn['staExclusions'] {
+  if (!text || !/may not be used/i.test(text)) return [];
+  const groups = [...text.matchAll(/\bA:([56])\b/g)].map((m) => `A:${m[1]}`);
+  const onlyC2 = /\(c\)\(2\)/.test(text);
+  const scoped = /this (ECCN|entry)/i.test(text) ? { entire: true, include: [], exclude: [] } : scopeOf(text.split(/\bto any of\b/i)[0] ?? text, eccn);
+  return [{ scope: scoped, groups: onlyC2 ? ['A:6'] : groups.length > 0 ? [...new Set(groups)] : ['A:5', 'A:6'], text }];
+}
+
+function groupByEccn<T extends { eccn: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.eccn);
+    if (list) list.push(r);
+    else out.set(r.eccn, [r]);
+  }
+  return out;
+}
+
+function rowFromCsv(r: RequirementCsvRow): UsRequirementRow {
+  const reason = r.control.match(/^\W*([A-Z]{2,3})\b/)?.[1] ?? (/Russian industry/i.test(r.control) ? 'RIS' : 'OTHER');
+  const column = r.chart_column.trim();
+  const destText = r.destination_scope_if_not_column.trim();
+  const row: UsRequirementRow = { reason, control: r.control, scope: parseParagraphScope(r.control, r.eccn) };
+  if (column) row.column = column;
+  else row.destinationRule = reason === 'RIS' ? interpretDestinationRule('See § 746.5 and § 746.8 (Russia)') : interpretDestinationRule(destText || r.control);
+  return row;
+}
+
+/**
+ * Reads the CCL (ccl.json plus the flattened requirement rows and exception
+ * flags) and the Part 740 catalogue from `controlsUsDir` into EAR tables whose
+ * scopes are parsed once, here, so each determination only matches.
+ */
+export async function loadUsEarTables(controlsUsDir: string, chartFootnotes: Record<string, string>): Promise<UsEarTables> {
+  const [cclText, rowsText, flagsText, catalogueText] = await Promise.all(
+    ['ccl.json', 'ccl_license_requirement_rows.csv', 'ccl_license_exception_flags.csv', 'license-exception-catalog.json'].map((f) => readFile(path.join(controlsUsDir, f), 'utf8')),
+  );
+  const ccl = JSON.parse(cclText as string) as { ecfrIssueDate: string; entries: CclJsonEntry[] };
+  const rows = parse(rowsText as string, { columns: true, skip_empty_lines: true }) as RequirementCsvRow[];
+  const flags = parse(flagsText as string, { columns: true, skip_empty_lines: true }) as FlagCsvRow[];
+  const catalogue = JSON.parse(catalogueText as string) as { exceptions: { section: string; symbols: string[]; title: string }[] };
+  const rowsBy = groupByEccn(rows);
+  const flagsBy = groupByEccn(flags);
+  const eccns = new Map<string, UsEccn>();
+  for (const e of ccl.entries) {
+    const flagRecord: Record<string, string> = {};
+    for (const f of flagsBy.get(e.eccn) ?? []) flagRecord[f.exception] = f.text;
+    const lvsLines = (e.items ?? []).filter((i) => i.paragraph === null && /^\$[\d,]+\s*:/.test(i.text)).map((i) => i.text.replace(':', ' for'));
+    const lvs = parseLvsRule(flagRecord['LVS'] ?? 'N/A', lvsLines, e.eccn);
+    const gbs = parseGbs(flagRecord['GBS'], e.eccn);
+    eccns.set(e.eccn, {
+      eccn: e.eccn,
+      heading: e.heading,
+      reasons: (e.reasonForControl ?? '').split(/,\s*/).filter(Boolean),
+      rows: (rowsBy.get(e.eccn) ?? []).map(rowFromCsv),
+      flags: flagRecord,
+      ...(lvs ? { lvs } : {}),
+      ...(gbs ? { gbs } : {}),
+      staExclusions: parseStaExclusions(flagRecord['STA'], e.eccn),
+    });
+  }
+  const exceptionSections: Record<string, { section: string; title: string }> = {};
+  for (const x of catalogue.exceptions) for (const s of x.symbols) exceptionSections[s] = { section: x.section, title: x.title };
+  return { eccns, exceptionSections, chartFootnotes, asOf: ccl.ecfrIssueDate };
+}

@@ -1,0 +1,149 @@
+import type { ParagraphScope } from './paragraph-scope.ts';
+
+/** The four jurisdictions whose licence rules Entente evaluates. */
+export const JURISDICTIONS = ['US', 'EU', 'UK', 'JP'] as const;
+
+/** One jurisdiction code: US (EAR), EU (Reg. 2021/821), UK, JP (FEFTA). */
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
+/** How sure a curated dataset record is. */
+export type AuthorisationConfidence = 'high' | 'medium' | 'low';
+
+/** The control-list facts the engine needs about one entry, as the catalogue returns them. */
+export interface ListedEntry {
+  code: string;
+  heading?: string;
+  reasons: string[];
+  regimeRefs: string[];
+  /** Destinations a national entry is limited to (ISO-2); absent means every destination. */
+  destinations?: string[];
+}
+
+/** Looks an item code up in one jurisdiction's control list. */
+export type EntryLookup = (jurisdiction: Jurisdiction, code: string) => ListedEntry | undefined;
+
+/** Suggests codes in other jurisdictions' lists for a code unknown in `jurisdiction`. */
+export type CrosswalkSuggest = (jurisdiction: Jurisdiction, code: string) => string[];
+
+/** A destination rule of the CCL that is not a Country Chart column, already interpreted. */
+export interface DestinationRule {
+  /** 'listed': `countries` and members of `groups`; 'all': every destination; 'unresolved': a question. */
+  kind: 'listed' | 'all' | 'unresolved';
+  countries: string[];
+  groups: string[];
+  /** Destinations (ISO-2) and country groups excluded from the rule. */
+  except: string[];
+  exceptGroups: string[];
+  citation?: string;
+  text: string;
+}
+
+/** One licence-requirement row of an ECCN: reason, paragraph scope, and column or destination rule. */
+export interface UsRequirementRow {
+  reason: string;
+  control: string;
+  scope: ParagraphScope;
+  /** Country Chart column such as "NS2", when the row names one. */
+  column?: string;
+  destinationRule?: DestinationRule;
+}
+
+/** LVS value limits of one ECCN. */
+export interface UsLvsRule {
+  limits: { value: number; scope: ParagraphScope }[];
+  naReasons: string[];
+  naScope?: ParagraphScope;
+  text: string;
+}
+
+/** One ECCN of the Commerce Control List with its licence requirements and exception flags. */
+export interface UsEccn {
+  eccn: string;
+  heading: string;
+  reasons: string[];
+  rows: UsRequirementRow[];
+  flags: Record<string, string>;
+  lvs?: UsLvsRule;
+  /** GBS eligibility: undefined when N/A. */
+  gbs?: { scope: ParagraphScope; naReasons: string[] };
+  /** Paragraphs excluded from STA and the groups the exclusion concerns. */
+  staExclusions: { scope: ParagraphScope; groups: string[]; text: string }[];
+}
+
+/** The US EAR tables (CCL, Country Chart, Country Groups, exception catalogue). */
+export interface UsEarTables {
+  eccns: ReadonlyMap<string, UsEccn>;
+  exceptionSections: Readonly<Record<string, { section: string; title: string }>>;
+  chartFootnotes: Readonly<Record<string, string>>;
+  asOf: string;
+}
+
+/** Everything the engine knows about one country, keyed by ISO-2. */
+export interface CountryFact {
+  iso2: string;
+  name: string;
+  euMember: boolean;
+  eu001: boolean;
+  japanGroupA: boolean;
+  regimes: { wassenaar: boolean; mtcr: boolean; nsg: boolean; australiaGroup: boolean };
+  usGroups: string[];
+  /** Country Chart marks such as "NS2"; undefined when the destination has no chart row. */
+  usChartMarks?: string[];
+  usChartFootnotes: number[];
+  /** Part 746 pointer text for the embargoed rows. */
+  usEmbargoPointer?: string;
+}
+
+/** Country facts by ISO-2 code, plus sub-national regions (e.g. UA-43 Crimea). */
+export type CountryFacts = ReadonlyMap<string, CountryFact>;
+
+/** One general authorisation or open general licence of a curated dataset. */
+export interface GeneralAuthorisation {
+  id: string;
+  title: string;
+  legalBasis: string;
+  /** ISO-2 destinations; null when the dataset does not know them. */
+  destinations: string[] | null;
+  /** Item codes (prefixes) the authorisation covers; null when it covers the whole list. */
+  itemScope: string[] | null;
+  /** Item code prefixes excluded. */
+  excludedItems: string[];
+  excludeAnnexIv: boolean;
+  conditions: string[];
+  /** 'determined': the engine may declare it available; 'may-apply': only ever a question. */
+  use: 'determined' | 'may-apply';
+  confidence: AuthorisationConfidence;
+  note?: string;
+}
+
+/** EU tables: general authorisations and the Annex IV list of intra-EU transfer items. */
+export interface EuTables {
+  generalAuthorisations: GeneralAuthorisation[];
+  annexIv: { prefix: string; confidence: AuthorisationConfidence; note?: string }[];
+  source: string;
+}
+
+/** UK tables: the documented subset of open general licences. */
+export interface UkTables {
+  openGeneralLicences: GeneralAuthorisation[];
+  source: string;
+}
+
+/** JP tables: the bulk licences. */
+export interface JpTables {
+  bulkLicences: GeneralAuthorisation[];
+  source: string;
+}
+
+/** All the plain data the determination engine reads. */
+export interface DeterminationData {
+  us: UsEarTables;
+  eu: EuTables;
+  uk: UkTables;
+  jp: JpTables;
+  countries: CountryFacts;
+  lookup: EntryLookup;
+  suggest?: CrosswalkSuggest;
+  /** HS-6 codes of the Common High Priority List with their tier. */
+  chpl: ReadonlyMap<string, number>;
+}

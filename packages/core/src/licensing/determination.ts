@@ -1,0 +1,129 @@
+import type { Jurisdiction } from './determination-data.ts';
+
+/** The possible results of one determination, from strictest to most permissive. */
+export const OUTCOMES = [
+  'prohibited',
+  'licence-required',
+  'exception-available',
+  'general-authorisation-available',
+  'no-licence-required',
+  'not-controlled',
+] as const;
+
+/** One determination outcome. */
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** One rule the engine evaluated, in the order it did. */
+export interface TraceStep {
+  rule: string;
+  result: 'applies' | 'does-not-apply' | 'available' | 'not-available' | 'question' | 'info';
+  detail: string;
+  citation?: string;
+}
+
+/** A licence exception or authorisation that may apply but whose conditions the data cannot check. */
+export interface AuthorisationToCheck {
+  id: string;
+  citation: string;
+  conditions: string;
+}
+
+/** A request for one determination. */
+export interface DeterminationRequest {
+  jurisdiction: string;
+  item: string;
+  to: string;
+  from?: string;
+  value?: number;
+  endUse?: string;
+  /** HS code of the item (6 digits or more), used for sanctions lists keyed by tariff code. */
+  hsCode?: string;
+}
+
+/** The answer to one determination, with the reasons, authorisations, citations and rule trace. */
+export interface Determination {
+  jurisdiction: Jurisdiction;
+  item: string;
+  destination: string;
+  origin?: string;
+  licenceRequired: boolean;
+  outcome: Outcome;
+  reasons: string[];
+  exceptions: string[];
+  generalAuthorisations: string[];
+  citations: string[];
+  trace: TraceStep[];
+  /** Exceptions or authorisations that may apply once their conditions are checked. */
+  toCheck: AuthorisationToCheck[];
+  /** What the exporter must still answer before relying on the outcome. */
+  questions: string[];
+  licencePolicy?: string;
+}
+
+/** The rank of an outcome (0 = strictest). */
+export function outcomeRank(outcome: Outcome): number {
+  return OUTCOMES.indexOf(outcome);
+}
+
+/** The stricter of two outcomes. */
+export function stricterOutcome(a: Outcome, b: Outcome): Outcome {
+  return outcomeRank(a) <= outcomeRank(b) ? a : b;
+}
+
+/** True when the outcome means some authorisation is needed. */
+export function isLicenceRequired(outcome: Outcome): boolean {
+  return outcomeRank(outcome) <= outcomeRank('general-authorisation-available');
+}
+
+/** A mutable builder that collects trace, reasons and citations without duplicates. */
+export class DeterminationBuilder {
+  readonly trace: TraceStep[] = [];
+  readonly reasons: string[] = [];
+  readonly citations: string[] = [];
+  readonly questions: string[] = [];
+  readonly exceptions: string[] = [];
+  readonly generalAuthorisations: string[] = [];
+  readonly toCheck: AuthorisationToCheck[] = [];
+  licencePolicy: string | undefined;
+
+  /** Records one evaluated rule. */
+  step(rule: string, result: TraceStep['result'], detail: string, citation?: string): void {
+    this.trace.push(citation ? { rule, result, detail, citation } : { rule, result, detail });
+  }
+
+  /** Adds values to one of the de-duplicated lists. */
+  add(
+    list: 'reasons' | 'citations' | 'questions' | 'exceptions' | 'generalAuthorisations',
+    ...values: string[]
+  ): void {
+    for (const v of values) if (!this[list].includes(v)) this[list].push(v);
+  }
+
+  /** Adds an authorisation to check, once per id. */
+  addToCheck(item: AuthorisationToCheck): void {
+    if (!this.toCheck.some((t) => t.id === item.id)) this.toCheck.push(item);
+  }
+
+  /** Freezes the collected facts into a Determination. */
+  build(
+    head: { jurisdiction: Jurisdiction; item: string; destination: string; origin?: string },
+    outcome: Outcome,
+  ): Determination {
+    return {
+      jurisdiction: head.jurisdiction,
+      item: head.item,
+      destination: head.destination,
+      ...(head.origin ? { origin: head.origin } : {}),
+      licenceRequired: isLicenceRequired(outcome),
+      outcome,
+      reasons: this.reasons,
+      exceptions: this.exceptions,
+      generalAuthorisations: this.generalAuthorisations,
+      citations: this.citations,
+      trace: this.trace,
+      toCheck: this.toCheck,
+      questions: this.questions,
+      ...(this.licencePolicy ? { licencePolicy: this.licencePolicy } : {}),
+    };
+  }
+}
