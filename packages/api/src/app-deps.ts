@@ -1,5 +1,6 @@
-import type { AppConfig } from '@entente/adapters';
+import type { AppConfig, ScreeningService } from '@entente/adapters';
 import type { Store } from '@entente/core';
+import type { SharingStore } from './routes/sharing-deps.ts';
 
 /** What the app is built from; passed in by `main.ts` or by tests. */
 export interface AppDeps {
@@ -9,4 +10,8 @@ export interface AppDeps {
   /** Directory of the built web app, served at `/` when it exists. */
   webDir?: string;
   log(line: string): void;
+  /** Allied information sharing; built over `store` when omitted (tests pass one with their own clock). */
+  sharing?: SharingStore;
+  /** This process's screening index; built from `store` on first use when omitted. */
+  screening?: ScreeningService;
 }

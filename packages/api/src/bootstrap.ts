@@ -1,15 +1,41 @@
-import { LIST_FORMATS, syncMirror, type AppConfig } from '@entente/adapters';
+import {
+  LIST_FORMATS,
+  loadControlLists,
+  PostgresControlStore,
+  syncMirror,
+  type AppConfig,
+} from '@entente/adapters';
+import { existsSync } from 'node:fs';
 import type { Store } from '@entente/core';
 
 /**
  * On a first start with an empty store, loads the lists from the mirror
  * directory so that a new user sees real data; later starts reuse the store.
+ * The control lists are loaded on their own when only they are missing
+ * (a store filled before `sync` learnt to load them).
  */
-export async function bootstrapStore(store: Store, config: AppConfig, log: (line: string) => void): Promise<void> {
+export async function bootstrapStore(
+  store: Store,
+  config: AppConfig,
+  log: (line: string) => void,
+): Promise<void> {
   const loaded = await store.latestVersions();
-  if (loaded.length > 0) return;
-  if (!config.mirrorDir) {
-    log('empty store and no mirror directory (set ENTENTE_MIRROR): starting without lists');
+  const kysely = (store as Store & { kysely?: ConstructorParameters<typeof PostgresControlStore>[0] }).kysely;
+  const controls = kysely ? new PostgresControlStore(kysely) : undefined;
+  const controlsMissing = controls ? (await controls.listControlVersions()).length === 0 : false;
+  if (loaded.length > 0 && !controlsMissing) return;
+  if (!config.mirrorDir || !existsSync(config.mirrorDir)) {
+    log(
+      `empty store and no mirror directory${config.mirrorDir ? ` at ${config.mirrorDir}` : ''} (set ENTENTE_MIRROR): starting without lists`,
+    );
+    return;
+  }
+  if (loaded.length > 0 && controls) {
+    log(`loading the control lists from ${config.mirrorDir} …`);
+    const report = await loadControlLists(controls, { mirrorDir: config.mirrorDir });
+    log(
+      `loaded ${report.lists.length} control list versions and ${report.correspondences.count} crosswalk links`,
+    );
     return;
   }
   log(`first start: loading lists from ${config.mirrorDir} …`);
@@ -19,5 +45,8 @@ export async function bootstrapStore(store: Store, config: AppConfig, log: (line
     },
   });
   const records = report.imported.reduce((n, r) => n + r.records, 0);
-  log(`loaded ${report.imported.length} list versions (${records} records) in ${report.seconds.toFixed(1)} s; ${report.skipped.length} skipped`);
+  const controlsLine = report.controls ? `, ${report.controls.lists.length} control list versions` : '';
+  log(
+    `loaded ${report.imported.length} list versions (${records} records)${controlsLine} in ${report.seconds.toFixed(1)} s; ${report.skipped.length} skipped`,
+  );
 }

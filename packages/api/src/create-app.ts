@@ -10,6 +10,7 @@ import { onError } from './on-error.ts';
 import type { AppEnv } from './policy.ts';
 import { registerRoutes } from './routes/index.ts';
 import { docsPage } from './docs-page.ts';
+import { authenticate } from './authenticate.ts';
 
 /** Largest request body accepted (batch screening of 1,000 subjects fits well inside). */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
     name: 'entente_session',
   });
 
+  app.use('*', authenticate(deps));
   registerRoutes(app, deps);
 
   app.doc31('/openapi.json', {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, openStore } from '@entente/adapters';
+import { loadConfig, nameReferenceFor, openStore, ScreeningService } from '@entente/adapters';
 import { isDomainError } from '@entente/core';
+import { bootstrapStore } from './bootstrap.ts';
+import { bootstrapAccounts } from './bootstrap-accounts.ts';
 import { startServer } from './start-server.ts';
 
 const version = (
@@ -14,8 +16,15 @@ try {
   const store = await openStore(config.store);
   const info = store.info();
   log(`store: ${info.kind} at ${info.location} (schema ${info.schemaVersion})`);
+  await bootstrapStore(store, config, log);
+  const signIn = await bootstrapAccounts(store, config, process.env.ENTENTE_BOOTSTRAP_PASSWORD || undefined);
+  // Build the screening index before listening, and keep it current when any process imports.
+  const screening = await ScreeningService.open(store, await nameReferenceFor(config.mirrorDir));
+  await screening.watch((e) => log(`screening index refresh failed: ${String(e)}`));
+  log(`screening index: ${screening.state().parties} parties from ${screening.sources().length} sources in ${screening.state().buildSeconds.toFixed(1)} s`);
   const server = await startServer({
     store,
+    screening,
     config,
     version,
     webDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),
@@ -24,8 +33,10 @@ try {
     host: process.env.HOST ?? '127.0.0.1',
   });
   process.stdout.write(`Entente is running at ${server.url}  (API reference: ${server.url}docs)\n`);
+  if (signIn) process.stdout.write(`First start: sign in at ${server.url} ${signIn}\n(shown once; create more users with \`npx entente users create\`)\n`);
   const stop = async () => {
     await server.close();
+    await screening.close();
     await store.close();
     process.exit(0);
   };

@@ -1,6 +1,8 @@
 export * from './errors.ts';
 export * from './model/party.ts';
 export * from './model/list-version.ts';
+export * from './model/clearance.ts';
+export type * from './ports/clearance-store.ts';
 export type * from './ports/party-list-store.ts';
 export type * from './ports/store.ts';
 export type * from './ports/clock.ts';
@@ -10,3 +12,6 @@ export * from './controls/index.ts';
 export type * from './ports/control-list-store.ts';
 export * from './licensing/index.ts';
 export * from './risk/index.ts';
+export * from './screening/index.ts';
+export * from './screening/validate-screening-query.ts';
+export * from './sharing/index.ts';

@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import { DomainError, isDomainError, type Store } from '@entente/core';
 import type { ListFormat } from '../ingest/list-format.ts';
 import { importList, type ImportReport } from './import-list.ts';
+import { loadControlLists, type ControlLoadReport } from '../controls/load-control-lists.ts';
+import { PostgresControlStore } from '../store/postgres-control-store.ts';
 
 /** A file or group the sync did not import, and why. */
 export interface SkippedItem {
@@ -16,6 +20,8 @@ export interface SyncReport {
   mirrorDir: string;
   imported: ImportReport[];
   skipped: SkippedItem[];
+  /** The control lists and crosswalk loaded from `controls/` (absent when the mirror has none). */
+  controls?: ControlLoadReport;
   seconds: number;
 }
 
@@ -74,10 +80,14 @@ export async function syncMirror(
     }
   }
   const imported: ImportReport[] = [];
+  const kysely = (store as Store & { kysely?: Kysely<any> }).kysely;
+  const controlsDir = path.join(mirrorDir, 'controls');
+  const withControls = kysely !== undefined && existsSync(controlsDir);
+  const total = jobs.length + (withControls ? 1 : 0);
   let done = 0;
   for (const { format, group } of jobs) {
     const label = `${format.id} ${path.relative(mirrorDir, path.dirname(group[0] ?? ''))}`;
-    options.onGroup?.(done, jobs.length, label);
+    options.onGroup?.(done, total, label);
     try {
       imported.push(...(await importList(store, format, group, { force: options.force, onProgress: options.onProgress })));
     } catch (error) {
@@ -85,7 +95,25 @@ export async function syncMirror(
       skipped.push({ path: group.join(', '), reason: error.message, code: error.code });
     }
     done++;
-    options.onGroup?.(done, jobs.length, label);
+    options.onGroup?.(done, total, label);
   }
-  return { mirrorDir, imported, skipped, seconds: (Date.now() - started) / 1000 };
+  let controls: ControlLoadReport | undefined;
+  if (kysely && withControls) {
+    options.onGroup?.(done, total, 'control lists');
+    controls = await syncControlLists(kysely, mirrorDir, skipped);
+    options.onGroup?.(total, total, 'control lists');
+  }
+  return { mirrorDir, imported, skipped, ...(controls ? { controls } : {}), seconds: (Date.now() - started) / 1000 };
+}
+
+/** Loads the control lists of `mirrorDir/controls/`, reporting a rejected file as a skipped item. */
+async function syncControlLists(kysely: Kysely<any>, mirrorDir: string, skipped: SkippedItem[]): Promise<ControlLoadReport | undefined> {
+  try {
+    return await loadControlLists(new PostgresControlStore(kysely), { mirrorDir });
+  } catch (error) {
+    const missing = (error as { code?: unknown }).code === 'ENOENT';
+    if (!isDomainError(error) && !missing) throw error;
+    skipped.push({ path: path.join(mirrorDir, 'controls'), reason: (error as Error).message, code: isDomainError(error) ? error.code : 'file-unreadable' });
+    return undefined;
+  }
 }

@@ -7,6 +7,13 @@ import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { PostgresPartyStore } from './postgres-party-store.ts';
+import { PostgresClearanceStore } from './postgres-clearance-store.ts';
+
+/** The channel every process notifies when it stores a list version. */
+const LIST_VERSION_CHANNEL = 'entente_list_versions';
+
+/** Subscribes to a notification channel; returns the unsubscribe function. */
+type Listen = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
 
 /** How to reach the store; read once in `main.ts` and passed down. */
 export interface StoreConfig {
@@ -46,11 +53,25 @@ function redactUrl(url: string): string {
 
 /** A store over Kysely on PGlite or PostgreSQL; both share every query. */
 class KyselyStore extends PostgresPartyStore implements Store {
+  readonly #clearances: PostgresClearanceStore;
+
   constructor(
     readonly kysely: Kysely<Database>,
     readonly storeInfo: StoreInfo,
+    private readonly listen: Listen,
   ) {
     super(kysely);
+    this.#clearances = new PostgresClearanceStore(kysely);
+  }
+
+  saveClearance: Store['saveClearance'] = (input) => this.#clearances.saveClearance(input);
+  clearances: Store['clearances'] = (key) => this.#clearances.clearances(key);
+  revokeClearance: Store['revokeClearance'] = (id) => this.#clearances.revokeClearance(id);
+  recordScreening: Store['recordScreening'] = (e) => this.#clearances.recordScreening(e);
+  screeningStats: Store['screeningStats'] = (days) => this.#clearances.screeningStats(days);
+
+  watchListVersions(onChange: () => void): Promise<() => Promise<void>> {
+    return this.listen(LIST_VERSION_CHANNEL, onChange);
   }
 
   info(): StoreInfo {
@@ -58,7 +79,7 @@ class KyselyStore extends PostgresPartyStore implements Store {
   }
 
   async counts(): Promise<Record<string, number>> {
-    const tables = ['list_versions', 'parties'] as const;
+    const tables = ['list_versions', 'parties', 'clearances'] as const;
     const out: Record<string, number> = {};
     for (const t of tables) {
       const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(this.kysely);
@@ -80,7 +101,11 @@ async function openPglite(dataDir: string) {
   if (!inMemory) await mkdir(location, { recursive: true });
   try {
     const client = await PGlite.create(inMemory ? undefined : location, { extensions: { pg_trgm } });
-    return { dialect: new PGliteDialect(client), location };
+    const listen: Listen = async (channel, onNotify) => {
+      const unsubscribe = await client.listen(channel, () => onNotify());
+      return async () => unsubscribe();
+    };
+    return { dialect: new PGliteDialect(client), location, listen };
   } catch (error) {
     throw new DomainError(
       'store-unavailable',
@@ -114,9 +139,23 @@ async function openPostgres(url: string, schema: string | undefined) {
       `Cannot reach PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`,
     );
   }
+  // LISTEN needs one connection of its own for as long as the subscription lasts.
+  const listen: Listen = async (channel, onNotify) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    client.on('notification', (n) => {
+      if (n.channel === channel) onNotify();
+    });
+    client.on('error', () => {});
+    await client.query(`listen ${channel}`);
+    return async () => {
+      await client.end().catch(() => {});
+    };
+  };
   return {
     dialect: new PostgresDialect({ pool }),
     location: redactUrl(url) + (schema ? ` (schema ${schema})` : ''),
+    listen,
   };
 }
 
@@ -129,7 +168,7 @@ async function openPostgres(url: string, schema: string | undefined) {
  */
 export async function openStore(config: StoreConfig): Promise<Store & { kysely: Kysely<Database> }> {
   const kind = config.databaseUrl ? 'postgres' : 'pglite';
-  const { dialect, location } = config.databaseUrl
+  const { dialect, location, listen } = config.databaseUrl
     ? await openPostgres(config.databaseUrl, config.schema)
     : await openPglite(config.dataDir);
   const kysely = new Kysely<Database>({ dialect });
@@ -149,5 +188,5 @@ export async function openStore(config: StoreConfig): Promise<Store & { kysely: 
     schemaVersion: migrations.at(-1)?.slice(0, 3) ?? '000',
     migrations,
   });
-  return new KyselyStore(kysely, info);
+  return new KyselyStore(kysely, info, listen);
 }

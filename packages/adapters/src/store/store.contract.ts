@@ -110,6 +110,41 @@ export function runStoreContract(target: StoreTarget): void {
       expect(hits.map((h) => h.entityId)).toEqual(['test-list:1']);
     });
 
+    it('records clearances with author, reason and expiry, and revokes them', async () => {
+      const c = await store.saveClearance({
+        subject: { name: 'Ivan  Petrov', country: 'ru' },
+        entityId: 'test-list:1',
+        reason: 'Different person: born 1990, customer since 2015',
+        clearedBy: 'user-1',
+        expiresAt: '2030-01-01T00:00:00.000Z',
+      });
+      expect(c.subjectKey).toBe('ivan petrov|RU|');
+      expect(await store.clearances('ivan petrov|RU|')).toEqual([c]);
+      const revoked = await store.revokeClearance(c.id);
+      expect(revoked.revokedAt).toBeDefined();
+      await expect(store.revokeClearance(c.id)).rejects.toMatchObject({ code: 'not-found' });
+      await expect(
+        store.saveClearance({ subject: { name: 'X' }, entityId: 'e', reason: '  ', clearedBy: 'u' }),
+      ).rejects.toMatchObject({ code: 'invalid-input' });
+    });
+
+    it('counts screenings per day', async () => {
+      await store.recordScreening({ subjects: 3, hits: 1, channel: 'cli' });
+      await store.recordScreening({ subjects: 2, hits: 0, channel: 'api' });
+      const stats = await store.screeningStats(7);
+      expect(stats).toHaveLength(1);
+      expect(stats[0]).toMatchObject({ subjects: 5, hits: 1 });
+    });
+
+    it('notifies watchers when a new list version is stored', async () => {
+      let notified = 0;
+      const stop = await store.watchListVersions(() => notified++);
+      await store.saveListVersion(version([person('1', 'A')]));
+      for (let i = 0; i < 50 && notified === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      await stop();
+      expect(notified).toBeGreaterThan(0);
+    });
+
     it('has pg_trgm available for similarity queries', async () => {
       const r = await sql<{ s: number }>`select similarity('word', 'words') as s`.execute(store.kysely);
       expect(r.rows[0]?.s).toBeGreaterThan(0.5);

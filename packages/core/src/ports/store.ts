@@ -1,3 +1,4 @@
+import type { ClearanceStore } from './clearance-store.ts';
 import type { PartyListStore } from './party-list-store.ts';
 
 /** Which database backs the store. */
@@ -14,9 +15,14 @@ export interface StoreInfo {
 }
 
 /** The whole store, one object handed down from `main.ts`. */
-export interface Store extends PartyListStore {
+export interface Store extends PartyListStore, ClearanceStore {
   info(): StoreInfo;
   /** Counts of what is loaded, by table, for `entente status`. */
   counts(): Promise<Record<string, number>>;
+  /**
+   * Calls `onChange` whenever any process stores a new list version
+   * (PostgreSQL LISTEN/NOTIFY; in process for PGlite). Returns the unsubscribe function.
+   */
+  watchListVersions(onChange: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -1,0 +1,72 @@
+import {
+  classifyGaps,
+  DomainError,
+  parseJurisdiction,
+  rootCode,
+  summarizeGaps,
+  type ControlGap,
+  type ControlJurisdiction,
+  type GapCategory,
+} from './core-controls.ts';
+import type { ControlCatalogue } from './control-catalogue.ts';
+
+/** The gaps between allies' lists, their counts per gap category and pair, and what was left out. */
+export interface GapReport {
+  jurisdictions: ControlJurisdiction[];
+  /** The list category (first digit of the code) the gaps were limited to. */
+  category?: number;
+  gaps: ControlGap[];
+  summary: Record<GapCategory, Record<string, number>>;
+  notes: string[];
+}
+
+/** Parses a comma-separated jurisdiction list (`US,EU,UK,JP`), naming the field and accepted values. */
+export function parseJurisdictions(value: string | string[], field = 'jurisdictions'): ControlJurisdiction[] {
+  const parts = (Array.isArray(value) ? value : value.split(',')).map((s) => s.trim()).filter(Boolean);
+  return [...new Set(parts.map((p) => parseJurisdiction(p, field)))];
+}
+
+/**
+ * The entries one ally controls and another does not, among `jurisdictions`,
+ * optionally limited to one list category (0–9). Japan's list is held at row
+ * level, so entry-level gaps with Japan are not computed: it is left out with a note.
+ */
+export function findGaps(
+  catalogue: ControlCatalogue,
+  options: { jurisdictions: ControlJurisdiction[]; category?: number },
+): GapReport {
+  const notes: string[] = [];
+  const jurisdictions = options.jurisdictions.filter((j) => j !== 'JP');
+  if (jurisdictions.length < options.jurisdictions.length) {
+    notes.push(
+      "JP left out: Japan's list is held at row level (Appended Table 1 rows), so entry-level gaps with Japan are not computed.",
+    );
+  }
+  if (jurisdictions.length < 2) {
+    throw new DomainError('invalid-input', 'Gaps need two or more of US, EU, UK', {
+      field: 'jurisdictions',
+      accepted: ['US', 'EU', 'UK', 'JP'],
+    });
+  }
+  if (
+    options.category !== undefined &&
+    !(Number.isInteger(options.category) && options.category >= 0 && options.category <= 9)
+  ) {
+    throw new DomainError('invalid-input', `Unknown category "${options.category}"`, {
+      field: 'category',
+      accepted: '0-9 (the first digit of a dual-use code)',
+    });
+  }
+  let gaps = classifyGaps(catalogue.lists, catalogue.correspondences, jurisdictions);
+  if (options.category !== undefined) {
+    const prefix = String(options.category);
+    gaps = gaps.filter((g) => rootCode(g.entry.slice(g.entry.indexOf(':') + 1)).startsWith(prefix));
+  }
+  return {
+    jurisdictions,
+    ...(options.category !== undefined ? { category: options.category } : {}),
+    gaps,
+    summary: summarizeGaps(gaps),
+    notes,
+  };
+}

@@ -1,0 +1,168 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { parse } from 'csv-parse';
+import {
+  clearanceSubjectKey,
+  DomainError,
+  isDomainError,
+  validateScreeningQuery,
+  type ScreeningOptions,
+} from '@entente/core';
+import type { ScreeningService } from './screening-service.ts';
+import type { WorkerData, WorkerResponse } from './screen-worker-protocol.ts';
+
+/** Subjects per message to a worker. */
+const CHUNK = 100;
+/** Chunks in flight per worker before the reader pauses (bounded memory on any file size). */
+const IN_FLIGHT_PER_WORKER = 4;
+
+/** One output line of a batch: the contract of DESIGN.md plus per-row errors. */
+export interface BatchLine {
+  id: string;
+  matches: { source: string; sourceId: string; entityId: string; name: string; matchedName: string; score: number; features: Record<string, number>; cleared?: boolean }[];
+  error?: { code: string; message: string; field?: string };
+}
+
+/** Totals of a batch run. */
+export interface BatchSummary {
+  rows: number;
+  errors: number;
+  withMatches: number;
+  seconds: number;
+  workers: number;
+}
+
+interface BatchOptions {
+  input: string;
+  /** File to write JSON lines to; stdout when omitted. */
+  output?: string;
+  options: ScreeningOptions;
+  sources?: string[];
+  workers?: number;
+  onProgress?: (bytesRead: number, totalBytes: number, rows: number) => void;
+}
+
+function startWorkers(service: ScreeningService, options: ScreeningOptions, count: number): Promise<Worker[]> {
+  const parties = service.index.entries.flatMap((e) => (e ? [{ party: e.party, versionId: e.versionId }] : []));
+  const data: WorkerData = { parties, reference: service.reference, options };
+  return Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Worker>((resolve, reject) => {
+          const w = new Worker(new URL('./screen-worker-boot.js', import.meta.url), { workerData: data });
+          w.once('message', () => resolve(w));
+          w.once('error', reject);
+        }),
+    ),
+  );
+}
+
+/**
+ * Screens a CSV of subjects (`id,name` and optional `type,country,birth_date`)
+ * streaming, in parallel worker threads, writing one JSON line per row in input
+ * order. A bad row gets an `error` in its line; the batch goes on.
+ */
+export async function screenCsv(service: ScreeningService, opts: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now();
+  service.checkSources(opts.sources);
+  const totalBytes = (await stat(opts.input).catch(() => {
+    throw new DomainError('file-unreadable', `Cannot read ${opts.input}`, { file: opts.input });
+  })).size;
+  const now = new Date();
+  const clearances = await service.clearancesBySubject(now);
+  const workerCount = Math.max(1, opts.workers ?? availableParallelism());
+  const workers = await startWorkers(service, opts.options, workerCount);
+  const out = opts.output ? createWriteStream(opts.output) : process.stdout;
+  const input = createReadStream(opts.input);
+  let bytesRead = 0;
+  input.on('data', (b) => (bytesRead += b.length));
+  const parser = input.pipe(parse({ columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
+
+  const pending = new Map<number, BatchLine>(); // seq → finished line, waiting for its turn
+  let nextToWrite = 0;
+  let seq = 0;
+  let errors = 0;
+  let withMatches = 0;
+  let inFlight = 0;
+  let chunkNo = 0;
+  let wake: (() => void) | undefined;
+  const idOf = new Map<number, string>();
+
+  const flush = () => {
+    while (pending.has(nextToWrite)) {
+      const line = pending.get(nextToWrite)!;
+      pending.delete(nextToWrite);
+      out.write(JSON.stringify(line) + '\n');
+      nextToWrite++;
+    }
+  };
+  const subjectKeys = new Map<number, string>();
+  for (const w of workers) {
+    w.on('message', (msg: WorkerResponse) => {
+      for (const r of msg.results) {
+        const key = subjectKeys.get(r.seq);
+        const active = key ? (clearances.get(key) ?? []) : [];
+        const matches = r.matches.map((m) => {
+          const cleared = active.some((c) => c.entityId === m.entityId);
+          return { source: m.source, sourceId: m.sourceId, entityId: m.entityId, name: m.name, matchedName: m.matchedName, score: m.score, features: m.features, ...(cleared ? { cleared } : {}) };
+        });
+        if (matches.length) withMatches++;
+        pending.set(r.seq, { id: idOf.get(r.seq)!, matches });
+        idOf.delete(r.seq);
+        subjectKeys.delete(r.seq);
+      }
+      inFlight--;
+      flush();
+      wake?.();
+    });
+  }
+
+  let batch: { seq: number; query: ReturnType<typeof validateScreeningQuery> }[] = [];
+  const send = async () => {
+    if (batch.length === 0) return;
+    while (inFlight >= workerCount * IN_FLIGHT_PER_WORKER) await new Promise<void>((r) => (wake = r));
+    const worker = workers[chunkNo % workerCount]!;
+    worker.postMessage({ chunk: chunkNo++, rows: batch });
+    inFlight++;
+    batch = [];
+  };
+
+  let headerChecked = false;
+  try {
+    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+      if (!headerChecked) {
+        if (!('id' in record) || !('name' in record)) {
+          throw new DomainError('file-rejected', `${opts.input}: the header must have columns id and name`, { file: opts.input, row: 1 });
+        }
+        headerChecked = true;
+      }
+      const s = seq++;
+      const id = record.id ?? '';
+      try {
+        const query = validateScreeningQuery({ name: record.name, type: record.type, country: record.country, birthDate: record.birth_date });
+        if (opts.sources) query.sources = opts.sources;
+        idOf.set(s, id);
+        subjectKeys.set(s, clearanceSubjectKey(query));
+        batch.push({ seq: s, query });
+        if (batch.length >= CHUNK) await send();
+      } catch (e) {
+        if (!isDomainError(e)) throw e;
+        errors++;
+        pending.set(s, { id, matches: [], error: { code: e.code, message: `row ${s + 2}: ${e.message}`, field: e.details.field as string | undefined } });
+        flush();
+      }
+      opts.onProgress?.(bytesRead, totalBytes, seq);
+    }
+    await send();
+    while (inFlight > 0) await new Promise<void>((r) => (wake = r));
+    flush();
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+    if (opts.output) await new Promise<void>((r) => (out as ReturnType<typeof createWriteStream>).end(r));
+  }
+  opts.onProgress?.(totalBytes, totalBytes, seq);
+  return { rows: seq, errors, withMatches, seconds: (performance.now() - started) / 1000, workers: workerCount };
+}

@@ -1,0 +1,2 @@
+// Core's sharing rules, imported in one place.
+export * from '@entente/core';

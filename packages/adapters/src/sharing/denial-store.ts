@@ -1,0 +1,270 @@
+import type { Kysely, Selectable } from 'kysely';
+import { DomainError, type Clock } from '@entente/core';
+import {
+  canSeeDenial,
+  checkDenialInput,
+  type Denial,
+  type DenialInput,
+  type SharingGroup,
+  type Viewer,
+} from './core-sharing.ts';
+import type { AuditLog } from './audit-log.ts';
+import { actorOf, sourceOf, type Actor } from './actor.ts';
+import type { DenialRow, SharingDatabase } from './sharing-database.ts';
+import { newId } from './secrets.ts';
+
+type DenialData = Pick<Denial, 'items' | 'parties' | 'endUse' | 'reason' | 'notifyingGovernment'>;
+
+/** A denial from its row. */
+export function denialFromRow(row: Selectable<DenialRow>): Denial {
+  const data = row.data as DenialData;
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    ...(row.reference ? { reference: row.reference } : {}),
+    deniedOn: row.denied_on,
+    validUntil: row.valid_until,
+    destination: row.destination,
+    items: data.items,
+    parties: data.parties,
+    endUse: data.endUse,
+    reason: data.reason,
+    ...(data.notifyingGovernment ? { notifyingGovernment: data.notifyingGovernment } : {}),
+    scope: { regimes: row.scope_regimes as SharingGroup[], agencies: row.scope_agencies },
+    status: row.status as Denial['status'],
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
+    ...(row.revoke_reason ? { revokeReason: row.revoke_reason } : {}),
+  };
+}
+
+function dataOf(d: DenialInput): string {
+  const data: DenialData = {
+    items: d.items,
+    parties: d.parties,
+    endUse: d.endUse,
+    reason: d.reason,
+    notifyingGovernment: d.notifyingGovernment,
+  };
+  return JSON.stringify(data);
+}
+
+/** Throws unless the actor is an agency officer who may notify denials. */
+function assertNotifier(actor: Actor): void {
+  if (actor.orgKind !== 'agency') throw new DomainError('forbidden', 'Only agencies notify denials');
+}
+
+/** Denial notifications: recorded by an agency, seen by the allies it shares them with. */
+export class DenialStore {
+  constructor(
+    private readonly db: Kysely<SharingDatabase>,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The viewer an actor is (its organisation's kind and regimes). */
+  async viewerOf(actor: Pick<Actor, 'orgId'>): Promise<Viewer> {
+    const org = await this.db
+      .selectFrom('organisations')
+      .select(['kind', 'regimes'])
+      .where('id', '=', actor.orgId)
+      .executeTakeFirst();
+    return {
+      orgId: actor.orgId,
+      kind: (org?.kind ?? 'exporter') as Viewer['kind'],
+      regimes: (org?.regimes ?? []) as SharingGroup[],
+    };
+  }
+
+  async #checkScopeAgencies(tx: Kysely<SharingDatabase>, agencies: string[]): Promise<void> {
+    if (agencies.length === 0) return;
+    const found = await tx
+      .selectFrom('organisations')
+      .select('id')
+      .where('id', 'in', agencies)
+      .where('kind', '=', 'agency')
+      .execute();
+    const missing = agencies.find((a) => !found.some((f) => f.id === a));
+    if (missing)
+      throw new DomainError('invalid-input', `No agency ${missing} to share with`, {
+        field: 'scope.agencies',
+      });
+  }
+
+  /** Records denials for the actor's agency in one transaction (one for POST, many for an import). */
+  async createMany(actor: Actor, inputs: DenialInput[], via: 'api' | 'import' = 'api'): Promise<Denial[]> {
+    assertNotifier(actor);
+    const checked = inputs.map(checkDenialInput);
+    const now = this.clock.now().toISOString();
+    return this.db.transaction().execute(async (tx) => {
+      await this.#checkScopeAgencies(tx, [...new Set(checked.flatMap((d) => d.scope.agencies))]);
+      const out: Denial[] = [];
+      for (const d of checked) {
+        const id = newId('den');
+        await tx
+          .insertInto('denials')
+          .values({
+            id,
+            org_id: actor.orgId,
+            reference: d.reference ?? null,
+            status: 'active',
+            denied_on: d.deniedOn,
+            valid_until: d.validUntil,
+            destination: d.destination,
+            scope_regimes: JSON.stringify(d.scope.regimes),
+            scope_agencies: JSON.stringify(d.scope.agencies),
+            data: dataOf(d),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+            revoked_at: null,
+            revoke_reason: null,
+          })
+          .execute();
+        await this.audit.appendIn(tx, {
+          ...actorOf(sourceOf(actor)),
+          action: 'denial.create',
+          targetType: 'denial',
+          targetId: id,
+          outcome: 'ok',
+          details: { via, destination: d.destination },
+        });
+        out.push({
+          ...d,
+          id,
+          orgId: actor.orgId,
+          status: 'active',
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+      return out;
+    });
+  }
+
+  /** Every denial the actor may see (audited as one read). */
+  async list(actor: Actor, options: { includeInvalid?: boolean } = {}): Promise<Denial[]> {
+    const denials = await this.visibleTo(await this.viewerOf(actor), options);
+    await this.audit.append({
+      ...actorOf(sourceOf(actor)),
+      action: 'denial.list',
+      targetType: 'denial',
+      targetId: null,
+      outcome: 'ok',
+      details: { count: denials.length },
+    });
+    return denials;
+  }
+
+  /** Denials a viewer may see, without auditing (callers audit what they do with them). */
+  async visibleTo(viewer: Viewer, options: { includeInvalid?: boolean } = {}): Promise<Denial[]> {
+    if (viewer.kind !== 'agency') return [];
+    let q = this.db.selectFrom('denials').selectAll();
+    if (!options.includeInvalid)
+      q = q
+        .where('status', '=', 'active')
+        .where('valid_until', '>=', this.clock.now().toISOString().slice(0, 10));
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id').execute();
+    return rows.map(denialFromRow).filter((d) => canSeeDenial(viewer, d));
+  }
+
+  /** One denial the actor may see (audited); `not-found` when it does not exist or is not shared with the actor. */
+  async get(actor: Actor, id: string): Promise<Denial> {
+    const denial = await this.#visible(actor, id);
+    await this.audit.append({
+      ...actorOf(sourceOf(actor)),
+      action: 'denial.read',
+      targetType: 'denial',
+      targetId: id,
+      outcome: 'ok',
+      details: {},
+    });
+    return denial;
+  }
+
+  async #visible(actor: Actor, id: string): Promise<Denial> {
+    const row = await this.db.selectFrom('denials').selectAll().where('id', '=', id).executeTakeFirst();
+    const denial = row ? denialFromRow(row) : undefined;
+    if (!denial || !canSeeDenial(await this.viewerOf(actor), denial))
+      throw new DomainError('not-found', `No denial ${id}`, { id });
+    return denial;
+  }
+
+  async #owned(actor: Actor, id: string): Promise<Denial> {
+    assertNotifier(actor);
+    const denial = await this.#visible(actor, id);
+    if (denial.orgId !== actor.orgId)
+      throw new DomainError('forbidden', 'Only the notifying agency changes a denial', { id });
+    return denial;
+  }
+
+  /** Amends a denial of the actor's agency (a new version; the previous one is kept). */
+  async amend(actor: Actor, id: string, changes: Partial<Omit<DenialInput, 'reference'>>): Promise<Denial> {
+    const current = await this.#owned(actor, id);
+    if (current.status === 'revoked')
+      throw new DomainError('conflict', 'A revoked denial cannot be amended', { id });
+    const next = checkDenialInput({
+      ...current,
+      ...changes,
+      validUntil: changes.validUntil ?? (changes.deniedOn ? undefined : current.validUntil),
+    });
+    const now = this.clock.now().toISOString();
+    await this.db.transaction().execute(async (tx) => {
+      await this.#checkScopeAgencies(tx, next.scope.agencies);
+      await tx
+        .insertInto('denial_versions')
+        .values({ denial_id: id, version: current.version, data: JSON.stringify(current), replaced_at: now })
+        .execute();
+      await tx
+        .updateTable('denials')
+        .set({
+          denied_on: next.deniedOn,
+          valid_until: next.validUntil,
+          destination: next.destination,
+          scope_regimes: JSON.stringify(next.scope.regimes),
+          scope_agencies: JSON.stringify(next.scope.agencies),
+          data: dataOf(next),
+          version: current.version + 1,
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .execute();
+      await this.audit.appendIn(tx, {
+        ...actorOf(sourceOf(actor)),
+        action: 'denial.amend',
+        targetType: 'denial',
+        targetId: id,
+        outcome: 'ok',
+        details: { version: current.version + 1, fields: Object.keys(changes).sort().join(',') },
+      });
+    });
+    return { ...current, ...next, version: current.version + 1, updatedAt: now };
+  }
+
+  /** Revokes a denial of the actor's agency; it stops being matched and screened. */
+  async revoke(actor: Actor, id: string, reason: string): Promise<Denial> {
+    const current = await this.#owned(actor, id);
+    if (current.status === 'revoked')
+      throw new DomainError('conflict', 'The denial is already revoked', { id });
+    const now = this.clock.now().toISOString();
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('denials')
+        .set({ status: 'revoked', revoked_at: now, revoke_reason: reason, updated_at: now })
+        .where('id', '=', id)
+        .execute();
+      await this.audit.appendIn(tx, {
+        ...actorOf(sourceOf(actor)),
+        action: 'denial.revoke',
+        targetType: 'denial',
+        targetId: id,
+        outcome: 'ok',
+        details: {},
+      });
+    });
+    return { ...current, status: 'revoked', revokedAt: now, revokeReason: reason, updatedAt: now };
+  }
+}

@@ -1,0 +1,12 @@
+export * from './core-sharing.ts';
+export { SharingStore, sharingStoreFor, type SharingOptions } from './sharing-store.ts';
+export { CLI_SOURCE, type Actor, type AuditSource } from './actor.ts';
+export type { AuthenticatedUser, CredentialPolicy } from './credential-store.ts';
+export type { NewOrganisation, NewUser } from './org-store.ts';
+export type { ConsultationBox } from './consultation-store.ts';
+export type { RecordedApplication, DenyDetails } from './application-store.ts';
+export { readCountryRegimes, parseCountryRegimes, COUNTRY_REGIMES_PATH } from './read-country-regimes.ts';
+export { parseDenialCsv, DENIAL_CSV_COLUMNS, type ParsedDenialCsv } from './parse-denial-csv.ts';
+export { importDenialCsv, type DenialImportResult } from './import-denial-csv.ts';
+export { visibleDenialParties } from './visible-denial-parties.ts';
+export { sha256Hex } from './secrets.ts';

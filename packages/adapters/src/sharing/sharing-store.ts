@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { Clock, Store } from '@entente/core';
+import {
+  DEFAULT_CONSULTATION_DAYS,
+  DEFAULT_DENIAL_MATCHER,
+  type DenialMatcher,
+  type SharingGroup,
+} from './core-sharing.ts';
+import { ApplicationStore } from './application-store.ts';
+import { AuditLog } from './audit-log.ts';
+import { ConsultationStore } from './consultation-store.ts';
+import { CredentialStore, DEFAULT_CREDENTIAL_POLICY, type CredentialPolicy } from './credential-store.ts';
+import { DenialStore } from './denial-store.ts';
+import { OrgStore } from './org-store.ts';
+import type { SharingDatabase } from './sharing-database.ts';
+
+/** Settings of the sharing store; every one has a default. */
+export interface SharingOptions {
+  clock?: Clock;
+  /** Days the denying agency has to answer a consultation (default 30). */
+  consultationDays?: number;
+  /** The "essentially identical" test: plug in the crosswalk and the screening engine here. */
+  matcher?: Partial<DenialMatcher>;
+  /** SharingGroup memberships by ISO-2 country (from `readCountryRegimes`), for new agencies. */
+  regimeMemberships?: ReadonlyMap<string, SharingGroup[]>;
+  credentials?: Partial<CredentialPolicy>;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Allied information sharing over the store's database: organisations and
+ * users, credentials, denials, applications, consultations and the audit log.
+ *
+ * @example
+ * const sharing = new SharingStore(store.kysely, { regimeMemberships: await readCountryRegimes(csvPath) });
+ */
+export class SharingStore {
+  readonly audit: AuditLog;
+  readonly orgs: OrgStore;
+  readonly credentials: CredentialStore;
+  readonly denials: DenialStore;
+  readonly consultations: ConsultationStore;
+  readonly applications: ApplicationStore;
+  readonly clock: Clock;
+
+  // The store's Kysely is typed for its own tables; the sharing tables are typed here.
+  constructor(db: Kysely<any>, options: SharingOptions = {}) {
+    const kdb = db as Kysely<SharingDatabase>;
+    this.clock = options.clock ?? systemClock;
+    this.audit = new AuditLog(kdb, this.clock);
+    this.orgs = new OrgStore(kdb, this.audit, this.clock, options.regimeMemberships ?? new Map());
+    this.credentials = new CredentialStore(kdb, this.audit, this.clock, {
+      ...DEFAULT_CREDENTIAL_POLICY,
+      ...options.credentials,
+    });
+    this.denials = new DenialStore(kdb, this.audit, this.clock);
+    this.consultations = new ConsultationStore(kdb, this.audit, this.clock);
+    this.applications = new ApplicationStore(
+      kdb,
+      this.audit,
+      this.clock,
+      this.denials,
+      this.consultations,
+      { ...DEFAULT_DENIAL_MATCHER, ...options.matcher },
+      options.consultationDays ?? DEFAULT_CONSULTATION_DAYS,
+    );
+  }
+}
+
+/** The sharing store over an opened store's database (`openStore` returns one with a `kysely` property). */
+export function sharingStoreFor(store: Store, options: SharingOptions = {}): SharingStore {
+  const kysely = (store as Store & { kysely?: Kysely<any> }).kysely;
+  if (!kysely)
+    throw new Error('sharingStoreFor needs a store opened by openStore (it has a kysely property)');
+  return new SharingStore(kysely, options);
+}

@@ -1,0 +1,180 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DomainError, isDomainError, type Store } from '@entente/core';
+import type { ListFormat } from '../ingest/list-format.ts';
+import { findFormat, importList, type ImportReport } from '../import/import-list.ts';
+import { downloadFile, type DownloadOptions } from './download-file.ts';
+import {
+  loadPublisherSources,
+  resolveSourceUrl,
+  type PublisherSource,
+  type PublisherSourceMode,
+} from './publisher-sources.ts';
+
+/** Options of `entente sync --online`. */
+export interface PublisherSyncOptions extends Omit<DownloadOptions, 'fetch'> {
+  /** Sources file (default: the shipped `publisher-sources.json`). */
+  sourcesFile?: string;
+  fetch?: typeof fetch;
+  /** Fetch every file from this server instead (`<base>/<host>/<path>`; relative URLs from `<base>/`). */
+  baseUrlOverride?: string;
+  /** Entry ids to sync (may name `optional` entries); default: every `automatic` entry. */
+  only?: string[];
+  /** Accept record counts outside a source's bounds. */
+  force?: boolean;
+  onProgress?: (message: string) => void;
+  /** Today, for `{date}` in URLs (tests). */
+  now?: () => Date;
+}
+
+/** A publication that could not be synced, and why; the others went on. */
+export interface PublisherSyncFailure {
+  entry: string;
+  sources: string[];
+  code: string;
+  message: string;
+  url?: string;
+  status?: number;
+}
+
+/** A publication left out of this sync, and why. */
+export interface PublisherSyncSkip {
+  entry: string;
+  sources: string[];
+  mode: PublisherSourceMode;
+  why: string;
+}
+
+/** What an online sync did. */
+export interface PublisherSyncReport {
+  sourcesFile: string;
+  imported: ImportReport[];
+  failed: PublisherSyncFailure[];
+  skipped: PublisherSyncSkip[];
+  seconds: number;
+}
+
+/** How many days `{date}` steps back while the publisher answers 4xx (a date past its latest issue). */
+const DATE_STEP_BACK_DAYS = 7;
+
+function selectEntries(entries: PublisherSource[], only: string[] | undefined) {
+  if (only) {
+    const unknown = only.filter((id) => !entries.some((e) => e.id === id));
+    if (unknown.length > 0) {
+      throw new DomainError('unknown-source', `Unknown sources-file entry ${unknown.join(', ')}`, {
+        field: 'only',
+        accepted: entries.map((e) => e.id),
+      });
+    }
+  }
+  const wanted = (e: PublisherSource) => (only ? only.includes(e.id) : e.mode === 'automatic');
+  const downloadable = (e: PublisherSource) => e.mode === 'automatic' || e.mode === 'optional';
+  return {
+    run: entries.filter((e) => wanted(e) && downloadable(e)),
+    skipped: entries
+      .filter((e) => !(wanted(e) && downloadable(e)))
+      .map((e) => ({ entry: e.id, sources: e.sources, mode: e.mode, why: e.why ?? 'not selected' })),
+  };
+}
+
+/** Downloads a file whose URL may hold `{date}`: today first, then earlier days while the answer is 4xx. */
+async function downloadDated(url: string, dest: string, options: DownloadOptions, today: Date) {
+  if (!url.includes('{date}')) return downloadFile(url, dest, options);
+  for (let back = 0; ; back++) {
+    const day = new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+    try {
+      return await downloadFile(url.replaceAll('{date}', day), dest, options);
+    } catch (error) {
+      const status = isDomainError(error) ? Number(error.details.status) : NaN;
+      if (!(status >= 400 && status < 500) || back >= DATE_STEP_BACK_DAYS) throw error;
+    }
+  }
+}
+
+async function syncEntry(
+  store: Store,
+  format: ListFormat,
+  entry: PublisherSource,
+  dir: string,
+  base: string | undefined,
+  options: PublisherSyncOptions,
+) {
+  await mkdir(dir, { recursive: true });
+  const today = options.now?.() ?? new Date();
+  const paths: string[] = [];
+  for (const file of entry.files) {
+    // `{date}` must survive URL resolution unescaped, so resolve around a placeholder.
+    const url = resolveSourceUrl(
+      file.url.replaceAll('{date}', 'ENTENTE-DATE'),
+      base,
+      options.baseUrlOverride !== undefined,
+    ).replaceAll('ENTENTE-DATE', '{date}');
+    options.onProgress?.(`${entry.id}: downloading ${url}`);
+    const got = await downloadDated(url, path.join(dir, file.name), options, today);
+    options.onProgress?.(`${entry.id}: ${got.bytes} bytes from ${got.url}`);
+    paths.push(got.file);
+  }
+  return importList(store, format, paths, { force: options.force, onProgress: options.onProgress });
+}
+
+function failureOf(entry: PublisherSource, error: unknown): PublisherSyncFailure {
+  const details = isDomainError(error) ? error.details : {};
+  return {
+    entry: entry.id,
+    sources: entry.sources,
+    code: isDomainError(error) ? error.code : 'sync-failed',
+    message: error instanceof Error ? error.message : String(error),
+    ...(typeof details.url === 'string' ? { url: details.url } : {}),
+    ...(typeof details.status === 'number' ? { status: details.status } : {}),
+  };
+}
+
+/**
+ * Downloads each publication of the sources file from its publisher into a
+ * temporary folder and imports it with `importList`. A source that fails (HTTP
+ * error, timeout, rejected file) is reported and the others go on; unchanged
+ * content is a no-op, as for any import.
+ *
+ * @example
+ * const report = await syncFromPublishers(store, LIST_FORMATS, { onProgress: console.error });
+ */
+export async function syncFromPublishers(
+  store: Store,
+  formats: readonly ListFormat[],
+  options: PublisherSyncOptions = {},
+): Promise<PublisherSyncReport> {
+  const started = Date.now();
+  const sources = await loadPublisherSources(formats, options.sourcesFile);
+  const { run, skipped } = selectEntries(sources.entries, options.only);
+  const base = options.baseUrlOverride ?? sources.baseUrl;
+  const imported: ImportReport[] = [];
+  const failed: PublisherSyncFailure[] = [];
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'entente-sync-'));
+  try {
+    for (const entry of run) {
+      try {
+        imported.push(
+          ...(await syncEntry(
+            store,
+            findFormat(formats, entry.format),
+            entry,
+            path.join(workDir, entry.id),
+            base,
+            options,
+          )),
+        );
+      } catch (error) {
+        const failure = failureOf(entry, error);
+        options.onProgress?.(`${entry.id}: failed: ${failure.message}`);
+        failed.push(failure);
+      } finally {
+        // Free the disk as we go: a full sync downloads tens of megabytes.
+        await rm(path.join(workDir, entry.id), { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+  return { sourcesFile: sources.file, imported, failed, skipped, seconds: (Date.now() - started) / 1000 };
+}

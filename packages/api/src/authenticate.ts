@@ -1,0 +1,90 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { DomainError, isDomainError } from '@entente/core';
+import type { AppDeps } from './app-deps.ts';
+import type { AppEnv, Principal } from './policy.ts';
+import { clientAddress, sharingOf, type AuthenticatedUser } from './routes/sharing-deps.ts';
+
+/** The httpOnly session cookie set by `POST /auth/login`. */
+export const SESSION_COOKIE = 'entente_session';
+/** The readable cookie carrying the CSRF token, which the web app echoes in `X-CSRF-Token`. */
+export const CSRF_COOKIE = 'entente_csrf';
+/** The header that must carry the session's CSRF token on unsafe methods. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Responses that mean "refused": every one on an API route is audited. */
+const REFUSED = new Set([401, 403, 404]);
+
+function principalOf(u: AuthenticatedUser): Principal {
+  return {
+    userId: u.userId,
+    orgId: u.orgId,
+    orgKind: u.orgKind,
+    role: u.role,
+    ...(u.jurisdiction ? { jurisdiction: u.jurisdiction } : {}),
+  };
+}
+
+async function resolve(c: Context<AppEnv>, deps: AppDeps): Promise<AuthenticatedUser | undefined> {
+  const credentials = sharingOf(deps).credentials;
+  const header = c.req.header('authorization');
+  if (header) {
+    const m = /^Bearer +(\S{1,200})$/i.exec(header);
+    if (!m) throw new DomainError('unauthenticated', 'Authorization must be "Bearer <token>"');
+    return credentials.authenticateToken(m[1]!);
+  }
+  const cookie = getCookie(c, SESSION_COOKIE);
+  if (!cookie) return undefined;
+  const user = await credentials.authenticateSession(cookie, c.req.header(CSRF_HEADER));
+  // Cookies ride along with cross-site requests; the CSRF token in a header does not.
+  if (!SAFE_METHODS.has(c.req.method) && !user.csrfValid) {
+    throw new DomainError('forbidden', `Missing or wrong ${CSRF_HEADER} header for a signed-in request`);
+  }
+  return user;
+}
+
+/**
+ * Finds the caller from `Authorization: Bearer <token>` or the session cookie
+ * (with a CSRF check on unsafe methods) and sets `principal`; then audits every
+ * refused request (401, 403, and 404 for a signed-in caller) with who, what and where.
+ */
+export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    let user: AuthenticatedUser | undefined;
+    try {
+      user = await resolve(c, deps);
+    } catch (error) {
+      await auditRefusal(c, deps, isDomainError(error) ? error.code : 'error', undefined);
+      throw error;
+    }
+    if (user) c.set('principal', principalOf(user));
+    await next();
+    if (REFUSED.has(c.res.status) && (user || c.res.status !== 404)) {
+      await auditRefusal(c, deps, String(c.res.status), user);
+    }
+  };
+}
+
+async function auditRefusal(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  reason: string,
+  user: AuthenticatedUser | undefined,
+): Promise<void> {
+  try {
+    await sharingOf(deps).audit.append({
+      actorUserId: user?.userId ?? null,
+      actorOrgId: user?.orgId ?? null,
+      ip: clientAddress(c),
+      action: 'access.refused',
+      targetType: 'route',
+      targetId: `${c.req.method} ${c.req.path}`.slice(0, 300),
+      outcome: 'denied',
+      details: { reason },
+    });
+  } catch (error) {
+    // An audit failure must not hide the refusal itself; it is logged without request secrets.
+    deps.log(`audit append failed: ${(error as Error).message}`);
+  }
+}

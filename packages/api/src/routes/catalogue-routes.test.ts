@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadControlLists, PostgresControlStore } from '@entente/adapters';
+import { hasSharedData, SHARED_DATA } from '../../../adapters/src/test-support/shared-data.ts';
+import { storeTargets, type TestStore } from '../../../adapters/src/test-support/store-targets.ts';
+import { createApp } from '../create-app.ts';
+import { CLI_SOURCE, SharingStore } from './sharing-deps.ts';
+
+const shipment = JSON.parse(
+  readFileSync(
+    new URL('../../../cli/test/fixtures/tx-german-components-via-turkey.json', import.meta.url),
+    'utf8',
+  ),
+) as Record<string, unknown>;
+
+describe.skipIf(!hasSharedData()).each(storeTargets())(
+  'control, determination and assessment routes on $name',
+  (target) => {
+    let store: TestStore;
+    let app: ReturnType<typeof createApp>;
+    const tokens: Record<'exporter' | 'other', string> = { exporter: '', other: '' };
+
+    beforeAll(async () => {
+      store = await target.open();
+      await loadControlLists(new PostgresControlStore(store.kysely), { mirrorDir: SHARED_DATA });
+      const sharing = new SharingStore(store.kysely);
+      for (const who of ['exporter', 'other'] as const) {
+        const org = await sharing.orgs.createOrg(
+          { name: `${who} Ltd`, kind: 'exporter', jurisdiction: 'DE' },
+          CLI_SOURCE,
+        );
+        const user = await sharing.orgs.createUser(
+          { orgId: org.id, email: `${who}@example.com`, role: 'compliance-officer' },
+          CLI_SOURCE,
+        );
+        tokens[who] = (await sharing.credentials.createToken(user.id, CLI_SOURCE)).token;
+      }
+      app = createApp({
+        store,
+        config: { store: { dataDir: 'memory://' }, mirrorDir: SHARED_DATA, port: 0 },
+        version: 'test',
+        log: () => {},
+        sharing,
+      });
+    }, 240_000);
+    afterAll(() => store?.close());
+
+    const call = async (path: string, body?: unknown, who: keyof typeof tokens | null = 'exporter') => {
+      const res = await app.request(path, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: {
+          ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+
+    it('refuses a caller without a token', async () => {
+      expect((await call('/controls', undefined, null)).status).toBe(401);
+    });
+
+    it('lists the control lists and shows one entry with its counterparts', async () => {
+      const lists = await call('/controls');
+      expect(lists.status).toBe(200);
+      expect(lists.body.versions).toHaveLength(10);
+      const entry = await call('/controls/EU/3A001.a.1?at=2025-06-01');
+      expect(entry.body).toMatchObject({ id: 'EU:3A001.a.1', exact: true, list: { version: '2024-11-15' } });
+      expect(entry.body.counterparts.map((c: { id: string }) => c.id)).toEqual(
+        expect.arrayContaining(['US:3A001.a.1', 'WA:3.A.1.a.1']),
+      );
+    });
+
+    it('cross-walks US:3A001 ↔ EU:3A001 ↔ WA:3.A.1 as the same entry', async () => {
+      const { body } = await call('/crosswalk/US/3A001');
+      expect(body.counterparts).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: 'EU:3A001', type: 'same' }),
+          expect.objectContaining({ id: 'WA:3.A.1', type: 'same' }),
+        ]),
+      );
+    });
+
+    it('finds the US-unilateral gaps 3A090 and 0A521 and filters by category', async () => {
+      const all = await call('/gaps?jurisdictions=US,EU');
+      const unilateral = all.body.gaps
+        .filter((g: { category: string }) => g.category === 'unilateral')
+        .map((g: { entry: string }) => g.entry);
+      expect(unilateral).toEqual(expect.arrayContaining(['US:3A090', 'US:0A521']));
+      const cat3 = await call('/gaps?jurisdictions=US,EU&category=3');
+      expect(cat3.body.gaps.map((g: { entry: string }) => g.entry)).not.toContain('US:0A521');
+      expect(cat3.body.summary.unilateral['US→EU']).toBe(27);
+    });
+
+    it.each([
+      ['radiation-hardened integrated circuit', /^US:3A001/],
+      ['encryption module', /^US:5A002/],
+    ])('classifies "%s"', async (q, expected) => {
+      const { body } = await call(`/classify?q=${encodeURIComponent(q)}&jurisdiction=US&limit=3`);
+      expect(body.candidates[0].id).toMatch(expected);
+    });
+
+    it.each([
+      [{ jurisdiction: 'US', item: '3A001.a.1.b', to: 'CN' }, 'licence-required', ['NS2'], []],
+      [{ jurisdiction: 'US', item: '3A001.a.1.b', to: 'DE' }, 'no-licence-required', [], []],
+      [{ jurisdiction: 'US', item: '3A001.a.1.a', to: 'DE' }, 'licence-required', ['MT1'], []],
+      [{ jurisdiction: 'US', item: '5A992.c', to: 'IN' }, 'no-licence-required', [], []],
+      [{ jurisdiction: 'EU', item: '3A001.a.1', to: 'CN' }, 'licence-required', ['Annex I 3A001.a.1'], []],
+      [
+        { jurisdiction: 'EU', item: '3A001.a.1', to: 'CA' },
+        'general-authorisation-available',
+        ['Annex I 3A001.a.1'],
+        ['EU001'],
+      ],
+    ])('determines %j: %s', async (request, outcome, reasons, gas) => {
+      const { status, body } = await call('/determine', request);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ outcome, reasons, exceptions: [], generalAuthorisations: gas });
+    });
+
+    it.each([
+      [
+        { jurisdiction: 'EU', item: '3A904', to: 'CN' },
+        'unknown-control-entry',
+        'item',
+        ['EU:3A504', 'US:3A904'],
+      ],
+      [{ jurisdiction: 'US', item: '3A001.a.1.b', to: 'XX' }, 'unknown-country', 'to', undefined],
+      [
+        { jurisdiction: 'US', item: '3A001.a.1.b', to: 'CN', value: 'lots' },
+        'invalid-input',
+        'value',
+        undefined,
+      ],
+    ])('answers 400 naming the field for %j', async (request, error, field, suggestions) => {
+      const { status, body } = await call('/determine', request);
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ error, details: { field } });
+      if (suggestions) expect(body.details.suggestions).toEqual(suggestions);
+    });
+
+    it("stores each assessment as a decision record of the caller's organisation", async () => {
+      const created = await call('/assess', shipment);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        channel: 'api',
+        summary: { destination: 'RU', strictestOutcome: 'prohibited' },
+      });
+      expect(created.body.outputs.assessment.summary.divergences[0].note).toBe(
+        'EU: prohibited vs US: licence-required',
+      );
+      const id = created.body.id as string;
+      expect((await call(`/assessments/${id}`)).body.id).toBe(id);
+      expect((await call('/assessments')).body.records.map((r: { id: string }) => r.id)).toEqual([id]);
+      expect((await call(`/assessments/${id}`, undefined, 'other')).status).toBe(404);
+      expect((await call('/assessments', undefined, 'other')).body.records).toEqual([]);
+    });
+
+    it('rejects a transaction with an unknown country, naming the field', async () => {
+      const bad = { ...shipment, route: ['TR', 'Atlantis'] };
+      const { status, body } = await call('/assess', bad);
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ error: 'unknown-country', details: { field: 'route[1]' } });
+    });
+  },
+);

@@ -1,0 +1,128 @@
+import { z } from '@hono/zod-openapi';
+
+const CorrespondenceType = z.enum(['same', 'broader', 'narrower', 'overlaps']);
+const CorrespondenceBasis = z.enum([
+  'shared-regime-code',
+  'regime-origin',
+  'curated-plurilateral',
+  'curated-munitions',
+  'curated-japan-row',
+  'curated-other',
+]);
+
+/** One entry of one control list (core `ControlEntry`). */
+export const ControlEntrySchema = z
+  .object({
+    list: z.string(),
+    code: z.string(),
+    parent: z.string().optional(),
+    heading: z.string(),
+    text: z.string().optional(),
+    reasons: z.array(z.string()),
+    regimeRefs: z.array(z.string()),
+    validFrom: z.string(),
+    validTo: z.string().optional(),
+    source: z.object({ act: z.string(), version: z.string(), url: z.string().optional() }),
+    confidence: z.enum(['high', 'medium', 'low']),
+    reasonScopes: z
+      .array(
+        z.object({
+          reason: z.string(),
+          control: z.string(),
+          chartColumn: z.string().optional(),
+          destination: z.string().optional(),
+        }),
+      )
+      .optional(),
+    exceptions: z.record(z.string(), z.string()).optional(),
+  })
+  .openapi('ControlEntry');
+
+/** A counterpart of an entry in another list, and how the asked entry relates to it. */
+export const CounterpartSchema = z
+  .object({
+    id: z.string().openapi({ example: 'EU:3A001' }),
+    heading: z.string().optional(),
+    type: CorrespondenceType.openapi({ description: 'how the asked entry relates to the counterpart' }),
+    basis: CorrespondenceBasis,
+    note: z.string().optional(),
+    via: z.string().optional().openapi({ description: 'the entry the link was reached through' }),
+  })
+  .openapi('Counterpart');
+
+/** A stored version of one control list. */
+export const ControlListVersionSchema = z
+  .object({
+    id: z.number().int(),
+    listId: z.string(),
+    version: z.string(),
+    validFrom: z.string(),
+    validTo: z.string().optional(),
+    contentHash: z.string(),
+    entryCount: z.number().int(),
+  })
+  .openapi('ControlListVersion');
+
+/** One entry with its list version, stored versions and counterparts. */
+export const ControlEntryView = z
+  .object({
+    id: z.string(),
+    requested: z.string(),
+    exact: z.boolean().openapi({ description: 'false when the nearest enclosing entry is shown' }),
+    list: z.object({ id: z.string(), name: z.string(), version: z.string(), validFrom: z.string() }),
+    entry: ControlEntrySchema,
+    versions: z.array(
+      z.object({
+        version: z.string(),
+        validFrom: z.string(),
+        validTo: z.string().optional(),
+        present: z.boolean(),
+        changed: z.array(z.string()),
+      }),
+    ),
+    counterparts: z.array(CounterpartSchema),
+  })
+  .openapi('ControlEntryView');
+
+/** One gap: an entry one ally controls and another lacks. */
+export const ControlGapSchema = z
+  .object({
+    entry: z.string(),
+    heading: z.string(),
+    category: z.enum(['unilateral', 'regime-not-implemented', 'plurilateral', 'scope-differs']),
+    controlledBy: z.string(),
+    lackingIn: z.string(),
+    note: z.string(),
+  })
+  .openapi('ControlGap');
+
+/** The gaps and their counts per gap category and `controlledBy→lackingIn` pair. */
+export const GapReportSchema = z
+  .object({
+    jurisdictions: z.array(z.string()),
+    category: z.number().int().optional(),
+    gaps: z.array(ControlGapSchema),
+    summary: z.record(z.string(), z.record(z.string(), z.number())),
+    notes: z.array(z.string()),
+  })
+  .openapi('GapReport');
+
+/** One ranked candidate entry for a product description. */
+export const ClassifyCandidate = z
+  .object({
+    id: z.string(),
+    heading: z.string(),
+    reasons: z.array(z.string()),
+    score: z.number(),
+    features: z.object({ fullText: z.number(), trigram: z.number() }),
+    counterparts: z.array(
+      z.object({
+        from: z.string(),
+        to: z.string(),
+        type: CorrespondenceType,
+        basis: CorrespondenceBasis,
+        note: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi('ClassifyCandidate');

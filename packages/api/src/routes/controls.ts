@@ -1,0 +1,105 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { describeControlEntry, PostgresControlStore } from '@entente/adapters';
+import { DomainError } from '@entente/core';
+import type { AppDeps } from '../app-deps.ts';
+import { defineRoute, type AppEnv } from '../policy.ts';
+import { catalogueOf, EntryParams, ERRORS, json } from './catalogue-deps.ts';
+import {
+  ControlEntryView,
+  ControlListVersionSchema,
+  CounterpartSchema,
+  type ControlEntrySchema,
+} from './controls-schemas.ts';
+
+const listsRoute = defineRoute(
+  { roles: 'any' },
+  {
+    method: 'get',
+    path: '/controls',
+    tags: ['controls'],
+    summary: 'Control lists: every stored version, and the size of the crosswalk',
+    responses: {
+      200: json(
+        z.object({ versions: z.array(ControlListVersionSchema), correspondences: z.number().int() }),
+        'Stored list versions, newest first per list',
+      ),
+      ...ERRORS,
+    },
+  },
+);
+
+const entryRoute = defineRoute(
+  { roles: 'any' },
+  {
+    method: 'get',
+    path: '/controls/{list}/{code}',
+    tags: ['controls'],
+    summary: 'One control entry (or its nearest enclosing entry) with its versions and counterparts',
+    request: {
+      params: EntryParams,
+      query: z.object({
+        at: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+          .optional(),
+      }),
+    },
+    responses: { 200: json(ControlEntryView, 'The entry'), ...ERRORS },
+  },
+);
+
+const crosswalkRoute = defineRoute(
+  { roles: 'any' },
+  {
+    method: 'get',
+    path: '/crosswalk/{list}/{code}',
+    tags: ['controls'],
+    summary: 'Every counterpart of a control entry in the other lists, with the relation and its basis',
+    request: { params: EntryParams },
+    responses: {
+      200: json(
+        z.object({
+          entry: z.string(),
+          heading: z.string(),
+          exact: z.boolean(),
+          counterparts: z.array(CounterpartSchema),
+        }),
+        'The counterparts',
+      ),
+      ...ERRORS,
+    },
+  },
+);
+
+/** `GET /controls`, `/controls/{list}/{code}`, `/crosswalk/{list}/{code}`. */
+export function registerControls(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(listsRoute, async (c) => {
+    const store = new PostgresControlStore(catalogueOf(deps).db);
+    const [versions, links] = await Promise.all([store.listControlVersions(), store.correspondences()]);
+    return c.json({ versions, correspondences: links.length }, 200);
+  });
+  app.openapi(entryRoute, async (c) => {
+    const { list, code } = c.req.valid('param');
+    const { at } = c.req.valid('query');
+    const { db, catalogue } = catalogueOf(deps);
+    const opened = at ? await catalogue.at(at) : await catalogue.get();
+    const view = await describeControlEntry(db, opened.catalogue, `${list}:${code}`);
+    return c.json({ ...view, entry: view.entry as z.infer<typeof ControlEntrySchema> }, 200);
+  });
+  app.openapi(crosswalkRoute, async (c) => {
+    const { list, code } = c.req.valid('param');
+    const { catalogue } = await catalogueOf(deps).catalogue.get();
+    const id = `${list.toUpperCase()}:${code}`;
+    const found = catalogue.find(id);
+    if (!found) throw new DomainError('not-found', `No entry ${id} in the catalogue`, { field: 'code' });
+    return c.json(
+      {
+        entry: id,
+        heading: found.entry.heading,
+        exact: found.exact,
+        counterparts: catalogue.counterparts(id),
+      },
+      200,
+    );
+  });
+}

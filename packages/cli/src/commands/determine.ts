@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import { DomainError, determine, type Determination } from '@entente/core';
+import type { CliContext } from '../context.ts';
+import { catalogueOf } from './catalogue-of.ts';
+import { explainErrors } from './explain-errors.ts';
+
+function parseValue(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
+    throw new DomainError('invalid-input', `--value must be a non-negative number, got "${value}"`, {
+      field: 'value',
+      accepted: 'a non-negative number (US dollars for LVS)',
+    });
+  }
+  return n;
+}
+
+const OUTCOME_WORDS: Readonly<Record<Determination['outcome'], string>> = {
+  prohibited: 'PROHIBITED',
+  'licence-required': 'LICENCE REQUIRED',
+  'exception-available': 'LICENCE REQUIRED, licence exception available',
+  'general-authorisation-available': 'LICENCE REQUIRED, general authorisation available',
+  'no-licence-required': 'NO LICENCE REQUIRED',
+  'not-controlled': 'NOT CONTROLLED',
+};
+
+/** A determination as text: the outcome first, then why, what may apply, and the rule trace. */
+export function formatDetermination(d: Determination): string {
+  const list = (values: string[]) => values.join(', ') || 'none';
+  return [
+    `${d.jurisdiction} ${d.item} → ${d.destination}${d.origin ? ` (from ${d.origin})` : ''}: ${OUTCOME_WORDS[d.outcome]}`,
+    `reasons:                ${list(d.reasons)}`,
+    `licence exceptions:     ${list(d.exceptions)}`,
+    `general authorisations: ${list(d.generalAuthorisations)}`,
+    ...(d.licencePolicy ? [`licence policy:         ${d.licencePolicy}`] : []),
+    `citations:              ${list(d.citations)}`,
+    ...(d.toCheck.length
+      ? [
+          'may also apply (check the conditions):',
+          ...d.toCheck.map((t) => `  ${t.id} (${t.citation}): ${t.conditions}`),
+        ]
+      : []),
+    ...(d.questions.length ? ['questions:', ...d.questions.map((q) => `  - ${q}`)] : []),
+    'trace:',
+    ...d.trace.map(
+      (t) => `  ${t.result.padEnd(15)} ${t.rule}: ${t.detail}${t.citation ? ` [${t.citation}]` : ''}`,
+    ),
+  ].join('\n');
+}
+
+/** `entente determine`: does one item need a licence to one destination under one jurisdiction's rules? */
+export function registerDetermine(program: Command, ctx: () => CliContext): void {
+  program
+    .command('determine')
+    .description('licence determination for one item to one destination under US, EU, UK or JP rules')
+    .requiredOption('--jurisdiction <j>', 'US, EU, UK or JP')
+    .requiredOption('--item <code>', 'control entry code (3A001.a.1.b), EAR99 or none')
+    .requiredOption('--to <XX>', 'destination country (ISO 3166-1 alpha-2)')
+    .option('--from <XX>', 'exporting country (EU intra-Union transfers, UK, JP)')
+    .option('--value <n>', 'value in US dollars (LVS)', parseValue)
+    .option('--end-use <text>', 'declared end use (catch-all controls)')
+    .action(
+      explainErrors(
+        async (opts: {
+          jurisdiction: string;
+          item: string;
+          to: string;
+          from?: string;
+          value?: number;
+          endUse?: string;
+        }) => {
+          const c = ctx();
+          const data = await (await catalogueOf(c)).determinationData();
+          const d = determine(data, {
+            jurisdiction: opts.jurisdiction,
+            item: opts.item,
+            to: opts.to,
+            ...(opts.from !== undefined ? { from: opts.from } : {}),
+            ...(opts.value !== undefined ? { value: opts.value } : {}),
+            ...(opts.endUse !== undefined ? { endUse: opts.endUse } : {}),
+          });
+          c.output(d, () => formatDetermination(d));
+        },
+      ),
+    );
+}

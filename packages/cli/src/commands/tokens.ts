@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { DomainError } from '@entente/core';
+import type { CliContext } from '../context.ts';
+import { CLI_SOURCE, sharingOf } from './sharing-of.ts';
+
+function parseDays(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 3650)
+    throw new DomainError('invalid-input', `--days must be 1-3650, got "${v}"`, { field: 'days' });
+  return n;
+}
+
+/** `entente tokens create|revoke`: API tokens, printed once and stored only as salted hashes. */
+export function registerTokens(program: Command, ctx: () => CliContext): void {
+  const tokens = program.command('tokens').description('API tokens for the API and scripts');
+  tokens
+    .command('create')
+    .description('create an API token for a user (printed once; keep it secret)')
+    .requiredOption('--user <id>', 'user id')
+    .option('--days <n>', 'lifetime in days (default 90)', parseDays)
+    .action(async (opts: { user: string; days?: number }) => {
+      const c = ctx();
+      const t = await (
+        await sharingOf(c)
+      ).credentials.createToken(opts.user, CLI_SOURCE, opts.days ? { days: opts.days } : {});
+      if (!c.json) c.note(`Token ${t.id}, valid until ${t.expiresAt}. It is shown only now.`);
+      c.output(t, () => t.token);
+    });
+  tokens
+    .command('revoke')
+    .description('revoke an API token or session by id')
+    .requiredOption('--id <id>', 'token id (tok_…) or session id (ses_…)')
+    .action(async (opts: { id: string }) => {
+      const c = ctx();
+      await (await sharingOf(c)).credentials.revoke(opts.id, CLI_SOURCE);
+      c.output({ id: opts.id, revoked: true }, () => `revoked ${opts.id}`);
+    });
+}

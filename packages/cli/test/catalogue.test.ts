@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliStoreTargets } from './cli-targets.ts';
+import { loadControlsInto, MIRROR } from './load-controls.ts';
+import { runCli } from './run-cli.ts';
+
+for (const target of cliStoreTargets()) {
+  describe.skipIf(!existsSync(MIRROR))(`control-list commands on ${target.name}`, () => {
+    const { env: storeEnv, cleanup } = target.env();
+    const env = { ...storeEnv, ENTENTE_MIRROR: MIRROR };
+    const cli = (...args: string[]) => runCli(args, env);
+    const json = async <T>(...args: string[]): Promise<T> => {
+      const r = await cli(...args, '--json');
+      expect(r.stderr).not.toContain('entente:');
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout) as T;
+    };
+
+    beforeAll(() => loadControlsInto(storeEnv), 240_000);
+    afterAll(cleanup);
+
+    it('lists every control list version and the crosswalk size', async () => {
+      const out = await json<{
+        versions: { listId: string; version: string; entryCount: number }[];
+        correspondences: number;
+      }>('controls', 'lists');
+      expect(out.versions.map((v) => `${v.listId}@${v.version}`)).toEqual(
+        expect.arrayContaining(['US@2026-07-23', 'EU@2024-11-15', 'EU@2025-11-15', 'WA@2024-12', 'JP@2025']),
+      );
+      expect(out.versions).toHaveLength(10);
+      expect(out.correspondences).toBe(1709);
+    });
+
+    it('shows an entry with its reasons, text, versions and counterparts, and the version in force on a date', async () => {
+      const r = await cli('controls', 'show', 'EU:3A001.a.1');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(
+        /^EU:3A001\.a\.1 {2}Integrated circuits designed or rated as radiation hardened/,
+      );
+      expect(r.stdout).toMatch(/2024-11-15 +2024-11-15–2025-11-15 +present/);
+      expect(r.stdout).toContain('counterparts: WA:3.A.1.a.1 (same), US:3A001.a.1 (same)');
+      const old = await json<{ list: { version: string } }>(
+        'controls',
+        'show',
+        'EU:3A001.a.1',
+        '--at',
+        '2025-06-01',
+      );
+      expect(old.list.version).toBe('2024-11-15');
+      const us = await json<{ entry: { reasons: string[] }; exact: boolean }>(
+        'controls',
+        'show',
+        'US:5A992.c',
+      );
+      expect(us).toMatchObject({ exact: true, entry: { reasons: ['AT'] } });
+    });
+
+    it('diffs two versions of a list: the 2025 EU additions', async () => {
+      const diff = await json<{ added: { code: string }[]; removed: unknown[] }>(
+        'controls',
+        'diff',
+        'EU',
+        '--from',
+        '2024-11-15',
+        '--to',
+        '2025-11-15',
+      );
+      expect(diff.added.map((a) => a.code)).toEqual(expect.arrayContaining(['3A501', '4A506', '2B510']));
+      expect(diff.added).toHaveLength(16);
+      expect(diff.removed).toEqual([]);
+    });
+
+    it('cross-walks US:3A001 to EU:3A001 and WA:3.A.1 as the same entry', async () => {
+      const out = await json<{ counterparts: { id: string; type: string; basis: string }[] }>(
+        'crosswalk',
+        'US:3A001',
+      );
+      expect(out.counterparts).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: 'EU:3A001', type: 'same', basis: 'shared-regime-code' }),
+          expect.objectContaining({ id: 'WA:3.A.1', type: 'same', basis: 'regime-origin' }),
+          expect.objectContaining({ id: 'JP:7', type: 'overlaps', basis: 'curated-japan-row' }),
+        ]),
+      );
+      const back = await json<{ counterparts: { id: string; type: string }[] }>('crosswalk', 'WA:3.A.1');
+      expect(back.counterparts).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: 'US:3A001', type: 'same' }),
+          expect.objectContaining({ id: 'EU:3A001', type: 'same' }),
+        ]),
+      );
+    });
+
+    it('finds US:3A090 and US:0A521 as US-unilateral gaps, with a summary per category and pair', async () => {
+      const out = await json<{
+        gaps: { entry: string; category: string; lackingIn: string }[];
+        summary: Record<string, Record<string, number>>;
+        notes: string[];
+      }>('gaps', '--jurisdictions', 'US,EU,UK,JP');
+      for (const entry of ['US:3A090', 'US:0A521']) {
+        expect(out.gaps.filter((g) => g.entry === entry).map((g) => `${g.category} ${g.lackingIn}`)).toEqual([
+          'unilateral EU',
+          'unilateral UK',
+        ]);
+      }
+      expect(out.summary.unilateral).toMatchObject({ 'US→EU': 247, 'US→UK': 247 });
+      expect(out.notes[0]).toContain('JP left out');
+      const csv = await cli('gaps', '--jurisdictions', 'US,EU', '--category', '3', '--csv');
+      expect(csv.stdout.split('\n')[0]).toBe('entry,category,controlledBy,lackingIn,heading,note');
+      expect(csv.stdout).toContain('US:3A090,unilateral,US,EU,');
+      expect(csv.stdout).not.toContain('US:0A521');
+    });
+
+    it.each([
+      ['radiation-hardened integrated circuit', /^(US|EU|UK):3A001|^WA:3\.A\.1/, /^US:3A001/],
+      ['encryption module', /^(US|EU|UK):5A002|^WA:5\.A\.2/, /^US:5A002/],
+    ])('classifies "%s" under its entry in every list and in the US list', async (text, any, us) => {
+      const all = await json<{ candidates: { id: string }[] }>('classify', text, '--limit', '3');
+      expect(all.candidates[0]?.id).toMatch(any);
+      const inUs = await json<{ candidates: { id: string }[] }>(
+        'classify',
+        text,
+        '--jurisdiction',
+        'US',
+        '--limit',
+        '3',
+      );
+      expect(inUs.candidates[0]?.id).toMatch(us);
+    });
+
+    it('exits 1 naming the field and the accepted values on bad input', async () => {
+      const bad = await cli('controls', 'show', 'XX:3A001');
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(
+        /invalid-input: .*accepted: LIST:code with LIST one of US, USML, EU.*\(field entry\)/,
+      );
+      const jur = await cli('gaps', '--jurisdictions', 'US,FR');
+      expect(jur.code).toBe(1);
+      expect(jur.stderr).toContain(
+        'unknown-jurisdiction: Unknown jurisdiction "FR"; accepted: US, EU, UK, JP (field jurisdictions)',
+      );
+      const version = await cli('controls', 'diff', 'EU', '--from', '2023-01-01');
+      expect(version.code).toBe(1);
+      expect(version.stderr).toContain('accepted: 2024-11-15, 2025-11-15 (field from)');
+    });
+  });
+}

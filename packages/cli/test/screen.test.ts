@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedDataPath } from '../../adapters/src/test-support/shared-data.ts';
+import { cliStoreTargets } from './cli-targets.ts';
+import { runCli } from './run-cli.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'entente-screen-'));
+const UN = sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml');
+
+// Screening runs in memory the same way on either store; one target keeps the suite fast.
+const target = cliStoreTargets()[0]!;
+
+describe('entente screen', () => {
+  const { env, cleanup } = target.env();
+  beforeAll(async () => {
+    const r = await runCli(['import', 'un-sc-xml', UN], env);
+    expect(r.code).toBe(0);
+  });
+  afterAll(cleanup);
+
+  it('prints a ranked table with the reasons for a listed name', async () => {
+    const r = await runCli(['screen', 'Tharwat Salah Shehata'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^#\s+score\s+source/m);
+    expect(r.stdout).toContain('un-sc');
+    expect(r.stdout).toContain('THARWAT SALAH SHIHATA');
+  });
+
+  it('prints the DESIGN.md fields as JSON, scores in [0,1], best first', async () => {
+    const r = await runCli(['screen', 'Tharwat Salah Shehata', '--type', 'person', '--birth-date', '1960', '--json'], env);
+    const out = JSON.parse(r.stdout) as { matches: { source: string; sourceId: string; entityId: string; name: string; matchedName: string; score: number; features: object }[] };
+    const m = out.matches[0]!;
+    expect(Object.keys(m)).toEqual(expect.arrayContaining(['source', 'sourceId', 'entityId', 'name', 'matchedName', 'score', 'features']));
+    expect(m.entityId).toBe(`${m.source}:${m.sourceId}`);
+    expect(out.matches.every((x) => x.score >= 0 && x.score <= 1)).toBe(true);
+    expect(out.matches.map((x) => x.score)).toEqual([...out.matches.map((x) => x.score)].sort((a, b) => b - a));
+  });
+
+  it.each([
+    [['screen', '  '], 'invalid-input'],
+    [['screen', 'A', '--country', 'XX'], 'unknown-country'],
+    [['screen', 'A', '--source', 'nope'], 'unknown-source'],
+    [['screen', 'A', '--threshold', '7'], 'invalid-input'],
+  ])('exits 1 naming the problem for %j', async (args, code) => {
+    const r = await runCli(args, env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(code);
+  });
+
+  it('screens a CSV batch to JSON lines in input order, with per-row errors', async () => {
+    const input = path.join(dir, 'customers.csv');
+    const output = path.join(dir, 'out.jsonl');
+    writeFileSync(
+      input,
+      ['id,name,type,country,birth_date', 'c1,Tharwat Salah Shehata,person,EG,1960', 'c2,,,,', 'c3,Margarethe Quillfeather,person,DE,', 'c4,Someone,person,ZZ,', 'c5,"Shehata, Tharwat Salah",,,'].join('\n'),
+    );
+    const r = await runCli(['screen', '--input', input, '--output', output, '--workers', '2'], env);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('screened 5 rows');
+    const lines = readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; matches: { sourceId: string }[]; error?: { field: string } });
+    expect(lines.map((l) => l.id)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
+    expect(lines[0]!.matches[0]?.sourceId).toMatch(/^QDi\./);
+    expect(lines[1]!.error?.field).toBe('name');
+    expect(lines[2]!.matches).toEqual([]);
+    expect(lines[3]!.error?.field).toBe('country');
+    expect(lines[4]!.matches[0]?.sourceId).toBe(lines[0]!.matches[0]?.sourceId);
+  });
+
+  it('refuses a CSV without id and name columns', async () => {
+    const input = path.join(dir, 'bad.csv');
+    writeFileSync(input, 'customer,fullname\n1,A\n');
+    const r = await runCli(['screen', '--input', input, '--output', path.join(dir, 'bad.jsonl')], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('file-rejected');
+  });
+
+  it('shows a cleared match as cleared in later screenings', async () => {
+    const hit = (JSON.parse((await runCli(['screen', 'Tharwat Salah Shehata', '--json'], env)).stdout) as { matches: { entityId: string }[] }).matches[0]!;
+    const cleared = await runCli(['clear', hit.entityId, '--name', 'Tharwat Salah Shehata', '--reason', 'Namesake, checked passport', '--json'], env);
+    expect(cleared.code).toBe(0);
+    const again = JSON.parse((await runCli(['screen', 'Tharwat Salah Shehata', '--json'], env)).stdout) as { matches: { entityId: string; cleared?: { reason: string } }[] };
+    expect(again.matches.find((m) => m.entityId === hit.entityId)?.cleared?.reason).toBe('Namesake, checked passport');
+  });
+});

@@ -1,0 +1,105 @@
+import { EXTRA_TITLES } from './default-name-reference.ts';
+import type { NameReference } from './name-reference.ts';
+import { tokenizeName } from './tokenize-name.ts';
+
+/** What a recognised phrase of a name is. */
+export type PhraseKind = 'legal' | 'symbol' | 'title' | 'orgPrefix';
+
+/** A multi- or single-token phrase of the reference data, in normalised tokens. */
+export interface ReferencePhrase {
+  tokens: string[];
+  kind: PhraseKind;
+  /** Canonical value: the legal form class (`LLC`) or the symbol group key. */
+  value: string;
+}
+
+/** Reference data compiled into lookup tables for fast normalisation. */
+export interface CompiledNameReference {
+  /** Phrases by their first token, longest first. */
+  phrases: Map<string, ReferencePhrase[]>;
+  /** Symbol and nickname group ids of single tokens. */
+  tokenGroups: Map<string, number[]>;
+  /** Group keys by id, for explanations. */
+  groupKeys: string[];
+  /** Single-token members of each group, by group id. */
+  groupMembers: string[][];
+  /** Single-token titles. */
+  titles: Set<string>;
+  /** Common given names that weigh less in a match. */
+  genericNames: Set<string>;
+  /** Confusable digit → letter map used inside mixed tokens. */
+  confusables: Map<string, string>;
+}
+
+const compiled = new WeakMap<NameReference, CompiledNameReference>();
+
+/** Compiles (once per reference object) the lookup tables the normaliser uses. */
+export function compileNameReference(reference: NameReference): CompiledNameReference {
+  const cached = compiled.get(reference);
+  if (cached) return cached;
+  const phrases = new Map<string, ReferencePhrase[]>();
+  const addPhrase = (text: string, kind: PhraseKind, value: string): void => {
+    const tokens = tokenizeName(text);
+    if (tokens.length === 0) return;
+    const list = phrases.get(tokens[0]!) ?? [];
+    if (!list.some((p) => p.kind === kind && p.tokens.join(' ') === tokens.join(' '))) {
+      list.push({ tokens, kind, value });
+      phrases.set(tokens[0]!, list);
+    }
+  };
+  for (const type of reference.orgTypes) {
+    const value = type.generic ?? type.compare ?? type.display;
+    if (!value) continue;
+    for (const alias of [...type.aliases, type.display ?? '', type.compare ?? '']) addPhrase(alias, 'legal', value.toUpperCase());
+  }
+  const tokenGroups = new Map<string, number[]>();
+  const groupKeys: string[] = [];
+  const groupMembers: string[][] = [];
+  const addGroups = (groups: Record<string, string[]>): void => {
+    for (const [key, words] of Object.entries(groups)) {
+      const id = groupKeys.length;
+      groupKeys.push(key);
+      groupMembers.push([]);
+      for (const word of [key, ...words]) {
+        const tokens = tokenizeName(word);
+        if (tokens.length === 1) {
+          const list = tokenGroups.get(tokens[0]!) ?? [];
+          if (!list.includes(id)) {
+            list.push(id);
+            groupMembers[id]!.push(tokens[0]!);
+          }
+          tokenGroups.set(tokens[0]!, list);
+        } else if (tokens.length > 1) {
+          const value = tokenizeName(key).join('') || key;
+          addPhrase(word, 'symbol', value);
+          const list = tokenGroups.get(value) ?? [];
+          if (!list.includes(id)) {
+            list.push(id);
+            groupMembers[id]!.push(value);
+          }
+          tokenGroups.set(value, list);
+        }
+      }
+    }
+  };
+  addGroups(reference.orgSymbols);
+  addGroups(reference.personSymbols);
+  addGroups(reference.nicknames);
+  const titles = new Set<string>();
+  for (const title of [...reference.titles, ...EXTRA_TITLES]) {
+    const tokens = tokenizeName(title);
+    if (tokens.length === 1) titles.add(tokens[0]!);
+    else if (tokens.length > 1) addPhrase(title, 'title', tokens.join(' '));
+  }
+  for (const prefix of reference.orgPrefixes) addPhrase(prefix, 'orgPrefix', prefix);
+  for (const list of phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  const genericNames = new Set(reference.genericPersonNames.flatMap((n) => tokenizeName(n)));
+  const confusables = new Map<string, string>();
+  for (const [x, y] of reference.confusables) {
+    if (/^\d$/.test(x) && /^[a-z]$/.test(y)) confusables.set(x, y);
+    else if (/^\d$/.test(y) && /^[a-z]$/.test(x)) confusables.set(y, x);
+  }
+  const result: CompiledNameReference = { phrases, tokenGroups, groupKeys, groupMembers, titles, genericNames, confusables };
+  compiled.set(reference, result);
+  return result;
+}

@@ -1,0 +1,56 @@
+import type { NameReference } from './name-reference.ts';
+
+/**
+ * Small built-in reference used when no `reference/names/` directory is
+ * available: the commonest legal forms, titles and nicknames. The full data
+ * (MIT, from OpenSanctions' rigour) is loaded by the adapters.
+ */
+export const DEFAULT_NAME_REFERENCE: NameReference = {
+  orgTypes: [
+    { display: 'LLC', generic: 'LLC', aliases: ['LLC', 'L.L.C.', 'Limited Liability Company', 'Limited Liability Co'] },
+    { display: 'OOO', generic: 'LLC', aliases: ['OOO', 'ООО', 'Общество с ограниченной ответственностью', 'Obshchestvo s ogranichennoy otvetstvennostyu'] },
+    { display: 'GmbH', generic: 'LLC', aliases: ['GmbH', 'Gesellschaft mit beschränkter Haftung'] },
+    { display: 'Ltd', generic: 'LLC', aliases: ['Ltd', 'Ltd.', 'Limited', 'Private Limited', 'Pvt Ltd', 'Co Ltd', 'Co., Ltd.'] },
+    { display: 'SARL', generic: 'LLC', aliases: ['SARL', 'S.A.R.L.', 'Société à responsabilité limitée'] },
+    { display: 'JSC', generic: 'JSC', aliases: ['JSC', 'Joint Stock Company', 'Joint-Stock Company', 'AO', 'АО', 'OAO', 'ОАО', 'PAO', 'ПАО', 'ZAO', 'ЗАО', 'PJSC', 'CJSC', 'OJSC'] },
+    { display: 'PLC', generic: 'JSC', aliases: ['PLC', 'P.L.C.', 'Public Limited Company'] },
+    { display: 'AG', generic: 'JSC', aliases: ['AG', 'Aktiengesellschaft'] },
+    { display: 'SA', generic: 'JSC', aliases: ['SA', 'S.A.', 'Sociedad Anónima', 'Société anonyme'] },
+    { display: 'Inc', generic: 'JSC', aliases: ['Inc', 'Inc.', 'Incorporated', 'Corp', 'Corp.', 'Corporation'] },
+    { display: 'KK', generic: 'JSC', aliases: ['KK', 'Kabushiki Kaisha', '株式会社'] },
+  ],
+  orgSymbols: {
+    co: ['company', 'co', 'compagnie', 'compania', 'kompaniya', 'компания', 'شركة'],
+    intl: ['international', 'intl', 'internacional', 'international'],
+    trd: ['trading', 'trade', 'торговая'],
+  },
+  personSymbols: { jr: ['jr', 'junior'], sr: ['sr', 'snr', 'senior'] },
+  nicknames: {
+    bob: ['bob', 'robert'],
+    bill: ['bill', 'william'],
+    ted: ['ted', 'theodore', 'edward'],
+    jim: ['jim', 'james'],
+    mike: ['mike', 'michael'],
+    alex: ['alex', 'alexander', 'aleksandr'],
+  },
+  titles: ['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'sheikh', 'haji', 'mullah', 'maulvi', 'mawlawi', 'general', 'president'],
+  orgPrefixes: ['the', 'le', 'la'],
+  genericPersonNames: ['muhammad', 'mohammed', 'mohammad', 'hassan', 'abu bakr', 'abdul rahman'],
+  confusables: [
+    ['0', 'o'],
+    ['1', 'l'],
+    ['1', 'i'],
+    ['5', 's'],
+  ],
+};
+
+/**
+ * Titles in other languages that the reference data lacks but that lists and
+ * users write in front of names ("Presidente Putin", "Putyin elnök").
+ */
+export const EXTRA_TITLES: readonly string[] = [
+  'president', 'presidente', 'prasident', 'predsjednik', 'presedintele', 'presiden', 'prezydent',
+  'prezident', 'elnok', 'prezidentas', 'prezidentti', 'prezidenta', 'prezidentom',
+  'sheikh', 'shaykh', 'shaikh', 'haji', 'hajji', 'mullah', 'mulla', 'maulvi', 'mawlawi', 'maulana',
+  'qari', 'doctor', 'dr', 'engineer', 'eng',
+];

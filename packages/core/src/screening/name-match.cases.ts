@@ -1,0 +1,53 @@
+import type { PartySchema } from '../model/party.ts';
+
+/** One matching-quality case: a query name, a listed name, and whether they should match. */
+export interface NameMatchCase {
+  query: string;
+  listed: string;
+  match: boolean;
+  schema?: PartySchema;
+  why: string;
+}
+
+/**
+ * Should-match / should-not-match pairs for the name matcher (built-in
+ * reference data), run with `it.each` in `name-match.test.ts`. Includes the
+ * known false and true positives of Moov Watchman's Jaro-Winkler matching.
+ */
+export const NAME_MATCH_CASES: NameMatchCase[] = [
+  { query: 'Jong Un Kim', listed: 'KIM Jong Un', match: true, why: 'name-part order' },
+  { query: 'Vladimir Putin', listed: 'PUTIN, Vladimir Vladimirovich', match: true, why: 'missing patronymic' },
+  { query: 'Владимир Путин', listed: 'Vladimir Putin', match: true, why: 'Cyrillic transliteration' },
+  { query: 'Vladimir Putin', listed: 'Владимир Владимирович Путин', match: true, why: 'original-script alias' },
+  { query: 'Νικόλαος', listed: 'Nikolaos', match: true, why: 'Greek transliteration' },
+  { query: '김정은', listed: 'Kim Jong Un', match: true, why: 'Hangul with customary surname romanisation' },
+  { query: '习近平', listed: 'Xi Jinping', match: true, why: 'one token per Chinese character, joined spelling' },
+  { query: 'משה', listed: 'Moshe', match: true, why: 'vowel-less Hebrew transliteration' },
+  { query: 'محمد علي', listed: 'Mohamed Ali', match: true, why: 'vowel-less Arabic transliteration' },
+  { query: 'Ramimakhlouf', listed: 'Rami Makhlouf', match: true, why: 'missing space' },
+  { query: 'Ted Doe', listed: 'Theodore Doe', match: true, why: 'nickname' },
+  { query: 'Sergey Lavrov', listed: 'Sergei Lavrov', match: true, why: 'spelling variant' },
+  { query: 'John Doeburg', listed: 'John Dowburg', match: true, why: 'one-letter typo' },
+  { query: 'Osama bin Laden', listed: 'Usama bin Ladin', match: true, why: 'transliteration variants' },
+  { query: 'R0sneft Trading', listed: 'Rosneft Trading', match: true, schema: 'organization', why: 'confusable digit' },
+  { query: 'OOO Romashka', listed: 'Romashka LLC', match: true, schema: 'organization', why: 'equivalent legal forms' },
+  { query: 'Romashka Limited Liability Company', listed: 'ООО Ромашка', match: true, schema: 'organization', why: 'legal form across scripts' },
+  { query: 'Dr. Ayman al-Zawahiri', listed: 'AYMAN AL-ZAWAHIRI', match: true, why: 'title removed' },
+  { query: 'A.I.C. Sogo Kenkyusho', listed: 'AIC SOGO KENKYUSHO', match: true, schema: 'organization', why: 'dotted abbreviation' },
+  { query: 'saddam hussien', listed: 'saddam hussein al tikriti', match: true, why: 'Watchman TP: missing middle names' },
+  { query: 'valencia trujillo joaquin', listed: 'valencia trujillo joaquin mario', match: true, why: 'Watchman TP' },
+  { query: 'alexander lukashenko', listed: 'lukashenko alexander grigoryevich', match: true, why: 'Watchman TP' },
+  { query: 'sogo kenkyusho', listed: 'a i c sogo kenkyusho', match: true, schema: 'organization', why: 'Watchman TP: small words' },
+  { query: 'John Doe', listed: 'Juan Doe', match: false, why: 'different given name' },
+  { query: 'John Doe', listed: 'John Down', match: false, why: 'different family name' },
+  { query: 'A Nazarbayev', listed: 'Nursultan Naza', match: false, why: 'truncated other name' },
+  { query: 'Romashka LLC', listed: 'Vasilek LLC', match: false, schema: 'organization', why: 'a shared legal form alone never matches' },
+  { query: 'Acme Trading Company', listed: 'Globex Trading Company', match: false, schema: 'organization', why: 'shared generic words' },
+  { query: 'vladimir levenshtein', listed: 'vladimirov vladimir vladimirovich', match: false, why: 'Watchman FP: one listed word used once' },
+  { query: 'zaid shakir', listed: 'shaqiri shaqir', match: false, why: 'Watchman FP: doubled names' },
+  { query: 'hadi alwai', listed: 'hadi', match: false, why: 'Watchman FP: single-word listed name' },
+  { query: 'li shanlan', listed: 'li shangfu', match: false, why: 'Watchman FP: short words weigh by length' },
+  { query: 'brown', listed: 'browningweight', match: false, why: 'Watchman FP: different lengths' },
+  { query: 'jimenez', listed: 'dominguez', match: false, why: 'Watchman FP: different first letters' },
+  { query: 'Anna Schmidt', listed: 'Hanna Schmitz', match: false, why: 'two near misses' },
+];

@@ -1,0 +1,82 @@
+import { isNonLatin } from '../text/detect-script.ts';
+import type { PartySchema } from '../model/party.ts';
+import { compileNameReference, type CompiledNameReference } from './compile-name-reference.ts';
+import type { NameReference } from './name-reference.ts';
+import { tokenizeName, tokenizeOriginalScript } from './tokenize-name.ts';
+
+/** A name reduced to comparable tokens, with what was taken out and why. */
+export interface NormalizedName {
+  /** The name as given. */
+  text: string;
+  /** Name tokens (ASCII, lower case), in order; legal forms, titles and prefixes removed. */
+  tokens: string[];
+  /** Legal form classes found (`LLC`, `JSC`), compared separately. */
+  legalForms: string[];
+  /** Titles removed (`president`, `dr`). */
+  titles: string[];
+  /** Tokens in the original script when the name is not Latin. */
+  originalTokens?: string[];
+}
+
+function replaceDigits(token: string, ref: CompiledNameReference): string {
+  if (!/\d/.test(token) || !/[a-z]/.test(token)) return token;
+  let out = '';
+  for (const ch of token) out += ref.confusables.get(ch) ?? ch;
+  return out;
+}
+
+/** Whether `tokens` continues with `phrase` at position `i`. */
+function startsWith(tokens: string[], i: number, phrase: string[]): boolean {
+  if (i + phrase.length > tokens.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (tokens[i + k] !== phrase[k]) return false;
+  return true;
+}
+
+/**
+ * Normalises one name for matching: tokens in ASCII, confusable digits in
+ * words mapped to letters, legal forms pulled out (organisations), titles at
+ * either end dropped (persons), multi-word symbols collapsed to one token, and
+ * the original-script tokens kept for non-Latin names.
+ *
+ * @example
+ * normalizeName('OOO Romashka', ref, 'organization').legalForms // ['LLC']
+ */
+export function normalizeName(text: string, reference: NameReference, schema: PartySchema = 'unknown'): NormalizedName {
+  const ref = compileNameReference(reference);
+  const raw = tokenizeName(text).map((t) => replaceDigits(t, ref));
+  const isPerson = schema === 'person';
+  const isOrg = schema === 'organization' || schema === 'vessel' || schema === 'aircraft';
+  const tokens: string[] = [];
+  const legalForms: string[] = [];
+  const titles: string[] = [];
+  let i = 0;
+  while (i < raw.length) {
+    const candidates = ref.phrases.get(raw[i]!);
+    const phrase = candidates?.find(
+      (p) =>
+        startsWith(raw, i, p.tokens) &&
+        (p.kind === 'symbol' ||
+          (p.kind === 'legal' && !isPerson && (p.tokens.length > 1 || raw.length > 1)) ||
+          (p.kind === 'orgPrefix' && isOrg && i === 0) ||
+          (p.kind === 'title' && !isOrg)),
+    );
+    if (phrase) {
+      if (phrase.kind === 'legal') legalForms.push(phrase.value);
+      else if (phrase.kind === 'symbol') tokens.push(phrase.value);
+      else if (phrase.kind === 'title') titles.push(phrase.value);
+      i += phrase.tokens.length;
+      continue;
+    }
+    tokens.push(raw[i]!);
+    i++;
+  }
+  if (!isOrg) {
+    while (tokens.length > 1 && ref.titles.has(tokens[0]!)) titles.push(tokens.shift()!);
+    while (tokens.length > 1 && ref.titles.has(tokens[tokens.length - 1]!)) titles.push(tokens.pop()!);
+  }
+  // A name that is only a legal form ("Limited") keeps it as its name.
+  if (tokens.length === 0 && legalForms.length > 0) tokens.push(...raw);
+  const result: NormalizedName = { text, tokens, legalForms, titles };
+  if (isNonLatin(text)) result.originalTokens = tokenizeOriginalScript(text);
+  return result;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { buildParty, type Party } from '../model/party.ts';
+import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
+import { buildScreeningIndex } from './screening-index.ts';
+import { screenParty } from './screen-party.ts';
+
+const putin: Party = buildParty({
+  source: 'us-ofac-sdn',
+  sourceId: '35096',
+  schema: 'person',
+  names: [
+    { full: 'PUTIN, Vladimir Vladimirovich', quality: 'primary' },
+    { full: 'Владимир Владимирович Путин', quality: 'strong', script: 'Cyrl' },
+  ],
+  birthDates: [{ value: '1952-10-07', precision: 'day' }],
+  countries: [{ code: 'RU', role: 'nationality' }],
+  programs: ['RUSSIA-EO14024'],
+});
+const vessel: Party = buildParty({
+  source: 'us-ofac-sdn',
+  sourceId: '1',
+  schema: 'vessel',
+  names: [{ full: 'OCEAN STAR', quality: 'primary' }, { full: 'STAR', quality: 'weak' }],
+  identifiers: [{ type: 'imo', value: '9187629' }],
+});
+const index = buildScreeningIndex([{ party: putin, versionId: 7 }, { party: vessel }], DEFAULT_NAME_REFERENCE);
+
+describe('screenParty', () => {
+  it('returns the listed and the matched name with explained features', () => {
+    const [hit] = screenParty(index, { name: 'Путин Владимир', birthDate: '1952', country: 'RU' });
+    expect(hit).toMatchObject({ source: 'us-ofac-sdn', sourceId: '35096', entityId: 'us-ofac-sdn:35096', name: 'PUTIN, Vladimir Vladimirovich', schema: 'person', programs: ['RUSSIA-EO14024'], versionId: 7 });
+    expect(hit!.score).toBeGreaterThan(0.9);
+    expect(hit!.features).toHaveProperty('nameSimilarity');
+    expect(hit!.features.birthDate).toBeGreaterThan(0);
+    expect(hit!.features.country).toBeGreaterThan(0);
+    expect(hit!.explanation.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lowers the score on a birth-date conflict', () => {
+    const agree = screenParty(index, { name: 'Vladimir Putin', birthDate: '1952-10-07' })[0]!.score;
+    const conflict = screenParty(index, { name: 'Vladimir Putin', birthDate: '1980' }, { threshold: 0 })[0]!.score;
+    expect(conflict).toBeLessThan(agree - 0.15);
+  });
+
+  it('treats an exact identifier match as decisive', () => {
+    const [hit] = screenParty(index, { name: 'Unknown Ship', identifiers: ['IMO 9187629'] });
+    expect(hit?.entityId).toBe('us-ofac-sdn:1');
+    expect(hit!.features.identifier).toBe(1);
+    expect(hit!.score).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('filters by source and honours the limit', () => {
+    expect(screenParty(index, { name: 'Vladimir Putin', sources: ['un-sc'] })).toEqual([]);
+    expect(screenParty(index, { name: 'Vladimir Putin' }, { limit: 1 })).toHaveLength(1);
+  });
+
+  it('scores with OFAC Sanctions List Search semantics in ofac mode', () => {
+    const [hit] = screenParty(index, { name: 'VLADIMIR PUTIN' }, { algorithm: 'ofac' });
+    expect(hit?.score).toBe(1);
+    expect(hit?.features).toHaveProperty('ofacNameParts');
+  });
+
+  it('rejects an out-of-range threshold as invalid input', () => {
+    expect(() => screenParty(index, { name: 'x' }, { threshold: 2 })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+  });
+
+  it('patches the index when a party is removed and added again', () => {
+    const local = buildScreeningIndex([{ party: putin }], DEFAULT_NAME_REFERENCE);
+    expect(local.remove('us-ofac-sdn:35096')).toBe(true);
+    expect(screenParty(local, { name: 'Vladimir Putin' })).toEqual([]);
+    local.add(putin, 8);
+    expect(screenParty(local, { name: 'Vladimir Putin' })[0]?.versionId).toBe(8);
+  });
+});

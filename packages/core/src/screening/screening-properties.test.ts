@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildParty } from '../model/party.ts';
+import { compareNames } from './compare-names.ts';
+import { compileNameReference } from './compile-name-reference.ts';
+import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
+import { normalizeName } from './normalize-name.ts';
+import { ofacNameScore } from './ofac-name-score.ts';
+import { buildScreeningIndex } from './screening-index.ts';
+import { screenParty } from './screen-party.ts';
+import { jaroWinkler } from './string-similarity.ts';
+
+const ref = DEFAULT_NAME_REFERENCE;
+const compiled = compileNameReference(ref);
+const nasty = fc.oneof(
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('', ' ', '\u0000\u0007\u001b', 'x'.repeat(10_000), 'Иван 李明 محمد Ωmega ११', '\u200b\u200d', '..,,--', '0O1lI'),
+);
+
+describe('screening properties', () => {
+  it('normalises any string without throwing', () => {
+    fc.assert(fc.property(nasty, (s) => Array.isArray(normalizeName(s, ref).tokens)), { numRuns: 300 });
+  });
+
+  it('keeps name scores in [0,1] and Jaro-Winkler symmetric', () => {
+    fc.assert(
+      fc.property(nasty, nasty, (a, b) => {
+        const c = compareNames(normalizeName(a, ref), normalizeName(b, ref), compiled);
+        expect(c.score).toBeGreaterThanOrEqual(0);
+        expect(c.score).toBeLessThanOrEqual(1);
+        expect(jaroWinkler(a, b)).toBeCloseTo(jaroWinkler(b, a), 10);
+        const o = ofacNameScore(a, b).score;
+        expect(o === -1 || (o >= 0 && o <= 1)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('scores a name against itself as 1 whatever the word order', () => {
+    const word = fc.stringMatching(/^[a-z]{3,9}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), (words) => {
+        const a = normalizeName(words.join(' '), ref, 'person');
+        const b = normalizeName([...words].reverse().join(' '), ref, 'person');
+        expect(compareNames(a, b, compiled).score).toBeCloseTo(1, 6);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is symmetric for names with the same number of words', () => {
+    const word = fc.stringMatching(/^[a-z]{3,9}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 2, maxLength: 2 }), fc.array(word, { minLength: 2, maxLength: 2 }), (x, y) => {
+        const a = normalizeName(x.join(' '), ref, 'person');
+        const b = normalizeName(y.join(' '), ref, 'person');
+        const ab = compareNames(a, b, compiled);
+        const ba = compareNames(b, a, compiled);
+        if (x.join('').length === y.join('').length) expect(ab.score).toBeCloseTo(ba.score, 6);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('screens any query against an index without throwing', () => {
+    const index = buildScreeningIndex(
+      [{ party: buildParty({ source: 't', sourceId: '1', names: [{ full: 'Ivan Petrov', quality: 'primary' }] }) }],
+      ref,
+    );
+    fc.assert(
+      fc.property(nasty, (s) => {
+        for (const m of screenParty(index, { name: s }, { threshold: 0 })) expect(m.score).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
