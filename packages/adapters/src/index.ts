@@ -21,3 +21,4 @@ export * from './sharing/index.ts';
 export { syncFromPublishers, type PublisherSyncOptions, type PublisherSyncReport, type PublisherSyncFailure, type PublisherSyncSkip } from './sync/sync-from-publishers.ts';
 export { loadPublisherSources, resolveSourceUrl, publisherSyncEnv, DEFAULT_SOURCES_FILE, type PublisherSource, type PublisherSources, type PublisherFile, type PublisherSourceMode } from './sync/publisher-sources.ts';
 export { downloadFile, type DownloadOptions, type DownloadedFile } from './sync/download-file.ts';
+export * from './decision-records/index.ts';

@@ -19,15 +19,13 @@ import {
  * assessTransaction(data, tx, { screen: partyScreener(index) });
  */
 export function partyScreener(index: ScreeningIndex, options: ScreeningOptions = {}): ScreenParty {
-  const parties = new Map<string, Party>();
-  for (const e of index.entries) if (e) parties.set(e.entityId, e.party);
   return (party: ExportParty): ScreeningHit[] =>
     screenParty(
       index,
       { name: party.name, ...(party.country ? { country: party.country } : {}) },
       { limit: 5, ...options },
     ).map((m) => {
-      const listed = parties.get(m.entityId);
+      const listed: Party | undefined = index.get(m.entityId)?.party;
       return {
         source: listed?.subList ? `${m.source} (${listed.subList})` : m.source,
         sourceId: m.sourceId,

@@ -13,6 +13,7 @@ import { usCslCsvFormat, usCslJsonFormat } from './us-csl/source.ts';
 import { bisDplFormat } from './bis-dpl/source.ts';
 import { auDfatXlsxFormat } from './au-dfat-xlsx/source.ts';
 import { caSemaXmlFormat } from './ca-sema-xml/source.ts';
+import { openSanctionsCsvFormat } from './opensanctions-csv/source.ts';
 
 /** Every restricted-party list format Entente reads, in the order `sync` tries them. */
 export const LIST_FORMATS: readonly ListFormat[] = Object.freeze([
@@ -30,5 +31,6 @@ export const LIST_FORMATS: readonly ListFormat[] = Object.freeze([
   ukOfsiCsvFormat,
   jpMetiTextFormat,
   ftmJsonlFormat,
+  openSanctionsCsvFormat,
   customCsvFormat,
 ]);

@@ -32,6 +32,8 @@ describe.skipIf(!hasSharedData())('determine on the real EAR tables', () => {
     expect(data.us.eccns.size).toBe(633);
     expect(data.countries.size).toBe(253);
     expect(data.chpl.size).toBe(50);
+    expect(data.chpl.get('854231')).toBe('1');
+    expect([...data.chpl.values()]).toContain('4.A');
   });
 
   it.each([

@@ -15,9 +15,9 @@ export interface LoadDeterminationDataOptions {
 }
 
 /** Reads the Common High Priority List (HS-6 → tier). */
-export async function loadChpl(controlsDir: string): Promise<Map<string, number>> {
+export async function loadChpl(controlsDir: string): Promise<Map<string, string>> {
   const rows = parse(await readFile(path.join(controlsDir, 'trade/chpl_common_high_priority_list_hs6.csv'), 'utf8'), { columns: true, skip_empty_lines: true }) as { hs6: string; tier: string }[];
-  return new Map(rows.map((r) => [r.hs6.trim(), Number(r.tier)]));
+  return new Map(rows.map((r) => [r.hs6.trim(), r.tier.trim()]));
 }
 
 /**

@@ -41,6 +41,12 @@ describe.skipIf(!hasSharedData())('syncFromPublishers against a local publisher'
     server = await serveDirectory(sharedDataPath('lists'), {
       '/slow/consolidated.xml': (_req, res) =>
         res.writeHead(200, { 'content-type': 'text/xml' }).write('<CONSOLIDATED_LIST'),
+      // No Content-Length: the limit must hold while streaming.
+      '/chunked/consolidated.xml': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/xml' });
+        for (let i = 0; i < 50; i++) res.write('x'.repeat(10_000));
+        res.end();
+      },
     });
     dir = await mkdtemp(path.join(os.tmpdir(), 'entente-sync-test-'));
     sourcesFile = path.join(dir, 'sources.json');
@@ -120,6 +126,24 @@ describe.skipIf(!hasSharedData())('syncFromPublishers against a local publisher'
       expect(report.failed[0]).toMatchObject({ entry: 'un-sc', code: 'sync-failed', status: 200 });
       expect(report.failed[0]?.message).toContain('more than the 100000 allowed');
       expect(await store.counts()).toMatchObject({ parties: 0 });
+    });
+
+    it('stops a download without Content-Length once it passes the size limit', async () => {
+      const chunkedFile = path.join(dir, 'chunked.json');
+      await writeFile(
+        chunkedFile,
+        JSON.stringify({
+          entries: [entry('un-sc', 'un-sc-xml', [['chunked/consolidated.xml', 'consolidated.xml']])],
+        }),
+      );
+      const report = await syncFromPublishers(store, LIST_FORMATS, {
+        sourcesFile: chunkedFile,
+        baseUrlOverride: server.baseUrl,
+        maxBytes: 100_000,
+      });
+      expect(report.failed[0]?.message).toBe(
+        `GET ${server.baseUrl}chunked/consolidated.xml: larger than the 100000 bytes allowed`,
+      );
     });
 
     it('gives up on a publisher that stops answering, naming the URL', async () => {

@@ -1,5 +1,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { DomainError } from '@entente/core';
+import { partyScreener } from '@entente/adapters';
+import { screeningOf } from '../screening-of.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
 import { assessAndRecord, catalogueOf, ERRORS, json } from './catalogue-deps.ts';
@@ -66,9 +68,15 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
   app.openapi(assessRoute, async (c) => {
     const p = principalOf(c);
     const { catalogue, records } = catalogueOf(deps);
-    // Screening seam: pass `screen: partyScreener(index)` once the API holds a screening index.
+    const screening = await screeningOf(deps);
     const { record } = await assessAndRecord(
-      { catalogue: await catalogue.get(), parties: deps.store, records },
+      {
+        catalogue: await catalogue.get(),
+        parties: deps.store,
+        records,
+        screen: partyScreener(screening.index),
+        screeningLabel: `screened against ${screening.state().versions.map((v) => `${v.source}@${v.publishedAt}`).join(', ')}`,
+      },
       c.req.valid('json'),
       { channel: 'api', userId: p.userId, orgId: p.orgId },
     );

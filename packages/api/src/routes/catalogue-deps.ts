@@ -1,13 +1,11 @@
-// Decision records are reached through a bridge until packages/adapters/src/index.ts exports them
-// (`export * from './decision-records/index.ts';`); then import them from '@entente/adapters'.
 import { z } from '@hono/zod-openapi';
 import { ControlCatalogueSource } from '@entente/adapters';
 import { DomainError, type Store } from '@entente/core';
-import { DecisionRecordStore } from '../../../adapters/src/decision-records/index.ts';
+import { DecisionRecordStore } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 
-export { assessAndRecord, type DecisionRecord } from '../../../adapters/src/decision-records/index.ts';
+export { assessAndRecord, type DecisionRecord } from '@entente/adapters';
 
 type StoreDb = ConstructorParameters<typeof DecisionRecordStore>[0];
 

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DomainError } from '@entente/core';
+import { partyScreener, type ScreeningService } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
+import { openScreening } from './screen.ts';
+
+/** How the record names the screening that was done: the list versions indexed. */
+function describeIndex(s: ScreeningService): string {
+  return `screened against ${s.state().versions.map((v) => `${v.source}@${v.publishedAt}`).join(', ')}`;
+}
 import { formatTable } from '../format-table.ts';
 import { assessAndRecord, catalogueOf, parseCountOption, recordsOf } from './catalogue-of.ts';
 import { explainErrors } from './explain-errors.ts';
@@ -39,8 +46,9 @@ export function registerAssess(program: Command, ctx: () => CliContext): void {
         const c = ctx();
         const raw = await readTransaction(file);
         const [catalogue, records, store] = await Promise.all([catalogueOf(c), recordsOf(c), c.store()]);
-        // Screening seam: pass `screen: partyScreener(index)` here once the CLI holds a screening index.
-        const { record } = await assessAndRecord({ catalogue, parties: store, records }, raw, {
+        const screening = await openScreening(c);
+        const screen = partyScreener(screening.index);
+        const { record } = await assessAndRecord({ catalogue, parties: store, records, screen, screeningLabel: describeIndex(screening) }, raw, {
           channel: 'cli',
         });
         if (!c.json) c.note(`decision record ${record.id}`);

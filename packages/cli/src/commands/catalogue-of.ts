@@ -1,16 +1,14 @@
-// Decision records are reached through a bridge until packages/adapters/src/index.ts exports them
-// (`export * from './decision-records/index.ts';`); then import them from '@entente/adapters'.
 import { ControlCatalogueSource, type OpenedCatalogue } from '@entente/adapters';
 import { DomainError, type Store } from '@entente/core';
 import type { CliContext } from '../context.ts';
-import { DecisionRecordStore } from '../../../adapters/src/decision-records/index.ts';
+import { DecisionRecordStore } from '@entente/adapters';
 
 export {
   assessAndRecord,
   DecisionRecordStore,
   type DecisionRecord,
   type DecisionRecordHead,
-} from '../../../adapters/src/decision-records/index.ts';
+} from '@entente/adapters';
 
 /** The SQL database (Kysely) under the store, typed by what the adapters take. */
 type StoreDb = ConstructorParameters<typeof DecisionRecordStore>[0];

@@ -18,6 +18,7 @@ import { registerDetermine } from './determine.ts';
 import { registerAssess } from './assess.ts';
 import { registerScreen } from './screen.ts';
 import { registerClear } from './clear.ts';
+import { registerExport } from './export.ts';
 
 /** Adds every command to the program. */
 export function registerCommands(program: Command, ctx: () => CliContext): void {
@@ -39,4 +40,5 @@ export function registerCommands(program: Command, ctx: () => CliContext): void 
   registerAssess(program, ctx);
   registerScreen(program, ctx);
   registerClear(program, ctx);
+  registerExport(program, ctx);
 }

@@ -50,6 +50,8 @@ function codeFor(data: DeterminationData, item: TransactionItem, j: Jurisdiction
   const explicit = item.classifications[j];
   if (explicit) return explicit;
   if (!item.code) return undefined;
+  // EAR99 is the US designation for items subject to the EAR but on no ECCN: a classification, not an unknown code.
+  if (j === 'US' && item.code.trim().toUpperCase() === 'EAR99') return 'EAR99';
   const listed = j === 'US' ? data.us.eccns.has(item.code.trim().slice(0, 5).toUpperCase()) : data.lookup(j, item.code.trim()) !== undefined;
   return listed ? item.code : undefined;
 }

@@ -145,5 +145,6 @@ export interface DeterminationData {
   lookup: EntryLookup;
   suggest?: CrosswalkSuggest;
   /** HS-6 codes of the Common High Priority List with their tier. */
-  chpl: ReadonlyMap<string, number>;
+  /** HS-6 code → CHPL tier label ("1", "2", "3.A", "4.B", …). */
+  chpl: ReadonlyMap<string, string>;
 }

@@ -17,7 +17,7 @@ const LIST_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 export const customCsvFormat: ListFormat = {
   id: 'custom-csv',
   description:
-    'Your own watch list: CSV with id,name[,type,aliases,country,birth_date,identifiers] (needs --list-name)',
+    'Your own watch list: CSV with id,name[,type,aliases,country,birth_date,identifiers] (needs --list NAME)',
   sources: ['custom:*'],
   bounds: { 'custom:*': { min: 0, max: 1_000_000 } },
   async parse(paths: string[], options: ParseOptions = {}): Promise<ParsedList[]> {
