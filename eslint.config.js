@@ -54,6 +54,11 @@ export default tseslint.config(
       'import-x/no-nodejs-modules': ['error'],
     },
   },
+  {
+    // The web app's end-to-end tests run in Node: they build the app, start the API and drive Chromium.
+    files: ['packages/web/test/**/*.ts'],
+    rules: { 'import-x/no-nodejs-modules': 'off', 'no-restricted-imports': 'off' },
+  },
   ...['core', 'adapters', 'cli', 'api', 'web'].map((name) => ({
     files: [`packages/${name}/src/**/*.{ts,tsx}`],
     ignores: ['**/*.test.ts', '**/*.contract.ts', '**/test-support/**'],

@@ -48,8 +48,12 @@ async function main(): Promise<void> {
   }
   const fast = median(runs);
   const slow = median(naive);
-  console.log(`engine: median ${(fast * 1000).toFixed(2)} µs per determination = ${Math.round(1000 / fast).toLocaleString('en')} per second (7 runs × ${perRun})`);
-  console.log(`naive (re-read tables per call): median ${slow.toFixed(1)} ms per determination = ${(1000 / slow).toFixed(1)} per second (20 calls)`);
+  console.log(
+    `engine: median ${(fast * 1000).toFixed(2)} µs per determination = ${Math.round(1000 / fast).toLocaleString('en')} per second (7 runs × ${perRun})`,
+  );
+  console.log(
+    `naive (re-read tables per call): median ${slow.toFixed(1)} ms per determination = ${(1000 / slow).toFixed(1)} per second (20 calls)`,
+  );
   console.log(`ratio: ${Math.round(slow / fast).toLocaleString('en')}× faster`);
 }
 

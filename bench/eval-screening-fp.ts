@@ -13,9 +13,15 @@ async function main(): Promise<void> {
   const threshold = Number(process.env.THRESHOLD ?? DEFAULT_SCREENING_THRESHOLD);
   const reference = await loadNameReference(MIRROR);
   const lists = await loadMirrorLists(MIRROR, () => {});
-  const index = buildScreeningIndex(lists.flatMap((l) => l.parties.map((party) => ({ party }))), reference);
+  const index = buildScreeningIndex(
+    lists.flatMap((l) => l.parties.map((party) => ({ party }))),
+    reference,
+  );
   for (const file of ['negatives_us_1k.csv', 'negatives_global_1k.csv']) {
-    const rows = parse(readFileSync(path.join(MIRROR, 'eval', file), 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(path.join(MIRROR, 'eval', file), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
     for (const row of rows) {
       const top = screenParty(index, { name: row.full_name!, schema: 'person' }, { limit: 1, threshold })[0];
       if (top) console.log(`${row.full_name} → ${top.matchedName} ${top.score} | ${top.explanation[0]}`);

@@ -16,7 +16,17 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const MIRROR = process.env.ENTENTE_SHARED_DATA ?? path.resolve(REPO_ROOT, '../shared/data');
 
 /** Format folders tried, in order; `ENTENTE_BENCH_FORMATS=a,b` narrows the set. */
-const FORMAT_DIRS = ['un-sc-xml', 'us-csl', 'eu-journal-csv', 'ofac-sdn-csv', 'uk-ofsi-csv', 'ca-sema-xml', 'au-dfat-xlsx', 'jp-meti-text', 'bis-dpl'];
+const FORMAT_DIRS = [
+  'un-sc-xml',
+  'us-csl',
+  'eu-journal-csv',
+  'ofac-sdn-csv',
+  'uk-ofsi-csv',
+  'ca-sema-xml',
+  'au-dfat-xlsx',
+  'jp-meti-text',
+  'bis-dpl',
+];
 
 /** Format ids skipped because another format already covers the same publication. */
 const SKIP_IDS = new Set(['us-csl-csv']);
@@ -38,13 +48,23 @@ export interface LoadedList {
 
 function isListFormat(value: unknown): value is ListFormatLike {
   const v = value as ListFormatLike;
-  return !!v && typeof v === 'object' && typeof v.id === 'string' && typeof v.parse === 'function' && typeof v.findInMirror === 'function';
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    typeof v.id === 'string' &&
+    typeof v.parse === 'function' &&
+    typeof v.findInMirror === 'function'
+  );
 }
 
-const groupSize = (files: string[]): number => files.reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
+const groupSize = (files: string[]): number =>
+  files.reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
 
 /** Parses the largest publication of each available format in the mirror. */
-export async function loadMirrorLists(mirror = MIRROR, log: (line: string) => void = console.error): Promise<LoadedList[]> {
+export async function loadMirrorLists(
+  mirror = MIRROR,
+  log: (line: string) => void = console.error,
+): Promise<LoadedList[]> {
   const wanted = process.env.ENTENTE_BENCH_FORMATS?.split(',');
   const lists: LoadedList[] = [];
   for (const dir of FORMAT_DIRS) {
@@ -74,7 +94,9 @@ export async function loadMirrorLists(mirror = MIRROR, log: (line: string) => vo
         const latest = new Map(parsed.map((list) => [list.source, list]));
         for (const list of latest.values()) {
           lists.push({ format: format.id, source: list.source, files: group, parties: list.parties, ms });
-          log(`  ${format.id}: ${list.source} ${list.parties.length} parties from ${path.relative(mirror, group[0]!)} (${ms.toFixed(0)} ms)`);
+          log(
+            `  ${format.id}: ${list.source} ${list.parties.length} parties from ${path.relative(mirror, group[0]!)} (${ms.toFixed(0)} ms)`,
+          );
         }
       } catch (e) {
         log(`  ${format.id}: parse failed (${(e as Error).message.split('\n')[0]})`);

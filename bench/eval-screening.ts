@@ -25,14 +25,22 @@ import { loadNameReference } from '../packages/adapters/src/screening-reference/
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
 
 const evalFile = (name: string): string => path.join(MIRROR, 'eval', name);
-const csv = (name: string): Record<string, string>[] => parse(readFileSync(evalFile(name), 'utf8'), { columns: true, skip_empty_lines: true, comment: '#', relax_column_count: true });
+const csv = (name: string): Record<string, string>[] =>
+  parse(readFileSync(evalFile(name), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    comment: '#',
+    relax_column_count: true,
+  });
 const pct = (n: number, d: number): string => `${n}/${d} = ${((100 * n) / Math.max(1, d)).toFixed(1)} %`;
 const threshold = Number(process.env.THRESHOLD ?? DEFAULT_SCREENING_THRESHOLD);
 
 function sameName(index: ScreeningIndex, entityId: string, listName: string): boolean {
   const want = normalizeName(listName, index.reference).tokens.slice().sort().join(' ');
   const entry = index.get(entityId);
-  return !!entry && entry.names.some((id) => index.names[id]?.normalized.tokens.slice().sort().join(' ') === want);
+  return (
+    !!entry && entry.names.some((id) => index.names[id]?.normalized.tokens.slice().sort().join(' ') === want)
+  );
 }
 
 /** Top-1 outcome of one query: its score and whether it is the expected party. */
@@ -48,11 +56,20 @@ function recallOutcomes(index: ScreeningIndex, withDetails: boolean): { outcomes
   const rows = csv('yente_un_treated_vs_untreated_pairs.csv');
   const outcomes: Outcome[] = [];
   for (const row of rows) {
-    const listed = screenParty(index, { name: row.list_name!, schema: 'person' }, { limit: 1, threshold: 0.5 });
+    const listed = screenParty(
+      index,
+      { name: row.list_name!, schema: 'person' },
+      { limit: 1, threshold: 0.5 },
+    );
     if (!listed[0] || !sameName(index, listed[0].entityId, row.list_name!)) continue;
     const country = row.nationality?.length === 2 ? row.nationality.toUpperCase() : undefined;
     const query = withDetails
-      ? { name: row.query_name!, schema: 'person' as const, birthDate: row.date_of_birth || undefined, country }
+      ? {
+          name: row.query_name!,
+          schema: 'person' as const,
+          birthDate: row.date_of_birth || undefined,
+          country,
+        }
       : { name: row.query_name!, schema: 'person' as const };
     const top = screenParty(index, query, { limit: 1, threshold: 0.5 })[0];
     outcomes.push({
@@ -69,10 +86,19 @@ function negativeOutcomes(index: ScreeningIndex, withDetails: boolean): Outcome[
   for (const file of ['negatives_us_1k.csv', 'negatives_global_1k.csv']) {
     for (const row of csv(file)) {
       const query = withDetails
-        ? { name: row.full_name!, schema: 'person' as const, birthDate: row.date_of_birth, country: countryCodeFromName(row.nationality ?? '') }
+        ? {
+            name: row.full_name!,
+            schema: 'person' as const,
+            birthDate: row.date_of_birth,
+            country: countryCodeFromName(row.nationality ?? ''),
+          }
         : { name: row.full_name!, schema: 'person' as const };
       const top = screenParty(index, query, { limit: 1, threshold: 0.5 })[0];
-      outcomes.push({ score: top?.score ?? 0, correct: false, label: `${row.full_name} → ${top?.matchedName ?? ''} ${top?.score ?? ''}` });
+      outcomes.push({
+        score: top?.score ?? 0,
+        correct: false,
+        label: `${row.full_name} → ${top?.matchedName ?? ''} ${top?.score ?? ''}`,
+      });
     }
   }
   return outcomes;
@@ -86,12 +112,18 @@ function recallAndFalsePositives(index: ScreeningIndex): void {
     const neg = negativeOutcomes(index, withDetails);
     const recall = (t: number): number => pos.filter((o) => o.correct && o.score >= t).length;
     const fp = (t: number): number => neg.filter((o) => o.score >= t).length;
-    console.log(`recall@1 UN altered spellings (${mode}): ${pct(recall(threshold), pos.length)} (pairs whose listed name is indexed: ${pos.length}/${total})`);
+    console.log(
+      `recall@1 UN altered spellings (${mode}): ${pct(recall(threshold), pos.length)} (pairs whose listed name is indexed: ${pos.length}/${total})`,
+    );
     console.log(`false-positive rate on 2,000 invented persons (${mode}): ${pct(fp(threshold), neg.length)}`);
     if (process.env.SWEEP) {
-      for (const t of SWEEP) console.log(`   threshold ${t.toFixed(2)}: recall ${(recall(t) / pos.length).toFixed(4)}  FPR ${((100 * fp(t)) / neg.length).toFixed(2)} %`);
+      for (const t of SWEEP)
+        console.log(
+          `   threshold ${t.toFixed(2)}: recall ${(recall(t) / pos.length).toFixed(4)}  FPR ${((100 * fp(t)) / neg.length).toFixed(2)} %`,
+        );
     }
-    for (const o of pos.filter((o) => !(o.correct && o.score >= threshold)).slice(0, show)) console.log(`   miss: ${o.label}`);
+    for (const o of pos.filter((o) => !(o.correct && o.score >= threshold)).slice(0, show))
+      console.log(`   miss: ${o.label}`);
     for (const o of neg.filter((o) => o.score >= threshold).slice(0, show)) console.log(`   fp: ${o.label}`);
   }
 }
@@ -114,14 +146,28 @@ function ofacParity(): void {
       if (ours >= 0 && Math.abs(ours - expected) <= 5) close++;
     }
   }
-  console.log(`OFAC parity (±5 points):                           ${pct(close, pos)}; not returned at 80: ${pct(below, neg)}`);
+  console.log(
+    `OFAC parity (±5 points):                           ${pct(close, pos)}; not returned at 80: ${pct(below, neg)}`,
+  );
 }
 
 function crossScript(reference: Awaited<ReturnType<typeof loadNameReference>>): void {
-  const lines = readFileSync(evalFile('cross_script_pairs.csv'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const lines = readFileSync(evalFile('cross_script_pairs.csv'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
   const rows = lines.map((l) => l.split(','));
-  const parties: Party[] = rows.map(([, expected], i) => buildParty({ source: 'x', sourceId: String(i), schema: 'person', names: [{ full: expected!, quality: 'primary' }] }));
-  const index = buildScreeningIndex(parties.map((party) => ({ party })), reference);
+  const parties: Party[] = rows.map(([, expected], i) =>
+    buildParty({
+      source: 'x',
+      sourceId: String(i),
+      schema: 'person',
+      names: [{ full: expected!, quality: 'primary' }],
+    }),
+  );
+  const index = buildScreeningIndex(
+    parties.map((party) => ({ party })),
+    reference,
+  );
   let found = 0;
   const missed: string[] = [];
   rows.forEach(([query, expected], i) => {
@@ -129,14 +175,25 @@ function crossScript(reference: Awaited<ReturnType<typeof loadNameReference>>): 
     if (hits[0]?.sourceId === String(i)) found++;
     else missed.push(`${query}→${expected}`);
   });
-  console.log(`cross_script_pairs found at threshold (top-1):      ${pct(found, rows.length)}${missed.length ? `; missed: ${missed.join(', ')}` : ''}`);
+  console.log(
+    `cross_script_pairs found at threshold (top-1):      ${pct(found, rows.length)}${missed.length ? `; missed: ${missed.join(', ')}` : ''}`,
+  );
 }
 
 function putinNames(index: ScreeningIndex): void {
-  const names = readFileSync(evalFile('putin_names.txt'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  const names = readFileSync(evalFile('putin_names.txt'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const isPutin = (entityId: string): boolean => {
     const entry = index.get(entityId);
-    return !!entry && entry.party.schema === 'person' && entry.party.names.some((n) => /putin/i.test(n.full) && /vladimir/i.test(n.full) && !/putina/i.test(n.full));
+    return (
+      !!entry &&
+      entry.party.schema === 'person' &&
+      entry.party.names.some(
+        (n) => /putin/i.test(n.full) && /vladimir/i.test(n.full) && !/putina/i.test(n.full),
+      )
+    );
   };
   let found = 0;
   const missed: string[] = [];
@@ -145,7 +202,9 @@ function putinNames(index: ScreeningIndex): void {
     if (hits.some((h) => isPutin(h.entityId))) found++;
     else missed.push(name);
   }
-  console.log(`putin_names.txt: Putin returned at threshold:     ${pct(found, names.length)}${missed.length ? `; missed: ${missed.join(' | ')}` : ''}`);
+  console.log(
+    `putin_names.txt: Putin returned at threshold:     ${pct(found, names.length)}${missed.length ? `; missed: ${missed.join(' | ')}` : ''}`,
+  );
 }
 
 function watchmanPairs(index: ScreeningIndex): void {
@@ -154,12 +213,19 @@ function watchmanPairs(index: ScreeningIndex): void {
   const rows = csv('watchman_bestpairs_fp_tp.csv');
   const wrong: string[] = [];
   for (const row of rows) {
-    const c = compareNames(normalizeName(row.query!, index.reference, 'person'), normalizeName(row.indexed!, index.reference, 'person'), index.compiled, weight);
+    const c = compareNames(
+      normalizeName(row.query!, index.reference, 'person'),
+      normalizeName(row.indexed!, index.reference, 'person'),
+      index.compiled,
+      weight,
+    );
     const good = row.label === 'match' ? c.score >= threshold : c.score < threshold;
     if (good) ok++;
     else wrong.push(`${row.label}: ${row.query} ~ ${row.indexed} = ${c.score.toFixed(3)}`);
   }
-  console.log(`Watchman best-pairs cases on the right side:       ${pct(ok, rows.length)}${wrong.length ? `; wrong: ${wrong.join(' | ')}` : ''}`);
+  console.log(
+    `Watchman best-pairs cases on the right side:       ${pct(ok, rows.length)}${wrong.length ? `; wrong: ${wrong.join(' | ')}` : ''}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -167,8 +233,13 @@ async function main(): Promise<void> {
   console.error(`mirror ${MIRROR}; loading lists…`);
   const lists = await loadMirrorLists();
   const t0 = performance.now();
-  const index = buildScreeningIndex(lists.flatMap((l) => l.parties.map((party) => ({ party }))), reference);
-  console.log(`indexed ${index.size} parties, ${index.nameCount} names from ${lists.map((l) => l.source).join(', ')} in ${(performance.now() - t0).toFixed(0)} ms`);
+  const index = buildScreeningIndex(
+    lists.flatMap((l) => l.parties.map((party) => ({ party }))),
+    reference,
+  );
+  console.log(
+    `indexed ${index.size} parties, ${index.nameCount} names from ${lists.map((l) => l.source).join(', ')} in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
   console.log(`default threshold ${threshold}`);
   recallAndFalsePositives(index);
   ofacParity();

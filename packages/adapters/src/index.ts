@@ -15,10 +15,31 @@ export { partyFromFtm } from './ingest/ftm-jsonl/party-from-ftm.ts';
 export { exportFtmJsonl } from './ingest/ftm-jsonl/export-ftm-jsonl.ts';
 export type { FtmEntity } from './ingest/ftm-jsonl/ftm-entity.ts';
 export * from './licensing-data/index.ts';
-export { ScreeningService, nameReferenceFor, type ScreeningResult, type IndexState } from './screening/screening-service.ts';
+export {
+  ScreeningService,
+  nameReferenceFor,
+  type ScreeningResult,
+  type IndexState,
+} from './screening/screening-service.ts';
 export { screenCsv, type BatchLine, type BatchSummary } from './screening/screen-csv.ts';
 export * from './sharing/index.ts';
-export { syncFromPublishers, type PublisherSyncOptions, type PublisherSyncReport, type PublisherSyncFailure, type PublisherSyncSkip } from './sync/sync-from-publishers.ts';
-export { loadPublisherSources, resolveSourceUrl, publisherSyncEnv, DEFAULT_SOURCES_FILE, type PublisherSource, type PublisherSources, type PublisherFile, type PublisherSourceMode } from './sync/publisher-sources.ts';
+export {
+  syncFromPublishers,
+  type PublisherSyncOptions,
+  type PublisherSyncReport,
+  type PublisherSyncFailure,
+  type PublisherSyncSkip,
+} from './sync/sync-from-publishers.ts';
+export {
+  loadPublisherSources,
+  resolveSourceUrl,
+  publisherSyncEnv,
+  DEFAULT_SOURCES_FILE,
+  type PublisherSource,
+  type PublisherSources,
+  type PublisherFile,
+  type PublisherSourceMode,
+} from './sync/publisher-sources.ts';
 export { downloadFile, type DownloadOptions, type DownloadedFile } from './sync/download-file.ts';
 export * from './decision-records/index.ts';
+export * from './supply/index.ts';

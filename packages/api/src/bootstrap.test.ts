@@ -5,7 +5,9 @@ import { hasSharedData, SHARED_DATA } from '../../adapters/src/test-support/shar
 import { storeTargets, type TestStore } from '../../adapters/src/test-support/store-targets.ts';
 import { bootstrapStore } from './bootstrap.ts';
 
-const WATCH_LIST = fileURLToPath(new URL('../../adapters/src/ingest/custom-csv/fixtures/watch-list.csv', import.meta.url));
+const WATCH_LIST = fileURLToPath(
+  new URL('../../adapters/src/ingest/custom-csv/fixtures/watch-list.csv', import.meta.url),
+);
 const [pglite] = storeTargets();
 
 describe.skipIf(!hasSharedData())('bootstrapStore', () => {
@@ -18,12 +20,16 @@ describe.skipIf(!hasSharedData())('bootstrapStore', () => {
   it('loads the control lists alone when party lists are loaded but the control tables are empty', async () => {
     await importList(store, findFormat(LIST_FORMATS, 'custom-csv'), [WATCH_LIST], { listName: 'watch' });
     const log: string[] = [];
-    await bootstrapStore(store, { store: { dataDir: 'memory://' }, mirrorDir: SHARED_DATA, port: 0 }, (l) => log.push(l));
+    await bootstrapStore(store, { store: { dataDir: 'memory://' }, mirrorDir: SHARED_DATA, port: 0 }, (l) =>
+      log.push(l),
+    );
     expect(log[0]).toContain('loading the control lists');
     expect(await new PostgresControlStore(store.kysely).listControlVersions()).toHaveLength(10);
     expect((await store.latestVersions()).map((v) => v.source)).toEqual(['custom:watch']);
     const again: string[] = [];
-    await bootstrapStore(store, { store: { dataDir: 'memory://' }, mirrorDir: SHARED_DATA, port: 0 }, (l) => again.push(l));
+    await bootstrapStore(store, { store: { dataDir: 'memory://' }, mirrorDir: SHARED_DATA, port: 0 }, (l) =>
+      again.push(l),
+    );
     expect(again).toEqual([]);
   }, 120_000);
 });

@@ -21,7 +21,9 @@ try {
   // Build the screening index before listening, and keep it current when any process imports.
   const screening = await ScreeningService.open(store, await nameReferenceFor(config.mirrorDir));
   await screening.watch((e) => log(`screening index refresh failed: ${String(e)}`));
-  log(`screening index: ${screening.state().parties} parties from ${screening.sources().length} sources in ${screening.state().buildSeconds.toFixed(1)} s`);
+  log(
+    `screening index: ${screening.state().parties} parties from ${screening.sources().length} sources in ${screening.state().buildSeconds.toFixed(1)} s`,
+  );
   const server = await startServer({
     store,
     screening,
@@ -33,7 +35,10 @@ try {
     host: process.env.HOST ?? '127.0.0.1',
   });
   process.stdout.write(`Entente is running at ${server.url}  (API reference: ${server.url}docs)\n`);
-  if (signIn) process.stdout.write(`First start: sign in at ${server.url} ${signIn}\n(shown once; create more users with \`npx entente users create\`)\n`);
+  if (signIn)
+    process.stdout.write(
+      `First start: sign in at ${server.url} ${signIn}\n(shown once; create more users with \`npx entente users create\`)\n`,
+    );
   const stop = async () => {
     await server.close();
     await screening.close();

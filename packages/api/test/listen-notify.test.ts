@@ -48,14 +48,35 @@ describe.skipIf(!url)('two API nodes on one PostgreSQL', () => {
   });
 
   it('screens against a list imported through another process within seconds', async () => {
-    const org = JSON.parse((await runCli(['orgs', 'create', '--name', 'Exporter', '--kind', 'exporter', '--json'], env)).stdout) as { id: string };
-    const user = JSON.parse(
-      (await runCli(['users', 'create', '--org', org.id, '--email', 'a@b.example', '--role', 'compliance-officer', '--json'], env)).stdout,
+    const org = JSON.parse(
+      (await runCli(['orgs', 'create', '--name', 'Exporter', '--kind', 'exporter', '--json'], env)).stdout,
     ) as { id: string };
-    const { token } = JSON.parse((await runCli(['tokens', 'create', '--user', user.id, '--json'], env)).stdout) as { token: string };
+    const user = JSON.parse(
+      (
+        await runCli(
+          [
+            'users',
+            'create',
+            '--org',
+            org.id,
+            '--email',
+            'a@b.example',
+            '--role',
+            'compliance-officer',
+            '--json',
+          ],
+          env,
+        )
+      ).stdout,
+    ) as { id: string };
+    const { token } = JSON.parse(
+      (await runCli(['tokens', 'create', '--user', user.id, '--json'], env)).stdout,
+    ) as { token: string };
     const dir = mkdtempSync(path.join(tmpdir(), 'nodes-'));
     writeFileSync(path.join(dir, 'first.csv'), 'id,name\n1,Placeholder Holdings Limited\n');
-    expect((await runCli(['import', 'custom-csv', path.join(dir, 'first.csv'), '--list', 'watch'], env)).code).toBe(0);
+    expect(
+      (await runCli(['import', 'custom-csv', path.join(dir, 'first.csv'), '--list', 'watch'], env)).code,
+    ).toBe(0);
 
     const [p1, p2] = [await freePort(), await freePort()];
     children.push(await startApi(env, p1), await startApi(env, p2));
@@ -71,8 +92,13 @@ describe.skipIf(!url)('two API nodes on one PostgreSQL', () => {
     };
     expect(await screen(p2)).toEqual([]);
 
-    writeFileSync(path.join(dir, 'second.csv'), 'id,name\n1,Placeholder Holdings Limited\n2,Zyxwv Quartermaine Exports Ltd\n');
-    expect((await runCli(['import', 'custom-csv', path.join(dir, 'second.csv'), '--list', 'watch'], env)).code).toBe(0);
+    writeFileSync(
+      path.join(dir, 'second.csv'),
+      'id,name\n1,Placeholder Holdings Limited\n2,Zyxwv Quartermaine Exports Ltd\n',
+    );
+    expect(
+      (await runCli(['import', 'custom-csv', path.join(dir, 'second.csv'), '--list', 'watch'], env)).code,
+    ).toBe(0);
 
     let found: string[] = [];
     for (let i = 0; i < 100 && found.length === 0; i++) {

@@ -12,7 +12,8 @@ const dir = mkdtempSync(path.join(tmpdir(), 'entente-faults-'));
 
 function watchList(file: string, rows: number, prefix: string): string {
   const lines = ['id,name,type,country'];
-  for (let i = 0; i < rows; i++) lines.push(`${prefix}${i},${prefix} Trading Company Number ${i},organization,DE`);
+  for (let i = 0; i < rows; i++)
+    lines.push(`${prefix}${i},${prefix} Trading Company Number ${i},organization,DE`);
   writeFileSync(file, lines.join('\n') + '\n');
   return file;
 }
@@ -46,17 +47,23 @@ for (const target of cliStoreTargets()) {
       expect(first.code).toBe(0);
       expect(await importAndKill(env)).toBe('SIGKILL');
 
-      const after = JSON.parse((await runCli(['lists', '--json'], env)).stdout) as { versions: { recordCount: number }[] };
+      const after = JSON.parse((await runCli(['lists', '--json'], env)).stdout) as {
+        versions: { recordCount: number }[];
+      };
       expect(after.versions.map((v) => v.recordCount)).toEqual([50]);
 
       const again = await runCli(['import', 'custom-csv', big, '--list', 'watch', '--json'], env);
       expect(again.code).toBe(0);
-      const lists = JSON.parse((await runCli(['lists', '--json'], env)).stdout) as { versions: { recordCount: number }[] };
+      const lists = JSON.parse((await runCli(['lists', '--json'], env)).stdout) as {
+        versions: { recordCount: number }[];
+      };
       expect(lists.versions.map((v) => v.recordCount).sort()).toEqual([120_000, 50]);
     });
 
     it('treats the same content imported twice as a no-op', async () => {
-      const r = JSON.parse((await runCli(['import', 'custom-csv', small, '--list', 'watch', '--json'], env)).stdout) as {
+      const r = JSON.parse(
+        (await runCli(['import', 'custom-csv', small, '--list', 'watch', '--json'], env)).stdout,
+      ) as {
         imported: { created: boolean }[];
       };
       expect(r.imported[0]?.created).toBe(false);
@@ -67,7 +74,10 @@ for (const target of cliStoreTargets()) {
       const refused = await runCli(['import', 'custom-csv', tiny, '--list', 'watch'], env);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/count-out-of-bounds: .*far fewer/);
-      const forced = await runCli(['import', 'custom-csv', tiny, '--list', 'watch', '--force', '--json'], env);
+      const forced = await runCli(
+        ['import', 'custom-csv', tiny, '--list', 'watch', '--force', '--json'],
+        env,
+      );
       expect(forced.code).toBe(0);
     });
 

@@ -29,13 +29,30 @@ describe('entente screen', () => {
   });
 
   it('prints the DESIGN.md fields as JSON, scores in [0,1], best first', async () => {
-    const r = await runCli(['screen', 'Tharwat Salah Shehata', '--type', 'person', '--birth-date', '1960', '--json'], env);
-    const out = JSON.parse(r.stdout) as { matches: { source: string; sourceId: string; entityId: string; name: string; matchedName: string; score: number; features: object }[] };
+    const r = await runCli(
+      ['screen', 'Tharwat Salah Shehata', '--type', 'person', '--birth-date', '1960', '--json'],
+      env,
+    );
+    const out = JSON.parse(r.stdout) as {
+      matches: {
+        source: string;
+        sourceId: string;
+        entityId: string;
+        name: string;
+        matchedName: string;
+        score: number;
+        features: object;
+      }[];
+    };
     const m = out.matches[0]!;
-    expect(Object.keys(m)).toEqual(expect.arrayContaining(['source', 'sourceId', 'entityId', 'name', 'matchedName', 'score', 'features']));
+    expect(Object.keys(m)).toEqual(
+      expect.arrayContaining(['source', 'sourceId', 'entityId', 'name', 'matchedName', 'score', 'features']),
+    );
     expect(m.entityId).toBe(`${m.source}:${m.sourceId}`);
     expect(out.matches.every((x) => x.score >= 0 && x.score <= 1)).toBe(true);
-    expect(out.matches.map((x) => x.score)).toEqual([...out.matches.map((x) => x.score)].sort((a, b) => b - a));
+    expect(out.matches.map((x) => x.score)).toEqual(
+      [...out.matches.map((x) => x.score)].sort((a, b) => b - a),
+    );
   });
 
   it.each([
@@ -54,12 +71,24 @@ describe('entente screen', () => {
     const output = path.join(dir, 'out.jsonl');
     writeFileSync(
       input,
-      ['id,name,type,country,birth_date', 'c1,Tharwat Salah Shehata,person,EG,1960', 'c2,,,,', 'c3,Margarethe Quillfeather,person,DE,', 'c4,Someone,person,ZZ,', 'c5,"Shehata, Tharwat Salah",,,'].join('\n'),
+      [
+        'id,name,type,country,birth_date',
+        'c1,Tharwat Salah Shehata,person,EG,1960',
+        'c2,,,,',
+        'c3,Margarethe Quillfeather,person,DE,',
+        'c4,Someone,person,ZZ,',
+        'c5,"Shehata, Tharwat Salah",,,',
+      ].join('\n'),
     );
     const r = await runCli(['screen', '--input', input, '--output', output, '--workers', '2'], env);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('screened 5 rows');
-    const lines = readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; matches: { sourceId: string }[]; error?: { field: string } });
+    const lines = readFileSync(output, 'utf8')
+      .trim()
+      .split('\n')
+      .map(
+        (l) => JSON.parse(l) as { id: string; matches: { sourceId: string }[]; error?: { field: string } },
+      );
     expect(lines.map((l) => l.id)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
     expect(lines[0]!.matches[0]?.sourceId).toMatch(/^QDi\./);
     expect(lines[1]!.error?.field).toBe('name');
@@ -77,10 +106,29 @@ describe('entente screen', () => {
   });
 
   it('shows a cleared match as cleared in later screenings', async () => {
-    const hit = (JSON.parse((await runCli(['screen', 'Tharwat Salah Shehata', '--json'], env)).stdout) as { matches: { entityId: string }[] }).matches[0]!;
-    const cleared = await runCli(['clear', hit.entityId, '--name', 'Tharwat Salah Shehata', '--reason', 'Namesake, checked passport', '--json'], env);
+    const hit = (
+      JSON.parse((await runCli(['screen', 'Tharwat Salah Shehata', '--json'], env)).stdout) as {
+        matches: { entityId: string }[];
+      }
+    ).matches[0]!;
+    const cleared = await runCli(
+      [
+        'clear',
+        hit.entityId,
+        '--name',
+        'Tharwat Salah Shehata',
+        '--reason',
+        'Namesake, checked passport',
+        '--json',
+      ],
+      env,
+    );
     expect(cleared.code).toBe(0);
-    const again = JSON.parse((await runCli(['screen', 'Tharwat Salah Shehata', '--json'], env)).stdout) as { matches: { entityId: string; cleared?: { reason: string } }[] };
-    expect(again.matches.find((m) => m.entityId === hit.entityId)?.cleared?.reason).toBe('Namesake, checked passport');
+    const again = JSON.parse((await runCli(['screen', 'Tharwat Salah Shehata', '--json'], env)).stdout) as {
+      matches: { entityId: string; cleared?: { reason: string } }[];
+    };
+    expect(again.matches.find((m) => m.entityId === hit.entityId)?.cleared?.reason).toBe(
+      'Namesake, checked passport',
+    );
   });
 });

@@ -15,3 +15,4 @@ export * from './risk/index.ts';
 export * from './screening/index.ts';
 export * from './screening/validate-screening-query.ts';
 export * from './sharing/index.ts';
+export * from './supply/index.ts';

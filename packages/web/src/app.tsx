@@ -1,61 +1,104 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Route } from './router.ts';
+import { useRoute } from './router.ts';
+import { Loading } from './components/states.tsx';
+import { LoginPage } from './features/auth/login-page.tsx';
+import { SessionProvider, useSession } from './features/auth/session.tsx';
 
-/** The sections of the app, in navigation order. */
-const SECTIONS = [
-  { id: 'screening', label: 'Screening', blurb: 'Is this customer, consignee or vessel on any ally’s list?' },
-  { id: 'transactions', label: 'Transactions', blurb: 'Do I need a licence to ship this, and where?' },
+type Page = LazyExoticComponent<ComponentType<{ route: Route }>>;
+
+/** The sections of the app, in navigation order; `agencyOnly` sections are hidden from exporters. */
+const SECTIONS: { id: string; label: string; page: Page; agencyOnly?: boolean }[] = [
+  {
+    id: 'screening',
+    label: 'Screening',
+    page: lazy(() => import('./features/screening/screening-page.tsx')),
+  },
+  {
+    id: 'transactions',
+    label: 'Transactions',
+    page: lazy(() => import('./features/transactions/transactions-page.tsx')),
+  },
   {
     id: 'controls',
     label: 'Control lists',
-    blurb: 'How each ally controls an item, cross-walked entry by entry.',
+    page: lazy(() => import('./features/controls/controls-page.tsx')),
   },
-  { id: 'gaps', label: 'Gaps', blurb: 'What one ally controls and others do not.' },
+  { id: 'gaps', label: 'Gaps', page: lazy(() => import('./features/gaps/gaps-page.tsx')) },
+  { id: 'lists', label: 'List updates', page: lazy(() => import('./features/lists/lists-page.tsx')) },
   {
     id: 'denials',
     label: 'Denials',
-    blurb: 'Denial notifications and no-undercut consultations between allies.',
+    page: lazy(() => import('./features/denials/denials-page.tsx')),
+    agencyOnly: true,
   },
-] as const;
+  {
+    id: 'dashboard',
+    label: 'Dashboard',
+    page: lazy(() => import('./features/dashboard/dashboard-page.tsx')),
+  },
+];
 
-type SectionId = (typeof SECTIONS)[number]['id'];
-
-function currentSection(): SectionId {
-  const hash = window.location.hash.replace(/^#\/?/, '');
-  return (SECTIONS.find((s) => s.id === hash)?.id ?? 'screening') as SectionId;
-}
-
-/** The application shell: header, navigation and the selected section. */
-export function App() {
-  const [section, setSection] = useState<SectionId>(currentSection);
-  useEffect(() => {
-    const onHash = () => setSection(currentSection());
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  const active = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0];
+function Shell() {
+  const { user, signOut } = useSession();
+  const route = useRoute();
+  const sections = SECTIONS.filter((s) => !s.agencyOnly || user?.orgKind === 'agency');
+  const active = sections.find((s) => s.id === route.parts[0]) ?? sections[0]!;
+  const Page = active.page;
   return (
     <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <header className="topbar">
         <a className="brand" href="#/screening">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
           Entente
         </a>
         <span className="tagline">Harmonised export controls among allied states</span>
+        <span className="topbar-user">
+          <span className="who" data-testid="who">
+            {user?.orgKind === 'agency' ? 'Agency' : 'Exporter'} · {user?.role}
+            {user?.jurisdiction ? ` · ${user.jurisdiction}` : ''}
+          </span>
+          <button type="button" className="btn btn-ghost btn-small" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </span>
       </header>
       <nav className="sidenav" aria-label="Main">
         <ul>
-          {SECTIONS.map((s) => (
+          {sections.map((s) => (
             <li key={s.id}>
-              <a href={`#/${s.id}`} aria-current={s.id === section ? 'page' : undefined}>
+              <a href={`#/${s.id}`} aria-current={s.id === active.id ? 'page' : undefined}>
                 {s.label}
               </a>
             </li>
           ))}
         </ul>
       </nav>
-      <main className="content">
-        <h1>{active.label}</h1>
-        <p className="lede">{active.blurb}</p>
+      <main className="content" id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading label="Opening…" />}>
+          <Page route={route} />
+        </Suspense>
       </main>
     </div>
+  );
+}
+
+function Gate() {
+  const { user, checking } = useSession();
+  if (checking) return <Loading label="Starting Entente…" />;
+  return user ? <Shell /> : <LoginPage />;
+}
+
+/** The application: sign-in, then the shell with its sections. */
+export function App() {
+  return (
+    <SessionProvider>
+      <Gate />
+    </SessionProvider>
   );
 }

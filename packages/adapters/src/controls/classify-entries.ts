@@ -1,6 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { DomainError } from '@entente/core';
-import { rootCode, type ControlEntry, type ControlJurisdiction, type Correspondence } from './core-controls.ts';
+import {
+  rootCode,
+  type ControlEntry,
+  type ControlJurisdiction,
+  type Correspondence,
+} from './core-controls.ts';
 import { PostgresControlStore } from '../store/postgres-control-store.ts';
 
 /** Lists searched for each jurisdiction. */
@@ -45,13 +50,21 @@ export async function classifyEntries(
   options: { jurisdiction?: ControlJurisdiction; limit?: number; at?: string } = {},
 ): Promise<ClassifyHit[]> {
   const query = orQuery(text);
-  if (!query) throw new DomainError('invalid-input', 'The description has no searchable words', { field: 'text' });
+  if (!query)
+    throw new DomainError('invalid-input', 'The description has no searchable words', { field: 'text' });
   const store = new PostgresControlStore(db);
   const versionIds = await store.currentVersionIds(options.at);
   if (versionIds.length === 0) return [];
   const lists = options.jurisdiction ? LISTS_OF[options.jurisdiction] : undefined;
   const limit = options.limit ?? 10;
-  const rows = await sql<{ list_id: string; code: string; search_text: string; data: ControlEntry; fts: number; trgm: number }>`
+  const rows = await sql<{
+    list_id: string;
+    code: string;
+    search_text: string;
+    data: ControlEntry;
+    fts: number;
+    trgm: number;
+  }>`
     select v.list_id, e.code, e.search_text, e.data,
       ts_rank(to_tsvector('english', e.search_text), to_tsquery('english', ${query})) as fts,
       word_similarity(${text}, e.search_text) as trgm

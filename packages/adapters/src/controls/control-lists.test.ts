@@ -18,7 +18,9 @@ describe.skipIf(!hasSharedData())('control lists from the mirror and the dataset
   const list = (id: string, version?: string) =>
     all.find((l) => l.id === id && (!version || l.version === version)) as ControlList;
   const has = (from: string, to: string, type: string) =>
-    crosswalk.some((c) => ((c.from === from && c.to === to) || (c.from === to && c.to === from)) && c.type === type);
+    crosswalk.some(
+      (c) => ((c.from === from && c.to === to) || (c.from === to && c.to === from)) && c.type === type,
+    );
 
   beforeAll(async () => {
     all = await readAllControlLists(SHARED_DATA);
@@ -35,7 +37,9 @@ describe.skipIf(!hasSharedData())('control lists from the mirror and the dataset
 
   it('scopes reasons per paragraph as the requirement rows do', () => {
     expect(findEntry(all, 'US', '5A992.c')?.entry.reasons).toEqual(['AT']);
-    expect(findEntry(all, 'US', '3A001.a.1.a')?.entry.reasons).toEqual(expect.arrayContaining(['NS', 'MT', 'AT']));
+    expect(findEntry(all, 'US', '3A001.a.1.a')?.entry.reasons).toEqual(
+      expect.arrayContaining(['NS', 'MT', 'AT']),
+    );
     expect(findEntry(all, 'US', '3A001.a.2')?.entry.reasons).not.toContain('MT');
     expect(findEntry(all, 'US', '3A611.y.1')?.entry.reasons).toEqual(['RS', 'AT']);
     expect(findEntry(all, 'US', '3A611.a')?.entry.reasons).toEqual(['NS', 'RS', 'AT', 'UN']);
@@ -89,7 +93,10 @@ describe.skipIf(!hasSharedData())('control lists from the mirror and the dataset
   it('reports US:3A090 and US:0A521 as US-unilateral gaps', () => {
     const gaps = classifyGaps(latest, crosswalk);
     const of = (id: string) => gaps.filter((g) => g.entry === id);
-    expect(of('US:3A090').map((g) => [g.category, g.lackingIn])).toEqual([['unilateral', 'EU'], ['unilateral', 'UK']]);
+    expect(of('US:3A090').map((g) => [g.category, g.lackingIn])).toEqual([
+      ['unilateral', 'EU'],
+      ['unilateral', 'UK'],
+    ]);
     expect(of('US:0A521').every((g) => g.category === 'unilateral')).toBe(true);
     expect(of('US:3A904').map((g) => g.category)).toEqual(['plurilateral']);
     expect(of('US:3A001').map((g) => g.category)).toEqual(['scope-differs', 'scope-differs']);
@@ -100,7 +107,9 @@ describe.skipIf(!hasSharedData())('control lists from the mirror and the dataset
 
   it('diffs the EU list before and after its 2025 update', () => {
     const diff = diffControlLists(list('EU', '2024-11-15'), list('EU', '2025-11-15'));
-    expect(diff.added.map((a) => a.code)).toEqual(expect.arrayContaining(['3A504', '4A506', '3B501', '1C513']));
+    expect(diff.added.map((a) => a.code)).toEqual(
+      expect.arrayContaining(['3A504', '4A506', '3B501', '1C513']),
+    );
     expect(diff.added).toHaveLength(16);
     expect(diff.removed).toHaveLength(0);
   });

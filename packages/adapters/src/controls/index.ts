@@ -3,11 +3,21 @@ export { scopeReason, reasonsForParagraph, type ScopedReason } from './ccl-reaso
 export { parseUsml } from './parse-usml.ts';
 export { parseRegimeTree, type RegimeTreeFile } from './parse-regime-tree.ts';
 export { readControlDatasets, CONTROL_DATASETS_DIR } from './read-control-datasets.ts';
-export { loadControlLists, readAllControlLists, latestVersions, type ControlLoadReport } from './load-control-lists.ts';
+export {
+  loadControlLists,
+  readAllControlLists,
+  latestVersions,
+  type ControlLoadReport,
+} from './load-control-lists.ts';
 export { classifyEntries, type ClassifyHit } from './classify-entries.ts';
 export { ControlCatalogue, CONTROL_LIST_IDS, parseEntryId, type Counterpart } from './control-catalogue.ts';
 export { catalogueLookup, catalogueSuggest } from './catalogue-entry-lookup.ts';
-export { openControlCatalogue, ControlCatalogueSource, type OpenedCatalogue, type CatalogueOptions } from './open-control-catalogue.ts';
+export {
+  openControlCatalogue,
+  ControlCatalogueSource,
+  type OpenedCatalogue,
+  type CatalogueOptions,
+} from './open-control-catalogue.ts';
 export { entryHistory, readControlListVersion, type EntryInVersion } from './control-list-history.ts';
 export { findGaps, parseJurisdictions, type GapReport } from './find-gaps.ts';
 export { classifyProduct, expandDescription, PRODUCT_SYNONYMS } from './classify-product.ts';

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deriveCorrespondences, type ControlList, type ControlListStore, type Correspondence } from './core-controls.ts';
+import {
+  deriveCorrespondences,
+  type ControlList,
+  type ControlListStore,
+  type Correspondence,
+} from './core-controls.ts';
 import { parseCcl } from './parse-ccl.ts';
 import { parseRegimeTree } from './parse-regime-tree.ts';
 import { parseUsml } from './parse-usml.ts';
@@ -24,14 +29,25 @@ export async function readAllControlLists(mirrorDir: string, datasetsDir?: strin
     exceptionFlagsCsv: await controls('us', 'ccl_license_exception_flags.csv'),
   });
   const usml = parseUsml(await controls('us', 'ecfr', 'title-22_part-121.xml'));
-  const mtcr = parseRegimeTree('MTCR', [
-    { name: 'MTCR_Cat_1_regimes.csv', csv: await controls('regimes', 'MTCR_Cat_1_regimes.csv') },
-    { name: 'MTCR_Cat_2_regimes.csv', csv: await controls('regimes', 'MTCR_Cat_2_regimes.csv') },
-  ], REGIME_TREE_VALID_FROM);
-  const nsg = parseRegimeTree('NSG', [
-    { name: 'NSG_Dual_use.csv', csv: await controls('regimes', 'NSG_Dual_use.csv') },
-    { name: 'NSG_Potential_trigger_list.csv', csv: await controls('regimes', 'NSG_Potential_trigger_list.csv') },
-  ], REGIME_TREE_VALID_FROM);
+  const mtcr = parseRegimeTree(
+    'MTCR',
+    [
+      { name: 'MTCR_Cat_1_regimes.csv', csv: await controls('regimes', 'MTCR_Cat_1_regimes.csv') },
+      { name: 'MTCR_Cat_2_regimes.csv', csv: await controls('regimes', 'MTCR_Cat_2_regimes.csv') },
+    ],
+    REGIME_TREE_VALID_FROM,
+  );
+  const nsg = parseRegimeTree(
+    'NSG',
+    [
+      { name: 'NSG_Dual_use.csv', csv: await controls('regimes', 'NSG_Dual_use.csv') },
+      {
+        name: 'NSG_Potential_trigger_list.csv',
+        csv: await controls('regimes', 'NSG_Potential_trigger_list.csv'),
+      },
+    ],
+    REGIME_TREE_VALID_FROM,
+  );
   return [ccl, usml, mtcr, nsg, ...(await readControlDatasets(datasetsDir))];
 }
 

@@ -1,8 +1,12 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { DomainError } from '@entente/core';
 import {
-  DomainError,
-} from '@entente/core';
-import { parentCode, regimeOfCode, type ControlEntry, type ControlList, type ReasonScope } from './core-controls.ts';
+  parentCode,
+  regimeOfCode,
+  type ControlEntry,
+  type ControlList,
+  type ReasonScope,
+} from './core-controls.ts';
 import { reasonsForParagraph, scopeReason } from './ccl-reason-scope.ts';
 
 interface CclItem {
@@ -37,7 +41,10 @@ const SOURCE_ACT = '15 CFR Part 774, Supplement No. 1 (Commerce Control List)';
 const HEADING_MAX = 240;
 
 function splitReasons(value: string | null): string[] {
-  return (value ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
 }
 
 function rowsByEccn(csv: string): Map<string, Record<string, string>[]> {
@@ -64,10 +71,14 @@ export function parseCcl(files: CclFiles): ControlList {
   try {
     data = JSON.parse(files.json) as CclJson;
   } catch (error) {
-    throw new DomainError('file-unreadable', `ccl.json is not JSON: ${(error as Error).message}`, { file: 'ccl.json' });
+    throw new DomainError('file-unreadable', `ccl.json is not JSON: ${(error as Error).message}`, {
+      file: 'ccl.json',
+    });
   }
   if (!Array.isArray(data.entries) || data.entries.length !== data.entryCount) {
-    throw new DomainError('file-rejected', 'ccl.json entry count does not match its header', { file: 'ccl.json' });
+    throw new DomainError('file-rejected', 'ccl.json entry count does not match its header', {
+      file: 'ccl.json',
+    });
   }
   const requirementRows = rowsByEccn(files.requirementRowsCsv);
   const flagRows = rowsByEccn(files.exceptionFlagsCsv);
@@ -82,7 +93,9 @@ export function parseCcl(files: CclFiles): ControlList {
       ...(r.destination_scope_if_not_column ? { destination: r.destination_scope_if_not_column } : {}),
     }));
     const scoped = reasonScopes.map((r) => scopeReason(e.eccn, r));
-    const exceptions = Object.fromEntries((flagRows.get(e.eccn) ?? []).map((r) => [r.exception ?? '', r.text ?? '']));
+    const exceptions = Object.fromEntries(
+      (flagRows.get(e.eccn) ?? []).map((r) => [r.exception ?? '', r.text ?? '']),
+    );
     const regime = regimeOfCode(e.eccn);
     entries.push({
       list: 'US',
@@ -129,8 +142,11 @@ export function parseCcl(files: CclFiles): ControlList {
     source,
     header: {
       sourceActs: [data.citation],
-      builtHow: 'Read from the eCFR-derived ccl.json and its flattened requirement-row and exception-flag tables.',
-      leftOut: ['Paragraph text for categories other than those the source captured in full (0, 2, 6, 7, 8, 9 carry headings only).'],
+      builtHow:
+        'Read from the eCFR-derived ccl.json and its flattened requirement-row and exception-flag tables.',
+      leftOut: [
+        'Paragraph text for categories other than those the source captured in full (0, 2, 6, 7, 8, 9 carry headings only).',
+      ],
     },
     entries,
   };

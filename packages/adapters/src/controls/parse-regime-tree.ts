@@ -9,7 +9,11 @@ export interface RegimeTreeFile {
 
 const REGIMES = {
   MTCR: { act: 'MTCR Equipment, Software and Technology Annex', root: 'M', rootHeading: 'MTCR Annex' },
-  NSG: { act: 'NSG Guidelines Part 1 (Trigger List) and Part 2 (Dual-Use List)', root: 'N', rootHeading: 'NSG dual-use list' },
+  NSG: {
+    act: 'NSG Guidelines Part 1 (Trigger List) and Part 2 (Dual-Use List)',
+    root: 'N',
+    rootHeading: 'NSG dual-use list',
+  },
 } as const;
 
 /** Readable label of a regime code (`M1A1` → `1.A.1`, `N1A1` → `1.A.1`, `T1.10` → `1.10`). */
@@ -24,10 +28,19 @@ function dottedCode(code: string): string {
  * level; parents are the longest listed prefix. The files carry no headings,
  * so headings name the regime item only.
  */
-export function parseRegimeTree(regime: 'MTCR' | 'NSG', files: RegimeTreeFile[], validFrom: string): ControlList {
+export function parseRegimeTree(
+  regime: 'MTCR' | 'NSG',
+  files: RegimeTreeFile[],
+  validFrom: string,
+): ControlList {
   const meta = REGIMES[regime];
   const source = { act: meta.act, version: 'LITE code tree' };
-  const rows = files.flatMap((f) => (parseCsv(f.csv, { skip_empty_lines: true }) as string[][]).map((r) => ({ code: (r[0] ?? '').trim(), file: f.name })));
+  const rows = files.flatMap((f) =>
+    (parseCsv(f.csv, { skip_empty_lines: true }) as string[][]).map((r) => ({
+      code: (r[0] ?? '').trim(),
+      file: f.name,
+    })),
+  );
   const codes = new Set(rows.map((r) => r.code).filter(Boolean));
   codes.add(meta.root);
   const entries: ControlEntry[] = [];
@@ -38,7 +51,12 @@ export function parseRegimeTree(regime: 'MTCR' | 'NSG', files: RegimeTreeFile[],
       if (codes.has(prefix) && prefix !== code) parent = prefix;
     }
     const isTrigger = code.startsWith('T');
-    const label = code === meta.root ? meta.rootHeading : code === 'T' ? 'NSG trigger list' : `${regime}${isTrigger ? ' trigger list' : ''} item ${dottedCode(code)}`;
+    const label =
+      code === meta.root
+        ? meta.rootHeading
+        : code === 'T'
+          ? 'NSG trigger list'
+          : `${regime}${isTrigger ? ' trigger list' : ''} item ${dottedCode(code)}`;
     entries.push({
       list: regime,
       code,
@@ -59,7 +77,8 @@ export function parseRegimeTree(regime: 'MTCR' | 'NSG', files: RegimeTreeFile[],
     source,
     header: {
       sourceActs: [meta.act],
-      builtHow: 'Entry-code tree from the UK LITE system (controls/regimes/*.csv, MIT); valid-from is a placeholder, the files carry no date.',
+      builtHow:
+        'Entry-code tree from the UK LITE system (controls/regimes/*.csv, MIT); valid-from is a placeholder, the files carry no date.',
       leftOut: ['Headings and item text: the code tree has none, headings only name the item number.'],
     },
     entries,

@@ -30,7 +30,11 @@ export function parseUsml(xml: string, file = 'title-22_part-121.xml'): ControlL
     version: validFrom,
     validFrom,
     source,
-    header: { sourceActs: ['22 CFR Part 121'], builtHow: 'Category headings read from the eCFR XML with the shared eCFR reader.', leftOut: ['Paragraphs within categories.'] },
+    header: {
+      sourceActs: ['22 CFR Part 121'],
+      builtHow: 'Category headings read from the eCFR XML with the shared eCFR reader.',
+      leftOut: ['Paragraphs within categories.'],
+    },
     entries,
   };
 }

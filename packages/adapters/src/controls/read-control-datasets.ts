@@ -16,13 +16,24 @@ export async function readControlDatasets(dir: string = CONTROL_DATASETS_DIR): P
     try {
       list = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as ControlList;
     } catch (error) {
-      throw new DomainError('file-unreadable', `Dataset ${file} is not JSON: ${(error as Error).message}`, { file });
+      throw new DomainError('file-unreadable', `Dataset ${file} is not JSON: ${(error as Error).message}`, {
+        file,
+      });
     }
     if (!list.id || !list.version || !list.validFrom || !list.header || !Array.isArray(list.entries)) {
-      throw new DomainError('file-rejected', `Dataset ${file} lacks id, version, validFrom, header or entries`, { file });
+      throw new DomainError(
+        'file-rejected',
+        `Dataset ${file} lacks id, version, validFrom, header or entries`,
+        { file },
+      );
     }
     const bad = list.entries.findIndex((e) => !e.code || !e.heading || !e.source || !e.confidence);
-    if (bad >= 0) throw new DomainError('file-rejected', `Dataset ${file} entry ${bad + 1} lacks code, heading, source or confidence`, { file, row: bad + 1 });
+    if (bad >= 0)
+      throw new DomainError(
+        'file-rejected',
+        `Dataset ${file} entry ${bad + 1} lacks code, heading, source or confidence`,
+        { file, row: bad + 1 },
+      );
     lists.push(list);
   }
   return lists;

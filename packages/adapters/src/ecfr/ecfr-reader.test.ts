@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '@entente/core';
-import { ecfrCurrentDate, extractEcfrTables, findEcfrDivision, parseEcfrXml, readEcfrDivision, textOfEcfr } from './index.ts';
+import {
+  ecfrCurrentDate,
+  extractEcfrTables,
+  findEcfrDivision,
+  parseEcfrXml,
+  readEcfrDivision,
+  textOfEcfr,
+} from './index.ts';
 
 const PART = `<?xml version="1.0"?>
 <DIV5 N="999" TYPE="PART">
@@ -31,7 +38,9 @@ describe('eCFR reader', () => {
   });
 
   it('extracts HTML-style and GPOTABLE tables as rows of cell text', () => {
-    const [html, gpo] = extractEcfrTables(findEcfrDivision(part, 'Supplement No. 1 to Part 999')!.element, { dropFootnoteRefs: true });
+    const [html, gpo] = extractEcfrTables(findEcfrDivision(part, 'Supplement No. 1 to Part 999')!.element, {
+      dropFootnoteRefs: true,
+    });
     expect(html!.headers).toEqual(['Country', 'License review policy']);
     expect(html!.rows.map((r) => r.cells)).toEqual([
       ['FRANCE', 'Name, a.k.a.:\n—Alias.\n\nParis.'],
@@ -50,7 +59,14 @@ describe('eCFR reader', () => {
 
   it('dates the text by its latest amendment when the renderer left no point-in-time date', () => {
     expect(ecfrCurrentDate(root)).toBe('2025-09-30');
-    expect(ecfrCurrentDate(parseEcfrXml('<DIV5 N="1" hierarchy_metadata="{&quot;path&quot;:&quot;/on/2026-07-23/title-15&quot;}"/>', 'x'))).toBe('2026-07-23');
+    expect(
+      ecfrCurrentDate(
+        parseEcfrXml(
+          '<DIV5 N="1" hierarchy_metadata="{&quot;path&quot;:&quot;/on/2026-07-23/title-15&quot;}"/>',
+          'x',
+        ),
+      ),
+    ).toBe('2026-07-23');
   });
 
   it.each([

@@ -46,15 +46,23 @@ function nearestVersion(versions: ListVersion[], publishedAt: string): ListVersi
 }
 
 /** Refuses a parse whose size looks wholly wrong for its source. */
-function checkCounts(format: ListFormat, list: ParsedList, previous: ListVersion | undefined, force: boolean): void {
+function checkCounts(
+  format: ListFormat,
+  list: ParsedList,
+  previous: ListVersion | undefined,
+  force: boolean,
+): void {
   if (force) return;
   const n = list.parties.length;
   const file = list.files[0];
-  if (n === 0) throw new DomainError('file-rejected', `No records found in ${list.files.join(', ')}`, { file });
+  if (n === 0)
+    throw new DomainError('file-rejected', `No records found in ${list.files.join(', ')}`, { file });
   // Sources named at import time (`custom:<name>`, `ftm:<dataset>`) share one `prefix:*` entry.
   const bounds =
     format.bounds[list.source] ??
-    Object.entries(format.bounds).find(([k]) => k.endsWith(':*') && list.source.startsWith(k.slice(0, -1)))?.[1];
+    Object.entries(format.bounds).find(
+      ([k]) => k.endsWith(':*') && list.source.startsWith(k.slice(0, -1)),
+    )?.[1];
   if (bounds && (n < bounds.min || n > bounds.max)) {
     throw new DomainError(
       'count-out-of-bounds',

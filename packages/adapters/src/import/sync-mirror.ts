@@ -39,7 +39,8 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 const isFixture = (group: string[]) => group.some((p) => /-fixture[/\\]/.test(p));
-const isDocumentation = (p: string) => /(^|[/\\])(README|LICENSE|FORMAT)[^/\\]*$/i.test(p) || p.endsWith('.md');
+const isDocumentation = (p: string) =>
+  /(^|[/\\])(README|LICENSE|FORMAT)[^/\\]*$/i.test(p) || p.endsWith('.md');
 
 /**
  * Imports everything found in a mirror directory laid out like `../shared/data`
@@ -51,13 +52,19 @@ export async function syncMirror(
   store: Store,
   formats: readonly ListFormat[],
   mirrorDir: string,
-  options: { force?: boolean; onProgress?: (message: string) => void; onGroup?: (done: number, total: number, label: string) => void } = {},
+  options: {
+    force?: boolean;
+    onProgress?: (message: string) => void;
+    onGroup?: (done: number, total: number, label: string) => void;
+  } = {},
 ): Promise<SyncReport> {
   const started = Date.now();
   const listsDir = path.join(mirrorDir, 'lists');
   const all = await listFiles(listsDir);
   if (all.length === 0) {
-    throw new DomainError('file-unreadable', `No lists/ folder with files in the mirror ${mirrorDir}`, { file: listsDir });
+    throw new DomainError('file-unreadable', `No lists/ folder with files in the mirror ${mirrorDir}`, {
+      file: listsDir,
+    });
   }
   const claimed = new Set<string>();
   const jobs: { format: ListFormat; group: string[] }[] = [];
@@ -68,7 +75,10 @@ export async function syncMirror(
     for (const group of groups.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''))) {
       group.forEach((p) => claimed.add(p));
       if (isFixture(group) && real.length > 0) {
-        skipped.push({ path: path.dirname(group[0] ?? ''), reason: `test fixture; a real ${format.id} publication is in the mirror` });
+        skipped.push({
+          path: path.dirname(group[0] ?? ''),
+          reason: `test fixture; a real ${format.id} publication is in the mirror`,
+        });
       } else {
         jobs.push({ format, group });
       }
@@ -89,7 +99,9 @@ export async function syncMirror(
     const label = `${format.id} ${path.relative(mirrorDir, path.dirname(group[0] ?? ''))}`;
     options.onGroup?.(done, total, label);
     try {
-      imported.push(...(await importList(store, format, group, { force: options.force, onProgress: options.onProgress })));
+      imported.push(
+        ...(await importList(store, format, group, { force: options.force, onProgress: options.onProgress })),
+      );
     } catch (error) {
       if (!isDomainError(error)) throw error;
       skipped.push({ path: group.join(', '), reason: error.message, code: error.code });
@@ -103,17 +115,31 @@ export async function syncMirror(
     controls = await syncControlLists(kysely, mirrorDir, skipped);
     options.onGroup?.(total, total, 'control lists');
   }
-  return { mirrorDir, imported, skipped, ...(controls ? { controls } : {}), seconds: (Date.now() - started) / 1000 };
+  return {
+    mirrorDir,
+    imported,
+    skipped,
+    ...(controls ? { controls } : {}),
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 /** Loads the control lists of `mirrorDir/controls/`, reporting a rejected file as a skipped item. */
-async function syncControlLists(kysely: Kysely<any>, mirrorDir: string, skipped: SkippedItem[]): Promise<ControlLoadReport | undefined> {
+async function syncControlLists(
+  kysely: Kysely<any>,
+  mirrorDir: string,
+  skipped: SkippedItem[],
+): Promise<ControlLoadReport | undefined> {
   try {
     return await loadControlLists(new PostgresControlStore(kysely), { mirrorDir });
   } catch (error) {
     const missing = (error as { code?: unknown }).code === 'ENOENT';
     if (!isDomainError(error) && !missing) throw error;
-    skipped.push({ path: path.join(mirrorDir, 'controls'), reason: (error as Error).message, code: isDomainError(error) ? error.code : 'file-unreadable' });
+    skipped.push({
+      path: path.join(mirrorDir, 'controls'),
+      reason: (error as Error).message,
+      code: isDomainError(error) ? error.code : 'file-unreadable',
+    });
     return undefined;
   }
 }

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assessTransaction, isDomainError, validateTransaction, type DeterminationData, type ListedEntry, type ScreeningHit } from '@entente/core';
+import {
+  assessTransaction,
+  isDomainError,
+  validateTransaction,
+  type DeterminationData,
+  type ListedEntry,
+  type ScreeningHit,
+} from '@entente/core';
 import { hasSharedData, SHARED_DATA } from '../test-support/shared-data.ts';
 import { loadDeterminationData } from './load-determination-data.ts';
 
@@ -10,13 +17,22 @@ const ENTRIES: Record<string, ListedEntry[]> = {
 let data: DeterminationData;
 beforeAll(async () => {
   if (!hasSharedData()) return;
-  data = await loadDeterminationData(SHARED_DATA, { lookup: (j, code) => ENTRIES[j]?.find((e) => e.code === code) });
+  data = await loadDeterminationData(SHARED_DATA, {
+    lookup: (j, code) => ENTRIES[j]?.find((e) => e.code === code),
+  });
 });
 
 const germanChips = {
   id: 'tx-1',
   items: [
-    { description: 'rad-hard ICs', classifications: { EU: '3A001.a.1', US: '3A001.a.1.b' }, hsCode: '854231', value: 20000, origin: 'DE', usContentShare: 0.3 },
+    {
+      description: 'rad-hard ICs',
+      classifications: { EU: '3A001.a.1', US: '3A001.a.1.b' },
+      hsCode: '854231',
+      value: 20000,
+      origin: 'DE',
+      usContentShare: 0.3,
+    },
     { description: 'cables', code: 'EAR99', value: 500, origin: 'DE', usContentShare: 0.05 },
   ],
   parties: [
@@ -50,20 +66,48 @@ describe.skipIf(!hasSharedData())('assessTransaction', () => {
   it('raises CHPL, diversion-hub and KYC red flags and scores the risk high', () => {
     const a = assessTransaction(data, validateTransaction(data, germanChips));
     const ids = a.redFlags.map((f) => f.id);
-    expect(ids).toEqual(expect.arrayContaining(['kyc:cash-payment', 'embargoed-destination', 'diversion-hub:TR', 'chpl:0', 'consignee-end-user-countries-differ']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'kyc:cash-payment',
+        'embargoed-destination',
+        'diversion-hub:TR',
+        'chpl:0',
+        'consignee-end-user-countries-differ',
+      ]),
+    );
     expect(a.risk.level).toBe('high');
     expect(a.risk.factors.map((f) => f.id)).toContain('chpl-to-russia-belarus');
   });
 
   it('applies the 10% de minimis level towards Country Group E:1', () => {
-    const tx = { ...germanChips, items: [{ ...germanChips.items[0], usContentShare: 0.15 }], parties: [germanChips.parties[0], { role: 'consignee', name: 'X', country: 'SY' }] };
+    const tx = {
+      ...germanChips,
+      items: [{ ...germanChips.items[0], usContentShare: 0.15 }],
+      parties: [germanChips.parties[0], { role: 'consignee', name: 'X', country: 'SY' }],
+    };
     const a = assessTransaction(data, validateTransaction(data, tx));
     expect(a.jurisdictions.map((j) => j.jurisdiction).sort()).toEqual(['EU', 'US']);
   });
 
   it('imposes the Entity List licence requirement on every US determination', () => {
-    const tx = { ...germanChips, parties: [germanChips.parties[0], { role: 'consignee', name: 'Huawei Technologies', country: 'CN' }], route: [], indicators: [] };
-    const screen = (p: { name: string }): ScreeningHit[] => (p.name.startsWith('Huawei') ? [{ source: 'Entity List (EL) - Bureau of Industry and Security', name: 'Huawei Technologies Co., Ltd.', score: 0.97, licenceRequirement: 'For all items subject to the EAR', licencePolicy: 'Presumption of denial' }] : []);
+    const tx = {
+      ...germanChips,
+      parties: [germanChips.parties[0], { role: 'consignee', name: 'Huawei Technologies', country: 'CN' }],
+      route: [],
+      indicators: [],
+    };
+    const screen = (p: { name: string }): ScreeningHit[] =>
+      p.name.startsWith('Huawei')
+        ? [
+            {
+              source: 'Entity List (EL) - Bureau of Industry and Security',
+              name: 'Huawei Technologies Co., Ltd.',
+              score: 0.97,
+              licenceRequirement: 'For all items subject to the EAR',
+              licencePolicy: 'Presumption of denial',
+            },
+          ]
+        : [];
     const a = assessTransaction(data, validateTransaction(data, tx), { screen });
     const det = a.jurisdictions.find((j) => j.jurisdiction === 'US')?.determinations[0]?.determination;
     expect(det?.outcome).toBe('licence-required');
@@ -73,7 +117,13 @@ describe.skipIf(!hasSharedData())('assessTransaction', () => {
   });
 
   it('treats an export from the US as reaching every item under the EAR', () => {
-    const tx = { items: [{ description: 'ICs', code: '3A001.a.1.b', origin: 'US' }], parties: [{ role: 'exporter', name: 'A', country: 'US' }, { role: 'end-user', name: 'B', country: 'DE' }] };
+    const tx = {
+      items: [{ description: 'ICs', code: '3A001.a.1.b', origin: 'US' }],
+      parties: [
+        { role: 'exporter', name: 'A', country: 'US' },
+        { role: 'end-user', name: 'B', country: 'DE' },
+      ],
+    };
     const a = assessTransaction(data, validateTransaction(data, tx));
     expect(a.jurisdictions.map((j) => j.jurisdiction)).toEqual(['US']);
     expect(a.summary.items[0]?.strictestOutcome).toBe('no-licence-required');
@@ -85,11 +135,31 @@ describe.skipIf(!hasSharedData())('validateTransaction', () => {
   it.each([
     [null, 'invalid-input', 'transaction'],
     [{ items: [], parties: [] }, 'invalid-input', 'items'],
-    [{ ...germanChips, items: [{ description: 'x', origin: 'DE' }] }, 'invalid-input', 'items[0].classifications'],
-    [{ ...germanChips, items: [{ ...germanChips.items[0], origin: 'ZZ' }] }, 'unknown-country', 'items[0].origin'],
-    [{ ...germanChips, items: [{ ...germanChips.items[0], usContentShare: 2 }] }, 'invalid-input', 'items[0].usContentShare'],
-    [{ ...germanChips, items: [{ ...germanChips.items[0], classifications: { FR: 'x' } }] }, 'unknown-jurisdiction', 'items[0].classifications.FR'],
-    [{ ...germanChips, parties: [{ role: 'buyer', name: 'x', country: 'DE' }] }, 'invalid-input', 'parties[0].role'],
+    [
+      { ...germanChips, items: [{ description: 'x', origin: 'DE' }] },
+      'invalid-input',
+      'items[0].classifications',
+    ],
+    [
+      { ...germanChips, items: [{ ...germanChips.items[0], origin: 'ZZ' }] },
+      'unknown-country',
+      'items[0].origin',
+    ],
+    [
+      { ...germanChips, items: [{ ...germanChips.items[0], usContentShare: 2 }] },
+      'invalid-input',
+      'items[0].usContentShare',
+    ],
+    [
+      { ...germanChips, items: [{ ...germanChips.items[0], classifications: { FR: 'x' } }] },
+      'unknown-jurisdiction',
+      'items[0].classifications.FR',
+    ],
+    [
+      { ...germanChips, parties: [{ role: 'buyer', name: 'x', country: 'DE' }] },
+      'invalid-input',
+      'parties[0].role',
+    ],
     [{ ...germanChips, parties: [germanChips.parties[1]] }, 'invalid-input', 'parties'],
     [{ ...germanChips, route: ['TR', 'Atlantis'] }, 'unknown-country', 'route[1]'],
     [{ ...germanChips, indicators: ['looks-shady'] }, 'invalid-input', 'indicators[0]'],

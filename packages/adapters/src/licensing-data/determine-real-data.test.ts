@@ -6,13 +6,24 @@ import { loadDeterminationData } from './load-determination-data.ts';
 // Small inline EU/UK/JP entries until the control-list catalogue is plugged in.
 const ENTRIES: Record<string, ListedEntry[]> = {
   EU: [
-    { code: '3A001.a.1', heading: 'Radiation-hardened integrated circuits', reasons: [], regimeRefs: ['WA:3.A.1.a.1'] },
+    {
+      code: '3A001.a.1',
+      heading: 'Radiation-hardened integrated circuits',
+      reasons: [],
+      regimeRefs: ['WA:3.A.1.a.1'],
+    },
     { code: '5A002.a', heading: 'Information security', reasons: [], regimeRefs: ['WA:5.A.2.a'] },
     { code: '0C002', heading: 'Special fissile materials', reasons: [], regimeRefs: ['NSG:1.3'] },
   ],
   UK: [
     { code: '3A001.a.1', reasons: [], regimeRefs: ['WA:3.A.1.a.1'] },
-    { code: 'PL9009', heading: 'UK national entry limited to one destination', reasons: ['national'], regimeRefs: [], destinations: ['IR'] },
+    {
+      code: 'PL9009',
+      heading: 'UK national entry limited to one destination',
+      reasons: ['national'],
+      regimeRefs: [],
+      destinations: ['IR'],
+    },
   ],
   JP: [{ code: '3A001.a.1', reasons: [], regimeRefs: ['WA:3.A.1.a.1'] }],
 };
@@ -20,10 +31,17 @@ const ENTRIES: Record<string, ListedEntry[]> = {
 let data: DeterminationData;
 beforeAll(async () => {
   if (!hasSharedData()) return;
-  data = await loadDeterminationData(SHARED_DATA, { lookup: (j, code) => ENTRIES[j]?.find((e) => e.code === code) });
+  data = await loadDeterminationData(SHARED_DATA, {
+    lookup: (j, code) => ENTRIES[j]?.find((e) => e.code === code),
+  });
 });
 
-function run(jurisdiction: string, item: string, to: string, extra: { from?: string; value?: number; endUse?: string; hsCode?: string } = {}) {
+function run(
+  jurisdiction: string,
+  item: string,
+  to: string,
+  extra: { from?: string; value?: number; endUse?: string; hsCode?: string } = {},
+) {
   return determine(data, { jurisdiction, item, to, ...extra });
 }
 
@@ -76,8 +94,22 @@ describe.skipIf(!hasSharedData())('determine on the real EAR tables', () => {
     ['5A992.c', 'CU', {}, 'licence-required', ['Cuba embargo'], []],
     ['9B005', 'RU', {}, 'licence-required', ['Russia and Belarus sanctions', 'NS1'], []],
     // Part 744 end use
-    ['EAR99', 'DE', { endUse: 'missile development programme' }, 'licence-required', ['WMD end use (§744.2–744.4)'], []],
-    ['EAR99', 'RU', { endUse: 'military aircraft maintenance' }, 'licence-required', ['Russia and Belarus sanctions', 'Military end use (§744.21)'], []],
+    [
+      'EAR99',
+      'DE',
+      { endUse: 'missile development programme' },
+      'licence-required',
+      ['WMD end use (§744.2–744.4)'],
+      [],
+    ],
+    [
+      'EAR99',
+      'RU',
+      { endUse: 'military aircraft maintenance' },
+      'licence-required',
+      ['Russia and Belarus sanctions', 'Military end use (§744.21)'],
+      [],
+    ],
   ])('US %s → %s %j: %s %j %j', (item, to, extra, outcome, reasons, exceptions) => {
     const d = run('US', item, to, extra);
     expect(d.outcome).toBe(outcome);
@@ -172,14 +204,31 @@ describe.skipIf(!hasSharedData())('determine under EU, UK and JP rules', () => {
 
   it('declares EU001 for exactly Australia, Canada, Iceland, Japan, New Zealand, Norway, Switzerland with Liechtenstein, the UK and the US', () => {
     const eu001 = data.eu.generalAuthorisations.find((g) => g.id === 'EU001');
-    expect([...(eu001?.destinations ?? [])].sort()).toEqual(['AU', 'CA', 'CH', 'GB', 'IS', 'JP', 'LI', 'NO', 'NZ', 'US']);
-    const csv = [...data.countries.values()].filter((c) => c.eu001).map((c) => c.iso2).sort();
+    expect([...(eu001?.destinations ?? [])].sort()).toEqual([
+      'AU',
+      'CA',
+      'CH',
+      'GB',
+      'IS',
+      'JP',
+      'LI',
+      'NO',
+      'NZ',
+      'US',
+    ]);
+    const csv = [...data.countries.values()]
+      .filter((c) => c.eu001)
+      .map((c) => c.iso2)
+      .sort();
     expect(csv).toEqual([...(eu001?.destinations ?? [])].sort());
   });
 
   it('keeps the JP general bulk licence destinations equal to Group A', () => {
     const bulk = data.jp.bulkLicences.find((g) => g.id === 'JP-GENERAL-BULK');
-    const groupA = [...data.countries.values()].filter((c) => c.japanGroupA).map((c) => c.iso2).sort();
+    const groupA = [...data.countries.values()]
+      .filter((c) => c.japanGroupA)
+      .map((c) => c.iso2)
+      .sort();
     expect([...(bulk?.destinations ?? [])].sort()).toEqual(groupA);
   });
 });

@@ -58,7 +58,9 @@ export async function loadCountryFacts(controlsDir: string): Promise<LoadedCount
   const groups = JSON.parse(groupsText) as CountryGroupsJson;
   const iso = JSON.parse(namesText) as Record<string, string>;
   const marks = new Map<string, { marks: string[]; footnotes: number[] }>();
-  for (const [name, row] of Object.entries(chart.countries)) if (iso[name]) marks.set(iso[name], { marks: row.marks.map((m) => m.replace(/\s+/g, '')), footnotes: row.footnotes });
+  for (const [name, row] of Object.entries(chart.countries))
+    if (iso[name])
+      marks.set(iso[name], { marks: row.marks.map((m) => m.replace(/\s+/g, '')), footnotes: row.footnotes });
   const embargo = new Map<string, { pointer: string; footnotes: number[] }>();
   for (const [name, row] of Object.entries(chart.embargoed)) if (iso[name]) embargo.set(iso[name], row);
   const groupsOf = new Map<string, string[]>();
@@ -79,7 +81,12 @@ export async function loadCountryFacts(controlsDir: string): Promise<LoadedCount
       euMember: r.eu_member === '1',
       eu001: r.eu001_destination === '1',
       japanGroupA: r.japan_group_a === '1',
-      regimes: { wassenaar: r.wassenaar === '1', mtcr: r.mtcr === '1', nsg: r.nsg === '1', australiaGroup: r.australia_group === '1' },
+      regimes: {
+        wassenaar: r.wassenaar === '1',
+        mtcr: r.mtcr === '1',
+        nsg: r.nsg === '1',
+        australiaGroup: r.australia_group === '1',
+      },
       usGroups: groupsOf.get(r.iso2) ?? groupsOf.get(usRow) ?? [],
       usChartFootnotes: chartRow?.footnotes ?? embargoRow?.footnotes ?? [],
       ...(chartRow ? { usChartMarks: chartRow.marks } : {}),
@@ -88,6 +95,7 @@ export async function loadCountryFacts(controlsDir: string): Promise<LoadedCount
     countries.set(r.iso2, fact);
   }
   const ukraine = countries.get('UA');
-  if (ukraine) for (const [code, name] of Object.entries(REGIONS)) countries.set(code, { ...ukraine, iso2: code, name });
+  if (ukraine)
+    for (const [code, name] of Object.entries(REGIONS)) countries.set(code, { ...ukraine, iso2: code, name });
   return { countries, chartFootnotes: chart.footnotes };
 }

@@ -16,7 +16,10 @@ export interface LoadDeterminationDataOptions {
 
 /** Reads the Common High Priority List (HS-6 → tier). */
 export async function loadChpl(controlsDir: string): Promise<Map<string, string>> {
-  const rows = parse(await readFile(path.join(controlsDir, 'trade/chpl_common_high_priority_list_hs6.csv'), 'utf8'), { columns: true, skip_empty_lines: true }) as { hs6: string; tier: string }[];
+  const rows = parse(
+    await readFile(path.join(controlsDir, 'trade/chpl_common_high_priority_list_hs6.csv'), 'utf8'),
+    { columns: true, skip_empty_lines: true },
+  ) as { hs6: string; tier: string }[];
   return new Map(rows.map((r) => [r.hs6.trim(), r.tier.trim()]));
 }
 
@@ -28,7 +31,10 @@ export async function loadChpl(controlsDir: string): Promise<Map<string, string>
  * @example
  * const data = await loadDeterminationData('../shared/data', { lookup: catalogueLookup });
  */
-export async function loadDeterminationData(mirrorDir: string, options: LoadDeterminationDataOptions = {}): Promise<DeterminationData> {
+export async function loadDeterminationData(
+  mirrorDir: string,
+  options: LoadDeterminationDataOptions = {},
+): Promise<DeterminationData> {
   const controlsDir = path.join(mirrorDir, 'controls');
   const { countries, chartFootnotes } = await loadCountryFacts(controlsDir);
   const [us, datasets, chpl] = await Promise.all([

@@ -33,11 +33,14 @@ interface FlagCsvRow {
 
 // Ranges such as "a.2 to a.14" or "b.4 to b.7" are expanded so each paragraph matches.
 function expandRanges(text: string): string {
-  return text.replace(/\b([a-z](?:\.\d+)*\.)(\d+) to (?:[a-z](?:\.\d+)*\.)?(\d+)\b/g, (_m, stem: string, from: string, to: string) => {
-    const out: string[] = [];
-    for (let i = Number(from); i <= Number(to) && out.length < 40; i++) out.push(`${stem}${i}`);
-    return out.join(', ');
-  });
+  return text.replace(
+    /\b([a-z](?:\.\d+)*\.)(\d+) to (?:[a-z](?:\.\d+)*\.)?(\d+)\b/g,
+    (_m, stem: string, from: string, to: string) => {
+      const out: string[] = [];
+      for (let i = Number(from); i <= Number(to) && out.length < 40; i++) out.push(`${stem}${i}`);
+      return out.join(', ');
+    },
+  );
 }
 
 function stripParentheses(text: string): string {
@@ -46,7 +49,9 @@ function stripParentheses(text: string): string {
 
 function scopeOf(text: string, eccn: string): ParagraphScope {
   const refs = extractParagraphRefs(expandRanges(stripParentheses(text)), eccn);
-  return refs.length > 0 ? { entire: false, include: refs, exclude: [] } : { entire: true, include: [], exclude: [] };
+  return refs.length > 0
+    ? { entire: false, include: refs, exclude: [] }
+    : { entire: true, include: [], exclude: [] };
 }
 
 /** Parses the LVS flag text and the "$1500: 3A001.c." lines of an ECCN into value limits. */
@@ -60,9 +65,14 @@ export function parseLvsRule(text: string, extraLines: string[], eccn: string): 
     if (naText) {
       rule.naReasons.push(...extractReasonCodes(naText));
       naRefs.push(...extractParagraphRefs(expandRanges(stripParentheses(naText)), eccn));
-    } else if (exceptPart) naRefs.push(...extractParagraphRefs(expandRanges(stripParentheses(exceptPart)), eccn));
+    } else if (exceptPart)
+      naRefs.push(...extractParagraphRefs(expandRanges(stripParentheses(exceptPart)), eccn));
     const value = main.match(/\$\s*([\d,]+)/);
-    if (value) rule.limits.push({ value: Number((value[1] as string).replace(/,/g, '')), scope: scopeOf(main.slice(value.index! + value[0].length), eccn) });
+    if (value)
+      rule.limits.push({
+        value: Number((value[1] as string).replace(/,/g, '')),
+        scope: scopeOf(main.slice(value.index! + value[0].length), eccn),
+      });
   }
   if (naRefs.length > 0) rule.naScope = { entire: false, include: [...new Set(naRefs)], exclude: [] };
   return rule.limits.length > 0 ? rule : undefined;
@@ -78,8 +88,16 @@ function parseStaExclusions(text: string | undefined, eccn: string): UsEccn['sta
   if (!text || !/may not be used/i.test(text)) return [];
   const groups = [...text.matchAll(/\bA:([56])\b/g)].map((m) => `A:${m[1]}`);
   const onlyC2 = /\(c\)\(2\)/.test(text);
-  const scoped = /this (ECCN|entry)/i.test(text) ? { entire: true, include: [], exclude: [] } : scopeOf(text.split(/\bto any of\b/i)[0] ?? text, eccn);
-  return [{ scope: scoped, groups: onlyC2 ? ['A:6'] : groups.length > 0 ? [...new Set(groups)] : ['A:5', 'A:6'], text }];
+  const scoped = /this (ECCN|entry)/i.test(text)
+    ? { entire: true, include: [], exclude: [] }
+    : scopeOf(text.split(/\bto any of\b/i)[0] ?? text, eccn);
+  return [
+    {
+      scope: scoped,
+      groups: onlyC2 ? ['A:6'] : groups.length > 0 ? [...new Set(groups)] : ['A:5', 'A:6'],
+      text,
+    },
+  ];
 }
 
 function groupByEccn<T extends { eccn: string }>(rows: T[]): Map<string, T[]> {
@@ -93,12 +111,17 @@ function groupByEccn<T extends { eccn: string }>(rows: T[]): Map<string, T[]> {
 }
 
 function rowFromCsv(r: RequirementCsvRow): UsRequirementRow {
-  const reason = r.control.match(/^\W*([A-Z]{2,3})\b/)?.[1] ?? (/Russian industry/i.test(r.control) ? 'RIS' : 'OTHER');
+  const reason =
+    r.control.match(/^\W*([A-Z]{2,3})\b/)?.[1] ?? (/Russian industry/i.test(r.control) ? 'RIS' : 'OTHER');
   const column = r.chart_column.trim();
   const destText = r.destination_scope_if_not_column.trim();
   const row: UsRequirementRow = { reason, control: r.control, scope: parseParagraphScope(r.control, r.eccn) };
   if (column) row.column = column;
-  else row.destinationRule = reason === 'RIS' ? interpretDestinationRule('See § 746.5 and § 746.8 (Russia)') : interpretDestinationRule(destText || r.control);
+  else
+    row.destinationRule =
+      reason === 'RIS'
+        ? interpretDestinationRule('See § 746.5 and § 746.8 (Russia)')
+        : interpretDestinationRule(destText || r.control);
   return row;
 }
 
@@ -107,21 +130,33 @@ function rowFromCsv(r: RequirementCsvRow): UsRequirementRow {
  * flags) and the Part 740 catalogue from `controlsUsDir` into EAR tables whose
  * scopes are parsed once, here, so each determination only matches.
  */
-export async function loadUsEarTables(controlsUsDir: string, chartFootnotes: Record<string, string>): Promise<UsEarTables> {
+export async function loadUsEarTables(
+  controlsUsDir: string,
+  chartFootnotes: Record<string, string>,
+): Promise<UsEarTables> {
   const [cclText, rowsText, flagsText, catalogueText] = await Promise.all(
-    ['ccl.json', 'ccl_license_requirement_rows.csv', 'ccl_license_exception_flags.csv', 'license-exception-catalog.json'].map((f) => readFile(path.join(controlsUsDir, f), 'utf8')),
+    [
+      'ccl.json',
+      'ccl_license_requirement_rows.csv',
+      'ccl_license_exception_flags.csv',
+      'license-exception-catalog.json',
+    ].map((f) => readFile(path.join(controlsUsDir, f), 'utf8')),
   );
   const ccl = JSON.parse(cclText as string) as { ecfrIssueDate: string; entries: CclJsonEntry[] };
   const rows = parse(rowsText as string, { columns: true, skip_empty_lines: true }) as RequirementCsvRow[];
   const flags = parse(flagsText as string, { columns: true, skip_empty_lines: true }) as FlagCsvRow[];
-  const catalogue = JSON.parse(catalogueText as string) as { exceptions: { section: string; symbols: string[]; title: string }[] };
+  const catalogue = JSON.parse(catalogueText as string) as {
+    exceptions: { section: string; symbols: string[]; title: string }[];
+  };
   const rowsBy = groupByEccn(rows);
   const flagsBy = groupByEccn(flags);
   const eccns = new Map<string, UsEccn>();
   for (const e of ccl.entries) {
     const flagRecord: Record<string, string> = {};
     for (const f of flagsBy.get(e.eccn) ?? []) flagRecord[f.exception] = f.text;
-    const lvsLines = (e.items ?? []).filter((i) => i.paragraph === null && /^\$[\d,]+\s*:/.test(i.text)).map((i) => i.text.replace(':', ' for'));
+    const lvsLines = (e.items ?? [])
+      .filter((i) => i.paragraph === null && /^\$[\d,]+\s*:/.test(i.text))
+      .map((i) => i.text.replace(':', ' for'));
     const lvs = parseLvsRule(flagRecord['LVS'] ?? 'N/A', lvsLines, e.eccn);
     const gbs = parseGbs(flagRecord['GBS'], e.eccn);
     eccns.set(e.eccn, {
@@ -136,6 +171,7 @@ export async function loadUsEarTables(controlsUsDir: string, chartFootnotes: Rec
     });
   }
   const exceptionSections: Record<string, { section: string; title: string }> = {};
-  for (const x of catalogue.exceptions) for (const s of x.symbols) exceptionSections[s] = { section: x.section, title: x.title };
+  for (const x of catalogue.exceptions)
+    for (const s of x.symbols) exceptionSections[s] = { section: x.section, title: x.title };
   return { eccns, exceptionSections, chartFootnotes, asOf: ccl.ecfrIssueDate };
 }

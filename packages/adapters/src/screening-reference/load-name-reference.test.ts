@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { compareNames, compileNameReference, DEFAULT_NAME_REFERENCE, normalizeName, ofacNameScore } from '@entente/core';
+import {
+  compareNames,
+  compileNameReference,
+  DEFAULT_NAME_REFERENCE,
+  normalizeName,
+  ofacNameScore,
+} from '@entente/core';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { hasSharedData, sharedDataPath } from '../test-support/shared-data.ts';
@@ -18,7 +24,9 @@ describe.skipIf(!hasSharedData())('loadNameReference on the real reference data'
   });
 
   it('makes OOO, LLC and Limited Liability Company the same legal form', () => {
-    const forms = ['OOO Alfa', 'Alfa LLC', 'Alfa Limited Liability Company', 'ООО «Альфа»'].map((n) => normalizeName(n, reference, 'organization'));
+    const forms = ['OOO Alfa', 'Alfa LLC', 'Alfa Limited Liability Company', 'ООО «Альфа»'].map((n) =>
+      normalizeName(n, reference, 'organization'),
+    );
     for (const f of forms) expect(f.legalForms).toEqual(['LLC']);
     expect(compareNames(forms[0]!, forms[1]!, compiled).score).toBe(1);
   });
@@ -35,17 +43,28 @@ describe.skipIf(!hasSharedData())('loadNameReference on the real reference data'
 
 describe.skipIf(!hasSharedData())('OFAC-compatible score on ofac_fixtures.csv', () => {
   const rows = hasSharedData()
-    ? (parse(readFileSync(sharedDataPath('eval', 'ofac_fixtures.csv'), 'utf8'), { columns: true }) as Record<string, string>[])
+    ? (parse(readFileSync(sharedDataPath('eval', 'ofac_fixtures.csv'), 'utf8'), { columns: true }) as Record<
+        string,
+        string
+      >[])
     : [];
 
   it('is within 5 points of OFAC on at least 95 % of the scored rows', () => {
     const scored = rows.filter((r) => Number(r.ofac_score) >= 0);
-    const close = scored.filter((r) => Math.abs(Math.round(ofacNameScore(r.query_name!, r.result_name!).score * 100) - Number(r.ofac_score)) <= 5);
+    const close = scored.filter(
+      (r) =>
+        Math.abs(
+          Math.round(ofacNameScore(r.query_name!, r.result_name!).score * 100) - Number(r.ofac_score),
+        ) <= 5,
+    );
     expect(scored).toHaveLength(164);
     expect(close.length).toBeGreaterThanOrEqual(156);
   });
 
-  it.each(rows.filter((r) => r.ofac_score === '-1'))('does not return $result_name for $query_name at 80', (row) => {
-    expect(ofacNameScore(row.query_name!, row.result_name!).score).toBeLessThan(0.8);
-  });
+  it.each(rows.filter((r) => r.ofac_score === '-1'))(
+    'does not return $result_name for $query_name at 80',
+    (row) => {
+      expect(ofacNameScore(row.query_name!, row.result_name!).score).toBeLessThan(0.8);
+    },
+  );
 });

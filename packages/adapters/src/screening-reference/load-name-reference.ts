@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_NAME_REFERENCE, DomainError, type NameReference, type OrgTypeReference } from '@entente/core';
+import {
+  DEFAULT_NAME_REFERENCE,
+  DomainError,
+  type NameReference,
+  type OrgTypeReference,
+} from '@entente/core';
 import { parse } from 'yaml';
 
 type Yaml = Record<string, unknown>;
@@ -19,11 +24,13 @@ async function readYaml(file: string): Promise<Yaml> {
   } catch (cause) {
     throw new DomainError('file-rejected', `Invalid YAML in ${file}: ${(cause as Error).message}`, { file });
   }
-  if (!data || typeof data !== 'object') throw new DomainError('file-rejected', `${file} is not a YAML mapping`, { file });
+  if (!data || typeof data !== 'object')
+    throw new DomainError('file-rejected', `${file} is not a YAML mapping`, { file });
   return data as Yaml;
 }
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 function groups(value: unknown): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -72,8 +79,15 @@ export async function loadNameReference(dir: string): Promise<NameReference> {
     titles: strings(stopwords!.PERSON_NAME_PREFIXES),
     orgPrefixes: strings(stopwords!.ORG_NAME_PREFIXES),
     genericPersonNames: strings(stopwords!.GENERIC_PERSON_NAMES),
-    confusables: pairs.filter((p): p is [string, string] => Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string')),
+    confusables: pairs.filter(
+      (p): p is [string, string] =>
+        Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'),
+    ),
   };
-  if (reference.orgTypes.length === 0) throw new DomainError('file-rejected', 'org_types.yml has no types', { file: path.join(base, 'org_types.yml'), field: 'types' });
+  if (reference.orgTypes.length === 0)
+    throw new DomainError('file-rejected', 'org_types.yml has no types', {
+      file: path.join(base, 'org_types.yml'),
+      field: 'types',
+    });
   return Object.freeze(reference);
 }

@@ -21,7 +21,16 @@ const IN_FLIGHT_PER_WORKER = 4;
 /** One output line of a batch: the contract of DESIGN.md plus per-row errors. */
 export interface BatchLine {
   id: string;
-  matches: { source: string; sourceId: string; entityId: string; name: string; matchedName: string; score: number; features: Record<string, number>; cleared?: boolean }[];
+  matches: {
+    source: string;
+    sourceId: string;
+    entityId: string;
+    name: string;
+    matchedName: string;
+    score: number;
+    features: Record<string, number>;
+    cleared?: boolean;
+  }[];
   error?: { code: string; message: string; field?: string };
 }
 
@@ -44,8 +53,14 @@ interface BatchOptions {
   onProgress?: (bytesRead: number, totalBytes: number, rows: number) => void;
 }
 
-function startWorkers(service: ScreeningService, options: ScreeningOptions, count: number): Promise<Worker[]> {
-  const parties = service.index.entries.flatMap((e) => (e ? [{ party: e.party, versionId: e.versionId }] : []));
+function startWorkers(
+  service: ScreeningService,
+  options: ScreeningOptions,
+  count: number,
+): Promise<Worker[]> {
+  const parties = service.index.entries.flatMap((e) =>
+    e ? [{ party: e.party, versionId: e.versionId }] : [],
+  );
   const data: WorkerData = { parties, reference: service.reference, options };
   return Promise.all(
     Array.from(
@@ -68,9 +83,11 @@ function startWorkers(service: ScreeningService, options: ScreeningOptions, coun
 export async function screenCsv(service: ScreeningService, opts: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   service.checkSources(opts.sources);
-  const totalBytes = (await stat(opts.input).catch(() => {
-    throw new DomainError('file-unreadable', `Cannot read ${opts.input}`, { file: opts.input });
-  })).size;
+  const totalBytes = (
+    await stat(opts.input).catch(() => {
+      throw new DomainError('file-unreadable', `Cannot read ${opts.input}`, { file: opts.input });
+    })
+  ).size;
   const now = new Date();
   const clearances = await service.clearancesBySubject(now);
   const workerCount = Math.max(1, opts.workers ?? availableParallelism());
@@ -79,7 +96,15 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
   const input = createReadStream(opts.input);
   let bytesRead = 0;
   input.on('data', (b) => (bytesRead += b.length));
-  const parser = input.pipe(parse({ columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
+  const parser = input.pipe(
+    parse({
+      columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }),
+  );
 
   const pending = new Map<number, BatchLine>(); // seq → finished line, waiting for its turn
   let nextToWrite = 0;
@@ -107,7 +132,16 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
         const active = key ? (clearances.get(key) ?? []) : [];
         const matches = r.matches.map((m) => {
           const cleared = active.some((c) => c.entityId === m.entityId);
-          return { source: m.source, sourceId: m.sourceId, entityId: m.entityId, name: m.name, matchedName: m.matchedName, score: m.score, features: m.features, ...(cleared ? { cleared } : {}) };
+          return {
+            source: m.source,
+            sourceId: m.sourceId,
+            entityId: m.entityId,
+            name: m.name,
+            matchedName: m.matchedName,
+            score: m.score,
+            features: m.features,
+            ...(cleared ? { cleared } : {}),
+          };
         });
         if (matches.length) withMatches++;
         pending.set(r.seq, { id: idOf.get(r.seq)!, matches });
@@ -135,14 +169,22 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
     for await (const record of parser as AsyncIterable<Record<string, string>>) {
       if (!headerChecked) {
         if (!('id' in record) || !('name' in record)) {
-          throw new DomainError('file-rejected', `${opts.input}: the header must have columns id and name`, { file: opts.input, row: 1 });
+          throw new DomainError('file-rejected', `${opts.input}: the header must have columns id and name`, {
+            file: opts.input,
+            row: 1,
+          });
         }
         headerChecked = true;
       }
       const s = seq++;
       const id = record.id ?? '';
       try {
-        const query = validateScreeningQuery({ name: record.name, type: record.type, country: record.country, birthDate: record.birth_date });
+        const query = validateScreeningQuery({
+          name: record.name,
+          type: record.type,
+          country: record.country,
+          birthDate: record.birth_date,
+        });
         if (opts.sources) query.sources = opts.sources;
         idOf.set(s, id);
         subjectKeys.set(s, clearanceSubjectKey(query));
@@ -151,7 +193,15 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
       } catch (e) {
         if (!isDomainError(e)) throw e;
         errors++;
-        pending.set(s, { id, matches: [], error: { code: e.code, message: `row ${s + 2}: ${e.message}`, field: e.details.field as string | undefined } });
+        pending.set(s, {
+          id,
+          matches: [],
+          error: {
+            code: e.code,
+            message: `row ${s + 2}: ${e.message}`,
+            field: e.details.field as string | undefined,
+          },
+        });
         flush();
       }
       opts.onProgress?.(bytesRead, totalBytes, seq);
@@ -164,5 +214,11 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
     if (opts.output) await new Promise<void>((r) => (out as ReturnType<typeof createWriteStream>).end(r));
   }
   opts.onProgress?.(totalBytes, totalBytes, seq);
-  return { rows: seq, errors, withMatches, seconds: (performance.now() - started) / 1000, workers: workerCount };
+  return {
+    rows: seq,
+    errors,
+    withMatches,
+    seconds: (performance.now() - started) / 1000,
+    workers: workerCount,
+  };
 }

@@ -88,7 +88,12 @@ export class ScreeningService {
   }
 
   private describe(buildSeconds: number): IndexState {
-    const versions = [...this.#versions.values()].map(({ id, source, publishedAt, recordCount }) => ({ id, source, publishedAt, recordCount }));
+    const versions = [...this.#versions.values()].map(({ id, source, publishedAt, recordCount }) => ({
+      id,
+      source,
+      publishedAt,
+      recordCount,
+    }));
     return {
       versions,
       parties: versions.reduce((n, v) => n + v.recordCount, 0),
@@ -107,7 +112,8 @@ export class ScreeningService {
         for (const v of latest) {
           const current = this.#versions.get(v.source);
           if (current?.id === v.id) continue;
-          if (current) for (const p of await this.store.partiesOfVersion(current.id)) this.#index.remove(p.entityId);
+          if (current)
+            for (const p of await this.store.partiesOfVersion(current.id)) this.#index.remove(p.entityId);
           for (const p of await this.store.partiesOfVersion(v.id)) this.#index.add(p.party, v.id);
           this.#versions.set(v.source, v);
           changed = true;
@@ -136,19 +142,29 @@ export class ScreeningService {
   checkSources(sources: string[] | undefined): void {
     const unknown = (sources ?? []).filter((s) => !this.#versions.has(s));
     if (unknown.length) {
-      throw new DomainError('unknown-source', `Unknown list source ${unknown.map((s) => `"${s}"`).join(', ')}`, {
-        field: 'source',
-        accepted: this.sources(),
-      });
+      throw new DomainError(
+        'unknown-source',
+        `Unknown list source ${unknown.map((s) => `"${s}"`).join(', ')}`,
+        {
+          field: 'source',
+          accepted: this.sources(),
+        },
+      );
     }
   }
 
   /** Screens one subject and marks the matches a user has cleared for it. */
-  async screen(query: ScreeningQuery, options: ScreeningOptions = {}, now = new Date()): Promise<ScreeningResult[]> {
+  async screen(
+    query: ScreeningQuery,
+    options: ScreeningOptions = {},
+    now = new Date(),
+  ): Promise<ScreeningResult[]> {
     this.checkSources(query.sources);
     const matches = screenParty(this.#index, query, options);
     if (matches.length === 0) return [];
-    const active = (await this.store.clearances(clearanceSubjectKey(query))).filter((c) => isClearanceActive(c, now));
+    const active = (await this.store.clearances(clearanceSubjectKey(query))).filter((c) =>
+      isClearanceActive(c, now),
+    );
     return matches.map((m) => this.present(m, active));
   }
 
@@ -171,7 +187,17 @@ export class ScreeningService {
     return {
       ...m,
       ...(v ? { listVersion: { id: v.id, publishedAt: v.publishedAt } } : {}),
-      ...(c ? { cleared: { id: c.id, reason: c.reason, clearedBy: c.clearedBy, createdAt: c.createdAt, expiresAt: c.expiresAt } } : {}),
+      ...(c
+        ? {
+            cleared: {
+              id: c.id,
+              reason: c.reason,
+              clearedBy: c.clearedBy,
+              createdAt: c.createdAt,
+              expiresAt: c.expiresAt,
+            },
+          }
+        : {}),
     };
   }
 }

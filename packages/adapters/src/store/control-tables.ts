@@ -40,5 +40,9 @@ export interface ControlTables {
   control_list_versions: ControlListVersionRow;
   control_entries: ControlEntryRow;
   control_correspondences: ControlCorrespondenceRow;
-  meta: { key: string; value: ColumnType<unknown, string, string>; updated_at: ColumnType<Date, never, never> };
+  meta: {
+    key: string;
+    value: ColumnType<unknown, string, string>;
+    updated_at: ColumnType<Date, never, never>;
+  };
 }

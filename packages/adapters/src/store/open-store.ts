@@ -78,6 +78,10 @@ class KyselyStore extends PostgresPartyStore implements Store {
     return this.storeInfo;
   }
 
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.kysely);
+  }
+
   async counts(): Promise<Record<string, number>> {
     const tables = ['list_versions', 'parties', 'clearances'] as const;
     const out: Record<string, number> = {};

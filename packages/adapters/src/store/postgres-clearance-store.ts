@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { clearanceSubjectKey, DomainError, type Clearance, type ClearanceStore, type NewClearance } from '@entente/core';
+import {
+  clearanceSubjectKey,
+  DomainError,
+  type Clearance,
+  type ClearanceStore,
+  type NewClearance,
+} from '@entente/core';
 
 interface ClearanceRow {
   id: string;
@@ -14,7 +20,8 @@ interface ClearanceRow {
   revoked_at: Date | string | null;
 }
 
-const iso = (d: Date | string | null): string | undefined => (d === null ? undefined : new Date(d).toISOString());
+const iso = (d: Date | string | null): string | undefined =>
+  d === null ? undefined : new Date(d).toISOString();
 
 function clearanceFromRow(r: ClearanceRow): Clearance {
   return {
@@ -35,7 +42,8 @@ export class PostgresClearanceStore implements ClearanceStore {
   constructor(private readonly db: Kysely<any>) {}
 
   async saveClearance(input: NewClearance): Promise<Clearance> {
-    if (!input.reason.trim()) throw new DomainError('invalid-input', 'A clearance needs a reason', { field: 'reason' });
+    if (!input.reason.trim())
+      throw new DomainError('invalid-input', 'A clearance needs a reason', { field: 'reason' });
     const row = await this.db
       .insertInto('clearances')
       .values({
@@ -78,7 +86,9 @@ export class PostgresClearanceStore implements ClearanceStore {
   async screeningStats(days: number): Promise<{ day: string; subjects: number; hits: number }[]> {
     const r = await sql<{ day: string; subjects: number; hits: number }>`
       select to_char(date_trunc('day', at), 'YYYY-MM-DD') as day, sum(subjects)::int as subjects, sum(hits)::int as hits
-      from screening_events where at > now() - make_interval(days => ${days}) group by 1 order by 1`.execute(this.db);
+      from screening_events where at > now() - make_interval(days => ${days}) group by 1 order by 1`.execute(
+      this.db,
+    );
     return r.rows;
   }
 }

@@ -42,21 +42,29 @@ export class PostgresControlStore implements ControlListStore {
   async saveControlList(list: ControlList): Promise<{ version: ControlListVersionInfo; created: boolean }> {
     const hash = contentHash(list);
     return this.db.transaction().execute(async (tx) => {
-      const existing = await tx.selectFrom('control_list_versions').selectAll()
-        .where('list_id', '=', list.id).where('content_hash', '=', hash).executeTakeFirst();
+      const existing = await tx
+        .selectFrom('control_list_versions')
+        .selectAll()
+        .where('list_id', '=', list.id)
+        .where('content_hash', '=', hash)
+        .executeTakeFirst();
       if (existing) return { version: versionFromRow(existing), created: false };
-      const row = await tx.insertInto('control_list_versions').values({
-        list_id: list.id,
-        version: list.version,
-        name: list.name,
-        jurisdiction: list.jurisdiction ?? null,
-        valid_from: list.validFrom,
-        valid_to: list.validTo ?? null,
-        content_hash: hash,
-        source: canonicalJson(list.source),
-        header: canonicalJson(list.header),
-        entry_count: list.entries.length,
-      }).returningAll().executeTakeFirstOrThrow();
+      const row = await tx
+        .insertInto('control_list_versions')
+        .values({
+          list_id: list.id,
+          version: list.version,
+          name: list.name,
+          jurisdiction: list.jurisdiction ?? null,
+          valid_from: list.validFrom,
+          valid_to: list.validTo ?? null,
+          content_hash: hash,
+          source: canonicalJson(list.source),
+          header: canonicalJson(list.header),
+          entry_count: list.entries.length,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       for (let i = 0; i < list.entries.length; i += INSERT_BATCH) {
         const rows = list.entries.slice(i, i + INSERT_BATCH).map((e) => ({
           version_id: row.id,
@@ -81,8 +89,12 @@ export class PostgresControlStore implements ControlListStore {
 
   /** The version ids in force on `at` (newest per list when omitted). */
   async currentVersionIds(at?: string): Promise<number[]> {
-    const rows = await this.db.selectFrom('control_list_versions').select(['id', 'list_id', 'valid_from', 'valid_to'])
-      .orderBy('valid_from', 'desc').orderBy('id', 'desc').execute();
+    const rows = await this.db
+      .selectFrom('control_list_versions')
+      .select(['id', 'list_id', 'valid_from', 'valid_to'])
+      .orderBy('valid_from', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
     const chosen = new Map<string, number>();
     for (const r of rows) {
       if (chosen.has(r.list_id)) continue;
@@ -95,9 +107,18 @@ export class PostgresControlStore implements ControlListStore {
   async controlLists(at?: string): Promise<ControlList[]> {
     const ids = await this.currentVersionIds(at);
     if (ids.length === 0) return [];
-    const versions = await this.db.selectFrom('control_list_versions').selectAll().where('id', 'in', ids).execute();
-    const entries = await this.db.selectFrom('control_entries').select(['version_id', 'data'])
-      .where('version_id', 'in', ids).orderBy('version_id').orderBy('code').execute();
+    const versions = await this.db
+      .selectFrom('control_list_versions')
+      .selectAll()
+      .where('id', 'in', ids)
+      .execute();
+    const entries = await this.db
+      .selectFrom('control_entries')
+      .select(['version_id', 'data'])
+      .where('version_id', 'in', ids)
+      .orderBy('version_id')
+      .orderBy('code')
+      .execute();
     return versions.map((v) => ({
       id: v.list_id as ControlListId,
       ...(v.jurisdiction ? { jurisdiction: v.jurisdiction as ControlList['jurisdiction'] } : {}),
@@ -111,16 +132,26 @@ export class PostgresControlStore implements ControlListStore {
     }));
   }
 
-  async replaceCorrespondences(correspondences: Correspondence[]): Promise<{ created: boolean; count: number }> {
+  async replaceCorrespondences(
+    correspondences: Correspondence[],
+  ): Promise<{ created: boolean; count: number }> {
     const sorted = [...correspondences].sort((a, b) => (`${a.from}|${a.to}` < `${b.from}|${b.to}` ? -1 : 1));
     const hash = contentHash(sorted);
     return this.db.transaction().execute(async (tx) => {
-      const meta = await tx.selectFrom('meta').select('value').where('key', '=', CROSSWALK_META_KEY).executeTakeFirst();
+      const meta = await tx
+        .selectFrom('meta')
+        .select('value')
+        .where('key', '=', CROSSWALK_META_KEY)
+        .executeTakeFirst();
       if (meta?.value === hash) return { created: false, count: sorted.length };
       await tx.deleteFrom('control_correspondences').execute();
       for (let i = 0; i < sorted.length; i += INSERT_BATCH) {
         const rows = sorted.slice(i, i + INSERT_BATCH).map((c) => ({
-          from_id: c.from, to_id: c.to, type: c.type, basis: c.basis, note: c.note ?? null,
+          from_id: c.from,
+          to_id: c.to,
+          type: c.type,
+          basis: c.basis,
+          note: c.note ?? null,
         }));
         await tx.insertInto('control_correspondences').values(rows).execute();
       }

@@ -75,7 +75,10 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
         parties: deps.store,
         records,
         screen: partyScreener(screening.index),
-        screeningLabel: `screened against ${screening.state().versions.map((v) => `${v.source}@${v.publishedAt}`).join(', ')}`,
+        screeningLabel: `screened against ${screening
+          .state()
+          .versions.map((v) => `${v.source}@${v.publishedAt}`)
+          .join(', ')}`,
       },
       c.req.valid('json'),
       { channel: 'api', userId: p.userId, orgId: p.orgId },

@@ -72,6 +72,20 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       );
     });
 
+    it('lists the entries of one control list for browsing as a tree', async () => {
+      const { status, body } = await call('/controls/us');
+      expect(status).toBe(200);
+      expect(body.list.id).toBe('US');
+      const codes = (body.entries as { code: string; parent?: string }[]).map((e) => e.code);
+      expect(codes).toContain('3A001');
+      expect(
+        (body.entries as { code: string; parent?: string }[]).find((e) => e.code === '3A001.a')?.parent,
+      ).toBe('3A001');
+      const missing = await call('/controls/XX');
+      expect(missing.status).toBe(404);
+      expect(missing.body.details.accepted).toContain('EU');
+    });
+
     it('cross-walks US:3A001 ↔ EU:3A001 ↔ WA:3.A.1 as the same entry', async () => {
       const { body } = await call('/crosswalk/US/3A001');
       expect(body.counterparts).toEqual(

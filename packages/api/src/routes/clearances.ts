@@ -4,8 +4,16 @@ import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const errors = { 400: json(ErrorBody, 'Invalid input'), 401: json(ErrorBody, 'Not signed in'), 403: json(ErrorBody, 'Not allowed'), 404: json(ErrorBody, 'Not found') };
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errors = {
+  400: json(ErrorBody, 'Invalid input'),
+  401: json(ErrorBody, 'Not signed in'),
+  403: json(ErrorBody, 'Not allowed'),
+  404: json(ErrorBody, 'Not found'),
+};
 const Clearance = z
   .object({
     id: z.string(),
@@ -19,13 +27,18 @@ const Clearance = z
     revokedAt: z.string().optional(),
   })
   .openapi('Clearance');
-const WRITERS = { roles: ['admin', 'compliance-officer', 'licensing-officer'] as ('admin' | 'compliance-officer' | 'licensing-officer')[] };
+const WRITERS = {
+  roles: ['admin', 'compliance-officer', 'licensing-officer'] as (
+    'admin' | 'compliance-officer' | 'licensing-officer'
+  )[],
+};
 
 const create = defineRoute(WRITERS, {
   method: 'post',
   path: '/clearances',
   tags: ['screening'],
-  summary: 'Mark a match as a false positive for a screened subject, with reason and expiry (default one year)',
+  summary:
+    'Mark a match as a false positive for a screened subject, with reason and expiry (default one year)',
   request: {
     body: {
       required: true,
@@ -33,7 +46,11 @@ const create = defineRoute(WRITERS, {
         'application/json': {
           schema: z
             .object({
-              subject: z.object({ name: z.string().max(500), country: z.string().max(10).optional(), birthDate: z.string().max(20).optional() }),
+              subject: z.object({
+                name: z.string().max(500),
+                country: z.string().max(10).optional(),
+                birthDate: z.string().max(20).optional(),
+              }),
               entityId: z.string().min(3).max(200),
               reason: z.string().min(3).max(2000),
               expiresAt: z.string().datetime({ offset: true }).optional(),
@@ -45,29 +62,48 @@ const create = defineRoute(WRITERS, {
   },
   responses: { 201: json(Clearance, 'Recorded'), ...errors },
 });
-const list = defineRoute({ roles: 'any' }, {
-  method: 'get',
-  path: '/clearances',
-  tags: ['screening'],
-  summary: 'Every clearance, active or not',
-  responses: { 200: json(z.object({ clearances: z.array(Clearance) }), 'Clearances'), ...errors },
-});
+const list = defineRoute(
+  { roles: 'any' },
+  {
+    method: 'get',
+    path: '/clearances',
+    tags: ['screening'],
+    summary: 'Every clearance, active or not',
+    responses: { 200: json(z.object({ clearances: z.array(Clearance) }), 'Clearances'), ...errors },
+  },
+);
 const revoke = defineRoute(WRITERS, {
   method: 'post',
   path: '/clearances/{id}/revoke',
   tags: ['screening'],
   summary: 'Revoke a clearance (it stays on record)',
-  request: { params: z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .uuid()
+        .openapi({ param: { name: 'id', in: 'path' } }),
+    }),
+  },
   responses: { 200: json(Clearance, 'Revoked'), ...errors },
 });
-const stats = defineRoute({ roles: 'any' }, {
-  method: 'get',
-  path: '/stats/screening',
-  tags: ['dashboard'],
-  summary: 'Screenings and hits per day (counts only)',
-  request: { query: z.object({ days: z.coerce.number().int().min(1).max(3650).default(30) }) },
-  responses: { 200: json(z.object({ days: z.array(z.object({ day: z.string(), subjects: z.number(), hits: z.number() })) }), 'Per day'), ...errors },
-});
+const stats = defineRoute(
+  { roles: 'any' },
+  {
+    method: 'get',
+    path: '/stats/screening',
+    tags: ['dashboard'],
+    summary: 'Screenings and hits per day (counts only)',
+    request: { query: z.object({ days: z.coerce.number().int().min(1).max(3650).default(30) }) },
+    responses: {
+      200: json(
+        z.object({ days: z.array(z.object({ day: z.string(), subjects: z.number(), hits: z.number() })) }),
+        'Per day',
+      ),
+      ...errors,
+    },
+  },
+);
 
 /** `POST /clearances`, `GET /clearances`, `POST /clearances/{id}/revoke`, `GET /stats/screening`. */
 export function registerClearances(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -76,7 +112,9 @@ export function registerClearances(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     const principal = c.get('principal')!;
     const q = validateScreeningQuery(body.subject);
     if (!(await deps.store.getParty(body.entityId))) {
-      throw new DomainError('not-found', `No party ${body.entityId} in the latest lists`, { field: 'entityId' });
+      throw new DomainError('not-found', `No party ${body.entityId} in the latest lists`, {
+        field: 'entityId',
+      });
     }
     const clearance = await deps.store.saveClearance({
       subject: { name: q.name, country: q.country, birthDate: q.birthDate },
@@ -89,5 +127,7 @@ export function registerClearances(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   });
   app.openapi(list, async (c) => c.json({ clearances: await deps.store.clearances() }, 200));
   app.openapi(revoke, async (c) => c.json(await deps.store.revokeClearance(c.req.valid('param').id), 200));
-  app.openapi(stats, async (c) => c.json({ days: await deps.store.screeningStats(c.req.valid('query').days) }, 200));
+  app.openapi(stats, async (c) =>
+    c.json({ days: await deps.store.screeningStats(c.req.valid('query').days) }, 200),
+  );
 }

@@ -28,6 +28,47 @@ const listsRoute = defineRoute(
   },
 );
 
+const listEntriesRoute = defineRoute(
+  { roles: 'any' },
+  {
+    method: 'get',
+    path: '/controls/{list}',
+    tags: ['controls'],
+    summary: 'Every entry of one control list (code, parent, heading, reasons), for browsing it as a tree',
+    request: {
+      params: z.object({
+        list: z
+          .string()
+          .regex(/^[A-Za-z]{2,8}$/)
+          .openapi({ param: { name: 'list', in: 'path' }, example: 'EU' }),
+      }),
+      query: z.object({
+        at: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+          .optional(),
+      }),
+    },
+    responses: {
+      200: json(
+        z.object({
+          list: z.object({ id: z.string(), name: z.string(), version: z.string(), validFrom: z.string() }),
+          entries: z.array(
+            z.object({
+              code: z.string(),
+              parent: z.string().optional(),
+              heading: z.string(),
+              reasons: z.array(z.string()),
+            }),
+          ),
+        }),
+        'The list and its entries in code order',
+      ),
+      ...ERRORS,
+    },
+  },
+);
+
 const entryRoute = defineRoute(
   { roles: 'any' },
   {
@@ -77,6 +118,31 @@ export function registerControls(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
     const store = new PostgresControlStore(catalogueOf(deps).db);
     const [versions, links] = await Promise.all([store.listControlVersions(), store.correspondences()]);
     return c.json({ versions, correspondences: links.length }, 200);
+  });
+  app.openapi(listEntriesRoute, async (c) => {
+    const { list } = c.req.valid('param');
+    const { at } = c.req.valid('query');
+    const { catalogue } = catalogueOf(deps);
+    const opened = at ? await catalogue.at(at) : await catalogue.get();
+    const found = opened.catalogue.list(list.toUpperCase());
+    if (!found) {
+      throw new DomainError('not-found', `No control list "${list}"`, {
+        field: 'list',
+        accepted: opened.catalogue.lists.map((l) => l.id),
+      });
+    }
+    return c.json(
+      {
+        list: { id: found.id, name: found.name, version: found.version, validFrom: found.validFrom },
+        entries: found.entries.map((e) => ({
+          code: e.code,
+          ...(e.parent ? { parent: e.parent } : {}),
+          heading: e.heading,
+          reasons: [...e.reasons],
+        })),
+      },
+      200,
+    );
   });
   app.openapi(entryRoute, async (c) => {
     const { list, code } = c.req.valid('param');

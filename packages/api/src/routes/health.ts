@@ -29,7 +29,7 @@ const route = defineRoute(
 /** `GET /health` (public). */
 export function registerHealth(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(route, async (c) => {
-    await deps.store.counts();
+    await deps.store.ping();
     const info = deps.store.info();
     return c.json(
       {

@@ -14,6 +14,7 @@ import { registerDetermine } from './determine.ts';
 import { registerAssessments } from './assessments.ts';
 import { registerScreening } from './screening.ts';
 import { registerClearances } from './clearances.ts';
+import { registerSupply } from './supply.ts';
 
 /** Registers every API route. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -30,4 +31,5 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   registerAssessments(app, deps);
   registerScreening(app, deps);
   registerClearances(app, deps);
+  registerSupply(app, deps);
 }

@@ -9,61 +9,99 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const errors = { 400: json(ErrorBody, 'Invalid input'), 401: json(ErrorBody, 'Not signed in'), 404: json(ErrorBody, 'Not found') };
-const Source = z.string().regex(/^[a-z0-9:-]{2,80}$/).openapi({ param: { name: 'source', in: 'path' }, example: 'us-ofac-sdn' });
+const errors = {
+  400: json(ErrorBody, 'Invalid input'),
+  401: json(ErrorBody, 'Not signed in'),
+  404: json(ErrorBody, 'Not found'),
+};
+const Source = z
+  .string()
+  .regex(/^[a-z0-9:-]{2,80}$/)
+  .openapi({ param: { name: 'source', in: 'path' }, example: 'us-ofac-sdn' });
 const VersionId = z.coerce.number().int().positive().optional();
 const Entry = z.object({ entityId: z.string(), sourceId: z.string(), name: z.string() });
 
-const listsRoute = defineRoute({ roles: 'any' }, {
-  method: 'get',
-  path: '/lists',
-  tags: ['lists'],
-  summary: 'Restricted-party sources with their latest version',
-  responses: { 200: json(z.object({ lists: z.array(ListVersionSchema) }), 'Latest version of each source'), ...errors },
-});
+const listsRoute = defineRoute(
+  { roles: 'any' },
+  {
+    method: 'get',
+    path: '/lists',
+    tags: ['lists'],
+    summary: 'Restricted-party sources with their latest version',
+    responses: {
+      200: json(z.object({ lists: z.array(ListVersionSchema) }), 'Latest version of each source'),
+      ...errors,
+    },
+  },
+);
 
-const versionsRoute = defineRoute({ roles: 'any' }, {
-  method: 'get',
-  path: '/lists/{source}/versions',
-  tags: ['lists'],
-  summary: 'Every stored version of one source, newest first',
-  request: { params: z.object({ source: Source }) },
-  responses: { 200: json(z.object({ versions: z.array(ListVersionSchema) }), 'Versions'), ...errors },
-});
+const versionsRoute = defineRoute(
+  { roles: 'any' },
+  {
+    method: 'get',
+    path: '/lists/{source}/versions',
+    tags: ['lists'],
+    summary: 'Every stored version of one source, newest first',
+    request: { params: z.object({ source: Source }) },
+    responses: { 200: json(z.object({ versions: z.array(ListVersionSchema) }), 'Versions'), ...errors },
+  },
+);
 
-const diffRoute = defineRoute({ roles: 'any' }, {
-  method: 'get',
-  path: '/lists/{source}/diff',
-  tags: ['lists'],
-  summary: 'Added, removed and changed parties between two versions (default: the latest two)',
-  request: { params: z.object({ source: Source }), query: z.object({ from: VersionId, to: VersionId }) },
-  responses: {
-    200: json(
-      z.object({
-        source: z.string(),
-        from: z.object({ id: z.number(), publishedAt: z.string() }),
-        to: z.object({ id: z.number(), publishedAt: z.string() }),
-        added: z.array(Entry),
-        removed: z.array(Entry),
-        changed: z.array(Entry.extend({ fields: z.array(z.string()) })),
+const diffRoute = defineRoute(
+  { roles: 'any' },
+  {
+    method: 'get',
+    path: '/lists/{source}/diff',
+    tags: ['lists'],
+    summary: 'Added, removed and changed parties between two versions (default: the latest two)',
+    request: { params: z.object({ source: Source }), query: z.object({ from: VersionId, to: VersionId }) },
+    responses: {
+      200: json(
+        z.object({
+          source: z.string(),
+          from: z.object({ id: z.number(), publishedAt: z.string() }),
+          to: z.object({ id: z.number(), publishedAt: z.string() }),
+          added: z.array(Entry),
+          removed: z.array(Entry),
+          changed: z.array(Entry.extend({ fields: z.array(z.string()) })),
+        }),
+        'The differences',
+      ),
+      ...errors,
+    },
+  },
+);
+
+const partyRoute = defineRoute(
+  { roles: 'any' },
+  {
+    method: 'get',
+    path: '/parties/{id}',
+    tags: ['lists'],
+    summary: 'One listed party (entity id `source:sourceId`), with the same party on other lists',
+    request: {
+      params: z.object({
+        id: z
+          .string()
+          .min(3)
+          .max(200)
+          .openapi({ param: { name: 'id', in: 'path' }, example: 'un-sc:QDi.001' }),
       }),
-      'The differences',
-    ),
-    ...errors,
+    },
+    responses: {
+      200: json(
+        z.object({
+          entityId: z.string(),
+          versionId: z.number(),
+          party: PartySchema,
+          sameAs: z.array(z.string()),
+        }),
+        'The party',
+      ),
+      ...errors,
+    },
   },
-});
-
-const partyRoute = defineRoute({ roles: 'any' }, {
-  method: 'get',
-  path: '/parties/{id}',
-  tags: ['lists'],
-  summary: 'One listed party (entity id `source:sourceId`), with the same party on other lists',
-  request: { params: z.object({ id: z.string().min(3).max(200).openapi({ param: { name: 'id', in: 'path' }, example: 'un-sc:QDi.001' }) }) },
-  responses: {
-    200: json(z.object({ entityId: z.string(), versionId: z.number(), party: PartySchema, sameAs: z.array(z.string()) }), 'The party'),
-    ...errors,
-  },
-});
+);
 
 /** `GET /lists`, `/lists/{source}/versions`, `/lists/{source}/diff`, `/parties/{id}`. */
 export function registerLists(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -85,8 +123,13 @@ export function registerLists(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     if (!found) throw new DomainError('not-found', `No party ${id} in the latest lists`, { field: 'id' });
     const ref = found.party.unReference;
     const sameAs = ref
-      ? (await deps.store.partiesByUnReference(ref)).map((p) => p.entityId).filter((e) => e !== partyEntityId(found.party))
+      ? (await deps.store.partiesByUnReference(ref))
+          .map((p) => p.entityId)
+          .filter((e) => e !== partyEntityId(found.party))
       : [];
-    return c.json({ entityId: id, versionId: found.versionId, party: found.party as z.infer<typeof PartySchema>, sameAs }, 200);
+    return c.json(
+      { entityId: id, versionId: found.versionId, party: found.party as z.infer<typeof PartySchema>, sameAs },
+      200,
+    );
   });
 }

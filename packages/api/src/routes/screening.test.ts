@@ -17,11 +17,14 @@ describe('screening over HTTP (UN list loaded)', () => {
   let t: SharingApp;
   beforeAll(async () => {
     t = await openSharingApp(storeTargets()[0]!);
-    await importList(t.store, findFormat(LIST_FORMATS, 'un-sc-xml'), [sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml')]);
+    await importList(t.store, findFormat(LIST_FORMATS, 'un-sc-xml'), [
+      sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml'),
+    ]);
   });
   afterAll(async () => t.close());
 
-  const screen = async (body: unknown, who: 'exporter' | null = 'exporter') => t.call(who, 'POST', '/screen', body);
+  const screen = async (body: unknown, who: 'exporter' | null = 'exporter') =>
+    t.call(who, 'POST', '/screen', body);
 
   it('needs authentication', async () => {
     expect((await screen({ name: 'Tharwat Salah Shihata' }, null)).status).toBe(401);
@@ -39,7 +42,9 @@ describe('screening over HTTP (UN list loaded)', () => {
   });
 
   it('returns nothing for an invented person', async () => {
-    const { matches } = (await (await screen({ name: 'Margarethe Quillfeather-Oyelaran' })).json()) as { matches: Match[] };
+    const { matches } = (await (await screen({ name: 'Margarethe Quillfeather-Oyelaran' })).json()) as {
+      matches: Match[];
+    };
     expect(matches).toEqual([]);
   });
 
@@ -63,7 +68,9 @@ describe('screening over HTTP (UN list loaded)', () => {
       ],
     });
     expect(res.status).toBe(200);
-    const { results } = (await res.json()) as { results: { id: string; matches: Match[]; error?: { field: string } }[] };
+    const { results } = (await res.json()) as {
+      results: { id: string; matches: Match[]; error?: { field: string } }[];
+    };
     expect(results.map((r) => r.id)).toEqual(['a', 'b', 'c']);
     expect(results[0]!.matches.length).toBeGreaterThan(0);
     expect(results[1]!.error?.field).toBe('name');
@@ -76,18 +83,25 @@ describe('screening over HTTP (UN list loaded)', () => {
   });
 
   it('shows a cleared match as cleared, not hidden, for the same subject only', async () => {
-    const first = ((await (await screen({ name: 'Tharwat Salah Shehata' })).json()) as { matches: Match[] }).matches[0]!;
+    const first = ((await (await screen({ name: 'Tharwat Salah Shehata' })).json()) as { matches: Match[] })
+      .matches[0]!;
     const created = await t.call('exporter', 'POST', '/clearances', {
       subject: { name: 'Tharwat Salah Shehata' },
       entityId: first.entityId,
       reason: 'Our customer is a namesake; passport checked',
     });
     expect(created.status).toBe(201);
-    const again = ((await (await screen({ name: 'tharwat  SALAH shehata' })).json()) as { matches: Match[] }).matches;
-    expect(again.find((m) => m.entityId === first.entityId)?.cleared?.reason).toBe('Our customer is a namesake; passport checked');
-    const other = ((await (await screen({ name: 'Tharwat Salah Shihata' })).json()) as { matches: Match[] }).matches;
+    const again = ((await (await screen({ name: 'tharwat  SALAH shehata' })).json()) as { matches: Match[] })
+      .matches;
+    expect(again.find((m) => m.entityId === first.entityId)?.cleared?.reason).toBe(
+      'Our customer is a namesake; passport checked',
+    );
+    const other = ((await (await screen({ name: 'Tharwat Salah Shihata' })).json()) as { matches: Match[] })
+      .matches;
     expect(other.find((m) => m.entityId === first.entityId)?.cleared).toBeUndefined();
-    const stats = (await (await t.call('exporter', 'GET', '/stats/screening')).json()) as { days: { subjects: number }[] };
+    const stats = (await (await t.call('exporter', 'GET', '/stats/screening')).json()) as {
+      days: { subjects: number }[];
+    };
     expect(stats.days[0]!.subjects).toBeGreaterThan(3);
   });
 });

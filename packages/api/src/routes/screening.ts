@@ -5,8 +5,15 @@ import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
 import { screeningOf } from '../screening-of.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const errors = { 400: json(ErrorBody, 'Invalid input'), 401: json(ErrorBody, 'Not signed in'), 413: json(ErrorBody, 'Too large') };
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errors = {
+  400: json(ErrorBody, 'Invalid input'),
+  401: json(ErrorBody, 'Not signed in'),
+  413: json(ErrorBody, 'Too large'),
+};
 
 const Subject = z.object({
   name: z.string().max(10_000).openapi({ example: 'Vladimir Putin' }),
@@ -16,7 +23,11 @@ const Subject = z.object({
   identifiers: z.array(z.string().max(100)).max(20).optional(),
 });
 const Options = z.object({
-  sources: z.array(z.string().max(80)).max(50).optional().openapi({ example: ['un-sc', 'us-ofac-sdn'] }),
+  sources: z
+    .array(z.string().max(80))
+    .max(50)
+    .optional()
+    .openapi({ example: ['un-sc', 'us-ofac-sdn'] }),
   limit: z.number().int().min(1).max(100).optional(),
   threshold: z.number().min(0).max(1).optional(),
   algorithm: z.enum(['entente', 'ofac']).optional(),
@@ -35,69 +46,115 @@ const Match = z
     schema: z.string(),
     listVersion: z.object({ id: z.number(), publishedAt: z.string() }).optional(),
     cleared: z
-      .object({ id: z.string(), reason: z.string(), clearedBy: z.string(), createdAt: z.string(), expiresAt: z.string().optional() })
+      .object({
+        id: z.string(),
+        reason: z.string(),
+        clearedBy: z.string(),
+        createdAt: z.string(),
+        expiresAt: z.string().optional(),
+      })
       .optional(),
   })
   .openapi('ScreeningMatch');
 
-const screenRoute = defineRoute({ roles: 'any' }, {
-  method: 'post',
-  path: '/screen',
-  tags: ['screening'],
-  summary: 'Screen one subject against every loaded list; every score comes with its features and explanation',
-  request: { body: { required: true, content: { 'application/json': { schema: Subject.merge(Options).openapi('ScreenRequest') } } } },
-  responses: {
-    200: json(z.object({ query: z.record(z.string(), z.unknown()), algorithm: z.string(), matches: z.array(Match) }), 'Matches, best first'),
-    ...errors,
+const screenRoute = defineRoute(
+  { roles: 'any' },
+  {
+    method: 'post',
+    path: '/screen',
+    tags: ['screening'],
+    summary:
+      'Screen one subject against every loaded list; every score comes with its features and explanation',
+    request: {
+      body: {
+        required: true,
+        content: { 'application/json': { schema: Subject.merge(Options).openapi('ScreenRequest') } },
+      },
+    },
+    responses: {
+      200: json(
+        z.object({
+          query: z.record(z.string(), z.unknown()),
+          algorithm: z.string(),
+          matches: z.array(Match),
+        }),
+        'Matches, best first',
+      ),
+      ...errors,
+    },
   },
-});
+);
 
-const batchRoute = defineRoute({ roles: 'any' }, {
-  method: 'post',
-  path: '/screen/batch',
-  tags: ['screening'],
-  summary: 'Screen up to 1,000 subjects; a bad subject gets an error in its result and the batch goes on',
-  request: {
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: Options.extend({ subjects: z.array(Subject.extend({ id: z.string().max(200) })).min(1).max(1000) }).openapi('ScreenBatchRequest'),
+const batchRoute = defineRoute(
+  { roles: 'any' },
+  {
+    method: 'post',
+    path: '/screen/batch',
+    tags: ['screening'],
+    summary: 'Screen up to 1,000 subjects; a bad subject gets an error in its result and the batch goes on',
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: Options.extend({
+              subjects: z
+                .array(Subject.extend({ id: z.string().max(200) }))
+                .min(1)
+                .max(1000),
+            }).openapi('ScreenBatchRequest'),
+          },
         },
       },
     },
+    responses: {
+      200: json(
+        z.object({
+          results: z.array(
+            z.object({
+              id: z.string(),
+              matches: z.array(Match),
+              error: z
+                .object({ code: z.string(), message: z.string(), field: z.string().optional() })
+                .optional(),
+            }),
+          ),
+        }),
+        'One result per subject, in order',
+      ),
+      ...errors,
+    },
   },
-  responses: {
-    200: json(
-      z.object({
-        results: z.array(
-          z.object({ id: z.string(), matches: z.array(Match), error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }).optional() }),
-        ),
-      }),
-      'One result per subject, in order',
-    ),
-    ...errors,
-  },
-});
+);
 
-const statusRoute = defineRoute({ roles: 'any' }, {
-  method: 'get',
-  path: '/screen/index',
-  tags: ['screening'],
-  summary: 'What the screening index holds: list versions, party count, build time',
-  responses: {
-    200: json(
-      z.object({
-        versions: z.array(z.object({ id: z.number(), source: z.string(), publishedAt: z.string(), recordCount: z.number() })),
-        parties: z.number(),
-        builtAt: z.string(),
-        buildSeconds: z.number(),
-      }),
-      'Index state',
-    ),
-    ...errors,
+const statusRoute = defineRoute(
+  { roles: 'any' },
+  {
+    method: 'get',
+    path: '/screen/index',
+    tags: ['screening'],
+    summary: 'What the screening index holds: list versions, party count, build time',
+    responses: {
+      200: json(
+        z.object({
+          versions: z.array(
+            z.object({
+              id: z.number(),
+              source: z.string(),
+              publishedAt: z.string(),
+              recordCount: z.number(),
+            }),
+          ),
+          parties: z.number(),
+          builtAt: z.string(),
+          buildSeconds: z.number(),
+        }),
+        'Index state',
+      ),
+      ...errors,
+    },
   },
-});
+);
 
 function optionsOf(body: z.infer<typeof Options>): ScreeningOptions {
   return { limit: body.limit, threshold: body.threshold, algorithm: body.algorithm };
@@ -119,7 +176,11 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     const service = await screeningOf(deps);
     service.checkSources(body.sources);
     const options = optionsOf(body);
-    type Result = { id: string; matches: Awaited<ReturnType<typeof service.screen>>; error?: { code: string; message: string; field?: string } };
+    type Result = {
+      id: string;
+      matches: Awaited<ReturnType<typeof service.screen>>;
+      error?: { code: string; message: string; field?: string };
+    };
     const results: Result[] = [];
     let hits = 0;
     for (const subject of body.subjects) {
@@ -131,7 +192,11 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
         results.push({ id: subject.id, matches });
       } catch (e) {
         if (!isDomainError(e)) throw e;
-        results.push({ id: subject.id, matches: [], error: { code: e.code, message: e.message, field: e.details.field as string | undefined } });
+        results.push({
+          id: subject.id,
+          matches: [],
+          error: { code: e.code, message: e.message, field: e.details.field as string | undefined },
+        });
       }
     }
     await deps.store.recordScreening({ subjects: body.subjects.length, hits, channel: 'api-batch' });
@@ -139,4 +204,3 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   });
   app.openapi(statusRoute, async (c) => c.json((await screeningOf(deps)).state(), 200));
 }
-

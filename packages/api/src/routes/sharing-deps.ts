@@ -1,14 +1,7 @@
-
-
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { DomainError } from '@entente/core';
-import {
-  sharingStoreFor,
-  type Actor,
-  type OrgKind,
-  type SharingStore,
-} from '@entente/adapters';
+import { sharingStoreFor, type Actor, type OrgKind, type SharingStore } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import type { AppEnv } from '../policy.ts';
 

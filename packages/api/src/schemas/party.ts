@@ -16,11 +16,23 @@ export const PartySchema = z
       }),
     ),
     birthDates: z.array(
-      z.object({ value: z.string(), precision: z.enum(['year', 'month', 'day']), to: z.string().optional(), circa: z.boolean().optional() }),
+      z.object({
+        value: z.string(),
+        precision: z.enum(['year', 'month', 'day']),
+        to: z.string().optional(),
+        circa: z.boolean().optional(),
+      }),
     ),
     birthPlaces: z.array(z.string()),
     countries: z.array(z.object({ code: z.string(), role: z.string() })),
-    identifiers: z.array(z.object({ type: z.string(), value: z.string(), country: z.string().optional(), label: z.string().optional() })),
+    identifiers: z.array(
+      z.object({
+        type: z.string(),
+        value: z.string(),
+        country: z.string().optional(),
+        label: z.string().optional(),
+      }),
+    ),
     addresses: z.array(z.object({ full: z.string() }).passthrough()),
     programs: z.array(z.string()),
     legalBasis: z.array(z.string()),

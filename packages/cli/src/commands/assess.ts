@@ -7,7 +7,10 @@ import { openScreening } from './screen.ts';
 
 /** How the record names the screening that was done: the list versions indexed. */
 function describeIndex(s: ScreeningService): string {
-  return `screened against ${s.state().versions.map((v) => `${v.source}@${v.publishedAt}`).join(', ')}`;
+  return `screened against ${s
+    .state()
+    .versions.map((v) => `${v.source}@${v.publishedAt}`)
+    .join(', ')}`;
 }
 import { formatTable } from '../format-table.ts';
 import { assessAndRecord, catalogueOf, parseCountOption, recordsOf } from './catalogue-of.ts';
@@ -48,9 +51,13 @@ export function registerAssess(program: Command, ctx: () => CliContext): void {
         const [catalogue, records, store] = await Promise.all([catalogueOf(c), recordsOf(c), c.store()]);
         const screening = await openScreening(c);
         const screen = partyScreener(screening.index);
-        const { record } = await assessAndRecord({ catalogue, parties: store, records, screen, screeningLabel: describeIndex(screening) }, raw, {
-          channel: 'cli',
-        });
+        const { record } = await assessAndRecord(
+          { catalogue, parties: store, records, screen, screeningLabel: describeIndex(screening) },
+          raw,
+          {
+            channel: 'cli',
+          },
+        );
         if (!c.json) c.note(`decision record ${record.id}`);
         c.output(record, () => formatAssessment(record));
       }),

@@ -15,13 +15,17 @@ export function registerExport(program: Command, ctx: () => CliContext): void {
     .action(async (format: string, opts: { source?: string; output?: string }) => {
       const c = ctx();
       if (format !== 'ftm-jsonl') {
-        throw new DomainError('unknown-format', `Unknown export format "${format}"`, { field: 'format', accepted: ['ftm-jsonl'] });
+        throw new DomainError('unknown-format', `Unknown export format "${format}"`, {
+          field: 'format',
+          accepted: ['ftm-jsonl'],
+        });
       }
       const store = await c.store();
       const wanted = opts.source?.split(',').map((s) => s.trim());
       const versions = (await store.latestVersions()).filter((v) => !wanted || wanted.includes(v.source));
       const unknown = (wanted ?? []).filter((s) => !versions.some((v) => v.source === s));
-      if (unknown.length) throw new DomainError('unknown-source', `Unknown source ${unknown.join(', ')}`, { field: 'source' });
+      if (unknown.length)
+        throw new DomainError('unknown-source', `Unknown source ${unknown.join(', ')}`, { field: 'source' });
       const out = opts.output ? createWriteStream(opts.output) : process.stdout;
       let count = 0;
       for (const v of versions) {

@@ -17,7 +17,9 @@ export function describeImports(reports: ImportReport[]): string {
   const lines = [formatTable(['source', 'published', 'records', 'result', 'warnings'], rows)];
   for (const r of reports) {
     for (const w of r.warnings.slice(0, 5)) {
-      lines.push(`  warning ${w.kind}: ${w.file}${w.row ? ` row ${w.row}` : ''}${w.field ? ` field ${w.field}` : ''}: ${w.message}`);
+      lines.push(
+        `  warning ${w.kind}: ${w.file}${w.row ? ` row ${w.row}` : ''}${w.field ? ` field ${w.field}` : ''}: ${w.message}`,
+      );
     }
     if (r.warningCount > 5) lines.push(`  … ${r.warningCount - 5} more warnings (see --json)`);
   }
@@ -36,16 +38,22 @@ export function registerImport(program: Command, ctx: () => CliContext): void {
     .option('--list <name>', 'list name for custom-csv (source becomes custom:<name>)')
     .option('--published-at <date>', 'publication date (YYYY-MM-DD) when the files do not carry one')
     .option('--force', 'accept a record count outside the expected bounds')
-    .action(async (formatId: string, paths: string[], opts: { list?: string; publishedAt?: string; force?: boolean }) => {
-      const c = ctx();
-      const format = findFormat(LIST_FORMATS, formatId);
-      const store = await c.store();
-      const reports = await importList(store, format, paths, {
-        listName: opts.list,
-        publishedAt: opts.publishedAt,
-        force: opts.force,
-        onProgress: (m) => c.note(m),
-      });
-      c.output({ imported: reports }, () => describeImports(reports));
-    });
+    .action(
+      async (
+        formatId: string,
+        paths: string[],
+        opts: { list?: string; publishedAt?: string; force?: boolean },
+      ) => {
+        const c = ctx();
+        const format = findFormat(LIST_FORMATS, formatId);
+        const store = await c.store();
+        const reports = await importList(store, format, paths, {
+          listName: opts.list,
+          publishedAt: opts.publishedAt,
+          force: opts.force,
+          onProgress: (m) => c.note(m),
+        });
+        c.output({ imported: reports }, () => describeImports(reports));
+      },
+    );
 }

@@ -19,6 +19,7 @@ import { registerAssess } from './assess.ts';
 import { registerScreen } from './screen.ts';
 import { registerClear } from './clear.ts';
 import { registerExport } from './export.ts';
+import { registerSupply } from './supply.ts';
 
 /** Adds every command to the program. */
 export function registerCommands(program: Command, ctx: () => CliContext): void {
@@ -41,4 +42,5 @@ export function registerCommands(program: Command, ctx: () => CliContext): void 
   registerScreen(program, ctx);
   registerClear(program, ctx);
   registerExport(program, ctx);
+  registerSupply(program, ctx);
 }

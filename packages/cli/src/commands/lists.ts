@@ -5,7 +5,10 @@ import { formatTable } from '../format-table.ts';
 
 function parseVersionId(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new DomainError('invalid-input', `A version is a positive number, got "${v}"`, { field: 'version' });
+  if (!Number.isInteger(n) || n <= 0)
+    throw new DomainError('invalid-input', `A version is a positive number, got "${v}"`, {
+      field: 'version',
+    });
   return n;
 }
 
@@ -22,14 +25,24 @@ export function registerLists(program: Command, ctx: () => CliContext): void {
         versions.length
           ? formatTable(
               ['source', 'version', 'published', 'records', 'warnings', 'format', 'imported'],
-              versions.map((v) => [v.source, v.id, v.publishedAt, v.recordCount, v.warningCount, v.format, v.importedAt.slice(0, 19)]),
+              versions.map((v) => [
+                v.source,
+                v.id,
+                v.publishedAt,
+                v.recordCount,
+                v.warningCount,
+                v.format,
+                v.importedAt.slice(0, 19),
+              ]),
             )
           : 'No lists loaded.',
       );
     });
   lists
     .command('diff')
-    .description('added, removed and changed parties between two versions of a list (default: the latest two)')
+    .description(
+      'added, removed and changed parties between two versions of a list (default: the latest two)',
+    )
     .argument('<source>', 'source id, e.g. us-ofac-sdn')
     .option('--from <version>', 'older version id', parseVersionId)
     .option('--to <version>', 'newer version id', parseVersionId)
@@ -40,7 +53,11 @@ export function registerLists(program: Command, ctx: () => CliContext): void {
       c.output(diff, () => {
         const section = (title: string, rows: { sourceId: string; name: string; fields?: string[] }[]) => [
           `${title} (${rows.length})`,
-          ...rows.slice(0, opts.limit).map((r) => `  ${r.sourceId.padEnd(14)} ${r.name}${r.fields ? `  [${r.fields.join(', ')}]` : ''}`),
+          ...rows
+            .slice(0, opts.limit)
+            .map(
+              (r) => `  ${r.sourceId.padEnd(14)} ${r.name}${r.fields ? `  [${r.fields.join(', ')}]` : ''}`,
+            ),
           ...(rows.length > opts.limit ? [`  … ${rows.length - opts.limit} more (see --json)`] : []),
         ];
         return [

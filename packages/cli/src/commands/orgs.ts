@@ -28,7 +28,11 @@ export function registerOrgs(program: Command, ctx: () => CliContext): void {
     .requiredOption('--name <name>', 'organisation name')
     .requiredOption('--kind <kind>', 'agency or exporter')
     .option('--jurisdiction <XX>', 'ISO-2 country of the agency (or exporter)')
-    .option('--regimes <list>', `comma-separated regime memberships (${SHARING_GROUPS.join(',')})`, parseRegimes)
+    .option(
+      '--regimes <list>',
+      `comma-separated regime memberships (${SHARING_GROUPS.join(',')})`,
+      parseRegimes,
+    )
     .action(async (opts: { name: string; kind: string; jurisdiction?: string; regimes?: SharingGroup[] }) => {
       const c = ctx();
       if (opts.kind !== 'agency' && opts.kind !== 'exporter') {

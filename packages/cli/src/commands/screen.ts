@@ -22,7 +22,9 @@ function number(name: string, min: number, max: number) {
   return (v: string) => {
     const n = Number(v);
     if (!Number.isFinite(n) || n < min || n > max) {
-      throw new DomainError('invalid-input', `--${name} must be a number from ${min} to ${max}, got "${v}"`, { field: name });
+      throw new DomainError('invalid-input', `--${name} must be a number from ${min} to ${max}, got "${v}"`, {
+        field: name,
+      });
     }
     return n;
   };
@@ -46,22 +48,42 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
     .option('--source <ids>', 'only these sources, comma-separated (e.g. un-sc,us-ofac-sdn)')
     .option('--limit <n>', 'matches per subject', number('limit', 1, 100), 10)
     .option('--threshold <x>', 'minimum score in [0,1]', number('threshold', 0, 1))
-    .option('--algorithm <name>', 'entente (explained multi-feature score) or ofac (OFAC Sanctions List Search score)', 'entente')
+    .option(
+      '--algorithm <name>',
+      'entente (explained multi-feature score) or ofac (OFAC Sanctions List Search score)',
+      'entente',
+    )
     .option('--input <file.csv>', 'batch: CSV with header id,name[,type,country,birth_date]')
     .option('--output <file.jsonl>', 'batch: write JSON lines here (default stdout)')
     .option('--workers <n>', 'batch: worker threads (default: one per core)', number('workers', 1, 64))
     .action(async (name: string | undefined, opts: ScreenOpts) => {
       const c = ctx();
       if (opts.algorithm !== 'entente' && opts.algorithm !== 'ofac') {
-        throw new DomainError('invalid-input', `--algorithm must be entente or ofac`, { field: 'algorithm', accepted: ['entente', 'ofac'] });
+        throw new DomainError('invalid-input', `--algorithm must be entente or ofac`, {
+          field: 'algorithm',
+          accepted: ['entente', 'ofac'],
+        });
       }
-      if (!name && !opts.input) throw new DomainError('invalid-input', 'Give a name to screen, or --input FILE.csv', { field: 'name' });
-      const sources = opts.source?.split(',').map((s) => s.trim()).filter(Boolean);
-      const options: ScreeningOptions = { limit: opts.limit, threshold: opts.threshold, algorithm: opts.algorithm };
+      if (!name && !opts.input)
+        throw new DomainError('invalid-input', 'Give a name to screen, or --input FILE.csv', {
+          field: 'name',
+        });
+      const sources = opts.source
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const options: ScreeningOptions = {
+        limit: opts.limit,
+        threshold: opts.threshold,
+        algorithm: opts.algorithm,
+      };
       const service = await openScreening(c);
       const store = await c.store();
       if (opts.input) {
-        const bar = new SingleBar({ format: 'screen [{bar}] {percentage}% | {rows} rows', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+        const bar = new SingleBar(
+          { format: 'screen [{bar}] {percentage}% | {rows} rows', stream: process.stderr, hideCursor: true },
+          Presets.shades_classic,
+        );
         bar.start(100, 0, { rows: 0 });
         const summary = await screenCsv(service, {
           input: opts.input,
@@ -69,16 +91,27 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
           options,
           sources,
           workers: opts.workers,
-          onProgress: (read, total, rows) => bar.update(total ? Math.round((read / total) * 100) : 0, { rows }),
+          onProgress: (read, total, rows) =>
+            bar.update(total ? Math.round((read / total) * 100) : 0, { rows }),
         });
         bar.stop();
-        await store.recordScreening({ subjects: summary.rows - summary.errors, hits: summary.withMatches, channel: 'cli-batch' });
+        await store.recordScreening({
+          subjects: summary.rows - summary.errors,
+          hits: summary.withMatches,
+          channel: 'cli-batch',
+        });
         c.note(
           `screened ${summary.rows} rows in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rows / Math.max(summary.seconds, 0.001))}/s, ${summary.workers} workers): ${summary.withMatches} with matches, ${summary.errors} row errors`,
         );
         return;
       }
-      const query = validateScreeningQuery({ name, type: opts.type, country: opts.country, birthDate: opts.birthDate, sources });
+      const query = validateScreeningQuery({
+        name,
+        type: opts.type,
+        country: opts.country,
+        birthDate: opts.birthDate,
+        sources,
+      });
       const matches = await service.screen(query, options);
       await store.recordScreening({ subjects: 1, hits: matches.length ? 1 : 0, channel: 'cli' });
       c.output({ query, algorithm: opts.algorithm, matches }, () =>
@@ -100,7 +133,13 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
                 ]),
               ),
               '',
-              ...matches.slice(0, 3).flatMap((m, i) => [`#${i + 1} ${m.entityId}:`, ...m.explanation.map((e) => `   - ${e}`), ...(m.cleared ? [`   - cleared by ${m.cleared.clearedBy}: ${m.cleared.reason}`] : [])]),
+              ...matches
+                .slice(0, 3)
+                .flatMap((m, i) => [
+                  `#${i + 1} ${m.entityId}:`,
+                  ...m.explanation.map((e) => `   - ${e}`),
+                  ...(m.cleared ? [`   - cleared by ${m.cleared.clearedBy}: ${m.cleared.reason}`] : []),
+                ]),
             ].join('\n'),
       );
     });

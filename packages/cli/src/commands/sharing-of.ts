@@ -1,5 +1,3 @@
-
-
 import path from 'node:path';
 import type { CliContext } from '../context.ts';
 import {
@@ -10,13 +8,7 @@ import {
   type SharingStore,
 } from '@entente/adapters';
 
-export {
-  CLI_SOURCE,
-  SHARING_GROUPS,
-  USER_ROLES,
-  type SharingGroup,
-  type UserRole,
-} from '@entente/adapters';
+export { CLI_SOURCE, SHARING_GROUPS, USER_ROLES, type SharingGroup, type UserRole } from '@entente/adapters';
 
 /** The sharing store over the CLI's store. */
 export async function sharingOf(

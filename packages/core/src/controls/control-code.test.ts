@@ -41,8 +41,27 @@ describe('findEntry', () => {
     source,
     header: { sourceActs: [], builtHow: 'fixture', leftOut: [] },
     entries: [
-      { list: 'EU', code: '3A001', heading: 'Electronic items', reasons: ['NS'], regimeRefs: ['WA'], validFrom, source, confidence: 'high' },
-      { list: 'EU', code: '3A001.a', parent: '3A001', heading: 'ICs', reasons: ['NS'], regimeRefs: ['WA'], validFrom, source, confidence: 'high' },
+      {
+        list: 'EU',
+        code: '3A001',
+        heading: 'Electronic items',
+        reasons: ['NS'],
+        regimeRefs: ['WA'],
+        validFrom,
+        source,
+        confidence: 'high',
+      },
+      {
+        list: 'EU',
+        code: '3A001.a',
+        parent: '3A001',
+        heading: 'ICs',
+        reasons: ['NS'],
+        regimeRefs: ['WA'],
+        validFrom,
+        source,
+        confidence: 'high',
+      },
     ],
   });
   const lists = [list('old', '2024-01-01', '2025-01-01'), list('new', '2025-01-01')];

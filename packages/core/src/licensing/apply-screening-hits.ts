@@ -36,7 +36,11 @@ const SANCTIONS = /sdn|specially designated|sanction|ofac|un-sc|consolidated|fsf
  * requirement and review policy on every US determination, Denied Persons hits
  * prohibit, and sanctions-list hits are raised as red flags.
  */
-export function applyScreeningHits(tx: Transaction, screen: ScreenParty | undefined, us: JurisdictionAssessment | undefined): PartyScreening[] {
+export function applyScreeningHits(
+  tx: Transaction,
+  screen: ScreenParty | undefined,
+  us: JurisdictionAssessment | undefined,
+): PartyScreening[] {
   if (!screen) return [];
   return tx.parties.map((party) => {
     const hits = screen(party);
@@ -45,25 +49,53 @@ export function applyScreeningHits(tx: Transaction, screen: ScreenParty | undefi
       const confirmed = hit.score >= CONFIRMED_HIT_SCORE;
       const label = `${party.role} "${party.name}" matches ${hit.name} on ${hit.source} (score ${hit.score.toFixed(2)})`;
       if (!confirmed) {
-        flags.push({ id: `possible-match:${party.role}`, severity: 'medium', detail: `${label}: review the possible match.`, factor: 'kyc-red-flags' });
+        flags.push({
+          id: `possible-match:${party.role}`,
+          severity: 'medium',
+          detail: `${label}: review the possible match.`,
+          factor: 'kyc-red-flags',
+        });
         continue;
       }
       if (US_DENIALS.test(hit.source) || US_END_USER_LISTS.test(hit.source)) {
         const prohibit = US_DENIALS.test(hit.source);
-        flags.push({ id: `end-user-list:${party.role}`, severity: 'high', detail: label, factor: 'entity-list-hit' });
+        flags.push({
+          id: `end-user-list:${party.role}`,
+          severity: 'high',
+          detail: label,
+          factor: 'entity-list-hit',
+        });
         for (const d of us?.determinations ?? []) {
           const det = d.determination;
-          det.reasons.push(`${hit.source}: ${hit.name}${hit.licenceRequirement ? ` (${hit.licenceRequirement})` : ''}`);
+          det.reasons.push(
+            `${hit.source}: ${hit.name}${hit.licenceRequirement ? ` (${hit.licenceRequirement})` : ''}`,
+          );
           det.citations.push(prohibit ? '15 CFR 764.3' : '15 CFR 744.11');
           det.exceptions.length = 0;
           det.outcome = stricterOutcome(det.outcome, prohibit ? 'prohibited' : 'licence-required');
           det.licenceRequired = isLicenceRequired(det.outcome);
           if (hit.licencePolicy) det.licencePolicy = hit.licencePolicy;
-          det.trace.push({ rule: 'Restricted party', result: 'applies', detail: label, citation: prohibit ? '15 CFR 764.3' : '15 CFR 744.11' });
+          det.trace.push({
+            rule: 'Restricted party',
+            result: 'applies',
+            detail: label,
+            citation: prohibit ? '15 CFR 764.3' : '15 CFR 744.11',
+          });
         }
       } else if (SANCTIONS.test(hit.source)) {
-        flags.push({ id: `sanctions-list:${party.role}`, severity: 'high', detail: `${label}: dealings may be prohibited.`, factor: 'sanctions-list-hit' });
-      } else flags.push({ id: `listed-party:${party.role}`, severity: 'medium', detail: label, factor: 'kyc-red-flags' });
+        flags.push({
+          id: `sanctions-list:${party.role}`,
+          severity: 'high',
+          detail: `${label}: dealings may be prohibited.`,
+          factor: 'sanctions-list-hit',
+        });
+      } else
+        flags.push({
+          id: `listed-party:${party.role}`,
+          severity: 'medium',
+          detail: label,
+          factor: 'kyc-red-flags',
+        });
     }
     return { party, hits, flags };
   });

@@ -24,7 +24,13 @@ export interface Divergence {
 
 /** The harmonised view: the strictest outcome per item and every divergence. */
 export interface HarmonisedSummary {
-  items: { itemIndex: number; description: string; strictestOutcome: Outcome; licenceRequired: boolean; byJurisdiction: Partial<Record<Jurisdiction, Outcome>> }[];
+  items: {
+    itemIndex: number;
+    description: string;
+    strictestOutcome: Outcome;
+    licenceRequired: boolean;
+    byJurisdiction: Partial<Record<Jurisdiction, Outcome>>;
+  }[];
   divergences: Divergence[];
 }
 
@@ -52,19 +58,33 @@ function codeFor(data: DeterminationData, item: TransactionItem, j: Jurisdiction
   if (!item.code) return undefined;
   // EAR99 is the US designation for items subject to the EAR but on no ECCN: a classification, not an unknown code.
   if (j === 'US' && item.code.trim().toUpperCase() === 'EAR99') return 'EAR99';
-  const listed = j === 'US' ? data.us.eccns.has(item.code.trim().slice(0, 5).toUpperCase()) : data.lookup(j, item.code.trim()) !== undefined;
+  const listed =
+    j === 'US'
+      ? data.us.eccns.has(item.code.trim().slice(0, 5).toUpperCase())
+      : data.lookup(j, item.code.trim()) !== undefined;
   return listed ? item.code : undefined;
 }
 
-function summarise(tx: Transaction, byItem: Map<number, Partial<Record<Jurisdiction, Outcome>>>): HarmonisedSummary {
+function summarise(
+  tx: Transaction,
+  byItem: Map<number, Partial<Record<Jurisdiction, Outcome>>>,
+): HarmonisedSummary {
   const summary: HarmonisedSummary = { items: [], divergences: [] };
   tx.items.forEach((item, itemIndex) => {
     const byJurisdiction = byItem.get(itemIndex) ?? {};
     const outcomes = Object.values(byJurisdiction) as Outcome[];
     const strictest = outcomes.reduce<Outcome>((a, b) => stricterOutcome(a, b), 'not-controlled');
-    summary.items.push({ itemIndex, description: item.description, strictestOutcome: strictest, licenceRequired: isLicenceRequired(strictest), byJurisdiction });
+    summary.items.push({
+      itemIndex,
+      description: item.description,
+      strictestOutcome: strictest,
+      licenceRequired: isLicenceRequired(strictest),
+      byJurisdiction,
+    });
     if (new Set(outcomes).size > 1) {
-      const note = Object.entries(byJurisdiction).map(([j, o]) => `${j}: ${o}`).join(' vs ');
+      const note = Object.entries(byJurisdiction)
+        .map(([j, o]) => `${j}: ${o}`)
+        .join(' vs ');
       summary.divergences.push({ itemIndex, description: item.description, outcomes: byJurisdiction, note });
     }
   });
@@ -75,11 +95,21 @@ function riskObservations(assessment: Omit<Assessment, 'risk' | 'questions'>): R
   const obs: RiskObservation[] = [];
   const byFactor = new Map<string, RedFlag[]>();
   for (const f of assessment.redFlags) byFactor.set(f.factor, [...(byFactor.get(f.factor) ?? []), f]);
-  for (const [factor, flags] of byFactor) obs.push({ id: factor, value: Math.min(1, flags.length / (factor === 'kyc-red-flags' ? 3 : 1)), detail: flags.map((f) => f.id).join(', ') });
+  for (const [factor, flags] of byFactor)
+    obs.push({
+      id: factor,
+      value: Math.min(1, flags.length / (factor === 'kyc-red-flags' ? 3 : 1)),
+      detail: flags.map((f) => f.id).join(', '),
+    });
   const outcomes = assessment.summary.items.map((i) => i.strictestOutcome);
   if (outcomes.includes('prohibited')) obs.push({ id: 'prohibited-outcome', value: 1 });
   if (outcomes.includes('licence-required')) obs.push({ id: 'licence-required', value: 1 });
-  if (assessment.summary.divergences.length > 0) obs.push({ id: 'allied-divergence', value: 1, detail: `${assessment.summary.divergences.length} item(s)` });
+  if (assessment.summary.divergences.length > 0)
+    obs.push({
+      id: 'allied-divergence',
+      value: 1,
+      detail: `${assessment.summary.divergences.length} item(s)`,
+    });
   return obs;
 }
 
@@ -89,10 +119,19 @@ function riskObservations(assessment: Omit<Assessment, 'risk' | 'questions'>): R
  * returns the harmonised summary, a risk score with its factors and the
  * questions the exporter must still answer.
  */
-export function assessTransaction(data: DeterminationData, tx: Transaction, deps: AssessDeps = {}): Assessment {
+export function assessTransaction(
+  data: DeterminationData,
+  tx: Transaction,
+  deps: AssessDeps = {},
+): Assessment {
   const exporter = tx.parties.find((p) => p.role === 'exporter');
-  const receiver = tx.parties.find((p) => p.role === 'end-user') ?? tx.parties.find((p) => p.role === 'consignee');
-  if (!exporter || !receiver) throw new DomainError('invalid-input', 'A transaction needs an exporter and a consignee or end user', { field: 'parties', accepted: ['exporter', 'consignee', 'end-user'] });
+  const receiver =
+    tx.parties.find((p) => p.role === 'end-user') ?? tx.parties.find((p) => p.role === 'consignee');
+  if (!exporter || !receiver)
+    throw new DomainError('invalid-input', 'A transaction needs an exporter and a consignee or end user', {
+      field: 'parties',
+      accepted: ['exporter', 'consignee', 'end-user'],
+    });
   const destination = receiver.country;
   const { reach, questions } = findJurisdictions(data, tx, exporter.country, destination);
   const perJurisdiction = new Map<Jurisdiction, JurisdictionAssessment>();
@@ -117,18 +156,29 @@ export function assessTransaction(data: DeterminationData, tx: Transaction, deps
       });
     } catch (e) {
       if (isDomainError(e) && e.code === 'unknown-control-entry') {
-        throw new DomainError(e.code, e.message, { ...e.details, field: `items[${r.itemIndex}].classifications.${r.jurisdiction}` });
+        throw new DomainError(e.code, e.message, {
+          ...e.details,
+          field: `items[${r.itemIndex}].classifications.${r.jurisdiction}`,
+        });
       }
       throw e;
     }
     const ja = perJurisdiction.get(r.jurisdiction) ?? { jurisdiction: r.jurisdiction, determinations: [] };
-    ja.determinations.push({ itemIndex: r.itemIndex, description: item.description, basis: r.basis, determination });
+    ja.determinations.push({
+      itemIndex: r.itemIndex,
+      description: item.description,
+      basis: r.basis,
+      determination,
+    });
     perJurisdiction.set(r.jurisdiction, ja);
   }
   const screening = applyScreeningHits(tx, deps.screen, perJurisdiction.get('US'));
   for (const ja of perJurisdiction.values()) {
     for (const d of ja.determinations) {
-      byItem.set(d.itemIndex, { ...(byItem.get(d.itemIndex) ?? {}), [ja.jurisdiction]: d.determination.outcome });
+      byItem.set(d.itemIndex, {
+        ...(byItem.get(d.itemIndex) ?? {}),
+        [ja.jurisdiction]: d.determination.outcome,
+      });
       questions.push(...d.determination.questions);
     }
   }

@@ -3,18 +3,25 @@
  * transaction file uses to declare the ones observed.
  */
 export const BIS_RED_FLAGS: Readonly<Record<string, string>> = {
-  'reluctant-end-use': 'The customer or purchasing agent is reluctant to offer information about the end use of the item.',
+  'reluctant-end-use':
+    'The customer or purchasing agent is reluctant to offer information about the end use of the item.',
   'capabilities-mismatch': "The product's capabilities do not fit the buyer's line of business.",
-  'incompatible-with-destination': 'The item ordered is incompatible with the technical level of the country to which it is being shipped.',
-  'cash-payment': 'The customer is willing to pay cash for a very expensive item when the terms of sale would normally call for financing.',
+  'incompatible-with-destination':
+    'The item ordered is incompatible with the technical level of the country to which it is being shipped.',
+  'cash-payment':
+    'The customer is willing to pay cash for a very expensive item when the terms of sale would normally call for financing.',
   'little-business-background': 'The customer has little or no business background.',
-  'unfamiliar-with-product': 'The customer is unfamiliar with the product\'s performance characteristics but still wants the product.',
-  'declines-services': 'Routine installation, training, or maintenance services are declined by the customer.',
-  'vague-delivery-dates': 'Delivery dates are vague, or deliveries are planned for out of the way destinations.',
-  'freight-forwarder-destination': 'A freight forwarding firm is listed as the product\'s final destination.',
+  'unfamiliar-with-product':
+    "The customer is unfamiliar with the product's performance characteristics but still wants the product.",
+  'declines-services':
+    'Routine installation, training, or maintenance services are declined by the customer.',
+  'vague-delivery-dates':
+    'Delivery dates are vague, or deliveries are planned for out of the way destinations.',
+  'freight-forwarder-destination': "A freight forwarding firm is listed as the product's final destination.",
   'unusual-route': 'The shipping route is abnormal for the product and destination.',
   'unusual-packaging': 'Packaging is inconsistent with the stated method of shipment or destination.',
-  'evasive-answers': 'When questioned, the buyer is evasive and especially unclear about whether the purchased product is for domestic use, for export, or for reexport.',
+  'evasive-answers':
+    'When questioned, the buyer is evasive and especially unclear about whether the purchased product is for domestic use, for export, or for reexport.',
 };
 
 /**
@@ -22,5 +29,23 @@ export const BIS_RED_FLAGS: Readonly<Record<string, string>> = {
  * in the FinCEN/BIS joint alert of 28 June 2022 (FIN-2022-Alert003).
  */
 export const DIVERSION_HUBS: ReadonlySet<string> = new Set([
-  'AM', 'BR', 'CN', 'HK', 'GE', 'IN', 'IL', 'KZ', 'KG', 'MX', 'NI', 'RS', 'SG', 'ZA', 'TW', 'TJ', 'TR', 'AE', 'UZ',
+  'AM',
+  'BR',
+  'CN',
+  'HK',
+  'GE',
+  'IN',
+  'IL',
+  'KZ',
+  'KG',
+  'MX',
+  'NI',
+  'RS',
+  'SG',
+  'ZA',
+  'TW',
+  'TJ',
+  'TR',
+  'AE',
+  'UZ',
 ]);

@@ -34,9 +34,19 @@ export function isInEuAnnexIv(data: DeterminationData, code: string): boolean {
 export function determineEu(data: DeterminationData, req: ListRequest): Determination {
   const out = new DeterminationBuilder();
   const dest = req.destination;
-  const head = { jurisdiction: 'EU' as const, item: req.item, destination: dest.iso2, ...(req.origin ? { origin: req.origin.iso2 } : {}) };
+  const head = {
+    jurisdiction: 'EU' as const,
+    item: req.item,
+    destination: dest.iso2,
+    ...(req.origin ? { origin: req.origin.iso2 } : {}),
+  };
   if (req.origin && !req.origin.euMember) {
-    out.step('Scope of Regulation (EU) 2021/821', 'does-not-apply', `export from ${req.origin.name}, not from the EU customs territory`, `${REG}, Art. 2(2)`);
+    out.step(
+      'Scope of Regulation (EU) 2021/821',
+      'does-not-apply',
+      `export from ${req.origin.name}, not from the EU customs territory`,
+      `${REG}, Art. 2(2)`,
+    );
     return out.build(head, 'not-controlled');
   }
   const annexIv = req.entry !== undefined && isInEuAnnexIv(data, req.item);
@@ -45,10 +55,20 @@ export function determineEu(data: DeterminationData, req: ListRequest): Determin
     if (annexIv) {
       out.add('reasons', 'Annex IV intra-EU transfer');
       out.add('citations', `${REG}, Art. 11(1)`, `${REG}, Annex IV`);
-      out.step('Intra-EU transfer (Art. 11)', 'applies', `${req.item} is listed in Annex IV: an authorisation is required even inside the EU`, `${REG}, Art. 11(1)`);
+      out.step(
+        'Intra-EU transfer (Art. 11)',
+        'applies',
+        `${req.item} is listed in Annex IV: an authorisation is required even inside the EU`,
+        `${REG}, Art. 11(1)`,
+      );
       outcome = 'licence-required';
     } else {
-      out.step('Intra-EU transfer (Art. 11)', 'does-not-apply', req.entry ? `${req.item} is not in Annex IV: no authorisation inside the EU` : 'item not listed', `${REG}, Art. 11(1)`);
+      out.step(
+        'Intra-EU transfer (Art. 11)',
+        'does-not-apply',
+        req.entry ? `${req.item} is not in Annex IV: no authorisation inside the EU` : 'item not listed',
+        `${REG}, Art. 11(1)`,
+      );
       out.add('citations', `${REG}, Art. 11(1)`);
       outcome = req.entry ? 'no-licence-required' : 'not-controlled';
     }
@@ -56,10 +76,20 @@ export function determineEu(data: DeterminationData, req: ListRequest): Determin
     const prohibition = EU_PROHIBITIONS[dest.iso2];
     out.add('reasons', `Annex I ${req.entry.code}`, ...req.entry.reasons.filter((r) => r));
     out.add('citations', `${REG}, Art. 3(1)`, `${REG}, Annex I ${req.entry.code}`);
-    out.step('Export authorisation (Art. 3)', 'applies', `${req.entry.code}${req.entry.heading ? ` (${req.entry.heading})` : ''} is listed in Annex I: an authorisation is required for export outside the EU`, `${REG}, Art. 3(1)`);
+    out.step(
+      'Export authorisation (Art. 3)',
+      'applies',
+      `${req.entry.code}${req.entry.heading ? ` (${req.entry.heading})` : ''} is listed in Annex I: an authorisation is required for export outside the EU`,
+      `${REG}, Art. 3(1)`,
+    );
     if (prohibition) {
       out.add('citations', prohibition);
-      out.step('Sanctions prohibition', 'applies', `exports of Annex I dual-use items to ${dest.name} are prohibited`, prohibition);
+      out.step(
+        'Sanctions prohibition',
+        'applies',
+        `exports of Annex I dual-use items to ${dest.name} are prohibited`,
+        prohibition,
+      );
       outcome = 'prohibited';
     } else {
       applyGeneralAuthorisations(data.eu.generalAuthorisations, req.item, dest.iso2, annexIv, out);
@@ -72,22 +102,46 @@ export function determineEu(data: DeterminationData, req: ListRequest): Determin
   return applyEuCatchAll(req, dest, out, outcome, head);
 }
 
-function applyEuCatchAll(req: ListRequest, dest: CountryFact, out: DeterminationBuilder, outcome: Outcome, head: Parameters<DeterminationBuilder['build']>[0]): Determination {
+function applyEuCatchAll(
+  req: ListRequest,
+  dest: CountryFact,
+  out: DeterminationBuilder,
+  outcome: Outcome,
+  head: Parameters<DeterminationBuilder['build']>[0],
+): Determination {
   const kind = classifyEndUse(req.endUse);
   if (kind === 'wmd') {
     out.add('reasons', 'Art. 4 catch-all (WMD end use)');
     out.add('citations', `${REG}, Art. 4(1)(a)`);
-    out.step('Catch-all Art. 4(1)(a)', 'applies', 'declared WMD or missile end use: an authorisation is required and general authorisations cannot be used', `${REG}, Art. 4(1)(a)`);
+    out.step(
+      'Catch-all Art. 4(1)(a)',
+      'applies',
+      'declared WMD or missile end use: an authorisation is required and general authorisations cannot be used',
+      `${REG}, Art. 4(1)(a)`,
+    );
     out.generalAuthorisations.length = 0;
     return out.build(head, outcome === 'prohibited' ? outcome : 'licence-required');
   }
   if (kind === 'military') {
-    out.step('Catch-all Art. 4(1)(b)', 'question', 'military end use: an authorisation is required if the destination is under an EU, OSCE or UN arms embargo', `${REG}, Art. 4(1)(b)`);
-    out.add('questions', `Is ${dest.name} subject to an arms embargo decided by the EU, the OSCE or the UN Security Council (Art. 4(1)(b))?`);
+    out.step(
+      'Catch-all Art. 4(1)(b)',
+      'question',
+      'military end use: an authorisation is required if the destination is under an EU, OSCE or UN arms embargo',
+      `${REG}, Art. 4(1)(b)`,
+    );
+    out.add(
+      'questions',
+      `Is ${dest.name} subject to an arms embargo decided by the EU, the OSCE or the UN Security Council (Art. 4(1)(b))?`,
+    );
   } else if (kind === 'surveillance') {
     out.add('reasons', 'Art. 5 catch-all (cyber-surveillance)');
     out.add('citations', `${REG}, Art. 5`);
-    out.step('Catch-all Art. 5', 'applies', 'declared surveillance end use: cyber-surveillance items need an authorisation where the competent authority so informs, and the exporter must notify when aware', `${REG}, Art. 5`);
+    out.step(
+      'Catch-all Art. 5',
+      'applies',
+      'declared surveillance end use: cyber-surveillance items need an authorisation where the competent authority so informs, and the exporter must notify when aware',
+      `${REG}, Art. 5`,
+    );
     return out.build(head, outcome === 'prohibited' ? outcome : 'licence-required');
   } else if (kind === 'unknown') {
     out.add(

@@ -18,7 +18,12 @@ const JP_SANCTIONED = new Set(['RU', 'BY', 'KP']);
 export function determineJp(data: DeterminationData, req: ListRequest): Determination {
   const out = new DeterminationBuilder();
   const dest = req.destination;
-  const head = { jurisdiction: 'JP' as const, item: req.item, destination: dest.iso2, ...(req.origin ? { origin: req.origin.iso2 } : {}) };
+  const head = {
+    jurisdiction: 'JP' as const,
+    item: req.item,
+    destination: dest.iso2,
+    ...(req.origin ? { origin: req.origin.iso2 } : {}),
+  };
   if (req.origin && req.origin.iso2 !== 'JP') {
     out.step('Scope of FEFTA', 'does-not-apply', `export from ${req.origin.name}, not from Japan`, FEFTA);
     return out.build(head, 'not-controlled');
@@ -28,14 +33,26 @@ export function determineJp(data: DeterminationData, req: ListRequest): Determin
   if (req.entry) {
     out.add('reasons', `Appended Table 1 ${req.entry.code}`, ...req.entry.reasons);
     out.add('citations', FEFTA, ORDER);
-    out.step('Listed item', 'applies', `${req.entry.code}${req.entry.heading ? ` (${req.entry.heading})` : ''} needs a METI licence to every destination`, FEFTA);
+    out.step(
+      'Listed item',
+      'applies',
+      `${req.entry.code}${req.entry.heading ? ` (${req.entry.heading})` : ''} needs a METI licence to every destination`,
+      FEFTA,
+    );
     if (JP_SANCTIONED.has(dest.iso2)) {
-      out.licencePolicy = 'Japan does not grant licences for controlled items to this destination under its sanctions';
+      out.licencePolicy =
+        'Japan does not grant licences for controlled items to this destination under its sanctions';
       out.step('Sanctions', 'applies', out.licencePolicy);
       outcome = 'licence-required';
     } else {
-      out.step('Export destination group', 'info', dest.japanGroupA ? `${dest.name} is in Group A (white list)` : `${dest.name} is not in Group A`, 'Export Trade Control Order, Appended Table 3');
-      if (kind !== 'wmd') applyGeneralAuthorisations(data.jp.bulkLicences, req.entry.code, dest.iso2, false, out);
+      out.step(
+        'Export destination group',
+        'info',
+        dest.japanGroupA ? `${dest.name} is in Group A (white list)` : `${dest.name} is not in Group A`,
+        'Export Trade Control Order, Appended Table 3',
+      );
+      if (kind !== 'wmd')
+        applyGeneralAuthorisations(data.jp.bulkLicences, req.entry.code, dest.iso2, false, out);
       outcome = out.generalAuthorisations.length > 0 ? 'general-authorisation-available' : 'licence-required';
     }
   } else out.step('Listed item', 'does-not-apply', 'item not listed in Appended Table 1 rows 1–15', ORDER);
@@ -43,11 +60,19 @@ export function determineJp(data: DeterminationData, req: ListRequest): Determin
     if (kind === 'wmd' || kind === 'military') {
       out.add('reasons', 'Catch-all control (row 16)');
       out.add('citations', CATCH_ALL);
-      out.step('Catch-all control', 'applies', `declared ${kind === 'wmd' ? 'WMD' : 'military'} end use to a non-Group A destination: a licence is required`, CATCH_ALL);
+      out.step(
+        'Catch-all control',
+        'applies',
+        `declared ${kind === 'wmd' ? 'WMD' : 'military'} end use to a non-Group A destination: a licence is required`,
+        CATCH_ALL,
+      );
       out.generalAuthorisations.length = 0;
       outcome = 'licence-required';
     } else if (kind === 'unknown') {
-      out.add('questions', 'Japan catch-all (row 16): could the item be used for WMD development or, for UN arms-embargoed destinations, a military end use; has METI informed you?');
+      out.add(
+        'questions',
+        'Japan catch-all (row 16): could the item be used for WMD development or, for UN arms-embargoed destinations, a military end use; has METI informed you?',
+      );
     }
   }
   return out.build(head, outcome);

@@ -20,25 +20,58 @@ const UK_PROHIBITIONS: Record<string, string> = {
 export function determineUk(data: DeterminationData, req: ListRequest): Determination {
   const out = new DeterminationBuilder();
   const dest = req.destination;
-  const head = { jurisdiction: 'UK' as const, item: req.item, destination: dest.iso2, ...(req.origin ? { origin: req.origin.iso2 } : {}) };
+  const head = {
+    jurisdiction: 'UK' as const,
+    item: req.item,
+    destination: dest.iso2,
+    ...(req.origin ? { origin: req.origin.iso2 } : {}),
+  };
   let outcome: Outcome = 'not-controlled';
   if (req.origin && req.origin.iso2 !== 'GB') {
-    out.step('Scope of UK export controls', 'does-not-apply', `export from ${req.origin.name}, not from the United Kingdom`, ORDER);
+    out.step(
+      'Scope of UK export controls',
+      'does-not-apply',
+      `export from ${req.origin.name}, not from the United Kingdom`,
+      ORDER,
+    );
     return out.build(head, 'not-controlled');
   }
   const entry = req.entry;
   if (entry && entry.destinations && !entry.destinations.includes(dest.iso2)) {
-    out.step('UK national entry', 'does-not-apply', `${entry.code} is controlled only to ${entry.destinations.join(', ')}`, ORDER);
+    out.step(
+      'UK national entry',
+      'does-not-apply',
+      `${entry.code} is controlled only to ${entry.destinations.join(', ')}`,
+      ORDER,
+    );
     outcome = 'no-licence-required';
   } else if (entry) {
     const national = /^PL\d/i.test(entry.code);
-    out.add('reasons', national ? `UK national entry ${entry.code}` : `UK dual-use list ${entry.code}`, ...entry.reasons);
-    out.add('citations', national ? `${ORDER}, Schedule 3` : 'Retained Regulation (EU) 2021/821, Annex I', ORDER);
-    out.step('UK Strategic Export Control List', 'applies', `${entry.code}${entry.heading ? ` (${entry.heading})` : ''} needs an export licence`, ORDER);
+    out.add(
+      'reasons',
+      national ? `UK national entry ${entry.code}` : `UK dual-use list ${entry.code}`,
+      ...entry.reasons,
+    );
+    out.add(
+      'citations',
+      national ? `${ORDER}, Schedule 3` : 'Retained Regulation (EU) 2021/821, Annex I',
+      ORDER,
+    );
+    out.step(
+      'UK Strategic Export Control List',
+      'applies',
+      `${entry.code}${entry.heading ? ` (${entry.heading})` : ''} needs an export licence`,
+      ORDER,
+    );
     const prohibition = UK_PROHIBITIONS[dest.iso2];
     if (prohibition) {
       out.add('citations', prohibition);
-      out.step('Sanctions prohibition', 'applies', `export of controlled items to ${dest.name} is prohibited`, prohibition);
+      out.step(
+        'Sanctions prohibition',
+        'applies',
+        `export of controlled items to ${dest.name} is prohibited`,
+        prohibition,
+      );
       outcome = 'prohibited';
     } else {
       applyGeneralAuthorisations(data.uk.openGeneralLicences, entry.code, dest.iso2, false, out);
@@ -49,11 +82,19 @@ export function determineUk(data: DeterminationData, req: ListRequest): Determin
   if (kind === 'wmd') {
     out.add('reasons', 'End-use control (WMD purposes)');
     out.add('citations', 'Export Control Order 2008, Art. 6', 'Retained Regulation (EU) 2021/821, Art. 4');
-    out.step('End-use control', 'applies', 'declared WMD end use: a licence is required for any item', 'Export Control Order 2008, Art. 6');
+    out.step(
+      'End-use control',
+      'applies',
+      'declared WMD end use: a licence is required for any item',
+      'Export Control Order 2008, Art. 6',
+    );
     out.generalAuthorisations.length = 0;
     if (outcome !== 'prohibited') outcome = 'licence-required';
   } else if (kind === 'unknown' || kind === 'military') {
-    out.add('questions', 'UK end-use controls: could the item be intended for WMD purposes, or a military end use in an embargoed destination (Export Control Order 2008, Art. 4 and 6)?');
+    out.add(
+      'questions',
+      'UK end-use controls: could the item be intended for WMD purposes, or a military end use in an embargoed destination (Export Control Order 2008, Art. 4 and 6)?',
+    );
   }
   return out.build(head, outcome);
 }

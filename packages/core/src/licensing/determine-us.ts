@@ -30,13 +30,23 @@ const MEU_DESTINATIONS = new Set(['BY', 'MM', 'KH', 'CN', 'HK', 'MO', 'NI', 'RU'
 export function determineUs(data: DeterminationData, req: UsRequest): Determination {
   const out = new DeterminationBuilder();
   const dest = req.destination;
-  const head = { jurisdiction: 'US' as const, item: req.item, destination: dest.iso2, ...(req.origin ? { origin: req.origin } : {}) };
+  const head = {
+    jurisdiction: 'US' as const,
+    item: req.item,
+    destination: dest.iso2,
+    ...(req.origin ? { origin: req.origin } : {}),
+  };
   let outcome: Outcome = 'no-licence-required';
   const embargo = findUsEmbargo(dest.iso2);
 
   if (req.eccn) {
     out.add('citations', `15 CFR 774 Supp. 1 ECCN ${req.eccn.eccn}`);
-    out.step('CCL entry', 'info', `${req.eccn.eccn}: ${req.eccn.heading} (reasons: ${req.eccn.reasons.join(', ')})`, `15 CFR 774 Supp. 1 ECCN ${req.eccn.eccn}`);
+    out.step(
+      'CCL entry',
+      'info',
+      `${req.eccn.eccn}: ${req.eccn.heading} (reasons: ${req.eccn.reasons.join(', ')})`,
+      `15 CFR 774 Supp. 1 ECCN ${req.eccn.eccn}`,
+    );
   } else out.step('EAR99', 'info', 'item subject to the EAR but not listed on the CCL', '15 CFR 734.3(c)');
 
   if (embargo) {
@@ -45,12 +55,25 @@ export function determineUs(data: DeterminationData, req: UsRequest): Determinat
     out.add('citations', ...embargo.citations);
     out.add('reasons', embargo.name);
     out.licencePolicy = embargo.policy;
-    out.step(embargo.name, 'applies', ear99Rule?.detail ?? `reaches ${embargo.reach === 'all-items' ? 'every item subject to the EAR, EAR99 included' : 'CCL items'}`, embargo.citations[0]);
+    out.step(
+      embargo.name,
+      'applies',
+      ear99Rule?.detail ??
+        `reaches ${embargo.reach === 'all-items' ? 'every item subject to the EAR, EAR99 included' : 'CCL items'}`,
+      embargo.citations[0],
+    );
     if (ear99Rule?.question && chplTier === undefined) out.add('questions', ear99Rule.question);
-    if (chplTier !== undefined) out.step('Common High Priority List', 'applies', `HS ${req.hsCode} is on the CHPL (tier ${chplTier})`);
+    if (chplTier !== undefined)
+      out.step('Common High Priority List', 'applies', `HS ${req.hsCode} is on the CHPL (tier ${chplTier})`);
     for (const t of embargo.toCheck) out.addToCheck(t);
     outcome = embargo.effect;
-    if (dest.usEmbargoPointer) out.step('Country Chart', 'info', `${dest.usEmbargoPointer} No mark in the chart does not mean no licence.`, CHART_CITATION);
+    if (dest.usEmbargoPointer)
+      out.step(
+        'Country Chart',
+        'info',
+        `${dest.usEmbargoPointer} No mark in the chart does not mean no licence.`,
+        CHART_CITATION,
+      );
   }
 
   if (req.eccn) {
@@ -58,14 +81,25 @@ export function determineUs(data: DeterminationData, req: UsRequest): Determinat
     if (!embargo) outcome = chartOutcome;
   }
   if (!req.eccn && !embargo) {
-    out.step('EAR99 to a non-embargoed destination', 'does-not-apply', 'no licence required (NLR) unless an end-use or end-user rule of Part 744 applies', '15 CFR 736.2');
+    out.step(
+      'EAR99 to a non-embargoed destination',
+      'does-not-apply',
+      'no licence required (NLR) unless an end-use or end-user rule of Part 744 applies',
+      '15 CFR 736.2',
+    );
     out.add('citations', '15 CFR 736.2');
   }
   outcome = evaluateEndUse(req, out, outcome);
   return out.build(head, outcome);
 }
 
-function evaluateChart(data: DeterminationData, req: UsRequest, eccn: UsEccn, out: DeterminationBuilder, withExceptions: boolean): Outcome {
+function evaluateChart(
+  data: DeterminationData,
+  req: UsRequest,
+  eccn: UsEccn,
+  out: DeterminationBuilder,
+  withExceptions: boolean,
+): Outcome {
   const dest = req.destination;
   const groups = dest.usGroups;
   out.add('citations', CHART_CITATION);
@@ -79,14 +113,24 @@ function evaluateChart(data: DeterminationData, req: UsRequest, eccn: UsEccn, ou
     const label = row.column ?? row.reason;
     if (row.column) {
       if (!dest.usChartMarks) {
-        if (!dest.usEmbargoPointer) out.add('questions', `${dest.name} has no Country Chart row; find the governing row (§738.3(b)) before relying on this result.`);
+        if (!dest.usEmbargoPointer)
+          out.add(
+            'questions',
+            `${dest.name} has no Country Chart row; find the governing row (§738.3(b)) before relying on this result.`,
+          );
         fires = !dest.usEmbargoPointer;
       } else fires = dest.usChartMarks.includes(row.column);
     } else if (row.destinationRule) {
       const rule = row.destinationRule;
       if (rule.kind === 'unresolved') {
-        if (row.reason === 'UN' ? groups.includes('D:5') : true) out.add('questions', `${row.reason}: ${rule.text}`);
-        out.step(`${row.reason} row`, 'question', rule.text, rule.citation ? `15 CFR ${rule.citation}` : undefined);
+        if (row.reason === 'UN' ? groups.includes('D:5') : true)
+          out.add('questions', `${row.reason}: ${rule.text}`);
+        out.step(
+          `${row.reason} row`,
+          'question',
+          rule.text,
+          rule.citation ? `15 CFR ${rule.citation}` : undefined,
+        );
         continue;
       }
       fires = isDestinationInRule(rule, dest.iso2, groups);
@@ -94,20 +138,58 @@ function evaluateChart(data: DeterminationData, req: UsRequest, eccn: UsEccn, ou
     const scopeNote = row.scope.condition ? ` (${row.scope.condition})` : '';
     if (fires) {
       out.add('reasons', label);
-      if (match === 'partly') out.add('questions', `${label} applies to part of ${req.item}: classify to the paragraph level (${row.control}).`);
-      if (row.scope.condition) out.add('questions', `${label} applies only ${row.scope.condition.replace(/^\w+ applies to /, 'to ')}: confirm.`);
-      out.step(`${label} row`, 'applies', `${row.control}${row.column ? ` → ${row.column} marked for ${dest.name}` : ` → ${row.destinationRule?.text}`}${scopeNote}`, row.destinationRule?.citation ? `15 CFR ${row.destinationRule.citation}` : CHART_CITATION);
-    } else out.step(`${label} row`, 'does-not-apply', `${row.control}${row.column ? ` → no ${row.column} mark for ${dest.name}` : ''}`);
+      if (match === 'partly')
+        out.add(
+          'questions',
+          `${label} applies to part of ${req.item}: classify to the paragraph level (${row.control}).`,
+        );
+      if (row.scope.condition)
+        out.add(
+          'questions',
+          `${label} applies only ${row.scope.condition.replace(/^\w+ applies to /, 'to ')}: confirm.`,
+        );
+      out.step(
+        `${label} row`,
+        'applies',
+        `${row.control}${row.column ? ` → ${row.column} marked for ${dest.name}` : ` → ${row.destinationRule?.text}`}${scopeNote}`,
+        row.destinationRule?.citation ? `15 CFR ${row.destinationRule.citation}` : CHART_CITATION,
+      );
+    } else
+      out.step(
+        `${label} row`,
+        'does-not-apply',
+        `${row.control}${row.column ? ` → no ${row.column} mark for ${dest.name}` : ''}`,
+      );
   }
   if (!withExceptions) {
-    out.step('Licence exceptions', 'not-available', 'Part 746 governs which exceptions, if any, may be used to this destination', '15 CFR 740.2(a)(2)');
+    out.step(
+      'Licence exceptions',
+      'not-available',
+      'Part 746 governs which exceptions, if any, may be used to this destination',
+      '15 CFR 740.2(a)(2)',
+    );
     return 'licence-required';
   }
   if (out.reasons.length === 0) {
-    out.step('Country Chart', 'does-not-apply', 'no reason for control requires a licence to this destination (NLR), subject to General Prohibitions 4–10', '15 CFR 738.4(a)(2)(ii)(B)');
+    out.step(
+      'Country Chart',
+      'does-not-apply',
+      'no reason for control requires a licence to this destination (NLR), subject to General Prohibitions 4–10',
+      '15 CFR 738.4(a)(2)(ii)(B)',
+    );
     return 'no-licence-required';
   }
-  evaluateUsExceptions(data.us, { eccn, item: req.item, reasons: out.reasons, groups, ...(req.value !== undefined ? { value: req.value } : {}) }, out);
+  evaluateUsExceptions(
+    data.us,
+    {
+      eccn,
+      item: req.item,
+      reasons: out.reasons,
+      groups,
+      ...(req.value !== undefined ? { value: req.value } : {}),
+    },
+    out,
+  );
   return out.exceptions.length > 0 ? 'exception-available' : 'licence-required';
 }
 
@@ -117,7 +199,12 @@ function evaluateEndUse(req: UsRequest, out: DeterminationBuilder, outcome: Outc
   if (kind === 'wmd') {
     out.add('reasons', 'WMD end use (§744.2–744.4)');
     out.add('citations', '15 CFR 744.2', '15 CFR 744.3', '15 CFR 744.4');
-    out.step('General Prohibition 5 (Part 744 end uses)', 'applies', `declared end use "${req.endUse}" is a nuclear, missile or chemical/biological weapons end use: licence required for any item, no exceptions`, '15 CFR 744.3');
+    out.step(
+      'General Prohibition 5 (Part 744 end uses)',
+      'applies',
+      `declared end use "${req.endUse}" is a nuclear, missile or chemical/biological weapons end use: licence required for any item, no exceptions`,
+      '15 CFR 744.3',
+    );
     out.exceptions.length = 0;
     return outcome === 'prohibited' ? outcome : 'licence-required';
   }
@@ -125,13 +212,30 @@ function evaluateEndUse(req: UsRequest, out: DeterminationBuilder, outcome: Outc
     out.add('citations', '15 CFR 744.21');
     if (iso === 'RU' || iso === 'BY') {
       out.add('reasons', 'Military end use (§744.21)');
-      out.step('Military end-use rule', 'applies', 'any item subject to the EAR for a military end use or end user in Russia or Belarus', '15 CFR 744.21');
+      out.step(
+        'Military end-use rule',
+        'applies',
+        'any item subject to the EAR for a military end use or end user in Russia or Belarus',
+        '15 CFR 744.21',
+      );
       out.exceptions.length = 0;
       return outcome === 'prohibited' ? outcome : 'licence-required';
     }
-    out.step('Military end-use rule', 'question', 'military end use in a §744.21 destination: a licence is required if the item is listed in Supplement No. 2 to Part 744 (or any item for Russia/Belarus)', '15 CFR 744.21');
-    out.add('questions', 'Is the item listed in Supplement No. 2 to Part 744? A military end use or end user in this destination then needs a licence (§744.21).');
+    out.step(
+      'Military end-use rule',
+      'question',
+      'military end use in a §744.21 destination: a licence is required if the item is listed in Supplement No. 2 to Part 744 (or any item for Russia/Belarus)',
+      '15 CFR 744.21',
+    );
+    out.add(
+      'questions',
+      'Is the item listed in Supplement No. 2 to Part 744? A military end use or end user in this destination then needs a licence (§744.21).',
+    );
   }
-  if (kind === 'unknown') out.add('questions', 'What is the end use and who is the end user? Part 744 end-use and end-user rules apply to every item.');
+  if (kind === 'unknown')
+    out.add(
+      'questions',
+      'What is the end use and who is the end user? Part 744 end-use and end-user rules apply to every item.',
+    );
   return outcome;
 }

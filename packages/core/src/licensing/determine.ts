@@ -1,5 +1,10 @@
 import { DomainError } from '../errors.ts';
-import { JURISDICTIONS, type CountryFact, type DeterminationData, type Jurisdiction } from './determination-data.ts';
+import {
+  JURISDICTIONS,
+  type CountryFact,
+  type DeterminationData,
+  type Jurisdiction,
+} from './determination-data.ts';
 import type { Determination, DeterminationRequest } from './determination.ts';
 import { determineEu } from './determine-eu.ts';
 import { determineJp } from './determine-jp.ts';
@@ -22,7 +27,10 @@ export function normaliseControlCode(code: string): string {
 export function parseJurisdiction(value: unknown, field = 'jurisdiction'): Jurisdiction {
   const j = typeof value === 'string' ? value.trim().toUpperCase() : '';
   if ((JURISDICTIONS as readonly string[]).includes(j)) return j as Jurisdiction;
-  throw new DomainError('unknown-jurisdiction', `Unknown jurisdiction "${String(value)}"`, { field, accepted: [...JURISDICTIONS] });
+  throw new DomainError('unknown-jurisdiction', `Unknown jurisdiction "${String(value)}"`, {
+    field,
+    accepted: [...JURISDICTIONS],
+  });
 }
 
 /** Finds a country (or region such as UA-43) or throws 'unknown-country'. */
@@ -30,11 +38,18 @@ export function findCountry(data: DeterminationData, value: unknown, field: stri
   const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
   const fact = data.countries.get(code);
   if (fact) return fact;
-  throw new DomainError('unknown-country', `Unknown country code "${String(value)}" in ${field}`, { field, accepted: [...data.countries.keys()].sort() });
+  throw new DomainError('unknown-country', `Unknown country code "${String(value)}" in ${field}`, {
+    field,
+    accepted: [...data.countries.keys()].sort(),
+  });
 }
 
 /** Codes equal to `code` in the other jurisdictions' lists, as "US:3A001" suggestions. */
-export function suggestCrosswalk(data: DeterminationData, jurisdiction: Jurisdiction, code: string): string[] {
+export function suggestCrosswalk(
+  data: DeterminationData,
+  jurisdiction: Jurisdiction,
+  code: string,
+): string[] {
   if (data.suggest) return data.suggest(jurisdiction, code);
   const out: string[] = [];
   for (const j of JURISDICTIONS) {
@@ -46,9 +61,16 @@ export function suggestCrosswalk(data: DeterminationData, jurisdiction: Jurisdic
 
 function unknownEntry(data: DeterminationData, jurisdiction: Jurisdiction, code: string): DomainError {
   const suggestions = suggestCrosswalk(data, jurisdiction, code);
-  const accepted = jurisdiction === 'US' ? 'an ECCN of the Commerce Control List (e.g. 3A001.a.1.b) or EAR99' : `an entry code of the ${jurisdiction} control list, or "none" for an unlisted item`;
+  const accepted =
+    jurisdiction === 'US'
+      ? 'an ECCN of the Commerce Control List (e.g. 3A001.a.1.b) or EAR99'
+      : `an entry code of the ${jurisdiction} control list, or "none" for an unlisted item`;
   const hint = suggestions.length > 0 ? ` (listed as ${suggestions.join(', ')}; use the crosswalk)` : '';
-  return new DomainError('unknown-control-entry', `Unknown ${jurisdiction} control entry "${code}"${hint}`, { field: 'item', accepted, suggestions });
+  return new DomainError('unknown-control-entry', `Unknown ${jurisdiction} control entry "${code}"${hint}`, {
+    field: 'item',
+    accepted,
+    suggestions,
+  });
 }
 
 /**
@@ -62,12 +84,22 @@ function unknownEntry(data: DeterminationData, jurisdiction: Jurisdiction, code:
 export function determine(data: DeterminationData, request: DeterminationRequest): Determination {
   const jurisdiction = parseJurisdiction(request.jurisdiction);
   if (typeof request.item !== 'string' || !request.item.trim()) {
-    throw new DomainError('invalid-input', 'The item code is missing', { field: 'item', accepted: 'a control entry code or EAR99/none' });
+    throw new DomainError('invalid-input', 'The item code is missing', {
+      field: 'item',
+      accepted: 'a control entry code or EAR99/none',
+    });
   }
   const destination = findCountry(data, request.to, 'to');
-  const origin = request.from !== undefined && request.from !== '' ? findCountry(data, request.from, 'from') : undefined;
-  if (request.value !== undefined && (typeof request.value !== 'number' || !Number.isFinite(request.value) || request.value < 0)) {
-    throw new DomainError('invalid-input', `Invalid value "${String(request.value)}"`, { field: 'value', accepted: 'a non-negative number (US dollars for LVS)' });
+  const origin =
+    request.from !== undefined && request.from !== '' ? findCountry(data, request.from, 'from') : undefined;
+  if (
+    request.value !== undefined &&
+    (typeof request.value !== 'number' || !Number.isFinite(request.value) || request.value < 0)
+  ) {
+    throw new DomainError('invalid-input', `Invalid value "${String(request.value)}"`, {
+      field: 'value',
+      accepted: 'a non-negative number (US dollars for LVS)',
+    });
   }
   const item = normaliseControlCode(request.item);
   const unlisted = UNLISTED.has(item.toUpperCase());
@@ -77,7 +109,11 @@ export function determine(data: DeterminationData, request: DeterminationRequest
     ...(request.endUse !== undefined ? { endUse: request.endUse } : {}),
   };
   if (jurisdiction === 'US') {
-    if (destination.iso2 === 'US') throw new DomainError('invalid-input', 'The destination of a US export cannot be the United States', { field: 'to', accepted: 'a country other than US' });
+    if (destination.iso2 === 'US')
+      throw new DomainError('invalid-input', 'The destination of a US export cannot be the United States', {
+        field: 'to',
+        accepted: 'a country other than US',
+      });
     const eccn = unlisted ? undefined : data.us.eccns.get(item.slice(0, 5));
     if (!unlisted && (!eccn || !ECCN_RE.test(item))) throw unknownEntry(data, jurisdiction, item);
     return determineUs(data, {

@@ -25,15 +25,24 @@ export function deMinimisThreshold(data: DeterminationData, destination: string)
   return groups.includes('E:1') || groups.includes('E:2') ? DE_MINIMIS.embargoed : DE_MINIMIS.default;
 }
 
-function usReach(data: DeterminationData, item: TransactionItem, exportFrom: string, destination: string): { basis?: string; question?: string } {
+function usReach(
+  data: DeterminationData,
+  item: TransactionItem,
+  exportFrom: string,
+  destination: string,
+): { basis?: string; question?: string } {
   if (exportFrom === 'US') return { basis: 'export from the United States (15 CFR 734.3(a)(1))' };
   if (item.origin === 'US') return { basis: 'US-origin item wherever located (15 CFR 734.3(a)(2))' };
   const threshold = deMinimisThreshold(data, destination);
   if (item.usContentShare === undefined) {
-    return { question: `"${item.description}": what share of its value is US-origin controlled content? Above ${threshold * 100}% the EAR reach it (de minimis, 15 CFR 734.4).` };
+    return {
+      question: `"${item.description}": what share of its value is US-origin controlled content? Above ${threshold * 100}% the EAR reach it (de minimis, 15 CFR 734.4).`,
+    };
   }
   if (item.usContentShare > threshold) {
-    return { basis: `foreign-made item with ${Math.round(item.usContentShare * 100)}% US controlled content, above the ${threshold * 100}% de minimis level (15 CFR 734.4)` };
+    return {
+      basis: `foreign-made item with ${Math.round(item.usContentShare * 100)}% US controlled content, above the ${threshold * 100}% de minimis level (15 CFR 734.4)`,
+    };
   }
   return {};
 }
@@ -43,18 +52,31 @@ function usReach(data: DeterminationData, item: TransactionItem, exportFrom: str
  * for a member state), and the US for US-origin items or foreign items whose
  * US content exceeds the de minimis level.
  */
-export function findJurisdictions(data: DeterminationData, tx: Transaction, exportFrom: string, destination: string): { reach: JurisdictionReach[]; questions: string[] } {
+export function findJurisdictions(
+  data: DeterminationData,
+  tx: Transaction,
+  exportFrom: string,
+  destination: string,
+): { reach: JurisdictionReach[]; questions: string[] } {
   const reach: JurisdictionReach[] = [];
   const questions: string[] = [];
   const home = exportingJurisdiction(data, exportFrom);
   tx.items.forEach((item, itemIndex) => {
-    if (home) reach.push({ jurisdiction: home, itemIndex, basis: home === 'EU' ? `export from an EU member state (${exportFrom})` : `export from ${exportFrom}` });
+    if (home)
+      reach.push({
+        jurisdiction: home,
+        itemIndex,
+        basis: home === 'EU' ? `export from an EU member state (${exportFrom})` : `export from ${exportFrom}`,
+      });
     if (home !== 'US') {
       const us = usReach(data, item, exportFrom, destination);
       if (us.basis) reach.push({ jurisdiction: 'US', itemIndex, basis: us.basis });
       if (us.question) questions.push(us.question);
     }
   });
-  if (!home) questions.push(`Entente does not model the export controls of the exporting state ${exportFrom}; check them separately.`);
+  if (!home)
+    questions.push(
+      `Entente does not model the export controls of the exporting state ${exportFrom}; check them separately.`,
+    );
   return { reach, questions };
 }

@@ -17,6 +17,8 @@ export interface StoreInfo {
 /** The whole store, one object handed down from `main.ts`. */
 export interface Store extends PartyListStore, ClearanceStore {
   info(): StoreInfo;
+  /** Checks the database answers (a trivial query), for health checks. */
+  ping(): Promise<void>;
   /** Counts of what is loaded, by table, for `entente status`. */
   counts(): Promise<Record<string, number>>;
   /**

@@ -33,6 +33,11 @@ describe('scoreRisk', () => {
   });
 
   it('ignores unknown factor ids and zero values', () => {
-    expect(scoreRisk([{ id: 'nope', value: 1 }, { id: 'diversion-hub', value: 0 }]).factors).toEqual([]);
+    expect(
+      scoreRisk([
+        { id: 'nope', value: 1 },
+        { id: 'diversion-hub', value: 0 },
+      ]).factors,
+    ).toEqual([]);
   });
 });

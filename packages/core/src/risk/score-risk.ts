@@ -30,8 +30,14 @@ export const RISK_FACTORS: Readonly<Record<string, { label: string; weight: numb
   'sanctions-list-hit': { label: 'A party matches a sanctions list', weight: 0.9 },
   'entity-list-hit': { label: 'A party matches the Entity List or another end-user list', weight: 0.7 },
   'prohibited-outcome': { label: 'An export is prohibited', weight: 0.8 },
-  'licence-required': { label: 'A licence is required and no exception or general authorisation covers it', weight: 0.3 },
-  'chpl-to-russia-belarus': { label: 'Common High Priority List item towards Russia or Belarus', weight: 0.8 },
+  'licence-required': {
+    label: 'A licence is required and no exception or general authorisation covers it',
+    weight: 0.3,
+  },
+  'chpl-to-russia-belarus': {
+    label: 'Common High Priority List item towards Russia or Belarus',
+    weight: 0.8,
+  },
   'diversion-hub': { label: 'Destination or transit through a known diversion hub', weight: 0.3 },
   'sensitive-end-use': { label: 'Declared military, WMD or surveillance end use', weight: 0.6 },
   'unknown-end-use': { label: 'End use not declared', weight: 0.2 },
@@ -56,10 +62,21 @@ export function scoreRisk(observations: readonly RiskObservation[]): RiskScore {
     const value = Math.min(1, o.value);
     const before = 1 - remaining;
     remaining *= 1 - def.weight * value;
-    factors.push({ id: o.id, label: def.label, weight: def.weight, value, contribution: round(1 - remaining - before), ...(o.detail ? { detail: o.detail } : {}) });
+    factors.push({
+      id: o.id,
+      label: def.label,
+      weight: def.weight,
+      value,
+      contribution: round(1 - remaining - before),
+      ...(o.detail ? { detail: o.detail } : {}),
+    });
   }
   const score = round(1 - remaining);
-  return { score, level: score >= HIGH ? 'high' : score >= MEDIUM ? 'medium' : 'low', factors: factors.sort((a, b) => b.contribution - a.contribution) };
+  return {
+    score,
+    level: score >= HIGH ? 'high' : score >= MEDIUM ? 'medium' : 'low',
+    factors: factors.sort((a, b) => b.contribution - a.contribution),
+  };
 }
 
 function round(x: number): number {

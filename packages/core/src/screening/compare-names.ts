@@ -1,5 +1,11 @@
 import type { CompiledNameReference } from './compile-name-reference.ts';
-import { compareTokens, isVowelPoor, type TokenMatchKind } from './compare-tokens.ts';
+import {
+  compareTokenFacts,
+  isVowelPoor,
+  tokenFacts,
+  type TokenMatchKind,
+  type TokenSimilarity,
+} from './compare-tokens.ts';
 import { phoneticKey } from './phonetic-key.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import { jaroWinkler } from './string-similarity.ts';
@@ -31,10 +37,159 @@ export interface NameComparison {
 /** Weight of a token in a name (default: its length, so short words weigh little). */
 export type TokenWeight = (token: string) => number;
 
+/** Share of a word's weight that its initial explains ("V." for Vladimir). */
+const INITIAL_CREDIT = 0.5;
+
 /** How much of the score rests on covering the query rather than the listed name. */
 const QUERY_SHARE = 0.82;
 
-const lengthWeight: TokenWeight = (t) => t.length;
+/** The default token weight: its length, so short words weigh little. */
+export const lengthWeight: TokenWeight = (t) => t.length;
+
+/** Similarity of query token `i` and candidate token `j`. */
+export type PairSimilarity = (i: number, j: number) => TokenSimilarity;
+
+const KINDS: TokenMatchKind[] = ['exact', 'symbol', 'initial', 'fuzzy', 'phonetic', 'none'];
+
+/** Scratch of the last alignment (alignments are synchronous): chosen pairs and coverages. */
+const last = {
+  pairs: 0,
+  pairI: new Int32Array(16),
+  pairJ: new Int32Array(16),
+  pairS: new Float64Array(16),
+  pairK: new Uint8Array(16),
+  queryCoverage: 0,
+  candidateCoverage: 0,
+};
+let cellS = new Float64Array(64);
+let cellK = new Uint8Array(64);
+let usedQ = new Uint8Array(16);
+let usedC = new Uint8Array(16);
+
+/**
+ * The score of the best one-to-one alignment of `qn` query and `cn`
+ * candidate tokens (greedy on similarity; ties go to the listed order, then
+ * to the first query word), weighted by token weight. Leaves the chosen
+ * pairs in `last` for `describeAlignment`.
+ */
+export function alignmentScore(
+  qn: number,
+  cn: number,
+  sim: PairSimilarity,
+  qWeight: (i: number) => number,
+  cWeight: (j: number) => number,
+): number {
+  const cells = qn * cn;
+  if (cellS.length < cells) {
+    cellS = new Float64Array(cells * 2);
+    cellK = new Uint8Array(cells * 2);
+  }
+  if (usedQ.length < qn) usedQ = new Uint8Array(qn * 2);
+  if (usedC.length < cn) usedC = new Uint8Array(cn * 2);
+  const maxPairs = Math.min(qn, cn);
+  if (last.pairI.length < maxPairs) {
+    last.pairI = new Int32Array(maxPairs * 2);
+    last.pairJ = new Int32Array(maxPairs * 2);
+    last.pairS = new Float64Array(maxPairs * 2);
+    last.pairK = new Uint8Array(maxPairs * 2);
+  }
+  usedQ.fill(0, 0, qn);
+  usedC.fill(0, 0, cn);
+  let live = 0;
+  for (let i = 0; i < qn; i++) {
+    for (let j = 0; j < cn; j++) {
+      const t = sim(i, j);
+      // Small bonus for keeping the order, so ties resolve to the listed order.
+      const s = t.similarity > 0 ? t.similarity + (i === j ? 1e-6 : 0) : 0;
+      cellS[i * cn + j] = s;
+      cellK[i * cn + j] = KINDS.indexOf(t.kind);
+      if (s > 0) live++;
+    }
+  }
+  let qMatched = 0;
+  let cMatched = 0;
+  let pairs = 0;
+  while (live > 0 && pairs < maxPairs) {
+    let best = -1;
+    let bestS = 0;
+    for (let c = 0; c < cells; c++) {
+      if (cellS[c]! > bestS) {
+        bestS = cellS[c]!;
+        best = c;
+      }
+    }
+    if (best < 0) break;
+    const i = (best / cn) | 0;
+    const j = best - i * cn;
+    usedQ[i] = 1;
+    usedC[j] = 1;
+    // Retire the row and column of the chosen pair.
+    for (let x = 0; x < cn; x++)
+      if (cellS[i * cn + x]! > 0) {
+        cellS[i * cn + x] = 0;
+        live--;
+      }
+    for (let y = 0; y < qn; y++)
+      if (cellS[y * cn + j]! > 0) {
+        cellS[y * cn + j] = 0;
+        live--;
+      }
+    const s = Math.min(1, bestS);
+    const kind = cellK[best]!;
+    last.pairI[pairs] = i;
+    last.pairJ[pairs] = j;
+    last.pairS[pairs] = s;
+    last.pairK[pairs] = kind;
+    pairs++;
+    const wq = qWeight(i);
+    const wc = cWeight(j);
+    if (KINDS[kind] === 'initial') {
+      // An initial stands for the word it begins, at a discount: the
+      // initial counts fully, the word it abbreviates at INITIAL_CREDIT of its weight.
+      qMatched += s * (wq <= wc ? wq : Math.max(wc, INITIAL_CREDIT * wq));
+      cMatched += s * (wc <= wq ? wc : Math.max(wq, INITIAL_CREDIT * wc));
+    } else {
+      qMatched += s * wq;
+      cMatched += s * wc;
+    }
+  }
+  let qTotal = 0;
+  let cTotal = 0;
+  for (let i = 0; i < qn; i++) qTotal += qWeight(i);
+  for (let j = 0; j < cn; j++) cTotal += cWeight(j);
+  last.pairs = pairs;
+  last.queryCoverage = qTotal > 0 ? qMatched / qTotal : 0;
+  last.candidateCoverage = cTotal > 0 ? cMatched / cTotal : 0;
+  return QUERY_SHARE * last.queryCoverage + (1 - QUERY_SHARE) * last.candidateCoverage;
+}
+
+/** The `NameComparison` of the last `alignmentScore` call, for the tokens it aligned. */
+export function describeAlignment(
+  score: number,
+  q: string[],
+  c: string[],
+  method: NameComparison['method'],
+): NameComparison {
+  const pairs: AlignedTokens[] = [];
+  const matchedQ = new Uint8Array(q.length);
+  const matchedC = new Uint8Array(c.length);
+  for (let p = 0; p < last.pairs; p++) {
+    const i = last.pairI[p]!;
+    const j = last.pairJ[p]!;
+    matchedQ[i] = 1;
+    matchedC[j] = 1;
+    pairs.push({ query: q[i]!, candidate: c[j]!, similarity: last.pairS[p]!, kind: KINDS[last.pairK[p]!]! });
+  }
+  return {
+    score,
+    queryCoverage: last.queryCoverage,
+    candidateCoverage: last.candidateCoverage,
+    pairs,
+    unmatchedQuery: q.filter((_, i) => !matchedQ[i]),
+    unmatchedCandidate: c.filter((_, j) => !matchedC[j]),
+    method,
+  };
+}
 
 function alignTokens(
   q: string[],
@@ -43,58 +198,51 @@ function alignTokens(
   weight: TokenWeight,
   method: NameComparison['method'],
 ): NameComparison {
-  const cells: { i: number; j: number; s: number; kind: TokenMatchKind }[] = [];
-  for (let i = 0; i < q.length; i++) {
-    for (let j = 0; j < c.length; j++) {
-      const t = compareTokens(q[i]!, c[j]!, ref);
-      // Small bonus for keeping the order, so ties resolve to the listed order.
-      if (t.similarity > 0) cells.push({ i, j, s: t.similarity + (i === j ? 1e-6 : 0), kind: t.kind });
-    }
-  }
-  cells.sort((x, y) => y.s - x.s);
-  const usedQ = new Uint8Array(q.length);
-  const usedC = new Uint8Array(c.length);
-  const pairs: AlignedTokens[] = [];
-  let qMatched = 0;
-  let cMatched = 0;
-  for (const cell of cells) {
-    if (usedQ[cell.i] || usedC[cell.j]) continue;
-    usedQ[cell.i] = 1;
-    usedC[cell.j] = 1;
-    const s = Math.min(1, cell.s);
-    pairs.push({ query: q[cell.i]!, candidate: c[cell.j]!, similarity: s, kind: cell.kind });
-    const wq = weight(q[cell.i]!);
-    const wc = weight(c[cell.j]!);
-    // An initial explains no more of a full word than its own single letter.
-    const both = cell.kind === 'initial' ? Math.min(wq, wc) : -1;
-    qMatched += s * (both >= 0 ? both : wq);
-    cMatched += s * (both >= 0 ? both : wc);
-  }
-  let qTotal = 0;
-  let cTotal = 0;
-  for (const t of q) qTotal += weight(t);
-  for (const t of c) cTotal += weight(t);
-  const queryCoverage = qTotal > 0 ? qMatched / qTotal : 0;
-  const candidateCoverage = cTotal > 0 ? cMatched / cTotal : 0;
+  const qf = q.map((t) => tokenFacts(t, ref));
+  const cf = c.map((t) => tokenFacts(t, ref));
+  const score = alignmentScore(
+    q.length,
+    c.length,
+    (i, j) => compareTokenFacts(qf[i]!, cf[j]!),
+    (i) => weight(q[i]!),
+    (j) => weight(c[j]!),
+  );
+  return describeAlignment(score, q, c, method);
+}
+
+/** The comparison of names written without spaces, as a `NameComparison`. */
+export function joinedComparison(query: string[], candidate: string[], joined: number): NameComparison {
   return {
-    score: QUERY_SHARE * queryCoverage + (1 - QUERY_SHARE) * candidateCoverage,
-    queryCoverage,
-    candidateCoverage,
-    pairs,
-    unmatchedQuery: q.filter((_, i) => !usedQ[i]),
-    unmatchedCandidate: c.filter((_, j) => !usedC[j]),
-    method,
+    score: joined,
+    queryCoverage: joined,
+    candidateCoverage: joined,
+    pairs: [
+      {
+        query: query.join(''),
+        candidate: candidate.join(''),
+        similarity: joined,
+        kind: joined === 1 ? 'exact' : 'fuzzy',
+      },
+    ],
+    unmatchedQuery: [],
+    unmatchedCandidate: [],
+    method: 'joined',
   };
 }
 
 /** Similarity of the names written without spaces ("ramimakhlouf" = "rami makhlouf"). */
-function compareJoined(q: string[], c: string[]): number {
-  const a = q.join('');
-  const b = c.join('');
+export function compareJoined(q: string[], c: string[], a = q.join(''), b = c.join('')): number {
   if (a.length < 4 || b.length < 4) return 0;
   // An abjad spelling split into words ("bd llh") against one word ("abdullah").
-  const abjad = (x: string[], y: string[]): boolean => x.length > 1 && y.length === 1 && x.every(isVowelPoor) && !isVowelPoor(y[0]!);
-  if ((abjad(q, c) || abjad(c, q)) && phoneticKey(a).length >= 3 && phoneticKey(a) === phoneticKey(b) && jaroWinkler(a, b) >= 0.7) return 0.88;
+  const abjad = (x: string[], y: string[]): boolean =>
+    x.length > 1 && y.length === 1 && x.every(isVowelPoor) && !isVowelPoor(y[0]!);
+  if (
+    (abjad(q, c) || abjad(c, q)) &&
+    phoneticKey(a).length >= 3 &&
+    phoneticKey(a) === phoneticKey(b) &&
+    jaroWinkler(a, b) >= 0.7
+  )
+    return 0.88;
   if (a.length < 6 || b.length < 6) return 0;
   const n = Math.max(a.length, b.length);
   const max = Math.floor(n * 0.12);
@@ -121,21 +269,16 @@ export function compareNames(
   let best = alignTokens(query.tokens, candidate.tokens, ref, weight, 'tokens');
   if (best.score < 1) {
     const joined = compareJoined(query.tokens, candidate.tokens);
-    if (joined > best.score) {
-      best = {
-        ...best,
-        score: joined,
-        queryCoverage: joined,
-        candidateCoverage: joined,
-        pairs: [{ query: query.tokens.join(''), candidate: candidate.tokens.join(''), similarity: joined, kind: joined === 1 ? 'exact' : 'fuzzy' }],
-        unmatchedQuery: [],
-        unmatchedCandidate: [],
-        method: 'joined',
-      };
-    }
+    if (joined > best.score) best = joinedComparison(query.tokens, candidate.tokens, joined);
   }
   if (best.score < 1 && query.originalTokens && candidate.originalTokens) {
-    const original = alignTokens(query.originalTokens, candidate.originalTokens, ref, lengthWeight, 'original-script');
+    const original = alignTokens(
+      query.originalTokens,
+      candidate.originalTokens,
+      ref,
+      lengthWeight,
+      'original-script',
+    );
     if (original.score > best.score) best = original;
   }
   return best;

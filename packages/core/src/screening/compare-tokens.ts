@@ -1,5 +1,6 @@
 import type { CompiledNameReference } from './compile-name-reference.ts';
 import { phoneticKey } from './phonetic-key.ts';
+import { foldSpelling } from './spelling-fold.ts';
 import { jaroWinkler } from './string-similarity.ts';
 import { osaDistance } from './string-similarity-osa.ts';
 
@@ -10,6 +11,19 @@ export type TokenMatchKind = 'exact' | 'symbol' | 'initial' | 'fuzzy' | 'phoneti
 export interface TokenSimilarity {
   similarity: number;
   kind: TokenMatchKind;
+}
+
+/** What the token comparison reads of a token, computed once per token (at index time for listed tokens). */
+export interface TokenFacts {
+  text: string;
+  /** `phoneticKey(text)`. */
+  key: string;
+  /** `isVowelPoor(text)`. */
+  vowelPoor: boolean;
+  /** Symbol and nickname group ids, if any. */
+  groups: number[] | undefined;
+  /** `foldSpelling(text)`. */
+  fold: string;
 }
 
 /** Edits allowed between two tokens, by the length of the shorter one. */
@@ -23,11 +37,30 @@ export function allowedEdits(length: number): number {
 /** True for transliterations that dropped most vowels (Arabic, Hebrew, Thai: "mhmd", "msh"). */
 export function isVowelPoor(token: string): boolean {
   let vowels = 0;
-  for (const ch of token) if ('aeiou'.includes(ch)) vowels++;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    // a e i o u
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) vowels++;
+  }
   return vowels / token.length < 0.2;
 }
 
-const NONE: TokenSimilarity = { similarity: 0, kind: 'none' };
+/** The facts of one token the comparison reads. */
+export function tokenFacts(text: string, ref: CompiledNameReference): TokenFacts {
+  return {
+    text,
+    key: phoneticKey(text),
+    vowelPoor: isVowelPoor(text),
+    groups: ref.tokenGroups.get(text),
+    fold: foldSpelling(text),
+  };
+}
+
+const NONE: TokenSimilarity = Object.freeze({ similarity: 0, kind: 'none' });
+const EXACT: TokenSimilarity = Object.freeze({ similarity: 1, kind: 'exact' });
+const SYMBOL: TokenSimilarity = Object.freeze({ similarity: 0.95, kind: 'symbol' });
+const INITIAL: TokenSimilarity = Object.freeze({ similarity: 0.9, kind: 'initial' });
+const FOLDED: TokenSimilarity = Object.freeze({ similarity: 0.92, kind: 'fuzzy' });
 
 function shareGroup(a: number[] | undefined, b: number[] | undefined): boolean {
   if (!a || !b) return false;
@@ -36,8 +69,63 @@ function shareGroup(a: number[] | undefined, b: number[] | undefined): boolean {
 }
 
 /**
+ * `compareTokens` on precomputed token facts (no string hashing or key
+ * computation in the loop): the form the index and the scorer call.
+ */
+export function compareTokenFacts(fa: TokenFacts, fb: TokenFacts): TokenSimilarity {
+  const a = fa.text;
+  const b = fb.text;
+  if (a === b) return EXACT;
+  if (shareGroup(fa.groups, fb.groups)) return SYMBOL;
+  if (a.length === 1 || b.length === 1) return a.charCodeAt(0) === b.charCodeAt(0) ? INITIAL : NONE;
+  // The same word under another transliteration convention (wladimirowitsch/vladimirovich).
+  if (fa.fold === fb.fold) return FOLDED;
+  const shorter = Math.min(a.length, b.length);
+  const allowed = allowedEdits(shorter);
+  const sameStart = a.charCodeAt(0) === b.charCodeAt(0);
+  let similarity = 0;
+  let kind: TokenMatchKind = 'none';
+  if (allowed > 0) {
+    const d = osaDistance(a, b, allowed);
+    // Names that start differently are rarely spelling variants (anna/banna).
+    if (d <= allowed) {
+      similarity = (1 - 0.12 * d) * (sameStart ? 1 : 0.85);
+      kind = 'fuzzy';
+    }
+  }
+  if (similarity < 0.85 && shorter >= 4 && sameStart) {
+    // Spelling variants beyond the edit budget that still read alike (serej/sergey).
+    const jw = jaroWinkler(a, b);
+    if (jw >= 0.9 && jw - 0.08 > similarity) {
+      similarity = jw - 0.08;
+      kind = 'fuzzy';
+    }
+  }
+  // Against a vowel-less transliteration, sound may beat a Jaro-Winkler near miss (khld/khaled).
+  const abjadPair = fa.vowelPoor !== fb.vowelPoor;
+  if ((similarity < 0.8 || (abjadPair && similarity < 0.88)) && shorter >= 2) {
+    const ka = fa.key;
+    if (ka === fb.key) {
+      const abjad = ka.length >= 1 && abjadPair;
+      if (ka.length >= 2 || abjad) {
+        // Sound alone is weak evidence (capped below a one-edit spelling match),
+        // except against a vowel-less transliteration, where consonants are all there is.
+        const jw = jaroWinkler(a, b);
+        const s = abjad ? (jw >= 0.6 || shorter <= 2 ? 0.88 : 0) : Math.min(0.8, 0.35 + 0.5 * jw);
+        if (s > similarity) {
+          similarity = s;
+          kind = 'phonetic';
+        }
+      }
+    }
+  }
+  return kind === 'none' ? NONE : { similarity, kind };
+}
+
+/**
  * Compares two normalised tokens: exact, same symbol or nickname group (0.95),
- * initial of the other (0.9), a few edits by length (1 − 0.12 per edit,
+ * initial of the other (0.9), the same word under another transliteration
+ * convention (0.92, see `foldSpelling`), a few edits by length (1 − 0.12 per edit,
  * × 0.85 when the first letters differ), or
  * a Jaro-Winkler of at least 0.9 with the same first letter (JW − 0.08), or
  * the same phonetic key (0.35 + 0.5 × Jaro-Winkler, at most 0.8; 0.88 against a
@@ -45,35 +133,6 @@ function shareGroup(a: number[] | undefined, b: number[] | undefined): boolean {
  * differently and share no key never match fuzzily.
  */
 export function compareTokens(a: string, b: string, ref: CompiledNameReference): TokenSimilarity {
-  if (a === b) return { similarity: 1, kind: 'exact' };
-  if (shareGroup(ref.tokenGroups.get(a), ref.tokenGroups.get(b))) return { similarity: 0.95, kind: 'symbol' };
-  if (a.length === 1 || b.length === 1) {
-    return a[0] === b[0] ? { similarity: 0.9, kind: 'initial' } : NONE;
-  }
-  const shorter = Math.min(a.length, b.length);
-  const allowed = allowedEdits(shorter);
-  const sameStart = a[0] === b[0];
-  let best = NONE;
-  if (allowed > 0) {
-    const d = osaDistance(a, b, allowed);
-    // Names that start differently are rarely spelling variants (anna/banna).
-    if (d <= allowed) best = { similarity: (1 - 0.12 * d) * (sameStart ? 1 : 0.85), kind: 'fuzzy' };
-  }
-  if (best.similarity < 0.85 && shorter >= 4 && sameStart) {
-    // Spelling variants beyond the edit budget that still read alike (serej/sergey).
-    const jw = jaroWinkler(a, b);
-    if (jw >= 0.9 && jw - 0.08 > best.similarity) best = { similarity: jw - 0.08, kind: 'fuzzy' };
-  }
-  if (best.similarity < 0.8 && shorter >= 2) {
-    const ka = phoneticKey(a);
-    const abjad = ka.length >= 1 && ka === phoneticKey(b) && isVowelPoor(a) !== isVowelPoor(b);
-    if ((ka.length >= 2 || abjad) && ka === phoneticKey(b)) {
-      // Sound alone is weak evidence (capped below a one-edit spelling match),
-      // except against a vowel-less transliteration, where consonants are all there is.
-      const jw = jaroWinkler(a, b);
-      const s = abjad ? (jw >= 0.6 || shorter <= 2 ? 0.88 : 0) : Math.min(0.8, 0.35 + 0.5 * jw);
-      if (s > best.similarity) best = { similarity: s, kind: 'phonetic' };
-    }
-  }
-  return best;
+  if (a === b) return EXACT;
+  return compareTokenFacts(tokenFacts(a, ref), tokenFacts(b, ref));
 }

@@ -1,4 +1,4 @@
-import { EXTRA_TITLES } from './default-name-reference.ts';
+import { EXTRA_PERSON_SYMBOLS, EXTRA_TITLES } from './default-name-reference.ts';
 import type { NameReference } from './name-reference.ts';
 import { tokenizeName } from './tokenize-name.ts';
 
@@ -50,7 +50,8 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
   for (const type of reference.orgTypes) {
     const value = type.generic ?? type.compare ?? type.display;
     if (!value) continue;
-    for (const alias of [...type.aliases, type.display ?? '', type.compare ?? '']) addPhrase(alias, 'legal', value.toUpperCase());
+    for (const alias of [...type.aliases, type.display ?? '', type.compare ?? ''])
+      addPhrase(alias, 'legal', value.toUpperCase());
   }
   const tokenGroups = new Map<string, number[]>();
   const groupKeys: string[] = [];
@@ -84,6 +85,7 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
   };
   addGroups(reference.orgSymbols);
   addGroups(reference.personSymbols);
+  addGroups(EXTRA_PERSON_SYMBOLS as Record<string, string[]>);
   addGroups(reference.nicknames);
   const titles = new Set<string>();
   for (const title of [...reference.titles, ...EXTRA_TITLES]) {
@@ -99,7 +101,15 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
     if (/^\d$/.test(x) && /^[a-z]$/.test(y)) confusables.set(x, y);
     else if (/^\d$/.test(y) && /^[a-z]$/.test(x)) confusables.set(y, x);
   }
-  const result: CompiledNameReference = { phrases, tokenGroups, groupKeys, groupMembers, titles, genericNames, confusables };
+  const result: CompiledNameReference = {
+    phrases,
+    tokenGroups,
+    groupKeys,
+    groupMembers,
+    titles,
+    genericNames,
+    confusables,
+  };
   compiled.set(reference, result);
   return result;
 }

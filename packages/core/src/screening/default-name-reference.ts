@@ -7,16 +7,56 @@ import type { NameReference } from './name-reference.ts';
  */
 export const DEFAULT_NAME_REFERENCE: NameReference = {
   orgTypes: [
-    { display: 'LLC', generic: 'LLC', aliases: ['LLC', 'L.L.C.', 'Limited Liability Company', 'Limited Liability Co'] },
-    { display: 'OOO', generic: 'LLC', aliases: ['OOO', 'ООО', 'Общество с ограниченной ответственностью', 'Obshchestvo s ogranichennoy otvetstvennostyu'] },
+    {
+      display: 'LLC',
+      generic: 'LLC',
+      aliases: ['LLC', 'L.L.C.', 'Limited Liability Company', 'Limited Liability Co'],
+    },
+    {
+      display: 'OOO',
+      generic: 'LLC',
+      aliases: [
+        'OOO',
+        'ООО',
+        'Общество с ограниченной ответственностью',
+        'Obshchestvo s ogranichennoy otvetstvennostyu',
+      ],
+    },
     { display: 'GmbH', generic: 'LLC', aliases: ['GmbH', 'Gesellschaft mit beschränkter Haftung'] },
-    { display: 'Ltd', generic: 'LLC', aliases: ['Ltd', 'Ltd.', 'Limited', 'Private Limited', 'Pvt Ltd', 'Co Ltd', 'Co., Ltd.'] },
+    {
+      display: 'Ltd',
+      generic: 'LLC',
+      aliases: ['Ltd', 'Ltd.', 'Limited', 'Private Limited', 'Pvt Ltd', 'Co Ltd', 'Co., Ltd.'],
+    },
     { display: 'SARL', generic: 'LLC', aliases: ['SARL', 'S.A.R.L.', 'Société à responsabilité limitée'] },
-    { display: 'JSC', generic: 'JSC', aliases: ['JSC', 'Joint Stock Company', 'Joint-Stock Company', 'AO', 'АО', 'OAO', 'ОАО', 'PAO', 'ПАО', 'ZAO', 'ЗАО', 'PJSC', 'CJSC', 'OJSC'] },
+    {
+      display: 'JSC',
+      generic: 'JSC',
+      aliases: [
+        'JSC',
+        'Joint Stock Company',
+        'Joint-Stock Company',
+        'AO',
+        'АО',
+        'OAO',
+        'ОАО',
+        'PAO',
+        'ПАО',
+        'ZAO',
+        'ЗАО',
+        'PJSC',
+        'CJSC',
+        'OJSC',
+      ],
+    },
     { display: 'PLC', generic: 'JSC', aliases: ['PLC', 'P.L.C.', 'Public Limited Company'] },
     { display: 'AG', generic: 'JSC', aliases: ['AG', 'Aktiengesellschaft'] },
     { display: 'SA', generic: 'JSC', aliases: ['SA', 'S.A.', 'Sociedad Anónima', 'Société anonyme'] },
-    { display: 'Inc', generic: 'JSC', aliases: ['Inc', 'Inc.', 'Incorporated', 'Corp', 'Corp.', 'Corporation'] },
+    {
+      display: 'Inc',
+      generic: 'JSC',
+      aliases: ['Inc', 'Inc.', 'Incorporated', 'Corp', 'Corp.', 'Corporation'],
+    },
     { display: 'KK', generic: 'JSC', aliases: ['KK', 'Kabushiki Kaisha', '株式会社'] },
   ],
   orgSymbols: {
@@ -33,7 +73,22 @@ export const DEFAULT_NAME_REFERENCE: NameReference = {
     mike: ['mike', 'michael'],
     alex: ['alex', 'alexander', 'aleksandr'],
   },
-  titles: ['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'sheikh', 'haji', 'mullah', 'maulvi', 'mawlawi', 'general', 'president'],
+  titles: [
+    'mr',
+    'mrs',
+    'ms',
+    'miss',
+    'dr',
+    'prof',
+    'sir',
+    'sheikh',
+    'haji',
+    'mullah',
+    'maulvi',
+    'mawlawi',
+    'general',
+    'president',
+  ],
   orgPrefixes: ['the', 'le', 'la'],
   genericPersonNames: ['muhammad', 'mohammed', 'mohammad', 'hassan', 'abu bakr', 'abdul rahman'],
   confusables: [
@@ -49,8 +104,62 @@ export const DEFAULT_NAME_REFERENCE: NameReference = {
  * users write in front of names ("Presidente Putin", "Putyin elnök").
  */
 export const EXTRA_TITLES: readonly string[] = [
-  'president', 'presidente', 'prasident', 'predsjednik', 'presedintele', 'presiden', 'prezydent',
-  'prezident', 'elnok', 'prezidentas', 'prezidentti', 'prezidenta', 'prezidentom',
-  'sheikh', 'shaykh', 'shaikh', 'haji', 'hajji', 'mullah', 'mulla', 'maulvi', 'mawlawi', 'maulana',
-  'qari', 'doctor', 'dr', 'engineer', 'eng',
+  'president',
+  'presidente',
+  'prasident',
+  'predsjednik',
+  'presedintele',
+  'presiden',
+  'prezydent',
+  'prezident',
+  'elnok',
+  'prezidentas',
+  'prezidentti',
+  'prezidenta',
+  'prezidentom',
+  'sheikh',
+  'shaykh',
+  'shaikh',
+  'haji',
+  'hajji',
+  'mullah',
+  'mulla',
+  'maulvi',
+  'mawlawi',
+  'maulana',
+  'qari',
+  'doctor',
+  'dr',
+  'engineer',
+  'eng',
 ];
+
+/**
+ * Given names and patronymics whose spellings across languages are too far
+ * apart for edit distance or sound ("Volodymyr" and "Uladzimir" for
+ * Vladimir, "Alexandros" for Alexander), merged into the person symbols.
+ */
+export const EXTRA_PERSON_SYMBOLS: Readonly<Record<string, readonly string[]>> = {
+  vladimir: ['vladimir', 'volodymyr', 'volodimir', 'wladimir', 'wlodzimierz', 'uladzimir', 'vladimiro'],
+  vladimirovich: [
+    'vladimirovich',
+    'volodymyrovych',
+    'volodimirovich',
+    'wladimirowitsch',
+    'wladimirowicz',
+    'uladzimiravich',
+  ],
+  alexander: [
+    'alexander',
+    'aleksandr',
+    'alexandr',
+    'oleksandr',
+    'alexandros',
+    'aleksandros',
+    'alexandre',
+    'alessandro',
+    'alejandro',
+    'aleksander',
+  ],
+  sergei: ['sergei', 'sergey', 'serhiy', 'serhii', 'siarhei', 'sergiy', 'serej', 'siergiej'],
+};

@@ -1,63 +1,178 @@
-import { allowedEdits, compareTokens, isVowelPoor } from './compare-tokens.ts';
 import type { TokenWeight } from './compare-names.ts';
+import { expandToken } from './expand-token.ts';
 import type { NormalizedName } from './normalize-name.ts';
-import { phoneticKey } from './phonetic-key.ts';
-import { tokenTrigrams, type ScreeningIndex } from './screening-index.ts';
+import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
 
-/** Index tokens similar to one query token, with their similarity (memoised per index until it changes). */
-function expandToken(index: ScreeningIndex, token: string): Map<number, number> {
-  const cached = index.expansions.get(token);
-  if (cached) return cached;
-  const out = computeExpansion(index, token);
-  if (index.expansions.size > 50_000) index.expansions.clear();
-  index.expansions.set(token, out);
-  return out;
+/** Share of the name score that rests on covering the query (see compare-names.ts). */
+const QUERY_SHARE = 0.82;
+
+/** Similarity of an initial to a word it begins (see compare-tokens.ts). */
+const INITIAL = 0.9;
+
+/** Shortest joined spelling `compareJoined` scores (except abjad spellings, found as joined keys). */
+const MIN_JOINED = 6;
+
+/** One query key and what finding it in a name is worth, as a share of the query. */
+interface KeyPart {
+  expansion: TokenExpansion;
+  share: number;
+  /** 0: a query token or the joined query; 1: an original-script token. */
+  script: 0 | 1;
+  /**
+   * Whether the key can make a name match on its own, through the comparison
+   * of names written without spaces: 0 never, 1 when found as a name's joined
+   * spelling, 2 always (the joined query; a one-word query long enough to compare joined).
+   */
+  whole: 0 | 1 | 2;
 }
 
-function computeExpansion(index: ScreeningIndex, token: string): Map<number, number> {
-  const out = new Map<number, number>();
-  const exact = index.vocabulary.get(token);
-  if (exact !== undefined) out.set(exact, 1);
-  for (const group of index.compiled.tokenGroups.get(token) ?? []) {
-    for (const member of index.compiled.groupMembers[group] ?? []) {
-      const id = index.vocabulary.get(member);
-      if (id !== undefined && !out.has(id)) out.set(id, 0.95);
-    }
+/** Scratch arrays reused between calls (screening is synchronous). */
+let latin = new Float64Array(1024);
+let original = new Float64Array(1024);
+let nameStamp = new Uint32Array(1024);
+let wholeStamp = new Uint32Array(1024);
+let nameEpoch = 0;
+let touched = new Int32Array(1024);
+let selectScratch = new Float64Array(1024);
+let tokenSim = new Float64Array(1024);
+let tokenStamp = new Uint32Array(1024);
+let tokenEpoch = 0;
+
+function nextNameEpoch(size: number): number {
+  if (latin.length < size) {
+    latin = new Float64Array(size * 2);
+    original = new Float64Array(size * 2);
+    nameStamp = new Uint32Array(size * 2);
+    wholeStamp = new Uint32Array(size * 2);
   }
-  if (token.length < 2) return out;
-  const verify = (id: number): void => {
-    if (out.has(id)) return;
-    const s = compareTokens(token, index.tokens[id]!, index.compiled).similarity;
-    if (s > 0) out.set(id, s);
-  };
-  const key = phoneticKey(token);
-  // Short keys ("MT") are shared by thousands of words: read them only for
-  // vowel-less spellings, where sound is the only route ("mhmd").
-  if (key.length >= 3 || (key.length >= 1 && isVowelPoor(token))) {
-    for (const id of index.phonetic.get(key) ?? []) if (Math.abs(index.tokens[id]!.length - token.length) <= 4) verify(id);
+  nameEpoch = (nameEpoch + 1) >>> 0;
+  if (nameEpoch === 0) {
+    nameStamp.fill(0);
+    wholeStamp.fill(0);
+    nameEpoch = 1;
   }
-  const edits = allowedEdits(token.length);
-  if (edits > 0) {
-    // Pigeonhole filter: a token within k edits shares at least one of any
-    // 3k + 1 of the query's trigrams, so only the rarest 3k + 1 lists are read.
-    const lists = [...new Set(tokenTrigrams(token))].map((g) => index.trigrams.get(g) ?? []).sort((a, b) => a.length - b.length);
-    const seen = new Set<number>();
-    for (const list of lists.slice(0, 3 * edits + 1)) {
-      for (const id of list) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        if (Math.abs(index.tokens[id]!.length - token.length) <= edits) verify(id);
+  return nameEpoch;
+}
+
+/** The k-th largest of `a[0..n)` (1 ≤ k ≤ n), by quickselect (reorders `a`). */
+function kthLargest(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  const want = k - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
       }
     }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else return a[want]!;
   }
-  return out;
+  return a[want]!;
+}
+
+/** The `k`-th best rank (Latin + original-script share) among the first `n` touched names. */
+function kthTouched(n: number, k: number): number {
+  if (selectScratch.length < n) selectScratch = new Float64Array(n * 2);
+  for (let c = 0; c < n; c++) selectScratch[c] = latin[touched[c]!]! + original[touched[c]!]!;
+  return kthLargest(selectScratch, n, k);
+}
+
+function keyParts(index: ScreeningIndex, query: NormalizedName, weight: TokenWeight): KeyPart[] {
+  const tokens = query.tokens;
+  let total = 0;
+  for (const t of tokens) total += weight(t);
+  const parts: KeyPart[] = [];
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (seen.has(token)) continue;
+    seen.add(token);
+    let times = 0;
+    for (const t of tokens) if (t === token) times++;
+    const whole = tokens.length > 1 ? 0 : token.length >= MIN_JOINED ? 2 : 1;
+    parts.push({
+      expansion: expandToken(index, token),
+      share: total > 0 ? (weight(token) * times) / total : 0,
+      script: 0,
+      whole,
+    });
+  }
+  if (tokens.length > 1) {
+    const joined = tokens.join('');
+    if (!seen.has(joined))
+      parts.push({ expansion: expandToken(index, joined), share: 1, script: 0, whole: 2 });
+  }
+  const originals = query.originalTokens ?? [];
+  let originalTotal = 0;
+  for (const t of originals) originalTotal += t.length;
+  const seenOriginal = new Set<string>();
+  for (const token of originals) {
+    if (seenOriginal.has(token)) continue;
+    seenOriginal.add(token);
+    let times = 0;
+    for (const t of originals) if (t === token) times++;
+    parts.push({
+      expansion: expandToken(index, token),
+      share: (token.length * times) / originalTotal,
+      script: 1,
+      whole: 0,
+    });
+  }
+  return parts;
+}
+
+/** Adds a key's share to the names already reached, reading each name's keys rather than the key's postings. */
+function addToTouched(index: ScreeningIndex, part: KeyPart, count: number, epoch: number): void {
+  const size = index.tokens.length;
+  if (tokenSim.length < size) {
+    tokenSim = new Float64Array(size * 2);
+    tokenStamp = new Uint32Array(size * 2);
+  }
+  tokenEpoch = (tokenEpoch + 1) >>> 0;
+  if (tokenEpoch === 0) {
+    tokenStamp.fill(0);
+    tokenEpoch = 1;
+  }
+  const { ids, similarities } = part.expansion;
+  for (let k = 0; k < ids.length; k++) {
+    tokenStamp[ids[k]!] = tokenEpoch;
+    tokenSim[ids[k]!] = similarities[k]!;
+  }
+  const acc = part.script === 0 ? latin : original;
+  for (let c = 0; c < count; c++) {
+    const nameId = touched[c]!;
+    const keyIds = index.names[nameId]?.keyIds;
+    if (!keyIds) continue;
+    for (let k = 0; k < keyIds.length; k++) {
+      const id = keyIds[k]!;
+      if (tokenStamp[id] !== tokenEpoch) continue;
+      acc[nameId]! += tokenSim[id]! * part.share;
+      if (part.whole === 2 || (part.whole === 1 && index.joinedKey[id] === 1)) wholeStamp[nameId] = epoch;
+    }
+  }
 }
 
 /**
  * Names likely to match a query, found through the inverted index (exact,
  * symbol, fuzzy and phonetic token matches, joined spellings, original
- * script) and ranked by the weight of the query tokens they share — never by
- * scanning all names. Returns name ids, best first.
+ * script) and ranked by the share of the query (by token weight) they
+ * explain — never by scanning all names.
+ *
+ * Keys are read rarest first. With `minScore`, a name is kept only when
+ * what it shares with the query (plus what initials, which the index does
+ * not expand, might add) can lift its name score to `minScore`; once the
+ * keys left cannot do that for a name not yet seen, or lift it into the top
+ * `limit`, frequent words ("ali", "company") only add to names already found.
+ * Names reached through a whole-name key (the joined query, a one-word query
+ * against a joined name) are always kept. Returns name ids, best first.
  */
 export function findCandidateNames(
   index: ScreeningIndex,
@@ -65,22 +180,112 @@ export function findCandidateNames(
   weight: TokenWeight,
   limit: number,
   minShare = 0.2,
+  minScore = 0,
 ): number[] {
-  const keys = new Set(query.tokens);
-  if (query.tokens.length > 1) keys.add(query.tokens.join(''));
-  for (const t of query.originalTokens ?? []) keys.add(t);
-  const scores = new Map<number, number>();
+  const parts = keyParts(index, query, weight);
+  parts.sort((a, b) => a.expansion.postings - b.expansion.postings);
+  // What the keys from m on can still add, per script and whole-name.
+  const reachLatin = new Float64Array(parts.length + 1);
+  const reachOriginal = new Float64Array(parts.length + 1);
+  const reachWhole = new Uint8Array(parts.length + 1);
+  for (let m = parts.length - 1; m >= 0; m--) {
+    const p = parts[m]!;
+    reachLatin[m] = reachLatin[m + 1]! + (p.script === 0 ? p.share * p.expansion.best : 0);
+    reachOriginal[m] = reachOriginal[m + 1]! + (p.script === 1 ? p.share * p.expansion.best : 0);
+    reachWhole[m] = reachWhole[m + 1]! | (p.whole > 0 && p.expansion.ids.length > 0 ? 1 : 0);
+  }
+  const tokens = query.tokens;
+  const originals = query.originalTokens ?? [];
   let total = 0;
-  for (const t of query.tokens) total += weight(t);
-  for (const token of keys) {
-    const w = query.tokens.includes(token) ? weight(token) : total;
-    for (const [tokenId, s] of expandToken(index, token)) {
-      for (const nameId of index.postings[tokenId]!) scores.set(nameId, (scores.get(nameId) ?? 0) + s * w);
+  let initialShare = 0;
+  for (const t of tokens) {
+    const w = weight(t);
+    total += w;
+    if (t.length === 1) initialShare += INITIAL * w;
+  }
+  initialShare = total > 0 ? initialShare / total : 0;
+  let originalTotal = 0;
+  let originalInitials = 0;
+  for (const t of originals) {
+    originalTotal += t.length;
+    if (t.length === 1) originalInitials += INITIAL;
+  }
+  originalInitials = originalTotal > 0 ? originalInitials / originalTotal : 0;
+  // Coverage a name needs for its name score to reach minScore.
+  const coverageNeeded = (minScore - (1 - QUERY_SHARE)) / QUERY_SHARE;
+  // Most a name's own initials can add (each one letter against a query word).
+  const latinSlack = initialShare + (total > 0 ? (INITIAL * tokens.length) / total : 0);
+  const originalSlack =
+    originalInitials + (originalTotal > 0 ? (INITIAL * originals.length) / originalTotal : 0);
+
+  const epoch = nextNameEpoch(index.names.length);
+  let count = 0;
+  let creating = true;
+  for (let m = 0; m < parts.length; m++) {
+    if (creating && m > 0 && !reachWhole[m]) {
+      const hopeless =
+        reachLatin[m]! + latinSlack < coverageNeeded && reachOriginal[m]! + originalSlack < coverageNeeded;
+      const belowFloor = reachLatin[m]! + reachOriginal[m]! < minShare;
+      if (
+        hopeless ||
+        belowFloor ||
+        (count >= limit && reachLatin[m]! + reachOriginal[m]! < kthTouched(count, limit))
+      )
+        creating = false;
+    }
+    const part = parts[m]!;
+    if (!creating && count * 8 < part.expansion.postings) {
+      addToTouched(index, part, count, epoch);
+      continue;
+    }
+    const { ids, similarities } = part.expansion;
+    const acc = part.script === 0 ? latin : original;
+    const other = part.script === 0 ? original : latin;
+    for (let k = 0; k < ids.length; k++) {
+      const add = similarities[k]! * part.share;
+      const whole = part.whole === 2 || (part.whole === 1 && index.joinedKey[ids[k]!] === 1);
+      const list = index.postings[ids[k]!]!;
+      for (let p = 0; p < list.length; p++) {
+        const nameId = list[p]!;
+        if (nameStamp[nameId] === epoch) acc[nameId]! += add;
+        else if (creating) {
+          nameStamp[nameId] = epoch;
+          acc[nameId] = add;
+          other[nameId] = 0;
+          if (touched.length <= count) {
+            const grown = new Int32Array(touched.length * 2);
+            grown.set(touched);
+            touched = grown;
+          }
+          touched[count++] = nameId;
+        } else continue;
+        if (whole) wholeStamp[nameId] = epoch;
+      }
     }
   }
-  const floor = total * minShare;
-  const ranked: [number, number][] = [];
-  for (const [nameId, s] of scores) if (s >= floor || query.tokens.length === 0) ranked.push([nameId, s]);
-  ranked.sort((a, b) => b[1] - a[1]);
-  return ranked.slice(0, limit).map(([id]) => id);
+  let kept = 0;
+  for (let c = 0; c < count; c++) {
+    const nameId = touched[c]!;
+    const l = latin[nameId]!;
+    const o = original[nameId]!;
+    if (l + o < minShare && tokens.length > 0) continue;
+    if (coverageNeeded > 0 && wholeStamp[nameId] !== epoch) {
+      const name = index.names[nameId];
+      const nameInitials = name?.initials ?? 0;
+      const latinReach =
+        l + initialShare + (total > 0 ? (INITIAL * Math.min(nameInitials, tokens.length)) / total : 0);
+      const originalReach = name?.normalized.originalTokens ? o + originalSlack : 0;
+      if (latinReach < coverageNeeded && originalReach < coverageNeeded) continue;
+    }
+    touched[kept++] = nameId;
+  }
+  let cut = -Infinity;
+  if (kept > limit) cut = kthTouched(kept, limit);
+  const ranked: number[] = [];
+  const rank = (id: number): number => latin[id]! + original[id]!;
+  for (let c = 0; c < kept; c++) if (rank(touched[c]!) > cut) ranked.push(touched[c]!);
+  for (let c = 0; c < kept && ranked.length < limit; c++)
+    if (rank(touched[c]!) === cut) ranked.push(touched[c]!);
+  ranked.sort((a, b) => rank(b) - rank(a));
+  return ranked;
 }

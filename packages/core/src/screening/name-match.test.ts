@@ -7,7 +7,12 @@ import { DEFAULT_SCREENING_THRESHOLD, screenParty } from './screen-party.ts';
 
 describe('name matching quality', () => {
   it.each(NAME_MATCH_CASES)('$query vs $listed: match=$match ($why)', ({ query, listed, match, schema }) => {
-    const party = buildParty({ source: 'test', sourceId: '1', schema: schema ?? 'person', names: [{ full: listed, quality: 'primary' }] });
+    const party = buildParty({
+      source: 'test',
+      sourceId: '1',
+      schema: schema ?? 'person',
+      names: [{ full: listed, quality: 'primary' }],
+    });
     const index = buildScreeningIndex([{ party }], DEFAULT_NAME_REFERENCE);
     const hits = screenParty(index, { name: query, schema: schema ?? 'person' }, { threshold: 0 });
     const score = hits[0]?.score ?? 0;

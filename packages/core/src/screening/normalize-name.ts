@@ -18,6 +18,8 @@ export interface NormalizedName {
   originalTokens?: string[];
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 function replaceDigits(token: string, ref: CompiledNameReference): string {
   if (!/\d/.test(token) || !/[a-z]/.test(token)) return token;
   let out = '';
@@ -41,7 +43,11 @@ function startsWith(tokens: string[], i: number, phrase: string[]): boolean {
  * @example
  * normalizeName('OOO Romashka', ref, 'organization').legalForms // ['LLC']
  */
-export function normalizeName(text: string, reference: NameReference, schema: PartySchema = 'unknown'): NormalizedName {
+export function normalizeName(
+  text: string,
+  reference: NameReference,
+  schema: PartySchema = 'unknown',
+): NormalizedName {
   const ref = compileNameReference(reference);
   const raw = tokenizeName(text).map((t) => replaceDigits(t, ref));
   const isPerson = schema === 'person';
@@ -77,6 +83,7 @@ export function normalizeName(text: string, reference: NameReference, schema: Pa
   // A name that is only a legal form ("Limited") keeps it as its name.
   if (tokens.length === 0 && legalForms.length > 0) tokens.push(...raw);
   const result: NormalizedName = { text, tokens, legalForms, titles };
-  if (isNonLatin(text)) result.originalTokens = tokenizeOriginalScript(text);
+  // ASCII is Latin or has no letters: skip the script census.
+  if (NON_ASCII.test(text) && isNonLatin(text)) result.originalTokens = tokenizeOriginalScript(text);
   return result;
 }

@@ -17,7 +17,11 @@ const MIN_PART_LENGTH = 3;
 /** Upper-case Latin with commas as spaces; hyphens, dots and apostrophes either removed or spaces. */
 function ofacForms(text: string): string[] {
   const upper = text.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().replace(/,/g, ' ');
-  const clean = (s: string): string => s.replace(/[^A-Z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = (s: string): string =>
+    s
+      .replace(/[^A-Z0-9 ]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   const joined = clean(upper.replace(/[-'.’`]/g, ''));
   const split = clean(upper);
   return joined === split ? [joined] : [joined, split];

@@ -1,7 +1,24 @@
 /** Consonant classes of the phonetic key; vowels (and y, w) carry no class. */
 const CLASS: Readonly<Record<string, string>> = {
-  b: 'P', p: 'P', f: 'F', v: 'F', c: 'K', k: 'K', q: 'K', g: 'K', j: 'J',
-  s: 'S', z: 'S', x: 'KS', d: 'T', t: 'T', l: 'L', r: 'R', m: 'M', n: 'N', h: 'H',
+  b: 'P',
+  p: 'P',
+  f: 'F',
+  v: 'F',
+  c: 'K',
+  k: 'K',
+  q: 'K',
+  g: 'K',
+  j: 'J',
+  s: 'S',
+  z: 'S',
+  x: 'KS',
+  d: 'T',
+  t: 'T',
+  l: 'L',
+  r: 'R',
+  m: 'M',
+  n: 'N',
+  h: 'H',
 };
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
@@ -42,7 +59,8 @@ function computeKey(token: string): string {
     if (ch === 'h') {
       // ph sounds like f; other digraphs and a final h are silent.
       if (prevLetter === 'p') cls = prevClass === 'F' ? '' : 'F';
-      else if (DIGRAPH_HEADS.has(prevLetter) || i === n - 1 || (i === n - 2 && token[n - 1] === 'h')) cls = '';
+      else if (DIGRAPH_HEADS.has(prevLetter) || i === n - 1 || (i === n - 2 && token[n - 1] === 'h'))
+        cls = '';
       else cls = 'H';
     } else if (ch === 'w') {
       // w is a consonant before a vowel (wladimir), a vowel elsewhere (mhmwd).

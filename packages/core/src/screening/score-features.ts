@@ -21,7 +21,10 @@ export interface FeatureResult {
 }
 
 /** How a query birth date compares with the party's: agreement, conflict or nothing to compare. */
-export function compareBirthDates(query: string | undefined, dates: PartialDate[]): FeatureResult | undefined {
+export function compareBirthDates(
+  query: string | undefined,
+  dates: PartialDate[],
+): FeatureResult | undefined {
   if (!query || dates.length === 0) return undefined;
   const q = query.trim();
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(q)) return undefined;
@@ -36,13 +39,23 @@ export function compareBirthDates(query: string | undefined, dates: PartialDate[
       agreeAt = n >= 10 ? 'day' : n >= 7 ? 'month' : 'year';
       break;
     }
-    const gap = Math.min(Math.abs(+q.slice(0, 4) - +from.slice(0, 4)), Math.abs(+q.slice(0, 4) - +to.slice(0, 4)));
+    const gap = Math.min(
+      Math.abs(+q.slice(0, 4) - +from.slice(0, 4)),
+      Math.abs(+q.slice(0, 4) - +to.slice(0, 4)),
+    );
     bestGap = Math.min(bestGap, d.circa ? Math.max(0, gap - 2) : gap);
   }
   const listed = dates.map((d) => (d.to ? `${d.value}…${d.to}` : d.value)).join(', ');
-  if (agreeAt) return { value: FEATURE_WEIGHTS.birthDateMatch, explanation: `birth date ${q} agrees with listed ${listed} (to the ${agreeAt})` };
+  if (agreeAt)
+    return {
+      value: FEATURE_WEIGHTS.birthDateMatch,
+      explanation: `birth date ${q} agrees with listed ${listed} (to the ${agreeAt})`,
+    };
   if (bestGap <= 1) return { value: 0, explanation: `birth date ${q} is within a year of listed ${listed}` };
-  return { value: FEATURE_WEIGHTS.birthDateConflict, explanation: `birth date ${q} conflicts with listed ${listed}` };
+  return {
+    value: FEATURE_WEIGHTS.birthDateConflict,
+    explanation: `birth date ${q} conflicts with listed ${listed}`,
+  };
 }
 
 /** How a query country compares with the party's countries. */
@@ -50,8 +63,15 @@ export function compareCountries(query: string | undefined, party: Party): Featu
   if (!query || party.countries.length === 0) return undefined;
   const q = query.trim().toUpperCase();
   const codes = [...new Set(party.countries.map((c) => c.code.toUpperCase()))];
-  if (codes.includes(q)) return { value: FEATURE_WEIGHTS.countryMatch, explanation: `country ${q} is one of the listed countries` };
-  return { value: FEATURE_WEIGHTS.countryConflict, explanation: `country ${q} is not among the listed countries (${codes.join(', ')})` };
+  if (codes.includes(q))
+    return {
+      value: FEATURE_WEIGHTS.countryMatch,
+      explanation: `country ${q} is one of the listed countries`,
+    };
+  return {
+    value: FEATURE_WEIGHTS.countryConflict,
+    explanation: `country ${q} is not among the listed countries (${codes.join(', ')})`,
+  };
 }
 
 /** Whether a query identifier equals one of the party's identifiers. */
@@ -60,24 +80,37 @@ export function compareIdentifiers(query: string[] | undefined, party: Party): F
   const wanted = new Set(query.map(normalizeIdentifier).filter((v) => v.length >= 4));
   for (const id of party.identifiers) {
     if (wanted.has(normalizeIdentifier(id.value))) {
-      return { value: FEATURE_WEIGHTS.identifierMatch, explanation: `identifier ${id.value} (${id.label ?? id.type}) matches exactly` };
+      return {
+        value: FEATURE_WEIGHTS.identifierMatch,
+        explanation: `identifier ${id.value} (${id.label ?? id.type}) matches exactly`,
+      };
     }
   }
   return undefined;
 }
 
 /** Whether the query's kind of party is compatible with the listed one. */
-export function compareSchemas(query: PartySchema | undefined, listed: PartySchema): FeatureResult | undefined {
+export function compareSchemas(
+  query: PartySchema | undefined,
+  listed: PartySchema,
+): FeatureResult | undefined {
   if (!query || query === 'unknown' || listed === 'unknown' || query === listed) return undefined;
   const orgLike = (s: PartySchema): boolean => s === 'organization' || s === 'vessel' || s === 'aircraft';
-  if (orgLike(query) && orgLike(listed)) return { value: 0, explanation: `a ${query} query may name a listed ${listed}` };
-  return { value: FEATURE_WEIGHTS.schemaConflict, explanation: `query is a ${query}, listed party is a ${listed}` };
+  if (orgLike(query) && orgLike(listed))
+    return { value: 0, explanation: `a ${query} query may name a listed ${listed}` };
+  return {
+    value: FEATURE_WEIGHTS.schemaConflict,
+    explanation: `query is a ${query}, listed party is a ${listed}`,
+  };
 }
 
 /** Human explanation of a name comparison. */
 export function explainNameComparison(c: NameComparison, matchedName: string): string {
-  if (c.method === 'joined') return `name matches "${matchedName}" when written without spaces (${Math.round(c.score * 100)} %)`;
-  const pairs = c.pairs.map((p) => (p.kind === 'exact' ? p.query : `${p.query}≈${p.candidate} (${p.kind} ${p.similarity.toFixed(2)})`));
+  if (c.method === 'joined')
+    return `name matches "${matchedName}" when written without spaces (${Math.round(c.score * 100)} %)`;
+  const pairs = c.pairs.map((p) =>
+    p.kind === 'exact' ? p.query : `${p.query}≈${p.candidate} (${p.kind} ${p.similarity.toFixed(2)})`,
+  );
   let text = `name matches "${matchedName}"${c.method === 'original-script' ? ' in its original script' : ''}: ${pairs.join(', ') || 'no common words'}`;
   if (c.unmatchedQuery.length) text += `; query words not found: ${c.unmatchedQuery.join(' ')}`;
   if (c.unmatchedCandidate.length) text += `; listed words not in query: ${c.unmatchedCandidate.join(' ')}`;

@@ -20,15 +20,29 @@ const vessel: Party = buildParty({
   source: 'us-ofac-sdn',
   sourceId: '1',
   schema: 'vessel',
-  names: [{ full: 'OCEAN STAR', quality: 'primary' }, { full: 'STAR', quality: 'weak' }],
+  names: [
+    { full: 'OCEAN STAR', quality: 'primary' },
+    { full: 'STAR', quality: 'weak' },
+  ],
   identifiers: [{ type: 'imo', value: '9187629' }],
 });
-const index = buildScreeningIndex([{ party: putin, versionId: 7 }, { party: vessel }], DEFAULT_NAME_REFERENCE);
+const index = buildScreeningIndex(
+  [{ party: putin, versionId: 7 }, { party: vessel }],
+  DEFAULT_NAME_REFERENCE,
+);
 
 describe('screenParty', () => {
   it('returns the listed and the matched name with explained features', () => {
     const [hit] = screenParty(index, { name: 'Путин Владимир', birthDate: '1952', country: 'RU' });
-    expect(hit).toMatchObject({ source: 'us-ofac-sdn', sourceId: '35096', entityId: 'us-ofac-sdn:35096', name: 'PUTIN, Vladimir Vladimirovich', schema: 'person', programs: ['RUSSIA-EO14024'], versionId: 7 });
+    expect(hit).toMatchObject({
+      source: 'us-ofac-sdn',
+      sourceId: '35096',
+      entityId: 'us-ofac-sdn:35096',
+      name: 'PUTIN, Vladimir Vladimirovich',
+      schema: 'person',
+      programs: ['RUSSIA-EO14024'],
+      versionId: 7,
+    });
     expect(hit!.score).toBeGreaterThan(0.9);
     expect(hit!.features).toHaveProperty('nameSimilarity');
     expect(hit!.features.birthDate).toBeGreaterThan(0);
@@ -38,7 +52,8 @@ describe('screenParty', () => {
 
   it('lowers the score on a birth-date conflict', () => {
     const agree = screenParty(index, { name: 'Vladimir Putin', birthDate: '1952-10-07' })[0]!.score;
-    const conflict = screenParty(index, { name: 'Vladimir Putin', birthDate: '1980' }, { threshold: 0 })[0]!.score;
+    const conflict = screenParty(index, { name: 'Vladimir Putin', birthDate: '1980' }, { threshold: 0 })[0]!
+      .score;
     expect(conflict).toBeLessThan(agree - 0.15);
   });
 
@@ -61,7 +76,9 @@ describe('screenParty', () => {
   });
 
   it('rejects an out-of-range threshold as invalid input', () => {
-    expect(() => screenParty(index, { name: 'x' }, { threshold: 2 })).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    expect(() => screenParty(index, { name: 'x' }, { threshold: 2 })).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
   });
 
   it('patches the index when a party is removed and added again', () => {

@@ -1,7 +1,6 @@
 import { DomainError } from '../errors.ts';
 import type { PartySchema } from '../model/party.ts';
 import { primaryName } from '../model/party.ts';
-import { compareNames, type NameComparison } from './compare-names.ts';
 import { findCandidateNames } from './find-candidates.ts';
 import { normalizeName } from './normalize-name.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
@@ -16,6 +15,12 @@ import {
   type FeatureResult,
 } from './score-features.ts';
 import type { IndexedEntry, ScreeningIndex } from './screening-index.ts';
+import {
+  explainIndexedName,
+  prepareQuery,
+  scoreIndexedName,
+  type PreparedQuery,
+} from './score-indexed-name.ts';
 import { indexTokenWeight } from './token-weight.ts';
 
 /** Who to screen: a name, and whatever else is known. */
@@ -75,15 +80,41 @@ const CANDIDATE_LIMIT = 150;
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-function scoreEntente(index: ScreeningIndex, query: ScreeningQuery, entry: IndexedEntry, nameIds: number[], weight: ReturnType<typeof indexTokenWeight>, queryName: ReturnType<typeof normalizeName>): ScreeningMatch {
-  let best: { c: NameComparison; nameId: number } | undefined;
+/** Most that birth date and country can add to a name score. */
+const MAX_BONUS = FEATURE_WEIGHTS.birthDateMatch + FEATURE_WEIGHTS.countryMatch;
+
+/** Allowance for the rare token pairs the index does not expand (three edits in a long word's first letters). */
+const BOUND_MARGIN = 0.03;
+
+function scoreEntente(
+  index: ScreeningIndex,
+  query: ScreeningQuery,
+  entry: IndexedEntry,
+  nameIds: number[],
+  prepared: PreparedQuery,
+  threshold: number,
+): ScreeningMatch | undefined {
+  const queryName = prepared.name;
+  let bestId = -1;
+  let bestScore = -Infinity;
+  let bestRaw = 0;
   for (const nameId of nameIds) {
     const name = index.names[nameId];
     if (!name) continue;
-    const c = compareNames(queryName, name.normalized, index.compiled, weight);
-    const s = c.score + (name.quality === 'weak' ? FEATURE_WEIGHTS.weakAlias : 0);
-    if (!best || s > best.c.score + (index.names[best.nameId]!.quality === 'weak' ? FEATURE_WEIGHTS.weakAlias : 0)) best = { c, nameId };
+    const raw = scoreIndexedName(index, prepared, name);
+    const s = raw + (name.quality === 'weak' ? FEATURE_WEIGHTS.weakAlias : 0);
+    if (s > bestScore) {
+      bestScore = s;
+      bestRaw = raw;
+      bestId = nameId;
+    }
   }
+  // Below the threshold whatever the other features say: skip the explanations.
+  if (bestRaw + MAX_BONUS < threshold && !query.identifiers?.length) return undefined;
+  const best =
+    bestId >= 0
+      ? { c: explainIndexedName(index, prepared, index.names[bestId]!), nameId: bestId }
+      : undefined;
   const party = entry.party;
   const matched = best ? index.names[best.nameId]! : undefined;
   const nameScore = best?.c.score ?? 0;
@@ -92,7 +123,11 @@ function scoreEntente(index: ScreeningIndex, query: ScreeningQuery, entry: Index
   if (best && matched) {
     explanation.push(explainNameComparison(best.c, matched.text));
     const phonetic = best.c.pairs.filter((p) => p.kind === 'phonetic').length;
-    features.phoneticAgreement = round(best.c.pairs.length ? best.c.pairs.filter((p) => p.kind !== 'none').length / Math.max(1, queryName.tokens.length) : 0);
+    features.phoneticAgreement = round(
+      best.c.pairs.length
+        ? best.c.pairs.filter((p) => p.kind !== 'none').length / Math.max(1, queryName.tokens.length)
+        : 0,
+    );
     if (phonetic) explanation.push(`${phonetic} word(s) agree by sound only`);
   }
   let score = nameScore;
@@ -102,15 +137,28 @@ function scoreEntente(index: ScreeningIndex, query: ScreeningQuery, entry: Index
     explanation.push(r.explanation);
     score += r.value;
   };
-  if (matched?.quality === 'weak') apply('weakAlias', { value: FEATURE_WEIGHTS.weakAlias, explanation: `"${matched.text}" is a weak (low-quality) alias` });
+  if (matched?.quality === 'weak')
+    apply('weakAlias', {
+      value: FEATURE_WEIGHTS.weakAlias,
+      explanation: `"${matched.text}" is a weak (low-quality) alias`,
+    });
   apply('birthDate', compareBirthDates(query.birthDate, party.birthDates));
   apply('country', compareCountries(query.country, party));
   apply('schema', compareSchemas(query.schema, party.schema));
   if (queryName.legalForms.length && matched?.normalized.legalForms.length) {
     const same = queryName.legalForms.some((f) => matched.normalized.legalForms.includes(f));
-    apply('legalForm', same
-      ? { value: 0, explanation: `same legal form (${queryName.legalForms.join(', ')}); legal forms never make a match alone` }
-      : { value: FEATURE_WEIGHTS.legalFormConflict, explanation: `legal forms differ (${queryName.legalForms.join(', ')} vs ${matched.normalized.legalForms.join(', ')})` });
+    apply(
+      'legalForm',
+      same
+        ? {
+            value: 0,
+            explanation: `same legal form (${queryName.legalForms.join(', ')}); legal forms never make a match alone`,
+          }
+        : {
+            value: FEATURE_WEIGHTS.legalFormConflict,
+            explanation: `legal forms differ (${queryName.legalForms.join(', ')} vs ${matched.normalized.legalForms.join(', ')})`,
+          },
+    );
   }
   const id = compareIdentifiers(query.identifiers, party);
   if (id) {
@@ -118,7 +166,13 @@ function scoreEntente(index: ScreeningIndex, query: ScreeningQuery, entry: Index
     explanation.push(id.explanation);
     score = Math.max(score, id.value);
   }
-  return toMatch(entry, matched?.text ?? primaryName(party), Math.min(1, Math.max(0, score)), features, explanation);
+  return toMatch(
+    entry,
+    matched?.text ?? primaryName(party),
+    Math.min(1, Math.max(0, score)),
+    features,
+    explanation,
+  );
 }
 
 function scoreOfac(index: ScreeningIndex, query: ScreeningQuery, entry: IndexedEntry): ScreeningMatch {
@@ -141,7 +195,13 @@ function scoreOfac(index: ScreeningIndex, query: ScreeningQuery, entry: IndexedE
   return toMatch(entry, matchedName, score, features, explanation);
 }
 
-function toMatch(entry: IndexedEntry, matchedName: string, score: number, features: Record<string, number>, explanation: string[]): ScreeningMatch {
+function toMatch(
+  entry: IndexedEntry,
+  matchedName: string,
+  score: number,
+  features: Record<string, number>,
+  explanation: string[],
+): ScreeningMatch {
   const party = entry.party;
   const match: ScreeningMatch = {
     source: party.source,
@@ -168,35 +228,58 @@ function toMatch(entry: IndexedEntry, matchedName: string, score: number, featur
  * @example
  * screenParty(index, { name: 'Vladimir Putin', birthDate: '1952-10-07' }, { limit: 5 })
  */
-export function screenParty(index: ScreeningIndex, query: ScreeningQuery, options: ScreeningOptions = {}): ScreeningMatch[] {
+export function screenParty(
+  index: ScreeningIndex,
+  query: ScreeningQuery,
+  options: ScreeningOptions = {},
+): ScreeningMatch[] {
   const algorithm = options.algorithm ?? 'entente';
   if (algorithm !== 'entente' && algorithm !== 'ofac') {
-    throw new DomainError('invalid-input', `Unknown screening algorithm "${String(algorithm)}"`, { field: 'algorithm', accepted: ['entente', 'ofac'] });
+    throw new DomainError('invalid-input', `Unknown screening algorithm "${String(algorithm)}"`, {
+      field: 'algorithm',
+      accepted: ['entente', 'ofac'],
+    });
   }
-  const threshold = options.threshold ?? (algorithm === 'ofac' ? DEFAULT_OFAC_THRESHOLD : DEFAULT_SCREENING_THRESHOLD);
+  const threshold =
+    options.threshold ?? (algorithm === 'ofac' ? DEFAULT_OFAC_THRESHOLD : DEFAULT_SCREENING_THRESHOLD);
   const limit = options.limit ?? 10;
-  if (!(threshold >= 0 && threshold <= 1)) throw new DomainError('invalid-input', 'threshold must be in [0,1]', { field: 'threshold' });
+  if (!(threshold >= 0 && threshold <= 1))
+    throw new DomainError('invalid-input', 'threshold must be in [0,1]', { field: 'threshold' });
   if (!(limit >= 1)) throw new DomainError('invalid-input', 'limit must be at least 1', { field: 'limit' });
   const weight = indexTokenWeight(index);
   const queryName = normalizeName(query.name ?? '', index.reference, query.schema);
+  const prepared = prepareQuery(index, queryName, weight);
   const sources = query.sources?.length ? new Set(query.sources) : undefined;
   const byEntry = new Map<number, number[]>();
   const candidateLimit = algorithm === 'ofac' ? CANDIDATE_LIMIT * 4 : CANDIDATE_LIMIT;
-  for (const nameId of findCandidateNames(index, queryName, weight, candidateLimit, algorithm === 'ofac' ? 0 : 0.2)) {
+  // The name score a candidate needs to reach the threshold with every bonus.
+  const minNameScore = algorithm === 'ofac' ? 0 : threshold - MAX_BONUS - BOUND_MARGIN;
+  for (const nameId of findCandidateNames(
+    index,
+    queryName,
+    weight,
+    candidateLimit,
+    algorithm === 'ofac' ? 0 : 0.2,
+    minNameScore,
+  )) {
     const entryId = index.names[nameId]!.entry;
     const list = byEntry.get(entryId);
     if (list) list.push(nameId);
     else byEntry.set(entryId, [nameId]);
   }
   for (const value of query.identifiers ?? []) {
-    for (const entryId of index.identifiers.get(normalizeIdentifier(value)) ?? []) if (!byEntry.has(entryId)) byEntry.set(entryId, []);
+    for (const entryId of index.identifiers.get(normalizeIdentifier(value)) ?? [])
+      if (!byEntry.has(entryId)) byEntry.set(entryId, []);
   }
   const matches: ScreeningMatch[] = [];
   for (const [entryId, nameIds] of byEntry) {
     const entry = index.entries[entryId];
     if (!entry || (sources && !sources.has(entry.party.source))) continue;
-    const match = algorithm === 'ofac' ? scoreOfac(index, query, entry) : scoreEntente(index, query, entry, nameIds.length ? nameIds : entry.names, weight, queryName);
-    if (match.score >= threshold) matches.push(match);
+    const match =
+      algorithm === 'ofac'
+        ? scoreOfac(index, query, entry)
+        : scoreEntente(index, query, entry, nameIds.length ? nameIds : entry.names, prepared, threshold);
+    if (match && match.score >= threshold) matches.push(match);
   }
   matches.sort((a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId));
   return matches.slice(0, limit);

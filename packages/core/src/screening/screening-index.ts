@@ -3,8 +3,9 @@ import { partyEntityId } from '../model/party.ts';
 import { compileNameReference, type CompiledNameReference } from './compile-name-reference.ts';
 import type { NameReference } from './name-reference.ts';
 import { normalizeName, type NormalizedName } from './normalize-name.ts';
+import { allowedEdits, tokenFacts, type TokenFacts } from './compare-tokens.ts';
+import { DeletionNeighbourhood } from './deletion-neighbourhood.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
-import { phoneticKey } from './phonetic-key.ts';
 
 /** One indexed name of one party. */
 export interface IndexedName {
@@ -13,6 +14,14 @@ export interface IndexedName {
   text: string;
   quality: NameQuality;
   normalized: NormalizedName;
+  /** Token ids of `normalized.tokens`, in order. */
+  tokenIds: number[];
+  /** `normalized.tokens` written without spaces. */
+  joined: string;
+  /** Number of one-letter tokens (initials). */
+  initials: number;
+  /** Ids of every token the name is posted under (its tokens, joined spelling, original-script tokens). */
+  keyIds: Int32Array;
 }
 
 /** One indexed party with the list version it came from. */
@@ -29,19 +38,26 @@ export interface ScreeningIndexInput {
   versionId?: number;
 }
 
-/** Trigrams of a token padded with `$` at both ends. */
-export function tokenTrigrams(token: string): string[] {
-  const padded = `$${token}$`;
-  const out: string[] = [];
-  for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
-  return out;
+/** The index tokens similar to one query token, with their similarities (see find-candidates.ts). */
+export interface TokenExpansion {
+  ids: Int32Array;
+  similarities: Float64Array;
+  /** Total postings of the tokens: how many names the expansion can touch. */
+  postings: number;
+  /** Highest similarity. */
+  best: number;
 }
+
+/** Tokens added since the last deletion index build that are looked up by a scan before a rebuild. */
+const PENDING_SCAN_LIMIT = 256;
 
 /**
  * In-memory screening index: names normalised once, an inverted index from
- * token to names, and, over the distinct tokens only, trigram and phonetic-key
- * indexes for fuzzy look-up, plus an identifier index. Patched in place with
- * `add` and `remove` when a list version changes; cheap to rebuild per worker.
+ * token to names, per distinct token the facts the comparison reads
+ * (phonetic key, vowel-poorness, symbol groups), a deletion-neighbourhood
+ * index and a phonetic-key index over the distinct tokens for fuzzy look-up,
+ * plus an identifier index. Patched in place with `add` and `remove` when a
+ * list version changes; cheap to rebuild per worker.
  */
 export class ScreeningIndex {
   readonly reference: NameReference;
@@ -52,13 +68,20 @@ export class ScreeningIndex {
   readonly vocabulary = new Map<string, number>();
   readonly tokens: string[] = [];
   readonly postings: number[][] = [];
-  readonly trigrams = new Map<string, number[]>();
+  /** Per token id: what the token comparison reads. */
+  readonly facts: TokenFacts[] = [];
+  /** Per token id: 1 when some name is posted under it as its joined spelling. */
+  readonly joinedKey: number[] = [];
   readonly phonetic = new Map<string, number[]>();
+  /** Folded spelling → token ids whose `foldSpelling` differs from the token. */
+  readonly folds = new Map<string, number[]>();
   readonly identifiers = new Map<string, number[]>();
   /** Memo of query-token expansions (see find-candidates.ts); cleared whenever the index changes. */
-  readonly expansions = new Map<string, Map<number, number>>();
+  readonly expansions = new Map<string, TokenExpansion>();
   private readonly byEntityId = new Map<string, number>();
   private liveNames = 0;
+  private deletions: DeletionNeighbourhood | undefined;
+  private weights: Float64Array | undefined;
 
   constructor(reference: NameReference) {
     this.reference = reference;
@@ -79,7 +102,7 @@ export class ScreeningIndex {
   add(party: Party, versionId?: number): void {
     const entityId = partyEntityId(party);
     if (this.byEntityId.has(entityId)) this.remove(entityId);
-    this.expansions.clear();
+    this.changed();
     const entryId = this.entries.length;
     const entry: IndexedEntry = { party, entityId, names: [] };
     if (versionId !== undefined) entry.versionId = versionId;
@@ -91,10 +114,26 @@ export class ScreeningIndex {
       seen.add(name.full);
       const normalized = normalizeName(name.full, this.reference, party.schema);
       const nameId = this.names.length;
-      this.names.push({ entry: entryId, text: name.full, quality: name.quality, normalized });
+      const tokenIds: number[] = [];
+      const keys = this.nameKeys(normalized);
+      const keyIds = new Int32Array(keys.size);
+      const indexed: IndexedName = {
+        entry: entryId,
+        text: name.full,
+        quality: name.quality,
+        normalized,
+        tokenIds,
+        joined: normalized.tokens.join(''),
+        initials: normalized.tokens.filter((t) => t.length === 1).length,
+        keyIds,
+      };
+      this.names.push(indexed);
       entry.names.push(nameId);
       this.liveNames++;
-      for (const token of this.nameKeys(normalized)) this.post(token, nameId);
+      let k = 0;
+      for (const token of keys) keyIds[k++] = this.post(token, nameId);
+      if (normalized.tokens.length > 1) this.joinedKey[this.vocabulary.get(indexed.joined)!] = 1;
+      for (const token of normalized.tokens) tokenIds.push(this.vocabulary.get(token)!);
     }
     for (const id of party.identifiers) {
       const key = normalizeIdentifier(id.value);
@@ -110,7 +149,7 @@ export class ScreeningIndex {
     const entryId = this.byEntityId.get(entityId);
     if (entryId === undefined) return false;
     const entry = this.entries[entryId]!;
-    this.expansions.clear();
+    this.changed();
     for (const nameId of entry.names) {
       const name = this.names[nameId]!;
       for (const token of this.nameKeys(name.normalized)) {
@@ -147,6 +186,47 @@ export class ScreeningIndex {
     return id === undefined ? 0 : this.postings[id]!.length;
   }
 
+  /** Weight of a token id in a comparison (see token-weight.ts), cached until the index changes. */
+  tokenWeight(tokenId: number, compute: (tokenId: number) => number): number {
+    let weights = this.weights;
+    if (!weights || weights.length < this.tokens.length) {
+      weights = new Float64Array(this.tokens.length + 1024).fill(-1);
+      this.weights = weights;
+    }
+    let w = weights[tokenId]!;
+    if (w < 0) {
+      w = compute(tokenId);
+      weights[tokenId] = w;
+    }
+    return w;
+  }
+
+  /**
+   * Builds the fuzzy look-up structures now rather than at the first query
+   * (`buildScreeningIndex` does; call it after a large series of `add`).
+   */
+  prepare(): void {
+    if (!this.deletions || this.tokens.length - this.deletions.count > PENDING_SCAN_LIMIT) {
+      this.deletions = new DeletionNeighbourhood(this.tokens, (t) => allowedEdits(t.length));
+    }
+  }
+
+  /**
+   * Calls `visit` with every token id that may be within `edits` (≤ 2)
+   * edits of `token`, plus possibly some that are not (callers verify).
+   */
+  forEachNearToken(token: string, edits: number, visit: (tokenId: number) => void): void {
+    this.prepare();
+    const deletions = this.deletions!;
+    deletions.forEachNear(token, edits, visit);
+    for (let id = deletions.count; id < this.tokens.length; id++) visit(id);
+  }
+
+  private changed(): void {
+    this.expansions.clear();
+    this.weights = undefined;
+  }
+
   /** The tokens a name is found by: its tokens, its original-script tokens, and its tokens joined. */
   private nameKeys(normalized: NormalizedName): Set<string> {
     const keys = new Set(normalized.tokens);
@@ -155,19 +235,22 @@ export class ScreeningIndex {
     return keys;
   }
 
-  private post(token: string, nameId: number): void {
+  private post(token: string, nameId: number): number {
     let tokenId = this.vocabulary.get(token);
     if (tokenId === undefined) {
       tokenId = this.tokens.length;
       this.vocabulary.set(token, tokenId);
       this.tokens.push(token);
       this.postings.push([]);
-      for (const tri of tokenTrigrams(token)) {
-        const list = this.trigrams.get(tri);
+      const facts = tokenFacts(token, this.compiled);
+      this.facts.push(facts);
+      this.joinedKey.push(0);
+      if (facts.fold !== token) {
+        const list = this.folds.get(facts.fold);
         if (list) list.push(tokenId);
-        else this.trigrams.set(tri, [tokenId]);
+        else this.folds.set(facts.fold, [tokenId]);
       }
-      const key = phoneticKey(token);
+      const key = facts.key;
       if (key.length >= 1) {
         const list = this.phonetic.get(key);
         if (list) list.push(tokenId);
@@ -176,6 +259,7 @@ export class ScreeningIndex {
     }
     const list = this.postings[tokenId]!;
     if (list[list.length - 1] !== nameId) list.push(nameId);
+    return tokenId;
   }
 }
 
@@ -185,8 +269,12 @@ export class ScreeningIndex {
  * @example
  * const index = buildScreeningIndex(parties.map((party) => ({ party })), DEFAULT_NAME_REFERENCE);
  */
-export function buildScreeningIndex(parties: Iterable<ScreeningIndexInput>, reference: NameReference): ScreeningIndex {
+export function buildScreeningIndex(
+  parties: Iterable<ScreeningIndexInput>,
+  reference: NameReference,
+): ScreeningIndex {
   const index = new ScreeningIndex(reference);
   for (const { party, versionId } of parties) index.add(party, versionId);
+  index.prepare();
   return index;
 }

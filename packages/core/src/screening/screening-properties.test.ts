@@ -16,12 +16,24 @@ const nasty = fc.oneof(
   fc.string({ maxLength: 60 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '\u0000\u0007\u001b', 'x'.repeat(10_000), 'Иван 李明 محمد Ωmega ११', '\u200b\u200d', '..,,--', '0O1lI'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000\u0007\u001b',
+    'x'.repeat(10_000),
+    'Иван 李明 محمد Ωmega ११',
+    '\u200b\u200d',
+    '..,,--',
+    '0O1lI',
+  ),
 );
 
 describe('screening properties', () => {
   it('normalises any string without throwing', () => {
-    fc.assert(fc.property(nasty, (s) => Array.isArray(normalizeName(s, ref).tokens)), { numRuns: 300 });
+    fc.assert(
+      fc.property(nasty, (s) => Array.isArray(normalizeName(s, ref).tokens)),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps name scores in [0,1] and Jaro-Winkler symmetric', () => {
@@ -53,25 +65,38 @@ describe('screening properties', () => {
   it('is symmetric for names with the same number of words', () => {
     const word = fc.stringMatching(/^[a-z]{3,9}$/);
     fc.assert(
-      fc.property(fc.array(word, { minLength: 2, maxLength: 2 }), fc.array(word, { minLength: 2, maxLength: 2 }), (x, y) => {
-        const a = normalizeName(x.join(' '), ref, 'person');
-        const b = normalizeName(y.join(' '), ref, 'person');
-        const ab = compareNames(a, b, compiled);
-        const ba = compareNames(b, a, compiled);
-        if (x.join('').length === y.join('').length) expect(ab.score).toBeCloseTo(ba.score, 6);
-      }),
+      fc.property(
+        fc.array(word, { minLength: 2, maxLength: 2 }),
+        fc.array(word, { minLength: 2, maxLength: 2 }),
+        (x, y) => {
+          const a = normalizeName(x.join(' '), ref, 'person');
+          const b = normalizeName(y.join(' '), ref, 'person');
+          const ab = compareNames(a, b, compiled);
+          const ba = compareNames(b, a, compiled);
+          if (x.join('').length === y.join('').length) expect(ab.score).toBeCloseTo(ba.score, 6);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('screens any query against an index without throwing', () => {
     const index = buildScreeningIndex(
-      [{ party: buildParty({ source: 't', sourceId: '1', names: [{ full: 'Ivan Petrov', quality: 'primary' }] }) }],
+      [
+        {
+          party: buildParty({
+            source: 't',
+            sourceId: '1',
+            names: [{ full: 'Ivan Petrov', quality: 'primary' }],
+          }),
+        },
+      ],
       ref,
     );
     fc.assert(
       fc.property(nasty, (s) => {
-        for (const m of screenParty(index, { name: s }, { threshold: 0 })) expect(m.score).toBeLessThanOrEqual(1);
+        for (const m of screenParty(index, { name: s }, { threshold: 0 }))
+          expect(m.score).toBeLessThanOrEqual(1);
       }),
       { numRuns: 200 },
     );

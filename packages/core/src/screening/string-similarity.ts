@@ -1,3 +1,7 @@
+/** Scratch match flags reused between calls (comparisons are synchronous). */
+let scratchA = new Uint8Array(64);
+let scratchB = new Uint8Array(64);
+
 /**
  * Jaro similarity (standard definition: match window max(len)/2 − 1), in [0,1].
  * Works on UTF-16 code units; callers pass normalised ASCII or one script.
@@ -8,8 +12,12 @@ export function jaro(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
-  const matchedB = new Uint8Array(lb);
-  const matchedA = new Uint8Array(la);
+  if (scratchA.length < la) scratchA = new Uint8Array(la * 2);
+  if (scratchB.length < lb) scratchB = new Uint8Array(lb * 2);
+  const matchedA = scratchA;
+  const matchedB = scratchB;
+  matchedA.fill(0, 0, la);
+  matchedB.fill(0, 0, lb);
   let m = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);

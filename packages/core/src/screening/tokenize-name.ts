@@ -27,6 +27,12 @@ export function tokenizeName(text: string): string[] {
  * removed), used to match original-script aliases directly.
  */
 export function tokenizeOriginalScript(text: string): string[] {
-  const folded = text.slice(0, MAX_NAME_LENGTH).normalize('NFKC').toLowerCase().normalize('NFD').replace(MARKS, '').normalize('NFC');
+  const folded = text
+    .slice(0, MAX_NAME_LENGTH)
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .normalize('NFC');
   return folded.split(NON_LETTER).filter((t) => t.length > 0);
 }

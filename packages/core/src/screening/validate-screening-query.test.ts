@@ -5,7 +5,14 @@ import { validateScreeningQuery } from './validate-screening-query.ts';
 
 describe('validateScreeningQuery', () => {
   it('cleans a valid subject', () => {
-    expect(validateScreeningQuery({ name: ' Ivan\u0000 Petrov ', type: 'Person', country: 'ru', birthDate: '1960-05' })).toEqual({
+    expect(
+      validateScreeningQuery({
+        name: ' Ivan\u0000 Petrov ',
+        type: 'Person',
+        country: 'ru',
+        birthDate: '1960-05',
+      }),
+    ).toEqual({
       name: 'Ivan  Petrov',
       schema: 'person',
       country: 'RU',
@@ -33,13 +40,16 @@ describe('validateScreeningQuery', () => {
 
   it('either accepts or names a field for any input, never crashes otherwise', () => {
     fc.assert(
-      fc.property(fc.record({ name: fc.string(), country: fc.string(), birthDate: fc.string(), type: fc.string() }), (raw) => {
-        try {
-          validateScreeningQuery(raw);
-        } catch (e) {
-          if (!isDomainError(e) || typeof e.details.field !== 'string') throw e;
-        }
-      }),
+      fc.property(
+        fc.record({ name: fc.string(), country: fc.string(), birthDate: fc.string(), type: fc.string() }),
+        (raw) => {
+          try {
+            validateScreeningQuery(raw);
+          } catch (e) {
+            if (!isDomainError(e) || typeof e.details.field !== 'string') throw e;
+          }
+        },
+      ),
     );
   });
 });

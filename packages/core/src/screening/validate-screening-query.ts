@@ -31,7 +31,8 @@ function isValidPartialDate(s: string): boolean {
   return true;
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 
 /**
  * Checks one screening subject and returns a clean query, or throws a
@@ -42,9 +43,13 @@ export function validateScreeningQuery(raw: RawScreeningSubject): ScreeningQuery
   const name = typeof raw.name === 'string' ? raw.name.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim() : '';
   if (!name) throw new DomainError('invalid-input', 'The name is empty', { field: 'name' });
   if (name.length > MAX_SCREENING_NAME_LENGTH) {
-    throw new DomainError('invalid-input', `The name is longer than ${MAX_SCREENING_NAME_LENGTH} characters (${name.length})`, {
-      field: 'name',
-    });
+    throw new DomainError(
+      'invalid-input',
+      `The name is longer than ${MAX_SCREENING_NAME_LENGTH} characters (${name.length})`,
+      {
+        field: 'name',
+      },
+    );
   }
   const query: ScreeningQuery = { name };
   const type = text(raw.type)?.toLowerCase();
@@ -57,18 +62,24 @@ export function validateScreeningQuery(raw: RawScreeningSubject): ScreeningQuery
   const country = text(raw.country)?.toUpperCase();
   if (country !== undefined) {
     if (!isCountryCode(country)) {
-      throw new DomainError('unknown-country', `"${country}" is not an ISO 3166-1 alpha-2 country code`, { field: 'country' });
+      throw new DomainError('unknown-country', `"${country}" is not an ISO 3166-1 alpha-2 country code`, {
+        field: 'country',
+      });
     }
     query.country = country;
   }
   const birthDate = text(raw.birthDate);
   if (birthDate !== undefined) {
     if (!isValidPartialDate(birthDate)) {
-      throw new DomainError('invalid-input', `Birth date "${birthDate}" is not YYYY, YYYY-MM or YYYY-MM-DD`, { field: 'birthDate' });
+      throw new DomainError('invalid-input', `Birth date "${birthDate}" is not YYYY, YYYY-MM or YYYY-MM-DD`, {
+        field: 'birthDate',
+      });
     }
     query.birthDate = birthDate;
   }
-  if (Array.isArray(raw.identifiers)) query.identifiers = raw.identifiers.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
-  if (Array.isArray(raw.sources)) query.sources = raw.sources.filter((x): x is string => typeof x === 'string');
+  if (Array.isArray(raw.identifiers))
+    query.identifiers = raw.identifiers.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+  if (Array.isArray(raw.sources))
+    query.sources = raw.sources.filter((x): x is string => typeof x === 'string');
   return query;
 }

@@ -12,7 +12,13 @@ const DPL_URL = 'https://www.bis.gov/licensing/end-user-guidance/denied-persons-
 
 /** One tab-separated line, each field's surrounding quotes removed and doubled quotes undone. */
 function splitDplLine(line: string): string[] {
-  return line.split('\t').map((f) => f.trim().replace(/^"([\s\S]*)"$/, '$1').replace(/""/g, '"').trim());
+  return line.split('\t').map((f) =>
+    f
+      .trim()
+      .replace(/^"([\s\S]*)"$/, '$1')
+      .replace(/""/g, '"')
+      .trim(),
+  );
 }
 
 /**
@@ -25,11 +31,19 @@ function latestPlausibleUpdate(
   file: string,
   warnings: ImportWarning[],
 ): string | undefined {
-  const limit = latestEffective ? `${Number(latestEffective.slice(0, 4)) + 1}${latestEffective.slice(4)}` : '9999';
+  const limit = latestEffective
+    ? `${Number(latestEffective.slice(0, 4)) + 1}${latestEffective.slice(4)}`
+    : '9999';
   let latest: string | undefined;
   for (const { date, row } of updates) {
     if (date > limit) {
-      warnings.push({ kind: 'bad-date', file, row, field: 'Last_Update', message: `Implausible update date "${date}" (after ${limit}); ignored` });
+      warnings.push({
+        kind: 'bad-date',
+        file,
+        row,
+        field: 'Last_Update',
+        message: `Implausible update date "${date}" (after ${limit}); ignored`,
+      });
     } else if (!latest || date > latest) latest = date;
   }
   return latest;
@@ -55,11 +69,15 @@ export function parseBisDpl(text: string, file: string): DplParse {
   const header = splitDplLine(lines[0] ?? '');
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    throw new DomainError('file-rejected', `${file} is not a BIS Denied Persons List file (no ${missing.join(', ')} column)`, {
-      file,
-      row: 1,
-      field: missing[0],
-    });
+    throw new DomainError(
+      'file-rejected',
+      `${file} is not a BIS Denied Persons List file (no ${missing.join(', ')} column)`,
+      {
+        file,
+        row: 1,
+        field: missing[0],
+      },
+    );
   }
   const col = (cells: string[], name: string): string => cells[header.indexOf(name)] ?? '';
   const warnings: ImportWarning[] = [];
@@ -72,38 +90,72 @@ export function parseBisDpl(text: string, file: string): DplParse {
     const cells = splitDplLine(line);
     const name = col(cells, 'Name').replace(/\s+/g, ' ');
     if (!name) {
-      warnings.push({ kind: 'missing-name', file, row, field: 'Name', message: `Row ${row} has no name; dropped` });
+      warnings.push({
+        kind: 'missing-name',
+        file,
+        row,
+        field: 'Name',
+        message: `Row ${row} has no name; dropped`,
+      });
       return;
     }
     const state = col(cells, 'State');
     const countryText = col(cells, 'Country');
     const country = countryText ? countryCodeFromName(countryText) : US_STATES.has(state) ? 'US' : undefined;
     if (countryText && !country) {
-      warnings.push({ kind: 'unknown-country', file, row, field: 'Country', message: `Unknown country "${countryText}"` });
+      warnings.push({
+        kind: 'unknown-country',
+        file,
+        row,
+        field: 'Country',
+        message: `Unknown country "${countryText}"`,
+      });
     }
-    const full = [col(cells, 'Street_Address'), col(cells, 'City'), state, col(cells, 'Postal_Code'), countryText || country]
+    const full = [
+      col(cells, 'Street_Address'),
+      col(cells, 'City'),
+      state,
+      col(cells, 'Postal_Code'),
+      countryText || country,
+    ]
       .filter(Boolean)
       .join(', ');
     const dates: Record<string, string | undefined> = {};
     for (const field of ['Effective_Date', 'Expiration_Date', 'Last_Update']) {
       const raw = col(cells, field);
       dates[field] = raw ? parseUsDate(raw) : undefined;
-      if (raw && !dates[field]) warnings.push({ kind: 'bad-date', file, row, field, message: `Unreadable date "${raw}"` });
+      if (raw && !dates[field])
+        warnings.push({ kind: 'bad-date', file, row, field, message: `Unreadable date "${raw}"` });
     }
     if (dates.Last_Update) updates.push({ date: dates.Last_Update, row });
-    if (dates.Effective_Date && (!latestEffective || dates.Effective_Date > latestEffective)) latestEffective = dates.Effective_Date;
-    const remarks = [col(cells, 'Action'), dates.Expiration_Date && `expires ${dates.Expiration_Date}`, col(cells, 'Standard_Order') === 'Y' && 'standard order']
+    if (dates.Effective_Date && (!latestEffective || dates.Effective_Date > latestEffective))
+      latestEffective = dates.Effective_Date;
+    const remarks = [
+      col(cells, 'Action'),
+      dates.Expiration_Date && `expires ${dates.Expiration_Date}`,
+      col(cells, 'Standard_Order') === 'Y' && 'standard order',
+    ]
       .filter(Boolean)
       .join('; ');
     const citation = col(cells, 'FR_Citation');
     const sourceId = slugName(name);
     const existing = byId.get(sourceId);
     if (existing) {
-      warnings.push({ kind: 'duplicate-id', file, row, field: 'Name', message: `"${name}" repeats an earlier row; merged` });
-      if (full && !existing.addresses.some((a) => a.full === full)) existing.addresses.push(country ? { full, country } : { full });
-      if (country && !existing.countries.some((c) => c.code === country)) existing.countries.push({ code: country, role: 'address' });
-      if (citation && !existing.citation?.includes(citation)) existing.citation = existing.citation ? `${existing.citation}; ${citation}` : citation;
-      if (dates.Effective_Date && (!existing.listedOn || dates.Effective_Date < existing.listedOn)) existing.listedOn = dates.Effective_Date;
+      warnings.push({
+        kind: 'duplicate-id',
+        file,
+        row,
+        field: 'Name',
+        message: `"${name}" repeats an earlier row; merged`,
+      });
+      if (full && !existing.addresses.some((a) => a.full === full))
+        existing.addresses.push(country ? { full, country } : { full });
+      if (country && !existing.countries.some((c) => c.code === country))
+        existing.countries.push({ code: country, role: 'address' });
+      if (citation && !existing.citation?.includes(citation))
+        existing.citation = existing.citation ? `${existing.citation}; ${citation}` : citation;
+      if (dates.Effective_Date && (!existing.listedOn || dates.Effective_Date < existing.listedOn))
+        existing.listedOn = dates.Effective_Date;
       return;
     }
     byId.set(
@@ -124,5 +176,7 @@ export function parseBisDpl(text: string, file: string): DplParse {
     );
   });
   const lastUpdate = latestPlausibleUpdate(updates, latestEffective, file, warnings);
-  return lastUpdate ? { parties: [...byId.values()], warnings, lastUpdate } : { parties: [...byId.values()], warnings };
+  return lastUpdate
+    ? { parties: [...byId.values()], warnings, lastUpdate }
+    : { parties: [...byId.values()], warnings };
 }

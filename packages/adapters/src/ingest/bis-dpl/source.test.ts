@@ -26,7 +26,10 @@ describe.skipIf(!hasSharedData())('bis-dpl on the 2023-11 Denied Persons List', 
 
   it('dates the list by its latest plausible update, ignoring the "3033-09-30" typo', () => {
     expect(list.publishedAt).toBe('2023-11-28');
-    expect(list.warnings.find((w) => w.kind === 'bad-date')).toMatchObject({ row: 316, field: 'Last_Update' });
+    expect(list.warnings.find((w) => w.kind === 'bad-date')).toMatchObject({
+      row: 316,
+      field: 'Last_Update',
+    });
   });
 
   it('reads name, address, effective date, FR citation and action', () => {

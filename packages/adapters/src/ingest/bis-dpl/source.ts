@@ -9,7 +9,9 @@ export async function parseBisDplFile(file: string, options: ParseOptions = {}):
   const { parties, warnings, lastUpdate } = parseBisDpl(await readInputText(file), file);
   const fromPath = dateFromPath(file);
   const publishedAt =
-    options.publishedAt ?? lastUpdate ?? (fromPath ? fromPath.padEnd(10, '-01') : (await stat(file)).mtime.toISOString().slice(0, 10));
+    options.publishedAt ??
+    lastUpdate ??
+    (fromPath ? fromPath.padEnd(10, '-01') : (await stat(file)).mtime.toISOString().slice(0, 10));
   return { source: DPL_SOURCE, publishedAt, parties, warnings, files: [file] };
 }
 

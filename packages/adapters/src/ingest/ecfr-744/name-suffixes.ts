@@ -100,10 +100,15 @@ export function continuesName(after: string): boolean {
 }
 
 /** Words naming a unit of an organization ("Academy of …, Institute of Basic Medicine, 27 Taiping Road"). */
-const UNIT_WORDS = /\b(?:institute|institution|department|branch|division|laborator(?:y|ies)|academy|university|college|school|faculty|bureau|company|corporation|group|factory|plant)\b/i;
+const UNIT_WORDS =
+  /\b(?:institute|institution|department|branch|division|laborator(?:y|ies)|academy|university|college|school|faculty|bureau|company|corporation|group|factory|plant)\b/i;
 
 /** True when the comma-separated chunk after a comma names a unit of the organization (no digits, a unit word) rather than an address part. */
 export function isOrganizationUnit(after: string): boolean {
   const chunk = after.split(',')[0]!;
-  return !/\d/.test(chunk) && UNIT_WORDS.test(chunk) && !/\b(?:street|road|avenue|building|floor|room|district|city|province)\b/i.test(chunk);
+  return (
+    !/\d/.test(chunk) &&
+    UNIT_WORDS.test(chunk) &&
+    !/\b(?:street|road|avenue|building|floor|room|district|city|province)\b/i.test(chunk)
+  );
 }

@@ -27,7 +27,12 @@ export function splitNameFromRest(text: string): [string, string] {
     const ch = text[i];
     if (ch === '(' || ch === '[' || ch === '“') depth++;
     else if ((ch === ')' || ch === ']' || ch === '”') && depth > 0) depth--;
-    else if (ch === ',' && depth === 0 && !continuesName(text.slice(i + 1)) && !isOrganizationUnit(text.slice(i + 1))) {
+    else if (
+      ch === ',' &&
+      depth === 0 &&
+      !continuesName(text.slice(i + 1)) &&
+      !isOrganizationUnit(text.slice(i + 1))
+    ) {
       return [text.slice(0, i).trim(), text.slice(i + 1).trim()];
     }
   }

@@ -45,7 +45,11 @@ const SHARED = /^the following address(?:es)? appl/i;
 function continuationText(entryText: string, rowText: string): string {
   const inGroup = SUBORDINATE.test(entryText) || INTRO.test(entryText);
   const lastLine = entryText.split('\n').pop()!;
-  const opensBlock = inGroup && !SUBORDINATE.test(rowText.split('\n')[0]!) && !SHARED.test(rowText) && !SUBORDINATE.test(lastLine);
+  const opensBlock =
+    inGroup &&
+    !SUBORDINATE.test(rowText.split('\n')[0]!) &&
+    !SHARED.test(rowText) &&
+    !SUBORDINATE.test(lastLine);
   return opensBlock ? `\nSubordinate institution\n${rowText}` : `\n${rowText}`;
 }
 const oneLine = (s: string | undefined): string => (s ?? '').replace(/\s*\n\s*/g, ' ').trim();

@@ -30,7 +30,8 @@ describe.skipIf(!hasSharedData())('ecfr-744 on the real eCFR XML of 15 CFR 744',
   });
 
   it('gives every party a unique source id', () => {
-    for (const l of [entityList, meu]) expect(new Set(l.parties.map((p) => p.sourceId)).size).toBe(l.parties.length);
+    for (const l of [entityList, meu])
+      expect(new Set(l.parties.map((p) => p.sourceId)).size).toBe(l.parties.length);
   });
 
   it('keeps an entry’s licence requirement, review policy and Federal Register citation', () => {
@@ -62,7 +63,9 @@ describe.skipIf(!hasSharedData())('ecfr-744 on the real eCFR XML of 15 CFR 744',
       entityList,
       'CN-china-aerospace-science-and-industry-corporation-second-academy--201-research-institute',
     );
-    expect(sub.remarks).toBe('Subordinate institution of China Aerospace Science and Industry Corporation Second Academy');
+    expect(sub.remarks).toBe(
+      'Subordinate institution of China Aerospace Science and Industry Corporation Second Academy',
+    );
     expect(sub.addresses.length).toBeGreaterThan(0);
     const aecc = meu.parties.filter((p) => p.sourceId.startsWith('CN-aero-engine-company-of-china--'));
     expect(aecc.map((p) => p.names[0]!.full)).toContain('AECC Aviation Power Co. Ltd.');
@@ -70,17 +73,22 @@ describe.skipIf(!hasSharedData())('ecfr-744 on the real eCFR XML of 15 CFR 744',
   });
 
   it('finds the XML in a mirror laid out like the shared data', async () => {
-    expect(await ecfr744Format.findInMirror(SHARED_DATA)).toEqual([[sharedDataPath('controls/us/ecfr/title-15_part-744.xml')]]);
+    expect(await ecfr744Format.findInMirror(SHARED_DATA)).toEqual([
+      [sharedDataPath('controls/us/ecfr/title-15_part-744.xml')],
+    ]);
   });
 });
 
 describe('ecfr-744 rejects wrong files', () => {
-  it.each(['not-part-744.xml', 'truncated-744.xml', 'no-meu-744.xml', 'empty.xml'])('rejects %s naming the file', async (name) => {
-    const file = path.join(FIXTURES, name);
-    const err = await ecfr744Format.parse([file]).catch((e: unknown) => e);
-    expect(isDomainError(err) && err.code).toBe('file-rejected');
-    expect((err as Error).message).toContain(file);
-  });
+  it.each(['not-part-744.xml', 'truncated-744.xml', 'no-meu-744.xml', 'empty.xml'])(
+    'rejects %s naming the file',
+    async (name) => {
+      const file = path.join(FIXTURES, name);
+      const err = await ecfr744Format.parse([file]).catch((e: unknown) => e);
+      expect(isDomainError(err) && err.code).toBe('file-rejected');
+      expect((err as Error).message).toContain(file);
+    },
+  );
 
   it('finds nothing in a mirror without the file', async () => {
     expect(await ecfr744Format.findInMirror(FIXTURES)).toEqual([]);

@@ -14,7 +14,12 @@ import { readTextFile } from '../custom-csv/read-text-file.ts';
 import { parseIsoPartialDate } from '../custom-csv/parse-iso-partial-date.ts';
 import { TRANSCRIPTIONS, type Transcription } from './transcriptions.ts';
 
-const SCHEMAS: Record<string, PartySchema> = { organization: 'organization', company: 'organization', person: 'person', vessel: 'vessel' };
+const SCHEMAS: Record<string, PartySchema> = {
+  organization: 'organization',
+  company: 'organization',
+  person: 'person',
+  vessel: 'vessel',
+};
 
 /** The transcription whose header signature this header carries, if any. */
 export function transcriptionFor(header: string[]): Transcription | undefined {
@@ -46,8 +51,13 @@ export async function parseOpenSanctionsCsv(file: string, today: string): Promis
   }
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const t = transcriptionFor(header);
-  if (!t) throw new DomainError('file-rejected', `${file}: not a known OpenSanctions CSV transcription`, { file, row: 1 });
-  const col = (row: string[], name: string | undefined) => (name === undefined ? '' : (row[header.indexOf(name)] ?? '').trim());
+  if (!t)
+    throw new DomainError('file-rejected', `${file}: not a known OpenSanctions CSV transcription`, {
+      file,
+      row: 1,
+    });
+  const col = (row: string[], name: string | undefined) =>
+    name === undefined ? '' : (row[header.indexOf(name)] ?? '').trim();
   const warnings: ImportWarning[] = [];
   const parties: Party[] = [];
   const ids = new Set<string>();
@@ -56,14 +66,26 @@ export async function parseOpenSanctionsCsv(file: string, today: string): Promis
     const rowNo = i + 2;
     const name = col(row, t.columns.name) || col(row, 'name');
     if (!name) {
-      warnings.push({ kind: 'missing-name', file, row: rowNo, field: t.columns.name, message: 'row has no name; dropped' });
+      warnings.push({
+        kind: 'missing-name',
+        file,
+        row: rowNo,
+        field: t.columns.name,
+        message: 'row has no name; dropped',
+      });
       return;
     }
     const listed = col(row, t.columns.listed);
     const delisted = col(row, t.columns.delisted);
     if (listed > latest) latest = listed;
     if (delisted && delisted <= today) {
-      warnings.push({ kind: 'delisted', file, row: rowNo, field: t.columns.delisted, message: `${name} delisted on ${delisted}; left out` });
+      warnings.push({
+        kind: 'delisted',
+        file,
+        row: rowNo,
+        field: t.columns.delisted,
+        message: `${name} delisted on ${delisted}; left out`,
+      });
       return;
     }
     let id = slug(name) || `row-${rowNo}`;
@@ -72,7 +94,9 @@ export async function parseOpenSanctionsCsv(file: string, today: string): Promis
     const seen = new Set([name.toLowerCase()]);
     const names: PartyName[] = [{ full: name, quality: 'primary' }];
     for (const c of t.columns.aliases) {
-      for (const alias of col(row, c).split(';').map((a) => a.trim())) {
+      for (const alias of col(row, c)
+        .split(';')
+        .map((a) => a.trim())) {
         if (alias && !seen.has(alias.toLowerCase())) {
           seen.add(alias.toLowerCase());
           names.push({ full: alias, quality: 'strong' });
@@ -93,7 +117,14 @@ export async function parseOpenSanctionsCsv(file: string, today: string): Promis
     for (const b of birth ? birth.split(';') : []) {
       const d = parseIsoPartialDate(b.trim());
       if (d) party.birthDates.push(d);
-      else warnings.push({ kind: 'bad-date', file, row: rowNo, field: t.columns.birthDate, message: `Unreadable date "${b}"` });
+      else
+        warnings.push({
+          kind: 'bad-date',
+          file,
+          row: rowNo,
+          field: t.columns.birthDate,
+          message: `Unreadable date "${b}"`,
+        });
     }
     const place = col(row, t.columns.birthPlace);
     if (place) party.birthPlaces.push(place);
@@ -101,13 +132,26 @@ export async function parseOpenSanctionsCsv(file: string, today: string): Promis
       [t.columns.nationality, 'nationality'],
       [t.columns.country, party.schema === 'person' ? 'residence' : 'jurisdiction'],
     ] as const) {
-      for (const v of col(row, field).split(';').map((x) => x.trim()).filter(Boolean)) {
+      for (const v of col(row, field)
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean)) {
         const code = countryCodeFromName(v);
         if (code) party.countries.push({ code, role });
-        else warnings.push({ kind: 'unknown-country', file, row: rowNo, field, message: `Unknown country "${v}"` });
+        else
+          warnings.push({
+            kind: 'unknown-country',
+            file,
+            row: rowNo,
+            field,
+            message: `Unknown country "${v}"`,
+          });
       }
     }
-    for (const p of col(row, t.columns.passports).split(';').map((x) => x.trim()).filter(Boolean)) {
+    for (const p of col(row, t.columns.passports)
+      .split(';')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
       party.identifiers.push({ type: 'passport', value: p });
     }
     parties.push(party);

@@ -23,8 +23,14 @@ describe('opensanctions-csv', () => {
     const list = await parseOpenSanctionsCsv(sharedDataPath('lists/us/dod-1260h/sanctions.csv'), TODAY);
     expect(list.source).toBe('us-dod-1260h');
     expect(list.parties.length + list.warnings.filter((w) => w.kind === 'delisted').length).toBe(397);
-    const amec = list.parties.find((p) => p.names[0]?.full === 'Advanced Micro-Fabrication Equipment Inc. China')!;
-    expect(amec.names.map((n) => n.full)).toEqual(['Advanced Micro-Fabrication Equipment Inc. China', 'AMEC', 'Advanced Micro-Fabrication Equipment Inc. China (AMEC)']);
+    const amec = list.parties.find(
+      (p) => p.names[0]?.full === 'Advanced Micro-Fabrication Equipment Inc. China',
+    )!;
+    expect(amec.names.map((n) => n.full)).toEqual([
+      'Advanced Micro-Fabrication Equipment Inc. China',
+      'AMEC',
+      'Advanced Micro-Fabrication Equipment Inc. China (AMEC)',
+    ]);
   });
 
   it('reads the Swiss freezes, leaving delisted persons out with a warning', async () => {
@@ -38,12 +44,18 @@ describe('opensanctions-csv', () => {
 
   it('finds exactly its three files in the mirror', async () => {
     const groups = await openSanctionsCsvFormat.findInMirror(SHARED_DATA);
-    expect(groups.map((g) => path.basename(path.dirname(g[0]!))).sort()).toEqual(['bis-mieu', 'dod-1260h', 'fiaa-freezes']);
+    expect(groups.map((g) => path.basename(path.dirname(g[0]!))).sort()).toEqual([
+      'bis-mieu',
+      'dod-1260h',
+      'fiaa-freezes',
+    ]);
   });
 
   it('refuses a CSV it does not know', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'os-csv-'));
     writeFileSync(path.join(dir, 'x.csv'), 'a,b,c\n1,2,3\n');
-    await expect(parseOpenSanctionsCsv(path.join(dir, 'x.csv'), TODAY)).rejects.toMatchObject({ code: 'file-rejected' });
+    await expect(parseOpenSanctionsCsv(path.join(dir, 'x.csv'), TODAY)).rejects.toMatchObject({
+      code: 'file-rejected',
+    });
   });
 });

@@ -40,7 +40,16 @@ export const TRANSCRIPTIONS: readonly Transcription[] = [
     signature: ['type', 'name', 'alias', 'country', 'program'],
     schema: 'organization',
     program: 'US-BIS-MIEU',
-    columns: { name: 'name', aliases: ['alias'], country: 'country', program: 'program', listed: 'date', delisted: 'end date', url: 'source url', type: 'type' },
+    columns: {
+      name: 'name',
+      aliases: ['alias'],
+      country: 'country',
+      program: 'program',
+      listed: 'date',
+      delisted: 'end date',
+      url: 'source url',
+      type: 'type',
+    },
     bounds: { min: 5, max: 500 },
   },
   {
@@ -49,7 +58,14 @@ export const TRANSCRIPTIONS: readonly Transcription[] = [
     signature: ['name', 'clean name', 'alias', 'previous name', 'parent name'],
     schema: 'organization',
     program: 'US-DOD-1260H',
-    columns: { name: 'clean name', aliases: ['alias', 'previous name', 'name'], notes: 'note', listed: 'start date', delisted: 'end date', url: 'source url' },
+    columns: {
+      name: 'clean name',
+      aliases: ['alias', 'previous name', 'name'],
+      notes: 'note',
+      listed: 'start date',
+      delisted: 'end date',
+      url: 'source url',
+    },
     bounds: { min: 100, max: 5000 },
   },
   {

@@ -16,7 +16,11 @@ function addUnique<T>(target: T[], extra: T[], key: (t: T) => string): void {
 
 /** Folds a second listing of the same party (another address or FR notice of a DPL order) into the first. */
 function mergeParty(target: Party, extra: Party): void {
-  addUnique(target.names, extra.names.map((n) => ({ ...n, quality: n.quality === 'primary' ? ('strong' as const) : n.quality })), (n) => n.full);
+  addUnique(
+    target.names,
+    extra.names.map((n) => ({ ...n, quality: n.quality === 'primary' ? ('strong' as const) : n.quality })),
+    (n) => n.full,
+  );
   addUnique(target.addresses, extra.addresses, (a) => a.full);
   addUnique(target.countries, extra.countries, (c) => `${c.role}:${c.code}`);
   addUnique(target.identifiers, extra.identifiers, (i) => `${i.type}:${i.value}`);
@@ -26,7 +30,8 @@ function mergeParty(target: Party, extra: Party): void {
   if (extra.citation && extra.citation !== target.citation) {
     target.citation = target.citation ? `${target.citation}; ${extra.citation}` : extra.citation;
   }
-  if (extra.listedOn && (!target.listedOn || extra.listedOn < target.listedOn)) target.listedOn = extra.listedOn;
+  if (extra.listedOn && (!target.listedOn || extra.listedOn < target.listedOn))
+    target.listedOn = extra.listedOn;
 }
 
 /**
@@ -34,7 +39,12 @@ function mergeParty(target: Party, extra: Party): void {
  * (the DPL repeats an order once per address; BIS and State entries are keyed
  * by name) are merged into one party with a `duplicate-id` warning.
  */
-export function buildCslList(records: CslRecord[], file: string, publishedAt: string, warnings: ImportWarning[]): ParsedList {
+export function buildCslList(
+  records: CslRecord[],
+  file: string,
+  publishedAt: string,
+  warnings: ImportWarning[],
+): ParsedList {
   const byId = new Map<string, Party>();
   for (const record of records) {
     const party = partyFromCslRecord(record, { file, warnings });

@@ -2,7 +2,7 @@ import type { IdentifierType } from '@entente/core';
 
 /** CSL id labels (OFAC "ID types") and the identifier type each one is. Other labels become `other`. */
 export const ID_LABEL_TYPES: Record<string, IdentifierType> = {
-  'passport': 'passport',
+  passport: 'passport',
   'diplomatic passport': 'passport',
   'national id no.': 'national-id',
   'national foreign id number': 'national-id',
@@ -16,12 +16,12 @@ export const ID_LABEL_TYPES: Record<string, IdentifierType> = {
   'electoral registry no.': 'national-id',
   'credencial electoral': 'national-id',
   'residency number': 'national-id',
-  'ssn': 'national-id',
+  ssn: 'national-id',
   "driver's license no.": 'national-id',
   'tax id no.': 'tax-id',
   'nit #': 'tax-id',
   'r.f.c.': 'tax-id',
-  'rfc': 'tax-id',
+  rfc: 'tax-id',
   'ruc #': 'tax-id',
   'rif #': 'tax-id',
   'v.a.t. number': 'tax-id',
@@ -44,12 +44,12 @@ export const ID_LABEL_TYPES: Record<string, IdentifierType> = {
   'unified social credit code (uscc)': 'registration',
   'legal entity number': 'lei',
   'vessel registration identification': 'imo',
-  'imo': 'imo',
-  'mmsi': 'mmsi',
+  imo: 'imo',
+  mmsi: 'mmsi',
   'swift/bic': 'swift-bic',
   'email address': 'email',
   'phone number': 'phone',
-  'website': 'website',
+  website: 'website',
   "aircraft manufacturer's serial number (msn)": 'aircraft-serial',
   'aircraft construction number (also called l/n or s/n or f/n)': 'aircraft-serial',
   'aircraft tail number': 'aircraft-tail',
@@ -60,7 +60,8 @@ export const ID_LABEL_TYPES: Record<string, IdentifierType> = {
  * sanctions risk:", "Listing Date (CMIC)", "Target Type", …): they end with a
  * colon or dash, or name a date, directive, model, operator or former flag.
  */
-export const INFO_LABEL = /[:\-]$|\bdate\b|directive|information|executive order|caatsa|target type|organization type|issuer name|aircraft model|aircraft operator|former vessel flag|nationality of registration|vessel year of build|equity ticker|gender/i;
+export const INFO_LABEL =
+  /[:\-]$|\bdate\b|directive|information|executive order|caatsa|target type|organization type|issuer name|aircraft model|aircraft operator|former vessel flag|nationality of registration|vessel year of build|equity ticker|gender/i;
 
 /** The identifier type of a CSL id label, `other` when the label is not in the table. */
 export function identifierTypeOf(label: string): IdentifierType {
@@ -70,5 +71,7 @@ export function identifierTypeOf(label: string): IdentifierType {
 
 /** True when a label names a known id type or an information item (so it is the label, not the value). */
 export function isKnownLabel(text: string): boolean {
-  return text.toLowerCase() in ID_LABEL_TYPES || INFO_LABEL.test(text) || /^digital currency address/i.test(text);
+  return (
+    text.toLowerCase() in ID_LABEL_TYPES || INFO_LABEL.test(text) || /^digital currency address/i.test(text)
+  );
 }

@@ -11,7 +11,11 @@ export function subListCode(subList: string): string {
   const known = ABBREVIATIONS[subList];
   if (known) return known;
   const bracket = /\(([^()]+)\)[^()]*-/.exec(subList) ?? /\(([^()]+)\)/.exec(subList);
-  if (bracket) return bracket[1]!.replace(/\s+List$/i, '').replace(/\s+/g, '-').toUpperCase();
+  if (bracket)
+    return bracket[1]!
+      .replace(/\s+List$/i, '')
+      .replace(/\s+/g, '-')
+      .toUpperCase();
   const title = subList.split(' - ')[0]!;
   return (title.match(/\b[A-Za-z]/g) ?? ['X']).join('').toUpperCase();
 }

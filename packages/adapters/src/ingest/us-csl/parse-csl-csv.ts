@@ -7,7 +7,12 @@ import { readCsvRecords } from './read-csv-records.ts';
 const REQUIRED = ['source', 'name', 'alt_names', 'addresses'];
 
 const list = (v: string | undefined): string[] =>
-  v ? v.split(/;\s*/).map((s) => s.trim().replace(/^and\s+/, '')).filter(Boolean) : [];
+  v
+    ? v
+        .split(/;\s*/)
+        .map((s) => s.trim().replace(/^and\s+/, ''))
+        .filter(Boolean)
+    : [];
 const opt = (v: string | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
 
 /** "street, city, state, postal, CC; …" → addresses, the last part of each being its country. */
@@ -38,11 +43,15 @@ export function parseCslCsv(text: string, file: string): CslCsvRecords {
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    throw new DomainError('file-rejected', `${file} is not a Consolidated Screening List CSV (no ${missing.join(', ')} column)`, {
-      file,
-      row: 1,
-      field: missing[0],
-    });
+    throw new DomainError(
+      'file-rejected',
+      `${file} is not a Consolidated Screening List CSV (no ${missing.join(', ')} column)`,
+      {
+        file,
+        row: 1,
+        field: missing[0],
+      },
+    );
   }
   const col = new Map(header.map((h, i) => [h, i]));
   const headerLine = rows[0]!.join(',');
@@ -56,15 +65,31 @@ export function parseCslCsv(text: string, file: string): CslCsvRecords {
       return i === undefined ? undefined : cells[i];
     };
     if (cells.join(',') === headerLine) {
-      warnings.push({ kind: 'duplicate-header', file, row, message: `Row ${row} repeats the header line; skipped` });
+      warnings.push({
+        kind: 'duplicate-header',
+        file,
+        row,
+        message: `Row ${row} repeats the header line; skipped`,
+      });
       continue;
     }
     if (truncated && r === rows.length - 1) {
-      warnings.push({ kind: 'truncated-record', file, row, message: `The file ends inside row ${row}: ${cells.length} of ${header.length} fields` });
+      warnings.push({
+        kind: 'truncated-record',
+        file,
+        row,
+        message: `The file ends inside row ${row}: ${cells.length} of ${header.length} fields`,
+      });
     }
     const name = opt(get('name'));
     if (!name) {
-      warnings.push({ kind: 'missing-name', file, row, field: 'name', message: `Row ${row} has no name; dropped` });
+      warnings.push({
+        kind: 'missing-name',
+        file,
+        row,
+        field: 'name',
+        message: `Row ${row} has no name; dropped`,
+      });
       continue;
     }
     const ids: CslId[] = parseCslIdsColumn(get('ids') ?? '');

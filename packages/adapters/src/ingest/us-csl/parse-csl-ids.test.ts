@@ -7,9 +7,21 @@ describe('CSL column readers', () => {
   it.each([
     ['CA, BC166787, Passport', [{ label: 'Passport', value: 'BC166787', country: 'CA' }]],
     ['Passport, 836238033, KP', [{ label: 'Passport', value: '836238033', country: 'KP' }]],
-    ['MM, 2017-01-16, 110364903, Registration Number', [{ label: 'Registration Number', value: '110364903', country: 'MM' }]],
-    ['IMO 8898831, Vessel Registration Identification', [{ label: 'Vessel Registration Identification', value: 'IMO 8898831' }]],
-    ['SWIFT/BIC, RUDVRUMM; Gender, Male', [{ label: 'SWIFT/BIC', value: 'RUDVRUMM' }, { label: 'Gender', value: 'Male' }]],
+    [
+      'MM, 2017-01-16, 110364903, Registration Number',
+      [{ label: 'Registration Number', value: '110364903', country: 'MM' }],
+    ],
+    [
+      'IMO 8898831, Vessel Registration Identification',
+      [{ label: 'Vessel Registration Identification', value: 'IMO 8898831' }],
+    ],
+    [
+      'SWIFT/BIC, RUDVRUMM; Gender, Male',
+      [
+        { label: 'SWIFT/BIC', value: 'RUDVRUMM' },
+        { label: 'Gender', value: 'Male' },
+      ],
+    ],
   ])('reads ids "%s" in either column order', (text, ids) => {
     expect(parseCslIdsColumn(text)).toEqual(ids);
   });

@@ -12,11 +12,15 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function parseCslIdsColumn(text: string): CslId[] {
   const out: CslId[] = [];
   for (const item of text.split(/;\s+/)) {
-    const parts = item.split(', ').map((p) => p.trim()).filter(Boolean);
+    const parts = item
+      .split(', ')
+      .map((p) => p.trim())
+      .filter(Boolean);
     if (parts.length < 2) continue;
     const first = parts[0]!;
     const last = parts[parts.length - 1]!;
-    const labelFirst = !isCountryCode(first) && (isKnownLabel(first) || (!isKnownLabel(last) && !/^[A-Z]{2}$/.test(first)));
+    const labelFirst =
+      !isCountryCode(first) && (isKnownLabel(first) || (!isKnownLabel(last) && !/^[A-Z]{2}$/.test(first)));
     if (labelFirst) {
       const country = parts.length >= 3 && isCountryCode(last) ? last : undefined;
       const value = parts.slice(1, country ? -1 : undefined).join(', ');

@@ -4,12 +4,16 @@ import { parseCslIdsColumn } from './parse-csl-ids.ts';
 
 type Json = Record<string, unknown>;
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined;
 
 /** A JSON list field: an array of strings, or one string joined with "; " (both occur in CSL exports). */
 function strings(v: unknown): string[] {
   const items = Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-  return items.flatMap((s) => (typeof s === 'string' ? s.split(/;\s*/) : [])).map((s) => s.trim()).filter(Boolean);
+  return items
+    .flatMap((s) => (typeof s === 'string' ? s.split(/;\s*/) : []))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function addressesOf(v: unknown): CslRecord['addresses'] {
@@ -61,7 +65,11 @@ export function parseCslJson(text: string, file: string): CslJsonRecords {
   }
   const results = doc && typeof doc === 'object' ? (doc as Json).results : undefined;
   if (!Array.isArray(results)) {
-    throw new DomainError('file-rejected', `${file} is not a Consolidated Screening List JSON (no "results" array)`, { file, field: 'results' });
+    throw new DomainError(
+      'file-rejected',
+      `${file} is not a Consolidated Screening List JSON (no "results" array)`,
+      { file, field: 'results' },
+    );
   }
   const warnings: ImportWarning[] = [];
   const records: CslRecord[] = [];
@@ -70,7 +78,13 @@ export function parseCslJson(text: string, file: string): CslJsonRecords {
     const o = (item && typeof item === 'object' ? item : {}) as Json;
     const name = str(o.name);
     if (!name) {
-      warnings.push({ kind: 'missing-name', file, row, field: 'name', message: `Result ${row} has no name; dropped` });
+      warnings.push({
+        kind: 'missing-name',
+        file,
+        row,
+        field: 'name',
+        message: `Result ${row} has no name; dropped`,
+      });
       return;
     }
     records.push({

@@ -52,7 +52,14 @@ const COUNTRY_FIXES: Record<string, string> = { AN: 'CW', 'NETHERLANDS ANTILLES'
 function countryOf(text: string, row: number, field: string, ctx: WarnContext): string | undefined {
   const cleaned = text.replace(/^region:\s*/i, '').trim();
   const code = COUNTRY_FIXES[cleaned.toUpperCase()] ?? countryCodeFromName(cleaned);
-  if (!code) ctx.warnings.push({ kind: 'unknown-country', file: ctx.file, row, field, message: `Unknown country "${text}"` });
+  if (!code)
+    ctx.warnings.push({
+      kind: 'unknown-country',
+      file: ctx.file,
+      row,
+      field,
+      message: `Unknown country "${text}"`,
+    });
   return code;
 }
 
@@ -85,29 +92,50 @@ export function partyFromCslRecord(record: CslRecord, ctx: WarnContext): Party {
     addCountry(countries, code, 'address');
     return code ? { full: a.full, country: code } : { full: a.full };
   });
-  for (const n of record.nationalities) addCountry(countries, countryOf(n, row, 'nationalities', ctx), 'nationality');
-  for (const c of record.citizenships) addCountry(countries, countryOf(c, row, 'citizenships', ctx), 'citizenship');
+  for (const n of record.nationalities)
+    addCountry(countries, countryOf(n, row, 'nationalities', ctx), 'nationality');
+  for (const c of record.citizenships)
+    addCountry(countries, countryOf(c, row, 'citizenships', ctx), 'citizenship');
   if (record.vesselFlag) addCountry(countries, countryOf(record.vesselFlag, row, 'vessel_flag', ctx), 'flag');
   const birthDates: PartialDate[] = [];
   for (const d of record.datesOfBirth) {
     const parsed = parseCslBirthDate(d);
     if (parsed) birthDates.push(parsed);
-    else ctx.warnings.push({ kind: 'bad-date', file: ctx.file, row, field: 'dates_of_birth', message: `Unreadable birth date "${d}"` });
+    else
+      ctx.warnings.push({
+        kind: 'bad-date',
+        file: ctx.file,
+        row,
+        field: 'dates_of_birth',
+        message: `Unreadable birth date "${d}"`,
+      });
   }
   const listedOn = record.startDate ? parseUsDate(record.startDate) : undefined;
   if (record.startDate && !listedOn) {
-    ctx.warnings.push({ kind: 'bad-date', file: ctx.file, row, field: 'start_date', message: `Unreadable start date "${record.startDate}"` });
+    ctx.warnings.push({
+      kind: 'bad-date',
+      file: ctx.file,
+      row,
+      field: 'start_date',
+      message: `Unreadable start date "${record.startDate}"`,
+    });
   }
   const { ids, gender } = identifiersOf(record);
-  const vessel = [record.vesselType, record.vesselOwner && `owner: ${record.vesselOwner}`].filter(Boolean).join('; ');
-  const remarks = [record.remarks, vessel, record.endDate && `end date: ${record.endDate}`].filter(Boolean).join('; ');
+  const vessel = [record.vesselType, record.vesselOwner && `owner: ${record.vesselOwner}`]
+    .filter(Boolean)
+    .join('; ');
+  const remarks = [record.remarks, vessel, record.endDate && `end date: ${record.endDate}`]
+    .filter(Boolean)
+    .join('; ');
   return buildParty({
     source: CSL_SOURCE,
     sourceId: cslSourceId(record),
     schema: SCHEMAS[(record.type ?? '').toLowerCase()] ?? 'unknown',
     names: [
       { full: record.name, quality: 'primary' },
-      ...record.altNames.filter((n) => n !== record.name).map((full) => ({ full, quality: 'strong' as const })),
+      ...record.altNames
+        .filter((n) => n !== record.name)
+        .map((full) => ({ full, quality: 'strong' as const })),
     ],
     birthDates,
     birthPlaces: record.placesOfBirth,

@@ -67,7 +67,9 @@ describe.skipIf(!hasSharedData())('us-csl-json on the 2026-07-31 CSL (benchmark 
   });
 
   it('finds the JSON in the mirror by name and content', async () => {
-    expect(await usCslJsonFormat.findInMirror(SHARED_DATA)).toEqual([[US('csl-2026-07-31', 'consolidated.json')]]);
+    expect(await usCslJsonFormat.findInMirror(SHARED_DATA)).toEqual([
+      [US('csl-2026-07-31', 'consolidated.json')],
+    ]);
   });
 });
 
@@ -95,7 +97,12 @@ describe.skipIf(!hasSharedData())('us-csl-csv on the real CSV exports', () => {
   it('reads the truncated 2023 CSV, skipping its repeated header and keeping the cut-off record', async () => {
     const [list] = await usCslCsvFormat.parse([US('csl-2023-11-partial', 'csl.csv')]);
     expect(list!.parties).toHaveLength(4_165);
-    expect(kinds(list!)).toEqual({ 'duplicate-header': 1, 'truncated-record': 1, 'duplicate-id': 62, 'unknown-country': 20 });
+    expect(kinds(list!)).toEqual({
+      'duplicate-header': 1,
+      'truncated-record': 1,
+      'duplicate-id': 62,
+      'unknown-country': 20,
+    });
     expect(list!.warnings.find((w) => w.kind === 'duplicate-header')).toMatchObject({ row: 2 });
     expect(list!.parties.some((p) => p.names[0]!.full === 'name')).toBe(false);
     expect(byId(list!, 'SDN-11476').names[0]!.full).toBe('BERMUDEZ SUAZA, Pedro Antonio');
@@ -106,11 +113,19 @@ describe.skipIf(!hasSharedData())('us-csl-csv on the real CSV exports', () => {
     expect(list!.parties).toHaveLength(13);
     expect(list!.publishedAt).toBe('2023-07-19');
     expect(list!.warnings).toEqual([]);
-    expect(byId(list!, 'SDN-52291')).toMatchObject({ gender: 'male', identifiers: [{ type: 'passport', value: '836238033', country: 'KP' }] });
-    expect(byId(list!, 'SSI-18283').identifiers.map((i) => i.type)).toEqual(['registration', 'swift-bic', 'website']);
-    expect(byId(list!, 'EL-china-electronics-technology-group-corporation-13th-research-institute-cetc-13').names[6]!.full).toBe(
-      'CETC Research Institute 13',
-    );
+    expect(byId(list!, 'SDN-52291')).toMatchObject({
+      gender: 'male',
+      identifiers: [{ type: 'passport', value: '836238033', country: 'KP' }],
+    });
+    expect(byId(list!, 'SSI-18283').identifiers.map((i) => i.type)).toEqual([
+      'registration',
+      'swift-bic',
+      'website',
+    ]);
+    expect(
+      byId(list!, 'EL-china-electronics-technology-group-corporation-13th-research-institute-cetc-13')
+        .names[6]!.full,
+    ).toBe('CETC Research Institute 13');
   });
 
   it('finds the three CSV exports in the mirror', async () => {

@@ -23,7 +23,12 @@ const BOUNDS = { [CSL_SOURCE]: { min: 10, max: 50_000 } };
  * `start_date` in the content (a lower bound, but stable, unlike the file's
  * modification time, which is the last resort).
  */
-async function publicationDate(file: string, fromContent: string | undefined, records: CslRecord[], options: ParseOptions = {}): Promise<string> {
+async function publicationDate(
+  file: string,
+  fromContent: string | undefined,
+  records: CslRecord[],
+  options: ParseOptions = {},
+): Promise<string> {
   if (options.publishedAt) return options.publishedAt;
   if (fromContent) return fromContent;
   const fromPath = dateFromPath(file);
@@ -54,7 +59,11 @@ async function headOf(file: string): Promise<string> {
 }
 
 /** Every file under `<mirror>/lists/` whose name matches and whose head passes `sniff`, one group each. */
-async function findCslFiles(mirrorDir: string, name: RegExp, sniff: (head: string) => boolean): Promise<string[][]> {
+async function findCslFiles(
+  mirrorDir: string,
+  name: RegExp,
+  sniff: (head: string) => boolean,
+): Promise<string[][]> {
   const root = path.join(mirrorDir, 'lists');
   let entries: string[];
   try {
@@ -98,5 +107,9 @@ export const usCslJsonFormat: ListFormat = {
     return Promise.all(files.map((f) => parseCslJsonFile(f, options)));
   },
   findInMirror: (mirrorDir) =>
-    findCslFiles(mirrorDir, JSON_NAME, (head) => /"results"\s*:/.test(head) && /"source"\s*:\s*"[^"]*\((?:SDN|EL|DPL|[A-Z-]+)\)/.test(head)),
+    findCslFiles(
+      mirrorDir,
+      JSON_NAME,
+      (head) => /"results"\s*:/.test(head) && /"source"\s*:\s*"[^"]*\((?:SDN|EL|DPL|[A-Z-]+)\)/.test(head),
+    ),
 };

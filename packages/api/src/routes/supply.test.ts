@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadControlLists, PostgresControlStore } from '@entente/adapters';
+import { hasSharedData, SHARED_DATA } from '../../../adapters/src/test-support/shared-data.ts';
+import { storeTargets } from '../../../adapters/src/test-support/store-targets.ts';
+import { createApp } from '../create-app.ts';
+import { openSharingApp, type SharingApp } from './sharing-fixture.ts';
+
+const bom = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../../cli/test/fixtures/${name}`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+
+describe.skipIf(!hasSharedData())('supply analysis over HTTP', () => {
+  let t: SharingApp;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    t = await openSharingApp(storeTargets()[0]!);
+    await loadControlLists(new PostgresControlStore(t.store.kysely), { mirrorDir: SHARED_DATA });
+    // The sharing fixture's app has no mirror; the supply routes read the EAR tables from one.
+    app = createApp({
+      store: t.store,
+      config: { store: { dataDir: 'memory://' }, mirrorDir: SHARED_DATA, port: 0 },
+      version: 'test',
+      log: () => {},
+      sharing: t.world.sharing,
+    });
+  }, 240_000);
+  afterAll(async () => t?.close());
+
+  const call = async (method: string, path: string, body?: unknown, who: 'exporter' | null = 'exporter') => {
+    const res = await app.request(path, {
+      method,
+      headers: {
+        ...(who ? { authorization: `Bearer ${t.tokens[who]}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it('needs authentication', async () => {
+    expect(
+      (await call('POST', '/supply/analyse', { bom: bom('bom-network-switch.json') }, null)).status,
+    ).toBe(401);
+    expect((await call('GET', '/supply/scenarios', undefined, null)).status).toBe(401);
+  });
+
+  it('lists the 8 library scenarios with the library version', async () => {
+    const { status, body } = await call('GET', '/supply/scenarios');
+    expect(status).toBe(200);
+    expect(body.scenarios).toHaveLength(8);
+    expect(body.version).toMatch(/^8 scenarios, [0-9a-f]{12}$/);
+  });
+
+  it('analyses the cryostat with a library scenario and an inline one', async () => {
+    const inline = {
+      id: 'uk-adopts',
+      title: 'UK adopts 3A904',
+      kind: 'add-control',
+      actor: 'UK',
+      entry: 'UK:3A904',
+      match: { codes: ['US:3A904'] },
+    };
+    const { status, body } = await call('POST', '/supply/analyse', {
+      bom: bom('bom-quantum-cryostat.json'),
+      destination: ['CN', 'JP'],
+      scenarios: ['us-2024-09-quantum-cryogenic', inline],
+    });
+    expect(status).toBe(200);
+    const p = body.products[0];
+    expect(
+      p.reach.map((r: any) => [r.destination, r.us.subjectToEar, r.us.deMinimis.usControlledValue]),
+    ).toEqual([
+      ['CN', true, 126000],
+      ['JP', false, 86000],
+    ]);
+    expect(p.concentration.hhi).toBe(5008.9);
+    expect(body.scenarios.map((s: any) => [s.scenario.id, s.totals.valueAtStake])).toEqual([
+      ['us-2024-09-quantum-cryogenic', 86000],
+      ['uk-adopts', 0],
+    ]);
+    expect(body.dataVersions.catalogueStamp).toBeTruthy();
+  });
+
+  it.each([
+    [
+      {
+        bom: {
+          products: [
+            {
+              id: 'x',
+              madeIn: 'DE',
+              components: [
+                {
+                  partId: 'a',
+                  description: 'A',
+                  quantity: 1,
+                  unitValue: 1,
+                  supplier: 'S',
+                  supplierCountry: 'ZZ',
+                  origin: 'US',
+                },
+              ],
+            },
+          ],
+        },
+      },
+      'products[0].components[0].supplierCountry',
+    ],
+    [{ bom: bom('bom-network-switch.json'), destination: 'XX' }, 'destinations[0]'],
+    [{ bom: bom('bom-network-switch.json'), scenarios: ['no-such'] }, 'scenarios[0]'],
+    [
+      {
+        bom: bom('bom-network-switch.json'),
+        scenarios: [{ id: 'b', title: 'B', kind: 'deny-exports', actor: 'US' }],
+      },
+      'scenarios[0].destinations',
+    ],
+  ])('rejects %j naming the field', async (body, field) => {
+    const res = await call('POST', '/supply/analyse', body);
+    expect(res.status).toBe(400);
+    expect(res.body.details.field).toBe(field);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { buildParty } from '../model/party.ts';
+import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
+import { DeletionNeighbourhood, deletionKey } from './deletion-neighbourhood.ts';
+import { buildScreeningIndex } from './screening-index.ts';
+import { screenParty } from './screen-party.ts';
+import { foldSpelling } from './spelling-fold.ts';
+
+const vocabulary = ['hussein', 'mohammad', 'abdulrahman', 'vladimirovich', 'anna', 'mohammadalihassan'];
+const index = new DeletionNeighbourhood(vocabulary, () => 2);
+const near = (token: string, edits: number): string[] => {
+  const found = new Set<string>();
+  index.forEachNear(token, edits, (id) => found.add(vocabulary[id]!));
+  return [...found];
+};
+
+describe('DeletionNeighbourhood', () => {
+  it.each([
+    ['hussien', 'hussein', 'transposition'],
+    ['muhammad', 'mohammad', 'substitution'],
+    ['mohamad', 'mohammad', 'deletion'],
+    ['abdelrahmane', 'abdulrahman', 'substitution and insertion'],
+    ['wladimirowich', 'vladimirovich', 'two substitutions'],
+    ['mohammedalihassan', 'mohammadalihassan', 'an edit in the middle of a long word'],
+  ])('finds %s → %s (%s)', (query, listed) => {
+    expect(near(query, 2)).toContain(listed);
+  });
+
+  it('leaves out words of other lengths', () => {
+    expect(near('anna', 1)).not.toContain('abdulrahman');
+  });
+
+  it('keys long words by their first and last four letters', () => {
+    expect(deletionKey('mohammadalihassan')).toBe('mohassan');
+    expect(deletionKey('anna')).toBe('anna');
+  });
+});
+
+describe('foldSpelling', () => {
+  it.each([
+    ['wladimirowitsch', 'vladimirovich'],
+    ['wladimirowicz', 'vladimirovich'],
+    ['poetin', 'putin'],
+    ['mohammed', 'mohamed'],
+  ])('folds %s to %s', (token, folded) => {
+    expect(foldSpelling(token)).toBe(folded);
+  });
+});
+
+describe('screening index patched after it was prepared', () => {
+  it('finds a misspelt name of a party added later', () => {
+    const party = (id: string, full: string) =>
+      buildParty({ source: 't', sourceId: id, schema: 'person', names: [{ full, quality: 'primary' }] });
+    const local = buildScreeningIndex([{ party: party('1', 'Ivan Petrov') }], DEFAULT_NAME_REFERENCE);
+    local.add(party('2', 'Saddam Hussein'));
+    expect(screenParty(local, { name: 'Saddam Hussien' })[0]?.sourceId).toBe('2');
+  });
+});

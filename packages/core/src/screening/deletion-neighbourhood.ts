@@ -1,0 +1,146 @@
+/** Characters kept from each end of a long token before its deletions are indexed. */
+export const DELETION_END = 4;
+
+/** Most deletions indexed per token, whatever its length. */
+export const MAX_DELETIONS = 2;
+
+/** Token ids take the low 24 bits of an entry. */
+const ID_MASK = 0xffffff;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * The part of a token whose deletions are indexed: the token itself, or its
+ * first and last four characters when longer. Edits inside a long token's
+ * middle leave it unchanged, and an edit near either end changes it by at
+ * most one deletion on each side, so tokens within k edits still share a
+ * k-deletion variant of it, while long names that merely start alike
+ * ("mohammad…") no longer all collide.
+ */
+export function deletionKey(token: string): string {
+  return token.length <= 2 * DELETION_END ? token : token.slice(0, DELETION_END) + token.slice(-DELETION_END);
+}
+
+/** FNV-1a of `token[0..end)` with positions `skip1` and `skip2` left out (−1: none). */
+function variantHash(token: string, end: number, skip1: number, skip2: number): number {
+  let h = FNV_OFFSET ^ (end - (skip1 >= 0 ? 1 : 0) - (skip2 >= 0 ? 1 : 0));
+  for (let i = 0; i < end; i++) {
+    if (i === skip1 || i === skip2) continue;
+    h = Math.imul(h ^ token.charCodeAt(i), FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Calls `emit` with the hash of every string made by deleting up to
+ * `deletions` characters (at most 2) from a token's `deletionKey`.
+ * Deleting either of two equal neighbours gives the same string, so only
+ * the first is emitted.
+ */
+export function forEachDeletionHash(word: string, deletions: number, emit: (hash: number) => void): void {
+  const token = deletionKey(word);
+  const end = token.length;
+  emit(variantHash(token, end, -1, -1));
+  if (deletions < 1) return;
+  for (let i = 0; i < end; i++) {
+    if (i > 0 && token.charCodeAt(i) === token.charCodeAt(i - 1)) continue;
+    emit(variantHash(token, end, i, -1));
+    if (deletions < 2) continue;
+    for (let j = i + 1; j < end; j++) {
+      if (j > i + 1 && token.charCodeAt(j) === token.charCodeAt(j - 1)) continue;
+      emit(variantHash(token, end, i, j));
+    }
+  }
+}
+
+/**
+ * A deletion-neighbourhood index over distinct tokens: two tokens within
+ * OSA distance k (k ≤ 2) share a string obtained by at most k deletions from
+ * each one's `deletionKey`, so looking up the query's deletion variants finds every
+ * such token without scanning the vocabulary. Stored as hash buckets in two
+ * typed arrays (no strings); a lookup may also return tokens that merely
+ * collide, which the caller verifies.
+ */
+export class DeletionNeighbourhood {
+  /** Tokens `[0, count)` are indexed. */
+  readonly count: number;
+  private readonly mask: number;
+  private readonly offsets: Uint32Array;
+  /** Per entry: token length (capped at 255) in the top 8 bits, token id below; each bucket sorted. */
+  private readonly entries: Uint32Array;
+
+  /** Indexes `tokens`, each with the deletions `deletionsOf(token)` allows (capped at 2). */
+  constructor(tokens: readonly string[], deletionsOf: (token: string) => number) {
+    this.count = tokens.length;
+    let hashes = new Uint32Array(Math.max(16, tokens.length * 16));
+    let ids = new Uint32Array(hashes.length);
+    let n = 0;
+    for (let id = 0; id < tokens.length; id++) {
+      const token = tokens[id]!;
+      forEachDeletionHash(token, Math.min(MAX_DELETIONS, deletionsOf(token)), (h) => {
+        if (n === hashes.length) {
+          const grownH = new Uint32Array(n * 2);
+          grownH.set(hashes);
+          hashes = grownH;
+          const grownI = new Uint32Array(n * 2);
+          grownI.set(ids);
+          ids = grownI;
+        }
+        hashes[n] = h;
+        ids[n++] = id;
+      });
+    }
+    let buckets = 1024;
+    while (buckets < n) buckets *= 2;
+    this.mask = buckets - 1;
+    const offsets = new Uint32Array(buckets + 1);
+    for (let k = 0; k < n; k++) offsets[(hashes[k]! & this.mask) + 1]!++;
+    for (let b = 0; b < buckets; b++) offsets[b + 1]! += offsets[b]!;
+    const fill = offsets.slice(0, buckets);
+    if (tokens.length > ID_MASK) throw new RangeError('too many distinct tokens for the deletion index');
+    const entries = new Uint32Array(n);
+    for (let k = 0; k < n; k++)
+      entries[fill[hashes[k]! & this.mask]!++] =
+        ((Math.min(255, tokens[ids[k]!]!.length) << 24) | ids[k]!) >>> 0;
+    // Sorted by length, a bucket yields the tokens of a length window without reading the rest
+    // (a common prefix such as "mohammad" is shared by thousands of joined names).
+    for (let b = 0; b < buckets; b++)
+      if (offsets[b + 1]! - offsets[b]! > 1) entries.subarray(offsets[b]!, offsets[b + 1]!).sort();
+    this.offsets = offsets;
+    this.entries = entries;
+  }
+
+  /** Number of (variant, token) entries stored. */
+  get entryCount(): number {
+    return this.entries.length;
+  }
+
+  /**
+   * Calls `visit` with every indexed token that may be within `deletions`
+   * edits of `token` and differs in length by at most `deletions`
+   * (duplicates possible).
+   */
+  forEachNear(token: string, deletions: number, visit: (id: number) => void): void {
+    const { offsets, entries, mask } = this;
+    const from = Math.max(0, Math.min(255, token.length - deletions) * 2 ** 24);
+    const to =
+      Math.min(255, token.length + deletions) === 255 ? 2 ** 32 : (token.length + deletions + 1) * 2 ** 24;
+    forEachDeletionHash(token, Math.min(MAX_DELETIONS, deletions), (h) => {
+      const b = h & mask;
+      let lo = offsets[b]!;
+      let hi = offsets[b + 1]!;
+      // First entry of the bucket at or above the shortest wanted length.
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (entries[mid]! < from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo, end = offsets[b + 1]!; k < end; k++) {
+        const e = entries[k]!;
+        if (e >= to) break;
+        visit(e & ID_MASK);
+      }
+    });
+  }
+}

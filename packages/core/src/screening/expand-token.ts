@@ -1,0 +1,87 @@
+import { allowedEdits, compareTokenFacts, tokenFacts } from './compare-tokens.ts';
+import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
+
+/** Memo entries kept per index before the memo is emptied. */
+const MEMO_LIMIT = 50_000;
+
+/** Scratch arrays reused between calls (screening is synchronous). */
+let seenStamp = new Uint32Array(1024);
+let seenEpoch = 0;
+
+function nextSeenEpoch(size: number): number {
+  if (seenStamp.length < size) seenStamp = new Uint32Array(size * 2);
+  seenEpoch = (seenEpoch + 1) >>> 0;
+  if (seenEpoch === 0) {
+    seenStamp.fill(0);
+    seenEpoch = 1;
+  }
+  return seenEpoch;
+}
+
+/**
+ * Index tokens similar to one query token, with their similarity: the same
+ * token, members of its symbol and nickname groups, tokens with the same
+ * phonetic key, and tokens within its edit budget (through the deletion
+ * index), each verified with `compareTokenFacts`. Memoised per index until it
+ * changes.
+ */
+export function expandToken(index: ScreeningIndex, token: string): TokenExpansion {
+  const cached = index.expansions.get(token);
+  if (cached) return cached;
+  const out = computeExpansion(index, token);
+  if (index.expansions.size > MEMO_LIMIT) index.expansions.clear();
+  index.expansions.set(token, out);
+  return out;
+}
+
+function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion {
+  const ids: number[] = [];
+  const sims: number[] = [];
+  const epoch = nextSeenEpoch(index.tokens.length);
+  const add = (id: number, s: number): void => {
+    seenStamp[id] = epoch;
+    if (s > 0) {
+      ids.push(id);
+      sims.push(s);
+    }
+  };
+  const exact = index.vocabulary.get(token);
+  if (exact !== undefined) add(exact, 1);
+  const facts = tokenFacts(token, index.compiled);
+  for (const group of facts.groups ?? []) {
+    for (const member of index.compiled.groupMembers[group] ?? []) {
+      const id = index.vocabulary.get(member);
+      if (id !== undefined && seenStamp[id] !== epoch) add(id, 0.95);
+    }
+  }
+  if (token.length >= 2) {
+    // Spelled under another convention: the folded form itself, or tokens folding to the same.
+    const folded = index.vocabulary.get(facts.fold);
+    if (folded !== undefined && seenStamp[folded] !== epoch)
+      add(folded, compareTokenFacts(facts, index.facts[folded]!).similarity);
+    for (const id of index.folds.get(facts.fold) ?? [])
+      if (seenStamp[id] !== epoch) add(id, compareTokenFacts(facts, index.facts[id]!).similarity);
+    const length = token.length;
+    const verify = (id: number, window: number): void => {
+      if (seenStamp[id] === epoch) return;
+      const other = index.facts[id]!;
+      if (Math.abs(other.text.length - length) > window) return;
+      add(id, compareTokenFacts(facts, other).similarity);
+    };
+    const key = facts.key;
+    // Short keys ("MT") are shared by thousands of words: read them only for
+    // vowel-less spellings, where sound is the only route ("mhmd").
+    if (key.length >= 3 || (key.length >= 1 && facts.vowelPoor)) {
+      for (const id of index.phonetic.get(key) ?? []) verify(id, 4);
+    }
+    const edits = allowedEdits(length);
+    if (edits > 0) index.forEachNearToken(token, edits, (id) => verify(id, edits));
+  }
+  let postings = 0;
+  let best = 0;
+  for (let k = 0; k < ids.length; k++) {
+    postings += index.postings[ids[k]!]!.length;
+    if (sims[k]! > best) best = sims[k]!;
+  }
+  return { ids: Int32Array.from(ids), similarities: Float64Array.from(sims), postings, best };
+}

@@ -1,0 +1,95 @@
+import {
+  alignmentScore,
+  compareJoined,
+  compareNames,
+  lengthWeight,
+  type NameComparison,
+  type TokenWeight,
+} from './compare-names.ts';
+import { compareTokenFacts, tokenFacts, type TokenFacts, type TokenSimilarity } from './compare-tokens.ts';
+import type { NormalizedName } from './normalize-name.ts';
+import type { IndexedName, ScreeningIndex } from './screening-index.ts';
+import { tokenIdWeight } from './token-weight.ts';
+
+/** A query name prepared once for scoring against many indexed names. */
+export interface PreparedQuery {
+  name: NormalizedName;
+  weight: TokenWeight;
+  facts: TokenFacts[];
+  weights: number[];
+  joined: string;
+  /** Per query token: similarity to index token ids already compared. */
+  seen: Map<number, TokenSimilarity>[];
+}
+
+/** Prepares a normalised query name for `scoreIndexedName`. */
+export function prepareQuery(
+  index: ScreeningIndex,
+  name: NormalizedName,
+  weight: TokenWeight,
+): PreparedQuery {
+  return {
+    name,
+    weight,
+    facts: name.tokens.map((t) => tokenFacts(t, index.compiled)),
+    weights: name.tokens.map((t) => weight(t)),
+    joined: name.tokens.join(''),
+    seen: name.tokens.map(() => new Map<number, TokenSimilarity>()),
+  };
+}
+
+/**
+ * The name similarity `compareNames` gives a prepared query and an indexed
+ * name under the index's token weights, computed on the index's precomputed
+ * token facts, with each (query token, index token) comparison done once per
+ * query however many candidate names share the token.
+ */
+export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, name: IndexedName): number {
+  const ids = name.tokenIds;
+  const { facts, weights, seen } = query;
+  let score = alignmentScore(
+    facts.length,
+    ids.length,
+    (i, j) => {
+      const id = ids[j]!;
+      const memo = seen[i]!;
+      let t = memo.get(id);
+      if (t === undefined) {
+        t = compareTokenFacts(facts[i]!, index.facts[id]!);
+        memo.set(id, t);
+      }
+      return t;
+    },
+    (i) => weights[i]!,
+    (j) => tokenIdWeight(index, ids[j]!),
+  );
+  if (score < 1)
+    score = Math.max(
+      score,
+      compareJoined(query.name.tokens, name.normalized.tokens, query.joined, name.joined),
+    );
+  const q = query.name.originalTokens;
+  const c = name.normalized.originalTokens;
+  if (score < 1 && q && c) {
+    const qf = q.map((t) => tokenFacts(t, index.compiled));
+    const cf = c.map((t) => tokenFacts(t, index.compiled));
+    const original = alignmentScore(
+      q.length,
+      c.length,
+      (i, j) => compareTokenFacts(qf[i]!, cf[j]!),
+      (i) => lengthWeight(q[i]!),
+      (j) => lengthWeight(c[j]!),
+    );
+    if (original > score) score = original;
+  }
+  return score;
+}
+
+/** The full comparison (pairs, coverages, method) behind a `scoreIndexedName` score, for explanations. */
+export function explainIndexedName(
+  index: ScreeningIndex,
+  query: PreparedQuery,
+  name: IndexedName,
+): NameComparison {
+  return compareNames(query.name, name.normalized, index.compiled, query.weight);
+}

@@ -1,0 +1,34 @@
+/**
+ * Spelling conventions of the same sounds across transliteration systems
+ * and languages, folded to one form: German and Dutch "w" for "v", German
+ * "tsch", Dutch "tsj" and Polish "cz" for "ch", Dutch "oe" and French "ou"
+ * for "u", "y" for "i", "ph" for "f". Applied in this order.
+ */
+export const SPELLING_FOLDS: readonly (readonly [RegExp, string])[] = [
+  [/tsch/g, 'ch'],
+  [/tsj/g, 'ch'],
+  [/cz/g, 'ch'],
+  [/w/g, 'v'],
+  [/oe/g, 'u'],
+  [/ou/g, 'u'],
+  [/y/g, 'i'],
+  [/ph/g, 'f'],
+  [/(.)\1+/g, '$1'],
+];
+
+const ASCII_WORD = /^[a-z]+$/;
+
+/**
+ * A token with spelling conventions folded ("wladimirowitsch" →
+ * "vladimirovich", "poetin" → "putin"), or the token itself when it is not
+ * a plain ASCII word.
+ *
+ * @example
+ * foldSpelling('wladimirowicz') // 'vladimirovich'
+ */
+export function foldSpelling(token: string): string {
+  if (!ASCII_WORD.test(token)) return token;
+  let out = token;
+  for (const [pattern, replacement] of SPELLING_FOLDS) out = out.replace(pattern, replacement);
+  return out;
+}

@@ -1,0 +1,17 @@
+import type { Outcome } from '../../api/licensing-types.ts';
+import { labelOf } from '../../components/format.ts';
+
+const TONE: Record<Outcome, string> = {
+  prohibited: 'danger',
+  'licence-required': 'danger',
+  'exception-available': 'warn',
+  'general-authorisation-available': 'warn',
+  'no-licence-required': 'ok',
+  'not-controlled': 'ok',
+};
+
+/** A determination outcome as a coloured badge (colour is never the only cue: the words are there). */
+export function OutcomeBadge({ outcome }: { outcome: Outcome | undefined }) {
+  if (!outcome) return <span className="muted">—</span>;
+  return <span className={`outcome outcome-${TONE[outcome]}`}>{labelOf(outcome)}</span>;
+}

@@ -1,0 +1,108 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+/** The real data beside the checkout (`../shared/data`), used as the mirror a first start loads. */
+export const SHARED_DATA = process.env.ENTENTE_SHARED_DATA ?? path.resolve(REPO_ROOT, '../shared/data');
+/** The password of the bootstrap accounts of the test server. */
+export const TEST_PASSWORD = 'e2e-Correct-Horse-42';
+
+/** A running API server serving the web build, on a fresh embedded store seeded from the mirror. */
+export interface EntenteServer {
+  url: string;
+  signInLine: string;
+  stop: () => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** True when the shared data directory is present. */
+export function hasSharedData(): boolean {
+  return existsSync(SHARED_DATA);
+}
+
+/** Builds the web app (dist) so the server serves the current source. */
+export function buildWebApp(): void {
+  execFileSync(
+    process.execPath,
+    [path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: path.join(REPO_ROOT, 'packages/web'),
+      // Vitest sets NODE_ENV=test, which would bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: 'inherit',
+    },
+  );
+}
+
+/**
+ * Starts `packages/api/bin/entente-api.js` on a free port with an empty store
+ * in a temp directory and the shared data as mirror, and waits for its
+ * "running at" and first-start sign-in lines.
+ */
+export async function startEntenteServer(mirrorDir: string, timeoutMs = 280_000): Promise<EntenteServer> {
+  const db = mkdtempSync(path.join(tmpdir(), 'entente-e2e-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, 'packages/api/bin/entente-api.js')],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        ENTENTE_DB: db,
+        PORT: String(port),
+        ENTENTE_MIRROR: mirrorDir,
+        ENTENTE_BOOTSTRAP_PASSWORD: TEST_PASSWORD,
+        DATABASE_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => {
+        const t = setTimeout(() => {
+          child.kill('SIGKILL');
+          r(undefined);
+        }, 10_000);
+        child.once('exit', () => {
+          clearTimeout(t);
+          r(undefined);
+        });
+      });
+    }
+    rmSync(db, { recursive: true, force: true });
+  };
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const url = /Entente is running at (\S+)/.exec(out)?.[1];
+    const signIn = /First start: (.*)/.exec(out)?.[1];
+    if (url && signIn) return { url: url.replace(/\/$/, ''), signInLine: signIn, stop };
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(
+    `The API server did not start (exit ${child.exitCode}):\n${err.slice(-3000)}\n${out.slice(-1000)}`,
+  );
+}
