@@ -1,44 +1,11 @@
 // Shapes of the licensing routes (`/determine`, `/assess`, `/assessments`), mirrored from licensing-schemas.ts.
 
-/** A determination outcome, strictest first. */
-export type Outcome =
-  | 'prohibited'
-  | 'licence-required'
-  | 'exception-available'
-  | 'general-authorisation-available'
-  | 'no-licence-required'
-  | 'not-controlled';
+import { OUTCOMES, type Determination, type Jurisdiction, type Outcome } from '@entente/core';
+
+export type { Determination, Jurisdiction, Outcome } from '@entente/core';
 
 /** Outcomes from strictest to least strict. */
-export const OUTCOME_ORDER: Outcome[] = [
-  'prohibited',
-  'licence-required',
-  'exception-available',
-  'general-authorisation-available',
-  'no-licence-required',
-  'not-controlled',
-];
-
-/** The jurisdictions the licence engine knows. */
-export type Jurisdiction = 'US' | 'EU' | 'UK' | 'JP';
-
-/** One licence determination. */
-export interface Determination {
-  jurisdiction: Jurisdiction;
-  item: string;
-  destination: string;
-  origin?: string;
-  licenceRequired: boolean;
-  outcome: Outcome;
-  reasons: string[];
-  exceptions: string[];
-  generalAuthorisations: string[];
-  citations: string[];
-  trace: { rule: string; result: string; detail: string; citation?: string }[];
-  toCheck: { id: string; citation: string; conditions: string }[];
-  questions: string[];
-  licencePolicy?: string;
-}
+export const OUTCOME_ORDER: readonly Outcome[] = OUTCOMES;
 
 /** A party of a transaction. */
 export interface ExportParty {

@@ -1,4 +1,6 @@
-// Response shapes of the API routes the app uses, mirrored from packages/api/src/routes/*.ts.
+// Response shapes of the API routes the app uses, mirrored from packages/api/src/routes/*.ts;
+// where a route returns a core type as is, the core type is re-exported.
+import type { ScreeningMatch as CoreScreeningMatch } from '@entente/core';
 
 /** The signed-in user (`GET /auth/me`). */
 export interface Principal {
@@ -27,18 +29,8 @@ export interface ScreenSubject {
   birthDate?: string;
 }
 
-/** One scored match of a screening (`ScreeningMatch`). */
-export interface ScreeningMatch {
-  source: string;
-  sourceId: string;
-  entityId: string;
-  name: string;
-  matchedName: string;
-  score: number;
-  features: Record<string, number>;
-  explanation: string[];
-  programs: string[];
-  schema: string;
+/** One scored match of a screening, as `POST /screen` returns it. */
+export interface ScreeningMatch extends Omit<CoreScreeningMatch, 'versionId'> {
   listVersion?: { id: number; publishedAt: string };
   cleared?: { id: string; reason: string; clearedBy: string; createdAt: string; expiresAt?: string };
 }
@@ -104,19 +96,7 @@ export interface Clearance {
   revokedAt?: string;
 }
 
-/** One version of a restricted-party list. */
-export interface ListVersion {
-  id: number;
-  source: string;
-  publishedAt: string;
-  importedAt: string;
-  contentHash: string;
-  format: string;
-  recordCount: number;
-  warningCount: number;
-  warningsByKind: Record<string, number>;
-  files: string[];
-}
+export type { ListVersion } from '@entente/core';
 
 /** `GET /lists/{source}/diff` response. */
 export interface ListDiff {

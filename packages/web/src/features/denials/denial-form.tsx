@@ -3,6 +3,7 @@ import { api } from '../../api/client.ts';
 import { SHARING_GROUPS, type Denial, type DenialParty, type DeniedItem } from '../../api/sharing-types.ts';
 import { ErrorMessage } from '../../components/states.tsx';
 import { navigate } from '../../router.ts';
+import { updateAt } from '../../components/update-at.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -87,9 +88,7 @@ export function DenialForm() {
               <span>List</span>
               <select
                 value={it.list ?? ''}
-                onChange={(e) =>
-                  setItems(items.map((x, k) => (k === i ? { ...x, list: e.target.value } : x)))
-                }
+                onChange={(e) => setItems(updateAt(items, i, { list: e.target.value }))}
               >
                 {['EU', 'US', 'UK', 'JP', 'WA', 'MTCR', 'NSG', 'AG'].map((l) => (
                   <option key={l}>{l}</option>
@@ -101,9 +100,7 @@ export function DenialForm() {
               <input
                 name={`item-${i + 1}-code`}
                 value={it.code}
-                onChange={(e) =>
-                  setItems(items.map((x, k) => (k === i ? { ...x, code: e.target.value } : x)))
-                }
+                onChange={(e) => setItems(updateAt(items, i, { code: e.target.value }))}
                 placeholder="e.g. 2B001"
                 required
               />
@@ -113,9 +110,7 @@ export function DenialForm() {
               <input
                 name={`item-${i + 1}-description`}
                 value={it.description}
-                onChange={(e) =>
-                  setItems(items.map((x, k) => (k === i ? { ...x, description: e.target.value } : x)))
-                }
+                onChange={(e) => setItems(updateAt(items, i, { description: e.target.value }))}
               />
             </label>
           </div>
@@ -139,11 +134,7 @@ export function DenialForm() {
               <select
                 value={p.role}
                 onChange={(e) =>
-                  setParties(
-                    parties.map((x, k) =>
-                      k === i ? { ...x, role: e.target.value as DenialParty['role'] } : x,
-                    ),
-                  )
+                  setParties(updateAt(parties, i, { role: e.target.value as DenialParty['role'] }))
                 }
               >
                 <option value="consignee">consignee</option>
@@ -156,9 +147,7 @@ export function DenialForm() {
               <input
                 name={`party-${i + 1}-name`}
                 value={p.name}
-                onChange={(e) =>
-                  setParties(parties.map((x, k) => (k === i ? { ...x, name: e.target.value } : x)))
-                }
+                onChange={(e) => setParties(updateAt(parties, i, { name: e.target.value }))}
                 required
               />
             </label>
@@ -169,9 +158,7 @@ export function DenialForm() {
                 value={p.country ?? ''}
                 maxLength={2}
                 size={4}
-                onChange={(e) =>
-                  setParties(parties.map((x, k) => (k === i ? { ...x, country: e.target.value } : x)))
-                }
+                onChange={(e) => setParties(updateAt(parties, i, { country: e.target.value }))}
               />
             </label>
           </div>

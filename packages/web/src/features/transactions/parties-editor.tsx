@@ -1,4 +1,5 @@
 import type { ExportParty } from '../../api/licensing-types.ts';
+import { updateAt } from '../../components/update-at.ts';
 
 const ROLES: ExportParty['role'][] = ['exporter', 'consignee', 'end-user', 'intermediary'];
 
@@ -10,8 +11,7 @@ export function PartiesEditor({
   parties: ExportParty[];
   onChange: (p: ExportParty[]) => void;
 }) {
-  const set = (i: number, patch: Partial<ExportParty>) =>
-    onChange(parties.map((p, k) => (k === i ? { ...p, ...patch } : p)));
+  const set = (i: number, patch: Partial<ExportParty>) => onChange(updateAt(parties, i, patch));
   return (
     <div className="stack">
       <p className="muted">Every party is screened against the restricted-party lists when you assess.</p>
