@@ -73,7 +73,8 @@ export async function syncMirror(
     const groups = (await format.findInMirror(mirrorDir)).map((g) => [...g].sort());
     const real = groups.filter((g) => !isFixture(g));
     for (const group of groups.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''))) {
-      group.forEach((p) => claimed.add(p));
+      // Formats may name their files relative to the mirror or absolutely: compare resolved paths.
+      group.forEach((p) => claimed.add(path.resolve(p)));
       if (isFixture(group) && real.length > 0) {
         skipped.push({
           path: path.dirname(group[0] ?? ''),
@@ -85,7 +86,7 @@ export async function syncMirror(
     }
   }
   for (const file of all) {
-    if (!claimed.has(file) && !isDocumentation(file)) {
+    if (!claimed.has(path.resolve(file)) && !isDocumentation(file)) {
       skipped.push({ path: file, reason: 'no import format recognises this file' });
     }
   }
