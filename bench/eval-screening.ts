@@ -156,12 +156,14 @@ function crossScript(reference: Awaited<ReturnType<typeof loadNameReference>>): 
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'));
   const rows = lines.map((l) => l.split(','));
-  const parties: Party[] = rows.map(([, expected], i) =>
+  // One listed party per distinct expected name (金正恩 and 김정은 both expect "Kim Jong Un").
+  const listed = [...new Set(rows.map(([, expected]) => expected!))];
+  const parties: Party[] = listed.map((expected, i) =>
     buildParty({
       source: 'x',
       sourceId: String(i),
       schema: 'person',
-      names: [{ full: expected!, quality: 'primary' }],
+      names: [{ full: expected, quality: 'primary' }],
     }),
   );
   const index = buildScreeningIndex(
@@ -170,9 +172,9 @@ function crossScript(reference: Awaited<ReturnType<typeof loadNameReference>>): 
   );
   let found = 0;
   const missed: string[] = [];
-  rows.forEach(([query, expected], i) => {
+  rows.forEach(([query, expected]) => {
     const hits = screenParty(index, { name: query!, schema: 'person' }, { limit: 1, threshold });
-    if (hits[0]?.sourceId === String(i)) found++;
+    if (hits[0]?.sourceId === String(listed.indexOf(expected!))) found++;
     else missed.push(`${query}→${expected}`);
   });
   console.log(

@@ -36,6 +36,35 @@ describe.skipIf(!hasSharedData())('loadNameReference on the real reference data'
     expect(c.score).toBeGreaterThan(0.9);
   });
 
+  const score = (query: string, listed: string): number =>
+    compareNames(
+      normalizeName(query, reference, 'person'),
+      normalizeName(listed, reference, 'person'),
+      compiled,
+    ).score;
+
+  it.each([
+    ['金正恩', 'Kim Jong Un', 'Sino-Korean reading, 金 as a family name'],
+    ['Kim Jong-un', '金正恩', 'listed hanja alias against a Latin query'],
+    ['文在寅', 'Moon Jae-in', 'Sino-Korean reading with the customary surname spelling'],
+    ['山田太郎', 'Yamada Taro', 'Japanese family and given name readings'],
+    ['田中花子', 'TANAKA, Hanako', 'Japanese readings, name order'],
+    ['Kishida Fumio', '岸田文雄', 'listed kanji alias against a Latin query'],
+    ['习近平', 'Xi Jinping', 'pinyin still counts'],
+  ])('matches %s with %s (%s)', (query, listed) => {
+    expect(score(query, listed)).toBeGreaterThanOrEqual(0.86);
+  });
+
+  it.each([
+    ['山田太郎', 'Yamada Hanako', 'same family name, other given name'],
+    ['田中花子', 'Tanaka Kazuko', 'same family name, other given name'],
+    ['金正恩', 'Kim Jong Il', 'one syllable differs'],
+    ['金龍 陳', 'Kim Myong Jin', '金 read as a family name only in family-name position'],
+    ['Akira Kurosawa', '李明', 'a reading shares one word only'],
+  ])('does not match %s with %s (%s)', (query, listed) => {
+    expect(score(query, listed)).toBeLessThan(0.86);
+  });
+
   it('falls back to the built-in reference when the directory is missing', async () => {
     expect(await loadNameReference('/nonexistent/dir')).toBe(DEFAULT_NAME_REFERENCE);
   });

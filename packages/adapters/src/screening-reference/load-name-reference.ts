@@ -8,6 +8,7 @@ import {
   type OrgTypeReference,
 } from '@entente/core';
 import { parse } from 'yaml';
+import { loadHanReadings } from './load-han-readings.ts';
 
 type Yaml = Record<string, unknown>;
 
@@ -55,7 +56,9 @@ function orgTypes(value: unknown): OrgTypeReference[] {
 /**
  * Reads the name reference data (`org_types.yml`, `symbols.yml`,
  * `stopwords.yml`, `compare.yml`) from a `reference/names/` directory — or
- * from a mirror root holding one — into core's `NameReference`. Returns the
+ * from a mirror root holding one — into core's `NameReference`, with the
+ * Korean and Japanese readings of Han-character names (`loadHanReadings`,
+ * from the `hanja` and `kuromoji` packages). Returns the
  * built-in `DEFAULT_NAME_REFERENCE` when the directory does not exist.
  *
  * @example
@@ -65,11 +68,14 @@ export async function loadNameReference(dir: string): Promise<NameReference> {
   const nested = path.join(dir, 'reference', 'names');
   const base = existsSync(path.join(nested, 'org_types.yml')) ? nested : dir;
   if (!existsSync(path.join(base, 'org_types.yml'))) return DEFAULT_NAME_REFERENCE;
-  const [types, symbols, stopwords, compare] = await Promise.all(
-    ['org_types.yml', 'symbols.yml', 'stopwords.yml', 'compare.yml'].map((f) =>
-      existsSync(path.join(base, f)) ? readYaml(path.join(base, f)) : Promise.resolve({} as Yaml),
+  const [[types, symbols, stopwords, compare], hanReadings] = await Promise.all([
+    Promise.all(
+      ['org_types.yml', 'symbols.yml', 'stopwords.yml', 'compare.yml'].map((f) =>
+        existsSync(path.join(base, f)) ? readYaml(path.join(base, f)) : Promise.resolve({} as Yaml),
+      ),
     ),
-  );
+    loadHanReadings(),
+  ]);
   const pairs = Array.isArray(compare!.similar_pairs) ? compare!.similar_pairs : [];
   const reference: NameReference = {
     orgTypes: orgTypes(types!.types),
@@ -83,6 +89,7 @@ export async function loadNameReference(dir: string): Promise<NameReference> {
       (p): p is [string, string] =>
         Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === 'string'),
     ),
+    hanReadings,
   };
   if (reference.orgTypes.length === 0)
     throw new DomainError('file-rejected', 'org_types.yml has no types', {

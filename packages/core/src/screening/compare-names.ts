@@ -255,7 +255,8 @@ export function compareJoined(q: string[], c: string[], a = q.join(''), b = c.jo
  * tokens (greedy on similarity, weighted by token weight), scored 82 % on how
  * much of the query is covered and 18 % on how much of the listed name is, so
  * missing middle names cost little but extra query words cost much. Names
- * written with different spacing and original-script aliases are compared too.
+ * written with different spacing, original-script aliases and the Korean and
+ * Japanese readings of Han-character names are compared too.
  *
  * @example
  * compareNames(normalizeName('Jong Un Kim', ref), normalizeName('KIM Jong Un', ref), compiled).score // 1
@@ -266,11 +267,7 @@ export function compareNames(
   ref: CompiledNameReference,
   weight: TokenWeight = lengthWeight,
 ): NameComparison {
-  let best = alignTokens(query.tokens, candidate.tokens, ref, weight, 'tokens');
-  if (best.score < 1) {
-    const joined = compareJoined(query.tokens, candidate.tokens);
-    if (joined > best.score) best = joinedComparison(query.tokens, candidate.tokens, joined);
-  }
+  let best = compareTokenLists(query.tokens, candidate.tokens, ref, weight);
   if (best.score < 1 && query.originalTokens && candidate.originalTokens) {
     const original = alignTokens(
       query.originalTokens,
@@ -280,6 +277,32 @@ export function compareNames(
       'original-script',
     );
     if (original.score > best.score) best = original;
+  }
+  // Korean and Japanese readings of Han-character names: the best pair of readings counts.
+  if (best.score < 1 && (query.readings || candidate.readings)) {
+    const qs = [query.tokens, ...(query.readings ?? [])];
+    const cs = [candidate.tokens, ...(candidate.readings ?? [])];
+    for (let i = 0; i < qs.length; i++) {
+      for (let j = i === 0 ? 1 : 0; j < cs.length; j++) {
+        const reading = compareTokenLists(qs[i]!, cs[j]!, ref, weight);
+        if (reading.score > best.score) best = reading;
+      }
+    }
+  }
+  return best;
+}
+
+/** Token alignment, or the names written without spaces when that scores higher. */
+function compareTokenLists(
+  q: string[],
+  c: string[],
+  ref: CompiledNameReference,
+  weight: TokenWeight,
+): NameComparison {
+  const best = alignTokens(q, c, ref, weight, 'tokens');
+  if (best.score < 1) {
+    const joined = compareJoined(q, c);
+    if (joined > best.score) return joinedComparison(q, c, joined);
   }
   return best;
 }

@@ -2,6 +2,7 @@ export * from './name-reference.ts';
 export * from './default-name-reference.ts';
 export * from './compile-name-reference.ts';
 export * from './transliterate-name.ts';
+export * from './han-readings.ts';
 export * from './tokenize-name.ts';
 export * from './normalize-name.ts';
 export * from './normalize-identifier.ts';

@@ -10,6 +10,24 @@ export interface OrgTypeReference {
 }
 
 /**
+ * Readings of names written in Han characters (Chinese characters used as
+ * hanja in Korean and kanji in Japanese), from which the matcher derives
+ * romanised forms beside the pinyin any-ascii gives: 金正恩 is also read
+ * "kim jong un", 山田太郎 "yamada taro". Loaded by the adapters from
+ * dictionary packages; without it only the pinyin is used.
+ */
+export interface HanReadings {
+  /** Sino-Korean reading of each Han character, one Hangul syllable (正 → 정). */
+  korean: ReadonlyMap<string, string>;
+  /** Readings a character takes as a Korean family name where they differ (金 → 김). */
+  koreanFamily: ReadonlyMap<string, string>;
+  /** Japanese family names in kanji → romanised readings (Hepburn, long vowels single), commonest first. */
+  japaneseFamily: ReadonlyMap<string, readonly string[]>;
+  /** Japanese given names in kanji → romanised readings, commonest first. */
+  japaneseGiven: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
  * The name reference data the matcher takes as an argument (core reads no
  * files): legal forms, cross-language symbols and nicknames, titles,
  * stopwords and confusable characters. The adapters' `loadNameReference(dir)`
@@ -32,4 +50,6 @@ export interface NameReference {
   genericPersonNames: string[];
   /** Pairs of characters easily confused in copying (`0`/`o`, `1`/`l`). */
   confusables: [string, string][];
+  /** Korean and Japanese readings of Han-character names (optional, see `HanReadings`). */
+  hanReadings?: HanReadings;
 }

@@ -1,6 +1,7 @@
 import { isNonLatin } from '../text/detect-script.ts';
 import type { PartySchema } from '../model/party.ts';
 import { compileNameReference, type CompiledNameReference } from './compile-name-reference.ts';
+import { hanReadingVariants } from './han-readings.ts';
 import type { NameReference } from './name-reference.ts';
 import { tokenizeName, tokenizeOriginalScript } from './tokenize-name.ts';
 
@@ -16,6 +17,12 @@ export interface NormalizedName {
   titles: string[];
   /** Tokens in the original script when the name is not Latin. */
   originalTokens?: string[];
+  /**
+   * Other readings of a person name written in Han characters, as token
+   * lists beside `tokens` (the pinyin): Korean and Japanese (see
+   * `hanReadingVariants`). Compared like `tokens`; the best reading counts.
+   */
+  readings?: string[][];
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
@@ -38,7 +45,9 @@ function startsWith(tokens: string[], i: number, phrase: string[]): boolean {
  * Normalises one name for matching: tokens in ASCII, confusable digits in
  * words mapped to letters, legal forms pulled out (organisations), titles at
  * either end dropped (persons), multi-word symbols collapsed to one token, and
- * the original-script tokens kept for non-Latin names.
+ * the original-script tokens kept for non-Latin names, and the Korean and
+ * Japanese readings of person names written in Han characters when the
+ * reference has reading tables.
  *
  * @example
  * normalizeName('OOO Romashka', ref, 'organization').legalForms // ['LLC']
@@ -84,6 +93,19 @@ export function normalizeName(
   if (tokens.length === 0 && legalForms.length > 0) tokens.push(...raw);
   const result: NormalizedName = { text, tokens, legalForms, titles };
   // ASCII is Latin or has no letters: skip the script census.
-  if (NON_ASCII.test(text) && isNonLatin(text)) result.originalTokens = tokenizeOriginalScript(text);
+  if (NON_ASCII.test(text) && isNonLatin(text)) {
+    result.originalTokens = tokenizeOriginalScript(text);
+    if (reference.hanReadings && !isOrg) {
+      const primary = tokens.join(' ');
+      const readings: string[][] = [];
+      for (const variant of hanReadingVariants(text, reference.hanReadings)) {
+        const read = normalizeName(variant, reference, schema).tokens;
+        const key = read.join(' ');
+        if (read.length > 0 && key !== primary && !readings.some((r) => r.join(' ') === key))
+          readings.push(read);
+      }
+      if (readings.length > 0) result.readings = readings;
+    }
+  }
   return result;
 }

@@ -91,5 +91,16 @@ export function explainIndexedName(
   query: PreparedQuery,
   name: IndexedName,
 ): NameComparison {
-  return compareNames(query.name, name.normalized, index.compiled, query.weight);
+  // Each reading of a listed name is indexed as a name of its own: compare this one only.
+  let normalized = name.normalized;
+  if (normalized.readings) {
+    normalized = {
+      text: normalized.text,
+      tokens: normalized.tokens,
+      legalForms: normalized.legalForms,
+      titles: normalized.titles,
+    };
+    if (name.normalized.originalTokens) normalized.originalTokens = name.normalized.originalTokens;
+  }
+  return compareNames(query.name, normalized, index.compiled, query.weight);
 }

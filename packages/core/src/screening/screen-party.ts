@@ -2,7 +2,7 @@ import { DomainError } from '../errors.ts';
 import type { PartySchema } from '../model/party.ts';
 import { primaryName } from '../model/party.ts';
 import { findCandidateNames } from './find-candidates.ts';
-import { normalizeName } from './normalize-name.ts';
+import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import { ofacNameScore } from './ofac-name-score.ts';
 import {
@@ -248,39 +248,54 @@ export function screenParty(
   if (!(limit >= 1)) throw new DomainError('invalid-input', 'limit must be at least 1', { field: 'limit' });
   const weight = indexTokenWeight(index);
   const queryName = normalizeName(query.name ?? '', index.reference, query.schema);
-  const prepared = prepareQuery(index, queryName, weight);
   const sources = query.sources?.length ? new Set(query.sources) : undefined;
-  const byEntry = new Map<number, number[]>();
   const candidateLimit = algorithm === 'ofac' ? CANDIDATE_LIMIT * 4 : CANDIDATE_LIMIT;
   // The name score a candidate needs to reach the threshold with every bonus.
   const minNameScore = algorithm === 'ofac' ? 0 : threshold - MAX_BONUS - BOUND_MARGIN;
-  for (const nameId of findCandidateNames(
-    index,
-    queryName,
-    weight,
-    candidateLimit,
-    algorithm === 'ofac' ? 0 : 0.2,
-    minNameScore,
-  )) {
-    const entryId = index.names[nameId]!.entry;
-    const list = byEntry.get(entryId);
-    if (list) list.push(nameId);
-    else byEntry.set(entryId, [nameId]);
+  // A Han-character name is also screened under its Korean and Japanese readings; the best reading counts.
+  const variants: NormalizedName[] = [queryName];
+  if (algorithm === 'entente')
+    for (const tokens of queryName.readings ?? [])
+      variants.push({
+        text: queryName.text,
+        tokens,
+        legalForms: queryName.legalForms,
+        titles: queryName.titles,
+      });
+  const best = new Map<number, ScreeningMatch>();
+  for (const variant of variants) {
+    const prepared = prepareQuery(index, variant, weight);
+    const byEntry = new Map<number, number[]>();
+    for (const nameId of findCandidateNames(
+      index,
+      variant,
+      weight,
+      candidateLimit,
+      algorithm === 'ofac' ? 0 : 0.2,
+      minNameScore,
+    )) {
+      const entryId = index.names[nameId]!.entry;
+      const list = byEntry.get(entryId);
+      if (list) list.push(nameId);
+      else byEntry.set(entryId, [nameId]);
+    }
+    for (const value of query.identifiers ?? []) {
+      for (const entryId of index.identifiers.get(normalizeIdentifier(value)) ?? [])
+        if (!byEntry.has(entryId)) byEntry.set(entryId, []);
+    }
+    for (const [entryId, nameIds] of byEntry) {
+      const entry = index.entries[entryId];
+      if (!entry || (sources && !sources.has(entry.party.source))) continue;
+      const match =
+        algorithm === 'ofac'
+          ? scoreOfac(index, query, entry)
+          : scoreEntente(index, query, entry, nameIds.length ? nameIds : entry.names, prepared, threshold);
+      if (!match || match.score < threshold) continue;
+      const previous = best.get(entryId);
+      if (!previous || match.score > previous.score) best.set(entryId, match);
+    }
   }
-  for (const value of query.identifiers ?? []) {
-    for (const entryId of index.identifiers.get(normalizeIdentifier(value)) ?? [])
-      if (!byEntry.has(entryId)) byEntry.set(entryId, []);
-  }
-  const matches: ScreeningMatch[] = [];
-  for (const [entryId, nameIds] of byEntry) {
-    const entry = index.entries[entryId];
-    if (!entry || (sources && !sources.has(entry.party.source))) continue;
-    const match =
-      algorithm === 'ofac'
-        ? scoreOfac(index, query, entry)
-        : scoreEntente(index, query, entry, nameIds.length ? nameIds : entry.names, prepared, threshold);
-    if (match && match.score >= threshold) matches.push(match);
-  }
+  const matches = [...best.values()];
   matches.sort((a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId));
   return matches.slice(0, limit);
 }

@@ -113,27 +113,16 @@ export class ScreeningIndex {
       if (!name.full || seen.has(name.full)) continue;
       seen.add(name.full);
       const normalized = normalizeName(name.full, this.reference, party.schema);
-      const nameId = this.names.length;
-      const tokenIds: number[] = [];
-      const keys = this.nameKeys(normalized);
-      const keyIds = new Int32Array(keys.size);
-      const indexed: IndexedName = {
-        entry: entryId,
-        text: name.full,
-        quality: name.quality,
-        normalized,
-        tokenIds,
-        joined: normalized.tokens.join(''),
-        initials: normalized.tokens.filter((t) => t.length === 1).length,
-        keyIds,
-      };
-      this.names.push(indexed);
-      entry.names.push(nameId);
-      this.liveNames++;
-      let k = 0;
-      for (const token of keys) keyIds[k++] = this.post(token, nameId);
-      if (normalized.tokens.length > 1) this.joinedKey[this.vocabulary.get(indexed.joined)!] = 1;
-      for (const token of normalized.tokens) tokenIds.push(this.vocabulary.get(token)!);
+      this.addName(entryId, name.full, name.quality, normalized);
+      // Other readings of a Han-character name are indexed as names of their own.
+      for (const tokens of normalized.readings ?? []) {
+        this.addName(entryId, name.full, name.quality, {
+          text: name.full,
+          tokens,
+          legalForms: normalized.legalForms,
+          titles: normalized.titles,
+        });
+      }
     }
     for (const id of party.identifiers) {
       const key = normalizeIdentifier(id.value);
@@ -142,6 +131,30 @@ export class ScreeningIndex {
       list.push(entryId);
       this.identifiers.set(key, list);
     }
+  }
+
+  private addName(entryId: number, text: string, quality: NameQuality, normalized: NormalizedName): void {
+    const nameId = this.names.length;
+    const tokenIds: number[] = [];
+    const keys = this.nameKeys(normalized);
+    const keyIds = new Int32Array(keys.size);
+    const indexed: IndexedName = {
+      entry: entryId,
+      text,
+      quality,
+      normalized,
+      tokenIds,
+      joined: normalized.tokens.join(''),
+      initials: normalized.tokens.filter((t) => t.length === 1).length,
+      keyIds,
+    };
+    this.names.push(indexed);
+    this.entries[entryId]!.names.push(nameId);
+    this.liveNames++;
+    let k = 0;
+    for (const token of keys) keyIds[k++] = this.post(token, nameId);
+    if (normalized.tokens.length > 1) this.joinedKey[this.vocabulary.get(indexed.joined)!] = 1;
+    for (const token of normalized.tokens) tokenIds.push(this.vocabulary.get(token)!);
   }
 
   /** Removes a party by entity id (`source:sourceId`); true when it was indexed. */

@@ -2,9 +2,12 @@
  * Spelling conventions of the same sounds across transliteration systems
  * and languages, folded to one form: German and Dutch "w" for "v", German
  * "tsch", Dutch "tsj" and Polish "cz" for "ch", Dutch "oe" and French "ou"
- * for "u", "y" for "i", "ph" for "f". Applied in this order.
+ * for "u", "y" for "i", "ph" for "f", and an initial "bh" before l or r
+ * for "v" (Bengali and Hindi spell the foreign v with bh: "bhladimir" —
+ * an aspirated b never begins such a cluster). Applied in this order.
  */
 export const SPELLING_FOLDS: readonly (readonly [RegExp, string])[] = [
+  [/^bh(?=[lr])/, 'v'],
   [/tsch/g, 'ch'],
   [/tsj/g, 'ch'],
   [/cz/g, 'ch'],

@@ -58,7 +58,7 @@ export function transliterateName(text: string): string {
   let rest = '';
   let hangulRun = 0;
   const flush = (): void => {
-    if (rest) out += anyAscii(rest);
+    if (rest) out += anyAscii(greekDigraphs(rest));
     rest = '';
   };
   for (const ch of text) {
@@ -79,4 +79,14 @@ export function transliterateName(text: string): string {
   }
   flush();
   return out;
+}
+
+/** Greek "ου" is the vowel u, written "ou" (any-ascii reads the letters one by one: "oy"). */
+function greekDigraphs(text: string): string {
+  return /[οΟ][υΥύ]/.test(text)
+    ? text.replace(
+        /([οΟ])([υΥύ])/g,
+        (_, o: string, u: string) => `${o === 'Ο' ? 'O' : 'o'}${u === 'Υ' ? 'U' : 'u'}`,
+      )
+    : text;
 }
