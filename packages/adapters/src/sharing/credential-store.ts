@@ -38,6 +38,34 @@ const SESSION = /^([0-9a-f]{18})\.([A-Za-z0-9_-]{43})$/;
 /** Burns the same scrypt time for unknown e-mail addresses, so timing does not tell which exist. */
 const DUMMY_HASH = 'scrypt$00000000000000000000000000000000$' + '0'.repeat(64);
 
+/**
+ * How long a verified credential is trusted without reading the store again: a revocation
+ * through any `CredentialStore` of this process takes effect at once, one made by another
+ * process (the CLI, another API node) within this time.
+ */
+export const CREDENTIAL_RECHECK_MS = 5_000;
+
+interface RecentCredential {
+  row: CredentialRow;
+  checkedAt: number;
+}
+
+/** Credentials recently read, per database (shared by the stores over one connection pool). */
+const recentByDb = new WeakMap<object, Map<string, RecentCredential>>();
+const MAX_RECENT = 10_000;
+
+interface CredentialRow {
+  secret_hash: string;
+  kind: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  user_id: string;
+  role: string;
+  org_id: string;
+  org_kind: string;
+  jurisdiction: string | null;
+}
+
 /** API tokens, web sessions and logins: secrets are shown once and kept only as salted hashes. */
 export class CredentialStore {
   constructor(
@@ -46,6 +74,12 @@ export class CredentialStore {
     private readonly clock: Clock,
     private readonly policy: CredentialPolicy,
   ) {}
+
+  get #recent(): Map<string, RecentCredential> {
+    let map = recentByDb.get(this.db);
+    if (!map) recentByDb.set(this.db, (map = new Map()));
+    return map;
+  }
 
   /** Creates an API token `ent_<id>_<secret>` for a user; the token is returned once and never stored. */
   async createToken(
@@ -95,6 +129,7 @@ export class CredentialStore {
 
   /** Revokes a token or session by id; revoking twice is harmless. */
   async revoke(id: string, source: AuditSource): Promise<void> {
+    this.#recent.delete(id);
     await this.db.transaction().execute(async (tx) => {
       const row = await tx
         .selectFrom('credentials')
@@ -117,6 +152,7 @@ export class CredentialStore {
         details: {},
       });
     });
+    this.#recent.delete(id);
   }
 
   /** The user behind an API token; `unauthenticated` when it is malformed, unknown, revoked or expired. */
@@ -143,7 +179,10 @@ export class CredentialStore {
     return { ...user, csrfValid };
   }
 
-  async #authenticate(id: string, secret: string, kind: 'token' | 'session'): Promise<AuthenticatedUser> {
+  async #credential(id: string): Promise<CredentialRow | undefined> {
+    const now = Date.now();
+    const recent = this.#recent.get(id);
+    if (recent && now - recent.checkedAt <= CREDENTIAL_RECHECK_MS) return recent.row;
     const row = await this.db
       .selectFrom('credentials')
       .innerJoin('users', 'users.id', 'credentials.user_id')
@@ -161,6 +200,14 @@ export class CredentialStore {
       ])
       .where('credentials.id', '=', id)
       .executeTakeFirst();
+    if (!row) return undefined;
+    if (this.#recent.size >= MAX_RECENT) this.#recent.clear();
+    this.#recent.set(id, { row: row as CredentialRow, checkedAt: now });
+    return row as CredentialRow;
+  }
+
+  async #authenticate(id: string, secret: string, kind: 'token' | 'session'): Promise<AuthenticatedUser> {
+    const row = await this.#credential(id);
     const label = kind === 'token' ? 'API token' : 'session';
     if (!row || row.kind !== kind || !verifyTokenSecret(secret, row.secret_hash))
       throw new DomainError('unauthenticated', `Unknown ${label}`);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
 import { CLI_SOURCE } from './actor.ts';
+import { SharingStore } from './sharing-store.ts';
 import { buildSharingWorld, sampleDenial, type SharingWorld } from './sharing-test-world.ts';
 import { visibleDenialParties } from './visible-denial-parties.ts';
 
@@ -173,6 +174,16 @@ for (const target of storeTargets()) {
         .selectAll()
         .execute();
       expect(JSON.stringify(stored)).not.toContain(b.token.slice(23));
+    });
+
+    it('refuses a token at once when another store of this process revokes it after use', async () => {
+      const t = await w.sharing.credentials.createToken(w.actors.de.userId, CLI_SOURCE);
+      expect((await w.sharing.credentials.authenticateToken(t.token)).orgId).toBe(w.orgs.de.id);
+      const other = new SharingStore(store.kysely, {});
+      await other.credentials.revoke(t.id, CLI_SOURCE);
+      await expect(w.sharing.credentials.authenticateToken(t.token)).rejects.toMatchObject({
+        message: 'The API token was revoked',
+      });
     });
 
     it('verifies the audit chain, and reports the first altered row', async () => {

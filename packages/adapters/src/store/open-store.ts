@@ -93,6 +93,7 @@ class KyselyStore extends PostgresPartyStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.#clearances.flush();
     await this.kysely.destroy();
   }
 }

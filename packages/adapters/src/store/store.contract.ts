@@ -134,6 +134,8 @@ export function runStoreContract(target: StoreTarget): void {
       const stats = await store.screeningStats(7);
       expect(stats).toHaveLength(1);
       expect(stats[0]).toMatchObject({ subjects: 5, hits: 1 });
+      await store.recordScreening({ subjects: 4, hits: 2, channel: 'api' });
+      expect((await store.screeningStats(7))[0]).toMatchObject({ subjects: 9, hits: 3 });
     });
 
     it('notifies watchers when a new list version is stored', async () => {
