@@ -26,6 +26,7 @@ export default defineConfig({
         '/applications',
         '/consultations',
         '/audit',
+        '/supply',
       ].map((p) => [p, 'http://127.0.0.1:8080']),
     ),
   },

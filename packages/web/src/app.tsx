@@ -20,6 +20,11 @@ const SECTIONS: { id: string; label: string; page: Page; agencyOnly?: boolean }[
     page: lazy(() => import('./features/transactions/transactions-page.tsx')),
   },
   {
+    id: 'supply',
+    label: 'Supply',
+    page: lazy(() => import('./features/supply/supply-page.tsx')),
+  },
+  {
     id: 'controls',
     label: 'Control lists',
     page: lazy(() => import('./features/controls/controls-page.tsx')),

@@ -1,6 +1,7 @@
 // End-to-end: a real API server on a fresh embedded store seeded from the shared data, the built
 // web app, and Debian's headless Chromium clicking through each page as a user would.
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { CHROMIUM_PATH, launchChromium, saveScreenshot } from './support/browser
 import {
   buildWebApp,
   hasSharedData,
+  REPO_ROOT,
   SHARED_DATA,
   startEntenteServer,
   TEST_PASSWORD,
@@ -312,7 +314,115 @@ describe.skipIf(!ready)('web app end to end (headless Chromium)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
     await saveScreenshot(page, '16-small-laptop');
   });
+
+  it('analyses a bill of materials: tree, de minimis, value by origin, chokepoints and scenarios side by side', async () => {
+    await page.setViewportSize({ width: 1366, height: 800 });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await signIn(page, EXPORTER);
+    await openSection('Supply', 'Supply chain');
+    expect(await page.getByRole('link', { name: /Download the BOM template/ }).getAttribute('download')).toBe(
+      'bom-template.csv',
+    );
+    const fixtures = path.join(REPO_ROOT, 'packages/cli/test/fixtures');
+    const upload = page.getByLabel('Bill of materials (CSV or JSON)');
+    await upload.setInputFiles(path.join(fixtures, 'bom-quantum-cryostat.json'));
+    await page.getByText('bom-quantum-cryostat.json: 1 product, 12 components ready.').waitFor();
+    await page.getByLabel('Destination (ISO-2, optional)').fill('cn');
+    await page.getByRole('checkbox', { name: /US controls quantum computers/ }).check();
+    await page.getByRole('checkbox', { name: /UK national controls on quantum/ }).check();
+    await page.getByRole('button', { name: 'Analyse and run 2 scenarios' }).click();
+
+    const tree = page.getByRole('table', { name: 'Product tree of dr-500' });
+    const pulseTube = tree.getByRole('row', { name: /PT-1/ });
+    await pulseTube.waitFor();
+    expect(await pulseTube.textContent()).toMatch(
+      /^.*PT-1.*US.*Syracuse Cryogenics Inc\..*3A904\.bControlled.*3A504Controlled/,
+    );
+    await pulseTube.getByRole('button', { name: 'Details of PT-1' }).click();
+    await tree.getByText('Supply leg US → FI').waitFor();
+    await tree.getByText(/counted \(€48,000\): licence-required to CN/).waitFor();
+
+    const reach = page.getByRole('table', { name: 'US de minimis of dr-500 by destination' });
+    const china = reach.getByRole('row', { name: /China/ }).first();
+    expect(await china.textContent()).toMatch(/30\.0%.*25%.*Subject to the EAR/);
+    expect(await reach.getByRole('meter').getAttribute('aria-valuetext')).toBe(
+      '30.0% against a de minimis level of 25%',
+    );
+
+    expect(await page.locator('.hhi').textContent()).toMatch(/^5,008\.9HHI High/);
+    await page
+      .getByRole('img', { name: /by jurisdiction of origin: US €126,000 \(52\.1%\), EU €115,800 \(47\.9%\)/ })
+      .waitFor();
+    await page.locator('canvas').first().waitFor();
+
+    const singleSource = page.getByRole('region', { name: /^Single source/ });
+    expect(await singleSource.textContent()).toMatch(
+      /DU-3 Dilution unit insert.*only Nordkyl Cryogenics Oy \(Finland\)/,
+    );
+    expect(await page.getByRole('region', { name: /^Common High Priority List/ }).textContent()).toMatch(
+      /LNA-4.*tier 1/,
+    );
+    expect(await page.getByRole('region', { name: /^Divergent control status/ }).textContent()).toMatch(
+      /US:3A904 · not UK/,
+    );
+
+    const us = page.getByRole('region', { name: /US controls quantum computers/ });
+    expect(await us.locator('.stake').textContent()).toMatch(/20\.5%.*€86,000 of €420,000/);
+    expect(await us.textContent()).toMatch(
+      /TWPA-5.*Alternates remaining: Cambridge Quantum Amplifiers Ltd \(GB\)/,
+    );
+    expect(await page.getByRole('region', { name: /UK national controls on quantum/ }).textContent()).toMatch(
+      /0\.0%.*No component of this product is affected/,
+    );
+    await page
+      .getByRole('region', { name: 'Data read' })
+      .getByText(/8 scenarios, [0-9a-f]{12}/)
+      .waitFor();
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await saveScreenshot(page, '17-supply');
+
+    // The same page with a CSV BOM and a listed supplier: DJI's gimbal is at stake.
+    await upload.setInputFiles(path.join(fixtures, 'bom-uav.csv'));
+    await page.getByText('bom-uav.csv: 1 product, 12 components ready.').waitFor();
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.getByRole('checkbox', { name: /DJI added to the US Entity List/ }).check();
+    await page.getByRole('button', { name: 'Analyse and run 1 scenario' }).click();
+    const dji = page.getByRole('region', { name: /DJI added to the US Entity List/ });
+    expect(await dji.locator('.stake').textContent()).toMatch(/13\.8%/);
+    expect(await dji.textContent()).toMatch(/GMB-06 Three-axis stabilised zoom gimbal camera/);
+    const radio = page
+      .getByRole('table', { name: 'Product tree of uav-x8' })
+      .getByRole('row', { name: /RAD-11/ });
+    expect(await radio.textContent()).toMatch(/row 12.*US.*5A002\.aControlled/);
+    expect(await reachRow(page, 'uav-x8')).toMatch(/19\.1%.*25%.*Not subject/);
+
+    // A bad row gives a readable error naming the file, the row and the column.
+    const bad =
+      'product,product_made_in,part_id,description,quantity,unit_value,supplier,supplier_country,origin\n' +
+      'uav,PL,A-1,Frame,1,100,Rzeszow Composites,PL,PL\nuav,PL,B-2,Motor,four,20,Nanchang Motor Works,CN,CN\n';
+    await upload.setInputFiles({ name: 'bad-bom.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('button', { name: /^Analyse/ }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText('Please check the bill of materials').waitFor();
+    await alert.getByText('bad-bom.csv row 3, quantity: "four" is not a number', { exact: false }).waitFor();
+    const where = page.getByRole('definition');
+    expect(await page.locator('.error-where').textContent()).toBe('Filebad-bom.csvRow3Fieldquantity');
+    expect(await where.count()).toBe(3);
+    expect(await page.getByRole('table', { name: /Product tree/ }).count()).toBe(0);
+    await saveScreenshot(page, '18-supply-bad-bom');
+  });
 });
+
+/** The text of the first row of a product's de minimis table. */
+async function reachRow(p: Page, product: string): Promise<string | null> {
+  return p
+    .getByRole('table', { name: `US de minimis of ${product} by destination` })
+    .locator('tbody tr')
+    .first()
+    .textContent();
+}
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
   let s = '';

@@ -36,10 +36,19 @@ export const SupplyScenarioSchema = z
 /** `POST /supply/analyse` body. */
 export const SupplyAnalyseRequest = z
   .object({
-    bom: z.record(z.string(), z.unknown()).openapi({
+    bom: z.record(z.string(), z.unknown()).optional().openapi({
       description:
-        'the BOM in its JSON form (docs/supply-bom-format.md): {currency?, products:[{id, madeIn, components:[…]}]}',
+        'the BOM in its JSON form (docs/supply-bom-format.md): {currency?, products:[{id, madeIn, components:[…]}]}; give it or `bomCsv`',
     }),
+    bomCsv: z.string().min(1).max(1_500_000).optional().openapi({
+      description:
+        'the BOM as the text of a CSV file (docs/supply-bom-format.md, one row per component); give it or `bom`. Errors name its row and column.',
+    }),
+    file: z
+      .string()
+      .max(200)
+      .optional()
+      .openapi({ example: 'bom-uav.csv', description: 'name of the uploaded file, used in error messages' }),
     destination: z
       .union([z.string(), z.array(z.string())])
       .optional()

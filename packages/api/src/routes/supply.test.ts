@@ -6,11 +6,9 @@ import { storeTargets } from '../../../adapters/src/test-support/store-targets.t
 import { createApp } from '../create-app.ts';
 import { openSharingApp, type SharingApp } from './sharing-fixture.ts';
 
-const bom = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../../cli/test/fixtures/${name}`, import.meta.url), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../cli/test/fixtures/${name}`, import.meta.url), 'utf8');
+const bom = (name: string) => JSON.parse(fixture(name)) as Record<string, unknown>;
 
 describe.skipIf(!hasSharedData())('supply analysis over HTTP', () => {
   let t: SharingApp;
@@ -83,6 +81,60 @@ describe.skipIf(!hasSharedData())('supply analysis over HTTP', () => {
       ['uk-adopts', 0],
     ]);
     expect(body.dataVersions.catalogueStamp).toBeTruthy();
+  });
+
+  it("analyses a BOM sent as CSV text, with each component's row", async () => {
+    const { status, body } = await call('POST', '/supply/analyse', {
+      bomCsv: fixture('bom-uav.csv'),
+      file: 'bom-uav.csv',
+      destination: 'CN',
+    });
+    expect(status).toBe(200);
+    const p = body.products[0];
+    expect(p.id).toBe('uav-x8');
+    expect(p.components).toHaveLength(12);
+    expect(p.components.find((c: any) => c.partId === 'RAD-11')).toMatchObject({
+      row: 12,
+      origin: 'US',
+      controlled: true,
+    });
+    expect(p.reach.map((r: any) => r.destination)).toEqual(['CN']);
+  });
+
+  it.each([
+    // Unreadable CSV content is file-rejected (422); a readable value the BOM rules refuse is invalid (400).
+    [
+      'quantity',
+      422,
+      'uav-x8,PL,X-1,Part,lots,5,S,DE,DE',
+      'quantity',
+      /row 2, quantity: "lots" is not a number/,
+    ],
+    [
+      'supplier country',
+      400,
+      'uav-x8,PL,X-1,Part,1,5,S,ZZ,DE',
+      'supplier_country',
+      /column supplier_country/,
+    ],
+  ])(
+    'rejects a CSV with a bad %s naming the file, row and column',
+    async (_, status, line, field, message) => {
+      const csv = `product,product_made_in,part_id,description,quantity,unit_value,supplier,supplier_country,origin\n${line}\n`;
+      const res = await call('POST', '/supply/analyse', { bomCsv: csv, file: 'bad.csv' });
+      expect(res.status).toBe(status);
+      expect(res.body.details).toMatchObject({ file: 'bad.csv', row: 2, field });
+      expect(res.body.message).toMatch(/^bad\.csv/);
+      expect(res.body.message).toMatch(message);
+    },
+  );
+
+  it('takes the BOM as JSON or CSV, not both nor neither', async () => {
+    for (const body of [{}, { bom: bom('bom-network-switch.json'), bomCsv: 'product\n' }]) {
+      const res = await call('POST', '/supply/analyse', body);
+      expect(res.status).toBe(400);
+      expect(res.body.details.field).toBe('bom');
+    }
   });
 
   it.each([
