@@ -5,6 +5,7 @@ import { Empty, ErrorMessage, Loading } from '../../components/states.tsx';
 import type { Route } from '../../router.ts';
 import { MatchCard } from './match-card.tsx';
 import { SourcePicker } from './source-picker.tsx';
+import { DEFAULT_SCREENING_THRESHOLD } from '@entente/core';
 
 /** The one-name screening form and its ranked, explained results. */
 export function SingleScreen({ route }: { route: Route }) {
@@ -13,7 +14,7 @@ export function SingleScreen({ route }: { route: Route }) {
   const [country, setCountry] = useState('');
   const [birthDate, setBirthDate] = useState('');
   const [sources, setSources] = useState<string[]>([]);
-  const [threshold, setThreshold] = useState('0.7');
+  const [threshold, setThreshold] = useState(String(DEFAULT_SCREENING_THRESHOLD));
   const [result, setResult] = useState<{ subject: ScreenSubject; res: ScreenResponse } | undefined>();
   const [error, setError] = useState<Error | undefined>();
   const [busy, setBusy] = useState(false);
@@ -92,9 +93,12 @@ export function SingleScreen({ route }: { route: Route }) {
         <label className="field">
           <span>Minimum score</span>
           <select name="threshold" value={threshold} onChange={(e) => setThreshold(e.target.value)}>
-            <option value="0.5">0.50 (broad)</option>
-            <option value="0.7">0.70 (default)</option>
-            <option value="0.85">0.85 (strict)</option>
+            <option value="0.5">0.50 (broad review)</option>
+            <option value="0.7">0.70 (wider)</option>
+            <option value={String(DEFAULT_SCREENING_THRESHOLD)}>
+              {DEFAULT_SCREENING_THRESHOLD.toFixed(2)} (default, calibrated)
+            </option>
+            <option value="0.95">0.95 (strict)</option>
           </select>
         </label>
         <SourcePicker value={sources} onChange={setSources} />
