@@ -54,7 +54,7 @@ export class ApplicationStore {
     private readonly clock: Clock,
     private readonly denials: DenialStore,
     private readonly consultations: ConsultationStore,
-    private readonly matcher: DenialMatcher,
+    private readonly matcher: DenialMatcher | (() => Promise<DenialMatcher>),
     private readonly consultationDays: number,
   ) {}
 
@@ -70,7 +70,8 @@ export class ApplicationStore {
     const now = this.clock.now();
     const today = isoDay(now);
     const visible = await this.denials.visibleTo(await this.denials.viewerOf(actor));
-    const matches = findMatchingDenials(app, actor.orgId, visible, today, this.matcher);
+    const matcher = typeof this.matcher === 'function' ? await this.matcher() : this.matcher;
+    const matches = findMatchingDenials(app, actor.orgId, visible, today, matcher);
     const application: Application = {
       ...app,
       id: newId('app'),

@@ -10,3 +10,10 @@ export { parseDenialCsv, DENIAL_CSV_COLUMNS, type ParsedDenialCsv } from './pars
 export { importDenialCsv, type DenialImportResult } from './import-denial-csv.ts';
 export { visibleDenialParties } from './visible-denial-parties.ts';
 export { sha256Hex } from './secrets.ts';
+export { openDenialScreen, type DenialScreen } from './denial-screening.ts';
+export {
+  screeningNameMatches,
+  crosswalkEntriesCorrespond,
+  screeningDenialMatcher,
+  denialMatcherSource,
+} from './screening-denial-matcher.ts';

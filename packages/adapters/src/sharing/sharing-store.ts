@@ -19,11 +19,20 @@ export interface SharingOptions {
   clock?: Clock;
   /** Days the denying agency has to answer a consultation (default 30). */
   consultationDays?: number;
-  /** The "essentially identical" test: plug in the crosswalk and the screening engine here. */
-  matcher?: Partial<DenialMatcher>;
+  /**
+   * The "essentially identical" test: plug in the crosswalk and the screening
+   * engine here, or a provider asked before every check (`denialMatcherSource`).
+   */
+  matcher?: Partial<DenialMatcher> | (() => Promise<Partial<DenialMatcher>>);
   /** SharingGroup memberships by ISO-2 country (from `readCountryRegimes`), for new agencies. */
   regimeMemberships?: ReadonlyMap<string, SharingGroup[]>;
   credentials?: Partial<CredentialPolicy>;
+}
+
+/** The full matcher, or a provider of it, with the defaults for what `matcher` leaves out. */
+function matcherOf(m: SharingOptions['matcher']): DenialMatcher | (() => Promise<DenialMatcher>) {
+  if (typeof m === 'function') return async () => ({ ...DEFAULT_DENIAL_MATCHER, ...(await m()) });
+  return { ...DEFAULT_DENIAL_MATCHER, ...m };
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -62,7 +71,7 @@ export class SharingStore {
       this.clock,
       this.denials,
       this.consultations,
-      { ...DEFAULT_DENIAL_MATCHER, ...options.matcher },
+      matcherOf(options.matcher),
       options.consultationDays ?? DEFAULT_CONSULTATION_DAYS,
     );
   }

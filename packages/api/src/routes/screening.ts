@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
 import { screeningOf } from '../screening-of.ts';
+import { mergeMatches, planScreening } from './screening-denials.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -64,7 +65,7 @@ const screenRoute = defineRoute(
     path: '/screen',
     tags: ['screening'],
     summary:
-      'Screen one subject against every loaded list; every score comes with its features and explanation',
+      'Screen one subject against every loaded list (and, for agencies, the parties of the denials shared with them: source `denials`); every score comes with its features and explanation',
     request: {
       body: {
         required: true,
@@ -167,14 +168,18 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     const service = await screeningOf(deps);
     const query = validateScreeningQuery(body);
     if (body.sources) query.sources = body.sources;
-    const matches = await service.screen(query, optionsOf(body));
+    const options = optionsOf(body);
+    const plan = await planScreening(c, deps, service, body.sources);
+    const listed = plan.lists ? await service.screen({ ...query, sources: plan.listSources }, options) : [];
+    const matches = mergeMatches(listed, plan.denials?.screen(query, options) ?? [], options.limit);
+    await plan.denials?.audit(1);
     await deps.store.recordScreening({ subjects: 1, hits: matches.length ? 1 : 0, channel: 'api' });
     return c.json({ query: { ...query }, algorithm: body.algorithm ?? 'entente', matches }, 200);
   });
   app.openapi(batchRoute, async (c) => {
     const body = c.req.valid('json');
     const service = await screeningOf(deps);
-    service.checkSources(body.sources);
+    const plan = await planScreening(c, deps, service, body.sources);
     const options = optionsOf(body);
     type Result = {
       id: string;
@@ -187,7 +192,10 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       try {
         const query = validateScreeningQuery(subject);
         if (body.sources) query.sources = body.sources;
-        const matches = await service.screen(query, options);
+        const listed = plan.lists
+          ? await service.screen({ ...query, sources: plan.listSources }, options)
+          : [];
+        const matches = mergeMatches(listed, plan.denials?.screen(query, options) ?? [], options.limit);
         if (matches.length) hits++;
         results.push({ id: subject.id, matches });
       } catch (e) {
@@ -199,6 +207,7 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
         });
       }
     }
+    await plan.denials?.audit(body.subjects.length);
     await deps.store.recordScreening({ subjects: body.subjects.length, hits, channel: 'api-batch' });
     return c.json({ results }, 200);
   });

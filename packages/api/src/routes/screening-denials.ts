@@ -1,0 +1,73 @@
+import type { Context } from 'hono';
+import { DomainError, isDomainError } from '@entente/core';
+import {
+  DENIALS_SOURCE,
+  openDenialScreen,
+  type DenialScreen,
+  type ScreeningService,
+} from '@entente/adapters';
+import type { AppDeps } from '../app-deps.ts';
+import type { AppEnv } from '../policy.ts';
+import { actorFrom, sharingOf } from './sharing-deps.ts';
+
+/** What one screening request screens: the restricted-party lists (which) and, for agencies, the denied parties. */
+export interface ScreeningPlan {
+  /** Screen the lists at all (false when `sources` names only `denials`). */
+  lists: boolean;
+  /** The list sources to screen (undefined: every list). */
+  listSources?: string[];
+  /** The denied parties shared with the caller's agency; undefined for exporters or when `sources` leaves them out. */
+  denials?: DenialScreen;
+}
+
+/**
+ * Splits `sources` between the lists and the denied parties (source
+ * `denials`). Exporters screen the lists only, with no extra store query; for
+ * them `denials` is an unknown source like any other. Agencies also screen
+ * the parties of the valid denials shared with them, read (once per request)
+ * from the store and indexed with the screening service's name reference.
+ */
+export async function planScreening(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  service: ScreeningService,
+  sources: string[] | undefined,
+): Promise<ScreeningPlan> {
+  if (c.get('principal')?.orgKind !== 'agency') {
+    service.checkSources(sources);
+    return { lists: true, ...(sources ? { listSources: sources } : {}) };
+  }
+  const listSources = sources?.filter((s) => s !== DENIALS_SOURCE);
+  try {
+    service.checkSources(listSources);
+  } catch (e) {
+    // Agencies may also name the denied parties: say so in the accepted values.
+    if (isDomainError(e) && e.code === 'unknown-source' && Array.isArray(e.details.accepted))
+      throw new DomainError(e.code, e.message, {
+        ...e.details,
+        accepted: [...(e.details.accepted as string[]), DENIALS_SOURCE],
+      });
+    throw e;
+  }
+  const wantDenials = !sources || sources.includes(DENIALS_SOURCE);
+  const denials = wantDenials
+    ? await openDenialScreen(sharingOf(deps), actorFrom(c), service.reference)
+    : undefined;
+  return {
+    lists: !listSources || listSources.length > 0,
+    ...(listSources ? { listSources } : {}),
+    ...(denials ? { denials } : {}),
+  };
+}
+
+/** List and denial matches in one ranking, best first, cut at `limit` (default 10). */
+export function mergeMatches<T extends { score: number; entityId: string }>(
+  lists: T[],
+  denials: T[],
+  limit = 10,
+): T[] {
+  if (denials.length === 0) return lists;
+  return [...lists, ...denials]
+    .sort((a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId))
+    .slice(0, limit);
+}
