@@ -70,6 +70,7 @@ export class ScreeningService {
     for (const v of versions) {
       for (const p of await store.partiesOfVersion(v.id)) index.add(p.party, v.id);
     }
+    index.prepare(); // the fuzzy look-up structures, so the first query does not pay for them
     return new ScreeningService(store, reference, index, versions, (performance.now() - started) / 1000);
   }
 
@@ -118,6 +119,7 @@ export class ScreeningService {
           this.#versions.set(v.source, v);
           changed = true;
         }
+        if (changed) this.#index.prepare();
         if (changed) this.#state = this.describe((performance.now() - started) / 1000);
       } finally {
         this.#refreshing = undefined;
