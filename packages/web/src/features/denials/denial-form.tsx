@@ -4,8 +4,10 @@ import { SHARING_GROUPS, type Denial, type DenialParty, type DeniedItem } from '
 import { ErrorMessage } from '../../components/states.tsx';
 import { navigate } from '../../router.ts';
 import { updateAt } from '../../components/update-at.ts';
+import { PartiesEditor } from '../transactions/parties-editor.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
+const DENIAL_ROLES: DenialParty['role'][] = ['consignee', 'end-user', 'third-party'];
 
 /** The form that notifies a denial to allies through the chosen regimes. */
 export function DenialForm() {
@@ -38,6 +40,7 @@ export function DenialForm() {
           role: p.role,
           name: p.name.trim(),
           ...(p.country?.trim() ? { country: p.country.trim().toUpperCase() } : {}),
+          ...(p.address?.trim() ? { address: p.address.trim() } : {}),
         })),
         endUse: endUse.trim(),
         reason: reason.trim(),
@@ -125,54 +128,14 @@ export function DenialForm() {
           Add an item
         </button>
       </div>
-      {parties.map((p, i) => (
-        <fieldset key={i} className="party-editor">
-          <legend>Party {i + 1}</legend>
-          <div className="field-row">
-            <label className="field">
-              <span>Role</span>
-              <select
-                value={p.role}
-                onChange={(e) =>
-                  setParties(updateAt(parties, i, { role: e.target.value as DenialParty['role'] }))
-                }
-              >
-                <option value="consignee">consignee</option>
-                <option value="end-user">end-user</option>
-                <option value="third-party">third-party</option>
-              </select>
-            </label>
-            <label className="field grow">
-              <span>Name</span>
-              <input
-                name={`party-${i + 1}-name`}
-                value={p.name}
-                onChange={(e) => setParties(updateAt(parties, i, { name: e.target.value }))}
-                required
-              />
-            </label>
-            <label className="field">
-              <span>Country</span>
-              <input
-                name={`party-${i + 1}-country`}
-                value={p.country ?? ''}
-                maxLength={2}
-                size={4}
-                onChange={(e) => setParties(updateAt(parties, i, { country: e.target.value }))}
-              />
-            </label>
-          </div>
-        </fieldset>
-      ))}
-      <div>
-        <button
-          type="button"
-          className="btn btn-small"
-          onClick={() => setParties([...parties, { role: 'consignee', name: '', country: '' }])}
-        >
-          Add a party
-        </button>
-      </div>
+      <PartiesEditor
+        parties={parties}
+        onChange={setParties}
+        roles={DENIAL_ROLES}
+        newParty={{ role: 'consignee', name: '', country: '' }}
+        note="Denied parties become screenable for the allies the denial is shared with."
+        nameRequired
+      />
       <label className="field">
         <span>Stated end use</span>
         <textarea name="endUse" rows={2} value={endUse} onChange={(e) => setEndUse(e.target.value)} />

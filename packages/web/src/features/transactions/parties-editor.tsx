@@ -1,20 +1,41 @@
 import type { ExportParty } from '../../api/licensing-types.ts';
 import { updateAt } from '../../components/update-at.ts';
 
-const ROLES: ExportParty['role'][] = ['exporter', 'consignee', 'end-user', 'intermediary'];
+const TRANSACTION_ROLES: ExportParty['role'][] = ['exporter', 'consignee', 'end-user', 'intermediary'];
 
-/** The parties of a transaction: role, name, country and address; each is screened on assessment. */
-export function PartiesEditor({
+/** What the editor edits in a party: a role, a name, a country and an address. */
+interface EditableParty {
+  role: string;
+  name: string;
+  country?: string;
+  address?: string;
+}
+
+const NEW_TRANSACTION_PARTY: ExportParty = { role: 'end-user', name: '', country: '' };
+
+/**
+ * The parties of a transaction (by default: its roles, each party screened on assessment) or of
+ * a denial: role, name, country and address, added and removed in place.
+ */
+export function PartiesEditor<P extends EditableParty = ExportParty>({
   parties,
   onChange,
+  roles = TRANSACTION_ROLES as P['role'][],
+  newParty = NEW_TRANSACTION_PARTY as unknown as P,
+  note = 'Every party is screened against the restricted-party lists when you assess.',
+  nameRequired = false,
 }: {
-  parties: ExportParty[];
-  onChange: (p: ExportParty[]) => void;
+  parties: P[];
+  onChange: (p: P[]) => void;
+  roles?: P['role'][];
+  newParty?: P;
+  note?: string;
+  nameRequired?: boolean;
 }) {
-  const set = (i: number, patch: Partial<ExportParty>) => onChange(updateAt(parties, i, patch));
+  const set = (i: number, patch: Partial<P>) => onChange(updateAt(parties, i, patch));
   return (
     <div className="stack">
-      <p className="muted">Every party is screened against the restricted-party lists when you assess.</p>
+      {note ? <p className="muted">{note}</p> : null}
       {parties.map((p, i) => (
         <fieldset key={i} className="party-editor">
           <legend>Party {i + 1}</legend>
@@ -24,9 +45,9 @@ export function PartiesEditor({
               <select
                 name={`party-${i + 1}-role`}
                 value={p.role}
-                onChange={(e) => set(i, { role: e.target.value as ExportParty['role'] })}
+                onChange={(e) => set(i, { role: e.target.value } as Partial<P>)}
               >
-                {ROLES.map((r) => (
+                {roles.map((r) => (
                   <option key={r} value={r}>
                     {r}
                   </option>
@@ -38,17 +59,18 @@ export function PartiesEditor({
               <input
                 name={`party-${i + 1}-name`}
                 value={p.name}
-                onChange={(e) => set(i, { name: e.target.value })}
+                onChange={(e) => set(i, { name: e.target.value } as Partial<P>)}
+                required={nameRequired}
               />
             </label>
             <label className="field">
               <span>Country</span>
               <input
                 name={`party-${i + 1}-country`}
-                value={p.country}
+                value={p.country ?? ''}
                 maxLength={2}
                 size={4}
-                onChange={(e) => set(i, { country: e.target.value.toUpperCase() })}
+                onChange={(e) => set(i, { country: e.target.value.toUpperCase() } as Partial<P>)}
               />
             </label>
           </div>
@@ -57,7 +79,7 @@ export function PartiesEditor({
             <input
               name={`party-${i + 1}-address`}
               value={p.address ?? ''}
-              onChange={(e) => set(i, { address: e.target.value })}
+              onChange={(e) => set(i, { address: e.target.value } as Partial<P>)}
             />
           </label>
           {parties.length > 1 ? (
@@ -71,11 +93,7 @@ export function PartiesEditor({
           ) : null}
         </fieldset>
       ))}
-      <button
-        type="button"
-        className="btn"
-        onClick={() => onChange([...parties, { role: 'end-user', name: '', country: '' }])}
-      >
+      <button type="button" className="btn" onClick={() => onChange([...parties, { ...newParty }])}>
         Add a party
       </button>
     </div>
