@@ -80,7 +80,8 @@ export async function loadNameReference(dir: string): Promise<NameReference> {
   const reference: NameReference = {
     orgTypes: orgTypes(types!.types),
     orgSymbols: groups(symbols!.org_symbols),
-    personSymbols: { ...groups(symbols!.person_symbols), ...groups(symbols!.person_name_parts) },
+    personSymbols: groups(symbols!.person_symbols),
+    nameSpellings: groups(symbols!.person_name_parts),
     nicknames: groups(symbols!.person_nick),
     titles: strings(stopwords!.PERSON_NAME_PREFIXES),
     orgPrefixes: strings(stopwords!.ORG_NAME_PREFIXES),

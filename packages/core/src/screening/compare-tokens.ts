@@ -22,6 +22,8 @@ export interface TokenFacts {
   vowelPoor: boolean;
   /** Symbol and nickname group ids, if any. */
   groups: number[] | undefined;
+  /** The groups among `groups` that are spellings of one name. */
+  spellings: number[] | undefined;
   /** `foldSpelling(text)`. */
   fold: string;
 }
@@ -34,13 +36,19 @@ export function allowedEdits(length: number): number {
   return 3;
 }
 
-/** True for transliterations that dropped most vowels (Arabic, Hebrew, Thai: "mhmd", "msh"). */
+/**
+ * True for transliterations that dropped most vowels (Arabic, Hebrew, Thai:
+ * "mhmd", "msh"): under a fifth of the letters are a, i or u, and none is e
+ * or o, which abjads do not write.
+ */
 export function isVowelPoor(token: string): boolean {
   let vowels = 0;
   for (let i = 0; i < token.length; i++) {
     const c = token.charCodeAt(i);
-    // a e i o u
-    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) vowels++;
+    // e and o: abjads have no letters for them, so a word with one was written in full ("python").
+    if (c === 101 || c === 111) return false;
+    // a i u
+    if (c === 97 || c === 105 || c === 117) vowels++;
   }
   return vowels / token.length < 0.2;
 }
@@ -52,6 +60,7 @@ export function tokenFacts(text: string, ref: CompiledNameReference): TokenFacts
     key: phoneticKey(text),
     vowelPoor: isVowelPoor(text),
     groups: ref.tokenGroups.get(text),
+    spellings: ref.tokenSpellingGroups.get(text),
     fold: foldSpelling(text),
   };
 }
@@ -59,6 +68,7 @@ export function tokenFacts(text: string, ref: CompiledNameReference): TokenFacts
 const NONE: TokenSimilarity = Object.freeze({ similarity: 0, kind: 'none' });
 const EXACT: TokenSimilarity = Object.freeze({ similarity: 1, kind: 'exact' });
 const SYMBOL: TokenSimilarity = Object.freeze({ similarity: 0.95, kind: 'symbol' });
+const SPELLING: TokenSimilarity = Object.freeze({ similarity: 0.98, kind: 'symbol' });
 const INITIAL: TokenSimilarity = Object.freeze({ similarity: 0.9, kind: 'initial' });
 const FOLDED: TokenSimilarity = Object.freeze({ similarity: 0.92, kind: 'fuzzy' });
 
@@ -76,6 +86,7 @@ export function compareTokenFacts(fa: TokenFacts, fb: TokenFacts): TokenSimilari
   const a = fa.text;
   const b = fb.text;
   if (a === b) return EXACT;
+  if (shareGroup(fa.spellings, fb.spellings)) return SPELLING;
   if (shareGroup(fa.groups, fb.groups)) return SYMBOL;
   if (a.length === 1 || b.length === 1) return a.charCodeAt(0) === b.charCodeAt(0) ? INITIAL : NONE;
   // The same word under another transliteration convention (wladimirowitsch/vladimirovich).
@@ -111,7 +122,9 @@ export function compareTokenFacts(fa: TokenFacts, fb: TokenFacts): TokenSimilari
         // Sound alone is weak evidence (capped below a one-edit spelling match),
         // except against a vowel-less transliteration, where consonants are all there is.
         const jw = jaroWinkler(a, b);
-        const s = abjad ? (jw >= 0.6 || shorter <= 2 ? 0.88 : 0) : Math.min(0.8, 0.35 + 0.5 * jw);
+        // A long skeleton in common is rare by chance: it needs less letter agreement.
+        const jwNeeded = ka.length >= 6 ? 0.5 : 0.6;
+        const s = abjad ? (jw >= jwNeeded || shorter <= 2 ? 0.88 : 0) : Math.min(0.8, 0.35 + 0.5 * jw);
         if (s > similarity) {
           similarity = s;
           kind = 'phonetic';
@@ -123,7 +136,8 @@ export function compareTokenFacts(fa: TokenFacts, fb: TokenFacts): TokenSimilari
 }
 
 /**
- * Compares two normalised tokens: exact, same symbol or nickname group (0.95),
+ * Compares two normalised tokens: exact, spellings of one name in the
+ * reference (0.98: "putyin", "poutine"), same symbol or nickname group (0.95),
  * initial of the other (0.9), the same word under another transliteration
  * convention (0.92, see `foldSpelling`), a few edits by length (1 − 0.12 per edit,
  * × 0.85 when the first letters differ), or

@@ -19,6 +19,8 @@ export interface CompiledNameReference {
   phrases: Map<string, ReferencePhrase[]>;
   /** Symbol and nickname group ids of single tokens. */
   tokenGroups: Map<string, number[]>;
+  /** The subset of `tokenGroups` that are spellings of one name (`NameReference.nameSpellings`). */
+  tokenSpellingGroups: Map<string, number[]>;
   /** Group keys by id, for explanations. */
   groupKeys: string[];
   /** Single-token members of each group, by group id. */
@@ -56,9 +58,11 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
   const tokenGroups = new Map<string, number[]>();
   const groupKeys: string[] = [];
   const groupMembers: string[][] = [];
-  const addGroups = (groups: Record<string, string[]>): void => {
+  const spellingGroups = new Set<number>();
+  const addGroups = (groups: Record<string, string[]>, spellings = false): void => {
     for (const [key, words] of Object.entries(groups)) {
       const id = groupKeys.length;
+      if (spellings) spellingGroups.add(id);
       groupKeys.push(key);
       groupMembers.push([]);
       for (const word of [key, ...words]) {
@@ -87,6 +91,12 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
   addGroups(reference.personSymbols);
   addGroups(EXTRA_PERSON_SYMBOLS as Record<string, string[]>);
   addGroups(reference.nicknames);
+  addGroups(reference.nameSpellings ?? {}, true);
+  const tokenSpellingGroups = new Map<string, number[]>();
+  for (const [token, ids] of tokenGroups) {
+    const spelling = ids.filter((id) => spellingGroups.has(id));
+    if (spelling.length > 0) tokenSpellingGroups.set(token, spelling);
+  }
   const titles = new Set<string>();
   for (const title of [...reference.titles, ...EXTRA_TITLES]) {
     const tokens = tokenizeName(title);
@@ -104,6 +114,7 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
   const result: CompiledNameReference = {
     phrases,
     tokenGroups,
+    tokenSpellingGroups,
     groupKeys,
     groupMembers,
     titles,

@@ -51,7 +51,8 @@ function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion 
   for (const group of facts.groups ?? []) {
     for (const member of index.compiled.groupMembers[group] ?? []) {
       const id = index.vocabulary.get(member);
-      if (id !== undefined && seenStamp[id] !== epoch) add(id, 0.95);
+      if (id !== undefined && seenStamp[id] !== epoch)
+        add(id, compareTokenFacts(facts, index.facts[id]!).similarity);
     }
   }
   if (token.length >= 2) {

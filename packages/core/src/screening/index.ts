@@ -3,6 +3,8 @@ export * from './default-name-reference.ts';
 export * from './compile-name-reference.ts';
 export * from './transliterate-name.ts';
 export * from './han-readings.ts';
+export * from './transcription-spellings.ts';
+export * from './resolve-transcription.ts';
 export * from './tokenize-name.ts';
 export * from './normalize-name.ts';
 export * from './normalize-identifier.ts';

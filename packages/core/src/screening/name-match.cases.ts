@@ -203,4 +203,29 @@ export const NAME_MATCH_CASES: NameMatchCase[] = [
     why: 'a matching initial alone is not a match',
   },
   { query: 'Vang Wei', listed: 'Wang Lei', match: false, why: 'a folded spelling alone is not a match' },
+  {
+    query: 'فلاديمير فلاديميروفيتش بوتين',
+    listed: 'Vladimir Vladimirovich Putin',
+    match: true,
+    why: 'Arabic patronymic: تش ("tsh") reads as ch',
+  },
+  { query: 'Vladimir Vladimirovitch', listed: 'Vladimir Vladimirovich', match: true, why: 'tch reads as ch' },
+  {
+    query: 'ウラジーミル・プーチン',
+    listed: 'Vladimir Putin',
+    match: true,
+    why: 'katakana transcription read back to the listed spelling',
+  },
+  {
+    query: '블라디미르 블라디미로비치 푸틴',
+    listed: 'Vladimir Vladimirovich Putin',
+    match: true,
+    why: 'Hangul transcription read back to the listed spelling',
+  },
+  {
+    query: 'Putyin',
+    listed: 'Python',
+    match: false,
+    why: 'a word written with o is not a vowel-less transliteration: no match by consonants alone',
+  },
 ];

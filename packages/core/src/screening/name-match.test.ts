@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildParty } from '../model/party.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
+import { compareTokens } from './compare-tokens.ts';
+import { compileNameReference } from './compile-name-reference.ts';
 import { NAME_MATCH_CASES } from './name-match.cases.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { DEFAULT_SCREENING_THRESHOLD, screenParty } from './screen-party.ts';
@@ -18,5 +20,31 @@ describe('name matching quality', () => {
     const score = hits[0]?.score ?? 0;
     if (match) expect(score).toBeGreaterThanOrEqual(DEFAULT_SCREENING_THRESHOLD);
     else expect(score).toBeLessThan(DEFAULT_SCREENING_THRESHOLD);
+  });
+});
+
+describe('reference groups', () => {
+  const reference = {
+    ...DEFAULT_NAME_REFERENCE,
+    nicknames: { bob: ['Bob', 'Robert'] },
+    nameSpellings: { putin: ['putin', 'putyin', 'путин'] },
+  };
+  const ref = compileNameReference(reference);
+
+  it('scores spellings of one name almost as the same spelling, above a nickname', () => {
+    expect(compareTokens('putyin', 'putin', ref)).toEqual({ similarity: 0.98, kind: 'symbol' });
+    expect(compareTokens('bob', 'robert', ref)).toEqual({ similarity: 0.95, kind: 'symbol' });
+  });
+
+  it("finds a surname given alone in another language's spelling", () => {
+    const party = buildParty({
+      source: 'test',
+      sourceId: '1',
+      schema: 'person',
+      names: [{ full: 'Vladimir Putin', quality: 'primary' }],
+    });
+    const index = buildScreeningIndex([{ party }], reference);
+    const [hit] = screenParty(index, { name: 'Putyin', schema: 'person' });
+    expect(hit?.score).toBeGreaterThanOrEqual(DEFAULT_SCREENING_THRESHOLD);
   });
 });

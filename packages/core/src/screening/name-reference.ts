@@ -38,8 +38,14 @@ export interface NameReference {
   orgTypes: OrgTypeReference[];
   /** Organisation words by group (`co` → company, corporation, компания…). */
   orgSymbols: Record<string, string[]>;
-  /** Person name words by group (`jr` → junior; `khuylo` → putin, путин…). */
+  /** Person name words by group (`jr` → junior, `dr` → doctor). */
   personSymbols: Record<string, string[]>;
+  /**
+   * Spellings of one name across languages and scripts, by group (`khuylo`
+   * → putin, poutine, путин, プーチン…): the same name, so they agree almost
+   * as well as the same spelling (optional).
+   */
+  nameSpellings?: Record<string, string[]>;
   /** Nicknames by group (`bob` → Bob, Robert). */
   nicknames: Record<string, string[]>;
   /** Honorifics and titles dropped from person names (`Mr`, `Dr`, `President`). */

@@ -23,6 +23,8 @@ export interface NormalizedName {
    * `hanReadingVariants`). Compared like `tokens`; the best reading counts.
    */
   readings?: string[][];
+  /** For a reading screened beside the name as given: how it was read, for explanations. */
+  via?: string;
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;

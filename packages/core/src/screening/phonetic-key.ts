@@ -30,7 +30,7 @@ const DIGRAPH_HEADS = new Set(['s', 'c', 'k', 'g', 'p', 't', 'z', 'd']);
  * A consonant-skeleton phonetic key of one ASCII token, designed to agree
  * across transliterations and abjad scripts (vowels dropped, like/unlike
  * consonants folded: b/p, f/v/w, c/k/q/g, s/z, d/t; silent h after digraph
- * heads and at the end; doubled letters collapsed).
+ * heads and at the end; tch, tsh and tsch read as ch; doubled letters collapsed).
  *
  * @example
  * phoneticKey('muhammad') === phoneticKey('mhmd') // true ('MHMT')
@@ -55,6 +55,17 @@ function computeKey(token: string): string {
   for (let i = 0; i < n; i++) {
     const ch = token[i]!;
     if (ch === prevLetter) continue;
+    // tch, tsh, tsch: the sound of ch (vitch, Arabic تش "tsh", German tsch).
+    if (ch === 't') {
+      const skip = token.startsWith('sch', i + 1) ? 3 : /^[sc]h/.test(token.slice(i + 1, i + 3)) ? 2 : 0;
+      if (skip > 0) {
+        if (prevClass !== 'K') key += 'K';
+        prevClass = 'K';
+        prevLetter = 'h';
+        i += skip;
+        continue;
+      }
+    }
     let cls: string | undefined;
     if (ch === 'h') {
       // ph sounds like f; other digraphs and a final h are silent.

@@ -2,6 +2,7 @@ import { DomainError } from '../errors.ts';
 import type { PartySchema } from '../model/party.ts';
 import { primaryName } from '../model/party.ts';
 import { findCandidateNames } from './find-candidates.ts';
+import { resolveTranscription } from './resolve-transcription.ts';
 import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import { ofacNameScore } from './ofac-name-score.ts';
@@ -121,6 +122,7 @@ function scoreEntente(
   const features: Record<string, number> = { nameSimilarity: round(nameScore) };
   const explanation: string[] = [];
   if (best && matched) {
+    if (queryName.via) explanation.push(queryName.via);
     explanation.push(explainNameComparison(best.c, matched.text));
     const phonetic = best.c.pairs.filter((p) => p.kind === 'phonetic').length;
     features.phoneticAgreement = round(
@@ -254,14 +256,28 @@ export function screenParty(
   const minNameScore = algorithm === 'ofac' ? 0 : threshold - MAX_BONUS - BOUND_MARGIN;
   // A Han-character name is also screened under its Korean and Japanese readings; the best reading counts.
   const variants: NormalizedName[] = [queryName];
-  if (algorithm === 'entente')
+  if (algorithm === 'entente') {
     for (const tokens of queryName.readings ?? [])
       variants.push({
         text: queryName.text,
         tokens,
         legalForms: queryName.legalForms,
         titles: queryName.titles,
+        via: `Han characters read as "${tokens.join(' ')}"`,
       });
+    // A foreign name transcribed into Hangul, katakana, Chinese, Burmese or Greek is also
+    // screened under the Latin spellings of its words that the lists hold.
+    for (const spelled of resolveTranscription(index, queryName.text)) {
+      const reading = normalizeName(spelled, index.reference, query.schema);
+      if (reading.tokens.join(' ') !== queryName.tokens.join(' '))
+        variants.push({
+          ...reading,
+          text: queryName.text,
+          readings: undefined,
+          via: `transcribed foreign name read as "${reading.tokens.join(' ')}"`,
+        });
+    }
+  }
   const best = new Map<number, ScreeningMatch>();
   for (const variant of variants) {
     const prepared = prepareQuery(index, variant, weight);
