@@ -22,6 +22,7 @@ const readings: HanReadings = {
       田: '전',
       太: '태',
       郎: '랑',
+      史: '사',
     }),
   ),
   koreanFamily: new Map([['金', '김']]),
@@ -68,6 +69,11 @@ describe('hanReadingVariants', () => {
     expect(normalizeName('金正恩', reference, 'person').readings).toEqual([['kim', 'jong', 'un']]);
     expect(normalizeName('金正恩', reference, 'organization').readings).toBeUndefined();
     expect(normalizeName('金正恩', DEFAULT_NAME_REFERENCE, 'person').readings).toBeUndefined();
+  });
+
+  it('keeps every syllable of a reading, even one spelled like a legal form', () => {
+    // 史 reads 사 "sa"; a name of unknown type must not lose it as SA (société anonyme).
+    expect(normalizeName('金史', reference).readings).toContainEqual(['kim', 'sa']);
   });
 });
 

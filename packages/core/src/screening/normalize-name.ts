@@ -101,7 +101,8 @@ export function normalizeName(
       const primary = tokens.join(' ');
       const readings: string[][] = [];
       for (const variant of hanReadingVariants(text, reference.hanReadings)) {
-        const read = normalizeName(variant, reference, schema).tokens;
+        // A reading is of a person name: no word of it is a legal form (가 "ga" is not GA).
+        const read = normalizeName(variant, reference, 'person').tokens;
         const key = read.join(' ');
         if (read.length > 0 && key !== primary && !readings.some((r) => r.join(' ') === key))
           readings.push(read);

@@ -20,6 +20,8 @@ export interface PreparedQuery {
   joined: string;
   /** Per query token: similarity to index token ids already compared. */
   seen: Map<number, TokenSimilarity>[];
+  /** Facts of the original-script tokens, computed at the first comparison that needs them. */
+  originalFacts?: TokenFacts[];
 }
 
 /** Prepares a normalised query name for `scoreIndexedName`. */
@@ -71,8 +73,12 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
   const q = query.name.originalTokens;
   const c = name.normalized.originalTokens;
   if (score < 1 && q && c) {
-    const qf = q.map((t) => tokenFacts(t, index.compiled));
-    const cf = c.map((t) => tokenFacts(t, index.compiled));
+    const qf = (query.originalFacts ??= q.map((t) => tokenFacts(t, index.compiled)));
+    // Listed original-script tokens are index keys: their facts were computed at index time.
+    const cf = c.map((t) => {
+      const id = index.vocabulary.get(t);
+      return id === undefined ? tokenFacts(t, index.compiled) : index.facts[id]!;
+    });
     const original = alignmentScore(
       q.length,
       c.length,
