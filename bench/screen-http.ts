@@ -1,7 +1,8 @@
 /**
  * Screening over HTTP and against two baselines, in one process:
  *  1. `POST /screen` throughput on loopback with autocannon, against `GET /health`
- *     on the same server (the cost of HTTP + auth alone);
+ *     on the same server (the cost of HTTP + auth alone), screening on the event
+ *     loop and in worker threads (`--workers N`, default: the server's default);
  *  2. per-query latency and recall@1 on UN altered-spelling pairs for Entente's
  *     index, a PostgreSQL pg_trgm similarity query, and a naive Jaro-Winkler scan.
  *
@@ -16,6 +17,7 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import {
   CLI_SOURCE,
+  defaultScreenWorkers,
   LIST_FORMATS,
   loadConfig,
   nameReferenceFor,
@@ -34,6 +36,7 @@ const arg = (name: string, dflt: number) => {
 };
 const SECONDS = arg('seconds', 10);
 const PAIRS = arg('pairs', 150);
+const WORKERS = Math.max(1, arg('workers', defaultScreenWorkers()));
 const MIRROR = path.resolve(import.meta.dirname, '../../shared/data');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -132,15 +135,25 @@ const user = await sharing.orgs.createUser(
   CLI_SOURCE,
 );
 const { token } = await sharing.credentials.createToken(user.id, CLI_SOURCE);
-const server = await startServer({
-  store,
-  screening: service,
-  config: loadConfig({}),
-  version: 'bench',
-  log: () => {},
-  port: 0,
-  host: '127.0.0.1',
+const serve = (screening: ScreeningService) =>
+  startServer({
+    store,
+    screening,
+    config: loadConfig({}),
+    version: 'bench',
+    log: () => {},
+    port: 0,
+    host: '127.0.0.1',
+  });
+const server = await serve(service);
+// The same lists, screened in worker threads (what `entente serve` does on a multi-core machine).
+t = performance.now();
+const pooledService = await ScreeningService.open(store, await nameReferenceFor(MIRROR), {
+  workers: WORKERS,
 });
+if (!(await pooledService.workersReady())) throw new Error('screening workers did not start');
+console.log(`${WORKERS} screening worker(s) ready in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+const pooledServer = await serve(pooledService);
 // Subjects: every UN altered spelling and the 2,000 invented persons (as bench/screening-speed.ts),
 // shuffled, so that most requests are new names rather than repeats.
 const negatives = ['negatives_global_1k.csv', 'negatives_us_1k.csv'].flatMap(
@@ -158,11 +171,11 @@ interface Load {
   errors: number;
   total: number;
 }
-const load = (route: string, bodies?: string[]) =>
+const load = (route: string, bodies?: string[], url = server.url) =>
   new Promise<Load>((resolve, reject) => {
     const w = new Worker(new URL('./load-generator.mjs', import.meta.url), {
       workerData: {
-        url: `${server.url}${route}`,
+        url: `${url}${route}`,
         connections: 16,
         seconds: SECONDS,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -174,15 +187,21 @@ const load = (route: string, bodies?: string[]) =>
   });
 const health = await load('health');
 const screen = await load('screen', subjects);
+const pooled = await load('screen', subjects, pooledServer.url);
 console.log(
   `\nHTTP on loopback, 16 connections, ${SECONDS} s each (autocannon in a worker thread; ${subjects.length} distinct subjects):`,
 );
 const line = (label: string, r: Load) =>
   console.log(
-    `  ${label.padEnd(13)} ${r.rps.toFixed(0)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  (${r.total} requests, errors ${r.errors})`,
+    `  ${label.padEnd(16)} ${r.rps.toFixed(0)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  (${r.total} requests, errors ${r.errors})`,
   );
 line('GET /health', health);
 line('POST /screen', screen);
-console.log(`  ratio /screen ÷ /health: ${(screen.rps / health.rps).toFixed(2)}`);
+line(`  ${WORKERS} worker(s)`, pooled);
+console.log(
+  `  ratio /screen ÷ /health: ${(screen.rps / health.rps).toFixed(2)} on the event loop, ${(pooled.rps / health.rps).toFixed(2)} with ${WORKERS} worker(s) (×${(pooled.rps / screen.rps).toFixed(2)})`,
+);
+await pooledServer.close();
+await pooledService.close();
 await server.close();
 await store.close();

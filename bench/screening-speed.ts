@@ -15,18 +15,20 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import {
   buildScreeningIndex,
   jaroWinkler,
   normalizeName,
   screenParty,
+  type NameReference,
+  type Party,
   type ScreeningIndex,
   type ScreeningQuery,
 } from '@entente/core';
 import { parse } from 'csv-parse/sync';
+import { ScreeningPool } from '../packages/adapters/src/screening/screening-pool.ts';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
-import { loadMirrorLists, MIRROR, REPO_ROOT } from './eval-screening-lists.ts';
+import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
 
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const quantile = (xs: number[], q: number): number =>
@@ -91,52 +93,20 @@ function report(label: string, r: { times: number[]; wallS: number; cpuS: number
   );
 }
 
-/** Batch on worker threads running the CLI's screening worker; returns subjects per second (index builds excluded). */
+/** Batch on the CLI's screening pool (chunks of 100); returns subjects per second (index builds excluded). */
 async function workerBatch(
-  inputs: { party: unknown }[],
-  reference: unknown,
+  inputs: { party: Party }[],
+  reference: NameReference,
   queries: ScreeningQuery[],
   count: number,
 ): Promise<number> {
-  const boot = new URL(
-    path.join(REPO_ROOT, 'packages/adapters/src/screening/screen-worker-boot.js'),
-    'file://',
-  );
-  const data = { parties: inputs, reference, options: { limit: 10 } };
-  const workers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<Worker>((resolve, reject) => {
-          const w = new Worker(boot, { workerData: data });
-          w.once('message', () => resolve(w));
-          w.once('error', reject);
-        }),
-    ),
-  );
-  const chunks: { chunk: number; rows: { seq: number; query: ScreeningQuery }[] }[] = [];
-  for (let i = 0; i < queries.length; i += 100)
-    chunks.push({
-      chunk: chunks.length,
-      rows: queries.slice(i, i + 100).map((query, k) => ({ seq: i + k, query })),
-    });
+  const pool = await ScreeningPool.start(inputs, reference, count);
+  const chunks: ScreeningQuery[][] = [];
+  for (let i = 0; i < queries.length; i += 100) chunks.push(queries.slice(i, i + 100));
   const t0 = performance.now();
-  await Promise.all(
-    workers.map(
-      (w, wi) =>
-        new Promise<void>((resolve) => {
-          const mine = chunks.filter((c) => c.chunk % count === wi);
-          let done = 0;
-          if (mine.length === 0) resolve();
-          w.on('message', () => {
-            if (++done === mine.length) resolve();
-          });
-          for (const c of mine) w.postMessage(c);
-        }),
-    ),
-  );
+  await Promise.all(chunks.map((chunk) => pool.screenMany(chunk, { limit: 10 })));
   const seconds = (performance.now() - t0) / 1000;
-  await Promise.all(workers.map((w) => w.terminate()));
+  await pool.close();
   return queries.length / seconds;
 }
 
@@ -228,7 +198,7 @@ async function main(): Promise<void> {
     const subjects = queries.concat(queries).map((name) => ({ name }));
     const perSecond = await workerBatch(inputs, reference, subjects, workers);
     console.log(
-      `batch on ${workers} worker threads (screen-worker.ts, chunks of 100): ${subjects.length} subjects, ${perSecond.toFixed(0)} subjects/s (index builds excluded)`,
+      `batch on ${workers} worker threads (ScreeningPool, chunks of 100): ${subjects.length} subjects, ${perSecond.toFixed(0)} subjects/s (index builds excluded)`,
     );
   }
   console.log(`load average at the end: ${load()}`);

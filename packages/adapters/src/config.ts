@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { DomainError } from '@entente/core';
 import { storeConfigFromEnv, type StoreConfig } from './store/open-store.ts';
 
 /** Everything Entente reads from its environment, read once in `main.ts` and frozen. */
@@ -9,12 +11,30 @@ export interface AppConfig {
   mirrorDir?: string;
   /** HTTP port for `entente serve`. */
   port: number;
+  /** Screening worker threads of `entente serve` (0 or unset: screen on the event loop). */
+  screenWorkers?: number;
+}
+
+/** Default screening workers: one core per worker, leaving one for HTTP, at most 4. */
+export function defaultScreenWorkers(cores = availableParallelism()): number {
+  return Math.max(0, Math.min(4, cores - 1));
+}
+
+function screenWorkersFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return defaultScreenWorkers();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64)
+    throw new DomainError('invalid-input', 'ENTENTE_SCREEN_WORKERS must be a whole number from 0 to 64', {
+      field: 'ENTENTE_SCREEN_WORKERS',
+      value,
+    });
+  return n;
 }
 
 /**
  * Reads the configuration: `DATABASE_URL` or `ENTENTE_DB` (or `--db`),
  * `ENTENTE_MIRROR` (else `../shared/data` beside the working directory when it
- * exists), `PORT`.
+ * exists), `PORT`, `ENTENTE_SCREEN_WORKERS`.
  */
 export function loadConfig(
   env: Record<string, string | undefined>,
@@ -28,5 +48,6 @@ export function loadConfig(
     store: storeConfigFromEnv(env, { db: flags.db }),
     mirrorDir: mirror ? path.resolve(cwd, mirror) : undefined,
     port: flags.port ?? (env.PORT ? Number(env.PORT) : 8080),
+    screenWorkers: screenWorkersFrom(env.ENTENTE_SCREEN_WORKERS),
   });
 }

@@ -2,7 +2,7 @@ export { openStore, storeConfigFromEnv, type StoreConfig } from './store/open-st
 export { migrate, listMigrationFiles } from './store/migrate.ts';
 export { canonicalJson, contentHash } from './store/content-hash.ts';
 export type { Database } from './store/database.ts';
-export { loadConfig, type AppConfig } from './config.ts';
+export { defaultScreenWorkers, loadConfig, type AppConfig } from './config.ts';
 export { LIST_FORMATS } from './ingest/formats.ts';
 export type { ListFormat, ParsedList, ParseOptions, CountBounds } from './ingest/list-format.ts';
 export { importList, findFormat, type ImportReport, type ImportOptions } from './import/import-list.ts';
@@ -19,6 +19,7 @@ export {
   ScreeningService,
   nameReferenceFor,
   type ScreeningResult,
+  type ScreeningServiceOptions,
   type IndexState,
 } from './screening/screening-service.ts';
 export { screenCsv, type BatchLine, type BatchSummary } from './screening/screen-csv.ts';

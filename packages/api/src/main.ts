@@ -19,11 +19,19 @@ try {
   await bootstrapStore(store, config, log);
   const signIn = await bootstrapAccounts(store, config, process.env.ENTENTE_BOOTSTRAP_PASSWORD || undefined);
   // Build the screening index before listening, and keep it current when any process imports.
-  const screening = await ScreeningService.open(store, await nameReferenceFor(config.mirrorDir));
+  const workers = config.screenWorkers ?? 0;
+  const screening = await ScreeningService.open(store, await nameReferenceFor(config.mirrorDir), {
+    workers,
+    onWorkerError: (e) => log(`screening workers stopped, screening in process: ${String(e)}`),
+  });
   await screening.watch((e) => log(`screening index refresh failed: ${String(e)}`));
   log(
-    `screening index: ${screening.state().parties} parties from ${screening.sources().length} sources in ${screening.state().buildSeconds.toFixed(1)} s`,
+    `screening index: ${screening.state().parties} parties from ${screening.sources().length} sources in ${screening.state().buildSeconds.toFixed(1)} s` +
+      (workers > 0 ? `; ${workers} screening worker(s) starting` : ''),
   );
+  void screening.workersReady().then((ready) => {
+    if (ready) log(`screening workers ready: ${workers}`);
+  });
   const server = await startServer({
     store,
     screening,

@@ -1,17 +1,18 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse';
 import {
   clearanceSubjectKey,
   DomainError,
   isDomainError,
   validateScreeningQuery,
+  type ScreeningMatch,
   type ScreeningOptions,
+  type ScreeningQuery,
 } from '@entente/core';
+import { ScreeningPool } from './screening-pool.ts';
 import type { ScreeningService } from './screening-service.ts';
-import type { WorkerData, WorkerResponse } from './screen-worker-protocol.ts';
 
 /** Subjects per message to a worker. */
 const CHUNK = 100;
@@ -53,26 +54,12 @@ interface BatchOptions {
   onProgress?: (bytesRead: number, totalBytes: number, rows: number) => void;
 }
 
-function startWorkers(
-  service: ScreeningService,
-  options: ScreeningOptions,
-  count: number,
-): Promise<Worker[]> {
+/** A pool of `count` workers indexing the service's parties. */
+function startPool(service: ScreeningService, count: number): Promise<ScreeningPool> {
   const parties = service.index.entries.flatMap((e) =>
     e ? [{ party: e.party, versionId: e.versionId }] : [],
   );
-  const data: WorkerData = { parties, reference: service.reference, options };
-  return Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<Worker>((resolve, reject) => {
-          const w = new Worker(new URL('./screen-worker-boot.js', import.meta.url), { workerData: data });
-          w.once('message', () => resolve(w));
-          w.once('error', reject);
-        }),
-    ),
-  );
+  return ScreeningPool.start(parties, service.reference, count);
 }
 
 /**
@@ -91,7 +78,7 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
   const now = new Date();
   const clearances = await service.clearancesBySubject(now);
   const workerCount = Math.max(1, opts.workers ?? availableParallelism());
-  const workers = await startWorkers(service, opts.options, workerCount);
+  const pool = await startPool(service, workerCount);
   const out = opts.output ? createWriteStream(opts.output) : process.stdout;
   const input = createReadStream(opts.input);
   let bytesRead = 0;
@@ -112,7 +99,6 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
   let errors = 0;
   let withMatches = 0;
   let inFlight = 0;
-  let chunkNo = 0;
   let wake: (() => void) | undefined;
   const idOf = new Map<number, string>();
 
@@ -125,42 +111,53 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
     }
   };
   const subjectKeys = new Map<number, string>();
-  for (const w of workers) {
-    w.on('message', (msg: WorkerResponse) => {
-      for (const r of msg.results) {
-        const key = subjectKeys.get(r.seq);
-        const active = key ? (clearances.get(key) ?? []) : [];
-        const matches = r.matches.map((m) => {
-          const cleared = active.some((c) => c.entityId === m.entityId);
-          return {
-            source: m.source,
-            sourceId: m.sourceId,
-            entityId: m.entityId,
-            name: m.name,
-            matchedName: m.matchedName,
-            score: m.score,
-            features: m.features,
-            ...(cleared ? { cleared } : {}),
-          };
-        });
-        if (matches.length) withMatches++;
-        pending.set(r.seq, { id: idOf.get(r.seq)!, matches });
-        idOf.delete(r.seq);
-        subjectKeys.delete(r.seq);
-      }
-      inFlight--;
-      flush();
-      wake?.();
+  let failure: unknown;
+  const receive = (seqs: number[], results: ScreeningMatch[][]) => {
+    seqs.forEach((seq, k) => {
+      const key = subjectKeys.get(seq);
+      const active = key ? (clearances.get(key) ?? []) : [];
+      const matches = results[k]!.map((m) => {
+        const cleared = active.some((c) => c.entityId === m.entityId);
+        return {
+          source: m.source,
+          sourceId: m.sourceId,
+          entityId: m.entityId,
+          name: m.name,
+          matchedName: m.matchedName,
+          score: m.score,
+          features: m.features,
+          ...(cleared ? { cleared } : {}),
+        };
+      });
+      if (matches.length) withMatches++;
+      pending.set(seq, { id: idOf.get(seq)!, matches });
+      idOf.delete(seq);
+      subjectKeys.delete(seq);
     });
-  }
+    flush();
+  };
 
-  let batch: { seq: number; query: ReturnType<typeof validateScreeningQuery> }[] = [];
+  let batch: { seq: number; query: ScreeningQuery }[] = [];
   const send = async () => {
     if (batch.length === 0) return;
-    while (inFlight >= workerCount * IN_FLIGHT_PER_WORKER) await new Promise<void>((r) => (wake = r));
-    const worker = workers[chunkNo % workerCount]!;
-    worker.postMessage({ chunk: chunkNo++, rows: batch });
+    while (inFlight >= workerCount * IN_FLIGHT_PER_WORKER && failure === undefined)
+      await new Promise<void>((r) => (wake = r));
+    if (failure !== undefined) throw failure;
+    const seqs = batch.map((row) => row.seq);
     inFlight++;
+    pool
+      .screenMany(
+        batch.map((row) => row.query),
+        opts.options,
+      )
+      .then(
+        (results) => receive(seqs, results),
+        (e: unknown) => (failure ??= e),
+      )
+      .finally(() => {
+        inFlight--;
+        wake?.();
+      });
     batch = [];
   };
 
@@ -208,9 +205,10 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
     }
     await send();
     while (inFlight > 0) await new Promise<void>((r) => (wake = r));
+    if (failure !== undefined) throw failure;
     flush();
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close(0);
     if (opts.output) await new Promise<void>((r) => (out as ReturnType<typeof createWriteStream>).end(r));
   }
   opts.onProgress?.(totalBytes, totalBytes, seq);

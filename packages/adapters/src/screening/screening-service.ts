@@ -4,6 +4,7 @@ import {
   DEFAULT_NAME_REFERENCE,
   DomainError,
   isClearanceActive,
+  isDomainError,
   screenParty,
   type Clearance,
   type ListVersion,
@@ -15,6 +16,7 @@ import {
   type Store,
 } from '@entente/core';
 import { loadNameReference } from '../screening-reference/load-name-reference.ts';
+import { ScreeningPool } from './screening-pool.ts';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 
@@ -38,6 +40,19 @@ export async function nameReferenceFor(mirrorDir: string | undefined): Promise<N
   return dir && existsSync(dir) ? loadNameReference(dir) : DEFAULT_NAME_REFERENCE;
 }
 
+/** How a screening service runs. */
+export interface ScreeningServiceOptions {
+  /**
+   * Worker threads that screen, each with its own copy of the index, so the
+   * server's event loop only handles HTTP (0, the default: screen in process).
+   * Until they have built their indexes, and whenever they fail, screening runs
+   * in process.
+   */
+  workers?: number;
+  /** Told when the workers fail to start or stop working. */
+  onWorkerError?: (e: unknown) => void;
+}
+
 /**
  * The in-memory screening index of one process, built from the latest version
  * of every source, patched when a new version is stored (also by another
@@ -49,6 +64,12 @@ export class ScreeningService {
   #state: IndexState;
   #refreshing: Promise<void> | undefined;
   #stopWatching: (() => Promise<void>) | undefined;
+  readonly #workers: number;
+  readonly #onWorkerError: (e: unknown) => void;
+  #pool: ScreeningPool | undefined;
+  #poolStarting: Promise<void> = Promise.resolve();
+  #poolGeneration = 0;
+  #closed = false;
 
   private constructor(
     private readonly store: Store,
@@ -56,14 +77,22 @@ export class ScreeningService {
     index: ScreeningIndex,
     versions: ListVersion[],
     buildSeconds: number,
+    options: ScreeningServiceOptions,
   ) {
     this.#index = index;
     for (const v of versions) this.#versions.set(v.source, v);
     this.#state = this.describe(buildSeconds);
+    this.#workers = Math.max(0, Math.floor(options.workers ?? 0));
+    this.#onWorkerError = options.onWorkerError ?? (() => {});
+    this.#startPool();
   }
 
   /** Builds the index from the store's latest versions. */
-  static async open(store: Store, reference: NameReference): Promise<ScreeningService> {
+  static async open(
+    store: Store,
+    reference: NameReference,
+    options: ScreeningServiceOptions = {},
+  ): Promise<ScreeningService> {
     const started = performance.now();
     const versions = await store.latestVersions();
     const index = buildScreeningIndex([], reference);
@@ -71,7 +100,45 @@ export class ScreeningService {
       for (const p of await store.partiesOfVersion(v.id)) index.add(p.party, v.id);
     }
     index.prepare(); // the fuzzy look-up structures, so the first query does not pay for them
-    return new ScreeningService(store, reference, index, versions, (performance.now() - started) / 1000);
+    return new ScreeningService(
+      store,
+      reference,
+      index,
+      versions,
+      (performance.now() - started) / 1000,
+      options,
+    );
+  }
+
+  /** Starts worker threads on the current index; they take over once ready (see `workersReady`). */
+  #startPool(): void {
+    if (this.#workers === 0 || this.#closed) return;
+    const generation = ++this.#poolGeneration;
+    const parties = this.#index.entries.flatMap((e) =>
+      e ? [{ party: e.party, versionId: e.versionId }] : [],
+    );
+    this.#poolStarting = ScreeningPool.start(parties, this.reference, this.#workers).then(
+      async (pool) => {
+        // A newer index (or close) came while this pool was building: it is stale.
+        if (generation !== this.#poolGeneration || this.#closed) await pool.close(0);
+        else this.#pool = pool;
+      },
+      (e: unknown) => this.#onWorkerError(e),
+    );
+  }
+
+  /** Stops the workers; screening runs in process until new ones are ready. */
+  #dropPool(): void {
+    this.#poolGeneration++;
+    const old = this.#pool;
+    this.#pool = undefined;
+    old?.close().catch(this.#onWorkerError);
+  }
+
+  /** Resolves once the worker threads screen (true), or when there are none or they failed (false). */
+  async workersReady(): Promise<boolean> {
+    await this.#poolStarting;
+    return this.#pool !== undefined;
   }
 
   /** The index itself (for worker threads and benchmarks). */
@@ -119,8 +186,13 @@ export class ScreeningService {
           this.#versions.set(v.source, v);
           changed = true;
         }
-        if (changed) this.#index.prepare();
-        if (changed) this.#state = this.describe((performance.now() - started) / 1000);
+        if (changed) {
+          this.#index.prepare();
+          this.#state = this.describe((performance.now() - started) / 1000);
+          // The workers hold the old lists: screen here until new ones have built the new index.
+          this.#dropPool();
+          this.#startPool();
+        }
       } finally {
         this.#refreshing = undefined;
       }
@@ -138,6 +210,9 @@ export class ScreeningService {
   async close(): Promise<void> {
     await this.#stopWatching?.();
     this.#stopWatching = undefined;
+    this.#closed = true;
+    this.#dropPool();
+    await this.#poolStarting;
   }
 
   /** Throws a clear error for unknown `sources`. */
@@ -162,12 +237,29 @@ export class ScreeningService {
     now = new Date(),
   ): Promise<ScreeningResult[]> {
     this.checkSources(query.sources);
-    const matches = screenParty(this.#index, query, options);
+    const matches = await this.#match(query, options);
     if (matches.length === 0) return [];
     const active = (await this.store.clearances(clearanceSubjectKey(query))).filter((c) =>
       isClearanceActive(c, now),
     );
     return matches.map((m) => this.present(m, active));
+  }
+
+  /** The matches for one subject: in a worker when they are running, else here. */
+  async #match(query: ScreeningQuery, options: ScreeningOptions): Promise<ScreeningMatch[]> {
+    const pool = this.#pool;
+    if (!pool) return screenParty(this.#index, query, options);
+    try {
+      return await pool.screen(query, options);
+    } catch (e) {
+      if (isDomainError(e)) throw e;
+      // The pool broke (a worker died): report it once and screen here from now on.
+      if (this.#pool === pool) {
+        this.#onWorkerError(e);
+        this.#dropPool();
+      }
+      return screenParty(this.#index, query, options);
+    }
   }
 
   /** Every clearance in force at `now`, by subject key (for batch screening). */

@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./screen-worker.ts');
+await import('./screening-pool-worker.ts');

@@ -1,0 +1,142 @@
+import { Worker } from 'node:worker_threads';
+import {
+  DomainError,
+  type ErrorCode,
+  type NameReference,
+  type Party,
+  type ScreeningMatch,
+  type ScreeningOptions,
+  type ScreeningQuery,
+} from '@entente/core';
+import type { PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool-protocol.ts';
+
+interface Call {
+  resolve: (matches: ScreeningMatch[][]) => void;
+  reject: (error: Error) => void;
+  worker: PoolWorker;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  pending: number;
+}
+
+/**
+ * Screening in worker threads, each with its own copy of the index, so that
+ * the server's event loop only parses requests and writes responses (one
+ * subject per message), and batches screen on every core (a chunk per
+ * message); each message goes to the worker with the fewest in flight.
+ * A worker that dies fails its own subjects and marks the pool broken (the
+ * owner then screens in process).
+ */
+export class ScreeningPool {
+  readonly #workers: PoolWorker[];
+  readonly #calls = new Map<number, Call>();
+  #next = 1;
+  #broken: Error | undefined;
+  #closed = false;
+
+  private constructor(workers: Worker[]) {
+    this.#workers = workers.map((worker) => ({ worker, pending: 0 }));
+    for (const w of this.#workers) {
+      // An idle worker does not keep the process alive; one with subjects in flight does.
+      w.worker.unref();
+      w.worker.on('message', (msg: PoolResponse) => this.#settle(msg));
+      w.worker.on('error', (e) => this.#fail(w, e));
+      w.worker.on('exit', (code) => {
+        if (!this.#closed) this.#fail(w, new Error(`screening worker exited with code ${code}`));
+      });
+    }
+  }
+
+  /** Starts `count` workers and resolves once each has built its index. */
+  static async start(
+    parties: { party: Party; versionId?: number }[],
+    reference: NameReference,
+    count: number,
+  ): Promise<ScreeningPool> {
+    const data: PoolWorkerData = { parties, reference };
+    const workers = await Promise.all(
+      Array.from(
+        { length: count },
+        () =>
+          new Promise<Worker>((resolve, reject) => {
+            const w = new Worker(new URL('./screening-pool-worker-boot.js', import.meta.url), {
+              workerData: data,
+            });
+            w.once('message', () => resolve(w));
+            w.once('error', reject);
+          }),
+      ),
+    );
+    return new ScreeningPool(workers);
+  }
+
+  /** Why the pool stopped working, if it did. */
+  get broken(): Error | undefined {
+    return this.#broken;
+  }
+
+  /** Messages sent and not yet answered. */
+  get pending(): number {
+    return this.#calls.size;
+  }
+
+  /** Screens one subject in the least busy worker. */
+  async screen(query: ScreeningQuery, options: ScreeningOptions): Promise<ScreeningMatch[]> {
+    return (await this.screenMany([query], options))[0]!;
+  }
+
+  /** Screens subjects with the same options in the least busy worker; their matches in order. */
+  screenMany(queries: ScreeningQuery[], options: ScreeningOptions): Promise<ScreeningMatch[][]> {
+    if (this.#broken || this.#closed)
+      return Promise.reject(this.#broken ?? new Error('screening pool is closed'));
+    let target = this.#workers[0]!;
+    for (const w of this.#workers) if (w.pending < target.pending) target = w;
+    const id = this.#next++;
+    return new Promise<ScreeningMatch[][]>((resolve, reject) => {
+      this.#calls.set(id, { resolve, reject, worker: target });
+      if (target.pending++ === 0) target.worker.ref();
+      target.worker.postMessage({ id, queries, options } satisfies PoolRequest);
+    });
+  }
+
+  /** Stops the workers once the subjects in flight are answered (at most `graceMs`). */
+  async close(graceMs = 5000): Promise<void> {
+    if (this.#closed) return;
+    const deadline = Date.now() + graceMs;
+    while (this.#calls.size > 0 && !this.#broken && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
+    this.#closed = true;
+    await Promise.all(this.#workers.map((w) => w.worker.terminate()));
+    for (const call of this.#calls.values()) call.reject(new Error('screening pool closed'));
+    this.#calls.clear();
+  }
+
+  #settle(msg: PoolResponse): void {
+    const call = this.#calls.get(msg.id);
+    if (!call) return;
+    this.#calls.delete(msg.id);
+    if (--call.worker.pending === 0) call.worker.worker.unref();
+    if ('matches' in msg) {
+      call.resolve(msg.matches);
+      return;
+    }
+    const { error } = msg;
+    call.reject(
+      error.code
+        ? new DomainError(error.code as ErrorCode, error.message, error.details ?? {})
+        : Object.assign(new Error(error.message), { name: error.name }),
+    );
+  }
+
+  #fail(w: PoolWorker, error: Error): void {
+    this.#broken ??= error;
+    for (const [id, call] of this.#calls) {
+      if (call.worker !== w) continue;
+      this.#calls.delete(id);
+      call.reject(error);
+    }
+    w.pending = 0;
+  }
+}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDomainError } from '@entente/core';
+import { LIST_FORMATS } from '../ingest/formats.ts';
+import { findFormat, importList } from '../import/import-list.ts';
+import { sharedDataPath } from '../test-support/shared-data.ts';
+import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
+import { nameReferenceFor, ScreeningService } from './screening-service.ts';
+
+const UN = sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml');
+const UK = sharedDataPath('lists/uk/ofsi-conlist-fixture/ConList.csv');
+
+/** Subjects whose matches must be the same whether screened in a worker or in process. */
+const SUBJECTS = [
+  { name: 'Tharwat Salah Shehata', schema: 'person' as const },
+  { name: 'Farooq al-Qahtani' },
+  { name: 'Margarethe Quillfeather-Oyelaran' },
+  { name: 'Ахмад Шах', country: 'AF' },
+];
+
+describe.each(storeTargets())('screening service with worker threads ($name)', (target) => {
+  let store: TestStore;
+  let inProcess: ScreeningService;
+  let pooled: ScreeningService;
+  const workerErrors: unknown[] = [];
+
+  beforeAll(async () => {
+    store = await target.open();
+    await importList(store, findFormat(LIST_FORMATS, 'un-sc-xml'), [UN]);
+    const reference = await nameReferenceFor(sharedDataPath('.'));
+    inProcess = await ScreeningService.open(store, reference);
+    pooled = await ScreeningService.open(store, reference, {
+      workers: 2,
+      onWorkerError: (e) => workerErrors.push(e),
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await pooled.close();
+    await inProcess.close();
+    await store.close();
+  });
+
+  it('screens in the workers once they have built their indexes, with the same matches', async () => {
+    expect(await pooled.workersReady()).toBe(true);
+    expect(await inProcess.workersReady()).toBe(false);
+    for (const subject of SUBJECTS) {
+      expect(await pooled.screen(subject, { limit: 5 })).toEqual(
+        await inProcess.screen(subject, { limit: 5 }),
+      );
+    }
+    expect((await pooled.screen(SUBJECTS[0]!))[0]?.entityId).toMatch(/^un-sc:QDi\./);
+    expect(workerErrors).toEqual([]);
+  });
+
+  it('passes invalid options back as the same domain error', async () => {
+    const error = await pooled.screen({ name: 'Shehata' }, { threshold: 2 }).catch((e: unknown) => e);
+    expect(isDomainError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'invalid-input', details: { field: 'threshold' } });
+  });
+
+  it('answers concurrent subjects each with its own matches', async () => {
+    const names = Array.from({ length: 40 }, (_, k) => SUBJECTS[k % SUBJECTS.length]!);
+    const results = await Promise.all(names.map((s) => pooled.screen(s, { limit: 3 })));
+    for (let k = 0; k < names.length; k++)
+      expect(results[k]).toEqual(await inProcess.screen(names[k]!, { limit: 3 }));
+  });
+
+  it('screens a newly imported list at once, and in new workers once they are ready', async () => {
+    await importList(store, findFormat(LIST_FORMATS, 'uk-ofsi-csv'), [UK], { publishedAt: '2026-11-01' });
+    await pooled.refresh();
+    const query = { name: 'Farooq al-Qahtani', sources: ['uk-ofsi'] };
+    // The old workers hold the old lists: until new ones are ready, screening runs in process.
+    expect((await pooled.screen(query)).length).toBeGreaterThan(0);
+    expect(await pooled.workersReady()).toBe(true);
+    const hits = await pooled.screen(query);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.source === 'uk-ofsi')).toBe(true);
+    expect(workerErrors).toEqual([]);
+  });
+});
