@@ -270,11 +270,11 @@ export function findCandidateNames(
     const o = original[nameId]!;
     if (l + o < minShare && tokens.length > 0) continue;
     if (coverageNeeded > 0 && wholeStamp[nameId] !== epoch) {
-      const name = index.names[nameId];
-      const nameInitials = name?.initials ?? 0;
+      const shape = index.nameShape[nameId]!;
+      const nameInitials = shape & 255;
       const latinReach =
         l + initialShare + (total > 0 ? (INITIAL * Math.min(nameInitials, tokens.length)) / total : 0);
-      const originalReach = name?.normalized.originalTokens ? o + originalSlack : 0;
+      const originalReach = shape & 256 ? o + originalSlack : 0;
       if (latinReach < coverageNeeded && originalReach < coverageNeeded) continue;
     }
     touched[kept++] = nameId;

@@ -64,6 +64,12 @@ export class ScreeningIndex {
   readonly compiled: CompiledNameReference;
   readonly entries: (IndexedEntry | undefined)[] = [];
   readonly names: (IndexedName | undefined)[] = [];
+  /**
+   * Per name id, what candidate retrieval reads of every name it touches, kept
+   * flat so that it does not dereference thousands of name objects: the number
+   * of initials, plus 256 when the name has original-script tokens.
+   */
+  readonly nameShape: number[] = [];
   /** Token → token id; token ids index `tokens`, `postings`. */
   readonly vocabulary = new Map<string, number>();
   readonly tokens: string[] = [];
@@ -149,6 +155,7 @@ export class ScreeningIndex {
       keyIds,
     };
     this.names.push(indexed);
+    this.nameShape.push(Math.min(255, indexed.initials) | (normalized.originalTokens ? 256 : 0));
     this.entries[entryId]!.names.push(nameId);
     this.liveNames++;
     let k = 0;
