@@ -1,4 +1,4 @@
-import { allowedEdits, compareTokenFacts, tokenFacts } from './compare-tokens.ts';
+import { allowedEdits, compareTokenFacts } from './compare-tokens.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
 
 /** Memo entries kept per index before the memo is emptied. */
@@ -47,7 +47,7 @@ function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion 
   };
   const exact = index.vocabulary.get(token);
   if (exact !== undefined) add(exact, 1);
-  const facts = tokenFacts(token, index.compiled);
+  const facts = index.factsOf(token);
   for (const group of facts.groups ?? []) {
     for (const member of index.compiled.groupMembers[group] ?? []) {
       const id = index.vocabulary.get(member);

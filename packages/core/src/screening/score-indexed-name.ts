@@ -6,7 +6,7 @@ import {
   type NameComparison,
   type TokenWeight,
 } from './compare-names.ts';
-import { compareTokenFacts, tokenFacts, type TokenFacts, type TokenSimilarity } from './compare-tokens.ts';
+import { compareTokenFacts, type TokenFacts, type TokenSimilarity } from './compare-tokens.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
@@ -33,7 +33,7 @@ export function prepareQuery(
   return {
     name,
     weight,
-    facts: name.tokens.map((t) => tokenFacts(t, index.compiled)),
+    facts: name.tokens.map((t) => index.factsOf(t)),
     weights: name.tokens.map((t) => weight(t)),
     joined: name.tokens.join(''),
     seen: name.tokens.map(() => new Map<number, TokenSimilarity>()),
@@ -73,12 +73,9 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
   const q = query.name.originalTokens;
   const c = name.normalized.originalTokens;
   if (score < 1 && q && c) {
-    const qf = (query.originalFacts ??= q.map((t) => tokenFacts(t, index.compiled)));
+    const qf = (query.originalFacts ??= q.map((t) => index.factsOf(t)));
     // Listed original-script tokens are index keys: their facts were computed at index time.
-    const cf = c.map((t) => {
-      const id = index.vocabulary.get(t);
-      return id === undefined ? tokenFacts(t, index.compiled) : index.facts[id]!;
-    });
+    const cf = c.map((t) => index.factsOf(t));
     const original = alignmentScore(
       q.length,
       c.length,

@@ -200,6 +200,12 @@ export class ScreeningIndex {
     return id === undefined ? undefined : this.entries[id];
   }
 
+  /** The comparison facts of a token: the index's own for a token it holds, else computed. */
+  factsOf(token: string): TokenFacts {
+    const id = this.vocabulary.get(token);
+    return id === undefined ? tokenFacts(token, this.compiled) : this.facts[id]!;
+  }
+
   /** How many indexed names contain a token (0 when unknown). */
   documentFrequency(token: string): number {
     const id = this.vocabulary.get(token);

@@ -30,8 +30,15 @@ const ASCII_WORD = /^[a-z]+$/;
  * foldSpelling('wladimirowicz') // 'vladimirovich'
  */
 export function foldSpelling(token: string): string {
-  if (!ASCII_WORD.test(token)) return token;
+  const cached = memo.get(token);
+  if (cached !== undefined) return cached;
   let out = token;
-  for (const [pattern, replacement] of SPELLING_FOLDS) out = out.replace(pattern, replacement);
+  if (ASCII_WORD.test(token))
+    for (const [pattern, replacement] of SPELLING_FOLDS) out = out.replace(pattern, replacement);
+  // A bounded memo: folds are pure functions of the token.
+  if (memo.size > 200_000) memo.clear();
+  memo.set(token, out);
   return out;
 }
+
+const memo = new Map<string, string>();
