@@ -223,6 +223,13 @@ export const NAME_MATCH_CASES: NameMatchCase[] = [
     why: 'Hangul transcription read back to the listed spelling',
   },
   {
+    query: 'Vladimir Vladimirovich Putin',
+    listed: 'Vladimir Vladimirovich Tyulin',
+    match: false,
+    why: 'same given name and patronymic, other family name: words that break alike are compared word by word',
+  },
+  { query: 'Lauren Tnkunda', listed: 'Laurent Nkunda', match: true, why: 'a word break moved by one letter' },
+  {
     query: 'Putyin',
     listed: 'Python',
     match: false,
