@@ -56,7 +56,8 @@ export class ScreeningPool {
     count: number,
   ): Promise<ScreeningPool> {
     const data: PoolWorkerData = { parties, reference };
-    const workers = await Promise.all(
+    const started: Worker[] = [];
+    const ready = await Promise.allSettled(
       Array.from(
         { length: count },
         () =>
@@ -64,12 +65,19 @@ export class ScreeningPool {
             const w = new Worker(new URL('./screening-pool-worker-boot.js', import.meta.url), {
               workerData: data,
             });
+            started.push(w);
             w.once('message', () => resolve(w));
             w.once('error', reject);
           }),
       ),
     );
-    return new ScreeningPool(workers);
+    const failed = ready.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      // One worker could not build its index: stop the others rather than leave them running.
+      await Promise.all(started.map((w) => w.terminate()));
+      throw failed.reason;
+    }
+    return new ScreeningPool(started);
   }
 
   /** Why the pool stopped working, if it did. */
