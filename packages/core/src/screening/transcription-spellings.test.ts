@@ -4,7 +4,7 @@ import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { resolveTranscription } from './resolve-transcription.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { screenParty } from './screen-party.ts';
-import { spellSegments, transcriptionSpellings } from './transcription-spellings.ts';
+import { MAX_TRANSCRIBED_WORD, spellSegments, transcriptionSpellings } from './transcription-spellings.ts';
 
 /** A transcribed word (in the context of a whole name) and a Latin spelling it must be read as. */
 const SPELLINGS: [name: string, word: number, spelling: string, why: string][] = [
@@ -44,6 +44,15 @@ describe('transcriptionSpellings', () => {
     expect(transcriptionSpellings('习近平')).toBeUndefined();
     expect(transcriptionSpellings('')).toBeUndefined();
     expect(transcriptionSpellings('Νικόλαος')).toBeUndefined();
+  });
+
+  it('reads only words short enough to be name parts, and a bounded number of them', () => {
+    const at = (n: number) => transcriptionSpellings('블'.repeat(n));
+    expect(at(MAX_TRANSCRIBED_WORD)?.[0]?.spellings.length).toBeGreaterThan(1);
+    expect(at(MAX_TRANSCRIBED_WORD + 1)).toBeUndefined();
+    expect(
+      transcriptionSpellings('블라디미르 '.repeat(100))?.filter((w) => w.spellings.length > 0),
+    ).toHaveLength(6);
   });
 
   it('keeps at most the beam of spellings, cheapest first', () => {

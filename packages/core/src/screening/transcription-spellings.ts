@@ -1,4 +1,5 @@
 import anyAscii from 'any-ascii';
+import { MAX_NAME_LENGTH } from './tokenize-name.ts';
 
 /**
  * Foreign names written in Korean Hangul, Japanese katakana, Chinese
@@ -17,26 +18,49 @@ import anyAscii from 'any-ascii';
 type Segment = readonly string[];
 
 /** Most spellings kept per word (a beam over the segments, cheapest first). */
-const BEAM = 8192;
+const BEAM = 4096;
+
+/**
+ * Longest word read as a transcription, in characters (블라디미로비치 is 7,
+ * Βλαντίμιροβιτς 14): a longer run is not a name part, and the beam's cost
+ * grows with its length.
+ */
+export const MAX_TRANSCRIBED_WORD = 16;
+
+/** Most words of one name read as transcriptions (the rest keep their plain reading). */
+const MAX_TRANSCRIBED_WORDS = 6;
 
 /** The spellings of a word made of `segments`, cheapest first (cost: sum of alternative ranks). */
 export function spellSegments(segments: readonly Segment[], beam = BEAM): string[] {
-  let partial: { text: string; cost: number }[] = [{ text: '', cost: 0 }];
+  // Partial spellings by cost (costs are small integers: buckets, not a sort).
+  let buckets: string[][] = [['']];
   for (const segment of segments) {
     if (segment.length === 0) continue;
-    const next: { text: string; cost: number }[] = [];
-    for (const p of partial)
-      for (let k = 0; k < segment.length; k++) next.push({ text: p.text + segment[k], cost: p.cost + k });
-    next.sort((a, b) => a.cost - b.cost);
-    partial = next.length > beam ? next.slice(0, beam) : next;
+    const next: string[][] = [];
+    let kept = 0;
+    // Fill cheapest first; a partial of cost c with alternative k costs c + k.
+    for (let cost = 0; cost < buckets.length + segment.length - 1 && kept < beam; cost++) {
+      const bucket: string[] = [];
+      for (let k = 0; k < segment.length && kept < beam; k++) {
+        const from = buckets[cost - k];
+        if (!from) continue;
+        for (let i = 0; i < from.length && kept < beam; i++) {
+          bucket.push(from[i] + segment[k]!);
+          kept++;
+        }
+      }
+      next.push(bucket);
+    }
+    buckets = next;
   }
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const p of partial) {
-    if (p.text.length === 0 || seen.has(p.text)) continue;
-    seen.add(p.text);
-    out.push(p.text);
-  }
+  for (const bucket of buckets)
+    for (const text of bucket) {
+      if (text.length === 0 || seen.has(text)) continue;
+      seen.add(text);
+      out.push(text);
+    }
   return out;
 }
 
@@ -625,16 +649,23 @@ export interface TranscribedWord {
  */
 export function transcriptionSpellings(text: string): TranscribedWord[] | undefined {
   const foreignHan = NAME_DOTS.test(text);
-  const words = text.normalize('NFKC').split(WORD_SPLIT).filter(Boolean);
+  const words = text.slice(0, MAX_NAME_LENGTH).normalize('NFKC').split(WORD_SPLIT).filter(Boolean);
   let ambiguous = false;
   const out: TranscribedWord[] = [];
+  let transcribed = 0;
   for (const word of words) {
     let segments: Segment[] | undefined;
-    if (HANGUL_WORD.test(word) && [...word].length >= 2) segments = hangulSegments(word);
+    const length = [...word].length;
+    if (length > MAX_TRANSCRIBED_WORD || transcribed >= MAX_TRANSCRIBED_WORDS) {
+      out.push({ word, spellings: [] });
+      continue;
+    }
+    if (HANGUL_WORD.test(word) && length >= 2) segments = hangulSegments(word);
     else if (KATAKANA_WORD.test(word)) segments = katakanaSegments(word);
-    else if (foreignHan && HAN_WORD.test(word) && [...word].length >= 2) segments = hanSegments(word);
+    else if (foreignHan && HAN_WORD.test(word) && length >= 2) segments = hanSegments(word);
     else if (BURMESE_WORD.test(word)) segments = burmeseSegments(word);
     else if (GREEK_WORD.test(word) && GREEK_DIGRAPH.test(word.toLowerCase())) segments = greekSegments(word);
+    if (segments) transcribed++;
     let spellings = segments ? spellSegments(segments) : [];
     // Chinese syllables ending and starting with the same letter write it once (万诺 "vano").
     if (segments && HAN_WORD.test(word))
