@@ -97,6 +97,18 @@ describe('screening with Han readings', () => {
     expect(topScore(query, listed)).toBeLessThan(DEFAULT_SCREENING_THRESHOLD);
   });
 
+  it('says which reading matched', () => {
+    const party = buildParty({
+      source: 't',
+      sourceId: '1',
+      schema: 'person',
+      names: [{ full: 'Kim Jong Un', quality: 'primary' }],
+    });
+    const index = buildScreeningIndex([{ party }], reference);
+    const [hit] = screenParty(index, { name: '金正恩', schema: 'person' });
+    expect(hit?.explanation[0]).toBe('Han characters read as "kim jong un"');
+  });
+
   it('compares the readings in compareNames too, and explains with the reading', () => {
     const compiled = compileNameReference(reference);
     const c = compareNames(

@@ -538,7 +538,6 @@ const BURMESE_LETTER: Readonly<Record<string, Segment>> = {
   ရ: ['y', 'r'],
   သ: ['th', 't', 's'],
   ဆ: ['s', 'hs'],
-  ကျ: ['ky', 'ch', 'k'],
 };
 
 /** Rhymes of an inherent vowel closed by a killed consonant (C + ်). */
@@ -613,8 +612,9 @@ function greekSegments(word: string): Segment[] {
     .map((part) => GREEK_DIGRAPH_SOUNDS[part] ?? [asciiGreek(part)]);
 }
 
+/** ASCII of unaccented lower-case Greek, ου read as u ("ou"), as `transliterateName` does. */
 function asciiGreek(text: string): string {
-  return anyAscii(text.replace(/ου/g, 'ou').replace(/ού/g, 'ou')).toLowerCase();
+  return anyAscii(text.replace(/ου/g, 'ou')).toLowerCase();
 }
 
 // ---------------------------------------------------------------- words
