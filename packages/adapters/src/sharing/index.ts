@@ -17,3 +17,6 @@ export {
   screeningDenialMatcher,
   denialMatcherSource,
 } from './screening-denial-matcher.ts';
+export type { OrgAuditEntry, DenialRead } from './audit-log.ts';
+export type { AuditLogVerification } from './audit-log-verify.ts';
+export type { RefusalCount } from './refusal-counter.ts';

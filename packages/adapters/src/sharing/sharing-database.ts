@@ -97,7 +97,24 @@ export interface AuditRow {
   hash: string;
 }
 
-/** The sharing tables (migration 004). */
+/** Row of `audit_head`: the chain's anchor, one row (id 1). */
+export interface AuditHeadRow {
+  id: number;
+  count: ColumnType<number | string, number, number>;
+  last_hash: string;
+  at: string | null;
+}
+
+/** Row of `refusal_counts`: anonymous refusals by route pattern and reason. */
+export interface RefusalCountRow {
+  route: string;
+  reason: string;
+  count: ColumnType<number | string, number, number>;
+  first_at: string;
+  last_at: string;
+}
+
+/** The sharing tables (migrations 004 and 008). */
 export interface SharingDatabase {
   organisations: OrganisationRow;
   users: UserRow;
@@ -116,4 +133,11 @@ export interface SharingDatabase {
     at: string;
   };
   audit_log: AuditRow;
+  audit_head: AuditHeadRow;
+  audit_denial_reads: {
+    seq: ColumnType<number | string, number, never>;
+    denial_id: string;
+    owner_org_id: string;
+  };
+  refusal_counts: RefusalCountRow;
 }

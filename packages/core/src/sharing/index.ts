@@ -8,3 +8,4 @@ export * from './token-set-similarity.ts';
 export * from './find-matching-denials.ts';
 export * from './parties-from-denial.ts';
 export * from './check-transaction-input.ts';
+export * from './audit-head.ts';
