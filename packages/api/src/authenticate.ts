@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { matchedRoutes } from 'hono/route';
 import { DomainError, isDomainError } from '@entente/core';
 import type { AppDeps } from './app-deps.ts';
 import type { AppEnv, Principal } from './policy.ts';
@@ -13,7 +14,7 @@ export const CSRF_COOKIE = 'entente_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Responses that mean "refused": every one on an API route is audited. */
+/** Responses that mean "refused": audited for a signed-in caller, counted for an anonymous one. */
 const REFUSED = new Set([401, 403, 404]);
 
 function principalOf(u: AuthenticatedUser): Principal {
@@ -46,8 +47,10 @@ async function resolve(c: Context<AppEnv>, deps: AppDeps): Promise<Authenticated
 
 /**
  * Finds the caller from `Authorization: Bearer <token>` or the session cookie
- * (with a CSRF check on unsafe methods) and sets `principal`; then audits every
- * refused request (401, 403, and 404 for a signed-in caller) with who, what and where.
+ * (with a CSRF check on unsafe methods) and sets `principal`; then records every
+ * refused request: a signed-in caller's (401, 403, 404) as an audit entry with who,
+ * what and where; an anonymous caller's (401, 403) only as a count by route and
+ * reason, so a flood of anonymous requests cannot grow the chained log.
  */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -72,10 +75,17 @@ async function auditRefusal(
   reason: string,
   user: AuthenticatedUser | undefined,
 ): Promise<void> {
+  if (!user) {
+    // The route pattern, not the path: a scan of random paths must not grow the counter's keys.
+    // Middleware is registered for every method (ALL); the first route of one method is the endpoint.
+    const route = matchedRoutes(c).find((r) => r.method !== 'ALL')?.path ?? '(no route)';
+    sharingOf(deps).refusals.count(`${c.req.method} ${route}`, reason);
+    return;
+  }
   try {
     await sharingOf(deps).audit.append({
-      actorUserId: user?.userId ?? null,
-      actorOrgId: user?.orgId ?? null,
+      actorUserId: user.userId,
+      actorOrgId: user.orgId,
       ip: clientAddress(c),
       action: 'access.refused',
       targetType: 'route',

@@ -10,6 +10,7 @@ import {
   type ScreeningQuery,
 } from '@entente/core';
 import { actorOf, sourceOf, type Actor } from './actor.ts';
+import { denialReadsOf } from './audit-log.ts';
 import type { SharingStore } from './sharing-store.ts';
 
 /** The denied parties one agency may see, screenable with the screening engine. */
@@ -106,19 +107,25 @@ export async function openDenialScreen(
       });
     },
     async audit(subjects) {
-      await sharing.audit.append({
-        ...actorOf(sourceOf(principal)),
-        action: 'denial.screen-parties',
-        targetType: 'denial',
-        targetId: null,
-        outcome: 'ok',
-        details: {
-          denials: denials.length,
-          parties,
-          subjects,
-          hits: [...hit].sort().join(','),
+      await sharing.audit.append(
+        {
+          ...actorOf(sourceOf(principal)),
+          action: 'denial.screen-parties',
+          targetType: 'denial',
+          targetId: null,
+          outcome: 'ok',
+          details: {
+            denials: denials.length,
+            parties,
+            subjects,
+            hits: [...hit].sort().join(','),
+          },
         },
-      });
+        denialReadsOf(
+          principal.orgId,
+          [...hit].flatMap((id) => byId.get(id) ?? []),
+        ),
+      );
     },
   };
 }

@@ -8,7 +8,7 @@ import {
   type SharingGroup,
   type Viewer,
 } from './core-sharing.ts';
-import type { AuditLog } from './audit-log.ts';
+import { denialReadsOf, type AuditLog } from './audit-log.ts';
 import { actorOf, sourceOf, type Actor } from './actor.ts';
 import type { DenialRow, SharingDatabase } from './sharing-database.ts';
 import { newId } from './secrets.ts';
@@ -148,14 +148,17 @@ export class DenialStore {
   /** Every denial the actor may see (audited as one read). */
   async list(actor: Actor, options: { includeInvalid?: boolean } = {}): Promise<Denial[]> {
     const denials = await this.visibleTo(await this.viewerOf(actor), options);
-    await this.audit.append({
-      ...actorOf(sourceOf(actor)),
-      action: 'denial.list',
-      targetType: 'denial',
-      targetId: null,
-      outcome: 'ok',
-      details: { count: denials.length },
-    });
+    await this.audit.append(
+      {
+        ...actorOf(sourceOf(actor)),
+        action: 'denial.list',
+        targetType: 'denial',
+        targetId: null,
+        outcome: 'ok',
+        details: { count: denials.length },
+      },
+      denialReadsOf(actor.orgId, denials),
+    );
     return denials;
   }
 
@@ -174,14 +177,17 @@ export class DenialStore {
   /** One denial the actor may see (audited); `not-found` when it does not exist or is not shared with the actor. */
   async get(actor: Actor, id: string): Promise<Denial> {
     const denial = await this.#visible(actor, id);
-    await this.audit.append({
-      ...actorOf(sourceOf(actor)),
-      action: 'denial.read',
-      targetType: 'denial',
-      targetId: id,
-      outcome: 'ok',
-      details: {},
-    });
+    await this.audit.append(
+      {
+        ...actorOf(sourceOf(actor)),
+        action: 'denial.read',
+        targetType: 'denial',
+        targetId: id,
+        outcome: 'ok',
+        details: {},
+      },
+      denialReadsOf(actor.orgId, [denial]),
+    );
     return denial;
   }
 

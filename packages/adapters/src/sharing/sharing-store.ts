@@ -12,6 +12,7 @@ import { ConsultationStore } from './consultation-store.ts';
 import { CredentialStore, DEFAULT_CREDENTIAL_POLICY, type CredentialPolicy } from './credential-store.ts';
 import { DenialStore } from './denial-store.ts';
 import { OrgStore } from './org-store.ts';
+import { RefusalCounter } from './refusal-counter.ts';
 import type { SharingDatabase } from './sharing-database.ts';
 
 /** Settings of the sharing store; every one has a default. */
@@ -39,13 +40,15 @@ const systemClock: Clock = { now: () => new Date() };
 
 /**
  * Allied information sharing over the store's database: organisations and
- * users, credentials, denials, applications, consultations and the audit log.
+ * users, credentials, denials, applications, consultations, the audit log and the anonymous refusal counts.
  *
  * @example
  * const sharing = new SharingStore(store.kysely, { regimeMemberships: await readCountryRegimes(csvPath) });
  */
 export class SharingStore {
   readonly audit: AuditLog;
+  /** Refusals of anonymous callers, counted rather than chained. */
+  readonly refusals: RefusalCounter;
   readonly orgs: OrgStore;
   readonly credentials: CredentialStore;
   readonly denials: DenialStore;
@@ -58,6 +61,7 @@ export class SharingStore {
     const kdb = db as Kysely<SharingDatabase>;
     this.clock = options.clock ?? systemClock;
     this.audit = new AuditLog(kdb, this.clock);
+    this.refusals = new RefusalCounter(kdb, this.clock);
     this.orgs = new OrgStore(kdb, this.audit, this.clock, options.regimeMemberships ?? new Map());
     this.credentials = new CredentialStore(kdb, this.audit, this.clock, {
       ...DEFAULT_CREDENTIAL_POLICY,

@@ -93,7 +93,7 @@ for (const target of storeTargets()) {
           r.path !== '/health' &&
           /^\/(denials|applications|consultations|audit)/.test(r.path),
       );
-      expect(shared.length).toBe(15);
+      expect(shared.length).toBe(17);
       const before = await refusals();
       for (const r of shared) {
         const res = await t.call('exporter', r.method, fill(r.path), BODIES[`${r.method} ${r.path}`]);

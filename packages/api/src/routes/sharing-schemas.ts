@@ -111,8 +111,32 @@ export const AuditEntry = z
     details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
     prevHash: z.string(),
     hash: z.string(),
+    denialsRead: z.array(z.string()).optional().openapi({
+      description:
+        'On another agency’s entry: which of your denials it read (its address and details are withheld)',
+    }),
   })
   .openapi('AuditEntry');
+
+/** The audit chain's head: publish it outside the system, check it later with `entente audit verify --expect-head`. */
+export const AuditHead = z
+  .object({
+    count: z.number().int(),
+    lastHash: z.string(),
+    at: z.string().nullable(),
+  })
+  .openapi('AuditHead');
+
+/** Refusals of anonymous callers on one route for one reason (counted, not chained). */
+export const RefusalCount = z
+  .object({
+    route: z.string(),
+    reason: z.string(),
+    count: z.number().int(),
+    firstAt: z.string(),
+    lastAt: z.string(),
+  })
+  .openapi('RefusalCount');
 
 /** `application/json` content of a schema, for requests and responses. */
 export function json<T extends z.ZodType>(schema: T) {
