@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@entente/adapters';
 import { storeTargets, type TestStore } from '../../adapters/src/test-support/store-targets.ts';
@@ -6,10 +10,21 @@ import { createApp } from './create-app.ts';
 describe('createApp', () => {
   let store: TestStore;
   let app: ReturnType<typeof createApp>;
+  /** The same app serving a (tiny) web build at `/`. */
+  let webApp: ReturnType<typeof createApp>;
   const logged: string[] = [];
   beforeAll(async () => {
     store = await storeTargets()[0]!.open();
+    const webDir = mkdtempSync(path.join(tmpdir(), 'entente-web-'));
+    writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Entente</title>');
     app = createApp({ store, config: loadConfig({}), version: '9.9.9', log: (l) => logged.push(l) });
+    webApp = createApp({
+      store,
+      config: loadConfig({}),
+      version: '9.9.9',
+      log: (l) => logged.push(l),
+      webDir,
+    });
   });
   afterAll(async () => {
     await store.close();
@@ -46,5 +61,24 @@ describe('createApp', () => {
   it('answers unknown API paths with a JSON 404', async () => {
     const res = await app.request('/no-such-route');
     expect(res.status).toBe(404);
+  });
+
+  it.each(['/', '/docs', '/health', '/denials'])('sends the security headers on %s', async (p) => {
+    const res = await webApp.request(p);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self' 'sha256-[^']+'(;|$)/);
+  });
+
+  it('lets the API reference run its one inline script and no other', async () => {
+    const res = await app.request('/docs');
+    const inline = [...(await res.text()).matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline).toHaveLength(1);
+    const hash = createHash('sha256').update(inline[0]!).digest('base64');
+    expect(res.headers.get('content-security-policy')).toContain(`'sha256-${hash}'`);
   });
 });

@@ -11,6 +11,7 @@ import type { AppEnv } from './policy.ts';
 import { registerRoutes } from './routes/index.ts';
 import { docsPage } from './docs-page.ts';
 import { authenticate } from './authenticate.ts';
+import { securityHeaders } from './security-headers.ts';
 
 /** Largest request body accepted (batch screening of 1,000 subjects fits well inside). */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.onError(onError(deps.log));
+  app.use('*', securityHeaders());
   app.use(
     '*',
     bodyLimit({
