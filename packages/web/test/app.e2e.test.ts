@@ -24,6 +24,8 @@ let server: EntenteServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** Every Content Security Policy refusal Chromium reports on any page of the run. */
+const cspRefusals: string[] = [];
 
 async function signIn(p: Page, email: string): Promise<void> {
   await p.goto(`${server.url}/#/screening`);
@@ -45,6 +47,9 @@ describe.skipIf(!ready)('web app end to end (headless Chromium)', () => {
     context = await browser.newContext({ viewport: { width: 1366, height: 800 }, acceptDownloads: true });
     page = await context.newPage();
     page.setDefaultTimeout(30_000);
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspRefusals.push(m.text());
+    });
   }, 300_000);
 
   afterAll(async () => {
@@ -412,6 +417,13 @@ describe.skipIf(!ready)('web app end to end (headless Chromium)', () => {
     expect(await where.count()).toBe(3);
     expect(await page.getByRole('table', { name: /Product tree/ }).count()).toBe(0);
     await saveScreenshot(page, '18-supply-bad-bom');
+  });
+
+  it('opens the API reference, and no page of the run broke the Content Security Policy', async () => {
+    await page.goto(`${server.url}/docs`);
+    await page.getByRole('heading', { name: /Entente API/ }).waitFor();
+    await page.getByText('GET', { exact: true }).first().waitFor();
+    expect(cspRefusals).toEqual([]);
   });
 });
 

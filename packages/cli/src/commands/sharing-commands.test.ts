@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -198,6 +198,39 @@ for (const target of targets()) {
         1,
         false,
         { seq: 2, reason: 'hash-mismatch' },
+      ]);
+    });
+
+    it('prints the head to publish, and verify --expect-head finds a log rolled back with its head', async () => {
+      const head = (await cli(['audit', 'head'])).json as { count: number; lastHash: string };
+      expect(head).toMatchObject({
+        count: expect.any(Number),
+        lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      const published = path.join(mkdtempSync(path.join(tmpdir(), 'entente-head-')), 'head.json');
+      writeFileSync(published, JSON.stringify(head));
+      const reasons = (r: { json: Record<string, unknown> }) =>
+        (r.json.problems as { reason: string }[]).map((p) => p.reason);
+      expect(
+        reasons(await cli(['audit', 'verify', '--expect-head', `${head.count}:${head.lastHash}`])),
+      ).toEqual([]);
+      const store = await openStore(target.config());
+      try {
+        await sql`alter table audit_log disable trigger user`.execute(store.kysely);
+        await sql`alter table audit_head disable trigger user`.execute(store.kysely);
+        const keep = head.count - 2;
+        await sql`delete from audit_log where seq > ${keep}`.execute(store.kysely);
+        await sql`update audit_head set count = ${keep}, last_hash = (select hash from audit_log where seq = ${keep})`.execute(
+          store.kysely,
+        );
+      } finally {
+        await store.close();
+      }
+      const rolledBack = await cli(['audit', 'verify', '--expect-head', published]);
+      expect([rolledBack.code, rolledBack.json.ok, reasons(rolledBack)]).toEqual([
+        1,
+        false,
+        ['behind-published-head'],
       ]);
     });
   });
