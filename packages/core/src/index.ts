@@ -16,3 +16,4 @@ export * from './screening/index.ts';
 export * from './screening/validate-screening-query.ts';
 export * from './sharing/index.ts';
 export * from './supply/index.ts';
+export * from './text/unsafe-text.ts';
