@@ -17,3 +17,4 @@ export * from './screening/validate-screening-query.ts';
 export * from './sharing/index.ts';
 export * from './supply/index.ts';
 export * from './text/unsafe-text.ts';
+export * from './text/csv-cell.ts';
