@@ -22,7 +22,7 @@ const report: GapReport = {
       note: 'Electronic devices, "not elsewhere specified"',
     },
   ],
-  summary: { unilateral: { 'US→EU': 2 } } as GapReport['summary'],
+  summary: { unilateral: { 'US→EU': 2 } } as unknown as GapReport['summary'],
   notes: [],
 };
 

@@ -55,8 +55,14 @@ function applyZip64(view: DataView, extra: number, end: number, entry: ZipEntry)
     const length = view.getUint16(at + 2, true);
     if (id === 0x0001) {
       let p = at + 4;
-      if (entry.size === MAX32) ((entry.size = u64(view, p)), (p += 8));
-      if (entry.compressedSize === MAX32) ((entry.compressedSize = u64(view, p)), (p += 8));
+      if (entry.size === MAX32) {
+        entry.size = u64(view, p);
+        p += 8;
+      }
+      if (entry.compressedSize === MAX32) {
+        entry.compressedSize = u64(view, p);
+        p += 8;
+      }
       if (entry.localOffset === MAX32) entry.localOffset = u64(view, p);
       return;
     }
