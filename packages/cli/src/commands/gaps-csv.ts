@@ -9,8 +9,10 @@ const GAP_COLUMNS = ['entry', 'category', 'controlledBy', 'lackingIn', 'heading'
  * (quoting, and headings that start like a formula written as text).
  */
 export function gapsCsv(report: GapReport): string {
-  return encodeCsv(
+  const csv = encodeCsv(
     GAP_COLUMNS,
     report.gaps.map((g) => GAP_COLUMNS.map((column) => g[column])),
-  ).trimEnd();
+  );
+  // `c.print` ends the output with its own line break.
+  return csv.slice(0, -1);
 }
