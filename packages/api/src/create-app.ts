@@ -12,6 +12,7 @@ import { registerRoutes } from './routes/index.ts';
 import { docsPage } from './docs-page.ts';
 import { authenticate } from './authenticate.ts';
 import { securityHeaders } from './security-headers.ts';
+import { rejectUnsafeText } from './reject-unsafe-text.ts';
 
 /** Largest request body accepted (batch screening of 1,000 subjects fits well inside). */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
     name: 'entente_session',
   });
 
+  app.use('*', rejectUnsafeText());
   app.use('*', authenticate(deps));
   registerRoutes(app, deps);
 

@@ -9,6 +9,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   'rate-limited': 429,
   'payload-too-large': 413,
+  'unsupported-media-type': 415,
   'unknown-format': 400,
   'file-unreadable': 400,
   'file-rejected': 422,

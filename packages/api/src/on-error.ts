@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isDomainError } from '@entente/core';
+import { escapeControlCharacters, isDomainError } from '@entente/core';
 import { ERROR_STATUS } from './error-status.ts';
 
 /**
@@ -19,10 +19,19 @@ export function onError(log: (line: string) => void) {
     if (error instanceof HTTPException) {
       const status = error.status;
       const code =
-        status === 413 ? 'payload-too-large' : status === 401 ? 'unauthenticated' : 'invalid-input';
+        status === 413
+          ? 'payload-too-large'
+          : status === 401
+            ? 'unauthenticated'
+            : status === 415
+              ? 'unsupported-media-type'
+              : 'invalid-input';
       return c.json({ error: code, message: error.message || 'Bad request', details: {} }, status);
     }
-    log(`internal error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    // The path is decoded: `%0A` would otherwise start a forged log line.
+    log(
+      `internal error on ${c.req.method} ${escapeControlCharacters(c.req.path)}: ${error.stack ?? error.message}`,
+    );
     return c.json({ error: 'internal-error', message: 'Internal error', details: {} }, 500);
   };
 }

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'forbidden',
   'rate-limited',
   'payload-too-large',
+  'unsupported-media-type',
   'unknown-format',
   'file-unreadable',
   'file-rejected',

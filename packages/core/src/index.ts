@@ -16,3 +16,5 @@ export * from './screening/index.ts';
 export * from './screening/validate-screening-query.ts';
 export * from './sharing/index.ts';
 export * from './supply/index.ts';
+export * from './text/unsafe-text.ts';
+export * from './text/csv-cell.ts';

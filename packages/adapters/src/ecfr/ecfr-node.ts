@@ -1,5 +1,6 @@
 import { DomainError } from '@entente/core';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { refuseXmlEntities } from '../ingest/refuse-xml-entities.ts';
 
 /** One XML element of an eCFR document, children in document order. */
 export interface EcfrElement {
@@ -38,7 +39,8 @@ function convertNode(raw: RawNode): EcfrNode | undefined {
 /**
  * Parses eCFR XML (the `DIV5` part documents of the eCFR renderer, or any
  * eCFR/GPO XML) into an element tree; throws `file-rejected` when the text is
- * not well-formed XML (e.g. a truncated download) or has no root element.
+ * not well-formed XML (e.g. a truncated download), declares entities in its
+ * DOCTYPE or has no root element.
  *
  * @example
  * const root = parseEcfrXml(readFileSync(file, 'utf8'), file); // root.tag === 'DIV5'
@@ -55,7 +57,16 @@ export function parseEcfrXml(xml: string, file: string): EcfrElement {
       },
     );
   }
-  const nodes = (parser.parse(xml) as RawNode[]).map(convertNode);
+  refuseXmlEntities(xml, file);
+  let parsed: RawNode[];
+  try {
+    parsed = parser.parse(xml) as RawNode[];
+  } catch (cause) {
+    throw new DomainError('file-rejected', `${file} cannot be parsed as XML: ${(cause as Error).message}`, {
+      file,
+    });
+  }
+  const nodes = parsed.map(convertNode);
   const root = nodes.find((n): n is EcfrElement => typeof n === 'object');
   if (!root) throw new DomainError('file-rejected', `${file} has no XML root element`, { file });
   return root;

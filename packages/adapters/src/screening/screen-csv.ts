@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream, type WriteStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parse } from 'csv-parse';
 import {
@@ -54,6 +54,40 @@ interface BatchOptions {
   onProgress?: (bytesRead: number, totalBytes: number, rows: number) => void;
 }
 
+/** The input's size, refusing (`file-unreadable`, naming it) a path that is missing or not a file. */
+async function inputFileInfo(input: string): Promise<{ size: number }> {
+  const info = await stat(input).catch((cause: Error) => {
+    throw new DomainError('file-unreadable', `Cannot read ${input}: ${cause.message}`, { file: input });
+  });
+  if (!info.isFile())
+    throw new DomainError('file-unreadable', `Cannot read ${input}: it is a folder, not a CSV file`, {
+      file: input,
+    });
+  return info;
+}
+
+/** The output file opened for writing, or `file-unreadable` naming it (missing folder, permissions). */
+async function openOutput(output: string) {
+  return open(output, 'w').catch((cause: Error) => {
+    throw new DomainError('file-unreadable', `Cannot write ${output}: ${cause.message}`, { file: output });
+  });
+}
+
+/**
+ * A CSV syntax error (csv-parse's `CSV_…` codes, e.g. a quote never closed) as
+ * `file-rejected` naming the file and the row the broken record starts on.
+ */
+function csvErrorNamingRow(error: unknown, input: string): unknown {
+  const e = error as { code?: unknown; records?: number; message?: string };
+  if (typeof e?.code !== 'string' || !e.code.startsWith('CSV_')) return error;
+  // Row 1 is the header; the broken record is the one after the last parsed.
+  const row = (e.records ?? 0) + 2;
+  return new DomainError('file-rejected', `${input}: row ${row}: ${e.message ?? e.code}`, {
+    file: input,
+    row,
+  });
+}
+
 /** A pool of `count` workers indexing the service's parties. */
 function startPool(service: ScreeningService, count: number): Promise<ScreeningPool> {
   const parties = service.index.entries.flatMap((e) =>
@@ -70,16 +104,14 @@ function startPool(service: ScreeningService, count: number): Promise<ScreeningP
 export async function screenCsv(service: ScreeningService, opts: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   service.checkSources(opts.sources);
-  const totalBytes = (
-    await stat(opts.input).catch(() => {
-      throw new DomainError('file-unreadable', `Cannot read ${opts.input}`, { file: opts.input });
-    })
-  ).size;
+  const totalBytes = (await inputFileInfo(opts.input)).size;
+  // Opened before any work starts, so a missing folder is an error naming the file, not a crash.
+  const outputFile = opts.output ? await openOutput(opts.output) : undefined;
   const now = new Date();
   const clearances = await service.clearancesBySubject(now);
   const workerCount = Math.max(1, opts.workers ?? availableParallelism());
   const pool = await startPool(service, workerCount);
-  const out = opts.output ? createWriteStream(opts.output) : process.stdout;
+  const out = outputFile ? outputFile.createWriteStream() : process.stdout;
   const input = createReadStream(opts.input);
   let bytesRead = 0;
   input.on('data', (b) => (bytesRead += b.length));
@@ -207,9 +239,11 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
     while (inFlight > 0) await new Promise<void>((r) => (wake = r));
     if (failure !== undefined) throw failure;
     flush();
+  } catch (e) {
+    throw csvErrorNamingRow(e, opts.input);
   } finally {
     await pool.close(0);
-    if (opts.output) await new Promise<void>((r) => (out as ReturnType<typeof createWriteStream>).end(r));
+    if (outputFile) await new Promise<void>((r) => (out as WriteStream).end(r));
   }
   opts.onProgress?.(totalBytes, totalBytes, seq);
   return {

@@ -5,6 +5,7 @@ import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
 import { catalogueOf } from './catalogue-of.ts';
 import { explainErrors } from './explain-errors.ts';
+import { gapsCsv } from './gaps-csv.ts';
 
 function parseCategory(value: string): number {
   const n = Number(value);
@@ -14,19 +15,6 @@ function parseCategory(value: string): number {
       accepted: '0-9',
     });
   return n;
-}
-
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** The gaps as CSV, one row per entry and pair. */
-function gapsCsv(report: GapReport): string {
-  const head = ['entry', 'category', 'controlledBy', 'lackingIn', 'heading', 'note'];
-  const rows = report.gaps.map((g) =>
-    [g.entry, g.category, g.controlledBy, g.lackingIn, g.heading, g.note].map(csvCell).join(','),
-  );
-  return [head.join(','), ...rows].join('\n');
 }
 
 /** The summary as a table: one row per gap category, one column per `controlledBy→lackingIn` pair. */

@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,7 @@ import { DomainError } from '@entente/core';
 import type { Party } from '@entente/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildZip } from '../../test-support/build-zip.ts';
 import { hasSharedData, SHARED_DATA, sharedDataPath } from '../../test-support/shared-data.ts';
 import type { ParsedList } from '../list-format.ts';
 import { dfatBaseReference } from './parse-au-dfat-xlsx.ts';
@@ -106,5 +108,48 @@ describe('au-dfat-xlsx on wrong files', () => {
     const err = await auDfatXlsxFormat.parse([file]).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'file-rejected', details: { file, row: 1 } });
     expect((err as Error).message).toMatch(/not a DFAT consolidated list/);
+  });
+
+  /** The parts of an xlsx package, with a first sheet that declares `sheetBytes` when unzipped. */
+  const xlsxParts = (sheet: Uint8Array, declaredSize?: number) => [
+    {
+      name: 'xl/workbook.xml',
+      data: Buffer.from('<workbook><sheets><sheet name="L" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: Buffer.from(
+        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+    },
+    { name: 'xl/worksheets/sheet1.xml', data: sheet, ...(declaredSize ? { declaredSize } : {}) },
+  ];
+
+  it('refuses a workbook that would expand past the size limit, before reading it', async () => {
+    const file = path.join(dir, 'oversize.xlsx');
+    await writeFile(file, buildZip(xlsxParts(randomBytes(2 << 20), 100 << 20)));
+    const err = await auDfatXlsxFormat.parse([file]).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'file-rejected',
+      details: { file, limit: 'size', maxBytes: 64 << 20 },
+    });
+    expect((err as Error).message).toContain(`${file}: its files would expand to over 64 MB`);
+  });
+
+  it('refuses a workbook that is a ZIP bomb', async () => {
+    const file = path.join(dir, 'bomb.xlsx');
+    await writeFile(file, buildZip(xlsxParts(new Uint8Array(48 << 20))));
+    const err = await auDfatXlsxFormat.parse([file]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'file-rejected', details: { file, limit: 'ratio' } });
+  });
+
+  it('refuses a workbook whose first row, read from the sheet XML, lacks the DFAT columns', async () => {
+    const file = path.join(dir, 'other-header.xlsx');
+    const sheet =
+      '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c></row></sheetData></worksheet>';
+    await writeFile(file, buildZip(xlsxParts(Buffer.from(sheet))));
+    const err = await auDfatXlsxFormat.parse([file]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'file-rejected', details: { file, row: 1 } });
+    expect((err as Error).message).toMatch(/not a DFAT consolidated list \(missing columns: Reference, /);
   });
 });

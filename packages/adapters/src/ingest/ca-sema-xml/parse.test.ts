@@ -2,7 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '@entente/core';
 import type { Party } from '@entente/core';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { xxeDocument } from '../../test-support/xxe-document.ts';
 import { hasSharedData, SHARED_DATA, sharedDataPath } from '../../test-support/shared-data.ts';
 import type { ParsedList } from '../list-format.ts';
 import { caSemaXmlFormat } from './source.ts';
@@ -89,5 +92,15 @@ describe('ca-sema-xml on small fixtures', () => {
       .parse([path.join(here, '../un-sc-xml/fixtures/small.xml')])
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'file-rejected' });
+  });
+
+  it('rejects a DOCTYPE declaring an external entity, naming the file and line', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sema-xxe-'));
+    const file = path.join(dir, 'sema-lmes.xml');
+    await writeFile(file, xxeDocument('data-set', 'SYSTEM "file:///etc/passwd"'));
+    const err = await caSemaXmlFormat.parse([file]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toMatchObject({ code: 'file-rejected', details: { file, row: 3 } });
+    expect((err as Error).message).toContain(file);
   });
 });

@@ -1,8 +1,11 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isDomainError, type Party } from '@entente/core';
 import { hasSharedData, sharedDataPath, SHARED_DATA } from '../../test-support/shared-data.ts';
+import { xxeDocument } from '../../test-support/xxe-document.ts';
 import type { ParsedList } from '../list-format.ts';
 import { ecfr744Format } from './source.ts';
 
@@ -89,6 +92,14 @@ describe('ecfr-744 rejects wrong files', () => {
       expect((err as Error).message).toContain(file);
     },
   );
+
+  it('rejects a DOCTYPE declaring an external entity, naming the file and line', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'ecfr-xxe-')), 'title-15_part-744.xml');
+    await writeFile(file, xxeDocument('DIV5', 'SYSTEM "file:///etc/passwd"'));
+    const err = await ecfr744Format.parse([file]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'file-rejected', details: { file, row: 3 } });
+    expect((err as Error).message).toContain(file);
+  });
 
   it('finds nothing in a mirror without the file', async () => {
     expect(await ecfr744Format.findInMirror(FIXTURES)).toEqual([]);

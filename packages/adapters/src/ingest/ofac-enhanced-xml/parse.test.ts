@@ -2,10 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Party } from '@entente/core';
+import { buildZip } from '../../test-support/build-zip.ts';
 import { hasSharedData, sharedDataPath } from '../../test-support/shared-data.ts';
+import { xxeDocument } from '../../test-support/xxe-document.ts';
 import { summarizeList } from '../ofac-common/summarize-list.ts';
 import { ofacEnhancedXmlFormat } from './source.ts';
 
@@ -159,6 +162,42 @@ describe('ofac-enhanced-xml on wrong input', () => {
     await writeFile(path.join(dir, 'empty.xml'), '');
     await expect(ofacEnhancedXmlFormat.parse([path.join(dir, 'empty.xml')])).rejects.toMatchObject({
       code: 'file-rejected',
+    });
+  });
+
+  it('refuses a ZIP bomb before inflating it, naming the file and the limit', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ofac-bomb-'));
+    const file = path.join(dir, 'SDN_ENHANCED.ZIP');
+    await writeFile(file, buildZip([{ name: 'SDN_ENHANCED.XML', data: new Uint8Array(64 * 1024 * 1024) }]));
+    const err = await ofacEnhancedXmlFormat.parse([file]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'file-rejected', details: { file, limit: 'ratio' } });
+    expect((err as Error).message).toMatch(
+      /SDN_ENHANCED\.ZIP: SDN_ENHANCED\.XML would expand \d+ times, over the limit of 200/,
+    );
+  });
+
+  it('refuses a ZIP whose XML would expand past the size limit', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ofac-big-'));
+    const file = path.join(dir, 'SDN_ENHANCED.ZIP');
+    await writeFile(
+      file,
+      buildZip([{ name: 'SDN_ENHANCED.XML', data: randomBytes(4 << 20), declaredSize: 600 << 20 }]),
+    );
+    const err = await ofacEnhancedXmlFormat.parse([file]).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 'file-rejected',
+      details: { file, limit: 'size', maxBytes: 512 << 20 },
+    });
+    expect((err as Error).message).toContain('would expand to over 512 MB');
+  });
+
+  it('rejects a DOCTYPE declaring an external entity, naming the file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ofac-xxe-'));
+    const file = path.join(dir, 'SDN_ENHANCED.XML');
+    await writeFile(file, xxeDocument('sanctionsData', 'SYSTEM "file:///etc/passwd"'));
+    await expect(ofacEnhancedXmlFormat.parse([file])).rejects.toMatchObject({
+      code: 'file-rejected',
+      details: { file, row: 3 },
     });
   });
 });

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { DomainError } from '@entente/core';
+import { unzipBounded, type InflateLimits } from '../archive/bounded-inflate.ts';
+import { refuseXmlEntities } from '../refuse-xml-entities.ts';
 
 /** A parsed XML element: attributes as `@_name`, text as `#text`, children by tag. */
 export type XmlNode = Record<string, unknown>;
@@ -26,11 +27,17 @@ const REPEATED = new Set([
   'relationship',
 ]);
 
+/**
+ * How far a zipped Enhanced XML may expand: OFAC's SDN_ENHANCED.XML is about a
+ * hundred megabytes and compresses about 16 times; a ZIP bomb expands a thousand.
+ */
+export const ENHANCED_ZIP_LIMITS: InflateLimits = { maxBytes: 512 * 1024 * 1024, maxRatio: 200 };
+
 function reject(file: string, message: string): never {
   throw new DomainError('file-rejected', `${path.basename(file)}: ${message}`, { file });
 }
 
-/** The XML text of an Enhanced XML file, unzipped in memory when it is a ZIP archive. */
+/** The XML text of an Enhanced XML file, unzipped in memory (within bounds) when it is a ZIP archive. */
 async function readXmlText(file: string): Promise<string> {
   let buffer: Uint8Array;
   try {
@@ -41,13 +48,10 @@ async function readXmlText(file: string): Promise<string> {
   if (buffer.length === 0) reject(file, 'empty file');
   // "PK\x03\x04": a ZIP archive (OFAC publishes SDN_ENHANCED.ZIP and CONS_ENHANCED.ZIP).
   if (buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04) {
-    let entries: Record<string, Uint8Array>;
-    try {
-      entries = unzipSync(buffer, { filter: (f) => f.name.toLowerCase().endsWith('.xml') });
-    } catch (cause) {
-      reject(file, `unreadable ZIP archive (${(cause as Error).message})`);
-    }
-    const xml = Object.values(entries)[0];
+    const entries = unzipBounded(buffer, file, ENHANCED_ZIP_LIMITS, (name) =>
+      name.toLowerCase().endsWith('.xml'),
+    );
+    const xml = [...entries.values()][0];
     if (!xml) reject(file, 'the ZIP archive holds no XML file');
     buffer = xml;
   }
@@ -62,6 +66,7 @@ export async function readEnhancedXml(file: string): Promise<XmlNode> {
   const text = await readXmlText(file);
   if (!/<sanctionsData[\s>]/.test(text.slice(0, 4096)))
     reject(file, 'not an OFAC Enhanced XML file (no <sanctionsData> root)');
+  refuseXmlEntities(text, file);
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',

@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { DomainError } from '@entente/core';
 import type { Party } from '@entente/core';
 import type { ParsedList } from '../list-format.ts';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { xxeDocument } from '../../test-support/xxe-document.ts';
 import { hasSharedData, SHARED_DATA, sharedDataPath } from '../../test-support/shared-data.ts';
 import { unScXmlFormat } from './source.ts';
 
@@ -126,5 +129,18 @@ describe('un-sc-xml on small fixtures', () => {
     expect(err).toMatchObject({ code: 'file-rejected', details: { file: fixture(name) } });
     expect((err as Error).message).toMatch(message);
     expect((err as Error).message).toContain(name);
+  });
+
+  it.each([
+    ['an external', 'SYSTEM "file:///etc/passwd"'],
+    ['an internal', '"lol"'],
+  ])('rejects a DOCTYPE declaring %s entity, naming the file and line', async (_, definition) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'un-xxe-'));
+    const file = path.join(dir, 'consolidated.xml');
+    await writeFile(file, xxeDocument('CONSOLIDATED_LIST', definition));
+    const err = await unScXmlFormat.parse([file]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toMatchObject({ code: 'file-rejected', details: { file, row: 3 } });
+    expect((err as Error).message).toContain(`${file}: line 3: the DOCTYPE declares entities`);
   });
 });

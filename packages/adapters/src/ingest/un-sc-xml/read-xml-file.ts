@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { DomainError } from '@entente/core';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { refuseXmlEntities } from '../refuse-xml-entities.ts';
 
 /** The subset of a parsed XML element tree the list parsers read: every child is an array. */
 export interface XmlNode {
@@ -11,7 +12,7 @@ export interface XmlNode {
  * Reads and parses an XML file whose every element becomes an array (so a
  * single child and many children read the same way); a file that cannot be
  * read throws `file-unreadable`, a file that is not well-formed XML (e.g.
- * truncated) throws `file-rejected` naming the file and line.
+ * truncated) or declares entities in its DOCTYPE throws `file-rejected` naming the file and line.
  */
 export async function readXmlFile(file: string): Promise<XmlNode> {
   let xml: string;
@@ -21,6 +22,7 @@ export async function readXmlFile(file: string): Promise<XmlNode> {
     throw new DomainError('file-unreadable', `Cannot read ${file}: ${(cause as Error).message}`, { file });
   }
   if (!xml.trim()) throw new DomainError('file-rejected', `${file} is empty`, { file });
+  refuseXmlEntities(xml, file);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new DomainError('file-rejected', `${file} is not well-formed XML: ${valid.err.msg}`, {
@@ -35,7 +37,13 @@ export async function readXmlFile(file: string): Promise<XmlNode> {
     trimValues: true,
     isArray: (_name, _path, _isLeaf, isAttribute) => !isAttribute,
   });
-  return parser.parse(xml) as XmlNode;
+  try {
+    return parser.parse(xml) as XmlNode;
+  } catch (cause) {
+    throw new DomainError('file-rejected', `${file} cannot be parsed as XML: ${(cause as Error).message}`, {
+      file,
+    });
+  }
 }
 
 /** The child elements named `tag` of a node (empty when absent). */

@@ -1,13 +1,16 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'fflate';
 import { DomainError } from '@entente/core';
+import { gunzipBounded, type InflateLimits } from '../archive/bounded-inflate.ts';
+
+/** How far a gzipped CSL may expand: the 2022 CSV is 1.4 MB gzipped, 5.8 MB unzipped. */
+export const CSL_GZIP_LIMITS: InflateLimits = { maxBytes: 512 * 1024 * 1024, maxRatio: 200 };
 
 /**
  * The text of an input file, gunzipped when it starts with the gzip magic
  * bytes (so `consolidated.csv.gz` and `consolidated.csv` read alike) and with
  * any byte-order mark removed. Throws `file-unreadable` when it cannot be read
- * and `file-rejected` when it is empty or a broken gzip.
+ * and `file-rejected` when it is empty, a broken gzip or expands past `CSL_GZIP_LIMITS`.
  */
 export async function readInputText(file: string): Promise<string> {
   let bytes: Uint8Array;
@@ -17,15 +20,7 @@ export async function readInputText(file: string): Promise<string> {
     throw new DomainError('file-unreadable', `Cannot read ${file}: ${(err as Error).message}`, { file });
   }
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      bytes = gunzipSync(bytes);
-    } catch (err) {
-      throw new DomainError(
-        'file-rejected',
-        `${file} is not a readable gzip file: ${(err as Error).message}`,
-        { file },
-      );
-    }
+    bytes = gunzipBounded(bytes, file, CSL_GZIP_LIMITS);
   }
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
   if (!text.trim()) throw new DomainError('file-rejected', `${file} is empty`, { file });

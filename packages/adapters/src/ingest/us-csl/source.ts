@@ -1,6 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'fflate';
 import type { ListFormat, ParsedList, ParseOptions } from '../list-format.ts';
 import { buildCslList } from './build-csl-list.ts';
 import { parseCslCsv } from './parse-csl-csv.ts';
@@ -8,7 +7,8 @@ import { parseCslJson } from './parse-csl-json.ts';
 import type { CslRecord } from './csl-record.ts';
 import { CSL_SOURCE } from './party-from-csl-record.ts';
 import { parseUsDate } from './parse-us-date.ts';
-import { dateFromPath, expandInputPaths, readInputText } from './read-input.ts';
+import { gunzipBounded } from '../archive/bounded-inflate.ts';
+import { CSL_GZIP_LIMITS, dateFromPath, expandInputPaths, readInputText } from './read-input.ts';
 
 /**
  * Count bounds of `us-csl`: the fixture has 13 entries (kept importable), the
@@ -54,7 +54,7 @@ export async function parseCslJsonFile(file: string, options?: ParseOptions): Pr
 /** The first bytes of a file, gunzipped when needed, for sniffing its format. */
 async function headOf(file: string): Promise<string> {
   let bytes: Uint8Array = await readFile(file);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipBounded(bytes, file, CSL_GZIP_LIMITS);
   return new TextDecoder().decode(bytes.subarray(0, 4096));
 }
 

@@ -1,22 +1,19 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { api } from '../../api/client.ts';
-import type { BatchResponse, ScreeningMatch } from '../../api/types.ts';
+import type { BatchResponse } from '../../api/types.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { downloadText } from '../../components/format.ts';
 import { ScoreBar } from '../../components/score-bar.tsx';
 import { Empty, ErrorMessage } from '../../components/states.tsx';
 import { href } from '../../router.ts';
-import { csvField, parseBatchCsv, type BatchSubject } from './parse-csv.ts';
+import { batchResultsCsv, type BatchResultRow } from './batch-results-csv.ts';
+import { parseBatchCsv, type BatchSubject } from './parse-csv.ts';
 import { SourcePicker } from './source-picker.tsx';
 
 /** Subjects per request: the API takes up to 1,000; smaller chunks make the progress bar move. */
 const CHUNK = 200;
 
-interface Row {
-  subject: BatchSubject;
-  matches: ScreeningMatch[];
-  error?: string;
-}
+type Row = BatchResultRow;
 
 /** Batch screening of a CSV file in chunks, with progress, hit filter and CSV/JSONL downloads. */
 export function BatchScreen() {
@@ -86,39 +83,7 @@ export function BatchScreen() {
   const shown = hitsOnly ? rows.filter((r) => r.matches.length > 0) : rows;
   const base = (file ?? 'batch').replace(/\.csv$/i, '');
 
-  const downloadCsv = () => {
-    const lines = [
-      'id,name,match_rank,score,source,source_id,entity_id,listed_name,matched_name,cleared,error',
-    ];
-    for (const r of rows) {
-      if (r.matches.length === 0)
-        lines.push(
-          [r.subject.id, r.subject.name, '', '', '', '', '', '', '', '', r.error ?? '']
-            .map(csvField)
-            .join(','),
-        );
-      r.matches.forEach((m, k) =>
-        lines.push(
-          [
-            r.subject.id,
-            r.subject.name,
-            k + 1,
-            m.score.toFixed(3),
-            m.source,
-            m.sourceId,
-            m.entityId,
-            m.name,
-            m.matchedName,
-            m.cleared ? 'yes' : '',
-            '',
-          ]
-            .map(csvField)
-            .join(','),
-        ),
-      );
-    }
-    downloadText(`${base}-results.csv`, lines.join('\n') + '\n', 'text/csv');
-  };
+  const downloadCsv = () => downloadText(`${base}-results.csv`, batchResultsCsv(rows), 'text/csv');
   const downloadJsonl = () => {
     const lines = rows.map((r) =>
       JSON.stringify({

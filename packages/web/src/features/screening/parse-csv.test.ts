@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, parseBatchCsv, parseCsvRows } from './parse-csv.ts';
+import { parseBatchCsv, parseCsvRows } from './parse-csv.ts';
 
 describe('parseBatchCsv', () => {
   it('reads quoted fields with commas and doubled quotes', () => {
@@ -22,12 +22,5 @@ describe('parseBatchCsv', () => {
   });
   it('rejects a CSV without a name column', () => {
     expect(() => parseBatchCsv('id,company\n1,x')).toThrow(/"name" column/);
-  });
-  it('quotes fields only when needed', () => {
-    expect([csvField('plain'), csvField('a,b'), csvField('say "x"')]).toEqual([
-      'plain',
-      '"a,b"',
-      '"say ""x"""',
-    ]);
   });
 });

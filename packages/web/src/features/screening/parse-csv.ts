@@ -70,9 +70,3 @@ export function parseBatchCsv(text: string): BatchSubject[] {
     };
   });
 }
-
-/** Quotes one CSV field when needed. */
-export function csvField(value: string | number | undefined): string {
-  const s = value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}

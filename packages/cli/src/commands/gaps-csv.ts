@@ -1,0 +1,18 @@
+import type { GapReport } from '@entente/adapters';
+import { encodeCsv } from '@entente/core';
+
+/** The columns of `entente gaps --csv`, in order. */
+const GAP_COLUMNS = ['entry', 'category', 'controlledBy', 'lackingIn', 'heading', 'note'] as const;
+
+/**
+ * The gaps as CSV, one row per entry and pair, through core's one CSV encoder
+ * (quoting, and headings that start like a formula written as text).
+ */
+export function gapsCsv(report: GapReport): string {
+  const csv = encodeCsv(
+    GAP_COLUMNS,
+    report.gaps.map((g) => GAP_COLUMNS.map((column) => g[column])),
+  );
+  // `c.print` ends the output with its own line break.
+  return csv.slice(0, -1);
+}
