@@ -87,9 +87,9 @@ class KyselyStore extends PostgresPartyStore implements Store {
   async watchListVersions(onChange: () => void): Promise<() => Promise<void>> {
     const subscription = await this.listen(LIST_VERSION_CHANNEL, onChange);
     this.#subscriptions.add(subscription);
+    // Idempotent, and a no-op once `close` has stopped it.
     return async () => {
-      this.#subscriptions.delete(subscription);
-      await subscription.stop();
+      if (this.#subscriptions.delete(subscription)) await subscription.stop();
     };
   }
 
@@ -118,8 +118,9 @@ class KyselyStore extends PostgresPartyStore implements Store {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.#subscriptions].map((s) => s.stop()));
+    const subscriptions = [...this.#subscriptions];
     this.#subscriptions.clear();
+    await Promise.all(subscriptions.map((s) => s.stop()));
     await this.#clearances.flush();
     await this.kysely.destroy();
   }
