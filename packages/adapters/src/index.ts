@@ -1,4 +1,5 @@
-export { openStore, storeConfigFromEnv, type StoreConfig } from './store/open-store.ts';
+export { openStore, storeConfigFromEnv, type StoreConfig, type StoreOptions } from './store/open-store.ts';
+export { isConnectionError, toStoreError, STORE_RETRY_AFTER_SECONDS } from './store/connection-errors.ts';
 export { migrate, listMigrationFiles } from './store/migrate.ts';
 export { canonicalJson, contentHash } from './store/content-hash.ts';
 export type { Database } from './store/database.ts';

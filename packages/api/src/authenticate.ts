@@ -58,7 +58,9 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     try {
       user = await resolve(c, deps);
     } catch (error) {
-      await auditRefusal(c, deps, isDomainError(error) ? error.code : 'error', undefined);
+      // A store that cannot be reached refuses no one (and could not record it anyway).
+      if (!(isDomainError(error) && error.code === 'store-unavailable'))
+        await auditRefusal(c, deps, isDomainError(error) ? error.code : 'error', undefined);
       throw error;
     }
     if (user) c.set('principal', principalOf(user));

@@ -40,6 +40,19 @@ describe('createApp', () => {
     });
   });
 
+  it('answers /health with degraded, not an error, when the store does not answer', async () => {
+    const closed = await storeTargets()[0]!.open();
+    await closed.close();
+    const res = await createApp({
+      store: closed,
+      config: loadConfig({}),
+      version: '9.9.9',
+      log: () => {},
+    }).request('/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'degraded', problems: ['store unreachable'] });
+  });
+
   it('publishes an OpenAPI document generated from the routes, each with its policy', async () => {
     const res = await app.request('/openapi.json');
     const doc = (await res.json()) as {

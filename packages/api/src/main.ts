@@ -13,7 +13,7 @@ const log = (line: string) => process.stderr.write(line + '\n');
 
 try {
   const config = loadConfig(process.env);
-  const store = await openStore(config.store);
+  const store = await openStore(config.store, { log });
   const info = store.info();
   log(`store: ${info.kind} at ${info.location} (schema ${info.schemaVersion})`);
   await bootstrapStore(store, config, log);

@@ -1,21 +1,29 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { escapeControlCharacters, isDomainError } from '@entente/core';
+import { escapeControlCharacters, isDomainError, type DomainError } from '@entente/core';
+import { STORE_RETRY_AFTER_SECONDS, toStoreError } from '@entente/adapters';
 import { ERROR_STATUS } from './error-status.ts';
+
+/** Answers a domain error; a store that cannot be reached asks the client to retry later. */
+function domainErrorResponse(error: DomainError, c: Context) {
+  if (error.code === 'store-unavailable') c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+  return c.json(
+    { error: error.code, message: error.message, details: error.details },
+    ERROR_STATUS[error.code] as ContentfulStatusCode,
+  );
+}
 
 /**
  * Turns any thrown error into `{error, message, details}`: domain errors keep
- * their code and details; anything else becomes `internal-error` without leaking internals.
+ * their code and details; a lost database connection becomes `store-unavailable`
+ * (503, `Retry-After`); anything else becomes `internal-error` without leaking internals.
  */
 export function onError(log: (line: string) => void) {
   return (error: Error, c: Context) => {
-    if (isDomainError(error)) {
-      return c.json(
-        { error: error.code, message: error.message, details: error.details },
-        ERROR_STATUS[error.code] as ContentfulStatusCode,
-      );
-    }
+    if (isDomainError(error)) return domainErrorResponse(error, c);
+    const storeError = toStoreError(error);
+    if (isDomainError(storeError)) return domainErrorResponse(storeError, c);
     if (error instanceof HTTPException) {
       const status = error.status;
       const code =

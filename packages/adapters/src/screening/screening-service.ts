@@ -63,6 +63,7 @@ export class ScreeningService {
   #versions = new Map<string, ListVersion>();
   #state: IndexState;
   #refreshing: Promise<void> | undefined;
+  #refreshAgain = false;
   #stopWatching: (() => Promise<void>) | undefined;
   readonly #workers: number;
   readonly #onWorkerError: (e: unknown) => void;
@@ -170,29 +171,22 @@ export class ScreeningService {
     };
   }
 
-  /** Re-reads the latest versions and swaps in the parties of every source whose version changed. */
+  /**
+   * Re-reads the latest versions and swaps in the parties of every source whose
+   * version changed. A call while one runs makes it read once more when done:
+   * it may have read the versions before the one this call was told about.
+   */
   refresh(): Promise<void> {
-    this.#refreshing ??= (async () => {
+    if (this.#refreshing) {
+      this.#refreshAgain = true;
+      return this.#refreshing;
+    }
+    this.#refreshing = (async () => {
       try {
-        const started = performance.now();
-        const latest = await this.store.latestVersions();
-        let changed = false;
-        for (const v of latest) {
-          const current = this.#versions.get(v.source);
-          if (current?.id === v.id) continue;
-          if (current)
-            for (const p of await this.store.partiesOfVersion(current.id)) this.#index.remove(p.entityId);
-          for (const p of await this.store.partiesOfVersion(v.id)) this.#index.add(p.party, v.id);
-          this.#versions.set(v.source, v);
-          changed = true;
-        }
-        if (changed) {
-          this.#index.prepare();
-          this.#state = this.describe((performance.now() - started) / 1000);
-          // The workers hold the old lists: screen here until new ones have built the new index.
-          this.#dropPool();
-          this.#startPool();
-        }
+        do {
+          this.#refreshAgain = false;
+          await this.#refreshOnce();
+        } while (this.#refreshAgain);
       } finally {
         this.#refreshing = undefined;
       }
@@ -200,7 +194,32 @@ export class ScreeningService {
     return this.#refreshing;
   }
 
-  /** Keeps the index current as other processes import (PostgreSQL LISTEN/NOTIFY). */
+  async #refreshOnce(): Promise<void> {
+    const started = performance.now();
+    const latest = await this.store.latestVersions();
+    let changed = false;
+    for (const v of latest) {
+      const current = this.#versions.get(v.source);
+      if (current?.id === v.id) continue;
+      if (current)
+        for (const p of await this.store.partiesOfVersion(current.id)) this.#index.remove(p.entityId);
+      for (const p of await this.store.partiesOfVersion(v.id)) this.#index.add(p.party, v.id);
+      this.#versions.set(v.source, v);
+      changed = true;
+    }
+    if (changed) {
+      this.#index.prepare();
+      this.#state = this.describe((performance.now() - started) / 1000);
+      // The workers hold the old lists: screen here until new ones have built the new index.
+      this.#dropPool();
+      this.#startPool();
+    }
+  }
+
+  /**
+   * Keeps the index current as other processes import (PostgreSQL LISTEN/NOTIFY;
+   * the store also calls back after re-subscribing from a lost connection).
+   */
   async watch(onError: (e: unknown) => void = () => {}): Promise<void> {
     this.#stopWatching ??= await this.store.watchListVersions(() => {
       this.refresh().catch(onError);

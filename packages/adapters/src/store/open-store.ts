@@ -8,12 +8,25 @@ import { migrate } from './migrate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { PostgresPartyStore } from './postgres-party-store.ts';
 import { PostgresClearanceStore } from './postgres-clearance-store.ts';
+import { PG_CONNECTION_OPTIONS, PgListener } from './pg-listener.ts';
+import { StoreErrorDialect } from './store-error-dialect.ts';
 
 /** The channel every process notifies when it stores a list version. */
 const LIST_VERSION_CHANNEL = 'entente_list_versions';
 
-/** Subscribes to a notification channel; returns the unsubscribe function. */
-type Listen = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
+/** A live subscription: how to end it, and whether it currently receives notifications. */
+interface Subscription {
+  stop(): Promise<void>;
+  readonly connected: boolean;
+}
+
+/** Subscribes to a notification channel. */
+type Listen = (channel: string, onNotify: () => void) => Promise<Subscription>;
+
+/** What the store tells the process about its connections (lost, re-subscribed). */
+export interface StoreOptions {
+  log?: (line: string) => void;
+}
 
 /** How to reach the store; read once in `main.ts` and passed down. */
 export interface StoreConfig {
@@ -54,6 +67,7 @@ function redactUrl(url: string): string {
 /** A store over Kysely on PGlite or PostgreSQL; both share every query. */
 class KyselyStore extends PostgresPartyStore implements Store {
   readonly #clearances: PostgresClearanceStore;
+  readonly #subscriptions = new Set<Subscription>();
 
   constructor(
     readonly kysely: Kysely<Database>,
@@ -70,8 +84,19 @@ class KyselyStore extends PostgresPartyStore implements Store {
   recordScreening: Store['recordScreening'] = (e) => this.#clearances.recordScreening(e);
   screeningStats: Store['screeningStats'] = (days) => this.#clearances.screeningStats(days);
 
-  watchListVersions(onChange: () => void): Promise<() => Promise<void>> {
-    return this.listen(LIST_VERSION_CHANNEL, onChange);
+  async watchListVersions(onChange: () => void): Promise<() => Promise<void>> {
+    const subscription = await this.listen(LIST_VERSION_CHANNEL, onChange);
+    this.#subscriptions.add(subscription);
+    // Idempotent, and a no-op once `close` has stopped it.
+    return async () => {
+      if (this.#subscriptions.delete(subscription)) await subscription.stop();
+    };
+  }
+
+  connectionProblems(): string[] {
+    return [...this.#subscriptions].some((s) => !s.connected)
+      ? ['list-version notifications lost, re-subscribing (the screening index may be stale)']
+      : [];
   }
 
   info(): StoreInfo {
@@ -93,6 +118,9 @@ class KyselyStore extends PostgresPartyStore implements Store {
   }
 
   async close(): Promise<void> {
+    const subscriptions = [...this.#subscriptions];
+    this.#subscriptions.clear();
+    await Promise.all(subscriptions.map((s) => s.stop()));
     await this.#clearances.flush();
     await this.kysely.destroy();
   }
@@ -106,9 +134,10 @@ async function openPglite(dataDir: string) {
   if (!inMemory) await mkdir(location, { recursive: true });
   try {
     const client = await PGlite.create(inMemory ? undefined : location, { extensions: { pg_trgm } });
+    // In process: there is no connection to lose.
     const listen: Listen = async (channel, onNotify) => {
       const unsubscribe = await client.listen(channel, () => onNotify());
-      return async () => unsubscribe();
+      return { stop: async () => unsubscribe(), connected: true };
     };
     return { dialect: new PGliteDialect(client), location, listen };
   } catch (error) {
@@ -122,43 +151,48 @@ async function openPglite(dataDir: string) {
   }
 }
 
-async function openPostgres(url: string, schema: string | undefined) {
-  if (schema) {
-    const admin = new pg.Client({ connectionString: url });
+async function createSchema(url: string, schema: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url, ...PG_CONNECTION_OPTIONS });
+  admin.on('error', () => undefined); // a dropped socket fails the query below instead
+  try {
     await admin.connect();
     await admin.query(`create schema if not exists "${schema.replace(/"/g, '')}"`);
-    await admin.end();
+  } finally {
+    await admin.end().catch(() => undefined);
   }
+}
+
+async function openPostgres(url: string, schema: string | undefined, log: (line: string) => void) {
+  const unreachable = (error: unknown) =>
+    new DomainError(
+      'store-unavailable',
+      `Cannot reach PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`,
+    );
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    ...PG_CONNECTION_OPTIONS,
     ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '')}",public` } : {}),
   });
+  // A restart or a dropped socket must not end the process: pg-pool drops the
+  // broken client (idle, or at release once it is no longer queryable) and
+  // opens new connections on demand, so the pool recovers by itself.
+  pool.on('error', (e) => log(`store: idle connection lost (${e.message}); reconnecting on demand`));
+  // A client checked out when its socket drops emits 'error' with no listener of pg-pool's;
+  // the query in flight fails with the same error, so there is nothing more to do here.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
+    if (schema) await createSchema(url, schema);
     const c = await pool.connect();
     c.release();
   } catch (error) {
     await pool.end();
-    throw new DomainError(
-      'store-unavailable',
-      `Cannot reach PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`,
-    );
+    throw unreachable(error);
   }
   // LISTEN needs one connection of its own for as long as the subscription lasts.
-  const listen: Listen = async (channel, onNotify) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    client.on('notification', (n) => {
-      if (n.channel === channel) onNotify();
-    });
-    client.on('error', () => {});
-    await client.query(`listen ${channel}`);
-    return async () => {
-      await client.end().catch(() => {});
-    };
-  };
+  const listen: Listen = (channel, onNotify) => PgListener.start({ url, channel, onNotify, log });
   return {
-    dialect: new PostgresDialect({ pool }),
+    dialect: new StoreErrorDialect(new PostgresDialect({ pool })),
     location: redactUrl(url) + (schema ? ` (schema ${schema})` : ''),
     listen,
   };
@@ -166,15 +200,21 @@ async function openPostgres(url: string, schema: string | undefined) {
 
 /**
  * Opens the store (PostgreSQL when `databaseUrl` is set, else PGlite in
- * `dataDir`) and applies pending migrations.
+ * `dataDir`) and applies pending migrations. On PostgreSQL the store outlives
+ * its server: connection errors become `store-unavailable` (HTTP 503), the pool
+ * reconnects on demand and LISTEN re-subscribes (`options.log` hears of both).
  *
  * @example
  * const store = await openStore({ dataDir: './.entente' });
  */
-export async function openStore(config: StoreConfig): Promise<Store & { kysely: Kysely<Database> }> {
+export async function openStore(
+  config: StoreConfig,
+  options: StoreOptions = {},
+): Promise<Store & { kysely: Kysely<Database> }> {
   const kind = config.databaseUrl ? 'postgres' : 'pglite';
+  const log = options.log ?? (() => undefined);
   const { dialect, location, listen } = config.databaseUrl
-    ? await openPostgres(config.databaseUrl, config.schema)
+    ? await openPostgres(config.databaseUrl, config.schema, log)
     : await openPglite(config.dataDir);
   const kysely = new Kysely<Database>({ dialect });
   let migrations: string[];

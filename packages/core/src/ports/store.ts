@@ -26,5 +26,10 @@ export interface Store extends PartyListStore, ClearanceStore {
    * (PostgreSQL LISTEN/NOTIFY; in process for PGlite). Returns the unsubscribe function.
    */
   watchListVersions(onChange: () => void): Promise<() => Promise<void>>;
+  /**
+   * What is wrong with the store's standing connections right now (e.g. a
+   * notification subscription being re-established), for health checks; cheap, no I/O.
+   */
+  connectionProblems?(): string[];
   close(): Promise<void>;
 }
