@@ -55,7 +55,7 @@ type StatsScope = 'organisation' | 'all-organisations';
 
 const SCOPE_LABELS: Record<StatsScope, string> = {
   organisation: 'Your organisation’s screenings',
-  'all-organisations': 'All organisations’ screenings (every exporter and agency)',
+  'all-organisations': 'All organisations’ screenings (and those run from the command line)',
 };
 
 /**
