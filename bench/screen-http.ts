@@ -93,7 +93,7 @@ const result: Record<string, { ms: number[]; hits: number }> = {
 };
 for (const pair of pairs) {
   let s = performance.now();
-  const m = await service.screen({ name: pair.query_name }, { limit: 1 }); // default threshold, as users screen
+  const m = await service.screen({ name: pair.query_name }, { limit: 1 }, null); // default threshold, as users screen
   result.entente!.ms.push(performance.now() - s);
   const top = m[0] && service.index.get(m[0].entityId)?.party.names.map((n) => n.full);
   if (top?.some((n) => hit(pair.list_name, n))) result.entente!.hits++;

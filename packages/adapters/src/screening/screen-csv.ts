@@ -49,6 +49,8 @@ interface BatchOptions {
   /** File to write JSON lines to; stdout when omitted. */
   output?: string;
   options: ScreeningOptions;
+  /** The screening organisation: only its clearances mark matches `cleared` (none when null). */
+  orgId: string | null;
   sources?: string[];
   workers?: number;
   onProgress?: (bytesRead: number, totalBytes: number, rows: number) => void;
@@ -99,7 +101,8 @@ function startPool(service: ScreeningService, count: number): Promise<ScreeningP
 /**
  * Screens a CSV of subjects (`id,name` and optional `type,country,birth_date`)
  * streaming, in parallel worker threads, writing one JSON line per row in input
- * order. A bad row gets an `error` in its line; the batch goes on.
+ * order. A bad row gets an `error` in its line; the batch goes on. Matches the
+ * screening organisation (`opts.orgId`) has cleared carry `cleared: true`.
  */
 export async function screenCsv(service: ScreeningService, opts: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
@@ -108,7 +111,7 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
   // Opened before any work starts, so a missing folder is an error naming the file, not a crash.
   const outputFile = opts.output ? await openOutput(opts.output) : undefined;
   const now = new Date();
-  const clearances = await service.clearancesBySubject(now);
+  const clearances = await service.clearancesBySubject(opts.orgId, now);
   const workerCount = Math.max(1, opts.workers ?? availableParallelism());
   const pool = await startPool(service, workerCount);
   const out = outputFile ? outputFile.createWriteStream() : process.stdout;

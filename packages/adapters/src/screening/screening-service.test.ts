@@ -43,25 +43,25 @@ describe.each(storeTargets())('screening service with worker threads ($name)', (
     expect(await pooled.workersReady()).toBe(true);
     expect(await inProcess.workersReady()).toBe(false);
     for (const subject of SUBJECTS) {
-      expect(await pooled.screen(subject, { limit: 5 })).toEqual(
-        await inProcess.screen(subject, { limit: 5 }),
+      expect(await pooled.screen(subject, { limit: 5 }, null)).toEqual(
+        await inProcess.screen(subject, { limit: 5 }, null),
       );
     }
-    expect((await pooled.screen(SUBJECTS[0]!))[0]?.entityId).toMatch(/^un-sc:QDi\./);
+    expect((await pooled.screen(SUBJECTS[0]!, {}, null))[0]?.entityId).toMatch(/^un-sc:QDi\./);
     expect(workerErrors).toEqual([]);
   });
 
   it('passes invalid options back as the same domain error', async () => {
-    const error = await pooled.screen({ name: 'Shehata' }, { threshold: 2 }).catch((e: unknown) => e);
+    const error = await pooled.screen({ name: 'Shehata' }, { threshold: 2 }, null).catch((e: unknown) => e);
     expect(isDomainError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'invalid-input', details: { field: 'threshold' } });
   });
 
   it('answers concurrent subjects each with its own matches', async () => {
     const names = Array.from({ length: 40 }, (_, k) => SUBJECTS[k % SUBJECTS.length]!);
-    const results = await Promise.all(names.map((s) => pooled.screen(s, { limit: 3 })));
+    const results = await Promise.all(names.map((s) => pooled.screen(s, { limit: 3 }, null)));
     for (let k = 0; k < names.length; k++)
-      expect(results[k]).toEqual(await inProcess.screen(names[k]!, { limit: 3 }));
+      expect(results[k]).toEqual(await inProcess.screen(names[k]!, { limit: 3 }, null));
   });
 
   it('screens a newly imported list at once, and in new workers once they are ready', async () => {
@@ -69,9 +69,9 @@ describe.each(storeTargets())('screening service with worker threads ($name)', (
     await pooled.refresh();
     const query = { name: 'Farooq al-Qahtani', sources: ['uk-ofsi'] };
     // The old workers hold the old lists: until new ones are ready, screening runs in process.
-    expect((await pooled.screen(query)).length).toBeGreaterThan(0);
+    expect((await pooled.screen(query, {}, null)).length).toBeGreaterThan(0);
     expect(await pooled.workersReady()).toBe(true);
-    const hits = await pooled.screen(query);
+    const hits = await pooled.screen(query, {}, null);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.source === 'uk-ofsi')).toBe(true);
     expect(workerErrors).toEqual([]);

@@ -56,7 +56,7 @@ export interface ScreeningServiceOptions {
 /**
  * The in-memory screening index of one process, built from the latest version
  * of every source, patched when a new version is stored (also by another
- * process, through the store's notifications), and aware of clearances.
+ * process, through the store's notifications), and aware of each organisation's clearances.
  */
 export class ScreeningService {
   #index: ScreeningIndex;
@@ -249,18 +249,26 @@ export class ScreeningService {
     }
   }
 
-  /** Screens one subject and marks the matches a user has cleared for it. */
+  /**
+   * Screens one subject and marks the matches the screening organisation has cleared for
+   * it (`orgId`; none are marked when it is null). Clearances come from the store's
+   * snapshot, so this makes no store round trip per call.
+   */
   async screen(
     query: ScreeningQuery,
-    options: ScreeningOptions = {},
+    options: ScreeningOptions,
+    orgId: string | null,
     now = new Date(),
   ): Promise<ScreeningResult[]> {
     this.checkSources(query.sources);
     const matches = await this.#match(query, options);
     if (matches.length === 0) return [];
-    const active = (await this.store.clearances(clearanceSubjectKey(query))).filter((c) =>
-      isClearanceActive(c, now),
-    );
+    const active =
+      orgId === null
+        ? []
+        : (await this.store.clearances(orgId, clearanceSubjectKey(query))).filter((c) =>
+            isClearanceActive(c, now),
+          );
     return matches.map((m) => this.present(m, active));
   }
 
@@ -281,10 +289,11 @@ export class ScreeningService {
     }
   }
 
-  /** Every clearance in force at `now`, by subject key (for batch screening). */
-  async clearancesBySubject(now = new Date()): Promise<Map<string, Clearance[]>> {
+  /** The organisation's clearances in force at `now`, by subject key (for batch screening; none for null). */
+  async clearancesBySubject(orgId: string | null, now = new Date()): Promise<Map<string, Clearance[]>> {
     const map = new Map<string, Clearance[]>();
-    for (const c of await this.store.clearances()) {
+    if (orgId === null) return map;
+    for (const c of await this.store.clearances(orgId)) {
       if (!isClearanceActive(c, now)) continue;
       const list = map.get(c.subjectKey);
       if (list) list.push(c);

@@ -78,11 +78,12 @@ class KyselyStore extends PostgresPartyStore implements Store {
     this.#clearances = new PostgresClearanceStore(kysely);
   }
 
-  saveClearance: Store['saveClearance'] = (input) => this.#clearances.saveClearance(input);
-  clearances: Store['clearances'] = (key) => this.#clearances.clearances(key);
-  revokeClearance: Store['revokeClearance'] = (id) => this.#clearances.revokeClearance(id);
+  saveClearance: Store['saveClearance'] = (input, by) => this.#clearances.saveClearance(input, by);
+  clearances: Store['clearances'] = (orgId, key) => this.#clearances.clearances(orgId, key);
+  revokeClearance: Store['revokeClearance'] = (orgId, id, by) =>
+    this.#clearances.revokeClearance(orgId, id, by);
   recordScreening: Store['recordScreening'] = (e) => this.#clearances.recordScreening(e);
-  screeningStats: Store['screeningStats'] = (days) => this.#clearances.screeningStats(days);
+  screeningStats: Store['screeningStats'] = (days, scope) => this.#clearances.screeningStats(days, scope);
 
   async watchListVersions(onChange: () => void): Promise<() => Promise<void>> {
     const subscription = await this.listen(LIST_VERSION_CHANNEL, onChange);

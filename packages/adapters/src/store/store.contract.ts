@@ -110,34 +110,6 @@ export function runStoreContract(target: StoreTarget): void {
       expect(hits.map((h) => h.entityId)).toEqual(['test-list:1']);
     });
 
-    it('records clearances with author, reason and expiry, and revokes them', async () => {
-      const c = await store.saveClearance({
-        subject: { name: 'Ivan  Petrov', country: 'ru' },
-        entityId: 'test-list:1',
-        reason: 'Different person: born 1990, customer since 2015',
-        clearedBy: 'user-1',
-        expiresAt: '2030-01-01T00:00:00.000Z',
-      });
-      expect(c.subjectKey).toBe('ivan petrov|RU|');
-      expect(await store.clearances('ivan petrov|RU|')).toEqual([c]);
-      const revoked = await store.revokeClearance(c.id);
-      expect(revoked.revokedAt).toBeDefined();
-      await expect(store.revokeClearance(c.id)).rejects.toMatchObject({ code: 'not-found' });
-      await expect(
-        store.saveClearance({ subject: { name: 'X' }, entityId: 'e', reason: '  ', clearedBy: 'u' }),
-      ).rejects.toMatchObject({ code: 'invalid-input' });
-    });
-
-    it('counts screenings per day', async () => {
-      await store.recordScreening({ subjects: 3, hits: 1, channel: 'cli' });
-      await store.recordScreening({ subjects: 2, hits: 0, channel: 'api' });
-      const stats = await store.screeningStats(7);
-      expect(stats).toHaveLength(1);
-      expect(stats[0]).toMatchObject({ subjects: 5, hits: 1 });
-      await store.recordScreening({ subjects: 4, hits: 2, channel: 'api' });
-      expect((await store.screeningStats(7))[0]).toMatchObject({ subjects: 9, hits: 3 });
-    });
-
     it('notifies watchers when a new list version is stored', async () => {
       let notified = 0;
       const stop = await store.watchListVersions(() => notified++);

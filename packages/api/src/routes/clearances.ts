@@ -3,6 +3,7 @@ import { DomainError, validateScreeningQuery } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
+import { actorFrom, sharingOf } from './sharing-deps.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -17,6 +18,7 @@ const errors = {
 const Clearance = z
   .object({
     id: z.string(),
+    orgId: z.string(),
     subjectKey: z.string(),
     subject: z.object({ name: z.string(), country: z.string().optional(), birthDate: z.string().optional() }),
     entityId: z.string(),
@@ -38,7 +40,7 @@ const create = defineRoute(WRITERS, {
   path: '/clearances',
   tags: ['screening'],
   summary:
-    'Mark a match as a false positive for a screened subject, with reason and expiry (default one year)',
+    'Mark a match as a false positive for a screened subject, with reason and expiry (default one year): a decision of your organisation, applied to its screenings only (audited)',
   request: {
     body: {
       required: true,
@@ -68,7 +70,7 @@ const list = defineRoute(
     method: 'get',
     path: '/clearances',
     tags: ['screening'],
-    summary: 'Every clearance, active or not',
+    summary: "Your organisation's clearances, active or not",
     responses: { 200: json(z.object({ clearances: z.array(Clearance) }), 'Clearances'), ...errors },
   },
 );
@@ -76,7 +78,7 @@ const revoke = defineRoute(WRITERS, {
   method: 'post',
   path: '/clearances/{id}/revoke',
   tags: ['screening'],
-  summary: 'Revoke a clearance (it stays on record)',
+  summary: "Revoke one of your organisation's clearances (it stays on record; audited); 404 for any other id",
   request: {
     params: z.object({
       id: z
@@ -87,47 +89,94 @@ const revoke = defineRoute(WRITERS, {
   },
   responses: { 200: json(Clearance, 'Revoked'), ...errors },
 });
+const StatsScope = z.enum(['organisation', 'all-organisations']);
 const stats = defineRoute(
   { roles: 'any' },
   {
     method: 'get',
     path: '/stats/screening',
     tags: ['dashboard'],
-    summary: 'Screenings and hits per day (counts only)',
-    request: { query: z.object({ days: z.coerce.number().int().min(1).max(3650).default(30) }) },
+    summary:
+      "Screenings and hits per day (counts only): your organisation's own (`scope=organisation`, the default), or, for agencies only, every organisation's together (`scope=all-organisations`, audited)",
+    request: {
+      query: z.object({
+        days: z.coerce.number().int().min(1).max(3650).default(30),
+        scope: StatsScope.default('organisation'),
+      }),
+    },
     responses: {
       200: json(
-        z.object({ days: z.array(z.object({ day: z.string(), subjects: z.number(), hits: z.number() })) }),
-        'Per day',
+        z.object({
+          scope: StatsScope,
+          days: z.array(z.object({ day: z.string(), subjects: z.number(), hits: z.number() })),
+        }),
+        'Per day, with whose screenings they count',
       ),
       ...errors,
     },
   },
 );
 
-/** `POST /clearances`, `GET /clearances`, `POST /clearances/{id}/revoke`, `GET /stats/screening`. */
+/**
+ * `POST /clearances`, `GET /clearances`, `POST /clearances/{id}/revoke`, `GET /stats/screening`:
+ * all scoped to the signed-in organisation; creating and revoking are audited by the store.
+ */
 export function registerClearances(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(create, async (c) => {
     const body = c.req.valid('json');
-    const principal = c.get('principal')!;
+    const actor = actorFrom(c);
     const q = validateScreeningQuery(body.subject);
     if (!(await deps.store.getParty(body.entityId))) {
       throw new DomainError('not-found', `No party ${body.entityId} in the latest lists`, {
         field: 'entityId',
       });
     }
-    const clearance = await deps.store.saveClearance({
-      subject: { name: q.name, country: q.country, birthDate: q.birthDate },
-      entityId: body.entityId,
-      reason: body.reason,
-      clearedBy: `user:${principal.userId}`,
-      expiresAt: body.expiresAt ?? new Date(Date.now() + 365 * 86_400_000).toISOString(),
-    });
+    const clearance = await deps.store.saveClearance(
+      {
+        orgId: actor.orgId,
+        subject: { name: q.name, country: q.country, birthDate: q.birthDate },
+        entityId: body.entityId,
+        reason: body.reason,
+        clearedBy: `user:${actor.userId}`,
+        expiresAt: body.expiresAt ?? new Date(Date.now() + 365 * 86_400_000).toISOString(),
+      },
+      { userId: actor.userId, orgId: actor.orgId, ip: actor.ip ?? null },
+    );
     return c.json(clearance, 201);
   });
-  app.openapi(list, async (c) => c.json({ clearances: await deps.store.clearances() }, 200));
-  app.openapi(revoke, async (c) => c.json(await deps.store.revokeClearance(c.req.valid('param').id), 200));
-  app.openapi(stats, async (c) =>
-    c.json({ days: await deps.store.screeningStats(c.req.valid('query').days) }, 200),
+  app.openapi(list, async (c) =>
+    c.json({ clearances: await deps.store.clearances(c.get('principal')!.orgId) }, 200),
   );
+  app.openapi(revoke, async (c) => {
+    const actor = actorFrom(c);
+    const revoked = await deps.store.revokeClearance(actor.orgId, c.req.valid('param').id, {
+      userId: actor.userId,
+      orgId: actor.orgId,
+      ip: actor.ip ?? null,
+    });
+    return c.json(revoked, 200);
+  });
+  app.openapi(stats, async (c) => {
+    const { days, scope } = c.req.valid('query');
+    const actor = actorFrom(c);
+    if (scope === 'organisation')
+      return c.json({ scope, days: await deps.store.screeningStats(days, { orgId: actor.orgId }) }, 200);
+    // Counts across organisations are for the agencies overseeing them; every ask is on record.
+    const allowed = actor.orgKind === 'agency';
+    await sharingOf(deps).audit.append({
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      ip: actor.ip ?? null,
+      action: 'stats.screening-all-organisations',
+      targetType: null,
+      targetId: null,
+      outcome: allowed ? 'ok' : 'denied',
+      details: { days },
+    });
+    if (!allowed)
+      throw new DomainError('forbidden', "Only agencies see every organisation's screening figures", {
+        field: 'scope',
+      });
+    return c.json({ scope, days: await deps.store.screeningStats(days, scope) }, 200);
+  });
 }

@@ -65,7 +65,7 @@ const screenRoute = defineRoute(
     path: '/screen',
     tags: ['screening'],
     summary:
-      'Screen one subject against every loaded list (and, for agencies, the parties of the denials shared with them: source `denials`); every score comes with its features and explanation',
+      'Screen one subject against every loaded list (and, for agencies, the parties of the denials shared with them: source `denials`); every score comes with its features and explanation, and a match your organisation has cleared with its clearance',
     request: {
       body: {
         required: true,
@@ -165,19 +165,23 @@ function optionsOf(body: z.infer<typeof Options>): ScreeningOptions {
 export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(screenRoute, async (c) => {
     const body = c.req.valid('json');
+    const { orgId } = c.get('principal')!;
     const service = await screeningOf(deps);
     const query = validateScreeningQuery(body);
     if (body.sources) query.sources = body.sources;
     const options = optionsOf(body);
     const plan = await planScreening(c, deps, service, body.sources);
-    const listed = plan.lists ? await service.screen({ ...query, sources: plan.listSources }, options) : [];
+    const listed = plan.lists
+      ? await service.screen({ ...query, sources: plan.listSources }, options, orgId)
+      : [];
     const matches = mergeMatches(listed, plan.denials?.screen(query, options) ?? [], options.limit);
     await plan.denials?.audit(1);
-    await deps.store.recordScreening({ subjects: 1, hits: matches.length ? 1 : 0, channel: 'api' });
+    await deps.store.recordScreening({ orgId, subjects: 1, hits: matches.length ? 1 : 0, channel: 'api' });
     return c.json({ query: { ...query }, algorithm: body.algorithm ?? 'entente', matches }, 200);
   });
   app.openapi(batchRoute, async (c) => {
     const body = c.req.valid('json');
+    const { orgId } = c.get('principal')!;
     const service = await screeningOf(deps);
     const plan = await planScreening(c, deps, service, body.sources);
     const options = optionsOf(body);
@@ -193,7 +197,7 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
         const query = validateScreeningQuery(subject);
         if (body.sources) query.sources = body.sources;
         const listed = plan.lists
-          ? await service.screen({ ...query, sources: plan.listSources }, options)
+          ? await service.screen({ ...query, sources: plan.listSources }, options, orgId)
           : [];
         const matches = mergeMatches(listed, plan.denials?.screen(query, options) ?? [], options.limit);
         if (matches.length) hits++;
@@ -208,7 +212,7 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       }
     }
     await plan.denials?.audit(body.subjects.length);
-    await deps.store.recordScreening({ subjects: body.subjects.length, hits, channel: 'api-batch' });
+    await deps.store.recordScreening({ orgId, subjects: body.subjects.length, hits, channel: 'api-batch' });
     return c.json({ results }, 200);
   });
   app.openapi(statusRoute, async (c) => c.json((await screeningOf(deps)).state(), 200));

@@ -1,17 +1,29 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { DomainError, validateScreeningQuery } from '@entente/core';
+import { DomainError, validateScreeningQuery, type ClearanceAuthor } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
+import { CLI_SOURCE, organisationOf } from './sharing-of.ts';
 
-/** `entente clear` and `entente clearances`: mark a match as a false positive, list and revoke clearances. */
+const ORG_HELP =
+  'the organisation whose decision it is (see `entente orgs list`): a clearance applies only to its screenings';
+
+/** The CLI in the audit chain: `cli`, from the local machine, acting for no organisation of its own. */
+const CLI_AUTHOR: ClearanceAuthor = CLI_SOURCE;
+
+/**
+ * `entente clear` and `entente clearances`: mark a match as a false positive, list and revoke
+ * clearances. Clearances belong to one organisation; the CLI is a local administrator and says
+ * which one with `--org` every time. Creating and revoking are audited (as `cli`).
+ */
 export function registerClear(program: Command, ctx: () => CliContext): void {
   program
     .command('clear')
     .description(
-      'mark a listed party as a false positive for a screened subject (shown as cleared in later screenings)',
+      "mark a listed party as a false positive for a screened subject, for one organisation (shown as cleared in that organisation's later screenings; audited)",
     )
     .argument('<entityId>', 'the listed party, e.g. us-ofac-sdn:12345')
+    .requiredOption('--org <id>', ORG_HELP)
     .requiredOption('--name <name>', 'the screened name, as screened')
     .requiredOption('--reason <text>', 'why this is not the listed party')
     .option('--country <XX>', 'the screened country, as screened')
@@ -22,6 +34,7 @@ export function registerClear(program: Command, ctx: () => CliContext): void {
       async (
         entityId: string,
         opts: {
+          org: string;
           name: string;
           reason: string;
           country?: string;
@@ -32,6 +45,7 @@ export function registerClear(program: Command, ctx: () => CliContext): void {
       ) => {
         const c = ctx();
         const store = await c.store();
+        const org = await organisationOf(c, opts.org);
         const q = validateScreeningQuery({
           name: opts.name,
           country: opts.country,
@@ -46,26 +60,35 @@ export function registerClear(program: Command, ctx: () => CliContext): void {
           throw new DomainError('invalid-input', `--expires "${opts.expires}" is not a date`, {
             field: 'expires',
           });
-        const clearance = await store.saveClearance({
-          subject: { name: q.name, country: q.country, birthDate: q.birthDate },
-          entityId,
-          reason: opts.reason,
-          clearedBy: opts.by ?? `cli:${userInfo().username}`,
-          expiresAt: expires.toISOString(),
-        });
+        const clearance = await store.saveClearance(
+          {
+            orgId: org.id,
+            subject: { name: q.name, country: q.country, birthDate: q.birthDate },
+            entityId,
+            reason: opts.reason,
+            clearedBy: opts.by ?? `cli:${userInfo().username}`,
+            expiresAt: expires.toISOString(),
+          },
+          CLI_AUTHOR,
+        );
         c.output(
           clearance,
           () =>
-            `cleared ${entityId} for "${q.name}" until ${clearance.expiresAt?.slice(0, 10)} (id ${clearance.id})`,
+            `cleared ${entityId} for "${q.name}" in ${org.name} until ${clearance.expiresAt?.slice(0, 10)} (id ${clearance.id})`,
         );
       },
     );
+  // `--org` belongs to `clearances` so that `clearances revoke ID --org X` and
+  // `clearances --org X revoke ID` both work; it is checked rather than declared required
+  // because commander would also demand it of the parent when only the subcommand runs.
   const list = program
     .command('clearances')
-    .description('list cleared matches (all, with their state)')
-    .action(async () => {
+    .description("list one organisation's cleared matches (all, with their state)")
+    .option('--org <id>', `required: ${ORG_HELP}`)
+    .action(async (opts: { org?: string }) => {
       const c = ctx();
-      const all = await (await c.store()).clearances();
+      const org = await organisationOf(c, orgOption(opts.org));
+      const all = await (await c.store()).clearances(org.id);
       c.output({ clearances: all }, () =>
         formatTable(
           ['id', 'subject', 'party', 'by', 'created', 'expires', 'state', 'reason'],
@@ -85,10 +108,26 @@ export function registerClear(program: Command, ctx: () => CliContext): void {
   list
     .command('revoke')
     .argument('<id>', 'clearance id')
-    .description('revoke a clearance (it stays on record)')
-    .action(async (id: string) => {
+    .description(
+      "revoke one of an organisation's clearances, named with `clearances --org <id>` (it stays on record; audited)",
+    )
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
       const c = ctx();
-      const r = await (await c.store()).revokeClearance(id);
+      const org = await organisationOf(c, orgOption((cmd.optsWithGlobals() as { org?: string }).org));
+      const r = await (await c.store()).revokeClearance(org.id, id, CLI_AUTHOR);
       c.output(r, () => `revoked ${r.id}`);
     });
+}
+
+/** The `--org` value, or a usage error saying it is needed. */
+function orgOption(org: string | undefined): string {
+  if (!org)
+    throw new DomainError(
+      'invalid-input',
+      'Name the organisation with --org <id> (see `entente orgs list`)',
+      {
+        field: 'org',
+      },
+    );
+  return org;
 }

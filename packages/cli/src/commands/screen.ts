@@ -4,6 +4,7 @@ import { DomainError, validateScreeningQuery, type ScreeningOptions } from '@ent
 import { nameReferenceFor, screenCsv, ScreeningService } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
+import { organisationOf } from './sharing-of.ts';
 
 interface ScreenOpts {
   type?: string;
@@ -16,6 +17,7 @@ interface ScreenOpts {
   input?: string;
   output?: string;
   workers?: number;
+  org?: string;
 }
 
 function number(name: string, min: number, max: number) {
@@ -56,6 +58,10 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
     .option('--input <file.csv>', 'batch: CSV with header id,name[,type,country,birth_date]')
     .option('--output <file.jsonl>', 'batch: write JSON lines here (default stdout)')
     .option('--workers <n>', 'batch: worker threads (default: one per core)', number('workers', 1, 64))
+    .option(
+      '--org <id>',
+      'screen for this organisation: its clearances mark matches cleared and the screening counts in its figures (without it no clearance applies and the screening counts for no organisation)',
+    )
     .action(async (name: string | undefined, opts: ScreenOpts) => {
       const c = ctx();
       if (opts.algorithm !== 'entente' && opts.algorithm !== 'ofac') {
@@ -77,6 +83,7 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
         threshold: opts.threshold,
         algorithm: opts.algorithm,
       };
+      const orgId = opts.org ? (await organisationOf(c, opts.org)).id : null;
       const service = await openScreening(c);
       const store = await c.store();
       if (opts.input) {
@@ -89,6 +96,7 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
           input: opts.input,
           output: opts.output,
           options,
+          orgId,
           sources,
           workers: opts.workers,
           onProgress: (read, total, rows) =>
@@ -96,6 +104,7 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
         });
         bar.stop();
         await store.recordScreening({
+          orgId,
           subjects: summary.rows - summary.errors,
           hits: summary.withMatches,
           channel: 'cli-batch',
@@ -112,8 +121,8 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
         birthDate: opts.birthDate,
         sources,
       });
-      const matches = await service.screen(query, options);
-      await store.recordScreening({ subjects: 1, hits: matches.length ? 1 : 0, channel: 'cli' });
+      const matches = await service.screen(query, options, orgId);
+      await store.recordScreening({ orgId, subjects: 1, hits: matches.length ? 1 : 0, channel: 'cli' });
       c.output({ query, algorithm: opts.algorithm, matches }, () =>
         matches.length === 0
           ? `No match at or above the threshold for "${query.name}" (${service.state().parties} listed parties from ${service.sources().length} sources).`

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DomainError } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import {
   ControlCatalogueSource,
@@ -7,6 +8,7 @@ import {
   nameReferenceFor,
   readCountryRegimes,
   sharingStoreFor,
+  type Organisation,
   type SharingGroup,
   type SharingStore,
 } from '@entente/adapters';
@@ -42,4 +44,12 @@ export async function sharingOf(
 export async function mirrorMemberships(c: CliContext): Promise<Map<string, SharingGroup[]> | undefined> {
   if (!c.config.mirrorDir) return undefined;
   return readCountryRegimes(path.join(c.config.mirrorDir, COUNTRY_REGIMES_PATH));
+}
+
+/** The organisation named by `--org`, or a `not-found` naming the option (the CLI acts for one organisation at a time). */
+export async function organisationOf(c: CliContext, id: string): Promise<Organisation> {
+  const org = await (await sharingOf(c)).orgs.getOrg(id);
+  if (!org)
+    throw new DomainError('not-found', `No organisation ${id} (see \`entente orgs list\`)`, { field: 'org' });
+  return org;
 }

@@ -5,9 +5,14 @@ export interface ClearanceSubject {
   birthDate?: string;
 }
 
-/** A listed party marked as a false positive for one screened subject, with reason, author and expiry. */
+/**
+ * A listed party marked as a false positive for one screened subject, with reason, author
+ * and expiry: a decision of one organisation, applied only to that organisation's screenings.
+ */
 export interface Clearance {
   id: string;
+  /** The organisation whose decision it is. */
+  orgId: string;
   subjectKey: string;
   subject: ClearanceSubject;
   entityId: string;

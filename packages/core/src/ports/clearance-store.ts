@@ -1,7 +1,8 @@
 import type { Clearance, ClearanceSubject } from '../model/clearance.ts';
 
-/** A clearance to record. */
+/** A clearance to record for one organisation. */
 export interface NewClearance {
+  orgId: string;
   subject: ClearanceSubject;
   entityId: string;
   reason: string;
@@ -9,14 +10,40 @@ export interface NewClearance {
   expiresAt?: string;
 }
 
-/** Persistence of cleared matches and the screening counters. */
+/** Who records or revokes a clearance, as the audit chain names them (`cli` and no organisation for the CLI). */
+export interface ClearanceAuthor {
+  userId: string | null;
+  orgId: string | null;
+  ip: string | null;
+}
+
+/** Whose screenings the statistics count: one organisation's, or every organisation's (agencies only). */
+export type ScreeningStatsScope = { orgId: string } | 'all-organisations';
+
+/** One screening event to count: the organisation that screened (none for the CLI without `--org`). */
+export interface ScreeningEvent {
+  orgId: string | null;
+  subjects: number;
+  hits: number;
+  channel: string;
+}
+
+/** Persistence of cleared matches and the screening counters, per organisation. */
 export interface ClearanceStore {
-  saveClearance(input: NewClearance): Promise<Clearance>;
-  /** Every clearance for the subject (active or not), newest first; all when `subjectKey` is omitted. */
-  clearances(subjectKey?: string): Promise<Clearance[]>;
-  revokeClearance(id: string): Promise<Clearance>;
+  /** Records a clearance of `input.orgId` and appends `clearance.create` to the audit chain, together. */
+  saveClearance(input: NewClearance, by: ClearanceAuthor): Promise<Clearance>;
+  /** The organisation's clearances for the subject (active or not), newest first; all of them when `subjectKey` is omitted. */
+  clearances(orgId: string, subjectKey?: string): Promise<Clearance[]>;
+  /**
+   * Revokes one of the organisation's active clearances and appends `clearance.revoke` to the
+   * audit chain; `not-found` for any other id (another organisation's included, refusal audited).
+   */
+  revokeClearance(orgId: string, id: string, by: ClearanceAuthor): Promise<Clearance>;
   /** Records that a screening happened (counts only). */
-  recordScreening(event: { subjects: number; hits: number; channel: string }): Promise<void>;
-  /** Screenings and hits per day, for the dashboard. */
-  screeningStats(days: number): Promise<{ day: string; subjects: number; hits: number }[]>;
+  recordScreening(event: ScreeningEvent): Promise<void>;
+  /** Screenings and hits per day in the scope, for the dashboard. */
+  screeningStats(
+    days: number,
+    scope: ScreeningStatsScope,
+  ): Promise<{ day: string; subjects: number; hits: number }[]>;
 }

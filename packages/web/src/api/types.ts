@@ -86,6 +86,8 @@ export interface PartyRecord {
 /** A clearance (false positive) of a match. */
 export interface Clearance {
   id: string;
+  /** The organisation whose decision it is (always the signed-in one: the API lists no other). */
+  orgId: string;
   subjectKey: string;
   subject: { name: string; country?: string; birthDate?: string };
   entityId: string;

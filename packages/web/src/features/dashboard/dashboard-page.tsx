@@ -41,7 +41,7 @@ export default function DashboardPage() {
         }
       />
       <div className="dash-grid">
-        <ScreeningPanel days={days} />
+        <ScreeningPanel days={days} agency={agency} />
         <OutcomesPanel />
         {agency ? <DenialsPanel /> : null}
         {agency ? <ConsultationsPanel /> : null}
@@ -50,20 +50,54 @@ export default function DashboardPage() {
   );
 }
 
-function ScreeningPanel({ days }: { days: number }) {
-  const state = useApi(`stats:${days}`, (s) =>
-    apiGet<{ days: { day: string; subjects: number; hits: number }[] }>('/stats/screening', { days }, s),
+/** Whose screenings the figures count: the API's `scope`. */
+type StatsScope = 'organisation' | 'all-organisations';
+
+const SCOPE_LABELS: Record<StatsScope, string> = {
+  organisation: 'Your organisation’s screenings',
+  'all-organisations': 'All organisations’ screenings (and those run from the command line)',
+};
+
+/**
+ * Screenings and hits per day: the signed-in organisation's own; an agency may switch to
+ * every organisation's figures, and the panel says which it shows (from the API's `scope`).
+ */
+function ScreeningPanel({ days, agency }: { days: number; agency: boolean }) {
+  const [scope, setScope] = useState<StatsScope>('organisation');
+  const state = useApi(`stats:${days}:${scope}`, (s) =>
+    apiGet<{ scope: StatsScope; days: { day: string; subjects: number; hits: number }[] }>(
+      '/stats/screening',
+      { days, scope },
+      s,
+    ),
   );
   return (
     <section className="panel" aria-labelledby="h-screenings">
       <h2 id="h-screenings">Screenings and hits</h2>
+      {agency ? (
+        <label className="field field-inline">
+          <span>Figures of</span>
+          <select value={scope} onChange={(e) => setScope(e.target.value as StatsScope)}>
+            <option value="organisation">your organisation</option>
+            <option value="all-organisations">all organisations</option>
+          </select>
+        </label>
+      ) : null}
       <Async state={state}>
-        {({ days: rows }) => {
+        {({ scope: shown, days: rows }) => {
           const subjects = rows.reduce((n, r) => n + r.subjects, 0);
           const hits = rows.reduce((n, r) => n + r.hits, 0);
-          if (rows.length === 0) return <Empty title="No screening in this period" />;
+          const whose = <p className="muted small">{SCOPE_LABELS[shown]}</p>;
+          if (rows.length === 0)
+            return (
+              <>
+                {whose}
+                <Empty title="No screening in this period" />
+              </>
+            );
           return (
             <>
+              {whose}
               <div className="kpis">
                 <div className="kpi">
                   <span className="kpi-n">{formatCount(subjects)}</span> names screened
@@ -73,7 +107,7 @@ function ScreeningPanel({ days }: { days: number }) {
                 </div>
               </div>
               <Chart
-                label={`Screenings per day: ${subjects} names, ${hits} with matches`}
+                label={`${SCOPE_LABELS[shown]} per day: ${subjects} names, ${hits} with matches`}
                 option={{
                   tooltip: { trigger: 'axis' },
                   legend: { data: ['Screened', 'With matches'], bottom: 0 },

@@ -43,7 +43,7 @@ export function ClearForm({
       <h3>Clear as a false positive</h3>
       <p className="muted small">
         “{subject.name}” is not {match.name} ({match.entityId}). The clearance is kept on record with your
-        name and expires in one year.
+        name, applies to your organisation’s screenings only, and expires in one year.
       </p>
       <label className="field">
         <span>Reason</span>

@@ -6,17 +6,17 @@ import { Async } from '../../components/states.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { href } from '../../router.ts';
 
-/** Every match cleared as a false positive, with who, why and until when. */
+/** Every match the signed-in organisation has cleared as a false positive, with who, why and until when. */
 export function ClearanceList() {
   const state = useApi('clearances', (s) => apiGet<{ clearances: Clearance[] }>('/clearances', undefined, s));
   return (
     <Async state={state}>
       {({ clearances }) => (
         <DataTable
-          label="Cleared matches"
+          label="Cleared matches of your organisation"
           rows={clearances}
           rowKey={(c) => c.id}
-          emptyTitle="No match has been cleared yet"
+          emptyTitle="Your organisation has not cleared any match yet"
           initialSort={{ key: 'created', dir: 'desc' }}
           columns={[
             { key: 'subject', header: 'Screened name', value: (c) => c.subject.name },
