@@ -5,6 +5,7 @@ import pg from 'pg';
 import { DomainError, type Store, type StoreInfo } from '@entente/core';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { PostgresPartyStore } from './postgres-party-store.ts';
 import { PostgresClearanceStore } from './postgres-clearance-store.ts';
@@ -59,6 +60,7 @@ class KyselyStore extends PostgresPartyStore implements Store {
     readonly kysely: Kysely<Database>,
     readonly storeInfo: StoreInfo,
     private readonly listen: Listen,
+    private readonly lock?: DataDirLock,
   ) {
     super(kysely);
     this.#clearances = new PostgresClearanceStore(kysely);
@@ -93,25 +95,32 @@ class KyselyStore extends PostgresPartyStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.#clearances.flush();
-    await this.kysely.destroy();
+    try {
+      await this.#clearances.flush();
+      await this.kysely.destroy();
+    } finally {
+      await this.lock?.release();
+    }
   }
 }
 
-async function openPglite(dataDir: string) {
+async function openPglite(dataDir: string, command: string) {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const inMemory = dataDir.startsWith('memory://');
   const location = inMemory ? dataDir : path.resolve(dataDir);
   if (!inMemory) await mkdir(location, { recursive: true });
+  // PGlite has no lock of its own: a second process opening the directory destroys it (one owner at a time).
+  const lock = inMemory ? undefined : await lockDataDir(location, command);
   try {
     const client = await PGlite.create(inMemory ? undefined : location, { extensions: { pg_trgm } });
     const listen: Listen = async (channel, onNotify) => {
       const unsubscribe = await client.listen(channel, () => onNotify());
       return async () => unsubscribe();
     };
-    return { dialect: new PGliteDialect(client), location, listen };
+    return { dialect: new PGliteDialect(client), location, listen, lock };
   } catch (error) {
+    await lock?.release();
     throw new DomainError(
       'store-unavailable',
       `Cannot open the embedded store in ${location}: ${(error as Error).message}`,
@@ -161,21 +170,32 @@ async function openPostgres(url: string, schema: string | undefined) {
     dialect: new PostgresDialect({ pool }),
     location: redactUrl(url) + (schema ? ` (schema ${schema})` : ''),
     listen,
+    lock: undefined,
   };
+}
+
+/** How the running process describes itself in a lock file, e.g. `entente.js users create …`. */
+function commandLine(): string {
+  return [path.basename(process.argv[1] ?? 'node'), ...process.argv.slice(2)].join(' ').slice(0, 200);
 }
 
 /**
  * Opens the store (PostgreSQL when `databaseUrl` is set, else PGlite in
- * `dataDir`) and applies pending migrations.
+ * `dataDir`) and applies pending migrations. A PGlite directory is locked
+ * until `close()` (or process exit); while another process holds it this
+ * throws `store-locked` naming that process.
  *
  * @example
  * const store = await openStore({ dataDir: './.entente' });
  */
-export async function openStore(config: StoreConfig): Promise<Store & { kysely: Kysely<Database> }> {
+export async function openStore(
+  config: StoreConfig,
+  options: { /** Names this process in the lock file (default: its command line). */ command?: string } = {},
+): Promise<Store & { kysely: Kysely<Database> }> {
   const kind = config.databaseUrl ? 'postgres' : 'pglite';
-  const { dialect, location, listen } = config.databaseUrl
+  const { dialect, location, listen, lock } = config.databaseUrl
     ? await openPostgres(config.databaseUrl, config.schema)
-    : await openPglite(config.dataDir);
+    : await openPglite(config.dataDir, options.command ?? commandLine());
   const kysely = new Kysely<Database>({ dialect });
   let migrations: string[];
   try {
@@ -185,6 +205,7 @@ export async function openStore(config: StoreConfig): Promise<Store & { kysely: 
     migrations = await migrate(kysely as Kysely<unknown>);
   } catch (error) {
     await kysely.destroy();
+    await lock?.release();
     throw error;
   }
   const info: StoreInfo = Object.freeze({
@@ -193,5 +214,5 @@ export async function openStore(config: StoreConfig): Promise<Store & { kysely: 
     schemaVersion: migrations.at(-1)?.slice(0, 3) ?? '000',
     migrations,
   });
-  return new KyselyStore(kysely, info, listen);
+  return new KyselyStore(kysely, info, listen, lock);
 }
