@@ -131,7 +131,7 @@ async function openPglite(dataDir: string, command: string) {
   }
 }
 
-async function openPostgres(url: string, schema: string | undefined) {
+async function openPostgres(url: string, schema: string | undefined, command: string) {
   if (schema) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -141,6 +141,8 @@ async function openPostgres(url: string, schema: string | undefined) {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // Names this process in pg_stat_activity, so a refused sync can say who holds the store.
+    application_name: `entente pid ${process.pid}: ${command}`.slice(0, 63),
     ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '')}",public` } : {}),
   });
   try {
@@ -194,7 +196,7 @@ export async function openStore(
 ): Promise<Store & { kysely: Kysely<Database> }> {
   const kind = config.databaseUrl ? 'postgres' : 'pglite';
   const { dialect, location, listen, lock } = config.databaseUrl
-    ? await openPostgres(config.databaseUrl, config.schema)
+    ? await openPostgres(config.databaseUrl, config.schema, options.command ?? commandLine())
     : await openPglite(config.dataDir, options.command ?? commandLine());
   const kysely = new Kysely<Database>({ dialect });
   let migrations: string[];
