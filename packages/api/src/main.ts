@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, nameReferenceFor, openStore, ScreeningService } from '@entente/adapters';
 import { isDomainError } from '@entente/core';
 import { bootstrapStore } from './bootstrap.ts';
-import { bootstrapAccounts } from './bootstrap-accounts.ts';
+import { bootstrapAccounts, checkBootstrapPassword } from './bootstrap-accounts.ts';
 import { startServer } from './start-server.ts';
 
 const version = (
@@ -42,6 +42,9 @@ if (process.send) process.on('disconnect', () => void shutdown('the entente serv
 
 try {
   const config = loadConfig(process.env);
+  const bootstrapPassword = process.env.ENTENTE_BOOTSTRAP_PASSWORD || undefined;
+  // Refuse a bad password before the store is opened or loaded, not after a minute of work.
+  checkBootstrapPassword(bootstrapPassword);
   const port = config.port;
   const host = process.env.HOST ?? '127.0.0.1';
   const store = await openStore(config.store, { command: `entente serve (API server on ${host}:${port})` });
@@ -49,7 +52,7 @@ try {
   const info = store.info();
   log(`store: ${info.kind} at ${info.location} (schema ${info.schemaVersion})`);
   await bootstrapStore(store, config, log);
-  const signIn = await bootstrapAccounts(store, config, process.env.ENTENTE_BOOTSTRAP_PASSWORD || undefined);
+  const signIn = await bootstrapAccounts(store, config, bootstrapPassword);
   // Build the screening index before listening, and keep it current when any process imports.
   const workers = config.screenWorkers ?? 0;
   const screening = await ScreeningService.open(store, await nameReferenceFor(config.mirrorDir), {
