@@ -33,7 +33,11 @@ for (const target of storeTargets()) {
       expect(await rowCounts(store)).toEqual({ organisations: 0, users: 0, audit_log: 0 });
 
       expect(await bootstrapAccounts(store, config, PASSWORD)).toContain(`password: ${PASSWORD}`);
-      const signedIn = await sharingStoreFor(store).credentials.login(BOOTSTRAP_ACCOUNTS.agency.email, PASSWORD, null);
+      const signedIn = await sharingStoreFor(store).credentials.login(
+        BOOTSTRAP_ACCOUNTS.agency.email,
+        PASSWORD,
+        null,
+      );
       expect(signedIn.user.role).toBe('admin');
     });
 

@@ -44,12 +44,20 @@ export async function bootstrapAccounts(
   // Two servers starting on one PostgreSQL store at once: the second waits for the first, then sees its organisations.
   return inSharingTransaction(store, options, async (sharing) => {
     if ((await sharing.orgs.listOrgs()).length > 0) return undefined;
-    return createDemoAccounts(sharing, password ?? randomBytes(12).toString('base64url'), memberships !== undefined);
+    return createDemoAccounts(
+      sharing,
+      password ?? randomBytes(12).toString('base64url'),
+      memberships !== undefined,
+    );
   });
 }
 
 /** Creates the demo agency and exporter and their users; returns the sign-in line. */
-async function createDemoAccounts(sharing: SharingStore, secret: string, hasMemberships: boolean): Promise<string> {
+async function createDemoAccounts(
+  sharing: SharingStore,
+  secret: string,
+  hasMemberships: boolean,
+): Promise<string> {
   const { agency, exporter } = BOOTSTRAP_ACCOUNTS;
   const agencyOrg = await sharing.orgs.createOrg(
     {

@@ -82,7 +82,7 @@ try {
   process.stdout.write(`Entente is running at ${server.url}  (API reference: ${server.url}docs)\n`);
   if (signIn)
     process.stdout.write(
-      `First start: sign in at ${server.url} ${signIn}\n(shown once; create more users with \`npx entente users create\`)\n`,
+      `First start: sign in at ${server.url} ${signIn}\n(shown once; to create more users, stop the server and run \`npx entente users create\`, or use PostgreSQL)\n`,
     );
 } catch (error) {
   log(

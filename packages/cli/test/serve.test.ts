@@ -72,7 +72,9 @@ describe('entente serve', () => {
     expect(s.apiPid).not.toBe(s.serve.pid);
     const refused = await runCli(['--db', s.dir, 'status'], { DATABASE_URL: '' });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`entente: store-locked: The embedded store in ${s.dir} is in use by process ${s.apiPid} (entente serve`);
+    expect(refused.stderr).toContain(
+      `entente: store-locked: The embedded store in ${s.dir} is in use by process ${s.apiPid} (entente serve`,
+    );
 
     process.kill(s.apiPid, 'SIGKILL');
     expect(await s.exit).toEqual({ code: 128 + 9, signal: null });

@@ -39,9 +39,13 @@ export interface NewUser {
 /** Throws `invalid-input` unless the password has 12 to 1024 characters (`field` names where it came from). */
 export function checkPassword(password: string, field = 'password'): void {
   if (password.length < 12 || password.length > 1024) {
-    throw new DomainError('invalid-input', `A password needs 12 to 1024 characters (${field} has ${password.length})`, {
-      field,
-    });
+    throw new DomainError(
+      'invalid-input',
+      `A password needs 12 to 1024 characters (${field} has ${password.length})`,
+      {
+        field,
+      },
+    );
   }
 }
 

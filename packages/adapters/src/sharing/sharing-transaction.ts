@@ -10,7 +10,8 @@ import { SharingStore, type SharingOptions } from './sharing-store.ts';
 function joined(tx: Transaction<any>): Kysely<any> {
   return new Proxy(tx, {
     get(target, prop) {
-      if (prop === 'transaction') return () => ({ execute: <T>(fn: (t: Transaction<any>) => Promise<T>) => fn(target) });
+      if (prop === 'transaction')
+        return () => ({ execute: <T>(fn: (t: Transaction<any>) => Promise<T>) => fn(target) });
       const value: unknown = Reflect.get(target, prop, target);
       // Kysely keeps its state in private fields: methods must run on the real object, not the proxy.
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -36,7 +37,8 @@ export async function inSharingTransaction<T>(
   fn: (sharing: SharingStore) => Promise<T>,
 ): Promise<T> {
   const kysely = (store as Store & { kysely?: Kysely<any> }).kysely;
-  if (!kysely) throw new Error('inSharingTransaction needs a store opened by openStore (it has a kysely property)');
+  if (!kysely)
+    throw new Error('inSharingTransaction needs a store opened by openStore (it has a kysely property)');
   return kysely.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${SHARING_TX_LOCK_CLASS}, hashtext(current_schema()))`.execute(tx);
     return fn(new SharingStore(joined(tx), options));

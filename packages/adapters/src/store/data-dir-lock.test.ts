@@ -38,7 +38,13 @@ function tempDir(): string {
 }
 
 function writeLock(dir: string, owner: Partial<LockOwner>): void {
-  const full: LockOwner = { pid: 1, hostname: hostname(), command: 'old', since: '2026-01-01T00:00:00Z', ...owner };
+  const full: LockOwner = {
+    pid: 1,
+    hostname: hostname(),
+    command: 'old',
+    since: '2026-01-01T00:00:00Z',
+    ...owner,
+  };
   writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify(full) + '\n');
 }
 

@@ -155,7 +155,9 @@ export async function lockDataDir(dir: string, command: string): Promise<DataDir
     // A dead owner's lock, or one that is not an owner record at all (locks are written whole), is stale.
     await removeStale(file, current);
   }
-  throw new DomainError('store-unavailable', `Cannot take the lock ${file}: it keeps changing`, { dataDir: dir });
+  throw new DomainError('store-unavailable', `Cannot take the lock ${file}: it keeps changing`, {
+    dataDir: dir,
+  });
 }
 
 /** Removes the lock file when it still holds our owner record (sync: also runs at process exit). */

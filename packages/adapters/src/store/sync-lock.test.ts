@@ -29,7 +29,9 @@ describe.skipIf(!url)('sync on PostgreSQL runs one at a time', () => {
   const schema = `test_${randomBytes(6).toString('hex')}`;
   // Two stores on one schema with pools of their own: two processes, as far as PostgreSQL can tell.
   const first = openStore({ databaseUrl: url!, dataDir: '', schema }, { command: 'first sync' });
-  const second = first.then(() => openStore({ databaseUrl: url!, dataDir: '', schema }, { command: 'second' }));
+  const second = first.then(() =>
+    openStore({ databaseUrl: url!, dataDir: '', schema }, { command: 'second' }),
+  );
   afterAll(async () => {
     await (await first).close();
     await (await second).close();
@@ -43,9 +45,9 @@ describe.skipIf(!url)('sync on PostgreSQL runs one at a time', () => {
     const [a, b] = [await first, await second];
     const hold = gate();
     const running = withSyncLock(a, () => hold.passed);
-    await expect.poll(() => withSyncLock(b, async () => 'ran').catch((e: Error) => e.message)).toMatch(
-      /Another sync is running on this store \(entente pid \d+: first sync/,
-    );
+    await expect
+      .poll(() => withSyncLock(b, async () => 'ran').catch((e: Error) => e.message))
+      .toMatch(/Another sync is running on this store \(entente pid \d+: first sync/);
     await expect(syncMirror(b, LIST_FORMATS, '/nonexistent-mirror')).rejects.toMatchObject({
       code: 'store-locked',
     });

@@ -44,7 +44,11 @@ function syncRunningError(holder: SyncHolder | undefined): DomainError {
  * @example
  * const report = await withSyncLock(store, () => importEverything(store));
  */
-export async function withSyncLock<T>(store: Store, run: () => Promise<T>, options: { wait?: boolean } = {}): Promise<T> {
+export async function withSyncLock<T>(
+  store: Store,
+  run: () => Promise<T>,
+  options: { wait?: boolean } = {},
+): Promise<T> {
   const db = (store as Store & { kysely?: Kysely<any> }).kysely;
   const key = db ?? store;
   if (syncingHere.has(key)) throw syncRunningError(undefined);

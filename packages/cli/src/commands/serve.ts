@@ -36,7 +36,10 @@ export function registerServe(program: Command, ctx: () => CliContext): void {
       };
       if (!config.store.databaseUrl) delete env.DATABASE_URL;
       // The IPC channel is how the child learns that this process died (its `disconnect` event), even of SIGKILL.
-      const child = spawn(process.execPath, [API_BIN], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env });
+      const child = spawn(process.execPath, [API_BIN], {
+        stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+        env,
+      });
       const forward = (signal: NodeJS.Signals) => child.kill(signal);
       process.on('SIGINT', forward);
       process.on('SIGTERM', forward);
