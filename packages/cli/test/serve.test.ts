@@ -72,6 +72,8 @@ describe('entente serve', () => {
     expect(s.apiPid).not.toBe(s.serve.pid);
     const refused = await runCli(['--db', s.dir, 'status'], { DATABASE_URL: '' });
     expect(refused.code).toBe(1);
+    // One line (the CLI contract), not the message followed by a stack trace.
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).toContain(
       `entente: store-locked: The embedded store in ${s.dir} is in use by process ${s.apiPid} (entente serve`,
     );
