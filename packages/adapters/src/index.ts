@@ -7,7 +7,13 @@ export { defaultScreenWorkers, loadConfig, type AppConfig } from './config.ts';
 export { LIST_FORMATS } from './ingest/formats.ts';
 export type { ListFormat, ParsedList, ParseOptions, CountBounds } from './ingest/list-format.ts';
 export { importList, findFormat, type ImportReport, type ImportOptions } from './import/import-list.ts';
-export { syncMirror, type SyncReport, type SkippedItem } from './import/sync-mirror.ts';
+export {
+  syncMirror,
+  type SyncReport,
+  type SkippedItem,
+  type SyncMirrorOptions,
+} from './import/sync-mirror.ts';
+export { withSyncLock } from './store/sync-lock.ts';
 export * from './controls/index.ts';
 export { PostgresControlStore } from './store/postgres-control-store.ts';
 export type { ControlTables } from './store/control-tables.ts';

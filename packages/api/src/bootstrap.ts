@@ -3,6 +3,7 @@ import {
   loadControlLists,
   PostgresControlStore,
   syncMirror,
+  withSyncLock,
   type AppConfig,
 } from '@entente/adapters';
 import { existsSync } from 'node:fs';
@@ -32,14 +33,17 @@ export async function bootstrapStore(
   }
   if (loaded.length > 0 && controls) {
     log(`loading the control lists from ${config.mirrorDir} …`);
-    const report = await loadControlLists(controls, { mirrorDir: config.mirrorDir });
+    const mirrorDir = config.mirrorDir;
+    const report = await withSyncLock(store, () => loadControlLists(controls, { mirrorDir }), { wait: true });
     log(
       `loaded ${report.lists.length} control list versions and ${report.correspondences.count} crosswalk links`,
     );
     return;
   }
   log(`first start: loading lists from ${config.mirrorDir} …`);
+  // Another API node starting on the same PostgreSQL store may be loading it too: wait for it, then no-op.
   const report = await syncMirror(store, LIST_FORMATS, config.mirrorDir, {
+    waitForOtherSync: true,
     onGroup: (done, total, label) => {
       if (done < total) log(`  [${done + 1}/${total}] ${label}`);
     },

@@ -19,6 +19,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   'unknown-country': 400,
   'unknown-control-entry': 400,
   'store-unavailable': 503,
+  'store-locked': 409,
   'migration-failed': 500,
   'sync-failed': 502,
   'internal-error': 500,

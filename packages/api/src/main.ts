@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, nameReferenceFor, openStore, ScreeningService } from '@entente/adapters';
 import { isDomainError } from '@entente/core';
 import { bootstrapStore } from './bootstrap.ts';
-import { bootstrapAccounts } from './bootstrap-accounts.ts';
+import { bootstrapAccounts, checkBootstrapPassword } from './bootstrap-accounts.ts';
 import { startServer } from './start-server.ts';
 
 const version = (
@@ -11,19 +11,58 @@ const version = (
 ).version;
 const log = (line: string) => process.stderr.write(line + '\n');
 
+/** What has been opened so far, closed in reverse order on shutdown. */
+const opened: { close(): Promise<void> }[] = [];
+let stopping = false;
+
+/**
+ * Stops the server: no new connections, in-flight requests answered, then the
+ * screening workers and the store (which releases its lock) are closed. Runs
+ * once, whatever asks first (SIGTERM, SIGINT, or the parent `entente serve` gone).
+ */
+async function shutdown(why: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log(`stopping (${why})`);
+  let status = 0;
+  // A signal while starting closes what is open so far; the unfinished start ends with the process.
+  for (const part of [...opened].reverse()) {
+    await part.close().catch((e: unknown) => {
+      log(`entente: while stopping: ${String(e)}`);
+      status = 2;
+    });
+  }
+  process.exit(status);
+}
+
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// Started by `entente serve` with an IPC channel: when that process dies (even of SIGKILL) the channel closes.
+if (process.send) process.on('disconnect', () => void shutdown('the entente serve process is gone'));
+
 try {
   const config = loadConfig(process.env);
-  const store = await openStore(config.store, { log });
+  const bootstrapPassword = process.env.ENTENTE_BOOTSTRAP_PASSWORD || undefined;
+  // Refuse a bad password before the store is opened or loaded, not after a minute of work.
+  checkBootstrapPassword(bootstrapPassword);
+  const port = config.port;
+  const host = process.env.HOST ?? '127.0.0.1';
+  const store = await openStore(config.store, {
+    log,
+    command: `entente serve (API server on ${host}:${port})`,
+  });
+  opened.push(store);
   const info = store.info();
   log(`store: ${info.kind} at ${info.location} (schema ${info.schemaVersion})`);
   await bootstrapStore(store, config, log);
-  const signIn = await bootstrapAccounts(store, config, process.env.ENTENTE_BOOTSTRAP_PASSWORD || undefined);
+  const signIn = await bootstrapAccounts(store, config, bootstrapPassword);
   // Build the screening index before listening, and keep it current when any process imports.
   const workers = config.screenWorkers ?? 0;
   const screening = await ScreeningService.open(store, await nameReferenceFor(config.mirrorDir), {
     workers,
     onWorkerError: (e) => log(`screening workers stopped, screening in process: ${String(e)}`),
   });
+  opened.push(screening);
   await screening.watch((e) => log(`screening index refresh failed: ${String(e)}`));
   log(
     `screening index: ${screening.state().parties} parties from ${screening.sources().length} sources in ${screening.state().buildSeconds.toFixed(1)} s` +
@@ -39,22 +78,15 @@ try {
     version,
     webDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),
     log,
-    port: config.port,
-    host: process.env.HOST ?? '127.0.0.1',
+    port,
+    host,
   });
+  opened.push(server);
   process.stdout.write(`Entente is running at ${server.url}  (API reference: ${server.url}docs)\n`);
   if (signIn)
     process.stdout.write(
-      `First start: sign in at ${server.url} ${signIn}\n(shown once; create more users with \`npx entente users create\`)\n`,
+      `First start: sign in at ${server.url} ${signIn}\n(shown once; to create more users, stop the server and run \`npx entente users create\`, or use PostgreSQL)\n`,
     );
-  const stop = async () => {
-    await server.close();
-    await screening.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 } catch (error) {
   log(
     `entente: ${isDomainError(error) ? `${error.code}: ${error.message}` : String((error as Error).stack ?? error)}`,

@@ -1,7 +1,11 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './create-app.ts';
 import type { AppDeps } from './app-deps.ts';
+
+/** How long in-flight requests get to finish when the server stops. */
+const CLOSE_GRACE_MS = 10_000;
 
 /** A listening server: its URL and a promise that settles when it closes. */
 export interface RunningServer {
@@ -24,6 +28,12 @@ export async function startServer(deps: AppDeps & { port: number; host: string }
   return {
     url: `http://${host}:${port}/`,
     closed,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Stops accepting, closes idle keep-alive connections, and resolves once in-flight requests are answered.
+        server.close(() => resolve());
+        // A client that keeps a request open for ever must not keep the process (and the store lock) alive.
+        setTimeout(() => (server as Server).closeAllConnections(), CLOSE_GRACE_MS).unref();
+      }),
   };
 }

@@ -28,7 +28,9 @@ export function createContext(config: AppConfig, json: boolean): CliContext {
     note: (line) => process.stderr.write(line + '\n'),
     output: (value, human) => print(json ? JSON.stringify(value, null, 2) : human()),
     async close() {
-      if (opened) await (await opened).close();
+      // A store that failed to open (e.g. `store-locked`) was reported already; there is nothing to close.
+      const store = await opened?.catch(() => undefined);
+      await store?.close();
     },
   };
 }

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'unknown-country',
   'unknown-control-entry',
   'store-unavailable',
+  'store-locked',
   'migration-failed',
   'sync-failed',
   'internal-error',

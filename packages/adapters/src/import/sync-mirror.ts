@@ -7,6 +7,7 @@ import type { ListFormat } from '../ingest/list-format.ts';
 import { importList, type ImportReport } from './import-list.ts';
 import { loadControlLists, type ControlLoadReport } from '../controls/load-control-lists.ts';
 import { PostgresControlStore } from '../store/postgres-control-store.ts';
+import { withSyncLock } from '../store/sync-lock.ts';
 
 /** A file or group the sync did not import, and why. */
 export interface SkippedItem {
@@ -42,21 +43,38 @@ const isFixture = (group: string[]) => group.some((p) => /-fixture[/\\]/.test(p)
 const isDocumentation = (p: string) =>
   /(^|[/\\])(README|LICENSE|FORMAT)[^/\\]*$/i.test(p) || p.endsWith('.md');
 
+/** Settings of `syncMirror`. */
+export interface SyncMirrorOptions {
+  force?: boolean;
+  /** Wait for a sync already running on the store instead of failing with `store-locked`. */
+  waitForOtherSync?: boolean;
+  onProgress?: (message: string) => void;
+  onGroup?: (done: number, total: number, label: string) => void;
+}
+
 /**
  * Imports everything found in a mirror directory laid out like `../shared/data`
  * (`lists/…`): each format finds its files, groups are imported oldest folder
  * first, and every file nobody imported is reported with the reason.
  * Fixture folders (`*-fixture`) are skipped when the same format has a real publication there.
+ * One sync at a time runs on a store (`withSyncLock`).
  */
-export async function syncMirror(
+export function syncMirror(
   store: Store,
   formats: readonly ListFormat[],
   mirrorDir: string,
-  options: {
-    force?: boolean;
-    onProgress?: (message: string) => void;
-    onGroup?: (done: number, total: number, label: string) => void;
-  } = {},
+  options: SyncMirrorOptions = {},
+): Promise<SyncReport> {
+  return withSyncLock(store, () => syncMirrorLocked(store, formats, mirrorDir, options), {
+    wait: options.waitForOtherSync,
+  });
+}
+
+async function syncMirrorLocked(
+  store: Store,
+  formats: readonly ListFormat[],
+  mirrorDir: string,
+  options: SyncMirrorOptions,
 ): Promise<SyncReport> {
   const started = Date.now();
   const listsDir = path.join(mirrorDir, 'lists');

@@ -1,8 +1,9 @@
 export * from './core-sharing.ts';
 export { SharingStore, sharingStoreFor, type SharingOptions } from './sharing-store.ts';
+export { inSharingTransaction } from './sharing-transaction.ts';
 export { CLI_SOURCE, type Actor, type AuditSource } from './actor.ts';
 export type { AuthenticatedUser, CredentialPolicy } from './credential-store.ts';
-export type { NewOrganisation, NewUser } from './org-store.ts';
+export { checkPassword, type NewOrganisation, type NewUser } from './org-store.ts';
 export type { ConsultationBox } from './consultation-store.ts';
 export type { RecordedApplication, DenyDetails } from './application-store.ts';
 export { readCountryRegimes, parseCountryRegimes, COUNTRY_REGIMES_PATH } from './read-country-regimes.ts';

@@ -36,6 +36,19 @@ export interface NewUser {
   password?: string;
 }
 
+/** Throws `invalid-input` unless the password has 12 to 1024 characters (`field` names where it came from). */
+export function checkPassword(password: string, field = 'password'): void {
+  if (password.length < 12 || password.length > 1024) {
+    throw new DomainError(
+      'invalid-input',
+      `A password needs 12 to 1024 characters (${field} has ${password.length})`,
+      {
+        field,
+      },
+    );
+  }
+}
+
 /** An organisation from its row. */
 export function orgFromRow(row: Selectable<OrganisationRow>): Organisation {
   return {
@@ -164,9 +177,7 @@ export class OrgStore {
         },
       );
     }
-    if (input.password !== undefined && (input.password.length < 12 || input.password.length > 1024)) {
-      throw new DomainError('invalid-input', 'A password needs 12 to 1024 characters', { field: 'password' });
-    }
+    if (input.password !== undefined) checkPassword(input.password);
     const taken = await this.db
       .selectFrom('users')
       .select('id')

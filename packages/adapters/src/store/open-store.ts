@@ -5,6 +5,7 @@ import pg from 'pg';
 import { DomainError, type Store, type StoreInfo } from '@entente/core';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { PostgresPartyStore } from './postgres-party-store.ts';
 import { PostgresClearanceStore } from './postgres-clearance-store.ts';
@@ -26,6 +27,8 @@ type Listen = (channel: string, onNotify: () => void) => Promise<Subscription>;
 /** What the store tells the process about its connections (lost, re-subscribed). */
 export interface StoreOptions {
   log?: (line: string) => void;
+  /** Names this process in the lock file and in pg_stat_activity (default: its command line). */
+  command?: string;
 }
 
 /** How to reach the store; read once in `main.ts` and passed down. */
@@ -73,6 +76,7 @@ class KyselyStore extends PostgresPartyStore implements Store {
     readonly kysely: Kysely<Database>,
     readonly storeInfo: StoreInfo,
     private readonly listen: Listen,
+    private readonly lock?: DataDirLock,
   ) {
     super(kysely);
     this.#clearances = new PostgresClearanceStore(kysely);
@@ -121,18 +125,24 @@ class KyselyStore extends PostgresPartyStore implements Store {
   async close(): Promise<void> {
     const subscriptions = [...this.#subscriptions];
     this.#subscriptions.clear();
-    await Promise.all(subscriptions.map((s) => s.stop()));
-    await this.#clearances.flush();
-    await this.kysely.destroy();
+    try {
+      await Promise.all(subscriptions.map((s) => s.stop()));
+      await this.#clearances.flush();
+      await this.kysely.destroy();
+    } finally {
+      await this.lock?.release();
+    }
   }
 }
 
-async function openPglite(dataDir: string) {
+async function openPglite(dataDir: string, command: string) {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const inMemory = dataDir.startsWith('memory://');
   const location = inMemory ? dataDir : path.resolve(dataDir);
   if (!inMemory) await mkdir(location, { recursive: true });
+  // PGlite has no lock of its own: a second process opening the directory destroys it (one owner at a time).
+  const lock = inMemory ? undefined : await lockDataDir(location, command);
   try {
     const client = await PGlite.create(inMemory ? undefined : location, { extensions: { pg_trgm } });
     // In process: there is no connection to lose.
@@ -140,8 +150,9 @@ async function openPglite(dataDir: string) {
       const unsubscribe = await client.listen(channel, () => onNotify());
       return { stop: async () => unsubscribe(), connected: true };
     };
-    return { dialect: new PGliteDialect(client), location, listen };
+    return { dialect: new PGliteDialect(client), location, listen, lock };
   } catch (error) {
+    await lock?.release();
     throw new DomainError(
       'store-unavailable',
       `Cannot open the embedded store in ${location}: ${(error as Error).message}`,
@@ -163,7 +174,12 @@ async function createSchema(url: string, schema: string): Promise<void> {
   }
 }
 
-async function openPostgres(url: string, schema: string | undefined, log: (line: string) => void) {
+async function openPostgres(
+  url: string,
+  schema: string | undefined,
+  log: (line: string) => void,
+  command: string,
+) {
   const unreachable = (error: unknown) =>
     new DomainError(
       'store-unavailable',
@@ -173,6 +189,8 @@ async function openPostgres(url: string, schema: string | undefined, log: (line:
     connectionString: url,
     max: 10,
     ...PG_CONNECTION_OPTIONS,
+    // Names this process in pg_stat_activity, so a refused sync can say who holds the store.
+    application_name: `entente pid ${process.pid}: ${command}`.slice(0, 63),
     ...(schema ? { options: `-c search_path="${schema.replace(/"/g, '')}",public` } : {}),
   });
   // A restart or a dropped socket must not end the process: pg-pool drops the
@@ -196,12 +214,20 @@ async function openPostgres(url: string, schema: string | undefined, log: (line:
     dialect: new StoreErrorDialect(new PostgresDialect({ pool })),
     location: redactUrl(url) + (schema ? ` (schema ${schema})` : ''),
     listen,
+    lock: undefined,
   };
+}
+
+/** How the running process describes itself in a lock file, e.g. `entente.js users create …`. */
+function commandLine(): string {
+  return [path.basename(process.argv[1] ?? 'node'), ...process.argv.slice(2)].join(' ').slice(0, 200);
 }
 
 /**
  * Opens the store (PostgreSQL when `databaseUrl` is set, else PGlite in
- * `dataDir`) and applies pending migrations. On PostgreSQL the store outlives
+ * `dataDir`) and applies pending migrations. A PGlite directory is locked
+ * until `close()` (or process exit); while another process holds it this
+ * throws `store-locked` naming that process. On PostgreSQL the store outlives
  * its server: connection errors become `store-unavailable` (HTTP 503), the pool
  * reconnects on demand and LISTEN re-subscribes (`options.log` hears of both).
  *
@@ -214,9 +240,10 @@ export async function openStore(
 ): Promise<Store & { kysely: Kysely<Database> }> {
   const kind = config.databaseUrl ? 'postgres' : 'pglite';
   const log = options.log ?? (() => undefined);
-  const { dialect, location, listen } = config.databaseUrl
-    ? await openPostgres(config.databaseUrl, config.schema, log)
-    : await openPglite(config.dataDir);
+  const command = options.command ?? commandLine();
+  const { dialect, location, listen, lock } = config.databaseUrl
+    ? await openPostgres(config.databaseUrl, config.schema, log, command)
+    : await openPglite(config.dataDir, command);
   const kysely = new Kysely<Database>({ dialect });
   let migrations: string[];
   try {
@@ -226,6 +253,7 @@ export async function openStore(
     migrations = await migrate(kysely as Kysely<unknown>);
   } catch (error) {
     await kysely.destroy();
+    await lock?.release();
     throw error;
   }
   const info: StoreInfo = Object.freeze({
@@ -234,5 +262,5 @@ export async function openStore(
     schemaVersion: migrations.at(-1)?.slice(0, 3) ?? '000',
     migrations,
   });
-  return new KyselyStore(kysely, info, listen);
+  return new KyselyStore(kysely, info, listen, lock);
 }

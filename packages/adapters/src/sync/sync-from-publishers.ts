@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DomainError, isDomainError, type Store } from '@entente/core';
 import type { ListFormat } from '../ingest/list-format.ts';
 import { findFormat, importList, type ImportReport } from '../import/import-list.ts';
+import { withSyncLock } from '../store/sync-lock.ts';
 import { downloadFile, type DownloadOptions } from './download-file.ts';
 import {
   loadPublisherSources,
@@ -139,10 +140,18 @@ function failureOf(entry: PublisherSource, error: unknown): PublisherSyncFailure
  * @example
  * const report = await syncFromPublishers(store, LIST_FORMATS, { onProgress: console.error });
  */
-export async function syncFromPublishers(
+export function syncFromPublishers(
   store: Store,
   formats: readonly ListFormat[],
   options: PublisherSyncOptions = {},
+): Promise<PublisherSyncReport> {
+  return withSyncLock(store, () => syncFromPublishersLocked(store, formats, options));
+}
+
+async function syncFromPublishersLocked(
+  store: Store,
+  formats: readonly ListFormat[],
+  options: PublisherSyncOptions,
 ): Promise<PublisherSyncReport> {
   const started = Date.now();
   const sources = await loadPublisherSources(formats, options.sourcesFile);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { DomainError } from '@entente/core';
@@ -34,11 +35,29 @@ export function registerServe(program: Command, ctx: () => CliContext): void {
         ...(config.mirrorDir ? { ENTENTE_MIRROR: config.mirrorDir } : {}),
       };
       if (!config.store.databaseUrl) delete env.DATABASE_URL;
-      const child = spawn(process.execPath, [API_BIN], { stdio: 'inherit', env });
+      // The IPC channel is how the child learns that this process died (its `disconnect` event), even of SIGKILL.
+      const child = spawn(process.execPath, [API_BIN], {
+        stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+        env,
+      });
       const forward = (signal: NodeJS.Signals) => child.kill(signal);
       process.on('SIGINT', forward);
       process.on('SIGTERM', forward);
-      const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 0)));
-      process.exitCode = code;
+      const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+        child.on('exit', (c, s) => resolve([c, s])),
+      );
+      process.removeListener('SIGINT', forward);
+      process.removeListener('SIGTERM', forward);
+      process.exitCode = exitStatusOf(code, signal);
     });
+}
+
+/**
+ * The exit status of `entente serve` for its API child's end, as a shell
+ * reports it: the child's own code, or 128 + the signal's number when a signal
+ * killed it, so a supervisor that restarts on failure sees the failure.
+ */
+export function exitStatusOf(code: number | null, signal: NodeJS.Signals | null): number {
+  if (signal) return 128 + (constants.signals[signal] ?? 0);
+  return code ?? 1;
 }

@@ -64,6 +64,8 @@ for (const target of targets()) {
     const ids: Record<string, string> = {};
     afterAll(() => target.drop());
 
+    // Nine CLI processes in a row: on a loaded machine this outlasts the default 60 s, and a timed-out
+    // test would leave its last command holding the store (the next tests would then meet store-locked).
     it('creates two allied agencies and an exporter, their users and tokens', async () => {
       const gb = await cli([
         'orgs',
@@ -137,7 +139,7 @@ for (const target of targets()) {
         target.env,
       );
       expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('invalid-input')]);
-    });
+    }, 300_000);
 
     it('shares a denial with the ally, hides it from the exporter, and opens a consultation', async () => {
       const store = await openStore(target.config());
