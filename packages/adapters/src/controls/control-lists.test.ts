@@ -64,8 +64,8 @@ describe.skipIf(!hasSharedData())('control lists from the mirror and the dataset
   });
 
   it.each([
-    ['EU', '2025-11-15', 392],
-    ['EU', '2024-11-15', 376],
+    ['EU', '2025-11-15', 546],
+    ['EU', '2024-11-15', 530],
     ['JP', undefined, 17],
     ['AG', undefined, 5],
   ])('holds the %s list version %s with %i entries', (id, version, n) => {
