@@ -59,6 +59,11 @@ const EU_PARENTS: [string, string, string][] = [
   ['3A001.i', '3A001', '3A001 i. electro-optic modulators'],
   ['3A002.g', '3A002', '3A002 g. Atomic frequency standards'],
   ['3A201.c', '3A201', '3A201 c. Flash X-ray generators'],
+  ['3A228.b', '3A228', '3A228 b. Triggered spark-gaps'],
+  ['3A233.f', '3A233', '3A233 f. microfluorination ion source'],
+  ['3A501.a.16', '3A501.a', "3A501 a.16. 'Total Processing Performance' of 6 000 or more"],
+  ['3A504.b', '3A504', '3A504 b. Two-stage pulse tube cryocoolers'],
+  ['3B001.a.2', '3B001.a', '3B001 a.2. MOCVD reactors'],
   ['5A002.a', '5A002', "5A002 a. 'cryptography for data confidentiality'"],
   ['5A002.a.4', '5A002.a', '5A002 a.4. non-primary function'],
   ['5A002.b', '5A002', "5A002 b. 'cryptographic activation token'"],
@@ -83,6 +88,8 @@ const EU_ABSENT: [string, string][] = [
   ['3A001.b.6', '3A001 b.6. Not used'],
   ['3A002.b', '3A002 b. Not used'],
   ['3A002.d.includes', 'a note the reference file labels as a code (3A002.d Note 1)'],
+  ['3A233.e', '3A233 e. Not used'],
+  ['3A232.a', '3A232 a. Not used'],
 ];
 
 /** UK entries: [entry, act cited, destinations (undefined: every one), status, where it was read]. */
