@@ -13,11 +13,9 @@ const CorrespondenceBasis = z.enum([
 /** Where an entry's facts were read (core `ControlCitation`); `unverified` when its text could not be read. */
 export const ControlCitationSchema = z
   .object({
-    act: z
-      .string()
-      .openapi({
-        example: 'Regulation (EU) 2021/821 Annex I as amended by Delegated Regulation (EU) 2025/2003',
-      }),
+    act: z.string().openapi({
+      example: 'Regulation (EU) 2021/821 Annex I as amended by Delegated Regulation (EU) 2025/2003',
+    }),
     provision: z.string().openapi({ example: 'entry 3A001.a' }),
     readFrom: z
       .string()
