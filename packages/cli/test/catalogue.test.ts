@@ -28,7 +28,7 @@ for (const target of cliStoreTargets()) {
         expect.arrayContaining(['US@2026-07-23', 'EU@2024-11-15', 'EU@2025-11-15', 'WA@2024-12', 'JP@2025']),
       );
       expect(out.versions).toHaveLength(10);
-      expect(out.correspondences).toBe(1709);
+      expect(out.correspondences).toBe(1789);
     });
 
     it('shows an entry with its reasons, text, versions and counterparts, and the version in force on a date', async () => {
@@ -66,7 +66,8 @@ for (const target of cliStoreTargets()) {
         '2025-11-15',
       );
       expect(diff.added.map((a) => a.code)).toEqual(expect.arrayContaining(['3A501', '4A506', '2B510']));
-      expect(diff.added).toHaveLength(16);
+      expect(diff.added.filter((a) => !a.code.includes('.'))).toHaveLength(16);
+      expect(diff.added).toHaveLength(24);
       expect(diff.removed).toEqual([]);
     });
 
@@ -127,6 +128,41 @@ for (const target of cliStoreTargets()) {
       );
       expect(inUs.candidates[0]?.id).toMatch(us);
     });
+
+    it("prints each entry's citation, and UNVERIFIED for an entry whose text could not be read", async () => {
+      const pl = await cli('controls', 'show', 'UK:PL9014');
+      expect(pl.code).toBe(0);
+      expect(pl.stdout).toMatch(/^UK:PL9014 .*\[UNVERIFIED\]$/m);
+      expect(pl.stdout).toContain(
+        'citation:    Export Control Order 2008 (SI 2008/3231), Schedule 3 (UK controlled dual-use goods, software and technology), entry PL9014',
+      );
+      expect(pl.stdout).toMatch(/^ +UNVERIFIED: No readable text names this entry/m);
+      const eu = await cli('controls', 'show', 'EU:1C450.a.1');
+      expect(eu.stdout).toContain(
+        'citation:    Regulation (EU) 2021/821 Annex I as amended by Delegated Regulation (EU) 2025/2003, entry 1C450.a.1',
+      );
+      expect(eu.stdout).toMatch(
+        /read from github\.com\/dkmcustoms-web\/dual-use-v1, data\/annex_i_en_2025-11\.json .*\(2026-12-03\)/,
+      );
+      expect(eu.stdout).not.toContain('UNVERIFIED');
+      const uk = await json<{ entry: { citation: { act: string; status: string } } }>(
+        'controls',
+        'show',
+        'UK:3A001',
+      );
+      expect(uk.entry.citation.act).toMatch(/^Council Regulation \(EC\) No 428\/2009, Annex I/);
+      const det = await json<{ outcome: string; questions: string[] }>(
+        'determine',
+        '--jurisdiction',
+        'UK',
+        '--item',
+        'PL9014',
+        '--to',
+        'FR',
+      );
+      expect(det.outcome).toBe('licence-required');
+      expect(det.questions.join(' ')).toContain('UNVERIFIED');
+    }, 300_000);
 
     it('exits 1 naming the field and the accepted values on bad input', async () => {
       const bad = await cli('controls', 'show', 'XX:3A001');

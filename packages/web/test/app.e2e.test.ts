@@ -240,6 +240,21 @@ describe.skipIf(!ready)('web app end to end (headless Chromium)', () => {
     await saveScreenshot(page, '09-control-list-tree');
   });
 
+  it("shows an entry's citation and marks an entry whose text could not be read", async () => {
+    await page.goto(`${server.url}/#/controls/EU/1C450.a.1`);
+    await page.getByRole('heading', { level: 1, name: /EU\s*1C450\.a\.1$/ }).waitFor();
+    await page
+      .getByText(
+        'Regulation (EU) 2021/821 Annex I as amended by Delegated Regulation (EU) 2025/2003, entry 1C450.a.1',
+      )
+      .waitFor();
+    expect(await page.getByText('UNVERIFIED', { exact: true }).count()).toBe(0);
+    await page.goto(`${server.url}/#/controls/UK/PL9014`);
+    await page.getByRole('heading', { level: 1, name: /UK\s*PL9014\s*UNVERIFIED/ }).waitFor();
+    await page.getByText(/No readable text names this entry/).waitFor();
+    await saveScreenshot(page, '09b-control-entry-unverified');
+  });
+
   it('shows the gap map and clicks through to the entries and their classification', async () => {
     await openSection('Gaps', 'Gaps between allies');
     await page.locator('canvas').first().waitFor();

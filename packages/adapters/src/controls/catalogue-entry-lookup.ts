@@ -1,4 +1,5 @@
 import {
+  isUnverified,
   JAPAN_ROWS,
   normaliseControlCode,
   regimeOfCode,
@@ -19,7 +20,15 @@ const LISTS_OF: Readonly<Record<Jurisdiction, string[]>> = {
 };
 
 function listed(entry: ControlEntry, heading = entry.heading): ListedEntry {
-  return { code: entry.code, heading, reasons: entry.reasons, regimeRefs: entry.regimeRefs };
+  return {
+    code: entry.code,
+    heading,
+    reasons: entry.reasons,
+    regimeRefs: entry.regimeRefs,
+    ...(entry.destinations ? { destinations: entry.destinations } : {}),
+    ...(entry.citation ? { citation: `${entry.citation.act}, ${entry.citation.provision}` } : {}),
+    ...(isUnverified(entry) ? { unverified: true } : {}),
+  };
 }
 
 /** The Japanese row a regime-numbered code falls in (Japan's list is held at row level only). */

@@ -37,6 +37,8 @@ export interface CclFiles {
 }
 
 const SOURCE_ACT = '15 CFR Part 774, Supplement No. 1 (Commerce Control List)';
+/** Where the CCL text is read: the shared mirror's eCFR-derived file. */
+const READ_FROM = 'shared data mirror controls/us/ccl.json (eCFR versioner, title 15 part 774)';
 /** Longest heading kept for a paragraph; the full text stays in `text`. */
 const HEADING_MAX = 240;
 
@@ -84,6 +86,13 @@ export function parseCcl(files: CclFiles): ControlList {
   const flagRows = rowsByEccn(files.exceptionFlagsCsv);
   const validFrom = data.ecfrIssueDate;
   const source = { act: SOURCE_ACT, version: validFrom };
+  const citation = (provision: string): ControlEntry['citation'] => ({
+    act: SOURCE_ACT,
+    provision,
+    readFrom: READ_FROM,
+    readOn: validFrom,
+    status: 'verified',
+  });
   const entries: ControlEntry[] = [];
   for (const e of data.entries) {
     const reasonScopes: ReasonScope[] = (requirementRows.get(e.eccn) ?? []).map((r) => ({
@@ -108,6 +117,7 @@ export function parseCcl(files: CclFiles): ControlList {
       confidence: 'high',
       reasonScopes,
       exceptions,
+      citation: citation(`ECCN ${e.eccn}`),
     });
     const codes = new Set<string>([e.eccn]);
     for (const item of e.items ?? []) {
@@ -130,6 +140,7 @@ export function parseCcl(files: CclFiles): ControlList {
         validFrom,
         source,
         confidence: 'high',
+        citation: citation(`ECCN ${e.eccn}, paragraph .${item.paragraph}`),
       });
     }
   }

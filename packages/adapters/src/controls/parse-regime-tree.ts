@@ -34,6 +34,7 @@ export function parseRegimeTree(
   validFrom: string,
 ): ControlList {
   const meta = REGIMES[regime];
+  const heading = (code: string) => (code === 'T' ? 'NSG trigger list' : meta.rootHeading);
   const source = { act: meta.act, version: 'LITE code tree' };
   const rows = files.flatMap((f) =>
     (parseCsv(f.csv, { skip_empty_lines: true }) as string[][]).map((r) => ({
@@ -52,11 +53,10 @@ export function parseRegimeTree(
     }
     const isTrigger = code.startsWith('T');
     const label =
-      code === meta.root
-        ? meta.rootHeading
-        : code === 'T'
-          ? 'NSG trigger list'
-          : `${regime}${isTrigger ? ' trigger list' : ''} item ${dottedCode(code)}`;
+      code === meta.root || code === 'T'
+        ? heading(code)
+        : `${regime}${isTrigger ? ' trigger list' : ''} item ${dottedCode(code)}`;
+    const file = rows.find((r) => r.code === code)?.file;
     entries.push({
       list: regime,
       code,
@@ -67,6 +67,15 @@ export function parseRegimeTree(
       validFrom,
       source,
       confidence: 'high',
+      citation: {
+        act: meta.act,
+        provision: code === meta.root || code === 'T' ? heading(code) : `item ${dottedCode(code)}`,
+        ...(file ? { readFrom: `shared data mirror controls/regimes/${file} (UK LITE code tree, MIT)` } : {}),
+        status: 'unverified',
+        note: file
+          ? "The code is read from the LITE code tree; the regime's own text was not read, so the entry has no heading of its own."
+          : 'Root of the code tree, added by the reader.',
+      },
     });
   }
   return {

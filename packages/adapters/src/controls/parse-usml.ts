@@ -21,6 +21,13 @@ export function parseUsml(xml: string, file = 'title-22_part-121.xml'): ControlL
       validFrom,
       source,
       confidence: 'high',
+      citation: {
+        act: '22 CFR Part 121 (International Traffic in Arms Regulations)',
+        provision: `§121.1, Category ${m[1] ?? ''}`,
+        readFrom: `shared data mirror controls/us/ecfr/${file}`,
+        readOn: validFrom,
+        status: 'verified',
+      },
     });
   }
   return {

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DomainError } from '@entente/core';
+import { citationProblem, DomainError } from '@entente/core';
 import type { ControlList } from './core-controls.ts';
 
 /** The project's own control-list datasets (EU, UK, Japan, Wassenaar, Australia Group). */
@@ -33,6 +33,13 @@ export async function readControlDatasets(dir: string = CONTROL_DATASETS_DIR): P
         'file-rejected',
         `Dataset ${file} entry ${bad + 1} lacks code, heading, source or confidence`,
         { file, row: bad + 1 },
+      );
+    const uncited = list.entries.findIndex((e) => citationProblem(e) !== undefined);
+    if (uncited >= 0)
+      throw new DomainError(
+        'file-rejected',
+        `Dataset ${file} entry ${uncited + 1} (${list.entries[uncited]?.code}): ${citationProblem(list.entries[uncited]!)}`,
+        { file, row: uncited + 1, field: 'citation' },
       );
     lists.push(list);
   }

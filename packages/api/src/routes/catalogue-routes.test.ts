@@ -86,6 +86,30 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       expect(missing.body.details.accepted).toContain('EU');
     });
 
+    it('returns each entry with its citation, and marks unverified entries', async () => {
+      const eu = await call('/controls/EU/9A004.e.3');
+      expect(eu.status).toBe(200);
+      expect(eu.body.entry).toMatchObject({
+        parent: '9A004.e',
+        citation: {
+          act: 'Regulation (EU) 2021/821 Annex I as amended by Delegated Regulation (EU) 2025/2003',
+          provision: 'entry 9A004.e.3',
+          readOn: '2026-12-03',
+          status: 'verified',
+        },
+      });
+      const pl = await call('/controls/UK/PL9005');
+      expect(pl.body.entry).toMatchObject({
+        destinations: ['IR'],
+        citation: { provision: 'entry PL9005', status: 'unverified' },
+      });
+      expect(pl.body.entry.citation.act).toMatch(/Export Control Order 2008 .*Schedule 3/);
+      const tree = await call('/controls/UK');
+      const heads = tree.body.entries as { code: string; unverified?: boolean }[];
+      expect(heads.find((e) => e.code === 'PL9014')?.unverified).toBe(true);
+      expect(heads.find((e) => e.code === 'ML1')?.unverified).toBeUndefined();
+    });
+
     it('cross-walks US:3A001 ↔ EU:3A001 ↔ WA:3.A.1 as the same entry', async () => {
       const { body } = await call('/crosswalk/US/3A001');
       expect(body.counterparts).toEqual(

@@ -10,6 +10,26 @@ const CorrespondenceBasis = z.enum([
   'curated-other',
 ]);
 
+/** Where an entry's facts were read (core `ControlCitation`); `unverified` when its text could not be read. */
+export const ControlCitationSchema = z
+  .object({
+    act: z.string().openapi({
+      example: 'Regulation (EU) 2021/821 Annex I as amended by Delegated Regulation (EU) 2025/2003',
+    }),
+    provision: z.string().openapi({ example: 'entry 3A001.a' }),
+    readFrom: z
+      .string()
+      .optional()
+      .openapi({ description: 'address or repository path the text was read from' }),
+    readOn: z.string().optional().openapi({ description: 'date read (YYYY-MM-DD)' }),
+    status: z.enum(['verified', 'unverified']),
+    note: z
+      .string()
+      .optional()
+      .openapi({ description: 'why unverified, or what was read instead of the act' }),
+  })
+  .openapi('ControlCitation');
+
 /** One entry of one control list (core `ControlEntry`). */
 export const ControlEntrySchema = z
   .object({
@@ -35,6 +55,11 @@ export const ControlEntrySchema = z
       )
       .optional(),
     exceptions: z.record(z.string(), z.string()).optional(),
+    citation: ControlCitationSchema,
+    destinations: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: 'destinations (ISO-2) a national entry is limited to; absent: every one' }),
   })
   .openapi('ControlEntry');
 

@@ -1,6 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { describeControlEntry, PostgresControlStore } from '@entente/adapters';
-import { DomainError } from '@entente/core';
+import { DomainError, isUnverified } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
 import { catalogueOf, EntryParams, ERRORS, json } from './catalogue-deps.ts';
@@ -59,6 +59,10 @@ const listEntriesRoute = defineRoute(
               parent: z.string().optional(),
               heading: z.string(),
               reasons: z.array(z.string()),
+              unverified: z
+                .boolean()
+                .optional()
+                .openapi({ description: "true when the entry's text could not be read" }),
             }),
           ),
         }),
@@ -139,6 +143,7 @@ export function registerControls(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
           ...(e.parent ? { parent: e.parent } : {}),
           heading: e.heading,
           reasons: [...e.reasons],
+          ...(isUnverified(e) ? { unverified: true } : {}),
         })),
       },
       200,

@@ -22,12 +22,27 @@ function parseListId(value: string): ControlListId {
   return id;
 }
 
+/** The citation lines of an entry: act and provision, where read, and an explicit UNVERIFIED mark. */
+export function citationLines(e: ControlEntry): string[] {
+  const c = e.citation as ControlEntry['citation'] | undefined;
+  if (!c) return ['citation:    UNVERIFIED (no citation recorded)'];
+  const read = c.readFrom ? `read from ${c.readFrom}${c.readOn ? ` (${c.readOn})` : ''}` : 'not read';
+  return [
+    `citation:    ${c.act}, ${c.provision}`,
+    `             ${read}`,
+    c.status === 'verified' ? '' : `             UNVERIFIED${c.note ? `: ${c.note}` : ''}`,
+    c.status === 'verified' && c.note ? `             ${c.note}` : '',
+  ].filter(Boolean);
+}
+
 function describeEntry(e: ControlEntry): string[] {
   return [
     e.parent ? `parent:      ${e.parent}` : '',
     `reasons:     ${e.reasons.join(', ') || '(none stated)'}`,
     `regimes:     ${e.regimeRefs.join(', ') || '(none: national or plurilateral)'}`,
     `source:      ${e.source.act} (${e.source.version}); confidence ${e.confidence}`,
+    ...citationLines(e),
+    e.destinations ? `destinations: controlled only to ${e.destinations.join(', ')}` : '',
     ...(e.reasonScopes ?? []).map(
       (r, i) =>
         `${i === 0 ? 'licence rows:' : '            '} ${r.reason}: ${r.control}${r.chartColumn ? ` [${r.chartColumn}]` : ''}`,
@@ -79,7 +94,7 @@ export function registerControls(program: Command, ctx: () => CliContext): void 
         const view = await describeControlEntry(kyselyOf(await c.store()), catalogue, entry);
         c.output(view, () =>
           [
-            `${view.id}  ${view.entry.heading}`,
+            `${view.id}  ${view.entry.heading}${view.entry.citation?.status === 'verified' ? '' : '  [UNVERIFIED]'}`,
             ...(view.exact
               ? []
               : [`(${entry} is not a separate entry in the catalogue: showing the enclosing entry)`]),

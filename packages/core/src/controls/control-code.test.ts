@@ -50,6 +50,7 @@ describe('findEntry', () => {
         validFrom,
         source,
         confidence: 'high',
+        citation: { act: 'test act', provision: 'fixture', status: 'unverified' },
       },
       {
         list: 'EU',
@@ -61,6 +62,7 @@ describe('findEntry', () => {
         validFrom,
         source,
         confidence: 'high',
+        citation: { act: 'test act', provision: 'fixture', status: 'unverified' },
       },
     ],
   });

@@ -17,6 +17,28 @@ export interface ControlSource {
   url?: string;
 }
 
+/** Whether an entry's own text was read (`verified`) or could not be read (`unverified`). */
+export type CitationStatus = 'verified' | 'unverified';
+
+/**
+ * Where an entry's facts come from: the act, the provision within it, and
+ * where its text was read and when. `unverified` marks an entry whose text
+ * could not be read; `note` says why.
+ */
+export interface ControlCitation {
+  /** The act as amended, e.g. "Regulation (EU) 2021/821 Annex I as amended by Delegated Regulation (EU) 2025/2003". */
+  act: string;
+  /** The article, annex, schedule or paragraph, e.g. "entry 3A001.a". */
+  provision: string;
+  /** An address or `owner/repo:path` (or mirror path) the text was read from. */
+  readFrom?: string;
+  /** The date the text was read or the source was issued (YYYY-MM-DD). */
+  readOn?: string;
+  status: CitationStatus;
+  /** Why the entry is unverified, or what was read instead of the act. */
+  note?: string;
+}
+
 /** One licence-requirement row of an entry, scoped the way the act scopes it. */
 export interface ReasonScope {
   /** Reason for control (`NS`, `MT`, `AT`, …). */
@@ -49,6 +71,10 @@ export interface ControlEntry {
   reasonScopes?: ReasonScope[];
   /** Licence-exception eligibility as the act words it, keyed by exception (`LVS`, `GBS`, `STA`, …). */
   exceptions?: Record<string, string>;
+  /** Where the entry's facts were read (or that they could not be). */
+  citation: ControlCitation;
+  /** Destinations (ISO-2) a national entry is limited to; absent: every destination. */
+  destinations?: string[];
 }
 
 /** Provenance of a project-built dataset: how it was built and what it leaves out. */

@@ -1,4 +1,5 @@
 export * from './control-entry.ts';
+export * from './check-citation.ts';
 export * from './control-code.ts';
 export * from './find-entry.ts';
 export * from './crosswalk-curation.ts';

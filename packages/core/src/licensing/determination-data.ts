@@ -17,6 +17,10 @@ export interface ListedEntry {
   regimeRefs: string[];
   /** Destinations a national entry is limited to (ISO-2); absent means every destination. */
   destinations?: string[];
+  /** The act and provision the entry rests on, e.g. "Export Control Order 2008, Schedule 3, entry PL9014". */
+  citation?: string;
+  /** True when the entry's text could not be read (its heading or scope may be wrong). */
+  unverified?: boolean;
 }
 
 /** Looks an item code up in one jurisdiction's control list. */

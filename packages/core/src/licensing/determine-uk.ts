@@ -47,22 +47,29 @@ export function determineUk(data: DeterminationData, req: ListRequest): Determin
     outcome = 'no-licence-required';
   } else if (entry) {
     const national = /^PL\d/i.test(entry.code);
-    out.add(
-      'reasons',
-      national ? `UK national entry ${entry.code}` : `UK dual-use list ${entry.code}`,
-      ...entry.reasons,
-    );
+    const kind = national
+      ? 'UK national entry'
+      : /^ML\d/i.test(entry.code)
+        ? 'UK military list'
+        : 'UK dual-use list';
+    out.add('reasons', `${kind} ${entry.code}`, ...entry.reasons);
     out.add(
       'citations',
-      national ? `${ORDER}, Schedule 3` : 'Retained Regulation (EU) 2021/821, Annex I',
+      entry.citation ??
+        (national ? `${ORDER}, Schedule 3` : 'Council Regulation (EC) No 428/2009, Annex I (assimilated)'),
       ORDER,
     );
     out.step(
       'UK Strategic Export Control List',
       'applies',
-      `${entry.code}${entry.heading ? ` (${entry.heading})` : ''} needs an export licence`,
+      `${entry.code}${entry.heading ? ` (${entry.heading})` : ''} needs an export licence${entry.destinations ? '' : ' to every destination'}`,
       ORDER,
     );
+    if (entry.unverified)
+      out.add(
+        'questions',
+        `The text of UK ${entry.code} could not be read (UNVERIFIED): check its heading and destination scope against ${ORDER} before relying on this answer.`,
+      );
     const prohibition = UK_PROHIBITIONS[dest.iso2];
     if (prohibition) {
       out.add('citations', prohibition);

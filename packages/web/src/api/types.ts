@@ -127,6 +127,18 @@ export interface ControlEntry {
   source: { act: string; version: string; url?: string };
   confidence: 'high' | 'medium' | 'low';
   exceptions?: Record<string, string>;
+  citation: ControlCitation;
+  destinations?: string[];
+}
+
+/** Where an entry's facts were read; `unverified` when its text could not be read. */
+export interface ControlCitation {
+  act: string;
+  provision: string;
+  readFrom?: string;
+  readOn?: string;
+  status: 'verified' | 'unverified';
+  note?: string;
 }
 
 /** A counterpart of an entry in another list. */
@@ -167,6 +179,7 @@ export interface ControlEntryHead {
   parent?: string;
   heading: string;
   reasons?: string[];
+  unverified?: boolean;
 }
 
 /** `GET /controls/{list}` response. */

@@ -5,6 +5,8 @@ export interface EntryNode {
   code: string;
   heading: string;
   reasons: string[];
+  /** True when the entry's text could not be read. */
+  unverified?: boolean;
   /** False for a category node that is not itself an entry. */
   isEntry: boolean;
   children: EntryNode[];
@@ -35,6 +37,7 @@ export function buildEntryTree(entries: ControlEntryHead[]): EntryNode[] {
       code: e.code,
       heading: e.heading,
       reasons: e.reasons ?? [],
+      ...(e.unverified ? { unverified: true } : {}),
       isEntry: true,
       children: [],
     });

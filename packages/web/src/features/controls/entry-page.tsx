@@ -5,6 +5,7 @@ import { Async, Empty } from '../../components/states.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { href } from '../../router.ts';
 import { CounterpartCard } from './counterpart-card.tsx';
+import { EntryCitation, UnverifiedBadge } from './entry-citation.tsx';
 import { LIST_NAMES } from './list-catalogue.tsx';
 
 /** How the shown entry relates to a counterpart, in words. */
@@ -40,6 +41,12 @@ export function EntryPage({ list, code }: { list: string; code: string }) {
                 <div>
                   <h1>
                     <span className="jur">{v.list.id}</span> {e.code}
+                    {e.citation?.status === 'verified' ? null : (
+                      <>
+                        {' '}
+                        <UnverifiedBadge />
+                      </>
+                    )}
                   </h1>
                   <p className="lede">{e.heading}</p>
                 </div>
@@ -88,6 +95,14 @@ export function EntryPage({ list, code }: { list: string; code: string }) {
                       {e.source.url ? <a href={e.source.url}>{e.source.act}</a> : e.source.act} (
                       {e.source.version}) · confidence {e.confidence}
                     </dd>
+                    <dt>Citation</dt>
+                    <EntryCitation citation={e.citation} />
+                    {e.destinations ? (
+                      <>
+                        <dt>Destinations</dt>
+                        <dd>controlled only to {e.destinations.join(', ')}</dd>
+                      </>
+                    ) : null}
                   </dl>
                   {e.text ? <div className="entry-text">{e.text}</div> : null}
                   {e.exceptions && Object.keys(e.exceptions).length ? (

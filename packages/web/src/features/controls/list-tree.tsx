@@ -6,6 +6,7 @@ import { Async } from '../../components/states.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { href } from '../../router.ts';
 import { buildEntryTree, type EntryNode } from './build-entry-tree.ts';
+import { UnverifiedBadge } from './entry-citation.tsx';
 import { EntryLookup } from './entry-lookup.tsx';
 import { LIST_NAMES } from './list-catalogue.tsx';
 
@@ -81,6 +82,12 @@ function Tree({
                 <code>{e.code}</code>
               </a>{' '}
               {e.heading}
+              {e.unverified ? (
+                <>
+                  {' '}
+                  <UnverifiedBadge />
+                </>
+              ) : null}
             </li>
           ))}
           {matches.length === 0 ? <li className="muted">No entry matches.</li> : null}
@@ -122,6 +129,7 @@ function TreeNode({ node, list, depth }: { node: EntryNode; list: string; depth:
           <strong>Category {node.code}</strong>
         )}
         <span className="tree-heading">{node.heading}</span>
+        {node.unverified ? <UnverifiedBadge /> : null}
         {node.reasons.length ? <span className="muted small">{node.reasons.join(', ')}</span> : null}
         {has ? <span className="muted small">({node.children.length})</span> : null}
       </div>
