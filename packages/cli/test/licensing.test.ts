@@ -25,15 +25,7 @@ for (const target of cliStoreTargets()) {
       ['EU', '3A001.a.1', 'CN', 'licence-required', ['Annex I 3A001.a.1'], [], []],
       ['EU', '3A001.a.1', 'CA', 'general-authorisation-available', ['Annex I 3A001.a.1'], [], ['EU001']],
       // Japan's row-level list: a Wassenaar category 3 code falls in row 7.
-      [
-        'JP',
-        '3A001.a.1',
-        'DE',
-        'general-authorisation-available',
-        ['Appended Table 1 7'],
-        [],
-        ['JP-GENERAL-BULK'],
-      ],
+      ['JP', '3A001.a.1', 'DE', 'licence-required', ['Appended Table 1 7'], [], []],
     ])('%s %s → %s: %s %j', async (jurisdiction, item, to, outcome, reasons, exceptions, gas) => {
       const r = await cli('determine', '--jurisdiction', jurisdiction, '--item', item, '--to', to, '--json');
       expect(r.code).toBe(0);
