@@ -56,6 +56,32 @@ for (const target of cliStoreTargets()) {
       });
     });
 
+    it('shows each general authorisation offered or refused with its citation, and "unverified" where so', async () => {
+      const eu = await cli('determine', '--jurisdiction', 'EU', '--item', '1C351', '--to', 'US');
+      expect(eu.stdout.split('\n')[0]).toBe('EU 1C351 → US: LICENCE REQUIRED');
+      expect(eu.stdout).toMatch(
+        /^ {2}EU001 not available: 1C351 is excluded \[Regulation \(EU\) 2021\/821, Annex II Section I .*\(read in .*, 2026-12-03\)\]$/m,
+      );
+      const jp = await cli(
+        'determine',
+        '--jurisdiction',
+        'JP',
+        '--item',
+        '3A001.a.1',
+        '--to',
+        'DE',
+        '--json',
+      );
+      const d = JSON.parse(jp.stdout) as {
+        authorisations: { id: string; result: string; why: string; status: string }[];
+      };
+      expect(d.authorisations.find((a) => a.id === 'JP-GENERAL-BULK')).toMatchObject({
+        result: 'to-check',
+        why: 'requires that the exporter holds this licence',
+        status: 'unverified',
+      });
+    });
+
     it('prints a readable determination with the rule that fired', async () => {
       const r = await cli('determine', '--jurisdiction', 'US', '--item', '3A001.a.1.b', '--to', 'CN');
       expect(r.stdout.split('\n')[0]).toBe('US 3A001.a.1.b → CN: LICENCE REQUIRED');
