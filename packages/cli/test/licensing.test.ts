@@ -25,15 +25,7 @@ for (const target of cliStoreTargets()) {
       ['EU', '3A001.a.1', 'CN', 'licence-required', ['Annex I 3A001.a.1'], [], []],
       ['EU', '3A001.a.1', 'CA', 'general-authorisation-available', ['Annex I 3A001.a.1'], [], ['EU001']],
       // Japan's row-level list: a Wassenaar category 3 code falls in row 7.
-      [
-        'JP',
-        '3A001.a.1',
-        'DE',
-        'general-authorisation-available',
-        ['Appended Table 1 7'],
-        [],
-        ['JP-GENERAL-BULK'],
-      ],
+      ['JP', '3A001.a.1', 'DE', 'licence-required', ['Appended Table 1 7'], [], []],
     ])('%s %s → %s: %s %j', async (jurisdiction, item, to, outcome, reasons, exceptions, gas) => {
       const r = await cli('determine', '--jurisdiction', jurisdiction, '--item', item, '--to', to, '--json');
       expect(r.code).toBe(0);
@@ -61,6 +53,32 @@ for (const target of cliStoreTargets()) {
         exceptions,
         generalAuthorisations: gas,
         licenceRequired: outcome !== 'no-licence-required',
+      });
+    });
+
+    it('shows each general authorisation offered or refused with its citation, and "unverified" where so', async () => {
+      const eu = await cli('determine', '--jurisdiction', 'EU', '--item', '1C351', '--to', 'US');
+      expect(eu.stdout.split('\n')[0]).toBe('EU 1C351 → US: LICENCE REQUIRED');
+      expect(eu.stdout).toMatch(
+        /^ {2}EU001 not available: 1C351 is excluded \[Regulation \(EU\) 2021\/821, Annex II Section I .*\(read in .*, 2026-12-03\)\]$/m,
+      );
+      const jp = await cli(
+        'determine',
+        '--jurisdiction',
+        'JP',
+        '--item',
+        '3A001.a.1',
+        '--to',
+        'DE',
+        '--json',
+      );
+      const d = JSON.parse(jp.stdout) as {
+        authorisations: { id: string; result: string; why: string; status: string }[];
+      };
+      expect(d.authorisations.find((a) => a.id === 'JP-GENERAL-BULK')).toMatchObject({
+        result: 'to-check',
+        why: 'requires that the exporter holds this licence',
+        status: 'unverified',
       });
     });
 

@@ -188,6 +188,14 @@ describe.skipIf(!ready)('web app end to end (headless Chromium)', () => {
       /UK: licence-required vs US: no-licence-required/,
     );
     await page.getByRole('region', { name: 'UK determinations' }).getByText('Licence required').waitFor();
+    // Each general authorisation considered shows its citation, and "unverified" where no text was read.
+    const ukAuthorisations = page
+      .getByRole('region', { name: 'UK determinations' })
+      .locator('.authorisations li');
+    await ukAuthorisations.first().waitFor();
+    expect(await ukAuthorisations.allTextContents()).toContainEqual(
+      expect.stringMatching(/^UK-GEA-EU001 may apply unverified: .*\(unverified\)/),
+    );
     await page.getByRole('region', { name: 'US determinations' }).getByText('No licence required').waitFor();
     await page.getByRole('table', { name: 'Risk score breakdown' }).waitFor();
     await page.getByRole('heading', { name: 'Questions still open' }).waitFor();

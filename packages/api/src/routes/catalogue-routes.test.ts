@@ -157,6 +157,16 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       expect(body).toMatchObject({ outcome, reasons, exceptions: [], generalAuthorisations: gas });
     });
 
+    it('returns each general authorisation refused with its citation and where it was read', async () => {
+      const { status, body } = await call('/determine', { jurisdiction: 'EU', item: '7A117', to: 'US' });
+      expect(status).toBe(200);
+      expect(body.outcome).toBe('licence-required');
+      const eu001 = body.authorisations.find((a: { id: string }) => a.id === 'EU001');
+      expect(eu001).toMatchObject({ result: 'not-available', status: 'verified' });
+      expect(eu001.why).toContain('Annex IV');
+      expect(eu001.citations.join(' ')).toMatch(/Annex IV Part I, entry 7A117 \(read in .*, 2026-12-03\)/);
+    });
+
     it.each([
       [
         { jurisdiction: 'EU', item: '3A904', to: 'CN' },

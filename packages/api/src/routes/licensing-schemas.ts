@@ -47,7 +47,30 @@ export const DeterminationSchema = z
         citation: z.string().optional(),
       }),
     ),
-    toCheck: z.array(z.object({ id: z.string(), citation: z.string(), conditions: z.string() })),
+    toCheck: z.array(
+      z.object({
+        id: z.string(),
+        citation: z.string(),
+        conditions: z.string(),
+        status: z.enum(['verified', 'unverified']).optional(),
+      }),
+    ),
+    authorisations: z
+      .array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          result: z.enum(['available', 'to-check', 'not-available']),
+          why: z.string(),
+          citations: z.array(z.string()),
+          status: z.enum(['verified', 'unverified']),
+        }),
+      )
+      .optional()
+      .openapi({
+        description:
+          'Every general authorisation or bulk licence offered or refused, with the provisions it rests on and where each was read; "unverified" when a fact could not be read in the act. Absent in decision records made before 2026-12-03.',
+      }),
     questions: z.array(z.string()),
     licencePolicy: z.string().optional(),
   })

@@ -24,6 +24,12 @@ const OUTCOME_WORDS: Readonly<Record<Determination['outcome'], string>> = {
   'not-controlled': 'NOT CONTROLLED',
 };
 
+const AUTHORISATION_WORDS: Readonly<Record<Determination['authorisations'][number]['result'], string>> = {
+  available: 'available',
+  'to-check': 'may apply',
+  'not-available': 'not available',
+};
+
 /** A determination as text: the outcome first, then why, what may apply, and the rule trace. */
 export function formatDetermination(d: Determination): string {
   const list = (values: string[]) => values.join(', ') || 'none';
@@ -34,10 +40,22 @@ export function formatDetermination(d: Determination): string {
     `general authorisations: ${list(d.generalAuthorisations)}`,
     ...(d.licencePolicy ? [`licence policy:         ${d.licencePolicy}`] : []),
     `citations:              ${list(d.citations)}`,
+    ...(d.authorisations.length
+      ? [
+          'general authorisations considered:',
+          ...d.authorisations.map(
+            (a) =>
+              `  ${a.id} ${AUTHORISATION_WORDS[a.result]}${a.status === 'unverified' ? ' (unverified)' : ''}: ${a.why} [${a.citations.join('; ')}]`,
+          ),
+        ]
+      : []),
     ...(d.toCheck.length
       ? [
           'may also apply (check the conditions):',
-          ...d.toCheck.map((t) => `  ${t.id} (${t.citation}): ${t.conditions}`),
+          ...d.toCheck.map(
+            (t) =>
+              `  ${t.id}${t.status === 'unverified' ? ' (unverified)' : ''} (${t.citation}): ${t.conditions}`,
+          ),
         ]
       : []),
     ...(d.questions.length ? ['questions:', ...d.questions.map((q) => `  - ${q}`)] : []),

@@ -1,3 +1,4 @@
+import type { CodeFact, FactSource } from './fact-citation.ts';
 import type { ParagraphScope } from './paragraph-scope.ts';
 
 /** The four jurisdictions whose licence rules Entente evaluates. */
@@ -106,24 +107,40 @@ export interface GeneralAuthorisation {
   id: string;
   title: string;
   legalBasis: string;
+  /** Where the authorisation itself is set out and read. */
+  source: FactSource;
   /** ISO-2 destinations; null when the dataset does not know them. */
   destinations: string[] | null;
-  /** Item codes (prefixes) the authorisation covers; null when it covers the whole list. */
+  destinationsSource: FactSource;
+  /** Item codes (paragraphs) the authorisation covers; null when it covers the whole list. */
   itemScope: string[] | null;
-  /** Item code prefixes excluded. */
-  excludedItems: string[];
+  itemScopeSource: FactSource;
+  /** Item codes excluded, at paragraph precision, each with its citation. */
+  excludedItems: CodeFact[];
+  /** Whether the exclusion list is complete as recorded (and where that was read). */
+  exclusionsSource: FactSource;
   excludeAnnexIv: boolean;
   conditions: string[];
   /** 'determined': the engine may declare it available; 'may-apply': only ever a question. */
   use: 'determined' | 'may-apply';
+  /** True when only an exporter granted this licence may use it (Japanese bulk licences). */
+  holderOnly: boolean;
   confidence: AuthorisationConfidence;
   note?: string;
+}
+
+/** One entry of Annex IV of Regulation (EU) 2021/821 (items needing an intra-EU transfer authorisation). */
+export interface AnnexIvEntry extends CodeFact {
+  /** Annex IV Part I or II, when the part was read; null when not. */
+  part: 'I' | 'II' | null;
 }
 
 /** EU tables: general authorisations and the Annex IV list of intra-EU transfer items. */
 export interface EuTables {
   generalAuthorisations: GeneralAuthorisation[];
-  annexIv: { prefix: string; confidence: AuthorisationConfidence; note?: string }[];
+  annexIv: AnnexIvEntry[];
+  /** Whether the Annex IV list is complete as recorded (and where that was read). */
+  annexIvSource: FactSource;
   source: string;
 }
 

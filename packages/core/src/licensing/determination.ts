@@ -1,4 +1,5 @@
 import type { Jurisdiction } from './determination-data.ts';
+import type { FactStatus } from './fact-citation.ts';
 
 /** The possible results of one determination, from strictest to most permissive. */
 export const OUTCOMES = [
@@ -26,6 +27,20 @@ export interface AuthorisationToCheck {
   id: string;
   citation: string;
   conditions: string;
+  /** 'unverified' when a fact this rests on could not be read in the act. */
+  status?: FactStatus;
+}
+
+/** One general authorisation or bulk licence the engine offered or refused, with its citations. */
+export interface AuthorisationFinding {
+  id: string;
+  title: string;
+  result: 'available' | 'to-check' | 'not-available';
+  why: string;
+  /** The provisions the result rests on, each with where it was read or "(unverified)". */
+  citations: string[];
+  /** 'unverified' when any fact the result rests on is unverified. */
+  status: FactStatus;
 }
 
 /** A request for one determination. */
@@ -55,6 +70,8 @@ export interface Determination {
   trace: TraceStep[];
   /** Exceptions or authorisations that may apply once their conditions are checked. */
   toCheck: AuthorisationToCheck[];
+  /** Every general authorisation offered or refused, with citations and verification status. */
+  authorisations: AuthorisationFinding[];
   /** What the exporter must still answer before relying on the outcome. */
   questions: string[];
   licencePolicy?: string;
@@ -84,6 +101,7 @@ export class DeterminationBuilder {
   readonly exceptions: string[] = [];
   readonly generalAuthorisations: string[] = [];
   readonly toCheck: AuthorisationToCheck[] = [];
+  readonly authorisations: AuthorisationFinding[] = [];
   licencePolicy: string | undefined;
 
   /** Records one evaluated rule. */
@@ -122,6 +140,7 @@ export class DeterminationBuilder {
       citations: this.citations,
       trace: this.trace,
       toCheck: this.toCheck,
+      authorisations: this.authorisations,
       questions: this.questions,
       ...(this.licencePolicy ? { licencePolicy: this.licencePolicy } : {}),
     };

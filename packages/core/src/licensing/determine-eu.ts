@@ -1,7 +1,9 @@
 import type { CountryFact, DeterminationData, ListedEntry } from './determination-data.ts';
 import { DeterminationBuilder, type Determination, type Outcome } from './determination.ts';
 import { classifyEndUse } from './classify-end-use.ts';
-import { applyGeneralAuthorisations, isCodeWithin } from './match-general-authorisation.ts';
+import { applyGeneralAuthorisations, withdrawGeneralAuthorisations } from './apply-general-authorisations.ts';
+import { describeSource } from './fact-citation.ts';
+import { findCodeFact, type AnnexIvFinding } from './match-general-authorisation.ts';
 
 /** A validated EU, UK or JP determination request. */
 export interface ListRequest {
@@ -20,9 +22,15 @@ const EU_PROHIBITIONS: Record<string, string> = {
   BY: 'Council Regulation (EC) No 765/2006, Art. 1e',
 };
 
-/** True when the EU data lists `code` in Annex IV. */
+/** Whether the EU data lists `code` in Annex IV: fully, partly (a broader code), or not. */
+export function findEuAnnexIv(data: DeterminationData, code: string): AnnexIvFinding {
+  const { match, fact } = findCodeFact(code, data.eu.annexIv);
+  return fact ? { match, source: fact.source, code: fact.code } : { match };
+}
+
+/** True when the EU data lists `code` (or a code it falls within) in Annex IV. */
 export function isInEuAnnexIv(data: DeterminationData, code: string): boolean {
-  return data.eu.annexIv.some((a) => isCodeWithin(code, a.prefix));
+  return findEuAnnexIv(data, code).match === 'yes';
 }
 
 /**
@@ -49,30 +57,10 @@ export function determineEu(data: DeterminationData, req: ListRequest): Determin
     );
     return out.build(head, 'not-controlled');
   }
-  const annexIv = req.entry !== undefined && isInEuAnnexIv(data, req.item);
+  const annexIv: AnnexIvFinding = req.entry ? findEuAnnexIv(data, req.item) : { match: 'no' };
   let outcome: Outcome;
-  if (dest.euMember) {
-    if (annexIv) {
-      out.add('reasons', 'Annex IV intra-EU transfer');
-      out.add('citations', `${REG}, Art. 11(1)`, `${REG}, Annex IV`);
-      out.step(
-        'Intra-EU transfer (Art. 11)',
-        'applies',
-        `${req.item} is listed in Annex IV: an authorisation is required even inside the EU`,
-        `${REG}, Art. 11(1)`,
-      );
-      outcome = 'licence-required';
-    } else {
-      out.step(
-        'Intra-EU transfer (Art. 11)',
-        'does-not-apply',
-        req.entry ? `${req.item} is not in Annex IV: no authorisation inside the EU` : 'item not listed',
-        `${REG}, Art. 11(1)`,
-      );
-      out.add('citations', `${REG}, Art. 11(1)`);
-      outcome = req.entry ? 'no-licence-required' : 'not-controlled';
-    }
-  } else if (req.entry) {
+  if (dest.euMember) outcome = intraEuTransfer(req, annexIv, out);
+  else if (req.entry) {
     const prohibition = EU_PROHIBITIONS[dest.iso2];
     out.add('reasons', `Annex I ${req.entry.code}`, ...req.entry.reasons.filter((r) => r));
     out.add('citations', `${REG}, Art. 3(1)`, `${REG}, Annex I ${req.entry.code}`);
@@ -92,6 +80,13 @@ export function determineEu(data: DeterminationData, req: ListRequest): Determin
       );
       outcome = 'prohibited';
     } else {
+      if (annexIv.match !== 'no' && annexIv.source)
+        out.step(
+          'Annex IV',
+          'info',
+          `${annexIv.code} is in Annex IV: general authorisations that exclude Annex IV items do not cover it${annexIv.match === 'partly' ? ' if the item falls in that paragraph' : ''}`,
+          describeSource(annexIv.source),
+        );
       applyGeneralAuthorisations(data.eu.generalAuthorisations, req.item, dest.iso2, annexIv, out);
       outcome = out.generalAuthorisations.length > 0 ? 'general-authorisation-available' : 'licence-required';
     }
@@ -100,6 +95,47 @@ export function determineEu(data: DeterminationData, req: ListRequest): Determin
     outcome = 'not-controlled';
   }
   return applyEuCatchAll(req, dest, out, outcome, head);
+}
+
+/**
+ * An intra-EU transfer: Annex IV items need an authorisation even inside the
+ * EU (Art. 11(1)); a code broader than an Annex IV paragraph needs one unless
+ * the exporter classifies it outside that paragraph.
+ */
+function intraEuTransfer(req: ListRequest, annexIv: AnnexIvFinding, out: DeterminationBuilder): Outcome {
+  const art11 = `${REG}, Art. 11(1)`;
+  out.add('citations', art11);
+  if (annexIv.match === 'no' || !annexIv.source) {
+    out.step(
+      'Intra-EU transfer (Art. 11)',
+      'does-not-apply',
+      req.entry ? `${req.item} is not in Annex IV: no authorisation inside the EU` : 'item not listed',
+      art11,
+    );
+    return req.entry ? 'no-licence-required' : 'not-controlled';
+  }
+  const annex = describeSource(annexIv.source);
+  out.add('reasons', 'Annex IV intra-EU transfer');
+  out.add('citations', annex);
+  if (annexIv.match === 'partly') {
+    out.add(
+      'questions',
+      `Does ${req.item} fall in Annex IV entry ${annexIv.code}? If so an intra-EU transfer authorisation is required (Art. 11(1)).`,
+    );
+    out.step(
+      'Intra-EU transfer (Art. 11)',
+      'question',
+      `${req.item} is broader than Annex IV entry ${annexIv.code}: an authorisation is required inside the EU unless the item is classified outside it`,
+      annex,
+    );
+  } else
+    out.step(
+      'Intra-EU transfer (Art. 11)',
+      'applies',
+      `${req.item} falls in Annex IV entry ${annexIv.code}: an authorisation is required even inside the EU`,
+      annex,
+    );
+  return 'licence-required';
 }
 
 function applyEuCatchAll(
@@ -119,7 +155,7 @@ function applyEuCatchAll(
       'declared WMD or missile end use: an authorisation is required and general authorisations cannot be used',
       `${REG}, Art. 4(1)(a)`,
     );
-    out.generalAuthorisations.length = 0;
+    withdrawGeneralAuthorisations(out, 'Art. 4(1)(a): not usable for a declared WMD or missile end use');
     return out.build(head, outcome === 'prohibited' ? outcome : 'licence-required');
   }
   if (kind === 'military') {

@@ -2,7 +2,7 @@ import type { DeterminationData } from './determination-data.ts';
 import { DeterminationBuilder, type Determination, type Outcome } from './determination.ts';
 import { classifyEndUse } from './classify-end-use.ts';
 import type { ListRequest } from './determine-eu.ts';
-import { applyGeneralAuthorisations } from './match-general-authorisation.ts';
+import { applyGeneralAuthorisations, withdrawGeneralAuthorisations } from './apply-general-authorisations.ts';
 
 const FEFTA = 'Foreign Exchange and Foreign Trade Act, Art. 48(1)';
 const ORDER = 'Export Trade Control Order, Appended Table 1';
@@ -52,8 +52,13 @@ export function determineJp(data: DeterminationData, req: ListRequest): Determin
         'Export Trade Control Order, Appended Table 3',
       );
       if (kind !== 'wmd')
-        applyGeneralAuthorisations(data.jp.bulkLicences, req.entry.code, dest.iso2, false, out);
+        applyGeneralAuthorisations(data.jp.bulkLicences, req.entry.code, dest.iso2, { match: 'no' }, out);
       outcome = out.generalAuthorisations.length > 0 ? 'general-authorisation-available' : 'licence-required';
+      if (out.toCheck.some((t) => t.id.startsWith('JP-')))
+        out.add(
+          'questions',
+          'Does the exporter hold a METI bulk licence (包括許可) covering this item and destination? Otherwise an individual licence is needed.',
+        );
     }
   } else out.step('Listed item', 'does-not-apply', 'item not listed in Appended Table 1 rows 1–15', ORDER);
   if (!dest.japanGroupA) {
@@ -66,7 +71,7 @@ export function determineJp(data: DeterminationData, req: ListRequest): Determin
         `declared ${kind === 'wmd' ? 'WMD' : 'military'} end use to a non-Group A destination: a licence is required`,
         CATCH_ALL,
       );
-      out.generalAuthorisations.length = 0;
+      withdrawGeneralAuthorisations(out, 'not usable under the catch-all control (row 16)');
       outcome = 'licence-required';
     } else if (kind === 'unknown') {
       out.add(

@@ -2,7 +2,7 @@ import type { DeterminationData } from './determination-data.ts';
 import { DeterminationBuilder, type Determination, type Outcome } from './determination.ts';
 import { classifyEndUse } from './classify-end-use.ts';
 import type { ListRequest } from './determine-eu.ts';
-import { applyGeneralAuthorisations } from './match-general-authorisation.ts';
+import { applyGeneralAuthorisations, withdrawGeneralAuthorisations } from './apply-general-authorisations.ts';
 
 const ORDER = 'Export Control Order 2008 (SI 2008/3231)';
 // UK sanctions regulations prohibiting the export of dual-use items.
@@ -81,7 +81,7 @@ export function determineUk(data: DeterminationData, req: ListRequest): Determin
       );
       outcome = 'prohibited';
     } else {
-      applyGeneralAuthorisations(data.uk.openGeneralLicences, entry.code, dest.iso2, false, out);
+      applyGeneralAuthorisations(data.uk.openGeneralLicences, entry.code, dest.iso2, { match: 'no' }, out);
       outcome = out.generalAuthorisations.length > 0 ? 'general-authorisation-available' : 'licence-required';
     }
   } else out.step('UK Strategic Export Control List', 'does-not-apply', 'item not listed');
@@ -95,7 +95,7 @@ export function determineUk(data: DeterminationData, req: ListRequest): Determin
       'declared WMD end use: a licence is required for any item',
       'Export Control Order 2008, Art. 6',
     );
-    out.generalAuthorisations.length = 0;
+    withdrawGeneralAuthorisations(out, 'not usable for a declared WMD end use');
     if (outcome !== 'prohibited') outcome = 'licence-required';
   } else if (kind === 'unknown' || kind === 'military') {
     out.add(

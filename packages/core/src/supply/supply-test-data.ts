@@ -32,7 +32,12 @@ export function supplyTestData(entries: Record<string, ListedEntry> = {}): Deter
   );
   return {
     us: { eccns: new Map(), exceptionSections: {}, chartFootnotes: {}, asOf: 'test' },
-    eu: { generalAuthorisations: [], annexIv: [], source: 'test' },
+    eu: {
+      generalAuthorisations: [],
+      annexIv: [],
+      annexIvSource: { citation: 'test', status: 'unverified' },
+      source: 'test',
+    },
     uk: { openGeneralLicences: [], source: 'test' },
     jp: { bulkLicences: [], source: 'test' },
     countries,

@@ -1,4 +1,5 @@
 import type { Determination, Jurisdiction } from '../../api/licensing-types.ts';
+import { AuthorisationList } from './authorisation-list.tsx';
 import { OutcomeBadge } from './outcome-badge.tsx';
 
 const NAMES: Record<Jurisdiction, string> = {
@@ -49,13 +50,21 @@ export function DeterminationColumn({
               <strong>Licence policy</strong> {d.licencePolicy}
             </div>
           ) : null}
+          <AuthorisationList authorisations={d.authorisations ?? []} />
           {d.toCheck.length ? (
             <div className="det-line">
               <strong>To check</strong>
               <ul className="plain">
                 {d.toCheck.map((t) => (
                   <li key={t.id}>
-                    {t.id}: {t.conditions} <span className="muted small">({t.citation})</span>
+                    {t.id}
+                    {t.status === 'unverified' ? (
+                      <>
+                        {' '}
+                        <span className="badge badge-warn">unverified</span>
+                      </>
+                    ) : null}
+                    : {t.conditions} <span className="muted small">({t.citation})</span>
                   </li>
                 ))}
               </ul>
