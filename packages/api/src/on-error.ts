@@ -11,6 +11,10 @@ import { ERROR_STATUS } from './error-status.ts';
 export function onError(log: (line: string) => void) {
   return (error: Error, c: Context) => {
     if (isDomainError(error)) {
+      // Rate limits say when to come back (RFC 9110 §10.2.3).
+      const retryAfter = error.details.retryAfterSeconds;
+      if (error.code === 'rate-limited' && typeof retryAfter === 'number')
+        c.header('Retry-After', String(Math.ceil(retryAfter)));
       return c.json(
         { error: error.code, message: error.message, details: error.details },
         ERROR_STATUS[error.code] as ContentfulStatusCode,
