@@ -53,7 +53,7 @@ export interface DenialRow {
   revoked_at: string | null;
   revoke_reason: string | null;
   /** Position in commit order of the denial's last change (migration 009); bigint, read as a string or number. */
-  change_seq: ColumnType<string | number, RawBuilder<unknown>, RawBuilder<unknown>>;
+  change_seq: ColumnType<string | number, RawBuilder<unknown> | undefined, RawBuilder<unknown>>;
 }
 
 /** Row of `applications`. */

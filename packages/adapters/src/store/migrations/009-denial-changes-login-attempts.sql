@@ -3,9 +3,7 @@
 -- order). An API node patches its in-memory denial screening index by reading the rows
 -- numbered above the last one it has seen (docs/decisions/2026-12-03-denial-screen-index.md).
 create sequence denial_change_seq;
-alter table denials add column change_seq bigint;
-update denials set change_seq = nextval('denial_change_seq');
-alter table denials alter column change_seq set not null;
+alter table denials add column change_seq bigint not null default nextval('denial_change_seq');
 create index denials_change_seq_idx on denials (change_seq);
 
 -- Login attempts per key (`email:<address>`, `ip:<address>`) in a fixed window: one
