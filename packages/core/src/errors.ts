@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'forbidden',
   'rate-limited',
+  'limit-exceeded',
   'payload-too-large',
   'unknown-format',
   'file-unreadable',

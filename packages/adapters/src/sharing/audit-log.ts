@@ -46,7 +46,7 @@ export class AuditLog {
    * under an advisory lock so concurrent appends from any node keep one chain.
    */
   async appendIn(tx: Kysely<SharingDatabase>, event: AuditEvent): Promise<AuditEntry> {
-    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
+    await this.lockIn(tx);
     const last = await tx
       .selectFrom('audit_log')
       .select(['seq', 'hash'])
@@ -78,6 +78,15 @@ export class AuditLog {
       })
       .execute();
     return entry;
+  }
+
+  /**
+   * Takes the chain's lock in `tx` until it ends (appends take it again at no
+   * cost): a writer that must be ordered with every other, such as a denial
+   * change taking its change number, takes it first.
+   */
+  async lockIn(tx: Kysely<SharingDatabase>): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
   }
 
   /** Appends one entry in its own transaction (reads and refusals). */

@@ -51,9 +51,17 @@ function redactUrl(url: string): string {
   }
 }
 
+/** An opened store: the port, its Kysely, and its notification channels. */
+export type OpenedStore = Store & {
+  kysely: Kysely<Database>;
+  /** Subscribes to a notification channel; `close()` ends what is still subscribed. */
+  watchChannel(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+};
+
 /** A store over Kysely on PGlite or PostgreSQL; both share every query. */
 class KyselyStore extends PostgresPartyStore implements Store {
   readonly #clearances: PostgresClearanceStore;
+  readonly #subscriptions = new Set<() => Promise<void>>();
 
   constructor(
     readonly kysely: Kysely<Database>,
@@ -71,7 +79,17 @@ class KyselyStore extends PostgresPartyStore implements Store {
   screeningStats: Store['screeningStats'] = (days) => this.#clearances.screeningStats(days);
 
   watchListVersions(onChange: () => void): Promise<() => Promise<void>> {
-    return this.listen(LIST_VERSION_CHANNEL, onChange);
+    return this.watchChannel(LIST_VERSION_CHANNEL, onChange);
+  }
+
+  /** Subscribes to any notification channel (e.g. denial changes); `close()` ends what is still subscribed. */
+  async watchChannel(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    const unsubscribe = await this.listen(channel, onNotify);
+    const once = async () => {
+      if (this.#subscriptions.delete(once)) await unsubscribe();
+    };
+    this.#subscriptions.add(once);
+    return once;
   }
 
   info(): StoreInfo {
@@ -93,6 +111,7 @@ class KyselyStore extends PostgresPartyStore implements Store {
   }
 
   async close(): Promise<void> {
+    for (const unsubscribe of [...this.#subscriptions]) await unsubscribe();
     await this.#clearances.flush();
     await this.kysely.destroy();
   }
@@ -171,7 +190,7 @@ async function openPostgres(url: string, schema: string | undefined) {
  * @example
  * const store = await openStore({ dataDir: './.entente' });
  */
-export async function openStore(config: StoreConfig): Promise<Store & { kysely: Kysely<Database> }> {
+export async function openStore(config: StoreConfig): Promise<OpenedStore> {
   const kind = config.databaseUrl ? 'postgres' : 'pglite';
   const { dialect, location, listen } = config.databaseUrl
     ? await openPostgres(config.databaseUrl, config.schema)
