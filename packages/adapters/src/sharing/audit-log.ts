@@ -13,6 +13,8 @@ import { sha256Hex } from './secrets.ts';
 
 /** Arbitrary constant: the advisory lock that serialises appends across processes and nodes. */
 const AUDIT_LOCK_KEY = 7_331_004;
+/** Entries inserted per statement (12 parameters each, well under PostgreSQL's 65,535). */
+const INSERT_PAGE = 1000;
 /** Entries read per page when verifying the whole chain. */
 const VERIFY_PAGE = 2000;
 
@@ -34,8 +36,15 @@ export function auditEntryFromRow(row: Selectable<AuditRow>): AuditEntry {
   };
 }
 
+/** How long a deferred entry waits for others to share its append (one transaction for the batch). */
+const DEFER_MS = 250;
+
 /** The append-only, hash-chained audit log. */
 export class AuditLog {
+  #pending: AuditEvent[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #flushing: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly db: Kysely<SharingDatabase>,
     private readonly clock: Clock,
@@ -46,6 +55,15 @@ export class AuditLog {
    * under an advisory lock so concurrent appends from any node keep one chain.
    */
   async appendIn(tx: Kysely<SharingDatabase>, event: AuditEvent): Promise<AuditEntry> {
+    return (await this.appendManyIn(tx, [event]))[0]!;
+  }
+
+  /**
+   * Appends entries in order inside `tx`, chained in memory after one read
+   * of the last entry and inserted a page at a time (an import of thousands
+   * of denials costs a few statements, not two per entry).
+   */
+  async appendManyIn(tx: Kysely<SharingDatabase>, events: AuditEvent[]): Promise<AuditEntry[]> {
     await this.lockIn(tx);
     const last = await tx
       .selectFrom('audit_log')
@@ -53,31 +71,36 @@ export class AuditLog {
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const base = {
-      ...event,
-      seq: Number(last?.seq ?? 0) + 1,
-      at: this.clock.now().toISOString(),
-      prevHash: last?.hash ?? AUDIT_GENESIS_HASH,
-    };
-    const entry: AuditEntry = { ...base, hash: computeAuditHash(base, sha256Hex) };
-    await tx
-      .insertInto('audit_log')
-      .values({
-        seq: entry.seq,
-        at: entry.at,
-        actor_user_id: entry.actorUserId,
-        actor_org_id: entry.actorOrgId,
-        action: entry.action,
-        target_type: entry.targetType,
-        target_id: entry.targetId,
-        outcome: entry.outcome,
-        ip: entry.ip,
-        details: JSON.stringify(entry.details),
-        prev_hash: entry.prevHash,
-        hash: entry.hash,
-      })
-      .execute();
-    return entry;
+    let seq = Number(last?.seq ?? 0);
+    let prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
+    const at = this.clock.now().toISOString();
+    const entries = events.map((event) => {
+      const base = { ...event, seq: ++seq, at, prevHash };
+      const entry: AuditEntry = { ...base, hash: computeAuditHash(base, sha256Hex) };
+      prevHash = entry.hash;
+      return entry;
+    });
+    for (let i = 0; i < entries.length; i += INSERT_PAGE)
+      await tx
+        .insertInto('audit_log')
+        .values(
+          entries.slice(i, i + INSERT_PAGE).map((entry) => ({
+            seq: entry.seq,
+            at: entry.at,
+            actor_user_id: entry.actorUserId,
+            actor_org_id: entry.actorOrgId,
+            action: entry.action,
+            target_type: entry.targetType,
+            target_id: entry.targetId,
+            outcome: entry.outcome,
+            ip: entry.ip,
+            details: JSON.stringify(entry.details),
+            prev_hash: entry.prevHash,
+            hash: entry.hash,
+          })),
+        )
+        .execute();
+    return entries;
   }
 
   /**
@@ -87,6 +110,39 @@ export class AuditLog {
    */
   async lockIn(tx: Kysely<SharingDatabase>): Promise<void> {
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
+  }
+
+  /**
+   * Queues an entry for a read on a hot path (screening against shared
+   * denials): entries queued within `DEFER_MS` are chained and inserted
+   * together in one transaction, after the response. `flush()` waits for
+   * them (tests, shutdown: the store's `close()` flushes a sharing store made by `sharingStoreFor`).
+   */
+  appendSoon(event: AuditEvent): void {
+    this.#pending.push(event);
+    this.#timer ??= setTimeout(() => {
+      this.#timer = undefined;
+      // A failed batch stays queued and is retried with the next entry or flush.
+      this.flush().catch(() => {});
+    }, DEFER_MS);
+  }
+
+  /** Appends every queued entry now. */
+  flush(): Promise<void> {
+    this.#flushing = this.#flushing
+      .catch(() => {})
+      .then(async () => {
+        const batch = this.#pending;
+        if (batch.length === 0) return;
+        this.#pending = [];
+        try {
+          await this.db.transaction().execute((tx) => this.appendManyIn(tx, batch));
+        } catch (e) {
+          this.#pending = [...batch, ...this.#pending];
+          throw e;
+        }
+      });
+    return this.#flushing;
   }
 
   /** Appends one entry in its own transaction (reads and refusals). */

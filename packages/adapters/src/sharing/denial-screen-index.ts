@@ -10,6 +10,11 @@ export type WatchChannel = (channel: string, onNotify: () => void) => Promise<()
 
 /** Parties indexed between two yields to the event loop while an agency's index is built. */
 const BUILD_CHUNK = 400;
+/**
+ * How long an organisation's kind and regimes are trusted without reading the
+ * store again (as verified credentials are: `CREDENTIAL_RECHECK_MS`).
+ */
+const VIEWER_RECHECK_MS = 5_000;
 /** Agencies' indexes kept (least recently used dropped first). */
 const MAX_VIEWS = 32;
 
@@ -63,13 +68,30 @@ export class DenialScreenIndex {
   /** Without notifications (none given, or LISTEN failed) the store is asked on every read. */
   #alwaysCheck = false;
   #serial: Promise<unknown> = Promise.resolve();
+  readonly #viewers = new Map<string, { viewer: Promise<Viewer>; readAt: number }>();
 
   constructor(
     private readonly db: Kysely<SharingDatabase>,
     private readonly clock: Clock,
+    private readonly viewerOfOrg: (orgId: string) => Promise<Viewer>,
     private readonly watch?: WatchChannel,
   ) {
     if (!watch) this.#alwaysCheck = true;
+  }
+
+  /**
+   * The viewer an organisation is, read from the store at most every
+   * `VIEWER_RECHECK_MS` (a screening request then makes no store round trip for it).
+   */
+  viewerOf(orgId: string): Promise<Viewer> {
+    const now = performance.now();
+    const known = this.#viewers.get(orgId);
+    if (known && now - known.readAt < VIEWER_RECHECK_MS) return known.viewer;
+    const viewer = this.viewerOfOrg(orgId);
+    if (this.#viewers.size >= 10_000) this.#viewers.clear();
+    this.#viewers.set(orgId, { viewer, readAt: now });
+    viewer.catch(() => this.#viewers.delete(orgId));
+    return viewer;
   }
 
   /** Marks the denials changed: the next read patches the indexes first. */

@@ -19,7 +19,11 @@ export interface DenialScreen {
    * the programmes and the explanation.
    */
   screen(query: ScreeningQuery, options?: ScreeningOptions): ScreeningMatch[];
-  /** Records the read of shared data: subjects screened and the denials they hit. */
+  /**
+   * Records the read of shared data (subjects screened, denials hit) in the
+   * audit chain: queued and appended in a batch right after the response, so
+   * the request does not wait for the chain's lock (`sharing.audit.flush()` waits).
+   */
   audit(subjects: number): Promise<void>;
 }
 
@@ -48,7 +52,7 @@ export async function openDenialScreen(
   reference: NameReference,
 ): Promise<DenialScreen | undefined> {
   if (principal.orgKind !== 'agency') return undefined;
-  const viewer = await sharing.denials.viewerOf(principal);
+  const viewer = await sharing.denialScreens.viewerOf(principal.orgId);
   if (viewer.kind !== 'agency') return undefined;
   const view = await sharing.denialScreens.open(viewer, reference);
   const { index } = view;
@@ -74,7 +78,7 @@ export async function openDenialScreen(
       });
     },
     async audit(subjects) {
-      await sharing.audit.append({
+      sharing.audit.appendSoon({
         ...actorOf(sourceOf(principal)),
         action: 'denial.screen-parties',
         targetType: 'denial',

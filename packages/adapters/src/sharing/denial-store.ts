@@ -68,6 +68,9 @@ export const DEFAULT_DENIAL_LIMITS: DenialLimits = Object.freeze({
 /** The channel every process notifies when it changes a denial (PostgreSQL LISTEN/NOTIFY). */
 export const DENIAL_CHANGE_CHANNEL = 'entente_denial_changes';
 
+/** Denials inserted per statement (15 parameters each, well under PostgreSQL's 65,535). */
+const INSERT_PAGE = 1000;
+
 /** The next change number, taken under the audit chain's lock so numbers follow commit order. */
 const nextChange = () => sql<string>`nextval('denial_change_seq')`;
 
@@ -130,47 +133,50 @@ export class DenialStore {
       await this.audit.lockIn(tx);
       await this.#checkQuota(tx, actor.orgId, checked.length);
       await this.#checkScopeAgencies(tx, [...new Set(checked.flatMap((d) => d.scope.agencies))]);
-      const out: Denial[] = [];
-      for (const d of checked) {
-        const id = newId('den');
+      const out: Denial[] = checked.map((d) => ({
+        ...d,
+        id: newId('den'),
+        orgId: actor.orgId,
+        status: 'active',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      }));
+      // A page of rows per statement: an import of 10,000 denials is a few dozen statements.
+      for (let i = 0; i < out.length; i += INSERT_PAGE)
         await tx
           .insertInto('denials')
-          .values({
-            id,
-            org_id: actor.orgId,
-            reference: d.reference ?? null,
-            status: 'active',
-            denied_on: d.deniedOn,
-            valid_until: d.validUntil,
-            destination: d.destination,
-            scope_regimes: JSON.stringify(d.scope.regimes),
-            scope_agencies: JSON.stringify(d.scope.agencies),
-            data: dataOf(d),
-            version: 1,
-            created_at: now,
-            updated_at: now,
-            revoked_at: null,
-            revoke_reason: null,
-          })
+          .values(
+            out.slice(i, i + INSERT_PAGE).map((d) => ({
+              id: d.id,
+              org_id: actor.orgId,
+              reference: d.reference ?? null,
+              status: 'active',
+              denied_on: d.deniedOn,
+              valid_until: d.validUntil,
+              destination: d.destination,
+              scope_regimes: JSON.stringify(d.scope.regimes),
+              scope_agencies: JSON.stringify(d.scope.agencies),
+              data: dataOf(d),
+              version: 1,
+              created_at: now,
+              updated_at: now,
+              revoked_at: null,
+              revoke_reason: null,
+            })),
+          )
           .execute();
-        await this.audit.appendIn(tx, {
+      await this.audit.appendManyIn(
+        tx,
+        out.map((d) => ({
           ...actorOf(sourceOf(actor)),
           action: 'denial.create',
           targetType: 'denial',
-          targetId: id,
+          targetId: d.id,
           outcome: 'ok',
           details: { via, destination: d.destination },
-        });
-        out.push({
-          ...d,
-          id,
-          orgId: actor.orgId,
-          status: 'active',
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        });
-      }
+        })),
+      );
       await notifyChange(tx);
       return out;
     });

@@ -76,9 +76,14 @@ export class SharingStore {
       ...options.credentials,
     });
     this.denialLimits = Object.freeze({ ...DEFAULT_DENIAL_LIMITS, ...options.denialLimits });
-    this.denialScreens = new DenialScreenIndex(kdb, this.clock, options.watch);
     this.denials = new DenialStore(kdb, this.audit, this.clock, this.denialLimits, () =>
       this.denialScreens.changed(),
+    );
+    this.denialScreens = new DenialScreenIndex(
+      kdb,
+      this.clock,
+      (orgId) => this.denials.viewerOf({ orgId }),
+      options.watch,
     );
     this.consultations = new ConsultationStore(kdb, this.audit, this.clock);
     this.applications = new ApplicationStore(
@@ -95,9 +100,16 @@ export class SharingStore {
 
 /** The sharing store over an opened store's database (`openStore` returns one with a `kysely` property). */
 export function sharingStoreFor(store: Store, options: SharingOptions = {}): SharingStore {
-  const opened = store as Store & { kysely?: Kysely<any>; watchChannel?: WatchChannel };
+  const opened = store as Store & {
+    kysely?: Kysely<any>;
+    watchChannel?: WatchChannel;
+    beforeClose?: (task: () => Promise<void>) => void;
+  };
   if (!opened.kysely)
     throw new Error('sharingStoreFor needs a store opened by openStore (it has a kysely property)');
   const watch = opened.watchChannel?.bind(opened);
-  return new SharingStore(opened.kysely, { ...(watch ? { watch } : {}), ...options });
+  const sharing = new SharingStore(opened.kysely, { ...(watch ? { watch } : {}), ...options });
+  // Deferred audit entries (screening reads) are written before the store closes.
+  opened.beforeClose?.(() => sharing.audit.flush());
+  return sharing;
 }

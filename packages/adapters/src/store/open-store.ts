@@ -56,12 +56,15 @@ export type OpenedStore = Store & {
   kysely: Kysely<Database>;
   /** Subscribes to a notification channel; `close()` ends what is still subscribed. */
   watchChannel(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /** Runs `task` when the store closes, before the connections end (e.g. to write queued audit entries). */
+  beforeClose(task: () => Promise<void>): void;
 };
 
 /** A store over Kysely on PGlite or PostgreSQL; both share every query. */
 class KyselyStore extends PostgresPartyStore implements Store {
   readonly #clearances: PostgresClearanceStore;
   readonly #subscriptions = new Set<() => Promise<void>>();
+  readonly #beforeClose: (() => Promise<void>)[] = [];
 
   constructor(
     readonly kysely: Kysely<Database>,
@@ -80,6 +83,10 @@ class KyselyStore extends PostgresPartyStore implements Store {
 
   watchListVersions(onChange: () => void): Promise<() => Promise<void>> {
     return this.watchChannel(LIST_VERSION_CHANNEL, onChange);
+  }
+
+  beforeClose(task: () => Promise<void>): void {
+    this.#beforeClose.push(task);
   }
 
   /** Subscribes to any notification channel (e.g. denial changes); `close()` ends what is still subscribed. */
@@ -111,6 +118,7 @@ class KyselyStore extends PostgresPartyStore implements Store {
   }
 
   async close(): Promise<void> {
+    for (const task of this.#beforeClose.splice(0)) await task().catch(() => {});
     for (const unsubscribe of [...this.#subscriptions]) await unsubscribe();
     await this.#clearances.flush();
     await this.kysely.destroy();

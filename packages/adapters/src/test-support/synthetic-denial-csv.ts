@@ -62,14 +62,29 @@ const TRADES = [
 const FORMS = ['LLC', 'JSC', 'Ltd', 'GmbH', 'Co', 'FZE'];
 const COUNTRIES = ['RU', 'BY', 'IR', 'KP', 'SY', 'AE', 'TR', 'CN'];
 
-/** The invented party name of synthetic denial `i` (distinct for each i below 46³·8). */
+const CONSONANTS = 'bdfgklmnprstvz';
+const VOWELS = 'aeiou';
+
+/** An invented word for `n` (distinct for n below 14·5·14·5·14 = 68,600). */
+function inventedWord(n: number): string {
+  let word = '';
+  for (let k = 0; k < 5; k++) {
+    const letters = k % 2 ? VOWELS : CONSONANTS;
+    word += letters[n % letters.length];
+    n = Math.floor(n / letters.length);
+  }
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
+/**
+ * The invented party name of synthetic denial `i`: two invented words (a
+ * vocabulary of thousands, as real party names have), a common word and a legal form.
+ */
 export function syntheticPartyName(i: number): string {
-  const w = WORDS.length;
   return [
-    WORDS[i % w],
-    WORDS[Math.floor(i / w) % w],
-    WORDS[Math.floor(i / (w * w)) % w],
-    TRADES[Math.floor(i / (w * w * w)) % TRADES.length],
+    inventedWord((i * 7_919) % 68_600),
+    i % 3 ? inventedWord((i * 104_729 + 13) % 68_600) : WORDS[i % WORDS.length],
+    TRADES[i % TRADES.length],
     FORMS[i % FORMS.length],
   ].join(' ');
 }
