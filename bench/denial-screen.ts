@@ -33,7 +33,8 @@ await importList(store, findFormat(LIST_FORMATS, 'un-sc-xml'), [
   path.join(MIRROR, 'lists/un/un-sc-2026-02-27/consolidated.xml'),
 ]);
 const world = await buildSharingWorld(store);
-const token = async (userId: string) => (await world.sharing.credentials.createToken(userId, CLI_SOURCE)).token;
+const token = async (userId: string) =>
+  (await world.sharing.credentials.createToken(userId, CLI_SOURCE)).token;
 const agency = await token(world.actors.de.userId);
 const exporter = await token(world.actors.exporter.userId);
 const app = createApp({
@@ -47,7 +48,10 @@ const app = createApp({
 let started = performance.now();
 const imported = await app.request('/denials/import', {
   method: 'POST',
-  headers: { authorization: `Bearer ${await token(world.actors.uk.userId)}`, 'content-type': 'application/json' },
+  headers: {
+    authorization: `Bearer ${await token(world.actors.uk.userId)}`,
+    'content-type': 'application/json',
+  },
   body: JSON.stringify({ csv: syntheticDenialCsv(DENIALS), scope: { regimes: ['WA'] } }),
 });
 if (imported.status !== 201) throw new Error(`import failed: ${imported.status} ${await imported.text()}`);
@@ -105,10 +109,18 @@ const auditMs = (performance.now() - started) / 50;
 const exporterMs = (exporterRun.ms + exporterAgain.ms) / 2;
 console.log(`machine: ${cpus().length} vCPU ${cpus()[0]?.model ?? ''}, node ${process.version}`);
 console.log(`import of ${DENIALS} denials over HTTP: ${importSeconds.toFixed(1)} s`);
-console.log(`first agency request (builds its index of ${visible.length} denials): ${firstAgencySeconds.toFixed(2)} s`);
-console.log(`exporter POST /screen: ${exporterRun.ms.toFixed(2)} / ${exporterAgain.ms.toFixed(2)} ms per request (before / after the agency)`);
-console.log(`agency   POST /screen: ${agencyRun.ms.toFixed(2)} ms per request, ${agencyRun.denialHits}/${QUERIES} with a denial hit`);
-console.log(`agency / exporter: ${(agencyRun.ms / exporterMs).toFixed(2)}x (target ≤ 2x); index builds: ${world.sharing.denialScreens.builds}`);
+console.log(
+  `first agency request (builds its index of ${visible.length} denials): ${firstAgencySeconds.toFixed(2)} s`,
+);
+console.log(
+  `exporter POST /screen: ${exporterRun.ms.toFixed(2)} / ${exporterAgain.ms.toFixed(2)} ms per request (before / after the agency)`,
+);
+console.log(
+  `agency   POST /screen: ${agencyRun.ms.toFixed(2)} ms per request, ${agencyRun.denialHits}/${QUERIES} with a denial hit`,
+);
+console.log(
+  `agency / exporter: ${(agencyRun.ms / exporterMs).toFixed(2)}x (target ≤ 2x); index builds: ${world.sharing.denialScreens.builds}`,
+);
 console.log(`reading every visible denial (the old per-request read): ${readAllMs.toFixed(0)} ms`);
 console.log(`one audit chain append (the audited read): ${auditMs.toFixed(2)} ms`);
 await store.close();
