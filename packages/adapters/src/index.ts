@@ -1,4 +1,10 @@
-export { openStore, storeConfigFromEnv, type StoreConfig, type StoreOptions } from './store/open-store.ts';
+export {
+  openStore,
+  storeConfigFromEnv,
+  type OpenedStore,
+  type StoreConfig,
+  type StoreOptions,
+} from './store/open-store.ts';
 export { isConnectionError, toStoreError, STORE_RETRY_AFTER_SECONDS } from './store/connection-errors.ts';
 export { migrate, listMigrationFiles } from './store/migrate.ts';
 export { canonicalJson, contentHash } from './store/content-hash.ts';

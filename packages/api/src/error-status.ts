@@ -8,6 +8,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   'rate-limited': 429,
+  'limit-exceeded': 422,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'unknown-format': 400,

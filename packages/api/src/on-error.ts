@@ -8,6 +8,10 @@ import { ERROR_STATUS } from './error-status.ts';
 /** Answers a domain error; a store that cannot be reached asks the client to retry later. */
 function domainErrorResponse(error: DomainError, c: Context) {
   if (error.code === 'store-unavailable') c.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+  // Rate limits say when to come back (RFC 9110 §10.2.3).
+  const retryAfter = error.details.retryAfterSeconds;
+  if (error.code === 'rate-limited' && typeof retryAfter === 'number')
+    c.header('Retry-After', String(Math.ceil(retryAfter)));
   return c.json(
     { error: error.code, message: error.message, details: error.details },
     ERROR_STATUS[error.code] as ContentfulStatusCode,

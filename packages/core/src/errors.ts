@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'forbidden',
   'rate-limited',
+  'limit-exceeded',
   'payload-too-large',
   'unsupported-media-type',
   'unknown-format',

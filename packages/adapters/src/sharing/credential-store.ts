@@ -5,6 +5,7 @@ import type { AuditLog } from './audit-log.ts';
 import { actorOf, type AuditSource } from './actor.ts';
 import type { SharingDatabase } from './sharing-database.ts';
 import { hashTokenSecret, newId, newSecret, verifyPassword, verifyTokenSecret } from './secrets.ts';
+import { releaseLoginAttempts, reserveLoginAttempts } from './login-attempts.ts';
 
 /** The user a credential belongs to, as the API's principal. */
 export interface AuthenticatedUser {
@@ -236,21 +237,19 @@ export class CredentialStore {
     ip: string | null,
   ): Promise<{ user: AuthenticatedUser; cookie: string; csrfToken: string; expiresAt: string }> {
     const address = email.trim().toLowerCase();
-    const keys = [`email:${address}`, `ip:${ip ?? 'unknown'}`];
+    const keys = [`email:${address}`, `ip:${ip ?? 'unknown'}`] as const;
     const now = this.clock.now();
-    const since = new Date(now.getTime() - this.policy.loginWindowMinutes * 60_000).toISOString();
-    const counts = await this.db
-      .selectFrom('login_failures')
-      .select(['key', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('key', 'in', keys)
-      .where('at', '>', since)
-      .groupBy('key')
-      .execute();
-    const failures = (key: string) => Number(counts.find((c) => c.key === key)?.n ?? 0);
-    if (
-      failures(keys[0]!) >= this.policy.maxLoginFailures ||
-      failures(keys[1]!) >= this.policy.maxLoginFailures * 10
-    ) {
+    // Counted before the password is checked, in one atomic statement: parallel attempts
+    // each get their own number, so no more than the limit are ever evaluated.
+    const counted = await reserveLoginAttempts(this.db, keys, now, this.policy.loginWindowMinutes);
+    const email$ = counted.get(keys[0])!;
+    const ip$ = counted.get(keys[1])!;
+    const over = [
+      email$.attempts > this.policy.maxLoginFailures ? email$ : undefined,
+      ip$.attempts > this.policy.maxLoginFailures * 10 ? ip$ : undefined,
+    ].filter((x) => x !== undefined);
+    if (over.length) {
+      const retryAfterSeconds = Math.max(...over.map((x) => x.retryAfterSeconds));
       await this.audit.append({
         actorUserId: null,
         actorOrgId: null,
@@ -263,7 +262,8 @@ export class CredentialStore {
       });
       throw new DomainError(
         'rate-limited',
-        `Too many failed sign-ins; try again in ${this.policy.loginWindowMinutes} minutes`,
+        `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
+        { retryAfterSeconds },
       );
     }
     const user = await this.db
@@ -273,21 +273,16 @@ export class CredentialStore {
       .executeTakeFirst();
     const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !user.password_hash || !ok) {
-      await this.db.transaction().execute(async (tx) => {
-        await tx
-          .insertInto('login_failures')
-          .values(keys.map((key) => ({ key, at: now.toISOString() })))
-          .execute();
-        await this.audit.appendIn(tx, {
-          actorUserId: user?.id ?? null,
-          actorOrgId: user?.org_id ?? null,
-          ip,
-          action: 'auth.login',
-          targetType: 'user',
-          targetId: user?.id ?? null,
-          outcome: 'failed',
-          details: {},
-        });
+      // The attempt counted above stays counted: it is the failure.
+      await this.audit.append({
+        actorUserId: user?.id ?? null,
+        actorOrgId: user?.org_id ?? null,
+        ip,
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: user?.id ?? null,
+        outcome: 'failed',
+        details: {},
       });
       throw new DomainError('unauthenticated', 'Wrong e-mail address or password');
     }
@@ -296,7 +291,7 @@ export class CredentialStore {
     const csrfToken = newSecret();
     const expiresAt = new Date(now.getTime() + this.policy.sessionHours * 3_600_000).toISOString();
     await this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('login_failures').where('key', '=', keys[0]!).execute();
+      await releaseLoginAttempts(tx, keys);
       await tx
         .insertInto('credentials')
         .values({

@@ -1,10 +1,6 @@
 import {
-  buildScreeningIndex,
-  partiesFromDenial,
   screenParty,
-  type Denial,
   type NameReference,
-  type ScreeningIndex,
   type ScreeningMatch,
   type ScreeningOptions,
   type ScreeningQuery,
@@ -24,34 +20,12 @@ export interface DenialScreen {
    * the programmes and the explanation.
    */
   screen(query: ScreeningQuery, options?: ScreeningOptions): ScreeningMatch[];
-  /** Records the read of shared data: subjects screened and the denials they hit. */
+  /**
+   * Records the read of shared data (subjects screened, denials hit) in the
+   * audit chain: queued and appended in a batch right after the response, so
+   * the request does not wait for the chain's lock (`sharing.audit.flush()` waits).
+   */
   audit(subjects: number): Promise<void>;
-}
-
-/** Indexes kept per name reference, by the visible denials' ids and versions (a change makes a new key). */
-const INDEX_CACHE_SIZE = 16;
-const cache = new WeakMap<NameReference, Map<string, ScreeningIndex>>();
-
-/** The screening index of these denials' parties, built once per set of denial versions. */
-function indexOf(denials: Denial[], reference: NameReference): ScreeningIndex {
-  let byKey = cache.get(reference);
-  if (!byKey) cache.set(reference, (byKey = new Map()));
-  const key = denials
-    .map((d) => `${d.id}@${d.version}`)
-    .sort()
-    .join(',');
-  let index = byKey.get(key);
-  if (index) {
-    byKey.delete(key);
-  } else {
-    index = buildScreeningIndex(
-      denials.flatMap(partiesFromDenial).map((party) => ({ party })),
-      reference,
-    );
-    if (byKey.size >= INDEX_CACHE_SIZE) byKey.delete(byKey.keys().next().value as string);
-  }
-  byKey.set(key, index);
-  return index;
 }
 
 /** The denial a denied party's source id (`<denial id>/<n>`) belongs to. */
@@ -62,11 +36,11 @@ function denialIdOf(sourceId: string): string {
 
 /**
  * The denied parties of every valid denial shared with the principal's
- * agency (through a regime it belongs to or by name, and its own), indexed
+ * agency (through a regime it belongs to or by name, and its own), screened
  * with the screening engine and the given name reference (the screening
- * service's). Undefined for exporters, without reading the store. The
- * denials are read on every call (visibility and validity are the store's);
- * the index is reused while the same denial versions are visible.
+ * service's). Undefined for exporters, without reading the store. The index
+ * is the sharing store's (`DenialScreenIndex`): built once per agency and
+ * patched as denials change, not rebuilt per request.
  *
  * @example
  * const denials = await openDenialScreen(sharing, principal, service.reference);
@@ -79,21 +53,19 @@ export async function openDenialScreen(
   reference: NameReference,
 ): Promise<DenialScreen | undefined> {
   if (principal.orgKind !== 'agency') return undefined;
-  const viewer = await sharing.denials.viewerOf(principal);
+  const viewer = await sharing.denialScreens.viewerOf(principal.orgId);
   if (viewer.kind !== 'agency') return undefined;
-  const denials = await sharing.denials.visibleTo(viewer);
-  const byId = new Map<string, Denial>(denials.map((d) => [d.id, d]));
-  const index = indexOf(denials, reference);
-  const parties = index.entries.length;
+  const view = await sharing.denialScreens.open(viewer, reference);
+  const { index } = view;
   const hit = new Set<string>();
   return {
-    denials: denials.length,
-    parties,
+    denials: view.denials,
+    parties: view.parties,
     screen(query, options = {}) {
-      if (parties === 0) return [];
+      if (index.size === 0) return [];
       const { sources: _ignored, ...subject } = query;
       return screenParty(index, subject, options).map((m) => {
-        const denial = byId.get(denialIdOf(m.sourceId));
+        const denial = view.denialOf(denialIdOf(m.sourceId));
         if (!denial) return m;
         hit.add(denial.id);
         return {
@@ -107,7 +79,7 @@ export async function openDenialScreen(
       });
     },
     async audit(subjects) {
-      await sharing.audit.append(
+      sharing.audit.appendSoon(
         {
           ...actorOf(sourceOf(principal)),
           action: 'denial.screen-parties',
@@ -115,15 +87,16 @@ export async function openDenialScreen(
           targetId: null,
           outcome: 'ok',
           details: {
-            denials: denials.length,
-            parties,
+            denials: view.denials,
+            parties: view.parties,
             subjects,
             hits: [...hit].sort().join(','),
           },
         },
+        // The denying agencies see in their audit view who screened against their denials.
         denialReadsOf(
           principal.orgId,
-          [...hit].flatMap((id) => byId.get(id) ?? []),
+          [...hit].flatMap((id) => view.denialOf(id) ?? []),
         ),
       );
     },

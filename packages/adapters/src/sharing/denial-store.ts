@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { DomainError, type Clock } from '@entente/core';
 import {
   canSeeDenial,
@@ -51,6 +51,34 @@ function dataOf(d: DenialInput): string {
   return JSON.stringify(data);
 }
 
+/** How much one agency may store and import. */
+export interface DenialLimits {
+  /** Data rows in one denial import file. */
+  importRows: number;
+  /** Denials one agency keeps (revoked ones included: they stay stored). */
+  storedPerOrg: number;
+}
+
+/** Defaults: 10,000 rows per import file (about 1 MB), 50,000 denials per agency. */
+export const DEFAULT_DENIAL_LIMITS: DenialLimits = Object.freeze({
+  importRows: 10_000,
+  storedPerOrg: 50_000,
+});
+
+/** The channel every process notifies when it changes a denial (PostgreSQL LISTEN/NOTIFY). */
+export const DENIAL_CHANGE_CHANNEL = 'entente_denial_changes';
+
+/** Denials inserted per statement (15 parameters each, well under PostgreSQL's 65,535). */
+const INSERT_PAGE = 1000;
+
+/** The next change number, taken under the audit chain's lock so numbers follow commit order. */
+const nextChange = () => sql<string>`nextval('denial_change_seq')`;
+
+/** Tells every API node, in the writing transaction, that denials changed (their screening indexes patch). */
+async function notifyChange(tx: Kysely<SharingDatabase>): Promise<void> {
+  await sql`select pg_notify(${DENIAL_CHANGE_CHANNEL}, '')`.execute(tx);
+}
+
 /** Throws unless the actor is an agency officer who may notify denials. */
 function assertNotifier(actor: Actor): void {
   if (actor.orgKind !== 'agency') throw new DomainError('forbidden', 'Only agencies notify denials');
@@ -62,6 +90,9 @@ export class DenialStore {
     private readonly db: Kysely<SharingDatabase>,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly limits: DenialLimits = DEFAULT_DENIAL_LIMITS,
+    /** Called after a change commits (this process's denial screening index patches on its next read). */
+    private readonly onChange: () => void = () => {},
   ) {}
 
   /** The viewer an actor is (its organisation's kind and regimes). */
@@ -98,51 +129,76 @@ export class DenialStore {
     assertNotifier(actor);
     const checked = inputs.map(checkDenialInput);
     const now = this.clock.now().toISOString();
-    return this.db.transaction().execute(async (tx) => {
+    const created = await this.db.transaction().execute(async (tx) => {
+      await this.audit.lockIn(tx);
+      await this.#checkQuota(tx, actor.orgId, checked.length);
       await this.#checkScopeAgencies(tx, [...new Set(checked.flatMap((d) => d.scope.agencies))]);
-      const out: Denial[] = [];
-      for (const d of checked) {
-        const id = newId('den');
+      const out: Denial[] = checked.map((d) => ({
+        ...d,
+        id: newId('den'),
+        orgId: actor.orgId,
+        status: 'active',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      }));
+      // A page of rows per statement: an import of 10,000 denials is a few dozen statements.
+      for (let i = 0; i < out.length; i += INSERT_PAGE)
         await tx
           .insertInto('denials')
-          .values({
-            id,
-            org_id: actor.orgId,
-            reference: d.reference ?? null,
-            status: 'active',
-            denied_on: d.deniedOn,
-            valid_until: d.validUntil,
-            destination: d.destination,
-            scope_regimes: JSON.stringify(d.scope.regimes),
-            scope_agencies: JSON.stringify(d.scope.agencies),
-            data: dataOf(d),
-            version: 1,
-            created_at: now,
-            updated_at: now,
-            revoked_at: null,
-            revoke_reason: null,
-          })
+          .values(
+            out.slice(i, i + INSERT_PAGE).map((d) => ({
+              id: d.id,
+              org_id: actor.orgId,
+              reference: d.reference ?? null,
+              status: 'active',
+              denied_on: d.deniedOn,
+              valid_until: d.validUntil,
+              destination: d.destination,
+              scope_regimes: JSON.stringify(d.scope.regimes),
+              scope_agencies: JSON.stringify(d.scope.agencies),
+              data: dataOf(d),
+              version: 1,
+              created_at: now,
+              updated_at: now,
+              revoked_at: null,
+              revoke_reason: null,
+            })),
+          )
           .execute();
-        await this.audit.appendIn(tx, {
+      await this.audit.appendManyIn(
+        tx,
+        out.map((d) => ({
           ...actorOf(sourceOf(actor)),
           action: 'denial.create',
           targetType: 'denial',
-          targetId: id,
+          targetId: d.id,
           outcome: 'ok',
           details: { via, destination: d.destination },
-        });
-        out.push({
-          ...d,
-          id,
-          orgId: actor.orgId,
-          status: 'active',
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        });
-      }
+        })),
+      );
+      await notifyChange(tx);
       return out;
     });
+    this.onChange();
+    return created;
+  }
+
+  /** Refuses to store more than the per-agency quota (counted under the lock, so parallel imports cannot both pass). */
+  async #checkQuota(tx: Kysely<SharingDatabase>, orgId: string, adding: number): Promise<void> {
+    const row = await tx
+      .selectFrom('denials')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('org_id', '=', orgId)
+      .executeTakeFirst();
+    const stored = Number(row?.n ?? 0);
+    const max = this.limits.storedPerOrg;
+    if (stored + adding > max)
+      throw new DomainError(
+        'limit-exceeded',
+        `An agency keeps at most ${max} denials: ${stored} stored, ${adding} more would make ${stored + adding}`,
+        { limit: 'stored-denials', max, count: stored + adding, stored },
+      );
   }
 
   /** Every denial the actor may see (audited as one read). */
@@ -219,6 +275,7 @@ export class DenialStore {
     });
     const now = this.clock.now().toISOString();
     await this.db.transaction().execute(async (tx) => {
+      await this.audit.lockIn(tx);
       await this.#checkScopeAgencies(tx, next.scope.agencies);
       await tx
         .insertInto('denial_versions')
@@ -235,6 +292,7 @@ export class DenialStore {
           data: dataOf(next),
           version: current.version + 1,
           updated_at: now,
+          change_seq: nextChange(),
         })
         .where('id', '=', id)
         .execute();
@@ -246,7 +304,9 @@ export class DenialStore {
         outcome: 'ok',
         details: { version: current.version + 1, fields: Object.keys(changes).sort().join(',') },
       });
+      await notifyChange(tx);
     });
+    this.onChange();
     return { ...current, ...next, version: current.version + 1, updatedAt: now };
   }
 
@@ -257,9 +317,16 @@ export class DenialStore {
       throw new DomainError('conflict', 'The denial is already revoked', { id });
     const now = this.clock.now().toISOString();
     await this.db.transaction().execute(async (tx) => {
+      await this.audit.lockIn(tx);
       await tx
         .updateTable('denials')
-        .set({ status: 'revoked', revoked_at: now, revoke_reason: reason, updated_at: now })
+        .set({
+          status: 'revoked',
+          revoked_at: now,
+          revoke_reason: reason,
+          updated_at: now,
+          change_seq: nextChange(),
+        })
         .where('id', '=', id)
         .execute();
       await this.audit.appendIn(tx, {
@@ -270,7 +337,9 @@ export class DenialStore {
         outcome: 'ok',
         details: {},
       });
+      await notifyChange(tx);
     });
+    this.onChange();
     return { ...current, status: 'revoked', revokedAt: now, revokeReason: reason, updatedAt: now };
   }
 }

@@ -1,4 +1,4 @@
-import type { ImportWarning } from '@entente/core';
+import { DomainError, type ImportWarning } from '@entente/core';
 import type { Denial, SharingScope } from './core-sharing.ts';
 import { isoDay, type Actor } from './actor.ts';
 import { parseDenialCsv } from './parse-denial-csv.ts';
@@ -15,6 +15,7 @@ export interface DenialImportResult {
  * Imports a LITE-format denial CSV for the actor's agency, shared with `scope`
  * and dated `deniedOn` (default today); denials without a destination, items
  * or reason are skipped with a warning, the rest are created in one transaction.
+ * Refused with `limit-exceeded` past the rows per file or the agency's quota.
  */
 export async function importDenialCsv(
   sharing: SharingStore,
@@ -24,6 +25,13 @@ export async function importDenialCsv(
 ): Promise<DenialImportResult> {
   const file = options.file ?? 'denials.csv';
   const parsed = parseDenialCsv(text, file);
+  const max = sharing.denialLimits.importRows;
+  if (parsed.rowCount > max)
+    throw new DomainError(
+      'limit-exceeded',
+      `${file} has ${parsed.rowCount} data rows; one import takes at most ${max}: split the file`,
+      { limit: 'denial-import-rows', max, count: parsed.rowCount, file },
+    );
   const warnings = [...parsed.warnings];
   const deniedOn = options.deniedOn ?? isoDay(sharing.clock.now());
   const ready = parsed.denials.filter((d) => {

@@ -12,6 +12,8 @@ export { importDenialCsv, type DenialImportResult } from './import-denial-csv.ts
 export { visibleDenialParties } from './visible-denial-parties.ts';
 export { sha256Hex } from './secrets.ts';
 export { openDenialScreen, type DenialScreen } from './denial-screening.ts';
+export { DenialScreenIndex, type DenialView, type WatchChannel } from './denial-screen-index.ts';
+export { DEFAULT_DENIAL_LIMITS, DENIAL_CHANGE_CHANNEL, type DenialLimits } from './denial-store.ts';
 export {
   screeningNameMatches,
   crosswalkEntriesCorrespond,

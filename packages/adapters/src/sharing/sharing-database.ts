@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, RawBuilder } from 'kysely';
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -52,6 +52,8 @@ export interface DenialRow {
   updated_at: string;
   revoked_at: string | null;
   revoke_reason: string | null;
+  /** Position in commit order of the denial's last change (migration 009); bigint, read as a string or number. */
+  change_seq: ColumnType<string | number, RawBuilder<unknown> | undefined, RawBuilder<unknown>>;
 }
 
 /** Row of `applications`. */
@@ -119,7 +121,7 @@ export interface SharingDatabase {
   organisations: OrganisationRow;
   users: UserRow;
   credentials: CredentialRow;
-  login_failures: { key: string; at: string };
+  login_attempts: { key: string; window_started: string; attempts: number };
   denials: DenialRow;
   denial_versions: { denial_id: string; version: number; data: Json<unknown>; replaced_at: string };
   applications: ApplicationRow;

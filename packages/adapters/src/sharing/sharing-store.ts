@@ -10,7 +10,8 @@ import { ApplicationStore } from './application-store.ts';
 import { AuditLog } from './audit-log.ts';
 import { ConsultationStore } from './consultation-store.ts';
 import { CredentialStore, DEFAULT_CREDENTIAL_POLICY, type CredentialPolicy } from './credential-store.ts';
-import { DenialStore } from './denial-store.ts';
+import { DEFAULT_DENIAL_LIMITS, DenialStore, type DenialLimits } from './denial-store.ts';
+import { DenialScreenIndex, type WatchChannel } from './denial-screen-index.ts';
 import { OrgStore } from './org-store.ts';
 import { RefusalCounter } from './refusal-counter.ts';
 import type { SharingDatabase } from './sharing-database.ts';
@@ -28,6 +29,14 @@ export interface SharingOptions {
   /** SharingGroup memberships by ISO-2 country (from `readCountryRegimes`), for new agencies. */
   regimeMemberships?: ReadonlyMap<string, SharingGroup[]>;
   credentials?: Partial<CredentialPolicy>;
+  /** Rows per denial import file and denials per agency (defaults `DEFAULT_DENIAL_LIMITS`). */
+  denialLimits?: Partial<DenialLimits>;
+  /**
+   * Subscribes to the store's notifications, so that denial changes made by
+   * other processes reach this one's denial screening index (`sharingStoreFor`
+   * passes the store's). Without it the index asks the store on every read.
+   */
+  watch?: WatchChannel;
 }
 
 /** The full matcher, or a provider of it, with the defaults for what `matcher` leaves out. */
@@ -52,6 +61,9 @@ export class SharingStore {
   readonly orgs: OrgStore;
   readonly credentials: CredentialStore;
   readonly denials: DenialStore;
+  /** This process's screening indexes of the denied parties each agency may see. */
+  readonly denialScreens: DenialScreenIndex;
+  readonly denialLimits: DenialLimits;
   readonly consultations: ConsultationStore;
   readonly applications: ApplicationStore;
   readonly clock: Clock;
@@ -67,7 +79,16 @@ export class SharingStore {
       ...DEFAULT_CREDENTIAL_POLICY,
       ...options.credentials,
     });
-    this.denials = new DenialStore(kdb, this.audit, this.clock);
+    this.denialLimits = Object.freeze({ ...DEFAULT_DENIAL_LIMITS, ...options.denialLimits });
+    this.denials = new DenialStore(kdb, this.audit, this.clock, this.denialLimits, () =>
+      this.denialScreens.changed(),
+    );
+    this.denialScreens = new DenialScreenIndex(
+      kdb,
+      this.clock,
+      (orgId) => this.denials.viewerOf({ orgId }),
+      options.watch,
+    );
     this.consultations = new ConsultationStore(kdb, this.audit, this.clock);
     this.applications = new ApplicationStore(
       kdb,
@@ -83,8 +104,16 @@ export class SharingStore {
 
 /** The sharing store over an opened store's database (`openStore` returns one with a `kysely` property). */
 export function sharingStoreFor(store: Store, options: SharingOptions = {}): SharingStore {
-  const kysely = (store as Store & { kysely?: Kysely<any> }).kysely;
-  if (!kysely)
+  const opened = store as Store & {
+    kysely?: Kysely<any>;
+    watchChannel?: WatchChannel;
+    beforeClose?: (task: () => Promise<void>) => void;
+  };
+  if (!opened.kysely)
     throw new Error('sharingStoreFor needs a store opened by openStore (it has a kysely property)');
-  return new SharingStore(kysely, options);
+  const watch = opened.watchChannel?.bind(opened);
+  const sharing = new SharingStore(opened.kysely, { ...(watch ? { watch } : {}), ...options });
+  // Deferred audit entries (screening reads) are written before the store closes.
+  opened.beforeClose?.(() => sharing.audit.flush());
+  return sharing;
 }

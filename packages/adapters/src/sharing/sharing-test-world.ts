@@ -31,6 +31,7 @@ export async function buildSharingWorld(
   const clock = new ManualClock();
   const sharing = new SharingStore(store.kysely, {
     clock,
+    watch: (channel, onNotify) => store.watchChannel(channel, onNotify),
     regimeMemberships: new Map([
       ['GB', ['WA', 'MTCR', 'NSG', 'AG']],
       ['DE', ['EU', 'WA', 'MTCR', 'NSG', 'AG']],

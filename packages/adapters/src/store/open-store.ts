@@ -67,10 +67,20 @@ function redactUrl(url: string): string {
   }
 }
 
+/** An opened store: the port, its Kysely, and its notification channels. */
+export type OpenedStore = Store & {
+  kysely: Kysely<Database>;
+  /** Subscribes to a notification channel; `close()` ends what is still subscribed. */
+  watchChannel(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /** Runs `task` when the store closes, before the connections end (e.g. to write queued audit entries). */
+  beforeClose(task: () => Promise<void>): void;
+};
+
 /** A store over Kysely on PGlite or PostgreSQL; both share every query. */
 class KyselyStore extends PostgresPartyStore implements Store {
   readonly #clearances: PostgresClearanceStore;
   readonly #subscriptions = new Set<Subscription>();
+  readonly #beforeClose: (() => Promise<void>)[] = [];
 
   constructor(
     readonly kysely: Kysely<Database>,
@@ -89,8 +99,17 @@ class KyselyStore extends PostgresPartyStore implements Store {
   recordScreening: Store['recordScreening'] = (e) => this.#clearances.recordScreening(e);
   screeningStats: Store['screeningStats'] = (days, scope) => this.#clearances.screeningStats(days, scope);
 
-  async watchListVersions(onChange: () => void): Promise<() => Promise<void>> {
-    const subscription = await this.listen(LIST_VERSION_CHANNEL, onChange);
+  watchListVersions(onChange: () => void): Promise<() => Promise<void>> {
+    return this.watchChannel(LIST_VERSION_CHANNEL, onChange);
+  }
+
+  beforeClose(task: () => Promise<void>): void {
+    this.#beforeClose.push(task);
+  }
+
+  /** Subscribes to any notification channel (e.g. denial changes); `close()` ends what is still subscribed. */
+  async watchChannel(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    const subscription = await this.listen(channel, onNotify);
     this.#subscriptions.add(subscription);
     // Idempotent, and a no-op once `close` has stopped it.
     return async () => {
@@ -100,7 +119,7 @@ class KyselyStore extends PostgresPartyStore implements Store {
 
   connectionProblems(): string[] {
     return [...this.#subscriptions].some((s) => !s.connected)
-      ? ['list-version notifications lost, re-subscribing (the screening index may be stale)']
+      ? ['change notifications lost, re-subscribing (the screening indexes may be stale)']
       : [];
   }
 
@@ -123,6 +142,7 @@ class KyselyStore extends PostgresPartyStore implements Store {
   }
 
   async close(): Promise<void> {
+    for (const task of this.#beforeClose.splice(0)) await task().catch(() => {});
     const subscriptions = [...this.#subscriptions];
     this.#subscriptions.clear();
     try {
@@ -234,10 +254,7 @@ function commandLine(): string {
  * @example
  * const store = await openStore({ dataDir: './.entente' });
  */
-export async function openStore(
-  config: StoreConfig,
-  options: StoreOptions = {},
-): Promise<Store & { kysely: Kysely<Database> }> {
+export async function openStore(config: StoreConfig, options: StoreOptions = {}): Promise<OpenedStore> {
   const kind = config.databaseUrl ? 'postgres' : 'pglite';
   const log = options.log ?? (() => undefined);
   const command = options.command ?? commandLine();

@@ -130,5 +130,27 @@ for (const target of storeTargets()) {
       t.world.clock.advanceDays(1);
       expect((await login('target@bafa.example', 'a long enough password')).status).toBe(200);
     });
+
+    it('evaluates at most 5 of 40 parallel wrong passwords; the rest get 429 with Retry-After', async () => {
+      await t.world.sharing.orgs.createUser(
+        {
+          orgId: t.world.orgs.de.id,
+          email: 'burst@bafa.example',
+          role: 'analyst',
+          password: 'the real one here',
+        },
+        CLI_SOURCE,
+      );
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => login('burst@bafa.example', `guess ${i}`)),
+      );
+      const statuses = answers.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+      for (const r of answers.filter((r) => r.status === 429))
+        expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+      // The windows of the address and the (in-process: unknown) client address end for later tests.
+      t.world.clock.advanceDays(1);
+    });
   });
 }

@@ -33,13 +33,15 @@ describe('denied parties in screening (UN list loaded)', () => {
     const res = await t.call(who, 'POST', '/screen', body);
     return { status: res.status, body: (await res.json()) as { matches: Match[] } & Record<string, unknown> };
   };
-  const screenAudits = async () =>
-    (
+  const screenAudits = async () => {
+    await t.world.sharing.audit.flush();
+    return (
       await sql<{ actor_org_id: string; details: Record<string, unknown> }>`
         select actor_org_id, details from audit_log where action = 'denial.screen-parties' order by seq`.execute(
         t.store.kysely,
       )
     ).rows.map((r) => ({ actorOrgId: r.actor_org_id, details: r.details }));
+  };
 
   it('matches a respelled denied party for an agency the denial is shared with, with the denial’s reason', async () => {
     const { status, body } = await screen('de', { name: 'Kaliningrad Instrumnet Works' });

@@ -55,7 +55,11 @@ const create = defineRoute(WRITE, {
   summary: 'Notify a denial',
   ...AGENCY_ONLY,
   request: { body: { required: true, ...json(DenialInput) } },
-  responses: { 201: { description: 'Recorded', ...json(Denial) }, ...errors },
+  responses: {
+    201: { description: 'Recorded', ...json(Denial) },
+    ...errors,
+    422: { description: 'Over the agency’s denial quota', ...json(ErrorBody) },
+  },
 });
 const importCsv = defineRoute(WRITE, {
   method: 'post',
@@ -64,7 +68,11 @@ const importCsv = defineRoute(WRITE, {
   summary: 'Import denials from a CSV in the LITE denial-notification format',
   ...AGENCY_ONLY,
   request: { body: { required: true, ...json(ImportRequest) } },
-  responses: { 201: { description: 'Imported', ...json(ImportResponse) }, ...errors },
+  responses: {
+    201: { description: 'Imported', ...json(ImportResponse) },
+    ...errors,
+    422: { description: 'Over the rows per file or the agency’s denial quota', ...json(ErrorBody) },
+  },
 });
 const get = defineRoute(READ, {
   method: 'get',

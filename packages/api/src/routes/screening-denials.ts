@@ -24,8 +24,9 @@ export interface ScreeningPlan {
  * Splits `sources` between the lists and the denied parties (source
  * `denials`). Exporters screen the lists only, with no extra store query; for
  * them `denials` is an unknown source like any other. Agencies also screen
- * the parties of the valid denials shared with them, read (once per request)
- * from the store and indexed with the screening service's name reference.
+ * the parties of the valid denials shared with them, through the sharing
+ * store's per-agency index (built once with the screening service's name
+ * reference, patched as denials change).
  */
 export async function planScreening(
   c: Context<AppEnv>,

@@ -4,6 +4,7 @@ import {
   sampleDenial,
   type SharingWorld,
 } from '../../../adapters/src/sharing/sharing-test-world.ts';
+import type { SharingOptions } from '../../../adapters/src/sharing/sharing-store.ts';
 import { createApp } from '../create-app.ts';
 import { CLI_SOURCE } from './sharing-deps.ts';
 
@@ -33,9 +34,9 @@ export interface SharingApp {
 }
 
 /** Opens a store on `target`, builds the world and the app. */
-export async function openSharingApp(target: StoreTarget): Promise<SharingApp> {
+export async function openSharingApp(target: StoreTarget, options: SharingOptions = {}): Promise<SharingApp> {
   const store = await target.open();
-  const world = await buildSharingWorld(store);
+  const world = await buildSharingWorld(store, options);
   const admin = await world.sharing.orgs.createUser(
     { orgId: world.orgs.uk.id, email: 'admin@ecju.example', role: 'admin', password: ADMIN_PASSWORD },
     CLI_SOURCE,

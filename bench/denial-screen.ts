@@ -1,0 +1,126 @@
+/**
+ * An agency's `POST /screen` after 10,000 shared denials were imported, against
+ * an exporter's `POST /screen` in the same process and app (lists only: the
+ * baseline), plus the parts of the agency's request: reading every visible
+ * denial from the store (what each request did before the denial index) and
+ * the audited read (one chain append).
+ *
+ * Run: npx tsx bench/denial-screen.ts [--denials 10000] [--queries 200]
+ * In-memory PGlite store with the UN list from the mirror; requests through `app.request`.
+ */
+import path from 'node:path';
+import { cpus } from 'node:os';
+import { findFormat, importList, LIST_FORMATS, openStore } from '@entente/adapters';
+import { buildSharingWorld } from '../packages/adapters/src/sharing/sharing-test-world.ts';
+import {
+  syntheticDenialCsv,
+  syntheticPartyName,
+} from '../packages/adapters/src/test-support/synthetic-denial-csv.ts';
+import { CLI_SOURCE } from '../packages/adapters/src/sharing/actor.ts';
+import { createApp } from '../packages/api/src/create-app.ts';
+
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const DENIALS = arg('denials', 10_000);
+const QUERIES = arg('queries', 200);
+const MIRROR = path.resolve(import.meta.dirname, '../../shared/data');
+
+const store = await openStore({ dataDir: 'memory://' });
+await importList(store, findFormat(LIST_FORMATS, 'un-sc-xml'), [
+  path.join(MIRROR, 'lists/un/un-sc-2026-02-27/consolidated.xml'),
+]);
+const world = await buildSharingWorld(store);
+const token = async (userId: string) =>
+  (await world.sharing.credentials.createToken(userId, CLI_SOURCE)).token;
+const agency = await token(world.actors.de.userId);
+const exporter = await token(world.actors.exporter.userId);
+const app = createApp({
+  store,
+  config: { store: { dataDir: 'memory://' }, port: 0 },
+  version: 'bench',
+  log: () => {},
+  sharing: world.sharing,
+});
+
+let started = performance.now();
+const imported = await app.request('/denials/import', {
+  method: 'POST',
+  headers: {
+    authorization: `Bearer ${await token(world.actors.uk.userId)}`,
+    'content-type': 'application/json',
+  },
+  body: JSON.stringify({ csv: syntheticDenialCsv(DENIALS), scope: { regimes: ['WA'] } }),
+});
+if (imported.status !== 201) throw new Error(`import failed: ${imported.status} ${await imported.text()}`);
+const importSeconds = (performance.now() - started) / 1000;
+
+// Half the names are denied parties (respelled by dropping a letter), half are not.
+const names = Array.from({ length: QUERIES }, (_, i) =>
+  i % 2 ? syntheticPartyName((i * 7919) % DENIALS).replace(/a/, '') : `Unlisted Person Number ${i} Holdings`,
+);
+const screen = async (bearer: string, name: string) => {
+  const res = await app.request('/screen', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+  if (res.status !== 200) throw new Error(`screen failed: ${res.status}`);
+  return (await res.json()) as { matches: { source: string }[] };
+};
+
+/** Mean milliseconds per request over the names, after one warm-up pass over ten of them. */
+async function timeRequests(bearer: string): Promise<{ ms: number; denialHits: number }> {
+  for (const name of names.slice(0, 10)) await screen(bearer, name);
+  let denialHits = 0;
+  const t = performance.now();
+  for (const name of names)
+    denialHits += (await screen(bearer, name)).matches.some((m) => m.source === 'denials') ? 1 : 0;
+  return { ms: (performance.now() - t) / names.length, denialHits };
+}
+
+started = performance.now();
+await screen(agency, 'first agency request builds its denial index');
+const firstAgencySeconds = (performance.now() - started) / 1000;
+const exporterRun = await timeRequests(exporter);
+const agencyRun = await timeRequests(agency);
+const exporterAgain = await timeRequests(exporter);
+
+const viewer = await world.sharing.denials.viewerOf(world.actors.de);
+started = performance.now();
+const visible = await world.sharing.denials.visibleTo(viewer);
+const readAllMs = performance.now() - started;
+started = performance.now();
+for (let i = 0; i < 50; i++)
+  await world.sharing.audit.append({
+    actorUserId: world.actors.de.userId,
+    actorOrgId: world.actors.de.orgId,
+    ip: null,
+    action: 'bench.audit',
+    targetType: 'denial',
+    targetId: null,
+    outcome: 'ok',
+    details: {},
+  });
+const auditMs = (performance.now() - started) / 50;
+
+const exporterMs = (exporterRun.ms + exporterAgain.ms) / 2;
+console.log(`machine: ${cpus().length} vCPU ${cpus()[0]?.model ?? ''}, node ${process.version}`);
+console.log(`import of ${DENIALS} denials over HTTP: ${importSeconds.toFixed(1)} s`);
+console.log(
+  `first agency request (builds its index of ${visible.length} denials): ${firstAgencySeconds.toFixed(2)} s`,
+);
+console.log(
+  `exporter POST /screen: ${exporterRun.ms.toFixed(2)} / ${exporterAgain.ms.toFixed(2)} ms per request (before / after the agency)`,
+);
+console.log(
+  `agency   POST /screen: ${agencyRun.ms.toFixed(2)} ms per request, ${agencyRun.denialHits}/${QUERIES} with a denial hit`,
+);
+console.log(
+  `agency / exporter: ${(agencyRun.ms / exporterMs).toFixed(2)}x (target ≤ 2x); index builds: ${world.sharing.denialScreens.builds}`,
+);
+console.log(`reading every visible denial (the old per-request read): ${readAllMs.toFixed(0)} ms`);
+console.log(`one audit chain append (the audited read): ${auditMs.toFixed(2)} ms`);
+await store.close();
