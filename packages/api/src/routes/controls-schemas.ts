@@ -72,12 +72,9 @@ export const CounterpartSchema = z
     type: CorrespondenceType.openapi({ description: 'how the asked entry relates to the counterpart' }),
     basis: CorrespondenceBasis,
     note: z.string().optional(),
-    warning: z
-      .string()
-      .optional()
-      .openapi({
-        description: 'why the link is doubtful (its headings describe different items); not followed',
-      }),
+    warning: z.string().optional().openapi({
+      description: 'why the link is doubtful (its headings describe different items); not followed',
+    }),
     via: z.string().optional().openapi({ description: 'the entry the link was reached through' }),
   })
   .openapi('Counterpart');
