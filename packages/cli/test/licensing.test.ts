@@ -88,6 +88,12 @@ for (const target of cliStoreTargets()) {
       expect(r.stdout).toMatch(/applies +NS2 row: NS applies to entire entry → NS2 marked for China/);
     });
 
+    it('accepts Kosovo (XK), a Commerce Country Chart destination (Supp. No. 1 to Part 738)', async () => {
+      const r = await cli('determine', '--jurisdiction', 'US', '--item', '3A001.a.1.b', '--to', 'XK');
+      expect(r.code).toBe(0);
+      expect(r.stdout.split('\n')[0]).toMatch(/^US 3A001.a.1.b → XK: /);
+    });
+
     it.each([
       [
         ['--jurisdiction', 'EU', '--item', '3A904', '--to', 'CN'],
@@ -95,7 +101,7 @@ for (const target of cliStoreTargets()) {
       ],
       [
         ['--jurisdiction', 'US', '--item', '3A001.a.1.b', '--to', 'XX'],
-        'unknown-country: Unknown country code "XX" in to; accepted: one of 253 codes such as CN, DE, US (field to)',
+        'unknown-country: Unknown country code "XX" in to; accepted: one of 254 codes such as CN, DE, US (field to)',
       ],
       [
         ['--jurisdiction', 'FR', '--item', '3A001', '--to', 'CN'],
@@ -169,7 +175,7 @@ for (const target of cliStoreTargets()) {
       const r = await cli('assess', fixture('tx-bad-country.json'));
       expect(r.code).toBe(1);
       expect(r.stderr.trim()).toBe(
-        'entente: unknown-country: parties[1].country: unknown country "Atlantis"; accepted: one of 253 codes such as CN, DE, US (field parties[1].country)',
+        'entente: unknown-country: parties[1].country: unknown country "Atlantis"; accepted: one of 254 codes such as CN, DE, US (field parties[1].country)',
       );
     });
   });

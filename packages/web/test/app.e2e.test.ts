@@ -277,6 +277,10 @@ describe.skipIf(!ready)('web app end to end (headless Chromium)', () => {
     await page.getByLabel('Kind of gap').selectOption('unilateral');
     await page.waitForURL(/kind=unilateral/);
     expect(await cell.getByText('Regime not implemented').count()).toBe(0);
+    await cell
+      .getByText(/no regime origin/)
+      .first()
+      .waitFor();
     await saveScreenshot(page, '11-gap-cell');
     await cell.locator('tbody a').first().click();
     await page.getByRole('heading', { name: 'Counterparts in the other lists' }).waitFor();

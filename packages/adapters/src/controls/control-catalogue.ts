@@ -31,6 +31,8 @@ export interface Counterpart {
   type: CorrespondenceType;
   basis: Correspondence['basis'];
   note?: string;
+  /** Why the link is doubtful (headings describe different items); such links are not chained. */
+  warning?: string;
   /** The entry the link was reached through, when not a direct link of the asked entry. */
   via?: string;
 }
@@ -122,6 +124,7 @@ export class ControlCatalogue {
         type: c.from === id ? c.type : INVERSE[c.type],
         basis: c.basis,
         ...(c.note ? { note: c.note } : {}),
+        ...(c.warning ? { warning: c.warning } : {}),
       };
     });
   }
@@ -149,7 +152,7 @@ export class ControlCatalogue {
     );
     direct.forEach(add);
     for (const d of direct) {
-      if (d.type === 'same') for (const c of this.directLinks(d.id)) add({ ...c, via: d.id });
+      if (d.type === 'same' && !d.warning) for (const c of this.directLinks(d.id)) add({ ...c, via: d.id });
       const [otherList, otherCode] = [listOf(d.id), d.id.slice(d.id.indexOf(':') + 1)];
       if (!REGIME_LISTS.has(otherList)) continue;
       // Category-level links (Japan's rows) reach lists no entry-level link reached.

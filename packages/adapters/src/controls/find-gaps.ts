@@ -1,10 +1,11 @@
 import {
-  classifyGaps,
+  traceGaps,
   DomainError,
   parseJurisdiction,
   rootCode,
   summarizeGaps,
   type ControlGap,
+  type GapCleared,
   type ControlJurisdiction,
   type GapCategory,
 } from './core-controls.ts';
@@ -16,6 +17,8 @@ export interface GapReport {
   /** The list category (first digit of the code) the gaps were limited to. */
   category?: number;
   gaps: ControlGap[];
+  /** Entry/jurisdiction pairs that are not gaps, each with the evidence path that clears it. */
+  cleared: GapCleared[];
   summary: Record<GapCategory, Record<string, number>>;
   notes: string[];
 }
@@ -57,15 +60,24 @@ export function findGaps(
       accepted: '0-9 (the first digit of a dual-use code)',
     });
   }
-  let gaps = classifyGaps(catalogue.lists, catalogue.correspondences, jurisdictions);
+  const traced = traceGaps(catalogue.lists, catalogue.correspondences, jurisdictions);
+  let { gaps, cleared } = traced;
   if (options.category !== undefined) {
     const prefix = String(options.category);
-    gaps = gaps.filter((g) => rootCode(g.entry.slice(g.entry.indexOf(':') + 1)).startsWith(prefix));
+    const inCategory = (entry: string) => rootCode(entry.slice(entry.indexOf(':') + 1)).startsWith(prefix);
+    gaps = gaps.filter((g) => inCategory(g.entry));
+    cleared = cleared.filter((c) => inCategory(c.entry));
   }
+  const notCompared = cleared.filter((c) => c.status === 'not-compared').length;
+  if (notCompared > 0)
+    notes.push(
+      `${notCompared} munitions pair(s) not compared: the EU Common Military List is not in the catalogue (see cleared[].evidence).`,
+    );
   return {
     jurisdictions,
     ...(options.category !== undefined ? { category: options.category } : {}),
     gaps,
+    cleared,
     summary: summarizeGaps(gaps),
     notes,
   };

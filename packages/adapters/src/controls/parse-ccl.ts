@@ -6,6 +6,7 @@ import {
   type ControlEntry,
   type ControlList,
   type ReasonScope,
+  type Regime,
 } from './core-controls.ts';
 import { reasonsForParagraph, scopeReason } from './ccl-reason-scope.ts';
 
@@ -105,7 +106,7 @@ export function parseCcl(files: CclFiles): ControlList {
     const exceptions = Object.fromEntries(
       (flagRows.get(e.eccn) ?? []).map((r) => [r.exception ?? '', r.text ?? '']),
     );
-    const regime = regimeOfCode(e.eccn);
+    const regime = regimeOfEccn(e.eccn, splitReasons(e.reasonForControl));
     entries.push({
       list: 'US',
       code: e.eccn,
@@ -161,4 +162,15 @@ export function parseCcl(files: CclFiles): ControlList {
     },
     entries,
   };
+}
+
+/**
+ * The regime of an ECCN: from its code (`regimeOfCode`), except an x3xx entry
+ * whose Reason for Control is CW without CB (1C355, 1E355: CWC schedules,
+ * §742.18) implements the Chemical Weapons Convention, not the Australia Group (§742.2).
+ */
+function regimeOfEccn(eccn: string, reasons: string[]): Regime | undefined {
+  const regime = regimeOfCode(eccn);
+  if (regime === 'AG' && reasons.includes('CW') && !reasons.includes('CB')) return 'CWC';
+  return regime;
 }

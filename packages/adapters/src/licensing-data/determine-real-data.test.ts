@@ -46,9 +46,10 @@ function run(
 }
 
 describe.skipIf(!hasSharedData())('determine on the real EAR tables', () => {
-  it('loads the 633 ECCNs, 249 countries plus 4 Part 746 regions, and the 50 CHPL codes', () => {
+  it('loads the 633 ECCNs, 249 countries, Kosovo from the Country Chart, 4 Part 746 regions, and the 50 CHPL codes', () => {
     expect(data.us.eccns.size).toBe(633);
-    expect(data.countries.size).toBe(253);
+    expect(data.countries.size).toBe(254);
+    expect(data.countries.get('XK')?.usChartMarks).toContain('NS2');
     expect(data.chpl.size).toBe(50);
     expect(data.chpl.get('854231')).toBe('1');
     expect([...data.chpl.values()]).toContain('4.A');
@@ -62,6 +63,8 @@ describe.skipIf(!hasSharedData())('determine on the real EAR tables', () => {
     ['5A992.c', 'IN', {}, 'no-licence-required', [], []],
     // MT Column 1 marks every destination except Canada (§742.5)
     ['3A001.a.1.a', 'CA', {}, 'no-licence-required', [], []],
+    // Kosovo: a Country Chart row (Supp. No. 1 to Part 738) marked NS2, and Country Group B
+    ['3A001.a.1.b', 'XK', {}, 'exception-available', ['NS2'], ['GBS']],
     // Hong Kong is governed by the China row (85 FR 83788)
     ['3A001.a.1.b', 'HK', {}, 'licence-required', ['NS2'], []],
     // GBS: NS-only licence requirement to a Country Group B destination

@@ -94,6 +94,23 @@ export async function loadCountryFacts(controlsDir: string): Promise<LoadedCount
     };
     countries.set(r.iso2, fact);
   }
+  // Every Country Chart destination is a destination the EAR licenses to, even when
+  // country_regimes.csv has no row for it (Kosovo, XK): it then joins no regime and no EU list.
+  const chartName = new Map(Object.entries(iso).map(([name, code]) => [code, name]));
+  for (const [code, row] of [...marks, ...embargo]) {
+    if (countries.has(code)) continue;
+    countries.set(code, {
+      iso2: code,
+      name: chartName.get(code) ?? code,
+      euMember: false,
+      eu001: false,
+      japanGroupA: false,
+      regimes: { wassenaar: false, mtcr: false, nsg: false, australiaGroup: false },
+      usGroups: groupsOf.get(code) ?? [],
+      usChartFootnotes: row.footnotes,
+      ...('marks' in row ? { usChartMarks: row.marks } : { usChartMarks: [], usEmbargoPointer: row.pointer }),
+    });
+  }
   const ukraine = countries.get('UA');
   if (ukraine)
     for (const [code, name] of Object.entries(REGIONS)) countries.set(code, { ...ukraine, iso2: code, name });

@@ -33,6 +33,7 @@ export interface ControlCorrespondenceRow {
   type: string;
   basis: string;
   note: string | null;
+  warning: string | null;
 }
 
 /** The control-list tables (the lead merges them into `Database`). */

@@ -152,6 +152,7 @@ export class PostgresControlStore implements ControlListStore {
           type: c.type,
           basis: c.basis,
           note: c.note ?? null,
+          warning: c.warning ?? null,
         }));
         await tx.insertInto('control_correspondences').values(rows).execute();
       }
@@ -171,6 +172,7 @@ export class PostgresControlStore implements ControlListStore {
       type: r.type as Correspondence['type'],
       basis: r.basis as Correspondence['basis'],
       ...(r.note ? { note: r.note } : {}),
+      ...(r.warning ? { warning: r.warning } : {}),
     }));
   }
 }

@@ -8,6 +8,7 @@ const CorrespondenceBasis = z.enum([
   'curated-munitions',
   'curated-japan-row',
   'curated-other',
+  'curated-renumbered',
 ]);
 
 /** Where an entry's facts were read (core `ControlCitation`); `unverified` when its text could not be read. */
@@ -71,6 +72,9 @@ export const CounterpartSchema = z
     type: CorrespondenceType.openapi({ description: 'how the asked entry relates to the counterpart' }),
     basis: CorrespondenceBasis,
     note: z.string().optional(),
+    warning: z.string().optional().openapi({
+      description: 'why the link is doubtful (its headings describe different items); not followed',
+    }),
     via: z.string().optional().openapi({ description: 'the entry the link was reached through' }),
   })
   .openapi('Counterpart');
@@ -118,8 +122,21 @@ export const ControlGapSchema = z
     controlledBy: z.string(),
     lackingIn: z.string(),
     note: z.string(),
+    evidence: z
+      .array(z.string())
+      .openapi({ description: 'the evidence path that makes it a gap: links followed and what was missing' }),
   })
   .openapi('ControlGap');
+
+/** An entry/jurisdiction pair that is not a gap, with the path that clears it. */
+export const GapClearedSchema = z
+  .object({
+    entry: z.string(),
+    other: z.string(),
+    status: z.enum(['counterpart', 'implemented', 'not-compared']),
+    evidence: z.array(z.string()),
+  })
+  .openapi('GapCleared');
 
 /** The gaps and their counts per gap category and `controlledBy→lackingIn` pair. */
 export const GapReportSchema = z
@@ -127,6 +144,7 @@ export const GapReportSchema = z
     jurisdictions: z.array(z.string()),
     category: z.number().int().optional(),
     gaps: z.array(ControlGapSchema),
+    cleared: z.array(GapClearedSchema),
     summary: z.record(z.string(), z.record(z.string(), z.number())),
     notes: z.array(z.string()),
   })

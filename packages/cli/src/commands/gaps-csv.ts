@@ -2,7 +2,15 @@ import type { GapReport } from '@entente/adapters';
 import { encodeCsv } from '@entente/core';
 
 /** The columns of `entente gaps --csv`, in order. */
-const GAP_COLUMNS = ['entry', 'category', 'controlledBy', 'lackingIn', 'heading', 'note'] as const;
+const GAP_COLUMNS = [
+  'entry',
+  'category',
+  'controlledBy',
+  'lackingIn',
+  'heading',
+  'note',
+  'evidence',
+] as const;
 
 /**
  * The gaps as CSV, one row per entry and pair, through core's one CSV encoder
@@ -11,7 +19,10 @@ const GAP_COLUMNS = ['entry', 'category', 'controlledBy', 'lackingIn', 'heading'
 export function gapsCsv(report: GapReport): string {
   const csv = encodeCsv(
     GAP_COLUMNS,
-    report.gaps.map((g) => GAP_COLUMNS.map((column) => g[column])),
+    // The evidence path is one cell, its steps joined by " | ".
+    report.gaps.map((g) =>
+      GAP_COLUMNS.map((column) => (column === 'evidence' ? g.evidence.join(' | ') : g[column])),
+    ),
   );
   // `c.print` ends the output with its own line break.
   return csv.slice(0, -1);

@@ -49,19 +49,20 @@ export function registerGaps(program: Command, ctx: () => CliContext): void {
           if (opts.csv && !c.json) return c.print(gapsCsv(report));
           c.output(report, () =>
             [
-              `${report.gaps.length} gaps among ${report.jurisdictions.join(', ')}${report.category !== undefined ? ` in category ${report.category}` : ''}`,
+              `${report.gaps.length} gaps among ${report.jurisdictions.join(', ')}${report.category !== undefined ? ` in category ${report.category}` : ''}; ${report.cleared.length} pairs cleared by a counterpart or another act (see --json)`,
               '',
               summaryTable(report),
               '',
               formatTable(
-                ['entry', 'gap', 'pair', 'heading'],
+                ['entry', 'gap', 'pair', 'heading', 'evidence'],
                 report.gaps
                   .slice(0, opts.limit)
                   .map((g) => [
                     g.entry,
                     g.category,
                     `${g.controlledBy}→${g.lackingIn}`,
-                    g.heading.slice(0, 70),
+                    g.heading.slice(0, 50),
+                    g.evidence.join(' | '),
                   ]),
               ),
               ...(report.gaps.length > opts.limit

@@ -6,7 +6,7 @@ import {
   type Correspondence,
 } from './control-entry.ts';
 import { isDualUseCode } from './control-code.ts';
-import { linkedJurisdictions } from './derive-crosswalk.ts';
+import { linkIndex, traceCounterpart } from './trace-counterpart.ts';
 
 /** Why one ally controls an item that another does not. */
 export type GapCategory = 'unilateral' | 'regime-not-implemented' | 'plurilateral' | 'scope-differs';
@@ -19,6 +19,16 @@ export interface ControlGap {
   controlledBy: ControlJurisdiction;
   lackingIn: ControlJurisdiction;
   note: string;
+  /** The evidence path that makes it a gap: links followed and what was missing. */
+  evidence: string[];
+}
+
+/** An entry/jurisdiction pair that is not a gap, and why. */
+export interface GapCleared {
+  entry: string;
+  other: ControlJurisdiction;
+  status: 'counterpart' | 'implemented' | 'not-compared';
+  evidence: string[];
 }
 
 /** Paragraph letters the US adds to Wassenaar-based entries for its own controls. */
@@ -36,7 +46,21 @@ export function classifyGaps(
   correspondences: Correspondence[],
   jurisdictions: ControlJurisdiction[] = ['US', 'EU', 'UK'],
 ): ControlGap[] {
+  return traceGaps(lists, correspondences, jurisdictions).gaps;
+}
+
+/**
+ * The gaps, and the pairs cleared with the path that clears them (a direct or
+ * two-hop link, another act such as 10 CFR 110, or a list not loaded).
+ */
+export function traceGaps(
+  lists: ControlList[],
+  correspondences: Correspondence[],
+  jurisdictions: ControlJurisdiction[] = ['US', 'EU', 'UK'],
+): { gaps: ControlGap[]; cleared: GapCleared[] } {
   const gaps: ControlGap[] = [];
+  const cleared: GapCleared[] = [];
+  const links = linkIndex(correspondences);
   for (const list of lists) {
     const own = LIST_JURISDICTION[list.id];
     if (!own || !jurisdictions.includes(own) || list.id === 'USML') continue;
@@ -48,12 +72,15 @@ export function classifyGaps(
     for (const e of list.entries) {
       if (e.parent || !isDualUseCode(e.code)) continue;
       const id = entryId(e);
-      const linked = linkedJurisdictions(id, correspondences);
-      for (const other of jurisdictions) {
-        if (other === own) continue;
-        if (linked.has(other)) {
+      const others = jurisdictions.filter((j) => j !== own);
+      const traces = new Map(others.map((o) => [o, traceCounterpart(e, o, links)]));
+      const linked = new Set([...traces.values()].flatMap((t) => [...t.reached]));
+      for (const other of others) {
+        const trace = traces.get(other)!;
+        if (trace.status !== 'none') {
+          cleared.push({ entry: id, other, status: trace.status, evidence: trace.evidence });
           const extra = list.id === 'US' ? extraParagraphs.get(e.code) : undefined;
-          if (extra && e.regimeRefs.length > 0) {
+          if (trace.status === 'counterpart' && extra && e.regimeRefs.length > 0) {
             gaps.push({
               entry: id,
               heading: e.heading,
@@ -61,6 +88,7 @@ export function classifyGaps(
               controlledBy: own,
               lackingIn: other,
               note: `US-only paragraphs ${extra.join(', ')}`,
+              evidence: [...trace.evidence, `${id}: US-only paragraphs ${extra.join(', ')}`],
             });
           }
           continue;
@@ -76,12 +104,24 @@ export function classifyGaps(
             ? `${e.regimeRefs.join('/')} entry with no ${other} counterpart in the catalogue`
             : category === 'plurilateral'
               ? `no regime origin; also controlled by ${[...linked].join(', ')}`
-              : `no regime origin and no counterpart in ${jurisdictions.filter((j) => j !== own).join(', ')}`;
-        gaps.push({ entry: id, heading: e.heading, category, controlledBy: own, lackingIn: other, note });
+              : `no regime origin and no counterpart in ${others.join(', ')}`;
+        const origin =
+          e.regimeRefs.length > 0
+            ? `${id}: ${e.regimeRefs.join('/')} origin (${e.citation.provision})`
+            : `${id}: no regime origin (national entry; reasons ${e.reasons.join(', ') || 'none'})`;
+        gaps.push({
+          entry: id,
+          heading: e.heading,
+          category,
+          controlledBy: own,
+          lackingIn: other,
+          note,
+          evidence: [origin, ...trace.evidence],
+        });
       }
     }
   }
-  return gaps;
+  return { gaps, cleared };
 }
 
 /** Gap counts per category and `controlledBy→lackingIn` pair, for a heat map. */

@@ -107,7 +107,8 @@ export type CorrespondenceBasis =
   | 'curated-plurilateral'
   | 'curated-munitions'
   | 'curated-japan-row'
-  | 'curated-other';
+  | 'curated-other'
+  | 'curated-renumbered';
 
 /** A link `from` → `to` (entry ids `LIST:code`): `from` is `type` relative to `to`. */
 export interface Correspondence {
@@ -116,6 +117,9 @@ export interface Correspondence {
   type: CorrespondenceType;
   basis: CorrespondenceBasis;
   note?: string;
+  /** Set when the evidence contradicts the link (shared code, headings for different items):
+   * the link is kept and shown, but not followed as a counterpart. */
+  warning?: string;
 }
 
 /** Which jurisdiction a list binds, if any (regime lists bind nobody directly). */

@@ -80,6 +80,7 @@ export const FIREARMS_ML: Readonly<Record<string, string>> = Object.freeze({
   '0D501': 'ML21',
   '0D505': 'ML21',
   '0E501': 'ML22',
+  '0E502': 'ML22',
   '0E504': 'ML22',
   '0E505': 'ML22',
 });

@@ -6,6 +6,8 @@ import {
   type Correspondence,
 } from './control-entry.ts';
 import { regimeOfCode, rootCode, wassenaarCode } from './control-code.ts';
+import { RENUMBERED_LINKS } from './renumbered-links.ts';
+import { headingMismatch } from './check-link-headings.ts';
 import {
   AG_EU,
   FIREARMS_ML,
@@ -54,12 +56,18 @@ export function deriveCorrespondences(lists: ControlList[]): Correspondence[] {
       if (!regime) continue;
       for (const b of SHARED_NUMBERING.slice(i + 1)) {
         if (codesByList.get(b)?.has(code)) {
+          const warning = headingMismatch(
+            code,
+            entries.get(`${a}:${code}`)?.heading ?? '',
+            entries.get(`${b}:${code}`)?.heading ?? '',
+          );
           add({
             from: `${a}:${code}`,
             to: `${b}:${code}`,
             type: 'same',
             basis: 'shared-regime-code',
             note: `${regime} origin`,
+            ...(warning ? { warning } : {}),
           });
         }
       }
@@ -69,6 +77,7 @@ export function deriveCorrespondences(lists: ControlList[]): Correspondence[] {
   }
   for (const link of [...PLURILATERAL_LINKS]) add({ ...link, basis: 'curated-plurilateral' });
   for (const link of SPACE_LINKS) add({ ...link, basis: 'curated-other' });
+  for (const link of RENUMBERED_LINKS) add({ ...link, basis: 'curated-renumbered' });
   for (const code of codesByList.get('US') ?? []) {
     const ml = code === rootCode(code) ? munitionsEntryOf(code) : undefined;
     if (ml)

@@ -5,4 +5,8 @@ export * from './find-entry.ts';
 export * from './crosswalk-curation.ts';
 export * from './derive-crosswalk.ts';
 export * from './classify-gaps.ts';
+export * from './trace-counterpart.ts';
+export * from './nrc-part-110.ts';
+export * from './renumbered-links.ts';
+export * from './check-link-headings.ts';
 export * from './diff-control-lists.ts';

@@ -196,6 +196,16 @@ export interface ControlGap {
   controlledBy: string;
   lackingIn: string;
   note: string;
+  /** The evidence path that makes it a gap: links followed and what was missing. */
+  evidence: string[];
+}
+
+/** A pair that is not a gap, with the path that clears it. */
+export interface GapCleared {
+  entry: string;
+  other: string;
+  status: 'counterpart' | 'implemented' | 'not-compared';
+  evidence: string[];
 }
 
 /** `GET /gaps` response. */
@@ -203,6 +213,7 @@ export interface GapReport {
   jurisdictions: string[];
   category?: number;
   gaps: ControlGap[];
+  cleared: GapCleared[];
   summary: Record<string, Record<string, number>>;
   notes: string[];
 }

@@ -9,6 +9,7 @@ const gap = (entry: string, controlledBy: string, lackingIn: string): ControlGap
   controlledBy,
   lackingIn,
   note: '',
+  evidence: [],
 });
 
 describe('buildGapMatrix', () => {

@@ -174,6 +174,18 @@ function GapView(props: {
                 width: 190,
               },
               { key: 'note', header: 'Note', value: (g) => g.note },
+              {
+                key: 'evidence',
+                header: 'Evidence',
+                value: (g) => g.evidence.join(' | '),
+                render: (g) => (
+                  <ol className="evidence-path">
+                    {g.evidence.map((step, i) => (
+                      <li key={i}>{step}</li>
+                    ))}
+                  </ol>
+                ),
+              },
             ]}
           />
         </section>
