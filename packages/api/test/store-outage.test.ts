@@ -1,28 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/test/run-cli.ts';
+import { freePort } from '../../adapters/src/test-support/free-port.ts';
 import { eventually } from '../../adapters/src/test-support/eventually.ts';
 import { databaseTarget, startTcpProxy, type TcpProxy } from '../../adapters/src/test-support/tcp-proxy.ts';
 
 const API_BIN = fileURLToPath(new URL('../bin/entente-api.js', import.meta.url));
 const url = process.env.DATABASE_URL;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** One API node: the real server binary in its own process, so a crash shows as an exit. */
 interface Node {
