@@ -4,7 +4,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
 import { screeningOf } from '../screening-of.ts';
-import { mergeMatches, planScreening } from './screening-denials.ts';
+import { planScreening, screenPlanned } from './screening-denials.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -171,10 +171,7 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     if (body.sources) query.sources = body.sources;
     const options = optionsOf(body);
     const plan = await planScreening(c, deps, service, body.sources);
-    const listed = plan.lists
-      ? await service.screen({ ...query, sources: plan.listSources }, options, orgId)
-      : [];
-    const matches = mergeMatches(listed, plan.denials?.screen(query, options) ?? [], options.limit);
+    const matches = await screenPlanned(plan, service, query, options, orgId);
     await plan.denials?.audit(1);
     await deps.store.recordScreening({ orgId, subjects: 1, hits: matches.length ? 1 : 0, channel: 'api' });
     return c.json({ query: { ...query }, algorithm: body.algorithm ?? 'entente', matches }, 200);
@@ -196,10 +193,7 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       try {
         const query = validateScreeningQuery(subject);
         if (body.sources) query.sources = body.sources;
-        const listed = plan.lists
-          ? await service.screen({ ...query, sources: plan.listSources }, options, orgId)
-          : [];
-        const matches = mergeMatches(listed, plan.denials?.screen(query, options) ?? [], options.limit);
+        const matches = await screenPlanned(plan, service, query, options, orgId);
         if (matches.length) hits++;
         results.push({ id: subject.id, matches });
       } catch (e) {
