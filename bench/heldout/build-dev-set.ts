@@ -2,7 +2,8 @@
  * Builds the held-out development set of issue 14 from the mirror at run
  * time (nothing of the data is copied into the repository):
  * (a) UN subjects' spellings published by other authorities, (b) invented
- * persons, (c) Cyrillic names of listed persons, (d) class pairs 1-8, each
+ * persons, (c) Cyrillic names of listed persons, (d) class pairs 1-8, and
+ * (e) a small hand-reproduced independent collection of labelled pairs, each
  * case split by subject into tune / threshold / report (split.ts).
  *
  * Run directly to write the set: `npx tsx bench/heldout/build-dev-set.ts
@@ -20,6 +21,7 @@ import type { HeldoutCase } from './heldout-case.ts';
 import { listContext } from './list-context.ts';
 import { loadNameTables } from './name-tables.ts';
 import { cyrillicCases } from './set-cyrillic.ts';
+import { independentPairCases } from './set-independent-pairs.ts';
 import { inventedPersonCases } from './set-invented-persons.ts';
 import { unSpellingCases } from './set-un-spellings.ts';
 
@@ -45,6 +47,7 @@ export async function buildDevSet(lists: LoadedList[], mirror = MIRROR): Promise
     ...cyrillicCases(ctx),
     ...personClassCases(ctx, tables),
     ...otherClassCases(ctx, tables),
+    ...independentPairCases(),
   ];
   return cases.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

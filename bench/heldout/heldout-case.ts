@@ -3,10 +3,11 @@ import type { ScreeningQuery } from '@entente/core';
 import type { Split } from './split.ts';
 
 /**
- * The four sets of issue 14: (a) UN subjects' spellings published by other
- * authorities, (b) invented persons, (c) Cyrillic → Latin, (d) class pairs.
+ * The sets: those of issue 14, (a) UN subjects' spellings published by other
+ * authorities, (b) invented persons, (c) Cyrillic → Latin, (d) class pairs;
+ * and (e) a small independent collection of labelled pairs.
  */
-export type SetId = 'a' | 'b' | 'c' | 'd';
+export type SetId = 'a' | 'b' | 'c' | 'd' | 'e';
 
 /** What each set holds, for reports. */
 export const SET_TITLES: Record<SetId, string> = {
@@ -14,6 +15,7 @@ export const SET_TITLES: Record<SetId, string> = {
   b: 'invented persons with birth date and nationality, against all lists',
   c: 'Cyrillic names of listed persons, against the lists without non-Latin names',
   d: 'class pairs derived from listed names (classes 1-8)',
+  e: 'independent labelled pairs (nomenklatura name_benchmark checks), candidate indexed alone',
 };
 
 /** The eight miss classes of issue 14 (set d). */
@@ -33,7 +35,7 @@ export interface HeldoutCase {
   /** Stable id: set, rule and source party/name. */
   id: string;
   set: SetId;
-  /** Miss class 1-8 (set d only). */
+  /** Miss class 1-8 (set d; set e where a pair fits one). */
   cls?: number;
   /** The rule that made the case (e.g. `initial-contradicts`, `eu-spelling`). */
   rule: string;
@@ -51,8 +53,11 @@ export interface HeldoutCase {
    * invented persons: any result is a false positive.
    */
   truth: string[];
-  /** `full`: the lists as published; `latin`: every non-Latin name removed (cross-script cases). */
-  index: 'full' | 'latin';
+  /**
+   * `full`: the lists as published; `latin`: every non-Latin name removed
+   * (cross-script cases); `pairs`: the candidates of set (e) alone.
+   */
+  index: 'full' | 'latin' | 'pairs';
   /** The listed name the case was derived from, for reading misses. */
   listed?: string;
 }

@@ -66,7 +66,8 @@ export function figures(outcomes: Outcome[], t: number): GroupFigures {
     top5: frac(pos.filter((o) => foundIn5(o, t)).length, pos.length),
     passNoMatch: frac(neg.length - fp, neg.length),
     falsePositiveRate: frac(fp, neg.length),
-    precision: frac(tp, tp + wrong + fp),
+    // Without should-match cases (invented persons) there is nothing to be precise about.
+    precision: pos.length ? frac(tp, tp + wrong + fp) : NaN,
   };
 }
 

@@ -4,11 +4,11 @@ import { figures, groupBy, THRESHOLDS, type GroupFigures, type Outcome } from '.
 
 const pct = (x: number): string => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)} %`);
 
-/** The groups every report shows: each set, each class of set d, each script of the queries. */
+/** The groups every report shows: each set, each class of set d (the rule-made pairs), each script of the queries. */
 export function groups(outcomes: Outcome[]): [string, Outcome[]][] {
   return [
     ...[...groupBy(outcomes, (o) => o.case.set)].map(([k, v]): [string, Outcome[]] => [`set ${k}`, v]),
-    ...[...groupBy(outcomes, (o) => (o.case.cls ? String(o.case.cls) : undefined))].map(
+    ...[...groupBy(outcomes, (o) => (o.case.set === 'd' && o.case.cls ? String(o.case.cls) : undefined))].map(
       ([k, v]): [string, Outcome[]] => [`class ${k}`, v],
     ),
     ...[...groupBy(outcomes, (o) => o.case.script)].map(([k, v]): [string, Outcome[]] => [`script ${k}`, v]),

@@ -1,10 +1,12 @@
 /**
  * Screens every case of the development set with the current engine
- * (`screenParty` of @entente/core) and records its outcome. Two indexes:
- * `full`, the lists as published, and `latin`, every non-Latin name removed
- * (for the cross-script cases, whose query spelling the lists also carry).
+ * (`screenParty` of @entente/core) and records its outcome. Three indexes:
+ * `full`, the lists as published; `latin`, every non-Latin name removed
+ * (for the cross-script cases, whose query spelling the lists also carry);
+ * `pairs`, the candidates of the independent pairs (set e) alone.
  */
 import {
+  buildParty,
   buildScreeningIndex,
   screenParty,
   type NameReference,
@@ -12,6 +14,7 @@ import {
   type ScreeningIndex,
 } from '@entente/core';
 import { scriptOf } from './fold-name.ts';
+import { pairCandidates, PAIRS_SOURCE } from './set-independent-pairs.ts';
 import type { HeldoutCase } from './heldout-case.ts';
 import type { Outcome } from './metrics.ts';
 
@@ -47,7 +50,18 @@ export function buildIndexes(
         reference,
       )
     : undefined;
-  return { full, latin };
+  const pairs = buildScreeningIndex(
+    pairCandidates().map(({ sourceId, name, schema }) => ({
+      party: buildParty({
+        source: PAIRS_SOURCE,
+        sourceId,
+        schema,
+        names: [{ full: name, quality: 'primary' }],
+      }),
+    })),
+    reference,
+  );
+  return { full, latin, pairs };
 }
 
 /** Screens one case at `threshold` (default FLOOR). */

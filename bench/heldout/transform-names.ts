@@ -14,7 +14,7 @@ const cap = (w: string): string => (w ? w[0]!.toUpperCase() + w.slice(1).toLower
 export function insertMiddleName(name: string, middle: string): string | undefined {
   const w = words(name);
   if (w.length < 2 || w.some((x) => x.toLowerCase() === middle.toLowerCase())) return undefined;
-  return [w[0], cap(middle), ...w.slice(1)].join(' ');
+  return [w[0], middle.split(' ').map(cap).join(' '), ...w.slice(1)].join(' ');
 }
 
 /** Class 1: the name behind a title or honorific ("Dr", "Sheikh"). */
