@@ -19,7 +19,15 @@ import { loadNameReference } from '../packages/adapters/src/screening-reference/
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
 import { buildDevSet } from './heldout/build-dev-set.ts';
 import { chooseThreshold, figures, type Outcome } from './heldout/metrics.ts';
-import { curves, curveTable, figuresTable, groups, groupTitle, misses } from './heldout/print-report.ts';
+import {
+  curves,
+  curveTable,
+  figuresTable,
+  groups,
+  groupTitle,
+  misses,
+  ruleGroups,
+} from './heldout/print-report.ts';
 import { buildIndexes, FLOOR, screenCases } from './heldout/screen-cases.ts';
 import { SPLITS, type Split } from './heldout/split.ts';
 
@@ -88,6 +96,7 @@ async function main(): Promise<void> {
           s,
           {
             atDefault: Object.fromEntries(groups(out).map(([l, g]) => [l, figures(g, dt)])),
+            rulesAtDefault: Object.fromEntries(ruleGroups(out).map(([l, g]) => [l, figures(g, dt)])),
             curves: curves(out),
           },
         ]),

@@ -15,6 +15,11 @@ export function groups(outcomes: Outcome[]): [string, Outcome[]][] {
   ];
 }
 
+/** One group per rule (`d3 initial-contradicts`, `a au-dfat-spelling`…), for the JSON output. */
+export function ruleGroups(outcomes: Outcome[]): [string, Outcome[]][] {
+  return [...groupBy(outcomes, (o) => `${o.case.set}${o.case.cls ?? ''} ${o.case.rule}`)];
+}
+
 /** Title of a group label ("set a", "class 3", "script Cyrl"). */
 export function groupTitle(label: string): string {
   const [kind, key] = label.split(' ');
@@ -70,7 +75,7 @@ export function curves(outcomes: Outcome[]): Record<string, GroupFigures[]> {
 /** Misses at threshold t, for reading: should-match not found at rank 1, should-not-match flagged. */
 export function misses(outcomes: Outcome[], t: number, perGroup: number): string[] {
   const lines: string[] = [];
-  for (const [label, group] of groupBy(outcomes, (o) => `${o.case.set}${o.case.cls ?? ''} ${o.case.rule}`)) {
+  for (const [label, group] of ruleGroups(outcomes)) {
     const wrong = group.filter((o) =>
       o.case.expect === 'match'
         ? !(o.topIsTruth && o.top >= t)
