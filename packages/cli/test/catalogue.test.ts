@@ -113,6 +113,30 @@ for (const target of cliStoreTargets()) {
       expect(csv.stdout).not.toContain('US:0A521');
     });
 
+    it('lists the cleared pairs only with --include-cleared', async () => {
+      type Out = { gaps: unknown[]; clearedCount: number; cleared?: { entry: string; status: string }[] };
+      const plain = await json<Out>('gaps', '--jurisdictions', 'US,EU', '--category', '0');
+      expect(plain.cleared).toBeUndefined();
+      expect(plain.clearedCount).toBeGreaterThan(0);
+      const all = await json<Out>('gaps', '--jurisdictions', 'US,EU', '--category', '0', '--include-cleared');
+      expect(all.gaps).toEqual(plain.gaps);
+      expect(all.cleared).toHaveLength(plain.clearedCount);
+      const text = await cli(
+        'gaps',
+        '--jurisdictions',
+        'US,EU',
+        '--category',
+        '0',
+        '--include-cleared',
+        '--limit',
+        '500',
+      );
+      expect(text.stdout).toMatch(/EU:0A001 +US +implemented/);
+      const short = await cli('gaps', '--jurisdictions', 'US,EU', '--category', '0');
+      expect(short.stdout).toContain('(list them with --include-cleared)');
+      expect(short.stdout).not.toContain('cleared entry');
+    });
+
     it.each([
       ['radiation-hardened integrated circuit', /^(US|EU|UK):3A001|^WA:3\.A\.1/, /^US:3A001/],
       ['encryption module', /^(US|EU|UK):5A002|^WA:5\.A\.2/, /^US:5A002/],

@@ -133,6 +133,25 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       expect(cat3.body.gaps[0].evidence.length).toBeGreaterThan(0);
     });
 
+    it('answers only the real gaps by default and lists the cleared pairs with include=cleared', async () => {
+      const plain = await call('/gaps?jurisdictions=US,EU&category=0');
+      expect(plain.status).toBe(200);
+      expect(plain.body.cleared).toBeUndefined();
+      expect(plain.body.clearedCount).toBeGreaterThan(0);
+      const withCleared = await call('/gaps?jurisdictions=US,EU&category=0&include=cleared');
+      expect(withCleared.body.gaps).toEqual(plain.body.gaps);
+      expect(withCleared.body.cleared).toHaveLength(plain.body.clearedCount);
+      // EU 0A001 (nuclear reactors) is implemented in the US by 10 CFR 110 Appendix A, not a gap.
+      expect(withCleared.body.cleared).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ entry: 'EU:0A001', other: 'US', status: 'implemented' }),
+        ]),
+      );
+      const bad = await call('/gaps?jurisdictions=US,EU&include=everything');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error).toBe('invalid-input');
+    });
+
     it.each([
       ['radiation-hardened integrated circuit', /^US:3A001/],
       ['encryption module', /^US:5A002/],

@@ -144,7 +144,14 @@ export const GapReportSchema = z
     jurisdictions: z.array(z.string()),
     category: z.number().int().optional(),
     gaps: z.array(ControlGapSchema),
-    cleared: z.array(GapClearedSchema),
+    clearedCount: z
+      .number()
+      .int()
+      .openapi({ description: 'pairs that are not gaps (a counterpart, another act, or not compared)' }),
+    cleared: z
+      .array(GapClearedSchema)
+      .optional()
+      .openapi({ description: 'those pairs with the path that clears each; only with include=cleared' }),
     summary: z.record(z.string(), z.record(z.string(), z.number())),
     notes: z.array(z.string()),
   })

@@ -213,7 +213,9 @@ export interface GapReport {
   jurisdictions: string[];
   category?: number;
   gaps: ControlGap[];
-  cleared: GapCleared[];
+  /** Pairs that are not gaps; listed in `cleared` only with `include=cleared`. */
+  clearedCount: number;
+  cleared?: GapCleared[];
   summary: Record<string, Record<string, number>>;
   notes: string[];
 }
