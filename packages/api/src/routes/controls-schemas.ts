@@ -75,6 +75,19 @@ export const CounterpartSchema = z
     warning: z.string().optional().openapi({
       description: 'why the link is doubtful (its headings describe different items); not followed',
     }),
+    source: z
+      .object({
+        citation: z.string(),
+        status: z.enum(['verified', 'unverified']),
+        readIn: z.string().optional(),
+        readOn: z.string().optional(),
+        note: z.string().optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'for a curated link: the provisions compared and where their texts were read, or unverified and why',
+      }),
     via: z.string().optional().openapi({ description: 'the entry the link was reached through' }),
   })
   .openapi('Counterpart');
