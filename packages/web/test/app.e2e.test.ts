@@ -248,7 +248,7 @@ describe.skipIf(!ready)('web app end to end (headless Chromium)', () => {
     await saveScreenshot(page, '09-control-list-tree');
   });
 
-  it("shows an entry's citation and marks an entry whose text could not be read", async () => {
+  it("shows an entry's citation, marks an entry whose text could not be read, and shows where a curated link was read", async () => {
     await page.goto(`${server.url}/#/controls/EU/1C450.a.1`);
     await page.getByRole('heading', { level: 1, name: /EU\s*1C450\.a\.1$/ }).waitFor();
     await page
@@ -260,7 +260,16 @@ describe.skipIf(!ready)('web app end to end (headless Chromium)', () => {
     await page.goto(`${server.url}/#/controls/UK/PL9014`);
     await page.getByRole('heading', { level: 1, name: /UK\s*PL9014\s*UNVERIFIED/ }).waitFor();
     await page.getByText(/No readable text names this entry/).waitFor();
+    await page
+      .getByText(/not followed: unverified:/)
+      .first()
+      .waitFor();
     await saveScreenshot(page, '09b-control-entry-unverified');
+    await page.goto(`${server.url}/#/controls/US/3E901`);
+    await page
+      .getByText(/source: 15 CFR 774 Supp\. 1 ECCN 3E901;.* · read in .* on 2026-12-03/)
+      .first()
+      .waitFor();
   });
 
   it('shows the gap map and clicks through to the entries and their classification', async () => {

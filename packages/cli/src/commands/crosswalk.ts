@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { parseEntryId } from '@entente/adapters';
-import { DomainError } from '@entente/core';
+import { describeSource, DomainError } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
 import { catalogueOf } from './catalogue-of.ts';
@@ -31,7 +31,7 @@ export function registerCrosswalk(program: Command, ctx: () => CliContext): void
                   ['counterpart', 'relation', 'basis', 'via', 'heading'],
                   counterparts.map((p) => [
                     p.id,
-                    p.warning ? `${p.type}, UNVERIFIED` : p.type,
+                    p.warning || p.source?.status === 'unverified' ? `${p.type}, UNVERIFIED` : p.type,
                     p.basis,
                     p.via ?? '',
                     (p.heading ?? '').slice(0, 70),
@@ -43,6 +43,9 @@ export function registerCrosswalk(program: Command, ctx: () => CliContext): void
             ...counterparts
               .filter((p) => p.warning)
               .map((p) => `UNVERIFIED ${p.id}: ${p.warning}; not followed by gaps or the crosswalk.`),
+            ...counterparts
+              .filter((p) => p.source && !p.via)
+              .map((p) => `source of the link to ${p.id}: ${describeSource(p.source!)}`),
           ].join('\n'),
         );
       }),

@@ -1,6 +1,6 @@
 // Response shapes of the API routes the app uses, mirrored from packages/api/src/routes/*.ts;
 // where a route returns a core type as is, the core type is re-exported.
-import type { ScreeningMatch as CoreScreeningMatch } from '@entente/core';
+import type { FactSource, ScreeningMatch as CoreScreeningMatch } from '@entente/core';
 
 /** The signed-in user (`GET /auth/me`). */
 export interface Principal {
@@ -148,6 +148,10 @@ export interface Counterpart {
   type: CorrespondenceType;
   basis: string;
   note?: string;
+  /** Why the link is not followed: headings for different items, or a curated link not read. */
+  warning?: string;
+  /** For a curated link: the provisions compared and where their texts were read, or unverified. */
+  source?: FactSource;
   via?: string;
 }
 
@@ -213,7 +217,9 @@ export interface GapReport {
   jurisdictions: string[];
   category?: number;
   gaps: ControlGap[];
-  cleared: GapCleared[];
+  /** Pairs that are not gaps; listed in `cleared` only with `include=cleared`. */
+  clearedCount: number;
+  cleared?: GapCleared[];
   summary: Record<string, Record<string, number>>;
   notes: string[];
 }
