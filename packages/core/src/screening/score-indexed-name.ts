@@ -2,11 +2,13 @@ import {
   alignmentScore,
   compareJoined,
   compareNames,
+  lastAlignment,
   lengthWeight,
   type NameComparison,
   type TokenWeight,
 } from './compare-names.ts';
 import { compareTokenFacts, type TokenFacts, type TokenSimilarity } from './compare-tokens.ts';
+import { isOrganisationPair, nameFeatureScore } from './name-features.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
@@ -49,7 +51,7 @@ export function prepareQuery(
 export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, name: IndexedName): number {
   const ids = name.tokenIds;
   const { facts, weights, seen } = query;
-  let score = alignmentScore(
+  const base = alignmentScore(
     facts.length,
     ids.length,
     (i, j) => {
@@ -64,6 +66,14 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
     },
     (i) => weights[i]!,
     (j) => tokenIdWeight(index, ids[j]!),
+    (j) => name.normalized.tokens[j]!.length,
+  );
+  let score = nameFeatureScore(
+    base,
+    lastAlignment(),
+    query.name.tokens,
+    name.normalized.tokens,
+    isOrganisationPair(query.name, name.normalized),
   );
   if (score < 1)
     score = Math.max(
@@ -103,6 +113,7 @@ export function explainIndexedName(
       legalForms: normalized.legalForms,
       titles: normalized.titles,
     };
+    if (name.normalized.schema) normalized.schema = name.normalized.schema;
     if (name.normalized.originalTokens) normalized.originalTokens = name.normalized.originalTokens;
   }
   return compareNames(query.name, normalized, index.compiled, query.weight);

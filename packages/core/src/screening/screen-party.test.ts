@@ -45,8 +45,8 @@ describe('screenParty', () => {
     });
     expect(hit!.score).toBeGreaterThan(0.9);
     expect(hit!.features).toHaveProperty('nameSimilarity');
-    expect(hit!.features.birthDate).toBeGreaterThan(0);
-    expect(hit!.features.country).toBeGreaterThan(0);
+    expect(hit!.features.birthDateMatch).toBeGreaterThan(0);
+    expect(hit!.features.countryMatch).toBeGreaterThan(0);
     expect(hit!.explanation.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -60,7 +60,7 @@ describe('screenParty', () => {
   it('treats an exact identifier match as decisive', () => {
     const [hit] = screenParty(index, { name: 'Unknown Ship', identifiers: ['IMO 9187629'] });
     expect(hit?.entityId).toBe('us-ofac-sdn:1');
-    expect(hit!.features.identifier).toBe(1);
+    expect(hit!.features.identifierMatch).toBeGreaterThan(0);
     expect(hit!.score).toBeGreaterThanOrEqual(0.99);
   });
 
