@@ -7,7 +7,14 @@ import {
   type TokenSimilarity,
 } from './compare-tokens.ts';
 import { phoneticKey } from './phonetic-key.ts';
-import { isOrganisationPair, nameFeatureScore } from './name-features.ts';
+import {
+  isOrganisationPair,
+  isSyllabicName,
+  nameFeatureScore,
+  syllableConflicts,
+  syllableConflictTerm,
+} from './name-features.ts';
+import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import type { ScoreTerm } from './feature-table.ts';
 import { jaroWinkler } from './string-similarity.ts';
@@ -247,7 +254,7 @@ function alignTokens(
   );
   if (method !== 'tokens') return describeAlignment(base, q, c, method);
   const terms: ScoreTerm[] = [];
-  const score = nameFeatureScore(base, lastAlignment(), q, c, organisation, terms);
+  const score = nameFeatureScore(base, lastAlignment(), q, c, !organisation, terms);
   return describeAlignment(score, q, c, method, base, terms);
 }
 
@@ -330,7 +337,7 @@ export function compareNames(
   ref: CompiledNameReference,
   weight: TokenWeight = lengthWeight,
 ): NameComparison {
-  const organisation = isOrganisationPair(query, candidate);
+  const organisation = isOrganisationPair(query, candidate) || isSyllabicName(query);
   let best = compareTokenLists(query.tokens, candidate.tokens, ref, weight, organisation);
   if (best.score < 1 && query.originalTokens && candidate.originalTokens) {
     const original = alignTokens(
@@ -353,6 +360,15 @@ export function compareNames(
       }
     }
   }
+  const differ = syllableConflicts(query.originalTokens, candidate.originalTokens);
+  if (differ > 0) {
+    const term = syllableConflictTerm(query.originalTokens!, candidate.originalTokens!, differ);
+    best = {
+      ...best,
+      score: Math.max(0, best.score + term.value),
+      terms: [...best.terms, term],
+    };
+  }
   return best;
 }
 
@@ -364,7 +380,16 @@ function compareTokenLists(
   weight: TokenWeight,
   organisation: boolean,
 ): NameComparison {
-  const best = alignTokens(q, c, ref, weight, 'tokens', organisation);
+  let best = alignTokens(q, c, ref, weight, 'tokens', organisation);
+  // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
+  if (best.score < 1) {
+    const rc = rejoinParticles(q, c);
+    const rq = rc ? undefined : rejoinParticles(c, q);
+    if (rc || rq) {
+      const rejoined = alignTokens(rq ?? q, rc ?? c, ref, weight, 'tokens', organisation);
+      if (rejoined.score > best.score) best = rejoined;
+    }
+  }
   if (best.score < 1) {
     const joined = compareJoined(q, c);
     if (joined > best.score) return joinedComparison(q, c, joined);

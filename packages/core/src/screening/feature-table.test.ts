@@ -9,7 +9,20 @@ import { buildScreeningIndex } from './screening-index.ts';
 import { screenParty } from './screen-party.ts';
 import { indexTokenWeight } from './token-weight.ts';
 
-const words = ['ivan', 'petrov', 'sidorov', 'petrovich', 'j', 'k', 'hans', 'muller', 'ali', 'hassan', '2', '44'];
+const words = [
+  'ivan',
+  'petrov',
+  'sidorov',
+  'petrovich',
+  'j',
+  'k',
+  'hans',
+  'muller',
+  'ali',
+  'hassan',
+  '2',
+  '44',
+];
 const nameArb = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
 const partyArb = fc.record({
   names: fc.array(nameArb, { minLength: 1, maxLength: 3 }),
@@ -54,7 +67,11 @@ describe('feature-table scoring', () => {
         }
         // The name score that ranks a listed name is the one its explanation shows.
         const weight = indexTokenWeight(index);
-        const prepared = prepareQuery(index, normalizeName(query.name, index.reference, query.schema), weight);
+        const prepared = prepareQuery(
+          index,
+          normalizeName(query.name, index.reference, query.schema),
+          weight,
+        );
         for (const name of index.names) {
           if (!name) continue;
           const explained = explainIndexedName(index, prepared, name);

@@ -17,21 +17,21 @@ export const SCORING_FEATURES = Object.freeze({
   /** Lift from name similarity to listed-name coverage when the whole listed person name is in the query. */
   containedName: { label: 'Listed name contained in the query', weight: 1 },
   /** Per query word beyond a contained listed name (middle name, patronymic, second surname). */
-  extraNamePart: { label: 'Extra name part not on the list', weight: -0.04 },
+  extraNamePart: { label: 'Extra name part not on the list', weight: -0.05 },
   /** Times the commonness of a contained listed name: a common name inside a longer query says less. */
   containedCommonName: { label: 'Contained name is common', weight: -0.4 },
   /** An initial whose letter starts no unmatched word of the other name, beside a full word left over. */
   initialConflict: { label: 'Initial contradicts a given name', weight: -0.12 },
   /** Both names carry numbers (digits, number words, Roman numerals) and they differ. */
   numberConflict: { label: 'Numbers differ', weight: -0.3 },
-  /** Both names stand for an acronym and its expansion. */
-  acronym: { label: 'Acronym of the name', weight: 0.9 },
+  /** Per Hangul or kana syllable by which two names in that script differ, whatever their romanisation. */
+  syllableConflict: { label: 'Different syllable in the original script', weight: -0.15 },
   birthDateMatch: { label: 'Birth date agrees', weight: 0.05 },
   birthDateConflict: { label: 'Birth date conflicts', weight: -0.15 },
   countryMatch: { label: 'Country agrees', weight: 0.03 },
   countryConflict: { label: 'Country differs', weight: -0.05 },
   /** Extra weight of a birth-date or country conflict, times how common the matched name is (0–1). */
-  commonNameConflict: { label: 'Conflict on a common name', weight: -0.12 },
+  commonNameConflict: { label: 'Conflict on a common name', weight: -0.4 },
   schemaConflict: { label: 'Different kind of party', weight: -0.15 },
   weakAlias: { label: 'Weak alias', weight: -0.05 },
   legalFormConflict: { label: 'Legal form differs', weight: -0.02 },

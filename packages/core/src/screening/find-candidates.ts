@@ -8,7 +8,7 @@ import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
 const QUERY_SHARE = 0.82;
 
 /** Lowest token similarity a contained listed name's words are assumed to reach, for the bound. */
-const CONTAINED_SIMILARITY = 0.7;
+const CONTAINED_SIMILARITY = 0.9;
 
 /** Similarity of an initial to a word it begins (see compare-tokens.ts). */
 const INITIAL = 0.9;

@@ -13,13 +13,25 @@ export interface AlignmentView {
   candidateRarity: number;
 }
 
-/** Listed-name coverage from which the listed name counts as found whole inside the query. */
-const CONTAINED_COVERAGE = 0.9;
+/** Listed-name coverage from which the listed name counts as found whole inside the query (exact words or spellings of one name; a nickname or a near miss is not enough). */
+const CONTAINED_COVERAGE = 0.98;
 
 /** Extra query words beyond which a contained listed name is no longer credited. */
 export const MAX_EXTRA_PARTS = 3;
 
+/** Fewest letters a contained listed name must have: short names ("john lee") are found inside many. */
+const CONTAINED_MIN_LETTERS = 9;
+
+/** Most syllables a differing Hangul or kana spelling is penalised for. */
+const MAX_SYLLABLE_CONFLICTS = 3;
+
 const DIGITS = /^\d+$/;
+
+/** Hangul and kana: scripts where each character is a syllable, and one changed syllable is another name. */
+const SYLLABIC = /^[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
+
+/** Han, Hangul and kana: names whose words are syllables, with no extra name parts to speak of. */
+const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 const isOrgLike = (s: PartySchema | undefined): boolean =>
   s === 'organization' || s === 'vessel' || s === 'aircraft';
@@ -29,11 +41,61 @@ export function isOrganisationPair(q: { schema?: PartySchema }, c: { schema?: Pa
   return isOrgLike(q.schema) || isOrgLike(c.schema);
 }
 
+/** Whether a name is written in Han, Hangul or kana, whose words are syllables. */
+export function isSyllabicName(name: { originalTokens?: string[] }): boolean {
+  return !!name.originalTokens && CJK.test(name.originalTokens.join(''));
+}
+
 /** The number tokens of a name, sorted and joined ('' when it has none). */
 function numbersOf(tokens: readonly string[]): string {
   let out: string[] | undefined;
   for (const t of tokens) if (DIGITS.test(t)) (out ??= []).push(String(Number(t)));
   return out ? out.sort().join(' ') : '';
+}
+
+function letters(tokens: readonly string[]): number {
+  let n = 0;
+  for (const t of tokens) n += t.length;
+  return n;
+}
+
+/**
+ * Characters that differ between two names both written in Hangul or kana
+ * (0 when either is in another script): romanisation merges syllables
+ * (운 and 은 are both "un"), the script itself does not.
+ */
+export function syllableConflicts(
+  qo: readonly string[] | undefined,
+  co: readonly string[] | undefined,
+): number {
+  if (!qo || !co) return 0;
+  const a = qo.join('');
+  const b = co.join('');
+  if (a === b || !SYLLABIC.test(a) || !SYLLABIC.test(b)) return 0;
+  const x = [...a];
+  const y = [...b];
+  // Edit distance over characters, small names only.
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return Math.min(MAX_SYLLABLE_CONFLICTS, prev[y.length]!);
+}
+
+/** The explained term of `syllableConflicts`. */
+export function syllableConflictTerm(
+  qo: readonly string[],
+  co: readonly string[],
+  differ: number,
+): ScoreTerm {
+  return featureTerm(
+    'syllableConflict',
+    `written in ${differ} different syllable${differ > 1 ? 's' : ''} (${qo.join(' ')} vs ${co.join(' ')})`,
+    differ,
+  );
 }
 
 /** Unmatched single letters on one side while a full word is unmatched on the other. */
@@ -44,16 +106,19 @@ function initialConflicts(
   usedB: Uint8Array,
 ): string[] {
   let fullLeft = false;
-  for (let j = 0; j < b.length; j++) if (!usedB[j] && b[j]!.length >= 2 && !DIGITS.test(b[j]!)) fullLeft = true;
+  for (let j = 0; j < b.length; j++)
+    if (!usedB[j] && b[j]!.length >= 2 && !DIGITS.test(b[j]!)) fullLeft = true;
   if (!fullLeft) return [];
   const out: string[] = [];
-  for (let i = 0; i < a.length; i++) if (!usedA[i] && a[i]!.length === 1 && !DIGITS.test(a[i]!)) out.push(a[i]!);
+  for (let i = 0; i < a.length; i++)
+    if (!usedA[i] && a[i]!.length === 1 && !DIGITS.test(a[i]!)) out.push(a[i]!);
   return out;
 }
 
 /**
  * The name score after the name-level features of the feature table, from
- * an alignment's base similarity: a listed person name found whole inside
+ * an alignment's base similarity: when `containable` (person names not
+ * written in syllables), a listed name of some length found whole inside
  * the query is strong evidence (the score rises to the listed name's
  * coverage, less a little per extra query word); an initial that contradicts
  * a full given name, and different numbers ("Group 2" vs "Group 3"), lower
@@ -66,13 +131,14 @@ export function nameFeatureScore(
   a: AlignmentView,
   q: readonly string[],
   c: readonly string[],
-  organisation: boolean,
+  containable: boolean,
   terms?: ScoreTerm[],
 ): number {
   let score = base;
   const extras = q.length - a.pairs;
   if (
-    !organisation &&
+    containable &&
+    letters(c) >= CONTAINED_MIN_LETTERS &&
     c.length >= 2 &&
     a.pairs === c.length &&
     extras >= 1 &&

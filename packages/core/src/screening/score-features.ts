@@ -4,10 +4,7 @@ import { featureTerm, type ScoreTerm } from './feature-table.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 
 /** How a query birth date compares with the party's: agreement, conflict or nothing to compare. */
-export function compareBirthDates(
-  query: string | undefined,
-  dates: PartialDate[],
-): ScoreTerm | undefined {
+export function compareBirthDates(query: string | undefined, dates: PartialDate[]): ScoreTerm | undefined {
   if (!query || dates.length === 0) return undefined;
   const q = query.trim();
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(q)) return undefined;
@@ -41,9 +38,11 @@ export function compareCountries(query: string | undefined, party: Party): Score
   if (!query || party.countries.length === 0) return undefined;
   const q = query.trim().toUpperCase();
   const codes = [...new Set(party.countries.map((c) => c.code.toUpperCase()))];
-  if (codes.includes(q))
-    return featureTerm('countryMatch', `country ${q} is one of the listed countries`);
-  return featureTerm('countryConflict', `country ${q} is not among the listed countries (${codes.join(', ')})`);
+  if (codes.includes(q)) return featureTerm('countryMatch', `country ${q} is one of the listed countries`);
+  return featureTerm(
+    'countryConflict',
+    `country ${q} is not among the listed countries (${codes.join(', ')})`,
+  );
 }
 
 /** Whether a query identifier equals one of the party's identifiers. */
@@ -52,17 +51,17 @@ export function compareIdentifiers(query: string[] | undefined, party: Party): S
   const wanted = new Set(query.map(normalizeIdentifier).filter((v) => v.length >= 4));
   for (const id of party.identifiers) {
     if (wanted.has(normalizeIdentifier(id.value))) {
-      return featureTerm('identifierMatch', `identifier ${id.value} (${id.label ?? id.type}) matches exactly`);
+      return featureTerm(
+        'identifierMatch',
+        `identifier ${id.value} (${id.label ?? id.type}) matches exactly`,
+      );
     }
   }
   return undefined;
 }
 
 /** Whether the query's kind of party is compatible with the listed one. */
-export function compareSchemas(
-  query: PartySchema | undefined,
-  listed: PartySchema,
-): ScoreTerm | undefined {
+export function compareSchemas(query: PartySchema | undefined, listed: PartySchema): ScoreTerm | undefined {
   if (!query || query === 'unknown' || listed === 'unknown' || query === listed) return undefined;
   const orgLike = (s: PartySchema): boolean => s === 'organization' || s === 'vessel' || s === 'aircraft';
   if (orgLike(query) && orgLike(listed))

@@ -22,6 +22,7 @@ import {
   type PreparedQuery,
 } from './score-indexed-name.ts';
 import { indexTokenWeight, nameCommonness } from './token-weight.ts';
+import { wadeGilesToPinyin } from './wade-giles.ts';
 
 /** Who to screen: a name, and whatever else is known. */
 export interface ScreeningQuery {
@@ -282,9 +283,18 @@ export function screenParty(
           ...reading,
           text: queryName.text,
           readings: undefined,
+          originalTokens: queryName.originalTokens,
           via: `transcribed foreign name read as "${reading.tokens.join(' ')}"`,
         });
     }
+    // A Chinese name in Wade–Giles is also screened in pinyin.
+    const pinyin = wadeGilesToPinyin(queryName.text);
+    if (pinyin)
+      variants.push({
+        ...normalizeName(pinyin, index.reference, query.schema),
+        text: queryName.text,
+        via: `Wade–Giles read as pinyin "${pinyin}"`,
+      });
   }
   const best = new Map<number, ScreeningMatch>();
   for (const variant of variants) {

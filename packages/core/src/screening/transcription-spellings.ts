@@ -20,7 +20,6 @@ import { MAX_NAME_LENGTH } from './tokenize-name.ts';
  * picks the spelling that the lists it holds actually contain.
  */
 
-
 /** Most spellings kept per word (a beam over the segments, cheapest first). */
 const BEAM = 4096;
 
