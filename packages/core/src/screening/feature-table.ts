@@ -19,7 +19,7 @@ export const SCORING_FEATURES = Object.freeze({
   /** Per query word beyond a contained listed name (middle name, patronymic, second surname). */
   extraNamePart: { label: 'Extra name part not on the list', weight: -0.05 },
   /** Times the commonness of a contained listed name: a common name inside a longer query says less. */
-  containedCommonName: { label: 'Contained name is common', weight: -0.4 },
+  containedCommonName: { label: 'Contained name is common', weight: -0.2 },
   /** An initial whose letter starts no unmatched word of the other name, beside a full word left over. */
   initialConflict: { label: 'Initial contradicts a given name', weight: -0.12 },
   /** Both names carry numbers (digits, number words, Roman numerals) and they differ. */

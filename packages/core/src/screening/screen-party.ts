@@ -7,6 +7,7 @@ import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import { ofacNameScore } from './ofac-name-score.ts';
 import { FEATURE_WEIGHTS, featureTerm, scoreOfTerms, type ScoreTerm } from './feature-table.ts';
+import { syllableConflicts, syllableConflictTerm } from './name-features.ts';
 import {
   compareBirthDates,
   compareCountries,
@@ -133,6 +134,12 @@ function scoreEntente(
     terms.push(...best.c.terms);
     const phonetic = best.c.pairs.filter((p) => p.kind === 'phonetic').length;
     if (phonetic) notes.push(`${phonetic} word(s) agree by sound only`);
+    // A query in Hangul or kana that matched a Latin name of a party whose own spelling in
+    // that script differs: the romanisation hid the different syllables.
+    if (queryName.originalTokens && !matched.normalized.originalTokens) {
+      const own = closestSyllabicSpelling(index, entry, queryName.originalTokens);
+      if (own) terms.push(syllableConflictTerm(queryName.originalTokens, own.tokens, own.differ));
+    }
   }
   if (matched?.quality === 'weak')
     terms.push(featureTerm('weakAlias', `"${matched.text}" is a weak (low-quality) alias`));
@@ -184,6 +191,23 @@ function scoreEntente(
     ...terms.map((t) => t.explanation),
     ...notes.slice(queryName.via ? 1 : 0),
   ]);
+}
+
+/** The party's name in the query's syllabic script that differs least from it, if it differs. */
+function closestSyllabicSpelling(
+  index: ScreeningIndex,
+  entry: IndexedEntry,
+  query: string[],
+): { tokens: string[]; differ: number } | undefined {
+  let best: { tokens: string[]; differ: number } | undefined;
+  for (const nameId of entry.names) {
+    const tokens = index.names[nameId]?.normalized.originalTokens;
+    if (!tokens) continue;
+    const differ = syllableConflicts(query, tokens);
+    if (differ === 0 && query.join('') === tokens.join('')) return undefined;
+    if (differ > 0 && (!best || differ < best.differ)) best = { tokens, differ };
+  }
+  return best;
 }
 
 function scoreOfac(index: ScreeningIndex, query: ScreeningQuery, entry: IndexedEntry): ScreeningMatch {
