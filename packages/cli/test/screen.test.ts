@@ -28,6 +28,15 @@ describe('entente screen', () => {
     expect(r.stdout).toContain('THARWAT SALAH SHIHATA');
   });
 
+  it('prints the explanation terms of a listed name found inside a longer query', async () => {
+    const r = await runCli(['screen', 'Tharwat Salah Mahmoud Shihata', '--type', 'person'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('THARWAT SALAH SHIHATA');
+    expect(r.stdout).toMatch(/containedName 0\.\d+/);
+    expect(r.stdout).toContain('listed name contained in the query');
+    expect(r.stdout).toContain('extra name part not on the list: mahmoud');
+  });
+
   it('prints the DESIGN.md fields as JSON, scores in [0,1], best first', async () => {
     const r = await runCli(
       ['screen', 'Tharwat Salah Shehata', '--type', 'person', '--birth-date', '1960', '--json'],
