@@ -44,6 +44,15 @@ export interface Resolution {
 /** A key shared by more listings than this names no one subject (a registration number reused by a family of firms). */
 const MAX_KEY_GROUP = 12;
 
+/** Which link explains a listing best when several joined it: the strongest evidence. */
+const LINK_RANK: Record<SubjectLink['kind'], number> = {
+  analyst: 0,
+  'un-reference': 1,
+  'cross-reference': 2,
+  identifier: 3,
+  name: 4,
+};
+
 /** Anchor preference: the UN listing, then the SDN, then the first entity id. */
 const ANCHOR_RANK: Record<string, number> = { 'un-sc': 0, 'us-ofac-sdn': 1, 'us-csl': 2 };
 
@@ -137,8 +146,10 @@ export function resolveSubjects(
     }
     clusters.union(a, b);
     children.set(ra, [...(children.get(ra) ?? []), rb]);
-    if (!via.has(b)) via.set(b, link);
-    else if (!via.has(a)) via.set(a, link);
+    for (const i of [a, b]) {
+      const known = via.get(i);
+      if (!known || LINK_RANK[link.kind] < LINK_RANK[known.kind]) via.set(i, link);
+    }
     return true;
   };
 
