@@ -72,6 +72,7 @@ export class SubjectService {
   async resolve(
     mode: 'full' | 'incremental' = 'full',
     onProgress?: (done: number, total: number) => void,
+    options: { store?: 'always' | 'if-changed' } = {},
   ): Promise<ResolutionReport> {
     const t0 = performance.now();
     const lap = (() => {
@@ -85,29 +86,31 @@ export class SubjectService {
     })();
     const { listings, versions } = await loadListings(this.store);
     const load = lap();
-    const index = buildScreeningIndex(
-      listings.map((l) => ({ party: l.party, versionId: l.versionId })),
-      this.reference,
-    );
-    const indexSeconds = lap();
     const previous = mode === 'incremental' ? await this.#lastRunVersions() : undefined;
-    let links: NameLink[];
     let screened: Listing[];
     let kept: NameLink[] = [];
     if (!previous) {
       mode = 'full';
       const largest = largestSource(listings);
       screened = listings.filter((l) => l.source !== largest);
-      links = findNameLinksWithProgress(index, screened, onProgress);
     } else {
       const changed = await this.#changedSince(previous, versions, listings);
       screened = listings.filter((l) => changed.has(l.entityId));
-      links = findNameLinksWithProgress(index, screened, onProgress);
       const present = new Set(listings.map((l) => l.entityId));
       kept = (await this.#storedLinks()).filter(
         (l) => present.has(l.a) && present.has(l.b) && !changed.has(l.a) && !changed.has(l.b),
       );
     }
+    // The index over every listing is built only when some listing is to be screened by name.
+    const index =
+      screened.length > 0
+        ? buildScreeningIndex(
+            listings.map((l) => ({ party: l.party, versionId: l.versionId })),
+            this.reference,
+          )
+        : undefined;
+    const indexSeconds = lap();
+    const links = index ? findNameLinksWithProgress(index, screened, onProgress) : [];
     const names = lap();
     const byPair = new Map<string, NameLink>();
     for (const l of [...kept, ...links]) {
@@ -118,15 +121,17 @@ export class SubjectService {
     const allLinks = [...byPair.values()];
     const resolution = resolveSubjects(listings, allLinks, await this.decisions());
     const resolveSeconds = lap();
-    await this.#save(
-      resolution,
-      allLinks,
-      mode,
-      versions,
-      listings.length,
-      screened.length,
-      (performance.now() - t0) / 1000,
-    );
+    const unchanged = !!previous && screened.length === 0 && links.length === 0;
+    if (options.store !== 'if-changed' || !unchanged)
+      await this.#save(
+        resolution,
+        allLinks,
+        mode,
+        versions,
+        listings.length,
+        screened.length,
+        (performance.now() - t0) / 1000,
+      );
     const save = lap();
     this.#resolution = resolution;
     this.#directory = undefined;
@@ -158,7 +163,8 @@ export class SubjectService {
 
   /** The last resolution (resolved again from the store's data when this process has none). */
   async resolution(): Promise<Resolution> {
-    if (!this.#resolution) await this.resolve('incremental');
+    // Nothing is written when the lists did not change since the stored resolution.
+    if (!this.#resolution) await this.resolve('incremental', undefined, { store: 'if-changed' });
     return this.#resolution!;
   }
 
