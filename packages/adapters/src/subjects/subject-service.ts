@@ -45,6 +45,8 @@ export interface SubjectRef {
 }
 
 const INSERT_PAGE = 500;
+/** How long the listing → subject directory is trusted before it is read again. */
+const DIRECTORY_RECHECK_MS = 60_000;
 
 /**
  * Subjects across every source's listings: resolves them (`resolve`), keeps
@@ -53,7 +55,7 @@ const INSERT_PAGE = 500;
  * decisions (audited, kept across list versions).
  */
 export class SubjectService {
-  #directory: Map<string, SubjectRef> | undefined;
+  #directory: { map: Map<string, SubjectRef>; readAt: number } | undefined;
   #resolution: Resolution | undefined;
 
   constructor(
@@ -168,15 +170,21 @@ export class SubjectService {
     return this.#resolution!;
   }
 
-  /** Which subject each listing belongs to, as stored by the last resolution (empty before the first). */
+  /**
+   * Which subject each listing belongs to, as stored by the last resolution
+   * (empty before the first); read again after `DIRECTORY_RECHECK_MS`, so a
+   * resolution another process stored is seen.
+   */
   async directory(): Promise<Map<string, SubjectRef>> {
-    if (this.#directory) return this.#directory;
+    if (this.#directory && performance.now() - this.#directory.readAt < DIRECTORY_RECHECK_MS)
+      return this.#directory.map;
     const rows = await this.db
       .selectFrom('subject_members')
       .select(['entity_id', 'subject_id', 'subject_name'])
       .execute();
-    this.#directory = new Map(rows.map((r) => [r.entity_id, { id: r.subject_id, name: r.subject_name }]));
-    return this.#directory;
+    const map = new Map(rows.map((r) => [r.entity_id, { id: r.subject_id, name: r.subject_name }]));
+    this.#directory = { map, readAt: performance.now() };
+    return map;
   }
 
   /** The listing gaps between the given jurisdictions, over the last resolution. */
