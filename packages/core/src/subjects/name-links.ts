@@ -39,10 +39,13 @@ export function queryOfParty(party: Party): ScreeningQuery {
  */
 function reservation(match: ScreeningMatch, party: Party): string | undefined {
   const f = match.features;
-  if ((f.birthDate ?? 0) < 0) return 'birth dates differ';
-  if ((f.schema ?? 0) < 0) return 'different kinds of subject';
-  if ((f.country ?? 0) < 0) return 'countries differ';
-  if (party.schema === 'person' && !((f.birthDate ?? 0) > 0)) return 'no birth date to confirm a person';
+  // Feature names as the screening engine's feature table has them (negative values contradict).
+  const has = (...keys: string[]) => keys.some((k) => (f[k] ?? 0) !== 0);
+  if (has('birthDateConflict') || (f.birthDate ?? 0) < 0) return 'birth dates differ';
+  if (has('schemaConflict') || (f.schema ?? 0) < 0) return 'different kinds of subject';
+  if (has('countryConflict') || (f.country ?? 0) < 0) return 'countries differ';
+  if (party.schema === 'person' && !(has('birthDateMatch') || (f.birthDate ?? 0) > 0))
+    return 'no birth date to confirm a person';
   return undefined;
 }
 
