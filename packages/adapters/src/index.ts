@@ -57,3 +57,9 @@ export {
 export { downloadFile, type DownloadOptions, type DownloadedFile } from './sync/download-file.ts';
 export * from './decision-records/index.ts';
 export * from './supply/index.ts';
+export {
+  SubjectService,
+  subjectServiceFor,
+  type ResolutionReport,
+  type SubjectRef,
+} from './subjects/subject-service.ts';

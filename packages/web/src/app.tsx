@@ -30,6 +30,11 @@ const SECTIONS: { id: string; label: string; page: Page; agencyOnly?: boolean }[
     page: lazy(() => import('./features/controls/controls-page.tsx')),
   },
   { id: 'gaps', label: 'Gaps', page: lazy(() => import('./features/gaps/gaps-page.tsx')) },
+  {
+    id: 'listing-gaps',
+    label: 'Listing gaps',
+    page: lazy(() => import('./features/listing-gaps/listing-gaps-page.tsx')),
+  },
   { id: 'lists', label: 'List updates', page: lazy(() => import('./features/lists/lists-page.tsx')) },
   {
     id: 'denials',

@@ -1,9 +1,11 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { isDomainError, validateScreeningQuery, type ScreeningOptions } from '@entente/core';
+import { groupBySubject, isDomainError, validateScreeningQuery, type ScreeningOptions } from '@entente/core';
+import type { ScreeningResult, SubjectRef } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
 import { screeningOf } from '../screening-of.ts';
+import { subjectsOf } from '../subjects-of.ts';
 import { planScreening, screenPlanned } from './screening-denials.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -45,6 +47,10 @@ const Match = z
     explanation: z.array(z.string()),
     programs: z.array(z.string()),
     schema: z.string(),
+    subjectId: z.string().openapi({
+      description:
+        'the subject this listing belongs to (GET /subjects?id=…); its own entity id until a resolution has seen it',
+    }),
     listVersion: z.object({ id: z.number(), publishedAt: z.string() }).optional(),
     cleared: z
       .object({
@@ -77,6 +83,14 @@ const screenRoute = defineRoute(
         z.object({
           query: z.record(z.string(), z.unknown()),
           algorithm: z.string(),
+          subjects: z.array(
+            z.object({
+              subjectId: z.string(),
+              name: z.string(),
+              score: z.number(),
+              listings: z.array(z.string()),
+            }),
+          ),
           matches: z.array(Match),
         }),
         'Matches, best first',
@@ -157,6 +171,14 @@ const statusRoute = defineRoute(
   },
 );
 
+/** Each match with the subject its listing belongs to (its own entity id when no resolution has seen it). */
+function withSubjects<M extends { entityId: string }>(
+  matches: M[],
+  directory: Map<string, SubjectRef>,
+): (M & { subjectId: string })[] {
+  return matches.map((m) => ({ ...m, subjectId: directory.get(m.entityId)?.id ?? m.entityId }));
+}
+
 function optionsOf(body: z.infer<typeof Options>): ScreeningOptions {
   return { limit: body.limit, threshold: body.threshold, algorithm: body.algorithm };
 }
@@ -171,10 +193,17 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     if (body.sources) query.sources = body.sources;
     const options = optionsOf(body);
     const plan = await planScreening(c, deps, service, body.sources);
-    const matches = await screenPlanned(plan, service, query, options, orgId);
+    const directory = await (await subjectsOf(deps)).directory();
+    const matches = withSubjects(await screenPlanned(plan, service, query, options, orgId), directory);
     await plan.denials?.audit(1);
     await deps.store.recordScreening({ orgId, subjects: 1, hits: matches.length ? 1 : 0, channel: 'api' });
-    return c.json({ query: { ...query }, algorithm: body.algorithm ?? 'entente', matches }, 200);
+    const subjects = groupBySubject(matches, (id) => directory.get(id)).map((g) => ({
+      subjectId: g.subjectId,
+      name: g.name,
+      score: g.score,
+      listings: g.listings.map((m) => m.entityId),
+    }));
+    return c.json({ query: { ...query }, algorithm: body.algorithm ?? 'entente', subjects, matches }, 200);
   });
   app.openapi(batchRoute, async (c) => {
     const body = c.req.valid('json');
@@ -182,9 +211,10 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     const service = await screeningOf(deps);
     const plan = await planScreening(c, deps, service, body.sources);
     const options = optionsOf(body);
+    const directory = await (await subjectsOf(deps)).directory();
     type Result = {
       id: string;
-      matches: Awaited<ReturnType<typeof service.screen>>;
+      matches: ReturnType<typeof withSubjects<ScreeningResult>>;
       error?: { code: string; message: string; field?: string };
     };
     const results: Result[] = [];
@@ -193,7 +223,7 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       try {
         const query = validateScreeningQuery(subject);
         if (body.sources) query.sources = body.sources;
-        const matches = await screenPlanned(plan, service, query, options, orgId);
+        const matches = withSubjects(await screenPlanned(plan, service, query, options, orgId), directory);
         if (matches.length) hits++;
         results.push({ id: subject.id, matches });
       } catch (e) {

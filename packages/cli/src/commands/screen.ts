@@ -1,7 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { DomainError, validateScreeningQuery, type ScreeningOptions } from '@entente/core';
-import { nameReferenceFor, screenCsv, ScreeningService } from '@entente/adapters';
+import { DomainError, groupBySubject, validateScreeningQuery, type ScreeningOptions } from '@entente/core';
+import { nameReferenceFor, screenCsv, ScreeningService, subjectServiceFor } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
 import { organisationOf } from './sharing-of.ts';
@@ -123,32 +123,37 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
       });
       const matches = await service.screen(query, options, orgId);
       await store.recordScreening({ orgId, subjects: 1, hits: matches.length ? 1 : 0, channel: 'cli' });
-      c.output({ query, algorithm: opts.algorithm, matches }, () =>
+      const directory = await subjectServiceFor(store, service.reference).directory();
+      const subjects = groupBySubject(matches, (id) => directory.get(id));
+      c.output({ query, algorithm: opts.algorithm, subjects, matches }, () =>
         matches.length === 0
           ? `No match at or above the threshold for "${query.name}" (${service.state().parties} listed parties from ${service.sources().length} sources).`
           : [
               formatTable(
-                ['#', 'score', 'source', 'id', 'listed name', 'matched name', 'why'],
-                matches.map((m, i) => [
+                ['#', 'score', 'subject', 'listings (source id score)'],
+                subjects.map((s, i) => [
                   i + 1,
-                  m.score.toFixed(2) + (m.cleared ? ' (cleared)' : ''),
-                  m.source,
-                  m.sourceId,
-                  m.name.slice(0, 40),
-                  m.matchedName.slice(0, 40),
-                  Object.entries(m.features)
-                    .map(([k, v]) => `${k} ${v}`)
-                    .join(', '),
+                  s.score.toFixed(2) + (s.listings.every((m) => m.cleared) ? ' (cleared)' : ''),
+                  s.name.slice(0, 40),
+                  s.listings.map((m) => `${m.source} ${m.sourceId} ${m.score.toFixed(2)}`).join('; '),
                 ]),
               ),
+              ...(directory.size === 0
+                ? ['(each listing is its own subject until `entente subjects resolve` has run)']
+                : []),
               '',
-              ...matches
-                .slice(0, 3)
-                .flatMap((m, i) => [
-                  `#${i + 1} ${m.entityId}:`,
+              ...subjects.slice(0, 3).flatMap((s, i) => {
+                const m = s.listings[0]!;
+                return [
+                  `#${i + 1} ${s.name}: ${s.listings.length} listing(s); best ${m.entityId} (${Object.entries(
+                    m.features,
+                  )
+                    .map(([k, v]) => `${k} ${v}`)
+                    .join(', ')}):`,
                   ...m.explanation.map((e) => `   - ${e}`),
                   ...(m.cleared ? [`   - cleared by ${m.cleared.clearedBy}: ${m.cleared.reason}`] : []),
-                ]),
+                ];
+              }),
             ].join('\n'),
       );
     });
