@@ -7,6 +7,7 @@ import {
   type Correspondence,
 } from './core-controls.ts';
 import { parseCcl } from './parse-ccl.ts';
+import { readCclSource } from './ccl/read-ccl-source.ts';
 import { parseRegimeTree } from './parse-regime-tree.ts';
 import { parseUsml } from './parse-usml.ts';
 import { readControlDatasets } from './read-control-datasets.ts';
@@ -23,11 +24,7 @@ export interface ControlLoadReport {
 /** Reads every control list: the real-data lists from `mirrorDir/controls/` and the project datasets. */
 export async function readAllControlLists(mirrorDir: string, datasetsDir?: string): Promise<ControlList[]> {
   const controls = (...p: string[]) => readFile(path.join(mirrorDir, 'controls', ...p), 'utf8');
-  const ccl = parseCcl({
-    json: await controls('us', 'ccl.json'),
-    requirementRowsCsv: await controls('us', 'ccl_license_requirement_rows.csv'),
-    exceptionFlagsCsv: await controls('us', 'ccl_license_exception_flags.csv'),
-  });
+  const ccl = parseCcl(await readCclSource(path.join(mirrorDir, 'controls', 'us')));
   const usml = parseUsml(await controls('us', 'ecfr', 'title-22_part-121.xml'));
   const mtcr = parseRegimeTree(
     'MTCR',
