@@ -5,7 +5,8 @@ import { DomainError, isDomainError, type Store } from '@entente/core';
 import type { ListFormat } from '../ingest/list-format.ts';
 import { findFormat, importList, type ImportReport } from '../import/import-list.ts';
 import { withSyncLock } from '../store/sync-lock.ts';
-import { downloadFile, type DownloadOptions } from './download-file.ts';
+import type { DownloadOptions } from './download-file.ts';
+import { downloadDated } from './download-dated.ts';
 import {
   loadPublisherSources,
   resolveSourceUrl,
@@ -56,9 +57,6 @@ export interface PublisherSyncReport {
   seconds: number;
 }
 
-/** How many days `{date}` steps back while the publisher answers 4xx (a date past its latest issue). */
-const DATE_STEP_BACK_DAYS = 7;
-
 function selectEntries(entries: PublisherSource[], only: string[] | undefined) {
   if (only) {
     const unknown = only.filter((id) => !entries.some((e) => e.id === id));
@@ -77,20 +75,6 @@ function selectEntries(entries: PublisherSource[], only: string[] | undefined) {
       .filter((e) => !(wanted(e) && downloadable(e)))
       .map((e) => ({ entry: e.id, sources: e.sources, mode: e.mode, why: e.why ?? 'not selected' })),
   };
-}
-
-/** Downloads a file whose URL may hold `{date}`: today first, then earlier days while the answer is 4xx. */
-async function downloadDated(url: string, dest: string, options: DownloadOptions, today: Date) {
-  if (!url.includes('{date}')) return downloadFile(url, dest, options);
-  for (let back = 0; ; back++) {
-    const day = new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-    try {
-      return await downloadFile(url.replaceAll('{date}', day), dest, options);
-    } catch (error) {
-      const status = isDomainError(error) ? Number(error.details.status) : NaN;
-      if (!(status >= 400 && status < 500) || back >= DATE_STEP_BACK_DAYS) throw error;
-    }
-  }
 }
 
 async function syncEntry(

@@ -10,14 +10,16 @@ import { readEcfrManifest } from './ecfr-manifest.ts';
 export const ECFR_774_FILE = path.join('ecfr', 'title-15_part-774.xml');
 
 /**
- * Reads the Commerce Control List from a `controls/us/` folder: from the eCFR
- * XML of part 774 when it is there (saved by `entente sync --online`, or laid
- * in the mirror), else from the mirror's derived `ccl.json` and its CSVs.
+ * Reads the Commerce Control List from `controls/us/` folders (the online
+ * sync's first, then the mirror's): from the eCFR XML of part 774 in the first
+ * folder that has it (saved by `entente sync --online`, or laid in the
+ * mirror), else from the mirror's derived `ccl.json` and its CSVs.
  * The XML carries every category's paragraphs; the derived file only some.
  */
-export async function readCclSource(controlsUsDir: string): Promise<CclSource> {
-  const xmlFile = path.join(controlsUsDir, ECFR_774_FILE);
-  if (existsSync(xmlFile)) {
+export async function readCclSource(controlsUsDirs: string | string[]): Promise<CclSource> {
+  const dirs = (Array.isArray(controlsUsDirs) ? controlsUsDirs : [controlsUsDirs]).filter(Boolean);
+  const xmlFile = dirs.map((d) => path.join(d, ECFR_774_FILE)).find((f) => existsSync(f));
+  if (xmlFile) {
     const fetched = (await readEcfrManifest(path.dirname(xmlFile)))[path.basename(xmlFile)];
     return parseEcfr774(await readFile(xmlFile, 'utf8'), {
       file: xmlFile,
@@ -27,7 +29,8 @@ export async function readCclSource(controlsUsDir: string): Promise<CclSource> {
       ...(fetched ? { issueDate: fetched.date } : {}),
     });
   }
-  const read = (name: string) => readFile(path.join(controlsUsDir, name), 'utf8');
+  const jsonDir = dirs.find((d) => existsSync(path.join(d, 'ccl.json'))) ?? dirs[0] ?? '.';
+  const read = (name: string) => readFile(path.join(jsonDir, name), 'utf8');
   return readCclJson({
     json: await read('ccl.json'),
     requirementRowsCsv: await read('ccl_license_requirement_rows.csv'),
