@@ -21,6 +21,7 @@ export { catalogueLookup, catalogueSuggest } from './catalogue-entry-lookup.ts';
 export {
   openControlCatalogue,
   ControlCatalogueSource,
+  catalogueOptionsOf,
   type OpenedCatalogue,
   type CatalogueOptions,
 } from './open-control-catalogue.ts';

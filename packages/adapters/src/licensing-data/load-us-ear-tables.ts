@@ -99,18 +99,19 @@ function rowOf(eccn: string, r: CclRequirementRow): UsRequirementRow {
 }
 
 /**
- * Reads the CCL (the eCFR XML of part 774 when `controlsUsDir` holds it, else
+ * Reads the CCL (the eCFR XML of part 774 from the first of `controlsUsDirs` holding it, else
  * ccl.json with its flattened requirement rows and exception flags) and the
  * Part 740 catalogue from `controlsUsDir` into EAR tables whose scopes are
  * parsed once, here, so each determination only matches.
  */
 export async function loadUsEarTables(
-  controlsUsDir: string,
+  controlsUsDirs: string | string[],
   chartFootnotes: Record<string, string>,
 ): Promise<UsEarTables> {
+  const dirs = Array.isArray(controlsUsDirs) ? controlsUsDirs : [controlsUsDirs];
   const [ccl, catalogueText] = await Promise.all([
-    readCclSource(controlsUsDir),
-    readFile(path.join(controlsUsDir, 'license-exception-catalog.json'), 'utf8'),
+    readCclSource(dirs),
+    readFile(path.join(dirs[dirs.length - 1] ?? '.', 'license-exception-catalog.json'), 'utf8'),
   ]);
   const catalogue = JSON.parse(catalogueText) as {
     exceptions: { section: string; symbols: string[]; title: string }[];

@@ -26,6 +26,8 @@ export interface PublisherSyncOptions extends Omit<DownloadOptions, 'fetch'> {
   /** Accept record counts outside a source's bounds. */
   force?: boolean;
   onProgress?: (message: string) => void;
+  /** Called before each publication is fetched, and once more when all are done (`done === total`). */
+  onEntry?: (done: number, total: number, label: string) => void;
   /** Today, for `{date}` in URLs (tests). */
   now?: () => Date;
 }
@@ -145,7 +147,8 @@ async function syncFromPublishersLocked(
   const failed: PublisherSyncFailure[] = [];
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'entente-sync-'));
   try {
-    for (const entry of run) {
+    for (const [i, entry] of run.entries()) {
+      options.onEntry?.(i, run.length, entry.id);
       try {
         imported.push(
           ...(await syncEntry(
@@ -166,6 +169,7 @@ async function syncFromPublishersLocked(
         await rm(path.join(workDir, entry.id), { recursive: true, force: true });
       }
     }
+    options.onEntry?.(run.length, run.length, 'done');
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -97,7 +97,12 @@ async function syncLocked(store: Store, options: UsControlsSyncOptions): Promise
         // Once one part answered for a day, the others are read on the same day.
         .replaceAll('ENTENTE-DATE', day ?? '{date}');
       try {
-        const got = await downloadDated(at, path.join(work, part.file), options, options.now?.() ?? new Date());
+        const got = await downloadDated(
+          at,
+          path.join(work, part.file),
+          options,
+          options.now?.() ?? new Date(),
+        );
         day ??= got.date;
         part.check(await readFile(got.file, 'utf8'), part.file, got.date ?? day ?? 'undated');
         fetched.push({ part: part.part, url: got.url, date: got.date ?? day ?? '', bytes: got.bytes });
@@ -106,7 +111,8 @@ async function syncLocked(store: Store, options: UsControlsSyncOptions): Promise
       }
     }
     options.onPart?.(total, total, 'done');
-    if (failed.length > 0) return { sourcesDir: options.sourcesDir, fetched, failed, seconds: seconds(started) };
+    if (failed.length > 0)
+      return { sourcesDir: options.sourcesDir, fetched, failed, seconds: seconds(started) };
     const dir = usEcfrDir(options.sourcesDir);
     await mkdir(dir, { recursive: true });
     const manifest: Record<string, EcfrFetch> = {};
@@ -117,7 +123,13 @@ async function syncLocked(store: Store, options: UsControlsSyncOptions): Promise
     }
     await writeEcfrManifest(dir, manifest);
     const ccl = await storeCcl(store, path.join(options.sourcesDir, 'controls', 'us'));
-    return { sourcesDir: options.sourcesDir, fetched, failed, ...(ccl ? { ccl } : {}), seconds: seconds(started) };
+    return {
+      sourcesDir: options.sourcesDir,
+      fetched,
+      failed,
+      ...(ccl ? { ccl } : {}),
+      seconds: seconds(started),
+    };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
