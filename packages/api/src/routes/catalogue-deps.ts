@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ControlCatalogueSource } from '@entente/adapters';
+import { catalogueOptionsOf, ControlCatalogueSource } from '@entente/adapters';
 import { DomainError, type Store } from '@entente/core';
 import { DecisionRecordStore } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
@@ -26,10 +26,7 @@ export function catalogueOf(deps: AppDeps): CatalogueDeps {
     if (!db) throw new DomainError('store-unavailable', 'The store has no SQL database');
     d = {
       db,
-      catalogue: new ControlCatalogueSource(
-        db,
-        deps.config.mirrorDir ? { mirrorDir: deps.config.mirrorDir } : {},
-      ),
+      catalogue: new ControlCatalogueSource(db, catalogueOptionsOf(deps.config)),
       records: new DecisionRecordStore(db),
     };
     built.set(deps.store, d);

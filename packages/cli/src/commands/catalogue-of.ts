@@ -1,4 +1,4 @@
-import { ControlCatalogueSource, type OpenedCatalogue } from '@entente/adapters';
+import { catalogueOptionsOf, ControlCatalogueSource, type OpenedCatalogue } from '@entente/adapters';
 import { DomainError, type Store } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import { DecisionRecordStore } from '@entente/adapters';
@@ -22,10 +22,7 @@ export function kyselyOf(store: Store): StoreDb {
 
 /** The control catalogue of the CLI's store: the lists in force today, or on `at`. */
 export async function catalogueOf(c: CliContext, at?: string): Promise<OpenedCatalogue> {
-  const source = new ControlCatalogueSource(
-    kyselyOf(await c.store()),
-    c.config.mirrorDir ? { mirrorDir: c.config.mirrorDir } : {},
-  );
+  const source = new ControlCatalogueSource(kyselyOf(await c.store()), catalogueOptionsOf(c.config));
   return at ? source.at(at) : source.get();
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DomainError } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import {
+  catalogueOptionsOf,
   ControlCatalogueSource,
   COUNTRY_REGIMES_PATH,
   denialMatcherSource,
@@ -28,9 +29,7 @@ export async function sharingOf(
   const store = await c.store();
   const db = (store as typeof store & { kysely?: ConstructorParameters<typeof ControlCatalogueSource>[0] })
     .kysely;
-  const catalogue = db
-    ? new ControlCatalogueSource(db, c.config.mirrorDir ? { mirrorDir: c.config.mirrorDir } : {})
-    : undefined;
+  const catalogue = db ? new ControlCatalogueSource(db, catalogueOptionsOf(c.config)) : undefined;
   return sharingStoreFor(store, {
     ...(options.memberships ? { regimeMemberships: options.memberships } : {}),
     matcher: denialMatcherSource(

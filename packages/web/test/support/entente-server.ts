@@ -67,6 +67,7 @@ export async function startEntenteServer(mirrorDir: string, timeoutMs = 280_000)
         ENTENTE_DB: db,
         PORT: String(port),
         ENTENTE_MIRROR: mirrorDir,
+        ENTENTE_OFFLINE: '1',
         ENTENTE_BOOTSTRAP_PASSWORD: TEST_PASSWORD,
         DATABASE_URL: '',
       },
