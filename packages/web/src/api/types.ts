@@ -32,6 +32,8 @@ export interface ScreenSubject {
 /** One scored match of a screening, as `POST /screen` returns it. */
 export interface ScreeningMatch extends Omit<CoreScreeningMatch, 'versionId'> {
   listVersion?: { id: number; publishedAt: string };
+  /** The subject this listing belongs to (its own entity id until a resolution has seen it). */
+  subjectId?: string;
   cleared?: { id: string; reason: string; clearedBy: string; createdAt: string; expiresAt?: string };
 }
 
@@ -39,6 +41,8 @@ export interface ScreeningMatch extends Omit<CoreScreeningMatch, 'versionId'> {
 export interface ScreenResponse {
   query: Record<string, unknown>;
   algorithm: string;
+  /** The matches grouped by subject, best first: one row per person, organisation, vessel or aircraft. */
+  subjects?: { subjectId: string; name: string; score: number; listings: string[] }[];
   matches: ScreeningMatch[];
 }
 
