@@ -37,13 +37,13 @@ export async function loadDeterminationData(
 ): Promise<DeterminationData> {
   const controlsDir = path.join(mirrorDir, 'controls');
   const { countries, chartFootnotes } = await loadCountryFacts(controlsDir);
-  const [us, datasets, chpl] = await Promise.all([
+  const [usTables, { usEmbargoes, ...datasets }, chpl] = await Promise.all([
     loadUsEarTables(path.join(controlsDir, 'us'), chartFootnotes),
     loadLicensingDatasets(options.datasetsDir ?? LICENSING_DATASETS_DIR),
     loadChpl(controlsDir),
   ]);
   return {
-    us,
+    us: { ...usTables, embargoes: usEmbargoes },
     ...datasets,
     countries,
     chpl,

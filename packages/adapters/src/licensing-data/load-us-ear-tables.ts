@@ -133,7 +133,7 @@ function rowFromCsv(r: RequirementCsvRow): UsRequirementRow {
 export async function loadUsEarTables(
   controlsUsDir: string,
   chartFootnotes: Record<string, string>,
-): Promise<UsEarTables> {
+): Promise<Omit<UsEarTables, 'embargoes'>> {
   const [cclText, rowsText, flagsText, catalogueText] = await Promise.all(
     [
       'ccl.json',
