@@ -21,6 +21,9 @@ export interface UsEmbargoRule {
 }
 
 /** The Part 746 rule among `rules` that reaches `destination`, if any. */
-export function findUsEmbargo(rules: readonly UsEmbargoRule[], destination: string): UsEmbargoRule | undefined {
+export function findUsEmbargo(
+  rules: readonly UsEmbargoRule[],
+  destination: string,
+): UsEmbargoRule | undefined {
   return rules.find((r) => r.destinations.includes(destination));
 }
