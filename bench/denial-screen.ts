@@ -29,6 +29,7 @@ import {
 } from '../packages/adapters/src/test-support/synthetic-denial-csv.ts';
 import { CLI_SOURCE } from '../packages/adapters/src/sharing/actor.ts';
 import { createApp } from '../packages/api/src/create-app.ts';
+import { SHARED_DATA } from '../packages/adapters/src/test-support/shared-data.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -39,7 +40,7 @@ const DENIALS = arg('denials', 10_000);
 const QUERIES = arg('queries', 200);
 const WORKERS = arg('workers', 0);
 const LISTS = args.includes('--lists') ? args[args.indexOf('--lists') + 1] : 'un';
-const MIRROR = path.resolve(import.meta.dirname, '../../shared/data');
+const MIRROR = SHARED_DATA;
 
 const store = await openStore({ dataDir: 'memory://' });
 if (LISTS === 'mirror') await syncMirror(store, LIST_FORMATS, MIRROR);

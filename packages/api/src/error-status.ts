@@ -4,6 +4,7 @@ import type { ErrorCode } from '@entente/core';
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   'invalid-input': 400,
   'not-found': 404,
+  'method-not-allowed': 405,
   conflict: 409,
   unauthenticated: 401,
   forbidden: 403,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildZip } from '../../adapters/src/test-support/build-zip.ts';
 import { xxeDocument } from '../../adapters/src/test-support/xxe-document.ts';
-import { cliStoreTargets } from './cli-targets.ts';
+import { storeTargets } from '../../adapters/src/test-support/store-targets.ts';
 import { runCli } from './run-cli.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'entente-bad-files-'));
@@ -15,10 +15,10 @@ const write = (name: string, content: string | Buffer) => {
 };
 
 // File errors are found before the store is written; one target keeps the suite fast.
-const target = cliStoreTargets()[0]!;
+const target = storeTargets()[0]!;
 
 describe('entente on bad files: the documented code, exit 1, the file (and row) named', () => {
-  const { env, cleanup } = target.env();
+  const { env, drop: cleanup } = target.place();
   afterAll(cleanup);
 
   const expectRefusal = (r: { code: number; stderr: string }, code: string, ...named: string[]) => {

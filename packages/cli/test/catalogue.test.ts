@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliStoreTargets } from './cli-targets.ts';
-import { loadControlsInto, MIRROR } from './load-controls.ts';
+import { hasSharedData, SHARED_DATA } from '../../adapters/src/test-support/shared-data.ts';
+import { storeTargets } from '../../adapters/src/test-support/store-targets.ts';
+import { loadControlsInto } from './load-controls.ts';
 import { runCli } from './run-cli.ts';
 
-for (const target of cliStoreTargets()) {
-  describe.skipIf(!existsSync(MIRROR))(`control-list commands on ${target.name}`, () => {
-    const { env: storeEnv, cleanup } = target.env();
-    const env = { ...storeEnv, ENTENTE_MIRROR: MIRROR };
+for (const target of storeTargets()) {
+  describe.skipIf(!hasSharedData())(`control-list commands on ${target.name}`, () => {
+    const place = target.place();
+    const env = { ...place.env, ENTENTE_MIRROR: SHARED_DATA };
     const cli = (...args: string[]) => runCli(args, env);
     const json = async <T>(...args: string[]): Promise<T> => {
       const r = await cli(...args, '--json');
@@ -16,8 +16,8 @@ for (const target of cliStoreTargets()) {
       return JSON.parse(r.stdout) as T;
     };
 
-    beforeAll(() => loadControlsInto(storeEnv), 240_000);
-    afterAll(cleanup);
+    beforeAll(() => loadControlsInto(place.config), 240_000);
+    afterAll(place.drop);
 
     it('lists every control list version and the crosswalk size', async () => {
       const out = await json<{

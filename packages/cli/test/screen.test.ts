@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDataPath } from '../../adapters/src/test-support/shared-data.ts';
-import { cliStoreTargets } from './cli-targets.ts';
+import { storeTargets } from '../../adapters/src/test-support/store-targets.ts';
 import { runCli } from './run-cli.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'entente-screen-'));
 const UN = sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml');
 
 // Screening runs in memory the same way on either store; one target keeps the suite fast.
-const target = cliStoreTargets()[0]!;
+const target = storeTargets()[0]!;
 
 describe('entente screen', () => {
-  const { env, cleanup } = target.env();
+  const { env, drop: cleanup } = target.place();
   beforeAll(async () => {
     const r = await runCli(['import', 'un-sc-xml', UN], env);
     expect(r.code).toBe(0);

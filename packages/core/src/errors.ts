@@ -6,6 +6,7 @@
 export const ERROR_CODES = [
   'invalid-input',
   'not-found',
+  'method-not-allowed',
   'conflict',
   'unauthenticated',
   'forbidden',

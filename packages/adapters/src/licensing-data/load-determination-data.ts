@@ -39,7 +39,7 @@ export async function loadDeterminationData(
 ): Promise<DeterminationData> {
   const controlsDir = path.join(mirrorDir, 'controls');
   const { countries, chartFootnotes } = await loadCountryFacts(controlsDir);
-  const [us, datasets, chpl] = await Promise.all([
+  const [usTables, { usEmbargoes, ...datasets }, chpl] = await Promise.all([
     loadUsEarTables(
       [
         ...(options.sourcesDir ? [path.join(options.sourcesDir, 'controls', 'us')] : []),
@@ -51,7 +51,7 @@ export async function loadDeterminationData(
     loadChpl(controlsDir),
   ]);
   return {
-    us,
+    us: { ...usTables, embargoes: usEmbargoes },
     ...datasets,
     countries,
     chpl,

@@ -107,7 +107,7 @@ function rowOf(eccn: string, r: CclRequirementRow): UsRequirementRow {
 export async function loadUsEarTables(
   controlsUsDirs: string | string[],
   chartFootnotes: Record<string, string>,
-): Promise<UsEarTables> {
+): Promise<Omit<UsEarTables, 'embargoes'>> {
   const dirs = Array.isArray(controlsUsDirs) ? controlsUsDirs : [controlsUsDirs];
   const [ccl, catalogueText] = await Promise.all([
     readCclSource(dirs),

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { DomainError, groupBySubject, validateScreeningQuery, type ScreeningOptions } from '@entente/core';
 import { nameReferenceFor, screenCsv, ScreeningService, subjectServiceFor } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
+import { countOption, numericOption } from '../numeric-option.ts';
 import { formatTable } from '../format-table.ts';
 import { organisationOf } from './sharing-of.ts';
 
@@ -18,18 +19,6 @@ interface ScreenOpts {
   output?: string;
   workers?: number;
   org?: string;
-}
-
-function number(name: string, min: number, max: number) {
-  return (v: string) => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < min || n > max) {
-      throw new DomainError('invalid-input', `--${name} must be a number from ${min} to ${max}, got "${v}"`, {
-        field: name,
-      });
-    }
-    return n;
-  };
 }
 
 /** Opens the store and builds this process's screening index. */
@@ -48,8 +37,8 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
     .option('--country <XX>', 'country (ISO 3166-1 alpha-2)')
     .option('--birth-date <date>', 'YYYY, YYYY-MM or YYYY-MM-DD')
     .option('--source <ids>', 'only these sources, comma-separated (e.g. un-sc,us-ofac-sdn)')
-    .option('--limit <n>', 'matches per subject', number('limit', 1, 100), 10)
-    .option('--threshold <x>', 'minimum score in [0,1]', number('threshold', 0, 1))
+    .option('--limit <n>', 'matches per subject', countOption('limit', 100), 10)
+    .option('--threshold <x>', 'minimum score in [0,1]', numericOption('threshold', { min: 0, max: 1 }))
     .option(
       '--algorithm <name>',
       'entente (explained multi-feature score) or ofac (OFAC Sanctions List Search score)',
@@ -57,7 +46,7 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
     )
     .option('--input <file.csv>', 'batch: CSV with header id,name[,type,country,birth_date]')
     .option('--output <file.jsonl>', 'batch: write JSON lines here (default stdout)')
-    .option('--workers <n>', 'batch: worker threads (default: one per core)', number('workers', 1, 64))
+    .option('--workers <n>', 'batch: worker threads (default: one per core)', countOption('workers', 64))
     .option(
       '--org <id>',
       'screen for this organisation: its clearances mark matches cleared and the screening counts in its figures (without it no clearance applies and the screening counts for no organisation)',

@@ -16,6 +16,7 @@ import {
 } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
+import { rowsOption } from '../numeric-option.ts';
 
 /** The subject service over the command's store and the mirror's name reference. */
 export async function subjectsOf(c: CliContext): Promise<SubjectService> {
@@ -160,7 +161,7 @@ export function registerSubjects(program: Command, ctx: () => CliContext): void 
   subjects
     .command('proposals')
     .description('links the name evidence suggests but does not make alone: for an analyst to merge or leave')
-    .option('--limit <n>', 'proposals to print', (v) => Number(v), 30)
+    .option('--limit <n>', 'proposals to print', rowsOption('limit'), 30)
     .action(async (opts: { limit: number }) => {
       const c = ctx();
       const { proposals } = await (await subjectsOf(c)).resolution();
@@ -194,7 +195,7 @@ export function registerSubjects(program: Command, ctx: () => CliContext): void 
       'only gaps of this class: un-not-implemented, delisted-by-one, autonomous-single, several-not-all',
     )
     .option('--csv', 'print the gaps as CSV')
-    .option('--limit <n>', 'gaps to print (text output)', (v) => Number(v), 30)
+    .option('--limit <n>', 'gaps to print (text output)', rowsOption('limit'), 30)
     .action(async (opts: { jurisdictions: string; class?: string; csv?: boolean; limit: number }) => {
       const c = ctx();
       const jurisdictions = parseListingJurisdictions(opts.jurisdictions);

@@ -1,14 +1,12 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../../../adapters/src/test-support/shared-data.ts';
 
-/** The repository root. */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-/** The real data beside the checkout (`../shared/data`), used as the mirror a first start loads. */
-export const SHARED_DATA = process.env.ENTENTE_SHARED_DATA ?? path.resolve(REPO_ROOT, '../shared/data');
+// The real data beside the checkout (`../shared/data`) is the mirror a first start loads; the one helper finds it.
+export { hasSharedData, REPO_ROOT, SHARED_DATA } from '../../../adapters/src/test-support/shared-data.ts';
 /** The password of the bootstrap accounts of the test server. */
 export const TEST_PASSWORD = 'e2e-Correct-Horse-42';
 
@@ -28,11 +26,6 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-/** True when the shared data directory is present. */
-export function hasSharedData(): boolean {
-  return existsSync(SHARED_DATA);
 }
 
 /** Builds the web app (dist) so the server serves the current source. */
