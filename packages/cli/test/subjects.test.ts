@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDataPath } from '../../adapters/src/test-support/shared-data.ts';
-import { cliStoreTargets } from './cli-targets.ts';
+import { storeTargets } from '../../adapters/src/test-support/store-targets.ts';
 import { runCli } from './run-cli.ts';
 
 const UN = sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml');
 const AU = sharedDataPath('lists/au/dfat-2026-02-24/Australian_Sanctions_Consolidated_List.xlsx');
 
-describe.each(cliStoreTargets())('entente subjects and listing-gaps on $name', (target) => {
-  const { env, cleanup } = target.env();
+describe.each(storeTargets())('entente subjects and listing-gaps on $name', (target) => {
+  const { env, drop: cleanup } = target.place();
   beforeAll(async () => {
     for (const [format, file] of [
       ['un-sc-xml', UN],
