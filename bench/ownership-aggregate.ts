@@ -13,7 +13,7 @@ import {
   aggregateListedOwnership,
   buildOwnershipGraph,
   findOwnershipPaths,
-  type OwnershipLink,
+  type OwnershipGraphLink,
 } from '@entente/core';
 import { aggregateListedOwnershipNaive } from '../packages/core/src/ownership/aggregate-naive.test-support.ts';
 
@@ -28,9 +28,13 @@ function random(seed: number): () => number {
   };
 }
 
-function generate(targetLinks: number): { links: OwnershipLink[]; listed: Set<string>; entities: string[] } {
+function generate(targetLinks: number): {
+  links: OwnershipGraphLink[];
+  listed: Set<string>;
+  entities: string[];
+} {
   const rnd = random(17);
-  const links: OwnershipLink[] = [];
+  const links: OwnershipGraphLink[] = [];
   const entities: string[] = [];
   const groups: string[][] = [];
   const room = new Map<string, number>();

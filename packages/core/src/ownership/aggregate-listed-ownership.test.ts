@@ -3,16 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { aggregateListedOwnership } from './aggregate-listed-ownership.ts';
 import { aggregateListedOwnershipNaive } from './aggregate-naive.test-support.ts';
 import { describeOwnershipPath, findOwnershipPaths } from './find-ownership-paths.ts';
-import { buildOwnershipGraph, type OwnershipLink } from './ownership-graph.ts';
+import { buildOwnershipGraph, type OwnershipGraphLink } from './ownership-graph.ts';
 
-const link = (owner: string, owned: string, share?: number, controls?: boolean): OwnershipLink => ({
+const link = (owner: string, owned: string, share?: number, controls?: boolean): OwnershipGraphLink => ({
   owner,
   owned,
   ...(share === undefined ? {} : { share }),
   ...(controls === undefined ? {} : { controls }),
 });
 
-function aggregate(links: OwnershipLink[], listed: string[]): Map<string, number> {
+function aggregate(links: OwnershipGraphLink[], listed: string[]): Map<string, number> {
   const graph = buildOwnershipGraph(links);
   const result = aggregateListedOwnership(graph, new Set(listed));
   return new Map(graph.ids.map((id, v) => [id, result.shares[v]! * 100]));

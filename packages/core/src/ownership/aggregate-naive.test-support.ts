@@ -5,14 +5,14 @@
  * up to a listed party, recursively, over string-keyed maps. Not exported from
  * core's index.
  */
-import type { OwnershipLink } from './ownership-graph.ts';
+import type { OwnershipGraphLink } from './ownership-graph.ts';
 
 /** Per cent held by listed parties, per entity, by enumerating every simple path. */
 export function aggregateListedOwnershipNaive(
-  links: readonly OwnershipLink[],
+  links: readonly OwnershipGraphLink[],
   listed: ReadonlySet<string>,
 ): Map<string, number> {
-  const owners = new Map<string, OwnershipLink[]>();
+  const owners = new Map<string, OwnershipGraphLink[]>();
   const entities = new Set<string>();
   for (const link of links) {
     entities.add(link.owner);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyOwnershipRules, type OwnershipFinding } from './apply-ownership-rules.ts';
-import { buildOwnershipGraph, type OwnershipLink } from './ownership-graph.ts';
+import { buildOwnershipGraph, type OwnershipGraphLink } from './ownership-graph.ts';
 import { OWNERSHIP_RULE_IDS, OWNERSHIP_RULES, type OwnershipRuleId } from './ownership-rules.ts';
 
-const link = (owner: string, owned: string, share?: number, controls?: boolean): OwnershipLink => ({
+const link = (owner: string, owned: string, share?: number, controls?: boolean): OwnershipGraphLink => ({
   owner,
   owned,
   ...(share === undefined ? {} : { share }),
@@ -12,7 +12,7 @@ const link = (owner: string, owned: string, share?: number, controls?: boolean):
 const TODAY = '2026-12-03';
 
 function judge(
-  links: OwnershipLink[],
+  links: OwnershipGraphLink[],
   listed: string[],
   target: string,
   rule: OwnershipRuleId,
@@ -176,7 +176,7 @@ describe('applyOwnershipRules: cases', () => {
     },
   ] as {
     name: string;
-    links: OwnershipLink[];
+    links: OwnershipGraphLink[];
     listed: string[];
     target: string;
     rule: OwnershipRuleId;

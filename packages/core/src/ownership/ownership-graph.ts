@@ -5,7 +5,7 @@
  */
 
 /** One ownership link: `owner` holds `share` per cent of `owned`, or controls it. */
-export interface OwnershipLink {
+export interface OwnershipGraphLink {
   owner: string;
   owned: string;
   /** Per cent of the shares (0–100); absent when the link is control only. */
@@ -45,7 +45,7 @@ const EPSILON = 1e-9;
  * @example
  * const graph = buildOwnershipGraph([{ owner: 'A', owned: 'B', share: 30 }]);
  */
-export function buildOwnershipGraph(links: readonly OwnershipLink[]): OwnershipGraph {
+export function buildOwnershipGraph(links: readonly OwnershipGraphLink[]): OwnershipGraph {
   const index = new Map<string, number>();
   const ids: string[] = [];
   const idOf = (id: string): number => {
