@@ -6,3 +6,4 @@ export * from './ownership-rules.ts';
 export * from './apply-ownership-rules.ts';
 export * from './ownership-rules-for-party.ts';
 export * from './find-ownership-alerts.ts';
+export * from './ownership-alert-changes.ts';
