@@ -18,3 +18,4 @@ export * from './sharing/index.ts';
 export * from './supply/index.ts';
 export * from './text/unsafe-text.ts';
 export * from './text/csv-cell.ts';
+export * from './monitoring/index.ts';
