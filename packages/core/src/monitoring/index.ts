@@ -5,3 +5,4 @@ export * from './read-register-records.ts';
 export * from './alert.ts';
 export * from './reconcile-hits.ts';
 export * from './monitor-run.ts';
+export * from './screen-counterparty.ts';
