@@ -57,3 +57,4 @@ export {
 export { downloadFile, type DownloadOptions, type DownloadedFile } from './sync/download-file.ts';
 export * from './decision-records/index.ts';
 export * from './supply/index.ts';
+export * from './monitoring/index.ts';
