@@ -15,6 +15,7 @@ import type { ScreeningService } from '../screening/screening-service.ts';
 import { AlertStore, type AlertChange, type AlertFilter } from './alert-store.ts';
 import { readRegisterText } from './read-register-file.ts';
 import { RegisterStore, type RegisterImportResult } from './register-store.ts';
+import { addOwnershipAlerts } from './add-ownership-alerts.ts';
 import { runMonitoring, runTarget } from './run-monitoring.ts';
 
 /** The store a monitor needs: the port (clearances, list diffs, notifications) and its Kysely. */
@@ -122,6 +123,8 @@ export class MonitorService {
         ? 'everyone'
         : new Set(register.filter((c) => c.changeSeq > positions.get('#register')!).map((c) => c.id));
       const cached = this.#registerIndexes.get(orgId);
+      const stored = await this.alerts.hits(orgId);
+      const clearances = await this.store.clearances(orgId);
       const result = await runMonitoring({
         index: this.screening.index,
         matchMany: (q, o) => this.screening.matchMany(q, o),
@@ -130,8 +133,8 @@ export class MonitorService {
         screenAll: changedCps,
         changedParties,
         removedParties,
-        stored: await this.alerts.hits(orgId),
-        clearances: await this.store.clearances(orgId),
+        stored,
+        clearances,
         undecided: await this.alerts.undecided(orgId),
         ...(cached?.position === registerPosition ? { registerIndex: cached.index } : {}),
         now: this.#clock.now(),
@@ -146,6 +149,13 @@ export class MonitorService {
         ...versions.map((v) => [v.source, v.id] as const),
         ['#register', registerPosition] as const,
       ]);
+      addOwnershipAlerts(result.outcome, result.counts, {
+        register,
+        stored,
+        ownershipAlerts: await this.alerts.alerts(orgId, { kinds: ['ownership'], limit: 1_000_000 }),
+        clearances,
+        now: this.#clock.now(),
+      });
       await this.alerts.finishRun(orgId, run, result.outcome, result.counts);
       return { ...run, state: 'done', counts: result.counts, finishedAt: this.#clock.now().toISOString() };
     } catch (error) {
