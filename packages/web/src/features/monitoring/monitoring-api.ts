@@ -8,8 +8,8 @@ import { api, apiGet, seg } from '../../api/client.ts';
 
 /** The organisation's alerts (the API scopes them to the signed-in organisation). */
 export async function listAlerts(signal?: AbortSignal): Promise<Alert[]> {
-  const body = await apiGet<{ alerts: Alert[] }>('/monitor/alerts', { limit: 5000 }, signal);
-  return body.alerts;
+  const body = await apiGet<{ alerts: Alert[] } | Alert[]>('/monitor/alerts', { limit: 5000 }, signal);
+  return Array.isArray(body) ? body : body.alerts;
 }
 
 /** A change of state (with reason and expiry for a decision), an assignment or a comment. */
