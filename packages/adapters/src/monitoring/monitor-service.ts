@@ -59,7 +59,7 @@ export class MonitorService {
 
   constructor(
     private readonly store: MonitorStoreAccess,
-    private readonly screening: ScreeningService,
+    private readonly screeningService: ScreeningService | undefined,
     options: MonitorOptions = {},
   ) {
     this.register = new RegisterStore(store.kysely);
@@ -92,6 +92,13 @@ export class MonitorService {
    * Brings the organisation's alerts up to the latest list versions and register: undefined
    * when there is nothing to do or another process runs it.
    */
+  /** The screening service runs use; a monitor made without one only reads and changes registers and alerts. */
+  private get screening(): ScreeningService {
+    if (!this.screeningService)
+      throw new DomainError('internal-error', 'This monitor was opened without a screening index');
+    return this.screeningService;
+  }
+
   async run(orgId: string, request: RunRequest): Promise<MonitorRun | undefined> {
     await this.screening.refresh();
     const versions = this.screening.state().versions;

@@ -6,3 +6,4 @@ export * from './alert.ts';
 export * from './reconcile-hits.ts';
 export * from './monitor-run.ts';
 export * from './screen-counterparty.ts';
+export * from './alerts-csv.ts';
