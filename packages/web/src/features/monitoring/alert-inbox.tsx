@@ -4,7 +4,7 @@ import { ScoreBar } from '../../components/score-bar.tsx';
 import { Empty } from '../../components/states.tsx';
 import { AlertDetail } from './alert-detail.tsx';
 import { allyOfList, filterAlerts, listOfAlert, sortAlerts, type InboxSort } from './inbox-view.ts';
-import { changeAlert } from './monitoring-api.ts';
+import { changeAlerts } from './monitoring-api.ts';
 
 const OPEN_STATES: AlertState[] = ['open', 'in-review', 'escalated'];
 const DECISIONS: AlertState[] = ['true-match', 'false-positive'];
@@ -182,19 +182,18 @@ function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
   const decision = DECISIONS.includes(to);
   const apply = async () => {
     setBusy(true);
-    const refused: string[] = [];
-    for (const id of ids) {
-      try {
-        await changeAlert(id, { state: to, ...(decision ? { reason } : {}) });
-      } catch (e) {
-        refused.push((e as Error).message);
-      }
+    try {
+      const result = await changeAlerts(ids, { state: to, ...(decision ? { reason } : {}) });
+      const refused = result.errors.map((e) => e.message);
+      setMessage(
+        `${result.alerts.length} of ${ids.length} moved to ${to}${refused.length ? `; refused: ${refused.join(' · ')}` : ''}`,
+      );
+      onDone();
+    } catch (e) {
+      setMessage((e as Error).message);
+    } finally {
+      setBusy(false);
     }
-    setBusy(false);
-    setMessage(
-      `${ids.length - refused.length} of ${ids.length} moved to ${to}${refused.length ? `; refused: ${refused.join(' · ')}` : ''}`,
-    );
-    onDone();
   };
   return (
     <div className="btn-row" role="group" aria-label="Bulk actions">

@@ -1,15 +1,15 @@
 /**
- * The monitoring API as the web app uses it: the signed-in organisation's
- * alerts, one alert, a state change, and a counterparty of the register. Paths
- * in one place, so that the pages follow the API's routes in one edit.
+ * The monitoring API as the web app uses it (routes of `api/src/routes/monitoring.ts`): the
+ * signed-in organisation's alerts, a change applied to several alerts at once, and one
+ * counterparty of the register. Paths in one place.
  */
 import type { Alert, AlertState, Counterparty } from '@entente/core';
 import { api, apiGet, seg } from '../../api/client.ts';
 
-/** The organisation's alerts (the API scopes them to the signed-in organisation). */
+/** The organisation's alerts (the API scopes them to the signed-in organisation), oldest first. */
 export async function listAlerts(signal?: AbortSignal): Promise<Alert[]> {
-  const body = await apiGet<{ alerts: Alert[] } | Alert[]>('/monitor/alerts', { limit: 5000 }, signal);
-  return Array.isArray(body) ? body : body.alerts;
+  const body = await apiGet<{ alerts: Alert[] }>('/monitoring/alerts', undefined, signal);
+  return body.alerts;
 }
 
 /** A change of state (with reason and expiry for a decision), an assignment or a comment. */
@@ -20,12 +20,23 @@ export interface AlertChangeRequest {
   comment?: string;
 }
 
-/** Apply one change to one alert; the API refuses a transition the workflow does not allow. */
-export function changeAlert(id: string, change: AlertChangeRequest): Promise<Alert> {
-  return api<Alert>('PATCH', `/monitor/alerts/${seg(id)}`, change);
+/** What a bulk change did: the alerts changed and, one by one, those the workflow refused. */
+export interface BulkChangeResult {
+  alerts: Alert[];
+  errors: { id: string; error: string; message: string }[];
 }
 
-/** One counterparty of the organisation's register, as imported. */
-export function getCounterparty(id: string, signal?: AbortSignal): Promise<Counterparty> {
-  return apiGet<Counterparty>(`/monitor/counterparties/${seg(id)}`, undefined, signal);
+/** Apply one change to several alerts; each is checked (and audited) on its own. */
+export function changeAlerts(ids: string[], change: AlertChangeRequest): Promise<BulkChangeResult> {
+  return api<BulkChangeResult>('POST', '/monitoring/alerts/bulk', { ids, change });
+}
+
+/** The current version of one counterparty of the organisation's register. */
+export async function getCounterparty(id: string, signal?: AbortSignal): Promise<Counterparty> {
+  const body = await apiGet<{ versions: Counterparty[] }>(
+    `/monitoring/counterparties/${seg(id)}`,
+    undefined,
+    signal,
+  );
+  return body.versions[0]!;
 }
