@@ -6,23 +6,33 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CLI_SOURCE,
-  MonitorService,
-  openStore,
-  ScreeningService,
-  sharingStoreFor,
-} from '@entente/adapters';
+import { CLI_SOURCE, MonitorService, openStore, ScreeningService, sharingStoreFor } from '@entente/adapters';
 import { buildParty, DEFAULT_NAME_REFERENCE, type Party } from '@entente/core';
 import { CHROMIUM_PATH, launchChromium, saveScreenshot } from './support/browser.ts';
-import { buildWebApp, startEntenteServer, TEST_PASSWORD, type EntenteServer } from './support/entente-server.ts';
+import {
+  buildWebApp,
+  startEntenteServer,
+  TEST_PASSWORD,
+  type EntenteServer,
+} from './support/entente-server.ts';
 
 const ready = existsSync(CHROMIUM_PATH);
 /** No mirror: the seeded lists are all the server has, so it starts in seconds. */
 const NO_MIRROR = path.join(tmpdir(), 'entente-e2e-no-mirror');
 
-const listed = (source: string, sourceId: string, name: string, schema: Party['schema'] = 'organization'): Party =>
-  buildParty({ source, sourceId, schema, names: [{ full: name, quality: 'primary' }], programs: ['RUSSIA-EO14024'] });
+const listed = (
+  source: string,
+  sourceId: string,
+  name: string,
+  schema: Party['schema'] = 'organization',
+): Party =>
+  buildParty({
+    source,
+    sourceId,
+    schema,
+    names: [{ full: name, quality: 'primary' }],
+    programs: ['RUSSIA-EO14024'],
+  });
 
 const REGISTER = `id,name,aliases,type,countries,birth_date,imo,owners
 C-1,Volgaholding Industrial Group JSC,,organisation,RU,,,
@@ -40,7 +50,10 @@ async function seed(db: string, mirror: string): Promise<void> {
     publishedAt: '2026-11-27',
     format: 'custom-csv',
     files: ['sdn.csv'],
-    parties: [listed('us-ofac-sdn', '101', 'Volgaholding Industrial Group JSC'), listed('us-ofac-sdn', '102', 'Unrelated Shipping Co')],
+    parties: [
+      listed('us-ofac-sdn', '101', 'Volgaholding Industrial Group JSC'),
+      listed('us-ofac-sdn', '102', 'Unrelated Shipping Co'),
+    ],
     warnings: [],
   });
   await store.saveListVersion({
@@ -97,7 +110,7 @@ describe.skipIf(!ready)('monitoring inbox end to end (headless Chromium)', () =>
     const table = page.getByTestId('alert-table');
     await table.waitFor();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(5);
-    await page.getByLabel('Kind').selectOption('ownership');
+    await page.getByLabel('Kind', { exact: true }).selectOption('ownership');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
     await table.getByRole('button', { name: 'Kama Logistics BV' }).click();
     const detail = page.getByTestId('alert-detail');
@@ -113,14 +126,16 @@ describe.skipIf(!ready)('monitoring inbox end to end (headless Chromium)', () =>
 
   it('filters by ally and moves several alerts to review at once', async () => {
     const table = page.getByTestId('alert-table');
-    await page.getByLabel('Kind').selectOption('');
-    await page.getByLabel('Ally').selectOption('UK');
+    await page.getByLabel('Kind', { exact: true }).selectOption('');
+    await page.getByLabel('Ally', { exact: true }).selectOption('UK');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
     expect(await table.innerText()).toContain('Riga Port Services SIA');
     await page.getByLabel('Select all shown').check();
     await page.getByLabel('Move to').selectOption('in-review');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'moved to' }).innerText()).toContain('2 of 2 moved to in-review');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'moved to' }).innerText())
+      .toContain('2 of 2 moved to in-review');
     const state = await page.getByTestId('register-state').innerText();
     expect(state).toContain('Counterparties with open alerts');
   });

@@ -40,7 +40,8 @@ export function ownershipAlertOf(c: OwnershipAlertCandidate): NewAlert {
     counterpartyId: c.counterpartyId,
     counterpartyName: c.counterpartyName,
     entityId: c.entityId,
-    score: Math.min(1, c.share / 100),
+    // Caught by control alone holds no share: the alert ranks as a full hit, the share stays a feature.
+    score: c.finding.byControl ? 1 : Math.min(1, c.share / 100),
     listedName: c.listedName,
     matchedName: c.ownerName,
     features: { ownership: Math.min(1, c.share / 100), control: c.finding.byControl ? 1 : 0 },

@@ -154,7 +154,7 @@ export function AlertInbox({ alerts, onChanged }: { alerts: Alert[]; onChanged: 
                   </td>
                   <td>{alertAgeDays(a, now)} d</td>
                   <td>
-                    <span className={`state state-${OPEN_STATES.includes(a.state) ? 'open' : 'closed'}`}>
+                    <span className={`badge ${OPEN_STATES.includes(a.state) ? 'badge-warn' : 'badge-ok'}`}>
                       {a.state}
                     </span>
                   </td>

@@ -40,7 +40,7 @@ export function RegisterStatePanel({ alerts }: { alerts: Alert[] }) {
                 <th scope="row">{r.key}</th>
                 <td>{r.counterpartiesWithOpenAlerts}</td>
                 <td>{r.openAlerts}</td>
-                <td>{days(r.oldestOpenDays)}</td>
+                <td>{r.oldestOpenDays === undefined ? '—' : `${r.oldestOpenDays} d`}</td>
                 <td>{r.decidedAlerts}</td>
                 <td>{days(r.medianDaysToDecision)}</td>
               </tr>
