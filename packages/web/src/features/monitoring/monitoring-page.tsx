@@ -1,9 +1,19 @@
 import { PageHeader } from '../../components/page-header.tsx';
 import { Async } from '../../components/states.tsx';
 import { useApi } from '../../components/use-api.ts';
+import type { Alert } from '@entente/core';
 import { AlertInbox } from './alert-inbox.tsx';
 import { listAlerts } from './monitoring-api.ts';
 import { RegisterStatePanel } from './register-state-panel.tsx';
+
+function Monitoring({ alerts, reload }: { alerts: Alert[]; reload: () => void }) {
+  return (
+    <>
+      <RegisterStatePanel alerts={alerts} />
+      <AlertInbox alerts={alerts} onChanged={reload} />
+    </>
+  );
+}
 
 /** Monitoring: the register's state and the alert inbox of the signed-in organisation. */
 export default function MonitoringPage() {
@@ -14,14 +24,14 @@ export default function MonitoringPage() {
         title="Monitoring"
         lede="Your counterparties, re-screened on every list update, and the alerts to work."
       />
-      <Async state={state} loadingLabel="Reading alerts…">
-        {(alerts) => (
-          <>
-            <RegisterStatePanel alerts={alerts} />
-            <AlertInbox alerts={alerts} onChanged={state.reload} />
-          </>
-        )}
-      </Async>
+      {/* After a bulk change the list reloads in place: the inbox keeps its filters, selection message and focus. */}
+      {state.data && !state.error ? (
+        <Monitoring alerts={state.data} reload={state.reload} />
+      ) : (
+        <Async state={state} loadingLabel="Reading alerts…">
+          {(alerts) => <Monitoring alerts={alerts} reload={state.reload} />}
+        </Async>
+      )}
     </>
   );
 }
