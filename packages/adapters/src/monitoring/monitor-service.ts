@@ -7,6 +7,7 @@ import {
   type Alert,
   type MonitorRun,
   type MonitorTrigger,
+  type RegisterFormat,
   type ScreeningIndex,
   type Store,
 } from '@entente/core';
@@ -74,11 +75,13 @@ export class MonitorService {
     file: string,
     text: string,
     by: AuditSource,
+    format?: RegisterFormat,
   ): Promise<RegisterImportResult> {
     await this.#checkOrg(orgId);
     const known = await this.register.counterpartyIds(orgId);
-    const { format, counterparties } = readRegisterText(file, text, known);
-    return this.register.saveRegister(orgId, file, format, counterparties, by);
+    const read = readRegisterText(file, text, known, format);
+    const counterparties = read.counterparties;
+    return this.register.saveRegister(orgId, file, read.format, counterparties, by);
   }
 
   async #checkOrg(orgId: string): Promise<void> {
