@@ -133,9 +133,8 @@ describe.skipIf(!ready)('monitoring inbox end to end (headless Chromium)', () =>
     await page.getByLabel('Select all shown').check();
     await page.getByLabel('Move to').selectOption('in-review');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect
-      .poll(() => page.getByRole('status').filter({ hasText: 'moved to' }).innerText())
-      .toContain('2 of 2 moved to in-review');
+    const bulk = page.getByRole('group', { name: 'Bulk actions' });
+    await expect.poll(() => bulk.innerText()).toContain('2 of 2 moved to in-review');
     const state = await page.getByTestId('register-state').innerText();
     expect(state).toContain('Counterparties with open alerts');
   });

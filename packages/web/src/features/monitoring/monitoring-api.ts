@@ -26,9 +26,25 @@ export interface BulkChangeResult {
   errors: { id: string; error: string; message: string }[];
 }
 
-/** Apply one change to several alerts; each is checked (and audited) on its own. */
-export function changeAlerts(ids: string[], change: AlertChangeRequest): Promise<BulkChangeResult> {
-  return api<BulkChangeResult>('POST', '/monitoring/alerts/bulk', { ids, change });
+/**
+ * Apply one change to several alerts, one request each (each checked and audited on its own);
+ * refusals are collected, not thrown. (`POST /monitoring/alerts/bulk` is registered after
+ * `POST /monitoring/alerts/{id}`, which answers for it with id "bulk", so it is not used.)
+ */
+export async function changeAlerts(ids: string[], change: AlertChangeRequest): Promise<BulkChangeResult> {
+  const result: BulkChangeResult = { alerts: [], errors: [] };
+  for (const id of ids) {
+    try {
+      result.alerts.push(await api<Alert>('POST', `/monitoring/alerts/${seg(id)}`, change));
+    } catch (e) {
+      result.errors.push({
+        id,
+        error: (e as { code?: string }).code ?? 'error',
+        message: (e as Error).message,
+      });
+    }
+  }
+  return result;
 }
 
 /** The current version of one counterparty of the organisation's register. */
