@@ -72,3 +72,4 @@ export {
   type ResolutionReport,
   type SubjectRef,
 } from './subjects/subject-service.ts';
+export * from './monitoring/index.ts';

@@ -1,4 +1,4 @@
-import type { AppConfig, ScreeningService } from '@entente/adapters';
+import type { AppConfig, MonitorService, ScreeningService } from '@entente/adapters';
 import type { Store } from '@entente/core';
 import type { SharingStore } from './routes/sharing-deps.ts';
 
@@ -14,4 +14,6 @@ export interface AppDeps {
   sharing?: SharingStore;
   /** This process's screening index; built from `store` on first use when omitted. */
   screening?: ScreeningService;
+  /** Counterparty monitoring over `store` and `screening`; built on first use when omitted. */
+  monitor?: MonitorService;
 }

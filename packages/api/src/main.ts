@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, nameReferenceFor, openStore, ScreeningService } from '@entente/adapters';
+import { loadConfig, MonitorService, nameReferenceFor, openStore, ScreeningService } from '@entente/adapters';
 import { isDomainError } from '@entente/core';
 import { bootstrapStore } from './bootstrap.ts';
 import { bootstrapAccounts, checkBootstrapPassword } from './bootstrap-accounts.ts';
@@ -71,9 +71,15 @@ try {
   void screening.workersReady().then((ready) => {
     if (ready) log(`screening workers ready: ${workers}`);
   });
+  // Re-screens every organisation's register when any process stores a list version
+  // (one node runs a given update), and once now to catch up.
+  const monitor = new MonitorService(store, screening, { log });
+  opened.push(monitor);
+  await monitor.watch();
   const server = await startServer({
     store,
     screening,
+    monitor,
     config,
     version,
     webDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'file-unreadable',
   'file-rejected',
   'count-out-of-bounds',
+  'register-invalid',
+  'alert-transition-refused',
   'unknown-source',
   'unknown-jurisdiction',
   'unknown-country',

@@ -15,6 +15,11 @@ const SECTIONS: { id: string; label: string; page: Page; agencyOnly?: boolean }[
     page: lazy(() => import('./features/screening/screening-page.tsx')),
   },
   {
+    id: 'monitoring',
+    label: 'Monitoring',
+    page: lazy(() => import('./features/monitoring/monitoring-page.tsx')),
+  },
+  {
     id: 'transactions',
     label: 'Transactions',
     page: lazy(() => import('./features/transactions/transactions-page.tsx')),

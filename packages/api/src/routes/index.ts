@@ -16,6 +16,7 @@ import { registerScreening } from './screening.ts';
 import { registerClearances } from './clearances.ts';
 import { registerSupply } from './supply.ts';
 import { registerSubjects } from './subjects.ts';
+import { registerMonitoring } from './monitoring.ts';
 
 /** Registers every API route. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -34,4 +35,5 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   registerClearances(app, deps);
   registerSupply(app, deps);
   registerSubjects(app, deps);
+  registerMonitoring(app, deps);
 }

@@ -21,6 +21,7 @@ import { registerClear } from './clear.ts';
 import { registerExport } from './export.ts';
 import { registerSupply } from './supply.ts';
 import { registerSubjects } from './subjects.ts';
+import { registerMonitor } from './monitor.ts';
 
 /** Adds every command to the program. */
 export function registerCommands(program: Command, ctx: () => CliContext): void {
@@ -45,4 +46,5 @@ export function registerCommands(program: Command, ctx: () => CliContext): void 
   registerExport(program, ctx);
   registerSupply(program, ctx);
   registerSubjects(program, ctx);
+  registerMonitor(program, ctx);
 }

@@ -47,8 +47,12 @@ export function buildWebApp(): void {
  * in a temp directory and the shared data as mirror, and waits for its
  * "running at" and first-start sign-in lines.
  */
-export async function startEntenteServer(mirrorDir: string, timeoutMs = 280_000): Promise<EntenteServer> {
-  const db = mkdtempSync(path.join(tmpdir(), 'entente-e2e-'));
+export async function startEntenteServer(
+  mirrorDir: string,
+  timeoutMs = 280_000,
+  options: { db?: string; keepDb?: boolean } = {},
+): Promise<EntenteServer> {
+  const db = options.db ?? mkdtempSync(path.join(tmpdir(), 'entente-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -85,13 +89,14 @@ export async function startEntenteServer(mirrorDir: string, timeoutMs = 280_000)
         });
       });
     }
-    rmSync(db, { recursive: true, force: true });
+    if (!options.keepDb) rmSync(db, { recursive: true, force: true });
   };
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     const url = /Entente is running at (\S+)/.exec(out)?.[1];
-    const signIn = /First start: (.*)/.exec(out)?.[1];
-    if (url && signIn) return { url: url.replace(/\/$/, ''), signInLine: signIn, stop };
+    // A store given already bootstrapped prints no first-start line.
+    const signIn = /First start: (.*)/.exec(out)?.[1] ?? (options.db && url ? '' : undefined);
+    if (url && signIn !== undefined) return { url: url.replace(/\/$/, ''), signInLine: signIn, stop };
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 250));
   }
