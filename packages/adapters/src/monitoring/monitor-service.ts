@@ -214,7 +214,7 @@ export class MonitorService {
    * organisation, by id or e-mail), comment. Audited; another organisation's alert is `not-found`.
    */
   async changeAlert(orgId: string, id: string, change: AlertChange, by: AuditSource): Promise<Alert> {
-    const alert = await this.alerts.alert(orgId, id, by);
+    const alert = await this.alerts.alert(orgId, id, by, 'monitor.alert-change');
     const next = { ...change };
     if (change.state && change.state !== alert.state)
       checkAlertTransition({
