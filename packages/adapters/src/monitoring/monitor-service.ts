@@ -13,7 +13,7 @@ import {
 } from '@entente/core';
 import type { AuditSource } from '../sharing/actor.ts';
 import type { ScreeningService } from '../screening/screening-service.ts';
-import { AlertStore, type AlertChange, type AlertFilter } from './alert-store.ts';
+import { AlertStore, type AlertChange } from './alert-store.ts';
 import { readRegisterText } from './read-register-file.ts';
 import { RegisterStore, type RegisterImportResult } from './register-store.ts';
 import { runMonitoring, runTarget } from './run-monitoring.ts';
