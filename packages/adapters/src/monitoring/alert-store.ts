@@ -366,7 +366,7 @@ export class AlertStore {
   }
 
   /** One of the organisation's alerts; `not-found` for an unknown id or another organisation's (audited). */
-  async alert(orgId: string, id: string, by?: AuditSource): Promise<Alert> {
+  async alert(orgId: string, id: string, by?: AuditSource, action = 'monitor.alert-read'): Promise<Alert> {
     const row = await this.db
       .selectFrom('monitor_alerts')
       .selectAll()
@@ -374,7 +374,7 @@ export class AlertStore {
       .where('org_id', '=', orgId)
       .executeTakeFirst();
     if (!row) {
-      if (by) await this.#refused(orgId, id, by, 'monitor.alert-read');
+      if (by) await this.#refused(orgId, id, by, action);
       throw new DomainError('not-found', `No alert ${id}`, { field: 'id' });
     }
     const evs = await this.db

@@ -42,7 +42,7 @@ for (const target of storeTargets()) {
         ).id;
         screening = await ScreeningService.open(store, DEFAULT_NAME_REFERENCE);
         monitor = new MonitorService(store, screening);
-      });
+      }, 600_000); // opening a store took over 120 s on the loaded 2-core machine
       afterAll(async () => {
         await monitor.close();
         await screening.close();

@@ -13,7 +13,7 @@ import {
 } from '@entente/core';
 import type { AuditSource } from '../sharing/actor.ts';
 import type { ScreeningService } from '../screening/screening-service.ts';
-import { AlertStore, type AlertChange, type AlertFilter } from './alert-store.ts';
+import { AlertStore, type AlertChange } from './alert-store.ts';
 import { readRegisterText } from './read-register-file.ts';
 import { RegisterStore, type RegisterImportResult } from './register-store.ts';
 import { addOwnershipAlerts } from './add-ownership-alerts.ts';
@@ -224,7 +224,7 @@ export class MonitorService {
    * organisation, by id or e-mail), comment. Audited; another organisation's alert is `not-found`.
    */
   async changeAlert(orgId: string, id: string, change: AlertChange, by: AuditSource): Promise<Alert> {
-    const alert = await this.alerts.alert(orgId, id, by);
+    const alert = await this.alerts.alert(orgId, id, by, 'monitor.alert-change');
     const next = { ...change };
     if (change.state && change.state !== alert.state)
       checkAlertTransition({
