@@ -348,7 +348,10 @@ export function registerMonitoring(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       ({ changeSeq: _, ...cp }) => cp,
     );
     if (versions.length === 0)
-      return c.json({ error: 'not-found', message: `No counterparty ${id}`, details: { field: 'id' } }, 404);
+      return c.json(
+        { error: 'not-found' as const, message: `No counterparty ${id}`, details: { field: 'id' } },
+        404,
+      );
     return c.json({ versions }, 200);
   });
   const alertsOf = async (
@@ -362,7 +365,7 @@ export function registerMonitoring(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const bad = (e as { bad?: string[] }).bad ?? [];
       return {
         error: {
-          error: 'invalid-input',
+          error: 'invalid-input' as const,
           message: `Unknown state or kind ${bad.join(', ')}`,
           details: { field: 'state', accepted: [...ALERT_STATES, ...ALERT_KINDS] },
         },
