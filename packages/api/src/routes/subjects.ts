@@ -1,10 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import {
-  DomainError,
-  isListingJurisdiction,
-  LISTING_JURISDICTIONS,
-  type ListingJurisdiction,
-} from '@entente/core';
+import { DomainError, LISTING_JURISDICTIONS, parseListingJurisdictions } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
 import { subjectsOf } from '../subjects-of.ts';
@@ -186,20 +181,6 @@ const gapsRoute = defineRoute(
   },
 );
 
-function parseJurisdictions(value: string): ListingJurisdiction[] {
-  const list = value
-    .split(',')
-    .map((s) => s.trim().toUpperCase())
-    .filter(Boolean);
-  for (const j of list)
-    if (!isListingJurisdiction(j))
-      throw new DomainError('invalid-input', `Unknown jurisdiction "${j}"`, {
-        field: 'jurisdictions',
-        accepted: [...LISTING_JURISDICTIONS],
-      });
-  return list as ListingJurisdiction[];
-}
-
 /** `GET /subjects?id=`, `GET /subjects/proposals`, `POST /subjects/decisions`, `POST /subjects/resolution`, `GET /listing-gaps`. */
 export function registerSubjects(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(subjectRoute, async (c) => {
@@ -228,7 +209,7 @@ export function registerSubjects(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
   });
   app.openapi(gapsRoute, async (c) => {
     const q = c.req.valid('query');
-    const report = await (await subjectsOf(deps)).listingGaps(parseJurisdictions(q.jurisdictions));
+    const report = await (await subjectsOf(deps)).listingGaps(parseListingJurisdictions(q.jurisdictions));
     const gaps = q.class ? report.gaps.filter((g) => g.class === q.class) : report.gaps;
     return c.json({ ...report, total: gaps.length, gaps: gaps.slice(0, q.limit) }, 200);
   });

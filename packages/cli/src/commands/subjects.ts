@@ -3,10 +3,9 @@ import type { Command } from 'commander';
 import {
   DomainError,
   encodeCsv,
-  isListingJurisdiction,
   LISTING_JURISDICTIONS,
+  parseListingJurisdictions,
   type ListingGapReport,
-  type ListingJurisdiction,
 } from '@entente/core';
 import {
   nameReferenceFor,
@@ -44,20 +43,6 @@ export async function resolveWithProgress(
   });
   if (started) bar.stop();
   return report;
-}
-
-function parseListingJurisdictions(value: string): ListingJurisdiction[] {
-  const list = value
-    .split(',')
-    .map((s) => s.trim().toUpperCase())
-    .filter(Boolean);
-  for (const j of list)
-    if (!isListingJurisdiction(j))
-      throw new DomainError('invalid-input', `Unknown jurisdiction "${j}"`, {
-        field: 'jurisdictions',
-        accepted: [...LISTING_JURISDICTIONS],
-      });
-  return list as ListingJurisdiction[];
 }
 
 const GAP_COLUMNS = [

@@ -1,3 +1,5 @@
+import { DomainError } from '../errors.ts';
+
 /** The allies (and the UN) whose restricted-party lists Entente compares. */
 export const LISTING_JURISDICTIONS = ['UN', 'US', 'EU', 'UK', 'AU', 'CA', 'JP', 'CH'] as const;
 
@@ -27,4 +29,22 @@ export function jurisdictionOfSource(source: string): ListingJurisdiction | unde
 /** Whether a string names one of `LISTING_JURISDICTIONS`. */
 export function isListingJurisdiction(value: string): value is ListingJurisdiction {
   return (LISTING_JURISDICTIONS as readonly string[]).includes(value);
+}
+
+/**
+ * The jurisdictions of a comma-separated list (`"UN,eu, AU"`), upper-cased;
+ * an unknown one is refused with `invalid-input` naming the accepted ones.
+ */
+export function parseListingJurisdictions(value: string): ListingJurisdiction[] {
+  const list = value
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+  for (const j of list)
+    if (!isListingJurisdiction(j))
+      throw new DomainError('invalid-input', `Unknown jurisdiction "${j}"`, {
+        field: 'jurisdictions',
+        accepted: [...LISTING_JURISDICTIONS],
+      });
+  return list as ListingJurisdiction[];
 }
