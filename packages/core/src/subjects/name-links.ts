@@ -12,7 +12,7 @@ export interface NameLinkThresholds {
 }
 
 /** The thresholds in force (see docs/benchmarks.md, "Subjects across lists"). */
-export const DEFAULT_NAME_LINK_THRESHOLDS: NameLinkThresholds = Object.freeze({ auto: 0.93, propose: 0.88 });
+export const DEFAULT_NAME_LINK_THRESHOLDS: NameLinkThresholds = Object.freeze({ auto: 0.99, propose: 0.88 });
 
 /** A name-based link, and whether it may be made without an analyst. */
 export interface NameLink extends SubjectLink {
