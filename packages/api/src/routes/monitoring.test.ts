@@ -100,14 +100,16 @@ describe.each(storeTargets())('monitoring routes on $name', (target) => {
       error: 'alert-transition-refused',
       details: { accepted: ['in-review', 'escalated'] },
     });
-    expect(
-      (
-        await t.call('exporter', 'POST', `/monitoring/alerts/${alert.id}`, {
-          state: 'in-review',
-          comment: 'Checking',
-        })
-      ).status,
-    ).toBe(200);
+    // The bulk route reaches its own handler: one alert moved, an unknown id reported, not thrown.
+    const bulk = await t.call('exporter', 'POST', '/monitoring/alerts/bulk', {
+      ids: [alert.id, 'no-such-alert'],
+      change: { state: 'in-review', comment: 'Checking' },
+    });
+    expect(bulk.status).toBe(200);
+    expect(await bulk.json()).toMatchObject({
+      alerts: [{ id: alert.id, state: 'in-review' }],
+      errors: [{ id: 'no-such-alert', error: 'not-found' }],
+    });
     const decided = await t.call('exporter', 'POST', `/monitoring/alerts/${alert.id}`, {
       state: 'false-positive',
       reason: 'Our customer makes tools in Tula',
@@ -134,7 +136,8 @@ describe.each(storeTargets())('monitoring routes on $name', (target) => {
       { action: 'monitor.register-import', outcome: 'ok' },
       { action: 'monitor.alert-read', outcome: 'denied' },
       { action: 'monitor.alert-change', outcome: 'denied' },
-      { action: 'monitor.alert-change', outcome: 'ok' },
+      { action: 'monitor.alert-change', outcome: 'ok' }, // in review, through the bulk route
+      { action: 'monitor.alert-change', outcome: 'denied' }, // the bulk route's unknown id
       { action: 'monitor.alert-change', outcome: 'ok' },
     ]);
   });

@@ -385,18 +385,7 @@ export function registerMonitoring(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       'Content-Disposition': 'attachment; filename="alerts.csv"',
     });
   });
-  app.openapi(getAlert, async (c) => {
-    const by = source(c);
-    return c.json(await (await monitorOf(deps)).alerts.alert(by.orgId, c.req.valid('param').id, by), 200);
-  });
-  app.openapi(changeAlert, async (c) => {
-    const by = source(c);
-    const change = c.req.valid('json');
-    return c.json(
-      await (await monitorOf(deps)).changeAlert(by.orgId, c.req.valid('param').id, change as never, by),
-      200,
-    );
-  });
+  // Before `/monitoring/alerts/{id}`, which would otherwise take "bulk" for an alert id.
   app.openapi(bulkChange, async (c) => {
     const by = source(c);
     const { ids, change } = c.req.valid('json');
@@ -412,6 +401,18 @@ export function registerMonitoring(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       }
     }
     return c.json({ alerts, errors }, 200);
+  });
+  app.openapi(getAlert, async (c) => {
+    const by = source(c);
+    return c.json(await (await monitorOf(deps)).alerts.alert(by.orgId, c.req.valid('param').id, by), 200);
+  });
+  app.openapi(changeAlert, async (c) => {
+    const by = source(c);
+    const change = c.req.valid('json');
+    return c.json(
+      await (await monitorOf(deps)).changeAlert(by.orgId, c.req.valid('param').id, change as never, by),
+      200,
+    );
   });
   app.openapi(listRuns, async (c) =>
     c.json({ runs: await (await monitorOf(deps)).alerts.runs(source(c).orgId) }, 200),
