@@ -19,6 +19,15 @@ const CLASSES: ListingGap['class'][] = [
   'delisted-by-one',
 ];
 
+/** The kinds of gap in words. */
+const CLASS_LABELS: Record<ListingGap['class'], string> = {
+  'un-not-implemented': 'UN listing not implemented',
+  'autonomous-single': 'Listed by one ally alone',
+  'several-not-all': 'Listed by several, not all',
+  'delisted-by-one': 'Delisted by one ally',
+};
+const classLabel = (k: string): string => CLASS_LABELS[k as ListingGap['class']] ?? labelOf(k);
+
 /** The listing gaps: which subjects one ally lists and another does not, by pair, with the subjects behind each number. */
 export default function ListingGapsPage({ route }: { route: Route }) {
   const js = (route.query.get('j') ?? 'UN,US,EU,UK,AU').split(',').filter((j) => ALL.includes(j));
@@ -68,7 +77,7 @@ export default function ListingGapsPage({ route }: { route: Route }) {
             <option value="">All kinds</option>
             {CLASSES.map((k) => (
               <option key={k} value={k}>
-                {labelOf(k)}
+                {classLabel(k)}
               </option>
             ))}
           </select>
@@ -112,7 +121,7 @@ function GapView({
           <span className="muted small">
             {report.total} subjects ·{' '}
             {Object.entries(report.byClass)
-              .map(([k, n]) => `${n} ${labelOf(k)}`)
+              .map(([k, n]) => `${n} ${classLabel(k)}`)
               .join(' · ')}{' '}
             · click a number for its subjects
           </span>
@@ -182,7 +191,7 @@ function GapView({
           initialSort={{ key: 'name', dir: 'asc' }}
           columns={[
             { key: 'name', header: 'Subject', value: (g) => g.name },
-            { key: 'class', header: 'Kind of gap', value: (g) => labelOf(g.class) },
+            { key: 'class', header: 'Kind of gap', value: (g) => classLabel(g.class) },
             { key: 'listed', header: 'Listed by', value: (g) => g.listedBy.join(' ') },
             { key: 'missing', header: 'Not by', value: (g) => g.missing.join(' ') },
             { key: 'programs', header: 'Programmes', value: (g) => g.programs.slice(0, 4).join(' ') },
