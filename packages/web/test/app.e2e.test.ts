@@ -36,7 +36,10 @@ async function signIn(p: Page, email: string): Promise<void> {
 }
 
 async function openSection(label: string, heading: string | RegExp): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: label, exact: true })
+    .click();
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
@@ -96,7 +99,7 @@ describe.skipIf(!ready)('web app end to end (headless Chromium)', () => {
     await page.getByLabel('Type').selectOption('person');
     await page.getByRole('button', { name: 'Screen', exact: true }).click();
     const results = page.getByRole('region', { name: 'Screening results' });
-    await results.getByText(/\d+ match(es)? for “Vladimir Putin”/).waitFor();
+    await results.getByText(/\d+ subjects? \(\d+ listings?\) for “Vladimir Putin”/).waitFor();
     const first = results.locator('li.match').first();
     expect(await first.textContent()).toMatch(/PUTIN/i);
     expect(await first.getByRole('meter').first().getAttribute('aria-valuenow')).toBe('1');
