@@ -3,6 +3,7 @@ import type { ListingGap, ListingGapReport } from '@entente/core';
 import { apiGet } from '../../api/client.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { labelOf } from '../../components/format.ts';
+import { JurisdictionChecks } from '../../components/jurisdiction-checks.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { useApi } from '../../components/use-api.ts';
@@ -49,28 +50,7 @@ export default function ListingGapsPage({ route }: { route: Route }) {
         lede="Subjects (one person, organisation, vessel or aircraft across every list) that some allies list and others do not."
       />
       <div className="panel filters" role="group" aria-label="Listing gap filters">
-        <fieldset className="checks-inline">
-          <legend>Jurisdictions</legend>
-          {ALL.map((j) => (
-            <label key={j} className="check">
-              <input
-                type="checkbox"
-                checked={js.includes(j)}
-                disabled={js.includes(j) && js.length <= 2}
-                onChange={(e) =>
-                  go({
-                    j: (e.target.checked ? [...js, j] : js.filter((x) => x !== j))
-                      .filter((x, i, a) => a.indexOf(x) === i)
-                      .sort((a, b) => ALL.indexOf(a) - ALL.indexOf(b))
-                      .join(','),
-                    cell: undefined,
-                  })
-                }
-              />
-              {j}
-            </label>
-          ))}
-        </fieldset>
+        <JurisdictionChecks all={ALL} chosen={js} onChange={(j) => go({ j, cell: undefined })} />
         <label className="field">
           <span>Kind of gap</span>
           <select value={klass} onChange={(e) => go({ class: e.target.value || undefined, cell: undefined })}>
