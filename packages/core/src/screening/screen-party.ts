@@ -3,6 +3,7 @@ import type { PartySchema } from '../model/party.ts';
 import { primaryName } from '../model/party.ts';
 import { findCandidateNames } from './find-candidates.ts';
 import { resolveTranscription } from './resolve-transcription.ts';
+import { namePartsOf } from './name-parts.ts';
 import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import { ofacNameScore } from './ofac-name-score.ts';
@@ -310,6 +311,13 @@ export function screenParty(
           originalTokens: queryName.originalTokens,
           via: `transcribed foreign name read as "${reading.tokens.join(' ')}"`,
         });
+    }
+    // A query that packs several names ("A; B") or qualifies one in brackets ("A (ACR)") is
+    // also screened under each name, outside the brackets.
+    for (const part of namePartsOf(query.name ?? '', false)) {
+      const name = normalizeName(part, index.reference, query.schema);
+      if (name.tokens.length > 0)
+        variants.push({ ...name, text: queryName.text, via: `the query's part "${part}"` });
     }
     // A Chinese name in Wade–Giles is also screened in pinyin.
     const pinyin = wadeGilesToPinyin(queryName.text);

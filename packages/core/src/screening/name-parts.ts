@@ -1,0 +1,73 @@
+/** Most words a bracketed or `;`-separated part may have to count as a name (longer ones are remarks). */
+const MAX_PART_WORDS = 6;
+
+/** Fewest letters an acronym in brackets must have to be a name of its own. */
+const MIN_ACRONYM_LETTERS = 3;
+
+const BRACKETS = /[([]([^()[\]]*)[)\]]/g;
+const LABEL = /\boriginal script\s*:/gi;
+const ENUMERATION = /(?:^|\s)[a-h]\)\s+/;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+const words = (text: string): string[] => text.match(WORD) ?? [];
+
+const tidy = (text: string): string =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '')
+    .trim();
+
+/**
+ * Whether `word` is an acronym of `name`: its letters are, in order, the
+ * initials of some of the name's words, beginning with the first word
+ * ("ISGS" of "Islamic State in the Greater Sahara"; "TANZANIA" of
+ * "Al-Haramayn Foundation" is not).
+ */
+export function isAcronymOf(word: string, name: string): boolean {
+  const letters = word.replace(/[^\p{L}]/gu, '').toLowerCase();
+  if (letters.length < MIN_ACRONYM_LETTERS || /\s/.test(word.trim())) return false;
+  const initials = words(name.toLowerCase().replace(/['’`]/g, '')).map((w) => w[0]!);
+  if (initials[0] !== letters[0]) return false;
+  let at = 0;
+  for (const ch of initials) if (at < letters.length && ch === letters[at]) at++;
+  return at === letters.length;
+}
+
+/**
+ * The names one listed (or queried) name cell holds besides itself, as
+ * published lists pack them: `;`-separated names, names enumerated "a) … b) …",
+ * the name without its bracketed parts, each `;`-separated name in brackets
+ * of at most six words, and an acronym in brackets when its letters are the
+ * initials of the name ("Islamic State in the Greater Sahara (ISGS)"). A
+ * bracketed single word that is no acronym (a country, a branch) is not a
+ * name; a long bracketed text is a remark. Empty for a plain name. Without
+ * `inBrackets` (for a query, whose bracketed words qualify the name rather
+ * than name it alone) only the name outside brackets and its `;`-separated
+ * names.
+ *
+ * @example
+ * namePartsOf('Abdel Ilah Sabri (false identity related to a fraudulent passport number)') // ['Abdel Ilah Sabri']
+ */
+export function namePartsOf(text: string, inBrackets = true): string[] {
+  if (!/[;()[\]]|\b[a-h]\)/.test(text)) return [];
+  const clean = text.replace(LABEL, ' ');
+  const outside = tidy(clean.replace(BRACKETS, ' '));
+  const parts: string[] = [];
+  const push = (part: string): void => {
+    const t = tidy(part);
+    const n = words(t).length;
+    if (n === 0 || n > MAX_PART_WORDS || t === text || parts.includes(t)) return;
+    parts.push(t);
+  };
+  for (const piece of outside.split(';')) for (const p of piece.split(ENUMERATION)) push(p);
+  if (!inBrackets) return parts;
+  for (const m of clean.matchAll(BRACKETS)) {
+    const inner = m[1]!;
+    for (const p of inner.split(';')) {
+      const t = tidy(p);
+      if (words(t).length === 1 && !(outside && isAcronymOf(t, outside))) continue;
+      push(t);
+    }
+  }
+  return parts;
+}
