@@ -3,6 +3,7 @@ import type { PartySchema } from '../model/party.ts';
 import { primaryName } from '../model/party.ts';
 import { findCandidateNames } from './find-candidates.ts';
 import { resolveTranscription } from './resolve-transcription.ts';
+import { arabicReading } from './arabic-reading.ts';
 import { namePartsOf } from './name-parts.ts';
 import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
@@ -318,6 +319,18 @@ export function screenParty(
       const name = normalizeName(part, index.reference, query.schema);
       if (name.tokens.length > 0)
         variants.push({ ...name, text: queryName.text, via: `the query's part "${part}"` });
+    }
+    // A name in the Arabic script is also screened under a reading with the vowels it writes.
+    const arabic = arabicReading(queryName.text);
+    if (arabic) {
+      const reading = normalizeName(arabic, index.reference, query.schema);
+      if (reading.tokens.join(' ') !== queryName.tokens.join(' '))
+        variants.push({
+          ...reading,
+          text: queryName.text,
+          originalTokens: queryName.originalTokens,
+          via: `Arabic script read as "${arabic}"`,
+        });
     }
     // A Chinese name in Wade–Giles is also screened in pinyin.
     const pinyin = wadeGilesToPinyin(queryName.text);

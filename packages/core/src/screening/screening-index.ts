@@ -2,6 +2,7 @@ import type { NameQuality, Party } from '../model/party.ts';
 import { partyEntityId } from '../model/party.ts';
 import { compileNameReference, type CompiledNameReference } from './compile-name-reference.ts';
 import type { NameReference } from './name-reference.ts';
+import { arabicReading } from './arabic-reading.ts';
 import { namePartsOf } from './name-parts.ts';
 import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { allowedEdits, tokenFacts, type TokenFacts } from './compare-tokens.ts';
@@ -120,6 +121,13 @@ export class ScreeningIndex {
       if (!name.full) continue;
       // A cell that packs several names ("A; B", "A (B; C)", "A (ACR)") is found by each of them too.
       for (const text of [name.full, ...namePartsOf(name.full)]) {
+        // A name in the Arabic script is also found by its reading with the vowels it writes.
+        const arabic = arabicReading(text);
+        if (arabic && !seen.has(arabic)) {
+          seen.add(arabic);
+          const reading = normalizeName(arabic, this.reference, party.schema);
+          if (reading.tokens.length > 0) this.addName(entryId, text, name.quality, { ...reading, text });
+        }
         if (seen.has(text)) continue;
         seen.add(text);
         const normalized = normalizeName(text, this.reference, party.schema);
