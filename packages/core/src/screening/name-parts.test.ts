@@ -27,6 +27,12 @@ describe('namePartsOf', () => {
     expect(namePartsOf('Abu Karim (original script: Абу Карим)')).toEqual(['Abu Karim', 'Абу Карим']);
   });
 
+  it('reads the outermost brackets, dropping nested ones and the original-script label', () => {
+    expect(
+      namePartsOf('Tarvand Free Front (TFF) (تروند الحر (original script); Tarvand Relief Trust (TRT))'),
+    ).toEqual(['Tarvand Free Front', 'TFF', 'تروند الحر', 'Tarvand Relief Trust']);
+  });
+
   it('leaves a plain name alone', () => {
     expect(namePartsOf('Ivan Petrovich Sidorov')).toEqual([]);
   });

@@ -4,9 +4,8 @@ const MAX_PART_WORDS = 6;
 /** Fewest letters an acronym in brackets must have to be a name of its own. */
 const MIN_ACRONYM_LETTERS = 3;
 
-const BRACKETS = /[([]([^()[\]]*)[)\]]/g;
-const LABEL = /\boriginal script\s*:/gi;
-const ENUMERATION = /(?:^|\s)[a-h]\)\s+/;
+const LABEL = /\(original script\)|\boriginal script\s*:/gi;
+const ENUMERATION = /(?:^|\s)[a-h]\)\s+/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 const words = (text: string): string[] => text.match(WORD) ?? [];
@@ -16,6 +15,34 @@ const tidy = (text: string): string =>
     .replace(/\s+/g, ' ')
     .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '')
     .trim();
+
+/**
+ * The text outside brackets and the contents of the outermost brackets
+ * (brackets nested inside those are dropped with their contents; a
+ * closing bracket without an opening one is ignored).
+ */
+function splitBrackets(text: string): { outside: string; groups: string[] } {
+  let outside = '';
+  let group = '';
+  const groups: string[] = [];
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '[') {
+      depth++;
+      if (depth === 1) group = '';
+    } else if (ch === ')' || ch === ']') {
+      if (depth === 0) continue;
+      depth--;
+      if (depth === 0) {
+        groups.push(group);
+        outside += ' ';
+      }
+    } else if (depth === 0) outside += ch;
+    else if (depth === 1) group += ch;
+  }
+  if (depth > 0) groups.push(group);
+  return { outside, groups };
+}
 
 /**
  * Whether `word` is an acronym of `name`: its letters are, in order, the
@@ -50,8 +77,9 @@ export function isAcronymOf(word: string, name: string): boolean {
  */
 export function namePartsOf(text: string, inBrackets = true): string[] {
   if (!/[;()[\]]|\b[a-h]\)/.test(text)) return [];
-  const clean = text.replace(LABEL, ' ');
-  const outside = tidy(clean.replace(BRACKETS, ' '));
+  const clean = text.replace(LABEL, ' ').replace(ENUMERATION, ' ; ');
+  const { outside: rest, groups } = splitBrackets(clean);
+  const outside = tidy(rest);
   const parts: string[] = [];
   const push = (part: string): void => {
     const t = tidy(part);
@@ -59,13 +87,13 @@ export function namePartsOf(text: string, inBrackets = true): string[] {
     if (n === 0 || n > MAX_PART_WORDS || t === text || parts.includes(t)) return;
     parts.push(t);
   };
-  for (const piece of outside.split(';')) for (const p of piece.split(ENUMERATION)) push(p);
+  for (const piece of outside.split(';')) push(piece);
   if (!inBrackets) return parts;
-  for (const m of clean.matchAll(BRACKETS)) {
-    const inner = m[1]!;
+  const name = tidy(outside.split(';')[0] ?? '');
+  for (const inner of groups) {
     for (const p of inner.split(';')) {
       const t = tidy(p);
-      if (words(t).length === 1 && !(outside && isAcronymOf(t, outside))) continue;
+      if (words(t).length === 1 && !(name && isAcronymOf(t, name))) continue;
       push(t);
     }
   }
