@@ -249,7 +249,8 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   {
     cls: 1,
     query: 'Farid Osmanov Karimzada',
-    listed: 'Farid Osmanov (false identity related to a forged passport of another country)',
+    listed:
+      'Farid Osmanov (false identity related to a forged passport issued in another country and since confiscated)',
     match: true,
     why: 'a listed name with a bracketed remark',
   },

@@ -22,7 +22,9 @@ describe('namePartsOf', () => {
 
   it('drops a long bracketed remark and the original-script label', () => {
     expect(
-      namePartsOf('Farid Osmanov (false identity related to a forged passport of another country)'),
+      namePartsOf(
+        'Farid Osmanov (false identity related to a forged passport issued in another country and since confiscated)',
+      ),
     ).toEqual(['Farid Osmanov']);
     expect(namePartsOf('Abu Karim (original script: Абу Карим)')).toEqual(['Abu Karim', 'Абу Карим']);
   });

@@ -1,5 +1,5 @@
 /** Most words a bracketed or `;`-separated part may have to count as a name (longer ones are remarks). */
-const MAX_PART_WORDS = 6;
+const MAX_PART_WORDS = 10;
 
 /** Fewest letters an acronym in brackets must have to be a name of its own. */
 const MIN_ACRONYM_LETTERS = 3;
@@ -64,7 +64,7 @@ export function isAcronymOf(word: string, name: string): boolean {
  * The names one listed (or queried) name cell holds besides itself, as
  * published lists pack them: `;`-separated names, names enumerated "a) … b) …",
  * the name without its bracketed parts, each `;`-separated name in brackets
- * of at most six words, and an acronym in brackets when its letters are the
+ * of at most ten words, and an acronym in brackets when its letters are the
  * initials of the name ("Islamic State in the Greater Sahara (ISGS)"). A
  * bracketed single word that is no acronym (a country, a branch) is not a
  * name; a long bracketed text is a remark. Empty for a plain name. Without
@@ -73,7 +73,7 @@ export function isAcronymOf(word: string, name: string): boolean {
  * names.
  *
  * @example
- * namePartsOf('Abdel Ilah Sabri (false identity related to a fraudulent passport number)') // ['Abdel Ilah Sabri']
+ * namePartsOf('Karim Sabeti (false identity related to a passport issued in another country, since confiscated)') // ['Karim Sabeti']
  */
 export function namePartsOf(text: string, inBrackets = true): string[] {
   if (!/[;()[\]]|\b[a-h]\)/.test(text)) return [];
