@@ -52,11 +52,22 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
       phrases.set(tokens[0]!, list);
     }
   };
+  const genericOrgWords = new Set(
+    [...Object.values(ORGANISATION_WORD_GROUPS).flat(), ...GENERIC_ORGANISATION_WORDS].flatMap((w) =>
+      tokenizeName(w),
+    ),
+  );
   for (const type of reference.orgTypes) {
     const value = type.generic ?? type.compare ?? type.display;
     if (!value) continue;
-    for (const alias of [...type.aliases, type.display ?? '', type.compare ?? ''])
+    for (const alias of [...type.aliases, type.display ?? '', type.compare ?? '']) {
       addPhrase(alias, 'legal', value.toUpperCase());
+      // A legal form of three words or more is also written without its generic last word
+      // ("Open Joint Stock [Company]", "Limited Liability [Company]").
+      const tokens = tokenizeName(alias);
+      if (tokens.length >= 3 && genericOrgWords.has(tokens[tokens.length - 1]!))
+        addPhrase(tokens.slice(0, -1).join(' '), 'legal', value.toUpperCase());
+    }
   }
   const tokenGroups = new Map<string, number[]>();
   const groupKeys: string[] = [];
@@ -110,11 +121,6 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
   for (const prefix of reference.orgPrefixes) addPhrase(prefix, 'orgPrefix', prefix);
   for (const list of phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   const genericNames = new Set(reference.genericPersonNames.flatMap((n) => tokenizeName(n)));
-  const genericOrgWords = new Set(
-    [...Object.values(ORGANISATION_WORD_GROUPS).flat(), ...GENERIC_ORGANISATION_WORDS].flatMap((w) =>
-      tokenizeName(w),
-    ),
-  );
   const confusables = new Map<string, string>();
   for (const [x, y] of reference.confusables) {
     if (/^\d$/.test(x) && /^[a-z]$/.test(y)) confusables.set(x, y);

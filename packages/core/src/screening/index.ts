@@ -7,6 +7,8 @@ export * from './transcription-spellings.ts';
 export * from './resolve-transcription.ts';
 export * from './tokenize-name.ts';
 export * from './normalize-name.ts';
+export * from './name-parts.ts';
+export * from './arabic-reading.ts';
 export * from './normalize-identifier.ts';
 export * from './phonetic-key.ts';
 export * from './spelling-fold.ts';

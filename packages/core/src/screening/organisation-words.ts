@@ -70,4 +70,4 @@ export const GENERIC_ORGANISATION_WORDS: readonly string[] = [
 ];
 
 /** Share of its length a generic organisation word weighs in a match. */
-export const GENERIC_WORD_FACTOR = 0.4;
+export const GENERIC_WORD_FACTOR = 0.25;

@@ -3,6 +3,8 @@ import type { PartySchema } from '../model/party.ts';
 import { primaryName } from '../model/party.ts';
 import { findCandidateNames } from './find-candidates.ts';
 import { resolveTranscription } from './resolve-transcription.ts';
+import { arabicReading } from './arabic-reading.ts';
+import { namePartsOf } from './name-parts.ts';
 import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import { ofacNameScore } from './ofac-name-score.ts';
@@ -309,6 +311,25 @@ export function screenParty(
           readings: undefined,
           originalTokens: queryName.originalTokens,
           via: `transcribed foreign name read as "${reading.tokens.join(' ')}"`,
+        });
+    }
+    // A query that packs several names ("A; B") or qualifies one in brackets ("A (ACR)") is
+    // also screened under each name, outside the brackets.
+    for (const part of namePartsOf(query.name ?? '', false)) {
+      const name = normalizeName(part, index.reference, query.schema);
+      if (name.tokens.length > 0)
+        variants.push({ ...name, text: queryName.text, via: `the query's part "${part}"` });
+    }
+    // A name in the Arabic script is also screened under a reading with the vowels it writes.
+    const arabic = arabicReading(queryName.text);
+    if (arabic) {
+      const reading = normalizeName(arabic, index.reference, query.schema);
+      if (reading.tokens.join(' ') !== queryName.tokens.join(' '))
+        variants.push({
+          ...reading,
+          text: queryName.text,
+          originalTokens: queryName.originalTokens,
+          via: `Arabic script read as "${arabic}"`,
         });
     }
     // A Chinese name in Wade–Giles is also screened in pinyin.

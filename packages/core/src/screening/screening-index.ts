@@ -2,6 +2,8 @@ import type { NameQuality, Party } from '../model/party.ts';
 import { partyEntityId } from '../model/party.ts';
 import { compileNameReference, type CompiledNameReference } from './compile-name-reference.ts';
 import type { NameReference } from './name-reference.ts';
+import { arabicReading } from './arabic-reading.ts';
+import { namePartsOf } from './name-parts.ts';
 import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { allowedEdits, tokenFacts, type TokenFacts } from './compare-tokens.ts';
 import { DeletionNeighbourhood } from './deletion-neighbourhood.ts';
@@ -116,18 +118,30 @@ export class ScreeningIndex {
     this.byEntityId.set(entityId, entryId);
     const seen = new Set<string>();
     for (const name of party.names) {
-      if (!name.full || seen.has(name.full)) continue;
-      seen.add(name.full);
-      const normalized = normalizeName(name.full, this.reference, party.schema);
-      this.addName(entryId, name.full, name.quality, normalized);
-      // Other readings of a Han-character name are indexed as names of their own.
-      for (const tokens of normalized.readings ?? []) {
-        this.addName(entryId, name.full, name.quality, {
-          text: name.full,
-          tokens,
-          legalForms: normalized.legalForms,
-          titles: normalized.titles,
-        });
+      if (!name.full) continue;
+      // A cell that packs several names ("A; B", "A (B; C)", "A (ACR)") is found by each of them too.
+      for (const text of [name.full, ...namePartsOf(name.full)]) {
+        // A name in the Arabic script is also found by its reading with the vowels it writes.
+        const arabic = arabicReading(text);
+        if (arabic && !seen.has(arabic)) {
+          seen.add(arabic);
+          const reading = normalizeName(arabic, this.reference, party.schema);
+          if (reading.tokens.length > 0) this.addName(entryId, text, name.quality, { ...reading, text });
+        }
+        if (seen.has(text)) continue;
+        seen.add(text);
+        const normalized = normalizeName(text, this.reference, party.schema);
+        if (text !== name.full && normalized.tokens.length === 0) continue;
+        this.addName(entryId, text, name.quality, normalized);
+        // Other readings of a Han-character name are indexed as names of their own.
+        for (const tokens of normalized.readings ?? []) {
+          this.addName(entryId, text, name.quality, {
+            text,
+            tokens,
+            legalForms: normalized.legalForms,
+            titles: normalized.titles,
+          });
+        }
       }
     }
     for (const id of party.identifiers) {
