@@ -168,6 +168,22 @@ describe.skipIf(!hasSharedData())('crosswalk and gaps, read against the headings
       'EU:2E503',
     ],
     [
+      'US 3A090.a.1 (TPP ≥ 4800) holds EU 3A501.a.16 (TPP ≥ 6000)',
+      'ECCN 3A090; EU 3A501.a.16',
+      'US:3A090',
+      'EU',
+      'counterpart',
+      'EU:3A501 (overlaps, curated-renumbered)',
+    ],
+    [
+      'US 4A090.a (computers with 3A090.a ICs) ↔ EU 4A507 (computers with 3A501.a.16 ICs)',
+      'ECCN 4A090; EU 4A507',
+      'US:4A090',
+      'EU',
+      'counterpart',
+      'EU:4A507 (overlaps, curated-renumbered)',
+    ],
+    [
       'EU 3B501 within US 3B001',
       'EU 3B501; ECCN 3B001',
       'EU:3B501',
@@ -199,12 +215,12 @@ describe.skipIf(!hasSharedData())('crosswalk and gaps, read against the headings
 
   it.each([
     [
-      'US 3A090: x09x national entry, no regime origin',
-      'ECCN 3A090',
+      'US 3A090: controlled by the US and (as 3A501.a.16) the EU, not the UK',
+      'ECCN 3A090; EU 3A501.a.16',
       'US:3A090',
-      'EU',
-      'unilateral',
-      'no regime origin',
+      'UK',
+      'plurilateral',
+      'no UK entry linked to US:3A090',
     ],
     [
       'US 9A120 UAVs: the only EU link is flagged',

@@ -44,8 +44,9 @@ async function readStamp(db: Kysely<any>): Promise<string> {
 /**
  * Reads the control lists in force on `at` (newest when omitted) and the
  * crosswalk from the store, and builds the catalogue; the determination data
- * (EAR tables from `mirrorDir/controls`, curated licensing datasets) is read
- * on first use, with `lookup` and `suggest` over the catalogue.
+ * (EAR tables from the eCFR texts of `sourcesDir` or `mirrorDir/controls`,
+ * curated licensing datasets) is read on first use, with `lookup` and
+ * `suggest` over the catalogue.
  *
  * @example
  * const { catalogue, determinationData } = await openControlCatalogue(store.kysely, { mirrorDir: '../shared/data' });
@@ -69,12 +70,12 @@ export async function openControlCatalogue(
     catalogue,
     stamp,
     determinationData: () => {
-      if (!options.mirrorDir) {
+      if (!options.mirrorDir && !options.sourcesDir) {
         return Promise.reject(
           new DomainError(
             'invalid-input',
-            'Determinations read the EAR tables from a mirror directory: set ENTENTE_MIRROR',
-            { field: 'mirror', accepted: 'a directory laid out like ../shared/data' },
+            'Determinations read the EAR tables from the eCFR: run `entente sync --online`, or set ENTENTE_MIRROR',
+            { field: 'mirror', accepted: 'a directory laid out like ../shared/data, or an online sync' },
           ),
         );
       }

@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { CountryFact } from '@entente/core';
+import { earCountryCode } from '../controls/ear/ear-country-codes.ts';
+import type { UsCountryTables } from '../controls/ear/ear-tables-source.ts';
+import { readUsCountryTables } from '../controls/ear/read-us-country-tables.ts';
 
 interface RegimeCsvRow {
   iso2: string;
@@ -14,15 +18,6 @@ interface RegimeCsvRow {
   eu001_destination: string;
   japan_group_a: string;
 }
-interface CountryChartJson {
-  countries: Record<string, { marks: string[]; footnotes: number[] }>;
-  embargoed: Record<string, { pointer: string; footnotes: number[] }>;
-  footnotes: Record<string, string>;
-  territoryInheritance: Record<string, { row: string }>;
-}
-interface CountryGroupsJson {
-  groups: Record<string, string[]>;
-}
 
 // Destinations the EAR governs through another row (§738.3(b), 85 FR 83788), by ISO-2.
 const US_ROW_INHERITANCE: Record<string, string> = { HK: 'CN', LI: 'CH', KY: 'GB' };
@@ -33,49 +28,80 @@ const REGIONS: Record<string, string> = {
   'UA-14': 'Donetsk region (so-called DNR), Ukraine',
   'UA-09': 'Luhansk region (so-called LNR), Ukraine',
 };
+const NO_REGIMES = { wassenaar: false, mtcr: false, nsg: false, australiaGroup: false };
 
-/** The country facts and the Country Chart footnotes read from a mirror's controls/ directory. */
+/** The country facts and the Country Chart footnotes read from the EAR tables (and a mirror's regimes). */
 export interface LoadedCountryFacts {
   countries: Map<string, CountryFact>;
   chartFootnotes: Record<string, string>;
+  /** Chart rows and group members whose names read as no country (none expected). */
+  unresolved: string[];
+}
+
+async function readIfPresent(file: string): Promise<string | undefined> {
+  return existsSync(file) ? readFile(file, 'utf8') : undefined;
 }
 
 /**
- * Joins country_regimes.csv (ISO-2, EU, regimes, EU001, Japan Group A) with the
- * Commerce Country Chart and Country Groups read by their EAR names, so every
- * US fact comes from the official tables rather than the derived columns.
+ * Joins the Commerce Country Chart and the Country Groups (read by their EAR
+ * names from the eCFR text of parts 738 and 740, or the mirror's derived
+ * files) with the mirror's country_regimes.csv (EU, regimes, EU001, Japan Group
+ * A) when `controlsDir` has it. Without it every chart destination is still a
+ * country, its regime memberships read from Country Groups A:1–A:4 and its EU
+ * and Japan facts false.
  */
-export async function loadCountryFacts(controlsDir: string): Promise<LoadedCountryFacts> {
-  const read = (p: string) => readFile(path.join(controlsDir, p), 'utf8');
-  const [regimesText, chartText, groupsText, namesText] = await Promise.all([
-    read('countries/country_regimes.csv'),
-    read('us/country-chart.json'),
-    read('us/country-groups.json'),
-    read('countries/ear_country_name_to_iso2.json'),
-  ]);
-  const regimes = parse(regimesText, { columns: true, skip_empty_lines: true }) as RegimeCsvRow[];
-  const chart = JSON.parse(chartText) as CountryChartJson;
-  const groups = JSON.parse(groupsText) as CountryGroupsJson;
-  const iso = JSON.parse(namesText) as Record<string, string>;
-  const marks = new Map<string, { marks: string[]; footnotes: number[] }>();
-  for (const [name, row] of Object.entries(chart.countries))
-    if (iso[name])
-      marks.set(iso[name], { marks: row.marks.map((m) => m.replace(/\s+/g, '')), footnotes: row.footnotes });
-  const embargo = new Map<string, { pointer: string; footnotes: number[] }>();
-  for (const [name, row] of Object.entries(chart.embargoed)) if (iso[name]) embargo.set(iso[name], row);
+export async function loadCountryFacts(
+  controlsDir: string | undefined,
+  tables?: Pick<UsCountryTables, 'chart' | 'groups'>,
+): Promise<LoadedCountryFacts> {
+  const { chart, groups } =
+    tables ?? (await readUsCountryTables(controlsDir ? [path.join(controlsDir, 'us')] : []));
+  const [regimesText, namesText] = controlsDir
+    ? await Promise.all([
+        readIfPresent(path.join(controlsDir, 'countries/country_regimes.csv')),
+        readIfPresent(path.join(controlsDir, 'countries/ear_country_name_to_iso2.json')),
+      ])
+    : [undefined, undefined];
+  const known = namesText ? (JSON.parse(namesText) as Record<string, string>) : undefined;
+  const unresolved: string[] = [];
+  const isoOf = (name: string): string | undefined => {
+    const code = earCountryCode(name, known);
+    if (!code) unresolved.push(name);
+    return code;
+  };
+  const rows = new Map<string, (typeof chart.rows)[number]>();
+  for (const row of chart.rows) {
+    const code = isoOf(row.name);
+    if (code) rows.set(code, { ...row, marks: row.marks.map((m) => m.replace(/\s+/g, '')) });
+  }
   const groupsOf = new Map<string, string[]>();
   for (const [group, names] of Object.entries(groups.groups)) {
     for (const name of names) {
-      const code = iso[name];
+      const code = isoOf(name);
       if (code) groupsOf.set(code, [...(groupsOf.get(code) ?? []), group]);
     }
   }
+  const usFacts = (
+    code: string,
+    usRow = code,
+  ): Pick<CountryFact, 'usGroups' | 'usChartFootnotes' | 'usChartMarks' | 'usEmbargoPointer'> => {
+    const row = rows.get(code) ?? rows.get(usRow);
+    return {
+      usGroups: groupsOf.get(code) ?? groupsOf.get(usRow) ?? [],
+      usChartFootnotes: row?.footnotes ?? [],
+      ...(row?.pointer !== undefined
+        ? { usChartMarks: [], usEmbargoPointer: row.pointer }
+        : row
+          ? { usChartMarks: row.marks }
+          : {}),
+    };
+  };
   const countries = new Map<string, CountryFact>();
+  const regimes = regimesText
+    ? (parse(regimesText, { columns: true, skip_empty_lines: true }) as RegimeCsvRow[])
+    : [];
   for (const r of regimes) {
-    const usRow = US_ROW_INHERITANCE[r.iso2] ?? r.iso2;
-    const chartRow = marks.get(r.iso2) ?? marks.get(usRow);
-    const embargoRow = embargo.get(r.iso2);
-    const fact: CountryFact = {
+    countries.set(r.iso2, {
       iso2: r.iso2,
       name: r.name,
       euMember: r.eu_member === '1',
@@ -87,32 +113,33 @@ export async function loadCountryFacts(controlsDir: string): Promise<LoadedCount
         nsg: r.nsg === '1',
         australiaGroup: r.australia_group === '1',
       },
-      usGroups: groupsOf.get(r.iso2) ?? groupsOf.get(usRow) ?? [],
-      usChartFootnotes: chartRow?.footnotes ?? embargoRow?.footnotes ?? [],
-      ...(chartRow ? { usChartMarks: chartRow.marks } : {}),
-      ...(embargoRow ? { usChartMarks: [], usEmbargoPointer: embargoRow.pointer } : {}),
-    };
-    countries.set(r.iso2, fact);
+      ...usFacts(r.iso2, US_ROW_INHERITANCE[r.iso2] ?? r.iso2),
+    });
   }
   // Every Country Chart destination is a destination the EAR licenses to, even when
-  // country_regimes.csv has no row for it (Kosovo, XK): it then joins no regime and no EU list.
-  const chartName = new Map(Object.entries(iso).map(([name, code]) => [code, name]));
-  for (const [code, row] of [...marks, ...embargo]) {
+  // country_regimes.csv has no row for it (Kosovo, XK) or there is no mirror at all.
+  for (const [code, row] of rows) {
     if (countries.has(code)) continue;
+    const inGroup = (g: string) => (groupsOf.get(code) ?? []).includes(g);
     countries.set(code, {
       iso2: code,
-      name: chartName.get(code) ?? code,
+      name: row.name,
       euMember: false,
       eu001: false,
       japanGroupA: false,
-      regimes: { wassenaar: false, mtcr: false, nsg: false, australiaGroup: false },
-      usGroups: groupsOf.get(code) ?? [],
-      usChartFootnotes: row.footnotes,
-      ...('marks' in row ? { usChartMarks: row.marks } : { usChartMarks: [], usEmbargoPointer: row.pointer }),
+      regimes: regimesText
+        ? NO_REGIMES
+        : {
+            wassenaar: inGroup('A:1'),
+            mtcr: inGroup('A:2'),
+            australiaGroup: inGroup('A:3'),
+            nsg: inGroup('A:4'),
+          },
+      ...usFacts(code),
     });
   }
   const ukraine = countries.get('UA');
   if (ukraine)
     for (const [code, name] of Object.entries(REGIONS)) countries.set(code, { ...ukraine, iso2: code, name });
-  return { countries, chartFootnotes: chart.footnotes };
+  return { countries, chartFootnotes: chart.footnotes, unresolved: [...new Set(unresolved)] };
 }

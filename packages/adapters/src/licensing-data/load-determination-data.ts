@@ -5,6 +5,7 @@ import type { CrosswalkSuggest, DeterminationData, EntryLookup } from '@entente/
 import { loadCountryFacts } from './load-country-facts.ts';
 import { loadLicensingDatasets, LICENSING_DATASETS_DIR } from './load-licensing-datasets.ts';
 import { loadUsEarTables } from './load-us-ear-tables.ts';
+import { readUsCountryTables } from '../controls/ear/read-us-country-tables.ts';
 
 /** Options of loadDeterminationData: the control-list catalogue and the datasets folder. */
 export interface LoadDeterminationDataOptions {
@@ -26,32 +27,34 @@ export async function loadChpl(controlsDir: string): Promise<Map<string, string>
 }
 
 /**
- * Loads everything the determination engine needs from a mirror directory
- * laid out like ../shared/data (its controls/ folder) plus the curated
- * licensing datasets; the EU/UK/JP entry lookup comes from the catalogue.
+ * Loads everything the determination engine needs: the EAR tables (parts 738,
+ * 740 and 774 from the eCFR texts an online sync saved under `sourcesDir`, else
+ * from the mirror's `controls/us/`), the mirror's country regimes and Common
+ * High Priority List when there is a mirror, and the curated licensing
+ * datasets; the EU/UK/JP entry lookup comes from the catalogue. Without a
+ * mirror the fetched eCFR texts alone serve US determinations.
  *
  * @example
  * const data = await loadDeterminationData('../shared/data', { lookup: catalogueLookup });
  */
 export async function loadDeterminationData(
-  mirrorDir: string,
+  mirrorDir: string | undefined,
   options: LoadDeterminationDataOptions = {},
 ): Promise<DeterminationData> {
-  const controlsDir = path.join(mirrorDir, 'controls');
-  const { countries, chartFootnotes } = await loadCountryFacts(controlsDir);
-  const [usTables, { usEmbargoes, ...datasets }, chpl] = await Promise.all([
-    loadUsEarTables(
-      [
-        ...(options.sourcesDir ? [path.join(options.sourcesDir, 'controls', 'us')] : []),
-        path.join(controlsDir, 'us'),
-      ],
-      chartFootnotes,
-    ),
+  const controlsDir = mirrorDir ? path.join(mirrorDir, 'controls') : undefined;
+  const usDirs = [
+    ...(options.sourcesDir ? [path.join(options.sourcesDir, 'controls', 'us')] : []),
+    ...(controlsDir ? [path.join(controlsDir, 'us')] : []),
+  ];
+  const usTables = await readUsCountryTables(usDirs);
+  const { countries, chartFootnotes } = await loadCountryFacts(controlsDir, usTables);
+  const [earTables, { usEmbargoes, ...datasets }, chpl] = await Promise.all([
+    loadUsEarTables(usDirs, chartFootnotes, usTables.exceptions),
     loadLicensingDatasets(options.datasetsDir ?? LICENSING_DATASETS_DIR),
-    loadChpl(controlsDir),
+    controlsDir ? loadChpl(controlsDir) : new Map<string, string>(),
   ]);
   return {
-    us: { ...usTables, embargoes: usEmbargoes },
+    us: { ...earTables, embargoes: usEmbargoes },
     ...datasets,
     countries,
     chpl,

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import {
   extractParagraphRefs,
   extractReasonCodes,
@@ -13,6 +11,8 @@ import {
 } from '@entente/core';
 import { readCclSource } from '../controls/ccl/read-ccl-source.ts';
 import type { CclRequirementRow } from '../controls/ccl/ccl-source.ts';
+import type { LicenceExceptionsSource } from '../controls/ear/ear-tables-source.ts';
+import { readUsCountryTables } from '../controls/ear/read-us-country-tables.ts';
 
 // Ranges such as "a.2 to a.14" or "b.4 to b.7" are expanded so each paragraph matches.
 function expandRanges(text: string): string {
@@ -101,21 +101,20 @@ function rowOf(eccn: string, r: CclRequirementRow): UsRequirementRow {
 /**
  * Reads the CCL (the eCFR XML of part 774 from the first of `controlsUsDirs` holding it, else
  * ccl.json with its flattened requirement rows and exception flags) and the
- * Part 740 catalogue from `controlsUsDir` into EAR tables whose scopes are
- * parsed once, here, so each determination only matches.
+ * licence exceptions of part 740 (given, else read from the same folders: the
+ * eCFR XML of part 740, else the mirror's catalogue) into EAR tables whose
+ * scopes are parsed once, here, so each determination only matches.
  */
 export async function loadUsEarTables(
   controlsUsDirs: string | string[],
   chartFootnotes: Record<string, string>,
+  licenceExceptions?: LicenceExceptionsSource,
 ): Promise<Omit<UsEarTables, 'embargoes'>> {
   const dirs = Array.isArray(controlsUsDirs) ? controlsUsDirs : [controlsUsDirs];
-  const [ccl, catalogueText] = await Promise.all([
+  const [ccl, catalogue] = await Promise.all([
     readCclSource(dirs),
-    readFile(path.join(dirs[dirs.length - 1] ?? '.', 'license-exception-catalog.json'), 'utf8'),
+    licenceExceptions ?? readUsCountryTables(dirs).then((t) => t.exceptions),
   ]);
-  const catalogue = JSON.parse(catalogueText) as {
-    exceptions: { section: string; symbols: string[]; title: string }[];
-  };
   const eccns = new Map<string, UsEccn>();
   for (const e of ccl.entries) {
     const flagRecord: Record<string, string> = { ...e.exceptionFlags };

@@ -11,8 +11,8 @@ import type { DirectoryServer } from './serve-directory.ts';
 import { syncUsControls, usEcfrDir } from './sync-us-controls.ts';
 
 const FIXTURES: Record<string, string> = {
-  '738': fileURLToPath(new URL('./fixtures/title-15_part-738.xml', import.meta.url)),
-  '740': fileURLToPath(new URL('./fixtures/title-15_part-740.xml', import.meta.url)),
+  '738': fileURLToPath(new URL('../controls/ear/fixtures/title-15_part-738.xml', import.meta.url)),
+  '740': fileURLToPath(new URL('../controls/ear/fixtures/title-15_part-740.xml', import.meta.url)),
   '774': fileURLToPath(new URL('../controls/ccl/fixtures/title-15_part-774.xml', import.meta.url)),
 };
 const TODAY = new Date('2026-07-25T12:00:00Z');
@@ -20,6 +20,8 @@ const TODAY = new Date('2026-07-25T12:00:00Z');
 describe('syncUsControls against a local eCFR server', () => {
   let server: DirectoryServer;
   const missing = new Set<string>();
+  /** Parts served without Country Group B: well-formed, the right part, but not readable as the EAR tables. */
+  const unreadable = new Set<string>();
   const asked: string[] = [];
   beforeAll(async () => {
     // A local stand-in for the eCFR versioner: `<base>/www.ecfr.gov/api/versioner/v1/full/{date}/title-15.xml?part=N`
@@ -34,8 +36,10 @@ describe('syncUsControls against a local eCFR server', () => {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      void readFile(FIXTURES[part]!).then((body) =>
-        res.writeHead(200, { 'content-type': 'application/xml' }).end(body),
+      void readFile(FIXTURES[part]!, 'utf8').then((body) =>
+        res
+          .writeHead(200, { 'content-type': 'application/xml' })
+          .end(unreadable.has(part) ? body.replace(/<HD1>Country Group B[\s\S]*?<\/SCOL2>/, '') : body),
       );
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -56,6 +60,7 @@ describe('syncUsControls against a local eCFR server', () => {
         store = await target.open();
         sourcesDir = await mkdtemp(path.join(os.tmpdir(), 'entente-sources-'));
         missing.clear();
+        unreadable.clear();
         asked.length = 0;
       });
       afterEach(async () => {
@@ -77,7 +82,7 @@ describe('syncUsControls against a local eCFR server', () => {
         // Stepped back from the 25th to the 23rd for the first part, then asked the others for that day only.
         expect(asked.filter((a) => a.includes('part=738'))).toHaveLength(3);
         expect(asked.filter((a) => a.includes('part=774'))).toHaveLength(1);
-        expect(report.ccl).toMatchObject({ version: '2026-07-23', eccns: 3, created: true });
+        expect(report.ccl).toMatchObject({ version: '2026-07-23', eccns: 5, created: true });
         const manifest = JSON.parse(
           await readFile(path.join(usEcfrDir(sourcesDir), 'ecfr-fetched.json'), 'utf8'),
         );
@@ -101,6 +106,20 @@ describe('syncUsControls against a local eCFR server', () => {
         ]);
         expect(report.failed[0]?.message).toMatch(/part=740: HTTP 404/);
         expect(report.ccl).toBeUndefined();
+        expect(existsSync(usEcfrDir(sourcesDir))).toBe(false);
+        expect(await new PostgresControlStore(store.kysely).listControlVersions()).toEqual([]);
+      });
+
+      it('refuses a part 740 whose Country Groups cannot be read, and keeps nothing', async () => {
+        unreadable.add('740');
+        const report = await sync();
+        expect(report.failed).toEqual([
+          expect.objectContaining({
+            part: 740,
+            code: 'file-rejected',
+            message: expect.stringMatching(/no Country Group B/),
+          }),
+        ]);
         expect(existsSync(usEcfrDir(sourcesDir))).toBe(false);
         expect(await new PostgresControlStore(store.kysely).listControlVersions()).toEqual([]);
       });

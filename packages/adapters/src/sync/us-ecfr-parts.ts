@@ -1,6 +1,9 @@
 import { DomainError } from '@entente/core';
 import { parseEcfrXml } from '../ecfr/ecfr-node.ts';
 import { parseEcfr774 } from '../controls/ccl/parse-ecfr-774.ts';
+import { parseEcfr738 } from '../controls/ear/parse-ecfr-738.ts';
+import { parseEcfr740Exceptions } from '../controls/ear/parse-ecfr-740-exceptions.ts';
+import { parseEcfr740Groups } from '../controls/ear/parse-ecfr-740-groups.ts';
 
 /** One part of 15 CFR that `entente sync --online` fetches for the US control data. */
 export interface UsEcfrPart {
@@ -39,13 +42,20 @@ export const US_ECFR_PARTS: readonly UsEcfrPart[] = [
     part: 738,
     file: 'title-15_part-738.xml',
     what: 'Commerce Country Chart (part 738, Supplement No. 1)',
-    check: checkPart(738),
+    check: (xml, file, date) => {
+      checkPart(738)(xml, file);
+      parseEcfr738(xml, { file, issueDate: date });
+    },
   },
   {
     part: 740,
     file: 'title-15_part-740.xml',
     what: 'Country Groups and licence exceptions (part 740)',
-    check: checkPart(740),
+    check: (xml, file, date) => {
+      checkPart(740)(xml, file);
+      parseEcfr740Groups(xml, { file, issueDate: date });
+      parseEcfr740Exceptions(xml, { file, issueDate: date });
+    },
   },
   {
     part: 774,

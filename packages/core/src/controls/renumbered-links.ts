@@ -98,6 +98,20 @@ export const RENUMBERED_LINKS: readonly CuratedLink[] = [
     note: `${CCL} "Software … for the development or production of items specified in ECCN 3A901.b, 3B903, or 3B904" overlaps ${EU} 3D001 "Software specially designed for the development or production of equipment specified in 3A001.b. to 3A002.h., 3A501.b.13. or 3B" (3B503, 3B504 are in 3B)`,
     source: read('3D901', '3D001'),
   },
+  {
+    from: 'US:3A090',
+    to: 'EU:3A501',
+    type: 'overlaps',
+    note: `${CCL} 3A090.a.1 "integrated circuits having one or more digital processing units having … a 'total processing performance' of 4800 or more" holds ${EU} 3A501.a.16 "Integrated circuits with a 'Total Processing Performance' of 6 000 or more" (6 000 is above 4 800); the rest of 3A501 (cryogenic CMOS, parametric amplifiers) is US 3A901, and US 3A090.a.2, .b and .c have no EU counterpart`,
+    source: read('3A090', '3A501.a.16', EU_DATASET),
+  },
+  {
+    from: 'US:4A090',
+    to: 'EU:4A507',
+    type: 'overlaps',
+    note: `${CCL} 4A090.a "Computers, electronic assemblies and components containing integrated circuits, any of which meets or exceeds the limits in 3A090.a" holds ${EU} 4A507 "Computers and assemblies containing 3A501.a.16 integrated circuits", as 3A501.a.16 lies within 3A090.a.1; 4A090.b has no EU counterpart`,
+    source: read('4A090', '4A507', EU_DATASET),
+  },
   ...(
     [
       [

@@ -14,7 +14,7 @@ describe('parseEcfr774 (eCFR XML of part 774, Supplement No. 1)', () => {
   const byEccn = new Map(source.entries.map((e) => [e.eccn, e]));
 
   it('reads every ECCN with its heading, reasons and the eCFR date', () => {
-    expect(source.entries.map((e) => e.eccn)).toEqual(['3A001', '5A002', '8D001']);
+    expect(source.entries.map((e) => e.eccn)).toEqual(['0A983', '3A001', '5A002', '6E003', '8D001']);
     expect(source.issueDate).toBe('2026-07-23');
     expect(byEccn.get('3A001')).toMatchObject({
       heading: 'Electronic items as follows (see List of Items Controlled).',
@@ -34,6 +34,28 @@ describe('parseEcfr774 (eCFR XML of part 774, Supplement No. 1)', () => {
       chartColumn: '',
       destination: 'Refer to § 742.15 of the EAR.',
     });
+  });
+
+  it('reads licence requirements written as a "Control(s):" paragraph instead of a table', () => {
+    expect(byEccn.get('0A983')?.requirementRows).toEqual([
+      {
+        control: 'CC applies to entire entry',
+        chartColumn: '',
+        destination: 'A license is required for ALL destinations, regardless of end-use.',
+      },
+    ]);
+    expect(byEccn.get('0A983')?.items.map((i) => i.text)).not.toContain(expect.stringMatching(/^Control/));
+  });
+
+  it('keeps the items after an HD2 subheading and after an "Items" label without its colon', () => {
+    const list = parseCcl(source);
+    expect(list.entries.filter((e) => e.code.startsWith('6E003')).map((e) => e.code)).toEqual([
+      '6E003',
+      '6E003.a',
+      '6E003.d',
+      '6E003.d.1',
+    ]);
+    expect(list.entries.find((e) => e.code === '6E003.a')?.text).toBe('Acoustics: [Reserved]');
   });
 
   it('reads the list-based licence exceptions and the STA special conditions', () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DomainError } from '@entente/core';
 import type { CclSource } from './ccl-source.ts';
 import { parseEcfr774 } from './parse-ecfr-774.ts';
 import { readCclJson } from './read-ccl-json.ts';
@@ -15,6 +16,7 @@ export const ECFR_774_FILE = path.join('ecfr', 'title-15_part-774.xml');
  * folder that has it (saved by `entente sync --online`, or laid in the
  * mirror), else from the mirror's derived `ccl.json` and its CSVs.
  * The XML carries every category's paragraphs; the derived file only some.
+ * Throws `invalid-input` when no folder holds either.
  */
 export async function readCclSource(controlsUsDirs: string | string[]): Promise<CclSource> {
   const dirs = (Array.isArray(controlsUsDirs) ? controlsUsDirs : [controlsUsDirs]).filter(Boolean);
@@ -29,7 +31,14 @@ export async function readCclSource(controlsUsDirs: string | string[]): Promise<
       ...(fetched ? { issueDate: fetched.date } : {}),
     });
   }
-  const jsonDir = dirs.find((d) => existsSync(path.join(d, 'ccl.json'))) ?? dirs[0] ?? '.';
+  const jsonDir = dirs.find((d) => existsSync(path.join(d, 'ccl.json')));
+  if (!jsonDir) {
+    throw new DomainError(
+      'invalid-input',
+      'No text of 15 CFR part 774: run `entente sync --online` to fetch it from the eCFR, or set ENTENTE_MIRROR',
+      { field: 'part 774', file: path.join(dirs[0] ?? '.', ECFR_774_FILE) },
+    );
+  }
   const read = (name: string) => readFile(path.join(jsonDir, name), 'utf8');
   return readCclJson({
     json: await read('ccl.json'),
