@@ -103,11 +103,27 @@ const eu007: FidelityRow[] = [
   ),
 ];
 
-/** Every EU003/EU005/EU007 determination row. */
+/** UK retained GEA 003: Sections D and E excluded (retained Annex IIc Part 1 para 2(b)), read. */
+const ukGea003: FidelityRow[] = [
+  ['3D001', 'US'],
+  ['5E001.a', 'CN'],
+  ['9E003', 'IN'],
+].map(([item, to]) => ({
+  jurisdiction: 'UK' as const,
+  item: item as string,
+  to: to as string,
+  outcome: 'licence-required',
+  authorisations: { 'UK-GEA-003': 'not-available' },
+  because: ['UK-GEA-003', 'Annex IIc Part 1 para 2(b)'] as [string, string],
+  provision: 'retained Reg. 428/2009 Annex IIc Part 1 para 2(b): all of Sections D and E',
+}));
+
+/** Every EU003/EU005/EU007 (and UK GEA 003 section) determination row. */
 export const EU_GEA_ROWS: readonly FidelityRow[] = [
   ...eu003Read,
   ...eu003Paragraphs,
   ...eu003Predecessor,
   ...eu005,
   ...eu007,
+  ...ukGea003,
 ];

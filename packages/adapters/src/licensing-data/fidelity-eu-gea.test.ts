@@ -26,9 +26,9 @@ const codes = (g: GeneralAuthorisation, status: string) =>
   g.excludedItems.filter((c) => c.source.status === status).map((c) => c.code);
 const SECTIONS_D_E = [...'0123456789'].flatMap((c) => [`${c}D`, `${c}E`]);
 
-describe.skipIf(!hasSharedData())('EU003, EU005 and EU007 against the texts read', () => {
+describe.skipIf(!hasSharedData())('EU003, EU005, EU007 and UK GEA 003 against the texts read', () => {
   it.each(EU_GEA_ROWS.map((r) => [`${r.item} → ${r.to} (${r.provision})`, r]))('%s', (_name, row) => {
-    const d = determine(data, { jurisdiction: 'EU', item: row.item, to: row.to });
+    const d = determine(data, { jurisdiction: row.jurisdiction, item: row.item, to: row.to });
     expect(d.outcome).toBe(row.outcome);
     const found = Object.fromEntries(d.authorisations.map((a) => [a.id, a.result]));
     expect(found).toMatchObject(row.authorisations ?? {});
