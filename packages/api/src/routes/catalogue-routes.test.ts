@@ -202,6 +202,23 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       expect(eu001.citations.join(' ')).toMatch(/Annex IV Part I, entry 7A117 \(read in .*, 2026-12-03\)/);
     });
 
+    it('refuses EU003 for 1A002.a with the paragraph read, and leaves 1A002.b to check (Annex II Section C Part 1)', async () => {
+      const eu003 = async (item: string) =>
+        (await call('/determine', { jurisdiction: 'EU', item, to: 'CN' })).body.authorisations.find(
+          (a: { id: string }) => a.id === 'EU003',
+        );
+      const refused = await eu003('1A002.a');
+      expect(refused).toMatchObject({
+        result: 'not-available',
+        status: 'verified',
+        why: '1A002.a is excluded',
+      });
+      expect(refused.citations.join(' ')).toMatch(
+        /Annex II Section C \(EU003\).*\(read in eksportkontrol\.erhvervsstyrelsen\.dk\/udfoerselstilladelse-eu003.*2026-12-03\)/,
+      );
+      expect(await eu003('1A002.b')).toMatchObject({ result: 'to-check', status: 'unverified' });
+    });
+
     it.each([
       [
         { jurisdiction: 'EU', item: '3A904', to: 'CN' },

@@ -81,3 +81,22 @@ describe('fitGeneralAuthorisation', () => {
     });
   });
 });
+
+describe('an item scope of whole sections (software and technology only)', () => {
+  const scoped = ga({ itemScope: ['3D', '3E'], excludedItems: [] });
+  it.each([
+    ['3D001', 'available'],
+    ['3E001.a', 'available'],
+    ['3A001', 'no'],
+    ['3D', 'available'],
+    ['13D001', 'no'],
+  ])('%s: %s', (item, fit) => {
+    expect(fitGeneralAuthorisation(scoped, item, 'US', { match: 'no' }).fit).toBe(fit);
+  });
+
+  it('refuses a whole excluded section by its wholeCategory fact, not its sibling section', () => {
+    const excl = ga({ excludedItems: [code('5E', { wholeCategory: true })] });
+    expect(fitGeneralAuthorisation(excl, '5E001.a', 'US', { match: 'no' })).toMatchObject({ fit: 'no' });
+    expect(fitGeneralAuthorisation(excl, '5D001', 'US', { match: 'no' }).fit).toBe('available');
+  });
+});

@@ -5,9 +5,12 @@ import { isWithinParagraph, type ScopeMatch } from './paragraph-scope.ts';
 /** How one general authorisation relates to a shipment. */
 export type GeneralAuthorisationFit = 'available' | 'to-check' | 'no';
 
-/** True when `code` is `prefix` or one of its paragraphs; a one-character prefix is a whole category. */
+/**
+ * True when `code` is `prefix` or one of its paragraphs; a one-character prefix
+ * is a whole category, a two-character one ("3D") a whole section of it.
+ */
 export function isCodeWithin(code: string, prefix: string): boolean {
-  if (prefix.length <= 1) return code.startsWith(prefix);
+  if (prefix.length <= 1 || /^\d[A-E]$/.test(prefix)) return code.startsWith(prefix);
   return isWithinParagraph(code, prefix);
 }
 
