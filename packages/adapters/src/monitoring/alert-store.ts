@@ -341,8 +341,12 @@ export class AlertStore {
     if (filter.kinds?.length) q = q.where('kind', 'in', filter.kinds);
     if (filter.assignee) q = q.where('assignee', '=', filter.assignee);
     if (filter.counterpartyId) q = q.where('counterparty_id', '=', filter.counterpartyId);
+    // Alerts of one run share its time: within it, by counterparty (then kind and listed party), not by random id.
     const rows = await q
       .orderBy('created_at')
+      .orderBy('counterparty_id')
+      .orderBy('kind')
+      .orderBy('entity_id')
       .orderBy('id')
       .limit(filter.limit ?? 10_000)
       .execute();
@@ -409,70 +413,97 @@ export class AlertStore {
     change: AlertChange,
     by: AuditSource,
   ): Promise<Alert> {
-    const who = by.userId && by.userId !== 'cli' ? `user:${by.userId}` : `cli`;
-    const found = await this.db.transaction().execute(async (tx) => {
-      const row = await tx
-        .selectFrom('monitor_alerts')
-        .selectAll()
-        .where('id', '=', id)
-        .where('org_id', '=', orgId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!row) return false;
-      if (row.state !== expected)
-        throw new DomainError('conflict', `Alert ${id} is now ${row.state}; reload it and try again`, {
-          field: 'state',
-          state: row.state,
-        });
-      const set: Record<string, unknown> = { updated_at: sql`now()` };
-      const events: Row[] = [];
-      if (change.state && change.state !== row.state) {
-        set.state = change.state;
-        if (change.state === 'true-match' || change.state === 'false-positive' || change.state === 'closed') {
-          set.decided_at = sql`now()`;
-          set.reason = change.reason?.trim() ?? null;
-          set.expires_at = change.expiresAt ?? null;
-          set.clearance_id = change.clearanceId ?? null;
-        }
-        events.push({
-          type: 'state',
-          from_state: row.state,
-          to_state: change.state,
-          comment: change.reason?.trim() ?? null,
-        });
-      }
-      if (change.assignee !== undefined) {
-        set.assignee = change.assignee;
-        events.push({ type: 'assign', assignee: change.assignee });
-      }
-      if (change.comment?.trim()) events.push({ type: 'comment', comment: change.comment.trim() });
-      await tx.updateTable('monitor_alerts').set(set).where('id', '=', id).execute();
-      for (const e of events)
-        await tx
-          .insertInto('monitor_alert_events')
-          .values({ alert_id: id, by: who, ...e })
-          .execute();
-      await this.#audit.appendIn(tx as Kysely<SharingDatabase>, {
-        ...actorOf(by),
-        action: 'monitor.alert-change',
-        targetType: 'alert',
-        targetId: id,
-        outcome: 'ok',
-        details: {
-          orgId,
-          from: row.state,
-          to: change.state ?? row.state,
-          assignee: change.assignee === undefined ? (row.assignee ?? null) : change.assignee,
-          comment: change.comment?.trim() ? true : false,
-          clearanceId: change.clearanceId ?? null,
-        },
-      });
-      return true;
-    });
+    const found = await this.db
+      .transaction()
+      .execute((tx) => this.#applyChange(tx, orgId, id, expected, change, by));
     if (!found) {
       await this.#refused(orgId, id, by, 'monitor.alert-change');
       throw new DomainError('not-found', `No alert ${id}`, { field: 'id' });
     }
     return this.alert(orgId, id);
+  }
+
+  /**
+   * `changeAlert` inside a transaction the caller holds (a false positive's: its clearance is
+   * written in the same one); throws `not-found` for an alert that is not the organisation's.
+   */
+  async changeAlertIn(
+    tx: Kysely<any>,
+    orgId: string,
+    id: string,
+    expected: AlertState,
+    change: AlertChange,
+    by: AuditSource,
+  ): Promise<void> {
+    if (!(await this.#applyChange(tx, orgId, id, expected, change, by)))
+      throw new DomainError('not-found', `No alert ${id}`, { field: 'id' });
+  }
+
+  async #applyChange(
+    tx: Kysely<any>,
+    orgId: string,
+    id: string,
+    expected: AlertState,
+    change: AlertChange,
+    by: AuditSource,
+  ): Promise<boolean> {
+    const who = by.userId && by.userId !== 'cli' ? `user:${by.userId}` : `cli`;
+    const row = await tx
+      .selectFrom('monitor_alerts')
+      .selectAll()
+      .where('id', '=', id)
+      .where('org_id', '=', orgId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) return false;
+    if (row.state !== expected)
+      throw new DomainError('conflict', `Alert ${id} is now ${row.state}; reload it and try again`, {
+        field: 'state',
+        state: row.state,
+      });
+    const set: Record<string, unknown> = { updated_at: sql`now()` };
+    const events: Row[] = [];
+    if (change.state && change.state !== row.state) {
+      set.state = change.state;
+      if (change.state === 'true-match' || change.state === 'false-positive' || change.state === 'closed') {
+        set.decided_at = sql`now()`;
+        set.reason = change.reason?.trim() ?? null;
+        set.expires_at = change.expiresAt ?? null;
+        set.clearance_id = change.clearanceId ?? null;
+      }
+      events.push({
+        type: 'state',
+        from_state: row.state,
+        to_state: change.state,
+        comment: change.reason?.trim() ?? null,
+      });
+    }
+    if (change.assignee !== undefined) {
+      set.assignee = change.assignee;
+      events.push({ type: 'assign', assignee: change.assignee });
+    }
+    if (change.comment?.trim()) events.push({ type: 'comment', comment: change.comment.trim() });
+    await tx.updateTable('monitor_alerts').set(set).where('id', '=', id).execute();
+    for (const e of events)
+      await tx
+        .insertInto('monitor_alert_events')
+        .values({ alert_id: id, by: who, ...e })
+        .execute();
+    await this.#audit.appendIn(tx as Kysely<SharingDatabase>, {
+      ...actorOf(by),
+      action: 'monitor.alert-change',
+      targetType: 'alert',
+      targetId: id,
+      outcome: 'ok',
+      details: {
+        orgId,
+        from: row.state,
+        to: change.state ?? row.state,
+        assignee: change.assignee === undefined ? (row.assignee ?? null) : change.assignee,
+        comment: change.comment?.trim() ? true : false,
+        clearanceId: change.clearanceId ?? null,
+      },
+    });
+    return true;
   }
 }

@@ -95,12 +95,26 @@ for (const target of storeTargets()) {
           'new CUST-0028 us-ofac-sdn:48774 open', // Bulygin, found the other way round by the candidate search
           'gone CUST-0022 us-ofac-sdn:38556 open', // Emperor Aviation delisted
           'new CUST-0014 us-ofac-sdn:15036 false-positive', // cleared before the update, still cleared
+          // Clear by name, caught only through their owners listed in this update:
+          'ownership CUST-0032 us-ofac-sdn:46633 open', // 55 % Wuhan Global Sensor
+          'ownership CUST-0034 us-ofac-sdn:48803 open', // 60 % Red Box Energy Services
+          'ownership CUST-0033 us-ofac-sdn:48803 open', // 30 % Pixel Devices + 40 % Harbour Bridge (itself 60 % Red Box)
         ])
           expect(after).toContain(expected);
+        const eastern = (await monitor.alerts.alerts(org, { counterpartyId: 'CUST-0033' }))[0]!;
+        expect(eastern.explanation[0]).toBe(
+          'Clear by name; caught by ownership under the US OFAC 50 Percent Rule (≥ 50 %)',
+        );
+        expect(eastern.explanation).toContain(
+          'Eastern Gate Components Ltd: Pixel Devices Ltd (listed) owns 30 %; Harbour Bridge Holdings Ltd (owned by listed parties) owns 40 % → 70 % ≥ 50 %',
+        );
+        // Control alone does not count under OFAC's rule: CFU Shipping's controlled company raises nothing.
+        expect(after.filter((a) => a.includes('CUST-0035'))).toEqual([]);
 
         // The delta found what screening everyone again finds, and the false positive stays cleared.
         const full = await monitor.run(org, { trigger: 'manual', full: true });
-        expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0 });
+        // The full run finds the cleared vessel again, and says it stays cleared.
+        expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0, suppressed: 1 });
         // The vessel's record changes in our register: re-screened, the cleared hit raises nothing.
         const text = (await readFile(SAMPLE, 'utf8')).replace(
           'CUST-0014,Ocean Pioneer,,vessel,MT,',

@@ -211,6 +211,62 @@ for (const target of storeTargets()) {
       ]);
     });
 
+    // A real constraint refuses one write of the decision (added NOT VALID: rows already there stay).
+    const FAILURES = [
+      {
+        where: 'in the middle (the history entry, after the clearance and the alert row)',
+        ddl: sql`alter table monitor_alert_events add constraint refuse_fp check (to_state is distinct from 'false-positive') not valid`,
+        undo: sql`alter table monitor_alert_events drop constraint refuse_fp`,
+      },
+      {
+        where: "at the end (the alert's audit entry)",
+        ddl: sql`alter table audit_log add constraint refuse_fp check (action <> 'monitor.alert-change') not valid`,
+        undo: sql`alter table audit_log drop constraint refuse_fp`,
+      },
+    ];
+    for (const failure of FAILURES)
+      it(`decides a false positive all at once: a failure ${failure.where} leaves nothing half-done`, async () => {
+        await monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
+        await monitor.run(a, { trigger: 'register' });
+        const alert = (await monitor.alerts.alerts(a, { counterpartyId: 'C-1' }))[0]!;
+        await monitor.changeAlert(a, alert.id, { state: 'in-review' }, byA());
+        const count = async (table: string) =>
+          (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(store.kysely))
+            .rows[0]!.n;
+        const before = {
+          clearances: await count('clearances'),
+          audit: await count('audit_log'),
+          events: await count('monitor_alert_events'),
+        };
+        await failure.ddl.execute(store.kysely);
+        const decide = () =>
+          monitor.changeAlert(
+            a,
+            alert.id,
+            { state: 'false-positive', reason: 'A tool maker in Tula', expiresAt: '2099-01-01' },
+            byA(),
+          );
+        await expect(decide()).rejects.toThrow(/refuse_fp/);
+        expect({
+          clearances: await count('clearances'),
+          audit: await count('audit_log'),
+          events: await count('monitor_alert_events'),
+        }).toEqual(before);
+        const head = await sql<{ count: number }>`select count::int as count from audit_head`.execute(
+          store.kysely,
+        );
+        expect(head.rows[0]!.count).toBe(before.audit);
+        expect(await monitor.alerts.alert(a, alert.id)).toMatchObject({ state: 'in-review' });
+        expect((await monitor.alerts.alert(a, alert.id)).clearanceId).toBeUndefined();
+
+        // Nothing was left to block the same decision once the constraint is gone.
+        await failure.undo.execute(store.kysely);
+        const decided = await decide();
+        expect(decided.state).toBe('false-positive');
+        expect(await count('clearances')).toBe(before.clearances + 1);
+        expect(await count('audit_log')).toBe(before.audit + 2);
+      });
+
     it("answers another organisation's alert like an unknown one, and audits the attempt", async () => {
       await monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
       await monitor.run(a, { trigger: 'register' });

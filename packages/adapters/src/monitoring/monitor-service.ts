@@ -248,7 +248,9 @@ export class MonitorService {
         throw new DomainError('not-found', `No counterparty ${alert.counterpartyId}`, {
           field: 'counterpartyId',
         });
-      const clearance = await this.store.saveClearance(
+      // One transaction: the clearance with its audit entry, then the alert with its history and
+      // audit entry; a failure anywhere (a conflict, a constraint) leaves none of them.
+      await this.store.saveClearance(
         {
           orgId,
           subject: counterpartySubject(cp),
@@ -258,8 +260,17 @@ export class MonitorService {
           ...(next.expiresAt ? { expiresAt: next.expiresAt } : {}),
         },
         by,
+        (clearance, tx) =>
+          this.alerts.changeAlertIn(
+            tx as Kysely<any>,
+            orgId,
+            id,
+            alert.state,
+            { ...next, clearanceId: clearance.id },
+            by,
+          ),
       );
-      next.clearanceId = clearance.id;
+      return this.alerts.alert(orgId, id);
     }
     return this.alerts.changeAlert(orgId, id, alert.state, next, by);
   }

@@ -222,13 +222,19 @@ export async function runMonitoring(
     outcome.upsertHits.push(h);
     const open = inputs.undecided.get(pairKey(h.counterpartyId, h.entityId));
     if (open && open.kind !== 'gone') outcome.updatedAlerts.push({ id: open.id, hit: h, note });
-    else if (cleared(h.counterpartyId, h.entityId)) counts.suppressed++;
+    else if (cleared(h.counterpartyId, h.entityId)) return;
     else {
       outcome.newAlerts.push(alertOf(kind, h, note));
       if (kind === 'new') counts.newAlerts++;
       else counts.changedAlerts++;
     }
   };
+  // Every hit this run found that a false positive's clearance covers counts as kept cleared,
+  // changed or not: a full run shows the clearances it re-checked, not only those it needed.
+  for (const h of fresh) {
+    const open = inputs.undecided.get(pairKey(h.counterpartyId, h.entityId));
+    if (!(open && open.kind !== 'gone') && cleared(h.counterpartyId, h.entityId)) counts.suppressed++;
+  }
   for (const h of changes.added) raise('new', h, `new hit at score ${h.score} on ${h.entityId}`);
   for (const { hit, before } of changes.changed) {
     const what = [

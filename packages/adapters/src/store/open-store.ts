@@ -92,7 +92,8 @@ class KyselyStore extends PostgresPartyStore implements Store {
     this.#clearances = new PostgresClearanceStore(kysely);
   }
 
-  saveClearance: Store['saveClearance'] = (input, by) => this.#clearances.saveClearance(input, by);
+  saveClearance: Store['saveClearance'] = (input, by, alongside) =>
+    this.#clearances.saveClearance(input, by, alongside);
   clearances: Store['clearances'] = (orgId, key) => this.#clearances.clearances(orgId, key);
   revokeClearance: Store['revokeClearance'] = (orgId, id, by) =>
     this.#clearances.revokeClearance(orgId, id, by);

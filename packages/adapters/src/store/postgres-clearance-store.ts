@@ -118,7 +118,11 @@ export class PostgresClearanceStore implements ClearanceStore {
     return this.#snapshot.data;
   }
 
-  async saveClearance(input: NewClearance, by: ClearanceAuthor): Promise<Clearance> {
+  async saveClearance(
+    input: NewClearance,
+    by: ClearanceAuthor,
+    alongside?: (clearance: Clearance, transaction: unknown) => Promise<void>,
+  ): Promise<Clearance> {
     if (!input.reason.trim())
       throw new DomainError('invalid-input', 'A clearance needs a reason', { field: 'reason' });
     const org = await this.db
@@ -152,6 +156,7 @@ export class PostgresClearanceStore implements ClearanceStore {
         outcome: 'ok',
         details: { orgId: input.orgId, entityId: input.entityId },
       });
+      await alongside?.(clearanceFromRow(saved), tx);
       return saved;
     });
     this.#snapshot = undefined;

@@ -3,6 +3,7 @@ import {
   ALERT_STATES,
   alertAgeDays,
   alertsToCsv,
+  alertStrength,
   DomainError,
   formatRegisterProblem,
   type Alert,
@@ -66,6 +67,19 @@ function progressLine(run: MonitorRun): string {
   return `monitor: ${run.done}/${run.total} names screened (${pct} %), ${run.counts.newAlerts} new, ${run.counts.changedAlerts} changed, ${run.counts.goneAlerts} gone`;
 }
 
+/** One line per run: what was screened, against what, and what it raised. */
+function runSummary(r: MonitorRun): string {
+  const c = r.counts;
+  const what =
+    c.counterpartiesScreened === 0 && c.partiesScreened === 0
+      ? 'nothing to re-screen'
+      : c.partiesScreened > 0
+        ? `${c.partiesScreened} added or changed listed parties checked against the register (${c.counterpartiesScreened} counterparties re-screened)`
+        : `${c.counterpartiesScreened} counterparties screened against every list`;
+  const kept = c.suppressed > 0 ? `; ${c.suppressed} hit(s) found again stay cleared as false positives` : '';
+  return `${r.orgId}: ${what}: ${c.newAlerts} new, ${c.changedAlerts} changed, ${c.goneAlerts} gone alert(s)${kept}`;
+}
+
 function statesOf(text: string | undefined): AlertState[] | undefined {
   if (!text) return undefined;
   const states = text.split(',').map((s) => s.trim());
@@ -79,10 +93,14 @@ function statesOf(text: string | undefined): AlertState[] | undefined {
 }
 
 function alertLines(a: Alert): string {
+  const hit =
+    a.kind === 'ownership'
+      ? `(through its owner "${a.matchedName}": ${alertStrength(a).text} by listed parties)`
+      : `(matched "${a.matchedName}", score ${a.score})`;
   return [
     `${a.id}  ${a.state}  (${a.kind})`,
     `  counterparty  ${a.counterpartyId}  ${a.counterpartyName}`,
-    `  listed        ${a.entityId}  ${a.listedName}  (matched "${a.matchedName}", score ${a.score})`,
+    `  listed        ${a.entityId}  ${a.listedName}  ${hit}`,
     ...a.explanation.map((e) => `    · ${e}`),
     ...(a.assignee ? [`  assignee      ${a.assignee}`] : []),
     ...(a.reason
@@ -157,14 +175,7 @@ export function registerMonitor(program: Command, ctx: () => CliContext): void {
       } finally {
         await close();
       }
-      c.output({ runs }, () =>
-        runs
-          .map(
-            (r) =>
-              `${r.orgId}: screened ${r.counts.counterpartiesScreened} counterparties and ${r.counts.partiesScreened} changed listed parties: ${r.counts.newAlerts} new, ${r.counts.changedAlerts} changed, ${r.counts.goneAlerts} gone alert(s), ${r.counts.suppressed} cleared hit(s) kept cleared`,
-          )
-          .join('\n'),
-      );
+      c.output({ runs }, () => runs.map(runSummary).join('\n'));
     });
   monitor
     .command('runs')
@@ -175,7 +186,7 @@ export function registerMonitor(program: Command, ctx: () => CliContext): void {
       const runs = await (await registerOf(c)).alerts.runs(await orgIdOf(c, opts.org));
       c.output({ runs }, () =>
         formatTable(
-          ['started', 'trigger', 'state', 'progress', 'new', 'changed', 'gone', 'kept cleared'],
+          ['started', 'trigger', 'state', 'names screened', 'new', 'changed', 'gone', 'kept cleared'],
           runs.map((r) => [
             r.startedAt.slice(0, 19),
             r.trigger,
@@ -208,14 +219,14 @@ export function registerMonitor(program: Command, ctx: () => CliContext): void {
       }
       c.output({ alerts }, () =>
         formatTable(
-          ['id', 'state', 'kind', 'counterparty', 'listed party', 'score', 'age (days)', 'assignee'],
+          ['id', 'state', 'kind', 'counterparty', 'listed party', 'score or share', 'age (days)', 'assignee'],
           alerts.map((a) => [
             a.id.slice(0, 8),
             a.state,
             a.kind,
             `${a.counterpartyId} ${a.counterpartyName}`,
             `${a.entityId} ${a.listedName}`,
-            a.score,
+            alertStrength(a).text,
             alertAgeDays(a, now),
             a.assignee,
           ]),

@@ -7,3 +7,4 @@ export * from './reconcile-hits.ts';
 export * from './monitor-run.ts';
 export * from './screen-counterparty.ts';
 export * from './alerts-csv.ts';
+export * from './alert-strength.ts';

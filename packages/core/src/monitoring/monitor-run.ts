@@ -13,7 +13,7 @@ export interface MonitorRunCounts {
   newAlerts: number;
   changedAlerts: number;
   goneAlerts: number;
-  /** Hits found again that an active clearance (false positive) covers: no alert. */
+  /** Hits this run found (changed or not) that an active clearance (false positive) covers: no alert. */
   suppressed: number;
 }
 

@@ -242,12 +242,17 @@ describe('applyOwnershipRules: explanation and citations', () => {
       for (const period of OWNERSHIP_RULES[id].periods) {
         expect(period.sources.length).toBeGreaterThan(0);
         for (const source of period.sources) {
-          expect(source.readIn).toMatch(/^https:\/\//);
+          expect(source.readIn).toMatch(/^(https?:\/\/|\.\.\/shared\/data\/)/);
           expect(source.readOn).toBe('2026-12-03');
         }
       }
     }
     expect(judge([link('X', 'T', 50)], ['X'], 'T', 'us-bis-affiliates').verified).toBe(false);
+    // The rule and its stay were read in the eCFR text of 15 CFR 744; only what came after the stay was not.
+    const [first, stayed, after] = OWNERSHIP_RULES['us-bis-affiliates'].periods;
+    expect(first!.sources.every((s) => s.status === 'verified')).toBe(true);
+    expect(stayed!.sources.every((s) => s.status === 'verified')).toBe(true);
+    expect(after!.sources.filter((s) => s.status === 'unverified')).toHaveLength(1);
     expect(judge([link('X', 'T', 50)], ['X'], 'T', 'us-bis-affiliates').note).toMatch(/unverified/);
   });
 });

@@ -70,15 +70,37 @@ const OFAC_FAQ_398: FactSource = {
   readIn: 'https://ofac.treasury.gov/faqs/398',
   readOn: READ_ON,
 };
-const BIS_IFR = secondary(
-  'BIS interim final rule "Expansion of End-User Controls to Cover Affiliates of Certain Listed Entities", 15 CFR 744.11(a)(1), effective 29 September 2025 (published 30 September 2025)',
-  'https://www.thompsonhinesmartrade.com/2025/10/bis-expands-entity-list-end-user-controls-to-cover-affiliates-of-listed-entities; https://www.linklaters.com/knowledge/publications/alerts-newsletters-and-guides/2025/october/02/commerce-department-enhances-entity-list-restrictions',
-  'read in summaries: 50 % or more owned, directly or indirectly, individually or in the aggregate, by Entity List or MEU List parties; ownership, not control',
-);
-const BIS_SUSPENSION = secondary(
-  'BIS final rule suspending the Affiliates Rule, 90 Fed. Reg. No. 216 (12 November 2025): suspended from 10 November 2025 through 9 November 2026, reimposed on 10 November 2026 unless changed',
-  'https://www.internationaltradeinsights.com/2025/11/bis-suspends-affiliates-rule-for-one-year-following-u-s-agreement-with-china; https://lawyerfanzhang.com/one-year-suspension-of-expansion-of-end-user-controls-for-affiliates-of-certain-listed-entities; https://blog.freshfields.us/post/102lvi4/bis-suspends-the-affiliates-rule-expanding-end-user-export-controls-for-one-yea',
-  'read in summaries of the Federal Register rule; the rule text was not read',
+/** The eCFR text of 15 CFR part 744 in the mirror (its latest amendment cited: 91 FR 1687, 15 January 2026). */
+const ECFR_744 =
+  '../shared/data/controls/us/ecfr/title-15_part-744.xml (eCFR, 15 CFR part 744; latest amendment cited 91 FR 1687 of 15 January 2026)';
+const BIS_IFR: FactSource = {
+  citation:
+    '15 CFR 744.11(a)(1) and Supplement No. 8 to part 744, paragraph (b) ("owned, directly or indirectly, individually or in aggregate, 50 percent or more"; paragraph (c): a lower share only calls for caution), added by 90 FR 47201-47214 (30 September 2025)',
+  status: 'verified',
+  readIn: ECFR_744,
+  readOn: READ_ON,
+  note: 'the text speaks of ownership only; control alone is not a test',
+};
+const BIS_IFR_DATES: FactSource = {
+  citation:
+    'BIS interim final rule "Expansion of End-User Controls To Cover Affiliates of Certain Listed Entities", Federal Register document 2025-19001, 90 FR 47201, DATES: "This rule is effective September 29, 2025"',
+  status: 'verified',
+  readIn:
+    'https://thefederalregister.org/documents/2025-19001/expansion-of-end-user-controls-to-cover-affiliates-of-certain-listed-entities (a reproduction of the Federal Register document)',
+  readOn: READ_ON,
+};
+const BIS_SUSPENSION: FactSource = {
+  citation:
+    '90 FR 50857 (12 November 2025), as the eCFR\'s effective date notes give it: 15 CFR 744.11(a)(1), Supplement No. 8 to part 744 (and the ownership sentences of 744.8, 744.16(e), 744.21) "stayed, effective until Nov. 9, 2026"',
+  status: 'verified',
+  readIn: ECFR_744,
+  readOn: READ_ON,
+  note: "the stay's first day (10 November 2025) was read only in summaries (internationaltradeinsights.com, blog.freshfields.us)",
+};
+const BIS_AFTER_STAY = secondary(
+  'No rule after the stay (an extension or an amendment) was read: the eCFR copy read predates 9 November 2026',
+  '../shared/data/controls/us/ecfr/title-15_part-744.xml',
+  'the period from 10 November 2026 rests on the stay ending as its text says; a Federal Register check for later rules is outstanding',
 );
 const EU_BEST_PRACTICES_2024 = secondary(
   'Council of the EU, EU Best Practices for the effective implementation of restrictive measures (update of 3 July 2024), ownership and control',
@@ -93,7 +115,7 @@ const EU_COMMISSION_FAQ = secondary(
 const UK_REG_7 = secondary(
   'The Russia (Sanctions) (EU Exit) Regulations 2019, regulation 7 (meaning of "owned or controlled directly or indirectly"): more than 50 % of shares or voting rights, the right to appoint or remove a majority of the board, or control in significant respects',
   'https://prod.hsf-prod.magnolia-platform.com/notes/fsrandcorpcrime/2023-03/ofsi-updates-its-enforcement-guidance-regarding-ownership-and-control-by-sanctioned-persons',
-  'read in a summary; the regulation text was not read',
+  'read in a summary; the Russia regulation\'s own text was not read. The same regulation 7 ("more than 50% of the shares", voting rights, a majority of the board; or able "in most cases or in significant respects" to have the affairs conducted as P wishes) was read in The Burma (Sanctions) (EU Exit) Regulations 2019 at http://legislation.gov.uk/uksi/2019/136/regulation/7/2020-12-31 on 2026-12-03',
 );
 const OFSI_4_14 = secondary(
   "OFSI, General guidance for financial sanctions, paragraph 4.14 (different designated persons' holdings are not simply aggregated unless held jointly or one controls the other's rights)",
@@ -130,7 +152,7 @@ export const OWNERSHIP_RULES: Readonly<Record<OwnershipRuleId, OwnershipRule>> =
         threshold: { kind: 'at-least', percent: 50 },
         aggregate: true,
         control: false,
-        sources: [BIS_IFR],
+        sources: [BIS_IFR, BIS_IFR_DATES],
       },
       {
         from: '2025-11-10',
@@ -147,8 +169,8 @@ export const OWNERSHIP_RULES: Readonly<Record<OwnershipRuleId, OwnershipRule>> =
         threshold: { kind: 'at-least', percent: 50 },
         aggregate: true,
         control: false,
-        sources: [BIS_IFR, BIS_SUSPENSION],
-        note: 'reimposed on 10 November 2026 as the suspension rule scheduled; no later rule (extension or amendment) was found or read: unverified',
+        sources: [BIS_IFR, BIS_SUSPENSION, BIS_AFTER_STAY],
+        note: 'in force again from 10 November 2026, the stay being "effective until Nov. 9, 2026"; no later rule was read: unverified',
       },
     ],
   },

@@ -30,8 +30,17 @@ export interface ScreeningEvent {
 
 /** Persistence of cleared matches and the screening counters, per organisation. */
 export interface ClearanceStore {
-  /** Records a clearance of `input.orgId` and appends `clearance.create` to the audit chain, together. */
-  saveClearance(input: NewClearance, by: ClearanceAuthor): Promise<Clearance>;
+  /**
+   * Records a clearance of `input.orgId` and appends `clearance.create` to the audit chain,
+   * together. `alongside`, when given, runs in the same transaction (the store's own handle,
+   * opaque here): what it writes commits with the clearance, and if it throws nothing is kept
+   * (monitoring decides a false positive this way: alert, clearance and audit at once).
+   */
+  saveClearance(
+    input: NewClearance,
+    by: ClearanceAuthor,
+    alongside?: (clearance: Clearance, transaction: unknown) => Promise<void>,
+  ): Promise<Clearance>;
   /** The organisation's clearances for the subject (active or not), newest first; all of them when `subjectKey` is omitted. */
   clearances(orgId: string, subjectKey?: string): Promise<Clearance[]>;
   /**

@@ -1,4 +1,4 @@
-import type { Alert, Counterparty } from '@entente/core';
+import { alertStrength, type Alert, type Counterparty } from '@entente/core';
 import { formatDateTime } from '../../components/format.ts';
 import { ScoreBar } from '../../components/score-bar.tsx';
 import { Async } from '../../components/states.tsx';
@@ -93,7 +93,13 @@ export function AlertDetail({ alert }: { alert: Alert }) {
         <p className="muted small">
           {alert.kind === 'ownership' ? 'Owned or controlled by' : 'Matched name'}: {alert.matchedName}
         </p>
-        <ScoreBar value={alert.score} label={alert.kind === 'ownership' ? 'Share held' : 'Score'} />
+        {alert.kind === 'ownership' ? (
+          <p>
+            <strong>{alertStrength(alert).text}</strong> by listed parties, as the rule counts it
+          </p>
+        ) : (
+          <ScoreBar value={alert.score} label="Score" />
+        )}
         <ul className="explanations">
           {reasons.map((l, i) => (
             <li key={i}>{l}</li>

@@ -1,5 +1,12 @@
 import { useMemo, useState } from 'react';
-import { ALERT_STATES, alertAgeDays, type Alert, type AlertKind, type AlertState } from '@entente/core';
+import {
+  ALERT_STATES,
+  alertAgeDays,
+  alertStrength,
+  type Alert,
+  type AlertKind,
+  type AlertState,
+} from '@entente/core';
 import { ScoreBar } from '../../components/score-bar.tsx';
 import { Empty } from '../../components/states.tsx';
 import { AlertDetail } from './alert-detail.tsx';
@@ -121,7 +128,7 @@ export function AlertInbox({ alerts, onChanged }: { alerts: Alert[]; onChanged: 
                 <th scope="col">Listed party</th>
                 <th scope="col">Kind</th>
                 <th scope="col">List</th>
-                <th scope="col">Score</th>
+                <th scope="col">Score or share</th>
                 <th scope="col">Age</th>
                 <th scope="col">State</th>
               </tr>
@@ -138,7 +145,7 @@ export function AlertInbox({ alerts, onChanged }: { alerts: Alert[]; onChanged: 
                     />
                   </td>
                   <td>
-                    <button type="button" className="cell-btn" onClick={() => setFocus(a.id)}>
+                    <button type="button" className="cell-btn cell-btn-start" onClick={() => setFocus(a.id)}>
                       {a.counterpartyName}
                     </button>
                   </td>
@@ -150,7 +157,7 @@ export function AlertInbox({ alerts, onChanged }: { alerts: Alert[]; onChanged: 
                     {listOfAlert(a)} <span className="muted small">{allyOfList(listOfAlert(a))}</span>
                   </td>
                   <td>
-                    <ScoreBar value={a.score} width={80} />
+                    <AlertStrengthCell alert={a} />
                   </td>
                   <td>{alertAgeDays(a, now)} d</td>
                   <td>
@@ -170,6 +177,16 @@ export function AlertInbox({ alerts, onChanged }: { alerts: Alert[]; onChanged: 
         <p className="muted small">Choose a counterparty to see the hit beside it.</p>
       )}
     </section>
+  );
+}
+
+/** A name hit's score as a bar; an ownership alert's share held by listed owners (or control) in words. */
+function AlertStrengthCell({ alert }: { alert: Alert }) {
+  const strength = alertStrength(alert);
+  return strength.measure === 'score' ? (
+    <ScoreBar value={strength.value} width={80} />
+  ) : (
+    <span className="small">{strength.text}</span>
   );
 }
 

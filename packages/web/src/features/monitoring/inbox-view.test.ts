@@ -56,6 +56,20 @@ describe('inbox view', () => {
     expect(sortAlerts(open, 'score-asc').map((a) => a.id)).toEqual(['c', 'a', 'b']);
   });
 
+  it('orders the alerts of one run by counterparty, not by their random ids', () => {
+    const at = '2026-12-01T00:00:00Z';
+    const run = [
+      alert('f0', { counterpartyId: 'CUST-0033', kind: 'ownership', createdAt: at }),
+      alert('0a', { counterpartyId: 'CUST-0034', createdAt: at }),
+      alert('9c', { counterpartyId: 'CUST-0021', createdAt: at }),
+    ];
+    expect(sortAlerts(run, 'age-desc').map((a) => a.counterpartyId)).toEqual([
+      'CUST-0021',
+      'CUST-0033',
+      'CUST-0034',
+    ]);
+  });
+
   it('maps lists to allies', () => {
     expect(['us-csl', 'eu-sanctions', 'uk-ofsi', 'un-sc', 'test-sdn'].map(allyOfList)).toEqual([
       'US',

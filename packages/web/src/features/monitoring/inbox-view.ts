@@ -65,7 +65,15 @@ export function sortAlerts(alerts: readonly Alert[], sort: InboxSort): Alert[] {
     'score-desc': (a, b) => b.score - a.score,
     'score-asc': (a, b) => a.score - b.score,
   };
-  return [...alerts].sort((a, b) => byKey[sort](a, b) || created(b) - created(a) || a.id.localeCompare(b.id));
+  // One run raises its alerts at one time: ties read by counterparty, then kind, not by random id.
+  return [...alerts].sort(
+    (a, b) =>
+      byKey[sort](a, b) ||
+      created(b) - created(a) ||
+      a.counterpartyId.localeCompare(b.counterpartyId) ||
+      a.kind.localeCompare(b.kind) ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 /** One row of the register's state by list or by ally. */

@@ -23,7 +23,7 @@ export function RegisterStatePanel({ alerts }: { alerts: Alert[] }) {
       {rows.length === 0 ? (
         <Empty title="No alerts yet">Import a register and run monitoring.</Empty>
       ) : (
-        <table className="summary-table">
+        <table className="summary-table register-state-table">
           <thead>
             <tr>
               <th scope="col">{by === 'ally' ? 'Ally' : 'List'}</th>
