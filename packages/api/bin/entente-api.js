@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Runs the API server from its TypeScript sources (no build step).
-import { register } from 'tsx/esm/api';
+// Runs the compiled API server (dist/) when built and current, else its TypeScript sources.
+import { launch } from '@entente/adapters/launch';
 
-register();
-await import('../src/main.ts');
+await launch(import.meta.url, 'main');

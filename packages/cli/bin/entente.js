@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (no build step), so `npx entente` works right after `npm ci`.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/) when built and current, else its TypeScript sources, so `npx entente` works right after `npm ci`.
+import { launch } from '@entente/adapters/launch';
 
-register();
-await import('../src/main.ts');
+await launch(import.meta.url, 'main');

@@ -5,8 +5,14 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { numericOption } from '../numeric-option.ts';
 
-/** The API server's entry point; started as a child process so the CLI never imports the API package. */
-const API_BIN = fileURLToPath(new URL('../../../api/bin/entente-api.js', import.meta.url));
+/**
+ * The API server's entry point; started as a child process so the CLI never
+ * imports the API package. Found as a package (beside the CLI in a clone, bundled
+ * inside it when installed from its tarball), not by a path between folders.
+ */
+const API_BIN = fileURLToPath(
+  new URL('bin/entente-api.js', import.meta.resolve('@entente/api/package.json')),
+);
 
 /** `entente serve`: the HTTP API, its reference at /docs and the web app at /. */
 export function registerServe(program: Command, ctx: () => CliContext): void {

@@ -1,0 +1,57 @@
+// Starts an Entente program from its compiled JavaScript (dist/) when that is built and current,
+// else from its TypeScript sources through tsx, so a fresh clone runs without a build step.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { register } from 'node:module';
+
+/** The workspace packages whose compiled code a program may load. */
+const PACKAGES = ['core', 'adapters', 'cli', 'api'];
+
+/** The newest modification time of a runtime source file under `dir` (tests are not compiled). */
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(file));
+    else if (!entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Whether the compiled code of the packages beside `packageDir` is current: in
+ * a clone, no source file is newer than its package's last build; installed
+ * (no sources), whenever it exists.
+ */
+function compiledIsCurrent(packageDir) {
+  for (const name of PACKAGES) {
+    const dir = new URL(`../${name}/`, packageDir);
+    if (!existsSync(new URL('src/', dir))) continue;
+    const stamp = new URL('dist/.built', dir);
+    if (!existsSync(stamp) || newestSource(new URL('src', dir).pathname) > statSync(stamp).mtimeMs)
+      return false;
+  }
+  return true;
+}
+
+/** Makes `@entente/*` resolve to their dist/ (the `entente-dist` export condition) in this thread. */
+export function useCompiledPackages() {
+  register('./dist-condition.js', import.meta.url);
+}
+
+/**
+ * Runs `entry` (a path without extension, relative to the package root, e.g.
+ * `main`) of the package whose bin is at `binUrl`: `dist/entry.js` when it is
+ * current and ENTENTE_FROM_SOURCE is unset, else `src/entry.ts` through tsx.
+ */
+export async function launch(binUrl, entry) {
+  const packageDir = new URL('../', binUrl);
+  const compiled = new URL(`dist/${entry}.js`, packageDir);
+  if (!process.env.ENTENTE_FROM_SOURCE && existsSync(compiled) && compiledIsCurrent(packageDir)) {
+    useCompiledPackages();
+    await import(compiled.href);
+    return;
+  }
+  const { register: registerTsx } = await import('tsx/esm/api');
+  registerTsx();
+  await import(new URL(`src/${entry}.ts`, packageDir).href);
+}
