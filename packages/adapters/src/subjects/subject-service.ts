@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
-  buildScreeningIndex,
+  bestLinkPerPair,
   DomainError,
-  findNameLinks,
   listingGaps,
   resolveSubjects,
   type Listing,
@@ -19,6 +18,7 @@ import type { AuditLog } from '../sharing/audit-log.ts';
 import { actorOf, sourceOf, type Actor } from '../sharing/actor.ts';
 import type { SharingDatabase } from '../sharing/sharing-database.ts';
 import { loadListings } from './load-listings.ts';
+import { findNameLinksInWorkers } from './name-links-in-workers.ts';
 import type { SubjectDatabase } from './subject-database.ts';
 
 /** What one resolution did, for the CLI, the API and docs/benchmarks.md. */
@@ -33,7 +33,8 @@ export interface ResolutionReport {
   refused: number;
   /** Listings screened by name (all but the largest source in full mode; the changed ones otherwise). */
   screened: number;
-  seconds: { load: number; index: number; names: number; resolve: number; save: number; total: number };
+  /** Seconds per step (`names`: screening by name, with building the index it screens against). */
+  seconds: { load: number; names: number; resolve: number; save: number; total: number };
   /** Subjects per source (latest listings). */
   subjectsPerSource: Record<string, number>;
 }
@@ -63,6 +64,7 @@ export class SubjectService {
     private readonly db: Kysely<SubjectDatabase>,
     private readonly reference: NameReference,
     private readonly audit?: AuditLog,
+    private readonly options: { workers?: number } = {},
   ) {}
 
   /**
@@ -103,24 +105,13 @@ export class SubjectService {
         (l) => present.has(l.a) && present.has(l.b) && !changed.has(l.a) && !changed.has(l.b),
       );
     }
-    // The index over every listing is built only when some listing is to be screened by name.
-    const index =
-      screened.length > 0
-        ? buildScreeningIndex(
-            listings.map((l) => ({ party: l.party, versionId: l.versionId })),
-            this.reference,
-          )
-        : undefined;
-    const indexSeconds = lap();
-    const links = index ? findNameLinksWithProgress(index, screened, onProgress) : [];
+    // Screened in the screening workers (each builds its own index over every listing) when there is enough to screen.
+    const links = await findNameLinksInWorkers(listings, screened, this.reference, {
+      workers: this.options.workers,
+      onProgress,
+    });
     const names = lap();
-    const byPair = new Map<string, NameLink>();
-    for (const l of [...kept, ...links]) {
-      const key = l.a < l.b ? `${l.a}|${l.b}` : `${l.b}|${l.a}`;
-      const seen = byPair.get(key);
-      if (!seen || l.score > seen.score) byPair.set(key, l);
-    }
-    const allLinks = [...byPair.values()];
+    const allLinks = bestLinkPerPair([...kept, ...links]);
     const resolution = resolveSubjects(listings, allLinks, await this.decisions());
     const resolveSeconds = lap();
     const unchanged = !!previous && screened.length === 0 && links.length === 0;
@@ -153,7 +144,6 @@ export class SubjectService {
       screened: screened.length,
       seconds: {
         load,
-        index: indexSeconds,
         names,
         resolve: resolveSeconds,
         save,
@@ -392,25 +382,21 @@ function largestSource(listings: Listing[]): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-/** `findNameLinks` in slices, reporting progress between them. */
-function findNameLinksWithProgress(
-  index: Parameters<typeof findNameLinks>[0],
-  listings: Listing[],
-  onProgress?: (done: number, total: number) => void,
-): NameLink[] {
-  const out: NameLink[] = [];
-  const slice = 2_000;
-  for (let i = 0; i < listings.length; i += slice) {
-    out.push(...findNameLinks(index, listings.slice(i, i + slice)));
-    onProgress?.(Math.min(listings.length, i + slice), listings.length);
-  }
-  return out;
-}
-
 /** The subject service over an opened store (`openStore` returns one with a `kysely` property). */
-export function subjectServiceFor(store: Store, reference: NameReference, audit?: AuditLog): SubjectService {
+export function subjectServiceFor(
+  store: Store,
+  reference: NameReference,
+  audit?: AuditLog,
+  options: { workers?: number } = {},
+): SubjectService {
   const opened = store as Store & { kysely?: Kysely<unknown> };
   if (!opened.kysely)
     throw new Error('subjectServiceFor needs a store opened by openStore (it has a kysely property)');
-  return new SubjectService(store, opened.kysely as unknown as Kysely<SubjectDatabase>, reference, audit);
+  return new SubjectService(
+    store,
+    opened.kysely as unknown as Kysely<SubjectDatabase>,
+    reference,
+    audit,
+    options,
+  );
 }
