@@ -11,6 +11,7 @@ import {
   type NameLink,
   type NameLinkThresholds,
   type NameReference,
+  type ScreeningIndex,
 } from '@entente/core';
 import { ScreeningPool } from '../screening/screening-pool.ts';
 
@@ -22,6 +23,10 @@ export const MIN_LISTINGS_FOR_WORKERS = 3_000;
 
 /** How many screening workers resolution uses by default: one per core, at most 4. */
 export const defaultNameLinkWorkers = (): number => Math.min(4, availableParallelism());
+
+/** Whether `findNameLinksInWorkers` would screen `count` listings in this thread. */
+export const screensInThread = (count: number, workers = defaultNameLinkWorkers()): boolean =>
+  workers < 1 || count < MIN_LISTINGS_FOR_WORKERS;
 
 /**
  * Finds the name links of `screened` against an index of every listing in
@@ -42,18 +47,21 @@ export async function findNameLinksInWorkers(
     minListingsForWorkers?: number;
     /** Listings per message (default `CHUNK`). */
     chunk?: number;
+    /** An index over `all` already built (kept by the caller between runs): used when screening in this thread. */
+    index?: ScreeningIndex;
     onProgress?: (done: number, total: number) => void;
   } = {},
 ): Promise<NameLink[]> {
   const thresholds = options.thresholds ?? DEFAULT_NAME_LINK_THRESHOLDS;
   const workers = options.workers ?? defaultNameLinkWorkers();
   const todo = screened.filter((l) => queryOfParty(l.party).name !== '');
-  const parties = all.map((l) => ({ party: l.party, versionId: l.versionId }));
+  const parties = (): { party: Listing['party']; versionId: number }[] =>
+    all.map((l) => ({ party: l.party, versionId: l.versionId }));
   const screenOptions = nameLinkOptions(thresholds);
   const chunkSize = options.chunk ?? CHUNK;
   if (todo.length === 0) return [];
   if (workers < 1 || todo.length < (options.minListingsForWorkers ?? MIN_LISTINGS_FOR_WORKERS)) {
-    const index = buildScreeningIndex(parties, reference);
+    const index = options.index ?? buildScreeningIndex(parties(), reference);
     const links: NameLink[] = [];
     for (let i = 0; i < todo.length; i++) {
       const listing = todo[i]!;
@@ -66,7 +74,7 @@ export async function findNameLinksInWorkers(
   }
   // Each chunk's links in the chunk's place, so that the result does not depend on which worker ran first.
   const byChunk: NameLink[][] = [];
-  const pool = await ScreeningPool.start(parties, reference, workers);
+  const pool = await ScreeningPool.start(parties(), reference, workers);
   try {
     let next = 0;
     let done = 0;

@@ -18,7 +18,9 @@ import type { AuditLog } from '../sharing/audit-log.ts';
 import { actorOf, sourceOf, type Actor } from '../sharing/actor.ts';
 import type { SharingDatabase } from '../sharing/sharing-database.ts';
 import { loadListings } from './load-listings.ts';
-import { findNameLinksInWorkers } from './name-links-in-workers.ts';
+import { defaultNameLinkWorkers, findNameLinksInWorkers, screensInThread } from './name-links-in-workers.ts';
+import { patchedIndex, type KeptIndex } from './kept-index.ts';
+import { saveResolution, type StoredRows } from './save-resolution.ts';
 import type { SubjectDatabase } from './subject-database.ts';
 
 /** What one resolution did, for the CLI, the API and docs/benchmarks.md. */
@@ -35,6 +37,8 @@ export interface ResolutionReport {
   screened: number;
   /** Seconds per step (`names`: screening by name, with building the index it screens against). */
   seconds: { load: number; names: number; resolve: number; save: number; total: number };
+  /** Member and link rows written (an incremental run after one in the same process writes only what changed). */
+  written: number;
   /** Subjects per source (latest listings). */
   subjectsPerSource: Record<string, number>;
 }
@@ -45,7 +49,13 @@ export interface SubjectRef {
   name: string;
 }
 
-const INSERT_PAGE = 500;
+/** What one run of this process leaves for the next: rows stored, listings read, links, the index screened against. */
+interface RunCache {
+  rows: StoredRows;
+  bySource: Map<string, { versionId: number; listings: Listing[] }>;
+  links: NameLink[];
+  index?: KeptIndex;
+}
 /** How long the listing → subject directory is trusted before it is read again. */
 const DIRECTORY_RECHECK_MS = 60_000;
 
@@ -58,6 +68,8 @@ const DIRECTORY_RECHECK_MS = 60_000;
 export class SubjectService {
   #directory: { map: Map<string, SubjectRef>; readAt: number } | undefined;
   #resolution: Resolution | undefined;
+  /** What the last run of this process stored and read, to make the next incremental run cheap. */
+  #cache: RunCache | undefined;
 
   constructor(
     private readonly store: Store,
@@ -79,6 +91,7 @@ export class SubjectService {
     options: { store?: 'always' | 'if-changed' } = {},
   ): Promise<ResolutionReport> {
     const t0 = performance.now();
+    const startedAt = new Date().toISOString();
     const lap = (() => {
       let last = t0;
       return () => {
@@ -88,44 +101,66 @@ export class SubjectService {
         return s;
       };
     })();
-    const { listings, versions } = await loadListings(this.store);
+    const last = await this.#lastRun();
+    // What this process kept from the last run, if that is still the latest run in the store.
+    const cache = last && this.#cache?.rows.runId === last.id ? this.#cache : undefined;
+    const { listings, versions, bySource } = await loadListings(this.store, cache?.bySource);
     const load = lap();
-    const previous = mode === 'incremental' ? await this.#lastRunVersions() : undefined;
+    const previous = mode === 'incremental' ? last?.versions : undefined;
     let screened: Listing[];
     let kept: NameLink[] = [];
+    let changed: Set<string> | undefined;
     if (!previous) {
       mode = 'full';
       const largest = largestSource(listings);
       screened = listings.filter((l) => l.source !== largest);
     } else {
-      const changed = await this.#changedSince(previous, versions, listings);
-      screened = listings.filter((l) => changed.has(l.entityId));
+      changed = await this.#changedSince(previous, versions, listings);
+      screened = listings.filter((l) => changed!.has(l.entityId));
       const present = new Set(listings.map((l) => l.entityId));
-      kept = (await this.#storedLinks()).filter(
-        (l) => present.has(l.a) && present.has(l.b) && !changed.has(l.a) && !changed.has(l.b),
+      kept = (cache?.links ?? (await this.#storedLinks())).filter(
+        (l) => present.has(l.a) && present.has(l.b) && !changed!.has(l.a) && !changed!.has(l.b),
       );
     }
-    // Screened in the screening workers (each builds its own index over every listing) when there is enough to screen.
+    const workers = this.options.workers ?? defaultNameLinkWorkers();
+    // A few listings to screen: in this thread, against the index kept from the last run, patched.
+    const index =
+      screened.length > 0 && screensInThread(screened.length, workers)
+        ? patchedIndex(listings, changed, cache?.index, this.reference)
+        : undefined;
+    // Many: in the screening workers (each builds its own index over every listing).
     const links = await findNameLinksInWorkers(listings, screened, this.reference, {
-      workers: this.options.workers,
+      workers,
       onProgress,
+      ...(index ? { index: index.index } : {}),
     });
     const names = lap();
     const allLinks = bestLinkPerPair([...kept, ...links]);
     const resolution = resolveSubjects(listings, allLinks, await this.decisions());
     const resolveSeconds = lap();
     const unchanged = !!previous && screened.length === 0 && links.length === 0;
-    if (options.store !== 'if-changed' || !unchanged)
-      await this.#save(
+    let rows = cache?.rows;
+    if (options.store !== 'if-changed' || !unchanged || !last)
+      rows = await saveResolution(
+        this.db,
         resolution,
         allLinks,
-        mode,
-        versions,
-        listings.length,
-        screened.length,
-        (performance.now() - t0) / 1000,
+        {
+          startedAt,
+          mode,
+          versions: Object.fromEntries(versions.map((v) => [v.source, v.id])),
+          listings: listings.length,
+          screened: screened.length,
+          seconds: (performance.now() - t0) / 1000,
+        },
+        cache?.rows,
       );
     const save = lap();
+    // The index is kept when it holds this run's listings: patched or built now, or kept and nothing changed.
+    const keptIndex = index ?? (screened.length === 0 ? cache?.index : undefined);
+    this.#cache = rows
+      ? { rows, bySource, links: allLinks, ...(keptIndex ? { index: keptIndex } : {}) }
+      : undefined;
     this.#resolution = resolution;
     this.#directory = undefined;
     const perSource: Record<string, Set<string>> = {};
@@ -142,6 +177,7 @@ export class SubjectService {
       proposals: resolution.proposals.length,
       refused: resolution.refused.length,
       screened: screened.length,
+      written: rows && rows !== cache?.rows ? rows.written : 0,
       seconds: {
         load,
         names,
@@ -271,14 +307,13 @@ export class SubjectService {
     return { id, report: await this.resolve('incremental') };
   }
 
-  async #lastRunVersions(): Promise<Record<string, number> | undefined> {
-    const row = await this.db
+  async #lastRun(): Promise<{ id: number; versions: Record<string, number> } | undefined> {
+    return this.db
       .selectFrom('subject_runs')
-      .select('versions')
+      .select(['id', 'versions'])
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return row?.versions;
   }
 
   /** Entity ids added or changed in any source since the versions of the last run. */
@@ -312,66 +347,6 @@ export class SubjectService {
       automatic: r.automatic,
       evidence: r.evidence,
     }));
-  }
-
-  async #save(
-    resolution: Resolution,
-    links: NameLink[],
-    mode: string,
-    versions: { id: number; source: string }[],
-    listings: number,
-    screened: number,
-    seconds: number,
-  ): Promise<void> {
-    const startedAt = new Date().toISOString();
-    const members = resolution.subjects.flatMap((s) =>
-      s.members.map((m) => ({
-        entity_id: m.entityId,
-        subject_id: s.id,
-        subject_name: s.name,
-        source: m.source,
-        jurisdiction: m.jurisdiction ?? null,
-        version_id: m.versionId,
-        is_current: m.current,
-        via: JSON.stringify(m.via ?? null),
-      })),
-    );
-    await this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('subject_members').execute();
-      for (let i = 0; i < members.length; i += INSERT_PAGE)
-        await tx
-          .insertInto('subject_members')
-          .values(members.slice(i, i + INSERT_PAGE))
-          .execute();
-      await tx.deleteFrom('subject_name_links').execute();
-      const rows = links.map((l) => ({
-        a: l.a,
-        b: l.b,
-        score: l.score,
-        automatic: l.automatic,
-        evidence: JSON.stringify(l.evidence),
-      }));
-      for (let i = 0; i < rows.length; i += INSERT_PAGE)
-        await tx
-          .insertInto('subject_name_links')
-          .values(rows.slice(i, i + INSERT_PAGE))
-          .onConflict((oc) => oc.columns(['a', 'b']).doNothing())
-          .execute();
-      await tx
-        .insertInto('subject_runs')
-        .values({
-          started_at: startedAt,
-          finished_at: new Date().toISOString(),
-          mode,
-          versions: JSON.stringify(Object.fromEntries(versions.map((v) => [v.source, v.id]))),
-          listings,
-          subjects: resolution.subjects.length,
-          proposals: resolution.proposals.length,
-          screened,
-          seconds,
-        })
-        .execute();
-    });
   }
 }
 
