@@ -165,4 +165,29 @@ describe.each(storeTargets())('subjects across lists on $name', (target) => {
       'un-sc:IRi.039',
     );
   });
+
+  it('re-resolves by itself when a list version is stored, once subjects were resolved', async () => {
+    const service = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 });
+    expect(await service.refresh()).toBeUndefined(); // nobody resolved subjects in this store yet
+    await service.resolve('full');
+    await service.watch();
+    try {
+      await store.saveListVersion(
+        version('eu-sanctions', '2026-02-01', [
+          ...EU,
+          person('eu-sanctions', 'x/3', 'Hamid Reza TEHRANI', dob('1970-01-01')),
+        ]),
+      );
+      // Another service over the same store reads what the watching one stored.
+      const reader = subjectServiceFor(store, DEFAULT_NAME_REFERENCE);
+      let subject: string | undefined;
+      for (let i = 0; i < 600 && subject === undefined; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        subject = (await reader.directory()).get('eu-sanctions:x/3')?.id;
+      }
+      expect(subject).toBe('au-dfat:9001');
+    } finally {
+      await service.close();
+    }
+  });
 });

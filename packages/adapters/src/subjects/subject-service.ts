@@ -70,6 +70,9 @@ export class SubjectService {
   #resolution: Resolution | undefined;
   /** What the last run of this process stored and read, to make the next incremental run cheap. */
   #cache: RunCache | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+  #again = false;
+  #stopWatching: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly store: Store,
@@ -85,10 +88,56 @@ export class SubjectService {
    * screens only the listings added or changed since the last resolution and
    * keeps the stored name links of the rest (full when there was none).
    */
-  async resolve(
+  resolve(
     mode: 'full' | 'incremental' = 'full',
     onProgress?: (done: number, total: number) => void,
     options: { store?: 'always' | 'if-changed' } = {},
+  ): Promise<ResolutionReport> {
+    // One resolution at a time: a re-resolution on a list update waits for an analyst's, and the other way round.
+    const run = this.#queue.then(() => this.#resolveNow(mode, onProgress, options));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Re-resolves incrementally when subjects were resolved before (after a
+   * list import or sync, so that screening never groups by stale subjects);
+   * does nothing in a store where nobody resolved subjects yet.
+   */
+  async refresh(): Promise<ResolutionReport | undefined> {
+    if (!(await this.#lastRun())) return undefined;
+    return this.resolve('incremental', undefined, { store: 'if-changed' });
+  }
+
+  /**
+   * Re-resolves whenever any process stores a list version (the store's
+   * list-version notifications), and once now to catch up; updates that come
+   * while one runs are taken together by the next.
+   */
+  async watch(onError: (e: unknown) => void = () => {}): Promise<void> {
+    const soon = () => {
+      if (this.#again) return;
+      this.#again = true;
+      void this.#queue.then(async () => {
+        this.#again = false;
+        await this.refresh().catch(onError);
+      });
+    };
+    this.#stopWatching ??= await this.store.watchListVersions(soon);
+    soon();
+  }
+
+  /** Stops watching and waits for a resolution under way. */
+  async close(): Promise<void> {
+    await this.#stopWatching?.();
+    this.#stopWatching = undefined;
+    await this.#queue;
+  }
+
+  async #resolveNow(
+    mode: 'full' | 'incremental',
+    onProgress: ((done: number, total: number) => void) | undefined,
+    options: { store?: 'always' | 'if-changed' },
   ): Promise<ResolutionReport> {
     const t0 = performance.now();
     const startedAt = new Date().toISOString();
@@ -138,7 +187,11 @@ export class SubjectService {
     const allLinks = bestLinkPerPair([...kept, ...links]);
     const resolution = resolveSubjects(listings, allLinks, await this.decisions());
     const resolveSeconds = lap();
-    const unchanged = !!previous && screened.length === 0 && links.length === 0;
+    // Unchanged: the same list versions as the stored run (a version that only delists changes the rows too).
+    const unchanged =
+      !!previous &&
+      versions.length === Object.keys(previous).length &&
+      versions.every((v) => previous[v.source] === v.id);
     let rows = cache?.rows;
     if (options.store !== 'if-changed' || !unchanged || !last)
       rows = await saveResolution(
