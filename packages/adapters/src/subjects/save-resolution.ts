@@ -24,7 +24,7 @@ export interface RunFacts {
   seconds: number;
 }
 
-/** Rows deleted one statement each beyond which rewriting the tables is cheaper. */
+/** Links deleted one statement each beyond which rewriting the tables is cheaper. */
 const MAX_PATCH = 2_000;
 
 const memberRows = (resolution: Resolution): Insertable<SubjectMemberRow>[] =>
@@ -81,7 +81,8 @@ export async function saveResolution(
 ): Promise<StoredRows> {
   let members = changes(memberRows(resolution), (r) => r.entity_id, before?.members);
   let pairs = changes(linkRows(links), (r) => `${r.a}\n${r.b}`, before?.links);
-  if (before && members.drop.length + pairs.drop.length > MAX_PATCH) {
+  // Member rows are deleted a page at a time, links one statement each: many changed links are cheaper rewritten.
+  if (before && pairs.drop.length > MAX_PATCH) {
     before = undefined;
     members = changes(memberRows(resolution), (r) => r.entity_id, undefined);
     pairs = changes(linkRows(links), (r) => `${r.a}\n${r.b}`, undefined);
