@@ -21,8 +21,14 @@ const CHUNK = 250;
 /** Below this many listings to screen, starting workers (each builds its own index) costs more than it saves. */
 export const MIN_LISTINGS_FOR_WORKERS = 3_000;
 
-/** How many screening workers resolution uses by default: one per core, at most 4. */
-export const defaultNameLinkWorkers = (): number => Math.min(4, availableParallelism());
+/**
+ * How many screening workers resolution uses by default: none. On the 2-core machine the
+ * workers path measured slower than one thread (0.49x and 0.79x, docs/benchmarks.md): each
+ * worker builds its own index and the parties are cloned to each. `ENTENTE_SUBJECT_WORKERS`
+ * sets a number (at most the cores) where more cores make it pay.
+ */
+export const defaultNameLinkWorkers = (): number =>
+  Math.min(availableParallelism(), Math.max(0, Number(process.env.ENTENTE_SUBJECT_WORKERS ?? 0) || 0));
 
 /** Whether `findNameLinksInWorkers` would screen `count` listings in this thread. */
 export const screensInThread = (count: number, workers = defaultNameLinkWorkers()): boolean =>
