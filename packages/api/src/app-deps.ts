@@ -16,4 +16,6 @@ export interface AppDeps {
   screening?: ScreeningService;
   /** Counterparty monitoring over `store` and `screening`; built on first use when omitted. */
   monitor?: MonitorService;
+  /** Re-resolve subjects whenever a list version is stored (the server; `startServer` starts it). */
+  subjectsFollowLists?: boolean;
 }

@@ -80,6 +80,7 @@ try {
     store,
     screening,
     monitor,
+    subjectsFollowLists: true,
     config,
     version,
     webDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './create-app.ts';
+import { subjectsOf } from './subjects-of.ts';
 import type { AppDeps } from './app-deps.ts';
 
 /** How long in-flight requests get to finish when the server stops. */
@@ -17,6 +18,9 @@ export interface RunningServer {
 /** Builds the app and listens on `host:port` (port 0 picks a free one). */
 export async function startServer(deps: AppDeps & { port: number; host: string }): Promise<RunningServer> {
   const app = createApp(deps);
+  // Screening groups matches by subject: re-resolve after every list update so the grouping is never stale.
+  const subjects = deps.subjectsFollowLists ? await subjectsOf(deps) : undefined;
+  await subjects?.watch((e) => deps.log(`subjects re-resolution failed: ${String(e)}`));
   let resolveClosed!: () => void;
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -32,6 +36,8 @@ export async function startServer(deps: AppDeps & { port: number; host: string }
       new Promise<void>((resolve) => {
         // Stops accepting, closes idle keep-alive connections, and resolves once in-flight requests are answered.
         server.close(() => resolve());
+        // Stops following list updates; a resolution under way ends with the store.
+        void subjects?.close();
         // A client that keeps a request open for ever must not keep the process (and the store lock) alive.
         setTimeout(() => (server as Server).closeAllConnections(), CLOSE_GRACE_MS).unref();
       }),

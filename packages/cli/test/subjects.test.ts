@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedDataPath } from '../../adapters/src/test-support/shared-data.ts';
 import { storeTargets } from '../../adapters/src/test-support/store-targets.ts';
@@ -75,5 +78,17 @@ describe.each(storeTargets())('entente subjects and listing-gaps on $name', (tar
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('invalid-input');
     expect(r.stderr).toContain('XX');
+  });
+
+  // Last: it adds a list the other tests do not expect.
+  it('re-resolves the subjects after an import, without being asked', async () => {
+    const csv = path.join(mkdtempSync(path.join(tmpdir(), 'entente-subjects-')), 'watch.csv');
+    writeFileSync(csv, 'id,name,type,birth_date\nw1,Qasem Soleimani,person,1957-03-11\n');
+    const imported = await runCli(['import', 'custom-csv', csv, '--list', 'watch'], env);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('subjects re-resolved (incremental): 1 new or changed listings');
+    const r = await runCli(['subjects', 'show', 'custom:watch:w1'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('subject un-sc:IRi.039');
   });
 });

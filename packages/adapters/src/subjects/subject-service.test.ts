@@ -138,4 +138,56 @@ describe.each(storeTargets())('subjects across lists on $name', (target) => {
     expect(soleimani).toBeUndefined(); // UN, AU, EU all list him
     expect(report.delays.find((d) => d.jurisdiction === 'EU')).toMatchObject({ subjects: 1, before: 0 });
   });
+
+  it('resolves a new list version incrementally as a full resolution would, writing only what changed', async () => {
+    const service = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 });
+    const first = await service.resolve('full');
+    // The EU drops Yasin, spells Soleimani anew and adds Tehrani.
+    await store.saveListVersion(
+      version('eu-sanctions', '2026-02-01', [
+        person('eu-sanctions', '32012R0267/VIII/38', 'Qassem SOLEIMANI', {
+          listedOn: '2011-06-24',
+          ...dob('1957-03-11'),
+        }),
+        person('eu-sanctions', 'x/3', 'Hamid Reza TEHRANI', dob('1970-01-01')),
+      ]),
+    );
+    const report = await service.resolve('incremental');
+    expect(report).toMatchObject({ mode: 'incremental', screened: 2 });
+    expect(report.written).toBeGreaterThan(0);
+    expect(report.written).toBeLessThan(first.written);
+    const fresh = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 });
+    const incremental = [...(await service.directory())].sort();
+    await fresh.resolve('full');
+    expect([...(await fresh.directory())].sort()).toEqual(incremental);
+    expect(incremental.find(([id]) => id === 'eu-sanctions:x/3')?.[1].id).toBe('au-dfat:9001');
+    expect(incremental.find(([id]) => id === 'eu-sanctions:32012R0267/VIII/38')?.[1].id).toBe(
+      'un-sc:IRi.039',
+    );
+  });
+
+  it('re-resolves by itself when a list version is stored, once subjects were resolved', async () => {
+    const service = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 });
+    expect(await service.refresh()).toBeUndefined(); // nobody resolved subjects in this store yet
+    await service.resolve('full');
+    await service.watch();
+    try {
+      await store.saveListVersion(
+        version('eu-sanctions', '2026-02-01', [
+          ...EU,
+          person('eu-sanctions', 'x/3', 'Hamid Reza TEHRANI', dob('1970-01-01')),
+        ]),
+      );
+      // Another service over the same store reads what the watching one stored.
+      const reader = subjectServiceFor(store, DEFAULT_NAME_REFERENCE);
+      let subject: string | undefined;
+      for (let i = 0; i < 600 && subject === undefined; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        subject = (await reader.directory()).get('eu-sanctions:x/3')?.id;
+      }
+      expect(subject).toBe('au-dfat:9001');
+    } finally {
+      await service.close();
+    }
+  });
 });

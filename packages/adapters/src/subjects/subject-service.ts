@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
-  buildScreeningIndex,
+  bestLinkPerPair,
   DomainError,
-  findNameLinks,
   listingGaps,
   resolveSubjects,
   type Listing,
@@ -19,6 +18,9 @@ import type { AuditLog } from '../sharing/audit-log.ts';
 import { actorOf, sourceOf, type Actor } from '../sharing/actor.ts';
 import type { SharingDatabase } from '../sharing/sharing-database.ts';
 import { loadListings } from './load-listings.ts';
+import { defaultNameLinkWorkers, findNameLinksInWorkers, screensInThread } from './name-links-in-workers.ts';
+import { patchedIndex, type KeptIndex } from './kept-index.ts';
+import { saveResolution, type StoredRows } from './save-resolution.ts';
 import type { SubjectDatabase } from './subject-database.ts';
 
 /** What one resolution did, for the CLI, the API and docs/benchmarks.md. */
@@ -33,7 +35,10 @@ export interface ResolutionReport {
   refused: number;
   /** Listings screened by name (all but the largest source in full mode; the changed ones otherwise). */
   screened: number;
-  seconds: { load: number; index: number; names: number; resolve: number; save: number; total: number };
+  /** Seconds per step (`names`: screening by name, with building the index it screens against). */
+  seconds: { load: number; names: number; resolve: number; save: number; total: number };
+  /** Member and link rows written (an incremental run after one in the same process writes only what changed). */
+  written: number;
   /** Subjects per source (latest listings). */
   subjectsPerSource: Record<string, number>;
 }
@@ -44,7 +49,13 @@ export interface SubjectRef {
   name: string;
 }
 
-const INSERT_PAGE = 500;
+/** What one run of this process leaves for the next: rows stored, listings read, links, the index screened against. */
+interface RunCache {
+  rows: StoredRows;
+  bySource: Map<string, { versionId: number; listings: Listing[] }>;
+  links: NameLink[];
+  index?: KeptIndex;
+}
 /** How long the listing → subject directory is trusted before it is read again. */
 const DIRECTORY_RECHECK_MS = 60_000;
 
@@ -57,12 +68,18 @@ const DIRECTORY_RECHECK_MS = 60_000;
 export class SubjectService {
   #directory: { map: Map<string, SubjectRef>; readAt: number } | undefined;
   #resolution: Resolution | undefined;
+  /** What the last run of this process stored and read, to make the next incremental run cheap. */
+  #cache: RunCache | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+  #again = false;
+  #stopWatching: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly store: Store,
     private readonly db: Kysely<SubjectDatabase>,
     private readonly reference: NameReference,
     private readonly audit?: AuditLog,
+    private readonly options: { workers?: number } = {},
   ) {}
 
   /**
@@ -71,12 +88,59 @@ export class SubjectService {
    * screens only the listings added or changed since the last resolution and
    * keeps the stored name links of the rest (full when there was none).
    */
-  async resolve(
+  resolve(
     mode: 'full' | 'incremental' = 'full',
     onProgress?: (done: number, total: number) => void,
     options: { store?: 'always' | 'if-changed' } = {},
   ): Promise<ResolutionReport> {
+    // One resolution at a time: a re-resolution on a list update waits for an analyst's, and the other way round.
+    const run = this.#queue.then(() => this.#resolveNow(mode, onProgress, options));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Re-resolves incrementally when subjects were resolved before (after a
+   * list import or sync, so that screening never groups by stale subjects);
+   * does nothing in a store where nobody resolved subjects yet.
+   */
+  async refresh(): Promise<ResolutionReport | undefined> {
+    if (!(await this.#lastRun())) return undefined;
+    return this.resolve('incremental', undefined, { store: 'if-changed' });
+  }
+
+  /**
+   * Re-resolves whenever any process stores a list version (the store's
+   * list-version notifications), and once now to catch up; updates that come
+   * while one runs are taken together by the next.
+   */
+  async watch(onError: (e: unknown) => void = () => {}): Promise<void> {
+    const soon = () => {
+      if (this.#again) return;
+      this.#again = true;
+      void this.#queue.then(async () => {
+        this.#again = false;
+        await this.refresh().catch(onError);
+      });
+    };
+    this.#stopWatching ??= await this.store.watchListVersions(soon);
+    soon();
+  }
+
+  /** Stops watching and waits for a resolution under way. */
+  async close(): Promise<void> {
+    await this.#stopWatching?.();
+    this.#stopWatching = undefined;
+    await this.#queue;
+  }
+
+  async #resolveNow(
+    mode: 'full' | 'incremental',
+    onProgress: ((done: number, total: number) => void) | undefined,
+    options: { store?: 'always' | 'if-changed' },
+  ): Promise<ResolutionReport> {
     const t0 = performance.now();
+    const startedAt = new Date().toISOString();
     const lap = (() => {
       let last = t0;
       return () => {
@@ -86,55 +150,70 @@ export class SubjectService {
         return s;
       };
     })();
-    const { listings, versions } = await loadListings(this.store);
+    const last = await this.#lastRun();
+    // What this process kept from the last run, if that is still the latest run in the store.
+    const cache = last && this.#cache?.rows.runId === last.id ? this.#cache : undefined;
+    const { listings, versions, bySource } = await loadListings(this.store, cache?.bySource);
     const load = lap();
-    const previous = mode === 'incremental' ? await this.#lastRunVersions() : undefined;
+    const previous = mode === 'incremental' ? last?.versions : undefined;
     let screened: Listing[];
     let kept: NameLink[] = [];
+    let changed: Set<string> | undefined;
     if (!previous) {
       mode = 'full';
       const largest = largestSource(listings);
       screened = listings.filter((l) => l.source !== largest);
     } else {
-      const changed = await this.#changedSince(previous, versions, listings);
-      screened = listings.filter((l) => changed.has(l.entityId));
+      changed = await this.#changedSince(previous, versions, listings);
+      screened = listings.filter((l) => changed!.has(l.entityId));
       const present = new Set(listings.map((l) => l.entityId));
-      kept = (await this.#storedLinks()).filter(
-        (l) => present.has(l.a) && present.has(l.b) && !changed.has(l.a) && !changed.has(l.b),
+      kept = (cache?.links ?? (await this.#storedLinks())).filter(
+        (l) => present.has(l.a) && present.has(l.b) && !changed!.has(l.a) && !changed!.has(l.b),
       );
     }
-    // The index over every listing is built only when some listing is to be screened by name.
+    const workers = this.options.workers ?? defaultNameLinkWorkers();
+    // A few listings to screen: in this thread, against the index kept from the last run, patched.
     const index =
-      screened.length > 0
-        ? buildScreeningIndex(
-            listings.map((l) => ({ party: l.party, versionId: l.versionId })),
-            this.reference,
-          )
+      screened.length > 0 && screensInThread(screened.length, workers)
+        ? patchedIndex(listings, changed, cache?.index, this.reference)
         : undefined;
-    const indexSeconds = lap();
-    const links = index ? findNameLinksWithProgress(index, screened, onProgress) : [];
+    // Many: in the screening workers (each builds its own index over every listing).
+    const links = await findNameLinksInWorkers(listings, screened, this.reference, {
+      workers,
+      onProgress,
+      ...(index ? { index: index.index } : {}),
+    });
     const names = lap();
-    const byPair = new Map<string, NameLink>();
-    for (const l of [...kept, ...links]) {
-      const key = l.a < l.b ? `${l.a}|${l.b}` : `${l.b}|${l.a}`;
-      const seen = byPair.get(key);
-      if (!seen || l.score > seen.score) byPair.set(key, l);
-    }
-    const allLinks = [...byPair.values()];
+    const allLinks = bestLinkPerPair([...kept, ...links]);
     const resolution = resolveSubjects(listings, allLinks, await this.decisions());
     const resolveSeconds = lap();
-    const unchanged = !!previous && screened.length === 0 && links.length === 0;
-    if (options.store !== 'if-changed' || !unchanged)
-      await this.#save(
+    // Unchanged: the same list versions as the stored run (a version that only delists changes the rows too).
+    const unchanged =
+      !!previous &&
+      versions.length === Object.keys(previous).length &&
+      versions.every((v) => previous[v.source] === v.id);
+    let rows = cache?.rows;
+    if (options.store !== 'if-changed' || !unchanged || !last)
+      rows = await saveResolution(
+        this.db,
         resolution,
         allLinks,
-        mode,
-        versions,
-        listings.length,
-        screened.length,
-        (performance.now() - t0) / 1000,
+        {
+          startedAt,
+          mode,
+          versions: Object.fromEntries(versions.map((v) => [v.source, v.id])),
+          listings: listings.length,
+          screened: screened.length,
+          seconds: (performance.now() - t0) / 1000,
+        },
+        cache?.rows,
       );
     const save = lap();
+    // The index is kept when it holds this run's listings: patched or built now, or kept and nothing changed.
+    const keptIndex = index ?? (screened.length === 0 ? cache?.index : undefined);
+    this.#cache = rows
+      ? { rows, bySource, links: allLinks, ...(keptIndex ? { index: keptIndex } : {}) }
+      : undefined;
     this.#resolution = resolution;
     this.#directory = undefined;
     const perSource: Record<string, Set<string>> = {};
@@ -151,9 +230,9 @@ export class SubjectService {
       proposals: resolution.proposals.length,
       refused: resolution.refused.length,
       screened: screened.length,
+      written: rows && rows !== cache?.rows ? rows.written : 0,
       seconds: {
         load,
-        index: indexSeconds,
         names,
         resolve: resolveSeconds,
         save,
@@ -281,14 +360,13 @@ export class SubjectService {
     return { id, report: await this.resolve('incremental') };
   }
 
-  async #lastRunVersions(): Promise<Record<string, number> | undefined> {
-    const row = await this.db
+  async #lastRun(): Promise<{ id: number; versions: Record<string, number> } | undefined> {
+    return this.db
       .selectFrom('subject_runs')
-      .select('versions')
+      .select(['id', 'versions'])
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return row?.versions;
   }
 
   /** Entity ids added or changed in any source since the versions of the last run. */
@@ -323,66 +401,6 @@ export class SubjectService {
       evidence: r.evidence,
     }));
   }
-
-  async #save(
-    resolution: Resolution,
-    links: NameLink[],
-    mode: string,
-    versions: { id: number; source: string }[],
-    listings: number,
-    screened: number,
-    seconds: number,
-  ): Promise<void> {
-    const startedAt = new Date().toISOString();
-    const members = resolution.subjects.flatMap((s) =>
-      s.members.map((m) => ({
-        entity_id: m.entityId,
-        subject_id: s.id,
-        subject_name: s.name,
-        source: m.source,
-        jurisdiction: m.jurisdiction ?? null,
-        version_id: m.versionId,
-        is_current: m.current,
-        via: JSON.stringify(m.via ?? null),
-      })),
-    );
-    await this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('subject_members').execute();
-      for (let i = 0; i < members.length; i += INSERT_PAGE)
-        await tx
-          .insertInto('subject_members')
-          .values(members.slice(i, i + INSERT_PAGE))
-          .execute();
-      await tx.deleteFrom('subject_name_links').execute();
-      const rows = links.map((l) => ({
-        a: l.a,
-        b: l.b,
-        score: l.score,
-        automatic: l.automatic,
-        evidence: JSON.stringify(l.evidence),
-      }));
-      for (let i = 0; i < rows.length; i += INSERT_PAGE)
-        await tx
-          .insertInto('subject_name_links')
-          .values(rows.slice(i, i + INSERT_PAGE))
-          .onConflict((oc) => oc.columns(['a', 'b']).doNothing())
-          .execute();
-      await tx
-        .insertInto('subject_runs')
-        .values({
-          started_at: startedAt,
-          finished_at: new Date().toISOString(),
-          mode,
-          versions: JSON.stringify(Object.fromEntries(versions.map((v) => [v.source, v.id]))),
-          listings,
-          subjects: resolution.subjects.length,
-          proposals: resolution.proposals.length,
-          screened,
-          seconds,
-        })
-        .execute();
-    });
-  }
 }
 
 /** The source with the most listings (screened from the other side only). */
@@ -392,25 +410,21 @@ function largestSource(listings: Listing[]): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-/** `findNameLinks` in slices, reporting progress between them. */
-function findNameLinksWithProgress(
-  index: Parameters<typeof findNameLinks>[0],
-  listings: Listing[],
-  onProgress?: (done: number, total: number) => void,
-): NameLink[] {
-  const out: NameLink[] = [];
-  const slice = 2_000;
-  for (let i = 0; i < listings.length; i += slice) {
-    out.push(...findNameLinks(index, listings.slice(i, i + slice)));
-    onProgress?.(Math.min(listings.length, i + slice), listings.length);
-  }
-  return out;
-}
-
 /** The subject service over an opened store (`openStore` returns one with a `kysely` property). */
-export function subjectServiceFor(store: Store, reference: NameReference, audit?: AuditLog): SubjectService {
+export function subjectServiceFor(
+  store: Store,
+  reference: NameReference,
+  audit?: AuditLog,
+  options: { workers?: number } = {},
+): SubjectService {
   const opened = store as Store & { kysely?: Kysely<unknown> };
   if (!opened.kysely)
     throw new Error('subjectServiceFor needs a store opened by openStore (it has a kysely property)');
-  return new SubjectService(store, opened.kysely as unknown as Kysely<SubjectDatabase>, reference, audit);
+  return new SubjectService(
+    store,
+    opened.kysely as unknown as Kysely<SubjectDatabase>,
+    reference,
+    audit,
+    options,
+  );
 }

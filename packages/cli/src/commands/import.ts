@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { findFormat, importList, LIST_FORMATS, type ImportReport } from '@entente/adapters';
+import { refreshSubjects } from './subjects.ts';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
 
@@ -54,6 +55,7 @@ export function registerImport(program: Command, ctx: () => CliContext): void {
           onProgress: (m) => c.note(m),
         });
         c.output({ imported: reports }, () => describeImports(reports));
+        await refreshSubjects(c);
       },
     );
 }

@@ -22,6 +22,19 @@ export async function subjectsOf(c: CliContext): Promise<SubjectService> {
   return subjectServiceFor(await c.store(), await nameReferenceFor(c.config.mirrorDir));
 }
 
+/**
+ * After an import or sync: re-resolves subjects incrementally (when they were
+ * resolved before in this store), so that screening never groups matches by
+ * stale subjects; says what it did on stderr.
+ */
+export async function refreshSubjects(c: CliContext): Promise<void> {
+  const report = await (await subjectsOf(c)).refresh();
+  if (report)
+    c.note(
+      `subjects re-resolved (${report.mode}): ${report.screened} new or changed listings screened by name, ${report.subjects} subjects, in ${report.seconds.total.toFixed(1)} s`,
+    );
+}
+
 /** Resolves with a progress bar on stderr (screening by name is the long part). */
 export async function resolveWithProgress(
   service: SubjectService,

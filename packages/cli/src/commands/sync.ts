@@ -10,6 +10,7 @@ import {
   type PublisherSyncReport,
   type UsControlsSyncReport,
 } from '@entente/adapters';
+import { refreshSubjects } from './subjects.ts';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
 import { describeImports } from './import.ts';
@@ -107,6 +108,7 @@ async function syncOnline(c: CliContext, opts: SyncOptions): Promise<void> {
   parts.stop();
   const report: OnlineReport = { ...listsReport, usControls };
   c.output(report, () => describeOnline(report));
+  await refreshSubjects(c);
   // A cron job must notice a publisher that failed, even though the others were imported.
   if (report.failed.length > 0 || usControls.failed.length > 0) process.exitCode = EXIT.internal;
 }
@@ -168,5 +170,6 @@ export function registerSync(program: Command, ctx: () => CliContext): void {
           `done in ${report.seconds.toFixed(1)} s`,
         ].join('\n'),
       );
+      await refreshSubjects(c);
     });
 }

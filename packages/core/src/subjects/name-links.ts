@@ -1,5 +1,10 @@
 import type { Party } from '../model/party.ts';
-import { screenParty, type ScreeningMatch, type ScreeningQuery } from '../screening/screen-party.ts';
+import {
+  screenParty,
+  type ScreeningMatch,
+  type ScreeningOptions,
+  type ScreeningQuery,
+} from '../screening/screen-party.ts';
 import type { ScreeningIndex } from '../screening/screening-index.ts';
 import type { Listing, SubjectLink } from './listing.ts';
 
@@ -49,11 +54,65 @@ function reservation(match: ScreeningMatch, party: Party): string | undefined {
   return undefined;
 }
 
+/** What a listing is screened with to find its name links: at most 20 matches from the proposal floor. */
+export function nameLinkOptions(
+  thresholds: NameLinkThresholds = DEFAULT_NAME_LINK_THRESHOLDS,
+): ScreeningOptions {
+  return { threshold: thresholds.propose, limit: 20 };
+}
+
+/**
+ * The name links one listing's screening matches make (to listings of other
+ * sources), each marked automatic when at or above `thresholds.auto` with
+ * nothing contradicting. Wherever the screening ran (in process or in a
+ * worker), the links are the same.
+ */
+export function nameLinksOf(
+  listing: Listing,
+  matches: readonly ScreeningMatch[],
+  thresholds: NameLinkThresholds = DEFAULT_NAME_LINK_THRESHOLDS,
+): NameLink[] {
+  const out: NameLink[] = [];
+  for (const match of matches) {
+    if (match.source === listing.source || match.entityId === listing.entityId) continue;
+    const why = reservation(match, listing.party);
+    out.push({
+      a: listing.entityId,
+      b: match.entityId,
+      kind: 'name',
+      score: match.score,
+      automatic: match.score >= thresholds.auto && !why,
+      evidence: [...match.explanation, ...(why ? [`not linked without an analyst: ${why}`] : [])],
+    });
+  }
+  return out;
+}
+
+/** One link per pair of listings (found from either side): the better scored. */
+export function bestLinkPerPair<T extends SubjectLink>(links: Iterable<T>): T[] {
+  const byPair = new Map<string, T>();
+  for (const l of links) {
+    const key = l.a < l.b ? `${l.a}|${l.b}` : `${l.b}|${l.a}`;
+    const seen = byPair.get(key);
+    if (!seen || l.score > seen.score) byPair.set(key, l);
+  }
+  return [...byPair.values()];
+}
+
+/** The listings worth screening by name: those with a name, but those of `skipSources`. */
+export function listingsToScreen(
+  listings: readonly Listing[],
+  skipSources: ReadonlySet<string> = new Set(),
+): Listing[] {
+  return listings.filter((l) => !skipSources.has(l.source) && queryOfParty(l.party).name !== '');
+}
+
 /**
  * Name-based links from each listing to listings of other sources, scored by
- * the screening engine over an index that holds every listing. Listings of
- * `skipSources` are not screened themselves (they are still found from the
- * other side: the largest source is usually skipped, halving the work).
+ * the screening engine over an index that holds every listing, in this
+ * thread. Listings of `skipSources` are not screened themselves (they are
+ * still found from the other side: the largest source is usually skipped,
+ * halving the work). The adapters run the same steps in screening workers.
  */
 export function findNameLinks(
   index: ScreeningIndex,
@@ -61,29 +120,9 @@ export function findNameLinks(
   thresholds: NameLinkThresholds = DEFAULT_NAME_LINK_THRESHOLDS,
   skipSources: ReadonlySet<string> = new Set(),
 ): NameLink[] {
-  const links = new Map<string, NameLink>();
-  for (const listing of listings) {
-    if (skipSources.has(listing.source)) continue;
-    const query = queryOfParty(listing.party);
-    if (!query.name) continue;
-    for (const match of screenParty(index, query, { threshold: thresholds.propose, limit: 20 })) {
-      if (match.source === listing.source || match.entityId === listing.entityId) continue;
-      const key =
-        listing.entityId < match.entityId
-          ? `${listing.entityId}|${match.entityId}`
-          : `${match.entityId}|${listing.entityId}`;
-      const previous = links.get(key);
-      if (previous && previous.score >= match.score) continue;
-      const why = reservation(match, listing.party);
-      links.set(key, {
-        a: listing.entityId,
-        b: match.entityId,
-        kind: 'name',
-        score: match.score,
-        automatic: match.score >= thresholds.auto && !why,
-        evidence: [...match.explanation, ...(why ? [`not linked without an analyst: ${why}`] : [])],
-      });
-    }
-  }
-  return [...links.values()];
+  const options = nameLinkOptions(thresholds);
+  const links: NameLink[] = [];
+  for (const listing of listingsToScreen(listings, skipSources))
+    links.push(...nameLinksOf(listing, screenParty(index, queryOfParty(listing.party), options), thresholds));
+  return bestLinkPerPair(links);
 }

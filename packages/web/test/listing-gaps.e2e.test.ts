@@ -1,0 +1,135 @@
+// End-to-end: the listing gaps page. A small store is seeded through the adapters (UN, Australian
+// and EU lists that share one man and differ on two others) and resolved into subjects; the real
+// API server serves it and headless Chromium reads the matrix and the subjects behind one number.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, subjectServiceFor } from '@entente/adapters';
+import { buildParty, DEFAULT_NAME_REFERENCE, type Party } from '@entente/core';
+import { CHROMIUM_PATH, launchChromium, saveScreenshot } from './support/browser.ts';
+import {
+  buildWebApp,
+  startEntenteServer,
+  TEST_PASSWORD,
+  type EntenteServer,
+} from './support/entente-server.ts';
+
+const ready = existsSync(CHROMIUM_PATH);
+/** No mirror: the seeded lists are all the server has, so it starts in seconds. */
+const NO_MIRROR = path.join(tmpdir(), 'entente-e2e-no-mirror');
+
+const person = (source: string, sourceId: string, name: string, extra: Partial<Party> = {}): Party =>
+  buildParty({
+    source,
+    sourceId,
+    schema: 'person',
+    names: [{ full: name, quality: 'primary' }],
+    programs: ['IRAN'],
+    ...extra,
+  });
+const born = (value: string) => ({ birthDates: [{ value, precision: 'day' as const }] });
+
+/** Soleimani is listed by all three; Yasin by the UN alone (not implemented by AU or the EU); Tehrani by AU alone. */
+const LISTS: [string, Party[]][] = [
+  [
+    'un-sc',
+    [
+      person('un-sc', 'IRi.039', 'QASEM SOLEIMANI', { unReference: 'IRi.039', ...born('1957-03-11') }),
+      person('un-sc', 'QDi.100', 'Abdul Rahman Yasin', { unReference: 'QDi.100', ...born('1960-04-10') }),
+    ],
+  ],
+  [
+    'au-dfat',
+    [
+      person('au-dfat', '8490', 'Qasem SOLEIMANI', { unReference: 'IRi.039' }),
+      person('au-dfat', '9001', 'Hamid Reza Tehrani', born('1970-01-01')),
+    ],
+  ],
+  ['eu-sanctions', [person('eu-sanctions', 'EU.38', 'Qasem Soleimani', born('1957-03-11'))]],
+];
+
+async function seed(db: string): Promise<void> {
+  const store = await openStore({ dataDir: db });
+  for (const [source, parties] of LISTS)
+    await store.saveListVersion({
+      source,
+      publishedAt: '2026-11-30',
+      format: 'custom-csv',
+      files: [`${source}.csv`],
+      parties,
+      warnings: [],
+    });
+  await subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 }).resolve('full');
+  await store.close();
+}
+
+let db: string;
+let server: EntenteServer;
+let browser: Browser;
+let page: Page;
+
+describe.skipIf(!ready)('listing gaps page end to end (headless Chromium)', () => {
+  beforeAll(async () => {
+    buildWebApp();
+    db = mkdtempSync(path.join(tmpdir(), 'entente-e2e-gaps-'));
+    await seed(db);
+    [server, browser] = await Promise.all([startEntenteServer(NO_MIRROR, 120_000, { db }), launchChromium()]);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${server.url}/#/listing-gaps?j=UN,AU,EU`);
+    await page.getByLabel('Email').fill('officer@exporter.example');
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Listing gaps between allies' }).waitFor();
+  }, 600_000); // builds the web app, seeds and starts a server: minutes on a loaded machine
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (db) rmSync(db, { recursive: true, force: true });
+  });
+
+  it('shows, per pair of allies, how many subjects one lists and the other does not', async () => {
+    const matrix = page.getByRole('table', {
+      name: "Subjects listed by the row's jurisdiction and not by the column's",
+    });
+    await matrix.waitFor();
+    const cell = (x: string, y: string, n: number) =>
+      matrix.getByRole('button', { name: `${n} subjects listed by ${x} and not by ${y}`, exact: true });
+    // Yasin: UN, not AU nor the EU; Tehrani: AU alone; Soleimani (one subject, three listings): no gap.
+    for (const [x, y, n] of [
+      ['UN', 'AU', 1],
+      ['UN', 'EU', 1],
+      ['AU', 'UN', 1],
+      ['AU', 'EU', 1],
+      ['EU', 'UN', 0],
+      ['EU', 'AU', 0],
+    ] as const)
+      expect(await cell(x, y, n).innerText()).toBe(String(n));
+    const rows = await matrix.locator('tbody tr').allInnerTexts();
+    // The last column: subjects each list carries now.
+    expect(Object.fromEntries(rows.map((r) => [r.split(/\s+/)[0], r.split(/\s+/).at(-1)]))).toEqual({
+      UN: '2',
+      AU: '2',
+      EU: '1',
+    });
+    await saveScreenshot(page, 'listing-gaps-matrix');
+  });
+
+  it('shows the subjects behind one number, with the kind of gap', async () => {
+    await page.getByRole('button', { name: '1 subjects listed by UN and not by AU', exact: true }).click();
+    await page.getByRole('heading', { name: 'Listed by UN, not by AU · 1 subjects' }).waitFor();
+    const table = page.getByRole('table', { name: 'Subjects with a listing gap' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    const row = await table.locator('tbody tr').first().innerText();
+    expect(row).toContain('Abdul Rahman Yasin');
+    expect(row).toContain('UN listing not implemented');
+    expect(row).toMatch(/AU\s+EU|AU EU/);
+    expect(await table.innerText()).not.toContain('SOLEIMANI');
+    expect(await table.innerText()).not.toContain('Tehrani');
+    await saveScreenshot(page, 'listing-gaps-drilldown');
+  });
+});
