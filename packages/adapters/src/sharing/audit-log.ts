@@ -7,9 +7,9 @@ import {
   type AuditHead,
   type Denial,
 } from './core-sharing.ts';
-import type { SharingDatabase } from './sharing-database.ts';
 import { sha256Hex } from './secrets.ts';
 import { auditEntryFromRow, verifyAuditLog, type AuditLogVerification } from './audit-log-verify.ts';
+import type { Database } from '../store/database.ts';
 
 export { auditEntryFromRow };
 
@@ -51,7 +51,7 @@ export class AuditLog {
   #flushing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly db: Kysely<SharingDatabase>,
+    private readonly db: Kysely<Database>,
     private readonly clock: Clock,
   ) {}
 
@@ -62,7 +62,7 @@ export class AuditLog {
    * next entry leaves a visible gap instead of quietly re-growing the chain.
    */
   async appendIn(
-    tx: Kysely<SharingDatabase>,
+    tx: Kysely<Database>,
     event: AuditEvent,
     reads: DenialRead[] = [],
   ): Promise<AuditEntry> {
@@ -75,7 +75,7 @@ export class AuditLog {
    * costs a few statements, not two per entry); the head moves once, to the last.
    */
   async appendManyIn(
-    tx: Kysely<SharingDatabase>,
+    tx: Kysely<Database>,
     items: (AuditEvent | PendingEntry)[],
   ): Promise<AuditEntry[]> {
     await this.lockIn(tx);
@@ -144,7 +144,7 @@ export class AuditLog {
    * cost): a writer that must be ordered with every other, such as a denial
    * change taking its change number, takes it first.
    */
-  async lockIn(tx: Kysely<SharingDatabase>): Promise<void> {
+  async lockIn(tx: Kysely<Database>): Promise<void> {
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
   }
 
