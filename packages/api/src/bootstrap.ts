@@ -5,9 +5,9 @@ import {
   syncMirror,
   withSyncLock,
   type AppConfig,
+  type OpenedStore,
 } from '@entente/adapters';
 import { existsSync } from 'node:fs';
-import type { Store } from '@entente/core';
 
 /**
  * On a first start with an empty store, loads the lists from the mirror
@@ -16,14 +16,13 @@ import type { Store } from '@entente/core';
  * (a store filled before `sync` learnt to load them).
  */
 export async function bootstrapStore(
-  store: Store,
+  store: OpenedStore,
   config: AppConfig,
   log: (line: string) => void,
 ): Promise<void> {
   const loaded = await store.latestVersions();
-  const kysely = (store as Store & { kysely?: ConstructorParameters<typeof PostgresControlStore>[0] }).kysely;
-  const controls = kysely ? new PostgresControlStore(kysely) : undefined;
-  const controlsMissing = controls ? (await controls.listControlVersions()).length === 0 : false;
+  const controls = new PostgresControlStore(store.kysely);
+  const controlsMissing = (await controls.listControlVersions()).length === 0;
   if (loaded.length > 0 && !controlsMissing) return;
   if (!config.mirrorDir || !existsSync(config.mirrorDir)) {
     log(
@@ -31,7 +30,7 @@ export async function bootstrapStore(
     );
     return;
   }
-  if (loaded.length > 0 && controls) {
+  if (loaded.length > 0) {
     log(`loading the control lists from ${config.mirrorDir} …`);
     const mirrorDir = config.mirrorDir;
     const report = await withSyncLock(store, () => loadControlLists(controls, { mirrorDir }), { wait: true });

@@ -1,11 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { DomainError } from '@entente/core';
-import {
-  rootCode,
-  type ControlEntry,
-  type ControlJurisdiction,
-  type Correspondence,
-} from './core-controls.ts';
+import { rootCode, type ControlEntry, type ControlJurisdiction, type Correspondence } from '@entente/core';
 import { PostgresControlStore } from '../store/postgres-control-store.ts';
 import type { Database } from '../store/database.ts';
 

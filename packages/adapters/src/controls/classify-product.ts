@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ControlJurisdiction } from './core-controls.ts';
+import type { ControlJurisdiction } from '@entente/core';
 import { classifyEntries, type ClassifyHit } from './classify-entries.ts';
 import type { Database } from '../store/database.ts';
 

@@ -8,7 +8,7 @@ import {
   type Correspondence,
   type CorrespondenceType,
   type FoundEntry,
-} from './core-controls.ts';
+} from '@entente/core';
 
 /** Every list id the catalogue knows, in display order. */
 export const CONTROL_LIST_IDS: readonly ControlListId[] = [

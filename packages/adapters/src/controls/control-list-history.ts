@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DomainError, type ControlEntry, type ControlList, type ControlListId } from './core-controls.ts';
+import { DomainError, type ControlEntry, type ControlList, type ControlListId } from '@entente/core';
 import type { Database } from '../store/database.ts';
 
 /** One stored version of a list and what it says about one entry. */

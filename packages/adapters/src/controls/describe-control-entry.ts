@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DomainError, type ControlEntry } from './core-controls.ts';
+import { DomainError, type ControlEntry } from '@entente/core';
 import { parseEntryId, type ControlCatalogue, type Counterpart } from './control-catalogue.ts';
 import { entryHistory } from './control-list-history.ts';
 import type { Database } from '../store/database.ts';

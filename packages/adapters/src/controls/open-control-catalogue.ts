@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { DomainError, type DeterminationData } from './core-controls.ts';
+import { DomainError, type DeterminationData } from '@entente/core';
 import { PostgresControlStore } from '../store/postgres-control-store.ts';
 import { loadDeterminationData } from '../licensing-data/load-determination-data.ts';
 import { ControlCatalogue } from './control-catalogue.ts';

@@ -7,7 +7,7 @@ import {
   type ControlList,
   type ReasonScope,
   type Regime,
-} from './core-controls.ts';
+} from '@entente/core';
 import { reasonsForParagraph, scopeReason } from './ccl-reason-scope.ts';
 
 interface CclItem {

@@ -12,7 +12,7 @@ import {
   type DenialInput,
   type DenialMatch,
   type DenialMatcher,
-} from './core-sharing.ts';
+} from '@entente/core';
 import type { AuditLog } from './audit-log.ts';
 import { actorOf, isoDay, sourceOf, type Actor } from './actor.ts';
 import type { ConsultationStore } from './consultation-store.ts';

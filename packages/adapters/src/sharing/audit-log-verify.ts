@@ -6,7 +6,7 @@ import {
   type AuditEntry,
   type AuditHead,
   type AuditVerification,
-} from './core-sharing.ts';
+} from '@entente/core';
 import type { AuditRow } from './sharing-database.ts';
 import { sha256Hex } from './secrets.ts';
 import type { Database } from '../store/database.ts';

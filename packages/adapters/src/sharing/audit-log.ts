@@ -6,7 +6,7 @@ import {
   type AuditEvent,
   type AuditHead,
   type Denial,
-} from './core-sharing.ts';
+} from '@entente/core';
 import { sha256Hex } from './secrets.ts';
 import { auditEntryFromRow, verifyAuditLog, type AuditLogVerification } from './audit-log-verify.ts';
 import type { Database } from '../store/database.ts';
@@ -61,11 +61,7 @@ export class AuditLog {
    * The entry continues the head, not the last row: after a deleted tail the
    * next entry leaves a visible gap instead of quietly re-growing the chain.
    */
-  async appendIn(
-    tx: Kysely<Database>,
-    event: AuditEvent,
-    reads: DenialRead[] = [],
-  ): Promise<AuditEntry> {
+  async appendIn(tx: Kysely<Database>, event: AuditEvent, reads: DenialRead[] = []): Promise<AuditEntry> {
     return (await this.appendManyIn(tx, [{ event, reads }]))[0]!;
   }
 
@@ -74,10 +70,7 @@ export class AuditLog {
    * the head and inserted a page at a time (an import of thousands of denials
    * costs a few statements, not two per entry); the head moves once, to the last.
    */
-  async appendManyIn(
-    tx: Kysely<Database>,
-    items: (AuditEvent | PendingEntry)[],
-  ): Promise<AuditEntry[]> {
+  async appendManyIn(tx: Kysely<Database>, items: (AuditEvent | PendingEntry)[]): Promise<AuditEntry[]> {
     await this.lockIn(tx);
     const head = await tx
       .selectFrom('audit_head')

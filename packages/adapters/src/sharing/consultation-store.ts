@@ -5,7 +5,7 @@ import {
   type Consultation,
   type ConsultationMessage,
   type Decision,
-} from './core-sharing.ts';
+} from '@entente/core';
 import type { AuditLog } from './audit-log.ts';
 import { actorOf, isoDay, sourceOf, type Actor } from './actor.ts';
 import type { ConsultationRow } from './sharing-database.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { DomainError, type Clock } from '@entente/core';
-import type { OrgKind, UserRole } from './core-sharing.ts';
+import type { OrgKind, UserRole } from '@entente/core';
 import type { AuditLog } from './audit-log.ts';
 import { actorOf, type AuditSource } from './actor.ts';
 import { hashTokenSecret, newId, newSecret, verifyPassword, verifyTokenSecret } from './secrets.ts';

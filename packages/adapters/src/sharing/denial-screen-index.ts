@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { partyEntityId, ScreeningIndex, type Clock, type NameReference, type Party } from '@entente/core';
-import { canSeeDenial, isDenialValid, partiesFromDenial, type Denial, type Viewer } from './core-sharing.ts';
+import { canSeeDenial, isDenialValid, partiesFromDenial, type Denial, type Viewer } from '@entente/core';
 import { isoDay } from './actor.ts';
 import { DENIAL_CHANGE_CHANNEL, denialFromRow } from './denial-store.ts';
 import type { DenialRow } from './sharing-database.ts';

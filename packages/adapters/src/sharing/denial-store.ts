@@ -7,7 +7,7 @@ import {
   type DenialInput,
   type SharingGroup,
   type Viewer,
-} from './core-sharing.ts';
+} from '@entente/core';
 import { denialReadsOf, type AuditLog } from './audit-log.ts';
 import { actorOf, sourceOf, type Actor } from './actor.ts';
 import type { DenialRow } from './sharing-database.ts';

@@ -8,7 +8,7 @@ import {
   type SharingGroup,
   type User,
   type UserRole,
-} from './core-sharing.ts';
+} from '@entente/core';
 import type { AuditLog } from './audit-log.ts';
 import { actorOf, type AuditSource } from './actor.ts';
 import type { OrganisationRow, UserRow } from './sharing-database.ts';

@@ -5,7 +5,7 @@ import {
   DEFAULT_DENIAL_MATCHER,
   type DenialMatcher,
   type SharingGroup,
-} from './core-sharing.ts';
+} from '@entente/core';
 import { ApplicationStore } from './application-store.ts';
 import { AuditLog } from './audit-log.ts';
 import { ConsultationStore } from './consultation-store.ts';

@@ -1,5 +1,5 @@
 import type { Party } from '@entente/core';
-import { partiesFromDenial } from './core-sharing.ts';
+import { partiesFromDenial } from '@entente/core';
 import { sourceOf, type Actor } from './actor.ts';
 import type { SharingStore } from './sharing-store.ts';
 

@@ -6,7 +6,7 @@ import type {
   ControlListStore,
   ControlListVersionInfo,
   Correspondence,
-} from '../controls/core-controls.ts';
+} from '@entente/core';
 import { canonicalJson, contentHash } from './content-hash.ts';
 import type { ControlListVersionRow } from './control-tables.ts';
 import type { Database } from './database.ts';

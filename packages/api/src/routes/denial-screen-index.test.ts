@@ -5,7 +5,8 @@ import {
   syntheticDenialCsv,
   syntheticPartyName,
 } from '../../../adapters/src/test-support/synthetic-denial-csv.ts';
-import { createApp } from '../create-app.ts';
+import type { createApp } from '../create-app.ts';
+import { createTestApp } from '../test-support/create-test-app.ts';
 import { openSharingApp, sampleDenial, type SharingApp } from './sharing-fixture.ts';
 
 interface Match {
@@ -32,13 +33,7 @@ for (const target of storeTargets()) {
         clock: t.world.clock,
         watch: (channel, onNotify) => store.watchChannel(channel, onNotify),
       });
-      const app = createApp({
-        store,
-        config: { store: { dataDir: 'memory://' }, port: 0 },
-        version: 'test',
-        log: () => {},
-        sharing,
-      });
+      const app = createTestApp(store, { sharing });
       second = { store, sharing, app };
     }, 240_000);
     afterAll(async () => {

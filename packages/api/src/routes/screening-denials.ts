@@ -1,14 +1,9 @@
 import type { Context } from 'hono';
-import { DomainError, isDomainError } from '@entente/core';
-import {
-  DENIALS_SOURCE,
-  openDenialScreen,
-  type DenialScreen,
-  type ScreeningService,
-} from '@entente/adapters';
+import { DENIALS_SOURCE, DomainError, isDomainError } from '@entente/core';
+import { openDenialScreen, type DenialScreen, type ScreeningService } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import type { AppEnv } from '../policy.ts';
-import { actorFrom, sharingOf } from './sharing-deps.ts';
+import { actorFrom } from './sharing-deps.ts';
 
 /** What one screening request screens: the restricted-party lists (which) and, for agencies, the denied parties. */
 export interface ScreeningPlan {
@@ -52,7 +47,7 @@ export async function planScreening(
   }
   const wantDenials = !sources || sources.includes(DENIALS_SOURCE);
   const denials = wantDenials
-    ? await openDenialScreen(sharingOf(deps), actorFrom(c), service.reference)
+    ? await openDenialScreen(deps.services.sharing, actorFrom(c), service.reference)
     : undefined;
   return {
     lists: !listSources || listSources.length > 0,

@@ -3,7 +3,6 @@ import { isDomainError, validateScreeningQuery, type ScreeningOptions } from '@e
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { screeningOf } from '../screening-of.ts';
 import { mergeMatches, planScreening } from './screening-denials.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -166,7 +165,7 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   app.openapi(screenRoute, async (c) => {
     const body = c.req.valid('json');
     const { orgId } = c.get('principal')!;
-    const service = await screeningOf(deps);
+    const service = await deps.services.screening();
     const query = validateScreeningQuery(body);
     if (body.sources) query.sources = body.sources;
     const options = optionsOf(body);
@@ -176,13 +175,18 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       : [];
     const matches = mergeMatches(listed, plan.denials?.screen(query, options) ?? [], options.limit);
     await plan.denials?.audit(1);
-    await deps.store.recordScreening({ orgId, subjects: 1, hits: matches.length ? 1 : 0, channel: 'api' });
+    await deps.services.store.recordScreening({
+      orgId,
+      subjects: 1,
+      hits: matches.length ? 1 : 0,
+      channel: 'api',
+    });
     return c.json({ query: { ...query }, algorithm: body.algorithm ?? 'entente', matches }, 200);
   });
   app.openapi(batchRoute, async (c) => {
     const body = c.req.valid('json');
     const { orgId } = c.get('principal')!;
-    const service = await screeningOf(deps);
+    const service = await deps.services.screening();
     const plan = await planScreening(c, deps, service, body.sources);
     const options = optionsOf(body);
     type Result = {
@@ -212,8 +216,13 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       }
     }
     await plan.denials?.audit(body.subjects.length);
-    await deps.store.recordScreening({ orgId, subjects: body.subjects.length, hits, channel: 'api-batch' });
+    await deps.services.store.recordScreening({
+      orgId,
+      subjects: body.subjects.length,
+      hits,
+      channel: 'api-batch',
+    });
     return c.json({ results }, 200);
   });
-  app.openapi(statusRoute, async (c) => c.json((await screeningOf(deps)).state(), 200));
+  app.openapi(statusRoute, async (c) => c.json((await deps.services.screening()).state(), 200));
 }

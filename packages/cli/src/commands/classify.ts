@@ -3,7 +3,7 @@ import { classifyProduct } from '@entente/adapters';
 import { parseJurisdiction, type ControlJurisdiction } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
-import { kyselyOf, parseCountOption } from './catalogue-of.ts';
+import { parseCountOption } from './catalogue-of.ts';
 import { explainErrors } from './explain-errors.ts';
 
 /** `entente classify "<text>"`: candidate control entries for a product description, with their counterparts. */
@@ -23,7 +23,7 @@ export function registerClassify(program: Command, ctx: () => CliContext): void 
           opts.jurisdiction !== undefined
             ? (parseJurisdiction(opts.jurisdiction) as ControlJurisdiction)
             : undefined;
-        const { searchedFor, hits } = await classifyProduct(kyselyOf(await c.store()), text, {
+        const { searchedFor, hits } = await classifyProduct((await c.services()).db, text, {
           ...(jurisdiction ? { jurisdiction } : {}),
           limit: opts.limit ?? 10,
         });

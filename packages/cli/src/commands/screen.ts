@@ -1,7 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { DomainError, validateScreeningQuery, type ScreeningOptions } from '@entente/core';
-import { nameReferenceFor, screenCsv, ScreeningService } from '@entente/adapters';
+import { screenCsv } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
 import { organisationOf } from './sharing-of.ts';
@@ -30,12 +30,6 @@ function number(name: string, min: number, max: number) {
     }
     return n;
   };
-}
-
-/** Opens the store and builds this process's screening index. */
-export async function openScreening(c: CliContext): Promise<ScreeningService> {
-  const store = await c.store();
-  return ScreeningService.open(store, await nameReferenceFor(c.config.mirrorDir));
 }
 
 /** `entente screen`: one name, or a CSV of subjects with --input (the DESIGN.md contract). */
@@ -84,7 +78,7 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
         algorithm: opts.algorithm,
       };
       const orgId = opts.org ? (await organisationOf(c, opts.org)).id : null;
-      const service = await openScreening(c);
+      const service = await (await c.services()).screening();
       const store = await c.store();
       if (opts.input) {
         const bar = new SingleBar(

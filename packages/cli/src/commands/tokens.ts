@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { DomainError } from '@entente/core';
 import type { CliContext } from '../context.ts';
-import { CLI_SOURCE, sharingOf } from './sharing-of.ts';
+import { CLI_SOURCE } from '@entente/adapters';
+import { sharingOf } from './sharing-of.ts';
 
 function parseDays(v: string): number {
   const n = Number(v);
