@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { cpus } from 'node:os';
-import { findFormat, importList, LIST_FORMATS, openStore } from '@entente/adapters';
+import { findFormat, importList, LIST_FORMATS, openStore, servicesOver } from '@entente/adapters';
 import { buildSharingWorld } from '../packages/adapters/src/sharing/sharing-test-world.ts';
 import {
   syntheticDenialCsv,
@@ -37,12 +37,12 @@ const token = async (userId: string) =>
   (await world.sharing.credentials.createToken(userId, CLI_SOURCE)).token;
 const agency = await token(world.actors.de.userId);
 const exporter = await token(world.actors.exporter.userId);
+const config = { store: { dataDir: 'memory://' }, port: 0 };
 const app = createApp({
-  store,
-  config: { store: { dataDir: 'memory://' }, port: 0 },
+  services: servicesOver(store, config, { sharing: world.sharing }),
+  config,
   version: 'bench',
   log: () => {},
-  sharing: world.sharing,
 });
 
 let started = performance.now();

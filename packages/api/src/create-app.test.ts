@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@entente/adapters';
-import { storeTargets, type TestStore } from '../../adapters/src/test-support/store-targets.ts';
+import { storeTargets, type TestStore } from '@entente/adapters/testing';
 import type { createApp } from './create-app.ts';
 import { createTestApp } from './test-support/create-test-app.ts';
 

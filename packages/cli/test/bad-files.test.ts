@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildZip } from '../../adapters/src/test-support/build-zip.ts';
-import { xxeDocument } from '../../adapters/src/test-support/xxe-document.ts';
+import { buildZip, xxeDocument } from '@entente/adapters/testing';
 import { cliStoreTargets } from './cli-targets.ts';
 import { runCli } from './run-cli.ts';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedDataPath } from '../../adapters/src/test-support/shared-data.ts';
+import { sharedDataPath } from '@entente/adapters/testing';
 import { cliStoreTargets } from './cli-targets.ts';
 import { runCli } from './run-cli.ts';
 

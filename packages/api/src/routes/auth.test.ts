@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeTargets } from '../../../adapters/src/test-support/store-targets.ts';
+import { storeTargets } from '@entente/adapters/testing';
 import { ADMIN_PASSWORD, openSharingApp, type SharingApp } from './sharing-fixture.ts';
 import { CLI_SOURCE } from '@entente/adapters';
 

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadControlLists, PostgresControlStore } from '@entente/adapters';
-import { hasSharedData, SHARED_DATA } from '../../../adapters/src/test-support/shared-data.ts';
-import { storeTargets, type TestStore } from '../../../adapters/src/test-support/store-targets.ts';
+import { hasSharedData, SHARED_DATA, storeTargets, type TestStore } from '@entente/adapters/testing';
 import type { createApp } from '../create-app.ts';
 import { createTestApp } from '../test-support/create-test-app.ts';
 import { CLI_SOURCE, SharingStore } from '@entente/adapters';

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SharingStore } from '@entente/adapters';
-import { storeTargets, type TestStore } from '../../../adapters/src/test-support/store-targets.ts';
 import {
+  storeTargets,
+  type TestStore,
   syntheticDenialCsv,
   syntheticPartyName,
-} from '../../../adapters/src/test-support/synthetic-denial-csv.ts';
+} from '@entente/adapters/testing';
 import type { createApp } from '../create-app.ts';
 import { createTestApp } from '../test-support/create-test-app.ts';
 import { openSharingApp, sampleDenial, type SharingApp } from './sharing-fixture.ts';

@@ -1,10 +1,11 @@
-import type { StoreTarget, TestStore } from '../../../adapters/src/test-support/store-targets.ts';
 import {
+  type StoreTarget,
+  type TestStore,
   buildSharingWorld,
   sampleDenial,
   type SharingWorld,
-} from '../../../adapters/src/sharing/sharing-test-world.ts';
-import type { SharingOptions } from '../../../adapters/src/sharing/sharing-store.ts';
+} from '@entente/adapters/testing';
+import { type SharingOptions } from '@entente/adapters';
 import type { createApp } from '../create-app.ts';
 import { createTestApp } from '../test-support/create-test-app.ts';
 import { CLI_SOURCE } from '@entente/adapters';

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@entente/adapters';
 import { runCli } from '../../test/run-cli.ts';
-import { sharingStoreFor, type SharingStore } from '../../../adapters/src/sharing/index.ts';
+import { sharingStoreFor, type SharingStore } from '@entente/adapters';
 
 /** A fresh place for the CLI's store: a PGlite directory, or a PostgreSQL database of its own. */
 interface CliTarget {

@@ -6,10 +6,15 @@ import {
   servicesOver,
   type AppConfig,
 } from '@entente/adapters';
-import { buildSharingWorld, type SharingWorld } from '../../../adapters/src/sharing/sharing-test-world.ts';
-import { hasSharedData, SHARED_DATA } from '../../../adapters/src/test-support/shared-data.ts';
-import { storeTargets, type TestStore } from '../../../adapters/src/test-support/store-targets.ts';
-import type { Actor, SharingStore } from '../../../adapters/src/sharing/index.ts';
+import {
+  buildSharingWorld,
+  type SharingWorld,
+  hasSharedData,
+  SHARED_DATA,
+  storeTargets,
+  type TestStore,
+} from '@entente/adapters/testing';
+import { type Actor, type SharingStore } from '@entente/adapters';
 import { createContext, type CliContext } from '../context.ts';
 import { sharingOf } from './sharing-of.ts';
 
