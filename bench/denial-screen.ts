@@ -5,12 +5,15 @@
  * denial from the store (what each request did before the denial index) and
  * the audited read (one chain append).
  *
- * Run: npx tsx bench/denial-screen.ts [--denials 10000] [--queries 200]
- * In-memory PGlite store with the UN list from the mirror; requests through `app.request`.
+ * Run: npx tsx bench/denial-screen.ts [--denials 10000] [--queries 200] [--lists un|mirror] [--workers 0]
+ * In-memory PGlite store with the UN list (the default: the harshest baseline,
+ * 1,000 listed parties against 10,000 denied ones) or every list of the mirror
+ * (what a running server holds); `--workers N` screens the lists in N worker
+ * threads as `entente serve` does (default 0: in process). Requests through `app.request`.
  */
 import path from 'node:path';
 import { cpus } from 'node:os';
-import { findFormat, importList, LIST_FORMATS, openStore, servicesOver } from '@entente/adapters';
+import { findFormat, importList, LIST_FORMATS, openStore, servicesOver, syncMirror } from '@entente/adapters';
 import { buildSharingWorld } from '../packages/adapters/src/sharing/sharing-test-world.ts';
 import {
   syntheticDenialCsv,
@@ -18,6 +21,7 @@ import {
 } from '../packages/adapters/src/test-support/synthetic-denial-csv.ts';
 import { CLI_SOURCE } from '../packages/adapters/src/sharing/actor.ts';
 import { createApp } from '../packages/api/src/create-app.ts';
+import { SHARED_DATA } from '../packages/adapters/src/test-support/shared-data.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -26,24 +30,26 @@ const arg = (name: string, dflt: number) => {
 };
 const DENIALS = arg('denials', 10_000);
 const QUERIES = arg('queries', 200);
-const MIRROR = path.resolve(import.meta.dirname, '../../shared/data');
+const WORKERS = arg('workers', 0);
+const LISTS = args.includes('--lists') ? args[args.indexOf('--lists') + 1] : 'un';
+const MIRROR = SHARED_DATA;
 
 const store = await openStore({ dataDir: 'memory://' });
-await importList(store, findFormat(LIST_FORMATS, 'un-sc-xml'), [
-  path.join(MIRROR, 'lists/un/un-sc-2026-02-27/consolidated.xml'),
-]);
+if (LISTS === 'mirror') await syncMirror(store, LIST_FORMATS, MIRROR);
+else
+  await importList(store, findFormat(LIST_FORMATS, 'un-sc-xml'), [
+    path.join(MIRROR, 'lists/un/un-sc-2026-02-27/consolidated.xml'),
+  ]);
 const world = await buildSharingWorld(store);
+const config = { store: { dataDir: 'memory://' }, mirrorDir: MIRROR, port: 0 };
+const services = servicesOver(store, config, { sharing: world.sharing, screening: { workers: WORKERS } });
+const screening = await services.screening();
+if (WORKERS > 0 && !(await screening.workersReady())) throw new Error('screening workers did not start');
 const token = async (userId: string) =>
   (await world.sharing.credentials.createToken(userId, CLI_SOURCE)).token;
 const agency = await token(world.actors.de.userId);
 const exporter = await token(world.actors.exporter.userId);
-const config = { store: { dataDir: 'memory://' }, port: 0 };
-const app = createApp({
-  services: servicesOver(store, config, { sharing: world.sharing }),
-  config,
-  version: 'bench',
-  log: () => {},
-});
+const app = createApp({ services, config, version: 'bench', log: () => {} });
 
 let started = performance.now();
 const imported = await app.request('/denials/import', {
@@ -108,6 +114,7 @@ const auditMs = (performance.now() - started) / 50;
 
 const exporterMs = (exporterRun.ms + exporterAgain.ms) / 2;
 console.log(`machine: ${cpus().length} vCPU ${cpus()[0]?.model ?? ''}, node ${process.version}`);
+console.log(`lists: ${LISTS} (${screening.state().parties} parties), screening workers: ${WORKERS}`);
 console.log(`import of ${DENIALS} denials over HTTP: ${importSeconds.toFixed(1)} s`);
 console.log(
   `first agency request (builds its index of ${visible.length} denials): ${firstAgencySeconds.toFixed(2)} s`,
@@ -123,4 +130,4 @@ console.log(
 );
 console.log(`reading every visible denial (the old per-request read): ${readAllMs.toFixed(0)} ms`);
 console.log(`one audit chain append (the audited read): ${auditMs.toFixed(2)} ms`);
-await store.close();
+await services.close();

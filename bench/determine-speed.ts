@@ -5,8 +5,9 @@
  */
 import { determine, type DeterminationRequest } from '@entente/core';
 import { loadDeterminationData } from '@entente/adapters';
+import { SHARED_DATA } from '../packages/adapters/src/test-support/shared-data.ts';
 
-const mirror = process.argv[2] ?? new URL('../../shared/data', import.meta.url).pathname;
+const mirror = process.argv[2] ?? SHARED_DATA;
 
 // A mix of the determinations users ask for: chart rows, exceptions, embargoes, EAR99.
 const REQUESTS: DeterminationRequest[] = [

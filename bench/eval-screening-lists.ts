@@ -8,12 +8,13 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Party } from '@entente/core';
+import { SHARED_DATA } from '../packages/adapters/src/test-support/shared-data.ts';
 
 /** The repository root (this file is bench/). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The mirror directory: `ENTENTE_SHARED_DATA` or `../shared/data`. */
-export const MIRROR = process.env.ENTENTE_SHARED_DATA ?? path.resolve(REPO_ROOT, '../shared/data');
+/** The mirror directory: the shared data the tests read (`ENTENTE_SHARED_DATA` or `../shared/data`). */
+export const MIRROR = SHARED_DATA;
 
 /** Format folders tried, in order; `ENTENTE_BENCH_FORMATS=a,b` narrows the set. */
 const FORMAT_DIRS = [

@@ -29,6 +29,7 @@ import {
   syncMirror,
   type SyncReport,
 } from '@entente/adapters';
+import { SHARED_DATA } from '../packages/adapters/src/test-support/shared-data.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -36,7 +37,7 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const mirror = path.resolve(option('--mirror') ?? new URL('../../shared/data', import.meta.url).pathname);
+const mirror = path.resolve(option('--mirror') ?? SHARED_DATA);
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const withPostgres = flag('--postgres') || databaseUrl !== undefined;
 

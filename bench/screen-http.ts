@@ -29,6 +29,7 @@ import {
 } from '@entente/adapters';
 import { jaroWinkler } from '@entente/core';
 import { startServer } from '../packages/api/src/start-server.ts';
+import { SHARED_DATA } from '../packages/adapters/src/test-support/shared-data.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number) => {
@@ -38,7 +39,7 @@ const arg = (name: string, dflt: number) => {
 const SECONDS = arg('seconds', 10);
 const PAIRS = arg('pairs', 150);
 const WORKERS = Math.max(1, arg('workers', defaultScreenWorkers()));
-const MIRROR = path.resolve(import.meta.dirname, '../../shared/data');
+const MIRROR = SHARED_DATA;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)] ?? NaN;

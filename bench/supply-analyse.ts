@@ -24,8 +24,9 @@ import {
   parseBomCsv,
   readChplDate,
 } from '../packages/adapters/src/supply/index.ts';
+import { SHARED_DATA } from '../packages/adapters/src/test-support/shared-data.ts';
 
-const MIRROR = process.env.ENTENTE_SHARED_DATA ?? new URL('../../shared/data', import.meta.url).pathname;
+const MIRROR = SHARED_DATA;
 const fixture = (name: string) => new URL(`../packages/cli/test/fixtures/${name}`, import.meta.url);
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

@@ -9,6 +9,10 @@ export interface AppConfig {
   store: StoreConfig;
   /** Local mirror directory laid out like `../shared/data` (`lists/`, `controls/`), when one is configured or found. */
   mirrorDir?: string;
+  /** Where `entente sync --online` keeps the eCFR texts it fetched, laid out like a mirror (`controls/us/ecfr/`). */
+  sourcesDir?: string;
+  /** True when a first start must not reach the network (`ENTENTE_OFFLINE=1`). */
+  offline?: boolean;
   /** HTTP port for `entente serve`. */
   port: number;
   /** Screening worker threads of `entente serve` (0 or unset: screen on the event loop). */
@@ -34,7 +38,8 @@ function screenWorkersFrom(value: string | undefined): number {
 /**
  * Reads the configuration: `DATABASE_URL` or `ENTENTE_DB` (or `--db`),
  * `ENTENTE_MIRROR` (else `../shared/data` beside the working directory when it
- * exists), `PORT`, `ENTENTE_SCREEN_WORKERS`.
+ * exists), `ENTENTE_SOURCES_DIR` (default `./.entente-sources`), `ENTENTE_OFFLINE`,
+ * `PORT`, `ENTENTE_SCREEN_WORKERS`.
  */
 export function loadConfig(
   env: Record<string, string | undefined>,
@@ -47,6 +52,8 @@ export function loadConfig(
   return Object.freeze({
     store: storeConfigFromEnv(env, { db: flags.db }),
     mirrorDir: mirror ? path.resolve(cwd, mirror) : undefined,
+    sourcesDir: path.resolve(cwd, env.ENTENTE_SOURCES_DIR || '.entente-sources'),
+    offline: env.ENTENTE_OFFLINE === '1' || env.ENTENTE_OFFLINE === 'true',
     port: flags.port ?? (env.PORT ? Number(env.PORT) : 8080),
     screenWorkers: screenWorkersFrom(env.ENTENTE_SCREEN_WORKERS),
   });

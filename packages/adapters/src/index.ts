@@ -62,5 +62,21 @@ export {
   type PublisherSourceMode,
 } from './sync/publisher-sources.ts';
 export { downloadFile, type DownloadOptions, type DownloadedFile } from './sync/download-file.ts';
+export {
+  syncUsControls,
+  usEcfrDir,
+  type UsControlsSyncOptions,
+  type UsControlsSyncReport,
+  type UsControlsFailure,
+} from './sync/sync-us-controls.ts';
+export { US_ECFR_PARTS, ECFR_PART_URL, type UsEcfrPart } from './sync/us-ecfr-parts.ts';
+export { describeMissingSources, isNetworkFailure } from './sync/describe-missing-sources.ts';
 export * from './decision-records/index.ts';
 export * from './supply/index.ts';
+export {
+  SubjectService,
+  subjectServiceFor,
+  type ResolutionReport,
+  type SubjectRef,
+} from './subjects/subject-service.ts';
+export * from './monitoring/index.ts';

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { NameReference } from '@entente/core';
 import type { AppConfig } from './config.ts';
-import { ControlCatalogueSource } from './controls/open-control-catalogue.ts';
+import { catalogueOptionsOf, ControlCatalogueSource } from './controls/open-control-catalogue.ts';
 import { DecisionRecordStore } from './decision-records/decision-record-store.ts';
+import { MonitorService, type MonitorOptions } from './monitoring/monitor-service.ts';
 import {
   nameReferenceFor,
   ScreeningService,
@@ -13,9 +14,10 @@ import { sharingStoreFor, type SharingOptions, type SharingStore } from './shari
 import type { Database } from './store/database.ts';
 import { openStore, type OpenedStore, type StoreOptions } from './store/open-store.ts';
 import { PostgresControlStore } from './store/postgres-control-store.ts';
+import { subjectServiceFor, type SubjectService } from './subjects/subject-service.ts';
 
-/** What the services read from the configuration: where the store is, and the mirror directory. */
-export type ServicesConfig = Pick<AppConfig, 'store' | 'mirrorDir'>;
+/** What the services read from the configuration: where the store is, the mirror and the fetched sources. */
+export type ServicesConfig = Pick<AppConfig, 'store' | 'mirrorDir' | 'sourcesDir'>;
 
 /** How the services are built; every field has a default. */
 export interface ServicesOptions {
@@ -27,6 +29,8 @@ export interface ServicesOptions {
   sharing?: SharingStore;
   /** How the screening service runs (worker threads and their errors). */
   screening?: ScreeningServiceOptions;
+  /** How the monitor logs (and its clock, in tests). */
+  monitor?: MonitorOptions;
 }
 
 /**
@@ -50,7 +54,11 @@ export interface Services {
   nameReference(): Promise<NameReference>;
   /** The screening index of this process, built from the store on the first call. */
   screening(): Promise<ScreeningService>;
-  /** Closes the screening service (when built), then the store and its lock. */
+  /** Continuous monitoring of the organisations' registers over the screening index, built on the first call. */
+  monitor(): Promise<MonitorService>;
+  /** Subjects across lists (resolution, listing gaps, analysts' decisions audited by `sharing`), built on the first call. */
+  subjects(): Promise<SubjectService>;
+  /** Closes the monitor and the screening service (when built), then the store and its lock. */
   close(): Promise<void>;
 }
 
@@ -64,26 +72,34 @@ export function servicesOver(
   options: ServicesOptions = {},
 ): Services {
   const db = store.kysely;
-  const catalogue = new ControlCatalogueSource(db, config.mirrorDir ? { mirrorDir: config.mirrorDir } : {});
+  const catalogue = new ControlCatalogueSource(db, catalogueOptionsOf(config));
   let reference: Promise<NameReference> | undefined;
   let screening: Promise<ScreeningService> | undefined;
+  let monitor: Promise<MonitorService> | undefined;
+  let subjects: Promise<SubjectService> | undefined;
   const nameReference = (): Promise<NameReference> => (reference ??= nameReferenceFor(config.mirrorDir));
   // The no-undercut test: the screening engine's name comparison and the catalogue's crosswalk
   // (bare codes while no control lists are loaded).
   const matcher = denialMatcherSource(nameReference, async () => (await catalogue.get()).catalogue);
+  const sharing = options.sharing ?? sharingStoreFor(store, { matcher, ...options.sharingOptions });
+  const openScreening = (): Promise<ScreeningService> =>
+    (screening ??= nameReference().then((r) => ScreeningService.open(store, r, options.screening)));
   return {
     store,
     db,
     controls: new PostgresControlStore(db),
     catalogue,
     records: new DecisionRecordStore(db),
-    sharing: options.sharing ?? sharingStoreFor(store, { matcher, ...options.sharingOptions }),
+    sharing,
     nameReference,
-    screening: () =>
-      (screening ??= nameReference().then((r) => ScreeningService.open(store, r, options.screening))),
+    screening: openScreening,
+    monitor: () => (monitor ??= openScreening().then((s) => new MonitorService(store, s, options.monitor))),
+    subjects: () => (subjects ??= nameReference().then((r) => subjectServiceFor(store, r, sharing.audit))),
     async close() {
+      const builtMonitor = await monitor?.catch(() => undefined);
       const built = await screening?.catch(() => undefined);
       try {
+        await builtMonitor?.close();
         await built?.close();
       } finally {
         await store.close();

@@ -1,7 +1,12 @@
 // The test helpers other packages' tests use, as `@entente/adapters/testing` (package.json `exports`):
 // stores per target (PGlite, PostgreSQL), the shared data folder, a sharing world, and small tools.
 // Production code never imports this entry (lint forbids it outside tests).
-export { storeTargets, type StoreTarget, type TestStore } from './test-support/store-targets.ts';
+export {
+  storeTargets,
+  type StorePlace,
+  type StoreTarget,
+  type TestStore,
+} from './test-support/store-targets.ts';
 export { REPO_ROOT, SHARED_DATA, hasSharedData, sharedDataPath } from './test-support/shared-data.ts';
 export { freePort } from './test-support/free-port.ts';
 export { eventually } from './test-support/eventually.ts';

@@ -1,8 +1,13 @@
 import {
+  describeMissingSources,
+  isNetworkFailure,
   LIST_FORMATS,
   loadControlLists,
   PostgresControlStore,
+  publisherSyncEnv,
+  syncFromPublishers,
   syncMirror,
+  syncUsControls,
   withSyncLock,
   type AppConfig,
   type OpenedStore,
@@ -13,7 +18,8 @@ import { existsSync } from 'node:fs';
  * On a first start with an empty store, loads the lists from the mirror
  * directory so that a new user sees real data; later starts reuse the store.
  * The control lists are loaded on their own when only they are missing
- * (a store filled before `sync` learnt to load them).
+ * (a store filled before `sync` learnt to load them). With no mirror, the
+ * first start downloads instead (`bootstrapOnline`), unless `ENTENTE_OFFLINE=1`.
  */
 export async function bootstrapStore(
   store: OpenedStore,
@@ -25,9 +31,13 @@ export async function bootstrapStore(
   const controlsMissing = (await controls.listControlVersions()).length === 0;
   if (loaded.length > 0 && !controlsMissing) return;
   if (!config.mirrorDir || !existsSync(config.mirrorDir)) {
-    log(
-      `empty store and no mirror directory${config.mirrorDir ? ` at ${config.mirrorDir}` : ''} (set ENTENTE_MIRROR): starting without lists`,
-    );
+    const where = config.mirrorDir ? ` at ${config.mirrorDir}` : '';
+    if (config.offline || loaded.length > 0) {
+      log(`empty store and no mirror directory${where} (set ENTENTE_MIRROR): starting without lists`);
+      return;
+    }
+    log(`empty store and no mirror directory${where}: downloading the lists and the US control data …`);
+    await bootstrapOnline(store, config, log);
     return;
   }
   if (loaded.length > 0) {
@@ -52,4 +62,45 @@ export async function bootstrapStore(
   log(
     `loaded ${report.imported.length} list versions (${records} records)${controlsLine} in ${report.seconds.toFixed(1)} s; ${report.skipped.length} skipped`,
   );
+}
+
+/**
+ * A first start without a mirror: fetches the US control data (15 CFR parts
+ * 738, 740, 774 from the eCFR) and then the lists from their publishers, logging
+ * progress; says plainly what could not be fetched and how to point Entente at
+ * a mirror. With no network it says so after the first attempt and starts
+ * without lists rather than waiting on every publisher.
+ */
+export async function bootstrapOnline(
+  store: OpenedStore,
+  config: AppConfig,
+  log: (line: string) => void,
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
+  const online = publisherSyncEnv(env);
+  const us = await syncUsControls(store, {
+    sourcesDir: config.sourcesDir ?? '.entente-sources',
+    ...(online.baseUrlOverride ? { baseUrlOverride: online.baseUrlOverride } : {}),
+    onPart: (done, total, label) => {
+      if (done < total) log(`  [${done + 1}/${total}] eCFR ${label}`);
+    },
+  });
+  if (us.ccl) log(`US control list ${us.ccl.version}: ${us.ccl.eccns} ECCNs (${us.ccl.entries} entries)`);
+  const missing = us.failed.map((f) => `US ${f.what}: ${f.message}`);
+  if (us.failed.length > 0 && us.failed.every(isNetworkFailure)) {
+    for (const line of describeMissingSources([...missing, 'every restricted-party list'], us.failed))
+      log(line);
+    log('starting without lists');
+    return;
+  }
+  const lists = await syncFromPublishers(store, LIST_FORMATS, {
+    ...online,
+    onEntry: (done, total, label) => {
+      if (done < total) log(`  [${done + 1}/${total}] list ${label}`);
+    },
+  });
+  const records = lists.imported.reduce((n, r) => n + r.records, 0);
+  log(`loaded ${lists.imported.length} list versions (${records} records) in ${lists.seconds.toFixed(1)} s`);
+  missing.push(...lists.failed.map((f) => `${f.entry}: ${f.message}`));
+  for (const line of describeMissingSources(missing, [...us.failed, ...lists.failed])) log(line);
 }

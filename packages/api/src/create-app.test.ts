@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@entente/adapters';
+import { ERROR_CODES } from '@entente/core';
 import { storeTargets, type TestStore } from '@entente/adapters/testing';
 import type { createApp } from './create-app.ts';
 import { createTestApp } from './test-support/create-test-app.ts';
@@ -72,6 +73,41 @@ describe('createApp', () => {
   it('answers unknown API paths with a JSON 404', async () => {
     const res = await app.request('/no-such-route');
     expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(await res.json()).toEqual({
+      error: 'not-found',
+      message: 'No such path: GET /no-such-route',
+      details: { path: '/no-such-route' },
+    });
+  });
+
+  it('answers a POST to an unknown path with a JSON 404 even beside the web app', async () => {
+    const res = await webApp.request('/no-such-route', { method: 'POST' });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: string }).error).toBe('not-found');
+  });
+
+  it('answers a known path under the wrong method with a JSON 405 and Allow', async () => {
+    const res = await app.request('/health', { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET');
+    expect(await res.json()).toMatchObject({
+      error: 'method-not-allowed',
+      details: { method: 'DELETE', allowed: ['GET'] },
+    });
+  });
+
+  it('matches path parameters when it answers 405', async () => {
+    const res = await app.request('/controls/EU/1A001', { method: 'POST' });
+    expect(res.status).toBe(405);
+    expect(((await res.json()) as { details: { allowed: string[] } }).details.allowed).toEqual(['GET']);
+  });
+
+  it('lists every error code in the OpenAPI error schema', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      components: { schemas: { Error: { properties: { error: { enum?: string[] } } } } };
+    };
+    expect(doc.components.schemas.Error.properties.error.enum).toEqual([...ERROR_CODES]);
   });
 
   it.each(['/', '/docs', '/health', '/denials'])('sends the security headers on %s', async (p) => {

@@ -13,6 +13,7 @@ import { docsPage } from './docs-page.ts';
 import { authenticate } from './authenticate.ts';
 import { securityHeaders } from './security-headers.ts';
 import { rejectUnsafeText } from './reject-unsafe-text.ts';
+import { unmatchedRequestError } from './unmatched-request.ts';
 
 /** Largest request body accepted (batch screening of 1,000 subjects fits well inside). */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -45,7 +46,10 @@ export function createApp(deps: AppDeps) {
       }
     },
   });
-  app.onError(onError(deps.log));
+  const answerError = onError(deps.log);
+  app.onError(answerError);
+  // Unknown paths and wrong methods answer the same JSON error body as every other error.
+  app.notFound((c) => answerError(unmatchedRequestError(app.routes, c.req.method, c.req.path), c));
   app.use('*', securityHeaders());
   app.use(
     '*',

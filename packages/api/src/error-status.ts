@@ -4,6 +4,7 @@ import type { ErrorCode } from '@entente/core';
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   'invalid-input': 400,
   'not-found': 404,
+  'method-not-allowed': 405,
   conflict: 409,
   unauthenticated: 401,
   forbidden: 403,
@@ -15,6 +16,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   'file-unreadable': 400,
   'file-rejected': 422,
   'count-out-of-bounds': 422,
+  'register-invalid': 422,
+  'alert-transition-refused': 409,
   'unknown-source': 400,
   'unknown-jurisdiction': 400,
   'unknown-country': 400,

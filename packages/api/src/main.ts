@@ -55,6 +55,7 @@ try {
       workers,
       onWorkerError: (e) => log(`screening workers stopped, screening in process: ${String(e)}`),
     },
+    monitor: { log },
   });
   opened.push(services);
   const { store } = services;
@@ -72,6 +73,9 @@ try {
   void screening.workersReady().then((ready) => {
     if (ready) log(`screening workers ready: ${workers}`);
   });
+  // Re-screens every organisation's register when any process stores a list version
+  // (one node runs a given update), and once now to catch up.
+  await (await services.monitor()).watch();
   const server = await startServer({
     services,
     config,

@@ -12,6 +12,8 @@ function domainErrorResponse(error: DomainError, c: Context) {
   const retryAfter = error.details.retryAfterSeconds;
   if (error.code === 'rate-limited' && typeof retryAfter === 'number')
     c.header('Retry-After', String(Math.ceil(retryAfter)));
+  const allowed = error.details.allowed;
+  if (error.code === 'method-not-allowed' && Array.isArray(allowed)) c.header('Allow', allowed.join(', '));
   return c.json(
     { error: error.code, message: error.message, details: error.details },
     ERROR_STATUS[error.code] as ContentfulStatusCode,

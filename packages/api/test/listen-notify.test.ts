@@ -28,7 +28,13 @@ function startApi(env: Record<string, string>, port: number): Promise<ChildProce
 
 describe.skipIf(!url)('two API nodes on one PostgreSQL', () => {
   const schema = `nodes_${randomBytes(5).toString('hex')}`;
-  const env = { DATABASE_URL: url!, ENTENTE_PG_SCHEMA: schema, ENTENTE_MIRROR: '/nonexistent' };
+  const env = {
+    DATABASE_URL: url!,
+    ENTENTE_PG_SCHEMA: schema,
+    ENTENTE_MIRROR: '/nonexistent',
+    // No mirror would make the first start download from the publishers: this test stays on this machine.
+    ENTENTE_OFFLINE: '1',
+  };
   const children: ChildProcess[] = [];
   afterAll(async () => {
     for (const c of children) c.kill('SIGTERM');

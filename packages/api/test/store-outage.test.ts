@@ -43,7 +43,13 @@ function startNode(env: Record<string, string>, port: number): Promise<Node> {
 // server (never restarted itself) drops every connection and refuses new ones, then comes back.
 describe.skipIf(!url)('two API nodes through a PostgreSQL restart (needs DATABASE_URL)', () => {
   const schema = `restart_${randomBytes(5).toString('hex')}`;
-  const direct = { DATABASE_URL: url!, ENTENTE_PG_SCHEMA: schema, ENTENTE_MIRROR: '/nonexistent' };
+  const direct = {
+    DATABASE_URL: url!,
+    ENTENTE_PG_SCHEMA: schema,
+    ENTENTE_MIRROR: '/nonexistent',
+    // No mirror would make the first start download from the publishers: this test stays on this machine.
+    ENTENTE_OFFLINE: '1',
+  };
   const dir = mkdtempSync(path.join(tmpdir(), 'restart-'));
   let proxy: TcpProxy;
   let token: string;

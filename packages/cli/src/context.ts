@@ -24,7 +24,8 @@ export interface CliContext {
 /** Builds the command context from the global options. */
 export function createContext(config: AppConfig, json: boolean): CliContext {
   let opened: Promise<Services> | undefined;
-  const services = () => (opened ??= openServices(config));
+  const note = (line: string) => process.stderr.write(line + '\n');
+  const services = () => (opened ??= openServices(config, { monitor: { log: note } }));
   const print = (line: string) => process.stdout.write(line + '\n');
   return {
     config,
@@ -32,7 +33,7 @@ export function createContext(config: AppConfig, json: boolean): CliContext {
     services,
     store: async () => (await services()).store,
     print,
-    note: (line) => process.stderr.write(line + '\n'),
+    note,
     output: (value, human) => print(json ? JSON.stringify(value, null, 2) : human()),
     async close() {
       // Services that failed to open (e.g. `store-locked`) were reported already; there is nothing to close.

@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildZip, xxeDocument } from '@entente/adapters/testing';
-import { cliStoreTargets } from './cli-targets.ts';
+import { buildZip, storeTargets, xxeDocument } from '@entente/adapters/testing';
 import { runCli } from './run-cli.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'entente-bad-files-'));
@@ -14,10 +13,10 @@ const write = (name: string, content: string | Buffer) => {
 };
 
 // File errors are found before the store is written; one target keeps the suite fast.
-const target = cliStoreTargets()[0]!;
+const target = storeTargets()[0]!;
 
 describe('entente on bad files: the documented code, exit 1, the file (and row) named', () => {
-  const { env, cleanup } = target.env();
+  const { env, drop: cleanup } = target.place();
   afterAll(cleanup);
 
   const expectRefusal = (r: { code: number; stderr: string }, code: string, ...named: string[]) => {

@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliStoreTargets } from './cli-targets.ts';
-import { loadControlsInto, MIRROR } from './load-controls.ts';
+import { hasSharedData, SHARED_DATA, storeTargets } from '@entente/adapters/testing';
+import { loadControlsInto } from './load-controls.ts';
 import { runCli } from './run-cli.ts';
 
-for (const target of cliStoreTargets()) {
-  describe.skipIf(!existsSync(MIRROR))(`control-list commands on ${target.name}`, () => {
-    const { env: storeEnv, cleanup } = target.env();
-    const env = { ...storeEnv, ENTENTE_MIRROR: MIRROR };
+for (const target of storeTargets()) {
+  describe.skipIf(!hasSharedData())(`control-list commands on ${target.name}`, () => {
+    const place = target.place();
+    const env = { ...place.env, ENTENTE_MIRROR: SHARED_DATA };
     const cli = (...args: string[]) => runCli(args, env);
     const json = async <T>(...args: string[]): Promise<T> => {
       const r = await cli(...args, '--json');
@@ -16,8 +15,8 @@ for (const target of cliStoreTargets()) {
       return JSON.parse(r.stdout) as T;
     };
 
-    beforeAll(() => loadControlsInto(storeEnv), 240_000);
-    afterAll(cleanup);
+    beforeAll(() => loadControlsInto(place.config), 240_000);
+    afterAll(place.drop);
 
     it('lists every control list version and the crosswalk size', async () => {
       const out = await json<{
@@ -28,7 +27,7 @@ for (const target of cliStoreTargets()) {
         expect.arrayContaining(['US@2026-07-23', 'EU@2024-11-15', 'EU@2025-11-15', 'WA@2024-12', 'JP@2025']),
       );
       expect(out.versions).toHaveLength(10);
-      expect(out.correspondences).toBe(1798);
+      expect(out.correspondences).toBe(1806);
     });
 
     it('shows an entry with its reasons, text, versions and counterparts, and the version in force on a date', async () => {
@@ -104,13 +103,48 @@ for (const target of cliStoreTargets()) {
           'unilateral UK',
         ]);
       }
-      // 247 before munitions, Category 0 and renumbered links were followed (see the crosswalk-evidence note).
-      expect(out.summary.unilateral).toMatchObject({ 'US→EU': 154, 'US→UK': 154 });
+      // 247 before munitions, Category 0 and renumbered links were followed, 154 before US 3D901/3E901 were linked to EU 3D001/3E001.
+      expect(out.summary.unilateral).toMatchObject({ 'US→EU': 152, 'US→UK': 152 });
       expect(out.notes[0]).toContain('JP left out');
       const csv = await cli('gaps', '--jurisdictions', 'US,EU', '--category', '3', '--csv');
       expect(csv.stdout.split('\n')[0]).toBe('entry,category,controlledBy,lackingIn,heading,note,evidence');
       expect(csv.stdout).toContain('US:3A090,unilateral,US,EU,');
       expect(csv.stdout).not.toContain('US:0A521');
+    });
+
+    it('prints where a curated renumbered link was read, and UNVERIFIED for one not read', async () => {
+      const us = await cli('crosswalk', 'US:3E901');
+      expect(us.code).toBe(0);
+      expect(us.stdout).toMatch(
+        /source of the link to EU:3E001: 15 CFR 774 Supp\. 1 ECCN 3E901;.*\(read in .*2026-12-03\)/,
+      );
+      const uk = await cli('crosswalk', 'UK:PL9014');
+      expect(uk.stdout).toMatch(/EU:4A506 +overlaps, UNVERIFIED/);
+      expect(uk.stdout).toContain('(unverified)');
+    });
+
+    it('lists the cleared pairs only with --include-cleared', async () => {
+      type Out = { gaps: unknown[]; clearedCount: number; cleared?: { entry: string; status: string }[] };
+      const plain = await json<Out>('gaps', '--jurisdictions', 'US,EU', '--category', '0');
+      expect(plain.cleared).toBeUndefined();
+      expect(plain.clearedCount).toBeGreaterThan(0);
+      const all = await json<Out>('gaps', '--jurisdictions', 'US,EU', '--category', '0', '--include-cleared');
+      expect(all.gaps).toEqual(plain.gaps);
+      expect(all.cleared).toHaveLength(plain.clearedCount);
+      const text = await cli(
+        'gaps',
+        '--jurisdictions',
+        'US,EU',
+        '--category',
+        '0',
+        '--include-cleared',
+        '--limit',
+        '500',
+      );
+      expect(text.stdout).toMatch(/EU:0A001 +US +implemented/);
+      const short = await cli('gaps', '--jurisdictions', 'US,EU', '--category', '0');
+      expect(short.stdout).toContain('(list them with --include-cleared)');
+      expect(short.stdout).not.toContain('cleared entry');
     });
 
     it.each([

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliStoreTargets } from './cli-targets.ts';
+import { storeTargets } from '@entente/adapters/testing';
 import { runCli } from './run-cli.ts';
 
 const BIN = fileURLToPath(new URL('../bin/entente.js', import.meta.url));
@@ -37,9 +37,9 @@ function importAndKill(env: Record<string, string>): Promise<string> {
   });
 }
 
-for (const target of cliStoreTargets()) {
+for (const target of storeTargets()) {
   describe(`import faults on ${target.name}`, () => {
-    const { env, cleanup } = target.env();
+    const { env, drop: cleanup } = target.place();
     afterAll(cleanup);
 
     it('keeps the previous version intact when the import is killed, and the next import succeeds', async () => {

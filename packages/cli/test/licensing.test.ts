@@ -1,20 +1,19 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliStoreTargets } from './cli-targets.ts';
-import { loadControlsInto, MIRROR } from './load-controls.ts';
+import { hasSharedData, SHARED_DATA, storeTargets } from '@entente/adapters/testing';
+import { loadControlsInto } from './load-controls.ts';
 import { runCli } from './run-cli.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
-for (const target of cliStoreTargets()) {
-  describe.skipIf(!existsSync(MIRROR))(`determine and assess on ${target.name}`, () => {
-    const { env: storeEnv, cleanup } = target.env();
-    const env = { ...storeEnv, ENTENTE_MIRROR: MIRROR };
+for (const target of storeTargets()) {
+  describe.skipIf(!hasSharedData())(`determine and assess on ${target.name}`, () => {
+    const place = target.place();
+    const env = { ...place.env, ENTENTE_MIRROR: SHARED_DATA };
     const cli = (...args: string[]) => runCli(args, env);
 
-    beforeAll(() => loadControlsInto(storeEnv), 240_000);
-    afterAll(cleanup);
+    beforeAll(() => loadControlsInto(place.config), 240_000);
+    afterAll(place.drop);
 
     it.each([
       // The issue's public examples.

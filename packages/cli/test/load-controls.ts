@@ -1,14 +1,11 @@
-import { loadControlLists, openStore, PostgresControlStore, storeConfigFromEnv } from '@entente/adapters';
+import { loadControlLists, openStore, PostgresControlStore, type StoreConfig } from '@entente/adapters';
+import { SHARED_DATA } from '@entente/adapters/testing';
 
-/** The real data directory the CLI tests read (`../shared/data`, or ENTENTE_SHARED_DATA). */
-export const MIRROR =
-  process.env.ENTENTE_SHARED_DATA ?? new URL('../../../../shared/data', import.meta.url).pathname;
-
-/** Loads the control lists into the store a CLI target's environment points at, then closes it. */
-export async function loadControlsInto(env: Record<string, string>): Promise<void> {
-  const store = await openStore(storeConfigFromEnv(env));
+/** Loads the control lists of the shared data into the store at `config`, then closes it. */
+export async function loadControlsInto(config: StoreConfig): Promise<void> {
+  const store = await openStore(config);
   try {
-    await loadControlLists(new PostgresControlStore(store.kysely), { mirrorDir: MIRROR });
+    await loadControlLists(new PostgresControlStore(store.kysely), { mirrorDir: SHARED_DATA });
   } finally {
     await store.close();
   }

@@ -2,18 +2,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedDataPath } from '@entente/adapters/testing';
-import { cliStoreTargets } from './cli-targets.ts';
+import { sharedDataPath, storeTargets } from '@entente/adapters/testing';
 import { runCli } from './run-cli.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'entente-screen-'));
 const UN = sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml');
 
 // Screening runs in memory the same way on either store; one target keeps the suite fast.
-const target = cliStoreTargets()[0]!;
+const target = storeTargets()[0]!;
 
 describe('entente screen', () => {
-  const { env, cleanup } = target.env();
+  const { env, drop: cleanup } = target.place();
   beforeAll(async () => {
     const r = await runCli(['import', 'un-sc-xml', UN], env);
     expect(r.code).toBe(0);
@@ -23,9 +22,18 @@ describe('entente screen', () => {
   it('prints a ranked table with the reasons for a listed name', async () => {
     const r = await runCli(['screen', 'Tharwat Salah Shehata'], env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^#\s+score\s+source/m);
+    expect(r.stdout).toMatch(/^#\s+score\s+subject\s+listings/m);
     expect(r.stdout).toContain('un-sc');
     expect(r.stdout).toContain('THARWAT SALAH SHIHATA');
+  });
+
+  it('prints the explanation terms of a listed name found inside a longer query', async () => {
+    const r = await runCli(['screen', 'Tharwat Salah Mahmoud Shihata', '--type', 'person'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('THARWAT SALAH SHIHATA');
+    expect(r.stdout).toMatch(/containedName 0\.\d+/);
+    expect(r.stdout).toContain('listed name contained in the query');
+    expect(r.stdout).toContain('extra name part not on the list: mahmoud');
   });
 
   it('prints the DESIGN.md fields as JSON, scores in [0,1], best first', async () => {

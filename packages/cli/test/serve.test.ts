@@ -28,6 +28,7 @@ async function startServe(): Promise<Serving> {
       ...process.env,
       DATABASE_URL: '',
       ENTENTE_MIRROR: path.join(dir, 'no-mirror'),
+      ENTENTE_OFFLINE: '1',
       ENTENTE_SCREEN_WORKERS: '1',
       ENTENTE_BOOTSTRAP_PASSWORD: 'a long enough password',
     },

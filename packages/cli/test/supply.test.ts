@@ -1,22 +1,22 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliStoreTargets } from './cli-targets.ts';
-import { loadControlsInto, MIRROR } from './load-controls.ts';
+import { hasSharedData, SHARED_DATA, storeTargets } from '@entente/adapters/testing';
+import { loadControlsInto } from './load-controls.ts';
 import { runCli } from './run-cli.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
-for (const target of cliStoreTargets()) {
-  describe.skipIf(!existsSync(MIRROR))(`entente supply on ${target.name}`, () => {
-    const { env: storeEnv, cleanup } = target.env();
-    const env = { ...storeEnv, ENTENTE_MIRROR: MIRROR };
+for (const target of storeTargets()) {
+  describe.skipIf(!hasSharedData())(`entente supply on ${target.name}`, () => {
+    const place = target.place();
+    const env = { ...place.env, ENTENTE_MIRROR: SHARED_DATA };
     const cli = (...args: string[]) => runCli(args, env);
 
-    beforeAll(() => loadControlsInto(storeEnv), 240_000);
-    afterAll(cleanup);
+    beforeAll(() => loadControlsInto(place.config), 240_000);
+    afterAll(place.drop);
 
     it('analyses the switch BOM towards Iran as JSON: 18% US content over the 10% E:1 level', async () => {
       const r = await cli(

@@ -6,6 +6,7 @@
 export const ERROR_CODES = [
   'invalid-input',
   'not-found',
+  'method-not-allowed',
   'conflict',
   'unauthenticated',
   'forbidden',
@@ -17,6 +18,8 @@ export const ERROR_CODES = [
   'file-unreadable',
   'file-rejected',
   'count-out-of-bounds',
+  'register-invalid',
+  'alert-transition-refused',
   'unknown-source',
   'unknown-jurisdiction',
   'unknown-country',

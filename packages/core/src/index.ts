@@ -18,3 +18,6 @@ export * from './sharing/index.ts';
 export * from './supply/index.ts';
 export * from './text/unsafe-text.ts';
 export * from './text/csv-cell.ts';
+export * from './subjects/index.ts';
+export * from './ownership/index.ts';
+export * from './monitoring/index.ts';

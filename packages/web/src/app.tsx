@@ -15,6 +15,11 @@ const SECTIONS: { id: string; label: string; page: Page; agencyOnly?: boolean }[
     page: lazy(() => import('./features/screening/screening-page.tsx')),
   },
   {
+    id: 'monitoring',
+    label: 'Monitoring',
+    page: lazy(() => import('./features/monitoring/monitoring-page.tsx')),
+  },
+  {
     id: 'transactions',
     label: 'Transactions',
     page: lazy(() => import('./features/transactions/transactions-page.tsx')),
@@ -30,6 +35,11 @@ const SECTIONS: { id: string; label: string; page: Page; agencyOnly?: boolean }[
     page: lazy(() => import('./features/controls/controls-page.tsx')),
   },
   { id: 'gaps', label: 'Gaps', page: lazy(() => import('./features/gaps/gaps-page.tsx')) },
+  {
+    id: 'listing-gaps',
+    label: 'Listing gaps',
+    page: lazy(() => import('./features/listing-gaps/listing-gaps-page.tsx')),
+  },
   { id: 'lists', label: 'List updates', page: lazy(() => import('./features/lists/lists-page.tsx')) },
   {
     id: 'denials',

@@ -36,7 +36,10 @@ async function signIn(p: Page, email: string): Promise<void> {
 }
 
 async function openSection(label: string, heading: string | RegExp): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: label, exact: true })
+    .click();
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
@@ -96,7 +99,7 @@ describe.skipIf(!ready)('web app end to end (headless Chromium)', () => {
     await page.getByLabel('Type').selectOption('person');
     await page.getByRole('button', { name: 'Screen', exact: true }).click();
     const results = page.getByRole('region', { name: 'Screening results' });
-    await results.getByText(/\d+ match(es)? for “Vladimir Putin”/).waitFor();
+    await results.getByText(/\d+ subjects? \(\d+ listings?\) for “Vladimir Putin”/).waitFor();
     const first = results.locator('li.match').first();
     expect(await first.textContent()).toMatch(/PUTIN/i);
     expect(await first.getByRole('meter').first().getAttribute('aria-valuenow')).toBe('1');
@@ -248,7 +251,7 @@ describe.skipIf(!ready)('web app end to end (headless Chromium)', () => {
     await saveScreenshot(page, '09-control-list-tree');
   });
 
-  it("shows an entry's citation and marks an entry whose text could not be read", async () => {
+  it("shows an entry's citation, marks an entry whose text could not be read, and shows where a curated link was read", async () => {
     await page.goto(`${server.url}/#/controls/EU/1C450.a.1`);
     await page.getByRole('heading', { level: 1, name: /EU\s*1C450\.a\.1$/ }).waitFor();
     await page
@@ -260,7 +263,16 @@ describe.skipIf(!ready)('web app end to end (headless Chromium)', () => {
     await page.goto(`${server.url}/#/controls/UK/PL9014`);
     await page.getByRole('heading', { level: 1, name: /UK\s*PL9014\s*UNVERIFIED/ }).waitFor();
     await page.getByText(/No readable text names this entry/).waitFor();
+    await page
+      .getByText(/not followed: unverified:/)
+      .first()
+      .waitFor();
     await saveScreenshot(page, '09b-control-entry-unverified');
+    await page.goto(`${server.url}/#/controls/US/3E901`);
+    await page
+      .getByText(/source: 15 CFR 774 Supp\. 1 ECCN 3E901;.* · read in .* on 2026-12-03/)
+      .first()
+      .waitFor();
   });
 
   it('shows the gap map and clicks through to the entries and their classification', async () => {

@@ -7,6 +7,7 @@ import {
   type ControlListId,
   type Correspondence,
   type CorrespondenceType,
+  type FactSource,
   type FoundEntry,
 } from '@entente/core';
 
@@ -33,6 +34,8 @@ export interface Counterpart {
   note?: string;
   /** Why the link is doubtful (headings describe different items); such links are not chained. */
   warning?: string;
+  /** For a curated link: the provisions compared and where they were read, or `unverified`. */
+  source?: FactSource;
   /** The entry the link was reached through, when not a direct link of the asked entry. */
   via?: string;
 }
@@ -125,6 +128,7 @@ export class ControlCatalogue {
         basis: c.basis,
         ...(c.note ? { note: c.note } : {}),
         ...(c.warning ? { warning: c.warning } : {}),
+        ...(c.source ? { source: c.source } : {}),
       };
     });
   }

@@ -3,6 +3,8 @@ import {
   deriveCorrespondences,
   determine,
   traceGaps,
+  traceCounterpart,
+  linkIndex,
   type ControlEntry,
   type ControlList,
   type Correspondence,
@@ -264,6 +266,102 @@ describe.skipIf(!hasSharedData())('crosswalk and gaps, read against the headings
   it('does not flag shared codes whose headings agree (3A001, 2B229)', () => {
     expect(link('US:3A001', 'EU:3A001')?.warning).toBeUndefined();
     expect(link('US:2B229', 'UK:2B229')?.warning).toBeUndefined();
+  });
+
+  // [row, provisions compared, from, to, type, verified?, text in the note]
+  it.each([
+    [
+      'US 3E901 within EU 3E001',
+      'ECCN 3E901; EU 3E001 "for … 3A, 3B or 3C"',
+      'US:3E901',
+      'EU:3E001',
+      'narrower',
+      true,
+      '3A, 3B or 3C',
+    ],
+    [
+      'US 3D901 overlaps EU 3D001',
+      'ECCN 3D901; EU 3D001 "3A501.b.13. or 3B"',
+      'US:3D901',
+      'EU:3D001',
+      'overlaps',
+      true,
+      '3A501.b.13',
+    ],
+    [
+      'US 2E903 ↔ EU 2E503.g',
+      'ECCN 2E903; EU 2E503.g coating systems',
+      'US:2E903',
+      'EU:2E503',
+      'overlaps',
+      true,
+      '2E503.g',
+    ],
+    ['US 3B903 = EU 3B503 (SEM)', 'ECCN 3B903; EU 3B503', 'US:3B903', 'EU:3B503', 'same', true, 'SEM'],
+    ['US 3C909 = EU 3C509', 'ECCN 3C909; EU 3C509', 'US:3C909', 'EU:3C509', 'same', true, 'isotopically'],
+    [
+      'US 2B229 = UK 2B219 (UK entry derived)',
+      'ECCN 2B229; UK 2B219',
+      'US:2B229',
+      'UK:2B219',
+      'same',
+      true,
+      'balancing',
+    ],
+    [
+      'UK PL9014 ~ EU 4A506: summary only',
+      'ECO 2008 Sch. 3 PL9014 (not read); EU 4A506',
+      'UK:PL9014',
+      'EU:4A506',
+      'overlaps',
+      false,
+      'not read',
+    ],
+    [
+      'UK PL9015 ~ EU 2B510: summary only',
+      'ECO 2008 Sch. 3 PL9015 (not read); EU 2B510',
+      'UK:PL9015',
+      'EU:2B510',
+      'overlaps',
+      false,
+      'not read',
+    ],
+    [
+      'UK PL9013 ~ EU 3B504: summary only',
+      'ECO 2008 Sch. 3 PL9013 (not read); EU 3B504',
+      'UK:PL9013',
+      'EU:3B504',
+      'overlaps',
+      false,
+      'not read',
+    ],
+  ])('link %s (%s)', (_row, _source, from, to, type, verified, note) => {
+    const c = link(from, to);
+    expect(c?.type).toBe(type);
+    expect(c?.note).toContain(note);
+    expect(c?.source?.status).toBe(verified ? 'verified' : 'unverified');
+    if (verified) expect(c?.warning).toBeUndefined();
+    else expect(c?.warning).toMatch(/^unverified: /);
+  });
+
+  it('follows the verified renumbered links in the gaps and leaves the unverified ones out', () => {
+    expect(pair('US:3E901', 'EU')).toMatchObject({ status: 'counterpart' });
+    expect(pair('US:3D901', 'EU')?.evidence.join(' | ')).toContain('EU:3D001 (overlaps, curated-renumbered)');
+    const pl9014 = traceCounterpart(entry('UK:PL9014')!, 'EU', linkIndex(links));
+    expect(pl9014.status).toBe('none');
+    expect(pl9014.evidence.join(' | ')).toContain('ignored: unverified:');
+  });
+
+  it('every curated renumbered link cites the provisions compared, and where it was read when verified', () => {
+    const curated = links.filter((c) => c.basis === 'curated-renumbered');
+    expect(curated.length).toBeGreaterThanOrEqual(16);
+    for (const c of curated) {
+      expect(c.source?.citation, `${c.from} → ${c.to}`).toMatch(/\S/);
+      if (c.source?.status === 'verified') {
+        expect(c.source.readIn, `${c.from} → ${c.to}`).toMatch(/\S/);
+        expect(c.source.readOn, `${c.from} → ${c.to}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      } else expect(c.source?.note, `${c.from} → ${c.to}`).toMatch(/\S/);
+    }
   });
 
   it('accepts Kosovo (XK), a Commerce Country Chart destination, in determine --to', async () => {

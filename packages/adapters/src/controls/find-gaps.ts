@@ -17,8 +17,13 @@ export interface GapReport {
   /** The list category (first digit of the code) the gaps were limited to. */
   category?: number;
   gaps: ControlGap[];
-  /** Entry/jurisdiction pairs that are not gaps, each with the evidence path that clears it. */
-  cleared: GapCleared[];
+  /** How many entry/jurisdiction pairs are not gaps (counterpart, implemented or not compared). */
+  clearedCount: number;
+  /**
+   * Those pairs, each with the evidence path that clears it: only when asked for
+   * (`includeCleared`), since they outnumber the gaps about five to one.
+   */
+  cleared?: GapCleared[];
   summary: Record<GapCategory, Record<string, number>>;
   notes: string[];
 }
@@ -33,10 +38,11 @@ export function parseJurisdictions(value: string | string[], field = 'jurisdicti
  * The entries one ally controls and another does not, among `jurisdictions`,
  * optionally limited to one list category (0–9). Japan's list is held at row
  * level, so entry-level gaps with Japan are not computed: it is left out with a note.
+ * The pairs that are not gaps are counted; they are listed only with `includeCleared`.
  */
 export function findGaps(
   catalogue: ControlCatalogue,
-  options: { jurisdictions: ControlJurisdiction[]; category?: number },
+  options: { jurisdictions: ControlJurisdiction[]; category?: number; includeCleared?: boolean },
 ): GapReport {
   const notes: string[] = [];
   const jurisdictions = options.jurisdictions.filter((j) => j !== 'JP');
@@ -77,7 +83,8 @@ export function findGaps(
     jurisdictions,
     ...(options.category !== undefined ? { category: options.category } : {}),
     gaps,
-    cleared,
+    clearedCount: cleared.length,
+    ...(options.includeCleared ? { cleared } : {}),
     summary: summarizeGaps(gaps),
     notes,
   };

@@ -1,4 +1,10 @@
-export { parseCcl, type CclFiles } from './parse-ccl.ts';
+export { parseCcl } from './parse-ccl.ts';
+export { readCclJson, type CclFiles } from './ccl/read-ccl-json.ts';
+export { parseEcfr774 } from './ccl/parse-ecfr-774.ts';
+export { readCclSource, ECFR_774_FILE } from './ccl/read-ccl-source.ts';
+export { controlledParagraphs } from './ccl/ccl-paragraphs.ts';
+export { readEcfrManifest, writeEcfrManifest, ECFR_MANIFEST, type EcfrFetch } from './ccl/ecfr-manifest.ts';
+export type { CclSource, CclSourceEntry, CclItem } from './ccl/ccl-source.ts';
 export { scopeReason, reasonsForParagraph, type ScopedReason } from './ccl-reason-scope.ts';
 export { parseUsml } from './parse-usml.ts';
 export { parseRegimeTree, type RegimeTreeFile } from './parse-regime-tree.ts';
@@ -15,6 +21,7 @@ export { catalogueLookup, catalogueSuggest } from './catalogue-entry-lookup.ts';
 export {
   openControlCatalogue,
   ControlCatalogueSource,
+  catalogueOptionsOf,
   type OpenedCatalogue,
   type CatalogueOptions,
 } from './open-control-catalogue.ts';

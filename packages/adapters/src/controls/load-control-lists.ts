@@ -7,6 +7,7 @@ import {
   type Correspondence,
 } from '@entente/core';
 import { parseCcl } from './parse-ccl.ts';
+import { readCclSource } from './ccl/read-ccl-source.ts';
 import { parseRegimeTree } from './parse-regime-tree.ts';
 import { parseUsml } from './parse-usml.ts';
 import { readControlDatasets } from './read-control-datasets.ts';
@@ -20,14 +21,23 @@ export interface ControlLoadReport {
   correspondences: { count: number; created: boolean; byBasis: Record<string, number> };
 }
 
-/** Reads every control list: the real-data lists from `mirrorDir/controls/` and the project datasets. */
-export async function readAllControlLists(mirrorDir: string, datasetsDir?: string): Promise<ControlList[]> {
+/**
+ * Reads every control list: the real-data lists from `mirrorDir/controls/`
+ * (the CCL from `sourcesDir` first when an online sync saved its eCFR text
+ * there) and the project datasets.
+ */
+export async function readAllControlLists(
+  mirrorDir: string,
+  datasetsDir?: string,
+  sourcesDir?: string,
+): Promise<ControlList[]> {
   const controls = (...p: string[]) => readFile(path.join(mirrorDir, 'controls', ...p), 'utf8');
-  const ccl = parseCcl({
-    json: await controls('us', 'ccl.json'),
-    requirementRowsCsv: await controls('us', 'ccl_license_requirement_rows.csv'),
-    exceptionFlagsCsv: await controls('us', 'ccl_license_exception_flags.csv'),
-  });
+  // The online sync's eCFR text of part 774, when there is one, is preferred to the mirror's.
+  const usDirs = [
+    ...(sourcesDir ? [path.join(sourcesDir, 'controls', 'us')] : []),
+    path.join(mirrorDir, 'controls', 'us'),
+  ];
+  const ccl = parseCcl(await readCclSource(usDirs));
   const usml = parseUsml(await controls('us', 'ecfr', 'title-22_part-121.xml'));
   const mtcr = parseRegimeTree(
     'MTCR',
@@ -77,9 +87,9 @@ function countByBasis(cs: Correspondence[]): Record<string, number> {
  */
 export async function loadControlLists(
   store: ControlListStore,
-  options: { mirrorDir: string; datasetsDir?: string },
+  options: { mirrorDir: string; datasetsDir?: string; sourcesDir?: string },
 ): Promise<ControlLoadReport> {
-  const lists = await readAllControlLists(options.mirrorDir, options.datasetsDir);
+  const lists = await readAllControlLists(options.mirrorDir, options.datasetsDir, options.sourcesDir);
   const report: ControlLoadReport['lists'] = [];
   for (const list of lists) {
     const { created } = await store.saveControlList(list);

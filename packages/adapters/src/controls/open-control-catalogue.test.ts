@@ -36,7 +36,7 @@ describe.skipIf(!hasSharedData()).each(storeTargets())('control catalogue on $na
 
   it('loads the control lists during sync and reports them', () => {
     expect(report.controls?.lists).toHaveLength(10);
-    expect(report.controls?.correspondences).toMatchObject({ created: true, count: 1798 });
+    expect(report.controls?.correspondences).toMatchObject({ created: true, count: 1806 });
     expect(report.skipped.map((s) => path.basename(s.path))).toEqual(['notes.txt']);
   });
 

@@ -20,6 +20,16 @@ export interface CatalogueOptions {
   mirrorDir?: string;
   /** Datasets folder of the licensing tables (tests). */
   datasetsDir?: string;
+  /** Where `sync --online` saved eCFR texts (its CCL is preferred to the mirror's). */
+  sourcesDir?: string;
+}
+
+/** The catalogue options of a configuration: its mirror and its online-sync folder. */
+export function catalogueOptionsOf(config: { mirrorDir?: string; sourcesDir?: string }): CatalogueOptions {
+  return {
+    ...(config.mirrorDir ? { mirrorDir: config.mirrorDir } : {}),
+    ...(config.sourcesDir ? { sourcesDir: config.sourcesDir } : {}),
+  };
 }
 
 /** A cheap fingerprint of the stored control lists and crosswalk. */
@@ -73,6 +83,7 @@ export async function openControlCatalogue(
         lookup: catalogueLookup(catalogue),
         suggest: catalogueSuggest(catalogue),
         ...(options.datasetsDir ? { datasetsDir: options.datasetsDir } : {}),
+        ...(options.sourcesDir ? { sourcesDir: options.sourcesDir } : {}),
       });
       return data;
     },

@@ -1,5 +1,3 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import { DomainError } from '@entente/core';
 import {
   parentCode,
   regimeOfCode,
@@ -9,39 +7,12 @@ import {
   type Regime,
 } from '@entente/core';
 import { reasonsForParagraph, scopeReason } from './ccl-reason-scope.ts';
+import { controlledParagraphs } from './ccl/ccl-paragraphs.ts';
+import type { CclSource } from './ccl/ccl-source.ts';
 
-interface CclItem {
-  paragraph: string | null;
-  kind: string;
-  text: string;
-}
-
-interface CclJsonEntry {
-  eccn: string;
-  heading: string;
-  reasonForControl: string | null;
-  items?: CclItem[];
-}
-
-interface CclJson {
-  citation: string;
-  ecfrIssueDate: string;
-  entryCount: number;
-  entries: CclJsonEntry[];
-}
-
-/** The three files of the US Commerce Control List mirror (`controls/us/`). */
-export interface CclFiles {
-  json: string;
-  requirementRowsCsv: string;
-  exceptionFlagsCsv: string;
-}
-
-const SOURCE_ACT = '15 CFR Part 774, Supplement No. 1 (Commerce Control List)';
-/** Where the CCL text is read: the shared mirror's eCFR-derived file. */
-const READ_FROM = 'shared data mirror controls/us/ccl.json (eCFR versioner, title 15 part 774)';
 /** Longest heading kept for a paragraph; the full text stays in `text`. */
 const HEADING_MAX = 240;
+const ALL_CATEGORIES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 function splitReasons(value: string | null): string[] {
   return (value ?? '')
@@ -50,62 +21,37 @@ function splitReasons(value: string | null): string[] {
     .filter(Boolean);
 }
 
-function rowsByEccn(csv: string): Map<string, Record<string, string>[]> {
-  const out = new Map<string, Record<string, string>[]>();
-  for (const row of parseCsv(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[]) {
-    const eccn = row.eccn ?? '';
-    out.set(eccn, [...(out.get(eccn) ?? []), row]);
-  }
-  return out;
-}
-
 function truncate(text: string): string {
   return text.length <= HEADING_MAX ? text : `${text.slice(0, HEADING_MAX - 1)}…`;
 }
 
 /**
- * Reads the US Commerce Control List: every ECCN with its reasons, its
- * licence-requirement rows and exception flags (from the flattened CSVs), and
- * its paragraph tree where the text is given, each paragraph carrying the
- * reasons the requirement rows scope to it.
+ * Builds the US Commerce Control List from a read `CclSource` (eCFR XML or the
+ * mirror's derived files): every ECCN with its reasons, licence-requirement
+ * rows and exception flags, and its controlled paragraphs where the text is
+ * given (notes' lettered lists left out), each carrying the reasons the
+ * requirement rows scope to it and a citation to its paragraph.
  */
-export function parseCcl(files: CclFiles): ControlList {
-  let data: CclJson;
-  try {
-    data = JSON.parse(files.json) as CclJson;
-  } catch (error) {
-    throw new DomainError('file-unreadable', `ccl.json is not JSON: ${(error as Error).message}`, {
-      file: 'ccl.json',
-    });
-  }
-  if (!Array.isArray(data.entries) || data.entries.length !== data.entryCount) {
-    throw new DomainError('file-rejected', 'ccl.json entry count does not match its header', {
-      file: 'ccl.json',
-    });
-  }
-  const requirementRows = rowsByEccn(files.requirementRowsCsv);
-  const flagRows = rowsByEccn(files.exceptionFlagsCsv);
-  const validFrom = data.ecfrIssueDate;
-  const source = { act: SOURCE_ACT, version: validFrom };
+export function parseCcl(ccl: CclSource): ControlList {
+  const validFrom = ccl.issueDate;
+  const source = { act: ccl.act, version: validFrom };
   const citation = (provision: string): ControlEntry['citation'] => ({
-    act: SOURCE_ACT,
+    act: ccl.act,
     provision,
-    readFrom: READ_FROM,
+    readFrom: ccl.readFrom,
     readOn: validFrom,
     status: 'verified',
   });
   const entries: ControlEntry[] = [];
-  for (const e of data.entries) {
-    const reasonScopes: ReasonScope[] = (requirementRows.get(e.eccn) ?? []).map((r) => ({
-      reason: (r.control ?? '').trim().split(/\s+/)[0] ?? '',
-      control: r.control ?? '',
-      ...(r.chart_column ? { chartColumn: r.chart_column } : {}),
-      ...(r.destination_scope_if_not_column ? { destination: r.destination_scope_if_not_column } : {}),
+  for (const e of ccl.entries) {
+    const reasonScopes: ReasonScope[] = e.requirementRows.map((r) => ({
+      reason: r.control.trim().split(/\s+/)[0] ?? '',
+      control: r.control,
+      ...(r.chartColumn ? { chartColumn: r.chartColumn } : {}),
+      ...(r.destination ? { destination: r.destination } : {}),
     }));
     const scoped = reasonScopes.map((r) => scopeReason(e.eccn, r));
-    const exceptions = Object.fromEntries(
-      (flagRows.get(e.eccn) ?? []).map((r) => [r.exception ?? '', r.text ?? '']),
-    );
+    const exceptions = { ...e.exceptionFlags };
     const regime = regimeOfEccn(e.eccn, splitReasons(e.reasonForControl));
     entries.push({
       list: 'US',
@@ -121,11 +67,8 @@ export function parseCcl(files: CclFiles): ControlList {
       citation: citation(`ECCN ${e.eccn}`),
     });
     const codes = new Set<string>([e.eccn]);
-    for (const item of e.items ?? []) {
-      if (item.kind !== 'item' || !item.paragraph) continue;
+    for (const item of controlledParagraphs(e.items)) {
       const code = `${e.eccn}.${item.paragraph}`;
-      // A paragraph letter repeated inside a note is not a new paragraph: the first one wins.
-      if (codes.has(code)) continue;
       let parent = parentCode(code);
       while (parent && !codes.has(parent)) parent = parentCode(parent);
       codes.add(code);
@@ -153,15 +96,19 @@ export function parseCcl(files: CclFiles): ControlList {
     validFrom,
     source,
     header: {
-      sourceActs: [data.citation],
-      builtHow:
-        'Read from the eCFR-derived ccl.json and its flattened requirement-row and exception-flag tables.',
-      leftOut: [
-        'Paragraph text for categories other than those the source captured in full (0, 2, 6, 7, 8, 9 carry headings only).',
-      ],
+      sourceActs: [ccl.act],
+      builtHow: `Read from ${ccl.readFrom}: headings, reasons, licence requirement rows, list-based licence exceptions and the paragraphs of each List of Items Controlled (the lettered lists of notes left out).`,
+      leftOut: leftOut(ccl),
     },
     entries,
   };
+}
+
+function leftOut(ccl: CclSource): string[] {
+  const headingOnly = ALL_CATEGORIES.filter((c) => !ccl.fullTextCategories.includes(c));
+  return headingOnly.length === 0
+    ? []
+    : [`Paragraph text for categories ${headingOnly.join(', ')}: the source carries their headings only.`];
 }
 
 /**

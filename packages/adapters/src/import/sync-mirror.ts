@@ -55,6 +55,8 @@ export interface SyncMirrorOptions {
   waitForOtherSync?: boolean;
   onProgress?: (message: string) => void;
   onGroup?: (done: number, total: number, label: string) => void;
+  /** Where `sync --online` saved eCFR texts, preferred to the mirror's derived CCL. */
+  sourcesDir?: string;
 }
 
 /**
@@ -136,7 +138,7 @@ async function syncMirrorLocked(
   let controls: ControlLoadReport | undefined;
   if (kysely && withControls) {
     options.onGroup?.(done, total, 'control lists');
-    controls = await syncControlLists(kysely, mirrorDir, skipped);
+    controls = await syncControlLists(kysely, mirrorDir, skipped, options.sourcesDir);
     options.onGroup?.(total, total, 'control lists');
   }
   return {
@@ -153,9 +155,13 @@ async function syncControlLists(
   kysely: Kysely<Database>,
   mirrorDir: string,
   skipped: SkippedItem[],
+  sourcesDir: string | undefined,
 ): Promise<ControlLoadReport | undefined> {
   try {
-    return await loadControlLists(new PostgresControlStore(kysely), { mirrorDir });
+    return await loadControlLists(new PostgresControlStore(kysely), {
+      mirrorDir,
+      ...(sourcesDir ? { sourcesDir } : {}),
+    });
   } catch (error) {
     const missing = (error as { code?: unknown }).code === 'ENOENT';
     if (!isDomainError(error) && !missing) throw error;

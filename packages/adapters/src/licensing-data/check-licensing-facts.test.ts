@@ -12,6 +12,7 @@ function datasetsWith(file: string, edit: (json: any) => void): string {
     'eu-general-authorisations.json',
     'uk-open-general-licences.json',
     'jp-bulk-licences.json',
+    'us-embargoes.json',
   ]) {
     const json = JSON.parse(readFileSync(path.join(LICENSING_DATASETS_DIR, name), 'utf8'));
     if (name === file) edit(json);
@@ -57,6 +58,10 @@ describe('licensing fact citations', () => {
       'itemScopeSource.status',
     ],
     ['eu-general-authorisations.json', (j: any) => (j.annexIv[0].part = 'III'), 'part'],
+    ['us-embargoes.json', (j: any) => delete j.rules[2].source, 'source'],
+    ['us-embargoes.json', (j: any) => delete j.rules[0].source.note, 'source.note'],
+    ['us-embargoes.json', (j: any) => (j.rules[1].citations = []), 'citations'],
+    ['us-embargoes.json', (j: any) => (j.rules[3].effect = 'maybe'), 'effect'],
   ])('rejects %s when a fact loses its citation (%#)', async (file, edit, field) => {
     const e = await rejection(datasetsWith(file, edit));
     expect(isDomainError(e) && e.code).toBe('file-rejected');
@@ -67,5 +72,22 @@ describe('licensing fact citations', () => {
     const { eu, jp } = await loadLicensingDatasets();
     expect(eu.generalAuthorisations).toHaveLength(8);
     expect(jp.bulkLicences).toHaveLength(3);
+  });
+
+  it('loads the US Part 746 embargo rules, each with its citations and source', async () => {
+    const { usEmbargoes } = await loadLicensingDatasets();
+    expect(usEmbargoes.map((r) => r.destinations.join('+'))).toEqual([
+      'CU',
+      'IR',
+      'KP',
+      'SY',
+      'RU+BY',
+      'UA-43+UA-40+UA-14+UA-09',
+    ]);
+    expect(usEmbargoes.find((r) => r.name === 'Iran sanctions')).toMatchObject({
+      effect: 'prohibited',
+      citations: ['15 CFR 746.7', '31 CFR 560.204'],
+      source: { citation: '15 CFR 746.7; 31 CFR 560.204', status: 'unverified' },
+    });
   });
 });

@@ -5,7 +5,7 @@
  * for where each provision was read.
  */
 export interface FidelityRow {
-  jurisdiction: 'EU' | 'JP';
+  jurisdiction: 'EU' | 'JP' | 'UK';
   item: string;
   to: string;
   from?: string;
@@ -23,6 +23,8 @@ const ANNEX_IV = 'Reg. 2021/821 Annex II Section I point 1 (all Annex IV items)'
 const EU001_DEST = 'Reg. 2021/821 Annex II Section A Part 2';
 const ART_11 = 'Reg. 2021/821 Art. 11(1) and Annex IV';
 const BULK = '包括許可取扱要領 I-III';
+const IIC = 'retained Reg. 428/2009 Annex IIc Part 1 para 2(c)';
+const IIE = 'retained Reg. 428/2009 Annex IIe';
 
 /** EU001 refused for the 13 codes of Section I point 2, at paragraph precision. */
 const sectionI: FidelityRow[] = [
@@ -231,6 +233,50 @@ const japan: FidelityRow[] = [
   },
 ];
 
+/** UK retained general export authorisations 003 (after repair) and 005 (telecommunications), as read. */
+const ukRetained: FidelityRow[] = [
+  ...[
+    ['1C350', 'CN'],
+    ['1C227', 'US'],
+    ['1C240', 'IN'],
+    ['9A011', 'AU'],
+  ].map(([item, to]) => ({
+    jurisdiction: 'UK' as const,
+    item: item as string,
+    to: to as string,
+    outcome: 'licence-required',
+    authorisations: { 'UK-GEA-003': 'not-available' },
+    because: ['UK-GEA-003', 'Annex IIc Part 1 para 2(c)'] as [string, string],
+    provision: IIC,
+  })),
+  {
+    jurisdiction: 'UK',
+    item: '5A001.c',
+    to: 'BR',
+    outcome: 'licence-required',
+    authorisations: { 'UK-GEA-005': 'not-available' },
+    because: ['UK-GEA-005', 'destination BR'],
+    provision: `${IIE} Part 2 (Brazil is not listed)`,
+  },
+  {
+    jurisdiction: 'UK',
+    item: '5A001.c',
+    to: 'CN',
+    outcome: 'licence-required',
+    authorisations: { 'UK-GEA-005': 'to-check' },
+    provision: `${IIE} Part 1 (a)(i) and Part 2 (China listed)`,
+  },
+  {
+    jurisdiction: 'UK',
+    item: '3A001.a.1',
+    to: 'KR',
+    outcome: 'licence-required',
+    authorisations: { 'UK-GEA-005': 'not-available' },
+    because: ['UK-GEA-005', 'outside its scope'],
+    provision: `${IIE} Part 1 (Category 5 Part 1 items only)`,
+  },
+];
+
 /** Every determination row of the fidelity suite. */
 export const FIDELITY_ROWS: readonly FidelityRow[] = [
   ...sectionI,
@@ -239,4 +285,5 @@ export const FIDELITY_ROWS: readonly FidelityRow[] = [
   ...broader,
   ...other,
   ...japan,
+  ...ukRetained,
 ];

@@ -137,13 +137,15 @@ describe.skipIf(!hasSharedData())('EU and JP licensing facts against the texts r
   });
 
   const sources = (): { where: string; source: FactSource }[] => [
-    ...[...data.eu.generalAuthorisations, ...data.jp.bulkLicences].flatMap((g) => [
-      { where: `${g.id} source`, source: g.source },
-      { where: `${g.id} destinations`, source: g.destinationsSource },
-      { where: `${g.id} item scope`, source: g.itemScopeSource },
-      { where: `${g.id} exclusions`, source: g.exclusionsSource },
-      ...g.excludedItems.map((c) => ({ where: `${g.id} excludes ${c.code}`, source: c.source })),
-    ]),
+    ...[...data.eu.generalAuthorisations, ...data.jp.bulkLicences, ...data.uk.openGeneralLicences].flatMap(
+      (g) => [
+        { where: `${g.id} source`, source: g.source },
+        { where: `${g.id} destinations`, source: g.destinationsSource },
+        { where: `${g.id} item scope`, source: g.itemScopeSource },
+        { where: `${g.id} exclusions`, source: g.exclusionsSource },
+        ...g.excludedItems.map((c) => ({ where: `${g.id} excludes ${c.code}`, source: c.source })),
+      ],
+    ),
     { where: 'Annex IV', source: data.eu.annexIvSource },
     ...data.eu.annexIv.map((e) => ({ where: `Annex IV ${e.code}`, source: e.source })),
   ];
@@ -161,6 +163,75 @@ describe.skipIf(!hasSharedData())('EU and JP licensing facts against the texts r
           expect.stringMatching(/\S/),
         ]);
     }
+  });
+
+  const ukGea = (id: string) => data.uk.openGeneralLicences.find((g) => g.id === id) as GeneralAuthorisation;
+
+  it('records the 24 codes of retained Annex IIc Part 1 para 2(c) as verified UK-GEA-003 exclusions, the list still incomplete', () => {
+    const g = ukGea('UK-GEA-003');
+    expect(g.excludedItems.map((c) => c.code)).toEqual([
+      '1A002.a',
+      '1C012.a',
+      '1C227',
+      '1C228',
+      '1C229',
+      '1C230',
+      '1C231',
+      '1C236',
+      '1C237',
+      '1C240',
+      '1C350',
+      '1C450',
+      '5A001.b.5',
+      '5A002.c',
+      '5A002.d',
+      '5A002.e',
+      '5A003.a',
+      '5A003.b',
+      '6A001.a.2.a.1',
+      '6A001.a.2.a.5',
+      '6A002.a.1.c',
+      '8A001.b',
+      '8A001.c.1',
+      '9A011',
+    ]);
+    expect(g.excludedItems.every((c) => c.source.status === 'verified')).toBe(true);
+    expect(g.exclusionsSource.status).toBe('unverified');
+    expect(g.use).toBe('may-apply');
+  });
+
+  it('records retained GEA 005 (Annex IIe) with its ten destinations and six item paragraphs as read', () => {
+    const g = ukGea('UK-GEA-005');
+    expect([...(g.destinations ?? [])].sort()).toEqual([
+      'AR',
+      'CN',
+      'HK',
+      'HR',
+      'IN',
+      'KR',
+      'MO',
+      'TR',
+      'UA',
+      'ZA',
+    ]);
+    expect(g.itemScope).toEqual(['5A001.b.2', '5A001.c', '5A001.d', '5B001', '5D001', '5E001.a']);
+    expect([g.destinationsSource.status, g.itemScopeSource.status]).toEqual(['verified', 'verified']);
+    expect(g.destinationsSource.readIn).toContain('legislation.gov.uk/eur/2009/428/annex/IIe');
+  });
+
+  it('marks what was not read of the UK retained GEAs and the dual-use OGEL as unverified', () => {
+    expect(ukGea('UK-GEA-006').itemScopeSource.status).toBe('unverified');
+    expect(ukGea('UK-GEA-004').exclusionsSource.status).toBe('unverified');
+    const ogel = ukGea('OGEL-DU-EU');
+    expect(ogel.source).toMatchObject({ status: 'verified', readOn: '2026-12-03' });
+    expect(ogel.destinationsSource.status).toBe('unverified');
+  });
+
+  it('gives EU004 its 120-day re-import condition with where it was read', () => {
+    const eu004 = data.eu.generalAuthorisations.find((g) => g.id === 'EU004') as GeneralAuthorisation;
+    expect(eu004.conditions.join(' ')).toMatch(
+      /within 120 days .*udfoerselstilladelse-eu004, read 2026-12-03/,
+    );
   });
 
   const letter = fc.constantFrom('a', 'b', 'c', 'd');

@@ -12,6 +12,8 @@ export interface LoadDeterminationDataOptions {
   lookup?: EntryLookup;
   suggest?: CrosswalkSuggest;
   datasetsDir?: string;
+  /** Where `sync --online` saved eCFR texts: its CCL is preferred to the mirror's. */
+  sourcesDir?: string;
 }
 
 /** Reads the Common High Priority List (HS-6 → tier). */
@@ -37,13 +39,19 @@ export async function loadDeterminationData(
 ): Promise<DeterminationData> {
   const controlsDir = path.join(mirrorDir, 'controls');
   const { countries, chartFootnotes } = await loadCountryFacts(controlsDir);
-  const [us, datasets, chpl] = await Promise.all([
-    loadUsEarTables(path.join(controlsDir, 'us'), chartFootnotes),
+  const [usTables, { usEmbargoes, ...datasets }, chpl] = await Promise.all([
+    loadUsEarTables(
+      [
+        ...(options.sourcesDir ? [path.join(options.sourcesDir, 'controls', 'us')] : []),
+        path.join(controlsDir, 'us'),
+      ],
+      chartFootnotes,
+    ),
     loadLicensingDatasets(options.datasetsDir ?? LICENSING_DATASETS_DIR),
     loadChpl(controlsDir),
   ]);
   return {
-    us,
+    us: { ...usTables, embargoes: usEmbargoes },
     ...datasets,
     countries,
     chpl,

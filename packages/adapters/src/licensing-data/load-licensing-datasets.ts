@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EuTables, JpTables, UkTables } from '@entente/core';
+import type { EuTables, JpTables, UkTables, UsEmbargoRule } from '@entente/core';
 import {
   checkAnnexIvEntry,
   checkAuthorisation,
   checkFactSource,
   withUnverifiedSources,
 } from './check-licensing-facts.ts';
+import { checkUsEmbargoRule, US_EMBARGOES_FILE } from './check-us-embargo.ts';
 
 /** The folder of the curated licensing datasets (packages/adapters/datasets/licensing). */
 export const LICENSING_DATASETS_DIR = path.resolve(
@@ -19,14 +20,18 @@ async function readDataset<T>(dir: string, name: string): Promise<T> {
   return JSON.parse(await readFile(path.join(dir, name), 'utf8')) as T;
 }
 
-/** Reads and checks the EU, UK and JP general-authorisation datasets and the citation of each fact. */
+/**
+ * Reads and checks the EU, UK and JP general-authorisation datasets and the US
+ * Part 746 embargo rules, and the citation of each fact.
+ */
 export async function loadLicensingDatasets(
   dir = LICENSING_DATASETS_DIR,
-): Promise<{ eu: EuTables; uk: UkTables; jp: JpTables }> {
+): Promise<{ eu: EuTables; uk: UkTables; jp: JpTables; usEmbargoes: UsEmbargoRule[] }> {
   const euFile = 'eu-general-authorisations.json';
   const eu = await readDataset<EuTables>(dir, euFile);
   const uk = await readDataset<UkTables>(dir, 'uk-open-general-licences.json');
   const jp = await readDataset<JpTables>(dir, 'jp-bulk-licences.json');
+  const us = await readDataset<{ rules: unknown[] }>(dir, US_EMBARGOES_FILE);
   return {
     eu: {
       generalAuthorisations: eu.generalAuthorisations.map((g, i) => checkAuthorisation(g, euFile, i)),
@@ -48,5 +53,6 @@ export async function loadLicensingDatasets(
       bulkLicences: jp.bulkLicences.map((g, i) => checkAuthorisation(g, 'jp-bulk-licences.json', i)),
       source: jp.source,
     },
+    usEmbargoes: us.rules.map((r, i) => checkUsEmbargoRule(r, i)),
   };
 }

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import {
   extractParagraphRefs,
   extractReasonCodes,
@@ -12,24 +11,8 @@ import {
   type UsLvsRule,
   type UsRequirementRow,
 } from '@entente/core';
-
-interface CclJsonEntry {
-  eccn: string;
-  heading: string;
-  reasonForControl: string | null;
-  items?: { paragraph: string | null; kind: string; text: string }[];
-}
-interface RequirementCsvRow {
-  eccn: string;
-  control: string;
-  chart_column: string;
-  destination_scope_if_not_column: string;
-}
-interface FlagCsvRow {
-  eccn: string;
-  exception: string;
-  text: string;
-}
+import { readCclSource } from '../controls/ccl/read-ccl-source.ts';
+import type { CclRequirementRow } from '../controls/ccl/ccl-source.ts';
 
 // Ranges such as "a.2 to a.14" or "b.4 to b.7" are expanded so each paragraph matches.
 function expandRanges(text: string): string {
@@ -100,22 +83,12 @@ function parseStaExclusions(text: string | undefined, eccn: string): UsEccn['sta
   ];
 }
 
-function groupByEccn<T extends { eccn: string }>(rows: T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = out.get(r.eccn);
-    if (list) list.push(r);
-    else out.set(r.eccn, [r]);
-  }
-  return out;
-}
-
-function rowFromCsv(r: RequirementCsvRow): UsRequirementRow {
+function rowOf(eccn: string, r: CclRequirementRow): UsRequirementRow {
   const reason =
     r.control.match(/^\W*([A-Z]{2,3})\b/)?.[1] ?? (/Russian industry/i.test(r.control) ? 'RIS' : 'OTHER');
-  const column = r.chart_column.trim();
-  const destText = r.destination_scope_if_not_column.trim();
-  const row: UsRequirementRow = { reason, control: r.control, scope: parseParagraphScope(r.control, r.eccn) };
+  const column = r.chartColumn.trim();
+  const destText = r.destination.trim();
+  const row: UsRequirementRow = { reason, control: r.control, scope: parseParagraphScope(r.control, eccn) };
   if (column) row.column = column;
   else
     row.destinationRule =
@@ -126,35 +99,27 @@ function rowFromCsv(r: RequirementCsvRow): UsRequirementRow {
 }
 
 /**
- * Reads the CCL (ccl.json plus the flattened requirement rows and exception
- * flags) and the Part 740 catalogue from `controlsUsDir` into EAR tables whose
- * scopes are parsed once, here, so each determination only matches.
+ * Reads the CCL (the eCFR XML of part 774 from the first of `controlsUsDirs` holding it, else
+ * ccl.json with its flattened requirement rows and exception flags) and the
+ * Part 740 catalogue from `controlsUsDir` into EAR tables whose scopes are
+ * parsed once, here, so each determination only matches.
  */
 export async function loadUsEarTables(
-  controlsUsDir: string,
+  controlsUsDirs: string | string[],
   chartFootnotes: Record<string, string>,
-): Promise<UsEarTables> {
-  const [cclText, rowsText, flagsText, catalogueText] = await Promise.all(
-    [
-      'ccl.json',
-      'ccl_license_requirement_rows.csv',
-      'ccl_license_exception_flags.csv',
-      'license-exception-catalog.json',
-    ].map((f) => readFile(path.join(controlsUsDir, f), 'utf8')),
-  );
-  const ccl = JSON.parse(cclText as string) as { ecfrIssueDate: string; entries: CclJsonEntry[] };
-  const rows = parse(rowsText as string, { columns: true, skip_empty_lines: true }) as RequirementCsvRow[];
-  const flags = parse(flagsText as string, { columns: true, skip_empty_lines: true }) as FlagCsvRow[];
-  const catalogue = JSON.parse(catalogueText as string) as {
+): Promise<Omit<UsEarTables, 'embargoes'>> {
+  const dirs = Array.isArray(controlsUsDirs) ? controlsUsDirs : [controlsUsDirs];
+  const [ccl, catalogueText] = await Promise.all([
+    readCclSource(dirs),
+    readFile(path.join(dirs[dirs.length - 1] ?? '.', 'license-exception-catalog.json'), 'utf8'),
+  ]);
+  const catalogue = JSON.parse(catalogueText) as {
     exceptions: { section: string; symbols: string[]; title: string }[];
   };
-  const rowsBy = groupByEccn(rows);
-  const flagsBy = groupByEccn(flags);
   const eccns = new Map<string, UsEccn>();
   for (const e of ccl.entries) {
-    const flagRecord: Record<string, string> = {};
-    for (const f of flagsBy.get(e.eccn) ?? []) flagRecord[f.exception] = f.text;
-    const lvsLines = (e.items ?? [])
+    const flagRecord: Record<string, string> = { ...e.exceptionFlags };
+    const lvsLines = e.items
       .filter((i) => i.paragraph === null && /^\$[\d,]+\s*:/.test(i.text))
       .map((i) => i.text.replace(':', ' for'));
     const lvs = parseLvsRule(flagRecord['LVS'] ?? 'N/A', lvsLines, e.eccn);
@@ -163,7 +128,7 @@ export async function loadUsEarTables(
       eccn: e.eccn,
       heading: e.heading,
       reasons: (e.reasonForControl ?? '').split(/,\s*/).filter(Boolean),
-      rows: (rowsBy.get(e.eccn) ?? []).map(rowFromCsv),
+      rows: e.requirementRows.map((r) => rowOf(e.eccn, r)),
       flags: flagRecord,
       ...(lvs ? { lvs } : {}),
       ...(gbs ? { gbs } : {}),
@@ -173,5 +138,5 @@ export async function loadUsEarTables(
   const exceptionSections: Record<string, { section: string; title: string }> = {};
   for (const x of catalogue.exceptions)
     for (const s of x.symbols) exceptionSections[s] = { section: x.section, title: x.title };
-  return { eccns, exceptionSections, chartFootnotes, asOf: ccl.ecfrIssueDate };
+  return { eccns, exceptionSections, chartFootnotes, asOf: ccl.issueDate };
 }

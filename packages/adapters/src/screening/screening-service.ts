@@ -289,6 +289,26 @@ export class ScreeningService {
     }
   }
 
+  /**
+   * Screens many subjects with the same options, without clearances: in the worker
+   * threads when they run (one chunk per message), else here. For monitoring runs.
+   */
+  async matchMany(queries: ScreeningQuery[], options: ScreeningOptions): Promise<ScreeningMatch[][]> {
+    const pool = this.#pool;
+    if (pool) {
+      try {
+        return await pool.screenMany(queries, options);
+      } catch (e) {
+        if (isDomainError(e)) throw e;
+        if (this.#pool === pool) {
+          this.#onWorkerError(e);
+          this.#dropPool();
+        }
+      }
+    }
+    return queries.map((q) => screenParty(this.#index, q, options));
+  }
+
   /** The organisation's clearances in force at `now`, by subject key (for batch screening; none for null). */
   async clearancesBySubject(orgId: string | null, now = new Date()): Promise<Map<string, Clearance[]>> {
     const map = new Map<string, Clearance[]>();

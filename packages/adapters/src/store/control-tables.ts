@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { FactSource } from '@entente/core';
 
 /** Row of `control_list_versions`. */
 export interface ControlListVersionRow {
@@ -34,6 +35,7 @@ export interface ControlCorrespondenceRow {
   basis: string;
   note: string | null;
   warning: string | null;
+  source: ColumnType<FactSource | null, string | null, string | null>;
 }
 
 /** The control-list tables (the lead merges them into `Database`). */

@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ControlTables } from './control-tables.ts';
 import type { SharingDatabase } from '../sharing/sharing-database.ts';
 import type { DecisionTables } from '../decision-records/decision-record-store.ts';
+import type { MonitoringDatabase } from '../monitoring/monitoring-database.ts';
+import type { SubjectDatabase } from '../subjects/subject-database.ts';
 
 /** Row of `list_versions`. */
 export interface ListVersionRow {
@@ -65,7 +67,8 @@ export interface ScreeningEventRow {
  * Every table of `migrations/*.sql` with its columns, so that one
  * `Kysely<Database>` serves every store; a migration that adds a table adds it here.
  */
-export interface Database extends ControlTables, SharingDatabase, DecisionTables {
+export interface Database
+  extends ControlTables, SharingDatabase, DecisionTables, MonitoringDatabase, SubjectDatabase {
   list_versions: ListVersionRow;
   parties: PartyRow;
   meta: MetaRow;

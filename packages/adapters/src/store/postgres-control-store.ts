@@ -154,6 +154,7 @@ export class PostgresControlStore implements ControlListStore {
           basis: c.basis,
           note: c.note ?? null,
           warning: c.warning ?? null,
+          source: c.source ? JSON.stringify(c.source) : null,
         }));
         await tx.insertInto('control_correspondences').values(rows).execute();
       }
@@ -174,6 +175,7 @@ export class PostgresControlStore implements ControlListStore {
       basis: r.basis as Correspondence['basis'],
       ...(r.note ? { note: r.note } : {}),
       ...(r.warning ? { warning: r.warning } : {}),
+      ...(r.source ? { source: r.source } : {}),
     }));
   }
 }

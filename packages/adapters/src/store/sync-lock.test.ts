@@ -44,7 +44,13 @@ describe.skipIf(!url)('sync on PostgreSQL runs one at a time', () => {
   it('refuses a second sync while one runs, naming the first, and lets it run afterwards', async () => {
     const [a, b] = [await first, await second];
     const hold = gate();
-    const running = withSyncLock(a, () => hold.passed);
+    const holding = gate();
+    const running = withSyncLock(a, () => {
+      holding.open();
+      return hold.passed;
+    });
+    // Only once the first holds the lock: a second tried earlier would take it first.
+    await holding.passed;
     await expect
       .poll(() => withSyncLock(b, async () => 'ran').catch((e: Error) => e.message))
       .toMatch(/Another sync is running on this store \(entente pid \d+: first sync/);

@@ -5,7 +5,8 @@ import { DomainError, isDomainError, type Store } from '@entente/core';
 import type { ListFormat } from '../ingest/list-format.ts';
 import { findFormat, importList, type ImportReport } from '../import/import-list.ts';
 import { withSyncLock } from '../store/sync-lock.ts';
-import { downloadFile, type DownloadOptions } from './download-file.ts';
+import type { DownloadOptions } from './download-file.ts';
+import { downloadDated } from './download-dated.ts';
 import {
   loadPublisherSources,
   resolveSourceUrl,
@@ -25,6 +26,8 @@ export interface PublisherSyncOptions extends Omit<DownloadOptions, 'fetch'> {
   /** Accept record counts outside a source's bounds. */
   force?: boolean;
   onProgress?: (message: string) => void;
+  /** Called before each publication is fetched, and once more when all are done (`done === total`). */
+  onEntry?: (done: number, total: number, label: string) => void;
   /** Today, for `{date}` in URLs (tests). */
   now?: () => Date;
 }
@@ -56,9 +59,6 @@ export interface PublisherSyncReport {
   seconds: number;
 }
 
-/** How many days `{date}` steps back while the publisher answers 4xx (a date past its latest issue). */
-const DATE_STEP_BACK_DAYS = 7;
-
 function selectEntries(entries: PublisherSource[], only: string[] | undefined) {
   if (only) {
     const unknown = only.filter((id) => !entries.some((e) => e.id === id));
@@ -77,20 +77,6 @@ function selectEntries(entries: PublisherSource[], only: string[] | undefined) {
       .filter((e) => !(wanted(e) && downloadable(e)))
       .map((e) => ({ entry: e.id, sources: e.sources, mode: e.mode, why: e.why ?? 'not selected' })),
   };
-}
-
-/** Downloads a file whose URL may hold `{date}`: today first, then earlier days while the answer is 4xx. */
-async function downloadDated(url: string, dest: string, options: DownloadOptions, today: Date) {
-  if (!url.includes('{date}')) return downloadFile(url, dest, options);
-  for (let back = 0; ; back++) {
-    const day = new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10);
-    try {
-      return await downloadFile(url.replaceAll('{date}', day), dest, options);
-    } catch (error) {
-      const status = isDomainError(error) ? Number(error.details.status) : NaN;
-      if (!(status >= 400 && status < 500) || back >= DATE_STEP_BACK_DAYS) throw error;
-    }
-  }
 }
 
 async function syncEntry(
@@ -161,7 +147,8 @@ async function syncFromPublishersLocked(
   const failed: PublisherSyncFailure[] = [];
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'entente-sync-'));
   try {
-    for (const entry of run) {
+    for (const [i, entry] of run.entries()) {
+      options.onEntry?.(i, run.length, entry.id);
       try {
         imported.push(
           ...(await syncEntry(
@@ -182,6 +169,7 @@ async function syncFromPublishersLocked(
         await rm(path.join(workDir, entry.id), { recursive: true, force: true });
       }
     }
+    options.onEntry?.(run.length, run.length, 'done');
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -114,6 +114,19 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       );
     });
 
+    it('returns the citation of a curated renumbered link, stored and read back, and marks a link not read', async () => {
+      const us = await call('/crosswalk/US/3E901');
+      const eu = us.body.counterparts.find((p: { id: string }) => p.id === 'EU:3E001');
+      expect(eu).toMatchObject({ type: 'narrower', basis: 'curated-renumbered' });
+      expect(eu.source).toMatchObject({ status: 'verified', readOn: '2026-12-03' });
+      expect(eu.source.citation).toContain('ECCN 3E901');
+      expect(eu.source.readIn).toContain('dkmcustoms-web/dual-use-v1');
+      const uk = await call('/crosswalk/UK/PL9014');
+      const quantum = uk.body.counterparts.find((p: { id: string }) => p.id === 'EU:4A506');
+      expect(quantum.source.status).toBe('unverified');
+      expect(quantum.warning).toMatch(/^unverified: /);
+    });
+
     it('finds the US-unilateral gaps 3A090 and 0A521 and filters by category', async () => {
       const all = await call('/gaps?jurisdictions=US,EU');
       const unilateral = all.body.gaps
@@ -122,9 +135,28 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       expect(unilateral).toEqual(expect.arrayContaining(['US:3A090', 'US:0A521']));
       const cat3 = await call('/gaps?jurisdictions=US,EU&category=3');
       expect(cat3.body.gaps.map((g: { entry: string }) => g.entry)).not.toContain('US:0A521');
-      // 27 before the 600 series were compared through the WA ML (3x611 are not-compared with the EU).
-      expect(cat3.body.summary.unilateral['US→EU']).toBe(23);
+      // 27 before the 600 series were compared through the WA ML (3x611 are not-compared with the EU); 23 before US 3D901/3E901 were linked to EU 3D001/3E001.
+      expect(cat3.body.summary.unilateral['US→EU']).toBe(21);
       expect(cat3.body.gaps[0].evidence.length).toBeGreaterThan(0);
+    });
+
+    it('answers only the real gaps by default and lists the cleared pairs with include=cleared', async () => {
+      const plain = await call('/gaps?jurisdictions=US,EU&category=0');
+      expect(plain.status).toBe(200);
+      expect(plain.body.cleared).toBeUndefined();
+      expect(plain.body.clearedCount).toBeGreaterThan(0);
+      const withCleared = await call('/gaps?jurisdictions=US,EU&category=0&include=cleared');
+      expect(withCleared.body.gaps).toEqual(plain.body.gaps);
+      expect(withCleared.body.cleared).toHaveLength(plain.body.clearedCount);
+      // EU 0A001 (nuclear reactors) is implemented in the US by 10 CFR 110 Appendix A, not a gap.
+      expect(withCleared.body.cleared).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ entry: 'EU:0A001', other: 'US', status: 'implemented' }),
+        ]),
+      );
+      const bad = await call('/gaps?jurisdictions=US,EU&include=everything');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error).toBe('invalid-input');
     });
 
     it.each([

@@ -75,6 +75,19 @@ export const CounterpartSchema = z
     warning: z.string().optional().openapi({
       description: 'why the link is doubtful (its headings describe different items); not followed',
     }),
+    source: z
+      .object({
+        citation: z.string(),
+        status: z.enum(['verified', 'unverified']),
+        readIn: z.string().optional(),
+        readOn: z.string().optional(),
+        note: z.string().optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'for a curated link: the provisions compared and where their texts were read, or unverified and why',
+      }),
     via: z.string().optional().openapi({ description: 'the entry the link was reached through' }),
   })
   .openapi('Counterpart');
@@ -144,7 +157,14 @@ export const GapReportSchema = z
     jurisdictions: z.array(z.string()),
     category: z.number().int().optional(),
     gaps: z.array(ControlGapSchema),
-    cleared: z.array(GapClearedSchema),
+    clearedCount: z
+      .number()
+      .int()
+      .openapi({ description: 'pairs that are not gaps (a counterpart, another act, or not compared)' }),
+    cleared: z
+      .array(GapClearedSchema)
+      .optional()
+      .openapi({ description: 'those pairs with the path that clears each; only with include=cleared' }),
     summary: z.record(z.string(), z.record(z.string(), z.number())),
     notes: z.array(z.string()),
   })

@@ -27,6 +27,10 @@ const gapsRoute = defineRoute(
           .max(9)
           .optional()
           .openapi({ example: 3, description: 'list category: first digit of the code' }),
+        include: z.enum(['cleared']).optional().openapi({
+          example: 'cleared',
+          description: 'also list the pairs that are not gaps (cleared[]), each with its evidence path',
+        }),
       }),
     },
     responses: { 200: json(GapReportSchema, 'The gaps'), ...ERRORS },
@@ -64,11 +68,12 @@ const classifyRoute = defineRoute(
 /** `GET /gaps` and `GET /classify`. */
 export function registerGaps(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(gapsRoute, async (c) => {
-    const { jurisdictions, category } = c.req.valid('query');
+    const { jurisdictions, category, include } = c.req.valid('query');
     const { catalogue } = await deps.services.catalogue.get();
     const report = findGaps(catalogue, {
       jurisdictions: parseJurisdictions(jurisdictions),
       ...(category !== undefined ? { category } : {}),
+      includeCleared: include === 'cleared',
     });
     return c.json(report, 200);
   });

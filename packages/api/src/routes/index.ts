@@ -15,6 +15,8 @@ import { registerAssessments } from './assessments.ts';
 import { registerScreening } from './screening.ts';
 import { registerClearances } from './clearances.ts';
 import { registerSupply } from './supply.ts';
+import { registerSubjects } from './subjects.ts';
+import { registerMonitoring } from './monitoring.ts';
 
 /** Registers every API route. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -32,4 +34,6 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   registerScreening(app, deps);
   registerClearances(app, deps);
   registerSupply(app, deps);
+  registerSubjects(app, deps);
+  registerMonitoring(app, deps);
 }

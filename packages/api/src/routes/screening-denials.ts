@@ -1,6 +1,17 @@
 import type { Context } from 'hono';
-import { DENIALS_SOURCE, DomainError, isDomainError } from '@entente/core';
-import { openDenialScreen, type DenialScreen, type ScreeningService } from '@entente/adapters';
+import {
+  DENIALS_SOURCE,
+  DomainError,
+  isDomainError,
+  type ScreeningOptions,
+  type ScreeningQuery,
+} from '@entente/core';
+import {
+  openDenialScreen,
+  type DenialScreen,
+  type ScreeningResult,
+  type ScreeningService,
+} from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import type { AppEnv } from '../policy.ts';
 import { actorFrom } from './sharing-deps.ts';
@@ -66,4 +77,30 @@ export function mergeMatches<T extends { score: number; entityId: string }>(
   return [...lists, ...denials]
     .sort((a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId))
     .slice(0, limit);
+}
+
+/**
+ * One subject screened as planned: the lists (in a screening worker when they
+ * run) and, meanwhile on this thread, the denied parties; one ranking. The
+ * two overlap, so an agency's request costs about the longer of the two, not
+ * their sum.
+ */
+export async function screenPlanned(
+  plan: ScreeningPlan,
+  service: ScreeningService,
+  query: ScreeningQuery,
+  options: ScreeningOptions,
+  orgId: string,
+): Promise<ScreeningResult[]> {
+  const listing = plan.lists
+    ? service.screen({ ...query, sources: plan.listSources }, options, orgId)
+    : Promise.resolve([]);
+  let denied: ScreeningResult[];
+  try {
+    denied = plan.denials?.screen(query, options) ?? [];
+  } catch (e) {
+    listing.catch(() => {}); // the denial error is the one reported
+    throw e;
+  }
+  return mergeMatches(await listing, denied, options.limit);
 }

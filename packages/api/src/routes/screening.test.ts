@@ -29,6 +29,18 @@ describe('screening over HTTP (UN list loaded)', () => {
     expect((await screen({ name: 'Tharwat Salah Shihata' }, null)).status).toBe(401);
   });
 
+  it('explains a listed name found whole inside a longer query, term by term', async () => {
+    const res = await screen({ name: 'Tharwat Salah Mahmoud Shihata', type: 'person' });
+    expect(res.status).toBe(200);
+    const { matches } = (await res.json()) as { matches: Match[] };
+    expect(matches[0]?.entityId).toMatch(/^un-sc:QDi\./);
+    expect(matches[0]!.features.containedName).toBeGreaterThan(0);
+    expect(matches[0]!.features.extraNamePart).toBeLessThan(0);
+    const reasons = matches[0]!.explanation.join('\n');
+    expect(reasons).toContain('listed name contained in the query');
+    expect(reasons).toContain('extra name part not on the list: mahmoud');
+  });
+
   it('finds a listed person from an altered spelling, with features, explanation and list version', async () => {
     const res = await screen({ name: 'Tharwat Salah Shehata', type: 'person' });
     expect(res.status).toBe(200);

@@ -1,9 +1,10 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { isDomainError, validateScreeningQuery, type ScreeningOptions } from '@entente/core';
+import { groupBySubject, isDomainError, validateScreeningQuery, type ScreeningOptions } from '@entente/core';
+import type { ScreeningResult, SubjectRef } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { mergeMatches, planScreening } from './screening-denials.ts';
+import { planScreening, screenPlanned } from './screening-denials.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -44,6 +45,10 @@ const Match = z
     explanation: z.array(z.string()),
     programs: z.array(z.string()),
     schema: z.string(),
+    subjectId: z.string().openapi({
+      description:
+        'the subject this listing belongs to (GET /subjects?id=…); its own entity id until a resolution has seen it',
+    }),
     listVersion: z.object({ id: z.number(), publishedAt: z.string() }).optional(),
     cleared: z
       .object({
@@ -76,6 +81,14 @@ const screenRoute = defineRoute(
         z.object({
           query: z.record(z.string(), z.unknown()),
           algorithm: z.string(),
+          subjects: z.array(
+            z.object({
+              subjectId: z.string(),
+              name: z.string(),
+              score: z.number(),
+              listings: z.array(z.string()),
+            }),
+          ),
           matches: z.array(Match),
         }),
         'Matches, best first',
@@ -156,6 +169,14 @@ const statusRoute = defineRoute(
   },
 );
 
+/** Each match with the subject its listing belongs to (its own entity id when no resolution has seen it). */
+function withSubjects<M extends { entityId: string }>(
+  matches: M[],
+  directory: Map<string, SubjectRef>,
+): (M & { subjectId: string })[] {
+  return matches.map((m) => ({ ...m, subjectId: directory.get(m.entityId)?.id ?? m.entityId }));
+}
+
 function optionsOf(body: z.infer<typeof Options>): ScreeningOptions {
   return { limit: body.limit, threshold: body.threshold, algorithm: body.algorithm };
 }
@@ -170,10 +191,8 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     if (body.sources) query.sources = body.sources;
     const options = optionsOf(body);
     const plan = await planScreening(c, deps, service, body.sources);
-    const listed = plan.lists
-      ? await service.screen({ ...query, sources: plan.listSources }, options, orgId)
-      : [];
-    const matches = mergeMatches(listed, plan.denials?.screen(query, options) ?? [], options.limit);
+    const directory = await (await deps.services.subjects()).directory();
+    const matches = withSubjects(await screenPlanned(plan, service, query, options, orgId), directory);
     await plan.denials?.audit(1);
     await deps.services.store.recordScreening({
       orgId,
@@ -181,7 +200,13 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       hits: matches.length ? 1 : 0,
       channel: 'api',
     });
-    return c.json({ query: { ...query }, algorithm: body.algorithm ?? 'entente', matches }, 200);
+    const subjects = groupBySubject(matches, (id) => directory.get(id)).map((g) => ({
+      subjectId: g.subjectId,
+      name: g.name,
+      score: g.score,
+      listings: g.listings.map((m) => m.entityId),
+    }));
+    return c.json({ query: { ...query }, algorithm: body.algorithm ?? 'entente', subjects, matches }, 200);
   });
   app.openapi(batchRoute, async (c) => {
     const body = c.req.valid('json');
@@ -189,9 +214,10 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     const service = await deps.services.screening();
     const plan = await planScreening(c, deps, service, body.sources);
     const options = optionsOf(body);
+    const directory = await (await deps.services.subjects()).directory();
     type Result = {
       id: string;
-      matches: Awaited<ReturnType<typeof service.screen>>;
+      matches: ReturnType<typeof withSubjects<ScreeningResult>>;
       error?: { code: string; message: string; field?: string };
     };
     const results: Result[] = [];
@@ -200,10 +226,7 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       try {
         const query = validateScreeningQuery(subject);
         if (body.sources) query.sources = body.sources;
-        const listed = plan.lists
-          ? await service.screen({ ...query, sources: plan.listSources }, options, orgId)
-          : [];
-        const matches = mergeMatches(listed, plan.denials?.screen(query, options) ?? [], options.limit);
+        const matches = withSubjects(await screenPlanned(plan, service, query, options, orgId), directory);
         if (matches.length) hits++;
         results.push({ id: subject.id, matches });
       } catch (e) {

@@ -25,17 +25,3 @@ export function parseDateOption(field: string): (value: string) => string {
     return value;
   };
 }
-
-/** Checks a positive whole-number option. */
-export function parseCountOption(field: string, max = 1000): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1 || n > max) {
-      throw new DomainError('invalid-input', `--${field} must be a whole number 1-${max}, got "${value}"`, {
-        field,
-        accepted: `1-${max}`,
-      });
-    }
-    return n;
-  };
-}

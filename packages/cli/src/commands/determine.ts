@@ -1,19 +1,10 @@
 import type { Command } from 'commander';
-import { DomainError, determine, type Determination } from '@entente/core';
+import { determine, type Determination } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import { catalogueOf } from './catalogue-of.ts';
-import { explainErrors } from './explain-errors.ts';
+import { numericOption } from '../numeric-option.ts';
 
-function parseValue(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
-    throw new DomainError('invalid-input', `--value must be a non-negative number, got "${value}"`, {
-      field: 'value',
-      accepted: 'a non-negative number (US dollars for LVS)',
-    });
-  }
-  return n;
-}
+const parseValue = numericOption('value', { min: 0, accepted: 'a non-negative number (US dollars for LVS)' });
 
 const OUTCOME_WORDS: Readonly<Record<Determination['outcome'], string>> = {
   prohibited: 'PROHIBITED',
@@ -78,27 +69,25 @@ export function registerDetermine(program: Command, ctx: () => CliContext): void
     .option('--value <n>', 'value in US dollars (LVS)', parseValue)
     .option('--end-use <text>', 'declared end use (catch-all controls)')
     .action(
-      explainErrors(
-        async (opts: {
-          jurisdiction: string;
-          item: string;
-          to: string;
-          from?: string;
-          value?: number;
-          endUse?: string;
-        }) => {
-          const c = ctx();
-          const data = await (await catalogueOf(c)).determinationData();
-          const d = determine(data, {
-            jurisdiction: opts.jurisdiction,
-            item: opts.item,
-            to: opts.to,
-            ...(opts.from !== undefined ? { from: opts.from } : {}),
-            ...(opts.value !== undefined ? { value: opts.value } : {}),
-            ...(opts.endUse !== undefined ? { endUse: opts.endUse } : {}),
-          });
-          c.output(d, () => formatDetermination(d));
-        },
-      ),
+      async (opts: {
+        jurisdiction: string;
+        item: string;
+        to: string;
+        from?: string;
+        value?: number;
+        endUse?: string;
+      }) => {
+        const c = ctx();
+        const data = await (await catalogueOf(c)).determinationData();
+        const d = determine(data, {
+          jurisdiction: opts.jurisdiction,
+          item: opts.item,
+          to: opts.to,
+          ...(opts.from !== undefined ? { from: opts.from } : {}),
+          ...(opts.value !== undefined ? { value: opts.value } : {}),
+          ...(opts.endUse !== undefined ? { endUse: opts.endUse } : {}),
+        });
+        c.output(d, () => formatDetermination(d));
+      },
     );
 }

@@ -27,7 +27,7 @@ const report: GapReport = {
       evidence: ['=cmd'],
     },
   ],
-  cleared: [],
+  clearedCount: 0,
   summary: { unilateral: { 'US→EU': 2 } } as unknown as GapReport['summary'],
   notes: [],
 };

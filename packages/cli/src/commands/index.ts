@@ -20,6 +20,8 @@ import { registerScreen } from './screen.ts';
 import { registerClear } from './clear.ts';
 import { registerExport } from './export.ts';
 import { registerSupply } from './supply.ts';
+import { registerSubjects } from './subjects.ts';
+import { registerMonitor } from './monitor.ts';
 
 /** Adds every command to the program. */
 export function registerCommands(program: Command, ctx: () => CliContext): void {
@@ -43,4 +45,6 @@ export function registerCommands(program: Command, ctx: () => CliContext): void 
   registerClear(program, ctx);
   registerExport(program, ctx);
   registerSupply(program, ctx);
+  registerSubjects(program, ctx);
+  registerMonitor(program, ctx);
 }

@@ -1,16 +1,7 @@
 import type { Command } from 'commander';
-import { DomainError } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
-
-function parseVersionId(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new DomainError('invalid-input', `A version is a positive number, got "${v}"`, {
-      field: 'version',
-    });
-  return n;
-}
+import { numericOption, rowsOption } from '../numeric-option.ts';
 
 /** `entente lists` and `entente lists diff`: sources, versions, and what changed between versions. */
 export function registerLists(program: Command, ctx: () => CliContext): void {
@@ -44,9 +35,9 @@ export function registerLists(program: Command, ctx: () => CliContext): void {
       'added, removed and changed parties between two versions of a list (default: the latest two)',
     )
     .argument('<source>', 'source id, e.g. us-ofac-sdn')
-    .option('--from <version>', 'older version id', parseVersionId)
-    .option('--to <version>', 'newer version id', parseVersionId)
-    .option('--limit <n>', 'rows to print per section', (v) => Number(v), 20)
+    .option('--from <version>', 'older version id', numericOption('from', { min: 1, integer: true }))
+    .option('--to <version>', 'newer version id', numericOption('to', { min: 1, integer: true }))
+    .option('--limit <n>', 'rows to print per section', rowsOption('limit'), 20)
     .action(async (source: string, opts: { from?: number; to?: number; limit: number }) => {
       const c = ctx();
       const diff = await (await c.store()).diffVersions(source, opts.from, opts.to);

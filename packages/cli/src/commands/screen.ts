@@ -1,8 +1,9 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { DomainError, validateScreeningQuery, type ScreeningOptions } from '@entente/core';
+import { DomainError, groupBySubject, validateScreeningQuery, type ScreeningOptions } from '@entente/core';
 import { screenCsv } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
+import { countOption, numericOption } from '../numeric-option.ts';
 import { formatTable } from '../format-table.ts';
 import { organisationOf } from './sharing-of.ts';
 
@@ -20,18 +21,6 @@ interface ScreenOpts {
   org?: string;
 }
 
-function number(name: string, min: number, max: number) {
-  return (v: string) => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < min || n > max) {
-      throw new DomainError('invalid-input', `--${name} must be a number from ${min} to ${max}, got "${v}"`, {
-        field: name,
-      });
-    }
-    return n;
-  };
-}
-
 /** `entente screen`: one name, or a CSV of subjects with --input (the DESIGN.md contract). */
 export function registerScreen(program: Command, ctx: () => CliContext): void {
   program
@@ -42,8 +31,8 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
     .option('--country <XX>', 'country (ISO 3166-1 alpha-2)')
     .option('--birth-date <date>', 'YYYY, YYYY-MM or YYYY-MM-DD')
     .option('--source <ids>', 'only these sources, comma-separated (e.g. un-sc,us-ofac-sdn)')
-    .option('--limit <n>', 'matches per subject', number('limit', 1, 100), 10)
-    .option('--threshold <x>', 'minimum score in [0,1]', number('threshold', 0, 1))
+    .option('--limit <n>', 'matches per subject', countOption('limit', 100), 10)
+    .option('--threshold <x>', 'minimum score in [0,1]', numericOption('threshold', { min: 0, max: 1 }))
     .option(
       '--algorithm <name>',
       'entente (explained multi-feature score) or ofac (OFAC Sanctions List Search score)',
@@ -51,7 +40,7 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
     )
     .option('--input <file.csv>', 'batch: CSV with header id,name[,type,country,birth_date]')
     .option('--output <file.jsonl>', 'batch: write JSON lines here (default stdout)')
-    .option('--workers <n>', 'batch: worker threads (default: one per core)', number('workers', 1, 64))
+    .option('--workers <n>', 'batch: worker threads (default: one per core)', countOption('workers', 64))
     .option(
       '--org <id>',
       'screen for this organisation: its clearances mark matches cleared and the screening counts in its figures (without it no clearance applies and the screening counts for no organisation)',
@@ -78,8 +67,9 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
         algorithm: opts.algorithm,
       };
       const orgId = opts.org ? (await organisationOf(c, opts.org)).id : null;
-      const service = await (await c.services()).screening();
-      const store = await c.store();
+      const services = await c.services();
+      const service = await services.screening();
+      const { store } = services;
       if (opts.input) {
         const bar = new SingleBar(
           { format: 'screen [{bar}] {percentage}% | {rows} rows', stream: process.stderr, hideCursor: true },
@@ -117,32 +107,37 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
       });
       const matches = await service.screen(query, options, orgId);
       await store.recordScreening({ orgId, subjects: 1, hits: matches.length ? 1 : 0, channel: 'cli' });
-      c.output({ query, algorithm: opts.algorithm, matches }, () =>
+      const directory = await (await services.subjects()).directory();
+      const subjects = groupBySubject(matches, (id) => directory.get(id));
+      c.output({ query, algorithm: opts.algorithm, subjects, matches }, () =>
         matches.length === 0
           ? `No match at or above the threshold for "${query.name}" (${service.state().parties} listed parties from ${service.sources().length} sources).`
           : [
               formatTable(
-                ['#', 'score', 'source', 'id', 'listed name', 'matched name', 'why'],
-                matches.map((m, i) => [
+                ['#', 'score', 'subject', 'listings (source id score)'],
+                subjects.map((s, i) => [
                   i + 1,
-                  m.score.toFixed(2) + (m.cleared ? ' (cleared)' : ''),
-                  m.source,
-                  m.sourceId,
-                  m.name.slice(0, 40),
-                  m.matchedName.slice(0, 40),
-                  Object.entries(m.features)
-                    .map(([k, v]) => `${k} ${v}`)
-                    .join(', '),
+                  s.score.toFixed(2) + (s.listings.every((m) => m.cleared) ? ' (cleared)' : ''),
+                  s.name.slice(0, 40),
+                  s.listings.map((m) => `${m.source} ${m.sourceId} ${m.score.toFixed(2)}`).join('; '),
                 ]),
               ),
+              ...(directory.size === 0
+                ? ['(each listing is its own subject until `entente subjects resolve` has run)']
+                : []),
               '',
-              ...matches
-                .slice(0, 3)
-                .flatMap((m, i) => [
-                  `#${i + 1} ${m.entityId}:`,
+              ...subjects.slice(0, 3).flatMap((s, i) => {
+                const m = s.listings[0]!;
+                return [
+                  `#${i + 1} ${s.name}: ${s.listings.length} listing(s); best ${m.entityId} (${Object.entries(
+                    m.features,
+                  )
+                    .map(([k, v]) => `${k} ${v}`)
+                    .join(', ')}):`,
                   ...m.explanation.map((e) => `   - ${e}`),
                   ...(m.cleared ? [`   - cleared by ${m.cleared.clearedBy}: ${m.cleared.reason}`] : []),
-                ]),
+                ];
+              }),
             ].join('\n'),
       );
     });

@@ -2,28 +2,18 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { DomainError } from '@entente/core';
 import type { CliContext } from '../context.ts';
+import { numericOption } from '../numeric-option.ts';
 
 /** The API server's entry point; started as a child process so the CLI never imports the API package. */
 const API_BIN = fileURLToPath(new URL('../../../api/bin/entente-api.js', import.meta.url));
-
-function parsePort(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    throw new DomainError('invalid-input', `--port must be a whole number 0-65535, got "${v}"`, {
-      field: 'port',
-    });
-  }
-  return n;
-}
 
 /** `entente serve`: the HTTP API, its reference at /docs and the web app at /. */
 export function registerServe(program: Command, ctx: () => CliContext): void {
   program
     .command('serve')
     .description('start the HTTP API and web app (default port 8080); loads the lists on first start')
-    .option('--port <n>', 'port to listen on', parsePort)
+    .option('--port <n>', 'port to listen on', numericOption('port', { min: 0, max: 65535, integer: true }))
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .action(async (opts: { port?: number; host: string }) => {
       const { config } = ctx();

@@ -1,68 +1,24 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '@entente/adapters';
 import { runCli } from '../../test/run-cli.ts';
 import { sharingStoreFor, type SharingStore } from '@entente/adapters';
+import { storeTargets } from '@entente/adapters/testing';
 
-/** A fresh place for the CLI's store: a PGlite directory, or a PostgreSQL database of its own. */
-interface CliTarget {
-  name: string;
-  env: Record<string, string>;
-  args: string[];
-  config(): Parameters<typeof openStore>[0];
-  drop(): Promise<void>;
-}
-
-function targets(): CliTarget[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'entente-sharing-'));
-  const out: CliTarget[] = [
-    {
-      name: 'pglite',
-      env: { DATABASE_URL: '' },
-      args: ['--db', dir],
-      config: () => ({ dataDir: dir }),
-      drop: async () => {},
-    },
-  ];
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `entente_cli_${randomBytes(5).toString('hex')}`;
-    const dbUrl = Object.assign(new URL(url), { pathname: `/${name}` }).toString();
-    const admin = async (q: string) => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(q);
-      await c.end();
-    };
-    out.push({
-      name: 'postgres',
-      env: { DATABASE_URL: dbUrl },
-      args: [],
-      config: () => ({ databaseUrl: dbUrl, dataDir: '' }),
-      async drop() {
-        await admin(`drop database if exists ${name} with (force)`);
-      },
-    });
-    beforeAll(() => admin(`create database ${name}`));
-  }
-  return out;
-}
-
-for (const target of targets()) {
+for (const target of storeTargets()) {
   describe(`sharing commands on ${target.name}`, () => {
+    const place = target.place();
     const cli = async (args: string[], input?: string) => {
-      const r = await runCli([...target.args, ...args, '--json'], target.env, input);
+      const r = await runCli([...args, '--json'], place.env, input);
       if (r.code !== 0 && !args.includes('verify'))
         throw new Error(`entente ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
       return { ...r, json: r.stdout ? (JSON.parse(r.stdout) as Record<string, unknown>) : {} };
     };
     const ids: Record<string, string> = {};
-    afterAll(() => target.drop());
+    afterAll(place.drop);
 
     // Nine CLI processes in a row: on a loaded machine this outlasts the default 60 s, and a timed-out
     // test would leave its last command holding the store (the next tests would then meet store-locked).
@@ -125,24 +81,14 @@ for (const target of targets()) {
       expect(token.json.token).toMatch(/^ent_[0-9a-f]{18}_[\w-]{43}$/);
       ids.token = token.json.token as string;
       const bad = await runCli(
-        [
-          ...target.args,
-          'users',
-          'create',
-          '--org',
-          ids.ex!,
-          '--email',
-          'x@y.example',
-          '--role',
-          'licensing-officer',
-        ],
-        target.env,
+        ['users', 'create', '--org', ids.ex!, '--email', 'x@y.example', '--role', 'licensing-officer'],
+        place.env,
       );
       expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('invalid-input')]);
     }, 300_000);
 
     it('shares a denial with the ally, hides it from the exporter, and opens a consultation', async () => {
-      const store = await openStore(target.config());
+      const store = await openStore(place.config);
       try {
         const sharing: SharingStore = sharingStoreFor(store);
         const deUser = await sharing.credentials.authenticateToken(ids.token!);
@@ -188,7 +134,7 @@ for (const target of targets()) {
     it('verifies the audit chain, and fails once a row is altered in the database', async () => {
       const ok = await cli(['audit', 'verify']);
       expect([ok.code, ok.json.ok]).toEqual([0, true]);
-      const store = await openStore(target.config());
+      const store = await openStore(place.config);
       try {
         await sql`alter table audit_log disable trigger audit_log_append_only`.execute(store.kysely);
         await sql`update audit_log set actor_user_id = 'someone-else' where seq = 2`.execute(store.kysely);
@@ -216,7 +162,7 @@ for (const target of targets()) {
       expect(
         reasons(await cli(['audit', 'verify', '--expect-head', `${head.count}:${head.lastHash}`])),
       ).toEqual([]);
-      const store = await openStore(target.config());
+      const store = await openStore(place.config);
       try {
         await sql`alter table audit_log disable trigger user`.execute(store.kysely);
         await sql`alter table audit_head disable trigger user`.execute(store.kysely);

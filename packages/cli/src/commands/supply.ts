@@ -4,7 +4,6 @@ import { analyseSupply, DomainError, type SupplyAnalysis, type SupplyScenario } 
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
 import { catalogueOf } from './catalogue-of.ts';
-import { explainErrors } from './explain-errors.ts';
 import {
   loadSupplyScenarios,
   locateBomError,
@@ -114,51 +113,44 @@ export function registerSupply(program: Command, ctx: () => CliContext): void {
     )
     .option('--all-scenarios', 'run every scenario of the library')
     .action(
-      explainErrors(
-        async (
-          file: string,
-          opts: { destination?: string[]; scenario?: string[]; allScenarios?: boolean },
-        ) => {
-          const c = ctx();
-          const opened = await catalogueOf(c);
-          const data = await opened.determinationData();
-          const library = await loadSupplyScenarios(data);
-          const supplyData = await supplyDataOf(opened, c.config.mirrorDir, library.version);
-          const requested: unknown[] = [];
-          for (const s of opts.scenario ?? [])
-            requested.push(s.endsWith('.json') ? await readScenarioFile(s) : s);
-          const scenarios: SupplyScenario[] = opts.allScenarios
-            ? library.scenarios
-            : selectScenarios(data, library, requested, 'scenario');
-          const { raw, format } = await readBomFile(file);
-          const bom = validateBomFile(data, raw, file, format);
-          let analysis: SupplyAnalysis;
-          try {
-            analysis = analyseSupply(supplyData, bom, {
-              ...(opts.destination ? { destinations: opts.destination } : {}),
-              scenarios,
-            });
-          } catch (error) {
-            throw locateBomError(error, raw, file, format);
-          }
-          c.output(analysis, () => formatSupplyAnalysis(analysis));
-        },
-      ),
+      async (file: string, opts: { destination?: string[]; scenario?: string[]; allScenarios?: boolean }) => {
+        const c = ctx();
+        const opened = await catalogueOf(c);
+        const data = await opened.determinationData();
+        const library = await loadSupplyScenarios(data);
+        const supplyData = await supplyDataOf(opened, c.config.mirrorDir, library.version);
+        const requested: unknown[] = [];
+        for (const s of opts.scenario ?? [])
+          requested.push(s.endsWith('.json') ? await readScenarioFile(s) : s);
+        const scenarios: SupplyScenario[] = opts.allScenarios
+          ? library.scenarios
+          : selectScenarios(data, library, requested, 'scenario');
+        const { raw, format } = await readBomFile(file);
+        const bom = validateBomFile(data, raw, file, format);
+        let analysis: SupplyAnalysis;
+        try {
+          analysis = analyseSupply(supplyData, bom, {
+            ...(opts.destination ? { destinations: opts.destination } : {}),
+            scenarios,
+          });
+        } catch (error) {
+          throw locateBomError(error, raw, file, format);
+        }
+        c.output(analysis, () => formatSupplyAnalysis(analysis));
+      },
     );
   supply
     .command('scenarios')
     .description('the scenario library: what-ifs that mirror real control events')
-    .action(
-      explainErrors(async () => {
-        const c = ctx();
-        const data = await (await catalogueOf(c)).determinationData();
-        const library = await loadSupplyScenarios(data);
-        c.output(library, () =>
-          formatTable(
-            ['id', 'kind', 'actor', 'date', 'title'],
-            library.scenarios.map((s) => [s.id, s.kind, s.actor, s.source?.date, s.title]),
-          ),
-        );
-      }),
-    );
+    .action(async () => {
+      const c = ctx();
+      const data = await (await catalogueOf(c)).determinationData();
+      const library = await loadSupplyScenarios(data);
+      c.output(library, () =>
+        formatTable(
+          ['id', 'kind', 'actor', 'date', 'title'],
+          library.scenarios.map((s) => [s.id, s.kind, s.actor, s.source?.date, s.title]),
+        ),
+      );
+    });
 }

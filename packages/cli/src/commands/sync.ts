@@ -1,11 +1,14 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import {
+  describeMissingSources,
   LIST_FORMATS,
   publisherSyncEnv,
   syncFromPublishers,
   syncMirror,
+  syncUsControls,
   type PublisherSyncReport,
+  type UsControlsSyncReport,
 } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -19,7 +22,22 @@ interface SyncOptions {
   only?: string;
 }
 
-function describeOnline(report: PublisherSyncReport): string {
+function describeUsControls(us: UsControlsSyncReport): string[] {
+  return [
+    `US control data from the eCFR (${us.fetched.length}/${us.fetched.length + us.failed.length} parts, ${us.seconds.toFixed(1)} s):`,
+    ...us.fetched.map((f) => `  part ${f.part}: ${f.bytes} bytes, eCFR of ${f.date}`),
+    ...us.failed.map((f) => `  part ${f.part} (${f.what}): ${f.message}`),
+    us.ccl
+      ? `  US control list ${us.ccl.version}: ${us.ccl.eccns} ECCNs, ${us.ccl.entries} entries${us.ccl.created ? '' : ' (unchanged)'}; texts kept in ${us.sourcesDir}`
+      : '  nothing saved: the parts are read together or not at all',
+  ];
+}
+
+function describeOnline(report: OnlineReport): string {
+  const missing = [
+    ...report.failed.map((f) => `${f.entry}: ${f.message}`),
+    ...report.usControls.failed.map((f) => `US ${f.what}: ${f.message}`),
+  ];
   return [
     describeImports(report.imported),
     '',
@@ -28,24 +46,69 @@ function describeOnline(report: PublisherSyncReport): string {
     `not downloaded (${report.skipped.length}):`,
     ...report.skipped.map((s) => `  ${s.entry} (${s.mode}): ${s.why}`),
     '',
+    ...describeUsControls(report.usControls),
+    '',
     `sources file ${report.sourcesFile}; done in ${report.seconds.toFixed(1)} s`,
+    ...(missing.length > 0
+      ? ['', ...describeMissingSources(missing, [...report.failed, ...report.usControls.failed])]
+      : []),
   ].join('\n');
+}
+
+/** The online sync's report: the lists, then the US control data. */
+type OnlineReport = PublisherSyncReport & { usControls: UsControlsSyncReport };
+
+/** A progress bar on stderr (shown on a terminal and in logs alike). */
+function progressBar(name: string): {
+  update(done: number, total: number, label: string): void;
+  stop(): void;
+} {
+  const bar = new SingleBar(
+    {
+      format: `${name} [{bar}] {value}/{total} {label}`,
+      stream: process.stderr,
+      hideCursor: true,
+      noTTYOutput: false,
+    },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total, label) {
+      if (!started) bar.start(total, 0, { label });
+      started = true;
+      bar.update(done, { label });
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
 }
 
 /** `entente sync --online`: download each list from its publisher (sources file) and import it. */
 async function syncOnline(c: CliContext, opts: SyncOptions): Promise<void> {
   const store = await c.store();
   const env = publisherSyncEnv(process.env);
-  const report = await syncFromPublishers(store, LIST_FORMATS, {
+  const lists = progressBar('lists');
+  const listsReport = await syncFromPublishers(store, LIST_FORMATS, {
     ...env,
     ...(opts.sourcesFile ? { sourcesFile: opts.sourcesFile } : {}),
     ...(opts.only ? { only: opts.only.split(',').map((s) => s.trim()) } : {}),
     force: opts.force,
-    onProgress: (m) => c.note(m),
+    onEntry: (done, total, label) => lists.update(done, total, label),
   });
+  lists.stop();
+  const parts = progressBar('US eCFR');
+  const usControls = await syncUsControls(store, {
+    sourcesDir: c.config.sourcesDir ?? '.entente-sources',
+    ...(env.baseUrlOverride ? { baseUrlOverride: env.baseUrlOverride } : {}),
+    onPart: (done, total, label) => parts.update(done, total, label),
+  });
+  parts.stop();
+  const report: OnlineReport = { ...listsReport, usControls };
   c.output(report, () => describeOnline(report));
   // A cron job must notice a publisher that failed, even though the others were imported.
-  if (report.failed.length > 0) process.exitCode = EXIT.internal;
+  if (report.failed.length > 0 || usControls.failed.length > 0) process.exitCode = EXIT.internal;
 }
 
 /** `entente sync [--mirror DIR | --online]`: import every publication of a mirror, or from the publishers. */
@@ -54,7 +117,8 @@ export function registerSync(program: Command, ctx: () => CliContext): void {
     .command('sync')
     .description(
       'import every list found in a mirror directory laid out like ../shared/data (lists/, controls/); ' +
-        'without a mirror (or with --online), download each list from its publisher',
+        'without a mirror (or with --online), download each list from its publisher and the US control data ' +
+        '(15 CFR parts 738, 740, 774) from the eCFR',
     )
     .option('--mirror <dir>', 'local mirror directory (default $ENTENTE_MIRROR or ../shared/data)')
     .option('--online', "download from the publishers' official URLs even when a mirror is configured")
@@ -84,6 +148,7 @@ export function registerSync(program: Command, ctx: () => CliContext): void {
       let started = false;
       const report = await syncMirror(store, LIST_FORMATS, mirror, {
         force: opts.force,
+        ...(c.config.sourcesDir ? { sourcesDir: c.config.sourcesDir } : {}),
         onGroup: (done, total, label) => {
           if (!started) {
             bar.start(total, 0, { label });

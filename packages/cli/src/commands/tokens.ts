@@ -1,15 +1,8 @@
 import type { Command } from 'commander';
-import { DomainError } from '@entente/core';
 import type { CliContext } from '../context.ts';
+import { countOption } from '../numeric-option.ts';
 import { CLI_SOURCE } from '@entente/adapters';
 import { sharingOf } from './sharing-of.ts';
-
-function parseDays(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 3650)
-    throw new DomainError('invalid-input', `--days must be 1-3650, got "${v}"`, { field: 'days' });
-  return n;
-}
 
 /** `entente tokens create|revoke`: API tokens, printed once and stored only as salted hashes. */
 export function registerTokens(program: Command, ctx: () => CliContext): void {
@@ -18,7 +11,7 @@ export function registerTokens(program: Command, ctx: () => CliContext): void {
     .command('create')
     .description('create an API token for a user (printed once; keep it secret)')
     .requiredOption('--user <id>', 'user id')
-    .option('--days <n>', 'lifetime in days (default 90)', parseDays)
+    .option('--days <n>', 'lifetime in days (default 90)', countOption('days', 3650))
     .action(async (opts: { user: string; days?: number }) => {
       const c = ctx();
       const t = await (

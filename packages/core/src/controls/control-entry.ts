@@ -1,3 +1,5 @@
+import type { FactSource } from '../licensing/fact-citation.ts';
+
 /** A list held in the catalogue: national lists and the regime lists behind them. */
 export type ControlListId = 'US' | 'USML' | 'EU' | 'UK' | 'JP' | 'WA' | 'MTCR' | 'NSG' | 'AG';
 
@@ -117,9 +119,11 @@ export interface Correspondence {
   type: CorrespondenceType;
   basis: CorrespondenceBasis;
   note?: string;
-  /** Set when the evidence contradicts the link (shared code, headings for different items):
-   * the link is kept and shown, but not followed as a counterpart. */
+  /** Set when the evidence contradicts the link (shared code, headings for different items) or
+   * its text could not be read (an unverified curated link): kept and shown, not followed. */
   warning?: string;
+  /** For a curated link: the provisions compared, where their texts were read, or `unverified`. */
+  source?: FactSource;
 }
 
 /** Which jurisdiction a list binds, if any (regime lists bind nobody directly). */

@@ -1,3 +1,4 @@
+import type { FactSource } from '../licensing/fact-citation.ts';
 import type { CorrespondenceType } from './control-entry.ts';
 
 /** One hand-curated link between two entries, with the reason a human gave for it. */
@@ -6,6 +7,20 @@ export interface CuratedLink {
   to: string;
   type: CorrespondenceType;
   note: string;
+  /** The two provisions compared and where their texts were read, or `unverified` and why. */
+  source?: FactSource;
+}
+
+/** The citation of a pair whose headings were read word for word alike in both texts. */
+function headingsRead(us: string, eu: string): FactSource {
+  return {
+    citation: `15 CFR 774 Supp. 1 ECCN ${us}; Regulation (EU) 2021/821 Annex I (2025-11-15) entry ${eu}`,
+    status: 'verified',
+    readIn:
+      '../shared/data/controls/us/ccl.json (eCFR of 2026-07-23); github.com/dkmcustoms-web/dual-use-v1 data/annex_i_en_2025-11.json at 2e697d0',
+    readOn: '2026-12-03',
+    note: 'headings alike word for word; the US parameters are not in ccl.json',
+  };
 }
 
 /**
@@ -15,17 +30,48 @@ export interface CuratedLink {
  */
 export const PLURILATERAL_LINKS: readonly CuratedLink[] = [
   { from: 'US:3A904', to: 'EU:3A504', type: 'same', note: 'cryogenic cooling systems; identical parameters' },
-  { from: 'US:3B903', to: 'EU:3B503', type: 'same', note: 'SEM for imaging integrated circuits' },
-  { from: 'US:3B904', to: 'EU:3B504', type: 'same', note: 'cryogenic wafer probing equipment' },
-  { from: 'US:3C907', to: 'EU:3C507', type: 'same', note: 'isotopically enriched Si/Ge epitaxial materials' },
+  {
+    from: 'US:3B903',
+    to: 'EU:3B503',
+    type: 'same',
+    note: 'SEM for imaging integrated circuits',
+    source: headingsRead('3B903', '3B503'),
+  },
+  {
+    from: 'US:3B904',
+    to: 'EU:3B504',
+    type: 'same',
+    note: 'cryogenic wafer probing equipment',
+    source: headingsRead('3B904', '3B504'),
+  },
+  {
+    from: 'US:3C907',
+    to: 'EU:3C507',
+    type: 'same',
+    note: 'isotopically enriched Si/Ge epitaxial materials',
+    source: headingsRead('3C907', '3C507'),
+  },
   {
     from: 'US:3C908',
     to: 'EU:3C508',
     type: 'same',
+    source: headingsRead('3C908', '3C508'),
     note: 'isotopically enriched Si/Ge fluorides, hydrides, chlorides',
   },
-  { from: 'US:3C909', to: 'EU:3C509', type: 'same', note: 'isotopically enriched Si/Ge and oxides' },
-  { from: 'US:3D907', to: 'EU:3D507', type: 'same', note: 'software extracting GDSII data from SEM images' },
+  {
+    from: 'US:3C909',
+    to: 'EU:3C509',
+    type: 'same',
+    note: 'isotopically enriched Si/Ge and oxides',
+    source: headingsRead('3C909', '3C509'),
+  },
+  {
+    from: 'US:3D907',
+    to: 'EU:3D507',
+    type: 'same',
+    note: 'software extracting GDSII data from SEM images',
+    source: headingsRead('3D907', '3D507'),
+  },
   { from: 'US:3E905', to: 'EU:3E505', type: 'same', note: 'technology for GAAFET integrated circuits' },
   { from: 'US:4A906', to: 'EU:4A506', type: 'same', note: 'quantum computers and qubit devices' },
   {

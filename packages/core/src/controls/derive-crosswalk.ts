@@ -18,6 +18,13 @@ import {
   USML_ML,
 } from './crosswalk-curation.ts';
 
+/** A curated link whose text could not be read is shown with the reason but, like a doubtful link, not followed. */
+function withUnverifiedWarning(c: Correspondence): Correspondence {
+  return c.source?.status === 'unverified'
+    ? { ...c, warning: `unverified: ${c.source.note ?? 'not read'}` }
+    : c;
+}
+
 /** Lists whose dual-use entries share Wassenaar-based numbering. */
 const SHARED_NUMBERING = ['US', 'EU', 'UK'] as const;
 
@@ -77,7 +84,7 @@ export function deriveCorrespondences(lists: ControlList[]): Correspondence[] {
   }
   for (const link of [...PLURILATERAL_LINKS]) add({ ...link, basis: 'curated-plurilateral' });
   for (const link of SPACE_LINKS) add({ ...link, basis: 'curated-other' });
-  for (const link of RENUMBERED_LINKS) add({ ...link, basis: 'curated-renumbered' });
+  for (const link of RENUMBERED_LINKS) add(withUnverifiedWarning({ ...link, basis: 'curated-renumbered' }));
   for (const code of codesByList.get('US') ?? []) {
     const ml = code === rootCode(code) ? munitionsEntryOf(code) : undefined;
     if (ml)

@@ -29,7 +29,8 @@ function step(c: Correspondence, from: string): string {
   const to = c.from === from ? c.to : c.from;
   const arrow = c.from === from ? '→' : '←';
   const warn = c.warning ? `; ignored: ${c.warning}` : '';
-  return `${from} ${arrow} ${to} (${c.type}, ${c.basis}${warn})`;
+  const unverified = c.source?.status === 'unverified' ? ', unverified link' : '';
+  return `${from} ${arrow} ${to} (${c.type}, ${c.basis}${unverified}${warn})`;
 }
 
 const jurisdictionOf = (id: string) => LIST_JURISDICTION[id.split(':')[0] as keyof typeof LIST_JURISDICTION];

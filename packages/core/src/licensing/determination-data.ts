@@ -1,5 +1,6 @@
 import type { CodeFact, FactSource } from './fact-citation.ts';
 import type { ParagraphScope } from './paragraph-scope.ts';
+import type { UsEmbargoRule } from './us-embargoes.ts';
 
 /** The four jurisdictions whose licence rules Entente evaluates. */
 export const JURISDICTIONS = ['US', 'EU', 'UK', 'JP'] as const;
@@ -75,9 +76,11 @@ export interface UsEccn {
   staExclusions: { scope: ParagraphScope; groups: string[]; text: string }[];
 }
 
-/** The US EAR tables (CCL, Country Chart, Country Groups, exception catalogue). */
+/** The US EAR tables (CCL, Country Chart, Country Groups, exception catalogue, Part 746 embargoes). */
 export interface UsEarTables {
   eccns: ReadonlyMap<string, UsEccn>;
+  /** The Part 746 embargo and sanctions rules. */
+  embargoes: readonly UsEmbargoRule[];
   exceptionSections: Readonly<Record<string, { section: string; title: string }>>;
   chartFootnotes: Readonly<Record<string, string>>;
   asOf: string;

@@ -37,7 +37,7 @@ export function determineUs(data: DeterminationData, req: UsRequest): Determinat
     ...(req.origin ? { origin: req.origin } : {}),
   };
   let outcome: Outcome = 'no-licence-required';
-  const embargo = findUsEmbargo(dest.iso2);
+  const embargo = findUsEmbargo(data.us.embargoes, dest.iso2);
 
   if (req.eccn) {
     out.add('citations', `15 CFR 774 Supp. 1 ECCN ${req.eccn.eccn}`);

@@ -45,7 +45,7 @@ export function raiseRedFlags(data: DeterminationData, tx: Transaction, destinat
       detail: `Declared end use "${tx.endUse}" is a ${kind} end use.`,
       factor: 'sensitive-end-use',
     });
-  if (findUsEmbargo(destination))
+  if (findUsEmbargo(data.us.embargoes, destination))
     flags.push({
       id: 'embargoed-destination',
       severity: 'high',

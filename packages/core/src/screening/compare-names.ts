@@ -7,7 +7,16 @@ import {
   type TokenSimilarity,
 } from './compare-tokens.ts';
 import { phoneticKey } from './phonetic-key.ts';
+import {
+  isOrganisationPair,
+  isSyllabicName,
+  nameFeatureScore,
+  syllableConflicts,
+  syllableConflictTerm,
+} from './name-features.ts';
+import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
+import type { ScoreTerm } from './feature-table.ts';
 import { jaroWinkler } from './string-similarity.ts';
 import { osaDistance } from './string-similarity-osa.ts';
 
@@ -32,6 +41,10 @@ export interface NameComparison {
   unmatchedCandidate: string[];
   /** How the score was reached: token alignment, joined tokens, or original script. */
   method: 'tokens' | 'joined' | 'original-script';
+  /** The alignment's similarity before the name-level terms (`score` when there are none). */
+  baseScore: number;
+  /** Name-level terms (contained name, extra parts, initials, numbers) added to `baseScore`. */
+  terms: ScoreTerm[];
 }
 
 /** Weight of a token in a name (default: its length, so short words weigh little). */
@@ -60,11 +73,31 @@ const last = {
   pairK: new Uint8Array(16),
   queryCoverage: 0,
   candidateCoverage: 0,
+  candidateRarity: 1,
 };
 let cellS = new Float64Array(64);
 let cellK = new Uint8Array(64);
 let usedQ = new Uint8Array(16);
 let usedC = new Uint8Array(16);
+
+/** Which query and candidate tokens the last `alignmentScore` call paired, and its coverages. */
+export function lastAlignment(): {
+  usedQ: Uint8Array;
+  usedC: Uint8Array;
+  pairs: number;
+  queryCoverage: number;
+  candidateCoverage: number;
+  candidateRarity: number;
+} {
+  return {
+    usedQ,
+    usedC,
+    pairs: last.pairs,
+    queryCoverage: last.queryCoverage,
+    candidateCoverage: last.candidateCoverage,
+    candidateRarity: last.candidateRarity,
+  };
+}
 
 /**
  * The score of the best one-to-one alignment of `qn` query and `cn`
@@ -78,6 +111,7 @@ export function alignmentScore(
   sim: PairSimilarity,
   qWeight: (i: number) => number,
   cWeight: (j: number) => number,
+  cLength?: (j: number) => number,
 ): number {
   const cells = qn * cn;
   if (cellS.length < cells) {
@@ -156,8 +190,13 @@ export function alignmentScore(
   let qTotal = 0;
   let cTotal = 0;
   for (let i = 0; i < qn; i++) qTotal += qWeight(i);
-  for (let j = 0; j < cn; j++) cTotal += cWeight(j);
+  let cLengths = 0;
+  for (let j = 0; j < cn; j++) {
+    cTotal += cWeight(j);
+    cLengths += cLength ? Math.max(1, cLength(j)) : 0;
+  }
   last.pairs = pairs;
+  last.candidateRarity = cLength && cLengths > 0 ? Math.min(1, cTotal / cLengths) : 1;
   last.queryCoverage = qTotal > 0 ? qMatched / qTotal : 0;
   last.candidateCoverage = cTotal > 0 ? cMatched / cTotal : 0;
   return QUERY_SHARE * last.queryCoverage + (1 - QUERY_SHARE) * last.candidateCoverage;
@@ -169,6 +208,8 @@ export function describeAlignment(
   q: string[],
   c: string[],
   method: NameComparison['method'],
+  baseScore = score,
+  terms: ScoreTerm[] = [],
 ): NameComparison {
   const pairs: AlignedTokens[] = [];
   const matchedQ = new Uint8Array(q.length);
@@ -188,6 +229,8 @@ export function describeAlignment(
     unmatchedQuery: q.filter((_, i) => !matchedQ[i]),
     unmatchedCandidate: c.filter((_, j) => !matchedC[j]),
     method,
+    baseScore,
+    terms,
   };
 }
 
@@ -197,17 +240,22 @@ function alignTokens(
   ref: CompiledNameReference,
   weight: TokenWeight,
   method: NameComparison['method'],
+  organisation = false,
 ): NameComparison {
   const qf = q.map((t) => tokenFacts(t, ref));
   const cf = c.map((t) => tokenFacts(t, ref));
-  const score = alignmentScore(
+  const base = alignmentScore(
     q.length,
     c.length,
     (i, j) => compareTokenFacts(qf[i]!, cf[j]!),
     (i) => weight(q[i]!),
     (j) => weight(c[j]!),
+    (j) => c[j]!.length,
   );
-  return describeAlignment(score, q, c, method);
+  if (method !== 'tokens') return describeAlignment(base, q, c, method);
+  const terms: ScoreTerm[] = [];
+  const score = nameFeatureScore(base, lastAlignment(), q, c, !organisation, terms);
+  return describeAlignment(score, q, c, method, base, terms);
 }
 
 /** The comparison of names written without spaces, as a `NameComparison`. */
@@ -227,6 +275,8 @@ export function joinedComparison(query: string[], candidate: string[], joined: n
     unmatchedQuery: [],
     unmatchedCandidate: [],
     method: 'joined',
+    baseScore: joined,
+    terms: [],
   };
 }
 
@@ -287,7 +337,8 @@ export function compareNames(
   ref: CompiledNameReference,
   weight: TokenWeight = lengthWeight,
 ): NameComparison {
-  let best = compareTokenLists(query.tokens, candidate.tokens, ref, weight);
+  const organisation = isOrganisationPair(query, candidate) || isSyllabicName(query);
+  let best = compareTokenLists(query.tokens, candidate.tokens, ref, weight, organisation);
   if (best.score < 1 && query.originalTokens && candidate.originalTokens) {
     const original = alignTokens(
       query.originalTokens,
@@ -304,10 +355,19 @@ export function compareNames(
     const cs = [candidate.tokens, ...(candidate.readings ?? [])];
     for (let i = 0; i < qs.length; i++) {
       for (let j = i === 0 ? 1 : 0; j < cs.length; j++) {
-        const reading = compareTokenLists(qs[i]!, cs[j]!, ref, weight);
+        const reading = compareTokenLists(qs[i]!, cs[j]!, ref, weight, organisation);
         if (reading.score > best.score) best = reading;
       }
     }
+  }
+  const differ = syllableConflicts(query.originalTokens, candidate.originalTokens);
+  if (differ > 0) {
+    const term = syllableConflictTerm(query.originalTokens!, candidate.originalTokens!, differ);
+    best = {
+      ...best,
+      score: Math.max(0, best.score + term.value),
+      terms: [...best.terms, term],
+    };
   }
   return best;
 }
@@ -318,8 +378,18 @@ function compareTokenLists(
   c: string[],
   ref: CompiledNameReference,
   weight: TokenWeight,
+  organisation: boolean,
 ): NameComparison {
-  const best = alignTokens(q, c, ref, weight, 'tokens');
+  let best = alignTokens(q, c, ref, weight, 'tokens', organisation);
+  // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
+  if (best.score < 1) {
+    const rc = rejoinParticles(q, c);
+    const rq = rc ? undefined : rejoinParticles(c, q);
+    if (rc || rq) {
+      const rejoined = alignTokens(rq ?? q, rc ?? c, ref, weight, 'tokens', organisation);
+      if (rejoined.score > best.score) best = rejoined;
+    }
+  }
   if (best.score < 1) {
     const joined = compareJoined(q, c);
     if (joined > best.score) return joinedComparison(q, c, joined);

@@ -1,5 +1,6 @@
 import { EXTRA_PERSON_SYMBOLS, EXTRA_TITLES } from './default-name-reference.ts';
 import type { NameReference } from './name-reference.ts';
+import { GENERIC_ORGANISATION_WORDS, ORGANISATION_WORD_GROUPS } from './organisation-words.ts';
 import { tokenizeName } from './tokenize-name.ts';
 
 /** What a recognised phrase of a name is. */
@@ -29,6 +30,8 @@ export interface CompiledNameReference {
   titles: Set<string>;
   /** Common given names that weigh less in a match. */
   genericNames: Set<string>;
+  /** Generic words of organisation names (company, sanaye, zavod) that weigh less still. */
+  genericOrgWords: Set<string>;
   /** Confusable digit → letter map used inside mixed tokens. */
   confusables: Map<string, string>;
 }
@@ -88,6 +91,7 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
     }
   };
   addGroups(reference.orgSymbols);
+  addGroups(ORGANISATION_WORD_GROUPS as Record<string, string[]>);
   addGroups(reference.personSymbols);
   addGroups(EXTRA_PERSON_SYMBOLS as Record<string, string[]>);
   addGroups(reference.nicknames);
@@ -106,6 +110,11 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
   for (const prefix of reference.orgPrefixes) addPhrase(prefix, 'orgPrefix', prefix);
   for (const list of phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   const genericNames = new Set(reference.genericPersonNames.flatMap((n) => tokenizeName(n)));
+  const genericOrgWords = new Set(
+    [...Object.values(ORGANISATION_WORD_GROUPS).flat(), ...GENERIC_ORGANISATION_WORDS].flatMap((w) =>
+      tokenizeName(w),
+    ),
+  );
   const confusables = new Map<string, string>();
   for (const [x, y] of reference.confusables) {
     if (/^\d$/.test(x) && /^[a-z]$/.test(y)) confusables.set(x, y);
@@ -119,6 +128,7 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
     groupMembers,
     titles,
     genericNames,
+    genericOrgWords,
     confusables,
   };
   compiled.set(reference, result);

@@ -1,10 +1,14 @@
 import type { TokenWeight } from './compare-names.ts';
 import { expandToken } from './expand-token.ts';
+import { isOrganisationPair, MAX_EXTRA_PARTS } from './name-features.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
 
 /** Share of the name score that rests on covering the query (see compare-names.ts). */
 const QUERY_SHARE = 0.82;
+
+/** Lowest token similarity a contained listed name's words are assumed to reach, for the bound. */
+const CONTAINED_SIMILARITY = 0.9;
 
 /** Similarity of an initial to a word it begins (see compare-tokens.ts). */
 const INITIAL = 0.9;
@@ -212,7 +216,15 @@ export function findCandidateNames(
   }
   originalInitials = originalTotal > 0 ? originalInitials / originalTotal : 0;
   // Coverage a name needs for its name score to reach minScore.
-  const coverageNeeded = (minScore - (1 - QUERY_SHARE)) / QUERY_SHARE;
+  let coverageNeeded = (minScore - (1 - QUERY_SHARE)) / QUERY_SHARE;
+  // A listed person name found whole inside a longer query scores by its own coverage
+  // (see `nameFeatureScore`): the query words it leaves over do not count against it.
+  if (tokens.length >= 3 && !isOrganisationPair(query, {}) && total > 0) {
+    const sorted = tokens.map((t) => weight(t)).sort((a, b) => a - b);
+    let least = 0;
+    for (let k = 0; k < Math.max(2, tokens.length - MAX_EXTRA_PARTS); k++) least += sorted[k]!;
+    coverageNeeded = Math.min(coverageNeeded, (CONTAINED_SIMILARITY * least) / total);
+  }
   // Most a name's own initials can add (each one letter against a query word).
   const latinSlack = initialShare + (total > 0 ? (INITIAL * tokens.length) / total : 0);
   const originalSlack =

@@ -21,6 +21,8 @@ export * from './deletion-neighbourhood.ts';
 export * from './expand-token.ts';
 export * from './find-candidates.ts';
 export * from './score-indexed-name.ts';
+export * from './feature-table.ts';
+export * from './name-features.ts';
 export * from './score-features.ts';
 export * from './ofac-name-score.ts';
 export * from './screen-party.ts';

@@ -3,24 +3,31 @@ import { buildParty } from '../model/party.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { compareTokens } from './compare-tokens.ts';
 import { compileNameReference } from './compile-name-reference.ts';
-import { NAME_MATCH_CASES } from './name-match.cases.ts';
+import { NAME_CLASS_CASES } from './name-match-classes.cases.ts';
+import { NAME_MATCH_CASES, type NameMatchCase } from './name-match.cases.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { DEFAULT_SCREENING_THRESHOLD, screenParty } from './screen-party.ts';
 
-describe('name matching quality', () => {
-  it.each(NAME_MATCH_CASES)('$query vs $listed: match=$match ($why)', ({ query, listed, match, schema }) => {
-    const party = buildParty({
-      source: 'test',
-      sourceId: '1',
-      schema: schema ?? 'person',
-      names: [{ full: listed, quality: 'primary' }],
-    });
-    const index = buildScreeningIndex([{ party }], DEFAULT_NAME_REFERENCE);
-    const hits = screenParty(index, { name: query, schema: schema ?? 'person' }, { threshold: 0 });
-    const score = hits[0]?.score ?? 0;
-    if (match) expect(score).toBeGreaterThanOrEqual(DEFAULT_SCREENING_THRESHOLD);
-    else expect(score).toBeLessThan(DEFAULT_SCREENING_THRESHOLD);
+function expectCase({ query, listed, match, schema }: NameMatchCase): void {
+  const party = buildParty({
+    source: 'test',
+    sourceId: '1',
+    schema: schema ?? 'person',
+    names: [{ full: listed, quality: 'primary' }],
   });
+  const index = buildScreeningIndex([{ party }], DEFAULT_NAME_REFERENCE);
+  const hits = screenParty(index, { name: query, schema: schema ?? 'person' }, { threshold: 0 });
+  const score = hits[0]?.score ?? 0;
+  if (match) expect(score).toBeGreaterThanOrEqual(DEFAULT_SCREENING_THRESHOLD);
+  else expect(score).toBeLessThan(DEFAULT_SCREENING_THRESHOLD);
+}
+
+describe('name matching quality', () => {
+  it.each(NAME_MATCH_CASES)('$query vs $listed: match=$match ($why)', expectCase);
+});
+
+describe('name matching quality by class of issue 14', () => {
+  it.each(NAME_CLASS_CASES)('class $cls: $query vs $listed: match=$match ($why)', expectCase);
 });
 
 describe('reference groups', () => {

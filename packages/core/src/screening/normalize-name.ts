@@ -3,6 +3,7 @@ import type { PartySchema } from '../model/party.ts';
 import { compileNameReference, type CompiledNameReference } from './compile-name-reference.ts';
 import { hanReadingVariants } from './han-readings.ts';
 import type { NameReference } from './name-reference.ts';
+import { readNumberWords } from './number-words.ts';
 import { tokenizeName, tokenizeOriginalScript } from './tokenize-name.ts';
 
 /** A name reduced to comparable tokens, with what was taken out and why. */
@@ -25,6 +26,8 @@ export interface NormalizedName {
   readings?: string[][];
   /** For a reading screened beside the name as given: how it was read, for explanations. */
   via?: string;
+  /** The kind of party the name was normalised as, when known. */
+  schema?: PartySchema;
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
@@ -60,7 +63,7 @@ export function normalizeName(
   schema: PartySchema = 'unknown',
 ): NormalizedName {
   const ref = compileNameReference(reference);
-  const raw = tokenizeName(text).map((t) => replaceDigits(t, ref));
+  const raw = readNumberWords(tokenizeName(text).map((t) => replaceDigits(t, ref)));
   const isPerson = schema === 'person';
   const isOrg = schema === 'organization' || schema === 'vessel' || schema === 'aircraft';
   const tokens: string[] = [];
@@ -94,6 +97,7 @@ export function normalizeName(
   // A name that is only a legal form ("Limited") keeps it as its name.
   if (tokens.length === 0 && legalForms.length > 0) tokens.push(...raw);
   const result: NormalizedName = { text, tokens, legalForms, titles };
+  if (schema !== 'unknown') result.schema = schema;
   // ASCII is Latin or has no letters: skip the script census.
   if (NON_ASCII.test(text) && isNonLatin(text)) {
     result.originalTokens = tokenizeOriginalScript(text);

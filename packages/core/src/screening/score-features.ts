@@ -1,30 +1,10 @@
 import type { PartialDate, Party, PartySchema } from '../model/party.ts';
 import type { NameComparison } from './compare-names.ts';
+import { featureTerm, type ScoreTerm } from './feature-table.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 
-/** The weights of the scoring features: what each adds to (or takes from) the name similarity. */
-export const FEATURE_WEIGHTS = Object.freeze({
-  birthDateMatch: 0.05,
-  birthDateConflict: -0.15,
-  countryMatch: 0.03,
-  countryConflict: -0.05,
-  schemaConflict: -0.15,
-  weakAlias: -0.05,
-  legalFormConflict: -0.02,
-  identifierMatch: 0.99,
-});
-
-/** One feature's contribution and its human explanation. */
-export interface FeatureResult {
-  value: number;
-  explanation: string;
-}
-
 /** How a query birth date compares with the party's: agreement, conflict or nothing to compare. */
-export function compareBirthDates(
-  query: string | undefined,
-  dates: PartialDate[],
-): FeatureResult | undefined {
+export function compareBirthDates(query: string | undefined, dates: PartialDate[]): ScoreTerm | undefined {
   if (!query || dates.length === 0) return undefined;
   const q = query.trim();
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(q)) return undefined;
@@ -47,61 +27,46 @@ export function compareBirthDates(
   }
   const listed = dates.map((d) => (d.to ? `${d.value}…${d.to}` : d.value)).join(', ');
   if (agreeAt)
-    return {
-      value: FEATURE_WEIGHTS.birthDateMatch,
-      explanation: `birth date ${q} agrees with listed ${listed} (to the ${agreeAt})`,
-    };
-  if (bestGap <= 1) return { value: 0, explanation: `birth date ${q} is within a year of listed ${listed}` };
-  return {
-    value: FEATURE_WEIGHTS.birthDateConflict,
-    explanation: `birth date ${q} conflicts with listed ${listed}`,
-  };
+    return featureTerm('birthDateMatch', `birth date ${q} agrees with listed ${listed} (to the ${agreeAt})`);
+  if (bestGap <= 1)
+    return featureTerm('birthDateMatch', `birth date ${q} is within a year of listed ${listed}`, 0);
+  return featureTerm('birthDateConflict', `birth date ${q} conflicts with listed ${listed}`);
 }
 
 /** How a query country compares with the party's countries. */
-export function compareCountries(query: string | undefined, party: Party): FeatureResult | undefined {
+export function compareCountries(query: string | undefined, party: Party): ScoreTerm | undefined {
   if (!query || party.countries.length === 0) return undefined;
   const q = query.trim().toUpperCase();
   const codes = [...new Set(party.countries.map((c) => c.code.toUpperCase()))];
-  if (codes.includes(q))
-    return {
-      value: FEATURE_WEIGHTS.countryMatch,
-      explanation: `country ${q} is one of the listed countries`,
-    };
-  return {
-    value: FEATURE_WEIGHTS.countryConflict,
-    explanation: `country ${q} is not among the listed countries (${codes.join(', ')})`,
-  };
+  if (codes.includes(q)) return featureTerm('countryMatch', `country ${q} is one of the listed countries`);
+  return featureTerm(
+    'countryConflict',
+    `country ${q} is not among the listed countries (${codes.join(', ')})`,
+  );
 }
 
 /** Whether a query identifier equals one of the party's identifiers. */
-export function compareIdentifiers(query: string[] | undefined, party: Party): FeatureResult | undefined {
+export function compareIdentifiers(query: string[] | undefined, party: Party): ScoreTerm | undefined {
   if (!query || query.length === 0 || party.identifiers.length === 0) return undefined;
   const wanted = new Set(query.map(normalizeIdentifier).filter((v) => v.length >= 4));
   for (const id of party.identifiers) {
     if (wanted.has(normalizeIdentifier(id.value))) {
-      return {
-        value: FEATURE_WEIGHTS.identifierMatch,
-        explanation: `identifier ${id.value} (${id.label ?? id.type}) matches exactly`,
-      };
+      return featureTerm(
+        'identifierMatch',
+        `identifier ${id.value} (${id.label ?? id.type}) matches exactly`,
+      );
     }
   }
   return undefined;
 }
 
 /** Whether the query's kind of party is compatible with the listed one. */
-export function compareSchemas(
-  query: PartySchema | undefined,
-  listed: PartySchema,
-): FeatureResult | undefined {
+export function compareSchemas(query: PartySchema | undefined, listed: PartySchema): ScoreTerm | undefined {
   if (!query || query === 'unknown' || listed === 'unknown' || query === listed) return undefined;
   const orgLike = (s: PartySchema): boolean => s === 'organization' || s === 'vessel' || s === 'aircraft';
   if (orgLike(query) && orgLike(listed))
-    return { value: 0, explanation: `a ${query} query may name a listed ${listed}` };
-  return {
-    value: FEATURE_WEIGHTS.schemaConflict,
-    explanation: `query is a ${query}, listed party is a ${listed}`,
-  };
+    return featureTerm('schemaConflict', `a ${query} query may name a listed ${listed}`, 0);
+  return featureTerm('schemaConflict', `query is a ${query}, listed party is a ${listed}`);
 }
 
 /** Human explanation of a name comparison. */

@@ -2,11 +2,15 @@ import {
   alignmentScore,
   compareJoined,
   compareNames,
+  lastAlignment,
   lengthWeight,
   type NameComparison,
   type TokenWeight,
 } from './compare-names.ts';
 import { compareTokenFacts, type TokenFacts, type TokenSimilarity } from './compare-tokens.ts';
+import { FEATURE_WEIGHTS } from './feature-table.ts';
+import { isOrganisationPair, isSyllabicName, nameFeatureScore, syllableConflicts } from './name-features.ts';
+import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
@@ -20,6 +24,8 @@ export interface PreparedQuery {
   joined: string;
   /** Per query token: similarity to index token ids already compared. */
   seen: Map<number, TokenSimilarity>[];
+  /** Whether the query is written in Han, Hangul or kana (no contained-name credit). */
+  syllabic: boolean;
   /** Facts of the original-script tokens, computed at the first comparison that needs them. */
   originalFacts?: TokenFacts[];
 }
@@ -37,6 +43,7 @@ export function prepareQuery(
     weights: name.tokens.map((t) => weight(t)),
     joined: name.tokens.join(''),
     seen: name.tokens.map(() => new Map<number, TokenSimilarity>()),
+    syllabic: isSyllabicName(name),
   };
 }
 
@@ -49,7 +56,7 @@ export function prepareQuery(
 export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, name: IndexedName): number {
   const ids = name.tokenIds;
   const { facts, weights, seen } = query;
-  let score = alignmentScore(
+  const base = alignmentScore(
     facts.length,
     ids.length,
     (i, j) => {
@@ -64,7 +71,32 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
     },
     (i) => weights[i]!,
     (j) => tokenIdWeight(index, ids[j]!),
+    (j) => name.normalized.tokens[j]!.length,
   );
+  const containable = !query.syllabic && !isOrganisationPair(query.name, name.normalized);
+  let score = nameFeatureScore(base, lastAlignment(), query.name.tokens, name.normalized.tokens, containable);
+  if (score < 1) {
+    // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
+    const qt = query.name.tokens;
+    const ct = name.normalized.tokens;
+    const rc = rejoinParticles(qt, ct);
+    const rq = rc ? undefined : rejoinParticles(ct, qt);
+    if (rc || rq) {
+      const a = rq ?? qt;
+      const b = rc ?? ct;
+      const af = a.map((t) => index.factsOf(t));
+      const bf = b.map((t) => index.factsOf(t));
+      const rejoined = alignmentScore(
+        a.length,
+        b.length,
+        (i, j) => compareTokenFacts(af[i]!, bf[j]!),
+        (i) => query.weight(a[i]!),
+        (j) => query.weight(b[j]!),
+        (j) => b[j]!.length,
+      );
+      score = Math.max(score, nameFeatureScore(rejoined, lastAlignment(), a, b, containable));
+    }
+  }
   if (score < 1)
     score = Math.max(
       score,
@@ -85,7 +117,8 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
     );
     if (original > score) score = original;
   }
-  return score;
+  const differ = syllableConflicts(q, c);
+  return differ > 0 ? Math.max(0, score + FEATURE_WEIGHTS.syllableConflict * differ) : score;
 }
 
 /** The full comparison (pairs, coverages, method) behind a `scoreIndexedName` score, for explanations. */
@@ -103,6 +136,7 @@ export function explainIndexedName(
       legalForms: normalized.legalForms,
       titles: normalized.titles,
     };
+    if (name.normalized.schema) normalized.schema = name.normalized.schema;
     if (name.normalized.originalTokens) normalized.originalTokens = name.normalized.originalTokens;
   }
   return compareNames(query.name, normalized, index.compiled, query.weight);

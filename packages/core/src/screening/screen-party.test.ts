@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildParty, type Party } from '../model/party.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { buildScreeningIndex } from './screening-index.ts';
-import { screenParty } from './screen-party.ts';
+import { DEFAULT_SCREENING_THRESHOLD, screenParty } from './screen-party.ts';
 
 const putin: Party = buildParty({
   source: 'us-ofac-sdn',
@@ -45,8 +45,8 @@ describe('screenParty', () => {
     });
     expect(hit!.score).toBeGreaterThan(0.9);
     expect(hit!.features).toHaveProperty('nameSimilarity');
-    expect(hit!.features.birthDate).toBeGreaterThan(0);
-    expect(hit!.features.country).toBeGreaterThan(0);
+    expect(hit!.features.birthDateMatch).toBeGreaterThan(0);
+    expect(hit!.features.countryMatch).toBeGreaterThan(0);
     expect(hit!.explanation.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -60,7 +60,7 @@ describe('screenParty', () => {
   it('treats an exact identifier match as decisive', () => {
     const [hit] = screenParty(index, { name: 'Unknown Ship', identifiers: ['IMO 9187629'] });
     expect(hit?.entityId).toBe('us-ofac-sdn:1');
-    expect(hit!.features.identifier).toBe(1);
+    expect(hit!.features.identifierMatch).toBeGreaterThan(0);
     expect(hit!.score).toBeGreaterThanOrEqual(0.99);
   });
 
@@ -73,6 +73,24 @@ describe('screenParty', () => {
     const [hit] = screenParty(index, { name: 'VLADIMIR PUTIN' }, { algorithm: 'ofac' });
     expect(hit?.score).toBe(1);
     expect(hit?.features).toHaveProperty('ofacNameParts');
+  });
+
+  it("keeps a Hangul query one syllable off the party's own Hangul spelling below the threshold", () => {
+    const party = buildParty({
+      source: 'test',
+      sourceId: 'k',
+      schema: 'person',
+      names: [
+        { full: 'HONG Sung Mu', quality: 'primary' },
+        { full: '홍승무', quality: 'strong', script: 'Hang' },
+      ],
+    });
+    const local = buildScreeningIndex([{ party }], DEFAULT_NAME_REFERENCE);
+    const own = screenParty(local, { name: '홍승무' }, { threshold: 0 })[0]!;
+    const other = screenParty(local, { name: '롱승무' }, { threshold: 0 })[0]!;
+    expect(own.score).toBeGreaterThanOrEqual(DEFAULT_SCREENING_THRESHOLD);
+    expect(other.score).toBeLessThan(DEFAULT_SCREENING_THRESHOLD);
+    expect(other.features.syllableConflict).toBeLessThan(0);
   });
 
   it('rejects an out-of-range threshold as invalid input', () => {

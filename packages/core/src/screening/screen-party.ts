@@ -6,14 +6,14 @@ import { resolveTranscription } from './resolve-transcription.ts';
 import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import { ofacNameScore } from './ofac-name-score.ts';
+import { FEATURE_WEIGHTS, featureTerm, scoreOfTerms, type ScoreTerm } from './feature-table.ts';
+import { syllableConflicts, syllableConflictTerm } from './name-features.ts';
 import {
   compareBirthDates,
   compareCountries,
   compareIdentifiers,
   compareSchemas,
   explainNameComparison,
-  FEATURE_WEIGHTS,
-  type FeatureResult,
 } from './score-features.ts';
 import type { IndexedEntry, ScreeningIndex } from './screening-index.ts';
 import {
@@ -22,7 +22,8 @@ import {
   scoreIndexedName,
   type PreparedQuery,
 } from './score-indexed-name.ts';
-import { indexTokenWeight } from './token-weight.ts';
+import { indexTokenWeight, nameCommonness } from './token-weight.ts';
+import { wadeGilesToPinyin } from './wade-giles.ts';
 
 /** Who to screen: a name, and whatever else is known. */
 export interface ScreeningQuery {
@@ -84,6 +85,9 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 /** Most that birth date and country can add to a name score. */
 const MAX_BONUS = FEATURE_WEIGHTS.birthDateMatch + FEATURE_WEIGHTS.countryMatch;
 
+/** Commonness below which a conflict on the name weighs only its own weight. */
+const MIN_COMMONNESS = 0.05;
+
 /** Allowance for the rare token pairs the index does not expand (three edits in a long word's first letters). */
 const BOUND_MARGIN = 0.03;
 
@@ -118,63 +122,92 @@ function scoreEntente(
       : undefined;
   const party = entry.party;
   const matched = best ? index.names[best.nameId]! : undefined;
-  const nameScore = best?.c.score ?? 0;
-  const features: Record<string, number> = { nameSimilarity: round(nameScore) };
-  const explanation: string[] = [];
+  const terms: ScoreTerm[] = [];
+  const notes: string[] = [];
   if (best && matched) {
-    if (queryName.via) explanation.push(queryName.via);
-    explanation.push(explainNameComparison(best.c, matched.text));
-    const phonetic = best.c.pairs.filter((p) => p.kind === 'phonetic').length;
-    features.phoneticAgreement = round(
-      best.c.pairs.length
-        ? best.c.pairs.filter((p) => p.kind !== 'none').length / Math.max(1, queryName.tokens.length)
-        : 0,
-    );
-    if (phonetic) explanation.push(`${phonetic} word(s) agree by sound only`);
-  }
-  let score = nameScore;
-  const apply = (key: string, r: FeatureResult | undefined): void => {
-    if (!r) return;
-    features[key] = r.value;
-    explanation.push(r.explanation);
-    score += r.value;
-  };
-  if (matched?.quality === 'weak')
-    apply('weakAlias', {
-      value: FEATURE_WEIGHTS.weakAlias,
-      explanation: `"${matched.text}" is a weak (low-quality) alias`,
+    if (queryName.via) notes.push(queryName.via);
+    terms.push({
+      feature: 'nameSimilarity',
+      value: best.c.baseScore,
+      explanation: explainNameComparison(best.c, matched.text),
     });
-  apply('birthDate', compareBirthDates(query.birthDate, party.birthDates));
-  apply('country', compareCountries(query.country, party));
-  apply('schema', compareSchemas(query.schema, party.schema));
+    terms.push(...best.c.terms);
+    const phonetic = best.c.pairs.filter((p) => p.kind === 'phonetic').length;
+    if (phonetic) notes.push(`${phonetic} word(s) agree by sound only`);
+    // A query in Hangul or kana that matched a Latin name of a party whose own spelling in
+    // that script differs: the romanisation hid the different syllables.
+    if (queryName.originalTokens && !matched.normalized.originalTokens) {
+      const own = closestSyllabicSpelling(index, entry, queryName.originalTokens);
+      if (own) terms.push(syllableConflictTerm(queryName.originalTokens, own.tokens, own.differ));
+    }
+  }
+  if (matched?.quality === 'weak')
+    terms.push(featureTerm('weakAlias', `"${matched.text}" is a weak (low-quality) alias`));
+  const birth = compareBirthDates(query.birthDate, party.birthDates);
+  const country = compareCountries(query.country, party);
+  if (birth) terms.push(birth);
+  if (country) terms.push(country);
+  const conflicts = [birth, country].filter(
+    (t) => t?.feature === 'birthDateConflict' || t?.feature === 'countryConflict',
+  ).length;
+  if (conflicts && matched) {
+    const common = nameCommonness(index, matched);
+    if (common >= MIN_COMMONNESS)
+      terms.push(
+        featureTerm(
+          'commonNameConflict',
+          `"${matched.text}" is a common name (commonness ${common.toFixed(2)}): the conflict weighs more`,
+          common * conflicts,
+        ),
+      );
+  }
+  const schema = compareSchemas(query.schema, party.schema);
+  if (schema) terms.push(schema);
   if (queryName.legalForms.length && matched?.normalized.legalForms.length) {
     const same = queryName.legalForms.some((f) => matched.normalized.legalForms.includes(f));
-    apply(
-      'legalForm',
+    terms.push(
       same
-        ? {
-            value: 0,
-            explanation: `same legal form (${queryName.legalForms.join(', ')}); legal forms never make a match alone`,
-          }
-        : {
-            value: FEATURE_WEIGHTS.legalFormConflict,
-            explanation: `legal forms differ (${queryName.legalForms.join(', ')} vs ${matched.normalized.legalForms.join(', ')})`,
-          },
+        ? featureTerm(
+            'legalFormConflict',
+            `same legal form (${queryName.legalForms.join(', ')}); legal forms never make a match alone`,
+            0,
+          )
+        : featureTerm(
+            'legalFormConflict',
+            `legal forms differ (${queryName.legalForms.join(', ')} vs ${matched.normalized.legalForms.join(', ')})`,
+          ),
     );
   }
   const id = compareIdentifiers(query.identifiers, party);
   if (id) {
-    features.identifier = 1;
-    explanation.push(id.explanation);
-    score = Math.max(score, id.value);
+    // An exact identifier is decisive: its term lifts the sum to the feature's weight.
+    const sum = terms.reduce((acc, t) => acc + t.value, 0);
+    terms.push({ ...id, value: Math.max(0, id.value - sum) });
   }
-  return toMatch(
-    entry,
-    matched?.text ?? primaryName(party),
-    Math.min(1, Math.max(0, score)),
-    features,
-    explanation,
-  );
+  const features: Record<string, number> = {};
+  for (const t of terms) features[t.feature] = round((features[t.feature] ?? 0) + t.value);
+  return toMatch(entry, matched?.text ?? primaryName(party), scoreOfTerms(terms), features, [
+    ...notes.slice(0, queryName.via ? 1 : 0),
+    ...terms.map((t) => t.explanation),
+    ...notes.slice(queryName.via ? 1 : 0),
+  ]);
+}
+
+/** The party's name in the query's syllabic script that differs least from it, if it differs. */
+function closestSyllabicSpelling(
+  index: ScreeningIndex,
+  entry: IndexedEntry,
+  query: string[],
+): { tokens: string[]; differ: number } | undefined {
+  let best: { tokens: string[]; differ: number } | undefined;
+  for (const nameId of entry.names) {
+    const tokens = index.names[nameId]?.normalized.originalTokens;
+    if (!tokens) continue;
+    const differ = syllableConflicts(query, tokens);
+    if (differ === 0 && query.join('') === tokens.join('')) return undefined;
+    if (differ > 0 && (!best || differ < best.differ)) best = { tokens, differ };
+  }
+  return best;
 }
 
 function scoreOfac(index: ScreeningIndex, query: ScreeningQuery, entry: IndexedEntry): ScreeningMatch {
@@ -274,9 +307,18 @@ export function screenParty(
           ...reading,
           text: queryName.text,
           readings: undefined,
+          originalTokens: queryName.originalTokens,
           via: `transcribed foreign name read as "${reading.tokens.join(' ')}"`,
         });
     }
+    // A Chinese name in Wade–Giles is also screened in pinyin.
+    const pinyin = wadeGilesToPinyin(queryName.text);
+    if (pinyin)
+      variants.push({
+        ...normalizeName(pinyin, index.reference, query.schema),
+        text: queryName.text,
+        via: `Wade–Giles read as pinyin "${pinyin}"`,
+      });
   }
   const best = new Map<number, ScreeningMatch>();
   for (const variant of variants) {

@@ -4,7 +4,10 @@
  * "tsch", Dutch "tsj" and Polish "cz" for "ch", Dutch "oe" and French "ou"
  * for "u", "y" for "i", "ph" for "f", and an initial "bh" before l or r
  * for "v" (Bengali and Hindi spell the foreign v with bh: "bhladimir" —
- * an aspirated b never begins such a cluster). Applied in this order.
+ * an aspirated b never begins such a cluster); and the variants of
+ * romanised Arabic and Persian: kh for h, gh and q for k, ee for i, oo for
+ * u, ei for ai, and e and o between consonants for a and u ("mohammed" and
+ * "muhammad", "hossein" and "husain"). Applied in this order.
  */
 export const SPELLING_FOLDS: readonly (readonly [RegExp, string])[] = [
   [/^bh(?=[lr])/, 'v'],
@@ -16,6 +19,15 @@ export const SPELLING_FOLDS: readonly (readonly [RegExp, string])[] = [
   [/ou/g, 'u'],
   [/y/g, 'i'],
   [/ph/g, 'f'],
+  [/kh/g, 'h'],
+  [/gh/g, 'k'],
+  [/q/g, 'k'],
+  [/ck/g, 'k'],
+  [/ee/g, 'i'],
+  [/oo/g, 'u'],
+  [/ei/g, 'ai'],
+  [/(?<=[^aeiou])e(?=[^aeiou])/g, 'a'],
+  [/(?<=[^aeiou])o(?=[^aeiou])/g, 'u'],
   [/(.)\1+/g, '$1'],
 ];
 

@@ -1,5 +1,6 @@
-import type { ScreeningIndex } from './screening-index.ts';
+import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import type { TokenWeight } from './compare-names.ts';
+import { GENERIC_WORD_FACTOR } from './organisation-words.ts';
 
 /** Names a token may appear in before it starts to weigh less. */
 const RARE_DF = 50;
@@ -7,6 +8,7 @@ const RARE_DF = 50;
 function weightOf(index: ScreeningIndex, token: string, df: number): number {
   let factor = df <= RARE_DF ? 1 : Math.max(0.3, 1 - 0.25 * Math.log10(df / RARE_DF));
   if (index.compiled.genericNames.has(token)) factor = Math.min(factor, 0.6);
+  if (index.compiled.genericOrgWords.has(token)) factor = Math.min(factor, GENERIC_WORD_FACTOR);
   return Math.max(1, token.length) * factor;
 }
 
@@ -25,4 +27,20 @@ export function indexTokenWeight(index: ScreeningIndex): TokenWeight {
     const id = index.vocabulary.get(token);
     return id === undefined ? weightOf(index, token, 0) : tokenIdWeight(index, id);
   };
+}
+
+/**
+ * How common an indexed name is, in [0,1): the share of its words' length
+ * that the index's rarity weights take away (0 when every word is rare, more
+ * for "muhammad ali" or "kim yong chol"). A conflicting birth date or
+ * country weighs more on a common name, which many people carry.
+ */
+export function nameCommonness(index: ScreeningIndex, name: IndexedName): number {
+  let length = 0;
+  let weight = 0;
+  for (const id of name.tokenIds) {
+    length += Math.max(1, index.tokens[id]!.length);
+    weight += tokenIdWeight(index, id);
+  }
+  return length > 0 ? Math.max(0, 1 - weight / length) : 0;
 }

@@ -31,7 +31,7 @@ export function supplyTestData(entries: Record<string, ListedEntry> = {}): Deter
     ].map((f) => [f.iso2, f]),
   );
   return {
-    us: { eccns: new Map(), exceptionSections: {}, chartFootnotes: {}, asOf: 'test' },
+    us: { eccns: new Map(), embargoes: [], exceptionSections: {}, chartFootnotes: {}, asOf: 'test' },
     eu: {
       generalAuthorisations: [],
       annexIv: [],

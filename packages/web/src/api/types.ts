@@ -1,6 +1,6 @@
 // Response shapes of the API routes the app uses, mirrored from packages/api/src/routes/*.ts;
 // where a route returns a core type as is, the core type is re-exported.
-import type { ScreeningMatch as CoreScreeningMatch } from '@entente/core';
+import type { FactSource, ScreeningMatch as CoreScreeningMatch } from '@entente/core';
 
 /** The signed-in user (`GET /auth/me`). */
 export interface Principal {
@@ -32,6 +32,8 @@ export interface ScreenSubject {
 /** One scored match of a screening, as `POST /screen` returns it. */
 export interface ScreeningMatch extends Omit<CoreScreeningMatch, 'versionId'> {
   listVersion?: { id: number; publishedAt: string };
+  /** The subject this listing belongs to (its own entity id until a resolution has seen it). */
+  subjectId?: string;
   cleared?: { id: string; reason: string; clearedBy: string; createdAt: string; expiresAt?: string };
 }
 
@@ -39,6 +41,8 @@ export interface ScreeningMatch extends Omit<CoreScreeningMatch, 'versionId'> {
 export interface ScreenResponse {
   query: Record<string, unknown>;
   algorithm: string;
+  /** The matches grouped by subject, best first: one row per person, organisation, vessel or aircraft. */
+  subjects?: { subjectId: string; name: string; score: number; listings: string[] }[];
   matches: ScreeningMatch[];
 }
 
@@ -148,6 +152,10 @@ export interface Counterpart {
   type: CorrespondenceType;
   basis: string;
   note?: string;
+  /** Why the link is not followed: headings for different items, or a curated link not read. */
+  warning?: string;
+  /** For a curated link: the provisions compared and where their texts were read, or unverified. */
+  source?: FactSource;
   via?: string;
 }
 
@@ -213,7 +221,9 @@ export interface GapReport {
   jurisdictions: string[];
   category?: number;
   gaps: ControlGap[];
-  cleared: GapCleared[];
+  /** Pairs that are not gaps; listed in `cleared` only with `include=cleared`. */
+  clearedCount: number;
+  cleared?: GapCleared[];
   summary: Record<string, Record<string, number>>;
   notes: string[];
 }

@@ -1,14 +1,12 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '@entente/adapters/testing';
 
-/** The repository root. */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-/** The real data beside the checkout (`../shared/data`), used as the mirror a first start loads. */
-export const SHARED_DATA = process.env.ENTENTE_SHARED_DATA ?? path.resolve(REPO_ROOT, '../shared/data');
+// The real data beside the checkout (`../shared/data`) is the mirror a first start loads; the one helper finds it.
+export { hasSharedData, REPO_ROOT, SHARED_DATA } from '@entente/adapters/testing';
 /** The password of the bootstrap accounts of the test server. */
 export const TEST_PASSWORD = 'e2e-Correct-Horse-42';
 
@@ -30,11 +28,6 @@ function freePort(): Promise<number> {
   });
 }
 
-/** True when the shared data directory is present. */
-export function hasSharedData(): boolean {
-  return existsSync(SHARED_DATA);
-}
-
 /** Builds the web app (dist) so the server serves the current source. */
 export function buildWebApp(): void {
   execFileSync(
@@ -54,8 +47,12 @@ export function buildWebApp(): void {
  * in a temp directory and the shared data as mirror, and waits for its
  * "running at" and first-start sign-in lines.
  */
-export async function startEntenteServer(mirrorDir: string, timeoutMs = 280_000): Promise<EntenteServer> {
-  const db = mkdtempSync(path.join(tmpdir(), 'entente-e2e-'));
+export async function startEntenteServer(
+  mirrorDir: string,
+  timeoutMs = 280_000,
+  options: { db?: string; keepDb?: boolean } = {},
+): Promise<EntenteServer> {
+  const db = options.db ?? mkdtempSync(path.join(tmpdir(), 'entente-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -67,6 +64,7 @@ export async function startEntenteServer(mirrorDir: string, timeoutMs = 280_000)
         ENTENTE_DB: db,
         PORT: String(port),
         ENTENTE_MIRROR: mirrorDir,
+        ENTENTE_OFFLINE: '1',
         ENTENTE_BOOTSTRAP_PASSWORD: TEST_PASSWORD,
         DATABASE_URL: '',
       },
@@ -91,13 +89,14 @@ export async function startEntenteServer(mirrorDir: string, timeoutMs = 280_000)
         });
       });
     }
-    rmSync(db, { recursive: true, force: true });
+    if (!options.keepDb) rmSync(db, { recursive: true, force: true });
   };
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     const url = /Entente is running at (\S+)/.exec(out)?.[1];
-    const signIn = /First start: (.*)/.exec(out)?.[1];
-    if (url && signIn) return { url: url.replace(/\/$/, ''), signInLine: signIn, stop };
+    // A store given already bootstrapped prints no first-start line.
+    const signIn = /First start: (.*)/.exec(out)?.[1] ?? (options.db && url ? '' : undefined);
+    if (url && signIn !== undefined) return { url: url.replace(/\/$/, ''), signInLine: signIn, stop };
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 250));
   }

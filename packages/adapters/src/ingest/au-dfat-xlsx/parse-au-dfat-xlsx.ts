@@ -1,8 +1,8 @@
 import { DomainError, partyEntityId } from '@entente/core';
 import type { Party } from '@entente/core';
 import type { ParsedList, ParseOptions } from '../list-format.ts';
-import { dateFromPath } from '../un-sc-xml/list-mirror-files.ts';
-import { createWarningSink } from '../un-sc-xml/warning-sink.ts';
+import { dateFromPath } from '../common/list-mirror-files.ts';
+import { createWarningSink } from '../common/warning-sink.ts';
 import { cellText, partyFromDfatRows } from './party-from-dfat-rows.ts';
 import { readDfatWorkbook } from './read-dfat-workbook.ts';
 import type { DfatRow } from './read-dfat-workbook.ts';

@@ -1,11 +1,11 @@
 import { buildParty } from '@entente/core';
 import type { Party, PartialDate } from '@entente/core';
-import { countriesFromText } from '../eu-journal-csv/eu-nationalities.ts';
-import { parseDateText, parseSingleDate } from '../eu-journal-csv/parse-date-text.ts';
-import { splitEnumerated } from '../eu-journal-csv/split-cell.ts';
-import { countryCodeFor } from '../un-sc-xml/country-spellings.ts';
-import { addCountry, addName, addUnique, buildName, cleanText } from '../un-sc-xml/party-fields.ts';
-import type { WarningSink } from '../un-sc-xml/warning-sink.ts';
+import { countriesFromText } from '../common/nationality-adjectives.ts';
+import { parseDateText, parseSingleDate } from '../common/parse-date-text.ts';
+import { splitEnumerated } from '../common/split-cell.ts';
+import { countryCodeFor } from '../common/country-spellings.ts';
+import { addCountry, addName, addUnique, buildName, cleanText } from '../common/party-fields.ts';
+import type { WarningSink } from '../common/warning-sink.ts';
 import { DFAT_LIST_URL, DFAT_SCHEMAS, dfatNameQuality } from './dfat-columns.ts';
 import type { DfatRow } from './read-dfat-workbook.ts';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ListFormat } from '../list-format.ts';
-import { expandPaths } from '../un-sc-xml/expand-paths.ts';
-import { listMirrorFiles } from '../un-sc-xml/list-mirror-files.ts';
+import { expandPaths } from '../common/expand-paths.ts';
+import { listMirrorFiles } from '../common/list-mirror-files.ts';
 import { parseAuDfatXlsx } from './parse-au-dfat-xlsx.ts';
 
 // DFAT publishes "Australian_Sanctions_Consolidated_List.xlsx" (older copies: "regimes.xlsx" under a dfat folder).

@@ -1,7 +1,7 @@
 import { buildParty, countryCodeFromName, DomainError, type ImportWarning, type Party } from '@entente/core';
 import { ORGANIZATION_WORDS } from '../ecfr-744/entity-rules.ts';
-import { slugName } from '../us-csl/name-slug.ts';
-import { parseUsDate } from '../us-csl/parse-us-date.ts';
+import { slugName } from '../common/name-slug.ts';
+import { parseUsDate } from '../common/parse-us-date.ts';
 import { US_STATES } from './us-states.ts';
 
 /** The DPL source id. */

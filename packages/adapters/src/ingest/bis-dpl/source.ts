@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ListFormat, ParsedList, ParseOptions } from '../list-format.ts';
-import { dateFromPath, expandInputPaths, readInputText } from '../us-csl/read-input.ts';
+import { dateFromPath, expandInputPaths, readInputText } from '../common/read-input-text.ts';
 import { DPL_SOURCE, parseBisDpl } from './parse-bis-dpl.ts';
 
 /** Parses one DPL file; the publication date is the options', else the latest `Last_Update`, else the path's. */

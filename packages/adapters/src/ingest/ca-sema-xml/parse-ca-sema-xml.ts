@@ -2,10 +2,10 @@ import { stat } from 'node:fs/promises';
 import { DomainError, partyEntityId } from '@entente/core';
 import type { Party } from '@entente/core';
 import type { ParsedList, ParseOptions } from '../list-format.ts';
-import { mergeParty } from '../un-sc-xml/merge-party.ts';
-import { dateFromPath } from '../un-sc-xml/list-mirror-files.ts';
-import { readXmlFile, xmlChildren } from '../un-sc-xml/read-xml-file.ts';
-import { createWarningSink } from '../un-sc-xml/warning-sink.ts';
+import { mergeParty } from '../common/merge-party.ts';
+import { dateFromPath } from '../common/list-mirror-files.ts';
+import { readXmlFile, xmlChildren } from '../common/read-xml-file.ts';
+import { createWarningSink } from '../common/warning-sink.ts';
 import { partyFromSemaRecord } from './party-from-sema-record.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { buildParty } from '@entente/core';
 import type { Party } from '@entente/core';
-import { parseDateText } from '../eu-journal-csv/parse-date-text.ts';
-import { addCountry, addName, buildName, cleanText } from '../un-sc-xml/party-fields.ts';
-import { xmlText } from '../un-sc-xml/read-xml-file.ts';
-import type { XmlNode } from '../un-sc-xml/read-xml-file.ts';
-import type { WarningSink } from '../un-sc-xml/warning-sink.ts';
+import { parseDateText } from '../common/parse-date-text.ts';
+import { addCountry, addName, buildName, cleanText } from '../common/party-fields.ts';
+import { xmlText } from '../common/read-xml-file.ts';
+import type { XmlNode } from '../common/read-xml-file.ts';
+import type { WarningSink } from '../common/warning-sink.ts';
 import { SEMA_LIST_URL, SEMA_REGIMES } from './sema-regimes.ts';
 
 /** The English part of a bilingual SEMA value ("Burma / Birmanie" → "Burma"). */

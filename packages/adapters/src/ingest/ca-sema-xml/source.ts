@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ListFormat } from '../list-format.ts';
-import { expandPaths } from '../un-sc-xml/expand-paths.ts';
-import { listMirrorFiles, readFileHead } from '../un-sc-xml/list-mirror-files.ts';
+import { expandPaths } from '../common/expand-paths.ts';
+import { listMirrorFiles, readFileHead } from '../common/list-mirror-files.ts';
 import { parseCaSemaXml } from './parse-ca-sema-xml.ts';
 
 /**

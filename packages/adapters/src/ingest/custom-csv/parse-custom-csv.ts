@@ -16,7 +16,7 @@ import {
   TYPE_VALUES,
   type CustomColumn,
 } from './custom-csv-columns.ts';
-import { parseIsoPartialDate } from './parse-iso-partial-date.ts';
+import { parseIsoPartialDate } from '../common/parse-iso-partial-date.ts';
 
 type Row = Partial<Record<CustomColumn, string>>;
 

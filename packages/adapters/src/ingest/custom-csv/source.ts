@@ -1,7 +1,7 @@
 import { DomainError, type ImportWarning, type Party } from '@entente/core';
 import type { ListFormat, ParsedList, ParseOptions } from '../list-format.ts';
 import { parseCustomCsv } from './parse-custom-csv.ts';
-import { expandPaths, fileDate, readTextFile } from './read-text-file.ts';
+import { expandPaths, fileDate, readTextFile } from '../common/read-text-file.ts';
 
 /** What a custom list name may look like; it becomes part of the source id `custom:<name>`. */
 const LIST_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;

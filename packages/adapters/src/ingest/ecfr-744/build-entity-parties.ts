@@ -5,8 +5,8 @@ import {
   type Party,
   type PartyAddress,
 } from '@entente/core';
-import { slugName } from '../us-csl/name-slug.ts';
-import { parseUsDate } from '../us-csl/parse-us-date.ts';
+import { slugName } from '../common/name-slug.ts';
+import { parseUsDate } from '../common/parse-us-date.ts';
 import { COUNTRY_HEADINGS, ORGANIZATION_WORDS } from './entity-rules.ts';
 import { parseEntityCell } from './parse-entity-cell.ts';
 import type { SupplementEntry } from './read-supplement-rows.ts';

@@ -8,7 +8,7 @@ import {
   parseEcfrXml,
   readEcfrDivision,
 } from '../../ecfr/index.ts';
-import { readInputText } from '../us-csl/read-input.ts';
+import { readInputText } from '../common/read-input-text.ts';
 import { buildEntityParties } from './build-entity-parties.ts';
 import { SUPPLEMENT_URLS } from './entity-rules.ts';
 import { readSupplementRows } from './read-supplement-rows.ts';

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { ListFormat } from '../list-format.ts';
-import { expandInputPaths } from '../us-csl/read-input.ts';
+import { expandInputPaths } from '../common/read-input-text.ts';
 import { ENTITY_LIST_SOURCE, MEU_SOURCE, parseEcfr744 } from './parse-ecfr-744.ts';
 
 const FILE_NAME = 'title-15_part-744.xml';

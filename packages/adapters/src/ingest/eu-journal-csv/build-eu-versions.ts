@@ -1,10 +1,10 @@
 import { partyEntityId } from '@entente/core';
 import type { Party } from '@entente/core';
 import type { ParsedList } from '../list-format.ts';
-import { mergeParty } from '../un-sc-xml/merge-party.ts';
-import { createWarningSink } from '../un-sc-xml/warning-sink.ts';
-import type { WarningSink } from '../un-sc-xml/warning-sink.ts';
-import { parseSingleDate } from './parse-date-text.ts';
+import { mergeParty } from '../common/merge-party.ts';
+import { createWarningSink } from '../common/warning-sink.ts';
+import type { WarningSink } from '../common/warning-sink.ts';
+import { parseSingleDate } from '../common/parse-date-text.ts';
 import { partyFromEuRow } from './party-from-eu-row.ts';
 import type { EuJournalFile } from './read-eu-journal-csv.ts';
 

@@ -1,12 +1,12 @@
 import { buildParty } from '@entente/core';
 import type { NameQuality, Party } from '@entente/core';
-import { addCountry, addName, addUnique, buildName, cleanText } from '../un-sc-xml/party-fields.ts';
-import type { WarningSink } from '../un-sc-xml/warning-sink.ts';
+import { addCountry, addName, addUnique, buildName, cleanText } from '../common/party-fields.ts';
+import type { WarningSink } from '../common/warning-sink.ts';
 import { celexActName, celexUrl } from './celex-act.ts';
 import { EU_COUNTRY_COLUMNS, EU_IDENTIFIER_COLUMNS, EU_SCHEMAS } from './eu-columns.ts';
-import { countriesFromText } from './eu-nationalities.ts';
-import { parseDateText, parseSingleDate } from './parse-date-text.ts';
-import { splitCell, splitEnumerated } from './split-cell.ts';
+import { countriesFromText } from '../common/nationality-adjectives.ts';
+import { parseDateText, parseSingleDate } from '../common/parse-date-text.ts';
+import { splitCell, splitEnumerated } from '../common/split-cell.ts';
 import type { EuJournalRow } from './read-eu-journal-csv.ts';
 import { splitOriginalScript } from './split-original-script.ts';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { DomainError } from '@entente/core';
 import type { ListFormat } from '../list-format.ts';
-import { expandPaths } from '../un-sc-xml/expand-paths.ts';
-import { dateFromPath, listMirrorFiles, readFileHead } from '../un-sc-xml/list-mirror-files.ts';
+import { expandPaths } from '../common/expand-paths.ts';
+import { dateFromPath, listMirrorFiles, readFileHead } from '../common/list-mirror-files.ts';
 import { buildEuVersions } from './build-eu-versions.ts';
 import { AMENDMENT_HEADER, CONSOLIDATED_HEADER } from './eu-columns.ts';
 import { readEuJournalCsv } from './read-eu-journal-csv.ts';

@@ -1,5 +1,5 @@
 import { buildParty, detectScript, type Party, type PartyName } from '@entente/core';
-import { parseIsoPartialDate } from '../custom-csv/parse-iso-partial-date.ts';
+import { parseIsoPartialDate } from '../common/parse-iso-partial-date.ts';
 import {
   COUNTRY_PROPS,
   DATE_PROPS,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ImportWarning, Party } from '@entente/core';
 import type { ListFormat, ParsedList, ParseOptions } from '../list-format.ts';
-import { expandPaths, fileDate, findFilesUnder, readTextFile } from '../custom-csv/read-text-file.ts';
+import { expandPaths, fileDate, findFilesUnder, readTextFile } from '../common/read-text-file.ts';
 import { parseFtmJsonl } from './parse-ftm-jsonl.ts';
 
 const IS_FTM = (name: string) => /\.ftm\.jsonl$/i.test(name) || name === 'entities.ftm.json';

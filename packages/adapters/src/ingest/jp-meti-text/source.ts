@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DomainError, type ImportWarning, type Party } from '@entente/core';
 import type { ListFormat, ParsedList, ParseOptions } from '../list-format.ts';
-import { expandPaths, fileDate, findFilesUnder, readTextFile } from '../custom-csv/read-text-file.ts';
+import { expandPaths, fileDate, findFilesUnder, readTextFile } from '../common/read-text-file.ts';
 import { METI_LISTS } from './meti-lists.ts';
 import { partyFromMetiEntry } from './parse-meti-entry.ts';
 import { splitMetiEntries } from './split-meti-entries.ts';

@@ -1,6 +1,7 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DomainError } from '@entente/core';
+import { readFileHead } from '../common/list-mirror-files.ts';
 import type { OfacCsvFiles } from './parse-ofac-legacy-csv.ts';
 
 /** File names of each role of one legacy CSV layout (`sdn.csv`, `alt.csv`, …). */
@@ -61,18 +62,6 @@ export function classifyOfacFiles(files: string[], names: OfacFileNames, formatN
   return roles as OfacCsvFiles;
 }
 
-/** The first `bytes` bytes of a file as text. */
-export async function readHead(file: string, bytes = 2048): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Every folder under `root` (itself included) with the files directly inside it. */
 export async function listFolders(root: string): Promise<{ dir: string; files: string[] }[]> {
   const out: { dir: string; files: string[] }[] = [];
@@ -104,7 +93,7 @@ export async function findOfacCsvGroups(mirrorDir: string, names: OfacFileNames)
   const groups: string[][] = [];
   for (const { files } of await listFolders(path.join(mirrorDir, 'lists'))) {
     const primary = files.find((f) => names.primary.test(path.basename(f)));
-    if (!primary || !PRIMARY_HEAD.test(await readHead(primary, 512))) continue;
+    if (!primary || !PRIMARY_HEAD.test(await readFileHead(primary, 512))) continue;
     const roles = Object.values(names);
     groups.push(files.filter((f) => roles.some((r) => r.test(path.basename(f)))).map((f) => path.resolve(f)));
   }

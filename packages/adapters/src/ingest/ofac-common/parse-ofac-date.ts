@@ -1,20 +1,5 @@
 import type { PartialDate } from '@entente/core';
-
-/** English month abbreviations as OFAC writes them ("12 Oct 1972", "Jul 1963"). */
-const MONTHS: Record<string, string> = {
-  jan: '01',
-  feb: '02',
-  mar: '03',
-  apr: '04',
-  may: '05',
-  jun: '06',
-  jul: '07',
-  aug: '08',
-  sep: '09',
-  oct: '10',
-  nov: '11',
-  dec: '12',
-};
+import { monthDigits } from '../common/month-names.ts';
 
 /** Words that make a date approximate. */
 const CIRCA = /^(?:circa|ca\.|approximately|approx\.|about)\s+/i;
@@ -24,14 +9,14 @@ function parseSingleDate(text: string): Omit<PartialDate, 'to' | 'circa'> | unde
   const t = text.trim();
   let m = /^(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$/.exec(t);
   if (m) {
-    const month = MONTHS[m[2]!.toLowerCase()];
+    const month = monthDigits(m[2]!);
     const day = Number(m[1]);
     if (!month || day < 1 || day > 31) return undefined;
     return { value: `${m[3]}-${month}-${String(day).padStart(2, '0')}`, precision: 'day' };
   }
   m = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$/.exec(t);
   if (m) {
-    const month = MONTHS[m[1]!.toLowerCase()];
+    const month = monthDigits(m[1]!);
     return month ? { value: `${m[2]}-${month}`, precision: 'month' } : undefined;
   }
   if (/^\d{4}$/.test(t)) return { value: t, precision: 'year' };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ListFormat } from '../list-format.ts';
-import { expandPaths, listFolders, readHead } from '../ofac-common/ofac-file-groups.ts';
+import { readFileHead } from '../common/list-mirror-files.ts';
+import { expandPaths, listFolders } from '../ofac-common/ofac-file-groups.ts';
 import { OFAC_CONS_SOURCE, OFAC_SDN_SOURCE, parseEnhancedXml } from './parse-enhanced-xml.ts';
 
 /** File names OFAC gives its Enhanced XML exports. */
@@ -12,7 +13,7 @@ const ENHANCED_NAMESPACE = /ENHANCED_XML/;
 async function isEnhancedXml(file: string): Promise<boolean> {
   const lower = file.toLowerCase();
   if (lower.endsWith('.zip')) return ENHANCED_NAME.test(path.basename(file));
-  return lower.endsWith('.xml') && ENHANCED_NAMESPACE.test(await readHead(file, 1024));
+  return lower.endsWith('.xml') && ENHANCED_NAMESPACE.test(await readFileHead(file, 1024));
 }
 
 /**

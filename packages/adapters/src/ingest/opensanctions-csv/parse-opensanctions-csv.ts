@@ -10,8 +10,8 @@ import {
   type PartySchema,
 } from '@entente/core';
 import type { ParsedList } from '../list-format.ts';
-import { readTextFile } from '../custom-csv/read-text-file.ts';
-import { parseIsoPartialDate } from '../custom-csv/parse-iso-partial-date.ts';
+import { readTextFile } from '../common/read-text-file.ts';
+import { parseIsoPartialDate } from '../common/parse-iso-partial-date.ts';
 import { TRANSCRIPTIONS, type Transcription } from './transcriptions.ts';
 
 const SCHEMAS: Record<string, PartySchema> = {

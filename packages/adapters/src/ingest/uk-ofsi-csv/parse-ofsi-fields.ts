@@ -4,7 +4,7 @@ import {
   type PartialDate,
   type PartyIdentifier,
 } from '@entente/core';
-import { isCalendarDate } from '../custom-csv/parse-iso-partial-date.ts';
+import { isCalendarDate } from '../common/parse-iso-partial-date.ts';
 import { DEMONYMS } from './demonyms.ts';
 
 /**

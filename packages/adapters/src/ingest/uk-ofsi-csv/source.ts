@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ImportWarning, Party } from '@entente/core';
 import type { ListFormat, ParsedList, ParseOptions } from '../list-format.ts';
-import { expandPaths, fileDate, findFilesUnder, readTextFile } from '../custom-csv/read-text-file.ts';
+import { expandPaths, fileDate, findFilesUnder, readTextFile } from '../common/read-text-file.ts';
 import { parseOfsiCsv } from './parse-ofsi-csv.ts';
 
 const IS_CONLIST = (name: string) => /^conlist.*\.csv$/i.test(name);

@@ -1,12 +1,12 @@
 import { DomainError, partyEntityId } from '@entente/core';
 import type { Party } from '@entente/core';
 import type { ParsedList, ParseOptions } from '../list-format.ts';
-import { mergeParty } from './merge-party.ts';
+import { mergeParty } from '../common/merge-party.ts';
 import { partyFromUnRecord } from './party-from-un-record.ts';
 import type { UnRecordKind } from './party-from-un-record.ts';
-import { readXmlFile, xmlChildren } from './read-xml-file.ts';
-import { dateFromPath } from './list-mirror-files.ts';
-import { createWarningSink } from './warning-sink.ts';
+import { readXmlFile, xmlChildren } from '../common/read-xml-file.ts';
+import { dateFromPath } from '../common/list-mirror-files.ts';
+import { createWarningSink } from '../common/warning-sink.ts';
 
 /**
  * Parses a UN Security Council consolidated list XML file. Record numbers in

@@ -2,10 +2,10 @@ import { buildParty } from '@entente/core';
 import type { IdentifierType, NameQuality, Party, PartyAddress, PartyName } from '@entente/core';
 import { unBirthDates } from './un-birth-dates.ts';
 import { UN_LIST_LEGAL_BASIS, UN_SC_LIST_URL } from './un-list-types.ts';
-import { addCountry, addName, addUnique, buildName, cleanText } from './party-fields.ts';
-import { xmlChildren, xmlText, xmlTexts } from './read-xml-file.ts';
-import type { XmlNode } from './read-xml-file.ts';
-import type { WarningSink } from './warning-sink.ts';
+import { addCountry, addName, addUnique, buildName, cleanText } from '../common/party-fields.ts';
+import { xmlChildren, xmlText, xmlTexts } from '../common/read-xml-file.ts';
+import type { XmlNode } from '../common/read-xml-file.ts';
+import type { WarningSink } from '../common/warning-sink.ts';
 
 /** Whether a record sits under `INDIVIDUALS` or `ENTITIES`. */
 export type UnRecordKind = 'INDIVIDUAL' | 'ENTITY';

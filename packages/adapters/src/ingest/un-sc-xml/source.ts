@@ -1,7 +1,7 @@
 import type { ListFormat } from '../list-format.ts';
-import { listMirrorFiles, readFileHead } from './list-mirror-files.ts';
+import { listMirrorFiles, readFileHead } from '../common/list-mirror-files.ts';
 import { parseUnScXml } from './parse-un-sc-xml.ts';
-import { expandPaths } from './expand-paths.ts';
+import { expandPaths } from '../common/expand-paths.ts';
 
 /**
  * UN Security Council consolidated list XML (`consolidated.xml`), source `un-sc`.

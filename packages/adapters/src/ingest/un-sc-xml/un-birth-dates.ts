@@ -1,8 +1,8 @@
 import type { PartialDate } from '@entente/core';
-import { parseDateText, parseSingleDate } from '../eu-journal-csv/parse-date-text.ts';
-import type { XmlNode } from './read-xml-file.ts';
-import { xmlText } from './read-xml-file.ts';
-import type { WarningSink } from './warning-sink.ts';
+import { parseDateText, parseSingleDate } from '../common/parse-date-text.ts';
+import type { XmlNode } from '../common/read-xml-file.ts';
+import { xmlText } from '../common/read-xml-file.ts';
+import type { WarningSink } from '../common/warning-sink.ts';
 
 /**
  * Reads one `INDIVIDUAL_DATE_OF_BIRTH`: EXACT with `DATE` (day) or `YEAR`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCslIdsColumn } from './parse-csl-ids.ts';
-import { parseCslBirthDate } from './parse-us-date.ts';
+import { parseCslBirthDate } from '../common/parse-us-date.ts';
 import { subListCode } from './csl-sub-lists.ts';
 
 describe('CSL column readers', () => {

@@ -10,8 +10,8 @@ import {
 } from '@entente/core';
 import type { CslRecord } from './csl-record.ts';
 import { identifierTypeOf, INFO_LABEL } from './csl-id-types.ts';
-import { slugName } from './name-slug.ts';
-import { parseCslBirthDate, parseUsDate } from './parse-us-date.ts';
+import { slugName } from '../common/name-slug.ts';
+import { parseCslBirthDate, parseUsDate } from '../common/parse-us-date.ts';
 import { subListCode } from './csl-sub-lists.ts';
 
 /** The CSL source id. */

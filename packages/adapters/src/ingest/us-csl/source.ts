@@ -6,9 +6,9 @@ import { parseCslCsv } from './parse-csl-csv.ts';
 import { parseCslJson } from './parse-csl-json.ts';
 import type { CslRecord } from './csl-record.ts';
 import { CSL_SOURCE } from './party-from-csl-record.ts';
-import { parseUsDate } from './parse-us-date.ts';
+import { parseUsDate } from '../common/parse-us-date.ts';
 import { gunzipBounded } from '../archive/bounded-inflate.ts';
-import { CSL_GZIP_LIMITS, dateFromPath, expandInputPaths, readInputText } from './read-input.ts';
+import { CSL_GZIP_LIMITS, dateFromPath, expandInputPaths, readInputText } from '../common/read-input-text.ts';
 
 /**
  * Count bounds of `us-csl`: the fixture has 13 entries (kept importable), the

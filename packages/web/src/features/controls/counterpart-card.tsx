@@ -1,6 +1,7 @@
 import type { Counterpart } from '../../api/types.ts';
 import { labelOf } from '../../components/format.ts';
 import { href } from '../../router.ts';
+import { UnverifiedBadge } from './entry-citation.tsx';
 
 /** One counterpart: the other entry, how the shown entry relates to it, and the basis of the link. */
 export function CounterpartCard({
@@ -25,6 +26,19 @@ export function CounterpartCard({
         {c.note ? ` · ${c.note}` : ''}
         {c.via ? ` · via ${c.via}` : ''}
       </div>
+      {c.warning ? (
+        <div className="small">
+          <UnverifiedBadge /> not followed: {c.warning}
+        </div>
+      ) : null}
+      {c.source && !c.via ? (
+        <div className="muted small">
+          source: {c.source.citation}
+          {c.source.status === 'verified'
+            ? ` · read in ${c.source.readIn ?? 'an unrecorded text'}${c.source.readOn ? ` on ${c.source.readOn}` : ''}`
+            : ' · unverified'}
+        </div>
+      ) : null}
     </div>
   );
 }

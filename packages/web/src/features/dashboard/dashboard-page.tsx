@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { useSession } from '../auth/session.tsx';
+import { MonitoringPanel } from '../monitoring/monitoring-panel.tsx';
 
 const OUTCOME_COLOURS: Record<string, string> = {
   prohibited: '#8a1c1c',
@@ -43,6 +44,7 @@ export default function DashboardPage() {
       <div className="dash-grid">
         <ScreeningPanel days={days} agency={agency} />
         <OutcomesPanel />
+        <MonitoringPanel />
         {agency ? <DenialsPanel /> : null}
         {agency ? <ConsultationsPanel /> : null}
       </div>

@@ -4,6 +4,7 @@ import type { ControlGap, GapReport } from '../../api/types.ts';
 import { Chart } from '../../components/chart.tsx';
 import { DataTable } from '../../components/data-table.tsx';
 import { labelOf } from '../../components/format.ts';
+import { JurisdictionChecks } from '../../components/jurisdiction-checks.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { Async, Empty } from '../../components/states.tsx';
 import { useApi } from '../../components/use-api.ts';
@@ -37,28 +38,7 @@ export default function GapsPage({ route }: { route: Route }) {
         lede="What one ally controls and another does not, by list category and pair of jurisdictions."
       />
       <div className="panel filters" role="group" aria-label="Gap map filters">
-        <fieldset className="checks-inline">
-          <legend>Jurisdictions</legend>
-          {ALL.map((j) => (
-            <label key={j} className="check">
-              <input
-                type="checkbox"
-                checked={js.includes(j)}
-                disabled={js.includes(j) && js.length <= 2}
-                onChange={(e) =>
-                  go({
-                    j: (e.target.checked ? [...js, j] : js.filter((x) => x !== j))
-                      .filter((x, i, a) => a.indexOf(x) === i)
-                      .sort((a, b) => ALL.indexOf(a) - ALL.indexOf(b))
-                      .join(','),
-                    cell: undefined,
-                  })
-                }
-              />
-              {j}
-            </label>
-          ))}
-        </fieldset>
+        <JurisdictionChecks all={ALL} chosen={js} onChange={(j) => go({ j, cell: undefined })} />
         <label className="field">
           <span>Kind of gap</span>
           <select value={kind} onChange={(e) => go({ kind: e.target.value || undefined })}>

@@ -1,24 +1,22 @@
+import { SCORING_FEATURES, type FeatureName } from '@entente/core';
 import type { ScreeningMatch } from '../../api/types.ts';
 import { ScoreBar } from '../../components/score-bar.tsx';
 
-/** Plain-language names of the scoring features. */
-const FEATURE_LABELS: Record<string, string> = {
-  nameSimilarity: 'Name similarity',
-  phoneticAgreement: 'Sounds alike',
-  birthDateMatch: 'Birth date agrees',
-  birthDateConflict: 'Birth date conflicts',
-  countryMatch: 'Country agrees',
-  countryConflict: 'Country differs',
-  schemaConflict: 'Different kind of party',
-  weakAlias: 'Weak alias',
-  legalFormConflict: 'Legal form differs',
-  identifierMatch: 'Identifier matches',
+/** Plain-language name of a scoring feature: the label of core's feature table, or the OFAC score's parts. */
+function featureLabel(key: string): string {
+  if (key in SCORING_FEATURES) return SCORING_FEATURES[key as FeatureName].label;
+  return OFAC_LABELS[key] ?? key;
+}
+
+const OFAC_LABELS: Record<string, string> = {
+  ofacFullString: 'Whole-name similarity (OFAC)',
+  ofacNameParts: 'Name-part similarity (OFAC)',
 };
 
 /** Features that are similarities in [0,1], shown as bars; the others are score adjustments. */
-const SIMILARITIES = new Set(['nameSimilarity', 'phoneticAgreement']);
+const SIMILARITIES = new Set(['nameSimilarity', 'ofacFullString', 'ofacNameParts']);
 
-/** "Why this matched": each scoring feature with its value, and the matcher's explanation. */
+/** "Why this matched": each scoring term with its value (they add up to the score), and the matcher's explanation. */
 export function FeatureBreakdown({ match }: { match: ScreeningMatch }) {
   const entries = Object.entries(match.features);
   return (
@@ -28,10 +26,10 @@ export function FeatureBreakdown({ match }: { match: ScreeningMatch }) {
         <tbody>
           {entries.map(([k, v]) => (
             <tr key={k}>
-              <th scope="row">{FEATURE_LABELS[k] ?? k}</th>
+              <th scope="row">{featureLabel(k)}</th>
               <td>
                 {SIMILARITIES.has(k) ? (
-                  <ScoreBar value={v} label={FEATURE_LABELS[k] ?? k} width={160} />
+                  <ScoreBar value={v} label={featureLabel(k)} width={160} />
                 ) : (
                   <span className={v < 0 ? 'adj adj-neg' : 'adj adj-pos'}>
                     {v > 0 ? '+' : ''}

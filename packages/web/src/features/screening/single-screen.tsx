@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
-import type { ScreenResponse, ScreenSubject, SubjectType } from '../../api/types.ts';
+import type { ScreeningMatch, ScreenResponse, ScreenSubject, SubjectType } from '../../api/types.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/states.tsx';
 import type { Route } from '../../router.ts';
 import { MatchCard } from './match-card.tsx';
@@ -123,26 +123,54 @@ export function SingleScreen({ route }: { route: Route }) {
           ) : (
             <>
               <div className="results-head" role="status">
-                <strong>{result.res.matches.length}</strong>{' '}
-                {result.res.matches.length === 1 ? 'match' : 'matches'} for “{result.subject.name}”
+                <strong>{groupsOf(result.res).length}</strong>{' '}
+                {groupsOf(result.res).length === 1 ? 'subject' : 'subjects'} ({result.res.matches.length}{' '}
+                {result.res.matches.length === 1 ? 'listing' : 'listings'}) for “{result.subject.name}”
                 {result.res.matches.some((m) => m.cleared) ? (
                   <span className="muted"> · cleared matches are marked</span>
                 ) : null}
               </div>
-              <ol className="match-list">
-                {result.res.matches.map((m) => (
-                  <MatchCard
-                    key={m.entityId}
-                    match={m}
-                    subject={result.subject}
-                    onCleared={() => void submit()}
-                  />
-                ))}
-              </ol>
+              {groupsOf(result.res).map((g) => (
+                <section key={g.subjectId} className="subject-group" aria-label={`Subject ${g.name}`}>
+                  <h3 className="subject-head">
+                    {g.name}{' '}
+                    <span className="muted small">
+                      best score {g.score.toFixed(2)} · listed as{' '}
+                      {g.matches.map((m) => `${m.source} ${m.sourceId}`).join(', ')}
+                    </span>
+                  </h3>
+                  <ol className="match-list">
+                    {g.matches.map((m) => (
+                      <MatchCard
+                        key={m.entityId}
+                        match={m}
+                        subject={result.subject}
+                        onCleared={() => void submit()}
+                      />
+                    ))}
+                  </ol>
+                </section>
+              ))}
             </>
           )
         ) : null}
       </section>
     </div>
   );
+}
+
+/** The matches by subject, in the API's order (each listing alone when the API sent no grouping). */
+function groupsOf(
+  res: ScreenResponse,
+): { subjectId: string; name: string; score: number; matches: ScreeningMatch[] }[] {
+  const byId = new Map(res.matches.map((m) => [m.entityId, m]));
+  const groups =
+    res.subjects ??
+    res.matches.map((m) => ({ subjectId: m.entityId, name: m.name, score: m.score, listings: [m.entityId] }));
+  return groups.map((g) => ({
+    subjectId: g.subjectId,
+    name: g.name,
+    score: g.score,
+    matches: g.listings.flatMap((id) => byId.get(id) ?? []),
+  }));
 }

@@ -1,5 +1,5 @@
 import { countryKey } from '@entente/core';
-import { countryCodeFor } from '../un-sc-xml/country-spellings.ts';
+import { countryCodeFor } from './country-spellings.ts';
 
 /**
  * Nationality adjectives the EU annexes (and DFAT) print instead of country

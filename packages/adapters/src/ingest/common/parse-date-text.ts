@@ -1,37 +1,11 @@
 import type { PartialDate } from '@entente/core';
+import { MONTH_NUMBERS } from './month-names.ts';
 
 /** What `parseDateText` made of a free-form date cell: the dates it read and the pieces it could not. */
 export interface DateTextResult {
   dates: PartialDate[];
   unparsed: string[];
 }
-
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
 
 // Words publishers put before or after a date to say it is approximate.
 const CIRCA = /\b(?:approximately|approx|circa|ca|about|probably|possibly|presumed|around)\b\.?:?\s*/gi;
@@ -74,7 +48,7 @@ function buildWorded(
   month: string | undefined,
   day?: string,
 ): PartialDate | undefined {
-  const mm = MONTHS[(month ?? '').toLowerCase()];
+  const mm = MONTH_NUMBERS[(month ?? '').toLowerCase()];
   if (!mm) return undefined;
   return build(Number(year), mm, day ? Number(day) : undefined);
 }

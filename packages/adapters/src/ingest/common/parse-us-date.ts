@@ -1,19 +1,5 @@
 import type { PartialDate } from '@entente/core';
-
-const MONTHS: Record<string, string> = {
-  jan: '01',
-  feb: '02',
-  mar: '03',
-  apr: '04',
-  may: '05',
-  jun: '06',
-  jul: '07',
-  aug: '08',
-  sep: '09',
-  oct: '10',
-  nov: '11',
-  dec: '12',
-};
+import { monthDigits } from './month-names.ts';
 
 function isValidDay(y: string, m: string, d: string): boolean {
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
@@ -43,7 +29,7 @@ export function parseUsDate(text: string): string | undefined {
   }
   m = /^(\d{1,2}) ([A-Za-z]{3})[a-z]*\.? (\d{4})$/.exec(t);
   if (m) {
-    const mo = MONTHS[m[2]!.toLowerCase()];
+    const mo = monthDigits(m[2]!);
     const d = m[1]!.padStart(2, '0');
     return mo && isValidDay(m[3]!, mo, d) ? `${m[3]}-${mo}-${d}` : undefined;
   }
@@ -64,8 +50,8 @@ export function parseCslBirthDate(text: string): PartialDate | undefined {
   let date: PartialDate | undefined;
   if (/^\d{4}$/.test(t)) date = { value: t, precision: 'year' };
   const monthYear = /^([A-Za-z]{3})[a-z]*\.? (\d{4})$/.exec(t);
-  if (monthYear && MONTHS[monthYear[1]!.toLowerCase()]) {
-    date = { value: `${monthYear[2]}-${MONTHS[monthYear[1]!.toLowerCase()]}`, precision: 'month' };
+  if (monthYear && monthDigits(monthYear[1]!)) {
+    date = { value: `${monthYear[2]}-${monthDigits(monthYear[1]!)}`, precision: 'month' };
   }
   const isoMonth = /^(\d{4})-(\d{2})$/.exec(t);
   if (isoMonth && Number(isoMonth[2]) >= 1 && Number(isoMonth[2]) <= 12)

@@ -1,0 +1,92 @@
+/**
+ * Screens every case of the development set with the current engine
+ * (`screenParty` of @entente/core) and records its outcome. Three indexes:
+ * `full`, the lists as published; `latin`, every non-Latin name removed
+ * (for the cross-script cases, whose query spelling the lists also carry);
+ * `pairs`, the candidates of the independent pairs (set e) alone.
+ */
+import {
+  buildParty,
+  buildScreeningIndex,
+  screenParty,
+  type NameReference,
+  type Party,
+  type ScreeningIndex,
+} from '@entente/core';
+import { scriptOf } from './fold-name.ts';
+import { pairCandidates, PAIRS_SOURCE } from './set-independent-pairs.ts';
+import type { HeldoutCase } from './heldout-case.ts';
+import type { Outcome } from './metrics.ts';
+
+/** Lowest threshold screened: the precision–recall points start here. */
+export const FLOOR = 0.7;
+
+/** Results kept per query: enough for top-5 and for a truth party further down. */
+const LIMIT = 10;
+
+/** The parties with only their Latin-script names; parties left without a name are dropped. */
+export function latinOnly(parties: Party[]): Party[] {
+  const out: Party[] = [];
+  for (const party of parties) {
+    const names = party.names.filter((n) => scriptOf(n.full) === 'Latn');
+    if (names.length) out.push({ ...party, names });
+  }
+  return out;
+}
+
+/** Builds the indexes the cases need. */
+export function buildIndexes(
+  parties: Party[],
+  reference: NameReference,
+  cases: HeldoutCase[],
+): Record<HeldoutCase['index'], ScreeningIndex | undefined> {
+  const full = buildScreeningIndex(
+    parties.map((party) => ({ party })),
+    reference,
+  );
+  const latin = cases.some((c) => c.index === 'latin')
+    ? buildScreeningIndex(
+        latinOnly(parties).map((party) => ({ party })),
+        reference,
+      )
+    : undefined;
+  const pairs = buildScreeningIndex(
+    pairCandidates().map(({ sourceId, name, schema }) => ({
+      party: buildParty({
+        source: PAIRS_SOURCE,
+        sourceId,
+        schema,
+        names: [{ full: name, quality: 'primary' }],
+      }),
+    })),
+    reference,
+  );
+  return { full, latin, pairs };
+}
+
+/** Screens one case at `threshold` (default FLOOR). */
+export function screenCase(index: ScreeningIndex, c: HeldoutCase, threshold = FLOOR): Outcome {
+  const results = screenParty(index, c.query, { limit: LIMIT, threshold });
+  const truth = new Set(c.truth);
+  const rank = results.findIndex((r) => truth.has(r.entityId));
+  const top = results[0]?.score ?? 0;
+  // Equal scores are ordered by entity id, which says nothing: a truth party tied with rank 1 is at rank 1.
+  const truthRank = rank < 0 ? 0 : 1 + results.filter((r) => r.score > results[rank]!.score).length;
+  return {
+    case: c,
+    top,
+    topIsTruth: truthRank === 1,
+    truthRank,
+    truthScore: rank >= 0 ? results[rank]!.score : 0,
+    ...(results[0] ? { got: `${results[0].matchedName} (${results[0].entityId})` } : {}),
+  };
+}
+
+/** Screens every case on its index. */
+export function screenCases(
+  indexes: Record<HeldoutCase['index'], ScreeningIndex | undefined>,
+  cases: HeldoutCase[],
+  threshold = FLOOR,
+): Outcome[] {
+  return cases.map((c) => screenCase(indexes[c.index]!, c, threshold));
+}

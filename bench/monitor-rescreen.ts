@@ -1,0 +1,223 @@
+/**
+ * Monitoring speed (issue 17): a synthetic register of 100,000 counterparties re-screened
+ * against the whole mirror (every list the parsers read), then the delta after a weekly
+ * update of about 300 listed parties (200 added, 50 changed, 50 removed), both through
+ * `runMonitoring` (what `MonitorService.run` computes, without the store writes).
+ * Baselines in the same process: the full re-screen on one thread (a 10,000-counterparty
+ * sample, extrapolated), and the full re-screen on the workers as the baseline of the delta.
+ *
+ *   npx tsx bench/monitor-rescreen.ts [--counterparties 100000] [--workers 2]
+ */
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import {
+  buildScreeningIndex,
+  screenParty,
+  type Counterparty,
+  type Party,
+  type ScreeningQuery,
+} from '@entente/core';
+import { ScreeningPool } from '../packages/adapters/src/screening/screening-pool.ts';
+import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
+import { buildRegisterIndex, runMonitoring } from '../packages/adapters/src/monitoring/run-monitoring.ts';
+import type { RegisterEntry } from '../packages/adapters/src/monitoring/register-store.ts';
+import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const N = arg('counterparties', 100_000);
+const WORKERS = arg('workers', 2);
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+const secs = (t0: number) => (performance.now() - t0) / 1000;
+
+/** A deterministic pseudo-random generator, so every run screens the same register. */
+function rng(seed: number) {
+  return () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+}
+
+/**
+ * 100,000 counterparties: persons recombined from the invented names of `eval/negatives_*`,
+ * companies from words of listed organisation names with a legal form, and 1 % listed
+ * names respelled (so that the register has hits, as real ones do).
+ */
+function syntheticRegister(parties: Party[]): RegisterEntry[] {
+  const rand = rng(17);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const people = ['negatives_us_1k.csv', 'negatives_global_1k.csv'].flatMap(
+    (f) =>
+      parse(readFileSync(path.join(MIRROR, 'eval', f), 'utf8'), { columns: true }) as Record<
+        string,
+        string
+      >[],
+  );
+  const firsts = people.map((p) => p.first_name!).filter(Boolean);
+  const lasts = people.map((p) => p.last_name!).filter(Boolean);
+  const orgWords = parties
+    .filter((p) => p.schema === 'organization')
+    .flatMap((p) => (p.names[0]?.full ?? '').split(/\s+/))
+    .filter((w) => /^[A-Za-z]{4,}$/.test(w));
+  const forms = ['GmbH', 'Ltd', 'LLC', 'S.A.', 'Trading Co.', 'AG', 'Pte Ltd', 'Sp. z o.o.', 'Inc.'];
+  const countries = ['DE', 'FR', 'GB', 'US', 'JP', 'CN', 'TR', 'AE', 'IN', 'BR', 'PL', 'IT', 'RU', 'SG'];
+  const listed = parties.filter((p) => p.names[0]?.full);
+  const out: RegisterEntry[] = [];
+  for (let i = 0; i < N; i++) {
+    const r = rand();
+    let c: Counterparty;
+    if (r < 0.01) {
+      const p = pick(listed);
+      const name = p.names[0]!.full.replace(/,/g, '')
+        .replace(/\bLIMITED\b/i, 'Ltd')
+        .toLowerCase();
+      c = {
+        id: `C${i}`,
+        type: p.schema === 'unknown' ? 'organization' : p.schema,
+        names: [name],
+        countries: [],
+        addresses: [],
+        identifiers: [],
+        owners: [],
+      };
+    } else if (r < 0.5) {
+      c = {
+        id: `C${i}`,
+        type: 'person',
+        names: [`${pick(firsts)} ${pick(lasts)}`],
+        countries: [pick(countries)],
+        addresses: [],
+        identifiers: [],
+        owners: [],
+      };
+    } else {
+      const names = [`${pick(orgWords)} ${pick(orgWords)} ${pick(forms)}`];
+      if (rand() < 0.2) names.push(`${pick(orgWords)} ${pick(forms)}`);
+      c = {
+        id: `C${i}`,
+        type: 'organization',
+        names,
+        countries: [pick(countries)],
+        addresses: [],
+        identifiers: [],
+        owners: [],
+      };
+    }
+    out.push({ ...c, orgId: 'bench', version: 1, updatedAt: '2026-12-03T00:00:00Z', changeSeq: i + 1 });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; load ${load()}`,
+  );
+  const reference = await loadNameReference(MIRROR);
+  const lists = await loadMirrorLists(MIRROR, () => {});
+  const all = lists.flatMap((l) => l.parties);
+  // The weekly update: 200 parties appear, 50 change (an alias more), 50 disappear.
+  const rand = rng(5);
+  const shuffled = [...all].sort(() => rand() - 0.5);
+  const added = shuffled.slice(0, 200);
+  const changed = shuffled.slice(200, 250);
+  const removed = shuffled.slice(250, 300);
+  const addedIds = new Set(added.map((p) => `${p.source}:${p.sourceId}`));
+  const before = all.filter((p) => !addedIds.has(`${p.source}:${p.sourceId}`));
+  let t0 = performance.now();
+  const index = buildScreeningIndex(
+    before.map((party) => ({ party })),
+    reference,
+  );
+  console.log(
+    `lists: ${all.length} parties in ${lists.length} lists; index of the older week built in ${secs(t0).toFixed(1)} s`,
+  );
+  const register = syntheticRegister(all);
+  const names = register.reduce((n, c) => n + c.names.length, 0);
+  console.log(`register: ${register.length} counterparties, ${names} names`);
+  const base = {
+    reference,
+    register,
+    clearances: [],
+    undecided: new Map(),
+    now: new Date(),
+    onProgress: () => {},
+  };
+
+  // Baseline 1: the full re-screen on one thread, on a 10,000-counterparty sample.
+  const sample = register.slice(0, 10_000);
+  t0 = performance.now();
+  await runMonitoring({
+    ...base,
+    register: sample,
+    index,
+    matchMany: async (qs: ScreeningQuery[], o) => qs.map((q) => screenParty(index, q, o)),
+    screenAll: 'everyone',
+    changedParties: new Set(),
+    removedParties: new Set(),
+    stored: [],
+  });
+  const oneThread = secs(t0);
+  console.log(
+    `full, one thread: ${sample.length} counterparties in ${oneThread.toFixed(1)} s → ${((oneThread * register.length) / sample.length).toFixed(0)} s for ${register.length} (extrapolated); load ${load()}`,
+  );
+
+  // The full re-screen on the worker threads (pool start, i.e. index builds in the workers, timed apart).
+  t0 = performance.now();
+  const pool = await ScreeningPool.start(
+    before.map((party) => ({ party })),
+    reference,
+    WORKERS,
+  );
+  const poolStart = secs(t0);
+  t0 = performance.now();
+  const full = await runMonitoring({
+    ...base,
+    index,
+    matchMany: (qs, o) => pool.screenMany(qs, o),
+    screenAll: 'everyone',
+    changedParties: new Set(),
+    removedParties: new Set(),
+    stored: [],
+  });
+  const fullS = secs(t0);
+  await pool.close();
+  const stored = full.outcome.upsertHits;
+  console.log(
+    `full, ${WORKERS} workers: ${register.length} counterparties in ${fullS.toFixed(1)} s (+ ${poolStart.toFixed(1)} s worker index builds); ${stored.length} hits; load ${load()}`,
+  );
+
+  // The update: patch the index as the screening service does, then the delta.
+  for (const p of removed) index.remove(`${p.source}:${p.sourceId}`);
+  for (const p of added) index.add(p);
+  for (const p of changed)
+    index.add({
+      ...p,
+      names: [...p.names, { full: `${p.names[0]?.full ?? 'x'} Trading`, quality: 'strong' }],
+    });
+  index.prepare();
+  t0 = performance.now();
+  const registerIndex = buildRegisterIndex(register, reference);
+  const regBuild = secs(t0);
+  t0 = performance.now();
+  const delta = await runMonitoring({
+    ...base,
+    index,
+    matchMany: async (qs: ScreeningQuery[], o) => qs.map((q) => screenParty(index, q, o)),
+    screenAll: new Set(),
+    changedParties: new Set([...added, ...changed].map((p) => `${p.source}:${p.sourceId}`)),
+    removedParties: new Set(removed.map((p) => `${p.source}:${p.sourceId}`)),
+    stored,
+    registerIndex,
+  });
+  const deltaS = secs(t0);
+  console.log(
+    `delta: 300 listed parties (200 added, 50 changed, 50 removed) in ${deltaS.toFixed(2)} s (+ ${regBuild.toFixed(1)} s register index build, kept between runs): ` +
+      `${delta.counts.counterpartiesScreened} candidate counterparties re-screened, ${delta.counts.newAlerts} new, ${delta.counts.changedAlerts} changed, ${delta.counts.goneAlerts} gone; ×${(fullS / deltaS).toFixed(0)} faster than the full re-screen; load ${load()}`,
+  );
+}
+
+await main();

@@ -1,0 +1,82 @@
+/**
+ * The ownership part of a monitoring run: after the name hits are reconciled,
+ * the register's counterparties that are name hits (and not cleared) count as
+ * listed under their lists' ownership rules; each counterparty they own or
+ * control that the rules catch, and that has no ownership alert yet, raises one
+ * saying "clear by name; caught by ownership" with the path and the citations
+ * (core `findOwnershipAlerts`, `ownershipAlertChanges`).
+ */
+import {
+  clearanceSubjectKey,
+  counterpartySubject,
+  findOwnershipAlerts,
+  isClearanceActive,
+  ownershipAlertChanges,
+  type Alert,
+  type Clearance,
+  type MonitorRunCounts,
+  type OwnershipAlertCandidate,
+} from '@entente/core';
+import type { NewAlert, RunOutcome, StoredHit } from './alert-store.ts';
+import type { RegisterEntry } from './register-store.ts';
+
+/** What the ownership step reads besides the run's outcome. */
+export interface OwnershipInputs {
+  register: readonly RegisterEntry[];
+  /** The hits stored before the run (the outcome says what changed). */
+  stored: readonly StoredHit[];
+  /** The organisation's ownership alerts, in any state. */
+  ownershipAlerts: readonly Alert[];
+  clearances: readonly Clearance[];
+  now: Date;
+}
+
+const pairKey = (cp: string, entity: string) => `${cp}\u0000${entity}`;
+
+/** The alert a candidate raises: the listed owner as the hit, the rule as its programme. */
+export function ownershipAlertOf(c: OwnershipAlertCandidate): NewAlert {
+  return {
+    kind: 'ownership',
+    counterpartyId: c.counterpartyId,
+    counterpartyName: c.counterpartyName,
+    entityId: c.entityId,
+    // Caught by control alone holds no share: the alert ranks as a full hit, the share stays a feature.
+    score: c.finding.byControl ? 1 : Math.min(1, c.share / 100),
+    listedName: c.listedName,
+    matchedName: c.ownerName,
+    features: { ownership: Math.min(1, c.share / 100), control: c.finding.byControl ? 1 : 0 },
+    explanation: c.explanation,
+    programs: [c.rule],
+    source: 'ownership',
+    note: `caught by ownership under ${c.rule} through ${c.ownerName} (${c.ownerId})`,
+  };
+}
+
+/** Adds the run's ownership alerts (and notes on resolved ones) to `outcome`, counting them as new alerts. */
+export function addOwnershipAlerts(
+  outcome: RunOutcome,
+  counts: MonitorRunCounts,
+  inputs: OwnershipInputs,
+): void {
+  const hits = new Map(inputs.stored.map((h) => [pairKey(h.counterpartyId, h.entityId), h]));
+  for (const d of outcome.deleteHits) hits.delete(pairKey(d.counterpartyId, d.entityId));
+  for (const h of outcome.upsertHits) hits.set(pairKey(h.counterpartyId, h.entityId), h);
+  const byId = new Map(inputs.register.map((c) => [c.id, c]));
+  const active = new Set(
+    inputs.clearances
+      .filter((c) => isClearanceActive(c, inputs.now))
+      .map((c) => pairKey(c.subjectKey, c.entityId)),
+  );
+  const isCleared = (cpId: string, entityId: string): boolean => {
+    const c = byId.get(cpId);
+    return c ? active.has(pairKey(clearanceSubjectKey(counterpartySubject(c)), entityId)) : false;
+  };
+  const listed = [...hits.values()]
+    .filter((h) => !isCleared(h.counterpartyId, h.entityId))
+    .map((h) => ({ counterpartyId: h.counterpartyId, entityId: h.entityId, listedName: h.match.listedName }));
+  const candidates = findOwnershipAlerts(inputs.register, listed, inputs.now.toISOString().slice(0, 10));
+  const changes = ownershipAlertChanges(candidates, inputs.ownershipAlerts, isCleared);
+  for (const c of changes.raise) outcome.newAlerts.push(ownershipAlertOf(c));
+  for (const r of changes.resolved) outcome.updatedAlerts.push(r);
+  counts.newAlerts += changes.raise.length;
+}

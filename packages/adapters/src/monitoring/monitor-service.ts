@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import {
+  checkAlertTransition,
+  counterpartySubject,
+  DomainError,
+  type Alert,
+  type MonitorRun,
+  type MonitorTrigger,
+  type RegisterFormat,
+  type ScreeningIndex,
+} from '@entente/core';
+import type { AuditSource } from '../sharing/actor.ts';
+import type { ScreeningService } from '../screening/screening-service.ts';
+import type { OpenedStore } from '../store/open-store.ts';
+import { AlertStore, type AlertChange } from './alert-store.ts';
+import { readRegisterText } from './read-register-file.ts';
+import { RegisterStore, type RegisterImportResult } from './register-store.ts';
+import { addOwnershipAlerts } from './add-ownership-alerts.ts';
+import { runMonitoring, runTarget } from './run-monitoring.ts';
+
+/** The store a monitor needs: the port (clearances, list diffs, notifications) and its Kysely. */
+export type MonitorStoreAccess = Pick<
+  OpenedStore,
+  'clearances' | 'saveClearance' | 'diffVersions' | 'watchListVersions' | 'kysely'
+>;
+
+/** How a monitor reports. */
+export interface MonitorOptions {
+  log?: (line: string) => void;
+  clock?: { now(): Date };
+}
+
+/** What `run` was asked to do. */
+export interface RunRequest {
+  trigger: MonitorTrigger;
+  /** Re-screen every counterparty against every list, not only what changed. */
+  full?: boolean;
+  onProgress?: (run: MonitorRun) => void;
+}
+
+/**
+ * Continuous monitoring of every organisation's counterparty register: imports registers,
+ * re-screens what can have changed whenever a list version is stored (on every API node:
+ * the store's list-version notifications; one node runs a given target, see
+ * `AlertStore.claimRun`), raises alerts and carries them through the review workflow,
+ * recording a false positive as a clearance of the organisation.
+ */
+export class MonitorService {
+  readonly register: RegisterStore;
+  readonly alerts: AlertStore;
+  readonly #log: (line: string) => void;
+  readonly #clock: { now(): Date };
+  readonly #registerIndexes = new Map<string, { position: number; index: ScreeningIndex }>();
+  #running: Promise<void> | undefined;
+  #again = false;
+  #stopWatching: (() => Promise<void>) | undefined;
+
+  constructor(
+    private readonly store: MonitorStoreAccess,
+    private readonly screeningService: ScreeningService | undefined,
+    options: MonitorOptions = {},
+  ) {
+    this.register = new RegisterStore(store.kysely);
+    this.alerts = new AlertStore(store.kysely);
+    this.#log = options.log ?? (() => {});
+    this.#clock = options.clock ?? { now: () => new Date() };
+  }
+
+  /** Reads and stores a register file's text for the organisation (all rows or none); audited. */
+  async importRegister(
+    orgId: string,
+    file: string,
+    text: string,
+    by: AuditSource,
+    format?: RegisterFormat,
+  ): Promise<RegisterImportResult> {
+    await this.#checkOrg(orgId);
+    const known = await this.register.counterpartyIds(orgId);
+    const read = readRegisterText(file, text, known, format);
+    const counterparties = read.counterparties;
+    return this.register.saveRegister(orgId, file, read.format, counterparties, by);
+  }
+
+  async #checkOrg(orgId: string): Promise<void> {
+    const r = await sql<{ id: string }>`select id from organisations where id = ${orgId}`.execute(
+      this.store.kysely,
+    );
+    if (!r.rows[0]) throw new DomainError('not-found', `No organisation ${orgId}`, { field: 'org' });
+  }
+
+  /**
+   * Brings the organisation's alerts up to the latest list versions and register: undefined
+   * when there is nothing to do or another process runs it.
+   */
+  /** The screening service runs use; a monitor made without one only reads and changes registers and alerts. */
+  private get screening(): ScreeningService {
+    if (!this.screeningService)
+      throw new DomainError('internal-error', 'This monitor was opened without a screening index');
+    return this.screeningService;
+  }
+
+  async run(orgId: string, request: RunRequest): Promise<MonitorRun | undefined> {
+    await this.screening.refresh();
+    const versions = this.screening.state().versions;
+    const positions = await this.alerts.positions(orgId);
+    const registerPosition = await this.register.registerPosition(orgId);
+    if (registerPosition === 0) return undefined;
+    const current =
+      versions.every((v) => positions.get(v.source) === v.id) &&
+      positions.get('#register') === registerPosition;
+    if (current && !request.full) return undefined;
+    const target = request.full ? `full:${randomUUID()}` : runTarget(versions, registerPosition);
+    const run = await this.alerts.claimRun(orgId, target, request.full ? 'full' : request.trigger);
+    if (!run) return undefined;
+    try {
+      const register = await this.register.counterparties(orgId);
+      const firstTime = versions.some((v) => !positions.has(v.source));
+      const everyone = request.full || firstTime || !positions.has('#register');
+      const changedParties = new Set<string>();
+      const removedParties = new Set<string>();
+      if (!everyone)
+        for (const v of versions) {
+          const from = positions.get(v.source)!;
+          if (from === v.id) continue;
+          const diff = await this.store.diffVersions(v.source, from, v.id);
+          for (const p of [...diff.added, ...diff.changed]) changedParties.add(p.entityId);
+          for (const p of diff.removed) removedParties.add(p.entityId);
+        }
+      const changedCps = everyone
+        ? 'everyone'
+        : new Set(register.filter((c) => c.changeSeq > positions.get('#register')!).map((c) => c.id));
+      const cached = this.#registerIndexes.get(orgId);
+      const stored = await this.alerts.hits(orgId);
+      const clearances = await this.store.clearances(orgId);
+      const result = await runMonitoring({
+        index: this.screening.index,
+        matchMany: (q, o) => this.screening.matchMany(q, o),
+        reference: this.screening.reference,
+        register,
+        screenAll: changedCps,
+        changedParties,
+        removedParties,
+        stored,
+        clearances,
+        undecided: await this.alerts.undecided(orgId),
+        ...(cached?.position === registerPosition ? { registerIndex: cached.index } : {}),
+        now: this.#clock.now(),
+        onProgress: async (done, total, counts) => {
+          await this.alerts.progress(run.id, done, total, counts);
+          request.onProgress?.({ ...run, done, total, counts });
+        },
+      });
+      if (result.registerIndex)
+        this.#registerIndexes.set(orgId, { position: registerPosition, index: result.registerIndex });
+      result.outcome.positions = Object.fromEntries([
+        ...versions.map((v) => [v.source, v.id] as const),
+        ['#register', registerPosition] as const,
+      ]);
+      addOwnershipAlerts(result.outcome, result.counts, {
+        register,
+        stored,
+        ownershipAlerts: await this.alerts.alerts(orgId, { kinds: ['ownership'], limit: 1_000_000 }),
+        clearances,
+        now: this.#clock.now(),
+      });
+      await this.alerts.finishRun(orgId, run, result.outcome, result.counts);
+      return { ...run, state: 'done', counts: result.counts, finishedAt: this.#clock.now().toISOString() };
+    } catch (error) {
+      await this.alerts.failRun(run.id, (error as Error).message).catch(() => {});
+      throw error;
+    }
+  }
+
+  /** Runs every organisation with a register (errors are logged per organisation). */
+  async runAll(trigger: MonitorTrigger): Promise<MonitorRun[]> {
+    const runs: MonitorRun[] = [];
+    for (const orgId of await this.register.organisationsWithRegister()) {
+      try {
+        const run = await this.run(orgId, { trigger });
+        if (run) {
+          runs.push(run);
+          this.#log(
+            `monitor: ${orgId}: ${run.counts.newAlerts} new, ${run.counts.changedAlerts} changed, ${run.counts.goneAlerts} gone alert(s)`,
+          );
+        }
+      } catch (error) {
+        this.#log(`monitor: run for ${orgId} failed: ${(error as Error).message}`);
+      }
+    }
+    return runs;
+  }
+
+  /** Runs every organisation soon; a call while a pass runs makes it pass once more when done. */
+  runAllSoon(trigger: MonitorTrigger = 'list-version'): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = (async () => {
+      try {
+        do {
+          this.#again = false;
+          await this.runAll(trigger);
+        } while (this.#again);
+      } finally {
+        this.#running = undefined;
+      }
+    })();
+    return this.#running;
+  }
+
+  /** Runs on every stored list version (from any process) and once now, to catch up. */
+  async watch(): Promise<void> {
+    this.#stopWatching ??= await this.store.watchListVersions(() => void this.runAllSoon('list-version'));
+    void this.runAllSoon('list-version');
+  }
+
+  /**
+   * Changes one of the organisation's alerts: state (checked against the workflow; a false
+   * positive records a clearance with the reason and expiry), assignee (a user of the
+   * organisation, by id or e-mail), comment. Audited; another organisation's alert is `not-found`.
+   */
+  async changeAlert(orgId: string, id: string, change: AlertChange, by: AuditSource): Promise<Alert> {
+    const alert = await this.alerts.alert(orgId, id, by, 'monitor.alert-change');
+    const next = { ...change };
+    if (change.state && change.state !== alert.state)
+      checkAlertTransition({
+        kind: alert.kind,
+        from: alert.state,
+        to: change.state,
+        ...(change.reason ? { reason: change.reason } : {}),
+      });
+    if (change.expiresAt !== undefined) {
+      const t = Date.parse(change.expiresAt);
+      if (Number.isNaN(t) || t <= this.#clock.now().getTime())
+        throw new DomainError('invalid-input', 'expiresAt must be a date in the future', {
+          field: 'expiresAt',
+        });
+      next.expiresAt = new Date(t).toISOString();
+    }
+    if (change.assignee) next.assignee = await this.#userOf(orgId, change.assignee);
+    if (change.state === 'false-positive' && alert.state !== 'false-positive') {
+      const cp = (await this.register.history(orgId, alert.counterpartyId))[0];
+      if (!cp)
+        throw new DomainError('not-found', `No counterparty ${alert.counterpartyId}`, {
+          field: 'counterpartyId',
+        });
+      const clearance = await this.store.saveClearance(
+        {
+          orgId,
+          subject: counterpartySubject(cp),
+          entityId: alert.entityId,
+          reason: change.reason!.trim(),
+          clearedBy: by.userId && by.userId !== 'cli' ? `user:${by.userId}` : 'cli',
+          ...(next.expiresAt ? { expiresAt: next.expiresAt } : {}),
+        },
+        by,
+      );
+      next.clearanceId = clearance.id;
+    }
+    return this.alerts.changeAlert(orgId, id, alert.state, next, by);
+  }
+
+  async #userOf(orgId: string, idOrEmail: string): Promise<string> {
+    const r = await sql<{
+      id: string;
+    }>`select id from users where org_id = ${orgId} and (id = ${idOrEmail} or lower(email) = lower(${idOrEmail}))`.execute(
+      this.store.kysely,
+    );
+    if (!r.rows[0])
+      throw new DomainError('invalid-input', `"${idOrEmail}" is not a user of this organisation`, {
+        field: 'assignee',
+      });
+    return r.rows[0].id;
+  }
+
+  /** Stops following list changes and waits for a run in progress. */
+  async close(): Promise<void> {
+    await this.#stopWatching?.();
+    this.#stopWatching = undefined;
+    await this.#running?.catch(() => {});
+  }
+}

@@ -1,0 +1,271 @@
+import { createHash } from 'node:crypto';
+import {
+  buildScreeningIndex,
+  clearanceSubjectKey,
+  counterpartyAsParty,
+  counterpartyQueries,
+  counterpartySubject,
+  emptyRunCounts,
+  isClearanceActive,
+  mergeCounterpartyMatches,
+  partyQueries,
+  reconcileHits,
+  screenParty,
+  type Clearance,
+  type MonitorHit,
+  type MonitorRun,
+  type MonitorRunCounts,
+  type NameReference,
+  type ScreeningIndex,
+  type ScreeningMatch,
+  type ScreeningOptions,
+  type ScreeningQuery,
+} from '@entente/core';
+import type { Alert } from '@entente/core';
+import type { RegisterEntry } from './register-store.ts';
+import type { NewAlert, RunOutcome, StoredHit } from './alert-store.ts';
+
+/** Matches a counterparty needs to be kept (the screening default threshold applies). */
+export const MONITOR_MATCH_LIMIT = 10;
+/**
+ * Threshold of the candidate search of changed listed parties against the register: far
+ * lower than the screening threshold, because the search runs the other way round (a
+ * listed "BULYGIN, Yaroslav Viktorovich" against a register's "Yaroslav Bulygin" scores
+ * 0.65: the patronymic is a query word the name lacks) and token weights in a register
+ * differ from those in the lists. Every candidate is then screened against the lists at
+ * the real threshold, so this only costs time (bench/monitor-rescreen.ts measures both).
+ */
+export const CANDIDATE_THRESHOLD = 0.45;
+/** Subjects per `matchMany` call (a message to a worker), and calls in flight. */
+const CHUNK = 100;
+const IN_FLIGHT = 8;
+
+/** Screens subjects in chunks (in worker threads when the screening service has them). */
+export type MatchMany = (queries: ScreeningQuery[], options: ScreeningOptions) => Promise<ScreeningMatch[][]>;
+
+/** What a run reads: the list index, the register, the stored hits, clearances and undecided alerts. */
+export interface RunInputs {
+  index: ScreeningIndex;
+  matchMany: MatchMany;
+  reference: NameReference;
+  register: RegisterEntry[];
+  /** Counterparties to screen against every list. */
+  screenAll: ReadonlySet<string> | 'everyone';
+  /** Listed parties added or changed since the last run, and those removed. */
+  changedParties: ReadonlySet<string>;
+  removedParties: ReadonlySet<string>;
+  stored: StoredHit[];
+  clearances: Clearance[];
+  undecided: Map<string, Alert>;
+  /** The register index of an earlier run at the same register position, reused when given. */
+  registerIndex?: ScreeningIndex;
+  now: Date;
+  onProgress: (done: number, total: number, counts: MonitorRunCounts) => Promise<void> | void;
+}
+
+const pairKey = (cp: string, entity: string) => `${cp}\u0000${entity}`;
+
+/** Builds the register's own index (counterparties as parties of the `register` source). */
+export function buildRegisterIndex(register: RegisterEntry[], reference: NameReference): ScreeningIndex {
+  return buildScreeningIndex(
+    register.map((c) => ({ party: counterpartyAsParty(c) })),
+    reference,
+  );
+}
+
+/**
+ * The counterparties a changed listed party may hit: its names (and identifiers) screened
+ * against the register index at `CANDIDATE_THRESHOLD`, plus every counterparty that hit it before.
+ */
+export function candidateCounterparties(
+  index: ScreeningIndex,
+  registerIndex: ScreeningIndex,
+  changed: ReadonlySet<string>,
+  stored: MonitorHit[],
+): Set<string> {
+  const out = new Set<string>();
+  for (const entityId of changed) {
+    const party = index.get(entityId)?.party;
+    if (!party) continue;
+    for (const q of partyQueries(party))
+      for (const m of screenParty(registerIndex, q, { threshold: CANDIDATE_THRESHOLD, limit: 50 }))
+        out.add(m.sourceId);
+  }
+  for (const h of stored) if (changed.has(h.entityId)) out.add(h.counterpartyId);
+  return out;
+}
+
+function partyHashOf(index: ScreeningIndex, entityId: string, memo: Map<string, string>): string {
+  let h = memo.get(entityId);
+  if (h === undefined) {
+    const party = index.get(entityId)?.party;
+    h = createHash('sha1')
+      .update(JSON.stringify(party ?? null))
+      .digest('hex');
+    memo.set(entityId, h);
+  }
+  return h;
+}
+
+/**
+ * One monitoring run, computed: screens what can have changed (every counterparty in
+ * `screenAll`; the candidates of the changed listed parties, keeping only their hits on
+ * those parties), compares with the stored hits in that scope, and turns new, changed
+ * and gone hits into alerts. A hit an active clearance (false positive) covers raises
+ * none; a pair with an undecided alert updates that alert instead of raising another.
+ */
+export async function runMonitoring(
+  inputs: RunInputs,
+): Promise<{ outcome: RunOutcome; counts: MonitorRunCounts; registerIndex?: ScreeningIndex }> {
+  const { index, register, changedParties, removedParties, screenAll } = inputs;
+  const counts = emptyRunCounts();
+  const byId = new Map(register.map((c) => [c.id, c]));
+  const everyone = screenAll === 'everyone';
+  let registerIndex = inputs.registerIndex;
+  const toScreen = new Set<string>(everyone ? byId.keys() : screenAll);
+  if (!everyone && changedParties.size > 0) {
+    registerIndex ??= buildRegisterIndex(register, inputs.reference);
+    for (const id of candidateCounterparties(index, registerIndex, changedParties, inputs.stored))
+      toScreen.add(id);
+    counts.partiesScreened = changedParties.size;
+  }
+  const subjects = [...toScreen].flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  const queries: { cp: number; q: ScreeningQuery }[] = subjects.flatMap((c, cp) =>
+    counterpartyQueries(c).map((q) => ({ cp, q })),
+  );
+  const perCp: ScreeningMatch[][][] = subjects.map(() => []);
+  let done = 0;
+  const chunks: (typeof queries)[] = [];
+  for (let i = 0; i < queries.length; i += CHUNK) chunks.push(queries.slice(i, i + CHUNK));
+  let next = 0;
+  let lastReport = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      const chunk = chunks[next++]!;
+      const results = await inputs.matchMany(
+        chunk.map((x) => x.q),
+        { limit: MONITOR_MATCH_LIMIT },
+      );
+      chunk.forEach((x, k) => perCp[x.cp]!.push(results[k]!));
+      done += chunk.length;
+      if (Date.now() - lastReport > 1000) {
+        lastReport = Date.now();
+        await inputs.onProgress(done, queries.length, counts);
+      }
+      // Lets the server answer requests between chunks when screening runs in process.
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  counts.counterpartiesScreened = subjects.length;
+  const memo = new Map<string, string>();
+  const fresh: StoredHit[] = [];
+  subjects.forEach((c, i) => {
+    const fully = everyone || (screenAll as ReadonlySet<string>).has(c.id);
+    for (const m of mergeCounterpartyMatches(perCp[i]!)) {
+      if (!fully && !changedParties.has(m.entityId)) continue;
+      fresh.push({
+        counterpartyId: c.id,
+        entityId: m.entityId,
+        score: m.score,
+        partyHash: partyHashOf(index, m.entityId, memo),
+        counterpartyVersion: c.version,
+        ...(m.versionId !== undefined ? { listVersionId: m.versionId } : {}),
+        match: {
+          listedName: m.name,
+          matchedName: m.matchedName,
+          features: m.features,
+          explanation: m.explanation,
+          programs: m.programs,
+          source: m.source,
+        },
+      });
+    }
+  });
+  const screened = new Set(subjects.map((c) => c.id));
+  const changes = reconcileHits(
+    inputs.stored,
+    fresh,
+    (h) =>
+      everyone ||
+      (screenAll as ReadonlySet<string>).has(h.counterpartyId) ||
+      removedParties.has(h.entityId) ||
+      (changedParties.has(h.entityId) && screened.has(h.counterpartyId)),
+  );
+  const active = new Set(
+    inputs.clearances
+      .filter((c) => isClearanceActive(c, inputs.now))
+      .map((c) => pairKey(c.subjectKey, c.entityId)),
+  );
+  const cleared = (cpId: string, entityId: string) => {
+    const c = byId.get(cpId);
+    return c ? active.has(pairKey(clearanceSubjectKey(counterpartySubject(c)), entityId)) : false;
+  };
+  const outcome: RunOutcome = {
+    upsertHits: [],
+    deleteHits: [],
+    newAlerts: [],
+    updatedAlerts: [],
+    positions: {},
+  };
+  const alertOf = (kind: NewAlert['kind'], h: StoredHit, note: string): NewAlert => ({
+    kind,
+    counterpartyId: h.counterpartyId,
+    counterpartyName: byId.get(h.counterpartyId)?.names[0] ?? h.counterpartyId,
+    entityId: h.entityId,
+    score: h.score,
+    ...h.match,
+    ...(h.listVersionId !== undefined ? { listVersionId: h.listVersionId } : {}),
+    note,
+  });
+  const raise = (kind: 'new' | 'changed', h: StoredHit, note: string) => {
+    outcome.upsertHits.push(h);
+    const open = inputs.undecided.get(pairKey(h.counterpartyId, h.entityId));
+    if (open && open.kind !== 'gone') outcome.updatedAlerts.push({ id: open.id, hit: h, note });
+    else if (cleared(h.counterpartyId, h.entityId)) counts.suppressed++;
+    else {
+      outcome.newAlerts.push(alertOf(kind, h, note));
+      if (kind === 'new') counts.newAlerts++;
+      else counts.changedAlerts++;
+    }
+  };
+  for (const h of changes.added) raise('new', h, `new hit at score ${h.score} on ${h.entityId}`);
+  for (const { hit, before } of changes.changed) {
+    const what = [
+      before.partyHash !== hit.partyHash ? 'the listed record changed' : '',
+      before.counterpartyVersion !== hit.counterpartyVersion ? 'the counterparty changed' : '',
+      Math.abs(before.score - hit.score) >= 0.02 ? `score ${before.score} → ${hit.score}` : '',
+    ].filter(Boolean);
+    raise('changed', hit, `hit changed: ${what.join('; ')}`);
+  }
+  const storedByPair = new Map(inputs.stored.map((h) => [pairKey(h.counterpartyId, h.entityId), h]));
+  for (const gone of changes.gone) {
+    outcome.deleteHits.push(gone);
+    const h = storedByPair.get(pairKey(gone.counterpartyId, gone.entityId))!;
+    const note = removedParties.has(gone.entityId)
+      ? `${gone.entityId} was delisted`
+      : `${gone.counterpartyId} no longer matches ${gone.entityId}`;
+    const open = inputs.undecided.get(pairKey(gone.counterpartyId, gone.entityId));
+    if (open) outcome.updatedAlerts.push({ id: open.id, note });
+    if (cleared(gone.counterpartyId, gone.entityId)) {
+      counts.suppressed++;
+      continue;
+    }
+    outcome.newAlerts.push(alertOf('gone', h, note));
+    counts.goneAlerts++;
+  }
+  await inputs.onProgress(done, queries.length, counts);
+  return { outcome, counts, ...(registerIndex ? { registerIndex } : {}) };
+}
+
+/** The positions a run brings an organisation to, as `source@version,…|register@seq`. */
+export function runTarget(versions: { source: string; id: number }[], registerPosition: number): string {
+  return (
+    [...versions]
+      .sort((a, b) => a.source.localeCompare(b.source))
+      .map((v) => `${v.source}@${v.id}`)
+      .join(',') + `|register@${registerPosition}`
+  );
+}
+
+export type { MonitorRun };

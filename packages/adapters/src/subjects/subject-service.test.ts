@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildParty, DEFAULT_NAME_REFERENCE, type NewListVersion, type Party } from '@entente/core';
+import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
+import { buildSharingWorld } from '../sharing/sharing-test-world.ts';
+import { subjectServiceFor } from './subject-service.ts';
+
+const person = (source: string, sourceId: string, name: string, extra: Partial<Party> = {}): Party =>
+  buildParty({ source, sourceId, schema: 'person', names: [{ full: name, quality: 'primary' }], ...extra });
+const dob = (value: string) => ({ birthDates: [{ value, precision: 'day' as const }] });
+
+function version(source: string, publishedAt: string, parties: Party[]): NewListVersion {
+  return { source, publishedAt, format: 'custom-csv', files: [`${source}.csv`], parties, warnings: [] };
+}
+
+const UN = [
+  person('un-sc', 'IRi.039', 'QASEM SOLEIMANI', {
+    unReference: 'IRi.039',
+    listedOn: '2007-03-24',
+    ...dob('1957-03-11'),
+  }),
+  person('un-sc', 'QDi.100', 'Abdul Rahman Yasin', {
+    unReference: 'QDi.100',
+    listedOn: '2010-01-01',
+    ...dob('1960-04-10'),
+  }),
+];
+const AU = [
+  person('au-dfat', '8490', 'Qasem SOLEIMANI', { unReference: 'IRi.039', listedOn: '2008-01-01' }),
+  person('au-dfat', '9001', 'Hamid Reza Tehrani', dob('1970-01-01')),
+];
+const SDN = [
+  person('us-ofac-sdn', '10481', 'SOLEIMANI, Qasem', dob('1957-03-11')),
+  person('us-ofac-sdn', '77', 'Yasin, Abdul Rahman', dob('1960-04-10')),
+];
+const CSL = [person('us-csl', 'SDN-10481', 'SOLEIMANI, Qasem')];
+const EU = [
+  person('eu-sanctions', '32012R0267/VIII/38', 'Qasem Soleimani', {
+    listedOn: '2011-06-24',
+    ...dob('1957-03-11'),
+  }),
+  person('eu-sanctions', 'x/2', 'Abdul Rahman YASIN'),
+];
+
+describe.each(storeTargets())('subjects across lists on $name', (target) => {
+  let store: TestStore;
+  beforeEach(async () => {
+    store = await target.open();
+    for (const [src, ps] of [
+      ['un-sc', UN],
+      ['au-dfat', AU],
+      ['us-ofac-sdn', SDN],
+      ['us-csl', CSL],
+      ['eu-sanctions', EU],
+    ] as const)
+      await store.saveListVersion(version(src, '2026-01-01', [...ps]));
+  });
+  afterEach(async () => store.close());
+
+  it('resolves one subject with its five listings, each joined by its evidence', async () => {
+    const service = subjectServiceFor(store, DEFAULT_NAME_REFERENCE);
+    const report = await service.resolve('full');
+    expect(report.listings).toBe(9);
+    const directory = await service.directory();
+    const ids = [
+      'un-sc:IRi.039',
+      'au-dfat:8490',
+      'us-ofac-sdn:10481',
+      'us-csl:SDN-10481',
+      'eu-sanctions:32012R0267/VIII/38',
+    ];
+    expect(ids.map((id) => directory.get(id)?.id)).toEqual(ids.map(() => 'un-sc:IRi.039'));
+    const subject = (await service.resolution()).subjects.find((s) => s.id === 'un-sc:IRi.039')!;
+    expect(subject.jurisdictions).toEqual(['AU', 'EU', 'UN', 'US']);
+    const kinds = Object.fromEntries(subject.members.map((m) => [m.entityId, m.via?.kind]));
+    expect(kinds['au-dfat:8490']).toBe('un-reference');
+    expect(kinds['us-csl:SDN-10481']).toBe('cross-reference');
+    expect(kinds['eu-sanctions:32012R0267/VIII/38']).toBe('name');
+    // Yasin without a birth date in the EU list is a proposal, not a fact.
+    expect(directory.get('eu-sanctions:x/2')?.id).toBe('eu-sanctions:x/2');
+    expect((await service.resolution()).proposals.some((p) => [p.a, p.b].includes('eu-sanctions:x/2'))).toBe(
+      true,
+    );
+  });
+
+  it("keeps an analyst's merge and split across a new list version, and audits them", async () => {
+    const world = await buildSharingWorld(store);
+    const service = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, world.sharing.audit);
+    await service.resolve('full');
+    const analyst = world.actors.de;
+    await service.decide(
+      analyst,
+      'merge',
+      'un-sc:QDi.100',
+      'eu-sanctions:x/2',
+      'same man: the annex gives his UN number',
+    );
+    await service.decide(
+      analyst,
+      'split',
+      'un-sc:IRi.039',
+      'eu-sanctions:32012R0267/VIII/38',
+      'test: kept apart',
+    );
+    await expect(
+      service.decide(world.actors.exporter, 'merge', 'un-sc:QDi.100', 'au-dfat:9001', 'x'),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    // A new EU version (one listing added); the decisions hold.
+    await store.saveListVersion(
+      version('eu-sanctions', '2026-02-01', [
+        ...EU,
+        person('eu-sanctions', 'x/3', 'Hamid Reza TEHRANI', dob('1970-01-01')),
+      ]),
+    );
+    const report = await service.resolve('incremental');
+    expect(report.mode).toBe('incremental');
+    expect(report.screened).toBe(1);
+    const directory = await service.directory();
+    expect(directory.get('eu-sanctions:x/2')?.id).toBe('un-sc:QDi.100');
+    // Kept apart from the UN listing (it may still join the SDN entry, which the UN listing then may not).
+    expect(directory.get('eu-sanctions:32012R0267/VIII/38')?.id).not.toBe('un-sc:IRi.039');
+    expect(directory.get('eu-sanctions:x/3')?.id).toBe('au-dfat:9001');
+    const actions = (await world.sharing.audit.entriesOf(world.orgs.de.id, { limit: 50 })).map(
+      (e) => e.action,
+    );
+    expect(actions.filter((a) => a.startsWith('subject.'))).toEqual(['subject.split', 'subject.merge']); // newest first
+  });
+
+  it('shows the listing gaps, with a delisting read from an older version', async () => {
+    await store.saveListVersion(version('au-dfat', '2026-02-01', [AU[0]!]));
+    const service = subjectServiceFor(store, DEFAULT_NAME_REFERENCE);
+    await service.resolve('full');
+    const report = await service.listingGaps(['UN', 'AU', 'EU']);
+    const yasin = report.gaps.find((g) => g.subjectId === 'un-sc:QDi.100')!;
+    expect(yasin).toMatchObject({ class: 'un-not-implemented', missing: ['AU', 'EU'] });
+    const tehrani = report.gaps.find((g) => g.subjectId === 'au-dfat:9001');
+    expect(tehrani).toBeUndefined(); // delisted by AU and listed by nobody else compared
+    const soleimani = report.gaps.find((g) => g.subjectId === 'un-sc:IRi.039');
+    expect(soleimani).toBeUndefined(); // UN, AU, EU all list him
+    expect(report.delays.find((d) => d.jurisdiction === 'EU')).toMatchObject({ subjects: 1, before: 0 });
+  });
+});

@@ -1,0 +1,70 @@
+/** One named scoring feature: a plain-language label and the weight its value is scaled by. */
+export interface ScoringFeature {
+  label: string;
+  weight: number;
+}
+
+/**
+ * The one table of scoring features of the `entente` algorithm. Every term
+ * of a match's score is one of these features at its weight (times a
+ * measured amount where the feature says so); the score is the sum of the
+ * terms, clamped to [0,1]. Ranking and explanation both read this table, so
+ * the explained terms always add up to the ranked score.
+ */
+export const SCORING_FEATURES = Object.freeze({
+  /** Token alignment: 82 % query coverage + 18 % listed-name coverage. */
+  nameSimilarity: { label: 'Name similarity', weight: 1 },
+  /** Lift from name similarity to listed-name coverage when the whole listed person name is in the query. */
+  containedName: { label: 'Listed name contained in the query', weight: 1 },
+  /** Per query word beyond a contained listed name (middle name, patronymic, second surname). */
+  extraNamePart: { label: 'Extra name part not on the list', weight: -0.05 },
+  /** Times the commonness of a contained listed name: a common name inside a longer query says less. */
+  containedCommonName: { label: 'Contained name is common', weight: -0.2 },
+  /** An initial whose letter starts no unmatched word of the other name, beside a full word left over. */
+  initialConflict: { label: 'Initial contradicts a given name', weight: -0.12 },
+  /** Both names carry numbers (digits, number words, Roman numerals) and they differ. */
+  numberConflict: { label: 'Numbers differ', weight: -0.3 },
+  /** Per Hangul or kana syllable by which two names in that script differ, whatever their romanisation. */
+  syllableConflict: { label: 'Different syllable in the original script', weight: -0.15 },
+  birthDateMatch: { label: 'Birth date agrees', weight: 0.05 },
+  birthDateConflict: { label: 'Birth date conflicts', weight: -0.15 },
+  countryMatch: { label: 'Country agrees', weight: 0.03 },
+  countryConflict: { label: 'Country differs', weight: -0.05 },
+  /** Extra weight of a birth-date or country conflict, times how common the matched name is (0–1). */
+  commonNameConflict: { label: 'Conflict on a common name', weight: -0.4 },
+  schemaConflict: { label: 'Different kind of party', weight: -0.15 },
+  weakAlias: { label: 'Weak alias', weight: -0.05 },
+  legalFormConflict: { label: 'Legal form differs', weight: -0.02 },
+  /** An exact identifier raises the score to this weight whatever the other terms say. */
+  identifierMatch: { label: 'Identifier matches', weight: 0.99 },
+} satisfies Record<string, ScoringFeature>);
+
+/** The name of a scoring feature. */
+export type FeatureName = keyof typeof SCORING_FEATURES;
+
+/** One term of a score: a feature, what it adds (or takes), and why. */
+export interface ScoreTerm {
+  feature: FeatureName;
+  value: number;
+  explanation: string;
+}
+
+/** The weights of the scoring features, by name (a view of `SCORING_FEATURES`). */
+export const FEATURE_WEIGHTS: Readonly<Record<FeatureName, number>> = Object.freeze(
+  Object.fromEntries(Object.entries(SCORING_FEATURES).map(([k, f]) => [k, f.weight])) as Record<
+    FeatureName,
+    number
+  >,
+);
+
+/** A feature's term: its weight times `amount`. */
+export function featureTerm(feature: FeatureName, explanation: string, amount = 1): ScoreTerm {
+  return { feature, value: SCORING_FEATURES[feature].weight * amount, explanation };
+}
+
+/** The score the terms add up to, clamped to [0,1] as the engine ranks it. */
+export function scoreOfTerms(terms: readonly ScoreTerm[]): number {
+  let sum = 0;
+  for (const t of terms) sum += t.value;
+  return Math.min(1, Math.max(0, sum));
+}

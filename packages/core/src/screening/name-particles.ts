@@ -1,0 +1,81 @@
+/**
+ * Particles that names write joined, hyphenated or apart ("al-Hamdani",
+ * "Alhamdani", "al Hamdani"; "van der Hoven", "Vanderhoven"; "Abd al Karim",
+ * "Abdalkarim"). Data of `rejoinParticles`.
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'al',
+  'el',
+  'ul',
+  'ad',
+  'ar',
+  'as',
+  'ash',
+  'at',
+  'az',
+  'an',
+  'bin',
+  'ibn',
+  'ben',
+  'bint',
+  'abd',
+  'abdel',
+  'abdul',
+  'abdal',
+  'abu',
+  'bou',
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'mac',
+  'mc',
+  'ter',
+]);
+
+/**
+ * Rewrites `b` so that a run of particles and the word after them that one
+ * word of `a` spells joined ("van der hoven" against "vanderhoven") become
+ * that one word. Returns undefined when nothing is rejoined (the common case,
+ * decided with set lookups only).
+ *
+ * @example
+ * rejoinParticles(['vanderhoven', 'pieter'], ['pieter', 'van', 'der', 'hoven']) // ['pieter', 'vanderhoven']
+ */
+export function rejoinParticles(a: readonly string[], b: readonly string[]): string[] | undefined {
+  let out: string[] | undefined;
+  let j = 0;
+  while (j < b.length) {
+    if (NAME_PARTICLES.has(b[j]!)) {
+      let joined = b[j]!;
+      let took = 0;
+      for (let k = j + 1; k < b.length && k <= j + 3; k++) {
+        joined += b[k]!;
+        if (a.includes(joined)) {
+          took = k - j + 1;
+          break;
+        }
+        if (!NAME_PARTICLES.has(b[k]!)) break;
+      }
+      if (took > 0) {
+        out ??= b.slice(0, j);
+        out.push(joined);
+        j += took;
+        continue;
+      }
+    }
+    out?.push(b[j]!);
+    j++;
+  }
+  return out;
+}

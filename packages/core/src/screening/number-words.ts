@@ -1,0 +1,87 @@
+/**
+ * Number words and Roman numerals of names, read as digits so that "Forty-Four
+ * Trading" and "44 Trading", or "Nova Shipping II" and "Nova Shipping 2", have
+ * the same tokens, and different numbers can be told apart (see
+ * `nameFeatureScore`).
+ */
+const UNITS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+
+const TENS: Readonly<Record<string, number>> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+/**
+ * Roman numerals read as numbers after the first word of a name. Those that
+ * are also names or words ("vi", "xi", "ix", and the single letters, which
+ * are initials) are left as written.
+ */
+const ROMAN: Readonly<Record<string, number>> = {
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  vii: 7,
+  viii: 8,
+  xii: 12,
+  xiii: 13,
+  xiv: 14,
+  xv: 15,
+  xvi: 16,
+  xvii: 17,
+  xviii: 18,
+  xix: 19,
+  xx: 20,
+};
+
+/**
+ * Tokens with number words ("forty", "four" → "44") and Roman numerals
+ * after the first token ("ii" → "2") written as digits; other tokens unchanged.
+ *
+ * @example
+ * readNumberWords(['forty', 'four', 'trading']) // ['44', 'trading']
+ */
+export function readNumberWords(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const tens = TENS[t];
+    if (tens !== undefined) {
+      const unit = UNITS[tokens[i + 1] ?? ''];
+      if (unit !== undefined && unit < 10) {
+        out.push(String(tens + unit));
+        i++;
+      } else out.push(String(tens));
+      continue;
+    }
+    const unit = UNITS[t] ?? (i > 0 ? ROMAN[t] : undefined);
+    out.push(unit === undefined ? t : String(unit));
+  }
+  return out;
+}

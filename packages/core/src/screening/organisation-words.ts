@@ -1,0 +1,73 @@
+/**
+ * Generic words of organisation names with their romanised Persian, Arabic,
+ * Turkish and Russian equivalents, by group: the words agree with each
+ * other as symbols ("Sanaye Mehran" = "Mehran Industries") and, being
+ * generic, weigh little in a match (`GENERIC_WORD_FACTOR`), so that two
+ * organisations sharing only "industries group" do not match. Merged into
+ * the organisation symbols of any `NameReference` by `compileNameReference`.
+ */
+export const ORGANISATION_WORD_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  company: ['company', 'companies', 'sherkat', 'shirkat', 'sharikat', 'sharika', 'sirketi', 'kompaniya'],
+  group: ['group', 'groups', 'goruh', 'gorouh', 'gorooh', 'grouh', 'gruppa', 'majmoua', 'majmuat'],
+  industries: [
+    'industries',
+    'industry',
+    'industrial',
+    'sanaye',
+    'sanaie',
+    'sanayi',
+    'sanaat',
+    'sinaat',
+    'sinaa',
+  ],
+  organisation: [
+    'organisation',
+    'organization',
+    'sazman',
+    'sazeman',
+    'munazzamat',
+    'munazzama',
+    'organizatsiya',
+  ],
+  complex: ['complex', 'mojtame', 'mojtama', 'mojtamae', 'mujamma', 'kompleks'],
+  factory: ['factory', 'factories', 'plant', 'karkhaneh', 'karkhane', 'zavod', 'fabrika', 'masna'],
+  combine: ['combine', 'kombinat'],
+  headquarters: ['headquarters', 'hq', 'qarargah', 'gharargah', 'gharargahe', 'shtab'],
+  base: ['base', 'payegah', 'paygah'],
+  institute: ['institute', 'moassese', 'moasseseh', 'muassasa', 'muassasat', 'institut'],
+  foundation: ['foundation', 'bonyad', 'bunyad', 'fond'],
+  centre: ['centre', 'center', 'markaz', 'markaze', 'tsentr'],
+  trading: ['trading', 'tejarat', 'tejarati', 'bazargani', 'tijara', 'tijarat', 'torgovyi'],
+  engineering: ['engineering', 'mohandesi', 'handasa'],
+  services: ['services', 'service', 'khadamat', 'khedmat'],
+  establishment: ['establishment', 'moasesat', 'muassasat'],
+};
+
+/**
+ * Further generic words of organisation names that have no listed
+ * equivalent group but say as little: they weigh `GENERIC_WORD_FACTOR` of their length.
+ */
+export const GENERIC_ORGANISATION_WORDS: readonly string[] = [
+  'holding',
+  'holdings',
+  'enterprise',
+  'enterprises',
+  'international',
+  'national',
+  'general',
+  'office',
+  'department',
+  'agency',
+  'bureau',
+  'association',
+  'society',
+  'union',
+  'corporation',
+  'manufacturing',
+  'production',
+  'shipping',
+  'industrial',
+];
+
+/** Share of its length a generic organisation word weighs in a match. */
+export const GENERIC_WORD_FACTOR = 0.4;

@@ -1,0 +1,32 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { ScreeningMatch } from '../../api/types.ts';
+import { FeatureBreakdown } from './feature-breakdown.tsx';
+
+const match = {
+  source: 'un-sc',
+  sourceId: 'QDi.1',
+  entityId: 'un-sc:QDi.1',
+  name: 'IVAN SIDOROV',
+  matchedName: 'IVAN SIDOROV',
+  score: 0.95,
+  features: { nameSimilarity: 0.61, containedName: 0.39, extraNamePart: -0.05 },
+  explanation: [
+    'name matches "IVAN SIDOROV": ivan, sidorov; query words not found: petrovich',
+    'listed name contained in the query (listed-name coverage 1.00)',
+    'extra name part not on the list: petrovich',
+  ],
+  programs: [],
+  schema: 'person',
+} as unknown as ScreeningMatch;
+
+describe('FeatureBreakdown', () => {
+  it("labels each term from core's feature table and shows the explanation terms", () => {
+    const html = renderToStaticMarkup(createElement(FeatureBreakdown, { match }));
+    expect(html).toContain('Listed name contained in the query');
+    expect(html).toContain('Extra name part not on the list');
+    expect(html).toContain('-0.05');
+    expect(html).toContain('extra name part not on the list: petrovich');
+  });
+});

@@ -1,0 +1,151 @@
+// End-to-end: the monitoring inbox of a signed-in exporter. A small store is seeded through the
+// adapters (two lists, a register whose subsidiaries are caught only through ownership, one run),
+// then the real API server serves it and headless Chromium works the inbox as a user would.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_SOURCE, MonitorService, openStore, ScreeningService, sharingStoreFor } from '@entente/adapters';
+import { buildParty, DEFAULT_NAME_REFERENCE, type Party } from '@entente/core';
+import { CHROMIUM_PATH, launchChromium, saveScreenshot } from './support/browser.ts';
+import {
+  buildWebApp,
+  startEntenteServer,
+  TEST_PASSWORD,
+  type EntenteServer,
+} from './support/entente-server.ts';
+
+const ready = existsSync(CHROMIUM_PATH);
+/** No mirror: the seeded lists are all the server has, so it starts in seconds. */
+const NO_MIRROR = path.join(tmpdir(), 'entente-e2e-no-mirror');
+
+const listed = (
+  source: string,
+  sourceId: string,
+  name: string,
+  schema: Party['schema'] = 'organization',
+): Party =>
+  buildParty({
+    source,
+    sourceId,
+    schema,
+    names: [{ full: name, quality: 'primary' }],
+    programs: ['RUSSIA-EO14024'],
+  });
+
+const REGISTER = `id,name,aliases,type,countries,birth_date,imo,owners
+C-1,Volgaholding Industrial Group JSC,,organisation,RU,,,
+C-2,Northern Trading GmbH,,organisation,DE,,,C-1:60%
+C-3,Kama Logistics BV,,organisation,NL,,,C-2:50%
+C-4,Acme Tools GmbH,,organisation,DE,,,C-1:40%
+C-5,Baltic Shipping Trust Ltd,,organisation,GB,,,
+C-6,Riga Port Services SIA,,organisation,LV,,,C-5:controls
+`;
+
+async function seed(db: string, mirror: string): Promise<void> {
+  const store = await openStore({ dataDir: db });
+  await store.saveListVersion({
+    source: 'us-ofac-sdn',
+    publishedAt: '2026-11-27',
+    format: 'custom-csv',
+    files: ['sdn.csv'],
+    parties: [
+      listed('us-ofac-sdn', '101', 'Volgaholding Industrial Group JSC'),
+      listed('us-ofac-sdn', '102', 'Unrelated Shipping Co'),
+    ],
+    warnings: [],
+  });
+  await store.saveListVersion({
+    source: 'uk-ofsi',
+    publishedAt: '2026-11-28',
+    format: 'custom-csv',
+    files: ['uk.csv'],
+    parties: [listed('uk-ofsi', 'RUS9001', 'Baltic Shipping Trust Limited')],
+    warnings: [],
+  });
+  await store.close();
+  // The first start bootstraps the demo accounts; then the register is imported and monitored.
+  const first = await startEntenteServer(mirror, 120_000, { db, keepDb: true });
+  await first.stop();
+  const again = await openStore({ dataDir: db });
+  const org = (await sharingStoreFor(again).orgs.listOrgs()).find((o) => o.kind === 'exporter')!;
+  const screening = await ScreeningService.open(again, DEFAULT_NAME_REFERENCE);
+  const monitor = new MonitorService(again, screening);
+  await monitor.importRegister(org.id, 'register.csv', REGISTER, CLI_SOURCE);
+  await monitor.run(org.id, { trigger: 'register' });
+  await monitor.close();
+  await screening.close();
+  await again.close();
+}
+
+let db: string;
+let server: EntenteServer;
+let browser: Browser;
+let page: Page;
+
+describe.skipIf(!ready)('monitoring inbox end to end (headless Chromium)', () => {
+  beforeAll(async () => {
+    buildWebApp();
+    db = mkdtempSync(path.join(tmpdir(), 'entente-e2e-monitor-'));
+    await seed(db, NO_MIRROR);
+    [server, browser] = await Promise.all([startEntenteServer(NO_MIRROR, 120_000, { db }), launchChromium()]);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${server.url}/#/monitoring`);
+    await page.getByLabel('Email').fill('officer@exporter.example');
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Monitoring' }).waitFor();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (db) rmSync(db, { recursive: true, force: true });
+  });
+
+  it('lists the name hits and the counterparties caught only through ownership, and shows the path beside the counterparty', async () => {
+    const table = page.getByTestId('alert-table');
+    await table.waitFor();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(5);
+    await page.getByLabel('Kind', { exact: true }).selectOption('ownership');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
+    await table.getByRole('button', { name: 'Kama Logistics BV' }).click();
+    const detail = page.getByTestId('alert-detail');
+    await expect.poll(() => detail.getByTestId('alert-counterparty').innerText()).toContain('C-2 50 %');
+    const hit = await detail.getByTestId('alert-hit').innerText();
+    expect(hit).toContain('Clear by name; caught by ownership under the US OFAC 50 Percent Rule');
+    expect(await detail.getByTestId('ownership-paths').innerText()).toContain(
+      'Volgaholding Industrial Group JSC owns 60 % of Northern Trading GmbH, Northern Trading GmbH owns 50 % of Kama Logistics BV (30 %)',
+    );
+    expect(hit).toContain('https://ofac.treasury.gov/faqs/401');
+    await saveScreenshot(page, 'monitoring-inbox');
+  });
+
+  it('filters by ally and moves several alerts to review at once', async () => {
+    const table = page.getByTestId('alert-table');
+    await page.getByLabel('Kind', { exact: true }).selectOption('');
+    await page.getByLabel('Ally', { exact: true }).selectOption('UK');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
+    expect(await table.innerText()).toContain('Riga Port Services SIA');
+    await page.getByLabel('Select all shown').check();
+    await page.getByLabel('Move to').selectOption('in-review');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const bulk = page.getByRole('group', { name: 'Bulk actions' });
+    await expect.poll(() => bulk.innerText()).toContain('2 of 2 moved to in-review');
+    const state = await page.getByTestId('register-state').innerText();
+    expect(state).toContain('Counterparties with open alerts');
+  });
+
+  it('shows the register by ally on the dashboard, for the signed-in organisation only', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    const panel = page.getByTestId('register-state');
+    await panel.waitFor();
+    const text = await panel.innerText();
+    expect(text).toMatch(/US\s+3\s+3/);
+    expect(text).toMatch(/UK\s+2\s+2/);
+    await saveScreenshot(page, 'monitoring-dashboard');
+  });
+});
