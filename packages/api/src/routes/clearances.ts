@@ -1,39 +1,31 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { DomainError, validateScreeningQuery } from '@entente/core';
+import { DomainError, validateScreeningQuery, type Clearance as CoreClearance } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
-import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
+import { describes, json, ORG_ERRORS, WRITERS } from './route-parts.ts';
 import { actorFrom } from './sharing-deps.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const errors = {
-  400: json(ErrorBody, 'Invalid input'),
-  401: json(ErrorBody, 'Not signed in'),
-  403: json(ErrorBody, 'Not allowed'),
-  404: json(ErrorBody, 'Not found'),
-};
-const Clearance = z
-  .object({
-    id: z.string(),
-    orgId: z.string(),
-    subjectKey: z.string(),
-    subject: z.object({ name: z.string(), country: z.string().optional(), birthDate: z.string().optional() }),
-    entityId: z.string(),
-    reason: z.string(),
-    clearedBy: z.string(),
-    createdAt: z.string(),
-    expiresAt: z.string().optional(),
-    revokedAt: z.string().optional(),
-  })
-  .openapi('Clearance');
-const WRITERS = {
-  roles: ['admin', 'compliance-officer', 'licensing-officer'] as (
-    'admin' | 'compliance-officer' | 'licensing-officer'
-  )[],
-};
+const errors = ORG_ERRORS;
+const Clearance = describes<CoreClearance>()(
+  z
+    .object({
+      id: z.string(),
+      orgId: z.string(),
+      subjectKey: z.string(),
+      subject: z.object({
+        name: z.string(),
+        country: z.string().optional(),
+        birthDate: z.string().optional(),
+      }),
+      entityId: z.string(),
+      reason: z.string(),
+      clearedBy: z.string(),
+      createdAt: z.string(),
+      expiresAt: z.string().optional(),
+      revokedAt: z.string().optional(),
+    })
+    .openapi('Clearance'),
+);
 
 const create = defineRoute(WRITERS, {
   method: 'post',

@@ -4,12 +4,7 @@ import { DomainError, isUnverified } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
 import { EntryParams, ERRORS, json } from './catalogue-deps.ts';
-import {
-  ControlEntryView,
-  ControlListVersionSchema,
-  CounterpartSchema,
-  type ControlEntrySchema,
-} from './controls-schemas.ts';
+import { ControlEntryView, ControlListVersionSchema, CounterpartSchema } from './controls-schemas.ts';
 
 const listsRoute = defineRoute(
   { roles: 'any' },
@@ -155,7 +150,7 @@ export function registerControls(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
     const { db, catalogue } = deps.services;
     const opened = at ? await catalogue.at(at) : await catalogue.get();
     const view = await describeControlEntry(db, opened.catalogue, `${list}:${code}`);
-    return c.json({ ...view, entry: view.entry as z.infer<typeof ControlEntrySchema> }, 200);
+    return c.json(view, 200);
   });
   app.openapi(crosswalkRoute, async (c) => {
     const { list, code } = c.req.valid('param');

@@ -127,9 +127,6 @@ export function registerLists(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
           .map((p) => p.entityId)
           .filter((e) => e !== partyEntityId(found.party))
       : [];
-    return c.json(
-      { entityId: id, versionId: found.versionId, party: found.party as z.infer<typeof PartySchema>, sameAs },
-      200,
-    );
+    return c.json({ entityId: id, versionId: found.versionId, party: found.party, sameAs }, 200);
   });
 }

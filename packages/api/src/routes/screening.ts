@@ -4,15 +4,12 @@ import type { ScreeningResult, SubjectRef } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
+import { json, ORG_ERRORS } from './route-parts.ts';
 import { planScreening, screenPlanned } from './screening-denials.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const errors = {
-  400: json(ErrorBody, 'Invalid input'),
-  401: json(ErrorBody, 'Not signed in'),
+  400: ORG_ERRORS[400],
+  401: ORG_ERRORS[401],
   413: json(ErrorBody, 'Too large'),
 };
 
