@@ -8,15 +8,43 @@ const why = {
   cli: 'cli may use core and adapters only: nothing imports from api or web (serve starts the API as a process).',
   api: 'api may use core and adapters only: nothing imports from cli or web (the web build is served as files).',
   web: 'the React bundle may use core (types and pure helpers) and the API over HTTP only: never adapters, pg, PGlite or node:*.',
-  deep: 'import other packages through their index (`@entente/core`), never their files.',
+  deep: 'import other packages through their index (`@entente/core`) or, in tests, `@entente/adapters/testing`; never their files.',
+  relative:
+    'import another package by its name (`@entente/adapters`, `@entente/adapters/testing`), never by a relative path into its folder.',
+  testing: '`@entente/adapters/testing` is for tests only.',
 };
 
-const deep = { group: ['@entente/*/*'], message: why.deep };
+const deep = { group: ['@entente/*/*', '!@entente/adapters/testing'], message: why.deep };
+// A relative path that leaves its package for another one's folder (e.g. `../../../adapters/src/…`).
+const relative = {
+  group: ['**/core/src/**', '**/adapters/src/**', '**/cli/src/**', '**/api/src/**', '**/cli/test/**'],
+  message: why.relative,
+};
 const restrict = (paths, patterns) => ({
-  'no-restricted-imports': ['error', { paths, patterns: [deep, ...patterns] }],
+  'no-restricted-imports': ['error', { paths, patterns: [deep, relative, ...patterns] }],
 });
 const pkgs = (names, message) => names.map((name) => ({ name: `@entente/${name}`, message }));
+/** Files that are tests or only serve tests (they may import `@entente/adapters/testing`). */
+const TEST_FILES = [
+  '**/*.test.ts',
+  '**/*.contract.ts',
+  '**/test-support/**',
+  '**/*-fixture.ts',
+  '**/testing.ts',
+  '**/test/**',
+];
+/** The rules of a Node package: its forbidden packages everywhere, plus the testing entry outside tests. */
+const serverPackage = (name, paths) => [
+  { files: [`packages/${name}/**/*.ts`], rules: restrict(paths, []) },
+  {
+    files: [`packages/${name}/**/*.ts`],
+    ignores: TEST_FILES,
+    rules: restrict([...paths, { name: '@entente/adapters/testing', message: why.testing }], []),
+  },
+];
 
+// bench/ scripts are not linted for imports: they measure internals that are not the adapters' API
+// (the screening pool, the name-reference loader) and import them by path on purpose.
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'test-results/**', '.entente/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
@@ -37,9 +65,9 @@ export default tseslint.config(
       'import-x/no-nodejs-modules': ['error'],
     },
   },
-  { files: ['packages/adapters/**/*.ts'], rules: restrict(pkgs(['cli', 'api', 'web'], why.adapters), []) },
-  { files: ['packages/cli/**/*.ts'], rules: restrict(pkgs(['api', 'web'], why.cli), []) },
-  { files: ['packages/api/**/*.ts'], rules: restrict(pkgs(['cli', 'web'], why.api), []) },
+  ...serverPackage('adapters', pkgs(['cli', 'api', 'web'], why.adapters)),
+  ...serverPackage('cli', pkgs(['api', 'web'], why.cli)),
+  ...serverPackage('api', pkgs(['cli', 'web'], why.api)),
   {
     files: ['packages/web/**/*.{ts,tsx}'],
     rules: {

@@ -14,15 +14,7 @@
  */
 import path from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import {
-  findFormat,
-  importList,
-  LIST_FORMATS,
-  nameReferenceFor,
-  openStore,
-  ScreeningService,
-  syncMirror,
-} from '@entente/adapters';
+import { findFormat, importList, LIST_FORMATS, openStore, servicesOver, syncMirror } from '@entente/adapters';
 import { buildSharingWorld } from '../packages/adapters/src/sharing/sharing-test-world.ts';
 import {
   syntheticDenialCsv,
@@ -49,21 +41,16 @@ else
   await importList(store, findFormat(LIST_FORMATS, 'un-sc-xml'), [
     path.join(MIRROR, 'lists/un/un-sc-2026-02-27/consolidated.xml'),
   ]);
-const screening = await ScreeningService.open(store, await nameReferenceFor(MIRROR), { workers: WORKERS });
-if (WORKERS > 0 && !(await screening.workersReady())) throw new Error('screening workers did not start');
 const world = await buildSharingWorld(store);
+const config = { store: { dataDir: 'memory://' }, mirrorDir: MIRROR, port: 0 };
+const services = servicesOver(store, config, { sharing: world.sharing, screening: { workers: WORKERS } });
+const screening = await services.screening();
+if (WORKERS > 0 && !(await screening.workersReady())) throw new Error('screening workers did not start');
 const token = async (userId: string) =>
   (await world.sharing.credentials.createToken(userId, CLI_SOURCE)).token;
 const agency = await token(world.actors.de.userId);
 const exporter = await token(world.actors.exporter.userId);
-const app = createApp({
-  store,
-  config: { store: { dataDir: 'memory://' }, port: 0 },
-  version: 'bench',
-  log: () => {},
-  sharing: world.sharing,
-  screening,
-});
+const app = createApp({ services, config, version: 'bench', log: () => {} });
 
 let started = performance.now();
 const imported = await app.request('/denials/import', {
@@ -159,5 +146,4 @@ console.log(
 );
 console.log(`reading every visible denial (the old per-request read): ${readAllMs.toFixed(0)} ms`);
 console.log(`one audit chain append (the audited read): ${auditMs.toFixed(2)} ms`);
-await screening.close();
-await store.close();
+await services.close();

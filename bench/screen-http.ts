@@ -23,6 +23,7 @@ import {
   nameReferenceFor,
   openStore,
   ScreeningService,
+  servicesOver,
   sharingStoreFor,
   syncMirror,
 } from '@entente/adapters';
@@ -138,8 +139,8 @@ const user = await sharing.orgs.createUser(
 const { token } = await sharing.credentials.createToken(user.id, CLI_SOURCE);
 const serve = (screening: ScreeningService) =>
   startServer({
-    store,
-    screening,
+    // The bench's own screening service (in process, then with workers) replaces the lazily built one.
+    services: { ...servicesOver(store, loadConfig({}), { sharing }), screening: async () => screening },
     config: loadConfig({}),
     version: 'bench',
     log: () => {},

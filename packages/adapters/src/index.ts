@@ -10,6 +10,13 @@ export { migrate, listMigrationFiles } from './store/migrate.ts';
 export { canonicalJson, contentHash } from './store/content-hash.ts';
 export type { Database } from './store/database.ts';
 export { defaultScreenWorkers, loadConfig, type AppConfig } from './config.ts';
+export {
+  openServices,
+  servicesOver,
+  type Services,
+  type ServicesConfig,
+  type ServicesOptions,
+} from './open-services.ts';
 export { LIST_FORMATS } from './ingest/formats.ts';
 export type { ListFormat, ParsedList, ParseOptions, CountBounds } from './ingest/list-format.ts';
 export { importList, findFormat, type ImportReport, type ImportOptions } from './import/import-list.ts';

@@ -4,7 +4,8 @@ import { matchedRoutes } from 'hono/route';
 import { DomainError, isDomainError } from '@entente/core';
 import type { AppDeps } from './app-deps.ts';
 import type { AppEnv, Principal } from './policy.ts';
-import { clientAddress, sharingOf, type AuthenticatedUser } from './routes/sharing-deps.ts';
+import type { AuthenticatedUser } from '@entente/adapters';
+import { clientAddress } from './routes/sharing-deps.ts';
 
 /** The httpOnly session cookie set by `POST /auth/login`. */
 export const SESSION_COOKIE = 'entente_session';
@@ -28,7 +29,7 @@ function principalOf(u: AuthenticatedUser): Principal {
 }
 
 async function resolve(c: Context<AppEnv>, deps: AppDeps): Promise<AuthenticatedUser | undefined> {
-  const credentials = sharingOf(deps).credentials;
+  const credentials = deps.services.sharing.credentials;
   const header = c.req.header('authorization');
   if (header) {
     const m = /^Bearer +(\S{1,200})$/i.exec(header);
@@ -81,11 +82,11 @@ async function auditRefusal(
     // The route pattern, not the path: a scan of random paths must not grow the counter's keys.
     // Middleware is registered for every method (ALL); the first route of one method is the endpoint.
     const route = matchedRoutes(c).find((r) => r.method !== 'ALL')?.path ?? '(no route)';
-    sharingOf(deps).refusals.count(`${c.req.method} ${route}`, reason);
+    deps.services.sharing.refusals.count(`${c.req.method} ${route}`, reason);
     return;
   }
   try {
-    await sharingOf(deps).audit.append({
+    await deps.services.sharing.audit.append({
       actorUserId: user.userId,
       actorOrgId: user.orgId,
       ip: clientAddress(c),

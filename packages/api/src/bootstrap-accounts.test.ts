@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sharingStoreFor, type AppConfig } from '@entente/adapters';
-import { storeTargets, type TestStore } from '../../adapters/src/test-support/store-targets.ts';
+import { storeTargets, type TestStore } from '@entente/adapters/testing';
 import { BOOTSTRAP_ACCOUNTS, bootstrapAccounts } from './bootstrap-accounts.ts';
 
 const config: AppConfig = { store: { dataDir: 'memory://' }, port: 0 };

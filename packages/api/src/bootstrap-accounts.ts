@@ -8,9 +8,9 @@ import {
   inSharingTransaction,
   readCountryRegimes,
   type AppConfig,
+  type OpenedStore,
   type SharingStore,
 } from '@entente/adapters';
-import type { Store } from '@entente/core';
 
 /** The accounts a first start creates, so a new user can sign in straight away. */
 export const BOOTSTRAP_ACCOUNTS = {
@@ -32,7 +32,7 @@ export function checkBootstrapPassword(password: string | undefined): void {
  * so the next start bootstraps again instead of skipping a half-done one.
  */
 export async function bootstrapAccounts(
-  store: Store,
+  store: OpenedStore,
   config: AppConfig,
   password?: string,
 ): Promise<string | undefined> {

@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFormat, importList, LIST_FORMATS, PostgresControlStore } from '@entente/adapters';
-import { hasSharedData, SHARED_DATA } from '../../adapters/src/test-support/shared-data.ts';
-import { storeTargets, type TestStore } from '../../adapters/src/test-support/store-targets.ts';
+import { hasSharedData, SHARED_DATA, storeTargets, type TestStore } from '@entente/adapters/testing';
 import { bootstrapStore } from './bootstrap.ts';
 
 const WATCH_LIST = fileURLToPath(

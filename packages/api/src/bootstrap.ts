@@ -10,9 +10,9 @@ import {
   syncUsControls,
   withSyncLock,
   type AppConfig,
+  type OpenedStore,
 } from '@entente/adapters';
 import { existsSync } from 'node:fs';
-import type { Store } from '@entente/core';
 
 /**
  * On a first start with an empty store, loads the lists from the mirror
@@ -22,14 +22,13 @@ import type { Store } from '@entente/core';
  * first start downloads instead (`bootstrapOnline`), unless `ENTENTE_OFFLINE=1`.
  */
 export async function bootstrapStore(
-  store: Store,
+  store: OpenedStore,
   config: AppConfig,
   log: (line: string) => void,
 ): Promise<void> {
   const loaded = await store.latestVersions();
-  const kysely = (store as Store & { kysely?: ConstructorParameters<typeof PostgresControlStore>[0] }).kysely;
-  const controls = kysely ? new PostgresControlStore(kysely) : undefined;
-  const controlsMissing = controls ? (await controls.listControlVersions()).length === 0 : false;
+  const controls = new PostgresControlStore(store.kysely);
+  const controlsMissing = (await controls.listControlVersions()).length === 0;
   if (loaded.length > 0 && !controlsMissing) return;
   if (!config.mirrorDir || !existsSync(config.mirrorDir)) {
     const where = config.mirrorDir ? ` at ${config.mirrorDir}` : '';
@@ -41,7 +40,7 @@ export async function bootstrapStore(
     await bootstrapOnline(store, config, log);
     return;
   }
-  if (loaded.length > 0 && controls) {
+  if (loaded.length > 0) {
     log(`loading the control lists from ${config.mirrorDir} …`);
     const mirrorDir = config.mirrorDir;
     const report = await withSyncLock(store, () => loadControlLists(controls, { mirrorDir }), { wait: true });
@@ -73,7 +72,7 @@ export async function bootstrapStore(
  * without lists rather than waiting on every publisher.
  */
 export async function bootstrapOnline(
-  store: Store,
+  store: OpenedStore,
   config: AppConfig,
   log: (line: string) => void,
   env: Record<string, string | undefined> = process.env,

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@entente/adapters';
 import { ERROR_CODES } from '@entente/core';
-import { storeTargets, type TestStore } from '../../adapters/src/test-support/store-targets.ts';
-import { createApp } from './create-app.ts';
+import { storeTargets, type TestStore } from '@entente/adapters/testing';
+import type { createApp } from './create-app.ts';
+import { createTestApp } from './test-support/create-test-app.ts';
 
 describe('createApp', () => {
   let store: TestStore;
@@ -18,9 +19,8 @@ describe('createApp', () => {
     store = await storeTargets()[0]!.open();
     const webDir = mkdtempSync(path.join(tmpdir(), 'entente-web-'));
     writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Entente</title>');
-    app = createApp({ store, config: loadConfig({}), version: '9.9.9', log: (l) => logged.push(l) });
-    webApp = createApp({
-      store,
+    app = createTestApp(store, { config: loadConfig({}), version: '9.9.9', log: (l) => logged.push(l) });
+    webApp = createTestApp(store, {
       config: loadConfig({}),
       version: '9.9.9',
       log: (l) => logged.push(l),
@@ -44,11 +44,9 @@ describe('createApp', () => {
   it('answers /health with degraded, not an error, when the store does not answer', async () => {
     const closed = await storeTargets()[0]!.open();
     await closed.close();
-    const res = await createApp({
-      store: closed,
+    const res = await createTestApp(closed, {
       config: loadConfig({}),
       version: '9.9.9',
-      log: () => {},
     }).request('/health');
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'degraded', problems: ['store unreachable'] });

@@ -27,7 +27,7 @@ export const PUBLIC_STATIC_PATHS = ['/docs', '/docs/assets/*', '/openapi.json', 
  * Listening is `main.ts`'s job; tests call `app.request(...)`.
  *
  * @example
- * const app = createApp({ store, config, version: '0.1.0', log: console.error });
+ * const app = createApp({ services: await openServices(config), config, version: '0.1.0', log: console.error });
  * const res = await app.request('/health');
  */
 export function createApp(deps: AppDeps) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, MonitorService, nameReferenceFor, openStore, ScreeningService } from '@entente/adapters';
+import { loadConfig, openServices } from '@entente/adapters';
 import { isDomainError } from '@entente/core';
 import { bootstrapStore } from './bootstrap.ts';
 import { bootstrapAccounts, checkBootstrapPassword } from './bootstrap-accounts.ts';
@@ -17,7 +17,7 @@ let stopping = false;
 
 /**
  * Stops the server: no new connections, in-flight requests answered, then the
- * screening workers and the store (which releases its lock) are closed. Runs
+ * services (the screening workers, then the store, which releases its lock) are closed. Runs
  * once, whatever asks first (SIGTERM, SIGINT, or the parent `entente serve` gone).
  */
 async function shutdown(why: string): Promise<void> {
@@ -47,22 +47,24 @@ try {
   checkBootstrapPassword(bootstrapPassword);
   const port = config.port;
   const host = process.env.HOST ?? '127.0.0.1';
-  const store = await openStore(config.store, {
-    log,
-    command: `entente serve (API server on ${host}:${port})`,
+  // The composition root: the store is opened once and every service is built over it here.
+  const workers = config.screenWorkers ?? 0;
+  const services = await openServices(config, {
+    store: { log, command: `entente serve (API server on ${host}:${port})` },
+    screening: {
+      workers,
+      onWorkerError: (e) => log(`screening workers stopped, screening in process: ${String(e)}`),
+    },
+    monitor: { log },
   });
-  opened.push(store);
+  opened.push(services);
+  const { store } = services;
   const info = store.info();
   log(`store: ${info.kind} at ${info.location} (schema ${info.schemaVersion})`);
   await bootstrapStore(store, config, log);
   const signIn = await bootstrapAccounts(store, config, bootstrapPassword);
   // Build the screening index before listening, and keep it current when any process imports.
-  const workers = config.screenWorkers ?? 0;
-  const screening = await ScreeningService.open(store, await nameReferenceFor(config.mirrorDir), {
-    workers,
-    onWorkerError: (e) => log(`screening workers stopped, screening in process: ${String(e)}`),
-  });
-  opened.push(screening);
+  const screening = await services.screening();
   await screening.watch((e) => log(`screening index refresh failed: ${String(e)}`));
   log(
     `screening index: ${screening.state().parties} parties from ${screening.sources().length} sources in ${screening.state().buildSeconds.toFixed(1)} s` +
@@ -73,13 +75,9 @@ try {
   });
   // Re-screens every organisation's register when any process stores a list version
   // (one node runs a given update), and once now to catch up.
-  const monitor = new MonitorService(store, screening, { log });
-  opened.push(monitor);
-  await monitor.watch();
+  await (await services.monitor()).watch();
   const server = await startServer({
-    store,
-    screening,
-    monitor,
+    services,
     subjectsFollowLists: true,
     config,
     version,

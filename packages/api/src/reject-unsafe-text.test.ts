@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeTargets } from '../../adapters/src/test-support/store-targets.ts';
+import { storeTargets } from '@entente/adapters/testing';
 import { onError } from './on-error.ts';
 import { openSharingApp, sampleDenial, type SharingApp } from './routes/sharing-fixture.ts';
 

@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './create-app.ts';
-import { subjectsOf } from './subjects-of.ts';
 import type { AppDeps } from './app-deps.ts';
 
 /** How long in-flight requests get to finish when the server stops. */
@@ -19,8 +18,8 @@ export interface RunningServer {
 export async function startServer(deps: AppDeps & { port: number; host: string }): Promise<RunningServer> {
   const app = createApp(deps);
   // Screening groups matches by subject: re-resolve after every list update so the grouping is never stale.
-  const subjects = deps.subjectsFollowLists ? await subjectsOf(deps) : undefined;
-  await subjects?.watch((e) => deps.log(`subjects re-resolution failed: ${String(e)}`));
+  const subjects = deps.subjectsFollowLists ? await deps.services.subjects() : undefined;
+  await subjects?.watch((e: unknown) => deps.log(`subjects re-resolution failed: ${String(e)}`));
   let resolveClosed!: () => void;
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

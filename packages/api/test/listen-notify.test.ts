@@ -6,8 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+// eslint-disable-next-line no-restricted-imports -- runs the entente CLI as a child process (a process boundary), not its code
 import { runCli } from '../../cli/test/run-cli.ts';
-import { freePort } from '../../adapters/src/test-support/free-port.ts';
+import { freePort } from '@entente/adapters/testing';
 
 const API_BIN = fileURLToPath(new URL('../bin/entente-api.js', import.meta.url));
 const url = process.env.DATABASE_URL;

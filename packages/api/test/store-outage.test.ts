@@ -6,10 +6,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// eslint-disable-next-line no-restricted-imports -- runs the entente CLI as a child process (a process boundary), not its code
 import { runCli } from '../../cli/test/run-cli.ts';
-import { freePort } from '../../adapters/src/test-support/free-port.ts';
-import { eventually } from '../../adapters/src/test-support/eventually.ts';
-import { databaseTarget, startTcpProxy, type TcpProxy } from '../../adapters/src/test-support/tcp-proxy.ts';
+import {
+  freePort,
+  eventually,
+  databaseTarget,
+  startTcpProxy,
+  type TcpProxy,
+} from '@entente/adapters/testing';
 
 const API_BIN = fileURLToPath(new URL('../bin/entente-api.js', import.meta.url));
 const url = process.env.DATABASE_URL;

@@ -1,12 +1,17 @@
-import { openStore, type AppConfig } from '@entente/adapters';
-import type { Store } from '@entente/core';
+import { openServices, type AppConfig, type OpenedStore, type Services } from '@entente/adapters';
 
-/** What every command receives: the frozen config, output helpers and a lazily opened store. */
+/** What every command receives: the frozen config, output helpers and the lazily opened services. */
 export interface CliContext {
   config: AppConfig;
   json: boolean;
-  /** Opens the store once; later calls return the same one. */
-  store(): Promise<Store>;
+  /**
+   * Opens the store and builds every service over it (`openServices`) on the
+   * first call; later calls return the same ones. Commands that need no store
+   * (e.g. `serve`, whose child process owns it) never open it.
+   */
+  services(): Promise<Services>;
+  /** The store of `services()`. */
+  store(): Promise<OpenedStore>;
   /** Writes a line to stdout. */
   print(line: string): void;
   /** Writes a line to stderr (progress, warnings). */
@@ -18,19 +23,22 @@ export interface CliContext {
 
 /** Builds the command context from the global options. */
 export function createContext(config: AppConfig, json: boolean): CliContext {
-  let opened: Promise<Store> | undefined;
+  let opened: Promise<Services> | undefined;
+  const note = (line: string) => process.stderr.write(line + '\n');
+  const services = () => (opened ??= openServices(config, { monitor: { log: note } }));
   const print = (line: string) => process.stdout.write(line + '\n');
   return {
     config,
     json,
-    store: () => (opened ??= openStore(config.store)),
+    services,
+    store: async () => (await services()).store,
     print,
-    note: (line) => process.stderr.write(line + '\n'),
+    note,
     output: (value, human) => print(json ? JSON.stringify(value, null, 2) : human()),
     async close() {
-      // A store that failed to open (e.g. `store-locked`) was reported already; there is nothing to close.
-      const store = await opened?.catch(() => undefined);
-      await store?.close();
+      // Services that failed to open (e.g. `store-locked`) were reported already; there is nothing to close.
+      const built = await opened?.catch(() => undefined);
+      await built?.close();
     },
   };
 }

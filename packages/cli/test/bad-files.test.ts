@@ -2,9 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildZip } from '../../adapters/src/test-support/build-zip.ts';
-import { xxeDocument } from '../../adapters/src/test-support/xxe-document.ts';
-import { storeTargets } from '../../adapters/src/test-support/store-targets.ts';
+import { buildZip, storeTargets, xxeDocument } from '@entente/adapters/testing';
 import { runCli } from './run-cli.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'entente-bad-files-'));

@@ -1,5 +1,5 @@
 import { loadControlLists, openStore, PostgresControlStore, type StoreConfig } from '@entente/adapters';
-import { SHARED_DATA } from '../../adapters/src/test-support/shared-data.ts';
+import { SHARED_DATA } from '@entente/adapters/testing';
 
 /** Loads the control lists of the shared data into the store at `config`, then closes it. */
 export async function loadControlsInto(config: StoreConfig): Promise<void> {

@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedDataPath } from '../../adapters/src/test-support/shared-data.ts';
-import { storeTargets } from '../../adapters/src/test-support/store-targets.ts';
+import { sharedDataPath, storeTargets } from '@entente/adapters/testing';
 import { runCli } from './run-cli.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'entente-screen-'));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { storeTargets } from '../../adapters/src/test-support/store-targets.ts';
+import { storeTargets } from '@entente/adapters/testing';
 import { runCli } from './run-cli.ts';
 
 const BIN = fileURLToPath(new URL('../bin/entente.js', import.meta.url));

@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedDataPath } from '../../adapters/src/test-support/shared-data.ts';
-import { storeTargets } from '../../adapters/src/test-support/store-targets.ts';
+import { sharedDataPath, storeTargets } from '@entente/adapters/testing';
 import { runCli } from './run-cli.ts';
 
 const UN = sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml');

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasSharedData, SHARED_DATA } from '../../adapters/src/test-support/shared-data.ts';
-import { storeTargets } from '../../adapters/src/test-support/store-targets.ts';
+import { hasSharedData, SHARED_DATA, storeTargets } from '@entente/adapters/testing';
 import { loadControlsInto } from './load-controls.ts';
 import { runCli } from './run-cli.ts';
 

@@ -8,7 +8,7 @@ import {
   type EntryLookup,
   type Jurisdiction,
   type ListedEntry,
-} from './core-controls.ts';
+} from '@entente/core';
 import { CONTROL_LIST_IDS, type ControlCatalogue } from './control-catalogue.ts';
 
 /** The catalogue lists each jurisdiction's determination reads. */

@@ -1,4 +1,4 @@
-import { codeLineage, type ReasonScope } from './core-controls.ts';
+import { codeLineage, type ReasonScope } from '@entente/core';
 
 /** A licence-requirement row read into the paragraphs it covers. */
 export interface ScopedReason extends ReasonScope {

@@ -1,12 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { DomainError } from '@entente/core';
-import {
-  rootCode,
-  type ControlEntry,
-  type ControlJurisdiction,
-  type Correspondence,
-} from './core-controls.ts';
+import { rootCode, type ControlEntry, type ControlJurisdiction, type Correspondence } from '@entente/core';
 import { PostgresControlStore } from '../store/postgres-control-store.ts';
+import type { Database } from '../store/database.ts';
 
 /** Lists searched for each jurisdiction. */
 const LISTS_OF: Readonly<Record<ControlJurisdiction, string[]>> = Object.freeze({
@@ -45,7 +41,7 @@ function orQuery(text: string): string {
  * await classifyEntries(db, 'radiation-hardened integrated circuit', { limit: 5 });
  */
 export async function classifyEntries(
-  db: Kysely<any>,
+  db: Kysely<Database>,
   text: string,
   options: { jurisdiction?: ControlJurisdiction; limit?: number; at?: string } = {},
 ): Promise<ClassifyHit[]> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { ControlJurisdiction } from './core-controls.ts';
+import type { ControlJurisdiction } from '@entente/core';
 import { classifyEntries, type ClassifyHit } from './classify-entries.ts';
+import type { Database } from '../store/database.ts';
 
 /**
  * Everyday product words and the regulators' words the lists use for them:
@@ -34,7 +35,7 @@ export function expandDescription(text: string): string {
  * (await classifyProduct(db, 'encryption module'))[0]?.id; // 'WA:5.A.2' or a 5A002 entry
  */
 export async function classifyProduct(
-  db: Kysely<any>,
+  db: Kysely<Database>,
   text: string,
   options: { jurisdiction?: ControlJurisdiction; limit?: number } = {},
 ): Promise<{ searchedFor: string; hits: ClassifyHit[] }> {

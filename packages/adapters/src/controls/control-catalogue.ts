@@ -9,7 +9,7 @@ import {
   type CorrespondenceType,
   type FactSource,
   type FoundEntry,
-} from './core-controls.ts';
+} from '@entente/core';
 
 /** Every list id the catalogue knows, in display order. */
 export const CONTROL_LIST_IDS: readonly ControlListId[] = [

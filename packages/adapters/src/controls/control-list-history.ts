@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { DomainError, type ControlEntry, type ControlList, type ControlListId } from './core-controls.ts';
-import type { ControlTables } from '../store/control-tables.ts';
+import { DomainError, type ControlEntry, type ControlList, type ControlListId } from '@entente/core';
+import type { Database } from '../store/database.ts';
 
 /** One stored version of a list and what it says about one entry. */
 export interface EntryInVersion {
@@ -13,11 +13,11 @@ export interface EntryInVersion {
 
 /** Every stored version of `listId`, oldest first, with the entry `code` as each has it. */
 export async function entryHistory(
-  db: Kysely<any>,
+  db: Kysely<Database>,
   listId: ControlListId,
   code: string,
 ): Promise<EntryInVersion[]> {
-  const k = db as Kysely<ControlTables>;
+  const k = db;
   const versions = await k
     .selectFrom('control_list_versions')
     .select(['id', 'version', 'valid_from', 'valid_to'])
@@ -47,12 +47,12 @@ export async function entryHistory(
 
 /** One stored version of a list, by its version label, with every entry; throws naming the versions there are. */
 export async function readControlListVersion(
-  db: Kysely<any>,
+  db: Kysely<Database>,
   listId: ControlListId,
   version: string,
   field = 'version',
 ): Promise<ControlList> {
-  const k = db as Kysely<ControlTables>;
+  const k = db;
   const all = await k
     .selectFrom('control_list_versions')
     .selectAll()

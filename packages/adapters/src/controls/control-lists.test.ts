@@ -8,7 +8,7 @@ import {
   summarizeGaps,
   type ControlList,
   type Correspondence,
-} from './core-controls.ts';
+} from '@entente/core';
 import { latestVersions, readAllControlLists } from './load-control-lists.ts';
 
 describe.skipIf(!hasSharedData())('control lists from the mirror and the datasets', () => {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import { DomainError, type ControlEntry } from './core-controls.ts';
+import { DomainError, type ControlEntry } from '@entente/core';
 import { parseEntryId, type ControlCatalogue, type Counterpart } from './control-catalogue.ts';
 import { entryHistory } from './control-list-history.ts';
+import type { Database } from '../store/database.ts';
 
 /** One entry as the catalogue shows it: the entry, its list version, its stored versions and its counterparts. */
 export interface ControlEntryView {
@@ -28,7 +29,7 @@ function changedFields(a: ControlEntry | undefined, b: ControlEntry | undefined)
  * what changed, and its counterparts through the crosswalk.
  */
 export async function describeControlEntry(
-  db: Kysely<any>,
+  db: Kysely<Database>,
   catalogue: ControlCatalogue,
   requested: string,
 ): Promise<ControlEntryView> {

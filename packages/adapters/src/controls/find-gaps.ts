@@ -8,7 +8,7 @@ import {
   type GapCleared,
   type ControlJurisdiction,
   type GapCategory,
-} from './core-controls.ts';
+} from '@entente/core';
 import type { ControlCatalogue } from './control-catalogue.ts';
 
 /** The gaps between allies' lists, their counts per gap category and pair, and what was left out. */

@@ -5,7 +5,7 @@ import {
   type ControlList,
   type ControlListStore,
   type Correspondence,
-} from './core-controls.ts';
+} from '@entente/core';
 import { parseCcl } from './parse-ccl.ts';
 import { readCclSource } from './ccl/read-ccl-source.ts';
 import { parseRegimeTree } from './parse-regime-tree.ts';

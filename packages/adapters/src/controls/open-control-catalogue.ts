@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { DomainError, type DeterminationData } from './core-controls.ts';
+import { DomainError, type DeterminationData } from '@entente/core';
 import { PostgresControlStore } from '../store/postgres-control-store.ts';
 import { loadDeterminationData } from '../licensing-data/load-determination-data.ts';
 import { ControlCatalogue } from './control-catalogue.ts';
 import { catalogueLookup, catalogueSuggest } from './catalogue-entry-lookup.ts';
+import type { Database } from '../store/database.ts';
 
 /** The catalogue plus the determination data built over it, as CLI and API use them. */
 export interface OpenedCatalogue {
@@ -32,7 +33,7 @@ export function catalogueOptionsOf(config: { mirrorDir?: string; sourcesDir?: st
 }
 
 /** A cheap fingerprint of the stored control lists and crosswalk. */
-async function readStamp(db: Kysely<any>): Promise<string> {
+async function readStamp(db: Kysely<Database>): Promise<string> {
   const r = await sql<{ n: number; max: number | null; hash: unknown }>`
     select (select count(*)::int from control_list_versions) as n,
       (select max(id) from control_list_versions) as max,
@@ -52,7 +53,7 @@ async function readStamp(db: Kysely<any>): Promise<string> {
  * const { catalogue, determinationData } = await openControlCatalogue(store.kysely, { mirrorDir: '../shared/data' });
  */
 export async function openControlCatalogue(
-  db: Kysely<any>,
+  db: Kysely<Database>,
   options: CatalogueOptions = {},
   at?: string,
 ): Promise<OpenedCatalogue> {
@@ -99,7 +100,7 @@ export class ControlCatalogueSource {
   private current: Promise<OpenedCatalogue> | undefined;
 
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<Database>,
     private readonly options: CatalogueOptions = {},
   ) {}
 

@@ -5,7 +5,7 @@ import {
   type ControlList,
   type ReasonScope,
   type Regime,
-} from './core-controls.ts';
+} from '@entente/core';
 import { reasonsForParagraph, scopeReason } from './ccl-reason-scope.ts';
 import { controlledParagraphs } from './ccl/ccl-paragraphs.ts';
 import type { CclSource } from './ccl/ccl-source.ts';

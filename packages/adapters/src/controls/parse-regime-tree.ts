@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { ControlEntry, ControlList } from './core-controls.ts';
+import type { ControlEntry, ControlList } from '@entente/core';
 
 /** One regime code-tree file and how to label it. */
 export interface RegimeTreeFile {

@@ -1,5 +1,5 @@
 import { ecfrCurrentDate, findElements, parseEcfrXml, textOfEcfr } from '../ecfr/index.ts';
-import type { ControlEntry, ControlList } from './core-controls.ts';
+import type { ControlEntry, ControlList } from '@entente/core';
 
 const CATEGORY_HEADING = /^Category ([IVXL]+)\s*[—–-]\s*(.+)$/;
 

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { citationProblem, DomainError } from '@entente/core';
-import type { ControlList } from './core-controls.ts';
+import type { ControlList } from '@entente/core';
 
 /** The project's own control-list datasets (EU, UK, Japan, Wassenaar, Australia Group). */
 export const CONTROL_DATASETS_DIR = fileURLToPath(new URL('../../datasets/controls/', import.meta.url));

@@ -8,6 +8,7 @@ import {
   type DecisionRecordHead,
   type NewDecisionRecord,
 } from './decision-record.ts';
+import type { Database } from '../store/database.ts';
 
 type Json = ColumnType<unknown, string, never>;
 
@@ -27,7 +28,8 @@ interface DecisionRecordRow {
   content_hash: string;
 }
 
-interface DecisionTables {
+/** The decision-record table (005-decision-records.sql). */
+export interface DecisionTables {
   decision_records: DecisionRecordRow;
 }
 
@@ -74,13 +76,13 @@ function addYears(iso: string, years: number): string {
  * UPDATE, DELETE and TRUNCATE), and is readable by id for the retention period.
  */
 export class DecisionRecordStore {
-  private readonly db: Kysely<DecisionTables>;
+  private readonly db: Kysely<Database>;
 
   constructor(
-    db: Kysely<any>,
+    db: Kysely<Database>,
     private readonly clock: Clock = systemClock,
   ) {
-    this.db = db as Kysely<DecisionTables>;
+    this.db = db;
   }
 
   /** Writes a new record and returns it with its id, times and content hash. */

@@ -8,6 +8,11 @@ import { importList, type ImportReport } from './import-list.ts';
 import { loadControlLists, type ControlLoadReport } from '../controls/load-control-lists.ts';
 import { PostgresControlStore } from '../store/postgres-control-store.ts';
 import { withSyncLock } from '../store/sync-lock.ts';
+import type { Database } from '../store/database.ts';
+import type { OpenedStore } from '../store/open-store.ts';
+
+/** A store, with its SQL database when it has one (then the control lists are synced too). */
+type SqlStore = Store & Partial<Pick<OpenedStore, 'kysely'>>;
 
 /** A file or group the sync did not import, and why. */
 export interface SkippedItem {
@@ -62,7 +67,7 @@ export interface SyncMirrorOptions {
  * One sync at a time runs on a store (`withSyncLock`).
  */
 export function syncMirror(
-  store: Store,
+  store: SqlStore,
   formats: readonly ListFormat[],
   mirrorDir: string,
   options: SyncMirrorOptions = {},
@@ -73,7 +78,7 @@ export function syncMirror(
 }
 
 async function syncMirrorLocked(
-  store: Store,
+  store: SqlStore,
   formats: readonly ListFormat[],
   mirrorDir: string,
   options: SyncMirrorOptions,
@@ -111,7 +116,7 @@ async function syncMirrorLocked(
     }
   }
   const imported: ImportReport[] = [];
-  const kysely = (store as Store & { kysely?: Kysely<any> }).kysely;
+  const kysely = store.kysely;
   const controlsDir = path.join(mirrorDir, 'controls');
   const withControls = kysely !== undefined && existsSync(controlsDir);
   const total = jobs.length + (withControls ? 1 : 0);
@@ -147,7 +152,7 @@ async function syncMirrorLocked(
 
 /** Loads the control lists of `mirrorDir/controls/`, reporting a rejected file as a skipped item. */
 async function syncControlLists(
-  kysely: Kysely<any>,
+  kysely: Kysely<Database>,
   mirrorDir: string,
   skipped: SkippedItem[],
   sourcesDir: string | undefined,

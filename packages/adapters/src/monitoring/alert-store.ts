@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import {
   DomainError,
   emptyRunCounts,
@@ -14,7 +14,8 @@ import {
 } from '@entente/core';
 import { AuditLog } from '../sharing/audit-log.ts';
 import { actorOf, type AuditSource } from '../sharing/actor.ts';
-import type { SharingDatabase } from '../sharing/sharing-database.ts';
+import type { Database } from '../store/database.ts';
+import type { MonitorAlertEventRow } from './monitoring-database.ts';
 
 /** What a hit shows: the screening match, as the alert and its explanation need it. */
 export interface HitMatch {
@@ -140,8 +141,8 @@ export const STALLED_RUN_SECONDS = 120;
 export class AlertStore {
   readonly #audit: AuditLog;
 
-  constructor(private readonly db: Kysely<any>) {
-    this.#audit = new AuditLog(db as Kysely<SharingDatabase>, systemClock);
+  constructor(private readonly db: Kysely<Database>) {
+    this.#audit = new AuditLog(db, systemClock);
   }
 
   /** The organisation's current hits. */
@@ -428,7 +429,7 @@ export class AlertStore {
    * written in the same one); throws `not-found` for an alert that is not the organisation's.
    */
   async changeAlertIn(
-    tx: Kysely<any>,
+    tx: Kysely<Database>,
     orgId: string,
     id: string,
     expected: AlertState,
@@ -440,7 +441,7 @@ export class AlertStore {
   }
 
   async #applyChange(
-    tx: Kysely<any>,
+    tx: Kysely<Database>,
     orgId: string,
     id: string,
     expected: AlertState,
@@ -462,7 +463,7 @@ export class AlertStore {
         state: row.state,
       });
     const set: Record<string, unknown> = { updated_at: sql`now()` };
-    const events: Row[] = [];
+    const events: Omit<Insertable<MonitorAlertEventRow>, 'alert_id' | 'by'>[] = [];
     if (change.state && change.state !== row.state) {
       set.state = change.state;
       if (change.state === 'true-match' || change.state === 'false-positive' || change.state === 'closed') {
@@ -489,7 +490,7 @@ export class AlertStore {
         .insertInto('monitor_alert_events')
         .values({ alert_id: id, by: who, ...e })
         .execute();
-    await this.#audit.appendIn(tx as Kysely<SharingDatabase>, {
+    await this.#audit.appendIn(tx, {
       ...actorOf(by),
       action: 'monitor.alert-change',
       targetType: 'alert',

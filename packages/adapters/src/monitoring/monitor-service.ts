@@ -9,10 +9,11 @@ import {
   type MonitorTrigger,
   type RegisterFormat,
   type ScreeningIndex,
-  type Store,
 } from '@entente/core';
 import type { AuditSource } from '../sharing/actor.ts';
 import type { ScreeningService } from '../screening/screening-service.ts';
+import type { Database } from '../store/database.ts';
+import type { OpenedStore } from '../store/open-store.ts';
 import { AlertStore, type AlertChange } from './alert-store.ts';
 import { readRegisterText } from './read-register-file.ts';
 import { RegisterStore, type RegisterImportResult } from './register-store.ts';
@@ -21,11 +22,9 @@ import { runMonitoring, runTarget } from './run-monitoring.ts';
 
 /** The store a monitor needs: the port (clearances, list diffs, notifications) and its Kysely. */
 export type MonitorStoreAccess = Pick<
-  Store,
-  'clearances' | 'saveClearance' | 'diffVersions' | 'watchListVersions'
-> & {
-  kysely: Kysely<any>;
-};
+  OpenedStore,
+  'clearances' | 'saveClearance' | 'diffVersions' | 'watchListVersions' | 'kysely'
+>;
 
 /** How a monitor reports. */
 export interface MonitorOptions {
@@ -262,7 +261,8 @@ export class MonitorService {
         by,
         (clearance, tx) =>
           this.alerts.changeAlertIn(
-            tx as Kysely<any>,
+            // The store's own transaction handle: opaque in core's port, a Kysely<Database> here.
+            tx as Kysely<Database>,
             orgId,
             id,
             alert.state,

@@ -10,7 +10,7 @@ import {
 import { contentHash } from '../store/content-hash.ts';
 import { AuditLog } from '../sharing/audit-log.ts';
 import { actorOf, type AuditSource } from '../sharing/actor.ts';
-import type { SharingDatabase } from '../sharing/sharing-database.ts';
+import type { Database } from '../store/database.ts';
 
 /** What a register import stored (nothing when `created` is false: every row was already current). */
 export interface RegisterImportResult {
@@ -57,8 +57,8 @@ function entryFromRow(r: CounterpartyRow): RegisterEntry {
 export class RegisterStore {
   readonly #audit: AuditLog;
 
-  constructor(private readonly db: Kysely<any>) {
-    this.#audit = new AuditLog(db as Kysely<SharingDatabase>, systemClock);
+  constructor(private readonly db: Kysely<Database>) {
+    this.#audit = new AuditLog(db, systemClock);
   }
 
   /** Stores the counterparties that are new or changed, in one transaction, and audits the import. */
@@ -159,7 +159,7 @@ export class RegisterStore {
             )
             .execute();
       }
-      await this.#audit.appendIn(tx as Kysely<SharingDatabase>, {
+      await this.#audit.appendIn(tx, {
         ...actorOf(by),
         action: 'monitor.register-import',
         targetType: 'counterparty-import',

@@ -1,4 +1,4 @@
-import type { OrgKind, UserRole } from './core-sharing.ts';
+import type { OrgKind, UserRole } from '@entente/core';
 
 /** An authenticated user acting through the API (the API's `Principal` plus where the request came from). */
 export interface Actor {

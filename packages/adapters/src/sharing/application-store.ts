@@ -12,14 +12,15 @@ import {
   type DenialInput,
   type DenialMatch,
   type DenialMatcher,
-} from './core-sharing.ts';
+} from '@entente/core';
 import type { AuditLog } from './audit-log.ts';
 import { actorOf, isoDay, sourceOf, type Actor } from './actor.ts';
 import type { ConsultationStore } from './consultation-store.ts';
 import { consultationFromRow } from './consultation-store.ts';
 import type { DenialStore } from './denial-store.ts';
-import type { ApplicationRow, SharingDatabase } from './sharing-database.ts';
+import type { ApplicationRow } from './sharing-database.ts';
 import { newId } from './secrets.ts';
+import type { Database } from '../store/database.ts';
 
 /** An application from its row. */
 export function applicationFromRow(row: Selectable<ApplicationRow>): Application {
@@ -49,7 +50,7 @@ export type DenyDetails = Pick<DenialInput, 'reason' | 'scope'> &
 /** Licence applications an agency assesses, checked against allies' denials (no-undercut). */
 export class ApplicationStore {
   constructor(
-    private readonly db: Kysely<SharingDatabase>,
+    private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly denials: DenialStore,

@@ -6,9 +6,10 @@ import {
   type AuditEntry,
   type AuditHead,
   type AuditVerification,
-} from './core-sharing.ts';
-import type { AuditRow, SharingDatabase } from './sharing-database.ts';
+} from '@entente/core';
+import type { AuditRow } from './sharing-database.ts';
 import { sha256Hex } from './secrets.ts';
+import type { Database } from '../store/database.ts';
 
 /** Entries read per page when verifying the whole chain. */
 const VERIFY_PAGE = 2000;
@@ -40,7 +41,7 @@ export function auditEntryFromRow(row: Selectable<AuditRow>): AuditEntry {
 }
 
 /** Re-computes the chain page by page and stops at its first broken link. */
-async function verifyChain(db: Kysely<SharingDatabase>): Promise<AuditVerification> {
+async function verifyChain(db: Kysely<Database>): Promise<AuditVerification> {
   let start: { seq: number; hash: string } | undefined;
   let checked = 0;
   for (;;) {
@@ -68,7 +69,7 @@ async function verifyChain(db: Kysely<SharingDatabase>): Promise<AuditVerificati
  * (so a log rolled back together with its head shows too).
  */
 export async function verifyAuditLog(
-  db: Kysely<SharingDatabase>,
+  db: Kysely<Database>,
   published?: Pick<AuditHead, 'count' | 'lastHash'>,
 ): Promise<AuditLogVerification> {
   const chain = await verifyChain(db);

@@ -6,10 +6,10 @@ import {
   type AuditEvent,
   type AuditHead,
   type Denial,
-} from './core-sharing.ts';
-import type { SharingDatabase } from './sharing-database.ts';
+} from '@entente/core';
 import { sha256Hex } from './secrets.ts';
 import { auditEntryFromRow, verifyAuditLog, type AuditLogVerification } from './audit-log-verify.ts';
+import type { Database } from '../store/database.ts';
 
 export { auditEntryFromRow };
 
@@ -51,7 +51,7 @@ export class AuditLog {
   #flushing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly db: Kysely<SharingDatabase>,
+    private readonly db: Kysely<Database>,
     private readonly clock: Clock,
   ) {}
 
@@ -61,11 +61,7 @@ export class AuditLog {
    * The entry continues the head, not the last row: after a deleted tail the
    * next entry leaves a visible gap instead of quietly re-growing the chain.
    */
-  async appendIn(
-    tx: Kysely<SharingDatabase>,
-    event: AuditEvent,
-    reads: DenialRead[] = [],
-  ): Promise<AuditEntry> {
+  async appendIn(tx: Kysely<Database>, event: AuditEvent, reads: DenialRead[] = []): Promise<AuditEntry> {
     return (await this.appendManyIn(tx, [{ event, reads }]))[0]!;
   }
 
@@ -74,10 +70,7 @@ export class AuditLog {
    * the head and inserted a page at a time (an import of thousands of denials
    * costs a few statements, not two per entry); the head moves once, to the last.
    */
-  async appendManyIn(
-    tx: Kysely<SharingDatabase>,
-    items: (AuditEvent | PendingEntry)[],
-  ): Promise<AuditEntry[]> {
+  async appendManyIn(tx: Kysely<Database>, items: (AuditEvent | PendingEntry)[]): Promise<AuditEntry[]> {
     await this.lockIn(tx);
     const head = await tx
       .selectFrom('audit_head')
@@ -144,7 +137,7 @@ export class AuditLog {
    * cost): a writer that must be ordered with every other, such as a denial
    * change taking its change number, takes it first.
    */
-  async lockIn(tx: Kysely<SharingDatabase>): Promise<void> {
+  async lockIn(tx: Kysely<Database>): Promise<void> {
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
   }
 

@@ -5,10 +5,11 @@ import {
   type Consultation,
   type ConsultationMessage,
   type Decision,
-} from './core-sharing.ts';
+} from '@entente/core';
 import type { AuditLog } from './audit-log.ts';
 import { actorOf, isoDay, sourceOf, type Actor } from './actor.ts';
-import type { ConsultationRow, SharingDatabase } from './sharing-database.ts';
+import type { ConsultationRow } from './sharing-database.ts';
+import type { Database } from '../store/database.ts';
 
 /** Which consultations to list: addressed to the agency, opened by it, or both. */
 export type ConsultationBox = 'inbox' | 'outbox' | 'all';
@@ -37,7 +38,7 @@ export function consultationFromRow(
 /** No-undercut consultations between two agencies: inboxes, messages, closing with the final decision. */
 export class ConsultationStore {
   constructor(
-    private readonly db: Kysely<SharingDatabase>,
+    private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -65,7 +66,7 @@ export class ConsultationStore {
     return rows.map((r) => consultationFromRow(r));
   }
 
-  async #participant(db: Kysely<SharingDatabase>, actor: Actor, id: string): Promise<Consultation> {
+  async #participant(db: Kysely<Database>, actor: Actor, id: string): Promise<Consultation> {
     const row = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row || (row.requester_org_id !== actor.orgId && row.addressee_org_id !== actor.orgId)) {
       throw new DomainError('not-found', `No consultation ${id}`, { id });
@@ -135,7 +136,7 @@ export class ConsultationStore {
   }
 
   /** `close` inside a caller's transaction (deciding an application closes its consultations). */
-  async closeIn(tx: Kysely<SharingDatabase>, actor: Actor, id: string, decision: Decision): Promise<void> {
+  async closeIn(tx: Kysely<Database>, actor: Actor, id: string, decision: Decision): Promise<void> {
     const now = this.clock.now();
     const c = await this.#participant(tx, actor, id);
     nextConsultationState(c, { type: 'close', orgId: actor.orgId, decision }, isoDay(now));

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { DomainError, type Clock } from '@entente/core';
-import type { OrgKind, UserRole } from './core-sharing.ts';
+import type { OrgKind, UserRole } from '@entente/core';
 import type { AuditLog } from './audit-log.ts';
 import { actorOf, type AuditSource } from './actor.ts';
-import type { SharingDatabase } from './sharing-database.ts';
 import { hashTokenSecret, newId, newSecret, verifyPassword, verifyTokenSecret } from './secrets.ts';
 import { releaseLoginAttempts, reserveLoginAttempts } from './login-attempts.ts';
+import type { Database } from '../store/database.ts';
 
 /** The user a credential belongs to, as the API's principal. */
 export interface AuthenticatedUser {
@@ -70,7 +70,7 @@ interface CredentialRow {
 /** API tokens, web sessions and logins: secrets are shown once and kept only as salted hashes. */
 export class CredentialStore {
   constructor(
-    private readonly db: Kysely<SharingDatabase>,
+    private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly policy: CredentialPolicy,

@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { partyEntityId, ScreeningIndex, type Clock, type NameReference, type Party } from '@entente/core';
-import { canSeeDenial, isDenialValid, partiesFromDenial, type Denial, type Viewer } from './core-sharing.ts';
+import { canSeeDenial, isDenialValid, partiesFromDenial, type Denial, type Viewer } from '@entente/core';
 import { isoDay } from './actor.ts';
 import { DENIAL_CHANGE_CHANNEL, denialFromRow } from './denial-store.ts';
-import type { DenialRow, SharingDatabase } from './sharing-database.ts';
+import type { DenialRow } from './sharing-database.ts';
+import type { Database } from '../store/database.ts';
 
 /** Subscribes to a notification channel; returns the unsubscribe function. */
 export type WatchChannel = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
@@ -71,7 +72,7 @@ export class DenialScreenIndex {
   readonly #viewers = new Map<string, { viewer: Promise<Viewer>; readAt: number }>();
 
   constructor(
-    private readonly db: Kysely<SharingDatabase>,
+    private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     private readonly viewerOfOrg: (orgId: string) => Promise<Viewer>,
     private readonly watch?: WatchChannel,

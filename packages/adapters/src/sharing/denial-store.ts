@@ -7,11 +7,12 @@ import {
   type DenialInput,
   type SharingGroup,
   type Viewer,
-} from './core-sharing.ts';
+} from '@entente/core';
 import { denialReadsOf, type AuditLog } from './audit-log.ts';
 import { actorOf, sourceOf, type Actor } from './actor.ts';
-import type { DenialRow, SharingDatabase } from './sharing-database.ts';
+import type { DenialRow } from './sharing-database.ts';
 import { newId } from './secrets.ts';
+import type { Database } from '../store/database.ts';
 
 type DenialData = Pick<Denial, 'items' | 'parties' | 'endUse' | 'reason' | 'notifyingGovernment'>;
 
@@ -75,7 +76,7 @@ const INSERT_PAGE = 1000;
 const nextChange = () => sql<string>`nextval('denial_change_seq')`;
 
 /** Tells every API node, in the writing transaction, that denials changed (their screening indexes patch). */
-async function notifyChange(tx: Kysely<SharingDatabase>): Promise<void> {
+async function notifyChange(tx: Kysely<Database>): Promise<void> {
   await sql`select pg_notify(${DENIAL_CHANGE_CHANNEL}, '')`.execute(tx);
 }
 
@@ -87,7 +88,7 @@ function assertNotifier(actor: Actor): void {
 /** Denial notifications: recorded by an agency, seen by the allies it shares them with. */
 export class DenialStore {
   constructor(
-    private readonly db: Kysely<SharingDatabase>,
+    private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly limits: DenialLimits = DEFAULT_DENIAL_LIMITS,
@@ -109,7 +110,7 @@ export class DenialStore {
     };
   }
 
-  async #checkScopeAgencies(tx: Kysely<SharingDatabase>, agencies: string[]): Promise<void> {
+  async #checkScopeAgencies(tx: Kysely<Database>, agencies: string[]): Promise<void> {
     if (agencies.length === 0) return;
     const found = await tx
       .selectFrom('organisations')
@@ -185,7 +186,7 @@ export class DenialStore {
   }
 
   /** Refuses to store more than the per-agency quota (counted under the lock, so parallel imports cannot both pass). */
-  async #checkQuota(tx: Kysely<SharingDatabase>, orgId: string, adding: number): Promise<void> {
+  async #checkQuota(tx: Kysely<Database>, orgId: string, adding: number): Promise<void> {
     const row = await tx
       .selectFrom('denials')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))

@@ -1,5 +1,5 @@
 import { DomainError, type ImportWarning } from '@entente/core';
-import type { Denial, SharingScope } from './core-sharing.ts';
+import type { Denial, SharingScope } from '@entente/core';
 import { isoDay, type Actor } from './actor.ts';
 import { parseDenialCsv } from './parse-denial-csv.ts';
 import type { SharingStore } from './sharing-store.ts';

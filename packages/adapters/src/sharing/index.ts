@@ -1,4 +1,3 @@
-export * from './core-sharing.ts';
 export { SharingStore, sharingStoreFor, type SharingOptions } from './sharing-store.ts';
 export { inSharingTransaction } from './sharing-transaction.ts';
 export { CLI_SOURCE, type Actor, type AuditSource } from './actor.ts';

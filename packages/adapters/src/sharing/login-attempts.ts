@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { SharingDatabase } from './sharing-database.ts';
+import type { Database } from '../store/database.ts';
 
 /** One key's attempts in its current window, counting the attempt just reserved. */
 export interface LoginAttemptCount {
@@ -20,7 +20,7 @@ export interface LoginAttemptCount {
  * const counts = await reserveLoginAttempts(db, ['email:a@b.example', 'ip:10.0.0.1'], now, 15);
  */
 export async function reserveLoginAttempts(
-  db: Kysely<SharingDatabase>,
+  db: Kysely<Database>,
   keys: readonly string[],
   now: Date,
   windowMinutes: number,
@@ -57,7 +57,7 @@ export async function reserveLoginAttempts(
  * client address back the one attempt reserved for it (a success is no failure).
  */
 export async function releaseLoginAttempts(
-  db: Kysely<SharingDatabase>,
+  db: Kysely<Database>,
   [emailKey, ipKey]: readonly [string, string],
 ): Promise<void> {
   await db.deleteFrom('login_attempts').where('key', '=', emailKey).execute();

@@ -8,11 +8,12 @@ import {
   type SharingGroup,
   type User,
   type UserRole,
-} from './core-sharing.ts';
+} from '@entente/core';
 import type { AuditLog } from './audit-log.ts';
 import { actorOf, type AuditSource } from './actor.ts';
-import type { OrganisationRow, SharingDatabase, UserRow } from './sharing-database.ts';
+import type { OrganisationRow, UserRow } from './sharing-database.ts';
 import { hashPassword, newId } from './secrets.ts';
+import type { Database } from '../store/database.ts';
 
 /** Roles each kind of organisation may give its users. */
 const ROLES_BY_KIND: Record<OrgKind, readonly UserRole[]> = {
@@ -79,7 +80,7 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 /** Organisations and their users. */
 export class OrgStore {
   constructor(
-    private readonly db: Kysely<SharingDatabase>,
+    private readonly db: Kysely<Database>,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly memberships: ReadonlyMap<string, SharingGroup[]>,

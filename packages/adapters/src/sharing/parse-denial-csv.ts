@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { countryCodeFromName, DomainError, isCountryCode, type ImportWarning } from '@entente/core';
-import type { DenialInput, TransactionParty, TransactionPartyRole } from './core-sharing.ts';
+import type { DenialInput, TransactionParty, TransactionPartyRole } from '@entente/core';
 
 /** The columns of the LITE denial-notification import format. */
 export const DENIAL_CSV_COLUMNS = [

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { DomainError } from '@entente/core';
-import type { SharingGroup } from './core-sharing.ts';
+import type { SharingGroup } from '@entente/core';
 
 /** The `country_regimes.csv` column that flags membership of each regime. */
 const REGIME_COLUMNS: Record<SharingGroup, string> = {

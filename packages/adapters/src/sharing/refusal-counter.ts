@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '@entente/core';
-import type { SharingDatabase } from './sharing-database.ts';
+import type { Database } from '../store/database.ts';
 
 /** Anonymous refusals of one route for one reason, with when they were first and last seen. */
 export interface RefusalCount {
@@ -27,7 +27,7 @@ export class RefusalCounter {
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly db: Kysely<SharingDatabase>,
+    private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     private readonly flushMs = DEFAULT_FLUSH_MS,
   ) {}

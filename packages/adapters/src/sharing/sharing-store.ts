@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Clock, Store } from '@entente/core';
+import type { Clock } from '@entente/core';
 import {
   DEFAULT_CONSULTATION_DAYS,
   DEFAULT_DENIAL_MATCHER,
   type DenialMatcher,
   type SharingGroup,
-} from './core-sharing.ts';
+} from '@entente/core';
 import { ApplicationStore } from './application-store.ts';
 import { AuditLog } from './audit-log.ts';
 import { ConsultationStore } from './consultation-store.ts';
@@ -14,7 +14,8 @@ import { DEFAULT_DENIAL_LIMITS, DenialStore, type DenialLimits } from './denial-
 import { DenialScreenIndex, type WatchChannel } from './denial-screen-index.ts';
 import { OrgStore } from './org-store.ts';
 import { RefusalCounter } from './refusal-counter.ts';
-import type { SharingDatabase } from './sharing-database.ts';
+import type { Database } from '../store/database.ts';
+import type { OpenedStore } from '../store/open-store.ts';
 
 /** Settings of the sharing store; every one has a default. */
 export interface SharingOptions {
@@ -68,9 +69,8 @@ export class SharingStore {
   readonly applications: ApplicationStore;
   readonly clock: Clock;
 
-  // The store's Kysely is typed for its own tables; the sharing tables are typed here.
-  constructor(db: Kysely<any>, options: SharingOptions = {}) {
-    const kdb = db as Kysely<SharingDatabase>;
+  constructor(db: Kysely<Database>, options: SharingOptions = {}) {
+    const kdb = db;
     this.clock = options.clock ?? systemClock;
     this.audit = new AuditLog(kdb, this.clock);
     this.refusals = new RefusalCounter(kdb, this.clock);
@@ -102,18 +102,14 @@ export class SharingStore {
   }
 }
 
-/** The sharing store over an opened store's database (`openStore` returns one with a `kysely` property). */
-export function sharingStoreFor(store: Store, options: SharingOptions = {}): SharingStore {
-  const opened = store as Store & {
-    kysely?: Kysely<any>;
-    watchChannel?: WatchChannel;
-    beforeClose?: (task: () => Promise<void>) => void;
-  };
-  if (!opened.kysely)
-    throw new Error('sharingStoreFor needs a store opened by openStore (it has a kysely property)');
-  const watch = opened.watchChannel?.bind(opened);
-  const sharing = new SharingStore(opened.kysely, { ...(watch ? { watch } : {}), ...options });
+/** The sharing store over an opened store's database, subscribed to its notifications. */
+export function sharingStoreFor(
+  store: Pick<OpenedStore, 'kysely' | 'watchChannel' | 'beforeClose'>,
+  options: SharingOptions = {},
+): SharingStore {
+  const watch: WatchChannel = (channel, onNotify) => store.watchChannel(channel, onNotify);
+  const sharing = new SharingStore(store.kysely, { watch, ...options });
   // Deferred audit entries (screening reads) are written before the store closes.
-  opened.beforeClose?.(() => sharing.audit.flush());
+  store.beforeClose(() => sharing.audit.flush());
   return sharing;
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '@entente/core';
 import type { TestStore } from '../test-support/store-targets.ts';
 import { CLI_SOURCE, type Actor } from './actor.ts';
-import type { DenialInput, Organisation } from './core-sharing.ts';
+import type { DenialInput, Organisation } from '@entente/core';
 import { SharingStore, type SharingOptions } from './sharing-store.ts';
 
 /** A clock tests move by hand. */

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Store } from '@entente/core';
+import type { Database } from '../store/database.ts';
+import type { OpenedStore } from '../store/open-store.ts';
 import { SharingStore, type SharingOptions } from './sharing-store.ts';
 
 /**
@@ -7,11 +8,11 @@ import { SharingStore, type SharingOptions } from './sharing-store.ts';
  * sharing stores open a transaction per write, and here every one of them
  * must become part of the outer one (Kysely refuses nested transactions).
  */
-function joined(tx: Transaction<any>): Kysely<any> {
+function joined(tx: Transaction<Database>): Kysely<Database> {
   return new Proxy(tx, {
     get(target, prop) {
       if (prop === 'transaction')
-        return () => ({ execute: <T>(fn: (t: Transaction<any>) => Promise<T>) => fn(target) });
+        return () => ({ execute: <T>(fn: (t: Transaction<Database>) => Promise<T>) => fn(target) });
       const value: unknown = Reflect.get(target, prop, target);
       // Kysely keeps its state in private fields: methods must run on the real object, not the proxy.
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -32,14 +33,11 @@ const SHARING_TX_LOCK_CLASS = 7_331_003;
  * await inSharingTransaction(store, {}, async (sharing) => { await sharing.orgs.createOrg(…); await sharing.orgs.createUser(…); });
  */
 export async function inSharingTransaction<T>(
-  store: Store,
+  store: Pick<OpenedStore, 'kysely'>,
   options: SharingOptions,
   fn: (sharing: SharingStore) => Promise<T>,
 ): Promise<T> {
-  const kysely = (store as Store & { kysely?: Kysely<any> }).kysely;
-  if (!kysely)
-    throw new Error('inSharingTransaction needs a store opened by openStore (it has a kysely property)');
-  return kysely.transaction().execute(async (tx) => {
+  return store.kysely.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${SHARING_TX_LOCK_CLASS}, hashtext(current_schema()))`.execute(tx);
     return fn(new SharingStore(joined(tx), options));
   });

@@ -1,17 +1,16 @@
-import type { Party, Store } from '@entente/core';
-import { partiesFromDenial } from './core-sharing.ts';
+import type { Party } from '@entente/core';
+import { partiesFromDenial } from '@entente/core';
 import { sourceOf, type Actor } from './actor.ts';
-import { sharingStoreFor, type SharingStore } from './sharing-store.ts';
+import type { SharingStore } from './sharing-store.ts';
 
 /**
  * The denied parties of every valid denial the principal may see, as
  * screenable parties with source `denials` (none for exporters). The read is audited.
  *
  * @example
- * const extra = await visibleDenialParties(store, principal); // add to the screening index for this caller
+ * const extra = await visibleDenialParties(sharing, principal); // add to the screening index for this caller
  */
-export async function visibleDenialParties(store: Store | SharingStore, principal: Actor): Promise<Party[]> {
-  const sharing = 'denials' in store ? store : sharingStoreFor(store);
+export async function visibleDenialParties(sharing: SharingStore, principal: Actor): Promise<Party[]> {
   const denials = await sharing.denials.visibleTo(await sharing.denials.viewerOf(principal));
   const parties = denials.flatMap(partiesFromDenial);
   const s = sourceOf(principal);

@@ -36,7 +36,7 @@ describe.each(storeTargets())('migration 007 on $name', (target) => {
         store.kysely,
       );
 
-      expect(await migrate(store.kysely as never)).toContain(MIGRATION);
+      expect(await migrate(store.kysely)).toContain(MIGRATION);
 
       const rows = await sql<{ cleared_by: string; org_id: string | null }>`
         select cleared_by, org_id from clearances order by id`.execute(store.kysely);

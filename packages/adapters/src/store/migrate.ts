@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
+import type { Database } from './database.ts';
 import { DomainError } from '@entente/core';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -18,7 +19,7 @@ export async function listMigrationFiles(): Promise<string[]> {
  * advisory lock, so running it twice or from two processes at once is safe.
  * Returns the names of all applied migrations.
  */
-export async function migrate(db: Kysely<unknown>): Promise<string[]> {
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
   const files = await listMigrationFiles();
   try {
     return await db.transaction().execute(async (tx) => {

@@ -268,7 +268,7 @@ export async function openStore(config: StoreConfig, options: StoreOptions = {})
     if (kind === 'postgres')
       await sql`create extension if not exists pg_trgm with schema public`.execute(kysely).catch(() => {});
     else await sql`create extension if not exists pg_trgm`.execute(kysely);
-    migrations = await migrate(kysely as Kysely<unknown>);
+    migrations = await migrate(kysely);
   } catch (error) {
     await kysely.destroy();
     await lock?.release();

@@ -11,7 +11,7 @@ import {
   type ScreeningStatsScope,
 } from '@entente/core';
 import { AuditLog } from '../sharing/audit-log.ts';
-import type { SharingDatabase } from '../sharing/sharing-database.ts';
+import type { Database } from './database.ts';
 
 interface ClearanceRow {
   id: string;
@@ -93,8 +93,8 @@ export class PostgresClearanceStore implements ClearanceStore {
   #flushing: Promise<void> = Promise.resolve();
   readonly #audit: AuditLog;
 
-  constructor(private readonly db: Kysely<any>) {
-    this.#audit = new AuditLog(db as Kysely<SharingDatabase>, systemClock);
+  constructor(private readonly db: Kysely<Database>) {
+    this.#audit = new AuditLog(db, systemClock);
   }
 
   async #readAll(): Promise<Snapshot> {
@@ -146,7 +146,7 @@ export class PostgresClearanceStore implements ClearanceStore {
         })
         .returningAll()
         .executeTakeFirstOrThrow()) as ClearanceRow;
-      await this.#audit.appendIn(tx as Kysely<SharingDatabase>, {
+      await this.#audit.appendIn(tx, {
         actorUserId: by.userId,
         actorOrgId: by.orgId,
         ip: by.ip,
@@ -192,7 +192,7 @@ export class PostgresClearanceStore implements ClearanceStore {
         .returningAll()
         .executeTakeFirst()) as ClearanceRow | undefined;
       if (revoked) {
-        await this.#audit.appendIn(tx as Kysely<SharingDatabase>, {
+        await this.#audit.appendIn(tx, {
           ...event,
           outcome: 'ok',
           details: { orgId, entityId: revoked.entity_id },

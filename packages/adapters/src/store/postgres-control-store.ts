@@ -6,9 +6,10 @@ import type {
   ControlListStore,
   ControlListVersionInfo,
   Correspondence,
-} from '../controls/core-controls.ts';
+} from '@entente/core';
 import { canonicalJson, contentHash } from './content-hash.ts';
-import type { ControlListVersionRow, ControlTables } from './control-tables.ts';
+import type { ControlListVersionRow } from './control-tables.ts';
+import type { Database } from './database.ts';
 
 /** Rows per INSERT statement when writing entries. */
 const INSERT_BATCH = 400;
@@ -33,10 +34,10 @@ export function entrySearchText(entry: ControlEntry): string {
 
 /** The control-list half of the store, over any Kysely Postgres dialect (PGlite or pg). */
 export class PostgresControlStore implements ControlListStore {
-  private readonly db: Kysely<ControlTables>;
+  private readonly db: Kysely<Database>;
 
-  constructor(db: Kysely<any>) {
-    this.db = db as Kysely<ControlTables>;
+  constructor(db: Kysely<Database>) {
+    this.db = db;
   }
 
   async saveControlList(list: ControlList): Promise<{ version: ControlListVersionInfo; created: boolean }> {

@@ -102,7 +102,7 @@ export class StoreErrorDialect implements Dialect {
   createAdapter() {
     return this.inner.createAdapter();
   }
-  createIntrospector(db: Kysely<any>) {
+  createIntrospector(db: Kysely<unknown>) {
     return this.inner.createIntrospector(db);
   }
 }

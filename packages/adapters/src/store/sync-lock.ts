@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { DomainError, type Store } from '@entente/core';
+import type { Database } from './database.ts';
+import type { OpenedStore } from './open-store.ts';
 
 /** Arbitrary constant: first half of the advisory lock key a sync holds (the second is the schema's hash). */
 const SYNC_LOCK_CLASS = 7_331_002;
@@ -14,7 +16,7 @@ interface SyncHolder {
   backend_start: Date | string | null;
 }
 
-async function syncHolder(db: Kysely<any>): Promise<SyncHolder | undefined> {
+async function syncHolder(db: Kysely<Database>): Promise<SyncHolder | undefined> {
   const r = await sql<SyncHolder>`
     select a.application_name, a.client_addr::text as client_addr, a.backend_start
     from pg_locks l join pg_stat_activity a on a.pid = l.pid
@@ -45,11 +47,11 @@ function syncRunningError(holder: SyncHolder | undefined): DomainError {
  * const report = await withSyncLock(store, () => importEverything(store));
  */
 export async function withSyncLock<T>(
-  store: Store,
+  store: Store & Partial<Pick<OpenedStore, 'kysely'>>,
   run: () => Promise<T>,
   options: { wait?: boolean } = {},
 ): Promise<T> {
-  const db = (store as Store & { kysely?: Kysely<any> }).kysely;
+  const db = store.kysely;
   const key = db ?? store;
   if (syncingHere.has(key)) throw syncRunningError(undefined);
   syncingHere.add(key);

@@ -16,12 +16,12 @@ import {
 } from '@entente/core';
 import type { AuditLog } from '../sharing/audit-log.ts';
 import { actorOf, sourceOf, type Actor } from '../sharing/actor.ts';
-import type { SharingDatabase } from '../sharing/sharing-database.ts';
 import { loadListings } from './load-listings.ts';
 import { defaultNameLinkWorkers, findNameLinksInWorkers, screensInThread } from './name-links-in-workers.ts';
 import { patchedIndex, type KeptIndex } from './kept-index.ts';
 import { saveResolution, type StoredRows } from './save-resolution.ts';
-import type { SubjectDatabase } from './subject-database.ts';
+import type { Database } from '../store/database.ts';
+import type { OpenedStore } from '../store/open-store.ts';
 
 /** What one resolution did, for the CLI, the API and docs/benchmarks.md. */
 export interface ResolutionReport {
@@ -76,7 +76,7 @@ export class SubjectService {
 
   constructor(
     private readonly store: Store,
-    private readonly db: Kysely<SubjectDatabase>,
+    private readonly db: Kysely<Database>,
     private readonly reference: NameReference,
     private readonly audit?: AuditLog,
     private readonly options: { workers?: number } = {},
@@ -348,7 +348,7 @@ export class SubjectService {
           revoked_at: null,
         })
         .execute();
-      await this.audit?.appendIn(tx as unknown as Kysely<SharingDatabase>, {
+      await this.audit?.appendIn(tx, {
         ...actorOf(sourceOf(actor)),
         action: `subject.${kind}`,
         targetType: 'subject',
@@ -410,21 +410,12 @@ function largestSource(listings: Listing[]): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-/** The subject service over an opened store (`openStore` returns one with a `kysely` property). */
+/** The subject service over an opened store and its `Kysely<Database>`. */
 export function subjectServiceFor(
-  store: Store,
+  store: OpenedStore,
   reference: NameReference,
   audit?: AuditLog,
   options: { workers?: number } = {},
 ): SubjectService {
-  const opened = store as Store & { kysely?: Kysely<unknown> };
-  if (!opened.kysely)
-    throw new Error('subjectServiceFor needs a store opened by openStore (it has a kysely property)');
-  return new SubjectService(
-    store,
-    opened.kysely as unknown as Kysely<SubjectDatabase>,
-    reference,
-    audit,
-    options,
-  );
+  return new SubjectService(store, store.kysely, reference, audit, options);
 }

@@ -1,13 +1,12 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
-import { isDomainError, type Store } from '@entente/core';
-import { deriveCorrespondences } from '../controls/core-controls.ts';
+import { deriveCorrespondences, isDomainError } from '@entente/core';
 import { latestVersions } from '../controls/load-control-lists.ts';
 import { parseCcl } from '../controls/parse-ccl.ts';
 import { writeEcfrManifest, type EcfrFetch } from '../controls/ccl/ecfr-manifest.ts';
 import { readCclSource } from '../controls/ccl/read-ccl-source.ts';
+import type { OpenedStore } from '../store/open-store.ts';
 import { PostgresControlStore } from '../store/postgres-control-store.ts';
 import { withSyncLock } from '../store/sync-lock.ts';
 import type { DownloadOptions } from './download-file.ts';
@@ -77,11 +76,14 @@ function failureOf(part: UsEcfrPart, url: string, error: unknown): UsControlsFai
  * @example
  * const report = await syncUsControls(store, { sourcesDir: '.entente-sources' });
  */
-export function syncUsControls(store: Store, options: UsControlsSyncOptions): Promise<UsControlsSyncReport> {
+export function syncUsControls(
+  store: OpenedStore,
+  options: UsControlsSyncOptions,
+): Promise<UsControlsSyncReport> {
   return withSyncLock(store, () => syncLocked(store, options));
 }
 
-async function syncLocked(store: Store, options: UsControlsSyncOptions): Promise<UsControlsSyncReport> {
+async function syncLocked(store: OpenedStore, options: UsControlsSyncOptions): Promise<UsControlsSyncReport> {
   const started = Date.now();
   const work = await mkdtemp(path.join(os.tmpdir(), 'entente-ecfr-'));
   const fetched: UsControlsSyncReport['fetched'] = [];
@@ -138,12 +140,10 @@ async function syncLocked(store: Store, options: UsControlsSyncOptions): Promise
 const seconds = (started: number) => (Date.now() - started) / 1000;
 
 /** Stores the US list read from the saved CCL and re-derives the crosswalk over the newest lists. */
-async function storeCcl(store: Store, controlsUsDir: string): Promise<UsControlsSyncReport['ccl']> {
-  const kysely = (store as Store & { kysely?: Kysely<any> }).kysely;
-  if (!kysely) return undefined;
+async function storeCcl(store: OpenedStore, controlsUsDir: string): Promise<UsControlsSyncReport['ccl']> {
   const source = await readCclSource([controlsUsDir]);
   const list = parseCcl(source);
-  const controls = new PostgresControlStore(kysely);
+  const controls = new PostgresControlStore(store.kysely);
   const { created } = await controls.saveControlList(list);
   const others = (await controls.controlLists()).filter((l) => l.id !== 'US');
   await controls.replaceCorrespondences(deriveCorrespondences(latestVersions([...others, list])));

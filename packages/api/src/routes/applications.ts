@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv, type Policy } from '../policy.ts';
-import { actorFrom, AGENCY_ONLY, sharingOf } from './sharing-deps.ts';
+import { actorFrom, AGENCY_ONLY } from './sharing-deps.ts';
 import {
   Application,
   ApplicationInput,
@@ -77,7 +77,7 @@ const decide = defineRoute(WRITE, {
 
 /** Licence applications: `POST/GET /applications`, `GET /applications/{id}`, `POST /applications/{id}/decision`. */
 export function registerApplications(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const applications = () => sharingOf(deps).applications;
+  const applications = () => deps.services.sharing.applications;
   app.openapi(create, async (c) =>
     c.json(await applications().record(actorFrom(c), c.req.valid('json')), 201),
   );

@@ -1,10 +1,10 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { DomainError } from '@entente/core';
-import { partyScreener } from '@entente/adapters';
-import { screeningOf } from '../screening-of.ts';
+import { DomainError, type Assessment } from '@entente/core';
+import { partyScreener, type DecisionRecord } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { assessAndRecord, catalogueOf, ERRORS, json } from './catalogue-deps.ts';
+import { assessAndRecord } from '@entente/adapters';
+import { ERRORS, json } from './catalogue-deps.ts';
 import { DecisionRecordHeadSchema, DecisionRecordSchema, TransactionRequest } from './licensing-schemas.ts';
 
 const IdParams = z.object({
@@ -57,6 +57,20 @@ const getRoute = defineRoute(
   },
 );
 
+/** An assessment's decision record: what `assessAndRecord` stores as its inputs and outputs. */
+type AssessmentRecord = DecisionRecord & {
+  inputs: { transaction: Record<string, unknown> };
+  outputs: { assessment: Assessment };
+};
+
+/**
+ * A record as the API shows it. The store keeps any record's inputs and outputs as `unknown`
+ * (stored JSON); an assessment's are the validated transaction and its assessment.
+ */
+function shown(record: DecisionRecord): AssessmentRecord {
+  return record as AssessmentRecord;
+}
+
 function principalOf(c: { get(key: 'principal'): AppEnv['Variables']['principal'] }) {
   const p = c.get('principal');
   if (!p) throw new DomainError('unauthenticated', 'Sign in or send an API token (Authorization: Bearer …)');
@@ -67,12 +81,12 @@ function principalOf(c: { get(key: 'principal'): AppEnv['Variables']['principal'
 export function registerAssessments(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(assessRoute, async (c) => {
     const p = principalOf(c);
-    const { catalogue, records } = catalogueOf(deps);
-    const screening = await screeningOf(deps);
+    const { catalogue, records } = deps.services;
+    const screening = await deps.services.screening();
     const { record } = await assessAndRecord(
       {
         catalogue: await catalogue.get(),
-        parties: deps.store,
+        parties: deps.services.store,
         records,
         screen: partyScreener(screening.index),
         screeningLabel: `screened against ${screening
@@ -83,19 +97,19 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       c.req.valid('json'),
       { channel: 'api', userId: p.userId, orgId: p.orgId },
     );
-    return c.json(record as z.infer<typeof DecisionRecordSchema>, 201);
+    return c.json(shown(record), 201);
   });
   app.openapi(listRoute, async (c) => {
     const p = principalOf(c);
     const { limit } = c.req.valid('query');
-    const records = await catalogueOf(deps).records.list({ orgId: p.orgId, limit });
-    return c.json({ records: records as z.infer<typeof DecisionRecordHeadSchema>[] }, 200);
+    const records = await deps.services.records.list({ orgId: p.orgId, limit });
+    return c.json({ records }, 200);
   });
   app.openapi(getRoute, async (c) => {
     const p = principalOf(c);
     const { id } = c.req.valid('param');
-    const record = await catalogueOf(deps).records.get(id, { orgId: p.orgId });
+    const record = await deps.services.records.get(id, { orgId: p.orgId });
     if (!record) throw new DomainError('not-found', `No decision record ${id}`, { field: 'id' });
-    return c.json(record as z.infer<typeof DecisionRecordSchema>, 200);
+    return c.json(shown(record), 200);
   });
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeTargets } from '../../../adapters/src/test-support/store-targets.ts';
+import { storeTargets } from '@entente/adapters/testing';
 import { openSharingApp, sampleDenial, type SharingApp } from './sharing-fixture.ts';
 
 for (const target of storeTargets()) {

@@ -3,7 +3,7 @@ import { DomainError } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { actorFrom, AGENCY_ONLY, sharingOf } from './sharing-deps.ts';
+import { actorFrom, AGENCY_ONLY } from './sharing-deps.ts';
 import { AuditEntry, AuditHead, json, RefusalCount } from './sharing-schemas.ts';
 
 const refusedResponses = {
@@ -64,17 +64,17 @@ export function registerAudit(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(entriesRoute, async (c) => {
     const actor = actorFrom(c);
     const { limit, before } = c.req.valid('query');
-    const entries = await sharingOf(deps).audit.entriesOf(actor.orgId, {
+    const entries = await deps.services.sharing.audit.entriesOf(actor.orgId, {
       limit: limit ?? 100,
       ...(before ? { beforeSeq: before } : {}),
     });
     return c.json(entries, 200);
   });
   app.openapi(headRoute, async (c) => {
-    const head = await sharingOf(deps).audit.head();
+    const head = await deps.services.sharing.audit.head();
     if (!head)
       throw new DomainError('internal-error', 'The audit head is missing; run `entente audit verify`');
     return c.json(head, 200);
   });
-  app.openapi(refusalsRoute, async (c) => c.json(await sharingOf(deps).refusals.totals(), 200));
+  app.openapi(refusalsRoute, async (c) => c.json(await deps.services.sharing.refusals.totals(), 200));
 }

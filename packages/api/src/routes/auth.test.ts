@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeTargets } from '../../../adapters/src/test-support/store-targets.ts';
+import { storeTargets } from '@entente/adapters/testing';
 import { ADMIN_PASSWORD, openSharingApp, type SharingApp } from './sharing-fixture.ts';
-import { CLI_SOURCE } from './sharing-deps.ts';
+import { CLI_SOURCE } from '@entente/adapters';
 
 function cookiesOf(res: Response): Record<string, string> {
   return Object.fromEntries(res.headers.getSetCookie().map((c) => [c.split('=')[0]!, c]));

@@ -4,7 +4,7 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '../authenticate.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { actorFrom, clientAddress, sharingOf } from './sharing-deps.ts';
+import { actorFrom, clientAddress } from './sharing-deps.ts';
 import { json } from './sharing-schemas.ts';
 
 const Me = z
@@ -67,7 +67,7 @@ const me = defineRoute(
 export function registerAuth(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(login, async (c) => {
     const { email, password } = c.req.valid('json');
-    const s = await sharingOf(deps).credentials.login(email, password, clientAddress(c));
+    const s = await deps.services.sharing.credentials.login(email, password, clientAddress(c));
     const maxAge = Math.max(1, Math.floor((Date.parse(s.expiresAt) - Date.now()) / 1000));
     setCookie(c, SESSION_COOKIE, s.cookie, {
       httpOnly: true,
@@ -93,7 +93,7 @@ export function registerAuth(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     // The credential that authenticated this request: the bearer token wins, as in `authenticate`.
     const id = token ? `tok_${token[1]}` : session ? `ses_${session[1]}` : undefined;
     if (id)
-      await sharingOf(deps).credentials.revoke(id, {
+      await deps.services.sharing.credentials.revoke(id, {
         userId: actor.userId,
         orgId: actor.orgId,
         ip: actor.ip ?? null,

@@ -1,38 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { catalogueOptionsOf, ControlCatalogueSource } from '@entente/adapters';
-import { DomainError, type Store } from '@entente/core';
-import { DecisionRecordStore } from '@entente/adapters';
-import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
-
-export { assessAndRecord, type DecisionRecord } from '@entente/adapters';
-
-type StoreDb = ConstructorParameters<typeof DecisionRecordStore>[0];
-
-/** What the catalogue routes share per app, built once over `deps.store`. */
-interface CatalogueDeps {
-  db: StoreDb;
-  catalogue: ControlCatalogueSource;
-  records: DecisionRecordStore;
-}
-
-const built = new WeakMap<object, CatalogueDeps>();
-
-/** The app's control catalogue (reloaded when the stored lists change) and decision records. */
-export function catalogueOf(deps: AppDeps): CatalogueDeps {
-  let d = built.get(deps.store);
-  if (!d) {
-    const db = (deps.store as Store & { kysely?: StoreDb }).kysely;
-    if (!db) throw new DomainError('store-unavailable', 'The store has no SQL database');
-    d = {
-      db,
-      catalogue: new ControlCatalogueSource(db, catalogueOptionsOf(deps.config)),
-      records: new DecisionRecordStore(db),
-    };
-    built.set(deps.store, d);
-  }
-  return d;
-}
 
 /** A JSON response declaration. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({

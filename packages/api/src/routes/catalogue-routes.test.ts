@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadControlLists, PostgresControlStore } from '@entente/adapters';
-import { hasSharedData, SHARED_DATA } from '../../../adapters/src/test-support/shared-data.ts';
-import { storeTargets, type TestStore } from '../../../adapters/src/test-support/store-targets.ts';
-import { createApp } from '../create-app.ts';
-import { CLI_SOURCE, SharingStore } from './sharing-deps.ts';
+import { hasSharedData, SHARED_DATA, storeTargets, type TestStore } from '@entente/adapters/testing';
+import type { createApp } from '../create-app.ts';
+import { createTestApp } from '../test-support/create-test-app.ts';
+import { CLI_SOURCE, SharingStore } from '@entente/adapters';
 
 const shipment = JSON.parse(
   readFileSync(
@@ -35,13 +35,7 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
         );
         tokens[who] = (await sharing.credentials.createToken(user.id, CLI_SOURCE)).token;
       }
-      app = createApp({
-        store,
-        config: { store: { dataDir: 'memory://' }, mirrorDir: SHARED_DATA, port: 0 },
-        version: 'test',
-        log: () => {},
-        sharing,
-      });
+      app = createTestApp(store, { config: { mirrorDir: SHARED_DATA }, sharing });
     }, 240_000);
     afterAll(() => store?.close());
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { findFormat, importList, LIST_FORMATS } from '@entente/adapters';
-import { sharedDataPath } from '../../../adapters/src/test-support/shared-data.ts';
-import { storeTargets } from '../../../adapters/src/test-support/store-targets.ts';
-import { CLI_SOURCE } from './sharing-deps.ts';
+import { sharedDataPath, storeTargets } from '@entente/adapters/testing';
+import { CLI_SOURCE } from '@entente/adapters';
 import { openSharingApp, type SharingApp } from './sharing-fixture.ts';
 
 interface Match {

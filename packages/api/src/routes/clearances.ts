@@ -1,39 +1,31 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { DomainError, validateScreeningQuery } from '@entente/core';
+import { DomainError, validateScreeningQuery, type Clearance as CoreClearance } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
-import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { actorFrom, sharingOf } from './sharing-deps.ts';
+import { describes, json, ORG_ERRORS, WRITERS } from './route-parts.ts';
+import { actorFrom } from './sharing-deps.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const errors = {
-  400: json(ErrorBody, 'Invalid input'),
-  401: json(ErrorBody, 'Not signed in'),
-  403: json(ErrorBody, 'Not allowed'),
-  404: json(ErrorBody, 'Not found'),
-};
-const Clearance = z
-  .object({
-    id: z.string(),
-    orgId: z.string(),
-    subjectKey: z.string(),
-    subject: z.object({ name: z.string(), country: z.string().optional(), birthDate: z.string().optional() }),
-    entityId: z.string(),
-    reason: z.string(),
-    clearedBy: z.string(),
-    createdAt: z.string(),
-    expiresAt: z.string().optional(),
-    revokedAt: z.string().optional(),
-  })
-  .openapi('Clearance');
-const WRITERS = {
-  roles: ['admin', 'compliance-officer', 'licensing-officer'] as (
-    'admin' | 'compliance-officer' | 'licensing-officer'
-  )[],
-};
+const errors = ORG_ERRORS;
+const Clearance = describes<CoreClearance>()(
+  z
+    .object({
+      id: z.string(),
+      orgId: z.string(),
+      subjectKey: z.string(),
+      subject: z.object({
+        name: z.string(),
+        country: z.string().optional(),
+        birthDate: z.string().optional(),
+      }),
+      entityId: z.string(),
+      reason: z.string(),
+      clearedBy: z.string(),
+      createdAt: z.string(),
+      expiresAt: z.string().optional(),
+      revokedAt: z.string().optional(),
+    })
+    .openapi('Clearance'),
+);
 
 const create = defineRoute(WRITERS, {
   method: 'post',
@@ -126,12 +118,12 @@ export function registerClearances(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     const body = c.req.valid('json');
     const actor = actorFrom(c);
     const q = validateScreeningQuery(body.subject);
-    if (!(await deps.store.getParty(body.entityId))) {
+    if (!(await deps.services.store.getParty(body.entityId))) {
       throw new DomainError('not-found', `No party ${body.entityId} in the latest lists`, {
         field: 'entityId',
       });
     }
-    const clearance = await deps.store.saveClearance(
+    const clearance = await deps.services.store.saveClearance(
       {
         orgId: actor.orgId,
         subject: { name: q.name, country: q.country, birthDate: q.birthDate },
@@ -145,11 +137,11 @@ export function registerClearances(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     return c.json(clearance, 201);
   });
   app.openapi(list, async (c) =>
-    c.json({ clearances: await deps.store.clearances(c.get('principal')!.orgId) }, 200),
+    c.json({ clearances: await deps.services.store.clearances(c.get('principal')!.orgId) }, 200),
   );
   app.openapi(revoke, async (c) => {
     const actor = actorFrom(c);
-    const revoked = await deps.store.revokeClearance(actor.orgId, c.req.valid('param').id, {
+    const revoked = await deps.services.store.revokeClearance(actor.orgId, c.req.valid('param').id, {
       userId: actor.userId,
       orgId: actor.orgId,
       ip: actor.ip ?? null,
@@ -160,10 +152,13 @@ export function registerClearances(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     const { days, scope } = c.req.valid('query');
     const actor = actorFrom(c);
     if (scope === 'organisation')
-      return c.json({ scope, days: await deps.store.screeningStats(days, { orgId: actor.orgId }) }, 200);
+      return c.json(
+        { scope, days: await deps.services.store.screeningStats(days, { orgId: actor.orgId }) },
+        200,
+      );
     // Counts across organisations are for the agencies overseeing them; every ask is on record.
     const allowed = actor.orgKind === 'agency';
-    await sharingOf(deps).audit.append({
+    await deps.services.sharing.audit.append({
       actorUserId: actor.userId,
       actorOrgId: actor.orgId,
       ip: actor.ip ?? null,
@@ -177,6 +172,6 @@ export function registerClearances(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       throw new DomainError('forbidden', "Only agencies see every organisation's screening figures", {
         field: 'scope',
       });
-    return c.json({ scope, days: await deps.store.screeningStats(days, scope) }, 200);
+    return c.json({ scope, days: await deps.services.store.screeningStats(days, scope) }, 200);
   });
 }

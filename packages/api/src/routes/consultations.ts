@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv, type Policy } from '../policy.ts';
-import { actorFrom, AGENCY_ONLY, sharingOf } from './sharing-deps.ts';
+import { actorFrom, AGENCY_ONLY } from './sharing-deps.ts';
 import { Consultation, IdParam, json } from './sharing-schemas.ts';
 
 const READ: Policy = { roles: 'any' };
@@ -60,7 +60,7 @@ const close = defineRoute(WRITE, {
 
 /** No-undercut consultations: `GET /consultations`, `GET /consultations/{id}`, messages and close. */
 export function registerConsultations(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const consultations = () => sharingOf(deps).consultations;
+  const consultations = () => deps.services.sharing.consultations;
   app.openapi(list, async (c) =>
     c.json(await consultations().list(actorFrom(c), c.req.valid('query').box ?? 'inbox'), 200),
   );

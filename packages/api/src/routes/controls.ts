@@ -1,15 +1,10 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { describeControlEntry, PostgresControlStore } from '@entente/adapters';
+import { describeControlEntry } from '@entente/adapters';
 import { DomainError, isUnverified } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { catalogueOf, EntryParams, ERRORS, json } from './catalogue-deps.ts';
-import {
-  ControlEntryView,
-  ControlListVersionSchema,
-  CounterpartSchema,
-  type ControlEntrySchema,
-} from './controls-schemas.ts';
+import { EntryParams, ERRORS, json } from './catalogue-deps.ts';
+import { ControlEntryView, ControlListVersionSchema, CounterpartSchema } from './controls-schemas.ts';
 
 const listsRoute = defineRoute(
   { roles: 'any' },
@@ -119,14 +114,14 @@ const crosswalkRoute = defineRoute(
 /** `GET /controls`, `/controls/{list}/{code}`, `/crosswalk/{list}/{code}`. */
 export function registerControls(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(listsRoute, async (c) => {
-    const store = new PostgresControlStore(catalogueOf(deps).db);
+    const store = deps.services.controls;
     const [versions, links] = await Promise.all([store.listControlVersions(), store.correspondences()]);
     return c.json({ versions, correspondences: links.length }, 200);
   });
   app.openapi(listEntriesRoute, async (c) => {
     const { list } = c.req.valid('param');
     const { at } = c.req.valid('query');
-    const { catalogue } = catalogueOf(deps);
+    const { catalogue } = deps.services;
     const opened = at ? await catalogue.at(at) : await catalogue.get();
     const found = opened.catalogue.list(list.toUpperCase());
     if (!found) {
@@ -152,14 +147,14 @@ export function registerControls(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
   app.openapi(entryRoute, async (c) => {
     const { list, code } = c.req.valid('param');
     const { at } = c.req.valid('query');
-    const { db, catalogue } = catalogueOf(deps);
+    const { db, catalogue } = deps.services;
     const opened = at ? await catalogue.at(at) : await catalogue.get();
     const view = await describeControlEntry(db, opened.catalogue, `${list}:${code}`);
-    return c.json({ ...view, entry: view.entry as z.infer<typeof ControlEntrySchema> }, 200);
+    return c.json(view, 200);
   });
   app.openapi(crosswalkRoute, async (c) => {
     const { list, code } = c.req.valid('param');
-    const { catalogue } = await catalogueOf(deps).catalogue.get();
+    const { catalogue } = await deps.services.catalogue.get();
     const id = `${list.toUpperCase()}:${code}`;
     const found = catalogue.find(id);
     if (!found) throw new DomainError('not-found', `No entry ${id} in the catalogue`, { field: 'code' });

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SharingStore } from '@entente/adapters';
-import { storeTargets, type TestStore } from '../../../adapters/src/test-support/store-targets.ts';
 import {
+  storeTargets,
+  type TestStore,
   syntheticDenialCsv,
   syntheticPartyName,
-} from '../../../adapters/src/test-support/synthetic-denial-csv.ts';
-import { createApp } from '../create-app.ts';
+} from '@entente/adapters/testing';
+import type { createApp } from '../create-app.ts';
+import { createTestApp } from '../test-support/create-test-app.ts';
 import { openSharingApp, sampleDenial, type SharingApp } from './sharing-fixture.ts';
 
 interface Match {
@@ -32,13 +34,7 @@ for (const target of storeTargets()) {
         clock: t.world.clock,
         watch: (channel, onNotify) => store.watchChannel(channel, onNotify),
       });
-      const app = createApp({
-        store,
-        config: { store: { dataDir: 'memory://' }, port: 0 },
-        version: 'test',
-        log: () => {},
-        sharing,
-      });
+      const app = createTestApp(store, { sharing });
       second = { store, sharing, app };
     }, 240_000);
     afterAll(async () => {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeTargets } from '../../../adapters/src/test-support/store-targets.ts';
-import { hasSharedData, sharedDataPath } from '../../../adapters/src/test-support/shared-data.ts';
+import { storeTargets, hasSharedData, sharedDataPath } from '@entente/adapters/testing';
 import { openSharingApp, sampleDenial, type SharingApp } from './sharing-fixture.ts';
 
 for (const target of storeTargets()) {

@@ -2,7 +2,8 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv, type Policy } from '../policy.ts';
-import { actorFrom, importDenialCsv, AGENCY_ONLY, sharingOf } from './sharing-deps.ts';
+import { importDenialCsv } from '@entente/adapters';
+import { actorFrom, AGENCY_ONLY } from './sharing-deps.ts';
 import { Denial, DenialAmendment, DenialInput, IdParam, json, SharingScope } from './sharing-schemas.ts';
 
 const READ: Policy = { roles: 'any' };
@@ -115,7 +116,7 @@ const revoke = defineRoute(WRITE, {
 
 /** Denial notifications: `GET/POST /denials`, `POST /denials/import`, `GET /denials/{id}`, amend and revoke. */
 export function registerDenials(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const denials = () => sharingOf(deps).denials;
+  const denials = () => deps.services.sharing.denials;
   app.openapi(list, async (c) =>
     c.json(await denials().list(actorFrom(c), { includeInvalid: c.req.valid('query').all === 'true' }), 200),
   );
@@ -124,7 +125,7 @@ export function registerDenials(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   );
   app.openapi(importCsv, async (c) => {
     const body = c.req.valid('json');
-    const result = await importDenialCsv(sharingOf(deps), actorFrom(c), body.csv, {
+    const result = await importDenialCsv(deps.services.sharing, actorFrom(c), body.csv, {
       scope: body.scope,
       ...(body.deniedOn ? { deniedOn: body.deniedOn } : {}),
     });

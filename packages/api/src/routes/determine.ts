@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { determine } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { catalogueOf, ERRORS, json } from './catalogue-deps.ts';
+import { ERRORS, json } from './catalogue-deps.ts';
 import { DeterminationSchema, DetermineRequest } from './licensing-schemas.ts';
 
 const determineRoute = defineRoute(
@@ -29,7 +29,7 @@ const determineRoute = defineRoute(
 export function registerDetermine(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(determineRoute, async (c) => {
     const body = c.req.valid('json');
-    const data = await (await catalogueOf(deps).catalogue.get()).determinationData();
+    const data = await (await deps.services.catalogue.get()).determinationData();
     return c.json(determine(data, body), 200);
   });
 }

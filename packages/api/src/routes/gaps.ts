@@ -3,7 +3,7 @@ import { classifyProduct, findGaps, parseJurisdictions } from '@entente/adapters
 import { parseJurisdiction, type ControlJurisdiction } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { catalogueOf, ERRORS, json } from './catalogue-deps.ts';
+import { ERRORS, json } from './catalogue-deps.ts';
 import { ClassifyCandidate, GapReportSchema } from './controls-schemas.ts';
 
 const gapsRoute = defineRoute(
@@ -69,7 +69,7 @@ const classifyRoute = defineRoute(
 export function registerGaps(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(gapsRoute, async (c) => {
     const { jurisdictions, category, include } = c.req.valid('query');
-    const { catalogue } = await catalogueOf(deps).catalogue.get();
+    const { catalogue } = await deps.services.catalogue.get();
     const report = findGaps(catalogue, {
       jurisdictions: parseJurisdictions(jurisdictions),
       ...(category !== undefined ? { category } : {}),
@@ -81,7 +81,7 @@ export function registerGaps(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     const { q, jurisdiction, limit } = c.req.valid('query');
     const j =
       jurisdiction !== undefined ? (parseJurisdiction(jurisdiction) as ControlJurisdiction) : undefined;
-    const { searchedFor, hits } = await classifyProduct(catalogueOf(deps).db, q, {
+    const { searchedFor, hits } = await classifyProduct(deps.services.db, q, {
       ...(j ? { jurisdiction: j } : {}),
       limit,
     });

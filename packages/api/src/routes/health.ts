@@ -62,9 +62,9 @@ async function storeProblem(store: Store): Promise<string | undefined> {
 /** `GET /health` (public): one trivial query, never an error response. */
 export function registerHealth(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(route, async (c) => {
-    const ping = await storeProblem(deps.store);
-    const problems = [...(ping ? [ping] : []), ...(deps.store.connectionProblems?.() ?? [])];
-    const info = deps.store.info();
+    const ping = await storeProblem(deps.services.store);
+    const problems = [...(ping ? [ping] : []), ...(deps.services.store.connectionProblems?.() ?? [])];
+    const info = deps.services.store.info();
     return c.json(
       {
         status: problems.length ? ('degraded' as const) : ('ok' as const),

@@ -105,31 +105,28 @@ const partyRoute = defineRoute(
 
 /** `GET /lists`, `/lists/{source}/versions`, `/lists/{source}/diff`, `/parties/{id}`. */
 export function registerLists(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  app.openapi(listsRoute, async (c) => c.json({ lists: await deps.store.latestVersions() }, 200));
+  app.openapi(listsRoute, async (c) => c.json({ lists: await deps.services.store.latestVersions() }, 200));
   app.openapi(versionsRoute, async (c) => {
     const { source } = c.req.valid('param');
-    const versions = await deps.store.listVersions(source);
+    const versions = await deps.services.store.listVersions(source);
     if (versions.length === 0) throw new DomainError('not-found', `No list "${source}"`, { field: 'source' });
     return c.json({ versions }, 200);
   });
   app.openapi(diffRoute, async (c) => {
     const { source } = c.req.valid('param');
     const { from, to } = c.req.valid('query');
-    return c.json(await deps.store.diffVersions(source, from, to), 200);
+    return c.json(await deps.services.store.diffVersions(source, from, to), 200);
   });
   app.openapi(partyRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const found = await deps.store.getParty(id);
+    const found = await deps.services.store.getParty(id);
     if (!found) throw new DomainError('not-found', `No party ${id} in the latest lists`, { field: 'id' });
     const ref = found.party.unReference;
     const sameAs = ref
-      ? (await deps.store.partiesByUnReference(ref))
+      ? (await deps.services.store.partiesByUnReference(ref))
           .map((p) => p.entityId)
           .filter((e) => e !== partyEntityId(found.party))
       : [];
-    return c.json(
-      { entityId: id, versionId: found.versionId, party: found.party as z.infer<typeof PartySchema>, sameAs },
-      200,
-    );
+    return c.json({ entityId: id, versionId: found.versionId, party: found.party, sameAs }, 200);
   });
 }

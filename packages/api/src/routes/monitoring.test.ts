@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { buildParty } from '@entente/core';
-import { eventually } from '../../../adapters/src/test-support/eventually.ts';
-import { storeTargets } from '../../../adapters/src/test-support/store-targets.ts';
+import { eventually, storeTargets } from '@entente/adapters/testing';
 import { openSharingApp, type SharingApp } from './sharing-fixture.ts';
 
 interface Alert {

@@ -1,91 +1,86 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { ALERT_KINDS, ALERT_STATES, alertsToCsv, isDomainError, type Alert } from '@entente/core';
+import {
+  ALERT_KINDS,
+  ALERT_STATES,
+  alertsToCsv,
+  isDomainError,
+  type Alert,
+  type AlertState as AlertStateValue,
+  type StoredCounterparty,
+} from '@entente/core';
+import type { MonitorService } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
-import { monitorOf } from '../monitor-of.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
+import { describes, idParam, json, ORG_ERRORS, READERS, WRITERS } from './route-parts.ts';
 import { actorFrom } from './sharing-deps.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const errors = {
-  400: json(ErrorBody, 'Invalid input'),
-  401: json(ErrorBody, 'Not signed in'),
-  403: json(ErrorBody, 'Not allowed'),
-  404: json(ErrorBody, 'Not found'),
-};
-const READERS = { roles: 'any' as const };
-const WRITERS = {
-  roles: ['admin', 'compliance-officer', 'licensing-officer'] as (
-    'admin' | 'compliance-officer' | 'licensing-officer'
-  )[],
-};
-const AlertState = z.enum(ALERT_STATES as [string, ...string[]]);
-const AlertKind = z.enum(ALERT_KINDS as [string, ...string[]]);
-const idParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ param: { name: 'id', in: 'path' } }),
+const errors = ORG_ERRORS;
+const AlertState = z.enum(ALERT_STATES as [AlertStateValue, ...AlertStateValue[]]);
+const AlertKind = z.enum(ALERT_KINDS as [Alert['kind'], ...Alert['kind'][]]);
+/** An ownership link as the register states it: owner, share, control. */
+const Owner = z.object({
+  ownerId: z.string(),
+  share: z.number().optional(),
+  controls: z.boolean().optional(),
 });
 
-const Counterparty = z
-  .object({
-    id: z.string(),
-    orgId: z.string(),
-    version: z.number(),
-    updatedAt: z.string(),
-    type: z.string(),
-    names: z.array(z.string()),
-    countries: z.array(z.string()),
-    addresses: z.array(z.string()),
-    birthDate: z.string().optional(),
-    identifiers: z.array(z.object({ type: z.string(), value: z.string() })),
-    owners: z.array(
-      z.object({ ownerId: z.string(), share: z.number().optional(), controls: z.boolean().optional() }),
-    ),
-  })
-  .openapi('Counterparty');
-const Alert = z
-  .object({
-    id: z.string(),
-    orgId: z.string(),
-    kind: AlertKind,
-    state: AlertState,
-    counterpartyId: z.string(),
-    counterpartyName: z.string(),
-    entityId: z.string(),
-    listedName: z.string(),
-    matchedName: z.string(),
-    score: z.number(),
-    features: z.record(z.string(), z.number()),
-    explanation: z.array(z.string()),
-    programs: z.array(z.string()),
-    listVersionId: z.number().optional(),
-    assignee: z.string().optional(),
-    clearanceId: z.string().optional(),
-    reason: z.string().optional(),
-    expiresAt: z.string().optional(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    decidedAt: z.string().optional(),
-    runId: z.string().optional(),
-    events: z.array(
-      z.object({
-        at: z.string(),
-        by: z.string(),
-        type: z.string(),
-        from: z.string().optional(),
-        to: z.string().optional(),
-        assignee: z.string().nullable().optional(),
-        comment: z.string().optional(),
-      }),
-    ),
-  })
-  .openapi('MonitorAlert');
+const Counterparty = describes<StoredCounterparty>()(
+  z
+    .object({
+      id: z.string(),
+      orgId: z.string(),
+      version: z.number(),
+      updatedAt: z.string(),
+      type: z.string(),
+      names: z.array(z.string()),
+      countries: z.array(z.string()),
+      addresses: z.array(z.string()),
+      birthDate: z.string().optional(),
+      identifiers: z.array(z.object({ type: z.string(), value: z.string() })),
+      owners: z.array(Owner),
+    })
+    .openapi('Counterparty'),
+);
+const AlertSchema = describes<Alert>()(
+  z
+    .object({
+      id: z.string(),
+      orgId: z.string(),
+      kind: AlertKind,
+      state: AlertState,
+      counterpartyId: z.string(),
+      counterpartyName: z.string(),
+      entityId: z.string(),
+      listedName: z.string(),
+      matchedName: z.string(),
+      score: z.number(),
+      features: z.record(z.string(), z.number()),
+      explanation: z.array(z.string()),
+      programs: z.array(z.string()),
+      listVersionId: z.number().optional(),
+      assignee: z.string().optional(),
+      clearanceId: z.string().optional(),
+      reason: z.string().optional(),
+      expiresAt: z.string().optional(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      decidedAt: z.string().optional(),
+      runId: z.string().optional(),
+      events: z.array(
+        z.object({
+          at: z.string(),
+          by: z.string(),
+          type: z.string(),
+          from: z.string().optional(),
+          to: z.string().optional(),
+          assignee: z.string().nullable().optional(),
+          comment: z.string().optional(),
+        }),
+      ),
+    })
+    .openapi('MonitorAlert'),
+);
 const Run = z
   .object({
     id: z.string(),
@@ -175,14 +170,7 @@ const listCounterparties = defineRoute(READERS, {
     200: json(
       z.object({
         counterparties: z.array(Counterparty),
-        links: z.array(
-          z.object({
-            ownerId: z.string(),
-            ownedId: z.string(),
-            share: z.number().optional(),
-            controls: z.boolean().optional(),
-          }),
-        ),
+        links: z.array(Owner.extend({ ownedId: z.string() })),
       }),
       'Register',
     ),
@@ -203,7 +191,7 @@ const listAlerts = defineRoute(READERS, {
   tags: ['monitoring'],
   summary: "Your organisation's alerts, oldest first, with their history",
   request: { query: AlertQuery },
-  responses: { 200: json(z.object({ alerts: z.array(Alert) }), 'Alerts'), ...errors },
+  responses: { 200: json(z.object({ alerts: z.array(AlertSchema) }), 'Alerts'), ...errors },
 });
 const exportAlerts = defineRoute(READERS, {
   method: 'get',
@@ -219,7 +207,7 @@ const getAlert = defineRoute(READERS, {
   tags: ['monitoring'],
   summary: 'One of your alerts with its history; 404 for any other id (audited)',
   request: { params: idParam },
-  responses: { 200: json(Alert, 'Alert'), ...errors },
+  responses: { 200: json(AlertSchema, 'Alert'), ...errors },
 });
 const changeAlert = defineRoute(WRITERS, {
   method: 'post',
@@ -232,7 +220,7 @@ const changeAlert = defineRoute(WRITERS, {
     body: { required: true, content: { 'application/json': { schema: AlertChange } } },
   },
   responses: {
-    200: json(Alert, 'Changed'),
+    200: json(AlertSchema, 'Changed'),
     409: json(ErrorBody, 'Refused by the workflow or changed meanwhile'),
     ...errors,
   },
@@ -258,7 +246,7 @@ const bulkChange = defineRoute(WRITERS, {
   responses: {
     200: json(
       z.object({
-        alerts: z.array(Alert),
+        alerts: z.array(AlertSchema),
         errors: z.array(z.object({ id: z.string(), error: z.string(), message: z.string() })),
       }),
       'Changed, and the ones refused',
@@ -323,7 +311,7 @@ export function registerMonitoring(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     const a = actorFrom(c);
     return { userId: a.userId, orgId: a.orgId, ip: a.ip ?? null };
   };
-  const runSoon = (m: Awaited<ReturnType<typeof monitorOf>>, orgId: string, full: boolean) =>
+  const runSoon = (m: MonitorService, orgId: string, full: boolean) =>
     void m
       .run(orgId, { trigger: full ? 'full' : 'register', full })
       .catch((e: unknown) => deps.log(`monitor: run for ${orgId} failed: ${String(e)}`));
@@ -331,20 +319,20 @@ export function registerMonitoring(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(importRegister, async (c) => {
     const body = c.req.valid('json');
     const by = source(c);
-    const m = await monitorOf(deps);
+    const m = await deps.services.monitor();
     const r = await m.importRegister(by.orgId, body.file, body.content, by, body.format);
     if (r.created) runSoon(m, by.orgId, false);
     return c.json(r, 201);
   });
   app.openapi(listCounterparties, async (c) => {
     const orgId = source(c).orgId;
-    const m = await monitorOf(deps);
+    const m = await deps.services.monitor();
     const counterparties = (await m.register.counterparties(orgId)).map(({ changeSeq: _, ...cp }) => cp);
     return c.json({ counterparties, links: await m.register.ownershipLinks(orgId) }, 200);
   });
   app.openapi(counterpartyHistory, async (c) => {
     const { id } = c.req.valid('param');
-    const versions = (await (await monitorOf(deps)).register.history(source(c).orgId, id)).map(
+    const versions = (await (await deps.services.monitor()).register.history(source(c).orgId, id)).map(
       ({ changeSeq: _, ...cp }) => cp,
     );
     if (versions.length === 0)
@@ -371,7 +359,7 @@ export function registerMonitoring(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         },
       };
     }
-    return { alerts: await (await monitorOf(deps)).alerts.alerts(source(c).orgId, filter) };
+    return { alerts: await (await deps.services.monitor()).alerts.alerts(source(c).orgId, filter) };
   };
   app.openapi(listAlerts, async (c) => {
     const r = await alertsOf(c, c.req.valid('query'));
@@ -389,12 +377,12 @@ export function registerMonitoring(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.openapi(bulkChange, async (c) => {
     const by = source(c);
     const { ids, change } = c.req.valid('json');
-    const m = await monitorOf(deps);
+    const m = await deps.services.monitor();
     const alerts: Alert[] = [];
     const errors: { id: string; error: string; message: string }[] = [];
     for (const id of ids) {
       try {
-        alerts.push(await m.changeAlert(by.orgId, id, change as never, by));
+        alerts.push(await m.changeAlert(by.orgId, id, change, by));
       } catch (e) {
         if (!isDomainError(e)) throw e;
         errors.push({ id, error: e.code, message: e.message });
@@ -404,22 +392,27 @@ export function registerMonitoring(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   });
   app.openapi(getAlert, async (c) => {
     const by = source(c);
-    return c.json(await (await monitorOf(deps)).alerts.alert(by.orgId, c.req.valid('param').id, by), 200);
+    return c.json(
+      await (await deps.services.monitor()).alerts.alert(by.orgId, c.req.valid('param').id, by),
+      200,
+    );
   });
   app.openapi(changeAlert, async (c) => {
     const by = source(c);
     const change = c.req.valid('json');
     return c.json(
-      await (await monitorOf(deps)).changeAlert(by.orgId, c.req.valid('param').id, change as never, by),
+      await (
+        await deps.services.monitor()
+      ).changeAlert(by.orgId, c.req.valid('param').id, change as never, by),
       200,
     );
   });
   app.openapi(listRuns, async (c) =>
-    c.json({ runs: await (await monitorOf(deps)).alerts.runs(source(c).orgId) }, 200),
+    c.json({ runs: await (await deps.services.monitor()).alerts.runs(source(c).orgId) }, 200),
   );
   app.openapi(startRun, async (c) => {
     const full = ((await c.req.json().catch(() => ({}))) as { full?: boolean }).full === true;
-    runSoon(await monitorOf(deps), source(c).orgId, full);
+    runSoon(await deps.services.monitor(), source(c).orgId, full);
     return c.json({ started: true }, 202);
   });
 }

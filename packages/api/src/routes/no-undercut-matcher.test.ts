@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadControlLists, PostgresControlStore } from '@entente/adapters';
-import { buildSharingWorld, type SharingWorld } from '../../../adapters/src/sharing/sharing-test-world.ts';
-import { hasSharedData, SHARED_DATA } from '../../../adapters/src/test-support/shared-data.ts';
-import { storeTargets, type TestStore } from '../../../adapters/src/test-support/store-targets.ts';
-import { createApp } from '../create-app.ts';
-import { CLI_SOURCE, SharingStore } from './sharing-deps.ts';
+import {
+  buildSharingWorld,
+  type SharingWorld,
+  hasSharedData,
+  SHARED_DATA,
+  storeTargets,
+  type TestStore,
+} from '@entente/adapters/testing';
+import type { createApp } from '../create-app.ts';
+import { createTestApp } from '../test-support/create-test-app.ts';
+import { CLI_SOURCE, SharingStore } from '@entente/adapters';
 
 /** `YYYY-MM-DD`, `days` from today (the app built here runs on the system clock). */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -41,12 +47,7 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       );
       tokens.us = (await sharing.credentials.createToken(usUser.id, CLI_SOURCE)).token;
       tokens.uk = (await sharing.credentials.createToken(world.actors.uk.userId, CLI_SOURCE)).token;
-      app = createApp({
-        store,
-        config: { store: { dataDir: 'memory://' }, mirrorDir: SHARED_DATA, port: 0 },
-        version: 'test',
-        log: () => {},
-      });
+      app = createTestApp(store, { config: { mirrorDir: SHARED_DATA } });
       const res = await call('uk', '/denials', {
         reference: 'DN2026/0042',
         deniedOn: day(-10),

@@ -21,7 +21,7 @@ function routesWithoutPolicy(app: OpenAPIHono<AppEnv>): string[] {
 
 describe('route policies', () => {
   const app = createApp({
-    store: {} as never,
+    services: {} as never,
     config: { store: { dataDir: 'memory://' }, port: 0 },
     version: 'test',
     log: () => {},

@@ -1,7 +1,12 @@
 import type { Context } from 'hono';
-import { DomainError, isDomainError, type ScreeningOptions, type ScreeningQuery } from '@entente/core';
 import {
   DENIALS_SOURCE,
+  DomainError,
+  isDomainError,
+  type ScreeningOptions,
+  type ScreeningQuery,
+} from '@entente/core';
+import {
   openDenialScreen,
   type DenialScreen,
   type ScreeningResult,
@@ -9,7 +14,7 @@ import {
 } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import type { AppEnv } from '../policy.ts';
-import { actorFrom, sharingOf } from './sharing-deps.ts';
+import { actorFrom } from './sharing-deps.ts';
 
 /** What one screening request screens: the restricted-party lists (which) and, for agencies, the denied parties. */
 export interface ScreeningPlan {
@@ -53,7 +58,7 @@ export async function planScreening(
   }
   const wantDenials = !sources || sources.includes(DENIALS_SOURCE);
   const denials = wantDenials
-    ? await openDenialScreen(sharingOf(deps), actorFrom(c), service.reference)
+    ? await openDenialScreen(deps.services.sharing, actorFrom(c), service.reference)
     : undefined;
   return {
     lists: !listSources || listSources.length > 0,

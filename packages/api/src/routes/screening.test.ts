@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFormat, importList, LIST_FORMATS } from '@entente/adapters';
-import { sharedDataPath } from '../../../adapters/src/test-support/shared-data.ts';
-import { storeTargets } from '../../../adapters/src/test-support/store-targets.ts';
+import { sharedDataPath, storeTargets } from '@entente/adapters/testing';
 import { openSharingApp, type SharingApp } from './sharing-fixture.ts';
 
 interface Match {

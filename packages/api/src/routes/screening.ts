@@ -4,17 +4,12 @@ import type { ScreeningResult, SubjectRef } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { screeningOf } from '../screening-of.ts';
-import { subjectsOf } from '../subjects-of.ts';
+import { json, ORG_ERRORS } from './route-parts.ts';
 import { planScreening, screenPlanned } from './screening-denials.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const errors = {
-  400: json(ErrorBody, 'Invalid input'),
-  401: json(ErrorBody, 'Not signed in'),
+  400: ORG_ERRORS[400],
+  401: ORG_ERRORS[401],
   413: json(ErrorBody, 'Too large'),
 };
 
@@ -188,15 +183,20 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   app.openapi(screenRoute, async (c) => {
     const body = c.req.valid('json');
     const { orgId } = c.get('principal')!;
-    const service = await screeningOf(deps);
+    const service = await deps.services.screening();
     const query = validateScreeningQuery(body);
     if (body.sources) query.sources = body.sources;
     const options = optionsOf(body);
     const plan = await planScreening(c, deps, service, body.sources);
-    const directory = await (await subjectsOf(deps)).directory();
+    const directory = await (await deps.services.subjects()).directory();
     const matches = withSubjects(await screenPlanned(plan, service, query, options, orgId), directory);
     await plan.denials?.audit(1);
-    await deps.store.recordScreening({ orgId, subjects: 1, hits: matches.length ? 1 : 0, channel: 'api' });
+    await deps.services.store.recordScreening({
+      orgId,
+      subjects: 1,
+      hits: matches.length ? 1 : 0,
+      channel: 'api',
+    });
     const subjects = groupBySubject(matches, (id) => directory.get(id)).map((g) => ({
       subjectId: g.subjectId,
       name: g.name,
@@ -208,10 +208,10 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   app.openapi(batchRoute, async (c) => {
     const body = c.req.valid('json');
     const { orgId } = c.get('principal')!;
-    const service = await screeningOf(deps);
+    const service = await deps.services.screening();
     const plan = await planScreening(c, deps, service, body.sources);
     const options = optionsOf(body);
-    const directory = await (await subjectsOf(deps)).directory();
+    const directory = await (await deps.services.subjects()).directory();
     type Result = {
       id: string;
       matches: ReturnType<typeof withSubjects<ScreeningResult>>;
@@ -236,8 +236,13 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       }
     }
     await plan.denials?.audit(body.subjects.length);
-    await deps.store.recordScreening({ orgId, subjects: body.subjects.length, hits, channel: 'api-batch' });
+    await deps.services.store.recordScreening({
+      orgId,
+      subjects: body.subjects.length,
+      hits,
+      channel: 'api-batch',
+    });
     return c.json({ results }, 200);
   });
-  app.openapi(statusRoute, async (c) => c.json((await screeningOf(deps)).state(), 200));
+  app.openapi(statusRoute, async (c) => c.json((await deps.services.screening()).state(), 200));
 }

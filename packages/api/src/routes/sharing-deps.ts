@@ -1,45 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { DomainError } from '@entente/core';
-import {
-  denialMatcherSource,
-  nameReferenceFor,
-  sharingStoreFor,
-  type Actor,
-  type OrgKind,
-  type SharingStore,
-} from '@entente/adapters';
-import type { AppDeps } from '../app-deps.ts';
+import { DomainError, type OrgKind } from '@entente/core';
+import type { Actor } from '@entente/adapters';
 import type { AppEnv } from '../policy.ts';
-import { catalogueOf } from './catalogue-deps.ts';
-
-export * from '@entente/adapters';
-
-const opened = new WeakMap<object, SharingStore>();
-
-/**
- * The no-undercut test of the app: the screening engine's name comparison
- * (with the screening service's name reference) at the screening threshold,
- * and the crosswalk of the app's control catalogue (bare codes while no
- * control lists are loaded).
- */
-export function denialMatcherOf(deps: AppDeps): ReturnType<typeof denialMatcherSource> {
-  return denialMatcherSource(
-    async () => deps.screening?.reference ?? nameReferenceFor(deps.config.mirrorDir),
-    async () => (await catalogueOf(deps).catalogue.get()).catalogue,
-  );
-}
-
-/**
- * The app's sharing store: `deps.sharing` when given (tests), else one over
- * `deps.store` with the real no-undercut matcher (`denialMatcherOf`), built once.
- */
-export function sharingOf(deps: AppDeps): SharingStore {
-  if (deps.sharing) return deps.sharing;
-  let s = opened.get(deps.store);
-  if (!s) opened.set(deps.store, (s = sharingStoreFor(deps.store, { matcher: denialMatcherOf(deps) })));
-  return s;
-}
 
 /** The client's address for the audit log and the login rate limit (`unknown` in in-process tests). */
 export function clientAddress(c: Context): string {

@@ -1,12 +1,14 @@
-import type { StoreTarget, TestStore } from '../../../adapters/src/test-support/store-targets.ts';
 import {
+  type StoreTarget,
+  type TestStore,
   buildSharingWorld,
   sampleDenial,
   type SharingWorld,
-} from '../../../adapters/src/sharing/sharing-test-world.ts';
-import type { SharingOptions } from '../../../adapters/src/sharing/sharing-store.ts';
-import { createApp } from '../create-app.ts';
-import { CLI_SOURCE } from './sharing-deps.ts';
+} from '@entente/adapters/testing';
+import { type SharingOptions } from '@entente/adapters';
+import type { createApp } from '../create-app.ts';
+import { createTestApp } from '../test-support/create-test-app.ts';
+import { CLI_SOURCE } from '@entente/adapters';
 
 /** Who calls in tests: the world's officers, a UK admin, and the exporter. */
 export type Caller = 'uk' | 'de' | 'af' | 'exporter' | 'ukAdmin';
@@ -53,13 +55,7 @@ export async function openSharingApp(target: StoreTarget, options: SharingOption
     tokens[who as Caller] = (await world.sharing.credentials.createToken(id, CLI_SOURCE)).token;
   const logs: string[] = [];
   const bodies: string[] = [];
-  const app = createApp({
-    store,
-    config: { store: { dataDir: 'memory://' }, port: 0 },
-    version: 'test',
-    log: (l) => logs.push(l),
-    sharing: world.sharing,
-  });
+  const app = createTestApp(store, { log: (l) => logs.push(l), sharing: world.sharing });
   return {
     store,
     world,

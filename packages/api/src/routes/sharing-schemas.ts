@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { SHARING_GROUPS } from './sharing-deps.ts';
+import { SHARING_GROUPS } from '@entente/core';
 
 const text = (max: number) => z.string().max(max);
 /** Path ids: opaque, short; anything else is simply not found. */

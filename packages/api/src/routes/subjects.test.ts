@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildParty, type NewListVersion, type Party } from '@entente/core';
-import { storeTargets } from '../../../adapters/src/test-support/store-targets.ts';
+import { storeTargets } from '@entente/adapters/testing';
 import { openSharingApp, type SharingApp } from './sharing-fixture.ts';
 
 const person = (source: string, sourceId: string, name: string, extra: Partial<Party> = {}): Party =>

@@ -2,7 +2,6 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { DomainError, LISTING_JURISDICTIONS, parseListingJurisdictions } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { subjectsOf } from '../subjects-of.ts';
 import { ERRORS, json } from './catalogue-deps.ts';
 import { actorFrom } from './sharing-deps.ts';
 
@@ -185,7 +184,7 @@ const gapsRoute = defineRoute(
 export function registerSubjects(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(subjectRoute, async (c) => {
     const { id } = c.req.valid('query');
-    const resolution = await (await subjectsOf(deps)).resolution();
+    const resolution = await (await deps.services.subjects()).resolution();
     const subjectId = resolution.subjectOf.get(id) ?? id;
     const subject = resolution.subjects.find((s) => s.id === subjectId);
     if (!subject) throw new DomainError('not-found', `No subject or listing "${id}"`, { field: 'id' });
@@ -193,23 +192,28 @@ export function registerSubjects(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
   });
   app.openapi(proposalsRoute, async (c) => {
     const { limit } = c.req.valid('query');
-    const { proposals } = await (await subjectsOf(deps)).resolution();
+    const { proposals } = await (await deps.services.subjects()).resolution();
     return c.json({ total: proposals.length, proposals: proposals.slice(0, limit) }, 200);
   });
   app.openapi(decideRoute, async (c) => {
     const body = c.req.valid('json');
     const result = await (
-      await subjectsOf(deps)
+      await deps.services.subjects()
     ).decide(actorFrom(c), body.kind, body.a, body.b, body.reason);
     return c.json(result, 201);
   });
   app.openapi(resolveRoute, async (c) => {
     const { full } = c.req.valid('query');
-    return c.json(await (await subjectsOf(deps)).resolve(full === 'true' ? 'full' : 'incremental'), 200);
+    return c.json(
+      await (await deps.services.subjects()).resolve(full === 'true' ? 'full' : 'incremental'),
+      200,
+    );
   });
   app.openapi(gapsRoute, async (c) => {
     const q = c.req.valid('query');
-    const report = await (await subjectsOf(deps)).listingGaps(parseListingJurisdictions(q.jurisdictions));
+    const report = await (
+      await deps.services.subjects()
+    ).listingGaps(parseListingJurisdictions(q.jurisdictions));
     const gaps = q.class ? report.gaps.filter((g) => g.class === q.class) : report.gaps;
     return c.json({ ...report, total: gaps.length, gaps: gaps.slice(0, q.limit) }, 200);
   });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadControlLists, PostgresControlStore } from '@entente/adapters';
-import { hasSharedData, SHARED_DATA } from '../../../adapters/src/test-support/shared-data.ts';
-import { storeTargets } from '../../../adapters/src/test-support/store-targets.ts';
-import { createApp } from '../create-app.ts';
+import { hasSharedData, SHARED_DATA, storeTargets } from '@entente/adapters/testing';
+import type { createApp } from '../create-app.ts';
+import { createTestApp } from '../test-support/create-test-app.ts';
 import { openSharingApp, type SharingApp } from './sharing-fixture.ts';
 
 const fixture = (name: string) =>
@@ -17,13 +17,7 @@ describe.skipIf(!hasSharedData())('supply analysis over HTTP', () => {
     t = await openSharingApp(storeTargets()[0]!);
     await loadControlLists(new PostgresControlStore(t.store.kysely), { mirrorDir: SHARED_DATA });
     // The sharing fixture's app has no mirror; the supply routes read the EAR tables from one.
-    app = createApp({
-      store: t.store,
-      config: { store: { dataDir: 'memory://' }, mirrorDir: SHARED_DATA, port: 0 },
-      version: 'test',
-      log: () => {},
-      sharing: t.world.sharing,
-    });
+    app = createTestApp(t.store, { config: { mirrorDir: SHARED_DATA }, sharing: t.world.sharing });
   }, 240_000);
   afterAll(async () => t?.close());
 

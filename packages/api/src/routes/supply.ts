@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { analyseSupply, DomainError, isDomainError, validateBom } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { catalogueOf, ERRORS, json } from './catalogue-deps.ts';
+import { ERRORS, json } from './catalogue-deps.ts';
 import { SupplyAnalyseRequest, SupplyAnalysisSchema, SupplyScenarioSchema } from './supply-schemas.ts';
 import {
   loadSupplyScenarios,
@@ -66,7 +66,7 @@ export function registerSupply(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     const format = body.bomCsv !== undefined ? 'csv' : 'json';
     // Errors over an uploaded file name it, and for a CSV its row and column.
     const file = body.file ?? (format === 'csv' ? 'BOM' : undefined);
-    const opened = await catalogueOf(deps).catalogue.get();
+    const opened = await deps.services.catalogue.get();
     const data = await opened.determinationData();
     const library = await loadSupplyScenarios(data);
     const supply = await supplyDataOf(opened, deps.config.mirrorDir, library.version);
@@ -84,7 +84,7 @@ export function registerSupply(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     }
   });
   app.openapi(scenariosRoute, async (c) => {
-    const data = await (await catalogueOf(deps).catalogue.get()).determinationData();
+    const data = await (await deps.services.catalogue.get()).determinationData();
     const library = await loadSupplyScenarios(data);
     return c.json(library, 200);
   });

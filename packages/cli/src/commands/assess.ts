@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DomainError } from '@entente/core';
-import { partyScreener, type ScreeningService } from '@entente/adapters';
+import { assessAndRecord, partyScreener, type ScreeningService } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
-import { openScreening } from './screen.ts';
 
 /** How the record names the screening that was done: the list versions indexed. */
 function describeIndex(s: ScreeningService): string {
@@ -13,7 +12,7 @@ function describeIndex(s: ScreeningService): string {
     .join(', ')}`;
 }
 import { formatTable } from '../format-table.ts';
-import { assessAndRecord, catalogueOf, recordsOf } from './catalogue-of.ts';
+import { catalogueOf, recordsOf } from './catalogue-of.ts';
 import { countOption } from '../numeric-option.ts';
 import { formatAssessment } from './format-assessment.ts';
 
@@ -48,7 +47,7 @@ export function registerAssess(program: Command, ctx: () => CliContext): void {
       const c = ctx();
       const raw = await readTransaction(file);
       const [catalogue, records, store] = await Promise.all([catalogueOf(c), recordsOf(c), c.store()]);
-      const screening = await openScreening(c);
+      const screening = await (await c.services()).screening();
       const screen = partyScreener(screening.index);
       const { record } = await assessAndRecord(
         { catalogue, parties: store, records, screen, screeningLabel: describeIndex(screening) },

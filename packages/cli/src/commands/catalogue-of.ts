@@ -1,34 +1,16 @@
-import { catalogueOptionsOf, ControlCatalogueSource, type OpenedCatalogue } from '@entente/adapters';
-import { DomainError, type Store } from '@entente/core';
+import type { DecisionRecordStore, OpenedCatalogue } from '@entente/adapters';
+import { DomainError } from '@entente/core';
 import type { CliContext } from '../context.ts';
-import { DecisionRecordStore } from '@entente/adapters';
 
-export {
-  assessAndRecord,
-  DecisionRecordStore,
-  type DecisionRecord,
-  type DecisionRecordHead,
-} from '@entente/adapters';
-
-/** The SQL database (Kysely) under the store, typed by what the adapters take. */
-type StoreDb = ConstructorParameters<typeof DecisionRecordStore>[0];
-
-/** The Kysely instance of a store opened by `openStore`. */
-export function kyselyOf(store: Store): StoreDb {
-  const kysely = (store as Store & { kysely?: StoreDb }).kysely;
-  if (!kysely) throw new DomainError('store-unavailable', 'The store has no SQL database');
-  return kysely;
-}
-
-/** The control catalogue of the CLI's store: the lists in force today, or on `at`. */
+/** The control catalogue of the CLI's services: the lists in force today, or on `at`. */
 export async function catalogueOf(c: CliContext, at?: string): Promise<OpenedCatalogue> {
-  const source = new ControlCatalogueSource(kyselyOf(await c.store()), catalogueOptionsOf(c.config));
-  return at ? source.at(at) : source.get();
+  const { catalogue } = await c.services();
+  return at ? catalogue.at(at) : catalogue.get();
 }
 
-/** The decision records of the CLI's store. */
+/** The decision records of the CLI's services. */
 export async function recordsOf(c: CliContext): Promise<DecisionRecordStore> {
-  return new DecisionRecordStore(kyselyOf(await c.store()));
+  return (await c.services()).records;
 }
 
 /** Checks a `YYYY-MM-DD` date option. */

@@ -3,7 +3,6 @@ import { classifyProduct } from '@entente/adapters';
 import { parseJurisdiction, type ControlJurisdiction } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
-import { kyselyOf } from './catalogue-of.ts';
 import { countOption } from '../numeric-option.ts';
 
 /** `entente classify "<text>"`: candidate control entries for a product description, with their counterparts. */
@@ -22,7 +21,7 @@ export function registerClassify(program: Command, ctx: () => CliContext): void 
         opts.jurisdiction !== undefined
           ? (parseJurisdiction(opts.jurisdiction) as ControlJurisdiction)
           : undefined;
-      const { searchedFor, hits } = await classifyProduct(kyselyOf(await c.store()), text, {
+      const { searchedFor, hits } = await classifyProduct((await c.services()).db, text, {
         ...(jurisdiction ? { jurisdiction } : {}),
         limit: opts.limit ?? 10,
       });

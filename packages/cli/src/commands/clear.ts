@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { DomainError, validateScreeningQuery, type ClearanceAuthor } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
-import { CLI_SOURCE, organisationOf } from './sharing-of.ts';
+import { CLI_SOURCE } from '@entente/adapters';
+import { organisationOf } from './sharing-of.ts';
 
 const ORG_HELP =
   'the organisation whose decision it is (see `entente orgs list`): a clearance applies only to its screenings';

@@ -3,13 +3,12 @@ import {
   CONTROL_LIST_IDS,
   describeControlEntry,
   parseEntryId,
-  PostgresControlStore,
   readControlListVersion,
 } from '@entente/adapters';
 import { DomainError, diffControlLists, type ControlEntry, type ControlListId } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
-import { catalogueOf, kyselyOf, parseDateOption } from './catalogue-of.ts';
+import { catalogueOf, parseDateOption } from './catalogue-of.ts';
 import { rowsOption } from '../numeric-option.ts';
 
 function parseListId(value: string): ControlListId {
@@ -64,7 +63,7 @@ export function registerControls(program: Command, ctx: () => CliContext): void 
     .description('every stored list version with its validity and entry count')
     .action(async () => {
       const c = ctx();
-      const store = new PostgresControlStore(kyselyOf(await c.store()));
+      const store = (await c.services()).controls;
       const [versions, links] = await Promise.all([store.listControlVersions(), store.correspondences()]);
       c.output({ versions, correspondences: links.length }, () =>
         versions.length
@@ -88,7 +87,7 @@ export function registerControls(program: Command, ctx: () => CliContext): void 
       const c = ctx();
       parseEntryId(entry, 'entry');
       const { catalogue } = await catalogueOf(c, opts.at);
-      const view = await describeControlEntry(kyselyOf(await c.store()), catalogue, entry);
+      const view = await describeControlEntry((await c.services()).db, catalogue, entry);
       c.output(view, () =>
         [
           `${view.id}  ${view.entry.heading}${view.entry.citation?.status === 'verified' ? '' : '  [UNVERIFIED]'}`,
@@ -118,10 +117,8 @@ export function registerControls(program: Command, ctx: () => CliContext): void 
     .action(async (listArg: string, opts: { from?: string; to?: string; limit: number }) => {
       const c = ctx();
       const list = parseListId(listArg);
-      const db = kyselyOf(await c.store());
-      const labels = (await new PostgresControlStore(db).listControlVersions(list))
-        .map((v) => v.version)
-        .reverse();
+      const { db, controls } = await c.services();
+      const labels = (await controls.listControlVersions(list)).map((v) => v.version).reverse();
       const to = opts.to ?? labels.at(-1);
       const from = opts.from ?? labels.at(-2);
       if (!from || !to)

@@ -11,16 +11,10 @@ import {
   type MonitorRun,
   type RegisterProblem,
 } from '@entente/core';
-import {
-  MonitorService,
-  nameReferenceFor,
-  readRegisterFile,
-  ScreeningService,
-  type MonitorStoreAccess,
-} from '@entente/adapters';
+import { CLI_SOURCE, MonitorService, readRegisterFile, ScreeningService } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
-import { CLI_SOURCE, organisationOf, sharingOf } from './sharing-of.ts';
+import { organisationOf, sharingOf } from './sharing-of.ts';
 
 const ORG_HELP =
   'the organisation whose register it is (see `entente orgs list`; optional when there is only one)';
@@ -35,18 +29,17 @@ async function orgIdOf(c: CliContext, org: string | undefined): Promise<string> 
   });
 }
 
-/** A monitor over the CLI's store; the screening index is built only when a run needs it. */
+/** A monitor over the CLI's services; the screening index is built only when a run needs it. */
 async function monitorOf(
   c: CliContext,
   workers = 0,
 ): Promise<{ monitor: MonitorService; close: () => Promise<void> }> {
-  const store = (await c.store()) as unknown as MonitorStoreAccess &
-    Parameters<typeof ScreeningService.open>[0];
-  const screening = await ScreeningService.open(store, await nameReferenceFor(c.config.mirrorDir), {
-    workers,
-  });
-  if (workers > 0) await screening.workersReady();
-  const monitor = new MonitorService(store, screening, { log: (l) => c.note(l) });
+  const services = await c.services();
+  // The services' monitor screens on the event loop; worker threads need a screening index of their own.
+  if (workers === 0) return { monitor: await services.monitor(), close: async () => {} };
+  const screening = await ScreeningService.open(services.store, await services.nameReference(), { workers });
+  await screening.workersReady();
+  const monitor = new MonitorService(services.store, screening, { log: (l) => c.note(l) });
   return {
     monitor,
     close: async () => {
@@ -58,8 +51,7 @@ async function monitorOf(
 
 /** A monitor for reading and changing the register and alerts, which needs no screening index. */
 async function registerOf(c: CliContext): Promise<MonitorService> {
-  const store = (await c.store()) as unknown as MonitorStoreAccess;
-  return new MonitorService(store, undefined);
+  return new MonitorService((await c.services()).store, undefined);
 }
 
 function progressLine(run: MonitorRun): string {

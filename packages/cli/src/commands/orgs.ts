@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { DomainError } from '@entente/core';
+import { CLI_SOURCE } from '@entente/adapters';
+import { DomainError, SHARING_GROUPS, type SharingGroup } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
-import { CLI_SOURCE, mirrorMemberships, SHARING_GROUPS, sharingOf, type SharingGroup } from './sharing-of.ts';
+import { mirrorMemberships, sharingOf } from './sharing-of.ts';
 
 function parseRegimes(v: string): SharingGroup[] {
   const list = v
@@ -48,13 +49,17 @@ export function registerOrgs(program: Command, ctx: () => CliContext): void {
           { field: 'regimes' },
         );
       }
-      const sharing = await sharingOf(c, memberships ? { memberships } : {});
+      const sharing = await sharingOf(c);
+      // The mirror's memberships of the agency's country, unless --regimes names them.
+      const regimes =
+        opts.regimes ??
+        (memberships ? (memberships.get(opts.jurisdiction?.toUpperCase() ?? '') ?? []) : undefined);
       const org = await sharing.orgs.createOrg(
         {
           name: opts.name,
           kind: opts.kind,
           ...(opts.jurisdiction ? { jurisdiction: opts.jurisdiction } : {}),
-          ...(opts.regimes ? { regimes: opts.regimes } : {}),
+          ...(regimes ? { regimes } : {}),
         },
         CLI_SOURCE,
       );

@@ -1,7 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { DomainError, groupBySubject, validateScreeningQuery, type ScreeningOptions } from '@entente/core';
-import { nameReferenceFor, screenCsv, ScreeningService, subjectServiceFor } from '@entente/adapters';
+import { screenCsv } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
 import { countOption, numericOption } from '../numeric-option.ts';
 import { formatTable } from '../format-table.ts';
@@ -19,12 +19,6 @@ interface ScreenOpts {
   output?: string;
   workers?: number;
   org?: string;
-}
-
-/** Opens the store and builds this process's screening index. */
-export async function openScreening(c: CliContext): Promise<ScreeningService> {
-  const store = await c.store();
-  return ScreeningService.open(store, await nameReferenceFor(c.config.mirrorDir));
 }
 
 /** `entente screen`: one name, or a CSV of subjects with --input (the DESIGN.md contract). */
@@ -73,8 +67,9 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
         algorithm: opts.algorithm,
       };
       const orgId = opts.org ? (await organisationOf(c, opts.org)).id : null;
-      const service = await openScreening(c);
-      const store = await c.store();
+      const services = await c.services();
+      const service = await services.screening();
+      const { store } = services;
       if (opts.input) {
         const bar = new SingleBar(
           { format: 'screen [{bar}] {percentage}% | {rows} rows', stream: process.stderr, hideCursor: true },
@@ -112,7 +107,7 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
       });
       const matches = await service.screen(query, options, orgId);
       await store.recordScreening({ orgId, subjects: 1, hits: matches.length ? 1 : 0, channel: 'cli' });
-      const directory = await subjectServiceFor(store, service.reference).directory();
+      const directory = await (await services.subjects()).directory();
       const subjects = groupBySubject(matches, (id) => directory.get(id));
       c.output({ query, algorithm: opts.algorithm, subjects, matches }, () =>
         matches.length === 0

@@ -5,8 +5,8 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '@entente/adapters';
 import { runCli } from '../../test/run-cli.ts';
-import { storeTargets } from '../../../adapters/src/test-support/store-targets.ts';
-import { sharingStoreFor, type SharingStore } from '../../../adapters/src/sharing/index.ts';
+import { sharingStoreFor, type SharingStore } from '@entente/adapters';
+import { storeTargets } from '@entente/adapters/testing';
 
 for (const target of storeTargets()) {
   describe(`sharing commands on ${target.name}`, () => {

@@ -1,11 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadControlLists, PostgresControlStore, type AppConfig } from '@entente/adapters';
-import { buildSharingWorld, type SharingWorld } from '../../../adapters/src/sharing/sharing-test-world.ts';
-import { hasSharedData, SHARED_DATA } from '../../../adapters/src/test-support/shared-data.ts';
-import { storeTargets, type TestStore } from '../../../adapters/src/test-support/store-targets.ts';
-import type { Actor, SharingStore } from '../../../adapters/src/sharing/index.ts';
+import {
+  CLI_SOURCE,
+  loadControlLists,
+  PostgresControlStore,
+  servicesOver,
+  type AppConfig,
+} from '@entente/adapters';
+import {
+  buildSharingWorld,
+  type SharingWorld,
+  hasSharedData,
+  SHARED_DATA,
+  storeTargets,
+  type TestStore,
+} from '@entente/adapters/testing';
+import { type Actor, type SharingStore } from '@entente/adapters';
 import { createContext, type CliContext } from '../context.ts';
-import { CLI_SOURCE, sharingOf } from './sharing-of.ts';
+import { sharingOf } from './sharing-of.ts';
 
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -22,10 +33,16 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       await loadControlLists(new PostgresControlStore(store.kysely), { mirrorDir: SHARED_DATA });
       world = await buildSharingWorld(store);
       const config: AppConfig = { store: { dataDir: 'memory://' }, mirrorDir: SHARED_DATA, port: 0 };
-      const c: CliContext = { ...createContext(config, true), store: async () => store };
-      sharing = await sharingOf(c, { memberships: new Map([['US', ['WA', 'MTCR', 'NSG', 'AG']]]) });
+      const services = servicesOver(store, config);
+      const c: CliContext = { ...createContext(config, true), services: async () => services };
+      sharing = await sharingOf(c);
       const org = await sharing.orgs.createOrg(
-        { name: 'Bureau of Industry and Security', kind: 'agency', jurisdiction: 'US' },
+        {
+          name: 'Bureau of Industry and Security',
+          kind: 'agency',
+          jurisdiction: 'US',
+          regimes: ['WA', 'MTCR', 'NSG', 'AG'],
+        },
         CLI_SOURCE,
       );
       const user = await sharing.orgs.createUser(

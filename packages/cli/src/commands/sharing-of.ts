@@ -1,42 +1,16 @@
 import path from 'node:path';
-import { DomainError } from '@entente/core';
+import { COUNTRY_REGIMES_PATH, readCountryRegimes, type SharingStore } from '@entente/adapters';
+import { DomainError, type Organisation, type SharingGroup } from '@entente/core';
 import type { CliContext } from '../context.ts';
-import {
-  catalogueOptionsOf,
-  ControlCatalogueSource,
-  COUNTRY_REGIMES_PATH,
-  denialMatcherSource,
-  nameReferenceFor,
-  readCountryRegimes,
-  sharingStoreFor,
-  type Organisation,
-  type SharingGroup,
-  type SharingStore,
-} from '@entente/adapters';
-
-export { CLI_SOURCE, SHARING_GROUPS, USER_ROLES, type SharingGroup, type UserRole } from '@entente/adapters';
 
 /**
- * The sharing store over the CLI's store, with the real no-undercut test: the
+ * The sharing store of the CLI's services, with the real no-undercut test: the
  * screening engine's name comparison (name reference of the mirror, as
  * `entente screen` uses) at the screening threshold, and the crosswalk of the
- * stored control lists (bare codes while none are loaded).
+ * stored control lists (bare codes while none are loaded); see `servicesOver`.
  */
-export async function sharingOf(
-  c: CliContext,
-  options: { memberships?: ReadonlyMap<string, SharingGroup[]> } = {},
-): Promise<SharingStore> {
-  const store = await c.store();
-  const db = (store as typeof store & { kysely?: ConstructorParameters<typeof ControlCatalogueSource>[0] })
-    .kysely;
-  const catalogue = db ? new ControlCatalogueSource(db, catalogueOptionsOf(c.config)) : undefined;
-  return sharingStoreFor(store, {
-    ...(options.memberships ? { regimeMemberships: options.memberships } : {}),
-    matcher: denialMatcherSource(
-      () => nameReferenceFor(c.config.mirrorDir),
-      async () => (catalogue ? (await catalogue.get()).catalogue : undefined),
-    ),
-  });
+export async function sharingOf(c: CliContext): Promise<SharingStore> {
+  return (await c.services()).sharing;
 }
 
 /** SharingGroup memberships from the mirror's `country_regimes.csv`, or undefined without a mirror. */

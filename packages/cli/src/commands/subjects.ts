@@ -7,19 +7,14 @@ import {
   parseListingJurisdictions,
   type ListingGapReport,
 } from '@entente/core';
-import {
-  nameReferenceFor,
-  subjectServiceFor,
-  type ResolutionReport,
-  type SubjectService,
-} from '@entente/adapters';
+import type { ResolutionReport, SubjectService } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
 import { rowsOption } from '../numeric-option.ts';
 
-/** The subject service over the command's store and the mirror's name reference. */
+/** The subject service of the CLI's services. */
 export async function subjectsOf(c: CliContext): Promise<SubjectService> {
-  return subjectServiceFor(await c.store(), await nameReferenceFor(c.config.mirrorDir));
+  return (await c.services()).subjects();
 }
 
 /**

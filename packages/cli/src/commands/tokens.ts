@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { countOption } from '../numeric-option.ts';
-import { CLI_SOURCE, sharingOf } from './sharing-of.ts';
+import { CLI_SOURCE } from '@entente/adapters';
+import { sharingOf } from './sharing-of.ts';
 
 /** `entente tokens create|revoke`: API tokens, printed once and stored only as salted hashes. */
 export function registerTokens(program: Command, ctx: () => CliContext): void {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { DomainError } from '@entente/core';
+import { CLI_SOURCE } from '@entente/adapters';
+import { DomainError, USER_ROLES, type UserRole } from '@entente/core';
 import type { CliContext } from '../context.ts';
-import { CLI_SOURCE, sharingOf, USER_ROLES, type UserRole } from './sharing-of.ts';
+import { sharingOf } from './sharing-of.ts';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

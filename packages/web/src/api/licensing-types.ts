@@ -1,95 +1,29 @@
-// Shapes of the licensing routes (`/determine`, `/assess`, `/assessments`), mirrored from licensing-schemas.ts.
+// Shapes of the licensing routes (`/determine`, `/assess`, `/assessments`): core's types where the
+// routes return them as is; the request body and the decision record (an adapters type) stated here.
 
-import { OUTCOMES, type Determination, type Jurisdiction, type Outcome } from '@entente/core';
+import {
+  OUTCOMES,
+  type Assessment,
+  type Outcome,
+  type Transaction,
+  type TransactionItem as CoreTransactionItem,
+} from '@entente/core';
 
-export type { Determination, Jurisdiction, Outcome } from '@entente/core';
+export type { Assessment, Determination, ExportParty, Jurisdiction, Outcome, RedFlag } from '@entente/core';
 
 /** Outcomes from strictest to least strict. */
 export const OUTCOME_ORDER: readonly Outcome[] = OUTCOMES;
 
-/** A party of a transaction. */
-export interface ExportParty {
-  role: 'exporter' | 'consignee' | 'end-user' | 'intermediary';
-  name: string;
-  country: string;
-  address?: string;
-}
+/** One item of a transaction as the form sends it (classifications may be left out). */
+export type TransactionItem = Omit<CoreTransactionItem, 'classifications'> &
+  Partial<Pick<CoreTransactionItem, 'classifications'>>;
 
-/** One item of a transaction. */
-export interface TransactionItem {
-  description: string;
-  classifications?: Partial<Record<Jurisdiction, string>>;
-  value?: number;
-  quantity?: number;
-  origin: string;
-}
-
-/** `POST /assess` body. */
-export interface TransactionInput {
-  id?: string;
+/** `POST /assess` body: a transaction whose route and indicators may be left out. */
+export type TransactionInput = Omit<Transaction, 'items' | 'route' | 'indicators'> & {
   items: TransactionItem[];
-  parties: ExportParty[];
   route?: string[];
-  endUse?: string;
   indicators?: string[];
-}
-
-/** A red flag raised on a transaction. */
-export interface RedFlag {
-  id: string;
-  severity: 'low' | 'medium' | 'high';
-  detail: string;
-  factor: string;
-}
-
-type ByJurisdiction = Partial<Record<Jurisdiction, Outcome>>;
-
-/** The assessment of a whole transaction. */
-export interface Assessment {
-  id?: string;
-  exportingCountry: string;
-  destination: string;
-  jurisdictions: {
-    jurisdiction: Jurisdiction;
-    determinations: { itemIndex: number; description: string; basis: string; determination: Determination }[];
-  }[];
-  summary: {
-    items: {
-      itemIndex: number;
-      description: string;
-      strictestOutcome: Outcome;
-      licenceRequired: boolean;
-      byJurisdiction: ByJurisdiction;
-    }[];
-    divergences: { itemIndex: number; description: string; outcomes: ByJurisdiction; note: string }[];
-  };
-  screening: {
-    party: ExportParty;
-    hits: {
-      source: string;
-      sourceId?: string;
-      name: string;
-      score: number;
-      licenceRequirement?: string;
-      licencePolicy?: string;
-    }[];
-    flags: RedFlag[];
-  }[];
-  redFlags: RedFlag[];
-  risk: {
-    score: number;
-    level: 'low' | 'medium' | 'high';
-    factors: {
-      id: string;
-      label: string;
-      weight: number;
-      value: number;
-      contribution: number;
-      detail?: string;
-    }[];
-  };
-  questions: string[];
-}
+};
 
 /** A decision record's head. */
 export interface DecisionRecordHead {

@@ -1,6 +1,28 @@
-// Response shapes of the API routes the app uses, mirrored from packages/api/src/routes/*.ts;
-// where a route returns a core type as is, the core type is re-exported.
-import type { FactSource, ScreeningMatch as CoreScreeningMatch } from '@entente/core';
+// Response shapes of the API routes the app uses. Where a route returns a core type as is, the
+// core type is re-exported (the API's schemas are checked against the same types); what remains
+// here are the routes' own envelopes, which exist only as the API's zod schemas.
+import type {
+  ControlEntry,
+  ControlGap,
+  CorrespondenceType,
+  FactSource,
+  GapCleared,
+  Party,
+  ScreeningMatch as CoreScreeningMatch,
+} from '@entente/core';
+
+export type {
+  Clearance,
+  ControlCitation,
+  ControlEntry,
+  ControlGap,
+  CorrespondenceType,
+  GapCleared,
+  ControlListVersionInfo as ControlListVersion,
+  ListDiff,
+  ListVersion,
+  Party,
+} from '@entente/core';
 
 /** The signed-in user (`GET /auth/me`). */
 export interface Principal {
@@ -63,86 +85,12 @@ export interface IndexState {
   buildSeconds: number;
 }
 
-/** A listed party (core `Party`). */
-export interface Party {
-  source: string;
-  sourceId: string;
-  schema: string;
-  names: { full: string; quality: 'primary' | 'strong' | 'weak'; script?: string; lang?: string }[];
-  birthDates: { value: string; precision: string; to?: string; circa?: boolean }[];
-  birthPlaces: string[];
-  countries: { code: string; role: string }[];
-  identifiers: { type: string; value: string; country?: string; label?: string }[];
-  addresses: { full: string }[];
-  programs: string[];
-  legalBasis: string[];
-  [more: string]: unknown;
-}
-
 /** `GET /parties/{id}` response. */
 export interface PartyRecord {
   entityId: string;
   versionId: number;
   party: Party;
   sameAs: string[];
-}
-
-/** A clearance (false positive) of a match. */
-export interface Clearance {
-  id: string;
-  /** The organisation whose decision it is (always the signed-in one: the API lists no other). */
-  orgId: string;
-  subjectKey: string;
-  subject: { name: string; country?: string; birthDate?: string };
-  entityId: string;
-  reason: string;
-  clearedBy: string;
-  createdAt: string;
-  expiresAt?: string;
-  revokedAt?: string;
-}
-
-export type { ListVersion } from '@entente/core';
-
-/** `GET /lists/{source}/diff` response. */
-export interface ListDiff {
-  source: string;
-  from: { id: number; publishedAt: string };
-  to: { id: number; publishedAt: string };
-  added: { entityId: string; sourceId: string; name: string }[];
-  removed: { entityId: string; sourceId: string; name: string }[];
-  changed: { entityId: string; sourceId: string; name: string; fields: string[] }[];
-}
-
-/** The relation between two control entries. */
-export type CorrespondenceType = 'same' | 'broader' | 'narrower' | 'overlaps';
-
-/** One entry of a control list. */
-export interface ControlEntry {
-  list: string;
-  code: string;
-  parent?: string;
-  heading: string;
-  text?: string;
-  reasons: string[];
-  regimeRefs: string[];
-  validFrom: string;
-  validTo?: string;
-  source: { act: string; version: string; url?: string };
-  confidence: 'high' | 'medium' | 'low';
-  exceptions?: Record<string, string>;
-  citation: ControlCitation;
-  destinations?: string[];
-}
-
-/** Where an entry's facts were read; `unverified` when its text could not be read. */
-export interface ControlCitation {
-  act: string;
-  provision: string;
-  readFrom?: string;
-  readOn?: string;
-  status: 'verified' | 'unverified';
-  note?: string;
 }
 
 /** A counterpart of an entry in another list. */
@@ -170,17 +118,6 @@ export interface ControlEntryView {
   counterparts: Counterpart[];
 }
 
-/** A stored control list version (`GET /controls`). */
-export interface ControlListVersion {
-  id: number;
-  listId: string;
-  version: string;
-  validFrom: string;
-  validTo?: string;
-  contentHash: string;
-  entryCount: number;
-}
-
 /** One entry as the list browser shows it (`GET /controls/{list}`). */
 export interface ControlEntryHead {
   code: string;
@@ -194,26 +131,6 @@ export interface ControlEntryHead {
 export interface ControlListEntries {
   list: { id: string; name: string; version: string; validFrom: string };
   entries: ControlEntryHead[];
-}
-
-/** One gap between allies. */
-export interface ControlGap {
-  entry: string;
-  heading: string;
-  category: 'unilateral' | 'regime-not-implemented' | 'plurilateral' | 'scope-differs';
-  controlledBy: string;
-  lackingIn: string;
-  note: string;
-  /** The evidence path that makes it a gap: links followed and what was missing. */
-  evidence: string[];
-}
-
-/** A pair that is not a gap, with the path that clears it. */
-export interface GapCleared {
-  entry: string;
-  other: string;
-  status: 'counterpart' | 'implemented' | 'not-compared';
-  evidence: string[];
 }
 
 /** `GET /gaps` response. */

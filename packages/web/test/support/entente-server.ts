@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from '../../../adapters/src/test-support/shared-data.ts';
+import { REPO_ROOT } from '@entente/adapters/testing';
 
 // The real data beside the checkout (`../shared/data`) is the mirror a first start loads; the one helper finds it.
-export { hasSharedData, REPO_ROOT, SHARED_DATA } from '../../../adapters/src/test-support/shared-data.ts';
+export { hasSharedData, REPO_ROOT, SHARED_DATA } from '@entente/adapters/testing';
 /** The password of the bootstrap accounts of the test server. */
 export const TEST_PASSWORD = 'e2e-Correct-Horse-42';
 

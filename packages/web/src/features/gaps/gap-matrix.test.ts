@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ControlGap } from '../../api/types.ts';
 import { buildGapMatrix } from './gap-matrix.ts';
 
-const gap = (entry: string, controlledBy: string, lackingIn: string): ControlGap => ({
+const gap = (
+  entry: string,
+  controlledBy: ControlGap['controlledBy'],
+  lackingIn: ControlGap['lackingIn'],
+): ControlGap => ({
   entry,
   heading: '',
   category: 'unilateral',

@@ -1,2 +1,0 @@
-// Core's sharing rules, imported in one place.
-export * from '@entente/core';
