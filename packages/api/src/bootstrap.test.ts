@@ -9,6 +9,27 @@ const WATCH_LIST = fileURLToPath(
 );
 const [pglite] = storeTargets();
 
+describe('bootstrapStore without a mirror', () => {
+  it('says that only the control lists are missing when the party lists are loaded', async () => {
+    const store = await pglite!.open();
+    try {
+      await importList(store, findFormat(LIST_FORMATS, 'custom-csv'), [WATCH_LIST], { listName: 'watch' });
+      const log: string[] = [];
+      await bootstrapStore(
+        store,
+        { store: { dataDir: 'memory://' }, mirrorDir: '/nonexistent/mirror', port: 0 },
+        (l) => log.push(l),
+      );
+      expect(log).toHaveLength(1);
+      expect(log[0]).toContain('no control lists stored and no mirror directory at /nonexistent/mirror');
+      expect(log[0]).not.toContain('empty store');
+      expect((await store.latestVersions()).map((v) => v.source)).toEqual(['custom:watch']);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+});
+
 describe.skipIf(!hasSharedData())('bootstrapStore', () => {
   let store: TestStore;
   beforeAll(async () => {

@@ -32,7 +32,14 @@ export async function bootstrapStore(
   if (loaded.length > 0 && !controlsMissing) return;
   if (!config.mirrorDir || !existsSync(config.mirrorDir)) {
     const where = config.mirrorDir ? ` at ${config.mirrorDir}` : '';
-    if (config.offline || loaded.length > 0) {
+    if (loaded.length > 0) {
+      // The lists are there; only the control lists are missing, and there is nowhere to read them from.
+      log(
+        `no control lists stored and no mirror directory${where}: starting without them (set ENTENTE_MIRROR, or run entente sync --online)`,
+      );
+      return;
+    }
+    if (config.offline) {
       log(`empty store and no mirror directory${where} (set ENTENTE_MIRROR): starting without lists`);
       return;
     }
