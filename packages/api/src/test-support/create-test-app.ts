@@ -16,7 +16,10 @@ export interface TestAppOptions extends Pick<ServicesOptions, 'sharing' | 'shari
  * @example
  * const app = createTestApp(await storeTargets()[0]!.open(), { config: { mirrorDir: SHARED_DATA } });
  */
-export function createTestApp(store: OpenedStore, options: TestAppOptions = {}): ReturnType<typeof createApp> {
+export function createTestApp(
+  store: OpenedStore,
+  options: TestAppOptions = {},
+): ReturnType<typeof createApp> {
   const config: AppConfig = { store: { dataDir: 'memory://' }, port: 0, ...options.config };
   return createApp({
     services: servicesOver(store, config, {
