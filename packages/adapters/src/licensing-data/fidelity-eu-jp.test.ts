@@ -1,27 +1,20 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  deriveCorrespondences,
   determine,
   matchCodeFact,
   type DeterminationData,
   type FactSource,
   type GeneralAuthorisation,
 } from '@entente/core';
-import { catalogueLookup } from '../controls/catalogue-entry-lookup.ts';
-import { ControlCatalogue } from '../controls/control-catalogue.ts';
-import { latestVersions, readAllControlLists } from '../controls/load-control-lists.ts';
-import { hasSharedData, SHARED_DATA } from '../test-support/shared-data.ts';
+import { mirrorDeterminationData } from '../test-support/mirror-determination-data.ts';
+import { hasSharedData } from '../test-support/shared-data.ts';
 import { FIDELITY_ROWS } from './fidelity-eu-jp.table.ts';
-import { loadDeterminationData } from './load-determination-data.ts';
 
 let data: DeterminationData;
 beforeAll(async () => {
   if (!hasSharedData()) return;
-  const lists = latestVersions(await readAllControlLists(SHARED_DATA));
-  data = await loadDeterminationData(SHARED_DATA, {
-    lookup: catalogueLookup(new ControlCatalogue(lists, deriveCorrespondences(lists))),
-  });
+  data = await mirrorDeterminationData();
 }, 60_000);
 
 const SECTION_I = [

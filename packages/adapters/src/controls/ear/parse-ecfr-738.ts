@@ -1,7 +1,7 @@
-import { findElements, parseEcfrXml, type EcfrElement } from '../../ecfr/ecfr-node.ts';
+import { findElements, type EcfrElement } from '../../ecfr/ecfr-node.ts';
 import type { CountryChartRow, CountryChartSource, EarCitation } from './ear-tables-source.ts';
 import { numberedFootnotes, readGrid, spreadCells, type GridRow } from './ecfr-grid.ts';
-import { findSupplement, issueDateOf, rejected, type EcfrReadOptions } from './ecfr-supplement.ts';
+import { openSupplement, rejected, type EcfrReadOptions } from './ecfr-supplement.ts';
 
 /** The act every Country Chart citation names. */
 export const CHART_ACT = '15 CFR Part 738, Supplement No. 1 (Commerce Country Chart)';
@@ -76,11 +76,7 @@ class ChartReader {
  */
 export function parseEcfr738(xml: string, options: EcfrReadOptions): CountryChartSource {
   const { file } = options;
-  const root = parseEcfrXml(xml, file);
-  const supplement = findSupplement(root, SUPPLEMENT);
-  if (!supplement) throw rejected(file, SUPPLEMENT, `holds no ${SUPPLEMENT} (is it the XML of part 738?)`);
-  const issueDate = issueDateOf(root, options);
-  const readFrom = options.readFrom ?? file;
+  const { supplement, issueDate, readFrom } = openSupplement(xml, options, SUPPLEMENT, '738');
   const reader = new ChartReader((paragraph) => ({ act: CHART_ACT, paragraph, issueDate, readFrom }));
   for (const table of findElements(supplement, (e) => e.tag === 'TABLE' || e.tag === 'GPOTABLE'))
     reader.table(table);

@@ -1,8 +1,8 @@
-import { childElements, findElements, parseEcfrXml, type EcfrElement } from '../../ecfr/ecfr-node.ts';
+import { childElements, findElements, type EcfrElement } from '../../ecfr/ecfr-node.ts';
 import { textOfEcfr } from '../../ecfr/ecfr-text.ts';
 import type { CountryGroupsSource, EarCitation } from './ear-tables-source.ts';
 import { oneLine, readGrid, spreadCells, type GridRow } from './ecfr-grid.ts';
-import { findSupplement, issueDateOf, rejected, type EcfrReadOptions } from './ecfr-supplement.ts';
+import { openSupplement, rejected, type EcfrReadOptions } from './ecfr-supplement.ts';
 
 /** The act every Country Group citation names. */
 export const GROUPS_ACT = '15 CFR Part 740, Supplement No. 1 (Country Groups)';
@@ -62,11 +62,7 @@ function groupBNames(supplement: EcfrElement): string[] {
  */
 export function parseEcfr740Groups(xml: string, options: EcfrReadOptions): CountryGroupsSource {
   const { file } = options;
-  const root = parseEcfrXml(xml, file);
-  const supplement = findSupplement(root, SUPPLEMENT);
-  if (!supplement) throw rejected(file, SUPPLEMENT, `holds no ${SUPPLEMENT} (is it the XML of part 740?)`);
-  const issueDate = issueDateOf(root, options);
-  const readFrom = options.readFrom ?? file;
+  const { supplement, issueDate, readFrom } = openSupplement(xml, options, SUPPLEMENT, '740');
   const cite = (group: string): EarCitation => ({
     act: GROUPS_ACT,
     paragraph: `${SUPPLEMENT}, Country Group ${group}`,
