@@ -40,7 +40,6 @@ export {
   nameReferenceFor,
   type ScreeningResult,
   type ScreeningServiceOptions,
-  type IndexState,
 } from './screening/screening-service.ts';
 export { screenCsv, type BatchLine, type BatchSummary } from './screening/screen-csv.ts';
 export * from './sharing/index.ts';

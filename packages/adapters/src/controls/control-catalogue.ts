@@ -7,6 +7,7 @@ import {
   type ControlListId,
   type Correspondence,
   type CorrespondenceType,
+  type Counterpart,
   type FactSource,
   type FoundEntry,
 } from '@entente/core';
@@ -23,22 +24,6 @@ export const CONTROL_LIST_IDS: readonly ControlListId[] = [
   'NSG',
   'AG',
 ];
-
-/** One counterpart of an entry: the other entry, how the asked entry relates to it, and why. */
-export interface Counterpart {
-  id: string;
-  heading?: string;
-  /** How the asked entry relates to the counterpart (`narrower`: the asked entry covers less). */
-  type: CorrespondenceType;
-  basis: Correspondence['basis'];
-  note?: string;
-  /** Why the link is doubtful (headings describe different items); such links are not chained. */
-  warning?: string;
-  /** For a curated link: the provisions compared and where they were read, or `unverified`. */
-  source?: FactSource;
-  /** The entry the link was reached through, when not a direct link of the asked entry. */
-  via?: string;
-}
 
 const INVERSE: Readonly<Record<CorrespondenceType, CorrespondenceType>> = {
   same: 'same',

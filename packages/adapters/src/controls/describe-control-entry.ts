@@ -1,20 +1,8 @@
 import type { Kysely } from 'kysely';
-import { DomainError, type ControlEntry } from '@entente/core';
-import { parseEntryId, type ControlCatalogue, type Counterpart } from './control-catalogue.ts';
+import { DomainError, type ControlEntry, type ControlEntryView } from '@entente/core';
+import { parseEntryId, type ControlCatalogue } from './control-catalogue.ts';
 import { entryHistory } from './control-list-history.ts';
 import type { Database } from '../store/database.ts';
-
-/** One entry as the catalogue shows it: the entry, its list version, its stored versions and its counterparts. */
-export interface ControlEntryView {
-  id: string;
-  requested: string;
-  /** False when the code asked for is not a separate entry and its nearest enclosing entry is shown. */
-  exact: boolean;
-  list: { id: string; name: string; version: string; validFrom: string };
-  entry: ControlEntry;
-  versions: { version: string; validFrom: string; validTo?: string; present: boolean; changed: string[] }[];
-  counterparts: Counterpart[];
-}
 
 const COMPARED = ['heading', 'text', 'reasons', 'regimeRefs', 'exceptions', 'reasonScopes'] as const;
 

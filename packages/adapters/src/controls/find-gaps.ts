@@ -5,28 +5,10 @@ import {
   rootCode,
   summarizeGaps,
   type ControlGap,
-  type GapCleared,
   type ControlJurisdiction,
-  type GapCategory,
+  type GapReport,
 } from '@entente/core';
 import type { ControlCatalogue } from './control-catalogue.ts';
-
-/** The gaps between allies' lists, their counts per gap category and pair, and what was left out. */
-export interface GapReport {
-  jurisdictions: ControlJurisdiction[];
-  /** The list category (first digit of the code) the gaps were limited to. */
-  category?: number;
-  gaps: ControlGap[];
-  /** How many entry/jurisdiction pairs are not gaps (counterpart, implemented or not compared). */
-  clearedCount: number;
-  /**
-   * Those pairs, each with the evidence path that clears it: only when asked for
-   * (`includeCleared`), since they outnumber the gaps about five to one.
-   */
-  cleared?: GapCleared[];
-  summary: Record<GapCategory, Record<string, number>>;
-  notes: string[];
-}
 
 /** Parses a comma-separated jurisdiction list (`US,EU,UK,JP`), naming the field and accepted values. */
 export function parseJurisdictions(value: string | string[], field = 'jurisdictions'): ControlJurisdiction[] {

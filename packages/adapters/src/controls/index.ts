@@ -16,7 +16,7 @@ export {
   type ControlLoadReport,
 } from './load-control-lists.ts';
 export { classifyEntries, type ClassifyHit } from './classify-entries.ts';
-export { ControlCatalogue, CONTROL_LIST_IDS, parseEntryId, type Counterpart } from './control-catalogue.ts';
+export { ControlCatalogue, CONTROL_LIST_IDS, parseEntryId } from './control-catalogue.ts';
 export { catalogueLookup, catalogueSuggest } from './catalogue-entry-lookup.ts';
 export {
   openControlCatalogue,
@@ -26,6 +26,6 @@ export {
   type CatalogueOptions,
 } from './open-control-catalogue.ts';
 export { entryHistory, readControlListVersion, type EntryInVersion } from './control-list-history.ts';
-export { findGaps, parseJurisdictions, type GapReport } from './find-gaps.ts';
+export { findGaps, parseJurisdictions } from './find-gaps.ts';
 export { classifyProduct, expandDescription, PRODUCT_SYNONYMS } from './classify-product.ts';
-export { describeControlEntry, type ControlEntryView } from './describe-control-entry.ts';
+export { describeControlEntry } from './describe-control-entry.ts';

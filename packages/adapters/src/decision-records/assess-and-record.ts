@@ -4,12 +4,15 @@ import {
   validateTransaction,
   type Assessment,
   type AssessDeps,
+  type DataVersions,
+  type DecisionChannel,
+  type DecisionRecord,
+  type DecisionSummary,
   type PartyListStore,
   type Outcome,
   type Transaction,
 } from '@entente/core';
 import type { OpenedCatalogue } from '../controls/open-control-catalogue.ts';
-import type { DataVersions, DecisionChannel, DecisionRecord, DecisionSummary } from './decision-record.ts';
 import type { DecisionRecordStore } from './decision-record-store.ts';
 
 /** What an assessment reads and where it is recorded. */

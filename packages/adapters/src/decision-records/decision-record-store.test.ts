@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '@entente/core';
+import type { Clock, NewDecisionRecord } from '@entente/core';
 import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
-import type { NewDecisionRecord } from './decision-record.ts';
 import { DecisionRecordStore } from './decision-record-store.ts';
 
 const clock: Clock = { now: () => new Date('2026-03-01T09:00:00.000Z') };

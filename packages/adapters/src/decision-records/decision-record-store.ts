@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { ColumnType, Kysely, Selectable } from 'kysely';
-import { DomainError, type Clock } from '@entente/core';
-import { canonicalJson, contentHash } from '../store/content-hash.ts';
 import {
-  RETENTION_YEARS,
+  DomainError,
+  type Clock,
   type DecisionRecord,
   type DecisionRecordHead,
   type NewDecisionRecord,
-} from './decision-record.ts';
+} from '@entente/core';
+import { canonicalJson, contentHash } from '../store/content-hash.ts';
 import type { Database } from '../store/database.ts';
+
+/** How long a decision record must stay retrievable (export records: five years). */
+const RETENTION_YEARS = 5;
 
 type Json = ColumnType<unknown, string, never>;
 

@@ -1,4 +1,3 @@
-export * from './decision-record.ts';
 export { DecisionRecordStore } from './decision-record-store.ts';
 export {
   assessAndRecord,

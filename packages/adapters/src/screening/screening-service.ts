@@ -7,6 +7,7 @@ import {
   isDomainError,
   screenParty,
   type Clearance,
+  type IndexState,
   type ListVersion,
   type NameReference,
   type ScreeningIndex,
@@ -24,14 +25,6 @@ import { existsSync } from 'node:fs';
 export interface ScreeningResult extends ScreeningMatch {
   cleared?: Pick<Clearance, 'id' | 'reason' | 'clearedBy' | 'createdAt' | 'expiresAt'>;
   listVersion?: { id: number; publishedAt: string };
-}
-
-/** The list versions an index was built from. */
-export interface IndexState {
-  versions: Pick<ListVersion, 'id' | 'source' | 'publishedAt' | 'recordCount'>[];
-  parties: number;
-  builtAt: string;
-  buildSeconds: number;
 }
 
 /** Reads the name reference tables from `<mirror>/reference/names`, else the built-in fallback. */

@@ -1,6 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { DomainError, type Assessment } from '@entente/core';
-import { partyScreener, type DecisionRecord } from '@entente/adapters';
+import { DomainError, type AssessmentRecord, type DecisionRecord } from '@entente/core';
+import { partyScreener } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
 import { assessAndRecord } from '@entente/adapters';
@@ -56,12 +56,6 @@ const getRoute = defineRoute(
     responses: { 200: json(DecisionRecordSchema, 'The decision record'), ...ERRORS },
   },
 );
-
-/** An assessment's decision record: what `assessAndRecord` stores as its inputs and outputs. */
-type AssessmentRecord = DecisionRecord & {
-  inputs: { transaction: Record<string, unknown> };
-  outputs: { assessment: Assessment };
-};
 
 /**
  * A record as the API shows it. The store keeps any record's inputs and outputs as `unknown`

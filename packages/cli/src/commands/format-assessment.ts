@@ -1,6 +1,5 @@
-import type { Assessment, Transaction } from '@entente/core';
+import type { Assessment, DecisionRecord, Transaction } from '@entente/core';
 import { formatTable } from '../format-table.ts';
-import type { DecisionRecord } from '@entente/adapters';
 
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GapReport } from '@entente/adapters';
+import type { GapReport } from '@entente/core';
 import { gapsCsv } from './gaps-csv.ts';
 
 const report: GapReport = {

@@ -1,4 +1,4 @@
-import type { GapReport } from '@entente/adapters';
+import type { GapReport } from '@entente/core';
 import { encodeCsv } from '@entente/core';
 
 /** The columns of `entente gaps --csv`, in order. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { findGaps, parseJurisdictions, type GapReport } from '@entente/adapters';
-import type { GapCleared } from '@entente/core';
+import { findGaps, parseJurisdictions } from '@entente/adapters';
+import type { GapCleared, GapReport } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
 import { catalogueOf } from './catalogue-of.ts';

@@ -10,3 +10,5 @@ export * from './nrc-part-110.ts';
 export * from './renumbered-links.ts';
 export * from './check-link-headings.ts';
 export * from './diff-control-lists.ts';
+export type * from './control-entry-view.ts';
+export type * from './gap-report.ts';

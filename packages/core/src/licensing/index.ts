@@ -19,3 +19,4 @@ export * from './find-jurisdictions.ts';
 export * from './raise-red-flags.ts';
 export * from './apply-screening-hits.ts';
 export * from './assess-transaction.ts';
+export type * from './decision-record.ts';

@@ -28,3 +28,4 @@ export * from './name-features.ts';
 export * from './score-features.ts';
 export * from './ofac-name-score.ts';
 export * from './screen-party.ts';
+export type * from './index-state.ts';

@@ -1,23 +1,19 @@
 // Response shapes of the API routes the app uses. Where a route returns a core type as is, the
 // core type is re-exported (the API's schemas are checked against the same types); what remains
 // here are the routes' own envelopes, which exist only as the API's zod schemas.
-import type {
-  ControlEntry,
-  ControlGap,
-  CorrespondenceType,
-  FactSource,
-  GapCleared,
-  Party,
-  ScreeningMatch as CoreScreeningMatch,
-} from '@entente/core';
+import type { CorrespondenceType, Party, ScreeningMatch as CoreScreeningMatch } from '@entente/core';
 
 export type {
   Clearance,
   ControlCitation,
   ControlEntry,
+  ControlEntryView,
   ControlGap,
+  Counterpart,
   CorrespondenceType,
   GapCleared,
+  GapReport,
+  IndexState,
   ControlListVersionInfo as ControlListVersion,
   ListDiff,
   ListVersion,
@@ -77,45 +73,12 @@ export interface BatchResponse {
   }[];
 }
 
-/** `GET /screen/index` response. */
-export interface IndexState {
-  versions: { id: number; source: string; publishedAt: string; recordCount: number }[];
-  parties: number;
-  builtAt: string;
-  buildSeconds: number;
-}
-
 /** `GET /parties/{id}` response. */
 export interface PartyRecord {
   entityId: string;
   versionId: number;
   party: Party;
   sameAs: string[];
-}
-
-/** A counterpart of an entry in another list. */
-export interface Counterpart {
-  id: string;
-  heading?: string;
-  type: CorrespondenceType;
-  basis: string;
-  note?: string;
-  /** Why the link is not followed: headings for different items, or a curated link not read. */
-  warning?: string;
-  /** For a curated link: the provisions compared and where their texts were read, or unverified. */
-  source?: FactSource;
-  via?: string;
-}
-
-/** `GET /controls/{list}/{code}` response. */
-export interface ControlEntryView {
-  id: string;
-  requested: string;
-  exact: boolean;
-  list: { id: string; name: string; version: string; validFrom: string };
-  entry: ControlEntry;
-  versions: { version: string; validFrom: string; validTo?: string; present: boolean; changed: string[] }[];
-  counterparts: Counterpart[];
 }
 
 /** One entry as the list browser shows it (`GET /controls/{list}`). */
@@ -131,18 +94,6 @@ export interface ControlEntryHead {
 export interface ControlListEntries {
   list: { id: string; name: string; version: string; validFrom: string };
   entries: ControlEntryHead[];
-}
-
-/** `GET /gaps` response. */
-export interface GapReport {
-  jurisdictions: string[];
-  category?: number;
-  gaps: ControlGap[];
-  /** Pairs that are not gaps; listed in `cleared` only with `include=cleared`. */
-  clearedCount: number;
-  cleared?: GapCleared[];
-  summary: Record<string, Record<string, number>>;
-  notes: string[];
 }
 
 /** One candidate of `GET /classify`. */

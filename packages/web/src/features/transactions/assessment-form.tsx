@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
-import type { DecisionRecord, ExportParty, TransactionInput } from '../../api/licensing-types.ts';
+import type { AssessmentRecord, ExportParty, TransactionInput } from '../../api/licensing-types.ts';
 import { ErrorMessage } from '../../components/states.tsx';
 import { navigate } from '../../router.ts';
 import { EMPTY_ITEM, ItemEditor, type ItemDraft } from './item-editor.tsx';
@@ -101,7 +101,7 @@ export function AssessmentForm() {
     setBusy(true);
     setError(undefined);
     try {
-      const record = await api<DecisionRecord>(
+      const record = await api<AssessmentRecord>(
         'POST',
         '/assess',
         transactionOf(ref, items, parties, route, endUse, flags),

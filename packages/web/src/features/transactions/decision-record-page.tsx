@@ -1,5 +1,5 @@
 import { apiGet, seg } from '../../api/client.ts';
-import type { DecisionRecord } from '../../api/licensing-types.ts';
+import type { AssessmentRecord } from '../../api/licensing-types.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { Async } from '../../components/states.tsx';
 import { useApi } from '../../components/use-api.ts';
@@ -7,7 +7,7 @@ import { AssessmentView } from './assessment-view.tsx';
 
 /** One decision record: the assessment, its inputs and the data versions, printable. */
 export function DecisionRecordPage({ id }: { id: string }) {
-  const state = useApi(id, (s) => apiGet<DecisionRecord>(`/assessments/${seg(id)}`, undefined, s));
+  const state = useApi(id, (s) => apiGet<AssessmentRecord>(`/assessments/${seg(id)}`, undefined, s));
   return (
     <>
       <p className="crumbs no-print">

@@ -1,7 +1,7 @@
-import type { Outcome } from '@entente/core';
-
-/** How long a decision record must stay retrievable (export records: five years). */
-export const RETENTION_YEARS = 5;
+// The decision record's shape, written once here: adapters' decision-record store keeps it,
+// `GET /assessments` and `entente assess` show it, and the web app reads it.
+import type { Assessment } from './assess-transaction.ts';
+import type { Outcome } from './determination.ts';
 
 /** Where a decision was made: the local command line or the HTTP API. */
 export type DecisionChannel = 'cli' | 'api';
@@ -33,20 +33,23 @@ export interface DecisionSummary {
   riskScore: number;
 }
 
-/** A decision to record (everything but the id, times and hash). */
-export interface NewDecisionRecord {
+/** A decision to record (everything but the id, times and hash); the store keeps inputs and outputs as JSON. */
+export interface NewDecisionRecord<Inputs = unknown, Outputs = unknown> {
   kind: 'assessment';
   channel: DecisionChannel;
   userId?: string;
   orgId?: string;
-  inputs: unknown;
+  inputs: Inputs;
   dataVersions: DataVersions;
-  outputs: unknown;
+  outputs: Outputs;
   summary: DecisionSummary;
 }
 
 /** An immutable decision record: what was asked, what data answered it, the answer, when and by whom. */
-export interface DecisionRecord extends NewDecisionRecord {
+export interface DecisionRecord<Inputs = unknown, Outputs = unknown> extends NewDecisionRecord<
+  Inputs,
+  Outputs
+> {
   id: string;
   createdAt: string;
   /** The record is kept at least until this time. */
@@ -57,3 +60,9 @@ export interface DecisionRecord extends NewDecisionRecord {
 
 /** A record without its inputs and outputs, for listings. */
 export type DecisionRecordHead = Omit<DecisionRecord, 'inputs' | 'outputs' | 'dataVersions'>;
+
+/** An assessment's decision record: its inputs are the validated transaction, its output the assessment. */
+export type AssessmentRecord = DecisionRecord<
+  { transaction: Record<string, unknown> },
+  { assessment: Assessment }
+>;
