@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import type { ControlEntryView as CoreControlEntryView, Counterpart, GapReport } from '@entente/core';
+import { describes } from './route-parts.ts';
 
 const CorrespondenceType = z.enum(['same', 'broader', 'narrower', 'overlaps']);
 const CorrespondenceBasis = z.enum([
@@ -65,32 +67,34 @@ export const ControlEntrySchema = z
   .openapi('ControlEntry');
 
 /** A counterpart of an entry in another list, and how the asked entry relates to it. */
-export const CounterpartSchema = z
-  .object({
-    id: z.string().openapi({ example: 'EU:3A001' }),
-    heading: z.string().optional(),
-    type: CorrespondenceType.openapi({ description: 'how the asked entry relates to the counterpart' }),
-    basis: CorrespondenceBasis,
-    note: z.string().optional(),
-    warning: z.string().optional().openapi({
-      description: 'why the link is doubtful (its headings describe different items); not followed',
-    }),
-    source: z
-      .object({
-        citation: z.string(),
-        status: z.enum(['verified', 'unverified']),
-        readIn: z.string().optional(),
-        readOn: z.string().optional(),
-        note: z.string().optional(),
-      })
-      .optional()
-      .openapi({
-        description:
-          'for a curated link: the provisions compared and where their texts were read, or unverified and why',
+export const CounterpartSchema = describes<Counterpart>()(
+  z
+    .object({
+      id: z.string().openapi({ example: 'EU:3A001' }),
+      heading: z.string().optional(),
+      type: CorrespondenceType.openapi({ description: 'how the asked entry relates to the counterpart' }),
+      basis: CorrespondenceBasis,
+      note: z.string().optional(),
+      warning: z.string().optional().openapi({
+        description: 'why the link is doubtful (its headings describe different items); not followed',
       }),
-    via: z.string().optional().openapi({ description: 'the entry the link was reached through' }),
-  })
-  .openapi('Counterpart');
+      source: z
+        .object({
+          citation: z.string(),
+          status: z.enum(['verified', 'unverified']),
+          readIn: z.string().optional(),
+          readOn: z.string().optional(),
+          note: z.string().optional(),
+        })
+        .optional()
+        .openapi({
+          description:
+            'for a curated link: the provisions compared and where their texts were read, or unverified and why',
+        }),
+      via: z.string().optional().openapi({ description: 'the entry the link was reached through' }),
+    })
+    .openapi('Counterpart'),
+);
 
 /** A stored version of one control list. */
 export const ControlListVersionSchema = z
@@ -106,25 +110,27 @@ export const ControlListVersionSchema = z
   .openapi('ControlListVersion');
 
 /** One entry with its list version, stored versions and counterparts. */
-export const ControlEntryView = z
-  .object({
-    id: z.string(),
-    requested: z.string(),
-    exact: z.boolean().openapi({ description: 'false when the nearest enclosing entry is shown' }),
-    list: z.object({ id: z.string(), name: z.string(), version: z.string(), validFrom: z.string() }),
-    entry: ControlEntrySchema,
-    versions: z.array(
-      z.object({
-        version: z.string(),
-        validFrom: z.string(),
-        validTo: z.string().optional(),
-        present: z.boolean(),
-        changed: z.array(z.string()),
-      }),
-    ),
-    counterparts: z.array(CounterpartSchema),
-  })
-  .openapi('ControlEntryView');
+export const ControlEntryView = describes<CoreControlEntryView>()(
+  z
+    .object({
+      id: z.string(),
+      requested: z.string(),
+      exact: z.boolean().openapi({ description: 'false when the nearest enclosing entry is shown' }),
+      list: z.object({ id: z.string(), name: z.string(), version: z.string(), validFrom: z.string() }),
+      entry: ControlEntrySchema,
+      versions: z.array(
+        z.object({
+          version: z.string(),
+          validFrom: z.string(),
+          validTo: z.string().optional(),
+          present: z.boolean(),
+          changed: z.array(z.string()),
+        }),
+      ),
+      counterparts: z.array(CounterpartSchema),
+    })
+    .openapi('ControlEntryView'),
+);
 
 /** One gap: an entry one ally controls and another lacks. */
 export const ControlGapSchema = z
@@ -152,23 +158,25 @@ export const GapClearedSchema = z
   .openapi('GapCleared');
 
 /** The gaps and their counts per gap category and `controlledBy→lackingIn` pair. */
-export const GapReportSchema = z
-  .object({
-    jurisdictions: z.array(z.string()),
-    category: z.number().int().optional(),
-    gaps: z.array(ControlGapSchema),
-    clearedCount: z
-      .number()
-      .int()
-      .openapi({ description: 'pairs that are not gaps (a counterpart, another act, or not compared)' }),
-    cleared: z
-      .array(GapClearedSchema)
-      .optional()
-      .openapi({ description: 'those pairs with the path that clears each; only with include=cleared' }),
-    summary: z.record(z.string(), z.record(z.string(), z.number())),
-    notes: z.array(z.string()),
-  })
-  .openapi('GapReport');
+export const GapReportSchema = describes<GapReport>()(
+  z
+    .object({
+      jurisdictions: z.array(z.string()),
+      category: z.number().int().optional(),
+      gaps: z.array(ControlGapSchema),
+      clearedCount: z
+        .number()
+        .int()
+        .openapi({ description: 'pairs that are not gaps (a counterpart, another act, or not compared)' }),
+      cleared: z
+        .array(GapClearedSchema)
+        .optional()
+        .openapi({ description: 'those pairs with the path that clears each; only with include=cleared' }),
+      summary: z.record(z.string(), z.record(z.string(), z.number())),
+      notes: z.array(z.string()),
+    })
+    .openapi('GapReport'),
+);
 
 /** One ranked candidate entry for a product description. */
 export const ClassifyCandidate = z

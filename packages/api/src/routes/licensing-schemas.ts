@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { OUTCOMES } from '@entente/core';
+import { OUTCOMES, type AssessmentRecord, type DecisionRecordHead } from '@entente/core';
+import { describes } from './route-parts.ts';
 
 const Outcome = z.enum(OUTCOMES);
 const ByJurisdiction = z.object({
@@ -205,31 +206,35 @@ const Summary = z.object({
 });
 
 /** A decision record without inputs and outputs. */
-export const DecisionRecordHeadSchema = z
-  .object({
-    id: z.string().openapi({ example: 'dr_3q2GqjvB0yT1kQmX' }),
-    kind: z.literal('assessment'),
-    createdAt: z.string(),
-    retainUntil: z.string(),
-    channel: z.enum(['cli', 'api']),
-    userId: z.string().optional(),
-    orgId: z.string().optional(),
-    summary: Summary,
-    contentHash: z.string(),
-  })
-  .openapi('DecisionRecordHead');
+export const DecisionRecordHeadSchema = describes<DecisionRecordHead>()(
+  z
+    .object({
+      id: z.string().openapi({ example: 'dr_3q2GqjvB0yT1kQmX' }),
+      kind: z.literal('assessment'),
+      createdAt: z.string(),
+      retainUntil: z.string(),
+      channel: z.enum(['cli', 'api']),
+      userId: z.string().optional(),
+      orgId: z.string().optional(),
+      summary: Summary,
+      contentHash: z.string(),
+    })
+    .openapi('DecisionRecordHead'),
+);
 
 /** An immutable decision record: inputs, data versions, outputs, time and user. */
-export const DecisionRecordSchema = DecisionRecordHeadSchema.extend({
-  inputs: z.object({ transaction: z.record(z.string(), z.unknown()) }),
-  dataVersions: z.object({
-    partyLists: z.array(
-      z.object({ source: z.string(), versionId: z.number().int(), publishedAt: z.string() }),
-    ),
-    controlLists: z.array(z.object({ list: z.string(), version: z.string(), validFrom: z.string() })),
-    earTablesAsOf: z.string(),
-    catalogueStamp: z.string(),
-    screening: z.string(),
-  }),
-  outputs: z.object({ assessment: AssessmentSchema }),
-}).openapi('DecisionRecord');
+export const DecisionRecordSchema = describes<AssessmentRecord>()(
+  DecisionRecordHeadSchema.extend({
+    inputs: z.object({ transaction: z.record(z.string(), z.unknown()) }),
+    dataVersions: z.object({
+      partyLists: z.array(
+        z.object({ source: z.string(), versionId: z.number().int(), publishedAt: z.string() }),
+      ),
+      controlLists: z.array(z.object({ list: z.string(), version: z.string(), validFrom: z.string() })),
+      earTablesAsOf: z.string(),
+      catalogueStamp: z.string(),
+      screening: z.string(),
+    }),
+    outputs: z.object({ assessment: AssessmentSchema }),
+  }).openapi('DecisionRecord'),
+);

@@ -1,10 +1,16 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { groupBySubject, isDomainError, validateScreeningQuery, type ScreeningOptions } from '@entente/core';
+import {
+  groupBySubject,
+  isDomainError,
+  validateScreeningQuery,
+  type IndexState,
+  type ScreeningOptions,
+} from '@entente/core';
 import type { ScreeningResult, SubjectRef } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import { ErrorBody } from '../error-body.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { json, ORG_ERRORS } from './route-parts.ts';
+import { describes, json, ORG_ERRORS } from './route-parts.ts';
 import { planScreening, screenPlanned } from './screening-denials.ts';
 
 const errors = {
@@ -12,6 +18,18 @@ const errors = {
   401: ORG_ERRORS[401],
   413: json(ErrorBody, 'Too large'),
 };
+
+/** What the screening index holds (`GET /screen/index`). */
+const IndexStateSchema = describes<IndexState>()(
+  z.object({
+    versions: z.array(
+      z.object({ id: z.number(), source: z.string(), publishedAt: z.string(), recordCount: z.number() }),
+    ),
+    parties: z.number(),
+    builtAt: z.string(),
+    buildSeconds: z.number(),
+  }),
+);
 
 const Subject = z.object({
   name: z.string().max(10_000).openapi({ example: 'Vladimir Putin' }),
@@ -145,22 +163,7 @@ const statusRoute = defineRoute(
     tags: ['screening'],
     summary: 'What the screening index holds: list versions, party count, build time',
     responses: {
-      200: json(
-        z.object({
-          versions: z.array(
-            z.object({
-              id: z.number(),
-              source: z.string(),
-              publishedAt: z.string(),
-              recordCount: z.number(),
-            }),
-          ),
-          parties: z.number(),
-          builtAt: z.string(),
-          buildSeconds: z.number(),
-        }),
-        'Index state',
-      ),
+      200: json(IndexStateSchema, 'Index state'),
       ...errors,
     },
   },
