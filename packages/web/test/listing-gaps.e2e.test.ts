@@ -1,24 +1,15 @@
 // End-to-end: the listing gaps page. A small store is seeded through the adapters (UN, Australian
 // and EU lists that share one man and differ on two others) and resolved into subjects; the real
 // API server serves it and headless Chromium reads the matrix and the subjects behind one number.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, subjectServiceFor } from '@entente/adapters';
 import { buildParty, DEFAULT_NAME_REFERENCE, type Party } from '@entente/core';
-import { CHROMIUM_PATH, launchChromium, saveScreenshot } from './support/browser.ts';
-import {
-  buildWebApp,
-  startEntenteServer,
-  TEST_PASSWORD,
-  type EntenteServer,
-} from './support/entente-server.ts';
+import { CHROMIUM_PATH, saveScreenshot } from './support/browser.ts';
+import { closeSeededApp, openSeededApp, type SeededApp } from './support/seeded-app.ts';
 
 const ready = existsSync(CHROMIUM_PATH);
-/** No mirror: the seeded lists are all the server has, so it starts in seconds. */
-const NO_MIRROR = path.join(tmpdir(), 'entente-e2e-no-mirror');
 
 const person = (source: string, sourceId: string, name: string, extra: Partial<Party> = {}): Party =>
   buildParty({
@@ -65,32 +56,21 @@ async function seed(db: string): Promise<void> {
   await store.close();
 }
 
-let db: string;
-let server: EntenteServer;
-let browser: Browser;
+let app: Partial<SeededApp> = {};
 let page: Page;
 
 describe.skipIf(!ready)('listing gaps page end to end (headless Chromium)', () => {
   beforeAll(async () => {
-    buildWebApp();
-    db = mkdtempSync(path.join(tmpdir(), 'entente-e2e-gaps-'));
-    await seed(db);
-    [server, browser] = await Promise.all([startEntenteServer(NO_MIRROR, 120_000, { db }), launchChromium()]);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${server.url}/#/listing-gaps?j=UN,AU,EU`);
-    await page.getByLabel('Email').fill('officer@exporter.example');
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Listing gaps between allies' }).waitFor();
+    app = await openSeededApp({
+      prefix: 'entente-e2e-gaps-',
+      seed,
+      route: '/listing-gaps?j=UN,AU,EU',
+      heading: 'Listing gaps between allies',
+    });
+    page = app.page!;
   }, 600_000); // builds the web app, seeds and starts a server: minutes on a loaded machine
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (db) rmSync(db, { recursive: true, force: true });
-  });
+  afterAll(() => closeSeededApp(app));
 
   it('shows, per pair of allies, how many subjects one lists and the other does not', async () => {
     const matrix = page.getByRole('table', {

@@ -1,24 +1,16 @@
 // End-to-end: the monitoring inbox of a signed-in exporter. A small store is seeded through the
 // adapters (two lists, a register whose subsidiaries are caught only through ownership, one run),
 // then the real API server serves it and headless Chromium works the inbox as a user would.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_SOURCE, MonitorService, openStore, ScreeningService, sharingStoreFor } from '@entente/adapters';
 import { buildParty, DEFAULT_NAME_REFERENCE, type Party } from '@entente/core';
-import { CHROMIUM_PATH, launchChromium, saveScreenshot } from './support/browser.ts';
-import {
-  buildWebApp,
-  startEntenteServer,
-  TEST_PASSWORD,
-  type EntenteServer,
-} from './support/entente-server.ts';
+import { CHROMIUM_PATH, saveScreenshot } from './support/browser.ts';
+import { startEntenteServer } from './support/entente-server.ts';
+import { closeSeededApp, NO_MIRROR, openSeededApp, type SeededApp } from './support/seeded-app.ts';
 
 const ready = existsSync(CHROMIUM_PATH);
-/** No mirror: the seeded lists are all the server has, so it starts in seconds. */
-const NO_MIRROR = path.join(tmpdir(), 'entente-e2e-no-mirror');
 
 const listed = (
   source: string,
@@ -43,7 +35,7 @@ C-5,Baltic Shipping Trust Ltd,,organisation,GB,,,
 C-6,Riga Port Services SIA,,organisation,LV,,,C-5:controls
 `;
 
-async function seed(db: string, mirror: string): Promise<void> {
+async function seed(db: string): Promise<void> {
   const store = await openStore({ dataDir: db });
   await store.saveListVersion({
     source: 'us-ofac-sdn',
@@ -66,7 +58,7 @@ async function seed(db: string, mirror: string): Promise<void> {
   });
   await store.close();
   // The first start bootstraps the demo accounts; then the register is imported and monitored.
-  const first = await startEntenteServer(mirror, 120_000, { db, keepDb: true });
+  const first = await startEntenteServer(NO_MIRROR, 120_000, { db, keepDb: true });
   await first.stop();
   const again = await openStore({ dataDir: db });
   const org = (await sharingStoreFor(again).orgs.listOrgs()).find((o) => o.kind === 'exporter')!;
@@ -79,32 +71,21 @@ async function seed(db: string, mirror: string): Promise<void> {
   await again.close();
 }
 
-let db: string;
-let server: EntenteServer;
-let browser: Browser;
+let app: Partial<SeededApp> = {};
 let page: Page;
 
 describe.skipIf(!ready)('monitoring inbox end to end (headless Chromium)', () => {
   beforeAll(async () => {
-    buildWebApp();
-    db = mkdtempSync(path.join(tmpdir(), 'entente-e2e-monitor-'));
-    await seed(db, NO_MIRROR);
-    [server, browser] = await Promise.all([startEntenteServer(NO_MIRROR, 120_000, { db }), launchChromium()]);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${server.url}/#/monitoring`);
-    await page.getByLabel('Email').fill('officer@exporter.example');
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Monitoring' }).waitFor();
+    app = await openSeededApp({
+      prefix: 'entente-e2e-monitor-',
+      seed,
+      route: '/monitoring',
+      heading: 'Monitoring',
+    });
+    page = app.page!;
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (db) rmSync(db, { recursive: true, force: true });
-  });
+  afterAll(() => closeSeededApp(app));
 
   it('lists the name hits and the counterparties caught only through ownership, and shows the path beside the counterparty', async () => {
     const table = page.getByTestId('alert-table');
