@@ -16,6 +16,7 @@ describe('numeric options', () => {
     [['classify', 'laser', '--limit', '2.5'], 'limit'],
     [['assessments', 'list', '--limit', ''], 'limit'],
     [['lists', 'diff', 'un-sc', '--from', 'x1'], 'from'],
+    [['monitor', 'run', '--workers', 'abc'], 'workers'],
   ])('refuses %j with exit 1 and a message naming the option', async (args, option) => {
     const r = await runCli(['--db', db, ...args], { DATABASE_URL: '' });
     expect(r.code).toBe(1);

@@ -14,6 +14,7 @@ import {
 import { CLI_SOURCE, MonitorService, readRegisterFile, ScreeningService } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
+import { numericOption } from '../numeric-option.ts';
 import { organisationOf, sharingOf } from './sharing-of.ts';
 
 const ORG_HELP =
@@ -144,7 +145,11 @@ export function registerMonitor(program: Command, ctx: () => CliContext): void {
     )
     .option('--org <id>', 'one organisation (default: every organisation with a register)')
     .option('--full', 'screen every counterparty against every list')
-    .option('--workers <n>', 'screening worker threads (default 0: in this process)', (v) => Number(v))
+    .option(
+      '--workers <n>',
+      'screening worker threads (default 0: in this process)',
+      numericOption('workers', { min: 0, max: 64, integer: true }),
+    )
     .action(async (opts: { org?: string; full?: boolean; workers?: number }) => {
       const c = ctx();
       const orgIds = opts.org
