@@ -1,18 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeTargets } from '@entente/adapters/testing';
 import { runCli } from './run-cli.ts';
-
-const BIN = fileURLToPath(new URL('../bin/entente.js', import.meta.url));
-const PASSWORD = 'a long enough password';
-const started: ChildProcess[] = [];
-const leftovers: number[] = [];
+import {
+  isRunning,
+  killAfterTest,
+  killStarted,
+  SERVE_PASSWORD,
+  spawnServe,
+  untilRunning,
+} from './spawn-serve.ts';
 
 /** The pids of every process below `root` now, read from /proc (children, their children, …). */
 function descendantsOf(root: number): number[] {
@@ -50,22 +51,13 @@ function commandOf(pid: number): string {
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Starts `POST /auth/login` on a raw connection and stops after the headers:
  * resolves once the server has read them (its `100 Continue`), so the request
  * is in flight. `finish()` sends the body and resolves with the whole answer.
  */
 async function startLogin(url: URL, email: string): Promise<{ finish(): Promise<string> }> {
-  const body = JSON.stringify({ email, password: PASSWORD });
+  const body = JSON.stringify({ email, password: SERVE_PASSWORD });
   const socket = connect(Number(url.port), url.hostname);
   let received = '';
   const ended = new Promise<string>((resolve, reject) => {
@@ -103,10 +95,7 @@ async function connectionsOf(url: string, pid: number): Promise<number> {
   }
 }
 
-afterEach(() => {
-  for (const c of started.splice(0)) c.kill('SIGKILL');
-  for (const pid of leftovers.splice(0)) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
-});
+afterEach(killStarted);
 
 describe.each(storeTargets())('entente serve on $name stops cleanly', (target) => {
   // Both signals on the embedded store; one on PostgreSQL, where the store's closing differs, not the signal's path.
@@ -116,36 +105,15 @@ describe.each(storeTargets())('entente serve on $name stops cleanly', (target) =
       const place = target.place();
       const dir = mkdtempSync(path.join(tmpdir(), 'entente-shutdown-'));
       const dbArgs = target.name === 'pglite' ? ['--db', place.config.dataDir] : [];
-      const serve = spawn(process.execPath, [BIN, ...dbArgs, 'serve', '--port', '0'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          ...process.env,
-          ...place.env,
-          ENTENTE_MIRROR: path.join(dir, 'no-mirror'),
-          ENTENTE_OFFLINE: '1',
-          ENTENTE_SCREEN_WORKERS: '1',
-          ENTENTE_BOOTSTRAP_PASSWORD: PASSWORD,
-        },
-      });
-      started.push(serve);
-      let stdout = '';
-      let stderr = '';
-      serve.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
-      serve.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-      const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        serve.on('exit', (code, s) => resolve({ code, signal: s })),
-      );
+      const started = spawnServe(dbArgs, place.env, dir);
+      const serve = started.child;
+      const { exit, stderr } = started;
       try {
-        await expect
-          .poll(() => stdout, { timeout: 150_000, interval: 200 })
-          .toContain('Entente is running at');
+        const url = await untilRunning(started);
         // Wait for the screening worker too: stopping must end it, not race its start.
-        await expect
-          .poll(() => stderr, { timeout: 150_000, interval: 200 })
-          .toContain('screening workers ready');
-        const url = new URL(/Entente is running at (\S+)/.exec(stdout)![1]!);
+        await expect.poll(stderr, { timeout: 150_000, interval: 200 }).toContain('screening workers ready');
         const below = descendantsOf(serve.pid!);
-        leftovers.push(...below);
+        killAfterTest(...below);
         // The API server is a child process of `entente serve`.
         expect(below.length).toBeGreaterThan(0);
         // Beside it, tsx's esbuild services (one per process, until the code is compiled).
@@ -160,14 +128,14 @@ describe.each(storeTargets())('entente serve on $name stops cleanly', (target) =
 
         const login = await startLogin(url, 'admin@agency.example');
         serve.kill(signal);
-        await expect.poll(() => stderr, { timeout: 60_000, interval: 50 }).toContain(`stopping (${signal})`);
+        await expect.poll(stderr, { timeout: 60_000, interval: 50 }).toContain(`stopping (${signal})`);
         const answer = await login.finish();
         expect(answer).toMatch(/^HTTP\/1\.1 200 /);
         expect(answer).toContain('"csrfToken"');
 
         expect(await exit).toEqual({ code: 0, signal: null });
         await expect.poll(() => below.filter(isRunning), { timeout: 60_000, interval: 200 }).toEqual([]);
-        expect(stderr).not.toContain('while stopping');
+        expect(stderr()).not.toContain('while stopping');
         if (target.name === 'pglite') {
           expect(existsSync(path.join(place.config.dataDir, 'entente.lock'))).toBe(false);
         } else {

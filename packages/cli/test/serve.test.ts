@@ -1,14 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
-
-const BIN = fileURLToPath(new URL('../bin/entente.js', import.meta.url));
-const started: ChildProcess[] = [];
-const apiPids: number[] = [];
+import { isRunning, killAfterTest, killStarted, spawnServe, untilRunning } from './spawn-serve.ts';
 
 /** A running `entente serve` on a fresh PGlite directory, with the pid of its API process. */
 interface Serving {
@@ -22,50 +18,15 @@ interface Serving {
 /** Starts `entente serve` on a free port (no mirror, one screening worker) and waits until it listens. */
 async function startServe(): Promise<Serving> {
   const dir = mkdtempSync(path.join(tmpdir(), 'entente-serve-'));
-  const serve = spawn(process.execPath, [BIN, '--db', dir, 'serve', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      ENTENTE_MIRROR: path.join(dir, 'no-mirror'),
-      ENTENTE_OFFLINE: '1',
-      ENTENTE_SCREEN_WORKERS: '1',
-      ENTENTE_BOOTSTRAP_PASSWORD: 'a long enough password',
-    },
-  });
-  started.push(serve);
-  let stderr = '';
-  serve.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    serve.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    serve.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('Entente is running at')) resolve();
-    });
-    void exit.then(({ code }) => reject(new Error(`serve exited ${code} while starting: ${stderr}`)));
-  });
+  const started = spawnServe(['--db', dir], { DATABASE_URL: '' }, dir);
+  await untilRunning(started);
   // The API process wrote its pid into the store's lock file.
   const apiPid = (JSON.parse(readFileSync(path.join(dir, 'entente.lock'), 'utf8')) as { pid: number }).pid;
-  apiPids.push(apiPid);
-  return { serve, apiPid, dir, stderr: () => stderr, exit };
+  killAfterTest(apiPid);
+  return { serve: started.child, apiPid, dir, stderr: started.stderr, exit: started.exit };
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-afterEach(() => {
-  for (const c of started.splice(0)) c.kill('SIGKILL');
-  for (const pid of apiPids.splice(0)) if (isRunning(pid)) process.kill(pid, 'SIGKILL');
-});
+afterEach(killStarted);
 
 describe('entente serve', () => {
   it('refuses other commands on its store, naming the server, and exits non-zero when its API process is killed', async () => {
