@@ -3,11 +3,11 @@
 // API server serves it and headless Chromium reads the matrix and the subjects behind one number.
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore, subjectServiceFor } from '@entente/adapters';
 import { buildParty, DEFAULT_NAME_REFERENCE, type Party } from '@entente/core';
 import { CHROMIUM_PATH, saveScreenshot } from './support/browser.ts';
-import { closeSeededApp, openSeededApp, type SeededApp } from './support/seeded-app.ts';
+import { useSeededApp } from './support/seeded-app.ts';
 
 const ready = existsSync(CHROMIUM_PATH);
 
@@ -56,21 +56,19 @@ async function seed(db: string): Promise<void> {
   await store.close();
 }
 
-let app: Partial<SeededApp> = {};
 let page: Page;
 
 describe.skipIf(!ready)('listing gaps page end to end (headless Chromium)', () => {
-  beforeAll(async () => {
-    app = await openSeededApp({
+  useSeededApp(
+    {
       prefix: 'entente-e2e-gaps-',
       seed,
       route: '/listing-gaps?j=UN,AU,EU',
       heading: 'Listing gaps between allies',
-    });
-    page = app.page!;
-  }, 600_000); // builds the web app, seeds and starts a server: minutes on a loaded machine
-
-  afterAll(() => closeSeededApp(app));
+    },
+    600_000,
+    (p) => (page = p),
+  ); // builds the web app, seeds and starts a server: minutes on a loaded machine
 
   it('shows, per pair of allies, how many subjects one lists and the other does not', async () => {
     const matrix = page.getByRole('table', {

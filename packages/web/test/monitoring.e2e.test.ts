@@ -3,12 +3,12 @@
 // then the real API server serves it and headless Chromium works the inbox as a user would.
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLI_SOURCE, MonitorService, openStore, ScreeningService, sharingStoreFor } from '@entente/adapters';
 import { buildParty, DEFAULT_NAME_REFERENCE, type Party } from '@entente/core';
 import { CHROMIUM_PATH, saveScreenshot } from './support/browser.ts';
 import { startEntenteServer } from './support/entente-server.ts';
-import { closeSeededApp, NO_MIRROR, openSeededApp, type SeededApp } from './support/seeded-app.ts';
+import { NO_MIRROR, useSeededApp } from './support/seeded-app.ts';
 
 const ready = existsSync(CHROMIUM_PATH);
 
@@ -71,21 +71,19 @@ async function seed(db: string): Promise<void> {
   await again.close();
 }
 
-let app: Partial<SeededApp> = {};
 let page: Page;
 
 describe.skipIf(!ready)('monitoring inbox end to end (headless Chromium)', () => {
-  beforeAll(async () => {
-    app = await openSeededApp({
+  useSeededApp(
+    {
       prefix: 'entente-e2e-monitor-',
       seed,
       route: '/monitoring',
       heading: 'Monitoring',
-    });
-    page = app.page!;
-  }, 300_000);
-
-  afterAll(() => closeSeededApp(app));
+    },
+    300_000,
+    (p) => (page = p),
+  );
 
   it('lists the name hits and the counterparties caught only through ownership, and shows the path beside the counterparty', async () => {
     const table = page.getByTestId('alert-table');

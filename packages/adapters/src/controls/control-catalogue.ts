@@ -8,7 +8,6 @@ import {
   type Correspondence,
   type CorrespondenceType,
   type Counterpart,
-  type FactSource,
   type FoundEntry,
 } from '@entente/core';
 

@@ -4,7 +4,6 @@ import {
   parseJurisdiction,
   rootCode,
   summarizeGaps,
-  type ControlGap,
   type ControlJurisdiction,
   type GapReport,
 } from '@entente/core';

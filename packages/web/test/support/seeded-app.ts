@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { buildWebApp, startEntenteServer, TEST_PASSWORD, type EntenteServer } from './entente-server.ts';
 
@@ -57,4 +58,21 @@ export async function closeSeededApp(app: Partial<SeededApp>): Promise<void> {
   await app.browser?.close();
   await app.server?.stop();
   if (app.db) rmSync(app.db, { recursive: true, force: true });
+}
+
+/**
+ * Opens a seeded app before the suite's tests and closes it after them; `onPage` is handed the
+ * signed-in page. `timeoutMs` bounds the set-up (it builds the web app, seeds and starts a server).
+ */
+export function useSeededApp(
+  options: SeededAppOptions,
+  timeoutMs: number,
+  onPage: (page: Page) => void,
+): void {
+  let app: Partial<SeededApp> = {};
+  beforeAll(async () => {
+    app = await openSeededApp(options);
+    onPage(app.page!);
+  }, timeoutMs);
+  afterAll(() => closeSeededApp(app));
 }
