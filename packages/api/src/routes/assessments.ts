@@ -4,7 +4,8 @@ import { partyScreener } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
 import { assessAndRecord } from '@entente/adapters';
-import { ERRORS, json } from './catalogue-deps.ts';
+import { ERRORS } from './catalogue-deps.ts';
+import { json } from './route-parts.ts';
 import { DecisionRecordHeadSchema, DecisionRecordSchema, TransactionRequest } from './licensing-schemas.ts';
 
 const IdParams = z.object({

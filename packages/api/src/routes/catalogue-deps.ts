@@ -1,11 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ErrorBody } from '../error-body.ts';
-
-/** A JSON response declaration. */
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+import { json } from './route-parts.ts';
 
 /** The error responses every catalogue route may give. */
 export const ERRORS = {

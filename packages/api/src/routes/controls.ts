@@ -3,7 +3,8 @@ import { describeControlEntry } from '@entente/adapters';
 import { DomainError, isUnverified } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { EntryParams, ERRORS, json } from './catalogue-deps.ts';
+import { EntryParams, ERRORS } from './catalogue-deps.ts';
+import { json } from './route-parts.ts';
 import { ControlEntryView, ControlListVersionSchema, CounterpartSchema } from './controls-schemas.ts';
 
 const listsRoute = defineRoute(

@@ -2,7 +2,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { determine } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { ERRORS, json } from './catalogue-deps.ts';
+import { ERRORS } from './catalogue-deps.ts';
+import { json } from './route-parts.ts';
 import { DeterminationSchema, DetermineRequest } from './licensing-schemas.ts';
 
 const determineRoute = defineRoute(

@@ -3,7 +3,8 @@ import { classifyProduct, findGaps, parseJurisdictions } from '@entente/adapters
 import { parseJurisdiction, type ControlJurisdiction } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { ERRORS, json } from './catalogue-deps.ts';
+import { ERRORS } from './catalogue-deps.ts';
+import { json } from './route-parts.ts';
 import { ClassifyCandidate, GapReportSchema } from './controls-schemas.ts';
 
 const gapsRoute = defineRoute(

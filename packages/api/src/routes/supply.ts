@@ -2,7 +2,8 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { analyseSupply, DomainError, isDomainError, validateBom } from '@entente/core';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { ERRORS, json } from './catalogue-deps.ts';
+import { ERRORS } from './catalogue-deps.ts';
+import { json } from './route-parts.ts';
 import { SupplyAnalyseRequest, SupplyAnalysisSchema, SupplyScenarioSchema } from './supply-schemas.ts';
 import {
   loadSupplyScenarios,

@@ -1,9 +1,8 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from '@entente/adapters/testing';
+import { freePort, REPO_ROOT } from '@entente/adapters/testing';
 
 // The real data beside the checkout (`../shared/data`) is the mirror a first start loads; the one helper finds it.
 export { hasSharedData, REPO_ROOT, SHARED_DATA } from '@entente/adapters/testing';
@@ -15,17 +14,6 @@ export interface EntenteServer {
   url: string;
   signInLine: string;
   stop: () => Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Builds the web app (dist) so the server serves the current source. */
