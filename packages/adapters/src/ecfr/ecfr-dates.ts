@@ -1,27 +1,13 @@
 import type { EcfrElement } from './ecfr-node.ts';
 import { findElements } from './ecfr-node.ts';
 import { textOfEcfr } from './ecfr-text.ts';
-
-const MONTHS: Record<string, string> = {
-  jan: '01',
-  feb: '02',
-  mar: '03',
-  apr: '04',
-  may: '05',
-  jun: '06',
-  jul: '07',
-  aug: '08',
-  sep: '09',
-  oct: '10',
-  nov: '11',
-  dec: '12',
-};
+import { monthDigits } from '../ingest/common/month-names.ts';
 
 /** "Jan. 15, 2026", "Sept. 30, 2025", "June 18, 2024" → `YYYY-MM-DD`, every one found in the text. */
 export function findFederalRegisterDates(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/\b([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4})\b/g)) {
-    const month = MONTHS[m[1]!.slice(0, 3).toLowerCase()];
+    const month = monthDigits(m[1]!.slice(0, 3));
     if (month) out.push(`${m[3]}-${month}-${m[2]!.padStart(2, '0')}`);
   }
   return out;

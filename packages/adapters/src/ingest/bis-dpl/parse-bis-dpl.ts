@@ -1,5 +1,5 @@
 import { buildParty, countryCodeFromName, DomainError, type ImportWarning, type Party } from '@entente/core';
-import { ORGANIZATION_WORDS } from '../ecfr-744/entity-rules.ts';
+import { ORGANIZATION_WORDS } from '../common/organization-words.ts';
 import { slugName } from '../common/name-slug.ts';
 import { parseUsDate } from '../common/parse-us-date.ts';
 import { US_STATES } from './us-states.ts';

@@ -7,7 +7,8 @@ import {
 } from '@entente/core';
 import { slugName } from '../common/name-slug.ts';
 import { parseUsDate } from '../common/parse-us-date.ts';
-import { COUNTRY_HEADINGS, ORGANIZATION_WORDS } from './entity-rules.ts';
+import { ORGANIZATION_WORDS } from '../common/organization-words.ts';
+import { COUNTRY_HEADINGS } from './entity-rules.ts';
 import { parseEntityCell } from './parse-entity-cell.ts';
 import type { SupplementEntry } from './read-supplement-rows.ts';
 
