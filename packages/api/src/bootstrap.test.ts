@@ -1,12 +1,15 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFormat, importList, LIST_FORMATS, PostgresControlStore } from '@entente/adapters';
-import { hasSharedData, SHARED_DATA, storeTargets, type TestStore } from '@entente/adapters/testing';
+import {
+  formatFixture,
+  hasSharedData,
+  SHARED_DATA,
+  storeTargets,
+  type TestStore,
+} from '@entente/adapters/testing';
 import { bootstrapStore } from './bootstrap.ts';
 
-const WATCH_LIST = fileURLToPath(
-  new URL('../../adapters/src/ingest/custom-csv/fixtures/watch-list.csv', import.meta.url),
-);
+const WATCH_LIST = formatFixture('custom-csv', 'watch-list.csv');
 const [pglite] = storeTargets();
 
 describe('bootstrapStore without a mirror', () => {

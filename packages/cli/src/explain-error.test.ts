@@ -26,6 +26,22 @@ describe('explainError', () => {
     );
   });
 
+  it("lists under a refused file's error each row problem it carries, naming file, row and field", () => {
+    const error = new DomainError('invalid-input', 'register.csv: no row is usable', {
+      file: 'register.csv',
+      problems: [
+        { file: 'register.csv', row: 2, field: 'birth_date', message: 'not a date: "31/02"' },
+        { file: 'register.csv', row: 3, field: 'name', message: 'empty' },
+        { note: 'not a row problem' },
+      ],
+    });
+    expect(explainError(error).text).toBe(
+      'entente: invalid-input: register.csv: no row is usable (file register.csv)\n' +
+        '  register.csv, row 2, field birth_date: not a date: "31/02"\n' +
+        '  register.csv, row 3, field name: empty\n',
+    );
+  });
+
   it('shortens a long list of accepted country codes to examples', () => {
     const codes = Array.from({ length: 249 }, (_, i) => `C${i}`).concat(['CN', 'DE', 'US']);
     const { text } = explainError(

@@ -1,4 +1,4 @@
-import { isDomainError, type DomainError } from '@entente/core';
+import { formatRegisterProblem, isDomainError, type DomainError, type RegisterProblem } from '@entente/core';
 import { CommanderError } from 'commander';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 
@@ -27,14 +27,30 @@ function describeDomainError(error: DomainError): string {
     .filter((k) => error.details[k] !== undefined)
     .map((k) => `${k} ${String(error.details[k])}`)
     .join(', ');
-  return `entente: ${error.code}: ${message}${where ? ` (${where})` : ''}\n`;
+  const rows = rowProblems(error.details['problems']).map((p) => `  ${formatRegisterProblem(p)}\n`);
+  return `entente: ${error.code}: ${message}${where ? ` (${where})` : ''}\n${rows.join('')}`;
+}
+
+/** The row-level problems an error carries (a refused file's first rows), each naming file, row and field. */
+function rowProblems(problems: unknown): RegisterProblem[] {
+  if (!Array.isArray(problems)) return [];
+  return problems.filter(
+    (p): p is RegisterProblem =>
+      typeof p === 'object' &&
+      p !== null &&
+      typeof (p as RegisterProblem).file === 'string' &&
+      typeof (p as RegisterProblem).row === 'number' &&
+      typeof (p as RegisterProblem).field === 'string' &&
+      typeof (p as RegisterProblem).message === 'string',
+  );
 }
 
 /**
  * What the CLI says about an error that ended a command, and its exit code:
  * the one place errors are explained (commands just throw). Commander has
  * already printed its own usage errors and help; a domain error gets one line
- * naming what was wrong; anything else is a bug, printed with its stack.
+ * naming what was wrong (and under it the rows a refused file's problems
+ * name); anything else is a bug, printed with its stack.
  */
 export function explainError(error: unknown): { text: string; exitCode: number } {
   if (error instanceof CommanderError) {

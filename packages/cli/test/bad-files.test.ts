@@ -51,6 +51,25 @@ describe('entente on bad files: the documented code, exit 1, the file (and row) 
     expectRefusal(r, 'file-rejected', `${file}: row 3: Quote Not Closed`, `file ${file}, row 3`);
   });
 
+  it('refuses a counterparty register with bad rows, listing every row problem under the error', async () => {
+    const file = write(
+      'register.csv',
+      'id,name,type,countries,birth_date\n' +
+        'C1,Acme Trading,organisation,DE,\n' +
+        'C2,Jan Novak,person,CZ,1975-13-40\n' +
+        'C3,Other Co,organisation,ZZ,\n',
+    );
+    const created = await runCli(
+      ['orgs', 'create', '--name', 'Register Co', '--kind', 'exporter', '--json'],
+      env,
+    );
+    const org = (JSON.parse(created.stdout) as { id: string }).id;
+    const r = await runCli(['monitor', 'import', file, '--org', org], env);
+    expectRefusal(r, 'register-invalid', file);
+    expect(r.stderr).toMatch(new RegExp(`^  ${file.replace(/[.]/g, '[.]')}, row 3, field birth_date: `, 'm'));
+    expect(r.stderr).toMatch(new RegExp(`^  ${file.replace(/[.]/g, '[.]')}, row 4, field countries: `, 'm'));
+  });
+
   it('refuses --output into a missing folder, naming the file', async () => {
     const input = write('ok.csv', 'id,name\n1,Acme Trading\n');
     const output = path.join(dir, 'no-such-folder', 'out.jsonl');

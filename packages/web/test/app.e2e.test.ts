@@ -1,11 +1,10 @@
 // End-to-end: a real API server on a fresh embedded store seeded from the shared data, the built
 // web app, and Debian's headless Chromium clicking through each page as a user would.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchChromium, saveScreenshot } from './support/browser.ts';
+import { hasChromium, launchChromium, saveScreenshot } from './support/browser.ts';
 import {
   buildWebApp,
   hasSharedData,
@@ -16,7 +15,7 @@ import {
   type EntenteServer,
 } from './support/entente-server.ts';
 
-const ready = hasSharedData() && existsSync(CHROMIUM_PATH);
+const ready = hasSharedData() && hasChromium();
 const EXPORTER = 'officer@exporter.example';
 const AGENCY = 'admin@agency.example';
 

@@ -1,15 +1,14 @@
 // End-to-end: the listing gaps page. A small store is seeded through the adapters (UN, Australian
 // and EU lists that share one man and differ on two others) and resolved into subjects; the real
 // API server serves it and headless Chromium reads the matrix and the subjects behind one number.
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openStore, subjectServiceFor } from '@entente/adapters';
 import { buildParty, DEFAULT_NAME_REFERENCE, type Party } from '@entente/core';
-import { CHROMIUM_PATH, saveScreenshot } from './support/browser.ts';
+import { hasChromium, saveScreenshot } from './support/browser.ts';
 import { useSeededApp } from './support/seeded-app.ts';
 
-const ready = existsSync(CHROMIUM_PATH);
+const ready = hasChromium();
 
 const person = (source: string, sourceId: string, name: string, extra: Partial<Party> = {}): Party =>
   buildParty({

@@ -1,16 +1,15 @@
 // End-to-end: the monitoring inbox of a signed-in exporter. A small store is seeded through the
 // adapters (two lists, a register whose subsidiaries are caught only through ownership, one run),
 // then the real API server serves it and headless Chromium works the inbox as a user would.
-import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CLI_SOURCE, MonitorService, openStore, ScreeningService, sharingStoreFor } from '@entente/adapters';
 import { buildParty, DEFAULT_NAME_REFERENCE, type Party } from '@entente/core';
-import { CHROMIUM_PATH, saveScreenshot } from './support/browser.ts';
+import { hasChromium, saveScreenshot } from './support/browser.ts';
 import { startEntenteServer } from './support/entente-server.ts';
 import { NO_MIRROR, useSeededApp } from './support/seeded-app.ts';
 
-const ready = existsSync(CHROMIUM_PATH);
+const ready = hasChromium();
 
 const listed = (
   source: string,

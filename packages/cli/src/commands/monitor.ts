@@ -5,11 +5,9 @@ import {
   alertsToCsv,
   alertStrength,
   DomainError,
-  formatRegisterProblem,
   type Alert,
   type AlertState,
   type MonitorRun,
-  type RegisterProblem,
 } from '@entente/core';
 import { CLI_SOURCE, MonitorService, readRegisterFile, ScreeningService } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
@@ -125,18 +123,12 @@ export function registerMonitor(program: Command, ctx: () => CliContext): void {
       const c = ctx();
       const orgId = await orgIdOf(c, opts.org);
       const text = await readRegisterFile(file);
-      try {
-        const r = await (await registerOf(c)).importRegister(orgId, file, text, CLI_SOURCE);
-        c.output(r, () =>
-          r.created
-            ? `imported ${file}: ${r.rows} rows, ${r.added.length} new, ${r.changed.length} changed, ${r.unchanged} unchanged (run \`entente monitor run\` to screen them)`
-            : `${file}: all ${r.rows} rows are already current; nothing stored`,
-        );
-      } catch (error) {
-        const problems = (error as DomainError).details?.problems as RegisterProblem[] | undefined;
-        if (problems && !c.json) for (const p of problems) c.note(formatRegisterProblem(p));
-        throw error;
-      }
+      const r = await (await registerOf(c)).importRegister(orgId, file, text, CLI_SOURCE);
+      c.output(r, () =>
+        r.created
+          ? `imported ${file}: ${r.rows} rows, ${r.added.length} new, ${r.changed.length} changed, ${r.unchanged} unchanged (run \`entente monitor run\` to screen them)`
+          : `${file}: all ${r.rows} rows are already current; nothing stored`,
+      );
     });
   monitor
     .command('run')
