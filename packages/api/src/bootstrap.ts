@@ -10,6 +10,7 @@ import {
   syncUsControls,
   withSyncLock,
   type AppConfig,
+  type ControlLoadReport,
   type OpenedStore,
 } from '@entente/adapters';
 import { existsSync } from 'node:fs';
@@ -33,9 +34,11 @@ export async function bootstrapStore(
   if (!config.mirrorDir || !existsSync(config.mirrorDir)) {
     const where = config.mirrorDir ? ` at ${config.mirrorDir}` : '';
     if (loaded.length > 0) {
-      // The lists are there; only the control lists are missing, and there is nowhere to read them from.
+      // The lists are there; only the control lists are missing: load what needs no mirror.
+      log(`no control lists stored and no mirror directory${where}: loading the project's control lists …`);
+      logControlLoad(await loadControlsWithoutMirror(store, config), log);
       log(
-        `no control lists stored and no mirror directory${where}: starting without them (set ENTENTE_MIRROR, or run entente sync --online)`,
+        '(the USML and the MTCR and NSG lists need a mirror: set ENTENTE_MIRROR, or run entente sync --online)',
       );
       return;
     }
@@ -51,9 +54,7 @@ export async function bootstrapStore(
     log(`loading the control lists from ${config.mirrorDir} …`);
     const mirrorDir = config.mirrorDir;
     const report = await withSyncLock(store, () => loadControlLists(controls, { mirrorDir }), { wait: true });
-    log(
-      `loaded ${report.lists.length} control list versions and ${report.correspondences.count} crosswalk links`,
-    );
+    logControlLoad(report, log);
     return;
   }
   log(`first start: loading lists from ${config.mirrorDir} …`);
@@ -69,6 +70,25 @@ export async function bootstrapStore(
   log(
     `loaded ${report.imported.length} list versions (${records} records)${controlsLine} in ${report.seconds.toFixed(1)} s; ${report.skipped.length} skipped`,
   );
+}
+
+function logControlLoad(report: ControlLoadReport, log: (line: string) => void): void {
+  log(
+    `loaded ${report.lists.length} control list versions and ${report.correspondences.count} crosswalk links`,
+  );
+}
+
+/**
+ * Stores the control lists that need no mirror (the US CCL an online sync
+ * fetched, and the EU, UK, JP, Wassenaar and Australia Group datasets shipped
+ * with Entente) and the crosswalk between them.
+ */
+function loadControlsWithoutMirror(store: OpenedStore, config: AppConfig): Promise<ControlLoadReport> {
+  const controls = new PostgresControlStore(store.kysely);
+  const sourcesDir = config.sourcesDir ?? '.entente-sources';
+  return withSyncLock(store, () => loadControlLists(controls, { mirrorDir: undefined, sourcesDir }), {
+    wait: true,
+  });
 }
 
 /**
@@ -93,6 +113,8 @@ export async function bootstrapOnline(
     },
   });
   if (us.ccl) log(`US control list ${us.ccl.version}: ${us.ccl.eccns} ECCNs (${us.ccl.entries} entries)`);
+  // The project's own control lists ship with Entente: loaded whether or not the eCFR answered.
+  logControlLoad(await loadControlsWithoutMirror(store, config), log);
   const missing = us.failed.map((f) => `US ${f.what}: ${f.message}`);
   if (us.failed.length > 0 && us.failed.every(isNetworkFailure)) {
     for (const line of describeMissingSources([...missing, 'every restricted-party list'], us.failed))
