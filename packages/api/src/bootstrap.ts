@@ -44,6 +44,8 @@ export async function bootstrapStore(
     }
     if (config.offline) {
       log(`empty store and no mirror directory${where} (set ENTENTE_MIRROR): starting without lists`);
+      // The control lists Entente ships need no network.
+      logControlLoad(await loadControlsWithoutMirror(store, config), log);
       return;
     }
     log(`empty store and no mirror directory${where}: downloading the lists and the US control data …`);
