@@ -109,6 +109,8 @@ export async function bootstrapOnline(
   const online = publisherSyncEnv(env);
   const us = await syncUsControls(store, {
     sourcesDir: config.sourcesDir ?? '.entente-sources',
+    // Another API node starting on the same PostgreSQL store may be fetching too: wait for it.
+    waitForOtherSync: true,
     ...(online.baseUrlOverride ? { baseUrlOverride: online.baseUrlOverride } : {}),
     onPart: (done, total, label) => {
       if (done < total) log(`  [${done + 1}/${total}] eCFR ${label}`);
@@ -126,6 +128,7 @@ export async function bootstrapOnline(
   }
   const lists = await syncFromPublishers(store, LIST_FORMATS, {
     ...online,
+    waitForOtherSync: true,
     onEntry: (done, total, label) => {
       if (done < total) log(`  [${done + 1}/${total}] list ${label}`);
     },

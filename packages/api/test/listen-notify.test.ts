@@ -44,7 +44,7 @@ describe.skipIf(!url)('two API nodes on one PostgreSQL (stateless nodes: lists, 
     await client.end();
   });
 
-  it('screens against a list imported through another process within seconds, and shares sessions across nodes', async () => {
+  it('screens against a list imported through another process within seconds, and shares sessions and clearances across nodes', async () => {
     const org = JSON.parse(
       (await runCli(['orgs', 'create', '--name', 'Exporter', '--kind', 'exporter', '--json'], env)).stdout,
     ) as { id: string };
@@ -145,9 +145,28 @@ describe.skipIf(!url)('two API nodes on one PostgreSQL (stateless nodes: lists, 
       });
     const me = await withSession(p2, 'GET', '/auth/me');
     expect(me.status).toBe(200);
-    expect(((await me.json()) as { user: { orgId: string } }).user.orgId).toBe(org.id);
+    expect(((await me.json()) as { orgId: string }).orgId).toBe(org.id);
     const screened = await withSession(p2, 'POST', '/screen', { name: 'Zyxwv Quartermaine Exports' });
     expect(screened.status).toBe(200);
+    // A clearance made through one node applies to the organisation's screenings on the other
+    // (each node re-reads its clearance snapshot within 2 s).
+    const clear = await withSession(p1, 'POST', '/clearances', {
+      subject: { name: 'Zyxwv Quartermaine Exports' },
+      entityId: 'custom:watch:2',
+      reason: 'our customer is another company',
+    });
+    expect(clear.status).toBe(201);
+    const clearedOn = async (port: number) => {
+      const res = await withSession(port, 'POST', '/screen', { name: 'Zyxwv Quartermaine Exports' });
+      const { matches } = (await res.json()) as { matches: { entityId: string; cleared?: unknown }[] };
+      return matches.find((m) => m.entityId === 'custom:watch:2')?.cleared !== undefined;
+    };
+    let cleared = false;
+    for (let i = 0; i < 100 && !cleared; i++) {
+      cleared = await clearedOn(p2);
+      if (!cleared) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(cleared).toBe(true);
     expect((await withSession(p1, 'GET', '/auth/me')).status).toBe(200);
     expect((await withSession(p2, 'POST', '/auth/logout', {})).status).toBeLessThan(300);
     let after = 200;
