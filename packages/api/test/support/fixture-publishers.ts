@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,10 +27,21 @@ export interface FixturePublishers {
  * (`/www.ecfr.gov/api/versioner/v1/full/{date}/title-15.xml?part=N`: parts
  * 738, 740 and 774 from the parsers' fixtures, 404 for any other part) on
  * 127.0.0.1; everything else answers 404, as a publisher that moved its file.
+ * `ecfrDelayMs` answers each eCFR request that much later.
  */
-export async function serveFixturePublishers(): Promise<FixturePublishers> {
+export async function serveFixturePublishers(
+  options: { ecfrDelayMs?: number } = {},
+): Promise<FixturePublishers> {
   const requests: string[] = [];
   const server = createServer((req, res) => {
+    // A slow eCFR keeps a first start's sync lock held long enough for another node to meet it.
+    if (options.ecfrDelayMs && ECFR_PATH.test(new URL(req.url ?? '/', 'http://localhost').pathname)) {
+      setTimeout(() => answer(req, res), options.ecfrDelayMs);
+      return;
+    }
+    answer(req, res);
+  });
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const part = url.searchParams.get('part');
     requests.push(part ? `${url.pathname}?part=${part}` : url.pathname);
@@ -48,7 +59,7 @@ export async function serveFixturePublishers(): Promise<FixturePublishers> {
     }
     res.writeHead(200, { 'content-length': statSync(file).size });
     createReadStream(file).pipe(res);
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
