@@ -13,20 +13,29 @@ const WATCH_LIST = formatFixture('custom-csv', 'watch-list.csv');
 const [pglite] = storeTargets();
 
 describe('bootstrapStore without a mirror', () => {
-  it('says that only the control lists are missing when the party lists are loaded', async () => {
+  it('loads the control lists shipped with Entente when the party lists are loaded and no mirror exists', async () => {
     const store = await pglite!.open();
     try {
       await importList(store, findFormat(LIST_FORMATS, 'custom-csv'), [WATCH_LIST], { listName: 'watch' });
       const log: string[] = [];
-      await bootstrapStore(
-        store,
-        { store: { dataDir: 'memory://' }, mirrorDir: '/nonexistent/mirror', port: 0 },
-        (l) => log.push(l),
-      );
-      expect(log).toHaveLength(1);
+      const config = {
+        store: { dataDir: 'memory://' },
+        mirrorDir: '/nonexistent/mirror',
+        sourcesDir: '/nonexistent/sources',
+        port: 0,
+      };
+      await bootstrapStore(store, config, (l) => log.push(l));
       expect(log[0]).toContain('no control lists stored and no mirror directory at /nonexistent/mirror');
       expect(log[0]).not.toContain('empty store');
+      const controls = new PostgresControlStore(store.kysely);
+      expect(new Set((await controls.listControlVersions()).map((v) => v.listId))).toEqual(
+        new Set(['EU', 'UK', 'JP', 'WA', 'AG']),
+      );
+      expect(log.join('\n')).toContain('USML');
       expect((await store.latestVersions()).map((v) => v.source)).toEqual(['custom:watch']);
+      const again: string[] = [];
+      await bootstrapStore(store, config, (l) => again.push(l));
+      expect(again).toEqual([]);
     } finally {
       await store.close();
     }

@@ -10,6 +10,7 @@ import {
   syncUsControls,
   withSyncLock,
   type AppConfig,
+  type ControlLoadReport,
   type OpenedStore,
 } from '@entente/adapters';
 import { existsSync } from 'node:fs';
@@ -33,14 +34,18 @@ export async function bootstrapStore(
   if (!config.mirrorDir || !existsSync(config.mirrorDir)) {
     const where = config.mirrorDir ? ` at ${config.mirrorDir}` : '';
     if (loaded.length > 0) {
-      // The lists are there; only the control lists are missing, and there is nowhere to read them from.
+      // The lists are there; only the control lists are missing: load what needs no mirror.
+      log(`no control lists stored and no mirror directory${where}: loading the project's control lists …`);
+      logControlLoad(await loadControlsWithoutMirror(store, config), log);
       log(
-        `no control lists stored and no mirror directory${where}: starting without them (set ENTENTE_MIRROR, or run entente sync --online)`,
+        '(the USML and the MTCR and NSG lists need a mirror: set ENTENTE_MIRROR, or run entente sync --online)',
       );
       return;
     }
     if (config.offline) {
       log(`empty store and no mirror directory${where} (set ENTENTE_MIRROR): starting without lists`);
+      // The control lists Entente ships need no network.
+      logControlLoad(await loadControlsWithoutMirror(store, config), log);
       return;
     }
     log(`empty store and no mirror directory${where}: downloading the lists and the US control data …`);
@@ -51,9 +56,7 @@ export async function bootstrapStore(
     log(`loading the control lists from ${config.mirrorDir} …`);
     const mirrorDir = config.mirrorDir;
     const report = await withSyncLock(store, () => loadControlLists(controls, { mirrorDir }), { wait: true });
-    log(
-      `loaded ${report.lists.length} control list versions and ${report.correspondences.count} crosswalk links`,
-    );
+    logControlLoad(report, log);
     return;
   }
   log(`first start: loading lists from ${config.mirrorDir} …`);
@@ -69,6 +72,25 @@ export async function bootstrapStore(
   log(
     `loaded ${report.imported.length} list versions (${records} records)${controlsLine} in ${report.seconds.toFixed(1)} s; ${report.skipped.length} skipped`,
   );
+}
+
+function logControlLoad(report: ControlLoadReport, log: (line: string) => void): void {
+  log(
+    `loaded ${report.lists.length} control list versions and ${report.correspondences.count} crosswalk links`,
+  );
+}
+
+/**
+ * Stores the control lists that need no mirror (the US CCL an online sync
+ * fetched, and the EU, UK, JP, Wassenaar and Australia Group datasets shipped
+ * with Entente) and the crosswalk between them.
+ */
+function loadControlsWithoutMirror(store: OpenedStore, config: AppConfig): Promise<ControlLoadReport> {
+  const controls = new PostgresControlStore(store.kysely);
+  const sourcesDir = config.sourcesDir ?? '.entente-sources';
+  return withSyncLock(store, () => loadControlLists(controls, { mirrorDir: undefined, sourcesDir }), {
+    wait: true,
+  });
 }
 
 /**
@@ -87,12 +109,16 @@ export async function bootstrapOnline(
   const online = publisherSyncEnv(env);
   const us = await syncUsControls(store, {
     sourcesDir: config.sourcesDir ?? '.entente-sources',
+    // Another API node starting on the same PostgreSQL store may be fetching too: wait for it.
+    waitForOtherSync: true,
     ...(online.baseUrlOverride ? { baseUrlOverride: online.baseUrlOverride } : {}),
     onPart: (done, total, label) => {
       if (done < total) log(`  [${done + 1}/${total}] eCFR ${label}`);
     },
   });
   if (us.ccl) log(`US control list ${us.ccl.version}: ${us.ccl.eccns} ECCNs (${us.ccl.entries} entries)`);
+  // The project's own control lists ship with Entente: loaded whether or not the eCFR answered.
+  logControlLoad(await loadControlsWithoutMirror(store, config), log);
   const missing = us.failed.map((f) => `US ${f.what}: ${f.message}`);
   if (us.failed.length > 0 && us.failed.every(isNetworkFailure)) {
     for (const line of describeMissingSources([...missing, 'every restricted-party list'], us.failed))
@@ -102,6 +128,7 @@ export async function bootstrapOnline(
   }
   const lists = await syncFromPublishers(store, LIST_FORMATS, {
     ...online,
+    waitForOtherSync: true,
     onEntry: (done, total, label) => {
       if (done < total) log(`  [${done + 1}/${total}] list ${label}`);
     },

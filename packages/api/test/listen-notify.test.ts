@@ -26,7 +26,7 @@ function startApi(env: Record<string, string>, port: number): Promise<ChildProce
   });
 }
 
-describe.skipIf(!url)('two API nodes on one PostgreSQL', () => {
+describe.skipIf(!url)('two API nodes on one PostgreSQL (stateless nodes: lists, sessions)', () => {
   const schema = `nodes_${randomBytes(5).toString('hex')}`;
   const env = {
     DATABASE_URL: url!,
@@ -44,7 +44,7 @@ describe.skipIf(!url)('two API nodes on one PostgreSQL', () => {
     await client.end();
   });
 
-  it('screens against a list imported through another process within seconds', async () => {
+  it('screens against a list imported through another process within seconds, and shares sessions and clearances across nodes', async () => {
     const org = JSON.parse(
       (await runCli(['orgs', 'create', '--name', 'Exporter', '--kind', 'exporter', '--json'], env)).stdout,
     ) as { id: string };
@@ -104,5 +104,76 @@ describe.skipIf(!url)('two API nodes on one PostgreSQL', () => {
     }
     expect(found).toContain('custom:watch:2');
     expect(await screen(p1)).toContain('custom:watch:2');
+
+    // Sessions live in the database, not in a process: a login on one node is valid on the other,
+    // and a logout on the other ends it on the first (within the credential recheck, 5 s).
+    expect(
+      (
+        await runCli(
+          [
+            'users',
+            'create',
+            '--org',
+            org.id,
+            '--email',
+            'web@b.example',
+            '--role',
+            'compliance-officer',
+            '--password',
+            'Two-Nodes-Pass-42',
+          ],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+    const login = await fetch(`http://127.0.0.1:${p1}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'web@b.example', password: 'Two-Nodes-Pass-42' }),
+    });
+    expect(login.status).toBe(200);
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const withSession = (port: number, method: 'GET' | 'POST', p: string, body?: unknown) =>
+      fetch(`http://127.0.0.1:${port}${p}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const me = await withSession(p2, 'GET', '/auth/me');
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { orgId: string }).orgId).toBe(org.id);
+    const screened = await withSession(p2, 'POST', '/screen', { name: 'Zyxwv Quartermaine Exports' });
+    expect(screened.status).toBe(200);
+    // A clearance made through one node applies to the organisation's screenings on the other
+    // (each node re-reads its clearance snapshot within 2 s).
+    const clear = await withSession(p1, 'POST', '/clearances', {
+      subject: { name: 'Zyxwv Quartermaine Exports' },
+      entityId: 'custom:watch:2',
+      reason: 'our customer is another company',
+    });
+    expect(clear.status).toBe(201);
+    const clearedOn = async (port: number) => {
+      const res = await withSession(port, 'POST', '/screen', { name: 'Zyxwv Quartermaine Exports' });
+      const { matches } = (await res.json()) as { matches: { entityId: string; cleared?: unknown }[] };
+      return matches.find((m) => m.entityId === 'custom:watch:2')?.cleared !== undefined;
+    };
+    let cleared = false;
+    for (let i = 0; i < 100 && !cleared; i++) {
+      cleared = await clearedOn(p2);
+      if (!cleared) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(cleared).toBe(true);
+    expect((await withSession(p1, 'GET', '/auth/me')).status).toBe(200);
+    expect((await withSession(p2, 'POST', '/auth/logout', {})).status).toBeLessThan(300);
+    let after = 200;
+    for (let i = 0; i < 100 && after === 200; i++) {
+      after = (await withSession(p1, 'GET', '/auth/me')).status;
+      if (after === 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(after).toBe(401);
   });
 });

@@ -4,6 +4,7 @@ import { useRoute } from './router.ts';
 import { Loading } from './components/states.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { SessionProvider, useSession } from './features/auth/session.tsx';
+import { MissingDataNotice } from './features/data-status/missing-data-notice.tsx';
 
 type Page = LazyExoticComponent<ComponentType<{ route: Route }>>;
 
@@ -95,6 +96,7 @@ function Shell() {
         </ul>
       </nav>
       <main className="content" id="main" tabIndex={-1}>
+        <MissingDataNotice section={active.id} />
         <Suspense fallback={<Loading label="Opening…" />}>
           <Page route={route} />
         </Suspense>

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -7,7 +8,7 @@ import {
   type Correspondence,
 } from '@entente/core';
 import { parseCcl } from './parse-ccl.ts';
-import { readCclSource } from './ccl/read-ccl-source.ts';
+import { ECFR_774_FILE, readCclSource } from './ccl/read-ccl-source.ts';
 import { parseRegimeTree } from './parse-regime-tree.ts';
 import { parseUsml } from './parse-usml.ts';
 import { readControlDatasets } from './read-control-datasets.ts';
@@ -61,6 +62,22 @@ export async function readAllControlLists(
   return [ccl, usml, mtcr, nsg, ...(await readControlDatasets(datasetsDir))];
 }
 
+/**
+ * Reads the control lists that need no mirror: the US CCL from the eCFR text
+ * an online sync saved in `sourcesDir` (when it did), and the project datasets
+ * (EU, UK, JP, Wassenaar, Australia Group), which ship with Entente. The USML
+ * and the MTCR and NSG code trees come only from a mirror.
+ */
+export async function readControlListsWithoutMirror(
+  sourcesDir: string | undefined,
+  datasetsDir?: string,
+): Promise<ControlList[]> {
+  const usDir = sourcesDir ? path.join(sourcesDir, 'controls', 'us') : undefined;
+  const ccl =
+    usDir && existsSync(path.join(usDir, ECFR_774_FILE)) ? [parseCcl(await readCclSource([usDir]))] : [];
+  return [...ccl, ...(await readControlDatasets(datasetsDir))];
+}
+
 /** The newest version of each list among `lists`. */
 export function latestVersions(lists: ControlList[]): ControlList[] {
   const out = new Map<string, ControlList>();
@@ -79,17 +96,20 @@ function countByBasis(cs: Correspondence[]): Record<string, number> {
 
 /**
  * Loads every control list version and the crosswalk between the newest
- * versions into the store. Idempotent: unchanged versions and an unchanged
- * crosswalk are no-ops.
+ * versions into the store: from the mirror and the datasets, or without a
+ * mirror (`mirrorDir` undefined) from the online sync's eCFR text and the
+ * datasets. Idempotent: unchanged versions and an unchanged crosswalk are no-ops.
  *
  * @example
  * await loadControlLists(store, { mirrorDir: '../shared/data' });
  */
 export async function loadControlLists(
   store: ControlListStore,
-  options: { mirrorDir: string; datasetsDir?: string; sourcesDir?: string },
+  options: { mirrorDir: string | undefined; datasetsDir?: string; sourcesDir?: string },
 ): Promise<ControlLoadReport> {
-  const lists = await readAllControlLists(options.mirrorDir, options.datasetsDir, options.sourcesDir);
+  const lists = options.mirrorDir
+    ? await readAllControlLists(options.mirrorDir, options.datasetsDir, options.sourcesDir)
+    : await readControlListsWithoutMirror(options.sourcesDir, options.datasetsDir);
   const report: ControlLoadReport['lists'] = [];
   for (const list of lists) {
     const { created } = await store.saveControlList(list);

@@ -52,6 +52,24 @@ describe('US determinations from the fetched eCFR texts alone (no mirror)', () =
     expect(d.exceptions).toEqual(exceptions);
   });
 
+  it('gives the EU and Japan country facts from the dataset shipped with Entente', () => {
+    expect(data.countries.get('DE')).toMatchObject({ euMember: true, eu001: false, japanGroupA: true });
+    expect(data.countries.get('HR')).toMatchObject({ euMember: true, eu001: false, japanGroupA: false });
+    expect(data.countries.get('NO')).toMatchObject({ euMember: false, eu001: true, japanGroupA: true });
+    expect(data.countries.get('GB')).toMatchObject({ euMember: false, eu001: true, japanGroupA: true });
+    expect(data.countries.get('KR')).toMatchObject({ euMember: false, eu001: false, japanGroupA: true });
+    expect(data.countries.get('CN')).toMatchObject({ euMember: false, eu001: false, japanGroupA: false });
+  });
+
+  it('applies Japan’s catch-all to a military end use outside Group A only (no mirror)', () => {
+    const to = (iso2: string) =>
+      determine(data, { jurisdiction: 'JP', item: 'EAR99', to: iso2, endUse: 'military aircraft' });
+    expect(to('KR').outcome).toBe('not-controlled');
+    expect(to('KR').reasons).not.toContain('Catch-all control (row 16)');
+    expect(to('CN').outcome).toBe('licence-required');
+    expect(to('CN').reasons).toContain('Catch-all control (row 16)');
+  });
+
   it('knows every chart destination, Kosovo included, with its Country Groups and the part 740 sections', () => {
     expect(data.countries.get('XK')).toMatchObject({ name: 'Kosovo', usGroups: ['B'] });
     expect(data.countries.get('GB')?.regimes).toEqual({

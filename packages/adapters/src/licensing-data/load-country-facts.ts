@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { CountryFact } from '@entente/core';
+import { countryName, type CountryFact } from '@entente/core';
 import { earCountryCode } from '../controls/ear/ear-country-codes.ts';
 import type { UsCountryTables } from '../controls/ear/ear-tables-source.ts';
 import { readUsCountryTables } from '../controls/ear/read-us-country-tables.ts';
+import { readCountryFactsDataset } from './read-country-facts-dataset.ts';
 
 interface RegimeCsvRow {
   iso2: string;
@@ -48,11 +49,12 @@ async function readIfPresent(file: string): Promise<string | undefined> {
  * files) with the mirror's country_regimes.csv (EU, regimes, EU001, Japan Group
  * A) when `controlsDir` has it. Without it every chart destination is still a
  * country, its regime memberships read from Country Groups A:1–A:4 and its EU
- * and Japan facts false.
+ * and Japan facts from the project's country-facts dataset (`countryFactsFile`).
  */
 export async function loadCountryFacts(
   controlsDir: string | undefined,
   tables?: Pick<UsCountryTables, 'chart' | 'groups'>,
+  countryFactsFile?: string,
 ): Promise<LoadedCountryFacts> {
   const { chart, groups } =
     tables ?? (await readUsCountryTables(controlsDir ? [path.join(controlsDir, 'us')] : []));
@@ -96,6 +98,16 @@ export async function loadCountryFacts(
           : {}),
     };
   };
+  // Without country_regimes.csv: Country Groups A:1–A:4 are the Wassenaar, MTCR, AG and NSG members.
+  const regimesFromGroups = (code: string): CountryFact['regimes'] => {
+    const inGroup = (g: string) => (groupsOf.get(code) ?? []).includes(g);
+    return {
+      wassenaar: inGroup('A:1'),
+      mtcr: inGroup('A:2'),
+      australiaGroup: inGroup('A:3'),
+      nsg: inGroup('A:4'),
+    };
+  };
   const countries = new Map<string, CountryFact>();
   const regimes = regimesText
     ? (parse(regimesText, { columns: true, skip_empty_lines: true }) as RegimeCsvRow[])
@@ -118,26 +130,35 @@ export async function loadCountryFacts(
   }
   // Every Country Chart destination is a destination the EAR licenses to, even when
   // country_regimes.csv has no row for it (Kosovo, XK) or there is no mirror at all.
+  const bundled = regimesText ? undefined : await readCountryFactsDataset(countryFactsFile);
+  const inSet = (set: 'euMembers' | 'eu001Destinations' | 'japanGroupA', code: string) =>
+    bundled?.[set].countries.has(code) ?? false;
   for (const [code, row] of rows) {
     if (countries.has(code)) continue;
-    const inGroup = (g: string) => (groupsOf.get(code) ?? []).includes(g);
     countries.set(code, {
       iso2: code,
       name: row.name,
-      euMember: false,
-      eu001: false,
-      japanGroupA: false,
-      regimes: regimesText
-        ? NO_REGIMES
-        : {
-            wassenaar: inGroup('A:1'),
-            mtcr: inGroup('A:2'),
-            australiaGroup: inGroup('A:3'),
-            nsg: inGroup('A:4'),
-          },
+      euMember: inSet('euMembers', code),
+      eu001: inSet('eu001Destinations', code),
+      japanGroupA: inSet('japanGroupA', code),
+      regimes: regimesText ? NO_REGIMES : regimesFromGroups(code),
       ...usFacts(code),
     });
   }
+  // A member state or Group A country is a destination even where the chart read has no row for it.
+  for (const set of bundled ? [bundled.euMembers, bundled.eu001Destinations, bundled.japanGroupA] : [])
+    for (const code of set.countries) {
+      if (countries.has(code)) continue;
+      countries.set(code, {
+        iso2: code,
+        name: countryName(code) ?? code,
+        euMember: inSet('euMembers', code),
+        eu001: inSet('eu001Destinations', code),
+        japanGroupA: inSet('japanGroupA', code),
+        regimes: regimesFromGroups(code),
+        ...usFacts(code),
+      });
+    }
   const ukraine = countries.get('UA');
   if (ukraine)
     for (const [code, name] of Object.entries(REGIONS)) countries.set(code, { ...ukraine, iso2: code, name });

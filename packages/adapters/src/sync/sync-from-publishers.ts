@@ -25,6 +25,8 @@ export interface PublisherSyncOptions extends Omit<DownloadOptions, 'fetch'> {
   only?: string[];
   /** Accept record counts outside a source's bounds. */
   force?: boolean;
+  /** Wait for a sync already running on the store instead of failing with `store-locked` (API nodes starting together). */
+  waitForOtherSync?: boolean;
   onProgress?: (message: string) => void;
   /** Called before each publication is fetched, and once more when all are done (`done === total`). */
   onEntry?: (done: number, total: number, label: string) => void;
@@ -131,7 +133,9 @@ export function syncFromPublishers(
   formats: readonly ListFormat[],
   options: PublisherSyncOptions = {},
 ): Promise<PublisherSyncReport> {
-  return withSyncLock(store, () => syncFromPublishersLocked(store, formats, options));
+  return withSyncLock(store, () => syncFromPublishersLocked(store, formats, options), {
+    wait: options.waitForOtherSync,
+  });
 }
 
 async function syncFromPublishersLocked(

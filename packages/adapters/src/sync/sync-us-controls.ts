@@ -24,6 +24,8 @@ export interface UsControlsSyncOptions extends DownloadOptions {
   now?: () => Date;
   /** Called before each part is fetched, and once more when all are done (`done === total`). */
   onPart?: (done: number, total: number, label: string) => void;
+  /** Wait for a sync already running on the store instead of failing with `store-locked`. */
+  waitForOtherSync?: boolean;
 }
 
 /** A part that could not be fetched or read, and why. */
@@ -80,7 +82,7 @@ export function syncUsControls(
   store: OpenedStore,
   options: UsControlsSyncOptions,
 ): Promise<UsControlsSyncReport> {
-  return withSyncLock(store, () => syncLocked(store, options));
+  return withSyncLock(store, () => syncLocked(store, options), { wait: options.waitForOtherSync });
 }
 
 async function syncLocked(store: OpenedStore, options: UsControlsSyncOptions): Promise<UsControlsSyncReport> {

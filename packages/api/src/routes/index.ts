@@ -17,6 +17,7 @@ import { registerClearances } from './clearances.ts';
 import { registerSupply } from './supply.ts';
 import { registerSubjects } from './subjects.ts';
 import { registerMonitoring } from './monitoring.ts';
+import { registerDataStatus } from './data-status.ts';
 
 /** Registers every API route. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -36,4 +37,5 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   registerSupply(app, deps);
   registerSubjects(app, deps);
   registerMonitoring(app, deps);
+  registerDataStatus(app, deps);
 }

@@ -1,12 +1,17 @@
+import { existsSync } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import {
   describeMissingSources,
   LIST_FORMATS,
+  loadControlLists,
+  PostgresControlStore,
   publisherSyncEnv,
   syncFromPublishers,
   syncMirror,
   syncUsControls,
+  withSyncLock,
+  type ControlLoadReport,
   type PublisherSyncReport,
   type UsControlsSyncReport,
 } from '@entente/adapters';
@@ -48,6 +53,7 @@ function describeOnline(report: OnlineReport): string {
     ...report.skipped.map((s) => `  ${s.entry} (${s.mode}): ${s.why}`),
     '',
     ...describeUsControls(report.usControls),
+    `control lists: ${report.controls.lists.length} versions stored, ${report.controls.correspondences.count} crosswalk links`,
     '',
     `sources file ${report.sourcesFile}; done in ${report.seconds.toFixed(1)} s`,
     ...(missing.length > 0
@@ -57,7 +63,7 @@ function describeOnline(report: OnlineReport): string {
 }
 
 /** The online sync's report: the lists, then the US control data. */
-type OnlineReport = PublisherSyncReport & { usControls: UsControlsSyncReport };
+type OnlineReport = PublisherSyncReport & { usControls: UsControlsSyncReport; controls: ControlLoadReport };
 
 /** A progress bar on stderr (shown on a terminal and in logs alike). */
 function progressBar(name: string): {
@@ -106,7 +112,16 @@ async function syncOnline(c: CliContext, opts: SyncOptions): Promise<void> {
     onPart: (done, total, label) => parts.update(done, total, label),
   });
   parts.stop();
-  const report: OnlineReport = { ...listsReport, usControls };
+  // The crosswalk is derived again from the CCL just fetched and the project's datasets (and the
+  // mirror's lists, when one is configured, so its USML and regime trees keep their links).
+  const sourcesDir = c.config.sourcesDir ?? '.entente-sources';
+  const mirrorDir = c.config.mirrorDir && existsSync(c.config.mirrorDir) ? c.config.mirrorDir : undefined;
+  const controls = await withSyncLock(
+    store,
+    () => loadControlLists(new PostgresControlStore(store.kysely), { mirrorDir, sourcesDir }),
+    { wait: true },
+  );
+  const report: OnlineReport = { ...listsReport, usControls, controls };
   c.output(report, () => describeOnline(report));
   await refreshSubjects(c);
   // A cron job must notice a publisher that failed, even though the others were imported.

@@ -38,7 +38,7 @@ export function buildWebApp(): void {
 export async function startEntenteServer(
   mirrorDir: string,
   timeoutMs = 280_000,
-  options: { db?: string; keepDb?: boolean } = {},
+  options: { db?: string; keepDb?: boolean; env?: Record<string, string> } = {},
 ): Promise<EntenteServer> {
   const db = options.db ?? mkdtempSync(path.join(tmpdir(), 'entente-e2e-'));
   const port = await freePort();
@@ -55,6 +55,7 @@ export async function startEntenteServer(
         ENTENTE_OFFLINE: '1',
         ENTENTE_BOOTSTRAP_PASSWORD: TEST_PASSWORD,
         DATABASE_URL: '',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
