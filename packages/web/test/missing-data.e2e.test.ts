@@ -1,13 +1,13 @@
 // End-to-end: a first start with no mirror and no network. The server starts anyway (with the control
 // lists Entente ships, and nothing else), and each page of the web app says what it lacks and how
 // to load it, instead of empty tables.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@entente/adapters/testing';
-import { CHROMIUM_PATH, launchChromium, saveScreenshot } from './support/browser.ts';
+import { hasChromium, launchChromium, saveScreenshot } from './support/browser.ts';
 import {
   buildWebApp,
   startEntenteServer,
@@ -15,7 +15,7 @@ import {
   type EntenteServer,
 } from './support/entente-server.ts';
 
-const ready = existsSync(CHROMIUM_PATH);
+const ready = hasChromium();
 
 describe.skipIf(!ready)('web app with nothing downloaded (no mirror, no network)', () => {
   let server: EntenteServer;
