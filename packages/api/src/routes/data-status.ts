@@ -3,7 +3,8 @@ import { isDomainError } from '@entente/core';
 import { CONTROL_LIST_IDS, LIST_FORMATS, loadPublisherSources } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
-import { ERRORS, json } from './catalogue-deps.ts';
+import { ERRORS } from './catalogue-deps.ts';
+import { json } from './route-parts.ts';
 
 /** What a user can do about missing data; the same words as the server's first-start report. */
 const HOW_TO_LOAD =
