@@ -16,6 +16,8 @@ export * from './string-similarity.ts';
 export * from './string-similarity-osa.ts';
 export * from './simmetrics-jaro-winkler.ts';
 export * from './compare-tokens.ts';
+export * from './align-tokens.ts';
+export * from './compare-joined.ts';
 export * from './compare-names.ts';
 export * from './screening-index.ts';
 export * from './token-weight.ts';

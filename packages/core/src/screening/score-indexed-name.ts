@@ -1,12 +1,12 @@
 import {
   alignmentScore,
-  compareJoined,
-  compareNames,
   lastAlignment,
   lengthWeight,
   type NameComparison,
   type TokenWeight,
-} from './compare-names.ts';
+} from './align-tokens.ts';
+import { compareJoined } from './compare-joined.ts';
+import { compareNames } from './compare-names.ts';
 import { compareTokenFacts, type TokenFacts, type TokenSimilarity } from './compare-tokens.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { isOrganisationPair, isSyllabicName, nameFeatureScore, syllableConflicts } from './name-features.ts';
