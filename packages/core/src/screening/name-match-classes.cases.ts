@@ -352,4 +352,28 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   { cls: 7, query: '김정운', listed: '김정은', match: false, why: 'one Hangul syllable differs' },
   { cls: 7, query: 'サトウ・ハルキ', listed: 'サトウ・ハルカ', match: false, why: 'one kana differs' },
   { cls: 7, query: 'Mao Tse-tung', listed: 'Mao Zemin', match: false, why: 'other given name' },
+  {
+    cls: 7,
+    query: '株式会社ミラトス精密機械研究所',
+    listed: '株式会社ミラコス精密機械研究所',
+    match: false,
+    why: 'one kana differs inside a name written mostly in kanji',
+    schema: 'organization',
+  },
+  {
+    cls: 7,
+    query: '有限会社 TKLボルネス',
+    listed: '有限会社TKLボルナス',
+    match: false,
+    why: 'one kana differs in a name mixing kana and Latin letters',
+    schema: 'organization',
+  },
+  {
+    cls: 7,
+    query: 'ミラトス精密機械研究所 株式会社',
+    listed: '株式会社ミラトス・精密機械研究所',
+    match: true,
+    why: 'the same kana and kanji in another order and spacing',
+    schema: 'organization',
+  },
 ];
