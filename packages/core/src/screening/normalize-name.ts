@@ -39,10 +39,23 @@ function replaceDigits(token: string, ref: CompiledNameReference): string {
   return out;
 }
 
-/** Whether `tokens` continues with `phrase` at position `i`. */
-function startsWith(tokens: string[], i: number, phrase: string[]): boolean {
+/** Whether two tokens are one generic organisation word in two languages ("kompanija", "company"). */
+function sameOrgWord(a: string, b: string, ref: CompiledNameReference): boolean {
+  const x = ref.orgWordGroups.get(a);
+  const y = x && ref.orgWordGroups.get(b);
+  return !!y && x.some((id) => y.includes(id));
+}
+
+/**
+ * Whether `tokens` continues with `phrase` at position `i`; with `generic`,
+ * a word of the phrase may be written as an equivalent organisation word.
+ */
+function startsWith(tokens: string[], i: number, phrase: string[], generic?: CompiledNameReference): boolean {
   if (i + phrase.length > tokens.length) return false;
-  for (let k = 0; k < phrase.length; k++) if (tokens[i + k] !== phrase[k]) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const t = tokens[i + k]!;
+    if (t !== phrase[k] && !(generic && sameOrgWord(t, phrase[k]!, generic))) return false;
+  }
   return true;
 }
 
@@ -74,7 +87,7 @@ export function normalizeName(
     const candidates = ref.phrases.get(raw[i]!);
     const phrase = candidates?.find(
       (p) =>
-        startsWith(raw, i, p.tokens) &&
+        startsWith(raw, i, p.tokens, p.kind === 'legal' ? ref : undefined) &&
         (p.kind === 'symbol' ||
           (p.kind === 'legal' && !isPerson && (p.tokens.length > 1 || raw.length > 1)) ||
           (p.kind === 'orgPrefix' && isOrg && i === 0) ||
