@@ -8,7 +8,7 @@ import {
 } from './align-tokens.ts';
 import type { CompiledNameReference } from './compile-name-reference.ts';
 import { compareJoined, joinedComparison } from './compare-joined.ts';
-import { compareTokenFacts, tokenFacts } from './compare-tokens.ts';
+import { compareReadTokenFacts, tokenFacts } from './compare-tokens.ts';
 import {
   isOrganisationPair,
   isSyllabicName,
@@ -29,13 +29,14 @@ function alignTokens(
   weight: TokenWeight,
   method: NameComparison['method'],
   organisation = false,
+  vowelless = false,
 ): NameComparison {
   const qf = q.map((t) => tokenFacts(t, ref));
   const cf = c.map((t) => tokenFacts(t, ref));
   const base = alignmentScore(
     q.length,
     c.length,
-    (i, j) => compareTokenFacts(qf[i]!, cf[j]!),
+    (i, j) => compareReadTokenFacts(qf[i]!, cf[j]!, vowelless),
     (i) => weight(q[i]!),
     (j) => weight(c[j]!),
     (j) => c[j]!.length,
@@ -64,7 +65,8 @@ export function compareNames(
   weight: TokenWeight = lengthWeight,
 ): NameComparison {
   const organisation = isOrganisationPair(query, candidate) || isSyllabicName(query);
-  let best = compareTokenLists(query.tokens, candidate.tokens, ref, weight, organisation);
+  const vowelless = !!query.vowelless;
+  let best = compareTokenLists(query.tokens, candidate.tokens, ref, weight, organisation, vowelless);
   if (best.score < 1 && query.originalTokens && candidate.originalTokens) {
     const original = alignTokens(
       query.originalTokens,
@@ -81,7 +83,7 @@ export function compareNames(
     const cs = [candidate.tokens, ...(candidate.readings ?? [])];
     for (let i = 0; i < qs.length; i++) {
       for (let j = i === 0 ? 1 : 0; j < cs.length; j++) {
-        const reading = compareTokenLists(qs[i]!, cs[j]!, ref, weight, organisation);
+        const reading = compareTokenLists(qs[i]!, cs[j]!, ref, weight, organisation, vowelless);
         if (reading.score > best.score) best = reading;
       }
     }
@@ -105,14 +107,15 @@ function compareTokenLists(
   ref: CompiledNameReference,
   weight: TokenWeight,
   organisation: boolean,
+  vowelless: boolean,
 ): NameComparison {
-  let best = alignTokens(q, c, ref, weight, 'tokens', organisation);
+  let best = alignTokens(q, c, ref, weight, 'tokens', organisation, vowelless);
   // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
   if (best.score < 1) {
     const rc = rejoinParticles(q, c);
     const rq = rc ? undefined : rejoinParticles(c, q);
     if (rc || rq) {
-      const rejoined = alignTokens(rq ?? q, rc ?? c, ref, weight, 'tokens', organisation);
+      const rejoined = alignTokens(rq ?? q, rc ?? c, ref, weight, 'tokens', organisation, vowelless);
       if (rejoined.score > best.score) best = rejoined;
     }
   }

@@ -26,11 +26,16 @@ export interface NormalizedName {
   readings?: string[][];
   /** For a reading screened beside the name as given: how it was read, for explanations. */
   via?: string;
+  /** Read from a script that writes no short vowels (Arabic, Hebrew): its tokens may lack them. */
+  vowelless?: boolean;
   /** The kind of party the name was normalised as, when known. */
   schema?: PartySchema;
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** Hebrew and Arabic letters: scripts that write no short vowels. */
+const ABJAD = /[\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3]/;
 
 function replaceDigits(token: string, ref: CompiledNameReference): string {
   if (!/\d/.test(token) || !/[a-z]/.test(token)) return token;
@@ -114,6 +119,7 @@ export function normalizeName(
   // ASCII is Latin or has no letters: skip the script census.
   if (NON_ASCII.test(text) && isNonLatin(text)) {
     result.originalTokens = tokenizeOriginalScript(text);
+    if (ABJAD.test(text)) result.vowelless = true;
     if (reference.hanReadings && !isOrg) {
       const primary = tokens.join(' ');
       const readings: string[][] = [];

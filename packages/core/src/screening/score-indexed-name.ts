@@ -7,7 +7,12 @@ import {
 } from './align-tokens.ts';
 import { compareJoined } from './compare-joined.ts';
 import { compareNames } from './compare-names.ts';
-import { compareTokenFacts, type TokenFacts, type TokenSimilarity } from './compare-tokens.ts';
+import {
+  compareReadTokenFacts,
+  compareTokenFacts,
+  type TokenFacts,
+  type TokenSimilarity,
+} from './compare-tokens.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { isOrganisationPair, isSyllabicName, nameFeatureScore, syllableConflicts } from './name-features.ts';
 import { rejoinParticles } from './name-particles.ts';
@@ -56,6 +61,7 @@ export function prepareQuery(
 export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, name: IndexedName): number {
   const ids = name.tokenIds;
   const { facts, weights, seen } = query;
+  const vowelless = !!query.name.vowelless;
   const base = alignmentScore(
     facts.length,
     ids.length,
@@ -64,7 +70,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
       const memo = seen[i]!;
       let t = memo.get(id);
       if (t === undefined) {
-        t = compareTokenFacts(facts[i]!, index.facts[id]!);
+        t = compareReadTokenFacts(facts[i]!, index.facts[id]!, vowelless);
         memo.set(id, t);
       }
       return t;
@@ -89,7 +95,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
       const rejoined = alignmentScore(
         a.length,
         b.length,
-        (i, j) => compareTokenFacts(af[i]!, bf[j]!),
+        (i, j) => compareReadTokenFacts(af[i]!, bf[j]!, vowelless),
         (i) => query.weight(a[i]!),
         (j) => query.weight(b[j]!),
         (j) => b[j]!.length,

@@ -330,6 +330,7 @@ export function screenParty(
           ...reading,
           text: queryName.text,
           originalTokens: queryName.originalTokens,
+          vowelless: true,
           via: `Arabic script read as "${arabic}"`,
         });
     }
