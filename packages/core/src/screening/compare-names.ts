@@ -9,15 +9,10 @@ import {
 import type { CompiledNameReference } from './compile-name-reference.ts';
 import { compareJoined, joinedComparison } from './compare-joined.ts';
 import { compareReadTokenFacts, tokenFacts } from './compare-tokens.ts';
-import {
-  isOrganisationPair,
-  isSyllabicName,
-  nameFeatureScore,
-  syllableConflicts,
-  syllableConflictTerm,
-} from './name-features.ts';
+import { containmentOf, nameFeatureScore, type Containment } from './name-features.ts';
 import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
+import { syllableConflicts, syllableConflictTerm } from './syllable-conflicts.ts';
 import type { ScoreTerm } from './feature-table.ts';
 
 export type { TokenWeight } from './align-tokens.ts';
@@ -28,7 +23,7 @@ function alignTokens(
   ref: CompiledNameReference,
   weight: TokenWeight,
   method: NameComparison['method'],
-  organisation = false,
+  containment: Containment = 'none',
   vowelless = false,
 ): NameComparison {
   const qf = q.map((t) => tokenFacts(t, ref));
@@ -43,7 +38,7 @@ function alignTokens(
   );
   if (method !== 'tokens') return describeAlignment(base, q, c, method);
   const terms: ScoreTerm[] = [];
-  const score = nameFeatureScore(base, lastAlignment(), q, c, !organisation, terms);
+  const score = nameFeatureScore(base, lastAlignment(), q, c, containment, ref.genericOrgWords, terms);
   return describeAlignment(score, q, c, method, base, terms);
 }
 
@@ -64,9 +59,9 @@ export function compareNames(
   ref: CompiledNameReference,
   weight: TokenWeight = lengthWeight,
 ): NameComparison {
-  const organisation = isOrganisationPair(query, candidate) || isSyllabicName(query);
+  const containment = containmentOf(query, candidate);
   const vowelless = !!query.vowelless;
-  let best = compareTokenLists(query.tokens, candidate.tokens, ref, weight, organisation, vowelless);
+  let best = compareTokenLists(query.tokens, candidate.tokens, ref, weight, containment, vowelless);
   if (best.score < 1 && query.originalTokens && candidate.originalTokens) {
     const original = alignTokens(
       query.originalTokens,
@@ -83,7 +78,7 @@ export function compareNames(
     const cs = [candidate.tokens, ...(candidate.readings ?? [])];
     for (let i = 0; i < qs.length; i++) {
       for (let j = i === 0 ? 1 : 0; j < cs.length; j++) {
-        const reading = compareTokenLists(qs[i]!, cs[j]!, ref, weight, organisation, vowelless);
+        const reading = compareTokenLists(qs[i]!, cs[j]!, ref, weight, containment, vowelless);
         if (reading.score > best.score) best = reading;
       }
     }
@@ -106,16 +101,16 @@ function compareTokenLists(
   c: string[],
   ref: CompiledNameReference,
   weight: TokenWeight,
-  organisation: boolean,
+  containment: Containment,
   vowelless: boolean,
 ): NameComparison {
-  let best = alignTokens(q, c, ref, weight, 'tokens', organisation, vowelless);
+  let best = alignTokens(q, c, ref, weight, 'tokens', containment, vowelless);
   // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
   if (best.score < 1) {
     const rc = rejoinParticles(q, c);
     const rq = rc ? undefined : rejoinParticles(c, q);
     if (rc || rq) {
-      const rejoined = alignTokens(rq ?? q, rc ?? c, ref, weight, 'tokens', organisation, vowelless);
+      const rejoined = alignTokens(rq ?? q, rc ?? c, ref, weight, 'tokens', containment, vowelless);
       if (rejoined.score > best.score) best = rejoined;
     }
   }

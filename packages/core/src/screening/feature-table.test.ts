@@ -30,6 +30,8 @@ const words = [
   'ロシア',
   'ロシタ連邦',
   '株式会社',
+  'complex',
+  'bin',
 ];
 const nameArb = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
 const partyArb = fc.record({

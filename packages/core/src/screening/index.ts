@@ -27,6 +27,7 @@ export * from './find-candidates.ts';
 export * from './score-indexed-name.ts';
 export * from './feature-table.ts';
 export * from './name-features.ts';
+export * from './syllable-conflicts.ts';
 export * from './score-features.ts';
 export * from './ofac-name-score.ts';
 export * from './screen-party.ts';

@@ -52,6 +52,20 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: false,
     why: 'one listed word of two',
   },
+  {
+    cls: 1,
+    query: 'Karim bin Nadhir bin Aziz Talwari',
+    listed: 'Karim Talwari',
+    match: true,
+    why: "father's and grandfather's names, each introduced by bin",
+  },
+  {
+    cls: 1,
+    query: 'Karim bin Nadhir Talwari',
+    listed: 'Karim Nadhiri Talwani',
+    match: false,
+    why: 'other family name',
+  },
   // 2 joined and split words
   {
     cls: 2,
@@ -316,6 +330,22 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     listed: 'Orlan Limited Liability Company',
     match: false,
     why: 'the same legal form in two languages, other names',
+    schema: 'organization',
+  },
+  {
+    cls: 5,
+    query: 'Tarvesh Complex',
+    listed: 'Tarvesh',
+    match: true,
+    why: 'the listed name with a generic word added',
+    schema: 'organization',
+  },
+  {
+    cls: 5,
+    query: 'Tarvesh Shipping Lines',
+    listed: 'Tarvesh',
+    match: false,
+    why: 'the listed name with a word added that is not generic',
     schema: 'organization',
   },
   // 6 romanisation of Arabic and Persian names

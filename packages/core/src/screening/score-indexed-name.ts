@@ -14,7 +14,8 @@ import {
   type TokenSimilarity,
 } from './compare-tokens.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
-import { isOrganisationPair, isSyllabicName, nameFeatureScore, syllableConflicts } from './name-features.ts';
+import { isOrganisationPair, isSyllabicName, nameFeatureScore } from './name-features.ts';
+import { syllableConflicts } from './syllable-conflicts.ts';
 import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
@@ -79,8 +80,20 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
     (j) => tokenIdWeight(index, ids[j]!),
     (j) => name.normalized.tokens[j]!.length,
   );
-  const containable = !query.syllabic && !isOrganisationPair(query.name, name.normalized);
-  let score = nameFeatureScore(base, lastAlignment(), query.name.tokens, name.normalized.tokens, containable);
+  const containment = query.syllabic
+    ? 'none'
+    : isOrganisationPair(query.name, name.normalized)
+      ? 'organisation'
+      : 'person';
+  const generic = index.compiled.genericOrgWords;
+  let score = nameFeatureScore(
+    base,
+    lastAlignment(),
+    query.name.tokens,
+    name.normalized.tokens,
+    containment,
+    generic,
+  );
   if (score < 1) {
     // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
     const qt = query.name.tokens;
@@ -100,7 +113,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
         (j) => query.weight(b[j]!),
         (j) => b[j]!.length,
       );
-      score = Math.max(score, nameFeatureScore(rejoined, lastAlignment(), a, b, containable));
+      score = Math.max(score, nameFeatureScore(rejoined, lastAlignment(), a, b, containment, generic));
     }
   }
   if (score < 1)

@@ -9,7 +9,7 @@ import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import { ofacNameScore } from './ofac-name-score.ts';
 import { FEATURE_WEIGHTS, featureTerm, scoreOfTerms, type ScoreTerm } from './feature-table.ts';
-import { hasSyllables, syllableConflicts, syllableConflictTerm } from './name-features.ts';
+import { hasSyllables, syllableConflicts, syllableConflictTerm } from './syllable-conflicts.ts';
 import {
   compareBirthDates,
   compareCountries,
