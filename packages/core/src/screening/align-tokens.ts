@@ -58,6 +58,8 @@ const last = {
 };
 let cellS = new Float64Array(64);
 let cellK = new Uint8Array(64);
+/** The similarities before the greedy pass retired them, for `improvePairs`. */
+let origS = new Float64Array(64);
 let usedQ = new Uint8Array(16);
 let usedC = new Uint8Array(16);
 
@@ -98,6 +100,7 @@ export function alignmentScore(
   if (cellS.length < cells) {
     cellS = new Float64Array(cells * 2);
     cellK = new Uint8Array(cells * 2);
+    origS = new Float64Array(cells * 2);
   }
   if (usedQ.length < qn) usedQ = new Uint8Array(qn * 2);
   if (usedC.length < cn) usedC = new Uint8Array(cn * 2);
@@ -117,12 +120,11 @@ export function alignmentScore(
       // Small bonus for keeping the order, so ties resolve to the listed order.
       const s = t.similarity > 0 ? t.similarity + (i === j ? 1e-6 : 0) : 0;
       cellS[i * cn + j] = s;
+      origS[i * cn + j] = s;
       cellK[i * cn + j] = KINDS.indexOf(t.kind);
       if (s > 0) live++;
     }
   }
-  let qMatched = 0;
-  let cMatched = 0;
   let pairs = 0;
   while (live > 0 && pairs < maxPairs) {
     let best = -1;
@@ -149,13 +151,20 @@ export function alignmentScore(
         cellS[y * cn + j] = 0;
         live--;
       }
-    const s = Math.min(1, bestS);
-    const kind = cellK[best]!;
     last.pairI[pairs] = i;
     last.pairJ[pairs] = j;
-    last.pairS[pairs] = s;
-    last.pairK[pairs] = kind;
     pairs++;
+  }
+  if (pairs < qn && pairs < cn) pairs = improvePairs(qn, cn, pairs);
+  let qMatched = 0;
+  let cMatched = 0;
+  for (let p = 0; p < pairs; p++) {
+    const i = last.pairI[p]!;
+    const j = last.pairJ[p]!;
+    const s = Math.min(1, origS[i * cn + j]!);
+    const kind = cellK[i * cn + j]!;
+    last.pairS[p] = s;
+    last.pairK[p] = kind;
     const wq = qWeight(i);
     const wc = cWeight(j);
     if (KINDS[kind] === 'initial') {
@@ -181,6 +190,54 @@ export function alignmentScore(
   last.queryCoverage = qTotal > 0 ? qMatched / qTotal : 0;
   last.candidateCoverage = cTotal > 0 ? cMatched / cTotal : 0;
   return QUERY_SHARE * last.queryCoverage + (1 - QUERY_SHARE) * last.candidateCoverage;
+}
+
+/**
+ * Repairs what the greedy pass got wrong when its best pair took the
+ * partner of two others ("bazargani tejerat" against "barzagani tejarat":
+ * bazargani≈tejarat, both words for trade, left tejerat and barzagani
+ * apart): while one chosen pair (i, j) and an unpaired query word x and
+ * listed word y agree better as (x, j) and (i, y), re-pairs them. Returns
+ * the new number of pairs; updates `usedQ`, `usedC` and the pairs in `last`.
+ */
+function improvePairs(qn: number, cn: number, pairs: number): number {
+  for (let round = 0; round < qn && pairs < qn && pairs < cn; round++) {
+    let bestGain = 1e-9;
+    let bestP = -1;
+    let bestX = -1;
+    let bestY = -1;
+    for (let p = 0; p < pairs; p++) {
+      const i = last.pairI[p]!;
+      const j = last.pairJ[p]!;
+      const kept = origS[i * cn + j]!;
+      for (let x = 0; x < qn; x++) {
+        if (usedQ[x]) continue;
+        const xj = origS[x * cn + j]!;
+        if (xj <= 0) continue;
+        for (let y = 0; y < cn; y++) {
+          if (usedC[y]) continue;
+          const iy = origS[i * cn + y]!;
+          if (iy <= 0) continue;
+          const gain = xj + iy - kept;
+          if (gain > bestGain) {
+            bestGain = gain;
+            bestP = p;
+            bestX = x;
+            bestY = y;
+          }
+        }
+      }
+    }
+    if (bestP < 0) break;
+    const i = last.pairI[bestP]!;
+    last.pairI[bestP] = bestX;
+    last.pairI[pairs] = i;
+    last.pairJ[pairs] = bestY;
+    usedQ[bestX] = 1;
+    usedC[bestY] = 1;
+    pairs++;
+  }
+  return pairs;
 }
 
 /** The `NameComparison` of the last `alignmentScore` call, for the tokens it aligned. */
