@@ -1,238 +1,21 @@
+import {
+  alignmentScore,
+  describeAlignment,
+  lastAlignment,
+  lengthWeight,
+  type NameComparison,
+  type TokenWeight,
+} from './align-tokens.ts';
 import type { CompiledNameReference } from './compile-name-reference.ts';
-import {
-  compareTokenFacts,
-  isVowelPoor,
-  tokenFacts,
-  type TokenMatchKind,
-  type TokenSimilarity,
-} from './compare-tokens.ts';
-import { phoneticKey } from './phonetic-key.ts';
-import {
-  isOrganisationPair,
-  isSyllabicName,
-  nameFeatureScore,
-  syllableConflicts,
-  syllableConflictTerm,
-} from './name-features.ts';
+import { compareJoined, joinedComparison } from './compare-joined.ts';
+import { compareReadTokenFacts, tokenFacts } from './compare-tokens.ts';
+import { containmentOf, nameFeatureScore, type Containment } from './name-features.ts';
 import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
+import { syllableConflicts, syllableConflictTerm } from './syllable-conflicts.ts';
 import type { ScoreTerm } from './feature-table.ts';
-import { jaroWinkler } from './string-similarity.ts';
-import { osaDistance } from './string-similarity-osa.ts';
 
-/** One aligned pair of query and candidate tokens. */
-export interface AlignedTokens {
-  query: string;
-  candidate: string;
-  similarity: number;
-  kind: TokenMatchKind;
-}
-
-/** The result of comparing two normalised names, with what explains it. */
-export interface NameComparison {
-  /** Name similarity in [0,1]. */
-  score: number;
-  /** Weighted share of the query explained by the candidate. */
-  queryCoverage: number;
-  /** Weighted share of the candidate explained by the query. */
-  candidateCoverage: number;
-  pairs: AlignedTokens[];
-  unmatchedQuery: string[];
-  unmatchedCandidate: string[];
-  /** How the score was reached: token alignment, joined tokens, or original script. */
-  method: 'tokens' | 'joined' | 'original-script';
-  /** The alignment's similarity before the name-level terms (`score` when there are none). */
-  baseScore: number;
-  /** Name-level terms (contained name, extra parts, initials, numbers) added to `baseScore`. */
-  terms: ScoreTerm[];
-}
-
-/** Weight of a token in a name (default: its length, so short words weigh little). */
-export type TokenWeight = (token: string) => number;
-
-/** Share of a word's weight that its initial explains ("V." for Vladimir). */
-const INITIAL_CREDIT = 0.5;
-
-/** How much of the score rests on covering the query rather than the listed name. */
-const QUERY_SHARE = 0.82;
-
-/** The default token weight: its length, so short words weigh little. */
-export const lengthWeight: TokenWeight = (t) => t.length;
-
-/** Similarity of query token `i` and candidate token `j`. */
-export type PairSimilarity = (i: number, j: number) => TokenSimilarity;
-
-const KINDS: TokenMatchKind[] = ['exact', 'symbol', 'initial', 'fuzzy', 'phonetic', 'none'];
-
-/** Scratch of the last alignment (alignments are synchronous): chosen pairs and coverages. */
-const last = {
-  pairs: 0,
-  pairI: new Int32Array(16),
-  pairJ: new Int32Array(16),
-  pairS: new Float64Array(16),
-  pairK: new Uint8Array(16),
-  queryCoverage: 0,
-  candidateCoverage: 0,
-  candidateRarity: 1,
-};
-let cellS = new Float64Array(64);
-let cellK = new Uint8Array(64);
-let usedQ = new Uint8Array(16);
-let usedC = new Uint8Array(16);
-
-/** Which query and candidate tokens the last `alignmentScore` call paired, and its coverages. */
-export function lastAlignment(): {
-  usedQ: Uint8Array;
-  usedC: Uint8Array;
-  pairs: number;
-  queryCoverage: number;
-  candidateCoverage: number;
-  candidateRarity: number;
-} {
-  return {
-    usedQ,
-    usedC,
-    pairs: last.pairs,
-    queryCoverage: last.queryCoverage,
-    candidateCoverage: last.candidateCoverage,
-    candidateRarity: last.candidateRarity,
-  };
-}
-
-/**
- * The score of the best one-to-one alignment of `qn` query and `cn`
- * candidate tokens (greedy on similarity; ties go to the listed order, then
- * to the first query word), weighted by token weight. Leaves the chosen
- * pairs in `last` for `describeAlignment`.
- */
-export function alignmentScore(
-  qn: number,
-  cn: number,
-  sim: PairSimilarity,
-  qWeight: (i: number) => number,
-  cWeight: (j: number) => number,
-  cLength?: (j: number) => number,
-): number {
-  const cells = qn * cn;
-  if (cellS.length < cells) {
-    cellS = new Float64Array(cells * 2);
-    cellK = new Uint8Array(cells * 2);
-  }
-  if (usedQ.length < qn) usedQ = new Uint8Array(qn * 2);
-  if (usedC.length < cn) usedC = new Uint8Array(cn * 2);
-  const maxPairs = Math.min(qn, cn);
-  if (last.pairI.length < maxPairs) {
-    last.pairI = new Int32Array(maxPairs * 2);
-    last.pairJ = new Int32Array(maxPairs * 2);
-    last.pairS = new Float64Array(maxPairs * 2);
-    last.pairK = new Uint8Array(maxPairs * 2);
-  }
-  usedQ.fill(0, 0, qn);
-  usedC.fill(0, 0, cn);
-  let live = 0;
-  for (let i = 0; i < qn; i++) {
-    for (let j = 0; j < cn; j++) {
-      const t = sim(i, j);
-      // Small bonus for keeping the order, so ties resolve to the listed order.
-      const s = t.similarity > 0 ? t.similarity + (i === j ? 1e-6 : 0) : 0;
-      cellS[i * cn + j] = s;
-      cellK[i * cn + j] = KINDS.indexOf(t.kind);
-      if (s > 0) live++;
-    }
-  }
-  let qMatched = 0;
-  let cMatched = 0;
-  let pairs = 0;
-  while (live > 0 && pairs < maxPairs) {
-    let best = -1;
-    let bestS = 0;
-    for (let c = 0; c < cells; c++) {
-      if (cellS[c]! > bestS) {
-        bestS = cellS[c]!;
-        best = c;
-      }
-    }
-    if (best < 0) break;
-    const i = (best / cn) | 0;
-    const j = best - i * cn;
-    usedQ[i] = 1;
-    usedC[j] = 1;
-    // Retire the row and column of the chosen pair.
-    for (let x = 0; x < cn; x++)
-      if (cellS[i * cn + x]! > 0) {
-        cellS[i * cn + x] = 0;
-        live--;
-      }
-    for (let y = 0; y < qn; y++)
-      if (cellS[y * cn + j]! > 0) {
-        cellS[y * cn + j] = 0;
-        live--;
-      }
-    const s = Math.min(1, bestS);
-    const kind = cellK[best]!;
-    last.pairI[pairs] = i;
-    last.pairJ[pairs] = j;
-    last.pairS[pairs] = s;
-    last.pairK[pairs] = kind;
-    pairs++;
-    const wq = qWeight(i);
-    const wc = cWeight(j);
-    if (KINDS[kind] === 'initial') {
-      // An initial stands for the word it begins, at a discount: the
-      // initial counts fully, the word it abbreviates at INITIAL_CREDIT of its weight.
-      qMatched += s * (wq <= wc ? wq : Math.max(wc, INITIAL_CREDIT * wq));
-      cMatched += s * (wc <= wq ? wc : Math.max(wq, INITIAL_CREDIT * wc));
-    } else {
-      qMatched += s * wq;
-      cMatched += s * wc;
-    }
-  }
-  let qTotal = 0;
-  let cTotal = 0;
-  for (let i = 0; i < qn; i++) qTotal += qWeight(i);
-  let cLengths = 0;
-  for (let j = 0; j < cn; j++) {
-    cTotal += cWeight(j);
-    cLengths += cLength ? Math.max(1, cLength(j)) : 0;
-  }
-  last.pairs = pairs;
-  last.candidateRarity = cLength && cLengths > 0 ? Math.min(1, cTotal / cLengths) : 1;
-  last.queryCoverage = qTotal > 0 ? qMatched / qTotal : 0;
-  last.candidateCoverage = cTotal > 0 ? cMatched / cTotal : 0;
-  return QUERY_SHARE * last.queryCoverage + (1 - QUERY_SHARE) * last.candidateCoverage;
-}
-
-/** The `NameComparison` of the last `alignmentScore` call, for the tokens it aligned. */
-export function describeAlignment(
-  score: number,
-  q: string[],
-  c: string[],
-  method: NameComparison['method'],
-  baseScore = score,
-  terms: ScoreTerm[] = [],
-): NameComparison {
-  const pairs: AlignedTokens[] = [];
-  const matchedQ = new Uint8Array(q.length);
-  const matchedC = new Uint8Array(c.length);
-  for (let p = 0; p < last.pairs; p++) {
-    const i = last.pairI[p]!;
-    const j = last.pairJ[p]!;
-    matchedQ[i] = 1;
-    matchedC[j] = 1;
-    pairs.push({ query: q[i]!, candidate: c[j]!, similarity: last.pairS[p]!, kind: KINDS[last.pairK[p]!]! });
-  }
-  return {
-    score,
-    queryCoverage: last.queryCoverage,
-    candidateCoverage: last.candidateCoverage,
-    pairs,
-    unmatchedQuery: q.filter((_, i) => !matchedQ[i]),
-    unmatchedCandidate: c.filter((_, j) => !matchedC[j]),
-    method,
-    baseScore,
-    terms,
-  };
-}
+export type { TokenWeight } from './align-tokens.ts';
 
 function alignTokens(
   q: string[],
@@ -240,84 +23,23 @@ function alignTokens(
   ref: CompiledNameReference,
   weight: TokenWeight,
   method: NameComparison['method'],
-  organisation = false,
+  containment: Containment = 'none',
+  vowelless = false,
 ): NameComparison {
   const qf = q.map((t) => tokenFacts(t, ref));
   const cf = c.map((t) => tokenFacts(t, ref));
   const base = alignmentScore(
     q.length,
     c.length,
-    (i, j) => compareTokenFacts(qf[i]!, cf[j]!),
+    (i, j) => compareReadTokenFacts(qf[i]!, cf[j]!, vowelless),
     (i) => weight(q[i]!),
     (j) => weight(c[j]!),
     (j) => c[j]!.length,
   );
   if (method !== 'tokens') return describeAlignment(base, q, c, method);
   const terms: ScoreTerm[] = [];
-  const score = nameFeatureScore(base, lastAlignment(), q, c, !organisation, terms);
+  const score = nameFeatureScore(base, lastAlignment(), q, c, containment, ref.genericOrgWords, terms);
   return describeAlignment(score, q, c, method, base, terms);
-}
-
-/** The comparison of names written without spaces, as a `NameComparison`. */
-export function joinedComparison(query: string[], candidate: string[], joined: number): NameComparison {
-  return {
-    score: joined,
-    queryCoverage: joined,
-    candidateCoverage: joined,
-    pairs: [
-      {
-        query: query.join(''),
-        candidate: candidate.join(''),
-        similarity: joined,
-        kind: joined === 1 ? 'exact' : 'fuzzy',
-      },
-    ],
-    unmatchedQuery: [],
-    unmatchedCandidate: [],
-    method: 'joined',
-    baseScore: joined,
-    terms: [],
-  };
-}
-
-/** Whether two token lists of more than one word break at the same letter positions. */
-function sameWordBreaks(q: string[], c: string[]): boolean {
-  if (q.length !== c.length || q.length < 2) return false;
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < q.length - 1; i++) {
-    a += q[i]!.length;
-    b += c[i]!.length;
-    if (a !== b) return false;
-  }
-  return true;
-}
-
-/**
- * Similarity of the names written without spaces ("ramimakhlouf" = "rami
- * makhlouf", "lauren tnkunda" = "laurent nkunda"), unless their words break
- * at the same places (then the words themselves are compared).
- */
-export function compareJoined(q: string[], c: string[], a = q.join(''), b = c.join('')): number {
-  if (a.length < 4 || b.length < 4) return 0;
-  // Names whose words break at the same places are compared word by word: written without
-  // spaces, "vladimir vladimirovich putin" and "… tyulin" would differ by 3 letters in 27.
-  if (sameWordBreaks(q, c)) return 0;
-  // An abjad spelling split into words ("bd llh") against one word ("abdullah").
-  const abjad = (x: string[], y: string[]): boolean =>
-    x.length > 1 && y.length === 1 && x.every(isVowelPoor) && !isVowelPoor(y[0]!);
-  if (
-    (abjad(q, c) || abjad(c, q)) &&
-    phoneticKey(a).length >= 3 &&
-    phoneticKey(a) === phoneticKey(b) &&
-    jaroWinkler(a, b) >= 0.7
-  )
-    return 0.88;
-  if (a.length < 6 || b.length < 6) return 0;
-  const n = Math.max(a.length, b.length);
-  const max = Math.floor(n * 0.12);
-  const d = osaDistance(a, b, max);
-  return d > max ? 0 : 1 - d / n;
 }
 
 /**
@@ -337,8 +59,9 @@ export function compareNames(
   ref: CompiledNameReference,
   weight: TokenWeight = lengthWeight,
 ): NameComparison {
-  const organisation = isOrganisationPair(query, candidate) || isSyllabicName(query);
-  let best = compareTokenLists(query.tokens, candidate.tokens, ref, weight, organisation);
+  const containment = containmentOf(query, candidate);
+  const vowelless = !!query.vowelless;
+  let best = compareTokenLists(query.tokens, candidate.tokens, ref, weight, containment, vowelless);
   if (best.score < 1 && query.originalTokens && candidate.originalTokens) {
     const original = alignTokens(
       query.originalTokens,
@@ -355,7 +78,7 @@ export function compareNames(
     const cs = [candidate.tokens, ...(candidate.readings ?? [])];
     for (let i = 0; i < qs.length; i++) {
       for (let j = i === 0 ? 1 : 0; j < cs.length; j++) {
-        const reading = compareTokenLists(qs[i]!, cs[j]!, ref, weight, organisation);
+        const reading = compareTokenLists(qs[i]!, cs[j]!, ref, weight, containment, vowelless);
         if (reading.score > best.score) best = reading;
       }
     }
@@ -378,15 +101,16 @@ function compareTokenLists(
   c: string[],
   ref: CompiledNameReference,
   weight: TokenWeight,
-  organisation: boolean,
+  containment: Containment,
+  vowelless: boolean,
 ): NameComparison {
-  let best = alignTokens(q, c, ref, weight, 'tokens', organisation);
+  let best = alignTokens(q, c, ref, weight, 'tokens', containment, vowelless);
   // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
   if (best.score < 1) {
     const rc = rejoinParticles(q, c);
     const rq = rc ? undefined : rejoinParticles(c, q);
     if (rc || rq) {
-      const rejoined = alignTokens(rq ?? q, rc ?? c, ref, weight, 'tokens', organisation);
+      const rejoined = alignTokens(rq ?? q, rc ?? c, ref, weight, 'tokens', containment, vowelless);
       if (rejoined.score > best.score) best = rejoined;
     }
   }

@@ -1,3 +1,4 @@
+import { abjadFit, ABJAD_FIT_SIMILARITY } from './abjad-fit.ts';
 import type { CompiledNameReference } from './compile-name-reference.ts';
 import { phoneticKey } from './phonetic-key.ts';
 import { foldSpelling } from './spelling-fold.ts';
@@ -133,6 +134,20 @@ export function compareTokenFacts(fa: TokenFacts, fb: TokenFacts): TokenSimilari
     }
   }
   return kind === 'none' ? NONE : { similarity, kind };
+}
+
+const ABJAD_FIT: TokenSimilarity = Object.freeze({ similarity: ABJAD_FIT_SIMILARITY, kind: 'phonetic' });
+
+/**
+ * `compareTokenFacts` for a query read from a script that writes no short
+ * vowels (`NormalizedName.vowelless`): a query token that fits a listed
+ * spelling with its vowels added (`abjadFit`: "mstfa", "mostafa") scores
+ * `ABJAD_FIT_SIMILARITY` when nothing else scores more.
+ */
+export function compareReadTokenFacts(fa: TokenFacts, fb: TokenFacts, vowelless: boolean): TokenSimilarity {
+  const t = compareTokenFacts(fa, fb);
+  if (!vowelless || t.similarity >= ABJAD_FIT_SIMILARITY) return t;
+  return abjadFit(fa.text, fb.text) ? ABJAD_FIT : t;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface CompiledNameReference {
   genericNames: Set<string>;
   /** Generic words of organisation names (company, sanaye, zavod) that weigh less still. */
   genericOrgWords: Set<string>;
+  /** Organisation symbol group ids of single tokens ("kompanija" and "company" share one). */
+  orgWordGroups: Map<string, number[]>;
   /** Confusable digit → letter map used inside mixed tokens. */
   confusables: Map<string, string>;
 }
@@ -73,10 +75,12 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
   const groupKeys: string[] = [];
   const groupMembers: string[][] = [];
   const spellingGroups = new Set<number>();
-  const addGroups = (groups: Record<string, string[]>, spellings = false): void => {
+  const orgGroups = new Set<number>();
+  const addGroups = (groups: Record<string, string[]>, spellings = false, org = false): void => {
     for (const [key, words] of Object.entries(groups)) {
       const id = groupKeys.length;
       if (spellings) spellingGroups.add(id);
+      if (org) orgGroups.add(id);
       groupKeys.push(key);
       groupMembers.push([]);
       for (const word of [key, ...words]) {
@@ -101,8 +105,8 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
       }
     }
   };
-  addGroups(reference.orgSymbols);
-  addGroups(ORGANISATION_WORD_GROUPS as Record<string, string[]>);
+  addGroups(reference.orgSymbols, false, true);
+  addGroups(ORGANISATION_WORD_GROUPS as Record<string, string[]>, false, true);
   addGroups(reference.personSymbols);
   addGroups(EXTRA_PERSON_SYMBOLS as Record<string, string[]>);
   addGroups(reference.nicknames);
@@ -111,6 +115,27 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
   for (const [token, ids] of tokenGroups) {
     const spelling = ids.filter((id) => spellingGroups.has(id));
     if (spelling.length > 0) tokenSpellingGroups.set(token, spelling);
+  }
+  const orgWordGroups = new Map<string, number[]>();
+  for (const [token, ids] of tokenGroups) {
+    const org = ids.filter((id) => orgGroups.has(id));
+    if (org.length > 0) orgWordGroups.set(token, org);
+  }
+  // A legal form may be written with its generic words in another language ("Limited Liability
+  // Kompanija", "Publiczny Joint Stock Company"): each legal phrase is also found under the
+  // equivalents of its first word, and `normalizeName` compares its words up to equivalence.
+  for (const list of [...phrases.values()]) {
+    for (const phrase of list) {
+      if (phrase.kind !== 'legal') continue;
+      for (const id of orgWordGroups.get(phrase.tokens[0]!) ?? []) {
+        for (const variant of groupMembers[id]!) {
+          if (variant === phrase.tokens[0]) continue;
+          const other = phrases.get(variant) ?? [];
+          if (!other.includes(phrase)) other.push(phrase);
+          phrases.set(variant, other);
+        }
+      }
+    }
   }
   const titles = new Set<string>();
   for (const title of [...reference.titles, ...EXTRA_TITLES]) {
@@ -135,6 +160,7 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
     titles,
     genericNames,
     genericOrgWords,
+    orgWordGroups,
     confusables,
   };
   compiled.set(reference, result);

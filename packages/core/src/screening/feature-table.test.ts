@@ -22,6 +22,16 @@ const words = [
   'hassan',
   '2',
   '44',
+  // Scripts with their own comparisons: Arabic read without short vowels, kana syllables.
+  'مصطفى',
+  'حداد',
+  'mostafa',
+  'haddad',
+  'ロシア',
+  'ロシタ連邦',
+  '株式会社',
+  'complex',
+  'bin',
 ];
 const nameArb = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
 const partyArb = fc.record({

@@ -18,6 +18,8 @@ export const SCORING_FEATURES = Object.freeze({
   containedName: { label: 'Listed name contained in the query', weight: 1 },
   /** Per query word beyond a contained listed name (middle name, patronymic, second surname). */
   extraNamePart: { label: 'Extra name part not on the list', weight: -0.05 },
+  /** Per generic word (company, institute, complex) a query adds to a contained listed organisation name. */
+  extraGenericWord: { label: 'Extra generic organisation word not on the list', weight: -0.04 },
   /** Times the commonness of a contained listed name: a common name inside a longer query says less. */
   containedCommonName: { label: 'Contained name is common', weight: -0.2 },
   /** An initial whose letter starts no unmatched word of the other name, beside a full word left over. */

@@ -1,5 +1,6 @@
 import type { PartySchema } from '../model/party.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
+import { NAME_PARTICLES } from './name-particles.ts';
 
 /** What the name-level features read of a token alignment. */
 export interface AlignmentView {
@@ -22,13 +23,7 @@ export const MAX_EXTRA_PARTS = 3;
 /** Fewest letters a contained listed name must have: short names ("john lee") are found inside many. */
 const CONTAINED_MIN_LETTERS = 9;
 
-/** Most syllables a differing Hangul or kana spelling is penalised for. */
-const MAX_SYLLABLE_CONFLICTS = 3;
-
 const DIGITS = /^\d+$/;
-
-/** Hangul and kana: scripts where each character is a syllable, and one changed syllable is another name. */
-const SYLLABIC = /^[\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
 
 /** Han, Hangul and kana: names whose words are syllables, with no extra name parts to speak of. */
 const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -59,45 +54,6 @@ function letters(tokens: readonly string[]): number {
   return n;
 }
 
-/**
- * Characters that differ between two names both written in Hangul or kana
- * (0 when either is in another script): romanisation merges syllables
- * (운 and 은 are both "un"), the script itself does not.
- */
-export function syllableConflicts(
-  qo: readonly string[] | undefined,
-  co: readonly string[] | undefined,
-): number {
-  if (!qo || !co) return 0;
-  const a = qo.join('');
-  const b = co.join('');
-  if (a === b || !SYLLABIC.test(a) || !SYLLABIC.test(b)) return 0;
-  const x = [...a];
-  const y = [...b];
-  // Edit distance over characters, small names only.
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= y.length; j++)
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return Math.min(MAX_SYLLABLE_CONFLICTS, prev[y.length]!);
-}
-
-/** The explained term of `syllableConflicts`. */
-export function syllableConflictTerm(
-  qo: readonly string[],
-  co: readonly string[],
-  differ: number,
-): ScoreTerm {
-  return featureTerm(
-    'syllableConflict',
-    `written in ${differ} different syllable${differ > 1 ? 's' : ''} (${qo.join(' ')} vs ${co.join(' ')})`,
-    differ,
-  );
-}
-
 /** Unmatched single letters on one side while a full word is unmatched on the other. */
 function initialConflicts(
   a: readonly string[],
@@ -116,67 +72,130 @@ function initialConflicts(
 }
 
 /**
+ * How a listed name found whole inside the query is credited: as a person
+ * name (extra name parts cost a little each), as an organisation name (only
+ * when every extra query word is a generic word: "Makin Institute" holds
+ * "Makin"), or not at all (names written in syllables).
+ */
+export type Containment = 'person' | 'organisation' | 'none';
+
+/** How a query and a listed name are credited for containment (`Containment`). */
+export function containmentOf(
+  query: { schema?: PartySchema; originalTokens?: string[] },
+  listed: { schema?: PartySchema },
+): Containment {
+  if (isSyllabicName(query)) return 'none';
+  return isOrganisationPair(query, listed) ? 'organisation' : 'person';
+}
+
+/** Fewest letters a listed organisation name must have to be credited as contained. */
+const CONTAINED_ORG_MIN_LETTERS = 4;
+
+/**
+ * The query's extra name parts: its unmatched words, a particle that
+ * introduces an unmatched word counted with it ("bin Khudr" is one part).
+ */
+function extraParts(q: readonly string[], usedQ: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < q.length; i++) {
+    if (usedQ[i]) continue;
+    if (NAME_PARTICLES.has(q[i]!) && i + 1 < q.length && !usedQ[i + 1]) {
+      out.push(`${q[i]} ${q[i + 1]}`);
+      i++;
+    } else out.push(q[i]!);
+  }
+  return out;
+}
+
+/** The listed name contained in the query: its score and its terms, or undefined. */
+function containedScore(
+  base: number,
+  a: AlignmentView,
+  q: readonly string[],
+  c: readonly string[],
+  containment: Containment,
+  generic: ReadonlySet<string> | undefined,
+  terms: ScoreTerm[] | undefined,
+): number | undefined {
+  if (containment === 'none' || a.pairs !== c.length || q.length === a.pairs) return undefined;
+  if (a.candidateCoverage < CONTAINED_COVERAGE) return undefined;
+  if (containment === 'organisation') {
+    if (letters(c) < CONTAINED_ORG_MIN_LETTERS || !generic) return undefined;
+    const extra = q.filter((t, i) => !a.usedQ[i]);
+    if (extra.length > MAX_EXTRA_PARTS || !extra.every((t) => generic.has(t))) return undefined;
+    const contained = a.candidateCoverage + FEATURE_WEIGHTS.extraGenericWord * extra.length;
+    if (contained <= base) return undefined;
+    terms?.push(
+      featureTerm(
+        'containedName',
+        `listed name contained in the query with generic words only (listed-name coverage ${a.candidateCoverage.toFixed(2)})`,
+        a.candidateCoverage - base,
+      ),
+      featureTerm(
+        'extraGenericWord',
+        `generic word${extra.length > 1 ? 's' : ''} not on the list: ${extra.join(' ')}`,
+        extra.length,
+      ),
+    );
+    return contained;
+  }
+  if (letters(c) < CONTAINED_MIN_LETTERS || c.length < 2) return undefined;
+  const extra = extraParts(q, a.usedQ);
+  if (extra.length > MAX_EXTRA_PARTS) return undefined;
+  const common = 1 - a.candidateRarity;
+  const contained =
+    a.candidateCoverage +
+    FEATURE_WEIGHTS.extraNamePart * extra.length +
+    (common > 0 ? FEATURE_WEIGHTS.containedCommonName * common : 0);
+  if (contained <= base) return undefined;
+  if (terms) {
+    terms.push(
+      featureTerm(
+        'containedName',
+        `listed name contained in the query (listed-name coverage ${a.candidateCoverage.toFixed(2)})`,
+        a.candidateCoverage - base,
+      ),
+      featureTerm(
+        'extraNamePart',
+        `extra name part${extra.length > 1 ? 's' : ''} not on the list: ${extra.join(', ')}`,
+        extra.length,
+      ),
+    );
+    if (common > 0)
+      terms.push(
+        featureTerm(
+          'containedCommonName',
+          `the contained listed name is common (commonness ${common.toFixed(2)})`,
+          common,
+        ),
+      );
+  }
+  return contained;
+}
+
+/**
  * The name score after the name-level features of the feature table, from
- * an alignment's base similarity: when `containable` (person names not
- * written in syllables), a listed name of some length found whole inside
- * the query is strong evidence (the score rises to the listed name's
- * coverage, less a little per extra query word); an initial that contradicts
- * a full given name, and different numbers ("Group 2" vs "Group 3"), lower
- * it. Pushes one explained term per feature to `terms` when given (the
- * ranking calls it without, for speed); the terms add up to the returned
- * score less `base`, before clamping to [0,1].
+ * an alignment's base similarity: a listed name found whole inside the
+ * query is strong evidence (`Containment`: the score rises to the listed
+ * name's coverage, less a little per extra part or generic word); an
+ * initial that contradicts a full given name, and different numbers
+ * ("Group 2" vs "Group 3"), lower it. `generic` holds the generic
+ * organisation words. Pushes one explained term per feature to `terms` when
+ * given (the ranking calls it without, for speed); the terms add up to the
+ * returned score less `base`, before clamping to [0,1].
  */
 export function nameFeatureScore(
   base: number,
   a: AlignmentView,
   q: readonly string[],
   c: readonly string[],
-  containable: boolean,
+  containment: Containment,
+  generic?: ReadonlySet<string>,
   terms?: ScoreTerm[],
 ): number {
   let score = base;
-  const extras = q.length - a.pairs;
-  if (
-    containable &&
-    letters(c) >= CONTAINED_MIN_LETTERS &&
-    c.length >= 2 &&
-    a.pairs === c.length &&
-    extras >= 1 &&
-    extras <= MAX_EXTRA_PARTS &&
-    a.candidateCoverage >= CONTAINED_COVERAGE
-  ) {
-    const common = 1 - a.candidateRarity;
-    const contained =
-      a.candidateCoverage +
-      FEATURE_WEIGHTS.extraNamePart * extras +
-      (common > 0 ? FEATURE_WEIGHTS.containedCommonName * common : 0);
-    if (contained > base) {
-      score = contained;
-      if (terms) {
-        const extra = q.filter((_, i) => !a.usedQ[i]);
-        terms.push(
-          featureTerm(
-            'containedName',
-            `listed name contained in the query (listed-name coverage ${a.candidateCoverage.toFixed(2)})`,
-            a.candidateCoverage - base,
-          ),
-          featureTerm(
-            'extraNamePart',
-            `extra name part${extras > 1 ? 's' : ''} not on the list: ${extra.join(' ')}`,
-            extras,
-          ),
-        );
-        if (common > 0)
-          terms.push(
-            featureTerm(
-              'containedCommonName',
-              `the contained listed name is common (commonness ${common.toFixed(2)})`,
-              common,
-            ),
-          );
-      }
-    }
-  }
+  const contained = containedScore(base, a, q, c, containment, generic, terms);
+  if (contained !== undefined) score = contained;
   const initials = [...initialConflicts(q, a.usedQ, c, a.usedC), ...initialConflicts(c, a.usedC, q, a.usedQ)];
   if (initials.length > 0) {
     const n = Math.min(2, initials.length);

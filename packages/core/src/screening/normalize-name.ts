@@ -26,11 +26,16 @@ export interface NormalizedName {
   readings?: string[][];
   /** For a reading screened beside the name as given: how it was read, for explanations. */
   via?: string;
+  /** Read from a script that writes no short vowels (Arabic, Hebrew): its tokens may lack them. */
+  vowelless?: boolean;
   /** The kind of party the name was normalised as, when known. */
   schema?: PartySchema;
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** Hebrew and Arabic letters: scripts that write no short vowels. */
+const ABJAD = /[\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3]/;
 
 function replaceDigits(token: string, ref: CompiledNameReference): string {
   if (!/\d/.test(token) || !/[a-z]/.test(token)) return token;
@@ -39,10 +44,23 @@ function replaceDigits(token: string, ref: CompiledNameReference): string {
   return out;
 }
 
-/** Whether `tokens` continues with `phrase` at position `i`. */
-function startsWith(tokens: string[], i: number, phrase: string[]): boolean {
+/** Whether two tokens are one generic organisation word in two languages ("kompanija", "company"). */
+function sameOrgWord(a: string, b: string, ref: CompiledNameReference): boolean {
+  const x = ref.orgWordGroups.get(a);
+  const y = x && ref.orgWordGroups.get(b);
+  return !!y && x.some((id) => y.includes(id));
+}
+
+/**
+ * Whether `tokens` continues with `phrase` at position `i`; with `generic`,
+ * a word of the phrase may be written as an equivalent organisation word.
+ */
+function startsWith(tokens: string[], i: number, phrase: string[], generic?: CompiledNameReference): boolean {
   if (i + phrase.length > tokens.length) return false;
-  for (let k = 0; k < phrase.length; k++) if (tokens[i + k] !== phrase[k]) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const t = tokens[i + k]!;
+    if (t !== phrase[k] && !(generic && sameOrgWord(t, phrase[k]!, generic))) return false;
+  }
   return true;
 }
 
@@ -74,7 +92,7 @@ export function normalizeName(
     const candidates = ref.phrases.get(raw[i]!);
     const phrase = candidates?.find(
       (p) =>
-        startsWith(raw, i, p.tokens) &&
+        startsWith(raw, i, p.tokens, p.kind === 'legal' ? ref : undefined) &&
         (p.kind === 'symbol' ||
           (p.kind === 'legal' && !isPerson && (p.tokens.length > 1 || raw.length > 1)) ||
           (p.kind === 'orgPrefix' && isOrg && i === 0) ||
@@ -101,6 +119,7 @@ export function normalizeName(
   // ASCII is Latin or has no letters: skip the script census.
   if (NON_ASCII.test(text) && isNonLatin(text)) {
     result.originalTokens = tokenizeOriginalScript(text);
+    if (ABJAD.test(text)) result.vowelless = true;
     if (reference.hanReadings && !isOrg) {
       const primary = tokens.join(' ');
       const readings: string[][] = [];

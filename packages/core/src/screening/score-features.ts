@@ -1,5 +1,5 @@
 import type { PartialDate, Party, PartySchema } from '../model/party.ts';
-import type { NameComparison } from './compare-names.ts';
+import type { NameComparison } from './align-tokens.ts';
 import { featureTerm, type ScoreTerm } from './feature-table.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 

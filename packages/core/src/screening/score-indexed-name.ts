@@ -1,15 +1,21 @@
 import {
   alignmentScore,
-  compareJoined,
-  compareNames,
   lastAlignment,
   lengthWeight,
   type NameComparison,
   type TokenWeight,
-} from './compare-names.ts';
-import { compareTokenFacts, type TokenFacts, type TokenSimilarity } from './compare-tokens.ts';
+} from './align-tokens.ts';
+import { compareJoined } from './compare-joined.ts';
+import { compareNames } from './compare-names.ts';
+import {
+  compareReadTokenFacts,
+  compareTokenFacts,
+  type TokenFacts,
+  type TokenSimilarity,
+} from './compare-tokens.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
-import { isOrganisationPair, isSyllabicName, nameFeatureScore, syllableConflicts } from './name-features.ts';
+import { isOrganisationPair, isSyllabicName, nameFeatureScore } from './name-features.ts';
+import { syllableConflicts } from './syllable-conflicts.ts';
 import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
@@ -56,6 +62,7 @@ export function prepareQuery(
 export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, name: IndexedName): number {
   const ids = name.tokenIds;
   const { facts, weights, seen } = query;
+  const vowelless = !!query.name.vowelless;
   const base = alignmentScore(
     facts.length,
     ids.length,
@@ -64,7 +71,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
       const memo = seen[i]!;
       let t = memo.get(id);
       if (t === undefined) {
-        t = compareTokenFacts(facts[i]!, index.facts[id]!);
+        t = compareReadTokenFacts(facts[i]!, index.facts[id]!, vowelless);
         memo.set(id, t);
       }
       return t;
@@ -73,8 +80,20 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
     (j) => tokenIdWeight(index, ids[j]!),
     (j) => name.normalized.tokens[j]!.length,
   );
-  const containable = !query.syllabic && !isOrganisationPair(query.name, name.normalized);
-  let score = nameFeatureScore(base, lastAlignment(), query.name.tokens, name.normalized.tokens, containable);
+  const containment = query.syllabic
+    ? 'none'
+    : isOrganisationPair(query.name, name.normalized)
+      ? 'organisation'
+      : 'person';
+  const generic = index.compiled.genericOrgWords;
+  let score = nameFeatureScore(
+    base,
+    lastAlignment(),
+    query.name.tokens,
+    name.normalized.tokens,
+    containment,
+    generic,
+  );
   if (score < 1) {
     // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
     const qt = query.name.tokens;
@@ -89,12 +108,12 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
       const rejoined = alignmentScore(
         a.length,
         b.length,
-        (i, j) => compareTokenFacts(af[i]!, bf[j]!),
+        (i, j) => compareReadTokenFacts(af[i]!, bf[j]!, vowelless),
         (i) => query.weight(a[i]!),
         (j) => query.weight(b[j]!),
         (j) => b[j]!.length,
       );
-      score = Math.max(score, nameFeatureScore(rejoined, lastAlignment(), a, b, containable));
+      score = Math.max(score, nameFeatureScore(rejoined, lastAlignment(), a, b, containment, generic));
     }
   }
   if (score < 1)

@@ -9,7 +9,7 @@ import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import { ofacNameScore } from './ofac-name-score.ts';
 import { FEATURE_WEIGHTS, featureTerm, scoreOfTerms, type ScoreTerm } from './feature-table.ts';
-import { syllableConflicts, syllableConflictTerm } from './name-features.ts';
+import { hasSyllables, syllableConflicts, syllableConflictTerm } from './syllable-conflicts.ts';
 import {
   compareBirthDates,
   compareCountries,
@@ -206,7 +206,8 @@ function closestSyllabicSpelling(
     const tokens = index.names[nameId]?.normalized.originalTokens;
     if (!tokens) continue;
     const differ = syllableConflicts(query, tokens);
-    if (differ === 0 && query.join('') === tokens.join('')) return undefined;
+    // A spelling whose syllables agree (or share no close word) says the romanisation hid nothing.
+    if (differ === 0 && (query.join('') === tokens.join('') || hasSyllables(tokens))) return undefined;
     if (differ > 0 && (!best || differ < best.differ)) best = { tokens, differ };
   }
   return best;
@@ -329,6 +330,7 @@ export function screenParty(
           ...reading,
           text: queryName.text,
           originalTokens: queryName.originalTokens,
+          vowelless: true,
           via: `Arabic script read as "${arabic}"`,
         });
     }

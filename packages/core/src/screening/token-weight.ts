@@ -1,5 +1,5 @@
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
-import type { TokenWeight } from './compare-names.ts';
+import type { TokenWeight } from './align-tokens.ts';
 import { GENERIC_WORD_FACTOR } from './organisation-words.ts';
 
 /** Names a token may appear in before it starts to weigh less. */
