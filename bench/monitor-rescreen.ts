@@ -4,7 +4,8 @@
  * update of about 300 listed parties (200 added, 50 changed, 50 removed), both through
  * `runMonitoring` (what `MonitorService.run` computes, without the store writes).
  * Baselines in the same process: the full re-screen on one thread (a 10,000-counterparty
- * sample, extrapolated), and the full re-screen on the workers as the baseline of the delta.
+ * sample, extrapolated); for the delta, the full re-screen on the workers and the delta's
+ * old path (each candidate screened against the whole index), run twice each, alternating.
  *
  *   npx tsx bench/monitor-rescreen.ts [--counterparties 100000] [--workers 2]
  */
@@ -21,7 +22,12 @@ import {
 } from '@entente/core';
 import { ScreeningPool } from '../packages/adapters/src/screening/screening-pool.ts';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
-import { buildRegisterIndex, runMonitoring } from '../packages/adapters/src/monitoring/run-monitoring.ts';
+import {
+  buildRegisterIndex,
+  candidateCounterparties,
+  runMonitoring,
+  type MatchMany,
+} from '../packages/adapters/src/monitoring/run-monitoring.ts';
 import type { RegisterEntry } from '../packages/adapters/src/monitoring/register-store.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
 
@@ -202,21 +208,55 @@ async function main(): Promise<void> {
   t0 = performance.now();
   const registerIndex = buildRegisterIndex(register, reference);
   const regBuild = secs(t0);
-  t0 = performance.now();
-  const delta = await runMonitoring({
+  const deltaInputs = {
     ...base,
     index,
-    matchMany: async (qs: ScreeningQuery[], o) => qs.map((q) => screenParty(index, q, o)),
-    screenAll: new Set(),
+    screenAll: new Set<string>(),
     changedParties: new Set([...added, ...changed].map((p) => `${p.source}:${p.sourceId}`)),
     removedParties: new Set(removed.map((p) => `${p.source}:${p.sourceId}`)),
     stored,
     registerIndex,
-  });
-  const deltaS = secs(t0);
+  };
+  t0 = performance.now();
+  const candidates = candidateCounterparties(index, registerIndex, deltaInputs.changedParties, stored);
   console.log(
-    `delta: 300 listed parties (200 added, 50 changed, 50 removed) in ${deltaS.toFixed(2)} s (+ ${regBuild.toFixed(1)} s register index build, kept between runs): ` +
-      `${delta.counts.counterpartiesScreened} candidate counterparties re-screened, ${delta.counts.newAlerts} new, ${delta.counts.changedAlerts} changed, ${delta.counts.goneAlerts} gone; ×${(fullS / deltaS).toFixed(0)} faster than the full re-screen; load ${load()}`,
+    `candidate search: ${candidates.size} counterparties for ${deltaInputs.changedParties.size} added or changed parties in ${secs(t0).toFixed(2)} s (part of every delta below)`,
+  );
+  // The delta's new path scores each candidate against the changed parties only; the old one
+  // (the baseline) screened it against the whole index and dropped its hits on other parties.
+  const restricted: MatchMany = async (qs, o) => qs.map((q) => screenParty(index, q, o));
+  const whole: MatchMany = async (qs, { entities, ...o }) =>
+    qs.map((q) => screenParty(index, q, o).filter((m) => !entities || entities.has(m.entityId)));
+  const runs: { path: string; s: number; summary: string; line: string }[] = [];
+  for (const [path, matchMany] of [
+    ['old (whole index)', whole],
+    ['new (changed parties)', restricted],
+    ['old (whole index)', whole],
+    ['new (changed parties)', restricted],
+  ] as const) {
+    t0 = performance.now();
+    const delta = await runMonitoring({ ...deltaInputs, matchMany });
+    const s = secs(t0);
+    const o = delta.outcome;
+    runs.push({
+      path,
+      s,
+      summary: JSON.stringify([
+        delta.counts,
+        o.upsertHits.map((h) => `${h.counterpartyId}×${h.entityId} ${h.score}`).sort(),
+        o.deleteHits.map((h) => `${h.counterpartyId}×${h.entityId}`).sort(),
+        o.newAlerts.map((a) => `${a.kind} ${a.counterpartyId}×${a.entityId}`).sort(),
+      ]),
+      line:
+        `delta, ${path}: 300 listed parties (200 added, 50 changed, 50 removed) in ${s.toFixed(2)} s (+ ${regBuild.toFixed(1)} s register index build, kept between runs): ` +
+        `${delta.counts.counterpartiesScreened} candidate counterparties re-screened, ${delta.counts.newAlerts} new, ${delta.counts.changedAlerts} changed, ${delta.counts.goneAlerts} gone; ×${(fullS / s).toFixed(0)} faster than the full re-screen; load ${load()}`,
+    });
+    console.log(runs.at(-1)!.line);
+  }
+  const best = (path: string) => Math.min(...runs.filter((r) => r.path === path).map((r) => r.s));
+  console.log(
+    `delta: new path ${best('new (changed parties)').toFixed(2)} s vs old ${best('old (whole index)').toFixed(2)} s (best of two each, ×${(best('old (whole index)') / best('new (changed parties)')).toFixed(1)}); ` +
+      `same hits and alerts on both paths: ${runs.every((r) => r.summary === runs[0]!.summary) ? 'yes' : 'NO'}`,
   );
 }
 
