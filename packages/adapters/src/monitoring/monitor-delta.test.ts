@@ -77,7 +77,7 @@ for (const target of storeTargets()) {
     });
 
     const hits = async (orgId: string) =>
-      (await monitor.alerts.hits(orgId))
+      (await monitor.runs.hits(orgId))
         .map((h) => `${h.counterpartyId}×${h.entityId} ${h.score} ${h.partyHash}`)
         .sort();
 

@@ -23,7 +23,7 @@ import {
 } from '@entente/core';
 import type { Alert } from '@entente/core';
 import type { RegisterEntry } from './register-store.ts';
-import type { NewAlert, RunOutcome, StoredHit } from './alert-store.ts';
+import type { NewAlert, RunOutcome, StoredHit } from './monitor-records.ts';
 
 /**
  * Matches kept per counterparty name: all of them at or above the screening threshold. A
