@@ -17,7 +17,7 @@ import {
   type MonitorRunCounts,
   type OwnershipAlertCandidate,
 } from '@entente/core';
-import type { NewAlert, RunOutcome, StoredHit } from './alert-store.ts';
+import type { NewAlert, RunOutcome, StoredHit } from './monitor-records.ts';
 import type { RegisterEntry } from './register-store.ts';
 
 /** What the ownership step reads besides the run's outcome. */

@@ -5,14 +5,9 @@ export {
   type RunRequest,
 } from './monitor-service.ts';
 export { RegisterStore, type RegisterImportResult, type RegisterEntry } from './register-store.ts';
-export {
-  AlertStore,
-  type AlertChange,
-  type AlertFilter,
-  type StoredHit,
-  type HitMatch,
-  STALLED_RUN_SECONDS,
-} from './alert-store.ts';
+export { AlertStore, type AlertChange, type AlertFilter } from './alert-store.ts';
+export { MonitorRunStore, STALLED_RUN_SECONDS } from './monitor-run-store.ts';
+export type { StoredHit, HitMatch, NewAlert, RunOutcome } from './monitor-records.ts';
 export {
   readRegisterText,
   readRegisterFile,

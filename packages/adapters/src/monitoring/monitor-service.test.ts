@@ -140,7 +140,7 @@ for (const target of storeTargets()) {
         changedAlerts: 0,
         goneAlerts: 0,
       });
-      expect(await monitor.alerts.runs(a)).toHaveLength(3);
+      expect(await monitor.runs.recent(a)).toHaveLength(3);
     });
 
     it('re-screens a changed counterparty against everything', async () => {
@@ -284,7 +284,7 @@ for (const target of storeTargets()) {
       });
       expect(await monitor.alerts.alerts(b)).toEqual([]);
       expect(await monitor.register.counterparties(b)).toEqual([]);
-      expect(await monitor.alerts.runs(b)).toEqual([]);
+      expect(await monitor.runs.recent(b)).toEqual([]);
       const denied = await sql<{
         n: number;
       }>`select count(*)::int as n from audit_log where action like 'monitor.%' and outcome = 'denied'`.execute(

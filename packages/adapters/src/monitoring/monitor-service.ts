@@ -15,6 +15,7 @@ import type { ScreeningService } from '../screening/screening-service.ts';
 import type { Database } from '../store/database.ts';
 import type { OpenedStore } from '../store/open-store.ts';
 import { AlertStore, type AlertChange } from './alert-store.ts';
+import { MonitorRunStore } from './monitor-run-store.ts';
 import { readRegisterText } from './read-register-file.ts';
 import { RegisterStore, type RegisterImportResult } from './register-store.ts';
 import { addOwnershipAlerts } from './add-ownership-alerts.ts';
@@ -44,12 +45,13 @@ export interface RunRequest {
  * Continuous monitoring of every organisation's counterparty register: imports registers,
  * re-screens what can have changed whenever a list version is stored (on every API node:
  * the store's list-version notifications; one node runs a given target, see
- * `AlertStore.claimRun`), raises alerts and carries them through the review workflow,
+ * `MonitorRunStore.claimRun`), raises alerts and carries them through the review workflow,
  * recording a false positive as a clearance of the organisation.
  */
 export class MonitorService {
   readonly register: RegisterStore;
   readonly alerts: AlertStore;
+  readonly runs: MonitorRunStore;
   readonly #log: (line: string) => void;
   readonly #clock: { now(): Date };
   readonly #registerIndexes = new Map<string, { position: number; index: ScreeningIndex }>();
@@ -64,6 +66,7 @@ export class MonitorService {
   ) {
     this.register = new RegisterStore(store.kysely);
     this.alerts = new AlertStore(store.kysely);
+    this.runs = new MonitorRunStore(store.kysely);
     this.#log = options.log ?? (() => {});
     this.#clock = options.clock ?? { now: () => new Date() };
   }
@@ -90,10 +93,6 @@ export class MonitorService {
     if (!r.rows[0]) throw new DomainError('not-found', `No organisation ${orgId}`, { field: 'org' });
   }
 
-  /**
-   * Brings the organisation's alerts up to the latest list versions and register: undefined
-   * when there is nothing to do or another process runs it.
-   */
   /** The screening service runs use; a monitor made without one only reads and changes registers and alerts. */
   private get screening(): ScreeningService {
     if (!this.screeningService)
@@ -101,10 +100,14 @@ export class MonitorService {
     return this.screeningService;
   }
 
+  /**
+   * Brings the organisation's alerts up to the latest list versions and register: undefined
+   * when there is nothing to do or another process runs it.
+   */
   async run(orgId: string, request: RunRequest): Promise<MonitorRun | undefined> {
     await this.screening.refresh();
     const versions = this.screening.state().versions;
-    const positions = await this.alerts.positions(orgId);
+    const positions = await this.runs.positions(orgId);
     const registerPosition = await this.register.registerPosition(orgId);
     if (registerPosition === 0) return undefined;
     const current =
@@ -112,7 +115,7 @@ export class MonitorService {
       positions.get('#register') === registerPosition;
     if (current && !request.full) return undefined;
     const target = request.full ? `full:${randomUUID()}` : runTarget(versions, registerPosition);
-    const run = await this.alerts.claimRun(orgId, target, request.full ? 'full' : request.trigger);
+    const run = await this.runs.claimRun(orgId, target, request.full ? 'full' : request.trigger);
     if (!run) return undefined;
     try {
       const register = await this.register.counterparties(orgId);
@@ -132,7 +135,7 @@ export class MonitorService {
         ? 'everyone'
         : new Set(register.filter((c) => c.changeSeq > positions.get('#register')!).map((c) => c.id));
       const cached = this.#registerIndexes.get(orgId);
-      const stored = await this.alerts.hits(orgId);
+      const stored = await this.runs.hits(orgId);
       const clearances = await this.store.clearances(orgId);
       const result = await runMonitoring({
         index: this.screening.index,
@@ -148,7 +151,7 @@ export class MonitorService {
         ...(cached?.position === registerPosition ? { registerIndex: cached.index } : {}),
         now: this.#clock.now(),
         onProgress: async (done, total, counts) => {
-          await this.alerts.progress(run.id, done, total, counts);
+          await this.runs.progress(run.id, done, total, counts);
           request.onProgress?.({ ...run, done, total, counts });
         },
       });
@@ -165,10 +168,10 @@ export class MonitorService {
         clearances,
         now: this.#clock.now(),
       });
-      await this.alerts.finishRun(orgId, run, result.outcome, result.counts);
+      await this.runs.finishRun(orgId, run, result.outcome, result.counts);
       return { ...run, state: 'done', counts: result.counts, finishedAt: this.#clock.now().toISOString() };
     } catch (error) {
-      await this.alerts.failRun(run.id, (error as Error).message).catch(() => {});
+      await this.runs.failRun(run.id, (error as Error).message).catch(() => {});
       throw error;
     }
   }

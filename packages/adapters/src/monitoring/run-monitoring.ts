@@ -23,10 +23,15 @@ import {
 } from '@entente/core';
 import type { Alert } from '@entente/core';
 import type { RegisterEntry } from './register-store.ts';
-import type { NewAlert, RunOutcome, StoredHit } from './alert-store.ts';
+import type { NewAlert, RunOutcome, StoredHit } from './monitor-records.ts';
 
-/** Matches a counterparty needs to be kept (the screening default threshold applies). */
-export const MONITOR_MATCH_LIMIT = 10;
+/**
+ * Matches kept per counterparty name: all of them at or above the screening threshold. A
+ * top-n cut would make a hit on one listed party depend on the others the name matches: a
+ * party listed elsewhere would push a hit out (a `gone` alert that nothing caused), and the
+ * delta, which scores the changed parties only, would differ from a full re-screen.
+ */
+export const MONITOR_MATCH_LIMIT = Number.POSITIVE_INFINITY;
 /**
  * Threshold of the candidate search of changed listed parties against the register: far
  * lower than the screening threshold, because the search runs the other way round (a
@@ -109,9 +114,9 @@ function partyHashOf(index: ScreeningIndex, entityId: string, memo: Map<string, 
 
 /**
  * One monitoring run, computed: screens what can have changed (every counterparty in
- * `screenAll`; the candidates of the changed listed parties, keeping only their hits on
- * those parties), compares with the stored hits in that scope, and turns new, changed
- * and gone hits into alerts. A hit an active clearance (false positive) covers raises
+ * `screenAll` against every list; the candidates of the changed listed parties against
+ * those parties only, with `ScreeningOptions.entities`), compares with the stored hits in
+ * that scope, and turns new, changed and gone hits into alerts. A hit an active clearance (false positive) covers raises
  * none; a pair with an undecided alert updates that alert instead of raising another.
  */
 export async function runMonitoring(
@@ -130,13 +135,21 @@ export async function runMonitoring(
     counts.partiesScreened = changedParties.size;
   }
   const subjects = [...toScreen].flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-  const queries: { cp: number; q: ScreeningQuery }[] = subjects.flatMap((c, cp) =>
-    counterpartyQueries(c).map((q) => ({ cp, q })),
+  const isFully = (id: string) => everyone || (screenAll as ReadonlySet<string>).has(id);
+  // A candidate of the changed listed parties is scored against those parties only, within the
+  // whole index (its candidates and token weights): each score is the one a full screening gives.
+  const queries: { cp: number; q: ScreeningQuery; only: boolean }[] = subjects.flatMap((c, cp) =>
+    counterpartyQueries(c).map((q) => ({ cp, q, only: !isFully(c.id) })),
   );
   const perCp: ScreeningMatch[][][] = subjects.map(() => []);
   let done = 0;
   const chunks: (typeof queries)[] = [];
-  for (let i = 0; i < queries.length; i += CHUNK) chunks.push(queries.slice(i, i + CHUNK));
+  for (const only of [false, true]) {
+    const group = queries.filter((x) => x.only === only);
+    for (let i = 0; i < group.length; i += CHUNK) chunks.push(group.slice(i, i + CHUNK));
+  }
+  const full: ScreeningOptions = { limit: MONITOR_MATCH_LIMIT };
+  const restricted: ScreeningOptions = { limit: MONITOR_MATCH_LIMIT, entities: changedParties };
   let next = 0;
   let lastReport = 0;
   const worker = async () => {
@@ -144,7 +157,7 @@ export async function runMonitoring(
       const chunk = chunks[next++]!;
       const results = await inputs.matchMany(
         chunk.map((x) => x.q),
-        { limit: MONITOR_MATCH_LIMIT },
+        chunk[0]!.only ? restricted : full,
       );
       chunk.forEach((x, k) => perCp[x.cp]!.push(results[k]!));
       done += chunk.length;
@@ -161,7 +174,7 @@ export async function runMonitoring(
   const memo = new Map<string, string>();
   const fresh: StoredHit[] = [];
   subjects.forEach((c, i) => {
-    const fully = everyone || (screenAll as ReadonlySet<string>).has(c.id);
+    const fully = isFully(c.id);
     for (const m of mergeCounterpartyMatches(perCp[i]!)) {
       if (!fully && !changedParties.has(m.entityId)) continue;
       fresh.push({

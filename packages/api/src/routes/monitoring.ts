@@ -408,7 +408,7 @@ export function registerMonitoring(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     );
   });
   app.openapi(listRuns, async (c) =>
-    c.json({ runs: await (await deps.services.monitor()).alerts.runs(source(c).orgId) }, 200),
+    c.json({ runs: await (await deps.services.monitor()).runs.recent(source(c).orgId) }, 200),
   );
   app.openapi(startRun, async (c) => {
     const full = ((await c.req.json().catch(() => ({}))) as { full?: boolean }).full === true;

@@ -172,7 +172,7 @@ export function registerMonitor(program: Command, ctx: () => CliContext): void {
     .option('--org <id>', ORG_HELP)
     .action(async (opts: { org?: string }) => {
       const c = ctx();
-      const runs = await (await registerOf(c)).alerts.runs(await orgIdOf(c, opts.org));
+      const runs = await (await registerOf(c)).runs.recent(await orgIdOf(c, opts.org));
       c.output({ runs }, () =>
         formatTable(
           ['started', 'trigger', 'state', 'names screened', 'new', 'changed', 'gone', 'kept cleared'],

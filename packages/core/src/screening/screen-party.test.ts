@@ -69,6 +69,27 @@ describe('screenParty', () => {
     expect(screenParty(index, { name: 'Vladimir Putin' }, { limit: 1 })).toHaveLength(1);
   });
 
+  it('scores only the given entities, each exactly as an unrestricted screening does', () => {
+    const namesake = (sourceId: string, full: string) =>
+      buildParty({ source: 'test', sourceId, schema: 'person', names: [{ full, quality: 'primary' }] });
+    const local = buildScreeningIndex(
+      [
+        putin,
+        namesake('a', 'Vladimir Putin'),
+        namesake('b', 'Vladimir V. Putin'),
+        namesake('c', 'Putin Vladimir'),
+      ].map((party) => ({ party })),
+      DEFAULT_NAME_REFERENCE,
+    );
+    const query = { name: 'Vladimir Putin', country: 'RU' };
+    const only = new Set(['test:b', 'us-ofac-sdn:35096']);
+    const all = screenParty(local, query, { threshold: 0.5 });
+    expect(all.length).toBeGreaterThan(only.size);
+    expect(screenParty(local, query, { threshold: 0.5, entities: only })).toEqual(
+      all.filter((m) => only.has(m.entityId)),
+    );
+  });
+
   it('scores with OFAC Sanctions List Search semantics in ofac mode', () => {
     const [hit] = screenParty(index, { name: 'VLADIMIR PUTIN' }, { algorithm: 'ofac' });
     expect(hit?.score).toBe(1);

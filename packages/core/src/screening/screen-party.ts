@@ -49,6 +49,12 @@ export interface ScreeningOptions {
   threshold?: number;
   /** `entente` (default): explained multi-feature score; `ofac`: OFAC Sanctions List Search's score. */
   algorithm?: 'entente' | 'ofac';
+  /**
+   * Only score these listed parties (entity ids). The whole index still retrieves the
+   * candidates and weighs the tokens, so a match is exactly the one an unrestricted
+   * screening gives for that party; only the `limit` counts the restricted matches alone.
+   */
+  entities?: ReadonlySet<string>;
 }
 
 /** One listed party that matches the query, with the score and why. */
@@ -287,6 +293,7 @@ export function screenParty(
   const weight = indexTokenWeight(index);
   const queryName = normalizeName(query.name ?? '', index.reference, query.schema);
   const sources = query.sources?.length ? new Set(query.sources) : undefined;
+  const entities = options.entities;
   const candidateLimit = algorithm === 'ofac' ? CANDIDATE_LIMIT * 4 : CANDIDATE_LIMIT;
   // The name score a candidate needs to reach the threshold with every bonus.
   const minNameScore = algorithm === 'ofac' ? 0 : threshold - MAX_BONUS - BOUND_MARGIN;
@@ -367,6 +374,7 @@ export function screenParty(
     for (const [entryId, nameIds] of byEntry) {
       const entry = index.entries[entryId];
       if (!entry || (sources && !sources.has(entry.party.source))) continue;
+      if (entities && !entities.has(entry.entityId)) continue;
       const match =
         algorithm === 'ofac'
           ? scoreOfac(index, query, entry)

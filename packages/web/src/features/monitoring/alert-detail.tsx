@@ -6,12 +6,22 @@ import { useApi } from '../../components/use-api.ts';
 import { allyOfList, listOfAlert } from './inbox-view.ts';
 import { getCounterparty } from './monitoring-api.ts';
 
+/** How core's `describeSource` ends a citation whose text could not be read. */
+const UNVERIFIED = ' (unverified)';
+
 /** Lines of an explanation, split into the reasoning, the ownership paths and the citations. */
 function splitExplanation(lines: readonly string[]) {
   return {
     reasons: lines.filter((l) => !l.startsWith('Path: ') && !l.startsWith('Cited: ')),
     paths: lines.filter((l) => l.startsWith('Path: ')).map((l) => l.slice(6)),
-    citations: lines.filter((l) => l.startsWith('Cited: ')).map((l) => l.slice(7)),
+    citations: lines
+      .filter((l) => l.startsWith('Cited: '))
+      .map((l) => l.slice(7))
+      .map((text) =>
+        text.endsWith(UNVERIFIED)
+          ? { text: text.slice(0, -UNVERIFIED.length), unverified: true }
+          : { text, unverified: false },
+      ),
   };
 }
 
@@ -118,9 +128,21 @@ export function AlertDetail({ alert }: { alert: Alert }) {
         {citations.length > 0 ? (
           <>
             <h4>Citations</h4>
-            <ul className="citations small">
+            <ul className="citations small" data-testid="alert-citations">
               {citations.map((c, i) => (
-                <li key={i}>{c}</li>
+                <li key={i}>
+                  {c.unverified ? (
+                    <>
+                      <span
+                        className="badge badge-warn"
+                        title="Read only in a summary: the text itself could not be read"
+                      >
+                        unverified
+                      </span>{' '}
+                    </>
+                  ) : null}
+                  {c.text}
+                </li>
               ))}
             </ul>
           </>

@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildParty, DEFAULT_NAME_REFERENCE, type NewListVersion, type Party } from '@entente/core';
+import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
+import { ScreeningService } from '../screening/screening-service.ts';
+import { sharingStoreFor } from '../sharing/sharing-store.ts';
+import { CLI_SOURCE } from '../sharing/actor.ts';
+import { MonitorService } from './monitor-service.ts';
+
+const SOURCE = 'test-list';
+
+function party(
+  sourceId: string,
+  schema: Party['schema'],
+  names: string[],
+  extra: Partial<Party> = {},
+): Party {
+  return buildParty({
+    source: SOURCE,
+    sourceId,
+    schema,
+    names: names.map((full, i) => ({ full, quality: i === 0 ? 'primary' : 'strong' })),
+    programs: ['RUSSIA-EO14024'],
+    ...extra,
+  });
+}
+
+function version(publishedAt: string, parties: Party[]): NewListVersion {
+  return { source: SOURCE, publishedAt, format: 'custom-csv', files: ['list.csv'], parties, warnings: [] };
+}
+
+// Ten listed companies share one name (as shell companies and vessels do), so one
+// counterparty matches all of them; a party listed next week under that name is an eleventh.
+const orion = (id: number, aliases: string[] = []) =>
+  party(String(id), 'organization', ['Orion Maritime Trading', ...aliases]);
+const V1 = [
+  ...Array.from({ length: 10 }, (_, k) => orion(11 + k)),
+  party('2', 'person', ['Ivan Sergeyevich Petrov'], { birthDates: [{ value: '1970', precision: 'year' }] }),
+  party('3', 'vessel', ['Ocean Star'], { identifiers: [{ type: 'imo', value: '9187629' }] }),
+];
+// The next week: an eleventh Orion (sorting before the others) and Globex added, Orion 12
+// and Petrov changed (an alias each), Ocean Star removed.
+const V2 = [
+  orion(10),
+  ...V1.slice(0, 10).map((p) => (p.sourceId === '12' ? orion(12, ['Orion Marine Trading']) : p)),
+  party('2', 'person', ['Ivan Sergeyevich Petrov', 'Ivan Petroff'], {
+    birthDates: [{ value: '1970', precision: 'year' }],
+  }),
+  party('5', 'organization', ['Globex Holdings Limited']),
+];
+
+const REGISTER = `id,name,aliases,type,countries,birth_date,imo,owners
+C-1,Orion Maritime Trading,,organisation,,,,
+C-2,Ivan Petrov,,person,RU,1970-03-02,,
+C-3,Ocean Star Shipping Vessel,,vessel,,,IMO 9187629,
+C-4,Globex Holdings Ltd,,organisation,GB,,,
+C-5,Acme Tools GmbH,Acme Werkzeuge,organisation,DE,,,
+`;
+
+for (const target of storeTargets()) {
+  describe(`the monitoring delta on ${target.name}`, () => {
+    let store: TestStore;
+    let screening: ScreeningService;
+    let monitor: MonitorService;
+    let org: (name: string) => Promise<string>;
+    beforeEach(async () => {
+      store = await target.open();
+      const sharing = sharingStoreFor(store);
+      org = async (name) => (await sharing.orgs.createOrg({ name, kind: 'exporter' }, CLI_SOURCE)).id;
+      await store.saveListVersion(version('2024-04-26', V1));
+      screening = await ScreeningService.open(store, DEFAULT_NAME_REFERENCE);
+      monitor = new MonitorService(store, screening);
+    });
+    afterEach(async () => {
+      await monitor.close();
+      await screening.close();
+      await store.close();
+    });
+
+    const hits = async (orgId: string) =>
+      (await monitor.runs.hits(orgId))
+        .map((h) => `${h.counterpartyId}×${h.entityId} ${h.score} ${h.partyHash}`)
+        .sort();
+
+    it('finds after added, changed and removed listed parties exactly the hits a full re-screen finds', async () => {
+      // One organisation follows the update with a delta; the other screens its register first after it.
+      const delta = await org('Widget Exports Ltd');
+      const fresh = await org('Gadget Trading plc');
+      await monitor.importRegister(delta, 'book.csv', REGISTER, CLI_SOURCE);
+      await monitor.run(delta, { trigger: 'register' });
+      await store.saveListVersion(version('2024-05-03', V2));
+      const run = await monitor.run(delta, { trigger: 'list-version' });
+      expect(run?.counts).toMatchObject({ partiesScreened: 4, goneAlerts: 1 });
+      expect(run!.counts.counterpartiesScreened).toBeLessThan(5);
+
+      await monitor.importRegister(fresh, 'book.csv', REGISTER, CLI_SOURCE);
+      await monitor.run(fresh, { trigger: 'register' });
+      expect(await hits(delta)).toEqual(await hits(fresh));
+      // Every Orion is a hit of C-1, the eleventh too, whatever the number of namesakes.
+      expect((await hits(delta)).filter((h) => h.startsWith('C-1×'))).toHaveLength(11);
+      const alerts = (await monitor.alerts.alerts(delta)).map(
+        (a) => `${a.kind} ${a.counterpartyId}×${a.entityId}`,
+      );
+      expect(alerts).toEqual(
+        expect.arrayContaining([`new C-1×${SOURCE}:10`, `new C-4×${SOURCE}:5`, `gone C-3×${SOURCE}:3`]),
+      );
+
+      // Screening everyone again changes nothing: no hit was pushed out or missed.
+      const full = await monitor.run(delta, { trigger: 'manual', full: true });
+      expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0 });
+    });
+  });
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { emptyRunCounts, type MonitorRun, type MonitorRunCounts, type MonitorTrigger } from '@entente/core';
+import type { Database } from '../store/database.ts';
+import type { HitMatch, RunOutcome, StoredHit } from './monitor-records.ts';
+import { writeRunOutcome } from './write-run-outcome.ts';
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : undefined);
+
+type Row = Record<string, any>;
+
+function runFromRow(r: Row): MonitorRun {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    trigger: r.trigger,
+    state: r.state,
+    target: r.target,
+    done: r.done,
+    total: r.total,
+    counts: { ...emptyRunCounts(), ...(r.counts as Partial<MonitorRunCounts>) },
+    startedAt: iso(r.started_at)!,
+    ...(r.finished_at ? { finishedAt: iso(r.finished_at) } : {}),
+    ...(r.error ? { error: r.error } : {}),
+  };
+}
+
+/** A run that has not moved for this long is taken over by the next node that wants it. */
+export const STALLED_RUN_SECONDS = 120;
+
+/**
+ * Monitoring's runs over Kysely, per organisation: what a run reads (the current hits, the
+ * positions it starts from), its claim (one node per target), progress and end; a run's
+ * hits, alerts and positions are written in one transaction.
+ */
+export class MonitorRunStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The organisation's current hits. */
+  async hits(orgId: string): Promise<StoredHit[]> {
+    const rows = await this.db.selectFrom('monitor_hits').selectAll().where('org_id', '=', orgId).execute();
+    return rows.map((r: Row) => ({
+      counterpartyId: r.counterparty_id,
+      entityId: r.entity_id,
+      score: Number(r.score),
+      partyHash: r.party_hash,
+      counterpartyVersion: r.counterparty_version,
+      ...(r.list_version_id !== null ? { listVersionId: r.list_version_id } : {}),
+      match: r.match as HitMatch,
+    }));
+  }
+
+  /** Up to which list version of each source (and `#register` change) the organisation's alerts are current. */
+  async positions(orgId: string): Promise<Map<string, number>> {
+    const rows = await this.db.selectFrom('monitor_state').selectAll().where('org_id', '=', orgId).execute();
+    return new Map(rows.map((r: Row) => [r.source as string, Number(r.position)]));
+  }
+
+  /**
+   * Claims the run that brings the organisation to `target`: inserts it, or takes over one
+   * that failed or stalled. Undefined when another process has it (or it is done).
+   */
+  async claimRun(orgId: string, target: string, trigger: MonitorTrigger): Promise<MonitorRun | undefined> {
+    const counts = JSON.stringify(emptyRunCounts());
+    const inserted = await sql<Row>`
+      insert into monitor_runs (id, org_id, target, trigger, state, counts)
+      values (${randomUUID()}, ${orgId}, ${target}, ${trigger}, 'running', ${counts})
+      on conflict (org_id, target) do nothing returning *`.execute(this.db);
+    if (inserted.rows[0]) return runFromRow(inserted.rows[0]);
+    const taken = await sql<Row>`
+      update monitor_runs set state = 'running', error = null, done = 0, total = 0, counts = ${counts},
+        trigger = ${trigger}, started_at = now(), heartbeat_at = now(), finished_at = null
+      where org_id = ${orgId} and target = ${target}
+        and (state = 'failed' or (state = 'running' and heartbeat_at < now() - make_interval(secs => ${STALLED_RUN_SECONDS})))
+      returning *`.execute(this.db);
+    return taken.rows[0] ? runFromRow(taken.rows[0]) : undefined;
+  }
+
+  /** Records a run's progress (and that it is alive). */
+  async progress(runId: string, done: number, total: number, counts: MonitorRunCounts): Promise<void> {
+    await this.db
+      .updateTable('monitor_runs')
+      .set({ done, total, counts: JSON.stringify(counts), heartbeat_at: sql`now()` })
+      .where('id', '=', runId)
+      .execute();
+  }
+
+  /** Marks a run failed with its error (its target can be claimed again). */
+  async failRun(runId: string, error: string): Promise<void> {
+    await this.db
+      .updateTable('monitor_runs')
+      .set({ state: 'failed', error: error.slice(0, 1000), finished_at: sql`now()` })
+      .where('id', '=', runId)
+      .execute();
+  }
+
+  /** Writes a run's hits, alerts and positions and marks it done, in one transaction. */
+  async finishRun(
+    orgId: string,
+    run: MonitorRun,
+    outcome: RunOutcome,
+    counts: MonitorRunCounts,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await writeRunOutcome(tx, orgId, run.id, outcome);
+      await tx
+        .updateTable('monitor_runs')
+        .set({
+          state: 'done',
+          counts: JSON.stringify(counts),
+          finished_at: sql`now()`,
+          heartbeat_at: sql`now()`,
+        })
+        .where('id', '=', run.id)
+        .execute();
+    });
+  }
+
+  /** The organisation's runs, newest first. */
+  async recent(orgId: string, limit = 20): Promise<MonitorRun[]> {
+    const rows = await this.db
+      .selectFrom('monitor_runs')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('started_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(runFromRow);
+  }
+}
