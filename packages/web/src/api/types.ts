@@ -9,6 +9,7 @@ import type {
   GapCleared,
   Party,
   ScreeningMatch as CoreScreeningMatch,
+  ClearanceReviewReason,
 } from '@entente/core';
 
 export type {
@@ -57,6 +58,15 @@ export interface ScreeningMatch extends Omit<CoreScreeningMatch, 'versionId'> {
   /** The subject this listing belongs to (its own entity id until a resolution has seen it). */
   subjectId?: string;
   cleared?: { id: string; reason: string; clearedBy: string; createdAt: string; expiresAt?: string };
+  /** Not cleared: its subject was, but this listing joined it since or the subject was split since. */
+  clearanceToReview?: {
+    id: string;
+    reason: string;
+    clearedBy: string;
+    createdAt: string;
+    expiresAt?: string;
+    why: ClearanceReviewReason;
+  };
 }
 
 /** `POST /screen` response. */
