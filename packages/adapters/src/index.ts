@@ -38,8 +38,10 @@ export * from './licensing-data/index.ts';
 export {
   ScreeningService,
   nameReferenceFor,
+  type ClearanceShown,
   type ScreeningResult,
   type ScreeningServiceOptions,
+  type SubjectOf,
 } from './screening/screening-service.ts';
 export { screenCsv, type BatchLine, type BatchSummary } from './screening/screen-csv.ts';
 export * from './sharing/index.ts';
@@ -78,4 +80,5 @@ export {
   type ResolutionReport,
   type SubjectRef,
 } from './subjects/subject-service.ts';
+export { clearSubject, listingsToClear, type NewSubjectClearance } from './subjects/clear-subject.ts';
 export * from './monitoring/index.ts';

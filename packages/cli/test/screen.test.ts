@@ -22,7 +22,7 @@ describe('entente screen', () => {
   it('prints a ranked table with the reasons for a listed name', async () => {
     const r = await runCli(['screen', 'Tharwat Salah Shehata'], env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^#\s+score\s+subject\s+listings/m);
+    expect(r.stdout).toMatch(/^#\s+score\s+subject\s+subject id\s+listings/m);
     expect(r.stdout).toContain('un-sc');
     expect(r.stdout).toContain('THARWAT SALAH SHIHATA');
   });

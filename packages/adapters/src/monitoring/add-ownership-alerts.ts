@@ -8,6 +8,7 @@
  */
 import {
   clearanceSubjectKey,
+  clearedListings,
   counterpartySubject,
   findOwnershipAlerts,
   isClearanceActive,
@@ -65,7 +66,8 @@ export function addOwnershipAlerts(
   const active = new Set(
     inputs.clearances
       .filter((c) => isClearanceActive(c, inputs.now))
-      .map((c) => pairKey(c.subjectKey, c.entityId)),
+      // A subject clearance covers the listings it was given over, never one that joined later.
+      .flatMap((c) => clearedListings(c).map((e) => pairKey(c.subjectKey, e))),
   );
   const isCleared = (cpId: string, entityId: string): boolean => {
     const c = byId.get(cpId);

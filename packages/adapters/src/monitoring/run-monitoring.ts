@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   buildScreeningIndex,
   clearanceSubjectKey,
+  clearedListings,
   counterpartyAsParty,
   counterpartyQueries,
   counterpartySubject,
@@ -208,7 +209,8 @@ export async function runMonitoring(
   const active = new Set(
     inputs.clearances
       .filter((c) => isClearanceActive(c, inputs.now))
-      .map((c) => pairKey(c.subjectKey, c.entityId)),
+      // A subject clearance covers the listings it was given over, never one that joined later.
+      .flatMap((c) => clearedListings(c).map((e) => pairKey(c.subjectKey, e))),
   );
   const cleared = (cpId: string, entityId: string) => {
     const c = byId.get(cpId);

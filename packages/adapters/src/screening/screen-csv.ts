@@ -3,16 +3,18 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parse } from 'csv-parse';
 import {
+  clearanceOfMatch,
   clearanceSubjectKey,
   DomainError,
   isDomainError,
   validateScreeningQuery,
+  type ClearanceReviewReason,
   type ScreeningMatch,
   type ScreeningOptions,
   type ScreeningQuery,
 } from '@entente/core';
 import { ScreeningPool } from './screening-pool.ts';
-import type { ScreeningService } from './screening-service.ts';
+import type { ScreeningService, SubjectOf } from './screening-service.ts';
 
 /** Subjects per message to a worker. */
 const CHUNK = 100;
@@ -30,7 +32,11 @@ export interface BatchLine {
     matchedName: string;
     score: number;
     features: Record<string, number>;
+    /** The subject the listing belongs to (its own entity id until a resolution has seen it). */
+    subjectId: string;
     cleared?: boolean;
+    /** Its subject was cleared, but this listing was not covered or the subject was split since. */
+    clearanceToReview?: ClearanceReviewReason;
   }[];
   error?: { code: string; message: string; field?: string };
 }
@@ -51,6 +57,8 @@ interface BatchOptions {
   options: ScreeningOptions;
   /** The screening organisation: only its clearances mark matches `cleared` (none when null). */
   orgId: string | null;
+  /** The current resolution: each match's subject id, and what subject clearances are judged against. */
+  subjectOf?: SubjectOf;
   sources?: string[];
   workers?: number;
   onProgress?: (bytesRead: number, totalBytes: number, rows: number) => void;
@@ -101,8 +109,9 @@ function startPool(service: ScreeningService, count: number): Promise<ScreeningP
 /**
  * Screens a CSV of subjects (`id,name` and optional `type,country,birth_date`)
  * streaming, in parallel worker threads, writing one JSON line per row in input
- * order. A bad row gets an `error` in its line; the batch goes on. Matches the
- * screening organisation (`opts.orgId`) has cleared carry `cleared: true`.
+ * order. A bad row gets an `error` in its line; the batch goes on. Each match
+ * names its subject; matches the screening organisation (`opts.orgId`) has cleared carry
+ * `cleared: true`, and listings its subject clearances ask to review `clearanceToReview`.
  */
 export async function screenCsv(service: ScreeningService, opts: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
@@ -112,6 +121,7 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
   const outputFile = opts.output ? await openOutput(opts.output) : undefined;
   const now = new Date();
   const clearances = await service.clearancesBySubject(opts.orgId, now);
+  const subjectOf = opts.subjectOf ?? (() => undefined);
   const workerCount = Math.max(1, opts.workers ?? availableParallelism());
   const pool = await startPool(service, workerCount);
   const out = outputFile ? outputFile.createWriteStream() : process.stdout;
@@ -150,9 +160,9 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
   const receive = (seqs: number[], results: ScreeningMatch[][]) => {
     seqs.forEach((seq, k) => {
       const key = subjectKeys.get(seq);
-      const active = key ? (clearances.get(key) ?? []) : [];
+      const of = clearanceOfMatch(key ? (clearances.get(key) ?? []) : [], subjectOf);
       const matches = results[k]!.map((m) => {
-        const cleared = active.some((c) => c.entityId === m.entityId);
+        const clearance = of(m.entityId);
         return {
           source: m.source,
           sourceId: m.sourceId,
@@ -161,7 +171,9 @@ export async function screenCsv(service: ScreeningService, opts: BatchOptions): 
           matchedName: m.matchedName,
           score: m.score,
           features: m.features,
-          ...(cleared ? { cleared } : {}),
+          subjectId: subjectOf(m.entityId) ?? m.entityId,
+          ...(clearance && 'cleared' in clearance ? { cleared: true } : {}),
+          ...(clearance && 'review' in clearance ? { clearanceToReview: clearance.why } : {}),
         };
       });
       if (matches.length) withMatches++;

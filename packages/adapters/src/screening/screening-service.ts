@@ -1,5 +1,6 @@
 import {
   buildScreeningIndex,
+  clearanceOfMatch,
   clearanceSubjectKey,
   DEFAULT_NAME_REFERENCE,
   DomainError,
@@ -8,7 +9,9 @@ import {
   screenParty,
   type Clearance,
   type IndexState,
+  type ClearanceReviewReason,
   type ListVersion,
+  type MatchClearance,
   type NameReference,
   type ScreeningIndex,
   type ScreeningMatch,
@@ -21,11 +24,30 @@ import { ScreeningPool } from './screening-pool.ts';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 
-/** A match with the clearance that covers it, if any (cleared matches are shown, not hidden). */
+/** What a screening result shows of a clearance. */
+export type ClearanceShown = Pick<Clearance, 'id' | 'reason' | 'clearedBy' | 'createdAt' | 'expiresAt'>;
+
+/**
+ * A match with the clearance that covers it, if any (cleared matches are shown, not hidden),
+ * or the subject clearance that asks for it to be looked at again (a listing that joined a
+ * cleared subject, or a cleared subject split since).
+ */
 export interface ScreeningResult extends ScreeningMatch {
-  cleared?: Pick<Clearance, 'id' | 'reason' | 'clearedBy' | 'createdAt' | 'expiresAt'>;
+  cleared?: ClearanceShown;
+  clearanceToReview?: ClearanceShown & { why: ClearanceReviewReason };
   listVersion?: { id: number; publishedAt: string };
 }
+
+/** The listing → subject look-up that subject clearances are judged against (undefined: not resolved). */
+export type SubjectOf = (entityId: string) => string | undefined;
+
+const shown = (c: Clearance): ClearanceShown => ({
+  id: c.id,
+  reason: c.reason,
+  clearedBy: c.clearedBy,
+  createdAt: c.createdAt,
+  expiresAt: c.expiresAt,
+});
 
 /** Reads the name reference tables from `<mirror>/reference/names`, else the built-in fallback. */
 export async function nameReferenceFor(mirrorDir: string | undefined): Promise<NameReference> {
@@ -244,13 +266,15 @@ export class ScreeningService {
 
   /**
    * Screens one subject and marks the matches the screening organisation has cleared for
-   * it (`orgId`; none are marked when it is null). Clearances come from the store's
-   * snapshot, so this makes no store round trip per call.
+   * it (`orgId`; none are marked when it is null), judging subject clearances against
+   * `subjectOf` (the current resolution; without it no listing counts as resolved).
+   * Clearances come from the store's snapshot, so this makes no store round trip per call.
    */
   async screen(
     query: ScreeningQuery,
     options: ScreeningOptions,
     orgId: string | null,
+    subjectOf: SubjectOf = () => undefined,
     now = new Date(),
   ): Promise<ScreeningResult[]> {
     this.checkSources(query.sources);
@@ -262,7 +286,8 @@ export class ScreeningService {
         : (await this.store.clearances(orgId, clearanceSubjectKey(query))).filter((c) =>
             isClearanceActive(c, now),
           );
-    return matches.map((m) => this.present(m, active));
+    const of = clearanceOfMatch(active, subjectOf);
+    return matches.map((m) => this.present(m, of(m.entityId)));
   }
 
   /** The matches for one subject: in a worker when they are running, else here. */
@@ -315,23 +340,15 @@ export class ScreeningService {
     return map;
   }
 
-  /** Adds the clearance and list version to a match. */
-  present(m: ScreeningMatch, active: Clearance[]): ScreeningResult {
-    const c = active.find((x) => x.entityId === m.entityId);
+  /** Adds the clearance (or the subject clearance to review) and the list version to a match. */
+  present(m: ScreeningMatch, clearance: MatchClearance): ScreeningResult {
     const v = this.#versions.get(m.source);
     return {
       ...m,
       ...(v ? { listVersion: { id: v.id, publishedAt: v.publishedAt } } : {}),
-      ...(c
-        ? {
-            cleared: {
-              id: c.id,
-              reason: c.reason,
-              clearedBy: c.clearedBy,
-              createdAt: c.createdAt,
-              expiresAt: c.expiresAt,
-            },
-          }
+      ...(clearance && 'cleared' in clearance ? { cleared: shown(clearance.cleared) } : {}),
+      ...(clearance && 'review' in clearance
+        ? { clearanceToReview: { ...shown(clearance.review), why: clearance.why } }
         : {}),
     };
   }

@@ -88,6 +88,24 @@ export function runClearanceStoreContract(target: StoreTarget): void {
       expect(await sharing.audit.verify()).toMatchObject({ ok: true });
     });
 
+    it('keeps the listings a subject clearance covers, and audits them', async () => {
+      const listings = ['un-sc:IRi.039', 'eu-sanctions:x/38', 'us-ofac-sdn:10481'];
+      const c = await store.saveClearance(clearance(a, { entityId: 'un-sc:IRi.039', listings }), byA);
+      expect(c.listings).toEqual(listings);
+      expect(await store.clearances(a, SUBJECT_KEY)).toEqual([c]);
+      const one = await store.saveClearance(clearance(a), byA);
+      expect(one.listings).toBeUndefined();
+      await expect(store.saveClearance(clearance(a, { listings: [] }), byA)).rejects.toMatchObject({
+        code: 'invalid-input',
+        details: { field: 'listings' },
+      });
+      const audited = await sql<{ details: { listings?: string } }>`
+        select details from audit_log where action = 'clearance.create' and target_id = ${c.id}`.execute(
+        store.kysely,
+      );
+      expect(JSON.parse(audited.rows[0]!.details.listings!)).toEqual(listings);
+    });
+
     it('leaves a clearance that names no organisation out of every view', async () => {
       await sql`insert into clearances (id, subject_key, subject, entity_id, reason, cleared_by)
         values ('0b7c1f7e-0000-4000-8000-000000000001', ${SUBJECT_KEY}, '{"name":"Ivan Petrov"}',

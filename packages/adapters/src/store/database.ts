@@ -39,13 +39,15 @@ export interface MetaRow {
   updated_at: ColumnType<Date, never, never>;
 }
 
-/** Row of `clearances` (migrations 006 and 007). */
+/** Row of `clearances` (migrations 006, 007 and 012). */
 export interface ClearanceRow {
   id: string;
   org_id: string | null;
   subject_key: string;
   subject: ColumnType<unknown, string, string>;
   entity_id: string;
+  /** The covered listings of a subject clearance (migration 012); null for one listing. */
+  listings: ColumnType<unknown, string | null | undefined, never>;
   reason: string;
   cleared_by: string;
   created_at: ColumnType<Date | string, never, never>;

@@ -19,6 +19,7 @@ interface ClearanceRow {
   subject_key: string;
   subject: unknown;
   entity_id: string;
+  listings: unknown;
   reason: string;
   cleared_by: string;
   created_at: Date | string;
@@ -36,6 +37,7 @@ function clearanceFromRow(r: ClearanceRow): Clearance {
     subjectKey: r.subject_key,
     subject: r.subject as Clearance['subject'],
     entityId: r.entity_id,
+    ...(Array.isArray(r.listings) ? { listings: r.listings as string[] } : {}),
     reason: r.reason,
     clearedBy: r.cleared_by,
     createdAt: iso(r.created_at)!,
@@ -125,6 +127,10 @@ export class PostgresClearanceStore implements ClearanceStore {
   ): Promise<Clearance> {
     if (!input.reason.trim())
       throw new DomainError('invalid-input', 'A clearance needs a reason', { field: 'reason' });
+    if (input.listings && input.listings.length === 0)
+      throw new DomainError('invalid-input', 'A subject clearance covers at least one listing', {
+        field: 'listings',
+      });
     const org = await this.db
       .selectFrom('organisations')
       .select('id')
@@ -140,6 +146,7 @@ export class PostgresClearanceStore implements ClearanceStore {
           subject_key: clearanceSubjectKey(input.subject),
           subject: JSON.stringify(input.subject),
           entity_id: input.entityId,
+          listings: input.listings ? JSON.stringify(input.listings) : null,
           reason: input.reason.trim(),
           cleared_by: input.clearedBy,
           expires_at: input.expiresAt ?? null,
@@ -154,7 +161,12 @@ export class PostgresClearanceStore implements ClearanceStore {
         targetType: 'clearance',
         targetId: saved.id,
         outcome: 'ok',
-        details: { orgId: input.orgId, entityId: input.entityId },
+        details: {
+          orgId: input.orgId,
+          entityId: input.entityId,
+          // Audit details are scalars: the covered listings as a JSON array.
+          ...(input.listings ? { listings: JSON.stringify(input.listings) } : {}),
+        },
       });
       await alongside?.(clearanceFromRow(saved), tx);
       return saved;

@@ -50,13 +50,25 @@ const linkRows = (links: NameLink[]): Insertable<SubjectNameLinkRow>[] =>
     evidence: JSON.stringify(l.evidence),
   }));
 
+/**
+ * A member row as compared with the stored one: without its version id, so that a new version of
+ * a source rewrites only the listings it changed, not every listing of the source.
+ */
+const memberText = ({ version_id: _version, ...rest }: Insertable<SubjectMemberRow>): string =>
+  JSON.stringify(rest);
+
 /** Rows by key, and those that differ from `before` (all when there is no `before`). */
-function changes<R>(rows: R[], keyOf: (r: R) => string, before: Map<string, string> | undefined) {
+function changes<R>(
+  rows: R[],
+  keyOf: (r: R) => string,
+  before: Map<string, string> | undefined,
+  textOf: (r: R) => string = (r) => JSON.stringify(r),
+) {
   const now = new Map<string, string>();
   const write: R[] = [];
   for (const r of rows) {
     const key = keyOf(r);
-    const text = JSON.stringify(r);
+    const text = textOf(r);
     now.set(key, text);
     if (before?.get(key) !== text) write.push(r);
   }
@@ -79,12 +91,12 @@ export async function saveResolution(
   run: RunFacts,
   before?: StoredRows,
 ): Promise<StoredRows> {
-  let members = changes(memberRows(resolution), (r) => r.entity_id, before?.members);
+  let members = changes(memberRows(resolution), (r) => r.entity_id, before?.members, memberText);
   let pairs = changes(linkRows(links), (r) => `${r.a}\n${r.b}`, before?.links);
   // Member rows are deleted a page at a time, links one statement each: many changed links are cheaper rewritten.
   if (before && pairs.drop.length > MAX_PATCH) {
     before = undefined;
-    members = changes(memberRows(resolution), (r) => r.entity_id, undefined);
+    members = changes(memberRows(resolution), (r) => r.entity_id, undefined, memberText);
     pairs = changes(linkRows(links), (r) => `${r.a}\n${r.b}`, undefined);
   }
   const runId = await db.transaction().execute(async (tx) => {

@@ -10,6 +10,11 @@ export interface SubjectMemberRow {
   subject_name: string;
   source: string;
   jurisdiction: string | null;
+  /**
+   * The list version the listing was read from when the row was written (a former listing: the
+   * last version it was in). Not rewritten when only this changes: a new version of a source
+   * rewrites the rows of the listings it added, changed or removed.
+   */
   version_id: number;
   is_current: boolean;
   via: Json<SubjectLink | null>;

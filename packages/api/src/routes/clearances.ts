@@ -1,5 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { DomainError, validateScreeningQuery, type Clearance as CoreClearance } from '@entente/core';
+import { clearSubject } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import { defineRoute, type AppEnv } from '../policy.ts';
 import { describes, json, ORG_ERRORS, WRITERS } from './route-parts.ts';
@@ -17,7 +18,13 @@ const Clearance = describes<CoreClearance>()(
         country: z.string().optional(),
         birthDate: z.string().optional(),
       }),
-      entityId: z.string(),
+      entityId: z.string().openapi({
+        description: 'the listed party cleared; for a subject clearance, the id the subject had when cleared',
+      }),
+      listings: z.array(z.string()).optional().openapi({
+        description:
+          'a subject clearance: the listings it covers (the subject’s current listings when cleared); a listing that joins the subject later is not covered',
+      }),
       reason: z.string(),
       clearedBy: z.string(),
       createdAt: z.string(),
@@ -32,7 +39,7 @@ const create = defineRoute(WRITERS, {
   path: '/clearances',
   tags: ['screening'],
   summary:
-    'Mark a match as a false positive for a screened subject, with reason and expiry (default one year): a decision of your organisation, applied to its screenings only (audited)',
+    'Mark a match as a false positive for a screened name, with reason and expiry (default one year): one listing (`entityId`) or a resolved subject with every listing it has now (`subjectId`, as `POST /screen` names it); a decision of your organisation, applied to its screenings only (audited)',
   request: {
     body: {
       required: true,
@@ -45,7 +52,10 @@ const create = defineRoute(WRITERS, {
                 country: z.string().max(10).optional(),
                 birthDate: z.string().max(20).optional(),
               }),
-              entityId: z.string().min(3).max(200),
+              entityId: z.string().min(3).max(200).optional().openapi({ description: 'one listing' }),
+              subjectId: z.string().min(3).max(200).optional().openapi({
+                description: 'a resolved subject: clears every listing it has now (give this or entityId)',
+              }),
               reason: z.string().min(3).max(2000),
               expiresAt: z.string().datetime({ offset: true }).optional(),
             })
@@ -118,23 +128,28 @@ export function registerClearances(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     const body = c.req.valid('json');
     const actor = actorFrom(c);
     const q = validateScreeningQuery(body.subject);
-    if (!(await deps.services.store.getParty(body.entityId))) {
+    if ((body.entityId === undefined) === (body.subjectId === undefined))
+      throw new DomainError('invalid-input', 'Give either entityId (one listing) or subjectId (a subject)', {
+        field: 'entityId',
+        accepted: ['entityId', 'subjectId'],
+      });
+    const { store } = deps.services;
+    const input = {
+      orgId: actor.orgId,
+      subject: { name: q.name, country: q.country, birthDate: q.birthDate },
+      reason: body.reason,
+      clearedBy: `user:${actor.userId}`,
+      expiresAt: body.expiresAt ?? new Date(Date.now() + 365 * 86_400_000).toISOString(),
+    };
+    const by = { userId: actor.userId, orgId: actor.orgId, ip: actor.ip ?? null };
+    if (body.subjectId !== undefined)
+      return c.json(await clearSubject(store, { ...input, subjectId: body.subjectId }, by), 201);
+    if (!(await store.getParty(body.entityId!))) {
       throw new DomainError('not-found', `No party ${body.entityId} in the latest lists`, {
         field: 'entityId',
       });
     }
-    const clearance = await deps.services.store.saveClearance(
-      {
-        orgId: actor.orgId,
-        subject: { name: q.name, country: q.country, birthDate: q.birthDate },
-        entityId: body.entityId,
-        reason: body.reason,
-        clearedBy: `user:${actor.userId}`,
-        expiresAt: body.expiresAt ?? new Date(Date.now() + 365 * 86_400_000).toISOString(),
-      },
-      { userId: actor.userId, orgId: actor.orgId, ip: actor.ip ?? null },
-    );
-    return c.json(clearance, 201);
+    return c.json(await store.saveClearance({ ...input, entityId: body.entityId! }, by), 201);
   });
   app.openapi(list, async (c) =>
     c.json({ clearances: await deps.services.store.clearances(c.get('principal')!.orgId) }, 200),

@@ -11,6 +11,7 @@ import {
   type DenialScreen,
   type ScreeningResult,
   type ScreeningService,
+  type SubjectOf,
 } from '@entente/adapters';
 import type { AppDeps } from '../app-deps.ts';
 import type { AppEnv } from '../policy.ts';
@@ -91,9 +92,10 @@ export async function screenPlanned(
   query: ScreeningQuery,
   options: ScreeningOptions,
   orgId: string,
+  subjectOf?: SubjectOf,
 ): Promise<ScreeningResult[]> {
   const listing = plan.lists
-    ? service.screen({ ...query, sources: plan.listSources }, options, orgId)
+    ? service.screen({ ...query, sources: plan.listSources }, options, orgId, subjectOf)
     : Promise.resolve([]);
   let denied: ScreeningResult[];
   try {

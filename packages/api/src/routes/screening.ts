@@ -48,6 +48,13 @@ const Options = z.object({
   threshold: z.number().min(0).max(1).optional(),
   algorithm: z.enum(['entente', 'ofac']).optional(),
 });
+const ClearanceShown = z.object({
+  id: z.string(),
+  reason: z.string(),
+  clearedBy: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().optional(),
+});
 const Match = z
   .object({
     source: z.string(),
@@ -65,15 +72,13 @@ const Match = z
         'the subject this listing belongs to (GET /subjects?id=…); its own entity id until a resolution has seen it',
     }),
     listVersion: z.object({ id: z.number(), publishedAt: z.string() }).optional(),
-    cleared: z
-      .object({
-        id: z.string(),
-        reason: z.string(),
-        clearedBy: z.string(),
-        createdAt: z.string(),
-        expiresAt: z.string().optional(),
-      })
-      .optional(),
+    cleared: ClearanceShown.optional(),
+    clearanceToReview: ClearanceShown.extend({ why: z.enum(['new-listing', 'subject-split']) })
+      .optional()
+      .openapi({
+        description:
+          'not cleared: your organisation cleared this listing’s subject, but this listing joined it since (`new-listing`) or the listings cleared are no longer one subject (`subject-split`)',
+      }),
   })
   .openapi('ScreeningMatch');
 
@@ -192,7 +197,11 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     const options = optionsOf(body);
     const plan = await planScreening(c, deps, service, body.sources);
     const directory = await (await deps.services.subjects()).directory();
-    const matches = withSubjects(await screenPlanned(plan, service, query, options, orgId), directory);
+    const subjectOf = (id: string) => directory.get(id)?.id;
+    const matches = withSubjects(
+      await screenPlanned(plan, service, query, options, orgId, subjectOf),
+      directory,
+    );
     await plan.denials?.audit(1);
     await deps.services.store.recordScreening({
       orgId,
@@ -215,6 +224,7 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     const plan = await planScreening(c, deps, service, body.sources);
     const options = optionsOf(body);
     const directory = await (await deps.services.subjects()).directory();
+    const subjectOf = (id: string) => directory.get(id)?.id;
     type Result = {
       id: string;
       matches: ReturnType<typeof withSubjects<ScreeningResult>>;
@@ -226,7 +236,10 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       try {
         const query = validateScreeningQuery(subject);
         if (body.sources) query.sources = body.sources;
-        const matches = withSubjects(await screenPlanned(plan, service, query, options, orgId), directory);
+        const matches = withSubjects(
+          await screenPlanned(plan, service, query, options, orgId, subjectOf),
+          directory,
+        );
         if (matches.length) hits++;
         results.push({ id: subject.id, matches });
       } catch (e) {

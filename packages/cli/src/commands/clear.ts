@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { DomainError, validateScreeningQuery, type ClearanceAuthor } from '@entente/core';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../format-table.ts';
-import { CLI_SOURCE } from '@entente/adapters';
+import { clearSubject, CLI_SOURCE } from '@entente/adapters';
 import { organisationOf } from './sharing-of.ts';
 
 const ORG_HELP =
@@ -23,7 +23,11 @@ export function registerClear(program: Command, ctx: () => CliContext): void {
     .description(
       "mark a listed party as a false positive for a screened subject, for one organisation (shown as cleared in that organisation's later screenings; audited)",
     )
-    .argument('<entityId>', 'the listed party, e.g. us-ofac-sdn:12345')
+    .argument('[entityId]', 'the listed party, e.g. us-ofac-sdn:12345 (or give --subject)')
+    .option(
+      '--subject <subjectId>',
+      'clear a resolved subject instead, as `entente screen` names it: every listing it has now (a listing joining it later is shown again)',
+    )
     .requiredOption('--org <id>', ORG_HELP)
     .requiredOption('--name <name>', 'the screened name, as screened')
     .requiredOption('--reason <text>', 'why this is not the listed party')
@@ -33,8 +37,9 @@ export function registerClear(program: Command, ctx: () => CliContext): void {
     .option('--by <who>', 'who clears it (default: the OS user)')
     .action(
       async (
-        entityId: string,
+        entityId: string | undefined,
         opts: {
+          subject?: string;
           org: string;
           name: string;
           reason: string;
@@ -52,7 +57,11 @@ export function registerClear(program: Command, ctx: () => CliContext): void {
           country: opts.country,
           birthDate: opts.birthDate,
         });
-        if (!(await store.getParty(entityId)))
+        if ((entityId === undefined) === (opts.subject === undefined))
+          throw new DomainError('invalid-input', 'Name one listed party (entityId) or --subject <id>', {
+            field: 'entityId',
+          });
+        if (entityId !== undefined && !(await store.getParty(entityId)))
           throw new DomainError('not-found', `No party ${entityId} in the latest lists`, {
             field: 'entityId',
           });
@@ -61,21 +70,24 @@ export function registerClear(program: Command, ctx: () => CliContext): void {
           throw new DomainError('invalid-input', `--expires "${opts.expires}" is not a date`, {
             field: 'expires',
           });
-        const clearance = await store.saveClearance(
-          {
-            orgId: org.id,
-            subject: { name: q.name, country: q.country, birthDate: q.birthDate },
-            entityId,
-            reason: opts.reason,
-            clearedBy: opts.by ?? `cli:${userInfo().username}`,
-            expiresAt: expires.toISOString(),
-          },
-          CLI_AUTHOR,
-        );
+        const input = {
+          orgId: org.id,
+          subject: { name: q.name, country: q.country, birthDate: q.birthDate },
+          reason: opts.reason,
+          clearedBy: opts.by ?? `cli:${userInfo().username}`,
+          expiresAt: expires.toISOString(),
+        };
+        const clearance =
+          opts.subject !== undefined
+            ? await clearSubject(store, { ...input, subjectId: opts.subject }, CLI_AUTHOR)
+            : await store.saveClearance({ ...input, entityId: entityId! }, CLI_AUTHOR);
+        const what = clearance.listings
+          ? `subject ${clearance.entityId} (${clearance.listings.join(', ')})`
+          : clearance.entityId;
         c.output(
           clearance,
           () =>
-            `cleared ${entityId} for "${q.name}" in ${org.name} until ${clearance.expiresAt?.slice(0, 10)} (id ${clearance.id})`,
+            `cleared ${what} for "${q.name}" in ${org.name} until ${clearance.expiresAt?.slice(0, 10)} (id ${clearance.id})`,
         );
       },
     );
@@ -96,7 +108,7 @@ export function registerClear(program: Command, ctx: () => CliContext): void {
           all.map((x) => [
             x.id.slice(0, 8),
             x.subjectKey,
-            x.entityId,
+            x.listings ? `subject ${x.entityId} (${x.listings.length} listings)` : x.entityId,
             x.clearedBy,
             x.createdAt.slice(0, 10),
             x.expiresAt?.slice(0, 10),

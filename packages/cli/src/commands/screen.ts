@@ -1,11 +1,29 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { DomainError, groupBySubject, validateScreeningQuery, type ScreeningOptions } from '@entente/core';
-import { screenCsv } from '@entente/adapters';
+import {
+  DomainError,
+  groupBySubject,
+  validateScreeningQuery,
+  type ClearanceReviewReason,
+  type ScreeningOptions,
+} from '@entente/core';
+import { screenCsv, type ScreeningResult } from '@entente/adapters';
 import type { CliContext } from '../context.ts';
 import { countOption, numericOption } from '../numeric-option.ts';
 import { formatTable } from '../format-table.ts';
 import { organisationOf } from './sharing-of.ts';
+
+/** Why a listing of a cleared subject is shown again, in words. */
+const REVIEW_NOTE: Record<ClearanceReviewReason, string> = {
+  'new-listing': 'NEW LISTING of a subject you cleared: not covered by that clearance, review it',
+  'subject-split': 'the subject you cleared has been split since: review it',
+};
+
+/** One listing in the subject table: source, id, score, and its clearance state. */
+function listingCell(m: ScreeningResult): string {
+  const state = m.cleared ? ' cleared' : m.clearanceToReview ? ` REVIEW (${m.clearanceToReview.why})` : '';
+  return `${m.source} ${m.sourceId} ${m.score.toFixed(2)}${state}`;
+}
 
 interface ScreenOpts {
   type?: string;
@@ -76,7 +94,9 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
           Presets.shades_classic,
         );
         bar.start(100, 0, { rows: 0 });
+        const directory = await (await services.subjects()).directory();
         const summary = await screenCsv(service, {
+          subjectOf: (id) => directory.get(id)?.id,
           input: opts.input,
           output: opts.output,
           options,
@@ -105,21 +125,22 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
         birthDate: opts.birthDate,
         sources,
       });
-      const matches = await service.screen(query, options, orgId);
-      await store.recordScreening({ orgId, subjects: 1, hits: matches.length ? 1 : 0, channel: 'cli' });
       const directory = await (await services.subjects()).directory();
+      const matches = await service.screen(query, options, orgId, (id) => directory.get(id)?.id);
+      await store.recordScreening({ orgId, subjects: 1, hits: matches.length ? 1 : 0, channel: 'cli' });
       const subjects = groupBySubject(matches, (id) => directory.get(id));
       c.output({ query, algorithm: opts.algorithm, subjects, matches }, () =>
         matches.length === 0
           ? `No match at or above the threshold for "${query.name}" (${service.state().parties} listed parties from ${service.sources().length} sources).`
           : [
               formatTable(
-                ['#', 'score', 'subject', 'listings (source id score)'],
+                ['#', 'score', 'subject', 'subject id', 'listings (source id score)'],
                 subjects.map((s, i) => [
                   i + 1,
                   s.score.toFixed(2) + (s.listings.every((m) => m.cleared) ? ' (cleared)' : ''),
                   s.name.slice(0, 40),
-                  s.listings.map((m) => `${m.source} ${m.sourceId} ${m.score.toFixed(2)}`).join('; '),
+                  s.subjectId,
+                  s.listings.map(listingCell).join('; '),
                 ]),
               ),
               ...(directory.size === 0
@@ -136,6 +157,13 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
                     .join(', ')}):`,
                   ...m.explanation.map((e) => `   - ${e}`),
                   ...(m.cleared ? [`   - cleared by ${m.cleared.clearedBy}: ${m.cleared.reason}`] : []),
+                  ...s.listings.flatMap((l) =>
+                    l.clearanceToReview
+                      ? [
+                          `   ! ${l.entityId}: ${REVIEW_NOTE[l.clearanceToReview.why]} (${l.clearanceToReview.reason})`,
+                        ]
+                      : [],
+                  ),
                 ];
               }),
             ].join('\n'),

@@ -15,7 +15,13 @@ export interface Clearance {
   orgId: string;
   subjectKey: string;
   subject: ClearanceSubject;
+  /** The listed party cleared; for a clearance of a resolved subject, the subject's id when it was cleared. */
   entityId: string;
+  /**
+   * Set for a clearance of a resolved subject: the subject's current listings when it was
+   * cleared, every one covered. A listing joining the subject later is not covered.
+   */
+  listings?: string[];
   reason: string;
   clearedBy: string;
   createdAt: string;
@@ -38,6 +44,14 @@ export function clearanceSubjectKey(subject: ClearanceSubject): string {
     .replace(/\s+/g, ' ')
     .trim();
   return `${name}|${(subject.country ?? '').toUpperCase()}|${subject.birthDate ?? ''}`;
+}
+
+/**
+ * The listings a clearance covers: those of the subject it was given for, else its one listed party.
+ * (Without the subjects' current grouping: `clearanceOfMatch` also checks that a subject was not split.)
+ */
+export function clearedListings(c: Pick<Clearance, 'entityId' | 'listings'>): readonly string[] {
+  return c.listings ?? [c.entityId];
 }
 
 /** True when the clearance is in force at `now` (not revoked, not expired). */

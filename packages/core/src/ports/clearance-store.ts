@@ -4,7 +4,10 @@ import type { Clearance, ClearanceSubject } from '../model/clearance.ts';
 export interface NewClearance {
   orgId: string;
   subject: ClearanceSubject;
+  /** The listed party; for a subject clearance, the subject's id. */
   entityId: string;
+  /** For a subject clearance: the subject's current listings, all covered (at least one). */
+  listings?: string[];
   reason: string;
   clearedBy: string;
   expiresAt?: string;

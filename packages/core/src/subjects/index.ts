@@ -5,3 +5,4 @@ export * from './name-links.ts';
 export * from './resolve-subjects.ts';
 export * from './listing-gaps.ts';
 export * from './group-by-subject.ts';
+export * from './clearance-of-match.ts';

@@ -1,7 +1,12 @@
 // Response shapes of the API routes the app uses. Where a route returns a core type as is, the
 // core type is re-exported (the API's schemas are checked against the same types); what remains
 // here are the routes' own envelopes, which exist only as the API's zod schemas.
-import type { CorrespondenceType, Party, ScreeningMatch as CoreScreeningMatch } from '@entente/core';
+import type {
+  ClearanceReviewReason,
+  CorrespondenceType,
+  Party,
+  ScreeningMatch as CoreScreeningMatch,
+} from '@entente/core';
 
 export type {
   Clearance,
@@ -53,6 +58,15 @@ export interface ScreeningMatch extends Omit<CoreScreeningMatch, 'versionId'> {
   /** The subject this listing belongs to (its own entity id until a resolution has seen it). */
   subjectId?: string;
   cleared?: { id: string; reason: string; clearedBy: string; createdAt: string; expiresAt?: string };
+  /** Not cleared: its subject was, but this listing joined it since or the subject was split since. */
+  clearanceToReview?: {
+    id: string;
+    reason: string;
+    clearedBy: string;
+    createdAt: string;
+    expiresAt?: string;
+    why: ClearanceReviewReason;
+  };
 }
 
 /** `POST /screen` response. */

@@ -3,15 +3,20 @@ import { api } from '../../api/client.ts';
 import type { Clearance, ScreeningMatch, ScreenSubject } from '../../api/types.ts';
 import { ErrorMessage } from '../../components/states.tsx';
 
-/** Records a match as a false positive for the screened subject, with a reason. */
+/** What is cleared: one matched listing, or a resolved subject with every listing it has now. */
+export type ClearTarget =
+  | { kind: 'listing'; match: ScreeningMatch }
+  | { kind: 'subject'; subjectId: string; name: string; matched: number };
+
+/** Records a listing or a whole subject as a false positive for the screened name, with a reason. */
 export function ClearForm({
   subject,
-  match,
+  target,
   onDone,
   onCancel,
 }: {
   subject: ScreenSubject;
-  match: ScreeningMatch;
+  target: ClearTarget;
   onDone: (c: Clearance) => void;
   onCancel: () => void;
 }) {
@@ -29,7 +34,9 @@ export function ClearForm({
           ...(subject.country ? { country: subject.country } : {}),
           ...(subject.birthDate ? { birthDate: subject.birthDate } : {}),
         },
-        entityId: match.entityId,
+        ...(target.kind === 'listing'
+          ? { entityId: target.match.entityId }
+          : { subjectId: target.subjectId }),
         reason: reason.trim(),
       });
       onDone(c);
@@ -38,12 +45,26 @@ export function ClearForm({
       setBusy(false);
     }
   };
+  const name = target.kind === 'listing' ? target.match.name : target.name;
   return (
-    <form className="clear-form" onSubmit={submit} aria-label={`Clear ${match.name} as a false positive`}>
-      <h3>Clear as a false positive</h3>
+    <form className="clear-form" onSubmit={submit} aria-label={`Clear ${name} as a false positive`}>
+      <h3>
+        {target.kind === 'listing' ? 'Clear as a false positive' : 'Clear this subject as a false positive'}
+      </h3>
       <p className="muted small">
-        “{subject.name}” is not {match.name} ({match.entityId}). The clearance is kept on record with your
-        name, applies to your organisation’s screenings only, and expires in one year.
+        {target.kind === 'listing' ? (
+          <>
+            “{subject.name}” is not {name} ({target.match.entityId}).
+          </>
+        ) : (
+          <>
+            “{subject.name}” is not {name}: this clears every listing the subject has now ({target.matched}{' '}
+            matched here). A listing added to the subject later is not cleared: it shows again, marked as a
+            new listing of a cleared subject.
+          </>
+        )}{' '}
+        The clearance is kept on record with your name, applies to your organisation’s screenings only, and
+        expires in one year.
       </p>
       <label className="field">
         <span>Reason</span>

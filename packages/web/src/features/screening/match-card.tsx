@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ClearanceReviewReason } from '@entente/core';
 import type { ScreeningMatch, ScreenSubject } from '../../api/types.ts';
 import { ScoreBar } from '../../components/score-bar.tsx';
 import { formatDate } from '../../components/format.ts';
@@ -8,6 +9,12 @@ import { FeatureBreakdown } from './feature-breakdown.tsx';
 import { PartyRecordView } from './party-record.tsx';
 
 type Open = 'why' | 'record' | 'clear' | undefined;
+
+/** Why a listing of a cleared subject is shown again, in words. */
+const REVIEW_LABEL: Record<ClearanceReviewReason, string> = {
+  'new-listing': 'New listing of a cleared subject: review it',
+  'subject-split': 'Cleared subject was split since: review it',
+};
 
 /** One ranked match: score, names, list, and on demand why it matched, the full record and clearing it. */
 export function MatchCard({
@@ -47,6 +54,12 @@ export function MatchCard({
             {match.cleared ? (
               <span className="badge badge-cleared" title={match.cleared.reason}>
                 Cleared: {match.cleared.reason}
+              </span>
+            ) : null}
+            {match.clearanceToReview ? (
+              <span className="badge badge-review" role="note" title={match.clearanceToReview.reason}>
+                {REVIEW_LABEL[match.clearanceToReview.why]} (cleared{' '}
+                {formatDate(match.clearanceToReview.createdAt)}: {match.clearanceToReview.reason})
               </span>
             ) : null}
           </div>
@@ -90,7 +103,7 @@ export function MatchCard({
           {open === 'clear' ? (
             <ClearForm
               subject={subject}
-              match={match}
+              target={{ kind: 'listing', match }}
               onDone={() => {
                 setOpen(undefined);
                 onCleared();

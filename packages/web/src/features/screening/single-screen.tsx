@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
-import type { ScreeningMatch, ScreenResponse, ScreenSubject, SubjectType } from '../../api/types.ts';
+import type { ScreenResponse, ScreenSubject, SubjectType } from '../../api/types.ts';
 import { Empty, ErrorMessage, Loading } from '../../components/states.tsx';
 import type { Route } from '../../router.ts';
 import { MatchCard } from './match-card.tsx';
+import { SubjectHead, type SubjectGroup } from './subject-head.tsx';
 import { SourcePicker } from './source-picker.tsx';
 import { DEFAULT_SCREENING_THRESHOLD } from '@entente/core';
 
@@ -132,13 +133,7 @@ export function SingleScreen({ route }: { route: Route }) {
               </div>
               {groupsOf(result.res).map((g) => (
                 <section key={g.subjectId} className="subject-group" aria-label={`Subject ${g.name}`}>
-                  <h3 className="subject-head">
-                    {g.name}{' '}
-                    <span className="muted small">
-                      best score {g.score.toFixed(2)} · listed as{' '}
-                      {g.matches.map((m) => `${m.source} ${m.sourceId}`).join(', ')}
-                    </span>
-                  </h3>
+                  <SubjectHead group={g} subject={result.subject} onCleared={() => void submit()} />
                   <ol className="match-list">
                     {g.matches.map((m) => (
                       <MatchCard
@@ -160,9 +155,7 @@ export function SingleScreen({ route }: { route: Route }) {
 }
 
 /** The matches by subject, in the API's order (each listing alone when the API sent no grouping). */
-function groupsOf(
-  res: ScreenResponse,
-): { subjectId: string; name: string; score: number; matches: ScreeningMatch[] }[] {
+function groupsOf(res: ScreenResponse): SubjectGroup[] {
   const byId = new Map(res.matches.map((m) => [m.entityId, m]));
   const groups =
     res.subjects ??
