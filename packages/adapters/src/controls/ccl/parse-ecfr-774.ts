@@ -3,12 +3,7 @@ import { ecfrCurrentDate } from '../../ecfr/ecfr-dates.ts';
 import { childElements, findElements, parseEcfrXml, type EcfrElement } from '../../ecfr/ecfr-node.ts';
 import { readEcfrTable } from '../../ecfr/ecfr-tables.ts';
 import { textOfEcfr } from '../../ecfr/ecfr-text.ts';
-import {
-  CCL_ACT,
-  type CclItem,
-  type CclSource,
-  type CclSourceEntry,
-} from './ccl-source.ts';
+import { CCL_ACT, type CclItem, type CclSource, type CclSourceEntry } from './ccl-source.ts';
 import { controlsInWords, REASON_APPLIES } from './controls-in-words.ts';
 
 /** Where and when the XML was read, for the citations (defaults: the file name, the text's own date). */
@@ -109,7 +104,11 @@ class CclReader {
       return;
     }
     // A further requirement in words after the first ("AT applies to entire entry. …").
-    if (this.section === 'requirements' && this.entry.requirementRows.length > 0 && REASON_APPLIES.test(text)) {
+    if (
+      this.section === 'requirements' &&
+      this.entry.requirementRows.length > 0 &&
+      REASON_APPLIES.test(text)
+    ) {
       this.entry.requirementRows.push(...controlsInWords(text));
       return;
     }
