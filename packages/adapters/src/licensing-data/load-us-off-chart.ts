@@ -41,7 +41,8 @@ export function checkUsOffChartRule(value: unknown, row: number): UsOffChartRule
   const r = value as Partial<UsOffChartRule> | undefined;
   const id = isText(r?.code) ? r.code : `#${row}`;
   if (!r || typeof r !== 'object') reject(row, id, 'rule', 'an object');
-  if (!isText(r.code) || !CODE_RE.test(r.code)) reject(row, id, 'code', 'an ECCN or paragraph such as 5A001.f.1');
+  if (!isText(r.code) || !CODE_RE.test(r.code))
+    reject(row, id, 'code', 'an ECCN or paragraph such as 5A001.f.1');
   if (!KINDS.includes(r.kind as UsOffChartKind)) reject(row, id, 'kind', KINDS);
   if (!isText(r.reason)) reject(row, id, 'reason', 'a reason for control or authority');
   if (r.licence !== 'required' && r.licence !== 'review') reject(row, id, 'licence', ['required', 'review']);

@@ -41,7 +41,12 @@ function rule(code: string, over: Partial<UsOffChartRule>): UsOffChartRule {
 const RULES = [
   rule('0A983', {}),
   rule('5A980', { reason: 'SL', exceptions: ['GOV'], exceptionConditions: 'official use of a U.S. agency' }),
-  rule('9A005', { kind: 'governed-elsewhere', reason: 'ITAR', licence: 'review', authority: '22 CFR 120–130' }),
+  rule('9A005', {
+    kind: 'governed-elsewhere',
+    reason: 'ITAR',
+    licence: 'review',
+    authority: '22 CFR 120–130',
+  }),
   rule('1C980', { kind: 'short-supply', reason: 'SS', licence: 'review', read: '15 CFR 754.3' }),
 ];
 
@@ -74,7 +79,12 @@ const us = (d: DeterminationData, item: string, to: string) => determine(d, { ju
 describe('US requirements stated off the Country Chart (15 CFR 738.3(a))', () => {
   it('requires a licence for 0A983 to Canada with no exception (§738.3(a)(1))', () => {
     const d = us(data(RULES), '0A983', 'CA');
-    expect(d).toMatchObject({ outcome: 'licence-required', licenceRequired: true, exceptions: [], toCheck: [] });
+    expect(d).toMatchObject({
+      outcome: 'licence-required',
+      licenceRequired: true,
+      exceptions: [],
+      toCheck: [],
+    });
     expect(d.citations).toContain('15 CFR 738.3(a)(1)');
   });
 

@@ -43,14 +43,20 @@ export function applyUsOffChart(
   if (rule.kind === 'governed-elsewhere') {
     out.add('reasons', `Not subject to the EAR: ${rule.authority ?? rule.read}`);
     out.add('citations', SCOPE_CITATION);
-    out.add('questions', `Read ${rule.read}: the EAR does not govern this item, so Entente does not determine it.`);
+    out.add(
+      'questions',
+      `Read ${rule.read}: the EAR does not govern this item, so Entente does not determine it.`,
+    );
     out.step('Other agency', 'applies', rule.detail, cited);
     out.exceptions.length = 0;
     return { outcome: 'governed-elsewhere', subjectToEar: false };
   }
   if (rule.licence === 'required') {
     if (!out.reasons.includes(rule.reason))
-      out.add('reasons', `${rule.reason} (${rule.kind === 'short-supply' ? 'short supply' : 'all destinations'})`);
+      out.add(
+        'reasons',
+        `${rule.reason} (${rule.kind === 'short-supply' ? 'short supply' : 'all destinations'})`,
+      );
     out.step(`${rule.reason} off the Country Chart`, 'applies', rule.detail, cited);
     // The text names the only exceptions left: every exception the chart rows offered is withdrawn.
     out.exceptions.length = 0;
@@ -65,7 +71,10 @@ export function applyUsOffChart(
       });
     if (rule.exceptions.length === 0)
       out.step('Licence exceptions', 'not-available', 'no licence exception applies', rule.source.citation);
-    return { outcome: stricterOutcome(chartOutcome ?? 'licence-required', 'licence-required'), subjectToEar: true };
+    return {
+      outcome: stricterOutcome(chartOutcome ?? 'licence-required', 'licence-required'),
+      subjectToEar: true,
+    };
   }
   out.add('questions', `Read ${rule.read}: ${rule.detail}`);
   out.step(`${rule.reason} off the Country Chart`, 'question', rule.detail, cited);
@@ -79,7 +88,11 @@ function firmOrReview(chartOutcome: Outcome | undefined): Outcome {
     : 'review-needed';
 }
 
-function reviewUnread(eccn: UsEccn, chartOutcome: Outcome | undefined, out: DeterminationBuilder): OffChartResult {
+function reviewUnread(
+  eccn: UsEccn,
+  chartOutcome: Outcome | undefined,
+  out: DeterminationBuilder,
+): OffChartResult {
   const read = `15 CFR 774 Supp. 1, ECCN ${eccn.eccn}, License Requirements`;
   out.add('citations', SCOPE_CITATION);
   out.add(

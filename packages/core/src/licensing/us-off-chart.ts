@@ -52,7 +52,10 @@ export interface OffChartMatch {
  * the rule of the item or of a parent paragraph ('yes'), else a rule of a
  * sub-paragraph of the item ('partly': classify further).
  */
-export function findUsOffChartRule(rules: UsOffChartRules | undefined, item: string): OffChartMatch | undefined {
+export function findUsOffChartRule(
+  rules: UsOffChartRules | undefined,
+  item: string,
+): OffChartMatch | undefined {
   if (!rules || rules.size === 0) return undefined;
   const parts = item.split('.');
   for (let n = parts.length; n >= 1; n--) {
