@@ -57,13 +57,28 @@ export function findUsOffChartRule(
   item: string,
 ): OffChartMatch | undefined {
   if (!rules || rules.size === 0) return undefined;
-  const parts = item.split('.');
-  for (let n = parts.length; n >= 1; n--) {
-    const rule = rules.get(parts.slice(0, n).join('.'));
+  for (let code = item; ;) {
+    const rule = rules.get(code);
     if (rule) return { rule, match: 'yes' };
+    const dot = code.lastIndexOf('.');
+    if (dot < 0) break;
+    code = code.slice(0, dot);
   }
-  for (const [code, rule] of rules) if (code.startsWith(`${item}.`)) return { rule, match: 'partly' };
+  const below = `${item}.`;
+  for (const rule of paragraphRules(rules)) if (rule.code.startsWith(below)) return { rule, match: 'partly' };
   return undefined;
+}
+
+// The rules of paragraphs (5A001.f.1), per rules map: the only ones that can lie below an item.
+const PARAGRAPH_RULES = new WeakMap<UsOffChartRules, UsOffChartRule[]>();
+
+function paragraphRules(rules: UsOffChartRules): UsOffChartRule[] {
+  let list = PARAGRAPH_RULES.get(rules);
+  if (!list) {
+    list = [...rules.values()].filter((r) => r.code.includes('.'));
+    PARAGRAPH_RULES.set(rules, list);
+  }
+  return list;
 }
 
 /** True when the ECCN's heading says its items are "subject to the ITAR" (the CCL's own words). */
