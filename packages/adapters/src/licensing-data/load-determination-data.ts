@@ -5,6 +5,7 @@ import type { CrosswalkSuggest, DeterminationData, EntryLookup } from '@entente/
 import { loadCountryFacts } from './load-country-facts.ts';
 import { loadLicensingDatasets, LICENSING_DATASETS_DIR } from './load-licensing-datasets.ts';
 import { loadUsEarTables } from './load-us-ear-tables.ts';
+import { US_OFF_CHART_FILE } from './load-us-off-chart.ts';
 import { readUsCountryTables } from '../controls/ear/read-us-country-tables.ts';
 
 /** Options of loadDeterminationData: the control-list catalogue and the datasets folder. */
@@ -48,9 +49,13 @@ export async function loadDeterminationData(
   ];
   const usTables = await readUsCountryTables(usDirs);
   const { countries, chartFootnotes } = await loadCountryFacts(controlsDir, usTables);
+  const datasetsDir = options.datasetsDir ?? LICENSING_DATASETS_DIR;
+  const offChart = JSON.parse(await readFile(path.join(datasetsDir, US_OFF_CHART_FILE), 'utf8')) as {
+    rules: unknown[];
+  };
   const [earTables, { usEmbargoes, ...datasets }, chpl] = await Promise.all([
-    loadUsEarTables(usDirs, chartFootnotes, usTables.exceptions),
-    loadLicensingDatasets(options.datasetsDir ?? LICENSING_DATASETS_DIR),
+    loadUsEarTables(usDirs, chartFootnotes, usTables.exceptions, offChart),
+    loadLicensingDatasets(datasetsDir),
     controlsDir ? loadChpl(controlsDir) : new Map<string, string>(),
   ]);
   return {

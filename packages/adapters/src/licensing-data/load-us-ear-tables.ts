@@ -13,6 +13,7 @@ import { readCclSource } from '../controls/ccl/read-ccl-source.ts';
 import type { CclRequirementRow } from '../controls/ccl/ccl-source.ts';
 import type { LicenceExceptionsSource } from '../controls/ear/ear-tables-source.ts';
 import { readUsCountryTables } from '../controls/ear/read-us-country-tables.ts';
+import { loadUsOffChartRules } from './load-us-off-chart.ts';
 
 // Ranges such as "a.2 to a.14" or "b.4 to b.7" are expanded so each paragraph matches.
 function expandRanges(text: string): string {
@@ -103,12 +104,14 @@ function rowOf(eccn: string, r: CclRequirementRow): UsRequirementRow {
  * ccl.json with its flattened requirement rows and exception flags) and the
  * licence exceptions of part 740 (given, else read from the same folders: the
  * eCFR XML of part 740, else the mirror's catalogue) into EAR tables whose
- * scopes are parsed once, here, so each determination only matches.
+ * scopes are parsed once, here, so each determination only matches; with the
+ * off-chart requirements (§738.3(a)) of `offChartDataset` and the CCL's own text.
  */
 export async function loadUsEarTables(
   controlsUsDirs: string | string[],
   chartFootnotes: Record<string, string>,
   licenceExceptions?: LicenceExceptionsSource,
+  offChartDataset: { rules: unknown[] } = { rules: [] },
 ): Promise<Omit<UsEarTables, 'embargoes'>> {
   const dirs = Array.isArray(controlsUsDirs) ? controlsUsDirs : [controlsUsDirs];
   const [ccl, catalogue] = await Promise.all([
@@ -137,5 +140,6 @@ export async function loadUsEarTables(
   const exceptionSections: Record<string, { section: string; title: string }> = {};
   for (const x of catalogue.exceptions)
     for (const s of x.symbols) exceptionSections[s] = { section: x.section, title: x.title };
-  return { eccns, exceptionSections, chartFootnotes, asOf: ccl.issueDate };
+  const offChart = loadUsOffChartRules(offChartDataset, ccl, eccns);
+  return { eccns, exceptionSections, chartFootnotes, asOf: ccl.issueDate, offChart };
 }

@@ -82,7 +82,7 @@ describe('syncUsControls against a local eCFR server', () => {
         // Stepped back from the 25th to the 23rd for the first part, then asked the others for that day only.
         expect(asked.filter((a) => a.includes('part=738'))).toHaveLength(3);
         expect(asked.filter((a) => a.includes('part=774'))).toHaveLength(1);
-        expect(report.ccl).toMatchObject({ version: '2026-07-23', eccns: 5, created: true });
+        expect(report.ccl).toMatchObject({ version: '2026-07-23', eccns: 6, created: true });
         const manifest = JSON.parse(
           await readFile(path.join(usEcfrDir(sourcesDir), 'ecfr-fetched.json'), 'utf8'),
         );

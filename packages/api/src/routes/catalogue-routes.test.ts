@@ -186,6 +186,21 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       expect(body).toMatchObject({ outcome, reasons, exceptions: [], generalAuthorisations: gas });
     });
 
+    it.each([
+      // 15 CFR 738.3(a)(1): 0A983 needs a licence to every destination, no exception
+      [{ jurisdiction: 'US', item: '0A983', to: 'CA' }, 'licence-required', 'CC'],
+      // ECCN 9A005's heading: "subject to the ITAR", so not subject to the EAR
+      [{ jurisdiction: 'US', item: '9A005', to: 'CA' }, 'governed-elsewhere', '22 CFR parts 120–130'],
+      // 15 CFR 754.1(b)(1)(ii): 1C980 is short supply, see §754.3 (not read)
+      [{ jurisdiction: 'US', item: '1C980', to: 'CA' }, 'review-needed', undefined],
+    ])('never answers NLR off the Country Chart: %j → %s', async (request, outcome, reason) => {
+      const { status, body } = await call('/determine', request);
+      expect(status).toBe(200);
+      expect(body.outcome).toBe(outcome);
+      expect(body.licenceRequired).toBe(true);
+      if (reason) expect(body.reasons.join(' ')).toContain(reason);
+    });
+
     it('returns each general authorisation refused with its citation and where it was read', async () => {
       const { status, body } = await call('/determine', { jurisdiction: 'EU', item: '7A117', to: 'US' });
       expect(status).toBe(200);

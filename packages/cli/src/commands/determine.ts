@@ -9,6 +9,8 @@ const parseValue = numericOption('value', { min: 0, accepted: 'a non-negative nu
 const OUTCOME_WORDS: Readonly<Record<Determination['outcome'], string>> = {
   prohibited: 'PROHIBITED',
   'licence-required': 'LICENCE REQUIRED',
+  'review-needed': 'REVIEW NEEDED (the requirement could not be read; not "no licence required")',
+  'governed-elsewhere': 'NOT SUBJECT TO THESE REGULATIONS (another authority governs the item)',
   'exception-available': 'LICENCE REQUIRED, licence exception available',
   'general-authorisation-available': 'LICENCE REQUIRED, general authorisation available',
   'no-licence-required': 'NO LICENCE REQUIRED',

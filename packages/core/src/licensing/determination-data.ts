@@ -1,6 +1,7 @@
 import type { CodeFact, FactSource } from './fact-citation.ts';
 import type { ParagraphScope } from './paragraph-scope.ts';
 import type { UsEmbargoRule } from './us-embargoes.ts';
+import type { UsOffChartRules } from './us-off-chart.ts';
 
 /** The four jurisdictions whose licence rules Entente evaluates. */
 export const JURISDICTIONS = ['US', 'EU', 'UK', 'JP'] as const;
@@ -84,6 +85,8 @@ export interface UsEarTables {
   exceptionSections: Readonly<Record<string, { section: string; title: string }>>;
   chartFootnotes: Readonly<Record<string, string>>;
   asOf: string;
+  /** Requirements ECCNs state off the Country Chart (§738.3(a)), by ECCN or paragraph. */
+  offChart?: UsOffChartRules;
 }
 
 /** Everything the engine knows about one country, keyed by ISO-2. */

@@ -1,10 +1,18 @@
 import type { Jurisdiction } from './determination-data.ts';
 import type { FactStatus } from './fact-citation.ts';
 
-/** The possible results of one determination, from strictest to most permissive. */
+/**
+ * The possible results of one determination, from strictest to most
+ * permissive. 'review-needed': the requirement could not be read (the
+ * questions name what to read), so the answer is never a permissive one;
+ * 'governed-elsewhere': the item is not subject to these regulations at all,
+ * another authority's are named in the reasons (e.g. the ITAR for the EAR).
+ */
 export const OUTCOMES = [
   'prohibited',
   'licence-required',
+  'review-needed',
+  'governed-elsewhere',
   'exception-available',
   'general-authorisation-available',
   'no-licence-required',
@@ -87,7 +95,7 @@ export function stricterOutcome(a: Outcome, b: Outcome): Outcome {
   return outcomeRank(a) <= outcomeRank(b) ? a : b;
 }
 
-/** True when the outcome means some authorisation is needed. */
+/** True when the outcome means some authorisation is (or, until reviewed, may be) needed. */
 export function isLicenceRequired(outcome: Outcome): boolean {
   return outcomeRank(outcome) <= outcomeRank('general-authorisation-available');
 }

@@ -5,6 +5,8 @@ import { isDestinationInRule } from './interpret-destination-rule.ts';
 import { matchParagraphScope } from './paragraph-scope.ts';
 import { findUsEmbargo } from './us-embargoes.ts';
 import { evaluateUsExceptions } from './us-license-exceptions.ts';
+import { findUsOffChartRule } from './us-off-chart.ts';
+import { applyUsOffChart } from './determine-us-off-chart.ts';
 
 /** A US determination request whose codes have already been validated. */
 export interface UsRequest {
@@ -23,9 +25,11 @@ const MEU_DESTINATIONS = new Set(['BY', 'MM', 'KH', 'CN', 'HK', 'MO', 'NI', 'RU'
 
 /**
  * Determines the EAR licence requirement for one ECCN (or EAR99) and
- * destination: Part 746 embargoes first, then each licence-requirement row of
- * the ECCN against the Country Chart, then the licence exceptions, then the
- * end-use rules of Part 744.
+ * destination: an item another agency's regulations govern is answered as
+ * such; else Part 746 embargoes first, then each licence-requirement row of
+ * the ECCN against the Country Chart, then the licence exceptions, then any
+ * requirement the ECCN states off the chart (§738.3(a)), then the end-use
+ * rules of Part 744. An ECCN without chart rows is never "no licence required".
  */
 export function determineUs(data: DeterminationData, req: UsRequest): Determination {
   const out = new DeterminationBuilder();
@@ -38,15 +42,19 @@ export function determineUs(data: DeterminationData, req: UsRequest): Determinat
   };
   let outcome: Outcome = 'no-licence-required';
   const embargo = findUsEmbargo(data.us.embargoes, dest.iso2);
+  const offChart = req.eccn ? findUsOffChartRule(data.us.offChart, req.item) : undefined;
 
   if (req.eccn) {
     out.add('citations', `15 CFR 774 Supp. 1 ECCN ${req.eccn.eccn}`);
     out.step(
       'CCL entry',
       'info',
-      `${req.eccn.eccn}: ${req.eccn.heading} (reasons: ${req.eccn.reasons.join(', ')})`,
+      `${req.eccn.eccn}: ${req.eccn.heading} (reasons: ${req.eccn.reasons.join(', ') || 'none stated'})`,
       `15 CFR 774 Supp. 1 ECCN ${req.eccn.eccn}`,
     );
+    // Not subject to the EAR: Part 746 and Part 744 do not reach it either.
+    if (offChart?.match === 'yes' && offChart.rule.kind === 'governed-elsewhere')
+      return out.build(head, applyUsOffChart(req.eccn, offChart, undefined, out).outcome);
   } else out.step('EAR99', 'info', 'item subject to the EAR but not listed on the CCL', '15 CFR 734.3(c)');
 
   if (embargo) {
@@ -77,8 +85,16 @@ export function determineUs(data: DeterminationData, req: UsRequest): Determinat
   }
 
   if (req.eccn) {
-    const chartOutcome = evaluateChart(data, req, req.eccn, out, embargo === undefined);
-    if (!embargo) outcome = chartOutcome;
+    const offChartApplies = offChart !== undefined || req.eccn.rows.length === 0;
+    const chartOutcome =
+      req.eccn.rows.length > 0
+        ? evaluateChart(data, req, req.eccn, out, embargo === undefined, offChartApplies)
+        : undefined;
+    if (offChartApplies) {
+      // Under a Part 746 embargo its outcome stands; the off-chart facts are added to the trace.
+      const offOutcome = applyUsOffChart(req.eccn, offChart, embargo ? undefined : chartOutcome, out).outcome;
+      if (!embargo) outcome = offOutcome;
+    } else if (!embargo && chartOutcome) outcome = chartOutcome;
   }
   if (!req.eccn && !embargo) {
     out.step(
@@ -99,9 +115,13 @@ function evaluateChart(
   eccn: UsEccn,
   out: DeterminationBuilder,
   withExceptions: boolean,
+  offChartPending: boolean,
 ): Outcome {
   const dest = req.destination;
   const groups = dest.usGroups;
+  // Rows whose destinations could not be read, and whether any row names a chart column.
+  let unread = 0;
+  const anyColumn = eccn.rows.some((r) => r.column);
   out.add('citations', CHART_CITATION);
   for (const row of eccn.rows) {
     const match = matchParagraphScope(row.scope, req.item);
@@ -123,8 +143,10 @@ function evaluateChart(
     } else if (row.destinationRule) {
       const rule = row.destinationRule;
       if (rule.kind === 'unresolved') {
-        if (row.reason === 'UN' ? groups.includes('D:5') : true)
+        if (row.reason === 'UN' ? groups.includes('D:5') : true) {
           out.add('questions', `${row.reason}: ${rule.text}`);
+          unread++;
+        }
         out.step(
           `${row.reason} row`,
           'question',
@@ -170,6 +192,18 @@ function evaluateChart(
     );
     return 'licence-required';
   }
+  if (out.reasons.length === 0 && unread > 0 && !anyColumn) {
+    // Every requirement is in words the engine could not read: that is not "no licence required".
+    out.step(
+      'Licence requirement in words',
+      'question',
+      `${eccn.eccn} states its requirement off the Country Chart and it could not be applied to ${dest.name}: review needed`,
+      '15 CFR 738.3(a)',
+    );
+    out.add('citations', '15 CFR 738.3(a)');
+    return 'review-needed';
+  }
+  if (out.reasons.length === 0 && offChartPending) return 'no-licence-required';
   if (out.reasons.length === 0) {
     out.step(
       'Country Chart',

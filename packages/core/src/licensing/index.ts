@@ -5,6 +5,8 @@ export * from './paragraph-scope.ts';
 export * from './interpret-destination-rule.ts';
 export * from './classify-end-use.ts';
 export * from './us-embargoes.ts';
+export * from './us-off-chart.ts';
+export * from './determine-us-off-chart.ts';
 export * from './match-general-authorisation.ts';
 export * from './apply-general-authorisations.ts';
 export * from './determine.ts';

@@ -14,7 +14,7 @@ describe('parseEcfr774 (eCFR XML of part 774, Supplement No. 1)', () => {
   const byEccn = new Map(source.entries.map((e) => [e.eccn, e]));
 
   it('reads every ECCN with its heading, reasons and the eCFR date', () => {
-    expect(source.entries.map((e) => e.eccn)).toEqual(['0A983', '3A001', '5A002', '6E003', '8D001']);
+    expect(source.entries.map((e) => e.eccn)).toEqual(['0A983', '1C355', '3A001', '5A002', '6E003', '8D001']);
     expect(source.issueDate).toBe('2026-07-23');
     expect(byEccn.get('3A001')).toMatchObject({
       heading: 'Electronic items as follows (see List of Items Controlled).',
@@ -45,6 +45,14 @@ describe('parseEcfr774 (eCFR XML of part 774, Supplement No. 1)', () => {
       },
     ]);
     expect(byEccn.get('0A983')?.items.map((i) => i.text)).not.toContain(expect.stringMatching(/^Control/));
+  });
+
+  it('reads a further requirement in words after the "Control(s):" paragraph (ECCN 1C355: CW, then AT)', () => {
+    expect(byEccn.get('1C355')?.requirementRows.map((r) => [r.control, r.chartColumn])).toEqual([
+      ['CW applies to entire entry', ''],
+      ['AT applies to entire entry', ''],
+    ]);
+    expect(byEccn.get('1C355')?.requirementRows[1]?.destination).toMatch(/Country Group E:1\.$/);
   });
 
   it('keeps the items after an HD2 subheading and after an "Items" label without its colon', () => {
@@ -117,6 +125,20 @@ describe('parseEcfr774 (eCFR XML of part 774, Supplement No. 1)', () => {
 });
 
 describe.skipIf(!hasSharedData())('the mirror’s derived ccl.json', () => {
+  it('reads the requirements an entry keeps in words (1C355, 1C395) as the eCFR reader reads them', async () => {
+    const source = await readCclSource(sharedDataPath('controls/us'));
+    const rows = (eccn: string) => source.entries.find((e) => e.eccn === eccn)?.requirementRows ?? [];
+    for (const eccn of ['1C355', '1C395']) {
+      expect(rows(eccn).map((r) => [r.control, r.chartColumn])).toEqual([
+        ['CW applies to entire entry', ''],
+        ['AT applies to entire entry', ''],
+      ]);
+      expect(rows(eccn)[1]?.destination).toContain('Country Group E:1');
+    }
+    // Entries with flattened rows keep them: 0A501's five rows come from the CSV.
+    expect(rows('0A501')).toHaveLength(5);
+  });
+
   it('reads 5A002 and 5A004 without the paragraphs of their decontrol notes', async () => {
     const source = await readCclSource(sharedDataPath('controls/us'));
     expect(source.entries).toHaveLength(633);

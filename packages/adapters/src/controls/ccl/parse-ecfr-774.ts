@@ -3,13 +3,8 @@ import { ecfrCurrentDate } from '../../ecfr/ecfr-dates.ts';
 import { childElements, findElements, parseEcfrXml, type EcfrElement } from '../../ecfr/ecfr-node.ts';
 import { readEcfrTable } from '../../ecfr/ecfr-tables.ts';
 import { textOfEcfr } from '../../ecfr/ecfr-text.ts';
-import {
-  CCL_ACT,
-  type CclItem,
-  type CclRequirementRow,
-  type CclSource,
-  type CclSourceEntry,
-} from './ccl-source.ts';
+import { CCL_ACT, type CclItem, type CclSource, type CclSourceEntry } from './ccl-source.ts';
+import { controlsInWords, REASON_APPLIES } from './controls-in-words.ts';
 
 /** Where and when the XML was read, for the citations (defaults: the file name, the text's own date). */
 export interface Ecfr774Options {
@@ -53,25 +48,6 @@ function eccnHeading(el: EcfrElement): { eccn: string; heading: string } | undef
 function chartColumn(text: string): string {
   const m = /^([A-Z]{2,3}) Column (\d)\.?$/.exec(oneLine(text));
   return m ? `${m[1]}${m[2]}` : '';
-}
-
-/**
- * The requirement rows of a licence requirements section written as a
- * paragraph instead of a table ("Control(s): CC applies to entire entry. A
- * license is required for ALL destinations …"): one row per reason named
- * before "applies", with the Country Chart column if the words name one.
- */
-function controlsInWords(body: string): CclRequirementRow[] {
-  const [first = '', ...rest] = body.split(/(?<=\.)\s+/);
-  const applies = /^([A-Z]{2,3}(?:\s*(?:,|and)\s*[A-Z]{2,3})*)\s+(appl(?:y|ies)\b.*?)\.?$/.exec(first);
-  const words = rest.join(' ');
-  const column = /\b([A-Z]{2}) Column (\d)\b/.exec(words);
-  if (!applies) return [{ control: body, chartColumn: '', destination: body }];
-  return applies[1]!.split(/\s*(?:,|and)\s*/).map((reason) => ({
-    control: `${reason} ${applies[2]!.replace(/^apply\b/, 'applies')}`,
-    chartColumn: column ? `${column[1]}${column[2]}` : '',
-    destination: column ? '' : words || body,
-  }));
 }
 
 class CclReader {
@@ -125,6 +101,15 @@ class CclReader {
     const controls = /^Control\(s\):?\s*/i.exec(text);
     if (controls && this.entry.requirementRows.length === 0) {
       this.entry.requirementRows.push(...controlsInWords(text.slice(controls[0].length)));
+      return;
+    }
+    // A further requirement in words after the first ("AT applies to entire entry. …").
+    if (
+      this.section === 'requirements' &&
+      this.entry.requirementRows.length > 0 &&
+      REASON_APPLIES.test(text)
+    ) {
+      this.entry.requirementRows.push(...controlsInWords(text));
       return;
     }
     const flag = EXCEPTION_FLAG.exec(text);

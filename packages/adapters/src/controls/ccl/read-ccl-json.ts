@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DomainError } from '@entente/core';
-import { CCL_ACT, type CclItem, type CclSource } from './ccl-source.ts';
+import { CCL_ACT, type CclItem, type CclRequirementRow, type CclSource } from './ccl-source.ts';
+import { controlsInWords, REASON_APPLIES } from './controls-in-words.ts';
 
 /** The three files of the US Commerce Control List mirror (`controls/us/`). */
 export interface CclFiles {
@@ -27,6 +28,16 @@ function rowsByEccn(csv: string): Map<string, Record<string, string>[]> {
     out.set(eccn, [...(out.get(eccn) ?? []), row]);
   }
   return out;
+}
+
+/**
+ * The requirement rows an entry without flattened rows keeps in words among its
+ * unlettered texts ("CW applies to entire entry. …"), read as the eCFR reader reads them.
+ */
+function rowsInWords(items: CclItem[]): CclRequirementRow[] {
+  return items
+    .filter((i) => i.paragraph === null && REASON_APPLIES.test(i.text))
+    .flatMap((i) => controlsInWords(i.text));
 }
 
 /**
@@ -59,11 +70,13 @@ export function readCclJson(files: CclFiles): CclSource {
       eccn: e.eccn,
       heading: e.heading,
       reasonForControl: e.reasonForControl,
-      requirementRows: (requirementRows.get(e.eccn) ?? []).map((r) => ({
-        control: r.control ?? '',
-        chartColumn: r.chart_column ?? '',
-        destination: r.destination_scope_if_not_column ?? '',
-      })),
+      requirementRows: requirementRows.has(e.eccn)
+        ? (requirementRows.get(e.eccn) ?? []).map((r) => ({
+            control: r.control ?? '',
+            chartColumn: r.chart_column ?? '',
+            destination: r.destination_scope_if_not_column ?? '',
+          }))
+        : rowsInWords(e.items ?? []),
       exceptionFlags: Object.fromEntries(
         (flagRows.get(e.eccn) ?? []).map((r) => [r.exception ?? '', r.text ?? '']),
       ),

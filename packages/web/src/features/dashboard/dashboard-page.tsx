@@ -13,6 +13,8 @@ import { MonitoringPanel } from '../monitoring/monitoring-panel.tsx';
 const OUTCOME_COLOURS: Record<string, string> = {
   prohibited: '#8a1c1c',
   'licence-required': '#c0392b',
+  'review-needed': '#6c3483',
+  'governed-elsewhere': '#1f618d',
   'exception-available': '#d68910',
   'general-authorisation-available': '#e0b000',
   'no-licence-required': '#1e8449',
