@@ -18,6 +18,7 @@ export * from './simmetrics-jaro-winkler.ts';
 export * from './compare-tokens.ts';
 export * from './compare-names.ts';
 export * from './screening-index.ts';
+export * from './index-snapshot.ts';
 export * from './token-weight.ts';
 export * from './deletion-neighbourhood.ts';
 export * from './expand-token.ts';
