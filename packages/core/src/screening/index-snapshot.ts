@@ -1,6 +1,5 @@
 import type { NameQuality, Party } from '../model/party.ts';
 import type { NameReference } from './name-reference.ts';
-import type { NormalizedName } from './normalize-name.ts';
 import type { DeletionArrays } from './deletion-neighbourhood.ts';
 import { decodeUtf8, encodeUtf8 } from './utf8.ts';
 import { ScreeningIndex, type IndexedEntry, type IndexedName } from './screening-index.ts';
