@@ -3,7 +3,6 @@ import {
   DomainError,
   type ErrorCode,
   type NameReference,
-  type Party,
   type ScreeningMatch,
   type ScreeningOptions,
   type ScreeningQuery,
@@ -22,7 +21,8 @@ interface PoolWorker {
 }
 
 /**
- * Screening in worker threads, each with its own copy of the index, so that
+ * Screening in worker threads, each with its own copy of the index (restored from
+ * one shared snapshot), so that
  * the server's event loop only parses requests and writes responses (one
  * subject per message), and batches screen on every core (a chunk per
  * message); each message goes to the worker with the fewest in flight.
@@ -49,13 +49,15 @@ export class ScreeningPool {
     }
   }
 
-  /** Starts `count` workers and resolves once each has built its index. */
-  static async start(
-    parties: { party: Party; versionId?: number }[],
-    reference: NameReference,
-    count: number,
-  ): Promise<ScreeningPool> {
-    const data: PoolWorkerData = { parties, reference };
+  /**
+   * Starts `count` workers on an index snapshot payload (see `snapshotPayload`) and
+   * resolves once each has restored it. The payload is copied once into shared memory
+   * that every worker reads, not once per worker.
+   */
+  static async start(payload: Uint8Array, reference: NameReference, count: number): Promise<ScreeningPool> {
+    const snapshot = new Uint8Array(new SharedArrayBuffer(payload.length));
+    snapshot.set(payload);
+    const data: PoolWorkerData = { snapshot, reference };
     const started: Worker[] = [];
     const ready = await Promise.allSettled(
       Array.from(

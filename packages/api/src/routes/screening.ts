@@ -158,6 +158,9 @@ const statusRoute = defineRoute(
           parties: z.number(),
           builtAt: z.string(),
           buildSeconds: z.number(),
+          origin: z
+            .enum(['built', 'snapshot'])
+            .openapi({ description: "Built from the store's parties, or loaded from the index snapshot." }),
         }),
         'Index state',
       ),
