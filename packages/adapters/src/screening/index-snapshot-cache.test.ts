@@ -7,7 +7,8 @@ import { LIST_FORMATS } from '../ingest/formats.ts';
 import { findFormat, importList } from '../import/import-list.ts';
 import { sharedDataPath } from '../test-support/shared-data.ts';
 import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
-import { ScreeningService } from './screening-service.ts';
+import { IndexSnapshotCache } from './index-snapshot-cache.ts';
+import { nameReferenceFor, ScreeningService } from './screening-service.ts';
 
 const UK = sharedDataPath('lists/uk/ofsi-conlist-fixture/ConList.csv');
 const SUBJECTS = [
@@ -115,6 +116,22 @@ describe.each(storeTargets())('screening index snapshot ($name)', (target) => {
       expect(opened.results).toEqual(await freshResults());
       // Rebuilt and saved whole again.
       expect((await openAndScreen()).origin).toBe('snapshot');
+    }
+  });
+});
+
+describe('name reference snapshot', () => {
+  it('is read back as the same reference, so the index snapshot keyed by it is used', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'entente-reference-'));
+    try {
+      const read = await nameReferenceFor(sharedDataPath('.'), dir);
+      const readBack = await nameReferenceFor(sharedDataPath('.'), dir);
+      expect(readBack).not.toBe(read);
+      expect(readBack).toEqual(read);
+      const cache = new IndexSnapshotCache(path.join(dir, 'index.snapshot'));
+      expect(cache.keyOf([], readBack)).toBe(cache.keyOf([], read));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

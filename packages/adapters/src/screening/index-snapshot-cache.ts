@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { serialize } from 'node:v8';
 import {
   indexFromSnapshot,
   type ListVersion,
@@ -16,11 +15,18 @@ const KIND = 'screening-index';
 
 const referenceHashes = new WeakMap<NameReference, string>();
 
-/** A hash of a name reference's content (its tables and readings), computed once per object. */
+/**
+ * A hash of a name reference's content (its tables and readings, Maps as their entries),
+ * computed once per object. JSON rather than `v8.serialize`: a reference read back from its
+ * own snapshot must hash alike, and v8's bytes depend on how each string is stored.
+ */
 function referenceFingerprint(reference: NameReference): string {
   let h = referenceHashes.get(reference);
   if (!h) {
-    h = createHash('sha256').update(serialize(reference)).digest('hex');
+    const json = JSON.stringify(reference, (_key, value: unknown) =>
+      value instanceof Map ? [...(value as Map<unknown, unknown>)] : value,
+    );
+    h = createHash('sha256').update(json).digest('hex');
     referenceHashes.set(reference, h);
   }
   return h;
