@@ -83,6 +83,8 @@ export interface IndexState {
   parties: number;
   builtAt: string;
   buildSeconds: number;
+  /** Built from the store's parties, or loaded from the index snapshot. */
+  origin: 'built' | 'snapshot';
 }
 
 /** `GET /parties/{id}` response. */
