@@ -205,7 +205,7 @@ async function main(): Promise<void> {
 
     // The full re-screen on the worker threads (pool start, i.e. index builds in the workers, timed apart).
     t0 = performance.now();
-    const pool = await ScreeningPool.start(
+    const pool = await ScreeningPool.ofParties(
       before.map((party) => ({ party })),
       reference,
       WORKERS,

@@ -100,7 +100,7 @@ async function workerBatch(
   queries: ScreeningQuery[],
   count: number,
 ): Promise<number> {
-  const pool = await ScreeningPool.start(inputs, reference, count);
+  const pool = await ScreeningPool.ofParties(inputs, reference, count);
   const chunks: ScreeningQuery[][] = [];
   for (let i = 0; i < queries.length; i += 100) chunks.push(queries.slice(i, i + 100));
   const t0 = performance.now();

@@ -5,10 +5,14 @@
  * (for the cross-script cases, whose query spelling the lists also carry);
  * `pairs`, the candidates of the independent pairs (set e) alone.
  */
+import { deserialize, serialize } from 'node:v8';
 import {
   buildParty,
   buildScreeningIndex,
+  indexFromSnapshot,
   screenParty,
+  snapshotOfIndex,
+  type ScreeningIndexSnapshot,
   type NameReference,
   type Party,
   type ScreeningIndex,
@@ -61,6 +65,12 @@ export function buildIndexes(
     })),
     reference,
   );
+  // EVAL_VIA_SNAPSHOT=1: screen over the indexes as restored from their snapshots (the figures must not move).
+  if (process.env.EVAL_VIA_SNAPSHOT === '1') {
+    const restore = (index: ScreeningIndex) =>
+      indexFromSnapshot(deserialize(serialize(snapshotOfIndex(index))) as ScreeningIndexSnapshot, reference);
+    return { full: restore(full), latin: latin && restore(latin), pairs: restore(pairs) };
+  }
   return { full, latin, pairs };
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import path from 'node:path';
 import { DomainError } from '@entente/core';
 import { storeConfigFromEnv, type StoreConfig } from './store/open-store.ts';
@@ -17,6 +17,28 @@ export interface AppConfig {
   port: number;
   /** Screening worker threads of `entente serve` (0 or unset: screen on the event loop). */
   screenWorkers?: number;
+  /** Where the screening index snapshot is kept (see `cacheDirOf`); none: the index is built at every start. */
+  cacheDir?: string;
+}
+
+/**
+ * Where snapshots are kept: `ENTENTE_CACHE_DIR` (`off`: nowhere), else beside an embedded
+ * store (`<data dir>/entente-cache`), else for PostgreSQL `$XDG_CACHE_HOME/entente`
+ * (default `~/.cache/entente`); nowhere for an in-memory store.
+ */
+export function cacheDirOf(
+  env: Record<string, string | undefined>,
+  store: StoreConfig,
+  cwd: string,
+): string | undefined {
+  const set = env.ENTENTE_CACHE_DIR;
+  if (set === 'off') return undefined;
+  if (set) return path.resolve(cwd, set);
+  if (!store.databaseUrl)
+    return store.dataDir.startsWith('memory://')
+      ? undefined
+      : path.resolve(cwd, store.dataDir, 'entente-cache');
+  return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'entente');
 }
 
 /** Default screening workers: one core per worker, leaving one for HTTP, at most 4. */
@@ -39,7 +61,7 @@ function screenWorkersFrom(value: string | undefined): number {
  * Reads the configuration: `DATABASE_URL` or `ENTENTE_DB` (or `--db`),
  * `ENTENTE_MIRROR` (else `../shared/data` beside the working directory when it
  * exists), `ENTENTE_SOURCES_DIR` (default `./.entente-sources`), `ENTENTE_OFFLINE`,
- * `PORT`, `ENTENTE_SCREEN_WORKERS`.
+ * `PORT`, `ENTENTE_SCREEN_WORKERS`, `ENTENTE_CACHE_DIR`.
  */
 export function loadConfig(
   env: Record<string, string | undefined>,
@@ -49,8 +71,10 @@ export function loadConfig(
   const defaultMirror = path.resolve(cwd, '../shared/data');
   const mirror =
     flags.mirror ?? env.ENTENTE_MIRROR ?? (existsSync(defaultMirror) ? defaultMirror : undefined);
+  const store = storeConfigFromEnv(env, { db: flags.db });
   return Object.freeze({
-    store: storeConfigFromEnv(env, { db: flags.db }),
+    store,
+    cacheDir: cacheDirOf(env, store, cwd),
     mirrorDir: mirror ? path.resolve(cwd, mirror) : undefined,
     sourcesDir: path.resolve(cwd, env.ENTENTE_SOURCES_DIR || '.entente-sources'),
     offline: env.ENTENTE_OFFLINE === '1' || env.ENTENTE_OFFLINE === 'true',

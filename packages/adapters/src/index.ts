@@ -44,6 +44,7 @@ export {
   type SubjectOf,
 } from './screening/screening-service.ts';
 export { screenCsv, type BatchLine, type BatchSummary } from './screening/screen-csv.ts';
+export { indexSnapshotFile } from './screening/index-snapshot-cache.ts';
 export * from './sharing/index.ts';
 export {
   syncFromPublishers,

@@ -9,6 +9,7 @@ import {
   ScreeningService,
   type ScreeningServiceOptions,
 } from './screening/screening-service.ts';
+import { indexSnapshotFile } from './screening/index-snapshot-cache.ts';
 import { denialMatcherSource } from './sharing/screening-denial-matcher.ts';
 import { sharingStoreFor, type SharingOptions, type SharingStore } from './sharing/sharing-store.ts';
 import type { Database } from './store/database.ts';
@@ -17,7 +18,7 @@ import { PostgresControlStore } from './store/postgres-control-store.ts';
 import { subjectServiceFor, type SubjectService } from './subjects/subject-service.ts';
 
 /** What the services read from the configuration: where the store is, the mirror and the fetched sources. */
-export type ServicesConfig = Pick<AppConfig, 'store' | 'mirrorDir' | 'sourcesDir'>;
+export type ServicesConfig = Pick<AppConfig, 'store' | 'mirrorDir' | 'sourcesDir' | 'cacheDir'>;
 
 /** How the services are built; every field has a default. */
 export interface ServicesOptions {
@@ -77,13 +78,17 @@ export function servicesOver(
   let screening: Promise<ScreeningService> | undefined;
   let monitor: Promise<MonitorService> | undefined;
   let subjects: Promise<SubjectService> | undefined;
-  const nameReference = (): Promise<NameReference> => (reference ??= nameReferenceFor(config.mirrorDir));
+  const nameReference = (): Promise<NameReference> =>
+    (reference ??= nameReferenceFor(config.mirrorDir, config.cacheDir));
+  const snapshotFile = config.cacheDir && indexSnapshotFile(config.cacheDir, config.store);
   // The no-undercut test: the screening engine's name comparison and the catalogue's crosswalk
   // (bare codes while no control lists are loaded).
   const matcher = denialMatcherSource(nameReference, async () => (await catalogue.get()).catalogue);
   const sharing = options.sharing ?? sharingStoreFor(store, { matcher, ...options.sharingOptions });
   const openScreening = (): Promise<ScreeningService> =>
-    (screening ??= nameReference().then((r) => ScreeningService.open(store, r, options.screening)));
+    (screening ??= nameReference().then((r) =>
+      ScreeningService.open(store, r, { ...(snapshotFile ? { snapshotFile } : {}), ...options.screening }),
+    ));
   return {
     store,
     db,

@@ -54,6 +54,7 @@ try {
     screening: {
       workers,
       onWorkerError: (e) => log(`screening workers stopped, screening in process: ${String(e)}`),
+      onSnapshot: log,
     },
     monitor: { log },
   });
@@ -67,7 +68,7 @@ try {
   const screening = await services.screening();
   await screening.watch((e) => log(`screening index refresh failed: ${String(e)}`));
   log(
-    `screening index: ${screening.state().parties} parties from ${screening.sources().length} sources in ${screening.state().buildSeconds.toFixed(1)} s` +
+    `screening index: ${screening.state().parties} parties from ${screening.sources().length} sources ${screening.state().origin === 'snapshot' ? 'loaded from its snapshot' : 'built'} in ${screening.state().buildSeconds.toFixed(1)} s` +
       (workers > 0 ? `; ${workers} screening worker(s) starting` : ''),
   );
   void screening.workersReady().then((ready) => {

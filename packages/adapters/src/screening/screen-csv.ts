@@ -98,12 +98,9 @@ function csvErrorNamingRow(error: unknown, input: string): unknown {
   });
 }
 
-/** A pool of `count` workers indexing the service's parties. */
+/** A pool of `count` workers on the service's index. */
 function startPool(service: ScreeningService, count: number): Promise<ScreeningPool> {
-  const parties = service.index.entries.flatMap((e) =>
-    e ? [{ party: e.party, versionId: e.versionId }] : [],
-  );
-  return ScreeningPool.start(parties, service.reference, count);
+  return ScreeningPool.start(service.snapshotPayload(), service.reference, count);
 }
 
 /**

@@ -1,8 +1,11 @@
-import type { NameReference, Party, ScreeningMatch, ScreeningOptions, ScreeningQuery } from '@entente/core';
+import type { NameReference, ScreeningMatch, ScreeningOptions, ScreeningQuery } from '@entente/core';
 
-/** What a pool worker starts with: the parties to index and the name reference. */
+/**
+ * What a pool worker starts with: the index as a snapshot payload (`v8.serialize` of
+ * `snapshotOfIndex`, in memory every worker reads) and the name reference it was built with.
+ */
 export interface PoolWorkerData {
-  parties: { party: Party; versionId?: number }[];
+  snapshot: Uint8Array;
   reference: NameReference;
 }
 

@@ -1,11 +1,11 @@
+import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildScreeningIndex, isDomainError, screenParty } from '@entente/core';
+import { indexFromSnapshot, isDomainError, screenParty, type ScreeningIndexSnapshot } from '@entente/core';
 import type { PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool-protocol.ts';
 
-// One index per worker, built from the parties the main thread sent once.
+// One index per worker, restored from the snapshot the main thread shares with every worker.
 const data = workerData as PoolWorkerData;
-const index = buildScreeningIndex(data.parties, data.reference);
-index.prepare();
+const index = indexFromSnapshot(deserialize(data.snapshot) as ScreeningIndexSnapshot, data.reference);
 
 parentPort!.on('message', (req: PoolRequest) => {
   let response: PoolResponse;

@@ -1,13 +1,16 @@
 import { Worker } from 'node:worker_threads';
 import {
+  buildScreeningIndex,
   DomainError,
+  snapshotOfIndex,
+  type ScreeningIndexInput,
   type ErrorCode,
   type NameReference,
-  type Party,
   type ScreeningMatch,
   type ScreeningOptions,
   type ScreeningQuery,
 } from '@entente/core';
+import { snapshotPayload } from './snapshot-file.ts';
 import type { PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool-protocol.ts';
 
 interface Call {
@@ -22,7 +25,8 @@ interface PoolWorker {
 }
 
 /**
- * Screening in worker threads, each with its own copy of the index, so that
+ * Screening in worker threads, each with its own copy of the index (restored from
+ * one shared snapshot), so that
  * the server's event loop only parses requests and writes responses (one
  * subject per message), and batches screen on every core (a chunk per
  * message); each message goes to the worker with the fewest in flight.
@@ -49,13 +53,15 @@ export class ScreeningPool {
     }
   }
 
-  /** Starts `count` workers and resolves once each has built its index. */
-  static async start(
-    parties: { party: Party; versionId?: number }[],
-    reference: NameReference,
-    count: number,
-  ): Promise<ScreeningPool> {
-    const data: PoolWorkerData = { parties, reference };
+  /**
+   * Starts `count` workers on an index snapshot payload (see `snapshotPayload`) and
+   * resolves once each has restored it. The payload is copied once into shared memory
+   * that every worker reads, not once per worker.
+   */
+  static async start(payload: Uint8Array, reference: NameReference, count: number): Promise<ScreeningPool> {
+    const snapshot = new Uint8Array(new SharedArrayBuffer(payload.length));
+    snapshot.set(payload);
+    const data: PoolWorkerData = { snapshot, reference };
     const started: Worker[] = [];
     const ready = await Promise.allSettled(
       Array.from(
@@ -78,6 +84,16 @@ export class ScreeningPool {
       throw failed.reason;
     }
     return new ScreeningPool(started);
+  }
+
+  /** Starts `count` workers on an index of `parties`, built here once (for benchmarks and batch tools). */
+  static ofParties(
+    parties: ScreeningIndexInput[],
+    reference: NameReference,
+    count: number,
+  ): Promise<ScreeningPool> {
+    const index = buildScreeningIndex(parties, reference);
+    return ScreeningPool.start(snapshotPayload(snapshotOfIndex(index)), reference, count);
   }
 
   /** Why the pool stopped working, if it did. */

@@ -1,6 +1,7 @@
 import {
   buildScreeningIndex,
   clearanceOfMatch,
+  snapshotOfIndex,
   clearanceSubjectKey,
   DEFAULT_NAME_REFERENCE,
   DomainError,
@@ -21,6 +22,9 @@ import {
 } from '@entente/core';
 import { loadNameReference } from '../screening-reference/load-name-reference.ts';
 import { ScreeningPool } from './screening-pool.ts';
+import { IndexSnapshotCache } from './index-snapshot-cache.ts';
+import { cachedNameReference } from './name-reference-cache.ts';
+import { snapshotPayload } from './snapshot-file.ts';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 
@@ -49,10 +53,17 @@ const shown = (c: Clearance): ClearanceShown => ({
   expiresAt: c.expiresAt,
 });
 
-/** Reads the name reference tables from `<mirror>/reference/names`, else the built-in fallback. */
-export async function nameReferenceFor(mirrorDir: string | undefined): Promise<NameReference> {
+/**
+ * Reads the name reference tables from `<mirror>/reference/names` (through its
+ * snapshot in `cacheDir` when given), else the built-in fallback.
+ */
+export async function nameReferenceFor(
+  mirrorDir: string | undefined,
+  cacheDir?: string,
+): Promise<NameReference> {
   const dir = mirrorDir && path.join(mirrorDir, 'reference', 'names');
-  return dir && existsSync(dir) ? loadNameReference(dir) : DEFAULT_NAME_REFERENCE;
+  if (!dir || !existsSync(dir)) return DEFAULT_NAME_REFERENCE;
+  return cacheDir ? cachedNameReference(dir, cacheDir) : loadNameReference(dir);
 }
 
 /** How a screening service runs. */
@@ -66,6 +77,13 @@ export interface ScreeningServiceOptions {
   workers?: number;
   /** Told when the workers fail to start or stop working. */
   onWorkerError?: (e: unknown) => void;
+  /**
+   * The file the index is saved to and loaded from (see `indexSnapshotFile`), when
+   * the lists it was built from are still the latest; none: built at every open.
+   */
+  snapshotFile?: string;
+  /** Told what became of the snapshot: loaded, or rebuilt and why, or not saved and why. */
+  onSnapshot?: (line: string) => void;
 }
 
 /**
@@ -86,24 +104,36 @@ export class ScreeningService {
   #poolStarting: Promise<void> = Promise.resolve();
   #poolGeneration = 0;
   #closed = false;
+  /** The index as a snapshot payload (for the workers), made at most once per index state. */
+  #payload: Uint8Array | undefined;
+  readonly #snapshots: IndexSnapshotCache | undefined;
+  readonly #onSnapshot: (line: string) => void;
+  #saving: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly store: Store,
     readonly reference: NameReference,
     index: ScreeningIndex,
     versions: ListVersion[],
-    buildSeconds: number,
+    loaded: { seconds: number; origin: IndexState['origin']; payload?: Uint8Array },
     options: ScreeningServiceOptions,
   ) {
     this.#index = index;
+    this.#payload = loaded.payload;
     for (const v of versions) this.#versions.set(v.source, v);
-    this.#state = this.describe(buildSeconds);
+    this.#state = this.describe(loaded.seconds, loaded.origin);
     this.#workers = Math.max(0, Math.floor(options.workers ?? 0));
     this.#onWorkerError = options.onWorkerError ?? (() => {});
+    this.#snapshots = options.snapshotFile ? new IndexSnapshotCache(options.snapshotFile) : undefined;
+    this.#onSnapshot = options.onSnapshot ?? (() => {});
     this.#startPool();
   }
 
-  /** Builds the index from the store's latest versions. */
+  /**
+   * Loads the index from its snapshot when that was saved from the store's latest
+   * versions (and this name reference and engine), else builds it from the store's
+   * parties and saves the snapshot.
+   */
   static async open(
     store: Store,
     reference: NameReference,
@@ -111,29 +141,55 @@ export class ScreeningService {
   ): Promise<ScreeningService> {
     const started = performance.now();
     const versions = await store.latestVersions();
+    const onSnapshot = options.onSnapshot ?? (() => {});
+    const cache = options.snapshotFile ? new IndexSnapshotCache(options.snapshotFile) : undefined;
+    const key = cache?.keyOf(versions, reference);
+    const loaded = cache && key ? await cache.load(key, reference) : undefined;
+    const seconds = () => (performance.now() - started) / 1000;
+    if (loaded?.index) {
+      onSnapshot(`screening index loaded from ${cache!.file}`);
+      return new ScreeningService(
+        store,
+        reference,
+        loaded.index,
+        versions,
+        { seconds: seconds(), origin: 'snapshot', payload: loaded.payload },
+        options,
+      );
+    }
+    if (loaded && loaded.status !== 'missing')
+      onSnapshot(`screening index snapshot ${loaded.status} (${loaded.reason}): rebuilding it`);
     const index = buildScreeningIndex([], reference);
     for (const v of versions) {
       for (const p of await store.partiesOfVersion(v.id)) index.add(p.party, v.id);
     }
     index.prepare(); // the fuzzy look-up structures, so the first query does not pay for them
-    return new ScreeningService(
-      store,
-      reference,
-      index,
-      versions,
-      (performance.now() - started) / 1000,
-      options,
-    );
+    const built = { seconds: seconds(), origin: 'built' as const };
+    const service = new ScreeningService(store, reference, index, versions, built, options);
+    if (cache && key) await service.#save(key);
+    return service;
+  }
+
+  /** Saves the current index under `key`; a failure is told, never thrown (the next open rebuilds). */
+  #save(key: string): Promise<void> {
+    const payload = this.snapshotPayload();
+    this.#saving = this.#saving.then(async () => {
+      try {
+        await this.#snapshots!.save(key, payload);
+        this.#onSnapshot(`screening index saved to ${this.#snapshots!.file}`);
+      } catch (e) {
+        this.#onSnapshot(`screening index snapshot not saved: ${(e as Error).message}`);
+      }
+    });
+    return this.#saving;
   }
 
   /** Starts worker threads on the current index; they take over once ready (see `workersReady`). */
   #startPool(): void {
     if (this.#workers === 0 || this.#closed) return;
     const generation = ++this.#poolGeneration;
-    const parties = this.#index.entries.flatMap((e) =>
-      e ? [{ party: e.party, versionId: e.versionId }] : [],
-    );
-    this.#poolStarting = ScreeningPool.start(parties, this.reference, this.#workers).then(
+    // The workers restore the index from its snapshot rather than index every party again.
+    this.#poolStarting = ScreeningPool.start(this.snapshotPayload(), this.reference, this.#workers).then(
       async (pool) => {
         // A newer index (or close) came while this pool was building: it is stale.
         if (generation !== this.#poolGeneration || this.#closed) await pool.close(0);
@@ -157,6 +213,11 @@ export class ScreeningService {
     return this.#pool !== undefined;
   }
 
+  /** The current index as a snapshot payload (see `snapshotPayload`), for worker threads; made once per index. */
+  snapshotPayload(): Uint8Array {
+    return (this.#payload ??= snapshotPayload(snapshotOfIndex(this.#index)));
+  }
+
   /** The index itself (for worker threads and benchmarks). */
   get index(): ScreeningIndex {
     return this.#index;
@@ -171,7 +232,7 @@ export class ScreeningService {
     return [...this.#versions.keys()].sort();
   }
 
-  private describe(buildSeconds: number): IndexState {
+  private describe(buildSeconds: number, origin: IndexState['origin']): IndexState {
     const versions = [...this.#versions.values()].map(({ id, source, publishedAt, recordCount }) => ({
       id,
       source,
@@ -183,6 +244,7 @@ export class ScreeningService {
       parties: versions.reduce((n, v) => n + v.recordCount, 0),
       builtAt: new Date().toISOString(),
       buildSeconds,
+      origin,
     };
   }
 
@@ -224,10 +286,14 @@ export class ScreeningService {
     }
     if (changed) {
       this.#index.prepare();
-      this.#state = this.describe((performance.now() - started) / 1000);
+      this.#payload = undefined;
+      this.#state = this.describe((performance.now() - started) / 1000, 'built');
       // The workers hold the old lists: screen here until new ones have built the new index.
       this.#dropPool();
       this.#startPool();
+      // The next process starts from the lists as they are now.
+      if (this.#snapshots)
+        void this.#save(this.#snapshots.keyOf([...this.#versions.values()], this.reference));
     }
   }
 
@@ -247,6 +313,7 @@ export class ScreeningService {
     this.#closed = true;
     this.#dropPool();
     await this.#poolStarting;
+    await this.#saving;
   }
 
   /** Throws a clear error for unknown `sources`. */

@@ -7,6 +7,7 @@ import {
   nameLinksOf,
   queryOfParty,
   screenParty,
+  snapshotOfIndex,
   type Listing,
   type NameLink,
   type NameLinkThresholds,
@@ -14,6 +15,7 @@ import {
   type ScreeningIndex,
 } from '@entente/core';
 import { ScreeningPool } from '../screening/screening-pool.ts';
+import { snapshotPayload } from '../screening/snapshot-file.ts';
 
 /** Listings per message to a worker: large enough that messaging costs nothing, small enough to balance. */
 const CHUNK = 250;
@@ -80,7 +82,10 @@ export async function findNameLinksInWorkers(
   }
   // Each chunk's links in the chunk's place, so that the result does not depend on which worker ran first.
   const byChunk: NameLink[][] = [];
-  const pool = await ScreeningPool.start(parties(), reference, workers);
+  // Built once here and restored in each worker from its snapshot (indexing is the slow part).
+  const index = options.index ?? buildScreeningIndex(parties(), reference);
+  index.prepare();
+  const pool = await ScreeningPool.start(snapshotPayload(snapshotOfIndex(index)), reference, workers);
   try {
     let next = 0;
     let done = 0;

@@ -28,6 +28,9 @@ const IndexStateSchema = describes<IndexState>()(
     parties: z.number(),
     builtAt: z.string(),
     buildSeconds: z.number(),
+    origin: z
+      .enum(['built', 'snapshot'])
+      .openapi({ description: "Built from the store's parties, or loaded from the index snapshot." }),
   }),
 );
 

@@ -54,6 +54,13 @@ export function forEachDeletionHash(word: string, deletions: number, emit: (hash
   }
 }
 
+/** A built deletion index as plain arrays: `offsets` has one more slot than it has buckets. */
+export interface DeletionArrays {
+  count: number;
+  offsets: Uint32Array;
+  entries: Uint32Array;
+}
+
 /**
  * A deletion-neighbourhood index over distinct tokens: two tokens within
  * OSA distance k (k ≤ 2) share a string obtained by at most k deletions from
@@ -70,15 +77,28 @@ export class DeletionNeighbourhood {
   /** Per entry: token length (capped at 255) in the top 8 bits, token id below; each bucket sorted. */
   private readonly entries: Uint32Array;
 
-  /** Indexes `tokens`, each with the deletions `deletionsOf(token)` allows (capped at 2). */
-  constructor(tokens: readonly string[], deletionsOf: (token: string) => number) {
+  /**
+   * Indexes `tokens`, each with the deletions `deletionsOf(token)` allows (capped at 2);
+   * or adopts the arrays of an index built before (see `arrays`).
+   */
+  constructor(tokens: readonly string[], deletionsOf: (token: string) => number);
+  constructor(saved: DeletionArrays);
+  constructor(tokens: readonly string[] | DeletionArrays, deletionsOf?: (token: string) => number) {
+    if (!Array.isArray(tokens)) {
+      const saved = tokens as DeletionArrays;
+      this.count = saved.count;
+      this.mask = saved.offsets.length - 2;
+      this.offsets = saved.offsets;
+      this.entries = saved.entries;
+      return;
+    }
     this.count = tokens.length;
     let hashes = new Uint32Array(Math.max(16, tokens.length * 16));
     let ids = new Uint32Array(hashes.length);
     let n = 0;
     for (let id = 0; id < tokens.length; id++) {
       const token = tokens[id]!;
-      forEachDeletionHash(token, Math.min(MAX_DELETIONS, deletionsOf(token)), (h) => {
+      forEachDeletionHash(token, Math.min(MAX_DELETIONS, deletionsOf!(token)), (h) => {
         if (n === hashes.length) {
           const grownH = new Uint32Array(n * 2);
           grownH.set(hashes);
@@ -109,6 +129,11 @@ export class DeletionNeighbourhood {
       if (offsets[b + 1]! - offsets[b]! > 1) entries.subarray(offsets[b]!, offsets[b + 1]!).sort();
     this.offsets = offsets;
     this.entries = entries;
+  }
+
+  /** The arrays this index is made of, for a snapshot (shared, not copied). */
+  get arrays(): DeletionArrays {
+    return { count: this.count, offsets: this.offsets, entries: this.entries };
   }
 
   /** Number of (variant, token) entries stored. */

@@ -8,4 +8,6 @@ export interface IndexState {
   parties: number;
   builtAt: string;
   buildSeconds: number;
+  /** How the index was had: built from the store's parties, or loaded from its snapshot. */
+  origin: 'built' | 'snapshot';
 }

@@ -20,6 +20,7 @@ export * from './align-tokens.ts';
 export * from './compare-joined.ts';
 export * from './compare-names.ts';
 export * from './screening-index.ts';
+export * from './index-snapshot.ts';
 export * from './token-weight.ts';
 export * from './deletion-neighbourhood.ts';
 export * from './expand-token.ts';

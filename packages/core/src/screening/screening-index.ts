@@ -6,7 +6,7 @@ import { arabicReading } from './arabic-reading.ts';
 import { namePartsOf } from './name-parts.ts';
 import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { allowedEdits, tokenFacts, type TokenFacts } from './compare-tokens.ts';
-import { DeletionNeighbourhood } from './deletion-neighbourhood.ts';
+import { DeletionNeighbourhood, type DeletionArrays } from './deletion-neighbourhood.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 
 /** One indexed name of one party. */
@@ -75,7 +75,8 @@ export class ScreeningIndex {
   /** Token → token id; token ids index `tokens`, `postings`. */
   readonly vocabulary = new Map<string, number>();
   readonly tokens: string[] = [];
-  readonly postings: number[][] = [];
+  /** Per token id: the ids of the names posted under it (a typed array as restored from a snapshot until changed). */
+  readonly postings: (number[] | Int32Array)[] = [];
   /** Per token id: what the token comparison reads. */
   readonly facts: TokenFacts[] = [];
   /** Per token id: 1 when some name is posted under it as its joined spelling. */
@@ -189,7 +190,7 @@ export class ScreeningIndex {
       for (const token of this.nameKeys(name.normalized)) {
         const tokenId = this.vocabulary.get(token);
         if (tokenId === undefined) continue;
-        const list = this.postings[tokenId]!;
+        const list = this.postingsToChange(tokenId);
         const at = list.indexOf(nameId);
         if (at >= 0) list.splice(at, 1);
       }
@@ -262,6 +263,41 @@ export class ScreeningIndex {
     for (let id = deletions.count; id < this.tokens.length; id++) visit(id);
   }
 
+  /** The fuzzy look-up arrays as built (for a snapshot), if built. */
+  get deletionArrays(): DeletionArrays | undefined {
+    return this.deletions?.arrays;
+  }
+
+  /**
+   * Completes an index whose `entries`, `names`, `nameShape`, `tokens`, `postings`,
+   * `facts`, `joinedKey` and `identifiers` were filled from a snapshot
+   * (see index-snapshot.ts): rebuilds the lookups derived from them and adopts
+   * the saved fuzzy look-up arrays.
+   */
+  restored(deletions: DeletionArrays | undefined): void {
+    this.changed();
+    this.entries.forEach((e, id) => {
+      if (e) this.byEntityId.set(e.entityId, id);
+    });
+    this.liveNames = this.names.reduce((n, name) => (name ? n + 1 : n), 0);
+    for (let id = 0; id < this.tokens.length; id++) {
+      const token = this.tokens[id]!;
+      this.vocabulary.set(token, id);
+      const facts = this.facts[id]!;
+      if (facts.fold !== token) {
+        const list = this.folds.get(facts.fold);
+        if (list) list.push(id);
+        else this.folds.set(facts.fold, [id]);
+      }
+      if (facts.key.length >= 1) {
+        const list = this.phonetic.get(facts.key);
+        if (list) list.push(id);
+        else this.phonetic.set(facts.key, [id]);
+      }
+    }
+    if (deletions) this.deletions = new DeletionNeighbourhood(deletions);
+  }
+
   private changed(): void {
     this.expansions.clear();
     this.weights = undefined;
@@ -297,9 +333,17 @@ export class ScreeningIndex {
         else this.phonetic.set(key, [tokenId]);
       }
     }
-    const list = this.postings[tokenId]!;
+    const list = this.postingsToChange(tokenId);
     if (list[list.length - 1] !== nameId) list.push(nameId);
     return tokenId;
+  }
+
+  private postingsToChange(tokenId: number): number[] {
+    const list = this.postings[tokenId]!;
+    if (Array.isArray(list)) return list;
+    const copy = Array.from(list);
+    this.postings[tokenId] = copy;
+    return copy;
   }
 }
 

@@ -1,0 +1,134 @@
+/**
+ * Index snapshot against rebuild-at-start, on the whole mirror (issue 18, points 2 and 3).
+ * Run: `npm run build && BENCH_DB=dir npx tsx bench/index-snapshot.ts` (BENCH_DB: a PGlite
+ * store with the mirror, from `ENTENTE_DB=dir entente sync`; imported into a temporary one when unset).
+ * 1. In this process, RUNS times (default 3), alternating: the name reference read and the
+ *    index built from the store (baseline), then both loaded from their snapshots.
+ * 2. A cold `entente screen "name"` (compiled bin, new process): ENTENTE_CACHE_DIR=off (baseline)
+ *    against the snapshot beside the store.
+ * 3. Resident memory of a process whose screening service runs 1 and then 4 worker threads.
+ * Prints medians with the load average: the machine may be shared.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  indexSnapshotFile,
+  nameReferenceFor,
+  openStore,
+  ScreeningService,
+  type StoreConfig,
+} from '../packages/adapters/src/index.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(root, 'packages/cli/bin/entente.js');
+const MIRROR = path.join(root, '../shared/data');
+const RUNS = Number(process.env.RUNS ?? 3);
+const NAME = 'Islamic Revolutionary Guard Corps';
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const load = () => loadavg()[0]!.toFixed(1);
+
+const db = process.env.BENCH_DB ?? mkdtempSync(path.join(tmpdir(), 'entente-index-snapshot-'));
+const env = { ...process.env, DATABASE_URL: '', ENTENTE_DB: db, ENTENTE_OFFLINE: '1' };
+if (!process.env.BENCH_DB) {
+  process.stderr.write(`importing the mirror into ${db} …\n`);
+  execFileSync(process.execPath, [BIN, 'sync'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'entente-index-cache-'));
+const storeConfig: StoreConfig = { dataDir: db };
+const snapshotFile = indexSnapshotFile(cacheDir, storeConfig);
+
+if (process.argv[2] === '--rss') {
+  // Child: a screening service with N workers; prints its resident memory once they are ready.
+  const store = await openStore(storeConfig);
+  const reference = await nameReferenceFor(MIRROR, process.env.RSS_CACHE);
+  const service = await ScreeningService.open(store, reference, {
+    workers: Number(process.argv[3]),
+    snapshotFile: indexSnapshotFile(process.env.RSS_CACHE!, storeConfig),
+  });
+  if (!(await service.workersReady())) throw new Error('workers did not start');
+  global.gc?.();
+  await new Promise((r) => setTimeout(r, 2000));
+  process.stdout.write(`${process.memoryUsage().rss}\n`);
+  await service.close();
+  await store.close();
+  process.exit(0);
+}
+
+// 1. In process: rebuild against snapshot load.
+const store = await openStore(storeConfig);
+const inProcess = { rebuild: [] as number[], snapshot: [] as number[] };
+// Write the snapshots once (the first start of a new store pays this).
+let t0 = performance.now();
+await (
+  await ScreeningService.open(store, await nameReferenceFor(MIRROR, cacheDir), { snapshotFile })
+).close();
+const firstStart = (performance.now() - t0) / 1000;
+for (let i = 0; i < RUNS; i++) {
+  t0 = performance.now();
+  const rebuilt = await ScreeningService.open(store, await nameReferenceFor(MIRROR));
+  inProcess.rebuild.push((performance.now() - t0) / 1000);
+  if (rebuilt.state().origin !== 'built') throw new Error('baseline did not build');
+  await rebuilt.close();
+  t0 = performance.now();
+  const loaded = await ScreeningService.open(store, await nameReferenceFor(MIRROR, cacheDir), {
+    snapshotFile,
+  });
+  inProcess.snapshot.push((performance.now() - t0) / 1000);
+  if (loaded.state().origin !== 'snapshot') throw new Error('snapshot was not used');
+  await loaded.close();
+}
+await store.close();
+
+// 2. Cold `entente screen` in a new process.
+function screenOnce(extra: Record<string, string>): number {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e', process.execPath, BIN, 'screen', NAME], {
+    env: { ...env, ...extra },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`entente screen failed: ${r.stderr}`);
+  return Number(r.stderr.trim().split('\n').at(-1));
+}
+screenOnce({}); // writes the snapshot beside the store
+const cold = { rebuild: [] as number[], snapshot: [] as number[] };
+for (let i = 0; i < RUNS; i++) {
+  cold.rebuild.push(screenOnce({ ENTENTE_CACHE_DIR: 'off' }));
+  cold.snapshot.push(screenOnce({}));
+}
+
+// 3. Resident memory with 1 and 4 workers (each restores its own copy of the index today).
+function rss(workers: number): number {
+  const out = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--rss', String(workers)],
+    { env: { ...process.env, BENCH_DB: db, RSS_CACHE: cacheDir }, encoding: 'utf8' },
+  );
+  return Number(out.trim().split('\n').at(-1)) / 2 ** 20;
+}
+const rss1 = rss(1);
+const rss4 = rss(4);
+
+const row = (what: string, xs: number[]) =>
+  `| ${what} | ${median(xs).toFixed(2)} s | ${xs.map((x) => x.toFixed(2)).join(', ')} |`;
+process.stdout.write(
+  [
+    `whole mirror, ${RUNS} runs each, load average ${load()} at the end`,
+    `first start (build + save both snapshots): ${firstStart.toFixed(2)} s`,
+    '| in one process | median | runs |',
+    '|---|---|---|',
+    row('name reference + index rebuilt from the store (baseline)', inProcess.rebuild),
+    row('name reference + index loaded from snapshots', inProcess.snapshot),
+    `ratio rebuild / snapshot: ${(median(inProcess.rebuild) / median(inProcess.snapshot)).toFixed(1)}x`,
+    '| cold `entente screen` (compiled) | median | runs |',
+    '|---|---|---|',
+    row('ENTENTE_CACHE_DIR=off (baseline)', cold.rebuild),
+    row('snapshot beside the store', cold.snapshot),
+    `ratio: ${(median(cold.rebuild) / median(cold.snapshot)).toFixed(1)}x`,
+    `RSS with 1 worker ${rss1.toFixed(0)} MiB, with 4 workers ${rss4.toFixed(0)} MiB: ratio ${(rss4 / rss1).toFixed(2)} (goal ≤ 1.3)`,
+    '',
+  ].join('\n'),
+);
+rmSync(cacheDir, { recursive: true, force: true });
+if (!process.env.BENCH_DB) rmSync(db, { recursive: true, force: true });

@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildParty, DEFAULT_NAME_REFERENCE, type NewListVersion } from '@entente/core';
+import { LIST_FORMATS } from '../ingest/formats.ts';
+import { findFormat, importList } from '../import/import-list.ts';
+import { sharedDataPath } from '../test-support/shared-data.ts';
+import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
+import { IndexSnapshotCache } from './index-snapshot-cache.ts';
+import { nameReferenceFor, ScreeningService } from './screening-service.ts';
+
+const UK = sharedDataPath('lists/uk/ofsi-conlist-fixture/ConList.csv');
+const SUBJECTS = [
+  { name: 'Farooq al-Qahtani' },
+  { name: 'Ахмад Шах', country: 'AF' },
+  { name: 'Bravo Shipping' },
+];
+const reference = DEFAULT_NAME_REFERENCE;
+
+function version(names: string[]): NewListVersion {
+  const parties = names.map((name, i) =>
+    buildParty({
+      source: 'list-b',
+      sourceId: String(i),
+      schema: 'organization',
+      names: [{ full: name, quality: 'primary' }],
+    }),
+  );
+  return {
+    source: 'list-b',
+    publishedAt: '2026-01-01',
+    format: 'custom-csv',
+    files: ['b.csv'],
+    parties,
+    warnings: [],
+  };
+}
+
+describe.each(storeTargets())('screening index snapshot ($name)', (target) => {
+  let store: TestStore;
+  let dir: string;
+  let file: string;
+  const told: string[] = [];
+
+  /** Opens a service on the snapshot file, screens the subjects, closes it. */
+  async function openAndScreen() {
+    const service = await ScreeningService.open(store, reference, {
+      snapshotFile: file,
+      onSnapshot: (l) => told.push(l),
+    });
+    try {
+      const results = [];
+      for (const s of SUBJECTS) results.push(await service.screen(s, { limit: 5 }, null));
+      return { origin: service.state().origin, results };
+    } finally {
+      await service.close();
+    }
+  }
+
+  async function freshResults() {
+    const service = await ScreeningService.open(store, reference);
+    try {
+      const results = [];
+      for (const s of SUBJECTS) results.push(await service.screen(s, { limit: 5 }, null));
+      return results;
+    } finally {
+      await service.close();
+    }
+  }
+
+  beforeAll(async () => {
+    store = await target.open();
+    await importList(store, findFormat(LIST_FORMATS, 'uk-ofsi-csv'), [UK], { publishedAt: '2026-11-01' });
+    dir = mkdtempSync(path.join(tmpdir(), 'entente-snapshot-'));
+    file = path.join(dir, 'screening-index.snapshot');
+  }, 120_000);
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('builds and saves the index once, then loads it with the same matches as a fresh build', async () => {
+    const first = await openAndScreen();
+    expect(first.origin).toBe('built');
+    const second = await openAndScreen();
+    expect(second.origin).toBe('snapshot');
+    const fresh = await freshResults();
+    expect(fresh.flat().length).toBeGreaterThan(0);
+    expect(second.results).toEqual(fresh);
+    expect(first.results).toEqual(fresh);
+  });
+
+  it('rebuilds when a list version changed since the snapshot', async () => {
+    await store.saveListVersion(version(['Bravo Shipping Limited']));
+    told.length = 0;
+    const after = await openAndScreen();
+    expect(after.origin).toBe('built');
+    expect(told.join('\n')).toMatch(/stale/);
+    expect(after.results).toEqual(await freshResults());
+    expect(after.results[2]!.some((m) => m.source === 'list-b')).toBe(true);
+    expect((await openAndScreen()).origin).toBe('snapshot');
+  });
+
+  it('detects a corrupt or truncated snapshot and rebuilds it, never using it', async () => {
+    await openAndScreen();
+    const good = readFileSync(file);
+    const flipped = Buffer.from(good);
+    flipped[flipped.length - 100] = flipped[flipped.length - 100]! ^ 0xff;
+    for (const bad of [flipped, good.subarray(0, good.length - 10), Buffer.from('not a snapshot')]) {
+      writeFileSync(file, bad);
+      told.length = 0;
+      const opened = await openAndScreen();
+      expect(opened.origin).toBe('built');
+      expect(told.join('\n')).toMatch(/corrupt/);
+      expect(opened.results).toEqual(await freshResults());
+      // Rebuilt and saved whole again.
+      expect((await openAndScreen()).origin).toBe('snapshot');
+    }
+  });
+});
+
+describe('name reference snapshot', () => {
+  it('is read back as the same reference, so the index snapshot keyed by it is used', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'entente-reference-'));
+    try {
+      const read = await nameReferenceFor(sharedDataPath('.'), dir);
+      const readBack = await nameReferenceFor(sharedDataPath('.'), dir);
+      expect(readBack).not.toBe(read);
+      expect(readBack).toEqual(read);
+      const cache = new IndexSnapshotCache(path.join(dir, 'index.snapshot'));
+      expect(cache.keyOf([], readBack)).toBe(cache.keyOf([], read));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import {
+  indexFromSnapshot,
+  type ListVersion,
+  type NameReference,
+  type ScreeningIndex,
+  type ScreeningIndexSnapshot,
+} from '@entente/core';
+import type { StoreConfig } from '../store/open-store.ts';
+import { engineFingerprint } from './engine-fingerprint.ts';
+import { readSnapshotFile, writeSnapshotFile } from './snapshot-file.ts';
+
+const KIND = 'screening-index';
+
+const referenceHashes = new WeakMap<NameReference, string>();
+
+/**
+ * A hash of a name reference's content (its tables and readings, Maps as their entries),
+ * computed once per object. JSON rather than `v8.serialize`: a reference read back from its
+ * own snapshot must hash alike, and v8's bytes depend on how each string is stored.
+ */
+function referenceFingerprint(reference: NameReference): string {
+  let h = referenceHashes.get(reference);
+  if (!h) {
+    const json = JSON.stringify(reference, (_key, value: unknown) =>
+      value instanceof Map ? [...(value as Map<unknown, unknown>)] : value,
+    );
+    h = createHash('sha256').update(json).digest('hex');
+    referenceHashes.set(reference, h);
+  }
+  return h;
+}
+
+/**
+ * The file a store's index snapshot is kept in, under `cacheDir`: one per store
+ * (a PGlite directory, or a PostgreSQL server, database and schema; never its credentials).
+ */
+export function indexSnapshotFile(cacheDir: string, store: StoreConfig): string {
+  let identity: string;
+  if (store.databaseUrl) {
+    const url = new URL(store.databaseUrl);
+    identity = `postgres://${url.hostname}:${url.port || 5432}${url.pathname}#${store.schema ?? 'public'}`;
+  } else identity = path.resolve(store.dataDir);
+  const id = createHash('sha256').update(identity).digest('hex').slice(0, 16);
+  return path.join(cacheDir, `screening-index-${id}.snapshot`);
+}
+
+/** An index loaded from a snapshot, or why none was (then the caller builds and saves one). */
+export type LoadedIndex =
+  | { index: ScreeningIndex; payload: Uint8Array }
+  | { index?: undefined; status: 'missing' | 'stale' | 'corrupt'; reason: string };
+
+/**
+ * The screening index saved to a file, keyed by the list versions it was built
+ * from, the name reference and the engine (see `engineFingerprint`).
+ */
+export class IndexSnapshotCache {
+  constructor(readonly file: string) {}
+
+  /** The key of an index of these list versions over this reference, built by this code. */
+  keyOf(
+    versions: readonly Pick<ListVersion, 'id' | 'source' | 'contentHash'>[],
+    reference: NameReference,
+  ): string {
+    const lists = versions.map((v) => `${v.source}:${v.id}:${v.contentHash}`).sort();
+    return createHash('sha256')
+      .update(
+        JSON.stringify({ engine: engineFingerprint(), reference: referenceFingerprint(reference), lists }),
+      )
+      .digest('hex');
+  }
+
+  /** The saved index under `key`, if the file holds one that is whole. */
+  async load(key: string, reference: NameReference): Promise<LoadedIndex> {
+    const read = await readSnapshotFile<ScreeningIndexSnapshot>(this.file, KIND, key);
+    if (read.status !== 'loaded') return read;
+    try {
+      return { index: indexFromSnapshot(read.value, reference), payload: read.payload };
+    } catch (e) {
+      return { status: 'corrupt', reason: `does not restore: ${(e as Error).message}` };
+    }
+  }
+
+  /** Saves an index's snapshot payload (`snapshotPayload(snapshotOfIndex(index))`) under `key`. */
+  save(key: string, payload: Uint8Array): Promise<void> {
+    return writeSnapshotFile(this.file, KIND, key, payload);
+  }
+}

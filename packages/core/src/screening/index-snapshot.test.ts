@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { buildParty, type Party } from '../model/party.ts';
+import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
+import { indexFromSnapshot, INDEX_SNAPSHOT_FORMAT, snapshotOfIndex } from './index-snapshot.ts';
+import { NAME_CLASS_CASES } from './name-match-classes.cases.ts';
+import { NAME_MATCH_CASES } from './name-match.cases.ts';
+import { buildScreeningIndex, type ScreeningIndex } from './screening-index.ts';
+import { screenParty } from './screen-party.ts';
+
+// A structured clone is what a snapshot file or a worker message carries (core is typed without the host's globals).
+declare function structuredClone<T>(value: T): T;
+
+const ref = DEFAULT_NAME_REFERENCE;
+// Every listed name of the matching cases as a party of its own, plus parties with identifiers,
+// birth dates and several names, so that every column of the snapshot is exercised.
+const parties: Party[] = [
+  ...[...NAME_MATCH_CASES, ...NAME_CLASS_CASES].map((c, i) =>
+    buildParty({
+      source: i % 2 ? 'us-ofac-sdn' : 'un-sc',
+      sourceId: String(i),
+      schema: c.schema ?? 'unknown',
+      names: [{ full: c.listed, quality: i % 3 ? 'primary' : 'weak' }],
+    }),
+  ),
+  buildParty({
+    source: 'us-ofac-sdn',
+    sourceId: 'v1',
+    schema: 'vessel',
+    names: [
+      { full: 'OCEAN STAR; SEA STAR (OS)', quality: 'primary' },
+      { full: 'محمد علي', quality: 'strong' },
+      { full: '李明', quality: 'strong' },
+    ],
+    identifiers: [{ type: 'imo', value: '9187629' }],
+    birthDates: [{ value: '1952-10-07', precision: 'day' }],
+  }),
+];
+const queries = [
+  ...[...NAME_MATCH_CASES, ...NAME_CLASS_CASES].map((c) => ({ name: c.query })),
+  { name: 'Ocean Star', identifiers: ['IMO 9187629'] },
+  { name: 'Mohammed Ali' },
+  { name: 'Li Ming' },
+];
+
+function build(): ScreeningIndex {
+  return buildScreeningIndex(
+    parties.map((party, i) => ({ party, ...(i % 4 ? { versionId: i % 4 } : {}) })),
+    ref,
+  );
+}
+
+const screenAll = (index: ScreeningIndex) => queries.map((q) => screenParty(index, q, { threshold: 0.5 }));
+
+describe('index snapshot', () => {
+  it('restores an index that screens exactly as the one it was taken of', () => {
+    const index = build();
+    const restored = indexFromSnapshot(structuredClone(snapshotOfIndex(index)), ref);
+    expect(restored.size).toBe(index.size);
+    expect(restored.nameCount).toBe(index.nameCount);
+    const expected = screenAll(index);
+    expect(expected.flat().length).toBeGreaterThan(queries.length / 2);
+    expect(screenAll(restored)).toEqual(expected);
+  });
+
+  it('keeps a restored index patchable: removals and additions as in a fresh one', () => {
+    const index = build();
+    const restored = indexFromSnapshot(structuredClone(snapshotOfIndex(index)), ref);
+    for (const target of [index, restored]) {
+      target.remove('us-ofac-sdn:v1');
+      target.remove('un-sc:0');
+      target.add(
+        buildParty({
+          source: 'un-sc',
+          sourceId: 'new',
+          schema: 'organization',
+          names: [{ full: 'Ocean Star Shipping', quality: 'primary' }],
+        }),
+        9,
+      );
+      target.prepare();
+    }
+    expect(screenAll(restored)).toEqual(screenAll(index));
+    // A snapshot of the patched index (holes included) restores the same again.
+    expect(screenAll(indexFromSnapshot(structuredClone(snapshotOfIndex(restored)), ref))).toEqual(
+      screenAll(index),
+    );
+  });
+
+  it('refuses a snapshot of another format', () => {
+    const snapshot = { ...snapshotOfIndex(build()), format: INDEX_SNAPSHOT_FORMAT + 1 };
+    expect(() => indexFromSnapshot(snapshot, ref)).toThrow(/format/);
+  });
+});

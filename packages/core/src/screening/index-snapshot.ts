@@ -1,0 +1,244 @@
+import type { NameQuality, Party } from '../model/party.ts';
+import type { NameReference } from './name-reference.ts';
+import type { DeletionArrays } from './deletion-neighbourhood.ts';
+import { decodeUtf8, encodeUtf8 } from './utf8.ts';
+import { ScreeningIndex, type IndexedEntry, type IndexedName } from './screening-index.ts';
+
+/**
+ * Version of the snapshot layout below; a reader rejects any other. Bump it
+ * whenever `ScreeningIndexSnapshot` or what `ScreeningIndex` derives changes.
+ */
+export const INDEX_SNAPSHOT_FORMAT = 1;
+
+/**
+ * A screening index as flat columns of strings and typed arrays (CSR lists:
+ * `…Starts[i]..…Starts[i+1]` in the matching ids array), which a structured
+ * clone or `v8.serialize` writes and reads fast. Every party is kept as its
+ * JSON text, decoded only when a query reads it.
+ */
+export interface ScreeningIndexSnapshot {
+  format: number;
+  /** Per entry: its entity id, '' for a removed one. */
+  entityIds: PackedStrings;
+  /** Per entry: its list version id, −1 for none. */
+  versionIds: Float64Array;
+  /**
+   * Per entry: its party as UTF-8 JSON, end to end (`partyEnds[i]` ends entry i's; empty for
+   * a removed one). Bytes rather than a string: a large string is slow to copy between processes.
+   */
+  partyBytes: Uint8Array;
+  partyEnds: Uint32Array;
+  entryNameStarts: Uint32Array;
+  entryNameIds: Int32Array;
+  /** Per name: its entry, −1 for a removed name. */
+  nameEntries: Int32Array;
+  nameTexts: PackedStrings;
+  /** Per name: 0 primary, 1 strong, 2 weak. */
+  nameQualities: Uint8Array;
+  /**
+   * Per name, as JSON: the fields of its normalised form besides `tokens` (and `text`
+   * when it differs from the name's); '' for none but empty `legalForms` and `titles`.
+   */
+  nameRests: PackedStrings;
+  nameTokenStarts: Uint32Array;
+  nameTokenIds: Int32Array;
+  nameKeyStarts: Uint32Array;
+  nameKeyIds: Int32Array;
+  nameShape: Uint16Array;
+  tokens: PackedStrings;
+  postingStarts: Uint32Array;
+  postingIds: Int32Array;
+  tokenKeys: PackedStrings;
+  tokenFolds: PackedStrings;
+  tokenVowelPoor: Uint8Array;
+  joinedKey: Uint8Array;
+  identifierKeys: PackedStrings;
+  identifierStarts: Uint32Array;
+  identifierEntries: Int32Array;
+  deletions?: DeletionArrays;
+}
+
+/** Strings end to end in one string, `ends[i]` ending string i: one value to copy instead of thousands. */
+export interface PackedStrings {
+  text: string;
+  ends: Uint32Array;
+}
+
+function pack(list: readonly string[]): PackedStrings {
+  const ends = new Uint32Array(list.length);
+  let at = 0;
+  list.forEach((x, i) => (ends[i] = at += x.length));
+  return { text: list.join(''), ends };
+}
+
+function unpack({ text, ends }: PackedStrings): string[] {
+  const out = new Array<string>(ends.length);
+  let at = 0;
+  for (let i = 0; i < ends.length; i++) out[i] = text.slice(at, (at = ends[i]!));
+  return out;
+}
+
+const QUALITIES: NameQuality[] = ['primary', 'strong', 'weak'];
+/** An entry restored from a snapshot: its party is parsed from its JSON on first read. */
+class StoredEntry implements IndexedEntry {
+  #party: Party | undefined;
+  versionId?: number;
+  constructor(
+    readonly entityId: string,
+    readonly names: number[],
+    /** The party as UTF-8 JSON (a view into the snapshot's bytes). */
+    readonly partyJson: Uint8Array,
+  ) {}
+  get party(): Party {
+    return (this.#party ??= JSON.parse(decodeUtf8(this.partyJson)) as Party);
+  }
+}
+
+/** Lays out lists of ids as CSR: starts (one more than lists) and the ids end to end. */
+function csr(lists: readonly (ArrayLike<number> | undefined)[]): { starts: Uint32Array; ids: Int32Array } {
+  const starts = new Uint32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i]! + (lists[i]?.length ?? 0);
+  const ids = new Int32Array(starts[lists.length]!);
+  lists.forEach((list, i) => list && ids.set(list, starts[i]!));
+  return { starts, ids };
+}
+
+const slice = (starts: Uint32Array, ids: Int32Array, i: number): number[] =>
+  Array.from(ids.subarray(starts[i]!, starts[i + 1]!));
+
+/** Every entry's party as UTF-8 JSON, end to end. */
+function partyBytesOf(entries: ScreeningIndex['entries']): {
+  partyBytes: Uint8Array;
+  partyEnds: Uint32Array;
+} {
+  const parts = entries.map((e) =>
+    !e ? new Uint8Array(0) : e instanceof StoredEntry ? e.partyJson : encodeUtf8(JSON.stringify(e.party)),
+  );
+  const partyEnds = new Uint32Array(parts.length);
+  let at = 0;
+  parts.forEach((p, i) => (partyEnds[i] = at += p.length));
+  const partyBytes = new Uint8Array(at);
+  parts.forEach((p, i) => partyBytes.set(p, partyEnds[i]! - p.length));
+  return { partyBytes, partyEnds };
+}
+
+/** The JSON of what a name's normalised form holds besides its tokens ('' for nothing more). */
+function restOf(name: IndexedName | undefined): string {
+  if (!name) return '';
+  const { tokens: _tokens, text, ...rest } = name.normalized;
+  const keys = Object.keys(rest);
+  if (text === name.text && keys.length === 2 && !rest.legalForms.length && !rest.titles.length) return '';
+  return JSON.stringify(text === name.text ? rest : { ...rest, text });
+}
+
+/** The flat snapshot of an index (built with `prepare()` first, so that the fuzzy look-up is kept). */
+export function snapshotOfIndex(index: ScreeningIndex): ScreeningIndexSnapshot {
+  const { entries, names, facts } = index;
+  const entryNames = csr(entries.map((e) => e?.names));
+  const nameTokens = csr(names.map((n) => n?.tokenIds));
+  const nameKeys = csr(names.map((n) => n?.keyIds));
+  const postings = csr(index.postings);
+  const identifiers = csr([...index.identifiers.values()]);
+  const snapshot: ScreeningIndexSnapshot = {
+    format: INDEX_SNAPSHOT_FORMAT,
+    entityIds: pack(entries.map((e) => e?.entityId ?? '')),
+    versionIds: Float64Array.from(entries, (e) => e?.versionId ?? -1),
+    ...partyBytesOf(entries),
+    entryNameStarts: entryNames.starts,
+    entryNameIds: entryNames.ids,
+    nameEntries: Int32Array.from(names, (n) => n?.entry ?? -1),
+    nameTexts: pack(names.map((n) => n?.text ?? '')),
+    nameQualities: Uint8Array.from(names, (n) => (n ? QUALITIES.indexOf(n.quality) : 0)),
+    nameRests: pack(names.map(restOf)),
+    nameTokenStarts: nameTokens.starts,
+    nameTokenIds: nameTokens.ids,
+    nameKeyStarts: nameKeys.starts,
+    nameKeyIds: nameKeys.ids,
+    nameShape: Uint16Array.from(index.nameShape),
+    tokens: pack(index.tokens),
+    postingStarts: postings.starts,
+    postingIds: postings.ids,
+    tokenKeys: pack(facts.map((f) => f.key)),
+    tokenFolds: pack(facts.map((f) => f.fold)),
+    tokenVowelPoor: Uint8Array.from(facts, (f) => (f.vowelPoor ? 1 : 0)),
+    joinedKey: Uint8Array.from(index.joinedKey),
+    identifierKeys: pack([...index.identifiers.keys()]),
+    identifierStarts: identifiers.starts,
+    identifierEntries: identifiers.ids,
+  };
+  const deletions = index.deletionArrays;
+  if (deletions) snapshot.deletions = deletions;
+  return snapshot;
+}
+
+/**
+ * The index a snapshot was taken of, over `reference` (which must be the one it
+ * was built with: the snapshot's key says so). Throws on a snapshot of another format.
+ */
+export function indexFromSnapshot(
+  snapshot: ScreeningIndexSnapshot,
+  reference: NameReference,
+): ScreeningIndex {
+  if (snapshot.format !== INDEX_SNAPSHOT_FORMAT)
+    throw new RangeError(`index snapshot format ${snapshot.format}, expected ${INDEX_SNAPSHOT_FORMAT}`);
+  const index = new ScreeningIndex(reference);
+  const s = snapshot;
+  const entityIds = unpack(s.entityIds);
+  for (let i = 0; i < entityIds.length; i++) {
+    if (!entityIds[i]) {
+      index.entries.push(undefined);
+      continue;
+    }
+    const json = s.partyBytes.subarray(i ? s.partyEnds[i - 1]! : 0, s.partyEnds[i]!);
+    const entry = new StoredEntry(entityIds[i]!, slice(s.entryNameStarts, s.entryNameIds, i), json);
+    if (s.versionIds[i]! >= 0) entry.versionId = s.versionIds[i]!;
+    index.entries.push(entry);
+  }
+  const tokens = unpack(s.tokens);
+  const keys = unpack(s.tokenKeys);
+  const folds = unpack(s.tokenFolds);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    index.tokens.push(token);
+    // Read-only views until a change copies one (see ScreeningIndex.postings).
+    index.postings.push(s.postingIds.subarray(s.postingStarts[i]!, s.postingStarts[i + 1]!));
+    index.joinedKey.push(s.joinedKey[i]!);
+    index.facts.push({
+      text: token,
+      key: keys[i]!,
+      vowelPoor: s.tokenVowelPoor[i] === 1,
+      groups: index.compiled.tokenGroups.get(token),
+      spellings: index.compiled.tokenSpellingGroups.get(token),
+      fold: folds[i]!,
+    });
+  }
+  const texts = unpack(s.nameTexts);
+  const rests = unpack(s.nameRests);
+  for (let i = 0; i < s.nameEntries.length; i++) {
+    index.nameShape.push(s.nameShape[i]!);
+    if (s.nameEntries[i]! < 0) {
+      index.names.push(undefined);
+      continue;
+    }
+    const tokenIds = slice(s.nameTokenStarts, s.nameTokenIds, i);
+    const nameTokens = tokenIds.map((id) => tokens[id]!);
+    const text = texts[i]!;
+    const rest = rests[i] ? (JSON.parse(rests[i]!) as object) : { legalForms: [], titles: [] };
+    const name: IndexedName = {
+      entry: s.nameEntries[i]!,
+      text,
+      quality: QUALITIES[s.nameQualities[i]!]!,
+      normalized: { text, tokens: nameTokens, legalForms: [], titles: [], ...rest },
+      tokenIds,
+      joined: nameTokens.join(''),
+      initials: nameTokens.filter((t) => t.length === 1).length,
+      keyIds: s.nameKeyIds.subarray(s.nameKeyStarts[i]!, s.nameKeyStarts[i + 1]!),
+    };
+    index.names.push(name);
+  }
+  unpack(s.identifierKeys).forEach((key, i) =>
+    index.identifiers.set(key, slice(s.identifierStarts, s.identifierEntries, i)),
+  );
+  index.restored(s.deletions);
+  return index;
+}
