@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Party } from '@entente/core';
+import type { NewListVersion, Party } from '@entente/core';
 import { SHARED_DATA } from '../packages/adapters/src/test-support/shared-data.ts';
 
 /** The repository root (this file is bench/). */
@@ -105,4 +105,21 @@ export async function loadMirrorLists(
     }
   }
   return lists;
+}
+
+/** Stores each loaded list as one list version published on `publishedAt` (benchmarks over a store). */
+export async function saveMirrorLists(
+  store: { saveListVersion(version: NewListVersion): Promise<unknown> },
+  lists: LoadedList[],
+  publishedAt = '2026-12-01',
+): Promise<void> {
+  for (const l of lists)
+    await store.saveListVersion({
+      source: l.source,
+      publishedAt,
+      format: l.format,
+      files: l.files,
+      parties: l.parties,
+      warnings: [],
+    });
 }

@@ -22,7 +22,7 @@ import {
   subjectServiceFor,
 } from '@entente/adapters';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
-import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
+import { loadMirrorLists, MIRROR, saveMirrorLists } from './eval-screening-lists.ts';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -43,15 +43,7 @@ console.log(
 const store = await openStore({ dataDir: 'memory://' });
 const reference = await loadNameReference(MIRROR);
 const lists = await loadMirrorLists(MIRROR, () => {});
-for (const l of lists)
-  await store.saveListVersion({
-    source: l.source,
-    publishedAt: '2026-12-01',
-    format: l.format,
-    files: l.files,
-    parties: l.parties,
-    warnings: [],
-  });
+await saveMirrorLists(store, lists);
 const orgId = (
   await sharingStoreFor(store).orgs.createOrg({ name: 'Bench Exports', kind: 'exporter' }, CLI_SOURCE)
 ).id;

@@ -20,7 +20,7 @@ import path from 'node:path';
 import type { Party } from '@entente/core';
 import { openStore, subjectServiceFor, type ResolutionReport } from '@entente/adapters';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
-import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
+import { loadMirrorLists, MIRROR, saveMirrorLists } from './eval-screening-lists.ts';
 
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg >= 0 ? Number(process.argv[roundsArg + 1]) : 3;
@@ -35,15 +35,7 @@ const store = await openStore(
 );
 const reference = await loadNameReference(MIRROR);
 const lists = await loadMirrorLists(MIRROR, () => {});
-for (const l of lists)
-  await store.saveListVersion({
-    source: l.source,
-    publishedAt: '2026-12-01',
-    format: l.format,
-    files: l.files,
-    parties: l.parties,
-    warnings: [],
-  });
+await saveMirrorLists(store, lists);
 const eu = lists.find((l) => l.source === 'eu-sanctions')!;
 let day = 1;
 /** A new EU version: one listing respelled, one new listing. */

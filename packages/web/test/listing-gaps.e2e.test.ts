@@ -3,57 +3,11 @@
 // API server serves it and headless Chromium reads the matrix and the subjects behind one number.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openStore, subjectServiceFor } from '@entente/adapters';
-import { buildParty, DEFAULT_NAME_REFERENCE, type Party } from '@entente/core';
 import { hasChromium, saveScreenshot } from './support/browser.ts';
 import { useSeededApp } from './support/seeded-app.ts';
+import { seedSoleimaniWorld } from './support/soleimani-world.ts';
 
 const ready = hasChromium();
-
-const person = (source: string, sourceId: string, name: string, extra: Partial<Party> = {}): Party =>
-  buildParty({
-    source,
-    sourceId,
-    schema: 'person',
-    names: [{ full: name, quality: 'primary' }],
-    programs: ['IRAN'],
-    ...extra,
-  });
-const born = (value: string) => ({ birthDates: [{ value, precision: 'day' as const }] });
-
-/** Soleimani is listed by all three; Yasin by the UN alone (not implemented by AU or the EU); Tehrani by AU alone. */
-const LISTS: [string, Party[]][] = [
-  [
-    'un-sc',
-    [
-      person('un-sc', 'IRi.039', 'QASEM SOLEIMANI', { unReference: 'IRi.039', ...born('1957-03-11') }),
-      person('un-sc', 'QDi.100', 'Abdul Rahman Yasin', { unReference: 'QDi.100', ...born('1960-04-10') }),
-    ],
-  ],
-  [
-    'au-dfat',
-    [
-      person('au-dfat', '8490', 'Qasem SOLEIMANI', { unReference: 'IRi.039' }),
-      person('au-dfat', '9001', 'Hamid Reza Tehrani', born('1970-01-01')),
-    ],
-  ],
-  ['eu-sanctions', [person('eu-sanctions', 'EU.38', 'Qasem Soleimani', born('1957-03-11'))]],
-];
-
-async function seed(db: string): Promise<void> {
-  const store = await openStore({ dataDir: db });
-  for (const [source, parties] of LISTS)
-    await store.saveListVersion({
-      source,
-      publishedAt: '2026-11-30',
-      format: 'custom-csv',
-      files: [`${source}.csv`],
-      parties,
-      warnings: [],
-    });
-  await subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 }).resolve('full');
-  await store.close();
-}
 
 let page: Page;
 
@@ -61,7 +15,7 @@ describe.skipIf(!ready)('listing gaps page end to end (headless Chromium)', () =
   useSeededApp(
     {
       prefix: 'entente-e2e-gaps-',
-      seed,
+      seed: seedSoleimaniWorld,
       route: '/listing-gaps?j=UN,AU,EU',
       heading: 'Listing gaps between allies',
     },

@@ -2,96 +2,27 @@
 // adapters (UN, Australian and EU listings of one man) and resolved into subjects; the real API
 // server serves it and headless Chromium screens the name, clears the subject from its row, and
 // sees every listing under it shown as cleared.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, subjectServiceFor } from '@entente/adapters';
-import { buildParty, DEFAULT_NAME_REFERENCE, type Party } from '@entente/core';
-import { CHROMIUM_PATH, launchChromium, saveScreenshot } from './support/browser.ts';
-import {
-  buildWebApp,
-  startEntenteServer,
-  TEST_PASSWORD,
-  type EntenteServer,
-} from './support/entente-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, saveScreenshot } from './support/browser.ts';
+import { useSeededApp } from './support/seeded-app.ts';
+import { seedSoleimaniWorld } from './support/soleimani-world.ts';
 
-const ready = existsSync(CHROMIUM_PATH);
-/** No mirror: the seeded lists are all the server has, so it starts in seconds. */
-const NO_MIRROR = path.join(tmpdir(), 'entente-e2e-no-mirror');
+const ready = hasChromium();
 
-const person = (source: string, sourceId: string, name: string, extra: Partial<Party> = {}): Party =>
-  buildParty({
-    source,
-    sourceId,
-    schema: 'person',
-    names: [{ full: name, quality: 'primary' }],
-    programs: ['IRAN'],
-    ...extra,
-  });
-const born = (value: string) => ({ birthDates: [{ value, precision: 'day' as const }] });
-
-/** Soleimani is listed by all three (one subject, three listings); Yasin and Tehrani are other subjects. */
-const LISTS: [string, Party[]][] = [
-  [
-    'un-sc',
-    [
-      person('un-sc', 'IRi.039', 'QASEM SOLEIMANI', { unReference: 'IRi.039', ...born('1957-03-11') }),
-      person('un-sc', 'QDi.100', 'Abdul Rahman Yasin', { unReference: 'QDi.100', ...born('1960-04-10') }),
-    ],
-  ],
-  [
-    'au-dfat',
-    [
-      person('au-dfat', '8490', 'Qasem SOLEIMANI', { unReference: 'IRi.039' }),
-      person('au-dfat', '9001', 'Hamid Reza Tehrani', born('1970-01-01')),
-    ],
-  ],
-  ['eu-sanctions', [person('eu-sanctions', 'EU.38', 'Qasem Soleimani', born('1957-03-11'))]],
-];
-
-async function seed(db: string): Promise<void> {
-  const store = await openStore({ dataDir: db });
-  for (const [source, parties] of LISTS)
-    await store.saveListVersion({
-      source,
-      publishedAt: '2026-11-30',
-      format: 'custom-csv',
-      files: [`${source}.csv`],
-      parties,
-      warnings: [],
-    });
-  await subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 }).resolve('full');
-  await store.close();
-}
-
-let db: string;
-let server: EntenteServer;
-let browser: Browser;
 let page: Page;
 
 describe.skipIf(!ready)('clearing a subject on the screening page end to end (headless Chromium)', () => {
-  beforeAll(async () => {
-    buildWebApp();
-    db = mkdtempSync(path.join(tmpdir(), 'entente-e2e-subject-clear-'));
-    await seed(db);
-    [server, browser] = await Promise.all([startEntenteServer(NO_MIRROR, 120_000, { db }), launchChromium()]);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${server.url}/#/screening`);
-    await page.getByLabel('Email').fill('officer@exporter.example');
-    await page.getByLabel('Password').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('form', { name: 'Screen a name' }).waitFor();
-  }, 600_000); // builds the web app, seeds and starts a server: minutes on a loaded machine
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (db) rmSync(db, { recursive: true, force: true });
-  });
+  useSeededApp(
+    {
+      prefix: 'entente-e2e-subject-clear-',
+      seed: seedSoleimaniWorld,
+      route: '/screening',
+      heading: 'Screening',
+    },
+    600_000,
+    (p) => (page = p),
+  ); // builds the web app, seeds and starts a server: minutes on a loaded machine
 
   it('clears every listing of a subject from its row, with the reason shown on each', async () => {
     const form = page.getByRole('form', { name: 'Screen a name' });

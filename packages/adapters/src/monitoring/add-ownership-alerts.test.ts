@@ -1,27 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildParty, DEFAULT_NAME_REFERENCE, type NewListVersion, type Party } from '@entente/core';
-import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
-import { ScreeningService } from '../screening/screening-service.ts';
-import { sharingStoreFor } from '../sharing/sharing-store.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { storeTargets } from '../test-support/store-targets.ts';
 import { CLI_SOURCE } from '../sharing/actor.ts';
-import { MonitorService } from './monitor-service.ts';
+import { listOf, useMonitorWorld } from '../test-support/monitor-world.ts';
 
-const party = (sourceId: string, name: string): Party =>
-  buildParty({
-    source: 'us-ofac-sdn',
-    sourceId,
-    schema: 'organization',
-    names: [{ full: name, quality: 'primary' }],
-    programs: ['RUSSIA-EO14024'],
-  });
-const version = (publishedAt: string, parties: Party[]): NewListVersion => ({
-  source: 'us-ofac-sdn',
-  publishedAt,
-  format: 'custom-csv',
-  files: ['sdn.csv'],
-  parties,
-  warnings: [],
-});
+const list = listOf('us-ofac-sdn', 'sdn.csv');
+const party = (sourceId: string, name: string) => list.party(sourceId, 'organization', [name]);
+const version = list.version;
 
 // Volga Trading is clear by name; Volga Holding (listed) owns 60 % of it, and it owns
 // 50 % of Kama Logistics. Acme is owned 40 % only.
@@ -34,34 +18,22 @@ C-4,Acme Tools GmbH,,organisation,DE,,,C-1:40%
 
 for (const target of storeTargets()) {
   describe(`ownership alerts on ${target.name}`, () => {
-    let store: TestStore;
-    let screening: ScreeningService;
-    let monitor: MonitorService;
+    const w = useMonitorWorld(target, () =>
+      version('2026-11-20', [
+        party('101', 'Volgaholding Industrial Group JSC'),
+        party('102', 'Unrelated Shipping Co'),
+      ]),
+    );
     let org: string;
     beforeEach(async () => {
-      store = await target.open();
-      const sharing = sharingStoreFor(store);
-      org = (await sharing.orgs.createOrg({ name: 'Widget Exports Ltd', kind: 'exporter' }, CLI_SOURCE)).id;
-      await store.saveListVersion(
-        version('2026-11-20', [
-          party('101', 'Volgaholding Industrial Group JSC'),
-          party('102', 'Unrelated Shipping Co'),
-        ]),
-      );
-      screening = await ScreeningService.open(store, DEFAULT_NAME_REFERENCE);
-      monitor = new MonitorService(store, screening);
-    });
-    afterEach(async () => {
-      await monitor.close();
-      await screening.close();
-      await store.close();
+      org = await w.org('Widget Exports Ltd');
     });
 
     it('raises an alert for counterparties clear by name but owned by a listed one, with path and citation, once', async () => {
-      await monitor.importRegister(org, 'book.csv', REGISTER, CLI_SOURCE);
-      const run = await monitor.run(org, { trigger: 'register' });
+      await w.monitor.importRegister(org, 'book.csv', REGISTER, CLI_SOURCE);
+      const run = await w.monitor.run(org, { trigger: 'register' });
       expect(run?.counts.newAlerts).toBe(3);
-      const alerts = await monitor.alerts.alerts(org);
+      const alerts = await w.monitor.alerts.alerts(org);
       expect(alerts.map((x) => `${x.kind} ${x.counterpartyId}×${x.entityId}`).sort()).toEqual([
         'new C-1×us-ofac-sdn:101',
         'ownership C-2×us-ofac-sdn:101',
@@ -79,24 +51,24 @@ for (const target of storeTargets()) {
       expect(c3.explanation.some((l) => l.includes('https://ofac.treasury.gov/faqs/401'))).toBe(true);
 
       // A register change runs again: the same findings raise nothing new.
-      await monitor.importRegister(
+      await w.monitor.importRegister(
         org,
         'book.csv',
         REGISTER.replace('Acme Tools GmbH', 'Acme Tools AG'),
         CLI_SOURCE,
       );
-      const again = await monitor.run(org, { trigger: 'register' });
+      const again = await w.monitor.run(org, { trigger: 'register' });
       expect(again?.counts.newAlerts).toBe(0);
     });
 
     it('keeps an ownership alert decided false positive cleared on the next list update, and notes a delisting', async () => {
-      await monitor.importRegister(org, 'book.csv', REGISTER, CLI_SOURCE);
-      await monitor.run(org, { trigger: 'register' });
-      const c2 = (await monitor.alerts.alerts(org, { kinds: ['ownership'] })).find(
+      await w.monitor.importRegister(org, 'book.csv', REGISTER, CLI_SOURCE);
+      await w.monitor.run(org, { trigger: 'register' });
+      const c2 = (await w.monitor.alerts.alerts(org, { kinds: ['ownership'] })).find(
         (x) => x.counterpartyId === 'C-2',
       )!;
-      await monitor.changeAlert(org, c2.id, { state: 'in-review' }, CLI_SOURCE);
-      await monitor.changeAlert(
+      await w.monitor.changeAlert(org, c2.id, { state: 'in-review' }, CLI_SOURCE);
+      await w.monitor.changeAlert(
         org,
         c2.id,
         {
@@ -107,24 +79,24 @@ for (const target of storeTargets()) {
         CLI_SOURCE,
       );
 
-      await store.saveListVersion(
+      await w.store.saveListVersion(
         version('2026-11-27', [
           party('101', 'Volgaholding Industrial Group JSC'),
           party('103', 'Another Listed Co'),
         ]),
       );
-      const run = await monitor.run(org, { trigger: 'list-version' });
+      const run = await w.monitor.run(org, { trigger: 'list-version' });
       expect(run?.counts.newAlerts).toBe(0);
-      const ownership = await monitor.alerts.alerts(org, { kinds: ['ownership'] });
+      const ownership = await w.monitor.alerts.alerts(org, { kinds: ['ownership'] });
       expect(ownership.map((x) => `${x.counterpartyId} ${x.state}`).sort()).toEqual([
         'C-2 false-positive',
         'C-3 open',
       ]);
 
       // Volgaholding delisted: the open ownership alert on C-3 gets a note.
-      await store.saveListVersion(version('2026-12-01', [party('103', 'Another Listed Co')]));
-      await monitor.run(org, { trigger: 'list-version' });
-      const c3 = (await monitor.alerts.alerts(org, { kinds: ['ownership'] })).find(
+      await w.store.saveListVersion(version('2026-12-01', [party('103', 'Another Listed Co')]));
+      await w.monitor.run(org, { trigger: 'list-version' });
+      const c3 = (await w.monitor.alerts.alerts(org, { kinds: ['ownership'] })).find(
         (x) => x.counterpartyId === 'C-3',
       )!;
       expect(c3.events.map((e) => e.comment)).toContain('no longer caught by ownership under us-ofac-50');

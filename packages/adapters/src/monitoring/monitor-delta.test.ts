@@ -1,32 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildParty, DEFAULT_NAME_REFERENCE, type NewListVersion, type Party } from '@entente/core';
-import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
-import { ScreeningService } from '../screening/screening-service.ts';
-import { sharingStoreFor } from '../sharing/sharing-store.ts';
+import { describe, expect, it } from 'vitest';
+import { storeTargets } from '../test-support/store-targets.ts';
 import { CLI_SOURCE } from '../sharing/actor.ts';
-import { MonitorService } from './monitor-service.ts';
+import { listOf, useMonitorWorld } from '../test-support/monitor-world.ts';
 
 const SOURCE = 'test-list';
-
-function party(
-  sourceId: string,
-  schema: Party['schema'],
-  names: string[],
-  extra: Partial<Party> = {},
-): Party {
-  return buildParty({
-    source: SOURCE,
-    sourceId,
-    schema,
-    names: names.map((full, i) => ({ full, quality: i === 0 ? 'primary' : 'strong' })),
-    programs: ['RUSSIA-EO14024'],
-    ...extra,
-  });
-}
-
-function version(publishedAt: string, parties: Party[]): NewListVersion {
-  return { source: SOURCE, publishedAt, format: 'custom-csv', files: ['list.csv'], parties, warnings: [] };
-}
+const { party, version } = listOf(SOURCE, 'list.csv');
 
 // Ten listed companies share one name (as shell companies and vessels do), so one
 // counterparty matches all of them; a party listed next week under that name is an eleventh.
@@ -58,46 +36,30 @@ C-5,Acme Tools GmbH,Acme Werkzeuge,organisation,DE,,,
 
 for (const target of storeTargets()) {
   describe(`the monitoring delta on ${target.name}`, () => {
-    let store: TestStore;
-    let screening: ScreeningService;
-    let monitor: MonitorService;
-    let org: (name: string) => Promise<string>;
-    beforeEach(async () => {
-      store = await target.open();
-      const sharing = sharingStoreFor(store);
-      org = async (name) => (await sharing.orgs.createOrg({ name, kind: 'exporter' }, CLI_SOURCE)).id;
-      await store.saveListVersion(version('2024-04-26', V1));
-      screening = await ScreeningService.open(store, DEFAULT_NAME_REFERENCE);
-      monitor = new MonitorService(store, screening);
-    });
-    afterEach(async () => {
-      await monitor.close();
-      await screening.close();
-      await store.close();
-    });
+    const w = useMonitorWorld(target, () => version('2024-04-26', V1));
 
     const hits = async (orgId: string) =>
-      (await monitor.runs.hits(orgId))
+      (await w.monitor.runs.hits(orgId))
         .map((h) => `${h.counterpartyId}×${h.entityId} ${h.score} ${h.partyHash}`)
         .sort();
 
     it('finds after added, changed and removed listed parties exactly the hits a full re-screen finds', async () => {
       // One organisation follows the update with a delta; the other screens its register first after it.
-      const delta = await org('Widget Exports Ltd');
-      const fresh = await org('Gadget Trading plc');
-      await monitor.importRegister(delta, 'book.csv', REGISTER, CLI_SOURCE);
-      await monitor.run(delta, { trigger: 'register' });
-      await store.saveListVersion(version('2024-05-03', V2));
-      const run = await monitor.run(delta, { trigger: 'list-version' });
+      const delta = await w.org('Widget Exports Ltd');
+      const fresh = await w.org('Gadget Trading plc');
+      await w.monitor.importRegister(delta, 'book.csv', REGISTER, CLI_SOURCE);
+      await w.monitor.run(delta, { trigger: 'register' });
+      await w.store.saveListVersion(version('2024-05-03', V2));
+      const run = await w.monitor.run(delta, { trigger: 'list-version' });
       expect(run?.counts).toMatchObject({ partiesScreened: 4, goneAlerts: 1 });
       expect(run!.counts.counterpartiesScreened).toBeLessThan(5);
 
-      await monitor.importRegister(fresh, 'book.csv', REGISTER, CLI_SOURCE);
-      await monitor.run(fresh, { trigger: 'register' });
+      await w.monitor.importRegister(fresh, 'book.csv', REGISTER, CLI_SOURCE);
+      await w.monitor.run(fresh, { trigger: 'register' });
       expect(await hits(delta)).toEqual(await hits(fresh));
       // Every Orion is a hit of C-1, the eleventh too, whatever the number of namesakes.
       expect((await hits(delta)).filter((h) => h.startsWith('C-1×'))).toHaveLength(11);
-      const alerts = (await monitor.alerts.alerts(delta)).map(
+      const alerts = (await w.monitor.alerts.alerts(delta)).map(
         (a) => `${a.kind} ${a.counterpartyId}×${a.entityId}`,
       );
       expect(alerts).toEqual(
@@ -105,7 +67,7 @@ for (const target of storeTargets()) {
       );
 
       // Screening everyone again changes nothing: no hit was pushed out or missed.
-      const full = await monitor.run(delta, { trigger: 'manual', full: true });
+      const full = await w.monitor.run(delta, { trigger: 'manual', full: true });
       expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0 });
     });
   });

@@ -1,33 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { buildParty, DEFAULT_NAME_REFERENCE, type NewListVersion, type Party } from '@entente/core';
-import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
+import { DEFAULT_NAME_REFERENCE } from '@entente/core';
 import { ScreeningService } from '../screening/screening-service.ts';
-import { sharingStoreFor } from '../sharing/sharing-store.ts';
-import { CLI_SOURCE } from '../sharing/actor.ts';
 import { MonitorService } from './monitor-service.ts';
+import { storeTargets } from '../test-support/store-targets.ts';
+import { CLI_SOURCE } from '../sharing/actor.ts';
+import { listOf, useMonitorWorld } from '../test-support/monitor-world.ts';
 
 const SOURCE = 'test-sdn';
-
-function party(
-  sourceId: string,
-  schema: Party['schema'],
-  names: string[],
-  extra: Partial<Party> = {},
-): Party {
-  return buildParty({
-    source: SOURCE,
-    sourceId,
-    schema,
-    names: names.map((full, i) => ({ full, quality: i === 0 ? 'primary' : 'strong' })),
-    programs: ['RUSSIA-EO14024'],
-    ...extra,
-  });
-}
-
-function version(publishedAt: string, parties: Party[]): NewListVersion {
-  return { source: SOURCE, publishedAt, format: 'custom-csv', files: ['sdn.csv'], parties, warnings: [] };
-}
+const { party, version } = listOf(SOURCE, 'sdn.csv');
 
 const V1 = [
   party('1', 'organization', ['Rosoboronexport']),
@@ -59,52 +40,40 @@ C-6,Zenit Aerospace Technologies,,organisation,,,,
 
 for (const target of storeTargets()) {
   describe(`monitoring on ${target.name}`, () => {
-    let store: TestStore;
-    let screening: ScreeningService;
-    let monitor: MonitorService;
+    const w = useMonitorWorld(target, () => version('2024-04-26', V1));
     let a: string;
     let b: string;
     const byA = () => ({ userId: 'user-a', orgId: a, ip: '192.0.2.1' });
     beforeEach(async () => {
-      store = await target.open();
-      const sharing = sharingStoreFor(store);
-      a = (await sharing.orgs.createOrg({ name: 'Widget Exports Ltd', kind: 'exporter' }, CLI_SOURCE)).id;
-      b = (await sharing.orgs.createOrg({ name: 'Gadget Trading plc', kind: 'exporter' }, CLI_SOURCE)).id;
-      await sharing.orgs.createUser(
+      a = await w.org('Widget Exports Ltd');
+      b = await w.org('Gadget Trading plc');
+      await w.sharing.orgs.createUser(
         { orgId: a, email: 'officer@widget.example', role: 'compliance-officer' },
         CLI_SOURCE,
       );
-      await store.saveListVersion(version('2024-04-26', V1));
-      screening = await ScreeningService.open(store, DEFAULT_NAME_REFERENCE);
-      monitor = new MonitorService(store, screening);
-    });
-    afterEach(async () => {
-      await monitor.close();
-      await screening.close();
-      await store.close();
     });
 
     const summary = async (orgId: string) =>
-      (await monitor.alerts.alerts(orgId))
+      (await w.monitor.alerts.alerts(orgId))
         .map((x) => `${x.kind} ${x.counterpartyId}×${x.entityId} ${x.state}`)
         .sort();
 
     it('imports a register once, raises alerts on the first run and only what changed after a list update', async () => {
-      const first = await monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
+      const first = await w.monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
       expect(first).toMatchObject({
         created: true,
         rows: 6,
         added: ['C-1', 'C-2', 'C-3', 'C-4', 'C-5', 'C-6'],
       });
-      expect(await monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE)).toMatchObject({
+      expect(await w.monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE)).toMatchObject({
         created: false,
         unchanged: 6,
       });
-      expect(await monitor.register.ownershipLinks(a)).toEqual([
+      expect(await w.monitor.register.ownershipLinks(a)).toEqual([
         { ownerId: 'C-1', ownedId: 'C-4', share: 30 },
       ]);
 
-      const run1 = await monitor.run(a, { trigger: 'register' });
+      const run1 = await w.monitor.run(a, { trigger: 'register' });
       expect(run1?.counts).toMatchObject({ counterpartiesScreened: 6, newAlerts: 4 });
       expect(await summary(a)).toEqual([
         `new C-1×${SOURCE}:1 open`,
@@ -112,10 +81,10 @@ for (const target of storeTargets()) {
         `new C-3×${SOURCE}:3 open`,
         `new C-6×${SOURCE}:4 open`,
       ]);
-      expect(await monitor.run(a, { trigger: 'manual' })).toBeUndefined();
+      expect(await w.monitor.run(a, { trigger: 'manual' })).toBeUndefined();
 
-      await store.saveListVersion(version('2024-05-03', V2));
-      const run2 = await monitor.run(a, { trigger: 'list-version' });
+      await w.store.saveListVersion(version('2024-05-03', V2));
+      const run2 = await w.monitor.run(a, { trigger: 'list-version' });
       expect(run2?.counts).toMatchObject({ partiesScreened: 2, newAlerts: 1, goneAlerts: 1 });
       expect(run2!.counts.counterpartiesScreened).toBeLessThan(6);
       expect(await summary(a)).toEqual([
@@ -127,51 +96,51 @@ for (const target of storeTargets()) {
         `new C-6×${SOURCE}:4 open`,
       ]);
       // Petrov's open alert was brought up to date rather than doubled.
-      const petrov = (await monitor.alerts.alerts(a, { counterpartyId: 'C-2' }))[0]!;
+      const petrov = (await w.monitor.alerts.alerts(a, { counterpartyId: 'C-2' }))[0]!;
       expect(petrov.events.map((e) => e.type)).toEqual(['raised', 'updated']);
-      const gone = (await monitor.alerts.alerts(a, { kinds: ['gone'] }))[0]!;
+      const gone = (await w.monitor.alerts.alerts(a, { kinds: ['gone'] }))[0]!;
       expect(gone.events[0]?.comment).toBe(`${SOURCE}:3 was delisted`);
 
       // The delta agrees with screening everything again.
-      const full = await monitor.run(a, { trigger: 'manual', full: true });
+      const full = await w.monitor.run(a, { trigger: 'manual', full: true });
       expect(full?.counts).toMatchObject({
         counterpartiesScreened: 6,
         newAlerts: 0,
         changedAlerts: 0,
         goneAlerts: 0,
       });
-      expect(await monitor.runs.recent(a)).toHaveLength(3);
+      expect(await w.monitor.runs.recent(a)).toHaveLength(3);
     });
 
     it('re-screens a changed counterparty against everything', async () => {
-      await monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
-      await monitor.run(a, { trigger: 'register' });
+      await w.monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
+      await w.monitor.run(a, { trigger: 'register' });
       const renamed = REGISTER.replace(
         'C-5,Acme Tools GmbH,Acme Werkzeuge',
         'C-5,Globex Holdings Ltd,Acme Werkzeuge',
       );
-      await store.saveListVersion(version('2024-05-03', V2));
-      const imported = await monitor.importRegister(a, 'book.csv', renamed, CLI_SOURCE);
+      await w.store.saveListVersion(version('2024-05-03', V2));
+      const imported = await w.monitor.importRegister(a, 'book.csv', renamed, CLI_SOURCE);
       expect(imported).toMatchObject({ created: true, changed: ['C-5'], unchanged: 5 });
-      expect((await monitor.register.history(a, 'C-5')).map((c) => c.version)).toEqual([2, 1]);
-      await monitor.run(a, { trigger: 'register' });
+      expect((await w.monitor.register.history(a, 'C-5')).map((c) => c.version)).toEqual([2, 1]);
+      await w.monitor.run(a, { trigger: 'register' });
       expect(await summary(a)).toContain(`new C-5×${SOURCE}:5 open`);
     });
 
     it('keeps a false positive cleared on the next update, and audits every change', async () => {
-      await monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
-      await monitor.run(a, { trigger: 'register' });
-      const alert = (await monitor.alerts.alerts(a, { counterpartyId: 'C-1' }))[0]!;
+      await w.monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
+      await w.monitor.run(a, { trigger: 'register' });
+      const alert = (await w.monitor.alerts.alerts(a, { counterpartyId: 'C-1' }))[0]!;
       await expect(
-        monitor.changeAlert(a, alert.id, { state: 'false-positive', reason: 'x' }, byA()),
+        w.monitor.changeAlert(a, alert.id, { state: 'false-positive', reason: 'x' }, byA()),
       ).rejects.toMatchObject({ code: 'alert-transition-refused' });
-      await monitor.changeAlert(
+      await w.monitor.changeAlert(
         a,
         alert.id,
         { state: 'in-review', assignee: 'officer@widget.example', comment: 'Looking' },
         byA(),
       );
-      const decided = await monitor.changeAlert(
+      const decided = await w.monitor.changeAlert(
         a,
         alert.id,
         {
@@ -187,14 +156,14 @@ for (const target of storeTargets()) {
       });
       expect(decided.clearanceId).toBeDefined();
       expect(decided.events.map((e) => e.type)).toEqual(['raised', 'state', 'assign', 'comment', 'state']);
-      expect((await store.clearances(a)).map((c) => c.entityId)).toEqual([`${SOURCE}:1`]);
+      expect((await w.store.clearances(a)).map((c) => c.entityId)).toEqual([`${SOURCE}:1`]);
 
-      await store.saveListVersion(version('2024-05-03', V2));
-      await monitor.run(a, { trigger: 'list-version' });
-      await store.saveListVersion(version('2024-05-10', V3));
-      const run = await monitor.run(a, { trigger: 'list-version' });
+      await w.store.saveListVersion(version('2024-05-03', V2));
+      await w.monitor.run(a, { trigger: 'list-version' });
+      await w.store.saveListVersion(version('2024-05-10', V3));
+      const run = await w.monitor.run(a, { trigger: 'list-version' });
       expect(run?.counts).toMatchObject({ suppressed: 1, newAlerts: 0, changedAlerts: 0 });
-      expect((await monitor.alerts.alerts(a, { counterpartyId: 'C-1' })).map((x) => x.state)).toEqual([
+      expect((await w.monitor.alerts.alerts(a, { counterpartyId: 'C-1' })).map((x) => x.state)).toEqual([
         'false-positive',
       ]);
 
@@ -202,7 +171,7 @@ for (const target of storeTargets()) {
         action: string;
         outcome: string;
       }>`select action, outcome from audit_log where action like 'monitor.%' order by seq`.execute(
-        store.kysely,
+        w.store.kysely,
       );
       expect(actions.rows).toEqual([
         { action: 'monitor.register-import', outcome: 'ok' },
@@ -226,21 +195,24 @@ for (const target of storeTargets()) {
     ];
     for (const failure of FAILURES)
       it(`decides a false positive all at once: a failure ${failure.where} leaves nothing half-done`, async () => {
-        await monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
-        await monitor.run(a, { trigger: 'register' });
-        const alert = (await monitor.alerts.alerts(a, { counterpartyId: 'C-1' }))[0]!;
-        await monitor.changeAlert(a, alert.id, { state: 'in-review' }, byA());
+        await w.monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
+        await w.monitor.run(a, { trigger: 'register' });
+        const alert = (await w.monitor.alerts.alerts(a, { counterpartyId: 'C-1' }))[0]!;
+        await w.monitor.changeAlert(a, alert.id, { state: 'in-review' }, byA());
         const count = async (table: string) =>
-          (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(store.kysely))
-            .rows[0]!.n;
+          (
+            await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(
+              w.store.kysely,
+            )
+          ).rows[0]!.n;
         const before = {
           clearances: await count('clearances'),
           audit: await count('audit_log'),
           events: await count('monitor_alert_events'),
         };
-        await failure.ddl.execute(store.kysely);
+        await failure.ddl.execute(w.store.kysely);
         const decide = () =>
-          monitor.changeAlert(
+          w.monitor.changeAlert(
             a,
             alert.id,
             { state: 'false-positive', reason: 'A tool maker in Tula', expiresAt: '2099-01-01' },
@@ -253,14 +225,14 @@ for (const target of storeTargets()) {
           events: await count('monitor_alert_events'),
         }).toEqual(before);
         const head = await sql<{ count: number }>`select count::int as count from audit_head`.execute(
-          store.kysely,
+          w.store.kysely,
         );
         expect(head.rows[0]!.count).toBe(before.audit);
-        expect(await monitor.alerts.alert(a, alert.id)).toMatchObject({ state: 'in-review' });
-        expect((await monitor.alerts.alert(a, alert.id)).clearanceId).toBeUndefined();
+        expect(await w.monitor.alerts.alert(a, alert.id)).toMatchObject({ state: 'in-review' });
+        expect((await w.monitor.alerts.alert(a, alert.id)).clearanceId).toBeUndefined();
 
         // Nothing was left to block the same decision once the constraint is gone.
-        await failure.undo.execute(store.kysely);
+        await failure.undo.execute(w.store.kysely);
         const decided = await decide();
         expect(decided.state).toBe('false-positive');
         expect(await count('clearances')).toBe(before.clearances + 1);
@@ -268,31 +240,31 @@ for (const target of storeTargets()) {
       });
 
     it("answers another organisation's alert like an unknown one, and audits the attempt", async () => {
-      await monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
-      await monitor.run(a, { trigger: 'register' });
-      const alert = (await monitor.alerts.alerts(a))[0]!;
+      await w.monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
+      await w.monitor.run(a, { trigger: 'register' });
+      const alert = (await w.monitor.alerts.alerts(a))[0]!;
       const byB = { userId: 'user-b', orgId: b, ip: '192.0.2.2' };
-      await expect(monitor.changeAlert(b, alert.id, { state: 'in-review' }, byB)).rejects.toMatchObject({
+      await expect(w.monitor.changeAlert(b, alert.id, { state: 'in-review' }, byB)).rejects.toMatchObject({
         code: 'not-found',
         message: `No alert ${alert.id}`,
       });
       await expect(
-        monitor.changeAlert(b, 'no-such-alert', { state: 'in-review' }, byB),
+        w.monitor.changeAlert(b, 'no-such-alert', { state: 'in-review' }, byB),
       ).rejects.toMatchObject({
         code: 'not-found',
         message: 'No alert no-such-alert',
       });
-      expect(await monitor.alerts.alerts(b)).toEqual([]);
-      expect(await monitor.register.counterparties(b)).toEqual([]);
-      expect(await monitor.runs.recent(b)).toEqual([]);
+      expect(await w.monitor.alerts.alerts(b)).toEqual([]);
+      expect(await w.monitor.register.counterparties(b)).toEqual([]);
+      expect(await w.monitor.runs.recent(b)).toEqual([]);
       const denied = await sql<{
         n: number;
       }>`select count(*)::int as n from audit_log where action like 'monitor.%' and outcome = 'denied'`.execute(
-        store.kysely,
+        w.store.kysely,
       );
       expect(denied.rows[0]?.n).toBe(2);
       await expect(
-        monitor.changeAlert(a, alert.id, { assignee: 'someone@else.example' }, byA()),
+        w.monitor.changeAlert(a, alert.id, { assignee: 'someone@else.example' }, byA()),
       ).rejects.toMatchObject({
         code: 'invalid-input',
         details: { field: 'assignee' },
@@ -301,29 +273,29 @@ for (const target of storeTargets()) {
 
     it('refuses a register with row problems and stores none of it', async () => {
       const bad = REGISTER + 'C-7,,,organisation,ZZ,,,\n';
-      await expect(monitor.importRegister(a, 'book.csv', bad, CLI_SOURCE)).rejects.toMatchObject({
+      await expect(w.monitor.importRegister(a, 'book.csv', bad, CLI_SOURCE)).rejects.toMatchObject({
         code: 'register-invalid',
         details: { file: 'book.csv', row: 8, field: 'name' },
       });
-      expect(await monitor.register.counterparties(a)).toEqual([]);
-      await expect(monitor.importRegister(a, 'book.csv', 'a,b\n1,2\n', CLI_SOURCE)).rejects.toMatchObject({
+      expect(await w.monitor.register.counterparties(a)).toEqual([]);
+      await expect(w.monitor.importRegister(a, 'book.csv', 'a,b\n1,2\n', CLI_SOURCE)).rejects.toMatchObject({
         code: 'file-rejected',
       });
     });
 
     if (target.openAnother)
       it('lets one of two nodes run a given update', async () => {
-        await monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
-        const other = await target.openAnother!(store);
+        await w.monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
+        const other = await target.openAnother!(w.store);
         const otherScreening = await ScreeningService.open(other, DEFAULT_NAME_REFERENCE);
         const otherMonitor = new MonitorService(other, otherScreening);
         try {
           const runs = await Promise.all([
-            monitor.run(a, { trigger: 'register' }),
+            w.monitor.run(a, { trigger: 'register' }),
             otherMonitor.run(a, { trigger: 'register' }),
           ]);
           expect(runs.filter(Boolean)).toHaveLength(1);
-          expect(await monitor.alerts.alerts(a)).toHaveLength(4);
+          expect(await w.monitor.alerts.alerts(a)).toHaveLength(4);
         } finally {
           await otherMonitor.close();
           await otherScreening.close();

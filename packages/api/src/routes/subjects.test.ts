@@ -1,19 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildParty, type NewListVersion, type Party } from '@entente/core';
 import { storeTargets } from '@entente/adapters/testing';
+import { dob, person, version } from '../test-support/listed-people.ts';
 import { openSharingApp, type SharingApp } from './sharing-fixture.ts';
-
-const person = (source: string, sourceId: string, name: string, extra: Partial<Party> = {}): Party =>
-  buildParty({ source, sourceId, schema: 'person', names: [{ full: name, quality: 'primary' }], ...extra });
-const version = (source: string, parties: Party[]): NewListVersion => ({
-  source,
-  publishedAt: '2026-01-01',
-  format: 'custom-csv',
-  files: [`${source}.csv`],
-  parties,
-  warnings: [],
-});
-const dob = { birthDates: [{ value: '1957-03-11', precision: 'day' as const }] };
 
 describe.each(storeTargets())('subjects across lists over HTTP on $name', (target) => {
   let t: SharingApp;
