@@ -126,9 +126,10 @@ describe.skipIf(!ready)('monitoring inbox end to end (headless Chromium)', () =>
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     const panel = page.getByTestId('register-state');
     await panel.waitFor();
-    const text = await panel.innerText();
-    expect(text).toMatch(/US\s+3\s+3/);
-    expect(text).toMatch(/UK\s+2\s+2/);
+    // Read until the panel is laid out: while the page is still settling, innerText can come back
+    // as the bare text content, without the separators between the table's cells.
+    await expect.poll(() => panel.innerText()).toMatch(/US\s+3\s+3/);
+    expect(await panel.innerText()).toMatch(/UK\s+2\s+2/);
     await saveScreenshot(page, 'monitoring-dashboard');
   });
 });
