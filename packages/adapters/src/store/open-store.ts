@@ -184,16 +184,32 @@ async function openPglite(dataDir: string, command: string) {
   }
 }
 
+/**
+ * Creates the schema when missing. `create schema if not exists` is not safe
+ * against itself: two processes starting together on an empty database both
+ * miss the schema and one dies on `pg_namespace_nspname_index`. A transaction
+ * lock on the schema's name makes the second wait and then find it.
+ */
 async function createSchema(url: string, schema: string): Promise<void> {
   const admin = new pg.Client({ connectionString: url, ...PG_CONNECTION_OPTIONS });
   admin.on('error', () => undefined); // a dropped socket fails the query below instead
+  const name = schema.replace(/"/g, '');
   try {
     await admin.connect();
-    await admin.query(`create schema if not exists "${schema.replace(/"/g, '')}"`);
+    await admin.query('begin');
+    await admin.query('select pg_advisory_xact_lock($1, hashtext($2))', [SCHEMA_LOCK_CLASS, name]);
+    await admin.query(`create schema if not exists "${name}"`);
+    await admin.query('commit');
+  } catch (error) {
+    await admin.query('rollback').catch(() => undefined);
+    throw error;
   } finally {
     await admin.end().catch(() => undefined);
   }
 }
+
+/** Arbitrary constant: first half of the advisory lock key taken while creating a schema. */
+const SCHEMA_LOCK_CLASS = 7_331_005;
 
 async function openPostgres(
   url: string,
