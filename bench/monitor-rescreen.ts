@@ -9,17 +9,8 @@
  *
  *   npx tsx bench/monitor-rescreen.ts [--counterparties 100000] [--workers 2] [--delta-only] [--rounds 2]
  */
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import {
-  buildScreeningIndex,
-  screenParty,
-  type Counterparty,
-  type Party,
-  type ScreeningQuery,
-} from '@entente/core';
+import { buildScreeningIndex, screenParty, type ScreeningQuery } from '@entente/core';
 import { ScreeningPool } from '../packages/adapters/src/screening/screening-pool.ts';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import {
@@ -28,9 +19,9 @@ import {
   runMonitoring,
   type MatchMany,
 } from '../packages/adapters/src/monitoring/run-monitoring.ts';
-import type { RegisterEntry } from '../packages/adapters/src/monitoring/register-store.ts';
 import type { StoredHit } from '../packages/adapters/src/monitoring/monitor-records.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
+import { rng, syntheticRegister } from './synthetic-register.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,81 +38,6 @@ const load = () =>
     .map((x) => x.toFixed(1))
     .join(' ');
 const secs = (t0: number) => (performance.now() - t0) / 1000;
-
-/** A deterministic pseudo-random generator, so every run screens the same register. */
-function rng(seed: number) {
-  return () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-}
-
-/**
- * 100,000 counterparties: persons recombined from the invented names of `eval/negatives_*`,
- * companies from words of listed organisation names with a legal form, and 1 % listed
- * names respelled (so that the register has hits, as real ones do).
- */
-function syntheticRegister(parties: Party[]): RegisterEntry[] {
-  const rand = rng(17);
-  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const people = ['negatives_us_1k.csv', 'negatives_global_1k.csv'].flatMap(
-    (f) =>
-      parse(readFileSync(path.join(MIRROR, 'eval', f), 'utf8'), { columns: true }) as Record<
-        string,
-        string
-      >[],
-  );
-  const firsts = people.map((p) => p.first_name!).filter(Boolean);
-  const lasts = people.map((p) => p.last_name!).filter(Boolean);
-  const orgWords = parties
-    .filter((p) => p.schema === 'organization')
-    .flatMap((p) => (p.names[0]?.full ?? '').split(/\s+/))
-    .filter((w) => /^[A-Za-z]{4,}$/.test(w));
-  const forms = ['GmbH', 'Ltd', 'LLC', 'S.A.', 'Trading Co.', 'AG', 'Pte Ltd', 'Sp. z o.o.', 'Inc.'];
-  const countries = ['DE', 'FR', 'GB', 'US', 'JP', 'CN', 'TR', 'AE', 'IN', 'BR', 'PL', 'IT', 'RU', 'SG'];
-  const listed = parties.filter((p) => p.names[0]?.full);
-  const out: RegisterEntry[] = [];
-  for (let i = 0; i < N; i++) {
-    const r = rand();
-    let c: Counterparty;
-    if (r < 0.01) {
-      const p = pick(listed);
-      const name = p.names[0]!.full.replace(/,/g, '')
-        .replace(/\bLIMITED\b/i, 'Ltd')
-        .toLowerCase();
-      c = {
-        id: `C${i}`,
-        type: p.schema === 'unknown' ? 'organization' : p.schema,
-        names: [name],
-        countries: [],
-        addresses: [],
-        identifiers: [],
-        owners: [],
-      };
-    } else if (r < 0.5) {
-      c = {
-        id: `C${i}`,
-        type: 'person',
-        names: [`${pick(firsts)} ${pick(lasts)}`],
-        countries: [pick(countries)],
-        addresses: [],
-        identifiers: [],
-        owners: [],
-      };
-    } else {
-      const names = [`${pick(orgWords)} ${pick(orgWords)} ${pick(forms)}`];
-      if (rand() < 0.2) names.push(`${pick(orgWords)} ${pick(forms)}`);
-      c = {
-        id: `C${i}`,
-        type: 'organization',
-        names,
-        countries: [pick(countries)],
-        addresses: [],
-        identifiers: [],
-        owners: [],
-      };
-    }
-    out.push({ ...c, orgId: 'bench', version: 1, updatedAt: '2026-12-03T00:00:00Z', changeSeq: i + 1 });
-  }
-  return out;
-}
 
 async function main(): Promise<void> {
   console.log(
@@ -146,7 +62,7 @@ async function main(): Promise<void> {
   console.log(
     `lists: ${all.length} parties in ${lists.length} lists; index of the older week built in ${secs(t0).toFixed(1)} s`,
   );
-  const register = syntheticRegister(all);
+  const register = syntheticRegister(all, N);
   const names = register.reduce((n, c) => n + c.names.length, 0);
   console.log(`register: ${register.length} counterparties, ${names} names`);
   const base = {

@@ -3,6 +3,13 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/database.ts';
 import type { RunOutcome } from './monitor-records.ts';
 
+/** Rows per statement: 500 alerts of 13 columns stay far below PostgreSQL's 65,535 parameters. */
+const PAGE = 500;
+
+function* pages<T>(rows: T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += PAGE) yield rows.slice(i, i + PAGE);
+}
+
 /**
  * Writes a run's outcome inside the caller's transaction: drops the hits that are gone,
  * upserts the current ones, raises the new alerts (each with its `raised` history entry),
@@ -14,15 +21,19 @@ export async function writeRunOutcome(
   runId: string,
   outcome: RunOutcome,
 ): Promise<void> {
-  for (const d of outcome.deleteHits)
+  for (const page of pages(outcome.deleteHits))
     await tx
       .deleteFrom('monitor_hits')
       .where('org_id', '=', orgId)
-      .where('counterparty_id', '=', d.counterpartyId)
-      .where('entity_id', '=', d.entityId)
+      .where((eb) =>
+        eb(
+          eb.refTuple('counterparty_id', 'entity_id'),
+          'in',
+          page.map((d) => eb.tuple(d.counterpartyId, d.entityId)),
+        ),
+      )
       .execute();
-  for (let i = 0; i < outcome.upsertHits.length; i += 500) {
-    const page = outcome.upsertHits.slice(i, i + 500);
+  for (const page of pages(outcome.upsertHits)) {
     await tx
       .insertInto('monitor_hits')
       .values(
@@ -49,39 +60,51 @@ export async function writeRunOutcome(
       )
       .execute();
   }
-  for (const a of outcome.newAlerts) {
-    const id = randomUUID();
+  // A first or full run raises an alert per hit (over 100,000 for a large register): one
+  // statement per page, not two per alert.
+  for (const page of pages(outcome.newAlerts)) {
+    const ids = page.map(() => randomUUID());
     await tx
       .insertInto('monitor_alerts')
-      .values({
-        id,
-        org_id: orgId,
-        kind: a.kind,
-        state: 'open',
-        counterparty_id: a.counterpartyId,
-        counterparty_name: a.counterpartyName,
-        entity_id: a.entityId,
-        listed_name: a.listedName,
-        matched_name: a.matchedName,
-        score: a.score,
-        match: JSON.stringify({
-          features: a.features,
-          explanation: a.explanation,
-          programs: a.programs,
-          source: a.source,
-          listedName: a.listedName,
-          matchedName: a.matchedName,
-        }),
-        list_version_id: a.listVersionId ?? null,
-        run_id: runId,
-      })
+      .values(
+        page.map((a, i) => ({
+          id: ids[i]!,
+          org_id: orgId,
+          kind: a.kind,
+          state: 'open',
+          counterparty_id: a.counterpartyId,
+          counterparty_name: a.counterpartyName,
+          entity_id: a.entityId,
+          listed_name: a.listedName,
+          matched_name: a.matchedName,
+          score: a.score,
+          match: JSON.stringify({
+            features: a.features,
+            explanation: a.explanation,
+            programs: a.programs,
+            source: a.source,
+            listedName: a.listedName,
+            matchedName: a.matchedName,
+          }),
+          list_version_id: a.listVersionId ?? null,
+          run_id: runId,
+        })),
+      )
       .execute();
     await tx
       .insertInto('monitor_alert_events')
-      .values({ alert_id: id, by: 'monitor', type: 'raised', to_state: 'open', comment: a.note })
+      .values(
+        page.map((a, i) => ({
+          alert_id: ids[i]!,
+          by: 'monitor',
+          type: 'raised',
+          to_state: 'open',
+          comment: a.note,
+        })),
+      )
       .execute();
   }
-  for (const u of outcome.updatedAlerts) {
+  for (const u of outcome.updatedAlerts)
     if (u.hit)
       await tx
         .updateTable('monitor_alerts')
@@ -96,11 +119,11 @@ export async function writeRunOutcome(
         .where('id', '=', u.id)
         .where('org_id', '=', orgId)
         .execute();
+  for (const page of pages(outcome.updatedAlerts))
     await tx
       .insertInto('monitor_alert_events')
-      .values({ alert_id: u.id, by: 'monitor', type: 'updated', comment: u.note })
+      .values(page.map((u) => ({ alert_id: u.id, by: 'monitor', type: 'updated', comment: u.note })))
       .execute();
-  }
   for (const [source, position] of Object.entries(outcome.positions))
     await tx
       .insertInto('monitor_state')

@@ -1,0 +1,141 @@
+/**
+ * Monitoring through the product path (issue 17): the full re-screen of a 100,000-counterparty
+ * register as `entente monitor run --full --workers 2` does it — a PGlite store holding the whole
+ * mirror, the register imported through `MonitorService.importRegister`, the screening service
+ * started from its index snapshot with worker threads, and `MonitorService.run` storing every hit
+ * and alert. Baseline in the same process, on the same workers: `runMonitoring` alone (the
+ * screening without reading the register and stored hits, and without writing the outcome), so
+ * the store's share is visible. The store is a fresh copy of BENCH_DB (which is never written).
+ *
+ *   BENCH_DB=dir npx tsx bench/monitor-store.ts [--counterparties 100000] [--workers 2]
+ *   # BENCH_DB: a PGlite store from `ENTENTE_DB=dir entente sync` of ../shared/data
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import {
+  CLI_SOURCE,
+  indexSnapshotFile,
+  MonitorService,
+  nameReferenceFor,
+  openStore,
+  ScreeningService,
+  sharingStoreFor,
+} from '../packages/adapters/src/index.ts';
+import { runMonitoring } from '../packages/adapters/src/monitoring/run-monitoring.ts';
+import { MIRROR } from './eval-screening-lists.ts';
+import { syntheticRegister } from './synthetic-register.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const N = arg('counterparties', 100_000);
+const WORKERS = arg('workers', 2);
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+const secs = (t0: number) => (performance.now() - t0) / 1000;
+const cpuSecs = (c0: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
+};
+
+/** One register row per counterparty, in the register CSV format (docs/examples/counterparty-register.csv). */
+function registerCsv(entries: ReturnType<typeof syntheticRegister>): string {
+  const cell = (s: string) => (/[",\n|]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const rows = entries.map((c) =>
+    [c.id, c.names[0]!, c.names.slice(1).join(' | '), c.type, c.countries.join(' | ')].map(cell).join(','),
+  );
+  return ['id,name,aliases,type,countries', ...rows].join('\n') + '\n';
+}
+
+async function main(): Promise<void> {
+  const source = process.env.BENCH_DB;
+  if (!source)
+    throw new Error('set BENCH_DB to a PGlite store holding the mirror (ENTENTE_DB=dir entente sync)');
+  console.log(
+    `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; load ${load()}`,
+  );
+  const work = mkdtempSync(path.join(tmpdir(), 'entente-monitor-store-'));
+  const dataDir = path.join(work, 'db');
+  cpSync(source, dataDir, { recursive: true });
+  rmSync(path.join(dataDir, 'entente-cache'), { recursive: true, force: true });
+  const store = await openStore({ dataDir });
+  try {
+    const cacheDir = path.join(work, 'cache');
+    const reference = await nameReferenceFor(MIRROR, cacheDir);
+    const snapshotFile = indexSnapshotFile(cacheDir, { dataDir });
+    // First open writes the snapshot (as the first `entente screen` or `serve` of a store does).
+    let t0 = performance.now();
+    const first = await ScreeningService.open(store, reference, { snapshotFile });
+    await first.close();
+    const parties = [];
+    for (const v of await store.latestVersions())
+      for (const p of await store.partiesOfVersion(v.id)) parties.push(p.party);
+    console.log(`index of ${parties.length} parties built and saved in ${secs(t0).toFixed(1)} s`);
+
+    const org = (
+      await sharingStoreFor(store).orgs.createOrg({ name: 'Bench GmbH', kind: 'exporter' }, CLI_SOURCE)
+    ).id;
+    const register = syntheticRegister(parties, N);
+    const monitor0 = new MonitorService(store, undefined);
+    t0 = performance.now();
+    const imported = await monitor0.importRegister(org, 'register.csv', registerCsv(register), CLI_SOURCE);
+    console.log(`register: ${imported.rows} rows imported in ${secs(t0).toFixed(1)} s; load ${load()}`);
+
+    // What `entente monitor run --full --workers N` does: open from the snapshot, start the workers.
+    t0 = performance.now();
+    const screening = await ScreeningService.open(store, reference, { snapshotFile, workers: WORKERS });
+    const opened = secs(t0);
+    if (!(await screening.workersReady())) throw new Error('workers did not start');
+    const ready = secs(t0);
+    console.log(
+      `screening service: opened (${screening.state().origin}) in ${opened.toFixed(1)} s, ${WORKERS} workers ready after ${ready.toFixed(1)} s; load ${load()}`,
+    );
+    const monitor = new MonitorService(store, screening);
+    try {
+      // Baseline: the screening alone, on the same workers.
+      const entries = await monitor0.register.counterparties(org);
+      t0 = performance.now();
+      let c0 = process.cpuUsage();
+      const bare = await runMonitoring({
+        index: screening.index,
+        matchMany: (q, o) => screening.matchMany(q, o),
+        reference: screening.reference,
+        register: entries,
+        screenAll: 'everyone',
+        changedParties: new Set(),
+        removedParties: new Set(),
+        stored: [],
+        clearances: [],
+        undecided: new Map(),
+        now: new Date(),
+        onProgress: () => {},
+      });
+      const bareS = secs(t0);
+      console.log(
+        `baseline, screening alone: ${entries.length} counterparties in ${bareS.toFixed(1)} s (main thread CPU ${cpuSecs(c0).toFixed(1)} s); ${bare.outcome.upsertHits.length} hits; load ${load()}`,
+      );
+      t0 = performance.now();
+      c0 = process.cpuUsage();
+      const run = await monitor.run(org, { trigger: 'full', full: true });
+      const runS = secs(t0);
+      console.log(
+        `monitor run --full: ${runS.toFixed(1)} s (main thread CPU ${cpuSecs(c0).toFixed(1)} s); ${run?.counts.newAlerts} new alerts; ×${(runS / bareS).toFixed(2)} the screening alone; load ${load()}`,
+      );
+      console.log(
+        `monitor run --full with the service's start (workers ready): ${(ready + runS).toFixed(1)} s`,
+      );
+    } finally {
+      await monitor.close();
+      await screening.close();
+    }
+  } finally {
+    await store.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
