@@ -191,8 +191,10 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       [{ jurisdiction: 'US', item: '0A983', to: 'CA' }, 'licence-required', 'CC'],
       // ECCN 9A005's heading: "subject to the ITAR", so not subject to the EAR
       [{ jurisdiction: 'US', item: '9A005', to: 'CA' }, 'governed-elsewhere', '22 CFR parts 120–130'],
-      // 15 CFR 754.1(b)(1)(ii): 1C980 is short supply, see §754.3 (not read)
-      [{ jurisdiction: 'US', item: '1C980', to: 'CA' }, 'review-needed', undefined],
+      // 15 CFR 754.3(a): 1C980 (NPR products) needs a licence to every destination, Canada included
+      [{ jurisdiction: 'US', item: '1C980', to: 'CA' }, 'licence-required', 'SS'],
+      // 15 CFR 754.1(b)(1)(iii): 1C988 is short supply, see §754.4 (not read)
+      [{ jurisdiction: 'US', item: '1C988', to: 'CA' }, 'review-needed', undefined],
     ])('never answers NLR off the Country Chart: %j → %s', async (request, outcome, reason) => {
       const { status, body } = await call('/determine', request);
       expect(status).toBe(200);
