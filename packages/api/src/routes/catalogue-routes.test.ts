@@ -274,5 +274,24 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       expect(status).toBe(400);
       expect(body).toMatchObject({ error: 'unknown-country', details: { field: 'route[1]' } });
     });
+
+    it('raises the risk of an assessment whose item the ITAR governs, naming the other regulations (ECCN 9A005 heading, 15 CFR 738.3(a))', async () => {
+      const itar = {
+        items: [{ description: 'rocket propulsion', classifications: { US: '9A005' }, origin: 'US' }],
+        parties: [
+          { role: 'exporter', name: 'A', country: 'US' },
+          { role: 'end-user', name: 'B', country: 'CA' },
+        ],
+        endUse: 'civil research',
+      };
+      const { status, body } = await call('/assess', itar);
+      expect(status).toBe(201);
+      const { risk } = body.outputs.assessment;
+      expect(body.outputs.assessment.summary.items[0].strictestOutcome).toBe('governed-elsewhere');
+      expect(risk.level).toBe('medium');
+      expect(risk.factors).toEqual([
+        expect.objectContaining({ id: 'governed-elsewhere', detail: '9A005 (US: 22 CFR parts 120–130 (ITAR))' }),
+      ]);
+    });
   },
 );
