@@ -72,14 +72,67 @@ export function matchRestrictionItems(r: UsExceptionRestriction, item: string): 
   return best;
 }
 
+function hasAny(groups: readonly string[], wanted: readonly string[]): boolean {
+  for (const g of wanted) if (groups.includes(g)) return true;
+  return false;
+}
+
 function inPlay(r: UsExceptionRestriction, ctx: UsRestrictionContext): boolean {
-  const codes = ctx.reasons.map((x) => x.replace(/\d+$/, ''));
-  if (r.whenReasons && !r.whenReasons.some((x) => codes.includes(x))) return false;
-  const has = (groups: readonly string[], wanted: string[]) => wanted.some((g) => groups.includes(g));
-  if (r.unlessGroups && has(ctx.destinationGroups, r.unlessGroups)) return false;
+  if (r.whenReasons && !ctx.reasons.some((x) => r.whenReasons!.includes(x.replace(/\d+$/, '')))) return false;
+  if (r.unlessGroups && hasAny(ctx.destinationGroups, r.unlessGroups)) return false;
   if (r.whenGroups)
-    return has(ctx.destinationGroups, r.whenGroups) || (!!r.orOrigin && has(ctx.originGroups, r.whenGroups));
+    return (
+      hasAny(ctx.destinationGroups, r.whenGroups) || (!!r.orOrigin && hasAny(ctx.originGroups, r.whenGroups))
+    );
   return true;
+}
+
+/** The restrictions that can reach an ECCN, by ECCN, and those that name a series, per restrictions list. */
+interface RestrictionIndex {
+  byEccn: Map<string, UsExceptionRestriction[]>;
+  bySeries: Map<UsItemSeries, UsExceptionRestriction[]>;
+}
+const INDEXES = new WeakMap<readonly UsExceptionRestriction[], RestrictionIndex>();
+
+function indexOf(restrictions: readonly UsExceptionRestriction[]): RestrictionIndex {
+  let index = INDEXES.get(restrictions);
+  if (index) return index;
+  index = { byEccn: new Map(), bySeries: new Map() };
+  const push = <K>(map: Map<K, UsExceptionRestriction[]>, key: K, r: UsExceptionRestriction) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(r)) list.push(r);
+    map.set(key, list);
+  };
+  for (const r of restrictions) {
+    for (const code of r.codes ?? []) push(index.byEccn, code.slice(0, 5), r);
+    for (const s of r.series ?? []) push(index.bySeries, s, r);
+  }
+  INDEXES.set(restrictions, index);
+  return index;
+}
+
+/** The restrictions that may reach `item`, in the dataset's order (most items: none, without scanning). */
+function candidates(restrictions: readonly UsExceptionRestriction[], item: string): UsExceptionRestriction[] {
+  const index = indexOf(restrictions);
+  const byCode = index.byEccn.get(item.slice(0, 5));
+  let bySeries: UsExceptionRestriction[] | undefined;
+  for (const [s, list] of index.bySeries)
+    if (SERIES_RE[s].test(item)) bySeries = bySeries ? [...bySeries, ...list] : list;
+  if (!byCode && !bySeries) return NONE;
+  return restrictions.filter((r) => byCode?.includes(r) || bySeries?.includes(r));
+}
+
+const NONE: UsExceptionRestriction[] = [];
+// The citation as shown, per restriction: built once, not per determination.
+const CITED = new WeakMap<UsExceptionRestriction, string>();
+
+function citedOf(r: UsExceptionRestriction): string {
+  let cited = CITED.get(r);
+  if (cited === undefined) {
+    cited = describeSource(r.source);
+    CITED.set(r, cited);
+  }
+  return cited;
 }
 
 function keeps(r: UsExceptionRestriction, item: string, id: string): boolean {
@@ -102,10 +155,11 @@ export function applyUsExceptionRestrictions(
   ctx: UsRestrictionContext,
   out: DeterminationBuilder,
 ): void {
-  for (const r of restrictions ?? []) {
+  if (!restrictions || restrictions.length === 0) return;
+  for (const r of candidates(restrictions, ctx.item)) {
     const match = matchRestrictionItems(r, ctx.item);
     if (match === 'no' || !inPlay(r, ctx)) continue;
-    const cited = describeSource(r.source);
+    const cited = citedOf(r);
     out.add('citations', r.id);
     if (r.condition) {
       out.add('questions', `${r.condition} (${r.id})`);
