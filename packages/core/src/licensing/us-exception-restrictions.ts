@@ -189,6 +189,6 @@ export function applyUsExceptionRestrictions(
         };
     }
     const gone = withdrawn.length > 0 ? ` Withdrawn: ${[...new Set(withdrawn)].join(', ')}.` : '';
-    out.step(`${r.id.replace('15 CFR ', '§')} restriction`, 'applies', `${r.detail}${gone}`, cited);
+    out.step(`${r.id.replace('15 CFR ', '§')} restriction`, 'applies', `${r.detail}.${gone}`, cited);
   }
 }
