@@ -146,7 +146,10 @@ describe.skipIf(!hasSharedData())('the risk of items Entente cannot determine', 
     expect(a.summary.items[0]?.strictestOutcome).toBe('governed-elsewhere');
     expect(a.risk.level).toBe('medium');
     expect(a.risk.factors).toEqual([
-      expect.objectContaining({ id: 'governed-elsewhere', detail: '9A005 (US: 22 CFR parts 120–130 (ITAR))' }),
+      expect.objectContaining({
+        id: 'governed-elsewhere',
+        detail: '9A005 (US: 22 CFR parts 120–130 (ITAR))',
+      }),
     ]);
   });
 

@@ -78,7 +78,8 @@ describe.skipIf(!hasSharedData()).each(storeTargets())('US §740.2(a) restrictio
         fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
         (item, to, value) => {
           const d = determine(data, { jurisdiction: 'US', item, to, ...(value ? { value } : {}) });
-          for (const id of [...d.exceptions, ...d.toCheck.map((t) => t.id)]) expect(SERIES600_LEFT).toContain(id);
+          for (const id of [...d.exceptions, ...d.toCheck.map((t) => t.id)])
+            expect(SERIES600_LEFT).toContain(id);
         },
       ),
       { numRuns: 500 },
@@ -123,7 +124,11 @@ describe('the §740.2(a) restrictions dataset check', () => {
     expect(checkUsExceptionRestriction(good, 0).codes).toEqual(['2A983']);
   });
   it.each([
-    ['an unverified withdrawal', { source: { citation: 'x', status: 'unverified', note: 'not read' } }, 'source.status'],
+    [
+      'an unverified withdrawal',
+      { source: { citation: 'x', status: 'unverified', note: 'not read' } },
+      'source.status',
+    ],
     ['no items', { codes: [] }, 'codes'],
     ['both allowed and forbidden', { forbidden: ['STA'] }, 'allowed'],
     ['a paragraph outside §740.2(a)', { id: '15 CFR 740.3' }, 'id'],
@@ -133,7 +138,11 @@ describe('the §740.2(a) restrictions dataset check', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(DomainError);
-      expect((e as DomainError).details).toMatchObject({ file: 'us-exception-restrictions.json', row: 3, field });
+      expect((e as DomainError).details).toMatchObject({
+        file: 'us-exception-restrictions.json',
+        row: 3,
+        field,
+      });
     }
   });
 });

@@ -290,7 +290,10 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       expect(body.outputs.assessment.summary.items[0].strictestOutcome).toBe('governed-elsewhere');
       expect(risk.level).toBe('medium');
       expect(risk.factors).toEqual([
-        expect.objectContaining({ id: 'governed-elsewhere', detail: '9A005 (US: 22 CFR parts 120–130 (ITAR))' }),
+        expect.objectContaining({
+          id: 'governed-elsewhere',
+          detail: '9A005 (US: 22 CFR parts 120–130 (ITAR))',
+        }),
       ]);
     });
   },

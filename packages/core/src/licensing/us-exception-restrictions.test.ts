@@ -38,7 +38,13 @@ function offered(): DeterminationBuilder {
   return out;
 }
 
-function run(r: UsExceptionRestriction, item: string, dest: string[], origin: string[] = [], reasons = ['NS1']) {
+function run(
+  r: UsExceptionRestriction,
+  item: string,
+  dest: string[],
+  origin: string[] = [],
+  reasons = ['NS1'],
+) {
   const out = offered();
   applyUsExceptionRestrictions([r], { item, reasons, destinationGroups: dest, originGroups: origin }, out);
   return { exceptions: out.exceptions, toCheck: out.toCheck.map((t) => t.id), out };
