@@ -1,6 +1,6 @@
 // End-to-end: the web assessment shows a US determination that is neither "no licence required"
 // nor a licence requirement: an ECCN "subject to the ITAR" (15 CFR 774 Supp. 1, ECCN 9A005) is not
-// subject to the EAR, and the page says so and names 22 CFR parts 120–130.
+// subject to the EAR, and the page says so, names 22 CFR parts 120–130 and raises the risk for it.
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,13 @@ describe.skipIf(!ready)('determination outcomes off the Country Chart (headless 
     expect(await us.getByText('No licence required').count()).toBe(0);
     await page.getByRole('heading', { name: 'Questions still open' }).waitFor();
     expect(await page.getByText(/Read 22 CFR parts 120–130 \(ITAR\)/).count()).toBeGreaterThan(0);
+    // The risk is raised with a stated reason, never left low as if the item had been determined.
+    const breakdown = page.getByRole('table', { name: 'Risk score breakdown' });
+    expect(await breakdown.textContent()).toContain(
+      "An item is governed by another authority's regulations (e.g. the ITAR)",
+    );
+    expect(await breakdown.textContent()).toContain('9A005 (US: 22 CFR parts 120–130 (ITAR))');
+    expect(await page.locator('#h-risk .risk-level').textContent()).not.toBe('low');
     await saveScreenshot(page, '20-determination-governed-elsewhere');
   });
 });

@@ -131,6 +131,41 @@ describe.skipIf(!hasSharedData())('assessTransaction', () => {
   });
 });
 
+describe.skipIf(!hasSharedData())('the risk of items Entente cannot determine', () => {
+  const shipment = (code: string) => ({
+    items: [{ description: 'item', classifications: { US: code }, origin: 'US' }],
+    parties: [
+      { role: 'exporter', name: 'A', country: 'US' },
+      { role: 'end-user', name: 'B', country: 'CA' },
+    ],
+    endUse: 'civil research',
+  });
+
+  it('raises it to medium for an item the ITAR governs, naming the regulations (ECCN 9A005 heading, 15 CFR 738.3(a))', () => {
+    const a = assessTransaction(data, validateTransaction(data, shipment('9A005')));
+    expect(a.summary.items[0]?.strictestOutcome).toBe('governed-elsewhere');
+    expect(a.risk.level).toBe('medium');
+    expect(a.risk.factors).toEqual([
+      expect.objectContaining({
+        id: 'governed-elsewhere',
+        detail: '9A005 (US: 22 CFR parts 120–130 (ITAR))',
+      }),
+    ]);
+  });
+
+  it('raises it to medium when a requirement needs review (1C988: §754.4 not read)', () => {
+    const a = assessTransaction(data, validateTransaction(data, shipment('1C988')));
+    expect(a.summary.items[0]?.strictestOutcome).toBe('review-needed');
+    expect(a.risk.level).toBe('medium');
+    expect(a.risk.factors.map((f) => [f.id, f.detail])).toEqual([['review-needed', '1C988 (US)']]);
+  });
+
+  it('leaves a determined, licence-free item low', () => {
+    const a = assessTransaction(data, validateTransaction(data, shipment('3A001.a.1.b')));
+    expect(a.risk).toMatchObject({ level: 'low', factors: [] });
+  });
+});
+
 describe.skipIf(!hasSharedData())('validateTransaction', () => {
   it.each([
     [null, 'invalid-input', 'transaction'],

@@ -71,7 +71,7 @@ const itar: OffChartFidelityRow[] = [
   ),
 );
 
-/** Short supply: part 754 (§754.1(b), §754.5(a)). */
+/** Short supply: part 754 (§754.1(b), §754.3(a), §754.5(a)). */
 const shortSupply: OffChartFidelityRow[] = [
   row(
     '0A980',
@@ -84,10 +84,16 @@ const shortSupply: OffChartFidelityRow[] = [
   ),
   row('0A980', 'AU', 'licence-required', '15 CFR 754.5(a): Australia included', { reason: 'SS' }),
   row('0A980', 'GB', 'licence-required', '15 CFR 754.5(a): the United Kingdom included', { reason: 'SS' }),
-  row('1C980', 'CA', 'review-needed', '15 CFR 754.1(b)(1)(ii): see §754.3', { read: '15 CFR 754.3' }),
-  row('1C982', 'MX', 'review-needed', '15 CFR 754.1(b)(1)(ii): see §754.3', { read: '15 CFR 754.3' }),
-  row('1C983', 'CA', 'review-needed', '15 CFR 754.1(b)(1)(ii): see §754.3', { read: '15 CFR 754.3' }),
-  row('1C984', 'JP', 'review-needed', '15 CFR 754.1(b)(1)(ii): see §754.3', { read: '15 CFR 754.3' }),
+  // §754.3(a): NPR petroleum products of 1C980, 1C982, 1C983, 1C984 need a licence to every destination,
+  // Australia, Canada and the United Kingdom included; part 754 names no exception for them.
+  ...['1C980', '1C982', '1C983', '1C984'].flatMap((item) =>
+    ['AU', 'CA', 'GB', 'MX'].map((to) =>
+      row(item, to, 'licence-required', `15 CFR 754.3(a): ${item}, every destination (AU, CA, GB named)`, {
+        reason: 'SS',
+        toCheck: [],
+      }),
+    ),
+  ),
   row('1C988', 'JP', 'review-needed', '15 CFR 754.1(b)(1)(iii): see §754.4', { read: '15 CFR 754.4' }),
 ];
 

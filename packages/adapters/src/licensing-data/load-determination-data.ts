@@ -6,6 +6,7 @@ import { loadCountryFacts } from './load-country-facts.ts';
 import { loadLicensingDatasets, LICENSING_DATASETS_DIR } from './load-licensing-datasets.ts';
 import { loadUsEarTables } from './load-us-ear-tables.ts';
 import { US_OFF_CHART_FILE } from './load-us-off-chart.ts';
+import { loadUsExceptionRestrictions } from './load-us-exception-restrictions.ts';
 import { readUsCountryTables } from '../controls/ear/read-us-country-tables.ts';
 
 /** Options of loadDeterminationData: the control-list catalogue and the datasets folder. */
@@ -53,13 +54,14 @@ export async function loadDeterminationData(
   const offChart = JSON.parse(await readFile(path.join(datasetsDir, US_OFF_CHART_FILE), 'utf8')) as {
     rules: unknown[];
   };
-  const [earTables, { usEmbargoes, ...datasets }, chpl] = await Promise.all([
+  const [earTables, { usEmbargoes, ...datasets }, chpl, exceptionRestrictions] = await Promise.all([
     loadUsEarTables(usDirs, chartFootnotes, usTables.exceptions, offChart),
     loadLicensingDatasets(datasetsDir),
     controlsDir ? loadChpl(controlsDir) : new Map<string, string>(),
+    loadUsExceptionRestrictions(datasetsDir),
   ]);
   return {
-    us: { ...earTables, embargoes: usEmbargoes },
+    us: { ...earTables, embargoes: usEmbargoes, exceptionRestrictions },
     ...datasets,
     countries,
     chpl,

@@ -191,8 +191,10 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       [{ jurisdiction: 'US', item: '0A983', to: 'CA' }, 'licence-required', 'CC'],
       // ECCN 9A005's heading: "subject to the ITAR", so not subject to the EAR
       [{ jurisdiction: 'US', item: '9A005', to: 'CA' }, 'governed-elsewhere', '22 CFR parts 120–130'],
-      // 15 CFR 754.1(b)(1)(ii): 1C980 is short supply, see §754.3 (not read)
-      [{ jurisdiction: 'US', item: '1C980', to: 'CA' }, 'review-needed', undefined],
+      // 15 CFR 754.3(a): 1C980 (NPR products) needs a licence to every destination, Canada included
+      [{ jurisdiction: 'US', item: '1C980', to: 'CA' }, 'licence-required', 'SS'],
+      // 15 CFR 754.1(b)(1)(iii): 1C988 is short supply, see §754.4 (not read)
+      [{ jurisdiction: 'US', item: '1C988', to: 'CA' }, 'review-needed', undefined],
     ])('never answers NLR off the Country Chart: %j → %s', async (request, outcome, reason) => {
       const { status, body } = await call('/determine', request);
       expect(status).toBe(200);
@@ -271,6 +273,28 @@ describe.skipIf(!hasSharedData()).each(storeTargets())(
       const { status, body } = await call('/assess', bad);
       expect(status).toBe(400);
       expect(body).toMatchObject({ error: 'unknown-country', details: { field: 'route[1]' } });
+    });
+
+    it('raises the risk of an assessment whose item the ITAR governs, naming the other regulations (ECCN 9A005 heading, 15 CFR 738.3(a))', async () => {
+      const itar = {
+        items: [{ description: 'rocket propulsion', classifications: { US: '9A005' }, origin: 'US' }],
+        parties: [
+          { role: 'exporter', name: 'A', country: 'US' },
+          { role: 'end-user', name: 'B', country: 'CA' },
+        ],
+        endUse: 'civil research',
+      };
+      const { status, body } = await call('/assess', itar);
+      expect(status).toBe(201);
+      const { risk } = body.outputs.assessment;
+      expect(body.outputs.assessment.summary.items[0].strictestOutcome).toBe('governed-elsewhere');
+      expect(risk.level).toBe('medium');
+      expect(risk.factors).toEqual([
+        expect.objectContaining({
+          id: 'governed-elsewhere',
+          detail: '9A005 (US: 22 CFR parts 120–130 (ITAR))',
+        }),
+      ]);
     });
   },
 );

@@ -104,6 +104,15 @@ function riskObservations(assessment: Omit<Assessment, 'risk' | 'questions'>): R
   const outcomes = assessment.summary.items.map((i) => i.strictestOutcome);
   if (outcomes.includes('prohibited')) obs.push({ id: 'prohibited-outcome', value: 1 });
   if (outcomes.includes('licence-required')) obs.push({ id: 'licence-required', value: 1 });
+  // Per determination, not per item's strictest outcome: an ITAR item stays unknown even when an ally requires a licence.
+  for (const outcome of ['governed-elsewhere', 'review-needed'] as const) {
+    const found = assessment.jurisdictions.flatMap((ja) =>
+      ja.determinations
+        .filter((d) => d.determination.outcome === outcome)
+        .map((d) => `${d.determination.item} (${ja.jurisdiction}${whereRead(d.determination, outcome)})`),
+    );
+    if (found.length > 0) obs.push({ id: outcome, value: 1, detail: found.join(', ') });
+  }
   if (assessment.summary.divergences.length > 0)
     obs.push({
       id: 'allied-divergence',
@@ -113,11 +122,19 @@ function riskObservations(assessment: Omit<Assessment, 'risk' | 'questions'>): R
   return obs;
 }
 
+/** What the exporter must read for an item outside these regulations: the other authority the reasons name. */
+function whereRead(d: Determination, outcome: Outcome): string {
+  if (outcome !== 'governed-elsewhere') return '';
+  const other = d.reasons.find((r) => r.startsWith('Not subject to the EAR: '));
+  return other ? `: ${other.replace('Not subject to the EAR: ', '')}` : '';
+}
+
 /**
  * Assesses a whole transaction: decides which jurisdictions reach each item,
  * runs every determination, screens every party, raises red flags, and
- * returns the harmonised summary, a risk score with its factors and the
- * questions the exporter must still answer.
+ * returns the harmonised summary, a risk score with its factors (an item
+ * governed by another authority's regulations, or whose requirement needs
+ * review, raises it) and the questions the exporter must still answer.
  */
 export function assessTransaction(
   data: DeterminationData,

@@ -2,6 +2,7 @@ import type { CodeFact, FactSource } from './fact-citation.ts';
 import type { ParagraphScope } from './paragraph-scope.ts';
 import type { UsEmbargoRule } from './us-embargoes.ts';
 import type { UsOffChartRules } from './us-off-chart.ts';
+import type { UsExceptionRestriction } from './us-exception-restrictions.ts';
 
 /** The four jurisdictions whose licence rules Entente evaluates. */
 export const JURISDICTIONS = ['US', 'EU', 'UK', 'JP'] as const;
@@ -87,6 +88,8 @@ export interface UsEarTables {
   asOf: string;
   /** Requirements ECCNs state off the Country Chart (§738.3(a)), by ECCN or paragraph. */
   offChart?: UsOffChartRules;
+  /** The restrictions of §740.2(a) that withdraw licence exceptions from some items. */
+  exceptionRestrictions?: readonly UsExceptionRestriction[];
 }
 
 /** Everything the engine knows about one country, keyed by ISO-2. */

@@ -7,6 +7,7 @@ import { findUsEmbargo } from './us-embargoes.ts';
 import { evaluateUsExceptions } from './us-license-exceptions.ts';
 import { findUsOffChartRule } from './us-off-chart.ts';
 import { applyUsOffChart } from './determine-us-off-chart.ts';
+import { applyUsExceptionRestrictions } from './us-exception-restrictions.ts';
 
 /** A US determination request whose codes have already been validated. */
 export interface UsRequest {
@@ -28,8 +29,8 @@ const MEU_DESTINATIONS = new Set(['BY', 'MM', 'KH', 'CN', 'HK', 'MO', 'NI', 'RU'
  * destination: an item another agency's regulations govern is answered as
  * such; else Part 746 embargoes first, then each licence-requirement row of
  * the ECCN against the Country Chart, then the licence exceptions, then any
- * requirement the ECCN states off the chart (§738.3(a)), then the end-use
- * rules of Part 744. An ECCN without chart rows is never "no licence required".
+ * requirement the ECCN states off the chart (§738.3(a)), then the §740.2(a)
+ * restrictions on every exception, then the end-use rules of Part 744. An ECCN without chart rows is never "no licence required".
  */
 export function determineUs(data: DeterminationData, req: UsRequest): Determination {
   const out = new DeterminationBuilder();
@@ -95,6 +96,18 @@ export function determineUs(data: DeterminationData, req: UsRequest): Determinat
       const offOutcome = applyUsOffChart(req.eccn, offChart, embargo ? undefined : chartOutcome, out).outcome;
       if (!embargo) outcome = offOutcome;
     } else if (!embargo && chartOutcome) outcome = chartOutcome;
+    applyUsExceptionRestrictions(
+      data.us.exceptionRestrictions,
+      {
+        item: req.item,
+        reasons: out.reasons,
+        destinationGroups: dest.usGroups,
+        originGroups: (req.origin && data.countries.get(req.origin)?.usGroups) || [],
+      },
+      out,
+    );
+    // §740.2 may have withdrawn the only exceptions the chart step offered.
+    if (outcome === 'exception-available' && out.exceptions.length === 0) outcome = 'licence-required';
   }
   if (!req.eccn && !embargo) {
     out.step(

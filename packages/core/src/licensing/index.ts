@@ -7,6 +7,7 @@ export * from './classify-end-use.ts';
 export * from './us-embargoes.ts';
 export * from './us-off-chart.ts';
 export * from './determine-us-off-chart.ts';
+export * from './us-exception-restrictions.ts';
 export * from './match-general-authorisation.ts';
 export * from './apply-general-authorisations.ts';
 export * from './determine.ts';

@@ -28,6 +28,8 @@ describe('scoreRisk', () => {
     [[{ id: 'unknown-end-use', value: 1 }], 'low'],
     [[{ id: 'licence-required', value: 1 }], 'medium'],
     [[{ id: 'entity-list-hit', value: 1 }], 'high'],
+    [[{ id: 'governed-elsewhere', value: 1 }], 'medium'],
+    [[{ id: 'review-needed', value: 1 }], 'medium'],
   ])('classifies %j as %s', (obs, level) => {
     expect(scoreRisk(obs).level).toBe(level);
   });

@@ -43,6 +43,15 @@ export const RISK_FACTORS: Readonly<Record<string, { label: string; weight: numb
   'unknown-end-use': { label: 'End use not declared', weight: 0.2 },
   'kyc-red-flags': { label: 'BIS "know your customer" red flags', weight: 0.5 },
   'allied-divergence': { label: 'Allies reach different outcomes for the same item', weight: 0.15 },
+  'governed-elsewhere': {
+    label:
+      "An item is governed by another authority's regulations (e.g. the ITAR), which this assessment does not determine",
+    weight: 0.45,
+  },
+  'review-needed': {
+    label: 'A licence requirement could not be read and must be reviewed before relying on the result',
+    weight: 0.3,
+  },
 };
 
 const HIGH = 0.6;
