@@ -61,6 +61,12 @@ export async function writeRunOutcome(
         counterparty_id: a.counterpartyId,
         counterparty_name: a.counterpartyName,
         entity_id: a.entityId,
+        subject_id: a.subjectId ?? a.entityId,
+        subject_name: a.subjectName ?? null,
+        listings: JSON.stringify(
+          a.listings ?? [{ entityId: a.entityId, source: a.source, score: a.score, listedName: a.listedName }],
+        ),
+        not_listed_by: JSON.stringify(a.notListedBy ?? []),
         listed_name: a.listedName,
         matched_name: a.matchedName,
         score: a.score,
@@ -86,6 +92,15 @@ export async function writeRunOutcome(
       await tx
         .updateTable('monitor_alerts')
         .set({
+          entity_id: u.hit.entityId,
+          ...(u.subject
+            ? {
+                subject_id: u.subject.subjectId,
+                subject_name: u.subject.subjectName ?? null,
+                listings: JSON.stringify(u.subject.listings),
+                not_listed_by: JSON.stringify(u.subject.notListedBy),
+              }
+            : {}),
           score: u.hit.score,
           matched_name: u.hit.match.matchedName,
           listed_name: u.hit.match.listedName,
