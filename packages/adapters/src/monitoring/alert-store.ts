@@ -100,11 +100,6 @@ export class AlertStore {
     this.#audit = new AuditLog(db, systemClock);
   }
 
-  /** The alerts not yet decided, oldest first. */
-  undecided(orgId: string): Promise<Alert[]> {
-    return this.alerts(orgId, { states: ['open', 'in-review', 'escalated'], limit: 1_000_000 });
-  }
-
   /** The organisation's alerts, oldest first, with their history. */
   async alerts(orgId: string, filter: AlertFilter = {}): Promise<Alert[]> {
     let q = this.db.selectFrom('monitor_alerts').selectAll().where('org_id', '=', orgId);

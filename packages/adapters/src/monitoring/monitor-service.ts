@@ -152,7 +152,7 @@ export class MonitorService {
         removedParties,
         stored,
         clearances,
-        undecided: await this.alerts.undecided(orgId),
+        alerts: await this.alerts.alerts(orgId, { kinds: ['new', 'changed', 'gone'], limit: 1_000_000 }),
         subjects,
         ...(cached?.position === registerPosition ? { registerIndex: cached.index } : {}),
         now: this.#clock.now(),

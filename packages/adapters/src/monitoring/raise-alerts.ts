@@ -12,6 +12,7 @@ import {
   clearanceSubjectKey,
   counterpartySubject,
   isClearanceActive,
+  isDecidedAlertState,
   subjectIdOf,
   type Alert,
   type Clearance,
@@ -32,8 +33,8 @@ export interface RaiseInputs {
   changes: HitChanges<StoredHit>;
   removedParties: ReadonlySet<string>;
   clearances: readonly Clearance[];
-  /** The organisation's undecided hit alerts (ownership alerts are raised apart). */
-  undecided: readonly Alert[];
+  /** The organisation's hit alerts in any state (ownership alerts are raised apart). */
+  alerts: readonly Alert[];
   subjects: SubjectView;
   now: Date;
 }
@@ -80,8 +81,13 @@ export function raiseAlerts(outcome: RunOutcome, counts: MonitorRunCounts, input
   // An undecided alert is found by the subject its listing belongs to now: a resolution that
   // joined two listings updates the older alert instead of raising another.
   const open = new Map<string, Alert>();
-  for (const a of inputs.undecided)
-    if (a.kind !== 'gone' && a.kind !== 'ownership') {
+  const lastRaised = new Map<string, string>();
+  for (const a of inputs.alerts) {
+    const k = pairKey(a.counterpartyId, subjectOf(a.entityId));
+    if ((lastRaised.get(k) ?? '') < a.createdAt) lastRaised.set(k, a.createdAt);
+  }
+  for (const a of inputs.alerts)
+    if (a.kind !== 'gone' && a.kind !== 'ownership' && !isDecidedAlertState(a.state)) {
       const k = pairKey(a.counterpartyId, subjectOf(a.entityId));
       if (!open.has(k)) open.set(k, a);
     }
@@ -130,6 +136,18 @@ export function raiseAlerts(outcome: RunOutcome, counts: MonitorRunCounts, input
       g.noted.push(note);
     } else g.gone.push({ hit: h, note });
   }
+  // A hit that did not change but whose subject clearance no longer holds (a listing joined the
+  // cleared subject, or the subject was split since) is raised once for review, as screening
+  // shows it: unless an alert of that counterparty and subject came after the clearance.
+  for (const h of after.values()) {
+    const c = clearanceOf(h.counterpartyId, h.entityId);
+    if (!c || !('review' in c)) continue;
+    const k = pairKey(h.counterpartyId, subjectOf(h.entityId));
+    if (open.has(k) || (lastRaised.get(k) ?? '') >= c.review.createdAt) continue;
+    const g = groupOf(h.counterpartyId, h.entityId);
+    if (g.raise.some((x) => x.hit.entityId === h.entityId)) continue;
+    g.raise.push({ hit: h, note: `hit on ${h.entityId} no longer cleared` + reviewNote(h.entityId, c) });
+  }
   for (const [k, g] of groups) {
     const current = [...after.values()]
       .filter((h) => h.counterpartyId === g.counterpartyId && subjectOf(h.entityId) === g.subjectId)
@@ -166,7 +184,9 @@ export function raiseAlerts(outcome: RunOutcome, counts: MonitorRunCounts, input
     if (notes.length === 0) continue;
     const kind: NewAlert['kind'] =
       current.length === 0 ? 'gone' : hadBefore.has(k) ? 'changed' : 'new';
-    const shown = current[0] ?? [...g.gone].sort((a, b) => b.hit.score - a.hit.score)[0]!.hit;
+    // The alert leads with the hit that raised it (the best of them), the rest are in `listings`.
+    const byScore = (xs: { hit: StoredHit }[]) => [...xs].sort((a, b) => b.hit.score - a.hit.score)[0]?.hit;
+    const shown = current.length ? (byScore(g.raise) ?? current[0]!) : byScore(g.gone)!;
     outcome.newAlerts.push({
       kind,
       counterpartyId: g.counterpartyId,

@@ -61,8 +61,8 @@ export interface RunInputs {
   removedParties: ReadonlySet<string>;
   stored: StoredHit[];
   clearances: Clearance[];
-  /** The organisation's undecided alerts. */
-  undecided: Alert[];
+  /** The organisation's hit alerts in any state (the undecided are updated, not raised again). */
+  alerts: Alert[];
   /** The current resolution of listings into subjects (none: every listing is its own subject). */
   subjects?: SubjectView;
   /** The register index of an earlier run at the same register position, reused when given. */
@@ -221,7 +221,7 @@ export async function runMonitoring(
     changes,
     removedParties,
     clearances: inputs.clearances,
-    undecided: inputs.undecided,
+    alerts: inputs.alerts,
     subjects: inputs.subjects ?? NO_SUBJECTS,
     now: inputs.now,
   });
