@@ -83,21 +83,30 @@ describe.each(storeTargets())('entente subjects and listing-gaps on $name', (tar
     const dir = mkdtempSync(path.join(tmpdir(), 'entente-subjects-'));
     const register = path.join(dir, 'register.csv');
     writeFileSync(register, 'id,name,type,countries\nC-1,Qasem Soleimani,person,IR\n');
-    const created = await runCli(['orgs', 'create', '--name', 'Book Co', '--kind', 'exporter', '--json'], env);
+    const created = await runCli(
+      ['orgs', 'create', '--name', 'Book Co', '--kind', 'exporter', '--json'],
+      env,
+    );
     const org = (JSON.parse(created.stdout) as { id: string }).id;
     expect((await runCli(['monitor', 'import', register, '--org', org], env)).code).toBe(0);
     expect((await runCli(['monitor', 'run', '--org', org], env)).code).toBe(0);
     const r = await runCli(['monitor', 'alerts', '--org', org, '--json'], env);
     expect(r.code).toBe(0);
     const { alerts } = JSON.parse(r.stdout) as {
-      alerts: { counterpartyId: string; subjectId: string; listings: { entityId: string; score?: number }[] }[];
+      alerts: {
+        counterpartyId: string;
+        subjectId: string;
+        listings: { entityId: string; score?: number }[];
+      }[];
     };
     const his = alerts.filter((a) => a.subjectId === 'un-sc:IRi.039');
     expect(his).toHaveLength(1);
-    expect(his[0]!.listings.filter((l) => l.score !== undefined).map((l) => l.entityId).sort()).toEqual([
-      'au-dfat:8490',
-      'un-sc:IRi.039',
-    ]);
+    expect(
+      his[0]!.listings
+        .filter((l) => l.score !== undefined)
+        .map((l) => l.entityId)
+        .sort(),
+    ).toEqual(['au-dfat:8490', 'un-sc:IRi.039']);
     const text = await runCli(['monitor', 'alerts', '--org', org], env);
     expect(text.stdout).toMatch(/un-sc:IRi\.039, au-dfat:8490|au-dfat:8490, un-sc:IRi\.039/);
   });

@@ -74,7 +74,11 @@ for (const target of storeTargets()) {
       expect(run?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 1 });
       const raised = (await hitAlerts()).filter((a) => a.state === 'open');
       expect(raised).toHaveLength(1);
-      expect(raised[0]).toMatchObject({ kind: 'changed', entityId: 'test-eu:E-2', subjectId: alert!.subjectId });
+      expect(raised[0]).toMatchObject({
+        kind: 'changed',
+        entityId: 'test-eu:E-2',
+        subjectId: alert!.subjectId,
+      });
       expect(raised[0]!.notListedBy).toEqual([]);
       expect(raised[0]!.events[0]!.comment).toContain('joined a subject cleared');
       await w.monitor.changeAlert(org, raised[0]!.id, { state: 'in-review' }, by);

@@ -92,7 +92,10 @@ export function raiseAlerts(outcome: RunOutcome, counts: MonitorRunCounts, input
       if (!open.has(k)) open.set(k, a);
     }
   for (const h of inputs.fresh)
-    if (!open.has(pairKey(h.counterpartyId, subjectOf(h.entityId))) && isCleared(h.counterpartyId, h.entityId))
+    if (
+      !open.has(pairKey(h.counterpartyId, subjectOf(h.entityId))) &&
+      isCleared(h.counterpartyId, h.entityId)
+    )
       counts.suppressed++;
   // The hits after the run, and the subjects each counterparty hit before it.
   const after = new Map(inputs.stored.map((h) => [pairKey(h.counterpartyId, h.entityId), h]));
@@ -182,8 +185,7 @@ export function raiseAlerts(outcome: RunOutcome, counts: MonitorRunCounts, input
       if (best || g.gone.length === 0) continue;
     }
     if (notes.length === 0) continue;
-    const kind: NewAlert['kind'] =
-      current.length === 0 ? 'gone' : hadBefore.has(k) ? 'changed' : 'new';
+    const kind: NewAlert['kind'] = current.length === 0 ? 'gone' : hadBefore.has(k) ? 'changed' : 'new';
     // The alert leads with the hit that raised it (the best of them), the rest are in `listings`.
     const byScore = (xs: { hit: StoredHit }[]) => [...xs].sort((a, b) => b.hit.score - a.hit.score)[0]?.hit;
     const shown = current.length ? (byScore(g.raise) ?? current[0]!) : byScore(g.gone)!;

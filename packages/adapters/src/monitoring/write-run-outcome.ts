@@ -64,7 +64,9 @@ export async function writeRunOutcome(
         subject_id: a.subjectId ?? a.entityId,
         subject_name: a.subjectName ?? null,
         listings: JSON.stringify(
-          a.listings ?? [{ entityId: a.entityId, source: a.source, score: a.score, listedName: a.listedName }],
+          a.listings ?? [
+            { entityId: a.entityId, source: a.source, score: a.score, listedName: a.listedName },
+          ],
         ),
         not_listed_by: JSON.stringify(a.notListedBy ?? []),
         listed_name: a.listedName,

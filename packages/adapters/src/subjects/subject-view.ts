@@ -7,7 +7,10 @@ import type { Database } from '../store/database.ts';
  * resolution of any process wrote): each current listing's subject and every subject's current
  * listings, over the given loaded sources. A store nobody resolved gives `NO_SUBJECTS`.
  */
-export async function readSubjectView(db: Kysely<Database>, sources: readonly string[]): Promise<SubjectView> {
+export async function readSubjectView(
+  db: Kysely<Database>,
+  sources: readonly string[],
+): Promise<SubjectView> {
   const rows = await db
     .selectFrom('subject_members')
     .select(['entity_id', 'subject_id', 'subject_name', 'source'])

@@ -41,9 +41,15 @@ export function alertListingsOf(
   hits: readonly ListingHit[],
 ): { listings: AlertListing[]; notListedBy: string[] } {
   const byEntity = new Map<string, AlertListing>();
-  for (const m of view.members(subjectId)) byEntity.set(m.entityId, { entityId: m.entityId, source: m.source });
+  for (const m of view.members(subjectId))
+    byEntity.set(m.entityId, { entityId: m.entityId, source: m.source });
   for (const h of hits)
-    byEntity.set(h.entityId, { entityId: h.entityId, source: h.source, score: h.score, listedName: h.listedName });
+    byEntity.set(h.entityId, {
+      entityId: h.entityId,
+      source: h.source,
+      score: h.score,
+      listedName: h.listedName,
+    });
   const listings = [...byEntity.values()].sort(
     (a, b) => (b.score ?? -1) - (a.score ?? -1) || a.entityId.localeCompare(b.entityId),
   );
