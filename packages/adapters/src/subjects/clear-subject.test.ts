@@ -62,7 +62,7 @@ describe.each(storeTargets())('clearances of a subject across list versions on $
     await store.saveListVersion(
       version('eu-sanctions', '2026-01-01', [person('eu-sanctions', 'x/38', 'Qasem Soleimani', dob)]),
     );
-  });
+  }, 600_000); // a store and four list versions: minutes on a loaded machine
   afterEach(async () => store.close());
 
   it('clears every listing of the subject, and shows a listing a later list version adds to it as new', async () => {
