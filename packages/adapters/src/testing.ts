@@ -21,3 +21,10 @@ export {
   ManualClock,
   type SharingWorld,
 } from './sharing/sharing-test-world.ts';
+export {
+  serveDirectory,
+  serveFile,
+  type DirectoryServer,
+  type RouteFunction,
+  type RouteHandler,
+} from './sync/serve-directory.ts';

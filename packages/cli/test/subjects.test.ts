@@ -79,6 +79,38 @@ describe.each(storeTargets())('entente subjects and listing-gaps on $name', (tar
     expect(r.stderr).toContain('XX');
   });
 
+  it('monitors a register by subject: one alert for the man both lists carry, with both listings', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'entente-subjects-'));
+    const register = path.join(dir, 'register.csv');
+    writeFileSync(register, 'id,name,type,countries\nC-1,Qasem Soleimani,person,IR\n');
+    const created = await runCli(
+      ['orgs', 'create', '--name', 'Book Co', '--kind', 'exporter', '--json'],
+      env,
+    );
+    const org = (JSON.parse(created.stdout) as { id: string }).id;
+    expect((await runCli(['monitor', 'import', register, '--org', org], env)).code).toBe(0);
+    expect((await runCli(['monitor', 'run', '--org', org], env)).code).toBe(0);
+    const r = await runCli(['monitor', 'alerts', '--org', org, '--json'], env);
+    expect(r.code).toBe(0);
+    const { alerts } = JSON.parse(r.stdout) as {
+      alerts: {
+        counterpartyId: string;
+        subjectId: string;
+        listings: { entityId: string; score?: number }[];
+      }[];
+    };
+    const his = alerts.filter((a) => a.subjectId === 'un-sc:IRi.039');
+    expect(his).toHaveLength(1);
+    expect(
+      his[0]!.listings
+        .filter((l) => l.score !== undefined)
+        .map((l) => l.entityId)
+        .sort(),
+    ).toEqual(['au-dfat:8490', 'un-sc:IRi.039']);
+    const text = await runCli(['monitor', 'alerts', '--org', org], env);
+    expect(text.stdout).toMatch(/un-sc:IRi\.039, au-dfat:8490|au-dfat:8490, un-sc:IRi\.039/);
+  });
+
   // Last: it adds a list the other tests do not expect.
   it('re-resolves the subjects after an import, without being asked', async () => {
     const csv = path.join(mkdtempSync(path.join(tmpdir(), 'entente-subjects-')), 'watch.csv');

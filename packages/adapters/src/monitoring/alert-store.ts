@@ -1,5 +1,12 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
-import { DomainError, type Alert, type AlertEvent, type AlertKind, type AlertState } from '@entente/core';
+import {
+  DomainError,
+  type Alert,
+  type AlertEvent,
+  type AlertKind,
+  type AlertListing,
+  type AlertState,
+} from '@entente/core';
 import { AuditLog } from '../sharing/audit-log.ts';
 import { actorOf, type AuditSource } from '../sharing/actor.ts';
 import type { Database } from '../store/database.ts';
@@ -33,6 +40,10 @@ type Row = Record<string, any>;
 
 function alertFromRow(r: Row, events: AlertEvent[]): Alert {
   const m = r.match as HitMatch;
+  // An alert raised before migration 018 is the alert of one listing.
+  const listings = (r.listings as AlertListing[] | null) ?? [
+    { entityId: r.entity_id, source: m.source, score: Number(r.score), listedName: r.listed_name },
+  ];
   return {
     id: r.id,
     orgId: r.org_id,
@@ -41,6 +52,10 @@ function alertFromRow(r: Row, events: AlertEvent[]): Alert {
     counterpartyId: r.counterparty_id,
     counterpartyName: r.counterparty_name,
     entityId: r.entity_id,
+    subjectId: r.subject_id ?? r.entity_id,
+    ...(r.subject_name ? { subjectName: r.subject_name } : {}),
+    listings,
+    notListedBy: (r.not_listed_by as string[] | null) ?? [],
     listedName: r.listed_name,
     matchedName: r.matched_name,
     score: Number(r.score),
@@ -83,12 +98,6 @@ export class AlertStore {
 
   constructor(private readonly db: Kysely<Database>) {
     this.#audit = new AuditLog(db, systemClock);
-  }
-
-  /** The alerts not yet decided, by counterparty and listed party. */
-  async undecided(orgId: string): Promise<Map<string, Alert>> {
-    const alerts = await this.alerts(orgId, { states: ['open', 'in-review', 'escalated'], limit: 1_000_000 });
-    return new Map(alerts.map((a) => [`${a.counterpartyId}\u0000${a.entityId}`, a]));
   }
 
   /** The organisation's alerts, oldest first, with their history. */

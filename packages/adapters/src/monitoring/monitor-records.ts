@@ -1,4 +1,4 @@
-import type { Alert, MonitorHit } from '@entente/core';
+import type { Alert, AlertListing, MonitorHit } from '@entente/core';
 
 /** What a hit shows: the screening match, as the alert and its explanation need it. */
 export interface HitMatch {
@@ -16,16 +16,25 @@ export interface StoredHit extends MonitorHit {
   match: HitMatch;
 }
 
-/** An alert to raise: everything but what the store assigns. */
+/** The subject an alert is about: its id (and name), every current listing, the lists lacking it. */
+export interface AlertSubject {
+  subjectId: string;
+  subjectName?: string;
+  listings: AlertListing[];
+  notListedBy: string[];
+}
+
+/** An alert to raise: everything but what the store assigns (no subject: the listing is its own). */
 export type NewAlert = Pick<Alert, 'kind' | 'counterpartyId' | 'counterpartyName' | 'entityId' | 'score'> &
-  HitMatch & { listVersionId?: number; note: string };
+  HitMatch &
+  Partial<AlertSubject> & { listVersionId?: number; note: string };
 
 /** A run's result, written in one transaction with the alerts it raises. */
 export interface RunOutcome {
   upsertHits: StoredHit[];
   deleteHits: Pick<MonitorHit, 'counterpartyId' | 'entityId'>[];
   newAlerts: NewAlert[];
-  /** Undecided alerts brought up to date (score, match) with a note in their history. */
-  updatedAlerts: { id: string; hit?: StoredHit; note: string }[];
+  /** Undecided alerts brought up to date (best hit, subject's listings) with a note in their history. */
+  updatedAlerts: { id: string; hit?: StoredHit; subject?: AlertSubject; note: string }[];
   positions: Record<string, number>;
 }

@@ -20,6 +20,7 @@ import { readRegisterText } from './read-register-file.ts';
 import { RegisterStore, type RegisterImportResult } from './register-store.ts';
 import { addOwnershipAlerts } from './add-ownership-alerts.ts';
 import { runMonitoring, runTarget } from './run-monitoring.ts';
+import { readSubjectView } from '../subjects/subject-view.ts';
 
 /** The store a monitor needs: the port (clearances, list diffs, notifications) and its Kysely. */
 export type MonitorStoreAccess = Pick<
@@ -137,6 +138,10 @@ export class MonitorService {
       const cached = this.#registerIndexes.get(orgId);
       const stored = await this.runs.hits(orgId);
       const clearances = await this.store.clearances(orgId);
+      const subjects = await readSubjectView(
+        this.store.kysely,
+        versions.map((v) => v.source),
+      );
       const result = await runMonitoring({
         index: this.screening.index,
         matchMany: (q, o) => this.screening.matchMany(q, o),
@@ -147,7 +152,8 @@ export class MonitorService {
         removedParties,
         stored,
         clearances,
-        undecided: await this.alerts.undecided(orgId),
+        alerts: await this.alerts.alerts(orgId, { kinds: ['new', 'changed', 'gone'], limit: 1_000_000 }),
+        subjects,
         ...(cached?.position === registerPosition ? { registerIndex: cached.index } : {}),
         now: this.#clock.now(),
         onProgress: async (done, total, counts) => {
@@ -250,13 +256,18 @@ export class MonitorService {
         throw new DomainError('not-found', `No counterparty ${alert.counterpartyId}`, {
           field: 'counterpartyId',
         });
+      // An alert of a resolved subject clears the subject: every listing the alert showed (what
+      // was decided on); a listing that joins it later is raised again for review.
+      const bySubject = alert.subjectId !== alert.entityId || alert.listings.length > 1;
       // One transaction: the clearance with its audit entry, then the alert with its history and
       // audit entry; a failure anywhere (a conflict, a constraint) leaves none of them.
       await this.store.saveClearance(
         {
           orgId,
           subject: counterpartySubject(cp),
-          entityId: alert.entityId,
+          ...(bySubject
+            ? { entityId: alert.subjectId, listings: alert.listings.map((l) => l.entityId) }
+            : { entityId: alert.entityId }),
           reason: change.reason!.trim(),
           clearedBy: by.userId && by.userId !== 'cli' ? `user:${by.userId}` : 'cli',
           ...(next.expiresAt ? { expiresAt: next.expiresAt } : {}),

@@ -67,6 +67,11 @@ export interface MonitorAlertRow {
   counterparty_id: string;
   counterparty_name: string;
   entity_id: string;
+  /** Migration 018: the subject of the alert's listings, its name, listings and the lists lacking it. */
+  subject_id: string | null;
+  subject_name: string | null;
+  listings: ColumnType<unknown, string | undefined, string>;
+  not_listed_by: ColumnType<unknown, string | undefined, string>;
   listed_name: string;
   matched_name: string;
   score: number;

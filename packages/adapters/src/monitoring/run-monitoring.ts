@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
   buildScreeningIndex,
-  clearanceSubjectKey,
-  clearedListings,
   counterpartyAsParty,
   counterpartyQueries,
-  counterpartySubject,
   emptyRunCounts,
-  isClearanceActive,
+  NO_SUBJECTS,
   mergeCounterpartyMatches,
   partyQueries,
   reconcileHits,
@@ -21,10 +18,12 @@ import {
   type ScreeningMatch,
   type ScreeningOptions,
   type ScreeningQuery,
+  type SubjectView,
 } from '@entente/core';
 import type { Alert } from '@entente/core';
 import type { RegisterEntry } from './register-store.ts';
-import type { NewAlert, RunOutcome, StoredHit } from './monitor-records.ts';
+import type { RunOutcome, StoredHit } from './monitor-records.ts';
+import { raiseAlerts } from './raise-alerts.ts';
 
 /**
  * Matches kept per counterparty name: all of them at or above the screening threshold. A
@@ -62,14 +61,15 @@ export interface RunInputs {
   removedParties: ReadonlySet<string>;
   stored: StoredHit[];
   clearances: Clearance[];
-  undecided: Map<string, Alert>;
+  /** The organisation's hit alerts in any state (the undecided are updated, not raised again). */
+  alerts: Alert[];
+  /** The current resolution of listings into subjects (none: every listing is its own subject). */
+  subjects?: SubjectView;
   /** The register index of an earlier run at the same register position, reused when given. */
   registerIndex?: ScreeningIndex;
   now: Date;
   onProgress: (done: number, total: number, counts: MonitorRunCounts) => Promise<void> | void;
 }
-
-const pairKey = (cp: string, entity: string) => `${cp}\u0000${entity}`;
 
 /** Builds the register's own index (counterparties as parties of the `register` source). */
 export function buildRegisterIndex(register: RegisterEntry[], reference: NameReference): ScreeningIndex {
@@ -117,8 +117,9 @@ function partyHashOf(index: ScreeningIndex, entityId: string, memo: Map<string, 
  * One monitoring run, computed: screens what can have changed (every counterparty in
  * `screenAll` against every list; the candidates of the changed listed parties against
  * those parties only, with `ScreeningOptions.entities`), compares with the stored hits in
- * that scope, and turns new, changed and gone hits into alerts. A hit an active clearance (false positive) covers raises
- * none; a pair with an undecided alert updates that alert instead of raising another.
+ * that scope, and turns new, changed and gone hits into alerts, one per counterparty and
+ * subject (`raiseAlerts`). A hit an active clearance (false positive) covers raises none; a
+ * counterparty and subject with an undecided alert update that alert instead of raising another.
  */
 export async function runMonitoring(
   inputs: RunInputs,
@@ -206,16 +207,6 @@ export async function runMonitoring(
       removedParties.has(h.entityId) ||
       (changedParties.has(h.entityId) && screened.has(h.counterpartyId)),
   );
-  const active = new Set(
-    inputs.clearances
-      .filter((c) => isClearanceActive(c, inputs.now))
-      // A subject clearance covers the listings it was given over, never one that joined later.
-      .flatMap((c) => clearedListings(c).map((e) => pairKey(c.subjectKey, e))),
-  );
-  const cleared = (cpId: string, entityId: string) => {
-    const c = byId.get(cpId);
-    return c ? active.has(pairKey(clearanceSubjectKey(counterpartySubject(c)), entityId)) : false;
-  };
   const outcome: RunOutcome = {
     upsertHits: [],
     deleteHits: [],
@@ -223,58 +214,17 @@ export async function runMonitoring(
     updatedAlerts: [],
     positions: {},
   };
-  const alertOf = (kind: NewAlert['kind'], h: StoredHit, note: string): NewAlert => ({
-    kind,
-    counterpartyId: h.counterpartyId,
-    counterpartyName: byId.get(h.counterpartyId)?.names[0] ?? h.counterpartyId,
-    entityId: h.entityId,
-    score: h.score,
-    ...h.match,
-    ...(h.listVersionId !== undefined ? { listVersionId: h.listVersionId } : {}),
-    note,
+  raiseAlerts(outcome, counts, {
+    register: byId,
+    stored: inputs.stored,
+    fresh,
+    changes,
+    removedParties,
+    clearances: inputs.clearances,
+    alerts: inputs.alerts,
+    subjects: inputs.subjects ?? NO_SUBJECTS,
+    now: inputs.now,
   });
-  const raise = (kind: 'new' | 'changed', h: StoredHit, note: string) => {
-    outcome.upsertHits.push(h);
-    const open = inputs.undecided.get(pairKey(h.counterpartyId, h.entityId));
-    if (open && open.kind !== 'gone') outcome.updatedAlerts.push({ id: open.id, hit: h, note });
-    else if (cleared(h.counterpartyId, h.entityId)) return;
-    else {
-      outcome.newAlerts.push(alertOf(kind, h, note));
-      if (kind === 'new') counts.newAlerts++;
-      else counts.changedAlerts++;
-    }
-  };
-  // Every hit this run found that a false positive's clearance covers counts as kept cleared,
-  // changed or not: a full run shows the clearances it re-checked, not only those it needed.
-  for (const h of fresh) {
-    const open = inputs.undecided.get(pairKey(h.counterpartyId, h.entityId));
-    if (!(open && open.kind !== 'gone') && cleared(h.counterpartyId, h.entityId)) counts.suppressed++;
-  }
-  for (const h of changes.added) raise('new', h, `new hit at score ${h.score} on ${h.entityId}`);
-  for (const { hit, before } of changes.changed) {
-    const what = [
-      before.partyHash !== hit.partyHash ? 'the listed record changed' : '',
-      before.counterpartyVersion !== hit.counterpartyVersion ? 'the counterparty changed' : '',
-      Math.abs(before.score - hit.score) >= 0.02 ? `score ${before.score} → ${hit.score}` : '',
-    ].filter(Boolean);
-    raise('changed', hit, `hit changed: ${what.join('; ')}`);
-  }
-  const storedByPair = new Map(inputs.stored.map((h) => [pairKey(h.counterpartyId, h.entityId), h]));
-  for (const gone of changes.gone) {
-    outcome.deleteHits.push(gone);
-    const h = storedByPair.get(pairKey(gone.counterpartyId, gone.entityId))!;
-    const note = removedParties.has(gone.entityId)
-      ? `${gone.entityId} was delisted`
-      : `${gone.counterpartyId} no longer matches ${gone.entityId}`;
-    const open = inputs.undecided.get(pairKey(gone.counterpartyId, gone.entityId));
-    if (open) outcome.updatedAlerts.push({ id: open.id, note });
-    if (cleared(gone.counterpartyId, gone.entityId)) {
-      counts.suppressed++;
-      continue;
-    }
-    outcome.newAlerts.push(alertOf('gone', h, note));
-    counts.goneAlerts++;
-  }
   await inputs.onProgress(done, queries.length, counts);
   return { outcome, counts, ...(registerIndex ? { registerIndex } : {}) };
 }

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/database.ts';
 import type { RunOutcome } from './monitor-records.ts';
 
-/** Rows per statement: 500 alerts of 13 columns stay far below PostgreSQL's 65,535 parameters. */
+/** Rows per statement: 500 alerts of 17 columns stay far below PostgreSQL's 65,535 parameters. */
 const PAGE = 500;
 
 function* pages<T>(rows: T[]): Generator<T[]> {
@@ -75,6 +75,14 @@ export async function writeRunOutcome(
           counterparty_id: a.counterpartyId,
           counterparty_name: a.counterpartyName,
           entity_id: a.entityId,
+          subject_id: a.subjectId ?? a.entityId,
+          subject_name: a.subjectName ?? null,
+          listings: JSON.stringify(
+            a.listings ?? [
+              { entityId: a.entityId, source: a.source, score: a.score, listedName: a.listedName },
+            ],
+          ),
+          not_listed_by: JSON.stringify(a.notListedBy ?? []),
           listed_name: a.listedName,
           matched_name: a.matchedName,
           score: a.score,
@@ -109,6 +117,15 @@ export async function writeRunOutcome(
       await tx
         .updateTable('monitor_alerts')
         .set({
+          entity_id: u.hit.entityId,
+          ...(u.subject
+            ? {
+                subject_id: u.subject.subjectId,
+                subject_name: u.subject.subjectName ?? null,
+                listings: JSON.stringify(u.subject.listings),
+                not_listed_by: JSON.stringify(u.subject.notListedBy),
+              }
+            : {}),
           score: u.hit.score,
           matched_name: u.hit.match.matchedName,
           listed_name: u.hit.match.listedName,

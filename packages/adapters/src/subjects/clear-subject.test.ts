@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildParty,
@@ -11,6 +14,7 @@ import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
 import { sharingStoreFor } from '../sharing/sharing-store.ts';
 import { CLI_SOURCE } from '../sharing/actor.ts';
 import { ScreeningService } from '../screening/screening-service.ts';
+import { screenCsv, type BatchLine } from '../screening/screen-csv.ts';
 import { clearSubject } from './clear-subject.ts';
 import { subjectServiceFor } from './subject-service.ts';
 
@@ -58,7 +62,7 @@ describe.each(storeTargets())('clearances of a subject across list versions on $
     await store.saveListVersion(
       version('eu-sanctions', '2026-01-01', [person('eu-sanctions', 'x/38', 'Qasem Soleimani', dob)]),
     );
-  });
+  }, 600_000); // a store and four list versions: minutes on a loaded machine
   afterEach(async () => store.close());
 
   it('clears every listing of the subject, and shows a listing a later list version adds to it as new', async () => {
@@ -103,6 +107,30 @@ describe.each(storeTargets())('clearances of a subject across list versions on $
         .map((m) => m.entityId)
         .sort(),
     ).toEqual(SOLEIMANI);
+
+    // Batch screening (`entente screen --input`) names each listing's subject and marks the same.
+    const dir = mkdtempSync(path.join(tmpdir(), 'entente-batch-'));
+    writeFileSync(path.join(dir, 'in.csv'), 'id,name\nc1,Qasem Soleimani\n');
+    const directory = await subjects.directory();
+    await screenCsv(screening, {
+      input: path.join(dir, 'in.csv'),
+      output: path.join(dir, 'out.jsonl'),
+      options: {},
+      orgId,
+      subjectOf: (id) => directory.get(id)?.id,
+      workers: 1,
+    });
+    const [line] = readFileSync(path.join(dir, 'out.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as BatchLine);
+    const batched = Object.fromEntries(line!.matches.map((m) => [m.entityId, m]));
+    expect(Object.keys(batched).sort()).toEqual([...SOLEIMANI, 'uk-ofsi:IRN0001'].sort());
+    expect(line!.matches.every((m) => m.subjectId === 'un-sc:IRi.039')).toBe(true);
+    expect(batched['uk-ofsi:IRN0001']).toMatchObject({ clearanceToReview: 'new-listing' });
+    expect(batched['uk-ofsi:IRN0001']!.cleared).toBeUndefined();
+    expect(SOLEIMANI.every((id) => batched[id]!.cleared && !batched[id]!.clearanceToReview)).toBe(true);
+    await screening.close();
   });
 
   it('covers a listing no resolution has seen as a subject of its own, and refuses a listing of another subject', async () => {

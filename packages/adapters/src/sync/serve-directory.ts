@@ -14,7 +14,22 @@ export interface DirectoryServer {
 /** A handler that answers one path itself instead of serving a file (slow or broken publishers). */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-async function serveFile(root: string, pathname: string, res: ServerResponse): Promise<void> {
+/**
+ * Answers a request itself and returns true, or returns false to leave it to the routes and the
+ * files (a fixture that computes its answers: a path pattern, a query parameter, a delay).
+ */
+export type RouteFunction = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
+
+/** More ways to answer and record requests. */
+export interface ServeOptions {
+  /** Tried first, before the exact-path routes and the files. */
+  route?: RouteFunction;
+  /** How a request is recorded in `requests` (default: its path). */
+  requestName?: (url: URL) => string;
+}
+
+/** Serves one file under `root` (`Content-Length`, `Last-Modified`), or answers 404 when it is not there. */
+export async function serveFile(root: string, pathname: string, res: ServerResponse): Promise<void> {
   const file = path.resolve(root, `.${decodeURIComponent(pathname)}`);
   const info = file.startsWith(path.resolve(root) + path.sep)
     ? await stat(file).catch(() => undefined)
@@ -38,11 +53,14 @@ async function serveFile(root: string, pathname: string, res: ServerResponse): P
 export async function serveDirectory(
   root: string,
   routes: Record<string, RouteHandler> = {},
+  options: ServeOptions = {},
 ): Promise<DirectoryServer> {
   const requests: string[] = [];
   const server = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    requests.push(pathname);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const { pathname } = url;
+    requests.push(options.requestName?.(url) ?? pathname);
+    if (options.route?.(req, res, url)) return;
     const route = routes[pathname];
     if (route) route(req, res);
     else serveFile(root, pathname, res).catch(() => res.writeHead(500).end());

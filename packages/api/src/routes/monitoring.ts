@@ -51,7 +51,27 @@ const AlertSchema = describes<Alert>()(
       state: AlertState,
       counterpartyId: z.string(),
       counterpartyName: z.string(),
-      entityId: z.string(),
+      entityId: z.string().openapi({ description: 'the listing of the best hit (`source:sourceId`)' }),
+      subjectId: z.string().openapi({
+        description:
+          'the resolved subject of the hits (one alert per counterparty and subject, GET /subjects?id=…); the listing’s own entity id until a resolution has seen it',
+      }),
+      subjectName: z.string().optional(),
+      listings: z
+        .array(
+          z.object({
+            entityId: z.string(),
+            source: z.string(),
+            score: z.number().optional(),
+            listedName: z.string().optional(),
+          }),
+        )
+        .openapi({
+          description: 'every current listing of the subject; `score` on those the counterparty hits',
+        }),
+      notListedBy: z.array(z.string()).openapi({
+        description: 'the loaded lists that do not list the subject (empty until a resolution has seen it)',
+      }),
       listedName: z.string(),
       matchedName: z.string(),
       score: z.number(),

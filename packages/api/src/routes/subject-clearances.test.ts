@@ -67,6 +67,8 @@ describe.each(storeTargets())('clearances of a subject over HTTP on $name', (tar
     const batch = await t.call('exporter', 'POST', '/screen/batch', { subjects: [{ id: 'c1', name: NAME }] });
     const results = ((await batch.json()) as { results: { matches: Match[] }[] }).results;
     expect(results[0]!.matches.every((m) => m.cleared?.id === clearance.id)).toBe(true);
+    // Batch output names each listing's subject as single screening does.
+    expect(results[0]!.matches.map((m) => m.subjectId)).toEqual(LISTINGS.map(() => 'un-sc:IRi.039'));
     expect((await screen('uk')).filter((m) => m.cleared || m.clearanceToReview)).toEqual([]);
   });
 
@@ -116,6 +118,14 @@ describe.each(storeTargets())('clearances of a subject over HTTP on $name', (tar
     expect(new Set(after.map((m) => m.subjectId)).size).toBeGreaterThan(1);
     expect(after.filter((m) => m.cleared)).toEqual([]);
     for (const m of after)
+      expect(m.clearanceToReview).toMatchObject({ id: clearance.id, why: 'subject-split' });
+    const batch = await t.call('exporter', 'POST', '/screen/batch', { subjects: [{ id: 'c1', name: NAME }] });
+    const batched = ((await batch.json()) as { results: { matches: Match[] }[] }).results[0]!.matches;
+    expect(batched.map((m) => [m.entityId, m.subjectId]).sort()).toEqual(
+      after.map((m) => [m.entityId, m.subjectId]).sort(),
+    );
+    expect(batched.filter((m) => m.cleared)).toEqual([]);
+    for (const m of batched)
       expect(m.clearanceToReview).toMatchObject({ id: clearance.id, why: 'subject-split' });
     expect((await t.call('exporter', 'POST', `/clearances/${clearance.id}/revoke`)).status).toBe(200);
     expect((await screen('exporter')).filter((m) => m.cleared || m.clearanceToReview)).toEqual([]);

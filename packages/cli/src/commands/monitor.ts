@@ -83,6 +83,25 @@ function statesOf(text: string | undefined): AlertState[] | undefined {
   return states as AlertState[];
 }
 
+/** The subject of a hit alert: every listing (with the counterparty's score where it hits) and the lists lacking it. */
+function subjectLines(a: Alert): string[] {
+  return [
+    `  subject       ${a.subjectId}${a.subjectName ? `  ${a.subjectName}` : ''}`,
+    ...a.listings.map(
+      (l) =>
+        `    ${l.entityId}${l.score !== undefined ? `  score ${l.score}` : '  (not matched)'}${l.listedName ? `  ${l.listedName}` : ''}`,
+    ),
+    ...(a.notListedBy.length ? [`  not listed by ${a.notListedBy.join(', ')}`] : []),
+  ];
+}
+
+/** A hit alert's subject in one cell: its listings, and the lists that do not list it. */
+function subjectCell(a: Alert): string {
+  if (a.kind === 'ownership') return '';
+  const listed = a.listings.map((l) => l.entityId).join(', ');
+  return a.notListedBy.length ? `${listed}; not listed by ${a.notListedBy.join(', ')}` : listed;
+}
+
 function alertLines(a: Alert): string {
   const hit =
     a.kind === 'ownership'
@@ -93,6 +112,7 @@ function alertLines(a: Alert): string {
     `  counterparty  ${a.counterpartyId}  ${a.counterpartyName}`,
     `  listed        ${a.entityId}  ${a.listedName}  ${hit}`,
     ...a.explanation.map((e) => `    · ${e}`),
+    ...(a.kind === 'ownership' ? [] : subjectLines(a)),
     ...(a.assignee ? [`  assignee      ${a.assignee}`] : []),
     ...(a.reason
       ? [`  decision      ${a.reason}${a.expiresAt ? ` (until ${a.expiresAt.slice(0, 10)})` : ''}`]
@@ -191,7 +211,9 @@ export function registerMonitor(program: Command, ctx: () => CliContext): void {
     });
   monitor
     .command('alerts')
-    .description("an organisation's alerts, oldest first")
+    .description(
+      "an organisation's alerts, oldest first: one per counterparty and subject, with the subject's listings",
+    )
     .option('--org <id>', ORG_HELP)
     .option('--state <states>', `only these states (${ALERT_STATES.join(', ')}; comma-separated)`)
     .option('--csv', 'write CSV (for a spreadsheet)')
@@ -208,13 +230,24 @@ export function registerMonitor(program: Command, ctx: () => CliContext): void {
       }
       c.output({ alerts }, () =>
         formatTable(
-          ['id', 'state', 'kind', 'counterparty', 'listed party', 'score or share', 'age (days)', 'assignee'],
+          [
+            'id',
+            'state',
+            'kind',
+            'counterparty',
+            'listed party',
+            'subject listings',
+            'score or share',
+            'age (days)',
+            'assignee',
+          ],
           alerts.map((a) => [
             a.id.slice(0, 8),
             a.state,
             a.kind,
             `${a.counterpartyId} ${a.counterpartyName}`,
             `${a.entityId} ${a.listedName}`,
+            subjectCell(a),
             alertStrength(a).text,
             alertAgeDays(a, now),
             a.assignee,

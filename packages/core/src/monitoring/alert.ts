@@ -99,6 +99,14 @@ export interface AlertEvent {
   comment?: string;
 }
 
+/** One listing of an alert's subject, with the counterparty's hit on it (score, listed name) if any. */
+export interface AlertListing {
+  entityId: string;
+  source: string;
+  score?: number;
+  listedName?: string;
+}
+
 /** A new or changed hit (or a gone one) on one of an organisation's counterparties, under review. */
 export interface Alert {
   id: string;
@@ -108,8 +116,18 @@ export interface Alert {
   counterpartyId: string;
   /** The counterparty's primary name, for lists. */
   counterpartyName: string;
-  /** The listed party (`source:sourceId`). */
+  /** The listed party (`source:sourceId`): the subject's best hit. */
   entityId: string;
+  /**
+   * The resolved subject the hits belong to (one alert per counterparty and subject, as single
+   * screening groups its matches); the listing's own entity id while no resolution has seen it.
+   */
+  subjectId: string;
+  subjectName?: string;
+  /** Every current listing of the subject, each with the counterparty's hit on it where there is one. */
+  listings: AlertListing[];
+  /** The loaded lists (sources) that do not list the subject; empty while no resolution has seen it. */
+  notListedBy: string[];
   listedName: string;
   /** The listed name or alias that matched best. */
   matchedName: string;

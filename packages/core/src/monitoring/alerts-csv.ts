@@ -9,6 +9,9 @@ export const ALERT_CSV_COLUMNS = [
   'counterparty_id',
   'counterparty_name',
   'entity_id',
+  'subject_id',
+  'subject_listings',
+  'not_listed_by',
   'listed_name',
   'matched_name',
   'score',
@@ -23,7 +26,8 @@ export const ALERT_CSV_COLUMNS = [
 
 /**
  * Alerts as CSV (RFC 4180, cells that a spreadsheet would run as formulas written as
- * text: listed names come from other agencies), one row per alert.
+ * text: listed names come from other agencies), one row per alert (per counterparty and
+ * subject: the subject's listings and the lists lacking it `|`-separated).
  *
  * @example
  * alertsToCsv(alerts, new Date()) // 'id,state,kind,…\r\n…'
@@ -38,6 +42,9 @@ export function alertsToCsv(alerts: Alert[], now: Date): string {
       a.counterpartyId,
       a.counterpartyName,
       a.entityId,
+      a.subjectId,
+      a.listings.map((l) => l.entityId).join('|'),
+      a.notListedBy.join('|'),
       a.listedName,
       a.matchedName,
       a.score,

@@ -8,3 +8,4 @@ export * from './monitor-run.ts';
 export * from './screen-counterparty.ts';
 export * from './alerts-csv.ts';
 export * from './alert-strength.ts';
+export * from './alert-subjects.ts';

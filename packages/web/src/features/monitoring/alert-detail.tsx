@@ -5,6 +5,7 @@ import { Async } from '../../components/states.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { allyOfList, listOfAlert } from './inbox-view.ts';
 import { getCounterparty } from './monitoring-api.ts';
+import { SubjectListings } from './subject-listings.tsx';
 
 /** How core's `describeSource` ends a citation whose text could not be read. */
 const UNVERIFIED = ' (unverified)';
@@ -115,6 +116,7 @@ export function AlertDetail({ alert }: { alert: Alert }) {
             <li key={i}>{l}</li>
           ))}
         </ul>
+        <SubjectListings alert={alert} />
         {paths.length > 0 ? (
           <>
             <h4>Ownership paths</h4>

@@ -149,7 +149,12 @@ export function AlertInbox({ alerts, onChanged }: { alerts: Alert[]; onChanged: 
                       {a.counterpartyName}
                     </button>
                   </td>
-                  <td>{a.listedName}</td>
+                  <td>
+                    {a.listedName}
+                    {a.kind !== 'ownership' && a.listings.length > 1 ? (
+                      <span className="muted small"> · {a.listings.length} listings</span>
+                    ) : null}
+                  </td>
                   <td>
                     {a.kind === 'ownership' ? <span className="badge badge-warn">ownership</span> : a.kind}
                   </td>
