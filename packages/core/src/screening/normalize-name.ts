@@ -3,7 +3,7 @@ import type { PartySchema } from '../model/party.ts';
 import { compileNameReference, type CompiledNameReference } from './compile-name-reference.ts';
 import { hanReadingVariants } from './han-readings.ts';
 import type { NameReference } from './name-reference.ts';
-import { readNumberWords } from './number-words.ts';
+import { DIGIT_ORDINAL, readNumberWords } from './number-words.ts';
 import { tokenizeName, tokenizeOriginalScript } from './tokenize-name.ts';
 
 /** A name reduced to comparable tokens, with what was taken out and why. */
@@ -38,7 +38,7 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 const ABJAD = /[\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3]/;
 
 function replaceDigits(token: string, ref: CompiledNameReference): string {
-  if (!/\d/.test(token) || !/[a-z]/.test(token)) return token;
+  if (!/\d/.test(token) || !/[a-z]/.test(token) || DIGIT_ORDINAL.test(token)) return token;
   let out = '';
   for (const ch of token) out += ref.confusables.get(ch) ?? ch;
   return out;
