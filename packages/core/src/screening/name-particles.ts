@@ -1,3 +1,5 @@
+import { joinsAsOneWord } from './compound-words.ts';
+
 /**
  * Particles that names write joined, hyphenated or apart ("al-Hamdani",
  * "Alhamdani", "al Hamdani"; "van der Hoven", "Vanderhoven"; "Abd al Karim",
@@ -46,8 +48,10 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
 /**
  * Rewrites `b` so that a run of particles and the word after them that one
  * word of `a` spells joined ("van der hoven" against "vanderhoven") become
- * that one word. Returns undefined when nothing is rejoined (the common case,
- * decided with set lookups only).
+ * that one word, and so do two adjacent words that one word of `a` spells
+ * joined, give or take a spelling variant (compound names: "gholam reza"
+ * against "gholamreza", `joinsAsOneWord`). Returns undefined when nothing is
+ * rejoined (the common case, decided by set lookups and word lengths).
  *
  * @example
  * rejoinParticles(['vanderhoven', 'pieter'], ['pieter', 'van', 'der', 'hoven']) // ['pieter', 'vanderhoven']
@@ -73,6 +77,12 @@ export function rejoinParticles(a: readonly string[], b: readonly string[]): str
         j += took;
         continue;
       }
+    }
+    if (j + 1 < b.length && joinsAsOneWord(b[j]!, b[j + 1]!, a)) {
+      out ??= b.slice(0, j);
+      out.push(b[j]! + b[j + 1]!);
+      j += 2;
+      continue;
     }
     out?.push(b[j]!);
     j++;
