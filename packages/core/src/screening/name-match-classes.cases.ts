@@ -77,6 +77,35 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   { cls: 2, query: 'Abd al Karim Zubaydan', listed: 'Abdalkarim Zubaydan', match: true, why: 'abd al split' },
   {
     cls: 2,
+    query: 'Ryom Chol Su, Ryom Hyon U',
+    listed: 'Ryom Hyon U',
+    match: true,
+    why: 'two spellings of one name packed with a comma',
+  },
+  {
+    cls: 2,
+    query: 'Jemaah Tauhidiah, Jamaah Tauhidiyah',
+    listed: 'Jamaah Tauhidiyah',
+    schema: 'organization',
+    match: true,
+    why: 'two spellings of an organisation packed with a comma',
+  },
+  {
+    cls: 2,
+    query: 'Ryom Chol Su, Ryom Hyon U',
+    listed: 'Ryom Chol Hwan',
+    match: false,
+    why: 'packed names: the one sharing words is another person',
+  },
+  {
+    cls: 2,
+    query: 'GARCIA LOPEZ, Juan Carlos',
+    listed: 'Juan Carlos Marin',
+    match: false,
+    why: 'surname first: not split, the given names alone do not match',
+  },
+  {
+    cls: 2,
     query: 'Gholam Reza Tavakkoli Shirvani',
     listed: 'Gholamreza Shirvani',
     match: true,
@@ -433,6 +462,20 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     schema: 'organization',
   },
   // 6 romanisation of Arabic and Persian names
+  {
+    cls: 6,
+    query: 'SERGEYEV, Matvey',
+    listed: 'Matvey Ilyich Sergeev',
+    match: true,
+    why: 'Russian ye after a vowel written e, surname first',
+  },
+  {
+    cls: 6,
+    query: 'SERGEYEV, Matvey',
+    listed: 'Matvey Ilyich Sergin',
+    match: false,
+    why: 'another surname of the same start',
+  },
   { cls: 6, query: 'Ghasem Rezaeian', listed: 'Qasem Rezaeian', match: true, why: 'gh/q' },
   { cls: 6, query: 'Mohammed Farhadi', listed: 'Muhammad Farhadi', match: true, why: 'o/u and e/a' },
   {
