@@ -75,6 +75,28 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     why: 'abdul and al- joined',
   },
   { cls: 2, query: 'Abd al Karim Zubaydan', listed: 'Abdalkarim Zubaydan', match: true, why: 'abd al split' },
+  { cls: 2, query: 'Hamid el Tarazi', listed: 'Hamid al Tarazi', match: true, why: 'article el for al' },
+  {
+    cls: 2,
+    query: 'AL-QAYYIM, Ibn Karimov',
+    listed: 'Ibn El Qaim Karimov',
+    match: true,
+    why: 'surname first with the article spelled al and el',
+  },
+  {
+    cls: 2,
+    query: 'Hamid el Tarazi',
+    listed: 'Hamid al Tamimi',
+    match: false,
+    why: 'only the article agrees',
+  },
+  {
+    cls: 2,
+    query: 'Shams ur-Rahman Nadiri',
+    listed: 'Shams al-Din Nadiri',
+    match: false,
+    why: 'the article agrees, the word after it does not',
+  },
   {
     cls: 2,
     query: 'Ryom Chol Su, Ryom Hyon U',

@@ -1,4 +1,5 @@
 import { joinsAsOneWord } from './compound-words.ts';
+import { foldSpelling } from './spelling-fold.ts';
 
 /**
  * Particles that names write joined, hyphenated or apart ("al-Hamdani",
@@ -45,6 +46,13 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'ter',
 ]);
 
+/** Whether a word of `words` has the spelling of `joined` after the spelling folds ("abdelrahman", "abdalrahman"). */
+function spelledAlike(joined: string, words: readonly string[]): boolean {
+  const f = foldSpelling(joined);
+  for (const w of words) if (w.length >= joined.length - 2 && foldSpelling(w) === f) return true;
+  return false;
+}
+
 /**
  * Rewrites `b` so that a run of particles and the word after them that one
  * word of `a` spells joined ("van der hoven" against "vanderhoven") become
@@ -65,7 +73,7 @@ export function rejoinParticles(a: readonly string[], b: readonly string[]): str
       let took = 0;
       for (let k = j + 1; k < b.length && k <= j + 3; k++) {
         joined += b[k]!;
-        if (a.includes(joined)) {
+        if (a.includes(joined) || spelledAlike(joined, a)) {
           took = k - j + 1;
           break;
         }

@@ -34,6 +34,14 @@ export interface NormalizedName {
 
 const NON_ASCII = /[^\u0000-\u007f]/;
 
+/**
+ * Spellings of the Arabic article before a word ("el", "ul", and "ud", "ur",
+ * "ad", "ar", "az", "ash" where it takes the sound of the next letter), read
+ * as "al": "Ibn El Qaim" and "Ibn al-Qayyim", "Shams ur-Rahman" and "Shams
+ * al-Rahman" name the same. "as", "at" and "an" are English words and stay.
+ */
+const ARTICLES: ReadonlySet<string> = new Set(['el', 'ul', 'ud', 'ur', 'ad', 'ar', 'az', 'ash']);
+
 /** Hebrew and Arabic letters: scripts that write no short vowels. */
 const ABJAD = /[\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3]/;
 
@@ -108,6 +116,7 @@ export function normalizeName(
     tokens.push(raw[i]!);
     i++;
   }
+  for (let k = 0; k + 1 < tokens.length; k++) if (ARTICLES.has(tokens[k]!)) tokens[k] = 'al';
   if (!isOrg) {
     while (tokens.length > 1 && ref.titles.has(tokens[0]!)) titles.push(tokens.shift()!);
     while (tokens.length > 1 && ref.titles.has(tokens[tokens.length - 1]!)) titles.push(tokens.pop()!);
