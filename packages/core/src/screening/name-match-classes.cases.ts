@@ -78,6 +78,20 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   { cls: 2, query: 'Hamid el Tarazi', listed: 'Hamid al Tarazi', match: true, why: 'article el for al' },
   {
     cls: 2,
+    query: 'TORCIDO, El',
+    listed: 'El Torcido',
+    match: true,
+    why: 'surname first puts the article last',
+  },
+  {
+    cls: 2,
+    query: 'Samir al Ly',
+    listed: 'Samir Ali',
+    match: false,
+    why: 'the article joined to a short word is not a name spelled alike',
+  },
+  {
+    cls: 2,
     query: 'AL-QAYYIM, Ibn Karimov',
     listed: 'Ibn El Qaim Karimov',
     match: true,

@@ -46,8 +46,13 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'ter',
 ]);
 
+/** Fewest letters a rejoined particle run needs to match a word by its folded spelling. */
+const MIN_ALIKE = 6;
+
 /** Whether a word of `words` has the spelling of `joined` after the spelling folds ("abdelrahman", "abdalrahman"). */
 function spelledAlike(joined: string, words: readonly string[]): boolean {
+  // A short join ("al" + "ly") folds alike to too many words.
+  if (joined.length < MIN_ALIKE) return false;
   const f = foldSpelling(joined);
   for (const w of words) if (w.length >= joined.length - 2 && foldSpelling(w) === f) return true;
   return false;

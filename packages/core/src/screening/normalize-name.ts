@@ -35,7 +35,7 @@ export interface NormalizedName {
 const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
- * Spellings of the Arabic article before a word ("el", "ul", and "ud", "ur",
+ * Spellings of the Arabic article in a name of two words or more ("el", "ul", and "ud", "ur",
  * "ad", "ar", "az", "ash" where it takes the sound of the next letter), read
  * as "al": "Ibn El Qaim" and "Ibn al-Qayyim", "Shams ur-Rahman" and "Shams
  * al-Rahman" name the same. "as", "at" and "an" are English words and stay.
@@ -116,7 +116,9 @@ export function normalizeName(
     tokens.push(raw[i]!);
     i++;
   }
-  for (let k = 0; k + 1 < tokens.length; k++) if (ARTICLES.has(tokens[k]!)) tokens[k] = 'al';
+  // In any place but alone: the surname-first form puts it last ("MOCHOMITO, El").
+  if (tokens.length > 1)
+    for (let k = 0; k < tokens.length; k++) if (ARTICLES.has(tokens[k]!)) tokens[k] = 'al';
   if (!isOrg) {
     while (tokens.length > 1 && ref.titles.has(tokens[0]!)) titles.push(tokens.shift()!);
     while (tokens.length > 1 && ref.titles.has(tokens[tokens.length - 1]!)) titles.push(tokens.pop()!);
