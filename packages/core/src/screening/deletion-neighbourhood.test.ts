@@ -47,6 +47,9 @@ describe('foldSpelling', () => {
     ['hossein', 'husein'],
     ['khalil', 'halil'],
     ['abdollah', 'abdullah'],
+    ['chatayev', 'chataev'],
+    ['sergeyev', 'sergeev'],
+    ['yevgeniy', 'evgeniy'],
   ])('folds %s and %s to one spelling', (token, other) => {
     expect(foldSpelling(token)).toBe(foldSpelling(other));
   });
@@ -54,6 +57,7 @@ describe('foldSpelling', () => {
   it.each([
     ['hassan', 'hussein'],
     ['karimi', 'rahimi'],
+    ['yemelin', 'melin'],
   ])('keeps %s and %s apart', (a, b) => {
     expect(foldSpelling(a)).not.toBe(foldSpelling(b));
   });

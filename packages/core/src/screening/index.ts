@@ -8,6 +8,7 @@ export * from './resolve-transcription.ts';
 export * from './tokenize-name.ts';
 export * from './normalize-name.ts';
 export * from './name-parts.ts';
+export * from './comma-names.ts';
 export * from './arabic-reading.ts';
 export * from './normalize-identifier.ts';
 export * from './phonetic-key.ts';

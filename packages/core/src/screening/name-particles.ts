@@ -1,3 +1,6 @@
+import { joinsAsOneWord } from './compound-words.ts';
+import { foldSpelling } from './spelling-fold.ts';
+
 /**
  * Particles that names write joined, hyphenated or apart ("al-Hamdani",
  * "Alhamdani", "al Hamdani"; "van der Hoven", "Vanderhoven"; "Abd al Karim",
@@ -43,11 +46,25 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'ter',
 ]);
 
+/** Fewest letters a rejoined particle run needs to match a word by its folded spelling. */
+const MIN_ALIKE = 6;
+
+/** Whether a word of `words` has the spelling of `joined` after the spelling folds ("abdelrahman", "abdalrahman"). */
+function spelledAlike(joined: string, words: readonly string[]): boolean {
+  // A short join ("al" + "ly") folds alike to too many words.
+  if (joined.length < MIN_ALIKE) return false;
+  const f = foldSpelling(joined);
+  for (const w of words) if (w.length >= joined.length - 2 && foldSpelling(w) === f) return true;
+  return false;
+}
+
 /**
  * Rewrites `b` so that a run of particles and the word after them that one
  * word of `a` spells joined ("van der hoven" against "vanderhoven") become
- * that one word. Returns undefined when nothing is rejoined (the common case,
- * decided with set lookups only).
+ * that one word, and so do two adjacent words that one word of `a` spells
+ * joined, give or take a spelling variant (compound names: "gholam reza"
+ * against "gholamreza", `joinsAsOneWord`). Returns undefined when nothing is
+ * rejoined (the common case, decided by set lookups and word lengths).
  *
  * @example
  * rejoinParticles(['vanderhoven', 'pieter'], ['pieter', 'van', 'der', 'hoven']) // ['pieter', 'vanderhoven']
@@ -61,7 +78,7 @@ export function rejoinParticles(a: readonly string[], b: readonly string[]): str
       let took = 0;
       for (let k = j + 1; k < b.length && k <= j + 3; k++) {
         joined += b[k]!;
-        if (a.includes(joined)) {
+        if (a.includes(joined) || spelledAlike(joined, a)) {
           took = k - j + 1;
           break;
         }
@@ -73,6 +90,12 @@ export function rejoinParticles(a: readonly string[], b: readonly string[]): str
         j += took;
         continue;
       }
+    }
+    if (j + 1 < b.length && joinsAsOneWord(b[j]!, b[j + 1]!, a)) {
+      out ??= b.slice(0, j);
+      out.push(b[j]! + b[j + 1]!);
+      j += 2;
+      continue;
     }
     out?.push(b[j]!);
     j++;

@@ -3,7 +3,7 @@ import type { PartySchema } from '../model/party.ts';
 import { compileNameReference, type CompiledNameReference } from './compile-name-reference.ts';
 import { hanReadingVariants } from './han-readings.ts';
 import type { NameReference } from './name-reference.ts';
-import { readNumberWords } from './number-words.ts';
+import { DIGIT_ORDINAL, readNumberWords } from './number-words.ts';
 import { tokenizeName, tokenizeOriginalScript } from './tokenize-name.ts';
 
 /** A name reduced to comparable tokens, with what was taken out and why. */
@@ -34,11 +34,19 @@ export interface NormalizedName {
 
 const NON_ASCII = /[^\u0000-\u007f]/;
 
+/**
+ * Spellings of the Arabic article in a name of two words or more ("el", "ul", and "ud", "ur",
+ * "ad", "ar", "az", "ash" where it takes the sound of the next letter), read
+ * as "al": "Ibn El Qaim" and "Ibn al-Qayyim", "Shams ur-Rahman" and "Shams
+ * al-Rahman" name the same. "as", "at" and "an" are English words and stay.
+ */
+const ARTICLES: ReadonlySet<string> = new Set(['el', 'ul', 'ud', 'ur', 'ad', 'ar', 'az', 'ash']);
+
 /** Hebrew and Arabic letters: scripts that write no short vowels. */
 const ABJAD = /[\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3]/;
 
 function replaceDigits(token: string, ref: CompiledNameReference): string {
-  if (!/\d/.test(token) || !/[a-z]/.test(token)) return token;
+  if (!/\d/.test(token) || !/[a-z]/.test(token) || DIGIT_ORDINAL.test(token)) return token;
   let out = '';
   for (const ch of token) out += ref.confusables.get(ch) ?? ch;
   return out;
@@ -108,6 +116,9 @@ export function normalizeName(
     tokens.push(raw[i]!);
     i++;
   }
+  // In any place but alone: the surname-first form puts it last ("MOCHOMITO, El").
+  if (tokens.length > 1)
+    for (let k = 0; k < tokens.length; k++) if (ARTICLES.has(tokens[k]!)) tokens[k] = 'al';
   if (!isOrg) {
     while (tokens.length > 1 && ref.titles.has(tokens[0]!)) titles.push(tokens.shift()!);
     while (tokens.length > 1 && ref.titles.has(tokens[tokens.length - 1]!)) titles.push(tokens.pop()!);

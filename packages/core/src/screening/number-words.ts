@@ -38,6 +38,44 @@ const TENS: Readonly<Record<string, number>> = {
   ninety: 90,
 };
 
+/** Ordinal words of the units and teens ("seventh", "fifteenth"). */
+const UNIT_ORDINALS: Readonly<Record<string, number>> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+};
+
+/** Ordinal words of the tens ("twentieth"). */
+const TENS_ORDINALS: Readonly<Record<string, number>> = {
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  eightieth: 80,
+  ninetieth: 90,
+};
+
+/** An ordinal written in digits ("7th", "21st", "2nd", "3rd"). */
+export const DIGIT_ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
+
 /**
  * Roman numerals read as numbers after the first word of a name. Those that
  * are also names or words ("vi", "xi", "ix", and the single letters, which
@@ -61,8 +99,10 @@ const ROMAN: Readonly<Record<string, number>> = {
 };
 
 /**
- * Tokens with number words ("forty", "four" → "44") and Roman numerals
- * after the first token ("ii" → "2") written as digits; other tokens unchanged.
+ * Tokens with number words ("forty", "four" → "44"), ordinals in words or
+ * digits ("seventh", "7th", "twenty first" → "7", "7", "21": an ordinal and
+ * its number name the same thing in a name) and Roman numerals after the
+ * first token ("ii" → "2") written as digits; other tokens unchanged.
  *
  * @example
  * readNumberWords(['forty', 'four', 'trading']) // ['44', 'trading']
@@ -73,14 +113,20 @@ export function readNumberWords(tokens: readonly string[]): string[] {
     const t = tokens[i]!;
     const tens = TENS[t];
     if (tens !== undefined) {
-      const unit = UNITS[tokens[i + 1] ?? ''];
+      const next = tokens[i + 1] ?? '';
+      const unit = UNITS[next] ?? UNIT_ORDINALS[next];
       if (unit !== undefined && unit < 10) {
         out.push(String(tens + unit));
         i++;
       } else out.push(String(tens));
       continue;
     }
-    const unit = UNITS[t] ?? (i > 0 ? ROMAN[t] : undefined);
+    const digits = DIGIT_ORDINAL.exec(t)?.[1];
+    const unit =
+      UNITS[t] ??
+      UNIT_ORDINALS[t] ??
+      TENS_ORDINALS[t] ??
+      (digits !== undefined ? Number(digits) : i > 0 ? ROMAN[t] : undefined);
     out.push(unit === undefined ? t : String(unit));
   }
   return out;

@@ -2,7 +2,8 @@
  * Spelling conventions of the same sounds across transliteration systems
  * and languages, folded to one form: German and Dutch "w" for "v", German
  * "tsch", Dutch "tsj" and Polish "cz" for "ch", Dutch "oe" and French "ou"
- * for "u", "y" for "i", "ph" for "f", and an initial "bh" before l or r
+ * for "u", the Russian "ye" for "e" at the start of a word or after a vowel
+ * ("chatayev", "chataev"; "yevgeniy", "evgeniy"), "y" for "i", "ph" for "f", and an initial "bh" before l or r
  * for "v" (Bengali and Hindi spell the foreign v with bh: "bhladimir" —
  * an aspirated b never begins such a cluster); and the variants of
  * romanised Arabic and Persian: kh for h, gh and q for k, ee for i, oo for
@@ -17,6 +18,7 @@ export const SPELLING_FOLDS: readonly (readonly [RegExp, string])[] = [
   [/w/g, 'v'],
   [/oe/g, 'u'],
   [/ou/g, 'u'],
+  [/(?<=^|[aeiou])ye/g, 'e'],
   [/y/g, 'i'],
   [/ph/g, 'f'],
   [/kh/g, 'h'],
