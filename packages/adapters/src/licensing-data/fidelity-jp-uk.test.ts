@@ -88,6 +88,28 @@ describe.skipIf(!hasSharedData())('Japanese list and UK national entries against
     },
   );
 
+  it('reads EU001 Parts 1 and 2 in the text of Annex II Section A itself (German edition)', () => {
+    const eu001 = data.eu.generalAuthorisations.find((g) => g.id === 'EU001');
+    expect([...(eu001?.destinations ?? [])].sort()).toEqual([
+      'AU',
+      'CA',
+      'CH',
+      'GB',
+      'IS',
+      'JP',
+      'LI',
+      'NO',
+      'NZ',
+      'US',
+    ]);
+    for (const source of [eu001?.destinationsSource, eu001?.itemScopeSource])
+      expect(source).toMatchObject({
+        status: 'verified',
+        readOn: '2026-12-04',
+        readIn: expect.stringContaining('gesetze.legal'),
+      });
+  });
+
   it('cites the UK end-use control to the assimilated Regulation (EC) No 428/2009, not 2021/821', () => {
     const d = determine(data, { jurisdiction: 'UK', item: '5A001.c', to: 'CN', endUse: 'wmd' });
     expect(d.citations).toContain('Council Regulation (EC) No 428/2009 (assimilated), Art. 4');
