@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { determine, type ControlList, type DeterminationData } from '@entente/core';
 import { latestVersions, readAllControlLists } from '../controls/load-control-lists.ts';
+import { readCountryFactsDataset } from './read-country-facts-dataset.ts';
 import { mirrorDeterminationData } from '../test-support/mirror-determination-data.ts';
 import { hasSharedData, SHARED_DATA } from '../test-support/shared-data.ts';
 import { JP_DELETED, JP_ITEM_TEXT, JP_ITEMS_PER_ROW, JP_UK_ROWS } from './fidelity-jp-uk.table.ts';
@@ -87,6 +88,47 @@ describe.skipIf(!hasSharedData())('Japanese list and UK national entries against
       expect(d.questions.join(' ')).toContain(`UK ${code} could not be read (UNVERIFIED)`);
     },
   );
+
+  it('takes Group A from Appended Table 3 of the Order as read (27 destinations), as the general bulk licence does', async () => {
+    const { japanGroupA } = await readCountryFactsDataset();
+    const table3 = [
+      'AR',
+      'AU',
+      'AT',
+      'BE',
+      'BG',
+      'CA',
+      'CZ',
+      'DK',
+      'FI',
+      'FR',
+      'DE',
+      'GR',
+      'HU',
+      'IE',
+      'IT',
+      'KR',
+      'LU',
+      'NL',
+      'NZ',
+      'NO',
+      'PL',
+      'PT',
+      'ES',
+      'SE',
+      'CH',
+      'GB',
+      'US',
+    ];
+    expect([...japanGroupA.countries].sort()).toEqual([...table3].sort());
+    expect(japanGroupA.source).toMatchObject({
+      status: 'verified',
+      readIn: expect.stringContaining(ORDER_TEXT),
+    });
+    const bulk = data.jp.bulkLicences.find((g) => g.id === 'JP-GENERAL-BULK');
+    expect([...(bulk?.destinations ?? [])].sort()).toEqual([...table3].sort());
+    expect(bulk?.destinationsSource.readIn).toContain(ORDER_TEXT);
+  });
 
   it('reads EU001 Parts 1 and 2 in the text of Annex II Section A itself (German edition)', () => {
     const eu001 = data.eu.generalAuthorisations.find((g) => g.id === 'EU001');
