@@ -171,7 +171,7 @@ for (const target of storeTargets()) {
       expect(pl.stdout).toContain(
         'citation:    Export Control Order 2008 (SI 2008/3231), Schedule 3 (UK controlled dual-use goods, software and technology), entry PL9014',
       );
-      expect(pl.stdout).toMatch(/^ +UNVERIFIED: No readable text names this entry/m);
+      expect(pl.stdout).toMatch(/^ +UNVERIFIED: The Order's Schedule 3 text of this entry was not found/m);
       const eu = await cli('controls', 'show', 'EU:1C450.a.1');
       expect(eu.stdout).toContain(
         'citation:    Regulation (EU) 2021/821 Annex I as amended by Delegated Regulation (EU) 2025/2003, entry 1C450.a.1',

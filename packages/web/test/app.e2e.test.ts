@@ -261,7 +261,7 @@ describe.skipIf(!ready)('web app end to end (headless Chromium)', () => {
     expect(await page.getByText('UNVERIFIED', { exact: true }).count()).toBe(0);
     await page.goto(`${server.url}/#/controls/UK/PL9014`);
     await page.getByRole('heading', { level: 1, name: /UK\s*PL9014\s*UNVERIFIED/ }).waitFor();
-    await page.getByText(/No readable text names this entry/).waitFor();
+    await page.getByText(/The Order's Schedule 3 text of this entry was not found/).waitFor();
     await page
       .getByText(/not followed: unverified:/)
       .first()

@@ -7,6 +7,15 @@ import { applyGeneralAuthorisations, withdrawGeneralAuthorisations } from './app
 const FEFTA = 'Foreign Exchange and Foreign Trade Act, Art. 48(1)';
 const ORDER = 'Export Trade Control Order, Appended Table 1';
 const CATCH_ALL = 'Export Trade Control Order, Appended Table 1 row 16 (catch-all)';
+// Row 16's destination column reads "all regions except those of Appended Table 3", and Art. 4(1)(iii)
+// and (iv) exempt its goods unless the end-use conditions are met: a catch-all, not a listed item.
+const ROW_16_SCOPE =
+  'Export Trade Control Order, Appended Table 1 row 16 (destination column) and Art. 4(1)(iii)-(iv)';
+
+/** True for row 16 or one of its items ("16", "16.1"). */
+function isCatchAllRow(code: string): boolean {
+  return code === '16' || code.startsWith('16.');
+}
 // Destinations to which Japan has stopped licensing controlled items since 2022.
 const JP_SANCTIONED = new Set(['RU', 'BY', 'KP']);
 
@@ -30,7 +39,15 @@ export function determineJp(data: DeterminationData, req: ListRequest): Determin
   }
   let outcome: Outcome = 'not-controlled';
   const kind = classifyEndUse(req.endUse);
-  if (req.entry) {
+  if (req.entry && isCatchAllRow(req.entry.code)) {
+    out.add('citations', ROW_16_SCOPE);
+    out.step(
+      'Listed item',
+      'does-not-apply',
+      `row 16 is the catch-all: its goods need a licence only to destinations outside Appended Table 3 and only when the end-use conditions are met`,
+      ROW_16_SCOPE,
+    );
+  } else if (req.entry) {
     out.add('reasons', `Appended Table 1 ${req.entry.code}`, ...req.entry.reasons);
     out.add('citations', FEFTA, ORDER);
     out.step(

@@ -88,7 +88,11 @@ export function determineUk(data: DeterminationData, req: ListRequest): Determin
   const kind = classifyEndUse(req.endUse);
   if (kind === 'wmd') {
     out.add('reasons', 'End-use control (WMD purposes)');
-    out.add('citations', 'Export Control Order 2008, Art. 6', 'Retained Regulation (EU) 2021/821, Art. 4');
+    out.add(
+      'citations',
+      'Export Control Order 2008, Art. 6',
+      'Council Regulation (EC) No 428/2009 (assimilated), Art. 4',
+    );
     out.step(
       'End-use control',
       'applies',
