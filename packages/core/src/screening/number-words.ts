@@ -4,7 +4,17 @@
  * the same tokens, and different numbers can be told apart (see
  * `nameFeatureScore`).
  */
-const UNITS: Readonly<Record<string, number>> = {
+/**
+ * The tables are Maps, not object literals: a lookup of an arbitrary token in
+ * an object made V8 internalise the token (about 1 µs each, most of
+ * `normalizeName` when indexing a large list) and found inherited keys
+ * ("constructor" read as a number word).
+ */
+function mapOf(entries: Record<string, number>): ReadonlyMap<string, number> {
+  return new Map(Object.entries(entries));
+}
+
+const UNITS: ReadonlyMap<string, number> = mapOf({
   one: 1,
   two: 2,
   three: 3,
@@ -24,9 +34,9 @@ const UNITS: Readonly<Record<string, number>> = {
   seventeen: 17,
   eighteen: 18,
   nineteen: 19,
-};
+});
 
-const TENS: Readonly<Record<string, number>> = {
+const TENS: ReadonlyMap<string, number> = mapOf({
   twenty: 20,
   thirty: 30,
   forty: 40,
@@ -36,14 +46,14 @@ const TENS: Readonly<Record<string, number>> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-};
+});
 
 /**
  * Roman numerals read as numbers after the first word of a name. Those that
  * are also names or words ("vi", "xi", "ix", and the single letters, which
  * are initials) are left as written.
  */
-const ROMAN: Readonly<Record<string, number>> = {
+const ROMAN: ReadonlyMap<string, number> = mapOf({
   ii: 2,
   iii: 3,
   iv: 4,
@@ -58,7 +68,7 @@ const ROMAN: Readonly<Record<string, number>> = {
   xviii: 18,
   xix: 19,
   xx: 20,
-};
+});
 
 /**
  * Tokens with number words ("forty", "four" → "44") and Roman numerals
@@ -71,16 +81,16 @@ export function readNumberWords(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const tens = TENS[t];
+    const tens = TENS.get(t);
     if (tens !== undefined) {
-      const unit = UNITS[tokens[i + 1] ?? ''];
+      const unit = UNITS.get(tokens[i + 1] ?? '');
       if (unit !== undefined && unit < 10) {
         out.push(String(tens + unit));
         i++;
       } else out.push(String(tens));
       continue;
     }
-    const unit = UNITS[t] ?? (i > 0 ? ROMAN[t] : undefined);
+    const unit = UNITS.get(t) ?? (i > 0 ? ROMAN.get(t) : undefined);
     out.push(unit === undefined ? t : String(unit));
   }
   return out;
