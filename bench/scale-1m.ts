@@ -72,6 +72,8 @@ interface Result {
   p50None: number;
   recall: number;
   negativesHit: number;
+  /** Mean CPU milliseconds per query (the machine may be shared: wall-clock latencies include waiting). */
+  cpuPerQuery: number;
 }
 
 /** Spelling variations of listed names: one word respelt, or the words rotated; with the party they came from. */
@@ -128,6 +130,7 @@ function measure(
   let found = 0;
   let negativesHit = 0;
   const queries = matches.map((m, i) => ({ ...m, negative: negatives[i]! }));
+  const q0 = cpuS();
   for (const q of queries) {
     let t = performance.now();
     const hits = screenParty(index, { name: q.name }, { limit: 10 });
@@ -142,6 +145,7 @@ function measure(
     timesNone.push(ms);
     if (none.length > 0) negativesHit++;
   }
+  const cpuPerQuery = (1000 * (cpuS() - q0)) / times.length;
   const r: Result = {
     label,
     parties: index.size,
@@ -159,9 +163,10 @@ function measure(
     p50None: quantile(timesNone, 0.5),
     recall: found / matches.length,
     negativesHit: negativesHit / matches.length,
+    cpuPerQuery,
   };
   console.log(
-    `[${label}] screening, ${times.length} queries, memo empty: p50 ${r.p50.toFixed(3)} ms, p90 ${r.p90.toFixed(3)} ms, p99 ${r.p99.toFixed(3)} ms (variations p50 ${r.p50Match.toFixed(3)} ms, invented persons p50 ${r.p50None.toFixed(3)} ms); recall@10 of the varied party ${(100 * r.recall).toFixed(1)} %, invented persons with a match ${(100 * r.negativesHit).toFixed(1)} %; load ${load()}`,
+    `[${label}] screening, ${times.length} queries, memo empty: p50 ${r.p50.toFixed(3)} ms, p90 ${r.p90.toFixed(3)} ms, p99 ${r.p99.toFixed(3)} ms (variations p50 ${r.p50Match.toFixed(3)} ms, invented persons p50 ${r.p50None.toFixed(3)} ms), CPU ${r.cpuPerQuery.toFixed(3)} ms per query; recall@10 of the varied party ${(100 * r.recall).toFixed(1)} %, invented persons with a match ${(100 * r.negativesHit).toFixed(1)} %; load ${load()}`,
   );
   index = undefined;
   return r;
@@ -214,14 +219,14 @@ async function main(): Promise<void> {
   console.log(
     '\n| index | parties | names | tokens | build | build CPU | RSS after build | peak RSS | p50 | p90 | p99 | recall@10 | invented with a match |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results)
     console.log(
-      `| ${r.label} | ${r.parties} | ${r.names} | ${r.tokens} | ${r.buildS.toFixed(1)} s | ${r.buildCpuS.toFixed(1)} s | ${mib(r.rss)} | ${mib(r.peak)} | ${r.p50.toFixed(3)} ms | ${r.p90.toFixed(3)} ms | ${r.p99.toFixed(2)} ms | ${(100 * r.recall).toFixed(1)} % | ${(100 * r.negativesHit).toFixed(1)} % |`,
+      `| ${r.label} | ${r.parties} | ${r.names} | ${r.tokens} | ${r.buildS.toFixed(1)} s | ${r.buildCpuS.toFixed(1)} s | ${mib(r.rss)} | ${mib(r.peak)} | ${r.p50.toFixed(3)} ms | ${r.p90.toFixed(3)} ms | ${r.p99.toFixed(2)} ms | ${r.cpuPerQuery.toFixed(3)} ms | ${(100 * r.recall).toFixed(1)} % | ${(100 * r.negativesHit).toFixed(1)} % |`,
     );
   for (const base of results.slice(0, -1))
     console.log(
-      `ratio ${big.label} / ${base.label}: parties ×${(big.parties / base.parties).toFixed(1)}, build ×${(big.buildS / base.buildS).toFixed(1)} (CPU ×${(big.buildCpuS / base.buildCpuS).toFixed(1)}), RSS ×${(big.rss / base.rss).toFixed(1)}, p50 ×${(big.p50 / base.p50).toFixed(2)}, p99 ×${(big.p99 / base.p99).toFixed(2)}`,
+      `ratio ${big.label} / ${base.label}: parties ×${(big.parties / base.parties).toFixed(1)}, build ×${(big.buildS / base.buildS).toFixed(1)} (CPU ×${(big.buildCpuS / base.buildCpuS).toFixed(1)}), RSS ×${(big.rss / base.rss).toFixed(1)}, p50 ×${(big.p50 / base.p50).toFixed(2)}, p99 ×${(big.p99 / base.p99).toFixed(2)}, CPU per query ×${(big.cpuPerQuery / base.cpuPerQuery).toFixed(2)}`,
     );
   const gib = 1024 ** 3;
   console.log(
