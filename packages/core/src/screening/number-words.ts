@@ -4,7 +4,17 @@
  * the same tokens, and different numbers can be told apart (see
  * `nameFeatureScore`).
  */
-const UNITS: Readonly<Record<string, number>> = {
+/**
+ * The tables are Maps, not object literals: a lookup of an arbitrary token in
+ * an object made V8 internalise the token (about 1 µs each, most of
+ * `normalizeName` when indexing a large list) and found inherited keys
+ * ("constructor" read as a number word).
+ */
+function mapOf(entries: Record<string, number>): ReadonlyMap<string, number> {
+  return new Map(Object.entries(entries));
+}
+
+const UNITS: ReadonlyMap<string, number> = mapOf({
   one: 1,
   two: 2,
   three: 3,
@@ -24,9 +34,9 @@ const UNITS: Readonly<Record<string, number>> = {
   seventeen: 17,
   eighteen: 18,
   nineteen: 19,
-};
+});
 
-const TENS: Readonly<Record<string, number>> = {
+const TENS: ReadonlyMap<string, number> = mapOf({
   twenty: 20,
   thirty: 30,
   forty: 40,
@@ -36,10 +46,10 @@ const TENS: Readonly<Record<string, number>> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-};
+});
 
 /** Ordinal words of the units and teens ("seventh", "fifteenth"). */
-const UNIT_ORDINALS: Readonly<Record<string, number>> = {
+const UNIT_ORDINALS: ReadonlyMap<string, number> = mapOf({
   first: 1,
   second: 2,
   third: 3,
@@ -59,10 +69,10 @@ const UNIT_ORDINALS: Readonly<Record<string, number>> = {
   seventeenth: 17,
   eighteenth: 18,
   nineteenth: 19,
-};
+});
 
 /** Ordinal words of the tens ("twentieth"). */
-const TENS_ORDINALS: Readonly<Record<string, number>> = {
+const TENS_ORDINALS: ReadonlyMap<string, number> = mapOf({
   twentieth: 20,
   thirtieth: 30,
   fortieth: 40,
@@ -71,7 +81,7 @@ const TENS_ORDINALS: Readonly<Record<string, number>> = {
   seventieth: 70,
   eightieth: 80,
   ninetieth: 90,
-};
+});
 
 /** An ordinal written in digits ("7th", "21st", "2nd", "3rd"). */
 export const DIGIT_ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
@@ -81,7 +91,7 @@ export const DIGIT_ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
  * are also names or words ("vi", "xi", "ix", and the single letters, which
  * are initials) are left as written.
  */
-const ROMAN: Readonly<Record<string, number>> = {
+const ROMAN: ReadonlyMap<string, number> = mapOf({
   ii: 2,
   iii: 3,
   iv: 4,
@@ -96,7 +106,7 @@ const ROMAN: Readonly<Record<string, number>> = {
   xviii: 18,
   xix: 19,
   xx: 20,
-};
+});
 
 /**
  * Tokens with number words ("forty", "four" → "44"), ordinals in words or
@@ -111,10 +121,10 @@ export function readNumberWords(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const tens = TENS[t];
+    const tens = TENS.get(t);
     if (tens !== undefined) {
       const next = tokens[i + 1] ?? '';
-      const unit = UNITS[next] ?? UNIT_ORDINALS[next];
+      const unit = UNITS.get(next) ?? UNIT_ORDINALS.get(next);
       if (unit !== undefined && unit < 10) {
         out.push(String(tens + unit));
         i++;
@@ -123,10 +133,10 @@ export function readNumberWords(tokens: readonly string[]): string[] {
     }
     const digits = DIGIT_ORDINAL.exec(t)?.[1];
     const unit =
-      UNITS[t] ??
-      UNIT_ORDINALS[t] ??
-      TENS_ORDINALS[t] ??
-      (digits !== undefined ? Number(digits) : i > 0 ? ROMAN[t] : undefined);
+      UNITS.get(t) ??
+      UNIT_ORDINALS.get(t) ??
+      TENS_ORDINALS.get(t) ??
+      (digits !== undefined ? Number(digits) : i > 0 ? ROMAN.get(t) : undefined);
     out.push(unit === undefined ? t : String(unit));
   }
   return out;

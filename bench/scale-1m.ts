@@ -1,0 +1,238 @@
+/**
+ * Scale benchmark (issue 18, point 4). Run:
+ * `NODE_OPTIONS='--expose-gc --max-old-space-size=6144' npx tsx bench/scale-1m.ts`.
+ * Measures the shape of the real lists (name-profile.ts), then in one process,
+ * one index at a time: the real mirror (the parsers' lists, about 56,000
+ * parties), synthetic parties at the mirror's size, and 1,000,000 synthetic
+ * parties (synthetic-parties.ts, seeded). For each: index build time (wall and
+ * CPU), resident memory after the build and its peak during it, and single
+ * screenings (expansion memo empty) of 1,000 queries: 500 spelling variations
+ * of listed names (recall@10 of their party given) and 500 invented persons
+ * from `eval/negatives_*_1k.csv` (share with any match). SIZE and SEED override
+ * the defaults; SKIP_MIRROR=1 skips the real-mirror baseline.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import path from 'node:path';
+import {
+  buildScreeningIndex,
+  normalizeName,
+  screenParty,
+  type Party,
+  type ScreeningIndex,
+} from '@entente/core';
+import { parse } from 'csv-parse/sync';
+import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
+import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
+import { describeNameProfile, legalFormsOf, measureNameProfile, scriptOf, wordsOf } from './name-profile.ts';
+import { respell, seededRandom, SyntheticParties, wordOccurrences } from './synthetic-parties.ts';
+
+const SIZE = Number(process.env.SIZE ?? 1_000_000);
+const SEED = Number(process.env.SEED ?? 18);
+const QUERIES = 500;
+
+const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+const cpuS = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const quantile = (xs: number[], q: number): number =>
+  xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+/** Peak resident memory since the last `resetPeak` (Linux `VmHWM`). */
+const peakRss = (): number =>
+  Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
+const resetPeak = (): void => {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // Not Linux or not allowed: the peak is then the process's since its start.
+  }
+};
+
+/** What one index size measured. */
+interface Result {
+  label: string;
+  parties: number;
+  names: number;
+  tokens: number;
+  buildS: number;
+  buildCpuS: number;
+  rss: number;
+  peak: number;
+  heap: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  p50Match: number;
+  p50None: number;
+  recall: number;
+  negativesHit: number;
+  /** Mean CPU milliseconds per query (the machine may be shared: wall-clock latencies include waiting). */
+  cpuPerQuery: number;
+}
+
+/** Spelling variations of listed names: one word respelt, or the words rotated; with the party they came from. */
+function variationsOf(parties: Party[], count: number, seed: number): { name: string; entityId: string }[] {
+  const random = seededRandom(seed);
+  const out: { name: string; entityId: string }[] = [];
+  while (out.length < count) {
+    const party = parties[Math.floor(random() * parties.length)]!;
+    const names = party.names.filter((n) => n.full && scriptOf(n.full) === 'Latin');
+    if (names.length === 0) continue;
+    const name = random() < 0.7 ? names[0]! : names[Math.floor(random() * names.length)]!;
+    const words = wordsOf(name.full);
+    const long = words.map((w, i) => (w.length >= 5 ? i : -1)).filter((i) => i >= 0);
+    if (long.length > 0 && random() < 0.7) {
+      const at = long[Math.floor(random() * long.length)]!;
+      words[at] = respell(words[at]!, random);
+    } else if (words.length > 1) words.push(words.shift()!);
+    else continue;
+    out.push({ name: words.join(' '), entityId: `${party.source}:${party.sourceId}` });
+  }
+  return out;
+}
+
+function measure(
+  label: string,
+  parties: Party[],
+  reference: Awaited<ReturnType<typeof loadNameReference>>,
+  negatives: string[],
+): Result {
+  gc();
+  resetPeak();
+  const c0 = cpuS();
+  const t0 = performance.now();
+  let index: ScreeningIndex | undefined = buildScreeningIndex(
+    parties.map((party) => ({ party })),
+    reference,
+  );
+  const buildS = (performance.now() - t0) / 1000;
+  const buildCpuS = cpuS() - c0;
+  const peak = peakRss();
+  gc();
+  const mem = process.memoryUsage();
+  console.log(
+    `[${label}] index: ${index.size} parties, ${index.nameCount} names, ${index.tokens.length} distinct tokens; build ${buildS.toFixed(1)} s (CPU ${buildCpuS.toFixed(1)} s); rss ${mib(mem.rss)} after gc, peak ${mib(peak)}, heap used ${mib(mem.heapUsed)}; load ${load()}`,
+  );
+  const matches = variationsOf(parties, QUERIES, SEED + 1);
+  // Warm the JIT on other variations, then empty the memo so the timed pass pays every expansion.
+  for (const q of variationsOf(parties, 200, SEED + 2)) screenParty(index, { name: q.name }, { limit: 10 });
+  index.expansions.clear();
+  gc();
+  const times: number[] = [];
+  const timesMatch: number[] = [];
+  const timesNone: number[] = [];
+  let found = 0;
+  let negativesHit = 0;
+  const queries = matches.map((m, i) => ({ ...m, negative: negatives[i]! }));
+  const q0 = cpuS();
+  for (const q of queries) {
+    let t = performance.now();
+    const hits = screenParty(index, { name: q.name }, { limit: 10 });
+    let ms = performance.now() - t;
+    times.push(ms);
+    timesMatch.push(ms);
+    if (hits.some((h) => h.entityId === q.entityId)) found++;
+    t = performance.now();
+    const none = screenParty(index, { name: q.negative }, { limit: 10 });
+    ms = performance.now() - t;
+    times.push(ms);
+    timesNone.push(ms);
+    if (none.length > 0) negativesHit++;
+  }
+  const cpuPerQuery = (1000 * (cpuS() - q0)) / times.length;
+  const r: Result = {
+    label,
+    parties: index.size,
+    names: index.nameCount,
+    tokens: index.tokens.length,
+    buildS,
+    buildCpuS,
+    rss: mem.rss,
+    peak,
+    heap: mem.heapUsed,
+    p50: quantile(times, 0.5),
+    p90: quantile(times, 0.9),
+    p99: quantile(times, 0.99),
+    p50Match: quantile(timesMatch, 0.5),
+    p50None: quantile(timesNone, 0.5),
+    recall: found / matches.length,
+    negativesHit: negativesHit / matches.length,
+    cpuPerQuery,
+  };
+  console.log(
+    `[${label}] screening, ${times.length} queries, memo empty: p50 ${r.p50.toFixed(3)} ms, p90 ${r.p90.toFixed(3)} ms, p99 ${r.p99.toFixed(3)} ms (variations p50 ${r.p50Match.toFixed(3)} ms, invented persons p50 ${r.p50None.toFixed(3)} ms), CPU ${r.cpuPerQuery.toFixed(3)} ms per query; recall@10 of the varied party ${(100 * r.recall).toFixed(1)} %, invented persons with a match ${(100 * r.negativesHit).toFixed(1)} %; load ${load()}`,
+  );
+  index = undefined;
+  return r;
+}
+
+async function main(): Promise<void> {
+  const cpu0 = cpuS();
+  console.log(
+    `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${mib(totalmem())} RAM, Node ${process.version}, heap limit ${mib((await import('node:v8')).getHeapStatistics().heap_size_limit)}; load average at start ${load()}; SIZE ${SIZE}, SEED ${SEED}`,
+  );
+  const reference = await loadNameReference(MIRROR);
+  let mirror: Party[] | undefined = (await loadMirrorLists(MIRROR, () => {})).flatMap((l) => l.parties);
+  const profile = measureNameProfile(
+    mirror,
+    (name) => normalizeName(name, reference, 'organization').legalForms.length > 0,
+  );
+  console.log('profile of the mirror lists:');
+  for (const line of describeNameProfile(profile)) console.log(`  ${line}`);
+  const negatives = (
+    ['negatives_us_1k.csv', 'negatives_global_1k.csv'].flatMap((f) =>
+      parse(readFileSync(path.join(MIRROR, 'eval', f), 'utf8'), { columns: true, skip_empty_lines: true }),
+    ) as { full_name: string }[]
+  ).map((r) => r.full_name);
+  const random = seededRandom(SEED + 3);
+  const sample = negatives
+    .map((n) => ({ n, k: random() }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.n);
+  const generator = new SyntheticParties(profile, wordOccurrences(mirror, scriptOf), legalFormsOf(reference));
+  const results: Result[] = [];
+  const mirrorSize = mirror.length;
+  if (process.env.SKIP_MIRROR !== '1') results.push(measure('real mirror', mirror, reference, sample));
+  mirror = undefined;
+  let t0 = performance.now();
+  let parties: Party[] | undefined = generator.generate(mirrorSize, SEED);
+  console.log(
+    `generated ${parties.length} synthetic parties in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  results.push(measure('synthetic, mirror size', parties, reference, sample));
+  parties = undefined;
+  gc();
+  t0 = performance.now();
+  parties = generator.generate(SIZE, SEED);
+  console.log(
+    `generated ${parties.length} synthetic parties in ${((performance.now() - t0) / 1000).toFixed(1)} s; rss ${mib(process.memoryUsage().rss)}`,
+  );
+  results.push(measure(`synthetic ${SIZE}`, parties, reference, sample));
+
+  const big = results[results.length - 1]!;
+  console.log(
+    '\n| index | parties | names | tokens | build | build CPU | RSS after build | peak RSS | p50 | p90 | p99 | recall@10 | invented with a match |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of results)
+    console.log(
+      `| ${r.label} | ${r.parties} | ${r.names} | ${r.tokens} | ${r.buildS.toFixed(1)} s | ${r.buildCpuS.toFixed(1)} s | ${mib(r.rss)} | ${mib(r.peak)} | ${r.p50.toFixed(3)} ms | ${r.p90.toFixed(3)} ms | ${r.p99.toFixed(2)} ms | ${r.cpuPerQuery.toFixed(3)} ms | ${(100 * r.recall).toFixed(1)} % | ${(100 * r.negativesHit).toFixed(1)} % |`,
+    );
+  for (const base of results.slice(0, -1))
+    console.log(
+      `ratio ${big.label} / ${base.label}: parties ×${(big.parties / base.parties).toFixed(1)}, build ×${(big.buildS / base.buildS).toFixed(1)} (CPU ×${(big.buildCpuS / base.buildCpuS).toFixed(1)}), RSS ×${(big.rss / base.rss).toFixed(1)}, p50 ×${(big.p50 / base.p50).toFixed(2)}, p99 ×${(big.p99 / base.p99).toFixed(2)}, CPU per query ×${(big.cpuPerQuery / base.cpuPerQuery).toFixed(2)}`,
+    );
+  const gib = 1024 ** 3;
+  console.log(
+    `goals at ${big.parties} parties: build ≤ 60 s ${big.buildS <= 60 ? 'met' : 'NOT met'} (${big.buildS.toFixed(1)} s), resident memory ≤ 3 GiB ${Math.max(big.rss, big.peak) <= 3 * gib ? 'met' : 'NOT met'} (after build ${(big.rss / gib).toFixed(2)} GiB, peak ${(big.peak / gib).toFixed(2)} GiB), p50 ≤ 2 ms ${big.p50 <= 2 ? 'met' : 'NOT met'} (${big.p50.toFixed(3)} ms)`,
+  );
+  console.log(`process CPU time ${(cpuS() - cpu0).toFixed(1)} s; load average at the end ${load()}`);
+}
+
+await main();
