@@ -2,12 +2,12 @@
  * Cold `entente screen "name"` on the whole mirror: one new process per run, as a
  * user typing the command waits for it. Run: `npm run build && npx tsx bench/cold-screen.ts`.
  * Prepares a PGlite store with every list of the mirror (`entente sync`, or
- * BENCH_DB=dir to reuse one), then alternates, RUNS times (default 3):
- * the baseline — the TypeScript sources through tsx, as before compiled code
- * (ENTENTE_FROM_SOURCE=1), once with tsx's transform cache empty (a first run
- * after a clone) and once with it filled — and the compiled dist/. Reports wall
- * and CPU seconds (from /usr/bin/time) with the load average, since the machine
- * may be shared.
+ * BENCH_DB=dir to reuse one, with its index snapshot), then alternates, RUNS times (default 3):
+ * the baseline — the compiled bin started as before 2026-12-04 (a module hook on a loader
+ * thread, exceljs, pg and yaml loaded at start: bench/support/start-as-before.mjs) — and the
+ * compiled bin as it starts now. SOURCES=1 adds the TypeScript sources through tsx
+ * (ENTENTE_FROM_SOURCE=1, transform cache filled). Reports wall and CPU seconds (from
+ * /usr/bin/time) with the load average, since the machine may be shared.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,9 +32,9 @@ interface Run {
   cpu: number;
 }
 
-/** One `entente screen` in a new process; `extra` is added to its environment. */
-function screenOnce(extra: Record<string, string>): Run {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, BIN, 'screen', NAME], {
+/** One `entente screen` in a new process; `extra` is added to its environment, `flags` to node's. */
+function screenOnce(extra: Record<string, string>, flags: string[] = []): Run {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, ...flags, BIN, 'screen', NAME], {
     env: { ...env, ...extra },
     encoding: 'utf8',
   });
@@ -47,23 +47,17 @@ function screenOnce(extra: Record<string, string>): Run {
   return { wall, cpu: user + sys };
 }
 
-const modes: Record<string, () => Record<string, string>> = {
-  'sources via tsx, empty transform cache (baseline, first run)': () => ({
-    ENTENTE_FROM_SOURCE: '1',
-    TMPDIR: mkdtempSync(path.join(tmpdir(), 'tsx-cold-')),
-  }),
-  'sources via tsx, transform cache filled (baseline)': () => ({ ENTENTE_FROM_SOURCE: '1' }),
-  'compiled dist/': () => ({}),
+const BEFORE = path.join(root, 'bench/support/start-as-before.mjs');
+const modes: Record<string, () => Run> = {
+  'compiled, started as before 2026-12-04 (baseline)': () => screenOnce({}, ['--import', BEFORE]),
+  'compiled, now': () => screenOnce({}),
+  ...(process.env.SOURCES ? { 'sources via tsx': () => screenOnce({ ENTENTE_FROM_SOURCE: '1' }) } : {}),
 };
-// Fill tsx's cache once so that the "filled" runs are what a second command sees.
-screenOnce({ ENTENTE_FROM_SOURCE: '1' });
+// One run first, so that the index snapshot is current and the page cache warm for every mode.
+screenOnce({});
 const results = new Map<string, Run[]>(Object.keys(modes).map((m) => [m, []]));
 for (let i = 0; i < RUNS; i++) {
-  for (const [mode, extra] of Object.entries(modes)) {
-    const e = extra();
-    results.get(mode)!.push(screenOnce(e));
-    if (e.TMPDIR) rmSync(e.TMPDIR, { recursive: true, force: true });
-  }
+  for (const [mode, run] of Object.entries(modes)) results.get(mode)!.push(run());
 }
 
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

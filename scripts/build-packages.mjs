@@ -1,8 +1,9 @@
 // Compiles core, adapters, cli and api into each package's dist/ (JavaScript and .d.ts, through the
-// tsconfig.build.json project references), copies the files they read at run time beside them, and
-// stamps each dist/ so that the bins know it is current (packages/adapters/bin/launch.js).
+// tsconfig.build.json project references), points their imports of each other at the compiled code,
+// copies the files they read at run time beside them, and stamps each dist/ so that the bins know
+// it is current (packages/adapters/bin/launch.js).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,8 +32,31 @@ function copyAssets(from, to) {
   }
 }
 
+/** A bare `@entente/<package>` specifier in compiled JavaScript (quoted, no subpath). */
+const WORKSPACE_IMPORT = /(['"])@entente\/(core|adapters)\1/g;
+
+/**
+ * Rewrites `'@entente/core'` to `'@entente/core/dist'` (an export of each package) in compiled
+ * files, so that compiled code loads compiled code by plain Node resolution. A module hook adding
+ * the `entente-dist` condition did the same, but Node 20 runs hooks on a loader thread and sends
+ * every resolution of every module there: over a second of CPU per process (docs/benchmarks.md).
+ * Idempotent: a rewritten specifier no longer matches.
+ */
+function pointAtCompiled(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) pointAtCompiled(file);
+    else if (entry.name.endsWith('.js')) {
+      const text = readFileSync(file, 'utf8');
+      const rewritten = text.replace(WORKSPACE_IMPORT, '$1@entente/$2/dist$1');
+      if (rewritten !== text) writeFileSync(file, rewritten);
+    }
+  }
+}
+
 for (const name of packages) {
   const dir = path.join(root, 'packages', name);
+  pointAtCompiled(path.join(dir, 'dist'));
   copyAssets(path.join(dir, 'src'), path.join(dir, 'dist'));
   writeFileSync(path.join(dir, 'dist/.built'), `${new Date().toISOString()}\n`);
 }

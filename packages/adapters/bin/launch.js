@@ -1,7 +1,6 @@
 // Starts an Entente program from its compiled JavaScript (dist/) when that is built and current,
 // else from its TypeScript sources through tsx, so a fresh clone runs without a build step.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { register } from 'node:module';
 
 /** The workspace packages whose compiled code a program may load. */
 const PACKAGES = ['core', 'adapters', 'cli', 'api'];
@@ -33,21 +32,17 @@ function compiledIsCurrent(packageDir) {
   return true;
 }
 
-/** Makes `@entente/*` resolve to their dist/ (the `entente-dist` export condition) in this thread. */
-export function useCompiledPackages() {
-  register('./dist-condition.js', import.meta.url);
-}
-
 /**
  * Runs `entry` (a path without extension, relative to the package root, e.g.
  * `main`) of the package whose bin is at `binUrl`: `dist/entry.js` when it is
  * current and ENTENTE_FROM_SOURCE is unset, else `src/entry.ts` through tsx.
+ * Compiled code imports compiled code by itself (`@entente/core/dist`, see
+ * scripts/build-packages.mjs): no module hook, whose loader thread cost a second per start.
  */
 export async function launch(binUrl, entry) {
   const packageDir = new URL('../', binUrl);
   const compiled = new URL(`dist/${entry}.js`, packageDir);
   if (!process.env.ENTENTE_FROM_SOURCE && existsSync(compiled) && compiledIsCurrent(packageDir)) {
-    useCompiledPackages();
     await import(compiled.href);
     return;
   }

@@ -11,4 +11,6 @@ export interface AppDeps {
   log(line: string): void;
   /** Re-resolve subjects whenever a list version is stored (the server; `startServer` starts it). */
   subjectsFollowLists?: boolean;
+  /** What the server is still loading after it started listening (e.g. the screening index), told by /health. */
+  loading?(): string[];
 }

@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@entente/adapters';
+import { loadConfig, servicesOver } from '@entente/adapters';
 import { ERROR_CODES } from '@entente/core';
 import { storeTargets, type TestStore } from '@entente/adapters/testing';
-import type { createApp } from './create-app.ts';
+import { createApp } from './create-app.ts';
 import { createTestApp } from './test-support/create-test-app.ts';
 
 describe('createApp', () => {
@@ -39,6 +39,24 @@ describe('createApp', () => {
       store: { kind: 'pglite', schemaVersion: expect.any(String) },
       version: '9.9.9',
     });
+  });
+
+  it('lists on /health what a server that listens already is still loading, and nothing once loaded', async () => {
+    const loading = new Set(['screening index']);
+    const config = loadConfig({});
+    const starting = createApp({
+      services: servicesOver(store, config),
+      config,
+      version: '9.9.9',
+      log: () => {},
+      loading: () => [...loading],
+    });
+    expect(await (await starting.request('/health')).json()).toMatchObject({
+      status: 'ok',
+      loading: ['screening index'],
+    });
+    loading.clear();
+    expect(await (await starting.request('/health')).json()).not.toHaveProperty('loading');
   });
 
   it('answers /health with degraded, not an error, when the store does not answer', async () => {

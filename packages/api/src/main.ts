@@ -64,9 +64,33 @@ try {
   log(`store: ${info.kind} at ${info.location} (schema ${info.schemaVersion})`);
   await bootstrapStore(store, config, log);
   const signIn = await bootstrapAccounts(store, config, bootstrapPassword);
-  // Build the screening index before listening, and keep it current when any process imports.
+  // Listen first, then load: the screening index (seconds, from its snapshot or the store) and the
+  // catch-ups run while the server answers. Requests that screen wait for the index; /health lists
+  // what is still loading, so readiness stays truthful.
+  const loading = new Set<string>(['screening index']);
+  const server = await startServer({
+    services,
+    subjectsFollowLists: true,
+    config,
+    version,
+    webDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    log,
+    port,
+    host,
+    loading: () => [...loading],
+  });
+  opened.push(server);
+  process.stdout.write(
+    `Entente is running at ${server.url}  (API reference: ${server.url}docs; loading the screening index)\n`,
+  );
+  if (signIn)
+    process.stdout.write(
+      `First start: sign in at ${server.url} ${signIn}\n(shown once; to create more users, stop the server and run \`npx entente users create\`, or use PostgreSQL)\n`,
+    );
   const screening = await services.screening();
+  // Keep the index current when any process imports.
   await screening.watch((e) => log(`screening index refresh failed: ${String(e)}`));
+  loading.delete('screening index');
   log(
     `screening index: ${screening.state().parties} parties from ${screening.sources().length} sources ${screening.state().origin === 'snapshot' ? 'loaded from its snapshot' : 'built'} in ${screening.state().buildSeconds.toFixed(1)} s` +
       (workers > 0 ? `; ${workers} screening worker(s) starting` : ''),
@@ -77,25 +101,12 @@ try {
   // Re-screens every organisation's register when any process stores a list version
   // (one node runs a given update), and once now to catch up.
   await (await services.monitor()).watch();
-  const server = await startServer({
-    services,
-    subjectsFollowLists: true,
-    config,
-    version,
-    webDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),
-    log,
-    port,
-    host,
-  });
-  opened.push(server);
-  process.stdout.write(`Entente is running at ${server.url}  (API reference: ${server.url}docs)\n`);
-  if (signIn)
-    process.stdout.write(
-      `First start: sign in at ${server.url} ${signIn}\n(shown once; to create more users, stop the server and run \`npx entente users create\`, or use PostgreSQL)\n`,
-    );
 } catch (error) {
-  log(
-    `entente: ${isDomainError(error) ? `${error.code}: ${error.message}` : String((error as Error).stack ?? error)}`,
-  );
-  process.exit(isDomainError(error) && error.code !== 'store-unavailable' ? 1 : 2);
+  // A signal during the start closed the store under it: `shutdown` reports and ends the process.
+  if (!stopping) {
+    log(
+      `entente: ${isDomainError(error) ? `${error.code}: ${error.message}` : String((error as Error).stack ?? error)}`,
+    );
+    process.exit(isDomainError(error) && error.code !== 'store-unavailable' ? 1 : 2);
+  }
 }

@@ -17,15 +17,16 @@ export interface RunningServer {
 /** Builds the app and listens on `host:port` (port 0 picks a free one). */
 export async function startServer(deps: AppDeps & { port: number; host: string }): Promise<RunningServer> {
   const app = createApp(deps);
-  // Screening groups matches by subject: re-resolve after every list update so the grouping is never stale.
-  const subjects = deps.subjectsFollowLists ? await deps.services.subjects() : undefined;
-  await subjects?.watch((e: unknown) => deps.log(`subjects re-resolution failed: ${String(e)}`));
   let resolveClosed!: () => void;
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: deps.port, hostname: deps.host }, () => resolve(s));
   });
   server.on('close', resolveClosed);
+  // Screening groups matches by subject: re-resolve after every list update so the grouping is never
+  // stale. Subscribed once listening, so that its catch-up does not delay the start.
+  const subjects = deps.subjectsFollowLists ? await deps.services.subjects() : undefined;
+  await subjects?.watch((e: unknown) => deps.log(`subjects re-resolution failed: ${String(e)}`));
   const { port } = server.address() as AddressInfo;
   const host = deps.host === '0.0.0.0' ? 'localhost' : deps.host;
   return {

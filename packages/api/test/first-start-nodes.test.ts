@@ -23,7 +23,8 @@ function startNode(env: Record<string, string>, port: number, children: ChildPro
     let out = '';
     const seen = (d: Buffer) => {
       out += d.toString();
-      if (out.includes('is running at')) resolve(out);
+      // The server listens before it loads the screening index: wait for both.
+      if (out.includes('is running at') && out.includes('screening index:')) resolve(out);
     };
     child.stdout.on('data', seen);
     child.stderr.on('data', seen);

@@ -30,11 +30,14 @@ function startNode(env: Record<string, string>, port: number): Promise<Node> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [API_BIN], { env: { ...process.env, ...env, PORT: String(port) } });
     const log: string[] = [];
-    child.stdout.on('data', (d: Buffer) => {
+    // The server listens before it loads the screening index: wait for both.
+    const seen = (d: Buffer) => {
       log.push(d.toString());
-      if (log.join('').includes('is running at')) resolve({ child, port, log });
-    });
-    child.stderr.on('data', (d: Buffer) => log.push(d.toString()));
+      const out = log.join('');
+      if (out.includes('is running at') && out.includes('screening index:')) resolve({ child, port, log });
+    };
+    child.stdout.on('data', seen);
+    child.stderr.on('data', seen);
     child.on('exit', (code) => reject(new Error(`API exited with ${code}: ${log.join('')}`)));
   });
 }

@@ -7,7 +7,6 @@ import {
   type NameReference,
   type OrgTypeReference,
 } from '@entente/core';
-import { parse } from 'yaml';
 import { loadHanReadings } from './load-han-readings.ts';
 
 type Yaml = Record<string, unknown>;
@@ -19,6 +18,8 @@ async function readYaml(file: string): Promise<Yaml> {
   } catch (cause) {
     throw new DomainError('file-unreadable', `Cannot read ${file}: ${(cause as Error).message}`, { file });
   }
+  // Loaded here: the reference is read from its snapshot on most starts (name-reference-cache.ts).
+  const { parse } = await import('yaml');
   let data: unknown;
   try {
     data = parse(text);

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import { DomainError, type Store, type StoreInfo } from '@entente/core';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
@@ -191,6 +190,7 @@ async function openPglite(dataDir: string, command: string) {
  * lock on the schema's name makes the second wait and then find it.
  */
 async function createSchema(url: string, schema: string): Promise<void> {
+  const { default: pg } = await import('pg');
   const admin = new pg.Client({ connectionString: url, ...PG_CONNECTION_OPTIONS });
   admin.on('error', () => undefined); // a dropped socket fails the query below instead
   const name = schema.replace(/"/g, '');
@@ -222,6 +222,8 @@ async function openPostgres(
       'store-unavailable',
       `Cannot reach PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`,
     );
+  // Loaded here, not at start: an embedded (PGlite) store never needs the PostgreSQL client.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { toStoreError } from './connection-errors.ts';
 
 /** How a LISTEN subscription connects and recovers. */
@@ -48,7 +48,9 @@ export class PgListener {
 
   async #connect(): Promise<void> {
     const { url, channel, onNotify } = this.options;
-    const client = new pg.Client({ connectionString: url, ...PG_CONNECTION_OPTIONS });
+    // `pg` is loaded only by a PostgreSQL store (see open-store.ts).
+    const { default: pgModule } = await import('pg');
+    const client = new pgModule.Client({ connectionString: url, ...PG_CONNECTION_OPTIONS });
     // Without an 'error' listener a dropped socket would end the process.
     client.on('error', (e) => this.#lost(client, e));
     client.on('end', () => this.#lost(client));

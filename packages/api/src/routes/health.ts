@@ -15,6 +15,10 @@ const HealthResponse = z
       .array(z.string())
       .optional()
       .openapi({ description: 'What is wrong when degraded (e.g. the store is unreachable)' }),
+    loading: z.array(z.string()).optional().openapi({
+      description:
+        'What the server, listening already, is still loading (e.g. `screening index`); requests that need it wait',
+    }),
   })
   .openapi('Health');
 
@@ -27,7 +31,8 @@ const route = defineRoute(
     summary: 'Liveness and store check',
     description:
       'Answers 200 while the process runs: `ok`, or `degraded` with `problems` while the store ' +
-      'cannot be reached (routes that need it answer 503 with `Retry-After` meanwhile).',
+      'cannot be reached (routes that need it answer 503 with `Retry-After` meanwhile); `loading` ' +
+      'lists what a server that has just started is still loading (screening waits for its index).',
     responses: {
       200: {
         description: 'The server answers; `status` says whether its store does',
@@ -65,12 +70,14 @@ export function registerHealth(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     const ping = await storeProblem(deps.services.store);
     const problems = [...(ping ? [ping] : []), ...(deps.services.store.connectionProblems?.() ?? [])];
     const info = deps.services.store.info();
+    const loading = deps.loading?.() ?? [];
     return c.json(
       {
         status: problems.length ? ('degraded' as const) : ('ok' as const),
         store: { kind: info.kind, schemaVersion: info.schemaVersion },
         version: deps.version,
         ...(problems.length ? { problems } : {}),
+        ...(loading.length ? { loading } : {}),
       },
       200,
     );

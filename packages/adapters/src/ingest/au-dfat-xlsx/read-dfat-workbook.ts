@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { DomainError } from '@entente/core';
-import ExcelJS from 'exceljs';
 import { unzipBounded, type InflateLimits } from '../archive/bounded-inflate.ts';
 import { xlsxHeaderRow } from '../archive/xlsx-header-row.ts';
 import { DFAT_HEADER } from './dfat-columns.ts';
@@ -47,6 +46,8 @@ export async function readDfatWorkbook(file: string): Promise<DfatRow[]> {
   // Sizes are checked and the header read before exceljs expands the whole workbook in memory.
   if (bytes[0] === 0x50 && bytes[1] === 0x4b)
     checkDfatHeader(xlsxHeaderRow(unzipBounded(bytes, file, DFAT_XLSX_LIMITS)), file);
+  // exceljs is loaded here, not at start: a third of a second of CPU every command would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -1,0 +1,42 @@
+// The phases of a cold `entente screen`, in one new process over the compiled packages, with the
+// CPU seconds of each (the machine may be shared: wall seconds inflate with its load, CPU much less).
+// Run: `npm run build && BENCH_DB=dir node bench/cold-screen-phases.mjs` (dir: a PGlite store of the
+// mirror with its index snapshot); baseline: `node --import ./bench/support/start-as-before.mjs …`.
+import { loadavg } from 'node:os';
+
+const started = { wall: performance.now(), cpu: process.cpuUsage() };
+let last = { wall: performance.now(), cpu: process.cpuUsage() };
+const rows = [];
+/** Records the phase that ends now. */
+function phase(name) {
+  const cpu = process.cpuUsage(last.cpu);
+  rows.push([name, (performance.now() - last.wall) / 1000, (cpu.user + cpu.system) / 1e6]);
+  last = { wall: performance.now(), cpu: process.cpuUsage() };
+}
+
+const core = await import('@entente/core/dist');
+phase('import @entente/core');
+const adapters = await import('@entente/adapters/dist');
+phase('import @entente/adapters');
+const config = adapters.loadConfig({ ...process.env, DATABASE_URL: '', ENTENTE_DB: process.env.BENCH_DB });
+const services = await adapters.openServices(config);
+phase('open the store (PGlite start, pg_trgm, migrations checked)');
+await services.nameReference();
+phase('name reference (from its snapshot)');
+const screening = await services.screening();
+phase(`screening index (${screening.state().origin})`);
+const directory = await (await services.subjects()).directory();
+phase('subjects directory');
+const query = core.validateScreeningQuery({ name: 'Islamic Revolutionary Guard Corps' });
+await screening.screen(query, { limit: 10, algorithm: 'entente' }, null, (id) => directory.get(id)?.id);
+await services.store.recordScreening({ orgId: null, subjects: 1, hits: 1, channel: 'cli' });
+phase('screen and record it');
+await services.close();
+phase('close the store');
+const total = process.cpuUsage(started.cpu);
+process.stdout.write(`load average ${loadavg()[0].toFixed(1)}\n| phase | wall | CPU |\n|---|---|---|\n`);
+for (const [name, wall, cpu] of rows)
+  process.stdout.write(`| ${name} | ${wall.toFixed(2)} s | ${cpu.toFixed(2)} s |\n`);
+process.stdout.write(
+  `| total (after node's own start) | ${((performance.now() - started.wall) / 1000).toFixed(2)} s | ${((total.user + total.system) / 1e6).toFixed(2)} s |\n`,
+);
