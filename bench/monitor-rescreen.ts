@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     reference,
     register,
     clearances: [],
-    undecided: new Map(),
+    alerts: [],
     now: new Date(),
     onProgress: () => {},
   };

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
         removedParties: new Set(),
         stored: [],
         clearances: [],
-        undecided: new Map(),
+        alerts: [],
         now: new Date(),
         onProgress: () => {},
       });
