@@ -11,6 +11,8 @@
  *   OLD_CORE=bench/.out/old/packages/core/src/index.ts NODE_OPTIONS=--expose-gc \
  *     npx tsx bench/screening-cpu-compare.ts [--passes 3]
  *
+ * CURRENT_CORE=<copy of this engine's core/src/index.ts> imports this engine
+ * the same way (the fair comparison); the first engine alternates per pass.
  * Without OLD_CORE it screens with this engine only (for `node --cpu-prof`).
  * FEATURES=a,b lists feature names whose presence explains a changed match
  * (new name features); the changed subjects without them are printed.
@@ -74,7 +76,12 @@ async function main(): Promise<void> {
     const old = (await import(path.resolve(process.env.OLD_CORE))) as Core;
     engines.push({ label: 'previous', core: old, index: old.buildScreeningIndex(inputs, reference) });
   }
-  engines.push({ label: 'current', core: current, index: current.buildScreeningIndex(inputs, reference) });
+  // CURRENT_CORE: this engine imported from a copy, as the previous one is, so that neither shares
+  // the JIT state the list parsers left in @entente/core.
+  const cur = process.env.CURRENT_CORE
+    ? ((await import(path.resolve(process.env.CURRENT_CORE))) as Core)
+    : current;
+  engines.push({ label: 'current', core: cur, index: cur.buildScreeningIndex(inputs, reference) });
   // Warm the JIT on the listed spellings.
   for (const e of engines) for (const p of pairs) e.core.screenParty(e.index, { name: p.list_name! });
   console.log(
@@ -83,7 +90,8 @@ async function main(): Promise<void> {
   const results = new Map<string, string[]>();
   const cpu = new Map<string, number[]>();
   for (let i = 0; i < passes; i++) {
-    for (const e of engines) {
+    // Alternate which engine goes first, so that neither always runs in the other's wake.
+    for (const e of i % 2 ? [...engines].reverse() : engines) {
       const r = pass(e.core, e.index, queries);
       results.set(e.label, r.out);
       (cpu.get(e.label) ?? cpu.set(e.label, []).get(e.label)!).push(r.cpu);
