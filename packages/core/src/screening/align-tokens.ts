@@ -44,6 +44,16 @@ export const lengthWeight: TokenWeight = (t) => t.length;
 export type PairSimilarity = (i: number, j: number) => TokenSimilarity;
 
 const KINDS: TokenMatchKind[] = ['exact', 'symbol', 'initial', 'fuzzy', 'phonetic', 'none'];
+/** Index of each kind in KINDS (a property read per cell instead of a search). */
+const KIND_INDEX: Readonly<Record<TokenMatchKind, number>> = Object.freeze({
+  exact: 0,
+  symbol: 1,
+  initial: 2,
+  fuzzy: 3,
+  phonetic: 4,
+  none: 5,
+});
+const INITIAL_KIND = KIND_INDEX.initial;
 
 /** Scratch of the last alignment (alignments are synchronous): chosen pairs and coverages. */
 const last = {
@@ -56,6 +66,9 @@ const last = {
   candidateCoverage: 0,
   candidateRarity: 1,
 };
+/** The token weights of the last alignment, for features that discount unmatched words. */
+let weightQ = new Float64Array(16);
+let weightC = new Float64Array(16);
 let cellS = new Float64Array(64);
 let cellK = new Uint8Array(64);
 /** The similarities before the greedy pass retired them, for `improvePairs`. */
@@ -63,23 +76,56 @@ let origS = new Float64Array(64);
 let usedQ = new Uint8Array(16);
 let usedC = new Uint8Array(16);
 
-/** Which query and candidate tokens the last `alignmentScore` call paired, and its coverages. */
-export function lastAlignment(): {
+/** What the last `alignmentScore` call paired, its coverages and the weights they were computed from. */
+export interface LastAlignment {
   usedQ: Uint8Array;
   usedC: Uint8Array;
   pairs: number;
   queryCoverage: number;
   candidateCoverage: number;
   candidateRarity: number;
-} {
-  return {
-    usedQ,
-    usedC,
-    pairs: last.pairs,
-    queryCoverage: last.queryCoverage,
-    candidateCoverage: last.candidateCoverage,
-    candidateRarity: last.candidateRarity,
-  };
+  /** Matched and total query weight (queryCoverage = qMatched / qTotal). */
+  qMatched: number;
+  qTotal: number;
+  /** Matched and total candidate weight (candidateCoverage = cMatched / cTotal). */
+  cMatched: number;
+  cTotal: number;
+  /** The lowest similarity of a chosen pair (1 when there is none). */
+  minPairSimilarity: number;
+  /** Each query and candidate token's weight. */
+  weightQ: Float64Array;
+  weightC: Float64Array;
+}
+
+/** The one view `lastAlignment` returns, refreshed by each `alignmentScore` call (no allocation per candidate). */
+const view: LastAlignment = {
+  usedQ,
+  usedC,
+  pairs: 0,
+  queryCoverage: 0,
+  candidateCoverage: 0,
+  candidateRarity: 1,
+  qMatched: 0,
+  qTotal: 0,
+  cMatched: 0,
+  cTotal: 0,
+  minPairSimilarity: 1,
+  weightQ,
+  weightC,
+};
+
+/**
+ * Which query and candidate tokens the last `alignmentScore` call paired, and
+ * its coverages. The view is shared and overwritten by the next alignment:
+ * read it before aligning again.
+ */
+export function lastAlignment(): LastAlignment {
+  return view;
+}
+
+/** The name score of a query and a candidate coverage: 82 % query, 18 % candidate. */
+export function coverageScore(queryCoverage: number, candidateCoverage: number): number {
+  return QUERY_SHARE * queryCoverage + (1 - QUERY_SHARE) * candidateCoverage;
 }
 
 /**
@@ -102,8 +148,14 @@ export function alignmentScore(
     cellK = new Uint8Array(cells * 2);
     origS = new Float64Array(cells * 2);
   }
-  if (usedQ.length < qn) usedQ = new Uint8Array(qn * 2);
-  if (usedC.length < cn) usedC = new Uint8Array(cn * 2);
+  if (usedQ.length < qn) {
+    usedQ = new Uint8Array(qn * 2);
+    weightQ = new Float64Array(qn * 2);
+  }
+  if (usedC.length < cn) {
+    usedC = new Uint8Array(cn * 2);
+    weightC = new Float64Array(cn * 2);
+  }
   const maxPairs = Math.min(qn, cn);
   if (last.pairI.length < maxPairs) {
     last.pairI = new Int32Array(maxPairs * 2);
@@ -121,7 +173,7 @@ export function alignmentScore(
       const s = t.similarity > 0 ? t.similarity + (i === j ? 1e-6 : 0) : 0;
       cellS[i * cn + j] = s;
       origS[i * cn + j] = s;
-      cellK[i * cn + j] = KINDS.indexOf(t.kind);
+      cellK[i * cn + j] = KIND_INDEX[t.kind];
       if (s > 0) live++;
     }
   }
@@ -158,16 +210,18 @@ export function alignmentScore(
   if (pairs < qn && pairs < cn) pairs = improvePairs(qn, cn, pairs);
   let qMatched = 0;
   let cMatched = 0;
+  let minPair = 1;
   for (let p = 0; p < pairs; p++) {
     const i = last.pairI[p]!;
     const j = last.pairJ[p]!;
     const s = Math.min(1, origS[i * cn + j]!);
+    if (s < minPair) minPair = s;
     const kind = cellK[i * cn + j]!;
     last.pairS[p] = s;
     last.pairK[p] = kind;
     const wq = qWeight(i);
     const wc = cWeight(j);
-    if (KINDS[kind] === 'initial') {
+    if (kind === INITIAL_KIND) {
       // An initial stands for the word it begins, at a discount: the
       // initial counts fully, the word it abbreviates at INITIAL_CREDIT of its weight.
       qMatched += s * (wq <= wc ? wq : Math.max(wc, INITIAL_CREDIT * wq));
@@ -179,17 +233,36 @@ export function alignmentScore(
   }
   let qTotal = 0;
   let cTotal = 0;
-  for (let i = 0; i < qn; i++) qTotal += qWeight(i);
+  for (let i = 0; i < qn; i++) {
+    const w = qWeight(i);
+    weightQ[i] = w;
+    qTotal += w;
+  }
   let cLengths = 0;
   for (let j = 0; j < cn; j++) {
-    cTotal += cWeight(j);
+    const w = cWeight(j);
+    weightC[j] = w;
+    cTotal += w;
     cLengths += cLength ? Math.max(1, cLength(j)) : 0;
   }
   last.pairs = pairs;
   last.candidateRarity = cLength && cLengths > 0 ? Math.min(1, cTotal / cLengths) : 1;
   last.queryCoverage = qTotal > 0 ? qMatched / qTotal : 0;
   last.candidateCoverage = cTotal > 0 ? cMatched / cTotal : 0;
-  return QUERY_SHARE * last.queryCoverage + (1 - QUERY_SHARE) * last.candidateCoverage;
+  view.usedQ = usedQ;
+  view.usedC = usedC;
+  view.pairs = pairs;
+  view.queryCoverage = last.queryCoverage;
+  view.candidateCoverage = last.candidateCoverage;
+  view.candidateRarity = last.candidateRarity;
+  view.qMatched = qMatched;
+  view.qTotal = qTotal;
+  view.cMatched = cMatched;
+  view.cTotal = cTotal;
+  view.minPairSimilarity = minPair;
+  view.weightQ = weightQ;
+  view.weightC = weightC;
+  return coverageScore(last.queryCoverage, last.candidateCoverage);
 }
 
 /**

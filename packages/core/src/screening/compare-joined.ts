@@ -39,6 +39,11 @@ function sameWordBreaks(q: string[], c: string[]): boolean {
   return true;
 }
 
+/** Whether `x` is a vowel-less spelling in several words and `y` one word written with vowels. */
+function isAbjadSplit(x: string[], y: string[]): boolean {
+  return x.length > 1 && y.length === 1 && x.every(isVowelPoor) && !isVowelPoor(y[0]!);
+}
+
 /**
  * Similarity of the names written without spaces ("ramimakhlouf" = "rami
  * makhlouf", "lauren tnkunda" = "laurent nkunda"), unless their words break
@@ -50,10 +55,8 @@ export function compareJoined(q: string[], c: string[], a = q.join(''), b = c.jo
   // spaces, "vladimir vladimirovich putin" and "… tyulin" would differ by 3 letters in 27.
   if (sameWordBreaks(q, c)) return 0;
   // An abjad spelling split into words ("bd llh") against one word ("abdullah").
-  const abjad = (x: string[], y: string[]): boolean =>
-    x.length > 1 && y.length === 1 && x.every(isVowelPoor) && !isVowelPoor(y[0]!);
   if (
-    (abjad(q, c) || abjad(c, q)) &&
+    (isAbjadSplit(q, c) || isAbjadSplit(c, q)) &&
     phoneticKey(a).length >= 3 &&
     phoneticKey(a) === phoneticKey(b) &&
     jaroWinkler(a, b) >= 0.7

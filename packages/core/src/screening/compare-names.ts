@@ -38,7 +38,16 @@ function alignTokens(
   );
   if (method !== 'tokens') return describeAlignment(base, q, c, method);
   const terms: ScoreTerm[] = [];
-  const score = nameFeatureScore(base, lastAlignment(), q, c, containment, ref.genericOrgWords, terms);
+  const score = nameFeatureScore(
+    base,
+    lastAlignment(),
+    q,
+    c,
+    containment,
+    ref.genericOrgWords,
+    vowelless,
+    terms,
+  );
   return describeAlignment(score, q, c, method, base, terms);
 }
 

@@ -14,6 +14,10 @@ export interface ScoringFeature {
 export const SCORING_FEATURES = Object.freeze({
   /** Token alignment: 82 % query coverage + 18 % listed-name coverage. */
   nameSimilarity: { label: 'Name similarity', weight: 1 },
+  /** Lift from pairing, in a vowel-less reading, a compound one side writes as one word and the other as two. */
+  joinedWords: { label: 'Words written joined on one side and apart on the other', weight: 1 },
+  /** Lift from leaving out of the coverages an article ("al", "el") one side writes and the other does not. */
+  articleOneSide: { label: 'Article written on one side only', weight: 1 },
   /** Lift from name similarity to listed-name coverage when the whole listed person name is in the query. */
   containedName: { label: 'Listed name contained in the query', weight: 1 },
   /** Per query word beyond a contained listed name (middle name, patronymic, second surname). */

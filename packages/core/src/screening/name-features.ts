@@ -1,18 +1,16 @@
 import type { PartySchema } from '../model/party.ts';
+import type { LastAlignment } from './align-tokens.ts';
+import { articleLift } from './article-lift.ts';
+import { joinedWordsLift } from './joined-words.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
 
-/** What the name-level features read of a token alignment. */
-export interface AlignmentView {
-  /** 1 for each query token paired with a candidate token. */
-  usedQ: Uint8Array;
-  /** 1 for each candidate token paired with a query token. */
-  usedC: Uint8Array;
-  pairs: number;
-  candidateCoverage: number;
-  /** The candidate's token weight over its length: 1 for rare words, less for common ones. */
-  candidateRarity: number;
-}
+/**
+ * What the name-level features read of a token alignment (`lastAlignment()`):
+ * which tokens were paired, the coverages, the candidate's rarity (its token
+ * weight over its length) and the weights the coverages were computed from.
+ */
+export type AlignmentView = LastAlignment;
 
 /** Listed-name coverage from which the listed name counts as found whole inside the query (exact words or spellings of one name; a nickname or a near miss is not enough). */
 const CONTAINED_COVERAGE = 0.98;
@@ -23,7 +21,23 @@ export const MAX_EXTRA_PARTS = 3;
 /** Fewest letters a contained listed name must have: short names ("john lee") are found inside many. */
 const CONTAINED_MIN_LETTERS = 9;
 
+/**
+ * Fewest letters of a shorter contained listed name ("Abou Alam" in "Abou
+ * Ronald Alam"): credited only for one extra part set between the query's
+ * first and last words, which both belong to the listed name.
+ */
+const CONTAINED_SHORT_MIN_LETTERS = 6;
+
+/**
+ * Fewest letters of the extra part inside a short contained name: a given
+ * name ("Ronald"), not a syllable or a misspelt listed word ("Kim Sko Chol"
+ * is "Kim Sok Chol" more than it is "Kim Chol").
+ */
+const SHORT_EXTRA_MIN_LETTERS = 4;
+
 const DIGITS = /^\d+$/;
+
+const NO_INITIALS: readonly string[] = Object.freeze([]);
 
 /** Han, Hangul and kana: names whose words are syllables, with no extra name parts to speak of. */
 const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -41,11 +55,23 @@ export function isSyllabicName(name: { originalTokens?: string[] }): boolean {
   return !!name.originalTokens && CJK.test(name.originalTokens.join(''));
 }
 
+/** Whether a token starts with a digit (cheap test before `DIGITS`). */
+const startsWithDigit = (t: string): boolean => {
+  const c = t.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
+
 /** The number tokens of a name, sorted and joined ('' when it has none). */
 function numbersOf(tokens: readonly string[]): string {
   let out: string[] | undefined;
-  for (const t of tokens) if (DIGITS.test(t)) (out ??= []).push(String(Number(t)));
+  for (const t of tokens) if (startsWithDigit(t) && DIGITS.test(t)) (out ??= []).push(String(Number(t)));
   return out ? out.sort().join(' ') : '';
+}
+
+/** Whether an unpaired token of the name is a single letter (an initial that may conflict). */
+function hasUnpairedInitial(tokens: readonly string[], used: Uint8Array): boolean {
+  for (let i = 0; i < tokens.length; i++) if (!used[i] && tokens[i]!.length === 1) return true;
+  return false;
 }
 
 function letters(tokens: readonly string[]): number {
@@ -139,9 +165,18 @@ function containedScore(
     );
     return contained;
   }
-  if (letters(c) < CONTAINED_MIN_LETTERS || c.length < 2) return undefined;
+  const length = letters(c);
+  if (length < CONTAINED_SHORT_MIN_LETTERS || c.length < 2) return undefined;
   const extra = extraParts(q, a.usedQ);
   if (extra.length > MAX_EXTRA_PARTS) return undefined;
+  if (
+    length < CONTAINED_MIN_LETTERS &&
+    (extra.length !== 1 ||
+      extra[0]!.replace(' ', '').length < SHORT_EXTRA_MIN_LETTERS ||
+      !a.usedQ[0] ||
+      !a.usedQ[q.length - 1])
+  )
+    return undefined;
   const common = 1 - a.candidateRarity;
   const contained =
     a.candidateCoverage +
@@ -180,7 +215,10 @@ function containedScore(
  * name's coverage, less a little per extra part or generic word); an
  * initial that contradicts a full given name, and different numbers
  * ("Group 2" vs "Group 3"), lower it. `generic` holds the generic
- * organisation words. Pushes one explained term per feature to `terms` when
+ * organisation words. An article ("al", "el") written on one side only
+ * does not count against the name (`articleLift`); in a vowel-less reading
+ * (`vowelless`), a compound written as one word on one side and two on the
+ * other is paired (`joinedWordsLift`). Pushes one explained term per feature to `terms` when
  * given (the ranking calls it without, for speed); the terms add up to the
  * returned score less `base`, before clamping to [0,1].
  */
@@ -191,12 +229,18 @@ export function nameFeatureScore(
   c: readonly string[],
   containment: Containment,
   generic?: ReadonlySet<string>,
+  vowelless = false,
   terms?: ScoreTerm[],
 ): number {
-  let score = base;
-  const contained = containedScore(base, a, q, c, containment, generic, terms);
+  const joined = vowelless ? base + joinedWordsLift(base, a, q, c, terms) : base;
+  const lifted = joined + articleLift(joined, a, q, c, terms);
+  let score = lifted;
+  const contained = containedScore(lifted, a, q, c, containment, generic, terms);
   if (contained !== undefined) score = contained;
-  const initials = [...initialConflicts(q, a.usedQ, c, a.usedC), ...initialConflicts(c, a.usedC, q, a.usedQ)];
+  const initials =
+    hasUnpairedInitial(q, a.usedQ) || hasUnpairedInitial(c, a.usedC)
+      ? [...initialConflicts(q, a.usedQ, c, a.usedC), ...initialConflicts(c, a.usedC, q, a.usedQ)]
+      : NO_INITIALS;
   if (initials.length > 0) {
     const n = Math.min(2, initials.length);
     score += FEATURE_WEIGHTS.initialConflict * n;

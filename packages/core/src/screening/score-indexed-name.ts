@@ -15,7 +15,7 @@ import {
 } from './compare-tokens.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { isOrganisationPair, isSyllabicName, nameFeatureScore } from './name-features.ts';
-import { syllableConflicts } from './syllable-conflicts.ts';
+import { hasSyllables, syllableConflicts } from './syllable-conflicts.ts';
 import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
@@ -32,6 +32,8 @@ export interface PreparedQuery {
   seen: Map<number, TokenSimilarity>[];
   /** Whether the query is written in Han, Hangul or kana (no contained-name credit). */
   syllabic: boolean;
+  /** Whether the query's original-script tokens hold Hangul or kana (else no syllable can conflict). */
+  syllables: boolean;
   /** Facts of the original-script tokens, computed at the first comparison that needs them. */
   originalFacts?: TokenFacts[];
 }
@@ -50,6 +52,7 @@ export function prepareQuery(
     joined: name.tokens.join(''),
     seen: name.tokens.map(() => new Map<number, TokenSimilarity>()),
     syllabic: isSyllabicName(name),
+    syllables: !!name.originalTokens && hasSyllables(name.originalTokens),
   };
 }
 
@@ -93,6 +96,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
     name.normalized.tokens,
     containment,
     generic,
+    vowelless,
   );
   if (score < 1) {
     // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
@@ -113,7 +117,10 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
         (j) => query.weight(b[j]!),
         (j) => b[j]!.length,
       );
-      score = Math.max(score, nameFeatureScore(rejoined, lastAlignment(), a, b, containment, generic));
+      score = Math.max(
+        score,
+        nameFeatureScore(rejoined, lastAlignment(), a, b, containment, generic, vowelless),
+      );
     }
   }
   if (score < 1)
@@ -136,7 +143,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
     );
     if (original > score) score = original;
   }
-  const differ = syllableConflicts(q, c);
+  const differ = query.syllables ? syllableConflicts(q, c) : 0;
   return differ > 0 ? Math.max(0, score + FEATURE_WEIGHTS.syllableConflict * differ) : score;
 }
 

@@ -1,0 +1,121 @@
+/**
+ * Single-screening CPU of this engine against a previous one, in one process.
+ * Builds both engines' indexes of the mirror's lists, then screens the 2,683
+ * subjects of the screening-speed bench (2,000 invented persons, 683 UN
+ * altered spellings) in alternating passes (old, new, old, new, …) with the
+ * token-expansion memo emptied before each pass, and prints per engine the
+ * CPU per subject and the latency quantiles of each pass, and whether the two
+ * engines returned the same matches with the same scores.
+ *
+ *   git archive <commit> packages/core/src | tar -x -C bench/.out/old
+ *   OLD_CORE=bench/.out/old/packages/core/src/index.ts NODE_OPTIONS=--expose-gc \
+ *     npx tsx bench/screening-cpu-compare.ts [--passes 3]
+ *
+ * CURRENT_CORE=<copy of this engine's core/src/index.ts> imports this engine
+ * the same way (the fair comparison); the first engine alternates per pass.
+ * Without OLD_CORE it screens with this engine only (for `node --cpu-prof`).
+ * FEATURES=a,b lists feature names whose presence explains a changed match
+ * (new name features); the changed subjects without them are printed.
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import * as current from '@entente/core';
+import { parse } from 'csv-parse/sync';
+import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
+import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
+
+type Core = Pick<typeof current, 'buildScreeningIndex' | 'screenParty'>;
+type Index = ReturnType<typeof current.buildScreeningIndex>;
+
+const quantile = (xs: number[], q: number): number =>
+  xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+const rows = (file: string): Record<string, string>[] =>
+  parse(readFileSync(path.join(MIRROR, 'eval', file), 'utf8'), { columns: true, skip_empty_lines: true });
+
+/** One pass over the queries with the memo empty: CPU per subject, p50, p99 and the results. */
+function pass(
+  core: Core,
+  index: Index,
+  queries: string[],
+): { cpu: number; p50: number; p99: number; out: string[] } {
+  index.expansions.clear();
+  gc();
+  const times: number[] = [];
+  const out: string[] = [];
+  const c0 = cpuMs();
+  for (const q of queries) {
+    const t = performance.now();
+    const matches = core.screenParty(index, { name: q }, { limit: 10 });
+    times.push(performance.now() - t);
+    out.push(
+      matches
+        .map((m) => `${m.entityId}:${m.score.toFixed(6)}:${Object.keys(m.features).sort().join(',')}`)
+        .join(' '),
+    );
+  }
+  return { cpu: (cpuMs() - c0) / queries.length, p50: quantile(times, 0.5), p99: quantile(times, 0.99), out };
+}
+
+async function main(): Promise<void> {
+  const passes = Number(process.argv[process.argv.indexOf('--passes') + 1] || 3);
+  const reference = await loadNameReference(MIRROR);
+  const lists = await loadMirrorLists(MIRROR, () => {});
+  const inputs = lists.flatMap((l) => l.parties.map((party) => ({ party })));
+  const pairs = rows('yente_un_treated_vs_untreated_pairs.csv');
+  const queries = [...rows('negatives_us_1k.csv'), ...rows('negatives_global_1k.csv')]
+    .map((r) => r.full_name!)
+    .concat(pairs.map((p) => p.query_name!));
+  const engines: { label: string; core: Core; index: Index }[] = [];
+  if (process.env.OLD_CORE) {
+    const old = (await import(path.resolve(process.env.OLD_CORE))) as Core;
+    engines.push({ label: 'previous', core: old, index: old.buildScreeningIndex(inputs, reference) });
+  }
+  // CURRENT_CORE: this engine imported from a copy, as the previous one is, so that neither shares
+  // the JIT state the list parsers left in @entente/core.
+  const cur = process.env.CURRENT_CORE
+    ? ((await import(path.resolve(process.env.CURRENT_CORE))) as Core)
+    : current;
+  engines.push({ label: 'current', core: cur, index: cur.buildScreeningIndex(inputs, reference) });
+  // Warm the JIT on the listed spellings.
+  for (const e of engines) for (const p of pairs) e.core.screenParty(e.index, { name: p.list_name! });
+  console.log(
+    `${queries.length} subjects, ${inputs.length} parties; load average ${loadavg()[0]!.toFixed(2)}`,
+  );
+  const results = new Map<string, string[]>();
+  const cpu = new Map<string, number[]>();
+  for (let i = 0; i < passes; i++) {
+    // Alternate which engine goes first, so that neither always runs in the other's wake.
+    for (const e of i % 2 ? [...engines].reverse() : engines) {
+      const r = pass(e.core, e.index, queries);
+      results.set(e.label, r.out);
+      (cpu.get(e.label) ?? cpu.set(e.label, []).get(e.label)!).push(r.cpu);
+      console.log(
+        `pass ${i + 1} ${e.label}: CPU ${r.cpu.toFixed(3)} ms per subject, p50 ${r.p50.toFixed(3)} ms, p99 ${r.p99.toFixed(2)} ms (load ${loadavg()[0]!.toFixed(2)})`,
+      );
+    }
+  }
+  for (const [label, xs] of cpu)
+    console.log(
+      `${label}: median CPU per subject ${quantile(xs, 0.5).toFixed(3)} ms over ${xs.length} passes`,
+    );
+  if (engines.length === 2) {
+    const [a, b] = [results.get('previous')!, results.get('current')!];
+    const differ = a.flatMap((x, i) => (x !== b[i] ? [i] : []));
+    // Differences the new name features explain (FEATURES, comma-separated) are expected; list the others.
+    const expected = (process.env.FEATURES ?? '').split(',').filter(Boolean);
+    const unexplained = differ.filter((i) => !expected.some((f) => `${a[i]} ${b[i]}`.includes(f)));
+    console.log(
+      `matches and scores differ on ${differ.length} of ${queries.length} subjects; ${unexplained.length} of them without a match carrying ${expected.join('/') || '(no feature given)'}`,
+    );
+    for (const i of unexplained.slice(0, 10))
+      console.log(`  ${queries[i]}\n    previous ${a[i]}\n    current  ${b[i]}`);
+  }
+}
+
+await main();
