@@ -11,7 +11,7 @@ function heldSpellings(index: ScreeningIndex, spellings: string[]): [string, str
     const id = index.vocabulary.get(s);
     if (id === undefined) continue;
     literal ??= s;
-    const postings = index.postings[id]!.length;
+    const postings = index.postingCount(id);
     if (postings > commonPostings) {
       common = s;
       commonPostings = postings;
