@@ -60,7 +60,7 @@ function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion 
     const folded = index.vocabulary.get(facts.fold);
     if (folded !== undefined && seenStamp[folded] !== epoch)
       add(folded, compareTokenFacts(facts, index.factsAt(folded)).similarity);
-    for (const id of index.folds.get(facts.fold) ?? [])
+    for (const id of index.foldIds(facts.fold) ?? [])
       if (seenStamp[id] !== epoch) add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
     const length = token.length;
     const verify = (id: number, window: number): void => {
@@ -73,7 +73,7 @@ function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion 
     // Short keys ("MT") are shared by thousands of words: read them only for
     // vowel-less spellings, where sound is the only route ("mhmd").
     if (key.length >= 3 || (key.length >= 1 && facts.vowelPoor)) {
-      for (const id of index.phonetic.get(key) ?? []) verify(id, 4);
+      for (const id of index.phoneticIds(key) ?? []) verify(id, 4);
     }
     const edits = allowedEdits(length);
     if (edits > 0) index.forEachNearToken(token, edits, (id) => verify(id, edits));

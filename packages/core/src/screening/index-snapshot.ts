@@ -56,6 +56,13 @@ export interface ScreeningIndexSnapshot {
   identifierStarts: Uint32Array;
   identifierEntries: Int32Array;
   deletions?: DeletionArrays;
+  /**
+   * Token ids with a phonetic key, ordered by key then id, and token ids whose folded spelling
+   * differs from them, ordered by fold then id: look-ups by binary search for an index over the
+   * columns (see `withTokenOrders`; made when the snapshot is shared, not saved).
+   */
+  phoneticOrder?: Int32Array;
+  foldOrder?: Int32Array;
 }
 
 /** Strings end to end in one string, `ends[i]` ending string i: one value to copy instead of thousands. */

@@ -21,7 +21,7 @@ function heldSpellings(index: ScreeningIndex, spellings: string[]): [string, str
   // No spelling listed as such: one that folds to a listed token ("vladimirovits").
   const folded = spellings.find((s) => {
     const f = foldSpelling(s);
-    return index.vocabulary.has(f) || index.folds.has(f);
+    return index.vocabulary.has(f) || index.foldIds(f) !== undefined;
   });
   return folded === undefined ? undefined : [folded, folded];
 }

@@ -153,6 +153,16 @@ export class ScreeningIndex {
     return this.#stored ? this.#stored.postingCount(id) : this.postings[id]!.length;
   }
 
+  /** The ids of the tokens with phonetic key `key`, in id order (undefined for none). */
+  phoneticIds(key: string): readonly number[] | Int32Array | undefined {
+    return this.#stored ? this.#stored.phoneticIds(key) : this.phonetic.get(key);
+  }
+
+  /** The ids of the tokens other than `fold` that fold to it, in id order (undefined for none). */
+  foldIds(fold: string): readonly number[] | Int32Array | undefined {
+    return this.#stored ? this.#stored.foldIds(fold) : this.folds.get(fold);
+  }
+
   /** Indexes a party (replacing any party with the same entity id). */
   add(party: Party, versionId?: number): void {
     this.writable();
@@ -320,9 +330,9 @@ export class ScreeningIndex {
    * Completes an index whose `entries`, `names`, `nameShape`, `tokens`, `postings`,
    * `facts`, `joinedKey` and `identifiers` were filled from a snapshot
    * (see index-snapshot.ts): rebuilds the lookups derived from them and adopts
-   * the saved fuzzy look-up arrays. With `stored`, the names, entries, postings and
-   * token facts are read from it (`names`, `entries`, `postings`, `facts` stay empty)
-   * and the index is read-only.
+   * the saved fuzzy look-up arrays. With `stored`, the names, entries, postings,
+   * token facts, folds and phonetic keys are read from it (`names`, `entries`,
+   * `postings`, `facts`, `folds`, `phonetic` stay empty) and the index is read-only.
    */
   restored(deletions: DeletionArrays | undefined, stored?: StoredColumns): void {
     this.changed();
@@ -334,13 +344,13 @@ export class ScreeningIndex {
     for (let id = 0; id < this.tokens.length; id++) {
       const token = this.tokens[id]!;
       this.vocabulary.set(token, id);
-      const fold = stored ? stored.tokenFold(id) : this.facts[id]!.fold;
+      if (stored) continue; // it reads folds and phonetic keys from its columns
+      const { fold, key } = this.facts[id]!;
       if (fold !== token) {
         const list = this.folds.get(fold);
         if (list) list.push(id);
         else this.folds.set(fold, [id]);
       }
-      const key = stored ? stored.tokenKey(id) : this.facts[id]!.key;
       if (key.length >= 1) {
         const list = this.phonetic.get(key);
         if (list) list.push(id);

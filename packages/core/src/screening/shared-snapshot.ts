@@ -1,4 +1,5 @@
 import type { ScreeningIndexSnapshot } from './index-snapshot.ts';
+import { withTokenOrders } from './stored-columns.ts';
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
@@ -26,12 +27,13 @@ function shallowTree<T>(value: T): T {
 }
 
 /**
- * The snapshot with every typed array copied into one `SharedArrayBuffer`: posted to a
+ * The snapshot (with its token orders, see `withTokenOrders`) with every typed array copied
+ * into one `SharedArrayBuffer`: posted to a
  * worker thread (structured clone), the arrays are shared, not copied, so that any number of
  * workers read one index (its strings are still copied: they are a small part of it).
  */
 export function shareSnapshot(snapshot: ScreeningIndexSnapshot): ScreeningIndexSnapshot {
-  const shared = shallowTree(snapshot);
+  const shared = shallowTree(withTokenOrders(snapshot));
   let bytes = 0;
   forEachTyped(shared, (_h, _k, a) => (bytes += Math.ceil(a.byteLength / 8) * 8));
   const buffer = new SharedArrayBuffer(bytes);

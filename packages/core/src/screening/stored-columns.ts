@@ -16,6 +16,51 @@ export function packedAt({ text, ends }: PackedStrings, i: number): string {
   return text.slice(i ? ends[i - 1]! : 0, ends[i]!);
 }
 
+/** The ids `keep` keeps, ordered by `keyOf` then id. */
+function orderBy(count: number, keyOf: (id: number) => string, keep: (id: number, key: string) => boolean) {
+  const keys: string[] = [];
+  const ids: number[] = [];
+  for (let id = 0; id < count; id++) {
+    const key = keyOf(id);
+    if (!keep(id, key)) continue;
+    keys[id] = key;
+    ids.push(id);
+  }
+  ids.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  return Int32Array.from(ids);
+}
+
+/** The snapshot with its `phoneticOrder` and `foldOrder` (made when missing). */
+export function withTokenOrders(s: ScreeningIndexSnapshot): ScreeningIndexSnapshot {
+  if (s.phoneticOrder && s.foldOrder) return s;
+  const count = s.tokens.ends.length;
+  const phoneticOrder = orderBy(
+    count,
+    (i) => packedAt(s.tokenKeys, i),
+    (_i, key) => key.length >= 1,
+  );
+  const foldOrder = orderBy(
+    count,
+    (i) => packedAt(s.tokenFolds, i),
+    (i, fold) => fold !== packedAt(s.tokens, i),
+  );
+  return { ...s, phoneticOrder, foldOrder };
+}
+
+/** The ids of `order` whose key (by `keyOf`) is `key`: a view of the run of them, undefined for none. */
+function run(order: Int32Array, keyOf: (id: number) => string, key: string): Int32Array | undefined {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyOf(order[mid]!) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < order.length && keyOf(order[end]!) === key) end++;
+  return end > lo ? order.subarray(lo, end) : undefined;
+}
+
 /** An entry restored from a snapshot: its party is parsed from its JSON on first read. */
 export class StoredEntry implements IndexedEntry {
   #party: Party | undefined;
@@ -76,6 +121,7 @@ export class StoredColumns {
   readonly liveEntries: number;
 
   constructor(snapshot: ScreeningIndexSnapshot, tokens: readonly string[], compiled: CompiledNameReference) {
+    snapshot = withTokenOrders(snapshot);
     this.#s = snapshot;
     this.#tokens = tokens;
     this.#compiled = compiled;
@@ -97,6 +143,16 @@ export class StoredColumns {
   /** The folded spelling of token `id`. */
   tokenFold(id: number): string {
     return packedAt(this.#s.tokenFolds, id);
+  }
+
+  /** The ids of the tokens with phonetic key `key`, in id order (undefined for none). */
+  phoneticIds(key: string): Int32Array | undefined {
+    return run(this.#s.phoneticOrder!, (id) => this.tokenKey(id), key);
+  }
+
+  /** The ids of the tokens other than `fold` that fold to it, in id order (undefined for none). */
+  foldIds(fold: string): Int32Array | undefined {
+    return run(this.#s.foldOrder!, (id) => this.tokenFold(id), fold);
   }
 
   /** What the token comparison reads of token `id` (as `indexFromSnapshot` makes it). */
