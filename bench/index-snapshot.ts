@@ -6,8 +6,10 @@
  *    index built from the store (baseline), then both loaded from their snapshots.
  * 2. A cold `entente screen "name"` (compiled bin, new process): ENTENTE_CACHE_DIR=off (baseline)
  *    against the snapshot beside the store.
- * 3. Resident memory of a process whose screening service runs 1 and then 4 worker threads.
- * Prints medians with the load average: the machine may be shared.
+ * 3. Resident memory of a process whose screening service runs 1 and then 4 worker threads, and
+ *    how long its workers took to be ready: workers reading one index in shared memory against
+ *    each restoring a copy of its own (baseline, `copyIndexPerWorker`), in new processes.
+ * Prints medians with the load average: the machine may be shared. BENCH_PART=rss: part 3 only.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,94 +43,127 @@ const storeConfig: StoreConfig = { dataDir: db };
 const snapshotFile = indexSnapshotFile(cacheDir, storeConfig);
 
 if (process.argv[2] === '--rss') {
-  // Child: a screening service with N workers; prints its resident memory once they are ready.
+  // Child: a screening service with N workers; prints its resident memory once they are ready,
+  // and the seconds from opening the service (index loaded from its snapshot) to workers ready.
   const store = await openStore(storeConfig);
   const reference = await nameReferenceFor(MIRROR, process.env.RSS_CACHE);
   const service = await ScreeningService.open(store, reference, {
     workers: Number(process.argv[3]),
+    copyIndexPerWorker: process.argv[4] === 'copy',
     snapshotFile: indexSnapshotFile(process.env.RSS_CACHE!, storeConfig),
   });
+  const opened = performance.now();
   if (!(await service.workersReady())) throw new Error('workers did not start');
+  const ready = (performance.now() - opened) / 1000;
+  if (service.state().origin !== 'snapshot') throw new Error('snapshot was not used');
   global.gc?.();
   await new Promise((r) => setTimeout(r, 2000));
-  process.stdout.write(`${process.memoryUsage().rss}\n`);
+  process.stdout.write(`${process.memoryUsage().rss} ${ready}\n`);
   await service.close();
   await store.close();
   process.exit(0);
 }
 
-// 1. In process: rebuild against snapshot load.
-const store = await openStore(storeConfig);
+const rssOnly = process.env.BENCH_PART === 'rss';
 const inProcess = { rebuild: [] as number[], snapshot: [] as number[] };
-// Write the snapshots once (the first start of a new store pays this).
-let t0 = performance.now();
-await (
-  await ScreeningService.open(store, await nameReferenceFor(MIRROR, cacheDir), { snapshotFile })
-).close();
-const firstStart = (performance.now() - t0) / 1000;
-for (let i = 0; i < RUNS; i++) {
-  t0 = performance.now();
-  const rebuilt = await ScreeningService.open(store, await nameReferenceFor(MIRROR));
-  inProcess.rebuild.push((performance.now() - t0) / 1000);
-  if (rebuilt.state().origin !== 'built') throw new Error('baseline did not build');
-  await rebuilt.close();
-  t0 = performance.now();
-  const loaded = await ScreeningService.open(store, await nameReferenceFor(MIRROR, cacheDir), {
-    snapshotFile,
-  });
-  inProcess.snapshot.push((performance.now() - t0) / 1000);
-  if (loaded.state().origin !== 'snapshot') throw new Error('snapshot was not used');
-  await loaded.close();
-}
-await store.close();
-
-// 2. Cold `entente screen` in a new process.
-function screenOnce(extra: Record<string, string>): number {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e', process.execPath, BIN, 'screen', NAME], {
-    env: { ...env, ...extra },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`entente screen failed: ${r.stderr}`);
-  return Number(r.stderr.trim().split('\n').at(-1));
-}
-screenOnce({}); // writes the snapshot beside the store
 const cold = { rebuild: [] as number[], snapshot: [] as number[] };
-for (let i = 0; i < RUNS; i++) {
-  cold.rebuild.push(screenOnce({ ENTENTE_CACHE_DIR: 'off' }));
-  cold.snapshot.push(screenOnce({}));
+let firstStart = 0;
+if (rssOnly) {
+  // Write the snapshots once, for the children to load.
+  const store = await openStore(storeConfig);
+  await (
+    await ScreeningService.open(store, await nameReferenceFor(MIRROR, cacheDir), { snapshotFile })
+  ).close();
+  await store.close();
+} else {
+  ({ firstStart } = await timeStarts());
 }
 
-// 3. Resident memory with 1 and 4 workers (each restores its own copy of the index today).
-function rss(workers: number): number {
+/** Parts 1 and 2. */
+async function timeStarts(): Promise<{ firstStart: number }> {
+  // 1. In process: rebuild against snapshot load.
+  const store = await openStore(storeConfig);
+  // Write the snapshots once (the first start of a new store pays this).
+  let t0 = performance.now();
+  await (
+    await ScreeningService.open(store, await nameReferenceFor(MIRROR, cacheDir), { snapshotFile })
+  ).close();
+  const firstStart = (performance.now() - t0) / 1000;
+  for (let i = 0; i < RUNS; i++) {
+    t0 = performance.now();
+    const rebuilt = await ScreeningService.open(store, await nameReferenceFor(MIRROR));
+    inProcess.rebuild.push((performance.now() - t0) / 1000);
+    if (rebuilt.state().origin !== 'built') throw new Error('baseline did not build');
+    await rebuilt.close();
+    t0 = performance.now();
+    const loaded = await ScreeningService.open(store, await nameReferenceFor(MIRROR, cacheDir), {
+      snapshotFile,
+    });
+    inProcess.snapshot.push((performance.now() - t0) / 1000);
+    if (loaded.state().origin !== 'snapshot') throw new Error('snapshot was not used');
+    await loaded.close();
+  }
+  await store.close();
+
+  // 2. Cold `entente screen` in a new process.
+  function screenOnce(extra: Record<string, string>): number {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e', process.execPath, BIN, 'screen', NAME], {
+      env: { ...env, ...extra },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`entente screen failed: ${r.stderr}`);
+    return Number(r.stderr.trim().split('\n').at(-1));
+  }
+  screenOnce({}); // writes the snapshot beside the store
+  for (let i = 0; i < RUNS; i++) {
+    cold.rebuild.push(screenOnce({ ENTENTE_CACHE_DIR: 'off' }));
+    cold.snapshot.push(screenOnce({}));
+  }
+
+  return { firstStart };
+}
+
+// 3. Resident memory with 1 and 4 workers and their start: shared index against a copy per worker.
+function rss(workers: number, layout: 'shared' | 'copy'): { mib: number; ready: number } {
   const out = execFileSync(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--rss', String(workers)],
+    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--rss', String(workers), layout],
     { env: { ...process.env, BENCH_DB: db, RSS_CACHE: cacheDir }, encoding: 'utf8' },
   );
-  return Number(out.trim().split('\n').at(-1)) / 2 ** 20;
+  const [bytes, ready] = out.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { mib: bytes! / 2 ** 20, ready: ready! };
 }
-const rss1 = rss(1);
-const rss4 = rss(4);
+const memory = (['copy', 'shared'] as const).map((layout) => {
+  const one = rss(1, layout);
+  const four = rss(4, layout);
+  return (
+    `${layout === 'copy' ? 'a copy per worker (baseline)' : 'one shared index'}: RSS with 1 worker ` +
+    `${one.mib.toFixed(0)} MiB (ready in ${one.ready.toFixed(2)} s), with 4 workers ${four.mib.toFixed(0)} MiB ` +
+    `(ready in ${four.ready.toFixed(2)} s): ratio ${(four.mib / one.mib).toFixed(2)} (goal ≤ 1.3)`
+  );
+});
 
 const row = (what: string, xs: number[]) =>
   `| ${what} | ${median(xs).toFixed(2)} s | ${xs.map((x) => x.toFixed(2)).join(', ')} |`;
-process.stdout.write(
-  [
-    `whole mirror, ${RUNS} runs each, load average ${load()} at the end`,
-    `first start (build + save both snapshots): ${firstStart.toFixed(2)} s`,
-    '| in one process | median | runs |',
-    '|---|---|---|',
-    row('name reference + index rebuilt from the store (baseline)', inProcess.rebuild),
-    row('name reference + index loaded from snapshots', inProcess.snapshot),
-    `ratio rebuild / snapshot: ${(median(inProcess.rebuild) / median(inProcess.snapshot)).toFixed(1)}x`,
-    '| cold `entente screen` (compiled) | median | runs |',
-    '|---|---|---|',
-    row('ENTENTE_CACHE_DIR=off (baseline)', cold.rebuild),
-    row('snapshot beside the store', cold.snapshot),
-    `ratio: ${(median(cold.rebuild) / median(cold.snapshot)).toFixed(1)}x`,
-    `RSS with 1 worker ${rss1.toFixed(0)} MiB, with 4 workers ${rss4.toFixed(0)} MiB: ratio ${(rss4 / rss1).toFixed(2)} (goal ≤ 1.3)`,
-    '',
-  ].join('\n'),
-);
+if (rssOnly) process.stdout.write([`load average ${load()} at the end`, ...memory, ''].join('\n'));
+else
+  process.stdout.write(
+    [
+      `whole mirror, ${RUNS} runs each, load average ${load()} at the end`,
+      `first start (build + save both snapshots): ${firstStart.toFixed(2)} s`,
+      '| in one process | median | runs |',
+      '|---|---|---|',
+      row('name reference + index rebuilt from the store (baseline)', inProcess.rebuild),
+      row('name reference + index loaded from snapshots', inProcess.snapshot),
+      `ratio rebuild / snapshot: ${(median(inProcess.rebuild) / median(inProcess.snapshot)).toFixed(1)}x`,
+      '| cold `entente screen` (compiled) | median | runs |',
+      '|---|---|---|',
+      row('ENTENTE_CACHE_DIR=off (baseline)', cold.rebuild),
+      row('snapshot beside the store', cold.snapshot),
+      `ratio: ${(median(cold.rebuild) / median(cold.snapshot)).toFixed(1)}x`,
+      ...memory,
+      '',
+    ].join('\n'),
+  );
 rmSync(cacheDir, { recursive: true, force: true });
 if (!process.env.BENCH_DB) rmSync(db, { recursive: true, force: true });

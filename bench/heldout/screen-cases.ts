@@ -10,7 +10,9 @@ import {
   buildParty,
   buildScreeningIndex,
   indexFromSnapshot,
+  indexOverSnapshot,
   screenParty,
+  shareSnapshot,
   snapshotOfIndex,
   type ScreeningIndexSnapshot,
   type NameReference,
@@ -65,7 +67,13 @@ export function buildIndexes(
     })),
     reference,
   );
-  // EVAL_VIA_SNAPSHOT=1: screen over the indexes as restored from their snapshots (the figures must not move).
+  // EVAL_VIA_SNAPSHOT=1: screen over the indexes as restored from their snapshots; =shared: over
+  // read-only indexes on their snapshots' columns in shared memory, as workers do (the figures must not move).
+  if (process.env.EVAL_VIA_SNAPSHOT === 'shared') {
+    const over = (index: ScreeningIndex) =>
+      indexOverSnapshot(shareSnapshot(snapshotOfIndex(index)), reference);
+    return { full: over(full), latin: latin && over(latin), pairs: over(pairs) };
+  }
   if (process.env.EVAL_VIA_SNAPSHOT === '1') {
     const restore = (index: ScreeningIndex) =>
       indexFromSnapshot(deserialize(serialize(snapshotOfIndex(index))) as ScreeningIndexSnapshot, reference);

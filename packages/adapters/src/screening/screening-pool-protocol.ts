@@ -1,13 +1,20 @@
-import type { NameReference, ScreeningMatch, ScreeningOptions, ScreeningQuery } from '@entente/core';
+import type {
+  NameReference,
+  ScreeningIndexSnapshot,
+  ScreeningMatch,
+  ScreeningOptions,
+  ScreeningQuery,
+} from '@entente/core';
 
 /**
- * What a pool worker starts with: the index as a snapshot payload (`v8.serialize` of
- * `snapshotOfIndex`, in memory every worker reads) and the name reference it was built with.
+ * What a pool worker starts with: the index as a snapshot whose typed arrays live in shared
+ * memory (`shareSnapshot`: every worker reads the same columns), or, for comparison, as a
+ * snapshot payload (`v8.serialize` of `snapshotOfIndex`) each worker restores a copy of;
+ * and the name reference it was built with.
  */
-export interface PoolWorkerData {
-  snapshot: Uint8Array;
-  reference: NameReference;
-}
+export type PoolWorkerData =
+  | { shared: ScreeningIndexSnapshot; reference: NameReference }
+  | { snapshot: Uint8Array; reference: NameReference };
 
 /** Subjects to screen with the same options (one for a request, a chunk for a batch). */
 export interface PoolRequest {

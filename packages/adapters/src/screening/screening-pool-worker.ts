@@ -1,11 +1,21 @@
 import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { indexFromSnapshot, isDomainError, screenParty, type ScreeningIndexSnapshot } from '@entente/core';
+import {
+  indexFromSnapshot,
+  indexOverSnapshot,
+  isDomainError,
+  screenParty,
+  type ScreeningIndexSnapshot,
+} from '@entente/core';
 import type { PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool-protocol.ts';
 
-// One index per worker, restored from the snapshot the main thread shares with every worker.
+// A read-only index over the columns the main thread shares with every worker (or, for
+// comparison, a copy of its own restored from the snapshot payload).
 const data = workerData as PoolWorkerData;
-const index = indexFromSnapshot(deserialize(data.snapshot) as ScreeningIndexSnapshot, data.reference);
+const index =
+  'shared' in data
+    ? indexOverSnapshot(data.shared, data.reference)
+    : indexFromSnapshot(deserialize(data.snapshot) as ScreeningIndexSnapshot, data.reference);
 
 parentPort!.on('message', (req: PoolRequest) => {
   let response: PoolResponse;

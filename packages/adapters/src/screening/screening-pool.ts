@@ -2,14 +2,17 @@ import { Worker } from 'node:worker_threads';
 import {
   buildScreeningIndex,
   DomainError,
+  shareSnapshot,
   snapshotOfIndex,
   type ScreeningIndexInput,
+  type ScreeningIndexSnapshot,
   type ErrorCode,
   type NameReference,
   type ScreeningMatch,
   type ScreeningOptions,
   type ScreeningQuery,
 } from '@entente/core';
+import { deserialize } from 'node:v8';
 import { snapshotPayload } from './snapshot-file.ts';
 import type { PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool-protocol.ts';
 
@@ -25,8 +28,7 @@ interface PoolWorker {
 }
 
 /**
- * Screening in worker threads, each with its own copy of the index (restored from
- * one shared snapshot), so that
+ * Screening in worker threads that all read one index in shared memory, so that
  * the server's event loop only parses requests and writes responses (one
  * subject per message), and batches screen on every core (a chunk per
  * message); each message goes to the worker with the fewest in flight.
@@ -55,13 +57,24 @@ export class ScreeningPool {
 
   /**
    * Starts `count` workers on an index snapshot payload (see `snapshotPayload`) and
-   * resolves once each has restored it. The payload is copied once into shared memory
-   * that every worker reads, not once per worker.
+   * resolves once each is ready. The payload is decoded here once into columns in shared
+   * memory that every worker reads (no copy per worker); with `copyPerWorker` (the layout
+   * before, kept for benchmarks) each worker restores a copy of its own instead.
    */
-  static async start(payload: Uint8Array, reference: NameReference, count: number): Promise<ScreeningPool> {
-    const snapshot = new Uint8Array(new SharedArrayBuffer(payload.length));
-    snapshot.set(payload);
-    const data: PoolWorkerData = { snapshot, reference };
+  static async start(
+    payload: Uint8Array,
+    reference: NameReference,
+    count: number,
+    options: { copyPerWorker?: boolean } = {},
+  ): Promise<ScreeningPool> {
+    let data: PoolWorkerData;
+    if (options.copyPerWorker) {
+      const snapshot = new Uint8Array(new SharedArrayBuffer(payload.length));
+      snapshot.set(payload);
+      data = { snapshot, reference };
+    } else {
+      data = { shared: shareSnapshot(deserialize(payload) as ScreeningIndexSnapshot), reference };
+    }
     const started: Worker[] = [];
     const ready = await Promise.allSettled(
       Array.from(

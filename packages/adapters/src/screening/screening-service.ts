@@ -69,12 +69,13 @@ export async function nameReferenceFor(
 /** How a screening service runs. */
 export interface ScreeningServiceOptions {
   /**
-   * Worker threads that screen, each with its own copy of the index, so the
-   * server's event loop only handles HTTP (0, the default: screen in process).
-   * Until they have built their indexes, and whenever they fail, screening runs
-   * in process.
+   * Worker threads that screen, all reading one copy of the index in shared memory,
+   * so the server's event loop only handles HTTP (0, the default: screen in process).
+   * Until they are ready, and whenever they fail, screening runs in process.
    */
   workers?: number;
+  /** Each worker restores a copy of its own (the layout before the shared index; for benchmarks). */
+  copyIndexPerWorker?: boolean;
   /** Told when the workers fail to start or stop working. */
   onWorkerError?: (e: unknown) => void;
   /**
@@ -99,6 +100,7 @@ export class ScreeningService {
   #refreshAgain = false;
   #stopWatching: (() => Promise<void>) | undefined;
   readonly #workers: number;
+  readonly #copyIndexPerWorker: boolean;
   readonly #onWorkerError: (e: unknown) => void;
   #pool: ScreeningPool | undefined;
   #poolStarting: Promise<void> = Promise.resolve();
@@ -123,6 +125,7 @@ export class ScreeningService {
     for (const v of versions) this.#versions.set(v.source, v);
     this.#state = this.describe(loaded.seconds, loaded.origin);
     this.#workers = Math.max(0, Math.floor(options.workers ?? 0));
+    this.#copyIndexPerWorker = options.copyIndexPerWorker ?? false;
     this.#onWorkerError = options.onWorkerError ?? (() => {});
     this.#snapshots = options.snapshotFile ? new IndexSnapshotCache(options.snapshotFile) : undefined;
     this.#onSnapshot = options.onSnapshot ?? (() => {});
@@ -188,8 +191,10 @@ export class ScreeningService {
   #startPool(): void {
     if (this.#workers === 0 || this.#closed) return;
     const generation = ++this.#poolGeneration;
-    // The workers restore the index from its snapshot rather than index every party again.
-    this.#poolStarting = ScreeningPool.start(this.snapshotPayload(), this.reference, this.#workers).then(
+    // The workers read the index's snapshot in shared memory rather than index every party again.
+    this.#poolStarting = ScreeningPool.start(this.snapshotPayload(), this.reference, this.#workers, {
+      copyPerWorker: this.#copyIndexPerWorker,
+    }).then(
       async (pool) => {
         // A newer index (or close) came while this pool was building: it is stale.
         if (generation !== this.#poolGeneration || this.#closed) await pool.close(0);

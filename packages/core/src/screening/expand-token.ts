@@ -52,20 +52,20 @@ function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion 
     for (const member of index.compiled.groupMembers[group] ?? []) {
       const id = index.vocabulary.get(member);
       if (id !== undefined && seenStamp[id] !== epoch)
-        add(id, compareTokenFacts(facts, index.facts[id]!).similarity);
+        add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
     }
   }
   if (token.length >= 2) {
     // Spelled under another convention: the folded form itself, or tokens folding to the same.
     const folded = index.vocabulary.get(facts.fold);
     if (folded !== undefined && seenStamp[folded] !== epoch)
-      add(folded, compareTokenFacts(facts, index.facts[folded]!).similarity);
-    for (const id of index.folds.get(facts.fold) ?? [])
-      if (seenStamp[id] !== epoch) add(id, compareTokenFacts(facts, index.facts[id]!).similarity);
+      add(folded, compareTokenFacts(facts, index.factsAt(folded)).similarity);
+    for (const id of index.foldIds(facts.fold) ?? [])
+      if (seenStamp[id] !== epoch) add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
     const length = token.length;
     const verify = (id: number, window: number): void => {
       if (seenStamp[id] === epoch) return;
-      const other = index.facts[id]!;
+      const other = index.factsAt(id);
       if (Math.abs(other.text.length - length) > window) return;
       add(id, compareTokenFacts(facts, other).similarity);
     };
@@ -73,7 +73,7 @@ function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion 
     // Short keys ("MT") are shared by thousands of words: read them only for
     // vowel-less spellings, where sound is the only route ("mhmd").
     if (key.length >= 3 || (key.length >= 1 && facts.vowelPoor)) {
-      for (const id of index.phonetic.get(key) ?? []) verify(id, 4);
+      for (const id of index.phoneticIds(key) ?? []) verify(id, 4);
     }
     const edits = allowedEdits(length);
     if (edits > 0) index.forEachNearToken(token, edits, (id) => verify(id, edits));
@@ -81,7 +81,7 @@ function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion 
   let postings = 0;
   let best = 0;
   for (let k = 0; k < ids.length; k++) {
-    postings += index.postings[ids[k]!]!.length;
+    postings += index.postingCount(ids[k]!);
     if (sims[k]! > best) best = sims[k]!;
   }
   return { ids: Int32Array.from(ids), similarities: Float64Array.from(sims), postings, best };

@@ -153,7 +153,7 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number, epoch
   const acc = part.script === 0 ? latin : original;
   for (let c = 0; c < count; c++) {
     const nameId = touched[c]!;
-    const keyIds = index.names[nameId]?.keyIds;
+    const keyIds = index.nameKeyIds(nameId);
     if (!keyIds) continue;
     for (let k = 0; k < keyIds.length; k++) {
       const id = keyIds[k]!;
@@ -230,7 +230,7 @@ export function findCandidateNames(
   const originalSlack =
     originalInitials + (originalTotal > 0 ? (INITIAL * originals.length) / originalTotal : 0);
 
-  const epoch = nextNameEpoch(index.names.length);
+  const epoch = nextNameEpoch(index.nameSlots);
   let count = 0;
   let creating = true;
   for (let m = 0; m < parts.length; m++) {
@@ -256,7 +256,7 @@ export function findCandidateNames(
     for (let k = 0; k < ids.length; k++) {
       const add = similarities[k]! * part.share;
       const whole = part.whole === 2 || (part.whole === 1 && index.joinedKey[ids[k]!] === 1);
-      const list = index.postings[ids[k]!]!;
+      const list = index.postingsOf(ids[k]!);
       for (let p = 0; p < list.length; p++) {
         const nameId = list[p]!;
         if (nameStamp[nameId] === epoch) acc[nameId]! += add;

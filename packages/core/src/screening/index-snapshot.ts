@@ -1,8 +1,8 @@
-import type { NameQuality, Party } from '../model/party.ts';
 import type { NameReference } from './name-reference.ts';
 import type { DeletionArrays } from './deletion-neighbourhood.ts';
-import { decodeUtf8, encodeUtf8 } from './utf8.ts';
-import { ScreeningIndex, type IndexedEntry, type IndexedName } from './screening-index.ts';
+import { encodeUtf8 } from './utf8.ts';
+import { ScreeningIndex, type IndexedName } from './screening-index.ts';
+import { QUALITIES, StoredColumns, StoredEntry, storedEntry } from './stored-columns.ts';
 
 /**
  * Version of the snapshot layout below; a reader rejects any other. Bump it
@@ -56,6 +56,13 @@ export interface ScreeningIndexSnapshot {
   identifierStarts: Uint32Array;
   identifierEntries: Int32Array;
   deletions?: DeletionArrays;
+  /**
+   * Token ids with a phonetic key, ordered by key then id, and token ids whose folded spelling
+   * differs from them, ordered by fold then id: look-ups by binary search for an index over the
+   * columns (see `withTokenOrders`; made when the snapshot is shared, not saved).
+   */
+  phoneticOrder?: Int32Array;
+  foldOrder?: Int32Array;
 }
 
 /** Strings end to end in one string, `ends[i]` ending string i: one value to copy instead of thousands. */
@@ -76,22 +83,6 @@ function unpack({ text, ends }: PackedStrings): string[] {
   let at = 0;
   for (let i = 0; i < ends.length; i++) out[i] = text.slice(at, (at = ends[i]!));
   return out;
-}
-
-const QUALITIES: NameQuality[] = ['primary', 'strong', 'weak'];
-/** An entry restored from a snapshot: its party is parsed from its JSON on first read. */
-class StoredEntry implements IndexedEntry {
-  #party: Party | undefined;
-  versionId?: number;
-  constructor(
-    readonly entityId: string,
-    readonly names: number[],
-    /** The party as UTF-8 JSON (a view into the snapshot's bytes). */
-    readonly partyJson: Uint8Array,
-  ) {}
-  get party(): Party {
-    return (this.#party ??= JSON.parse(decodeUtf8(this.partyJson)) as Party);
-  }
 }
 
 /** Lays out lists of ids as CSR: starts (one more than lists) and the ids end to end. */
@@ -179,39 +170,9 @@ export function indexFromSnapshot(
   snapshot: ScreeningIndexSnapshot,
   reference: NameReference,
 ): ScreeningIndex {
-  if (snapshot.format !== INDEX_SNAPSHOT_FORMAT)
-    throw new RangeError(`index snapshot format ${snapshot.format}, expected ${INDEX_SNAPSHOT_FORMAT}`);
-  const index = new ScreeningIndex(reference);
+  const index = restoreAllButNames(snapshot, reference);
   const s = snapshot;
-  const entityIds = unpack(s.entityIds);
-  for (let i = 0; i < entityIds.length; i++) {
-    if (!entityIds[i]) {
-      index.entries.push(undefined);
-      continue;
-    }
-    const json = s.partyBytes.subarray(i ? s.partyEnds[i - 1]! : 0, s.partyEnds[i]!);
-    const entry = new StoredEntry(entityIds[i]!, slice(s.entryNameStarts, s.entryNameIds, i), json);
-    if (s.versionIds[i]! >= 0) entry.versionId = s.versionIds[i]!;
-    index.entries.push(entry);
-  }
-  const tokens = unpack(s.tokens);
-  const keys = unpack(s.tokenKeys);
-  const folds = unpack(s.tokenFolds);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    index.tokens.push(token);
-    // Read-only views until a change copies one (see ScreeningIndex.postings).
-    index.postings.push(s.postingIds.subarray(s.postingStarts[i]!, s.postingStarts[i + 1]!));
-    index.joinedKey.push(s.joinedKey[i]!);
-    index.facts.push({
-      text: token,
-      key: keys[i]!,
-      vowelPoor: s.tokenVowelPoor[i] === 1,
-      groups: index.compiled.tokenGroups.get(token),
-      spellings: index.compiled.tokenSpellingGroups.get(token),
-      fold: folds[i]!,
-    });
-  }
+  const tokens = index.tokens;
   const texts = unpack(s.nameTexts);
   const rests = unpack(s.nameRests);
   for (let i = 0; i < s.nameEntries.length; i++) {
@@ -236,9 +197,64 @@ export function indexFromSnapshot(
     };
     index.names.push(name);
   }
+  index.restored(s.deletions);
+  return index;
+}
+
+/**
+ * A read-only index over a snapshot's columns (see `shareSnapshot`): its names are read
+ * from the columns when a query reads them rather than made up front, so that an index
+ * over a shared snapshot costs a worker thread little. Scores as `indexFromSnapshot` does.
+ */
+export function indexOverSnapshot(
+  snapshot: ScreeningIndexSnapshot,
+  reference: NameReference,
+): ScreeningIndex {
+  const index = restoreAllButNames(snapshot, reference, true);
+  for (let i = 0; i < snapshot.nameShape.length; i++) index.nameShape.push(snapshot.nameShape[i]!);
+  index.restored(snapshot.deletions, new StoredColumns(snapshot, index.tokens, index.compiled));
+  return index;
+}
+
+/**
+ * An index with everything of a snapshot restored but its names (and not yet `restored`);
+ * with `columns` (an index over the columns, which reads them there) not its entries,
+ * postings and token facts either.
+ */
+function restoreAllButNames(
+  snapshot: ScreeningIndexSnapshot,
+  reference: NameReference,
+  columns = false,
+): ScreeningIndex {
+  if (snapshot.format !== INDEX_SNAPSHOT_FORMAT)
+    throw new RangeError(`index snapshot format ${snapshot.format}, expected ${INDEX_SNAPSHOT_FORMAT}`);
+  const index = new ScreeningIndex(reference);
+  const s = snapshot;
+  const tokens = unpack(s.tokens);
+  for (let i = 0; i < tokens.length; i++) {
+    index.tokens.push(tokens[i]!);
+    index.joinedKey.push(s.joinedKey[i]!);
+  }
   unpack(s.identifierKeys).forEach((key, i) =>
     index.identifiers.set(key, slice(s.identifierStarts, s.identifierEntries, i)),
   );
-  index.restored(s.deletions);
+  if (columns) return index;
+  const entityIds = unpack(s.entityIds);
+  for (let i = 0; i < entityIds.length; i++) index.entries.push(storedEntry(s, i, entityIds[i]!));
+  const keys = unpack(s.tokenKeys);
+  const folds = unpack(s.tokenFolds);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    // Read-only views until a change copies one (see ScreeningIndex.postings).
+    index.postings.push(s.postingIds.subarray(s.postingStarts[i]!, s.postingStarts[i + 1]!));
+    index.facts.push({
+      text: token,
+      key: keys[i]!,
+      vowelPoor: s.tokenVowelPoor[i] === 1,
+      groups: index.compiled.tokenGroups.get(token),
+      spellings: index.compiled.tokenSpellingGroups.get(token),
+      fold: folds[i]!,
+    });
+  }
   return index;
 }

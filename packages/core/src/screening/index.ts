@@ -22,6 +22,7 @@ export * from './compare-joined.ts';
 export * from './compare-names.ts';
 export * from './screening-index.ts';
 export * from './index-snapshot.ts';
+export * from './shared-snapshot.ts';
 export * from './token-weight.ts';
 export * from './deletion-neighbourhood.ts';
 export * from './expand-token.ts';

@@ -11,7 +11,7 @@ function heldSpellings(index: ScreeningIndex, spellings: string[]): [string, str
     const id = index.vocabulary.get(s);
     if (id === undefined) continue;
     literal ??= s;
-    const postings = index.postings[id]!.length;
+    const postings = index.postingCount(id);
     if (postings > commonPostings) {
       common = s;
       commonPostings = postings;
@@ -21,7 +21,7 @@ function heldSpellings(index: ScreeningIndex, spellings: string[]): [string, str
   // No spelling listed as such: one that folds to a listed token ("vladimirovits").
   const folded = spellings.find((s) => {
     const f = foldSpelling(s);
-    return index.vocabulary.has(f) || index.folds.has(f);
+    return index.vocabulary.has(f) || index.foldIds(f) !== undefined;
   });
   return folded === undefined ? undefined : [folded, folded];
 }

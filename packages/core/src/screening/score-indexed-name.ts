@@ -74,7 +74,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
       const memo = seen[i]!;
       let t = memo.get(id);
       if (t === undefined) {
-        t = compareReadTokenFacts(facts[i]!, index.facts[id]!, vowelless);
+        t = compareReadTokenFacts(facts[i]!, index.factsAt(id), vowelless);
         memo.set(id, t);
       }
       return t;

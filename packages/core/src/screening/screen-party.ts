@@ -113,7 +113,7 @@ function scoreEntente(
   let bestScore = -Infinity;
   let bestRaw = 0;
   for (const nameId of nameIds) {
-    const name = index.names[nameId];
+    const name = index.name(nameId);
     if (!name) continue;
     const raw = scoreIndexedName(index, prepared, name);
     const s = raw + (name.quality === 'weak' ? FEATURE_WEIGHTS.weakAlias : 0);
@@ -126,11 +126,9 @@ function scoreEntente(
   // Below the threshold whatever the other features say: skip the explanations.
   if (bestRaw + MAX_BONUS < threshold && !query.identifiers?.length) return undefined;
   const best =
-    bestId >= 0
-      ? { c: explainIndexedName(index, prepared, index.names[bestId]!), nameId: bestId }
-      : undefined;
+    bestId >= 0 ? { c: explainIndexedName(index, prepared, index.name(bestId)!), nameId: bestId } : undefined;
   const party = entry.party;
-  const matched = best ? index.names[best.nameId]! : undefined;
+  const matched = best ? index.name(best.nameId)! : undefined;
   const terms: ScoreTerm[] = [];
   const notes: string[] = [];
   if (best && matched) {
@@ -210,7 +208,7 @@ function closestSyllabicSpelling(
 ): { tokens: string[]; differ: number } | undefined {
   let best: { tokens: string[]; differ: number } | undefined;
   for (const nameId of entry.names) {
-    const tokens = index.names[nameId]?.normalized.originalTokens;
+    const tokens = index.name(nameId)?.normalized.originalTokens;
     if (!tokens) continue;
     const differ = syllableConflicts(query, tokens);
     // A spelling whose syllables agree (or share no close word) says the romanisation hid nothing.
@@ -224,7 +222,7 @@ function scoreOfac(index: ScreeningIndex, query: ScreeningQuery, entry: IndexedE
   let best = { score: -1, fullString: 0, nameParts: 0 };
   let matchedName = primaryName(entry.party);
   for (const nameId of entry.names) {
-    const name = index.names[nameId];
+    const name = index.name(nameId);
     if (!name) continue;
     const s = ofacNameScore(query.name, name.text);
     if (s.score > best.score) {
@@ -363,7 +361,7 @@ export function screenParty(
       algorithm === 'ofac' ? 0 : 0.2,
       minNameScore,
     )) {
-      const entryId = index.names[nameId]!.entry;
+      const entryId = index.nameEntry(nameId);
       const list = byEntry.get(entryId);
       if (list) list.push(nameId);
       else byEntry.set(entryId, [nameId]);
@@ -373,7 +371,7 @@ export function screenParty(
         if (!byEntry.has(entryId)) byEntry.set(entryId, []);
     }
     for (const [entryId, nameIds] of byEntry) {
-      const entry = index.entries[entryId];
+      const entry = index.entry(entryId);
       if (!entry || (sources && !sources.has(entry.party.source))) continue;
       if (entities && !entities.has(entry.entityId)) continue;
       const match =

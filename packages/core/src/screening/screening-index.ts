@@ -8,6 +8,7 @@ import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { allowedEdits, tokenFacts, type TokenFacts } from './compare-tokens.ts';
 import { DeletionNeighbourhood, type DeletionArrays } from './deletion-neighbourhood.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
+import type { StoredColumns } from './stored-columns.ts';
 
 /** One indexed name of one party. */
 export interface IndexedName {
@@ -91,6 +92,11 @@ export class ScreeningIndex {
   private liveNames = 0;
   private deletions: DeletionNeighbourhood | undefined;
   private weights: Float64Array | undefined;
+  /**
+   * The names and entries read from a snapshot's columns instead of `names` and `entries`
+   * (see `indexOverSnapshot`): the index is read-only then.
+   */
+  #stored: StoredColumns | undefined;
 
   constructor(reference: NameReference) {
     this.reference = reference;
@@ -99,7 +105,12 @@ export class ScreeningIndex {
 
   /** Number of parties indexed. */
   get size(): number {
-    return this.byEntityId.size;
+    return this.#stored ? this.#stored.liveEntries : this.byEntityId.size;
+  }
+
+  /** Entry `id`, undefined when removed. Readers go through this rather than `entries`. */
+  entry(id: number): IndexedEntry | undefined {
+    return this.#stored ? this.#stored.entry(id) : this.entries[id];
   }
 
   /** Number of names indexed (for weighting tokens by rarity). */
@@ -107,8 +118,54 @@ export class ScreeningIndex {
     return this.liveNames;
   }
 
+  /** Name `id`, undefined when removed. Readers go through this rather than `names`. */
+  name(id: number): IndexedName | undefined {
+    return this.#stored ? this.#stored.name(id) : this.names[id];
+  }
+
+  /** The entry of name `id`, −1 when removed. */
+  nameEntry(id: number): number {
+    return this.#stored ? this.#stored.nameEntry(id) : (this.names[id]?.entry ?? -1);
+  }
+
+  /** The token ids name `id` is posted under, undefined when removed. */
+  nameKeyIds(id: number): Int32Array | undefined {
+    return this.#stored ? this.#stored.keyIds(id) : this.names[id]?.keyIds;
+  }
+
+  /** Number of name ids, removed ones included (name ids are below it). */
+  get nameSlots(): number {
+    return this.#stored ? this.#stored.nameCount : this.names.length;
+  }
+
+  /** What the token comparison reads of token `id`. Readers go through this rather than `facts`. */
+  factsAt(id: number): TokenFacts {
+    return this.#stored ? this.#stored.facts(id) : this.facts[id]!;
+  }
+
+  /** The ids of the names posted under token `id`. Readers go through this rather than `postings`. */
+  postingsOf(id: number): ArrayLike<number> {
+    return this.#stored ? this.#stored.postings(id) : this.postings[id]!;
+  }
+
+  /** How many names are posted under token `id`. */
+  postingCount(id: number): number {
+    return this.#stored ? this.#stored.postingCount(id) : this.postings[id]!.length;
+  }
+
+  /** The ids of the tokens with phonetic key `key`, in id order (undefined for none). */
+  phoneticIds(key: string): readonly number[] | Int32Array | undefined {
+    return this.#stored ? this.#stored.phoneticIds(key) : this.phonetic.get(key);
+  }
+
+  /** The ids of the tokens other than `fold` that fold to it, in id order (undefined for none). */
+  foldIds(fold: string): readonly number[] | Int32Array | undefined {
+    return this.#stored ? this.#stored.foldIds(fold) : this.folds.get(fold);
+  }
+
   /** Indexes a party (replacing any party with the same entity id). */
   add(party: Party, versionId?: number): void {
+    this.writable();
     const entityId = partyEntityId(party);
     if (this.byEntityId.has(entityId)) this.remove(entityId);
     this.changed();
@@ -181,6 +238,7 @@ export class ScreeningIndex {
 
   /** Removes a party by entity id (`source:sourceId`); true when it was indexed. */
   remove(entityId: string): boolean {
+    this.writable();
     const entryId = this.byEntityId.get(entityId);
     if (entryId === undefined) return false;
     const entry = this.entries[entryId]!;
@@ -211,20 +269,20 @@ export class ScreeningIndex {
 
   /** The indexed entry of an entity id, if any. */
   get(entityId: string): IndexedEntry | undefined {
-    const id = this.byEntityId.get(entityId);
-    return id === undefined ? undefined : this.entries[id];
+    const id = this.#stored ? this.#stored.entryIdOf(entityId) : this.byEntityId.get(entityId);
+    return id === undefined ? undefined : this.entry(id);
   }
 
   /** The comparison facts of a token: the index's own for a token it holds, else computed. */
   factsOf(token: string): TokenFacts {
     const id = this.vocabulary.get(token);
-    return id === undefined ? tokenFacts(token, this.compiled) : this.facts[id]!;
+    return id === undefined ? tokenFacts(token, this.compiled) : this.factsAt(id);
   }
 
   /** How many indexed names contain a token (0 when unknown). */
   documentFrequency(token: string): number {
     const id = this.vocabulary.get(token);
-    return id === undefined ? 0 : this.postings[id]!.length;
+    return id === undefined ? 0 : this.postingCount(id);
   }
 
   /** Weight of a token id in a comparison (see token-weight.ts), cached until the index changes. */
@@ -272,30 +330,39 @@ export class ScreeningIndex {
    * Completes an index whose `entries`, `names`, `nameShape`, `tokens`, `postings`,
    * `facts`, `joinedKey` and `identifiers` were filled from a snapshot
    * (see index-snapshot.ts): rebuilds the lookups derived from them and adopts
-   * the saved fuzzy look-up arrays.
+   * the saved fuzzy look-up arrays. With `stored`, the names, entries, postings,
+   * token facts, folds and phonetic keys are read from it (`names`, `entries`,
+   * `postings`, `facts`, `folds`, `phonetic` stay empty) and the index is read-only.
    */
-  restored(deletions: DeletionArrays | undefined): void {
+  restored(deletions: DeletionArrays | undefined, stored?: StoredColumns): void {
     this.changed();
+    this.#stored = stored;
     this.entries.forEach((e, id) => {
       if (e) this.byEntityId.set(e.entityId, id);
     });
-    this.liveNames = this.names.reduce((n, name) => (name ? n + 1 : n), 0);
+    this.liveNames = stored ? stored.liveNames : this.names.reduce((n, name) => (name ? n + 1 : n), 0);
     for (let id = 0; id < this.tokens.length; id++) {
       const token = this.tokens[id]!;
       this.vocabulary.set(token, id);
-      const facts = this.facts[id]!;
-      if (facts.fold !== token) {
-        const list = this.folds.get(facts.fold);
+      if (stored) continue; // it reads folds and phonetic keys from its columns
+      const { fold, key } = this.facts[id]!;
+      if (fold !== token) {
+        const list = this.folds.get(fold);
         if (list) list.push(id);
-        else this.folds.set(facts.fold, [id]);
+        else this.folds.set(fold, [id]);
       }
-      if (facts.key.length >= 1) {
-        const list = this.phonetic.get(facts.key);
+      if (key.length >= 1) {
+        const list = this.phonetic.get(key);
         if (list) list.push(id);
-        else this.phonetic.set(facts.key, [id]);
+        else this.phonetic.set(key, [id]);
       }
     }
     if (deletions) this.deletions = new DeletionNeighbourhood(deletions);
+  }
+
+  /** Throws on an index over a shared snapshot: the main thread patches its own index and shares a new snapshot. */
+  private writable(): void {
+    if (this.#stored) throw new RangeError('an index over a shared snapshot is read-only');
   }
 
   private changed(): void {

@@ -14,7 +14,7 @@ function weightOf(index: ScreeningIndex, token: string, df: number): number {
 
 /** The weight `indexTokenWeight` gives an indexed token, by token id (cached in the index). */
 export function tokenIdWeight(index: ScreeningIndex, tokenId: number): number {
-  return index.tokenWeight(tokenId, (id) => weightOf(index, index.tokens[id]!, index.postings[id]!.length));
+  return index.tokenWeight(tokenId, (id) => weightOf(index, index.tokens[id]!, index.postingCount(id)));
 }
 
 /**

@@ -1,0 +1,238 @@
+import type { NameQuality, Party } from '../model/party.ts';
+import type { IndexedEntry, IndexedName } from './screening-index.ts';
+import type { CompiledNameReference } from './compile-name-reference.ts';
+import type { TokenFacts } from './compare-tokens.ts';
+import type { PackedStrings, ScreeningIndexSnapshot } from './index-snapshot.ts';
+import { decodeUtf8 } from './utf8.ts';
+
+/** Name qualities by their number in a snapshot. */
+export const QUALITIES: NameQuality[] = ['primary', 'strong', 'weak'];
+
+/** Names (and entries) made at most at once before their memo is emptied (bounds a worker's memory). */
+const MEMO_LIMIT = 1 << 15;
+
+/** String `i` of packed strings. */
+export function packedAt({ text, ends }: PackedStrings, i: number): string {
+  return text.slice(i ? ends[i - 1]! : 0, ends[i]!);
+}
+
+/** The ids `keep` keeps, ordered by `keyOf` then id. */
+function orderBy(count: number, keyOf: (id: number) => string, keep: (id: number, key: string) => boolean) {
+  const keys: string[] = [];
+  const ids: number[] = [];
+  for (let id = 0; id < count; id++) {
+    const key = keyOf(id);
+    if (!keep(id, key)) continue;
+    keys[id] = key;
+    ids.push(id);
+  }
+  ids.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  return Int32Array.from(ids);
+}
+
+/** The snapshot with its `phoneticOrder` and `foldOrder` (made when missing). */
+export function withTokenOrders(s: ScreeningIndexSnapshot): ScreeningIndexSnapshot {
+  if (s.phoneticOrder && s.foldOrder) return s;
+  const count = s.tokens.ends.length;
+  const phoneticOrder = orderBy(
+    count,
+    (i) => packedAt(s.tokenKeys, i),
+    (_i, key) => key.length >= 1,
+  );
+  const foldOrder = orderBy(
+    count,
+    (i) => packedAt(s.tokenFolds, i),
+    (i, fold) => fold !== packedAt(s.tokens, i),
+  );
+  return { ...s, phoneticOrder, foldOrder };
+}
+
+/** The ids of `order` whose key (by `keyOf`) is `key`: a view of the run of them, undefined for none. */
+function run(order: Int32Array, keyOf: (id: number) => string, key: string): Int32Array | undefined {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyOf(order[mid]!) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < order.length && keyOf(order[end]!) === key) end++;
+  return end > lo ? order.subarray(lo, end) : undefined;
+}
+
+/** An entry restored from a snapshot: its party is parsed from its JSON on first read. */
+export class StoredEntry implements IndexedEntry {
+  #party: Party | undefined;
+  versionId?: number;
+  constructor(
+    readonly entityId: string,
+    readonly names: number[],
+    /** The party as UTF-8 JSON (a view into the snapshot's bytes). */
+    readonly partyJson: Uint8Array,
+  ) {}
+  get party(): Party {
+    return (this.#party ??= JSON.parse(decodeUtf8(this.partyJson)) as Party);
+  }
+}
+
+/** Entry `i` of a snapshot (whose entity id is `entityId`), undefined for a removed one. */
+export function storedEntry(s: ScreeningIndexSnapshot, i: number, entityId: string): StoredEntry | undefined {
+  if (!entityId) return undefined;
+  const json = s.partyBytes.subarray(i ? s.partyEnds[i - 1]! : 0, s.partyEnds[i]!);
+  const names = Array.from(s.entryNameIds.subarray(s.entryNameStarts[i]!, s.entryNameStarts[i + 1]!));
+  const entry = new StoredEntry(entityId, names, json);
+  if (s.versionIds[i]! >= 0) entry.versionId = s.versionIds[i]!;
+  return entry;
+}
+
+/** Memoises at most `MEMO_LIMIT` values by id (emptied when full). */
+function memo<T>(): (id: number, make: (id: number) => T) => T {
+  const values = new Map<number, T>();
+  return (id, make) => {
+    let value = values.get(id);
+    if (value === undefined) {
+      if (values.size >= MEMO_LIMIT) values.clear();
+      values.set(id, (value = make(id)));
+    }
+    return value;
+  };
+}
+
+/**
+ * The names and entries of an index read from its snapshot's columns rather than held
+ * as one object each: a name or entry is made (as `indexFromSnapshot` makes it) when a
+ * query reads it, and kept in a bounded memo. What a worker over a shared snapshot
+ * holds per name and per party is then nothing beyond the shared columns.
+ */
+export class StoredColumns {
+  readonly #s: ScreeningIndexSnapshot;
+  readonly #tokens: readonly string[];
+  readonly #compiled: CompiledNameReference;
+  readonly #names = memo<IndexedName>();
+  readonly #facts = memo<TokenFacts>();
+  readonly #entries = memo<StoredEntry | undefined>();
+  #byEntityId: Map<string, number> | undefined;
+  /** Number of name ids (removed ones included). */
+  readonly nameCount: number;
+  /** Number of names not removed. */
+  readonly liveNames: number;
+  /** Number of entries not removed. */
+  readonly liveEntries: number;
+
+  constructor(snapshot: ScreeningIndexSnapshot, tokens: readonly string[], compiled: CompiledNameReference) {
+    snapshot = withTokenOrders(snapshot);
+    this.#s = snapshot;
+    this.#tokens = tokens;
+    this.#compiled = compiled;
+    this.nameCount = snapshot.nameEntries.length;
+    let live = 0;
+    for (let i = 0; i < this.nameCount; i++) if (snapshot.nameEntries[i]! >= 0) live++;
+    this.liveNames = live;
+    const ends = snapshot.entityIds.ends;
+    live = 0;
+    for (let i = 0; i < ends.length; i++) if (ends[i]! > (i ? ends[i - 1]! : 0)) live++;
+    this.liveEntries = live;
+  }
+
+  /** The phonetic key of token `id`. */
+  tokenKey(id: number): string {
+    return packedAt(this.#s.tokenKeys, id);
+  }
+
+  /** The folded spelling of token `id`. */
+  tokenFold(id: number): string {
+    return packedAt(this.#s.tokenFolds, id);
+  }
+
+  /** The ids of the tokens with phonetic key `key`, in id order (undefined for none). */
+  phoneticIds(key: string): Int32Array | undefined {
+    return run(this.#s.phoneticOrder!, (id) => this.tokenKey(id), key);
+  }
+
+  /** The ids of the tokens other than `fold` that fold to it, in id order (undefined for none). */
+  foldIds(fold: string): Int32Array | undefined {
+    return run(this.#s.foldOrder!, (id) => this.tokenFold(id), fold);
+  }
+
+  /** What the token comparison reads of token `id` (as `indexFromSnapshot` makes it). */
+  facts(id: number): TokenFacts {
+    return this.#facts(id, (i) => {
+      const token = this.#tokens[i]!;
+      return {
+        text: token,
+        key: this.tokenKey(i),
+        vowelPoor: this.#s.tokenVowelPoor[i] === 1,
+        groups: this.#compiled.tokenGroups.get(token),
+        spellings: this.#compiled.tokenSpellingGroups.get(token),
+        fold: this.tokenFold(i),
+      };
+    });
+  }
+
+  /** The ids of the names posted under token `id` (a view of the shared column). */
+  postings(id: number): Int32Array {
+    const s = this.#s;
+    return s.postingIds.subarray(s.postingStarts[id]!, s.postingStarts[id + 1]!);
+  }
+
+  /** How many names are posted under token `id`. */
+  postingCount(id: number): number {
+    return this.#s.postingStarts[id + 1]! - this.#s.postingStarts[id]!;
+  }
+
+  /** The entry of name `id`, −1 for a removed name. */
+  nameEntry(id: number): number {
+    return this.#s.nameEntries[id] ?? -1;
+  }
+
+  /** The token ids name `id` is posted under (a view of the shared column), undefined when removed. */
+  keyIds(id: number): Int32Array | undefined {
+    const s = this.#s;
+    return s.nameEntries[id]! >= 0
+      ? s.nameKeyIds.subarray(s.nameKeyStarts[id]!, s.nameKeyStarts[id + 1]!)
+      : undefined;
+  }
+
+  /** Name `id`, undefined when removed. */
+  name(id: number): IndexedName | undefined {
+    return this.#s.nameEntries[id]! >= 0 ? this.#names(id, (i) => this.#makeName(i)) : undefined;
+  }
+
+  /** Entry `id`, undefined when removed. */
+  entry(id: number): IndexedEntry | undefined {
+    if (!(id >= 0 && id < this.#s.entityIds.ends.length)) return undefined;
+    return this.#entries(id, (i) => storedEntry(this.#s, i, packedAt(this.#s.entityIds, i)));
+  }
+
+  /** The entry id of an entity id (a map made on first use: workers screen without it). */
+  entryIdOf(entityId: string): number | undefined {
+    if (!this.#byEntityId) {
+      this.#byEntityId = new Map();
+      for (let i = 0; i < this.#s.entityIds.ends.length; i++) {
+        const id = packedAt(this.#s.entityIds, i);
+        if (id) this.#byEntityId.set(id, i);
+      }
+    }
+    return this.#byEntityId.get(entityId);
+  }
+
+  #makeName(id: number): IndexedName {
+    const s = this.#s;
+    const tokenIds = Array.from(s.nameTokenIds.subarray(s.nameTokenStarts[id]!, s.nameTokenStarts[id + 1]!));
+    const nameTokens = tokenIds.map((t) => this.#tokens[t]!);
+    const text = packedAt(s.nameTexts, id);
+    const restText = packedAt(s.nameRests, id);
+    const rest = restText ? (JSON.parse(restText) as object) : { legalForms: [], titles: [] };
+    return {
+      entry: s.nameEntries[id]!,
+      text,
+      quality: QUALITIES[s.nameQualities[id]!]!,
+      normalized: { text, tokens: nameTokens, legalForms: [], titles: [], ...rest },
+      tokenIds,
+      joined: nameTokens.join(''),
+      initials: nameTokens.filter((t) => t.length === 1).length,
+      keyIds: this.keyIds(id)!,
+    };
+  }
+}
