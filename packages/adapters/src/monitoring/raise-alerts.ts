@@ -151,10 +151,19 @@ export function raiseAlerts(outcome: RunOutcome, counts: MonitorRunCounts, input
     if (g.raise.some((x) => x.hit.entityId === h.entityId)) continue;
     g.raise.push({ hit: h, note: `hit on ${h.entityId} no longer cleared` + reviewNote(h.entityId, c) });
   }
+  // The hits after the run by counterparty and subject (a full run of a large register has
+  // hundreds of thousands: filtering them per group was quadratic).
+  const afterBySubject = new Map<string, StoredHit[]>();
+  for (const h of after.values()) {
+    const k = pairKey(h.counterpartyId, subjectOf(h.entityId));
+    const hits = afterBySubject.get(k);
+    if (hits) hits.push(h);
+    else afterBySubject.set(k, [h]);
+  }
   for (const [k, g] of groups) {
-    const current = [...after.values()]
-      .filter((h) => h.counterpartyId === g.counterpartyId && subjectOf(h.entityId) === g.subjectId)
-      .sort((a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId));
+    const current = [...(afterBySubject.get(k) ?? [])].sort(
+      (a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId),
+    );
     const notes = [...g.raise, ...g.gone].map((x) => x.note);
     const view = alertListingsOf(
       subjects,
