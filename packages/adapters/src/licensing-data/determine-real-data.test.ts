@@ -121,6 +121,17 @@ describe.skipIf(!hasSharedData())('determine on the real EAR tables', () => {
     expect(d.licenceRequired).toBe(outcome !== 'no-licence-required' && outcome !== 'not-controlled');
   });
 
+  // 15 CFR 774 Supp. 1, 9A610 License Requirements: NS and RS apply "to entire entry except …
+  // parts and components controlled in 9A610.x if being exported or reexported for use in an
+  // aircraft controlled in 9A610.b": a conditional exclusion, which read as total had cleared
+  // 9A610.x to every destination.
+  it('9A610.x to China needs a licence (NS1, RS1) unless the 9A610.b condition is confirmed', () => {
+    const d = run('US', '9A610.x', 'CN');
+    expect(d.licenceRequired).toBe(true);
+    expect(d.reasons).toEqual(expect.arrayContaining(['NS1', 'RS1']));
+    expect(d.questions.join(' ')).toContain('if being exported or reexported for use in an aircraft');
+  });
+
   it('gives the exact JSON shape of the issue for the first public example', () => {
     const d = run('US', '3A001.a.1.b', 'CN');
     expect(d).toMatchObject({

@@ -44,6 +44,31 @@ describe('parseParagraphScope', () => {
     expect(matchParagraphScope(parseParagraphScope(text, eccn), code)).toBe(expected);
   });
 
+  // 15 CFR 774 Supp. 1, 9A610 and 1B001 (License Requirements), as the mirror's rows give them.
+  const NS_9A610 =
+    'NS applies to entire entry except: 9A610.b; parts and components controlled in 9A610.x if being exported or reexported for use in an aircraft controlled in 9A610.b; and 9A610.y';
+  const MT_1B001 =
+    'MT applies to entire entry, except 1B001.d.4, e and f. Note: MT applies to equipment in 1B001.d that meet or exceed the parameters of 1B101';
+  it.each([
+    [NS_9A610, '9A610', '9A610.x', 'yes'],
+    [NS_9A610, '9A610', '9A610.b', 'no'],
+    [NS_9A610, '9A610', '9A610.y.1', 'no'],
+    [MT_1B001, '1B001', '1B001.d.1', 'yes'],
+    [MT_1B001, '1B001', '1B001.d.4', 'no'],
+  ])(
+    'an exclusion that holds only under a condition excludes nothing by itself: %s (%s) reaches %s: %s',
+    (text, eccn, code, expected) => {
+      expect(matchParagraphScope(parseParagraphScope(text, eccn), code)).toBe(expected);
+    },
+  );
+
+  it("carries a conditional exclusion as the row's condition, so the determination asks", () => {
+    expect(parseParagraphScope(NS_9A610, '9A610').condition).toContain('if being exported');
+    expect(
+      parseParagraphScope('NS applies to entire entry except 0A501.y', '0A501').condition,
+    ).toBeUndefined();
+  });
+
   it('keeps the condition of a conditional row for the trace', () => {
     expect(
       parseParagraphScope('MT applies to 3A001.a.1.a when usable in missiles', '3A001').condition,

@@ -46,8 +46,9 @@ export function parseParagraphScope(text: string, eccn: string): ParagraphScope 
     /entire entry|this entry|all items|entire eccn|this eccn/.test(lower) &&
     !/applies to (items controlled by )?\d/.test(lower)
   ) {
-    const exclude = exceptAt >= 0 ? extractParagraphRefs(text.slice(exceptAt), eccn) : [];
-    return { entire: true, include: [], exclude };
+    return exceptAt >= 0
+      ? entireExcept(text.slice(exceptAt), eccn, text)
+      : { entire: true, include: [], exclude: [] };
   }
   const head = exceptAt >= 0 ? text.slice(0, exceptAt) : text;
   const include = extractParagraphRefs(head, eccn);
@@ -61,6 +62,28 @@ export function parseParagraphScope(text: string, eccn: string): ParagraphScope 
   }
   const conditional = CONDITION_RE.test(text) || exceptAt >= 0;
   return { entire: false, include, exclude: [], ...(conditional ? { condition: text } : {}) };
+}
+
+/**
+ * "Entire entry except …": an exclusion that holds only under a condition ("parts in 9A610.x if
+ * being exported for use in an aircraft controlled in 9A610.b"; "Note: MT applies to equipment
+ * in 1B001.d that meet …") excludes nothing by itself: the row keeps the paragraph and carries
+ * the text as its condition, so the determination asks rather than clears.
+ */
+function entireExcept(exceptions: string, eccn: string, text: string): ParagraphScope {
+  const exclude: string[] = [];
+  let conditional = false;
+  for (const clause of exceptions.split(/;|\.\s+(?=[A-Z])/)) {
+    const refs = extractParagraphRefs(clause, eccn);
+    if (refs.length > 0 && CONDITION_RE.test(clause)) conditional = true;
+    else exclude.push(...refs);
+  }
+  return {
+    entire: true,
+    include: [],
+    exclude: [...new Set(exclude)],
+    ...(conditional ? { condition: text } : {}),
+  };
 }
 
 /** True when `code` is `paragraph` or one of its sub-paragraphs. */
