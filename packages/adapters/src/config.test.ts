@@ -28,4 +28,12 @@ describe('loadConfig', () => {
     expect(isDomainError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'invalid-input', details: { field: 'ENTENTE_SCREEN_WORKERS' } });
   });
+
+  it('resolves subjects on a first start unless ENTENTE_RESOLVE_SUBJECTS=off, and refuses other values', () => {
+    expect(loadConfig({}, { cwd: '/tmp' }).resolveSubjectsFirst).toBe(true);
+    expect(loadConfig({ ENTENTE_RESOLVE_SUBJECTS: 'off' }, { cwd: '/tmp' }).resolveSubjectsFirst).toBe(false);
+    expect(() => loadConfig({ ENTENTE_RESOLVE_SUBJECTS: 'no' }, { cwd: '/tmp' })).toThrow(
+      /ENTENTE_RESOLVE_SUBJECTS must be on or off/,
+    );
+  });
 });

@@ -19,6 +19,12 @@ export interface AppConfig {
   screenWorkers?: number;
   /** Where the screening index snapshot is kept (see `cacheDirOf`); none: the index is built at every start. */
   cacheDir?: string;
+  /**
+   * Whether `entente serve` resolves subjects on its own the first time it finds lists that no
+   * resolution covered (`ENTENTE_RESOLVE_SUBJECTS`, `on` by default; `off`: only once someone
+   * resolved them). After a resolution it re-resolves on every list update either way.
+   */
+  resolveSubjectsFirst?: boolean;
 }
 
 /**
@@ -57,11 +63,18 @@ function screenWorkersFrom(value: string | undefined): number {
   return n;
 }
 
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new DomainError('invalid-input', `${name} must be on or off`, { field: name, value });
+}
+
 /**
  * Reads the configuration: `DATABASE_URL` or `ENTENTE_DB` (or `--db`),
  * `ENTENTE_MIRROR` (else `../shared/data` beside the working directory when it
  * exists), `ENTENTE_SOURCES_DIR` (default `./.entente-sources`), `ENTENTE_OFFLINE`,
- * `PORT`, `ENTENTE_SCREEN_WORKERS`, `ENTENTE_CACHE_DIR`.
+ * `PORT`, `ENTENTE_SCREEN_WORKERS`, `ENTENTE_CACHE_DIR`, `ENTENTE_RESOLVE_SUBJECTS`.
  */
 export function loadConfig(
   env: Record<string, string | undefined>,
@@ -80,5 +93,6 @@ export function loadConfig(
     offline: env.ENTENTE_OFFLINE === '1' || env.ENTENTE_OFFLINE === 'true',
     port: flags.port ?? (env.PORT ? Number(env.PORT) : 8080),
     screenWorkers: screenWorkersFrom(env.ENTENTE_SCREEN_WORKERS),
+    resolveSubjectsFirst: onOff('ENTENTE_RESOLVE_SUBJECTS', env.ENTENTE_RESOLVE_SUBJECTS, true),
   });
 }

@@ -78,6 +78,7 @@ try {
     port,
     host,
     loading: () => [...loading],
+    subjectsResolving: (running) => void (running ? loading.add('subjects') : loading.delete('subjects')),
   });
   opened.push(server);
   process.stdout.write(

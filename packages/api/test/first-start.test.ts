@@ -122,6 +122,16 @@ describe('a first start without a mirror', () => {
       expect(screened.matches[0]?.entityId).toMatch(/^us-csl:/);
     });
 
+    it('resolves the lists it loaded into subjects on its own, and says so', async () => {
+      // The first resolution runs in the background once the server listens; nobody asked for it.
+      for (let i = 0; i < 600 && !/subjects: \d+ subjects from/.test(server.log()); i++)
+        await new Promise((r) => setTimeout(r, 200));
+      expect(server.log()).toContain('subjects: resolving the lists into subjects for the first time');
+      expect(server.log()).toMatch(/subjects: \d+ subjects from 18 listings/);
+      const health = (await (await fetch(`${server.url}/health`)).json()) as { loading?: string[] };
+      expect(health.loading ?? []).not.toContain('subjects');
+    });
+
     it('holds the US CCL from the eCFR and the control lists Entente ships, cross-walked', async () => {
       const api = await signIn(server.url);
       const controls = (await api('/controls')) as {

@@ -29,6 +29,9 @@ export const MIN_LISTINGS_FOR_WORKERS = 3_000;
  * worker builds its own index and the parties are cloned to each. `ENTENTE_SUBJECT_WORKERS`
  * sets a number (at most the cores) where more cores make it pay.
  */
+/** Screenings in this thread between two turns of the event loop. */
+const YIELD_EVERY = 50;
+
 export const defaultNameLinkWorkers = (): number =>
   Math.min(availableParallelism(), Math.max(0, Number(process.env.ENTENTE_SUBJECT_WORKERS ?? 0) || 0));
 
@@ -77,6 +80,8 @@ export async function findNameLinksInWorkers(
         ...nameLinksOf(listing, screenParty(index, queryOfParty(listing.party), screenOptions), thresholds),
       );
       if ((i + 1) % 2_000 === 0 || i + 1 === todo.length) options.onProgress?.(i + 1, todo.length);
+      // A server resolving in the background keeps answering between screenings (tens of ms apart).
+      if ((i + 1) % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     return bestLinkPerPair(links);
   }

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { NameLink, Resolution } from '@entente/core';
 import type { SubjectDatabase, SubjectMemberRow, SubjectNameLinkRow } from './subject-database.ts';
 
@@ -91,15 +91,33 @@ export async function saveResolution(
   run: RunFacts,
   before?: StoredRows,
 ): Promise<StoredRows> {
-  let members = changes(memberRows(resolution), (r) => r.entity_id, before?.members, memberText);
-  let pairs = changes(linkRows(links), (r) => `${r.a}\n${r.b}`, before?.links);
+  const plan = (base: StoredRows | undefined) => ({
+    members: changes(memberRows(resolution), (r) => r.entity_id, base?.members, memberText),
+    pairs: changes(linkRows(links), (r) => `${r.a}\n${r.b}`, base?.links),
+  });
+  let { members, pairs } = plan(before);
   // Member rows are deleted a page at a time, links one statement each: many changed links are cheaper rewritten.
   if (before && pairs.drop.length > MAX_PATCH) {
     before = undefined;
-    members = changes(memberRows(resolution), (r) => r.entity_id, undefined, memberText);
-    pairs = changes(linkRows(links), (r) => `${r.a}\n${r.b}`, undefined);
+    ({ members, pairs } = plan(undefined));
   }
   const runId = await db.transaction().execute(async (tx) => {
+    // Two API nodes that see the same list update resolve at the same time: their saves take turns,
+    // and a save whose previous run is no longer the latest (the other node stored one meanwhile)
+    // rewrites both tables instead of patching rows that are not there.
+    await sql`select pg_advisory_xact_lock(hashtext('entente-subjects:' || current_schema()))`.execute(tx);
+    if (before) {
+      const latest = await tx
+        .selectFrom('subject_runs')
+        .select('id')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (latest?.id !== before.runId) {
+        before = undefined;
+        ({ members, pairs } = plan(undefined));
+      }
+    }
     if (!before) {
       await tx.deleteFrom('subject_members').execute();
       await tx.deleteFrom('subject_name_links').execute();

@@ -55,6 +55,9 @@ export async function startEntenteServer(
         ENTENTE_OFFLINE: '1',
         ENTENTE_BOOTSTRAP_PASSWORD: TEST_PASSWORD,
         DATABASE_URL: '',
+        // The tests seed the subjects they need; a background resolution of the whole mirror would
+        // regroup the matches a test is reading (first-start.test.ts covers the resolution on start).
+        ENTENTE_RESOLVE_SUBJECTS: 'off',
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
