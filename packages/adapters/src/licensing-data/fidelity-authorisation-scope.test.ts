@@ -40,7 +40,7 @@ const ROWS: [string, string, string, string, 'verified' | 'unverified', string][
   ['9A004', 'JP', 'UK-GEA-004', 'to-check', 'unverified', IID],
 ];
 
-describe.skipIf(!hasSharedData())('UK general licences cover Annex I items only', () => {
+describe.skipIf(!hasSharedData())('UK dual-use general licences cover Annex I items only', () => {
   it.each(ROWS)('UK %s → %s: %s %s (%s; %s)', (item, to, id, result, status) => {
     const d = determine(data, { jurisdiction: 'UK', item, to });
     const a = d.authorisations.find((x) => x.id === id);
@@ -57,5 +57,43 @@ describe.skipIf(!hasSharedData())('UK general licences cover Annex I items only'
     const d = determine(data, { jurisdiction: 'UK', item: 'ML1', to: 'US' });
     expect(d.outcome).toBe('licence-required');
     expect(d.authorisations.filter((a) => a.result !== 'not-available').map((a) => a.id)).toEqual([]);
+  });
+});
+
+const ADDED_2025 = 'Annex I entries added by Delegated Reg. (EU) 2025/2003; Annex II Section I read only as of 2021';
+const SECTION_A = 'Reg. 2021/821 Annex II Section A Part 1 (every Annex I item except Section I)';
+
+/**
+ * [item, destination, expected EU001 result, provision]. Section I and Annex IV were read in the 2021
+ * text, which could not name the entries added in 2025, so EU001 may apply to them but is never declared
+ * available; entries the 2021 text covers keep their verified answer.
+ */
+const EU001_ROWS: [string, string, string, string][] = [
+  ['4A506', 'US', 'to-check', ADDED_2025],
+  ['4A507', 'JP', 'to-check', ADDED_2025],
+  ['3A501', 'GB', 'to-check', ADDED_2025],
+  ['3A501.a.16', 'CA', 'to-check', ADDED_2025],
+  ['3B501', 'NO', 'to-check', ADDED_2025],
+  ['2B510', 'AU', 'to-check', ADDED_2025],
+  ['1C513', 'CH', 'to-check', ADDED_2025],
+  ['3E505', 'US', 'to-check', ADDED_2025],
+  ['4A506', 'CN', 'not-available', 'Reg. 2021/821 Annex II Section A Part 2 (CN not listed)'],
+  ['3A001', 'US', 'available', SECTION_A],
+  ['1C450.b', 'US', 'available', SECTION_A],
+  ['1C351', 'US', 'not-available', 'Reg. 2021/821 Annex II Section I point 2'],
+];
+
+describe.skipIf(!hasSharedData())('EU001 and the Annex I entries added after the text read', () => {
+  it.each(EU001_ROWS)('EU %s → %s: EU001 %s (%s)', (item, to, result) => {
+    const d = determine(data, { jurisdiction: 'EU', item, to });
+    const a = d.authorisations.find((x) => x.id === 'EU001');
+    expect(a?.result).toBe(result);
+    if (result === 'to-check') {
+      expect(a?.status).toBe('unverified');
+      expect(a?.why).toMatch(/was not read/);
+      expect(a?.citations.join(' ')).toContain('Delegated Regulation (EU) 2025/2003');
+      expect(d.outcome).toBe('licence-required');
+      expect(d.generalAuthorisations).not.toContain('EU001');
+    }
   });
 });
