@@ -60,7 +60,8 @@ describe.skipIf(!hasSharedData())('UK dual-use general licences cover Annex I it
   });
 });
 
-const ADDED_2025 = 'Annex I entries added by Delegated Reg. (EU) 2025/2003; Annex II Section I read only as of 2021';
+const ADDED_2025 =
+  'Annex I entries added by Delegated Reg. (EU) 2025/2003; Annex II Section I read only as of 2021';
 const SECTION_A = 'Reg. 2021/821 Annex II Section A Part 1 (every Annex I item except Section I)';
 
 /**
