@@ -103,7 +103,7 @@ export function fitGeneralAuthorisation(
   if (unread.match !== 'no' && unread.fact)
     return {
       fit: 'to-check',
-      why: `whether it covers ${unread.fact.code} was not read (unverified)`,
+      why: `whether it covers ${unread.fact.code} was not read`,
       sources: [...sources, unread.fact.source],
     };
   if (ga.holderOnly)
