@@ -279,9 +279,12 @@ describe.skipIf(!hasSharedData())('crosswalk and gaps, read against the headings
     );
   });
 
-  it('does not flag shared codes whose headings agree (3A001, 2B229)', () => {
+  it('does not flag shared codes whose headings agree (3A001, 2B001)', () => {
+    // UK has no 2B229 (its counterpart is 2B219, a curated link), so the UK pair is 2B001.
+    expect(link('US:3A001', 'EU:3A001')).toMatchObject({ basis: 'shared-regime-code', type: 'same' });
     expect(link('US:3A001', 'EU:3A001')?.warning).toBeUndefined();
-    expect(link('US:2B229', 'UK:2B229')?.warning).toBeUndefined();
+    expect(link('US:2B001', 'UK:2B001')).toMatchObject({ basis: 'shared-regime-code', type: 'same' });
+    expect(link('US:2B001', 'UK:2B001')?.warning).toBeUndefined();
   });
 
   // [row, provisions compared, from, to, type, verified?, text in the note]
@@ -378,6 +381,85 @@ describe.skipIf(!hasSharedData())('crosswalk and gaps, read against the headings
         expect(c.source.readOn, `${c.from} → ${c.to}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       } else expect(c.source?.note, `${c.from} → ${c.to}`).toMatch(/\S/);
     }
+  });
+
+  it('no link lacks a citation: each names both provisions, where they were read when verified, or why not (property over all links)', () => {
+    expect(links.length).toBeGreaterThan(1700);
+    for (const c of links) {
+      const at = `${c.from} → ${c.to} (${c.basis})`;
+      expect(c.source?.citation, at).toMatch(/\S/);
+      if (c.source?.status === 'verified') {
+        expect(c.source.readIn, at).toMatch(/\S/);
+        expect(c.source.readOn, at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      } else {
+        expect(c.source?.status, at).toBe('unverified');
+        expect(c.source?.note, at).toMatch(/\S/);
+      }
+    }
+  });
+
+  // [row, provisions, from, to, status, text in the citation or note]
+  it.each([
+    [
+      'US 3A001 = EU 3A001: both entries read, headings agree',
+      '15 CFR 774 Supp. 1 ECCN 3A001; Reg. 2021/821 Annex I 3A001',
+      'US:3A001',
+      'EU:3A001',
+      'verified',
+      'dual-use-v1',
+    ],
+    [
+      'US 1C351 = UK 1C351: shared code, both read',
+      'ECCN 1C351; Reg. 428/2009 Annex I 1C351',
+      'US:1C351',
+      'UK:1C351',
+      'verified',
+      '428/2009',
+    ],
+    [
+      'US 9A120 vs EU 9A120: headings disagree',
+      'ECCN 9A120; Annex I 9A120',
+      'US:9A120',
+      'EU:9A120',
+      'unverified',
+      'different items',
+    ],
+    [
+      'EU 3B001 → WA 3.B.1: the Wassenaar list was not read',
+      'Annex I 3B001; WA 3.B.1',
+      'EU:3B001',
+      'WA:3.B.1',
+      'unverified',
+      'WA:3.B.1 was not read',
+    ],
+    [
+      'US 0A501 → WA ML1: munitions table, WA list not read',
+      'ECCN 0A501; WA ML1',
+      'US:0A501',
+      'WA:ML1',
+      'unverified',
+      'WA:ML1 was not read',
+    ],
+    [
+      'JP row 7 → WA category 3: row read, Wassenaar not',
+      'Export Trade Control Order Appended Table 1 row 7; WA 3',
+      'JP:7',
+      'WA:3',
+      'unverified',
+      'not read',
+    ],
+    [
+      'EU 1C351 → AG human and animal pathogens: AG headings in our words',
+      'Annex I 1C351; AG common control list',
+      'EU:1C351',
+      'AG:HUMAN-ANIMAL-PATHOGENS',
+      'unverified',
+      'not read',
+    ],
+  ])('link source: %s (%s)', (_row, _provisions, from, to, status, text) => {
+    const c = link(from, to);
+    expect(c?.source?.status).toBe(status);
+    expect(`${c?.source?.citation} | ${c?.source?.readIn ?? ''} | ${c?.source?.note ?? ''}`).toContain(text);
   });
 
   it('accepts Kosovo (XK), a Commerce Country Chart destination, in determine --to', async () => {

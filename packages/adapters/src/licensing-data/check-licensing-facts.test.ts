@@ -58,6 +58,17 @@ describe('licensing fact citations', () => {
       'itemScopeSource.status',
     ],
     ['eu-general-authorisations.json', (j: any) => (j.annexIv[0].part = 'III'), 'part'],
+    [
+      'eu-general-authorisations.json',
+      (j: any) =>
+        (j.generalAuthorisations[0].unreadItems[0].source = {
+          citation: 'Annex II',
+          status: 'verified',
+          readIn: 'somewhere',
+          readOn: '2026-12-04',
+        }),
+      'unreadItems[0].source.status',
+    ],
     ['us-embargoes.json', (j: any) => delete j.rules[2].source, 'source'],
     ['us-embargoes.json', (j: any) => delete j.rules[0].source.note, 'source.note'],
     ['us-embargoes.json', (j: any) => (j.rules[1].citations = []), 'citations'],

@@ -70,6 +70,12 @@ export function checkAuthorisation(value: unknown, file: string, row: number): G
   checkFactSource(ga.itemScopeSource, at, 'itemScopeSource');
   checkFactSource(ga.exclusionsSource, at, 'exclusionsSource');
   ga.excludedItems.forEach((c, i) => checkCodeFact(c, at, `excludedItems[${i}]`));
+  if (ga.unreadItems !== undefined && !Array.isArray(ga.unreadItems))
+    reject(at, 'unreadItems', 'a list of {code, source}');
+  ga.unreadItems?.forEach((c, i) => {
+    if (checkCodeFact(c, at, `unreadItems[${i}]`).source.status !== 'unverified')
+      reject(at, `unreadItems[${i}].source.status`, 'unverified: an item whose coverage was not read');
+  });
   return ga;
 }
 

@@ -66,6 +66,22 @@ describe.skipIf(!hasSharedData()).each(storeTargets())('control-list store on $n
     );
   });
 
+  it('keeps the citation of every link through the store (issue 13: no link without one)', async () => {
+    const links = await controls.correspondences('US:3A001');
+    expect(links.length).toBeGreaterThan(2);
+    for (const l of links) expect(l.source?.citation, `${l.from} → ${l.to}`).toMatch(/\S/);
+    // Shared code, both entries read (eCFR mirror, consolidated Annex I), headings agree: verified.
+    expect(links.find((l) => l.to === 'EU:3A001')?.source).toMatchObject({
+      status: 'verified',
+      readIn: expect.stringContaining('dual-use-v1'),
+    });
+    // The Wassenaar list was not read: the link to it is unverified and says so.
+    expect(links.find((l) => l.to === 'WA:3.A.1')?.source).toMatchObject({
+      status: 'unverified',
+      note: expect.stringContaining('WA:3.A.1 was not read'),
+    });
+  });
+
   it.each([
     ['radiation-hardened integrated circuit', 'US', '3A001'],
     ['radiation-hardened integrated circuit', 'EU', '3A001'],

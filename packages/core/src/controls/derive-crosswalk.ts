@@ -8,6 +8,7 @@ import {
 import { regimeOfCode, rootCode, wassenaarCode } from './control-code.ts';
 import { RENUMBERED_LINKS } from './renumbered-links.ts';
 import { headingMismatch } from './check-link-headings.ts';
+import { linkSource } from './link-source.ts';
 import {
   AG_EU,
   FIREARMS_ML,
@@ -47,7 +48,8 @@ function munitionsEntryOf(code: string): string | undefined {
  * shared regime numbering (US/EU/UK codes x0xx–x4xx, Wassenaar codes derived
  * from them), and from the curated tables where numbering differs (plurilateral
  * 2024 controls, 600 series and USML ↔ ML, Japan rows, Australia Group lists).
- * Links are only emitted when both entries exist.
+ * Links are only emitted when both entries exist. Every link carries a `source`: its own
+ * curated citation, or one built from the two entries' citations (`linkSource`).
  */
 export function deriveCorrespondences(lists: ControlList[]): Correspondence[] {
   const entries = indexEntries(lists);
@@ -114,7 +116,7 @@ export function deriveCorrespondences(lists: ControlList[]): Correspondence[] {
         basis: 'regime-origin',
       });
   }
-  return [...out.values()];
+  return [...out.values()].map((c) => (c.source ? c : { ...c, source: linkSource(c, entries) }));
 }
 
 /** The jurisdictions an entry is linked to through the crosswalk (both directions, one hop). */

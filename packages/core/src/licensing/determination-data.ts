@@ -129,6 +129,12 @@ export interface GeneralAuthorisation {
   /** Whether the exclusion list is complete as recorded (and where that was read). */
   exclusionsSource: FactSource;
   excludeAnnexIv: boolean;
+  /**
+   * Items whose coverage was not read: entries added to the list after the text of the
+   * authorisation that was read (EU x5xx entries of Delegated Regulation (EU) 2025/2003 against
+   * the 2021 Annex II). The engine never declares the authorisation available for them.
+   */
+  unreadItems?: CodeFact[];
   conditions: string[];
   /** 'determined': the engine may declare it available; 'may-apply': only ever a question. */
   use: 'determined' | 'may-apply';

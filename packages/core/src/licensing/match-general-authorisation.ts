@@ -99,6 +99,13 @@ export function fitGeneralAuthorisation(
     };
   if (ga.itemScope && !ga.itemScope.some((p) => isCodeWithin(item, p)))
     return { fit: 'to-check', why: 'only some paragraphs of the item are in its scope', sources };
+  const unread = findCodeFact(item, ga.unreadItems ?? []);
+  if (unread.match !== 'no' && unread.fact)
+    return {
+      fit: 'to-check',
+      why: `whether it covers ${unread.fact.code} was not read`,
+      sources: [...sources, unread.fact.source],
+    };
   if (ga.holderOnly)
     return { fit: 'to-check', why: 'requires that the exporter holds this licence', sources };
   if (ga.use === 'determined' && ga.destinations && allVerified(...sources))
