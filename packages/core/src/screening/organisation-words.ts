@@ -8,7 +8,7 @@
  */
 export const ORGANISATION_WORD_GROUPS: Readonly<Record<string, readonly string[]>> = {
   company: ['company', 'companies', 'sherkat', 'shirkat', 'sharikat', 'sharika', 'sirketi', 'kompaniya'],
-  group: ['group', 'groups', 'goruh', 'gorouh', 'gorooh', 'grouh', 'gruppa', 'majmoua', 'majmuat'],
+  group: ['group', 'groups', 'groupe', 'gruppe', 'grupo', 'goruh', 'gorouh', 'gorooh', 'grouh', 'gruppa', 'majmoua', 'majmuat'],
   industries: [
     'industries',
     'industry',
@@ -29,7 +29,7 @@ export const ORGANISATION_WORD_GROUPS: Readonly<Record<string, readonly string[]
     'munazzama',
     'organizatsiya',
   ],
-  complex: ['complex', 'mojtame', 'mojtama', 'mojtamae', 'mujamma', 'kompleks'],
+  complex: ['complex', 'compound', 'mojtame', 'mojtama', 'mojtamae', 'mujamma', 'kompleks'],
   factory: ['factory', 'factories', 'plant', 'karkhaneh', 'karkhane', 'zavod', 'fabrika', 'masna'],
   combine: ['combine', 'kombinat'],
   headquarters: ['headquarters', 'hq', 'qarargah', 'gharargah', 'gharargahe', 'shtab'],
@@ -41,6 +41,9 @@ export const ORGANISATION_WORD_GROUPS: Readonly<Record<string, readonly string[]
   engineering: ['engineering', 'mohandesi', 'handasa'],
   services: ['services', 'service', 'khadamat', 'khedmat'],
   establishment: ['establishment', 'moasesat', 'muassasat'],
+  laboratory: ['laboratory', 'laboratories', 'lab', 'labs', 'azmayeshgah'],
+  branch: ['branch', 'branches', 'filiale', 'shobe', 'shobeh'],
+  exchange: ['exchange', 'sarafi', 'sarrafi', 'hawala', 'hawaladar'],
 };
 
 /**
@@ -56,6 +59,11 @@ export const GENERIC_ORGANISATION_WORDS: readonly string[] = [
   'national',
   'general',
   'office',
+  'offices',
+  'technical',
+  'technology',
+  'technologies',
+  'research',
   'department',
   'agency',
   'bureau',
