@@ -112,7 +112,11 @@ function table(title: string, cases: SetACase[], key: (c: SetACase) => string): 
       const m = microMacro(g);
       return `| ${k} | ${m.n} | ${m.subjects} | ${m.micro} | ${m.macro} | ${g.filter((c) => !c.found).length} |`;
     });
-  return [`| ${title} | spellings | subjects | recall@1 per spelling | per subject | misses |`, '|---|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    `| ${title} | spellings | subjects | recall@1 per spelling | per subject | misses |`,
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 /** The analysis of one split as markdown. */
@@ -125,7 +129,8 @@ export function analyse(split: string, cases: SetACase[]): string {
   const bySubject = new Map<string, SetACase[]>();
   for (const c of cases) bySubject.set(c.subject, [...(bySubject.get(c.subject) ?? []), c]);
   const sizes = [...bySubject.values()].map((g) => g.length);
-  const bucket = (n: number): string => (n === 1 ? '1' : n === 2 ? '2' : n <= 5 ? '3-5' : n <= 10 ? '6-10' : '11+');
+  const bucket = (n: number): string =>
+    n === 1 ? '1' : n === 2 ? '2' : n <= 5 ? '3-5' : n <= 10 ? '6-10' : '11+';
   out.push(table('spellings per subject', cases, (c) => bucket(bySubject.get(c.subject)!.length)));
   const ordered = [...bySubject].sort((a, b) => b[1].length - a[1].length);
   const largest = ordered.slice(0, 10);
@@ -138,12 +143,20 @@ export function analyse(split: string, cases: SetACase[]): string {
   );
   for (const k of [5, 10]) {
     const rest = ordered.slice(k).flatMap(([, g]) => g);
-    out.push(`without the ${k} largest subjects: ${microMacro(rest).n} spellings, per spelling ${microMacro(rest).micro}`);
+    out.push(
+      `without the ${k} largest subjects: ${microMacro(rest).n} spellings, per spelling ${microMacro(rest).micro}`,
+    );
   }
   out.push(table('source list', cases, (c) => c.source));
   out.push(table('kind', cases, (c) => c.schema));
   out.push(table('script', cases, (c) => c.script));
-  out.push(table('cause of the miss', cases.filter((c) => !c.found), (c) => c.cause ?? ''));
+  out.push(
+    table(
+      'cause of the miss',
+      cases.filter((c) => !c.found),
+      (c) => c.cause ?? '',
+    ),
+  );
   return out.join('\n\n');
 }
 

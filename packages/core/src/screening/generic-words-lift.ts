@@ -6,7 +6,18 @@ import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts
  * Development", "Forces for the Liberation of"): left over beside generic
  * words, they say nothing either. They are not charged as generic words.
  */
-const CONNECTORS: ReadonlySet<string> = new Set(['and', 'of', 'the', 'for', 'de', 'du', 'des', 'la', 'le', 'et']);
+const CONNECTORS: ReadonlySet<string> = new Set([
+  'and',
+  'of',
+  'the',
+  'for',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'et',
+]);
 
 /** Weakest word pair of the distinctive words: a spelling variant ("jaber", "jabber"), not a near miss. */
 const MIN_PAIR_SIMILARITY = 0.85;

@@ -8,7 +8,20 @@
  */
 export const ORGANISATION_WORD_GROUPS: Readonly<Record<string, readonly string[]>> = {
   company: ['company', 'companies', 'sherkat', 'shirkat', 'sharikat', 'sharika', 'sirketi', 'kompaniya'],
-  group: ['group', 'groups', 'groupe', 'gruppe', 'grupo', 'goruh', 'gorouh', 'gorooh', 'grouh', 'gruppa', 'majmoua', 'majmuat'],
+  group: [
+    'group',
+    'groups',
+    'groupe',
+    'gruppe',
+    'grupo',
+    'goruh',
+    'gorouh',
+    'gorooh',
+    'grouh',
+    'gruppa',
+    'majmoua',
+    'majmuat',
+  ],
   industries: [
     'industries',
     'industry',
