@@ -56,7 +56,6 @@ export const ORGANISATION_WORD_GROUPS: Readonly<Record<string, readonly string[]
   establishment: ['establishment', 'moasesat', 'muassasat'],
   laboratory: ['laboratory', 'laboratories', 'lab', 'labs', 'azmayeshgah'],
   branch: ['branch', 'branches', 'filiale', 'shobe', 'shobeh'],
-  exchange: ['exchange', 'sarafi', 'sarrafi', 'hawala', 'hawaladar'],
 };
 
 /**
@@ -73,9 +72,6 @@ export const GENERIC_ORGANISATION_WORDS: readonly string[] = [
   'general',
   'office',
   'offices',
-  'technical',
-  'technology',
-  'technologies',
   'research',
   'department',
   'agency',
