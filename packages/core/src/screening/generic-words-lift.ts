@@ -26,6 +26,28 @@ const MIN_PAIR_SIMILARITY = 0.85;
 const MIN_DISTINCTIVE_LETTERS = 5;
 
 /**
+ * The weight of one side's unpaired words and how many of them are generic
+ * (connectors are not counted), or undefined when one is a distinctive word.
+ */
+function leftOver(
+  tokens: readonly string[],
+  used: Uint8Array,
+  weights: Float64Array,
+  generic: ReadonlySet<string>,
+): { weight: number; words: number } | undefined {
+  let weight = 0;
+  let words = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    const connector = CONNECTORS.has(tokens[i]!);
+    if (!connector && !generic.has(tokens[i]!)) return undefined;
+    weight += weights[i]!;
+    if (!connector) words++;
+  }
+  return { weight, words };
+}
+
+/**
  * How much the name score of two organisation names rises when they differ
  * only in generic words ("Sepasad Group" and "Sepasad Engineering Company",
  * "Ettehad Industrial Group" and "Ettehad Technical Group"): every word left
@@ -50,25 +72,13 @@ export function genericWordsLift(
   let distinctive = 0;
   for (let i = 0; i < q.length; i++) if (a.usedQ[i] && !generic.has(q[i]!)) distinctive += q[i]!.length;
   if (distinctive < MIN_DISTINCTIVE_LETTERS) return 0;
-  let qDrop = 0;
-  let cDrop = 0;
-  let words = 0;
-  for (let i = 0; i < q.length; i++) {
-    if (a.usedQ[i]) continue;
-    if (CONNECTORS.has(q[i]!)) qDrop += a.weightQ[i]!;
-    else if (generic.has(q[i]!)) {
-      qDrop += a.weightQ[i]!;
-      words++;
-    } else return 0;
-  }
-  for (let j = 0; j < c.length; j++) {
-    if (a.usedC[j]) continue;
-    if (CONNECTORS.has(c[j]!)) cDrop += a.weightC[j]!;
-    else if (generic.has(c[j]!)) {
-      cDrop += a.weightC[j]!;
-      words++;
-    } else return 0;
-  }
+  const qLeft = leftOver(q, a.usedQ, a.weightQ, generic);
+  if (!qLeft) return 0;
+  const cLeft = leftOver(c, a.usedC, a.weightC, generic);
+  if (!cLeft) return 0;
+  const qDrop = qLeft.weight;
+  const cDrop = cLeft.weight;
+  const words = qLeft.words + cLeft.words;
   const qTotal = a.qTotal - qDrop;
   const cTotal = a.cTotal - cDrop;
   if (qTotal <= 0 || cTotal <= 0) return 0;
