@@ -32,6 +32,11 @@ const words = [
   '株式会社',
   'complex',
   'bin',
+  // Organisation names that differ only in generic words (and a connector).
+  'sepasad',
+  'group',
+  'laboratory',
+  'and',
 ];
 const nameArb = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
 const partyArb = fc.record({

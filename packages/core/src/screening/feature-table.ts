@@ -20,9 +20,11 @@ export const SCORING_FEATURES = Object.freeze({
   articleOneSide: { label: 'Article written on one side only', weight: 1 },
   /** Lift from name similarity to listed-name coverage when the whole listed person name is in the query. */
   containedName: { label: 'Listed name contained in the query', weight: 1 },
+  /** Lift from name similarity when two organisation names differ only in generic words (the generic words left out). */
+  genericWordsOnly: { label: 'Organisation names differ only in generic words', weight: 1 },
   /** Per query word beyond a contained listed name (middle name, patronymic, second surname). */
   extraNamePart: { label: 'Extra name part not on the list', weight: -0.05 },
-  /** Per generic word (company, institute, complex) a query adds to a contained listed organisation name. */
+  /** Per generic word (company, institute, complex) a query adds to a contained listed organisation name, or either name has beside the same distinctive words. */
   extraGenericWord: { label: 'Extra generic organisation word not on the list', weight: -0.04 },
   /** Times the commonness of a contained listed name: a common name inside a longer query says less. */
   containedCommonName: { label: 'Contained name is common', weight: -0.2 },

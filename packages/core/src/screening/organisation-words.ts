@@ -8,7 +8,20 @@
  */
 export const ORGANISATION_WORD_GROUPS: Readonly<Record<string, readonly string[]>> = {
   company: ['company', 'companies', 'sherkat', 'shirkat', 'sharikat', 'sharika', 'sirketi', 'kompaniya'],
-  group: ['group', 'groups', 'goruh', 'gorouh', 'gorooh', 'grouh', 'gruppa', 'majmoua', 'majmuat'],
+  group: [
+    'group',
+    'groups',
+    'groupe',
+    'gruppe',
+    'grupo',
+    'goruh',
+    'gorouh',
+    'gorooh',
+    'grouh',
+    'gruppa',
+    'majmoua',
+    'majmuat',
+  ],
   industries: [
     'industries',
     'industry',
@@ -29,7 +42,7 @@ export const ORGANISATION_WORD_GROUPS: Readonly<Record<string, readonly string[]
     'munazzama',
     'organizatsiya',
   ],
-  complex: ['complex', 'mojtame', 'mojtama', 'mojtamae', 'mujamma', 'kompleks'],
+  complex: ['complex', 'compound', 'mojtame', 'mojtama', 'mojtamae', 'mujamma', 'kompleks'],
   factory: ['factory', 'factories', 'plant', 'karkhaneh', 'karkhane', 'zavod', 'fabrika', 'masna'],
   combine: ['combine', 'kombinat'],
   headquarters: ['headquarters', 'hq', 'qarargah', 'gharargah', 'gharargahe', 'shtab'],
@@ -41,6 +54,8 @@ export const ORGANISATION_WORD_GROUPS: Readonly<Record<string, readonly string[]
   engineering: ['engineering', 'mohandesi', 'handasa'],
   services: ['services', 'service', 'khadamat', 'khedmat'],
   establishment: ['establishment', 'moasesat', 'muassasat'],
+  laboratory: ['laboratory', 'laboratories', 'lab', 'labs', 'azmayeshgah'],
+  branch: ['branch', 'branches', 'filiale', 'shobe', 'shobeh'],
 };
 
 /**
@@ -56,6 +71,8 @@ export const GENERIC_ORGANISATION_WORDS: readonly string[] = [
   'national',
   'general',
   'office',
+  'offices',
+  'research',
   'department',
   'agency',
   'bureau',

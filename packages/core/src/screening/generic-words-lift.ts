@@ -1,0 +1,109 @@
+import { coverageScore, type LastAlignment } from './align-tokens.ts';
+import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
+
+/**
+ * Words that join the parts of an organisation name ("Mining and Industrial
+ * Development", "Forces for the Liberation of"): left over beside generic
+ * words, they say nothing either. They are not charged as generic words.
+ */
+const CONNECTORS: ReadonlySet<string> = new Set([
+  'and',
+  'of',
+  'the',
+  'for',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'et',
+]);
+
+/** Weakest word pair of the distinctive words: a spelling variant ("jaber", "jabber"), not a near miss. */
+const MIN_PAIR_SIMILARITY = 0.85;
+
+/** Fewest letters of the distinctive words the two names share: one short word is too little. */
+const MIN_DISTINCTIVE_LETTERS = 5;
+
+/**
+ * The weight of one side's unpaired words and how many of them are generic
+ * (connectors are not counted), or undefined when one is a distinctive word.
+ */
+function leftOver(
+  tokens: readonly string[],
+  used: Uint8Array,
+  weights: Float64Array,
+  generic: ReadonlySet<string>,
+): { weight: number; words: number } | undefined {
+  let weight = 0;
+  let words = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    const connector = CONNECTORS.has(tokens[i]!);
+    if (!connector && !generic.has(tokens[i]!)) return undefined;
+    weight += weights[i]!;
+    if (!connector) words++;
+  }
+  return { weight, words };
+}
+
+/**
+ * How much the name score of two organisation names rises when they differ
+ * only in generic words ("Sepasad Group" and "Sepasad Engineering Company",
+ * "Ettehad Industrial Group" and "Ettehad Technical Group"): every word left
+ * unpaired on either side is a generic organisation word (or a connector,
+ * "and", "of"), the words paired agree at `MIN_PAIR_SIMILARITY` or better and
+ * hold a distinctive (non-generic) word of `MIN_DISTINCTIVE_LETTERS` letters or
+ * more. The generic words left over are taken out of both coverages, and each
+ * costs `extraGenericWord` (the connectors cost nothing). Names that differ
+ * in any distinctive word ("Tarvesh Shipping" and "Tarvesh Trading Lines")
+ * get nothing. Pushes the explained terms to `terms` when given.
+ */
+export function genericWordsLift(
+  base: number,
+  a: LastAlignment,
+  q: readonly string[],
+  c: readonly string[],
+  generic: ReadonlySet<string>,
+  terms?: ScoreTerm[],
+): number {
+  if (a.pairs === 0 || a.minPairSimilarity < MIN_PAIR_SIMILARITY) return 0;
+  if (a.pairs === q.length && a.pairs === c.length) return 0;
+  let distinctive = 0;
+  for (let i = 0; i < q.length; i++) if (a.usedQ[i] && !generic.has(q[i]!)) distinctive += q[i]!.length;
+  if (distinctive < MIN_DISTINCTIVE_LETTERS) return 0;
+  const qLeft = leftOver(q, a.usedQ, a.weightQ, generic);
+  if (!qLeft) return 0;
+  const cLeft = leftOver(c, a.usedC, a.weightC, generic);
+  if (!cLeft) return 0;
+  const qDrop = qLeft.weight;
+  const cDrop = cLeft.weight;
+  const words = qLeft.words + cLeft.words;
+  const qTotal = a.qTotal - qDrop;
+  const cTotal = a.cTotal - cDrop;
+  if (qTotal <= 0 || cTotal <= 0) return 0;
+  const lifted = coverageScore(a.qMatched / qTotal, a.cMatched / cTotal);
+  const lift = lifted + FEATURE_WEIGHTS.extraGenericWord * words - base;
+  if (lift <= 0) return 0;
+  if (terms) {
+    const left = [...q.filter((t, i) => !a.usedQ[i]), ...c.filter((t, j) => !a.usedC[j])].filter(
+      (t) => !CONNECTORS.has(t),
+    );
+    terms.push(
+      featureTerm(
+        'genericWordsOnly',
+        `the distinctive words agree; the names differ only in generic words`,
+        lifted - base,
+      ),
+    );
+    if (words > 0)
+      terms.push(
+        featureTerm(
+          'extraGenericWord',
+          `generic word${words > 1 ? 's' : ''} on one side only: ${left.join(', ')}`,
+          words,
+        ),
+      );
+  }
+  return lift;
+}
