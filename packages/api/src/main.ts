@@ -4,6 +4,7 @@ import { loadConfig, openServices } from '@entente/adapters';
 import { isDomainError } from '@entente/core';
 import { bootstrapStore } from './bootstrap.ts';
 import { bootstrapAccounts, checkBootstrapPassword } from './bootstrap-accounts.ts';
+import { resolveSubjectsFirst } from './resolve-subjects-first.ts';
 import { startServer } from './start-server.ts';
 
 const version = (
@@ -78,7 +79,6 @@ try {
     port,
     host,
     loading: () => [...loading],
-    subjectsResolving: (running) => void (running ? loading.add('subjects') : loading.delete('subjects')),
   });
   opened.push(server);
   process.stdout.write(
@@ -102,6 +102,9 @@ try {
   // Re-screens every organisation's register when any process stores a list version
   // (one node runs a given update), and once now to catch up.
   await (await services.monitor()).watch();
+  // Lists no resolution covered (a first start): resolve them into subjects now, after the screening
+  // index, so that screening groups by subject without anyone asking (ENTENTE_RESOLVE_SUBJECTS=off: not).
+  if (config.resolveSubjectsFirst !== false) void resolveSubjectsFirst(services, loading, log);
 } catch (error) {
   // A signal during the start closed the store under it: `shutdown` reports and ends the process.
   if (!stopping) {

@@ -15,14 +15,7 @@ export interface RunningServer {
 }
 
 /** Builds the app and listens on `host:port` (port 0 picks a free one). */
-export async function startServer(
-  deps: AppDeps & {
-    port: number;
-    host: string;
-    /** Told when a first resolution of subjects starts and ends (for /health's `loading`). */
-    subjectsResolving?: (running: boolean) => void;
-  },
-): Promise<RunningServer> {
+export async function startServer(deps: AppDeps & { port: number; host: string }): Promise<RunningServer> {
   const app = createApp(deps);
   let resolveClosed!: () => void;
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
@@ -33,28 +26,7 @@ export async function startServer(
   // Screening groups matches by subject: re-resolve after every list update so the grouping is never
   // stale. Subscribed once listening, so that its catch-up does not delay the start.
   const subjects = deps.subjectsFollowLists ? await deps.services.subjects() : undefined;
-  await subjects?.watch(
-    (e: unknown) => {
-      deps.subjectsResolving?.(false);
-      deps.log(`subjects re-resolution failed: ${String(e)}`);
-    },
-    {
-      resolveFirst: deps.config.resolveSubjectsFirst ?? false,
-      onFirstResolution: () => {
-        deps.subjectsResolving?.(true);
-        deps.log(
-          'subjects: resolving the lists into subjects for the first time (screening groups by subject once done)',
-        );
-      },
-      onResolved: (r) => {
-        deps.subjectsResolving?.(false);
-        if (r.mode === 'full')
-          deps.log(
-            `subjects: ${r.subjects} subjects from ${r.current} listings (${r.multiSource} on several lists) in ${r.seconds.total.toFixed(1)} s`,
-          );
-      },
-    },
-  );
+  await subjects?.watch((e: unknown) => deps.log(`subjects re-resolution failed: ${String(e)}`));
   const { port } = server.address() as AddressInfo;
   const host = deps.host === '0.0.0.0' ? 'localhost' : deps.host;
   return {

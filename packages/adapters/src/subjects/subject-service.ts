@@ -59,16 +59,6 @@ interface RunCache {
 /** How long the listing → subject directory is trusted before it is read again. */
 const DIRECTORY_RECHECK_MS = 60_000;
 
-/** How `watch` follows the lists. */
-export interface WatchOptions {
-  /** Resolve fully when lists are loaded and no resolution was ever stored (the server's first start). */
-  resolveFirst?: boolean;
-  /** Called when that first full resolution begins. */
-  onFirstResolution?: () => void;
-  /** Called after each resolution the watch ran. */
-  onResolved?: (report: ResolutionReport) => void;
-}
-
 /**
  * Subjects across every source's listings: resolves them (`resolve`), keeps
  * the result and the name links in the store, answers which subject a listing
@@ -124,16 +114,13 @@ export class SubjectService {
    * list-version notifications), and once now to catch up; updates that come
    * while one runs are taken together by the next.
    */
-  async watch(onError: (e: unknown) => void = () => {}, options: WatchOptions = {}): Promise<void> {
+  async watch(onError: (e: unknown) => void = () => {}): Promise<void> {
     const soon = () => {
       if (this.#again) return;
       this.#again = true;
       void this.#queue.then(async () => {
         this.#again = false;
-        const report = await (options.resolveFirst ? this.#refreshOrFirst(options) : this.refresh()).catch(
-          onError,
-        );
-        if (report) options.onResolved?.(report);
+        await this.refresh().catch(onError);
       });
     };
     this.#stopWatching ??= await this.store.watchListVersions(soon);
@@ -141,15 +128,15 @@ export class SubjectService {
   }
 
   /**
-   * `refresh`, and when no resolution was ever stored but lists are loaded (a
-   * first start), a full one: screening groups by subject without anyone
-   * having to ask for it.
+   * A full resolution when lists are loaded and no resolution was ever stored
+   * (a server's first start), so that screening groups by subject without
+   * anyone asking; `onStart` is called when it begins. Else nothing.
    */
-  async #refreshOrFirst(options: WatchOptions): Promise<ResolutionReport | undefined> {
-    if (await this.#lastRun()) return this.refresh();
+  async resolveIfNeverResolved(onStart?: () => void): Promise<ResolutionReport | undefined> {
+    if (await this.#lastRun()) return undefined;
     const loaded = await this.db.selectFrom('list_versions').select('id').limit(1).executeTakeFirst();
     if (!loaded) return undefined;
-    options.onFirstResolution?.();
+    onStart?.();
     return this.resolve('full', undefined, { store: 'if-changed' });
   }
 
