@@ -14,7 +14,11 @@ const why = {
   testing: '`@entente/adapters/testing` is for tests only.',
 };
 
-const deep = { group: ['@entente/*/*', '!@entente/adapters/testing'], message: why.deep };
+// `@entente/core/screening-worker`: the small entry a screening worker thread loads instead of all of core.
+const deep = {
+  group: ['@entente/*/*', '!@entente/adapters/testing', '!@entente/core/screening-worker'],
+  message: why.deep,
+};
 // A relative path that leaves its package for another one's folder (e.g. `../../../adapters/src/…`).
 const relative = {
   group: ['**/core/src/**', '**/adapters/src/**', '**/cli/src/**', '**/api/src/**', '**/cli/test/**'],

@@ -8,7 +8,10 @@
  *    against the snapshot beside the store.
  * 3. Resident memory of a process whose screening service runs 1 and then 4 worker threads, and
  *    how long its workers took to be ready: workers reading one index in shared memory against
- *    each restoring a copy of its own (baseline, `copyIndexPerWorker`), in new processes.
+ *    each restoring a copy of its own (baseline, `copyIndexPerWorker`), in new processes, RUNS
+ *    times alternating (medians). The processes run the compiled packages in plain Node, as the
+ *    server does (`index-snapshot-rss-child.mjs`); RSS_FROM=sources runs them from the sources
+ *    through tsx instead (each worker then also loads tsx and compiles the TypeScript).
  * Prints medians with the load average: the machine may be shared. BENCH_PART=rss: part 3 only.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -42,42 +45,13 @@ const cacheDir = mkdtempSync(path.join(tmpdir(), 'entente-index-cache-'));
 const storeConfig: StoreConfig = { dataDir: db };
 const snapshotFile = indexSnapshotFile(cacheDir, storeConfig);
 
-if (process.argv[2] === '--rss') {
-  // Child: a screening service with N workers; prints its resident memory once they are ready,
-  // and the seconds from opening the service (index loaded from its snapshot) to workers ready.
-  const store = await openStore(storeConfig);
-  const reference = await nameReferenceFor(MIRROR, process.env.RSS_CACHE);
-  const service = await ScreeningService.open(store, reference, {
-    workers: Number(process.argv[3]),
-    copyIndexPerWorker: process.argv[4] === 'copy',
-    snapshotFile: indexSnapshotFile(process.env.RSS_CACHE!, storeConfig),
-  });
-  const opened = performance.now();
-  if (!(await service.workersReady())) throw new Error('workers did not start');
-  const ready = (performance.now() - opened) / 1000;
-  if (service.state().origin !== 'snapshot') throw new Error('snapshot was not used');
-  global.gc?.();
-  await new Promise((r) => setTimeout(r, 2000));
-  process.stdout.write(`${process.memoryUsage().rss} ${ready}\n`);
-  await service.close();
-  await store.close();
-  process.exit(0);
-}
-
 const rssOnly = process.env.BENCH_PART === 'rss';
 const inProcess = { rebuild: [] as number[], snapshot: [] as number[] };
 const cold = { rebuild: [] as number[], snapshot: [] as number[] };
 let firstStart = 0;
-if (rssOnly) {
-  // Write the snapshots once, for the children to load.
-  const store = await openStore(storeConfig);
-  await (
-    await ScreeningService.open(store, await nameReferenceFor(MIRROR, cacheDir), { snapshotFile })
-  ).close();
-  await store.close();
-} else {
-  ({ firstStart } = await timeStarts());
-}
+const fromSources = process.env.RSS_FROM === 'sources';
+const childScript = fileURLToPath(new URL('./index-snapshot-rss-child.mjs', import.meta.url));
+if (!rssOnly) ({ firstStart } = await timeStarts());
 
 /** Parts 1 and 2. */
 async function timeStarts(): Promise<{ firstStart: number }> {
@@ -124,22 +98,50 @@ async function timeStarts(): Promise<{ firstStart: number }> {
 }
 
 // 3. Resident memory with 1 and 4 workers and their start: shared index against a copy per worker.
+const child = [...(fromSources ? ['--import', 'tsx'] : []), childScript];
+const childEnv = { ...process.env, BENCH_DB: db, RSS_CACHE: cacheDir };
+// Write the snapshots once, for the children to load, with the code they run (the engine's key
+// hashes the code that runs: compiled files are not the sources).
+execFileSync(process.execPath, [...child, 'prepare'], {
+  env: childEnv,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 function rss(workers: number, layout: 'shared' | 'copy'): { mib: number; ready: number } {
-  const out = execFileSync(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--rss', String(workers), layout],
-    { env: { ...process.env, BENCH_DB: db, RSS_CACHE: cacheDir }, encoding: 'utf8' },
-  );
+  const out = execFileSync(process.execPath, ['--expose-gc', ...child, String(workers), layout], {
+    env: childEnv,
+    encoding: 'utf8',
+  });
   const [bytes, ready] = out.trim().split('\n').at(-1)!.split(' ').map(Number);
   return { mib: bytes! / 2 ** 20, ready: ready! };
 }
-const memory = (['copy', 'shared'] as const).map((layout) => {
-  const one = rss(1, layout);
-  const four = rss(4, layout);
+const layouts = ['copy', 'shared'] as const;
+const figures = new Map(
+  layouts.map((l) => [l, { one: [] as number[], four: [] as number[], ratio: [] as number[] }]),
+);
+const readyS = new Map(layouts.map((l) => [l, { one: [] as number[], four: [] as number[] }]));
+for (let i = 0; i < (rssOnly ? RUNS : 1); i++) {
+  for (const layout of layouts) {
+    const one = rss(1, layout);
+    const four = rss(4, layout);
+    const f = figures.get(layout)!;
+    f.one.push(one.mib);
+    f.four.push(four.mib);
+    f.ratio.push(four.mib / one.mib);
+    readyS.get(layout)!.one.push(one.ready);
+    readyS.get(layout)!.four.push(four.ready);
+    process.stderr.write(
+      `run ${i + 1} ${layout}: ${one.mib.toFixed(0)} / ${four.mib.toFixed(0)} MiB, ratio ${(four.mib / one.mib).toFixed(2)}, load ${load()}\n`,
+    );
+  }
+}
+const memory = layouts.map((layout) => {
+  const f = figures.get(layout)!;
+  const r = readyS.get(layout)!;
   return (
-    `${layout === 'copy' ? 'a copy per worker (baseline)' : 'one shared index'}: RSS with 1 worker ` +
-    `${one.mib.toFixed(0)} MiB (ready in ${one.ready.toFixed(2)} s), with 4 workers ${four.mib.toFixed(0)} MiB ` +
-    `(ready in ${four.ready.toFixed(2)} s): ratio ${(four.mib / one.mib).toFixed(2)} (goal ≤ 1.3)`
+    `${layout === 'copy' ? 'a copy per worker (baseline)' : 'one shared index'}: median RSS with 1 worker ` +
+    `${median(f.one).toFixed(0)} MiB (ready in ${median(r.one).toFixed(2)} s), with 4 workers ` +
+    `${median(f.four).toFixed(0)} MiB (ready in ${median(r.four).toFixed(2)} s): ratio ${median(f.ratio).toFixed(2)} ` +
+    `(runs: ${f.ratio.map((x) => x.toFixed(2)).join(', ')}; goal ≤ 1.3)`
   );
 });
 

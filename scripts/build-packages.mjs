@@ -32,11 +32,12 @@ function copyAssets(from, to) {
   }
 }
 
-/** A bare `@entente/<package>` specifier in compiled JavaScript (quoted, no subpath). */
-const WORKSPACE_IMPORT = /(['"])@entente\/(core|adapters)\1/g;
+/** A bare `@entente/<package>` specifier in compiled JavaScript (quoted; no subpath but core's worker entry). */
+const WORKSPACE_IMPORT = /(['"])@entente\/(core|adapters)(\/screening-worker)?\1/g;
 
 /**
- * Rewrites `'@entente/core'` to `'@entente/core/dist'` (an export of each package) in compiled
+ * Rewrites `'@entente/core'` to `'@entente/core/dist'` (an export of each package; and
+ * `@entente/core/screening-worker` to `@entente/core/dist/screening-worker`) in compiled
  * files, so that compiled code loads compiled code by plain Node resolution. A module hook adding
  * the `entente-dist` condition did the same, but Node 20 runs hooks on a loader thread and sends
  * every resolution of every module there: over a second of CPU per process (docs/benchmarks.md).
@@ -48,7 +49,7 @@ function pointAtCompiled(dir) {
     if (entry.isDirectory()) pointAtCompiled(file);
     else if (entry.name.endsWith('.js')) {
       const text = readFileSync(file, 'utf8');
-      const rewritten = text.replace(WORKSPACE_IMPORT, '$1@entente/$2/dist$1');
+      const rewritten = text.replace(WORKSPACE_IMPORT, '$1@entente/$2/dist$3$1');
       if (rewritten !== text) writeFileSync(file, rewritten);
     }
   }

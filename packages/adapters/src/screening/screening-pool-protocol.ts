@@ -10,11 +10,14 @@ import type {
  * What a pool worker starts with: the index as a snapshot whose typed arrays live in shared
  * memory (`shareSnapshot`: every worker reads the same columns), or, for comparison, as a
  * snapshot payload (`v8.serialize` of `snapshotOfIndex`) each worker restores a copy of;
- * and the name reference it was built with.
+ * and the name reference it was built with: without its Han readings when they are given as
+ * `hanReadings`, their `v8.serialize` bytes in shared memory (a worker decodes them when a
+ * query first needs them).
  */
-export type PoolWorkerData =
+export type PoolWorkerData = (
   | { shared: ScreeningIndexSnapshot; reference: NameReference }
-  | { snapshot: Uint8Array; reference: NameReference };
+  | { snapshot: Uint8Array; reference: NameReference }
+) & { hanReadings?: Uint8Array };
 
 /** Subjects to screen with the same options (one for a request, a chunk for a batch). */
 export interface PoolRequest {

@@ -5,17 +5,47 @@ import {
   indexOverSnapshot,
   isDomainError,
   screenParty,
+  type HanReadings,
+  type NameReference,
   type ScreeningIndexSnapshot,
-} from '@entente/core';
+} from '@entente/core/screening-worker';
 import type { PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool-protocol.ts';
+
+/**
+ * Han readings decoded from their serialised bytes (shared by every worker) when a query first
+ * reads one of their tables: only a name in Han characters does, and the tables are most of
+ * the name reference (about 9 MiB once decoded).
+ */
+function lazyHanReadings(bytes: Uint8Array): HanReadings {
+  let readings: HanReadings | undefined;
+  // v8.deserialize copies out of the bytes it reads: a view of shared memory is fine.
+  const load = () => (readings ??= deserialize(bytes) as HanReadings);
+  return {
+    get korean() {
+      return load().korean;
+    },
+    get koreanFamily() {
+      return load().koreanFamily;
+    },
+    get japaneseFamily() {
+      return load().japaneseFamily;
+    },
+    get japaneseGiven() {
+      return load().japaneseGiven;
+    },
+  };
+}
 
 // A read-only index over the columns the main thread shares with every worker (or, for
 // comparison, a copy of its own restored from the snapshot payload).
 const data = workerData as PoolWorkerData;
+const reference: NameReference = data.hanReadings
+  ? { ...data.reference, hanReadings: lazyHanReadings(data.hanReadings) }
+  : data.reference;
 const index =
   'shared' in data
-    ? indexOverSnapshot(data.shared, data.reference)
-    : indexFromSnapshot(deserialize(data.snapshot) as ScreeningIndexSnapshot, data.reference);
+    ? indexOverSnapshot(data.shared, reference)
+    : indexFromSnapshot(deserialize(data.snapshot) as ScreeningIndexSnapshot, reference);
 
 parentPort!.on('message', (req: PoolRequest) => {
   let response: PoolResponse;

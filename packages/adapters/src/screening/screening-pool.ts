@@ -12,9 +12,23 @@ import {
   type ScreeningOptions,
   type ScreeningQuery,
 } from '@entente/core';
-import { deserialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { snapshotPayload } from './snapshot-file.ts';
 import type { PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool-protocol.ts';
+
+/**
+ * Young generation of a worker over the shared index, in MiB. V8's default (32 MiB, most of it
+ * kept committed once a start has filled it) was the largest part of what a worker added to
+ * the process once the index was shared; a query allocates far less than this.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
+/** Bytes copied into shared memory (a structured clone of them to a worker is the same memory). */
+function sharedBytes(bytes: Uint8Array): Uint8Array {
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  shared.set(bytes);
+  return shared;
+}
 
 interface Call {
   resolve: (matches: ScreeningMatch[][]) => void;
@@ -58,8 +72,10 @@ export class ScreeningPool {
   /**
    * Starts `count` workers on an index snapshot payload (see `snapshotPayload`) and
    * resolves once each is ready. The payload is decoded here once into columns in shared
-   * memory that every worker reads (no copy per worker); with `copyPerWorker` (the layout
-   * before, kept for benchmarks) each worker restores a copy of its own instead.
+   * memory that every worker reads (no copy per worker), the name reference's Han readings
+   * are put there as bytes a worker decodes on first use, and each worker has a small young
+   * generation; with `copyPerWorker` (the layout before, kept for benchmarks) each worker
+   * restores a copy of its own instead, from a whole copy of the name reference.
    */
   static async start(
     payload: Uint8Array,
@@ -69,12 +85,17 @@ export class ScreeningPool {
   ): Promise<ScreeningPool> {
     let data: PoolWorkerData;
     if (options.copyPerWorker) {
-      const snapshot = new Uint8Array(new SharedArrayBuffer(payload.length));
-      snapshot.set(payload);
-      data = { snapshot, reference };
+      data = { snapshot: sharedBytes(payload), reference };
     } else {
-      data = { shared: shareSnapshot(deserialize(payload) as ScreeningIndexSnapshot), reference };
+      const shared = shareSnapshot(deserialize(payload) as ScreeningIndexSnapshot);
+      const { hanReadings, ...rest } = reference;
+      data = hanReadings
+        ? { shared, reference: rest, hanReadings: sharedBytes(serialize(hanReadings)) }
+        : { shared, reference };
     }
+    const resourceLimits = options.copyPerWorker
+      ? {}
+      : { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
     const started: Worker[] = [];
     const ready = await Promise.allSettled(
       Array.from(
@@ -83,6 +104,7 @@ export class ScreeningPool {
           new Promise<Worker>((resolve, reject) => {
             const w = new Worker(new URL('./screening-pool-worker-boot.js', import.meta.url), {
               workerData: data,
+              resourceLimits,
             });
             started.push(w);
             w.once('message', () => resolve(w));

@@ -51,6 +51,15 @@ describe.each(storeTargets())('screening service with worker threads ($name)', (
     expect(workerErrors).toEqual([]);
   });
 
+  it('reads a name in Han characters in the workers, which decode the Han readings on first use', async () => {
+    // 金英哲 is found as KIM YONG CHOL only through its Korean reading.
+    const subject = { name: '金英哲', schema: 'person' as const };
+    const matches = await pooled.screen(subject, { limit: 3 }, null);
+    expect(matches[0]?.name).toMatch(/KIM YONG CHOL/i);
+    expect(matches).toEqual(await inProcess.screen(subject, { limit: 3 }, null));
+    expect(workerErrors).toEqual([]);
+  });
+
   it('passes invalid options back as the same domain error', async () => {
     const error = await pooled.screen({ name: 'Shehata' }, { threshold: 2 }, null).catch((e: unknown) => e);
     expect(isDomainError(error)).toBe(true);

@@ -37,7 +37,7 @@ export function expandToken(index: ScreeningIndex, token: string): TokenExpansio
 function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion {
   const ids: number[] = [];
   const sims: number[] = [];
-  const epoch = nextSeenEpoch(index.tokens.length);
+  const epoch = nextSeenEpoch(index.tokenCount);
   const add = (id: number, s: number): void => {
     seenStamp[id] = epoch;
     if (s > 0) {

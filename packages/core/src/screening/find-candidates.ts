@@ -135,7 +135,7 @@ function keyParts(index: ScreeningIndex, query: NormalizedName, weight: TokenWei
 
 /** Adds a key's share to the names already reached, reading each name's keys rather than the key's postings. */
 function addToTouched(index: ScreeningIndex, part: KeyPart, count: number, epoch: number): void {
-  const size = index.tokens.length;
+  const size = index.tokenCount;
   if (tokenSim.length < size) {
     tokenSim = new Float64Array(size * 2);
     tokenStamp = new Uint32Array(size * 2);

@@ -3,6 +3,9 @@ import type { DeletionArrays } from './deletion-neighbourhood.ts';
 import { encodeUtf8 } from './utf8.ts';
 import { ScreeningIndex, type IndexedName } from './screening-index.ts';
 import { QUALITIES, StoredColumns, StoredEntry, storedEntry } from './stored-columns.ts';
+import { pack, unpack, type PackedStrings } from './packed-strings.ts';
+
+export type { PackedStrings } from './packed-strings.ts';
 
 /**
  * Version of the snapshot layout below; a reader rejects any other. Bump it
@@ -59,30 +62,16 @@ export interface ScreeningIndexSnapshot {
   /**
    * Token ids with a phonetic key, ordered by key then id, and token ids whose folded spelling
    * differs from them, ordered by fold then id: look-ups by binary search for an index over the
-   * columns (see `withTokenOrders`; made when the snapshot is shared, not saved).
+   * columns (see `withColumnLookups`; made when the snapshot is shared, not saved).
    */
   phoneticOrder?: Int32Array;
   foldOrder?: Int32Array;
-}
-
-/** Strings end to end in one string, `ends[i]` ending string i: one value to copy instead of thousands. */
-export interface PackedStrings {
-  text: string;
-  ends: Uint32Array;
-}
-
-function pack(list: readonly string[]): PackedStrings {
-  const ends = new Uint32Array(list.length);
-  let at = 0;
-  list.forEach((x, i) => (ends[i] = at += x.length));
-  return { text: list.join(''), ends };
-}
-
-function unpack({ text, ends }: PackedStrings): string[] {
-  const out = new Array<string>(ends.length);
-  let at = 0;
-  for (let i = 0; i < ends.length; i++) out[i] = text.slice(at, (at = ends[i]!));
-  return out;
+  /**
+   * Hash tables of `tokens` and `identifierKeys` (see `packedTable`): a token's id and an
+   * identifier's entries found without a map per worker (made when the snapshot is shared).
+   */
+  tokenTable?: Int32Array;
+  identifierTable?: Int32Array;
 }
 
 /** Lays out lists of ids as CSR: starts (one more than lists) and the ids end to end. */
@@ -176,7 +165,6 @@ export function indexFromSnapshot(
   const texts = unpack(s.nameTexts);
   const rests = unpack(s.nameRests);
   for (let i = 0; i < s.nameEntries.length; i++) {
-    index.nameShape.push(s.nameShape[i]!);
     if (s.nameEntries[i]! < 0) {
       index.names.push(undefined);
       continue;
@@ -211,15 +199,13 @@ export function indexOverSnapshot(
   reference: NameReference,
 ): ScreeningIndex {
   const index = restoreAllButNames(snapshot, reference, true);
-  for (let i = 0; i < snapshot.nameShape.length; i++) index.nameShape.push(snapshot.nameShape[i]!);
-  index.restored(snapshot.deletions, new StoredColumns(snapshot, index.tokens, index.compiled));
+  index.restored(snapshot.deletions, new StoredColumns(snapshot, index.compiled));
   return index;
 }
 
 /**
  * An index with everything of a snapshot restored but its names (and not yet `restored`);
- * with `columns` (an index over the columns, which reads them there) not its entries,
- * postings and token facts either.
+ * with `columns` (an index over the columns, which reads them there) an empty one.
  */
 function restoreAllButNames(
   snapshot: ScreeningIndexSnapshot,
@@ -229,16 +215,13 @@ function restoreAllButNames(
   if (snapshot.format !== INDEX_SNAPSHOT_FORMAT)
     throw new RangeError(`index snapshot format ${snapshot.format}, expected ${INDEX_SNAPSHOT_FORMAT}`);
   const index = new ScreeningIndex(reference);
+  if (columns) return index;
   const s = snapshot;
   const tokens = unpack(s.tokens);
-  for (let i = 0; i < tokens.length; i++) {
-    index.tokens.push(tokens[i]!);
-    index.joinedKey.push(s.joinedKey[i]!);
-  }
+  index.restoreColumns(tokens, s.joinedKey, s.nameShape);
   unpack(s.identifierKeys).forEach((key, i) =>
     index.identifiers.set(key, slice(s.identifierStarts, s.identifierEntries, i)),
   );
-  if (columns) return index;
   const entityIds = unpack(s.entityIds);
   for (let i = 0; i < entityIds.length; i++) index.entries.push(storedEntry(s, i, entityIds[i]!));
   const keys = unpack(s.tokenKeys);

@@ -367,7 +367,7 @@ export function screenParty(
       else byEntry.set(entryId, [nameId]);
     }
     for (const value of query.identifiers ?? []) {
-      for (const entryId of index.identifiers.get(normalizeIdentifier(value)) ?? [])
+      for (const entryId of index.entriesWithIdentifier(normalizeIdentifier(value)) ?? [])
         if (!byEntry.has(entryId)) byEntry.set(entryId, []);
     }
     for (const [entryId, nameIds] of byEntry) {

@@ -51,6 +51,12 @@ export interface TokenExpansion {
   best: number;
 }
 
+/** Token → token id (a `Map` on a built index; a hash table over the columns on an index over a snapshot). */
+export interface TokenVocabulary {
+  get(token: string): number | undefined;
+  has(token: string): boolean;
+}
+
 /** Tokens added since the last deletion index build that are looked up by a scan before a rebuild. */
 const PENDING_SCAN_LIMIT = 256;
 
@@ -72,16 +78,26 @@ export class ScreeningIndex {
    * flat so that it does not dereference thousands of name objects: the number
    * of initials, plus 256 when the name has original-script tokens.
    */
-  readonly nameShape: number[] = [];
+  get nameShape(): ArrayLike<number> {
+    return this.#stored ? this.#stored.nameShape : this.#nameShape;
+  }
+  readonly #nameShape: number[] = [];
   /** Token → token id; token ids index `tokens`, `postings`. */
-  readonly vocabulary = new Map<string, number>();
+  get vocabulary(): TokenVocabulary {
+    return this.#stored ? this.#stored.vocabulary : this.#vocabulary;
+  }
+  readonly #vocabulary = new Map<string, number>();
+  /** The tokens by id (empty on an index over a snapshot: readers go through `tokenAt`). */
   readonly tokens: string[] = [];
   /** Per token id: the ids of the names posted under it (a typed array as restored from a snapshot until changed). */
   readonly postings: (number[] | Int32Array)[] = [];
   /** Per token id: what the token comparison reads. */
   readonly facts: TokenFacts[] = [];
   /** Per token id: 1 when some name is posted under it as its joined spelling. */
-  readonly joinedKey: number[] = [];
+  get joinedKey(): ArrayLike<number> {
+    return this.#stored ? this.#stored.joinedKey : this.#joinedKey;
+  }
+  readonly #joinedKey: number[] = [];
   readonly phonetic = new Map<string, number[]>();
   /** Folded spelling → token ids whose `foldSpelling` differs from the token. */
   readonly folds = new Map<string, number[]>();
@@ -101,6 +117,21 @@ export class ScreeningIndex {
   constructor(reference: NameReference) {
     this.reference = reference;
     this.compiled = compileNameReference(reference);
+  }
+
+  /** Number of token ids (token ids are below it). */
+  get tokenCount(): number {
+    return this.#stored ? this.#stored.tokenCount : this.tokens.length;
+  }
+
+  /** Token `id`. Readers go through this rather than `tokens`. */
+  tokenAt(id: number): string {
+    return this.#stored ? this.#stored.token(id) : this.tokens[id]!;
+  }
+
+  /** The entries holding identifier `key` (normalised, see `normalizeIdentifier`), if any. */
+  entriesWithIdentifier(key: string): readonly number[] | Int32Array | undefined {
+    return this.#stored ? this.#stored.identifierEntries(key) : this.identifiers.get(key);
   }
 
   /** Number of parties indexed. */
@@ -227,13 +258,13 @@ export class ScreeningIndex {
       keyIds,
     };
     this.names.push(indexed);
-    this.nameShape.push(Math.min(255, indexed.initials) | (normalized.originalTokens ? 256 : 0));
+    this.#nameShape.push(Math.min(255, indexed.initials) | (normalized.originalTokens ? 256 : 0));
     this.entries[entryId]!.names.push(nameId);
     this.liveNames++;
     let k = 0;
     for (const token of keys) keyIds[k++] = this.post(token, nameId);
-    if (normalized.tokens.length > 1) this.joinedKey[this.vocabulary.get(indexed.joined)!] = 1;
-    for (const token of normalized.tokens) tokenIds.push(this.vocabulary.get(token)!);
+    if (normalized.tokens.length > 1) this.#joinedKey[this.#vocabulary.get(indexed.joined)!] = 1;
+    for (const token of normalized.tokens) tokenIds.push(this.#vocabulary.get(token)!);
   }
 
   /** Removes a party by entity id (`source:sourceId`); true when it was indexed. */
@@ -246,7 +277,7 @@ export class ScreeningIndex {
     for (const nameId of entry.names) {
       const name = this.names[nameId]!;
       for (const token of this.nameKeys(name.normalized)) {
-        const tokenId = this.vocabulary.get(token);
+        const tokenId = this.#vocabulary.get(token);
         if (tokenId === undefined) continue;
         const list = this.postingsToChange(tokenId);
         const at = list.indexOf(nameId);
@@ -288,8 +319,8 @@ export class ScreeningIndex {
   /** Weight of a token id in a comparison (see token-weight.ts), cached until the index changes. */
   tokenWeight(tokenId: number, compute: (tokenId: number) => number): number {
     let weights = this.weights;
-    if (!weights || weights.length < this.tokens.length) {
-      weights = new Float64Array(this.tokens.length + 1024).fill(-1);
+    if (!weights || weights.length < this.tokenCount) {
+      weights = new Float64Array(this.tokenCount + 1024).fill(-1);
       this.weights = weights;
     }
     let w = weights[tokenId]!;
@@ -305,8 +336,12 @@ export class ScreeningIndex {
    * (`buildScreeningIndex` does; call it after a large series of `add`).
    */
   prepare(): void {
-    if (!this.deletions || this.tokens.length - this.deletions.count > PENDING_SCAN_LIMIT) {
-      this.deletions = new DeletionNeighbourhood(this.tokens, (t) => allowedEdits(t.length));
+    if (!this.deletions || this.tokenCount - this.deletions.count > PENDING_SCAN_LIMIT) {
+      // An index over a snapshot saved without its look-up arrays makes them from its columns.
+      const tokens = this.#stored
+        ? Array.from({ length: this.tokenCount }, (_, id) => this.tokenAt(id))
+        : this.tokens;
+      this.deletions = new DeletionNeighbourhood(tokens, (t) => allowedEdits(t.length));
     }
   }
 
@@ -318,7 +353,7 @@ export class ScreeningIndex {
     this.prepare();
     const deletions = this.deletions!;
     deletions.forEachNear(token, edits, visit);
-    for (let id = deletions.count; id < this.tokens.length; id++) visit(id);
+    for (let id = deletions.count; id < this.tokenCount; id++) visit(id);
   }
 
   /** The fuzzy look-up arrays as built (for a snapshot), if built. */
@@ -327,12 +362,28 @@ export class ScreeningIndex {
   }
 
   /**
+   * Appends the per-token and per-name columns of a snapshot being restored into an object
+   * index (see `indexFromSnapshot`).
+   */
+  restoreColumns(
+    tokens: readonly string[],
+    joinedKey: ArrayLike<number>,
+    nameShape: ArrayLike<number>,
+  ): void {
+    for (let i = 0; i < tokens.length; i++) {
+      this.tokens.push(tokens[i]!);
+      this.#joinedKey.push(joinedKey[i]!);
+    }
+    for (let i = 0; i < nameShape.length; i++) this.#nameShape.push(nameShape[i]!);
+  }
+
+  /**
    * Completes an index whose `entries`, `names`, `nameShape`, `tokens`, `postings`,
    * `facts`, `joinedKey` and `identifiers` were filled from a snapshot
    * (see index-snapshot.ts): rebuilds the lookups derived from them and adopts
    * the saved fuzzy look-up arrays. With `stored`, the names, entries, postings,
-   * token facts, folds and phonetic keys are read from it (`names`, `entries`,
-   * `postings`, `facts`, `folds`, `phonetic` stay empty) and the index is read-only.
+   * tokens and their facts, folds and phonetic keys, the vocabulary, name shapes and
+   * identifiers are read from it (the arrays and maps stay empty) and the index is read-only.
    */
   restored(deletions: DeletionArrays | undefined, stored?: StoredColumns): void {
     this.changed();
@@ -343,8 +394,7 @@ export class ScreeningIndex {
     this.liveNames = stored ? stored.liveNames : this.names.reduce((n, name) => (name ? n + 1 : n), 0);
     for (let id = 0; id < this.tokens.length; id++) {
       const token = this.tokens[id]!;
-      this.vocabulary.set(token, id);
-      if (stored) continue; // it reads folds and phonetic keys from its columns
+      this.#vocabulary.set(token, id);
       const { fold, key } = this.facts[id]!;
       if (fold !== token) {
         const list = this.folds.get(fold);
@@ -379,15 +429,15 @@ export class ScreeningIndex {
   }
 
   private post(token: string, nameId: number): number {
-    let tokenId = this.vocabulary.get(token);
+    let tokenId = this.#vocabulary.get(token);
     if (tokenId === undefined) {
       tokenId = this.tokens.length;
-      this.vocabulary.set(token, tokenId);
+      this.#vocabulary.set(token, tokenId);
       this.tokens.push(token);
       this.postings.push([]);
       const facts = tokenFacts(token, this.compiled);
       this.facts.push(facts);
-      this.joinedKey.push(0);
+      this.#joinedKey.push(0);
       if (facts.fold !== token) {
         const list = this.folds.get(facts.fold);
         if (list) list.push(tokenId);

@@ -73,6 +73,20 @@ describe('index over a shared snapshot', () => {
     expect(shared.deletions!.entries.buffer).toBe(shared.postingIds.buffer);
   });
 
+  it('holds no string: a worker it is posted to copies nothing of the index', () => {
+    const received = structuredClone(shareSnapshot(snapshotOfIndex(patched())));
+    const strings: string[] = [];
+    const walk = (value: unknown, at: string): void => {
+      if (typeof value === 'string') strings.push(at);
+      else if (value && typeof value === 'object' && !ArrayBuffer.isView(value))
+        for (const [k, v] of Object.entries(value)) walk(v, `${at}.${k}`);
+    };
+    walk(received, 'snapshot');
+    expect(strings).toEqual([]);
+    expect(received.tokens).not.toHaveProperty('text');
+    expect(received.tokens).toHaveProperty('codes');
+  });
+
   it('screens exactly as the index it was taken of, holes included, reading the same memory', () => {
     const index = patched();
     const shared = shareSnapshot(snapshotOfIndex(index));

@@ -1,5 +1,6 @@
 import type { ScreeningIndexSnapshot } from './index-snapshot.ts';
-import { withTokenOrders } from './stored-columns.ts';
+import { packedCodes, type PackedStrings } from './packed-strings.ts';
+import { withColumnLookups } from './stored-columns.ts';
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
@@ -18,22 +19,28 @@ function forEachTyped(
   }
 }
 
-/** A copy of a snapshot whose every nested object is copied and whose typed arrays are kept as they are. */
+const isPacked = (x: object): x is PackedStrings => 'ends' in x && ('text' in x || 'codes' in x);
+
+/**
+ * A copy of a snapshot whose every nested object is copied, whose typed arrays are kept as
+ * they are and whose packed strings are turned into code units (strings cannot be shared).
+ */
 function shallowTree<T>(value: T): T {
   if (!value || typeof value !== 'object' || isTyped(value)) return value;
+  if (isPacked(value)) return packedCodes(value) as T;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = shallowTree(v);
   return out as T;
 }
 
 /**
- * The snapshot (with its token orders, see `withTokenOrders`) with every typed array copied
- * into one `SharedArrayBuffer`: posted to a
+ * The snapshot (with its look-ups, see `withColumnLookups`) with every typed array copied
+ * into one `SharedArrayBuffer`, its packed strings as code units there too: posted to a
  * worker thread (structured clone), the arrays are shared, not copied, so that any number of
- * workers read one index (its strings are still copied: they are a small part of it).
+ * workers read one index and hold no string of it until a query reads one.
  */
 export function shareSnapshot(snapshot: ScreeningIndexSnapshot): ScreeningIndexSnapshot {
-  const shared = shallowTree(withTokenOrders(snapshot));
+  const shared = shallowTree(withColumnLookups(snapshot));
   let bytes = 0;
   forEachTyped(shared, (_h, _k, a) => (bytes += Math.ceil(a.byteLength / 8) * 8));
   const buffer = new SharedArrayBuffer(bytes);
@@ -48,9 +55,21 @@ export function shareSnapshot(snapshot: ScreeningIndexSnapshot): ScreeningIndexS
   return shared;
 }
 
-/** Whether every typed array of a snapshot lives in shared memory (see `shareSnapshot`). */
+/** Whether a snapshot holds no string (see `PackedStrings`): nothing a worker would copy. */
+function holdsNoString(value: object): boolean {
+  if (isTyped(value)) return true;
+  if (isPacked(value)) return !('text' in value);
+  return Object.values(value).every(
+    (v) => typeof v !== 'string' && (!v || typeof v !== 'object' || holdsNoString(v)),
+  );
+}
+
+/**
+ * Whether every typed array of a snapshot lives in shared memory and it holds no string
+ * (see `shareSnapshot`): a worker it is posted to then copies nothing of it.
+ */
 export function isSharedSnapshot(snapshot: ScreeningIndexSnapshot): boolean {
   let shared = true;
   forEachTyped(snapshot, (_h, _k, a) => (shared &&= a.buffer instanceof SharedArrayBuffer));
-  return shared;
+  return shared && holdsNoString(snapshot);
 }

@@ -2,7 +2,9 @@ import type { NameQuality, Party } from '../model/party.ts';
 import type { IndexedEntry, IndexedName } from './screening-index.ts';
 import type { CompiledNameReference } from './compile-name-reference.ts';
 import type { TokenFacts } from './compare-tokens.ts';
-import type { PackedStrings, ScreeningIndexSnapshot } from './index-snapshot.ts';
+import type { ScreeningIndexSnapshot } from './index-snapshot.ts';
+import type { TokenVocabulary } from './screening-index.ts';
+import { findPacked, packedAt, packedTable } from './packed-strings.ts';
 import { decodeUtf8 } from './utf8.ts';
 
 /** Name qualities by their number in a snapshot. */
@@ -10,11 +12,6 @@ export const QUALITIES: NameQuality[] = ['primary', 'strong', 'weak'];
 
 /** Names (and entries) made at most at once before their memo is emptied (bounds a worker's memory). */
 const MEMO_LIMIT = 1 << 15;
-
-/** String `i` of packed strings. */
-export function packedAt({ text, ends }: PackedStrings, i: number): string {
-  return text.slice(i ? ends[i - 1]! : 0, ends[i]!);
-}
 
 /** The ids `keep` keeps, ordered by `keyOf` then id. */
 function orderBy(count: number, keyOf: (id: number) => string, keep: (id: number, key: string) => boolean) {
@@ -30,9 +27,12 @@ function orderBy(count: number, keyOf: (id: number) => string, keep: (id: number
   return Int32Array.from(ids);
 }
 
-/** The snapshot with its `phoneticOrder` and `foldOrder` (made when missing). */
-export function withTokenOrders(s: ScreeningIndexSnapshot): ScreeningIndexSnapshot {
-  if (s.phoneticOrder && s.foldOrder) return s;
+/**
+ * The snapshot with what an index over its columns looks up in (made when missing): its
+ * `phoneticOrder` and `foldOrder`, and the hash tables of its tokens and identifiers.
+ */
+export function withColumnLookups(s: ScreeningIndexSnapshot): ScreeningIndexSnapshot {
+  if (s.phoneticOrder && s.foldOrder && s.tokenTable && s.identifierTable) return s;
   const count = s.tokens.ends.length;
   const phoneticOrder = orderBy(
     count,
@@ -44,7 +44,13 @@ export function withTokenOrders(s: ScreeningIndexSnapshot): ScreeningIndexSnapsh
     (i) => packedAt(s.tokenFolds, i),
     (i, fold) => fold !== packedAt(s.tokens, i),
   );
-  return { ...s, phoneticOrder, foldOrder };
+  return {
+    ...s,
+    phoneticOrder,
+    foldOrder,
+    tokenTable: packedTable(s.tokens),
+    identifierTable: packedTable(s.identifierKeys),
+  };
 }
 
 /** The ids of `order` whose key (by `keyOf`) is `key`: a view of the run of them, undefined for none. */
@@ -107,7 +113,6 @@ function memo<T>(): (id: number, make: (id: number) => T) => T {
  */
 export class StoredColumns {
   readonly #s: ScreeningIndexSnapshot;
-  readonly #tokens: readonly string[];
   readonly #compiled: CompiledNameReference;
   readonly #names = memo<IndexedName>();
   readonly #facts = memo<TokenFacts>();
@@ -119,12 +124,28 @@ export class StoredColumns {
   readonly liveNames: number;
   /** Number of entries not removed. */
   readonly liveEntries: number;
+  /** Number of token ids. */
+  readonly tokenCount: number;
+  /** Per name id, as `ScreeningIndex.nameShape` (the shared column). */
+  readonly nameShape: Uint16Array;
+  /** Per token id, as `ScreeningIndex.joinedKey` (the shared column). */
+  readonly joinedKey: Uint8Array;
+  /** Token → token id, through the shared hash table of the tokens. */
+  readonly vocabulary: TokenVocabulary = {
+    get: (token) => {
+      const id = findPacked(this.#s.tokenTable!, this.#s.tokens, token);
+      return id < 0 ? undefined : id;
+    },
+    has: (token) => findPacked(this.#s.tokenTable!, this.#s.tokens, token) >= 0,
+  };
 
-  constructor(snapshot: ScreeningIndexSnapshot, tokens: readonly string[], compiled: CompiledNameReference) {
-    snapshot = withTokenOrders(snapshot);
+  constructor(snapshot: ScreeningIndexSnapshot, compiled: CompiledNameReference) {
+    snapshot = withColumnLookups(snapshot);
     this.#s = snapshot;
-    this.#tokens = tokens;
     this.#compiled = compiled;
+    this.tokenCount = snapshot.tokens.ends.length;
+    this.nameShape = snapshot.nameShape;
+    this.joinedKey = snapshot.joinedKey;
     this.nameCount = snapshot.nameEntries.length;
     let live = 0;
     for (let i = 0; i < this.nameCount; i++) if (snapshot.nameEntries[i]! >= 0) live++;
@@ -133,6 +154,20 @@ export class StoredColumns {
     live = 0;
     for (let i = 0; i < ends.length; i++) if (ends[i]! > (i ? ends[i - 1]! : 0)) live++;
     this.liveEntries = live;
+  }
+
+  /** Token `id`. */
+  token(id: number): string {
+    return packedAt(this.#s.tokens, id);
+  }
+
+  /** The entries holding identifier `key` (a view of the shared column), undefined for none. */
+  identifierEntries(key: string): Int32Array | undefined {
+    const s = this.#s;
+    const i = findPacked(s.identifierTable!, s.identifierKeys, key);
+    return i < 0
+      ? undefined
+      : s.identifierEntries.subarray(s.identifierStarts[i]!, s.identifierStarts[i + 1]!);
   }
 
   /** The phonetic key of token `id`. */
@@ -158,7 +193,7 @@ export class StoredColumns {
   /** What the token comparison reads of token `id` (as `indexFromSnapshot` makes it). */
   facts(id: number): TokenFacts {
     return this.#facts(id, (i) => {
-      const token = this.#tokens[i]!;
+      const token = this.token(i);
       return {
         text: token,
         key: this.tokenKey(i),
@@ -220,7 +255,7 @@ export class StoredColumns {
   #makeName(id: number): IndexedName {
     const s = this.#s;
     const tokenIds = Array.from(s.nameTokenIds.subarray(s.nameTokenStarts[id]!, s.nameTokenStarts[id + 1]!));
-    const nameTokens = tokenIds.map((t) => this.#tokens[t]!);
+    const nameTokens = tokenIds.map((t) => this.token(t));
     const text = packedAt(s.nameTexts, id);
     const restText = packedAt(s.nameRests, id);
     const rest = restText ? (JSON.parse(restText) as object) : { legalForms: [], titles: [] };

@@ -14,7 +14,7 @@ function weightOf(index: ScreeningIndex, token: string, df: number): number {
 
 /** The weight `indexTokenWeight` gives an indexed token, by token id (cached in the index). */
 export function tokenIdWeight(index: ScreeningIndex, tokenId: number): number {
-  return index.tokenWeight(tokenId, (id) => weightOf(index, index.tokens[id]!, index.postingCount(id)));
+  return index.tokenWeight(tokenId, (id) => weightOf(index, index.tokenAt(id), index.postingCount(id)));
 }
 
 /**
@@ -39,7 +39,7 @@ export function nameCommonness(index: ScreeningIndex, name: IndexedName): number
   let length = 0;
   let weight = 0;
   for (const id of name.tokenIds) {
-    length += Math.max(1, index.tokens[id]!.length);
+    length += Math.max(1, index.tokenAt(id).length);
     weight += tokenIdWeight(index, id);
   }
   return length > 0 ? Math.max(0, 1 - weight / length) : 0;

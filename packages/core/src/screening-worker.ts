@@ -1,0 +1,11 @@
+// What a screening worker thread imports (`@entente/core/screening-worker`): screening over an
+// index snapshot and nothing else of core, so that each worker loads only these modules (the whole
+// of `@entente/core` added about 5 MiB of code per worker; docs/benchmarks.md).
+export { isDomainError } from './errors.ts';
+export {
+  indexFromSnapshot,
+  indexOverSnapshot,
+  type ScreeningIndexSnapshot,
+} from './screening/index-snapshot.ts';
+export { screenParty } from './screening/screen-party.ts';
+export type { HanReadings, NameReference } from './screening/name-reference.ts';

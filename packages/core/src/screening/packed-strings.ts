@@ -1,0 +1,90 @@
+/**
+ * Strings end to end, `ends[i]` ending string i: one value to copy instead of thousands. Either
+ * as one string (`text`, as built and saved), or as its UTF-16 code units (`codes`: one byte each
+ * when every unit fits), which can live in shared memory and so are not copied per worker thread.
+ */
+export type PackedStrings =
+  { text: string; ends: Uint32Array } | { codes: Uint8Array | Uint16Array; ends: Uint32Array };
+
+/** Where string `i` starts. */
+const startOf = (ends: Uint32Array, i: number): number => (i ? ends[i - 1]! : 0);
+
+/** Strings as packed strings of one string. */
+export function pack(list: readonly string[]): PackedStrings {
+  const ends = new Uint32Array(list.length);
+  let at = 0;
+  list.forEach((x, i) => (ends[i] = at += x.length));
+  return { text: list.join(''), ends };
+}
+
+/** String `i` of packed strings. */
+export function packedAt(packed: PackedStrings, i: number): string {
+  const from = startOf(packed.ends, i);
+  if ('text' in packed) return packed.text.slice(from, packed.ends[i]!);
+  // Strings here are short (names, tokens, ids): within the argument count `apply` takes.
+  return String.fromCharCode.apply(null, packed.codes.subarray(from, packed.ends[i]!) as unknown as number[]);
+}
+
+/** Every string of packed strings. */
+export function unpack(packed: PackedStrings): string[] {
+  const out = new Array<string>(packed.ends.length);
+  for (let i = 0; i < out.length; i++) out[i] = packedAt(packed, i);
+  return out;
+}
+
+/** Packed strings as code units (see `PackedStrings`), in a plain buffer the caller may copy into shared memory. */
+export function packedCodes(packed: PackedStrings): PackedStrings {
+  if (!('text' in packed)) return packed;
+  const { text, ends } = packed;
+  let wide = false;
+  for (let i = 0; i < text.length && !wide; i++) wide = text.charCodeAt(i) > 0xff;
+  const codes = wide ? new Uint16Array(text.length) : new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return { codes, ends };
+}
+
+/** Whether string `i` of packed strings is `s`, without making it. */
+function equalsAt(packed: PackedStrings, i: number, s: string): boolean {
+  const from = startOf(packed.ends, i);
+  if (packed.ends[i]! - from !== s.length) return false;
+  if ('text' in packed) return packed.text.startsWith(s, from);
+  const { codes } = packed;
+  for (let k = 0; k < s.length; k++) if (codes[from + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+/** FNV-1a over the UTF-16 code units of a string. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * An open-addressing hash table of packed strings (slot → string id, −1 empty; linear
+ * probing), so that a string's id is found without a `Map` of every string: a typed array
+ * that can be shared. Empty strings (removed entries) are left out; of equal strings, the first.
+ */
+export function packedTable(packed: PackedStrings): Int32Array {
+  let size = 1024;
+  while (size < packed.ends.length * 2) size *= 2;
+  const table = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let i = 0; i < packed.ends.length; i++) {
+    if (packed.ends[i] === startOf(packed.ends, i)) continue;
+    const s = packedAt(packed, i);
+    let slot = hashOf(s) & mask;
+    while (table[slot]! >= 0 && !equalsAt(packed, table[slot]!, s)) slot = (slot + 1) & mask;
+    if (table[slot]! < 0) table[slot] = i;
+  }
+  return table;
+}
+
+/** The id of string `s` in packed strings through their `packedTable`, −1 when absent. */
+export function findPacked(table: Int32Array, packed: PackedStrings, s: string): number {
+  const mask = table.length - 1;
+  for (let slot = hashOf(s) & mask; ; slot = (slot + 1) & mask) {
+    const id = table[slot]!;
+    if (id < 0 || equalsAt(packed, id, s)) return id;
+  }
+}
