@@ -195,9 +195,13 @@ type Writer = (tx: Kysely<Database>, orgId: string, runId: string, outcome: RunO
 /** Writes the first run's outcome, then a re-run's (every hit upserted again, every alert updated); seconds of each. */
 async function measure(writer: Writer): Promise<{ first: number; again: number; cpu: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'entente-monitor-write-'));
-  const store = process.env.DATABASE_URL
-    ? await openStore({ databaseUrl: process.env.DATABASE_URL, schema: `bench_write_${Date.now()}` })
-    : await openStore({ dataDir: path.join(dir, 'db') });
+  // On PostgreSQL a fresh schema each (left behind: point DATABASE_URL at a throw-away database).
+  const store = await openStore({
+    dataDir: path.join(dir, 'db'),
+    ...(process.env.DATABASE_URL
+      ? { databaseUrl: process.env.DATABASE_URL, schema: `bench_write_${Date.now()}` }
+      : {}),
+  });
   try {
     const org = (await sharingStoreFor(store).orgs.createOrg({ name: 'Bench', kind: 'exporter' }, CLI_SOURCE))
       .id;
