@@ -94,15 +94,19 @@ export class MonitorRunStore {
       .execute();
   }
 
-  /** Writes a run's hits, alerts and positions and marks it done, in one transaction. */
+  /**
+   * Writes a run's hits, alerts and positions and marks it done, in one transaction (rows
+   * `pageSize` to a statement: `WRITE_PAGE` unless a test makes pages small).
+   */
   async finishRun(
     orgId: string,
     run: MonitorRun,
     outcome: RunOutcome,
     counts: MonitorRunCounts,
+    pageSize?: number,
   ): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      await writeRunOutcome(tx, orgId, run.id, outcome);
+      await writeRunOutcome(tx, orgId, run.id, outcome, pageSize);
       await tx
         .updateTable('monitor_runs')
         .set({

@@ -239,6 +239,33 @@ for (const target of storeTargets()) {
         expect(await count('audit_log')).toBe(before.audit + 2);
       });
 
+    it('writes a run wholly or not at all: a failure after its hits and alerts leaves the store as it was', async () => {
+      await w.monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
+      await w.monitor.run(a, { trigger: 'register' });
+      await w.store.saveListVersion(version('2024-05-03', V2));
+      const state = async () => ({
+        hits: (await w.monitor.runs.hits(a))
+          .map((h) => `${h.counterpartyId}×${h.entityId} ${h.score}`)
+          .sort(),
+        alerts: await summary(a),
+        events: (await w.monitor.alerts.alerts(a)).map((x) => x.events.length),
+        positions: Object.fromEntries(await w.monitor.runs.positions(a)),
+      });
+      const before = await state();
+      // The run's last writes are its history entries: a real constraint refuses them.
+      await sql`alter table monitor_alert_events add constraint refuse_run check (by <> 'monitor') not valid`.execute(
+        w.store.kysely,
+      );
+      await expect(w.monitor.run(a, { trigger: 'list-version' })).rejects.toThrow(/refuse_run/);
+      expect(await state()).toEqual(before);
+      expect((await w.monitor.runs.recent(a))[0]).toMatchObject({ state: 'failed' });
+
+      await sql`alter table monitor_alert_events drop constraint refuse_run`.execute(w.store.kysely);
+      const again = await w.monitor.run(a, { trigger: 'list-version' });
+      expect(again?.counts).toMatchObject({ newAlerts: 1, goneAlerts: 1 });
+      expect(await state()).not.toEqual(before);
+    });
+
     it("answers another organisation's alert like an unknown one, and audits the attempt", async () => {
       await w.monitor.importRegister(a, 'book.csv', REGISTER, CLI_SOURCE);
       await w.monitor.run(a, { trigger: 'register' });

@@ -144,10 +144,19 @@ export async function runMonitoring(
     counterpartyQueries(c).map((q) => ({ cp, q, only: !isFully(c.id) })),
   );
   const perCp: ScreeningMatch[][][] = subjects.map(() => []);
+  // Counterparties that share a name (and its type, country, identifiers) are screened once: the
+  // same query with the same options finds the same matches, so each of them gets that result.
+  const distinct = new Map<string, { q: ScreeningQuery; only: boolean; cps: number[] }>();
+  for (const { cp, q, only } of queries) {
+    const key = `${only ? 1 : 0}${JSON.stringify(q)}`;
+    const seen = distinct.get(key);
+    if (seen) seen.cps.push(cp);
+    else distinct.set(key, { q, only, cps: [cp] });
+  }
   let done = 0;
-  const chunks: (typeof queries)[] = [];
+  const chunks: { q: ScreeningQuery; only: boolean; cps: number[] }[][] = [];
   for (const only of [false, true]) {
-    const group = queries.filter((x) => x.only === only);
+    const group = [...distinct.values()].filter((x) => x.only === only);
     for (let i = 0; i < group.length; i += CHUNK) chunks.push(group.slice(i, i + CHUNK));
   }
   const full: ScreeningOptions = { limit: MONITOR_MATCH_LIMIT };
@@ -161,8 +170,8 @@ export async function runMonitoring(
         chunk.map((x) => x.q),
         chunk[0]!.only ? restricted : full,
       );
-      chunk.forEach((x, k) => perCp[x.cp]!.push(results[k]!));
-      done += chunk.length;
+      for (const [k, x] of chunk.entries()) for (const cp of x.cps) perCp[cp]!.push(results[k]!);
+      done += chunk.reduce((n, x) => n + x.cps.length, 0);
       if (Date.now() - lastReport > 1000) {
         lastReport = Date.now();
         await inputs.onProgress(done, queries.length, counts);

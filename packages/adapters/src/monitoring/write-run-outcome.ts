@@ -3,144 +3,138 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/database.ts';
 import type { RunOutcome } from './monitor-records.ts';
 
-/** Rows per statement: 500 alerts of 17 columns stay far below PostgreSQL's 65,535 parameters. */
-const PAGE = 500;
+/**
+ * Rows per statement. Each page goes as one JSON parameter read with `json_to_recordset`:
+ * no parameter per column and row, so no statement of thousands of placeholders for Kysely to
+ * build and the server to bind (docs/decisions/2026-12-04-monitoring-bulk-writes.md).
+ */
+export const WRITE_PAGE = 5000;
 
-function* pages<T>(rows: T[]): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += PAGE) yield rows.slice(i, i + PAGE);
-}
+/** A page as the text of a JSON array (one parameter; `json`, not `jsonb`: read once, in order). */
+const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::json`;
 
 /**
  * Writes a run's outcome inside the caller's transaction: drops the hits that are gone,
  * upserts the current ones, raises the new alerts (each with its `raised` history entry),
- * brings undecided alerts up to date, and moves the organisation's positions.
+ * brings undecided alerts up to date, and moves the organisation's positions. Every kind of
+ * row goes a page at a time (`pageSize` rows; tests make pages small) as one JSON parameter
+ * (`json_to_recordset`).
  */
 export async function writeRunOutcome(
   tx: Kysely<Database>,
   orgId: string,
   runId: string,
   outcome: RunOutcome,
+  pageSize = WRITE_PAGE,
 ): Promise<void> {
-  for (const page of pages(outcome.deleteHits))
-    await tx
-      .deleteFrom('monitor_hits')
-      .where('org_id', '=', orgId)
-      .where((eb) =>
-        eb(
-          eb.refTuple('counterparty_id', 'entity_id'),
-          'in',
-          page.map((d) => eb.tuple(d.counterpartyId, d.entityId)),
-        ),
-      )
-      .execute();
-  for (const page of pages(outcome.upsertHits)) {
-    await tx
-      .insertInto('monitor_hits')
-      .values(
-        page.map((h) => ({
-          org_id: orgId,
-          counterparty_id: h.counterpartyId,
-          entity_id: h.entityId,
-          score: h.score,
-          party_hash: h.partyHash,
-          counterparty_version: h.counterpartyVersion,
-          list_version_id: h.listVersionId ?? null,
-          match: JSON.stringify(h.match),
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['org_id', 'counterparty_id', 'entity_id']).doUpdateSet((eb) => ({
-          score: eb.ref('excluded.score'),
-          party_hash: eb.ref('excluded.party_hash'),
-          counterparty_version: eb.ref('excluded.counterparty_version'),
-          list_version_id: eb.ref('excluded.list_version_id'),
-          match: eb.ref('excluded.match'),
-          updated_at: sql`now()`,
-        })),
-      )
-      .execute();
+  function* pages<T>(rows: readonly T[]): Generator<T[]> {
+    for (let i = 0; i < rows.length; i += pageSize) yield rows.slice(i, i + pageSize);
   }
-  // A first or full run raises an alert per hit (over 100,000 for a large register): one
-  // statement per page, not two per alert.
+  for (const page of pages(outcome.deleteHits))
+    await sql`
+      delete from monitor_hits h
+      using json_to_recordset(${json(page.map((d) => ({ c: d.counterpartyId, e: d.entityId })))}) as d(c text, e text)
+      where h.org_id = ${orgId} and h.counterparty_id = d.c and h.entity_id = d.e`.execute(tx);
+  for (const page of pages(outcome.upsertHits))
+    await sql`
+      insert into monitor_hits
+        (org_id, counterparty_id, entity_id, score, party_hash, counterparty_version, list_version_id, match)
+      select ${orgId}, r.c, r.e, r.s, r.h, r.v, r.l, r.m
+      from json_to_recordset(${json(
+        page.map((h) => ({
+          c: h.counterpartyId,
+          e: h.entityId,
+          s: h.score,
+          h: h.partyHash,
+          v: h.counterpartyVersion,
+          l: h.listVersionId ?? null,
+          m: h.match,
+        })),
+      )}) as r(c text, e text, s double precision, h text, v integer, l integer, m jsonb)
+      on conflict (org_id, counterparty_id, entity_id) do update set
+        score = excluded.score, party_hash = excluded.party_hash,
+        counterparty_version = excluded.counterparty_version,
+        list_version_id = excluded.list_version_id, match = excluded.match, updated_at = now()`.execute(tx);
+  // A first or full run raises an alert per counterparty and subject (over 200,000 for the
+  // synthetic register of 100,000): a page of alerts, then their `raised` entries.
   for (const page of pages(outcome.newAlerts)) {
     const ids = page.map(() => randomUUID());
-    await tx
-      .insertInto('monitor_alerts')
-      .values(
+    await sql`
+      insert into monitor_alerts
+        (id, org_id, kind, state, counterparty_id, counterparty_name, entity_id, subject_id, subject_name,
+         listings, not_listed_by, listed_name, matched_name, score, match, list_version_id, run_id)
+      select r.id, ${orgId}, r.kind, 'open', r.cp, r.cpn, r.e, r.sid, r.sn, r.ls, r.nl, r.ln, r.mn, r.s, r.m, r.l, ${runId}
+      from json_to_recordset(${json(
         page.map((a, i) => ({
-          id: ids[i]!,
-          org_id: orgId,
+          id: ids[i],
           kind: a.kind,
-          state: 'open',
-          counterparty_id: a.counterpartyId,
-          counterparty_name: a.counterpartyName,
-          entity_id: a.entityId,
-          subject_id: a.subjectId ?? a.entityId,
-          subject_name: a.subjectName ?? null,
-          listings: JSON.stringify(
-            a.listings ?? [
-              { entityId: a.entityId, source: a.source, score: a.score, listedName: a.listedName },
-            ],
-          ),
-          not_listed_by: JSON.stringify(a.notListedBy ?? []),
-          listed_name: a.listedName,
-          matched_name: a.matchedName,
-          score: a.score,
-          match: JSON.stringify({
+          cp: a.counterpartyId,
+          cpn: a.counterpartyName,
+          e: a.entityId,
+          sid: a.subjectId ?? a.entityId,
+          sn: a.subjectName ?? null,
+          ls: a.listings ?? [
+            { entityId: a.entityId, source: a.source, score: a.score, listedName: a.listedName },
+          ],
+          nl: a.notListedBy ?? [],
+          ln: a.listedName,
+          mn: a.matchedName,
+          s: a.score,
+          m: {
             features: a.features,
             explanation: a.explanation,
             programs: a.programs,
             source: a.source,
             listedName: a.listedName,
             matchedName: a.matchedName,
-          }),
-          list_version_id: a.listVersionId ?? null,
-          run_id: runId,
+          },
+          l: a.listVersionId ?? null,
         })),
-      )
-      .execute();
-    await tx
-      .insertInto('monitor_alert_events')
-      .values(
-        page.map((a, i) => ({
-          alert_id: ids[i]!,
-          by: 'monitor',
-          type: 'raised',
-          to_state: 'open',
-          comment: a.note,
-        })),
-      )
-      .execute();
+      )}) as r(id text, kind text, cp text, cpn text, e text, sid text, sn text, ls jsonb, nl jsonb,
+               ln text, mn text, s double precision, m jsonb, l integer)`.execute(tx);
+    await sql`
+      insert into monitor_alert_events (alert_id, by, type, to_state, comment)
+      select r.id, 'monitor', 'raised', 'open', r.note
+      from json_to_recordset(${json(page.map((a, i) => ({ id: ids[i], note: a.note })))}) as r(id text, note text)`.execute(
+      tx,
+    );
   }
-  for (const u of outcome.updatedAlerts)
-    if (u.hit)
-      await tx
-        .updateTable('monitor_alerts')
-        .set({
-          entity_id: u.hit.entityId,
-          ...(u.subject
-            ? {
-                subject_id: u.subject.subjectId,
-                subject_name: u.subject.subjectName ?? null,
-                listings: JSON.stringify(u.subject.listings),
-                not_listed_by: JSON.stringify(u.subject.notListedBy),
-              }
-            : {}),
-          score: u.hit.score,
-          matched_name: u.hit.match.matchedName,
-          listed_name: u.hit.match.listedName,
-          match: JSON.stringify(u.hit.match),
-          list_version_id: u.hit.listVersionId ?? null,
-          updated_at: sql`now()`,
-        })
-        .where('id', '=', u.id)
-        .where('org_id', '=', orgId)
-        .execute();
+  for (const page of pages(outcome.updatedAlerts.filter((u) => u.hit))) {
+    await sql`
+      update monitor_alerts a set
+        entity_id = r.e,
+        subject_id = case when r.subj then r.sid else a.subject_id end,
+        subject_name = case when r.subj then r.sn else a.subject_name end,
+        listings = case when r.subj then r.ls else a.listings end,
+        not_listed_by = case when r.subj then r.nl else a.not_listed_by end,
+        score = r.s, matched_name = r.mn, listed_name = r.ln, match = r.m, list_version_id = r.l,
+        updated_at = now()
+      from json_to_recordset(${json(
+        page.map(({ id, hit, subject }) => ({
+          id,
+          e: hit!.entityId,
+          subj: subject !== undefined,
+          sid: subject?.subjectId ?? null,
+          sn: subject?.subjectName ?? null,
+          ls: subject?.listings ?? null,
+          nl: subject?.notListedBy ?? null,
+          s: hit!.score,
+          mn: hit!.match.matchedName,
+          ln: hit!.match.listedName,
+          m: hit!.match,
+          l: hit!.listVersionId ?? null,
+        })),
+      )}) as r(id text, e text, subj boolean, sid text, sn text, ls jsonb, nl jsonb, s double precision,
+               mn text, ln text, m jsonb, l integer)
+      where a.id = r.id and a.org_id = ${orgId}`.execute(tx);
+  }
   for (const page of pages(outcome.updatedAlerts))
-    await tx
-      .insertInto('monitor_alert_events')
-      .values(page.map((u) => ({ alert_id: u.id, by: 'monitor', type: 'updated', comment: u.note })))
-      .execute();
+    await sql`
+      insert into monitor_alert_events (alert_id, by, type, comment)
+      select r.id, 'monitor', 'updated', r.note
+      from json_to_recordset(${json(page.map((u) => ({ id: u.id, note: u.note })))}) as r(id text, note text)`.execute(
+      tx,
+    );
   for (const [source, position] of Object.entries(outcome.positions))
     await tx
       .insertInto('monitor_state')

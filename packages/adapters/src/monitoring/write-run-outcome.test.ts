@@ -1,0 +1,256 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { emptyRunCounts } from '@entente/core';
+import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
+import { sharingStoreFor } from '../sharing/sharing-store.ts';
+import { CLI_SOURCE } from '../sharing/actor.ts';
+import { AlertStore } from './alert-store.ts';
+import { MonitorRunStore } from './monitor-run-store.ts';
+import type { NewAlert, RunOutcome, StoredHit } from './monitor-records.ts';
+
+/** A hit with a match that has what a real one has (quotes and non-ASCII text included). */
+const hit = (
+  counterpartyId: string,
+  entityId: string,
+  score: number,
+  extra: Partial<StoredHit> = {},
+): StoredHit => ({
+  counterpartyId,
+  entityId,
+  score,
+  partyHash: `hash-${entityId}`,
+  counterpartyVersion: 1,
+  listVersionId: 7,
+  match: {
+    listedName: `ROSOBORONEXPORT ${entityId}`,
+    matchedName: 'Rosoboron "Export" ОАО',
+    features: { name: score, tokens: 0.5 },
+    explanation: ['name 0.93', 'country: RU on both'],
+    programs: ['RUSSIA-EO14024'],
+    source: 'test-sdn',
+  },
+  ...extra,
+});
+
+const alertOf = (h: StoredHit, extra: Partial<NewAlert> = {}): NewAlert => ({
+  kind: 'new',
+  counterpartyId: h.counterpartyId,
+  counterpartyName: `Name of ${h.counterpartyId}`,
+  entityId: h.entityId,
+  score: h.score,
+  ...h.match,
+  ...(h.listVersionId !== undefined ? { listVersionId: h.listVersionId } : {}),
+  note: `score ${h.score} on ${h.match.source}`,
+  ...extra,
+});
+
+const empty = (): RunOutcome => ({
+  upsertHits: [],
+  deleteHits: [],
+  newAlerts: [],
+  updatedAlerts: [],
+  positions: {},
+});
+
+for (const target of storeTargets()) {
+  describe(`writing a run's outcome on ${target.name}`, () => {
+    let store: TestStore;
+    let org: string;
+    let runs: MonitorRunStore;
+    let alerts: AlertStore;
+    beforeEach(async () => {
+      store = await target.open();
+      org = (
+        await sharingStoreFor(store).orgs.createOrg(
+          { name: 'Widget Exports Ltd', kind: 'exporter' },
+          CLI_SOURCE,
+        )
+      ).id;
+      runs = new MonitorRunStore(store.kysely);
+      alerts = new AlertStore(store.kysely);
+    });
+    afterEach(() => store.close());
+
+    /** Writes an outcome as a run does (its own run row, one transaction), two rows a page. */
+    const finish = async (outcome: RunOutcome) => {
+      const run = (await runs.claimRun(org, `target-${Math.random()}`, 'manual'))!;
+      await runs.finishRun(org, run, outcome, emptyRunCounts(), 2);
+      return run;
+    };
+    const count = async (table: string) =>
+      (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(store.kysely))
+        .rows[0]!.n;
+
+    it('writes hits, alerts and their history over several pages, and reads them back as they were', async () => {
+      const hits = [
+        hit('C-1', 'sdn:1', 0.97),
+        hit('C-1', 'sdn:2', 0.9, { listVersionId: undefined }),
+        hit('C-2', 'sdn:3', 0.88),
+        hit('C-3', 'sdn:1', 0.86),
+        hit('C-4', 'sdn:4', 0.85),
+      ];
+      const first = empty();
+      first.upsertHits = hits;
+      first.newAlerts = [
+        alertOf(hits[0]!, {
+          subjectId: 'subject-1',
+          subjectName: 'Rosoboronexport',
+          listings: [
+            { entityId: 'sdn:1', source: 'test-sdn', score: 0.97, listedName: 'ROSOBORONEXPORT sdn:1' },
+            { entityId: 'sdn:2', source: 'test-sdn', score: 0.9, listedName: 'ROSOBORONEXPORT sdn:2' },
+          ],
+          notListedBy: ['eu-fsf'],
+        }),
+        alertOf(hits[2]!),
+        alertOf(hits[3]!),
+        alertOf(hits[4]!, { kind: 'changed' }),
+      ];
+      first.positions = { 'test-sdn': 7, '#register': 3 };
+      const run = await finish(first);
+
+      const key = (h: StoredHit) => `${h.counterpartyId}×${h.entityId}`;
+      const sorted = (xs: StoredHit[]) => [...xs].sort((x, y) => key(x).localeCompare(key(y)));
+      expect(sorted(await runs.hits(org))).toEqual(
+        sorted(
+          hits.map(({ listVersionId, ...h }) => (listVersionId === undefined ? h : { ...h, listVersionId })),
+        ),
+      );
+      expect(Object.fromEntries(await runs.positions(org))).toEqual({ 'test-sdn': 7, '#register': 3 });
+      const stored = await alerts.alerts(org);
+      expect(stored).toHaveLength(4);
+      const byCp = new Map(stored.map((a) => [a.counterpartyId, a]));
+      expect(byCp.get('C-1')).toMatchObject({
+        kind: 'new',
+        state: 'open',
+        counterpartyName: 'Name of C-1',
+        entityId: 'sdn:1',
+        subjectId: 'subject-1',
+        subjectName: 'Rosoboronexport',
+        notListedBy: ['eu-fsf'],
+        listedName: 'ROSOBORONEXPORT sdn:1',
+        matchedName: 'Rosoboron "Export" ОАО',
+        score: 0.97,
+        features: { name: 0.97, tokens: 0.5 },
+        explanation: ['name 0.93', 'country: RU on both'],
+        programs: ['RUSSIA-EO14024'],
+        listVersionId: 7,
+        runId: run.id,
+      });
+      expect(byCp.get('C-1')!.listings.map((l) => l.entityId)).toEqual(['sdn:1', 'sdn:2']);
+      // An alert of one listing: its subject is that listing, its listings the one hit.
+      expect(byCp.get('C-2')).toMatchObject({
+        subjectId: 'sdn:3',
+        listings: [
+          { entityId: 'sdn:3', source: 'test-sdn', score: 0.88, listedName: 'ROSOBORONEXPORT sdn:3' },
+        ],
+        notListedBy: [],
+      });
+      expect(byCp.get('C-2')!.subjectName).toBeUndefined();
+      expect(byCp.get('C-4')!.kind).toBe('changed');
+      for (const a of stored)
+        expect(a.events.map((e) => [e.type, e.by, e.to, e.comment])).toEqual([
+          ['raised', 'monitor', 'open', `score ${a.score} on test-sdn`],
+        ]);
+
+      // The next run: a hit gone, one changed (upserted), two alerts updated (one with its subject).
+      const next = empty();
+      next.deleteHits = [{ counterpartyId: 'C-3', entityId: 'sdn:1' }];
+      const changed = hit('C-2', 'sdn:3', 0.91, { listVersionId: 8, partyHash: 'hash-new' });
+      next.upsertHits = [changed];
+      next.updatedAlerts = [
+        {
+          id: byCp.get('C-1')!.id,
+          hit: hit('C-1', 'sdn:2', 0.99, { listVersionId: 8 }),
+          subject: {
+            subjectId: 'subject-1',
+            listings: [
+              { entityId: 'sdn:2', source: 'test-sdn', score: 0.99, listedName: 'ROSOBORONEXPORT sdn:2' },
+            ],
+            notListedBy: [],
+          },
+          note: 'sdn:2 scores higher now',
+        },
+        { id: byCp.get('C-2')!.id, hit: changed, note: 'score 0.88 → 0.91' },
+        { id: byCp.get('C-4')!.id, note: 'a note only' },
+      ];
+      next.positions = { 'test-sdn': 8 };
+      await finish(next);
+
+      expect(
+        (await runs.hits(org)).map((h) => `${h.counterpartyId}×${h.entityId} ${h.score} ${h.partyHash}`),
+      ).toEqual(expect.arrayContaining(['C-2×sdn:3 0.91 hash-new', 'C-1×sdn:1 0.97 hash-sdn:1']));
+      expect(await count('monitor_hits')).toBe(4);
+      expect(Object.fromEntries(await runs.positions(org))).toEqual({ 'test-sdn': 8, '#register': 3 });
+      const after = new Map((await alerts.alerts(org)).map((a) => [a.counterpartyId, a]));
+      // The subject's name was given no more: it is cleared, as the update before this writer did.
+      expect(after.get('C-1')).toMatchObject({
+        entityId: 'sdn:2',
+        score: 0.99,
+        listVersionId: 8,
+        notListedBy: [],
+      });
+      expect(after.get('C-1')!.subjectName).toBeUndefined();
+      expect(after.get('C-1')!.listings.map((l) => l.entityId)).toEqual(['sdn:2']);
+      // No subject given: the alert keeps its subject and listings.
+      expect(after.get('C-2')).toMatchObject({
+        entityId: 'sdn:3',
+        score: 0.91,
+        subjectId: 'sdn:3',
+        listVersionId: 8,
+      });
+      expect(after.get('C-2')!.listings.map((l) => l.entityId)).toEqual(['sdn:3']);
+      expect(after.get('C-4')).toMatchObject({ score: 0.85, entityId: 'sdn:4' });
+      expect(after.get('C-1')!.events.map((e) => [e.type, e.comment])).toEqual([
+        ['raised', 'score 0.97 on test-sdn'],
+        ['updated', 'sdn:2 scores higher now'],
+      ]);
+      expect(after.get('C-4')!.events.map((e) => e.type)).toEqual(['raised', 'updated']);
+      expect(after.get('C-3')!.events.map((e) => e.type)).toEqual(['raised']);
+    });
+
+    it('leaves the store as it was when a write fails on a later page', async () => {
+      const first = empty();
+      first.upsertHits = [hit('C-1', 'sdn:1', 0.97)];
+      first.newAlerts = [alertOf(first.upsertHits[0]!)];
+      first.positions = { 'test-sdn': 7 };
+      await finish(first);
+      const before = {
+        hits: await runs.hits(org),
+        alerts: await alerts.alerts(org),
+        positions: Object.fromEntries(await runs.positions(org)),
+        events: await count('monitor_alert_events'),
+      };
+
+      // A real constraint refuses the last alert's history entry: hits, the other alerts and
+      // the other pages of entries were written before it in the same transaction.
+      await sql`alter table monitor_alert_events add constraint refuse_note check (comment <> 'refused') not valid`.execute(
+        store.kysely,
+      );
+      const next = empty();
+      next.deleteHits = [{ counterpartyId: 'C-1', entityId: 'sdn:1' }];
+      next.upsertHits = ['sdn:2', 'sdn:3', 'sdn:4', 'sdn:5', 'sdn:6'].map((e) => hit('C-2', e, 0.9));
+      next.newAlerts = next.upsertHits.map((h, i) => alertOf(h, i === 4 ? { note: 'refused' } : {}));
+      next.updatedAlerts = [{ id: before.alerts[0]!.id, hit: hit('C-1', 'sdn:1', 0.5), note: 'updated' }];
+      next.positions = { 'test-sdn': 8 };
+      const run = (await runs.claimRun(org, 'the next run', 'manual'))!;
+      await expect(runs.finishRun(org, run, next, emptyRunCounts(), 2)).rejects.toThrow(/refuse_note/);
+
+      expect(await runs.hits(org)).toEqual(before.hits);
+      expect(await alerts.alerts(org)).toEqual(before.alerts);
+      expect(Object.fromEntries(await runs.positions(org))).toEqual(before.positions);
+      expect(await count('monitor_alert_events')).toBe(before.events);
+      expect((await runs.recent(org)).find((r) => r.id === run.id)?.state).toBe('running');
+
+      await sql`alter table monitor_alert_events drop constraint refuse_note`.execute(store.kysely);
+      await runs.finishRun(org, run, next, emptyRunCounts(), 2);
+      expect((await runs.hits(org)).map((h) => h.entityId).sort()).toEqual([
+        'sdn:2',
+        'sdn:3',
+        'sdn:4',
+        'sdn:5',
+        'sdn:6',
+      ]);
+      expect(await alerts.alerts(org)).toHaveLength(6);
+    });
+  });
+}
