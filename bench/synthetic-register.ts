@@ -9,9 +9,14 @@ import type { Counterparty, Party } from '@entente/core';
 import type { RegisterEntry } from '../packages/adapters/src/monitoring/register-store.ts';
 import { MIRROR } from './eval-screening-lists.ts';
 
-/** A deterministic pseudo-random generator, so every run screens the same register. */
+/**
+ * A deterministic pseudo-random generator, so every run screens the same register: the C library's
+ * linear congruence modulo 2^31, multiplied in 32-bit integers. (Multiplied as doubles, as it was
+ * until 2026-12-04, the product passed 2^53, lost its low bits and fell into a short cycle: a
+ * register of 100,000 held only 3,056 distinct names.)
+ */
 export function rng(seed: number) {
-  return () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  return () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) & 0x7fff_ffff) / 2 ** 31;
 }
 
 /**
