@@ -26,7 +26,7 @@ const before = process.env.PHASES_AS_BEFORE === '1';
 const config = adapters.loadConfig({ ...process.env, DATABASE_URL: '', ENTENTE_DB: process.env.BENCH_DB });
 const services = await adapters.openServices(config, {
   screenSoon: !before,
-  screening: { overColumns: !before },
+  screening: { overColumns: !before, onSnapshot: (line) => process.stderr.write(line + '\n') },
 });
 phase('open the store (PGlite start, pg_trgm, migrations checked)');
 await services.nameReference();
