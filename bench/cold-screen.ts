@@ -2,12 +2,14 @@
  * Cold `entente screen "name"` on the whole mirror: one new process per run, as a
  * user typing the command waits for it. Run: `npm run build && npx tsx bench/cold-screen.ts`.
  * Prepares a PGlite store with every list of the mirror (`entente sync`, or
- * BENCH_DB=dir to reuse one, with its index snapshot), then alternates, RUNS times (default 3):
- * the baseline — the compiled bin started as before 2026-12-04 (a module hook on a loader
- * thread, exceljs, pg and yaml loaded at start: bench/support/start-as-before.mjs) — and the
- * compiled bin as it starts now. SOURCES=1 adds the TypeScript sources through tsx
- * (ENTENTE_FROM_SOURCE=1, transform cache filled). Reports wall and CPU seconds (from
- * /usr/bin/time) with the load average, since the machine may be shared.
+ * BENCH_DB=dir to reuse one), then alternates, RUNS times (default 3): the baseline — BASE=dir,
+ * a copy of the repository's compiled packages as built from an earlier commit (its
+ * `packages/<name>/{dist,bin,src,package.json}` and a `node_modules` whose `@entente/*` point at
+ * them; see docs/benchmarks.md) — and the compiled bin of this checkout. Each keeps its index
+ * snapshot in its own cache directory (their engines differ, so they would overwrite each
+ * other's), warmed by one run first. SOURCES=1 adds the TypeScript sources through tsx
+ * (ENTENTE_FROM_SOURCE=1). Reports wall and CPU seconds (from /usr/bin/time) with the load
+ * average, since the machine may be shared, and checks that every run printed the same matches.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +23,16 @@ const RUNS = Number(process.env.RUNS ?? 3);
 const NAME = 'Islamic Revolutionary Guard Corps';
 
 const db = process.env.BENCH_DB ?? mkdtempSync(path.join(tmpdir(), 'entente-cold-screen-'));
-const env = { ...process.env, DATABASE_URL: '', ENTENTE_DB: db, ENTENTE_OFFLINE: '1' };
+const MIRROR = process.env.ENTENTE_MIRROR ?? path.resolve(root, '../shared/data');
+const env = {
+  ...process.env,
+  DATABASE_URL: '',
+  ENTENTE_DB: db,
+  ENTENTE_OFFLINE: '1',
+  ENTENTE_MIRROR: MIRROR,
+};
+// BENCH_CACHES=dir keeps the snapshots (dir/base, dir/now) from one run of the bench to the next.
+const caches = process.env.BENCH_CACHES ?? mkdtempSync(path.join(tmpdir(), 'entente-cold-screen-cache-'));
 if (!process.env.BENCH_DB) {
   process.stderr.write(`importing the mirror into ${db} …\n`);
   execFileSync(process.execPath, [BIN, 'sync'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -32,13 +43,16 @@ interface Run {
   cpu: number;
 }
 
-/** One `entente screen` in a new process; `extra` is added to its environment, `flags` to node's. */
-function screenOnce(extra: Record<string, string>, flags: string[] = []): Run {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, ...flags, BIN, 'screen', NAME], {
-    env: { ...env, ...extra },
+const outputs = new Set<string>();
+
+/** One `entente screen` in a new process of the bin `bin`, its snapshot in cache directory `cache`. */
+function screenOnce(bin: string, cache: string, extra: Record<string, string> = {}): Run {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, bin, 'screen', NAME], {
+    env: { ...env, ENTENTE_CACHE_DIR: path.join(caches, cache), ...extra },
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`entente screen failed: ${r.stderr}`);
+  outputs.add(r.stdout);
   const [wall, user, sys] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [
     number,
     number,
@@ -47,14 +61,21 @@ function screenOnce(extra: Record<string, string>, flags: string[] = []): Run {
   return { wall, cpu: user + sys };
 }
 
-const BEFORE = path.join(root, 'bench/support/start-as-before.mjs');
+const BASE = process.env.BASE;
 const modes: Record<string, () => Run> = {
-  'compiled, started as before 2026-12-04 (baseline)': () => screenOnce({}, ['--import', BEFORE]),
-  'compiled, now': () => screenOnce({}),
-  ...(process.env.SOURCES ? { 'sources via tsx': () => screenOnce({ ENTENTE_FROM_SOURCE: '1' }) } : {}),
+  ...(BASE
+    ? {
+        'earlier commit (baseline, BASE)': () =>
+          screenOnce(path.join(BASE, 'packages/cli/bin/entente.js'), 'base'),
+      }
+    : {}),
+  'compiled, now': () => screenOnce(BIN, 'now'),
+  ...(process.env.SOURCES
+    ? { 'sources via tsx': () => screenOnce(BIN, 'now', { ENTENTE_FROM_SOURCE: '1' }) }
+    : {}),
 };
-// One run first, so that the index snapshot is current and the page cache warm for every mode.
-screenOnce({});
+// One run of each first, so that each has its index snapshot and the page cache is warm.
+for (const run of Object.values(modes)) run();
 const results = new Map<string, Run[]>(Object.keys(modes).map((m) => [m, []]));
 for (let i = 0; i < RUNS; i++) {
   for (const [mode, run] of Object.entries(modes)) results.get(mode)!.push(run());
@@ -71,4 +92,10 @@ for (const [mode, runs] of results) {
     `| ${mode} | ${median(walls).toFixed(1)} s | ${median(runs.map((r) => r.cpu)).toFixed(1)} s | ${walls.join(', ')} |\n`,
   );
 }
+process.stdout.write(
+  outputs.size === 1
+    ? 'every run printed the same matches\n'
+    : `RUNS DIFFER: ${outputs.size} different outputs\n`,
+);
+if (!process.env.BENCH_CACHES) rmSync(caches, { recursive: true, force: true });
 if (!process.env.BENCH_DB) rmSync(db, { recursive: true, force: true });

@@ -6,11 +6,18 @@
 #   bench/serve-start.sh X=1                                   (now, with the index snapshot)
 #   bench/serve-start.sh ENTENTE_CACHE_DIR=off                 (rebuild the index at start)
 #   bench/serve-start.sh NODE_OPTIONS=--import=$PWD/bench/support/start-as-before.mjs  (modules loaded as before)
-# BENCH_DB: a PGlite store holding the mirror (ENTENTE_DB=dir entente sync).
+#   WORKERS=1 bench/serve-start.sh X=1                        (with screening workers; default 0)
+#   BIN=/tmp/base/packages/cli/bin/entente.js bench/serve-start.sh ENTENTE_CACHE_DIR=/tmp/base-cache
+#                                                              (an earlier commit's build: the baseline)
+# BENCH_DB: a PGlite store holding the mirror (ENTENTE_DB=dir entente sync). Give the baseline and
+# the current code their own ENTENTE_CACHE_DIR (their engines differ: each would rebuild the other's
+# snapshot), and run each once first so that its snapshot exists. Prints the CPU seconds of the API
+# process until the index was loaded (from /proc) beside the wall seconds.
 out=${TMPDIR:-/tmp}/entente-serve.out
 err=${TMPDIR:-/tmp}/entente-serve.err
+: > "$out"; : > "$err"
 start=$(date +%s.%N)
-env DATABASE_URL= ENTENTE_DB=${BENCH_DB:?set BENCH_DB to a PGlite store with the mirror} ENTENTE_OFFLINE=1 PORT=18474 ENTENTE_SCREEN_WORKERS=0 "$1" node "$(dirname "$0")/../packages/cli/bin/entente.js" serve > "$out" 2> "$err" &
+env DATABASE_URL= ENTENTE_DB=${BENCH_DB:?set BENCH_DB to a PGlite store with the mirror} ENTENTE_OFFLINE=1 PORT=${PORT:-18474} ENTENTE_SCREEN_WORKERS=${WORKERS:-0} "$1" node "${BIN:-$(dirname "$0")/../packages/cli/bin/entente.js}" serve > "$out" 2> "$err" &
 pid=$!
 listening=
 for i in $(seq 1 3000); do
@@ -21,6 +28,12 @@ for i in $(seq 1 3000); do
   sleep 0.1
 done
 loaded=$(echo "$(date +%s.%N) - $start" | bc)
-echo "$1: listening after ${listening:-?} s, screening index loaded after $loaded s"
+# CPU of the server processes so far (the parent `entente serve` and its API child), in seconds.
+tick=$(getconf CLK_TCK)
+cpu=0
+for p in $pid $(pgrep -P $pid); do
+  [ -r /proc/$p/stat ] && cpu=$(echo "$cpu + $(awk '{print $14 + $15}' /proc/$p/stat) / $tick" | bc -l)
+done
+echo "$1: listening after ${listening:-?} s, screening index loaded after $loaded s, CPU $(printf %.2f "$cpu") s (load $(cut -d' ' -f1 /proc/loadavg))"
 kill -TERM $pid; wait $pid 2>/dev/null
 grep -i "screening index" "$err" | head -3

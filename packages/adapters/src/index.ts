@@ -42,6 +42,7 @@ export {
   type ScreeningResult,
   type ScreeningServiceOptions,
   type SubjectOf,
+  type SubjectsOfListings,
 } from './screening/screening-service.ts';
 export { screenCsv, type BatchLine, type BatchSummary } from './screening/screen-csv.ts';
 export { indexSnapshotFile } from './screening/index-snapshot-cache.ts';

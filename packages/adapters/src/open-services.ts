@@ -10,6 +10,7 @@ import {
   type ScreeningServiceOptions,
 } from './screening/screening-service.ts';
 import { indexSnapshotFile } from './screening/index-snapshot-cache.ts';
+import { readSnapshotBytes, type SnapshotBytes } from './screening/snapshot-file.ts';
 import { denialMatcherSource } from './sharing/screening-denial-matcher.ts';
 import { sharingStoreFor, type SharingOptions, type SharingStore } from './sharing/sharing-store.ts';
 import type { Database } from './store/database.ts';
@@ -32,6 +33,17 @@ export interface ServicesOptions {
   screening?: ScreeningServiceOptions;
   /** How the monitor logs (and its clock, in tests). */
   monitor?: MonitorOptions;
+  /**
+   * The process will screen soon (`entente screen`, the server): `openServices` starts reading
+   * the name reference and the index snapshot file while the store opens rather than after.
+   */
+  screenSoon?: boolean;
+}
+
+/** Reads started before the store was opened (see `ServicesOptions.screenSoon`). */
+interface StartedReads {
+  reference: Promise<NameReference>;
+  snapshotBytes?: Promise<SnapshotBytes>;
 }
 
 /**
@@ -71,23 +83,28 @@ export function servicesOver(
   store: OpenedStore,
   config: ServicesConfig,
   options: ServicesOptions = {},
+  started?: StartedReads,
 ): Services {
   const db = store.kysely;
   const catalogue = new ControlCatalogueSource(db, catalogueOptionsOf(config));
-  let reference: Promise<NameReference> | undefined;
+  let reference: Promise<NameReference> | undefined = started?.reference;
   let screening: Promise<ScreeningService> | undefined;
   let monitor: Promise<MonitorService> | undefined;
   let subjects: Promise<SubjectService> | undefined;
   const nameReference = (): Promise<NameReference> =>
     (reference ??= nameReferenceFor(config.mirrorDir, config.cacheDir));
-  const snapshotFile = config.cacheDir && indexSnapshotFile(config.cacheDir, config.store);
+  const snapshotFile = snapshotFileOf(config);
   // The no-undercut test: the screening engine's name comparison and the catalogue's crosswalk
   // (bare codes while no control lists are loaded).
   const matcher = denialMatcherSource(nameReference, async () => (await catalogue.get()).catalogue);
   const sharing = options.sharing ?? sharingStoreFor(store, { matcher, ...options.sharingOptions });
   const openScreening = (): Promise<ScreeningService> =>
     (screening ??= nameReference().then((r) =>
-      ScreeningService.open(store, r, { ...(snapshotFile ? { snapshotFile } : {}), ...options.screening }),
+      ScreeningService.open(store, r, {
+        ...(snapshotFile ? { snapshotFile } : {}),
+        ...(started?.snapshotBytes ? { snapshotBytes: started.snapshotBytes } : {}),
+        ...options.screening,
+      }),
     ));
   return {
     store,
@@ -121,5 +138,24 @@ export function servicesOver(
  * const app = createApp({ services, config, version, log });
  */
 export async function openServices(config: ServicesConfig, options: ServicesOptions = {}): Promise<Services> {
-  return servicesOver(await openStore(config.store, options.store), config, options);
+  const started = options.screenSoon ? startReads(config) : undefined;
+  return servicesOver(await openStore(config.store, options.store), config, options, started);
+}
+
+/** The file of the store's index snapshot, when snapshots are kept. */
+function snapshotFileOf(config: ServicesConfig): string | undefined {
+  return config.cacheDir ? indexSnapshotFile(config.cacheDir, config.store) : undefined;
+}
+
+/**
+ * Starts reading the name reference and the index snapshot file: file reads that go on in
+ * libuv's thread pool while the store opens. The snapshot is checked against the store's
+ * list versions only once they are read (`ScreeningService.open`), as when it is read then.
+ */
+function startReads(config: ServicesConfig): StartedReads {
+  const reference = nameReferenceFor(config.mirrorDir, config.cacheDir);
+  // Reported, if it fails, where the reference is used; not as an unhandled rejection meanwhile.
+  reference.catch(() => undefined);
+  const file = snapshotFileOf(config);
+  return { reference, ...(file ? { snapshotBytes: readSnapshotBytes(file) } : {}) };
 }

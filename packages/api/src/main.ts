@@ -52,8 +52,13 @@ try {
   const workers = config.screenWorkers ?? 0;
   const services = await openServices(config, {
     store: { log, command: `entente serve (API server on ${host}:${port})` },
+    // The name reference and the index snapshot are read while the store opens.
+    screenSoon: true,
     screening: {
       workers,
+      // With workers the main thread screens only until they are ready (or if they fail): it
+      // reads the snapshot's columns, as they do, rather than making an object per name first.
+      overColumns: workers > 0,
       onWorkerError: (e) => log(`screening workers stopped, screening in process: ${String(e)}`),
       onSnapshot: log,
     },

@@ -7,9 +7,12 @@ export interface CliContext {
   /**
    * Opens the store and builds every service over it (`openServices`) on the
    * first call; later calls return the same ones. Commands that need no store
-   * (e.g. `serve`, whose child process owns it) never open it.
+   * (e.g. `serve`, whose child process owns it) never open it. A command that screens
+   * one name and ends says so (`'screen-one'`, on the first call): the name reference and
+   * the index snapshot are read while the store opens, and the index is read over the
+   * snapshot's columns instead of made into objects (see `ScreeningServiceOptions.overColumns`).
    */
-  services(): Promise<Services>;
+  services(purpose?: 'screen-one'): Promise<Services>;
   /** The store of `services()`. */
   store(): Promise<OpenedStore>;
   /** Writes a line to stdout. */
@@ -25,7 +28,11 @@ export interface CliContext {
 export function createContext(config: AppConfig, json: boolean): CliContext {
   let opened: Promise<Services> | undefined;
   const note = (line: string) => process.stderr.write(line + '\n');
-  const services = () => (opened ??= openServices(config, { monitor: { log: note } }));
+  const services = (purpose?: 'screen-one') =>
+    (opened ??= openServices(config, {
+      monitor: { log: note },
+      ...(purpose === 'screen-one' ? { screenSoon: true, screening: { overColumns: true } } : {}),
+    }));
   const print = (line: string) => process.stdout.write(line + '\n');
   return {
     config,

@@ -8,6 +8,7 @@ import { findFormat, importList } from '../import/import-list.ts';
 import { sharedDataPath } from '../test-support/shared-data.ts';
 import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
 import { IndexSnapshotCache } from './index-snapshot-cache.ts';
+import { readSnapshotBytes, type SnapshotBytes } from './snapshot-file.ts';
 import { nameReferenceFor, ScreeningService } from './screening-service.ts';
 
 const UK = sharedDataPath('lists/uk/ofsi-conlist-fixture/ConList.csv');
@@ -37,17 +38,29 @@ function version(names: string[]): NewListVersion {
   };
 }
 
-describe.each(storeTargets())('screening index snapshot ($name)', (target) => {
+// Each store target, with the snapshot loaded as the writable index (objects) and as a
+// read-only index over its columns (what a one-shot `entente screen` and a server with workers use).
+const layouts = storeTargets().flatMap((target) =>
+  [false, true].map((overColumns) => ({
+    target,
+    overColumns,
+    name: `${target.name}, ${overColumns ? 'over its columns' : 'as objects'}`,
+  })),
+);
+
+describe.each(layouts)('screening index snapshot ($name)', ({ target, overColumns }) => {
   let store: TestStore;
   let dir: string;
   let file: string;
   const told: string[] = [];
 
-  /** Opens a service on the snapshot file, screens the subjects, closes it. */
-  async function openAndScreen() {
+  /** Opens a service on the snapshot file (`bytes`: the file as read early), screens the subjects, closes it. */
+  async function openAndScreen(bytes?: Promise<SnapshotBytes>) {
     const service = await ScreeningService.open(store, reference, {
       snapshotFile: file,
       onSnapshot: (l) => told.push(l),
+      overColumns,
+      ...(bytes ? { snapshotBytes: bytes } : {}),
     });
     try {
       const results = [];
@@ -116,6 +129,51 @@ describe.each(storeTargets())('screening index snapshot ($name)', (target) => {
       expect(opened.results).toEqual(await freshResults());
       // Rebuilt and saved whole again.
       expect((await openAndScreen()).origin).toBe('snapshot');
+    }
+  });
+
+  it('checks a snapshot read before the lists changed (read early, while the store opens) and rebuilds it', async () => {
+    await openAndScreen();
+    const early = readSnapshotBytes(file);
+    await early;
+    await store.saveListVersion(version(['Bravo Shipping Limited', 'Charlie Maritime Holdings']));
+    told.length = 0;
+    const after = await openAndScreen(early);
+    expect(after.origin).toBe('built');
+    expect(told.join('\n')).toMatch(/stale/);
+    expect(after.results).toEqual(await freshResults());
+    // Read early and current: used.
+    expect((await openAndScreen(readSnapshotBytes(file))).origin).toBe('snapshot');
+    const flipped = Buffer.from(readFileSync(file));
+    flipped[flipped.length - 100] = flipped[flipped.length - 100]! ^ 0xff;
+    told.length = 0;
+    expect((await openAndScreen(Promise.resolve(flipped))).origin).toBe('built');
+    expect(told.join('\n')).toMatch(/corrupt/);
+  });
+
+  it('patches an index loaded from its snapshot when a list changes, screening as a fresh build', async () => {
+    await openAndScreen();
+    const service = await ScreeningService.open(store, reference, { snapshotFile: file, overColumns });
+    try {
+      expect(service.state().origin).toBe('snapshot');
+      await store.saveListVersion(version(['Bravo Shipping Limited', 'Delta Shipping Holdings']));
+      await service.refresh();
+      expect(service.state().origin).toBe('built');
+      const results = [];
+      for (const s of [...SUBJECTS, { name: 'Delta Shipping' }])
+        results.push(await service.screen(s, { limit: 5 }, null));
+      const fresh = await ScreeningService.open(store, reference);
+      try {
+        const expected = [];
+        for (const s of [...SUBJECTS, { name: 'Delta Shipping' }])
+          expected.push(await fresh.screen(s, { limit: 5 }, null));
+        expect(results).toEqual(expected);
+        expect(results[3]!.some((m) => m.sourceId === '1' && m.source === 'list-b')).toBe(true);
+      } finally {
+        await fresh.close();
+      }
+    } finally {
+      await service.close();
     }
   });
 });

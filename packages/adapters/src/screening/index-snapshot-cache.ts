@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import {
   indexFromSnapshot,
+  indexOverSnapshot,
   type ListVersion,
   type NameReference,
   type ScreeningIndex,
@@ -9,7 +10,7 @@ import {
 } from '@entente/core';
 import type { StoreConfig } from '../store/open-store.ts';
 import { engineFingerprint } from './engine-fingerprint.ts';
-import { readSnapshotFile, writeSnapshotFile } from './snapshot-file.ts';
+import { readSnapshotFile, writeSnapshotFile, type SnapshotBytes } from './snapshot-file.ts';
 
 const KIND = 'screening-index';
 
@@ -48,7 +49,7 @@ export function indexSnapshotFile(cacheDir: string, store: StoreConfig): string 
 
 /** An index loaded from a snapshot, or why none was (then the caller builds and saves one). */
 export type LoadedIndex =
-  | { index: ScreeningIndex; payload: Uint8Array }
+  | { index: ScreeningIndex; payload: Uint8Array; snapshot: ScreeningIndexSnapshot }
   | { index?: undefined; status: 'missing' | 'stale' | 'corrupt'; reason: string };
 
 /**
@@ -71,18 +72,31 @@ export class IndexSnapshotCache {
       .digest('hex');
   }
 
-  /** The saved index under `key`, if the file holds one that is whole. */
-  async load(key: string, reference: NameReference): Promise<LoadedIndex> {
-    const read = await readSnapshotFile<ScreeningIndexSnapshot>(this.file, KIND, key);
+  /**
+   * The saved index under `key`, if the file holds one that is whole: with `overColumns`
+   * a read-only index over the snapshot's columns (no object per name or party is made,
+   * see `indexOverSnapshot`), else the writable index (`indexFromSnapshot`). `bytes`: the
+   * file as already read (`readSnapshotBytes`, started early), checked here all the same.
+   */
+  async load(
+    key: string,
+    reference: NameReference,
+    options: { overColumns?: boolean; bytes?: Promise<SnapshotBytes> } = {},
+  ): Promise<LoadedIndex> {
+    const read = await readSnapshotFile<ScreeningIndexSnapshot>(this.file, KIND, key, options.bytes);
     if (read.status !== 'loaded') return read;
     try {
-      return { index: indexFromSnapshot(read.value, reference), payload: read.payload };
+      const snapshot = read.value;
+      const index = options.overColumns
+        ? indexOverSnapshot(snapshot, reference)
+        : indexFromSnapshot(snapshot, reference);
+      return { index, payload: read.payload, snapshot };
     } catch (e) {
       return { status: 'corrupt', reason: `does not restore: ${(e as Error).message}` };
     }
   }
 
-  /** Saves an index's snapshot payload (`snapshotPayload(snapshotOfIndex(index))`) under `key`. */
+  /** Saves an index's snapshot payload (`snapshotPayload(withTokenOrders(snapshotOfIndex(index)))`) under `key`. */
   save(key: string, payload: Uint8Array): Promise<void> {
     return writeSnapshotFile(this.file, KIND, key, payload);
   }

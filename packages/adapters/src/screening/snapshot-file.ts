@@ -50,17 +50,30 @@ export async function writeSnapshotFile(
   }
 }
 
+/** A snapshot file's bytes as read (see `readSnapshotBytes`), or why there are none. */
+export type SnapshotBytes = Buffer | { missing: string };
+
 /**
- * Reads a snapshot of `kind` written under `key`: 'stale' when written under another key,
- * 'corrupt' when its header, length or CRC-32 do not hold or its payload does not decode.
+ * The bytes of a snapshot file, read in one buffer (in libuv's thread pool: a caller may
+ * start it early, e.g. while the store opens, and check it later with `readSnapshotFile`).
  */
-export async function readSnapshotFile<T>(file: string, kind: string, key: string): Promise<SnapshotRead<T>> {
-  let data: Buffer;
-  try {
-    data = await readFile(file);
-  } catch (e) {
-    return { status: 'missing', reason: (e as Error).message };
-  }
+export function readSnapshotBytes(file: string): Promise<SnapshotBytes> {
+  return readFile(file).catch((e: unknown) => ({ missing: (e as Error).message }));
+}
+
+/**
+ * Reads a snapshot of `kind` written under `key` (from `bytes` when already read, see
+ * `readSnapshotBytes`): 'stale' when written under another key, 'corrupt' when its header,
+ * length or CRC-32 do not hold or its payload does not decode.
+ */
+export async function readSnapshotFile<T>(
+  file: string,
+  kind: string,
+  key: string,
+  bytes?: Promise<SnapshotBytes>,
+): Promise<SnapshotRead<T>> {
+  const data = await (bytes ?? readSnapshotBytes(file));
+  if (!Buffer.isBuffer(data)) return { status: 'missing', reason: data.missing };
   if (data.length < MAGIC.length + 4 || !data.subarray(0, MAGIC.length).equals(MAGIC))
     return { status: 'corrupt', reason: 'not a snapshot file' };
   const headerEnd = MAGIC.length + 4 + data.readUInt32LE(MAGIC.length);

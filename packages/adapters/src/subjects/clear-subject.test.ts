@@ -67,6 +67,7 @@ describe.each(storeTargets())('clearances of a subject across list versions on $
 
   it('clears every listing of the subject, and shows a listing a later list version adds to it as new', async () => {
     const subjects = subjectServiceFor(store, DEFAULT_NAME_REFERENCE);
+    expect(await subjects.subjectsOf(['un-sc:IRi.039'])).toEqual({ map: new Map(), resolved: false });
     await subjects.resolve('full');
     const screening = await ScreeningService.open(store, DEFAULT_NAME_REFERENCE);
     const screen = async () => {
@@ -107,6 +108,22 @@ describe.each(storeTargets())('clearances of a subject across list versions on $
         .map((m) => m.entityId)
         .sort(),
     ).toEqual(SOLEIMANI);
+
+    // The subjects of just the listings read (what `entente screen "name"` looks up) mark the same.
+    const asked: string[][] = [];
+    const byListings = await screening.screen(query, {}, orgId, {
+      forListings: async (ids) => {
+        asked.push(ids);
+        const { map } = await subjects.subjectsOf(ids);
+        return (id) => map.get(id)?.id;
+      },
+    });
+    expect(byListings).toEqual(after);
+    expect(asked).toHaveLength(1);
+    const whole = await subjects.directory();
+    const few = await subjects.subjectsOf(after.map((m) => m.entityId));
+    expect(few.resolved).toBe(true);
+    expect([...few.map].sort()).toEqual(after.map((m) => [m.entityId, whole.get(m.entityId)]).sort());
 
     // Batch screening (`entente screen --input`) names each listing's subject and marks the same.
     const dir = mkdtempSync(path.join(tmpdir(), 'entente-batch-'));

@@ -279,6 +279,31 @@ export class SubjectService {
     return map;
   }
 
+  /**
+   * Which subject each of `entityIds` belongs to, as `directory()` says of them, read by
+   * primary key (a one-shot screening needs a few of them, not every listing's), plus
+   * whether any resolution is stored at all.
+   */
+  async subjectsOf(
+    entityIds: readonly string[],
+  ): Promise<{ map: Map<string, SubjectRef>; resolved: boolean }> {
+    const ids = [...new Set(entityIds)];
+    const rows = ids.length
+      ? await this.db
+          .selectFrom('subject_members')
+          .select(['entity_id', 'subject_id', 'subject_name'])
+          .where('entity_id', 'in', ids)
+          .execute()
+      : [];
+    const resolved =
+      rows.length > 0 ||
+      (await this.db.selectFrom('subject_members').select('entity_id').limit(1).execute()).length > 0;
+    return {
+      map: new Map(rows.map((r) => [r.entity_id, { id: r.subject_id, name: r.subject_name }])),
+      resolved,
+    };
+  }
+
   /** The listing gaps between the given jurisdictions, over the last resolution. */
   async listingGaps(
     jurisdictions: ListingJurisdiction[],

@@ -84,8 +84,9 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
         threshold: opts.threshold,
         algorithm: opts.algorithm,
       };
+      // One name: the index is read over its snapshot's columns, the files while the store opens.
+      const services = await c.services(opts.input ? undefined : 'screen-one');
       const orgId = opts.org ? (await organisationOf(c, opts.org)).id : null;
-      const services = await c.services();
       const service = await services.screening();
       const { store } = services;
       if (opts.input) {
@@ -125,10 +126,19 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
         birthDate: opts.birthDate,
         sources,
       });
-      const directory = await (await services.subjects()).directory();
-      const matches = await service.screen(query, options, orgId, (id) => directory.get(id)?.id);
+      // The subjects of the listings read (matches, listings of clearances), not the whole directory.
+      const subjectService = await services.subjects();
+      let known: Awaited<ReturnType<typeof subjectService.subjectsOf>> | undefined;
+      const subjectsOf = async (ids: string[]) => (known ??= await subjectService.subjectsOf(ids));
+      const matches = await service.screen(query, options, orgId, {
+        forListings: async (ids) => {
+          const { map } = await subjectsOf(ids);
+          return (id) => map.get(id)?.id;
+        },
+      });
       await store.recordScreening({ orgId, subjects: 1, hits: matches.length ? 1 : 0, channel: 'cli' });
-      const subjects = groupBySubject(matches, (id) => directory.get(id));
+      const directory = await subjectsOf(matches.map((m) => m.entityId));
+      const subjects = groupBySubject(matches, (id) => directory.map.get(id));
       c.output({ query, algorithm: opts.algorithm, subjects, matches }, () =>
         matches.length === 0
           ? `No match at or above the threshold for "${query.name}" (${service.state().parties} listed parties from ${service.sources().length} sources).`
@@ -143,7 +153,7 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
                   s.listings.map(listingCell).join('; '),
                 ]),
               ),
-              ...(directory.size === 0
+              ...(!directory.resolved
                 ? ['(each listing is its own subject until `entente subjects resolve` has run)']
                 : []),
               '',
