@@ -96,7 +96,7 @@ export class IndexSnapshotCache {
     }
   }
 
-  /** Saves an index's snapshot payload (`snapshotPayload(withTokenOrders(snapshotOfIndex(index)))`) under `key`. */
+  /** Saves an index's snapshot payload (`snapshotPayload(withColumnLookups(snapshotOfIndex(index)))`) under `key`. */
   save(key: string, payload: Uint8Array): Promise<void> {
     return writeSnapshotFile(this.file, KIND, key, payload);
   }

@@ -3,7 +3,7 @@ import {
   clearanceOfMatch,
   indexFromSnapshot,
   snapshotOfIndex,
-  withTokenOrders,
+  withColumnLookups,
   clearanceSubjectKey,
   DEFAULT_NAME_REFERENCE,
   DomainError,
@@ -264,7 +264,7 @@ export class ScreeningService {
    * columns (a worker's, or a one-shot command's) does not sort 128k tokens at every start.
    */
   snapshotPayload(): Uint8Array {
-    return (this.#payload ??= snapshotPayload(withTokenOrders(snapshotOfIndex(this.#index))));
+    return (this.#payload ??= snapshotPayload(withColumnLookups(snapshotOfIndex(this.#index))));
   }
 
   /** The index to patch: restored from its snapshot first when the current one reads the snapshot's columns. */

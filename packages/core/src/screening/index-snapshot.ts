@@ -62,13 +62,13 @@ export interface ScreeningIndexSnapshot {
   /**
    * Token ids with a phonetic key, ordered by key then id, and token ids whose folded spelling
    * differs from them, ordered by fold then id: look-ups by binary search for an index over the
-   * columns (see `withColumnLookups`; made when the snapshot is shared, not saved).
+   * columns (see `withColumnLookups`; saved with the snapshot, made when missing).
    */
   phoneticOrder?: Int32Array;
   foldOrder?: Int32Array;
   /**
    * Hash tables of `tokens` and `identifierKeys` (see `packedTable`): a token's id and an
-   * identifier's entries found without a map per worker (made when the snapshot is shared).
+   * identifier's entries found without a map per worker (saved with the snapshot, made when missing).
    */
   tokenTable?: Int32Array;
   identifierTable?: Int32Array;

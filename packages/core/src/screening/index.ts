@@ -23,7 +23,7 @@ export * from './compare-names.ts';
 export * from './screening-index.ts';
 export * from './index-snapshot.ts';
 export * from './shared-snapshot.ts';
-export { withTokenOrders } from './stored-columns.ts';
+export { withColumnLookups } from './stored-columns.ts';
 export * from './token-weight.ts';
 export * from './deletion-neighbourhood.ts';
 export * from './expand-token.ts';
