@@ -9,8 +9,6 @@ export interface AppDeps {
   /** Directory of the built web app, served at `/` when it exists. */
   webDir?: string;
   log(line: string): void;
-  /** Re-resolve subjects whenever a list version is stored (the server; `startServer` starts it). */
-  subjectsFollowLists?: boolean;
   /** What the server is still loading after it started listening (e.g. the screening index), told by /health. */
   loading?(): string[];
 }

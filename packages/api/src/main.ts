@@ -76,7 +76,6 @@ try {
   const loading = new Set<string>(['screening index']);
   const server = await startServer({
     services,
-    subjectsFollowLists: true,
     config,
     version,
     webDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),
@@ -107,8 +106,15 @@ try {
   // Re-screens every organisation's register when any process stores a list version
   // (one node runs a given update), and once now to catch up.
   await (await services.monitor()).watch();
-  // Lists no resolution covered (a first start): resolve them into subjects now, after the screening
-  // index, so that screening groups by subject without anyone asking (ENTENTE_RESOLVE_SUBJECTS=off: not).
+  // Screening groups matches by subject: re-resolve after every list update so the grouping is never
+  // stale, and catch up once now. Started after the index, so that the catch-up (it reads every
+  // listing) does not share the start with the index's load.
+  const subjects = await services.subjects();
+  await subjects.watch((e: unknown) => log(`subjects re-resolution failed: ${String(e)}`));
+  // Stops following list updates; a resolution under way ends with the store, not waited for.
+  opened.push({ close: async () => void subjects.close() });
+  // Lists no resolution covered (a first start): resolve them into subjects now, so that screening
+  // groups by subject without anyone asking (ENTENTE_RESOLVE_SUBJECTS=off: not).
   if (config.resolveSubjectsFirst !== false) void resolveSubjectsFirst(services, loading, log);
 } catch (error) {
   // A signal during the start closed the store under it: `shutdown` reports and ends the process.

@@ -23,10 +23,6 @@ export async function startServer(deps: AppDeps & { port: number; host: string }
     const s = serve({ fetch: app.fetch, port: deps.port, hostname: deps.host }, () => resolve(s));
   });
   server.on('close', resolveClosed);
-  // Screening groups matches by subject: re-resolve after every list update so the grouping is never
-  // stale. Subscribed once listening, so that its catch-up does not delay the start.
-  const subjects = deps.subjectsFollowLists ? await deps.services.subjects() : undefined;
-  await subjects?.watch((e: unknown) => deps.log(`subjects re-resolution failed: ${String(e)}`));
   const { port } = server.address() as AddressInfo;
   const host = deps.host === '0.0.0.0' ? 'localhost' : deps.host;
   return {
@@ -36,8 +32,6 @@ export async function startServer(deps: AppDeps & { port: number; host: string }
       new Promise<void>((resolve) => {
         // Stops accepting, closes idle keep-alive connections, and resolves once in-flight requests are answered.
         server.close(() => resolve());
-        // Stops following list updates; a resolution under way ends with the store.
-        void subjects?.close();
         // A client that keeps a request open for ever must not keep the process (and the store lock) alive.
         setTimeout(() => (server as Server).closeAllConnections(), CLOSE_GRACE_MS).unref();
       }),

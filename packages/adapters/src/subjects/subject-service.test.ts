@@ -190,4 +190,34 @@ describe.each(storeTargets())('subjects across lists on $name', (target) => {
       await service.close();
     }
   });
+
+  it('a new process catches up without reading the lists when they are those of the stored run', async () => {
+    await subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 }).resolve('full');
+    // A server just started: it kept nothing from that run, and no list changed since.
+    const started = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 });
+    expect(await started.refresh()).toBeUndefined();
+    expect(await started.resolveIfNeverResolved()).toBeUndefined();
+    expect((await started.directory()).get('au-dfat:8490')?.id).toBe('un-sc:IRi.039');
+    // A list changed while it was down: the catch-up resolves what changed.
+    await store.saveListVersion(
+      version('au-dfat', '2026-02-01', [
+        ...AU,
+        person('au-dfat', '9002', 'Abdul Rahman YASIN', dob('1960-04-10')),
+      ]),
+    );
+    const again = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 });
+    const report = await again.refresh();
+    expect(report?.mode).toBe('incremental');
+    expect((await again.directory()).get('au-dfat:9002')?.id).toBe('un-sc:QDi.100');
+  });
+
+  it('resolves fully on a first start when lists are loaded and nobody resolved them', async () => {
+    const service = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 });
+    let started = false;
+    const report = await service.resolveIfNeverResolved(() => (started = true));
+    expect(started).toBe(true);
+    expect(report?.mode).toBe('full');
+    expect((await service.directory()).get('us-csl:SDN-10481')?.id).toBe('un-sc:IRi.039');
+    expect(await service.resolveIfNeverResolved()).toBeUndefined();
+  });
 });

@@ -105,8 +105,21 @@ export class SubjectService {
    * does nothing in a store where nobody resolved subjects yet.
    */
   async refresh(): Promise<ResolutionReport | undefined> {
-    if (!(await this.#lastRun())) return undefined;
+    const last = await this.#lastRun();
+    if (!last) return undefined;
+    // A process that kept nothing from a run (a server just started) has nothing to catch up on when
+    // the lists are those the stored run resolved: reading every listing again cost a server's start
+    // about 11 s of CPU. `resolution()` still resolves on demand.
+    if (!this.#cache && (await this.#unchangedSince(last.versions))) return undefined;
     return this.resolve('incremental', undefined, { store: 'if-changed' });
+  }
+
+  /** Whether the latest list versions are those of `previous` (source → version id). */
+  async #unchangedSince(previous: Record<string, number>): Promise<boolean> {
+    const versions = await this.store.latestVersions();
+    return (
+      versions.length === Object.keys(previous).length && versions.every((v) => previous[v.source] === v.id)
+    );
   }
 
   /**
