@@ -217,7 +217,7 @@ async function main(): Promise<void> {
 
   const big = results[results.length - 1]!;
   console.log(
-    '\n| index | parties | names | tokens | build | build CPU | RSS after build | peak RSS | p50 | p90 | p99 | recall@10 | invented with a match |',
+    '\n| index | parties | names | tokens | build | build CPU | RSS after build | peak RSS | p50 | p90 | p99 | CPU per query | recall@10 | invented with a match |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildParty } from '../model/party.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
-import { DeletionNeighbourhood, deletionKey } from './deletion-neighbourhood.ts';
+import { DeletionNeighbourhood, deletionKey, forEachDeletionHash } from './deletion-neighbourhood.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { screenParty } from './screen-party.ts';
 import { foldSpelling } from './spelling-fold.ts';
@@ -24,6 +24,31 @@ describe('DeletionNeighbourhood', () => {
     ['mohammedalihassan', 'mohammadalihassan', 'an edit in the middle of a long word'],
   ])('finds %s → %s (%s)', (query, listed) => {
     expect(near(query, 2)).toContain(listed);
+  });
+
+  it('finds every word that shares a deletion variant, over thousands of colliding buckets', () => {
+    // Seeded words over four letters: thousands of entries share each bucket's neighbours.
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const words = Array.from({ length: 3000 }, () =>
+      Array.from({ length: 4 + Math.floor(random() * 12) }, () => 'abcd'[Math.floor(random() * 4)]).join(''),
+    );
+    const built = new DeletionNeighbourhood(words, () => 2);
+    const variants = (word: string): Set<number> => {
+      const out = new Set<number>();
+      forEachDeletionHash(word, 2, (h) => out.add(h));
+      return out;
+    };
+    const all = words.map(variants);
+    for (const query of words.slice(0, 200)) {
+      const found = new Set<number>();
+      built.forEachNear(query, 2, (id) => found.add(id));
+      const mine = variants(query);
+      words.forEach((word, id) => {
+        if (Math.abs(word.length - query.length) > 2) return;
+        if ([...mine].some((h) => all[id]!.has(h))) expect(found.has(id), `${query} → ${word}`).toBe(true);
+      });
+    }
   });
 
   it('leaves out words of other lengths', () => {

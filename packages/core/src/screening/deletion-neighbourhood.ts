@@ -93,36 +93,35 @@ export class DeletionNeighbourhood {
       return;
     }
     this.count = tokens.length;
-    let hashes = new Uint32Array(Math.max(16, tokens.length * 16));
-    let ids = new Uint32Array(hashes.length);
+    if (tokens.length > ID_MASK) throw new RangeError('too many distinct tokens for the deletion index');
+    // Three passes over the deletion hashes (count, bucket sizes, fill) instead of keeping
+    // every (hash, id) pair: those arrays were two thirds of the index's size again, and
+    // grown by doubling (about 0.7 GiB at peak for 2,000,000 tokens); hashing is cheap.
+    const deletions = new Uint8Array(tokens.length);
     let n = 0;
     for (let id = 0; id < tokens.length; id++) {
       const token = tokens[id]!;
-      forEachDeletionHash(token, Math.min(MAX_DELETIONS, deletionsOf!(token)), (h) => {
-        if (n === hashes.length) {
-          const grownH = new Uint32Array(n * 2);
-          grownH.set(hashes);
-          hashes = grownH;
-          const grownI = new Uint32Array(n * 2);
-          grownI.set(ids);
-          ids = grownI;
-        }
-        hashes[n] = h;
-        ids[n++] = id;
-      });
+      deletions[id] = Math.min(MAX_DELETIONS, deletionsOf!(token));
+      forEachDeletionHash(token, deletions[id]!, () => n++);
     }
     let buckets = 1024;
     while (buckets < n) buckets *= 2;
-    this.mask = buckets - 1;
+    const mask = buckets - 1;
+    this.mask = mask;
     const offsets = new Uint32Array(buckets + 1);
-    for (let k = 0; k < n; k++) offsets[(hashes[k]! & this.mask) + 1]!++;
+    for (let id = 0; id < tokens.length; id++)
+      forEachDeletionHash(tokens[id]!, deletions[id]!, (h) => offsets[(h & mask) + 1]!++);
     for (let b = 0; b < buckets; b++) offsets[b + 1]! += offsets[b]!;
-    const fill = offsets.slice(0, buckets);
-    if (tokens.length > ID_MASK) throw new RangeError('too many distinct tokens for the deletion index');
     const entries = new Uint32Array(n);
-    for (let k = 0; k < n; k++)
-      entries[fill[hashes[k]! & this.mask]!++] =
-        ((Math.min(255, tokens[ids[k]!]!.length) << 24) | ids[k]!) >>> 0;
+    // Filled through the bucket starts themselves (no copy of `offsets`): each ends at the next's start.
+    for (let id = 0; id < tokens.length; id++) {
+      const entry = ((Math.min(255, tokens[id]!.length) << 24) | id) >>> 0;
+      forEachDeletionHash(tokens[id]!, deletions[id]!, (h) => {
+        entries[offsets[h & mask]!++] = entry;
+      });
+    }
+    offsets.copyWithin(1, 0, buckets);
+    offsets[0] = 0;
     // Sorted by length, a bucket yields the tokens of a length window without reading the rest
     // (a common prefix such as "mohammad" is shared by thousands of joined names).
     for (let b = 0; b < buckets; b++)

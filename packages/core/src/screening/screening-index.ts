@@ -24,7 +24,7 @@ export interface IndexedName {
   /** Number of one-letter tokens (initials). */
   initials: number;
   /** Ids of every token the name is posted under (its tokens, joined spelling, original-script tokens). */
-  keyIds: Int32Array;
+  keyIds: readonly number[] | Int32Array;
 }
 
 /** One indexed party with the list version it came from. */
@@ -160,7 +160,7 @@ export class ScreeningIndex {
   }
 
   /** The token ids name `id` is posted under, undefined when removed. */
-  nameKeyIds(id: number): Int32Array | undefined {
+  nameKeyIds(id: number): readonly number[] | Int32Array | undefined {
     return this.#stored ? this.#stored.keyIds(id) : this.names[id]?.keyIds;
   }
 
@@ -244,27 +244,39 @@ export class ScreeningIndex {
 
   private addName(entryId: number, text: string, quality: NameQuality, normalized: NormalizedName): void {
     const nameId = this.names.length;
-    const tokenIds: number[] = [];
-    const keys = this.nameKeys(normalized);
-    const keyIds = new Int32Array(keys.size);
+    const tokens = normalized.tokens;
+    let initials = 0;
+    for (const t of tokens) if (t.length === 1) initials++;
+    // Arrays of their exact length (an array grown by `push` reserves 17 slots, a typed
+    // array carries over 100 bytes of headers): two of each per name, millions of names.
+    const keyIds = [...this.nameKeys(normalized)].map((token) => this.post(token, nameId));
+    const tokenIds = tokens.map((token) => this.#vocabulary.get(token)!);
+    // The name's words and joined spelling are the vocabulary's strings, not copies of them.
+    for (let i = 0; i < tokens.length; i++) tokens[i] = this.tokens[tokenIds[i]!]!;
+    const originals = normalized.originalTokens;
+    if (originals)
+      for (let i = 0; i < originals.length; i++)
+        originals[i] = this.tokens[this.#vocabulary.get(originals[i]!)!]!;
+    let joined = tokens.length === 1 ? tokens[0]! : '';
+    if (tokens.length > 1) {
+      const joinedId = this.#vocabulary.get(tokens.join(''))!;
+      this.#joinedKey[joinedId] = 1;
+      joined = this.tokens[joinedId]!;
+    }
     const indexed: IndexedName = {
       entry: entryId,
       text,
       quality,
       normalized,
       tokenIds,
-      joined: normalized.tokens.join(''),
-      initials: normalized.tokens.filter((t) => t.length === 1).length,
+      joined,
+      initials,
       keyIds,
     };
     this.names.push(indexed);
-    this.#nameShape.push(Math.min(255, indexed.initials) | (normalized.originalTokens ? 256 : 0));
+    this.#nameShape.push(Math.min(255, initials) | (originals ? 256 : 0));
     this.entries[entryId]!.names.push(nameId);
     this.liveNames++;
-    let k = 0;
-    for (const token of keys) keyIds[k++] = this.post(token, nameId);
-    if (normalized.tokens.length > 1) this.#joinedKey[this.#vocabulary.get(indexed.joined)!] = 1;
-    for (const token of normalized.tokens) tokenIds.push(this.#vocabulary.get(token)!);
   }
 
   /** Removes a party by entity id (`source:sourceId`); true when it was indexed. */
