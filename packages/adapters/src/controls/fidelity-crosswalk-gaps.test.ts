@@ -449,12 +449,12 @@ describe.skipIf(!hasSharedData())('crosswalk and gaps, read against the headings
       'not read',
     ],
     [
-      'EU 1C351 → AG human and animal pathogens: AG headings in our words',
-      'Annex I 1C351; AG common control list',
+      'EU 1C351 → AG human and animal pathogens: both lists read, the link only from a curated table',
+      'Annex I 1C351; AG list of human and animal pathogens and toxins (21 November 2023)',
       'EU:1C351',
       'AG:HUMAN-ANIMAL-PATHOGENS',
       'unverified',
-      'not read',
+      'derived from numbering or a curated table, not read in a text',
     ],
   ])('link source: %s (%s)', (_row, _provisions, from, to, status, text) => {
     const c = link(from, to);
