@@ -12,6 +12,7 @@ import { ECFR_774_FILE, readCclSource } from './ccl/read-ccl-source.ts';
 import { parseRegimeTree } from './parse-regime-tree.ts';
 import { parseUsml } from './parse-usml.ts';
 import { readControlDatasets } from './read-control-datasets.ts';
+import { MTCR_HEADINGS, NSG_HEADINGS } from './regime-headings.ts';
 
 /** Placeholder valid-from of the undated regime code trees. */
 const REGIME_TREE_VALID_FROM = '2000-01-01';
@@ -47,6 +48,7 @@ export async function readAllControlLists(
       { name: 'MTCR_Cat_2_regimes.csv', csv: await controls('regimes', 'MTCR_Cat_2_regimes.csv') },
     ],
     REGIME_TREE_VALID_FROM,
+    MTCR_HEADINGS,
   );
   const nsg = parseRegimeTree(
     'NSG',
@@ -58,6 +60,7 @@ export async function readAllControlLists(
       },
     ],
     REGIME_TREE_VALID_FROM,
+    NSG_HEADINGS,
   );
   return [ccl, usml, mtcr, nsg, ...(await readControlDatasets(datasetsDir))];
 }

@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { ControlEntry, ControlList } from '@entente/core';
+import type { RegimeHeading } from './regime-headings.ts';
 
 /** One regime code-tree file and how to label it. */
 export interface RegimeTreeFile {
@@ -26,12 +27,14 @@ function dottedCode(code: string): string {
 /**
  * Reads the MTCR or NSG entry-code tree (UK LITE transcription): code, status,
  * level; parents are the longest listed prefix. The files carry no headings,
- * so headings name the regime item only.
+ * so headings name the regime item only, unless `headings` gives one read in
+ * the regime's own text (`regime-headings.ts`), which also brings its citation.
  */
 export function parseRegimeTree(
   regime: 'MTCR' | 'NSG',
   files: RegimeTreeFile[],
   validFrom: string,
+  headings: Readonly<Record<string, RegimeHeading>> = {},
 ): ControlList {
   const meta = REGIMES[regime];
   const heading = (code: string) => (code === 'T' ? 'NSG trigger list' : meta.rootHeading);
@@ -57,11 +60,12 @@ export function parseRegimeTree(
         ? heading(code)
         : `${regime}${isTrigger ? ' trigger list' : ''} item ${dottedCode(code)}`;
     const file = rows.find((r) => r.code === code)?.file;
+    const read = headings[code];
     entries.push({
       list: regime,
       code,
       ...(parent ? { parent } : {}),
-      heading: label,
+      heading: read ? `${label}: ${read.heading}` : label,
       reasons: [],
       regimeRefs: [regime],
       validFrom,
@@ -70,11 +74,17 @@ export function parseRegimeTree(
       citation: {
         act: meta.act,
         provision: code === meta.root || code === 'T' ? heading(code) : `item ${dottedCode(code)}`,
-        ...(file ? { readFrom: `shared data mirror controls/regimes/${file} (UK LITE code tree, MIT)` } : {}),
-        status: 'unverified',
-        note: file
-          ? "The code is read from the LITE code tree; the regime's own text was not read, so the entry has no heading of its own."
-          : 'Root of the code tree, added by the reader.',
+        ...(read
+          ? read.citation
+          : {
+              ...(file
+                ? { readFrom: `shared data mirror controls/regimes/${file} (UK LITE code tree, MIT)` }
+                : {}),
+              status: 'unverified' as const,
+              note: file
+                ? "The code is read from the LITE code tree; the regime's own text was not read, so the entry has no heading of its own."
+                : 'Root of the code tree, added by the reader.',
+            }),
       },
     });
   }
@@ -88,7 +98,9 @@ export function parseRegimeTree(
       sourceActs: [meta.act],
       builtHow:
         'Entry-code tree from the UK LITE system (controls/regimes/*.csv, MIT); valid-from is a placeholder, the files carry no date.',
-      leftOut: ['Headings and item text: the code tree has none, headings only name the item number.'],
+      leftOut: [
+        'Headings and item text: the code tree has none; headings name the item number, and the item heading where the regime text was read (regime-headings.ts).',
+      ],
     },
     entries,
   };
