@@ -41,3 +41,41 @@ describe('screening index refresh', () => {
     }
   });
 });
+
+describe.each(storeTargets())('screening index refresh on a new version ($name)', (target) => {
+  it('applies what differs: added, changed and removed parties, and the rest now of the new version', async () => {
+    const store = await target.open();
+    try {
+      const older = version('list-c', [
+        'Alpha Trading Company',
+        'Bravo Shipping Limited',
+        'Charlie Metals Works',
+      ]);
+      const v1 = (await store.saveListVersion(older)).version;
+      const service = await ScreeningService.open(store, DEFAULT_NAME_REFERENCE);
+      const [alpha, bravo] = older.parties;
+      const newer: NewListVersion = {
+        ...older,
+        publishedAt: '2026-02-01',
+        parties: [
+          alpha!,
+          { ...bravo!, names: [...bravo!.names, { full: 'Zulu Maritime Agency', quality: 'strong' }] },
+          ...version('list-c', ['', '', '', 'Delta Aviation Holdings']).parties.slice(3),
+        ],
+      };
+      const v2 = (await store.saveListVersion(newer)).version;
+      const found = async (name: string) =>
+        (await service.matchMany([{ name }], { limit: 3 }))[0]!.map((m) => [m.entityId, m.versionId]);
+      expect(await found('Alpha Trading Company')).toEqual([['list-c:0', v1.id]]);
+      await service.refresh();
+      expect(await found('Alpha Trading Company')).toEqual([['list-c:0', v2.id]]);
+      expect(await found('Zulu Maritime Agency')).toEqual([['list-c:1', v2.id]]);
+      expect(await found('Charlie Metals Works')).toEqual([]);
+      expect(await found('Delta Aviation Holdings')).toEqual([['list-c:3', v2.id]]);
+      expect(service.state().versions.map((v) => v.id)).toEqual([v2.id]);
+      await service.close();
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -182,13 +182,19 @@ export class PostgresPartyStore implements PartyListStore {
     return rows.map(versionFromRow);
   }
 
-  async partiesOfVersion(versionId: number): Promise<StoredParty[]> {
-    const rows = await this.db
-      .selectFrom('parties')
-      .select(['entity_id', 'version_id', 'data'])
-      .where('version_id', '=', versionId)
-      .orderBy('entity_id')
-      .execute();
+  async partiesOfVersion(versionId: number, entityIds?: readonly string[]): Promise<StoredParty[]> {
+    const read = (ids?: readonly string[]) => {
+      let q = this.db
+        .selectFrom('parties')
+        .select(['entity_id', 'version_id', 'data'])
+        .where('version_id', '=', versionId);
+      if (ids) q = q.where('entity_id', 'in', ids);
+      return q.orderBy('entity_id').execute();
+    };
+    let rows: Awaited<ReturnType<typeof read>> = [];
+    if (!entityIds) rows = await read();
+    else
+      for (let i = 0; i < entityIds.length; i += 500) rows.push(...(await read(entityIds.slice(i, i + 500))));
     return rows.map((r) => ({ entityId: r.entity_id, versionId: r.version_id, party: r.data as Party }));
   }
 

@@ -35,8 +35,8 @@ export interface PartyListStore {
   listVersions(source?: string): Promise<ListVersion[]>;
   /** The newest version of every source. */
   latestVersions(): Promise<ListVersion[]>;
-  /** Every party of one version. */
-  partiesOfVersion(versionId: number): Promise<StoredParty[]>;
+  /** Every party of one version, or only those with the given entity ids. */
+  partiesOfVersion(versionId: number, entityIds?: readonly string[]): Promise<StoredParty[]>;
   /** The party in the latest version of its source (or in `versionId`). */
   getParty(entityId: string, versionId?: number): Promise<StoredParty | undefined>;
   /** Parties in the latest versions that carry the given UN reference number. */

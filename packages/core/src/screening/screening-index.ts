@@ -310,6 +310,15 @@ export class ScreeningIndex {
     return true;
   }
 
+  /**
+   * Marks every indexed party of `source` as read from `versionId`: a refresh that applies a
+   * new version's differences keeps the parties that did not change, now of the new version.
+   */
+  retagVersion(source: string, versionId: number): void {
+    this.writable();
+    for (const entry of this.entries) if (entry?.party.source === source) entry.versionId = versionId;
+  }
+
   /** The indexed entry of an entity id, if any. */
   get(entityId: string): IndexedEntry | undefined {
     const id = this.#stored ? this.#stored.entryIdOf(entityId) : this.byEntityId.get(entityId);
