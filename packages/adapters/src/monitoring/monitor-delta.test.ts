@@ -70,5 +70,23 @@ for (const target of storeTargets()) {
       const full = await w.monitor.run(delta, { trigger: 'manual', full: true });
       expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0 });
     });
+
+    it('keeps a register index between runs only while the register is unchanged', async () => {
+      const delta = await w.org('Widget Exports Ltd');
+      const fresh = await w.org('Gadget Trading plc');
+      await w.monitor.importRegister(delta, 'book.csv', REGISTER, CLI_SOURCE);
+      await w.monitor.run(delta, { trigger: 'register' });
+      // As a server does after its start: the index of the register as it is now.
+      await w.monitor.buildRegisterIndexes();
+      const changed = REGISTER + 'C-6,Globex Holdings,,organisation,,,,\n';
+      await w.monitor.importRegister(delta, 'book.csv', changed, CLI_SOURCE);
+      await w.store.saveListVersion(version('2024-05-03', V2));
+      await w.monitor.run(delta, { trigger: 'list-version' });
+
+      await w.monitor.importRegister(fresh, 'book.csv', changed, CLI_SOURCE);
+      await w.monitor.run(fresh, { trigger: 'register' });
+      expect(await hits(delta)).toEqual(await hits(fresh));
+      expect((await hits(delta)).some((h) => h.startsWith(`C-6×${SOURCE}:5`))).toBe(true);
+    });
   });
 }

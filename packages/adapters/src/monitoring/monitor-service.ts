@@ -17,9 +17,9 @@ import type { OpenedStore } from '../store/open-store.ts';
 import { AlertStore, type AlertChange } from './alert-store.ts';
 import { MonitorRunStore } from './monitor-run-store.ts';
 import { readRegisterText } from './read-register-file.ts';
-import { RegisterStore, type RegisterImportResult } from './register-store.ts';
+import { RegisterStore, type RegisterEntry, type RegisterImportResult } from './register-store.ts';
 import { addOwnershipAlerts } from './add-ownership-alerts.ts';
-import { runMonitoring, runTarget } from './run-monitoring.ts';
+import { buildRegisterIndexSoon, runMonitoring, runTarget } from './run-monitoring.ts';
 import { readSubjectView } from '../subjects/subject-view.ts';
 
 /** The store a monitor needs: the port (clearances, list diffs, notifications) and its Kysely. */
@@ -55,10 +55,15 @@ export class MonitorService {
   readonly runs: MonitorRunStore;
   readonly #log: (line: string) => void;
   readonly #clock: { now(): Date };
-  readonly #registerIndexes = new Map<string, { position: number; index: ScreeningIndex }>();
+  /** Per organisation, its register and register index at a register position, kept between runs. */
+  readonly #registerIndexes = new Map<
+    string,
+    { position: number; index: ScreeningIndex; entries: RegisterEntry[] }
+  >();
   #running: Promise<void> | undefined;
   #again = false;
   #stopWatching: (() => Promise<void>) | undefined;
+  #warming: Promise<void> | undefined;
 
   constructor(
     private readonly store: MonitorStoreAccess,
@@ -119,7 +124,9 @@ export class MonitorService {
     const run = await this.runs.claimRun(orgId, target, request.full ? 'full' : request.trigger);
     if (!run) return undefined;
     try {
-      const register = await this.register.counterparties(orgId);
+      const cached = this.#registerIndexes.get(orgId);
+      const register =
+        cached?.position === registerPosition ? cached.entries : await this.register.counterparties(orgId);
       const firstTime = versions.some((v) => !positions.has(v.source));
       const everyone = request.full || firstTime || !positions.has('#register');
       const changedParties = new Set<string>();
@@ -135,7 +142,6 @@ export class MonitorService {
       const changedCps = everyone
         ? 'everyone'
         : new Set(register.filter((c) => c.changeSeq > positions.get('#register')!).map((c) => c.id));
-      const cached = this.#registerIndexes.get(orgId);
       const stored = await this.runs.hits(orgId);
       const clearances = await this.store.clearances(orgId);
       const subjects = await readSubjectView(
@@ -162,7 +168,11 @@ export class MonitorService {
         },
       });
       if (result.registerIndex)
-        this.#registerIndexes.set(orgId, { position: registerPosition, index: result.registerIndex });
+        this.#registerIndexes.set(orgId, {
+          position: registerPosition,
+          index: result.registerIndex,
+          entries: register,
+        });
       result.outcome.positions = Object.fromEntries([
         ...versions.map((v) => [v.source, v.id] as const),
         ['#register', registerPosition] as const,
@@ -220,10 +230,35 @@ export class MonitorService {
     return this.#running;
   }
 
-  /** Runs on every stored list version (from any process) and once now, to catch up. */
+  /**
+   * Runs on every stored list version (from any process) and once now, to catch up; then builds
+   * each register's index in the background, for the deltas to come.
+   */
   async watch(): Promise<void> {
     this.#stopWatching ??= await this.store.watchListVersions(() => void this.runAllSoon('list-version'));
-    void this.runAllSoon('list-version');
+    this.#warming = this.runAllSoon('list-version')
+      .then(() => this.buildRegisterIndexes())
+      .catch((error: unknown) => {
+        if (this.#stopWatching) this.#log(`monitor: register index not built: ${(error as Error).message}`);
+      });
+  }
+
+  /**
+   * Builds the register index of every organisation that has none at its register's position
+   * (`watch` does, in the background; stops when the service stops watching).
+   */
+  async buildRegisterIndexes(): Promise<void> {
+    const watching = this.#stopWatching !== undefined;
+    for (const orgId of await this.register.organisationsWithRegister()) {
+      if (watching && !this.#stopWatching) return;
+      const position = await this.register.registerPosition(orgId);
+      if (this.#registerIndexes.get(orgId)?.position === position) continue;
+      const entries = await this.register.counterparties(orgId);
+      const index = await buildRegisterIndexSoon(entries, this.screening.reference);
+      // A run that finished meanwhile may have cached a newer register.
+      if ((this.#registerIndexes.get(orgId)?.position ?? -1) < position)
+        this.#registerIndexes.set(orgId, { position, index, entries });
+    }
   }
 
   /**
@@ -304,8 +339,10 @@ export class MonitorService {
 
   /** Stops following list changes and waits for a run in progress. */
   async close(): Promise<void> {
-    await this.#stopWatching?.();
+    const stop = this.#stopWatching;
     this.#stopWatching = undefined;
+    await stop?.();
     await this.#running?.catch(() => {});
+    await this.#warming;
   }
 }
