@@ -16,8 +16,9 @@ export const BUNDLED_PROGRAMS = ['cli', 'api'];
 /**
  * Left as imports of the installed packages: PGlite and pg load files beside their own modules
  * (WebAssembly, data bundles); exceljs, kuromoji and hanja are CommonJS with files of their own
- * (and loaded lazily); swagger-ui-dist is served as files; tsx only runs sources; `@entente/api`
- * is started as a child process, never imported by the CLI.
+ * (and loaded lazily); yaml is CommonJS imported lazily (a bundled chunk would give it no named
+ * exports); swagger-ui-dist is served as files; tsx only runs sources; `@entente/api` is started as
+ * a child process, never imported by the CLI.
  */
 const EXTERNAL = [
   '@electric-sql/pglite',
@@ -26,6 +27,7 @@ const EXTERNAL = [
   'exceljs',
   'kuromoji',
   'hanja',
+  'yaml',
   'swagger-ui-dist',
   'tsx',
   'tsx/*',
