@@ -18,4 +18,7 @@ test "$($entente --version)" = "$version"
 $entente import un-sc-xml "$data/lists/un/un-sc-2026-02-27/consolidated.xml"
 $entente screen "Islamic State in Iraq and the Levant" | tee screen.txt
 grep -q 'un-sc QDe' screen.txt
+# With the mirror's name reference (read through yaml, which the bundled CLI imports lazily) and its snapshots.
+ENTENTE_MIRROR="$data" ENTENTE_CACHE_DIR="$out/cache" $entente screen "Islamic State in Iraq and the Levant" | tee screen.txt
+grep -q 'un-sc QDe' screen.txt
 echo "pack-smoke: the installed tarball ran --version, import and screen"

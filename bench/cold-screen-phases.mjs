@@ -3,7 +3,8 @@
 // Run: `npm run build && BENCH_DB=dir node bench/cold-screen-phases.mjs` (dir: a PGlite store of the
 // mirror with its index snapshot; ENTENTE_CACHE_DIR / ENTENTE_MIRROR as for `entente`). It opens the
 // services as `entente screen "name"` does now: the name reference and the snapshot file read while
-// the store opens, the index read over the snapshot's columns, the subjects of the matches only.
+// the store opens, the index read over the snapshot's columns, the subjects of the matches only,
+// PGlite with a small buffer pool (`brief`). It loads the compiled files, not the bundle the bin runs.
 // PHASES_AS_BEFORE=1: as before 2026-12-04 (h11): files read after the store, the index restored
 // as objects, the whole listing → subject directory read (the same code otherwise).
 import { loadavg } from 'node:os';
@@ -25,6 +26,7 @@ phase('import @entente/adapters');
 const before = process.env.PHASES_AS_BEFORE === '1';
 const config = adapters.loadConfig({ ...process.env, DATABASE_URL: '', ENTENTE_DB: process.env.BENCH_DB });
 const services = await adapters.openServices(config, {
+  ...(before ? {} : { store: { brief: true } }),
   screenSoon: !before,
   screening: { overColumns: !before, onSnapshot: (line) => process.stderr.write(line + '\n') },
 });

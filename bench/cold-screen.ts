@@ -8,7 +8,8 @@
  * them; see docs/benchmarks.md) — and the compiled bin of this checkout. Each keeps its index
  * snapshot in its own cache directory (their engines differ, so they would overwrite each
  * other's), warmed by one run first. SOURCES=1 adds the TypeScript sources through tsx
- * (ENTENTE_FROM_SOURCE=1). Reports wall and CPU seconds (from /usr/bin/time) with the load
+ * (ENTENTE_FROM_SOURCE=1); UNBUNDLED=1 this checkout's compiled files without the bundle
+ * (ENTENTE_UNBUNDLED=1). Reports wall and CPU seconds (from /usr/bin/time) with the load
  * average, since the machine may be shared, and checks that every run printed the same matches.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -70,6 +71,9 @@ const modes: Record<string, () => Run> = {
       }
     : {}),
   'compiled, now': () => screenOnce(BIN, 'now'),
+  ...(process.env.UNBUNDLED
+    ? { 'compiled, now, unbundled': () => screenOnce(BIN, 'now', { ENTENTE_UNBUNDLED: '1' }) }
+    : {}),
   ...(process.env.SOURCES
     ? { 'sources via tsx': () => screenOnce(BIN, 'now', { ENTENTE_FROM_SOURCE: '1' }) }
     : {}),

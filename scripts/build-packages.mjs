@@ -1,11 +1,13 @@
 // Compiles core, adapters, cli and api into each package's dist/ (JavaScript and .d.ts, through the
 // tsconfig.build.json project references), points their imports of each other at the compiled code,
 // copies the files they read at run time beside them, and stamps each dist/ so that the bins know
-// it is current (packages/adapters/bin/launch.js).
+// it is current (packages/adapters/bin/launch.js); then bundles the CLI and the API server
+// (scripts/bundle-programs.mjs), each bundle stamped after the packages it was made from.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLED_PROGRAMS, bundleProgram } from './bundle-programs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const packages = ['core', 'adapters', 'cli', 'api'];
@@ -61,4 +63,7 @@ for (const name of packages) {
   copyAssets(path.join(dir, 'src'), path.join(dir, 'dist'));
   writeFileSync(path.join(dir, 'dist/.built'), `${new Date().toISOString()}\n`);
 }
-process.stdout.write(`compiled ${packages.join(', ')} into packages/*/dist\n`);
+for (const program of BUNDLED_PROGRAMS) await bundleProgram(root, program);
+process.stdout.write(
+  `compiled ${packages.join(', ')} into packages/*/dist; bundled ${BUNDLED_PROGRAMS.join(', ')} into dist/bundle\n`,
+);

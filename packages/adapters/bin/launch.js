@@ -33,17 +33,37 @@ function compiledIsCurrent(packageDir) {
 }
 
 /**
+ * Whether the bundle `dist/bundle/<entry>.js` of the package at `packageDir` was made from the
+ * current build: its stamp is at least as new as every package's (a build stamps the packages, then
+ * bundles). A bundle left from an earlier build is never run.
+ */
+function bundleIsCurrent(packageDir, entry) {
+  const stamp = new URL('dist/bundle/.built', packageDir);
+  if (!existsSync(new URL(`dist/bundle/${entry}.js`, packageDir)) || !existsSync(stamp)) return false;
+  const made = statSync(stamp).mtimeMs;
+  for (const name of PACKAGES) {
+    const built = new URL(`../${name}/dist/.built`, packageDir);
+    if (existsSync(built) && statSync(built).mtimeMs > made) return false;
+  }
+  return true;
+}
+
+/**
  * Runs `entry` (a path without extension, relative to the package root, e.g.
- * `main`) of the package whose bin is at `binUrl`: `dist/entry.js` when it is
- * current and ENTENTE_FROM_SOURCE is unset, else `src/entry.ts` through tsx.
- * Compiled code imports compiled code by itself (`@entente/core/dist`, see
- * scripts/build-packages.mjs): no module hook, whose loader thread cost a second per start.
+ * `main`) of the package whose bin is at `binUrl`: its bundle `dist/bundle/entry.js`
+ * when the compiled code is current and the bundle was made from it (unless
+ * ENTENTE_UNBUNDLED is set), else `dist/entry.js`; with ENTENTE_FROM_SOURCE set or
+ * no current build, `src/entry.ts` through tsx. Compiled code imports compiled code
+ * by itself (`@entente/core/dist`, see scripts/build-packages.mjs): no module hook,
+ * whose loader thread cost a second per start; the bundle is one file instead of
+ * about 800 (scripts/bundle-programs.mjs).
  */
 export async function launch(binUrl, entry) {
   const packageDir = new URL('../', binUrl);
   const compiled = new URL(`dist/${entry}.js`, packageDir);
   if (!process.env.ENTENTE_FROM_SOURCE && existsSync(compiled) && compiledIsCurrent(packageDir)) {
-    await import(compiled.href);
+    const bundled = !process.env.ENTENTE_UNBUNDLED && bundleIsCurrent(packageDir, entry);
+    await import((bundled ? new URL(`dist/bundle/${entry}.js`, packageDir) : compiled).href);
     return;
   }
   const { register: registerTsx } = await import('tsx/esm/api');

@@ -10,7 +10,8 @@ export interface CliContext {
    * (e.g. `serve`, whose child process owns it) never open it. A command that screens
    * one name and ends says so (`'screen-one'`, on the first call): the name reference and
    * the index snapshot are read while the store opens, and the index is read over the
-   * snapshot's columns instead of made into objects (see `ScreeningServiceOptions.overColumns`).
+   * snapshot's columns instead of made into objects (see `ScreeningServiceOptions.overColumns`),
+   * and an embedded store starts with a small buffer pool (`StoreOptions.brief`).
    */
   services(purpose?: 'screen-one'): Promise<Services>;
   /** The store of `services()`. */
@@ -31,7 +32,9 @@ export function createContext(config: AppConfig, json: boolean): CliContext {
   const services = (purpose?: 'screen-one') =>
     (opened ??= openServices(config, {
       monitor: { log: note },
-      ...(purpose === 'screen-one' ? { screenSoon: true, screening: { overColumns: true } } : {}),
+      ...(purpose === 'screen-one'
+        ? { screenSoon: true, screening: { overColumns: true }, store: { brief: true } }
+        : {}),
     }));
   const print = (line: string) => process.stdout.write(line + '\n');
   return {

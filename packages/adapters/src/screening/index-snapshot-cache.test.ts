@@ -7,7 +7,7 @@ import { LIST_FORMATS } from '../ingest/formats.ts';
 import { findFormat, importList } from '../import/import-list.ts';
 import { sharedDataPath } from '../test-support/shared-data.ts';
 import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
-import { IndexSnapshotCache } from './index-snapshot-cache.ts';
+import { contentFingerprint, IndexSnapshotCache, referenceFingerprint } from './index-snapshot-cache.ts';
 import { readSnapshotBytes, type SnapshotBytes } from './snapshot-file.ts';
 import { nameReferenceFor, ScreeningService } from './screening-service.ts';
 
@@ -188,6 +188,36 @@ describe('name reference snapshot', () => {
       expect(readBack).toEqual(read);
       const cache = new IndexSnapshotCache(path.join(dir, 'index.snapshot'));
       expect(cache.keyOf([], readBack)).toBe(cache.keyOf([], read));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the fingerprint it was saved with, which is the content hash of the reference read back', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'entente-reference-'));
+    try {
+      await nameReferenceFor(sharedDataPath('.'), dir);
+      const readBack = await nameReferenceFor(sharedDataPath('.'), dir);
+      // A copy is hashed afresh (the fingerprint is remembered per object).
+      expect(referenceFingerprint(readBack)).toBe(contentFingerprint(structuredClone(readBack)));
+      expect(contentFingerprint({ ...readBack, orgTypes: [] })).not.toBe(referenceFingerprint(readBack));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rebuilds a corrupt reference snapshot rather than use it or its fingerprint', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'entente-reference-'));
+    try {
+      const read = await nameReferenceFor(sharedDataPath('.'), dir);
+      const file = path.join(dir, 'name-reference.snapshot');
+      const bytes = readFileSync(file);
+      bytes[bytes.length - 10] ^= 0xff;
+      writeFileSync(file, bytes);
+      const rebuilt = await nameReferenceFor(sharedDataPath('.'), dir);
+      expect(rebuilt).toEqual(read);
+      expect(referenceFingerprint(rebuilt)).toBe(contentFingerprint(read));
+      expect(readFileSync(file).equals(bytes)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

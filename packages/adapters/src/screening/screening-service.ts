@@ -227,21 +227,33 @@ export class ScreeningService {
     return this.#saving;
   }
 
-  /** Starts worker threads on the current index; they take over once ready (see `workersReady`). */
+  /**
+   * Starts worker threads on the current index; they take over once ready (see `workersReady`).
+   * Begun on the next turn of the event loop, not in `open`: putting the index in shared memory
+   * takes the main thread about half a second on the whole mirror, which a server's readiness
+   * (the index loaded, screening in process meanwhile) need not wait for.
+   */
   #startPool(): void {
     if (this.#workers === 0 || this.#closed) return;
     const generation = ++this.#poolGeneration;
-    // The workers read the index's snapshot in shared memory rather than index every party again.
-    this.#poolStarting = ScreeningPool.start(this.snapshotPayload(), this.reference, this.#workers, {
-      copyPerWorker: this.#copyIndexPerWorker,
-    }).then(
-      async (pool) => {
-        // A newer index (or close) came while this pool was building: it is stale.
-        if (generation !== this.#poolGeneration || this.#closed) await pool.close(0);
-        else this.#pool = pool;
-      },
-      (e: unknown) => this.#onWorkerError(e),
-    );
+    const stale = () => generation !== this.#poolGeneration || this.#closed;
+    this.#poolStarting = new Promise<void>((next) => setImmediate(next))
+      .then(() =>
+        stale()
+          ? undefined
+          : // The workers read the index's snapshot in shared memory rather than index every party again.
+            ScreeningPool.start(this.snapshotPayload(), this.reference, this.#workers, {
+              copyPerWorker: this.#copyIndexPerWorker,
+            }),
+      )
+      .then(
+        async (pool) => {
+          // A newer index (or close) came while this pool was building: it is stale.
+          if (pool && stale()) await pool.close(0);
+          else if (pool) this.#pool = pool;
+        },
+        (e: unknown) => this.#onWorkerError(e),
+      );
   }
 
   /** Stops the workers; screening runs in process until new ones are ready. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, read } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
@@ -56,9 +57,36 @@ export type SnapshotBytes = Buffer | { missing: string };
 /**
  * The bytes of a snapshot file, read in one buffer (in libuv's thread pool: a caller may
  * start it early, e.g. while the store opens, and check it later with `readSnapshotFile`).
+ * One read of the whole file, asked for at once: `readFile` reads 512 KiB at a time, each
+ * next read asked by the main thread, so a 126 MB snapshot hardly advanced while PGlite's
+ * start kept that thread busy.
  */
 export function readSnapshotBytes(file: string): Promise<SnapshotBytes> {
-  return readFile(file).catch((e: unknown) => ({ missing: (e as Error).message }));
+  return readWhole(file).catch((e: unknown) => ({ missing: (e as Error).message }));
+}
+
+/** The most one read asks for (node refuses more than 2 GiB in one). */
+const MAX_READ = 1 << 30;
+
+async function readWhole(file: string): Promise<Buffer> {
+  const fd = openSync(file, 'r'); // synchronous (microseconds), so that the read is asked for now
+  try {
+    const size = fstatSync(fd).size;
+    const buffer = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const n = await new Promise<number>((resolve, reject) =>
+        read(fd, buffer, at, Math.min(size - at, MAX_READ), at, (e, bytes) =>
+          e ? reject(e) : resolve(bytes),
+        ),
+      );
+      if (n === 0) break; // the file shrank: the length check in readSnapshotFile reports it
+      at += n;
+    }
+    return at === size ? buffer : buffer.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
