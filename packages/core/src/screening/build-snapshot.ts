@@ -10,7 +10,7 @@ import {
 } from './index-snapshot.ts';
 import type { NameReference } from './name-reference.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
-import { pack } from './packed-strings.ts';
+import { pack, type PackedStrings } from './packed-strings.ts';
 import {
   forEachIndexedName,
   nameKeysOf,
@@ -156,7 +156,9 @@ export function snapshotOfParties(
       else identifiers.set(key, [entryId]);
     }
   }
+  // What only the loop reads goes now, before the columns are laid out (the build's peak).
   byEntityId.clear();
+  vocabulary.clear();
   const entries = entityIds.length;
   entryFirstName.push(nameEntries.length);
   const firstName = entryFirstName.done();
@@ -206,7 +208,21 @@ export function snapshotOfParties(
   const fill = postingStarts.slice(0, tokenCount);
   for (let i = 0; i < pt.length; i++) if (names[pn[i]!]! >= 0) postingIds[fill[pt[i]!]!++] = pn[i]!;
 
+  // Each list of strings is packed, then emptied, before the next large array is made.
+  const packed = (list: string[]): PackedStrings => {
+    const out = pack(list);
+    list.length = 0;
+    return out;
+  };
+  const packedEntityIds = packed(entityIds);
+  const packedTexts = packed(texts);
+  const packedRests = packed(rests);
+  nameTexts.length = 0;
+  nameRests.length = 0;
+  const packedKeys = packed(tokenKeys);
+  const packedFolds = packed(tokenFolds);
   const deletions = new DeletionNeighbourhood(tokens, (t) => allowedEdits(t.length)).arrays;
+  const packedTokens = packed(tokens);
   const identifierStarts = new Uint32Array(identifiers.size + 1);
   let i = 0;
   for (const list of identifiers.values()) identifierStarts[i + 1] = identifierStarts[i++]! + list.length;
@@ -215,26 +231,26 @@ export function snapshotOfParties(
   for (const list of identifiers.values()) identifierEntries.set(list, identifierStarts[i++]!);
   return {
     format: INDEX_SNAPSHOT_FORMAT,
-    entityIds: pack(entityIds),
+    entityIds: packedEntityIds,
     versionIds: Float64Array.from(versionIds),
     partyBytes: bytes,
     partyEnds: ends,
     entryNameStarts,
     entryNameIds: at === entryNameIds.length ? entryNameIds : entryNameIds.slice(0, at),
     nameEntries: names,
-    nameTexts: pack(texts),
+    nameTexts: packedTexts,
     nameQualities: qualities,
-    nameRests: pack(rests),
+    nameRests: packedRests,
     nameTokenStarts: tokenStarts,
     nameTokenIds: tokenIds,
     nameKeyStarts: keyStarts,
     nameKeyIds: keyIds,
     nameShape: nameShape.done(),
-    tokens: pack(tokens),
+    tokens: packedTokens,
     postingStarts,
     postingIds,
-    tokenKeys: pack(tokenKeys),
-    tokenFolds: pack(tokenFolds),
+    tokenKeys: packedKeys,
+    tokenFolds: packedFolds,
     tokenVowelPoor: tokenVowelPoor.done(),
     joinedKey: joinedKey.done(),
     identifierKeys: pack([...identifiers.keys()]),
