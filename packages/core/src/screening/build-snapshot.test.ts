@@ -18,7 +18,7 @@ const inputs: ScreeningIndexInput[] = [
   ...cases.map((c, i) => ({
     party: buildParty({
       source: i % 2 ? 'us-ofac-sdn' : 'un-sc',
-      sourceId: String(i % 97),
+      sourceId: String(i),
       schema: c.schema ?? 'unknown',
       names: [
         { full: c.listed, quality: i % 3 ? 'primary' : 'weak' },
@@ -27,6 +27,16 @@ const inputs: ScreeningIndexInput[] = [
       identifiers: i % 7 ? [] : [{ type: 'imo', value: `91876${i % 3}9` }],
     }),
     ...(i % 4 ? { versionId: i % 4 } : {}),
+  })),
+  // Listed again under the same entity ids: each replaces the earlier party.
+  ...[0, 1, 5].map((i) => ({
+    party: buildParty({
+      source: i % 2 ? 'us-ofac-sdn' : 'un-sc',
+      sourceId: String(i),
+      schema: 'person' as const,
+      names: [{ full: `Relisted Person ${i}`, quality: 'primary' as const }],
+      identifiers: [{ type: 'imo', value: '9187609' }],
+    }),
   })),
   {
     party: buildParty({
