@@ -152,10 +152,13 @@ export class SyntheticParties {
 
   /** `count` parties of source `synthetic`, from the seed. */
   generate(count: number, seed: number): Party[] {
+    return [...this.stream(count, seed)];
+  }
+
+  /** The parties `generate` gives, one at a time (a large index is built without holding them all). */
+  *stream(count: number, seed: number): Generator<Party> {
     const random = seededRandom(seed);
-    const parties: Party[] = [];
-    for (let i = 0; i < count; i++) parties.push(this.party(i, random));
-    return parties;
+    for (let i = 0; i < count; i++) yield this.party(i, random);
   }
 
   private party(i: number, random: () => number): Party {

@@ -8,6 +8,7 @@
 import { deserialize, serialize } from 'node:v8';
 import {
   buildParty,
+  buildColumnIndex,
   buildScreeningIndex,
   indexFromSnapshot,
   indexOverSnapshot,
@@ -46,17 +47,19 @@ export function buildIndexes(
   reference: NameReference,
   cases: HeldoutCase[],
 ): Record<HeldoutCase['index'], ScreeningIndex | undefined> {
-  const full = buildScreeningIndex(
+  // EVAL_VIA_SNAPSHOT=columns: screen over indexes built straight into their columns (`buildColumnIndex`).
+  const build = process.env.EVAL_VIA_SNAPSHOT === 'columns' ? buildColumnIndex : buildScreeningIndex;
+  const full = build(
     parties.map((party) => ({ party })),
     reference,
   );
   const latin = cases.some((c) => c.index === 'latin')
-    ? buildScreeningIndex(
+    ? build(
         latinOnly(parties).map((party) => ({ party })),
         reference,
       )
     : undefined;
-  const pairs = buildScreeningIndex(
+  const pairs = build(
     pairCandidates().map(({ sourceId, name, schema }) => ({
       party: buildParty({
         source: PAIRS_SOURCE,

@@ -65,9 +65,9 @@ function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion 
     const length = token.length;
     const verify = (id: number, window: number): void => {
       if (seenStamp[id] === epoch) return;
-      const other = index.factsAt(id);
-      if (Math.abs(other.text.length - length) > window) return;
-      add(id, compareTokenFacts(facts, other).similarity);
+      // The length first: over a snapshot's columns, a token's facts are made when read.
+      if (Math.abs(index.tokenLength(id) - length) > window) return;
+      add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
     };
     const key = facts.key;
     // Short keys ("MT") are shared by thousands of words: read them only for

@@ -151,11 +151,14 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number, epoch
     tokenSim[ids[k]!] = similarities[k]!;
   }
   const acc = part.script === 0 ? latin : original;
+  const columns = index.columns?.keys;
   for (let c = 0; c < count; c++) {
     const nameId = touched[c]!;
-    const keyIds = index.nameKeyIds(nameId);
+    // Over a snapshot's columns, the name's run of the key-id column (a removed name's is empty).
+    const keyIds = columns ? columns.ids : index.nameKeyIds(nameId);
     if (!keyIds) continue;
-    for (let k = 0; k < keyIds.length; k++) {
+    const end = columns ? columns.starts[nameId + 1]! : keyIds.length;
+    for (let k = columns ? columns.starts[nameId]! : 0; k < end; k++) {
       const id = keyIds[k]!;
       if (tokenStamp[id] !== tokenEpoch) continue;
       acc[nameId]! += tokenSim[id]! * part.share;
@@ -253,11 +256,14 @@ export function findCandidateNames(
     const { ids, similarities } = part.expansion;
     const acc = part.script === 0 ? latin : original;
     const other = part.script === 0 ? original : latin;
+    const columns = index.columns?.postings;
     for (let k = 0; k < ids.length; k++) {
       const add = similarities[k]! * part.share;
       const whole = part.whole === 2 || (part.whole === 1 && index.joinedKey[ids[k]!] === 1);
-      const list = index.postingsOf(ids[k]!);
-      for (let p = 0; p < list.length; p++) {
+      // Over a snapshot's columns, the token's run of the posting column (no view made).
+      const list = columns ? columns.ids : index.postingsOf(ids[k]!);
+      const end = columns ? columns.starts[ids[k]! + 1]! : list.length;
+      for (let p = columns ? columns.starts[ids[k]!]! : 0; p < end; p++) {
         const nameId = list[p]!;
         if (nameStamp[nameId] === epoch) acc[nameId]! += add;
         else if (creating) {

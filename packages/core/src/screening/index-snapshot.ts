@@ -2,6 +2,7 @@ import type { NameReference } from './name-reference.ts';
 import type { DeletionArrays } from './deletion-neighbourhood.ts';
 import { encodeUtf8 } from './utf8.ts';
 import { ScreeningIndex, type IndexedName } from './screening-index.ts';
+import type { NormalizedName } from './normalize-name.ts';
 import { QUALITIES, StoredColumns, StoredEntry, storedEntry } from './stored-columns.ts';
 import { pack, unpack, type PackedStrings } from './packed-strings.ts';
 
@@ -102,13 +103,15 @@ function partyBytesOf(entries: ScreeningIndex['entries']): {
   return { partyBytes, partyEnds };
 }
 
-/** The JSON of what a name's normalised form holds besides its tokens ('' for nothing more). */
-function restOf(name: IndexedName | undefined): string {
-  if (!name) return '';
-  const { tokens: _tokens, text, ...rest } = name.normalized;
+/**
+ * The JSON of what the normalised form of a name listed as `listed` holds besides its
+ * tokens ('' for nothing more).
+ */
+export function restOf(listed: string, normalized: NormalizedName): string {
+  const { tokens: _tokens, text, ...rest } = normalized;
   const keys = Object.keys(rest);
-  if (text === name.text && keys.length === 2 && !rest.legalForms.length && !rest.titles.length) return '';
-  return JSON.stringify(text === name.text ? rest : { ...rest, text });
+  if (text === listed && keys.length === 2 && !rest.legalForms.length && !rest.titles.length) return '';
+  return JSON.stringify(text === listed ? rest : { ...rest, text });
 }
 
 /** The flat snapshot of an index (built with `prepare()` first, so that the fuzzy look-up is kept). */
@@ -129,7 +132,7 @@ export function snapshotOfIndex(index: ScreeningIndex): ScreeningIndexSnapshot {
     nameEntries: Int32Array.from(names, (n) => n?.entry ?? -1),
     nameTexts: pack(names.map((n) => n?.text ?? '')),
     nameQualities: Uint8Array.from(names, (n) => (n ? QUALITIES.indexOf(n.quality) : 0)),
-    nameRests: pack(names.map(restOf)),
+    nameRests: pack(names.map((n) => (n ? restOf(n.text, n.normalized) : ''))),
     nameTokenStarts: nameTokens.starts,
     nameTokenIds: nameTokens.ids,
     nameKeyStarts: nameKeys.starts,

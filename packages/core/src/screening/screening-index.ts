@@ -124,6 +124,11 @@ export class ScreeningIndex {
     return this.#stored ? this.#stored.tokenCount : this.tokens.length;
   }
 
+  /** The length of token `id` (over a snapshot's columns, without making the token). */
+  tokenLength(id: number): number {
+    return this.#stored ? this.#stored.tokenLength(id) : this.tokens[id]!.length;
+  }
+
   /** Token `id`. Readers go through this rather than `tokens`. */
   tokenAt(id: number): string {
     return this.#stored ? this.#stored.token(id) : this.tokens[id]!;
@@ -179,6 +184,16 @@ export class ScreeningIndex {
     return this.#stored ? this.#stored.postings(id) : this.postings[id]!;
   }
 
+  /**
+   * On an index over a snapshot, the postings and the names' key ids as CSR columns
+   * (`ids[starts[i]..starts[i + 1])`), which a hot loop reads without a view per list.
+   */
+  get columns():
+    | { postings: { starts: Uint32Array; ids: Int32Array }; keys: { starts: Uint32Array; ids: Int32Array } }
+    | undefined {
+    return this.#stored && { postings: this.#stored.postingColumns, keys: this.#stored.keyColumns };
+  }
+
   /** How many names are posted under token `id`. */
   postingCount(id: number): number {
     return this.#stored ? this.#stored.postingCount(id) : this.postings[id]!.length;
@@ -205,34 +220,9 @@ export class ScreeningIndex {
     if (versionId !== undefined) entry.versionId = versionId;
     this.entries.push(entry);
     this.byEntityId.set(entityId, entryId);
-    const seen = new Set<string>();
-    for (const name of party.names) {
-      if (!name.full) continue;
-      // A cell that packs several names ("A; B", "A (B; C)", "A (ACR)") is found by each of them too.
-      for (const text of [name.full, ...namePartsOf(name.full)]) {
-        // A name in the Arabic script is also found by its reading with the vowels it writes.
-        const arabic = arabicReading(text);
-        if (arabic && !seen.has(arabic)) {
-          seen.add(arabic);
-          const reading = normalizeName(arabic, this.reference, party.schema);
-          if (reading.tokens.length > 0) this.addName(entryId, text, name.quality, { ...reading, text });
-        }
-        if (seen.has(text)) continue;
-        seen.add(text);
-        const normalized = normalizeName(text, this.reference, party.schema);
-        if (text !== name.full && normalized.tokens.length === 0) continue;
-        this.addName(entryId, text, name.quality, normalized);
-        // Other readings of a Han-character name are indexed as names of their own.
-        for (const tokens of normalized.readings ?? []) {
-          this.addName(entryId, text, name.quality, {
-            text,
-            tokens,
-            legalForms: normalized.legalForms,
-            titles: normalized.titles,
-          });
-        }
-      }
-    }
+    forEachIndexedName(party, this.reference, (text, quality, normalized) =>
+      this.addName(entryId, text, quality, normalized),
+    );
     for (const id of party.identifiers) {
       const key = normalizeIdentifier(id.value);
       if (key.length < 4) continue;
@@ -249,7 +239,7 @@ export class ScreeningIndex {
     for (const t of tokens) if (t.length === 1) initials++;
     // Arrays of their exact length (an array grown by `push` reserves 17 slots, a typed
     // array carries over 100 bytes of headers): two of each per name, millions of names.
-    const keyIds = [...this.nameKeys(normalized)].map((token) => this.post(token, nameId));
+    const keyIds = [...nameKeysOf(normalized)].map((token) => this.post(token, nameId));
     const tokenIds = tokens.map((token) => this.#vocabulary.get(token)!);
     // The name's words and joined spelling are the vocabulary's strings, not copies of them.
     for (let i = 0; i < tokens.length; i++) tokens[i] = this.tokens[tokenIds[i]!]!;
@@ -288,7 +278,7 @@ export class ScreeningIndex {
     this.changed();
     for (const nameId of entry.names) {
       const name = this.names[nameId]!;
-      for (const token of this.nameKeys(name.normalized)) {
+      for (const token of nameKeysOf(name.normalized)) {
         const tokenId = this.#vocabulary.get(token);
         if (tokenId === undefined) continue;
         const list = this.postingsToChange(tokenId);
@@ -441,14 +431,6 @@ export class ScreeningIndex {
     this.weights = undefined;
   }
 
-  /** The tokens a name is found by: its tokens, its original-script tokens, and its tokens joined. */
-  private nameKeys(normalized: NormalizedName): Set<string> {
-    const keys = new Set(normalized.tokens);
-    if (normalized.tokens.length > 1) keys.add(normalized.tokens.join(''));
-    for (const t of normalized.originalTokens ?? []) keys.add(t);
-    return keys;
-  }
-
   private post(token: string, nameId: number): number {
     let tokenId = this.#vocabulary.get(token);
     if (tokenId === undefined) {
@@ -483,6 +465,55 @@ export class ScreeningIndex {
     this.postings[tokenId] = copy;
     return copy;
   }
+}
+
+/**
+ * Calls `visit` with every name a party is indexed under, in index order: each listed name,
+ * the names a cell packs ("A; B", "A (B; C)"), the reading of an Arabic-script name, and the
+ * other readings of a Han-character name. `ScreeningIndex.add` and `snapshotOfParties` index
+ * exactly these.
+ */
+export function forEachIndexedName(
+  party: Party,
+  reference: NameReference,
+  visit: (text: string, quality: NameQuality, normalized: NormalizedName) => void,
+): void {
+  const seen = new Set<string>();
+  for (const name of party.names) {
+    if (!name.full) continue;
+    // A cell that packs several names ("A; B", "A (B; C)", "A (ACR)") is found by each of them too.
+    for (const text of [name.full, ...namePartsOf(name.full)]) {
+      // A name in the Arabic script is also found by its reading with the vowels it writes.
+      const arabic = arabicReading(text);
+      if (arabic && !seen.has(arabic)) {
+        seen.add(arabic);
+        const reading = normalizeName(arabic, reference, party.schema);
+        if (reading.tokens.length > 0) visit(text, name.quality, { ...reading, text });
+      }
+      if (seen.has(text)) continue;
+      seen.add(text);
+      const normalized = normalizeName(text, reference, party.schema);
+      if (text !== name.full && normalized.tokens.length === 0) continue;
+      visit(text, name.quality, normalized);
+      // Other readings of a Han-character name are indexed as names of their own.
+      for (const tokens of normalized.readings ?? []) {
+        visit(text, name.quality, {
+          text,
+          tokens,
+          legalForms: normalized.legalForms,
+          titles: normalized.titles,
+        });
+      }
+    }
+  }
+}
+
+/** The tokens a name is found by: its tokens, its original-script tokens, and its tokens joined. */
+export function nameKeysOf(normalized: NormalizedName): Set<string> {
+  const keys = new Set(normalized.tokens);
+  if (normalized.tokens.length > 1) keys.add(normalized.tokens.join(''));
+  for (const t of normalized.originalTokens ?? []) keys.add(t);
+  return keys;
 }
 
 /**

@@ -170,6 +170,12 @@ export class StoredColumns {
       : s.identifierEntries.subarray(s.identifierStarts[i]!, s.identifierStarts[i + 1]!);
   }
 
+  /** The length of token `id`, without making it. */
+  tokenLength(id: number): number {
+    const ends = this.#s.tokens.ends;
+    return ends[id]! - (id ? ends[id - 1]! : 0);
+  }
+
   /** The phonetic key of token `id`. */
   tokenKey(id: number): string {
     return packedAt(this.#s.tokenKeys, id);
@@ -203,6 +209,16 @@ export class StoredColumns {
         fold: this.tokenFold(i),
       };
     });
+  }
+
+  /** Postings as CSR: token `id`'s names are `ids[starts[id]..starts[id + 1])` (no view made per read). */
+  get postingColumns(): { starts: Uint32Array; ids: Int32Array } {
+    return { starts: this.#s.postingStarts, ids: this.#s.postingIds };
+  }
+
+  /** Names' key ids as CSR, as `postingColumns` (a removed name's list is empty). */
+  get keyColumns(): { starts: Uint32Array; ids: Int32Array } {
+    return { starts: this.#s.nameKeyStarts, ids: this.#s.nameKeyIds };
   }
 
   /** The ids of the names posted under token `id` (a view of the shared column). */

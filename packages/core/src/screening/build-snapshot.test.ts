@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildParty, type Party } from '../model/party.ts';
+import { buildColumnIndex, snapshotOfParties } from './build-snapshot.ts';
+import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
+import { snapshotOfIndex } from './index-snapshot.ts';
+import { NAME_CLASS_CASES } from './name-match-classes.cases.ts';
+import { NAME_MATCH_CASES } from './name-match.cases.ts';
+import { screenParty } from './screen-party.ts';
+import { buildScreeningIndex, type ScreeningIndexInput } from './screening-index.ts';
+
+const ref = DEFAULT_NAME_REFERENCE;
+const cases = [...NAME_MATCH_CASES, ...NAME_CLASS_CASES];
+
+// Every listed name of the matching cases as a party, some listed again (the later replaces the
+// earlier), plus parties with several names in several scripts, packed cells and identifiers.
+const inputs: ScreeningIndexInput[] = [
+  ...cases.map((c, i) => ({
+    party: buildParty({
+      source: i % 2 ? 'us-ofac-sdn' : 'un-sc',
+      sourceId: String(i),
+      schema: c.schema ?? 'unknown',
+      names: [
+        { full: c.listed, quality: i % 3 ? 'primary' : 'weak' },
+        ...(i % 5 ? [] : [{ full: c.query, quality: 'strong' as const }]),
+      ],
+      identifiers: i % 7 ? [] : [{ type: 'imo', value: `91876${i % 3}9` }],
+    }),
+    ...(i % 4 ? { versionId: i % 4 } : {}),
+  })),
+  // Listed again under the same entity ids: each replaces the earlier party.
+  ...[0, 1, 5].map((i) => ({
+    party: buildParty({
+      source: i % 2 ? 'us-ofac-sdn' : 'un-sc',
+      sourceId: String(i),
+      schema: 'person' as const,
+      names: [{ full: `Relisted Person ${i}`, quality: 'primary' as const }],
+      identifiers: [{ type: 'imo', value: '9187609' }],
+    }),
+  })),
+  {
+    party: buildParty({
+      source: 'us-ofac-sdn',
+      sourceId: 'v1',
+      schema: 'vessel',
+      names: [
+        { full: 'OCEAN STAR; SEA STAR (OS)', quality: 'primary' },
+        { full: 'محمد علي', quality: 'strong' },
+        { full: '李明', quality: 'strong' },
+        { full: 'Сергей Иванов', quality: 'strong' },
+      ],
+      identifiers: [{ type: 'imo', value: '9187629' }],
+    }),
+  },
+];
+
+const asPlain = (x: unknown): unknown =>
+  JSON.parse(
+    JSON.stringify(x, (_k, v) => (ArrayBuffer.isView(v) ? [v.constructor.name, ...(v as Uint8Array)] : v)),
+  );
+
+describe('index built straight into columns', () => {
+  it('gives the very snapshot of the object index over the same parties, replaced parties included', () => {
+    const expected = snapshotOfIndex(buildScreeningIndex(inputs, ref));
+    const direct = snapshotOfParties(inputs, ref);
+    expect(Object.keys(direct).sort()).toEqual(Object.keys(expected).sort());
+    for (const key of Object.keys(expected) as (keyof typeof expected)[])
+      expect(asPlain(direct[key]), key).toEqual(asPlain(expected[key]));
+  });
+
+  it('screens exactly as the object index', () => {
+    const object = buildScreeningIndex(inputs, ref);
+    const columns = buildColumnIndex(inputs, ref);
+    expect(columns.size).toBe(object.size);
+    expect(columns.nameCount).toBe(object.nameCount);
+    for (const c of cases.slice(0, 200)) {
+      const q = { name: c.query };
+      expect(screenParty(columns, q, { threshold: 0.5 })).toEqual(screenParty(object, q, { threshold: 0.5 }));
+    }
+  });
+
+  it('gives the object index snapshot for any parties, names and repeats', () => {
+    const name = fc.string({
+      unit: fc.constantFrom(...'abcdeklmnorsu -;()АБВمحد李明'.split('')),
+      maxLength: 24,
+    });
+    const party = fc.record({
+      id: fc.integer({ min: 0, max: 6 }),
+      schema: fc.constantFrom('person' as const, 'organization' as const, 'unknown' as const),
+      names: fc.array(
+        fc.tuple(name, fc.constantFrom('primary' as const, 'strong' as const, 'weak' as const)),
+        {
+          maxLength: 3,
+        },
+      ),
+      ids: fc.array(fc.constantFrom('AB1234', 'ab-1234', 'XY99', 'ZZ'), { maxLength: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(party, { maxLength: 12 }), (list) => {
+        const parties: Party[] = list.map((p) =>
+          buildParty({
+            source: 'test',
+            sourceId: String(p.id),
+            schema: p.schema,
+            names: p.names.map(([full, quality]) => ({ full, quality })),
+            identifiers: p.ids.map((value) => ({ type: 'other', value })),
+          }),
+        );
+        const input = parties.map((party) => ({ party }));
+        expect(asPlain(snapshotOfParties(input, ref))).toEqual(
+          asPlain(snapshotOfIndex(buildScreeningIndex(input, ref))),
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
