@@ -50,6 +50,35 @@ export class MonitorRunStore {
     }));
   }
 
+  /**
+   * The organisation's current hits as a run compares them: every column but the match, of
+   * which only the source and names (`partial`: a run of 100,000 counterparties reads 200,000
+   * hits, and their explanations are needed only for the few an alert shows again).
+   */
+  async runHits(orgId: string): Promise<StoredHit[]> {
+    const r = await sql<Row>`
+      select counterparty_id, entity_id, score, party_hash, counterparty_version, list_version_id,
+        match->>'source' as source, match->>'listedName' as listed_name, match->>'matchedName' as matched_name
+      from monitor_hits where org_id = ${orgId}`.execute(this.db);
+    return r.rows.map((r: Row) => ({
+      counterpartyId: r.counterparty_id,
+      entityId: r.entity_id,
+      score: Number(r.score),
+      partyHash: r.party_hash,
+      counterpartyVersion: r.counterparty_version,
+      ...(r.list_version_id !== null ? { listVersionId: r.list_version_id } : {}),
+      match: {
+        source: r.source,
+        listedName: r.listed_name,
+        matchedName: r.matched_name,
+        features: {},
+        explanation: [],
+        programs: [],
+      },
+      partial: true,
+    }));
+  }
+
   /** Up to which list version of each source (and `#register` change) the organisation's alerts are current. */
   async positions(orgId: string): Promise<Map<string, number>> {
     const rows = await this.db.selectFrom('monitor_state').selectAll().where('org_id', '=', orgId).execute();

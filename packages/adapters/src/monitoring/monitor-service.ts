@@ -136,7 +136,7 @@ export class MonitorService {
         ? 'everyone'
         : new Set(register.filter((c) => c.changeSeq > positions.get('#register')!).map((c) => c.id));
       const cached = this.#registerIndexes.get(orgId);
-      const stored = await this.runs.hits(orgId);
+      const stored = await this.runs.runHits(orgId);
       const clearances = await this.store.clearances(orgId);
       const subjects = await readSubjectView(
         this.store.kysely,
@@ -152,7 +152,7 @@ export class MonitorService {
         removedParties,
         stored,
         clearances,
-        alerts: await this.alerts.alerts(orgId, { kinds: ['new', 'changed', 'gone'], limit: 1_000_000 }),
+        alerts: await this.alerts.runAlerts(orgId, ['new', 'changed', 'gone']),
         subjects,
         ...(cached?.position === registerPosition ? { registerIndex: cached.index } : {}),
         now: this.#clock.now(),
