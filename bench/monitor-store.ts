@@ -44,6 +44,17 @@ const cpuSecs = (c0: NodeJS.CpuUsage) => {
   return (c.user + c.system) / 1e6;
 };
 
+/** Prints each step of a run as it ends: wall and process CPU seconds since the step before. */
+function steps(): (step: string) => void {
+  let t = performance.now();
+  let c = process.cpuUsage();
+  return (step) => {
+    console.log(`  step ${step}: ${secs(t).toFixed(1)} s, process CPU ${cpuSecs(c).toFixed(1)} s`);
+    t = performance.now();
+    c = process.cpuUsage();
+  };
+}
+
 /** One register row per counterparty, in the register CSV format (docs/examples/counterparty-register.csv). */
 function registerCsv(entries: ReturnType<typeof syntheticRegister>): string {
   const cell = (s: string) => (/[",\n|]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -123,7 +134,7 @@ async function main(): Promise<void> {
       );
       t0 = performance.now();
       c0 = process.cpuUsage();
-      const run = await monitor.run(org, { trigger: 'full', full: true });
+      const run = await monitor.run(org, { trigger: 'full', full: true, onStep: steps() });
       const runS = secs(t0);
       const runCpu = cpuSecs(c0);
       console.log(
@@ -132,7 +143,7 @@ async function main(): Promise<void> {
       // The weekly re-screen once the store holds the hits and alerts: reads them all, writes what changed.
       t0 = performance.now();
       c0 = process.cpuUsage();
-      const again = await monitor.run(org, { trigger: 'full', full: true });
+      const again = await monitor.run(org, { trigger: 'full', full: true, onStep: steps() });
       const againS = secs(t0);
       const againCpu = cpuSecs(c0);
       console.log(

@@ -25,6 +25,19 @@ function runFromRow(r: Row): MonitorRun {
   };
 }
 
+/** A `monitor_hits` row as a hit, with the match given. */
+function hitOfRow(r: Row, match: HitMatch): StoredHit {
+  return {
+    counterpartyId: r.counterparty_id,
+    entityId: r.entity_id,
+    score: Number(r.score),
+    partyHash: r.party_hash,
+    counterpartyVersion: r.counterparty_version,
+    ...(r.list_version_id !== null ? { listVersionId: r.list_version_id } : {}),
+    match,
+  };
+}
+
 /** A run that has not moved for this long is taken over by the next node that wants it. */
 export const STALLED_RUN_SECONDS = 120;
 
@@ -39,15 +52,7 @@ export class MonitorRunStore {
   /** The organisation's current hits. */
   async hits(orgId: string): Promise<StoredHit[]> {
     const rows = await this.db.selectFrom('monitor_hits').selectAll().where('org_id', '=', orgId).execute();
-    return rows.map((r: Row) => ({
-      counterpartyId: r.counterparty_id,
-      entityId: r.entity_id,
-      score: Number(r.score),
-      partyHash: r.party_hash,
-      counterpartyVersion: r.counterparty_version,
-      ...(r.list_version_id !== null ? { listVersionId: r.list_version_id } : {}),
-      match: r.match as HitMatch,
-    }));
+    return rows.map((r: Row) => hitOfRow(r, r.match as HitMatch));
   }
 
   /**
@@ -61,20 +66,14 @@ export class MonitorRunStore {
         match->>'source' as source, match->>'listedName' as listed_name, match->>'matchedName' as matched_name
       from monitor_hits where org_id = ${orgId}`.execute(this.db);
     return r.rows.map((r: Row) => ({
-      counterpartyId: r.counterparty_id,
-      entityId: r.entity_id,
-      score: Number(r.score),
-      partyHash: r.party_hash,
-      counterpartyVersion: r.counterparty_version,
-      ...(r.list_version_id !== null ? { listVersionId: r.list_version_id } : {}),
-      match: {
+      ...hitOfRow(r, {
         source: r.source,
         listedName: r.listed_name,
         matchedName: r.matched_name,
         features: {},
         explanation: [],
         programs: [],
-      },
+      }),
       partial: true,
     }));
   }
