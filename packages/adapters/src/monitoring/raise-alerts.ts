@@ -14,7 +14,6 @@ import {
   isClearanceActive,
   isDecidedAlertState,
   subjectIdOf,
-  type Alert,
   type Clearance,
   type HitChanges,
   type MatchClearance,
