@@ -44,6 +44,17 @@ const cpuSecs = (c0: NodeJS.CpuUsage) => {
   return (c.user + c.system) / 1e6;
 };
 
+/** Prints each step of a run as it ends: wall and process CPU seconds since the step before. */
+function steps(): (step: string) => void {
+  let t = performance.now();
+  let c = process.cpuUsage();
+  return (step) => {
+    console.log(`  step ${step}: ${secs(t).toFixed(1)} s, process CPU ${cpuSecs(c).toFixed(1)} s`);
+    t = performance.now();
+    c = process.cpuUsage();
+  };
+}
+
 /** One register row per counterparty, in the register CSV format (docs/examples/counterparty-register.csv). */
 function registerCsv(entries: ReturnType<typeof syntheticRegister>): string {
   const cell = (s: string) => (/[",\n|]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -123,7 +134,7 @@ async function main(): Promise<void> {
       );
       t0 = performance.now();
       c0 = process.cpuUsage();
-      const run = await monitor.run(org, { trigger: 'full', full: true });
+      const run = await monitor.run(org, { trigger: 'full', full: true, onStep: steps() });
       const runS = secs(t0);
       const runCpu = cpuSecs(c0);
       console.log(
@@ -132,7 +143,7 @@ async function main(): Promise<void> {
       // The weekly re-screen once the store holds the hits and alerts: reads them all, writes what changed.
       t0 = performance.now();
       c0 = process.cpuUsage();
-      const again = await monitor.run(org, { trigger: 'full', full: true });
+      const again = await monitor.run(org, { trigger: 'full', full: true, onStep: steps() });
       const againS = secs(t0);
       const againCpu = cpuSecs(c0);
       console.log(
@@ -141,6 +152,24 @@ async function main(): Promise<void> {
       console.log(
         `monitor run --full with the service's start (workers ready): ${(ready + runS).toFixed(1)} s`,
       );
+      // What a run reads to compare, on this stored state: every hit with its match and every
+      // alert with its history (the reads before 2026-12-04, baseline) against keys and states.
+      const kinds = ['new', 'changed', 'gone'] as const;
+      for (let round = 0; round < 2; round++) {
+        t0 = performance.now();
+        c0 = process.cpuUsage();
+        const h0 = (await monitor.runs.hits(org)).length;
+        const a0 = (await monitor.alerts.alerts(org, { kinds: [...kinds], limit: 1_000_000 })).length;
+        const fullS = secs(t0);
+        const fullCpu = cpuSecs(c0);
+        t0 = performance.now();
+        c0 = process.cpuUsage();
+        const h1 = (await monitor.runs.runHits(org)).length;
+        const a1 = (await monitor.alerts.runAlerts(org, [...kinds])).length;
+        console.log(
+          `a run's reads of ${h0} hits and ${a0} alerts: whole rows with history ${fullS.toFixed(1)} s (CPU ${fullCpu.toFixed(1)} s); keys and states (${h1}, ${a1}) ${secs(t0).toFixed(1)} s (CPU ${cpuSecs(c0).toFixed(1)} s); load ${load()}`,
+        );
+      }
     } finally {
       await monitor.close();
       await screening.close();

@@ -11,7 +11,7 @@ import { AuditLog } from '../sharing/audit-log.ts';
 import { actorOf, type AuditSource } from '../sharing/actor.ts';
 import type { Database } from '../store/database.ts';
 import type { MonitorAlertEventRow } from './monitoring-database.ts';
-import type { HitMatch } from './monitor-records.ts';
+import type { HitMatch, RunAlert } from './monitor-records.ts';
 
 /** A change to one alert: any of state (with reason and expiry for a decision), assignee, comment. */
 export interface AlertChange {
@@ -133,6 +133,32 @@ export class AlertStore {
       }
     }
     return rows.map((r: Row) => alertFromRow(r, events.get(r.id) ?? []));
+  }
+
+  /**
+   * The organisation's alerts of these kinds as a run compares them: keys, kind, state and
+   * age only (no match, listings or history; a run of a large register reads 200,000).
+   */
+  async runAlerts(orgId: string, kinds: AlertKind[]): Promise<RunAlert[]> {
+    const rows = await this.db
+      .selectFrom('monitor_alerts')
+      .select(['id', 'kind', 'state', 'counterparty_id', 'entity_id', 'created_at'])
+      .where('org_id', '=', orgId)
+      .where('kind', 'in', kinds)
+      .orderBy('created_at')
+      .orderBy('counterparty_id')
+      .orderBy('kind')
+      .orderBy('entity_id')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as AlertKind,
+      state: r.state as AlertState,
+      counterpartyId: r.counterparty_id,
+      entityId: r.entity_id,
+      createdAt: iso(r.created_at)!,
+    }));
   }
 
   /** One of the organisation's alerts; `not-found` for an unknown id or another organisation's (audited). */

@@ -49,6 +49,8 @@ for (const target of storeTargets()) {
       const fresh = await w.org('Gadget Trading plc');
       await w.monitor.importRegister(delta, 'book.csv', REGISTER, CLI_SOURCE);
       await w.monitor.run(delta, { trigger: 'register' });
+      const oceanStar = (await w.monitor.runs.hits(delta)).find((h) => h.entityId === `${SOURCE}:3`)!;
+      expect(oceanStar.match.explanation.length).toBeGreaterThan(0);
       await w.store.saveListVersion(version('2024-05-03', V2));
       const run = await w.monitor.run(delta, { trigger: 'list-version' });
       expect(run?.counts).toMatchObject({ partiesScreened: 4, goneAlerts: 1 });
@@ -65,6 +67,17 @@ for (const target of storeTargets()) {
       expect(alerts).toEqual(
         expect.arrayContaining([`new C-1×${SOURCE}:10`, `new C-4×${SOURCE}:5`, `gone C-3×${SOURCE}:3`]),
       );
+      // The run reads the stored hits without their explanations; the gone alert shows the
+      // delisted party's hit as it was stored, explanation and all.
+      const gone = (await w.monitor.alerts.alerts(delta)).find((a) => a.kind === 'gone')!;
+      expect(gone).toMatchObject({
+        entityId: `${SOURCE}:3`,
+        features: oceanStar.match.features,
+        explanation: oceanStar.match.explanation,
+        programs: oceanStar.match.programs,
+        listedName: oceanStar.match.listedName,
+        matchedName: oceanStar.match.matchedName,
+      });
 
       // Screening everyone again changes nothing: no hit was pushed out or missed.
       const full = await w.monitor.run(delta, { trigger: 'manual', full: true });

@@ -14,7 +14,16 @@ export interface HitMatch {
 export interface StoredHit extends MonitorHit {
   listVersionId?: number;
   match: HitMatch;
+  /**
+   * Read for a run (`MonitorRunStore.runHits`): the match holds its source and names only, its
+   * features, explanation and programmes are empty; an alert that shows this hit takes them from
+   * the stored row when it is written (`NewAlert.matchOf`, `writeRunOutcome`).
+   */
+  partial?: true;
 }
+
+/** The fields of an alert a run compares against (`AlertStore.runAlerts`): keys, kind, state, age. */
+export type RunAlert = Pick<Alert, 'id' | 'kind' | 'state' | 'counterpartyId' | 'entityId' | 'createdAt'>;
 
 /** The subject an alert is about: its id (and name), every current listing, the lists lacking it. */
 export interface AlertSubject {
@@ -27,7 +36,15 @@ export interface AlertSubject {
 /** An alert to raise: everything but what the store assigns (no subject: the listing is its own). */
 export type NewAlert = Pick<Alert, 'kind' | 'counterpartyId' | 'counterpartyName' | 'entityId' | 'score'> &
   HitMatch &
-  Partial<AlertSubject> & { listVersionId?: number; note: string };
+  Partial<AlertSubject> & {
+    listVersionId?: number;
+    note: string;
+    /**
+     * The hit whose match (features, explanation, programmes) the alert copies from its row when
+     * written: one the same run writes, or one it read `partial`; none: the fields given here.
+     */
+    matchOf?: Pick<MonitorHit, 'counterpartyId' | 'entityId'>;
+  };
 
 /** A run's result, written in one transaction with the alerts it raises. */
 export interface RunOutcome {

@@ -25,6 +25,19 @@ function runFromRow(r: Row): MonitorRun {
   };
 }
 
+/** A `monitor_hits` row as a hit, with the match given. */
+function hitOfRow(r: Row, match: HitMatch): StoredHit {
+  return {
+    counterpartyId: r.counterparty_id,
+    entityId: r.entity_id,
+    score: Number(r.score),
+    partyHash: r.party_hash,
+    counterpartyVersion: r.counterparty_version,
+    ...(r.list_version_id !== null ? { listVersionId: r.list_version_id } : {}),
+    match,
+  };
+}
+
 /** A run that has not moved for this long is taken over by the next node that wants it. */
 export const STALLED_RUN_SECONDS = 120;
 
@@ -39,14 +52,32 @@ export class MonitorRunStore {
   /** The organisation's current hits. */
   async hits(orgId: string): Promise<StoredHit[]> {
     const rows = await this.db.selectFrom('monitor_hits').selectAll().where('org_id', '=', orgId).execute();
-    return rows.map((r: Row) => ({
-      counterpartyId: r.counterparty_id,
-      entityId: r.entity_id,
-      score: Number(r.score),
-      partyHash: r.party_hash,
-      counterpartyVersion: r.counterparty_version,
-      ...(r.list_version_id !== null ? { listVersionId: r.list_version_id } : {}),
-      match: r.match as HitMatch,
+    return rows.map((r: Row) => hitOfRow(r, r.match as HitMatch));
+  }
+
+  /**
+   * The organisation's current hits as a run compares them: every column but the match, of
+   * which only the source and names (`partial`: a run of 100,000 counterparties reads 200,000
+   * hits, and their explanations are needed only for the few an alert shows again). The three
+   * fields come out of one `jsonb_to_record` (each `->>` would decompress the match again).
+   */
+  async runHits(orgId: string): Promise<StoredHit[]> {
+    const r = await sql<Row>`
+      select h.counterparty_id, h.entity_id, h.score, h.party_hash, h.counterparty_version, h.list_version_id,
+        m.source, m."listedName" as listed_name, m."matchedName" as matched_name
+      from monitor_hits h
+      cross join lateral jsonb_to_record(h.match) as m(source text, "listedName" text, "matchedName" text)
+      where h.org_id = ${orgId}`.execute(this.db);
+    return r.rows.map((r: Row) => ({
+      ...hitOfRow(r, {
+        source: r.source,
+        listedName: r.listed_name,
+        matchedName: r.matched_name,
+        features: {},
+        explanation: [],
+        programs: [],
+      }),
+      partial: true,
     }));
   }
 

@@ -14,14 +14,13 @@ import {
   isClearanceActive,
   isDecidedAlertState,
   subjectIdOf,
-  type Alert,
   type Clearance,
   type HitChanges,
   type MatchClearance,
   type MonitorRunCounts,
   type SubjectView,
 } from '@entente/core';
-import type { NewAlert, RunOutcome, StoredHit } from './monitor-records.ts';
+import type { NewAlert, RunAlert, RunOutcome, StoredHit } from './monitor-records.ts';
 import type { RegisterEntry } from './register-store.ts';
 
 /** What raising a run's alerts reads besides its reconciled hits. */
@@ -34,7 +33,7 @@ export interface RaiseInputs {
   removedParties: ReadonlySet<string>;
   clearances: readonly Clearance[];
   /** The organisation's hit alerts in any state (ownership alerts are raised apart). */
-  alerts: readonly Alert[];
+  alerts: readonly RunAlert[];
   subjects: SubjectView;
   now: Date;
 }
@@ -80,7 +79,7 @@ export function raiseAlerts(outcome: RunOutcome, counts: MonitorRunCounts, input
   };
   // An undecided alert is found by the subject its listing belongs to now: a resolution that
   // joined two listings updates the older alert instead of raising another.
-  const open = new Map<string, Alert>();
+  const open = new Map<string, RunAlert>();
   const lastRaised = new Map<string, string>();
   for (const a of inputs.alerts) {
     const k = pairKey(a.counterpartyId, subjectOf(a.entityId));
@@ -160,6 +159,8 @@ export function raiseAlerts(outcome: RunOutcome, counts: MonitorRunCounts, input
     if (hits) hits.push(h);
     else afterBySubject.set(k, [h]);
   }
+  // The hits the run writes: an alert showing one (or one read `partial`) copies its match from its row.
+  const written = new Set(outcome.upsertHits);
   for (const [k, g] of groups) {
     const current = [...(afterBySubject.get(k) ?? [])].sort(
       (a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId),
@@ -205,6 +206,9 @@ export function raiseAlerts(outcome: RunOutcome, counts: MonitorRunCounts, input
       entityId: shown.entityId,
       score: shown.score,
       ...shown.match,
+      ...(shown.partial || written.has(shown)
+        ? { matchOf: { counterpartyId: shown.counterpartyId, entityId: shown.entityId } }
+        : {}),
       ...(shown.listVersionId !== undefined ? { listVersionId: shown.listVersionId } : {}),
       ...subject,
       note: notes.join('; '),

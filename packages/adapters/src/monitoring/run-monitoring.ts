@@ -20,9 +20,8 @@ import {
   type ScreeningQuery,
   type SubjectView,
 } from '@entente/core';
-import type { Alert } from '@entente/core';
 import type { RegisterEntry } from './register-store.ts';
-import type { RunOutcome, StoredHit } from './monitor-records.ts';
+import type { RunAlert, RunOutcome, StoredHit } from './monitor-records.ts';
 import { raiseAlerts } from './raise-alerts.ts';
 
 /**
@@ -62,7 +61,7 @@ export interface RunInputs {
   stored: StoredHit[];
   clearances: Clearance[];
   /** The organisation's hit alerts in any state (the undecided are updated, not raised again). */
-  alerts: Alert[];
+  alerts: readonly RunAlert[];
   /** The current resolution of listings into subjects (none: every listing is its own subject). */
   subjects?: SubjectView;
   /** The register index of an earlier run at the same register position, reused when given. */

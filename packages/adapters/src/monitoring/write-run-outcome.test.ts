@@ -208,6 +208,55 @@ for (const target of storeTargets()) {
       expect(after.get('C-3')!.events.map((e) => e.type)).toEqual(['raised']);
     });
 
+    it('reads the hits for a run without their explanations, and an alert showing one copies its stored match', async () => {
+      const first = empty();
+      first.upsertHits = [hit('C-1', 'sdn:1', 0.97), hit('C-2', 'sdn:3', 0.88)];
+      first.newAlerts = [alertOf(first.upsertHits[1]!)];
+      await finish(first);
+      const read = await runs.runHits(org);
+      const c1 = read.find((h) => h.counterpartyId === 'C-1')!;
+      const c2 = read.find((h) => h.counterpartyId === 'C-2')!;
+      // Keys, score, fingerprints and names as stored; no features, explanation or programmes.
+      expect(c1).toEqual({
+        ...hit('C-1', 'sdn:1', 0.97),
+        match: { ...hit('C-1', 'sdn:1', 0.97).match, features: {}, explanation: [], programs: [] },
+        partial: true,
+      });
+      const [alert] = await alerts.runAlerts(org, ['new', 'changed', 'gone']);
+      expect(alert).toEqual({
+        id: expect.any(String),
+        kind: 'new',
+        state: 'open',
+        counterpartyId: 'C-2',
+        entityId: 'sdn:3',
+        createdAt: expect.any(String),
+      });
+
+      // C-1's hit is gone (its alert shows the hit as read, deleted in the same run) and C-2's
+      // alert is brought up to the hit as read: both take the match from the stored row.
+      const next = empty();
+      next.deleteHits = [{ counterpartyId: 'C-1', entityId: 'sdn:1' }];
+      next.newAlerts = [alertOf(c1, { kind: 'gone', matchOf: { counterpartyId: 'C-1', entityId: 'sdn:1' } })];
+      next.updatedAlerts = [{ id: alert!.id, hit: c2, note: 'read again' }];
+      await finish(next);
+      expect(await count('monitor_hits')).toBe(1);
+      const after = new Map((await alerts.alerts(org)).map((a) => [a.counterpartyId, a]));
+      const full = hit('C-1', 'sdn:1', 0.97).match;
+      expect(after.get('C-1')).toMatchObject({
+        kind: 'gone',
+        listedName: full.listedName,
+        matchedName: full.matchedName,
+        features: full.features,
+        explanation: full.explanation,
+        programs: full.programs,
+      });
+      expect(after.get('C-2')).toMatchObject({
+        features: { name: 0.88, tokens: 0.5 },
+        explanation: ['name 0.93', 'country: RU on both'],
+        programs: ['RUSSIA-EO14024'],
+      });
+    });
+
     it('leaves the store as it was when a write fails on a later page', async () => {
       const first = empty();
       first.upsertHits = [hit('C-1', 'sdn:1', 0.97)];

@@ -14,9 +14,11 @@ export const WRITE_PAGE = 5000;
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::json`;
 
 /**
- * Writes a run's outcome inside the caller's transaction: drops the hits that are gone,
- * upserts the current ones, raises the new alerts (each with its `raised` history entry),
- * brings undecided alerts up to date, and moves the organisation's positions. Every kind of
+ * Writes a run's outcome inside the caller's transaction: upserts the current hits, raises
+ * the new alerts (each with its `raised` history entry), brings undecided alerts up to date,
+ * drops the hits that are gone, and moves the organisation's positions. An alert's match is
+ * copied from the row of the hit it shows when `matchOf` names it (no second copy of each
+ * explanation sent and parsed). Every kind of
  * row goes a page at a time (`pageSize` rows; tests make pages small) as one JSON parameter
  * (`json_to_recordset`).
  */
@@ -30,11 +32,10 @@ export async function writeRunOutcome(
   function* pages<T>(rows: readonly T[]): Generator<T[]> {
     for (let i = 0; i < rows.length; i += pageSize) yield rows.slice(i, i + pageSize);
   }
-  for (const page of pages(outcome.deleteHits))
-    await sql`
-      delete from monitor_hits h
-      using json_to_recordset(${json(page.map((d) => ({ c: d.counterpartyId, e: d.entityId })))}) as d(c text, e text)
-      where h.org_id = ${orgId} and h.counterparty_id = d.c and h.entity_id = d.e`.execute(tx);
+  const written = new Set(outcome.upsertHits);
+  // The hits first, then the alerts, which copy the match of the hit they show from its row
+  // (`matchOf`: the row this run writes, or for a hit the run read `partial` the stored row), and
+  // the gone hits last, so that the alert of a gone hit finds its row.
   for (const page of pages(outcome.upsertHits))
     await sql`
       insert into monitor_hits
@@ -63,7 +64,8 @@ export async function writeRunOutcome(
       insert into monitor_alerts
         (id, org_id, kind, state, counterparty_id, counterparty_name, entity_id, subject_id, subject_name,
          listings, not_listed_by, listed_name, matched_name, score, match, list_version_id, run_id)
-      select r.id, ${orgId}, r.kind, 'open', r.cp, r.cpn, r.e, r.sid, r.sn, r.ls, r.nl, r.ln, r.mn, r.s, r.m, r.l, ${runId}
+      select r.id, ${orgId}, r.kind, 'open', r.cp, r.cpn, r.e, r.sid, r.sn, r.ls, r.nl, r.ln, r.mn, r.s,
+        coalesce(r.m, h.match), r.l, ${runId}
       from json_to_recordset(${json(
         page.map((a, i) => ({
           id: ids[i],
@@ -80,18 +82,25 @@ export async function writeRunOutcome(
           ln: a.listedName,
           mn: a.matchedName,
           s: a.score,
-          m: {
-            features: a.features,
-            explanation: a.explanation,
-            programs: a.programs,
-            source: a.source,
-            listedName: a.listedName,
-            matchedName: a.matchedName,
-          },
+          m: a.matchOf
+            ? null
+            : {
+                features: a.features,
+                explanation: a.explanation,
+                programs: a.programs,
+                source: a.source,
+                listedName: a.listedName,
+                matchedName: a.matchedName,
+              },
+          mc: a.matchOf?.counterpartyId ?? null,
+          me: a.matchOf?.entityId ?? null,
           l: a.listVersionId ?? null,
         })),
       )}) as r(id text, kind text, cp text, cpn text, e text, sid text, sn text, ls jsonb, nl jsonb,
-               ln text, mn text, s double precision, m jsonb, l integer)`.execute(tx);
+               ln text, mn text, s double precision, m jsonb, mc text, me text, l integer)
+      left join monitor_hits h on r.m is null and h.org_id = ${orgId} and h.counterparty_id = r.mc and h.entity_id = r.me`.execute(
+      tx,
+    );
     await sql`
       insert into monitor_alert_events (alert_id, by, type, to_state, comment)
       select r.id, 'monitor', 'raised', 'open', r.note
@@ -107,8 +116,9 @@ export async function writeRunOutcome(
         subject_name = case when r.subj then r.sn else a.subject_name end,
         listings = case when r.subj then r.ls else a.listings end,
         not_listed_by = case when r.subj then r.nl else a.not_listed_by end,
-        score = r.s, matched_name = r.mn, listed_name = r.ln, match = r.m, list_version_id = r.l,
-        updated_at = now()
+        score = r.s, matched_name = r.mn, listed_name = r.ln, list_version_id = r.l, updated_at = now(),
+        match = coalesce(r.m, (select h.match from monitor_hits h
+                               where h.org_id = a.org_id and h.counterparty_id = a.counterparty_id and h.entity_id = r.e))
       from json_to_recordset(${json(
         page.map(({ id, hit, subject }) => ({
           id,
@@ -121,7 +131,7 @@ export async function writeRunOutcome(
           s: hit!.score,
           mn: hit!.match.matchedName,
           ln: hit!.match.listedName,
-          m: hit!.match,
+          m: hit!.partial || written.has(hit!) ? null : hit!.match,
           l: hit!.listVersionId ?? null,
         })),
       )}) as r(id text, e text, subj boolean, sid text, sn text, ls jsonb, nl jsonb, s double precision,
@@ -135,6 +145,11 @@ export async function writeRunOutcome(
       from json_to_recordset(${json(page.map((u) => ({ id: u.id, note: u.note })))}) as r(id text, note text)`.execute(
       tx,
     );
+  for (const page of pages(outcome.deleteHits))
+    await sql`
+      delete from monitor_hits h
+      using json_to_recordset(${json(page.map((d) => ({ c: d.counterpartyId, e: d.entityId })))}) as d(c text, e text)
+      where h.org_id = ${orgId} and h.counterparty_id = d.c and h.entity_id = d.e`.execute(tx);
   for (const [source, position] of Object.entries(outcome.positions))
     await tx
       .insertInto('monitor_state')
