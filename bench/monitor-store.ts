@@ -9,7 +9,7 @@
  * weekly re-screen in a steady state). The store is a fresh copy of BENCH_DB (never written).
  * Quote the process CPU ratios (main thread and workers) on a loaded machine, not wall times.
  *
- *   BENCH_DB=dir npx tsx bench/monitor-store.ts [--counterparties 100000] [--workers 2]
+ *   BENCH_DB=dir npx tsx bench/monitor-store.ts [--counterparties 100000] [--workers 2] [--weekly 3]
  *   # BENCH_DB: a PGlite store from `ENTENTE_DB=dir entente sync` of ../shared/data
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +26,8 @@ import {
 } from '../packages/adapters/src/index.ts';
 import { runMonitoring } from '../packages/adapters/src/monitoring/run-monitoring.ts';
 import { MIRROR } from './eval-screening-lists.ts';
-import { syntheticRegister } from './synthetic-register.ts';
+import { rng, syntheticRegister } from './synthetic-register.ts';
+import type { Party } from '../packages/core/src/index.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,6 +35,8 @@ const arg = (name: string, fallback: number) => {
 };
 const N = arg('counterparties', 100_000);
 const WORKERS = arg('workers', 2);
+/** Weekly list updates after the full runs, each followed by the delta run through the product path. */
+const WEEKLY = arg('weekly', 3);
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
@@ -168,6 +171,68 @@ async function main(): Promise<void> {
         const a1 = (await monitor.alerts.runAlerts(org, [...kinds])).length;
         console.log(
           `a run's reads of ${h0} hits and ${a0} alerts: whole rows with history ${fullS.toFixed(1)} s (CPU ${fullCpu.toFixed(1)} s); keys and states (${h1}, ${a1}) ${secs(t0).toFixed(1)} s (CPU ${cpuSecs(c0).toFixed(1)} s); load ${load()}`,
+        );
+      }
+      // The weekly update through the product path: a new version of one list (200 parties added,
+      // 50 changed by one more alias, 50 removed) stored, the index refreshed from its differences
+      // (as a server's LISTEN does), then the delta run, as the server runs it on the notification.
+      // The first delta builds the register index, unless a server built it after its start.
+      const bySource = new Map<string, Party[]>();
+      for (const v of await store.latestVersions())
+        bySource.set(
+          v.source,
+          (await store.partiesOfVersion(v.id)).map((p) => p.party),
+        );
+      const largest = [...bySource.keys()].sort((a, b) => bySource.get(b)!.length - bySource.get(a)!.length);
+      for (let round = 0; round < WEEKLY; round++) {
+        const source = largest[round % largest.length]!;
+        const before = bySource.get(source)!;
+        const rand = rng(round + 11);
+        const shuffled = [...before].sort(() => rand() - 0.5);
+        const removed = new Set(shuffled.slice(0, 50));
+        const changed = new Set(shuffled.slice(50, 100));
+        const others = parties.filter((p) => p.source !== source);
+        const next = [
+          ...before
+            .filter((p) => !removed.has(p))
+            .map((p) =>
+              changed.has(p)
+                ? {
+                    ...p,
+                    names: [
+                      ...p.names,
+                      { ...p.names[0]!, full: `${p.names[0]!.full} Trading`, quality: 'strong' as const },
+                    ],
+                  }
+                : p,
+            ),
+          ...Array.from({ length: 200 }, (_, k) => ({
+            ...others[Math.floor(rand() * others.length)]!,
+            source,
+            sourceId: `weekly-${round}-${k}`,
+          })),
+        ];
+        bySource.set(source, next);
+        const format = (await store.latestVersions()).find((v) => v.source === source)!.format;
+        await store.saveListVersion({
+          source,
+          publishedAt: `2030-01-${10 + round}`,
+          format,
+          files: [],
+          parties: next,
+          warnings: [],
+        });
+        t0 = performance.now();
+        c0 = process.cpuUsage();
+        await screening.refresh();
+        const refreshS = secs(t0);
+        const refreshCpu = cpuSecs(c0);
+        t0 = performance.now();
+        c0 = process.cpuUsage();
+        const delta = await monitor.run(org, { trigger: 'list-version', onStep: steps() });
+        const deltaS = secs(t0);
+        console.log(
+          `weekly update ${round + 1} of ${source} (${before.length} parties; 200 added, 50 changed, 50 removed): index refreshed in ${refreshS.toFixed(1)} s (CPU ${refreshCpu.toFixed(1)} s); delta run ${deltaS.toFixed(2)} s (process CPU ${cpuSecs(c0).toFixed(1)} s; ${(deltaS / runS).toFixed(3)} of the first full run's wall time), ${delta?.counts.counterpartiesScreened} counterparties screened, ${delta?.counts.newAlerts} new, ${delta?.counts.changedAlerts} changed, ${delta?.counts.goneAlerts} gone alerts; load ${load()}`,
         );
       }
     } finally {
