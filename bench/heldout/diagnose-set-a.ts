@@ -2,6 +2,11 @@
  * Why set (a)'s misses are missed, and how its figures are made up.
  *
  *   npx tsx bench/heldout/diagnose-set-a.ts [--split tune[,threshold]] [--json bench/.out/a.json] [--quiet]
+ *     [--set-a-definition v1|v2]
+ *
+ * `--set-a-definition`: v2 (the default) reads the spellings by distinctive
+ * words, v1 every case of the old spelling test
+ * (docs/decisions/2026-12-04-set-a-distinctive-words.md).
  *
  * For each split: how concentrated set (a) is (cases, subjects, spellings per
  * subject, the largest subjects), recall@1 per spelling (micro, the issue's
@@ -162,6 +167,8 @@ export function analyse(split: string, cases: SetACase[]): string {
 
 async function main(): Promise<void> {
   const option = (name: string): string | undefined => {
+    const joined = process.argv.find((a) => a.startsWith(`--${name}=`));
+    if (joined) return joined.slice(name.length + 3);
     const at = process.argv.indexOf(`--${name}`);
     return at > 0 ? process.argv[at + 1] : undefined;
   };
@@ -170,8 +177,14 @@ async function main(): Promise<void> {
   const reference = await loadNameReference(MIRROR);
   const lists = await loadMirrorLists(MIRROR, () => {});
   const parties = lists.flatMap((l) => l.parties);
+  const definition = option('set-a-definition') ?? 'v2';
+  if (definition !== 'v1' && definition !== 'v2') throw new Error('--set-a-definition must be v1 or v2');
   const cases = (await buildDevSet(lists, MIRROR)).filter(
-    (c) => c.set === 'a' && splits.includes(c.split) && c.expect === 'match',
+    (c) =>
+      c.set === 'a' &&
+      splits.includes(c.split) &&
+      c.expect === 'match' &&
+      (definition === 'v1' || c.spellingV2),
   );
   const index = buildIndexes(parties, reference, cases).full!;
   const t = DEFAULT_SCREENING_THRESHOLD;

@@ -60,4 +60,10 @@ export interface HeldoutCase {
   index: 'full' | 'latin' | 'pairs';
   /** The listed name the case was derived from, for reading misses. */
   listed?: string;
+  /**
+   * Set (a) only: the case passes the spelling test v2 (distinctive words,
+   * docs/decisions/2026-12-04-set-a-distinctive-words.md). Every set (a) case
+   * passes v1; group `set a` holds the v2 cases, `set a (v1)` all of them.
+   */
+  spellingV2?: boolean;
 }

@@ -6,8 +6,13 @@ const pct = (x: number): string => (Number.isNaN(x) ? '—' : `${(100 * x).toFix
 
 /** The groups every report shows: each set, each class of set d (the rule-made pairs), each script of the queries. */
 export function groups(outcomes: Outcome[]): [string, Outcome[]][] {
+  // Set (a) twice, the old definition first: every case (`set a (v1)`), then the spellings by distinctive words.
+  const v1 = outcomes.filter((o) => o.case.set === 'a');
   return [
-    ...[...groupBy(outcomes, (o) => o.case.set)].map(([k, v]): [string, Outcome[]] => [`set ${k}`, v]),
+    ...(v1.length ? [['set a (v1)', v1] as [string, Outcome[]]] : []),
+    ...[...groupBy(outcomes, (o) => (o.case.set === 'a' && !o.case.spellingV2 ? undefined : o.case.set))].map(
+      ([k, v]): [string, Outcome[]] => [`set ${k}`, v],
+    ),
     ...[...groupBy(outcomes, (o) => (o.case.set === 'd' && o.case.cls ? String(o.case.cls) : undefined))].map(
       ([k, v]): [string, Outcome[]] => [`class ${k}`, v],
     ),
@@ -23,7 +28,9 @@ export function ruleGroups(outcomes: Outcome[]): [string, Outcome[]][] {
 /** Title of a group label ("set a", "class 3", "script Cyrl"). */
 export function groupTitle(label: string): string {
   const [kind, key] = label.split(' ');
-  if (kind === 'set') return SET_TITLES[key as SetId];
+  if (label === 'set a (v1)') return `${SET_TITLES.a} (spelling test v1: every word counts)`;
+  if (kind === 'set')
+    return SET_TITLES[key as SetId] + (key === 'a' ? ' (spelling test v2: distinctive words)' : '');
   if (kind === 'class') return CLASS_TITLES[Number(key)] ?? '';
   return '';
 }

@@ -19,8 +19,18 @@
  * too: spellings another UN entry carries (ambiguous by name), one-word
  * spellings of four letters or fewer (bare acronyms), and cells holding a
  * comma-separated list of several names (transcription artefacts).
+ *
+ * Two spelling tests (docs/decisions/2026-12-04-set-a-distinctive-words.md):
+ * v1 (`relatedWords`) counts every word; v2 (`relatedDistinctiveWords`) also
+ * asks that most of the *distinctive* words share a skeleton with a UN name's
+ * distinctive words — generic organisation words, connectors and legal forms
+ * name no one. Every case passes v1; `spellingV2` says whether it passes v2.
  */
 import { partyEntityId, type Party } from '@entente/core';
+import {
+  GENERIC_ORGANISATION_WORDS,
+  ORGANISATION_WORD_GROUPS,
+} from '../../packages/core/src/screening/organisation-words.ts';
 import { foldKey, foldWords, scriptOf } from './fold-name.ts';
 import type { HeldoutCase } from './heldout-case.ts';
 import type { ListContext } from './list-context.ts';
@@ -94,6 +104,158 @@ export function relatedWords(name: string, spelling: string): boolean {
   return own.length > 0 && shared * 2 >= own.length;
 }
 
+/** Words that join the parts of a name. */
+const CONNECTORS = [
+  'of',
+  'the',
+  'and',
+  'for',
+  'in',
+  'on',
+  'at',
+  'to',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'et',
+  'von',
+  'van',
+  'der',
+  'y',
+];
+
+/** Words of legal forms and forms of organisation. */
+const LEGAL_FORM_WORDS = [
+  'limited',
+  'ltd',
+  'llc',
+  'inc',
+  'co',
+  'corp',
+  'plc',
+  'jsc',
+  'ojsc',
+  'cjsc',
+  'pjsc',
+  'ooo',
+  'zao',
+  'oao',
+  'gmbh',
+  'fze',
+  'fzco',
+  'fzc',
+  'pvt',
+  'private',
+  'public',
+  'joint',
+  'stock',
+  'liability',
+  'incorporated',
+  'trust',
+  'firm',
+  'partnership',
+];
+
+/** Words that name no one: particles, connectors, the engine's generic organisation words, legal forms. */
+const NOT_DISTINCTIVE: ReadonlySet<string> = new Set([
+  ...PARTICLES,
+  ...CONNECTORS,
+  ...Object.values(ORGANISATION_WORD_GROUPS).flat(),
+  ...GENERIC_ORGANISATION_WORDS,
+  ...LEGAL_FORM_WORDS,
+]);
+
+/** Apostrophes and ayn/hamza signs inside a word ("Mas'ud"): the word is one word. */
+const APOSTROPHES = /['’‘ʻʼʿʾ`]/g;
+
+/** Numbers and ordinals written as words: they tell a series, not the subject (digits likewise). */
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const ORDINAL_WORDS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
+
+/** The distinctive words of a name: three letters or more, no digit, not in `NOT_DISTINCTIVE` or a number word. */
+export function distinctiveWords(name: string): string[] {
+  return foldWords(name.replace(APOSTROPHES, '')).filter(
+    (w) =>
+      w.length >= 3 &&
+      !/\d/.test(w) &&
+      !NOT_DISTINCTIVE.has(w) &&
+      !NUMBER_WORDS.includes(w) &&
+      !ORDINAL_WORDS.includes(w),
+  );
+}
+
+/** True when two skeletons differ by at most one inserted, deleted or changed letter. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
+/**
+ * True when two Latin words spell one word by their consonant skeletons:
+ * equal, one a prefix of the other ("combat" / "combatant", "korea" /
+ * "korean", "sifawi" / "safavi") when the shorter skeleton has three letters
+ * or more or its word five, or one letter apart in four or more ("metalogy" /
+ * "metallurgy").
+ */
+export function closeWords(a: string, b: string): boolean {
+  const [ka, kb] = [skeleton(a), skeleton(b)];
+  if (ka === kb) return ka.length > 0 || a === b;
+  if (ka.length < 2 || kb.length < 2) return false;
+  const [short, long, word] = ka.length <= kb.length ? [ka, kb, a] : [kb, ka, b];
+  if ((short.length >= 3 || word.length >= 5) && long.startsWith(short)) return true;
+  return short.length >= 4 && withinOneEdit(short, long);
+}
+
+const latinWord = (w: string): boolean => /^\p{Script=Latin}+$/u.test(w);
+
+/**
+ * Spelling test v2: `relatedWords`, and, for a Latin spelling, most (more
+ * than half) of its distinctive words spell a word of `name`: equal, close
+ * consonant skeletons (`closeWords`), written joined or apart
+ * ("Mohammadreza" / "Mohammad Reza", "Imen Sazan" / "Imensazan"), or the
+ * initials of its distinctive words ("ISIL" for "Islamic State in Iraq and
+ * the Levant"). A spelling
+ * without a distinctive word is none. Spellings in other scripts keep v1:
+ * the generic words are Latin ones.
+ */
+export function relatedDistinctiveWords(name: string, spelling: string): boolean {
+  if (!relatedWords(name, spelling)) return false;
+  if (!foldWords(spelling).every(latinWord)) return true;
+  const words = foldWords(name.replace(APOSTROPHES, '')).filter(latinWord);
+  const known = [...words, ...words.slice(1).map((w, i) => words[i]! + w)];
+  const initials = distinctiveWords(name)
+    .map((w) => w[0])
+    .join('');
+  const spells = (w: string): boolean =>
+    known.some((u) => closeWords(w, u)) || (w.length >= 3 && initials.includes(w));
+  const own = distinctiveWords(spelling);
+  const matched = own.map(spells);
+  for (let i = 0; i + 1 < own.length; i++)
+    if (
+      (!matched[i] || !matched[i + 1]) &&
+      words.some((u) => skeleton(own[i]! + own[i + 1]!) === skeleton(u))
+    )
+      matched[i] = matched[i + 1] = true;
+  const shared = matched.filter(Boolean).length;
+  return own.length > 0 && shared * 2 > own.length;
+}
+
 /** True for spellings that are not a fair query on their own (see the module comment). */
 export function unfairSpelling(name: string): boolean {
   const words = foldWords(name);
@@ -147,7 +309,8 @@ export function unSpellingCases(ctx: ListContext, others: Party[]): HeldoutCase[
       if ((unByKey.get(key) ?? []).some((other) => other !== u)) continue;
       const script = scriptOf(name.full);
       const sameScript = u.names.filter((n) => scriptOf(n.full) === script).map((n) => n.full);
-      if (!relatedWords(sameScript.join(' '), name.full)) continue;
+      const unNames = sameScript.join(' ');
+      if (!relatedWords(unNames, name.full)) continue;
       const id = `a:${u.unReference}:${key}`;
       if (cases.has(id)) continue;
       const subject = ctx.subject.get(unId) ?? `un:${u.unReference}`;
@@ -163,6 +326,7 @@ export function unSpellingCases(ctx: ListContext, others: Party[]): HeldoutCase[
         truth: [unId],
         index: 'full',
         listed: u.names[0]?.full,
+        spellingV2: relatedDistinctiveWords(unNames, name.full),
       });
     }
   }

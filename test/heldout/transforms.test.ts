@@ -30,7 +30,11 @@ import {
   romanisationVariant,
   wadeGiles,
 } from '../../bench/heldout/transform-spelling.ts';
-import { cleanSpelling, relatedWords } from '../../bench/heldout/set-un-spellings.ts';
+import {
+  cleanSpelling,
+  relatedDistinctiveWords,
+  relatedWords,
+} from '../../bench/heldout/set-un-spellings.ts';
 import { foldKey, scriptOf } from '../../bench/heldout/fold-name.ts';
 
 describe('class 1: extra name parts', () => {
@@ -158,5 +162,54 @@ describe('names and spellings', () => {
     expect(relatedWords('HOSEIN SALIMI', 'Hussain Saleemi')).toBe(true);
     expect(relatedWords('QASEM SOLEIMANI', 'Kasim Sulaimani')).toBe(true);
     expect(relatedWords('LASHKAR-E-TAYYIBA Army of the Pure', 'Human Welfare Foundation')).toBe(false);
+  });
+  it('counts only distinctive words in spelling test v2 (generic words, connectors, legal forms name no one)', () => {
+    // v1 takes an alias that shares only a generic word; v2 does not.
+    expect(relatedWords('AL RASHID TRUST', 'Maimar Trust')).toBe(true);
+    expect(relatedDistinctiveWords('AL RASHID TRUST', 'Maimar Trust')).toBe(false);
+    expect(relatedWords('KOREA MINING TRADING CORPORATION', 'Sobaeksu Trading Corporation')).toBe(true);
+    expect(relatedDistinctiveWords('KOREA MINING TRADING CORPORATION', 'Sobaeksu Trading Corporation')).toBe(
+      false,
+    );
+    // A translation sharing one of its two distinctive words is another alias, not a spelling.
+    expect(relatedWords('ANSAR AL-ISLAM', 'Helpers of Islam')).toBe(true);
+    expect(relatedDistinctiveWords('ANSAR AL-ISLAM', 'Helpers of Islam')).toBe(false);
+    // Spellings of the distinctive words stay, with or without generic words and connectors.
+    expect(relatedDistinctiveWords('AL RASHID TRUST', 'Al-Rasheed Trust')).toBe(true);
+    expect(relatedDistinctiveWords('HOSEIN SALIMI', 'Hussain Saleemi')).toBe(true);
+    expect(relatedDistinctiveWords('IVAN SIDOROV', 'Ivan Petrovich Sidorov')).toBe(true);
+    // Joined or split words, a letter apart, a longer form of a word, a series number: still spellings.
+    expect(relatedDistinctiveWords('MOHAMMAD REZA ZAHEDI', 'Mohammadreza Zahedi')).toBe(true);
+    expect(relatedDistinctiveWords('IMENSAZAN CONSULTANT ENGINEERS', 'Imen Sazan Consultant Engineers')).toBe(
+      true,
+    );
+    expect(relatedDistinctiveWords('KHORASAN METALLURGY INDUSTRIES', 'Khorasan Metalogy Industries')).toBe(
+      true,
+    );
+    expect(relatedDistinctiveWords('TUNISIAN COMBATANT GROUP', 'Tunisian Combat Group')).toBe(true);
+    expect(relatedDistinctiveWords('7TH OF TIR', 'Seventh of Tir')).toBe(true);
+    expect(relatedDistinctiveWords('ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA', 'ISIL-Libya')).toBe(true);
+    expect(relatedDistinctiveWords('YAHYA RAHIM SAFAVI', 'Yahya Al-Sifawi')).toBe(true);
+    expect(
+      relatedDistinctiveWords('ALY SOLIMAN MASSOUD ABDUL SAYED', "Al-Sayyid, 'Ali Sulayman Mas'ud 'Abd"),
+    ).toBe(true);
+    // Another distinctive word beside the shared one: another name.
+    expect(relatedDistinctiveWords('CRUISE MISSILE INDUSTRY GROUP', 'Cruise Systems Industry Group')).toBe(
+      false,
+    );
+    expect(
+      relatedDistinctiveWords('KHORASAN METALLURGY INDUSTRIES', 'Shahid Kaveh Khorasan Industries'),
+    ).toBe(false);
+    // Other scripts keep the old test (the generic words are Latin).
+    expect(relatedDistinctiveWords('يوسف المداني', 'یوسف المداني')).toBe(
+      relatedWords('يوسف المداني', 'یوسف المداني'),
+    );
+    expect(relatedDistinctiveWords('SEPASAD ENGINEERING COMPANY', 'Sepasad Engineering Group')).toBe(true);
+    // A name of generic words only names no one.
+    expect(relatedDistinctiveWords('TRADING COMPANY', 'Trading Company Limited')).toBe(false);
+    // v2 never takes what v1 refuses.
+    expect(relatedDistinctiveWords('LASHKAR-E-TAYYIBA Army of the Pure', 'Human Welfare Foundation')).toBe(
+      false,
+    );
   });
 });
