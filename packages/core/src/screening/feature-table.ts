@@ -41,7 +41,12 @@ export const SCORING_FEATURES = Object.freeze({
   /** Extra weight of a birth-date or country conflict, times how common the matched name is (0–1). */
   commonNameConflict: { label: 'Conflict on a common name', weight: -0.4 },
   schemaConflict: { label: 'Different kind of party', weight: -0.15 },
-  weakAlias: { label: 'Weak alias', weight: -0.05 },
+  /**
+   * The matched name is a weak (low-quality) alias. −0.02 since issue 14 part 7 (was −0.05): a spelling
+   * of a weak alias one letter off ("Bogarora" / "Bogorora", 0.88) is still that alias; the penalty
+   * kept such spellings under the threshold while the invented persons it guards against did not move.
+   */
+  weakAlias: { label: 'Weak alias', weight: -0.02 },
   legalFormConflict: { label: 'Legal form differs', weight: -0.02 },
   /** An exact identifier raises the score to this weight whatever the other terms say. */
   identifierMatch: { label: 'Identifier matches', weight: 0.99 },

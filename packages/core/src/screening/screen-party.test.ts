@@ -114,6 +114,36 @@ describe('screenParty', () => {
     expect(other.features.syllableConflict).toBeLessThan(0);
   });
 
+  describe('weak aliases (a spelling of one still matches; another name does not)', () => {
+    const party = buildParty({
+      source: 'test',
+      sourceId: 'w',
+      schema: 'person',
+      names: [
+        { full: 'Karim Yusuf Mahdi', quality: 'primary' },
+        { full: 'Abu Salim al Tunisi', quality: 'weak' },
+        { full: 'Bogorora', quality: 'weak' },
+      ],
+    });
+    const local = buildScreeningIndex([{ party }], DEFAULT_NAME_REFERENCE);
+    const score = (name: string): number =>
+      screenParty(local, { name, schema: 'person' }, { threshold: 0 })[0]?.score ?? 0;
+    // Should match: each scored 0.83-0.85 under the former weak-alias weight (−0.05).
+    it.each([
+      ['a one-word weak alias spelled with one vowel changed', 'Bogarora'],
+      ['the kunya of a weak alias without its nisba', 'Abu Salim'],
+    ])('matches %s', (_why, name) => {
+      expect(score(name)).toBeGreaterThanOrEqual(DEFAULT_SCREENING_THRESHOLD);
+    });
+    it.each([
+      ['another given name after the same kunya particle', 'Abu Karim al Tunisi'],
+      ['the same kunya with another nisba', 'Abu Salim al Libi'],
+      ['a one-word weak alias with two letters changed', 'Bugarura'],
+    ])('does not match %s', (_why, name) => {
+      expect(score(name)).toBeLessThan(DEFAULT_SCREENING_THRESHOLD);
+    });
+  });
+
   it('rejects an out-of-range threshold as invalid input', () => {
     expect(() => screenParty(index, { name: 'x' }, { threshold: 2 })).toThrow(
       expect.objectContaining({ code: 'invalid-input' }),
