@@ -27,6 +27,7 @@
  * name no one. Every case passes v1; `spellingV2` says whether it passes v2.
  */
 import { partyEntityId, type Party } from '@entente/core';
+import { CONNECTORS as ORGANISATION_CONNECTORS } from '../../packages/core/src/screening/generic-words-lift.ts';
 import {
   GENERIC_ORGANISATION_WORDS,
   ORGANISATION_WORD_GROUPS,
@@ -104,27 +105,8 @@ export function relatedWords(name: string, spelling: string): boolean {
   return own.length > 0 && shared * 2 >= own.length;
 }
 
-/** Words that join the parts of a name. */
-const CONNECTORS = [
-  'of',
-  'the',
-  'and',
-  'for',
-  'in',
-  'on',
-  'at',
-  'to',
-  'de',
-  'du',
-  'des',
-  'la',
-  'le',
-  'et',
-  'von',
-  'van',
-  'der',
-  'y',
-];
+/** Words that join the parts of a name: the engine's connectors and a few more ("in", "von", "y"). */
+const CONNECTORS = [...ORGANISATION_CONNECTORS, 'in', 'on', 'at', 'to', 'von', 'van', 'der', 'y'];
 
 /** Words of legal forms and forms of organisation. */
 const LEGAL_FORM_WORDS = [

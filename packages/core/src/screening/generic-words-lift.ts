@@ -6,7 +6,7 @@ import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts
  * Development", "Forces for the Liberation of"): left over beside generic
  * words, they say nothing either. They are not charged as generic words.
  */
-const CONNECTORS: ReadonlySet<string> = new Set([
+export const CONNECTORS: ReadonlySet<string> = new Set([
   'and',
   'of',
   'the',
