@@ -152,6 +152,7 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number, epoch
   }
   const acc = part.script === 0 ? latin : original;
   const columns = index.columns?.keys;
+  const joinedKey = index.joinedKey;
   for (let c = 0; c < count; c++) {
     const nameId = touched[c]!;
     // Over a snapshot's columns, the name's run of the key-id column (a removed name's is empty).
@@ -162,7 +163,7 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number, epoch
       const id = keyIds[k]!;
       if (tokenStamp[id] !== tokenEpoch) continue;
       acc[nameId]! += tokenSim[id]! * part.share;
-      if (part.whole === 2 || (part.whole === 1 && index.joinedKey[id] === 1)) wholeStamp[nameId] = epoch;
+      if (part.whole === 2 || (part.whole === 1 && joinedKey[id] === 1)) wholeStamp[nameId] = epoch;
     }
   }
 }
@@ -234,6 +235,10 @@ export function findCandidateNames(
     originalInitials + (originalTotal > 0 ? (INITIAL * originals.length) / originalTotal : 0);
 
   const epoch = nextNameEpoch(index.nameSlots);
+  // Read once: each is a getter that looks at how the index is stored.
+  const postingColumns = index.columns?.postings;
+  const joinedKey = index.joinedKey;
+  const nameShape = index.nameShape;
   let count = 0;
   let creating = true;
   for (let m = 0; m < parts.length; m++) {
@@ -256,10 +261,10 @@ export function findCandidateNames(
     const { ids, similarities } = part.expansion;
     const acc = part.script === 0 ? latin : original;
     const other = part.script === 0 ? original : latin;
-    const columns = index.columns?.postings;
+    const columns = postingColumns;
     for (let k = 0; k < ids.length; k++) {
       const add = similarities[k]! * part.share;
-      const whole = part.whole === 2 || (part.whole === 1 && index.joinedKey[ids[k]!] === 1);
+      const whole = part.whole === 2 || (part.whole === 1 && joinedKey[ids[k]!] === 1);
       // Over a snapshot's columns, the token's run of the posting column (no view made).
       const list = columns ? columns.ids : index.postingsOf(ids[k]!);
       const end = columns ? columns.starts[ids[k]! + 1]! : list.length;
@@ -288,7 +293,7 @@ export function findCandidateNames(
     const o = original[nameId]!;
     if (l + o < minShare && tokens.length > 0) continue;
     if (coverageNeeded > 0 && wholeStamp[nameId] !== epoch) {
-      const shape = index.nameShape[nameId]!;
+      const shape = nameShape[nameId]!;
       const nameInitials = shape & 255;
       const latinReach =
         l + initialShare + (total > 0 ? (INITIAL * Math.min(nameInitials, tokens.length)) / total : 0);
