@@ -103,26 +103,17 @@ async function workerBatch(
   reference: NameReference,
   queries: ScreeningQuery[],
   count: number,
-): Promise<{ perSecond: number; cpuMs: number; lastDone: number[] }> {
+): Promise<{ perSecond: number; cpuMs: number }> {
   const pool = await ScreeningPool.ofParties(inputs, reference, count);
   const chunks: ScreeningQuery[][] = [];
   for (let i = 0; i < queries.length; i += 100) chunks.push(queries.slice(i, i + 100));
   const c0 = cpuMs();
   const t0 = performance.now();
-  // Posted at once, chunk i goes to worker i mod count (each to the one with the fewest in
-  // flight): the last answer of each worker's chunks says how long that worker was busy.
-  const lastDone = new Array<number>(count).fill(0);
-  await Promise.all(
-    chunks.map((chunk, i) =>
-      pool.screenMany(chunk, { limit: 10 }).then(() => {
-        lastDone[i % count] = (performance.now() - t0) / 1000;
-      }),
-    ),
-  );
+  await Promise.all(chunks.map((chunk) => pool.screenMany(chunk, { limit: 10 })));
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuMs() - c0;
   await pool.close();
-  return { perSecond: queries.length / seconds, cpuMs: cpu / queries.length, lastDone };
+  return { perSecond: queries.length / seconds, cpuMs: cpu / queries.length };
 }
 
 async function main(): Promise<void> {
@@ -222,11 +213,10 @@ async function batch(inputs: { party: Party }[], reference: NameReference, queri
   const workers = Number(process.env.WORKERS ?? 2);
   if (!(workers > 0)) return;
   const subjects = queries.concat(queries).map((name) => ({ name }));
-  const { perSecond, cpuMs: cpu, lastDone } = await workerBatch(inputs, reference, subjects, workers);
+  const { perSecond, cpuMs: cpu } = await workerBatch(inputs, reference, subjects, workers);
   console.log(
     `batch on ${workers} worker threads (ScreeningPool, chunks of 100): ${subjects.length} subjects, ${perSecond.toFixed(0)} subjects/s (index builds excluded); ` +
-      `${cpu.toFixed(3)} ms CPU per subject, all threads (${((workers * 1000) / cpu).toFixed(0)}/s on ${workers} free cores); ` +
-      `workers' last chunks answered at ${lastDone.map((t) => `${t.toFixed(2)} s`).join(', ')}; load ${load()}`,
+      `${cpu.toFixed(3)} ms CPU per subject, all threads (${((workers * 1000) / cpu).toFixed(0)}/s on ${workers} free cores); load ${load()}`,
   );
 }
 
