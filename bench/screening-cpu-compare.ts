@@ -16,6 +16,8 @@
  * Without OLD_CORE it screens with this engine only (for `node --cpu-prof`).
  * FEATURES=a,b lists feature names whose presence explains a changed match
  * (new name features); the changed subjects without them are printed.
+ * SNAPSHOT=1 screens over each engine's index read from a shared snapshot's
+ * columns (`indexOverSnapshot`), the index a ScreeningPool worker screens over.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -25,7 +27,10 @@ import { parse } from 'csv-parse/sync';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
 
-type Core = Pick<typeof current, 'buildScreeningIndex' | 'screenParty'>;
+type Core = Pick<
+  typeof current,
+  'buildScreeningIndex' | 'screenParty' | 'snapshotOfIndex' | 'shareSnapshot' | 'indexOverSnapshot'
+>;
 type Index = ReturnType<typeof current.buildScreeningIndex>;
 
 const quantile = (xs: number[], q: number): number =>
@@ -72,20 +77,26 @@ async function main(): Promise<void> {
     .map((r) => r.full_name!)
     .concat(pairs.map((p) => p.query_name!));
   const engines: { label: string; core: Core; index: Index }[] = [];
+  // The index built in process, or (SNAPSHOT=1) the one a pool worker reads over shared columns.
+  const indexOf = (core: Core): Index => {
+    const built = core.buildScreeningIndex(inputs, reference);
+    if (!process.env.SNAPSHOT) return built;
+    return core.indexOverSnapshot(core.shareSnapshot(core.snapshotOfIndex(built)), reference);
+  };
   if (process.env.OLD_CORE) {
     const old = (await import(path.resolve(process.env.OLD_CORE))) as Core;
-    engines.push({ label: 'previous', core: old, index: old.buildScreeningIndex(inputs, reference) });
+    engines.push({ label: 'previous', core: old, index: indexOf(old) });
   }
   // CURRENT_CORE: this engine imported from a copy, as the previous one is, so that neither shares
   // the JIT state the list parsers left in @entente/core.
   const cur = process.env.CURRENT_CORE
     ? ((await import(path.resolve(process.env.CURRENT_CORE))) as Core)
     : current;
-  engines.push({ label: 'current', core: cur, index: cur.buildScreeningIndex(inputs, reference) });
+  engines.push({ label: 'current', core: cur, index: indexOf(cur) });
   // Warm the JIT on the listed spellings.
   for (const e of engines) for (const p of pairs) e.core.screenParty(e.index, { name: p.list_name! });
   console.log(
-    `${queries.length} subjects, ${inputs.length} parties; load average ${loadavg()[0]!.toFixed(2)}`,
+    `${queries.length} subjects, ${inputs.length} parties${process.env.SNAPSHOT ? ', indexes over shared snapshots' : ''}; load average ${loadavg()[0]!.toFixed(2)}`,
   );
   const results = new Map<string, string[]>();
   const cpu = new Map<string, number[]>();

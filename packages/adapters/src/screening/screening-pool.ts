@@ -23,6 +23,13 @@ import type { PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool
  */
 const WORKER_YOUNG_GENERATION_MB = 8;
 
+/**
+ * Messages a worker holds at once: the one it screens and the next (so that it never waits on
+ * the main thread between two). The rest wait in the pool for the first worker to free up, so a
+ * batch posted at once is shared out as the workers go rather than split in halves up front.
+ */
+const IN_FLIGHT_PER_WORKER = 2;
+
 /** Bytes copied into shared memory (a structured clone of them to a worker is the same memory). */
 function sharedBytes(bytes: Uint8Array): Uint8Array {
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
@@ -33,31 +40,37 @@ function sharedBytes(bytes: Uint8Array): Uint8Array {
 interface Call {
   resolve: (matches: ScreeningMatch[][]) => void;
   reject: (error: Error) => void;
-  worker: PoolWorker;
+  request: PoolRequest;
+  /** The worker it was sent to; none while it waits in the pool. */
+  worker?: PoolWorker;
 }
 
 interface PoolWorker {
   worker: Worker;
   pending: number;
+  failed: boolean;
 }
 
 /**
  * Screening in worker threads that all read one index in shared memory, so that
  * the server's event loop only parses requests and writes responses (one
  * subject per message), and batches screen on every core (a chunk per
- * message); each message goes to the worker with the fewest in flight.
+ * message); each message goes to the worker with the fewest in flight, and
+ * waits in the pool while every worker holds `IN_FLIGHT_PER_WORKER`.
  * A worker that dies fails its own subjects and marks the pool broken (the
  * owner then screens in process).
  */
 export class ScreeningPool {
   readonly #workers: PoolWorker[];
   readonly #calls = new Map<number, Call>();
+  /** Ids of the calls waiting for a worker, oldest first. */
+  #queue: number[] = [];
   #next = 1;
   #broken: Error | undefined;
   #closed = false;
 
   private constructor(workers: Worker[]) {
-    this.#workers = workers.map((worker) => ({ worker, pending: 0 }));
+    this.#workers = workers.map((worker) => ({ worker, pending: 0, failed: false }));
     for (const w of this.#workers) {
       // An idle worker does not keep the process alive; one with subjects in flight does.
       w.worker.unref();
@@ -136,9 +149,14 @@ export class ScreeningPool {
     return this.#broken;
   }
 
-  /** Messages sent and not yet answered. */
+  /** Messages sent and not yet answered (those waiting for a worker included). */
   get pending(): number {
     return this.#calls.size;
+  }
+
+  /** Messages waiting in the pool for a worker to free up. */
+  get queued(): number {
+    return this.#queue.length;
   }
 
   /** Screens one subject in the least busy worker. */
@@ -150,14 +168,28 @@ export class ScreeningPool {
   screenMany(queries: ScreeningQuery[], options: ScreeningOptions): Promise<ScreeningMatch[][]> {
     if (this.#broken || this.#closed)
       return Promise.reject(this.#broken ?? new Error('screening pool is closed'));
-    let target = this.#workers[0]!;
-    for (const w of this.#workers) if (w.pending < target.pending) target = w;
     const id = this.#next++;
     return new Promise<ScreeningMatch[][]>((resolve, reject) => {
-      this.#calls.set(id, { resolve, reject, worker: target });
-      if (target.pending++ === 0) target.worker.ref();
-      target.worker.postMessage({ id, queries, options } satisfies PoolRequest);
+      this.#calls.set(id, { resolve, reject, request: { id, queries, options } });
+      this.#queue.push(id);
+      this.#dispatch();
     });
+  }
+
+  /** Sends the waiting calls, oldest first, to the least busy workers with room for one. */
+  #dispatch(): void {
+    while (this.#queue.length > 0) {
+      let target: PoolWorker | undefined;
+      for (const w of this.#workers)
+        if (!w.failed && w.pending < IN_FLIGHT_PER_WORKER && (!target || w.pending < target.pending))
+          target = w;
+      if (!target) return;
+      const call = this.#calls.get(this.#queue.shift()!);
+      if (!call) continue;
+      call.worker = target;
+      if (target.pending++ === 0) target.worker.ref();
+      target.worker.postMessage(call.request);
+    }
   }
 
   /** Stops the workers once the subjects in flight are answered (at most `graceMs`). */
@@ -176,7 +208,8 @@ export class ScreeningPool {
     const call = this.#calls.get(msg.id);
     if (!call) return;
     this.#calls.delete(msg.id);
-    if (--call.worker.pending === 0) call.worker.worker.unref();
+    if (--call.worker!.pending === 0) call.worker!.worker.unref();
+    this.#dispatch();
     if ('matches' in msg) {
       call.resolve(msg.matches);
       return;
@@ -191,11 +224,14 @@ export class ScreeningPool {
 
   #fail(w: PoolWorker, error: Error): void {
     this.#broken ??= error;
+    w.failed = true;
+    // Its own calls fail, and so do those still waiting: the pool takes no more work.
     for (const [id, call] of this.#calls) {
-      if (call.worker !== w) continue;
+      if (call.worker && call.worker !== w) continue;
       this.#calls.delete(id);
       call.reject(error);
     }
+    this.#queue = [];
     w.pending = 0;
   }
 }

@@ -97,6 +97,8 @@ export function compareTokenFacts(fa: TokenFacts, fb: TokenFacts): TokenSimilari
   const sameStart = a.charCodeAt(0) === b.charCodeAt(0);
   let similarity = 0;
   let kind: TokenMatchKind = 'none';
+  // Jaro-Winkler of the pair, computed at most once (−1: not yet).
+  let jw = -1;
   if (allowed > 0) {
     const d = osaDistance(a, b, allowed);
     // Names that start differently are rarely spelling variants (anna/banna).
@@ -107,7 +109,7 @@ export function compareTokenFacts(fa: TokenFacts, fb: TokenFacts): TokenSimilari
   }
   if (similarity < 0.85 && shorter >= 4 && sameStart) {
     // Spelling variants beyond the edit budget that still read alike (serej/sergey).
-    const jw = jaroWinkler(a, b);
+    jw = jaroWinkler(a, b);
     if (jw >= 0.9 && jw - 0.08 > similarity) {
       similarity = jw - 0.08;
       kind = 'fuzzy';
@@ -122,7 +124,7 @@ export function compareTokenFacts(fa: TokenFacts, fb: TokenFacts): TokenSimilari
       if (ka.length >= 2 || abjad) {
         // Sound alone is weak evidence (capped below a one-edit spelling match),
         // except against a vowel-less transliteration, where consonants are all there is.
-        const jw = jaroWinkler(a, b);
+        if (jw < 0) jw = jaroWinkler(a, b);
         // A long skeleton in common is rare by chance: it needs less letter agreement.
         const jwNeeded = ka.length >= 6 ? 0.5 : 0.6;
         const s = abjad ? (jw >= jwNeeded || shorter <= 2 ? 0.88 : 0) : Math.min(0.8, 0.35 + 0.5 * jw);

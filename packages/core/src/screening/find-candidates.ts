@@ -30,11 +30,17 @@ interface KeyPart {
   whole: 0 | 1 | 2;
 }
 
-/** Scratch arrays reused between calls (screening is synchronous). */
-let latin = new Float64Array(1024);
-let original = new Float64Array(1024);
-let nameStamp = new Uint32Array(1024);
-let wholeStamp = new Uint32Array(1024);
+// Scratch arrays reused between calls (screening is synchronous).
+/**
+ * Per name id, four slots side by side, so that the posting loop reads one cache line per
+ * name rather than one in each of four arrays: the epoch the name was reached in, its Latin
+ * share, its original-script share, and the epoch a whole-name key reached it in.
+ */
+let slots = new Float64Array(4 * 1024);
+const STAMP = 0;
+const LATIN = 1;
+const ORIGINAL = 2;
+const WHOLE = 3;
 let nameEpoch = 0;
 let touched = new Int32Array(1024);
 let selectScratch = new Float64Array(1024);
@@ -43,16 +49,10 @@ let tokenStamp = new Uint32Array(1024);
 let tokenEpoch = 0;
 
 function nextNameEpoch(size: number): number {
-  if (latin.length < size) {
-    latin = new Float64Array(size * 2);
-    original = new Float64Array(size * 2);
-    nameStamp = new Uint32Array(size * 2);
-    wholeStamp = new Uint32Array(size * 2);
-  }
+  if (slots.length < size * 4) slots = new Float64Array(size * 8);
   nameEpoch = (nameEpoch + 1) >>> 0;
   if (nameEpoch === 0) {
-    nameStamp.fill(0);
-    wholeStamp.fill(0);
+    slots.fill(0);
     nameEpoch = 1;
   }
   return nameEpoch;
@@ -86,7 +86,10 @@ function kthLargest(a: Float64Array, n: number, k: number): number {
 /** The `k`-th best rank (Latin + original-script share) among the first `n` touched names. */
 function kthTouched(n: number, k: number): number {
   if (selectScratch.length < n) selectScratch = new Float64Array(n * 2);
-  for (let c = 0; c < n; c++) selectScratch[c] = latin[touched[c]!]! + original[touched[c]!]!;
+  for (let c = 0; c < n; c++) {
+    const b = touched[c]! * 4;
+    selectScratch[c] = slots[b + LATIN]! + slots[b + ORIGINAL]!;
+  }
   return kthLargest(selectScratch, n, k);
 }
 
@@ -150,8 +153,9 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number, epoch
     tokenStamp[ids[k]!] = tokenEpoch;
     tokenSim[ids[k]!] = similarities[k]!;
   }
-  const acc = part.script === 0 ? latin : original;
+  const acc = part.script === 0 ? LATIN : ORIGINAL;
   const columns = index.columns?.keys;
+  const joinedKey = index.joinedKey;
   for (let c = 0; c < count; c++) {
     const nameId = touched[c]!;
     // Over a snapshot's columns, the name's run of the key-id column (a removed name's is empty).
@@ -161,8 +165,8 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number, epoch
     for (let k = columns ? columns.starts[nameId]! : 0; k < end; k++) {
       const id = keyIds[k]!;
       if (tokenStamp[id] !== tokenEpoch) continue;
-      acc[nameId]! += tokenSim[id]! * part.share;
-      if (part.whole === 2 || (part.whole === 1 && index.joinedKey[id] === 1)) wholeStamp[nameId] = epoch;
+      slots[nameId * 4 + acc]! += tokenSim[id]! * part.share;
+      if (part.whole === 2 || (part.whole === 1 && joinedKey[id] === 1)) slots[nameId * 4 + WHOLE] = epoch;
     }
   }
 }
@@ -234,6 +238,10 @@ export function findCandidateNames(
     originalInitials + (originalTotal > 0 ? (INITIAL * originals.length) / originalTotal : 0);
 
   const epoch = nextNameEpoch(index.nameSlots);
+  // Read once: each is a getter that looks at how the index is stored.
+  const postingColumns = index.columns?.postings;
+  const joinedKey = index.joinedKey;
+  const nameShape = index.nameShape;
   let count = 0;
   let creating = true;
   for (let m = 0; m < parts.length; m++) {
@@ -254,22 +262,23 @@ export function findCandidateNames(
       continue;
     }
     const { ids, similarities } = part.expansion;
-    const acc = part.script === 0 ? latin : original;
-    const other = part.script === 0 ? original : latin;
-    const columns = index.columns?.postings;
+    const acc = part.script === 0 ? LATIN : ORIGINAL;
+    const other = part.script === 0 ? ORIGINAL : LATIN;
+    const columns = postingColumns;
     for (let k = 0; k < ids.length; k++) {
       const add = similarities[k]! * part.share;
-      const whole = part.whole === 2 || (part.whole === 1 && index.joinedKey[ids[k]!] === 1);
+      const whole = part.whole === 2 || (part.whole === 1 && joinedKey[ids[k]!] === 1);
       // Over a snapshot's columns, the token's run of the posting column (no view made).
       const list = columns ? columns.ids : index.postingsOf(ids[k]!);
       const end = columns ? columns.starts[ids[k]! + 1]! : list.length;
       for (let p = columns ? columns.starts[ids[k]!]! : 0; p < end; p++) {
         const nameId = list[p]!;
-        if (nameStamp[nameId] === epoch) acc[nameId]! += add;
+        const b = nameId * 4;
+        if (slots[b + STAMP] === epoch) slots[b + acc]! += add;
         else if (creating) {
-          nameStamp[nameId] = epoch;
-          acc[nameId] = add;
-          other[nameId] = 0;
+          slots[b + STAMP] = epoch;
+          slots[b + acc] = add;
+          slots[b + other] = 0;
           if (touched.length <= count) {
             const grown = new Int32Array(touched.length * 2);
             grown.set(touched);
@@ -277,18 +286,18 @@ export function findCandidateNames(
           }
           touched[count++] = nameId;
         } else continue;
-        if (whole) wholeStamp[nameId] = epoch;
+        if (whole) slots[b + WHOLE] = epoch;
       }
     }
   }
   let kept = 0;
   for (let c = 0; c < count; c++) {
     const nameId = touched[c]!;
-    const l = latin[nameId]!;
-    const o = original[nameId]!;
+    const l = slots[nameId * 4 + LATIN]!;
+    const o = slots[nameId * 4 + ORIGINAL]!;
     if (l + o < minShare && tokens.length > 0) continue;
-    if (coverageNeeded > 0 && wholeStamp[nameId] !== epoch) {
-      const shape = index.nameShape[nameId]!;
+    if (coverageNeeded > 0 && slots[nameId * 4 + WHOLE] !== epoch) {
+      const shape = nameShape[nameId]!;
       const nameInitials = shape & 255;
       const latinReach =
         l + initialShare + (total > 0 ? (INITIAL * Math.min(nameInitials, tokens.length)) / total : 0);
@@ -300,7 +309,7 @@ export function findCandidateNames(
   let cut = -Infinity;
   if (kept > limit) cut = kthTouched(kept, limit);
   const ranked: number[] = [];
-  const rank = (id: number): number => latin[id]! + original[id]!;
+  const rank = (id: number): number => slots[id * 4 + LATIN]! + slots[id * 4 + ORIGINAL]!;
   for (let c = 0; c < kept; c++) if (rank(touched[c]!) > cut) ranked.push(touched[c]!);
   for (let c = 0; c < kept && ranked.length < limit; c++)
     if (rank(touched[c]!) === cut) ranked.push(touched[c]!);

@@ -17,12 +17,53 @@ export function pack(list: readonly string[]): PackedStrings {
   return { text: list.join(''), ends };
 }
 
+/** Longest string made through a reused argument array (longer ones through a view of the codes). */
+const SCRATCH_LENGTH = 64;
+
+/** Per length, an array the code units of a string are copied into for `String.fromCharCode`. */
+const scratch: number[][] = Array.from({ length: SCRATCH_LENGTH + 1 }, (_, n) =>
+  new Array<number>(n).fill(0),
+);
+
 /** String `i` of packed strings. */
 export function packedAt(packed: PackedStrings, i: number): string {
   const from = startOf(packed.ends, i);
-  if ('text' in packed) return packed.text.slice(from, packed.ends[i]!);
+  const to = packed.ends[i]!;
+  if ('text' in packed) return packed.text.slice(from, to);
+  const { codes } = packed;
+  const n = to - from;
   // Strings here are short (names, tokens, ids): within the argument count `apply` takes.
-  return String.fromCharCode.apply(null, packed.codes.subarray(from, packed.ends[i]!) as unknown as number[]);
+  if (n > SCRATCH_LENGTH)
+    return String.fromCharCode.apply(null, codes.subarray(from, to) as unknown as number[]);
+  // A reused array rather than a view per string: a view was most of the cost of a token read
+  // in a worker's hot path (expansion and scoring read thousands per query).
+  const args = scratch[n]!;
+  for (let k = 0; k < n; k++) args[k] = codes[from + k]!;
+  return String.fromCharCode.apply(null, args);
+}
+
+/**
+ * The order of string `i` of packed strings against `s` (negative, 0, positive, as `<` on
+ * strings orders them: by UTF-16 code units), without making the string.
+ */
+export function comparePackedAt(packed: PackedStrings, i: number, s: string): number {
+  const from = startOf(packed.ends, i);
+  const n = packed.ends[i]! - from;
+  const m = Math.min(n, s.length);
+  if ('text' in packed) {
+    const { text } = packed;
+    for (let k = 0; k < m; k++) {
+      const d = text.charCodeAt(from + k) - s.charCodeAt(k);
+      if (d !== 0) return d;
+    }
+  } else {
+    const { codes } = packed;
+    for (let k = 0; k < m; k++) {
+      const d = codes[from + k]! - s.charCodeAt(k);
+      if (d !== 0) return d;
+    }
+  }
+  return n - s.length;
 }
 
 /** Every string of packed strings. */

@@ -3,6 +3,7 @@ import {
   lastAlignment,
   lengthWeight,
   type NameComparison,
+  type PairSimilarity,
   type TokenWeight,
 } from './align-tokens.ts';
 import { compareJoined } from './compare-joined.ts';
@@ -36,6 +37,46 @@ export interface PreparedQuery {
   syllables: boolean;
   /** Facts of the original-script tokens, computed at the first comparison that needs them. */
   originalFacts?: TokenFacts[];
+  /** The token alignment's callbacks, made once per query and pointed at each name scored. */
+  align: NameAlignment;
+}
+
+/** What `alignmentScore` reads of the query and of the indexed name being scored (`ids`, `tokens`). */
+interface NameAlignment {
+  ids: readonly number[];
+  tokens: readonly string[];
+  sim: PairSimilarity;
+  qWeight: (i: number) => number;
+  cWeight: (j: number) => number;
+  cLength: (j: number) => number;
+}
+
+/** The alignment callbacks of a query: four closures per query rather than per candidate name. */
+function nameAlignment(
+  index: ScreeningIndex,
+  facts: TokenFacts[],
+  weights: number[],
+  seen: Map<number, TokenSimilarity>[],
+  vowelless: boolean,
+): NameAlignment {
+  const align: NameAlignment = {
+    ids: [],
+    tokens: [],
+    sim: (i, j) => {
+      const id = align.ids[j]!;
+      const memo = seen[i]!;
+      let t = memo.get(id);
+      if (t === undefined) {
+        t = compareReadTokenFacts(facts[i]!, index.factsAt(id), vowelless);
+        memo.set(id, t);
+      }
+      return t;
+    },
+    qWeight: (i) => weights[i]!,
+    cWeight: (j) => tokenIdWeight(index, align.ids[j]!),
+    cLength: (j) => align.tokens[j]!.length,
+  };
+  return align;
 }
 
 /** Prepares a normalised query name for `scoreIndexedName`. */
@@ -44,15 +85,19 @@ export function prepareQuery(
   name: NormalizedName,
   weight: TokenWeight,
 ): PreparedQuery {
+  const facts = name.tokens.map((t) => index.factsOf(t));
+  const weights = name.tokens.map((t) => weight(t));
+  const seen = name.tokens.map(() => new Map<number, TokenSimilarity>());
   return {
     name,
     weight,
-    facts: name.tokens.map((t) => index.factsOf(t)),
-    weights: name.tokens.map((t) => weight(t)),
+    facts,
+    weights,
     joined: name.tokens.join(''),
-    seen: name.tokens.map(() => new Map<number, TokenSimilarity>()),
+    seen,
     syllabic: isSyllabicName(name),
     syllables: !!name.originalTokens && hasSyllables(name.originalTokens),
+    align: nameAlignment(index, facts, weights, seen, !!name.vowelless),
   };
 }
 
@@ -63,25 +108,17 @@ export function prepareQuery(
  * query however many candidate names share the token.
  */
 export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, name: IndexedName): number {
-  const ids = name.tokenIds;
-  const { facts, weights, seen } = query;
+  const align = query.align;
+  align.ids = name.tokenIds;
+  align.tokens = name.normalized.tokens;
   const vowelless = !!query.name.vowelless;
   const base = alignmentScore(
-    facts.length,
-    ids.length,
-    (i, j) => {
-      const id = ids[j]!;
-      const memo = seen[i]!;
-      let t = memo.get(id);
-      if (t === undefined) {
-        t = compareReadTokenFacts(facts[i]!, index.factsAt(id), vowelless);
-        memo.set(id, t);
-      }
-      return t;
-    },
-    (i) => weights[i]!,
-    (j) => tokenIdWeight(index, ids[j]!),
-    (j) => name.normalized.tokens[j]!.length,
+    query.facts.length,
+    name.tokenIds.length,
+    align.sim,
+    align.qWeight,
+    align.cWeight,
+    align.cLength,
   );
   const containment = query.syllabic
     ? 'none'

@@ -328,7 +328,7 @@ export class ScreeningIndex {
   }
 
   /** Weight of a token id in a comparison (see token-weight.ts), cached until the index changes. */
-  tokenWeight(tokenId: number, compute: (tokenId: number) => number): number {
+  tokenWeight(tokenId: number, compute: (tokenId: number, index: ScreeningIndex) => number): number {
     let weights = this.weights;
     if (!weights || weights.length < this.tokenCount) {
       weights = new Float64Array(this.tokenCount + 1024).fill(-1);
@@ -336,7 +336,7 @@ export class ScreeningIndex {
     }
     let w = weights[tokenId]!;
     if (w < 0) {
-      w = compute(tokenId);
+      w = compute(tokenId, this);
       weights[tokenId] = w;
     }
     return w;

@@ -4,7 +4,7 @@ import type { CompiledNameReference } from './compile-name-reference.ts';
 import type { TokenFacts } from './compare-tokens.ts';
 import type { ScreeningIndexSnapshot } from './index-snapshot.ts';
 import type { TokenVocabulary } from './screening-index.ts';
-import { findPacked, packedAt, packedTable } from './packed-strings.ts';
+import { comparePackedAt, findPacked, packedAt, packedTable, type PackedStrings } from './packed-strings.ts';
 import { decodeUtf8 } from './utf8.ts';
 
 /** Name qualities by their number in a snapshot. */
@@ -53,17 +53,20 @@ export function withColumnLookups(s: ScreeningIndexSnapshot): ScreeningIndexSnap
   };
 }
 
-/** The ids of `order` whose key (by `keyOf`) is `key`: a view of the run of them, undefined for none. */
-function run(order: Int32Array, keyOf: (id: number) => string, key: string): Int32Array | undefined {
+/**
+ * The ids of `order` whose string in `keys` is `key`: a view of the run of them, undefined for
+ * none. The strings are compared where they lie (no string made per probe).
+ */
+function run(order: Int32Array, keys: PackedStrings, key: string): Int32Array | undefined {
   let lo = 0;
   let hi = order.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keyOf(order[mid]!) < key) lo = mid + 1;
+    if (comparePackedAt(keys, order[mid]!, key) < 0) lo = mid + 1;
     else hi = mid;
   }
   let end = lo;
-  while (end < order.length && keyOf(order[end]!) === key) end++;
+  while (end < order.length && comparePackedAt(keys, order[end]!, key) === 0) end++;
   return end > lo ? order.subarray(lo, end) : undefined;
 }
 
@@ -92,14 +95,23 @@ export function storedEntry(s: ScreeningIndexSnapshot, i: number, entityId: stri
   return entry;
 }
 
-/** Memoises at most `MEMO_LIMIT` values by id (emptied when full). */
-function memo<T>(): (id: number, make: (id: number) => T) => T {
-  const values = new Map<number, T>();
-  return (id, make) => {
-    let value = values.get(id);
+/**
+ * Memoises at most `MEMO_LIMIT` values by id below `count` (emptied when full), in an array
+ * indexed by id: a read is an element load rather than a `Map` look-up by number (a worker
+ * reads token facts and names thousands of times per query).
+ */
+function memo<T>(count: number, make: (id: number) => T): (id: number) => T {
+  const values = new Array<T | undefined>(count).fill(undefined);
+  let held = 0;
+  return (id) => {
+    let value = values[id];
     if (value === undefined) {
-      if (values.size >= MEMO_LIMIT) values.clear();
-      values.set(id, (value = make(id)));
+      if (held >= MEMO_LIMIT) {
+        values.fill(undefined);
+        held = 0;
+      }
+      values[id] = value = make(id);
+      if (value !== undefined) held++;
     }
     return value;
   };
@@ -114,9 +126,9 @@ function memo<T>(): (id: number, make: (id: number) => T) => T {
 export class StoredColumns {
   readonly #s: ScreeningIndexSnapshot;
   readonly #compiled: CompiledNameReference;
-  readonly #names = memo<IndexedName>();
-  readonly #facts = memo<TokenFacts>();
-  readonly #entries = memo<StoredEntry | undefined>();
+  readonly #names: (id: number) => IndexedName;
+  readonly #facts: (id: number) => TokenFacts;
+  readonly #entries: (id: number) => StoredEntry | undefined;
   #byEntityId: Map<string, number> | undefined;
   /** Number of name ids (removed ones included). */
   readonly nameCount: number;
@@ -154,6 +166,10 @@ export class StoredColumns {
     live = 0;
     for (let i = 0; i < ends.length; i++) if (ends[i]! > (i ? ends[i - 1]! : 0)) live++;
     this.liveEntries = live;
+    // Made once here, not a closure per read.
+    this.#names = memo(this.nameCount, (i) => this.#makeName(i));
+    this.#facts = memo(this.tokenCount, (i) => this.#makeFacts(i));
+    this.#entries = memo(ends.length, (i) => storedEntry(snapshot, i, packedAt(snapshot.entityIds, i)));
   }
 
   /** Token `id`. */
@@ -188,27 +204,29 @@ export class StoredColumns {
 
   /** The ids of the tokens with phonetic key `key`, in id order (undefined for none). */
   phoneticIds(key: string): Int32Array | undefined {
-    return run(this.#s.phoneticOrder!, (id) => this.tokenKey(id), key);
+    return run(this.#s.phoneticOrder!, this.#s.tokenKeys, key);
   }
 
   /** The ids of the tokens other than `fold` that fold to it, in id order (undefined for none). */
   foldIds(fold: string): Int32Array | undefined {
-    return run(this.#s.foldOrder!, (id) => this.tokenFold(id), fold);
+    return run(this.#s.foldOrder!, this.#s.tokenFolds, fold);
   }
 
   /** What the token comparison reads of token `id` (as `indexFromSnapshot` makes it). */
   facts(id: number): TokenFacts {
-    return this.#facts(id, (i) => {
-      const token = this.token(i);
-      return {
-        text: token,
-        key: this.tokenKey(i),
-        vowelPoor: this.#s.tokenVowelPoor[i] === 1,
-        groups: this.#compiled.tokenGroups.get(token),
-        spellings: this.#compiled.tokenSpellingGroups.get(token),
-        fold: this.tokenFold(i),
-      };
-    });
+    return this.#facts(id);
+  }
+
+  #makeFacts(i: number): TokenFacts {
+    const token = this.token(i);
+    return {
+      text: token,
+      key: this.tokenKey(i),
+      vowelPoor: this.#s.tokenVowelPoor[i] === 1,
+      groups: this.#compiled.tokenGroups.get(token),
+      spellings: this.#compiled.tokenSpellingGroups.get(token),
+      fold: this.tokenFold(i),
+    };
   }
 
   /** Postings as CSR: token `id`'s names are `ids[starts[id]..starts[id + 1])` (no view made per read). */
@@ -247,13 +265,13 @@ export class StoredColumns {
 
   /** Name `id`, undefined when removed. */
   name(id: number): IndexedName | undefined {
-    return this.#s.nameEntries[id]! >= 0 ? this.#names(id, (i) => this.#makeName(i)) : undefined;
+    return this.#s.nameEntries[id]! >= 0 ? this.#names(id) : undefined;
   }
 
   /** Entry `id`, undefined when removed. */
   entry(id: number): IndexedEntry | undefined {
     if (!(id >= 0 && id < this.#s.entityIds.ends.length)) return undefined;
-    return this.#entries(id, (i) => storedEntry(this.#s, i, packedAt(this.#s.entityIds, i)));
+    return this.#entries(id);
   }
 
   /** The entry id of an entity id (a map made on first use: workers screen without it). */

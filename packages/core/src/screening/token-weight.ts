@@ -12,9 +12,13 @@ function weightOf(index: ScreeningIndex, token: string, df: number): number {
   return Math.max(1, token.length) * factor;
 }
 
+/** The weight of indexed token `id` (one function, not a closure per call). */
+const weightById = (id: number, index: ScreeningIndex): number =>
+  weightOf(index, index.tokenAt(id), index.postingCount(id));
+
 /** The weight `indexTokenWeight` gives an indexed token, by token id (cached in the index). */
 export function tokenIdWeight(index: ScreeningIndex, tokenId: number): number {
-  return index.tokenWeight(tokenId, (id) => weightOf(index, index.tokenAt(id), index.postingCount(id)));
+  return index.tokenWeight(tokenId, weightById);
 }
 
 /**
