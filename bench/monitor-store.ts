@@ -15,6 +15,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import {
   CLI_SOURCE,
   indexSnapshotFile,
