@@ -155,15 +155,15 @@ export class AlertStore {
         .where('org_id', '=', orgId)
         .where('kind', 'in', kinds);
       if (page) q = q.where('counterparty_id', 'in', page);
-      rows.push(
-        ...(await q
-          .orderBy('created_at')
-          .orderBy('counterparty_id')
-          .orderBy('kind')
-          .orderBy('entity_id')
-          .orderBy('id')
-          .execute()),
-      );
+      // Not `push(...rows)`: 180,000 alerts overflow the call stack as arguments.
+      for (const r of await q
+        .orderBy('created_at')
+        .orderBy('counterparty_id')
+        .orderBy('kind')
+        .orderBy('entity_id')
+        .orderBy('id')
+        .execute())
+        rows.push(r);
     }
     return rows.map((r) => ({
       id: r.id,

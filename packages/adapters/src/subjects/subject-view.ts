@@ -14,15 +14,13 @@ export async function readSubjectView(
   sources: readonly string[],
   entityIds?: ReadonlySet<string>,
 ): Promise<SubjectView> {
-  const rows = [];
+  let rows: { entity_id: string; subject_id: string; subject_name: string; source: string }[] = [];
   if (!entityIds)
-    rows.push(
-      ...(await db
-        .selectFrom('subject_members')
-        .select(['entity_id', 'subject_id', 'subject_name', 'source'])
-        .where('is_current', '=', true)
-        .execute()),
-    );
+    rows = await db
+      .selectFrom('subject_members')
+      .select(['entity_id', 'subject_id', 'subject_name', 'source'])
+      .where('is_current', '=', true)
+      .execute();
   else {
     // Only the subjects of these listings, with every current listing of each.
     const subjectIds = new Set<string>();
@@ -35,14 +33,13 @@ export async function readSubjectView(
         .execute())
         subjectIds.add(r.subject_id);
     for (const page of pagesOf(subjectIds))
-      rows.push(
-        ...(await db
-          .selectFrom('subject_members')
-          .select(['entity_id', 'subject_id', 'subject_name', 'source'])
-          .where('is_current', '=', true)
-          .where('subject_id', 'in', page!)
-          .execute()),
-      );
+      for (const r of await db
+        .selectFrom('subject_members')
+        .select(['entity_id', 'subject_id', 'subject_name', 'source'])
+        .where('is_current', '=', true)
+        .where('subject_id', 'in', page!)
+        .execute())
+        rows.push(r);
   }
   // None of these listings resolved: as no resolution (no subject has members to list).
   if (rows.length === 0) return NO_SUBJECTS;
