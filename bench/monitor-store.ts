@@ -159,7 +159,7 @@ async function main(): Promise<void> {
       const runS = secs(t0);
       const runCpu = cpuSecs(c0);
       console.log(
-        `monitor run --full: ${runS.toFixed(1)} s (process CPU ${runCpu.toFixed(1)} s, ×${(runCpu / bareCpu).toFixed(2)} the screening alone's); ${run?.counts.newAlerts} new alerts; ×${(runS / bareS).toFixed(2)} the screening alone's wall time; load ${load()}`,
+        `monitor run --full: ${runS.toFixed(1)} s (process CPU ${runCpu.toFixed(1)} s${bare ? `, ×${(runCpu / bareCpu).toFixed(2)} the screening alone's` : ''}); ${run?.counts.newAlerts} new alerts${bare ? `; ×${(runS / bareS).toFixed(2)} the screening alone's wall time` : ''}; load ${load()}`,
       );
       // The weekly re-screen once the store holds the hits and alerts: reads them all, writes what changed.
       if (!QUICK) {
