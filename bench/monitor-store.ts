@@ -15,6 +15,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import {
   CLI_SOURCE,
   indexSnapshotFile,
@@ -37,6 +38,13 @@ const N = arg('counterparties', 100_000);
 const WORKERS = arg('workers', 2);
 /** Weekly list updates after the full runs, each followed by the delta run through the product path. */
 const WEEKLY = arg('weekly', 3);
+/**
+ * `--quick`: one full run only (no baseline, no second full run, no read comparison), to reach
+ * the weekly deltas sooner while developing. `--check`: a full run after the deltas, which must
+ * find nothing to change (0 new, changed and gone alerts) if the deltas left what a full run does.
+ */
+const QUICK = process.argv.includes('--quick');
+const CHECK = process.argv.includes('--check');
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
@@ -51,10 +59,17 @@ const cpuSecs = (c0: NodeJS.CpuUsage) => {
 function steps(): (step: string) => void {
   let t = performance.now();
   let c = process.cpuUsage();
+  let e = performance.eventLoopUtilization();
   return (step) => {
-    console.log(`  step ${step}: ${secs(t).toFixed(1)} s, process CPU ${cpuSecs(c).toFixed(1)} s`);
+    // The main thread's busy time apart: the process CPU also holds the workers' (restarting on
+    // a refreshed index during a delta).
+    const main = performance.eventLoopUtilization(e).active / 1000;
+    console.log(
+      `  step ${step}: ${secs(t).toFixed(1)} s, process CPU ${cpuSecs(c).toFixed(1)} s, main thread busy (wall) ${main.toFixed(1)} s`,
+    );
     t = performance.now();
     c = process.cpuUsage();
+    e = performance.eventLoopUtilization();
   };
 }
 
@@ -116,62 +131,67 @@ async function main(): Promise<void> {
       const entries = await monitor0.register.counterparties(org);
       t0 = performance.now();
       let c0 = process.cpuUsage();
-      const bare = await runMonitoring({
-        index: screening.index,
-        matchMany: (q, o) => screening.matchMany(q, o),
-        reference: screening.reference,
-        register: entries,
-        screenAll: 'everyone',
-        changedParties: new Set(),
-        removedParties: new Set(),
-        stored: [],
-        clearances: [],
-        alerts: [],
-        now: new Date(),
-        onProgress: () => {},
-      });
+      const bare = QUICK
+        ? undefined
+        : await runMonitoring({
+            index: screening.index,
+            matchMany: (q, o) => screening.matchMany(q, o),
+            reference: screening.reference,
+            register: entries,
+            screenAll: 'everyone',
+            changedParties: new Set(),
+            removedParties: new Set(),
+            stored: [],
+            clearances: [],
+            alerts: [],
+            now: new Date(),
+            onProgress: () => {},
+          });
       const bareS = secs(t0);
       const bareCpu = cpuSecs(c0);
-      console.log(
-        `baseline, screening alone: ${entries.length} counterparties in ${bareS.toFixed(1)} s (process CPU, main thread and workers, ${bareCpu.toFixed(1)} s); ${bare.outcome.upsertHits.length} hits; load ${load()}`,
-      );
+      if (bare)
+        console.log(
+          `baseline, screening alone: ${entries.length} counterparties in ${bareS.toFixed(1)} s (process CPU, main thread and workers, ${bareCpu.toFixed(1)} s); ${bare.outcome.upsertHits.length} hits; load ${load()}`,
+        );
       t0 = performance.now();
       c0 = process.cpuUsage();
       const run = await monitor.run(org, { trigger: 'full', full: true, onStep: steps() });
       const runS = secs(t0);
       const runCpu = cpuSecs(c0);
       console.log(
-        `monitor run --full: ${runS.toFixed(1)} s (process CPU ${runCpu.toFixed(1)} s, ×${(runCpu / bareCpu).toFixed(2)} the screening alone's); ${run?.counts.newAlerts} new alerts; ×${(runS / bareS).toFixed(2)} the screening alone's wall time; load ${load()}`,
+        `monitor run --full: ${runS.toFixed(1)} s (process CPU ${runCpu.toFixed(1)} s${bare ? `, ×${(runCpu / bareCpu).toFixed(2)} the screening alone's` : ''}); ${run?.counts.newAlerts} new alerts${bare ? `; ×${(runS / bareS).toFixed(2)} the screening alone's wall time` : ''}; load ${load()}`,
       );
       // The weekly re-screen once the store holds the hits and alerts: reads them all, writes what changed.
-      t0 = performance.now();
-      c0 = process.cpuUsage();
-      const again = await monitor.run(org, { trigger: 'full', full: true, onStep: steps() });
-      const againS = secs(t0);
-      const againCpu = cpuSecs(c0);
-      console.log(
-        `monitor run --full again (hits and alerts stored): ${againS.toFixed(1)} s (process CPU ${againCpu.toFixed(1)} s, ×${(againCpu / bareCpu).toFixed(2)}); ${again?.counts.newAlerts} new, ${again?.counts.changedAlerts} changed alerts; ×${(againS / bareS).toFixed(2)} the wall time; load ${load()}`,
-      );
-      console.log(
-        `monitor run --full with the service's start (workers ready): ${(ready + runS).toFixed(1)} s`,
-      );
-      // What a run reads to compare, on this stored state: every hit with its match and every
-      // alert with its history (the reads before 2026-12-04, baseline) against keys and states.
-      const kinds = ['new', 'changed', 'gone'] as const;
-      for (let round = 0; round < 2; round++) {
+      if (!QUICK) {
         t0 = performance.now();
         c0 = process.cpuUsage();
-        const h0 = (await monitor.runs.hits(org)).length;
-        const a0 = (await monitor.alerts.alerts(org, { kinds: [...kinds], limit: 1_000_000 })).length;
-        const fullS = secs(t0);
-        const fullCpu = cpuSecs(c0);
-        t0 = performance.now();
-        c0 = process.cpuUsage();
-        const h1 = (await monitor.runs.runHits(org)).length;
-        const a1 = (await monitor.alerts.runAlerts(org, [...kinds])).length;
+        const again = await monitor.run(org, { trigger: 'full', full: true, onStep: steps() });
+        const againS = secs(t0);
+        const againCpu = cpuSecs(c0);
         console.log(
-          `a run's reads of ${h0} hits and ${a0} alerts: whole rows with history ${fullS.toFixed(1)} s (CPU ${fullCpu.toFixed(1)} s); keys and states (${h1}, ${a1}) ${secs(t0).toFixed(1)} s (CPU ${cpuSecs(c0).toFixed(1)} s); load ${load()}`,
+          `monitor run --full again (hits and alerts stored): ${againS.toFixed(1)} s (process CPU ${againCpu.toFixed(1)} s, ×${(againCpu / bareCpu).toFixed(2)}); ${again?.counts.newAlerts} new, ${again?.counts.changedAlerts} changed alerts; ×${(againS / bareS).toFixed(2)} the wall time; load ${load()}`,
         );
+        console.log(
+          `monitor run --full with the service's start (workers ready): ${(ready + runS).toFixed(1)} s`,
+        );
+        // What a run reads to compare, on this stored state: every hit with its match and every
+        // alert with its history (the reads before 2026-12-04, baseline) against keys and states.
+        const kinds = ['new', 'changed', 'gone'] as const;
+        for (let round = 0; round < 2; round++) {
+          t0 = performance.now();
+          c0 = process.cpuUsage();
+          const h0 = (await monitor.runs.hits(org)).length;
+          const a0 = (await monitor.alerts.alerts(org, { kinds: [...kinds], limit: 1_000_000 })).length;
+          const fullS = secs(t0);
+          const fullCpu = cpuSecs(c0);
+          t0 = performance.now();
+          c0 = process.cpuUsage();
+          const h1 = (await monitor.runs.runHits(org)).length;
+          const a1 = (await monitor.alerts.runAlerts(org, [...kinds])).length;
+          console.log(
+            `a run's reads of ${h0} hits and ${a0} alerts: whole rows with history ${fullS.toFixed(1)} s (CPU ${fullCpu.toFixed(1)} s); keys and states (${h1}, ${a1}) ${secs(t0).toFixed(1)} s (CPU ${cpuSecs(c0).toFixed(1)} s); load ${load()}`,
+          );
+        }
       }
       // The weekly update through the product path: a new version of one list (200 parties added,
       // 50 changed by one more alias, 50 removed) stored, the index refreshed from its differences
@@ -233,6 +253,14 @@ async function main(): Promise<void> {
         const deltaS = secs(t0);
         console.log(
           `weekly update ${round + 1} of ${source} (${before.length} parties; 200 added, 50 changed, 50 removed): index refreshed in ${refreshS.toFixed(1)} s (CPU ${refreshCpu.toFixed(1)} s); delta run ${deltaS.toFixed(2)} s (process CPU ${cpuSecs(c0).toFixed(1)} s; ${(deltaS / runS).toFixed(3)} of the first full run's wall time), ${delta?.counts.counterpartiesScreened} counterparties screened, ${delta?.counts.newAlerts} new, ${delta?.counts.changedAlerts} changed, ${delta?.counts.goneAlerts} gone alerts; load ${load()}`,
+        );
+      }
+      if (CHECK) {
+        t0 = performance.now();
+        c0 = process.cpuUsage();
+        const check = await monitor.run(org, { trigger: 'full', full: true, onStep: steps() });
+        console.log(
+          `check, monitor run --full after the deltas: ${secs(t0).toFixed(1)} s (process CPU ${cpuSecs(c0).toFixed(1)} s); ${check?.counts.newAlerts} new, ${check?.counts.changedAlerts} changed, ${check?.counts.goneAlerts} gone alerts (0, 0, 0: the deltas left what a full run finds); load ${load()}`,
         );
       }
     } finally {

@@ -92,6 +92,10 @@ for (const target of storeTargets()) {
         'C-2 false-positive',
         'C-3 open',
       ]);
+      // The delta did not touch Volgaholding's hit: its owned counterparties are still caught.
+      expect(ownership.flatMap((x) => x.events.map((e) => e.comment ?? ''))).not.toContainEqual(
+        expect.stringContaining('no longer caught'),
+      );
 
       // Volgaholding delisted: the open ownership alert on C-3 gets a note.
       await w.store.saveListVersion(version('2026-12-01', [party('103', 'Another Listed Co')]));

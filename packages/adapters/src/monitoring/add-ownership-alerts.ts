@@ -24,7 +24,10 @@ import type { RegisterEntry } from './register-store.ts';
 /** What the ownership step reads besides the run's outcome. */
 export interface OwnershipInputs {
   register: readonly RegisterEntry[];
-  /** The hits stored before the run (the outcome says what changed). */
+  /**
+   * The hits stored before the run (the outcome says what changed): at least those of every
+   * counterparty in an ownership link (`ownershipLinked`).
+   */
   stored: readonly StoredHit[];
   /** The organisation's ownership alerts, in any state. */
   ownershipAlerts: readonly Alert[];
@@ -33,6 +36,17 @@ export interface OwnershipInputs {
 }
 
 const pairKey = (cp: string, entity: string) => `${cp}\u0000${entity}`;
+
+/** The counterparties in an ownership link of the register, as owner or as owned. */
+export function ownershipLinked(register: readonly RegisterEntry[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of register)
+    if (c.owners.length > 0) {
+      out.add(c.id);
+      for (const o of c.owners) out.add(o.ownerId);
+    }
+  return out;
+}
 
 /** The alert a candidate raises: the listed owner as the hit, the rule as its programme. */
 export function ownershipAlertOf(c: OwnershipAlertCandidate): NewAlert {
@@ -73,8 +87,11 @@ export function addOwnershipAlerts(
     const c = byId.get(cpId);
     return c ? active.has(pairKey(clearanceSubjectKey(counterpartySubject(c)), entityId)) : false;
   };
+  // Only a counterparty in an ownership link (an owner or owned) can catch or be caught: the
+  // hits of the others do not change the result, and a register has far fewer links than hits.
+  const linked = ownershipLinked(inputs.register);
   const listed = [...hits.values()]
-    .filter((h) => !isCleared(h.counterpartyId, h.entityId))
+    .filter((h) => linked.has(h.counterpartyId) && !isCleared(h.counterpartyId, h.entityId))
     .map((h) => ({ counterpartyId: h.counterpartyId, entityId: h.entityId, listedName: h.match.listedName }));
   const candidates = findOwnershipAlerts(inputs.register, listed, inputs.now.toISOString().slice(0, 10));
   const changes = ownershipAlertChanges(candidates, inputs.ownershipAlerts, isCleared);

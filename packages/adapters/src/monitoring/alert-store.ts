@@ -12,6 +12,7 @@ import { actorOf, type AuditSource } from '../sharing/actor.ts';
 import type { Database } from '../store/database.ts';
 import type { MonitorAlertEventRow } from './monitoring-database.ts';
 import type { HitMatch, RunAlert } from './monitor-records.ts';
+import { pagesOf } from './key-pages.ts';
 
 /** A change to one alert: any of state (with reason and expiry for a decision), assignee, comment. */
 export interface AlertChange {
@@ -139,18 +140,31 @@ export class AlertStore {
    * The organisation's alerts of these kinds as a run compares them: keys, kind, state and
    * age only (no match, listings or history; a run of a large register reads 200,000).
    */
-  async runAlerts(orgId: string, kinds: AlertKind[]): Promise<RunAlert[]> {
-    const rows = await this.db
-      .selectFrom('monitor_alerts')
-      .select(['id', 'kind', 'state', 'counterparty_id', 'entity_id', 'created_at'])
-      .where('org_id', '=', orgId)
-      .where('kind', 'in', kinds)
-      .orderBy('created_at')
-      .orderBy('counterparty_id')
-      .orderBy('kind')
-      .orderBy('entity_id')
-      .orderBy('id')
-      .execute();
+  async runAlerts(
+    orgId: string,
+    kinds: AlertKind[],
+    counterpartyIds?: ReadonlySet<string>,
+  ): Promise<RunAlert[]> {
+    const rows = [];
+    // By pages of counterparties: a counterparty's alerts are in one page, in order (a run
+    // compares alerts per counterparty and subject, never across counterparties).
+    for (const page of pagesOf(counterpartyIds)) {
+      let q = this.db
+        .selectFrom('monitor_alerts')
+        .select(['id', 'kind', 'state', 'counterparty_id', 'entity_id', 'created_at'])
+        .where('org_id', '=', orgId)
+        .where('kind', 'in', kinds);
+      if (page) q = q.where('counterparty_id', 'in', page);
+      // Not `push(...rows)`: 180,000 alerts overflow the call stack as arguments.
+      for (const r of await q
+        .orderBy('created_at')
+        .orderBy('counterparty_id')
+        .orderBy('kind')
+        .orderBy('entity_id')
+        .orderBy('id')
+        .execute())
+        rows.push(r);
+    }
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind as AlertKind,

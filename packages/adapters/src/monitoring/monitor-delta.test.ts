@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AlertKind } from '@entente/core';
 import { storeTargets } from '../test-support/store-targets.ts';
 import { CLI_SOURCE } from '../sharing/actor.ts';
 import { listOf, useMonitorWorld } from '../test-support/monitor-world.ts';
@@ -82,6 +83,59 @@ for (const target of storeTargets()) {
       // Screening everyone again changes nothing: no hit was pushed out or missed.
       const full = await w.monitor.run(delta, { trigger: 'manual', full: true });
       expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0 });
+    });
+
+    it('gives a counterparty whose best hit changes, beside untouched ones, the hits and alerts of a full re-screen', async () => {
+      // C-6 is no Orion's namesake; next week Orion 12 gains C-6's exact name as an alias, so its
+      // best hit becomes Orion 12 (C-1's hits on the other Orions, and C-7, are not touched).
+      const book =
+        REGISTER +
+        'C-6,Orion Marine Trading,,organisation,,,,\nC-7,Acme Werkzeuge GmbH,,organisation,DE,,,\n';
+      const delta = await w.org('Widget Exports Ltd');
+      const fresh = await w.org('Gadget Trading plc');
+      await w.monitor.importRegister(delta, 'book.csv', book, CLI_SOURCE);
+      await w.monitor.run(delta, { trigger: 'register' });
+      const before = (await w.monitor.runs.hits(delta)).filter((h) => h.counterpartyId === 'C-6');
+      await w.store.saveListVersion(version('2024-05-03', V2));
+      await w.monitor.run(delta, { trigger: 'list-version' });
+
+      await w.monitor.importRegister(fresh, 'book.csv', book, CLI_SOURCE);
+      await w.monitor.run(fresh, { trigger: 'register' });
+      expect(await hits(delta)).toEqual(await hits(fresh));
+      const after = (await w.monitor.runs.hits(delta)).filter((h) => h.counterpartyId === 'C-6');
+      const best = (xs: typeof after) => [...xs].sort((a, b) => b.score - a.score)[0]!;
+      expect(best(after)).toMatchObject({ entityId: `${SOURCE}:12`, score: 1 });
+      expect(before.find((h) => h.entityId === `${SOURCE}:12`)?.score ?? 0).toBeLessThan(1);
+      // The alerts of the delta are those a full re-screen leaves as they are.
+      const full = await w.monitor.run(delta, { trigger: 'manual', full: true });
+      expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0 });
+      const open = (await w.monitor.alerts.alerts(delta)).find(
+        (a) => a.counterpartyId === 'C-6' && a.entityId === `${SOURCE}:12`,
+      )!;
+      expect(open.score).toBe(1);
+    });
+
+    it('reads the stored hits and alerts of the counterparties it is given only', async () => {
+      const org = await w.org('Widget Exports Ltd');
+      await w.monitor.importRegister(org, 'book.csv', REGISTER, CLI_SOURCE);
+      await w.monitor.run(org, { trigger: 'register' });
+      const all = await w.monitor.runs.runHits(org);
+      expect(all.some((h) => h.counterpartyId === 'C-3')).toBe(true);
+      const c1 = await w.monitor.runs.runHits(org, new Set(['C-1', 'C-9']));
+      expect(c1.map((h) => h.counterpartyId)).toEqual(Array(10).fill('C-1'));
+      expect(await w.monitor.runs.runHits(org, new Set())).toEqual([]);
+      expect(
+        await w.monitor.runs.counterpartiesHitting(org, new Set([`${SOURCE}:3`, `${SOURCE}:4`])),
+      ).toEqual(new Set(['C-3']));
+      const kinds: AlertKind[] = ['new', 'changed', 'gone'];
+      const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
+      const some = await w.monitor.alerts.runAlerts(org, kinds, new Set(['C-2', 'C-3']));
+      const every = await w.monitor.alerts.runAlerts(org, kinds);
+      expect(some.length).toBeGreaterThan(0);
+      expect(ids(some)).toEqual(
+        ids(every.filter((a) => a.counterpartyId === 'C-2' || a.counterpartyId === 'C-3')),
+      );
+      expect(every.length).toBeGreaterThan(some.length);
     });
 
     it('keeps a register index between runs only while the register is unchanged', async () => {

@@ -4,6 +4,7 @@ import { emptyRunCounts, type MonitorRun, type MonitorRunCounts, type MonitorTri
 import type { Database } from '../store/database.ts';
 import type { HitMatch, RunOutcome, StoredHit } from './monitor-records.ts';
 import { writeRunOutcome } from './write-run-outcome.ts';
+import { pagesOf } from './key-pages.ts';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : undefined);
 
@@ -60,15 +61,23 @@ export class MonitorRunStore {
    * which only the source and names (`partial`: a run of 100,000 counterparties reads 200,000
    * hits, and their explanations are needed only for the few an alert shows again). The three
    * fields come out of one `jsonb_to_record` (each `->>` would decompress the match again).
+   * With `counterpartyIds`, only their hits (a delta reads the counterparties it can touch).
    */
-  async runHits(orgId: string): Promise<StoredHit[]> {
-    const r = await sql<Row>`
-      select h.counterparty_id, h.entity_id, h.score, h.party_hash, h.counterparty_version, h.list_version_id,
-        m.source, m."listedName" as listed_name, m."matchedName" as matched_name
-      from monitor_hits h
-      cross join lateral jsonb_to_record(h.match) as m(source text, "listedName" text, "matchedName" text)
-      where h.org_id = ${orgId}`.execute(this.db);
-    return r.rows.map((r: Row) => ({
+  async runHits(orgId: string, counterpartyIds?: ReadonlySet<string>): Promise<StoredHit[]> {
+    const rows: Row[] = [];
+    for (const page of pagesOf(counterpartyIds)) {
+      const r = await sql<Row>`
+        select h.counterparty_id, h.entity_id, h.score, h.party_hash, h.counterparty_version, h.list_version_id,
+          m.source, m."listedName" as listed_name, m."matchedName" as matched_name
+        from monitor_hits h
+        cross join lateral jsonb_to_record(h.match) as m(source text, "listedName" text, "matchedName" text)
+        where h.org_id = ${orgId}${page ? sql` and h.counterparty_id in (${sql.join(page)})` : sql``}`.execute(
+        this.db,
+      );
+      // Not `push(...rows)`: a whole organisation's 230,000 hits overflow the call stack as arguments.
+      for (const row of r.rows) rows.push(row);
+    }
+    return rows.map((r: Row) => ({
       ...hitOfRow(r, {
         source: r.source,
         listedName: r.listed_name,
@@ -79,6 +88,22 @@ export class MonitorRunStore {
       }),
       partial: true,
     }));
+  }
+
+  /** The counterparties with a stored hit on one of these listed parties (by the entity index). */
+  async counterpartiesHitting(orgId: string, entityIds: ReadonlySet<string>): Promise<Set<string>> {
+    const out = new Set<string>();
+    if (entityIds.size === 0) return out;
+    for (const page of pagesOf(entityIds)) {
+      const rows = await this.db
+        .selectFrom('monitor_hits')
+        .select('counterparty_id')
+        .where('org_id', '=', orgId)
+        .where('entity_id', 'in', page!)
+        .execute();
+      for (const r of rows) out.add(r.counterparty_id);
+    }
+    return out;
   }
 
   /** Up to which list version of each source (and `#register` change) the organisation's alerts are current. */

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import {
   checkAlertTransition,
+  clearanceSubjectKey,
   counterpartySubject,
+  isClearanceActive,
+  screenParty,
+  type Clearance,
   DomainError,
   type Alert,
   type MonitorRun,
@@ -18,8 +22,13 @@ import { AlertStore, type AlertChange } from './alert-store.ts';
 import { MonitorRunStore } from './monitor-run-store.ts';
 import { readRegisterText } from './read-register-file.ts';
 import { RegisterStore, type RegisterEntry, type RegisterImportResult } from './register-store.ts';
-import { addOwnershipAlerts } from './add-ownership-alerts.ts';
-import { buildRegisterIndexSoon, runMonitoring, runTarget } from './run-monitoring.ts';
+import { addOwnershipAlerts, ownershipLinked } from './add-ownership-alerts.ts';
+import {
+  buildRegisterIndexSoon,
+  candidateCounterparties,
+  runMonitoring,
+  runTarget,
+} from './run-monitoring.ts';
 import { readSubjectView } from '../subjects/subject-view.ts';
 
 /** The store a monitor needs: the port (clearances, list diffs, notifications) and its Kysely. */
@@ -40,8 +49,11 @@ export interface RunRequest {
   /** Re-screen every counterparty against every list, not only what changed. */
   full?: boolean;
   onProgress?: (run: MonitorRun) => void;
-  /** Told as each step of the run ends (`read`, `screened`, `ownership`, `written`), for benchmarks. */
-  onStep?: (step: 'read' | 'screened' | 'ownership' | 'written') => void;
+  /**
+   * Told as each step of the run ends (`scoped`: a delta's candidates and the counterparties it
+   * can touch found; `read`, `screened`, `ownership`, `written`), for benchmarks.
+   */
+  onStep?: (step: 'scoped' | 'read' | 'screened' | 'ownership' | 'written') => void;
 }
 
 /**
@@ -144,17 +156,35 @@ export class MonitorService {
       const changedCps = everyone
         ? 'everyone'
         : new Set(register.filter((c) => c.changeSeq > positions.get('#register')!).map((c) => c.id));
-      const stored = await this.runs.runHits(orgId);
       const clearances = await this.store.clearances(orgId);
-      const subjects = await readSubjectView(
-        this.store.kysely,
-        versions.map((v) => v.source),
-      );
-      const alerts = await this.alerts.runAlerts(orgId, ['new', 'changed', 'gone']);
+      const sources = versions.map((v) => v.source);
+      // A delta reads the stored state of the counterparties it can touch only (`deltaScope`).
+      let registerIndex = cached?.position === registerPosition ? cached.index : undefined;
+      let scope: { candidates: Set<string>; counterparties: Set<string> } | undefined;
+      if (changedCps !== 'everyone') {
+        if (changedParties.size > 0)
+          registerIndex ??= await buildRegisterIndexSoon(register, this.screening.reference);
+        scope = await this.#deltaScope(orgId, {
+          register,
+          registerIndex,
+          changedCps,
+          changedParties,
+          removedParties,
+          clearances,
+        });
+        request.onStep?.('scoped');
+      }
+      const stored = await this.runs.runHits(orgId, scope?.counterparties);
+      const alerts = await this.alerts.runAlerts(orgId, ['new', 'changed', 'gone'], scope?.counterparties);
       request.onStep?.('read');
       const result = await runMonitoring({
         index: this.screening.index,
-        matchMany: (q, o) => this.screening.matchMany(q, o),
+        // A delta's candidates are scored against the changed parties only: cheap enough on this
+        // thread, where they need not wait for the workers restarting on the refreshed index.
+        matchMany: (q, o) =>
+          o.entities
+            ? Promise.resolve(q.map((x) => screenParty(this.screening.index, x, o)))
+            : this.screening.matchMany(q, o),
         reference: this.screening.reference,
         register,
         screenAll: changedCps,
@@ -163,8 +193,13 @@ export class MonitorService {
         stored,
         clearances,
         alerts,
-        subjects,
-        ...(cached?.position === registerPosition ? { registerIndex: cached.index } : {}),
+        ...(scope
+          ? {
+              candidates: scope.candidates,
+              readSubjects: (ids) => readSubjectView(this.store.kysely, sources, ids),
+            }
+          : { subjects: await readSubjectView(this.store.kysely, sources) }),
+        ...(registerIndex ? { registerIndex } : {}),
         now: this.#clock.now(),
         onProgress: async (done, total, counts) => {
           await this.runs.progress(run.id, done, total, counts);
@@ -197,6 +232,44 @@ export class MonitorService {
       await this.runs.failRun(run.id, (error as Error).message).catch(() => {});
       throw error;
     }
+  }
+
+  /**
+   * What a delta can touch: the candidates of the changed listed parties (screened against the
+   * register index), and every counterparty whose stored hits or alerts the run compares — the
+   * candidates, the changed counterparties, those with a stored hit on a changed or removed
+   * listed party, those a clearance of the organisation covers (a subject clearance can need a
+   * review after a resolution), and those in an ownership link (the ownership step reads their hits).
+   */
+  async #deltaScope(
+    orgId: string,
+    d: {
+      register: RegisterEntry[];
+      registerIndex: ScreeningIndex | undefined;
+      changedCps: ReadonlySet<string>;
+      changedParties: ReadonlySet<string>;
+      removedParties: ReadonlySet<string>;
+      clearances: readonly Clearance[];
+    },
+  ): Promise<{ candidates: Set<string>; counterparties: Set<string> }> {
+    const hitChanged = await this.runs.counterpartiesHitting(orgId, d.changedParties);
+    // The counterparties that hit a changed party before are candidates too (found here in SQL).
+    const candidates = d.registerIndex
+      ? candidateCounterparties(this.screening.index, d.registerIndex, d.changedParties, [])
+      : new Set<string>();
+    for (const id of hitChanged) candidates.add(id);
+    const counterparties = new Set([
+      ...candidates,
+      ...d.changedCps,
+      ...(await this.runs.counterpartiesHitting(orgId, d.removedParties)),
+      ...ownershipLinked(d.register),
+    ]);
+    const now = this.#clock.now();
+    const cleared = new Set(d.clearances.filter((c) => isClearanceActive(c, now)).map((c) => c.subjectKey));
+    if (cleared.size > 0)
+      for (const c of d.register)
+        if (cleared.has(clearanceSubjectKey(counterpartySubject(c)))) counterparties.add(c.id);
+    return { candidates, counterparties };
   }
 
   /** Runs every organisation with a register (errors are logged per organisation). */

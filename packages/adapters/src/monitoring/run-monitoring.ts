@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   buildScreeningIndex,
+  clearedListings,
   counterpartyAsParty,
   ScreeningIndex,
   counterpartyQueries,
@@ -64,6 +65,16 @@ export interface RunInputs {
   alerts: readonly RunAlert[];
   /** The current resolution of listings into subjects (none: every listing is its own subject). */
   subjects?: SubjectView;
+  /**
+   * Instead of `subjects`: reads the resolution of these listings once the run knows them (a
+   * delta reads the subjects of the hits it compares and finds, not of every listing).
+   */
+  readSubjects?: (entityIds: ReadonlySet<string>) => Promise<SubjectView>;
+  /**
+   * The counterparties the changed listed parties may hit (`candidateCounterparties`), when the
+   * caller found them already (a delta does, to read only their stored state).
+   */
+  candidates?: ReadonlySet<string>;
   /** The register index of an earlier run at the same register position, reused when given. */
   registerIndex?: ScreeningIndex;
   now: Date;
@@ -104,7 +115,7 @@ export function candidateCounterparties(
   index: ScreeningIndex,
   registerIndex: ScreeningIndex,
   changed: ReadonlySet<string>,
-  stored: MonitorHit[],
+  stored: Iterable<Pick<MonitorHit, 'counterpartyId' | 'entityId'>>,
 ): Set<string> {
   const out = new Set<string>();
   for (const entityId of changed) {
@@ -148,8 +159,9 @@ export async function runMonitoring(
   let registerIndex = inputs.registerIndex;
   const toScreen = new Set<string>(everyone ? byId.keys() : screenAll);
   if (!everyone && changedParties.size > 0) {
-    registerIndex ??= buildRegisterIndex(register, inputs.reference);
-    for (const id of candidateCounterparties(index, registerIndex, changedParties, inputs.stored))
+    if (!inputs.candidates) registerIndex ??= buildRegisterIndex(register, inputs.reference);
+    for (const id of inputs.candidates ??
+      candidateCounterparties(index, registerIndex!, changedParties, inputs.stored))
       toScreen.add(id);
     counts.partiesScreened = changedParties.size;
   }
@@ -240,6 +252,17 @@ export async function runMonitoring(
     updatedAlerts: [],
     positions: {},
   };
+  const view = inputs.readSubjects
+    ? await inputs.readSubjects(
+        new Set([
+          ...inputs.stored.map((h) => h.entityId),
+          ...fresh.map((h) => h.entityId),
+          ...inputs.alerts.map((a) => a.entityId),
+          ...removedParties,
+          ...inputs.clearances.flatMap((c) => clearedListings(c)),
+        ]),
+      )
+    : (inputs.subjects ?? NO_SUBJECTS);
   raiseAlerts(outcome, counts, {
     register: byId,
     stored: inputs.stored,
@@ -248,7 +271,7 @@ export async function runMonitoring(
     removedParties,
     clearances: inputs.clearances,
     alerts: inputs.alerts,
-    subjects: inputs.subjects ?? NO_SUBJECTS,
+    subjects: view,
     now: inputs.now,
   });
   await inputs.onProgress(done, queries.length, counts);

@@ -1,21 +1,47 @@
 import type { Kysely } from 'kysely';
 import { NO_SUBJECTS, type SubjectView } from '@entente/core';
 import type { Database } from '../store/database.ts';
+import { pagesOf } from '../monitoring/key-pages.ts';
 
 /**
  * The current resolution as monitoring reads it, straight from the stored rows (what the last
  * resolution of any process wrote): each current listing's subject and every subject's current
- * listings, over the given loaded sources. A store nobody resolved gives `NO_SUBJECTS`.
+ * listings, over the given loaded sources. A store nobody resolved gives `NO_SUBJECTS`. With
+ * `entityIds`, only the subjects of those listings (what a delta run can show or judge).
  */
 export async function readSubjectView(
   db: Kysely<Database>,
   sources: readonly string[],
+  entityIds?: ReadonlySet<string>,
 ): Promise<SubjectView> {
-  const rows = await db
-    .selectFrom('subject_members')
-    .select(['entity_id', 'subject_id', 'subject_name', 'source'])
-    .where('is_current', '=', true)
-    .execute();
+  let rows: { entity_id: string; subject_id: string; subject_name: string; source: string }[] = [];
+  if (!entityIds)
+    rows = await db
+      .selectFrom('subject_members')
+      .select(['entity_id', 'subject_id', 'subject_name', 'source'])
+      .where('is_current', '=', true)
+      .execute();
+  else {
+    // Only the subjects of these listings, with every current listing of each.
+    const subjectIds = new Set<string>();
+    for (const page of pagesOf(entityIds))
+      for (const r of await db
+        .selectFrom('subject_members')
+        .select('subject_id')
+        .where('is_current', '=', true)
+        .where('entity_id', 'in', page!)
+        .execute())
+        subjectIds.add(r.subject_id);
+    for (const page of pagesOf(subjectIds))
+      for (const r of await db
+        .selectFrom('subject_members')
+        .select(['entity_id', 'subject_id', 'subject_name', 'source'])
+        .where('is_current', '=', true)
+        .where('subject_id', 'in', page!)
+        .execute())
+        rows.push(r);
+  }
+  // None of these listings resolved: as no resolution (no subject has members to list).
   if (rows.length === 0) return NO_SUBJECTS;
   const of = new Map<string, { id: string; name: string }>();
   const members = new Map<string, { entityId: string; source: string }[]>();
