@@ -103,11 +103,31 @@ function partyBytesOf(entries: ScreeningIndex['entries']): {
   return { partyBytes, partyEnds };
 }
 
+/** The rest of a name holding nothing but its schema, by schema (as the general case writes it). */
+const PLAIN_REST = new Map<string | undefined, string>(
+  (['person', 'organization', 'vessel', 'aircraft', undefined] as const).map((schema) => [
+    schema,
+    schema ? JSON.stringify({ legalForms: [], titles: [], schema }) : '',
+  ]),
+);
+
+/** Whether a normalised name holds exactly text, tokens, no legal form, no title, and maybe its schema, in that order. */
+function isPlain(n: NormalizedName): boolean {
+  if (n.legalForms.length || n.titles.length) return false;
+  let k = 0;
+  for (const key in n) if (key !== PLAIN_KEYS[k++]) return false;
+  return k === (n.schema === undefined ? 4 : 5);
+}
+const PLAIN_KEYS = ['text', 'tokens', 'legalForms', 'titles', 'schema'];
+
 /**
  * The JSON of what the normalised form of a name listed as `listed` holds besides its
  * tokens ('' for nothing more).
  */
 export function restOf(listed: string, normalized: NormalizedName): string {
+  // Most names: listed as normalised, nothing taken out, only a schema (the JSON below, made once).
+  const schemaOnly = PLAIN_REST.get(normalized.schema);
+  if (schemaOnly !== undefined && normalized.text === listed && isPlain(normalized)) return schemaOnly;
   const { tokens: _tokens, text, ...rest } = normalized;
   const keys = Object.keys(rest);
   if (text === listed && keys.length === 2 && !rest.legalForms.length && !rest.titles.length) return '';
