@@ -1,11 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import {
-  allowedEdits,
-  columnPartyOf,
-  DeletionNeighbourhood,
-  tokenFactColumns,
-  type ColumnParty,
-} from '@entente/core';
+import { columnPartyOf, tokenFactColumns, type ColumnParty } from '@entente/core';
 import type {
   ColumnBuildRequest,
   ColumnBuildResponse,
@@ -20,11 +14,7 @@ parentPort!.on('message', (req: ColumnBuildRequest) => {
   let response: ColumnBuildResponse;
   const transfer: ArrayBuffer[] = [];
   try {
-    if ('deletionTokens' in req) {
-      const deletions = new DeletionNeighbourhood(req.deletionTokens, (t) => allowedEdits(t.length)).arrays;
-      response = { id: req.id, deletions };
-      transfer.push(deletions.offsets.buffer as ArrayBuffer, deletions.entries.buffer as ArrayBuffer);
-    } else if ('tokens' in req) {
+    if ('tokens' in req) {
       const facts = tokenFactColumns(req.tokens);
       response = { id: req.id, facts };
       transfer.push(facts.vowelPoor.buffer as ArrayBuffer);

@@ -3,7 +3,6 @@ import {
   ColumnBuilder,
   indexOverSnapshot,
   snapshotOfParties,
-  type DeletionArrays,
   type NameReference,
   type ScreeningIndex,
   type ScreeningIndexInput,
@@ -17,9 +16,13 @@ import type {
 } from './column-build-protocol.ts';
 
 /** Parties sent to a worker at once. */
-const BATCH = 1000;
-/** Batches sent and not yet taken in, per worker: enough to keep it busy, few enough to bound the memory. */
-const IN_FLIGHT = 3;
+const BATCH = 250;
+/**
+ * Batches sent and not yet taken in, per worker: enough to keep it busy, few enough that the
+ * answers waiting here die young rather than fill the old generation (with 1,000 × 3 per
+ * worker, a 1,000,000-party build was past 3 GiB resident halfway).
+ */
+const IN_FLIGHT = 2;
 
 /** Options of `snapshotOfPartiesInWorkers`. */
 export interface ColumnBuildOptions {
@@ -70,7 +73,7 @@ class BuildWorker {
 
 /**
  * `snapshotOfParties` with the per-party part of the build (normalising each party's names,
- * encoding its JSON), the token facts and the deletion index made on worker threads. This
+ * encoding its JSON) and the token facts made on worker threads. This
  * thread reads the parties (streamed: at most a few batches per worker are held), gives the ids
  * in party order and lays the columns out, so the snapshot is the same, byte for byte, for any
  * number of workers (a test checks it).
@@ -121,26 +124,20 @@ export async function snapshotOfPartiesInWorkers(
         builder.add(p, versions[i], r.bytes.subarray(i ? r.ends[i - 1]! : 0, r.ends[i]!)),
       );
     }
-    // The fact columns and the deletion index depend on the tokens alone: made beside each other.
-    const tokens = builder.tokens as string[];
-    const [facts, deletions] = await Promise.all([
-      factsOf(workers, tokens),
-      workers[workers.length - 1]!.request({ id: sent++, deletionTokens: tokens }).then(
-        (r) => (r as { deletions: DeletionArrays }).deletions,
-      ),
-    ]);
-    return builder.finish(facts, deletions);
+    // The fact columns depend on the tokens alone: made on the workers. The deletion index is made
+    // here, in its place in `finish` (made beside the layout, its arrays raised the peak).
+    const facts = await factsOf(workers, builder.tokens as string[]);
+    return builder.finish(facts);
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
   }
 }
 
-/** The fact columns of `tokens`, made on the workers but the last (which builds the deletion index), or on it alone. */
+/** The fact columns of `tokens`, made in shares on the workers. */
 async function factsOf(workers: BuildWorker[], tokens: string[]): Promise<TokenFactColumns> {
-  const helpers = workers.length > 1 ? workers.slice(0, -1) : workers;
-  const share = Math.ceil(tokens.length / helpers.length);
+  const share = Math.ceil(tokens.length / workers.length);
   const parts = await Promise.all(
-    helpers.map((w, i) =>
+    workers.map((w, i) =>
       w
         .request({ id: -1 - i, tokens: tokens.slice(i * share, (i + 1) * share) })
         .then((r) => (r as { facts: TokenFactColumns }).facts),

@@ -1,6 +1,6 @@
 import { partyEntityId, type Party } from '../model/party.ts';
 import { allowedEdits, isVowelPoor } from './compare-tokens.ts';
-import { DeletionNeighbourhood, type DeletionArrays } from './deletion-neighbourhood.ts';
+import { DeletionNeighbourhood } from './deletion-neighbourhood.ts';
 import {
   INDEX_SNAPSHOT_FORMAT,
   indexOverSnapshot,
@@ -219,11 +219,10 @@ export class ColumnBuilder {
   }
 
   /**
-   * The snapshot, given the fact columns of `tokens` (`tokenFactColumns(builder.tokens)`) and,
-   * if made elsewhere, their deletion index (`new DeletionNeighbourhood(builder.tokens,
-   * (t) => allowedEdits(t.length)).arrays`). The builder is emptied: add nothing after.
+   * The snapshot, given the fact columns of `tokens` (`tokenFactColumns(builder.tokens)`, made
+   * here or elsewhere). The builder is emptied: add nothing after.
    */
-  finish(facts: TokenFactColumns, deletionArrays?: DeletionArrays): ScreeningIndexSnapshot {
+  finish(facts: TokenFactColumns): ScreeningIndexSnapshot {
     const entityIds = this.#entityIds;
     const versionIds = this.#versionIds;
     const removedEntries = this.#removedEntries;
@@ -296,8 +295,7 @@ export class ColumnBuilder {
     nameRests.length = 0;
     const packedKeys = packed(facts.keys);
     const packedFolds = packed(facts.folds);
-    const deletions =
-      deletionArrays ?? new DeletionNeighbourhood(tokens, (t) => allowedEdits(t.length)).arrays;
+    const deletions = new DeletionNeighbourhood(tokens, (t) => allowedEdits(t.length)).arrays;
     const packedTokens = packed(tokens);
     const identifierStarts = new Uint32Array(identifiers.size + 1);
     let i = 0;

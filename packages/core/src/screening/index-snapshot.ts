@@ -3,7 +3,7 @@ import type { DeletionArrays } from './deletion-neighbourhood.ts';
 import { encodeUtf8 } from './utf8.ts';
 import { ScreeningIndex, type IndexedName } from './screening-index.ts';
 import type { NormalizedName } from './normalize-name.ts';
-import { QUALITIES, StoredColumns, StoredEntry, storedEntry } from './stored-columns.ts';
+import { PLAIN_REST, QUALITIES, StoredColumns, StoredEntry, storedEntry } from './stored-columns.ts';
 import { pack, unpack, type PackedStrings } from './packed-strings.ts';
 
 export type { PackedStrings } from './packed-strings.ts';
@@ -102,14 +102,6 @@ function partyBytesOf(entries: ScreeningIndex['entries']): {
   parts.forEach((p, i) => partyBytes.set(p, partyEnds[i]! - p.length));
   return { partyBytes, partyEnds };
 }
-
-/** The rest of a name holding nothing but its schema, by schema (as the general case writes it). */
-const PLAIN_REST = new Map<string | undefined, string>(
-  (['person', 'organization', 'vessel', 'aircraft', undefined] as const).map((schema) => [
-    schema,
-    schema ? JSON.stringify({ legalForms: [], titles: [], schema }) : '',
-  ]),
-);
 
 /** Whether a normalised name holds exactly text, tokens, no legal form, no title, and maybe its schema, in that order. */
 function isPlain(n: NormalizedName): boolean {
