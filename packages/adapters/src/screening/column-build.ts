@@ -89,6 +89,7 @@ export async function snapshotOfPartiesInWorkers(
   if (options.workers < 1) return snapshotOfParties(parties, reference);
   const size = options.batch ?? BATCH;
   const workers = Array.from({ length: options.workers }, () => new BuildWorker(reference));
+  const stopAll = (): Promise<unknown> => Promise.all(workers.map((w) => w.stop()));
   try {
     const builder = new ColumnBuilder();
     const source = parties[Symbol.iterator]();
@@ -127,9 +128,11 @@ export async function snapshotOfPartiesInWorkers(
     // The fact columns depend on the tokens alone: made on the workers. The deletion index is made
     // here, in its place in `finish` (made beside the layout, its arrays raised the peak).
     const facts = await factsOf(workers, builder.tokens as string[]);
+    // The workers' heaps (about 0.5 GiB at 1,000,000 parties) go before the layout, the build's peak.
+    await stopAll();
     return builder.finish(facts);
   } finally {
-    await Promise.all(workers.map((w) => w.stop()));
+    await stopAll();
   }
 }
 
