@@ -10,7 +10,7 @@
  * of listed names (recall@10 of their party given) and 500 invented persons
  * from `eval/negatives_*_1k.csv` (share with any match). SIZE and SEED override
  * the defaults (SIZE=200000 for a quicker run); SKIP_MIRROR=1 skips the real-mirror baseline;
- * LAYOUTS (default `columns,workers`: the first is also built at SIZE, BIG_LAYOUTS for more)
+ * LAYOUTS (default `workers,columns`: the first is also built at SIZE, BIG_LAYOUTS for more)
  * and BUILD_WORKERS (2) choose the builds. Build CPU is the whole process's, worker threads
  * included: with workers it exceeds the wall time on an idle machine.
  */
@@ -100,7 +100,7 @@ interface Result {
  * with BUILD_WORKERS worker threads, default 2).
  */
 type Layout = 'objects' | 'columns' | 'workers';
-const LAYOUTS: Layout[] = ((process.env.LAYOUTS ?? 'columns,workers').split(',') as Layout[]).filter(
+const LAYOUTS: Layout[] = ((process.env.LAYOUTS ?? 'workers,columns').split(',') as Layout[]).filter(
   (l) => l === 'objects' || l === 'columns' || l === 'workers',
 );
 const BUILD_WORKERS = Number(process.env.BUILD_WORKERS ?? 2);
