@@ -9,7 +9,10 @@
  * screenings (expansion memo empty) of 1,000 queries: 500 spelling variations
  * of listed names (recall@10 of their party given) and 500 invented persons
  * from `eval/negatives_*_1k.csv` (share with any match). SIZE and SEED override
- * the defaults; SKIP_MIRROR=1 skips the real-mirror baseline.
+ * the defaults (SIZE=200000 for a quicker run); SKIP_MIRROR=1 skips the real-mirror baseline;
+ * LAYOUTS (default `workers,columns`: the first is also built at SIZE, BIG_LAYOUTS for more)
+ * and BUILD_WORKERS (2) choose the builds. Build CPU is the whole process's, worker threads
+ * included: with workers it exceeds the wall time on an idle machine.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -19,9 +22,12 @@ import {
   buildScreeningIndex,
   normalizeName,
   screenParty,
+  type NameReference,
   type Party,
   type ScreeningIndex,
+  type ScreeningIndexInput,
 } from '@entente/core';
+import { buildColumnIndexInWorkers } from '../packages/adapters/src/screening/column-build.ts';
 import { parse } from 'csv-parse/sync';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
@@ -37,6 +43,15 @@ const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const cpuS = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
+};
+/** CPU seconds of this (the main) thread alone, from Linux's per-thread counters (0 elsewhere). */
+const mainThreadCpuS = (): number => {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 };
 const load = (): string =>
   loadavg()
@@ -63,6 +78,8 @@ interface Result {
   tokens: number;
   buildS: number;
   buildCpuS: number;
+  /** Build CPU of the main thread alone (the rest: worker threads, GC helper threads). */
+  buildMainCpuS: number;
   rss: number;
   peak: number;
   heap: number;
@@ -77,18 +94,30 @@ interface Result {
   cpuPerQuery: number;
 }
 
-/** How an index is laid out: `objects` (`buildScreeningIndex`, patchable) or `columns` (`buildColumnIndex`). */
-type Layout = 'objects' | 'columns';
-const LAYOUTS: Layout[] = ((process.env.LAYOUTS ?? 'columns,objects').split(',') as Layout[]).filter(
-  (l) => l === 'objects' || l === 'columns',
+/**
+ * How an index is laid out and built: `objects` (`buildScreeningIndex`, patchable), `columns`
+ * (`buildColumnIndex`, one thread) or `workers` (the same columns, `buildColumnIndexInWorkers`
+ * with BUILD_WORKERS worker threads, default 2).
+ */
+type Layout = 'objects' | 'columns' | 'workers';
+const LAYOUTS: Layout[] = ((process.env.LAYOUTS ?? 'workers,columns').split(',') as Layout[]).filter(
+  (l) => l === 'objects' || l === 'columns' || l === 'workers',
 );
+const BUILD_WORKERS = Number(process.env.BUILD_WORKERS ?? 2);
 /** The layouts measured at SIZE (default: the first of LAYOUTS only; BIG_LAYOUTS=columns,objects for both). */
 const BIG_LAYOUTS: Layout[] = process.env.BIG_LAYOUTS
   ? (process.env.BIG_LAYOUTS.split(',') as Layout[])
   : LAYOUTS.slice(0, 1);
-const builders: Record<Layout, typeof buildScreeningIndex> = {
+const builders: Record<
+  Layout,
+  (
+    parties: Iterable<ScreeningIndexInput>,
+    reference: NameReference,
+  ) => ScreeningIndex | Promise<ScreeningIndex>
+> = {
   objects: buildScreeningIndex,
   columns: buildColumnIndex,
+  workers: (parties, reference) => buildColumnIndexInWorkers(parties, reference, { workers: BUILD_WORKERS }),
 };
 
 /**
@@ -121,19 +150,20 @@ function variationsOf(
   return out;
 }
 
-function measure(
+async function measure(
   label: string,
   layout: Layout,
   parties: Iterable<Party>,
   reference: Awaited<ReturnType<typeof loadNameReference>>,
   negatives: string[],
-): Result {
+): Promise<Result> {
   gc();
   resetPeak();
   const c0 = cpuS();
+  const m0 = mainThreadCpuS();
   const t0 = performance.now();
   let given = 0;
-  let index: ScreeningIndex | undefined = builders[layout](
+  let index: ScreeningIndex | undefined = await builders[layout](
     (function* () {
       for (const party of parties) {
         given++;
@@ -144,11 +174,12 @@ function measure(
   );
   const buildS = (performance.now() - t0) / 1000;
   const buildCpuS = cpuS() - c0;
+  const buildMainCpuS = mainThreadCpuS() - m0;
   const peak = peakRss();
   gc();
   const mem = process.memoryUsage();
   console.log(
-    `[${label}] index: ${index.size} parties, ${index.nameCount} names, ${index.tokenCount} distinct tokens; build ${buildS.toFixed(1)} s (CPU ${buildCpuS.toFixed(1)} s); rss ${mib(mem.rss)} after gc, peak ${mib(peak)}, heap used ${mib(mem.heapUsed)}; load ${load()}`,
+    `[${label}] index: ${index.size} parties, ${index.nameCount} names, ${index.tokenCount} distinct tokens; build ${buildS.toFixed(1)} s (CPU ${buildCpuS.toFixed(1)} s, main thread ${buildMainCpuS.toFixed(1)} s); rss ${mib(mem.rss)} after gc, peak ${mib(peak)}, heap used ${mib(mem.heapUsed)}; load ${load()}`,
   );
   const matches = variationsOf(index, given, QUERIES, SEED + 1);
   // Warm the JIT on other variations, then empty the memo so the timed pass pays every expansion.
@@ -185,6 +216,7 @@ function measure(
     tokens: index.tokenCount,
     buildS,
     buildCpuS,
+    buildMainCpuS,
     rss: mem.rss,
     peak,
     heap: mem.heapUsed,
@@ -232,11 +264,11 @@ async function main(): Promise<void> {
   const mirrorSize = mirror.length;
   for (const layout of LAYOUTS)
     if (process.env.SKIP_MIRROR !== '1')
-      results.push(measure(`real mirror, ${layout}`, layout, mirror, reference, sample));
+      results.push(await measure(`real mirror, ${layout}`, layout, mirror, reference, sample));
   mirror = undefined;
   for (const layout of LAYOUTS)
     results.push(
-      measure(
+      await measure(
         `synthetic, mirror size, ${layout}`,
         layout,
         generator.stream(mirrorSize, SEED),
@@ -249,7 +281,7 @@ async function main(): Promise<void> {
   const bigs: Result[] = [];
   for (const layout of BIG_LAYOUTS) {
     gc();
-    const r = measure(
+    const r = await measure(
       `synthetic ${SIZE}, ${layout}`,
       layout,
       generator.stream(SIZE, SEED),
@@ -261,12 +293,12 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    '\n| index | parties | names | tokens | build | build CPU | RSS after build | peak RSS | p50 | p90 | p99 | CPU per query | recall@10 | invented with a match |',
+    '\n| index | parties | names | tokens | build | build CPU | main-thread CPU | RSS after build | peak RSS | p50 | p90 | p99 | CPU per query | recall@10 | invented with a match |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results)
     console.log(
-      `| ${r.label} | ${r.parties} | ${r.names} | ${r.tokens} | ${r.buildS.toFixed(1)} s | ${r.buildCpuS.toFixed(1)} s | ${mib(r.rss)} | ${mib(r.peak)} | ${r.p50.toFixed(3)} ms | ${r.p90.toFixed(3)} ms | ${r.p99.toFixed(2)} ms | ${r.cpuPerQuery.toFixed(3)} ms | ${(100 * r.recall).toFixed(1)} % | ${(100 * r.negativesHit).toFixed(1)} % |`,
+      `| ${r.label} | ${r.parties} | ${r.names} | ${r.tokens} | ${r.buildS.toFixed(1)} s | ${r.buildCpuS.toFixed(1)} s | ${r.buildMainCpuS.toFixed(1)} s | ${mib(r.rss)} | ${mib(r.peak)} | ${r.p50.toFixed(3)} ms | ${r.p90.toFixed(3)} ms | ${r.p99.toFixed(2)} ms | ${r.cpuPerQuery.toFixed(3)} ms | ${(100 * r.recall).toFixed(1)} % | ${(100 * r.negativesHit).toFixed(1)} % |`,
     );
   const ratio = (a: Result, b: Result): string =>
     `ratio ${a.label} / ${b.label}: parties ×${(a.parties / b.parties).toFixed(1)}, build ×${(a.buildS / b.buildS).toFixed(2)} (CPU ×${(a.buildCpuS / b.buildCpuS).toFixed(2)}), RSS ×${(a.rss / b.rss).toFixed(2)}, peak ×${(a.peak / b.peak).toFixed(2)}, p50 ×${(a.p50 / b.p50).toFixed(2)}, p99 ×${(a.p99 / b.p99).toFixed(2)}, CPU per query ×${(a.cpuPerQuery / b.cpuPerQuery).toFixed(2)}`;
@@ -281,7 +313,7 @@ async function main(): Promise<void> {
   const gib = 1024 ** 3;
   for (const big of bigs)
     console.log(
-      `goals at ${big.parties} parties (${big.label}): build ≤ 60 s ${big.buildS <= 60 ? 'met' : 'NOT met'} (${big.buildS.toFixed(1)} s wall, ${big.buildCpuS.toFixed(1)} s CPU), resident memory ≤ 3 GiB ${Math.max(big.rss, big.peak) <= 3 * gib ? 'met' : 'NOT met'} (after build ${(big.rss / gib).toFixed(2)} GiB, peak ${(big.peak / gib).toFixed(2)} GiB), p50 ≤ 2 ms ${big.p50 <= 2 ? 'met' : 'NOT met'} (${big.p50.toFixed(3)} ms)`,
+      `goals at ${big.parties} parties (${big.label}): build ≤ 60 s ${big.buildS <= 60 ? 'met' : 'NOT met'} (${big.buildS.toFixed(1)} s wall, ${big.buildCpuS.toFixed(1)} s CPU of which ${big.buildMainCpuS.toFixed(1)} s on the main thread; on 2 idle cores at least ${Math.max(big.buildMainCpuS, big.buildCpuS / 2).toFixed(1)} s), resident memory ≤ 3 GiB ${Math.max(big.rss, big.peak) <= 3 * gib ? 'met' : 'NOT met'} (after build ${(big.rss / gib).toFixed(2)} GiB, peak ${(big.peak / gib).toFixed(2)} GiB), p50 ≤ 2 ms ${big.p50 <= 2 ? 'met' : 'NOT met'} (${big.p50.toFixed(3)} ms)`,
     );
   console.log(`process CPU time ${(cpuS() - cpu0).toFixed(1)} s; load average at the end ${load()}`);
 }

@@ -11,8 +11,8 @@ import { BUNDLED_PROGRAMS, bundleProgram } from './bundle-programs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const packages = ['core', 'adapters', 'cli', 'api'];
-/** Run-time files that are not TypeScript: SQL migrations, JSON configuration, the worker's boot file. */
-const ASSET = /\.(sql|json)$|^screening-pool-worker-boot\.js$/;
+/** Run-time files that are not TypeScript: SQL migrations, JSON configuration, the workers' boot files. */
+const ASSET = /\.(sql|json)$|-worker-boot\.js$/;
 const SKIP = new Set(['fixtures', 'test-support']);
 
 const tsc = path.join(root, 'node_modules/typescript/bin/tsc');

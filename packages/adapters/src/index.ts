@@ -46,6 +46,11 @@ export {
 } from './screening/screening-service.ts';
 export { screenCsv, type BatchLine, type BatchSummary } from './screening/screen-csv.ts';
 export { indexSnapshotFile } from './screening/index-snapshot-cache.ts';
+export {
+  buildColumnIndexInWorkers,
+  snapshotOfPartiesInWorkers,
+  type ColumnBuildOptions,
+} from './screening/column-build.ts';
 export * from './sharing/index.ts';
 export {
   syncFromPublishers,

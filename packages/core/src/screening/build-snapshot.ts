@@ -1,6 +1,5 @@
-import { partyEntityId } from '../model/party.ts';
-import { compileNameReference } from './compile-name-reference.ts';
-import { allowedEdits, tokenFacts } from './compare-tokens.ts';
+import { partyEntityId, type Party } from '../model/party.ts';
+import { allowedEdits, isVowelPoor } from './compare-tokens.ts';
 import { DeletionNeighbourhood } from './deletion-neighbourhood.ts';
 import {
   INDEX_SNAPSHOT_FORMAT,
@@ -11,12 +10,14 @@ import {
 import type { NameReference } from './name-reference.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import { pack, type PackedStrings } from './packed-strings.ts';
+import { phoneticKey } from './phonetic-key.ts';
 import {
   forEachIndexedName,
   nameKeysOf,
   type ScreeningIndex,
   type ScreeningIndexInput,
 } from './screening-index.ts';
+import { foldSpelling } from './spelling-fold.ts';
 import { QUALITIES } from './stored-columns.ts';
 import { encodeUtf8 } from './utf8.ts';
 
@@ -56,208 +57,300 @@ class Column<K extends TypedKind> {
   }
 }
 
+/** One indexed name of a party as the column build reads it (`columnPartyOf`). */
+export interface ColumnName {
+  text: string;
+  /** Index in `QUALITIES`. */
+  quality: number;
+  /** `restOf(text, normalized)`. */
+  rest: string;
+  tokens: string[];
+  /** `nameKeysOf(normalized)`, in its order. */
+  keys: string[];
+  /** Initials (capped at 255), plus 256 with original-script tokens: the `nameShape` column. */
+  shape: number;
+}
+
+/**
+ * A party normalised for the column build, before any id is given: what is per party and
+ * independent of every other party (most of the build), so that it can be made on other
+ * threads while one thread gives the ids in party order (`ColumnBuilder.add`).
+ */
+export interface ColumnParty {
+  entityId: string;
+  names: ColumnName[];
+  /** Normalised identifiers of 4 characters or more. */
+  identifiers: string[];
+}
+
+/** The per-token columns that depend on the token alone (as `tokenFacts` makes them). */
+export interface TokenFactColumns {
+  keys: string[];
+  folds: string[];
+  vowelPoor: Uint8Array;
+}
+
+/** What `ScreeningIndex.add` would index of one party, normalised (see `ColumnParty`). */
+export function columnPartyOf(party: Party, reference: NameReference): ColumnParty {
+  const names: ColumnName[] = [];
+  forEachIndexedName(party, reference, (text, quality, normalized) => {
+    let initials = 0;
+    for (const token of normalized.tokens) if (token.length === 1) initials++;
+    names.push({
+      text,
+      quality: QUALITIES.indexOf(quality),
+      rest: restOf(text, normalized),
+      tokens: normalized.tokens,
+      keys: [...nameKeysOf(normalized)],
+      shape: Math.min(255, initials) | (normalized.originalTokens ? 256 : 0),
+    });
+  });
+  const identifiers: string[] = [];
+  for (const id of party.identifiers) {
+    const key = normalizeIdentifier(id.value);
+    if (key.length >= 4) identifiers.push(key);
+  }
+  return { entityId: partyEntityId(party), names, identifiers };
+}
+
+/** The fact columns of `tokens[from..to)` (phonetic key, spelling fold, vowel-poorness). */
+export function tokenFactColumns(tokens: readonly string[], from = 0, to = tokens.length): TokenFactColumns {
+  const keys: string[] = [];
+  const folds: string[] = [];
+  const vowelPoor = new Uint8Array(to - from);
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    keys.push(phoneticKey(token));
+    folds.push(foldSpelling(token));
+    vowelPoor[i - from] = isVowelPoor(token) ? 1 : 0;
+  }
+  return { keys, folds, vowelPoor };
+}
+
+/**
+ * Gives ids to normalised parties in the order they are added and lays the snapshot's columns
+ * out (`finish`). The columns depend only on the parties and their order, never on where they
+ * were normalised: `snapshotOfParties` normalises on this thread, the adapters' worker build on
+ * several, and both give the same bytes.
+ */
+export class ColumnBuilder {
+  // Per entry.
+  readonly #entityIds: string[] = [];
+  readonly #versionIds: number[] = [];
+  readonly #entryFirstName = new Column(Uint32Array);
+  readonly #partyBytes = new Column(Uint8Array);
+  readonly #partyEnds = new Column(Uint32Array);
+  readonly #byEntityId = new Map<string, number>();
+  readonly #removedEntries: number[] = [];
+  // Per name.
+  readonly #nameEntries = new Column(Int32Array);
+  readonly #nameTexts: string[] = [];
+  readonly #nameQualities = new Column(Uint8Array);
+  readonly #nameRests: string[] = [];
+  readonly #nameTokenStarts = new Column(Uint32Array);
+  readonly #nameTokenIds = new Column(Int32Array);
+  readonly #nameKeyStarts = new Column(Uint32Array);
+  readonly #nameKeyIds = new Column(Int32Array);
+  readonly #nameShape = new Column(Uint16Array);
+  // Per token.
+  readonly #vocabulary = new Map<string, number>();
+  readonly #tokens: string[] = [];
+  readonly #joinedKey = new Column(Uint8Array);
+  // (token id, name id) of every posting, in the order the object index posts them.
+  readonly #postedToken = new Column(Int32Array);
+  readonly #postedName = new Column(Int32Array);
+  readonly #identifiers = new Map<string, number[]>();
+
+  constructor() {
+    this.#nameTokenStarts.push(0);
+    this.#nameKeyStarts.push(0);
+  }
+
+  /** The distinct tokens so far, by id (what `finish` needs the facts of). */
+  get tokens(): readonly string[] {
+    return this.#tokens;
+  }
+
+  #tokenId(token: string): number {
+    let id = this.#vocabulary.get(token);
+    if (id === undefined) {
+      id = this.#tokens.length;
+      this.#vocabulary.set(token, id);
+      this.#tokens.push(token);
+      this.#joinedKey.push(0);
+    }
+    return id;
+  }
+
+  /** Adds the next party: normalised (`columnPartyOf`), with its version and its JSON as UTF-8 bytes. */
+  add(party: ColumnParty, versionId: number | undefined, json: Uint8Array): void {
+    const replaced = this.#byEntityId.get(party.entityId);
+    if (replaced !== undefined) this.#removedEntries.push(replaced);
+    const entryId = this.#entityIds.length;
+    this.#byEntityId.set(party.entityId, entryId);
+    this.#entityIds.push(party.entityId);
+    this.#versionIds.push(versionId ?? -1);
+    this.#entryFirstName.push(this.#nameEntries.length);
+    this.#partyBytes.append(json);
+    this.#partyEnds.push(this.#partyBytes.length);
+    for (const name of party.names) {
+      const nameId = this.#nameEntries.length;
+      for (const key of name.keys) {
+        const id = this.#tokenId(key);
+        this.#nameKeyIds.push(id);
+        this.#postedToken.push(id);
+        this.#postedName.push(nameId);
+      }
+      this.#nameKeyStarts.push(this.#nameKeyIds.length);
+      for (const token of name.tokens) this.#nameTokenIds.push(this.#vocabulary.get(token)!);
+      this.#nameTokenStarts.push(this.#nameTokenIds.length);
+      if (name.tokens.length > 1) this.#joinedKey.array[this.#vocabulary.get(name.tokens.join(''))!] = 1;
+      this.#nameEntries.push(entryId);
+      this.#nameTexts.push(name.text);
+      this.#nameQualities.push(name.quality);
+      this.#nameRests.push(name.rest);
+      this.#nameShape.push(name.shape);
+    }
+    for (const key of party.identifiers) {
+      const list = this.#identifiers.get(key);
+      if (list) list.push(entryId);
+      else this.#identifiers.set(key, [entryId]);
+    }
+  }
+
+  /**
+   * The snapshot, given the fact columns of `tokens` (`tokenFactColumns(builder.tokens)`, made
+   * here or elsewhere). The builder is emptied: add nothing after.
+   */
+  finish(facts: TokenFactColumns): ScreeningIndexSnapshot {
+    const entityIds = this.#entityIds;
+    const versionIds = this.#versionIds;
+    const removedEntries = this.#removedEntries;
+    const nameTexts = this.#nameTexts;
+    const nameRests = this.#nameRests;
+    const tokens = this.#tokens;
+    const identifiers = this.#identifiers;
+    // What only the loop reads goes now, before the columns are laid out (the build's peak).
+    this.#byEntityId.clear();
+    this.#vocabulary.clear();
+    const entries = entityIds.length;
+    this.#entryFirstName.push(this.#nameEntries.length);
+    const firstName = this.#entryFirstName.done();
+
+    // A party listed again replaced the earlier one (as `ScreeningIndex.add` does): its entry
+    // and names are emptied, its names taken out of the postings and its entry out of the identifiers.
+    const entryNameStarts = new Uint32Array(entries + 1);
+    const entryNameIds = new Int32Array(this.#nameEntries.length);
+    const removed = new Uint8Array(entries);
+    for (const e of removedEntries) removed[e] = 1;
+    const names = this.#nameEntries.done();
+    let at = 0;
+    for (let e = 0; e < entries; e++) {
+      if (removed[e]) {
+        entityIds[e] = '';
+        versionIds[e] = -1;
+        for (let n = firstName[e]!; n < firstName[e + 1]!; n++) names[n] = -1;
+      } else for (let n = firstName[e]!; n < firstName[e + 1]!; n++) entryNameIds[at++] = n;
+      entryNameStarts[e + 1] = at;
+    }
+    const tokenStarts = this.#nameTokenStarts.done();
+    const keyStarts = this.#nameKeyStarts.done();
+    const texts = removedEntries.length ? nameTexts.map((t, n) => (names[n]! < 0 ? '' : t)) : nameTexts;
+    const rests = removedEntries.length ? nameRests.map((r, n) => (names[n]! < 0 ? '' : r)) : nameRests;
+    const qualities = this.#nameQualities.done();
+    let tokenIds: Int32Array = this.#nameTokenIds.done();
+    let keyIds: Int32Array = this.#nameKeyIds.done();
+    let ends: Uint32Array = this.#partyEnds.done();
+    let bytes: Uint8Array = this.#partyBytes.done();
+    if (removedEntries.length) {
+      for (let n = 0; n < names.length; n++) if (names[n]! < 0) qualities[n] = 0;
+      tokenIds = dropRemoved(tokenStarts, tokenIds, names);
+      keyIds = dropRemoved(keyStarts, keyIds, names);
+      ({ ends, bytes } = dropRemovedParties(ends, bytes, removed));
+      for (const list of identifiers.values())
+        for (let i = list.length - 1; i >= 0; i--) if (removed[list[i]!]) list.splice(i, 1);
+    }
+
+    // Postings as CSR, each list in posting order (ascending name ids), removed names left out.
+    const tokenCount = tokens.length;
+    const postingStarts = new Uint32Array(tokenCount + 1);
+    const pt = this.#postedToken.done();
+    const pn = this.#postedName.done();
+    for (let i = 0; i < pt.length; i++) if (names[pn[i]!]! >= 0) postingStarts[pt[i]! + 1]!++;
+    for (let t = 0; t < tokenCount; t++) postingStarts[t + 1]! += postingStarts[t]!;
+    const postingIds = new Int32Array(postingStarts[tokenCount]!);
+    const fill = postingStarts.slice(0, tokenCount);
+    for (let i = 0; i < pt.length; i++) if (names[pn[i]!]! >= 0) postingIds[fill[pt[i]!]!++] = pn[i]!;
+
+    // Each list of strings is packed, then emptied, before the next large array is made.
+    const packed = (list: string[]): PackedStrings => {
+      const out = pack(list);
+      list.length = 0;
+      return out;
+    };
+    const packedEntityIds = packed(entityIds);
+    const packedTexts = packed(texts);
+    const packedRests = packed(rests);
+    nameTexts.length = 0;
+    nameRests.length = 0;
+    const packedKeys = packed(facts.keys);
+    const packedFolds = packed(facts.folds);
+    const deletions = new DeletionNeighbourhood(tokens, (t) => allowedEdits(t.length)).arrays;
+    const packedTokens = packed(tokens);
+    const identifierStarts = new Uint32Array(identifiers.size + 1);
+    let i = 0;
+    for (const list of identifiers.values()) identifierStarts[i + 1] = identifierStarts[i++]! + list.length;
+    const identifierEntries = new Int32Array(identifierStarts[identifiers.size]!);
+    i = 0;
+    for (const list of identifiers.values()) identifierEntries.set(list, identifierStarts[i++]!);
+    return {
+      format: INDEX_SNAPSHOT_FORMAT,
+      entityIds: packedEntityIds,
+      versionIds: Float64Array.from(versionIds),
+      partyBytes: bytes,
+      partyEnds: ends,
+      entryNameStarts,
+      entryNameIds: at === entryNameIds.length ? entryNameIds : entryNameIds.slice(0, at),
+      nameEntries: names,
+      nameTexts: packedTexts,
+      nameQualities: qualities,
+      nameRests: packedRests,
+      nameTokenStarts: tokenStarts,
+      nameTokenIds: tokenIds,
+      nameKeyStarts: keyStarts,
+      nameKeyIds: keyIds,
+      nameShape: this.#nameShape.done(),
+      tokens: packedTokens,
+      postingStarts,
+      postingIds,
+      tokenKeys: packedKeys,
+      tokenFolds: packedFolds,
+      tokenVowelPoor: facts.vowelPoor,
+      joinedKey: this.#joinedKey.done(),
+      identifierKeys: pack([...identifiers.keys()]),
+      identifierStarts,
+      identifierEntries,
+      deletions,
+    };
+  }
+}
+
 /**
  * The snapshot `snapshotOfIndex(buildScreeningIndex(parties, reference))` gives — the same
  * columns, value for value (a test checks it) — built straight into its columns, without an
  * object per name, a posting array per token or the parties themselves: what a large index
  * costs to build is then its columns (typed arrays and packed strings), a map of its distinct
  * tokens and one of its entity ids. The parties may be streamed (any iterable): none is kept.
+ * On one thread; the adapters' `snapshotOfPartiesInWorkers` normalises on several.
  */
 export function snapshotOfParties(
   parties: Iterable<ScreeningIndexInput>,
   reference: NameReference,
 ): ScreeningIndexSnapshot {
-  const compiled = compileNameReference(reference);
-  // Per entry.
-  const entityIds: string[] = [];
-  const versionIds: number[] = [];
-  const entryFirstName = new Column(Uint32Array);
-  const partyBytes = new Column(Uint8Array);
-  const partyEnds = new Column(Uint32Array);
-  const byEntityId = new Map<string, number>();
-  const removedEntries: number[] = [];
-  // Per name.
-  const nameEntries = new Column(Int32Array);
-  const nameTexts: string[] = [];
-  const nameQualities = new Column(Uint8Array);
-  const nameRests: string[] = [];
-  const nameTokenStarts = new Column(Uint32Array);
-  const nameTokenIds = new Column(Int32Array);
-  const nameKeyStarts = new Column(Uint32Array);
-  const nameKeyIds = new Column(Int32Array);
-  const nameShape = new Column(Uint16Array);
-  nameTokenStarts.push(0);
-  nameKeyStarts.push(0);
-  // Per token.
-  const vocabulary = new Map<string, number>();
-  const tokens: string[] = [];
-  const tokenKeys: string[] = [];
-  const tokenFolds: string[] = [];
-  const tokenVowelPoor = new Column(Uint8Array);
-  const joinedKey = new Column(Uint8Array);
-  // (token id, name id) of every posting, in the order the object index posts them.
-  const postedToken = new Column(Int32Array);
-  const postedName = new Column(Int32Array);
-  const identifiers = new Map<string, number[]>();
-
-  const tokenId = (token: string): number => {
-    let id = vocabulary.get(token);
-    if (id === undefined) {
-      id = tokens.length;
-      vocabulary.set(token, id);
-      tokens.push(token);
-      const facts = tokenFacts(token, compiled);
-      tokenKeys.push(facts.key);
-      tokenFolds.push(facts.fold);
-      tokenVowelPoor.push(facts.vowelPoor ? 1 : 0);
-      joinedKey.push(0);
-    }
-    return id;
-  };
-
-  for (const { party, versionId } of parties) {
-    const entityId = partyEntityId(party);
-    const replaced = byEntityId.get(entityId);
-    if (replaced !== undefined) removedEntries.push(replaced);
-    const entryId = entityIds.length;
-    byEntityId.set(entityId, entryId);
-    entityIds.push(entityId);
-    versionIds.push(versionId ?? -1);
-    entryFirstName.push(nameEntries.length);
-    partyBytes.append(encodeUtf8(JSON.stringify(party)));
-    partyEnds.push(partyBytes.length);
-    forEachIndexedName(party, reference, (text, quality, normalized) => {
-      const nameId = nameEntries.length;
-      for (const key of nameKeysOf(normalized)) {
-        const id = tokenId(key);
-        nameKeyIds.push(id);
-        postedToken.push(id);
-        postedName.push(nameId);
-      }
-      nameKeyStarts.push(nameKeyIds.length);
-      let initials = 0;
-      for (const token of normalized.tokens) {
-        nameTokenIds.push(vocabulary.get(token)!);
-        if (token.length === 1) initials++;
-      }
-      nameTokenStarts.push(nameTokenIds.length);
-      if (normalized.tokens.length > 1) joinedKey.array[vocabulary.get(normalized.tokens.join(''))!] = 1;
-      nameEntries.push(entryId);
-      nameTexts.push(text);
-      nameQualities.push(QUALITIES.indexOf(quality));
-      nameRests.push(restOf(text, normalized));
-      nameShape.push(Math.min(255, initials) | (normalized.originalTokens ? 256 : 0));
-    });
-    for (const id of party.identifiers) {
-      const key = normalizeIdentifier(id.value);
-      if (key.length < 4) continue;
-      const list = identifiers.get(key);
-      if (list) list.push(entryId);
-      else identifiers.set(key, [entryId]);
-    }
-  }
-  // What only the loop reads goes now, before the columns are laid out (the build's peak).
-  byEntityId.clear();
-  vocabulary.clear();
-  const entries = entityIds.length;
-  entryFirstName.push(nameEntries.length);
-  const firstName = entryFirstName.done();
-
-  // A party listed again replaced the earlier one (as `ScreeningIndex.add` does): its entry
-  // and names are emptied, its names taken out of the postings and its entry out of the identifiers.
-  const entryNameStarts = new Uint32Array(entries + 1);
-  const entryNameIds = new Int32Array(nameEntries.length);
-  const removed = new Uint8Array(entries);
-  for (const e of removedEntries) removed[e] = 1;
-  const names = nameEntries.done();
-  let at = 0;
-  for (let e = 0; e < entries; e++) {
-    if (removed[e]) {
-      entityIds[e] = '';
-      versionIds[e] = -1;
-      for (let n = firstName[e]!; n < firstName[e + 1]!; n++) names[n] = -1;
-    } else for (let n = firstName[e]!; n < firstName[e + 1]!; n++) entryNameIds[at++] = n;
-    entryNameStarts[e + 1] = at;
-  }
-  const tokenStarts = nameTokenStarts.done();
-  const keyStarts = nameKeyStarts.done();
-  const texts = removedEntries.length ? nameTexts.map((t, n) => (names[n]! < 0 ? '' : t)) : nameTexts;
-  const rests = removedEntries.length ? nameRests.map((r, n) => (names[n]! < 0 ? '' : r)) : nameRests;
-  const qualities = nameQualities.done();
-  let tokenIds: Int32Array = nameTokenIds.done();
-  let keyIds: Int32Array = nameKeyIds.done();
-  let ends: Uint32Array = partyEnds.done();
-  let bytes: Uint8Array = partyBytes.done();
-  if (removedEntries.length) {
-    for (let n = 0; n < names.length; n++) if (names[n]! < 0) qualities[n] = 0;
-    tokenIds = dropRemoved(tokenStarts, tokenIds, names);
-    keyIds = dropRemoved(keyStarts, keyIds, names);
-    ({ ends, bytes } = dropRemovedParties(ends, bytes, removed));
-    for (const list of identifiers.values())
-      for (let i = list.length - 1; i >= 0; i--) if (removed[list[i]!]) list.splice(i, 1);
-  }
-
-  // Postings as CSR, each list in posting order (ascending name ids), removed names left out.
-  const tokenCount = tokens.length;
-  const postingStarts = new Uint32Array(tokenCount + 1);
-  const pt = postedToken.done();
-  const pn = postedName.done();
-  for (let i = 0; i < pt.length; i++) if (names[pn[i]!]! >= 0) postingStarts[pt[i]! + 1]!++;
-  for (let t = 0; t < tokenCount; t++) postingStarts[t + 1]! += postingStarts[t]!;
-  const postingIds = new Int32Array(postingStarts[tokenCount]!);
-  const fill = postingStarts.slice(0, tokenCount);
-  for (let i = 0; i < pt.length; i++) if (names[pn[i]!]! >= 0) postingIds[fill[pt[i]!]!++] = pn[i]!;
-
-  // Each list of strings is packed, then emptied, before the next large array is made.
-  const packed = (list: string[]): PackedStrings => {
-    const out = pack(list);
-    list.length = 0;
-    return out;
-  };
-  const packedEntityIds = packed(entityIds);
-  const packedTexts = packed(texts);
-  const packedRests = packed(rests);
-  nameTexts.length = 0;
-  nameRests.length = 0;
-  const packedKeys = packed(tokenKeys);
-  const packedFolds = packed(tokenFolds);
-  const deletions = new DeletionNeighbourhood(tokens, (t) => allowedEdits(t.length)).arrays;
-  const packedTokens = packed(tokens);
-  const identifierStarts = new Uint32Array(identifiers.size + 1);
-  let i = 0;
-  for (const list of identifiers.values()) identifierStarts[i + 1] = identifierStarts[i++]! + list.length;
-  const identifierEntries = new Int32Array(identifierStarts[identifiers.size]!);
-  i = 0;
-  for (const list of identifiers.values()) identifierEntries.set(list, identifierStarts[i++]!);
-  return {
-    format: INDEX_SNAPSHOT_FORMAT,
-    entityIds: packedEntityIds,
-    versionIds: Float64Array.from(versionIds),
-    partyBytes: bytes,
-    partyEnds: ends,
-    entryNameStarts,
-    entryNameIds: at === entryNameIds.length ? entryNameIds : entryNameIds.slice(0, at),
-    nameEntries: names,
-    nameTexts: packedTexts,
-    nameQualities: qualities,
-    nameRests: packedRests,
-    nameTokenStarts: tokenStarts,
-    nameTokenIds: tokenIds,
-    nameKeyStarts: keyStarts,
-    nameKeyIds: keyIds,
-    nameShape: nameShape.done(),
-    tokens: packedTokens,
-    postingStarts,
-    postingIds,
-    tokenKeys: packedKeys,
-    tokenFolds: packedFolds,
-    tokenVowelPoor: tokenVowelPoor.done(),
-    joinedKey: joinedKey.done(),
-    identifierKeys: pack([...identifiers.keys()]),
-    identifierStarts,
-    identifierEntries,
-    deletions,
-  };
+  const builder = new ColumnBuilder();
+  for (const { party, versionId } of parties)
+    builder.add(columnPartyOf(party, reference), versionId, encodeUtf8(JSON.stringify(party)));
+  return builder.finish(tokenFactColumns(builder.tokens));
 }
 
 /** CSR lists with the lists of removed names (`names[n] < 0`) emptied; `starts` is rewritten. */

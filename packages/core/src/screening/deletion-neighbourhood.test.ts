@@ -51,6 +51,33 @@ describe('DeletionNeighbourhood', () => {
     }
   });
 
+  it('hashes each deletion variant as FNV-1a of its own string (stored snapshots stay valid)', () => {
+    // The definition the stored buckets were made with: every variant hashed from its start.
+    const fnv = (s: string): number => {
+      let h = 0x811c9dc5 ^ s.length;
+      for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+      return h >>> 0;
+    };
+    const expected = (word: string, deletions: number): number[] => {
+      const key = deletionKey(word);
+      const out = [fnv(key)];
+      const without = (i: number, j = -1): string => [...key].filter((_, k) => k !== i && k !== j).join('');
+      for (let i = 0; i < key.length && deletions > 0; i++) {
+        if (i > 0 && key[i] === key[i - 1]) continue;
+        out.push(fnv(without(i)));
+        for (let j = i + 1; j < key.length && deletions > 1; j++)
+          if (!(j > i + 1 && key[j] === key[j - 1])) out.push(fnv(without(i, j)));
+      }
+      return out;
+    };
+    for (const word of ['', 'a', 'aa', 'anna', 'mohammad', 'mohammadalihassan', 'иванов', 'abbba', '李明'])
+      for (const deletions of [0, 1, 2]) {
+        const got: number[] = [];
+        forEachDeletionHash(word, deletions, (h) => got.push(h));
+        expect(got, `${word}, ${deletions}`).toEqual(expected(word, deletions));
+      }
+  });
+
   it('leaves out words of other lengths', () => {
     expect(near('anna', 1)).not.toContain('abdulrahman');
   });

@@ -22,35 +22,61 @@ export function deletionKey(token: string): string {
   return token.length <= 2 * DELETION_END ? token : token.slice(0, DELETION_END) + token.slice(-DELETION_END);
 }
 
-/** FNV-1a of `token[0..end)` with positions `skip1` and `skip2` left out (−1: none). */
-function variantHash(token: string, end: number, skip1: number, skip2: number): number {
-  let h = FNV_OFFSET ^ (end - (skip1 >= 0 ? 1 : 0) - (skip2 >= 0 ? 1 : 0));
-  for (let i = 0; i < end; i++) {
-    if (i === skip1 || i === skip2) continue;
-    h = Math.imul(h ^ token.charCodeAt(i), FNV_PRIME);
-  }
-  return h >>> 0;
+/** The code units of the deletion key being hashed, reused (a fresh array when a caller's `emit` hashes again). */
+let shared: Uint16Array | undefined = new Uint16Array(64);
+
+/** FNV-1a state after `codes[from..to)`, from state `h`. */
+function fnv(codes: Uint16Array, h: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ codes[i]!, FNV_PRIME);
+  return h;
 }
 
 /**
  * Calls `emit` with the hash of every string made by deleting up to
  * `deletions` characters (at most 2) from a token's `deletionKey`.
  * Deleting either of two equal neighbours gives the same string, so only
- * the first is emitted.
+ * the first is emitted. Each hash is FNV-1a of the string's code units from a
+ * start that mixes in its length; the states of shared prefixes are carried
+ * instead of hashing every variant from its start.
  */
 export function forEachDeletionHash(word: string, deletions: number, emit: (hash: number) => void): void {
   const token = deletionKey(word);
   const end = token.length;
-  emit(variantHash(token, end, -1, -1));
+  const codes = shared && shared.length >= end ? shared : new Uint16Array(Math.max(64, end));
+  shared = undefined;
+  try {
+    for (let i = 0; i < end; i++) codes[i] = token.charCodeAt(i);
+    hashVariants(codes, end, deletions, emit);
+  } finally {
+    shared = codes;
+  }
+}
+
+function hashVariants(
+  codes: Uint16Array,
+  end: number,
+  deletions: number,
+  emit: (hash: number) => void,
+): void {
+  emit(fnv(codes, FNV_OFFSET ^ end, 0, end) >>> 0);
   if (deletions < 1) return;
+  // States after codes[0..i) of the one- and two-deletion variants (their starts differ by length).
+  let one = FNV_OFFSET ^ (end - 1);
+  let two = FNV_OFFSET ^ (end - 2);
   for (let i = 0; i < end; i++) {
-    if (i > 0 && token.charCodeAt(i) === token.charCodeAt(i - 1)) continue;
-    emit(variantHash(token, end, i, -1));
-    if (deletions < 2) continue;
-    for (let j = i + 1; j < end; j++) {
-      if (j > i + 1 && token.charCodeAt(j) === token.charCodeAt(j - 1)) continue;
-      emit(variantHash(token, end, i, j));
+    if (!(i > 0 && codes[i] === codes[i - 1])) {
+      emit(fnv(codes, one, i + 1, end) >>> 0);
+      if (deletions >= 2) {
+        // State after codes[0..i) and codes[i+1..j).
+        let mid = two;
+        for (let j = i + 1; j < end; j++) {
+          if (!(j > i + 1 && codes[j] === codes[j - 1])) emit(fnv(codes, mid, j + 1, end) >>> 0);
+          mid = Math.imul(mid ^ codes[j]!, FNV_PRIME);
+        }
+      }
     }
+    one = Math.imul(one ^ codes[i]!, FNV_PRIME);
+    two = Math.imul(two ^ codes[i]!, FNV_PRIME);
   }
 }
 

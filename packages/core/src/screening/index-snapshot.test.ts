@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildParty, type Party } from '../model/party.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
-import { indexFromSnapshot, INDEX_SNAPSHOT_FORMAT, snapshotOfIndex } from './index-snapshot.ts';
+import { indexFromSnapshot, INDEX_SNAPSHOT_FORMAT, restOf, snapshotOfIndex } from './index-snapshot.ts';
 import { NAME_CLASS_CASES } from './name-match-classes.cases.ts';
 import { NAME_MATCH_CASES } from './name-match.cases.ts';
-import { buildScreeningIndex, type ScreeningIndex } from './screening-index.ts';
+import { forEachIndexedName, buildScreeningIndex, type ScreeningIndex } from './screening-index.ts';
+import type { NormalizedName } from './normalize-name.ts';
 import { screenParty } from './screen-party.ts';
 
 // A structured clone is what a snapshot file or a worker message carries (core is typed without the host's globals).
@@ -89,5 +90,29 @@ describe('index snapshot', () => {
   it('refuses a snapshot of another format', () => {
     const snapshot = { ...snapshotOfIndex(build()), format: INDEX_SNAPSHOT_FORMAT + 1 };
     expect(() => indexFromSnapshot(snapshot, ref)).toThrow(/format/);
+  });
+});
+
+describe('restOf', () => {
+  // What the snapshot has always stored: everything but the tokens, the text only when it differs.
+  const general = (listed: string, n: NormalizedName): string => {
+    const { tokens: _tokens, text, ...rest } = n;
+    if (text === listed && Object.keys(rest).length === 2 && !rest.legalForms.length && !rest.titles.length)
+      return '';
+    return JSON.stringify(text === listed ? rest : { ...rest, text });
+  };
+
+  it('writes every indexed name of the cases as the general form does (the common case made once)', () => {
+    let checked = 0;
+    for (const party of parties)
+      for (const schema of ['person', 'organization', 'vessel', 'unknown'] as const)
+        forEachIndexedName({ ...party, schema }, ref, (text, _q, normalized) => {
+          expect(restOf(text, normalized), text).toBe(general(text, normalized));
+          expect(restOf(`${text}!`, normalized)).toBe(general(`${text}!`, normalized));
+          checked++;
+        });
+    expect(checked).toBeGreaterThan(500);
+    const odd: NormalizedName = { text: 'x', tokens: ['x'], legalForms: [], titles: [], schema: undefined };
+    expect(restOf('x', odd)).toBe(general('x', odd));
   });
 });

@@ -3,7 +3,7 @@ import type { DeletionArrays } from './deletion-neighbourhood.ts';
 import { encodeUtf8 } from './utf8.ts';
 import { ScreeningIndex, type IndexedName } from './screening-index.ts';
 import type { NormalizedName } from './normalize-name.ts';
-import { QUALITIES, StoredColumns, StoredEntry, storedEntry } from './stored-columns.ts';
+import { PLAIN_REST, QUALITIES, StoredColumns, StoredEntry, storedEntry } from './stored-columns.ts';
 import { pack, unpack, type PackedStrings } from './packed-strings.ts';
 
 export type { PackedStrings } from './packed-strings.ts';
@@ -103,11 +103,23 @@ function partyBytesOf(entries: ScreeningIndex['entries']): {
   return { partyBytes, partyEnds };
 }
 
+/** Whether a normalised name holds exactly text, tokens, no legal form, no title, and maybe its schema, in that order. */
+function isPlain(n: NormalizedName): boolean {
+  if (n.legalForms.length || n.titles.length) return false;
+  let k = 0;
+  for (const key in n) if (key !== PLAIN_KEYS[k++]) return false;
+  return k === (n.schema === undefined ? 4 : 5);
+}
+const PLAIN_KEYS = ['text', 'tokens', 'legalForms', 'titles', 'schema'];
+
 /**
  * The JSON of what the normalised form of a name listed as `listed` holds besides its
  * tokens ('' for nothing more).
  */
 export function restOf(listed: string, normalized: NormalizedName): string {
+  // Most names: listed as normalised, nothing taken out, only a schema (the JSON below, made once).
+  const schemaOnly = PLAIN_REST.get(normalized.schema);
+  if (schemaOnly !== undefined && normalized.text === listed && isPlain(normalized)) return schemaOnly;
   const { tokens: _tokens, text, ...rest } = normalized;
   const keys = Object.keys(rest);
   if (text === listed && keys.length === 2 && !rest.legalForms.length && !rest.titles.length) return '';

@@ -22,7 +22,16 @@ export * from './compare-joined.ts';
 export * from './compare-names.ts';
 export * from './screening-index.ts';
 export * from './index-snapshot.ts';
-export { buildColumnIndex, snapshotOfParties } from './build-snapshot.ts';
+export {
+  buildColumnIndex,
+  ColumnBuilder,
+  columnPartyOf,
+  snapshotOfParties,
+  tokenFactColumns,
+  type ColumnName,
+  type ColumnParty,
+  type TokenFactColumns,
+} from './build-snapshot.ts';
 export * from './shared-snapshot.ts';
 export { withColumnLookups } from './stored-columns.ts';
 export * from './token-weight.ts';

@@ -1,13 +1,26 @@
-import type { NameQuality, Party } from '../model/party.ts';
+import type { NameQuality, Party, PartySchema } from '../model/party.ts';
 import type { IndexedEntry, IndexedName } from './screening-index.ts';
 import type { CompiledNameReference } from './compile-name-reference.ts';
 import type { TokenFacts } from './compare-tokens.ts';
 import type { ScreeningIndexSnapshot } from './index-snapshot.ts';
 import type { TokenVocabulary } from './screening-index.ts';
+import type { NormalizedName } from './normalize-name.ts';
 import { comparePackedAt, findPacked, packedAt, packedTable, type PackedStrings } from './packed-strings.ts';
 import { decodeUtf8 } from './utf8.ts';
 
 /** Name qualities by their number in a snapshot. */
+/**
+ * The stored rest of a name holding nothing but its schema, by schema (`restOf` writes most
+ * names' rest so; '' for a name without one): a read makes it without parsing its JSON.
+ */
+export const PLAIN_REST = new Map<PartySchema | undefined, string>(
+  (['person', 'organization', 'vessel', 'aircraft', undefined] as const).map((schema) => [
+    schema,
+    schema ? JSON.stringify({ legalForms: [], titles: [], schema }) : '',
+  ]),
+);
+const PLAIN_SCHEMA = new Map([...PLAIN_REST].filter(([s]) => s).map(([s, rest]) => [rest, s!]));
+
 export const QUALITIES: NameQuality[] = ['primary', 'strong', 'weak'];
 
 /** Names (and entries) made at most at once before their memo is emptied (bounds a worker's memory). */
@@ -292,12 +305,15 @@ export class StoredColumns {
     const nameTokens = tokenIds.map((t) => this.token(t));
     const text = packedAt(s.nameTexts, id);
     const restText = packedAt(s.nameRests, id);
-    const rest = restText ? (JSON.parse(restText) as object) : { legalForms: [], titles: [] };
+    const schema = PLAIN_SCHEMA.get(restText);
+    const normalized: NormalizedName = schema
+      ? { text, tokens: nameTokens, legalForms: [], titles: [], schema }
+      : { text, tokens: nameTokens, legalForms: [], titles: [], ...(restText ? JSON.parse(restText) : {}) };
     return {
       entry: s.nameEntries[id]!,
       text,
       quality: QUALITIES[s.nameQualities[id]!]!,
-      normalized: { text, tokens: nameTokens, legalForms: [], titles: [], ...rest },
+      normalized,
       tokenIds,
       joined: nameTokens.join(''),
       initials: nameTokens.filter((t) => t.length === 1).length,

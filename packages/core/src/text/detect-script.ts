@@ -1,5 +1,5 @@
 /** Unicode script property escapes, tried in order; the first with most letters wins. */
-const SCRIPTS: [code: string, pattern: RegExp][] = [
+const SCRIPT_PATTERNS: [code: string, pattern: RegExp][] = [
   ['Latn', /\p{Script=Latin}/gu],
   ['Cyrl', /\p{Script=Cyrillic}/gu],
   ['Arab', /\p{Script=Arabic}/gu],
@@ -25,6 +25,12 @@ const SCRIPTS: [code: string, pattern: RegExp][] = [
   ['Thaa', /\p{Script=Thaana}/gu],
   ['Laoo', /\p{Script=Lao}/gu],
 ];
+/** Each with the same pattern without the global flag, to test for any letter of it. */
+const SCRIPTS: [code: string, pattern: RegExp, any: RegExp][] = SCRIPT_PATTERNS.map(([code, p]) => [
+  code,
+  p,
+  new RegExp(p.source, 'u'),
+]);
 
 /**
  * The ISO 15924 code of the script most letters of `text` are written in
@@ -38,8 +44,9 @@ export function detectScript(text: string): string | undefined {
   let best: string | undefined;
   let bestCount = 0;
   const counts: Record<string, number> = {};
-  for (const [code, pattern] of SCRIPTS) {
-    const n = text.match(pattern)?.length ?? 0;
+  for (const [code, pattern, any] of SCRIPTS) {
+    // Most scripts are absent: a test makes no array of matches.
+    const n = any.test(text) ? (text.match(pattern)?.length ?? 0) : 0;
     counts[code] = n;
     if (n > bestCount) {
       best = code;

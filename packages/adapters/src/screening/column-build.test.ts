@@ -1,0 +1,80 @@
+import {
+  buildColumnIndex,
+  buildParty,
+  DEFAULT_NAME_REFERENCE,
+  screenParty,
+  snapshotOfParties,
+  type Party,
+} from '@entente/core';
+import { describe, expect, it } from 'vitest';
+import { buildColumnIndexInWorkers, snapshotOfPartiesInWorkers } from './column-build.ts';
+import { snapshotPayload } from './snapshot-file.ts';
+
+const ref = DEFAULT_NAME_REFERENCE;
+const given = ['Ivan', 'Maria', 'Ali', 'Li', 'Ahmad', 'Olga', 'J.', 'Chen'];
+const family = ['Petrov', 'Hassan', 'Wang', 'Smith', 'Al Rashid', 'Kowalski', 'Ng'];
+const aliases = ['Иван Петров', 'محمد علي', '李明', '김민준', 'Σωκράτης', 'OCEAN STAR; SEA STAR (OS)'];
+const orgWords = ['Trading', 'Shipping', 'Romashka', 'Global', 'Petro', 'Star'];
+const forms = ['LLC', 'OOO', 'Ltd', 'JSC', 'GmbH', ''];
+
+/** Parties of every schema, names in several scripts, packed cells, identifiers, and entity ids listed again. */
+function partiesOf(count: number): { party: Party; versionId?: number }[] {
+  return Array.from({ length: count }, (_, i) => {
+    const person = i % 3 !== 1;
+    const primary = person
+      ? `${given[i % given.length]} ${family[(i * 5) % family.length]}${i % 11 ? '' : ' Jr'}`
+      : `${forms[i % forms.length]} ${orgWords[i % orgWords.length]} ${orgWords[(i * 7) % orgWords.length]}${i % 13}`;
+    return {
+      party: buildParty({
+        source: i % 2 ? 'us-ofac-sdn' : 'eu-fsf',
+        // Every 17th party repeats an earlier entity id: it replaces that party.
+        sourceId: String(i % 17 === 16 ? i - 10 : i),
+        schema: person ? 'person' : i % 3 === 1 ? 'organization' : 'vessel',
+        names: [
+          { full: primary.trim(), quality: 'primary' },
+          ...(i % 2 ? [{ full: aliases[i % aliases.length]!, quality: 'strong' as const }] : []),
+          ...(i % 5 ? [] : [{ full: `${primary.trim()}x`, quality: 'weak' as const }]),
+        ],
+        identifiers: i % 4 ? [] : [{ type: 'imo', value: `91876${i % 9}9` }],
+      }),
+      ...(i % 3 ? { versionId: i % 4 } : {}),
+    };
+  });
+}
+
+describe('column index built on worker threads', () => {
+  const parties = partiesOf(400);
+  const bytes = (s: unknown): Buffer => Buffer.from(snapshotPayload(s));
+
+  it('gives the very bytes of the one-thread build, for 1 and for 3 workers and any batch size', async () => {
+    const alone = bytes(snapshotOfParties(parties, ref));
+    for (const [workers, batch] of [
+      [1, 1000],
+      [3, 7],
+      [2, 1],
+    ] as const) {
+      const built = bytes(await snapshotOfPartiesInWorkers(parties, ref, { workers, batch }));
+      expect(built.equals(alone), `${workers} workers, batches of ${batch}`).toBe(true);
+    }
+  }, 60_000);
+
+  it('screens as the one-thread index does', async () => {
+    const index = await buildColumnIndexInWorkers(parties, ref, { workers: 2, batch: 50 });
+    const alone = buildColumnIndex(parties, ref);
+    expect(screenParty(index, { name: 'Ivan Petrov' }, { limit: 5 })[0]?.matchedName).toBe('Ivan Petrov');
+    for (const name of ['Ivan Petrov', 'Petrov Ivan', 'Mohamed Ali', 'OOO Romashka Trading', 'Sea Star'])
+      expect(screenParty(index, { name }, { limit: 10 })).toEqual(
+        screenParty(alone, { name }, { limit: 10 }),
+      );
+  }, 60_000);
+
+  it('takes streamed parties and reports a failing worker instead of hanging', async () => {
+    const streamed = (function* () {
+      yield* parties.slice(0, 30);
+    })();
+    const snapshot = await snapshotOfPartiesInWorkers(streamed, ref, { workers: 2, batch: 4 });
+    expect(bytes(snapshot).equals(bytes(snapshotOfParties(parties.slice(0, 30), ref)))).toBe(true);
+    const broken = [{ party: { ...parties[0]!.party, names: null } as unknown as Party }];
+    await expect(snapshotOfPartiesInWorkers(broken, ref, { workers: 1 })).rejects.toThrow();
+  }, 60_000);
+});
