@@ -115,6 +115,29 @@ for (const target of storeTargets()) {
       expect(open.score).toBe(1);
     });
 
+    it('finds a short counterparty name that a long listed name added next week hits', async () => {
+      // Screened forwards, "Design Trading S.A." hits the long name's alias at 0.869; screened the
+      // other way round (the listed name against the register, as the delta's candidate search
+      // does), the listed name's many words the counterparty lacks bring it down to 0.405.
+      const bureau = 'Joint Stock Company ‘Experimental Design Bureau ‘Crystal’’';
+      const book = REGISTER + 'C-6,Design Trading S.A.,,organisation,GB,,,\n';
+      const delta = await w.org('Widget Exports Ltd');
+      const fresh = await w.org('Gadget Trading plc');
+      await w.monitor.importRegister(delta, 'book.csv', book, CLI_SOURCE);
+      await w.monitor.run(delta, { trigger: 'register' });
+      await w.store.saveListVersion(
+        version('2024-05-03', [...V2, party('6', 'organization', [bureau, `${bureau} Trading`])]),
+      );
+      await w.monitor.run(delta, { trigger: 'list-version' });
+
+      await w.monitor.importRegister(fresh, 'book.csv', book, CLI_SOURCE);
+      await w.monitor.run(fresh, { trigger: 'register' });
+      expect((await hits(fresh)).some((h) => h.startsWith(`C-6×${SOURCE}:6 `))).toBe(true);
+      expect(await hits(delta)).toEqual(await hits(fresh));
+      const full = await w.monitor.run(delta, { trigger: 'manual', full: true });
+      expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0 });
+    });
+
     it('reads the stored hits and alerts of the counterparties it is given only', async () => {
       const org = await w.org('Widget Exports Ltd');
       await w.monitor.importRegister(org, 'book.csv', REGISTER, CLI_SOURCE);
