@@ -9,7 +9,10 @@ import {
   type Clearance,
   DomainError,
   type Alert,
+  fullRunDue,
+  type FullRunStatus,
   type MonitorRun,
+  type MonitorRunRecord,
   type MonitorTrigger,
   type RegisterFormat,
   type ScreeningIndex,
@@ -30,6 +33,7 @@ import {
   runTarget,
 } from './run-monitoring.ts';
 import { readSubjectView } from '../subjects/subject-view.ts';
+import { weightsDrift } from './weights-drift.ts';
 
 /** The store a monitor needs: the port (clearances, list diffs, notifications) and its Kysely. */
 export type MonitorStoreAccess = Pick<
@@ -145,6 +149,7 @@ export class MonitorService {
       const everyone = request.full || firstTime || !positions.has('#register');
       const changedParties = new Set<string>();
       const removedParties = new Set<string>();
+      const removedNames: string[] = [];
       if (!everyone)
         for (const v of versions) {
           const from = positions.get(v.source)!;
@@ -152,7 +157,14 @@ export class MonitorService {
           const diff = await this.store.diffVersions(v.source, from, v.id);
           for (const p of [...diff.added, ...diff.changed]) changedParties.add(p.entityId);
           for (const p of diff.removed) removedParties.add(p.entityId);
+          for (const p of diff.removed) removedNames.push(p.name);
         }
+      const record: MonitorRunRecord = {
+        mode: everyone ? 'full' : 'delta',
+        versions: Object.fromEntries(versions.map((v) => [v.source, v.id])),
+        listVersions: versions.filter((v) => positions.get(v.source) !== v.id).length,
+        weightsDrift: everyone ? 0 : weightsDrift(this.screening.index, changedParties, removedNames),
+      };
       const changedCps = everyone
         ? 'everyone'
         : new Set(register.filter((c) => c.changeSeq > positions.get('#register')!).map((c) => c.id));
@@ -225,9 +237,15 @@ export class MonitorService {
         now: this.#clock.now(),
       });
       request.onStep?.('ownership');
-      await this.runs.finishRun(orgId, run, result.outcome, result.counts);
+      await this.runs.finishRun(orgId, run, result.outcome, result.counts, undefined, record);
       request.onStep?.('written');
-      return { ...run, state: 'done', counts: result.counts, finishedAt: this.#clock.now().toISOString() };
+      return {
+        ...run,
+        state: 'done',
+        counts: result.counts,
+        finishedAt: this.#clock.now().toISOString(),
+        record,
+      };
     } catch (error) {
       await this.runs.failRun(run.id, (error as Error).message).catch(() => {});
       throw error;
@@ -270,6 +288,15 @@ export class MonitorService {
       for (const c of d.register)
         if (cleared.has(clearanceSubjectKey(counterpartySubject(c)))) counterparties.add(c.id);
     return { candidates, counterparties };
+  }
+
+  /**
+   * Whether the organisation's next run should be a full re-screen, and why (`fullRunDue` over
+   * its recent runs: a delta cannot see what the engine's candidate cut and moved token weights
+   * change; docs/decisions/2026-12-04-delta-forward-search.md).
+   */
+  async fullRunStatus(orgId: string): Promise<FullRunStatus> {
+    return fullRunDue(await this.runs.recent(orgId, 500), this.#clock.now());
   }
 
   /** Runs every organisation with a register (errors are logged per organisation). */
