@@ -6,6 +6,7 @@ import {
   expandToken,
   FEATURE_WEIGHTS,
   indexTokenWeight,
+  isOrganisationPair,
   MAX_EXTRA_PARTS,
   namePartsOf,
   normalizeIdentifier,
@@ -85,6 +86,11 @@ function factsOfRegister(registerIndex: ScreeningIndex): RegisterFacts {
   facts = { irregular, byLength };
   registerFacts.set(registerIndex, facts);
   return facts;
+}
+
+/** The counterparties every delta screens whatever changed (`RegisterFacts.irregular`). */
+export function irregularCounterparties(registerIndex: ScreeningIndex): ReadonlySet<string> {
+  return factsOfRegister(registerIndex).irregular;
 }
 
 /**
@@ -167,8 +173,8 @@ export function forwardCandidates(
     let initials = 0;
     tokens.forEach((t, k) => (initials += t.length === 1 ? INITIAL * weights[k]! : 0));
     let needed = baseNeeded;
-    // A listed name found whole inside a longer query (persons; assumed for every query here).
-    if (tokens.length >= 3 && total > 0) {
+    // A listed person name found whole inside a longer query scores by its own coverage.
+    if (tokens.length >= 3 && !isOrganisationPair(r.normalized, {}) && total > 0) {
       const sorted = [...weights].sort((a, b) => a - b);
       let least = 0;
       for (let k = 0; k < Math.max(2, tokens.length - MAX_EXTRA_PARTS); k++) least += sorted[k]!;

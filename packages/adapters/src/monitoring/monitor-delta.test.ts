@@ -177,7 +177,10 @@ for (const target of storeTargets()) {
       const first = await w.monitor.run(org, { trigger: 'register' });
       expect(first?.record).toMatchObject({ mode: 'full', listVersions: 1, weightsDrift: 0 });
       expect(await w.monitor.fullRunStatus(org)).toMatchObject({ due: false, deltasSince: 0 });
-      for (const [k, parties] of [V2, V1, V2, V1].entries()) {
+      // Four list versions (each content new: a version like an earlier one is not stored again).
+      const extra = (name: string) => [...V2, party('90', 'organization', [name])];
+      const versions = [V2, extra('Zephyr Quarries'), extra('Yonder Quarries'), extra('Xanadu Quarries')];
+      for (const [k, parties] of versions.entries()) {
         await w.store.saveListVersion(version(`2024-05-0${k + 3}`, parties));
         const run = await w.monitor.run(org, { trigger: 'list-version' });
         expect(run?.record).toMatchObject({ mode: 'delta', listVersions: 1 });

@@ -9,7 +9,6 @@ import {
   NO_SUBJECTS,
   mergeCounterpartyMatches,
   reconcileHits,
-  screenParty,
   type Clearance,
   type MonitorHit,
   type MonitorRun,
