@@ -1,5 +1,4 @@
 import {
-  arabicReading,
   commaSeparatedNames,
   compareTokenFacts,
   DEFAULT_SCREENING_THRESHOLD,
@@ -10,6 +9,7 @@ import {
   MAX_EXTRA_PARTS,
   namePartsOf,
   normalizeIdentifier,
+  transcriptionSpellings,
   wadeGilesToPinyin,
   type IndexedName,
   type ScreeningIndex,
@@ -35,8 +35,8 @@ const MAX_LENGTH_GAP = 3;
 /** What a register index gives every delta, worked out once per register index. */
 interface RegisterFacts {
   /**
-   * Counterparties screened forwards under more than their names' own words (name parts,
-   * comma-separated names, Arabic, Wade–Giles and transcription readings, non-Latin script):
+   * Counterparties screened forwards under words their register names are not posted under
+   * (`hasVariants`):
    * the key search below does not see those words, so every delta screens them.
    */
   irregular: Set<string>;
@@ -46,16 +46,21 @@ interface RegisterFacts {
 
 const registerFacts = new WeakMap<ScreeningIndex, RegisterFacts>();
 
-/** Whether `screenParty` screens this name under more than its own normalised words. */
-function hasVariants(text: string, name: IndexedName): boolean {
+/**
+ * Whether `screenParty` screens this name under words the register index does not post it
+ * under: its parts outside brackets and its comma-separated names (their own joined
+ * spellings and shares), a Wade–Giles name's pinyin, and the Latin spellings the lists hold
+ * for a name transcribed into Hangul, kana, Han, Burmese or Greek (`resolveTranscription`).
+ * The other variants are names of the register index too: Han readings, the Arabic reading,
+ * and the original-script words.
+ */
+function hasVariants(text: string): boolean {
   return (
-    name.normalized.originalTokens !== undefined ||
-    name.normalized.readings !== undefined ||
-    /[^\u0000-\u024f]/.test(text) ||
     namePartsOf(text, false).length > 0 ||
     commaSeparatedNames(text).length > 0 ||
-    arabicReading(text) !== undefined ||
-    wadeGilesToPinyin(text) !== undefined
+    wadeGilesToPinyin(text) !== undefined ||
+    (/[^\u0000-\u024f]/.test(text) &&
+      (transcriptionSpellings(text) ?? []).some((w) => w.spellings.length > 0))
   );
 }
 
@@ -70,7 +75,7 @@ function factsOfRegister(registerIndex: ScreeningIndex): RegisterFacts {
     if (
       entry.names.some((id) => {
         const name = registerIndex.name(id);
-        return !name || hasVariants(name.text, name) || !names.includes(name.text);
+        return !name || hasVariants(name.text) || !names.includes(name.text);
       }) ||
       names.some((full) => namePartsOf(full, false).length > 0 || commaSeparatedNames(full).length > 0)
     )
