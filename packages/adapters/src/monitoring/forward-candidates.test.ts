@@ -32,6 +32,11 @@ const misspell = (w: string, r: () => number) => {
   return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
 };
 
+const CYRILLIC: Record<string, string> = Object.fromEntries(
+  [...'abvgdezijklmnoprstufhc'].map((c, i) => [c, 'абвгдезийклмнопрстуфхц'[i]!]),
+);
+const toCyrillic = (w: string) => [...w].map((c) => CYRILLIC[c] ?? c).join('');
+
 describe('forwardCandidates', () => {
   it('finds every counterparty that a changed listed party hits when the counterparty is screened forwards', () => {
     const r = rng(17);
@@ -59,11 +64,20 @@ describe('forwardCandidates', () => {
         countries: r() < 0.5 ? [{ code: 'RU', role: 'other' }] : [],
       });
     });
-    // Counterparties named after listed parties: a few of their words, some misspelt, some other words.
-    const register: RegisterEntry[] = Array.from({ length: 600 }, (_, k) => {
+    // 1,000 counterparties named after listed parties: a few of their words, some misspelt, some other words.
+    const register: RegisterEntry[] = Array.from({ length: 1000 }, (_, k) => {
       const words = parties[Math.floor(r() * parties.length)]!.names[0]!.full.split(' ');
       const kept = words.filter(() => r() < 0.5).map((w) => misspell(w, r));
       if (kept.length === 0 || r() < 0.3) kept.push(pick());
+      // Some written in Cyrillic (screened under their transliteration and original-script
+      // words), some in Arabic letters for the first word (a reading of its own).
+      const script = r();
+      const name =
+        script < 0.3
+          ? kept.map(toCyrillic).join(' ')
+          : script < 0.4
+            ? ['محمد', ...kept].join(' ')
+            : kept.join(' ');
       return {
         id: `C-${k}`,
         orgId: 'org',
@@ -71,7 +85,7 @@ describe('forwardCandidates', () => {
         updatedAt: '2026-12-04T00:00:00Z',
         changeSeq: 1,
         type: r() < 0.3 ? 'person' : 'organization',
-        names: [kept.join(' ')],
+        names: [name],
         countries: r() < 0.5 ? ['RU'] : [],
         addresses: [],
         identifiers: [],
@@ -93,6 +107,9 @@ describe('forwardCandidates', () => {
     expect(hit.size).toBeGreaterThan(20);
     expect([...hit].filter((id) => !candidates.has(id))).toEqual([]);
     expect(candidates.size).toBeLessThan(register.length / 2);
+    // Some of them through names in Cyrillic or Arabic letters.
+    const nonLatin = [...hit].filter((id) => /[^a-z0-9 ]/.test(register[Number(id.slice(2))]!.names[0]!));
+    expect(nonLatin.length).toBeGreaterThan(3);
   });
 });
 
