@@ -10,7 +10,9 @@
  * each one's recall@1 on the same UN pairs. Wall-clock and CPU time are both
  * given, with the load average, because the machine may be shared.
  * NAIVE_SAMPLE (default 100) sizes the baseline sample; WORKERS=0 skips the
- * worker-thread run; BATCH_ONLY=1 runs only the worker batch (RUNS times).
+ * worker-thread run; BATCH_ONLY=1 runs only the worker batch (RUNS times); SHARED_EXPANSIONS=0
+ * runs the workers without their shared memo of token expansions, SHARED_EXPANSIONS=both
+ * alternates without and with it in each run (the same process, for a ratio).
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -103,8 +105,9 @@ async function workerBatch(
   reference: NameReference,
   queries: ScreeningQuery[],
   count: number,
-): Promise<{ perSecond: number; cpuMs: number }> {
-  const pool = await ScreeningPool.ofParties(inputs, reference, count);
+  sharedExpansions: boolean,
+): Promise<{ perSecond: number; cpuMs: number; memo: string }> {
+  const pool = await ScreeningPool.ofParties(inputs, reference, count, { sharedExpansions });
   const chunks: ScreeningQuery[][] = [];
   for (let i = 0; i < queries.length; i += 100) chunks.push(queries.slice(i, i + 100));
   const c0 = cpuMs();
@@ -112,8 +115,11 @@ async function workerBatch(
   await Promise.all(chunks.map((chunk) => pool.screenMany(chunk, { limit: 10 })));
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuMs() - c0;
+  const memo = pool.expansions
+    ? `shared expansion memo: ${pool.expansions.size} entries, ${mib(pool.expansions.bytesUsed)}`
+    : 'no shared expansion memo';
   await pool.close();
-  return { perSecond: queries.length / seconds, cpuMs: cpu / queries.length };
+  return { perSecond: queries.length / seconds, cpuMs: cpu / queries.length, memo };
 }
 
 async function main(): Promise<void> {
@@ -213,11 +219,14 @@ async function batch(inputs: { party: Party }[], reference: NameReference, queri
   const workers = Number(process.env.WORKERS ?? 2);
   if (!(workers > 0)) return;
   const subjects = queries.concat(queries).map((name) => ({ name }));
-  const { perSecond, cpuMs: cpu } = await workerBatch(inputs, reference, subjects, workers);
-  console.log(
-    `batch on ${workers} worker threads (ScreeningPool, chunks of 100): ${subjects.length} subjects, ${perSecond.toFixed(0)} subjects/s (index builds excluded); ` +
-      `${cpu.toFixed(3)} ms CPU per subject, all threads (${((workers * 1000) / cpu).toFixed(0)}/s on ${workers} free cores); load ${load()}`,
-  );
+  const mode = process.env.SHARED_EXPANSIONS;
+  for (const shared of mode === 'both' ? [false, true] : [mode !== '0']) {
+    const { perSecond, cpuMs: cpu, memo } = await workerBatch(inputs, reference, subjects, workers, shared);
+    console.log(
+      `batch on ${workers} worker threads (ScreeningPool, chunks of 100): ${subjects.length} subjects, ${perSecond.toFixed(0)} subjects/s (index builds excluded); ` +
+        `${cpu.toFixed(3)} ms CPU per subject, all threads (${((workers * 1000) / cpu).toFixed(0)}/s on ${workers} free cores); ${memo}; load ${load()}`,
+    );
+  }
 }
 
 await main();
