@@ -9,7 +9,8 @@
  * the query against every listed name — on a sample, with the ratios and
  * each one's recall@1 on the same UN pairs. Wall-clock and CPU time are both
  * given, with the load average, because the machine may be shared.
- * NAIVE_SAMPLE (default 100) sizes the baseline sample; WORKERS=0 skips the
+ * NAIVE_SAMPLE (default 100) sizes the baseline sample; COPIES (default 2) how many times the
+ * batch holds each subject; WORKERS=0 skips the
  * worker-thread run; BATCH_ONLY=1 runs only the worker batch (RUNS times); SHARED_EXPANSIONS=0
  * runs the workers without their shared memo of token expansions, SHARED_EXPANSIONS=both
  * alternates without and with it in each run (the same process, for a ratio), and
@@ -217,11 +218,15 @@ async function main(): Promise<void> {
   console.log(`load average at the end: ${load()}`);
 }
 
-/** The batch on WORKERS (default 2) worker threads: the subjects twice. */
+/** The batch on WORKERS (default 2) worker threads: the subjects twice (COPIES). */
 async function batch(inputs: { party: Party }[], reference: NameReference, queries: string[]): Promise<void> {
   const workers = Number(process.env.WORKERS ?? 2);
   if (!(workers > 0)) return;
-  const subjects = queries.concat(queries).map((name) => ({ name }));
+  // COPIES=1: each subject once (a batch of distinct names, as a register's re-screen is).
+  const copies = Number(process.env.COPIES ?? 2);
+  const subjects = Array.from({ length: copies }, () => queries)
+    .flat()
+    .map((name) => ({ name }));
   const mode = process.env.SHARED_EXPANSIONS;
   if (mode === 'interleaved') return interleaved(inputs, reference, subjects, workers);
   for (const shared of mode === 'both' ? [false, true] : [mode !== '0']) {
