@@ -19,9 +19,6 @@ function nextSeenEpoch(size: number): number {
   return seenEpoch;
 }
 
-/** The memo an index's expansions are shared through, when its workers share one (see `shareExpansions`). */
-const sharedMemos = new WeakMap<ScreeningIndex, SharedExpansions>();
-
 /**
  * Reads and fills `memo` as well as the index's own memo from now on: the expansions of the
  * workers of one pool, each over the same shared snapshot. Only an index over a snapshot
@@ -29,7 +26,7 @@ const sharedMemos = new WeakMap<ScreeningIndex, SharedExpansions>();
  */
 export function shareExpansions(index: ScreeningIndex, memo: SharedExpansions): void {
   if (!index.columns) throw new RangeError('only an index over a snapshot can share its expansions');
-  sharedMemos.set(index, memo);
+  index.sharedExpansions = memo;
 }
 
 /**
@@ -42,7 +39,7 @@ export function shareExpansions(index: ScreeningIndex, memo: SharedExpansions): 
 export function expandToken(index: ScreeningIndex, token: string): TokenExpansion {
   const cached = index.expansions.get(token);
   if (cached) return cached;
-  const shared = sharedMemos.get(index);
+  const shared = index.sharedExpansions;
   let out = shared?.get(token);
   if (!out) {
     out = computeExpansion(index, token);
