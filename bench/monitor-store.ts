@@ -12,7 +12,7 @@
  *   BENCH_DB=dir npx tsx bench/monitor-store.ts [--counterparties 100000] [--workers 2] [--weekly 3]
  *   # BENCH_DB: a PGlite store from `ENTENTE_DB=dir entente sync` of ../shared/data
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -45,6 +45,12 @@ const WEEKLY = arg('weekly', 3);
  */
 const QUICK = process.argv.includes('--quick');
 const CHECK = process.argv.includes('--check');
+/**
+ * `--dump file`: at the end, writes every alert (kind, counterparty, listed party, state) and hit
+ * (counterparty, listed party, score) of the store, sorted, to compare two versions of the code
+ * on the same register and updates (alert ids are random; these keys are not).
+ */
+const DUMP = process.argv.includes('--dump') ? process.argv[process.argv.indexOf('--dump') + 1] : undefined;
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
@@ -262,6 +268,20 @@ async function main(): Promise<void> {
         console.log(
           `check, monitor run --full after the deltas: ${secs(t0).toFixed(1)} s (process CPU ${cpuSecs(c0).toFixed(1)} s); ${check?.counts.newAlerts} new, ${check?.counts.changedAlerts} changed, ${check?.counts.goneAlerts} gone alerts (0, 0, 0: the deltas left what a full run finds); load ${load()}`,
         );
+      }
+      if (DUMP) {
+        const alerts = await monitor.alerts.alerts(org, { limit: 10_000_000 });
+        const hits = await monitor.runs.hits(org);
+        writeFileSync(
+          DUMP,
+          [
+            ...alerts.map((a) => `alert ${a.kind} ${a.counterpartyId} ${a.entityId} ${a.state}`),
+            ...hits.map((h) => `hit ${h.counterpartyId} ${h.entityId} ${h.score}`),
+          ]
+            .sort()
+            .join('\n') + '\n',
+        );
+        console.log(`dumped ${alerts.length} alerts and ${hits.length} hits to ${DUMP}`);
       }
     } finally {
       await monitor.close();

@@ -113,6 +113,25 @@ export class MonitorRunStore {
     return out;
   }
 
+  /**
+   * The listed parties added or changed between two versions of a list (`changed`) and those
+   * removed, by id, compared in SQL by content hash: what a delta needs of the lists' difference
+   * (`diffVersions` brings every party's row of both versions to the process, and the data of the
+   * changed ones).
+   */
+  async listingChanges(fromId: number, toId: number): Promise<{ changed: string[]; removed: string[] }> {
+    const r = await sql<{ entity_id: string; removed: boolean }>`
+      select coalesce(n.entity_id, o.entity_id) as entity_id, n.entity_id is null as removed
+      from (select entity_id, content_hash from parties where version_id = ${toId}) n
+      full join (select entity_id, content_hash from parties where version_id = ${fromId}) o
+        on o.entity_id = n.entity_id
+      where n.content_hash is distinct from o.content_hash
+      order by 1`.execute(this.db);
+    const out = { changed: [] as string[], removed: [] as string[] };
+    for (const row of r.rows) (row.removed ? out.removed : out.changed).push(row.entity_id);
+    return out;
+  }
+
   /** Up to which list version of each source (and `#register` change) the organisation's alerts are current. */
   async positions(orgId: string): Promise<Map<string, number>> {
     const rows = await this.db.selectFrom('monitor_state').selectAll().where('org_id', '=', orgId).execute();
@@ -167,10 +186,11 @@ export class MonitorRunStore {
     outcome: RunOutcome,
     counts: MonitorRunCounts,
     pageSize?: number,
+    onStep?: (step: 'hits-written') => void,
     record?: MonitorRunRecord,
   ): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      await writeRunOutcome(tx, orgId, run.id, outcome, pageSize);
+      await writeRunOutcome(tx, orgId, run.id, outcome, pageSize, onStep);
       await tx
         .updateTable('monitor_runs')
         .set({

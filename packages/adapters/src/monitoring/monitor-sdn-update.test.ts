@@ -82,6 +82,15 @@ for (const target of storeTargets()) {
         );
 
         await importList(store, format, [sdn('2024-05-03')]);
+        // The delta's difference of the two versions, by id in SQL, is the store's diff.
+        const [to, from] = await store.listVersions('us-ofac-sdn');
+        const diff = await store.diffVersions('us-ofac-sdn', from!.id, to!.id);
+        const changes = await monitor.runs.listingChanges(from!.id, to!.id);
+        expect([...changes.changed].sort()).toEqual(
+          [...diff.added, ...diff.changed].map((p) => p.entityId).sort(),
+        );
+        expect([...changes.removed].sort()).toEqual(diff.removed.map((p) => p.entityId).sort());
+        expect(changes.changed).toHaveLength(305);
         const delta = await monitor.run(org, { trigger: 'list-version' });
         expect(delta?.counts).toMatchObject({ partiesScreened: 305, goneAlerts: 1 });
         expect(delta!.counts.counterpartiesScreened).toBeLessThan(52);

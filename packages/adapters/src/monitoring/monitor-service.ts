@@ -47,6 +47,20 @@ export interface MonitorOptions {
   clock?: { now(): Date };
 }
 
+/** The steps of a run `RunRequest.onStep` is told of, in order (a full run has no `scoped`). */
+export type RunStep =
+  | 'register'
+  | 'diffed'
+  | 'scoped'
+  | 'read'
+  | 'subjects'
+  | 'scored'
+  | 'raised'
+  | 'screened'
+  | 'ownership'
+  | 'hits-written'
+  | 'written';
+
 /** What `run` was asked to do. */
 export interface RunRequest {
   trigger: MonitorTrigger;
@@ -54,10 +68,13 @@ export interface RunRequest {
   full?: boolean;
   onProgress?: (run: MonitorRun) => void;
   /**
-   * Told as each step of the run ends (`scoped`: a delta's candidates and the counterparties it
-   * can touch found; `read`, `screened`, `ownership`, `written`), for benchmarks.
+   * Told as each step of the run ends, for benchmarks: `register` read, `diffed` (a delta's list
+   * differences read), `scoped` (a delta's candidates and the counterparties it can touch found),
+   * `read` (stored hits, alerts, clearances), `subjects` (a full run's resolution), `scored` (the
+   * screening), `raised` (reconciled, alerts raised), `screened`, `ownership`, `hits-written`,
+   * `written`.
    */
-  onStep?: (step: 'scoped' | 'read' | 'screened' | 'ownership' | 'written') => void;
+  onStep?: (step: RunStep) => void;
 }
 
 /**
@@ -73,10 +90,13 @@ export class MonitorService {
   readonly runs: MonitorRunStore;
   readonly #log: (line: string) => void;
   readonly #clock: { now(): Date };
-  /** Per organisation, its register and register index at a register position, kept between runs. */
+  /**
+   * Per organisation, its register at a register position and, once built, the register index,
+   * kept between runs (a run at the same position reads neither again).
+   */
   readonly #registerIndexes = new Map<
     string,
-    { position: number; index: ScreeningIndex; entries: RegisterEntry[] }
+    { position: number; index?: ScreeningIndex; entries: RegisterEntry[] }
   >();
   #running: Promise<void> | undefined;
   #again = false;
@@ -145,25 +165,28 @@ export class MonitorService {
       const cached = this.#registerIndexes.get(orgId);
       const register =
         cached?.position === registerPosition ? cached.entries : await this.register.counterparties(orgId);
+      if (cached?.position !== registerPosition)
+        this.#registerIndexes.set(orgId, { position: registerPosition, entries: register });
+      request.onStep?.('register');
       const firstTime = versions.some((v) => !positions.has(v.source));
       const everyone = request.full || firstTime || !positions.has('#register');
       const changedParties = new Set<string>();
       const removedParties = new Set<string>();
-      const removedNames: string[] = [];
       if (!everyone)
         for (const v of versions) {
           const from = positions.get(v.source)!;
           if (from === v.id) continue;
-          const diff = await this.store.diffVersions(v.source, from, v.id);
-          for (const p of [...diff.added, ...diff.changed]) changedParties.add(p.entityId);
-          for (const p of diff.removed) removedParties.add(p.entityId);
-          for (const p of diff.removed) removedNames.push(p.name);
+          const diff = await this.runs.listingChanges(from, v.id);
+          for (const id of diff.changed) changedParties.add(id);
+          for (const id of diff.removed) removedParties.add(id);
         }
+      if (!everyone) request.onStep?.('diffed');
       const record: MonitorRunRecord = {
         mode: everyone ? 'full' : 'delta',
         versions: Object.fromEntries(versions.map((v) => [v.source, v.id])),
         listVersions: versions.filter((v) => positions.get(v.source) !== v.id).length,
-        weightsDrift: everyone ? 0 : weightsDrift(this.screening.index, changedParties, removedNames),
+        // The listing changes carry ids only: a removed party's names are not counted.
+        weightsDrift: everyone ? 0 : weightsDrift(this.screening.index, changedParties, []),
       };
       const changedCps = everyone
         ? 'everyone'
@@ -189,6 +212,8 @@ export class MonitorService {
       const stored = await this.runs.runHits(orgId, scope?.counterparties);
       const alerts = await this.alerts.runAlerts(orgId, ['new', 'changed', 'gone'], scope?.counterparties);
       request.onStep?.('read');
+      const subjects = scope ? undefined : await readSubjectView(this.store.kysely, sources);
+      if (subjects) request.onStep?.('subjects');
       const result = await runMonitoring({
         index: this.screening.index,
         // A delta's candidates are scored against the changed parties only: cheap enough on this
@@ -210,13 +235,14 @@ export class MonitorService {
               candidates: scope.candidates,
               readSubjects: (ids) => readSubjectView(this.store.kysely, sources, ids),
             }
-          : { subjects: await readSubjectView(this.store.kysely, sources) }),
+          : { subjects: subjects! }),
         ...(registerIndex ? { registerIndex } : {}),
         now: this.#clock.now(),
         onProgress: async (done, total, counts) => {
           await this.runs.progress(run.id, done, total, counts);
           request.onProgress?.({ ...run, done, total, counts });
         },
+        ...(request.onStep ? { onStep: request.onStep } : {}),
       });
       request.onStep?.('screened');
       if (result.registerIndex)
@@ -237,7 +263,7 @@ export class MonitorService {
         now: this.#clock.now(),
       });
       request.onStep?.('ownership');
-      await this.runs.finishRun(orgId, run, result.outcome, result.counts, undefined, record);
+      await this.runs.finishRun(orgId, run, result.outcome, result.counts, undefined, request.onStep, record);
       request.onStep?.('written');
       return {
         ...run,
@@ -359,11 +385,14 @@ export class MonitorService {
     for (const orgId of await this.register.organisationsWithRegister()) {
       if (watching && !this.#stopWatching) return;
       const position = await this.register.registerPosition(orgId);
-      if (this.#registerIndexes.get(orgId)?.position === position) continue;
-      const entries = await this.register.counterparties(orgId);
+      const cached = this.#registerIndexes.get(orgId);
+      if (cached?.position === position && cached.index) continue;
+      const entries =
+        cached?.position === position ? cached.entries : await this.register.counterparties(orgId);
       const index = await buildRegisterIndexSoon(entries, this.screening.reference);
-      // A run that finished meanwhile may have cached a newer register.
-      if ((this.#registerIndexes.get(orgId)?.position ?? -1) < position)
+      // A run that finished meanwhile may have cached a newer register (or built this index).
+      const now = this.#registerIndexes.get(orgId);
+      if (!now || now.position < position || (now.position === position && !now.index))
         this.#registerIndexes.set(orgId, { position, index, entries });
     }
   }

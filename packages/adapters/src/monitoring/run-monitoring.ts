@@ -69,6 +69,8 @@ export interface RunInputs {
   registerIndex?: ScreeningIndex;
   now: Date;
   onProgress: (done: number, total: number, counts: MonitorRunCounts) => Promise<void> | void;
+  /** Told as the screening ends (`scored`) and as the alerts are raised (`raised`), for benchmarks. */
+  onStep?: (step: 'scored' | 'raised') => void;
 }
 
 /** Builds the register's own index (counterparties as parties of the `register` source). */
@@ -193,6 +195,7 @@ export async function runMonitoring(
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  inputs.onStep?.('scored');
   counts.counterpartiesScreened = subjects.length;
   const memo = new Map<string, string>();
   const fresh: StoredHit[] = [];
@@ -257,6 +260,7 @@ export async function runMonitoring(
     subjects: view,
     now: inputs.now,
   });
+  inputs.onStep?.('raised');
   await inputs.onProgress(done, queries.length, counts);
   return { outcome, counts, ...(registerIndex ? { registerIndex } : {}) };
 }

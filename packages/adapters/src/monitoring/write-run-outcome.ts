@@ -28,6 +28,8 @@ export async function writeRunOutcome(
   runId: string,
   outcome: RunOutcome,
   pageSize = WRITE_PAGE,
+  /** Told when the hits are written (the alerts follow), for benchmarks. */
+  onStep?: (step: 'hits-written') => void,
 ): Promise<void> {
   function* pages<T>(rows: readonly T[]): Generator<T[]> {
     for (let i = 0; i < rows.length; i += pageSize) yield rows.slice(i, i + pageSize);
@@ -56,6 +58,7 @@ export async function writeRunOutcome(
         score = excluded.score, party_hash = excluded.party_hash,
         counterparty_version = excluded.counterparty_version,
         list_version_id = excluded.list_version_id, match = excluded.match, updated_at = now()`.execute(tx);
+  onStep?.('hits-written');
   // A first or full run raises an alert per counterparty and subject (over 200,000 for the
   // synthetic register of 100,000): a page of alerts, then their `raised` entries.
   for (const page of pages(outcome.newAlerts)) {
