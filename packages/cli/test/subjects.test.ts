@@ -90,6 +90,10 @@ describe.each(storeTargets())('entente subjects and listing-gaps on $name', (tar
     const org = (JSON.parse(created.stdout) as { id: string }).id;
     expect((await runCli(['monitor', 'import', register, '--org', org], env)).code).toBe(0);
     expect((await runCli(['monitor', 'run', '--org', org], env)).code).toBe(0);
+    // The first run screened everyone: it counts as a full run, so none is due.
+    const status = await runCli(['monitor', 'status', '--org', org, '--json'], env);
+    expect(JSON.parse(status.stdout)).toMatchObject({ fullRun: { due: false, deltasSince: 0 } });
+    expect((await runCli(['monitor', 'status', '--org', org], env)).stdout).toContain('full run not due');
     const r = await runCli(['monitor', 'alerts', '--org', org, '--json'], env);
     expect(r.code).toBe(0);
     const { alerts } = JSON.parse(r.stdout) as {

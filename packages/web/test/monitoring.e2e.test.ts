@@ -65,6 +65,22 @@ async function seed(db: string): Promise<void> {
   const monitor = new MonitorService(again, screening);
   await monitor.importRegister(org.id, 'register.csv', REGISTER, CLI_SOURCE);
   await monitor.run(org.id, { trigger: 'register' });
+  // A week and a day later (the first run, a full one, is moved back), a list update is
+  // followed by a delta: a full re-screen is due (seven days since the last).
+  const weekAgo = new Date(Date.now() - 8 * 86_400_000).toISOString();
+  await again.kysely.updateTable('monitor_runs').set({ started_at: weekAgo, finished_at: weekAgo }).execute();
+  await again.saveListVersion({
+    source: 'uk-ofsi',
+    publishedAt: '2026-12-03',
+    format: 'custom-csv',
+    files: ['uk.csv'],
+    parties: [
+      listed('uk-ofsi', 'RUS9001', 'Baltic Shipping Trust Limited'),
+      listed('uk-ofsi', 'RUS9002', 'Unrelated Aviation Ltd'),
+    ],
+    warnings: [],
+  });
+  await monitor.run(org.id, { trigger: 'list-version' });
   await monitor.close();
   await screening.close();
   await again.close();
@@ -131,5 +147,18 @@ describe.skipIf(!ready)('monitoring inbox end to end (headless Chromium)', () =>
     await expect.poll(() => panel.innerText()).toMatch(/US\s+3\s+3/);
     expect(await panel.innerText()).toMatch(/UK\s+2\s+2/);
     await saveScreenshot(page, 'monitoring-dashboard');
+  });
+
+  it('says a full re-screen is due and why, and starts one from the inbox page', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitoring' }).click();
+    const panel = page.getByTestId('full-run');
+    await expect.poll(() => panel.innerText()).toContain('Full re-screen due');
+    const text = await panel.innerText();
+    expect(text).toContain('8 days since the last full run (a full run after 7)');
+    expect(text).toContain('since then 1 update run(s) over 1 list version(s)');
+    await saveScreenshot(page, 'monitoring-full-run-due');
+    await panel.getByRole('button', { name: 'Start full re-screen' }).click();
+    await expect.poll(() => panel.innerText(), { timeout: 90_000 }).toContain('Full re-screen not due');
+    expect(await panel.innerText()).toContain('Full re-screen done');
   });
 });

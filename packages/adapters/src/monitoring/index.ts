@@ -14,10 +14,4 @@ export {
   registerFormatOf,
   MAX_REGISTER_BYTES,
 } from './read-register-file.ts';
-export {
-  runMonitoring,
-  buildRegisterIndex,
-  candidateCounterparties,
-  runTarget,
-  CANDIDATE_THRESHOLD,
-} from './run-monitoring.ts';
+export { runMonitoring, buildRegisterIndex, candidateCounterparties, runTarget } from './run-monitoring.ts';

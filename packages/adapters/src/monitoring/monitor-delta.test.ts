@@ -138,6 +138,66 @@ for (const target of storeTargets()) {
       expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0 });
     });
 
+    it('finds a counterparty that a long listed name added next week hits only when screened forwards', async () => {
+      // Forwards (the counterparty's name against the lists, as a full run screens) "Kalinin
+      // Building Plant" hits the listed name at 0.875; the other way round (the listed name
+      // against the register) it scores under the candidate bound: 0, not retrieved at any
+      // threshold. A reverse candidate search misses it; the forward one finds it.
+      const plant =
+        'Federal State Unitary Enterprise Kalinin Machine Building Plant of the Ministry of Defence of the Russian Federation Electronic Engineering Scientific Production Association';
+      const book = REGISTER + 'C-6,Kalinin Building Plant,,organisation,RU,,,\n';
+      const delta = await w.org('Widget Exports Ltd');
+      const fresh = await w.org('Gadget Trading plc');
+      await w.monitor.importRegister(delta, 'book.csv', book, CLI_SOURCE);
+      await w.monitor.run(delta, { trigger: 'register' });
+      await w.store.saveListVersion(
+        version('2024-05-03', [
+          ...V2,
+          party('7', 'organization', [plant], { countries: [{ code: 'RU', role: 'other' }] }),
+        ]),
+      );
+      const run = await w.monitor.run(delta, { trigger: 'list-version' });
+      expect(run!.counts.counterpartiesScreened).toBeLessThan(7);
+
+      await w.monitor.importRegister(fresh, 'book.csv', book, CLI_SOURCE);
+      await w.monitor.run(fresh, { trigger: 'register' });
+      expect((await hits(fresh)).some((h) => h.startsWith(`C-6×${SOURCE}:7 `))).toBe(true);
+      expect(await hits(delta)).toEqual(await hits(fresh));
+      const alerts = (await w.monitor.alerts.alerts(delta)).map(
+        (a) => `${a.kind} ${a.counterpartyId}×${a.entityId}`,
+      );
+      expect(alerts).toContain(`new C-6×${SOURCE}:7`);
+      const full = await w.monitor.run(delta, { trigger: 'manual', full: true });
+      expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0 });
+    });
+
+    it('records on each run whether it was full or a delta, and says a full run is due after four list versions', async () => {
+      const org = await w.org('Widget Exports Ltd');
+      await w.monitor.importRegister(org, 'book.csv', REGISTER, CLI_SOURCE);
+      const first = await w.monitor.run(org, { trigger: 'register' });
+      expect(first?.record).toMatchObject({ mode: 'full', listVersions: 1, weightsDrift: 0 });
+      expect(await w.monitor.fullRunStatus(org)).toMatchObject({ due: false, deltasSince: 0 });
+      // Four list versions (each content new: a version like an earlier one is not stored again).
+      const extra = (name: string) => [...V2, party('90', 'organization', [name])];
+      const versions = [V2, extra('Zephyr Quarries'), extra('Yonder Quarries'), extra('Xanadu Quarries')];
+      for (const [k, parties] of versions.entries()) {
+        await w.store.saveListVersion(version(`2024-05-0${k + 3}`, parties));
+        const run = await w.monitor.run(org, { trigger: 'list-version' });
+        expect(run?.record).toMatchObject({ mode: 'delta', listVersions: 1 });
+        expect(run!.record!.versions[SOURCE]).toBeGreaterThan(first!.record!.versions[SOURCE]!);
+        const status = await w.monitor.fullRunStatus(org);
+        expect(status).toMatchObject({ deltasSince: k + 1, listVersionsSince: k + 1, due: k === 3 });
+      }
+      // As stored: the run list reads the record back.
+      const [latest] = await w.monitor.runs.recent(org, 1);
+      expect(latest!.record).toMatchObject({ mode: 'delta', listVersions: 1 });
+      expect((await w.monitor.fullRunStatus(org)).reasons).toEqual([
+        '4 list versions since the last full run (a full run after 4)',
+      ]);
+      await w.monitor.run(org, { trigger: 'manual', full: true });
+      expect(await w.monitor.fullRunStatus(org)).toMatchObject({ due: false, deltasSince: 0 });
+    });
+
     it('reads the stored hits and alerts of the counterparties it is given only', async () => {
       const org = await w.org('Widget Exports Ltd');
       await w.monitor.importRegister(org, 'book.csv', REGISTER, CLI_SOURCE);

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { emptyRunCounts, type MonitorRun, type MonitorRunCounts, type MonitorTrigger } from '@entente/core';
+import {
+  emptyRunCounts,
+  type MonitorRun,
+  type MonitorRunCounts,
+  type MonitorRunRecord,
+  type MonitorTrigger,
+} from '@entente/core';
 import type { Database } from '../store/database.ts';
 import type { HitMatch, RunOutcome, StoredHit } from './monitor-records.ts';
 import { writeRunOutcome } from './write-run-outcome.ts';
@@ -23,6 +29,7 @@ function runFromRow(r: Row): MonitorRun {
     startedAt: iso(r.started_at)!,
     ...(r.finished_at ? { finishedAt: iso(r.finished_at) } : {}),
     ...(r.error ? { error: r.error } : {}),
+    ...(r.record ? { record: r.record as MonitorRunRecord } : {}),
   };
 }
 
@@ -180,6 +187,7 @@ export class MonitorRunStore {
     counts: MonitorRunCounts,
     pageSize?: number,
     onStep?: (step: 'hits-written') => void,
+    record?: MonitorRunRecord,
   ): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       await writeRunOutcome(tx, orgId, run.id, outcome, pageSize, onStep);
@@ -188,6 +196,7 @@ export class MonitorRunStore {
         .set({
           state: 'done',
           counts: JSON.stringify(counts),
+          ...(record ? { record: JSON.stringify(record) } : {}),
           finished_at: sql`now()`,
           heartbeat_at: sql`now()`,
         })

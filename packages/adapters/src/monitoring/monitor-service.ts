@@ -9,7 +9,10 @@ import {
   type Clearance,
   DomainError,
   type Alert,
+  fullRunDue,
+  type FullRunStatus,
   type MonitorRun,
+  type MonitorRunRecord,
   type MonitorTrigger,
   type RegisterFormat,
   type ScreeningIndex,
@@ -30,6 +33,7 @@ import {
   runTarget,
 } from './run-monitoring.ts';
 import { readSubjectView } from '../subjects/subject-view.ts';
+import { weightsDrift } from './weights-drift.ts';
 
 /** The store a monitor needs: the port (clearances, list diffs, notifications) and its Kysely. */
 export type MonitorStoreAccess = Pick<
@@ -177,6 +181,13 @@ export class MonitorService {
           for (const id of diff.removed) removedParties.add(id);
         }
       if (!everyone) request.onStep?.('diffed');
+      const record: MonitorRunRecord = {
+        mode: everyone ? 'full' : 'delta',
+        versions: Object.fromEntries(versions.map((v) => [v.source, v.id])),
+        listVersions: versions.filter((v) => positions.get(v.source) !== v.id).length,
+        // The listing changes carry ids only: a removed party's names are not counted.
+        weightsDrift: everyone ? 0 : weightsDrift(this.screening.index, changedParties, []),
+      };
       const changedCps = everyone
         ? 'everyone'
         : new Set(register.filter((c) => c.changeSeq > positions.get('#register')!).map((c) => c.id));
@@ -252,9 +263,15 @@ export class MonitorService {
         now: this.#clock.now(),
       });
       request.onStep?.('ownership');
-      await this.runs.finishRun(orgId, run, result.outcome, result.counts, undefined, request.onStep);
+      await this.runs.finishRun(orgId, run, result.outcome, result.counts, undefined, request.onStep, record);
       request.onStep?.('written');
-      return { ...run, state: 'done', counts: result.counts, finishedAt: this.#clock.now().toISOString() };
+      return {
+        ...run,
+        state: 'done',
+        counts: result.counts,
+        finishedAt: this.#clock.now().toISOString(),
+        record,
+      };
     } catch (error) {
       await this.runs.failRun(run.id, (error as Error).message).catch(() => {});
       throw error;
@@ -297,6 +314,15 @@ export class MonitorService {
       for (const c of d.register)
         if (cleared.has(clearanceSubjectKey(counterpartySubject(c)))) counterparties.add(c.id);
     return { candidates, counterparties };
+  }
+
+  /**
+   * Whether the organisation's next run should be a full re-screen, and why (`fullRunDue` over
+   * its recent runs: a delta cannot see what the engine's candidate cut and moved token weights
+   * change; docs/decisions/2026-12-04-delta-forward-search.md).
+   */
+  async fullRunStatus(orgId: string): Promise<FullRunStatus> {
+    return fullRunDue(await this.runs.recent(orgId, 500), this.#clock.now());
   }
 
   /** Runs every organisation with a register (errors are logged per organisation). */

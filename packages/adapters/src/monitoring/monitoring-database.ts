@@ -121,6 +121,8 @@ export interface MonitorRunRow {
   started_at: Stamp;
   heartbeat_at: Stamp;
   finished_at: MaybeStamp;
+  /** What the run did (migration 020): `MonitorRunRecord`, null before. */
+  record: Json | null;
 }
 
 /** The tables of continuous monitoring (migration 011). */

@@ -8,9 +8,7 @@ import {
   emptyRunCounts,
   NO_SUBJECTS,
   mergeCounterpartyMatches,
-  partyQueries,
   reconcileHits,
-  screenParty,
   type Clearance,
   type MonitorHit,
   type MonitorRun,
@@ -24,6 +22,7 @@ import {
 import type { RegisterEntry } from './register-store.ts';
 import type { RunAlert, RunOutcome, StoredHit } from './monitor-records.ts';
 import { raiseAlerts } from './raise-alerts.ts';
+import { forwardCandidates } from './forward-candidates.ts';
 
 /**
  * Matches kept per counterparty name: all of them at or above the screening threshold. A
@@ -32,18 +31,6 @@ import { raiseAlerts } from './raise-alerts.ts';
  * delta, which scores the changed parties only, would differ from a full re-screen.
  */
 export const MONITOR_MATCH_LIMIT = Number.POSITIVE_INFINITY;
-/**
- * Threshold of the candidate search of changed listed parties against the register: far
- * lower than the screening threshold, because the search runs the other way round (a
- * listed "BULYGIN, Yaroslav Viktorovich" against a register's "Yaroslav Bulygin" scores
- * 0.65: the patronymic is a query word the name lacks) and token weights in a register
- * differ from those in the lists. Every candidate is then screened against the lists at
- * the real threshold, so this only costs time (bench/monitor-rescreen.ts measures both).
- * At 0.45 a long listed name missed short counterparty names it hits at 0.86–0.89 (reverse
- * 0.35–0.44: 21 of the 69 alerts a full re-screen found after the bench's weekly updates);
- * 0.30 misses 1 of them. Not a bound: see docs/decisions/2026-12-04-delta-vs-full.md.
- */
-export const CANDIDATE_THRESHOLD = 0.3;
 /** Subjects per `matchMany` call (a message to a worker), and calls in flight. */
 const CHUNK = 100;
 const IN_FLIGHT = 8;
@@ -113,8 +100,8 @@ export async function buildRegisterIndexSoon(
 }
 
 /**
- * The counterparties a changed listed party may hit: its names (and identifiers) screened
- * against the register index at `CANDIDATE_THRESHOLD`, plus every counterparty that hit it before.
+ * The counterparties a changed listed party may hit: those that can score at or above the
+ * threshold screened forwards (`forwardCandidates`), plus every counterparty that hit it before.
  */
 export function candidateCounterparties(
   index: ScreeningIndex,
@@ -122,14 +109,7 @@ export function candidateCounterparties(
   changed: ReadonlySet<string>,
   stored: Iterable<Pick<MonitorHit, 'counterpartyId' | 'entityId'>>,
 ): Set<string> {
-  const out = new Set<string>();
-  for (const entityId of changed) {
-    const party = index.get(entityId)?.party;
-    if (!party) continue;
-    for (const q of partyQueries(party))
-      for (const m of screenParty(registerIndex, q, { threshold: CANDIDATE_THRESHOLD, limit: 50 }))
-        out.add(m.sourceId);
-  }
+  const out = forwardCandidates(index, registerIndex, changed);
   for (const h of stored) if (changed.has(h.entityId)) out.add(h.counterpartyId);
   return out;
 }

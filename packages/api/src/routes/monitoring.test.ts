@@ -81,6 +81,17 @@ describe.each(storeTargets())('monitoring routes on $name', (target) => {
     });
     const alert = alerts[0]!;
     expect(alert).toMatchObject({ counterpartyId: 'C-1', entityId: 'test-sdn:1' });
+    // The first run screened everyone: it is recorded as a full run, and no full run is due.
+    const runs = (await (await t.call('exporter', 'GET', '/monitoring/runs')).json()) as {
+      runs: { record?: { mode: string } }[];
+    };
+    expect(runs.runs[0]?.record?.mode).toBe('full');
+    const status = await t.call('exporter', 'GET', '/monitoring/status');
+    expect(status.status).toBe(200);
+    expect(await status.json()).toMatchObject({
+      fullRun: { due: false, reasons: [], deltasSince: 0, rule: { listVersions: 4, days: 7 } },
+    });
+    expect((await t.call(null, 'GET', '/monitoring/status')).status).toBe(401);
 
     // Another organisation sees nothing, and its attempts answer like unknown ids.
     expect(await (await t.call('uk', 'GET', '/monitoring/alerts')).json()).toEqual({ alerts: [] });

@@ -114,8 +114,32 @@ const Run = z
     startedAt: z.string(),
     finishedAt: z.string().optional(),
     error: z.string().optional(),
+    record: z
+      .object({
+        mode: z.enum(['full', 'delta']),
+        versions: z.record(z.string(), z.number()),
+        listVersions: z.number(),
+        weightsDrift: z.number(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'what the run did: a full re-screen or a delta, the list version per source, and how far token weights can have moved in it',
+      }),
   })
   .openapi('MonitorRun');
+const FullRunStatus = z
+  .object({
+    due: z.boolean(),
+    reasons: z.array(z.string()),
+    lastFullRun: z.string().optional(),
+    deltasSince: z.number(),
+    listVersionsSince: z.number(),
+    daysSince: z.number().optional(),
+    weightsDriftSince: z.number(),
+    rule: z.object({ listVersions: z.number(), days: z.number(), weightsDrift: z.number() }),
+  })
+  .openapi('MonitorFullRunStatus');
 const AlertChange = z
   .object({
     state: AlertState.optional(),
@@ -282,6 +306,14 @@ const listRuns = defineRoute(READERS, {
     "Your organisation's monitoring runs, newest first, with progress (`done` of `total` names screened)",
   responses: { 200: json(z.object({ runs: z.array(Run) }), 'Runs'), ...errors },
 });
+const monitorStatus = defineRoute(READERS, {
+  method: 'get',
+  path: '/monitoring/status',
+  tags: ['monitoring'],
+  summary:
+    'Whether a full re-screen is due for your organisation, and why (deltas cannot see everything a full run does); start one with POST /monitoring/runs {"full": true}',
+  responses: { 200: json(z.object({ fullRun: FullRunStatus }), 'Status'), ...errors },
+});
 const startRun = defineRoute(WRITERS, {
   method: 'post',
   path: '/monitoring/runs',
@@ -429,6 +461,9 @@ export function registerMonitoring(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   });
   app.openapi(listRuns, async (c) =>
     c.json({ runs: await (await deps.services.monitor()).runs.recent(source(c).orgId) }, 200),
+  );
+  app.openapi(monitorStatus, async (c) =>
+    c.json({ fullRun: await (await deps.services.monitor()).fullRunStatus(source(c).orgId) }, 200),
   );
   app.openapi(startRun, async (c) => {
     const full = ((await c.req.json().catch(() => ({}))) as { full?: boolean }).full === true;

@@ -195,10 +195,11 @@ export function registerMonitor(program: Command, ctx: () => CliContext): void {
       const runs = await (await registerOf(c)).runs.recent(await orgIdOf(c, opts.org));
       c.output({ runs }, () =>
         formatTable(
-          ['started', 'trigger', 'state', 'names screened', 'new', 'changed', 'gone', 'kept cleared'],
+          ['started', 'trigger', 'mode', 'state', 'names screened', 'new', 'changed', 'gone', 'kept cleared'],
           runs.map((r) => [
             r.startedAt.slice(0, 19),
             r.trigger,
+            r.record?.mode ?? '',
             r.state,
             `${r.done}/${r.total}`,
             r.counts.newAlerts,
@@ -207,6 +208,25 @@ export function registerMonitor(program: Command, ctx: () => CliContext): void {
             r.counts.suppressed,
           ]),
         ),
+      );
+    });
+  monitor
+    .command('status')
+    .description(
+      'whether a full re-screen is due (deltas cannot see everything a full run does), and why; run it with `monitor run --full`',
+    )
+    .option('--org <id>', ORG_HELP)
+    .action(async (opts: { org?: string }) => {
+      const c = ctx();
+      const fullRun = await (await registerOf(c)).fullRunStatus(await orgIdOf(c, opts.org));
+      c.output({ fullRun }, () =>
+        [
+          `last full run: ${fullRun.lastFullRun ?? 'none'}${fullRun.daysSince !== undefined ? ` (${fullRun.daysSince} days ago)` : ''}`,
+          `since then: ${fullRun.deltasSince} delta run(s), ${fullRun.listVersionsSince} list version(s), token weights moved by up to ${(fullRun.weightsDriftSince * 100).toFixed(1)} %`,
+          fullRun.due
+            ? `full run due: ${fullRun.reasons.join('; ')} (entente monitor run --full)`
+            : 'full run not due',
+        ].join('\n'),
       );
     });
   monitor

@@ -5,6 +5,7 @@ export * from './read-register-records.ts';
 export * from './alert.ts';
 export * from './reconcile-hits.ts';
 export * from './monitor-run.ts';
+export * from './full-run-due.ts';
 export * from './screen-counterparty.ts';
 export * from './alerts-csv.ts';
 export * from './alert-strength.ts';

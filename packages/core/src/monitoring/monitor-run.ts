@@ -1,3 +1,4 @@
+import type { MonitorRunRecord } from './full-run-due.ts';
 /** Where a monitoring run stands. */
 export type MonitorRunState = 'running' | 'done' | 'failed';
 
@@ -32,6 +33,8 @@ export interface MonitorRun {
   startedAt: string;
   finishedAt?: string;
   error?: string;
+  /** What the run did (a full re-screen or a delta), once it is done. */
+  record?: MonitorRunRecord;
 }
 
 /** Counts of a run that has done nothing yet. */

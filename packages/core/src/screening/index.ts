@@ -10,6 +10,7 @@ export * from './normalize-name.ts';
 export * from './name-parts.ts';
 export * from './comma-names.ts';
 export * from './arabic-reading.ts';
+export { wadeGilesToPinyin } from './wade-giles.ts';
 export * from './normalize-identifier.ts';
 export * from './phonetic-key.ts';
 export * from './spelling-fold.ts';

@@ -3,7 +3,7 @@
  * signed-in organisation's alerts, a change applied to several alerts at once, and one
  * counterparty of the register. Paths in one place.
  */
-import type { Alert, AlertState, Counterparty } from '@entente/core';
+import type { Alert, AlertState, Counterparty, FullRunStatus } from '@entente/core';
 import { api, apiGet, seg } from '../../api/client.ts';
 
 /** The organisation's alerts (the API scopes them to the signed-in organisation), oldest first. */
@@ -55,4 +55,15 @@ export async function getCounterparty(id: string, signal?: AbortSignal): Promise
     signal,
   );
   return body.versions[0]!;
+}
+
+/** Whether a full re-screen is due for the organisation, and why. */
+export async function getFullRunStatus(signal?: AbortSignal): Promise<FullRunStatus> {
+  const body = await apiGet<{ fullRun: FullRunStatus }>('/monitoring/status', undefined, signal);
+  return body.fullRun;
+}
+
+/** Starts a full re-screen of the organisation's register in the background. */
+export async function startFullRun(): Promise<void> {
+  await api<{ started: boolean }>('POST', '/monitoring/runs', { full: true });
 }

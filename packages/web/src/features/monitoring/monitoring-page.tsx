@@ -3,12 +3,14 @@ import { Async } from '../../components/states.tsx';
 import { useApi } from '../../components/use-api.ts';
 import type { Alert } from '@entente/core';
 import { AlertInbox } from './alert-inbox.tsx';
+import { FullRunPanel } from './full-run-panel.tsx';
 import { listAlerts } from './monitoring-api.ts';
 import { RegisterStatePanel } from './register-state-panel.tsx';
 
 function Monitoring({ alerts, reload }: { alerts: Alert[]; reload: () => void }) {
   return (
     <>
+      <FullRunPanel />
       <RegisterStatePanel alerts={alerts} />
       <AlertInbox alerts={alerts} onChanged={reload} />
     </>

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildParty,
+  buildScreeningIndex,
+  counterpartyQueries,
+  DEFAULT_NAME_REFERENCE,
+  screenParty,
+  type Party,
+} from '@entente/core';
+import type { RegisterEntry } from './register-store.ts';
+import { forwardCandidates } from './forward-candidates.ts';
+import { buildRegisterIndex } from './run-monitoring.ts';
+import { weightsDrift } from './weights-drift.ts';
+
+const WORDS =
+  'volga kama baltic orion globex kalinin crystal design bureau machine building plant trading shipping marine logistics holding industrial group petrov ivanov sergey nikolai mikhail aleksandr scientific research institute electronic engineering production association northern fleet federal unitary enterprise investment bank joint stock company technology import export'.split(
+    ' ',
+  );
+
+/** A small deterministic generator (the same names on every run). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const misspell = (w: string, r: () => number) => {
+  if (w.length < 5 || r() < 0.6) return w;
+  const i = 1 + Math.floor(r() * (w.length - 2));
+  return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+};
+
+const CYRILLIC: Record<string, string> = Object.fromEntries(
+  [...'abvgdezijklmnoprstufhc'].map((c, i) => [c, 'абвгдезийклмнопрстуфхц'[i]!]),
+);
+const toCyrillic = (w: string) => [...w].map((c) => CYRILLIC[c] ?? c).join('');
+
+describe('forwardCandidates', () => {
+  it('finds every counterparty that a changed listed party hits when the counterparty is screened forwards', () => {
+    const r = rng(17);
+    // The words above and 400 made of syllables, so that most names share only common words.
+    const syllables = ['ka', 'lo', 'vin', 'ser', 'mar', 'tek', 'ros', 'bel', 'dan', 'ur', 'om', 'zi'];
+    const made = Array.from({ length: 400 }, () =>
+      Array.from(
+        { length: 2 + Math.floor(r() * 3) },
+        () => syllables[Math.floor(r() * syllables.length)],
+      ).join(''),
+    );
+    const pool = [...WORDS, ...made];
+    const pick = () => {
+      const from = r() < 0.3 ? WORDS : pool;
+      return from[Math.floor(r() * from.length)]!;
+    };
+    const parties: Party[] = Array.from({ length: 300 }, (_, k) => {
+      const n = 2 + Math.floor(r() * 9);
+      const name = Array.from({ length: n }, pick).join(' ');
+      return buildParty({
+        source: 'test-list',
+        sourceId: String(k),
+        schema: r() < 0.3 ? 'person' : 'organization',
+        names: [{ full: name, quality: 'primary' }],
+        countries: r() < 0.5 ? [{ code: 'RU', role: 'other' }] : [],
+      });
+    });
+    // 1,000 counterparties named after listed parties: a few of their words, some misspelt, some other words.
+    const register: RegisterEntry[] = Array.from({ length: 1000 }, (_, k) => {
+      const words = parties[Math.floor(r() * parties.length)]!.names[0]!.full.split(' ');
+      const kept = words.filter(() => r() < 0.5).map((w) => misspell(w, r));
+      if (kept.length === 0 || r() < 0.3) kept.push(pick());
+      // Some written in Cyrillic (screened under their transliteration and original-script
+      // words), some in Arabic letters for the first word (a reading of its own).
+      const script = r();
+      const name =
+        script < 0.3
+          ? kept.map(toCyrillic).join(' ')
+          : script < 0.4
+            ? ['محمد', ...kept].join(' ')
+            : kept.join(' ');
+      return {
+        id: `C-${k}`,
+        orgId: 'org',
+        version: 1,
+        updatedAt: '2026-12-04T00:00:00Z',
+        changeSeq: 1,
+        type: r() < 0.3 ? 'person' : 'organization',
+        names: [name],
+        countries: r() < 0.5 ? ['RU'] : [],
+        addresses: [],
+        identifiers: [],
+        owners: [],
+      } as RegisterEntry;
+    });
+    const index = buildScreeningIndex(
+      parties.map((party) => ({ party })),
+      DEFAULT_NAME_REFERENCE,
+    );
+    const registerIndex = buildRegisterIndex(register, DEFAULT_NAME_REFERENCE);
+    const changed = new Set(parties.filter((_, k) => k % 10 === 0).map((p) => `test-list:${p.sourceId}`));
+    const candidates = forwardCandidates(index, registerIndex, changed);
+    const hit = new Set<string>();
+    for (const c of register)
+      for (const q of counterpartyQueries(c))
+        if (screenParty(index, q, { entities: changed, limit: 1000 }).length > 0) hit.add(c.id);
+    // The test means something: many hits, and far fewer candidates than counterparties.
+    expect(hit.size).toBeGreaterThan(20);
+    expect([...hit].filter((id) => !candidates.has(id))).toEqual([]);
+    expect(candidates.size).toBeLessThan(register.length / 2);
+    // Some of them through names in Cyrillic or Arabic letters.
+    const nonLatin = [...hit].filter((id) => /[^a-z0-9 ]/.test(register[Number(id.slice(2))]!.names[0]!));
+    expect(nonLatin.length).toBeGreaterThan(3);
+  });
+});
+
+describe('weightsDrift', () => {
+  it('gives the largest relative move of a word weight that added and removed listed names cause', () => {
+    const parties = Array.from({ length: 100 }, (_, k) =>
+      buildParty({
+        source: 'test-list',
+        sourceId: String(k),
+        schema: 'organization',
+        names: [{ full: `Trading House ${WORDS[k % WORDS.length]}${k}`, quality: 'primary' }],
+      }),
+    );
+    const index = buildScreeningIndex(
+      parties.map((party) => ({ party })),
+      DEFAULT_NAME_REFERENCE,
+    );
+    // 20 of the 100 names carrying "trading" and "house" were added: each word's rarity factor
+    // moved from 80 names (1 - 0.25 log10(80/50)) to 100 (1 - 0.25 log10(2)).
+    const f = (df: number) => 1 - 0.25 * Math.log10(df / 50);
+    const added = parties.slice(80).map((p) => `test-list:${p.sourceId}`);
+    expect(weightsDrift(index, added, [])).toBeCloseTo((f(80) - f(100)) / f(80), 3);
+    // Nothing added, removed or with words under 50 names: no move.
+    expect(weightsDrift(index, [], [])).toBe(0);
+    expect(
+      weightsDrift(
+        index,
+        parties.slice(0, 1).map((p) => `test-list:${p.sourceId}`),
+        [],
+      ),
+    ).toBeGreaterThan(0);
+    expect(weightsDrift(index, [], ['Volga Kama'])).toBe(0);
+  });
+});

@@ -1,0 +1,256 @@
+import {
+  commaSeparatedNames,
+  compareTokenFacts,
+  DEFAULT_SCREENING_THRESHOLD,
+  expandToken,
+  FEATURE_WEIGHTS,
+  indexTokenWeight,
+  isOrganisationPair,
+  MAX_EXTRA_PARTS,
+  namePartsOf,
+  normalizeIdentifier,
+  transcriptionSpellings,
+  wadeGilesToPinyin,
+  type IndexedName,
+  type ScreeningIndex,
+} from '@entente/core';
+
+/*
+ * The bound `findCandidateNames` (packages/core/src/screening/find-candidates.ts) applies to a
+ * candidate name, with its constants: a name is a candidate of a query only if the query words
+ * it shares (by token weight, times their similarity) plus what its initials might add can lift
+ * the name score to `threshold - MAX_BONUS - BOUND_MARGIN`. Kept here, not imported: the engine
+ * does not export them. If the engine's bound gets looser, loosen these with it (the test
+ * "forward candidates" in monitor-delta.test.ts compares with a full screening).
+ */
+const QUERY_SHARE = 0.82;
+const CONTAINED_SIMILARITY = 0.9;
+const INITIAL = 0.9;
+const MIN_JOINED = 6;
+const MAX_BONUS = FEATURE_WEIGHTS.birthDateMatch + FEATURE_WEIGHTS.countryMatch;
+const BOUND_MARGIN = 0.03;
+/** Edits the engine's fuzzy look-up can bridge between two tokens' lengths (`allowedEdits` ≤ 3). */
+const MAX_LENGTH_GAP = 3;
+
+/** What a register index gives every delta, worked out once per register index. */
+interface RegisterFacts {
+  /**
+   * Counterparties screened forwards under words their register names are not posted under
+   * (`hasVariants`):
+   * the key search below does not see those words, so every delta screens them.
+   */
+  irregular: Set<string>;
+  /** Register token ids by length (for list tokens the list index scans rather than looks up). */
+  byLength: Map<number, number[]>;
+}
+
+const registerFacts = new WeakMap<ScreeningIndex, RegisterFacts>();
+
+/**
+ * Whether `screenParty` screens this name under words the register index does not post it
+ * under: its parts outside brackets and its comma-separated names (their own joined
+ * spellings and shares), a Wade–Giles name's pinyin, and the Latin spellings the lists hold
+ * for a name transcribed into Hangul, kana, Han, Burmese or Greek (`resolveTranscription`).
+ * The other variants are names of the register index too: Han readings, the Arabic reading,
+ * and the original-script words.
+ */
+function hasVariants(text: string): boolean {
+  return (
+    namePartsOf(text, false).length > 0 ||
+    commaSeparatedNames(text).length > 0 ||
+    wadeGilesToPinyin(text) !== undefined ||
+    (/[^\u0000-\u024f]/.test(text) &&
+      (transcriptionSpellings(text) ?? []).some((w) => w.spellings.length > 0))
+  );
+}
+
+function factsOfRegister(registerIndex: ScreeningIndex): RegisterFacts {
+  let facts = registerFacts.get(registerIndex);
+  if (facts) return facts;
+  const irregular = new Set<string>();
+  for (let e = 0; e < registerIndex.entries.length; e++) {
+    const entry = registerIndex.entry(e);
+    if (!entry) continue;
+    const names = entry.party.names.map((n) => n.full);
+    if (
+      entry.names.some((id) => {
+        const name = registerIndex.name(id);
+        return !name || hasVariants(name.text) || !names.includes(name.text);
+      }) ||
+      names.some((full) => namePartsOf(full, false).length > 0 || commaSeparatedNames(full).length > 0)
+    )
+      irregular.add(entry.party.sourceId);
+  }
+  const byLength = new Map<number, number[]>();
+  for (let id = 0; id < registerIndex.tokenCount; id++) {
+    const n = registerIndex.tokenLength(id);
+    const list = byLength.get(n);
+    if (list) list.push(id);
+    else byLength.set(n, [id]);
+  }
+  facts = { irregular, byLength };
+  registerFacts.set(registerIndex, facts);
+  return facts;
+}
+
+/** The counterparties every delta screens whatever changed (`RegisterFacts.irregular`). */
+export function irregularCounterparties(registerIndex: ScreeningIndex): ReadonlySet<string> {
+  return factsOfRegister(registerIndex).irregular;
+}
+
+/**
+ * Register tokens whose forward expansion in the list index (`expandToken`) may contain the list
+ * token `s`, a superset: each route of `expandToken` is symmetric or widened here (see
+ * docs/decisions/2026-12-04-delta-forward-search.md).
+ */
+function registerTokensNear(
+  index: ScreeningIndex,
+  registerIndex: ScreeningIndex,
+  facts: RegisterFacts,
+  s: string,
+  pending: boolean,
+  visit: (id: number) => void,
+): void {
+  const vocabulary = registerIndex.vocabulary;
+  const exact = vocabulary.get(s);
+  if (exact !== undefined) visit(exact);
+  const f = registerIndex.factsOf(s);
+  for (const group of f.groups ?? [])
+    for (const member of registerIndex.compiled.groupMembers[group] ?? []) {
+      const id = vocabulary.get(member);
+      if (id !== undefined) visit(id);
+    }
+  const folded = vocabulary.get(f.fold);
+  if (folded !== undefined) visit(folded);
+  for (const id of registerIndex.foldIds(f.fold) ?? []) visit(id);
+  // Tokens whose folded spelling is `s` itself.
+  for (const id of registerIndex.foldIds(s) ?? []) visit(id);
+  // Same phonetic key, whatever the key's length (the forward side reads short keys for some tokens).
+  if (f.key.length > 0) for (const id of registerIndex.phoneticIds(f.key) ?? []) visit(id);
+  // Within the deletion neighbourhood, over the widest length window any token may use.
+  registerIndex.forEachNearToken(s, MAX_LENGTH_GAP, visit);
+  if (pending) {
+    // The list index scans its tokens added since its fuzzy look-up was built, rather than
+    // looking them up: any token of a close length it calls similar reaches `s`.
+    const sf = index.factsOf(s);
+    for (let n = s.length - MAX_LENGTH_GAP - 1; n <= s.length + MAX_LENGTH_GAP + 1; n++)
+      for (const id of facts.byLength.get(n) ?? [])
+        if (compareTokenFacts(registerIndex.factsAt(id), sf).similarity > 0) visit(id);
+  }
+}
+
+/**
+ * The counterparties that can score at or above `threshold` forwards (their names screened
+ * against the lists, as a full run does) on one of the `changed` listed parties, found without
+ * screening the register: through the register index's postings of the register words whose
+ * forward expansion reaches a word of a changed party's names, kept when the words they share
+ * can lift the name score to the threshold (the engine's own candidate bound), plus those
+ * sharing an identifier with a changed party and those whose names the engine screens under
+ * other words too (`RegisterFacts.irregular`). A superset of the counterparties a full run's
+ * candidate search reaches for these parties (before the engine's cut to its best
+ * `CANDIDATE_LIMIT` names): every candidate is then screened forwards with the real engine.
+ */
+export function forwardCandidates(
+  index: ScreeningIndex,
+  registerIndex: ScreeningIndex,
+  changed: ReadonlySet<string>,
+  threshold = DEFAULT_SCREENING_THRESHOLD,
+): Set<string> {
+  const out = new Set<string>();
+  if (changed.size === 0) return out;
+  const facts = factsOfRegister(registerIndex);
+  for (const id of facts.irregular) out.add(id);
+  index.prepare();
+  const indexed = index.deletionArrays?.count ?? 0;
+  const weight = indexTokenWeight(index);
+  const minScore = threshold - MAX_BONUS - BOUND_MARGIN;
+  const baseNeeded = (minScore - (1 - QUERY_SHARE)) / QUERY_SHARE;
+  const counterpartyOf = (nameId: number) =>
+    registerIndex.entry(registerIndex.nameEntry(nameId))?.party.sourceId;
+  // Per register name: its total weight and what its initials may add (computed when reached).
+  const shape = new Map<number, { total: number; slack: number; needed: number }>();
+  const shapeOf = (r: IndexedName, id: number) => {
+    let s = shape.get(id);
+    if (s) return s;
+    const tokens = r.normalized.tokens;
+    const weights = tokens.map((t) => weight(t));
+    const total = weights.reduce((a, b) => a + b, 0);
+    let initials = 0;
+    tokens.forEach((t, k) => (initials += t.length === 1 ? INITIAL * weights[k]! : 0));
+    let needed = baseNeeded;
+    // A listed person name found whole inside a longer query scores by its own coverage.
+    if (tokens.length >= 3 && !isOrganisationPair(r.normalized, {}) && total > 0) {
+      const sorted = [...weights].sort((a, b) => a - b);
+      let least = 0;
+      for (let k = 0; k < Math.max(2, tokens.length - MAX_EXTRA_PARTS); k++) least += sorted[k]!;
+      needed = Math.min(needed, (CONTAINED_SIMILARITY * least) / total);
+    }
+    s = { total, slack: total > 0 ? initials / total : 0, needed };
+    shape.set(id, s);
+    return s;
+  };
+  // Forward similarity of a register token to a list token id (0: not in its expansion).
+  const forward = (t: string, k: number): number => {
+    const e = expandToken(index, t);
+    for (let j = 0; j < e.ids.length; j++) if (e.ids[j] === k) return e.similarities[j]!;
+    return 0;
+  };
+  for (const entityId of changed) {
+    const entry = index.get(entityId);
+    if (!entry) continue;
+    for (const identifier of entry.party.identifiers)
+      for (const e of registerIndex.entriesWithIdentifier(normalizeIdentifier(identifier.value)) ?? []) {
+        const id = registerIndex.entry(e)?.party.sourceId;
+        if (id) out.add(id);
+      }
+    for (const nameId of entry.names) {
+      const listed = index.name(nameId);
+      if (!listed) continue;
+      const listedInitials = index.nameShape[nameId]! & 255;
+      const reached = new Map<number, number>();
+      for (const k of listed.keyIds) {
+        const s = index.tokenAt(k);
+        const seen = new Set<number>();
+        registerTokensNear(index, registerIndex, facts, s, k >= indexed, (t) => {
+          if (seen.has(t)) return;
+          seen.add(t);
+          const text = registerIndex.tokenAt(t);
+          const sim = forward(text, k);
+          if (sim <= 0) return;
+          const postings = registerIndex.postingsOf(t);
+          for (let p = 0; p < postings.length; p++) {
+            const r = postings[p]!;
+            if (reached.get(r) === Infinity) continue;
+            const name = registerIndex.name(r);
+            if (!name) continue;
+            const tokens = name.normalized.tokens;
+            const whole =
+              tokens.length > 1
+                ? text === name.joined
+                : tokens.length === 1 && (text.length >= MIN_JOINED || index.joinedKey[k] === 1);
+            let times = 0;
+            for (const w of tokens) if (w === text) times++;
+            if (whole || (times === 0 && name.normalized.originalTokens)) {
+              reached.set(r, Infinity);
+              continue;
+            }
+            const total = shapeOf(name, r).total;
+            const share = total > 0 ? (weight(text) * times) / total : 0;
+            reached.set(r, (reached.get(r) ?? 0) + share * sim);
+          }
+        });
+      }
+      for (const [r, covered] of reached) {
+        const name = registerIndex.name(r)!;
+        const { total, slack, needed } = shapeOf(name, r);
+        const initials =
+          total > 0 ? (INITIAL * Math.min(listedInitials, name.normalized.tokens.length)) / total : 0;
+        if (covered === Infinity || needed <= 0 || covered + slack + initials >= needed - 1e-9) {
+          const id = counterpartyOf(r);
+          if (id) out.add(id);
+        }
+      }
+    }
+  }
+  return out;
+}
