@@ -25,10 +25,17 @@ export * from './index-snapshot.ts';
 export {
   buildColumnIndex,
   ColumnBuilder,
+  columnBatchOf,
   columnPartyOf,
+  deletionArraysOf,
+  encodeBatch,
   snapshotOfParties,
   tokenFactColumns,
+  joinedAt,
+  joinStrings,
+  type ColumnBatch,
   type ColumnName,
+  type JoinedStrings,
   type ColumnParty,
   type TokenFactColumns,
 } from './build-snapshot.ts';

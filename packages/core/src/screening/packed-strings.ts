@@ -14,7 +14,29 @@ export function pack(list: readonly string[]): PackedStrings {
   const ends = new Uint32Array(list.length);
   let at = 0;
   list.forEach((x, i) => (ends[i] = at += x.length));
-  return { text: list.join(''), ends };
+  return { text: narrowed(list.join('')), ends };
+}
+
+/** Units copied per `String.fromCharCode` call by `narrowed`. */
+const NARROW_CHUNK = 8192;
+
+/**
+ * `text` held one byte per unit when every unit fits in one. V8 keeps a string two-byte when it
+ * was cut from a two-byte one, whatever its units, and serialises it as it holds it: so packed
+ * strings serialise to the same bytes however their strings were made (on this thread, or cut
+ * from a batch another thread sent).
+ */
+export function narrowed(text: string): string {
+  if (/[\u0100-\uffff]/.test(text)) return text;
+  const parts: string[] = [];
+  const codes = new Array<number>(NARROW_CHUNK);
+  for (let from = 0; from < text.length; from += NARROW_CHUNK) {
+    const n = Math.min(NARROW_CHUNK, text.length - from);
+    if (n < codes.length) codes.length = n;
+    for (let k = 0; k < n; k++) codes[k] = text.charCodeAt(from + k);
+    parts.push(String.fromCharCode.apply(null, codes));
+  }
+  return parts.join('');
 }
 
 /** Longest string made through a reused argument array (longer ones through a view of the codes). */
