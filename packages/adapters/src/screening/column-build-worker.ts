@@ -52,8 +52,11 @@ parentPort!.on('message', (req: ColumnBuildRequest) => {
         bytes.buffer as ArrayBuffer,
         ends.buffer as ArrayBuffer,
         batch.numbers.buffer as ArrayBuffer,
-        batch.vocabulary.ends.buffer as ArrayBuffer,
-        batch.strings.ends.buffer as ArrayBuffer,
+        ...[batch.vocabulary, batch.strings].flatMap((w) => [
+          w.narrow.ends.buffer as ArrayBuffer,
+          w.wide.ends.buffer as ArrayBuffer,
+          w.isWide.buffer as ArrayBuffer,
+        ]),
       );
     }
   } catch (e) {

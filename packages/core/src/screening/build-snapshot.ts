@@ -9,7 +9,15 @@ import {
 } from './index-snapshot.ts';
 import type { NameReference } from './name-reference.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
-import { narrowed, pack, type PackedStrings } from './packed-strings.ts';
+import {
+  joinByWidth,
+  pack,
+  packJoined,
+  widthReader,
+  type JoinedStrings,
+  type PackedStrings,
+  type WidthStrings,
+} from './packed-strings.ts';
 import { phoneticKey } from './phonetic-key.ts';
 import {
   forEachIndexedName,
@@ -130,12 +138,6 @@ export function tokenFactColumns(tokens: readonly string[], from = 0, to = token
   return { keys, folds, vowelPoor };
 }
 
-/** Strings end to end, `ends[i]` ending string i (as `pack` makes them). */
-export interface JoinedStrings {
-  text: string;
-  ends: Uint32Array;
-}
-
 /**
  * Parties normalised for the column build (`columnPartyOf`), flat: two strings and an
  * `Int32Array` to pass between threads instead of an object and arrays per name (taking those
@@ -144,32 +146,14 @@ export interface JoinedStrings {
  */
 export interface ColumnBatch {
   /** The batch's distinct name keys, in the order they first occur. */
-  vocabulary: JoinedStrings;
+  vocabulary: WidthStrings;
   /** Per party: its entity id, then per name its text and rest, then its identifiers. */
-  strings: JoinedStrings;
+  strings: WidthStrings;
   /**
    * Per party: name count, identifier count; then per name: quality, shape, key count, the keys
    * (ids in `vocabulary`), token count, the tokens (ids in `vocabulary`), its joined spelling's id or -1.
    */
   numbers: Int32Array;
-}
-
-/** Joined strings as packed strings (as `pack` would pack them). */
-function joinedPacked(joined: JoinedStrings): PackedStrings {
-  return { text: narrowed(joined.text), ends: joined.ends };
-}
-
-/** `list` as joined strings. */
-export function joinStrings(list: readonly string[]): JoinedStrings {
-  const ends = new Uint32Array(list.length);
-  let at = 0;
-  for (let i = 0; i < list.length; i++) ends[i] = at += list[i]!.length;
-  return { text: list.join(''), ends };
-}
-
-/** String `i` of joined strings. */
-export function joinedAt(joined: JoinedStrings, i: number): string {
-  return joined.text.slice(i ? joined.ends[i - 1]! : 0, joined.ends[i]!);
 }
 
 /** Parties' JSON as UTF-8 bytes end to end (`ends[i]` ends party i's), as `ColumnBuilder.addBatch` takes them. */
@@ -212,8 +196,8 @@ export function columnBatchOf(parties: readonly Party[], reference: NameReferenc
     strings.push(...identifiers);
   }
   return {
-    vocabulary: joinStrings(vocabulary),
-    strings: joinStrings(strings),
+    vocabulary: joinByWidth(vocabulary),
+    strings: joinByWidth(strings),
     numbers: Int32Array.from(numbers),
   };
 }
@@ -299,17 +283,14 @@ export class ColumnBuilder {
     ends: Uint32Array,
   ): void {
     // The batch's keys in their order of first occurrence: ids given in the order `add` gives them.
-    const ids = new Int32Array(batch.vocabulary.ends.length);
-    for (let i = 0; i < ids.length; i++) ids[i] = this.#tokenId(joinedAt(batch.vocabulary, i));
-    const { strings, numbers } = batch;
-    let s = 0;
+    const ids = new Int32Array(batch.vocabulary.isWide.length);
+    const key = widthReader(batch.vocabulary);
+    for (let i = 0; i < ids.length; i++) ids[i] = this.#tokenId(key());
+    const { numbers } = batch;
+    const next = widthReader(batch.strings);
     let k = 0;
     for (let p = 0; p < versionIds.length; p++) {
-      const entryId = this.#entry(
-        joinedAt(strings, s++),
-        versionIds[p],
-        bytes.subarray(p ? ends[p - 1]! : 0, ends[p]!),
-      );
+      const entryId = this.#entry(next(), versionIds[p], bytes.subarray(p ? ends[p - 1]! : 0, ends[p]!));
       const names = numbers[k++]!;
       const identifiers = numbers[k++]!;
       for (let n = 0; n < names; n++) {
@@ -324,10 +305,10 @@ export class ColumnBuilder {
         this.#nameTokenStarts.push(this.#nameTokenIds.length);
         const joined = numbers[k++]!;
         if (joined >= 0) this.#joinedKey.array[ids[joined]!] = 1;
-        this.#name(entryId, joinedAt(strings, s), quality, joinedAt(strings, s + 1), shape);
-        s += 2;
+        const text = next();
+        this.#name(entryId, text, quality, next(), shape);
       }
-      for (let i = 0; i < identifiers; i++) this.#identifier(joinedAt(strings, s++), entryId);
+      for (let i = 0; i < identifiers; i++) this.#identifier(next(), entryId);
     }
   }
 
@@ -450,8 +431,8 @@ export class ColumnBuilder {
     const packedRests = packed(rests);
     nameTexts.length = 0;
     nameRests.length = 0;
-    const packedKeys = Array.isArray(facts.keys) ? packed(facts.keys) : joinedPacked(facts.keys);
-    const packedFolds = Array.isArray(facts.folds) ? packed(facts.folds) : joinedPacked(facts.folds);
+    const packedKeys = Array.isArray(facts.keys) ? packed(facts.keys) : packJoined(facts.keys);
+    const packedFolds = Array.isArray(facts.folds) ? packed(facts.folds) : packJoined(facts.folds);
     const deletions = deletionsOf(tokens) as DeletionArrays;
     const packedTokens = packed(tokens);
     const identifierStarts = new Uint32Array(identifiers.size + 1);

@@ -31,16 +31,14 @@ export {
   encodeBatch,
   snapshotOfParties,
   tokenFactColumns,
-  joinedAt,
-  joinStrings,
   type ColumnBatch,
   type ColumnName,
-  type JoinedStrings,
   type ColumnParty,
   type TokenFactColumns,
 } from './build-snapshot.ts';
 export * from './shared-snapshot.ts';
 export { withColumnLookups } from './stored-columns.ts';
+export { joinedAt, joinStrings, type JoinedStrings } from './packed-strings.ts';
 export * from './token-weight.ts';
 export * from './deletion-neighbourhood.ts';
 export * from './expand-token.ts';
