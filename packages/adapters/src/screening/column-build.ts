@@ -4,7 +4,6 @@ import {
   indexOverSnapshot,
   joinStrings,
   snapshotOfParties,
-  withColumnLookups,
   type DeletionArrays,
   type JoinedStrings,
   type NameReference,
@@ -33,8 +32,14 @@ const IN_FLIGHT = 2;
 export interface ColumnBuildOptions {
   /** Worker threads normalising the parties (0: all on this thread, `snapshotOfParties`). */
   workers: number;
-  /** Parties per message to a worker (default 1,000). */
+  /** Parties per message to a worker (default 250). */
   batch?: number;
+  /**
+   * Make the deletion index on a worker of its own rather than on this thread (default: no).
+   * It takes about a fifth of this thread's build CPU off it, but a 1,000,000-party build with
+   * it peaked at 3.6 GiB resident instead of about 3.0 (see docs/decisions/2026-12-04-build-1m.md).
+   */
+  deletionWorker?: boolean;
 }
 
 /** A worker thread of the column build with its unanswered requests, answered in order. */
@@ -98,8 +103,8 @@ export async function snapshotOfPartiesInWorkers(
 }
 
 /**
- * The snapshot but its deletion index, which is still being made on a worker of its own (the
- * snapshot's `deletions` is undefined until then): this thread may go on meanwhile.
+ * The snapshot, its deletion index promised apart: with `deletionWorker` it is still being made
+ * on a worker of its own (the snapshot's `deletions` is undefined until then).
  */
 async function columnsInWorkers(
   parties: Iterable<ScreeningIndexInput>,
@@ -108,9 +113,9 @@ async function columnsInWorkers(
 ): Promise<{ snapshot: ScreeningIndexSnapshot; deletions: Promise<DeletionArrays> }> {
   const size = options.batch ?? BATCH;
   const workers = Array.from({ length: options.workers }, () => new BuildWorker(reference));
-  // Started now so that it is ready at the end; idle (and small) until then. It is not one of the
-  // normalising workers: their heaps (about 0.5 GiB at 1,000,000 parties) go before the layout.
-  const deletionWorker = new BuildWorker(reference);
+  // Started now so that it is ready at the end; idle (about 50 MiB) until then. It is not one of
+  // the normalising workers: their heaps (about 0.5 GiB at 1,000,000 parties) go before the layout.
+  const deletionWorker = options.deletionWorker ? new BuildWorker(reference) : undefined;
   const stopAll = (): Promise<unknown> => Promise.all(workers.map((w) => w.stop()));
   let deletions: Promise<DeletionArrays> | undefined;
   try {
@@ -152,6 +157,10 @@ async function columnsInWorkers(
     await stopAll();
     // The deletion index is started where the layout made it (after the name strings are packed:
     // made beside the whole layout, its arrays raised the peak) and made beside the rest of it.
+    if (!deletionWorker) {
+      const snapshot = builder.finish(facts);
+      return { snapshot, deletions: Promise.resolve(snapshot.deletions as DeletionArrays) };
+    }
     const snapshot = builder.finish(facts, (tokens) => {
       deletions = deletionWorker
         .request({ id: -1, deletionsOf: joinStrings(tokens) })
@@ -163,7 +172,7 @@ async function columnsInWorkers(
     });
     return { snapshot, deletions: deletions! };
   } catch (e) {
-    await deletionWorker.stop();
+    await deletionWorker?.stop();
     throw e;
   } finally {
     await stopAll();
@@ -207,17 +216,14 @@ async function factsOf(workers: BuildWorker[], tokens: JoinedStrings): Promise<T
 
 /**
  * `buildColumnIndex` over `snapshotOfPartiesInWorkers`: a read-only index of many parties,
- * built with the normalisation and the deletion index on worker threads, the index's look-up
- * orders and tables made here meanwhile.
+ * built with the normalisation and the deletion index on worker threads. The index's look-up
+ * orders are made here once the deletion index is in: made beside it, a 1,000,000-party build
+ * peaked at 3.6 GiB instead of 2.7 (this thread's garbage from the layout was not yet collected).
  */
 export async function buildColumnIndexInWorkers(
   parties: Iterable<ScreeningIndexInput>,
   reference: NameReference,
   options: ColumnBuildOptions,
 ): Promise<ScreeningIndex> {
-  if (options.workers < 1) return indexOverSnapshot(snapshotOfParties(parties, reference), reference);
-  const { snapshot, deletions } = await columnsInWorkers(parties, reference, options);
-  const withLookups = withColumnLookups(snapshot);
-  withLookups.deletions = await deletions;
-  return indexOverSnapshot(withLookups, reference);
+  return indexOverSnapshot(await snapshotOfPartiesInWorkers(parties, reference, options), reference);
 }
