@@ -1,16 +1,26 @@
-import type { ColumnParty, NameReference, TokenFactColumns } from '@entente/core';
+import type { ColumnBatch, DeletionArrays, JoinedStrings, NameReference } from '@entente/core';
 
 /** Main thread → column build worker. */
 export type ColumnBuildRequest =
-  /** Parties as their JSON, to normalise (`columnPartyOf`) and encode. */
+  /** Parties as their JSON, to normalise (`columnBatchOf`) and encode. */
   | { id: number; json: string[] }
-  /** Distinct tokens to make the fact columns of (`tokenFactColumns`). */
-  | { id: number; tokens: string[] };
+  /** The distinct tokens, to make the fact columns of tokens `[from, to)` of (`tokenFactColumns`). */
+  | { id: number; tokens: JoinedStrings; from: number; to: number }
+  /** The distinct tokens, to make their deletion index of (`deletionArraysOf`). */
+  | { id: number; deletionsOf: JoinedStrings };
+
+/** Fact columns of a share of the tokens, their keys and folds joined. */
+export interface JoinedFacts {
+  keys: JoinedStrings;
+  folds: JoinedStrings;
+  vowelPoor: Uint8Array;
+}
 
 /** Column build worker → main thread, one per request, in the order of the requests. */
 export type ColumnBuildResponse =
-  | { id: number; parties: ColumnParty[]; bytes: Uint8Array; ends: Uint32Array }
-  | { id: number; facts: TokenFactColumns }
+  | { id: number; batch: ColumnBatch; bytes: Uint8Array; ends: Uint32Array }
+  | { id: number; facts: JoinedFacts }
+  | { id: number; deletions: DeletionArrays }
   | { id: number; error: { name: string; message: string } };
 
 export interface ColumnBuildWorkerData {

@@ -1,38 +1,63 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { columnPartyOf, tokenFactColumns, type ColumnParty } from '@entente/core';
+import {
+  columnBatchOf,
+  deletionArraysOf,
+  encodeBatch,
+  joinedAt,
+  joinStrings,
+  tokenFactColumns,
+  type JoinedStrings,
+  type Party,
+} from '@entente/core';
 import type {
   ColumnBuildRequest,
   ColumnBuildResponse,
   ColumnBuildWorkerData,
 } from './column-build-protocol.ts';
 
-// Normalises parties for the column build (see column-build.ts): the per-party part of the build.
+// The column build's work that needs no ids (see column-build.ts): normalising and encoding
+// parties, the token facts, the deletion index.
 const { reference } = workerData as ColumnBuildWorkerData;
-const encoder = new TextEncoder();
+
+/** Strings `[from, to)` of joined strings. */
+const split = (joined: JoinedStrings, from = 0, to = joined.ends.length): string[] =>
+  Array.from({ length: to - from }, (_, i) => joinedAt(joined, from + i));
 
 parentPort!.on('message', (req: ColumnBuildRequest) => {
   let response: ColumnBuildResponse;
   const transfer: ArrayBuffer[] = [];
   try {
-    if ('tokens' in req) {
-      const facts = tokenFactColumns(req.tokens);
-      response = { id: req.id, facts };
-      transfer.push(facts.vowelPoor.buffer as ArrayBuffer);
+    if ('deletionsOf' in req) {
+      const deletions = deletionArraysOf(split(req.deletionsOf));
+      response = { id: req.id, deletions };
+      transfer.push(deletions.offsets.buffer as ArrayBuffer, deletions.entries.buffer as ArrayBuffer);
+    } else if ('tokens' in req) {
+      const facts = tokenFactColumns(split(req.tokens, req.from, req.to));
+      const keys = joinStrings(facts.keys as string[]);
+      const folds = joinStrings(facts.folds as string[]);
+      response = { id: req.id, facts: { keys, folds, vowelPoor: facts.vowelPoor } };
+      transfer.push(
+        facts.vowelPoor.buffer as ArrayBuffer,
+        keys.ends.buffer as ArrayBuffer,
+        folds.ends.buffer as ArrayBuffer,
+      );
     } else {
-      const parties: ColumnParty[] = [];
-      const encoded: Uint8Array[] = [];
-      const ends = new Uint32Array(req.json.length);
-      let size = 0;
-      req.json.forEach((json, i) => {
-        parties.push(columnPartyOf(JSON.parse(json), reference));
-        const bytes = encoder.encode(json);
-        encoded.push(bytes);
-        ends[i] = size += bytes.length;
-      });
-      const bytes = new Uint8Array(size);
-      encoded.forEach((b, i) => bytes.set(b, i ? ends[i - 1]! : 0));
-      response = { id: req.id, parties, bytes, ends };
-      transfer.push(bytes.buffer as ArrayBuffer, ends.buffer as ArrayBuffer);
+      const batch = columnBatchOf(
+        req.json.map((json) => JSON.parse(json) as Party),
+        reference,
+      );
+      const { bytes, ends } = encodeBatch(req.json);
+      response = { id: req.id, batch, bytes, ends };
+      transfer.push(
+        bytes.buffer as ArrayBuffer,
+        ends.buffer as ArrayBuffer,
+        batch.numbers.buffer as ArrayBuffer,
+        ...[batch.vocabulary, batch.strings].flatMap((w) => [
+          w.narrow.ends.buffer as ArrayBuffer,
+          w.wide.ends.buffer as ArrayBuffer,
+          w.isWide.buffer as ArrayBuffer,
+        ]),
+      );
     }
   } catch (e) {
     const error = e as Error;

@@ -48,13 +48,17 @@ describe('column index built on worker threads', () => {
 
   it('gives the very bytes of the one-thread build, for 1 and for 3 workers and any batch size', async () => {
     const alone = bytes(snapshotOfParties(parties, ref));
-    for (const [workers, batch] of [
-      [1, 1000],
-      [3, 7],
-      [2, 1],
+    for (const [workers, batch, deletionWorker] of [
+      [1, 1000, false],
+      [3, 7, true],
+      [2, 1, false],
+      [2, 250, true],
     ] as const) {
-      const built = bytes(await snapshotOfPartiesInWorkers(parties, ref, { workers, batch }));
-      expect(built.equals(alone), `${workers} workers, batches of ${batch}`).toBe(true);
+      const built = bytes(await snapshotOfPartiesInWorkers(parties, ref, { workers, batch, deletionWorker }));
+      expect(
+        built.equals(alone),
+        `${workers} workers, batches of ${batch}, deletion worker ${deletionWorker}`,
+      ).toBe(true);
     }
   }, 60_000);
 

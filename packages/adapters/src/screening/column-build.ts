@@ -2,7 +2,10 @@ import { Worker } from 'node:worker_threads';
 import {
   ColumnBuilder,
   indexOverSnapshot,
+  joinStrings,
   snapshotOfParties,
+  type DeletionArrays,
+  type JoinedStrings,
   type NameReference,
   type ScreeningIndex,
   type ScreeningIndexInput,
@@ -13,6 +16,7 @@ import type {
   ColumnBuildRequest,
   ColumnBuildResponse,
   ColumnBuildWorkerData,
+  JoinedFacts,
 } from './column-build-protocol.ts';
 
 /** Parties sent to a worker at once. */
@@ -28,8 +32,14 @@ const IN_FLIGHT = 2;
 export interface ColumnBuildOptions {
   /** Worker threads normalising the parties (0: all on this thread, `snapshotOfParties`). */
   workers: number;
-  /** Parties per message to a worker (default 1,000). */
+  /** Parties per message to a worker (default 250). */
   batch?: number;
+  /**
+   * Make the deletion index on a worker of its own rather than on this thread (default: no).
+   * It takes about a fifth of this thread's build CPU off it, but a 1,000,000-party build with
+   * it peaked at 3.6 GiB resident instead of about 3.0 (see docs/decisions/2026-12-04-build-1m.md).
+   */
+  deletionWorker?: boolean;
 }
 
 /** A worker thread of the column build with its unanswered requests, answered in order. */
@@ -72,11 +82,11 @@ class BuildWorker {
 }
 
 /**
- * `snapshotOfParties` with the per-party part of the build (normalising each party's names,
- * encoding its JSON) and the token facts made on worker threads. This
- * thread reads the parties (streamed: at most a few batches per worker are held), gives the ids
- * in party order and lays the columns out, so the snapshot is the same, byte for byte, for any
- * number of workers (a test checks it).
+ * `snapshotOfParties` with the work that needs no ids on worker threads: normalising each
+ * party's names and encoding its JSON (answered flat, `columnBatchOf`), the token facts and the
+ * deletion index. This thread reads the parties (streamed: at most a few batches per worker are
+ * held), gives the ids in party order and lays the columns out, so the snapshot is the same,
+ * byte for byte, for any number of workers (a test checks it).
  *
  * @example
  * const snapshot = await snapshotOfPartiesInWorkers(parties, reference, { workers: 2 });
@@ -87,9 +97,27 @@ export async function snapshotOfPartiesInWorkers(
   options: ColumnBuildOptions,
 ): Promise<ScreeningIndexSnapshot> {
   if (options.workers < 1) return snapshotOfParties(parties, reference);
+  const { snapshot, deletions } = await columnsInWorkers(parties, reference, options);
+  snapshot.deletions = await deletions;
+  return snapshot;
+}
+
+/**
+ * The snapshot, its deletion index promised apart: with `deletionWorker` it is still being made
+ * on a worker of its own (the snapshot's `deletions` is undefined until then).
+ */
+async function columnsInWorkers(
+  parties: Iterable<ScreeningIndexInput>,
+  reference: NameReference,
+  options: ColumnBuildOptions,
+): Promise<{ snapshot: ScreeningIndexSnapshot; deletions: Promise<DeletionArrays> }> {
   const size = options.batch ?? BATCH;
   const workers = Array.from({ length: options.workers }, () => new BuildWorker(reference));
+  // Started now so that it is ready at the end; idle (about 50 MiB) until then. It is not one of
+  // the normalising workers: their heaps (about 0.5 GiB at 1,000,000 parties) go before the layout.
+  const deletionWorker = options.deletionWorker ? new BuildWorker(reference) : undefined;
   const stopAll = (): Promise<unknown> => Promise.all(workers.map((w) => w.stop()));
+  let deletions: Promise<DeletionArrays> | undefined;
   try {
     const builder = new ColumnBuilder();
     const source = parties[Symbol.iterator]();
@@ -120,45 +148,77 @@ export async function snapshotOfPartiesInWorkers(
       const { versions, answer } = pending.shift()!;
       const r = await answer;
       send();
-      if (!('parties' in r)) throw new Error('column build worker: parties expected');
-      r.parties.forEach((p, i) =>
-        builder.add(p, versions[i], r.bytes.subarray(i ? r.ends[i - 1]! : 0, r.ends[i]!)),
-      );
+      if (!('batch' in r)) throw new Error('column build worker: parties expected');
+      builder.addBatch(r.batch, versions, r.bytes, r.ends);
     }
-    // The fact columns depend on the tokens alone: made on the workers. The deletion index is made
-    // here, in its place in `finish` (made beside the layout, its arrays raised the peak).
-    const facts = await factsOf(workers, builder.tokens as string[]);
-    // The workers' heaps (about 0.5 GiB at 1,000,000 parties) go before the layout, the build's peak.
+    // The fact columns depend on the tokens alone: made on the workers.
+    const facts = await factsOf(workers, joinStrings(builder.tokens));
+    // The workers' heaps go before the layout, the build's peak.
     await stopAll();
-    return builder.finish(facts);
+    // The deletion index is started where the layout made it (after the name strings are packed:
+    // made beside the whole layout, its arrays raised the peak) and made beside the rest of it.
+    if (!deletionWorker) {
+      const snapshot = builder.finish(facts);
+      return { snapshot, deletions: Promise.resolve(snapshot.deletions as DeletionArrays) };
+    }
+    const snapshot = builder.finish(facts, (tokens) => {
+      deletions = deletionWorker
+        .request({ id: -1, deletionsOf: joinStrings(tokens) })
+        .then((r) => (r as { deletions: DeletionArrays }).deletions)
+        .finally(() => deletionWorker.stop());
+      // Handled by the caller; marked handled here in case this thread fails first.
+      deletions.catch(() => {});
+      return undefined;
+    });
+    return { snapshot, deletions: deletions! };
+  } catch (e) {
+    await deletionWorker?.stop();
+    throw e;
   } finally {
     await stopAll();
   }
 }
 
 /** The fact columns of `tokens`, made in shares on the workers. */
-async function factsOf(workers: BuildWorker[], tokens: string[]): Promise<TokenFactColumns> {
-  const share = Math.ceil(tokens.length / workers.length);
+async function factsOf(workers: BuildWorker[], tokens: JoinedStrings): Promise<TokenFactColumns> {
+  const count = tokens.ends.length;
+  const share = Math.ceil(count / workers.length);
   const parts = await Promise.all(
     workers.map((w, i) =>
       w
-        .request({ id: -1 - i, tokens: tokens.slice(i * share, (i + 1) * share) })
-        .then((r) => (r as { facts: TokenFactColumns }).facts),
+        .request({
+          id: -1 - i,
+          tokens,
+          from: Math.min(count, i * share),
+          to: Math.min(count, (i + 1) * share),
+        })
+        .then((r) => (r as { facts: JoinedFacts }).facts),
     ),
   );
-  if (parts.length === 1) return parts[0]!;
-  const vowelPoor = new Uint8Array(tokens.length);
+  const vowelPoor = new Uint8Array(count);
+  const keys = { text: '', ends: new Uint32Array(count) };
+  const folds = { text: '', ends: new Uint32Array(count) };
+  // Each share's strings after the last: as `pack` joins the whole list.
+  const append = (to: JoinedStrings, part: JoinedStrings, at: number): void => {
+    const base = to.text.length;
+    for (let i = 0; i < part.ends.length; i++) to.ends[at + i] = base + part.ends[i]!;
+    to.text += part.text;
+  };
   let at = 0;
   for (const p of parts) {
     vowelPoor.set(p.vowelPoor, at);
+    append(keys, p.keys, at);
+    append(folds, p.folds, at);
     at += p.vowelPoor.length;
   }
-  return { keys: parts.flatMap((p) => p.keys), folds: parts.flatMap((p) => p.folds), vowelPoor };
+  return { keys, folds, vowelPoor };
 }
 
 /**
  * `buildColumnIndex` over `snapshotOfPartiesInWorkers`: a read-only index of many parties,
- * built with the normalisation spread over worker threads.
+ * built with the normalisation and the deletion index on worker threads. The index's look-up
+ * orders are made here once the deletion index is in: made beside it, a 1,000,000-party build
+ * peaked at 3.6 GiB instead of 2.7 (this thread's garbage from the layout was not yet collected).
  */
 export async function buildColumnIndexInWorkers(
   parties: Iterable<ScreeningIndexInput>,

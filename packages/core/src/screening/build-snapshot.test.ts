@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildParty, type Party } from '../model/party.ts';
-import { buildColumnIndex, snapshotOfParties } from './build-snapshot.ts';
+import {
+  buildColumnIndex,
+  columnBatchOf,
+  ColumnBuilder,
+  encodeBatch,
+  snapshotOfParties,
+  tokenFactColumns,
+} from './build-snapshot.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { snapshotOfIndex } from './index-snapshot.ts';
 import { NAME_CLASS_CASES } from './name-match-classes.cases.ts';
@@ -113,5 +120,28 @@ describe('index built straight into columns', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('gives the same snapshot from parties added in flat batches (columnBatchOf) as one by one', () => {
+    const expected = asPlain(snapshotOfParties(inputs, ref));
+    for (const size of [1, 5, 1000]) {
+      const builder = new ColumnBuilder();
+      for (let from = 0; from < inputs.length; from += size) {
+        const batch = inputs.slice(from, from + size);
+        const { bytes, ends } = encodeBatch(batch.map((i) => JSON.stringify(i.party)));
+        builder.addBatch(
+          columnBatchOf(
+            batch.map((i) => i.party),
+            ref,
+          ),
+          batch.map((i) => i.versionId),
+          bytes,
+          ends,
+        );
+      }
+      expect(asPlain(builder.finish(tokenFactColumns(builder.tokens))), `batches of ${size}`).toEqual(
+        expected,
+      );
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { partyEntityId, type Party } from '../model/party.ts';
 import { allowedEdits, isVowelPoor } from './compare-tokens.ts';
-import { DeletionNeighbourhood } from './deletion-neighbourhood.ts';
+import { DeletionNeighbourhood, type DeletionArrays } from './deletion-neighbourhood.ts';
 import {
   INDEX_SNAPSHOT_FORMAT,
   indexOverSnapshot,
@@ -9,7 +9,15 @@ import {
 } from './index-snapshot.ts';
 import type { NameReference } from './name-reference.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
-import { pack, type PackedStrings } from './packed-strings.ts';
+import {
+  joinByWidth,
+  pack,
+  packJoined,
+  widthReader,
+  type JoinedStrings,
+  type PackedStrings,
+  type WidthStrings,
+} from './packed-strings.ts';
 import { phoneticKey } from './phonetic-key.ts';
 import {
   forEachIndexedName,
@@ -83,10 +91,13 @@ export interface ColumnParty {
   identifiers: string[];
 }
 
-/** The per-token columns that depend on the token alone (as `tokenFacts` makes them). */
+/**
+ * The per-token columns that depend on the token alone (as `tokenFacts` makes them): keys and
+ * folds as lists, or already packed (made on another thread, one string to copy instead of millions).
+ */
 export interface TokenFactColumns {
-  keys: string[];
-  folds: string[];
+  keys: string[] | JoinedStrings;
+  folds: string[] | JoinedStrings;
   vowelPoor: Uint8Array;
 }
 
@@ -125,6 +136,70 @@ export function tokenFactColumns(tokens: readonly string[], from = 0, to = token
     vowelPoor[i - from] = isVowelPoor(token) ? 1 : 0;
   }
   return { keys, folds, vowelPoor };
+}
+
+/**
+ * Parties normalised for the column build (`columnPartyOf`), flat: two strings and an
+ * `Int32Array` to pass between threads instead of an object and arrays per name (taking those
+ * in cost the thread that gives the ids more than it spent on anything else). `ColumnBuilder.addBatch`
+ * adds them as `add` would add each party.
+ */
+export interface ColumnBatch {
+  /** The batch's distinct name keys, in the order they first occur. */
+  vocabulary: WidthStrings;
+  /** Per party: its entity id, then per name its text and rest, then its identifiers. */
+  strings: WidthStrings;
+  /**
+   * Per party: name count, identifier count; then per name: quality, shape, key count, the keys
+   * (ids in `vocabulary`), token count, the tokens (ids in `vocabulary`), its joined spelling's id or -1.
+   */
+  numbers: Int32Array;
+}
+
+/** Parties' JSON as UTF-8 bytes end to end (`ends[i]` ends party i's), as `ColumnBuilder.addBatch` takes them. */
+export function encodeBatch(json: readonly string[]): { bytes: Uint8Array; ends: Uint32Array } {
+  const encoded = json.map(encodeUtf8);
+  const ends = new Uint32Array(encoded.length);
+  let size = 0;
+  encoded.forEach((b, i) => (ends[i] = size += b.length));
+  const bytes = new Uint8Array(size);
+  encoded.forEach((b, i) => bytes.set(b, i ? ends[i - 1]! : 0));
+  return { bytes, ends };
+}
+
+/** `columnPartyOf` of each party, flat (see `ColumnBatch`). */
+export function columnBatchOf(parties: readonly Party[], reference: NameReference): ColumnBatch {
+  const local = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const strings: string[] = [];
+  const numbers: number[] = [];
+  const idOf = (key: string): number => {
+    let id = local.get(key);
+    if (id === undefined) {
+      local.set(key, (id = vocabulary.length));
+      vocabulary.push(key);
+    }
+    return id;
+  };
+  for (const party of parties) {
+    const { entityId, names, identifiers } = columnPartyOf(party, reference);
+    strings.push(entityId);
+    numbers.push(names.length, identifiers.length);
+    for (const name of names) {
+      strings.push(name.text, name.rest);
+      numbers.push(name.quality, name.shape, name.keys.length);
+      for (const key of name.keys) numbers.push(idOf(key));
+      numbers.push(name.tokens.length);
+      for (const token of name.tokens) numbers.push(local.get(token)!);
+      numbers.push(name.tokens.length > 1 ? local.get(name.tokens.join(''))! : -1);
+    }
+    strings.push(...identifiers);
+  }
+  return {
+    vocabulary: joinByWidth(vocabulary),
+    strings: joinByWidth(strings),
+    numbers: Int32Array.from(numbers),
+  };
 }
 
 /**
@@ -184,45 +259,108 @@ export class ColumnBuilder {
 
   /** Adds the next party: normalised (`columnPartyOf`), with its version and its JSON as UTF-8 bytes. */
   add(party: ColumnParty, versionId: number | undefined, json: Uint8Array): void {
-    const replaced = this.#byEntityId.get(party.entityId);
-    if (replaced !== undefined) this.#removedEntries.push(replaced);
-    const entryId = this.#entityIds.length;
-    this.#byEntityId.set(party.entityId, entryId);
-    this.#entityIds.push(party.entityId);
-    this.#versionIds.push(versionId ?? -1);
-    this.#entryFirstName.push(this.#nameEntries.length);
-    this.#partyBytes.append(json);
-    this.#partyEnds.push(this.#partyBytes.length);
+    const entryId = this.#entry(party.entityId, versionId, json);
     for (const name of party.names) {
       const nameId = this.#nameEntries.length;
-      for (const key of name.keys) {
-        const id = this.#tokenId(key);
-        this.#nameKeyIds.push(id);
-        this.#postedToken.push(id);
-        this.#postedName.push(nameId);
-      }
+      for (const key of name.keys) this.#key(this.#tokenId(key), nameId);
       this.#nameKeyStarts.push(this.#nameKeyIds.length);
       for (const token of name.tokens) this.#nameTokenIds.push(this.#vocabulary.get(token)!);
       this.#nameTokenStarts.push(this.#nameTokenIds.length);
       if (name.tokens.length > 1) this.#joinedKey.array[this.#vocabulary.get(name.tokens.join(''))!] = 1;
-      this.#nameEntries.push(entryId);
-      this.#nameTexts.push(name.text);
-      this.#nameQualities.push(name.quality);
-      this.#nameRests.push(name.rest);
-      this.#nameShape.push(name.shape);
+      this.#name(entryId, name.text, name.quality, name.rest, name.shape);
     }
-    for (const key of party.identifiers) {
-      const list = this.#identifiers.get(key);
-      if (list) list.push(entryId);
-      else this.#identifiers.set(key, [entryId]);
+    for (const key of party.identifiers) this.#identifier(key, entryId);
+  }
+
+  /**
+   * Adds the next parties, normalised in a batch (`columnBatchOf`), as `add` adds each: with
+   * their versions and their JSON as UTF-8 bytes end to end (`ends[i]` ends party i's).
+   */
+  addBatch(
+    batch: ColumnBatch,
+    versionIds: readonly (number | undefined)[],
+    bytes: Uint8Array,
+    ends: Uint32Array,
+  ): void {
+    // The batch's keys in their order of first occurrence: ids given in the order `add` gives them.
+    const ids = new Int32Array(batch.vocabulary.isWide.length);
+    const key = widthReader(batch.vocabulary);
+    for (let i = 0; i < ids.length; i++) ids[i] = this.#tokenId(key());
+    const { numbers } = batch;
+    const next = widthReader(batch.strings);
+    let k = 0;
+    for (let p = 0; p < versionIds.length; p++) {
+      const entryId = this.#entry(next(), versionIds[p], bytes.subarray(p ? ends[p - 1]! : 0, ends[p]!));
+      const names = numbers[k++]!;
+      const identifiers = numbers[k++]!;
+      for (let n = 0; n < names; n++) {
+        const nameId = this.#nameEntries.length;
+        const quality = numbers[k++]!;
+        const shape = numbers[k++]!;
+        const keys = numbers[k++]!;
+        for (const end = k + keys; k < end; k++) this.#key(ids[numbers[k]!]!, nameId);
+        this.#nameKeyStarts.push(this.#nameKeyIds.length);
+        const tokens = numbers[k++]!;
+        for (const end = k + tokens; k < end; k++) this.#nameTokenIds.push(ids[numbers[k]!]!);
+        this.#nameTokenStarts.push(this.#nameTokenIds.length);
+        const joined = numbers[k++]!;
+        if (joined >= 0) this.#joinedKey.array[ids[joined]!] = 1;
+        const text = next();
+        this.#name(entryId, text, quality, next(), shape);
+      }
+      for (let i = 0; i < identifiers; i++) this.#identifier(next(), entryId);
     }
+  }
+
+  /** A new entry (replacing an earlier one of its entity id): its id. */
+  #entry(entityId: string, versionId: number | undefined, json: Uint8Array): number {
+    const replaced = this.#byEntityId.get(entityId);
+    if (replaced !== undefined) this.#removedEntries.push(replaced);
+    const entryId = this.#entityIds.length;
+    this.#byEntityId.set(entityId, entryId);
+    this.#entityIds.push(entityId);
+    this.#versionIds.push(versionId ?? -1);
+    this.#entryFirstName.push(this.#nameEntries.length);
+    this.#partyBytes.append(json);
+    this.#partyEnds.push(this.#partyBytes.length);
+    return entryId;
+  }
+
+  /** Key `id` of the name being added (`nameId`), posted. */
+  #key(id: number, nameId: number): void {
+    this.#nameKeyIds.push(id);
+    this.#postedToken.push(id);
+    this.#postedName.push(nameId);
+  }
+
+  /** The name being added, after its keys and tokens. */
+  #name(entryId: number, text: string, quality: number, rest: string, shape: number): void {
+    this.#nameEntries.push(entryId);
+    this.#nameTexts.push(text);
+    this.#nameQualities.push(quality);
+    this.#nameRests.push(rest);
+    this.#nameShape.push(shape);
+  }
+
+  #identifier(key: string, entryId: number): void {
+    const list = this.#identifiers.get(key);
+    if (list) list.push(entryId);
+    else this.#identifiers.set(key, [entryId]);
   }
 
   /**
    * The snapshot, given the fact columns of `tokens` (`tokenFactColumns(builder.tokens)`, made
    * here or elsewhere). The builder is emptied: add nothing after.
+   *
+   * `deletionsOf` makes the deletion index of the tokens (default: `deletionArraysOf`, here). It is
+   * called where the index is made in the layout (after the name strings are packed, which keeps
+   * the peak where it was); one that returns undefined makes it elsewhere (another thread), and the
+   * caller sets the snapshot's `deletions` (left undefined, its place in the object kept) itself.
    */
-  finish(facts: TokenFactColumns): ScreeningIndexSnapshot {
+  finish(
+    facts: TokenFactColumns,
+    deletionsOf: (tokens: readonly string[]) => DeletionArrays | undefined = deletionArraysOf,
+  ): ScreeningIndexSnapshot {
     const entityIds = this.#entityIds;
     const versionIds = this.#versionIds;
     const removedEntries = this.#removedEntries;
@@ -293,9 +431,9 @@ export class ColumnBuilder {
     const packedRests = packed(rests);
     nameTexts.length = 0;
     nameRests.length = 0;
-    const packedKeys = packed(facts.keys);
-    const packedFolds = packed(facts.folds);
-    const deletions = new DeletionNeighbourhood(tokens, (t) => allowedEdits(t.length)).arrays;
+    const packedKeys = Array.isArray(facts.keys) ? packed(facts.keys) : packJoined(facts.keys);
+    const packedFolds = Array.isArray(facts.folds) ? packed(facts.folds) : packJoined(facts.folds);
+    const deletions = deletionsOf(tokens) as DeletionArrays;
     const packedTokens = packed(tokens);
     const identifierStarts = new Uint32Array(identifiers.size + 1);
     let i = 0;
@@ -333,6 +471,11 @@ export class ColumnBuilder {
       deletions,
     };
   }
+}
+
+/** The deletion index of a snapshot's distinct tokens (by id), as `ColumnBuilder.finish` makes it. */
+export function deletionArraysOf(tokens: readonly string[]): DeletionArrays {
+  return new DeletionNeighbourhood(tokens, (t) => allowedEdits(t.length)).arrays;
 }
 
 /**

@@ -26,15 +26,20 @@ export * from './index-snapshot.ts';
 export {
   buildColumnIndex,
   ColumnBuilder,
+  columnBatchOf,
   columnPartyOf,
+  deletionArraysOf,
+  encodeBatch,
   snapshotOfParties,
   tokenFactColumns,
+  type ColumnBatch,
   type ColumnName,
   type ColumnParty,
   type TokenFactColumns,
 } from './build-snapshot.ts';
 export * from './shared-snapshot.ts';
 export { withColumnLookups } from './stored-columns.ts';
+export { joinedAt, joinStrings, type JoinedStrings } from './packed-strings.ts';
 export * from './token-weight.ts';
 export * from './deletion-neighbourhood.ts';
 export * from './expand-token.ts';

@@ -9,12 +9,93 @@ export type PackedStrings =
 /** Where string `i` starts. */
 const startOf = (ends: Uint32Array, i: number): number => (i ? ends[i - 1]! : 0);
 
-/** Strings as packed strings of one string. */
-export function pack(list: readonly string[]): PackedStrings {
+/** Strings end to end, `ends[i]` ending string i: packed strings as one string, as made. */
+export interface JoinedStrings {
+  text: string;
+  ends: Uint32Array;
+}
+
+/** `list` as joined strings (what `pack` stores, but for `narrowed`: to pass between threads). */
+export function joinStrings(list: readonly string[]): JoinedStrings {
   const ends = new Uint32Array(list.length);
   let at = 0;
-  list.forEach((x, i) => (ends[i] = at += x.length));
+  for (let i = 0; i < list.length; i++) ends[i] = at += list[i]!.length;
   return { text: list.join(''), ends };
+}
+
+/** String `i` of joined strings. */
+export function joinedAt(joined: JoinedStrings, i: number): string {
+  return joined.text.slice(i ? joined.ends[i - 1]! : 0, joined.ends[i]!);
+}
+
+/**
+ * Strings in their order, joined in two strings by width: those with a unit above 0xff, and the
+ * rest held one byte per unit (`narrowed`). A string cut from a two-byte string is two-byte and
+ * keeps the whole string it was cut from alive: cut from these, a Latin name costs one byte per
+ * unit and keeps only Latin strings alive.
+ */
+export interface WidthStrings {
+  narrow: JoinedStrings;
+  wide: JoinedStrings;
+  /** Per string, 1 when it is in `wide`. */
+  isWide: Uint8Array;
+}
+
+const WIDE_UNIT = /[\u0100-\uffff]/;
+
+/** `list` as width strings. */
+export function joinByWidth(list: readonly string[]): WidthStrings {
+  const narrow: string[] = [];
+  const wide: string[] = [];
+  const isWide = new Uint8Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i]!;
+    if (WIDE_UNIT.test(x)) {
+      isWide[i] = 1;
+      wide.push(x);
+    } else narrow.push(x);
+  }
+  return { narrow: packJoined(joinStrings(narrow)) as JoinedStrings, wide: joinStrings(wide), isWide };
+}
+
+/** A reader of width strings: each call gives the next string, in their order. */
+export function widthReader(strings: WidthStrings): () => string {
+  let i = 0;
+  let n = 0;
+  let w = 0;
+  return () => (strings.isWide[i++] ? joinedAt(strings.wide, w++) : joinedAt(strings.narrow, n++));
+}
+
+/** Strings as packed strings of one string. */
+export function pack(list: readonly string[]): PackedStrings {
+  return packJoined(joinStrings(list));
+}
+
+/** Joined strings as packed strings (`pack` of the strings they join). */
+export function packJoined(joined: JoinedStrings): PackedStrings {
+  return { text: narrowed(joined.text), ends: joined.ends };
+}
+
+/** Units copied per `String.fromCharCode` call by `narrowed`. */
+const NARROW_CHUNK = 8192;
+
+/**
+ * `text` held one byte per unit when every unit fits in one. V8 keeps a string two-byte when it
+ * was cut from a two-byte one, whatever its units, and serialises it as it holds it: so packed
+ * strings serialise to the same bytes however their strings were made (on this thread, or cut
+ * from a batch another thread sent).
+ */
+export function narrowed(text: string): string {
+  if (WIDE_UNIT.test(text)) return text;
+  const parts: string[] = [];
+  const codes = new Array<number>(NARROW_CHUNK);
+  for (let from = 0; from < text.length; from += NARROW_CHUNK) {
+    const n = Math.min(NARROW_CHUNK, text.length - from);
+    if (n < codes.length) codes.length = n;
+    for (let k = 0; k < n; k++) codes[k] = text.charCodeAt(from + k);
+    parts.push(String.fromCharCode.apply(null, codes));
+  }
+  return parts.join('');
 }
 
 /** Longest string made through a reused argument array (longer ones through a view of the codes). */
