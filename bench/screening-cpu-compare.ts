@@ -18,6 +18,10 @@
  * (new name features); the changed subjects without them are printed.
  * SNAPSHOT=1 screens over each engine's index read from a shared snapshot's
  * columns (`indexOverSnapshot`), the index a ScreeningPool worker screens over.
+ * SHARED_EXPANSIONS=1 (with SNAPSHOT=1) gives this engine's index a memo of expansions in
+ * shared memory (`SharedExpansions`, as a pool's workers share) that is kept across passes:
+ * from the second pass on, every expansion is read from it, as a worker reads those another
+ * worker made.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -30,7 +34,8 @@ import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
 type Core = Pick<
   typeof current,
   'buildScreeningIndex' | 'screenParty' | 'snapshotOfIndex' | 'shareSnapshot' | 'indexOverSnapshot'
->;
+> &
+  Partial<Pick<typeof current, 'shareExpansions' | 'SharedExpansions'>>;
 type Index = ReturnType<typeof current.buildScreeningIndex>;
 
 const quantile = (xs: number[], q: number): number =>
@@ -93,6 +98,11 @@ async function main(): Promise<void> {
     ? ((await import(path.resolve(process.env.CURRENT_CORE))) as Core)
     : current;
   engines.push({ label: 'current', core: cur, index: indexOf(cur) });
+  if (process.env.SHARED_EXPANSIONS === '1' && process.env.SNAPSHOT) {
+    if (!cur.shareExpansions || !cur.SharedExpansions)
+      throw new Error('this engine has no shared expansions');
+    cur.shareExpansions(engines.at(-1)!.index, new cur.SharedExpansions());
+  }
   // Warm the JIT on the listed spellings.
   for (const e of engines) for (const p of pairs) e.core.screenParty(e.index, { name: p.list_name! });
   console.log(

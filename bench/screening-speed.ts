@@ -9,10 +9,16 @@
  * the query against every listed name — on a sample, with the ratios and
  * each one's recall@1 on the same UN pairs. Wall-clock and CPU time are both
  * given, with the load average, because the machine may be shared.
- * NAIVE_SAMPLE (default 100) sizes the baseline sample; WORKERS=0 skips the
- * worker-thread run; BATCH_ONLY=1 runs only the worker batch (RUNS times).
+ * NAIVE_SAMPLE (default 100) sizes the baseline sample; COPIES (default 2) how many times the
+ * batch holds each subject; WORKERS=0 skips the
+ * worker-thread run; BATCH_ONLY=1 runs only the worker batch (RUNS times); SHARED_EXPANSIONS=0
+ * runs the workers without their shared memo of token expansions, SHARED_EXPANSIONS=both
+ * alternates without and with it in each run (the same process, for a ratio), and
+ * SHARED_EXPANSIONS=interleaved runs both pools at once on the same batch, chunks posted
+ * alternately, and reads each pool's worker threads' own CPU time from /proc (Linux): both
+ * see the same load, which a shared machine changes from one minute to the next.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import {
@@ -103,8 +109,9 @@ async function workerBatch(
   reference: NameReference,
   queries: ScreeningQuery[],
   count: number,
-): Promise<{ perSecond: number; cpuMs: number }> {
-  const pool = await ScreeningPool.ofParties(inputs, reference, count);
+  sharedExpansions: boolean,
+): Promise<{ perSecond: number; cpuMs: number; memo: string }> {
+  const pool = await ScreeningPool.ofParties(inputs, reference, count, { sharedExpansions });
   const chunks: ScreeningQuery[][] = [];
   for (let i = 0; i < queries.length; i += 100) chunks.push(queries.slice(i, i + 100));
   const c0 = cpuMs();
@@ -112,8 +119,11 @@ async function workerBatch(
   await Promise.all(chunks.map((chunk) => pool.screenMany(chunk, { limit: 10 })));
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuMs() - c0;
+  const memo = pool.expansions
+    ? `shared expansion memo: ${pool.expansions.size} entries, ${mib(pool.expansions.bytesUsed)}`
+    : 'no shared expansion memo';
   await pool.close();
-  return { perSecond: queries.length / seconds, cpuMs: cpu / queries.length };
+  return { perSecond: queries.length / seconds, cpuMs: cpu / queries.length, memo };
 }
 
 async function main(): Promise<void> {
@@ -208,16 +218,79 @@ async function main(): Promise<void> {
   console.log(`load average at the end: ${load()}`);
 }
 
-/** The batch on WORKERS (default 2) worker threads: the subjects twice. */
+/** The batch on WORKERS (default 2) worker threads: the subjects twice (COPIES). */
 async function batch(inputs: { party: Party }[], reference: NameReference, queries: string[]): Promise<void> {
   const workers = Number(process.env.WORKERS ?? 2);
   if (!(workers > 0)) return;
-  const subjects = queries.concat(queries).map((name) => ({ name }));
-  const { perSecond, cpuMs: cpu } = await workerBatch(inputs, reference, subjects, workers);
+  // COPIES=1: each subject once (a batch of distinct names, as a register's re-screen is).
+  const copies = Number(process.env.COPIES ?? 2);
+  const subjects = Array.from({ length: copies }, () => queries)
+    .flat()
+    .map((name) => ({ name }));
+  const mode = process.env.SHARED_EXPANSIONS;
+  if (mode === 'interleaved') return interleaved(inputs, reference, subjects, workers);
+  for (const shared of mode === 'both' ? [false, true] : [mode !== '0']) {
+    const { perSecond, cpuMs: cpu, memo } = await workerBatch(inputs, reference, subjects, workers, shared);
+    console.log(
+      `batch on ${workers} worker threads (ScreeningPool, chunks of 100): ${subjects.length} subjects, ${perSecond.toFixed(0)} subjects/s (index builds excluded); ` +
+        `${cpu.toFixed(3)} ms CPU per subject, all threads (${((workers * 1000) / cpu).toFixed(0)}/s on ${workers} free cores); ${memo}; load ${load()}`,
+    );
+  }
+}
+
+/** This process's threads (Linux). */
+const threadIds = (): Set<string> => new Set(readdirSync('/proc/self/task'));
+/** CPU seconds of the given threads so far (user and system, clock ticks of 10 ms). */
+const threadCpuS = (tids: Iterable<string>): number => {
+  let ticks = 0;
+  for (const tid of tids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // a thread that has ended (none of a pool's workers does before its close)
+    }
+    const fields = stat.split(') ')[1]!.split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
+};
+
+/**
+ * The batch on two pools at once, without and with the shared expansion memo, chunks posted
+ * alternately (each pool screens every subject); the CPU of each pool's own worker threads.
+ */
+async function interleaved(
+  inputs: { party: Party }[],
+  reference: NameReference,
+  subjects: ScreeningQuery[],
+  workers: number,
+): Promise<void> {
+  const pools: { label: string; pool: ScreeningPool; tids: string[] }[] = [];
+  for (const sharedExpansions of [false, true]) {
+    const before = threadIds();
+    const pool = await ScreeningPool.ofParties(inputs, reference, workers, { sharedExpansions });
+    const tids = [...threadIds()].filter((t) => !before.has(t));
+    pools.push({ label: sharedExpansions ? 'shared memo' : 'a memo each', pool, tids });
+  }
+  const cpu0 = pools.map((p) => threadCpuS(p.tids));
+  const load0 = load();
+  const answers: Promise<unknown>[] = [];
+  for (let i = 0; i < subjects.length; i += 100)
+    for (const { pool } of pools) answers.push(pool.screenMany(subjects.slice(i, i + 100), { limit: 10 }));
+  await Promise.all(answers);
+  const perSubject = pools.map((p, k) => ((threadCpuS(p.tids) - cpu0[k]!) * 1000) / subjects.length);
   console.log(
-    `batch on ${workers} worker threads (ScreeningPool, chunks of 100): ${subjects.length} subjects, ${perSecond.toFixed(0)} subjects/s (index builds excluded); ` +
-      `${cpu.toFixed(3)} ms CPU per subject, all threads (${((workers * 1000) / cpu).toFixed(0)}/s on ${workers} free cores); load ${load()}`,
+    `interleaved batch, ${subjects.length} subjects on each of two pools of ${workers} workers (load ${load0} → ${load()}): ` +
+      pools
+        .map(
+          (p, k) =>
+            `${p.label} ${perSubject[k]!.toFixed(3)} ms worker CPU per subject (${p.tids.length} threads)`,
+        )
+        .join('; ') +
+      `; ratio ${(perSubject[1]! / perSubject[0]!).toFixed(3)}; shared memo: ${pools[1]!.pool.expansions!.size} entries`,
   );
+  for (const { pool } of pools) await pool.close();
 }
 
 await main();

@@ -12,12 +12,13 @@ import type {
  * snapshot payload (`v8.serialize` of `snapshotOfIndex`) each worker restores a copy of;
  * and the name reference it was built with: without its Han readings when they are given as
  * `hanReadings`, their `v8.serialize` bytes in shared memory (a worker decodes them when a
- * query first needs them).
+ * query first needs them); and, over a shared snapshot, the buffer of the expansion memo every
+ * worker reads and fills (`SharedExpansions`).
  */
 export type PoolWorkerData = (
   | { shared: ScreeningIndexSnapshot; reference: NameReference }
   | { snapshot: Uint8Array; reference: NameReference }
-) & { hanReadings?: Uint8Array };
+) & { hanReadings?: Uint8Array; expansions?: SharedArrayBuffer };
 
 /** Subjects to screen with the same options (one for a request, a chunk for a batch). */
 export interface PoolRequest {

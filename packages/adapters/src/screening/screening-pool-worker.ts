@@ -5,6 +5,8 @@ import {
   indexOverSnapshot,
   isDomainError,
   screenParty,
+  shareExpansions,
+  SharedExpansions,
   type HanReadings,
   type NameReference,
   type ScreeningIndexSnapshot,
@@ -46,6 +48,8 @@ const index =
   'shared' in data
     ? indexOverSnapshot(data.shared, reference)
     : indexFromSnapshot(deserialize(data.snapshot) as ScreeningIndexSnapshot, reference);
+// Token expansions one worker made, the others read (see `SharedExpansions`).
+if (data.expansions) shareExpansions(index, new SharedExpansions(data.expansions));
 
 parentPort!.on('message', (req: PoolRequest) => {
   let response: PoolResponse;

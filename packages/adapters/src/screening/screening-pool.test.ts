@@ -3,7 +3,12 @@ import {
   buildParty,
   buildScreeningIndex,
   DEFAULT_NAME_REFERENCE,
+  indexOverSnapshot,
   screenParty,
+  shareExpansions,
+  SharedExpansions,
+  shareSnapshot,
+  snapshotOfIndex,
   type ScreeningQuery,
 } from '@entente/core';
 import { ScreeningPool } from './screening-pool.ts';
@@ -48,4 +53,56 @@ describe('screening pool', () => {
     expect(results.flat(2).length).toBeGreaterThanOrEqual(chunks.length * NAMES.length);
     expect([pool.pending, pool.queued]).toEqual([0, 0]);
   });
+});
+
+describe('screening pool: the workers’ shared memo of token expansions', () => {
+  // Misspelt, reordered and truncated forms of the listed names: tokens to expand, many met by both workers.
+  const subjects: ScreeningQuery[] = NAMES.flatMap((name) => [
+    { name },
+    { name: name.replace(/a/g, 'e') },
+    { name: name.replace(/i/g, 'y').split(' ').reverse().join(' ') },
+    { name: name.replace(/(\w)(\w)/, '$2$1') },
+    { name: name.split(' ').slice(0, 2).join(' ') + ' Ltd' },
+  ]);
+  const chunks = Array.from({ length: 12 }, (_, i) => subjects.slice(i % 5).concat(subjects.slice(0, i % 5)));
+  const index = buildScreeningIndex(parties, DEFAULT_NAME_REFERENCE);
+  const expected = chunks.map((chunk) => chunk.map((q) => screenParty(index, q, { limit: 5 })));
+  /** The memo an index over the same snapshot fills on the same subjects, in process. */
+  const inProcess = new SharedExpansions();
+  const over = indexOverSnapshot(shareSnapshot(snapshotOfIndex(index)), DEFAULT_NAME_REFERENCE);
+  shareExpansions(over, inProcess);
+  for (const q of subjects) screenParty(over, q, { limit: 5 });
+
+  it.each([
+    [1, true],
+    [2, true],
+    [2, false],
+  ])(
+    'answers as in-process screening on %i worker(s), shared memo %s',
+    async (workers, shared) => {
+      const pool = await ScreeningPool.ofParties(parties, DEFAULT_NAME_REFERENCE, workers, {
+        sharedExpansions: shared,
+      });
+      try {
+        // Every chunk at once: the workers expand the same tokens at the same time.
+        const results = await Promise.all(chunks.map((chunk) => pool.screenMany(chunk, { limit: 5 })));
+        expect(results).toEqual(expected);
+        if (!shared) {
+          expect(pool.expansions).toBeUndefined();
+          return;
+        }
+        // No token published twice or lost, whichever worker expanded it first.
+        expect(inProcess.size).toBeGreaterThan(20);
+        expect(pool.expansions!.size).toBe(inProcess.size);
+        for (const token of ['putin', 'karimi', 'ocean'])
+          expect(pool.expansions!.get(token), token).toEqual(inProcess.get(token));
+        // Screened again, nothing new is expanded.
+        expect(await pool.screenMany(subjects, { limit: 5 })).toEqual(expected[0]);
+        expect(pool.expansions!.size).toBe(inProcess.size);
+      } finally {
+        await pool.close();
+      }
+    },
+    120_000,
+  );
 });

@@ -3,6 +3,7 @@ import {
   buildScreeningIndex,
   DomainError,
   shareSnapshot,
+  SharedExpansions,
   snapshotOfIndex,
   type ScreeningIndexInput,
   type ScreeningIndexSnapshot,
@@ -68,8 +69,11 @@ export class ScreeningPool {
   #next = 1;
   #broken: Error | undefined;
   #closed = false;
+  /** The memo of token expansions the workers share, if they do. */
+  readonly expansions: SharedExpansions | undefined;
 
-  private constructor(workers: Worker[]) {
+  private constructor(workers: Worker[], expansions: SharedExpansions | undefined) {
+    this.expansions = expansions;
     this.#workers = workers.map((worker) => ({ worker, pending: 0, failed: false }));
     for (const w of this.#workers) {
       // An idle worker does not keep the process alive; one with subjects in flight does.
@@ -87,16 +91,20 @@ export class ScreeningPool {
    * resolves once each is ready. The payload is decoded here once into columns in shared
    * memory that every worker reads (no copy per worker), the name reference's Han readings
    * are put there as bytes a worker decodes on first use, and each worker has a small young
-   * generation; with `copyPerWorker` (the layout before, kept for benchmarks) each worker
-   * restores a copy of its own instead, from a whole copy of the name reference.
+   * generation; the workers share one memo of token expansions (`SharedExpansions`; without
+   * `sharedExpansions: false`, kept for benchmarks and tests, each has only its own), so that a
+   * token one of them expanded is not expanded again by another. With `copyPerWorker` (the
+   * layout before, kept for benchmarks) each worker restores a copy of its own instead, from a
+   * whole copy of the name reference.
    */
   static async start(
     payload: Uint8Array,
     reference: NameReference,
     count: number,
-    options: { copyPerWorker?: boolean } = {},
+    options: { copyPerWorker?: boolean; sharedExpansions?: boolean } = {},
   ): Promise<ScreeningPool> {
     let data: PoolWorkerData;
+    let expansions: SharedExpansions | undefined;
     if (options.copyPerWorker) {
       data = { snapshot: sharedBytes(payload), reference };
     } else {
@@ -105,6 +113,10 @@ export class ScreeningPool {
       data = hanReadings
         ? { shared, reference: rest, hanReadings: sharedBytes(serialize(hanReadings)) }
         : { shared, reference };
+      if (options.sharedExpansions !== false) {
+        expansions = new SharedExpansions();
+        data.expansions = expansions.buffer;
+      }
     }
     const resourceLimits = options.copyPerWorker
       ? {}
@@ -131,7 +143,7 @@ export class ScreeningPool {
       await Promise.all(started.map((w) => w.terminate()));
       throw failed.reason;
     }
-    return new ScreeningPool(started);
+    return new ScreeningPool(started, expansions);
   }
 
   /** Starts `count` workers on an index of `parties`, built here once (for benchmarks and batch tools). */
@@ -139,9 +151,10 @@ export class ScreeningPool {
     parties: ScreeningIndexInput[],
     reference: NameReference,
     count: number,
+    options: { sharedExpansions?: boolean } = {},
   ): Promise<ScreeningPool> {
     const index = buildScreeningIndex(parties, reference);
-    return ScreeningPool.start(snapshotPayload(snapshotOfIndex(index)), reference, count);
+    return ScreeningPool.start(snapshotPayload(snapshotOfIndex(index)), reference, count, options);
   }
 
   /** Why the pool stopped working, if it did. */

@@ -1,5 +1,6 @@
 import { allowedEdits, compareTokenFacts } from './compare-tokens.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
+import type { SharedExpansions } from './shared-expansions.ts';
 
 /** Memo entries kept per index before the memo is emptied. */
 const MEMO_LIMIT = 50_000;
@@ -19,16 +20,31 @@ function nextSeenEpoch(size: number): number {
 }
 
 /**
+ * Reads and fills `memo` as well as the index's own memo from now on: the expansions of the
+ * workers of one pool, each over the same shared snapshot. Only an index over a snapshot
+ * (read-only, so that an expansion never goes stale) can share one.
+ */
+export function shareExpansions(index: ScreeningIndex, memo: SharedExpansions): void {
+  if (!index.columns) throw new RangeError('only an index over a snapshot can share its expansions');
+  index.sharedExpansions = memo;
+}
+
+/**
  * Index tokens similar to one query token, with their similarity: the same
  * token, members of its symbol and nickname groups, tokens with the same
  * phonetic key, and tokens within its edit budget (through the deletion
  * index), each verified with `compareTokenFacts`. Memoised per index until it
- * changes.
+ * changes, and in the memo it shares with other workers if it has one.
  */
 export function expandToken(index: ScreeningIndex, token: string): TokenExpansion {
   const cached = index.expansions.get(token);
   if (cached) return cached;
-  const out = computeExpansion(index, token);
+  const shared = index.sharedExpansions;
+  let out = shared?.get(token);
+  if (!out) {
+    out = computeExpansion(index, token);
+    if (shared) out = shared.put(token, out);
+  }
   if (index.expansions.size > MEMO_LIMIT) index.expansions.clear();
   index.expansions.set(token, out);
   return out;

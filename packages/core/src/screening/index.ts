@@ -37,6 +37,7 @@ export { withColumnLookups } from './stored-columns.ts';
 export * from './token-weight.ts';
 export * from './deletion-neighbourhood.ts';
 export * from './expand-token.ts';
+export * from './shared-expansions.ts';
 export * from './find-candidates.ts';
 export * from './score-indexed-name.ts';
 export * from './feature-table.ts';

@@ -8,6 +8,7 @@ import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { allowedEdits, tokenFacts, type TokenFacts } from './compare-tokens.ts';
 import { DeletionNeighbourhood, type DeletionArrays } from './deletion-neighbourhood.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
+import type { SharedExpansions } from './shared-expansions.ts';
 import type { StoredColumns } from './stored-columns.ts';
 
 /** One indexed name of one party. */
@@ -104,6 +105,8 @@ export class ScreeningIndex {
   readonly identifiers = new Map<string, number[]>();
   /** Memo of query-token expansions (see find-candidates.ts); cleared whenever the index changes. */
   readonly expansions = new Map<string, TokenExpansion>();
+  /** The memo of expansions this index shares with other workers over the same snapshot (see `shareExpansions`). */
+  sharedExpansions: SharedExpansions | undefined;
   private readonly byEntityId = new Map<string, number>();
   private liveNames = 0;
   private deletions: DeletionNeighbourhood | undefined;
