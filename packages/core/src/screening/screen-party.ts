@@ -56,6 +56,13 @@ export interface ScreeningOptions {
    * screening gives for that party; only the `limit` counts the restricted matches alone.
    */
   entities?: ReadonlySet<string>;
+  /**
+   * Most candidate names scored per query name (`entente` only; an integer in
+   * 1..`CANDIDATE_CAP`, default `DEFAULT_CANDIDATE_CAP`): the best by the share of the
+   * query they explain. Names beyond it that could reach the threshold are counted in
+   * `ScreeningOutcome.unscored`, so that a caller can say so and screen again with more.
+   */
+  candidateCap?: number;
 }
 
 /** The matches of one screening, and whether the candidate cap left names unscored. */
@@ -63,7 +70,7 @@ export interface ScreeningOutcome {
   matches: ScreeningMatch[];
   /**
    * Candidate names whose bound could reach the threshold but were not scored because
-   * the query had more than `CANDIDATE_CAP` of them (0 almost always; the most over the query's readings).
+   * the query had more than `candidateCap` of them (0 almost always; the most over the query's readings).
    */
   unscored: number;
   /** Whether the cap also stopped the search early, so that more than `unscored` names were left. */
@@ -99,13 +106,18 @@ export const DEFAULT_SCREENING_THRESHOLD = 0.86;
 export const DEFAULT_OFAC_THRESHOLD = 0.8;
 
 /**
- * Most candidate names scored per query name (each reading of it): a safety cap, not a
- * recall setting. Every name whose bound can reach the threshold is scored up to it;
- * a query that reaches it says so (`ScreeningOutcome.unscored`). Until 2026-12-04 the
- * best 150 by bound were scored and the rest dropped unreported (decision note
- * 2026-12-04-candidate-cut.md).
+ * Largest `candidateCap` accepted. Every name whose bound can reach the threshold is scored
+ * up to the cap; at 10,000 it does not bind on the mirror's eval sets (most passing 9,928).
  */
 export const CANDIDATE_CAP = 10_000;
+
+/**
+ * Default `candidateCap`: the best 150 candidate names by bound, the engine's cost and results
+ * before 2026-12-04, now with the rest reported (`ScreeningOutcome.unscored`) rather than
+ * dropped silently. Scoring every name costs about x2 CPU on the mirror and x7 at 1M parties
+ * (decision note 2026-12-04-candidate-cut.md, "Adopted").
+ */
+export const DEFAULT_CANDIDATE_CAP = 150;
 
 /**
  * Candidate names the `ofac` algorithm scores: the best by the share of the query they
@@ -325,11 +337,16 @@ export function screenPartyOutcome(
   if (!(threshold >= 0 && threshold <= 1))
     throw new DomainError('invalid-input', 'threshold must be in [0,1]', { field: 'threshold' });
   if (!(limit >= 1)) throw new DomainError('invalid-input', 'limit must be at least 1', { field: 'limit' });
+  const candidateCap = options.candidateCap ?? DEFAULT_CANDIDATE_CAP;
+  if (!(Number.isInteger(candidateCap) && candidateCap >= 1 && candidateCap <= CANDIDATE_CAP))
+    throw new DomainError('invalid-input', `candidateCap must be an integer from 1 to ${CANDIDATE_CAP}`, {
+      field: 'candidateCap',
+    });
   const weight = indexTokenWeight(index);
   const queryName = normalizeName(query.name ?? '', index.reference, query.schema);
   const sources = query.sources?.length ? new Set(query.sources) : undefined;
   const entities = options.entities;
-  const candidateLimit = algorithm === 'ofac' ? OFAC_CANDIDATE_LIMIT : CANDIDATE_CAP;
+  const candidateLimit = algorithm === 'ofac' ? OFAC_CANDIDATE_LIMIT : candidateCap;
   // The name score a candidate needs to reach the threshold with every bonus.
   const minNameScore = algorithm === 'ofac' ? 0 : threshold - MAX_BONUS - BOUND_MARGIN;
   // A Han-character name is also screened under its Korean and Japanese readings; the best reading counts.
