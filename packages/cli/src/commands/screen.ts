@@ -5,6 +5,7 @@ import {
   DEFAULT_CANDIDATE_CAP,
   DomainError,
   groupBySubject,
+  unscoredNote,
   validateScreeningQuery,
   type ClearanceReviewReason,
   type ScreeningOptions,
@@ -156,7 +157,7 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
       // Names the cap left unscored could be matches: say so, and how to score them.
       const unscoredLine = unscoredCandidates
         ? [
-            `${unscoredAtLeast ? 'At least ' : ''}${unscored} more candidate names could reach the threshold and were not scored; ${
+            `${unscoredNote(unscored, unscoredAtLeast)}; ${
               (opts.candidates ?? DEFAULT_CANDIDATE_CAP) < CANDIDATE_CAP
                 ? `run again with --candidates ${CANDIDATE_CAP} to score them.`
                 : `${CANDIDATE_CAP} is the most scored: narrow the screening with --type, --country or --source.`

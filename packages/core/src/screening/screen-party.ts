@@ -77,6 +77,17 @@ export interface ScreeningOutcome {
   unscoredAtLeast: boolean;
 }
 
+/**
+ * What a single screening tells its user when the cap left names unscored (`ScreeningOutcome`),
+ * without the way to score them, which each surface words (a CLI option, an API field, a button).
+ *
+ * @example
+ * unscoredNote(312, false); // "312 more candidate names could reach the threshold and were not scored"
+ */
+export function unscoredNote(unscored: number, atLeast: boolean): string {
+  return `${atLeast ? 'At least ' : ''}${unscored} more candidate names could reach the threshold and were not scored`;
+}
+
 /** One listed party that matches the query, with the score and why. */
 export interface ScreeningMatch {
   source: string;
