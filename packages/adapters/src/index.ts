@@ -40,6 +40,7 @@ export {
   nameReferenceFor,
   type ClearanceShown,
   type ScreeningResult,
+  type ScreeningResults,
   type ScreeningServiceOptions,
   type SubjectOf,
   type SubjectsOfListings,

@@ -63,11 +63,30 @@ describe('entente screen', () => {
     );
   });
 
+  it('says how many candidate names the cut left unscored, and scores them with --candidates', async () => {
+    // "Muhammad": more than the default 150 names on the UN list could reach the threshold.
+    const cut = await runCli(['screen', 'Muhammad'], env);
+    expect(cut.code).toBe(0);
+    expect(cut.stdout).toMatch(
+      /\d+ more candidate names could reach the threshold and were not scored; run again with --candidates 10000 to score them\./,
+    );
+    const json = await runCli(['screen', 'Muhammad', '--json'], env);
+    const out = JSON.parse(json.stdout) as { unscoredCandidates?: { count: number; atLeast: boolean } };
+    expect(out.unscoredCandidates?.count).toBeGreaterThan(0);
+    const all = await runCli(['screen', 'Muhammad', '--candidates', '10000'], env);
+    expect(all.code).toBe(0);
+    expect(all.stdout).not.toContain('were not scored');
+    // A name whose candidates fit under the cap has no such line.
+    expect((await runCli(['screen', 'Tharwat Salah Shehata'], env)).stdout).not.toContain('were not scored');
+  });
+
   it.each([
     [['screen', '  '], 'invalid-input'],
     [['screen', 'A', '--country', 'XX'], 'unknown-country'],
     [['screen', 'A', '--source', 'nope'], 'unknown-source'],
     [['screen', 'A', '--threshold', '7'], 'invalid-input'],
+    [['screen', 'A', '--candidates', '10001'], 'invalid-input'],
+    [['screen', 'A', '--candidates', '0'], 'invalid-input'],
   ])('exits 1 naming the problem for %j', async (args, code) => {
     const r = await runCli(args, env);
     expect(r.code).toBe(1);

@@ -1,8 +1,8 @@
 import type {
   NameReference,
   ScreeningIndexSnapshot,
-  ScreeningMatch,
   ScreeningOptions,
+  ScreeningOutcome,
   ScreeningQuery,
 } from '@entente/core';
 
@@ -27,9 +27,12 @@ export interface PoolRequest {
   options: ScreeningOptions;
 }
 
-/** The matches for each subject, in order, or the error screening raised. */
+/**
+ * The outcome for each subject, in order (its matches, and the candidate names the cap left
+ * unscored), or the error screening raised.
+ */
 export type PoolResponse =
-  | { id: number; matches: ScreeningMatch[][] }
+  | { id: number; outcomes: ScreeningOutcome[] }
   | {
       id: number;
       error: { name: string; message: string; code?: string; details?: Record<string, unknown> };

@@ -4,7 +4,7 @@ import {
   indexFromSnapshot,
   indexOverSnapshot,
   isDomainError,
-  screenParty,
+  screenPartyOutcome,
   shareExpansions,
   SharedExpansions,
   type HanReadings,
@@ -54,7 +54,7 @@ if (data.expansions) shareExpansions(index, new SharedExpansions(data.expansions
 parentPort!.on('message', (req: PoolRequest) => {
   let response: PoolResponse;
   try {
-    response = { id: req.id, matches: req.queries.map((q) => screenParty(index, q, req.options)) };
+    response = { id: req.id, outcomes: req.queries.map((q) => screenPartyOutcome(index, q, req.options)) };
   } catch (e) {
     const error = e as Error;
     response = {

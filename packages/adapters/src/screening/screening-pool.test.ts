@@ -5,6 +5,7 @@ import {
   DEFAULT_NAME_REFERENCE,
   indexOverSnapshot,
   screenParty,
+  screenPartyOutcome,
   shareExpansions,
   SharedExpansions,
   shareSnapshot,
@@ -52,6 +53,20 @@ describe('screening pool', () => {
     // Every subject is one of the listed names, reordered or in capitals: each finds it.
     expect(results.flat(2).length).toBeGreaterThanOrEqual(chunks.length * NAMES.length);
     expect([pool.pending, pool.queued]).toEqual([0, 0]);
+  });
+
+  it('carries what the candidate cap left unscored back from the worker, and its errors', async () => {
+    const index = buildScreeningIndex(parties, DEFAULT_NAME_REFERENCE);
+    // Two listed names could reach the threshold for this query: a cap of 1 leaves one unscored.
+    const query = { name: 'Ali Hassan Kim Yong' };
+    const capped = await pool.screenOutcome(query, { candidateCap: 1 });
+    expect(capped.unscored).toBe(1);
+    expect(capped).toEqual(screenPartyOutcome(index, query, { candidateCap: 1 }));
+    expect(await pool.screenOutcome(query, {})).toMatchObject({ unscored: 0, unscoredAtLeast: false });
+    await expect(pool.screenOutcome(query, { candidateCap: 0 })).rejects.toMatchObject({
+      code: 'invalid-input',
+      details: { field: 'candidateCap' },
+    });
   });
 });
 

@@ -11,6 +11,7 @@ import {
   type NameReference,
   type ScreeningMatch,
   type ScreeningOptions,
+  type ScreeningOutcome,
   type ScreeningQuery,
 } from '@entente/core';
 import { deserialize, serialize } from 'node:v8';
@@ -39,7 +40,7 @@ function sharedBytes(bytes: Uint8Array): Uint8Array {
 }
 
 interface Call {
-  resolve: (matches: ScreeningMatch[][]) => void;
+  resolve: (outcomes: ScreeningOutcome[]) => void;
   reject: (error: Error) => void;
   request: PoolRequest;
   /** The worker it was sent to; none while it waits in the pool. */
@@ -174,15 +175,24 @@ export class ScreeningPool {
 
   /** Screens one subject in the least busy worker. */
   async screen(query: ScreeningQuery, options: ScreeningOptions): Promise<ScreeningMatch[]> {
-    return (await this.screenMany([query], options))[0]!;
+    return (await this.screenOutcome(query, options)).matches;
+  }
+
+  /** Screens one subject in the least busy worker: its matches and what the candidate cap left unscored. */
+  async screenOutcome(query: ScreeningQuery, options: ScreeningOptions): Promise<ScreeningOutcome> {
+    return (await this.#send([query], options))[0]!;
   }
 
   /** Screens subjects with the same options in the least busy worker; their matches in order. */
-  screenMany(queries: ScreeningQuery[], options: ScreeningOptions): Promise<ScreeningMatch[][]> {
+  async screenMany(queries: ScreeningQuery[], options: ScreeningOptions): Promise<ScreeningMatch[][]> {
+    return (await this.#send(queries, options)).map((o) => o.matches);
+  }
+
+  #send(queries: ScreeningQuery[], options: ScreeningOptions): Promise<ScreeningOutcome[]> {
     if (this.#broken || this.#closed)
       return Promise.reject(this.#broken ?? new Error('screening pool is closed'));
     const id = this.#next++;
-    return new Promise<ScreeningMatch[][]>((resolve, reject) => {
+    return new Promise<ScreeningOutcome[]>((resolve, reject) => {
       this.#calls.set(id, { resolve, reject, request: { id, queries, options } });
       this.#queue.push(id);
       this.#dispatch();
@@ -223,8 +233,8 @@ export class ScreeningPool {
     this.#calls.delete(msg.id);
     if (--call.worker!.pending === 0) call.worker!.worker.unref();
     this.#dispatch();
-    if ('matches' in msg) {
-      call.resolve(msg.matches);
+    if ('outcomes' in msg) {
+      call.resolve(msg.outcomes);
       return;
     }
     const { error } = msg;

@@ -10,6 +10,7 @@ import {
   isClearanceActive,
   isDomainError,
   screenParty,
+  screenPartyOutcome,
   type Clearance,
   type IndexState,
   type ClearanceReviewReason,
@@ -20,6 +21,7 @@ import {
   type ScreeningIndexSnapshot,
   type ScreeningMatch,
   type ScreeningOptions,
+  type ScreeningOutcome,
   type ScreeningQuery,
   type Store,
 } from '@entente/core';
@@ -43,6 +45,16 @@ export interface ScreeningResult extends ScreeningMatch {
   cleared?: ClearanceShown;
   clearanceToReview?: ClearanceShown & { why: ClearanceReviewReason };
   listVersion?: { id: number; publishedAt: string };
+}
+
+/**
+ * The results of one screening, and the candidate names the cap (`candidateCap`, default
+ * 150) left unscored although they could reach the threshold (`atLeast`: maybe more).
+ */
+export interface ScreeningResults {
+  results: ScreeningResult[];
+  unscored: number;
+  unscoredAtLeast: boolean;
 }
 
 /** The listing → subject look-up that subject clearances are judged against (undefined: not resolved). */
@@ -421,9 +433,23 @@ export class ScreeningService {
     subjectOf: SubjectOf | SubjectsOfListings = () => undefined,
     now = new Date(),
   ): Promise<ScreeningResult[]> {
+    return (await this.screenOutcome(query, options, orgId, subjectOf, now)).results;
+  }
+
+  /**
+   * `screen`, with the candidate names the cap left unscored (`ScreeningOutcome`), for a
+   * caller that tells the user (the API's `unscoredCandidates`, the CLI's and web's note).
+   */
+  async screenOutcome(
+    query: ScreeningQuery,
+    options: ScreeningOptions,
+    orgId: string | null,
+    subjectOf: SubjectOf | SubjectsOfListings = () => undefined,
+    now = new Date(),
+  ): Promise<ScreeningResults> {
     this.checkSources(query.sources);
-    const matches = await this.#match(query, options);
-    if (matches.length === 0) return [];
+    const { matches, unscored, unscoredAtLeast } = await this.#match(query, options);
+    if (matches.length === 0) return { results: [], unscored, unscoredAtLeast };
     const active =
       orgId === null
         ? []
@@ -440,15 +466,15 @@ export class ScreeningService {
               ...active.flatMap((c) => c.listings ?? []),
             ]);
     const of = clearanceOfMatch(active, subjects);
-    return matches.map((m) => this.present(m, of(m.entityId)));
+    return { results: matches.map((m) => this.present(m, of(m.entityId))), unscored, unscoredAtLeast };
   }
 
-  /** The matches for one subject: in a worker when they are running, else here. */
-  async #match(query: ScreeningQuery, options: ScreeningOptions): Promise<ScreeningMatch[]> {
+  /** The outcome for one subject: in a worker when they are running, else here. */
+  async #match(query: ScreeningQuery, options: ScreeningOptions): Promise<ScreeningOutcome> {
     const pool = this.#pool;
-    if (!pool) return screenParty(this.#index, query, options);
+    if (!pool) return screenPartyOutcome(this.#index, query, options);
     try {
-      return await pool.screen(query, options);
+      return await pool.screenOutcome(query, options);
     } catch (e) {
       if (isDomainError(e)) throw e;
       // The pool broke (a worker died): report it once and screen here from now on.
@@ -456,7 +482,7 @@ export class ScreeningService {
         this.#onWorkerError(e);
         this.#dropPool();
       }
-      return screenParty(this.#index, query, options);
+      return screenPartyOutcome(this.#index, query, options);
     }
   }
 

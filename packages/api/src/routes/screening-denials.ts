@@ -10,6 +10,7 @@ import {
   openDenialScreen,
   type DenialScreen,
   type ScreeningResult,
+  type ScreeningResults,
   type ScreeningService,
   type SubjectOf,
 } from '@entente/adapters';
@@ -84,7 +85,8 @@ export function mergeMatches<T extends { score: number; entityId: string }>(
  * One subject screened as planned: the lists (in a screening worker when they
  * run) and, meanwhile on this thread, the denied parties; one ranking. The
  * two overlap, so an agency's request costs about the longer of the two, not
- * their sum.
+ * their sum. With the list candidates the cap left unscored (the denied parties'
+ * index is small, and its cut is not reported).
  */
 export async function screenPlanned(
   plan: ScreeningPlan,
@@ -93,10 +95,10 @@ export async function screenPlanned(
   options: ScreeningOptions,
   orgId: string,
   subjectOf?: SubjectOf,
-): Promise<ScreeningResult[]> {
+): Promise<ScreeningResults> {
   const listing = plan.lists
-    ? service.screen({ ...query, sources: plan.listSources }, options, orgId, subjectOf)
-    : Promise.resolve([]);
+    ? service.screenOutcome({ ...query, sources: plan.listSources }, options, orgId, subjectOf)
+    : Promise.resolve({ results: [], unscored: 0, unscoredAtLeast: false });
   let denied: ScreeningResult[];
   try {
     denied = plan.denials?.screen(query, options) ?? [];
@@ -104,5 +106,6 @@ export async function screenPlanned(
     listing.catch(() => {}); // the denial error is the one reported
     throw e;
   }
-  return mergeMatches(await listing, denied, options.limit);
+  const lists = await listing;
+  return { ...lists, results: mergeMatches(lists.results, denied, options.limit) };
 }

@@ -70,6 +70,27 @@ describe('screening over HTTP (UN list loaded)', () => {
     expect(((await res.json()) as { details: { field: string } }).details.field).toBe(field);
   });
 
+  it('says how many candidate names the cap left unscored, and scores them with a larger candidateCap', async () => {
+    type Body = { matches: Match[]; unscoredCandidates?: { count: number; atLeast: boolean } };
+    // "Muhammad": more than the default 150 names on the UN list could reach the threshold.
+    const cut = (await (await screen({ name: 'Muhammad' })).json()) as Body;
+    expect(cut.unscoredCandidates?.count).toBeGreaterThan(0);
+    expect(typeof cut.unscoredCandidates?.atLeast).toBe('boolean');
+    const all = await screen({ name: 'Muhammad', candidateCap: 10_000 });
+    expect(all.status).toBe(200);
+    expect((await all.json()) as Body).not.toHaveProperty('unscoredCandidates');
+    // A query whose candidates fit under the cap has no such field.
+    const few = (await (await screen({ name: 'Tharwat Salah Shehata' })).json()) as Body;
+    expect(few.matches.length).toBeGreaterThan(0);
+    expect(few).not.toHaveProperty('unscoredCandidates');
+  });
+
+  it.each([0, 10_001, 1.5, '150'])('rejects candidateCap %j naming the field', async (candidateCap) => {
+    const res = await screen({ name: 'Muhammad', candidateCap });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { details: { field: string } }).details.field).toBe('candidateCap');
+  });
+
   it('screens a batch with a per-subject error that does not stop the batch', async () => {
     const res = await t.call('exporter', 'POST', '/screen/batch', {
       subjects: [

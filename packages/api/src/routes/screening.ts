@@ -3,6 +3,8 @@ import {
   groupBySubject,
   isDomainError,
   validateScreeningQuery,
+  CANDIDATE_CAP,
+  DEFAULT_CANDIDATE_CAP,
   type IndexState,
   type ScreeningOptions,
 } from '@entente/core';
@@ -96,7 +98,24 @@ const screenRoute = defineRoute(
     request: {
       body: {
         required: true,
-        content: { 'application/json': { schema: Subject.merge(Options).openapi('ScreenRequest') } },
+        content: {
+          'application/json': {
+            schema: Subject.merge(Options)
+              .extend({
+                candidateCap: z
+                  .number()
+                  .int()
+                  .min(1)
+                  .max(CANDIDATE_CAP)
+                  .optional()
+                  .openapi({
+                    description: `most candidate names scored (default ${DEFAULT_CANDIDATE_CAP}): the best by the share of the name they explain; raise it (up to ${CANDIDATE_CAP}) when \`unscoredCandidates\` says names were left unscored`,
+                    example: CANDIDATE_CAP,
+                  }),
+              })
+              .openapi('ScreenRequest'),
+          },
+        },
       },
     },
     responses: {
@@ -113,6 +132,16 @@ const screenRoute = defineRoute(
             }),
           ),
           matches: z.array(Match),
+          unscoredCandidates: z
+            .object({
+              count: z.number().int(),
+              atLeast: z.boolean().openapi({ description: 'the search also stopped early: maybe more' }),
+            })
+            .optional()
+            .openapi({
+              description:
+                'present when listed names that could reach the threshold were not scored because of `candidateCap`: screen again with a larger `candidateCap` to score them',
+            }),
         }),
         'Matches, best first',
       ),
@@ -197,14 +226,12 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     const service = await deps.services.screening();
     const query = validateScreeningQuery(body);
     if (body.sources) query.sources = body.sources;
-    const options = optionsOf(body);
+    const options = { ...optionsOf(body), candidateCap: body.candidateCap };
     const plan = await planScreening(c, deps, service, body.sources);
     const directory = await (await deps.services.subjects()).directory();
     const subjectOf = (id: string) => directory.get(id)?.id;
-    const matches = withSubjects(
-      await screenPlanned(plan, service, query, options, orgId, subjectOf),
-      directory,
-    );
+    const outcome = await screenPlanned(plan, service, query, options, orgId, subjectOf);
+    const matches = withSubjects(outcome.results, directory);
     await plan.denials?.audit(1);
     await deps.services.store.recordScreening({
       orgId,
@@ -218,7 +245,18 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       score: g.score,
       listings: g.listings.map((m) => m.entityId),
     }));
-    return c.json({ query: { ...query }, algorithm: body.algorithm ?? 'entente', subjects, matches }, 200);
+    const unscoredCandidates =
+      outcome.unscored > 0 ? { count: outcome.unscored, atLeast: outcome.unscoredAtLeast } : undefined;
+    return c.json(
+      {
+        query: { ...query },
+        algorithm: body.algorithm ?? 'entente',
+        subjects,
+        matches,
+        ...(unscoredCandidates ? { unscoredCandidates } : {}),
+      },
+      200,
+    );
   });
   app.openapi(batchRoute, async (c) => {
     const body = c.req.valid('json');
@@ -240,7 +278,7 @@ export function registerScreening(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
         const query = validateScreeningQuery(subject);
         if (body.sources) query.sources = body.sources;
         const matches = withSubjects(
-          await screenPlanned(plan, service, query, options, orgId, subjectOf),
+          (await screenPlanned(plan, service, query, options, orgId, subjectOf)).results,
           directory,
         );
         if (matches.length) hits++;

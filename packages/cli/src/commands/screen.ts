@@ -1,8 +1,11 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import {
+  CANDIDATE_CAP,
+  DEFAULT_CANDIDATE_CAP,
   DomainError,
   groupBySubject,
+  unscoredNote,
   validateScreeningQuery,
   type ClearanceReviewReason,
   type ScreeningOptions,
@@ -32,6 +35,7 @@ interface ScreenOpts {
   source?: string;
   limit: number;
   threshold?: number;
+  candidates?: number;
   algorithm: 'entente' | 'ofac';
   input?: string;
   output?: string;
@@ -51,6 +55,11 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
     .option('--source <ids>', 'only these sources, comma-separated (e.g. un-sc,us-ofac-sdn)')
     .option('--limit <n>', 'matches per subject', countOption('limit', 100), 10)
     .option('--threshold <x>', 'minimum score in [0,1]', numericOption('threshold', { min: 0, max: 1 }))
+    .option(
+      '--candidates <n>',
+      `most candidate names scored per name, the best by the share of it they explain (default ${DEFAULT_CANDIDATE_CAP}, at most ${CANDIDATE_CAP}); one name screened says when more could reach the threshold`,
+      countOption('candidates', CANDIDATE_CAP),
+    )
     .option(
       '--algorithm <name>',
       'entente (explained multi-feature score) or ofac (OFAC Sanctions List Search score)',
@@ -83,6 +92,7 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
         limit: opts.limit,
         threshold: opts.threshold,
         algorithm: opts.algorithm,
+        candidateCap: opts.candidates,
       };
       // One name: the index is read over its snapshot's columns, the files while the store opens.
       const services = await c.services(opts.input ? undefined : 'screen-one');
@@ -130,7 +140,11 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
       const subjectService = await services.subjects();
       let known: Awaited<ReturnType<typeof subjectService.subjectsOf>> | undefined;
       const subjectsOf = async (ids: string[]) => (known ??= await subjectService.subjectsOf(ids));
-      const matches = await service.screen(query, options, orgId, {
+      const {
+        results: matches,
+        unscored,
+        unscoredAtLeast,
+      } = await service.screenOutcome(query, options, orgId, {
         forListings: async (ids) => {
           const { map } = await subjectsOf(ids);
           return (id) => map.get(id)?.id;
@@ -139,7 +153,18 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
       await store.recordScreening({ orgId, subjects: 1, hits: matches.length ? 1 : 0, channel: 'cli' });
       const directory = await subjectsOf(matches.map((m) => m.entityId));
       const subjects = groupBySubject(matches, (id) => directory.map.get(id));
-      c.output({ query, algorithm: opts.algorithm, subjects, matches }, () =>
+      const unscoredCandidates = unscored > 0 ? { count: unscored, atLeast: unscoredAtLeast } : undefined;
+      // Names the cap left unscored could be matches: say so, and how to score them.
+      const unscoredLine = unscoredCandidates
+        ? [
+            `${unscoredNote(unscored, unscoredAtLeast)}; ${
+              (opts.candidates ?? DEFAULT_CANDIDATE_CAP) < CANDIDATE_CAP
+                ? `run again with --candidates ${CANDIDATE_CAP} to score them.`
+                : `${CANDIDATE_CAP} is the most scored: narrow the screening with --type, --country or --source.`
+            }`,
+          ]
+        : [];
+      const table = () =>
         matches.length === 0
           ? `No match at or above the threshold for "${query.name}" (${service.state().parties} listed parties from ${service.sources().length} sources).`
           : [
@@ -176,7 +201,16 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
                   ),
                 ];
               }),
-            ].join('\n'),
+            ].join('\n');
+      c.output(
+        {
+          query,
+          algorithm: opts.algorithm,
+          subjects,
+          matches,
+          ...(unscoredCandidates ? { unscoredCandidates } : {}),
+        },
+        () => [table(), ...unscoredLine].join('\n'),
       );
     });
 }

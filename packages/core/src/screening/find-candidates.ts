@@ -16,6 +16,14 @@ const INITIAL = 0.9;
 /** Shortest joined spelling `compareJoined` scores (except abjad spellings, found as joined keys). */
 const MIN_JOINED = 6;
 
+/** What `findCandidateNames`' cap left out. */
+export interface CandidateCut {
+  /** Names that passed the bound but were beyond the cap. */
+  unscored: number;
+  /** Whether the cap also stopped the search early, so that more names may have passed. */
+  atLeast: boolean;
+}
+
 /** One query key and what finding it in a name is worth, as a share of the query. */
 interface KeyPart {
   expansion: TokenExpansion;
@@ -184,6 +192,11 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number, epoch
  * `limit`, frequent words ("ali", "company") only add to names already found.
  * Names reached through a whole-name key (the joined query, a one-word query
  * against a joined name) are always kept. Returns name ids, best first.
+ *
+ * `limit` is a cap, not a recall setting: every name that passes the bound
+ * is returned up to it. With `out`, the names that passed the bound but
+ * fell beyond the cap are counted there (`unscored`), and `atLeast` says
+ * whether more may have passed (names the cap kept from being reached).
  */
 export function findCandidateNames(
   index: ScreeningIndex,
@@ -192,6 +205,7 @@ export function findCandidateNames(
   limit: number,
   minShare = 0.2,
   minScore = 0,
+  out?: CandidateCut,
 ): number[] {
   const parts = keyParts(index, query, weight);
   parts.sort((a, b) => a.expansion.postings - b.expansion.postings);
@@ -244,17 +258,17 @@ export function findCandidateNames(
   const nameShape = index.nameShape;
   let count = 0;
   let creating = true;
+  let capped = false;
   for (let m = 0; m < parts.length; m++) {
     if (creating && m > 0 && !reachWhole[m]) {
       const hopeless =
         reachLatin[m]! + latinSlack < coverageNeeded && reachOriginal[m]! + originalSlack < coverageNeeded;
       const belowFloor = reachLatin[m]! + reachOriginal[m]! < minShare;
-      if (
-        hopeless ||
-        belowFloor ||
-        (count >= limit && reachLatin[m]! + reachOriginal[m]! < kthTouched(count, limit))
-      )
+      if (hopeless || belowFloor) creating = false;
+      else if (count >= limit && reachLatin[m]! + reachOriginal[m]! < kthTouched(count, limit)) {
         creating = false;
+        capped = true;
+      }
     }
     const part = parts[m]!;
     if (!creating && count * 8 < part.expansion.postings) {
@@ -314,5 +328,9 @@ export function findCandidateNames(
   for (let c = 0; c < kept && ranked.length < limit; c++)
     if (rank(touched[c]!) === cut) ranked.push(touched[c]!);
   ranked.sort((a, b) => rank(b) - rank(a));
+  if (out) {
+    out.unscored = kept - ranked.length;
+    out.atLeast = capped;
+  }
   return ranked;
 }

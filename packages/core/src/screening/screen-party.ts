@@ -2,7 +2,7 @@ import { DomainError } from '../errors.ts';
 import type { PartySchema } from '../model/party.ts';
 import { primaryName } from '../model/party.ts';
 import { commaSeparatedNames } from './comma-names.ts';
-import { findCandidateNames } from './find-candidates.ts';
+import { findCandidateNames, type CandidateCut } from './find-candidates.ts';
 import { resolveTranscription } from './resolve-transcription.ts';
 import { arabicReading } from './arabic-reading.ts';
 import { namePartsOf } from './name-parts.ts';
@@ -56,6 +56,36 @@ export interface ScreeningOptions {
    * screening gives for that party; only the `limit` counts the restricted matches alone.
    */
   entities?: ReadonlySet<string>;
+  /**
+   * Most candidate names scored per query name (`entente` only; an integer in
+   * 1..`CANDIDATE_CAP`, default `DEFAULT_CANDIDATE_CAP`): the best by the share of the
+   * query they explain. Names beyond it that could reach the threshold are counted in
+   * `ScreeningOutcome.unscored`, so that a caller can say so and screen again with more.
+   */
+  candidateCap?: number;
+}
+
+/** The matches of one screening, and whether the candidate cap left names unscored. */
+export interface ScreeningOutcome {
+  matches: ScreeningMatch[];
+  /**
+   * Candidate names whose bound could reach the threshold but were not scored because
+   * the query had more than `candidateCap` of them (0 almost always; the most over the query's readings).
+   */
+  unscored: number;
+  /** Whether the cap also stopped the search early, so that more than `unscored` names were left. */
+  unscoredAtLeast: boolean;
+}
+
+/**
+ * What a single screening tells its user when the cap left names unscored (`ScreeningOutcome`),
+ * without the way to score them, which each surface words (a CLI option, an API field, a button).
+ *
+ * @example
+ * unscoredNote(312, false); // "312 more candidate names could reach the threshold and were not scored"
+ */
+export function unscoredNote(unscored: number, atLeast: boolean): string {
+  return `${atLeast ? 'At least ' : ''}${unscored} more candidate names could reach the threshold and were not scored`;
 }
 
 /** One listed party that matches the query, with the score and why. */
@@ -86,8 +116,25 @@ export const DEFAULT_SCREENING_THRESHOLD = 0.86;
 /** Default threshold of the `ofac` algorithm (OFAC users commonly screen at 80). */
 export const DEFAULT_OFAC_THRESHOLD = 0.8;
 
-/** Candidate names scored per query. */
-const CANDIDATE_LIMIT = 150;
+/**
+ * Largest `candidateCap` accepted. Every name whose bound can reach the threshold is scored
+ * up to the cap; at 10,000 it does not bind on the mirror's eval sets (most passing 9,928).
+ */
+export const CANDIDATE_CAP = 10_000;
+
+/**
+ * Default `candidateCap`: the best 150 candidate names by bound, the engine's cost and results
+ * before 2026-12-04, now with the rest reported (`ScreeningOutcome.unscored`) rather than
+ * dropped silently. Scoring every name costs about x2 CPU on the mirror and x7 at 1M parties
+ * (decision note 2026-12-04-candidate-cut.md, "Adopted").
+ */
+export const DEFAULT_CANDIDATE_CAP = 150;
+
+/**
+ * Candidate names the `ofac` algorithm scores: the best by the share of the query they
+ * explain (its threshold gives no bound). Unchanged, so that its results stay OFAC's.
+ */
+const OFAC_CANDIDATE_LIMIT = 600;
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -276,6 +323,18 @@ export function screenParty(
   query: ScreeningQuery,
   options: ScreeningOptions = {},
 ): ScreeningMatch[] {
+  return screenPartyOutcome(index, query, options).matches;
+}
+
+/**
+ * `screenParty`, with what the candidate cap left unscored (a note the CLI,
+ * API and web can show: "N more candidate names not scored").
+ */
+export function screenPartyOutcome(
+  index: ScreeningIndex,
+  query: ScreeningQuery,
+  options: ScreeningOptions = {},
+): ScreeningOutcome {
   const algorithm = options.algorithm ?? 'entente';
   if (algorithm !== 'entente' && algorithm !== 'ofac') {
     throw new DomainError('invalid-input', `Unknown screening algorithm "${String(algorithm)}"`, {
@@ -289,11 +348,16 @@ export function screenParty(
   if (!(threshold >= 0 && threshold <= 1))
     throw new DomainError('invalid-input', 'threshold must be in [0,1]', { field: 'threshold' });
   if (!(limit >= 1)) throw new DomainError('invalid-input', 'limit must be at least 1', { field: 'limit' });
+  const candidateCap = options.candidateCap ?? DEFAULT_CANDIDATE_CAP;
+  if (!(Number.isInteger(candidateCap) && candidateCap >= 1 && candidateCap <= CANDIDATE_CAP))
+    throw new DomainError('invalid-input', `candidateCap must be an integer from 1 to ${CANDIDATE_CAP}`, {
+      field: 'candidateCap',
+    });
   const weight = indexTokenWeight(index);
   const queryName = normalizeName(query.name ?? '', index.reference, query.schema);
   const sources = query.sources?.length ? new Set(query.sources) : undefined;
   const entities = options.entities;
-  const candidateLimit = algorithm === 'ofac' ? CANDIDATE_LIMIT * 4 : CANDIDATE_LIMIT;
+  const candidateLimit = algorithm === 'ofac' ? OFAC_CANDIDATE_LIMIT : candidateCap;
   // The name score a candidate needs to reach the threshold with every bonus.
   const minNameScore = algorithm === 'ofac' ? 0 : threshold - MAX_BONUS - BOUND_MARGIN;
   // A Han-character name is also screened under its Korean and Japanese readings; the best reading counts.
@@ -350,17 +414,27 @@ export function screenParty(
       });
   }
   const best = new Map<number, ScreeningMatch>();
+  const cut: CandidateCut = { unscored: 0, atLeast: false };
+  let unscored = 0;
+  let unscoredAtLeast = false;
   for (const variant of variants) {
     const prepared = prepareQuery(index, variant, weight);
     const byEntry = new Map<number, number[]>();
-    for (const nameId of findCandidateNames(
+    const candidates = findCandidateNames(
       index,
       variant,
       weight,
       candidateLimit,
       algorithm === 'ofac' ? 0 : 0.2,
       minNameScore,
-    )) {
+      cut,
+    );
+    // The ofac algorithm's cut is a ranking by design (no bound), not a loss to report.
+    if (algorithm === 'entente' && (cut.unscored > unscored || cut.atLeast)) {
+      unscored = Math.max(unscored, cut.unscored);
+      unscoredAtLeast ||= cut.atLeast;
+    }
+    for (const nameId of candidates) {
       const entryId = index.nameEntry(nameId);
       const list = byEntry.get(entryId);
       if (list) list.push(nameId);
@@ -385,5 +459,5 @@ export function screenParty(
   }
   const matches = [...best.values()];
   matches.sort((a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId));
-  return matches.slice(0, limit);
+  return { matches: matches.slice(0, limit), unscored, unscoredAtLeast };
 }

@@ -76,6 +76,8 @@ export interface ScreenResponse {
   /** The matches grouped by subject, best first: one row per person, organisation, vessel or aircraft. */
   subjects?: { subjectId: string; name: string; score: number; listings: string[] }[];
   matches: ScreeningMatch[];
+  /** Listed names that could reach the threshold but the candidate cap left unscored (absent: none). */
+  unscoredCandidates?: { count: number; atLeast: boolean };
 }
 
 /** `POST /screen/batch` response. */

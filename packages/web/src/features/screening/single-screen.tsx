@@ -6,7 +6,7 @@ import type { Route } from '../../router.ts';
 import { MatchCard } from './match-card.tsx';
 import { SubjectHead, type SubjectGroup } from './subject-head.tsx';
 import { SourcePicker } from './source-picker.tsx';
-import { DEFAULT_SCREENING_THRESHOLD } from '@entente/core';
+import { CANDIDATE_CAP, DEFAULT_SCREENING_THRESHOLD, unscoredNote } from '@entente/core';
 
 /** The one-name screening form and its ranked, explained results. */
 export function SingleScreen({ route }: { route: Route }) {
@@ -16,11 +16,15 @@ export function SingleScreen({ route }: { route: Route }) {
   const [birthDate, setBirthDate] = useState('');
   const [sources, setSources] = useState<string[]>([]);
   const [threshold, setThreshold] = useState(String(DEFAULT_SCREENING_THRESHOLD));
-  const [result, setResult] = useState<{ subject: ScreenSubject; res: ScreenResponse } | undefined>();
+  const [result, setResult] = useState<
+    { subject: ScreenSubject; res: ScreenResponse; candidateCap?: number } | undefined
+  >();
   const [error, setError] = useState<Error | undefined>();
   const [busy, setBusy] = useState(false);
 
-  const submit = async (e?: FormEvent) => {
+  // A new search from the form scores the default number of candidates; a re-run (after a
+  // clearance) keeps the cap of the screening it repeats; "Score them all" asks for the most.
+  const submit = async (e?: FormEvent, candidateCap = e ? undefined : result?.candidateCap) => {
     e?.preventDefault();
     if (!name.trim()) return;
     setBusy(true);
@@ -37,8 +41,9 @@ export function SingleScreen({ route }: { route: Route }) {
         ...(sources.length ? { sources } : {}),
         threshold: Number(threshold),
         limit: 25,
+        ...(candidateCap ? { candidateCap } : {}),
       });
-      setResult({ subject, res });
+      setResult({ subject, res, ...(candidateCap ? { candidateCap } : {}) });
     } catch (err) {
       setError(err as Error);
     } finally {
@@ -114,6 +119,21 @@ export function SingleScreen({ route }: { route: Route }) {
           <Empty title="Screen a name">
             Enter a name and press Screen. Matches are ranked by score, each with why it matched.
           </Empty>
+        ) : null}
+        {!busy && result?.res.unscoredCandidates ? (
+          <div className="state state-warn" role="status">
+            {unscoredNote(result.res.unscoredCandidates.count, result.res.unscoredCandidates.atLeast)}.{' '}
+            {result.candidateCap === CANDIDATE_CAP ? (
+              <>
+                {CANDIDATE_CAP.toLocaleString('en')} is the most scored: narrow the screening by type, country
+                or list.
+              </>
+            ) : (
+              <button type="button" className="btn" onClick={() => void submit(undefined, CANDIDATE_CAP)}>
+                Score up to {CANDIDATE_CAP.toLocaleString('en')} candidates
+              </button>
+            )}
+          </div>
         ) : null}
         {!busy && result ? (
           result.res.matches.length === 0 ? (

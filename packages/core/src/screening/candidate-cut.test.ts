@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildParty, type Party } from '../model/party.ts';
+import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
+import { findCandidateNames } from './find-candidates.ts';
+import { normalizeName } from './normalize-name.ts';
+import { buildScreeningIndex } from './screening-index.ts';
+import {
+  CANDIDATE_CAP,
+  DEFAULT_CANDIDATE_CAP,
+  DEFAULT_SCREENING_THRESHOLD,
+  screenParty,
+  screenPartyOutcome,
+} from './screen-party.ts';
+import { indexTokenWeight } from './token-weight.ts';
+
+const QUERY = 'Varkolin Dremisov Tarkhanov 1';
+const TRUTH = 'Varkolyn Dremisof Tarkhanov 1';
+
+/** `n` listed companies that carry every word of the query but another number: they pass the bound, and the number conflict keeps them below the threshold. */
+function decoys(n: number): Party[] {
+  return Array.from({ length: n }, (_, i) =>
+    buildParty({
+      source: 'test',
+      sourceId: `decoy-${i}`,
+      schema: 'organization',
+      names: [{ full: `Varkolin Dremisov Tarkhanov ${i + 2}`, quality: 'primary' }],
+    }),
+  );
+}
+
+const truth = buildParty({
+  source: 'test',
+  sourceId: 'truth',
+  schema: 'organization',
+  names: [{ full: TRUTH, quality: 'primary' }],
+});
+
+describe('the candidate cut (issues 14 and 17)', () => {
+  const index = buildScreeningIndex(
+    [...decoys(300), truth].map((party) => ({ party })),
+    DEFAULT_NAME_REFERENCE,
+  );
+
+  it('reports the true match beyond the default 150 as unscored, and scores it with a larger cap', () => {
+    // The setup: over 150 names pass the bound, and the respelt true match ranks beyond 150 of them.
+    const weight = indexTokenWeight(index);
+    const all = findCandidateNames(index, normalizeName(QUERY, index.reference), weight, 1e9, 0.2, 0.7);
+    expect(all.length).toBeGreaterThan(150);
+    expect(all.findIndex((id) => index.name(id)!.text === TRUTH)).toBeGreaterThan(150);
+    // The default scores the best 150 by bound (the engine's cost and results before
+    // 2026-12-04) and now says that names it did not score could reach the threshold.
+    expect(DEFAULT_CANDIDATE_CAP).toBe(150);
+    const cut = screenPartyOutcome(index, { name: QUERY });
+    expect(cut.matches).toEqual([]);
+    expect(cut.unscored).toBeGreaterThan(0);
+    expect(cut.unscored).toBe(all.length - 150);
+    expect(screenParty(index, { name: QUERY })).toEqual([]);
+    // Run again with a larger cap: the truth is scored, and nothing is left unscored.
+    const full = screenPartyOutcome(index, { name: QUERY }, { candidateCap: CANDIDATE_CAP });
+    expect(full).toMatchObject({ unscored: 0, unscoredAtLeast: false });
+    expect(full.matches.map((m) => m.entityId)).toEqual(['test:truth']);
+    expect(full.matches[0]!.score).toBeGreaterThanOrEqual(DEFAULT_SCREENING_THRESHOLD);
+  });
+
+  it('reports the names a query with more candidates than the largest cap leaves unscored', () => {
+    const crowded = buildScreeningIndex(
+      decoys(CANDIDATE_CAP + 40).map((party) => ({ party })),
+      DEFAULT_NAME_REFERENCE,
+    );
+    const outcome = screenPartyOutcome(crowded, { name: QUERY }, { candidateCap: CANDIDATE_CAP });
+    expect(outcome.matches).toEqual([]);
+    expect(outcome.unscored).toBeGreaterThanOrEqual(40);
+    // A query whose candidates fit under the cap reports none.
+    expect(screenPartyOutcome(crowded, { name: 'Someone Else Entirely' }).unscored).toBe(0);
+  });
+
+  it('accepts only an integer cap from 1 to CANDIDATE_CAP', () => {
+    for (const candidateCap of [0, -1, 1.5, CANDIDATE_CAP + 1, Number.NaN])
+      expect(() => screenPartyOutcome(index, { name: QUERY }, { candidateCap })).toThrow(
+        expect.objectContaining({ code: 'invalid-input', details: { field: 'candidateCap' } }),
+      );
+    expect(screenPartyOutcome(index, { name: QUERY }, { candidateCap: 1 }).unscored).toBeGreaterThan(0);
+  });
+
+  it('reports nothing for the ofac algorithm, whose 600-name cut is a ranking by design', () => {
+    const outcome = screenPartyOutcome(index, { name: QUERY }, { algorithm: 'ofac' });
+    expect(outcome).toMatchObject({ unscored: 0, unscoredAtLeast: false });
+  });
+});
