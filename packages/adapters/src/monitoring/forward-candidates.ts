@@ -1,9 +1,10 @@
 import {
+  CANDIDATE_BOUND,
+  CANDIDATE_FLOOR,
   commaSeparatedNames,
   compareTokenFacts,
   DEFAULT_SCREENING_THRESHOLD,
   expandToken,
-  FEATURE_WEIGHTS,
   indexTokenWeight,
   isOrganisationPair,
   MAX_EXTRA_PARTS,
@@ -19,16 +20,17 @@ import {
  * The bound `findCandidateNames` (packages/core/src/screening/find-candidates.ts) applies to a
  * candidate name, with its constants: a name is a candidate of a query only if the query words
  * it shares (by token weight, times their similarity) plus what its initials might add can lift
- * the name score to `threshold - MAX_BONUS - BOUND_MARGIN`. Kept here, not imported: the engine
- * does not export them. If the engine's bound gets looser, loosen these with it (the test
- * "forward candidates" in monitor-delta.test.ts compares with a full screening).
+ * the name score to `threshold - MAX_BONUS - BOUND_MARGIN`. The constants are the engine's own
+ * (`CANDIDATE_BOUND`, `CANDIDATE_FLOOR`); if the bound's form changes, change this with it (the
+ * test "forward candidates" in monitor-delta.test.ts compares with a full screening).
  */
-const QUERY_SHARE = 0.82;
-const CONTAINED_SIMILARITY = 0.9;
-const INITIAL = 0.9;
-const MIN_JOINED = 6;
-const MAX_BONUS = FEATURE_WEIGHTS.birthDateMatch + FEATURE_WEIGHTS.countryMatch;
-const BOUND_MARGIN = 0.03;
+const {
+  queryShare: QUERY_SHARE,
+  containedSimilarity: CONTAINED_SIMILARITY,
+  initial: INITIAL,
+  minJoined: MIN_JOINED,
+} = CANDIDATE_BOUND;
+const { maxBonus: MAX_BONUS, margin: BOUND_MARGIN } = CANDIDATE_FLOOR;
 /** Edits the engine's fuzzy look-up can bridge between two tokens' lengths (`allowedEdits` ≤ 3). */
 const MAX_LENGTH_GAP = 3;
 

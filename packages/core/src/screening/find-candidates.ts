@@ -16,6 +16,17 @@ const INITIAL = 0.9;
 /** Shortest joined spelling `compareJoined` scores (except abjad spellings, found as joined keys). */
 const MIN_JOINED = 6;
 
+/**
+ * The constants of the bound `findCandidateNames` applies to a candidate name, for code
+ * that must find the same candidates another way (the monitoring delta's forward search).
+ */
+export const CANDIDATE_BOUND = {
+  queryShare: QUERY_SHARE,
+  containedSimilarity: CONTAINED_SIMILARITY,
+  initial: INITIAL,
+  minJoined: MIN_JOINED,
+} as const;
+
 /** What `findCandidateNames`' cap left out. */
 export interface CandidateCut {
   /** Names that passed the bound but were beyond the cap. */

@@ -147,6 +147,12 @@ const MIN_COMMONNESS = 0.05;
 /** Allowance for the rare token pairs the index does not expand (three edits in a long word's first letters). */
 const BOUND_MARGIN = 0.03;
 
+/**
+ * How far below the threshold a candidate's name score may be and still be scored: every
+ * bonus the other features can add (`maxBonus`) and the bound's allowance (`margin`).
+ */
+export const CANDIDATE_FLOOR = { maxBonus: MAX_BONUS, margin: BOUND_MARGIN } as const;
+
 function scoreEntente(
   index: ScreeningIndex,
   query: ScreeningQuery,
