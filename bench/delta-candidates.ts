@@ -19,7 +19,7 @@ import {
   irregularCounterparties,
 } from '../packages/adapters/src/monitoring/forward-candidates.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { rng, syntheticRegister } from './synthetic-register.ts';
+import { applyUpdate, rng, syntheticRegister } from './synthetic-register.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -53,14 +53,7 @@ async function main(): Promise<void> {
   );
   const register = syntheticRegister(all, N);
   const registerIndex = buildRegisterIndex(register, reference);
-  for (const p of removed) index.remove(`${p.source}:${p.sourceId}`);
-  for (const p of added) index.add(p);
-  for (const p of changed)
-    index.add({
-      ...p,
-      names: [...p.names, { full: `${p.names[0]?.full ?? 'x'} Trading`, quality: 'strong' }],
-    });
-  index.prepare();
+  applyUpdate(index, { added, changed, removed });
   const ids = new Set([...added, ...changed].map((p) => `${p.source}:${p.sourceId}`));
   console.log(
     `register: ${register.length} counterparties (${irregularCounterparties(registerIndex).size} screened by every delta: names screened under other words too); ${ids.size} added or changed parties; load ${load()}`,

@@ -21,7 +21,7 @@ import {
 } from '../packages/adapters/src/monitoring/run-monitoring.ts';
 import type { StoredHit } from '../packages/adapters/src/monitoring/monitor-records.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { rng, syntheticRegister } from './synthetic-register.ts';
+import { applyUpdate, rng, syntheticRegister } from './synthetic-register.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -146,14 +146,7 @@ async function main(): Promise<void> {
   }
 
   // The update: patch the index as the screening service does, then the delta.
-  for (const p of removed) index.remove(`${p.source}:${p.sourceId}`);
-  for (const p of added) index.add(p);
-  for (const p of changed)
-    index.add({
-      ...p,
-      names: [...p.names, { full: `${p.names[0]?.full ?? 'x'} Trading`, quality: 'strong' }],
-    });
-  index.prepare();
+  applyUpdate(index, { added, changed, removed });
   const deltaInputs = {
     ...base,
     index,

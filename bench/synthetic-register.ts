@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Counterparty, Party } from '@entente/core';
+import type { Counterparty, Party, ScreeningIndex } from '@entente/core';
 import type { RegisterEntry } from '../packages/adapters/src/monitoring/register-store.ts';
 import { MIRROR } from './eval-screening-lists.ts';
 
@@ -87,4 +87,22 @@ export function syntheticRegister(parties: Party[], n: number): RegisterEntry[] 
     out.push({ ...c, orgId: 'bench', version: 1, updatedAt: '2026-12-03T00:00:00Z', changeSeq: i + 1 });
   }
   return out;
+}
+
+/**
+ * The benches' list update, patched into `index` as the screening service does: `removed`
+ * taken out, `added` put in, and each of `changed` given one more strong name.
+ */
+export function applyUpdate(
+  index: ScreeningIndex,
+  update: { added: Party[]; changed: Party[]; removed: Party[] },
+): void {
+  for (const p of update.removed) index.remove(`${p.source}:${p.sourceId}`);
+  for (const p of update.added) index.add(p);
+  for (const p of update.changed)
+    index.add({
+      ...p,
+      names: [...p.names, { full: `${p.names[0]?.full ?? 'x'} Trading`, quality: 'strong' }],
+    });
+  index.prepare();
 }
