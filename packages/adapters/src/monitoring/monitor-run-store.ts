@@ -119,16 +119,24 @@ export class MonitorRunStore {
    * (`diffVersions` brings every party's row of both versions to the process, and the data of the
    * changed ones).
    */
-  async listingChanges(fromId: number, toId: number): Promise<{ changed: string[]; removed: string[] }> {
-    const r = await sql<{ entity_id: string; removed: boolean }>`
-      select coalesce(n.entity_id, o.entity_id) as entity_id, n.entity_id is null as removed
+  async listingChanges(
+    fromId: number,
+    toId: number,
+  ): Promise<{ changed: string[]; removed: string[]; removedNames: string[] }> {
+    const r = await sql<{ entity_id: string; removed: boolean; old_name: string | null }>`
+      select coalesce(n.entity_id, o.entity_id) as entity_id, n.entity_id is null as removed,
+        o.name as old_name
       from (select entity_id, content_hash from parties where version_id = ${toId}) n
-      full join (select entity_id, content_hash from parties where version_id = ${fromId}) o
+      full join (select entity_id, content_hash, name from parties where version_id = ${fromId}) o
         on o.entity_id = n.entity_id
       where n.content_hash is distinct from o.content_hash
       order by 1`.execute(this.db);
-    const out = { changed: [] as string[], removed: [] as string[] };
-    for (const row of r.rows) (row.removed ? out.removed : out.changed).push(row.entity_id);
+    const out = { changed: [] as string[], removed: [] as string[], removedNames: [] as string[] };
+    for (const row of r.rows)
+      if (row.removed) {
+        out.removed.push(row.entity_id);
+        out.removedNames.push(row.old_name ?? '');
+      } else out.changed.push(row.entity_id);
     return out;
   }
 

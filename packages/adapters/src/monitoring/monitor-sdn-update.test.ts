@@ -90,6 +90,11 @@ for (const target of storeTargets()) {
           [...diff.added, ...diff.changed].map((p) => p.entityId).sort(),
         );
         expect([...changes.removed].sort()).toEqual(diff.removed.map((p) => p.entityId).sort());
+        // Each removed party's primary name beside its id (the word-weight drift counts them).
+        expect(changes.removedNames).toEqual(
+          changes.removed.map((id) => diff.removed.find((p) => p.entityId === id)!.name),
+        );
+        expect(changes.removedNames.length).toBeGreaterThan(0);
         expect(changes.changed).toHaveLength(305);
         const delta = await monitor.run(org, { trigger: 'list-version' });
         expect(delta?.counts).toMatchObject({ partiesScreened: 305, goneAlerts: 1 });

@@ -172,6 +172,7 @@ export class MonitorService {
       const everyone = request.full || firstTime || !positions.has('#register');
       const changedParties = new Set<string>();
       const removedParties = new Set<string>();
+      const removedNames: string[] = [];
       if (!everyone)
         for (const v of versions) {
           const from = positions.get(v.source)!;
@@ -179,14 +180,15 @@ export class MonitorService {
           const diff = await this.runs.listingChanges(from, v.id);
           for (const id of diff.changed) changedParties.add(id);
           for (const id of diff.removed) removedParties.add(id);
+          removedNames.push(...diff.removedNames);
         }
       if (!everyone) request.onStep?.('diffed');
       const record: MonitorRunRecord = {
         mode: everyone ? 'full' : 'delta',
         versions: Object.fromEntries(versions.map((v) => [v.source, v.id])),
         listVersions: versions.filter((v) => positions.get(v.source) !== v.id).length,
-        // The listing changes carry ids only: a removed party's names are not counted.
-        weightsDrift: everyone ? 0 : weightsDrift(this.screening.index, changedParties, []),
+        // A removed party counts with its primary name (the listing changes carry no other).
+        weightsDrift: everyone ? 0 : weightsDrift(this.screening.index, changedParties, removedNames),
       };
       const changedCps = everyone
         ? 'everyone'
