@@ -19,7 +19,7 @@ import {
   irregularCounterparties,
 } from '../packages/adapters/src/monitoring/forward-candidates.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { applyUpdate, rng, syntheticRegister } from './synthetic-register.ts';
+import { applyUpdate, syntheticRegister, weeklyUpdate } from './synthetic-register.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,11 +41,7 @@ async function main(): Promise<void> {
   );
   const reference = await loadNameReference(MIRROR);
   const all = (await loadMirrorLists(MIRROR, () => {})).flatMap((l) => l.parties);
-  const rand = rng(5);
-  const shuffled = [...all].sort(() => rand() - 0.5);
-  const added = shuffled.slice(0, 200);
-  const changed = shuffled.slice(200, 250);
-  const removed = shuffled.slice(250, 300);
+  const { added, changed, removed } = weeklyUpdate(all);
   const addedIds = new Set(added.map((p) => `${p.source}:${p.sourceId}`));
   const index = buildScreeningIndex(
     all.filter((p) => !addedIds.has(`${p.source}:${p.sourceId}`)).map((party) => ({ party })),

@@ -21,7 +21,7 @@ import {
 } from '../packages/adapters/src/monitoring/run-monitoring.ts';
 import type { StoredHit } from '../packages/adapters/src/monitoring/monitor-records.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { applyUpdate, rng, syntheticRegister } from './synthetic-register.ts';
+import { applyUpdate, syntheticRegister, weeklyUpdate } from './synthetic-register.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,11 +47,7 @@ async function main(): Promise<void> {
   const lists = await loadMirrorLists(MIRROR, () => {});
   const all = lists.flatMap((l) => l.parties);
   // The weekly update: 200 parties appear, 50 change (an alias more), 50 disappear.
-  const rand = rng(5);
-  const shuffled = [...all].sort(() => rand() - 0.5);
-  const added = shuffled.slice(0, 200);
-  const changed = shuffled.slice(200, 250);
-  const removed = shuffled.slice(250, 300);
+  const { added, changed, removed } = weeklyUpdate(all);
   const addedIds = new Set(added.map((p) => `${p.source}:${p.sourceId}`));
   const before = all.filter((p) => !addedIds.has(`${p.source}:${p.sourceId}`));
   let t0 = performance.now();

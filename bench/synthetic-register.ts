@@ -89,6 +89,17 @@ export function syntheticRegister(parties: Party[], n: number): RegisterEntry[] 
   return out;
 }
 
+/** The benches' weekly update of `parties` (seeded): 200 appear, 50 change, 50 disappear. */
+export function weeklyUpdate(parties: Party[]): { added: Party[]; changed: Party[]; removed: Party[] } {
+  const rand = rng(5);
+  const shuffled = [...parties].sort(() => rand() - 0.5);
+  return {
+    added: shuffled.slice(0, 200),
+    changed: shuffled.slice(200, 250),
+    removed: shuffled.slice(250, 300),
+  };
+}
+
 /**
  * The benches' list update, patched into `index` as the screening service does: `removed`
  * taken out, `added` put in, and each of `changed` given one more strong name.
