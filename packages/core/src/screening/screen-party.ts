@@ -25,6 +25,7 @@ import {
   scoreIndexedName,
   type PreparedQuery,
 } from './score-indexed-name.ts';
+import { nameScoreBound } from './name-score-bound.ts';
 import { indexTokenWeight, nameCommonness } from './token-weight.ts';
 import { wadeGilesToPinyin } from './wade-giles.ts';
 
@@ -146,6 +147,28 @@ const MIN_COMMONNESS = 0.05;
 
 /** Allowance for the rare token pairs the index does not expand (three edits in a long word's first letters). */
 const BOUND_MARGIN = 0.03;
+
+/**
+ * Below the threshold by this much a party's score still rounds up to it (`toMatch` rounds
+ * to three decimals), with room for the floating-point sums of the bound.
+ */
+const ROUNDING = 0.0005 + 1e-9;
+
+/**
+ * The least name score a candidate name must be able to reach (`nameScoreBound`) to be
+ * scored: the threshold less the bonuses this query can earn (birth date and country
+ * agree only when the query gives them; every other term of `scoreEntente` lowers the
+ * score or, the identifier, is handled apart) and the rounding of the party's score.
+ */
+export function nameScoreFloor(
+  query: Pick<ScreeningQuery, 'birthDate' | 'country'>,
+  threshold: number,
+): number {
+  const bonus =
+    (query.birthDate ? FEATURE_WEIGHTS.birthDateMatch : 0) +
+    (query.country ? FEATURE_WEIGHTS.countryMatch : 0);
+  return threshold - bonus - ROUNDING;
+}
 
 /**
  * How far below the threshold a candidate's name score may be and still be scored: every
@@ -363,7 +386,12 @@ export function screenPartyOutcome(
   const queryName = normalizeName(query.name ?? '', index.reference, query.schema);
   const sources = query.sources?.length ? new Set(query.sources) : undefined;
   const entities = options.entities;
-  const candidateLimit = algorithm === 'ofac' ? OFAC_CANDIDATE_LIMIT : candidateCap;
+  // A query without identifiers (whose match does not rest on the name) has its candidate names
+  // filtered by a true bound of their name score (`nameScoreBound`): every name the index
+  // retrieves up to CANDIDATE_CAP is bounded, and the cap applies to those that pass.
+  const bounded = algorithm === 'entente' && !query.identifiers?.length;
+  const nameFloor = nameScoreFloor(query, threshold);
+  const candidateLimit = algorithm === 'ofac' ? OFAC_CANDIDATE_LIMIT : bounded ? CANDIDATE_CAP : candidateCap;
   // The name score a candidate needs to reach the threshold with every bonus.
   const minNameScore = algorithm === 'ofac' ? 0 : threshold - MAX_BONUS - BOUND_MARGIN;
   // A Han-character name is also screened under its Korean and Japanese readings; the best reading counts.
@@ -426,7 +454,7 @@ export function screenPartyOutcome(
   for (const variant of variants) {
     const prepared = prepareQuery(index, variant, weight);
     const byEntry = new Map<number, number[]>();
-    const candidates = findCandidateNames(
+    let candidates = findCandidateNames(
       index,
       variant,
       weight,
@@ -435,6 +463,20 @@ export function screenPartyOutcome(
       minNameScore,
       cut,
     );
+    if (bounded) {
+      // Names that cannot reach the threshold are neither scored nor unscored; the cap keeps
+      // the best of the others by share (the retrieval's order), and counts the rest.
+      let kept = 0;
+      let passing = 0;
+      for (const nameId of candidates) {
+        const name = index.name(nameId);
+        if (!name || nameScoreBound(index, prepared, name, nameFloor) < nameFloor) continue;
+        passing++;
+        if (kept < candidateCap) candidates[kept++] = nameId;
+      }
+      candidates.length = kept;
+      cut.unscored += passing - kept;
+    }
     // The ofac algorithm's cut is a ranking by design (no bound), not a loss to report.
     if (algorithm === 'entente' && (cut.unscored > unscored || cut.atLeast)) {
       unscored = Math.max(unscored, cut.unscored);
