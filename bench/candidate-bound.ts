@@ -16,7 +16,7 @@
  *   git archive main packages/core/src | tar -x -C bench/.out/old
  *   cp -r packages/core/src bench/.out/cur/packages/core/   # CURRENT_CORE: the fair comparison
  *   OLD_CORE=bench/.out/old/packages/core/src/index.ts CURRENT_CORE=bench/.out/cur/packages/core/src/index.ts \
- *     NODE_OPTIONS=--expose-gc npx tsx bench/candidate-bound.ts [--passes 2] [--sets speed,heldout,register] [--no-cpu]
+ *     NODE_OPTIONS=--expose-gc npx tsx bench/candidate-bound.ts [--passes 2] [--sets speed,heldout,register] [--no-cpu] [--no-diag]
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -127,6 +127,15 @@ async function main(): Promise<void> {
     `${parties.length} parties; load ${load()}; sets ${querySets.map((s) => `${s.label} ${s.queries.length}`).join(', ')}`,
   );
 
+  if (!process.argv.includes('--no-diag')) diagnose(querySets, old, oldIndex, cur, curIndex);
+  if (process.argv.includes('--no-cpu')) return;
+  cpuRuns(querySets, old, oldIndex, cur, curIndex, passes);
+}
+
+type QuerySet = { label: string; queries: ScreeningQuery[] };
+
+/** Part 1: names passing each bound, and the previous engine's hits the name bound loses. */
+function diagnose(querySets: QuerySet[], old: Core, oldIndex: Index, cur: Core, curIndex: Index): void {
   console.log(
     '\n## Names passing, and every hit (cap 10,000) of the coverage bound alone the name bound loses',
   );
@@ -166,8 +175,17 @@ async function main(): Promise<void> {
     );
   }
   console.log(`(load ${load()})`);
-  if (process.argv.includes('--no-cpu')) return;
+}
 
+/** Part 2: CPU per query of the four runs, alternating, and whether the default cap's results only gained hits. */
+function cpuRuns(
+  querySets: QuerySet[],
+  old: Core,
+  oldIndex: Index,
+  cur: Core,
+  curIndex: Index,
+  passes: number,
+): void {
   type Run = { label: string; core: Core; index: Index; cap: number };
   const runs: Run[] = [
     { label: '(a) previous, cap 150', core: old, index: oldIndex, cap: 150 },
@@ -175,6 +193,9 @@ async function main(): Promise<void> {
     { label: '(c) name bound, cap 10,000', core: cur, index: curIndex, cap: 10_000 },
     { label: '(d) name bound, cap 150', core: cur, index: curIndex, cap: 150 },
   ];
+  // RUNS=c,d keeps those runs only (for `node --cpu-prof`).
+  const only = process.env.RUNS?.split(',');
+  if (only) runs.splice(0, runs.length, ...runs.filter((r) => only.includes(r.label[1]!)));
   // Warm the JIT.
   for (const r of runs)
     for (const q of querySets[0]!.queries.slice(0, 300))
@@ -183,20 +204,45 @@ async function main(): Promise<void> {
   for (const set of querySets) {
     const cpu = new Map<string, number[]>();
     const unscored = new Map<string, number>();
+    const results = new Map<string, Map<string, number>[]>();
     for (let i = 0; i < passes; i++) {
       for (const r of i % 2 ? [...runs].reverse() : runs) {
         r.index.expansions.clear();
         gc();
         let left = 0;
+        const out: Map<string, number>[] = [];
         const c0 = cpuMs();
-        for (const q of set.queries)
-          left +=
-            r.core.screenPartyOutcome(r.index, q, { limit: 10, candidateCap: r.cap }).unscored > 0 ? 1 : 0;
+        for (const q of set.queries) {
+          const o = r.core.screenPartyOutcome(r.index, q, { limit: 10, candidateCap: r.cap });
+          if (o.unscored > 0) left++;
+          out.push(new Map(o.matches.map((m) => [m.entityId, m.score])));
+        }
         const ms = (cpuMs() - c0) / set.queries.length;
+        results.set(r.label, out);
         (cpu.get(r.label) ?? cpu.set(r.label, []).get(r.label)!).push(ms);
         unscored.set(r.label, left);
         console.log(`${set.label} pass ${i + 1} ${r.label}: ${ms.toFixed(3)} ms (load ${load()})`);
       }
+    }
+    // Against (a), main's default: queries whose top 10 lost a hit or a score, and those that gained one.
+    const base10 = results.get(runs[0]!.label)!;
+    for (const r of runs.slice(1)) {
+      let lost = 0;
+      let gained = 0;
+      results.get(r.label)!.forEach((m, i) => {
+        const before = base10[i]!;
+        if ([...before].some(([id, s]) => m.get(id) === undefined || m.get(id)! < s)) {
+          lost++;
+          if (r.core === cur && r.cap === 150)
+            console.log(
+              `TOP10 CHANGED ${JSON.stringify(set.queries[i])} ${JSON.stringify([...before])} -> ${JSON.stringify([...m])}`,
+            );
+        }
+        if ([...m].some(([id]) => !before.has(id))) gained++;
+      });
+      console.log(
+        `${set.label} ${r.label} vs (a): top 10 lost a hit or a score on ${lost} queries, gained a hit on ${gained}`,
+      );
     }
     const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
     const base = mean(cpu.get(runs[0]!.label)!);

@@ -1,9 +1,9 @@
 import { coverageScore, lengthWeight, alignmentScore } from './align-tokens.ts';
 import { compareJoined } from './compare-joined.ts';
-import { compareTokenFacts } from './compare-tokens.ts';
+import { compareTokenFacts, tokenSimilarityUpperBound } from './compare-tokens.ts';
 import { CONNECTORS } from './generic-words-lift.ts';
 import { isOrganisationPair } from './name-features.ts';
-import { rejoinParticles } from './name-particles.ts';
+import { NAME_PARTICLES, rejoinParticles } from './name-particles.ts';
 import type { PreparedQuery } from './score-indexed-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
@@ -48,58 +48,153 @@ const JOINED_MAX_EDITS = 0.12;
 
 let qBest = new Float64Array(16);
 let cBest = new Float64Array(16);
-let scratch = new Float64Array(16);
+let cWeights = new Float64Array(16);
+let topScratch = new Float64Array(16);
 
-/** Sum of the `k` largest of `a[0..n)` (reorders nothing: copies to scratch). */
-function topK(a: Float64Array, n: number, k: number): number {
+/** Sum of the `k` largest of `best[i] · weight[i]` over `i < n` (n is a name's word count: a few passes). */
+function weightedTop(best: Float64Array, weight: ArrayLike<number>, n: number, k: number): number {
+  let s = 0;
   if (k >= n) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += a[i]!;
+    for (let i = 0; i < n; i++) s += best[i]! * weight[i]!;
     return s;
   }
-  if (scratch.length < n) scratch = new Float64Array(n * 2);
-  for (let i = 0; i < n; i++) scratch[i] = a[i]!;
-  const view = scratch.subarray(0, n).sort();
-  let s = 0;
-  for (let i = n - k; i < n; i++) s += view[i]!;
+  if (topScratch.length < n) topScratch = new Float64Array(n * 2);
+  for (let i = 0; i < n; i++) topScratch[i] = best[i]! * weight[i]!;
+  for (let m = 0; m < k; m++) {
+    let at = 0;
+    for (let i = 1; i < n; i++) if (topScratch[i]! > topScratch[at]!) at = i;
+    s += topScratch[at]!;
+    topScratch[at] = -Infinity;
+  }
   return s;
 }
 
+/** Flags of a token in `SimilarityCache.values`: an article; a generic organisation word or connector. */
+const ARTICLE = 1;
+const GENERIC = 2;
+
 /**
- * The largest coverage one side can have when any of its `droppable` words may be left out
- * of its total (and then count as unpaired): matched[i] ≤ weight[i] · best[i]. Words are
- * kept in order of their best similarity, and the best ratio over those prefixes is the
+ * Per query, each index token's similarity to each query token (exact: read from the
+ * score's own memo, `PreparedQuery.seen`; or its cheap upper bound), computed once and then
+ * read from typed arrays: `stamp[id]` says whether the token was read for the current
+ * query, `slot[id]` where its `qn` similarities start in `values`.
+ */
+interface SimilarityCache {
+  query: PreparedQuery | undefined;
+  epoch: number;
+  stamp: Uint32Array;
+  slot: Int32Array;
+  values: Float64Array;
+  used: number;
+}
+
+const newCache = (): SimilarityCache => ({
+  query: undefined,
+  epoch: 0,
+  stamp: new Uint32Array(0),
+  slot: new Int32Array(0),
+  values: new Float64Array(1024),
+  used: 0,
+});
+const exactCache = newCache();
+const upperCache = newCache();
+
+/** Where the similarities of the name's `j`-th token (index token `id`) to the query's tokens start in `cache.values`. */
+function similaritiesOf(
+  index: ScreeningIndex,
+  query: PreparedQuery,
+  cache: SimilarityCache,
+  id: number,
+  j: number,
+): number {
+  if (cache.query !== query) {
+    cache.query = query;
+    cache.epoch = (cache.epoch + 1) >>> 0;
+    if (cache.epoch === 0) {
+      cache.stamp.fill(0);
+      cache.epoch = 1;
+    }
+    cache.used = 0;
+  }
+  if (cache.stamp.length <= id) {
+    const size = Math.max(index.tokenCount, id + 1) * 2;
+    const stamp = new Uint32Array(size);
+    stamp.set(cache.stamp);
+    const slot = new Int32Array(size);
+    slot.set(cache.slot);
+    cache.stamp = stamp;
+    cache.slot = slot;
+  }
+  if (cache.stamp[id] === cache.epoch) return cache.slot[id]!;
+  const qn = query.facts.length;
+  if (cache.values.length < cache.used + qn + 2) {
+    const values = new Float64Array((cache.used + qn + 2) * 2);
+    values.set(cache.values);
+    cache.values = values;
+  }
+  const at = cache.used;
+  // After the similarities: the token's weight, and whether it may be left out of a coverage.
+  const token = index.tokenAt(id);
+  cache.values[at + qn] = tokenIdWeight(index, id);
+  cache.values[at + qn + 1] =
+    (token === 'al' || token === 'el' ? ARTICLE : 0) |
+    (index.compiled.genericOrgWords.has(token) || CONNECTORS.has(token) ? GENERIC : 0);
+  if (cache === exactCache)
+    for (let i = 0; i < qn; i++) cache.values[at + i] = query.align.sim(i, j).similarity;
+  else {
+    const facts = index.factsAt(id);
+    const vowelless = !!query.name.vowelless;
+    for (let i = 0; i < qn; i++)
+      cache.values[at + i] = tokenSimilarityUpperBound(query.facts[i]!, facts, vowelless);
+  }
+  cache.used += qn + 2;
+  cache.stamp[id] = cache.epoch;
+  cache.slot[id] = at;
+  return at;
+}
+
+/**
+ * The largest coverage one side can have when any of its droppable words (`drop[i]`) may be
+ * left out of its total (and then count as unpaired): matched[i] ≤ weight[i] · best[i]. Words
+ * are kept in order of their best similarity, and the best ratio over those prefixes is the
  * best over every set (a word raises the ratio only when its similarity exceeds it).
  */
 function bestDroppedCoverage(
-  tokens: readonly string[],
-  weights: (i: number) => number,
+  n: number,
+  weights: ArrayLike<number>,
   best: Float64Array,
-  droppable: (t: string) => boolean,
+  drop: Uint8Array,
 ): number {
   let num = 0;
   let den = 0;
   let drops: number[] | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    if (droppable(tokens[i]!)) (drops ??= []).push(i);
+  for (let i = 0; i < n; i++) {
+    if (drop[i]) (drops ??= []).push(i);
     else {
-      num += weights(i) * best[i]!;
-      den += weights(i);
+      num += weights[i]! * best[i]!;
+      den += weights[i]!;
     }
   }
   let out = den > 0 ? num / den : 0;
   if (drops) {
     drops.sort((x, y) => best[y]! - best[x]!);
     for (const i of drops) {
-      num += weights(i) * best[i]!;
-      den += weights(i);
+      num += weights[i]! * best[i]!;
+      den += weights[i]!;
       if (den > 0 && num / den > out) out = num / den;
     }
   }
   return Math.min(1, out);
 }
 
-const ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
+let qDrop = new Uint8Array(16);
+let cDrop = new Uint8Array(16);
+let cFlags = new Uint8Array(16);
+
+/** Whether a word may be left out of a coverage: an article (`articleLift`), or, for an organisation pair, a generic word or a connector (`genericWordsLift`). */
+function droppable(t: string, generic: ReadonlySet<string> | undefined): boolean {
+  return t === 'al' || t === 'el' || (!!generic && (generic.has(t) || CONNECTORS.has(t)));
+}
 
 /** `joinedWordsLift`'s fewest letters of a joined form and of the word it fits (joined-words.ts). */
 const JOINED_MIN = 5;
@@ -122,6 +217,126 @@ function longWord(t: readonly string[]): boolean {
   return false;
 }
 
+/** The bound of the token alignment and the name-level lifts, from exact or upper-bound token similarities. */
+function alignmentBound(
+  index: ScreeningIndex,
+  query: PreparedQuery,
+  name: IndexedName,
+  cache: SimilarityCache,
+  allow: BoundAllowances,
+): number {
+  const qt = query.name.tokens;
+  const ct = name.normalized.tokens;
+  const ids = name.tokenIds;
+  const qn = qt.length;
+  const cn = ids.length;
+  const vowelless = !!query.name.vowelless && allow.joinedWords;
+  if (qBest.length < qn) {
+    qBest = new Float64Array(qn * 2);
+    qDrop = new Uint8Array(qn * 2);
+  }
+  if (cBest.length < cn) {
+    cBest = new Float64Array(cn * 2);
+    cWeights = new Float64Array(cn * 2);
+    cDrop = new Uint8Array(cn * 2);
+    cFlags = new Uint8Array(cn * 2);
+  }
+  qBest.fill(0, 0, qn);
+  const align = query.align;
+  align.ids = ids;
+  align.tokens = ct;
+  for (let j = 0; j < cn; j++) {
+    const at = similaritiesOf(index, query, cache, ids[j]!, j);
+    const v = cache.values;
+    let best = 0;
+    for (let i = 0; i < qn; i++) {
+      const s = v[at + i]!;
+      if (s <= 0) continue;
+      const x = s + TIE_BREAK < 1 ? s + TIE_BREAK : 1;
+      if (x > qBest[i]!) qBest[i] = x;
+      if (x > best) best = x;
+    }
+    cBest[j] = best;
+    cWeights[j] = v[at + qn]!;
+    cFlags[j] = v[at + qn + 1]!;
+  }
+  if (vowelless) {
+    // Only a word of an adjacent pair whose joined form has JOINED_MIN letters, facing a word
+    // of that length on the other side, or such a word facing such a pair, can be paired so.
+    const qPair = longPair(qt);
+    const cPair = longPair(ct);
+    const qLong = longWord(qt);
+    const cLong = longWord(ct);
+    for (let i = 0; i < qn; i++)
+      if ((cLong && inLongPair(qt, i)) || (cPair && qt[i]!.length >= JOINED_MIN))
+        qBest[i] = Math.max(qBest[i]!, JOINED_WORDS_SIMILARITY);
+    for (let j = 0; j < cn; j++)
+      if ((qLong && inLongPair(ct, j)) || (qPair && ct[j]!.length >= JOINED_MIN))
+        cBest[j] = Math.max(cBest[j]!, JOINED_WORDS_SIMILARITY);
+  }
+  const weights = query.weights;
+  let qTotal = 0;
+  let cTotal = 0;
+  for (let i = 0; i < qn; i++) qTotal += weights[i]!;
+  for (let j = 0; j < cn; j++) cTotal += cWeights[j]!;
+  // At most min(qn, cn) pairs, one word of each side per pair (not so when compounds are paired).
+  const pairs = vowelless ? Math.max(qn, cn) : Math.min(qn, cn);
+  const qTop = qTotal > 0 ? Math.min(1, weightedTop(qBest, weights, qn, pairs) / qTotal) : 0;
+  const cTop = cTotal > 0 ? Math.min(1, weightedTop(cBest, cWeights, cn, pairs) / cTotal) : 0;
+  let qCover = qTop;
+  let cCover = cTop;
+  if (allow.droppedWords) {
+    const organisation = !query.syllabic && isOrganisationPair(query.name, name.normalized);
+    const generic = organisation ? index.compiled.genericOrgWords : undefined;
+    let qDroppable = 0;
+    let cDroppable = 0;
+    for (let i = 0; i < qn; i++) {
+      qDrop[i] = droppable(qt[i]!, generic) ? 1 : 0;
+      if (qDrop[i]) qDroppable += weights[i]!;
+    }
+    const dropFlags = organisation ? ARTICLE | GENERIC : ARTICLE;
+    for (let j = 0; j < cn; j++) {
+      cDrop[j] = cFlags[j]! & dropFlags ? 1 : 0;
+      if (cDrop[j]) cDroppable += cWeights[j]!;
+    }
+    if (qDroppable > 0) {
+      // Both bounds hold: the best pairs over a smaller total, and every set of words left out.
+      const top = qTotal - qDroppable > 0 ? Math.min(1, (qTop * qTotal) / (qTotal - qDroppable)) : 1;
+      qCover = Math.min(top, bestDroppedCoverage(qn, weights, qBest, qDrop));
+    }
+    if (cDroppable > 0) {
+      const top = cTotal - cDroppable > 0 ? Math.min(1, (cTop * cTotal) / (cTotal - cDroppable)) : 1;
+      cCover = Math.min(top, bestDroppedCoverage(cn, cWeights, cBest, cDrop));
+    }
+  }
+  const bound = coverageScore(qCover, cCover);
+  // A contained listed name scores its coverage (less extra parts): only when shorter than the query.
+  return allow.contained && !query.syllabic && cn < qn && cCover > bound ? cCover : bound;
+}
+
+/**
+ * Whether `rejoinParticles(a, b)` rewrites `b`: decided by its own code, after a test of what
+ * every rejoining needs (two adjacent words of `b` whose joined length a word of `a` reaches
+ * within 2 letters: a particle run, `a.includes` or `spelledAlike`, or a compound whose first
+ * letter that word shares, `joinsAsOneWord`).
+ */
+function mayRejoin(a: readonly string[], b: readonly string[]): boolean {
+  let longest = 0;
+  for (const w of a) if (w.length > longest) longest = w.length;
+  let possible = false;
+  for (let j = 0; j + 1 < b.length && !possible; j++) {
+    const n = b[j]!.length + b[j + 1]!.length;
+    if (n - 2 > longest) continue;
+    // A particle run: one word of `a` spells it, give or take 2 letters (`spelledAlike`).
+    if (NAME_PARTICLES.has(b[j]!)) possible = true;
+    // A compound: a word of `a` that starts alike, within 2 letters of its length.
+    else
+      for (const w of a)
+        if (w.charCodeAt(0) === b[j]!.charCodeAt(0) && Math.abs(w.length - n) <= 2) possible = true;
+  }
+  return possible && rejoinParticles(a, b) !== undefined;
+}
+
 /**
  * An upper bound of `scoreIndexedName(index, query, name)`, cheaper than the score: the
  * alignment's coverages bounded by each word's best similarity on the other side (the same
@@ -138,85 +353,17 @@ export function nameScoreBound(
   floor: number,
   allow: BoundAllowances = BOUND_ALLOWANCES,
 ): number {
+  // The cheap similarity bounds first: most names are left out on them alone.
+  let bound = alignmentBound(index, query, name, upperCache, allow);
+  if (bound >= floor) {
+    bound = alignmentBound(index, query, name, exactCache, allow);
+    if (bound >= floor) return bound;
+  }
   const qt = query.name.tokens;
   const ct = name.normalized.tokens;
-  const ids = name.tokenIds;
   const qn = qt.length;
-  const cn = ids.length;
-  const vowelless = !!query.name.vowelless && allow.joinedWords;
-  if (qBest.length < qn) qBest = new Float64Array(qn * 2);
-  if (cBest.length < cn) cBest = new Float64Array(cn * 2);
-  qBest.fill(0, 0, qn);
-  cBest.fill(0, 0, cn);
-  const align = query.align;
-  align.ids = ids;
-  align.tokens = ct;
-  for (let i = 0; i < qn; i++)
-    for (let j = 0; j < cn; j++) {
-      const s = align.sim(i, j).similarity;
-      if (s <= 0) continue;
-      const v = Math.min(1, s + TIE_BREAK);
-      if (v > qBest[i]!) qBest[i] = v;
-      if (v > cBest[j]!) cBest[j] = v;
-    }
-  if (vowelless) {
-    // Only a word of an adjacent pair whose joined form has JOINED_MIN letters, facing a word
-    // of that length on the other side, or such a word facing such a pair, can be paired so.
-    const qPair = longPair(qt);
-    const cPair = longPair(ct);
-    const qLong = longWord(qt);
-    const cLong = longWord(ct);
-    for (let i = 0; i < qn; i++)
-      if ((cLong && inLongPair(qt, i)) || (cPair && qt[i]!.length >= JOINED_MIN))
-        qBest[i] = Math.max(qBest[i]!, JOINED_WORDS_SIMILARITY);
-    for (let j = 0; j < cn; j++)
-      if ((qLong && inLongPair(ct, j)) || (qPair && ct[j]!.length >= JOINED_MIN))
-        cBest[j] = Math.max(cBest[j]!, JOINED_WORDS_SIMILARITY);
-  }
-  const weights = query.weights;
-  const qWeight = (i: number): number => weights[i]!;
-  const cWeight = (j: number): number => tokenIdWeight(index, ids[j]!);
-  let qTotal = 0;
-  let cTotal = 0;
-  for (let i = 0; i < qn; i++) qTotal += weights[i]!;
-  for (let j = 0; j < cn; j++) cTotal += cWeight(j);
-  // At most min(qn, cn) pairs, one word of each side per pair (not so when compounds are paired).
-  const pairs = vowelless ? Math.max(qn, cn) : Math.min(qn, cn);
-  for (let i = 0; i < qn; i++) qBest[i] = qBest[i]! * weights[i]!;
-  const qTop = qTotal > 0 ? Math.min(1, topK(qBest, qn, pairs) / qTotal) : 0;
-  for (let i = 0; i < qn; i++) qBest[i] = weights[i]! > 0 ? qBest[i]! / weights[i]! : 0;
-  for (let j = 0; j < cn; j++) cBest[j] = cBest[j]! * cWeight(j);
-  const cTop = cTotal > 0 ? Math.min(1, topK(cBest, cn, pairs) / cTotal) : 0;
-  for (let j = 0; j < cn; j++) {
-    const w = cWeight(j);
-    cBest[j] = w > 0 ? cBest[j]! / w : 0;
-  }
-  let qCover = qTop;
-  let cCover = cTop;
-  if (allow.droppedWords) {
-    const organisation = !query.syllabic && isOrganisationPair(query.name, name.normalized);
-    const generic = index.compiled.genericOrgWords;
-    const droppable = (t: string): boolean =>
-      ARTICLES.has(t) || (organisation && !!generic && (generic.has(t) || CONNECTORS.has(t)));
-    let qDroppable = 0;
-    let cDroppable = 0;
-    for (let i = 0; i < qn; i++) if (droppable(qt[i]!)) qDroppable += weights[i]!;
-    for (let j = 0; j < cn; j++) if (droppable(ct[j]!)) cDroppable += cWeight(j);
-    if (qDroppable > 0) {
-      // Both bounds hold: the best pairs over a smaller total, and every set of words left out.
-      const top = qTotal - qDroppable > 0 ? Math.min(1, (qTop * qTotal) / (qTotal - qDroppable)) : 1;
-      qCover = Math.min(top, bestDroppedCoverage(qt, qWeight, qBest, droppable));
-    }
-    if (cDroppable > 0) {
-      const top = cTotal - cDroppable > 0 ? Math.min(1, (cTop * cTotal) / (cTotal - cDroppable)) : 1;
-      cCover = Math.min(top, bestDroppedCoverage(ct, cWeight, cBest, droppable));
-    }
-  }
-  let bound = coverageScore(qCover, cCover);
-  // A contained listed name scores its coverage (less extra parts): only when shorter than the query.
-  if (allow.contained && !query.syllabic && cn < qn && cCover > bound) bound = cCover;
-  if (bound >= floor) return bound;
-  if (allow.rejoined && (rejoinParticles(qt, ct) || rejoinParticles(ct, qt))) return 1;
+  const cn = ct.length;
+  if (allow.rejoined && (mayRejoin(qt, ct) || mayRejoin(ct, qt))) return 1;
   if (allow.joined) {
     const a = query.joined;
     const b = name.joined;
