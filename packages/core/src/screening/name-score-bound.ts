@@ -14,7 +14,7 @@ import { JOINED_WORDS_SIMILARITY } from './joined-words.ts';
  * the plain token alignment, each read from the code that raises it (exported so that the
  * property test can check that taking one out breaks the bound).
  */
-export const BOUND_ALLOWANCES = {
+export const BOUND_ALLOWANCES: Readonly<Record<BoundAllowance, boolean>> = Object.freeze({
   /**
    * `joinedWordsLift` (vowel-less readings only) pairs words left unpaired at
    * `JOINED_WORDS_SIMILARITY`, two words of one side to one of the other: every word's
@@ -35,10 +35,14 @@ export const BOUND_ALLOWANCES = {
   joined: true,
   /** The original-script alignment, computed exactly when both names have original-script words. */
   originalScript: true,
-};
+});
 
-/** Set on a copy by the property test only: which allowances are in force. */
-export type BoundAllowances = typeof BOUND_ALLOWANCES;
+/** The lifts `nameScoreBound` allows for. */
+export type BoundAllowance =
+  'joinedWords' | 'droppedWords' | 'contained' | 'rejoined' | 'joined' | 'originalScript';
+
+/** Which allowances are in force (all of them but in the property test, which checks each is needed). */
+export type BoundAllowances = Readonly<Record<BoundAllowance, boolean>>;
 
 /** Most that a chosen pair's similarity exceeds the token similarity (the alignment's order tie-break). */
 const TIE_BREAK = 1e-6;

@@ -386,12 +386,12 @@ export function screenPartyOutcome(
   const queryName = normalizeName(query.name ?? '', index.reference, query.schema);
   const sources = query.sources?.length ? new Set(query.sources) : undefined;
   const entities = options.entities;
-  // A query without identifiers (whose match does not rest on the name) has its candidate names
-  // filtered by a true bound of their name score (`nameScoreBound`): every name the index
-  // retrieves up to CANDIDATE_CAP is bounded, and the cap applies to those that pass.
+  // The candidate names the index retrieves (up to the cap, best first by the share of the
+  // query they explain) are then bounded by a true bound of their name score
+  // (`nameScoreBound`) unless the query has identifiers (its match does not rest on the name).
   const bounded = algorithm === 'entente' && !query.identifiers?.length;
   const nameFloor = nameScoreFloor(query, threshold);
-  const candidateLimit = algorithm === 'ofac' ? OFAC_CANDIDATE_LIMIT : bounded ? CANDIDATE_CAP : candidateCap;
+  const candidateLimit = algorithm === 'ofac' ? OFAC_CANDIDATE_LIMIT : candidateCap;
   // The name score a candidate needs to reach the threshold with every bonus.
   const minNameScore = algorithm === 'ofac' ? 0 : threshold - MAX_BONUS - BOUND_MARGIN;
   // A Han-character name is also screened under its Korean and Japanese readings; the best reading counts.
@@ -454,7 +454,7 @@ export function screenPartyOutcome(
   for (const variant of variants) {
     const prepared = prepareQuery(index, variant, weight);
     const byEntry = new Map<number, number[]>();
-    let candidates = findCandidateNames(
+    const candidates = findCandidateNames(
       index,
       variant,
       weight,
@@ -464,18 +464,15 @@ export function screenPartyOutcome(
       cut,
     );
     if (bounded) {
-      // Names that cannot reach the threshold are neither scored nor unscored; the cap keeps
-      // the best of the others by share (the retrieval's order), and counts the rest.
+      // Names that cannot reach the threshold are not scored (a party matches on its best name,
+      // which can; see nameScoreFloor). The names beyond the cap stay as the retrieval counted them.
       let kept = 0;
-      let passing = 0;
       for (const nameId of candidates) {
         const name = index.name(nameId);
-        if (!name || nameScoreBound(index, prepared, name, nameFloor) < nameFloor) continue;
-        passing++;
-        if (kept < candidateCap) candidates[kept++] = nameId;
+        if (name && nameScoreBound(index, prepared, name, nameFloor) >= nameFloor)
+          candidates[kept++] = nameId;
       }
       candidates.length = kept;
-      cut.unscored += passing - kept;
     }
     // The ofac algorithm's cut is a ranking by design (no bound), not a loss to report.
     if (algorithm === 'entente' && (cut.unscored > unscored || cut.atLeast)) {
