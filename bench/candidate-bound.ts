@@ -11,7 +11,10 @@
  * be none — and those it adds.
  * Part 2: CPU per query, one process, passes alternating (expansion memo emptied before
  * each): (a) previous engine, default cap 150; (b) previous engine, cap 10,000; (c) this
- * engine, cap 10,000; (d) this engine, cap 150 — limit 10, as a single screening.
+ * engine, cap 10,000; (d) this engine, cap 150 (the default) — limit 10, as a single
+ * screening; and per run against (a), the queries whose top 10 lost a hit or a score (a hit
+ * the cut had hidden can push one out of the top 10) and those that gained a hit. RUNS=c,d
+ * keeps those runs only.
  *
  *   git archive main packages/core/src | tar -x -C bench/.out/old
  *   cp -r packages/core/src bench/.out/cur/packages/core/   # CURRENT_CORE: the fair comparison
