@@ -19,6 +19,7 @@
 import { jaroWinkler, namePartsOf, tokenizeName } from '@entente/core';
 import { CONNECTORS } from '../../packages/core/src/screening/generic-words-lift.ts';
 import { loadMirrorLists, MIRROR } from '../eval-screening-lists.ts';
+import { skeleton } from './set-un-spellings.ts';
 
 process.env.ENTENTE_BENCH_FORMATS = 'un-sc-xml';
 
@@ -46,8 +47,6 @@ const SKIP = new Set([
   'i',
   'a',
 ]);
-
-const skeleton = (w: string): string => w.replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
 
 /** Whether two words are spellings of one another rather than two words. */
 function sameWord(a: string, b: string): boolean {
