@@ -7,7 +7,7 @@
  * 0.70…0.99; then chooses a threshold on the `threshold` split
  * (heldout/metrics.ts `chooseThreshold`) and reports the `report` split at it.
  *
- *   npx tsx bench/eval-heldout.ts [--split tune|threshold|report] [--json out.json] [--misses N]
+ *   npx tsx bench/eval-heldout.ts [--split tune|threshold|report[,…]] [--json out.json] [--misses N]
  *
  * Tune on `tune` only; `threshold` is for choosing the threshold, `report` for
  * the figures a change claims. ENTENTE_SHARED_DATA overrides the mirror.
@@ -37,8 +37,9 @@ function option(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const only = option('split') as Split | undefined;
-  if (only && !SPLITS.includes(only)) throw new Error(`--split must be one of ${SPLITS.join(', ')}`);
+  const only = option('split')?.split(',') as Split[] | undefined;
+  if (only?.some((s) => !SPLITS.includes(s)))
+    throw new Error(`--split must be one or more (comma-separated) of ${SPLITS.join(', ')}`);
   const jsonOut = option('json');
   const showMisses = Number(option('misses') ?? 0);
   const t0 = performance.now();
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   const lists = await loadMirrorLists(MIRROR, () => {});
   const parties = lists.flatMap((l) => l.parties);
   const all = await buildDevSet(lists, MIRROR);
-  const cases = only ? all.filter((c) => c.split === only) : all;
+  const cases = only ? all.filter((c) => only.includes(c.split)) : all;
   const t1 = performance.now();
   const indexes = buildIndexes(parties, reference, cases);
   const t2 = performance.now();

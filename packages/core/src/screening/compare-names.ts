@@ -46,6 +46,7 @@ function alignTokens(
     containment,
     ref.genericOrgWords,
     vowelless,
+    ref.translations,
     terms,
   );
   return describeAlignment(score, q, c, method, base, terms);

@@ -1,6 +1,7 @@
 import { EXTRA_PERSON_SYMBOLS, EXTRA_TITLES } from './default-name-reference.ts';
 import type { NameReference } from './name-reference.ts';
 import { GENERIC_ORGANISATION_WORDS, ORGANISATION_WORD_GROUPS } from './organisation-words.ts';
+import { ORGANISATION_TRANSLATIONS } from './organisation-translations.ts';
 import { tokenizeName } from './tokenize-name.ts';
 
 /** What a recognised phrase of a name is. */
@@ -34,6 +35,10 @@ export interface CompiledNameReference {
   genericOrgWords: Set<string>;
   /** Organisation symbol group ids of single tokens ("kompanija" and "company" share one). */
   orgWordGroups: Map<string, number[]>;
+  /** Translation group of single tokens of organisation names ("jaish" and "army" share one: `ORGANISATION_TRANSLATIONS`). */
+  translations: Map<string, number>;
+  /** The tokens of each translation group, by the group number `translations` gives. */
+  translationMembers: string[][];
   /** Confusable digit → letter map used inside mixed tokens. */
   confusables: Map<string, string>;
 }
@@ -151,6 +156,13 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
     if (/^\d$/.test(x) && /^[a-z]$/.test(y)) confusables.set(x, y);
     else if (/^\d$/.test(y) && /^[a-z]$/.test(x)) confusables.set(y, x);
   }
+  const translations = new Map<string, number>();
+  const translationMembers = Object.values(ORGANISATION_TRANSLATIONS).map((words) =>
+    words.flatMap((w) => tokenizeName(w)),
+  );
+  translationMembers.forEach((tokens, group) => {
+    for (const token of tokens) translations.set(token, group);
+  });
   const result: CompiledNameReference = {
     phrases,
     tokenGroups,
@@ -161,6 +173,8 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
     genericNames,
     genericOrgWords,
     orgWordGroups,
+    translations,
+    translationMembers,
     confusables,
   };
   compiled.set(reference, result);

@@ -1,5 +1,6 @@
 import { allowedEdits, compareTokenFacts } from './compare-tokens.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
+import { TRANSLATION_SIMILARITY } from './translated-words.ts';
 import type { SharedExpansions } from './shared-expansions.ts';
 
 /** Memo entries kept per index before the memo is emptied. */
@@ -31,7 +32,8 @@ export function shareExpansions(index: ScreeningIndex, memo: SharedExpansions): 
 
 /**
  * Index tokens similar to one query token, with their similarity: the same
- * token, members of its symbol and nickname groups, tokens with the same
+ * token, members of its symbol and nickname groups, its translations in
+ * organisation names (`ORGANISATION_TRANSLATIONS`), tokens with the same
  * phonetic key, and tokens within its edit budget (through the deletion
  * index), each verified with `compareTokenFacts`. Memoised per index until it
  * changes, and in the memo it shares with other workers if it has one.
@@ -69,6 +71,15 @@ function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion 
       const id = index.vocabulary.get(member);
       if (id !== undefined && seenStamp[id] !== epoch)
         add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
+    }
+  }
+  // Its translations in organisation names ("jaish", "army"): the name score may pair them
+  // (`translatedWordsLift`), so the candidate search and its bound count them at that similarity.
+  const translation = index.compiled.translations.get(token);
+  if (translation !== undefined) {
+    for (const member of index.compiled.translationMembers[translation]!) {
+      const id = index.vocabulary.get(member);
+      if (id !== undefined && seenStamp[id] !== epoch) add(id, TRANSLATION_SIMILARITY);
     }
   }
   if (token.length >= 2) {

@@ -16,6 +16,8 @@ export const SCORING_FEATURES = Object.freeze({
   nameSimilarity: { label: 'Name similarity', weight: 1 },
   /** Lift from pairing, in a vowel-less reading, a compound one side writes as one word and the other as two. */
   joinedWords: { label: 'Words written joined on one side and apart on the other', weight: 1 },
+  /** Lift from pairing, between two organisation names, a word with its translation ("jaish" / "army": `ORGANISATION_TRANSLATIONS`). */
+  translatedWord: { label: 'Word translated from another language', weight: 1 },
   /** Lift from leaving out of the coverages an article ("al", "el") one side writes and the other does not. */
   articleOneSide: { label: 'Article written on one side only', weight: 1 },
   /** Lift from name similarity to listed-name coverage when the whole listed person name is in the query. */

@@ -3,6 +3,7 @@ import type { LastAlignment } from './align-tokens.ts';
 import { articleLift } from './article-lift.ts';
 import { genericWordsLift } from './generic-words-lift.ts';
 import { joinedWordsLift } from './joined-words.ts';
+import { translatedWordsLift } from './translated-words.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
 
@@ -219,7 +220,9 @@ function containedScore(
  * organisation words. An article ("al", "el") written on one side only
  * does not count against the name (`articleLift`); in a vowel-less reading
  * (`vowelless`), a compound written as one word on one side and two on the
- * other is paired (`joinedWordsLift`). Pushes one explained term per feature to `terms` when
+ * other is paired (`joinedWordsLift`); between organisation names, a word
+ * and its translation (`translations`, "jaish" / "army") are paired first
+ * (`translatedWordsLift`). Pushes one explained term per feature to `terms` when
  * given (the ranking calls it without, for speed); the terms add up to the
  * returned score less `base`, before clamping to [0,1].
  */
@@ -231,9 +234,14 @@ export function nameFeatureScore(
   containment: Containment,
   generic?: ReadonlySet<string>,
   vowelless = false,
+  translations?: ReadonlyMap<string, number>,
   terms?: ScoreTerm[],
 ): number {
-  const joined = vowelless ? base + joinedWordsLift(base, a, q, c, terms) : base;
+  const translated =
+    translations && generic && containment === 'organisation'
+      ? base + translatedWordsLift(base, a, q, c, translations, generic, terms)
+      : base;
+  const joined = vowelless ? translated + joinedWordsLift(translated, a, q, c, terms) : translated;
   const lifted = joined + articleLift(joined, a, q, c, terms);
   let score = lifted;
   const contained = containedScore(lifted, a, q, c, containment, generic, terms);

@@ -126,6 +126,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
       ? 'organisation'
       : 'person';
   const generic = index.compiled.genericOrgWords;
+  const translations = index.compiled.translations;
   let score = nameFeatureScore(
     base,
     lastAlignment(),
@@ -134,6 +135,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
     containment,
     generic,
     vowelless,
+    translations,
   );
   if (score < 1) {
     // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
@@ -156,7 +158,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
       );
       score = Math.max(
         score,
-        nameFeatureScore(rejoined, lastAlignment(), a, b, containment, generic, vowelless),
+        nameFeatureScore(rejoined, lastAlignment(), a, b, containment, generic, vowelless, translations),
       );
     }
   }
