@@ -8,6 +8,7 @@ import type { PreparedQuery } from './score-indexed-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
 import { JOINED_WORDS_SIMILARITY } from './joined-words.ts';
+import { TRANSLATION_SIMILARITY } from './translated-words.ts';
 
 /**
  * Allowances of `nameScoreBound`, one per thing that can raise `scoreIndexedName` above
@@ -27,6 +28,11 @@ export const BOUND_ALLOWANCES: Readonly<Record<BoundAllowance, boolean>> = Objec
    * bound is the best over every such set of words left out.
    */
   droppedWords: true,
+  /**
+   * `translatedWordsLift` (organisation pairs): a word and its translation in another
+   * group member ("jaish", "army") may be paired at `TRANSLATION_SIMILARITY`, one to one.
+   */
+  translatedWords: true,
   /** `containedScore`: a listed name found whole in a longer query scores at most its own coverage. */
   contained: true,
   /** `rejoinParticles` realigns rejoined words: such a name is not bounded (always scored). */
@@ -39,7 +45,7 @@ export const BOUND_ALLOWANCES: Readonly<Record<BoundAllowance, boolean>> = Objec
 
 /** The lifts `nameScoreBound` allows for. */
 export type BoundAllowance =
-  'joinedWords' | 'droppedWords' | 'contained' | 'rejoined' | 'joined' | 'originalScript';
+  'translatedWords' | 'joinedWords' | 'droppedWords' | 'contained' | 'rejoined' | 'joined' | 'originalScript';
 
 /** Which allowances are in force (all of them but in the property test, which checks each is needed). */
 export type BoundAllowances = Readonly<Record<BoundAllowance, boolean>>;
@@ -264,6 +270,20 @@ function alignmentBound(
     cWeights[j] = v[at + qn]!;
     cFlags[j] = v[at + qn + 1]!;
   }
+  const organisation = !query.syllabic && isOrganisationPair(query.name, name.normalized);
+  const translations = index.compiled.translations;
+  if (allow.translatedWords && organisation && translations.size > 0) {
+    // A word left unpaired may be paired with a translation of it on the other side.
+    for (let i = 0; i < qn; i++) {
+      const group = translations.get(qt[i]!);
+      if (group === undefined) continue;
+      for (let j = 0; j < cn; j++)
+        if (ct[j] !== qt[i] && translations.get(ct[j]!) === group) {
+          qBest[i] = Math.max(qBest[i]!, TRANSLATION_SIMILARITY);
+          cBest[j] = Math.max(cBest[j]!, TRANSLATION_SIMILARITY);
+        }
+    }
+  }
   if (vowelless) {
     // Only a word of an adjacent pair whose joined form has JOINED_MIN letters, facing a word
     // of that length on the other side, or such a word facing such a pair, can be paired so.
@@ -290,7 +310,6 @@ function alignmentBound(
   let qCover = qTop;
   let cCover = cTop;
   if (allow.droppedWords) {
-    const organisation = !query.syllabic && isOrganisationPair(query.name, name.normalized);
     const generic = organisation ? index.compiled.genericOrgWords : undefined;
     let qDroppable = 0;
     let cDroppable = 0;
