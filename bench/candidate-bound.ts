@@ -21,14 +21,13 @@
  *   OLD_CORE=bench/.out/old/packages/core/src/index.ts CURRENT_CORE=bench/.out/cur/packages/core/src/index.ts \
  *     NODE_OPTIONS=--expose-gc npx tsx bench/candidate-bound.ts [--passes 2] [--sets speed,heldout,register] [--no-cpu] [--no-diag]
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import * as current from '@entente/core';
 import type { ScreeningQuery } from '@entente/core';
-import { parse } from 'csv-parse/sync';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
+import { cpuMs, evalRows, gc } from './support/cpu.ts';
 import { buildDevSet } from './heldout/build-dev-set.ts';
 import { syntheticRegister } from './synthetic-register.ts';
 
@@ -41,13 +40,7 @@ const option = (name: string): string | undefined => {
 };
 const quantile = (xs: number[], q: number): number =>
   xs.length ? xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : 0;
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
-const rows = (file: string): Record<string, string>[] =>
-  parse(readFileSync(path.join(MIRROR, 'eval', file), 'utf8'), { columns: true, skip_empty_lines: true });
+const rows = evalRows;
 const load = (): string => loadavg()[0]!.toFixed(2);
 
 /** Candidate names passing the coverage bound and the name-score bound, for the query's main reading. */

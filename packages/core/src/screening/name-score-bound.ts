@@ -1,10 +1,10 @@
-import { coverageScore, lengthWeight, alignmentScore } from './align-tokens.ts';
+import { coverageScore } from './align-tokens.ts';
 import { compareJoined } from './compare-joined.ts';
-import { compareTokenFacts, tokenSimilarityUpperBound } from './compare-tokens.ts';
+import { tokenSimilarityUpperBound } from './compare-tokens.ts';
 import { CONNECTORS } from './generic-words-lift.ts';
 import { isOrganisationPair } from './name-features.ts';
 import { NAME_PARTICLES, rejoinParticles } from './name-particles.ts';
-import type { PreparedQuery } from './score-indexed-name.ts';
+import { originalScriptScore, type PreparedQuery } from './score-indexed-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
 import { JOINED_WORDS_SIMILARITY } from './joined-words.ts';
@@ -402,15 +402,7 @@ export function nameScoreBound(
   const q = query.name.originalTokens;
   const c = name.normalized.originalTokens;
   if (allow.originalScript && q && c) {
-    const qf = (query.originalFacts ??= q.map((t) => index.factsOf(t)));
-    const cf = c.map((t) => index.factsOf(t));
-    const original = alignmentScore(
-      q.length,
-      c.length,
-      (i, j) => compareTokenFacts(qf[i]!, cf[j]!),
-      (i) => lengthWeight(q[i]!),
-      (j) => lengthWeight(c[j]!),
-    );
+    const original = originalScriptScore(index, query, q, c);
     if (original > bound) bound = original;
   }
   return bound;
