@@ -127,7 +127,7 @@ export const CANDIDATE_CAP = 10_000;
  * Default `candidateCap`: the best 150 candidate names by bound, the engine's cost and results
  * before 2026-12-04, now with the rest reported (`ScreeningOutcome.unscored`) rather than
  * dropped silently. Scoring every name costs about x2 CPU on the mirror and x7 at 1M parties
- * (decision note 2026-12-04-candidate-cut.md, "Adopted"); with the name-score bound, x1.7-2.3
+ * (decision note 2026-12-04-candidate-cut.md, "Adopted"); with the name-score bound, x1.6-2.4
  * (2026-12-04-name-score-bound.md): not yet today's cost, so the default stays.
  */
 export const DEFAULT_CANDIDATE_CAP = 150;
