@@ -23,13 +23,12 @@
  * from the second pass on, every expansion is read from it, as a worker reads those another
  * worker made.
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import * as current from '@entente/core';
-import { parse } from 'csv-parse/sync';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
+import { cpuMs, evalRows, gc } from './support/cpu.ts';
 
 type Core = Pick<
   typeof current,
@@ -40,13 +39,7 @@ type Index = ReturnType<typeof current.buildScreeningIndex>;
 
 const quantile = (xs: number[], q: number): number =>
   xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
-const rows = (file: string): Record<string, string>[] =>
-  parse(readFileSync(path.join(MIRROR, 'eval', file), 'utf8'), { columns: true, skip_empty_lines: true });
+const rows = evalRows;
 
 /** One pass over the queries with the memo empty: CPU per subject, p50, p99 and the results. */
 function pass(

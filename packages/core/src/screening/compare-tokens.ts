@@ -138,6 +138,36 @@ export function compareTokenFacts(fa: TokenFacts, fb: TokenFacts): TokenSimilari
   return kind === 'none' ? NONE : { similarity, kind };
 }
 
+/**
+ * An upper bound of `compareReadTokenFacts(fa, fb, vowelless).similarity` without the edit
+ * distance or Jaro-Winkler: the cases decided by equality and lookups are exact; a fuzzy
+ * match is at most what the length difference (edits at least) allows, a Jaro-Winkler one
+ * at most 1 − 0.08, a phonetic one 0.8 (0.88 against a vowel-less spelling), and in a
+ * vowel-less reading any pair may fit by its consonants (`ABJAD_FIT_SIMILARITY`). Kept
+ * beside `compareTokenFacts`, whose branches it follows: a change there must change it.
+ */
+export function tokenSimilarityUpperBound(fa: TokenFacts, fb: TokenFacts, vowelless: boolean): number {
+  const a = fa.text;
+  const b = fb.text;
+  if (a === b) return 1;
+  if (shareGroup(fa.spellings, fb.spellings)) return vowelless ? Math.max(0.98, ABJAD_FIT_SIMILARITY) : 0.98;
+  if (shareGroup(fa.groups, fb.groups)) return vowelless ? Math.max(0.95, ABJAD_FIT_SIMILARITY) : 0.95;
+  const read = vowelless ? ABJAD_FIT_SIMILARITY : 0;
+  if (a.length === 1 || b.length === 1) return Math.max(read, a.charCodeAt(0) === b.charCodeAt(0) ? 0.9 : 0);
+  if (fa.fold === fb.fold) return Math.max(read, 0.92);
+  const shorter = Math.min(a.length, b.length);
+  const allowed = allowedEdits(shorter);
+  const sameStart = a.charCodeAt(0) === b.charCodeAt(0);
+  const edits = Math.abs(a.length - b.length);
+  let upper = read;
+  if (allowed > 0 && edits <= allowed) upper = Math.max(upper, (1 - 0.12 * edits) * (sameStart ? 1 : 0.85));
+  if (shorter >= 4 && sameStart) upper = Math.max(upper, 0.92);
+  const abjadPair = fa.vowelPoor !== fb.vowelPoor;
+  if (shorter >= 2 && fa.key === fb.key && (fa.key.length >= 2 || (fa.key.length >= 1 && abjadPair)))
+    upper = Math.max(upper, abjadPair ? 0.88 : 0.8);
+  return upper;
+}
+
 const ABJAD_FIT: TokenSimilarity = Object.freeze({ similarity: ABJAD_FIT_SIMILARITY, kind: 'phonetic' });
 
 /**

@@ -45,6 +45,7 @@ export * from './deletion-neighbourhood.ts';
 export * from './expand-token.ts';
 export * from './shared-expansions.ts';
 export * from './find-candidates.ts';
+export * from './name-score-bound.ts';
 export * from './score-indexed-name.ts';
 export * from './feature-table.ts';
 export * from './name-features.ts';

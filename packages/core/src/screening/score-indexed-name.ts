@@ -170,20 +170,30 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
   const q = query.name.originalTokens;
   const c = name.normalized.originalTokens;
   if (score < 1 && q && c) {
-    const qf = (query.originalFacts ??= q.map((t) => index.factsOf(t)));
-    // Listed original-script tokens are index keys: their facts were computed at index time.
-    const cf = c.map((t) => index.factsOf(t));
-    const original = alignmentScore(
-      q.length,
-      c.length,
-      (i, j) => compareTokenFacts(qf[i]!, cf[j]!),
-      (i) => lengthWeight(q[i]!),
-      (j) => lengthWeight(c[j]!),
-    );
+    const original = originalScriptScore(index, query, q, c);
     if (original > score) score = original;
   }
   const differ = query.syllables ? syllableConflicts(q, c) : 0;
   return differ > 0 ? Math.max(0, score + FEATURE_WEIGHTS.syllableConflict * differ) : score;
+}
+
+/** The alignment of the query's and a listed name's original-script words (`q`, `c`), by length. */
+export function originalScriptScore(
+  index: ScreeningIndex,
+  query: PreparedQuery,
+  q: readonly string[],
+  c: readonly string[],
+): number {
+  const qf = (query.originalFacts ??= q.map((t) => index.factsOf(t)));
+  // Listed original-script tokens are index keys: their facts were computed at index time.
+  const cf = c.map((t) => index.factsOf(t));
+  return alignmentScore(
+    q.length,
+    c.length,
+    (i, j) => compareTokenFacts(qf[i]!, cf[j]!),
+    (i) => lengthWeight(q[i]!),
+    (j) => lengthWeight(c[j]!),
+  );
 }
 
 /** The full comparison (pairs, coverages, method) behind a `scoreIndexedName` score, for explanations. */

@@ -25,6 +25,7 @@ import {
   scoreIndexedName,
   type PreparedQuery,
 } from './score-indexed-name.ts';
+import { nameScoreBound } from './name-score-bound.ts';
 import { indexTokenWeight, nameCommonness } from './token-weight.ts';
 import { wadeGilesToPinyin } from './wade-giles.ts';
 
@@ -126,7 +127,8 @@ export const CANDIDATE_CAP = 10_000;
  * Default `candidateCap`: the best 150 candidate names by bound, the engine's cost and results
  * before 2026-12-04, now with the rest reported (`ScreeningOutcome.unscored`) rather than
  * dropped silently. Scoring every name costs about x2 CPU on the mirror and x7 at 1M parties
- * (decision note 2026-12-04-candidate-cut.md, "Adopted").
+ * (decision note 2026-12-04-candidate-cut.md, "Adopted"); with the name-score bound, x1.6-2.4
+ * (2026-12-04-name-score-bound.md): not yet today's cost, so the default stays.
  */
 export const DEFAULT_CANDIDATE_CAP = 150;
 
@@ -146,6 +148,28 @@ const MIN_COMMONNESS = 0.05;
 
 /** Allowance for the rare token pairs the index does not expand (three edits in a long word's first letters). */
 const BOUND_MARGIN = 0.03;
+
+/**
+ * Below the threshold by this much a party's score still rounds up to it (`toMatch` rounds
+ * to three decimals), with room for the floating-point sums of the bound.
+ */
+const ROUNDING = 0.0005 + 1e-9;
+
+/**
+ * The least name score a candidate name must be able to reach (`nameScoreBound`) to be
+ * scored: the threshold less the bonuses this query can earn (birth date and country
+ * agree only when the query gives them; every other term of `scoreEntente` lowers the
+ * score or, the identifier, is handled apart) and the rounding of the party's score.
+ */
+export function nameScoreFloor(
+  query: Pick<ScreeningQuery, 'birthDate' | 'country'>,
+  threshold: number,
+): number {
+  const bonus =
+    (query.birthDate ? FEATURE_WEIGHTS.birthDateMatch : 0) +
+    (query.country ? FEATURE_WEIGHTS.countryMatch : 0);
+  return threshold - bonus - ROUNDING;
+}
 
 /**
  * How far below the threshold a candidate's name score may be and still be scored: every
@@ -363,6 +387,11 @@ export function screenPartyOutcome(
   const queryName = normalizeName(query.name ?? '', index.reference, query.schema);
   const sources = query.sources?.length ? new Set(query.sources) : undefined;
   const entities = options.entities;
+  // The candidate names the index retrieves (up to the cap, best first by the share of the
+  // query they explain) are then bounded by a true bound of their name score
+  // (`nameScoreBound`) unless the query has identifiers (its match does not rest on the name).
+  const bounded = algorithm === 'entente' && !query.identifiers?.length;
+  const nameFloor = nameScoreFloor(query, threshold);
   const candidateLimit = algorithm === 'ofac' ? OFAC_CANDIDATE_LIMIT : candidateCap;
   // The name score a candidate needs to reach the threshold with every bonus.
   const minNameScore = algorithm === 'ofac' ? 0 : threshold - MAX_BONUS - BOUND_MARGIN;
@@ -435,6 +464,17 @@ export function screenPartyOutcome(
       minNameScore,
       cut,
     );
+    if (bounded) {
+      // Names that cannot reach the threshold are not scored (a party matches on its best name,
+      // which can; see nameScoreFloor). The names beyond the cap stay as the retrieval counted them.
+      let kept = 0;
+      for (const nameId of candidates) {
+        const name = index.name(nameId);
+        if (name && nameScoreBound(index, prepared, name, nameFloor) >= nameFloor)
+          candidates[kept++] = nameId;
+      }
+      candidates.length = kept;
+    }
     // The ofac algorithm's cut is a ranking by design (no bound), not a loss to report.
     if (algorithm === 'entente' && (cut.unscored > unscored || cut.atLeast)) {
       unscored = Math.max(unscored, cut.unscored);

@@ -1,0 +1,409 @@
+import { coverageScore } from './align-tokens.ts';
+import { compareJoined } from './compare-joined.ts';
+import { tokenSimilarityUpperBound } from './compare-tokens.ts';
+import { CONNECTORS } from './generic-words-lift.ts';
+import { isOrganisationPair } from './name-features.ts';
+import { NAME_PARTICLES, rejoinParticles } from './name-particles.ts';
+import { originalScriptScore, type PreparedQuery } from './score-indexed-name.ts';
+import type { IndexedName, ScreeningIndex } from './screening-index.ts';
+import { tokenIdWeight } from './token-weight.ts';
+import { JOINED_WORDS_SIMILARITY } from './joined-words.ts';
+import { TRANSLATION_SIMILARITY } from './translated-words.ts';
+
+/**
+ * Allowances of `nameScoreBound`, one per thing that can raise `scoreIndexedName` above
+ * the plain token alignment, each read from the code that raises it (exported so that the
+ * property test can check that taking one out breaks the bound).
+ */
+export const BOUND_ALLOWANCES: Readonly<Record<BoundAllowance, boolean>> = Object.freeze({
+  /**
+   * `joinedWordsLift` (vowel-less readings only) pairs words left unpaired at
+   * `JOINED_WORDS_SIMILARITY`, two words of one side to one of the other: every word's
+   * similarity is taken as at least that, and the one-to-one pair count is not assumed.
+   */
+  joinedWords: true,
+  /**
+   * `articleLift` and `genericWordsLift` take unpaired articles ("al", "el") and, for an
+   * organisation pair, generic words and connectors out of both coverages: the coverage
+   * bound is the best over every such set of words left out.
+   */
+  droppedWords: true,
+  /**
+   * `translatedWordsLift` (organisation pairs): a word and its translation in another
+   * group member ("jaish", "army") may be paired at `TRANSLATION_SIMILARITY`, one to one.
+   */
+  translatedWords: true,
+  /** `containedScore`: a listed name found whole in a longer query scores at most its own coverage. */
+  contained: true,
+  /** `rejoinParticles` realigns rejoined words: such a name is not bounded (always scored). */
+  rejoined: true,
+  /** `compareJoined`: the names written without spaces, computed exactly when the lengths allow it. */
+  joined: true,
+  /** The original-script alignment, computed exactly when both names have original-script words. */
+  originalScript: true,
+});
+
+/** The lifts `nameScoreBound` allows for. */
+export type BoundAllowance =
+  'translatedWords' | 'joinedWords' | 'droppedWords' | 'contained' | 'rejoined' | 'joined' | 'originalScript';
+
+/** Which allowances are in force (all of them but in the property test, which checks each is needed). */
+export type BoundAllowances = Readonly<Record<BoundAllowance, boolean>>;
+
+/** Most that a chosen pair's similarity exceeds the token similarity (the alignment's order tie-break). */
+const TIE_BREAK = 1e-6;
+
+/** Most edits `compareJoined` accepts, as a share of the longer joined spelling (compare-joined.ts). */
+const JOINED_MAX_EDITS = 0.12;
+
+let qBest = new Float64Array(16);
+let cBest = new Float64Array(16);
+let cWeights = new Float64Array(16);
+let topScratch = new Float64Array(16);
+
+/** Sum of the `k` largest of `best[i] · weight[i]` over `i < n` (n is a name's word count: a few passes). */
+function weightedTop(best: Float64Array, weight: ArrayLike<number>, n: number, k: number): number {
+  let s = 0;
+  if (k >= n) {
+    for (let i = 0; i < n; i++) s += best[i]! * weight[i]!;
+    return s;
+  }
+  if (topScratch.length < n) topScratch = new Float64Array(n * 2);
+  for (let i = 0; i < n; i++) topScratch[i] = best[i]! * weight[i]!;
+  for (let m = 0; m < k; m++) {
+    let at = 0;
+    for (let i = 1; i < n; i++) if (topScratch[i]! > topScratch[at]!) at = i;
+    s += topScratch[at]!;
+    topScratch[at] = -Infinity;
+  }
+  return s;
+}
+
+/** Flags of a token in `SimilarityCache.values`: an article; a generic organisation word or connector. */
+const ARTICLE = 1;
+const GENERIC = 2;
+
+/**
+ * Per query, each index token's similarity to each query token (exact: read from the
+ * score's own memo, `PreparedQuery.seen`; or its cheap upper bound), computed once and then
+ * read from typed arrays: `stamp[id]` says whether the token was read for the current
+ * query, `slot[id]` where its `qn` similarities start in `values`.
+ */
+interface SimilarityCache {
+  query: PreparedQuery | undefined;
+  epoch: number;
+  stamp: Uint32Array;
+  slot: Int32Array;
+  values: Float64Array;
+  used: number;
+}
+
+const newCache = (): SimilarityCache => ({
+  query: undefined,
+  epoch: 0,
+  stamp: new Uint32Array(0),
+  slot: new Int32Array(0),
+  values: new Float64Array(1024),
+  used: 0,
+});
+const exactCache = newCache();
+const upperCache = newCache();
+
+/** Where the similarities of the name's `j`-th token (index token `id`) to the query's tokens start in `cache.values`. */
+function similaritiesOf(
+  index: ScreeningIndex,
+  query: PreparedQuery,
+  cache: SimilarityCache,
+  id: number,
+  j: number,
+): number {
+  if (cache.query !== query) {
+    cache.query = query;
+    cache.epoch = (cache.epoch + 1) >>> 0;
+    if (cache.epoch === 0) {
+      cache.stamp.fill(0);
+      cache.epoch = 1;
+    }
+    cache.used = 0;
+  }
+  if (cache.stamp.length <= id) {
+    const size = Math.max(index.tokenCount, id + 1) * 2;
+    const stamp = new Uint32Array(size);
+    stamp.set(cache.stamp);
+    const slot = new Int32Array(size);
+    slot.set(cache.slot);
+    cache.stamp = stamp;
+    cache.slot = slot;
+  }
+  if (cache.stamp[id] === cache.epoch) return cache.slot[id]!;
+  const qn = query.facts.length;
+  if (cache.values.length < cache.used + qn + 2) {
+    const values = new Float64Array((cache.used + qn + 2) * 2);
+    values.set(cache.values);
+    cache.values = values;
+  }
+  const at = cache.used;
+  // After the similarities: the token's weight, and whether it may be left out of a coverage.
+  const token = index.tokenAt(id);
+  cache.values[at + qn] = tokenIdWeight(index, id);
+  cache.values[at + qn + 1] =
+    (token === 'al' || token === 'el' ? ARTICLE : 0) |
+    (index.compiled.genericOrgWords.has(token) || CONNECTORS.has(token) ? GENERIC : 0);
+  if (cache === exactCache)
+    for (let i = 0; i < qn; i++) cache.values[at + i] = query.align.sim(i, j).similarity;
+  else {
+    const facts = index.factsAt(id);
+    const vowelless = !!query.name.vowelless;
+    for (let i = 0; i < qn; i++)
+      cache.values[at + i] = tokenSimilarityUpperBound(query.facts[i]!, facts, vowelless);
+  }
+  cache.used += qn + 2;
+  cache.stamp[id] = cache.epoch;
+  cache.slot[id] = at;
+  return at;
+}
+
+/**
+ * The largest coverage one side can have when any of its droppable words (`drop[i]`) may be
+ * left out of its total (and then count as unpaired): matched[i] ≤ weight[i] · best[i]. Words
+ * are kept in order of their best similarity, and the best ratio over those prefixes is the
+ * best over every set (a word raises the ratio only when its similarity exceeds it).
+ */
+function bestDroppedCoverage(
+  n: number,
+  weights: ArrayLike<number>,
+  best: Float64Array,
+  drop: Uint8Array,
+): number {
+  let num = 0;
+  let den = 0;
+  let drops: number[] | undefined;
+  for (let i = 0; i < n; i++) {
+    if (drop[i]) (drops ??= []).push(i);
+    else {
+      num += weights[i]! * best[i]!;
+      den += weights[i]!;
+    }
+  }
+  let out = den > 0 ? num / den : 0;
+  if (drops) {
+    drops.sort((x, y) => best[y]! - best[x]!);
+    for (const i of drops) {
+      num += weights[i]! * best[i]!;
+      den += weights[i]!;
+      if (den > 0 && num / den > out) out = num / den;
+    }
+  }
+  return Math.min(1, out);
+}
+
+let qDrop = new Uint8Array(16);
+let cDrop = new Uint8Array(16);
+let cFlags = new Uint8Array(16);
+
+/** Whether a word may be left out of a coverage: an article (`articleLift`), or, for an organisation pair, a generic word or a connector (`genericWordsLift`). */
+function droppable(t: string, generic: ReadonlySet<string> | undefined): boolean {
+  return t === 'al' || t === 'el' || (!!generic && (generic.has(t) || CONNECTORS.has(t)));
+}
+
+/** `joinedWordsLift`'s fewest letters of a joined form and of the word it fits (joined-words.ts). */
+const JOINED_MIN = 5;
+
+/** Whether token `i` and a neighbour join into JOINED_MIN letters or more. */
+function inLongPair(t: readonly string[], i: number): boolean {
+  const n = t[i]!.length;
+  return (
+    (i + 1 < t.length && n + t[i + 1]!.length >= JOINED_MIN) || (i > 0 && n + t[i - 1]!.length >= JOINED_MIN)
+  );
+}
+
+function longPair(t: readonly string[]): boolean {
+  for (let i = 0; i + 1 < t.length; i++) if (t[i]!.length + t[i + 1]!.length >= JOINED_MIN) return true;
+  return false;
+}
+
+function longWord(t: readonly string[]): boolean {
+  for (const w of t) if (w.length >= JOINED_MIN) return true;
+  return false;
+}
+
+/** The bound of the token alignment and the name-level lifts, from exact or upper-bound token similarities. */
+function alignmentBound(
+  index: ScreeningIndex,
+  query: PreparedQuery,
+  name: IndexedName,
+  cache: SimilarityCache,
+  allow: BoundAllowances,
+): number {
+  const qt = query.name.tokens;
+  const ct = name.normalized.tokens;
+  const ids = name.tokenIds;
+  const qn = qt.length;
+  const cn = ids.length;
+  const vowelless = !!query.name.vowelless && allow.joinedWords;
+  if (qBest.length < qn) {
+    qBest = new Float64Array(qn * 2);
+    qDrop = new Uint8Array(qn * 2);
+  }
+  if (cBest.length < cn) {
+    cBest = new Float64Array(cn * 2);
+    cWeights = new Float64Array(cn * 2);
+    cDrop = new Uint8Array(cn * 2);
+    cFlags = new Uint8Array(cn * 2);
+  }
+  qBest.fill(0, 0, qn);
+  const align = query.align;
+  align.ids = ids;
+  align.tokens = ct;
+  for (let j = 0; j < cn; j++) {
+    const at = similaritiesOf(index, query, cache, ids[j]!, j);
+    const v = cache.values;
+    let best = 0;
+    for (let i = 0; i < qn; i++) {
+      const s = v[at + i]!;
+      if (s <= 0) continue;
+      const x = s + TIE_BREAK < 1 ? s + TIE_BREAK : 1;
+      if (x > qBest[i]!) qBest[i] = x;
+      if (x > best) best = x;
+    }
+    cBest[j] = best;
+    cWeights[j] = v[at + qn]!;
+    cFlags[j] = v[at + qn + 1]!;
+  }
+  const organisation = !query.syllabic && isOrganisationPair(query.name, name.normalized);
+  const translations = index.compiled.translations;
+  if (allow.translatedWords && organisation && translations.size > 0) {
+    // A word left unpaired may be paired with a translation of it on the other side.
+    for (let i = 0; i < qn; i++) {
+      const group = translations.get(qt[i]!);
+      if (group === undefined) continue;
+      for (let j = 0; j < cn; j++)
+        if (ct[j] !== qt[i] && translations.get(ct[j]!) === group) {
+          qBest[i] = Math.max(qBest[i]!, TRANSLATION_SIMILARITY);
+          cBest[j] = Math.max(cBest[j]!, TRANSLATION_SIMILARITY);
+        }
+    }
+  }
+  if (vowelless) {
+    // Only a word of an adjacent pair whose joined form has JOINED_MIN letters, facing a word
+    // of that length on the other side, or such a word facing such a pair, can be paired so.
+    const qPair = longPair(qt);
+    const cPair = longPair(ct);
+    const qLong = longWord(qt);
+    const cLong = longWord(ct);
+    for (let i = 0; i < qn; i++)
+      if ((cLong && inLongPair(qt, i)) || (cPair && qt[i]!.length >= JOINED_MIN))
+        qBest[i] = Math.max(qBest[i]!, JOINED_WORDS_SIMILARITY);
+    for (let j = 0; j < cn; j++)
+      if ((qLong && inLongPair(ct, j)) || (qPair && ct[j]!.length >= JOINED_MIN))
+        cBest[j] = Math.max(cBest[j]!, JOINED_WORDS_SIMILARITY);
+  }
+  const weights = query.weights;
+  let qTotal = 0;
+  let cTotal = 0;
+  for (let i = 0; i < qn; i++) qTotal += weights[i]!;
+  for (let j = 0; j < cn; j++) cTotal += cWeights[j]!;
+  // At most min(qn, cn) pairs, one word of each side per pair (not so when compounds are paired).
+  const pairs = vowelless ? Math.max(qn, cn) : Math.min(qn, cn);
+  const qTop = qTotal > 0 ? Math.min(1, weightedTop(qBest, weights, qn, pairs) / qTotal) : 0;
+  const cTop = cTotal > 0 ? Math.min(1, weightedTop(cBest, cWeights, cn, pairs) / cTotal) : 0;
+  let qCover = qTop;
+  let cCover = cTop;
+  if (allow.droppedWords) {
+    const generic = organisation ? index.compiled.genericOrgWords : undefined;
+    let qDroppable = 0;
+    let cDroppable = 0;
+    for (let i = 0; i < qn; i++) {
+      qDrop[i] = droppable(qt[i]!, generic) ? 1 : 0;
+      if (qDrop[i]) qDroppable += weights[i]!;
+    }
+    const dropFlags = organisation ? ARTICLE | GENERIC : ARTICLE;
+    for (let j = 0; j < cn; j++) {
+      cDrop[j] = cFlags[j]! & dropFlags ? 1 : 0;
+      if (cDrop[j]) cDroppable += cWeights[j]!;
+    }
+    if (qDroppable > 0) {
+      // Both bounds hold: the best pairs over a smaller total, and every set of words left out.
+      const top = qTotal - qDroppable > 0 ? Math.min(1, (qTop * qTotal) / (qTotal - qDroppable)) : 1;
+      qCover = Math.min(top, bestDroppedCoverage(qn, weights, qBest, qDrop));
+    }
+    if (cDroppable > 0) {
+      const top = cTotal - cDroppable > 0 ? Math.min(1, (cTop * cTotal) / (cTotal - cDroppable)) : 1;
+      cCover = Math.min(top, bestDroppedCoverage(cn, cWeights, cBest, cDrop));
+    }
+  }
+  const bound = coverageScore(qCover, cCover);
+  // A contained listed name scores its coverage (less extra parts): only when shorter than the query.
+  return allow.contained && !query.syllabic && cn < qn && cCover > bound ? cCover : bound;
+}
+
+/**
+ * Whether `rejoinParticles(a, b)` rewrites `b`: decided by its own code, after a test of what
+ * every rejoining needs (two adjacent words of `b` whose joined length a word of `a` reaches
+ * within 2 letters: a particle run, `a.includes` or `spelledAlike`, or a compound whose first
+ * letter that word shares, `joinsAsOneWord`).
+ */
+function mayRejoin(a: readonly string[], b: readonly string[]): boolean {
+  let longest = 0;
+  for (const w of a) if (w.length > longest) longest = w.length;
+  let possible = false;
+  for (let j = 0; j + 1 < b.length && !possible; j++) {
+    const n = b[j]!.length + b[j + 1]!.length;
+    if (n - 2 > longest) continue;
+    // A particle run: one word of `a` spells it, give or take 2 letters (`spelledAlike`).
+    if (NAME_PARTICLES.has(b[j]!)) possible = true;
+    // A compound: a word of `a` that starts alike, within 2 letters of its length.
+    else
+      for (const w of a)
+        if (w.charCodeAt(0) === b[j]!.charCodeAt(0) && Math.abs(w.length - n) <= 2) possible = true;
+  }
+  return possible && rejoinParticles(a, b) !== undefined;
+}
+
+/**
+ * An upper bound of `scoreIndexedName(index, query, name)`, cheaper than the score: the
+ * alignment's coverages bounded by each word's best similarity on the other side (the same
+ * memoised token comparisons the score makes, without the alignment, the name-level
+ * features or the joined comparison), with an allowance for each lift (`BOUND_ALLOWANCES`).
+ * Returns as soon as the bound reaches `floor`, so the costlier allowances (the joined and
+ * original-script comparisons) are computed only for names that would otherwise be left out.
+ * Penalties (initials, numbers, syllables) only lower a score and are not counted.
+ */
+export function nameScoreBound(
+  index: ScreeningIndex,
+  query: PreparedQuery,
+  name: IndexedName,
+  floor: number,
+  allow: BoundAllowances = BOUND_ALLOWANCES,
+): number {
+  // The cheap similarity bounds first: most names are left out on them alone.
+  let bound = alignmentBound(index, query, name, upperCache, allow);
+  if (bound >= floor) {
+    bound = alignmentBound(index, query, name, exactCache, allow);
+    if (bound >= floor) return bound;
+  }
+  const qt = query.name.tokens;
+  const ct = name.normalized.tokens;
+  const qn = qt.length;
+  const cn = ct.length;
+  if (allow.rejoined && (mayRejoin(qt, ct) || mayRejoin(ct, qt))) return 1;
+  if (allow.joined) {
+    const a = query.joined;
+    const b = name.joined;
+    const n = Math.max(a.length, b.length);
+    // compareJoined is 0 past 12 % of edits, and the length difference is edits at least
+    // (except the abjad spelling split into words, which compareJoined checks itself).
+    if (Math.abs(a.length - b.length) <= Math.floor(n * JOINED_MAX_EDITS) || cn === 1 || qn === 1) {
+      const joined = compareJoined(qt, ct, a, b);
+      if (joined > bound) bound = joined;
+      if (bound >= floor) return bound;
+    }
+  }
+  const q = query.name.originalTokens;
+  const c = name.normalized.originalTokens;
+  if (allow.originalScript && q && c) {
+    const original = originalScriptScore(index, query, q, c);
+    if (original > bound) bound = original;
+  }
+  return bound;
+}
