@@ -20,7 +20,7 @@ import {
   type SubjectView,
 } from '@entente/core';
 import type { RegisterEntry } from './register-store.ts';
-import type { RunAlert, RunOutcome, StoredHit } from './monitor-records.ts';
+import { emptyRunOutcome, type RunAlert, type RunOutcome, type StoredHit } from './monitor-records.ts';
 import { raiseAlerts } from './raise-alerts.ts';
 import { forwardCandidates } from './forward-candidates.ts';
 
@@ -209,13 +209,7 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
     if (seen) seen.cps.push(cp);
     else distinct.set(key, { q, only, cps: [cp] });
   }
-  const outcome: RunOutcome = {
-    upsertHits: [],
-    deleteHits: [],
-    newAlerts: [],
-    updatedAlerts: [],
-    positions: {},
-  };
+  const outcome = emptyRunOutcome();
   const memo = new Map<string, string>();
   const freshOf = (i: number, fresh: StoredHit[]) => {
     const c = subjects[i]!;
@@ -400,13 +394,7 @@ class OverlappedRaise {
 
   #raise(ids: string[], fresh: StoredHit[]): RunOutcome {
     const stored = ids.flatMap((id) => this.#storedByCp.get(id) ?? []);
-    const page: RunOutcome = {
-      upsertHits: [],
-      deleteHits: [],
-      newAlerts: [],
-      updatedAlerts: [],
-      positions: {},
-    };
+    const page = emptyRunOutcome();
     raiseAlerts(page, this.counts, {
       register: new Map(ids.flatMap((id) => this.#entry(id))),
       stored,
