@@ -42,6 +42,8 @@ const WORKERS = arg('workers', 2);
 const WEEKLY = arg('weekly', 3);
 /** The synthetic register screened (`--register realistic`: a real book's look; adversarial by default). */
 const REGISTER = registerKindArg();
+/** `--overlap-page N`: counterparties per page a full run writes while it screens (0: after the screening, as before). */
+const OVERLAP = process.argv.includes('--overlap-page') ? arg('overlap-page', 200) : undefined;
 /**
  * `--quick`: one full run only (no baseline, no second full run, no read comparison), to reach
  * the weekly deltas sooner while developing. `--check`: a full run after the deltas, which must
@@ -152,7 +154,11 @@ async function main(): Promise<void> {
     console.log(
       `screening service: opened (${screening.state().origin}) in ${opened.toFixed(1)} s, ${WORKERS} workers ready after ${ready.toFixed(1)} s; load ${load()}`,
     );
-    const monitor = new MonitorService(store, screening);
+    const monitor = new MonitorService(
+      store,
+      screening,
+      OVERLAP === undefined ? {} : { overlapPage: OVERLAP },
+    );
     try {
       // Baseline: the screening alone, on the same workers.
       const entries = await monitor0.register.counterparties(org);

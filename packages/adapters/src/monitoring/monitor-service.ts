@@ -50,8 +50,9 @@ export interface MonitorOptions {
   log?: (line: string) => void;
   clock?: { now(): Date };
   /**
-   * Counterparties per page a full run writes while it screens (`OVERLAP_PAGE` unless a test
-   * makes pages small); 0 writes the whole outcome after the screening, as before 2026-12-04.
+   * Counterparties a page a full run writes while it screens closes at (`OVERLAP_PAGE`, or
+   * `OVERLAP_ROWS` hits first; a test makes pages small); 0 writes the whole outcome after the
+   * screening, as before 2026-12-04.
    */
   overlapPage?: number;
 }

@@ -79,7 +79,7 @@ export interface RunInputs {
    * Ignored by a delta (it has `readSubjects`, and screens only what can have changed).
    */
   writePage?: (page: RunOutcome) => Promise<void>;
-  /** Counterparties per page given to `writePage` (`OVERLAP_PAGE` unless told). */
+  /** Counterparties a page given to `writePage` closes at (`OVERLAP_PAGE` unless told), or `OVERLAP_ROWS` hits. */
   overlapPage?: number;
 }
 
@@ -92,11 +92,18 @@ export interface WrittenCounts {
 }
 
 /**
- * Counterparties per page given to `RunInputs.writePage`: about 450 hits and 370 alerts on the
- * adversarial register (a statement each, ~0.1 s of PGlite on the main thread), so the workers,
- * which hold two chunks each, do not run dry while the main thread writes.
+ * Hits (fresh and stored) a page given to `RunInputs.writePage` closes at: a statement each for
+ * its hits, alerts and their events, ~0.1 s of PGlite on the main thread, so that the workers,
+ * which hold two chunks each, do not run dry while the main thread writes; about 210
+ * counterparties of the adversarial register.
  */
-export const OVERLAP_PAGE = 200;
+export const OVERLAP_ROWS = 500;
+/**
+ * Counterparties a page closes at when it has fewer hits: a register with few hits (the realistic
+ * one: 6.5 %) would otherwise pay each statement's fixed cost for a handful of rows (pages of 200
+ * counterparties cost it 4 s more of main-thread CPU at 100,000 than one write at the end).
+ */
+export const OVERLAP_PAGE = 5000;
 /** Rows per statement of an overlapped page (`writeRunOutcome`'s `pageSize`). */
 export const OVERLAP_WRITE_PAGE = 1000;
 
@@ -350,6 +357,7 @@ class OverlappedRaise {
   readonly #alertsByCp = new Map<string, RunAlert[]>();
   #ids: string[] = [];
   #fresh: StoredHit[] = [];
+  #rows = 0;
   #writing: Promise<void> = Promise.resolve();
   #failed: { error: unknown } | undefined;
   #stopped = false;
@@ -370,7 +378,9 @@ class OverlappedRaise {
     if (this.#failed) throw this.#failed.error;
     this.#ids.push(id);
     for (const h of fresh) this.#fresh.push(h);
-    if (this.#ids.length >= (this.inputs.overlapPage ?? OVERLAP_PAGE)) this.#flush();
+    this.#rows += fresh.length + (this.#storedByCp.get(id)?.length ?? 0);
+    if (this.#rows >= OVERLAP_ROWS || this.#ids.length >= (this.inputs.overlapPage ?? OVERLAP_PAGE))
+      this.#flush();
   }
 
   #flush(): void {
@@ -378,6 +388,7 @@ class OverlappedRaise {
     const fresh = this.#fresh;
     this.#ids = [];
     this.#fresh = [];
+    this.#rows = 0;
     this.#writing = this.#writing.then(async () => {
       if (this.#failed || this.#stopped) return;
       const page = this.#raise(ids, fresh);
