@@ -18,7 +18,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { CLI_SOURCE, openStore, sharingStoreFor, type Database } from '../packages/adapters/src/index.ts';
-import type { RunOutcome, StoredHit } from '../packages/adapters/src/monitoring/monitor-records.ts';
+import {
+  emptyRunOutcome,
+  type RunOutcome,
+  type StoredHit,
+} from '../packages/adapters/src/monitoring/monitor-records.ts';
 import { writeRunOutcome } from '../packages/adapters/src/monitoring/write-run-outcome.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -34,13 +38,7 @@ const load = () =>
 
 /** A first run's outcome: HITS hits over HITS/2.4 counterparties, an alert per counterparty and listing's subject. */
 function firstOutcome(): RunOutcome {
-  const outcome: RunOutcome = {
-    upsertHits: [],
-    deleteHits: [],
-    newAlerts: [],
-    updatedAlerts: [],
-    positions: {},
-  };
+  const outcome = emptyRunOutcome();
   for (let i = 0; i < HITS; i++) {
     const cp = `cp-${Math.floor(i / 2.4)}`;
     const entityId = `NK-${(i * 7919) % 60_904}`;

@@ -20,12 +20,174 @@ export function rng(seed: number) {
 }
 
 /**
- * `n` counterparties (100,000 in the benches): persons recombined from the invented names of `eval/negatives_*`,
- * companies from words of listed organisation names with a legal form, and 1 % listed
- * names respelled (so that the register has hits, as real ones do).
+ * Which register a bench screens (`--register adversarial|realistic`; adversarial unless told):
+ * `adversarial` builds its companies from words of listed organisation names, so nearly every
+ * company is a hit (the stress case: 1.8 new alerts per counterparty at 100,000); `realistic`
+ * builds them as a real book's look (surnames, given names, trade words, legal forms), so that
+ * only the 1 % respelled listed names and chance resemblances hit
+ * (docs/decisions/2026-12-04-monitoring-overlapped-write.md).
  */
-export function syntheticRegister(parties: Party[], n: number): RegisterEntry[] {
+export type RegisterKind = 'adversarial' | 'realistic';
+
+/** The `--register` argument of a bench (adversarial when absent). */
+export function registerKindArg(argv: readonly string[] = process.argv): RegisterKind {
+  const i = argv.indexOf('--register');
+  const kind = i > 0 ? argv[i + 1] : 'adversarial';
+  if (kind !== 'adversarial' && kind !== 'realistic')
+    throw new Error(`--register ${kind}: adversarial or realistic`);
+  return kind;
+}
+
+/**
+ * Ordinary trade and industry words of company names (a fixed list, written for the realistic
+ * register; none is a legal form).
+ */
+const TRADE_WORDS = [
+  'Precision',
+  'Logistics',
+  'Maschinenbau',
+  'Trading',
+  'Engineering',
+  'Systems',
+  'Solutions',
+  'Components',
+  'Electronics',
+  'Automotive',
+  'Plastics',
+  'Metallbau',
+  'Werkzeugbau',
+  'Foods',
+  'Packaging',
+  'Textiles',
+  'Consulting',
+  'Software',
+  'Instruments',
+  'Hydraulics',
+  'Pumps',
+  'Valves',
+  'Bearings',
+  'Fasteners',
+  'Optics',
+  'Coatings',
+  'Chemicals',
+  'Pharma',
+  'Medical',
+  'Dental',
+  'Furniture',
+  'Timber',
+  'Steelworks',
+  'Castings',
+  'Forgings',
+  'Tooling',
+  'Robotics',
+  'Sensors',
+  'Cables',
+  'Wire',
+  'Lighting',
+  'Energy',
+  'Solar',
+  'Water',
+  'Filtration',
+  'Freight',
+  'Shipping',
+  'Transport',
+  'Spedition',
+  'Handel',
+  'Elektrotechnik',
+  'Kunststofftechnik',
+  'Antriebe',
+  'Industries',
+  'Manufacturing',
+  'Supplies',
+  'Distribution',
+  'Imports',
+  'Exports',
+  'Holdings',
+  'Partners',
+  'Brothers',
+  'Sons',
+  'Design',
+  'Print',
+  'Media',
+  'Labs',
+  'Analytics',
+  'Aerospace',
+  'Marine',
+  'Agri',
+  'Seeds',
+  'Dairy',
+  'Bakery',
+  'Wines',
+  'Garden',
+  'Building',
+  'Construction',
+  'Roofing',
+  'Glass',
+  'Ceramics',
+  'Paper',
+  'Rubber',
+  'Springs',
+  'Gears',
+  'Motors',
+  'Controls',
+  'Automation',
+  'Technik',
+  'Service',
+  'Services',
+  'Repair',
+  'Rental',
+  'Security',
+  'Cleaning',
+];
+/** Legal forms of the realistic register's companies. */
+const REALISTIC_FORMS = [
+  'GmbH',
+  'GmbH & Co. KG',
+  'KG',
+  'AG',
+  'Ltd',
+  'Limited',
+  'LLC',
+  'Inc.',
+  'S.A.',
+  'S.r.l.',
+  'SAS',
+  'B.V.',
+  'Sp. z o.o.',
+  's.r.o.',
+  'AB',
+  'Oy',
+  'ApS',
+  'Pty Ltd',
+  'K.K.',
+  'e.K.',
+];
+
+/**
+ * `n` counterparties (100,000 in the benches): persons recombined from the invented names of `eval/negatives_*`,
+ * companies from words of listed organisation names with a legal form (`adversarial`) or from
+ * surnames, given names and trade words (`realistic`), and 1 % listed names respelled (so that
+ * the register has hits, as real ones do). Both kinds draw the same persons and the same listed
+ * names for the same counterparties: only the other companies' names differ.
+ */
+export function syntheticRegister(
+  parties: Party[],
+  n: number,
+  kind: RegisterKind = 'adversarial',
+): RegisterEntry[] {
   const rand = rng(17);
+  // The realistic companies' words come from a stream of their own, so that the main stream (and
+  // with it every person and listed name) is the adversarial register's.
+  const rand2 = rng(29);
+  const pick2 = <T>(xs: T[]) => xs[Math.floor(rand2() * xs.length)]!;
+  const realisticCompany = (): string => {
+    const r = rand2();
+    if (r < 0.35) return `${pick2(lasts)} ${pick2(TRADE_WORDS)} ${pick2(REALISTIC_FORMS)}`;
+    if (r < 0.55) return `${pick2(lasts)} & ${pick2(lasts)} ${pick2(REALISTIC_FORMS)}`;
+    if (r < 0.75) return `${pick2(TRADE_WORDS)} ${pick2(TRADE_WORDS)} ${pick2(REALISTIC_FORMS)}`;
+    if (r < 0.9) return `${pick2(firsts)} ${pick2(lasts)} ${pick2(TRADE_WORDS)} ${pick2(REALISTIC_FORMS)}`;
+    return `${pick2(lasts)} ${pick2(REALISTIC_FORMS)}`;
+  };
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const people = ['negatives_us_1k.csv', 'negatives_global_1k.csv'].flatMap(
     (f) =>
@@ -74,6 +236,7 @@ export function syntheticRegister(parties: Party[], n: number): RegisterEntry[] 
     } else {
       const names = [`${pick(orgWords)} ${pick(orgWords)} ${pick(forms)}`];
       if (rand() < 0.2) names.push(`${pick(orgWords)} ${pick(forms)}`);
+      if (kind === 'realistic') names.splice(0, names.length, ...names.map(() => realisticCompany()));
       c = {
         id: `C${i}`,
         type: 'organization',

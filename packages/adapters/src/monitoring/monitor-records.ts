@@ -55,3 +55,8 @@ export interface RunOutcome {
   updatedAlerts: { id: string; hit?: StoredHit; subject?: AlertSubject; note: string }[];
   positions: Record<string, number>;
 }
+
+/** A run's outcome with nothing in it yet. */
+export function emptyRunOutcome(): RunOutcome {
+  return { upsertHits: [], deleteHits: [], newAlerts: [], updatedAlerts: [], positions: {} };
+}

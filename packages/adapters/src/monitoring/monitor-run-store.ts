@@ -199,20 +199,24 @@ export class MonitorRunStore {
   ): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       await writeRunOutcome(tx, orgId, run.id, outcome, pageSize, onStep);
-      await tx
-        .updateTable('monitor_runs')
-        .set({
-          state: 'done',
-          counts: JSON.stringify(counts),
-          ...(record ? { record: JSON.stringify(record) } : {}),
-          finished_at: sql`now()`,
-          heartbeat_at: sql`now()`,
-        })
-        .where('id', '=', run.id)
-        .execute();
+      await markRunDone(tx, run.id, counts, record);
     });
   }
 
+  /**
+   * A run's write that starts while the run still screens (`RunWrite`): pages of its outcome
+   * go into one transaction as they are ready, and `finish` writes the rest, marks the run done
+   * and commits; nothing is visible before, and a failure leaves the store as it was.
+   * `oneConnection`: the store is one connection (PGlite), held by the open transaction, so the
+   * run's progress goes through it.
+   */
+  openWrite(
+    orgId: string,
+    run: MonitorRun,
+    options: { oneConnection: boolean; pageSize?: number },
+  ): RunWrite {
+    return new RunWrite(this, this.db, orgId, run, options.oneConnection, options.pageSize);
+  }
   /** The organisation's runs, newest first. */
   async recent(orgId: string, limit = 20): Promise<MonitorRun[]> {
     const rows = await this.db
@@ -223,5 +227,114 @@ export class MonitorRunStore {
       .limit(limit)
       .execute();
     return rows.map(runFromRow);
+  }
+}
+
+/** Marks a run done with its counts (and record), in the run's write transaction. */
+async function markRunDone(
+  tx: Kysely<Database>,
+  runId: string,
+  counts: MonitorRunCounts,
+  record?: MonitorRunRecord,
+): Promise<void> {
+  await tx
+    .updateTable('monitor_runs')
+    .set({
+      state: 'done',
+      counts: JSON.stringify(counts),
+      ...(record ? { record: JSON.stringify(record) } : {}),
+      finished_at: sql`now()`,
+      heartbeat_at: sql`now()`,
+    })
+    .where('id', '=', runId)
+    .execute();
+}
+
+/**
+ * One run's write, overlapped with its screening (`MonitorRunStore.openWrite`): the
+ * transaction opens with the first page and stays open until `finish` commits it or `abort`
+ * rolls it back, so the run stays all-or-nothing as when it was written at the end
+ * (docs/decisions/2026-12-04-monitoring-overlapped-write.md). On PGlite the open transaction
+ * holds the store's one connection: other queries of the process wait for the commit.
+ */
+export class RunWrite {
+  #tx: Promise<Kysely<Database>> | undefined;
+  #end:
+    | { resolve: (last: (tx: Kysely<Database>) => Promise<void>) => void; reject: (e: Error) => void }
+    | undefined;
+  #done: Promise<void> | undefined;
+
+  constructor(
+    private readonly runs: MonitorRunStore,
+    private readonly db: Kysely<Database>,
+    private readonly orgId: string,
+    private readonly run: MonitorRun,
+    private readonly oneConnection: boolean,
+    private readonly pageSize?: number,
+  ) {}
+
+  /** Whether a page has opened the transaction. */
+  get open(): boolean {
+    return this.#tx !== undefined;
+  }
+
+  #open(): Promise<Kysely<Database>> {
+    this.#tx ??= new Promise((gotTx, failed) => {
+      this.#done = this.db.transaction().execute(async (tx) => {
+        const last = new Promise<(tx: Kysely<Database>) => Promise<void>>(
+          (resolve, reject) => (this.#end = { resolve, reject }),
+        );
+        gotTx(tx);
+        await (
+          await last
+        )(tx);
+      });
+      // A transaction that fails to begin fails the first page; later failures reach `finish`.
+      this.#done.catch(failed);
+    });
+    return this.#tx;
+  }
+
+  /** Writes a page of the outcome (its hits, alerts and gone hits; not its positions). */
+  async write(page: RunOutcome): Promise<void> {
+    const tx = await this.#open();
+    await writeRunOutcome(tx, this.orgId, this.run.id, { ...page, positions: {} }, this.pageSize);
+  }
+
+  /** Records the run's progress: through the open transaction when the store is one connection. */
+  async progress(done: number, total: number, counts: MonitorRunCounts): Promise<void> {
+    if (!(this.#tx && this.oneConnection)) return this.runs.progress(this.run.id, done, total, counts);
+    await (
+      await this.#tx
+    )
+      .updateTable('monitor_runs')
+      .set({ done, total, counts: JSON.stringify(counts), heartbeat_at: sql`now()` })
+      .where('id', '=', this.run.id)
+      .execute();
+  }
+
+  /** Writes the rest of the outcome (with the positions), marks the run done and commits. */
+  async finish(
+    rest: RunOutcome,
+    counts: MonitorRunCounts,
+    record?: MonitorRunRecord,
+    onStep?: (step: 'hits-written') => void,
+  ): Promise<void> {
+    const last = async (tx: Kysely<Database>) => {
+      await writeRunOutcome(tx, this.orgId, this.run.id, rest, this.pageSize, onStep);
+      await markRunDone(tx, this.run.id, counts, record);
+    };
+    if (!this.#tx) return this.db.transaction().execute(last);
+    await this.#open();
+    this.#end!.resolve(last);
+    await this.#done;
+  }
+
+  /** Rolls back what the pages wrote (nothing stays of the run's outcome). */
+  async abort(): Promise<void> {
+    if (!this.#tx) return;
+    await this.#tx.catch(() => {});
+    this.#end?.reject(new Error('monitoring run failed'));
+    await this.#done?.catch(() => {});
   }
 }

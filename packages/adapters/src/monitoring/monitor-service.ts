@@ -22,15 +22,19 @@ import type { ScreeningService } from '../screening/screening-service.ts';
 import type { Database } from '../store/database.ts';
 import type { OpenedStore } from '../store/open-store.ts';
 import { AlertStore, type AlertChange } from './alert-store.ts';
-import { MonitorRunStore } from './monitor-run-store.ts';
+import { MonitorRunStore, type RunWrite } from './monitor-run-store.ts';
+import type { RunOutcome } from './monitor-records.ts';
 import { readRegisterText } from './read-register-file.ts';
 import { RegisterStore, type RegisterEntry, type RegisterImportResult } from './register-store.ts';
 import { addOwnershipAlerts, ownershipLinked } from './add-ownership-alerts.ts';
 import {
   buildRegisterIndexSoon,
   candidateCounterparties,
+  OVERLAP_PAGE,
+  OVERLAP_WRITE_PAGE,
   runMonitoring,
   runTarget,
+  unwritten,
 } from './run-monitoring.ts';
 import { readSubjectView } from '../subjects/subject-view.ts';
 import { weightsDrift } from './weights-drift.ts';
@@ -38,14 +42,27 @@ import { weightsDrift } from './weights-drift.ts';
 /** The store a monitor needs: the port (clearances, list diffs, notifications) and its Kysely. */
 export type MonitorStoreAccess = Pick<
   OpenedStore,
-  'clearances' | 'saveClearance' | 'diffVersions' | 'watchListVersions' | 'kysely'
+  'clearances' | 'saveClearance' | 'diffVersions' | 'watchListVersions' | 'kysely' | 'info'
 >;
 
 /** How a monitor reports. */
 export interface MonitorOptions {
   log?: (line: string) => void;
   clock?: { now(): Date };
+  /**
+   * Counterparties a page a full run writes while it screens closes at (`OVERLAP_PAGE`, or
+   * `OVERLAP_ROWS` hits first; a test makes pages small); 0 writes the whole outcome after the
+   * screening, as before 2026-12-04.
+   */
+  overlapPage?: number;
 }
+
+/**
+ * Chunks a screening worker holds during a run (the pool's default is 2): the run keeps 8 in
+ * flight, so each of 2 workers holds 4, about 0.2-0.4 s of screening, and goes on while the
+ * main thread writes a page (a PGlite statement holds it ~0.05-0.1 s, longer on a loaded machine).
+ */
+const MONITOR_PER_WORKER = 4;
 
 /** The steps of a run `RunRequest.onStep` is told of, in order (a full run has no `scoped`). */
 export type RunStep =
@@ -90,6 +107,7 @@ export class MonitorService {
   readonly runs: MonitorRunStore;
   readonly #log: (line: string) => void;
   readonly #clock: { now(): Date };
+  readonly #overlapPage: number;
   /**
    * Per organisation, its register at a register position and, once built, the register index,
    * kept between runs (a run at the same position reads neither again).
@@ -113,6 +131,7 @@ export class MonitorService {
     this.runs = new MonitorRunStore(store.kysely);
     this.#log = options.log ?? (() => {});
     this.#clock = options.clock ?? { now: () => new Date() };
+    this.#overlapPage = options.overlapPage ?? OVERLAP_PAGE;
   }
 
   /** Reads and stores a register file's text for the organisation (all rows or none); audited. */
@@ -161,6 +180,7 @@ export class MonitorService {
     const target = request.full ? `full:${randomUUID()}` : runTarget(versions, registerPosition);
     const run = await this.runs.claimRun(orgId, target, request.full ? 'full' : request.trigger);
     if (!run) return undefined;
+    let writer: RunWrite | undefined;
     try {
       const cached = this.#registerIndexes.get(orgId);
       const register =
@@ -216,6 +236,17 @@ export class MonitorService {
       request.onStep?.('read');
       const subjects = scope ? undefined : await readSubjectView(this.store.kysely, sources);
       if (subjects) request.onStep?.('subjects');
+      // Read before a full run's write opens its transaction (on PGlite it holds the one connection).
+      const ownershipAlerts = await this.alerts.alerts(orgId, { kinds: ['ownership'], limit: 1_000_000 });
+      // A full run writes pages of its outcome while the workers screen the rest, in the run's one
+      // transaction (docs/decisions/2026-12-04-monitoring-overlapped-write.md).
+      writer =
+        scope || this.#overlapPage === 0
+          ? undefined
+          : this.runs.openWrite(orgId, run, {
+              oneConnection: this.store.info().kind === 'pglite',
+              pageSize: OVERLAP_WRITE_PAGE,
+            });
       const result = await runMonitoring({
         index: this.screening.index,
         // A delta's candidates are scored against the changed parties only: cheap enough on this
@@ -223,7 +254,7 @@ export class MonitorService {
         matchMany: (q, o) =>
           o.entities
             ? Promise.resolve(q.map((x) => screenParty(this.screening.index, x, o)))
-            : this.screening.matchMany(q, o),
+            : this.screening.matchMany(q, o, MONITOR_PER_WORKER),
         reference: this.screening.reference,
         register,
         screenAll: changedCps,
@@ -240,8 +271,13 @@ export class MonitorService {
           : { subjects: subjects! }),
         ...(registerIndex ? { registerIndex } : {}),
         now: this.#clock.now(),
+        ...(writer
+          ? { writePage: (page: RunOutcome) => writer!.write(page), overlapPage: this.#overlapPage }
+          : {}),
         onProgress: async (done, total, counts) => {
-          await this.runs.progress(run.id, done, total, counts);
+          await (writer
+            ? writer.progress(done, total, counts)
+            : this.runs.progress(run.id, done, total, counts));
           request.onProgress?.({ ...run, done, total, counts });
         },
         ...(request.onStep ? { onStep: request.onStep } : {}),
@@ -260,12 +296,23 @@ export class MonitorService {
       addOwnershipAlerts(result.outcome, result.counts, {
         register,
         stored,
-        ownershipAlerts: await this.alerts.alerts(orgId, { kinds: ['ownership'], limit: 1_000_000 }),
+        ownershipAlerts,
         clearances,
         now: this.#clock.now(),
       });
       request.onStep?.('ownership');
-      await this.runs.finishRun(orgId, run, result.outcome, result.counts, undefined, request.onStep, record);
+      if (writer)
+        await writer.finish(unwritten(result.outcome, result.written), result.counts, record, request.onStep);
+      else
+        await this.runs.finishRun(
+          orgId,
+          run,
+          result.outcome,
+          result.counts,
+          undefined,
+          request.onStep,
+          record,
+        );
       request.onStep?.('written');
       return {
         ...run,
@@ -275,6 +322,8 @@ export class MonitorService {
         record,
       };
     } catch (error) {
+      // What the pages wrote is rolled back before the run is marked failed (outside the transaction).
+      await writer?.abort();
       await this.runs.failRun(run.id, (error as Error).message).catch(() => {});
       throw error;
     }

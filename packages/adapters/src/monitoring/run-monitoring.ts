@@ -20,7 +20,7 @@ import {
   type SubjectView,
 } from '@entente/core';
 import type { RegisterEntry } from './register-store.ts';
-import type { RunAlert, RunOutcome, StoredHit } from './monitor-records.ts';
+import { emptyRunOutcome, type RunAlert, type RunOutcome, type StoredHit } from './monitor-records.ts';
 import { raiseAlerts } from './raise-alerts.ts';
 import { forwardCandidates } from './forward-candidates.ts';
 
@@ -71,6 +71,52 @@ export interface RunInputs {
   onProgress: (done: number, total: number, counts: MonitorRunCounts) => Promise<void> | void;
   /** Told as the screening ends (`scored`) and as the alerts are raised (`raised`), for benchmarks. */
   onStep?: (step: 'scored' | 'raised') => void;
+  /**
+   * A full run's writer: the outcome of each page of counterparties whose screening is complete
+   * (their hits reconciled, their alerts raised as the whole run raises them), written while the
+   * workers screen the rest; awaited one page at a time. The returned outcome still holds every
+   * page, and `written` says how much of it was given here (the caller writes the rest).
+   * Ignored by a delta (it has `readSubjects`, and screens only what can have changed).
+   */
+  writePage?: (page: RunOutcome) => Promise<void>;
+  /** Counterparties a page given to `writePage` closes at (`OVERLAP_PAGE` unless told), or `OVERLAP_ROWS` hits. */
+  overlapPage?: number;
+}
+
+/** How many of each kind of row of a run's outcome `RunInputs.writePage` was given. */
+export interface WrittenCounts {
+  upsertHits: number;
+  deleteHits: number;
+  newAlerts: number;
+  updatedAlerts: number;
+}
+
+/**
+ * Hits (fresh and stored) a page given to `RunInputs.writePage` closes at: a statement each for
+ * its hits, alerts and their events, ~0.1 s of PGlite on the main thread, so that the workers,
+ * which hold two chunks each, do not run dry while the main thread writes; about 210
+ * counterparties of the adversarial register.
+ */
+export const OVERLAP_ROWS = 500;
+/**
+ * Counterparties a page closes at when it has fewer hits: a register with few hits (the realistic
+ * one: 6.5 %) would otherwise pay each statement's fixed cost for a handful of rows (pages of 200
+ * counterparties cost it 4 s more of main-thread CPU at 100,000 than one write at the end).
+ */
+export const OVERLAP_PAGE = 5000;
+/** Rows per statement of an overlapped page (`writeRunOutcome`'s `pageSize`). */
+export const OVERLAP_WRITE_PAGE = 1000;
+
+/** What was not yet given to `writePage`: the rows of `outcome` from `written` on. */
+export function unwritten(outcome: RunOutcome, written: WrittenCounts | undefined): RunOutcome {
+  if (!written) return outcome;
+  return {
+    upsertHits: outcome.upsertHits.slice(written.upsertHits),
+    deleteHits: outcome.deleteHits.slice(written.deleteHits),
+    newAlerts: outcome.newAlerts.slice(written.newAlerts),
+    updatedAlerts: outcome.updatedAlerts.slice(written.updatedAlerts),
+    positions: outcome.positions,
+  };
 }
 
 /** Builds the register's own index (counterparties as parties of the `register` source). */
@@ -134,9 +180,12 @@ function partyHashOf(index: ScreeningIndex, entityId: string, memo: Map<string, 
  * subject (`raiseAlerts`). A hit an active clearance (false positive) covers raises none; a
  * counterparty and subject with an undecided alert update that alert instead of raising another.
  */
-export async function runMonitoring(
-  inputs: RunInputs,
-): Promise<{ outcome: RunOutcome; counts: MonitorRunCounts; registerIndex?: ScreeningIndex }> {
+export async function runMonitoring(inputs: RunInputs): Promise<{
+  outcome: RunOutcome;
+  counts: MonitorRunCounts;
+  registerIndex?: ScreeningIndex;
+  written?: WrittenCounts;
+}> {
   const { index, register, changedParties, removedParties, screenAll } = inputs;
   const counts = emptyRunCounts();
   const byId = new Map(register.map((c) => [c.id, c]));
@@ -167,39 +216,10 @@ export async function runMonitoring(
     if (seen) seen.cps.push(cp);
     else distinct.set(key, { q, only, cps: [cp] });
   }
-  let done = 0;
-  const chunks: { q: ScreeningQuery; only: boolean; cps: number[] }[][] = [];
-  for (const only of [false, true]) {
-    const group = [...distinct.values()].filter((x) => x.only === only);
-    for (let i = 0; i < group.length; i += CHUNK) chunks.push(group.slice(i, i + CHUNK));
-  }
-  const full: ScreeningOptions = { limit: MONITOR_MATCH_LIMIT };
-  const restricted: ScreeningOptions = { limit: MONITOR_MATCH_LIMIT, entities: changedParties };
-  let next = 0;
-  let lastReport = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      const chunk = chunks[next++]!;
-      const results = await inputs.matchMany(
-        chunk.map((x) => x.q),
-        chunk[0]!.only ? restricted : full,
-      );
-      for (const [k, x] of chunk.entries()) for (const cp of x.cps) perCp[cp]!.push(results[k]!);
-      done += chunk.reduce((n, x) => n + x.cps.length, 0);
-      if (Date.now() - lastReport > 1000) {
-        lastReport = Date.now();
-        await inputs.onProgress(done, queries.length, counts);
-      }
-      // Lets the server answer requests between chunks when screening runs in process.
-      await new Promise((r) => setImmediate(r));
-    }
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  inputs.onStep?.('scored');
-  counts.counterpartiesScreened = subjects.length;
+  const outcome = emptyRunOutcome();
   const memo = new Map<string, string>();
-  const fresh: StoredHit[] = [];
-  subjects.forEach((c, i) => {
+  const freshOf = (i: number, fresh: StoredHit[]) => {
+    const c = subjects[i]!;
     const fully = isFully(c.id);
     for (const m of mergeCounterpartyMatches(perCp[i]!)) {
       if (!fully && !changedParties.has(m.entityId)) continue;
@@ -220,7 +240,76 @@ export async function runMonitoring(
         },
       });
     }
-  });
+  };
+  // A full run given a writer raises and writes each page of counterparties as their screening
+  // completes: in a full run every counterparty's hits, and the alerts they raise, depend on its
+  // own stored hits and alerts only (`raiseAlerts` groups by counterparty and subject).
+  const overlap =
+    everyone && inputs.writePage && inputs.subjects && !inputs.readSubjects ? inputs.writePage : undefined;
+  const overlapped = overlap ? new OverlappedRaise(inputs, outcome, counts, overlap) : undefined;
+  const remaining = new Int32Array(subjects.length);
+  for (const { cp } of queries) remaining[cp]!++;
+  if (overlapped)
+    for (const [i, n] of remaining.entries()) if (n === 0) overlapped.ready(subjects[i]!.id, []);
+  let done = 0;
+  const chunks: { q: ScreeningQuery; only: boolean; cps: number[] }[][] = [];
+  for (const only of [false, true]) {
+    const group = [...distinct.values()].filter((x) => x.only === only);
+    for (let i = 0; i < group.length; i += CHUNK) chunks.push(group.slice(i, i + CHUNK));
+  }
+  const full: ScreeningOptions = { limit: MONITOR_MATCH_LIMIT };
+  const restricted: ScreeningOptions = { limit: MONITOR_MATCH_LIMIT, entities: changedParties };
+  let next = 0;
+  let lastReport = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      const chunk = chunks[next++]!;
+      const results = await inputs.matchMany(
+        chunk.map((x) => x.q),
+        chunk[0]!.only ? restricted : full,
+      );
+      for (const [k, x] of chunk.entries())
+        for (const cp of x.cps) {
+          perCp[cp]!.push(results[k]!);
+          if (overlapped && --remaining[cp]! === 0) {
+            const fresh: StoredHit[] = [];
+            freshOf(cp, fresh);
+            perCp[cp] = [];
+            overlapped.ready(subjects[cp]!.id, fresh);
+          }
+        }
+      done += chunk.reduce((n, x) => n + x.cps.length, 0);
+      if (Date.now() - lastReport > 1000) {
+        lastReport = Date.now();
+        await inputs.onProgress(done, queries.length, counts);
+      }
+      // Lets the server answer requests between chunks when screening runs in process.
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  const screening = Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  if (overlapped) {
+    // The writer is settled before the run returns or throws (its transaction is then the caller's to end).
+    const screened = await screening.then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
+    overlapped.stop(screened !== undefined);
+    await overlapped.settled();
+    if (screened) throw screened.error;
+    inputs.onStep?.('scored');
+    counts.counterpartiesScreened = subjects.length;
+    // Counterparties gone from the register: their stored hits are gone (the whole set is known now).
+    await overlapped.finish(new Set(subjects.map((c) => c.id)));
+    inputs.onStep?.('raised');
+    await inputs.onProgress(done, queries.length, counts);
+    return { outcome, counts, written: overlapped.written, ...(registerIndex ? { registerIndex } : {}) };
+  }
+  await screening;
+  inputs.onStep?.('scored');
+  counts.counterpartiesScreened = subjects.length;
+  const fresh: StoredHit[] = [];
+  subjects.forEach((_, i) => freshOf(i, fresh));
   const screened = new Set(subjects.map((c) => c.id));
   const changes = reconcileHits(
     inputs.stored,
@@ -231,13 +320,6 @@ export async function runMonitoring(
       removedParties.has(h.entityId) ||
       (changedParties.has(h.entityId) && screened.has(h.counterpartyId)),
   );
-  const outcome: RunOutcome = {
-    upsertHits: [],
-    deleteHits: [],
-    newAlerts: [],
-    updatedAlerts: [],
-    positions: {},
-  };
   const view = inputs.readSubjects
     ? await inputs.readSubjects(
         new Set([
@@ -263,6 +345,125 @@ export async function runMonitoring(
   inputs.onStep?.('raised');
   await inputs.onProgress(done, queries.length, counts);
   return { outcome, counts, ...(registerIndex ? { registerIndex } : {}) };
+}
+
+/**
+ * The raising and writing of a full run's outcome a page of counterparties at a time, beside
+ * the screening (`RunInputs.writePage`): pages are raised as `raiseAlerts` raises the whole run,
+ * on each page's own stored hits and alerts, and given to the writer one at a time.
+ */
+class OverlappedRaise {
+  readonly #storedByCp = new Map<string, StoredHit[]>();
+  readonly #alertsByCp = new Map<string, RunAlert[]>();
+  #ids: string[] = [];
+  #fresh: StoredHit[] = [];
+  #rows = 0;
+  #writing: Promise<void> = Promise.resolve();
+  #failed: { error: unknown } | undefined;
+  #stopped = false;
+  readonly written: WrittenCounts = { upsertHits: 0, deleteHits: 0, newAlerts: 0, updatedAlerts: 0 };
+
+  constructor(
+    private readonly inputs: RunInputs,
+    private readonly outcome: RunOutcome,
+    private readonly counts: MonitorRunCounts,
+    private readonly write: (page: RunOutcome) => Promise<void>,
+  ) {
+    for (const h of inputs.stored) push(this.#storedByCp, h.counterpartyId, h);
+    for (const a of inputs.alerts) push(this.#alertsByCp, a.counterpartyId, a);
+  }
+
+  /** A counterparty whose screening is complete, with its fresh hits. */
+  ready(id: string, fresh: StoredHit[]): void {
+    if (this.#failed) throw this.#failed.error;
+    this.#ids.push(id);
+    for (const h of fresh) this.#fresh.push(h);
+    this.#rows += fresh.length + (this.#storedByCp.get(id)?.length ?? 0);
+    if (this.#rows >= OVERLAP_ROWS || this.#ids.length >= (this.inputs.overlapPage ?? OVERLAP_PAGE))
+      this.#flush();
+  }
+
+  #flush(): void {
+    const ids = this.#ids;
+    const fresh = this.#fresh;
+    this.#ids = [];
+    this.#fresh = [];
+    this.#rows = 0;
+    this.#writing = this.#writing.then(async () => {
+      if (this.#failed || this.#stopped) return;
+      const page = this.#raise(ids, fresh);
+      try {
+        await this.write(page);
+        this.#count(page);
+      } catch (error) {
+        this.#failed = { error };
+      }
+      // Lets the workers' results in between pages.
+      await new Promise((r) => setImmediate(r));
+    });
+  }
+
+  #raise(ids: string[], fresh: StoredHit[]): RunOutcome {
+    const stored = ids.flatMap((id) => this.#storedByCp.get(id) ?? []);
+    const page = emptyRunOutcome();
+    raiseAlerts(page, this.counts, {
+      register: new Map(ids.flatMap((id) => this.#entry(id))),
+      stored,
+      fresh,
+      changes: reconcileHits(stored, fresh, () => true),
+      removedParties: this.inputs.removedParties,
+      clearances: this.inputs.clearances,
+      alerts: ids.flatMap((id) => this.#alertsByCp.get(id) ?? []),
+      subjects: this.inputs.subjects ?? NO_SUBJECTS,
+      now: this.inputs.now,
+    });
+    for (const h of page.upsertHits) this.outcome.upsertHits.push(h);
+    for (const h of page.deleteHits) this.outcome.deleteHits.push(h);
+    for (const a of page.newAlerts) this.outcome.newAlerts.push(a);
+    for (const u of page.updatedAlerts) this.outcome.updatedAlerts.push(u);
+    return page;
+  }
+
+  #registerById: Map<string, RegisterEntry> | undefined;
+  #entry(id: string): [string, RegisterEntry][] {
+    this.#registerById ??= new Map(this.inputs.register.map((c) => [c.id, c]));
+    const c = this.#registerById.get(id);
+    return c ? [[id, c]] : [];
+  }
+
+  #count(page: RunOutcome): void {
+    this.written.upsertHits += page.upsertHits.length;
+    this.written.deleteHits += page.deleteHits.length;
+    this.written.newAlerts += page.newAlerts.length;
+    this.written.updatedAlerts += page.updatedAlerts.length;
+  }
+
+  /** Stops writing (after a failed screening: what was written is rolled back by the caller). */
+  stop(failed: boolean): void {
+    if (failed) this.#stopped = true;
+  }
+
+  /** Waits for the page being written; rethrows the writer's failure. */
+  async settled(): Promise<void> {
+    await this.#writing;
+    if (this.#failed && !this.#stopped) throw this.#failed.error;
+  }
+
+  /**
+   * Raises the last page, and the stored hits of counterparties no longer in the register (gone),
+   * and writes them.
+   */
+  async finish(screened: ReadonlySet<string>): Promise<void> {
+    for (const id of this.#storedByCp.keys()) if (!screened.has(id)) this.#ids.push(id);
+    if (this.#ids.length > 0) this.#flush();
+    await this.settled();
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const xs = map.get(key);
+  if (xs) xs.push(value);
+  else map.set(key, [value]);
 }
 
 /** The positions a run brings an organisation to, as `source@version,…|register@seq`. */

@@ -55,6 +55,20 @@ describe('screening pool', () => {
     expect([pool.pending, pool.queued]).toEqual([0, 0]);
   });
 
+  it('holds as many messages per worker as a caller asks for (a monitoring run: 4), the same answers', async () => {
+    const chunks: ScreeningQuery[][] = Array.from({ length: 10 }, (_, i) =>
+      NAMES.map((name) => ({ name: i % 2 ? name.toLowerCase() : name })),
+    );
+    const answers = Promise.all(chunks.map((chunk) => pool.screenMany(chunk, { limit: 3 }, 4)));
+    // Two workers, four messages each: two wait in the pool.
+    expect([pool.pending, pool.queued]).toEqual([10, 2]);
+    const index = buildScreeningIndex(parties, DEFAULT_NAME_REFERENCE);
+    expect(await answers).toEqual(
+      chunks.map((chunk) => chunk.map((q) => screenParty(index, q, { limit: 3 }))),
+    );
+    expect([pool.pending, pool.queued]).toEqual([0, 0]);
+  });
+
   it('carries what the candidate cap left unscored back from the worker, and its errors', async () => {
     const index = buildScreeningIndex(parties, DEFAULT_NAME_REFERENCE);
     // Two listed names could reach the threshold for this query: a cap of 1 leaves one unscored.

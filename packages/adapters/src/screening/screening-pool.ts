@@ -40,6 +40,8 @@ function sharedBytes(bytes: Uint8Array): Uint8Array {
 }
 
 interface Call {
+  /** Messages a worker may hold when this one is sent to it (`IN_FLIGHT_PER_WORKER` unless the caller said). */
+  depth: number;
   resolve: (outcomes: ScreeningOutcome[]) => void;
   reject: (error: Error) => void;
   request: PoolRequest;
@@ -183,17 +185,29 @@ export class ScreeningPool {
     return (await this.#send([query], options))[0]!;
   }
 
-  /** Screens subjects with the same options in the least busy worker; their matches in order. */
-  async screenMany(queries: ScreeningQuery[], options: ScreeningOptions): Promise<ScreeningMatch[][]> {
-    return (await this.#send(queries, options)).map((o) => o.matches);
+  /**
+   * Screens subjects with the same options in the least busy worker; their matches in order.
+   * `perWorker`: how many messages a worker may hold for this call (a monitoring run gives the
+   * workers a deeper queue, so that they keep screening while its main thread writes).
+   */
+  async screenMany(
+    queries: ScreeningQuery[],
+    options: ScreeningOptions,
+    perWorker = IN_FLIGHT_PER_WORKER,
+  ): Promise<ScreeningMatch[][]> {
+    return (await this.#send(queries, options, perWorker)).map((o) => o.matches);
   }
 
-  #send(queries: ScreeningQuery[], options: ScreeningOptions): Promise<ScreeningOutcome[]> {
+  #send(
+    queries: ScreeningQuery[],
+    options: ScreeningOptions,
+    depth = IN_FLIGHT_PER_WORKER,
+  ): Promise<ScreeningOutcome[]> {
     if (this.#broken || this.#closed)
       return Promise.reject(this.#broken ?? new Error('screening pool is closed'));
     const id = this.#next++;
     return new Promise<ScreeningOutcome[]>((resolve, reject) => {
-      this.#calls.set(id, { resolve, reject, request: { id, queries, options } });
+      this.#calls.set(id, { depth, resolve, reject, request: { id, queries, options } });
       this.#queue.push(id);
       this.#dispatch();
     });
@@ -202,13 +216,16 @@ export class ScreeningPool {
   /** Sends the waiting calls, oldest first, to the least busy workers with room for one. */
   #dispatch(): void {
     while (this.#queue.length > 0) {
+      const call = this.#calls.get(this.#queue[0]!);
+      if (!call) {
+        this.#queue.shift();
+        continue;
+      }
       let target: PoolWorker | undefined;
       for (const w of this.#workers)
-        if (!w.failed && w.pending < IN_FLIGHT_PER_WORKER && (!target || w.pending < target.pending))
-          target = w;
+        if (!w.failed && w.pending < call.depth && (!target || w.pending < target.pending)) target = w;
       if (!target) return;
-      const call = this.#calls.get(this.#queue.shift()!);
-      if (!call) continue;
+      this.#queue.shift();
       call.worker = target;
       if (target.pending++ === 0) target.worker.ref();
       target.worker.postMessage(call.request);

@@ -490,11 +490,16 @@ export class ScreeningService {
    * Screens many subjects with the same options, without clearances: in the worker
    * threads when they run (one chunk per message), else here. For monitoring runs.
    */
-  async matchMany(queries: ScreeningQuery[], options: ScreeningOptions): Promise<ScreeningMatch[][]> {
+  async matchMany(
+    queries: ScreeningQuery[],
+    options: ScreeningOptions,
+    /** Messages a worker may hold (`ScreeningPool.screenMany`); the pool's default unless given. */
+    perWorker?: number,
+  ): Promise<ScreeningMatch[][]> {
     const pool = this.#pool;
     if (pool) {
       try {
-        return await pool.screenMany(queries, options);
+        return await pool.screenMany(queries, options, perWorker);
       } catch (e) {
         if (isDomainError(e)) throw e;
         if (this.#pool === pool) {
