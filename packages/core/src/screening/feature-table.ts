@@ -49,11 +49,6 @@ export const SCORING_FEATURES = Object.freeze({
    * kept such spellings under the threshold while the invented persons it guards against did not move.
    */
   weakAlias: { label: 'Weak alias', weight: -0.02 },
-  /**
-   * Times the share of a listed organisation name's distinctive weight held by its words the query
-   * lacks, the query's own words all covered ("Green Trading" against "Green Leaf Trading").
-   */
-  distinctiveListedWord: { label: 'Distinctive listed word not in the query', weight: -0.25 },
   legalFormConflict: { label: 'Legal form differs', weight: -0.02 },
   /** An exact identifier raises the score to this weight whatever the other terms say. */
   identifierMatch: { label: 'Identifier matches', weight: 0.99 },
