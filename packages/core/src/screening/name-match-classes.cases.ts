@@ -509,6 +509,22 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   },
   {
     cls: 5,
+    query: 'Parsian Tadbir',
+    listed: 'Parsian Tadbir Trading Company',
+    schema: 'organization',
+    match: true,
+    why: 'a shortened name: only generic words missing',
+  },
+  {
+    cls: 5,
+    query: 'Green Leaf Ltd',
+    listed: 'GREEN LEAF TRADING LLC',
+    schema: 'organization',
+    match: true,
+    why: 'a shortened name: only a generic word and the legal form missing',
+  },
+  {
+    cls: 5,
     query: 'Open Joint Stock Volzhsky Cable Plant',
     listed: 'Open Joint Stock Company Kamsky Cable Plant',
     schema: 'organization',
