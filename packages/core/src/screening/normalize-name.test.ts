@@ -11,8 +11,9 @@ describe('normalizeName: surname-first person names', () => {
     expect(tokens('J.R.R. Tolkienson')).toEqual(['j', 'r', 'r', 'tolkienson']);
   });
 
-  it('keeps dotted letters of an organisation name as one word', () => {
+  it('keeps dotted letters as one word unless the name is a person name (an acronym: "C.I.C. Electronics")', () => {
     expect(tokens('A.B.C. Shipping', 'organization')).toEqual(['abc', 'shipping']);
+    expect(normalizeName('A.B.C. Shipping', DEFAULT_NAME_REFERENCE).tokens).toEqual(['abc', 'shipping']);
   });
 
   it('drops a title that opens the given names after the comma', () => {

@@ -116,7 +116,7 @@ export function normalizeName(
   const ref = compileNameReference(reference);
   const isPerson = schema === 'person';
   const isOrg = schema === 'organization' || schema === 'vessel' || schema === 'aircraft';
-  const read = isOrg ? text : splitDottedInitials(text);
+  const read = isPerson ? splitDottedInitials(text) : text;
   const raw = readNumberWords(tokenizeName(read).map((t) => replaceDigits(t, ref)));
   // Titles are dropped at either end of the name, and after the comma of a surname-first form.
   const given = isOrg ? -1 : givenNamesStart(read, ref);
