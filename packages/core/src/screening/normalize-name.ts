@@ -100,7 +100,9 @@ function startsWith(tokens: string[], i: number, phrase: string[], generic?: Com
 /**
  * Normalises one name for matching: tokens in ASCII, confusable digits in
  * words mapped to letters, legal forms pulled out (organisations), titles at
- * either end dropped (persons), multi-word symbols collapsed to one token, and
+ * either end and after the comma of a surname-first form dropped (persons and
+ * unknown parties: "NOORZAI, Hajji Faizullah"), a person's run-together dotted
+ * initials read apart ("A.R." → "a r"), multi-word symbols collapsed to one token, and
  * the original-script tokens kept for non-Latin names, and the Korean and
  * Japanese readings of person names written in Han characters when the
  * reference has reading tables.
