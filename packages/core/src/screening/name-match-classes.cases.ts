@@ -26,6 +26,20 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   { cls: 1, query: 'Haji Karimullah Nadirzai', listed: 'Karimullah Nadirzai', match: true, why: 'honorific' },
   {
     cls: 1,
+    query: 'NADIRZAI, Haji Karimullah',
+    listed: 'Karimullah Nadirzai Khan',
+    match: true,
+    why: 'honorific after the comma of a surname-first form, a listed word missing',
+  },
+  {
+    cls: 1,
+    query: 'MULLERBERG, Dr. Klaus',
+    listed: 'Hans Mullerberg',
+    match: false,
+    why: 'a title after the comma does not make another given name agree',
+  },
+  {
+    cls: 1,
     query: 'Lucia Fernanda Barrientos Olmedo',
     listed: 'Lucia Barrientos',
     match: true,
@@ -297,6 +311,27 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     why: 'listed initial contradicts',
   },
   { cls: 3, query: 'K. M. Weberhof', listed: 'Anna Weberhof', match: false, why: 'neither initial agrees' },
+  {
+    cls: 3,
+    query: 'MULLERBERG, H.P.',
+    listed: 'Hans Peter Mullerberg',
+    match: true,
+    why: 'dotted initials run together, surname first',
+  },
+  {
+    cls: 3,
+    query: 'WEBERHOF, A.R.',
+    listed: 'Anna Rosa Weberhof',
+    match: true,
+    why: 'run-together initials that would read as an article',
+  },
+  {
+    cls: 3,
+    query: 'WEBERHOF, K.M.',
+    listed: 'Anna Rosa Weberhof',
+    match: false,
+    why: 'run-together initials contradict the given names',
+  },
   // 4 numbers and series
   {
     cls: 4,

@@ -42,6 +42,31 @@ const NON_ASCII = /[^\u0000-\u007f]/;
  */
 const ARTICLES: ReadonlySet<string> = new Set(['el', 'ul', 'ud', 'ur', 'ad', 'ar', 'az', 'ash']);
 
+/** Single letters each followed by a dot, run together ("A.R.", "J.R.R."): a person's initials. */
+const DOTTED_INITIALS = /(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}])/gu;
+
+/**
+ * A person name with its run-together dotted initials written apart ("CHATAEV, A.R." →
+ * "CHATAEV, A R"): joined, "A.R." would read as one word "ar" (and then as the
+ * article "al"), where it is two initials, each to be paired with a given name or to
+ * contradict one.
+ */
+function splitDottedInitials(text: string): string {
+  return text.includes('.') ? text.replace(DOTTED_INITIALS, (m) => m.replaceAll('.', ' ')) : text;
+}
+
+/**
+ * In a surname-first form written with one comma ("NOORZAI, Hajji Faizullah Khan"), how
+ * many raw tokens precede the comma: the given names start there, and so may a title.
+ * −1 without exactly one comma or with nothing before it.
+ */
+function givenNamesStart(text: string, ref: CompiledNameReference): number {
+  const at = text.indexOf(',');
+  if (at <= 0 || text.indexOf(',', at + 1) >= 0) return -1;
+  const before = readNumberWords(tokenizeName(text.slice(0, at)).map((t) => replaceDigits(t, ref)));
+  return before.length > 0 ? before.length : -1;
+}
+
 /** Hebrew and Arabic letters: scripts that write no short vowels. */
 const ABJAD = /[\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3]/;
 
@@ -75,7 +100,9 @@ function startsWith(tokens: string[], i: number, phrase: string[], generic?: Com
 /**
  * Normalises one name for matching: tokens in ASCII, confusable digits in
  * words mapped to letters, legal forms pulled out (organisations), titles at
- * either end dropped (persons), multi-word symbols collapsed to one token, and
+ * either end and after the comma of a surname-first form dropped (persons and
+ * unknown parties: "NOORZAI, Hajji Faizullah"), a person's run-together dotted
+ * initials read apart ("A.R." → "a r"), multi-word symbols collapsed to one token, and
  * the original-script tokens kept for non-Latin names, and the Korean and
  * Japanese readings of person names written in Han characters when the
  * reference has reading tables.
@@ -89,14 +116,18 @@ export function normalizeName(
   schema: PartySchema = 'unknown',
 ): NormalizedName {
   const ref = compileNameReference(reference);
-  const raw = readNumberWords(tokenizeName(text).map((t) => replaceDigits(t, ref)));
   const isPerson = schema === 'person';
   const isOrg = schema === 'organization' || schema === 'vessel' || schema === 'aircraft';
+  const read = isPerson ? splitDottedInitials(text) : text;
+  const raw = readNumberWords(tokenizeName(read).map((t) => replaceDigits(t, ref)));
+  // Titles are dropped at either end of the name, and after the comma of a surname-first form.
+  const given = isOrg ? -1 : givenNamesStart(read, ref);
   const tokens: string[] = [];
   const legalForms: string[] = [];
   const titles: string[] = [];
   let i = 0;
   while (i < raw.length) {
+    if (i === given) while (i + 1 < raw.length && ref.titles.has(raw[i]!)) titles.push(raw[i++]!);
     const candidates = ref.phrases.get(raw[i]!);
     const phrase = candidates?.find(
       (p) =>
