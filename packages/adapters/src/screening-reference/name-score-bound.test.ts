@@ -5,7 +5,6 @@ import {
   buildScreeningIndex,
   DEFAULT_NAME_REFERENCE,
   indexTokenWeight,
-  keepBoundedNames,
   mayRejoin,
   nameScoreBound,
   normalizeName,
@@ -252,28 +251,6 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
       { numRuns: 60, examples },
     );
     expect(rewrites).toBeGreaterThan(0);
-  });
-
-  it('keeps the same names with repeated names answered once as bounding each name', () => {
-    // Every party twice, under another id: each name's words repeat another party's name.
-    const copies = parties.map((party) => ({ ...party, sourceId: `${party.sourceId}-copy` }));
-    const twice = buildScreeningIndex(
-      [...parties, ...copies].map((party) => ({ party })),
-      reference,
-    );
-    const ids = Array.from({ length: twice.nameSlots }, (_, id) => id).filter((id) => twice.name(id));
-    expect(ids.length).toBe(2 * allNames.length);
-    const twiceWeight = indexTokenWeight(twice);
-    fc.assert(
-      fc.property(query, fc.double({ min: 0.6, max: 0.95, noNaN: true }), (q, floor) => {
-        for (const reading of readings(q)) {
-          const prepared = prepareQuery(twice, reading, twiceWeight);
-          const each = ids.filter((id) => nameScoreBound(twice, prepared, twice.name(id)!, floor) >= floor);
-          expect(keepBoundedNames(twice, prepared, [...ids], floor)).toEqual(each);
-        }
-      }),
-      { numRuns: 20, examples: examples.map(([q]) => [q, 0.78] as [Query, number]) },
-    );
   });
 
   // Each allowance is needed: without it, some real pair scores above the bound.

@@ -47,7 +47,6 @@ export * from './shared-expansions.ts';
 export * from './find-candidates.ts';
 export * from './name-score-bound.ts';
 export { rejoinParticles } from './name-particles.ts';
-export * from './repeated-names.ts';
 export * from './score-indexed-name.ts';
 export * from './feature-table.ts';
 export * from './name-features.ts';

@@ -6,7 +6,6 @@ import { isOrganisationPair } from './name-features.ts';
 import { MIN_COMPOUND } from './compound-words.ts';
 import { MIN_ALIKE, NAME_PARTICLES, rejoinParticles } from './name-particles.ts';
 import { originalScriptScore, type PreparedQuery } from './score-indexed-name.ts';
-import { RepeatedNames } from './repeated-names.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
 import { JOINED_WORDS_SIMILARITY } from './joined-words.ts';
@@ -427,26 +426,4 @@ export function nameScoreBound(
     if (original > bound) bound = original;
   }
   return bound;
-}
-
-/**
- * Keeps, in order, the names of `nameIds` whose `nameScoreBound` reaches `floor` and drops the
- * rest (in place; returns `nameIds`). A name repeating the words of one already bounded for
- * this query (`repeated`, see `RepeatedNames`) takes its answer.
- */
-export function keepBoundedNames(
-  index: ScreeningIndex,
-  query: PreparedQuery,
-  nameIds: number[],
-  floor: number,
-  repeated: RepeatedNames<boolean> = new RepeatedNames(query.name),
-): number[] {
-  const passes = (name: IndexedName): boolean => nameScoreBound(index, query, name, floor) >= floor;
-  let kept = 0;
-  for (const nameId of nameIds) {
-    const name = index.name(nameId);
-    if (name && repeated.get(name, passes)) nameIds[kept++] = nameId;
-  }
-  nameIds.length = kept;
-  return nameIds;
 }

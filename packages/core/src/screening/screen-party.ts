@@ -18,15 +18,14 @@ import {
   compareSchemas,
   explainNameComparison,
 } from './score-features.ts';
-import type { IndexedEntry, IndexedName, ScreeningIndex } from './screening-index.ts';
+import type { IndexedEntry, ScreeningIndex } from './screening-index.ts';
 import {
   explainIndexedName,
   prepareQuery,
   scoreIndexedName,
   type PreparedQuery,
 } from './score-indexed-name.ts';
-import { keepBoundedNames } from './name-score-bound.ts';
-import { RepeatedNames } from './repeated-names.ts';
+import { nameScoreBound } from './name-score-bound.ts';
 import { indexTokenWeight, nameCommonness } from './token-weight.ts';
 import { wadeGilesToPinyin } from './wade-giles.ts';
 
@@ -185,17 +184,15 @@ function scoreEntente(
   nameIds: number[],
   prepared: PreparedQuery,
   threshold: number,
-  scores: RepeatedNames<number>,
 ): ScreeningMatch | undefined {
   const queryName = prepared.name;
-  const score = (name: IndexedName): number => scoreIndexedName(index, prepared, name);
   let bestId = -1;
   let bestScore = -Infinity;
   let bestRaw = 0;
   for (const nameId of nameIds) {
     const name = index.name(nameId);
     if (!name) continue;
-    const raw = scores.get(name, score);
+    const raw = scoreIndexedName(index, prepared, name);
     const s = raw + (name.quality === 'weak' ? FEATURE_WEIGHTS.weakAlias : 0);
     if (s > bestScore) {
       bestScore = s;
@@ -457,9 +454,6 @@ export function screenPartyOutcome(
   let unscoredAtLeast = false;
   for (const variant of variants) {
     const prepared = prepareQuery(index, variant, weight);
-    // Names repeated across the lists are bounded and scored once per reading of the query.
-    const bounds = new RepeatedNames<boolean>(variant);
-    const scores = new RepeatedNames<number>(variant);
     const byEntry = new Map<number, number[]>();
     const candidates = findCandidateNames(
       index,
@@ -473,7 +467,13 @@ export function screenPartyOutcome(
     if (bounded) {
       // Names that cannot reach the threshold are not scored (a party matches on its best name,
       // which can; see nameScoreFloor). The names beyond the cap stay as the retrieval counted them.
-      keepBoundedNames(index, prepared, candidates, nameFloor, bounds);
+      let kept = 0;
+      for (const nameId of candidates) {
+        const name = index.name(nameId);
+        if (name && nameScoreBound(index, prepared, name, nameFloor) >= nameFloor)
+          candidates[kept++] = nameId;
+      }
+      candidates.length = kept;
     }
     // The ofac algorithm's cut is a ranking by design (no bound), not a loss to report.
     if (algorithm === 'entente' && (cut.unscored > unscored || cut.atLeast)) {
@@ -497,15 +497,7 @@ export function screenPartyOutcome(
       const match =
         algorithm === 'ofac'
           ? scoreOfac(index, query, entry)
-          : scoreEntente(
-              index,
-              query,
-              entry,
-              nameIds.length ? nameIds : entry.names,
-              prepared,
-              threshold,
-              scores,
-            );
+          : scoreEntente(index, query, entry, nameIds.length ? nameIds : entry.names, prepared, threshold);
       if (!match || match.score < threshold) continue;
       const previous = best.get(entryId);
       if (!previous || match.score > previous.score) best.set(entryId, match);
