@@ -20,8 +20,7 @@ import * as core from '@entente/core';
 import type { ScreeningQuery } from '@entente/core';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { evalRows } from './support/cpu.ts';
-import { syntheticRegister } from './synthetic-register.ts';
+import { registerQueries, retrievedAtCap, speedSubjects } from './support/candidate-sets.ts';
 
 const QUERY_SHARE = 0.82;
 const INITIAL = 0.9;
@@ -45,22 +44,9 @@ async function main(): Promise<void> {
   const { maxBonus, margin } = core.CANDIDATE_FLOOR;
   const generic = index.compiled.genericOrgWords;
   const querySets: { label: string; queries: ScreeningQuery[] }[] = [];
-  if (sets.includes('speed')) {
-    const names = [...evalRows('negatives_us_1k.csv'), ...evalRows('negatives_global_1k.csv')]
-      .map((r) => r.full_name!)
-      .concat(evalRows('yente_un_treated_vs_untreated_pairs.csv').map((p) => p.query_name!));
-    querySets.push({ label: 'speed subjects', queries: names.map((name) => ({ name })) });
-  }
-  if (sets.includes('register')) {
-    const queries = syntheticRegister(parties, 5_000).flatMap((c) =>
-      c.names.map((name) => {
-        const q: ScreeningQuery = { name, schema: c.type };
-        if (c.countries[0]) q.country = c.countries[0];
-        return q;
-      }),
-    );
-    querySets.push({ label: 'synthetic register 5,000', queries });
-  }
+  if (sets.includes('speed')) querySets.push({ label: 'speed subjects', queries: speedSubjects() });
+  if (sets.includes('register'))
+    querySets.push({ label: 'synthetic register 5,000', queries: registerQueries(parties) });
   console.log(`${parties.length} parties, load ${loadavg()[0]!.toFixed(1)}`);
   console.log(
     '| query set | names retrieved | name bound passes | T1 drops / of them bound passes / score ≥ floor | T2 drops / bound passes / score ≥ floor |',
@@ -79,14 +65,7 @@ async function main(): Promise<void> {
       if (name.tokens.length === 0 || name.originalTokens) continue; // original script: kept whole
       const prepared = core.prepareQuery(index, name, weight);
       const floor = core.nameScoreFloor(q, threshold);
-      const ids = core.findCandidateNames(
-        index,
-        name,
-        weight,
-        core.CANDIDATE_CAP,
-        0.2,
-        threshold - maxBonus - margin,
-      );
+      const ids = retrievedAtCap(core, index, name, weight);
       // Each query word's expansion: token id → similarity (what the posting loop reads).
       const expansions = name.tokens.map((token) => {
         const e = core.expandToken(index, token);
