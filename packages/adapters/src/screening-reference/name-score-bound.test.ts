@@ -251,6 +251,28 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
       { numRuns: 60, examples },
     );
     expect(rewrites).toBeGreaterThan(0);
+    // Runs the generator seldom makes: two particles before the word, a short pair, a compound.
+    for (const [a, b] of [
+      [
+        ['delapaz', 'juanito'],
+        ['juanito', 'de', 'la', 'paz'],
+      ],
+      [
+        ['vanderhoven', 'pieter'],
+        ['pieter', 'van', 'der', 'hoven'],
+      ],
+      [
+        ['alali', 'said'],
+        ['said', 'al', 'ali'],
+      ],
+      [
+        ['gholamreza', 'karimi'],
+        ['gholam', 'reza', 'karimi'],
+      ],
+    ]) {
+      expect(rejoinParticles(a!, b!)).toBeDefined();
+      expect(mayRejoin(a!, b!)).toBe(true);
+    }
   });
 
   // Each allowance is needed: without it, some real pair scores above the bound.
