@@ -27,9 +27,9 @@ import * as current from '@entente/core';
 import type { ScreeningQuery } from '@entente/core';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { cpuMs, evalRows, gc } from './support/cpu.ts';
+import { cpuMs, gc } from './support/cpu.ts';
+import { registerQueries, retrievedAtCap, speedSubjects } from './support/candidate-sets.ts';
 import { buildDevSet } from './heldout/build-dev-set.ts';
-import { syntheticRegister } from './synthetic-register.ts';
 
 type Core = typeof current;
 type Index = ReturnType<Core['buildScreeningIndex']>;
@@ -40,7 +40,6 @@ const option = (name: string): string | undefined => {
 };
 const quantile = (xs: number[], q: number): number =>
   xs.length ? xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : 0;
-const rows = evalRows;
 const load = (): string => loadavg()[0]!.toFixed(2);
 
 /** Candidate names passing the coverage bound and the name-score bound, for the query's main reading. */
@@ -51,20 +50,10 @@ function passing(
 ): { old: number; atLeast: boolean; bound: number } {
   const weight = core.indexTokenWeight(index);
   const name = core.normalizeName(q.name, index.reference, q.schema);
-  const { maxBonus, margin } = core.CANDIDATE_FLOOR;
-  const threshold = core.DEFAULT_SCREENING_THRESHOLD;
   const cut = { unscored: 0, atLeast: false };
-  const ids = core.findCandidateNames(
-    index,
-    name,
-    weight,
-    core.CANDIDATE_CAP,
-    0.2,
-    threshold - maxBonus - margin,
-    cut,
-  );
+  const ids = retrievedAtCap(core, index, name, weight, cut);
   const prepared = core.prepareQuery(index, name, weight);
-  const floor = core.nameScoreFloor(q, threshold);
+  const floor = core.nameScoreFloor(q, core.DEFAULT_SCREENING_THRESHOLD);
   let bound = 0;
   for (const id of ids) {
     const n = index.name(id);
@@ -97,28 +86,13 @@ async function main(): Promise<void> {
   const curIndex = cur.buildScreeningIndex(inputs, reference);
 
   const querySets: { label: string; queries: ScreeningQuery[] }[] = [];
-  if (sets.includes('speed')) {
-    const pairs = rows('yente_un_treated_vs_untreated_pairs.csv');
-    const names = [...rows('negatives_us_1k.csv'), ...rows('negatives_global_1k.csv')]
-      .map((r) => r.full_name!)
-      .concat(pairs.map((p) => p.query_name!));
-    querySets.push({ label: 'speed subjects', queries: names.map((name) => ({ name })) });
-  }
+  if (sets.includes('speed')) querySets.push({ label: 'speed subjects', queries: speedSubjects() });
   if (sets.includes('heldout')) {
     const cases = await buildDevSet(lists, MIRROR);
     querySets.push({ label: 'eval-heldout cases', queries: cases.map((c) => c.query) });
   }
-  if (sets.includes('register')) {
-    const register = syntheticRegister(parties, 5_000);
-    const queries: ScreeningQuery[] = register.flatMap((c) =>
-      c.names.map((name) => {
-        const q: ScreeningQuery = { name, schema: c.type };
-        if (c.countries[0]) q.country = c.countries[0];
-        return q;
-      }),
-    );
-    querySets.push({ label: 'synthetic register 5,000', queries });
-  }
+  if (sets.includes('register'))
+    querySets.push({ label: 'synthetic register 5,000', queries: registerQueries(parties) });
   console.log(
     `${parties.length} parties; load ${load()}; sets ${querySets.map((s) => `${s.label} ${s.queries.length}`).join(', ')}`,
   );

@@ -5,9 +5,11 @@ import {
   buildScreeningIndex,
   DEFAULT_NAME_REFERENCE,
   indexTokenWeight,
+  mayRejoin,
   nameScoreBound,
   normalizeName,
   prepareQuery,
+  rejoinParticles,
   scoreIndexedName,
   type BoundAllowances,
   type NormalizedName,
@@ -229,6 +231,48 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
     );
     // Measured 0.73 over these queries and floors (0.6–0.95), vowel-less readings included.
     expect(under / all).toBeGreaterThan(0.5);
+  });
+
+  it('says a name may rejoin exactly when rejoinParticles rewrites one side (its test before the call drops none)', () => {
+    let rewrites = 0;
+    fc.assert(
+      fc.property(query, (q) => {
+        for (const reading of readings(q))
+          for (const name of allNames)
+            for (const [a, b] of [
+              [reading.tokens, name.normalized.tokens],
+              [name.normalized.tokens, reading.tokens],
+            ] as const) {
+              const rewritten = rejoinParticles(a, b) !== undefined;
+              if (rewritten) rewrites++;
+              expect(mayRejoin(a, b), `${a.join(' ')} / ${b.join(' ')}`).toBe(rewritten);
+            }
+      }),
+      { numRuns: 60, examples },
+    );
+    expect(rewrites).toBeGreaterThan(0);
+    // Runs the generator seldom makes: two particles before the word, a short pair, a compound.
+    for (const [a, b] of [
+      [
+        ['delapaz', 'juanito'],
+        ['juanito', 'de', 'la', 'paz'],
+      ],
+      [
+        ['vanderhoven', 'pieter'],
+        ['pieter', 'van', 'der', 'hoven'],
+      ],
+      [
+        ['alali', 'said'],
+        ['said', 'al', 'ali'],
+      ],
+      [
+        ['gholamreza', 'karimi'],
+        ['gholam', 'reza', 'karimi'],
+      ],
+    ]) {
+      expect(rejoinParticles(a!, b!)).toBeDefined();
+      expect(mayRejoin(a!, b!)).toBe(true);
+    }
   });
 
   // Each allowance is needed: without it, some real pair scores above the bound.

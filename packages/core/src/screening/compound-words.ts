@@ -2,7 +2,7 @@ import { foldSpelling } from './spelling-fold.ts';
 import { osaDistance } from './string-similarity-osa.ts';
 
 /** Fewest letters a compound must have: shorter joins ("al" + "i") say nothing. */
-const MIN_COMPOUND = 6;
+export const MIN_COMPOUND = 6;
 
 const LETTERS = /^[a-z]+$/;
 

@@ -47,7 +47,7 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
 ]);
 
 /** Fewest letters a rejoined particle run needs to match a word by its folded spelling. */
-const MIN_ALIKE = 6;
+export const MIN_ALIKE = 6;
 
 /** Whether a word of `words` has the spelling of `joined` after the spelling folds ("abdelrahman", "abdalrahman"). */
 function spelledAlike(joined: string, words: readonly string[]): boolean {

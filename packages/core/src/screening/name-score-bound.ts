@@ -3,7 +3,8 @@ import { compareJoined } from './compare-joined.ts';
 import { tokenSimilarityUpperBound } from './compare-tokens.ts';
 import { CONNECTORS } from './generic-words-lift.ts';
 import { isOrganisationPair } from './name-features.ts';
-import { NAME_PARTICLES, rejoinParticles } from './name-particles.ts';
+import { MIN_COMPOUND } from './compound-words.ts';
+import { MIN_ALIKE, NAME_PARTICLES, rejoinParticles } from './name-particles.ts';
 import { originalScriptScore, type PreparedQuery } from './score-indexed-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
@@ -339,25 +340,44 @@ function alignmentBound(
 
 /**
  * Whether `rejoinParticles(a, b)` rewrites `b`: decided by its own code, after a test of what
- * every rejoining needs (two adjacent words of `b` whose joined length a word of `a` reaches
- * within 2 letters: a particle run, `a.includes` or `spelledAlike`, or a compound whose first
- * letter that word shares, `joinsAsOneWord`).
+ * every rejoining needs at some adjacent pair `b[j]`, `b[j + 1]` whose joined length `n` a word
+ * of `a` reaches within 2 letters:
+ * - a particle run: `b[j]` a particle and either `b[j + 1]` one too (a longer run), or the pair
+ *   spelt by a word of `a` (`a.includes`: a word of exactly `n` letters; `spelledAlike`: `n` of
+ *   at least `MIN_ALIKE`);
+ * - a compound (`joinsAsOneWord`): `n` and a word of `a` of at least `MIN_COMPOUND` letters
+ *   each, within 2 of each other, the word starting with `b[j]`'s letter and being neither
+ *   word, both words of 2 letters or more.
+ * Exported for the property test that checks it against `rejoinParticles` on real names.
  */
-function mayRejoin(a: readonly string[], b: readonly string[]): boolean {
+export function mayRejoin(a: readonly string[], b: readonly string[]): boolean {
   let longest = 0;
   for (const w of a) if (w.length > longest) longest = w.length;
   let possible = false;
   for (let j = 0; j + 1 < b.length && !possible; j++) {
-    const n = b[j]!.length + b[j + 1]!.length;
+    const x = b[j]!;
+    const y = b[j + 1]!;
+    const n = x.length + y.length;
     if (n - 2 > longest) continue;
-    // A particle run: one word of `a` spells it, give or take 2 letters (`spelledAlike`).
-    if (NAME_PARTICLES.has(b[j]!)) possible = true;
-    // A compound: a word of `a` that starts alike, within 2 letters of its length.
-    else
+    if (NAME_PARTICLES.has(x) && (NAME_PARTICLES.has(y) || n >= MIN_ALIKE || hasLength(a, n)))
+      possible = true;
+    else if (n >= MIN_COMPOUND && x.length >= 2 && y.length >= 2)
       for (const w of a)
-        if (w.charCodeAt(0) === b[j]!.charCodeAt(0) && Math.abs(w.length - n) <= 2) possible = true;
+        if (
+          w.length >= MIN_COMPOUND &&
+          Math.abs(w.length - n) <= 2 &&
+          w.charCodeAt(0) === x.charCodeAt(0) &&
+          w !== x &&
+          w !== y
+        )
+          possible = true;
   }
   return possible && rejoinParticles(a, b) !== undefined;
+}
+
+function hasLength(words: readonly string[], n: number): boolean {
+  for (const w of words) if (w.length === n) return true;
+  return false;
 }
 
 /**
