@@ -1,0 +1,15 @@
+-- A first full monitoring run raises about two alerts per hit counterparty (184,000 for the
+-- synthetic register of 100,000), and writing them was most of the run's main-thread time
+-- (issue 17; docs/decisions/2026-12-05-monitoring-alert-rows.md). Two things an alert stored
+-- twice are now stored once:
+--
+-- An alert's match (features, explanation, programmes) was a copy of the match of the hit it
+-- shows. Null now means "the match of the hit (org_id, counterparty_id, entity_id)": a run that
+-- changes or deletes that hit first copies its match into the alert, so the alert keeps showing
+-- the match it was raised (or last updated) with. Alerts stored before keep their copy.
+alter table monitor_alerts alter column match drop not null;
+
+-- The `raised` entry of an alert's history was a row of monitor_alert_events, at the alert's
+-- created_at, by 'monitor', to 'open'. A run now keeps its note on the alert instead, and the
+-- readers put the entry first in the history. Null: the alert's entry is a row (alerts before).
+alter table monitor_alerts add column raised_note text;
