@@ -10,18 +10,6 @@ import type { RunOutcome } from './monitor-records.ts';
  */
 export const WRITE_PAGE = 5000;
 
-/**
- * A statement's CTE that copies the stored match of the hits in `r` (columns `c`, `e`) into the
- * alerts that show them by reference (`match` null, migration 022), before the statement
- * changes or deletes those hits: an alert keeps the match it was raised or last updated with.
- * It reads the hits as they were before the statement (one snapshot for the whole statement).
- * A first run's pages find no such alert (one index probe a hit).
- */
-const keepMatches = (orgId: string) => sql`kept as (
-        update monitor_alerts a set match = h.match
-        from r join monitor_hits h on h.org_id = ${orgId} and h.counterparty_id = r.c and h.entity_id = r.e
-        where a.org_id = ${orgId} and a.counterparty_id = r.c and a.entity_id = r.e and a.match is null)`;
-
 /** A page as the text of a JSON array (one parameter; `json`, not `jsonb`: read once, in order). */
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::json`;
 
@@ -31,7 +19,7 @@ const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::json`;
  * brings undecided alerts up to date, drops the hits that are gone, and moves the organisation's
  * positions. An alert whose match is that of a stored hit (`matchOf`, or an update to a hit the
  * run writes or read `partial`) refers to that hit's row (`match` null) rather than holding a
- * second copy of its explanation; `keepMatches` copies it in before the hit changes. Every kind of
+ * second copy of its explanation; migration 022's triggers copy it in before the hit changes. Every kind of
  * row goes a page at a time (`pageSize` rows; tests make pages small) as one JSON parameter
  * (`json_to_recordset`).
  */
@@ -48,12 +36,15 @@ export async function writeRunOutcome(
     for (let i = 0; i < rows.length; i += pageSize) yield rows.slice(i, i + pageSize);
   }
   const written = new Set(outcome.upsertHits);
-  // The hits first (copying the stored match of each into the alerts that refer to it), then
-  // the alerts, which refer to the hit they show (`matchOf`: a row this run writes, or a stored
-  // row the run read `partial`), and the gone hits last (copying theirs into their alerts).
+  // The hits first, then the alerts, which refer to the hit they show (`matchOf`: a row this run
+  // writes, or a stored row the run read `partial`), and the gone hits last. Changing or deleting
+  // a hit copies its stored match into the alerts that refer to it (migration 022's triggers).
   for (const page of pages(outcome.upsertHits))
     await sql`
-      with r as materialized (select * from json_to_recordset(${json(
+      insert into monitor_hits
+        (org_id, counterparty_id, entity_id, score, party_hash, counterparty_version, list_version_id, match)
+      select ${orgId}, r.c, r.e, r.s, r.h, r.v, r.l, r.m
+      from json_to_recordset(${json(
         page.map((h) => ({
           c: h.counterpartyId,
           e: h.entityId,
@@ -63,11 +54,7 @@ export async function writeRunOutcome(
           l: h.listVersionId ?? null,
           m: h.match,
         })),
-      )}) as r(c text, e text, s double precision, h text, v integer, l integer, m jsonb)),
-      ${keepMatches(orgId)}
-      insert into monitor_hits
-        (org_id, counterparty_id, entity_id, score, party_hash, counterparty_version, list_version_id, match)
-      select ${orgId}, r.c, r.e, r.s, r.h, r.v, r.l, r.m from r
+      )}) as r(c text, e text, s double precision, h text, v integer, l integer, m jsonb)
       on conflict (org_id, counterparty_id, entity_id) do update set
         score = excluded.score, party_hash = excluded.party_hash,
         counterparty_version = excluded.counterparty_version,
@@ -153,12 +140,9 @@ export async function writeRunOutcome(
     );
   for (const page of pages(outcome.deleteHits))
     await sql`
-      with r as materialized (select * from json_to_recordset(${json(
-        page.map((d) => ({ c: d.counterpartyId, e: d.entityId })),
-      )}) as r(c text, e text)),
-      ${keepMatches(orgId)}
-      delete from monitor_hits h using r
-      where h.org_id = ${orgId} and h.counterparty_id = r.c and h.entity_id = r.e`.execute(tx);
+      delete from monitor_hits h
+      using json_to_recordset(${json(page.map((d) => ({ c: d.counterpartyId, e: d.entityId })))}) as d(c text, e text)
+      where h.org_id = ${orgId} and h.counterparty_id = d.c and h.entity_id = d.e`.execute(tx);
   for (const [source, position] of Object.entries(outcome.positions))
     await tx
       .insertInto('monitor_state')
