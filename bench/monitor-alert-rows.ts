@@ -16,19 +16,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Alert } from '../packages/core/src/index.ts';
 import { CLI_SOURCE, openStore, sharingStoreFor, type Database } from '../packages/adapters/src/index.ts';
 import { AlertStore } from '../packages/adapters/src/monitoring/alert-store.ts';
-import {
-  emptyRunOutcome,
-  type RunOutcome,
-  type StoredHit,
-} from '../packages/adapters/src/monitoring/monitor-records.ts';
+import { emptyRunOutcome, type RunOutcome } from '../packages/adapters/src/monitoring/monitor-records.ts';
 import { OVERLAP_WRITE_PAGE } from '../packages/adapters/src/monitoring/run-monitoring.ts';
 import { writeRunOutcome } from '../packages/adapters/src/monitoring/write-run-outcome.ts';
+import { load, syntheticFirstOutcome } from './support/monitor-outcome.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,10 +33,6 @@ const arg = (name: string, fallback: number) => {
 };
 const HITS = arg('hits', 60_000);
 const ROUNDS = arg('rounds', 2);
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
 const cpu = (c0: NodeJS.CpuUsage) => {
   const c = process.cpuUsage(c0);
   return (c.user + c.system) / 1e6;
@@ -51,57 +44,20 @@ const cpu = (c0: NodeJS.CpuUsage) => {
  * and two programmes; an alert per counterparty and subject, showing its best hit (`matchOf`),
  * with its subject's listings, as `raise-alerts.ts` gives them.
  */
-function firstOutcome(): RunOutcome {
-  const outcome = emptyRunOutcome();
-  for (let i = 0; i < HITS; i++) {
-    const cp = `cp-${Math.floor(i / 2.4)}`;
-    const entityId = `NK-${(i * 7919) % 60_904}`;
-    const hit: StoredHit = {
-      counterpartyId: cp,
-      entityId,
-      score: 0.8 + (i % 20) / 100,
-      partyHash: randomUUID().replace(/-/g, '') + 'abcdefgh',
-      counterpartyVersion: 1,
-      listVersionId: 1 + (i % 5),
-      match: {
-        listedName: `ROSOBORON TECHNO EXPORT ${i % 997}`,
-        matchedName: `Rosoboron Techno Export Holding ${i % 991}`,
-        features: Object.fromEntries(
-          ['name', 'tokens', 'initials', 'phonetic', 'country', 'type', 'identifier', 'common'].map(
-            (f, k) => [f, ((i + k) % 100) / 100],
-          ),
-        ),
-        explanation: [
-          `"Rosoboron Techno Export Holding" against the listed name "ROSOBORON TECHNO EXPORT ${i % 997}": 0.91`,
-          'tokens matched: rosoboron, techno, export; "holding" is a legal-form word, weighed less',
-          'country: RU on both',
-        ],
-        programs: ['RUSSIA-EO14024', 'UKRAINE-EO13662'],
-        source: i % 3 === 0 ? 'us-ofac-sdn' : 'eu-fsf',
-      },
-    };
-    outcome.upsertHits.push(hit);
-    // One alert per counterparty and subject: about four alerts for five hits.
-    if (i % 5 !== 4)
-      outcome.newAlerts.push({
-        kind: 'new',
-        counterpartyId: cp,
-        counterpartyName: hit.match.matchedName,
-        entityId,
+const firstOutcome = () =>
+  syntheticFirstOutcome(HITS, (hit) => ({
+    matchOf: { counterpartyId: hit.counterpartyId, entityId: hit.entityId },
+    subjectId: `subject-${hit.entityId}`,
+    listings: [
+      {
+        entityId: hit.entityId,
+        source: hit.match.source,
         score: hit.score,
-        ...hit.match,
-        matchOf: { counterpartyId: cp, entityId },
-        listVersionId: hit.listVersionId!,
-        subjectId: `subject-${entityId}`,
-        listings: [
-          { entityId, source: hit.match.source, score: hit.score, listedName: hit.match.listedName },
-        ],
-        notListedBy: ['un-sc'],
-        note: `score ${hit.score.toFixed(2)} on ${hit.match.source}`,
-      });
-  }
-  return outcome;
-}
+        listedName: hit.match.listedName,
+      },
+    ],
+    notListedBy: ['un-sc'],
+  }));
 
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::json`;
 
