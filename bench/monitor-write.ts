@@ -14,16 +14,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { CLI_SOURCE, openStore, sharingStoreFor, type Database } from '../packages/adapters/src/index.ts';
-import {
-  emptyRunOutcome,
-  type RunOutcome,
-  type StoredHit,
-} from '../packages/adapters/src/monitoring/monitor-records.ts';
+import type { RunOutcome } from '../packages/adapters/src/monitoring/monitor-records.ts';
 import { writeRunOutcome } from '../packages/adapters/src/monitoring/write-run-outcome.ts';
+import { load, syntheticFirstOutcome } from './support/monitor-outcome.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,57 +28,8 @@ const arg = (name: string, fallback: number) => {
 };
 const HITS = arg('hits', 50_000);
 const ROUNDS = arg('rounds', 1);
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
 
-/** A first run's outcome: HITS hits over HITS/2.4 counterparties, an alert per counterparty and listing's subject. */
-function firstOutcome(): RunOutcome {
-  const outcome = emptyRunOutcome();
-  for (let i = 0; i < HITS; i++) {
-    const cp = `cp-${Math.floor(i / 2.4)}`;
-    const entityId = `NK-${(i * 7919) % 60_904}`;
-    const hit: StoredHit = {
-      counterpartyId: cp,
-      entityId,
-      score: 0.8 + (i % 20) / 100,
-      partyHash: randomUUID().replace(/-/g, '') + 'abcdefgh',
-      counterpartyVersion: 1,
-      listVersionId: 1 + (i % 5),
-      match: {
-        listedName: `ROSOBORON TECHNO EXPORT ${i % 997}`,
-        matchedName: `Rosoboron Techno Export Holding ${i % 991}`,
-        features: Object.fromEntries(
-          ['name', 'tokens', 'initials', 'phonetic', 'country', 'type', 'identifier', 'common'].map(
-            (f, k) => [f, ((i + k) % 100) / 100],
-          ),
-        ),
-        explanation: [
-          `"Rosoboron Techno Export Holding" against the listed name "ROSOBORON TECHNO EXPORT ${i % 997}": 0.91`,
-          'tokens matched: rosoboron, techno, export; "holding" is a legal-form word, weighed less',
-          'country: RU on both',
-        ],
-        programs: ['RUSSIA-EO14024', 'UKRAINE-EO13662'],
-        source: i % 3 === 0 ? 'us-ofac-sdn' : 'eu-fsf',
-      },
-    };
-    outcome.upsertHits.push(hit);
-    // One alert per counterparty and subject: about four alerts for five hits.
-    if (i % 5 !== 4)
-      outcome.newAlerts.push({
-        kind: 'new',
-        counterpartyId: cp,
-        counterpartyName: hit.match.matchedName,
-        entityId,
-        score: hit.score,
-        ...hit.match,
-        listVersionId: hit.listVersionId!,
-        note: `score ${hit.score.toFixed(2)} on ${hit.match.source}`,
-      });
-  }
-  return outcome;
-}
+const firstOutcome = () => syntheticFirstOutcome(HITS);
 
 /** The writer before: Kysely multi-row VALUES, 500 rows a statement, an UPDATE per updated alert. */
 async function writeByValues(tx: Kysely<Database>, orgId: string, runId: string, outcome: RunOutcome) {

@@ -39,8 +39,25 @@ const systemClock = { now: () => new Date() };
 
 type Row = Record<string, any>;
 
-function alertFromRow(r: Row, events: AlertEvent[]): Alert {
-  const m = r.match as HitMatch;
+/**
+ * An alert from its row (`match` null: the match of its hit, read as `hit_match`; migration 022)
+ * and its history's rows, led by its `raised` entry when the row keeps it (`raised_note`).
+ */
+function alertFromRow(r: Row, rows: AlertEvent[]): Alert {
+  const m = (r.match ?? r.hit_match) as HitMatch;
+  const events: AlertEvent[] =
+    r.raised_note === null || r.raised_note === undefined
+      ? rows
+      : [
+          {
+            at: iso(r.created_at)!,
+            by: 'monitor',
+            type: 'raised',
+            to: 'open',
+            ...(r.raised_note ? { comment: r.raised_note } : {}),
+          },
+          ...rows,
+        ];
   // An alert raised before migration 018 is the alert of one listing.
   const listings = (r.listings as AlertListing[] | null) ?? [
     { entityId: r.entity_id, source: m.source, score: Number(r.score), listedName: r.listed_name },
@@ -101,20 +118,35 @@ export class AlertStore {
     this.#audit = new AuditLog(db, systemClock);
   }
 
+  /** Alert rows with the match of their hit beside (`hit_match`) when they refer to it. */
+  #withMatch() {
+    return this.db
+      .selectFrom('monitor_alerts as a')
+      .leftJoin('monitor_hits as h', (j) =>
+        j
+          .on('a.match', 'is', null)
+          .onRef('h.org_id', '=', 'a.org_id')
+          .onRef('h.counterparty_id', '=', 'a.counterparty_id')
+          .onRef('h.entity_id', '=', 'a.entity_id'),
+      )
+      .selectAll('a')
+      .select('h.match as hit_match');
+  }
+
   /** The organisation's alerts, oldest first, with their history. */
   async alerts(orgId: string, filter: AlertFilter = {}): Promise<Alert[]> {
-    let q = this.db.selectFrom('monitor_alerts').selectAll().where('org_id', '=', orgId);
-    if (filter.states?.length) q = q.where('state', 'in', filter.states);
-    if (filter.kinds?.length) q = q.where('kind', 'in', filter.kinds);
-    if (filter.assignee) q = q.where('assignee', '=', filter.assignee);
-    if (filter.counterpartyId) q = q.where('counterparty_id', '=', filter.counterpartyId);
+    let q = this.#withMatch().where('a.org_id', '=', orgId);
+    if (filter.states?.length) q = q.where('a.state', 'in', filter.states);
+    if (filter.kinds?.length) q = q.where('a.kind', 'in', filter.kinds);
+    if (filter.assignee) q = q.where('a.assignee', '=', filter.assignee);
+    if (filter.counterpartyId) q = q.where('a.counterparty_id', '=', filter.counterpartyId);
     // Alerts of one run share its time: within it, by counterparty (then kind and listed party), not by random id.
     const rows = await q
-      .orderBy('created_at')
-      .orderBy('counterparty_id')
-      .orderBy('kind')
-      .orderBy('entity_id')
-      .orderBy('id')
+      .orderBy('a.created_at')
+      .orderBy('a.counterparty_id')
+      .orderBy('a.kind')
+      .orderBy('a.entity_id')
+      .orderBy('a.id')
       .limit(filter.limit ?? 10_000)
       .execute();
     const events = new Map<string, AlertEvent[]>();
@@ -177,11 +209,9 @@ export class AlertStore {
 
   /** One of the organisation's alerts; `not-found` for an unknown id or another organisation's (audited). */
   async alert(orgId: string, id: string, by?: AuditSource, action = 'monitor.alert-read'): Promise<Alert> {
-    const row = await this.db
-      .selectFrom('monitor_alerts')
-      .selectAll()
-      .where('id', '=', id)
-      .where('org_id', '=', orgId)
+    const row = await this.#withMatch()
+      .where('a.id', '=', id)
+      .where('a.org_id', '=', orgId)
       .executeTakeFirst();
     if (!row) {
       if (by) await this.#refused(orgId, id, by, action);

@@ -75,7 +75,8 @@ export interface MonitorAlertRow {
   listed_name: string;
   matched_name: string;
   score: number;
-  match: Json;
+  /** Migration 022: null when it is the match of the hit (org_id, counterparty_id, entity_id). */
+  match: ColumnType<unknown, string | null, string | null>;
   list_version_id: number | null;
   assignee: string | null;
   clearance_id: string | null;
@@ -85,6 +86,8 @@ export interface MonitorAlertRow {
   created_at: Stamp;
   updated_at: Stamp;
   decided_at: MaybeStamp;
+  /** Migration 022: the note of the alert's `raised` entry, kept here; null when it is an event row. */
+  raised_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Row of `monitor_alert_events`: one step of an alert's history. */

@@ -257,6 +257,87 @@ for (const target of storeTargets()) {
       });
     });
 
+    it('keeps the match an alert was raised with when a later run changes or deletes the hit it refers to', async () => {
+      // Alerts raised by a run refer to the match of the hit they show (migration 022).
+      const first = empty();
+      first.upsertHits = [hit('C-1', 'sdn:1', 0.97), hit('C-2', 'sdn:3', 0.88), hit('C-3', 'sdn:4', 0.8)];
+      first.newAlerts = first.upsertHits.map((h) =>
+        alertOf(h, { matchOf: { counterpartyId: h.counterpartyId, entityId: h.entityId } }),
+      );
+      await finish(first);
+      const raised = new Map((await alerts.alerts(org)).map((a) => [a.counterpartyId, a]));
+      const refs = await sql<{
+        n: number;
+      }>`select count(*)::int as n from monitor_alerts where match is null`.execute(store.kysely);
+      expect(refs.rows[0]!.n).toBe(3);
+      expect(raised.get('C-1')).toMatchObject({ explanation: ['name 0.93', 'country: RU on both'] });
+      // The `raised` entry, kept on the row, reads as the event row did: at the alert's creation.
+      for (const a of raised.values())
+        expect(a.events).toEqual([
+          {
+            at: a.createdAt,
+            by: 'monitor',
+            type: 'raised',
+            to: 'open',
+            comment: `score ${a.score} on test-sdn`,
+          },
+        ]);
+
+      // The next run changes C-1's hit (another explanation) without updating its alert, deletes
+      // C-2's, and brings C-3's alert up to its changed hit.
+      const next = empty();
+      const changed = (h: StoredHit) => ({
+        ...h,
+        match: { ...h.match, explanation: ['name 0.99', 'changed'] },
+      });
+      next.upsertHits = [changed(hit('C-1', 'sdn:1', 0.99)), changed(hit('C-3', 'sdn:4', 0.95))];
+      next.deleteHits = [{ counterpartyId: 'C-2', entityId: 'sdn:3' }];
+      next.updatedAlerts = [
+        { id: raised.get('C-3')!.id, hit: next.upsertHits[1]!, note: 'score 0.8 → 0.95' },
+      ];
+      await finish(next);
+      const after = new Map((await alerts.alerts(org)).map((a) => [a.counterpartyId, a]));
+      expect(after.get('C-1')).toEqual(raised.get('C-1'));
+      expect(after.get('C-2')).toEqual(raised.get('C-2'));
+      expect(after.get('C-3')).toMatchObject({ score: 0.95, explanation: ['name 0.99', 'changed'] });
+      expect(await alerts.alert(org, raised.get('C-1')!.id)).toEqual(raised.get('C-1'));
+
+      // A third run changes C-3's hit again: its alert keeps the match of its last update.
+      const third = empty();
+      third.upsertHits = [hit('C-3', 'sdn:4', 0.7)];
+      await finish(third);
+      expect((await alerts.alert(org, raised.get('C-3')!.id)).explanation).toEqual(['name 0.99', 'changed']);
+    });
+
+    it('reads an alert stored before migration 022 (its own match, its raised entry a row) as before', async () => {
+      const id = 'alert-before-022';
+      await sql`insert into monitor_alerts (id, org_id, kind, state, counterparty_id, counterparty_name, entity_id,
+          listed_name, matched_name, score, match, created_at)
+        values (${id}, ${org}, 'new', 'open', 'C-9', 'Name of C-9', 'sdn:9', 'LISTED', 'Matched', 0.9,
+          ${JSON.stringify(hit('C-9', 'sdn:9', 0.9).match)}::jsonb, '2026-12-01T10:00:00Z')`.execute(
+        store.kysely,
+      );
+      await sql`insert into monitor_alert_events (alert_id, at, by, type, to_state, comment)
+        values (${id}, '2026-12-01T10:00:00Z', 'monitor', 'raised', 'open', 'score 0.9 on test-sdn')`.execute(
+        store.kysely,
+      );
+      const a = await alerts.alert(org, id);
+      expect(a).toMatchObject({
+        explanation: ['name 0.93', 'country: RU on both'],
+        programs: ['RUSSIA-EO14024'],
+      });
+      expect(a.events).toEqual([
+        {
+          at: '2026-12-01T10:00:00.000Z',
+          by: 'monitor',
+          type: 'raised',
+          to: 'open',
+          comment: 'score 0.9 on test-sdn',
+        },
+      ]);
+      expect(await alerts.alerts(org)).toEqual([a]);
+    });
+
     it('leaves the store as it was when a write fails on a later page', async () => {
       const first = empty();
       first.upsertHits = [hit('C-1', 'sdn:1', 0.97)];
@@ -270,9 +351,9 @@ for (const target of storeTargets()) {
         events: await count('monitor_alert_events'),
       };
 
-      // A real constraint refuses the last alert's history entry: hits, the other alerts and
-      // the other pages of entries were written before it in the same transaction.
-      await sql`alter table monitor_alert_events add constraint refuse_note check (comment <> 'refused') not valid`.execute(
+      // A real constraint refuses the last alert (its `raised` note, kept on its row): the hits
+      // and the other pages of alerts were written before it in the same transaction.
+      await sql`alter table monitor_alerts add constraint refuse_note check (raised_note <> 'refused') not valid`.execute(
         store.kysely,
       );
       const next = empty();
@@ -290,7 +371,7 @@ for (const target of storeTargets()) {
       expect(await count('monitor_alert_events')).toBe(before.events);
       expect((await runs.recent(org)).find((r) => r.id === run.id)?.state).toBe('running');
 
-      await sql`alter table monitor_alert_events drop constraint refuse_note`.execute(store.kysely);
+      await sql`alter table monitor_alerts drop constraint refuse_note`.execute(store.kysely);
       await runs.finishRun(org, run, next, emptyRunCounts(), 2);
       expect((await runs.hits(org)).map((h) => h.entityId).sort()).toEqual([
         'sdn:2',

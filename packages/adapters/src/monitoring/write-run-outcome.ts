@@ -15,10 +15,11 @@ const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::json`;
 
 /**
  * Writes a run's outcome inside the caller's transaction: upserts the current hits, raises
- * the new alerts (each with its `raised` history entry), brings undecided alerts up to date,
- * drops the hits that are gone, and moves the organisation's positions. An alert's match is
- * copied from the row of the hit it shows when `matchOf` names it (no second copy of each
- * explanation sent and parsed). Every kind of
+ * the new alerts (each with the note of its `raised` history entry on its row, migration 022),
+ * brings undecided alerts up to date, drops the hits that are gone, and moves the organisation's
+ * positions. An alert whose match is that of a stored hit (`matchOf`, or an update to a hit the
+ * run writes or read `partial`) refers to that hit's row (`match` null) rather than holding a
+ * second copy of its explanation; migration 022's triggers copy it in before the hit changes. Every kind of
  * row goes a page at a time (`pageSize` rows; tests make pages small) as one JSON parameter
  * (`json_to_recordset`).
  */
@@ -35,9 +36,9 @@ export async function writeRunOutcome(
     for (let i = 0; i < rows.length; i += pageSize) yield rows.slice(i, i + pageSize);
   }
   const written = new Set(outcome.upsertHits);
-  // The hits first, then the alerts, which copy the match of the hit they show from its row
-  // (`matchOf`: the row this run writes, or for a hit the run read `partial` the stored row), and
-  // the gone hits last, so that the alert of a gone hit finds its row.
+  // The hits first, then the alerts, which refer to the hit they show (`matchOf`: a row this run
+  // writes, or a stored row the run read `partial`), and the gone hits last. Changing or deleting
+  // a hit copies its stored match into the alerts that refer to it (migration 022's triggers).
   for (const page of pages(outcome.upsertHits))
     await sql`
       insert into monitor_hits
@@ -60,18 +61,17 @@ export async function writeRunOutcome(
         list_version_id = excluded.list_version_id, match = excluded.match, updated_at = now()`.execute(tx);
   onStep?.('hits-written');
   // A first or full run raises an alert per counterparty and subject (over 200,000 for the
-  // synthetic register of 100,000): a page of alerts, then their `raised` entries.
+  // synthetic register of 100,000): a page of alerts, each with its `raised` note on its row.
   for (const page of pages(outcome.newAlerts)) {
-    const ids = page.map(() => randomUUID());
     await sql`
       insert into monitor_alerts
         (id, org_id, kind, state, counterparty_id, counterparty_name, entity_id, subject_id, subject_name,
-         listings, not_listed_by, listed_name, matched_name, score, match, list_version_id, run_id)
+         listings, not_listed_by, listed_name, matched_name, score, match, list_version_id, run_id, raised_note)
       select r.id, ${orgId}, r.kind, 'open', r.cp, r.cpn, r.e, r.sid, r.sn, r.ls, r.nl, r.ln, r.mn, r.s,
-        coalesce(r.m, h.match), r.l, ${runId}
+        r.m, r.l, ${runId}, r.note
       from json_to_recordset(${json(
-        page.map((a, i) => ({
-          id: ids[i],
+        page.map((a) => ({
+          id: randomUUID(),
           kind: a.kind,
           cp: a.counterpartyId,
           cpn: a.counterpartyName,
@@ -85,6 +85,7 @@ export async function writeRunOutcome(
           ln: a.listedName,
           mn: a.matchedName,
           s: a.score,
+          // Null: the match of the hit the alert shows (`matchOf` is always that hit, the alert's entity).
           m: a.matchOf
             ? null
             : {
@@ -95,21 +96,11 @@ export async function writeRunOutcome(
                 listedName: a.listedName,
                 matchedName: a.matchedName,
               },
-          mc: a.matchOf?.counterpartyId ?? null,
-          me: a.matchOf?.entityId ?? null,
           l: a.listVersionId ?? null,
+          note: a.note,
         })),
       )}) as r(id text, kind text, cp text, cpn text, e text, sid text, sn text, ls jsonb, nl jsonb,
-               ln text, mn text, s double precision, m jsonb, mc text, me text, l integer)
-      left join monitor_hits h on r.m is null and h.org_id = ${orgId} and h.counterparty_id = r.mc and h.entity_id = r.me`.execute(
-      tx,
-    );
-    await sql`
-      insert into monitor_alert_events (alert_id, by, type, to_state, comment)
-      select r.id, 'monitor', 'raised', 'open', r.note
-      from json_to_recordset(${json(page.map((a, i) => ({ id: ids[i], note: a.note })))}) as r(id text, note text)`.execute(
-      tx,
-    );
+               ln text, mn text, s double precision, m jsonb, l integer, note text)`.execute(tx);
   }
   for (const page of pages(outcome.updatedAlerts.filter((u) => u.hit))) {
     await sql`
@@ -120,8 +111,7 @@ export async function writeRunOutcome(
         listings = case when r.subj then r.ls else a.listings end,
         not_listed_by = case when r.subj then r.nl else a.not_listed_by end,
         score = r.s, matched_name = r.mn, listed_name = r.ln, list_version_id = r.l, updated_at = now(),
-        match = coalesce(r.m, (select h.match from monitor_hits h
-                               where h.org_id = a.org_id and h.counterparty_id = a.counterparty_id and h.entity_id = r.e))
+        match = r.m
       from json_to_recordset(${json(
         page.map(({ id, hit, subject }) => ({
           id,
