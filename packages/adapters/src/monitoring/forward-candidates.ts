@@ -8,12 +8,14 @@ import {
   indexTokenWeight,
   isOrganisationPair,
   MAX_EXTRA_PARTS,
+  mayMatchNames,
   namePartsOf,
   normalizeIdentifier,
   transcriptionSpellings,
   wadeGilesToPinyin,
   type IndexedName,
   type ScreeningIndex,
+  type ScreeningQuery,
 } from '@entente/core';
 
 /*
@@ -151,12 +153,19 @@ function registerTokensNear(
  * other words too (`RegisterFacts.irregular`). A superset of the counterparties a full run's
  * candidate search reaches for these parties (before the engine's cut to its best
  * `CANDIDATE_LIMIT` names): every candidate is then screened forwards with the real engine.
+ *
+ * Given the counterparties' screening queries (`queriesOf`), a counterparty reached by its
+ * names is kept only when one of its queries can reach the threshold on one of the changed
+ * listed names that reached it (`mayMatchNames`: the engine's own name-score bound, pair by
+ * pair), so that words shared with many listed names ("trading", "group") no longer make a
+ * candidate of every counterparty that carries them.
  */
 export function forwardCandidates(
   index: ScreeningIndex,
   registerIndex: ScreeningIndex,
   changed: ReadonlySet<string>,
   threshold = DEFAULT_SCREENING_THRESHOLD,
+  queriesOf?: (counterpartyId: string) => readonly ScreeningQuery[] | undefined,
 ): Set<string> {
   const out = new Set<string>();
   if (changed.size === 0) return out;
@@ -197,6 +206,7 @@ export function forwardCandidates(
     for (let j = 0; j < e.ids.length; j++) if (e.ids[j] === k) return e.similarities[j]!;
     return 0;
   };
+  const reachedBy = new Map<string, Set<number>>();
   for (const entityId of changed) {
     const entry = index.get(entityId);
     if (!entry) continue;
@@ -249,10 +259,24 @@ export function forwardCandidates(
           total > 0 ? (INITIAL * Math.min(listedInitials, name.normalized.tokens.length)) / total : 0;
         if (covered === Infinity || needed <= 0 || covered + slack + initials >= needed - 1e-9) {
           const id = counterpartyOf(r);
-          if (id) out.add(id);
+          if (!id) continue;
+          if (!queriesOf) out.add(id);
+          else {
+            // The changed listed names that reached the counterparty, for the pairwise bound below.
+            const names = reachedBy.get(id);
+            if (names) names.add(nameId);
+            else reachedBy.set(id, new Set([nameId]));
+          }
         }
       }
     }
+  }
+  for (const [id, names] of reachedBy) {
+    if (out.has(id)) continue;
+    const queries = queriesOf!(id);
+    const nameIds = [...names];
+    // Without its queries (not in the register given) the counterparty is kept, as before.
+    if (!queries || queries.some((q) => mayMatchNames(index, q, nameIds, threshold))) out.add(id);
   }
   return out;
 }
