@@ -512,13 +512,15 @@ export function screenPartyOutcome(
       minNameScore,
       cut,
     );
-    if (bounded) {
+    if (bounded || entities) {
       // Names that cannot reach the threshold are not scored (a party matches on its best name,
       // which can; see nameScoreFloor). The names beyond the cap stay as the retrieval counted them.
+      // Names of parties outside `entities` are left out first: they would not be scored.
       let kept = 0;
       for (const nameId of candidates) {
+        if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) continue;
         const name = index.name(nameId);
-        if (name && nameScoreBound(index, prepared, name, nameFloor) >= nameFloor)
+        if (name && (!bounded || nameScoreBound(index, prepared, name, nameFloor) >= nameFloor))
           candidates[kept++] = nameId;
       }
       candidates.length = kept;
