@@ -37,72 +37,81 @@ const CYRILLIC: Record<string, string> = Object.fromEntries(
 );
 const toCyrillic = (w: string) => [...w].map((c) => CYRILLIC[c] ?? c).join('');
 
+/**
+ * 300 listed parties of common and made-up words, 1,000 counterparties named after them (some
+ * in Cyrillic or with an Arabic-script word), every tenth listed party changed, and the
+ * counterparties a forward screening against the changed parties hits.
+ */
+function fixture() {
+  const r = rng(17);
+  // The words above and 400 made of syllables, so that most names share only common words.
+  const syllables = ['ka', 'lo', 'vin', 'ser', 'mar', 'tek', 'ros', 'bel', 'dan', 'ur', 'om', 'zi'];
+  const made = Array.from({ length: 400 }, () =>
+    Array.from({ length: 2 + Math.floor(r() * 3) }, () => syllables[Math.floor(r() * syllables.length)]).join(
+      '',
+    ),
+  );
+  const pool = [...WORDS, ...made];
+  const pick = () => {
+    const from = r() < 0.3 ? WORDS : pool;
+    return from[Math.floor(r() * from.length)]!;
+  };
+  const parties: Party[] = Array.from({ length: 300 }, (_, k) => {
+    const n = 2 + Math.floor(r() * 9);
+    const name = Array.from({ length: n }, pick).join(' ');
+    return buildParty({
+      source: 'test-list',
+      sourceId: String(k),
+      schema: r() < 0.3 ? 'person' : 'organization',
+      names: [{ full: name, quality: 'primary' }],
+      countries: r() < 0.5 ? [{ code: 'RU', role: 'other' }] : [],
+    });
+  });
+  // 1,000 counterparties named after listed parties: a few of their words, some misspelt, some other words.
+  const register: RegisterEntry[] = Array.from({ length: 1000 }, (_, k) => {
+    const words = parties[Math.floor(r() * parties.length)]!.names[0]!.full.split(' ');
+    const kept = words.filter(() => r() < 0.5).map((w) => misspell(w, r));
+    if (kept.length === 0 || r() < 0.3) kept.push(pick());
+    // Some written in Cyrillic (screened under their transliteration and original-script
+    // words), some in Arabic letters for the first word (a reading of its own).
+    const script = r();
+    const name =
+      script < 0.3
+        ? kept.map(toCyrillic).join(' ')
+        : script < 0.4
+          ? ['محمد', ...kept].join(' ')
+          : kept.join(' ');
+    return {
+      id: `C-${k}`,
+      orgId: 'org',
+      version: 1,
+      updatedAt: '2026-12-04T00:00:00Z',
+      changeSeq: 1,
+      type: r() < 0.3 ? 'person' : 'organization',
+      names: [name],
+      countries: r() < 0.5 ? ['RU'] : [],
+      addresses: [],
+      identifiers: [],
+      owners: [],
+    } as RegisterEntry;
+  });
+  const index = buildScreeningIndex(
+    parties.map((party) => ({ party })),
+    DEFAULT_NAME_REFERENCE,
+  );
+  const registerIndex = buildRegisterIndex(register, DEFAULT_NAME_REFERENCE);
+  const changed = new Set(parties.filter((_, k) => k % 10 === 0).map((p) => `test-list:${p.sourceId}`));
+  const hit = new Set<string>();
+  for (const c of register)
+    for (const q of counterpartyQueries(c))
+      if (screenParty(index, q, { entities: changed, limit: 1000 }).length > 0) hit.add(c.id);
+  return { index, registerIndex, register, changed, hit };
+}
+
 describe('forwardCandidates', () => {
   it('finds every counterparty that a changed listed party hits when the counterparty is screened forwards', () => {
-    const r = rng(17);
-    // The words above and 400 made of syllables, so that most names share only common words.
-    const syllables = ['ka', 'lo', 'vin', 'ser', 'mar', 'tek', 'ros', 'bel', 'dan', 'ur', 'om', 'zi'];
-    const made = Array.from({ length: 400 }, () =>
-      Array.from(
-        { length: 2 + Math.floor(r() * 3) },
-        () => syllables[Math.floor(r() * syllables.length)],
-      ).join(''),
-    );
-    const pool = [...WORDS, ...made];
-    const pick = () => {
-      const from = r() < 0.3 ? WORDS : pool;
-      return from[Math.floor(r() * from.length)]!;
-    };
-    const parties: Party[] = Array.from({ length: 300 }, (_, k) => {
-      const n = 2 + Math.floor(r() * 9);
-      const name = Array.from({ length: n }, pick).join(' ');
-      return buildParty({
-        source: 'test-list',
-        sourceId: String(k),
-        schema: r() < 0.3 ? 'person' : 'organization',
-        names: [{ full: name, quality: 'primary' }],
-        countries: r() < 0.5 ? [{ code: 'RU', role: 'other' }] : [],
-      });
-    });
-    // 1,000 counterparties named after listed parties: a few of their words, some misspelt, some other words.
-    const register: RegisterEntry[] = Array.from({ length: 1000 }, (_, k) => {
-      const words = parties[Math.floor(r() * parties.length)]!.names[0]!.full.split(' ');
-      const kept = words.filter(() => r() < 0.5).map((w) => misspell(w, r));
-      if (kept.length === 0 || r() < 0.3) kept.push(pick());
-      // Some written in Cyrillic (screened under their transliteration and original-script
-      // words), some in Arabic letters for the first word (a reading of its own).
-      const script = r();
-      const name =
-        script < 0.3
-          ? kept.map(toCyrillic).join(' ')
-          : script < 0.4
-            ? ['محمد', ...kept].join(' ')
-            : kept.join(' ');
-      return {
-        id: `C-${k}`,
-        orgId: 'org',
-        version: 1,
-        updatedAt: '2026-12-04T00:00:00Z',
-        changeSeq: 1,
-        type: r() < 0.3 ? 'person' : 'organization',
-        names: [name],
-        countries: r() < 0.5 ? ['RU'] : [],
-        addresses: [],
-        identifiers: [],
-        owners: [],
-      } as RegisterEntry;
-    });
-    const index = buildScreeningIndex(
-      parties.map((party) => ({ party })),
-      DEFAULT_NAME_REFERENCE,
-    );
-    const registerIndex = buildRegisterIndex(register, DEFAULT_NAME_REFERENCE);
-    const changed = new Set(parties.filter((_, k) => k % 10 === 0).map((p) => `test-list:${p.sourceId}`));
+    const { index, registerIndex, register, changed, hit } = fixture();
     const candidates = forwardCandidates(index, registerIndex, changed);
-    const hit = new Set<string>();
-    for (const c of register)
-      for (const q of counterpartyQueries(c))
-        if (screenParty(index, q, { entities: changed, limit: 1000 }).length > 0) hit.add(c.id);
     // The test means something: many hits, and far fewer candidates than counterparties.
     expect(hit.size).toBeGreaterThan(20);
     expect([...hit].filter((id) => !candidates.has(id))).toEqual([]);
@@ -110,6 +119,21 @@ describe('forwardCandidates', () => {
     // Some of them through names in Cyrillic or Arabic letters.
     const nonLatin = [...hit].filter((id) => /[^a-z0-9 ]/.test(register[Number(id.slice(2))]!.names[0]!));
     expect(nonLatin.length).toBeGreaterThan(3);
+  });
+
+  it('keeps every hit when each counterparty is bounded against the changed names that reached it, and fewer candidates', () => {
+    const { index, registerIndex, register, changed, hit } = fixture();
+    const byId = new Map(register.map((c) => [c.id, c]));
+    const unbounded = forwardCandidates(index, registerIndex, changed);
+    const bounded = forwardCandidates(index, registerIndex, changed, undefined, (id) => {
+      const c = byId.get(id);
+      return c && counterpartyQueries(c);
+    });
+    expect(hit.size).toBeGreaterThan(20);
+    expect([...hit].filter((id) => !bounded.has(id))).toEqual([]);
+    // A subset of the search without the bound, and a smaller one (the bound does something).
+    expect([...bounded].filter((id) => !unbounded.has(id))).toEqual([]);
+    expect(bounded.size).toBeLessThan(unbounded.size);
   });
 });
 

@@ -8,12 +8,14 @@ import {
   indexTokenWeight,
   isOrganisationPair,
   MAX_EXTRA_PARTS,
+  mayMatchNames,
   namePartsOf,
   normalizeIdentifier,
   transcriptionSpellings,
   wadeGilesToPinyin,
   type IndexedName,
   type ScreeningIndex,
+  type ScreeningQuery,
 } from '@entente/core';
 
 /*
@@ -151,12 +153,19 @@ function registerTokensNear(
  * other words too (`RegisterFacts.irregular`). A superset of the counterparties a full run's
  * candidate search reaches for these parties (before the engine's cut to its best
  * `CANDIDATE_LIMIT` names): every candidate is then screened forwards with the real engine.
+ *
+ * Given the counterparties' screening queries (`queriesOf`), a counterparty reached by its
+ * names is kept only when one of its queries can reach the threshold on one of the changed
+ * listed names that reached it (`mayMatchNames`: the engine's own name-score bound, pair by
+ * pair), so that words shared with many listed names ("trading", "group") no longer make a
+ * candidate of every counterparty that carries them.
  */
 export function forwardCandidates(
   index: ScreeningIndex,
   registerIndex: ScreeningIndex,
   changed: ReadonlySet<string>,
   threshold = DEFAULT_SCREENING_THRESHOLD,
+  queriesOf?: (counterpartyId: string) => readonly ScreeningQuery[] | undefined,
 ): Set<string> {
   const out = new Set<string>();
   if (changed.size === 0) return out;
@@ -169,11 +178,15 @@ export function forwardCandidates(
   const baseNeeded = (minScore - (1 - QUERY_SHARE)) / QUERY_SHARE;
   const counterpartyOf = (nameId: number) =>
     registerIndex.entry(registerIndex.nameEntry(nameId))?.party.sourceId;
-  // Per register name: its total weight and what its initials may add (computed when reached).
-  const shape = new Map<number, { total: number; slack: number; needed: number }>();
-  const shapeOf = (r: IndexedName, id: number) => {
-    let s = shape.get(id);
-    if (s) return s;
+  // Per register name (by name id): its total weight, what its initials may add and the share it
+  // needs, computed when first reached (`total` NaN until then).
+  const nameCount = registerIndex.nameSlots;
+  const totals = new Float64Array(nameCount).fill(Number.NaN);
+  const slacks = new Float64Array(nameCount);
+  const needs = new Float64Array(nameCount);
+  const shapeOf = (r: IndexedName, id: number): number => {
+    const known = totals[id]!;
+    if (!Number.isNaN(known)) return known;
     const tokens = r.normalized.tokens;
     const weights = tokens.map((t) => weight(t));
     const total = weights.reduce((a, b) => a + b, 0);
@@ -187,16 +200,24 @@ export function forwardCandidates(
       for (let k = 0; k < Math.max(2, tokens.length - MAX_EXTRA_PARTS); k++) least += sorted[k]!;
       needed = Math.min(needed, (CONTAINED_SIMILARITY * least) / total);
     }
-    s = { total, slack: total > 0 ? initials / total : 0, needed };
-    shape.set(id, s);
-    return s;
+    totals[id] = total;
+    slacks[id] = total > 0 ? initials / total : 0;
+    needs[id] = needed;
+    return total;
   };
+  // Per listed name, the share each register name reached has (Infinity: kept whole), by name
+  // id, stamped with the listed name's epoch; `touched` lists the names reached.
+  const covered = new Float64Array(nameCount);
+  const stamp = new Uint32Array(nameCount);
+  let epoch = 0;
+  let touched: number[] = [];
   // Forward similarity of a register token to a list token id (0: not in its expansion).
   const forward = (t: string, k: number): number => {
     const e = expandToken(index, t);
     for (let j = 0; j < e.ids.length; j++) if (e.ids[j] === k) return e.similarities[j]!;
     return 0;
   };
+  const reachedBy = new Map<string, Set<number>>();
   for (const entityId of changed) {
     const entry = index.get(entityId);
     if (!entry) continue;
@@ -209,7 +230,8 @@ export function forwardCandidates(
       const listed = index.name(nameId);
       if (!listed) continue;
       const listedInitials = index.nameShape[nameId]! & 255;
-      const reached = new Map<number, number>();
+      epoch++;
+      touched = [];
       for (const k of listed.keyIds) {
         const s = index.tokenAt(k);
         const seen = new Set<number>();
@@ -219,40 +241,62 @@ export function forwardCandidates(
           const text = registerIndex.tokenAt(t);
           const sim = forward(text, k);
           if (sim <= 0) return;
+          const w = weight(text);
           const postings = registerIndex.postingsOf(t);
           for (let p = 0; p < postings.length; p++) {
             const r = postings[p]!;
-            if (reached.get(r) === Infinity) continue;
+            const first = stamp[r] !== epoch;
+            if (!first && covered[r] === Infinity) continue;
             const name = registerIndex.name(r);
             if (!name) continue;
+            if (first) {
+              stamp[r] = epoch;
+              covered[r] = 0;
+              touched.push(r);
+            }
             const tokens = name.normalized.tokens;
             const whole =
               tokens.length > 1
                 ? text === name.joined
                 : tokens.length === 1 && (text.length >= MIN_JOINED || index.joinedKey[k] === 1);
             let times = 0;
-            for (const w of tokens) if (w === text) times++;
+            for (const x of tokens) if (x === text) times++;
             if (whole || (times === 0 && name.normalized.originalTokens)) {
-              reached.set(r, Infinity);
+              covered[r] = Infinity;
               continue;
             }
-            const total = shapeOf(name, r).total;
-            const share = total > 0 ? (weight(text) * times) / total : 0;
-            reached.set(r, (reached.get(r) ?? 0) + share * sim);
+            const total = shapeOf(name, r);
+            const share = total > 0 ? (w * times) / total : 0;
+            covered[r] += share * sim;
           }
         });
       }
-      for (const [r, covered] of reached) {
+      for (const r of touched) {
         const name = registerIndex.name(r)!;
-        const { total, slack, needed } = shapeOf(name, r);
+        const total = shapeOf(name, r);
         const initials =
           total > 0 ? (INITIAL * Math.min(listedInitials, name.normalized.tokens.length)) / total : 0;
-        if (covered === Infinity || needed <= 0 || covered + slack + initials >= needed - 1e-9) {
+        const needed = needs[r]!;
+        if (covered[r] === Infinity || needed <= 0 || covered[r]! + slacks[r]! + initials >= needed - 1e-9) {
           const id = counterpartyOf(r);
-          if (id) out.add(id);
+          if (!id) continue;
+          if (!queriesOf) out.add(id);
+          else {
+            // The changed listed names that reached the counterparty, for the pairwise bound below.
+            const names = reachedBy.get(id);
+            if (names) names.add(nameId);
+            else reachedBy.set(id, new Set([nameId]));
+          }
         }
       }
     }
+  }
+  for (const [id, names] of reachedBy) {
+    if (out.has(id)) continue;
+    const queries = queriesOf!(id);
+    const nameIds = [...names];
+    // Without its queries (not in the register given) the counterparty is kept, as before.
+    if (!queries || queries.some((q) => mayMatchNames(index, q, nameIds, threshold))) out.add(id);
   }
   return out;
 }

@@ -350,7 +350,13 @@ export class MonitorService {
     const hitChanged = await this.runs.counterpartiesHitting(orgId, d.changedParties);
     // The counterparties that hit a changed party before are candidates too (found here in SQL).
     const candidates = d.registerIndex
-      ? candidateCounterparties(this.screening.index, d.registerIndex, d.changedParties, [])
+      ? candidateCounterparties(
+          this.screening.index,
+          d.registerIndex,
+          d.changedParties,
+          [],
+          new Map(d.register.map((c) => [c.id, c])),
+        )
       : new Set<string>();
     for (const id of hitChanged) candidates.add(id);
     const counterparties = new Set([

@@ -147,15 +147,28 @@ export async function buildRegisterIndexSoon(
 
 /**
  * The counterparties a changed listed party may hit: those that can score at or above the
- * threshold screened forwards (`forwardCandidates`), plus every counterparty that hit it before.
+ * threshold screened forwards (`forwardCandidates`, each counterparty of `register` checked
+ * with the name-score bound against the changed names that reached it), plus every
+ * counterparty that hit it before.
  */
 export function candidateCounterparties(
   index: ScreeningIndex,
   registerIndex: ScreeningIndex,
   changed: ReadonlySet<string>,
   stored: Iterable<Pick<MonitorHit, 'counterpartyId' | 'entityId'>>,
+  register?: ReadonlyMap<string, RegisterEntry>,
 ): Set<string> {
-  const out = forwardCandidates(index, registerIndex, changed);
+  const out = forwardCandidates(
+    index,
+    registerIndex,
+    changed,
+    undefined,
+    register &&
+      ((id) => {
+        const c = register.get(id);
+        return c && counterpartyQueries(c);
+      }),
+  );
   for (const h of stored) if (changed.has(h.entityId)) out.add(h.counterpartyId);
   return out;
 }
@@ -195,7 +208,7 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
   if (!everyone && changedParties.size > 0) {
     if (!inputs.candidates) registerIndex ??= buildRegisterIndex(register, inputs.reference);
     for (const id of inputs.candidates ??
-      candidateCounterparties(index, registerIndex!, changedParties, inputs.stored))
+      candidateCounterparties(index, registerIndex!, changedParties, inputs.stored, byId))
       toScreen.add(id);
     counts.partiesScreened = changedParties.size;
   }

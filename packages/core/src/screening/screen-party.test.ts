@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildParty, type Party } from '../model/party.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { buildScreeningIndex } from './screening-index.ts';
-import { DEFAULT_SCREENING_THRESHOLD, screenParty } from './screen-party.ts';
+import { DEFAULT_SCREENING_THRESHOLD, mayMatchNames, screenParty } from './screen-party.ts';
 
 const putin: Party = buildParty({
   source: 'us-ofac-sdn',
@@ -88,6 +88,29 @@ describe('screenParty', () => {
     expect(screenParty(local, query, { threshold: 0.5, entities: only })).toEqual(
       all.filter((m) => only.has(m.entityId)),
     );
+  });
+
+  it('says a query may match a party on its names only when the name-score bound lets one be scored', () => {
+    const putinNames = index.get('us-ofac-sdn:35096')!.names;
+    const vesselNames = index.get('us-ofac-sdn:1')!.names;
+    // A match: the bound lets its names through (the Cyrillic query too, through its original script).
+    for (const name of ['Vladimir Putin', 'Путин Владимир', 'Putin Vladimir V.'])
+      expect(mayMatchNames(index, { name }, putinNames)).toBe(true);
+    // Words the names do not share cannot reach the threshold; a shared word alone neither.
+    expect(mayMatchNames(index, { name: 'Vladimir Putin' }, vesselNames)).toBe(false);
+    expect(mayMatchNames(index, { name: 'Ocean Breeze Shipping Trading Company' }, vesselNames)).toBe(false);
+    expect(
+      screenParty(index, { name: 'Ocean Breeze Shipping Trading Company' }, { threshold: 0.86 }),
+    ).toEqual([]);
+    // An identifier shared with the party matches whatever the names.
+    expect(mayMatchNames(index, { name: 'Unknown Ship', identifiers: ['IMO 9187629'] }, vesselNames)).toBe(
+      true,
+    );
+    expect(mayMatchNames(index, { name: 'Unknown Ship', identifiers: ['IMO 1234567'] }, vesselNames)).toBe(
+      false,
+    );
+    // A lower threshold lets more through.
+    expect(mayMatchNames(index, { name: 'Ocean Stir' }, vesselNames, 0.5)).toBe(true);
   });
 
   it('scores with OFAC Sanctions List Search semantics in ofac mode', () => {

@@ -340,6 +340,105 @@ function toMatch(
 }
 
 /**
+ * The names an `entente` screening of `query` is screened under (`queryName`, its normalised
+ * name, first): a Han-character name's Korean and Japanese readings, the lists' Latin spellings
+ * of a transcribed foreign name, the parts of a packed or bracketed name, an Arabic-script
+ * name's vowelled reading, a Wade–Giles name's pinyin. The best variant counts.
+ */
+export function queryVariants(
+  index: ScreeningIndex,
+  query: ScreeningQuery,
+  queryName: NormalizedName,
+): NormalizedName[] {
+  // A Han-character name is also screened under its Korean and Japanese readings; the best reading counts.
+  const variants: NormalizedName[] = [queryName];
+  for (const tokens of queryName.readings ?? [])
+    variants.push({
+      text: queryName.text,
+      tokens,
+      legalForms: queryName.legalForms,
+      titles: queryName.titles,
+      via: `Han characters read as "${tokens.join(' ')}"`,
+    });
+  // A foreign name transcribed into Hangul, katakana, Chinese, Burmese or Greek is also
+  // screened under the Latin spellings of its words that the lists hold.
+  for (const spelled of resolveTranscription(index, queryName.text)) {
+    const reading = normalizeName(spelled, index.reference, query.schema);
+    if (reading.tokens.join(' ') !== queryName.tokens.join(' '))
+      variants.push({
+        ...reading,
+        text: queryName.text,
+        readings: undefined,
+        originalTokens: queryName.originalTokens,
+        via: `transcribed foreign name read as "${reading.tokens.join(' ')}"`,
+      });
+  }
+  // A query that packs several names ("A; B", or spellings of one name "A B, A C") or
+  // qualifies one in brackets ("A (ACR)") is also screened under each name, outside the brackets.
+  for (const part of [...namePartsOf(query.name ?? '', false), ...commaSeparatedNames(query.name ?? '')]) {
+    const name = normalizeName(part, index.reference, query.schema);
+    if (name.tokens.length > 0)
+      variants.push({ ...name, text: queryName.text, via: `the query's part "${part}"` });
+  }
+  // A name in the Arabic script is also screened under a reading with the vowels it writes.
+  const arabic = arabicReading(queryName.text);
+  if (arabic) {
+    const reading = normalizeName(arabic, index.reference, query.schema);
+    if (reading.tokens.join(' ') !== queryName.tokens.join(' '))
+      variants.push({
+        ...reading,
+        text: queryName.text,
+        originalTokens: queryName.originalTokens,
+        vowelless: true,
+        via: `Arabic script read as "${arabic}"`,
+      });
+  }
+  // A Chinese name in Wade–Giles is also screened in pinyin.
+  const pinyin = wadeGilesToPinyin(queryName.text);
+  if (pinyin)
+    variants.push({
+      ...normalizeName(pinyin, index.reference, query.schema),
+      text: queryName.text,
+      via: `Wade–Giles read as pinyin "${pinyin}"`,
+    });
+  return variants;
+}
+
+/**
+ * Whether an `entente` screening of `query` at `threshold` can match a listed party on one of
+ * the names `nameIds` (of `index`), or on an identifier of their parties: `screenPartyOutcome`
+ * scores a candidate name only when its name-score bound (`nameScoreBound`) reaches
+ * `nameScoreFloor` on one of the query's variants (`queryVariants`), and a party matches on its
+ * best scored name (a query with identifiers scores every candidate name, but without a shared
+ * identifier its score has the same floor). False proves that no screening of `query` matches
+ * on these names, whatever the candidate retrieval; true does not say that one does.
+ */
+export function mayMatchNames(
+  index: ScreeningIndex,
+  query: ScreeningQuery,
+  nameIds: readonly number[],
+  threshold = DEFAULT_SCREENING_THRESHOLD,
+): boolean {
+  if (nameIds.length === 0) return false;
+  if (query.identifiers?.length)
+    for (const id of nameIds) {
+      const entry = index.entry(index.nameEntry(id));
+      if (entry && compareIdentifiers(query.identifiers, entry.party)) return true;
+    }
+  const weight = indexTokenWeight(index);
+  const floor = nameScoreFloor(query, threshold);
+  const queryName = normalizeName(query.name ?? '', index.reference, query.schema);
+  for (const variant of queryVariants(index, query, queryName)) {
+    const prepared = prepareQuery(index, variant, weight);
+    for (const id of nameIds) {
+      const name = index.name(id);
+      if (name && nameScoreBound(index, prepared, name, floor) >= floor) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Screens one party against the index: retrieves candidate names through
  * the index, scores each candidate party with named, explained features (or
  * OFAC's score), and returns the matches at or above the threshold, best first.
@@ -395,59 +494,8 @@ export function screenPartyOutcome(
   const candidateLimit = algorithm === 'ofac' ? OFAC_CANDIDATE_LIMIT : candidateCap;
   // The name score a candidate needs to reach the threshold with every bonus.
   const minNameScore = algorithm === 'ofac' ? 0 : threshold - MAX_BONUS - BOUND_MARGIN;
-  // A Han-character name is also screened under its Korean and Japanese readings; the best reading counts.
-  const variants: NormalizedName[] = [queryName];
-  if (algorithm === 'entente') {
-    for (const tokens of queryName.readings ?? [])
-      variants.push({
-        text: queryName.text,
-        tokens,
-        legalForms: queryName.legalForms,
-        titles: queryName.titles,
-        via: `Han characters read as "${tokens.join(' ')}"`,
-      });
-    // A foreign name transcribed into Hangul, katakana, Chinese, Burmese or Greek is also
-    // screened under the Latin spellings of its words that the lists hold.
-    for (const spelled of resolveTranscription(index, queryName.text)) {
-      const reading = normalizeName(spelled, index.reference, query.schema);
-      if (reading.tokens.join(' ') !== queryName.tokens.join(' '))
-        variants.push({
-          ...reading,
-          text: queryName.text,
-          readings: undefined,
-          originalTokens: queryName.originalTokens,
-          via: `transcribed foreign name read as "${reading.tokens.join(' ')}"`,
-        });
-    }
-    // A query that packs several names ("A; B", or spellings of one name "A B, A C") or
-    // qualifies one in brackets ("A (ACR)") is also screened under each name, outside the brackets.
-    for (const part of [...namePartsOf(query.name ?? '', false), ...commaSeparatedNames(query.name ?? '')]) {
-      const name = normalizeName(part, index.reference, query.schema);
-      if (name.tokens.length > 0)
-        variants.push({ ...name, text: queryName.text, via: `the query's part "${part}"` });
-    }
-    // A name in the Arabic script is also screened under a reading with the vowels it writes.
-    const arabic = arabicReading(queryName.text);
-    if (arabic) {
-      const reading = normalizeName(arabic, index.reference, query.schema);
-      if (reading.tokens.join(' ') !== queryName.tokens.join(' '))
-        variants.push({
-          ...reading,
-          text: queryName.text,
-          originalTokens: queryName.originalTokens,
-          vowelless: true,
-          via: `Arabic script read as "${arabic}"`,
-        });
-    }
-    // A Chinese name in Wade–Giles is also screened in pinyin.
-    const pinyin = wadeGilesToPinyin(queryName.text);
-    if (pinyin)
-      variants.push({
-        ...normalizeName(pinyin, index.reference, query.schema),
-        text: queryName.text,
-        via: `Wade–Giles read as pinyin "${pinyin}"`,
-      });
-  }
+  const variants: NormalizedName[] =
+    algorithm === 'entente' ? queryVariants(index, query, queryName) : [queryName];
   const best = new Map<number, ScreeningMatch>();
   const cut: CandidateCut = { unscored: 0, atLeast: false };
   let unscored = 0;
@@ -464,13 +512,15 @@ export function screenPartyOutcome(
       minNameScore,
       cut,
     );
-    if (bounded) {
+    if (bounded || entities) {
       // Names that cannot reach the threshold are not scored (a party matches on its best name,
       // which can; see nameScoreFloor). The names beyond the cap stay as the retrieval counted them.
+      // Names of parties outside `entities` are left out first: they would not be scored.
       let kept = 0;
       for (const nameId of candidates) {
+        if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) continue;
         const name = index.name(nameId);
-        if (name && nameScoreBound(index, prepared, name, nameFloor) >= nameFloor)
+        if (name && (!bounded || nameScoreBound(index, prepared, name, nameFloor) >= nameFloor))
           candidates[kept++] = nameId;
       }
       candidates.length = kept;
