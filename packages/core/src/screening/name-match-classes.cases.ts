@@ -432,6 +432,22 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   },
   {
     cls: 5,
+    query: "Jama'a Combattante Varanien",
+    listed: 'Varanian Combatant Group',
+    schema: 'organization',
+    match: true,
+    why: "jama'a = group, French spellings of the other words",
+  },
+  {
+    cls: 5,
+    query: 'Jamaat Nusrat Veldaran',
+    listed: 'Jamaat Ahrar Veldaran',
+    schema: 'organization',
+    match: false,
+    why: 'jamaat is generic: the names differ in a distinctive word',
+  },
+  {
+    cls: 5,
     query: 'Kombinat Severostal',
     listed: 'Severostal Combine',
     schema: 'organization',

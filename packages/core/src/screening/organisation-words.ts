@@ -21,6 +21,11 @@ export const ORGANISATION_WORD_GROUPS: Readonly<Record<string, readonly string[]
     'gruppa',
     'majmoua',
     'majmuat',
+    // Arabic jama'a / jama'at ("group"): UN QDe.115 "Jama'at Al-Tawhid Wa'al-Jihad" / "the Monotheism and Jihad Group".
+    'jamaa',
+    'jamaat',
+    'jamaah',
+    'jemaah',
   ],
   industries: [
     'industries',
