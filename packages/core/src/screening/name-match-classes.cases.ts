@@ -448,6 +448,22 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   },
   {
     cls: 5,
+    query: 'Stichting Veldaran',
+    listed: 'Veldaran Foundation',
+    schema: 'organization',
+    match: true,
+    why: 'stichting = foundation (Dutch)',
+  },
+  {
+    cls: 5,
+    query: 'OOO Tarvesk Inzhiniring',
+    listed: 'Tarvesk Engineering LLC',
+    schema: 'organization',
+    match: true,
+    why: 'inzhiniring = engineering (Russian, romanised)',
+  },
+  {
+    cls: 5,
     query: 'Kombinat Severostal',
     listed: 'Severostal Combine',
     schema: 'organization',
