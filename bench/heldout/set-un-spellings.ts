@@ -20,11 +20,14 @@
  * spellings of four letters or fewer (bare acronyms), and cells holding a
  * comma-separated list of several names (transcription artefacts).
  *
- * Two spelling tests (docs/decisions/2026-12-04-set-a-distinctive-words.md):
- * v1 (`relatedWords`) counts every word; v2 (`relatedDistinctiveWords`) also
- * asks that most of the *distinctive* words share a skeleton with a UN name's
- * distinctive words — generic organisation words, connectors and legal forms
- * name no one. Every case passes v1; `spellingV2` says whether it passes v2.
+ * Three spelling tests (docs/decisions/2026-12-04-set-a-distinctive-words.md,
+ * docs/decisions/2026-12-05-set-a-one-name.md): v1 (`relatedWords`) counts
+ * every word; v2 (`relatedDistinctiveWords`) also asks that most of the
+ * *distinctive* words share a skeleton with a UN name's distinctive words —
+ * generic organisation words, connectors and legal forms name no one; v3
+ * (`relatedDistinctiveWordsV3`) asks that of one UN name, not of all the
+ * subject's names pooled. Every case passes v1; `spellingV2` and
+ * `spellingV3` say whether it passes v2 and v3 (v3 ⊆ v2).
  */
 import { namePartsOf, partyEntityId, type Party } from '@entente/core';
 import { CONNECTORS as ORGANISATION_CONNECTORS } from '../../packages/core/src/screening/generic-words-lift.ts';
