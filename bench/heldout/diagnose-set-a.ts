@@ -2,11 +2,12 @@
  * Why set (a)'s misses are missed, and how its figures are made up.
  *
  *   npx tsx bench/heldout/diagnose-set-a.ts [--split tune[,threshold]] [--json bench/.out/a.json] [--quiet]
- *     [--set-a-definition v1|v2]
+ *     [--set-a-definition v1|v2|v3]
  *
- * `--set-a-definition`: v2 (the default) reads the spellings by distinctive
- * words, v1 every case of the old spelling test
- * (docs/decisions/2026-12-04-set-a-distinctive-words.md).
+ * `--set-a-definition`: v3 (the default) reads the spellings by distinctive
+ * words within one UN name (docs/decisions/2026-12-05-set-a-one-name.md), v2
+ * by distinctive words of all the subject's names pooled, v1 every case of
+ * the old spelling test (docs/decisions/2026-12-04-set-a-distinctive-words.md).
  *
  * For each split: how concentrated set (a) is (cases, subjects, spellings per
  * subject, the largest subjects), recall@1 per spelling (micro, the issue's
@@ -177,14 +178,14 @@ async function main(): Promise<void> {
   const reference = await loadNameReference(MIRROR);
   const lists = await loadMirrorLists(MIRROR, () => {});
   const parties = lists.flatMap((l) => l.parties);
-  const definition = option('set-a-definition') ?? 'v2';
-  if (definition !== 'v1' && definition !== 'v2') throw new Error('--set-a-definition must be v1 or v2');
+  const definition = option('set-a-definition') ?? 'v3';
+  if (!['v1', 'v2', 'v3'].includes(definition)) throw new Error('--set-a-definition must be v1, v2 or v3');
   const cases = (await buildDevSet(lists, MIRROR)).filter(
     (c) =>
       c.set === 'a' &&
       splits.includes(c.split) &&
       c.expect === 'match' &&
-      (definition === 'v1' || c.spellingV2),
+      (definition === 'v1' || (definition === 'v2' ? c.spellingV2 : c.spellingV3)),
   );
   const index = buildIndexes(parties, reference, cases).full!;
   const t = DEFAULT_SCREENING_THRESHOLD;

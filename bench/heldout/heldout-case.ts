@@ -66,4 +66,10 @@ export interface HeldoutCase {
    * passes v1; group `set a` holds the v2 cases, `set a (v1)` all of them.
    */
   spellingV2?: boolean;
+  /**
+   * Set (a) only: the case passes the spelling test v3 (v2 within one UN
+   * name, docs/decisions/2026-12-05-set-a-one-name.md; v3 ⊆ v2). Group
+   * `set a` holds the v3 cases, `set a (v2)` the v2 ones.
+   */
+  spellingV3?: boolean;
 }

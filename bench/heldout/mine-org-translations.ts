@@ -16,12 +16,22 @@
  * were chosen from this output by the rule written in
  * `docs/decisions/2026-12-04-organisation-translations.md`.
  */
-import { jaroWinkler, namePartsOf, tokenizeName } from '@entente/core';
+import { jaroWinkler, namePartsOf, tokenizeName, type Party } from '@entente/core';
+import { ORGANISATION_WORD_GROUPS } from '../../packages/core/src/screening/organisation-words.ts';
 import { CONNECTORS } from '../../packages/core/src/screening/generic-words-lift.ts';
 import { loadMirrorLists, MIRROR } from '../eval-screening-lists.ts';
-import { skeleton } from './set-un-spellings.ts';
+import { foldKey } from './fold-name.ts';
+import { skeleton, tieToUn } from './set-un-spellings.ts';
 
-process.env.ENTENTE_BENCH_FORMATS = 'un-sc-xml';
+/**
+ * `--all-lists`: every list of the mirror, less every party tied to a UN
+ * entry (`tieToUn`, the parties whose spellings make set (a)), printing only
+ * pairs where one word belongs to a generic-word group
+ * (`ORGANISATION_WORD_GROUPS`) and the other to none: romanised equivalents
+ * of generic words that the lists pair within one party.
+ */
+const allLists = process.argv.includes('--all-lists');
+if (!allLists) process.env.ENTENTE_BENCH_FORMATS = 'un-sc-xml';
 
 /** Words that tell no meaning of their own: articles, connectors, particles of Arabic and French names. */
 const SKIP = new Set([
@@ -74,8 +84,18 @@ function leftOver(a: string[], b: string[]): [string[], string[]] {
 
 const lists = await loadMirrorLists(MIRROR, () => {});
 const un = lists.filter((l) => l.source === 'un-sc').flatMap((l) => l.parties);
+const unByKey = new Map<string, Party[]>();
+for (const u of un)
+  for (const key of new Set(u.names.map((n) => foldKey(n.full))))
+    unByKey.set(key, [...(unByKey.get(key) ?? []), u]);
+const read = allLists
+  ? lists.flatMap((l) => l.parties).filter((p) => p.source !== 'un-sc' && !tieToUn(p, un, unByKey))
+  : un;
+const grouped = new Map(
+  Object.entries(ORGANISATION_WORD_GROUPS).flatMap(([g, ws]) => ws.map((w): [string, string] => [w, g])),
+);
 const pairs = new Map<string, Set<string>>();
-for (const party of un) {
+for (const party of read) {
   if (party.schema !== 'organization') continue;
   const names = new Set<string>();
   for (const n of party.names) {
@@ -88,6 +108,7 @@ for (const party of un) {
       const [ra, rb] = leftOver(tokenised[x]!, tokenised[y]!);
       // Exactly one word each differs, and the names share at least one word besides.
       if (ra.length !== 1 || rb.length !== 1 || tokenised[x]!.length < 2) continue;
+      if (allLists && grouped.has(ra[0]!) === grouped.has(rb[0]!)) continue;
       const key = [ra[0]!, rb[0]!].sort().join(' = ');
       const refs = pairs.get(key) ?? new Set<string>();
       refs.add(
@@ -98,4 +119,6 @@ for (const party of un) {
   }
 }
 for (const [key, refs] of [...pairs].sort()) console.log(`${key}\t${[...refs].join('; ')}`);
-console.log(`\n${pairs.size} pairs from ${un.length} UN parties`);
+console.log(
+  `\n${pairs.size} pairs from ${read.length} ${allLists ? 'parties of other lists not tied to the UN list' : 'UN parties'}`,
+);

@@ -29,7 +29,7 @@ const parties = lists.flatMap((l) => l.parties);
 const subject = subjectClusters(parties);
 const byId = new Map(parties.map((p) => [partyEntityId(p), p]));
 const cases = (await buildDevSet(lists, MIRROR)).filter(
-  (c) => c.set === 'a' && c.expect === 'match' && c.spellingV2 && splits.includes(c.split),
+  (c) => c.set === 'a' && c.expect === 'match' && c.spellingV3 && splits.includes(c.split),
 );
 const index = buildIndexes(parties, reference, cases).full!;
 const counts = new Map<string, number>();

@@ -6,11 +6,14 @@ const pct = (x: number): string => (Number.isNaN(x) ? '—' : `${(100 * x).toFix
 
 /** The groups every report shows: each set, each class of set d (the rule-made pairs), each script of the queries. */
 export function groups(outcomes: Outcome[]): [string, Outcome[]][] {
-  // Set (a) twice, the old definition first: every case (`set a (v1)`), then the spellings by distinctive words.
+  // Set (a) three times, the old definitions first: every case (`set a (v1)`), the spellings by
+  // distinctive words (`set a (v2)`), then those found within one UN name (`set a`, v3).
   const v1 = outcomes.filter((o) => o.case.set === 'a');
+  const v2 = v1.filter((o) => o.case.spellingV2);
   return [
     ...(v1.length ? [['set a (v1)', v1] as [string, Outcome[]]] : []),
-    ...[...groupBy(outcomes, (o) => (o.case.set === 'a' && !o.case.spellingV2 ? undefined : o.case.set))].map(
+    ...(v2.length ? [['set a (v2)', v2] as [string, Outcome[]]] : []),
+    ...[...groupBy(outcomes, (o) => (o.case.set === 'a' && !o.case.spellingV3 ? undefined : o.case.set))].map(
       ([k, v]): [string, Outcome[]] => [`set ${k}`, v],
     ),
     ...[...groupBy(outcomes, (o) => (o.case.set === 'd' && o.case.cls ? String(o.case.cls) : undefined))].map(
@@ -29,8 +32,12 @@ export function ruleGroups(outcomes: Outcome[]): [string, Outcome[]][] {
 export function groupTitle(label: string): string {
   const [kind, key] = label.split(' ');
   if (label === 'set a (v1)') return `${SET_TITLES.a} (spelling test v1: every word counts)`;
+  if (label === 'set a (v2)')
+    return `${SET_TITLES.a} (spelling test v2: distinctive words, all names pooled)`;
   if (kind === 'set')
-    return SET_TITLES[key as SetId] + (key === 'a' ? ' (spelling test v2: distinctive words)' : '');
+    return (
+      SET_TITLES[key as SetId] + (key === 'a' ? ' (spelling test v3: distinctive words within one name)' : '')
+    );
   if (kind === 'class') return CLASS_TITLES[Number(key)] ?? '';
   return '';
 }

@@ -20,13 +20,16 @@
  * spellings of four letters or fewer (bare acronyms), and cells holding a
  * comma-separated list of several names (transcription artefacts).
  *
- * Two spelling tests (docs/decisions/2026-12-04-set-a-distinctive-words.md):
- * v1 (`relatedWords`) counts every word; v2 (`relatedDistinctiveWords`) also
- * asks that most of the *distinctive* words share a skeleton with a UN name's
- * distinctive words — generic organisation words, connectors and legal forms
- * name no one. Every case passes v1; `spellingV2` says whether it passes v2.
+ * Three spelling tests (docs/decisions/2026-12-04-set-a-distinctive-words.md,
+ * docs/decisions/2026-12-05-set-a-one-name.md): v1 (`relatedWords`) counts
+ * every word; v2 (`relatedDistinctiveWords`) also asks that most of the
+ * *distinctive* words share a skeleton with a UN name's distinctive words —
+ * generic organisation words, connectors and legal forms name no one; v3
+ * (`relatedDistinctiveWordsV3`) asks that of one UN name, not of all the
+ * subject's names pooled. Every case passes v1; `spellingV2` and
+ * `spellingV3` say whether it passes v2 and v3 (v3 ⊆ v2).
  */
-import { partyEntityId, type Party } from '@entente/core';
+import { namePartsOf, partyEntityId, type Party } from '@entente/core';
 import { CONNECTORS as ORGANISATION_CONNECTORS } from '../../packages/core/src/screening/generic-words-lift.ts';
 import {
   GENERIC_ORGANISATION_WORDS,
@@ -204,6 +207,19 @@ export function closeWords(a: string, b: string): boolean {
   return short.length >= 4 && withinOneEdit(short, long);
 }
 
+/**
+ * `closeWords` for test v3: a skeleton of one consonant says almost nothing
+ * ("wilayah", "hawala" and "al" are all "l"; "habib" and "abu" are both "b"),
+ * so two words whose skeleton is one consonant spell one word only when they
+ * are the same length give or take a letter ("ali" / "aly").
+ */
+export function closeWordsV3(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ka = skeleton(a);
+  if (ka.length <= 1 && ka === skeleton(b)) return Math.abs(a.length - b.length) <= 1;
+  return closeWords(a, b);
+}
+
 const latinWord = (w: string): boolean => /^\p{Script=Latin}+$/u.test(w);
 
 /**
@@ -219,23 +235,59 @@ const latinWord = (w: string): boolean => /^\p{Script=Latin}+$/u.test(w);
 export function relatedDistinctiveWords(name: string, spelling: string): boolean {
   if (!relatedWords(name, spelling)) return false;
   if (!foldWords(spelling).every(latinWord)) return true;
+  return distinctiveMajority(name, spelling, false);
+}
+
+/**
+ * Whether more than half of the spelling's distinctive words spell a word of
+ * `name` (test v2's word match; `v3`: `closeWordsV3`, and two words read as
+ * one only when each adds a consonant to the joined skeleton — "wilayah
+ * libya" joined is "libya"'s skeleton, "wilayah" adding only a doubled "l").
+ */
+function distinctiveMajority(name: string, spelling: string, v3: boolean): boolean {
+  const close = v3 ? closeWordsV3 : closeWords;
   const words = foldWords(name.replace(APOSTROPHES, '')).filter(latinWord);
   const known = [...words, ...words.slice(1).map((w, i) => words[i]! + w)];
   const initials = distinctiveWords(name)
     .map((w) => w[0])
     .join('');
   const spells = (w: string): boolean =>
-    known.some((u) => closeWords(w, u)) || (w.length >= 3 && initials.includes(w));
+    known.some((u) => close(w, u)) || (w.length >= 3 && initials.includes(w));
   const own = distinctiveWords(spelling);
   const matched = own.map(spells);
   for (let i = 0; i + 1 < own.length; i++)
     if (
       (!matched[i] || !matched[i + 1]) &&
-      words.some((u) => skeleton(own[i]! + own[i + 1]!) === skeleton(u))
+      words.some((u) => skeleton(own[i]! + own[i + 1]!) === skeleton(u)) &&
+      (!v3 || bothAdd(own[i]!, own[i + 1]!))
     )
       matched[i] = matched[i + 1] = true;
   const shared = matched.filter(Boolean).length;
   return own.length > 0 && shared * 2 > own.length;
+}
+
+/** Whether the joined skeleton of two words is longer than either word's own. */
+function bothAdd(a: string, b: string): boolean {
+  const joined = skeleton(a + b).length;
+  return joined > skeleton(a).length && joined > skeleton(b).length;
+}
+
+/**
+ * Spelling test v3 (docs/decisions/2026-12-05-set-a-one-name.md): v2, with
+ * the majority of distinctive words found in **one** name of the subject
+ * (`names`: its UN names in the spelling's script, each split into the names
+ * it packs, `namePartsOf`), not in the words of all its names pooled — a
+ * name made of one alias's given name and another's nickname ("Akhmed" of
+ * the primary name, "Odnorukiy" of an alias), or two aliases packed in one
+ * cell, is another name, not a spelling. Also: a number among the words does
+ * not make a spelling non-Latin (v2 kept v1 for any spelling holding a
+ * digit), and a one-consonant skeleton matches only words of about the same
+ * length (`closeWordsV3`). Spellings in other scripts keep v1.
+ */
+export function relatedDistinctiveWordsV3(names: readonly string[], spelling: string): boolean {
+  if (!relatedWords(names.join(' '), spelling)) return false;
+  if (!foldWords(spelling).every((w) => latinWord(w) || /^\d+$/.test(w))) return true;
+  return names.some((n) => distinctiveMajority(n, spelling, true));
 }
 
 /** True for spellings that are not a fair query on their own (see the module comment). */
@@ -292,7 +344,12 @@ export function unSpellingCases(ctx: ListContext, others: Party[]): HeldoutCase[
       const script = scriptOf(name.full);
       const sameScript = u.names.filter((n) => scriptOf(n.full) === script).map((n) => n.full);
       const unNames = sameScript.join(' ');
+      const unParts = sameScript.flatMap((n) => {
+        const parts = namePartsOf(n);
+        return parts.length > 0 ? parts : [n];
+      });
       if (!relatedWords(unNames, name.full)) continue;
+      const v2 = relatedDistinctiveWords(unNames, name.full);
       const id = `a:${u.unReference}:${key}`;
       if (cases.has(id)) continue;
       const subject = ctx.subject.get(unId) ?? `un:${u.unReference}`;
@@ -308,7 +365,8 @@ export function unSpellingCases(ctx: ListContext, others: Party[]): HeldoutCase[
         truth: [unId],
         index: 'full',
         listed: u.names[0]?.full,
-        spellingV2: relatedDistinctiveWords(unNames, name.full),
+        spellingV2: v2,
+        spellingV3: v2 && relatedDistinctiveWordsV3(unParts, name.full),
       });
     }
   }

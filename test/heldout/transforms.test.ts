@@ -33,6 +33,7 @@ import {
 import {
   cleanSpelling,
   relatedDistinctiveWords,
+  relatedDistinctiveWordsV3,
   relatedWords,
 } from '../../bench/heldout/set-un-spellings.ts';
 import { foldKey, scriptOf } from '../../bench/heldout/fold-name.ts';
@@ -211,5 +212,42 @@ describe('names and spellings', () => {
     expect(relatedDistinctiveWords('LASHKAR-E-TAYYIBA Army of the Pure', 'Human Welfare Foundation')).toBe(
       false,
     );
+  });
+  it('asks spelling test v3 for the distinctive majority within one name of the subject', () => {
+    // Words of two names pooled make a "spelling" under v2; within one name they do not.
+    const chataev = ['AKHMED RAJAPOVICH CHATAEV', 'Odnorukiy'];
+    expect(relatedDistinctiveWords(chataev.join(' '), 'Akhmed Odnorukiy')).toBe(true);
+    expect(relatedDistinctiveWordsV3(chataev, 'Akhmed Odnorukiy')).toBe(false);
+    const rahat = ['RAHAT LTD.', 'Haji Muhammad Qasim Sarafi'];
+    expect(relatedDistinctiveWords(rahat.join(' '), 'Rahat Ltd. Sarafi')).toBe(true);
+    expect(relatedDistinctiveWordsV3(rahat, 'Rahat Ltd. Sarafi')).toBe(false);
+    // Two names packed in one cell.
+    const jud = ['Jamaat-ud-Dawa', 'Falah-i-Insaniat Foundation'];
+    expect(relatedDistinctiveWordsV3(jud, 'Jamaati-ud-Dawa, Falah-i-Insaniat Foundation')).toBe(false);
+    expect(relatedDistinctiveWordsV3(jud, 'Falah Insania')).toBe(true);
+    // A number among the words no longer lets a Latin spelling skip the distinctive-word test.
+    expect(relatedDistinctiveWords('JOHNSON ANDRE IZO', 'Izo 5 Seconds')).toBe(true);
+    expect(relatedDistinctiveWordsV3(['JOHNSON ANDRE', 'IZO'], 'Izo 5 Seconds')).toBe(false);
+    expect(relatedDistinctiveWordsV3(['SEA CITRINE VI'], 'Sea Citrine 6')).toBe(true);
+    // A one-consonant skeleton ("wilayah" and "al" are both "l") and a joined pair one word of which adds nothing.
+    const libya = ['ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA', 'Wilayat Al-Tarablus'];
+    expect(relatedDistinctiveWords(libya.join(' '), 'Wilayah Libya')).toBe(true);
+    expect(relatedDistinctiveWordsV3(libya, 'Wilayah Libya')).toBe(false);
+    expect(relatedDistinctiveWordsV3(libya, 'ISIL-Libya')).toBe(true);
+    // v2's spellings of one name stay spellings.
+    for (const [name, spelling] of [
+      ['AL RASHID TRUST', 'Al-Rasheed Trust'],
+      ['IVAN SIDOROV', 'Ivan Petrovich Sidorov'],
+      ['MOHAMMAD REZA ZAHEDI', 'Mohammadreza Zahedi'],
+      ['IMENSAZAN CONSULTANT ENGINEERS', 'Imen Sazan Consultant Engineers'],
+      ['KHORASAN METALLURGY INDUSTRIES', 'Khorasan Metalogy Industries'],
+      ['7TH OF TIR', 'Seventh of Tir'],
+      ['YAHYA RAHIM SAFAVI', 'Yahya Al-Sifawi'],
+      ['ALY SOLIMAN MASSOUD ABDUL SAYED', "Al-Sayyid, 'Ali Sulayman Mas'ud 'Abd"],
+    ] as const) {
+      expect(relatedDistinctiveWords(name, spelling)).toBe(true);
+      expect(relatedDistinctiveWordsV3([name], spelling)).toBe(true);
+    }
+    expect(relatedDistinctiveWordsV3(['ANSAR AL-ISLAM'], 'Helpers of Islam')).toBe(false);
   });
 });

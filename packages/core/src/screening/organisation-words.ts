@@ -21,6 +21,14 @@ export const ORGANISATION_WORD_GROUPS: Readonly<Record<string, readonly string[]
     'gruppa',
     'majmoua',
     'majmuat',
+    // Arabic jama'a / jama'at ("group"): UN QDe.115 "Jama'at Al-Tawhid Wa'al-Jihad" / "the Monotheism and Jihad Group".
+    'jamaa',
+    'jamaat',
+    'jamaah',
+    'jemaah',
+    // Egyptian gama'a, read by `mine-org-translations.ts --all-lists` (OFAC SDN-4694 "Gamaa Islamiyya" / "Islamic Group").
+    'gamaa',
+    'gamaat',
   ],
   industries: [
     'industries',
@@ -48,10 +56,12 @@ export const ORGANISATION_WORD_GROUPS: Readonly<Record<string, readonly string[]
   headquarters: ['headquarters', 'hq', 'qarargah', 'gharargah', 'gharargahe', 'shtab'],
   base: ['base', 'payegah', 'paygah'],
   institute: ['institute', 'moassese', 'moasseseh', 'muassasa', 'muassasat', 'institut'],
-  foundation: ['foundation', 'bonyad', 'bunyad', 'fond'],
+  // stichting (Dutch), yayasan (Malay): mined with --all-lists (OFAC SDN-7637 "Stichting Al Aqsa", SDN-8108 "Yayasan Al-Haramain").
+  foundation: ['foundation', 'bonyad', 'bunyad', 'fond', 'stichting', 'yayasan'],
   centre: ['centre', 'center', 'markaz', 'markaze', 'tsentr'],
   trading: ['trading', 'tejarat', 'tejarati', 'bazargani', 'tijara', 'tijarat', 'torgovyi'],
-  engineering: ['engineering', 'mohandesi', 'handasa'],
+  // inzhiniring: Russian romanised, mined with --all-lists (OFAC SDN-18287 "OOO VEB Inzhiniring" / "OOO VEB Engineering").
+  engineering: ['engineering', 'mohandesi', 'handasa', 'inzhiniring'],
   services: ['services', 'service', 'khadamat', 'khedmat'],
   establishment: ['establishment', 'moasesat', 'muassasat'],
   laboratory: ['laboratory', 'laboratories', 'lab', 'labs', 'azmayeshgah'],
