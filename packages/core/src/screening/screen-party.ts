@@ -70,8 +70,10 @@ export interface ScreeningOptions {
 export interface ScreeningOutcome {
   matches: ScreeningMatch[];
   /**
-   * Candidate names whose bound could reach the threshold but were not scored because
-   * the query had more than `candidateCap` of them (0 almost always; the most over the query's readings).
+   * Candidate names beyond `candidateCap` that could reach the threshold and were not scored:
+   * those the retrieval found past the cap whose name-score bound (`nameScoreBound`) reaches
+   * the query's floor (`nameScoreFloor`), the test a scored name passes (for a query with
+   * identifiers, every name past the cap); the most over the query's readings.
    */
   unscored: number;
   /** Whether the cap also stopped the search early, so that more than `unscored` names were left. */
@@ -439,6 +441,27 @@ export function mayMatchNames(
 }
 
 /**
+ * Keeps at the front of `nameIds` (returning how many) the names a screening scores: of
+ * parties in `entities` (when given), and, when `bounded`, whose name-score bound reaches `floor`.
+ */
+function keptNames(
+  index: ScreeningIndex,
+  nameIds: number[],
+  prepared: PreparedQuery,
+  bounded: boolean,
+  floor: number,
+  entities: ReadonlySet<string> | undefined,
+): number {
+  let kept = 0;
+  for (const nameId of nameIds) {
+    if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) continue;
+    const name = index.name(nameId);
+    if (name && (!bounded || nameScoreBound(index, prepared, name, floor) >= floor)) nameIds[kept++] = nameId;
+  }
+  return kept;
+}
+
+/**
  * Screens one party against the index: retrieves candidate names through
  * the index, scores each candidate party with named, explained features (or
  * OFAC's score), and returns the matches at or above the threshold, best first.
@@ -497,7 +520,12 @@ export function screenPartyOutcome(
   const variants: NormalizedName[] =
     algorithm === 'entente' ? queryVariants(index, query, queryName) : [queryName];
   const best = new Map<number, ScreeningMatch>();
-  const cut: CandidateCut = { unscored: 0, atLeast: false };
+  // The names beyond the cap are kept apart (bounded ones are counted as the scored ones are kept).
+  const cut: CandidateCut = {
+    unscored: 0,
+    atLeast: false,
+    beyond: algorithm === 'entente' && (bounded || entities) ? [] : undefined,
+  };
   let unscored = 0;
   let unscoredAtLeast = false;
   for (const variant of variants) {
@@ -514,16 +542,12 @@ export function screenPartyOutcome(
     );
     if (bounded || entities) {
       // Names that cannot reach the threshold are not scored (a party matches on its best name,
-      // which can; see nameScoreFloor). The names beyond the cap stay as the retrieval counted them.
-      // Names of parties outside `entities` are left out first: they would not be scored.
-      let kept = 0;
-      for (const nameId of candidates) {
-        if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) continue;
-        const name = index.name(nameId);
-        if (name && (!bounded || nameScoreBound(index, prepared, name, nameFloor) >= nameFloor))
-          candidates[kept++] = nameId;
-      }
-      candidates.length = kept;
+      // which can; see nameScoreFloor). Names of parties outside `entities` are left out first:
+      // they would not be scored. The names beyond the cap are counted by the same test, so
+      // that `unscored` counts only names that could reach the threshold.
+      candidates.length = keptNames(index, candidates, prepared, bounded, nameFloor, entities);
+      if (cut.unscored > 0 && cut.beyond)
+        cut.unscored = keptNames(index, cut.beyond, prepared, bounded, nameFloor, entities);
     }
     // The ofac algorithm's cut is a ranking by design (no bound), not a loss to report.
     if (algorithm === 'entente' && (cut.unscored > unscored || cut.atLeast)) {
