@@ -475,7 +475,7 @@ export function screenParty(
   query: ScreeningQuery,
   options: ScreeningOptions = {},
 ): ScreeningMatch[] {
-  return screenPartyOutcome(index, query, options).matches;
+  return screening(index, query, options, false).matches;
 }
 
 /**
@@ -486,6 +486,20 @@ export function screenPartyOutcome(
   index: ScreeningIndex,
   query: ScreeningQuery,
   options: ScreeningOptions = {},
+): ScreeningOutcome {
+  return screening(index, query, options, true);
+}
+
+/**
+ * `screenPartyOutcome`; with `countUnscored` false the names beyond the cap are not bounded
+ * and `unscored` is the retrieval's count (`screenParty`, which returns the matches alone:
+ * bounding them costs about as much again as the names scored).
+ */
+function screening(
+  index: ScreeningIndex,
+  query: ScreeningQuery,
+  options: ScreeningOptions,
+  countUnscored: boolean,
 ): ScreeningOutcome {
   const algorithm = options.algorithm ?? 'entente';
   if (algorithm !== 'entente' && algorithm !== 'ofac') {
@@ -524,7 +538,7 @@ export function screenPartyOutcome(
   const cut: CandidateCut = {
     unscored: 0,
     atLeast: false,
-    beyond: algorithm === 'entente' && (bounded || entities) ? [] : undefined,
+    beyond: countUnscored && algorithm === 'entente' && (bounded || entities) ? [] : undefined,
   };
   let unscored = 0;
   let unscoredAtLeast = false;
