@@ -71,9 +71,11 @@ export interface ScreeningOutcome {
   matches: ScreeningMatch[];
   /**
    * Candidate names beyond `candidateCap` that could reach the threshold and were not scored:
-   * those the retrieval found past the cap whose name-score bound (`nameScoreBound`) reaches
-   * the query's floor (`nameScoreFloor`), the test a scored name passes (for a query with
-   * identifiers, every name past the cap); the most over the query's readings.
+   * of the names the retrieval found past the cap, those not ruled out by the name-score
+   * bound (`nameScoreBound` against `nameScoreFloor`, the test a scored name passes). The
+   * first four times the cap of them are bounded, the rest counted as not ruled out (so the
+   * count is never too low); for a query with identifiers, every name past the cap. The most
+   * over the query's readings.
    */
   unscored: number;
   /** Whether the cap also stopped the search early, so that more than `unscored` names were left. */
@@ -141,6 +143,14 @@ export const DEFAULT_CANDIDATE_CAP = 150;
 const OFAC_CANDIDATE_LIMIT = 600;
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * How many names beyond the cap, as a multiple of the cap, `screenPartyOutcome` bounds to count
+ * those that could reach the threshold (`ScreeningOutcome.unscored`): the names past that are
+ * counted unbounded, so that a query retrieving thousands (a common name over 1,000,000
+ * parties) pays at most four times the bounds of the names it scores for its note.
+ */
+const UNSCORED_BOUNDED = 4;
 
 /** Most that birth date and country can add to a name score. */
 const MAX_BONUS = FEATURE_WEIGHTS.birthDateMatch + FEATURE_WEIGHTS.countryMatch;
@@ -560,8 +570,14 @@ function screening(
       // they would not be scored. The names beyond the cap are counted by the same test, so
       // that `unscored` counts only names that could reach the threshold.
       candidates.length = keptNames(index, candidates, prepared, bounded, nameFloor, entities);
-      if (cut.unscored > 0 && cut.beyond)
-        cut.unscored = keptNames(index, cut.beyond, prepared, bounded, nameFloor, entities);
+      if (cut.unscored > 0 && cut.beyond) {
+        // At most UNSCORED_BOUNDED times the cap are bounded (in the retrieval's order); the
+        // rest are not ruled out and are counted as names that could reach the threshold.
+        const beyond = cut.beyond;
+        const rest = Math.max(0, beyond.length - UNSCORED_BOUNDED * candidateLimit);
+        beyond.length -= rest;
+        cut.unscored = keptNames(index, beyond, prepared, bounded, nameFloor, entities) + rest;
+      }
     }
     // The ofac algorithm's cut is a ranking by design (no bound), not a loss to report.
     if (algorithm === 'entente' && (cut.unscored > unscored || cut.atLeast)) {
