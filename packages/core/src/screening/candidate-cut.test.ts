@@ -20,16 +20,13 @@ import { indexTokenWeight } from './token-weight.ts';
 const QUERY = 'Varkolin Dremisov Tarkhanov 1';
 const TRUTH = 'Varkolyn Dremisof Tarkhanov 1';
 
+/** A listed company with one primary name. */
+const company = (sourceId: string, full: string): Party =>
+  buildParty({ source: 'test', sourceId, schema: 'organization', names: [{ full, quality: 'primary' }] });
+
 /** `n` listed companies that carry every word of the query but another number: they pass the bound, and the number conflict keeps them below the threshold. */
 function decoys(n: number): Party[] {
-  return Array.from({ length: n }, (_, i) =>
-    buildParty({
-      source: 'test',
-      sourceId: `decoy-${i}`,
-      schema: 'organization',
-      names: [{ full: `Varkolin Dremisov Tarkhanov ${i + 2}`, quality: 'primary' }],
-    }),
-  );
+  return Array.from({ length: n }, (_, i) => company(`decoy-${i}`, `Varkolin Dremisov Tarkhanov ${i + 2}`));
 }
 
 const FILLERS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -48,21 +45,11 @@ function filler(i: number, k: number): string {
  */
 function longDecoys(n: number): Party[] {
   return Array.from({ length: n }, (_, i) =>
-    buildParty({
-      source: 'test',
-      sourceId: `long-${i}`,
-      schema: 'organization',
-      names: [{ full: `${QUERY} ${FILLERS.map((k) => filler(i, k)).join(' ')}`, quality: 'primary' }],
-    }),
+    company(`long-${i}`, `${QUERY} ${FILLERS.map((k) => filler(i, k)).join(' ')}`),
   );
 }
 
-const truth = buildParty({
-  source: 'test',
-  sourceId: 'truth',
-  schema: 'organization',
-  names: [{ full: TRUTH, quality: 'primary' }],
-});
+const truth = company('truth', TRUTH);
 
 describe('the candidate cut (issues 14 and 17)', () => {
   const index = buildScreeningIndex(
