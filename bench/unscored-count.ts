@@ -12,7 +12,7 @@
  *
  *   git archive main | tar -x -C /tmp/old && cp -al node_modules /tmp/old/
  *   OLD_CORE=/tmp/old/packages/core/src/index.ts NODE_OPTIONS=--expose-gc \
- *     npx tsx bench/unscored-count.ts [--passes 2] [--sets speed,heldout]
+ *     npx tsx bench/unscored-count.ts [--passes 2] [--sets speed,heldout,register] (--passes 0: no CPU)
  */
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -21,7 +21,7 @@ import type { ScreeningQuery } from '@entente/core';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
 import { cpuMs, gc } from './support/cpu.ts';
-import { speedSubjects } from './support/candidate-sets.ts';
+import { registerQueries, speedSubjects } from './support/candidate-sets.ts';
 import { buildDevSet } from './heldout/build-dev-set.ts';
 
 type Core = typeof current;
@@ -76,6 +76,8 @@ async function main(): Promise<void> {
   if (sets.includes('speed')) querySets.push(['speed subjects', speedSubjects()]);
   if (sets.includes('heldout'))
     querySets.push(['held-out cases', (await buildDevSet(lists, MIRROR)).map((c) => c.query)]);
+  if (sets.includes('register'))
+    querySets.push(['register names', registerQueries(lists.flatMap((l) => l.parties))]);
   for (const e of engines)
     for (const q of querySets[0]![1].slice(0, 300)) e.core.screenPartyOutcome(e.index, q);
   console.log(`${inputs.length} parties; load ${load()}`);
@@ -130,6 +132,7 @@ async function main(): Promise<void> {
           .join(', ')} (load ${load()})`,
       );
     }
+    if (passes === 0) continue;
     const m = (k: string): number => median(cpu[k]!);
     console.log(
       `  medians, CPU per query: screenPartyOutcome ${m('previous outcome').toFixed(3)} → ${m('current outcome').toFixed(3)} ms (×${(m('current outcome') / m('previous outcome')).toFixed(2)}), screenParty ${m('previous matches').toFixed(3)} → ${m('current matches').toFixed(3)} ms (×${(m('current matches') / m('previous matches')).toFixed(2)})`,
