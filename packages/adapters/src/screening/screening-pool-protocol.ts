@@ -25,6 +25,11 @@ export interface PoolRequest {
   id: number;
   queries: ScreeningQuery[];
   options: ScreeningOptions;
+  /**
+   * Only the matches are wanted (a batch): the worker screens with `screenParty`, which does
+   * not bound the names beyond the cap to count them, and answers `unscored` 0.
+   */
+  matchesOnly?: boolean;
 }
 
 /**

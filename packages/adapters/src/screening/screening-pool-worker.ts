@@ -4,6 +4,7 @@ import {
   indexFromSnapshot,
   indexOverSnapshot,
   isDomainError,
+  screenParty,
   screenPartyOutcome,
   shareExpansions,
   SharedExpansions,
@@ -54,7 +55,14 @@ if (data.expansions) shareExpansions(index, new SharedExpansions(data.expansions
 parentPort!.on('message', (req: PoolRequest) => {
   let response: PoolResponse;
   try {
-    response = { id: req.id, outcomes: req.queries.map((q) => screenPartyOutcome(index, q, req.options)) };
+    response = {
+      id: req.id,
+      outcomes: req.queries.map((q) =>
+        req.matchesOnly
+          ? { matches: screenParty(index, q, req.options), unscored: 0, unscoredAtLeast: false }
+          : screenPartyOutcome(index, q, req.options),
+      ),
+    };
   } catch (e) {
     const error = e as Error;
     response = {

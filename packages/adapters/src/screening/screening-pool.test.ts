@@ -71,8 +71,9 @@ describe('screening pool', () => {
 
   it('carries what the candidate cap left unscored back from the worker, and its errors', async () => {
     const index = buildScreeningIndex(parties, DEFAULT_NAME_REFERENCE);
-    // Two listed names could reach the threshold for this query: a cap of 1 leaves one unscored.
-    const query = { name: 'Ali Hassan Kim Yong' };
+    // Two listed names could reach the threshold for this query (each found whole in it, the
+    // name score's bound allows for that): a cap of 1 leaves one unscored.
+    const query = { name: 'Kim Yong Chol Ali Hassan Al Majid' };
     const capped = await pool.screenOutcome(query, { candidateCap: 1 });
     expect(capped.unscored).toBe(1);
     expect(capped).toEqual(screenPartyOutcome(index, query, { candidateCap: 1 }));

@@ -177,7 +177,7 @@ export class ScreeningPool {
 
   /** Screens one subject in the least busy worker. */
   async screen(query: ScreeningQuery, options: ScreeningOptions): Promise<ScreeningMatch[]> {
-    return (await this.screenOutcome(query, options)).matches;
+    return (await this.#send([query], options, IN_FLIGHT_PER_WORKER, true))[0]!.matches;
   }
 
   /** Screens one subject in the least busy worker: its matches and what the candidate cap left unscored. */
@@ -195,19 +195,25 @@ export class ScreeningPool {
     options: ScreeningOptions,
     perWorker = IN_FLIGHT_PER_WORKER,
   ): Promise<ScreeningMatch[][]> {
-    return (await this.#send(queries, options, perWorker)).map((o) => o.matches);
+    return (await this.#send(queries, options, perWorker, true)).map((o) => o.matches);
   }
 
   #send(
     queries: ScreeningQuery[],
     options: ScreeningOptions,
     depth = IN_FLIGHT_PER_WORKER,
+    matchesOnly = false,
   ): Promise<ScreeningOutcome[]> {
     if (this.#broken || this.#closed)
       return Promise.reject(this.#broken ?? new Error('screening pool is closed'));
     const id = this.#next++;
     return new Promise<ScreeningOutcome[]>((resolve, reject) => {
-      this.#calls.set(id, { depth, resolve, reject, request: { id, queries, options } });
+      this.#calls.set(id, {
+        depth,
+        resolve,
+        reject,
+        request: { id, queries, options, ...(matchesOnly ? { matchesOnly } : {}) },
+      });
       this.#queue.push(id);
       this.#dispatch();
     });

@@ -2,38 +2,54 @@ import { describe, expect, it } from 'vitest';
 import { buildParty, type Party } from '../model/party.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { findCandidateNames } from './find-candidates.ts';
+import { nameScoreBound } from './name-score-bound.ts';
 import { normalizeName } from './normalize-name.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import {
   CANDIDATE_CAP,
+  CANDIDATE_FLOOR,
   DEFAULT_CANDIDATE_CAP,
   DEFAULT_SCREENING_THRESHOLD,
+  nameScoreFloor,
   screenParty,
   screenPartyOutcome,
 } from './screen-party.ts';
+import { prepareQuery } from './score-indexed-name.ts';
 import { indexTokenWeight } from './token-weight.ts';
 
 const QUERY = 'Varkolin Dremisov Tarkhanov 1';
 const TRUTH = 'Varkolyn Dremisof Tarkhanov 1';
 
+/** A listed company with one primary name. */
+const company = (sourceId: string, full: string): Party =>
+  buildParty({ source: 'test', sourceId, schema: 'organization', names: [{ full, quality: 'primary' }] });
+
 /** `n` listed companies that carry every word of the query but another number: they pass the bound, and the number conflict keeps them below the threshold. */
 function decoys(n: number): Party[] {
+  return Array.from({ length: n }, (_, i) => company(`decoy-${i}`, `Varkolin Dremisov Tarkhanov ${i + 2}`));
+}
+
+const FILLERS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+/** A made-up word per `i` and `k`, of syllables that no word of the query resembles. */
+function filler(i: number, k: number): string {
+  const syllables = ['ba', 'ke', 'mi', 'no', 'ru', 'sa', 'te', 'vi', 'zo', 'lu'];
+  const digits = String(i * FILLERS.length + k).padStart(4, '0');
+  return 'Q' + [...digits].map((d) => syllables[Number(d)]).join('');
+}
+
+/**
+ * `n` listed companies whose name holds every word of the query and ten words of their own:
+ * the retrieval's bound, which takes a listed name as fully covered, passes them; the name
+ * score's bound does not (the query explains too little of the listed name).
+ */
+function longDecoys(n: number): Party[] {
   return Array.from({ length: n }, (_, i) =>
-    buildParty({
-      source: 'test',
-      sourceId: `decoy-${i}`,
-      schema: 'organization',
-      names: [{ full: `Varkolin Dremisov Tarkhanov ${i + 2}`, quality: 'primary' }],
-    }),
+    company(`long-${i}`, `${QUERY} ${FILLERS.map((k) => filler(i, k)).join(' ')}`),
   );
 }
 
-const truth = buildParty({
-  source: 'test',
-  sourceId: 'truth',
-  schema: 'organization',
-  names: [{ full: TRUTH, quality: 'primary' }],
-});
+const truth = company('truth', TRUTH);
 
 describe('the candidate cut (issues 14 and 17)', () => {
   const index = buildScreeningIndex(
@@ -72,6 +88,40 @@ describe('the candidate cut (issues 14 and 17)', () => {
     expect(outcome.unscored).toBeGreaterThanOrEqual(40);
     // A query whose candidates fit under the cap reports none.
     expect(screenPartyOutcome(crowded, { name: 'Someone Else Entirely' }).unscored).toBe(0);
+  });
+
+  it('counts as unscored only the names beyond the cap whose name-score bound reaches the floor', () => {
+    // 300 long names hold the query's words and pass the retrieval, but no score of theirs can
+    // reach the threshold; the 250 numbered decoys can (their number conflict is not bounded).
+    const mixed = buildScreeningIndex(
+      [...longDecoys(300), ...decoys(250)].map((party) => ({ party })),
+      DEFAULT_NAME_REFERENCE,
+    );
+    const query = normalizeName(QUERY, mixed.reference);
+    const weight = indexTokenWeight(mixed);
+    const minScore = DEFAULT_SCREENING_THRESHOLD - CANDIDATE_FLOOR.maxBonus - CANDIDATE_FLOOR.margin;
+    const all = findCandidateNames(mixed, query, weight, 1e9, 0.2, minScore);
+    const scored = findCandidateNames(mixed, query, weight, DEFAULT_CANDIDATE_CAP, 0.2, minScore);
+    expect(all).toHaveLength(550);
+    const prepared = prepareQuery(mixed, query, weight);
+    const floor = nameScoreFloor({}, DEFAULT_SCREENING_THRESHOLD);
+    const reach = (ids: number[]): number =>
+      ids.filter((id) => nameScoreBound(mixed, prepared, mixed.name(id)!, floor) >= floor).length;
+    expect(reach(all)).toBe(250);
+    const couldReach = reach(all) - reach(scored);
+    expect(couldReach).toBeGreaterThan(0);
+    // Before 2026-12-05 the note counted every name the retrieval left beyond the cap (400).
+    const outcome = screenPartyOutcome(mixed, { name: QUERY });
+    expect(outcome).toMatchObject({ matches: [], unscored: couldReach });
+    expect(couldReach).toBeLessThan(all.length - DEFAULT_CANDIDATE_CAP);
+    // Only the long names: nothing past the cap could reach the threshold, and a full scoring agrees.
+    const long = buildScreeningIndex(
+      longDecoys(300).map((party) => ({ party })),
+      DEFAULT_NAME_REFERENCE,
+    );
+    expect(findCandidateNames(long, query, indexTokenWeight(long), 1e9, 0.2, minScore)).toHaveLength(300);
+    expect(screenPartyOutcome(long, { name: QUERY })).toMatchObject({ matches: [], unscored: 0 });
+    expect(screenPartyOutcome(long, { name: QUERY }, { candidateCap: CANDIDATE_CAP }).matches).toEqual([]);
   });
 
   it('accepts only an integer cap from 1 to CANDIDATE_CAP', () => {

@@ -33,6 +33,11 @@ export interface CandidateCut {
   unscored: number;
   /** Whether the cap also stopped the search early, so that more names may have passed. */
   atLeast: boolean;
+  /**
+   * The names counted in `unscored`, when the caller asks for them (an array given here is
+   * emptied and filled), so that it can bound them as it bounds the names it scores.
+   */
+  beyond?: number[];
 }
 
 /** One query key and what finding it in a name is worth, as a share of the query. */
@@ -336,12 +341,25 @@ export function findCandidateNames(
   const ranked: number[] = [];
   const rank = (id: number): number => slots[id * 4 + LATIN]! + slots[id * 4 + ORIGINAL]!;
   for (let c = 0; c < kept; c++) if (rank(touched[c]!) > cut) ranked.push(touched[c]!);
+  let ties = 0;
   for (let c = 0; c < kept && ranked.length < limit; c++)
-    if (rank(touched[c]!) === cut) ranked.push(touched[c]!);
+    if (rank(touched[c]!) === cut) {
+      ranked.push(touched[c]!);
+      ties = c + 1;
+    }
   ranked.sort((a, b) => rank(b) - rank(a));
   if (out) {
     out.unscored = kept - ranked.length;
     out.atLeast = capped;
+    const beyond = out.beyond;
+    if (beyond) {
+      beyond.length = 0;
+      // Below the cut, or at it after the ties the cap took (those were taken in order).
+      for (let c = 0; c < kept && beyond.length < out.unscored; c++) {
+        const r = rank(touched[c]!);
+        if (r < cut || (r === cut && c >= ties)) beyond.push(touched[c]!);
+      }
+    }
   }
   return ranked;
 }

@@ -70,8 +70,12 @@ export interface ScreeningOptions {
 export interface ScreeningOutcome {
   matches: ScreeningMatch[];
   /**
-   * Candidate names whose bound could reach the threshold but were not scored because
-   * the query had more than `candidateCap` of them (0 almost always; the most over the query's readings).
+   * Candidate names beyond `candidateCap` that could reach the threshold and were not scored:
+   * of the names the retrieval found past the cap, those not ruled out by the name-score
+   * bound (`nameScoreBound` against `nameScoreFloor`, the test a scored name passes). The
+   * first four times the cap of them are bounded, the rest counted as not ruled out (so the
+   * count is never too low); for a query with identifiers, every name past the cap. The most
+   * over the query's readings.
    */
   unscored: number;
   /** Whether the cap also stopped the search early, so that more than `unscored` names were left. */
@@ -139,6 +143,14 @@ export const DEFAULT_CANDIDATE_CAP = 150;
 const OFAC_CANDIDATE_LIMIT = 600;
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * How many names beyond the cap, as a multiple of the cap, `screenPartyOutcome` bounds to count
+ * those that could reach the threshold (`ScreeningOutcome.unscored`): the names past that are
+ * counted unbounded, so that a query retrieving thousands (a common name over 1,000,000
+ * parties) pays at most four times the bounds of the names it scores for its note.
+ */
+const UNSCORED_BOUNDED = 4;
 
 /** Most that birth date and country can add to a name score. */
 const MAX_BONUS = FEATURE_WEIGHTS.birthDateMatch + FEATURE_WEIGHTS.countryMatch;
@@ -439,6 +451,27 @@ export function mayMatchNames(
 }
 
 /**
+ * Keeps at the front of `nameIds` (returning how many) the names a screening scores: of
+ * parties in `entities` (when given), and, when `bounded`, whose name-score bound reaches `floor`.
+ */
+function keptNames(
+  index: ScreeningIndex,
+  nameIds: number[],
+  prepared: PreparedQuery,
+  bounded: boolean,
+  floor: number,
+  entities: ReadonlySet<string> | undefined,
+): number {
+  let kept = 0;
+  for (const nameId of nameIds) {
+    if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) continue;
+    const name = index.name(nameId);
+    if (name && (!bounded || nameScoreBound(index, prepared, name, floor) >= floor)) nameIds[kept++] = nameId;
+  }
+  return kept;
+}
+
+/**
  * Screens one party against the index: retrieves candidate names through
  * the index, scores each candidate party with named, explained features (or
  * OFAC's score), and returns the matches at or above the threshold, best first.
@@ -452,7 +485,7 @@ export function screenParty(
   query: ScreeningQuery,
   options: ScreeningOptions = {},
 ): ScreeningMatch[] {
-  return screenPartyOutcome(index, query, options).matches;
+  return screening(index, query, options, false).matches;
 }
 
 /**
@@ -463,6 +496,20 @@ export function screenPartyOutcome(
   index: ScreeningIndex,
   query: ScreeningQuery,
   options: ScreeningOptions = {},
+): ScreeningOutcome {
+  return screening(index, query, options, true);
+}
+
+/**
+ * `screenPartyOutcome`; with `countUnscored` false the names beyond the cap are not bounded
+ * and `unscored` is the retrieval's count (`screenParty`, which returns the matches alone:
+ * bounding them costs about as much again as the names scored).
+ */
+function screening(
+  index: ScreeningIndex,
+  query: ScreeningQuery,
+  options: ScreeningOptions,
+  countUnscored: boolean,
 ): ScreeningOutcome {
   const algorithm = options.algorithm ?? 'entente';
   if (algorithm !== 'entente' && algorithm !== 'ofac') {
@@ -497,7 +544,12 @@ export function screenPartyOutcome(
   const variants: NormalizedName[] =
     algorithm === 'entente' ? queryVariants(index, query, queryName) : [queryName];
   const best = new Map<number, ScreeningMatch>();
-  const cut: CandidateCut = { unscored: 0, atLeast: false };
+  // The names beyond the cap are kept apart (bounded ones are counted as the scored ones are kept).
+  const cut: CandidateCut = {
+    unscored: 0,
+    atLeast: false,
+    beyond: countUnscored && algorithm === 'entente' && (bounded || entities) ? [] : undefined,
+  };
   let unscored = 0;
   let unscoredAtLeast = false;
   for (const variant of variants) {
@@ -514,16 +566,18 @@ export function screenPartyOutcome(
     );
     if (bounded || entities) {
       // Names that cannot reach the threshold are not scored (a party matches on its best name,
-      // which can; see nameScoreFloor). The names beyond the cap stay as the retrieval counted them.
-      // Names of parties outside `entities` are left out first: they would not be scored.
-      let kept = 0;
-      for (const nameId of candidates) {
-        if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) continue;
-        const name = index.name(nameId);
-        if (name && (!bounded || nameScoreBound(index, prepared, name, nameFloor) >= nameFloor))
-          candidates[kept++] = nameId;
+      // which can; see nameScoreFloor). Names of parties outside `entities` are left out first:
+      // they would not be scored. The names beyond the cap are counted by the same test, so
+      // that `unscored` counts only names that could reach the threshold.
+      candidates.length = keptNames(index, candidates, prepared, bounded, nameFloor, entities);
+      if (cut.unscored > 0 && cut.beyond) {
+        // At most UNSCORED_BOUNDED times the cap are bounded (in the retrieval's order); the
+        // rest are not ruled out and are counted as names that could reach the threshold.
+        const beyond = cut.beyond;
+        const rest = Math.max(0, beyond.length - UNSCORED_BOUNDED * candidateLimit);
+        beyond.length -= rest;
+        cut.unscored = keptNames(index, beyond, prepared, bounded, nameFloor, entities) + rest;
       }
-      candidates.length = kept;
     }
     // The ofac algorithm's cut is a ranking by design (no bound), not a loss to report.
     if (algorithm === 'entente' && (cut.unscored > unscored || cut.atLeast)) {
