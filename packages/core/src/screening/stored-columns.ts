@@ -23,8 +23,13 @@ const PLAIN_SCHEMA = new Map([...PLAIN_REST].filter(([s]) => s).map(([s, rest]) 
 
 export const QUALITIES: NameQuality[] = ['primary', 'strong', 'weak'];
 
-/** Names (and entries) made at most at once before their memo is emptied (bounds a worker's memory). */
-const MEMO_LIMIT = 1 << 15;
+/**
+ * Names (and token facts, and entries) made at most at once before their memo is emptied (bounds
+ * a worker's memory). 128k holds every name and token a run over the mirror reads (~26 MiB more
+ * per worker than 32k, which emptied and remade them over and over: a monitoring run's screening
+ * took ×1.3 the CPU; docs/decisions/2026-12-05-stored-columns-memo.md).
+ */
+export const MEMO_LIMIT = 1 << 17;
 
 /** The ids `keep` keeps, ordered by `keyOf` then id. */
 function orderBy(count: number, keyOf: (id: number) => string, keep: (id: number, key: string) => boolean) {
@@ -109,17 +114,17 @@ export function storedEntry(s: ScreeningIndexSnapshot, i: number, entityId: stri
 }
 
 /**
- * Memoises at most `MEMO_LIMIT` values by id below `count` (emptied when full), in an array
+ * Memoises at most `limit` values by id below `count` (emptied when full), in an array
  * indexed by id: a read is an element load rather than a `Map` look-up by number (a worker
  * reads token facts and names thousands of times per query).
  */
-function memo<T>(count: number, make: (id: number) => T): (id: number) => T {
+function memo<T>(count: number, make: (id: number) => T, limit: number): (id: number) => T {
   const values = new Array<T | undefined>(count).fill(undefined);
   let held = 0;
   return (id) => {
     let value = values[id];
     if (value === undefined) {
-      if (held >= MEMO_LIMIT) {
+      if (held >= limit) {
         values.fill(undefined);
         held = 0;
       }
@@ -164,7 +169,12 @@ export class StoredColumns {
     has: (token) => findPacked(this.#s.tokenTable!, this.#s.tokens, token) >= 0,
   };
 
-  constructor(snapshot: ScreeningIndexSnapshot, compiled: CompiledNameReference) {
+  constructor(
+    snapshot: ScreeningIndexSnapshot,
+    compiled: CompiledNameReference,
+    /** Names, token facts and entries each kept made at most (`MEMO_LIMIT` unless told). */
+    memoLimit = MEMO_LIMIT,
+  ) {
     snapshot = withColumnLookups(snapshot);
     this.#s = snapshot;
     this.#compiled = compiled;
@@ -180,9 +190,13 @@ export class StoredColumns {
     for (let i = 0; i < ends.length; i++) if (ends[i]! > (i ? ends[i - 1]! : 0)) live++;
     this.liveEntries = live;
     // Made once here, not a closure per read.
-    this.#names = memo(this.nameCount, (i) => this.#makeName(i));
-    this.#facts = memo(this.tokenCount, (i) => this.#makeFacts(i));
-    this.#entries = memo(ends.length, (i) => storedEntry(snapshot, i, packedAt(snapshot.entityIds, i)));
+    this.#names = memo(this.nameCount, (i) => this.#makeName(i), memoLimit);
+    this.#facts = memo(this.tokenCount, (i) => this.#makeFacts(i), memoLimit);
+    this.#entries = memo(
+      ends.length,
+      (i) => storedEntry(snapshot, i, packedAt(snapshot.entityIds, i)),
+      memoLimit,
+    );
   }
 
   /** Token `id`. */
