@@ -25,11 +25,11 @@ export const QUALITIES: NameQuality[] = ['primary', 'strong', 'weak'];
 
 /**
  * Names (and token facts, and entries) made at most at once before their memo is emptied (bounds
- * a worker's memory). 128k holds every name and token a run over the mirror reads (~26 MiB more
- * per worker than 32k, which emptied and remade them over and over: a monitoring run's screening
- * took ×1.3 the CPU; docs/decisions/2026-12-05-stored-columns-memo.md).
+ * a worker's memory). 64k rather than 32k: a monitoring run reads more names than 32k, which
+ * emptied and remade them over and over (×0.82–0.87 of the screening's CPU at 5,000 and 20,000
+ * counterparties, ~+30 MiB per worker; docs/decisions/2026-12-05-stored-columns-memo.md).
  */
-export const MEMO_LIMIT = 1 << 17;
+export const MEMO_LIMIT = 1 << 16;
 
 /** The ids `keep` keeps, ordered by `keyOf` then id. */
 function orderBy(count: number, keyOf: (id: number) => string, keep: (id: number, key: string) => boolean) {
