@@ -212,9 +212,10 @@ export function indexFromSnapshot(
 export function indexOverSnapshot(
   snapshot: ScreeningIndexSnapshot,
   reference: NameReference,
+  options: { memoLimit?: number } = {},
 ): ScreeningIndex {
   const index = restoreAllButNames(snapshot, reference, true);
-  index.restored(snapshot.deletions, new StoredColumns(snapshot, index.compiled));
+  index.restored(snapshot.deletions, new StoredColumns(snapshot, index.compiled, options.memoLimit));
   return index;
 }
 

@@ -107,6 +107,17 @@ describe('index over a shared snapshot', () => {
     expect(screenAll(over)).toEqual(expected);
   });
 
+  it('screens the same when its memo of names, token facts and entries is emptied every few reads', () => {
+    const index = patched();
+    const expected = screenAll(index);
+    for (const memoLimit of [1, 3, 50]) {
+      const over = indexOverSnapshot(shareSnapshot(snapshotOfIndex(index)), ref, { memoLimit });
+      expect(screenAll(over)).toEqual(expected);
+      expect(screenAll(over)).toEqual(expected);
+      expect(over.get('us-ofac-sdn:v1')?.party).toEqual(index.get('us-ofac-sdn:v1')?.party);
+    }
+  });
+
   it('is read-only: the owner patches its own index and shares a new snapshot', () => {
     const over = indexOverSnapshot(shareSnapshot(snapshotOfIndex(patched())), ref);
     expect(() => over.remove('us-ofac-sdn:v1')).toThrow(/read-only/);

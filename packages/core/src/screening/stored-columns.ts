@@ -23,8 +23,13 @@ const PLAIN_SCHEMA = new Map([...PLAIN_REST].filter(([s]) => s).map(([s, rest]) 
 
 export const QUALITIES: NameQuality[] = ['primary', 'strong', 'weak'];
 
-/** Names (and entries) made at most at once before their memo is emptied (bounds a worker's memory). */
-const MEMO_LIMIT = 1 << 15;
+/**
+ * Names (and token facts, and entries) held made at most at once before their memo is swept (bounds
+ * a worker's memory). 64k rather than 32k: a monitoring run reads more names than 32k, which
+ * emptied and remade them over and over (×0.82–0.87 of the screening's CPU at 5,000 and 20,000
+ * counterparties, ~+30 MiB per worker; docs/decisions/2026-12-05-stored-columns-memo.md).
+ */
+export const MEMO_LIMIT = 1 << 16;
 
 /** The ids `keep` keeps, ordered by `keyOf` then id. */
 function orderBy(count: number, keyOf: (id: number) => string, keep: (id: number, key: string) => boolean) {
@@ -109,19 +114,19 @@ export function storedEntry(s: ScreeningIndexSnapshot, i: number, entityId: stri
 }
 
 /**
- * Memoises at most `MEMO_LIMIT` values by id below `count`, in an array indexed by id: a
+ * Memoises at most `limit` values by id below `count`, in an array indexed by id: a
  * read is an element load rather than a `Map` look-up by number (a worker reads token facts
  * and names thousands of times per query). When full, it keeps the values read again since
  * they were made or since the last sweep and drops the rest (a clock sweep, one byte per id),
  * or all of them when most were read again. Emptying it whole at each fill made a third more
  * names and facts again over the speed subjects (a worker's hot tokens and names were dropped
- * with the cold ones). The ids held are listed, so that a sweep reads `MEMO_LIMIT` slots, not
+ * with the cold ones). The ids held are listed, so that a sweep reads `limit` slots, not
  * `count` (two million names at 1,000,000 parties).
  */
-function memo<T>(count: number, make: (id: number) => T): (id: number) => T {
+function memo<T>(count: number, make: (id: number) => T, limit: number): (id: number) => T {
   const values = new Array<T | undefined>(count).fill(undefined);
   const used = new Uint8Array(count);
-  const heldIds = new Int32Array(MEMO_LIMIT);
+  const heldIds = new Int32Array(limit);
   let held = 0;
   const sweep = (): void => {
     let kept = 0;
@@ -132,7 +137,7 @@ function memo<T>(count: number, make: (id: number) => T): (id: number) => T {
         heldIds[kept++] = id;
       } else values[id] = undefined;
     }
-    if (kept > (MEMO_LIMIT * 3) / 4) {
+    if (kept > (limit * 3) / 4) {
       for (let k = 0; k < kept; k++) values[heldIds[k]!] = undefined;
       kept = 0;
     }
@@ -144,7 +149,7 @@ function memo<T>(count: number, make: (id: number) => T): (id: number) => T {
       used[id] = 1;
       return value;
     }
-    if (held >= MEMO_LIMIT) sweep();
+    if (held >= limit) sweep();
     values[id] = value = make(id);
     if (value !== undefined) heldIds[held++] = id;
     return value;
@@ -185,7 +190,12 @@ export class StoredColumns {
     has: (token) => findPacked(this.#s.tokenTable!, this.#s.tokens, token) >= 0,
   };
 
-  constructor(snapshot: ScreeningIndexSnapshot, compiled: CompiledNameReference) {
+  constructor(
+    snapshot: ScreeningIndexSnapshot,
+    compiled: CompiledNameReference,
+    /** Names, token facts and entries each kept made at most (`MEMO_LIMIT` unless told). */
+    memoLimit = MEMO_LIMIT,
+  ) {
     snapshot = withColumnLookups(snapshot);
     this.#s = snapshot;
     this.#compiled = compiled;
@@ -201,9 +211,13 @@ export class StoredColumns {
     for (let i = 0; i < ends.length; i++) if (ends[i]! > (i ? ends[i - 1]! : 0)) live++;
     this.liveEntries = live;
     // Made once here, not a closure per read.
-    this.#names = memo(this.nameCount, (i) => this.#makeName(i));
-    this.#facts = memo(this.tokenCount, (i) => this.#makeFacts(i));
-    this.#entries = memo(ends.length, (i) => storedEntry(snapshot, i, packedAt(snapshot.entityIds, i)));
+    this.#names = memo(this.nameCount, (i) => this.#makeName(i), memoLimit);
+    this.#facts = memo(this.tokenCount, (i) => this.#makeFacts(i), memoLimit);
+    this.#entries = memo(
+      ends.length,
+      (i) => storedEntry(snapshot, i, packedAt(snapshot.entityIds, i)),
+      memoLimit,
+    );
   }
 
   /** Token `id`. */
