@@ -26,7 +26,8 @@ export const BOUND_ALLOWANCES: Readonly<Record<BoundAllowance, boolean>> = Objec
   /**
    * `articleLift` and `genericWordsLift` take unpaired articles ("al", "el") and, for an
    * organisation pair, generic words and connectors out of both coverages: the coverage
-   * bound is the best over every such set of words left out.
+   * bound is the best over every such set of words left out. Generic words and connectors
+   * only when `genericWordsLift` can lift the pair (`mayLiftGenericWords`).
    */
   droppedWords: true,
   /**
