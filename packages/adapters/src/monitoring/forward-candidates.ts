@@ -1,4 +1,5 @@
 import {
+  allowedEdits,
   CANDIDATE_BOUND,
   CANDIDATE_FLOOR,
   commaSeparatedNames,
@@ -218,16 +219,30 @@ export function forwardCandidates(
   let epoch = 0;
   let touched: number[] = [];
   // An upper bound of the similarity `expandToken(index, t)` gives the list token `s` (id `k`),
-  // 0 when `s` is not in it: every route of the expansion scores a token it reaches with
-  // `compareTokenFacts` (the same token: 1), but a translation, at `TRANSLATION_SIMILARITY` (< 1).
-  // Not the expansion itself: computing the whole expansion of each register word reached (to
-  // look `s` up in it) was half the search's CPU (docs/decisions/2026-12-05-delta-scope-reads.md).
+  // 0 when `s` cannot be in it: every route of the expansion scores a token it reaches with
+  // `compareTokenFacts` (the same token: 1), but a translation, at `TRANSLATION_SIMILARITY` (< 1);
+  // a token outside every route's own test (a shared symbol group, the folded spelling, a
+  // phonetic key it reads, a length within its edit budget) is not reached. Not the expansion
+  // itself: computing the whole expansion of each register word reached (to look `s` up in it)
+  // was half the search's CPU (docs/decisions/2026-12-05-delta-scope-reads.md).
   const translations = index.compiled.translations;
   const forward = (t: string, k: number, s: string): number => {
     if (t === s) return 1;
     const group = translations.get(t);
     if (group !== undefined && translations.get(s) === group) return 1;
-    return compareTokenFacts(index.factsOf(t), index.factsAt(k)).similarity;
+    const ft = index.factsOf(t);
+    const fs = index.factsAt(k);
+    let reached = (ft.groups ?? []).some((g) => index.compiled.groupMembers[g]?.includes(s));
+    if (!reached && t.length >= 2) {
+      const gap = Math.abs(s.length - t.length);
+      const edits = allowedEdits(t.length);
+      reached =
+        ft.fold === s ||
+        ft.fold === fs.fold ||
+        (ft.key === fs.key && gap <= 4 && (ft.key.length >= 3 || (ft.key.length >= 1 && ft.vowelPoor))) ||
+        (edits > 0 && gap <= edits);
+    }
+    return reached ? compareTokenFacts(ft, fs).similarity : 0;
   };
   const reachedBy = new Map<string, Set<number>>();
   for (const entityId of changed) {
