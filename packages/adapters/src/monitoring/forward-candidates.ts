@@ -1,10 +1,10 @@
 import {
+  allowedEdits,
   CANDIDATE_BOUND,
   CANDIDATE_FLOOR,
   commaSeparatedNames,
   compareTokenFacts,
   DEFAULT_SCREENING_THRESHOLD,
-  expandToken,
   indexTokenWeight,
   isOrganisationPair,
   MAX_EXTRA_PARTS,
@@ -124,6 +124,13 @@ function registerTokensNear(
       const id = vocabulary.get(member);
       if (id !== undefined) visit(id);
     }
+  // Its translations in organisation names (`expandToken` pairs them at `TRANSLATION_SIMILARITY`).
+  const translation = registerIndex.compiled.translations.get(s);
+  if (translation !== undefined)
+    for (const member of registerIndex.compiled.translationMembers[translation] ?? []) {
+      const id = vocabulary.get(member);
+      if (id !== undefined) visit(id);
+    }
   const folded = vocabulary.get(f.fold);
   if (folded !== undefined) visit(folded);
   for (const id of registerIndex.foldIds(f.fold) ?? []) visit(id);
@@ -211,11 +218,31 @@ export function forwardCandidates(
   const stamp = new Uint32Array(nameCount);
   let epoch = 0;
   let touched: number[] = [];
-  // Forward similarity of a register token to a list token id (0: not in its expansion).
-  const forward = (t: string, k: number): number => {
-    const e = expandToken(index, t);
-    for (let j = 0; j < e.ids.length; j++) if (e.ids[j] === k) return e.similarities[j]!;
-    return 0;
+  // An upper bound of the similarity `expandToken(index, t)` gives the list token `s` (id `k`),
+  // 0 when `s` cannot be in it: every route of the expansion scores a token it reaches with
+  // `compareTokenFacts` (the same token: 1), but a translation, at `TRANSLATION_SIMILARITY` (< 1);
+  // a token outside every route's own test (a shared symbol group, the folded spelling, a
+  // phonetic key it reads, a length within its edit budget) is not reached. Not the expansion
+  // itself: computing the whole expansion of each register word reached (to look `s` up in it)
+  // was half the search's CPU (docs/decisions/2026-12-05-delta-scope-reads.md).
+  const translations = index.compiled.translations;
+  const forward = (t: string, k: number, s: string): number => {
+    if (t === s) return 1;
+    const group = translations.get(t);
+    if (group !== undefined && translations.get(s) === group) return 1;
+    const ft = index.factsOf(t);
+    const fs = index.factsAt(k);
+    let reached = (ft.groups ?? []).some((g) => index.compiled.groupMembers[g]?.includes(s));
+    if (!reached && t.length >= 2) {
+      const gap = Math.abs(s.length - t.length);
+      const edits = allowedEdits(t.length);
+      reached =
+        ft.fold === s ||
+        ft.fold === fs.fold ||
+        (ft.key === fs.key && gap <= 4 && (ft.key.length >= 3 || (ft.key.length >= 1 && ft.vowelPoor))) ||
+        (edits > 0 && gap <= edits);
+    }
+    return reached ? compareTokenFacts(ft, fs).similarity : 0;
   };
   const reachedBy = new Map<string, Set<number>>();
   for (const entityId of changed) {
@@ -239,7 +266,7 @@ export function forwardCandidates(
           if (seen.has(t)) return;
           seen.add(t);
           const text = registerIndex.tokenAt(t);
-          const sim = forward(text, k);
+          const sim = forward(text, k, s);
           if (sim <= 0) return;
           const w = weight(text);
           const postings = registerIndex.postingsOf(t);

@@ -267,6 +267,13 @@ export class MonitorService {
           ? {
               candidates: scope.candidates,
               readSubjects: (ids) => readSubjectView(this.store.kysely, sources, ids),
+              readMore: {
+                read: scope.counterparties,
+                state: async (ids) => ({
+                  stored: await this.runs.runHits(orgId, ids),
+                  alerts: await this.alerts.runAlerts(orgId, ['new', 'changed', 'gone'], ids),
+                }),
+              },
             }
           : { subjects: subjects! }),
         ...(registerIndex ? { registerIndex } : {}),
@@ -331,10 +338,11 @@ export class MonitorService {
 
   /**
    * What a delta can touch: the candidates of the changed listed parties (screened against the
-   * register index), and every counterparty whose stored hits or alerts the run compares — the
-   * candidates, the changed counterparties, those with a stored hit on a changed or removed
+   * register index), and the counterparties whose stored hits and alerts the run reads before
+   * screening — the changed counterparties, those with a stored hit on a changed or removed
    * listed party, those a clearance of the organisation covers (a subject clearance can need a
-   * review after a resolution), and those in an ownership link (the ownership step reads their hits).
+   * review after a resolution), and those in an ownership link (the ownership step reads their
+   * hits). The other candidates' state is read after the screening, for those with a fresh hit.
    */
   async #deltaScope(
     orgId: string,
@@ -359,8 +367,9 @@ export class MonitorService {
         )
       : new Set<string>();
     for (const id of hitChanged) candidates.add(id);
+    // A candidate's stored state is read only once it has a fresh hit (`RunInputs.readMore`).
     const counterparties = new Set([
-      ...candidates,
+      ...hitChanged,
       ...d.changedCps,
       ...(await this.runs.counterpartiesHitting(orgId, d.removedParties)),
       ...ownershipLinked(d.register),

@@ -50,6 +50,28 @@ for (const target of storeTargets()) {
       expect((await w.monitor.runs.hits(org)).filter((h) => h.counterpartyId === 'C-1')).toHaveLength(2);
     });
 
+    it('updates the open alert of the subject a new listing joins, on a delta', async () => {
+      await w.monitor.run(org, { trigger: 'register' });
+      const [alert] = await hitAlerts();
+      // C-1 hit no changed listing before (it is a candidate of the new one only): the delta reads
+      // its stored hits and alerts once the new listing is found to hit it.
+      await w.store.saveListVersion(
+        EU.version('2026-11-20', [FILLER, soleimani(EU, 'E-2', 'Qasem Soleimani')]),
+      );
+      await subjects().resolve('incremental');
+      const run = await w.monitor.run(org, { trigger: 'list-version' });
+      expect(run?.record?.mode).toBe('delta');
+      expect(run?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0 });
+      const alerts = await hitAlerts();
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]).toMatchObject({ id: alert!.id, subjectId: alert!.subjectId, notListedBy: [] });
+      expect(alerts[0]!.listings.map((l) => l.entityId).sort()).toEqual([
+        'test-au:8490',
+        'test-eu:E-2',
+        'test-un:IRi.039',
+      ]);
+    });
+
     it('clears every listing of the subject on a false positive, raises a listing that joins it and a split for review', async () => {
       await w.monitor.run(org, { trigger: 'register' });
       const [alert] = await hitAlerts();

@@ -65,6 +65,17 @@ export interface RunInputs {
    * caller found them already (a delta does, to read only their stored state).
    */
   candidates?: ReadonlySet<string>;
+  /**
+   * A delta's read of the stored hits and alerts of more counterparties, once the screening is
+   * done: of those with a fresh hit whose state is not in `stored` and `alerts` (which then hold
+   * the state of `read` only). A counterparty with neither a fresh hit nor a stored hit on a changed
+   * or removed listed party, outside `screenAll`, uncleared and in no ownership link, raises nothing
+   * and changes no hit whatever its stored state (docs/decisions/2026-12-05-delta-scope-reads.md).
+   */
+  readMore?: {
+    read: ReadonlySet<string>;
+    state: (counterpartyIds: ReadonlySet<string>) => Promise<{ stored: StoredHit[]; alerts: RunAlert[] }>;
+  };
   /** The register index of an earlier run at the same register position, reused when given. */
   registerIndex?: ScreeningIndex;
   now: Date;
@@ -324,8 +335,19 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
   const fresh: StoredHit[] = [];
   subjects.forEach((_, i) => freshOf(i, fresh));
   const screened = new Set(subjects.map((c) => c.id));
+  let stored = inputs.stored;
+  let alerts = inputs.alerts;
+  if (inputs.readMore) {
+    const more = new Set<string>();
+    for (const h of fresh) if (!inputs.readMore.read.has(h.counterpartyId)) more.add(h.counterpartyId);
+    if (more.size > 0) {
+      const state = await inputs.readMore.state(more);
+      stored = [...stored, ...state.stored];
+      alerts = [...alerts, ...state.alerts];
+    }
+  }
   const changes = reconcileHits(
-    inputs.stored,
+    stored,
     fresh,
     (h) =>
       everyone ||
@@ -336,9 +358,9 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
   const view = inputs.readSubjects
     ? await inputs.readSubjects(
         new Set([
-          ...inputs.stored.map((h) => h.entityId),
+          ...stored.map((h) => h.entityId),
           ...fresh.map((h) => h.entityId),
-          ...inputs.alerts.map((a) => a.entityId),
+          ...alerts.map((a) => a.entityId),
           ...removedParties,
           ...inputs.clearances.flatMap((c) => clearedListings(c)),
         ]),
@@ -346,12 +368,12 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
     : (inputs.subjects ?? NO_SUBJECTS);
   raiseAlerts(outcome, counts, {
     register: byId,
-    stored: inputs.stored,
+    stored,
     fresh,
     changes,
     removedParties,
     clearances: inputs.clearances,
-    alerts: inputs.alerts,
+    alerts,
     subjects: view,
     now: inputs.now,
   });

@@ -196,6 +196,33 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
   example('abdulhai salek', [['add', 0.5]], 'person'); // contained: an extra name part
   example('abdulhai salek', [['join', 0]], 'person'); // joined spelling
   example('acme corporation', [['generic', 0.99]], 'organization'); // generic words
+  // Generic words beside a respelled distinctive word (a pair near `genericWordsLift`'s 0.85), or
+  // an article: the generic words' allowance holds only while every other word can pair that close.
+  example(
+    'acme corporation',
+    [
+      ['generic', 0.3],
+      ['respell', 0.1],
+    ],
+    'organization',
+  );
+  example(
+    'acme corporation',
+    [
+      ['generic', 0.6],
+      ['article', 0.2],
+    ],
+    'organization',
+  );
+  example(
+    'acme corporation',
+    [
+      ['generic', 0.1],
+      ['drop', 0.9],
+      ['generic', 0.7],
+    ],
+    'organization',
+  );
   example('محمد علي', [], 'person', true); // original script, vowel-less reading
   example('عبد الله', [['drop', 0.9]], 'person', true);
   example('army', [], 'organization', false, true); // a translated organisation word

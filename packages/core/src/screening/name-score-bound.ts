@@ -26,7 +26,8 @@ export const BOUND_ALLOWANCES: Readonly<Record<BoundAllowance, boolean>> = Objec
   /**
    * `articleLift` and `genericWordsLift` take unpaired articles ("al", "el") and, for an
    * organisation pair, generic words and connectors out of both coverages: the coverage
-   * bound is the best over every such set of words left out.
+   * bound is the best over every such set of words left out. Generic words and connectors
+   * only when `genericWordsLift` can lift the pair (`mayLiftGenericWords`).
    */
   droppedWords: true,
   /**
@@ -207,6 +208,40 @@ function droppable(t: string, generic: ReadonlySet<string> | undefined): boolean
   return t === 'al' || t === 'el' || (!!generic && (generic.has(t) || CONNECTORS.has(t)));
 }
 
+/** `genericWordsLift`'s weakest word pair and fewest distinctive letters (generic-words-lift.ts). */
+const GENERIC_MIN_PAIR = 0.85;
+const GENERIC_MIN_DISTINCTIVE = 5;
+
+/**
+ * Whether `genericWordsLift` can lift the pair, from each word's best similarity on the other
+ * side (`qBest`, `cBest`, upper bounds): it lifts only when every word left unpaired is generic
+ * or a connector and every pair agrees at `GENERIC_MIN_PAIR` or better, so a word of either side
+ * that is neither and has no counterpart that close is unpaired or in a weaker pair whatever the
+ * alignment; and when the paired query words hold `GENERIC_MIN_DISTINCTIVE` letters of
+ * non-generic words. When it cannot, only articles may be left out (`articleLift`: an unpaired
+ * article that is not a generic word stops the generic words' lift, so the two never add up).
+ */
+function mayLiftGenericWords(
+  qt: readonly string[],
+  ct: readonly string[],
+  cn: number,
+  generic: ReadonlySet<string>,
+): boolean {
+  let distinctive = 0;
+  for (let i = 0; i < qt.length; i++) {
+    const t = qt[i]!;
+    const general = generic.has(t);
+    if (!general && qBest[i]! >= GENERIC_MIN_PAIR) distinctive += t.length;
+    if (!general && !CONNECTORS.has(t) && qBest[i]! < GENERIC_MIN_PAIR) return false;
+  }
+  if (distinctive < GENERIC_MIN_DISTINCTIVE) return false;
+  for (let j = 0; j < cn; j++) {
+    const t = ct[j]!;
+    if (!generic.has(t) && !CONNECTORS.has(t) && cBest[j]! < GENERIC_MIN_PAIR) return false;
+  }
+  return true;
+}
+
 /** `joinedWordsLift`'s fewest letters of a joined form and of the word it fits (joined-words.ts). */
 const JOINED_MIN = 5;
 
@@ -311,14 +346,17 @@ function alignmentBound(
   let qCover = qTop;
   let cCover = cTop;
   if (allow.droppedWords) {
-    const generic = organisation ? index.compiled.genericOrgWords : undefined;
+    const generic =
+      organisation && (vowelless || mayLiftGenericWords(qt, ct, cn, index.compiled.genericOrgWords))
+        ? index.compiled.genericOrgWords
+        : undefined;
     let qDroppable = 0;
     let cDroppable = 0;
     for (let i = 0; i < qn; i++) {
       qDrop[i] = droppable(qt[i]!, generic) ? 1 : 0;
       if (qDrop[i]) qDroppable += weights[i]!;
     }
-    const dropFlags = organisation ? ARTICLE | GENERIC : ARTICLE;
+    const dropFlags = generic ? ARTICLE | GENERIC : ARTICLE;
     for (let j = 0; j < cn; j++) {
       cDrop[j] = cFlags[j]! & dropFlags ? 1 : 0;
       if (cDrop[j]) cDroppable += cWeights[j]!;
