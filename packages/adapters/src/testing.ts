@@ -9,6 +9,7 @@ export {
 } from './test-support/store-targets.ts';
 export { REPO_ROOT, SHARED_DATA, hasSharedData, sharedDataPath } from './test-support/shared-data.ts';
 export { freePort } from './test-support/free-port.ts';
+export { stopChildren } from './test-support/stop-children.ts';
 export { formatFixture } from './test-support/format-fixture.ts';
 export { eventually } from './test-support/eventually.ts';
 export { databaseTarget, startTcpProxy, type TcpProxy } from './test-support/tcp-proxy.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '@entente/adapters/testing';
+import { freePort, stopChildren } from '@entente/adapters/testing';
 import { serveFixturePublishers, type FixturePublishers } from './support/fixture-publishers.ts';
 
 const API_BIN = fileURLToPath(new URL('../bin/entente-api.js', import.meta.url));
@@ -38,7 +38,7 @@ describe.skipIf(!url)('API nodes starting together on an empty PostgreSQL withou
   const dirs: string[] = [];
   let publishers: FixturePublishers | undefined;
   afterAll(async () => {
-    for (const c of children) c.kill('SIGTERM');
+    await stopChildren(children);
     await publishers?.close();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
     const client = new pg.Client({ connectionString: url });

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 // eslint-disable-next-line no-restricted-imports -- runs the entente CLI as a child process (a process boundary), not its code
 import { runCli } from '../../cli/test/run-cli.ts';
-import { freePort } from '@entente/adapters/testing';
+import { freePort, stopChildren } from '@entente/adapters/testing';
 
 const API_BIN = fileURLToPath(new URL('../bin/entente-api.js', import.meta.url));
 const url = process.env.DATABASE_URL;
@@ -37,7 +37,7 @@ describe.skipIf(!url)('two API nodes on one PostgreSQL (stateless nodes: lists, 
   };
   const children: ChildProcess[] = [];
   afterAll(async () => {
-    for (const c of children) c.kill('SIGTERM');
+    await stopChildren(children);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query(`drop schema if exists "${schema}" cascade`);

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 // eslint-disable-next-line no-restricted-imports -- runs the entente CLI as a child process (a process boundary), not its code
 import { runCli } from '../../cli/test/run-cli.ts';
-import { freePort } from '@entente/adapters/testing';
+import { freePort, stopChildren } from '@entente/adapters/testing';
 
 const API_BIN = fileURLToPath(new URL('../bin/entente-api.js', import.meta.url));
 const DPL = fileURLToPath(new URL('./fixtures/publishers/www.bis.doc.gov/dpl/dpl.txt', import.meta.url));
@@ -38,7 +38,7 @@ describe.skipIf(!url)('a list version imported through one API node, screened th
   const dir = mkdtempSync(path.join(tmpdir(), 'entente-nodes-'));
   const children: ChildProcess[] = [];
   afterAll(async () => {
-    for (const c of children) c.kill('SIGTERM');
+    await stopChildren(children);
     rmSync(dir, { recursive: true, force: true });
     const client = new pg.Client({ connectionString: url });
     await client.connect();

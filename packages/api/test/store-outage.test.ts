@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/test/run-cli.ts';
 import {
   freePort,
+  stopChildren,
   eventually,
   databaseTarget,
   startTcpProxy,
@@ -108,7 +109,7 @@ describe.skipIf(!url)('two API nodes through a PostgreSQL restart (needs DATABAS
   });
 
   afterAll(async () => {
-    for (const n of nodes) n.child.kill('SIGTERM');
+    await stopChildren(nodes.map((n) => n.child));
     await proxy?.close();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
