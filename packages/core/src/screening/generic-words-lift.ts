@@ -20,10 +20,10 @@ export const CONNECTORS: ReadonlySet<string> = new Set([
 ]);
 
 /** Weakest word pair of the distinctive words: a spelling variant ("jaber", "jabber"), not a near miss. */
-const MIN_PAIR_SIMILARITY = 0.85;
+export const MIN_PAIR_SIMILARITY = 0.85;
 
 /** Fewest letters of the distinctive words the two names share: one short word is too little. */
-const MIN_DISTINCTIVE_LETTERS = 5;
+export const MIN_DISTINCTIVE_LETTERS = 5;
 
 /**
  * The weight of one side's unpaired words and how many of them are generic

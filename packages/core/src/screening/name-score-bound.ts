@@ -1,7 +1,7 @@
 import { coverageScore } from './align-tokens.ts';
 import { compareJoined } from './compare-joined.ts';
 import { tokenSimilarityUpperBound } from './compare-tokens.ts';
-import { CONNECTORS } from './generic-words-lift.ts';
+import { CONNECTORS, MIN_DISTINCTIVE_LETTERS, MIN_PAIR_SIMILARITY } from './generic-words-lift.ts';
 import { isOrganisationPair } from './name-features.ts';
 import { MIN_COMPOUND } from './compound-words.ts';
 import { MIN_ALIKE, NAME_PARTICLES, rejoinParticles } from './name-particles.ts';
@@ -208,16 +208,12 @@ function droppable(t: string, generic: ReadonlySet<string> | undefined): boolean
   return t === 'al' || t === 'el' || (!!generic && (generic.has(t) || CONNECTORS.has(t)));
 }
 
-/** `genericWordsLift`'s weakest word pair and fewest distinctive letters (generic-words-lift.ts). */
-const GENERIC_MIN_PAIR = 0.85;
-const GENERIC_MIN_DISTINCTIVE = 5;
-
 /**
  * Whether `genericWordsLift` can lift the pair, from each word's best similarity on the other
  * side (`qBest`, `cBest`, upper bounds): it lifts only when every word left unpaired is generic
- * or a connector and every pair agrees at `GENERIC_MIN_PAIR` or better, so a word of either side
+ * or a connector and every pair agrees at `MIN_PAIR_SIMILARITY` or better, so a word of either side
  * that is neither and has no counterpart that close is unpaired or in a weaker pair whatever the
- * alignment; and when the paired query words hold `GENERIC_MIN_DISTINCTIVE` letters of
+ * alignment; and when the paired query words hold `MIN_DISTINCTIVE_LETTERS` letters of
  * non-generic words. When it cannot, only articles may be left out (`articleLift`: an unpaired
  * article that is not a generic word stops the generic words' lift, so the two never add up).
  */
@@ -231,13 +227,13 @@ function mayLiftGenericWords(
   for (let i = 0; i < qt.length; i++) {
     const t = qt[i]!;
     const general = generic.has(t);
-    if (!general && qBest[i]! >= GENERIC_MIN_PAIR) distinctive += t.length;
-    if (!general && !CONNECTORS.has(t) && qBest[i]! < GENERIC_MIN_PAIR) return false;
+    if (!general && qBest[i]! >= MIN_PAIR_SIMILARITY) distinctive += t.length;
+    if (!general && !CONNECTORS.has(t) && qBest[i]! < MIN_PAIR_SIMILARITY) return false;
   }
-  if (distinctive < GENERIC_MIN_DISTINCTIVE) return false;
+  if (distinctive < MIN_DISTINCTIVE_LETTERS) return false;
   for (let j = 0; j < cn; j++) {
     const t = ct[j]!;
-    if (!generic.has(t) && !CONNECTORS.has(t) && cBest[j]! < GENERIC_MIN_PAIR) return false;
+    if (!generic.has(t) && !CONNECTORS.has(t) && cBest[j]! < MIN_PAIR_SIMILARITY) return false;
   }
   return true;
 }
