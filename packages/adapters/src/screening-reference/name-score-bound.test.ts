@@ -305,9 +305,12 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
   // Each allowance is needed: without it, some real pair scores above the bound.
   it.each(Object.keys(BOUND_ALLOWANCES))('fails without the %s allowance', (key) => {
     const allow = { ...BOUND_ALLOWANCES, [key]: false };
+    // A fixed seed: with a random one, a CI run once drew 400 queries none of which needed the
+    // droppedWords allowance once it was narrowed to pairs genericWordsLift can lift (seeds 1–12
+    // each find a counterexample for every allowance).
     const run = fc.check(
       fc.property(query, (q) => exceeded(q, allow) === undefined),
-      { numRuns: 400, examples },
+      { numRuns: 400, examples, seed: 1 },
     );
     expect(run.failed).toBe(true);
   });
