@@ -448,6 +448,22 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   },
   {
     cls: 5,
+    query: 'Al Dahmar Trading Group',
+    listed: 'Jamaat-ul-Dahrar',
+    schema: 'organization',
+    match: false,
+    why: 'one distinctive word with a letter changed (0.88): the generic words are not let go beside it',
+  },
+  {
+    cls: 5,
+    query: 'Jabber Trading Group',
+    listed: 'Jaber Group',
+    schema: 'organization',
+    match: true,
+    why: 'one distinctive word spelled with a letter doubled (0.92): a generic word on one side is let go',
+  },
+  {
+    cls: 5,
     query: 'Stichting Veldaran',
     listed: 'Veldaran Foundation',
     schema: 'organization',
