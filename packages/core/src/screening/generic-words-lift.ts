@@ -124,3 +124,59 @@ export function genericWordsLift(
   }
   return lift;
 }
+
+/**
+ * How much the name score of two organisation names falls when the only
+ * distinctive word they pair agrees below `MIN_SINGLE_WORD_SIMILARITY`
+ * ("ahrar" / "ahmar", 0.88: one changed letter of a short word) and the
+ * other pairs are generic words, articles or connectors ("jamaat" / "group",
+ * "ul" / "al"): those pairs are taken out of both coverages, as
+ * `genericWordsLift` and `articleLift` take such words out when they are
+ * unpaired — a generic word or an article agreeing says nothing about which
+ * organisation is named, and counted as matched it made "Jamaat-ul-Ahrar"
+ * 0.89 against "Al Ahmar Trading Group". Never raises the score (0 or less).
+ * Only for the alignment as chosen (`lifted`: no translated or joined words
+ * paired after it). Pushes the explained term to `terms` when given.
+ */
+export function oneLooseWordCut(
+  score: number,
+  a: LastAlignment,
+  q: readonly string[],
+  generic: ReadonlySet<string>,
+  terms?: ScoreTerm[],
+): number {
+  if (a.pairs < 2 || a.minPairSimilarity >= MIN_SINGLE_WORD_SIMILARITY) return 0;
+  let word = -1;
+  for (let p = 0; p < a.pairs; p++) {
+    const t = q[a.pairI[p]!]!;
+    if (generic.has(t) || ARTICLES.has(t) || CONNECTORS.has(t)) continue;
+    if (word >= 0) return 0;
+    word = p;
+  }
+  if (word < 0 || a.pairS[word]! >= MIN_SINGLE_WORD_SIMILARITY) return 0;
+  let qMatched = a.qMatched;
+  let qTotal = a.qTotal;
+  let cMatched = a.cMatched;
+  let cTotal = a.cTotal;
+  for (let p = 0; p < a.pairs; p++) {
+    if (p === word) continue;
+    const s = a.pairS[p]!;
+    const wq = a.weightQ[a.pairI[p]!]!;
+    const wc = a.weightC[a.pairJ[p]!]!;
+    qMatched -= s * wq;
+    qTotal -= wq;
+    cMatched -= s * wc;
+    cTotal -= wc;
+  }
+  if (qTotal <= 0 || cTotal <= 0) return 0;
+  const cut = coverageScore(qMatched / qTotal, cMatched / cTotal) - score;
+  if (cut >= 0) return 0;
+  terms?.push(
+    featureTerm(
+      'oneLooseWord',
+      `only one distinctive word agrees, loosely (${q[a.pairI[word]!]} ${a.pairS[word]!.toFixed(2)}): the generic words and articles beside it left out`,
+      cut,
+    ),
+  );
+  return cut;
+}

@@ -456,6 +456,22 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   },
   {
     cls: 5,
+    query: 'Jamaat-ul-Dahrar',
+    listed: 'Al Dahmar Trading Group',
+    schema: 'organization',
+    match: false,
+    why: 'a group word and an article paired beside one distinctive word with a letter changed say nothing',
+  },
+  {
+    cls: 5,
+    query: 'Jamaat-ul-Dahrar',
+    listed: 'Jamaat-ul-Dahrar Trading Group',
+    schema: 'organization',
+    match: true,
+    why: 'the distinctive word agrees exactly: the group word and article beside it count',
+  },
+  {
+    cls: 5,
     query: 'Jabber Trading Group',
     listed: 'Jaber Group',
     schema: 'organization',
