@@ -15,6 +15,9 @@
  * the design effect that the binomial ±√(p(1−p)/n) leaves out, projected
  * onto the report split's subject sizes; and the recall@1 the report split's
  * mix of each attribute would give at the tune + threshold rates per value.
+ * `--report` reads the report split's outcomes too (aggregates only: per
+ * attribute value and the misses of its largest subjects, as counts) — once,
+ * at the end of a piece of work.
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SCREENING_THRESHOLD, namePartsOf, type Party } from '@entente/core';
@@ -27,6 +30,8 @@ import { SPLITS, type Split } from './split.ts';
 
 const at = process.argv.indexOf('--outcomes');
 const outcomesFile = at > 0 ? process.argv[at + 1] : undefined;
+/** `--report`: the report split's outcomes in `--outcomes` are read too, as aggregates (once, at the end). */
+const readReport = process.argv.includes('--report');
 
 const lists = await loadMirrorLists(MIRROR, () => {});
 const un = new Map<string, Party>();
@@ -90,7 +95,7 @@ if (outcomesFile) {
     splits: Record<string, unknown>;
     misses: { id: string; split: Split }[];
   };
-  for (const s of Object.keys(json.splits) as Split[]) if (s !== 'report') screened.add(s);
+  for (const s of Object.keys(json.splits) as Split[]) if (s !== 'report' || readReport) screened.add(s);
   for (const m of json.misses) missed.add(m.id);
 }
 const t = DEFAULT_SCREENING_THRESHOLD;
@@ -121,7 +126,13 @@ for (const s of SPLITS) {
   const per = new Map<string, number>();
   for (const c of all) per.set(c.subject, (per.get(c.subject) ?? 0) + 1);
   const sizes = [...per.values()].sort((a, b) => b - a);
-  const largest = sizes.slice(0, 3).map((n) => `${n} (${pct(n, all.length)} %)`);
+  const top = [...per].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const largest = top.map(([subject, n]) => {
+    const missedHere = screened.has(s)
+      ? all.filter((c) => c.subject === subject && !found(c)).length
+      : undefined;
+    return `${n} (${pct(n, all.length)} %${missedHere === undefined ? '' : `, ${missedHere} missed`})`;
+  });
   const p = 0.75;
   console.log(
     `${s}: ${all.length} cases, ${per.size} subjects, cases per subject median ${sizes[Math.floor(sizes.length / 2)]}, ` +
@@ -143,12 +154,14 @@ const weightedSize = (sizes: number[]): number =>
   sizes.reduce((a, m) => a + m * m, 0) / sizes.reduce((a, m) => a + m, 0);
 
 if (screened.size) {
-  const readable = SPLITS.filter((x) => screened.has(x));
-  const read = cases.filter((c) => found(c) !== undefined);
+  const readable = SPLITS.filter((x) => screened.has(x) && x !== 'report');
+  const read = cases.filter((c) => c.split !== 'report' && found(c) !== undefined);
   console.log(`\n## Standard error of recall@1 at ${t}: by case (binomial) and by subject\n`);
   let rho = 0;
-  for (const label of [...readable, readable.join(' + ')]) {
-    const these = label.includes(' + ') ? read : read.filter((c) => c.split === label);
+  for (const label of [...readable, readable.join(' + '), ...(screened.has('report') ? ['report'] : [])]) {
+    const these = label.includes(' + ')
+      ? read
+      : cases.filter((c) => c.split === label && found(c) !== undefined);
     const bySubject = new Map<string, { y: number; m: number }>();
     for (const c of these) {
       const g = bySubject.get(c.subject) ?? { y: 0, m: 0 };
@@ -162,7 +175,7 @@ if (screened.size) {
     const se = clusterSe(groups);
     const deff = (se / binomial) ** 2;
     const mw = weightedSize(groups.map((g) => g.m));
-    rho = Math.max(0, (deff - 1) / (mw - 1));
+    if (label !== 'report') rho = Math.max(0, (deff - 1) / (mw - 1));
     console.log(
       `${label}: ${these.length} cases, ${groups.length} subjects, recall@1 ${pct(p * these.length, these.length)} %; ` +
         `binomial ±${(100 * binomial).toFixed(1)} %, by subject ±${(100 * se).toFixed(1)} % ` +
