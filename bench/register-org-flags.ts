@@ -7,19 +7,24 @@
  * threshold, more than any one term moves a score). Companies that are listed names respelled
  * (1 % of the register, written in lower case) are counted apart: they must stay flagged.
  *
- *   npx tsx bench/register-org-flags.ts [--companies 2000] [--without FEATURE]
+ *   npx tsx bench/register-org-flags.ts [--companies 2000] [--without FEATURE] [--register adversarial]
+ *
+ * `--register adversarial`: the organisations of the adversarial register instead (the one
+ * `monitor-store.ts` screens by default; its listed names are not told apart, so every flag
+ * is counted as "invented" — compare the lists of flags of two engines, not the rate).
  */
 import { loadavg } from 'node:os';
 import { buildScreeningIndex, DEFAULT_SCREENING_THRESHOLD, screenParty } from '../packages/core/src/index.ts';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { syntheticRegister } from './synthetic-register.ts';
+import { registerKindArg, syntheticRegister } from './synthetic-register.ts';
 
 const at = process.argv.indexOf('--companies');
 const N = at > 0 ? Number(process.argv[at + 1]) : 2000;
 const T = DEFAULT_SCREENING_THRESHOLD;
 const w = process.argv.indexOf('--without');
 const WITHOUT = w > 0 ? process.argv[w + 1]! : '';
+const REGISTER = process.argv.includes('--register') ? registerKindArg() : 'realistic';
 
 async function main(): Promise<void> {
   const reference = await loadNameReference(MIRROR);
@@ -30,8 +35,8 @@ async function main(): Promise<void> {
     reference,
   );
   // The register writes the listed names it respells in lower case, its invented companies capitalised.
-  const listedLike = (name: string) => name === name.toLowerCase();
-  const companies = syntheticRegister(parties, N * 4, 'realistic')
+  const listedLike = (name: string) => REGISTER === 'realistic' && name === name.toLowerCase();
+  const companies = syntheticRegister(parties, N * 4, REGISTER)
     .filter((c) => c.type === 'organization')
     .slice(0, N);
   const cpu0 = process.cpuUsage();
@@ -72,7 +77,9 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   const others = companies.length - listed;
   const pct = (n: number) => `${n} (${((100 * n) / Math.max(1, others)).toFixed(2)} %)`;
-  console.log(`# Realistic-register companies flagged at ${T} (mirror ${MIRROR})\n`);
+  console.log(
+    `# ${REGISTER === 'realistic' ? 'Realistic' : 'Adversarial'}-register companies flagged at ${T} (mirror ${MIRROR})\n`,
+  );
   console.log(`${companies.length} companies: ${others} invented, ${listed} listed names respelled`);
   const label = WITHOUT || '(no feature removed)';
   console.log(`invented companies flagged: without ${label} ${pct(before)}, as scored ${pct(after)}`);

@@ -7,7 +7,7 @@
  * one consonant skeleton), the two differing words are a candidate
  * translation pair, printed with the UN reference it was read from.
  *
- *   npx tsx bench/heldout/mine-org-translations.ts
+ *   npx tsx bench/heldout/mine-org-translations.ts [--all-lists [--content]]
  *
  * Only the UN list is read (`ENTENTE_BENCH_FORMATS` is forced to the UN
  * format): the spellings other authorities publish are set (a) of the
@@ -31,6 +31,12 @@ import { skeleton, tieToUn } from './set-un-spellings.ts';
  * of generic words that the lists pair within one party.
  */
 const allLists = process.argv.includes('--all-lists');
+/**
+ * `--all-lists --content`: the pairs where neither word belongs to a
+ * generic-word group — candidate translations of content words ("army" /
+ * "jaish") that the other lists pair within one party.
+ */
+const content = allLists && process.argv.includes('--content');
 if (!allLists) process.env.ENTENTE_BENCH_FORMATS = 'un-sc-xml';
 
 /** Words that tell no meaning of their own: articles, connectors, particles of Arabic and French names. */
@@ -108,7 +114,8 @@ for (const party of read) {
       const [ra, rb] = leftOver(tokenised[x]!, tokenised[y]!);
       // Exactly one word each differs, and the names share at least one word besides.
       if (ra.length !== 1 || rb.length !== 1 || tokenised[x]!.length < 2) continue;
-      if (allLists && grouped.has(ra[0]!) === grouped.has(rb[0]!)) continue;
+      const generic = [grouped.has(ra[0]!), grouped.has(rb[0]!)];
+      if (content ? generic[0] || generic[1] : allLists && generic[0] === generic[1]) continue;
       const key = [ra[0]!, rb[0]!].sort().join(' = ');
       const refs = pairs.get(key) ?? new Set<string>();
       refs.add(

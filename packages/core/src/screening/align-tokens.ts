@@ -95,6 +95,14 @@ export interface LastAlignment {
   /** Each query and candidate token's weight. */
   weightQ: Float64Array;
   weightC: Float64Array;
+  /**
+   * The query and candidate token of each chosen pair and its similarity
+   * (entries 0 … pairs−1, as the alignment chose them: the lifts that pair
+   * more words, `translatedWordsLift` and `joinedWordsLift`, do not add theirs).
+   */
+  pairI: Int32Array;
+  pairJ: Int32Array;
+  pairS: Float64Array;
 }
 
 /** The one view `lastAlignment` returns, refreshed by each `alignmentScore` call (no allocation per candidate). */
@@ -112,6 +120,9 @@ const view: LastAlignment = {
   minPairSimilarity: 1,
   weightQ,
   weightC,
+  pairI: last.pairI,
+  pairJ: last.pairJ,
+  pairS: last.pairS,
 };
 
 /**
@@ -262,6 +273,9 @@ export function alignmentScore(
   view.minPairSimilarity = minPair;
   view.weightQ = weightQ;
   view.weightC = weightC;
+  view.pairI = last.pairI;
+  view.pairJ = last.pairJ;
+  view.pairS = last.pairS;
   return coverageScore(last.queryCoverage, last.candidateCoverage);
 }
 

@@ -6,7 +6,7 @@ import { featureTerm, type ScoreTerm } from './feature-table.ts';
  * Motassadeq", and the reading of Arabic script: "smira al shahbndr"). Lists
  * write it, hyphenate it or leave it out for one and the same name.
  */
-const ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
+export const ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
 
 /**
  * Weakest word pair beside which an article is let go: an Arabic-script

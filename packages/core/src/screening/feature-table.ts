@@ -24,6 +24,8 @@ export const SCORING_FEATURES = Object.freeze({
   containedName: { label: 'Listed name contained in the query', weight: 1 },
   /** Lift from name similarity when two organisation names differ only in generic words (the generic words left out). */
   genericWordsOnly: { label: 'Organisation names differ only in generic words', weight: 1 },
+  /** Fall from name similarity when two organisation names pair one distinctive word only, below 0.9, beside generic words and articles (those pairs left out). */
+  oneLooseWord: { label: 'Only one distinctive word agrees, loosely', weight: 1 },
   /** Per query word beyond a contained listed name (middle name, patronymic, second surname). */
   extraNamePart: { label: 'Extra name part not on the list', weight: -0.05 },
   /** Per generic word (company, institute, complex) a query adds to a contained listed organisation name, or either name has beside the same distinctive words. */

@@ -1,4 +1,5 @@
 import { coverageScore, type LastAlignment } from './align-tokens.ts';
+import { ARTICLES } from './article-lift.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
 
 /**
@@ -24,6 +25,15 @@ export const MIN_PAIR_SIMILARITY = 0.85;
 
 /** Fewest letters of the distinctive words the two names share: one short word is too little. */
 export const MIN_DISTINCTIVE_LETTERS = 5;
+
+/**
+ * Weakest pair when the names share one distinctive word only (articles
+ * aside): a reading that fits its spelling (0.9, as `articleLift` asks), not
+ * one changed letter of a short word ("ahmar" / "ahrar", 0.88: "red" and
+ * "free" in Arabic). Beside a single word agreeing that loosely the generic
+ * words are much of what the names share, and are not let go.
+ */
+export const MIN_SINGLE_WORD_SIMILARITY = 0.9;
 
 /**
  * The weight of one side's unpaired words and how many of them are generic
@@ -54,7 +64,8 @@ function leftOver(
  * unpaired on either side is a generic organisation word (or a connector,
  * "and", "of"), the words paired agree at `MIN_PAIR_SIMILARITY` or better and
  * hold a distinctive (non-generic) word of `MIN_DISTINCTIVE_LETTERS` letters or
- * more. The generic words left over are taken out of both coverages, and each
+ * more; a lone distinctive word (articles aside) must agree at
+ * `MIN_SINGLE_WORD_SIMILARITY`. The generic words left over are taken out of both coverages, and each
  * costs `extraGenericWord` (the connectors cost nothing). Names that differ
  * in any distinctive word ("Tarvesh Shipping" and "Tarvesh Trading Lines")
  * get nothing. Pushes the explained terms to `terms` when given.
@@ -70,8 +81,14 @@ export function genericWordsLift(
   if (a.pairs === 0 || a.minPairSimilarity < MIN_PAIR_SIMILARITY) return 0;
   if (a.pairs === q.length && a.pairs === c.length) return 0;
   let distinctive = 0;
-  for (let i = 0; i < q.length; i++) if (a.usedQ[i] && !generic.has(q[i]!)) distinctive += q[i]!.length;
+  let distinctiveWords = 0;
+  for (let i = 0; i < q.length; i++)
+    if (a.usedQ[i] && !generic.has(q[i]!)) {
+      distinctive += q[i]!.length;
+      if (!ARTICLES.has(q[i]!)) distinctiveWords++;
+    }
   if (distinctive < MIN_DISTINCTIVE_LETTERS) return 0;
+  if (distinctiveWords < 2 && a.minPairSimilarity < MIN_SINGLE_WORD_SIMILARITY) return 0;
   const qLeft = leftOver(q, a.usedQ, a.weightQ, generic);
   if (!qLeft) return 0;
   const cLeft = leftOver(c, a.usedC, a.weightC, generic);
@@ -106,4 +123,60 @@ export function genericWordsLift(
       );
   }
   return lift;
+}
+
+/**
+ * How much the name score of two organisation names falls when the only
+ * distinctive word they pair agrees below `MIN_SINGLE_WORD_SIMILARITY`
+ * ("ahrar" / "ahmar", 0.88: one changed letter of a short word) and the
+ * other pairs are generic words, articles or connectors ("jamaat" / "group",
+ * "ul" / "al"): those pairs are taken out of both coverages, as
+ * `genericWordsLift` and `articleLift` take such words out when they are
+ * unpaired — a generic word or an article agreeing says nothing about which
+ * organisation is named, and counted as matched it made "Jamaat-ul-Ahrar"
+ * 0.89 against "Al Ahmar Trading Group". Never raises the score (0 or less).
+ * Only for the alignment as chosen (`lifted`: no translated or joined words
+ * paired after it). Pushes the explained term to `terms` when given.
+ */
+export function oneLooseWordCut(
+  score: number,
+  a: LastAlignment,
+  q: readonly string[],
+  generic: ReadonlySet<string>,
+  terms?: ScoreTerm[],
+): number {
+  if (a.pairs < 2 || a.minPairSimilarity >= MIN_SINGLE_WORD_SIMILARITY) return 0;
+  let word = -1;
+  for (let p = 0; p < a.pairs; p++) {
+    const t = q[a.pairI[p]!]!;
+    if (generic.has(t) || ARTICLES.has(t) || CONNECTORS.has(t)) continue;
+    if (word >= 0) return 0;
+    word = p;
+  }
+  if (word < 0 || a.pairS[word]! >= MIN_SINGLE_WORD_SIMILARITY) return 0;
+  let qMatched = a.qMatched;
+  let qTotal = a.qTotal;
+  let cMatched = a.cMatched;
+  let cTotal = a.cTotal;
+  for (let p = 0; p < a.pairs; p++) {
+    if (p === word) continue;
+    const s = a.pairS[p]!;
+    const wq = a.weightQ[a.pairI[p]!]!;
+    const wc = a.weightC[a.pairJ[p]!]!;
+    qMatched -= s * wq;
+    qTotal -= wq;
+    cMatched -= s * wc;
+    cTotal -= wc;
+  }
+  if (qTotal <= 0 || cTotal <= 0) return 0;
+  const cut = coverageScore(qMatched / qTotal, cMatched / cTotal) - score;
+  if (cut >= 0) return 0;
+  terms?.push(
+    featureTerm(
+      'oneLooseWord',
+      `only one distinctive word agrees, loosely (${q[a.pairI[word]!]} ${a.pairS[word]!.toFixed(2)}): the generic words and articles beside it left out`,
+      cut,
+    ),
+  );
+  return cut;
 }

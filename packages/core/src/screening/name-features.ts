@@ -1,7 +1,7 @@
 import type { PartySchema } from '../model/party.ts';
 import type { LastAlignment } from './align-tokens.ts';
 import { articleLift } from './article-lift.ts';
-import { genericWordsLift } from './generic-words-lift.ts';
+import { genericWordsLift, oneLooseWordCut } from './generic-words-lift.ts';
 import { joinedWordsLift } from './joined-words.ts';
 import { translatedWordsLift } from './translated-words.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
@@ -246,8 +246,10 @@ export function nameFeatureScore(
   let score = lifted;
   const contained = containedScore(lifted, a, q, c, containment, generic, terms);
   if (contained !== undefined) score = contained;
-  else if (containment === 'organisation' && generic)
+  else if (containment === 'organisation' && generic) {
     score += genericWordsLift(lifted, a, q, c, generic, terms);
+    if (translated === base && joined === translated) score += oneLooseWordCut(score, a, q, generic, terms);
+  }
   const initials =
     hasUnpairedInitial(q, a.usedQ) || hasUnpairedInitial(c, a.usedC)
       ? [...initialConflicts(q, a.usedQ, c, a.usedC), ...initialConflicts(c, a.usedC, q, a.usedQ)]
