@@ -82,15 +82,19 @@ async function main(): Promise<void> {
     for (const q of querySets[0]![1].slice(0, 300)) e.core.screenPartyOutcome(e.index, q);
   console.log(`${inputs.length} parties; load ${load()}`);
   for (const [label, queries] of querySets) {
-    const notes: Record<string, { queries: number; names: number; atLeast: number; out: string[] }> = {};
+    const notes: Record<
+      string,
+      { queries: number; names: number; atLeast: number; out: string[]; counts: string[] }
+    > = {};
     for (const e of engines) {
-      const r = { queries: 0, names: 0, atLeast: 0, out: [] as string[] };
+      const r = { queries: 0, names: 0, atLeast: 0, out: [] as string[], counts: [] as string[] };
       for (const q of queries) {
         const o = e.core.screenPartyOutcome(e.index, q);
         if (o.unscored > 0) r.queries++;
         if (o.unscoredAtLeast) r.atLeast++;
         r.names += o.unscored;
         r.out.push(o.matches.map((m) => `${m.entityId}:${m.score}`).join(' '));
+        r.counts.push(`${o.unscored}${o.unscoredAtLeast ? '+' : ''}`);
       }
       notes[e.label] = r;
     }
@@ -102,7 +106,10 @@ async function main(): Promise<void> {
       if (n > 0) exactQueries++;
     }
     const differ = notes.previous!.out.filter((x, i) => x !== notes.current!.out[i]).length;
-    console.log(`${label} (${queries.length} queries): matches and scores differ on ${differ}`);
+    const counts = notes.previous!.counts.filter((x, i) => x !== notes.current!.counts[i]).length;
+    console.log(
+      `${label} (${queries.length} queries): matches and scores differ on ${differ}, the unscored count on ${counts}`,
+    );
     for (const e of engines) {
       const r = notes[e.label]!;
       console.log(
