@@ -4,7 +4,10 @@
  * counts, and what the count costs. Since 2026-12-05 the names beyond the cap are counted by
  * the name-score bound (`nameScoreBound` against `nameScoreFloor`, at most four times the cap
  * of them bounded, the rest counted as not ruled out); before, every name the retrieval's
- * looser bound left beyond the cap was counted. Also: the count with every name beyond the
+ * looser bound left beyond the cap was counted. Since h48 (same day) the count stops with
+ * "at least" once the cap's worth beyond the cap are bounded and some could reach the
+ * threshold; "the unscored count differs on" says on how many queries the two engines' notes
+ * (count and "at least") differ. Also: the count with every name beyond the
  * cap bounded (no budget, `findCandidateNames` with `beyond`), what the note would say
  * exactly; whether both engines return the same matches and scores; and the CPU per query of
  * `screenPartyOutcome` (the note's path: CLI, API, web) and of `screenParty` (matches only:

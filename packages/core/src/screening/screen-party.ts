@@ -458,9 +458,23 @@ export function mayMatchNames(
 }
 
 /**
- * Keeps at the front of `nameIds` (returning how many) the names a screening scores: of
- * parties in `entities` (when given), and, when `bounded`, whose name-score bound reaches `floor`.
+ * Whether a screening scores candidate name `nameId`: of a party in `entities` (when given),
+ * and, when `bounded`, with a name-score bound that reaches `floor`.
  */
+function wouldScore(
+  index: ScreeningIndex,
+  nameId: number,
+  prepared: PreparedQuery,
+  bounded: boolean,
+  floor: number,
+  entities: ReadonlySet<string> | undefined,
+): boolean {
+  if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) return false;
+  const name = index.name(nameId);
+  return !!name && (!bounded || reachesFloor(index, prepared, name, floor));
+}
+
+/** Keeps at the front of `nameIds` (returning how many) the names a screening scores (`wouldScore`). */
 function keptNames(
   index: ScreeningIndex,
   nameIds: number[],
@@ -470,11 +484,8 @@ function keptNames(
   entities: ReadonlySet<string> | undefined,
 ): number {
   let kept = 0;
-  for (const nameId of nameIds) {
-    if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) continue;
-    const name = index.name(nameId);
-    if (name && (!bounded || reachesFloor(index, prepared, name, floor))) nameIds[kept++] = nameId;
-  }
+  for (const nameId of nameIds)
+    if (wouldScore(index, nameId, prepared, bounded, floor, entities)) nameIds[kept++] = nameId;
   return kept;
 }
 
@@ -499,10 +510,7 @@ function countBeyond(
   for (let c = 0; c < beyond.length; c++) {
     if (c >= UNSCORED_BOUNDED * cap) return { unscored: unscored + beyond.length - c, atLeast: false };
     if (c >= cap && unscored > 0) return { unscored, atLeast: true };
-    const nameId = beyond[c]!;
-    if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) continue;
-    const name = index.name(nameId);
-    if (name && (!bounded || reachesFloor(index, prepared, name, floor))) unscored++;
+    if (wouldScore(index, beyond[c]!, prepared, bounded, floor, entities)) unscored++;
   }
   return { unscored, atLeast: false };
 }
