@@ -35,6 +35,8 @@ const option = (name: string): string | undefined => {
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const quantile = (xs: number[], q: number): number =>
+  xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const load = (): string => loadavg()[0]!.toFixed(2);
 
 /** Names beyond the cap on the query's main reading whose name-score bound reaches the floor (no budget). */
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
       `  every name beyond the cap bounded (main reading, no budget): ${exactQueries} queries, ${exactNames} names`,
     );
     const cpu: Record<string, number[]> = {};
+    const p99: Record<string, number[]> = {};
     for (let p = 0; p < passes; p++) {
       const order = p % 2 ? [...engines].reverse() : engines;
       for (const e of order)
@@ -132,20 +135,28 @@ async function main(): Promise<void> {
         ] as const) {
           e.index.expansions.clear();
           gc();
+          const times: number[] = [];
           const c0 = cpuMs();
-          for (const q of queries) run(q);
+          for (const q of queries) {
+            const t = performance.now();
+            run(q);
+            times.push(performance.now() - t);
+          }
           (cpu[`${e.label} ${kind}`] ??= []).push((cpuMs() - c0) / queries.length);
+          (p99[`${e.label} ${kind}`] ??= []).push(quantile(times, 0.99));
         }
       console.log(
         `  pass ${p + 1}: ${Object.entries(cpu)
-          .map(([k, xs]) => `${k} ${xs.at(-1)!.toFixed(3)} ms`)
+          .map(([k, xs]) => `${k} ${xs.at(-1)!.toFixed(3)} ms (p99 ${p99[k]!.at(-1)!.toFixed(1)} ms)`)
           .join(', ')} (load ${load()})`,
       );
     }
     if (passes === 0) continue;
     const m = (k: string): number => median(cpu[k]!);
+    const w = (k: string): number => median(p99[k]!);
     console.log(
-      `  medians, CPU per query: screenPartyOutcome ${m('previous outcome').toFixed(3)} → ${m('current outcome').toFixed(3)} ms (×${(m('current outcome') / m('previous outcome')).toFixed(2)}), screenParty ${m('previous matches').toFixed(3)} → ${m('current matches').toFixed(3)} ms (×${(m('current matches') / m('previous matches')).toFixed(2)})`,
+      `  medians, CPU per query: screenPartyOutcome ${m('previous outcome').toFixed(3)} → ${m('current outcome').toFixed(3)} ms (×${(m('current outcome') / m('previous outcome')).toFixed(2)}), screenParty ${m('previous matches').toFixed(3)} → ${m('current matches').toFixed(3)} ms (×${(m('current matches') / m('previous matches')).toFixed(2)}); ` +
+        `p99 (wall, memo empty) screenPartyOutcome ${w('previous outcome').toFixed(1)} → ${w('current outcome').toFixed(1)} ms, screenParty ${w('previous matches').toFixed(1)} → ${w('current matches').toFixed(1)} ms`,
     );
   }
 }
