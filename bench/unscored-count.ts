@@ -4,7 +4,10 @@
  * counts, and what the count costs. Since 2026-12-05 the names beyond the cap are counted by
  * the name-score bound (`nameScoreBound` against `nameScoreFloor`, at most four times the cap
  * of them bounded, the rest counted as not ruled out); before, every name the retrieval's
- * looser bound left beyond the cap was counted. Also: the count with every name beyond the
+ * looser bound left beyond the cap was counted. Since h48 (same day) the count stops with
+ * "at least" once the cap's worth beyond the cap are bounded and some could reach the
+ * threshold; "the unscored count differs on" says on how many queries the two engines' notes
+ * (count and "at least") differ. Also: the count with every name beyond the
  * cap bounded (no budget, `findCandidateNames` with `beyond`), what the note would say
  * exactly; whether both engines return the same matches and scores; and the CPU per query of
  * `screenPartyOutcome` (the note's path: CLI, API, web) and of `screenParty` (matches only:
@@ -32,6 +35,8 @@ const option = (name: string): string | undefined => {
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const quantile = (xs: number[], q: number): number =>
+  xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const load = (): string => loadavg()[0]!.toFixed(2);
 
 /** Names beyond the cap on the query's main reading whose name-score bound reaches the floor (no budget). */
@@ -82,15 +87,19 @@ async function main(): Promise<void> {
     for (const q of querySets[0]![1].slice(0, 300)) e.core.screenPartyOutcome(e.index, q);
   console.log(`${inputs.length} parties; load ${load()}`);
   for (const [label, queries] of querySets) {
-    const notes: Record<string, { queries: number; names: number; atLeast: number; out: string[] }> = {};
+    const notes: Record<
+      string,
+      { queries: number; names: number; atLeast: number; out: string[]; counts: string[] }
+    > = {};
     for (const e of engines) {
-      const r = { queries: 0, names: 0, atLeast: 0, out: [] as string[] };
+      const r = { queries: 0, names: 0, atLeast: 0, out: [] as string[], counts: [] as string[] };
       for (const q of queries) {
         const o = e.core.screenPartyOutcome(e.index, q);
         if (o.unscored > 0) r.queries++;
         if (o.unscoredAtLeast) r.atLeast++;
         r.names += o.unscored;
         r.out.push(o.matches.map((m) => `${m.entityId}:${m.score}`).join(' '));
+        r.counts.push(`${o.unscored}${o.unscoredAtLeast ? '+' : ''}`);
       }
       notes[e.label] = r;
     }
@@ -102,7 +111,10 @@ async function main(): Promise<void> {
       if (n > 0) exactQueries++;
     }
     const differ = notes.previous!.out.filter((x, i) => x !== notes.current!.out[i]).length;
-    console.log(`${label} (${queries.length} queries): matches and scores differ on ${differ}`);
+    const counts = notes.previous!.counts.filter((x, i) => x !== notes.current!.counts[i]).length;
+    console.log(
+      `${label} (${queries.length} queries): matches and scores differ on ${differ}, the unscored count on ${counts}`,
+    );
     for (const e of engines) {
       const r = notes[e.label]!;
       console.log(
@@ -113,6 +125,7 @@ async function main(): Promise<void> {
       `  every name beyond the cap bounded (main reading, no budget): ${exactQueries} queries, ${exactNames} names`,
     );
     const cpu: Record<string, number[]> = {};
+    const p99: Record<string, number[]> = {};
     for (let p = 0; p < passes; p++) {
       const order = p % 2 ? [...engines].reverse() : engines;
       for (const e of order)
@@ -122,20 +135,28 @@ async function main(): Promise<void> {
         ] as const) {
           e.index.expansions.clear();
           gc();
+          const times: number[] = [];
           const c0 = cpuMs();
-          for (const q of queries) run(q);
+          for (const q of queries) {
+            const t = performance.now();
+            run(q);
+            times.push(performance.now() - t);
+          }
           (cpu[`${e.label} ${kind}`] ??= []).push((cpuMs() - c0) / queries.length);
+          (p99[`${e.label} ${kind}`] ??= []).push(quantile(times, 0.99));
         }
       console.log(
         `  pass ${p + 1}: ${Object.entries(cpu)
-          .map(([k, xs]) => `${k} ${xs.at(-1)!.toFixed(3)} ms`)
+          .map(([k, xs]) => `${k} ${xs.at(-1)!.toFixed(3)} ms (p99 ${p99[k]!.at(-1)!.toFixed(1)} ms)`)
           .join(', ')} (load ${load()})`,
       );
     }
     if (passes === 0) continue;
     const m = (k: string): number => median(cpu[k]!);
+    const w = (k: string): number => median(p99[k]!);
     console.log(
-      `  medians, CPU per query: screenPartyOutcome ${m('previous outcome').toFixed(3)} → ${m('current outcome').toFixed(3)} ms (×${(m('current outcome') / m('previous outcome')).toFixed(2)}), screenParty ${m('previous matches').toFixed(3)} → ${m('current matches').toFixed(3)} ms (×${(m('current matches') / m('previous matches')).toFixed(2)})`,
+      `  medians, CPU per query: screenPartyOutcome ${m('previous outcome').toFixed(3)} → ${m('current outcome').toFixed(3)} ms (×${(m('current outcome') / m('previous outcome')).toFixed(2)}), screenParty ${m('previous matches').toFixed(3)} → ${m('current matches').toFixed(3)} ms (×${(m('current matches') / m('previous matches')).toFixed(2)}); ` +
+        `p99 (wall, memo empty) screenPartyOutcome ${w('previous outcome').toFixed(1)} → ${w('current outcome').toFixed(1)} ms, screenParty ${w('previous matches').toFixed(1)} → ${w('current matches').toFixed(1)} ms`,
     );
   }
 }

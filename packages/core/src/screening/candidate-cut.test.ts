@@ -69,7 +69,9 @@ describe('the candidate cut (issues 14 and 17)', () => {
     const cut = screenPartyOutcome(index, { name: QUERY });
     expect(cut.matches).toEqual([]);
     expect(cut.unscored).toBeGreaterThan(0);
-    expect(cut.unscored).toBe(all.length - 150);
+    expect(cut.unscored).toBeLessThanOrEqual(all.length - 150);
+    // More than the cap's worth beyond it: the count stops at those and says "at least".
+    expect(all.length - 150 > 150).toBe(cut.unscoredAtLeast);
     expect(screenParty(index, { name: QUERY })).toEqual([]);
     // Run again with a larger cap: the truth is scored, and nothing is left unscored.
     const full = screenPartyOutcome(index, { name: QUERY }, { candidateCap: CANDIDATE_CAP });
@@ -111,9 +113,21 @@ describe('the candidate cut (issues 14 and 17)', () => {
     const couldReach = reach(all) - reach(scored);
     expect(couldReach).toBeGreaterThan(0);
     // Before 2026-12-05 the note counted every name the retrieval left beyond the cap (400).
+    // 400 are beyond the cap, more than the cap's worth: once the first 150 of them are bounded
+    // and some could reach the threshold, the count stops and says "at least" (never above
+    // the exact count).
     const outcome = screenPartyOutcome(mixed, { name: QUERY });
-    expect(outcome).toMatchObject({ matches: [], unscored: couldReach });
+    expect(outcome).toMatchObject({ matches: [], unscoredAtLeast: true });
+    expect(outcome.unscored).toBeGreaterThan(0);
+    // Fewer than the 100 that could: some of those are past the first 150 beyond the cap.
+    expect(outcome.unscored).toBeLessThan(couldReach);
     expect(couldReach).toBeLessThan(all.length - DEFAULT_CANDIDATE_CAP);
+    // With no more than the cap's worth beyond it (250 beyond a cap of 300), the count is exact.
+    const wider = findCandidateNames(mixed, query, weight, 300, 0.2, minScore);
+    expect(screenPartyOutcome(mixed, { name: QUERY }, { candidateCap: 300 })).toMatchObject({
+      matches: [],
+      unscored: reach(all) - reach(wider),
+    });
     // Only the long names: nothing past the cap could reach the threshold, and a full scoring agrees.
     const long = buildScreeningIndex(
       longDecoys(300).map((party) => ({ party })),

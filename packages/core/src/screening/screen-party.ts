@@ -26,6 +26,7 @@ import {
   type PreparedQuery,
 } from './score-indexed-name.ts';
 import { nameScoreBound } from './name-score-bound.ts';
+import { reachesFloor } from './same-name-bounds.ts';
 import { indexTokenWeight, nameCommonness } from './token-weight.ts';
 import { wadeGilesToPinyin } from './wade-giles.ts';
 
@@ -72,13 +73,18 @@ export interface ScreeningOutcome {
   /**
    * Candidate names beyond `candidateCap` that could reach the threshold and were not scored:
    * of the names the retrieval found past the cap, those not ruled out by the name-score
-   * bound (`nameScoreBound` against `nameScoreFloor`, the test a scored name passes). The
-   * first four times the cap of them are bounded, the rest counted as not ruled out (so the
-   * count is never too low); for a query with identifiers, every name past the cap. The most
-   * over the query's readings.
+   * bound (`nameScoreBound` against `nameScoreFloor`, the test a scored name passes). They
+   * are bounded in the retrieval's order: when some of the first cap's worth could reach the
+   * threshold, the count stops there (`unscoredAtLeast`: there may be more); when none of
+   * them could, up to four times the cap are bounded and the rest counted as not ruled out
+   * (so the count is then never too low). Exact when no more than the cap are left; for a
+   * query with identifiers, every name past the cap. The most over the query's readings.
    */
   unscored: number;
-  /** Whether the cap also stopped the search early, so that more than `unscored` names were left. */
+  /**
+   * Whether more than `unscored` names may have been left: the cap stopped the search early,
+   * or the count stopped once it had found names that could reach the threshold.
+   */
   unscoredAtLeast: boolean;
 }
 
@@ -146,9 +152,10 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
  * How many names beyond the cap, as a multiple of the cap, `screenPartyOutcome` bounds to count
- * those that could reach the threshold (`ScreeningOutcome.unscored`): the names past that are
- * counted unbounded, so that a query retrieving thousands (a common name over 1,000,000
- * parties) pays at most four times the bounds of the names it scores for its note.
+ * those that could reach the threshold (`ScreeningOutcome.unscored`) when none of the first
+ * cap's worth can (`countBeyond`): the names past that are counted unbounded, so that a query
+ * retrieving thousands (a common name over 1,000,000 parties) pays at most four times the
+ * bounds of the names it scores for its note.
  */
 const UNSCORED_BOUNDED = 4;
 
@@ -451,9 +458,23 @@ export function mayMatchNames(
 }
 
 /**
- * Keeps at the front of `nameIds` (returning how many) the names a screening scores: of
- * parties in `entities` (when given), and, when `bounded`, whose name-score bound reaches `floor`.
+ * Whether a screening scores candidate name `nameId`: of a party in `entities` (when given),
+ * and, when `bounded`, with a name-score bound that reaches `floor`.
  */
+function wouldScore(
+  index: ScreeningIndex,
+  nameId: number,
+  prepared: PreparedQuery,
+  bounded: boolean,
+  floor: number,
+  entities: ReadonlySet<string> | undefined,
+): boolean {
+  if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) return false;
+  const name = index.name(nameId);
+  return !!name && (!bounded || reachesFloor(index, prepared, name, floor));
+}
+
+/** Keeps at the front of `nameIds` (returning how many) the names a screening scores (`wouldScore`). */
 function keptNames(
   index: ScreeningIndex,
   nameIds: number[],
@@ -463,12 +484,35 @@ function keptNames(
   entities: ReadonlySet<string> | undefined,
 ): number {
   let kept = 0;
-  for (const nameId of nameIds) {
-    if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) continue;
-    const name = index.name(nameId);
-    if (name && (!bounded || nameScoreBound(index, prepared, name, floor) >= floor)) nameIds[kept++] = nameId;
-  }
+  for (const nameId of nameIds)
+    if (wouldScore(index, nameId, prepared, bounded, floor, entities)) nameIds[kept++] = nameId;
   return kept;
+}
+
+/**
+ * How many of the names beyond the cap (`beyond`, in the retrieval's order) could reach the
+ * threshold, as `keptNames` keeps names, bounding no more than the note needs: once the cap's
+ * worth of them are bounded and one or more could reach it, the count stops there and says
+ * "at least" (it is then never above the exact count); when none of those could, up to
+ * UNSCORED_BOUNDED times the cap are bounded, and the names past that are counted as not
+ * ruled out (never below the exact count). Exact when no more than the cap are beyond it.
+ */
+function countBeyond(
+  index: ScreeningIndex,
+  beyond: number[],
+  prepared: PreparedQuery,
+  bounded: boolean,
+  floor: number,
+  entities: ReadonlySet<string> | undefined,
+  cap: number,
+): { unscored: number; atLeast: boolean } {
+  let unscored = 0;
+  for (let c = 0; c < beyond.length; c++) {
+    if (c >= UNSCORED_BOUNDED * cap) return { unscored: unscored + beyond.length - c, atLeast: false };
+    if (c >= cap && unscored > 0) return { unscored, atLeast: true };
+    if (wouldScore(index, beyond[c]!, prepared, bounded, floor, entities)) unscored++;
+  }
+  return { unscored, atLeast: false };
 }
 
 /**
@@ -570,13 +614,12 @@ function screening(
       // they would not be scored. The names beyond the cap are counted by the same test, so
       // that `unscored` counts only names that could reach the threshold.
       candidates.length = keptNames(index, candidates, prepared, bounded, nameFloor, entities);
-      if (cut.unscored > 0 && cut.beyond) {
-        // At most UNSCORED_BOUNDED times the cap are bounded (in the retrieval's order); the
-        // rest are not ruled out and are counted as names that could reach the threshold.
-        const beyond = cut.beyond;
-        const rest = Math.max(0, beyond.length - UNSCORED_BOUNDED * candidateLimit);
-        beyond.length -= rest;
-        cut.unscored = keptNames(index, beyond, prepared, bounded, nameFloor, entities) + rest;
+      // A reading whose names beyond the cap are no more than another reading counted cannot
+      // raise the count (the most over the readings): they are not bounded.
+      if (cut.unscored > unscored && cut.beyond) {
+        const count = countBeyond(index, cut.beyond, prepared, bounded, nameFloor, entities, candidateLimit);
+        cut.unscored = count.unscored;
+        cut.atLeast ||= count.atLeast;
       }
     }
     // The ofac algorithm's cut is a ranking by design (no bound), not a loss to report.
