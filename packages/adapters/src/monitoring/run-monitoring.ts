@@ -31,9 +31,14 @@ import { forwardCandidates } from './forward-candidates.ts';
  * delta, which scores the changed parties only, would differ from a full re-screen.
  */
 export const MONITOR_MATCH_LIMIT = Number.POSITIVE_INFINITY;
-/** Subjects per `matchMany` call (a message to a worker), and calls in flight. */
+/**
+ * Subjects per `matchMany` call (a message to a worker), and calls in flight: 16 for each of
+ * 2 workers (`MONITOR_PER_WORKER` in monitor-service.ts), about 1 s of screening each, more than
+ * the main thread goes without turning its event loop while it raises and writes a page or
+ * collects its garbage (up to ~0.9 s at load 10; docs/decisions/2026-12-05-monitoring-pipeline.md).
+ */
 const CHUNK = 100;
-const IN_FLIGHT = 8;
+const IN_FLIGHT = 32;
 
 /** Screens subjects in chunks (in worker threads when the screening service has them). */
 export type MatchMany = (queries: ScreeningQuery[], options: ScreeningOptions) => Promise<ScreeningMatch[][]>;
@@ -104,9 +109,9 @@ export interface WrittenCounts {
 
 /**
  * Hits (fresh and stored) a page given to `RunInputs.writePage` closes at: a statement each for
- * its hits, alerts and their events, ~0.1 s of PGlite on the main thread, so that the workers,
- * which hold two chunks each, do not run dry while the main thread writes; about 210
- * counterparties of the adversarial register.
+ * its hits, alerts and their events, ~0.1-0.3 s of PGlite on the main thread (more at load), less
+ * than the chunks the workers hold (`IN_FLIGHT`), so that they do not run dry while the main
+ * thread writes; about 210 counterparties of the adversarial register.
  */
 export const OVERLAP_ROWS = 500;
 /**
