@@ -140,13 +140,13 @@ function steps(screening?: ScreeningService): (step: string) => void {
   let m = mainCpu();
   let e = performance.eventLoopUtilization();
   let threads = threadCpu();
-  let workers = screening?.workerActivity() ?? [];
+  let workers = screening?.workerActivity?.() ?? [];
   let machine = machineCpu();
   return (step) => {
     // The main thread's busy time apart: the process CPU also holds the workers' (restarting on
     // a refreshed index during a delta).
     const main = performance.eventLoopUtilization(e).active / 1000;
-    const now = screening?.workerActivity() ?? [];
+    const now = screening?.workerActivity?.() ?? [];
     const pool =
       now.length === workers.length && now.length > 0
         ? `; workers busy / idle (wall) ${now
