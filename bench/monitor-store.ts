@@ -13,10 +13,10 @@
  *     [--register adversarial|realistic] [--quick] [--check] [--dump file]
  *   # BENCH_DB: a PGlite store from `ENTENTE_DB=dir entente sync` of ../shared/data
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import {
   CLI_SOURCE,
@@ -82,23 +82,92 @@ const mainCpu = (): number => {
   }
 };
 
-/** Prints each step of a run as it ends: wall, process and main-thread CPU seconds since the step before. */
-function steps(): (step: string) => void {
+/** CPU seconds of each thread of the process by its id (Linux: /proc/self/task; empty elsewhere). */
+const threadCpu = (): Map<number, number> => {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / 100);
+      } catch {
+        // The thread ended between the listing and the read.
+      }
+    }
+  } catch {
+    // Not Linux.
+  }
+  return out;
+};
+
+/** The machine's idle and busy CPU seconds so far, over all its cores (Linux: /proc/stat). */
+const machineCpu = (): { idle: number; busy: number } => {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    const t = ticks.map(Number);
+    // user nice system idle iowait irq softirq steal: idle and iowait are idle; the rest busy.
+    const idle = t[3]! + t[4]!;
+    const busy = t[0]! + t[1]! + t[2]! + t[5]! + t[6]! + t[7]!;
+    return { idle: idle / 100, busy: busy / 100 };
+  } catch {
+    return { idle: Number.NaN, busy: Number.NaN };
+  }
+};
+
+/**
+ * The threads other than the main one that used CPU since `before`, most first: the screening
+ * workers (the two largest in a full run's scoring step), then V8's helper threads (parallel
+ * and concurrent GC, compilation) and libuv's pool.
+ */
+const otherThreads = (before: Map<number, number>): string => {
+  const used = [...threadCpu()]
+    .filter(([tid]) => tid !== process.pid)
+    .map(([tid, s]) => s - (before.get(tid) ?? 0))
+    .filter((s) => s >= 0.05)
+    .sort((a, b) => b - a);
+  return used.length === 0 ? 'none' : used.map((s) => s.toFixed(1)).join(' + ');
+};
+
+/**
+ * Prints each step of a run as it ends: wall, process and main-thread CPU seconds since the step
+ * before, the other threads' CPU, and each screening worker's busy and idle wall time (its event
+ * loop: screening a message, or waiting for one).
+ */
+function steps(screening?: ScreeningService): (step: string) => void {
   let t = performance.now();
   let c = process.cpuUsage();
   let m = mainCpu();
   let e = performance.eventLoopUtilization();
+  let threads = threadCpu();
+  let workers = screening?.workerActivity?.() ?? [];
+  let machine = machineCpu();
   return (step) => {
     // The main thread's busy time apart: the process CPU also holds the workers' (restarting on
     // a refreshed index during a delta).
     const main = performance.eventLoopUtilization(e).active / 1000;
+    const now = screening?.workerActivity?.() ?? [];
+    const pool =
+      now.length === workers.length && now.length > 0
+        ? `; workers busy / idle (wall) ${now
+            .map(
+              (w, i) =>
+                `${(Math.max(0, w.active - workers[i]!.active) / 1000).toFixed(1)} / ${(Math.max(0, w.idle - workers[i]!.idle) / 1000).toFixed(1)} s`,
+            )
+            .join(', ')}`
+        : '';
+    // The machine's idle core time: what no process (this one or another) used.
+    const mc = machineCpu();
     console.log(
-      `  step ${step}: ${secs(t).toFixed(1)} s, process CPU ${cpuSecs(c).toFixed(1)} s, main thread CPU ${(mainCpu() - m).toFixed(1)} s, busy (wall) ${main.toFixed(1)} s`,
+      `  step ${step}: ${secs(t).toFixed(1)} s, process CPU ${cpuSecs(c).toFixed(1)} s, main thread CPU ${(mainCpu() - m).toFixed(1)} s, busy (wall) ${main.toFixed(1)} s; other threads' CPU ${otherThreads(threads)} s${pool}; machine idle ${(mc.idle - machine.idle).toFixed(1)} s, busy ${(mc.busy - machine.busy).toFixed(1)} s (all processes)`,
     );
+    machine = mc;
     t = performance.now();
     c = process.cpuUsage();
     m = mainCpu();
     e = performance.eventLoopUtilization();
+    threads = threadCpu();
+    workers = now;
   };
 }
 
@@ -189,7 +258,28 @@ async function main(): Promise<void> {
       t0 = performance.now();
       c0 = process.cpuUsage();
       const m0 = mainCpu();
-      const run = await monitor.run(org, { trigger: 'full', full: true, onStep: steps() });
+      const whole = steps(screening);
+      // How long the main thread went without turning its event loop (a worker's results wait
+      // that long to be taken, and its next chunks to be sent).
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      // The main thread's GC pauses (its own isolate; the workers' are in their busy time).
+      const gc = { n: 0, ms: 0, max: 0 };
+      const gcObserver = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          gc.n++;
+          gc.ms += e.duration;
+          gc.max = Math.max(gc.max, e.duration);
+        }
+      });
+      gcObserver.observe({ entryTypes: ['gc'] });
+      const run = await monitor.run(org, { trigger: 'full', full: true, onStep: steps(screening) });
+      delay.disable();
+      gcObserver.disconnect();
+      whole('(the whole run)');
+      console.log(
+        `  main thread's event-loop delay: mean ${(delay.mean / 1e6).toFixed(0)} ms, p50 ${(delay.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${(delay.max / 1e6).toFixed(0)} ms; its GC pauses: ${gc.n}, ${(gc.ms / 1000).toFixed(1)} s in all, longest ${gc.max.toFixed(0)} ms`,
+      );
       const runS = secs(t0);
       const runCpu = cpuSecs(c0);
       const runMain = mainCpu() - m0;
@@ -212,7 +302,7 @@ async function main(): Promise<void> {
       if (!QUICK) {
         t0 = performance.now();
         c0 = process.cpuUsage();
-        const again = await monitor.run(org, { trigger: 'full', full: true, onStep: steps() });
+        const again = await monitor.run(org, { trigger: 'full', full: true, onStep: steps(screening) });
         const againS = secs(t0);
         const againCpu = cpuSecs(c0);
         console.log(
@@ -297,7 +387,7 @@ async function main(): Promise<void> {
         t0 = performance.now();
         c0 = process.cpuUsage();
         const dm0 = mainCpu();
-        const delta = await monitor.run(org, { trigger: 'list-version', onStep: steps() });
+        const delta = await monitor.run(org, { trigger: 'list-version', onStep: steps(screening) });
         const deltaS = secs(t0);
         console.log(
           `weekly update ${round + 1} of ${source} (${before.length} parties; 200 added, 50 changed, 50 removed): index refreshed in ${refreshS.toFixed(1)} s (CPU ${refreshCpu.toFixed(1)} s); delta run ${deltaS.toFixed(2)} s (process CPU ${cpuSecs(c0).toFixed(1)} s, main thread ${(mainCpu() - dm0).toFixed(1)} s; ${(deltaS / runS).toFixed(3)} of the first full run's wall time), ${delta?.counts.counterpartiesScreened} counterparties screened, ${delta?.counts.newAlerts} new, ${delta?.counts.changedAlerts} changed, ${delta?.counts.goneAlerts} gone alerts; load ${load()}`,
@@ -306,7 +396,7 @@ async function main(): Promise<void> {
       if (CHECK) {
         t0 = performance.now();
         c0 = process.cpuUsage();
-        const check = await monitor.run(org, { trigger: 'full', full: true, onStep: steps() });
+        const check = await monitor.run(org, { trigger: 'full', full: true, onStep: steps(screening) });
         console.log(
           `check, monitor run --full after the deltas: ${secs(t0).toFixed(1)} s (process CPU ${cpuSecs(c0).toFixed(1)} s); ${check?.counts.newAlerts} new, ${check?.counts.changedAlerts} changed, ${check?.counts.goneAlerts} gone alerts (0, 0, 0: the deltas left what a full run finds); load ${load()}`,
         );

@@ -58,11 +58,12 @@ export interface MonitorOptions {
 }
 
 /**
- * Chunks a screening worker holds during a run (the pool's default is 2): the run keeps 8 in
- * flight, so each of 2 workers holds 4, about 0.2-0.4 s of screening, and goes on while the
- * main thread writes a page (a PGlite statement holds it ~0.05-0.1 s, longer on a loaded machine).
+ * Chunks a screening worker holds during a run (the pool's default is 2): the run keeps 32 in
+ * flight, so each of 2 workers holds 16, about 1 s of screening, and goes on while the main
+ * thread raises and writes a page or collects its garbage (docs/decisions/2026-12-05-monitoring-pipeline.md).
+ * A request screened meanwhile does not wait behind them (`ScreeningPool.screenOutcome` is urgent).
  */
-const MONITOR_PER_WORKER = 4;
+const MONITOR_PER_WORKER = 16;
 
 /** The steps of a run `RunRequest.onStep` is told of, in order (a full run has no `scoped`). */
 export type RunStep =

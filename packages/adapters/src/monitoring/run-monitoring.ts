@@ -34,6 +34,15 @@ export const MONITOR_MATCH_LIMIT = Number.POSITIVE_INFINITY;
 /** Subjects per `matchMany` call (a message to a worker), and calls in flight. */
 const CHUNK = 100;
 const IN_FLIGHT = 8;
+/**
+ * Calls in flight when a full run writes pages while it screens (`RunInputs.writePage`): 16 for
+ * each of 2 workers (`MONITOR_PER_WORKER` in monitor-service.ts), about 1 s of screening each,
+ * more than the main thread mostly goes without turning its event loop while it raises and
+ * writes a page or collects its garbage (docs/decisions/2026-12-05-monitoring-pipeline.md). Not
+ * otherwise: a delta scores its candidates in process, a chunk per call, and each call in flight
+ * is screened before the first gives the event loop a turn.
+ */
+const IN_FLIGHT_WRITING = 32;
 
 /** Screens subjects in chunks (in worker threads when the screening service has them). */
 export type MatchMany = (queries: ScreeningQuery[], options: ScreeningOptions) => Promise<ScreeningMatch[][]>;
@@ -104,9 +113,9 @@ export interface WrittenCounts {
 
 /**
  * Hits (fresh and stored) a page given to `RunInputs.writePage` closes at: a statement each for
- * its hits, alerts and their events, ~0.1 s of PGlite on the main thread, so that the workers,
- * which hold two chunks each, do not run dry while the main thread writes; about 210
- * counterparties of the adversarial register.
+ * its hits, alerts and their events, ~0.1-0.3 s of PGlite on the main thread (more at load), less
+ * than the chunks the workers hold (`IN_FLIGHT_WRITING`), so that they do not run dry while the main
+ * thread writes; about 210 counterparties of the adversarial register.
  */
 export const OVERLAP_ROWS = 500;
 /**
@@ -311,7 +320,7 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
       await new Promise((r) => setImmediate(r));
     }
   };
-  const screening = Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  const screening = Promise.all(Array.from({ length: overlapped ? IN_FLIGHT_WRITING : IN_FLIGHT }, worker));
   if (overlapped) {
     // The writer is settled before the run returns or throws (its transaction is then the caller's to end).
     const screened = await screening.then(

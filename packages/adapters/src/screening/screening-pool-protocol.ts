@@ -30,6 +30,11 @@ export interface PoolRequest {
    * not bound the names beyond the cap to count them, and answers `unscored` 0.
    */
   matchesOnly?: boolean;
+  /**
+   * One subject a person waits for (`ScreeningPool.screenOutcome`): the worker screens it before
+   * the batch chunks it holds.
+   */
+  urgent?: boolean;
 }
 
 /**

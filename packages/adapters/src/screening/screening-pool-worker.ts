@@ -52,7 +52,35 @@ const index =
 // Token expansions one worker made, the others read (see `SharedExpansions`).
 if (data.expansions) shareExpansions(index, new SharedExpansions(data.expansions));
 
+/**
+ * Messages received and not yet screened: urgent ones (a request a person waits for) go before
+ * the batch chunks. One message is screened per turn of the event loop, so that messages that
+ * arrived meanwhile are received (and an urgent one put first) before the next.
+ */
+const urgent: PoolRequest[] = [];
+const batch: PoolRequest[] = [];
+let scheduled = false;
+
 parentPort!.on('message', (req: PoolRequest) => {
+  (req.urgent ? urgent : batch).push(req);
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(next);
+  }
+});
+
+function next(): void {
+  scheduled = false;
+  const req = urgent.shift() ?? batch.shift();
+  if (!req) return;
+  parentPort!.postMessage(answer(req));
+  if (urgent.length + batch.length > 0) {
+    scheduled = true;
+    setImmediate(next);
+  }
+}
+
+function answer(req: PoolRequest): PoolResponse {
   let response: PoolResponse;
   try {
     response = {
@@ -72,6 +100,6 @@ parentPort!.on('message', (req: PoolRequest) => {
         : { name: error.name, message: error.message },
     };
   }
-  parentPort!.postMessage(response);
-});
+  return response;
+}
 parentPort!.postMessage({ ready: true });

@@ -69,6 +69,37 @@ describe('screening pool', () => {
     expect([pool.pending, pool.queued]).toEqual([0, 0]);
   });
 
+  it('screens a request for one subject before the batch chunks the workers hold, the same answers', async () => {
+    // Ten chunks of 60 subjects, every worker holding five (as a monitoring run holds its chunks).
+    const chunk: ScreeningQuery[] = Array.from({ length: 10 }, (_, i) =>
+      NAMES.map((name) => ({ name: i % 2 ? name.toUpperCase() : name.split(' ').reverse().join(' ') })),
+    ).flat();
+    const order: (number | 'request')[] = [];
+    const answers = Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        pool.screenMany(chunk, { limit: 3 }, 5).then((r) => {
+          order.push(i);
+          return r;
+        }),
+      ),
+    );
+    expect([pool.pending, pool.queued]).toEqual([10, 0]);
+    const query = { name: 'Kim Yong Chol' };
+    const request = pool.screenOutcome(query, {}).then((r) => {
+      order.push('request');
+      return r;
+    });
+    // Sent at once, though every worker holds five chunks; screened once the chunk its worker
+    // screens is done (at most two chunks each, the message may come in as the second begins).
+    expect([pool.pending, pool.queued]).toEqual([11, 0]);
+    const index = buildScreeningIndex(parties, DEFAULT_NAME_REFERENCE);
+    expect(await request).toEqual(screenPartyOutcome(index, query, {}));
+    const results = await answers;
+    expect(order.indexOf('request')).toBeLessThanOrEqual(4);
+    expect(results).toEqual(results.map(() => chunk.map((q) => screenParty(index, q, { limit: 3 }))));
+    expect([pool.pending, pool.queued]).toEqual([0, 0]);
+  });
+
   it('carries what the candidate cap left unscored back from the worker, and its errors', async () => {
     const index = buildScreeningIndex(parties, DEFAULT_NAME_REFERENCE);
     // Two listed names could reach the threshold for this query (each found whole in it, the

@@ -40,7 +40,10 @@ function sharedBytes(bytes: Uint8Array): Uint8Array {
 }
 
 interface Call {
-  /** Messages a worker may hold when this one is sent to it (`IN_FLIGHT_PER_WORKER` unless the caller said). */
+  /**
+   * Messages a worker may hold when this one is sent to it (`IN_FLIGHT_PER_WORKER` unless the
+   * caller said); for an urgent call, urgent messages.
+   */
   depth: number;
   resolve: (outcomes: ScreeningOutcome[]) => void;
   reject: (error: Error) => void;
@@ -52,6 +55,8 @@ interface Call {
 interface PoolWorker {
   worker: Worker;
   pending: number;
+  /** Of `pending`, the urgent messages (one subject a person waits for). */
+  urgent: number;
   failed: boolean;
 }
 
@@ -60,15 +65,21 @@ interface PoolWorker {
  * the server's event loop only parses requests and writes responses (one
  * subject per message), and batches screen on every core (a chunk per
  * message); each message goes to the worker with the fewest in flight, and
- * waits in the pool while every worker holds `IN_FLIGHT_PER_WORKER`.
+ * waits in the pool while every worker holds `IN_FLIGHT_PER_WORKER` (or the
+ * depth its caller gave). One subject screened for a request (`screenOutcome`)
+ * is urgent: it goes ahead of the batch chunks waiting in the pool, to a worker
+ * holding fewer than `IN_FLIGHT_PER_WORKER` urgent messages whatever its chunks,
+ * and the worker screens it before the chunks it holds; so a monitoring run may
+ * keep the workers' queues deep without making requests wait behind them.
  * A worker that dies fails its own subjects and marks the pool broken (the
  * owner then screens in process).
  */
 export class ScreeningPool {
   readonly #workers: PoolWorker[];
   readonly #calls = new Map<number, Call>();
-  /** Ids of the calls waiting for a worker, oldest first. */
+  /** Ids of the calls waiting for a worker, oldest first (urgent ones in `#urgentQueue`). */
   #queue: number[] = [];
+  #urgentQueue: number[] = [];
   #next = 1;
   #broken: Error | undefined;
   #closed = false;
@@ -77,7 +88,7 @@ export class ScreeningPool {
 
   private constructor(workers: Worker[], expansions: SharedExpansions | undefined) {
     this.expansions = expansions;
-    this.#workers = workers.map((worker) => ({ worker, pending: 0, failed: false }));
+    this.#workers = workers.map((worker) => ({ worker, pending: 0, urgent: 0, failed: false }));
     for (const w of this.#workers) {
       // An idle worker does not keep the process alive; one with subjects in flight does.
       w.worker.unref();
@@ -170,9 +181,21 @@ export class ScreeningPool {
     return this.#calls.size;
   }
 
+  /**
+   * Each worker's event-loop time since it started, in ms (`Worker.performance`): `active`
+   * screening a message (or waiting for a core to do so), `idle` waiting for one. For benchmarks:
+   * the difference of two readings says how long a worker went without work during a run.
+   */
+  activity(): { active: number; idle: number }[] {
+    return this.#workers.map((w) => {
+      const { active, idle } = w.worker.performance.eventLoopUtilization();
+      return { active, idle };
+    });
+  }
+
   /** Messages waiting in the pool for a worker to free up. */
   get queued(): number {
-    return this.#queue.length;
+    return this.#queue.length + this.#urgentQueue.length;
   }
 
   /** Screens one subject in the least busy worker. */
@@ -182,7 +205,7 @@ export class ScreeningPool {
 
   /** Screens one subject in the least busy worker: its matches and what the candidate cap left unscored. */
   async screenOutcome(query: ScreeningQuery, options: ScreeningOptions): Promise<ScreeningOutcome> {
-    return (await this.#send([query], options))[0]!;
+    return (await this.#send([query], options, IN_FLIGHT_PER_WORKER, false, true))[0]!;
   }
 
   /**
@@ -203,6 +226,7 @@ export class ScreeningPool {
     options: ScreeningOptions,
     depth = IN_FLIGHT_PER_WORKER,
     matchesOnly = false,
+    urgent = false,
   ): Promise<ScreeningOutcome[]> {
     if (this.#broken || this.#closed)
       return Promise.reject(this.#broken ?? new Error('screening pool is closed'));
@@ -212,30 +236,48 @@ export class ScreeningPool {
         depth,
         resolve,
         reject,
-        request: { id, queries, options, ...(matchesOnly ? { matchesOnly } : {}) },
+        request: {
+          id,
+          queries,
+          options,
+          ...(matchesOnly ? { matchesOnly } : {}),
+          ...(urgent ? { urgent } : {}),
+        },
       });
-      this.#queue.push(id);
+      (urgent ? this.#urgentQueue : this.#queue).push(id);
       this.#dispatch();
     });
   }
 
-  /** Sends the waiting calls, oldest first, to the least busy workers with room for one. */
+  /**
+   * Sends the waiting calls, the urgent ones first and each queue oldest first, to the least busy
+   * workers with room for one (an urgent call: with fewer than its depth of urgent messages).
+   */
   #dispatch(): void {
-    while (this.#queue.length > 0) {
-      const call = this.#calls.get(this.#queue[0]!);
-      if (!call) {
-        this.#queue.shift();
-        continue;
+    for (const queue of [this.#urgentQueue, this.#queue])
+      while (queue.length > 0) {
+        const call = this.#calls.get(queue[0]!);
+        if (!call) {
+          queue.shift();
+          continue;
+        }
+        const urgent = call.request.urgent === true;
+        let target: PoolWorker | undefined;
+        for (const w of this.#workers) {
+          if (w.failed || (urgent ? w.urgent : w.pending) >= call.depth) continue;
+          if (
+            !target ||
+            (urgent ? w.urgent - target.urgent || w.pending - target.pending : w.pending - target.pending) < 0
+          )
+            target = w;
+        }
+        if (!target) break;
+        queue.shift();
+        call.worker = target;
+        if (target.pending++ === 0) target.worker.ref();
+        if (urgent) target.urgent++;
+        target.worker.postMessage(call.request);
       }
-      let target: PoolWorker | undefined;
-      for (const w of this.#workers)
-        if (!w.failed && w.pending < call.depth && (!target || w.pending < target.pending)) target = w;
-      if (!target) return;
-      this.#queue.shift();
-      call.worker = target;
-      if (target.pending++ === 0) target.worker.ref();
-      target.worker.postMessage(call.request);
-    }
   }
 
   /** Stops the workers once the subjects in flight are answered (at most `graceMs`). */
@@ -254,6 +296,7 @@ export class ScreeningPool {
     const call = this.#calls.get(msg.id);
     if (!call) return;
     this.#calls.delete(msg.id);
+    if (call.request.urgent) call.worker!.urgent--;
     if (--call.worker!.pending === 0) call.worker!.worker.unref();
     this.#dispatch();
     if ('outcomes' in msg) {
@@ -278,6 +321,8 @@ export class ScreeningPool {
       call.reject(error);
     }
     this.#queue = [];
+    this.#urgentQueue = [];
     w.pending = 0;
+    w.urgent = 0;
   }
 }

@@ -276,6 +276,11 @@ export class ScreeningService {
     old?.close().catch(this.#onWorkerError);
   }
 
+  /** Each worker thread's event-loop time since it started (`ScreeningPool.activity`); none without workers. */
+  workerActivity(): { active: number; idle: number }[] {
+    return this.#pool?.activity() ?? [];
+  }
+
   /** Resolves once the worker threads screen (true), or when there are none or they failed (false). */
   async workersReady(): Promise<boolean> {
     await this.#poolStarting;
