@@ -1,0 +1,120 @@
+/**
+ * The monitoring delta's scope search alone (issue 17): `forwardCandidates` with the pairwise
+ * bound, as `MonitorService` calls it, for a weekly update (200 added, 50 changed listed parties,
+ * as bench/delta-candidates.ts) on a synthetic register of N counterparties against the whole
+ * mirror. Compared in the same process, alternating, with the same function of another checkout
+ * (`--baseline-module`, e.g. main's `packages/adapters/src/monitoring/forward-candidates.ts` in a
+ * `git archive` copy with its own `node_modules` links): both run on the same indexes, and must
+ * return the same counterparties. Also says why the counterparties every delta screens
+ * (`irregularCounterparties`) are there. Process CPU seconds (one thread).
+ *
+ *   npx tsx bench/delta-scope.ts [--counterparties 100000] [--register adversarial|realistic]
+ *     [--baseline-module path] [--rounds 3]
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import {
+  buildScreeningIndex,
+  commaSeparatedNames,
+  counterpartyQueries,
+  namePartsOf,
+  transcriptionSpellings,
+  wadeGilesToPinyin,
+} from '@entente/core';
+import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
+import { buildRegisterIndex } from '../packages/adapters/src/monitoring/run-monitoring.ts';
+import {
+  forwardCandidates,
+  irregularCounterparties,
+} from '../packages/adapters/src/monitoring/forward-candidates.ts';
+import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
+import { applyUpdate, registerKindArg, syntheticRegister, weeklyUpdate } from './synthetic-register.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const N = Number(arg('counterparties', '100000'));
+const ROUNDS = Number(arg('rounds', '3'));
+const BASELINE = arg('baseline-module', '');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+const cpu = (c0: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
+};
+
+async function main(): Promise<void> {
+  console.log(
+    `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; load ${load()}`,
+  );
+  const reference = await loadNameReference(MIRROR);
+  const all = (await loadMirrorLists(MIRROR, () => {})).flatMap((l) => l.parties);
+  const { added, changed, removed } = weeklyUpdate(all);
+  const addedIds = new Set(added.map((p) => `${p.source}:${p.sourceId}`));
+  const index = buildScreeningIndex(
+    all.filter((p) => !addedIds.has(`${p.source}:${p.sourceId}`)).map((party) => ({ party })),
+    reference,
+  );
+  const register = syntheticRegister(all, N, registerKindArg());
+  const registerIndex = buildRegisterIndex(register, reference);
+  applyUpdate(index, { added, changed, removed });
+  const ids = new Set([...added, ...changed].map((p) => `${p.source}:${p.sourceId}`));
+  const byId = new Map(register.map((c) => [c.id, c]));
+  const queriesOf = (id: string) => {
+    const c = byId.get(id);
+    return c && counterpartyQueries(c);
+  };
+
+  // Why each counterparty every delta screens is there (the first reason that holds).
+  const irregular = irregularCounterparties(registerIndex);
+  const reasons = new Map<string, number>();
+  for (const id of irregular) {
+    const names = byId.get(id)?.names ?? [];
+    const reason = names.some((n) => namePartsOf(n, false).length > 0)
+      ? 'a part outside brackets or a packed name'
+      : names.some((n) => commaSeparatedNames(n).length > 0)
+        ? 'comma-separated names'
+        : names.some((n) => wadeGilesToPinyin(n) !== undefined)
+          ? 'Wade–Giles'
+          : names.some((n) => (transcriptionSpellings(n) ?? []).some((w) => w.spellings.length > 0))
+            ? 'a transcription the lists spell in Latin'
+            : 'an indexed name that is none of its names (a reading)';
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  console.log(
+    `register: ${register.length} counterparties, ${irregular.size} screened by every delta (${[...reasons]
+      .map(([r, n]) => `${n} ${r}`)
+      .join('; ')}); ${ids.size} added or changed parties; load ${load()}`,
+  );
+
+  const baseline = BASELINE
+    ? ((await import(BASELINE)) as { forwardCandidates: typeof forwardCandidates }).forwardCandidates
+    : undefined;
+  const runs: [string, typeof forwardCandidates][] = [
+    ...(baseline ? [['baseline', baseline] as [string, typeof forwardCandidates]] : []),
+    ['this checkout', forwardCandidates],
+  ];
+  const sets = new Map<string, Set<string>>();
+  const times = new Map<string, number[]>();
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [name, search] of round % 2 === 0 ? runs : [...runs].reverse()) {
+      const c0 = process.cpuUsage();
+      const set = search(index, registerIndex, ids, undefined, queriesOf);
+      const s = cpu(c0);
+      sets.set(name, set);
+      times.set(name, [...(times.get(name) ?? []), s]);
+      console.log(`${name}: ${s.toFixed(2)} s CPU, ${set.size} counterparties; load ${load()}`);
+    }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  for (const [name, xs] of times) console.log(`${name}: median ${median(xs).toFixed(2)} s CPU`);
+  if (baseline) {
+    const a = sets.get('baseline')!;
+    const b = sets.get('this checkout')!;
+    const same = a.size === b.size && [...a].every((id) => b.has(id));
+    console.log(`same counterparties as the baseline: ${same ? 'yes' : 'NO'}`);
+  }
+}
+
+await main();
