@@ -11,23 +11,19 @@
  *   npx tsx bench/delta-scope.ts [--counterparties 100000] [--register adversarial|realistic]
  *     [--baseline-module path] [--rounds 3]
  */
-import { cpus, loadavg, totalmem } from 'node:os';
 import {
-  buildScreeningIndex,
   commaSeparatedNames,
   counterpartyQueries,
   namePartsOf,
   transcriptionSpellings,
   wadeGilesToPinyin,
 } from '@entente/core';
-import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
-import { buildRegisterIndex } from '../packages/adapters/src/monitoring/run-monitoring.ts';
 import {
   forwardCandidates,
   irregularCounterparties,
 } from '../packages/adapters/src/monitoring/forward-candidates.ts';
-import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { applyUpdate, registerKindArg, syntheticRegister, weeklyUpdate } from './synthetic-register.ts';
+import { cpu, load, weeklyDeltaWorld } from './delta-world.ts';
+import { registerKindArg } from './synthetic-register.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,31 +32,9 @@ const arg = (name: string, fallback: string) => {
 const N = Number(arg('counterparties', '100000'));
 const ROUNDS = Number(arg('rounds', '3'));
 const BASELINE = arg('baseline-module', '');
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
-const cpu = (c0: NodeJS.CpuUsage) => {
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1e6;
-};
 
 async function main(): Promise<void> {
-  console.log(
-    `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; load ${load()}`,
-  );
-  const reference = await loadNameReference(MIRROR);
-  const all = (await loadMirrorLists(MIRROR, () => {})).flatMap((l) => l.parties);
-  const { added, changed, removed } = weeklyUpdate(all);
-  const addedIds = new Set(added.map((p) => `${p.source}:${p.sourceId}`));
-  const index = buildScreeningIndex(
-    all.filter((p) => !addedIds.has(`${p.source}:${p.sourceId}`)).map((party) => ({ party })),
-    reference,
-  );
-  const register = syntheticRegister(all, N, registerKindArg());
-  const registerIndex = buildRegisterIndex(register, reference);
-  applyUpdate(index, { added, changed, removed });
-  const ids = new Set([...added, ...changed].map((p) => `${p.source}:${p.sourceId}`));
+  const { index, register, registerIndex, ids } = await weeklyDeltaWorld(N, registerKindArg());
   const byId = new Map(register.map((c) => [c.id, c]));
   const queriesOf = (id: string) => {
     const c = byId.get(id);
