@@ -82,7 +82,9 @@ async function main(): Promise<void> {
       console.log(`${name}: ${s.toFixed(2)} s CPU, ${set.size} counterparties; load ${load()}`);
     }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  for (const [name, xs] of times) console.log(`${name}: median ${median(xs).toFixed(2)} s CPU`);
+  // Each module's first call also finds the register's irregular counterparties (kept per index).
+  for (const [name, xs] of times)
+    console.log(`${name}: median after the first call ${median(xs.slice(1)).toFixed(2)} s CPU`);
   if (baseline) {
     const a = sets.get('baseline')!;
     const b = sets.get('this checkout')!;
