@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NAME_REFERENCE, type AlertKind } from '@entente/core';
+import type { AlertKind } from '@entente/core';
 import { storeTargets } from '../test-support/store-targets.ts';
 import { CLI_SOURCE } from '../sharing/actor.ts';
-import { ScreeningService } from '../screening/screening-service.ts';
-import { MonitorService } from './monitor-service.ts';
 import { listOf, useMonitorWorld } from '../test-support/monitor-world.ts';
 
 const SOURCE = 'test-list';
@@ -85,32 +83,6 @@ for (const target of storeTargets()) {
       // Screening everyone again changes nothing: no hit was pushed out or missed.
       const full = await w.monitor.run(delta, { trigger: 'manual', full: true });
       expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0 });
-    });
-
-    it("scores a delta's candidates on the screening workers once they run on the new lists, with a full re-screen's hits", async () => {
-      const screening = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, { workers: 1 });
-      const monitor = new MonitorService(w.store, screening);
-      try {
-        const delta = await w.org('Widget Exports Ltd');
-        const fresh = await w.org('Gadget Trading plc');
-        await monitor.importRegister(delta, 'book.csv', REGISTER, CLI_SOURCE);
-        await monitor.run(delta, { trigger: 'register' });
-        await w.store.saveListVersion(version('2024-05-03', V2));
-        // The workers restart on the new lists; the delta's candidates go to them once they run.
-        await screening.refresh();
-        expect(await screening.workersReady()).toBe(true);
-        const run = await monitor.run(delta, { trigger: 'list-version' });
-        expect(run?.record?.mode).toBe('delta');
-        expect(run?.counts).toMatchObject({ partiesScreened: 4, newAlerts: 2, goneAlerts: 1 });
-        await monitor.importRegister(fresh, 'book.csv', REGISTER, CLI_SOURCE);
-        await monitor.run(fresh, { trigger: 'register' });
-        expect(await hits(delta)).toEqual(await hits(fresh));
-        const full = await monitor.run(delta, { trigger: 'manual', full: true });
-        expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0 });
-      } finally {
-        await monitor.close();
-        await screening.close();
-      }
     });
 
     it('gives a counterparty whose best hit changes, beside untouched ones, the hits and alerts of a full re-screen', async () => {

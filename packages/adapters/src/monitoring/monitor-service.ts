@@ -5,6 +5,7 @@ import {
   clearanceSubjectKey,
   counterpartySubject,
   isClearanceActive,
+  screenParty,
   type Clearance,
   DomainError,
   type Alert,
@@ -248,10 +249,12 @@ export class MonitorService {
             });
       const result = await runMonitoring({
         index: this.screening.index,
-        // A delta's candidates too are scored on the workers once they run on the refreshed index
-        // (they restart after each list version, while the delta finds its scope); until then,
-        // chunk by chunk, on this thread (`ScreeningService.matchMany`): the same `screenParty`.
-        matchMany: (q, o) => this.screening.matchMany(q, o, MONITOR_PER_WORKER),
+        // A delta's candidates are scored against the changed parties only: cheap enough on this
+        // thread, where they need not wait for the workers restarting on the refreshed index.
+        matchMany: (q, o) =>
+          o.entities
+            ? Promise.resolve(q.map((x) => screenParty(this.screening.index, x, o)))
+            : this.screening.matchMany(q, o, MONITOR_PER_WORKER),
         reference: this.screening.reference,
         register,
         screenAll: changedCps,
