@@ -16,47 +16,21 @@
  *
  *   npx tsx bench/delta-candidates.ts [--counterparties 100000] [--baseline reverse|forward]
  */
-import { cpus, loadavg, totalmem } from 'node:os';
-import { buildScreeningIndex, counterpartyQueries, partyQueries, screenParty } from '@entente/core';
-import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
-import { buildRegisterIndex } from '../packages/adapters/src/monitoring/run-monitoring.ts';
+import { counterpartyQueries, partyQueries, screenParty } from '@entente/core';
 import {
   forwardCandidates,
   irregularCounterparties,
 } from '../packages/adapters/src/monitoring/forward-candidates.ts';
-import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { applyUpdate, syntheticRegister, weeklyUpdate } from './synthetic-register.ts';
+import { cpu, load, weeklyDeltaWorld } from './delta-world.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const N = arg('counterparties', 100_000);
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
-const cpu = (c0: NodeJS.CpuUsage) => {
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1e6;
-};
 
 async function main(): Promise<void> {
-  console.log(
-    `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; load ${load()}`,
-  );
-  const reference = await loadNameReference(MIRROR);
-  const all = (await loadMirrorLists(MIRROR, () => {})).flatMap((l) => l.parties);
-  const { added, changed, removed } = weeklyUpdate(all);
-  const addedIds = new Set(added.map((p) => `${p.source}:${p.sourceId}`));
-  const index = buildScreeningIndex(
-    all.filter((p) => !addedIds.has(`${p.source}:${p.sourceId}`)).map((party) => ({ party })),
-    reference,
-  );
-  const register = syntheticRegister(all, N);
-  const registerIndex = buildRegisterIndex(register, reference);
-  applyUpdate(index, { added, changed, removed });
-  const ids = new Set([...added, ...changed].map((p) => `${p.source}:${p.sourceId}`));
+  const { index, register, registerIndex, ids } = await weeklyDeltaWorld(N);
   console.log(
     `register: ${register.length} counterparties (${irregularCounterparties(registerIndex).size} screened by every delta: names screened under other words too); ${ids.size} added or changed parties; load ${load()}`,
   );

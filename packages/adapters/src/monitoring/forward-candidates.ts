@@ -142,11 +142,15 @@ function registerTokensNear(
   registerIndex.forEachNearToken(s, MAX_LENGTH_GAP, visit);
   if (pending) {
     // The list index scans its tokens added since its fuzzy look-up was built, rather than
-    // looking them up: any token of a close length it calls similar reaches `s`.
+    // looking them up: any token of a close length it calls similar reaches `s`. Only lengths
+    // within the token's own edit budget: `forward` counts a token of another length only
+    // through a shared group, the folded spelling or the phonetic key, visited above.
     const sf = index.factsOf(s);
-    for (let n = s.length - MAX_LENGTH_GAP - 1; n <= s.length + MAX_LENGTH_GAP + 1; n++)
+    for (let n = s.length - MAX_LENGTH_GAP - 1; n <= s.length + MAX_LENGTH_GAP + 1; n++) {
+      if (Math.abs(n - s.length) > allowedEdits(n)) continue;
       for (const id of facts.byLength.get(n) ?? [])
         if (compareTokenFacts(registerIndex.factsAt(id), sf).similarity > 0) visit(id);
+    }
   }
 }
 
@@ -244,6 +248,59 @@ export function forwardCandidates(
     }
     return reached ? compareTokenFacts(ft, fs).similarity : 0;
   };
+  // Per listed key (token id), the register words whose forward expansion reaches it with their
+  // similarity, in the order `registerTokensNear` visits them: keys recur across the changed
+  // names ("trading" in the week's 50 "… Trading" aliases), the search for them need not.
+  const nears = new Map<number, { ids: number[]; sims: number[] }>();
+  const nearOf = (k: number) => {
+    let near = nears.get(k);
+    if (near) return near;
+    const found = { ids: [] as number[], sims: [] as number[] };
+    const s = index.tokenAt(k);
+    const seen = new Set<number>();
+    registerTokensNear(index, registerIndex, facts, s, k >= indexed, (t) => {
+      if (seen.has(t)) return;
+      seen.add(t);
+      const sim = forward(registerIndex.tokenAt(t), k, s);
+      if (sim <= 0) return;
+      found.ids.push(t);
+      found.sims.push(sim);
+    });
+    nears.set(k, (near = found));
+    return near;
+  };
+  // Per register word (token id), what each name posted under it gets from it, whichever listed
+  // key it is reached from: `kind` 0 no name (removed), 1 kept whole (its joined spelling, a long
+  // one-word name, or an original-script name not carrying the word), 2 its share `share`
+  // (weight × times it carries the word ÷ its total weight); 4 added: a short one-word name, kept
+  // whole when the listed key is a joined spelling (`index.joinedKey`).
+  const posted = new Map<number, { names: ArrayLike<number>; kind: Uint8Array; share: Float64Array }>();
+  const postedOf = (t: number) => {
+    let known = posted.get(t);
+    if (known) return known;
+    const text = registerIndex.tokenAt(t);
+    const w = weight(text);
+    const names = registerIndex.postingsOf(t);
+    const kind = new Uint8Array(names.length);
+    const share = new Float64Array(names.length);
+    for (let p = 0; p < names.length; p++) {
+      const r = names[p]!;
+      const name = registerIndex.name(r);
+      if (!name) continue;
+      const tokens = name.normalized.tokens;
+      let times = 0;
+      for (const x of tokens) if (x === text) times++;
+      const shortOne = tokens.length === 1 && text.length < MIN_JOINED;
+      if (tokens.length > 1 ? text === name.joined : tokens.length === 1 && !shortOne) kind[p] = 1;
+      else {
+        kind[p] = (times === 0 && name.normalized.originalTokens ? 1 : 2) | (shortOne ? 4 : 0);
+        const total = shapeOf(name, r);
+        share[p] = total > 0 ? (w * times) / total : 0;
+      }
+    }
+    posted.set(t, (known = { names, kind, share }));
+    return known;
+  };
   const reachedBy = new Map<string, Set<number>>();
   for (const entityId of changed) {
     const entry = index.get(entityId);
@@ -260,43 +317,26 @@ export function forwardCandidates(
       epoch++;
       touched = [];
       for (const k of listed.keyIds) {
-        const s = index.tokenAt(k);
-        const seen = new Set<number>();
-        registerTokensNear(index, registerIndex, facts, s, k >= indexed, (t) => {
-          if (seen.has(t)) return;
-          seen.add(t);
-          const text = registerIndex.tokenAt(t);
-          const sim = forward(text, k, s);
-          if (sim <= 0) return;
-          const w = weight(text);
-          const postings = registerIndex.postingsOf(t);
-          for (let p = 0; p < postings.length; p++) {
-            const r = postings[p]!;
+        const near = nearOf(k);
+        const wholeJoined = index.joinedKey[k] === 1;
+        for (let j = 0; j < near.ids.length; j++) {
+          const sim = near.sims[j]!;
+          const { names, kind, share } = postedOf(near.ids[j]!);
+          for (let p = 0; p < names.length; p++) {
+            const kd = kind[p]!;
+            if (kd === 0) continue;
+            const r = names[p]!;
             const first = stamp[r] !== epoch;
             if (!first && covered[r] === Infinity) continue;
-            const name = registerIndex.name(r);
-            if (!name) continue;
             if (first) {
               stamp[r] = epoch;
               covered[r] = 0;
               touched.push(r);
             }
-            const tokens = name.normalized.tokens;
-            const whole =
-              tokens.length > 1
-                ? text === name.joined
-                : tokens.length === 1 && (text.length >= MIN_JOINED || index.joinedKey[k] === 1);
-            let times = 0;
-            for (const x of tokens) if (x === text) times++;
-            if (whole || (times === 0 && name.normalized.originalTokens)) {
-              covered[r] = Infinity;
-              continue;
-            }
-            const total = shapeOf(name, r);
-            const share = total > 0 ? (w * times) / total : 0;
-            covered[r] += share * sim;
+            if ((kd & 3) === 1 || ((kd & 4) !== 0 && wholeJoined)) covered[r] = Infinity;
+            else covered[r] += share[p]! * sim;
           }
-        });
+        }
       }
       for (const r of touched) {
         const name = registerIndex.name(r)!;
