@@ -273,12 +273,35 @@ async function main(): Promise<void> {
         }
       });
       gcObserver.observe({ entryTypes: ['gc'] });
-      const run = await monitor.run(org, { trigger: 'full', full: true, onStep: steps(screening) });
+      // The main thread's heap (its own isolate), sampled every 100 ms: the peak of what it holds.
+      const heap = { used: 0, total: 0 };
+      const heapSampler = setInterval(() => {
+        const m = process.memoryUsage();
+        heap.used = Math.max(heap.used, m.heapUsed);
+        heap.total = Math.max(heap.total, m.heapTotal);
+      }, 100);
+      // With NODE_OPTIONS=--expose-gc: the live heap as the screening ends (every page but the last
+      // written), after a full collection (one more GC pause in the count).
+      const collect = (globalThis as { gc?: () => void }).gc;
+      let live: number | undefined;
+      const step = steps(screening);
+      const run = await monitor.run(org, {
+        trigger: 'full',
+        full: true,
+        onStep: (s) => {
+          if (s === 'scored' && collect) {
+            collect();
+            live = process.memoryUsage().heapUsed;
+          }
+          step(s);
+        },
+      });
       delay.disable();
       gcObserver.disconnect();
+      clearInterval(heapSampler);
       whole('(the whole run)');
       console.log(
-        `  main thread's event-loop delay: mean ${(delay.mean / 1e6).toFixed(0)} ms, p50 ${(delay.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${(delay.max / 1e6).toFixed(0)} ms; its GC pauses: ${gc.n}, ${(gc.ms / 1000).toFixed(1)} s in all, longest ${gc.max.toFixed(0)} ms`,
+        `  main thread's event-loop delay: mean ${(delay.mean / 1e6).toFixed(0)} ms, p50 ${(delay.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${(delay.max / 1e6).toFixed(0)} ms; its GC pauses: ${gc.n}, ${(gc.ms / 1000).toFixed(1)} s in all, longest ${gc.max.toFixed(0)} ms; its heap at most ${(heap.used / 2 ** 20).toFixed(0)} MiB used, ${(heap.total / 2 ** 20).toFixed(0)} MiB allocated${live === undefined ? '' : `, ${(live / 2 ** 20).toFixed(0)} MiB live as the screening ended`}`,
       );
       const runS = secs(t0);
       const runCpu = cpuSecs(c0);

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { storeTargets } from '../test-support/store-targets.ts';
 import { CLI_SOURCE } from '../sharing/actor.ts';
 import { listOf, useMonitorWorld } from '../test-support/monitor-world.ts';
+import { MonitorService } from './monitor-service.ts';
 
 const list = listOf('us-ofac-sdn', 'sdn.csv');
 const party = (sourceId: string, name: string) => list.party(sourceId, 'organization', [name]);
@@ -104,6 +105,41 @@ for (const target of storeTargets()) {
         (x) => x.counterpartyId === 'C-3',
       )!;
       expect(c3.events.map((e) => e.comment)).toContain('no longer caught by ownership under us-ofac-50');
+    });
+
+    it('raises and resolves ownership alerts from hits a full run wrote on earlier pages', async () => {
+      // One counterparty a page: Volgaholding's hit is written (and let go) before the ownership
+      // step; an unlinked counterparty's hit is written beside it.
+      const monitor = new MonitorService(w.store, w.screening, { overlapPage: 1 });
+      try {
+        await monitor.importRegister(
+          org,
+          'book.csv',
+          REGISTER + 'C-5,Unrelated Shipping Co,,organisation,,,,\n',
+          CLI_SOURCE,
+        );
+        const first = await monitor.run(org, { trigger: 'manual', full: true });
+        expect(first?.counts.newAlerts).toBe(4);
+        const kinds = async () =>
+          (await monitor.alerts.alerts(org)).map((x) => `${x.kind} ${x.counterpartyId} ${x.state}`).sort();
+        expect(await kinds()).toEqual([
+          'new C-1 open',
+          'new C-5 open',
+          'ownership C-2 open',
+          'ownership C-3 open',
+        ]);
+        expect((await monitor.run(org, { trigger: 'manual', full: true }))?.counts.newAlerts).toBe(0);
+
+        // Volgaholding delisted: its hit is deleted on a page, and the owned counterparties are noted.
+        await w.store.saveListVersion(version('2026-12-01', [party('102', 'Unrelated Shipping Co')]));
+        await monitor.run(org, { trigger: 'manual', full: true });
+        const notes = (await monitor.alerts.alerts(org, { kinds: ['ownership'] })).map((x) =>
+          x.events.some((e) => e.comment === 'no longer caught by ownership under us-ofac-50'),
+        );
+        expect(notes).toEqual([true, true]);
+      } finally {
+        await monitor.close();
+      }
     });
   });
 }

@@ -23,6 +23,7 @@ import type { RegisterEntry } from './register-store.ts';
 import { emptyRunOutcome, type RunAlert, type RunOutcome, type StoredHit } from './monitor-records.ts';
 import { raiseAlerts } from './raise-alerts.ts';
 import { forwardCandidates } from './forward-candidates.ts';
+import { ownershipLinked } from './add-ownership-alerts.ts';
 
 /**
  * Matches kept per counterparty name: all of them at or above the screening threshold. A
@@ -94,8 +95,11 @@ export interface RunInputs {
   /**
    * A full run's writer: the outcome of each page of counterparties whose screening is complete
    * (their hits reconciled, their alerts raised as the whole run raises them), written while the
-   * workers screen the rest; awaited one page at a time. The returned outcome still holds every
-   * page, and `written` says how much of it was given here (the caller writes the rest).
+   * workers screen the rest; awaited one page at a time. The returned outcome holds, of the pages
+   * written, only the hits of counterparties in an ownership link (`ownershipLinked`: what
+   * `addOwnershipAlerts` reads), and `written` says how much of it was given here (`unwritten`:
+   * the caller writes the rest). Keeping every page's rows to the end grew the main thread's heap
+   * with the run (docs/decisions/2026-12-05-monitoring-pipeline.md).
    * Ignored by a delta (it has `readSubjects`, and screens only what can have changed).
    */
   writePage?: (page: RunOutcome) => Promise<void>;
@@ -103,7 +107,7 @@ export interface RunInputs {
   overlapPage?: number;
 }
 
-/** How many of each kind of row of a run's outcome `RunInputs.writePage` was given. */
+/** How many of each kind of row of a run's returned outcome `RunInputs.writePage` was given. */
 export interface WrittenCounts {
   upsertHits: number;
   deleteHits: number;
@@ -394,7 +398,8 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
 /**
  * The raising and writing of a full run's outcome a page of counterparties at a time, beside
  * the screening (`RunInputs.writePage`): pages are raised as `raiseAlerts` raises the whole run,
- * on each page's own stored hits and alerts, and given to the writer one at a time.
+ * on each page's own stored hits and alerts, and given to the writer one at a time. Of a page
+ * written, the run's outcome keeps the hits of the counterparties in an ownership link only.
  */
 class OverlappedRaise {
   readonly #storedByCp = new Map<string, StoredHit[]>();
@@ -405,6 +410,8 @@ class OverlappedRaise {
   #writing: Promise<void> = Promise.resolve();
   #failed: { error: unknown } | undefined;
   #stopped = false;
+  /** The counterparties whose hits the ownership step reads (`addOwnershipAlerts`). */
+  readonly #linked: ReadonlySet<string>;
   readonly written: WrittenCounts = { upsertHits: 0, deleteHits: 0, newAlerts: 0, updatedAlerts: 0 };
 
   constructor(
@@ -415,6 +422,7 @@ class OverlappedRaise {
   ) {
     for (const h of inputs.stored) push(this.#storedByCp, h.counterpartyId, h);
     for (const a of inputs.alerts) push(this.#alertsByCp, a.counterpartyId, a);
+    this.#linked = ownershipLinked(inputs.register);
   }
 
   /** A counterparty whose screening is complete, with its fresh hits. */
@@ -461,10 +469,6 @@ class OverlappedRaise {
       subjects: this.inputs.subjects ?? NO_SUBJECTS,
       now: this.inputs.now,
     });
-    for (const h of page.upsertHits) this.outcome.upsertHits.push(h);
-    for (const h of page.deleteHits) this.outcome.deleteHits.push(h);
-    for (const a of page.newAlerts) this.outcome.newAlerts.push(a);
-    for (const u of page.updatedAlerts) this.outcome.updatedAlerts.push(u);
     return page;
   }
 
@@ -475,11 +479,18 @@ class OverlappedRaise {
     return c ? [[id, c]] : [];
   }
 
+  /** Keeps, of a page written, what the ownership step reads, and counts it as written. */
   #count(page: RunOutcome): void {
-    this.written.upsertHits += page.upsertHits.length;
-    this.written.deleteHits += page.deleteHits.length;
-    this.written.newAlerts += page.newAlerts.length;
-    this.written.updatedAlerts += page.updatedAlerts.length;
+    for (const h of page.upsertHits)
+      if (this.#linked.has(h.counterpartyId)) {
+        this.outcome.upsertHits.push(h);
+        this.written.upsertHits++;
+      }
+    for (const h of page.deleteHits)
+      if (this.#linked.has(h.counterpartyId)) {
+        this.outcome.deleteHits.push(h);
+        this.written.deleteHits++;
+      }
   }
 
   /** Stops writing (after a failed screening: what was written is rolled back by the caller). */
