@@ -15,6 +15,7 @@
  * included: with workers it exceeds the wall time on an idle machine.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import {
@@ -69,6 +70,29 @@ const resetPeak = (): void => {
     // Not Linux or not allowed: the peak is then the process's since its start.
   }
 };
+
+/**
+ * With PROFILE=<dir>, the timed screenings of each index (and nothing else) are profiled with V8's
+ * sampling profiler, written to `<dir>/<label>.cpuprofile` (open in Chrome's DevTools).
+ */
+async function startProfile(): Promise<Session | undefined> {
+  if (!process.env.PROFILE) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return session;
+}
+
+async function stopProfile(session: Session | undefined, label: string): Promise<void> {
+  if (!session) return;
+  const { profile } = await session.post('Profiler.stop');
+  const file = path.join(process.env.PROFILE!, `${label.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
+  console.log(`profile of the screenings: ${file}`);
+}
 
 /** What one index size measured. */
 interface Result {
@@ -203,6 +227,7 @@ async function measure(
   let found = 0;
   let negativesHit = 0;
   const queries = matches.map((m, i) => ({ ...m, negative: negatives[i]! }));
+  const profiler = await startProfile();
   const q0 = cpuS();
   for (const q of queries) {
     let t = performance.now();
@@ -219,6 +244,7 @@ async function measure(
     if (none.length > 0) negativesHit++;
   }
   const cpuPerQuery = (1000 * (cpuS() - q0)) / times.length;
+  await stopProfile(profiler, label);
   const r: Result = {
     label,
     parties: index.size,

@@ -56,30 +56,42 @@ interface KeyPart {
 
 // Scratch arrays reused between calls (screening is synchronous).
 /**
- * Per name id, four slots side by side, so that the posting loop reads one cache line per
- * name rather than one in each of four arrays: the epoch the name was reached in, its Latin
- * share, its original-script share, and the epoch a whole-name key reached it in.
+ * Per name id, one more than the name's place among the names this query reached (0: not
+ * reached), put back to 0 before `findCandidateNames` returns. The posting loop's one random
+ * read per posting is then four bytes of an array of the index's names (8 MB at 2,000,000
+ * names), not a name's 32-byte slot in one eight times that size: over 1,000,000 parties the
+ * loop was mostly waiting on those reads. What a reached name gathers lies in the arrays below,
+ * by its place, in the order the names were reached.
  */
-let slots = new Float64Array(4 * 1024);
-const STAMP = 0;
-const LATIN = 1;
-const ORIGINAL = 2;
-const WHOLE = 3;
-let nameEpoch = 0;
+let place = new Int32Array(1024);
+/** Per place: the name id, its Latin share, its original-script share, whether a whole-name key reached it. */
 let touched = new Int32Array(1024);
+let latin = new Float64Array(1024);
+let original = new Float64Array(1024);
+let wholeKey = new Uint8Array(1024);
 let selectScratch = new Float64Array(1024);
 let tokenSim = new Float64Array(1024);
 let tokenStamp = new Uint32Array(1024);
 let tokenEpoch = 0;
 
-function nextNameEpoch(size: number): number {
-  if (slots.length < size * 4) slots = new Float64Array(size * 8);
-  nameEpoch = (nameEpoch + 1) >>> 0;
-  if (nameEpoch === 0) {
-    slots.fill(0);
-    nameEpoch = 1;
-  }
-  return nameEpoch;
+/** `place` for an index of `size` name ids (all zero: every call leaves it so). */
+function placesFor(size: number): Int32Array {
+  if (place.length < size) place = new Int32Array(size + (size >> 3));
+  return place;
+}
+
+/** Room for `n` reached names in the per-place arrays, keeping the first `count`. */
+function growTouched(count: number): void {
+  const n = touched.length * 2;
+  const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+    const b = make(n);
+    b.set(a.subarray(0, count));
+    return b;
+  };
+  touched = grow(touched, (k) => new Int32Array(k));
+  latin = grow(latin, (k) => new Float64Array(k));
+  original = grow(original, (k) => new Float64Array(k));
+  wholeKey = grow(wholeKey, (k) => new Uint8Array(k));
 }
 
 /** The k-th largest of `a[0..n)` (1 ≤ k ≤ n), by quickselect (reorders `a`). */
@@ -107,13 +119,10 @@ function kthLargest(a: Float64Array, n: number, k: number): number {
   return a[want]!;
 }
 
-/** The `k`-th best rank (Latin + original-script share) among the first `n` touched names. */
+/** The `k`-th best rank (Latin + original-script share) among the first `n` reached names. */
 function kthTouched(n: number, k: number): number {
   if (selectScratch.length < n) selectScratch = new Float64Array(n * 2);
-  for (let c = 0; c < n; c++) {
-    const b = touched[c]! * 4;
-    selectScratch[c] = slots[b + LATIN]! + slots[b + ORIGINAL]!;
-  }
+  for (let c = 0; c < n; c++) selectScratch[c] = latin[c]! + original[c]!;
   return kthLargest(selectScratch, n, k);
 }
 
@@ -161,7 +170,7 @@ function keyParts(index: ScreeningIndex, query: NormalizedName, weight: TokenWei
 }
 
 /** Adds a key's share to the names already reached, reading each name's keys rather than the key's postings. */
-function addToTouched(index: ScreeningIndex, part: KeyPart, count: number, epoch: number): void {
+function addToTouched(index: ScreeningIndex, part: KeyPart, count: number): void {
   const size = index.tokenCount;
   if (tokenSim.length < size) {
     tokenSim = new Float64Array(size * 2);
@@ -177,7 +186,7 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number, epoch
     tokenStamp[ids[k]!] = tokenEpoch;
     tokenSim[ids[k]!] = similarities[k]!;
   }
-  const acc = part.script === 0 ? LATIN : ORIGINAL;
+  const acc = part.script === 0 ? latin : original;
   const columns = index.columns?.keys;
   const joinedKey = index.joinedKey;
   for (let c = 0; c < count; c++) {
@@ -189,8 +198,8 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number, epoch
     for (let k = columns ? columns.starts[nameId]! : 0; k < end; k++) {
       const id = keyIds[k]!;
       if (tokenStamp[id] !== tokenEpoch) continue;
-      slots[nameId * 4 + acc]! += tokenSim[id]! * part.share;
-      if (part.whole === 2 || (part.whole === 1 && joinedKey[id] === 1)) slots[nameId * 4 + WHOLE] = epoch;
+      acc[c]! += tokenSim[id]! * part.share;
+      if (part.whole === 2 || (part.whole === 1 && joinedKey[id] === 1)) wholeKey[c] = 1;
     }
   }
 }
@@ -267,7 +276,7 @@ export function findCandidateNames(
   const originalSlack =
     originalInitials + (originalTotal > 0 ? (INITIAL * originals.length) / originalTotal : 0);
 
-  const epoch = nextNameEpoch(index.nameSlots);
+  const places = placesFor(index.nameSlots);
   // Read once: each is a getter that looks at how the index is stored.
   const postingColumns = index.columns?.postings;
   const joinedKey = index.joinedKey;
@@ -275,58 +284,73 @@ export function findCandidateNames(
   let count = 0;
   let creating = true;
   let capped = false;
-  for (let m = 0; m < parts.length; m++) {
-    if (creating && m > 0 && !reachWhole[m]) {
-      const hopeless =
-        reachLatin[m]! + latinSlack < coverageNeeded && reachOriginal[m]! + originalSlack < coverageNeeded;
-      const belowFloor = reachLatin[m]! + reachOriginal[m]! < minShare;
-      if (hopeless || belowFloor) creating = false;
-      else if (count >= limit && reachLatin[m]! + reachOriginal[m]! < kthTouched(count, limit)) {
-        creating = false;
-        capped = true;
+  try {
+    for (let m = 0; m < parts.length; m++) {
+      if (creating && m > 0 && !reachWhole[m]) {
+        const hopeless =
+          reachLatin[m]! + latinSlack < coverageNeeded && reachOriginal[m]! + originalSlack < coverageNeeded;
+        const belowFloor = reachLatin[m]! + reachOriginal[m]! < minShare;
+        if (hopeless || belowFloor) creating = false;
+        else if (count >= limit && reachLatin[m]! + reachOriginal[m]! < kthTouched(count, limit)) {
+          creating = false;
+          capped = true;
+        }
+      }
+      const part = parts[m]!;
+      if (!creating && count * 8 < part.expansion.postings) {
+        addToTouched(index, part, count);
+        continue;
+      }
+      const { ids, similarities } = part.expansion;
+      const latinPart = part.script === 0;
+      const columns = postingColumns;
+      // The per-place arrays as locals in the hot loop (made again when they grow).
+      let names = touched;
+      let lat = latin;
+      let orig = original;
+      let whl = wholeKey;
+      for (let k = 0; k < ids.length; k++) {
+        const add = similarities[k]! * part.share;
+        const whole = part.whole === 2 || (part.whole === 1 && joinedKey[ids[k]!] === 1);
+        // Over a snapshot's columns, the token's run of the posting column (no view made).
+        const list = columns ? columns.ids : index.postingsOf(ids[k]!);
+        const end = columns ? columns.starts[ids[k]! + 1]! : list.length;
+        for (let p = columns ? columns.starts[ids[k]!]! : 0; p < end; p++) {
+          const nameId = list[p]!;
+          let c = places[nameId]! - 1;
+          if (c >= 0) {
+            if (latinPart) lat[c]! += add;
+            else orig[c]! += add;
+          } else if (creating) {
+            if (names.length <= count) {
+              growTouched(count);
+              names = touched;
+              lat = latin;
+              orig = original;
+              whl = wholeKey;
+            }
+            c = count++;
+            places[nameId] = count;
+            names[c] = nameId;
+            lat[c] = latinPart ? add : 0;
+            orig[c] = latinPart ? 0 : add;
+            whl[c] = 0;
+          } else continue;
+          if (whole) whl[c] = 1;
+        }
       }
     }
-    const part = parts[m]!;
-    if (!creating && count * 8 < part.expansion.postings) {
-      addToTouched(index, part, count, epoch);
-      continue;
-    }
-    const { ids, similarities } = part.expansion;
-    const acc = part.script === 0 ? LATIN : ORIGINAL;
-    const other = part.script === 0 ? ORIGINAL : LATIN;
-    const columns = postingColumns;
-    for (let k = 0; k < ids.length; k++) {
-      const add = similarities[k]! * part.share;
-      const whole = part.whole === 2 || (part.whole === 1 && joinedKey[ids[k]!] === 1);
-      // Over a snapshot's columns, the token's run of the posting column (no view made).
-      const list = columns ? columns.ids : index.postingsOf(ids[k]!);
-      const end = columns ? columns.starts[ids[k]! + 1]! : list.length;
-      for (let p = columns ? columns.starts[ids[k]!]! : 0; p < end; p++) {
-        const nameId = list[p]!;
-        const b = nameId * 4;
-        if (slots[b + STAMP] === epoch) slots[b + acc]! += add;
-        else if (creating) {
-          slots[b + STAMP] = epoch;
-          slots[b + acc] = add;
-          slots[b + other] = 0;
-          if (touched.length <= count) {
-            const grown = new Int32Array(touched.length * 2);
-            grown.set(touched);
-            touched = grown;
-          }
-          touched[count++] = nameId;
-        } else continue;
-        if (whole) slots[b + WHOLE] = epoch;
-      }
-    }
+  } finally {
+    for (let c = 0; c < count; c++) places[touched[c]!] = 0;
   }
+  // The names kept are moved to the front, with what they gathered.
   let kept = 0;
   for (let c = 0; c < count; c++) {
     const nameId = touched[c]!;
-    const l = slots[nameId * 4 + LATIN]!;
-    const o = slots[nameId * 4 + ORIGINAL]!;
+    const l = latin[c]!;
+    const o = original[c]!;
     if (l + o < minShare && tokens.length > 0) continue;
-    if (coverageNeeded > 0 && slots[nameId * 4 + WHOLE] !== epoch) {
+    if (coverageNeeded > 0 && wholeKey[c] !== 1) {
       const shape = nameShape[nameId]!;
       const nameInitials = shape & 255;
       const latinReach =
@@ -334,20 +358,25 @@ export function findCandidateNames(
       const originalReach = shape & 256 ? o + originalSlack : 0;
       if (latinReach < coverageNeeded && originalReach < coverageNeeded) continue;
     }
-    touched[kept++] = nameId;
+    touched[kept] = nameId;
+    latin[kept] = l;
+    original[kept] = o;
+    kept++;
   }
   let cut = -Infinity;
   if (kept > limit) cut = kthTouched(kept, limit);
-  const ranked: number[] = [];
-  const rank = (id: number): number => slots[id * 4 + LATIN]! + slots[id * 4 + ORIGINAL]!;
-  for (let c = 0; c < kept; c++) if (rank(touched[c]!) > cut) ranked.push(touched[c]!);
+  // Places of the names ranked, then their ids, best first (a stable sort: ties stay in order).
+  const rank = (c: number): number => latin[c]! + original[c]!;
+  const order: number[] = [];
+  for (let c = 0; c < kept; c++) if (rank(c) > cut) order.push(c);
   let ties = 0;
-  for (let c = 0; c < kept && ranked.length < limit; c++)
-    if (rank(touched[c]!) === cut) {
-      ranked.push(touched[c]!);
+  for (let c = 0; c < kept && order.length < limit; c++)
+    if (rank(c) === cut) {
+      order.push(c);
       ties = c + 1;
     }
-  ranked.sort((a, b) => rank(b) - rank(a));
+  order.sort((a, b) => rank(b) - rank(a));
+  const ranked = order.map((c) => touched[c]!);
   if (out) {
     out.unscored = kept - ranked.length;
     out.atLeast = capped;
@@ -356,7 +385,7 @@ export function findCandidateNames(
       beyond.length = 0;
       // Below the cut, or at it after the ties the cap took (those were taken in order).
       for (let c = 0; c < kept && beyond.length < out.unscored; c++) {
-        const r = rank(touched[c]!);
+        const r = rank(c);
         if (r < cut || (r === cut && c >= ties)) beyond.push(touched[c]!);
       }
     }
