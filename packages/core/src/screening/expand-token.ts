@@ -1,5 +1,7 @@
 import { allowedEdits, compareTokenFacts } from './compare-tokens.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
+import { jaroWinkler } from './string-similarity.ts';
+import { osaDistance } from './string-similarity-osa.ts';
 import { TRANSLATION_SIMILARITY } from './translated-words.ts';
 import type { SharedExpansions } from './shared-expansions.ts';
 
@@ -52,6 +54,20 @@ export function expandToken(index: ScreeningIndex, token: string): TokenExpansio
   return out;
 }
 
+/**
+ * Whether `compareTokenFacts` can find `a` and `b` alike by their spelling alone: within the
+ * edits their length allows, or, starting alike, close by Jaro–Winkler. False rules out every
+ * positive similarity of a pair that shares no symbol or spelling group, does not fold alike and
+ * whose phonetic keys cannot make it (the other ways `compareTokenFacts` finds a pair alike),
+ * without making `b`'s facts.
+ */
+function spelledAlike(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  const allowed = allowedEdits(shorter);
+  if (allowed > 0 && osaDistance(a, b, allowed) <= allowed) return true;
+  return shorter >= 4 && a.charCodeAt(0) === b.charCodeAt(0) && jaroWinkler(a, b) >= 0.9;
+}
+
 function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion {
   const ids: number[] = [];
   const sims: number[] = [];
@@ -99,11 +115,29 @@ function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion 
     const key = facts.key;
     // Short keys ("MT") are shared by thousands of words: read them only for
     // vowel-less spellings, where sound is the only route ("mhmd").
-    if (key.length >= 3 || (key.length >= 1 && facts.vowelPoor)) {
+    const byKey = key.length >= 3 || (key.length >= 1 && facts.vowelPoor);
+    if (byKey) {
       for (const id of index.phoneticIds(key) ?? []) verify(id, 4);
     }
     const edits = allowedEdits(length);
-    if (edits > 0) index.forEachNearToken(token, edits, (id) => verify(id, edits));
+    // A near token not reached yet shares no group with the token (its groups' members were
+    // read above), does not fold as it does (the folded spelling and the tokens folding to it
+    // were), and has not its phonetic key when the key was read (within 4 letters' length, more
+    // than `edits`), or when the key is empty (which never makes a pair alike): then only its
+    // spelling can make it alike (`spelledAlike`), which is tested before its facts are made.
+    // Over a million parties most near tokens are not alike, and making their facts from the
+    // columns was most of the expansion's cost.
+    const spellingOnly = byKey || key.length === 0;
+    if (edits > 0)
+      index.forEachNearToken(token, edits, (id) => {
+        if (seenStamp[id] === epoch) return;
+        if (Math.abs(index.tokenLength(id) - length) > edits) return;
+        if (spellingOnly && !spelledAlike(token, index.tokenAt(id))) {
+          seenStamp[id] = epoch;
+          return;
+        }
+        add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
+      });
   }
   let postings = 0;
   let best = 0;

@@ -1,0 +1,84 @@
+import {
+  allowedEdits,
+  buildColumnIndex,
+  buildScreeningIndex,
+  compareTokenFacts,
+  expandToken,
+  normalizeName,
+  type ScreeningIndex,
+} from '@entente/core';
+import { describe, expect, it } from 'vitest';
+import { hasSharedData, sharedDataPath } from '../test-support/shared-data.ts';
+import type { ParsedList } from '../ingest/list-format.ts';
+import { unScXmlFormat } from '../ingest/un-sc-xml/source.ts';
+import { loadNameReference } from './load-name-reference.ts';
+
+const hasData = hasSharedData();
+
+/** Query words near the listed ones: each listed word, and it with one letter changed, dropped or swapped. */
+function queryWords(words: string[]): string[] {
+  let seed = 18;
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const out = new Set<string>();
+  for (const w of words) {
+    out.add(w);
+    if (w.length < 4) continue;
+    const i = 1 + Math.floor(random() * (w.length - 2));
+    const letter = 'aeioumnrstkhdly'[Math.floor(random() * 15)]!;
+    out.add(w.slice(0, i) + letter + w.slice(i + 1));
+    out.add(w.slice(0, i) + w.slice(i + 1));
+    out.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    out.add(w.slice(0, i) + letter + w.slice(i));
+  }
+  return [...out];
+}
+
+// The expansion tests a near token's spelling before it makes the token's facts: the test must
+// rule out only pairs `compareTokenFacts` finds unlike. Here, beside the real name reference.
+describe.skipIf(!hasData)('token expansion (expandToken) over real listed words', async () => {
+  const reference = await loadNameReference(sharedDataPath());
+  const [list] = hasData
+    ? ((await unScXmlFormat.parse([
+        sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml'),
+      ])) as ParsedList[])
+    : [];
+  const inputs = (list?.parties ?? []).map((party) => ({ party }));
+  const words = [
+    ...new Set(
+      (list?.parties ?? []).flatMap((p) =>
+        p.names.flatMap((n) => normalizeName(n.full, reference, p.schema).tokens),
+      ),
+    ),
+  ];
+  const queries = queryWords(words);
+
+  /** Near tokens (within the edits the query's length allows) alike by `compareTokenFacts` but not in its expansion. */
+  function missed(index: ScreeningIndex): { alike: number; missed: string[] } {
+    let alike = 0;
+    const out: string[] = [];
+    index.expansions.clear();
+    for (const q of queries) {
+      const edits = allowedEdits(q.length);
+      if (edits === 0) continue;
+      const expansion = new Set(expandToken(index, q).ids);
+      const facts = index.factsOf(q);
+      index.forEachNearToken(q, edits, (id) => {
+        if (Math.abs(index.tokenLength(id) - q.length) > edits) return;
+        if (compareTokenFacts(facts, index.factsAt(id)).similarity === 0) return;
+        alike++;
+        if (!expansion.has(id)) out.push(`${q} → ${index.tokenAt(id)}`);
+      });
+    }
+    return { alike, missed: out };
+  }
+
+  it.each([
+    ['objects', () => buildScreeningIndex(inputs, reference)],
+    ['columns', () => buildColumnIndex(inputs, reference)],
+  ])('holds every near token alike by its facts, over the %s index', (_layout, build) => {
+    const { alike, missed: lost } = missed(build());
+    expect(queries.length).toBeGreaterThan(10_000);
+    expect(alike).toBeGreaterThan(10_000);
+    expect(lost).toEqual([]);
+  });
+});
