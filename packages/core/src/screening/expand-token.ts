@@ -13,7 +13,7 @@ let seenStamp = new Uint32Array(1024);
 let seenEpoch = 0;
 
 function nextSeenEpoch(size: number): number {
-  if (seenStamp.length < size) seenStamp = new Uint32Array(size * 2);
+  if (seenStamp.length < size) seenStamp = new Uint32Array(size + (size >> 3));
   seenEpoch = (seenEpoch + 1) >>> 0;
   if (seenEpoch === 0) {
     seenStamp.fill(0);

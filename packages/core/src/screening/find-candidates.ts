@@ -173,8 +173,8 @@ function keyParts(index: ScreeningIndex, query: NormalizedName, weight: TokenWei
 function addToTouched(index: ScreeningIndex, part: KeyPart, count: number): void {
   const size = index.tokenCount;
   if (tokenSim.length < size) {
-    tokenSim = new Float64Array(size * 2);
-    tokenStamp = new Uint32Array(size * 2);
+    tokenSim = new Float64Array(size + (size >> 3));
+    tokenStamp = new Uint32Array(size + (size >> 3));
   }
   tokenEpoch = (tokenEpoch + 1) >>> 0;
   if (tokenEpoch === 0) {
