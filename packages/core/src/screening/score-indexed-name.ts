@@ -21,6 +21,7 @@ import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
+import { TokenSlots } from './token-slots.ts';
 
 /** A query name prepared once for scoring against many indexed names. */
 export interface PreparedQuery {
@@ -29,8 +30,6 @@ export interface PreparedQuery {
   facts: TokenFacts[];
   weights: number[];
   joined: string;
-  /** Per query token: similarity to index token ids already compared. */
-  seen: Map<number, TokenSimilarity>[];
   /** Whether the query is written in Han, Hangul or kana (no contained-name credit). */
   syllabic: boolean;
   /** Whether the query's original-script tokens hold Hangul or kana (else no syllable can conflict). */
@@ -51,24 +50,43 @@ interface NameAlignment {
   cLength: (j: number) => number;
 }
 
+/**
+ * The similarities of the query being scored to the index tokens it has compared: per token id
+ * (`seenSlots`), the query's `qn` similarities from where its slot starts in `seenValues`, each
+ * `undefined` until compared. One query at a time (its alignment, `seenOwner`): another query's
+ * first comparison empties them (prepared queries are scored one after the other, so this drops
+ * nothing still wanted). Reused from query to query: no map per query token, nor entries per pair.
+ */
+const seenSlots = new TokenSlots();
+const seenValues: (TokenSimilarity | undefined)[] = [];
+let seenOwner: NameAlignment | undefined;
+
 /** The alignment callbacks of a query: four closures per query rather than per candidate name. */
 function nameAlignment(
   index: ScreeningIndex,
   facts: TokenFacts[],
   weights: number[],
-  seen: Map<number, TokenSimilarity>[],
   vowelless: boolean,
 ): NameAlignment {
+  const qn = facts.length;
   const align: NameAlignment = {
     ids: [],
     tokens: [],
     sim: (i, j) => {
       const id = align.ids[j]!;
-      const memo = seen[i]!;
-      let t = memo.get(id);
+      if (seenOwner !== align) {
+        seenOwner = align;
+        seenSlots.clear();
+      }
+      let at = seenSlots.find(id);
+      if (at < 0) {
+        at = seenSlots.add(id, qn);
+        for (let k = 0; k < qn; k++) seenValues[at + k] = undefined;
+      }
+      let t = seenValues[at + i];
       if (t === undefined) {
         t = compareReadTokenFacts(facts[i]!, index.factsAt(id), vowelless);
-        memo.set(id, t);
+        seenValues[at + i] = t;
       }
       return t;
     },
@@ -87,17 +105,15 @@ export function prepareQuery(
 ): PreparedQuery {
   const facts = name.tokens.map((t) => index.factsOf(t));
   const weights = name.tokens.map((t) => weight(t));
-  const seen = name.tokens.map(() => new Map<number, TokenSimilarity>());
   return {
     name,
     weight,
     facts,
     weights,
     joined: name.tokens.join(''),
-    seen,
     syllabic: isSyllabicName(name),
     syllables: !!name.originalTokens && hasSyllables(name.originalTokens),
-    align: nameAlignment(index, facts, weights, seen, !!name.vowelless),
+    align: nameAlignment(index, facts, weights, !!name.vowelless),
   };
 }
 
