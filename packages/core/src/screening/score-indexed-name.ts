@@ -193,6 +193,21 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
   return differ > 0 ? Math.max(0, score + FEATURE_WEIGHTS.syllableConflict * differ) : score;
 }
 
+/**
+ * What the original-script alignment reads: the query's and the listed name's original-script
+ * words and their facts (scratch, pointed at each pair compared; alignments are synchronous),
+ * and its callbacks, made once rather than per name compared.
+ */
+const original = {
+  q: [] as readonly string[],
+  c: [] as readonly string[],
+  qf: [] as TokenFacts[],
+  cf: [] as TokenFacts[],
+};
+const originalSim: PairSimilarity = (i, j) => compareTokenFacts(original.qf[i]!, original.cf[j]!);
+const originalQWeight = (i: number): number => lengthWeight(original.q[i]!);
+const originalCWeight = (j: number): number => lengthWeight(original.c[j]!);
+
 /** The alignment of the query's and a listed name's original-script words (`q`, `c`), by length. */
 export function originalScriptScore(
   index: ScreeningIndex,
@@ -202,14 +217,13 @@ export function originalScriptScore(
 ): number {
   const qf = (query.originalFacts ??= q.map((t) => index.factsOf(t)));
   // Listed original-script tokens are index keys: their facts were computed at index time.
-  const cf = c.map((t) => index.factsOf(t));
-  return alignmentScore(
-    q.length,
-    c.length,
-    (i, j) => compareTokenFacts(qf[i]!, cf[j]!),
-    (i) => lengthWeight(q[i]!),
-    (j) => lengthWeight(c[j]!),
-  );
+  const cf = original.cf;
+  cf.length = 0;
+  for (const t of c) cf.push(index.factsOf(t));
+  original.q = q;
+  original.c = c;
+  original.qf = qf;
+  return alignmentScore(q.length, c.length, originalSim, originalQWeight, originalCWeight);
 }
 
 /** The full comparison (pairs, coverages, method) behind a `scoreIndexedName` score, for explanations. */
