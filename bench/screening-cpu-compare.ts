@@ -22,6 +22,11 @@
  * shared memory (`SharedExpansions`, as a pool's workers share) that is kept across passes:
  * from the second pass on, every expansion is read from it, as a worker reads those another
  * worker made.
+ * REGISTER=adversarial|realistic screens instead the queries of a synthetic counterparty register
+ * (`syntheticRegister` of the mirror's parties, REGISTER_SIZE counterparties, default 20,000; one
+ * query per name with its type and country, as a monitoring run screens them).
+ * EXPLAIN=1 compares each match's matched name, feature values and explanation too, not only
+ * its entity, score and feature names.
  */
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -29,6 +34,7 @@ import * as current from '@entente/core';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
 import { cpuMs, evalRows, gc } from './support/cpu.ts';
+import { syntheticRegister, type RegisterKind } from './synthetic-register.ts';
 
 type Core = Pick<
   typeof current,
@@ -40,12 +46,14 @@ type Index = ReturnType<typeof current.buildScreeningIndex>;
 const quantile = (xs: number[], q: number): number =>
   xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const rows = evalRows;
+const EXPLAIN = process.env.EXPLAIN === '1';
+const REGISTER = process.env.REGISTER as RegisterKind | undefined;
 
 /** One pass over the queries with the memo empty: CPU per subject, p50, p99 and the results. */
 function pass(
   core: Core,
   index: Index,
-  queries: string[],
+  queries: current.ScreeningQuery[],
 ): { cpu: number; p50: number; p99: number; out: string[] } {
   index.expansions.clear();
   gc();
@@ -54,11 +62,15 @@ function pass(
   const c0 = cpuMs();
   for (const q of queries) {
     const t = performance.now();
-    const matches = core.screenParty(index, { name: q }, { limit: 10 });
+    const matches = core.screenParty(index, q, { limit: 10 });
     times.push(performance.now() - t);
     out.push(
       matches
-        .map((m) => `${m.entityId}:${m.score.toFixed(6)}:${Object.keys(m.features).sort().join(',')}`)
+        .map((m) =>
+          EXPLAIN
+            ? `${m.entityId}:${m.score.toFixed(6)}:${m.matchedName}:${JSON.stringify(m.features)}:${m.explanation.join('|')}`
+            : `${m.entityId}:${m.score.toFixed(6)}:${Object.keys(m.features).sort().join(',')}`,
+        )
         .join(' '),
     );
   }
@@ -71,9 +83,16 @@ async function main(): Promise<void> {
   const lists = await loadMirrorLists(MIRROR, () => {});
   const inputs = lists.flatMap((l) => l.parties.map((party) => ({ party })));
   const pairs = rows('yente_un_treated_vs_untreated_pairs.csv');
-  const queries = [...rows('negatives_us_1k.csv'), ...rows('negatives_global_1k.csv')]
-    .map((r) => r.full_name!)
-    .concat(pairs.map((p) => p.query_name!));
+  const queries: current.ScreeningQuery[] = REGISTER
+    ? syntheticRegister(
+        lists.flatMap((l) => l.parties),
+        Number(process.env.REGISTER_SIZE ?? 20_000),
+        REGISTER,
+      ).flatMap((c) => current.counterpartyQueries(c))
+    : [...rows('negatives_us_1k.csv'), ...rows('negatives_global_1k.csv')]
+        .map((r) => r.full_name!)
+        .concat(pairs.map((p) => p.query_name!))
+        .map((name) => ({ name }));
   const engines: { label: string; core: Core; index: Index }[] = [];
   // The index built in process, or (SNAPSHOT=1) the one a pool worker reads over shared columns.
   const indexOf = (core: Core): Index => {
@@ -99,7 +118,7 @@ async function main(): Promise<void> {
   // Warm the JIT on the listed spellings.
   for (const e of engines) for (const p of pairs) e.core.screenParty(e.index, { name: p.list_name! });
   console.log(
-    `${queries.length} subjects, ${inputs.length} parties${process.env.SNAPSHOT ? ', indexes over shared snapshots' : ''}; load average ${loadavg()[0]!.toFixed(2)}`,
+    `${queries.length} ${REGISTER ? `queries of a ${REGISTER} register` : 'subjects'}, ${inputs.length} parties${process.env.SNAPSHOT ? ', indexes over shared snapshots' : ''}; load average ${loadavg()[0]!.toFixed(2)}`,
   );
   const results = new Map<string, string[]>();
   const cpu = new Map<string, number[]>();
@@ -128,7 +147,7 @@ async function main(): Promise<void> {
       `matches and scores differ on ${differ.length} of ${queries.length} subjects; ${unexplained.length} of them without a match carrying ${expected.join('/') || '(no feature given)'}`,
     );
     for (const i of unexplained.slice(0, 10))
-      console.log(`  ${queries[i]}\n    previous ${a[i]}\n    current  ${b[i]}`);
+      console.log(`  ${JSON.stringify(queries[i])}\n    previous ${a[i]}\n    current  ${b[i]}`);
   }
 }
 

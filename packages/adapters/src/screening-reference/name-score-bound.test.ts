@@ -6,6 +6,7 @@ import {
   DEFAULT_NAME_REFERENCE,
   indexTokenWeight,
   mayRejoin,
+  mayRejoinName,
   nameScoreBound,
   normalizeName,
   prepareQuery,
@@ -278,6 +279,26 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
       { numRuns: 60, examples },
     );
     expect(rewrites).toBeGreaterThan(0);
+    // The bound's memoised test (one answer per listed word for a query reading) says the same.
+    let either = 0;
+    fc.assert(
+      fc.property(query, (q) => {
+        for (const reading of readings(q)) {
+          const prepared = prepareQuery(index, reading, weight);
+          for (const name of allNames) {
+            const expected =
+              mayRejoin(reading.tokens, name.normalized.tokens) ||
+              mayRejoin(name.normalized.tokens, reading.tokens);
+            if (expected) either++;
+            expect(mayRejoinName(index, prepared, name), `${reading.tokens.join(' ')} / ${name.text}`).toBe(
+              expected,
+            );
+          }
+        }
+      }),
+      { numRuns: 60, examples },
+    );
+    expect(either).toBeGreaterThan(0);
     // Runs the generator seldom makes: two particles before the word, a short pair, a compound.
     for (const [a, b] of [
       [

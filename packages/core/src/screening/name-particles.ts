@@ -59,6 +59,22 @@ function spelledAlike(joined: string, words: readonly string[]): boolean {
 }
 
 /**
+ * How many words of `b` from `j` on (a particle, any particles after it, and the word after
+ * them) one word of `a` spells joined, exactly or by its folded spelling; 0 when none does
+ * (always when `b[j]` is not a particle). The step of `rejoinParticles` at `j`.
+ */
+export function particleRunAt(a: readonly string[], b: readonly string[], j: number): number {
+  if (!NAME_PARTICLES.has(b[j]!)) return 0;
+  let joined = b[j]!;
+  for (let k = j + 1; k < b.length && k <= j + 3; k++) {
+    joined += b[k]!;
+    if (a.includes(joined) || spelledAlike(joined, a)) return k - j + 1;
+    if (!NAME_PARTICLES.has(b[k]!)) break;
+  }
+  return 0;
+}
+
+/**
  * Rewrites `b` so that a run of particles and the word after them that one
  * word of `a` spells joined ("van der hoven" against "vanderhoven") become
  * that one word, and so do two adjacent words that one word of `a` spells
@@ -73,23 +89,12 @@ export function rejoinParticles(a: readonly string[], b: readonly string[]): str
   let out: string[] | undefined;
   let j = 0;
   while (j < b.length) {
-    if (NAME_PARTICLES.has(b[j]!)) {
-      let joined = b[j]!;
-      let took = 0;
-      for (let k = j + 1; k < b.length && k <= j + 3; k++) {
-        joined += b[k]!;
-        if (a.includes(joined) || spelledAlike(joined, a)) {
-          took = k - j + 1;
-          break;
-        }
-        if (!NAME_PARTICLES.has(b[k]!)) break;
-      }
-      if (took > 0) {
-        out ??= b.slice(0, j);
-        out.push(joined);
-        j += took;
-        continue;
-      }
+    const took = particleRunAt(a, b, j);
+    if (took > 0) {
+      out ??= b.slice(0, j);
+      out.push(b.slice(j, j + took).join(''));
+      j += took;
+      continue;
     }
     if (j + 1 < b.length && joinsAsOneWord(b[j]!, b[j + 1]!, a)) {
       out ??= b.slice(0, j);

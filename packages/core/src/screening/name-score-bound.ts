@@ -3,12 +3,13 @@ import { compareJoined } from './compare-joined.ts';
 import { tokenSimilarityUpperBound } from './compare-tokens.ts';
 import { CONNECTORS, MIN_DISTINCTIVE_LETTERS, MIN_PAIR_SIMILARITY } from './generic-words-lift.ts';
 import { isOrganisationPair } from './name-features.ts';
-import { MIN_COMPOUND } from './compound-words.ts';
-import { MIN_ALIKE, NAME_PARTICLES, rejoinParticles } from './name-particles.ts';
+import { joinsAsOneWord, MIN_COMPOUND } from './compound-words.ts';
+import { MIN_ALIKE, NAME_PARTICLES, particleRunAt, rejoinParticles } from './name-particles.ts';
 import { originalScriptScore, type PreparedQuery } from './score-indexed-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
 import { JOINED_WORDS_SIMILARITY } from './joined-words.ts';
+import { TokenSlots } from './token-slots.ts';
 import { TRANSLATION_SIMILARITY } from './translated-words.ts';
 
 /**
@@ -85,9 +86,37 @@ function weightedTop(best: Float64Array, weight: ArrayLike<number>, n: number, k
 const ARTICLE = 1;
 const GENERIC = 2;
 
+/** Per token id of `flagIndex`: its `ARTICLE` and `GENERIC` flags plus `KNOWN` once computed. */
+let flagIndex: ScreeningIndex | undefined;
+let tokenFlags = new Uint8Array(0);
+const KNOWN = 4;
+
+/**
+ * Whether index token `id` may be left out of a coverage (`ARTICLE`, `GENERIC`), computed once
+ * per token of the index rather than once per query (a token id's word never changes).
+ */
+function dropFlagsOf(index: ScreeningIndex, id: number): number {
+  if (flagIndex !== index) {
+    flagIndex = index;
+    tokenFlags = new Uint8Array(Math.max(index.tokenCount, id + 1) * 2);
+  } else if (tokenFlags.length <= id) {
+    const grown = new Uint8Array(Math.max(index.tokenCount, id + 1) * 2);
+    grown.set(tokenFlags);
+    tokenFlags = grown;
+  }
+  const known = tokenFlags[id]!;
+  if (known) return known & ~KNOWN;
+  const token = index.tokenAt(id);
+  const flags =
+    (token === 'al' || token === 'el' ? ARTICLE : 0) |
+    (index.compiled.genericOrgWords.has(token) || CONNECTORS.has(token) ? GENERIC : 0);
+  tokenFlags[id] = flags | KNOWN;
+  return flags;
+}
+
 /**
  * Per query, each index token's similarity to each query token (exact: read from the
- * score's own memo, `PreparedQuery.seen`; or its cheap upper bound), computed once and then
+ * score's own memo, `PreparedQuery.align.sim`; or its cheap upper bound), computed once and then
  * read from typed arrays: `stamp[id]` says whether the token was read for the current
  * query, `slot[id]` where its `qn` similarities start in `values`.
  */
@@ -146,11 +175,8 @@ function similaritiesOf(
   }
   const at = cache.used;
   // After the similarities: the token's weight, and whether it may be left out of a coverage.
-  const token = index.tokenAt(id);
   cache.values[at + qn] = tokenIdWeight(index, id);
-  cache.values[at + qn + 1] =
-    (token === 'al' || token === 'el' ? ARTICLE : 0) |
-    (index.compiled.genericOrgWords.has(token) || CONNECTORS.has(token) ? GENERIC : 0);
+  cache.values[at + qn + 1] = dropFlagsOf(index, id);
   if (cache === exactCache)
     for (let i = 0; i < qn; i++) cache.values[at + i] = query.align.sim(i, j).similarity;
   else {
@@ -179,25 +205,34 @@ function bestDroppedCoverage(
 ): number {
   let num = 0;
   let den = 0;
-  let drops: number[] | undefined;
+  if (dropOrder.length < n) dropOrder = new Int32Array(n * 2);
+  let drops = 0;
   for (let i = 0; i < n; i++) {
-    if (drop[i]) (drops ??= []).push(i);
-    else {
+    if (drop[i]) {
+      // Insertion by best similarity, highest first, ties in word order (as a stable sort).
+      let at = drops++;
+      while (at > 0 && best[dropOrder[at - 1]!]! < best[i]!) {
+        dropOrder[at] = dropOrder[at - 1]!;
+        at--;
+      }
+      dropOrder[at] = i;
+    } else {
       num += weights[i]! * best[i]!;
       den += weights[i]!;
     }
   }
   let out = den > 0 ? num / den : 0;
-  if (drops) {
-    drops.sort((x, y) => best[y]! - best[x]!);
-    for (const i of drops) {
-      num += weights[i]! * best[i]!;
-      den += weights[i]!;
-      if (den > 0 && num / den > out) out = num / den;
-    }
+  for (let k = 0; k < drops; k++) {
+    const i = dropOrder[k]!;
+    num += weights[i]! * best[i]!;
+    den += weights[i]!;
+    if (den > 0 && num / den > out) out = num / den;
   }
   return Math.min(1, out);
 }
+
+/** `bestDroppedCoverage`'s droppable words in the order it adds them (scratch, no array per name). */
+let dropOrder = new Int32Array(16);
 
 let qDrop = new Uint8Array(16);
 let cDrop = new Uint8Array(16);
@@ -385,6 +420,11 @@ function alignmentBound(
  * Exported for the property test that checks it against `rejoinParticles` on real names.
  */
 export function mayRejoin(a: readonly string[], b: readonly string[]): boolean {
+  return mayRejoinByLength(a, b) && rejoinParticles(a, b) !== undefined;
+}
+
+/** `mayRejoin`'s test before the call: whether some adjacent pair of `b` could be rejoined. */
+function mayRejoinByLength(a: readonly string[], b: readonly string[]): boolean {
   let longest = 0;
   for (const w of a) if (w.length > longest) longest = w.length;
   let possible = false;
@@ -406,7 +446,59 @@ export function mayRejoin(a: readonly string[], b: readonly string[]): boolean {
         )
           possible = true;
   }
-  return possible && rejoinParticles(a, b) !== undefined;
+  return possible;
+}
+
+/**
+ * Per query reading, whether `rejoinParticles` rewrites the query for one index token, so that
+ * names sharing words do not repeat it: `rejoinParticles(a, b)` rewrites `b` when at some `j`
+ * a particle run (`particleRunAt`) or the pair `b[j] b[j + 1]` (`joinsAsOneWord`) is spelt
+ * joined by a word of `a` (every `j` is tried until one is), and both tests hold for `a`
+ * exactly when they hold for one of its words alone. So `rejoinParticles(name, query)`
+ * rewrites the query exactly when `rejoinParticles([w], query)` does for a word `w` of the
+ * name (memoised per token id); `rejoinParticles(query, name)` is decided by the same two
+ * tests at each `j`, without the rewritten name.
+ */
+let rejoinQuery: PreparedQuery | undefined;
+let rejoinIndex: ScreeningIndex | undefined;
+/** Per index token read for the current reading: where its answer is in `rejoinWord`. */
+const rejoinSlots = new TokenSlots();
+/** 1 when `rejoinParticles([token], query tokens)` rewrites the query. */
+let rejoinWord = new Uint8Array(256);
+
+/**
+ * `mayRejoin(query tokens, name tokens) || mayRejoin(name tokens, query tokens)`, memoised per
+ * token of the name for the query reading (exported for the property test that checks it).
+ */
+export function mayRejoinName(index: ScreeningIndex, query: PreparedQuery, name: IndexedName): boolean {
+  if (rejoinQuery !== query || rejoinIndex !== index) {
+    rejoinQuery = query;
+    rejoinIndex = index;
+    rejoinSlots.clear();
+  }
+  const qt = query.name.tokens;
+  const ct = name.normalized.tokens;
+  if (mayRejoinByLength(qt, ct))
+    for (let j = 0; j < ct.length; j++)
+      if (particleRunAt(qt, ct, j) > 0 || (j + 1 < ct.length && joinsAsOneWord(ct[j]!, ct[j + 1]!, qt)))
+        return true;
+  if (mayRejoinByLength(ct, qt)) {
+    const ids = name.tokenIds;
+    for (let j = 0; j < ids.length; j++) {
+      let at = rejoinSlots.find(ids[j]!);
+      if (at < 0) {
+        at = rejoinSlots.add(ids[j]!, 1);
+        if (at >= rejoinWord.length) {
+          const grown = new Uint8Array(rejoinWord.length * 2);
+          grown.set(rejoinWord);
+          rejoinWord = grown;
+        }
+        rejoinWord[at] = rejoinParticles([ct[j]!], qt) !== undefined ? 1 : 0;
+      }
+      if (rejoinWord[at]) return true;
+    }
+  }
+  return false;
 }
 
 function hasLength(words: readonly string[], n: number): boolean {
@@ -440,7 +532,7 @@ export function nameScoreBound(
   const ct = name.normalized.tokens;
   const qn = qt.length;
   const cn = ct.length;
-  if (allow.rejoined && (mayRejoin(qt, ct) || mayRejoin(ct, qt))) return 1;
+  if (allow.rejoined && mayRejoinName(index, query, name)) return 1;
   if (allow.joined) {
     const a = query.joined;
     const b = name.joined;

@@ -3,19 +3,42 @@ import { nameScoreBound } from './name-score-bound.ts';
 import type { PreparedQuery } from './score-indexed-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 
-/** A name whose bound was computed, and whether it reached the floor; names of one hash chained. */
-interface Known {
-  name: IndexedName;
-  organisation: boolean;
-  passes: boolean;
-  next: Known | undefined;
-}
-
 // One query reading at a time (screening is synchronous): its index, prepared query and floor.
 let memoIndex: ScreeningIndex | undefined;
 let memoQuery: PreparedQuery | undefined;
 let memoFloor = NaN;
-const known = new Map<number, Known>();
+
+/**
+ * The names whose bound was computed for the current reading, in an open-addressing table
+ * reused from one reading to the next (no object or map entry made per name): `slots[h]` is
+ * 1 + the entry's number, entries hold the name, its hash, organisation flag and outcome.
+ */
+let slots = new Int32Array(1024);
+let entryHash = new Uint32Array(512);
+let entryFlags = new Uint8Array(512);
+const entryNames: IndexedName[] = [];
+let entries = 0;
+
+/** `entryFlags` bits: the pair is an organisation pair; the bound reaches the floor. */
+const ORGANISATION = 1;
+const PASSES = 2;
+
+/** Doubles the table (and its entries' room), placing the entries again. */
+function grow(): void {
+  slots = new Int32Array(slots.length * 2);
+  const mask = slots.length - 1;
+  for (let e = 0; e < entries; e++) {
+    let at = entryHash[e]! & mask;
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = e + 1;
+  }
+  const hashes = new Uint32Array(slots.length / 2);
+  hashes.set(entryHash);
+  entryHash = hashes;
+  const flags = new Uint8Array(slots.length / 2);
+  flags.set(entryFlags);
+  entryFlags = flags;
+}
 
 /** Whether two names have the same words (token ids, in order) and original-script words. */
 function sameWords(a: IndexedName, b: IndexedName): boolean {
@@ -46,19 +69,40 @@ export function reachesFloor(
   floor: number,
 ): boolean {
   if (memoQuery !== query || memoIndex !== index || memoFloor !== floor) {
-    known.clear();
+    if (entries > 0) {
+      slots.fill(0);
+      entryNames.length = 0;
+      entries = 0;
+    }
     memoQuery = query;
     memoIndex = index;
     memoFloor = floor;
   }
-  const organisation = isOrganisationPair({}, name.normalized);
+  const organisation = isOrganisationPair(NO_SCHEMA, name.normalized);
   const ids = name.tokenIds;
   let h = ids.length + (organisation ? 0x40000 : 0) + (name.normalized.originalTokens?.length ?? 0) * 0x1000;
   for (let i = 0; i < ids.length; i++) h = Math.imul(h ^ ids[i]!, 0x9e3779b1) >>> 0;
-  const first = known.get(h);
-  for (let k = first; k; k = k.next)
-    if (k.organisation === organisation && sameWords(k.name, name)) return k.passes;
+  const mask = slots.length - 1;
+  let at = h & mask;
+  for (let e = slots[at]!; e !== 0; e = slots[(at = (at + 1) & mask)]!) {
+    const f = entryFlags[e - 1]!;
+    if (
+      entryHash[e - 1] === h &&
+      (f & ORGANISATION) === (organisation ? ORGANISATION : 0) &&
+      sameWords(entryNames[e - 1]!, name)
+    )
+      return (f & PASSES) !== 0;
+  }
   const passes = nameScoreBound(index, query, name, floor) >= floor;
-  known.set(h, { name, organisation, passes, next: first });
+  slots[at] = entries + 1;
+  entryHash[entries] = h;
+  entryFlags[entries] = (organisation ? ORGANISATION : 0) | (passes ? PASSES : 0);
+  entryNames[entries] = name;
+  entries++;
+  // At most half full, so that a probe ends soon on an empty slot.
+  if (entries * 2 >= slots.length) grow();
   return passes;
 }
+
+/** The query side of `isOrganisationPair` here: the bound's pair test reads the listed name's schema alone. */
+const NO_SCHEMA = {};

@@ -21,6 +21,7 @@ import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
+import { TokenSlots } from './token-slots.ts';
 
 /** A query name prepared once for scoring against many indexed names. */
 export interface PreparedQuery {
@@ -29,8 +30,6 @@ export interface PreparedQuery {
   facts: TokenFacts[];
   weights: number[];
   joined: string;
-  /** Per query token: similarity to index token ids already compared. */
-  seen: Map<number, TokenSimilarity>[];
   /** Whether the query is written in Han, Hangul or kana (no contained-name credit). */
   syllabic: boolean;
   /** Whether the query's original-script tokens hold Hangul or kana (else no syllable can conflict). */
@@ -51,24 +50,43 @@ interface NameAlignment {
   cLength: (j: number) => number;
 }
 
+/**
+ * The similarities of the query being scored to the index tokens it has compared: per token id
+ * (`seenSlots`), the query's `qn` similarities from where its slot starts in `seenValues`, each
+ * `undefined` until compared. One query at a time (its alignment, `seenOwner`): another query's
+ * first comparison empties them (prepared queries are scored one after the other, so this drops
+ * nothing still wanted). Reused from query to query: no map per query token, nor entries per pair.
+ */
+const seenSlots = new TokenSlots();
+const seenValues: (TokenSimilarity | undefined)[] = [];
+let seenOwner: NameAlignment | undefined;
+
 /** The alignment callbacks of a query: four closures per query rather than per candidate name. */
 function nameAlignment(
   index: ScreeningIndex,
   facts: TokenFacts[],
   weights: number[],
-  seen: Map<number, TokenSimilarity>[],
   vowelless: boolean,
 ): NameAlignment {
+  const qn = facts.length;
   const align: NameAlignment = {
     ids: [],
     tokens: [],
     sim: (i, j) => {
       const id = align.ids[j]!;
-      const memo = seen[i]!;
-      let t = memo.get(id);
+      if (seenOwner !== align) {
+        seenOwner = align;
+        seenSlots.clear();
+      }
+      let at = seenSlots.find(id);
+      if (at < 0) {
+        at = seenSlots.add(id, qn);
+        for (let k = 0; k < qn; k++) seenValues[at + k] = undefined;
+      }
+      let t = seenValues[at + i];
       if (t === undefined) {
         t = compareReadTokenFacts(facts[i]!, index.factsAt(id), vowelless);
-        memo.set(id, t);
+        seenValues[at + i] = t;
       }
       return t;
     },
@@ -87,17 +105,15 @@ export function prepareQuery(
 ): PreparedQuery {
   const facts = name.tokens.map((t) => index.factsOf(t));
   const weights = name.tokens.map((t) => weight(t));
-  const seen = name.tokens.map(() => new Map<number, TokenSimilarity>());
   return {
     name,
     weight,
     facts,
     weights,
     joined: name.tokens.join(''),
-    seen,
     syllabic: isSyllabicName(name),
     syllables: !!name.originalTokens && hasSyllables(name.originalTokens),
-    align: nameAlignment(index, facts, weights, seen, !!name.vowelless),
+    align: nameAlignment(index, facts, weights, !!name.vowelless),
   };
 }
 
@@ -177,6 +193,21 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
   return differ > 0 ? Math.max(0, score + FEATURE_WEIGHTS.syllableConflict * differ) : score;
 }
 
+/**
+ * What the original-script alignment reads: the query's and the listed name's original-script
+ * words and their facts (scratch, pointed at each pair compared; alignments are synchronous),
+ * and its callbacks, made once rather than per name compared.
+ */
+const original = {
+  q: [] as readonly string[],
+  c: [] as readonly string[],
+  qf: [] as TokenFacts[],
+  cf: [] as TokenFacts[],
+};
+const originalSim: PairSimilarity = (i, j) => compareTokenFacts(original.qf[i]!, original.cf[j]!);
+const originalQWeight = (i: number): number => lengthWeight(original.q[i]!);
+const originalCWeight = (j: number): number => lengthWeight(original.c[j]!);
+
 /** The alignment of the query's and a listed name's original-script words (`q`, `c`), by length. */
 export function originalScriptScore(
   index: ScreeningIndex,
@@ -186,14 +217,13 @@ export function originalScriptScore(
 ): number {
   const qf = (query.originalFacts ??= q.map((t) => index.factsOf(t)));
   // Listed original-script tokens are index keys: their facts were computed at index time.
-  const cf = c.map((t) => index.factsOf(t));
-  return alignmentScore(
-    q.length,
-    c.length,
-    (i, j) => compareTokenFacts(qf[i]!, cf[j]!),
-    (i) => lengthWeight(q[i]!),
-    (j) => lengthWeight(c[j]!),
-  );
+  const cf = original.cf;
+  cf.length = 0;
+  for (const t of c) cf.push(index.factsOf(t));
+  original.q = q;
+  original.c = c;
+  original.qf = qf;
+  return alignmentScore(q.length, c.length, originalSim, originalQWeight, originalCWeight);
 }
 
 /** The full comparison (pairs, coverages, method) behind a `scoreIndexedName` score, for explanations. */

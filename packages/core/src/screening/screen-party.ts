@@ -219,8 +219,11 @@ function scoreEntente(
       bestId = nameId;
     }
   }
-  // Below the threshold whatever the other features say: skip the explanations.
-  if (bestRaw + MAX_BONUS < threshold && !query.identifiers?.length) return undefined;
+  // Below the threshold whatever the other features say: skip the explanations. Only the
+  // birth date and country this query gives can raise a score above its best name's (every
+  // other term lowers it; the name's own terms add up to `bestRaw` below 1, within 1e-9), and
+  // a score that far below rounds below the threshold (`nameScoreFloor`).
+  if (bestRaw < nameScoreFloor(query, threshold) && !query.identifiers?.length) return undefined;
   const best =
     bestId >= 0 ? { c: explainIndexedName(index, prepared, index.name(bestId)!), nameId: bestId } : undefined;
   const party = entry.party;

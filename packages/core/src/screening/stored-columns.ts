@@ -336,8 +336,17 @@ export class StoredColumns {
 
   #makeName(id: number): IndexedName {
     const s = this.#s;
-    const tokenIds = Array.from(s.nameTokenIds.subarray(s.nameTokenStarts[id]!, s.nameTokenStarts[id + 1]!));
-    const nameTokens = tokenIds.map((t) => this.token(t));
+    // One pass over the name's token ids, no view or closure made per name.
+    const tokenIds: number[] = [];
+    const nameTokens: string[] = [];
+    let initials = 0;
+    for (let k = s.nameTokenStarts[id]!, end = s.nameTokenStarts[id + 1]!; k < end; k++) {
+      const t = s.nameTokenIds[k]!;
+      const token = this.token(t);
+      tokenIds.push(t);
+      nameTokens.push(token);
+      if (token.length === 1) initials++;
+    }
     const text = packedAt(s.nameTexts, id);
     const restText = packedAt(s.nameRests, id);
     const schema = PLAIN_SCHEMA.get(restText);
@@ -351,7 +360,7 @@ export class StoredColumns {
       normalized,
       tokenIds,
       joined: nameTokens.join(''),
-      initials: nameTokens.filter((t) => t.length === 1).length,
+      initials,
       keyIds: this.keyIds(id)!,
     };
   }
