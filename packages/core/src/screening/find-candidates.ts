@@ -267,7 +267,7 @@ export function findCandidateNames(
   if (minScore <= PARTY_WORDS_CAP)
     coverageNeeded = Math.min(
       coverageNeeded,
-      acrossNamesCoverage(tokens, weight, index.compiled.genericOrgWords),
+      acrossNamesCoverage(query.text, tokens, weight, index.compiled.genericOrgWords),
     );
   // Most a name's own initials can add (each one letter against a query word).
   const latinSlack = initialShare + (total > 0 ? (INITIAL * tokens.length) / total : 0);

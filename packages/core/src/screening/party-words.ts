@@ -7,8 +7,9 @@ import type { PreparedQuery } from './score-indexed-name.ts';
 import type { ScreeningIndex } from './screening-index.ts';
 
 /**
- * Fewest distinctive query words the party's names must account for: two words found in two
- * names (a given name of one alias, a surname of another) are what any two people share.
+ * Fewest rare (`MIN_RARITY`) distinctive query words the party's names must account for: two
+ * words found in two names (a given name of one alias, a surname of another) are what any two
+ * people share, and a common given name ("muhammad") says little of whose name it is.
  */
 export const MIN_PARTY_WORDS = 3;
 
@@ -42,15 +43,20 @@ export interface PartyWords {
   words: number;
 }
 
+/** Han, Hangul and kana. */
+const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /** The distinctive words of a prepared query (indices), or undefined when it has too few or an initial. */
 const distinctiveMemo = new WeakMap<PreparedQuery, number[] | null>();
 
 function distinctiveWords(index: ScreeningIndex, query: PreparedQuery): number[] | undefined {
   let out = distinctiveMemo.get(query);
   if (out === undefined) {
-    // A name in Hangul or kana is told apart by its syllables (`syllableConflict`), not its words.
-    out = query.syllabic || query.syllables ? null : [];
+    // A name written in Han, Hangul or kana (or read from one) is told apart by its syllables,
+    // not by words: its readings' one-syllable words are found across many names.
+    out = query.syllabic || query.syllables || CJK.test(query.name.text) ? null : [];
     const generic = index.compiled.genericOrgWords;
+    let rare = 0;
     for (let i = 0; out && i < query.name.tokens.length; i++) {
       const t = query.name.tokens[i]!;
       // An initial may stand for any word: a query holding one is not read across names.
@@ -59,9 +65,11 @@ function distinctiveWords(index: ScreeningIndex, query: PreparedQuery): number[]
         break;
       }
       if (ARTICLES.has(t) || CONNECTORS.has(t) || NAME_PARTICLES.has(t) || generic.has(t)) continue;
-      if (!query.name.tokens.slice(0, i).includes(t)) out.push(i);
+      if (query.name.tokens.slice(0, i).includes(t)) continue;
+      out.push(i);
+      if (query.weights[i]! >= MIN_RARITY * t.length) rare++;
     }
-    if (out && out.length < MIN_PARTY_WORDS) out = null;
+    if (out && rare < MIN_PARTY_WORDS) out = null;
     // The rarest (heaviest) word first: it is the one least likely to be found, so a party
     // that cannot account for the query is left after one word, usually.
     if (out) out.sort((a, b) => query.weights[b]! - query.weights[a]!);
@@ -84,12 +92,15 @@ export function mayReadAcrossNames(index: ScreeningIndex, query: PreparedQuery):
  * names are found although none of them alone reaches the threshold.
  */
 export function acrossNamesCoverage(
+  text: string,
   tokens: readonly string[],
   weight: (token: string) => number,
   generic: ReadonlySet<string>,
 ): number {
+  if (CJK.test(text)) return Infinity;
   const weights: number[] = [];
   let total = 0;
+  let rare = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const w = weight(t);
@@ -98,8 +109,9 @@ export function acrossNamesCoverage(
     if (ARTICLES.has(t) || CONNECTORS.has(t) || NAME_PARTICLES.has(t) || generic.has(t)) continue;
     if (tokens.indexOf(t) < i) continue;
     weights.push(w);
+    if (w >= MIN_RARITY * t.length) rare++;
   }
-  if (weights.length < MIN_PARTY_WORDS || total <= 0) return Infinity;
+  if (rare < MIN_PARTY_WORDS || total <= 0) return Infinity;
   weights.sort((a, b) => a - b);
   let least = 0;
   for (let k = 0; k < Math.ceil(weights.length / 2); k++) least += weights[k]!;
