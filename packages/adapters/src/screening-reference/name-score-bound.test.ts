@@ -132,13 +132,7 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
   }
   // Queries start from a listed name or from another real name.
   const names = hasData
-    ? [
-        ...new Set([
-          ...parties.flatMap((p) => p.names.map((n) => n.full)),
-          ...otherNames(),
-          ...acrossNames,
-        ]),
-      ]
+    ? [...new Set([...parties.flatMap((p) => p.names.map((n) => n.full)), ...otherNames(), ...acrossNames])]
     : [];
   const weight = indexTokenWeight(index);
   const allNames = Array.from({ length: index.nameSlots }, (_, id) => index.name(id)).filter((n) => !!n);

@@ -923,8 +923,8 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     query: 'Farid Karimullah Tokhizai',
     listed: 'Farid Karimullah Zamanzai',
     aliases: ['Qari Tokhizai'],
-    match: true,
-    why: 'given names of the primary name, the surname of an alias',
+    match: false,
+    why: "a person's words across two names: relatives and namesakes share them",
   },
   {
     cls: 5,

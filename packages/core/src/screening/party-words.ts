@@ -2,6 +2,7 @@ import { ARTICLES } from './article-lift.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { CONNECTORS } from './generic-words-lift.ts';
 import { compareReadTokenFacts } from './compare-tokens.ts';
+import { isOrganisationPair } from './name-features.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
 import type { PreparedQuery } from './score-indexed-name.ts';
 import type { ScreeningIndex } from './screening-index.ts';
@@ -121,7 +122,8 @@ export function acrossNamesCoverage(
 let best = new Float64Array(64);
 
 /**
- * The score of a query whose distinctive words (not articles, connectors, name particles or
+ * The score of an organisation pair (either side an organisation, vessel or aircraft) whose
+ * query's distinctive words (not articles, connectors, name particles or
  * generic organisation words; at least `MIN_PARTY_WORDS`, no initial) are each spelled, at
  * `PARTY_WORD_SIMILARITY` or closer, by a word of one of two names of a party (`names`) and
  * not all by one of them: `PARTY_WORDS_CAP` times the query-weighted mean similarity of those
@@ -135,6 +137,9 @@ export function partyWordsScore(
 ): PartyWords | undefined {
   const words = distinctiveWords(index, query);
   if (!words || names.length < 2 || names.length > MAX_PARTY_NAMES) return undefined;
+  // Organisations only: a person's aliases share words with relatives' and namesakes' names.
+  const listed = index.name(names[0]!);
+  if (!listed || !isOrganisationPair(query.name, listed.normalized)) return undefined;
   const n = words.length;
   const m = names.length;
   if (best.length < n * m) best = new Float64Array(n * m * 2);
@@ -185,8 +190,7 @@ export function partyWordsScore(
         sum += qw * s;
       }
       if (!ok || weight <= 0) continue;
-      const weak =
-        index.name(names[first]!)?.quality === 'weak' || index.name(names[k]!)?.quality === 'weak';
+      const weak = index.name(names[first]!)?.quality === 'weak' || index.name(names[k]!)?.quality === 'weak';
       const score = PARTY_WORDS_CAP * (sum / weight) + (weak ? FEATURE_WEIGHTS.weakAlias : 0);
       if (!result || score > result.score)
         result = { score, first: names[first]!, second: names[k]!, words: n };
