@@ -944,12 +944,13 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     why: 'two words from two names: what any two people share',
   },
   {
-    cls: 1,
-    query: 'Sayfullah Hamdan Muhammad',
-    listed: 'Sayfullah Rahimzai Hamdan',
-    aliases: ['Muhammad Rahimzai'],
+    cls: 5,
+    query: 'Nimrud Sepasad Muhammad Group',
+    listed: 'Nimrud Sepasad Laboratory',
+    aliases: ['Muhammad Barqavan Industries'],
     match: false,
-    why: 'the word only an alias spells is a common given name',
+    why: 'the word only the other name spells is a common given name',
+    schema: 'organization',
   },
   {
     cls: 1,
