@@ -26,6 +26,11 @@ export const SCORING_FEATURES = Object.freeze({
   genericWordsOnly: { label: 'Organisation names differ only in generic words', weight: 1 },
   /** Fall from name similarity when two organisation names pair one distinctive word only, below 0.9, beside generic words and articles (those pairs left out). */
   oneLooseWord: { label: 'Only one distinctive word agrees, loosely', weight: 1 },
+  /**
+   * Lift from the best name's score to `partyWordsScore` when the query's distinctive words (three
+   * or more) are each spelled by a word of one of two names of the party and not all by one name.
+   */
+  partyWords: { label: "Words found across two of the party's names", weight: 1 },
   /** Per query word beyond a contained listed name (middle name, patronymic, second surname). */
   extraNamePart: { label: 'Extra name part not on the list', weight: -0.05 },
   /** Per generic word (company, institute, complex) a query adds to a contained listed organisation name, or either name has beside the same distinctive words. */

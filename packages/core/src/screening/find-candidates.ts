@@ -2,6 +2,7 @@ import type { TokenWeight } from './compare-names.ts';
 import { expandToken } from './expand-token.ts';
 import { isOrganisationPair, MAX_EXTRA_PARTS } from './name-features.ts';
 import type { NormalizedName } from './normalize-name.ts';
+import { acrossNamesCoverage, PARTY_WORDS_CAP } from './party-words.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
 
 /** Share of the name score that rests on covering the query (see compare-names.ts). */
@@ -271,6 +272,12 @@ export function findCandidateNames(
     for (let k = 0; k < Math.max(2, tokens.length - MAX_EXTRA_PARTS); k++) least += sorted[k]!;
     coverageNeeded = Math.min(coverageNeeded, (CONTAINED_SIMILARITY * least) / total);
   }
+  // A query whose words two names of one party spell between them (`partyWordsScore`).
+  if (minScore <= PARTY_WORDS_CAP)
+    coverageNeeded = Math.min(
+      coverageNeeded,
+      acrossNamesCoverage(query.text, tokens, weight, index.compiled.genericOrgWords),
+    );
   // Most a name's own initials can add (each one letter against a query word).
   const latinSlack = initialShare + (total > 0 ? (INITIAL * tokens.length) / total : 0);
   const originalSlack =

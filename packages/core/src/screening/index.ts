@@ -46,6 +46,7 @@ export * from './expand-token.ts';
 export * from './shared-expansions.ts';
 export * from './find-candidates.ts';
 export * from './name-score-bound.ts';
+export * from './party-words.ts';
 export { rejoinParticles } from './name-particles.ts';
 export * from './score-indexed-name.ts';
 export * from './feature-table.ts';

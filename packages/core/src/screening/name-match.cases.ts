@@ -4,6 +4,8 @@ import type { PartySchema } from '../model/party.ts';
 export interface NameMatchCase {
   query: string;
   listed: string;
+  /** Other names of the listed party (strong aliases), when the case reads across its names. */
+  aliases?: string[];
   match: boolean;
   schema?: PartySchema;
   why: string;

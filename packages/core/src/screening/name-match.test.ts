@@ -8,12 +8,15 @@ import { NAME_MATCH_CASES, type NameMatchCase } from './name-match.cases.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { DEFAULT_SCREENING_THRESHOLD, screenParty } from './screen-party.ts';
 
-function expectCase({ query, listed, match, schema }: NameMatchCase): void {
+function expectCase({ query, listed, aliases, match, schema }: NameMatchCase): void {
   const party = buildParty({
     source: 'test',
     sourceId: '1',
     schema: schema ?? 'person',
-    names: [{ full: listed, quality: 'primary' }],
+    names: [
+      { full: listed, quality: 'primary' },
+      ...(aliases ?? []).map((full) => ({ full, quality: 'strong' as const })),
+    ],
   });
   const index = buildScreeningIndex([{ party }], DEFAULT_NAME_REFERENCE);
   const hits = screenParty(index, { name: query, schema: schema ?? 'person' }, { threshold: 0 });

@@ -10,6 +10,7 @@ import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
 import { JOINED_WORDS_SIMILARITY } from './joined-words.ts';
 import { TokenSlots } from './token-slots.ts';
+import { mayReadAcrossNames, partyWordsScore } from './party-words.ts';
 import { TRANSLATION_SIMILARITY } from './translated-words.ts';
 
 /**
@@ -44,11 +45,24 @@ export const BOUND_ALLOWANCES: Readonly<Record<BoundAllowance, boolean>> = Objec
   joined: true,
   /** The original-script alignment, computed exactly when both names have original-script words. */
   originalScript: true,
+  /**
+   * `partyWordsScore` scores a party above its best name when two of its names spell the
+   * query's words between them: a party whose names all fall under the floor is still
+   * scored when that score, computed exactly (`partyWordsBound`), reaches it.
+   */
+  partyWords: true,
 });
 
 /** The lifts `nameScoreBound` allows for. */
 export type BoundAllowance =
-  'translatedWords' | 'joinedWords' | 'droppedWords' | 'contained' | 'rejoined' | 'joined' | 'originalScript';
+  | 'translatedWords'
+  | 'joinedWords'
+  | 'droppedWords'
+  | 'contained'
+  | 'rejoined'
+  | 'joined'
+  | 'originalScript'
+  | 'partyWords';
 
 /** Which allowances are in force (all of them but in the property test, which checks each is needed). */
 export type BoundAllowances = Readonly<Record<BoundAllowance, boolean>>;
@@ -552,4 +566,20 @@ export function nameScoreBound(
     if (original > bound) bound = original;
   }
   return bound;
+}
+
+/**
+ * A bound of the score `partyWordsScore` gives a party (entry `entryId`) above its names' own
+ * scores: the score itself, when the allowance is in force and the query can be read across
+ * names; else 0. A party none of whose names reaches the floor is scored when this does.
+ */
+export function partyWordsBound(
+  index: ScreeningIndex,
+  query: PreparedQuery,
+  entryId: number,
+  allow: BoundAllowances = BOUND_ALLOWANCES,
+): number {
+  if (!allow.partyWords || !mayReadAcrossNames(index, query)) return 0;
+  const entry = index.entry(entryId);
+  return entry ? (partyWordsScore(index, query, entry.names)?.score ?? 0) : 0;
 }

@@ -25,7 +25,8 @@ import {
   scoreIndexedName,
   type PreparedQuery,
 } from './score-indexed-name.ts';
-import { nameScoreBound } from './name-score-bound.ts';
+import { nameScoreBound, partyWordsBound } from './name-score-bound.ts';
+import { mayReadAcrossNames, partyWordsScore, PARTY_WORDS_CAP, type PartyWords } from './party-words.ts';
 import { reachesFloor } from './same-name-bounds.ts';
 import { indexTokenWeight, nameCommonness } from './token-weight.ts';
 import { wadeGilesToPinyin } from './wade-giles.ts';
@@ -219,11 +220,16 @@ function scoreEntente(
       bestId = nameId;
     }
   }
+  // Two of the party's names may spell the query's words between them, none alone.
+  const across = bestRaw < PARTY_WORDS_CAP ? partyWordsScore(index, prepared, entry.names) : undefined;
+  const lift = across && across.score > bestScore ? across.score - bestScore : 0;
   // Below the threshold whatever the other features say: skip the explanations. Only the
-  // birth date and country this query gives can raise a score above its best name's (every
-  // other term lowers it; the name's own terms add up to `bestRaw` below 1, within 1e-9), and
-  // a score that far below rounds below the threshold (`nameScoreFloor`).
-  if (bestRaw < nameScoreFloor(query, threshold) && !query.identifiers?.length) return undefined;
+  // birth date and country this query gives can raise a score above its name score (the
+  // best name's, or the lift across two names; every other term lowers it; the name's own
+  // terms add up to `bestRaw` below 1, within 1e-9), and a score that far below rounds below
+  // the threshold (`nameScoreFloor`).
+  if (Math.max(bestRaw, bestScore + lift) < nameScoreFloor(query, threshold) && !query.identifiers?.length)
+    return undefined;
   const best =
     bestId >= 0 ? { c: explainIndexedName(index, prepared, index.name(bestId)!), nameId: bestId } : undefined;
   const party = entry.party;
@@ -249,6 +255,7 @@ function scoreEntente(
   }
   if (matched?.quality === 'weak')
     terms.push(featureTerm('weakAlias', `"${matched.text}" is a weak (low-quality) alias`));
+  if (across && lift > 0) terms.push(partyWordsTerm(index, across, lift));
   const birth = compareBirthDates(query.birthDate, party.birthDates);
   const country = compareCountries(query.country, party);
   if (birth) terms.push(birth);
@@ -297,6 +304,37 @@ function scoreEntente(
     ...terms.map((t) => t.explanation),
     ...notes.slice(queryName.via ? 1 : 0),
   ]);
+}
+
+/**
+ * Adds to `byEntry` (with every name: an empty list) the parties of the pruned candidate names
+ * `pruned` that are not there yet and whose `partyWordsBound` reaches `floor`.
+ */
+function addPartiesAcrossNames(
+  index: ScreeningIndex,
+  prepared: PreparedQuery,
+  pruned: readonly number[],
+  byEntry: Map<number, number[]>,
+  floor: number,
+): void {
+  const seen = new Set<number>();
+  for (const nameId of pruned) {
+    const entryId = index.nameEntry(nameId);
+    if (byEntry.has(entryId) || seen.has(entryId)) continue;
+    seen.add(entryId);
+    if (partyWordsBound(index, prepared, entryId) >= floor) byEntry.set(entryId, []);
+  }
+}
+
+/** The `partyWords` term: the lift to the score of the two names that spell the query's words. */
+function partyWordsTerm(index: ScreeningIndex, across: PartyWords, lift: number): ScoreTerm {
+  const a = index.name(across.first)?.text ?? '';
+  const b = index.name(across.second)?.text ?? '';
+  return featureTerm(
+    'partyWords',
+    `the query's ${across.words} distinctive words are spelled by "${a}" and "${b}" together (${across.score.toFixed(2)})`,
+    lift,
+  );
 }
 
 /** The party's name in the query's syllabic script that differs least from it, if it differs. */
@@ -456,6 +494,9 @@ export function mayMatchNames(
       const name = index.name(id);
       if (name && nameScoreBound(index, prepared, name, floor) >= floor) return true;
     }
+    if (mayReadAcrossNames(index, prepared))
+      for (const entryId of new Set(nameIds.map((id) => index.nameEntry(id))))
+        if (partyWordsBound(index, prepared, entryId) >= floor) return true;
   }
   return false;
 }
@@ -602,6 +643,7 @@ function screening(
   for (const variant of variants) {
     const prepared = prepareQuery(index, variant, weight);
     const byEntry = new Map<number, number[]>();
+    let pruned: number[] | undefined;
     const candidates = findCandidateNames(
       index,
       variant,
@@ -616,6 +658,9 @@ function screening(
       // which can; see nameScoreFloor). Names of parties outside `entities` are left out first:
       // they would not be scored. The names beyond the cap are counted by the same test, so
       // that `unscored` counts only names that could reach the threshold.
+      // A party two of whose names spell the query between them (`partyWordsBound`) may reach
+      // the threshold though none of its names does: its pruned names are looked at again below.
+      if (bounded && mayReadAcrossNames(index, prepared)) pruned = candidates.slice();
       candidates.length = keptNames(index, candidates, prepared, bounded, nameFloor, entities);
       // A reading whose names beyond the cap are no more than another reading counted cannot
       // raise the count (the most over the readings): they are not bounded.
@@ -636,6 +681,7 @@ function screening(
       if (list) list.push(nameId);
       else byEntry.set(entryId, [nameId]);
     }
+    if (pruned) addPartiesAcrossNames(index, prepared, pruned, byEntry, nameFloor);
     for (const value of query.identifiers ?? []) {
       for (const entryId of index.entriesWithIdentifier(normalizeIdentifier(value)) ?? [])
         if (!byEntry.has(entryId)) byEntry.set(entryId, []);
