@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import {
   ColumnBuilder,
+  deletionJobsOf,
   indexOverSnapshot,
   joinStrings,
   snapshotOfParties,
@@ -35,11 +36,14 @@ export interface ColumnBuildOptions {
   /** Parties per message to a worker (default 250). */
   batch?: number;
   /**
-   * Make the deletion index on a worker of its own rather than on this thread (default: no).
-   * It takes about a fifth of this thread's build CPU off it, but a 1,000,000-party build with
-   * it peaked at 3.6 GiB resident instead of about 3.0 (see docs/decisions/2026-12-04-build-1m.md).
+   * Worker threads making the deletion index, in parts at once, into shared memory (default:
+   * as many as `workers`; 0: on this thread). Started when the normalising workers stop, they
+   * are given their parts where the layout makes the index and make it beside the rest of the
+   * layout. On this thread, it was about 30 s of this thread's 70 s at 1,000,000 parties; on one
+   * worker of its own with its own copies (before 2026-12-05), the peak went from 3.0 to 3.6 GiB
+   * (see docs/decisions/2026-12-05-build-1m-peak.md).
    */
-  deletionWorker?: boolean;
+  deletionWorkers?: number;
 }
 
 /** A worker thread of the column build with its unanswered requests, answered in order. */
@@ -103,8 +107,8 @@ export async function snapshotOfPartiesInWorkers(
 }
 
 /**
- * The snapshot, its deletion index promised apart: with `deletionWorker` it is still being made
- * on a worker of its own (the snapshot's `deletions` is undefined until then).
+ * The snapshot, its deletion index promised apart: with deletion workers it is still being made
+ * on them (the snapshot's `deletions` is undefined until then).
  */
 async function columnsInWorkers(
   parties: Iterable<ScreeningIndexInput>,
@@ -113,10 +117,9 @@ async function columnsInWorkers(
 ): Promise<{ snapshot: ScreeningIndexSnapshot; deletions: Promise<DeletionArrays> }> {
   const size = options.batch ?? BATCH;
   const workers = Array.from({ length: options.workers }, () => new BuildWorker(reference));
-  // Started now so that it is ready at the end; idle (about 50 MiB) until then. It is not one of
-  // the normalising workers: their heaps (about 0.5 GiB at 1,000,000 parties) go before the layout.
-  const deletionWorker = options.deletionWorker ? new BuildWorker(reference) : undefined;
+  let deletionWorkers: BuildWorker[] = [];
   const stopAll = (): Promise<unknown> => Promise.all(workers.map((w) => w.stop()));
+  const stopDeletionWorkers = (): Promise<unknown> => Promise.all(deletionWorkers.map((w) => w.stop()));
   let deletions: Promise<DeletionArrays> | undefined;
   try {
     const builder = new ColumnBuilder();
@@ -155,24 +158,28 @@ async function columnsInWorkers(
     const facts = await factsOf(workers, joinStrings(builder.tokens));
     // The workers' heaps go before the layout, the build's peak.
     await stopAll();
-    // The deletion index is started where the layout made it (after the name strings are packed:
-    // made beside the whole layout, its arrays raised the peak) and made beside the rest of it.
-    if (!deletionWorker) {
+    const parts = options.deletionWorkers ?? options.workers;
+    if (parts < 1) {
       const snapshot = builder.finish(facts);
       return { snapshot, deletions: Promise.resolve(snapshot.deletions as DeletionArrays) };
     }
+    // Fresh ones, which start while this thread lays the columns out: they hold only the shared
+    // arrays and tokens, where the normalising ones held their caches too.
+    deletionWorkers = Array.from({ length: parts }, () => new BuildWorker(reference));
     const snapshot = builder.finish(facts, (tokens) => {
-      deletions = deletionWorker
-        .request({ id: -1, deletionsOf: joinStrings(tokens) })
-        .then((r) => (r as { deletions: DeletionArrays }).deletions)
-        .finally(() => deletionWorker.stop());
+      const { jobs, arrays } = deletionJobsOf(tokens, parts);
+      deletions = Promise.all(
+        jobs.map((job, i) => deletionWorkers[i]!.request({ id: -1, deletionPart: job })),
+      )
+        .then(() => arrays)
+        .finally(stopDeletionWorkers);
       // Handled by the caller; marked handled here in case this thread fails first.
       deletions.catch(() => {});
       return undefined;
     });
     return { snapshot, deletions: deletions! };
   } catch (e) {
-    await deletionWorker?.stop();
+    await stopDeletionWorkers();
     throw e;
   } finally {
     await stopAll();
