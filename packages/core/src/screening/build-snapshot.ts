@@ -11,8 +11,10 @@ import type { NameReference } from './name-reference.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import {
   joinByWidth,
+  narrowed,
   pack,
   packJoined,
+  unpack,
   widthReader,
   type JoinedStrings,
   type PackedStrings,
@@ -62,6 +64,32 @@ class Column<K extends TypedKind> {
     const next = new this.Kind(size) as InstanceType<K>;
     next.set(this.#a as never);
     this.#a = next;
+  }
+}
+
+/** Strings joined one after the other, as `pack` stores them, a few thousand at a time. */
+class StringColumn {
+  #chunks: string[] = [];
+  #pending: string[] = [];
+  #length = 0;
+  readonly #ends = new Column(Uint32Array);
+  push(s: string): void {
+    this.#pending.push(s);
+    this.#ends.push((this.#length += s.length));
+    // Joined young, a chunk is one flat string in place of thousands (and of the batch strings
+    // they were cut from): about 4,000,000 fewer objects on the main thread at 1,000,000 parties.
+    if (this.#pending.length === 4096) this.#flush();
+  }
+  #flush(): void {
+    if (this.#pending.length) this.#chunks.push(this.#pending.join(''));
+    this.#pending = [];
+  }
+  /** `pack` of the strings pushed (this column is not used after). */
+  packed(): PackedStrings {
+    this.#flush();
+    const text = this.#chunks.join('');
+    this.#chunks = [];
+    return { text: narrowed(text), ends: this.#ends.done() };
   }
 }
 
@@ -219,9 +247,9 @@ export class ColumnBuilder {
   readonly #removedEntries: number[] = [];
   // Per name.
   readonly #nameEntries = new Column(Int32Array);
-  readonly #nameTexts: string[] = [];
+  readonly #nameTexts = new StringColumn();
   readonly #nameQualities = new Column(Uint8Array);
-  readonly #nameRests: string[] = [];
+  readonly #nameRests = new StringColumn();
   readonly #nameTokenStarts = new Column(Uint32Array);
   readonly #nameTokenIds = new Column(Int32Array);
   readonly #nameKeyStarts = new Column(Uint32Array);
@@ -364,8 +392,6 @@ export class ColumnBuilder {
     const entityIds = this.#entityIds;
     const versionIds = this.#versionIds;
     const removedEntries = this.#removedEntries;
-    const nameTexts = this.#nameTexts;
-    const nameRests = this.#nameRests;
     const tokens = this.#tokens;
     const identifiers = this.#identifiers;
     // What only the loop reads goes now, before the columns are laid out (the build's peak).
@@ -393,8 +419,6 @@ export class ColumnBuilder {
     }
     const tokenStarts = this.#nameTokenStarts.done();
     const keyStarts = this.#nameKeyStarts.done();
-    const texts = removedEntries.length ? nameTexts.map((t, n) => (names[n]! < 0 ? '' : t)) : nameTexts;
-    const rests = removedEntries.length ? nameRests.map((r, n) => (names[n]! < 0 ? '' : r)) : nameRests;
     const qualities = this.#nameQualities.done();
     let tokenIds: Int32Array = this.#nameTokenIds.done();
     let keyIds: Int32Array = this.#nameKeyIds.done();
@@ -427,10 +451,11 @@ export class ColumnBuilder {
       return out;
     };
     const packedEntityIds = packed(entityIds);
-    const packedTexts = packed(texts);
-    const packedRests = packed(rests);
-    nameTexts.length = 0;
-    nameRests.length = 0;
+    // The strings of removed names emptied (rare: a party listed twice).
+    const kept = (strings: PackedStrings): PackedStrings =>
+      removedEntries.length ? pack(unpack(strings).map((t, n) => (names[n]! < 0 ? '' : t))) : strings;
+    const packedTexts = kept(this.#nameTexts.packed());
+    const packedRests = kept(this.#nameRests.packed());
     const packedKeys = Array.isArray(facts.keys) ? packed(facts.keys) : packJoined(facts.keys);
     const packedFolds = Array.isArray(facts.folds) ? packed(facts.folds) : packJoined(facts.folds);
     const deletions = deletionsOf(tokens) as DeletionArrays;
