@@ -48,12 +48,6 @@ class Column<K extends TypedKind> {
     if (this.length === this.#a.length) this.#grow(this.length + 1);
     this.#a[this.length++] = x;
   }
-  /** Appends bytes (a `Uint8Array` column only). */
-  append(bytes: Uint8Array): void {
-    if (this.length + bytes.length > this.#a.length) this.#grow(this.length + bytes.length);
-    this.#a.set(bytes as never, this.length);
-    this.length += bytes.length;
-  }
   /** The values, as an array of their exact length (this column is not used after). */
   done(): InstanceType<K> {
     return (this.length === this.#a.length ? this.#a : this.#a.slice(0, this.length)) as InstanceType<K>;
@@ -64,6 +58,45 @@ class Column<K extends TypedKind> {
     const next = new this.Kind(size) as InstanceType<K>;
     next.set(this.#a as never);
     this.#a = next;
+  }
+}
+
+/**
+ * Bytes appended one after the other, held in chunks of about a megabyte and copied once into
+ * an array of their exact length (`done`): a typed array grown by doubling held up to twice
+ * their size, and its exact copy at the end as much again (about 0.84 GB for 0.33 GB of parties'
+ * JSON at 1,000,000 parties, against 0.66 GB).
+ */
+class ByteColumn {
+  static readonly CHUNK = 1 << 20;
+  #chunks: Uint8Array[] = [];
+  #staging = new Uint8Array(ByteColumn.CHUNK);
+  #used = 0;
+  length = 0;
+  append(bytes: Uint8Array): void {
+    if (bytes.length > this.#staging.length - this.#used) this.#flush();
+    if (bytes.length > this.#staging.length) this.#chunks.push(bytes.slice());
+    else {
+      this.#staging.set(bytes, this.#used);
+      this.#used += bytes.length;
+    }
+    this.length += bytes.length;
+  }
+  #flush(): void {
+    if (this.#used) this.#chunks.push(this.#staging.slice(0, this.#used));
+    this.#used = 0;
+  }
+  /** The bytes, as an array of their exact length (this column is not used after). */
+  done(): Uint8Array {
+    this.#flush();
+    const out = new Uint8Array(this.length);
+    let at = 0;
+    for (const chunk of this.#chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    this.#chunks = [];
+    return out;
   }
 }
 
@@ -81,7 +114,9 @@ class StringColumn {
     if (this.#pending.length === 4096) this.#flush();
   }
   #flush(): void {
-    if (this.#pending.length) this.#chunks.push(this.#pending.join(''));
+    // Narrowed here, young: joined, one-byte chunks make a one-byte text (and one wide chunk a
+    // wide one, as `narrowed` leaves it), so the whole text is never copied again to narrow it.
+    if (this.#pending.length) this.#chunks.push(narrowed(this.#pending.join('')));
     this.#pending = [];
   }
   /** `pack` of the strings pushed (this column is not used after). */
@@ -89,7 +124,7 @@ class StringColumn {
     this.#flush();
     const text = this.#chunks.join('');
     this.#chunks = [];
-    return { text: narrowed(text), ends: this.#ends.done() };
+    return { text, ends: this.#ends.done() };
   }
 }
 
@@ -241,7 +276,7 @@ export class ColumnBuilder {
   readonly #entityIds: string[] = [];
   readonly #versionIds: number[] = [];
   readonly #entryFirstName = new Column(Uint32Array);
-  readonly #partyBytes = new Column(Uint8Array);
+  readonly #partyBytes = new ByteColumn();
   readonly #partyEnds = new Column(Uint32Array);
   readonly #byEntityId = new Map<string, number>();
   readonly #removedEntries: number[] = [];
