@@ -1,7 +1,7 @@
 /**
  * The deletion index of the real mirror's distinct tokens built on one thread (`deletionArraysOf`,
  * what the service's object index and `snapshotOfParties` run) by this checkout and by another
- * (OLD: its root, e.g. a `git archive` of main), alternating, RUNS times (default 5): CPU
+ * (OLD: its root, e.g. a `git archive` of main), alternating which goes first, RUNS times (default 6): CPU
  * medians, and whether the arrays are the same. Run:
  * `OLD=/tmp/old ENTENTE_SHARED_DATA=/work/shared/data node --import tsx bench/deletion-build.ts`.
  */
@@ -13,7 +13,7 @@ import { unpack } from '../packages/core/src/screening/packed-strings.ts';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
 
-const RUNS = Number(process.env.RUNS ?? 5);
+const RUNS = Number(process.env.RUNS ?? 6);
 const OLD = process.env.OLD;
 if (!OLD) throw new Error('OLD: the root of the checkout to compare with');
 const old = (await import(
@@ -36,13 +36,15 @@ const cpu = (): number => {
 const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const times = { old: [] as number[], new: [] as number[] };
 let same = true;
+// Alternating which goes first (the second pays for the first's garbage).
 for (let run = 0; run < RUNS; run++) {
-  let c = cpu();
-  const a = old.deletionArraysOf(tokens);
-  times.old.push(cpu() - c);
-  c = cpu();
-  const b = deletionArraysOf(tokens);
-  times.new.push(cpu() - c);
+  const built: Record<'old' | 'new', DeletionArrays | undefined> = { old: undefined, new: undefined };
+  for (const which of run % 2 ? (['new', 'old'] as const) : (['old', 'new'] as const)) {
+    const c = cpu();
+    built[which] = (which === 'old' ? old.deletionArraysOf : deletionArraysOf)(tokens);
+    times[which].push(cpu() - c);
+  }
+  const [a, b] = [built.old!, built.new!];
   same &&= Buffer.from(a.offsets.buffer).equals(Buffer.from(b.offsets.buffer));
   same &&= Buffer.from(a.entries.buffer).equals(Buffer.from(b.entries.buffer));
 }

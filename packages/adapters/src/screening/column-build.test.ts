@@ -53,7 +53,7 @@ describe('column index built on worker threads', () => {
       [1, 1000, 0],
       [3, 7, 3],
       [2, 1, 1],
-      [2, 250, undefined],
+      [2, 250, 2],
     ] as const) {
       const built = bytes(
         await snapshotOfPartiesInWorkers(parties, ref, { workers, batch, deletionWorkers }),

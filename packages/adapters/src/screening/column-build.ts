@@ -36,12 +36,11 @@ export interface ColumnBuildOptions {
   /** Parties per message to a worker (default 250). */
   batch?: number;
   /**
-   * Worker threads making the deletion index, in parts at once, into shared memory (default:
-   * as many as `workers`; 0: on this thread). Started when the normalising workers stop, they
-   * are given their parts where the layout makes the index and make it beside the rest of the
-   * layout. On this thread, it was about 30 s of this thread's 70 s at 1,000,000 parties; on one
-   * worker of its own with its own copies (before 2026-12-05), the peak went from 3.0 to 3.6 GiB
-   * (see docs/decisions/2026-12-05-build-1m-peak.md).
+   * Worker threads making the deletion index in parts at once, into shared memory, beside this
+   * thread's layout (default 0: on this thread, after the layout, the workers stopped). With 2 at
+   * 1,000,000 parties, this thread's CPU went from about 71 to 45 s, but the peak from 2.7 to
+   * 3.5–3.7 GiB: the index's arrays and the workers' heaps beside the layout's garbage (see
+   * docs/decisions/2026-12-05-build-1m-peak.md).
    */
   deletionWorkers?: number;
 }
@@ -158,7 +157,7 @@ async function columnsInWorkers(
     // (fresh ones held about 0.1 GiB more each; the facts in small chunks leave their heaps
     // about as they were), and on more if more deletion workers are asked for.
     const tokens = builder.tokens;
-    const parts = options.deletionWorkers ?? options.workers;
+    const parts = options.deletionWorkers ?? 0;
     tokenWorkers = Array.from(
       { length: Math.max(0, parts - workers.length) },
       () => new BuildWorker(reference),

@@ -125,18 +125,51 @@ export class DeletionNeighbourhood {
     // Three passes over the deletion hashes (count, bucket sizes, fill) instead of keeping
     // every (hash, id) pair: those arrays were two thirds of the index's size again, and
     // grown by doubling (about 0.7 GiB at peak for 2,000,000 tokens); hashing is cheap.
-    // The same steps as a build in parts on other threads (`deletionVariantCount` and the steps after it), on this one.
+    // (`deletionJobsOf` and its steps make the same arrays on several threads at once.)
     const deletions = new Uint8Array(tokens.length);
+    let n = 0;
+    for (let id = 0; id < tokens.length; id++) {
+      const token = tokens[id]!;
+      deletions[id] = Math.min(MAX_DELETIONS, deletionsOf!(token));
+      forEachDeletionHash(token, deletions[id]!, () => n++);
+    }
+    let buckets = 1024;
+    while (buckets < n) buckets *= 2;
+    const mask = buckets - 1;
+    this.mask = mask;
+    const offsets = new Uint32Array(buckets + 1);
     for (let id = 0; id < tokens.length; id++)
-      deletions[id] = Math.min(MAX_DELETIONS, deletionsOf!(tokens[id]!));
-    const source: DeletionSource = { tokens, deletions };
-    const { offsets, entries } = deletionArraysFor(deletionVariantCount(source, 0, tokens.length));
-    this.mask = offsets.length - 2;
-    countDeletionBuckets(source, 0, tokens.length, offsets);
-    startDeletionBuckets(offsets);
-    fillDeletionBuckets(source, 0, tokens.length, offsets, entries);
-    endDeletionFill(offsets);
-    sortDeletionBuckets(offsets, entries, 0, offsets.length - 1);
+      forEachDeletionHash(tokens[id]!, deletions[id]!, (h) => offsets[(h & mask) + 1]!++);
+    for (let b = 0; b < buckets; b++) offsets[b + 1]! += offsets[b]!;
+    const entries = new Uint32Array(n);
+    // Filled through the bucket starts themselves (no copy of `offsets`): each ends at the next's start.
+    for (let id = 0; id < tokens.length; id++) {
+      const entry = ((Math.min(255, tokens[id]!.length) << 24) | id) >>> 0;
+      forEachDeletionHash(tokens[id]!, deletions[id]!, (h) => {
+        entries[offsets[h & mask]!++] = entry;
+      });
+    }
+    offsets.copyWithin(1, 0, buckets);
+    offsets[0] = 0;
+    // Sorted by length, a bucket yields the tokens of a length window without reading the rest
+    // (a common prefix such as "mohammad" is shared by thousands of joined names).
+    // Most buckets hold one or two entries: sorted in place (a `subarray` per bucket was
+    // millions of short-lived objects); a large one by the typed array's sort.
+    for (let b = 0; b < buckets; b++) {
+      const lo = offsets[b]!;
+      const hi = offsets[b + 1]!;
+      if (hi - lo > 16) entries.subarray(lo, hi).sort();
+      else
+        for (let i = lo + 1; i < hi; i++) {
+          const x = entries[i]!;
+          let j = i - 1;
+          while (j >= lo && entries[j]! > x) {
+            entries[j + 1] = entries[j]!;
+            j--;
+          }
+          entries[j + 1] = x;
+        }
+    }
     this.offsets = offsets;
     this.entries = entries;
   }
@@ -190,37 +223,48 @@ export type DeletionSource =
   | { tokens: readonly string[]; deletions?: Uint8Array }
   | { codes: Uint8Array | Uint16Array; ends: Uint32Array; deletions?: Uint8Array };
 
-/** Code units of token `id`'s deletion key, written into `codes` (its length returned). */
-function keyUnits(source: DeletionSource, id: number, codes: Uint16Array): { length: number; end: number } {
+/** Length in code units of the token `keyUnits` last read. */
+let keyTokenLength = 0;
+
+/** Code units of token `id`'s deletion key, written into `codes`: their count (its length in `keyTokenLength`). */
+function keyUnits(source: DeletionSource, id: number, codes: Uint16Array): number {
   if ('tokens' in source) {
     const token = source.tokens[id]!;
+    keyTokenLength = token.length;
     const key = deletionKey(token);
     for (let i = 0; i < key.length; i++) codes[i] = key.charCodeAt(i);
-    return { length: token.length, end: key.length };
+    return key.length;
   }
   const from = id ? source.ends[id - 1]! : 0;
   const length = source.ends[id]! - from;
+  keyTokenLength = length;
   // `deletionKey` on code units: the whole token, or its first and last DELETION_END.
   const head = length <= 2 * DELETION_END ? length : DELETION_END;
   for (let i = 0; i < head; i++) codes[i] = source.codes[from + i]!;
-  if (head === length) return { length, end: length };
+  if (head === length) return length;
   for (let i = 0; i < DELETION_END; i++) codes[head + i] = source.codes[from + length - DELETION_END + i]!;
-  return { length, end: 2 * DELETION_END };
+  return 2 * DELETION_END;
 }
 
 /** A key's code units, reused by the steps (a deletion key has at most 2 × DELETION_END). */
 const units = new Uint16Array(2 * DELETION_END);
 
-/** Calls `emit` with the token length and each deletion hash of tokens `[from, to)`, in order. */
+/**
+ * Calls `emit` with each deletion hash of tokens `[from, to)`, in order, `before(id, length)`
+ * first for each token (one closure per pass, not per token).
+ */
 function forEachTokenHash(
   source: DeletionSource,
   from: number,
   to: number,
-  emit: (id: number, length: number, hash: number) => void,
+  before: (id: number, length: number) => void,
+  emit: (hash: number) => void,
 ): void {
   for (let id = from; id < to; id++) {
-    const { length, end } = keyUnits(source, id, units);
-    hashVariants(units, end, deletionsOfToken(source, id, length), (h) => emit(id, length, h));
+    const end = keyUnits(source, id, units);
+    const length = keyTokenLength;
+    before(id, length);
+    hashVariants(units, end, deletionsOfToken(source, id, length), emit);
   }
 }
 
@@ -244,8 +288,8 @@ function variantCount(codes: Uint16Array, end: number, deletions: number): numbe
 export function deletionVariantCount(source: DeletionSource, from: number, to: number): number {
   let n = 0;
   for (let id = from; id < to; id++) {
-    const { length, end } = keyUnits(source, id, units);
-    n += variantCount(units, end, deletionsOfToken(source, id, length));
+    const end = keyUnits(source, id, units);
+    n += variantCount(units, end, deletionsOfToken(source, id, keyTokenLength));
   }
   return n;
 }
@@ -276,9 +320,10 @@ export function countDeletionBuckets(
   offsets: Uint32Array,
 ): void {
   const mask = offsets.length - 2;
+  const none = (): void => {};
   if (offsets.buffer instanceof SharedArrayBuffer)
-    forEachTokenHash(source, from, to, (_id, _length, h) => Atomics.add(offsets, (h & mask) + 1, 1));
-  else forEachTokenHash(source, from, to, (_id, _length, h) => offsets[(h & mask) + 1]!++);
+    forEachTokenHash(source, from, to, none, (h) => Atomics.add(offsets, (h & mask) + 1, 1));
+  else forEachTokenHash(source, from, to, none, (h) => offsets[(h & mask) + 1]!++);
 }
 
 /** Step 4 (one thread, after every part's step 3): bucket sizes → bucket starts. */
@@ -300,14 +345,17 @@ export function fillDeletionBuckets(
 ): void {
   const mask = offsets.length - 2;
   // Per entry: token length (capped at 255) in the top 8 bits, token id below.
-  const entry = (id: number, length: number): number => ((Math.min(255, length) << 24) | id) >>> 0;
+  let entry = 0;
+  const next = (id: number, length: number): void => {
+    entry = ((Math.min(255, length) << 24) | id) >>> 0;
+  };
   if (offsets.buffer instanceof SharedArrayBuffer)
-    forEachTokenHash(source, from, to, (id, length, h) => {
-      entries[Atomics.add(offsets, h & mask, 1)] = entry(id, length);
+    forEachTokenHash(source, from, to, next, (h) => {
+      entries[Atomics.add(offsets, h & mask, 1)] = entry;
     });
   else
-    forEachTokenHash(source, from, to, (id, length, h) => {
-      entries[offsets[h & mask]!++] = entry(id, length);
+    forEachTokenHash(source, from, to, next, (h) => {
+      entries[offsets[h & mask]!++] = entry;
     });
 }
 
