@@ -151,25 +151,7 @@ export class DeletionNeighbourhood {
     }
     offsets.copyWithin(1, 0, buckets);
     offsets[0] = 0;
-    // Sorted by length, a bucket yields the tokens of a length window without reading the rest
-    // (a common prefix such as "mohammad" is shared by thousands of joined names).
-    // Most buckets hold one or two entries: sorted in place (a `subarray` per bucket was
-    // millions of short-lived objects); a large one by the typed array's sort.
-    for (let b = 0; b < buckets; b++) {
-      const lo = offsets[b]!;
-      const hi = offsets[b + 1]!;
-      if (hi - lo > 16) entries.subarray(lo, hi).sort();
-      else
-        for (let i = lo + 1; i < hi; i++) {
-          const x = entries[i]!;
-          let j = i - 1;
-          while (j >= lo && entries[j]! > x) {
-            entries[j + 1] = entries[j]!;
-            j--;
-          }
-          entries[j + 1] = x;
-        }
-    }
+    sortDeletionBuckets(offsets, entries, 0, buckets);
     this.offsets = offsets;
     this.entries = entries;
   }
