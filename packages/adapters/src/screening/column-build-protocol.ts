@@ -1,4 +1,4 @@
-import type { ColumnBatch, DeletionArrays, JoinedStrings, NameReference } from '@entente/core';
+import type { ColumnBatch, DeletionJob, JoinedStrings, NameReference } from '@entente/core';
 
 /** Main thread → column build worker. */
 export type ColumnBuildRequest =
@@ -6,8 +6,8 @@ export type ColumnBuildRequest =
   | { id: number; json: string[] }
   /** The distinct tokens, to make the fact columns of tokens `[from, to)` of (`tokenFactColumns`). */
   | { id: number; tokens: JoinedStrings; from: number; to: number }
-  /** The distinct tokens, to make their deletion index of (`deletionArraysOf`). */
-  | { id: number; deletionsOf: JoinedStrings };
+  /** One part of the deletion index made on several workers at once (`deletionPart`). */
+  | { id: number; deletionPart: DeletionJob };
 
 /** Fact columns of a share of the tokens, their keys and folds joined. */
 export interface JoinedFacts {
@@ -20,7 +20,7 @@ export interface JoinedFacts {
 export type ColumnBuildResponse =
   | { id: number; batch: ColumnBatch; bytes: Uint8Array; ends: Uint32Array }
   | { id: number; facts: JoinedFacts }
-  | { id: number; deletions: DeletionArrays }
+  | { id: number; deletionPart: 'done' }
   | { id: number; error: { name: string; message: string } };
 
 export interface ColumnBuildWorkerData {

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   columnBatchOf,
-  deletionArraysOf,
+  deletionPart,
   encodeBatch,
   joinedAt,
   joinStrings,
@@ -16,7 +16,7 @@ import type {
 } from './column-build-protocol.ts';
 
 // The column build's work that needs no ids (see column-build.ts): normalising and encoding
-// parties, the token facts, the deletion index.
+// parties, the token facts, a part of the deletion index.
 const { reference } = workerData as ColumnBuildWorkerData;
 
 /** Strings `[from, to)` of joined strings. */
@@ -27,10 +27,9 @@ parentPort!.on('message', (req: ColumnBuildRequest) => {
   let response: ColumnBuildResponse;
   const transfer: ArrayBuffer[] = [];
   try {
-    if ('deletionsOf' in req) {
-      const deletions = deletionArraysOf(split(req.deletionsOf));
-      response = { id: req.id, deletions };
-      transfer.push(deletions.offsets.buffer as ArrayBuffer, deletions.entries.buffer as ArrayBuffer);
+    if ('deletionPart' in req) {
+      deletionPart(req.deletionPart);
+      response = { id: req.id, deletionPart: 'done' };
     } else if ('tokens' in req) {
       const facts = tokenFactColumns(split(req.tokens, req.from, req.to));
       const keys = joinStrings(facts.keys as string[]);

@@ -48,16 +48,19 @@ describe('column index built on worker threads', () => {
 
   it('gives the very bytes of the one-thread build, for 1 and for 3 workers and any batch size', async () => {
     const alone = bytes(snapshotOfParties(parties, ref));
-    for (const [workers, batch, deletionWorker] of [
-      [1, 1000, false],
-      [3, 7, true],
-      [2, 1, false],
-      [2, 250, true],
+    // Deletion workers: 0 (on this thread), 1, and 2 or 3 making the index in parts at once.
+    for (const [workers, batch, deletionWorkers] of [
+      [1, 1000, 0],
+      [3, 7, 3],
+      [2, 1, 1],
+      [2, 250, 2],
     ] as const) {
-      const built = bytes(await snapshotOfPartiesInWorkers(parties, ref, { workers, batch, deletionWorker }));
+      const built = bytes(
+        await snapshotOfPartiesInWorkers(parties, ref, { workers, batch, deletionWorkers }),
+      );
       expect(
         built.equals(alone),
-        `${workers} workers, batches of ${batch}, deletion worker ${deletionWorker}`,
+        `${workers} workers, batches of ${batch}, deletion workers ${deletionWorkers}`,
       ).toBe(true);
     }
   }, 60_000);

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import {
   ColumnBuilder,
+  deletionJobsOf,
   indexOverSnapshot,
   joinStrings,
   snapshotOfParties,
@@ -35,11 +36,13 @@ export interface ColumnBuildOptions {
   /** Parties per message to a worker (default 250). */
   batch?: number;
   /**
-   * Make the deletion index on a worker of its own rather than on this thread (default: no).
-   * It takes about a fifth of this thread's build CPU off it, but a 1,000,000-party build with
-   * it peaked at 3.6 GiB resident instead of about 3.0 (see docs/decisions/2026-12-04-build-1m.md).
+   * Worker threads making the deletion index in parts at once, into shared memory, beside this
+   * thread's layout (default 0: on this thread, after the layout, the workers stopped). With 2 at
+   * 1,000,000 parties, this thread's CPU went from about 71 to 45 s, but the peak from 2.7 to
+   * 3.5–3.7 GiB: the index's arrays and the workers' heaps beside the layout's garbage (see
+   * docs/decisions/2026-12-05-build-1m-peak.md).
    */
-  deletionWorker?: boolean;
+  deletionWorkers?: number;
 }
 
 /** A worker thread of the column build with its unanswered requests, answered in order. */
@@ -103,8 +106,8 @@ export async function snapshotOfPartiesInWorkers(
 }
 
 /**
- * The snapshot, its deletion index promised apart: with `deletionWorker` it is still being made
- * on a worker of its own (the snapshot's `deletions` is undefined until then).
+ * The snapshot, its deletion index promised apart: with deletion workers it is still being made
+ * on them (the snapshot's `deletions` is undefined until then).
  */
 async function columnsInWorkers(
   parties: Iterable<ScreeningIndexInput>,
@@ -113,10 +116,9 @@ async function columnsInWorkers(
 ): Promise<{ snapshot: ScreeningIndexSnapshot; deletions: Promise<DeletionArrays> }> {
   const size = options.batch ?? BATCH;
   const workers = Array.from({ length: options.workers }, () => new BuildWorker(reference));
-  // Started now so that it is ready at the end; idle (about 50 MiB) until then. It is not one of
-  // the normalising workers: their heaps (about 0.5 GiB at 1,000,000 parties) go before the layout.
-  const deletionWorker = options.deletionWorker ? new BuildWorker(reference) : undefined;
-  const stopAll = (): Promise<unknown> => Promise.all(workers.map((w) => w.stop()));
+  // The normalising workers, then any more the deletion index is made on.
+  let tokenWorkers: BuildWorker[] = workers;
+  const stopAll = (): Promise<unknown> => Promise.all(tokenWorkers.map((w) => w.stop()));
   let deletions: Promise<DeletionArrays> | undefined;
   try {
     const builder = new ColumnBuilder();
@@ -151,50 +153,62 @@ async function columnsInWorkers(
       if (!('batch' in r)) throw new Error('column build worker: parties expected');
       builder.addBatch(r.batch, versions, r.bytes, r.ends);
     }
-    // The fact columns depend on the tokens alone: made on the workers.
-    const facts = await factsOf(workers, joinStrings(builder.tokens));
-    // The workers' heaps go before the layout, the build's peak.
-    await stopAll();
-    // The deletion index is started where the layout made it (after the name strings are packed:
-    // made beside the whole layout, its arrays raised the peak) and made beside the rest of it.
-    if (!deletionWorker) {
-      const snapshot = builder.finish(facts);
-      return { snapshot, deletions: Promise.resolve(snapshot.deletions as DeletionArrays) };
-    }
-    const snapshot = builder.finish(facts, (tokens) => {
-      deletions = deletionWorker
-        .request({ id: -1, deletionsOf: joinStrings(tokens) })
-        .then((r) => (r as { deletions: DeletionArrays }).deletions)
-        .finally(() => deletionWorker.stop());
+    // The facts and the deletion index depend on the tokens alone: made on the same workers
+    // (fresh ones held about 0.1 GiB more each; the facts in small chunks leave their heaps
+    // about as they were), and on more if more deletion workers are asked for.
+    const tokens = builder.tokens;
+    const parts = options.deletionWorkers ?? 0;
+    tokenWorkers = Array.from(
+      { length: Math.max(0, parts - workers.length) },
+      () => new BuildWorker(reference),
+    );
+    tokenWorkers.unshift(...workers);
+    const factsMade = factsOf(workers, joinStrings(tokens));
+    // Its arrays made now, before the layout, and filled on the workers beside it.
+    if (parts > 0) {
+      const { jobs, arrays } = deletionJobsOf(tokens, parts);
+      deletions = Promise.all(
+        jobs.map((job, i) => tokenWorkers[i]!.request({ id: -1, deletionPart: job })),
+      ).then(() => arrays);
       // Handled by the caller; marked handled here in case this thread fails first.
       deletions.catch(() => {});
-      return undefined;
-    });
+    }
+    const facts = await factsMade;
+    // Without deletion workers, theirs go before the layout, the build's peak.
+    if (parts < 1) await stopAll();
+    const snapshot = builder.finish(facts, parts > 0 ? () => undefined : undefined);
+    deletions ??= Promise.resolve(snapshot.deletions as DeletionArrays);
+    deletions = deletions.finally(stopAll);
+    deletions.catch(() => {});
     return { snapshot, deletions: deletions! };
   } catch (e) {
-    await deletionWorker?.stop();
-    throw e;
-  } finally {
     await stopAll();
+    throw e;
   }
 }
 
-/** The fact columns of `tokens`, made in shares on the workers. */
+/**
+ * Tokens per request for their facts: small enough that what a worker makes of them dies young
+ * (in shares of 1,000,000 tokens, each worker's heap grew by about 0.45 GiB, kept after).
+ */
+const FACTS_CHUNK = 32_768;
+
+/** The fact columns of `tokens`, made in chunks on the workers, in turn. */
 async function factsOf(workers: BuildWorker[], tokens: JoinedStrings): Promise<TokenFactColumns> {
   const count = tokens.ends.length;
-  const share = Math.ceil(count / workers.length);
-  const parts = await Promise.all(
-    workers.map((w, i) =>
-      w
-        .request({
-          id: -1 - i,
-          tokens,
-          from: Math.min(count, i * share),
-          to: Math.min(count, (i + 1) * share),
-        })
-        .then((r) => (r as { facts: JoinedFacts }).facts),
-    ),
-  );
+  const requests: Promise<JoinedFacts>[] = [];
+  for (let from = 0, i = 0; from < count; from += FACTS_CHUNK, i++) {
+    const to = Math.min(count, from + FACTS_CHUNK);
+    const start = from ? tokens.ends[from - 1]! : 0;
+    const ends = tokens.ends.slice(from, to).map((end) => end - start);
+    const chunk = { text: tokens.text.slice(start, tokens.ends[to - 1]!), ends };
+    requests.push(
+      workers[i % workers.length]!.request({ id: -1 - i, tokens: chunk, from: 0, to: to - from }).then(
+        (r) => (r as { facts: JoinedFacts }).facts,
+      ),
+    );
+  }
+  const parts = await Promise.all(requests);
   const vowelPoor = new Uint8Array(count);
   const keys = { text: '', ends: new Uint32Array(count) };
   const folds = { text: '', ends: new Uint32Array(count) };

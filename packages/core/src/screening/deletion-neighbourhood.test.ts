@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildParty } from '../model/party.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
-import { DeletionNeighbourhood, deletionKey, forEachDeletionHash } from './deletion-neighbourhood.ts';
+import { deletionArraysOf } from './build-snapshot.ts';
+import {
+  DeletionNeighbourhood,
+  deletionJobsOf,
+  deletionKey,
+  deletionPart,
+  forEachDeletionHash,
+} from './deletion-neighbourhood.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { screenParty } from './screen-party.ts';
 import { foldSpelling } from './spelling-fold.ts';
@@ -122,5 +129,28 @@ describe('screening index patched after it was prepared', () => {
     const local = buildScreeningIndex([{ party: party('1', 'Ivan Petrov') }], DEFAULT_NAME_REFERENCE);
     local.add(party('2', 'Saddam Hussein'));
     expect(screenParty(local, { name: 'Saddam Hussien' })[0]?.sourceId).toBe('2');
+  });
+});
+
+describe('deletion index made in parts', () => {
+  it('gives the arrays of the one-pass build, entry for entry, for narrow and wide tokens', () => {
+    let seed = 11;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const letters = ['abcdeaa', 'мохамедд', '穆罕默德'];
+    const tokens = Array.from({ length: 2000 }, (_, i) =>
+      Array.from({ length: 1 + Math.floor(random() * 14) }, () => {
+        const set = letters[i % 3 === 0 ? 0 : i % 3]!;
+        return set[Math.floor(random() * set.length)];
+      }).join(''),
+    );
+    for (const list of [tokens.filter((_, i) => i % 3 === 0), tokens]) {
+      const whole = deletionArraysOf(list);
+      const { jobs, arrays } = deletionJobsOf(list, 1);
+      deletionPart(jobs[0]!);
+      expect(arrays.offsets.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(arrays.count).toBe(whole.count);
+      expect([...arrays.offsets]).toEqual([...whole.offsets]);
+      expect([...arrays.entries]).toEqual([...whole.entries]);
+    }
   });
 });

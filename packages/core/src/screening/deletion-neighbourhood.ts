@@ -1,3 +1,5 @@
+import { allowedEdits } from './compare-tokens.ts';
+
 /** Characters kept from each end of a long token before its deletions are indexed. */
 export const DELETION_END = 4;
 
@@ -123,6 +125,7 @@ export class DeletionNeighbourhood {
     // Three passes over the deletion hashes (count, bucket sizes, fill) instead of keeping
     // every (hash, id) pair: those arrays were two thirds of the index's size again, and
     // grown by doubling (about 0.7 GiB at peak for 2,000,000 tokens); hashing is cheap.
+    // (`deletionJobsOf` and its steps make the same arrays on several threads at once.)
     const deletions = new Uint8Array(tokens.length);
     let n = 0;
     for (let id = 0; id < tokens.length; id++) {
@@ -148,25 +151,7 @@ export class DeletionNeighbourhood {
     }
     offsets.copyWithin(1, 0, buckets);
     offsets[0] = 0;
-    // Sorted by length, a bucket yields the tokens of a length window without reading the rest
-    // (a common prefix such as "mohammad" is shared by thousands of joined names).
-    // Most buckets hold one or two entries: sorted in place (a `subarray` per bucket was
-    // millions of short-lived objects); a large one by the typed array's sort.
-    for (let b = 0; b < buckets; b++) {
-      const lo = offsets[b]!;
-      const hi = offsets[b + 1]!;
-      if (hi - lo > 16) entries.subarray(lo, hi).sort();
-      else
-        for (let i = lo + 1; i < hi; i++) {
-          const x = entries[i]!;
-          let j = i - 1;
-          while (j >= lo && entries[j]! > x) {
-            entries[j + 1] = entries[j]!;
-            j--;
-          }
-          entries[j + 1] = x;
-        }
-    }
+    sortDeletionBuckets(offsets, entries, 0, buckets);
     this.offsets = offsets;
     this.entries = entries;
   }
@@ -208,4 +193,270 @@ export class DeletionNeighbourhood {
       }
     });
   }
+}
+
+/**
+ * Tokens whose deletion index is made, as the steps below read them: strings, or their UTF-16
+ * code units end to end (`ends[i]` ends token i; in shared memory, read by several threads at
+ * once without a copy). `deletions` gives each token's deletions (at most 2); without it they
+ * are `allowedEdits` of its length, as `deletionArraysOf` makes them.
+ */
+export type DeletionSource =
+  | { tokens: readonly string[]; deletions?: Uint8Array }
+  | { codes: Uint8Array | Uint16Array; ends: Uint32Array; deletions?: Uint8Array };
+
+/** Length in code units of the token `keyUnits` last read. */
+let keyTokenLength = 0;
+
+/** Code units of token `id`'s deletion key, written into `codes`: their count (its length in `keyTokenLength`). */
+function keyUnits(source: DeletionSource, id: number, codes: Uint16Array): number {
+  if ('tokens' in source) {
+    const token = source.tokens[id]!;
+    keyTokenLength = token.length;
+    const key = deletionKey(token);
+    for (let i = 0; i < key.length; i++) codes[i] = key.charCodeAt(i);
+    return key.length;
+  }
+  const from = id ? source.ends[id - 1]! : 0;
+  const length = source.ends[id]! - from;
+  keyTokenLength = length;
+  // `deletionKey` on code units: the whole token, or its first and last DELETION_END.
+  const head = length <= 2 * DELETION_END ? length : DELETION_END;
+  for (let i = 0; i < head; i++) codes[i] = source.codes[from + i]!;
+  if (head === length) return length;
+  for (let i = 0; i < DELETION_END; i++) codes[head + i] = source.codes[from + length - DELETION_END + i]!;
+  return 2 * DELETION_END;
+}
+
+/** A key's code units, reused by the steps (a deletion key has at most 2 × DELETION_END). */
+const units = new Uint16Array(2 * DELETION_END);
+
+/**
+ * Calls `emit` with each deletion hash of tokens `[from, to)`, in order, `before(id, length)`
+ * first for each token (one closure per pass, not per token).
+ */
+function forEachTokenHash(
+  source: DeletionSource,
+  from: number,
+  to: number,
+  before: (id: number, length: number) => void,
+  emit: (hash: number) => void,
+): void {
+  for (let id = from; id < to; id++) {
+    const end = keyUnits(source, id, units);
+    const length = keyTokenLength;
+    before(id, length);
+    hashVariants(units, end, deletionsOfToken(source, id, length), emit);
+  }
+}
+
+/** The deletions indexed for token `id` of `length` units. */
+const deletionsOfToken = (source: DeletionSource, id: number, length: number): number =>
+  source.deletions ? source.deletions[id]! : Math.min(MAX_DELETIONS, allowedEdits(length));
+
+/** The number of hashes `hashVariants` emits for the same key, counted without hashing. */
+function variantCount(codes: Uint16Array, end: number, deletions: number): number {
+  let n = 1;
+  if (deletions < 1) return n;
+  for (let i = 0; i < end; i++) {
+    if (i > 0 && codes[i] === codes[i - 1]) continue;
+    n++;
+    if (deletions >= 2) for (let j = i + 1; j < end; j++) if (!(j > i + 1 && codes[j] === codes[j - 1])) n++;
+  }
+  return n;
+}
+
+/** Step 1 of a deletion index: the number of its entries from tokens `[from, to)` (summed over the parts). */
+export function deletionVariantCount(source: DeletionSource, from: number, to: number): number {
+  let n = 0;
+  for (let id = from; id < to; id++) {
+    const end = keyUnits(source, id, units);
+    n += variantCount(units, end, deletionsOfToken(source, id, keyTokenLength));
+  }
+  return n;
+}
+
+/**
+ * Step 2: the empty arrays of a deletion index of `entries` entries (step 1's sum), in shared
+ * memory when `shared` (for a build in parts on several threads). Both are filled by the steps.
+ */
+export function deletionArraysFor(
+  entries: number,
+  shared = false,
+): { offsets: Uint32Array; entries: Uint32Array } {
+  let buckets = 1024;
+  while (buckets < entries) buckets *= 2;
+  const make = (length: number): Uint32Array =>
+    shared ? new Uint32Array(new SharedArrayBuffer(4 * length)) : new Uint32Array(length);
+  return { offsets: make(buckets + 1), entries: make(entries) };
+}
+
+/**
+ * Step 3: the bucket sizes of tokens `[from, to)` added into `offsets[bucket + 1]` (atomically
+ * when the arrays are shared: other threads count other tokens into the same array).
+ */
+export function countDeletionBuckets(
+  source: DeletionSource,
+  from: number,
+  to: number,
+  offsets: Uint32Array,
+): void {
+  const mask = offsets.length - 2;
+  const none = (): void => {};
+  if (offsets.buffer instanceof SharedArrayBuffer)
+    forEachTokenHash(source, from, to, none, (h) => Atomics.add(offsets, (h & mask) + 1, 1));
+  else forEachTokenHash(source, from, to, none, (h) => offsets[(h & mask) + 1]!++);
+}
+
+/** Step 4 (one thread, after every part's step 3): bucket sizes → bucket starts. */
+export function startDeletionBuckets(offsets: Uint32Array): void {
+  for (let b = 0; b < offsets.length - 1; b++) offsets[b + 1]! += offsets[b]!;
+}
+
+/**
+ * Step 5: the entries of tokens `[from, to)` put in their buckets, through the bucket starts
+ * themselves (no copy of `offsets`: each ends at the next's start; atomically when shared).
+ * Within a bucket, the order the parts fill it in varies; step 7 sorts it.
+ */
+export function fillDeletionBuckets(
+  source: DeletionSource,
+  from: number,
+  to: number,
+  offsets: Uint32Array,
+  entries: Uint32Array,
+): void {
+  const mask = offsets.length - 2;
+  // Per entry: token length (capped at 255) in the top 8 bits, token id below.
+  let entry = 0;
+  const next = (id: number, length: number): void => {
+    entry = ((Math.min(255, length) << 24) | id) >>> 0;
+  };
+  if (offsets.buffer instanceof SharedArrayBuffer)
+    forEachTokenHash(source, from, to, next, (h) => {
+      entries[Atomics.add(offsets, h & mask, 1)] = entry;
+    });
+  else
+    forEachTokenHash(source, from, to, next, (h) => {
+      entries[offsets[h & mask]!++] = entry;
+    });
+}
+
+/** Step 6 (one thread, after every part's step 5): the bucket ends the fill left → bucket starts. */
+export function endDeletionFill(offsets: Uint32Array): void {
+  offsets.copyWithin(1, 0, offsets.length - 1);
+  offsets[0] = 0;
+}
+
+/**
+ * Step 7: buckets `[from, to)` sorted. Sorted by length, a bucket yields the tokens of a length
+ * window without reading the rest (a common prefix such as "mohammad" is shared by thousands
+ * of joined names); sorted, a bucket is the same whichever part filled which of its slots.
+ * Most buckets hold one or two entries: sorted in place (a `subarray` per bucket was millions
+ * of short-lived objects); a large one by the typed array's sort.
+ */
+export function sortDeletionBuckets(
+  offsets: Uint32Array,
+  entries: Uint32Array,
+  from: number,
+  to: number,
+): void {
+  for (let b = from; b < to; b++) {
+    const lo = offsets[b]!;
+    const hi = offsets[b + 1]!;
+    if (hi - lo > 16) entries.subarray(lo, hi).sort();
+    else
+      for (let i = lo + 1; i < hi; i++) {
+        const x = entries[i]!;
+        let j = i - 1;
+        while (j >= lo && entries[j]! > x) {
+          entries[j + 1] = entries[j]!;
+          j--;
+        }
+        entries[j + 1] = x;
+      }
+  }
+}
+
+/**
+ * One thread's part of a deletion index made on several at once (`deletionJobsOf`): its arrays
+ * and the tokens' code units in shared memory, `control` their meeting point between steps.
+ */
+export interface DeletionJob {
+  source: { codes: Uint8Array | Uint16Array; ends: Uint32Array };
+  offsets: Uint32Array;
+  entries: Uint32Array;
+  /** Two shared counters: threads arrived at the current step, steps passed. */
+  control: Int32Array;
+  part: number;
+  parts: number;
+}
+
+/** `[from, to)` of part `part` of `parts` of `count` items. */
+const shareOf = (count: number, part: number, parts: number): [number, number] => {
+  const size = Math.ceil(count / parts);
+  return [Math.min(count, part * size), Math.min(count, (part + 1) * size)];
+};
+
+/** Waits until all `parts` threads have called it (`Atomics.wait`: not on a browser's main thread). */
+function meet(control: Int32Array, parts: number): void {
+  const step = Atomics.load(control, 1);
+  if (Atomics.add(control, 0, 1) === parts - 1) {
+    Atomics.store(control, 0, 0);
+    Atomics.add(control, 1, 1);
+    Atomics.notify(control, 1);
+  } else while (Atomics.load(control, 1) === step) Atomics.wait(control, 1, step);
+}
+
+/**
+ * The deletion index of `tokens` (as `deletionArraysOf` makes it, entry for entry) split into
+ * `parts` jobs, one per thread (`deletionPart`, each on its own thread, all at once): its arrays
+ * are made here, in shared memory, and filled by the jobs in place (no copy of them, nor of the
+ * tokens, per thread). `arrays` is the index once every job has returned.
+ */
+export function deletionJobsOf(
+  tokens: readonly string[],
+  parts: number,
+): { jobs: DeletionJob[]; arrays: DeletionArrays } {
+  if (tokens.length > ID_MASK) throw new RangeError('too many distinct tokens for the deletion index');
+  let total = 0;
+  let wide = false;
+  for (const token of tokens) {
+    total += token.length;
+    if (!wide) for (let i = 0; i < token.length && !wide; i++) wide = token.charCodeAt(i) > 0xff;
+  }
+  const buffer = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(bytes);
+  const codes = wide ? new Uint16Array(buffer(2 * total)) : new Uint8Array(buffer(total));
+  const ends = new Uint32Array(buffer(4 * tokens.length));
+  let at = 0;
+  tokens.forEach((token, id) => {
+    for (let i = 0; i < token.length; i++) codes[at++] = token.charCodeAt(i);
+    ends[id] = at;
+  });
+  const source = { codes, ends };
+  const { offsets, entries } = deletionArraysFor(deletionVariantCount(source, 0, tokens.length), true);
+  const control = new Int32Array(buffer(8));
+  const jobs = Array.from({ length: parts }, (_, part) => ({
+    source,
+    offsets,
+    entries,
+    control,
+    part,
+    parts,
+  }));
+  return { jobs, arrays: { count: tokens.length, offsets, entries } };
+}
+
+/** One job of `deletionJobsOf`: returns when every part has done its steps. */
+export function deletionPart(job: DeletionJob): void {
+  const { source, offsets, entries, control, part, parts } = job;
+  const [from, to] = shareOf(source.ends.length, part, parts);
+  countDeletionBuckets(source, from, to, offsets);
+  meet(control, parts);
+  if (part === 0) startDeletionBuckets(offsets);
+  meet(control, parts);
+  fillDeletionBuckets(source, from, to, offsets, entries);
+  meet(control, parts);
+  if (part === 0) endDeletionFill(offsets);
+  meet(control, parts);
+  sortDeletionBuckets(offsets, entries, ...shareOf(offsets.length - 1, part, parts));
 }
