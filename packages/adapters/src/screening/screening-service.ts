@@ -446,6 +446,10 @@ export class ScreeningService {
     this.#stopWatching = undefined;
     this.#closed = true;
     this.#dropPool();
+    // A save a hold deferred is made now: the next process starts from these lists, not a rebuild.
+    const { saveKey } = this.#deferred;
+    this.#deferred.saveKey = undefined;
+    if (saveKey !== undefined) void this.#save(saveKey);
     await this.#poolStarting;
     await this.#saving;
   }
