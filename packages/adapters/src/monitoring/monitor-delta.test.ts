@@ -260,6 +260,32 @@ for (const target of storeTargets()) {
       }
     });
 
+    it('releases the workers held from a list version notification once the pass is over', async () => {
+      const pooled = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, { workers: 1 });
+      const monitor = new MonitorService(w.store, pooled);
+      try {
+        const org = await w.org('Widget Exports Ltd');
+        await monitor.importRegister(org, 'book.csv', REGISTER, CLI_SOURCE);
+        await monitor.run(org, { trigger: 'register' });
+        await pooled.watch();
+        await monitor.watch();
+        await w.store.saveListVersion(version('2024-05-03', V2));
+        const v2 = (await w.store.latestVersions()).find((v) => v.source === SOURCE)!.id;
+        for (let i = 0; i < 1200 && (await monitor.runs.positions(org)).get(SOURCE) !== v2; i++)
+          await new Promise((r) => setTimeout(r, 50));
+        expect((await monitor.runs.positions(org)).get(SOURCE)).toBe(v2);
+        // The pass is over (a call meanwhile joins it): its hold released, the workers restart.
+        await monitor.runAllSoon('manual');
+        expect(await pooled.workersReady()).toBe(true);
+        expect(
+          (await pooled.screen({ name: 'Globex Holdings Limited' }, {}, null)).map((m) => m.entityId),
+        ).toContain(`${SOURCE}:5`);
+      } finally {
+        await monitor.close();
+        await pooled.close();
+      }
+    });
+
     it('keeps a register index between runs only while the register is unchanged', async () => {
       const delta = await w.org('Widget Exports Ltd');
       const fresh = await w.org('Gadget Trading plc');
