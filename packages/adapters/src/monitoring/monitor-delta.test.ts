@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertKind } from '@entente/core';
+import { DEFAULT_NAME_REFERENCE, type AlertKind } from '@entente/core';
+import { ScreeningService } from '../screening/screening-service.ts';
+import { MonitorService } from './monitor-service.ts';
 import { storeTargets } from '../test-support/store-targets.ts';
 import { CLI_SOURCE } from '../sharing/actor.ts';
 import { listOf, useMonitorWorld } from '../test-support/monitor-world.ts';
@@ -219,6 +221,69 @@ for (const target of storeTargets()) {
         ids(every.filter((a) => a.counterpartyId === 'C-2' || a.counterpartyId === 'C-3')),
       );
       expect(every.length).toBeGreaterThan(some.length);
+    });
+
+    it('runs a delta before the workers restart on the new lists, screening the new lists meanwhile', async () => {
+      const pooled = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, { workers: 1 });
+      const monitor = new MonitorService(w.store, pooled);
+      try {
+        const org = await w.org('Widget Exports Ltd');
+        await monitor.importRegister(org, 'book.csv', REGISTER, CLI_SOURCE);
+        await monitor.run(org, { trigger: 'register' });
+        expect(await pooled.workersReady()).toBe(true);
+        await w.store.saveListVersion(version('2024-05-03', V2));
+        // Asked once the delta has found its scope: the workers, and a screening meanwhile.
+        let during: { ready: Promise<boolean>; globex: Promise<string[]> } | undefined;
+        const run = await monitor.run(org, {
+          trigger: 'list-version',
+          onStep: (step) => {
+            if (step !== 'scoped') return;
+            during = {
+              ready: pooled.workersReady(),
+              globex: pooled
+                .screen({ name: 'Globex Holdings Limited' }, {}, null)
+                .then((r) => r.map((m) => m.entityId)),
+            };
+          },
+        });
+        expect(run?.record?.mode).toBe('delta');
+        expect(await during!.ready).toBe(false);
+        expect(await during!.globex).toContain(`${SOURCE}:5`);
+        // Restarted once the delta is over, on the new lists.
+        expect(await pooled.workersReady()).toBe(true);
+        expect((await pooled.screen({ name: 'Ocean Star' }, {}, null)).map((m) => m.entityId)).not.toContain(
+          `${SOURCE}:3`,
+        );
+      } finally {
+        await monitor.close();
+        await pooled.close();
+      }
+    });
+
+    it('releases the workers held from a list version notification once the pass is over', async () => {
+      const pooled = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, { workers: 1 });
+      const monitor = new MonitorService(w.store, pooled);
+      try {
+        const org = await w.org('Widget Exports Ltd');
+        await monitor.importRegister(org, 'book.csv', REGISTER, CLI_SOURCE);
+        await monitor.run(org, { trigger: 'register' });
+        await pooled.watch();
+        await monitor.watch();
+        await w.store.saveListVersion(version('2024-05-03', V2));
+        const v2 = (await w.store.latestVersions()).find((v) => v.source === SOURCE)!.id;
+        for (let i = 0; i < 1200 && (await monitor.runs.positions(org)).get(SOURCE) !== v2; i++)
+          await new Promise((r) => setTimeout(r, 50));
+        expect((await monitor.runs.positions(org)).get(SOURCE)).toBe(v2);
+        // The pass is over (a call meanwhile joins it): its hold released, the workers restart.
+        await monitor.runAllSoon('manual');
+        expect(await pooled.workersReady()).toBe(true);
+        expect(
+          (await pooled.screen({ name: 'Globex Holdings Limited' }, {}, null)).map((m) => m.entityId),
+        ).toContain(`${SOURCE}:5`);
+      } finally {
+        await monitor.close();
+        await pooled.close();
+      }
     });
 
     it('keeps a register index between runs only while the register is unchanged', async () => {

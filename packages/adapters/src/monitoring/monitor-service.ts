@@ -169,6 +169,21 @@ export class MonitorService {
    * when there is nothing to do or another process runs it.
    */
   async run(orgId: string, request: RunRequest): Promise<MonitorRun | undefined> {
+    // A delta runs before the workers restart on the refreshed index (`holdWorkers`): taken
+    // before the refresh, released as soon as the run turns out to screen everyone.
+    const releaseWorkers = this.screening.holdWorkers();
+    try {
+      return await this.#run(orgId, request, releaseWorkers);
+    } finally {
+      releaseWorkers();
+    }
+  }
+
+  async #run(
+    orgId: string,
+    request: RunRequest,
+    releaseWorkers: () => void,
+  ): Promise<MonitorRun | undefined> {
     await this.screening.refresh();
     const versions = this.screening.state().versions;
     const positions = await this.runs.positions(orgId);
@@ -191,6 +206,11 @@ export class MonitorService {
       request.onStep?.('register');
       const firstTime = versions.some((v) => !positions.has(v.source));
       const everyone = request.full || firstTime || !positions.has('#register');
+      // A full run screens on the workers, whoever else holds them.
+      if (everyone) {
+        releaseWorkers();
+        this.screening.resumeWorkers();
+      }
       const changedParties = new Set<string>();
       const removedParties = new Set<string>();
       const removedNames: string[] = [];
@@ -435,7 +455,12 @@ export class MonitorService {
    * each register's index in the background, for the deltas to come.
    */
   async watch(): Promise<void> {
-    this.#stopWatching ??= await this.store.watchListVersions(() => void this.runAllSoon('list-version'));
+    this.#stopWatching ??= await this.store.watchListVersions(() => {
+      // Held from the notification, which also starts the screening index's refresh, to the
+      // pass's end: the deltas run before the workers restart (`ScreeningService.holdWorkers`).
+      const release = this.screeningService?.holdWorkers();
+      void this.runAllSoon('list-version').finally(() => release?.());
+    });
     this.#warming = this.runAllSoon('list-version')
       .then(() => this.buildRegisterIndexes())
       .catch((error: unknown) => {

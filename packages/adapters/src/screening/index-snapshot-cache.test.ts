@@ -176,6 +176,38 @@ describe.each(layouts)('screening index snapshot ($name)', ({ target, overColumn
       await service.close();
     }
   });
+
+  it('saves the snapshot of a refresh made while held once released, or when closed while held', async () => {
+    await openAndScreen();
+    const names = ['Bravo Shipping Limited', 'Delta Shipping Holdings', 'Echo Maritime'];
+    for (const closeWhileHeld of [false, true]) {
+      const service = await ScreeningService.open(store, reference, {
+        snapshotFile: file,
+        overColumns,
+        onSnapshot: (l) => told.push(l),
+      });
+      let saved: string[] = [];
+      try {
+        const release = service.holdWorkers();
+        names.push(closeWhileHeld ? 'Foxtrot Freight' : 'Golf Logistics');
+        await store.saveListVersion(version(names));
+        told.length = 0;
+        await service.refresh();
+        // Held: nothing saved yet.
+        expect(told.filter((l) => /saved/.test(l))).toEqual([]);
+        if (!closeWhileHeld) {
+          release();
+          await new Promise((r) => setTimeout(r, 0));
+        }
+      } finally {
+        await service.close();
+        saved = told.filter((l) => /saved to/.test(l));
+      }
+      expect(saved).toHaveLength(1);
+      // The next process loads the lists as they are now.
+      expect((await openAndScreen()).origin).toBe('snapshot');
+    }
+  });
 });
 
 describe('name reference snapshot', () => {

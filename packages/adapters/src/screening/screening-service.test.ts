@@ -85,4 +85,64 @@ describe.each(storeTargets())('screening service with worker threads ($name)', (
     expect(hits.every((h) => h.source === 'uk-ofsi')).toBe(true);
     expect(workerErrors).toEqual([]);
   });
+
+  it('holds the workers on the old lists back while held: screens the new version in process, then in new workers', async () => {
+    const query = { name: 'Farooq al-Qahtani', sources: ['uk-ofsi'] };
+    const found = await pooled.screen(query, {}, null);
+    expect(found.length).toBeGreaterThan(0);
+    // A new version of the list without the parties found.
+    const gone = new Set(found.map((h) => h.entityId));
+    const uk = (await store.latestVersions()).find((v) => v.source === 'uk-ofsi')!;
+    const parties = (await store.partiesOfVersion(uk.id))
+      .filter((p) => !gone.has(p.entityId))
+      .map((p) => p.party);
+    expect(await pooled.workersReady()).toBe(true);
+    const release = pooled.holdWorkers();
+    const releaseToo = pooled.holdWorkers();
+    await store.saveListVersion({
+      source: 'uk-ofsi',
+      publishedAt: '2026-11-08',
+      format: uk.format,
+      files: [],
+      parties,
+      warnings: [],
+    });
+    await pooled.refresh();
+    // The old workers are gone, no new ones start while held: the patched index answers.
+    expect(await pooled.workersReady()).toBe(false);
+    expect(await pooled.screen(query, {}, null)).toEqual([]);
+    release();
+    expect(await pooled.workersReady()).toBe(false);
+    releaseToo();
+    releaseToo();
+    expect(await pooled.workersReady()).toBe(true);
+    const before = pooled.workerActivity().reduce((n, w) => n + w.active, 0);
+    expect(await pooled.screen(query, {}, null)).toEqual([]);
+    expect(await pooled.screen(SUBJECTS[0]!, { limit: 5 }, null)).toEqual(
+      await inProcess.screen(SUBJECTS[0]!, { limit: 5 }, null),
+    );
+    expect(pooled.workerActivity().reduce((n, w) => n + w.active, 0)).toBeGreaterThan(before);
+    expect(workerErrors).toEqual([]);
+  });
+
+  it('starts held workers at once when resumed (a full monitoring run screens on them)', async () => {
+    const release = pooled.holdWorkers();
+    const uk = (await store.latestVersions()).find((v) => v.source === 'uk-ofsi')!;
+    const parties = (await store.partiesOfVersion(uk.id)).map((p) => p.party);
+    await store.saveListVersion({
+      source: 'uk-ofsi',
+      publishedAt: '2026-11-15',
+      format: uk.format,
+      files: [],
+      parties: parties.slice(1),
+      warnings: [],
+    });
+    await pooled.refresh();
+    expect(await pooled.workersReady()).toBe(false);
+    pooled.resumeWorkers();
+    expect(await pooled.workersReady()).toBe(true);
+    release();
+    expect(await pooled.workersReady()).toBe(true);
+    expect(workerErrors).toEqual([]);
+  });
 });

@@ -140,6 +140,10 @@ export class ScreeningService {
   #pool: ScreeningPool | undefined;
   #poolStarting: Promise<void> = Promise.resolve();
   #poolGeneration = 0;
+  /** Holds taken by `holdWorkers`: while any is, a refreshed index starts no workers and saves no snapshot. */
+  #holds = 0;
+  /** What a refresh left for the last hold's release: start the workers, save the snapshot under this key. */
+  #deferred: { pool: boolean; saveKey: string | undefined } = { pool: false, saveKey: undefined };
   #closed = false;
   /** The index as a snapshot payload (for the workers), made at most once per index state. */
   #payload: Uint8Array | undefined;
@@ -245,19 +249,24 @@ export class ScreeningService {
    * takes the main thread about half a second on the whole mirror, which a server's readiness
    * (the index loaded, screening in process meanwhile) need not wait for.
    */
-  #startPool(): void {
+  #startPool(despiteHolds = false): void {
     if (this.#workers === 0 || this.#closed) return;
     const generation = ++this.#poolGeneration;
     const stale = () => generation !== this.#poolGeneration || this.#closed;
     this.#poolStarting = new Promise<void>((next) => setImmediate(next))
-      .then(() =>
-        stale()
-          ? undefined
-          : // The workers read the index's snapshot in shared memory rather than index every party again.
-            ScreeningPool.start(this.snapshotPayload(), this.reference, this.#workers, {
-              copyPerWorker: this.#copyIndexPerWorker,
-            }),
-      )
+      .then(() => {
+        if (stale()) return undefined;
+        // Held meanwhile (`holdWorkers`): started by the last release instead.
+        if (this.#holds > 0 && !despiteHolds) {
+          this.#deferred.pool = true;
+          return undefined;
+        }
+        this.#deferred.pool = false;
+        // The workers read the index's snapshot in shared memory rather than index every party again.
+        return ScreeningPool.start(this.snapshotPayload(), this.reference, this.#workers, {
+          copyPerWorker: this.#copyIndexPerWorker,
+        });
+      })
       .then(
         async (pool) => {
           // A newer index (or close) came while this pool was building: it is stale.
@@ -386,9 +395,40 @@ export class ScreeningService {
       this.#dropPool();
       this.#startPool();
       // The next process starts from the lists as they are now.
-      if (this.#snapshots)
-        void this.#save(this.#snapshots.keyOf([...this.#versions.values()], this.reference));
+      const saveKey = this.#snapshots?.keyOf([...this.#versions.values()], this.reference);
+      if (this.#holds > 0) this.#deferred.saveKey = saveKey;
+      else if (saveKey !== undefined) void this.#save(saveKey);
     }
+  }
+
+  /**
+   * Defers the workers' restart (and the snapshot's save) after a refresh until the returned
+   * release is called, by every holder when several hold. A monitoring delta holds them while it
+   * runs: the snapshot's serialisation, the shared memory and the workers' cold boot would take
+   * the two cores the delta screens on. Meanwhile every screening runs here, on the patched index
+   * (as it does until new workers are ready): none sees the old lists. Take the hold before the
+   * refresh's end it is meant to cover (a hold taken later finds the workers starting and leaves
+   * them); releasing twice is harmless.
+   */
+  holdWorkers(): () => void {
+    this.#holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this.#holds > 0) return;
+      const { pool, saveKey } = this.#deferred;
+      this.#deferred = { pool: false, saveKey: undefined };
+      if (pool) this.#startPool();
+      if (saveKey !== undefined && !this.#closed) void this.#save(saveKey);
+    };
+  }
+
+  /** Starts the workers a hold deferred, now, whatever holds remain (a full monitoring run screens on them). */
+  resumeWorkers(): void {
+    if (!this.#deferred.pool) return;
+    this.#deferred.pool = false;
+    this.#startPool(true);
   }
 
   /**
@@ -406,6 +446,10 @@ export class ScreeningService {
     this.#stopWatching = undefined;
     this.#closed = true;
     this.#dropPool();
+    // A save a hold deferred is made now: the next process starts from these lists, not a rebuild.
+    const { saveKey } = this.#deferred;
+    this.#deferred.saveKey = undefined;
+    if (saveKey !== undefined) void this.#save(saveKey);
     await this.#poolStarting;
     await this.#saving;
   }
