@@ -223,13 +223,25 @@ for (const target of storeTargets()) {
       expect(every.length).toBeGreaterThan(some.length);
     });
 
-    it('runs a delta before the workers restart on the new lists, screening the new lists meanwhile', async () => {
+    /** A monitor over a screening service with one worker, its register screened once. */
+    async function withPooledMonitor(
+      body: (pooled: ScreeningService, monitor: MonitorService, org: string) => Promise<void>,
+    ): Promise<void> {
       const pooled = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, { workers: 1 });
       const monitor = new MonitorService(w.store, pooled);
       try {
         const org = await w.org('Widget Exports Ltd');
         await monitor.importRegister(org, 'book.csv', REGISTER, CLI_SOURCE);
         await monitor.run(org, { trigger: 'register' });
+        await body(pooled, monitor, org);
+      } finally {
+        await monitor.close();
+        await pooled.close();
+      }
+    }
+
+    it('runs a delta before the workers restart on the new lists, screening the new lists meanwhile', async () => {
+      await withPooledMonitor(async (pooled, monitor, org) => {
         expect(await pooled.workersReady()).toBe(true);
         await w.store.saveListVersion(version('2024-05-03', V2));
         // Asked once the delta has found its scope: the workers, and a screening meanwhile.
@@ -254,19 +266,11 @@ for (const target of storeTargets()) {
         expect((await pooled.screen({ name: 'Ocean Star' }, {}, null)).map((m) => m.entityId)).not.toContain(
           `${SOURCE}:3`,
         );
-      } finally {
-        await monitor.close();
-        await pooled.close();
-      }
+      });
     });
 
     it('releases the workers held from a list version notification once the pass is over', async () => {
-      const pooled = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, { workers: 1 });
-      const monitor = new MonitorService(w.store, pooled);
-      try {
-        const org = await w.org('Widget Exports Ltd');
-        await monitor.importRegister(org, 'book.csv', REGISTER, CLI_SOURCE);
-        await monitor.run(org, { trigger: 'register' });
+      await withPooledMonitor(async (pooled, monitor, org) => {
         await pooled.watch();
         await monitor.watch();
         await w.store.saveListVersion(version('2024-05-03', V2));
@@ -280,10 +284,7 @@ for (const target of storeTargets()) {
         expect(
           (await pooled.screen({ name: 'Globex Holdings Limited' }, {}, null)).map((m) => m.entityId),
         ).toContain(`${SOURCE}:5`);
-      } finally {
-        await monitor.close();
-        await pooled.close();
-      }
+      });
     });
 
     it('keeps a register index between runs only while the register is unchanged', async () => {
