@@ -2,7 +2,7 @@ import type { TokenWeight } from './compare-names.ts';
 import { expandToken } from './expand-token.ts';
 import { isOrganisationPair, MAX_EXTRA_PARTS } from './name-features.ts';
 import type { NormalizedName } from './normalize-name.ts';
-import { acrossNamesCoverage, PARTY_WORDS_CAP } from './party-words.ts';
+import { acrossNamesCoverage, PARTY_WORDS_CAP, partyWordsIgnored } from './party-words.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
 
 /** Share of the name score that rests on covering the query (see compare-names.ts). */
@@ -276,7 +276,7 @@ export function findCandidateNames(
   if (minScore <= PARTY_WORDS_CAP)
     coverageNeeded = Math.min(
       coverageNeeded,
-      acrossNamesCoverage(query.text, tokens, weight, index.compiled.genericOrgWords),
+      acrossNamesCoverage(query.text, tokens, weight, partyWordsIgnored(index.compiled)),
     );
   // Most a name's own initials can add (each one letter against a query word).
   const latinSlack = initialShare + (total > 0 ? (INITIAL * tokens.length) / total : 0);

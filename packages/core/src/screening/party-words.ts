@@ -2,6 +2,7 @@ import { ARTICLES } from './article-lift.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { CONNECTORS } from './generic-words-lift.ts';
 import { compareReadTokenFacts } from './compare-tokens.ts';
+import type { CompiledNameReference } from './compile-name-reference.ts';
 import { isOrganisationPair } from './name-features.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
 import type { PreparedQuery } from './score-indexed-name.ts';
@@ -47,6 +48,25 @@ export interface PartyWords {
 /** Han, Hangul and kana. */
 const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+const ignoredMemo = new WeakMap<CompiledNameReference, Set<string>>();
+
+/**
+ * Words never distinctive across names: the generic organisation words and every word of a
+ * legal form ("joint", "stock", "limited", "inc"). A name made only of a legal form keeps its
+ * words as its name ("JOINT STOCK Inc."), and those words are rare in the index (legal forms
+ * are read apart from listed names), so they would pass for three rare distinctive words.
+ */
+export function partyWordsIgnored(ref: CompiledNameReference): ReadonlySet<string> {
+  let set = ignoredMemo.get(ref);
+  if (!set) {
+    set = new Set(ref.genericOrgWords);
+    for (const list of ref.phrases.values())
+      for (const phrase of list) if (phrase.kind === 'legal') for (const t of phrase.tokens) set.add(t);
+    ignoredMemo.set(ref, set);
+  }
+  return set;
+}
+
 /** The distinctive words of a prepared query (indices), or undefined when it has too few or an initial. */
 const distinctiveMemo = new WeakMap<PreparedQuery, number[] | null>();
 
@@ -56,7 +76,7 @@ function distinctiveWords(index: ScreeningIndex, query: PreparedQuery): number[]
     // A name written in Han, Hangul or kana (or read from one) is told apart by its syllables,
     // not by words: its readings' one-syllable words are found across many names.
     out = query.syllabic || query.syllables || CJK.test(query.name.text) ? null : [];
-    const generic = index.compiled.genericOrgWords;
+    const generic = partyWordsIgnored(index.compiled);
     let rare = 0;
     for (let i = 0; out && i < query.name.tokens.length; i++) {
       const t = query.name.tokens[i]!;
@@ -124,7 +144,7 @@ let best = new Float64Array(64);
 /**
  * The score of an organisation pair (either side an organisation, vessel or aircraft) whose
  * query's distinctive words (not articles, connectors, name particles or
- * generic organisation words; at least `MIN_PARTY_WORDS`, no initial) are each spelled, at
+ * generic organisation words or words of legal forms; at least `MIN_PARTY_WORDS`, no initial) are each spelled, at
  * `PARTY_WORD_SIMILARITY` or closer, by a word of one of two names of a party (`names`) and
  * not all by one of them: `PARTY_WORDS_CAP` times the query-weighted mean similarity of those
  * words, less the weak-alias weight when either name is weak. The name spelling most of
