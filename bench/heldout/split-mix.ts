@@ -218,3 +218,20 @@ if (screened.size) {
     console.log(`by ${name}: ${pct(expected, report.length)} %`);
   }
 }
+
+/**
+ * `--list-misses`: every tune and threshold miss of `--outcomes` (never report's), one a line,
+ * with the attributes that sort it: person or organisation, whether it adds a distinctive word
+ * no UN name of the subject holds, whether its distinctive words all spell words of one UN name.
+ */
+if (process.argv.includes('--list-misses')) {
+  console.log(`\n## Tune and threshold misses at ${t}, by kind\n`);
+  const rows = cases
+    .filter((c) => c.split !== 'report' && found(c) === false)
+    .map((c) => {
+      const kind = `${ATTRIBUTES.kind!(c)} adds=${ATTRIBUTES['adds a distinctive word']!(c)} oneName=${ATTRIBUTES['distinctive words all in one UN name']!(c)}`;
+      return `${kind} | ${c.split} | ${c.query.name} | UN: ${unParts(c).join(' / ')}`;
+    })
+    .sort();
+  console.log(rows.join('\n'));
+}
