@@ -57,78 +57,22 @@ interface KeyPart {
 
 // Scratch arrays reused between calls (screening is synchronous).
 /**
- * The names this query reached, by name id: an open-addressing table of `nameId + 1` (0: empty)
- * and the name's place among the names reached, emptied before `findCandidateNames` returns.
- * A table sized to the names reached (about 10,000 over 1,000,000 parties) stays in the core's
- * cache, where an array of a place per name id (8 MB at 2,000,000 names) made the posting loop
- * wait on memory for most postings. What a reached name gathers lies in the arrays below, by its
- * place, in the order the names were reached.
+ * Per name id, one more than the name's place among the names this query reached (0: not
+ * reached), put back to 0 before `findCandidateNames` returns. The posting loop's one random
+ * read per posting is then four bytes of an array of the index's names (8 MB at 2,000,000
+ * names), not a name's 32-byte slot in one eight times that size: over 1,000,000 parties the
+ * loop was mostly waiting on those reads. What a reached name gathers lies in the arrays below,
+ * by its place, in the order the names were reached.
  */
-let slotName = new Int32Array(4096);
-let slotPlace = new Int32Array(4096);
-let slotShift = 20;
+let place = new Int32Array(1024);
 /**
- * Per name id, one bit: whether the name is reached (it is in the table), cleared with the table.
- * A posting is first tested here (a quarter of a megabyte at 2,000,000 names), so that the table
- * is probed only for a name already reached: most postings of the frequent words, read once the
- * loop stops making names, are of names not reached.
+ * Per name id, one bit: whether the name is reached (its `place` is set), cleared with the places.
+ * A posting is first tested here (a quarter of a megabyte at 2,000,000 names, which stays in the
+ * core's cache), so that `place` is read only for a name already reached: a posting that makes a
+ * new name only writes its place, and one of a name not reached once the loop stops making names
+ * (most postings of the frequent words read after that) touches nothing else.
  */
 let reachedBits = new Int32Array(32);
-
-/** `reachedBits` for an index of `size` name ids (all zero: every call leaves it so). */
-function reachedFor(size: number): Int32Array {
-  if (reachedBits.length * 32 < size) reachedBits = new Int32Array((size + (size >> 3)) / 32 + 1);
-  return reachedBits;
-}
-
-/** The first slot of `nameId` in a table of `2 ** (32 - shift)` slots (Fibonacci hashing). */
-const slotOf = (nameId: number, shift: number): number => Math.imul(nameId, -1640531535) >>> shift;
-
-/** The place of a reached name (it is in the table). */
-function placeOf(nameId: number): number {
-  const mask = slotName.length - 1;
-  const key = nameId + 1;
-  let h = slotOf(nameId, slotShift);
-  while (slotName[h] !== key) h = (h + 1) & mask;
-  return slotPlace[h]!;
-}
-
-/** Puts a name not in the table at place `c` (the table holds the `c` names before it). */
-function putPlace(nameId: number, c: number): void {
-  if ((c + 1) * 2 > slotName.length) {
-    // Twice the size, the names before it put again in the order they came.
-    slotName = new Int32Array(slotName.length * 2);
-    slotPlace = new Int32Array(slotName.length);
-    slotShift--;
-    for (let k = 0; k < c; k++) putSlot(touched[k]!, k);
-  }
-  putSlot(nameId, c);
-}
-
-function putSlot(nameId: number, c: number): void {
-  const mask = slotName.length - 1;
-  let h = slotOf(nameId, slotShift);
-  while (slotName[h] !== 0) h = (h + 1) & mask;
-  slotName[h] = nameId + 1;
-  slotPlace[h] = c;
-}
-
-/**
- * Empties the table of the first `count` names reached, last first: each is then found as it was
- * put (every name before it still in the table), so only their slots are written.
- */
-function clearPlaces(count: number): void {
-  const mask = slotName.length - 1;
-  for (let c = count - 1; c >= 0; c--) {
-    const nameId = touched[c]!;
-    reachedBits[nameId >> 5] = 0;
-    const key = nameId + 1;
-    let h = slotOf(nameId, slotShift);
-    while (slotName[h] !== key) h = (h + 1) & mask;
-    slotName[h] = 0;
-  }
-}
-
 /** Per place: the name id, its Latin share, its original-script share, whether a whole-name key reached it. */
 let touched = new Int32Array(1024);
 let latin = new Float64Array(1024);
@@ -138,6 +82,15 @@ let selectScratch = new Float64Array(1024);
 let tokenSim = new Float64Array(1024);
 let tokenStamp = new Uint32Array(1024);
 let tokenEpoch = 0;
+
+/** `place` for an index of `size` name ids (all zero: every call leaves it so), and `reachedBits` with it. */
+function placesFor(size: number): Int32Array {
+  if (place.length < size) {
+    place = new Int32Array(size + (size >> 3));
+    reachedBits = new Int32Array((place.length >> 5) + 1);
+  }
+  return place;
+}
 
 /** Room for `n` reached names in the per-place arrays, keeping the first `count`. */
 function growTouched(count: number): void {
@@ -341,7 +294,8 @@ export function findCandidateNames(
   const originalSlack =
     originalInitials + (originalTotal > 0 ? (INITIAL * originals.length) / originalTotal : 0);
 
-  const reached = reachedFor(index.nameSlots);
+  const places = placesFor(index.nameSlots);
+  const reached = reachedBits;
   // Read once: each is a getter that looks at how the index is stored.
   const postingColumns = index.columns?.postings;
   const joinedKey = index.joinedKey;
@@ -386,7 +340,7 @@ export function findCandidateNames(
           const bit = 1 << (nameId & 31);
           let c: number;
           if ((reached[word]! & bit) !== 0) {
-            c = placeOf(nameId);
+            c = places[nameId]! - 1;
             if (latinPart) lat[c]! += add;
             else orig[c]! += add;
           } else if (creating) {
@@ -397,8 +351,8 @@ export function findCandidateNames(
               orig = original;
               whl = wholeKey;
             }
-            putPlace(nameId, count);
             c = count++;
+            places[nameId] = count;
             reached[word] = reached[word]! | bit;
             names[c] = nameId;
             lat[c] = latinPart ? add : 0;
@@ -410,7 +364,11 @@ export function findCandidateNames(
       }
     }
   } finally {
-    clearPlaces(count);
+    for (let c = 0; c < count; c++) {
+      const nameId = touched[c]!;
+      places[nameId] = 0;
+      reached[nameId >> 5] = 0;
+    }
   }
   // The names kept are moved to the front, with what they gathered.
   let kept = 0;
