@@ -6,8 +6,6 @@
  * screens its 1,000 queries (500 spelling variations of listed names, 500 invented persons,
  * expansion memo emptied before each pass).
  */
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { unlinkSync, writeFileSync } from 'node:fs';
@@ -19,28 +17,17 @@ import {
   type NormalizedName,
   type ScreeningIndex,
 } from '@entente/core';
-import { parse } from 'csv-parse/sync';
 import { buildColumnIndexInWorkers } from '../packages/adapters/src/screening/column-build.ts';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
 import { legalFormsOf, measureNameProfile, scriptOf } from './name-profile.ts';
-import { variationsOf } from './support/scale-queries.ts';
-import { seededRandom, SyntheticParties, wordOccurrences } from './synthetic-parties.ts';
+import { cpuMs, gc } from './support/cpu.ts';
+import { inventedPersons, load, quantile, variationsOf } from './support/scale-queries.ts';
+import { SyntheticParties, wordOccurrences } from './synthetic-parties.ts';
 
 const SIZE = Number(process.env.SIZE ?? 1_000_000);
 const SEED = 18;
 const PASSES = Number(process.env.PASSES ?? 6);
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e3;
-};
-const load = (): string =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
-const quantile = (xs: number[], q: number): number =>
-  xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 const reference = await loadNameReference(MIRROR);
 let mirror = (await loadMirrorLists(MIRROR, () => {})).flatMap((l) => l.parties);
@@ -48,16 +35,7 @@ const profile = measureNameProfile(
   mirror,
   (name) => normalizeName(name, reference, 'organization').legalForms.length > 0,
 );
-const negatives = (
-  ['negatives_us_1k.csv', 'negatives_global_1k.csv'].flatMap((f) =>
-    parse(readFileSync(path.join(MIRROR, 'eval', f), 'utf8'), { columns: true, skip_empty_lines: true }),
-  ) as { full_name: string }[]
-).map((r) => r.full_name);
-const random = seededRandom(SEED + 3);
-const sample = negatives
-  .map((n) => ({ n, k: random() }))
-  .sort((a, b) => a.k - b.k)
-  .map((x) => x.n);
+const sample = inventedPersons(SEED);
 const generator = new SyntheticParties(profile, wordOccurrences(mirror, scriptOf), legalFormsOf(reference));
 mirror = [];
 gc();

@@ -17,7 +17,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import {
   buildColumnIndex,
@@ -30,12 +30,11 @@ import {
   type ScreeningIndexInput,
 } from '@entente/core';
 import { buildColumnIndexInWorkers } from '../packages/adapters/src/screening/column-build.ts';
-import { parse } from 'csv-parse/sync';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
 import { describeNameProfile, legalFormsOf, measureNameProfile, scriptOf } from './name-profile.ts';
-import { variationsOf } from './support/scale-queries.ts';
-import { seededRandom, SyntheticParties, wordOccurrences } from './synthetic-parties.ts';
+import { inventedPersons, load, quantile, variationsOf } from './support/scale-queries.ts';
+import { SyntheticParties, wordOccurrences } from './synthetic-parties.ts';
 
 const SIZE = Number(process.env.SIZE ?? 1_000_000);
 const SEED = Number(process.env.SEED ?? 18);
@@ -56,12 +55,6 @@ const mainThreadCpuS = (): number => {
     return 0;
   }
 };
-const load = (): string =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
-const quantile = (xs: number[], q: number): number =>
-  xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 /** Peak resident memory since the last `resetPeak` (Linux `VmHWM`). */
 const peakRss = (): number =>
   Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
@@ -258,16 +251,7 @@ async function main(): Promise<void> {
   );
   console.log('profile of the mirror lists:');
   for (const line of describeNameProfile(profile)) console.log(`  ${line}`);
-  const negatives = (
-    ['negatives_us_1k.csv', 'negatives_global_1k.csv'].flatMap((f) =>
-      parse(readFileSync(path.join(MIRROR, 'eval', f), 'utf8'), { columns: true, skip_empty_lines: true }),
-    ) as { full_name: string }[]
-  ).map((r) => r.full_name);
-  const random = seededRandom(SEED + 3);
-  const sample = negatives
-    .map((n) => ({ n, k: random() }))
-    .sort((a, b) => a.k - b.k)
-    .map((x) => x.n);
+  const sample = inventedPersons(SEED);
   const generator = new SyntheticParties(profile, wordOccurrences(mirror, scriptOf), legalFormsOf(reference));
   const results: Result[] = [];
   const mirrorSize = mirror.length;

@@ -1,5 +1,10 @@
 /** The queries of `bench/scale-1m.ts`, shared with `bench/retrieval-1m.ts`. */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
 import type { ScreeningIndex } from '@entente/core';
+import { parse } from 'csv-parse/sync';
+import { MIRROR } from '../eval-screening-lists.ts';
 import { scriptOf, wordsOf } from '../name-profile.ts';
 import { respell, seededRandom } from '../synthetic-parties.ts';
 
@@ -32,3 +37,27 @@ export function variationsOf(
   }
   return out;
 }
+
+/** The invented persons of the mirror's `eval/negatives_*_1k.csv`, in the order `seed` shuffles them to. */
+export function inventedPersons(seed: number): string[] {
+  const negatives = (
+    ['negatives_us_1k.csv', 'negatives_global_1k.csv'].flatMap((f) =>
+      parse(readFileSync(path.join(MIRROR, 'eval', f), 'utf8'), { columns: true, skip_empty_lines: true }),
+    ) as { full_name: string }[]
+  ).map((r) => r.full_name);
+  const random = seededRandom(seed + 3);
+  return negatives
+    .map((n) => ({ n, k: random() }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.n);
+}
+
+/** The load averages, for the bench's lines. */
+export const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
+/** The `q` quantile of `xs` (the value at `floor(q · n)` in order). */
+export const quantile = (xs: number[], q: number): number =>
+  xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
