@@ -17,7 +17,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import {
   buildColumnIndex,
@@ -30,11 +30,11 @@ import {
   type ScreeningIndexInput,
 } from '@entente/core';
 import { buildColumnIndexInWorkers } from '../packages/adapters/src/screening/column-build.ts';
-import { parse } from 'csv-parse/sync';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { describeNameProfile, legalFormsOf, measureNameProfile, scriptOf, wordsOf } from './name-profile.ts';
-import { respell, seededRandom, SyntheticParties, wordOccurrences } from './synthetic-parties.ts';
+import { describeNameProfile, legalFormsOf, measureNameProfile, scriptOf } from './name-profile.ts';
+import { inventedPersons, load, quantile, variationsOf } from './support/scale-queries.ts';
+import { SyntheticParties, wordOccurrences } from './synthetic-parties.ts';
 
 const SIZE = Number(process.env.SIZE ?? 1_000_000);
 const SEED = Number(process.env.SEED ?? 18);
@@ -55,12 +55,6 @@ const mainThreadCpuS = (): number => {
     return 0;
   }
 };
-const load = (): string =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
-const quantile = (xs: number[], q: number): number =>
-  xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 /** Peak resident memory since the last `resetPeak` (Linux `VmHWM`). */
 const peakRss = (): number =>
   Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
@@ -153,36 +147,6 @@ const builders: Record<
       deletionWorkers: process.env.DELETION_WORKERS ? Number(process.env.DELETION_WORKERS) : undefined,
     }),
 };
-
-/**
- * Spelling variations of listed names: one word respelt, or the words rotated; with the party they
- * came from. Parties are picked by entry id from the index (the parties in the order they were given).
- */
-function variationsOf(
-  index: ScreeningIndex,
-  slots: number,
-  count: number,
-  seed: number,
-): { name: string; entityId: string }[] {
-  const random = seededRandom(seed);
-  const out: { name: string; entityId: string }[] = [];
-  while (out.length < count) {
-    const party = index.entry(Math.floor(random() * slots))?.party;
-    if (!party) continue;
-    const names = party.names.filter((n) => n.full && scriptOf(n.full) === 'Latin');
-    if (names.length === 0) continue;
-    const name = random() < 0.7 ? names[0]! : names[Math.floor(random() * names.length)]!;
-    const words = wordsOf(name.full);
-    const long = words.map((w, i) => (w.length >= 5 ? i : -1)).filter((i) => i >= 0);
-    if (long.length > 0 && random() < 0.7) {
-      const at = long[Math.floor(random() * long.length)]!;
-      words[at] = respell(words[at]!, random);
-    } else if (words.length > 1) words.push(words.shift()!);
-    else continue;
-    out.push({ name: words.join(' '), entityId: `${party.source}:${party.sourceId}` });
-  }
-  return out;
-}
 
 async function measure(
   label: string,
@@ -287,16 +251,7 @@ async function main(): Promise<void> {
   );
   console.log('profile of the mirror lists:');
   for (const line of describeNameProfile(profile)) console.log(`  ${line}`);
-  const negatives = (
-    ['negatives_us_1k.csv', 'negatives_global_1k.csv'].flatMap((f) =>
-      parse(readFileSync(path.join(MIRROR, 'eval', f), 'utf8'), { columns: true, skip_empty_lines: true }),
-    ) as { full_name: string }[]
-  ).map((r) => r.full_name);
-  const random = seededRandom(SEED + 3);
-  const sample = negatives
-    .map((n) => ({ n, k: random() }))
-    .sort((a, b) => a.k - b.k)
-    .map((x) => x.n);
+  const sample = inventedPersons(SEED);
   const generator = new SyntheticParties(profile, wordOccurrences(mirror, scriptOf), legalFormsOf(reference));
   const results: Result[] = [];
   const mirrorSize = mirror.length;

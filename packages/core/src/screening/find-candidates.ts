@@ -65,6 +65,14 @@ interface KeyPart {
  * by its place, in the order the names were reached.
  */
 let place = new Int32Array(1024);
+/**
+ * Per name id, one bit: whether the name is reached (its `place` is set), cleared with the places.
+ * A posting is first tested here (a quarter of a megabyte at 2,000,000 names, which stays in the
+ * core's cache), so that `place` is read only for a name already reached: a posting that makes a
+ * new name only writes its place, and one of a name not reached once the loop stops making names
+ * (most postings of the frequent words read after that) touches nothing else.
+ */
+let reachedBits = new Int32Array(32);
 /** Per place: the name id, its Latin share, its original-script share, whether a whole-name key reached it. */
 let touched = new Int32Array(1024);
 let latin = new Float64Array(1024);
@@ -75,9 +83,12 @@ let tokenSim = new Float64Array(1024);
 let tokenStamp = new Uint32Array(1024);
 let tokenEpoch = 0;
 
-/** `place` for an index of `size` name ids (all zero: every call leaves it so). */
+/** `place` for an index of `size` name ids (all zero: every call leaves it so), and `reachedBits` with it. */
 function placesFor(size: number): Int32Array {
-  if (place.length < size) place = new Int32Array(size + (size >> 3));
+  if (place.length < size) {
+    place = new Int32Array(size + (size >> 3));
+    reachedBits = new Int32Array((place.length >> 5) + 1);
+  }
   return place;
 }
 
@@ -284,6 +295,7 @@ export function findCandidateNames(
     originalInitials + (originalTotal > 0 ? (INITIAL * originals.length) / originalTotal : 0);
 
   const places = placesFor(index.nameSlots);
+  const reached = reachedBits;
   // Read once: each is a getter that looks at how the index is stored.
   const postingColumns = index.columns?.postings;
   const joinedKey = index.joinedKey;
@@ -324,8 +336,11 @@ export function findCandidateNames(
         const end = columns ? columns.starts[ids[k]! + 1]! : list.length;
         for (let p = columns ? columns.starts[ids[k]!]! : 0; p < end; p++) {
           const nameId = list[p]!;
-          let c = places[nameId]! - 1;
-          if (c >= 0) {
+          const word = nameId >> 5;
+          const bit = 1 << (nameId & 31);
+          let c: number;
+          if ((reached[word]! & bit) !== 0) {
+            c = places[nameId]! - 1;
             if (latinPart) lat[c]! += add;
             else orig[c]! += add;
           } else if (creating) {
@@ -338,6 +353,7 @@ export function findCandidateNames(
             }
             c = count++;
             places[nameId] = count;
+            reached[word] = reached[word]! | bit;
             names[c] = nameId;
             lat[c] = latinPart ? add : 0;
             orig[c] = latinPart ? 0 : add;
@@ -348,7 +364,11 @@ export function findCandidateNames(
       }
     }
   } finally {
-    for (let c = 0; c < count; c++) places[touched[c]!] = 0;
+    for (let c = 0; c < count; c++) {
+      const nameId = touched[c]!;
+      places[nameId] = 0;
+      reached[nameId >> 5] = 0;
+    }
   }
   // The names kept are moved to the front, with what they gathered.
   let kept = 0;

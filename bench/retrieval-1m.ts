@@ -1,0 +1,156 @@
+/**
+ * What the retrieval reads at scale, and old against new in one process (issue 18, point 4).
+ * Run: `ENTENTE_SHARED_DATA=/work/shared/data SIZE=1000000 node --expose-gc
+ * --max-old-space-size=8192 --import tsx bench/retrieval-1m.ts`. Builds the synthetic index of
+ * `bench/scale-1m.ts` once (SIZE parties, seed 18, the column index built on worker threads) and
+ * screens its 1,000 queries (500 spelling variations of listed names, 500 invented persons,
+ * expansion memo emptied before each pass).
+ */
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { unlinkSync, writeFileSync } from 'node:fs';
+import * as core from '@entente/core';
+import {
+  normalizeName,
+  screenParty,
+  type CandidateCut,
+  type NormalizedName,
+  type ScreeningIndex,
+} from '@entente/core';
+import { buildColumnIndexInWorkers } from '../packages/adapters/src/screening/column-build.ts';
+import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
+import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
+import { legalFormsOf, measureNameProfile, scriptOf } from './name-profile.ts';
+import { cpuMs, gc } from './support/cpu.ts';
+import { inventedPersons, load, quantile, variationsOf } from './support/scale-queries.ts';
+import { SyntheticParties, wordOccurrences } from './synthetic-parties.ts';
+
+const SIZE = Number(process.env.SIZE ?? 1_000_000);
+const SEED = 18;
+const PASSES = Number(process.env.PASSES ?? 6);
+
+const reference = await loadNameReference(MIRROR);
+let mirror = (await loadMirrorLists(MIRROR, () => {})).flatMap((l) => l.parties);
+const profile = measureNameProfile(
+  mirror,
+  (name) => normalizeName(name, reference, 'organization').legalForms.length > 0,
+);
+const sample = inventedPersons(SEED);
+const generator = new SyntheticParties(profile, wordOccurrences(mirror, scriptOf), legalFormsOf(reference));
+mirror = [];
+gc();
+const t0 = performance.now();
+let given = 0;
+const index: ScreeningIndex = await buildColumnIndexInWorkers(
+  (function* () {
+    for (const party of generator.stream(SIZE, SEED)) {
+      given++;
+      yield { party };
+    }
+  })(),
+  reference,
+  { workers: 2 },
+);
+console.log(
+  `built ${index.size} parties, ${index.nameCount} names, ${index.tokenCount} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s; load ${load()}`,
+);
+const matches = variationsOf(index, given, 500, SEED + 1);
+for (const q of variationsOf(index, given, 200, SEED + 2))
+  screenParty(index, { name: q.name }, { limit: 10 });
+const queries = matches.flatMap((m, i) => [
+  { name: m.name, entityId: m.entityId },
+  { name: sample[i]!, entityId: '' },
+]);
+
+/** One pass over the queries, memo emptied: wall times, CPU, recall and invented with a match. */
+function pass(): { times: number[]; cpu: number; found: number; invented: number; digest: string } {
+  index.expansions.clear();
+  gc();
+  const times: number[] = [];
+  let found = 0;
+  let invented = 0;
+  const out: string[] = [];
+  const c0 = cpuMs();
+  for (const q of queries) {
+    const t = performance.now();
+    const hits = screenParty(index, { name: q.name }, { limit: 10 });
+    times.push(performance.now() - t);
+    if (q.entityId && hits.some((h) => h.entityId === q.entityId)) found++;
+    if (!q.entityId && hits.length > 0) invented++;
+    out.push(hits.map((h) => `${h.entityId}:${h.score}`).join(','));
+  }
+  return { times, cpu: (cpuMs() - c0) / queries.length, found, invented, digest: out.join('\n') };
+}
+
+// Old against new: `findCandidateNames` as it is at each revision of BASES (default: main), loaded
+// from git with its imports pointed at this checkout's modules, against this checkout's, on every
+// reading of the queries that screenParty retrieves for (default cap and floor), in alternating passes.
+const BASES = (process.env.BASES ?? 'main').split(',');
+const screeningDir = path.resolve('packages/core/src/screening');
+type Find = typeof core.findCandidateNames;
+const finds = new Map<string, Find>();
+for (const base of BASES) {
+  const file = `/tmp/find-candidates-${base.replace(/\W/g, '')}-${process.pid}.ts`;
+  const source = execFileSync('git', ['show', `${base}:packages/core/src/screening/find-candidates.ts`], {
+    encoding: 'utf8',
+  });
+  writeFileSync(file, source.replace(/from '\.\//g, `from '${screeningDir}/`));
+  finds.set(base, ((await import(file)) as typeof core).findCandidateNames);
+  unlinkSync(file);
+}
+finds.set('new', core.findCandidateNames);
+const weight = core.indexTokenWeight(index);
+const minScore =
+  core.DEFAULT_SCREENING_THRESHOLD - core.CANDIDATE_FLOOR.maxBonus - core.CANDIDATE_FLOOR.margin;
+const readings: NormalizedName[] = queries.flatMap((q) =>
+  core.queryVariants(index, { name: q.name }, normalizeName(q.name, index.reference, undefined)),
+);
+const retrieve = (find: Find, reading: NormalizedName, cut: CandidateCut): number[] =>
+  find(index, reading, weight, core.DEFAULT_CANDIDATE_CAP, 0.2, minScore, cut);
+const outcome = (find: Find, reading: NormalizedName): string => {
+  const cut: CandidateCut = { unscored: 0, atLeast: false, beyond: [] };
+  const names = retrieve(find, reading, cut);
+  return `${names.join()}|${cut.unscored}|${cut.atLeast}|${cut.beyond!.join()}`;
+};
+for (const base of BASES) {
+  let differ = 0;
+  for (const reading of readings)
+    if (outcome(finds.get(base)!, reading) !== outcome(core.findCandidateNames, reading)) differ++;
+  console.log(
+    `${readings.length} readings: ${differ} differ between ${base} and new (names, order, unscored, at least, names beyond)`,
+  );
+}
+const labels = [...finds.keys()];
+const timed = new Map(labels.map((l) => [l, { cold: [] as number[], warm: [] as number[] }]));
+for (let p = 0; p < PASSES; p++)
+  for (const label of p % 2 ? labels.slice().reverse() : labels)
+    for (const memo of ['cold', 'warm'] as const) {
+      if (memo === 'cold') index.expansions.clear();
+      gc();
+      const cut: CandidateCut = { unscored: 0, atLeast: false };
+      const find = finds.get(label)!;
+      const c0 = cpuMs();
+      for (const reading of readings) retrieve(find, reading, cut);
+      timed.get(label)![memo].push((cpuMs() - c0) / queries.length);
+    }
+const median = (xs: number[]): number => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
+};
+for (const memo of ['cold', 'warm'] as const) {
+  const first = median(timed.get(labels[0]!)![memo]);
+  console.log(
+    `retrieval CPU per query (ms), expansion memo ${memo === 'cold' ? 'emptied before each pass' : 'warm'}; load ${load()}`,
+  );
+  for (const label of labels) {
+    const xs = timed.get(label)![memo];
+    console.log(
+      `  ${label}: ${xs.map((x) => x.toFixed(3)).join(' ')}; median ${median(xs).toFixed(3)} (×${(median(xs) / first).toFixed(2)} of ${labels[0]})`,
+    );
+  }
+}
+const screened = [pass(), pass(), pass()];
+for (const r of screened)
+  console.log(
+    `screenParty (new), memo empty: p50 ${quantile(r.times, 0.5).toFixed(3)} ms, p90 ${quantile(r.times, 0.9).toFixed(3)} ms, p99 ${quantile(r.times, 0.99).toFixed(2)} ms, CPU ${r.cpu.toFixed(3)} ms per query; recall@10 ${(r.found / 5).toFixed(1)} %, invented with a match ${(r.invented / 5).toFixed(1)} %; load ${load()}`,
+  );
