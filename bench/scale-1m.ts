@@ -11,7 +11,7 @@
  * from `eval/negatives_*_1k.csv` (share with any match). SIZE and SEED override
  * the defaults (SIZE=200000 for a quicker run); SKIP_MIRROR=1 skips the real-mirror baseline;
  * LAYOUTS (default `workers,columns`: the first is also built at SIZE, BIG_LAYOUTS for more)
- * and BUILD_WORKERS (2) choose the builds; DELETION_WORKERS (default 0: on the main thread) the deletion index's;
+ * and BUILD_WORKERS (2) choose the builds; DELETION_WORKERS (default BUILD_WORKERS; 0: on the main thread) the deletion index's; the worker build at SIZE prints its timeline (`onStep`);
  * PROFILE=<dir> writes a CPU profile of each index's timed screenings there. Build CPU is the whole process's, worker threads
  * included: with workers it exceeds the wall time on an idle machine.
  */

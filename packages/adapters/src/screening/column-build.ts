@@ -38,12 +38,13 @@ export interface ColumnBuildOptions {
   /** Parties per message to a worker (default 250). */
   batch?: number;
   /**
-   * Worker threads making the deletion index in parts at once, into shared memory (default 0: on
-   * this thread, in the layout). They are started fresh when the normalising workers stop, and
-   * fill the index from the point of the layout where this thread would make it, while this
-   * thread finishes the layout and makes the look-ups. (Made on the normalising workers beside
-   * the whole layout, the peak at 1,000,000 parties went from 2.7 to 3.5–4.3 GiB: see
-   * docs/decisions/2026-12-05-build-1m-peak.md and 2026-12-05-build-1m-overlap.md.)
+   * Worker threads making the deletion index in parts at once, into shared memory (default: as
+   * many as `workers`; 0: on this thread, in the layout). They are started fresh when the
+   * normalising workers stop, and fill the index from the point of the layout where this thread
+   * would make it, while this thread finishes the layout and makes the look-ups. At 1,000,000
+   * parties, 2 took this thread's CPU from 83 to 42 s at a peak of 2.69 GiB against 2.64 (made
+   * on the normalising workers beside the whole layout, the peak had gone to 3.5–4.3 GiB; see
+   * docs/decisions/2026-12-05-build-1m-overlap.md).
    */
   deletionWorkers?: number;
   /**
@@ -176,7 +177,7 @@ async function columnsInWorkers(
     // parties left); fresh ones for the deletion index boot meanwhile, on the idle core.
     await stopAll();
     step('normalising workers stopped');
-    const parts = options.deletionWorkers ?? 0;
+    const parts = options.deletionWorkers ?? options.workers;
     tokenWorkers = Array.from({ length: parts }, () => new BuildWorker(reference));
     const snapshot = builder.finish(columns, (tokens) => {
       step('layout to the deletion index');
