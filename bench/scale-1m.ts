@@ -11,7 +11,7 @@
  * from `eval/negatives_*_1k.csv` (share with any match). SIZE and SEED override
  * the defaults (SIZE=200000 for a quicker run); SKIP_MIRROR=1 skips the real-mirror baseline;
  * LAYOUTS (default `workers,columns`: the first is also built at SIZE, BIG_LAYOUTS for more)
- * and BUILD_WORKERS (2) choose the builds; DELETION_WORKERS (default 0: on the main thread) the deletion index's;
+ * and BUILD_WORKERS (2) choose the builds; DELETION_WORKERS (default BUILD_WORKERS; 0: on the main thread) the deletion index's; the worker build at SIZE prints its timeline (`onStep`);
  * PROFILE=<dir> writes a CPU profile of each index's timed screenings there. Build CPU is the whole process's, worker threads
  * included: with workers it exceeds the wall time on an idle machine.
  */
@@ -132,6 +132,33 @@ const BUILD_WORKERS = Number(process.env.BUILD_WORKERS ?? 2);
 const BIG_LAYOUTS: Layout[] = process.env.BIG_LAYOUTS
   ? (process.env.BIG_LAYOUTS.split(',') as Layout[])
   : LAYOUTS.slice(0, 1);
+/**
+ * The build's timeline (the worker build's steps, `onStep`): per step its wall time, its CPU on the
+ * main thread and on the other threads (workers, the collector's helpers), the core-seconds left
+ * idle on a machine of `cpus().length` cores, resident memory at its end and the peak so far.
+ */
+let timeline: { t: number; main: number; process: number } | undefined;
+const startTimeline = (): void => {
+  timeline = { t: performance.now(), main: mainThreadCpuS(), process: cpuS() };
+  console.log(
+    '| step (ends) | at | wall | main-thread CPU | other threads CPU | idle core-s | RSS | peak |\n|---|---|---|---|---|---|---|---|',
+  );
+};
+let lastStep = { t: 0, main: 0, process: 0 };
+const onStep = (step: string): void => {
+  if (!timeline) return;
+  const now = { t: performance.now(), main: mainThreadCpuS(), process: cpuS() };
+  const from = lastStep.t >= timeline.t ? lastStep : timeline;
+  const wall = (now.t - from.t) / 1000;
+  const main = now.main - from.main;
+  const all = now.process - from.process;
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
+  console.log(
+    `| ${step} | ${((now.t - timeline.t) / 1000).toFixed(1)} s | ${wall.toFixed(1)} s | ${main.toFixed(1)} s | ${(all - main).toFixed(1)} s | ${Math.max(0, cpus().length * wall - all).toFixed(1)} | ${mib(rss)} | ${mib(peakRss())} |`,
+  );
+  lastStep = now;
+};
+
 const builders: Record<
   Layout,
   (
@@ -145,6 +172,7 @@ const builders: Record<
     buildColumnIndexInWorkers(parties, reference, {
       workers: BUILD_WORKERS,
       deletionWorkers: process.env.DELETION_WORKERS ? Number(process.env.DELETION_WORKERS) : undefined,
+      onStep,
     }),
 };
 
@@ -161,6 +189,7 @@ async function measure(
   const c0 = cpuS();
   const m0 = mainThreadCpuS();
   const t0 = performance.now();
+  if (label.startsWith(`synthetic ${SIZE}`)) startTimeline();
   let given = 0;
   let index: ScreeningIndex | undefined = await builders[layout](
     (function* () {
@@ -172,6 +201,7 @@ async function measure(
     reference,
   );
   const buildS = (performance.now() - t0) / 1000;
+  timeline = undefined;
   const buildCpuS = cpuS() - c0;
   const buildMainCpuS = mainThreadCpuS() - m0;
   const peak = peakRss();

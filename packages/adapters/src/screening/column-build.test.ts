@@ -2,11 +2,14 @@ import {
   buildColumnIndex,
   buildParty,
   DEFAULT_NAME_REFERENCE,
+  deletionJobsOf,
   screenParty,
   snapshotOfParties,
   type Party,
 } from '@entente/core';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import type { ColumnBuildResponse } from './column-build-protocol.ts';
 import { buildColumnIndexInWorkers, snapshotOfPartiesInWorkers } from './column-build.ts';
 import { snapshotPayload } from './snapshot-file.ts';
 
@@ -65,14 +68,37 @@ describe('column index built on worker threads', () => {
     }
   }, 60_000);
 
-  it('screens as the one-thread index does', async () => {
-    const index = await buildColumnIndexInWorkers(parties, ref, { workers: 2, batch: 50 });
+  it('screens as the one-thread index does, its deletion index made here or on workers', async () => {
     const alone = buildColumnIndex(parties, ref);
-    expect(screenParty(index, { name: 'Ivan Petrov' }, { limit: 5 })[0]?.matchedName).toBe('Ivan Petrov');
-    for (const name of ['Ivan Petrov', 'Petrov Ivan', 'Mohamed Ali', 'OOO Romashka Trading', 'Sea Star'])
-      expect(screenParty(index, { name }, { limit: 10 })).toEqual(
-        screenParty(alone, { name }, { limit: 10 }),
-      );
+    const steps: string[][] = [];
+    for (const deletionWorkers of [0, 2]) {
+      const onStep = (step: string): number => steps[steps.length - 1]!.push(step);
+      steps.push([]);
+      const index = await buildColumnIndexInWorkers(parties, ref, {
+        workers: 2,
+        batch: 50,
+        deletionWorkers,
+        onStep,
+      });
+      expect(screenParty(index, { name: 'Ivan Petrov' }, { limit: 5 })[0]?.matchedName).toBe('Ivan Petrov');
+      for (const name of ['Ivan Petrov', 'Petrov Ivan', 'Mohamed Ali', 'OOO Romashka Trading', 'Sea Star'])
+        expect(screenParty(index, { name }, { limit: 10 })).toEqual(
+          screenParty(alone, { name }, { limit: 10 }),
+        );
+    }
+    // The timeline the 1M bench prints: the deletion index a step of its own only on this thread.
+    const common = ['parties normalised and added', 'token facts', 'normalising workers stopped'];
+    expect(steps).toEqual([
+      [
+        ...common,
+        'layout to the deletion index',
+        'deletion index',
+        'layout',
+        'look-ups',
+        'deletion index in',
+      ],
+      [...common, 'layout to the deletion index', 'layout', 'look-ups', 'deletion index in'],
+    ]);
   }, 60_000);
 
   it('takes streamed parties and reports a failing worker instead of hanging', async () => {
@@ -83,5 +109,41 @@ describe('column index built on worker threads', () => {
     expect(bytes(snapshot).equals(bytes(snapshotOfParties(parties.slice(0, 30), ref)))).toBe(true);
     const broken = [{ party: { ...parties[0]!.party, names: null } as unknown as Party }];
     await expect(snapshotOfPartiesInWorkers(broken, ref, { workers: 1 })).rejects.toThrow();
+  }, 60_000);
+
+  it('fails every part of a deletion index made in parts when one part fails, none left waiting', async () => {
+    const tokens = ['ivanov', 'petrov', 'hassan', 'wang', 'romashka', 'ocean', 'star', 'kowalski'];
+    const { jobs } = deletionJobsOf(tokens, 3);
+    // Part 1's bucket sizes cannot be counted: `Atomics.add` takes no array of floats.
+    const broken = {
+      ...jobs[1]!,
+      offsets: new Float64Array(new SharedArrayBuffer(8 * jobs[1]!.offsets.length)),
+    };
+    const workers = [0, 1, 2].map(
+      () =>
+        new Worker(new URL('./column-build-worker-boot.js', import.meta.url), {
+          workerData: { reference: ref },
+        }),
+    );
+    try {
+      const answers = await Promise.all(
+        [jobs[0]!, broken, jobs[2]!].map(
+          (job, i) =>
+            new Promise<ColumnBuildResponse>((resolve, reject) => {
+              workers[i]!.once('message', resolve);
+              workers[i]!.once('error', reject);
+              workers[i]!.postMessage({ id: i, deletionPart: job });
+            }),
+        ),
+      );
+      // The broken part reports its own error; the others that it left waiting, theirs.
+      expect(answers.map((a) => ('error' in a ? a.error.name : 'done'))).toEqual([
+        'DeletionPartFailed',
+        'TypeError',
+        'DeletionPartFailed',
+      ]);
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
   }, 60_000);
 });

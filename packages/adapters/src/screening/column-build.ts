@@ -1,10 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import {
   ColumnBuilder,
+  deletionArraysOf,
   deletionJobsOf,
   indexOverSnapshot,
   joinStrings,
   snapshotOfParties,
+  withColumnLookups,
   type DeletionArrays,
   type JoinedStrings,
   type NameReference,
@@ -36,13 +38,22 @@ export interface ColumnBuildOptions {
   /** Parties per message to a worker (default 250). */
   batch?: number;
   /**
-   * Worker threads making the deletion index in parts at once, into shared memory, beside this
-   * thread's layout (default 0: on this thread, after the layout, the workers stopped). With 2 at
-   * 1,000,000 parties, this thread's CPU went from about 71 to 45 s, but the peak from 2.7 to
-   * 3.5–3.7 GiB: the index's arrays and the workers' heaps beside the layout's garbage (see
-   * docs/decisions/2026-12-05-build-1m-peak.md).
+   * Worker threads making the deletion index in parts at once, into shared memory (default: as
+   * many as `workers`; 0: on this thread, in the layout). They are started fresh when the
+   * normalising workers stop, and fill the index from the point of the layout where this thread
+   * would make it, while this thread finishes the layout and makes the look-ups. At 1,000,000
+   * parties, 2 took this thread's CPU from 83 to 42 s at a peak of 2.69 GiB against 2.64 (made
+   * on the normalising workers beside the whole layout, the peak had gone to 3.5–4.3 GiB; see
+   * docs/decisions/2026-12-05-build-1m-overlap.md).
    */
   deletionWorkers?: number;
+  /**
+   * Called as each step of the build ends, with its name (a timeline: the benches read the
+   * clock, the CPU and the memory there). Steps: `parties normalised and added`, `token facts`,
+   * `normalising workers stopped`, `layout to the deletion index`, `deletion index`, `layout`,
+   * `look-ups` (`buildColumnIndexInWorkers` only).
+   */
+  onStep?: (step: string) => void;
 }
 
 /** A worker thread of the column build with its unanswered requests, answered in order. */
@@ -115,6 +126,7 @@ async function columnsInWorkers(
   options: ColumnBuildOptions,
 ): Promise<{ snapshot: ScreeningIndexSnapshot; deletions: Promise<DeletionArrays> }> {
   const size = options.batch ?? BATCH;
+  const step = options.onStep ?? ((): void => {});
   const workers = Array.from({ length: options.workers }, () => new BuildWorker(reference));
   // The normalising workers, then any more the deletion index is made on.
   let tokenWorkers: BuildWorker[] = workers;
@@ -145,6 +157,10 @@ async function columnsInWorkers(
         pending.push({ versions, answer: workers[id % workers.length]!.request({ id, json }) });
       }
     };
+    // The facts of each chunk of tokens as soon as it is complete, on the workers beside the
+    // parties (their facts depend on the tokens alone): this thread, busier than each worker
+    // while the parties come, no longer waits for all the facts after them.
+    const facts = new FactsInChunks(workers);
     send();
     while (pending.length > 0) {
       const { versions, answer } = pending.shift()!;
@@ -152,31 +168,35 @@ async function columnsInWorkers(
       send();
       if (!('batch' in r)) throw new Error('column build worker: parties expected');
       builder.addBatch(r.batch, versions, r.bytes, r.ends);
+      facts.sendFull(builder.tokens);
     }
-    // The facts and the deletion index depend on the tokens alone: made on the same workers
-    // (fresh ones held about 0.1 GiB more each; the facts in small chunks leave their heaps
-    // about as they were), and on more if more deletion workers are asked for.
-    const tokens = builder.tokens;
-    const parts = options.deletionWorkers ?? 0;
-    tokenWorkers = Array.from(
-      { length: Math.max(0, parts - workers.length) },
-      () => new BuildWorker(reference),
-    );
-    tokenWorkers.unshift(...workers);
-    const factsMade = factsOf(workers, joinStrings(tokens));
-    // Its arrays made now, before the layout, and filled on the workers beside it.
-    if (parts > 0) {
+    step('parties normalised and added');
+    const columns = await facts.all(builder.tokens);
+    step('token facts');
+    // The normalising workers go before the layout, the build's peak (their heaps hold what the
+    // parties left); fresh ones for the deletion index boot meanwhile, on the idle core.
+    await stopAll();
+    step('normalising workers stopped');
+    const parts = options.deletionWorkers ?? options.workers;
+    tokenWorkers = Array.from({ length: parts }, () => new BuildWorker(reference));
+    const snapshot = builder.finish(columns, (tokens) => {
+      step('layout to the deletion index');
+      if (parts < 1) {
+        const arrays = deletionArraysOf(tokens);
+        step('deletion index');
+        return arrays;
+      }
+      // Its arrays made here and filled on the workers while this thread finishes the layout
+      // and makes the look-ups (`buildColumnIndexInWorkers`).
       const { jobs, arrays } = deletionJobsOf(tokens, parts);
       deletions = Promise.all(
         jobs.map((job, i) => tokenWorkers[i]!.request({ id: -1, deletionPart: job })),
       ).then(() => arrays);
       // Handled by the caller; marked handled here in case this thread fails first.
       deletions.catch(() => {});
-    }
-    const facts = await factsMade;
-    // Without deletion workers, theirs go before the layout, the build's peak.
-    if (parts < 1) await stopAll();
-    const snapshot = builder.finish(facts, parts > 0 ? () => undefined : undefined);
+      return undefined;
+    });
+    step('layout');
     deletions ??= Promise.resolve(snapshot.deletions as DeletionArrays);
     deletions = deletions.finally(stopAll);
     deletions.catch(() => {});
@@ -189,55 +209,84 @@ async function columnsInWorkers(
 
 /**
  * Tokens per request for their facts: small enough that what a worker makes of them dies young
- * (in shares of 1,000,000 tokens, each worker's heap grew by about 0.45 GiB, kept after).
+ * (in shares of 1,000,000 tokens, each worker's heap grew by about 0.45 GiB, kept after), and
+ * that the tokens of a chunk are complete early (they are sent as the parties come).
  */
 const FACTS_CHUNK = 32_768;
 
-/** The fact columns of `tokens`, made in chunks on the workers, in turn. */
-async function factsOf(workers: BuildWorker[], tokens: JoinedStrings): Promise<TokenFactColumns> {
-  const count = tokens.ends.length;
-  const requests: Promise<JoinedFacts>[] = [];
-  for (let from = 0, i = 0; from < count; from += FACTS_CHUNK, i++) {
-    const to = Math.min(count, from + FACTS_CHUNK);
-    const start = from ? tokens.ends[from - 1]! : 0;
-    const ends = tokens.ends.slice(from, to).map((end) => end - start);
-    const chunk = { text: tokens.text.slice(start, tokens.ends[to - 1]!), ends };
-    requests.push(
-      workers[i % workers.length]!.request({ id: -1 - i, tokens: chunk, from: 0, to: to - from }).then(
-        (r) => (r as { facts: JoinedFacts }).facts,
-      ),
-    );
+/**
+ * The fact columns of the tokens, made in chunks of `FACTS_CHUNK` on the workers, in turn, each
+ * chunk sent as soon as its tokens are all known (`sendFull`), the rest at the end (`all`).
+ */
+class FactsInChunks {
+  readonly #workers: BuildWorker[];
+  readonly #requests: Promise<JoinedFacts>[] = [];
+  #sent = 0;
+
+  constructor(workers: BuildWorker[]) {
+    this.#workers = workers;
   }
-  const parts = await Promise.all(requests);
-  const vowelPoor = new Uint8Array(count);
-  const keys = { text: '', ends: new Uint32Array(count) };
-  const folds = { text: '', ends: new Uint32Array(count) };
-  // Each share's strings after the last: as `pack` joins the whole list.
-  const append = (to: JoinedStrings, part: JoinedStrings, at: number): void => {
-    const base = to.text.length;
-    for (let i = 0; i < part.ends.length; i++) to.ends[at + i] = base + part.ends[i]!;
-    to.text += part.text;
-  };
-  let at = 0;
-  for (const p of parts) {
-    vowelPoor.set(p.vowelPoor, at);
-    append(keys, p.keys, at);
-    append(folds, p.folds, at);
-    at += p.vowelPoor.length;
+
+  /** Sends the chunks of `tokens` (the distinct tokens so far, by id) that are full. */
+  sendFull(tokens: readonly string[]): void {
+    while (tokens.length - this.#sent >= FACTS_CHUNK) this.#send(tokens, this.#sent + FACTS_CHUNK);
   }
-  return { keys, folds, vowelPoor };
+
+  #send(tokens: readonly string[], to: number): void {
+    const chunk = joinStrings(tokens.slice(this.#sent, to));
+    const worker = this.#workers[this.#requests.length % this.#workers.length]!;
+    const request = worker
+      .request({ id: -1 - this.#requests.length, tokens: chunk, from: 0, to: to - this.#sent })
+      .then((r) => (r as { facts: JoinedFacts }).facts);
+    // Awaited in `all`; marked handled here in case the build fails before.
+    request.catch(() => {});
+    this.#requests.push(request);
+    this.#sent = to;
+  }
+
+  /** The fact columns of all of `tokens` (every token added): the last chunks sent, all awaited. */
+  async all(tokens: readonly string[]): Promise<TokenFactColumns> {
+    this.sendFull(tokens);
+    if (this.#sent < tokens.length) this.#send(tokens, tokens.length);
+    const count = tokens.length;
+    const parts = await Promise.all(this.#requests);
+    const vowelPoor = new Uint8Array(count);
+    const keys = { text: '', ends: new Uint32Array(count) };
+    const folds = { text: '', ends: new Uint32Array(count) };
+    // Each chunk's strings after the last: as `pack` joins the whole list.
+    const append = (to: JoinedStrings, part: JoinedStrings, at: number): void => {
+      const base = to.text.length;
+      for (let i = 0; i < part.ends.length; i++) to.ends[at + i] = base + part.ends[i]!;
+      to.text += part.text;
+    };
+    let at = 0;
+    for (const p of parts) {
+      vowelPoor.set(p.vowelPoor, at);
+      append(keys, p.keys, at);
+      append(folds, p.folds, at);
+      at += p.vowelPoor.length;
+    }
+    return { keys, folds, vowelPoor };
+  }
 }
 
 /**
  * `buildColumnIndex` over `snapshotOfPartiesInWorkers`: a read-only index of many parties,
- * built with the normalisation and the deletion index on worker threads. The index's look-up
- * orders are made here once the deletion index is in: made beside it, a 1,000,000-party build
- * peaked at 3.6 GiB instead of 2.7 (this thread's garbage from the layout was not yet collected).
+ * built with the normalisation (and the deletion index, with `deletionWorkers`) on worker
+ * threads. The index's look-ups are made here while the deletion index is made on its workers:
+ * compared where they lie, they leave little garbage beside it (made with a string per token,
+ * a 1,000,000-party build peaked at 3.6 GiB instead of 2.7 so).
  */
 export async function buildColumnIndexInWorkers(
   parties: Iterable<ScreeningIndexInput>,
   reference: NameReference,
   options: ColumnBuildOptions,
 ): Promise<ScreeningIndex> {
-  return indexOverSnapshot(await snapshotOfPartiesInWorkers(parties, reference, options), reference);
+  if (options.workers < 1) return indexOverSnapshot(snapshotOfParties(parties, reference), reference);
+  const { snapshot, deletions } = await columnsInWorkers(parties, reference, options);
+  const full = withColumnLookups(snapshot);
+  options.onStep?.('look-ups');
+  full.deletions = await deletions;
+  options.onStep?.('deletion index in');
+  return indexOverSnapshot(full, reference);
 }

@@ -385,7 +385,7 @@ export interface DeletionJob {
   source: { codes: Uint8Array | Uint16Array; ends: Uint32Array };
   offsets: Uint32Array;
   entries: Uint32Array;
-  /** Two shared counters: threads arrived at the current step, steps passed. */
+  /** Three shared counters: threads arrived at the current step, steps passed, parts failed. */
   control: Int32Array;
   part: number;
   parts: number;
@@ -397,14 +397,31 @@ const shareOf = (count: number, part: number, parts: number): [number, number] =
   return [Math.min(count, part * size), Math.min(count, (part + 1) * size)];
 };
 
-/** Waits until all `parts` threads have called it (`Atomics.wait`: not on a browser's main thread). */
+/** Thrown by the parts still running when another part of the deletion index failed. */
+export class DeletionPartFailed extends Error {
+  override name = 'DeletionPartFailed';
+}
+
+/**
+ * Waits until all `parts` threads have called it (`Atomics.wait`: not on a browser's main
+ * thread), or until one has failed (`failPart`): then throws, so that no part waits for ever.
+ */
 function meet(control: Int32Array, parts: number): void {
   const step = Atomics.load(control, 1);
+  if (Atomics.load(control, 2)) throw new DeletionPartFailed('another part of the deletion index failed');
   if (Atomics.add(control, 0, 1) === parts - 1) {
     Atomics.store(control, 0, 0);
     Atomics.add(control, 1, 1);
     Atomics.notify(control, 1);
   } else while (Atomics.load(control, 1) === step) Atomics.wait(control, 1, step);
+  if (Atomics.load(control, 2)) throw new DeletionPartFailed('another part of the deletion index failed');
+}
+
+/** Marks the build failed and wakes the parts waiting in `meet` (which then throw). */
+function failPart(control: Int32Array): void {
+  Atomics.store(control, 2, 1);
+  Atomics.add(control, 1, 1);
+  Atomics.notify(control, 1);
 }
 
 /**
@@ -434,7 +451,7 @@ export function deletionJobsOf(
   });
   const source = { codes, ends };
   const { offsets, entries } = deletionArraysFor(deletionVariantCount(source, 0, tokens.length), true);
-  const control = new Int32Array(buffer(8));
+  const control = new Int32Array(buffer(12));
   const jobs = Array.from({ length: parts }, (_, part) => ({
     source,
     offsets,
@@ -446,17 +463,25 @@ export function deletionJobsOf(
   return { jobs, arrays: { count: tokens.length, offsets, entries } };
 }
 
-/** One job of `deletionJobsOf`: returns when every part has done its steps. */
+/**
+ * One job of `deletionJobsOf`: returns when every part has done its steps. When one part
+ * throws, the others throw `DeletionPartFailed` at their next meeting rather than wait for it.
+ */
 export function deletionPart(job: DeletionJob): void {
   const { source, offsets, entries, control, part, parts } = job;
-  const [from, to] = shareOf(source.ends.length, part, parts);
-  countDeletionBuckets(source, from, to, offsets);
-  meet(control, parts);
-  if (part === 0) startDeletionBuckets(offsets);
-  meet(control, parts);
-  fillDeletionBuckets(source, from, to, offsets, entries);
-  meet(control, parts);
-  if (part === 0) endDeletionFill(offsets);
-  meet(control, parts);
-  sortDeletionBuckets(offsets, entries, ...shareOf(offsets.length - 1, part, parts));
+  try {
+    const [from, to] = shareOf(source.ends.length, part, parts);
+    countDeletionBuckets(source, from, to, offsets);
+    meet(control, parts);
+    if (part === 0) startDeletionBuckets(offsets);
+    meet(control, parts);
+    fillDeletionBuckets(source, from, to, offsets, entries);
+    meet(control, parts);
+    if (part === 0) endDeletionFill(offsets);
+    meet(control, parts);
+    sortDeletionBuckets(offsets, entries, ...shareOf(offsets.length - 1, part, parts));
+  } catch (e) {
+    if (!(e instanceof DeletionPartFailed)) failPart(control);
+    throw e;
+  }
 }

@@ -5,6 +5,8 @@ import {
   pack,
   packedAt,
   packedCodes,
+  packedEqual,
+  packedOrder,
   packedTable,
   unpack,
 } from './packed-strings.ts';
@@ -63,6 +65,49 @@ describe('packed strings', () => {
           const w = words[i]!;
           expect(Math.sign(comparePackedAt(packed, i, s)), `${w} vs ${s}`).toBe(w < s ? -1 : w > s ? 1 : 0);
         }
+  });
+
+  it('orders ids by their string then by id, as a sort by the strings themselves does', () => {
+    // Shared prefixes, prefixes of each other, the empty string, wide and narrow units, repeats.
+    const list = [
+      ...words,
+      'ivan',
+      'iva',
+      'iv',
+      'i',
+      'ivanova',
+      'ivanov',
+      'ivanoz',
+      'ivb',
+      '\u00ff',
+      '\u0100',
+      'a\uffff',
+      'a\u0000',
+      'a',
+      '',
+      'zz',
+      'ζ',
+    ];
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
+    for (let i = 0; i < 500; i++)
+      list.push(
+        Array.from({ length: Math.floor(random() * 6) }, () => 'abé中'[Math.floor(random() * 4)]).join(''),
+      );
+    const keep = (id: number): boolean => id % 5 !== 3;
+    const expected = list
+      .map((_, id) => id)
+      .filter(keep)
+      .sort((a, b) => (list[a]! < list[b]! ? -1 : list[a]! > list[b]! ? 1 : a - b));
+    for (const packed of [pack(list), packedCodes(pack(list))])
+      expect(Array.from(packedOrder(packed, keep))).toEqual(expected);
+  });
+
+  it('tells equal strings of two packings apart from unequal ones without making them', () => {
+    const a = pack(['ivanov', 'ivanova', '', '金英']);
+    const b = packedCodes(pack(['ivanov', 'ivanov', '', '金英哲']));
+    expect([0, 1, 2, 3].map((i) => packedEqual(a, i, b, i))).toEqual([true, false, true, false]);
+    expect(packedEqual(a, 0, b, 1)).toBe(true);
   });
 
   it('reads strings of every length the same through code units (short ones through a reused array)', () => {

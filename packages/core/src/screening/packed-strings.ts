@@ -182,10 +182,49 @@ function hashOf(s: string): number {
   return h >>> 0;
 }
 
+/** `hashOf` of string `i` of packed strings, without making it. */
+function hashAt(packed: PackedStrings, i: number): number {
+  const from = startOf(packed.ends, i);
+  const to = packed.ends[i]!;
+  let h = 0x811c9dc5;
+  if ('text' in packed) {
+    const { text } = packed;
+    for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  } else {
+    const { codes } = packed;
+    for (let k = from; k < to; k++) h = Math.imul(h ^ codes[k]!, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The code unit at `k` of packed strings (an offset into all of them). */
+const unitReader = (packed: PackedStrings): ((k: number) => number) => {
+  if ('text' in packed) {
+    const { text } = packed;
+    return (k) => text.charCodeAt(k);
+  }
+  const { codes } = packed;
+  return (k) => codes[k]!;
+};
+
+/** Whether string `i` of `a` is string `j` of `b`, without making either. */
+export function packedEqual(a: PackedStrings, i: number, b: PackedStrings, j: number): boolean {
+  const from = startOf(a.ends, i);
+  const n = a.ends[i]! - from;
+  const other = startOf(b.ends, j);
+  if (b.ends[j]! - other !== n) return false;
+  const unitA = unitReader(a);
+  const unitB = unitReader(b);
+  for (let k = 0; k < n; k++) if (unitA(from + k) !== unitB(other + k)) return false;
+  return true;
+}
+
 /**
  * An open-addressing hash table of packed strings (slot → string id, −1 empty; linear
  * probing), so that a string's id is found without a `Map` of every string: a typed array
  * that can be shared. Empty strings (removed entries) are left out; of equal strings, the first.
+ * Hashed and compared where the strings lie: no string is made per entry (a million tokens
+ * made a million strings here).
  */
 export function packedTable(packed: PackedStrings): Int32Array {
   let size = 1024;
@@ -194,12 +233,54 @@ export function packedTable(packed: PackedStrings): Int32Array {
   const mask = size - 1;
   for (let i = 0; i < packed.ends.length; i++) {
     if (packed.ends[i] === startOf(packed.ends, i)) continue;
-    const s = packedAt(packed, i);
-    let slot = hashOf(s) & mask;
-    while (table[slot]! >= 0 && !equalsAt(packed, table[slot]!, s)) slot = (slot + 1) & mask;
+    let slot = hashAt(packed, i) & mask;
+    while (table[slot]! >= 0 && !packedEqual(packed, table[slot]!, packed, i)) slot = (slot + 1) & mask;
     if (table[slot]! < 0) table[slot] = i;
   }
   return table;
+}
+
+/** Code units summed into a sort prefix by `packedOrder`: three (65,537³ < 2⁵³, so exact). */
+const PREFIX_UNITS = 3;
+
+/**
+ * The ids `keep` keeps of packed strings, ordered by their string (as `<` orders strings: by
+ * UTF-16 code units, a prefix first) then by id, without making a string per id: each id's
+ * first three units as one number, compared first; the rest compared where it lies.
+ */
+export function packedOrder(packed: PackedStrings, keep: (id: number) => boolean): Int32Array {
+  const count = packed.ends.length;
+  const unit = unitReader(packed);
+  const prefix = new Float64Array(count);
+  const ids = new Int32Array(count);
+  let kept = 0;
+  for (let id = 0; id < count; id++) {
+    if (!keep(id)) continue;
+    ids[kept++] = id;
+    const from = startOf(packed.ends, id);
+    const n = packed.ends[id]! - from;
+    // Each unit plus one, a missing one 0: a shorter string before its extensions.
+    let p = 0;
+    for (let k = 0; k < PREFIX_UNITS; k++) p = p * 65537 + (k < n ? unit(from + k) + 1 : 0);
+    prefix[id] = p;
+  }
+  const { ends } = packed;
+  const order = ids.slice(0, kept);
+  order.sort((a, b) => {
+    const d = prefix[a]! - prefix[b]!;
+    if (d !== 0) return d;
+    const fromA = startOf(ends, a);
+    const fromB = startOf(ends, b);
+    const n = ends[a]! - fromA;
+    const m = ends[b]! - fromB;
+    // Equal prefixes: equal first units, and equal lengths when either is shorter than them.
+    for (let k = PREFIX_UNITS, end = Math.min(n, m); k < end; k++) {
+      const e = unit(fromA + k) - unit(fromB + k);
+      if (e !== 0) return e;
+    }
+    return n - m || a - b;
+  });
+  return order;
 }
 
 /** The id of string `s` in packed strings through their `packedTable`, −1 when absent. */

@@ -5,7 +5,15 @@ import type { TokenFacts } from './compare-tokens.ts';
 import type { ScreeningIndexSnapshot } from './index-snapshot.ts';
 import type { TokenVocabulary } from './screening-index.ts';
 import type { NormalizedName } from './normalize-name.ts';
-import { comparePackedAt, findPacked, packedAt, packedTable, type PackedStrings } from './packed-strings.ts';
+import {
+  comparePackedAt,
+  findPacked,
+  packedAt,
+  packedEqual,
+  packedOrder,
+  packedTable,
+  type PackedStrings,
+} from './packed-strings.ts';
 import { decodeUtf8 } from './utf8.ts';
 
 /** Name qualities by their number in a snapshot. */
@@ -31,18 +39,18 @@ export const QUALITIES: NameQuality[] = ['primary', 'strong', 'weak'];
  */
 export const MEMO_LIMIT = 1 << 16;
 
-/** The ids `keep` keeps, ordered by `keyOf` then id. */
-function orderBy(count: number, keyOf: (id: number) => string, keep: (id: number, key: string) => boolean) {
-  const keys: string[] = [];
-  const ids: number[] = [];
-  for (let id = 0; id < count; id++) {
-    const key = keyOf(id);
-    if (!keep(id, key)) continue;
-    keys[id] = key;
-    ids.push(id);
-  }
-  ids.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
-  return Int32Array.from(ids);
+/** The look-ups of a snapshot's tokens (`withColumnLookups`): made from their columns alone. */
+export function tokenLookups(
+  s: Pick<ScreeningIndexSnapshot, 'tokens' | 'tokenKeys' | 'tokenFolds'>,
+): Required<Pick<ScreeningIndexSnapshot, 'phoneticOrder' | 'foldOrder' | 'tokenTable'>> {
+  const { tokens, tokenKeys, tokenFolds } = s;
+  const { ends } = tokenKeys;
+  return {
+    // Tokens with a phonetic key, by key; tokens whose fold differs from them, by fold.
+    phoneticOrder: packedOrder(tokenKeys, (i) => ends[i]! > (i ? ends[i - 1]! : 0)),
+    foldOrder: packedOrder(tokenFolds, (i) => !packedEqual(tokenFolds, i, tokens, i)),
+    tokenTable: packedTable(tokens),
+  };
 }
 
 /**
@@ -51,24 +59,7 @@ function orderBy(count: number, keyOf: (id: number) => string, keep: (id: number
  */
 export function withColumnLookups(s: ScreeningIndexSnapshot): ScreeningIndexSnapshot {
   if (s.phoneticOrder && s.foldOrder && s.tokenTable && s.identifierTable) return s;
-  const count = s.tokens.ends.length;
-  const phoneticOrder = orderBy(
-    count,
-    (i) => packedAt(s.tokenKeys, i),
-    (_i, key) => key.length >= 1,
-  );
-  const foldOrder = orderBy(
-    count,
-    (i) => packedAt(s.tokenFolds, i),
-    (i, fold) => fold !== packedAt(s.tokens, i),
-  );
-  return {
-    ...s,
-    phoneticOrder,
-    foldOrder,
-    tokenTable: packedTable(s.tokens),
-    identifierTable: packedTable(s.identifierKeys),
-  };
+  return { ...s, ...tokenLookups(s), identifierTable: packedTable(s.identifierKeys) };
 }
 
 /**
