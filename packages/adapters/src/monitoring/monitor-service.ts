@@ -5,6 +5,7 @@ import {
   clearanceSubjectKey,
   counterpartySubject,
   isClearanceActive,
+  screenParty,
   type Clearance,
   DomainError,
   type Alert,
@@ -270,10 +271,12 @@ export class MonitorService {
             });
       const result = await runMonitoring({
         index: this.screening.index,
-        // A delta's chunks are shared between this thread and the worker the hold kept and
-        // patched (`matchBeside`); a full run's go to the workers.
+        // A delta's candidates are scored against the changed parties only: cheap enough on this
+        // thread, where they need not wait for the workers restarting on the refreshed index.
         matchMany: (q, o) =>
-          scope ? this.screening.matchBeside(q, o) : this.screening.matchMany(q, o, MONITOR_PER_WORKER),
+          o.entities
+            ? Promise.resolve(q.map((x) => screenParty(this.screening.index, x, o)))
+            : this.screening.matchMany(q, o, MONITOR_PER_WORKER),
         reference: this.screening.reference,
         register,
         screenAll: changedCps,

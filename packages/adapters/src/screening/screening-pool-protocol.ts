@@ -1,6 +1,5 @@
 import type {
   NameReference,
-  Party,
   ScreeningIndexSnapshot,
   ScreeningOptions,
   ScreeningOutcome,
@@ -36,23 +35,6 @@ export interface PoolRequest {
    * the batch chunks it holds.
    */
   urgent?: boolean;
-}
-
-/**
- * A new list version's differences, applied by a worker to its index before any message sent
- * after it (`ScreeningPool.patch`), as `ScreeningService.refresh` applies them to its own:
- * the parties removed (and the changed ones' old forms) by entity id, then the added and
- * changed parties with their version, then every party of a source retagged to its version.
- */
-export interface IndexPatch {
-  removed: string[];
-  added: { party: Party; versionId: number }[];
-  retag: { source: string; versionId: number }[];
-}
-
-/** A patch as a message to a worker (no answer). */
-export interface PoolPatchMessage {
-  patch: IndexPatch;
 }
 
 /**

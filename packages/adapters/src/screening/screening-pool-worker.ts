@@ -12,13 +12,7 @@ import {
   type NameReference,
   type ScreeningIndexSnapshot,
 } from '@entente/core/screening-worker';
-import type {
-  IndexPatch,
-  PoolPatchMessage,
-  PoolRequest,
-  PoolResponse,
-  PoolWorkerData,
-} from './screening-pool-protocol.ts';
+import type { PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool-protocol.ts';
 
 /**
  * Han readings decoded from their serialised bytes (shared by every worker) when a query first
@@ -51,7 +45,7 @@ const data = workerData as PoolWorkerData;
 const reference: NameReference = data.hanReadings
   ? { ...data.reference, hanReadings: lazyHanReadings(data.hanReadings) }
   : data.reference;
-let index =
+const index =
   'shared' in data
     ? indexOverSnapshot(data.shared, reference)
     : indexFromSnapshot(deserialize(data.snapshot) as ScreeningIndexSnapshot, reference);
@@ -67,27 +61,7 @@ const urgent: PoolRequest[] = [];
 const batch: PoolRequest[] = [];
 let scheduled = false;
 
-/**
- * Applies a list version's differences (`ScreeningPool.patch`) at once, in the message's own
- * turn: every message received after it is screened on the patched index. An index over the
- * shared columns is read-only: the first patch restores a writable copy from them (without the
- * shared expansion memo, which holds the old vocabulary's expansions).
- */
-function applyPatch(patch: IndexPatch): void {
-  if ('shared' in data && !patched) index = indexFromSnapshot(data.shared, reference);
-  patched = true;
-  for (const id of patch.removed) index.remove(id);
-  for (const { party, versionId } of patch.added) index.add(party, versionId);
-  for (const { source, versionId } of patch.retag) index.retagVersion(source, versionId);
-  index.prepare();
-}
-let patched = false;
-
-parentPort!.on('message', (req: PoolRequest | PoolPatchMessage) => {
-  if ('patch' in req) {
-    applyPatch(req.patch);
-    return;
-  }
+parentPort!.on('message', (req: PoolRequest) => {
   (req.urgent ? urgent : batch).push(req);
   if (!scheduled) {
     scheduled = true;

@@ -16,13 +16,7 @@ import {
 } from '@entente/core';
 import { deserialize, serialize } from 'node:v8';
 import { snapshotPayload } from './snapshot-file.ts';
-import type {
-  IndexPatch,
-  PoolPatchMessage,
-  PoolRequest,
-  PoolResponse,
-  PoolWorkerData,
-} from './screening-pool-protocol.ts';
+import type { PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool-protocol.ts';
 
 /**
  * Young generation of a worker over the shared index, in MiB. V8's default (32 MiB, most of it
@@ -64,8 +58,6 @@ interface PoolWorker {
   /** Of `pending`, the urgent messages (one subject a person waits for). */
   urgent: number;
   failed: boolean;
-  /** Left out by `patch`: sent nothing more, stopped once it has answered what it holds. */
-  retired: boolean;
 }
 
 /**
@@ -96,21 +88,14 @@ export class ScreeningPool {
 
   private constructor(workers: Worker[], expansions: SharedExpansions | undefined) {
     this.expansions = expansions;
-    this.#workers = workers.map((worker) => ({
-      worker,
-      pending: 0,
-      urgent: 0,
-      failed: false,
-      retired: false,
-    }));
+    this.#workers = workers.map((worker) => ({ worker, pending: 0, urgent: 0, failed: false }));
     for (const w of this.#workers) {
       // An idle worker does not keep the process alive; one with subjects in flight does.
       w.worker.unref();
       w.worker.on('message', (msg: PoolResponse) => this.#settle(msg));
       w.worker.on('error', (e) => this.#fail(w, e));
       w.worker.on('exit', (code) => {
-        if (!this.#closed && !w.retired)
-          this.#fail(w, new Error(`screening worker exited with code ${code}`));
+        if (!this.#closed) this.#fail(w, new Error(`screening worker exited with code ${code}`));
       });
     }
   }
@@ -202,46 +187,10 @@ export class ScreeningPool {
    * the difference of two readings says how long a worker went without work during a run.
    */
   activity(): { active: number; idle: number }[] {
-    return this.#workers
-      .filter((w) => !w.retired)
-      .map((w) => {
-        const { active, idle } = w.worker.performance.eventLoopUtilization();
-        return { active, idle };
-      });
-  }
-
-  /**
-   * Applies a list version's differences to the index of the first `keep` working workers
-   * (each restores a writable copy of the shared columns at its first patch, then patches it as
-   * `ScreeningService.refresh` patches its own) and retires the others: they are sent nothing
-   * more and stop once they have answered what they hold (screened on the lists they had, as
-   * anything sent before the patch may be). Every message sent after this is screened on the
-   * patched index. For a monitoring delta on two cores: one worker screens beside the main thread
-   * instead of both booting cold on the new index (`ScreeningService.holdWorkers`).
-   */
-  patch(patch: IndexPatch, keep = 1): void {
-    let kept = 0;
-    for (const w of this.#workers) {
-      if (w.failed || w.retired) continue;
-      if (kept++ < keep) {
-        w.worker.postMessage({ patch } satisfies PoolPatchMessage);
-        continue;
-      }
-      w.retired = true;
-      if (w.pending === 0) void w.worker.terminate();
-    }
-  }
-
-  /** Workers that screen what is sent (neither failed nor retired by `patch`). */
-  get working(): number {
-    return this.#workers.filter((w) => !w.failed && !w.retired).length;
-  }
-
-  /** Whether a working worker holds fewer than `depth` messages (one more sent now would not wait in the pool). */
-  hasRoom(depth = IN_FLIGHT_PER_WORKER): boolean {
-    return (
-      this.#queue.length === 0 && this.#workers.some((w) => !w.failed && !w.retired && w.pending < depth)
-    );
+    return this.#workers.map((w) => {
+      const { active, idle } = w.worker.performance.eventLoopUtilization();
+      return { active, idle };
+    });
   }
 
   /** Messages waiting in the pool for a worker to free up. */
@@ -315,7 +264,7 @@ export class ScreeningPool {
         const urgent = call.request.urgent === true;
         let target: PoolWorker | undefined;
         for (const w of this.#workers) {
-          if (w.failed || w.retired || (urgent ? w.urgent : w.pending) >= call.depth) continue;
+          if (w.failed || (urgent ? w.urgent : w.pending) >= call.depth) continue;
           if (
             !target ||
             (urgent ? w.urgent - target.urgent || w.pending - target.pending : w.pending - target.pending) < 0
@@ -348,10 +297,7 @@ export class ScreeningPool {
     if (!call) return;
     this.#calls.delete(msg.id);
     if (call.request.urgent) call.worker!.urgent--;
-    if (--call.worker!.pending === 0) {
-      call.worker!.worker.unref();
-      if (call.worker!.retired) void call.worker!.worker.terminate();
-    }
+    if (--call.worker!.pending === 0) call.worker!.worker.unref();
     this.#dispatch();
     if ('outcomes' in msg) {
       call.resolve(msg.outcomes);

@@ -30,7 +30,6 @@ import { ScreeningPool } from './screening-pool.ts';
 import { IndexSnapshotCache } from './index-snapshot-cache.ts';
 import { cachedNameReference } from './name-reference-cache.ts';
 import { snapshotPayload, type SnapshotBytes } from './snapshot-file.ts';
-import type { IndexPatch } from './screening-pool-protocol.ts';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 
@@ -89,12 +88,6 @@ export async function nameReferenceFor(
   if (!dir || !existsSync(dir)) return DEFAULT_NAME_REFERENCE;
   return cacheDir ? cachedNameReference(dir, cacheDir) : loadNameReference(dir);
 }
-
-/**
- * Messages a worker holds for `matchBeside`: the one it screens and the next, so that it does
- * not wait on the main thread between two while the main thread screens the other chunks.
- */
-const BESIDE_DEPTH = 2;
 
 /** How a screening service runs. */
 export interface ScreeningServiceOptions {
@@ -280,12 +273,7 @@ export class ScreeningService {
         async (pool) => {
           // A newer index (or close) came while this pool was building: it is stale.
           if (pool && stale()) await pool.close(0);
-          else if (pool) {
-            // The workers a hold kept (patched) screened until now; they stop once they answered.
-            const kept = this.#pool;
-            this.#pool = pool;
-            kept?.close().catch(this.#onWorkerError);
-          }
+          else if (pool) this.#pool = pool;
         },
         (e: unknown) => this.#onWorkerError(e),
       );
@@ -385,8 +373,6 @@ export class ScreeningService {
     const started = performance.now();
     const latest = await this.store.latestVersions();
     let changed = false;
-    // What the running workers are patched by while held (undefined: a source new to the index).
-    let patch: IndexPatch | undefined = { removed: [], added: [], retag: [] };
     for (const v of latest) {
       const current = this.#versions.get(v.source);
       if (current?.id === v.id) continue;
@@ -395,22 +381,11 @@ export class ScreeningService {
         // Only what differs between the two versions: re-indexing a whole list of 25,000 parties
         // for a weekly update of a few hundred cost seconds of CPU (each removal edits postings).
         const diff = await this.store.diffVersions(v.source, current.id, v.id);
-        const removed = [...diff.removed, ...diff.changed].map((p) => p.entityId);
-        for (const id of removed) index.remove(id);
+        for (const p of [...diff.removed, ...diff.changed]) index.remove(p.entityId);
         const fresh = [...diff.added, ...diff.changed].map((p) => p.entityId);
-        const added = (await this.store.partiesOfVersion(v.id, fresh)).map((p) => ({
-          party: p.party,
-          versionId: v.id,
-        }));
-        for (const p of added) index.add(p.party, v.id);
+        for (const p of await this.store.partiesOfVersion(v.id, fresh)) index.add(p.party, v.id);
         index.retagVersion(v.source, v.id);
-        patch?.removed.push(...removed);
-        patch?.added.push(...added);
-        patch?.retag.push({ source: v.source, versionId: v.id });
-      } else {
-        for (const p of await this.store.partiesOfVersion(v.id)) index.add(p.party, v.id);
-        patch = undefined;
-      }
+      } else for (const p of await this.store.partiesOfVersion(v.id)) index.add(p.party, v.id);
       this.#versions.set(v.source, v);
       changed = true;
     }
@@ -420,18 +395,9 @@ export class ScreeningService {
       this.#index.prepare();
       this.#payload = undefined;
       this.#state = this.describe((performance.now() - started) / 1000, 'built');
-      const pool = this.#pool;
-      if (this.#holds > 0 && pool && !pool.broken && patch) {
-        // Held (a monitoring delta): one worker patched by the same differences screens beside
-        // the main thread until the release starts new ones (a start under way is stale).
-        this.#poolGeneration++;
-        pool.patch(patch, 1);
-        this.#deferred.pool = true;
-      } else {
-        // The workers hold the old lists: screen here until new ones have built the new index.
-        this.#dropPool();
-        this.#startPool();
-      }
+      // The workers hold the old lists: screen here until new ones have built the new index.
+      this.#dropPool();
+      this.#startPool();
       // The next process starts from the lists as they are now.
       const saveKey = this.#snapshots?.keyOf([...this.#versions.values()], this.reference);
       if (this.#holds > 0) this.#deferred.saveKey = saveKey;
@@ -443,12 +409,10 @@ export class ScreeningService {
    * Defers the workers' restart (and the snapshot's save) after a refresh until the returned
    * release is called, by every holder when several hold. A monitoring delta holds them while it
    * runs: the snapshot's serialisation, the shared memory and the workers' cold boot would take
-   * the two cores the delta screens on. Meanwhile one running worker, patched by the version's
-   * differences as this index is (`ScreeningPool.patch`), screens beside this thread, the others
-   * stop; without running workers every screening runs here, on the patched index. None sees the
-   * old lists. Take the hold before the refresh's end it is meant to cover (a hold taken later
-   * finds the workers restarting and leaves them; `onIndexChange` takes one in the refresh
-   * itself); releasing twice is harmless.
+   * the two cores the delta screens on. Meanwhile every screening runs here, on the patched index
+   * (as it does until new workers are ready): none sees the old lists. Take the hold before the
+   * refresh's end it is meant to cover (a hold taken later finds the workers starting and leaves
+   * them; `onIndexChange` takes one in the refresh itself); releasing twice is harmless.
    */
   holdWorkers(): () => void {
     this.#holds++;
@@ -600,27 +564,6 @@ export class ScreeningService {
     if (pool) {
       try {
         return await pool.screenMany(queries, options, perWorker);
-      } catch (e) {
-        if (isDomainError(e)) throw e;
-        if (this.#pool === pool) {
-          this.#onWorkerError(e);
-          this.#dropPool();
-        }
-      }
-    }
-    return queries.map((q) => screenParty(this.#index, q, options));
-  }
-
-  /**
-   * Screens many subjects with the same options, without clearances, in a worker when one has
-   * room for them (`BESIDE_DEPTH` messages), else here: called with several chunks in flight, the
-   * workers and this thread share them (a monitoring delta, whose workers are held and patched).
-   */
-  async matchBeside(queries: ScreeningQuery[], options: ScreeningOptions): Promise<ScreeningMatch[][]> {
-    const pool = this.#pool;
-    if (pool?.hasRoom(BESIDE_DEPTH)) {
-      try {
-        return await pool.screenMany(queries, options, BESIDE_DEPTH);
       } catch (e) {
         if (isDomainError(e)) throw e;
         if (this.#pool === pool) {
