@@ -11,9 +11,12 @@ import {
   mayMatchNames,
   namePartsOf,
   normalizeIdentifier,
+  normalizeName,
   transcriptionSpellings,
   wadeGilesToPinyin,
   type IndexedName,
+  type NameReference,
+  type NormalizedName,
   type ScreeningIndex,
   type ScreeningQuery,
 } from '@entente/core';
@@ -152,6 +155,20 @@ function registerTokensNear(
         if (compareTokenFacts(registerIndex.factsAt(id), sf).similarity > 0) visit(id);
     }
   }
+}
+
+/**
+ * `normalizeName` of a query's name, kept per query object while it lives: a caller that keeps
+ * its queries per register state (`candidateCounterparties`) has each counterparty's names
+ * normalised once rather than on every delta that reaches it. Keyed by the reference too.
+ */
+const normalizedNames = new WeakMap<ScreeningQuery, { reference: NameReference; name: NormalizedName }>();
+function normalizedOf(index: ScreeningIndex, query: ScreeningQuery): NormalizedName {
+  const kept = normalizedNames.get(query);
+  if (kept?.reference === index.reference) return kept.name;
+  const name = normalizeName(query.name ?? '', index.reference, query.schema);
+  normalizedNames.set(query, { reference: index.reference, name });
+  return name;
 }
 
 /**
@@ -363,7 +380,8 @@ export function forwardCandidates(
     const queries = queriesOf!(id);
     const nameIds = [...names];
     // Without its queries (not in the register given) the counterparty is kept, as before.
-    if (!queries || queries.some((q) => mayMatchNames(index, q, nameIds, threshold))) out.add(id);
+    if (!queries || queries.some((q) => mayMatchNames(index, q, nameIds, threshold, normalizedOf(index, q))))
+      out.add(id);
   }
   return out;
 }

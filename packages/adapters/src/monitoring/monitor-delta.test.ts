@@ -269,21 +269,41 @@ for (const target of storeTargets()) {
       });
     });
 
+    /** Waits until the monitor's pass has brought `org` to the latest version of the list. */
+    async function untilPassed(monitor: MonitorService, org: string): Promise<void> {
+      const latest = (await w.store.latestVersions()).find((v) => v.source === SOURCE)!.id;
+      for (let i = 0; i < 1200 && (await monitor.runs.positions(org)).get(SOURCE) !== latest; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect((await monitor.runs.positions(org)).get(SOURCE)).toBe(latest);
+    }
+
     it('releases the workers held from a list version notification once the pass is over', async () => {
       await withPooledMonitor(async (pooled, monitor, org) => {
         await pooled.watch();
         await monitor.watch();
         await w.store.saveListVersion(version('2024-05-03', V2));
-        const v2 = (await w.store.latestVersions()).find((v) => v.source === SOURCE)!.id;
-        for (let i = 0; i < 1200 && (await monitor.runs.positions(org)).get(SOURCE) !== v2; i++)
-          await new Promise((r) => setTimeout(r, 50));
-        expect((await monitor.runs.positions(org)).get(SOURCE)).toBe(v2);
+        await untilPassed(monitor, org);
         // The pass is over (a call meanwhile joins it): its hold released, the workers restart.
         await monitor.runAllSoon('manual');
         expect(await pooled.workersReady()).toBe(true);
         expect(
           (await pooled.screen({ name: 'Globex Holdings Limited' }, {}, null)).map((m) => m.entityId),
         ).toContain(`${SOURCE}:5`);
+      });
+    });
+
+    it('holds the workers from a refresh that ends before its pass has begun, until the pass ran the delta', async () => {
+      await withPooledMonitor(async (pooled, monitor, org) => {
+        await monitor.watch();
+        await monitor.runAllSoon('manual');
+        expect(await pooled.workersReady()).toBe(true);
+        await w.store.saveListVersion(version('2024-05-03', V2));
+        // The screening index refreshes (here, before the pass reads anything): the monitor's hook holds.
+        await pooled.refresh();
+        expect(await pooled.workersReady()).toBe(false);
+        await untilPassed(monitor, org);
+        await monitor.runAllSoon('manual');
+        expect(await pooled.workersReady()).toBe(true);
       });
     });
 

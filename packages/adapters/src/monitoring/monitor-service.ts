@@ -120,6 +120,7 @@ export class MonitorService {
   #running: Promise<void> | undefined;
   #again = false;
   #stopWatching: (() => Promise<void>) | undefined;
+  #stopHooking: (() => void) | undefined;
   #warming: Promise<void> | undefined;
 
   constructor(
@@ -455,11 +456,15 @@ export class MonitorService {
    * each register's index in the background, for the deltas to come.
    */
   async watch(): Promise<void> {
+    // Every refresh that changes the screening index (this process's notification, or a run's own
+    // refresh) holds the workers' restart until a pass over every organisation has ended after it:
+    // taken in the refresh, so the deltas run before the restart whichever of the refresh and this
+    // listener hears of the version first (`ScreeningService.onIndexChange`).
+    this.#stopHooking ??= this.screeningService?.onIndexChange((release) => {
+      void this.runAllSoon('list-version').finally(release);
+    });
     this.#stopWatching ??= await this.store.watchListVersions(() => {
-      // Held from the notification, which also starts the screening index's refresh, to the
-      // pass's end: the deltas run before the workers restart (`ScreeningService.holdWorkers`).
-      const release = this.screeningService?.holdWorkers();
-      void this.runAllSoon('list-version').finally(() => release?.());
+      void this.runAllSoon('list-version');
     });
     this.#warming = this.runAllSoon('list-version')
       .then(() => this.buildRegisterIndexes())
@@ -569,6 +574,8 @@ export class MonitorService {
   async close(): Promise<void> {
     const stop = this.#stopWatching;
     this.#stopWatching = undefined;
+    this.#stopHooking?.();
+    this.#stopHooking = undefined;
     await stop?.();
     await this.#running?.catch(() => {});
     await this.#warming;

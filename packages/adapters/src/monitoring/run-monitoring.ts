@@ -170,6 +170,18 @@ export async function buildRegisterIndexSoon(
 }
 
 /**
+ * A register entry's screening queries, kept while the entry lives (the monitor keeps a register's
+ * entries per register state), so that the forward search's pairwise bound normalises each
+ * counterparty's names once per register state (`forwardCandidates` keeps them per query).
+ */
+const entryQueries = new WeakMap<RegisterEntry, ScreeningQuery[]>();
+function queriesOfEntry(c: RegisterEntry): ScreeningQuery[] {
+  let queries = entryQueries.get(c);
+  if (!queries) entryQueries.set(c, (queries = counterpartyQueries(c)));
+  return queries;
+}
+
+/**
  * The counterparties a changed listed party may hit: those that can score at or above the
  * threshold screened forwards (`forwardCandidates`, each counterparty of `register` checked
  * with the name-score bound against the changed names that reached it), plus every
@@ -190,7 +202,7 @@ export function candidateCounterparties(
     register &&
       ((id) => {
         const c = register.get(id);
-        return c && counterpartyQueries(c);
+        return c && queriesOfEntry(c);
       }),
   );
   for (const h of stored) if (changed.has(h.entityId)) out.add(h.counterpartyId);

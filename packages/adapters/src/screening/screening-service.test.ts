@@ -145,4 +145,34 @@ describe.each(storeTargets())('screening service with worker threads ($name)', (
     expect(await pooled.workersReady()).toBe(true);
     expect(workerErrors).toEqual([]);
   });
+
+  it('holds the workers for an index-change hook from inside the refresh until it releases', async () => {
+    expect(await pooled.workersReady()).toBe(true);
+    let release: (() => void) | undefined;
+    const unhook = pooled.onIndexChange((r) => (release = r));
+    const uk = (await store.latestVersions()).find((v) => v.source === 'uk-ofsi')!;
+    const parties = (await store.partiesOfVersion(uk.id)).map((p) => p.party);
+    const save = (publishedAt: string, kept: typeof parties) =>
+      store.saveListVersion({
+        source: 'uk-ofsi',
+        publishedAt,
+        format: uk.format,
+        files: [],
+        parties: kept,
+        warnings: [],
+      });
+    await save('2026-11-22', parties.slice(1));
+    // Nobody held before the refresh: the hook's hold, taken in it, keeps the workers back.
+    await pooled.refresh();
+    unhook();
+    expect(release).toBeDefined();
+    expect(await pooled.workersReady()).toBe(false);
+    release!();
+    expect(await pooled.workersReady()).toBe(true);
+    // Unhooked: the next refresh restarts the workers at once.
+    await save('2026-11-29', parties.slice(2));
+    await pooled.refresh();
+    expect(await pooled.workersReady()).toBe(true);
+    expect(workerErrors).toEqual([]);
+  });
 });

@@ -145,6 +145,8 @@ export class ScreeningService {
   /** What a refresh left for the last hold's release: start the workers, save the snapshot under this key. */
   #deferred: { pool: boolean; saveKey: string | undefined } = { pool: false, saveKey: undefined };
   #closed = false;
+  /** Told of each change of the index, in the refresh, with a hold taken for them (`onIndexChange`). */
+  readonly #changeHooks = new Set<(release: () => void) => void>();
   /** The index as a snapshot payload (for the workers), made at most once per index state. */
   #payload: Uint8Array | undefined;
   readonly #snapshots: IndexSnapshotCache | undefined;
@@ -388,6 +390,8 @@ export class ScreeningService {
       changed = true;
     }
     if (changed) {
+      // Holds for those told of the change, taken before the workers are dropped or patched.
+      for (const hook of this.#changeHooks) hook(this.holdWorkers());
       this.#index.prepare();
       this.#payload = undefined;
       this.#state = this.describe((performance.now() - started) / 1000, 'built');
@@ -408,7 +412,7 @@ export class ScreeningService {
    * the two cores the delta screens on. Meanwhile every screening runs here, on the patched index
    * (as it does until new workers are ready): none sees the old lists. Take the hold before the
    * refresh's end it is meant to cover (a hold taken later finds the workers starting and leaves
-   * them); releasing twice is harmless.
+   * them; `onIndexChange` takes one in the refresh itself); releasing twice is harmless.
    */
   holdWorkers(): () => void {
     this.#holds++;
@@ -422,6 +426,17 @@ export class ScreeningService {
       if (pool) this.#startPool();
       if (saveKey !== undefined && !this.#closed) void this.#save(saveKey);
     };
+  }
+
+  /**
+   * Calls `hook` in every refresh that changes the index, before the workers restart, with the
+   * release of a hold taken for it (`holdWorkers`): the monitor's list-version listener runs its
+   * deltas before the restart however its notification and the refresh are ordered. Returns the
+   * unsubscribe.
+   */
+  onIndexChange(hook: (release: () => void) => void): () => void {
+    this.#changeHooks.add(hook);
+    return () => this.#changeHooks.delete(hook);
   }
 
   /** Starts the workers a hold deferred, now, whatever holds remain (a full monitoring run screens on them). */

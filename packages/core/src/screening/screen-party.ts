@@ -478,6 +478,8 @@ export function mayMatchNames(
   query: ScreeningQuery,
   nameIds: readonly number[],
   threshold = DEFAULT_SCREENING_THRESHOLD,
+  /** `normalizeName` of the query's name over this index's reference, when the caller kept it. */
+  normalized?: NormalizedName,
 ): boolean {
   if (nameIds.length === 0) return false;
   if (query.identifiers?.length)
@@ -487,7 +489,7 @@ export function mayMatchNames(
     }
   const weight = indexTokenWeight(index);
   const floor = nameScoreFloor(query, threshold);
-  const queryName = normalizeName(query.name ?? '', index.reference, query.schema);
+  const queryName = normalized ?? normalizeName(query.name ?? '', index.reference, query.schema);
   for (const variant of queryVariants(index, query, queryName)) {
     const prepared = prepareQuery(index, variant, weight);
     for (const id of nameIds) {
