@@ -6,7 +6,7 @@ import { isOrganisationPair } from './name-features.ts';
 import { joinsAsOneWord, MIN_COMPOUND } from './compound-words.ts';
 import { MIN_ALIKE, NAME_PARTICLES, particleRunAt, rejoinParticles } from './name-particles.ts';
 import { originalScriptScore, type PreparedQuery } from './score-indexed-name.ts';
-import type { BoundName, ScreeningIndex } from './screening-index.ts';
+import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
 import { JOINED_WORDS_SIMILARITY } from './joined-words.ts';
 import { TokenSlots } from './token-slots.ts';
@@ -312,7 +312,7 @@ function longWord(t: readonly string[]): boolean {
 function alignmentBound(
   index: ScreeningIndex,
   query: PreparedQuery,
-  name: BoundName,
+  name: IndexedName,
   cache: SimilarityCache,
   allow: BoundAllowances,
 ): number {
@@ -484,7 +484,7 @@ let rejoinWord = new Uint8Array(256);
  * `mayRejoin(query tokens, name tokens) || mayRejoin(name tokens, query tokens)`, memoised per
  * token of the name for the query reading (exported for the property test that checks it).
  */
-export function mayRejoinName(index: ScreeningIndex, query: PreparedQuery, name: BoundName): boolean {
+export function mayRejoinName(index: ScreeningIndex, query: PreparedQuery, name: IndexedName): boolean {
   if (rejoinQuery !== query || rejoinIndex !== index) {
     rejoinQuery = query;
     rejoinIndex = index;
@@ -532,7 +532,7 @@ function hasLength(words: readonly string[], n: number): boolean {
 export function nameScoreBound(
   index: ScreeningIndex,
   query: PreparedQuery,
-  name: BoundName,
+  name: IndexedName,
   floor: number,
   allow: BoundAllowances = BOUND_ALLOWANCES,
 ): number {

@@ -1,7 +1,7 @@
 import { isOrganisationPair } from './name-features.ts';
 import { nameScoreBound } from './name-score-bound.ts';
 import type { PreparedQuery } from './score-indexed-name.ts';
-import type { BoundName, ScreeningIndex } from './screening-index.ts';
+import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 
 // One query reading at a time (screening is synchronous): its index, prepared query and floor.
 let memoIndex: ScreeningIndex | undefined;
@@ -16,7 +16,7 @@ let memoFloor = NaN;
 let slots = new Int32Array(1024);
 let entryHash = new Uint32Array(512);
 let entryFlags = new Uint8Array(512);
-const entryNames: BoundName[] = [];
+const entryNames: IndexedName[] = [];
 let entries = 0;
 
 /** `entryFlags` bits: the pair is an organisation pair; the bound reaches the floor. */
@@ -41,7 +41,7 @@ function grow(): void {
 }
 
 /** Whether two names have the same words (token ids, in order) and original-script words. */
-function sameWords(a: BoundName, b: BoundName): boolean {
+function sameWords(a: IndexedName, b: IndexedName): boolean {
   const x = a.tokenIds;
   const y = b.tokenIds;
   if (x.length !== y.length) return false;
@@ -65,7 +65,7 @@ function sameWords(a: BoundName, b: BoundName): boolean {
 export function reachesFloor(
   index: ScreeningIndex,
   query: PreparedQuery,
-  name: BoundName,
+  name: IndexedName,
   floor: number,
 ): boolean {
   if (memoQuery !== query || memoIndex !== index || memoFloor !== floor) {

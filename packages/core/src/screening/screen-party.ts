@@ -514,8 +514,7 @@ function wouldScore(
   entities: ReadonlySet<string> | undefined,
 ): boolean {
   if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) return false;
-  // The bound reads a few fields of the name, made from the columns without the name itself.
-  const name = bounded ? index.boundName(nameId) : index.name(nameId);
+  const name = index.name(nameId);
   return !!name && (!bounded || reachesFloor(index, prepared, name, floor));
 }
 

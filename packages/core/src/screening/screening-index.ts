@@ -28,15 +28,6 @@ export interface IndexedName {
   keyIds: readonly number[] | Int32Array;
 }
 
-/**
- * What the name-score bound (`nameScoreBound`, `reachesFloor`) reads of a name: an
- * `IndexedName`, or the same fields read from a snapshot's columns without making the name
- * (`ScreeningIndex.boundName`).
- */
-export type BoundName = Pick<IndexedName, 'tokenIds' | 'joined'> & {
-  normalized: Pick<NormalizedName, 'tokens' | 'schema' | 'originalTokens'>;
-};
-
 /** One indexed party with the list version it came from. */
 export interface IndexedEntry {
   party: Party;
@@ -169,15 +160,6 @@ export class ScreeningIndex {
   /** Name `id`, undefined when removed. Readers go through this rather than `names`. */
   name(id: number): IndexedName | undefined {
     return this.#stored ? this.#stored.name(id) : this.names[id];
-  }
-
-  /**
-   * What the name-score bound reads of name `id` (undefined when removed): over a snapshot's
-   * columns, made from its token ids and schema without making the name when it has no
-   * original-script words (`StoredColumns.boundName`); else the name itself.
-   */
-  boundName(id: number): BoundName | undefined {
-    return this.#stored ? (this.#stored.boundName(id) ?? this.#stored.name(id)) : this.names[id];
   }
 
   /** The entry of name `id`, −1 when removed. */

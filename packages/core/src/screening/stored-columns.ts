@@ -1,5 +1,5 @@
 import type { NameQuality, Party, PartySchema } from '../model/party.ts';
-import type { BoundName, IndexedEntry, IndexedName } from './screening-index.ts';
+import type { IndexedEntry, IndexedName } from './screening-index.ts';
 import type { CompiledNameReference } from './compile-name-reference.ts';
 import type { TokenFacts } from './compare-tokens.ts';
 import type { ScreeningIndexSnapshot } from './index-snapshot.ts';
@@ -22,37 +22,6 @@ export const PLAIN_REST = new Map<PartySchema | undefined, string>(
 const PLAIN_SCHEMA = new Map([...PLAIN_REST].filter(([s]) => s).map(([s, rest]) => [rest, s!]));
 
 export const QUALITIES: NameQuality[] = ['primary', 'strong', 'weak'];
-
-/** A name's schema by its code in `StoredColumns`' schema column, less one (code 0: not read yet). */
-const SCHEMAS: (PartySchema | undefined)[] = [
-  undefined,
-  'person',
-  'organization',
-  'vessel',
-  'aircraft',
-  'unknown',
-];
-/** The schema code of a name whose rest holds another schema: its bound reads the name itself. */
-const OTHER_SCHEMA = 255;
-
-/** The `nameShape` bit of a name with original-script words. */
-const ORIGINAL_SCRIPT = 256;
-
-/**
- * What the name-score bound reads of a name, made from the columns: its token ids, its tokens
- * (the token facts' texts, memoised), its schema, no original-script words, and its joined
- * spelling when asked for (as `#makeName` joins it).
- */
-class ColumnBoundName implements BoundName {
-  #joined: string | undefined;
-  constructor(
-    readonly tokenIds: number[],
-    readonly normalized: { tokens: string[]; schema?: PartySchema },
-  ) {}
-  get joined(): string {
-    return (this.#joined ??= this.normalized.tokens.join(''));
-  }
-}
 
 /**
  * Names (and token facts, and entries) held made at most at once before their memo is swept (bounds
@@ -154,11 +123,7 @@ export function storedEntry(s: ScreeningIndexSnapshot, i: number, entityId: stri
  * with the cold ones). The ids held are listed, so that a sweep reads `limit` slots, not
  * `count` (two million names at 1,000,000 parties).
  */
-function memo<T>(
-  count: number,
-  make: (id: number) => T,
-  limit: number,
-): [get: (id: number) => T, held: (id: number) => T | undefined] {
+function memo<T>(count: number, make: (id: number) => T, limit: number): (id: number) => T {
   const values = new Array<T | undefined>(count).fill(undefined);
   const used = new Uint8Array(count);
   const heldIds = new Int32Array(limit);
@@ -178,7 +143,7 @@ function memo<T>(
     }
     held = kept;
   };
-  const get = (id: number): T => {
+  return (id) => {
     let value = values[id];
     if (value !== undefined) {
       used[id] = 1;
@@ -189,8 +154,6 @@ function memo<T>(
     if (value !== undefined) heldIds[held++] = id;
     return value;
   };
-  // The value if it is held, without making it (nor marking it read).
-  return [get, (id) => values[id]];
 }
 
 /**
@@ -203,11 +166,8 @@ export class StoredColumns {
   readonly #s: ScreeningIndexSnapshot;
   readonly #compiled: CompiledNameReference;
   readonly #names: (id: number) => IndexedName;
-  readonly #heldName: (id: number) => IndexedName | undefined;
   readonly #facts: (id: number) => TokenFacts;
   readonly #entries: (id: number) => StoredEntry | undefined;
-  /** Per name id, its schema's code (1 + index in `SCHEMAS`, `OTHER_SCHEMA`), 0 until read: one byte per name. */
-  readonly #schemas: Uint8Array;
   #byEntityId: Map<string, number> | undefined;
   /** Number of name ids (removed ones included). */
   readonly nameCount: number;
@@ -250,11 +210,10 @@ export class StoredColumns {
     live = 0;
     for (let i = 0; i < ends.length; i++) if (ends[i]! > (i ? ends[i - 1]! : 0)) live++;
     this.liveEntries = live;
-    this.#schemas = new Uint8Array(this.nameCount);
     // Made once here, not a closure per read.
-    [this.#names, this.#heldName] = memo(this.nameCount, (i) => this.#makeName(i), memoLimit);
-    [this.#facts] = memo(this.tokenCount, (i) => this.#makeFacts(i), memoLimit);
-    [this.#entries] = memo(
+    this.#names = memo(this.nameCount, (i) => this.#makeName(i), memoLimit);
+    this.#facts = memo(this.tokenCount, (i) => this.#makeFacts(i), memoLimit);
+    this.#entries = memo(
       ends.length,
       (i) => storedEntry(snapshot, i, packedAt(snapshot.entityIds, i)),
       memoLimit,
@@ -355,39 +314,6 @@ export class StoredColumns {
   /** Name `id`, undefined when removed. */
   name(id: number): IndexedName | undefined {
     return this.#s.nameEntries[id]! >= 0 ? this.#names(id) : undefined;
-  }
-
-  /**
-   * What the name-score bound reads of name `id`, without making the name (its text, rest,
-   * key ids and memo entry): undefined when it is removed, has original-script words or a
-   * schema of another kind (the caller then reads the name); the name itself when it is
-   * already made. Most candidate names a query bounds are ruled out and never scored, so most
-   * never need the name.
-   */
-  boundName(id: number): BoundName | undefined {
-    const s = this.#s;
-    if (!(s.nameEntries[id]! >= 0) || s.nameShape[id]! & ORIGINAL_SCRIPT) return undefined;
-    const held = this.#heldName(id);
-    if (held) return held;
-    let code = this.#schemas[id]!;
-    if (code === 0) {
-      const rest = packedAt(s.nameRests, id);
-      const schema = rest
-        ? (PLAIN_SCHEMA.get(rest) ?? (JSON.parse(rest) as NormalizedName).schema)
-        : undefined;
-      const at = SCHEMAS.indexOf(schema);
-      this.#schemas[id] = code = at < 0 ? OTHER_SCHEMA : at + 1;
-    }
-    if (code === OTHER_SCHEMA) return undefined;
-    const tokenIds: number[] = [];
-    const tokens: string[] = [];
-    for (let k = s.nameTokenStarts[id]!, end = s.nameTokenStarts[id + 1]!; k < end; k++) {
-      const t = s.nameTokenIds[k]!;
-      tokenIds.push(t);
-      tokens.push(this.#facts(t).text);
-    }
-    const schema = SCHEMAS[code - 1];
-    return new ColumnBoundName(tokenIds, schema ? { tokens, schema } : { tokens });
   }
 
   /** Entry `id`, undefined when removed. */
