@@ -54,6 +54,7 @@ const SAME_FINALS = new Set(
 
 /** Longest syllable: an initial of two letters and a final of four ("hsiung", "chuang"). */
 const LONGEST_SYLLABLE = 6;
+const LONGER_THAN_SYLLABLE = /[A-Za-z]{7}/;
 
 /** The pinyin of one Wade–Giles syllable, or undefined when it is not one. */
 function syllableToPinyin(syllable: string, aspirated: boolean): string | undefined {
@@ -84,7 +85,8 @@ function syllableToPinyin(syllable: string, aspirated: boolean): string | undefi
  * wadeGilesToPinyin("Teng Hsiao-p'ing") // 'deng xiao ping'
  */
 export function wadeGilesToPinyin(text: string): string | undefined {
-  if (!/^[A-Za-z'’ʼ\s,-]+$/.test(text)) return undefined;
+  // Seven letters in a row are longer than any syllable: most names in other languages.
+  if (LONGER_THAN_SYLLABLE.test(text) || !/^[A-Za-z'’ʼ\s,-]+$/.test(text)) return undefined;
   const words = text
     .toLowerCase()
     .split(/[\s,]+/)
