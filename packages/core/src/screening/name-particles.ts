@@ -53,8 +53,10 @@ export const MIN_ALIKE = 6;
 function spelledAlike(joined: string, words: readonly string[]): boolean {
   // A short join ("al" + "ly") folds alike to too many words.
   if (joined.length < MIN_ALIKE) return false;
-  const f = foldSpelling(joined);
-  for (const w of words) if (w.length >= joined.length - 2 && foldSpelling(w) === f) return true;
+  // The join is folded only when some word is long enough to spell it (most are not).
+  let f: string | undefined;
+  for (const w of words)
+    if (w.length >= joined.length - 2 && foldSpelling(w) === (f ??= foldSpelling(joined))) return true;
   return false;
 }
 

@@ -30,23 +30,31 @@ const INITIALS: readonly (readonly [string, string, string])[] = [
   ['', '', ''],
 ];
 
-/** Wade–Giles finals and their pinyin, for the finals that are spelled differently. */
-const FINALS: Readonly<Record<string, string>> = {
-  ung: 'ong',
-  iung: 'iong',
-  ieh: 'ie',
-  ien: 'ian',
-  ih: 'i',
-  uei: 'ui',
-  erh: 'er',
-  ueh: 'ue',
-  o: 'o',
-};
+/**
+ * Wade–Giles finals and their pinyin, for the finals that are spelled differently (a map: a
+ * look-up of an arbitrary word's tail in an object literal also found `Object.prototype`'s
+ * names, "constructor" and the like, and was slow on strings made per call).
+ */
+const FINALS: ReadonlyMap<string, string> = new Map([
+  ['ung', 'ong'],
+  ['iung', 'iong'],
+  ['ieh', 'ie'],
+  ['ien', 'ian'],
+  ['ih', 'i'],
+  ['uei', 'ui'],
+  ['erh', 'er'],
+  ['ueh', 'ue'],
+  ['o', 'o'],
+]);
 
 /** Finals of pinyin and Wade–Giles alike (the syllable is otherwise not a Chinese one). */
 const SAME_FINALS = new Set(
   'a ai an ang ao e ei en eng i ia iao iang in ing iu o ou u ua uai uan uang un uo ui e'.split(' '),
 );
+
+/** Longest syllable: an initial of two letters and a final of four ("hsiung", "chuang"). */
+const LONGEST_SYLLABLE = 6;
+const LONGER_THAN_SYLLABLE = /[A-Za-z]{7}/;
 
 /** The pinyin of one Wade–Giles syllable, or undefined when it is not one. */
 function syllableToPinyin(syllable: string, aspirated: boolean): string | undefined {
@@ -56,7 +64,7 @@ function syllableToPinyin(syllable: string, aspirated: boolean): string | undefi
     let initial = aspirated ? asp : plain;
     // The apical vowel of tzu, ssu, szu is pinyin i.
     if ((wg === 'tz' || wg === 'ss' || wg === 'sz') && final === 'u') final = 'i';
-    const mapped = FINALS[final] ?? (SAME_FINALS.has(final) ? final : undefined);
+    const mapped = FINALS.get(final) ?? (SAME_FINALS.has(final) ? final : undefined);
     if (mapped === undefined) continue;
     // ch before i or ü is pinyin j (q aspirated); hs is always x.
     if (wg === 'ch' && mapped.startsWith('i') && final !== 'ih') initial = aspirated ? 'q' : 'j';
@@ -77,7 +85,8 @@ function syllableToPinyin(syllable: string, aspirated: boolean): string | undefi
  * wadeGilesToPinyin("Teng Hsiao-p'ing") // 'deng xiao ping'
  */
 export function wadeGilesToPinyin(text: string): string | undefined {
-  if (!/^[A-Za-z'’ʼ\s,-]+$/.test(text)) return undefined;
+  // Seven letters in a row are longer than any syllable: most names in other languages.
+  if (LONGER_THAN_SYLLABLE.test(text) || !/^[A-Za-z'’ʼ\s,-]+$/.test(text)) return undefined;
   const words = text
     .toLowerCase()
     .split(/[\s,]+/)
@@ -88,6 +97,8 @@ export function wadeGilesToPinyin(text: string): string | undefined {
     for (const part of word.split('-').filter(Boolean)) {
       const aspirated = /['’ʼ]/.test(part);
       const bare = part.replace(/['’ʼ]/g, '');
+      // Most words of names in other languages: too long to be one syllable.
+      if (bare.length > LONGEST_SYLLABLE) return undefined;
       const pinyin = syllableToPinyin(bare, aspirated);
       if (!pinyin) return undefined;
       out.push(pinyin);
