@@ -7,9 +7,10 @@
  * 0.70…0.99; then chooses a threshold on the `threshold` split
  * (heldout/metrics.ts `chooseThreshold`) and reports the `report` split at it.
  *
- *   npx tsx bench/eval-heldout.ts [--split tune|threshold|report[,…]] [--json out.json] [--misses N]
+ *   npx tsx bench/eval-heldout.ts [--split tune|threshold|report[,…]] [--json out.json] [--misses N] [--set-a narrow]
  *
- * Tune on `tune` only; `threshold` is for choosing the threshold, `report` for
+ * `--set-a narrow`: set (a) without the publications of heldout/set-a-sources.ts
+ * (as up to Part 14). Tune on `tune` only; `threshold` is for choosing the threshold, `report` for
  * the figures a change claims. ENTENTE_SHARED_DATA overrides the mirror.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import path from 'node:path';
 import { DEFAULT_SCREENING_THRESHOLD } from '@entente/core';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { buildDevSet } from './heldout/build-dev-set.ts';
+import { buildDevSet, setAFromArgv } from './heldout/build-dev-set.ts';
 import { chooseThreshold, figures, type Outcome } from './heldout/metrics.ts';
 import {
   curves,
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   const reference = await loadNameReference(MIRROR);
   const lists = await loadMirrorLists(MIRROR, () => {});
   const parties = lists.flatMap((l) => l.parties);
-  const all = await buildDevSet(lists, MIRROR);
+  const all = await buildDevSet(lists, MIRROR, setAFromArgv());
   const cases = only ? all.filter((c) => only.includes(c.split)) : all;
   const t1 = performance.now();
   const indexes = buildIndexes(parties, reference, cases);

@@ -19,6 +19,7 @@ import { otherClassCases } from './class-cases-other.ts';
 import { personClassCases } from './class-cases-persons.ts';
 import type { HeldoutCase } from './heldout-case.ts';
 import { listContext } from './list-context.ts';
+import { setASourceParties } from './set-a-sources.ts';
 import { loadNameTables } from './name-tables.ts';
 import { cyrillicCases } from './set-cyrillic.ts';
 import { independentPairCases } from './set-independent-pairs.ts';
@@ -32,16 +33,34 @@ export async function spellingOnlyParties(mirror: string): Promise<Party[]> {
   return parsed.flat().flatMap((l) => l.parties);
 }
 
-/** Builds every set from the loaded lists; cases sorted by id. */
-export async function buildDevSet(lists: LoadedList[], mirror = MIRROR): Promise<HeldoutCase[]> {
+/** What set (a) draws on: `wide` (the default) adds the publications of set-a-sources.ts; `narrow` is set (a) up to Part 14. */
+export type SetASources = 'wide' | 'narrow';
+
+/** `--set-a narrow` on a bench's command line asks for set (a) up to Part 14; anything else the wide one. */
+export function setAFromArgv(argv = process.argv): SetASources {
+  const at = argv.indexOf('--set-a');
+  return at > 0 && argv[at + 1] === 'narrow' ? 'narrow' : 'wide';
+}
+
+/**
+ * Builds every set from the loaded lists; cases sorted by id. The wider set
+ * (a)'s publications are not used to cluster subjects, so every subject keeps
+ * its key and split whichever `setA` is asked for.
+ */
+export async function buildDevSet(
+  lists: LoadedList[],
+  mirror = MIRROR,
+  setA: SetASources = 'wide',
+): Promise<HeldoutCase[]> {
   const indexed = lists.flatMap((l) => l.parties);
   const extra = await spellingOnlyParties(mirror);
   const ctx = listContext(indexed, [...indexed, ...extra]);
   const tables = loadNameTables(mirror);
+  const wider = setA === 'wide' ? await setASourceParties(mirror) : [];
   const cases = [
     ...unSpellingCases(
       ctx,
-      [...indexed, ...extra].filter((p) => p.source !== 'un-sc'),
+      [...indexed, ...extra, ...wider].filter((p) => p.source !== 'un-sc'),
     ),
     ...inventedPersonCases(mirror),
     ...cyrillicCases(ctx),

@@ -3,7 +3,8 @@
  * the UN list itself does not carry, screened against the UN list alone.
  *
  * A party of another list is tied to a UN entry when it carries the UN
- * reference (AU, UK), or otherwise (EU, OFAC SDN, CSL, CA) when exactly one UN
+ * reference (AU, UK; in any letter case), or otherwise (EU, OFAC SDN, CSL, CA,
+ * JP, CH: set-a-sources.ts) when exactly one UN
  * entry of the same schema shares one of its spellings (fold key) and, for a
  * person, a birth year; for an organisation, when the shared spelling is the
  * primary name of either side or two spellings are shared. Each of the tied
@@ -301,7 +302,11 @@ export function unfairSpelling(name: string): boolean {
 
 /** The UN entry a party of another list stands for, or undefined. */
 export function tieToUn(party: Party, un: Party[], unByKey: Map<string, Party[]>): Party | undefined {
-  if (party.unReference) return un.find((u) => u.unReference === party.unReference);
+  if (party.unReference) {
+    // Publishers write the reference in any case ("QDI.282" for "QDi.282").
+    const ref = party.unReference.toLowerCase();
+    return un.find((u) => u.unReference?.toLowerCase() === ref);
+  }
   const shared = new Map<Party, number>();
   for (const key of new Set(party.names.map((n) => foldKey(n.full)))) {
     for (const u of unByKey.get(key) ?? [])

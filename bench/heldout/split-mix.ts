@@ -7,7 +7,7 @@
  * of the subject holds, whether its distinctive words all spell words of one
  * UN name, and how the cases spread over subjects.
  *
- *   npx tsx bench/heldout/split-mix.ts [--outcomes bench/.out/tt.json]
+ *   npx tsx bench/heldout/split-mix.ts [--outcomes bench/.out/tt.json] [--set-a narrow]
  *
  * With `--outcomes` (the JSON of `eval-heldout.ts --json`, tune and threshold
  * only) it also prints recall@1 per attribute value on those splits, and the
@@ -22,7 +22,7 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SCREENING_THRESHOLD, namePartsOf, type Party } from '@entente/core';
 import { loadMirrorLists, MIRROR } from '../eval-screening-lists.ts';
-import { buildDevSet } from './build-dev-set.ts';
+import { buildDevSet, setAFromArgv } from './build-dev-set.ts';
 import { foldWords, scriptOf } from './fold-name.ts';
 import type { HeldoutCase } from './heldout-case.ts';
 import { closeWordsV3, distinctiveWords } from './set-un-spellings.ts';
@@ -37,7 +37,7 @@ const lists = await loadMirrorLists(MIRROR, () => {});
 const un = new Map<string, Party>();
 for (const p of lists.flatMap((l) => l.parties))
   if (p.source === 'un-sc' && p.unReference) un.set(p.unReference, p);
-const cases = (await buildDevSet(lists, MIRROR)).filter((c) => c.set === 'a' && c.spellingV3);
+const cases = (await buildDevSet(lists, MIRROR, setAFromArgv())).filter((c) => c.set === 'a' && c.spellingV3);
 
 /** The UN reference of a set (a) case (its id is `a:<reference>:<key>`). */
 const refOf = (c: HeldoutCase): string => c.id.split(':')[1]!;
