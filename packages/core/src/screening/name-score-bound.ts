@@ -471,8 +471,7 @@ function mayRejoinByLength(a: readonly string[], b: readonly string[]): boolean 
  * exactly when they hold for one of its words alone. So `rejoinParticles(name, query)`
  * rewrites the query exactly when `rejoinParticles([w], query)` does for a word `w` of the
  * name (memoised per token id); `rejoinParticles(query, name)` is decided by the same two
- * tests at each `j`, without the rewritten name, memoised per adjacent pair of token ids
- * (`rejoinPairs`): both tests read only `b[j]` and `b[j + 1]` unless both are particles.
+ * tests at each `j`, without the rewritten name.
  */
 let rejoinQuery: PreparedQuery | undefined;
 let rejoinIndex: ScreeningIndex | undefined;
@@ -480,113 +479,25 @@ let rejoinIndex: ScreeningIndex | undefined;
 const rejoinSlots = new TokenSlots();
 /** 1 when `rejoinParticles([token], query tokens)` rewrites the query. */
 let rejoinWord = new Uint8Array(256);
-/**
- * The fewest letters a word of a name needs for `rejoinParticles([word], query)` to rewrite
- * the query, per reading (`mayRejoinByLength`'s test of the query's pairs): a pair of `n`
- * letters needs a word of `n − 2` or more. Infinity when no pair of the query can be rejoined.
- */
-let rejoinNeed = Infinity;
-
-/** Answers of `rejoinPairs`: the pair is rejoined; it is not; the answer reads the words after the pair. */
-const PAIR_REJOINS = 1;
-const PAIR_KEEPS = 2;
-const PAIR_RUN = 3;
-
-/**
- * Per adjacent pair of index token ids (`x`, `y`) of a name, for the current reading: whether
- * `rejoinParticles(query, name)` rejoins at the pair (`PAIR_REJOINS`, `PAIR_KEEPS`), or
- * `PAIR_RUN` when both words are particles (a longer run reads the words after them). An
- * open-addressing table of pairs reused from reading to reading.
- */
-const rejoinPairs = {
-  keys: new Int32Array(2048),
-  answers: new Uint8Array(1024),
-  held: 0,
-};
-
-function clearPairs(): void {
-  if (rejoinPairs.held > 0) rejoinPairs.answers.fill(0);
-  rejoinPairs.held = 0;
-}
-
-function pairSlot(x: number, y: number): number {
-  const mask = rejoinPairs.answers.length - 1;
-  const keys = rejoinPairs.keys;
-  let at = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca6b)) & mask;
-  while (rejoinPairs.answers[at] !== 0 && (keys[2 * at] !== x || keys[2 * at + 1] !== y)) at = (at + 1) & mask;
-  return at;
-}
-
-function setPair(x: number, y: number, answer: number): void {
-  if ((rejoinPairs.held + 1) * 2 > rejoinPairs.answers.length) {
-    const { keys, answers } = rejoinPairs;
-    rejoinPairs.keys = new Int32Array(keys.length * 2);
-    rejoinPairs.answers = new Uint8Array(answers.length * 2);
-    for (let s = 0; s < answers.length; s++)
-      if (answers[s] !== 0) {
-        const at = pairSlot(keys[2 * s]!, keys[2 * s + 1]!);
-        rejoinPairs.keys[2 * at] = keys[2 * s]!;
-        rejoinPairs.keys[2 * at + 1] = keys[2 * s + 1]!;
-        rejoinPairs.answers[at] = answers[s]!;
-      }
-  }
-  const at = pairSlot(x, y);
-  rejoinPairs.keys[2 * at] = x;
-  rejoinPairs.keys[2 * at + 1] = y;
-  rejoinPairs.answers[at] = answer;
-  rejoinPairs.held++;
-}
-
-/** `mayRejoinByLength(words, query)` for a name whose longest word is the only thing read of it: `rejoinNeed`. */
-function rejoinNeedOf(q: readonly string[]): number {
-  let need = Infinity;
-  for (let j = 0; j + 1 < q.length; j++) {
-    const x = q[j]!;
-    const y = q[j + 1]!;
-    const n = x.length + y.length;
-    if (NAME_PARTICLES.has(x) || (n >= MIN_COMPOUND && x.length >= 2 && y.length >= 2))
-      need = Math.min(need, Math.max(n - 2, NAME_PARTICLES.has(x) ? 0 : MIN_COMPOUND));
-  }
-  return need;
-}
 
 /**
  * `mayRejoin(query tokens, name tokens) || mayRejoin(name tokens, query tokens)`, memoised per
- * adjacent pair and per token of the name for the query reading (exported for the property
- * test that checks it).
+ * token of the name for the query reading (exported for the property test that checks it).
  */
 export function mayRejoinName(index: ScreeningIndex, query: PreparedQuery, name: IndexedName): boolean {
-  const qt = query.name.tokens;
   if (rejoinQuery !== query || rejoinIndex !== index) {
     rejoinQuery = query;
     rejoinIndex = index;
     rejoinSlots.clear();
-    clearPairs();
-    rejoinNeed = rejoinNeedOf(qt);
   }
+  const qt = query.name.tokens;
   const ct = name.normalized.tokens;
-  const ids = name.tokenIds;
-  for (let j = 0; j + 1 < ct.length; j++) {
-    const x = ids[j]!;
-    const y = ids[j + 1]!;
-    const at = pairSlot(x, y);
-    let answer = rejoinPairs.answers[at]!;
-    if (answer === 0) {
-      answer =
-        NAME_PARTICLES.has(ct[j]!) && NAME_PARTICLES.has(ct[j + 1]!)
-          ? PAIR_RUN
-          : particleRunAt(qt, ct, j) > 0 || joinsAsOneWord(ct[j]!, ct[j + 1]!, qt)
-            ? PAIR_REJOINS
-            : PAIR_KEEPS;
-      setPair(x, y, answer);
-    }
-    if (answer === PAIR_REJOINS) return true;
-    if (answer === PAIR_RUN && (particleRunAt(qt, ct, j) > 0 || joinsAsOneWord(ct[j]!, ct[j + 1]!, qt)))
-      return true;
-  }
-  let longest = 0;
-  for (const w of ct) if (w.length > longest) longest = w.length;
-  if (longest >= rejoinNeed && mayRejoinByLength(ct, qt))
+  if (mayRejoinByLength(qt, ct))
+    for (let j = 0; j < ct.length; j++)
+      if (particleRunAt(qt, ct, j) > 0 || (j + 1 < ct.length && joinsAsOneWord(ct[j]!, ct[j + 1]!, qt)))
+        return true;
+  if (mayRejoinByLength(ct, qt)) {
+    const ids = name.tokenIds;
     for (let j = 0; j < ids.length; j++) {
       let at = rejoinSlots.find(ids[j]!);
       if (at < 0) {
@@ -600,6 +511,7 @@ export function mayRejoinName(index: ScreeningIndex, query: PreparedQuery, name:
       }
       if (rejoinWord[at]) return true;
     }
+  }
   return false;
 }
 
