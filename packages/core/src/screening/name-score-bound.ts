@@ -252,10 +252,28 @@ let qDrop = new Uint8Array(16);
 let cDrop = new Uint8Array(16);
 let cFlags = new Uint8Array(16);
 
-/** Whether a word may be left out of a coverage: an article (`articleLift`), or, for an organisation pair, a generic word or a connector (`genericWordsLift`). */
-function droppable(t: string, generic: ReadonlySet<string> | undefined): boolean {
-  return t === 'al' || t === 'el' || (!!generic && (generic.has(t) || CONNECTORS.has(t)));
+/**
+ * Per query word, whether it may be left out of a coverage: `ARTICLE` (`articleLift`), and
+ * `GENERIC` for a generic word or a connector (`genericWordsLift`, organisation pairs only),
+ * computed once per query reading rather than once per name bounded.
+ */
+function queryDropFlags(index: ScreeningIndex, query: PreparedQuery): Uint8Array {
+  if (dropQuery === query && dropIndex === index) return qFlags;
+  dropQuery = query;
+  dropIndex = index;
+  const qt = query.name.tokens;
+  if (qFlags.length < qt.length) qFlags = new Uint8Array(qt.length * 2);
+  const generic = index.compiled.genericOrgWords;
+  for (let i = 0; i < qt.length; i++) {
+    const t = qt[i]!;
+    qFlags[i] = (t === 'al' || t === 'el' ? ARTICLE : 0) | (generic.has(t) || CONNECTORS.has(t) ? GENERIC : 0);
+  }
+  return qFlags;
 }
+
+let dropQuery: PreparedQuery | undefined;
+let dropIndex: ScreeningIndex | undefined;
+let qFlags = new Uint8Array(16);
 
 /**
  * Whether `genericWordsLift` can lift the pair, from each word's best similarity on the other
@@ -336,8 +354,14 @@ function alignmentBound(
   const align = query.align;
   align.ids = ids;
   align.tokens = ct;
+  // A token already read for this query is found without the call (most are).
+  const current = cache.query === query;
   for (let j = 0; j < cn; j++) {
-    const at = similaritiesOf(index, query, cache, ids[j]!, j);
+    const id = ids[j]!;
+    const at =
+      current && id < cache.stamp.length && cache.stamp[id] === cache.epoch
+        ? cache.slot[id]!
+        : similaritiesOf(index, query, cache, id, j);
     const v = cache.values;
     let best = 0;
     for (let i = 0; i < qn; i++) {
@@ -397,11 +421,12 @@ function alignmentBound(
         : undefined;
     let qDroppable = 0;
     let cDroppable = 0;
+    const dropFlags = generic ? ARTICLE | GENERIC : ARTICLE;
+    const qFlags = queryDropFlags(index, query);
     for (let i = 0; i < qn; i++) {
-      qDrop[i] = droppable(qt[i]!, generic) ? 1 : 0;
+      qDrop[i] = qFlags[i]! & dropFlags ? 1 : 0;
       if (qDrop[i]) qDroppable += weights[i]!;
     }
-    const dropFlags = generic ? ARTICLE | GENERIC : ARTICLE;
     for (let j = 0; j < cn; j++) {
       cDrop[j] = cFlags[j]! & dropFlags ? 1 : 0;
       if (cDrop[j]) cDroppable += cWeights[j]!;
