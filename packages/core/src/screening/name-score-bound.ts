@@ -266,7 +266,8 @@ function queryDropFlags(index: ScreeningIndex, query: PreparedQuery): Uint8Array
   const generic = index.compiled.genericOrgWords;
   for (let i = 0; i < qt.length; i++) {
     const t = qt[i]!;
-    qFlags[i] = (t === 'al' || t === 'el' ? ARTICLE : 0) | (generic.has(t) || CONNECTORS.has(t) ? GENERIC : 0);
+    qFlags[i] =
+      (t === 'al' || t === 'el' ? ARTICLE : 0) | (generic.has(t) || CONNECTORS.has(t) ? GENERIC : 0);
   }
   return qFlags;
 }
