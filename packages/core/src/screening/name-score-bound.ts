@@ -573,8 +573,6 @@ export function mayRejoinName(index: ScreeningIndex, query: PreparedQuery, name:
         return true;
   if (longestOf(ct) >= rejoinNeed && mayRejoinByLength(ct, qt)) {
     for (let j = 0; j < ids.length; j++) {
-      // A word shorter than the reading needs cannot rewrite it alone (`rejoinNeed`).
-      if (ct[j]!.length < rejoinNeed) continue;
       let at = rejoinSlots.find(ids[j]!);
       if (at < 0) {
         at = rejoinSlots.add(ids[j]!, 1);
