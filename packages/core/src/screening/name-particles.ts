@@ -49,38 +49,15 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
 /** Fewest letters a rejoined particle run needs to match a word by its folded spelling. */
 export const MIN_ALIKE = 6;
 
-/**
- * Whether a word of `words` has the spelling of `joined` after the spelling folds ("abdelrahman",
- * "abdalrahman"). When `keepsFirst` (the join starts with a particle whose first letter no fold
- * rewrites, `keepsFirstLetter`), only a word whose fold starts with that letter can spell it,
- * and the join is not folded otherwise.
- */
-function spelledAlike(joined: string, words: readonly string[], keepsFirst: boolean): boolean {
+/** Whether a word of `words` has the spelling of `joined` after the spelling folds ("abdelrahman", "abdalrahman"). */
+function spelledAlike(joined: string, words: readonly string[]): boolean {
   // A short join ("al" + "ly") folds alike to too many words.
   if (joined.length < MIN_ALIKE) return false;
   // The join is folded only when some word is long enough to spell it (most are not).
   let f: string | undefined;
-  const first = joined.charCodeAt(0);
-  for (const w of words) {
-    if (w.length < joined.length - 2) continue;
-    const fw = foldSpelling(w);
-    if ((!keepsFirst || fw.charCodeAt(0) === first) && fw === (f ??= foldSpelling(joined))) return true;
-  }
+  for (const w of words)
+    if (w.length >= joined.length - 2 && foldSpelling(w) === (f ??= foldSpelling(joined))) return true;
   return false;
-}
-
-/**
- * Letters with which a `SPELLING_FOLDS` rule can match at a word's start (its spellings "bh",
- * "tsch", "tsj", "cz", "ck", "w", "oe", "ou", "oo", "ye", "y", "ph", "kh", "gh", "q", "ee", "ei").
- * A rule rewrites only what it matches, and the rules that match between letters ("e", "o"
- * between consonants) need one before them, so a word starting with any other letter keeps it
- * through every fold; the doubled-letter rule keeps the first of the run.
- */
-const FOLDED_FIRST_LETTERS = 'btcwoypkgqe';
-
-/** Whether `foldSpelling` keeps the first letter of every word starting with `word`'s (tested exhaustively). */
-export function keepsFirstLetter(word: string): boolean {
-  return word.length > 0 && !FOLDED_FIRST_LETTERS.includes(word[0]!);
 }
 
 /**
@@ -91,10 +68,9 @@ export function keepsFirstLetter(word: string): boolean {
 export function particleRunAt(a: readonly string[], b: readonly string[], j: number): number {
   if (!NAME_PARTICLES.has(b[j]!)) return 0;
   let joined = b[j]!;
-  const keepsFirst = keepsFirstLetter(joined);
   for (let k = j + 1; k < b.length && k <= j + 3; k++) {
     joined += b[k]!;
-    if (a.includes(joined) || spelledAlike(joined, a, keepsFirst)) return k - j + 1;
+    if (a.includes(joined) || spelledAlike(joined, a)) return k - j + 1;
     if (!NAME_PARTICLES.has(b[k]!)) break;
   }
   return 0;

@@ -99,8 +99,6 @@ function weightedTop(best: Float64Array, weight: ArrayLike<number>, n: number, k
 /** Flags of a token in `SimilarityCache.values`: an article; a generic organisation word or connector. */
 const ARTICLE = 1;
 const GENERIC = 2;
-/** A flag of `tokenFlags` beside those: the token is a name particle (`NAME_PARTICLES`). */
-const PARTICLE = 8;
 
 /** Per token id of `flagIndex`: its `ARTICLE` and `GENERIC` flags plus `KNOWN` once computed. */
 let flagIndex: ScreeningIndex | undefined;
@@ -125,8 +123,7 @@ function dropFlagsOf(index: ScreeningIndex, id: number): number {
   const token = index.tokenAt(id);
   const flags =
     (token === 'al' || token === 'el' ? ARTICLE : 0) |
-    (index.compiled.genericOrgWords.has(token) || CONNECTORS.has(token) ? GENERIC : 0) |
-    (NAME_PARTICLES.has(token) ? PARTICLE : 0);
+    (index.compiled.genericOrgWords.has(token) || CONNECTORS.has(token) ? GENERIC : 0);
   tokenFlags[id] = flags | KNOWN;
   return flags;
 }
@@ -193,7 +190,7 @@ function similaritiesOf(
   const at = cache.used;
   // After the similarities: the token's weight, and whether it may be left out of a coverage.
   cache.values[at + qn] = tokenIdWeight(index, id);
-  cache.values[at + qn + 1] = dropFlagsOf(index, id) & (ARTICLE | GENERIC);
+  cache.values[at + qn + 1] = dropFlagsOf(index, id);
   if (cache === exactCache)
     for (let i = 0; i < qn; i++) cache.values[at + i] = query.align.sim(i, j).similarity;
   else {
@@ -255,29 +252,10 @@ let qDrop = new Uint8Array(16);
 let cDrop = new Uint8Array(16);
 let cFlags = new Uint8Array(16);
 
-/**
- * Per query word, whether it may be left out of a coverage: `ARTICLE` (`articleLift`), and
- * `GENERIC` for a generic word or a connector (`genericWordsLift`, organisation pairs only),
- * computed once per query reading rather than once per name bounded.
- */
-function queryDropFlags(index: ScreeningIndex, query: PreparedQuery): Uint8Array {
-  if (dropQuery === query && dropIndex === index) return qFlags;
-  dropQuery = query;
-  dropIndex = index;
-  const qt = query.name.tokens;
-  if (qFlags.length < qt.length) qFlags = new Uint8Array(qt.length * 2);
-  const generic = index.compiled.genericOrgWords;
-  for (let i = 0; i < qt.length; i++) {
-    const t = qt[i]!;
-    qFlags[i] =
-      (t === 'al' || t === 'el' ? ARTICLE : 0) | (generic.has(t) || CONNECTORS.has(t) ? GENERIC : 0);
-  }
-  return qFlags;
+/** Whether a word may be left out of a coverage: an article (`articleLift`), or, for an organisation pair, a generic word or a connector (`genericWordsLift`). */
+function droppable(t: string, generic: ReadonlySet<string> | undefined): boolean {
+  return t === 'al' || t === 'el' || (!!generic && (generic.has(t) || CONNECTORS.has(t)));
 }
-
-let dropQuery: PreparedQuery | undefined;
-let dropIndex: ScreeningIndex | undefined;
-let qFlags = new Uint8Array(16);
 
 /**
  * Whether `genericWordsLift` can lift the pair, from each word's best similarity on the other
@@ -358,14 +336,8 @@ function alignmentBound(
   const align = query.align;
   align.ids = ids;
   align.tokens = ct;
-  // A token already read for this query is found without the call (most are).
-  const current = cache.query === query;
   for (let j = 0; j < cn; j++) {
-    const id = ids[j]!;
-    const at =
-      current && id < cache.stamp.length && cache.stamp[id] === cache.epoch
-        ? cache.slot[id]!
-        : similaritiesOf(index, query, cache, id, j);
+    const at = similaritiesOf(index, query, cache, ids[j]!, j);
     const v = cache.values;
     let best = 0;
     for (let i = 0; i < qn; i++) {
@@ -425,12 +397,11 @@ function alignmentBound(
         : undefined;
     let qDroppable = 0;
     let cDroppable = 0;
-    const dropFlags = generic ? ARTICLE | GENERIC : ARTICLE;
-    const qFlags = queryDropFlags(index, query);
     for (let i = 0; i < qn; i++) {
-      qDrop[i] = qFlags[i]! & dropFlags ? 1 : 0;
+      qDrop[i] = droppable(qt[i]!, generic) ? 1 : 0;
       if (qDrop[i]) qDroppable += weights[i]!;
     }
+    const dropFlags = generic ? ARTICLE | GENERIC : ARTICLE;
     for (let j = 0; j < cn; j++) {
       cDrop[j] = cFlags[j]! & dropFlags ? 1 : 0;
       if (cDrop[j]) cDroppable += cWeights[j]!;
@@ -466,35 +437,17 @@ export function mayRejoin(a: readonly string[], b: readonly string[]): boolean {
   return mayRejoinByLength(a, b) && rejoinParticles(a, b) !== undefined;
 }
 
-/** The length of the longest of `words`. */
-function longestOf(words: readonly string[]): number {
+/** `mayRejoin`'s test before the call: whether some adjacent pair of `b` could be rejoined. */
+function mayRejoinByLength(a: readonly string[], b: readonly string[]): boolean {
   let longest = 0;
-  for (const w of words) if (w.length > longest) longest = w.length;
-  return longest;
-}
-
-/**
- * `mayRejoin`'s test before the call: whether some adjacent pair of `b` could be rejoined.
- * `longest` is `a`'s longest word; `particles[j]`, when given, says whether `b[j]` is a name
- * particle (read from the index's per-token flags instead of the set).
- */
-function mayRejoinByLength(
-  a: readonly string[],
-  b: readonly string[],
-  longest = longestOf(a),
-  particles?: Uint8Array,
-): boolean {
+  for (const w of a) if (w.length > longest) longest = w.length;
   let possible = false;
   for (let j = 0; j + 1 < b.length && !possible; j++) {
     const x = b[j]!;
     const y = b[j + 1]!;
     const n = x.length + y.length;
     if (n - 2 > longest) continue;
-    const px = particles ? particles[j] === 1 : NAME_PARTICLES.has(x);
-    if (
-      px &&
-      ((particles ? particles[j + 1] === 1 : NAME_PARTICLES.has(y)) || n >= MIN_ALIKE || hasLength(a, n))
-    )
+    if (NAME_PARTICLES.has(x) && (NAME_PARTICLES.has(y) || n >= MIN_ALIKE || hasLength(a, n)))
       possible = true;
     else if (n >= MIN_COMPOUND && x.length >= 2 && y.length >= 2)
       for (const w of a)
@@ -526,52 +479,25 @@ let rejoinIndex: ScreeningIndex | undefined;
 const rejoinSlots = new TokenSlots();
 /** 1 when `rejoinParticles([token], query tokens)` rewrites the query. */
 let rejoinWord = new Uint8Array(256);
-/** The reading's longest word. */
-let rejoinLongest = 0;
-/**
- * The fewest letters a name's longest word needs for `mayRejoinByLength(name, query)` to hold,
- * per reading: a pair of the query of `n` letters needs a word of `n − 2` or more, and of
- * `MIN_COMPOUND` or more unless the pair starts with a particle. Infinity when no pair can.
- */
-let rejoinNeed = Infinity;
-/** Per word of the name bounded: 1 when it is a name particle. */
-let nameParticles = new Uint8Array(16);
-
-function rejoinNeedOf(q: readonly string[]): number {
-  let need = Infinity;
-  for (let j = 0; j + 1 < q.length; j++) {
-    const x = q[j]!;
-    const y = q[j + 1]!;
-    const n = x.length + y.length;
-    if (NAME_PARTICLES.has(x)) need = Math.min(need, n - 2);
-    else if (n >= MIN_COMPOUND && x.length >= 2 && y.length >= 2)
-      need = Math.min(need, Math.max(n - 2, MIN_COMPOUND));
-  }
-  return need;
-}
 
 /**
  * `mayRejoin(query tokens, name tokens) || mayRejoin(name tokens, query tokens)`, memoised per
  * token of the name for the query reading (exported for the property test that checks it).
  */
 export function mayRejoinName(index: ScreeningIndex, query: PreparedQuery, name: IndexedName): boolean {
-  const qt = query.name.tokens;
   if (rejoinQuery !== query || rejoinIndex !== index) {
     rejoinQuery = query;
     rejoinIndex = index;
     rejoinSlots.clear();
-    rejoinLongest = longestOf(qt);
-    rejoinNeed = rejoinNeedOf(qt);
   }
+  const qt = query.name.tokens;
   const ct = name.normalized.tokens;
-  const ids = name.tokenIds;
-  if (nameParticles.length < ids.length) nameParticles = new Uint8Array(ids.length * 2);
-  for (let j = 0; j < ids.length; j++) nameParticles[j] = dropFlagsOf(index, ids[j]!) & PARTICLE ? 1 : 0;
-  if (mayRejoinByLength(qt, ct, rejoinLongest, nameParticles))
+  if (mayRejoinByLength(qt, ct))
     for (let j = 0; j < ct.length; j++)
       if (particleRunAt(qt, ct, j) > 0 || (j + 1 < ct.length && joinsAsOneWord(ct[j]!, ct[j + 1]!, qt)))
         return true;
-  if (longestOf(ct) >= rejoinNeed && mayRejoinByLength(ct, qt)) {
+  if (mayRejoinByLength(ct, qt)) {
+    const ids = name.tokenIds;
     for (let j = 0; j < ids.length; j++) {
       let at = rejoinSlots.find(ids[j]!);
       if (at < 0) {
