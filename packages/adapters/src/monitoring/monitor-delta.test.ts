@@ -324,5 +324,49 @@ for (const target of storeTargets()) {
       expect(await hits(delta)).toEqual(await hits(fresh));
       expect((await hits(delta)).some((h) => h.startsWith(`C-6×${SOURCE}:5`))).toBe(true);
     });
+
+    it('builds the register index after a run, and again after a run on a changed register', async () => {
+      const delta = await w.org('Widget Exports Ltd');
+      const fresh = await w.org('Gadget Trading plc');
+      expect(await w.monitor.registerIndexState(delta)).toBeUndefined();
+      await w.monitor.importRegister(delta, 'book.csv', REGISTER, CLI_SOURCE);
+      await w.monitor.run(delta, { trigger: 'register' });
+      // Started as the run ended, before anyone asked for it.
+      expect(await w.monitor.registerIndexState(delta)).toMatch(/^(building|built)$/);
+      await w.monitor.buildRegisterIndexes();
+      expect(await w.monitor.registerIndexState(delta)).toBe('built');
+      // The register changes: the index kept is of the old register, so none is current …
+      const changed = REGISTER + 'C-6,Globex Holdings,,organisation,,,,\n';
+      await w.monitor.importRegister(delta, 'book.csv', changed, CLI_SOURCE);
+      expect(await w.monitor.registerIndexState(delta)).toBeUndefined();
+      // … until the run on the changed register, after which the new register's is built.
+      await w.monitor.run(delta, { trigger: 'register' });
+      expect(await w.monitor.registerIndexState(delta)).toMatch(/^(building|built)$/);
+      await w.store.saveListVersion(version('2024-05-03', V2));
+      await w.monitor.run(delta, { trigger: 'list-version' });
+      expect(await w.monitor.registerIndexState(delta)).toBe('built');
+
+      await w.monitor.importRegister(fresh, 'book.csv', changed, CLI_SOURCE);
+      await w.monitor.run(fresh, { trigger: 'register' });
+      expect(await hits(delta)).toEqual(await hits(fresh));
+      expect((await hits(delta)).some((h) => h.startsWith(`C-6×${SOURCE}:5`))).toBe(true);
+    });
+
+    it('stops building a register index when the monitor closes', async () => {
+      const org = await w.org('Widget Exports Ltd');
+      const monitor = new MonitorService(w.store, w.screening);
+      // Long enough for the build to give the event loop a turn (every 500 counterparties).
+      const rows = Array.from({ length: 1200 }, (_, k) => `C-${k},Company ${k} Ltd,,organisation,,,,`);
+      await monitor.importRegister(
+        org,
+        'book.csv',
+        [REGISTER.split('\n')[0], ...rows].join('\n'),
+        CLI_SOURCE,
+      );
+      await monitor.run(org, { trigger: 'register' });
+      expect(await monitor.registerIndexState(org)).toBe('building');
+      await monitor.close();
+      expect(await monitor.registerIndexState(org)).toBeUndefined();
+    });
   });
 }
