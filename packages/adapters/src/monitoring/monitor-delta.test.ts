@@ -307,6 +307,16 @@ for (const target of storeTargets()) {
       });
     });
 
+    // The register with a Globex added, which the week's new listing hits.
+    const changed = REGISTER + 'C-6,Globex Holdings,,organisation,,,,\n';
+    /** Expects `delta`'s hits to be those of a full run of `register` on the fresh organisation. */
+    const expectFullRunHits = async (delta: string, fresh: string, register: string) => {
+      await w.monitor.importRegister(fresh, 'book.csv', register, CLI_SOURCE);
+      await w.monitor.run(fresh, { trigger: 'register' });
+      expect(await hits(delta)).toEqual(await hits(fresh));
+      expect((await hits(delta)).some((h) => h.startsWith(`C-6×${SOURCE}:5`))).toBe(true);
+    };
+
     it('keeps a register index between runs only while the register is unchanged', async () => {
       const delta = await w.org('Widget Exports Ltd');
       const fresh = await w.org('Gadget Trading plc');
@@ -314,15 +324,51 @@ for (const target of storeTargets()) {
       await w.monitor.run(delta, { trigger: 'register' });
       // As a server does after its start: the index of the register as it is now.
       await w.monitor.buildRegisterIndexes();
-      const changed = REGISTER + 'C-6,Globex Holdings,,organisation,,,,\n';
       await w.monitor.importRegister(delta, 'book.csv', changed, CLI_SOURCE);
       await w.store.saveListVersion(version('2024-05-03', V2));
       await w.monitor.run(delta, { trigger: 'list-version' });
 
-      await w.monitor.importRegister(fresh, 'book.csv', changed, CLI_SOURCE);
-      await w.monitor.run(fresh, { trigger: 'register' });
-      expect(await hits(delta)).toEqual(await hits(fresh));
-      expect((await hits(delta)).some((h) => h.startsWith(`C-6×${SOURCE}:5`))).toBe(true);
+      await expectFullRunHits(delta, fresh, changed);
+    });
+
+    it('builds the register index after a run, and again after a run on a changed register', async () => {
+      const delta = await w.org('Widget Exports Ltd');
+      const fresh = await w.org('Gadget Trading plc');
+      expect(await w.monitor.registerIndexState(delta)).toBeUndefined();
+      await w.monitor.importRegister(delta, 'book.csv', REGISTER, CLI_SOURCE);
+      await w.monitor.run(delta, { trigger: 'register' });
+      // Started as the run ended, before anyone asked for it.
+      expect(await w.monitor.registerIndexState(delta)).toMatch(/^(building|built)$/);
+      await w.monitor.buildRegisterIndexes();
+      expect(await w.monitor.registerIndexState(delta)).toBe('built');
+      // The register changes: the index kept is of the old register, so none is current …
+      await w.monitor.importRegister(delta, 'book.csv', changed, CLI_SOURCE);
+      expect(await w.monitor.registerIndexState(delta)).toBeUndefined();
+      // … until the run on the changed register, after which the new register's is built.
+      await w.monitor.run(delta, { trigger: 'register' });
+      expect(await w.monitor.registerIndexState(delta)).toMatch(/^(building|built)$/);
+      await w.store.saveListVersion(version('2024-05-03', V2));
+      await w.monitor.run(delta, { trigger: 'list-version' });
+      expect(await w.monitor.registerIndexState(delta)).toBe('built');
+
+      await expectFullRunHits(delta, fresh, changed);
+    });
+
+    it('stops building a register index when the monitor closes', async () => {
+      const org = await w.org('Widget Exports Ltd');
+      const monitor = new MonitorService(w.store, w.screening);
+      // Long enough for the build to give the event loop a turn (every 500 counterparties).
+      const rows = Array.from({ length: 1200 }, (_, k) => `C-${k},Company ${k} Ltd,,organisation,,,,`);
+      await monitor.importRegister(
+        org,
+        'book.csv',
+        [REGISTER.split('\n')[0], ...rows].join('\n'),
+        CLI_SOURCE,
+      );
+      await monitor.run(org, { trigger: 'register' });
+      expect(await monitor.registerIndexState(org)).toBe('building');
+      await monitor.close();
+      expect(await monitor.registerIndexState(org)).toBeUndefined();
     });
   });
 }

@@ -79,6 +79,14 @@ export type RunStep =
   | 'hits-written'
   | 'written';
 
+/** An organisation's register at a register position, and its index once built. */
+interface RegisterSlot {
+  position: number;
+  entries: RegisterEntry[];
+  index?: ScreeningIndex;
+  building?: Promise<ScreeningIndex>;
+}
+
 /** What `run` was asked to do. */
 export interface RunRequest {
   trigger: MonitorTrigger;
@@ -110,13 +118,13 @@ export class MonitorService {
   readonly #clock: { now(): Date };
   readonly #overlapPage: number;
   /**
-   * Per organisation, its register at a register position and, once built, the register index,
-   * kept between runs (a run at the same position reads neither again).
+   * Per organisation, its register at a register position and, once built (or while it is being
+   * built: `building`), the register index, kept between runs (a run at the same position reads
+   * neither again). It depends on the register's state only, not on the lists.
    */
-  readonly #registerIndexes = new Map<
-    string,
-    { position: number; index?: ScreeningIndex; entries: RegisterEntry[] }
-  >();
+  readonly #registerIndexes = new Map<string, RegisterSlot>();
+  /** Stops the register indexes being built in the background (`close`). */
+  readonly #stopBuilding = new AbortController();
   #running: Promise<void> | undefined;
   #again = false;
   #stopWatching: (() => Promise<void>) | undefined;
@@ -238,11 +246,13 @@ export class MonitorService {
       const clearances = await this.store.clearances(orgId);
       const sources = versions.map((v) => v.source);
       // A delta reads the stored state of the counterparties it can touch only (`deltaScope`).
-      let registerIndex = cached?.position === registerPosition ? cached.index : undefined;
+      let registerIndex: ScreeningIndex | undefined;
       let scope: { candidates: Set<string>; counterparties: Set<string> } | undefined;
       if (changedCps !== 'everyone') {
+        // Built after the run that left the register at this position, unless that was in another
+        // process (or this one has just started and not yet built it): then here.
         if (changedParties.size > 0)
-          registerIndex ??= await buildRegisterIndexSoon(register, this.screening.reference);
+          registerIndex = await this.#registerIndexAt(orgId, registerPosition, register);
         scope = await this.#deltaScope(orgId, {
           register,
           registerIndex,
@@ -312,12 +322,6 @@ export class MonitorService {
         ...(request.onStep ? { onStep: request.onStep } : {}),
       });
       request.onStep?.('screened');
-      if (result.registerIndex)
-        this.#registerIndexes.set(orgId, {
-          position: registerPosition,
-          index: result.registerIndex,
-          entries: register,
-        });
       result.outcome.positions = Object.fromEntries([
         ...versions.map((v) => [v.source, v.id] as const),
         ['#register', registerPosition] as const,
@@ -343,6 +347,9 @@ export class MonitorService {
           record,
         );
       request.onStep?.('written');
+      // For the deltas to come: the register index of the register as this run left it, built in
+      // the background now (a delta after a list update then finds it).
+      this.#buildRegisterIndexSoon(orgId, registerPosition, register);
       return {
         ...run,
         state: 'done',
@@ -475,7 +482,8 @@ export class MonitorService {
 
   /**
    * Builds the register index of every organisation that has none at its register's position
-   * (`watch` does, in the background; stops when the service stops watching).
+   * (`watch` does, in the background; stops when the service stops watching), or waits for the
+   * one being built.
    */
   async buildRegisterIndexes(): Promise<void> {
     const watching = this.#stopWatching !== undefined;
@@ -483,15 +491,57 @@ export class MonitorService {
       if (watching && !this.#stopWatching) return;
       const position = await this.register.registerPosition(orgId);
       const cached = this.#registerIndexes.get(orgId);
-      if (cached?.position === position && cached.index) continue;
       const entries =
         cached?.position === position ? cached.entries : await this.register.counterparties(orgId);
-      const index = await buildRegisterIndexSoon(entries, this.screening.reference);
-      // A run that finished meanwhile may have cached a newer register (or built this index).
-      const now = this.#registerIndexes.get(orgId);
-      if (!now || now.position < position || (now.position === position && !now.index))
-        this.#registerIndexes.set(orgId, { position, index, entries });
+      await this.#registerIndexAt(orgId, position, entries);
     }
+  }
+
+  /**
+   * The organisation's register index at `position` (of `entries`, the register at that
+   * position): the one kept, the one being built, or one built now and kept while no later
+   * position is known. Never one of another position: the cache is keyed by it.
+   */
+  #registerIndexAt(orgId: string, position: number, entries: RegisterEntry[]): Promise<ScreeningIndex> {
+    const cached = this.#registerIndexes.get(orgId);
+    if (cached?.position === position) {
+      if (cached.index) return Promise.resolve(cached.index);
+      if (cached.building) return cached.building;
+    }
+    const building = buildRegisterIndexSoon(entries, this.screening.reference, this.#stopBuilding.signal);
+    if (cached && cached.position > position) return building;
+    const slot: RegisterSlot = cached?.position === position ? cached : { position, entries };
+    slot.building = building;
+    this.#registerIndexes.set(orgId, slot);
+    building.then(
+      (index) => {
+        slot.index = index;
+        slot.building = undefined;
+      },
+      () => {
+        slot.building = undefined;
+      },
+    );
+    return building;
+  }
+
+  /**
+   * Whether the organisation's register index is kept (`built`) or being built (`building`) for
+   * its register's latest position this monitor has read, for a test or a status line.
+   */
+  async registerIndexState(orgId: string): Promise<'built' | 'building' | undefined> {
+    const cached = this.#registerIndexes.get(orgId);
+    if (cached?.position !== (await this.register.registerPosition(orgId))) return undefined;
+    return cached.index ? 'built' : cached.building ? 'building' : undefined;
+  }
+
+  /** `#registerIndexAt` in the background (a failure is logged; `close` stops it). */
+  #buildRegisterIndexSoon(orgId: string, position: number, entries: RegisterEntry[]): void {
+    if (!this.screeningService || this.#stopBuilding.signal.aborted) return;
+    this.#registerIndexAt(orgId, position, entries).catch((error: unknown) => {
+      if (!this.#stopBuilding.signal.aborted)
+        this.#log(`monitor: register index of ${orgId} not built: ${(error as Error).message}`);
+    });
   }
 
   /**
@@ -579,5 +629,8 @@ export class MonitorService {
     await stop?.();
     await this.#running?.catch(() => {});
     await this.#warming;
+    // A register index being built for deltas this process will no longer run.
+    this.#stopBuilding.abort();
+    await Promise.all([...this.#registerIndexes.values()].map((r) => r.building?.catch(() => {})));
   }
 }

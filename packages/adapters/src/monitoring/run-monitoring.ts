@@ -22,7 +22,7 @@ import {
 import type { RegisterEntry } from './register-store.ts';
 import { emptyRunOutcome, type RunAlert, type RunOutcome, type StoredHit } from './monitor-records.ts';
 import { raiseAlerts } from './raise-alerts.ts';
-import { forwardCandidates } from './forward-candidates.ts';
+import { forwardCandidates, irregularCounterparties } from './forward-candidates.ts';
 import { ownershipLinked } from './add-ownership-alerts.ts';
 
 /**
@@ -153,19 +153,26 @@ export function buildRegisterIndex(register: RegisterEntry[], reference: NameRef
 
 /**
  * As `buildRegisterIndex`, giving the event loop a turn every 500 counterparties: a server builds
- * it in the background after its start, so that the first delta after a list update does not
- * pay for it (6 s of CPU for 100,000 counterparties) and requests are answered meanwhile.
+ * it in the background after its start and after a run that leaves none for the register's
+ * state, so that the first delta after a list update does not pay for it (6 s of CPU for 100,000
+ * counterparties) and requests are answered meanwhile. Stops (rejects) once `signal` is aborted.
  */
 export async function buildRegisterIndexSoon(
   register: RegisterEntry[],
   reference: NameReference,
+  signal?: AbortSignal,
 ): Promise<ScreeningIndex> {
   const index = new ScreeningIndex(reference);
   for (let i = 0; i < register.length; i++) {
     index.add(counterpartyAsParty(register[i]!));
-    if (i % 500 === 499) await new Promise((r) => setImmediate(r));
+    if (i % 500 === 499) {
+      await new Promise((r) => setImmediate(r));
+      signal?.throwIfAborted();
+    }
   }
   index.prepare();
+  // What every delta's forward search reads of the register index, worked out once per index.
+  irregularCounterparties(index);
   return index;
 }
 
