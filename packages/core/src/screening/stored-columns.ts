@@ -231,6 +231,19 @@ export class StoredColumns {
     return ends[id]! - (id ? ends[id - 1]! : 0);
   }
 
+  /**
+   * The UTF-16 code units of token `id` written into `out` from 0 (which must hold
+   * `tokenLength(id)`), without making the token: its length.
+   */
+  tokenUnits(id: number, out: Uint16Array): number {
+    const packed = this.#s.tokens;
+    const from = id ? packed.ends[id - 1]! : 0;
+    const n = packed.ends[id]! - from;
+    if ('text' in packed) for (let k = 0; k < n; k++) out[k] = packed.text.charCodeAt(from + k);
+    else for (let k = 0; k < n; k++) out[k] = packed.codes[from + k]!;
+    return n;
+  }
+
   /** The phonetic key of token `id`. */
   tokenKey(id: number): string {
     return packedAt(this.#s.tokenKeys, id);
