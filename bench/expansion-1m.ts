@@ -63,7 +63,8 @@ console.log(
   `built ${index.size} parties, ${index.nameCount} names, ${index.tokenCount} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s; load ${load()}`,
 );
 const matches = variationsOf(index, given, 500, SEED + 1);
-for (const q of variationsOf(index, given, 200, SEED + 2)) screenParty(index, { name: q.name }, { limit: 10 });
+for (const q of variationsOf(index, given, 200, SEED + 2))
+  screenParty(index, { name: q.name }, { limit: 10 });
 const queries = matches.flatMap((m, i) => [m.name, sample[i]!]);
 const readings = queries.flatMap((name) =>
   core.queryVariants(index, { name }, normalizeName(name, index.reference, undefined)),
@@ -73,7 +74,11 @@ const readings = queries.flatMap((name) =>
 const keys: string[] = [];
 for (const r of readings) {
   const seen = new Set<string>();
-  for (const t of r.tokens) if (!seen.has(t)) seen.add(t) && keys.push(t);
+  for (const t of r.tokens)
+    if (!seen.has(t)) {
+      seen.add(t);
+      keys.push(t);
+    }
   if (r.tokens.length > 1 && !seen.has(r.tokens.join(''))) keys.push(r.tokens.join(''));
   for (const t of new Set(r.originalTokens ?? [])) keys.push(t);
 }

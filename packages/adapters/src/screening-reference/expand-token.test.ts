@@ -82,3 +82,41 @@ describe.skipIf(!hasData)('token expansion (expandToken) over real listed words'
     expect(lost).toEqual([]);
   });
 });
+
+// What the expansion reads of the columns without making strings: a token's code units, and the
+// runs of tokens of one phonetic key or fold (found by two binary searches), as the objects hold them.
+describe.skipIf(!hasData)('an index over columns, read as the expansion reads it', async () => {
+  const reference = await loadNameReference(sharedDataPath());
+  const [list] = hasData
+    ? ((await unScXmlFormat.parse([
+        sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml'),
+      ])) as ParsedList[])
+    : [];
+  const inputs = (list?.parties ?? []).map((party) => ({ party }));
+
+  it('gives each token its code units, and each key and fold the tokens the objects give', () => {
+    const objects = buildScreeningIndex(inputs, reference);
+    const columns = buildColumnIndex(inputs, reference);
+    expect(columns.tokenCount).toBe(objects.tokenCount);
+    const units = new Uint16Array(256);
+    const tokensOf = (index: ScreeningIndex, ids: ArrayLike<number> | undefined): string[] =>
+      Array.from(ids ?? [], (id) => index.tokenAt(id)).sort();
+    let keys = 0;
+    let longRuns = 0;
+    for (let id = 0; id < columns.tokenCount; id++) {
+      const token = columns.tokenAt(id);
+      const n = columns.tokenUnits(id, units);
+      expect(String.fromCharCode(...units.subarray(0, n))).toBe(token);
+      const facts = objects.factsOf(token);
+      const byKey = tokensOf(columns, columns.phoneticIds(facts.key));
+      expect(byKey).toEqual(tokensOf(objects, objects.phoneticIds(facts.key)));
+      expect(tokensOf(columns, columns.foldIds(facts.fold))).toEqual(
+        tokensOf(objects, objects.foldIds(facts.fold)),
+      );
+      if (byKey.length > 0) keys++;
+      if (byKey.length > 20) longRuns++;
+    }
+    expect(keys).toBeGreaterThan(1_000);
+    expect(longRuns).toBeGreaterThan(10);
+  });
+});
