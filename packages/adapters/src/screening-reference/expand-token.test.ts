@@ -5,6 +5,7 @@ import {
   compareTokenFacts,
   expandToken,
   normalizeName,
+  type NameReference,
   type ScreeningIndex,
 } from '@entente/core';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,17 @@ import { unScXmlFormat } from '../ingest/un-sc-xml/source.ts';
 import { loadNameReference } from './load-name-reference.ts';
 
 const hasData = hasSharedData();
+
+/** The name reference and the UN list's parties (none without the shared data). */
+async function unList(): Promise<{ reference: NameReference; list: ParsedList | undefined }> {
+  const reference = await loadNameReference(sharedDataPath());
+  const [list] = hasData
+    ? ((await unScXmlFormat.parse([
+        sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml'),
+      ])) as ParsedList[])
+    : [];
+  return { reference, list };
+}
 
 /** Query words near the listed ones: each listed word, and it with one letter changed, dropped or swapped. */
 function queryWords(words: string[]): string[] {
@@ -36,12 +48,7 @@ function queryWords(words: string[]): string[] {
 // The expansion tests a near token's spelling before it makes the token's facts: the test must
 // rule out only pairs `compareTokenFacts` finds unlike. Here, beside the real name reference.
 describe.skipIf(!hasData)('token expansion (expandToken) over real listed words', async () => {
-  const reference = await loadNameReference(sharedDataPath());
-  const [list] = hasData
-    ? ((await unScXmlFormat.parse([
-        sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml'),
-      ])) as ParsedList[])
-    : [];
+  const { reference, list } = await unList();
   const inputs = (list?.parties ?? []).map((party) => ({ party }));
   const words = [
     ...new Set(
@@ -86,12 +93,7 @@ describe.skipIf(!hasData)('token expansion (expandToken) over real listed words'
 // What the expansion reads of the columns without making strings: a token's code units, and the
 // runs of tokens of one phonetic key or fold (found by two binary searches), as the objects hold them.
 describe.skipIf(!hasData)('an index over columns, read as the expansion reads it', async () => {
-  const reference = await loadNameReference(sharedDataPath());
-  const [list] = hasData
-    ? ((await unScXmlFormat.parse([
-        sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml'),
-      ])) as ParsedList[])
-    : [];
+  const { reference, list } = await unList();
   const inputs = (list?.parties ?? []).map((party) => ({ party }));
 
   it('gives each token its code units, and each key and fold the tokens the objects give', () => {
