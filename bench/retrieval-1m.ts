@@ -10,50 +10,17 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { unlinkSync, writeFileSync } from 'node:fs';
 import * as core from '@entente/core';
-import {
-  normalizeName,
-  screenParty,
-  type CandidateCut,
-  type NormalizedName,
-  type ScreeningIndex,
-} from '@entente/core';
-import { buildColumnIndexInWorkers } from '../packages/adapters/src/screening/column-build.ts';
-import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
-import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { legalFormsOf, measureNameProfile, scriptOf } from './name-profile.ts';
+import { normalizeName, screenParty, type CandidateCut, type NormalizedName } from '@entente/core';
 import { cpuMs, gc } from './support/cpu.ts';
+import { buildScaleIndex } from './support/scale-index.ts';
 import { inventedPersons, load, quantile, variationsOf } from './support/scale-queries.ts';
-import { SyntheticParties, wordOccurrences } from './synthetic-parties.ts';
 
 const SIZE = Number(process.env.SIZE ?? 1_000_000);
 const SEED = 18;
 const PASSES = Number(process.env.PASSES ?? 6);
 
-const reference = await loadNameReference(MIRROR);
-let mirror = (await loadMirrorLists(MIRROR, () => {})).flatMap((l) => l.parties);
-const profile = measureNameProfile(
-  mirror,
-  (name) => normalizeName(name, reference, 'organization').legalForms.length > 0,
-);
+const { index, given } = await buildScaleIndex(SIZE, SEED);
 const sample = inventedPersons(SEED);
-const generator = new SyntheticParties(profile, wordOccurrences(mirror, scriptOf), legalFormsOf(reference));
-mirror = [];
-gc();
-const t0 = performance.now();
-let given = 0;
-const index: ScreeningIndex = await buildColumnIndexInWorkers(
-  (function* () {
-    for (const party of generator.stream(SIZE, SEED)) {
-      given++;
-      yield { party };
-    }
-  })(),
-  reference,
-  { workers: 2 },
-);
-console.log(
-  `built ${index.size} parties, ${index.nameCount} names, ${index.tokenCount} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s; load ${load()}`,
-);
 const matches = variationsOf(index, given, 500, SEED + 1);
 for (const q of variationsOf(index, given, 200, SEED + 2))
   screenParty(index, { name: q.name }, { limit: 10 });

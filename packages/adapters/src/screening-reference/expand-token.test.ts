@@ -5,6 +5,7 @@ import {
   compareTokenFacts,
   expandToken,
   normalizeName,
+  type NameReference,
   type ScreeningIndex,
 } from '@entente/core';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,17 @@ import { unScXmlFormat } from '../ingest/un-sc-xml/source.ts';
 import { loadNameReference } from './load-name-reference.ts';
 
 const hasData = hasSharedData();
+
+/** The name reference and the UN list's parties (none without the shared data). */
+async function unList(): Promise<{ reference: NameReference; list: ParsedList | undefined }> {
+  const reference = await loadNameReference(sharedDataPath());
+  const [list] = hasData
+    ? ((await unScXmlFormat.parse([
+        sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml'),
+      ])) as ParsedList[])
+    : [];
+  return { reference, list };
+}
 
 /** Query words near the listed ones: each listed word, and it with one letter changed, dropped or swapped. */
 function queryWords(words: string[]): string[] {
@@ -36,12 +48,7 @@ function queryWords(words: string[]): string[] {
 // The expansion tests a near token's spelling before it makes the token's facts: the test must
 // rule out only pairs `compareTokenFacts` finds unlike. Here, beside the real name reference.
 describe.skipIf(!hasData)('token expansion (expandToken) over real listed words', async () => {
-  const reference = await loadNameReference(sharedDataPath());
-  const [list] = hasData
-    ? ((await unScXmlFormat.parse([
-        sharedDataPath('lists/un/un-sc-2026-02-27/consolidated.xml'),
-      ])) as ParsedList[])
-    : [];
+  const { reference, list } = await unList();
   const inputs = (list?.parties ?? []).map((party) => ({ party }));
   const words = [
     ...new Set(
@@ -80,5 +87,38 @@ describe.skipIf(!hasData)('token expansion (expandToken) over real listed words'
     expect(queries.length).toBeGreaterThan(10_000);
     expect(alike).toBeGreaterThan(10_000);
     expect(lost).toEqual([]);
+  });
+});
+
+// What the expansion reads of the columns without making strings: a token's code units, and the
+// runs of tokens of one phonetic key or fold (found by two binary searches), as the objects hold them.
+describe.skipIf(!hasData)('an index over columns, read as the expansion reads it', async () => {
+  const { reference, list } = await unList();
+  const inputs = (list?.parties ?? []).map((party) => ({ party }));
+
+  it('gives each token its code units, and each key and fold the tokens the objects give', () => {
+    const objects = buildScreeningIndex(inputs, reference);
+    const columns = buildColumnIndex(inputs, reference);
+    expect(columns.tokenCount).toBe(objects.tokenCount);
+    const units = new Uint16Array(256);
+    const tokensOf = (index: ScreeningIndex, ids: ArrayLike<number> | undefined): string[] =>
+      Array.from(ids ?? [], (id) => index.tokenAt(id)).sort();
+    let keys = 0;
+    let longRuns = 0;
+    for (let id = 0; id < columns.tokenCount; id++) {
+      const token = columns.tokenAt(id);
+      const n = columns.tokenUnits(id, units);
+      expect(String.fromCharCode(...units.subarray(0, n))).toBe(token);
+      const facts = objects.factsOf(token);
+      const byKey = tokensOf(columns, columns.phoneticIds(facts.key));
+      expect(byKey).toEqual(tokensOf(objects, objects.phoneticIds(facts.key)));
+      expect(tokensOf(columns, columns.foldIds(facts.fold))).toEqual(
+        tokensOf(objects, objects.foldIds(facts.fold)),
+      );
+      if (byKey.length > 0) keys++;
+      if (byKey.length > 20) longRuns++;
+    }
+    expect(keys).toBeGreaterThan(1_000);
+    expect(longRuns).toBeGreaterThan(10);
   });
 });

@@ -68,6 +68,57 @@ function spelledAlike(a: string, b: string): boolean {
   return shorter >= 4 && a.charCodeAt(0) === b.charCodeAt(0) && jaroWinkler(a, b) >= 0.9;
 }
 
+/**
+ * The query token's code units counted by slot (unit mod 1024; `countLetters`), and the copy
+ * `mayBeSpelledAlike` counts down and restores.
+ */
+const letters = new Int32Array(1024);
+const left = new Int32Array(1024);
+/** A near token's code units, read from the index without making it. */
+let units = new Uint16Array(64);
+
+/** Counts `token`'s code units into `letters` and `left` (`by` 1 to count, −1 to clear). */
+function countLetters(token: string, by: 1 | -1): void {
+  for (let k = 0; k < token.length; k++) {
+    const slot = token.charCodeAt(k) & 1023;
+    letters[slot] = by > 0 ? letters[slot]! + 1 : 0;
+    left[slot] = letters[slot]!;
+  }
+}
+
+/**
+ * False when `spelledAlike(a, token id)` is false for certain, told from the letters the two
+ * have in common (a multiset, counted by slot: never fewer than the true count) without making
+ * the token or computing either distance: an OSA distance is at least the longer length less
+ * the letters in common (an edit or a transposition keeps at most that many matched), and a
+ * Jaro similarity at most (common ÷ |a| + common ÷ |b| + 1) ÷ 3 (its matches are common letters,
+ * its transpositions only lower it). `countLetters(a, 1)` must have been called.
+ */
+function mayBeSpelledAlike(index: ScreeningIndex, a: string, id: number): boolean {
+  const lb = index.tokenLength(id);
+  if (units.length < lb) units = new Uint16Array(lb * 2);
+  index.tokenUnits(id, units);
+  let common = 0;
+  for (let k = 0; k < lb; k++) {
+    const slot = units[k]! & 1023;
+    if (left[slot]! > 0) {
+      left[slot]!--;
+      common++;
+    }
+  }
+  for (let k = 0; k < lb; k++) left[units[k]! & 1023] = letters[units[k]! & 1023]!;
+  const la = a.length;
+  const shorter = Math.min(la, lb);
+  const allowed = allowedEdits(shorter);
+  if (allowed > 0 && Math.max(la, lb) - common <= allowed) return true;
+  if (shorter < 4 || common === 0 || a.charCodeAt(0) !== units[0]) return false;
+  let prefix = 1;
+  while (prefix < 4 && prefix < shorter && a.charCodeAt(prefix) === units[prefix]) prefix++;
+  const jaro = (common / la + common / lb + 1) / 3;
+  // A hair below 0.9: the bound is the same sum as a Jaro similarity, but not rounded alike.
+  return jaro + prefix * 0.1 * (1 - jaro) >= 0.9 - 1e-9;
+}
+
 function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion {
   const ids: number[] = [];
   const sims: number[] = [];
@@ -128,16 +179,26 @@ function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion 
     // Over a million parties most near tokens are not alike, and making their facts from the
     // columns was most of the expansion's cost.
     const spellingOnly = byKey || key.length === 0;
-    if (edits > 0)
-      index.forEachNearToken(token, edits, (id) => {
-        if (seenStamp[id] === epoch) return;
-        if (Math.abs(index.tokenLength(id) - length) > edits) return;
-        if (spellingOnly && !spelledAlike(token, index.tokenAt(id))) {
-          seenStamp[id] = epoch;
-          return;
-        }
-        add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
-      });
+    // Most near tokens over a million parties are not alike: the letters they share with the
+    // token rule most of them out (`mayBeSpelledAlike`) before either distance is computed.
+    if (edits > 0 && spellingOnly) countLetters(token, 1);
+    try {
+      if (edits > 0)
+        index.forEachNearToken(token, edits, (id) => {
+          if (seenStamp[id] === epoch) return;
+          if (Math.abs(index.tokenLength(id) - length) > edits) return;
+          if (
+            spellingOnly &&
+            !(mayBeSpelledAlike(index, token, id) && spelledAlike(token, index.tokenAt(id)))
+          ) {
+            seenStamp[id] = epoch;
+            return;
+          }
+          add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
+        });
+    } finally {
+      if (edits > 0 && spellingOnly) countLetters(token, -1);
+    }
   }
   let postings = 0;
   let best = 0;

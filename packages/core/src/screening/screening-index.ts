@@ -132,6 +132,17 @@ export class ScreeningIndex {
     return this.#stored ? this.#stored.tokenLength(id) : this.tokens[id]!.length;
   }
 
+  /**
+   * The UTF-16 code units of token `id` written into `out` from 0 (which must hold
+   * `tokenLength(id)`): its length. Over a snapshot's columns, the token is not made.
+   */
+  tokenUnits(id: number, out: Uint16Array): number {
+    if (this.#stored) return this.#stored.tokenUnits(id, out);
+    const token = this.tokens[id]!;
+    for (let k = 0; k < token.length; k++) out[k] = token.charCodeAt(k);
+    return token.length;
+  }
+
   /** Token `id`. Readers go through this rather than `tokens`. */
   tokenAt(id: number): string {
     return this.#stored ? this.#stored.token(id) : this.tokens[id]!;
