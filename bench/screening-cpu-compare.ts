@@ -148,9 +148,9 @@ async function main(): Promise<void> {
     );
     for (const i of unexplained.slice(0, 10))
       console.log(`  ${JSON.stringify(queries[i])}\n    previous ${a[i]}\n    current  ${b[i]}`);
-    // Flagged: the top match at the default threshold (each line's first match is its top).
+    // Flagged: the top match at the default threshold (each line's first match is its top; entity:score:features).
     const flagged = (line: string): boolean =>
-      line !== '' && Number(line.split(' ')[0]!.split(':')[1]) >= current.DEFAULT_SCREENING_THRESHOLD;
+      line !== '' && Number(line.split(' ')[0]!.split(':').at(-2)) >= current.DEFAULT_SCREENING_THRESHOLD;
     const count = (lines: string[]): number => lines.reduce((n, x) => n + (x ? x.split(' ').length : 0), 0);
     const newly = b.flatMap((x, i) => (flagged(x) && !flagged(a[i]!) ? [i] : []));
     const gone = a.flatMap((x, i) => (flagged(x) && !flagged(b[i]!) ? [i] : []));

@@ -1,5 +1,6 @@
 import { coverageScore, type LastAlignment } from './align-tokens.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
+import { ARTICLES } from './article-lift.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
 
 /**
@@ -50,7 +51,8 @@ function middleParts(c: readonly string[], usedC: Uint8Array): string[] {
  * The lift is scaled by the rarity of the query's words (`rarity`, its word weights over their
  * lengths): a common "Muhammad Khan" says less about a long listed name. Only when every query
  * word (two or more) is paired at `MIDDLE_NAMES_MIN_PAIR` or better, in order, with the listed
- * name's first and last words among them (`inOrder`). Pushes the explained terms when given.
+ * name's first and last words among them (`inOrder`), two of them name words (not an article or
+ * particle: "al Khdir" against "al-Khafaji, Muhsin Khadr" is one name word). Pushes the explained terms when given.
  */
 export function middleNamesLift(
   base: number,
@@ -63,6 +65,10 @@ export function middleNamesLift(
   const cn = c.length;
   if (qn < 2 || cn <= qn || a.pairs !== qn || a.minPairSimilarity < MIDDLE_NAMES_MIN_PAIR) return 0;
   if (!a.usedC[0] || !a.usedC[cn - 1] || !inOrder(a, qn, cn)) return 0;
+  // Two name words at least: an article or particle ("al Khdir", read from "آل خضير") names no one.
+  let named = 0;
+  for (const t of q) if (!ARTICLES.has(t) && !NAME_PARTICLES.has(t)) named++;
+  if (named < 2) return 0;
   let letters = 0;
   for (const t of q) letters += t.length;
   const rarity = letters > 0 ? Math.min(1, a.qTotal / letters) : 0;
