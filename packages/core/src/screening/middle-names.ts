@@ -8,7 +8,7 @@ import { NAME_PARTICLES } from './name-particles.ts';
  * spelling of the same word ("qaddafi" / "qadhafi", "zaben" / "zabin"), not
  * a word agreeing by sound alone.
  */
-export const MIDDLE_NAMES_MIN_PAIR = 0.85;
+export const MIDDLE_NAMES_MIN_PAIR = 0.9;
 
 /** Most middle name parts counted against the name (a long nasab chain is still one person's name). */
 export const MAX_MIDDLE_PARTS = 3;
