@@ -3,7 +3,6 @@ import type { LastAlignment } from './align-tokens.ts';
 import { articleLift } from './article-lift.ts';
 import { genericWordsLift, oneLooseWordCut } from './generic-words-lift.ts';
 import { joinedWordsLift } from './joined-words.ts';
-import { middleNamesLift } from './middle-names.ts';
 import { translatedWordsLift } from './translated-words.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
@@ -247,7 +246,6 @@ export function nameFeatureScore(
   let score = lifted;
   const contained = containedScore(lifted, a, q, c, containment, generic, terms);
   if (contained !== undefined) score = contained;
-  else if (containment === 'person' && lifted === base) score += middleNamesLift(lifted, a, q, c, terms);
   else if (containment === 'organisation' && generic) {
     score += genericWordsLift(lifted, a, q, c, generic, terms);
     if (translated === base && joined === translated) score += oneLooseWordCut(score, a, q, generic, terms);
