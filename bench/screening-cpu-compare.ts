@@ -148,6 +148,17 @@ async function main(): Promise<void> {
     );
     for (const i of unexplained.slice(0, 10))
       console.log(`  ${JSON.stringify(queries[i])}\n    previous ${a[i]}\n    current  ${b[i]}`);
+    // Flagged: the top match at the default threshold (each line's first match is its top; entity:score:features).
+    const flagged = (line: string): boolean =>
+      line !== '' && Number(line.split(' ')[0]!.split(':').at(-2)) >= current.DEFAULT_SCREENING_THRESHOLD;
+    const count = (lines: string[]): number => lines.reduce((n, x) => n + (x ? x.split(' ').length : 0), 0);
+    const newly = b.flatMap((x, i) => (flagged(x) && !flagged(a[i]!) ? [i] : []));
+    const gone = a.flatMap((x, i) => (flagged(x) && !flagged(b[i]!) ? [i] : []));
+    console.log(
+      `flagged at ${current.DEFAULT_SCREENING_THRESHOLD}: previous ${a.filter(flagged).length}, current ${b.filter(flagged).length} of ${queries.length} (${newly.length} new, ${gone.length} no longer); matches previous ${count(a)}, current ${count(b)}`,
+    );
+    for (const i of newly.slice(0, 20))
+      console.log(`  new: ${JSON.stringify(queries[i])}\n    current  ${b[i]!.split(' ')[0]}`);
   }
 }
 
