@@ -5,6 +5,7 @@ export const MAX_NAME_LENGTH = 500;
 
 const APOSTROPHES_AND_DOTS = /[.'`´’‘ʼʻʿʾ]/g;
 const NON_ALNUM = /[^a-z0-9]+/g;
+const NON_ASCII = /[^\u0000-\u007f]/;
 const MARKS = /\p{M}+/gu;
 const NON_LETTER = /[^\p{L}\p{N}]+/gu;
 
@@ -17,7 +18,9 @@ const NON_LETTER = /[^\p{L}\p{N}]+/gu;
  * tokenizeName('PUTIN, Vladimir V.') // ['putin', 'vladimir', 'v']
  */
 export function tokenizeName(text: string): string[] {
-  const nfkc = text.slice(0, MAX_NAME_LENGTH).normalize('NFKC');
+  const cut = text.slice(0, MAX_NAME_LENGTH);
+  // ASCII is its own NFKC (most names: the call costs about 1 µs each).
+  const nfkc = NON_ASCII.test(cut) ? cut.normalize('NFKC') : cut;
   const ascii = transliterateName(nfkc).toLowerCase().replace(APOSTROPHES_AND_DOTS, '');
   return ascii.split(NON_ALNUM).filter((t) => t.length > 0);
 }

@@ -54,6 +54,8 @@ function romaniseHangulSyllable(ch: string): string {
  */
 export function transliterateName(text: string): string {
   if (!/[^\u0000-\u007f]/.test(text)) return text;
+  // Without Han or Hangul, the loop below would keep every character for one flush.
+  if (!HAN.test(text) && !HANGUL.test(text)) return anyAscii(greekDigraphs(text));
   let out = '';
   let rest = '';
   let hangulRun = 0;

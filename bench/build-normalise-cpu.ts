@@ -1,0 +1,50 @@
+/**
+ * CPU of the column build's per-party work on one thread (what each normalising worker does:
+ * `columnBatchOf` of parsed JSON and `encodeBatch`, in batches of 4,096) for N synthetic parties
+ * (default 100,000, seeded as bench/scale-1m.ts). Run it in two checkouts, alternating, to compare
+ * a change to the normalisation (docs/benchmarks.md, Scale, Run 11). PROF=<file> writes a CPU
+ * profile of the timed part. Run:
+ * `ENTENTE_SHARED_DATA=/work/shared/data node --import tsx bench/build-normalise-cpu.ts`.
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { columnBatchOf, encodeBatch, normalizeName, type Party } from '@entente/core';
+import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
+import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
+import { legalFormsOf, measureNameProfile, scriptOf } from './name-profile.ts';
+import { SyntheticParties, wordOccurrences } from './synthetic-parties.ts';
+
+const N = Number(process.env.N ?? 100_000);
+const reference = await loadNameReference(MIRROR);
+const mirror = (await loadMirrorLists(MIRROR, () => {})).flatMap((l) => l.parties);
+const profile = measureNameProfile(
+  mirror,
+  (name) => normalizeName(name, reference, 'organization').legalForms.length > 0,
+);
+const generator = new SyntheticParties(profile, wordOccurrences(mirror, scriptOf), legalFormsOf(reference));
+const json: string[] = [];
+for (const party of generator.stream(N, 18)) json.push(JSON.stringify(party));
+const session = new Session();
+if (process.env.PROF) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
+const t0 = performance.now();
+const c0 = process.cpuUsage();
+for (let i = 0; i < json.length; i += 4096) {
+  const slice = json.slice(i, i + 4096);
+  columnBatchOf(
+    slice.map((j) => JSON.parse(j) as Party),
+    reference,
+  );
+  encodeBatch(slice);
+}
+const c = process.cpuUsage(c0);
+console.log(
+  `${N} parties: ${((c.user + c.system) / 1000).toFixed(0)} ms CPU, ${(performance.now() - t0).toFixed(0)} ms wall`,
+);
+if (process.env.PROF) {
+  const { profile: cpu } = await session.post('Profiler.stop');
+  writeFileSync(process.env.PROF, JSON.stringify(cpu));
+}
