@@ -8,20 +8,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { columnBatchOf, encodeBatch, normalizeName, type Party } from '@entente/core';
-import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
-import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { legalFormsOf, measureNameProfile, scriptOf } from './name-profile.ts';
-import { SyntheticParties, wordOccurrences } from './synthetic-parties.ts';
+import { columnBatchOf, encodeBatch, type Party } from '@entente/core';
+import { syntheticGenerator } from './support/scale-index.ts';
 
 const N = Number(process.env.N ?? 100_000);
-const reference = await loadNameReference(MIRROR);
-const mirror = (await loadMirrorLists(MIRROR, () => {})).flatMap((l) => l.parties);
-const profile = measureNameProfile(
-  mirror,
-  (name) => normalizeName(name, reference, 'organization').legalForms.length > 0,
-);
-const generator = new SyntheticParties(profile, wordOccurrences(mirror, scriptOf), legalFormsOf(reference));
+const { reference, generator } = await syntheticGenerator();
 const json: string[] = [];
 for (const party of generator.stream(N, 18)) json.push(JSON.stringify(party));
 const session = new Session();
