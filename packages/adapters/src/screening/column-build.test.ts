@@ -114,8 +114,11 @@ describe('column index built on worker threads', () => {
   it('fails every part of a deletion index made in parts when one part fails, none left waiting', async () => {
     const tokens = ['ivanov', 'petrov', 'hassan', 'wang', 'romashka', 'ocean', 'star', 'kowalski'];
     const { jobs } = deletionJobsOf(tokens, 3);
-    // Part 1 cannot read its tokens: it has no token ends.
-    const broken = { ...jobs[1]!, source: { ...jobs[1]!.source, ends: null } };
+    // Part 1's bucket sizes cannot be counted: `Atomics.add` takes no array of floats.
+    const broken = {
+      ...jobs[1]!,
+      offsets: new Float64Array(new SharedArrayBuffer(8 * jobs[1]!.offsets.length)),
+    };
     const workers = [0, 1, 2].map(
       () =>
         new Worker(new URL('./column-build-worker-boot.js', import.meta.url), {

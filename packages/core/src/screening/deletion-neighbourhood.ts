@@ -292,30 +292,20 @@ export function deletionArraysFor(
 }
 
 /**
- * Step 3: the bucket sizes of tokens `[from, to)` added into `offsets[bucket + 1]`, for the
- * buckets `[lo, hi)` alone (default all). A part on its own thread counts every token into its
- * own range of buckets: no other thread writes there, so no `Atomics` are needed (a token's
- * hashes are made by every part, which costs less than an atomic add per hash).
+ * Step 3: the bucket sizes of tokens `[from, to)` added into `offsets[bucket + 1]` (atomically
+ * when the arrays are shared: other threads count other tokens into the same array).
  */
 export function countDeletionBuckets(
   source: DeletionSource,
   from: number,
   to: number,
   offsets: Uint32Array,
-  lo = 0,
-  hi = offsets.length - 1,
 ): void {
   const mask = offsets.length - 2;
-  forEachTokenHash(
-    source,
-    from,
-    to,
-    () => {},
-    (h) => {
-      const b = h & mask;
-      if (b >= lo && b < hi) offsets[b + 1]!++;
-    },
-  );
+  const none = (): void => {};
+  if (offsets.buffer instanceof SharedArrayBuffer)
+    forEachTokenHash(source, from, to, none, (h) => Atomics.add(offsets, (h & mask) + 1, 1));
+  else forEachTokenHash(source, from, to, none, (h) => offsets[(h & mask) + 1]!++);
 }
 
 /** Step 4 (one thread, after every part's step 3): bucket sizes → bucket starts. */
@@ -324,10 +314,9 @@ export function startDeletionBuckets(offsets: Uint32Array): void {
 }
 
 /**
- * Step 5: the entries of tokens `[from, to)` in buckets `[lo, hi)` (default all) put in their
- * buckets, through the bucket starts themselves (no copy of `offsets`: each ends at the next's
- * start). Parts fill ranges of buckets of their own, each token's in token order; step 7 sorts
- * each bucket all the same (a bucket sorted is the same however it was filled).
+ * Step 5: the entries of tokens `[from, to)` put in their buckets, through the bucket starts
+ * themselves (no copy of `offsets`: each ends at the next's start; atomically when shared).
+ * Within a bucket, the order the parts fill it in varies; step 7 sorts it.
  */
 export function fillDeletionBuckets(
   source: DeletionSource,
@@ -335,8 +324,6 @@ export function fillDeletionBuckets(
   to: number,
   offsets: Uint32Array,
   entries: Uint32Array,
-  lo = 0,
-  hi = offsets.length - 1,
 ): void {
   const mask = offsets.length - 2;
   // Per entry: token length (capped at 255) in the top 8 bits, token id below.
@@ -344,10 +331,14 @@ export function fillDeletionBuckets(
   const next = (id: number, length: number): void => {
     entry = ((Math.min(255, length) << 24) | id) >>> 0;
   };
-  forEachTokenHash(source, from, to, next, (h) => {
-    const b = h & mask;
-    if (b >= lo && b < hi) entries[offsets[b]!++] = entry;
-  });
+  if (offsets.buffer instanceof SharedArrayBuffer)
+    forEachTokenHash(source, from, to, next, (h) => {
+      entries[Atomics.add(offsets, h & mask, 1)] = entry;
+    });
+  else
+    forEachTokenHash(source, from, to, next, (h) => {
+      entries[offsets[h & mask]!++] = entry;
+    });
 }
 
 /** Step 6 (one thread, after every part's step 5): the bucket ends the fill left → bucket starts. */
@@ -479,18 +470,16 @@ export function deletionJobsOf(
 export function deletionPart(job: DeletionJob): void {
   const { source, offsets, entries, control, part, parts } = job;
   try {
-    // Every token, into this part's own range of buckets (written by no other thread).
-    const count = source.ends.length;
-    const [lo, hi] = shareOf(offsets.length - 1, part, parts);
-    countDeletionBuckets(source, 0, count, offsets, lo, hi);
+    const [from, to] = shareOf(source.ends.length, part, parts);
+    countDeletionBuckets(source, from, to, offsets);
     meet(control, parts);
     if (part === 0) startDeletionBuckets(offsets);
     meet(control, parts);
-    fillDeletionBuckets(source, 0, count, offsets, entries, lo, hi);
+    fillDeletionBuckets(source, from, to, offsets, entries);
     meet(control, parts);
     if (part === 0) endDeletionFill(offsets);
     meet(control, parts);
-    sortDeletionBuckets(offsets, entries, lo, hi);
+    sortDeletionBuckets(offsets, entries, ...shareOf(offsets.length - 1, part, parts));
   } catch (e) {
     if (!(e instanceof DeletionPartFailed)) failPart(control);
     throw e;
