@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { unlinkSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import * as core from '@entente/core';
 import { normalizeName, screenParty, type CandidateCut, type NormalizedName } from '@entente/core';
 import { cpuMs, gc } from './support/cpu.ts';
@@ -52,7 +53,7 @@ function pass(): { times: number[]; cpu: number; found: number; invented: number
 // Old against new: `findCandidateNames` as it is at each revision of BASES (default: main), loaded
 // from git with its imports pointed at this checkout's modules, against this checkout's, on every
 // reading of the queries that screenParty retrieves for (default cap and floor), in alternating passes.
-const BASES = (process.env.BASES ?? 'main').split(',');
+const BASES = (process.env.BASES ?? 'main').split(',').filter(Boolean);
 const screeningDir = path.resolve('packages/core/src/screening');
 type Find = typeof core.findCandidateNames;
 const finds = new Map<string, Find>();
@@ -121,3 +122,40 @@ for (const r of screened)
   console.log(
     `screenParty (new), memo empty: p50 ${quantile(r.times, 0.5).toFixed(3)} ms, p90 ${quantile(r.times, 0.9).toFixed(3)} ms, p99 ${quantile(r.times, 0.99).toFixed(2)} ms, CPU ${r.cpu.toFixed(3)} ms per query; recall@10 ${(r.found / 5).toFixed(1)} %, invented with a match ${(r.invented / 5).toFixed(1)} %; load ${load()}`,
   );
+
+// With PROFILE=<dir>: a CPU profile of three `screenParty` passes (memo emptied before each), its
+// self time by source file and by function.
+if (process.env.PROFILE) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  for (let p = 0; p < 3; p++) pass();
+  const { profile: prof } = await session.post('Profiler.stop');
+  session.disconnect();
+  const file = path.join(process.env.PROFILE, 'screen-new.cpuprofile');
+  writeFileSync(file, JSON.stringify(prof));
+  const dt = new Map<number, number>();
+  prof.samples!.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (prof.timeDeltas![i] ?? 0)));
+  const byFunction = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  let total = 0;
+  for (const node of prof.nodes) {
+    const f = node.callFrame;
+    const t = dt.get(node.id) ?? 0;
+    total += t;
+    const label = `${f.functionName || '(anon)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+    byFunction.set(label, (byFunction.get(label) ?? 0) + t);
+    const source = path.basename(f.url) || f.functionName;
+    byFile.set(source, (byFile.get(source) ?? 0) + t);
+  }
+  for (const [title, shares, top] of [
+    ['file', byFile, 20],
+    ['function', byFunction, 40],
+  ] as const) {
+    console.log(`profile ${file}: self time by ${title} (of ${(total / 1000).toFixed(0)} ms)`);
+    for (const [label, t] of [...shares].sort((a, b) => b[1] - a[1]).slice(0, top))
+      console.log(`  ${((100 * t) / total).toFixed(1)} %  ${label}`);
+  }
+}

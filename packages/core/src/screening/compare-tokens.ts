@@ -79,6 +79,19 @@ function shareGroup(a: number[] | undefined, b: number[] | undefined): boolean {
   return false;
 }
 
+/** What `d` edits (within the budget) are worth: 1 − 0.12 per edit, × 0.85 when the first letters differ. */
+export function editSimilarity(d: number, sameStart: boolean): number {
+  return (1 - 0.12 * d) * (sameStart ? 1 : 0.85);
+}
+
+/** A spelling match below this similarity is also tried by Jaro–Winkler (same start, four letters). */
+export const JARO_WINKLER_TRIED_BELOW = 0.85;
+
+/** What a Jaro–Winkler of `jw` is worth: jw − 0.08 from 0.9 up, else nothing. */
+export function jaroWinklerSimilarity(jw: number): number {
+  return jw >= 0.9 ? jw - 0.08 : 0;
+}
+
 /**
  * `compareTokens` on precomputed token facts (no string hashing or key
  * computation in the loop): the form the index and the scorer call.
@@ -103,15 +116,16 @@ export function compareTokenFacts(fa: TokenFacts, fb: TokenFacts): TokenSimilari
     const d = osaDistance(a, b, allowed);
     // Names that start differently are rarely spelling variants (anna/banna).
     if (d <= allowed) {
-      similarity = (1 - 0.12 * d) * (sameStart ? 1 : 0.85);
+      similarity = editSimilarity(d, sameStart);
       kind = 'fuzzy';
     }
   }
-  if (similarity < 0.85 && shorter >= 4 && sameStart) {
+  if (similarity < JARO_WINKLER_TRIED_BELOW && shorter >= 4 && sameStart) {
     // Spelling variants beyond the edit budget that still read alike (serej/sergey).
     jw = jaroWinkler(a, b);
-    if (jw >= 0.9 && jw - 0.08 > similarity) {
-      similarity = jw - 0.08;
+    const s = jaroWinklerSimilarity(jw);
+    if (s > similarity) {
+      similarity = s;
       kind = 'fuzzy';
     }
   }

@@ -1,7 +1,13 @@
-import { allowedEdits, compareTokenFacts } from './compare-tokens.ts';
+import {
+  allowedEdits,
+  compareTokenFacts,
+  editSimilarity,
+  JARO_WINKLER_TRIED_BELOW,
+  jaroWinklerSimilarity,
+} from './compare-tokens.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
-import { jaroWinkler } from './string-similarity.ts';
-import { osaDistance } from './string-similarity-osa.ts';
+import { jaroWinkler, jaroWinklerUnits } from './string-similarity.ts';
+import { clearOsaPattern, osaDistance, osaToPattern, setOsaPattern } from './string-similarity-osa.ts';
 import { TRANSLATION_SIMILARITY } from './translated-words.ts';
 import type { SharedExpansions } from './shared-expansions.ts';
 
@@ -66,6 +72,29 @@ function spelledAlike(a: string, b: string): boolean {
   const allowed = allowedEdits(shorter);
   if (allowed > 0 && osaDistance(a, b, allowed) <= allowed) return true;
   return shorter >= 4 && a.charCodeAt(0) === b.charCodeAt(0) && jaroWinkler(a, b) >= 0.9;
+}
+
+/**
+ * `compareTokenFacts(a's facts, b's facts).similarity` for a near token `b` that only its spelling
+ * can make alike (see `computeExpansion`) when `a` belongs to no spelling group, and for any such
+ * `b` 0 exactly when `spelledAlike(a, b)` is false. `b` is what `mayBeSpelledAlike` left in
+ * `units` (its `lb` code units) and is not made: the OSA distance is computed bit-parallel against
+ * `a`, which must be the pattern (`setOsaPattern`), and Jaro–Winkler from the units. It follows
+ * `compareTokenFacts`' spelling branches (edits, then Jaro–Winkler); its other branches cannot
+ * apply to such a pair.
+ */
+function spelledSimilarity(a: string, lb: number): number {
+  const shorter = Math.min(a.length, lb);
+  const allowed = allowedEdits(shorter);
+  const sameStart = a.charCodeAt(0) === units[0];
+  let similarity = 0;
+  if (allowed > 0) {
+    const d = osaToPattern(units, lb);
+    if (d <= allowed) similarity = editSimilarity(d, sameStart);
+  }
+  if (similarity < JARO_WINKLER_TRIED_BELOW && shorter >= 4 && sameStart)
+    similarity = Math.max(similarity, jaroWinklerSimilarity(jaroWinklerUnits(a, units, lb)));
+  return similarity;
 }
 
 /**
@@ -181,23 +210,40 @@ function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion 
     const spellingOnly = byKey || key.length === 0;
     // Most near tokens over a million parties are not alike: the letters they share with the
     // token rule most of them out (`mayBeSpelledAlike`) before either distance is computed.
+    // Those that pass are scored on their code units where the token fits a 32-bit pattern
+    // (`spelledSimilarity`), without making them or their facts.
+    const inPlace = edits > 0 && spellingOnly && length <= 32;
     if (edits > 0 && spellingOnly) countLetters(token, 1);
+    if (inPlace) setOsaPattern(token);
     try {
       if (edits > 0)
         index.forEachNearToken(token, edits, (id) => {
           if (seenStamp[id] === epoch) return;
-          if (Math.abs(index.tokenLength(id) - length) > edits) return;
-          if (
-            spellingOnly &&
-            !(mayBeSpelledAlike(index, token, id) && spelledAlike(token, index.tokenAt(id)))
-          ) {
-            seenStamp[id] = epoch;
-            return;
+          const lb = index.tokenLength(id);
+          if (Math.abs(lb - length) > edits) return;
+          if (spellingOnly) {
+            if (!mayBeSpelledAlike(index, token, id)) {
+              seenStamp[id] = epoch;
+              return;
+            }
+            if (inPlace) {
+              // Its similarity from its spelling, without its facts; a spelling group of the
+              // token's may still make it alike (0.98), which only the facts tell.
+              const similarity = spelledSimilarity(token, lb);
+              if (similarity === 0 || facts.spellings === undefined) {
+                add(id, similarity);
+                return;
+              }
+            } else if (!spelledAlike(token, index.tokenAt(id))) {
+              seenStamp[id] = epoch;
+              return;
+            }
           }
           add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
         });
     } finally {
       if (edits > 0 && spellingOnly) countLetters(token, -1);
+      if (inPlace) clearOsaPattern();
     }
   }
   let postings = 0;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { osaDistance } from './string-similarity-osa.ts';
+import { clearOsaPattern, osaDistance, osaToPattern, setOsaPattern } from './string-similarity-osa.ts';
 
 /** The whole optimal-string-alignment table, no cut-off: the definition the banded one must agree with. */
 function fullOsa(a: string, b: string): number {
@@ -45,5 +45,35 @@ describe('osaDistance', () => {
     expect(osaDistance('hussien', 'hussein', 1)).toBe(1);
     expect(osaDistance('abcdefghij', 'badcfehgji', 3)).toBe(4);
     expect(osaDistance('mohammad', 'muhamed', 2)).toBe(3);
+  });
+
+  it('is computed bit-parallel against a pattern of up to 32 code units, the same distance', () => {
+    const units = (b: string): Uint16Array => Uint16Array.from(b, (c) => c.charCodeAt(0));
+    const toPattern = (a: string, b: string): number => {
+      setOsaPattern(a);
+      try {
+        return osaToPattern(units(b), b.length);
+      } finally {
+        clearOsaPattern();
+      }
+    };
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(toPattern(a, b)).toBe(fullOsa(a, b));
+      }),
+      { numRuns: 5000 },
+    );
+    // Up to the pattern's 32 units, and units beyond Latin.
+    const long = fc.string({ unit: fc.constantFrom('a', 'b', 'ß', 'ш', '\uffff'), maxLength: 32 });
+    fc.assert(
+      fc.property(long, long, (a, b) => {
+        expect(toPattern(a, b)).toBe(fullOsa(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(toPattern('hussien', 'hussein')).toBe(1);
+    expect(toPattern('abcdefghij', 'badcfehgji')).toBe(5);
+    expect(toPattern('', 'abc')).toBe(3);
+    expect(() => setOsaPattern('a'.repeat(33))).toThrow(RangeError);
   });
 });

@@ -58,6 +58,58 @@ export function jaroWinkler(a: string, b: string): number {
   return j + commonPrefixLength(a, b) * 0.1 * (1 - j);
 }
 
+/**
+ * `jaroWinkler(a, b)` where `b` is the first `lb` code units of `units`, without making `b`:
+ * the same steps, so the same number.
+ */
+export function jaroWinklerUnits(a: string, units: Uint16Array, lb: number): number {
+  const la = a.length;
+  let same = la === lb;
+  for (let k = 0; same && k < la; k++) same = a.charCodeAt(k) === units[k];
+  let j: number;
+  if (same) j = la === 0 ? 0 : 1;
+  else if (la === 0 || lb === 0) j = 0;
+  else {
+    const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
+    if (scratchA.length < la) scratchA = new Uint8Array(la * 2);
+    if (scratchB.length < lb) scratchB = new Uint8Array(lb * 2);
+    const matchedA = scratchA;
+    const matchedB = scratchB;
+    matchedA.fill(0, 0, la);
+    matchedB.fill(0, 0, lb);
+    let m = 0;
+    for (let i = 0; i < la; i++) {
+      const lo = Math.max(0, i - window);
+      const hi = Math.min(lb - 1, i + window);
+      const c = a.charCodeAt(i);
+      for (let k = lo; k <= hi; k++) {
+        if (matchedB[k] === 0 && units[k] === c) {
+          matchedA[i] = 1;
+          matchedB[k] = 1;
+          m++;
+          break;
+        }
+      }
+    }
+    if (m === 0) j = 0;
+    else {
+      let t = 0;
+      let k = 0;
+      for (let i = 0; i < la; i++) {
+        if (matchedA[i] === 0) continue;
+        while (matchedB[k] === 0) k++;
+        if (a.charCodeAt(i) !== units[k]) t++;
+        k++;
+      }
+      j = (m / la + m / lb + (m - t / 2) / m) / 3;
+    }
+  }
+  const n = Math.min(4, la, lb);
+  let p = 0;
+  while (p < n && a.charCodeAt(p) === units[p]) p++;
+  return j + p * 0.1 * (1 - j);
+}
+
 /** Levenshtein edit distance; stops early and returns `max + 1` once it exceeds `max`. */
 export function levenshtein(a: string, b: string, max = Number.MAX_SAFE_INTEGER): number {
   if (a === b) return 0;
