@@ -2,14 +2,27 @@
 let scratchA = new Uint8Array(64);
 let scratchB = new Uint8Array(64);
 
+/** Scratch code units of the second string (`jaro`). */
+let scratchUnits = new Uint16Array(64);
+
 /**
  * Jaro similarity (standard definition: match window max(len)/2 − 1), in [0,1].
  * Works on UTF-16 code units; callers pass normalised ASCII or one script.
  */
 export function jaro(a: string, b: string): number {
   if (a === b) return a.length === 0 ? 0 : 1;
-  const la = a.length;
   const lb = b.length;
+  if (scratchUnits.length < lb) scratchUnits = new Uint16Array(lb * 2);
+  for (let k = 0; k < lb; k++) scratchUnits[k] = b.charCodeAt(k);
+  return jaroOfUnits(a, scratchUnits, lb);
+}
+
+/** `jaro(a, b)` where `b` is the first `lb` code units of `units`. */
+function jaroOfUnits(a: string, units: Uint16Array, lb: number): number {
+  const la = a.length;
+  let same = la === lb;
+  for (let k = 0; same && k < la; k++) same = a.charCodeAt(k) === units[k];
+  if (same) return la === 0 ? 0 : 1;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
   if (scratchA.length < la) scratchA = new Uint8Array(la * 2);
@@ -24,7 +37,7 @@ export function jaro(a: string, b: string): number {
     const hi = Math.min(lb - 1, i + window);
     const c = a.charCodeAt(i);
     for (let j = lo; j <= hi; j++) {
-      if (matchedB[j] === 0 && b.charCodeAt(j) === c) {
+      if (matchedB[j] === 0 && units[j] === c) {
         matchedA[i] = 1;
         matchedB[j] = 1;
         m++;
@@ -38,7 +51,7 @@ export function jaro(a: string, b: string): number {
   for (let i = 0; i < la; i++) {
     if (matchedA[i] === 0) continue;
     while (matchedB[k] === 0) k++;
-    if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
+    if (a.charCodeAt(i) !== units[k]) t++;
     k++;
   }
   return (m / la + m / lb + (m - t / 2) / m) / 3;
@@ -63,48 +76,8 @@ export function jaroWinkler(a: string, b: string): number {
  * the same steps, so the same number.
  */
 export function jaroWinklerUnits(a: string, units: Uint16Array, lb: number): number {
-  const la = a.length;
-  let same = la === lb;
-  for (let k = 0; same && k < la; k++) same = a.charCodeAt(k) === units[k];
-  let j: number;
-  if (same) j = la === 0 ? 0 : 1;
-  else if (la === 0 || lb === 0) j = 0;
-  else {
-    const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
-    if (scratchA.length < la) scratchA = new Uint8Array(la * 2);
-    if (scratchB.length < lb) scratchB = new Uint8Array(lb * 2);
-    const matchedA = scratchA;
-    const matchedB = scratchB;
-    matchedA.fill(0, 0, la);
-    matchedB.fill(0, 0, lb);
-    let m = 0;
-    for (let i = 0; i < la; i++) {
-      const lo = Math.max(0, i - window);
-      const hi = Math.min(lb - 1, i + window);
-      const c = a.charCodeAt(i);
-      for (let k = lo; k <= hi; k++) {
-        if (matchedB[k] === 0 && units[k] === c) {
-          matchedA[i] = 1;
-          matchedB[k] = 1;
-          m++;
-          break;
-        }
-      }
-    }
-    if (m === 0) j = 0;
-    else {
-      let t = 0;
-      let k = 0;
-      for (let i = 0; i < la; i++) {
-        if (matchedA[i] === 0) continue;
-        while (matchedB[k] === 0) k++;
-        if (a.charCodeAt(i) !== units[k]) t++;
-        k++;
-      }
-      j = (m / la + m / lb + (m - t / 2) / m) / 3;
-    }
-  }
-  const n = Math.min(4, la, lb);
+  const j = jaroOfUnits(a, units, lb);
+  const n = Math.min(4, a.length, lb);
   let p = 0;
   while (p < n && a.charCodeAt(p) === units[p]) p++;
   return j + p * 0.1 * (1 - j);
