@@ -58,6 +58,8 @@ interface PoolWorker {
   /** Of `pending`, the urgent messages (one subject a person waits for). */
   urgent: number;
   failed: boolean;
+  /** Still screening its warm-up names. */
+  warming: boolean;
 }
 
 /**
@@ -91,13 +93,28 @@ export class ScreeningPool {
    */
   readonly warmedUp: Promise<void>;
 
-  private constructor(workers: Worker[], expansions: SharedExpansions | undefined, warmedUp: Promise<void>) {
+  private constructor(
+    workers: Worker[],
+    expansions: SharedExpansions | undefined,
+    warmed: Promise<void>[] | undefined,
+  ) {
     this.expansions = expansions;
-    this.warmedUp = warmedUp;
-    this.#workers = workers.map((worker) => ({ worker, pending: 0, urgent: 0, failed: false }));
-    for (const w of this.#workers) {
-      // An idle worker does not keep the process alive; one with subjects in flight does.
-      w.worker.unref();
+    this.warmedUp = Promise.all(warmed ?? []).then(() => undefined);
+    this.#workers = workers.map((worker) => ({
+      worker,
+      pending: 0,
+      urgent: 0,
+      failed: false,
+      warming: !!warmed,
+    }));
+    for (const [k, w] of this.#workers.entries()) {
+      // An idle worker does not keep the process alive; one with subjects in flight, or warming up, does.
+      if (w.warming)
+        void warmed![k]!.then(() => {
+          w.warming = false;
+          if (w.pending === 0) w.worker.unref();
+        });
+      else w.worker.unref();
       w.worker.on('message', (msg: PoolResponse | PoolNotice) => {
         if ('id' in msg) this.#settle(msg);
       });
@@ -178,11 +195,7 @@ export class ScreeningPool {
       await Promise.all(started.map((w) => w.terminate()));
       throw failed.reason;
     }
-    return new ScreeningPool(
-      started,
-      expansions,
-      Promise.all(warmed).then(() => undefined),
-    );
+    return new ScreeningPool(started, expansions, warmUp > 0 ? warmed : undefined);
   }
 
   /** Starts `count` workers on an index of `parties`, built here once (for benchmarks and batch tools). */
@@ -322,7 +335,7 @@ export class ScreeningPool {
     if (!call) return;
     this.#calls.delete(msg.id);
     if (call.request.urgent) call.worker!.urgent--;
-    if (--call.worker!.pending === 0) call.worker!.worker.unref();
+    if (--call.worker!.pending === 0 && !call.worker!.warming) call.worker!.worker.unref();
     this.#dispatch();
     if ('outcomes' in msg) {
       call.resolve(msg.outcomes);
