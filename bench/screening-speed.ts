@@ -125,7 +125,13 @@ async function workerBatch(
 ): Promise<{ perSecond: number; cpuMs: number; memo: string }> {
   const warmUp = Number(process.env.WARM_UP_ONLY ?? 0);
   const pool = await ScreeningPool.ofParties(inputs, reference, count, { sharedExpansions, warmUp });
+  const w0 = cpuMs();
+  const wt = performance.now();
   await pool.warmedUp;
+  if (warmUp > 0)
+    console.log(
+      `warm-up: ${warmUp} names, ${((performance.now() - wt) / 1000).toFixed(2)} s, ${((cpuMs() - w0) / 1000).toFixed(2)} s CPU (all threads, once the workers were ready)`,
+    );
   const chunks: ScreeningQuery[][] = [];
   for (let i = 0; i < queries.length; i += 100) chunks.push(queries.slice(i, i + 100));
   const c0 = cpuMs();
