@@ -14,8 +14,8 @@ const log = (line: string) => process.stderr.write(line + '\n');
 
 /**
  * Listed names the screening workers screen between them once started (`ScreeningServiceOptions.warmUp`):
- * about a second of CPU per worker, after which a batch costs about a quarter less CPU per name
- * in its first thousands (docs/benchmarks.md, "The bound's cost per name …, a worker's warm-up").
+ * about a second of CPU per worker, after which a batch of 5,366 names takes ×0.84 of the CPU
+ * (docs/decisions/2026-12-05-worker-warm-up.md).
  */
 const WORKER_WARM_UP = 500;
 
