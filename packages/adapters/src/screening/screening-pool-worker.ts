@@ -110,8 +110,12 @@ function warmStep(): void {
     const text = index.name(warmAt)?.text;
     warmAt += warm.workers * warmStride;
     if (!text) continue;
-    if (warmDone++ % 2 === 0) screenParty(index, { name: text });
-    else screenPartyOutcome(index, { name: text });
+    try {
+      if (warmDone++ % 2 === 0) screenParty(index, { name: text });
+      else screenPartyOutcome(index, { name: text });
+    } catch {
+      // A name screening refuses warms nothing; the worker must not die of its warm-up.
+    }
     warmLater();
     return;
   }
