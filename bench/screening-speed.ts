@@ -18,6 +18,10 @@
  * SHARED_EXPANSIONS=interleaved runs both pools at once on the same batch, chunks posted
  * alternately, and reads each pool's worker threads' own CPU time from /proc (Linux): both
  * see the same load, which a shared machine changes from one minute to the next.
+ * WARM_UP=n (with BATCH_ONLY) runs the same way two pools at once, both with the shared memo: one
+ * started cold, one whose workers first screened n of the index's names between them
+ * (`ScreeningPool.start`'s `warmUp`, awaited before the batch); WARM_UP_ONLY=n runs the plain
+ * batch on a pool warmed so (the names per second a batch gets from a pool that has been up a while).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -119,7 +123,15 @@ async function workerBatch(
   count: number,
   sharedExpansions: boolean,
 ): Promise<{ perSecond: number; cpuMs: number; memo: string }> {
-  const pool = await ScreeningPool.ofParties(inputs, reference, count, { sharedExpansions });
+  const warmUp = Number(process.env.WARM_UP_ONLY ?? 0);
+  const pool = await ScreeningPool.ofParties(inputs, reference, count, { sharedExpansions, warmUp });
+  const w0 = cpuMs();
+  const wt = performance.now();
+  await pool.warmedUp;
+  if (warmUp > 0)
+    console.log(
+      `warm-up: ${warmUp} names, ${((performance.now() - wt) / 1000).toFixed(2)} s, ${((cpuMs() - w0) / 1000).toFixed(2)} s CPU (all threads, once the workers were ready)`,
+    );
   const chunks: ScreeningQuery[][] = [];
   for (let i = 0; i < queries.length; i += 100) chunks.push(queries.slice(i, i + 100));
   const c0 = cpuMs();
@@ -240,7 +252,17 @@ async function batch(inputs: { party: Party }[], reference: NameReference, queri
     .flat()
     .map((name) => ({ name }));
   const mode = process.env.SHARED_EXPANSIONS;
-  if (mode === 'interleaved') return interleaved(inputs, reference, subjects, workers);
+  if (mode === 'interleaved')
+    return interleaved(inputs, reference, subjects, workers, [
+      { label: 'a memo each', sharedExpansions: false },
+      { label: 'shared memo', sharedExpansions: true },
+    ]);
+  const warmUp = Number(process.env.WARM_UP ?? 0);
+  if (warmUp > 0)
+    return interleaved(inputs, reference, subjects, workers, [
+      { label: 'started cold', sharedExpansions: true },
+      { label: `warmed on ${warmUp} names`, sharedExpansions: true, warmUp },
+    ]);
   for (const shared of mode === 'both' ? [false, true] : [mode !== '0']) {
     const { perSecond, cpuMs: cpu, memo } = await workerBatch(inputs, reference, subjects, workers, shared);
     console.log(
@@ -269,22 +291,25 @@ const threadCpuS = (tids: Iterable<string>): number => {
 };
 
 /**
- * The batch on two pools at once, without and with the shared expansion memo, chunks posted
- * alternately (each pool screens every subject); the CPU of each pool's own worker threads.
+ * The batch on two pools at once (without and with the shared expansion memo, or started cold
+ * and warmed up), chunks posted alternately (each pool screens every subject); the CPU of each
+ * pool's own worker threads.
  */
 async function interleaved(
   inputs: { party: Party }[],
   reference: NameReference,
   subjects: ScreeningQuery[],
   workers: number,
+  kinds: { label: string; sharedExpansions: boolean; warmUp?: number }[],
 ): Promise<void> {
   const pools: { label: string; pool: ScreeningPool; tids: string[] }[] = [];
-  for (const sharedExpansions of [false, true]) {
+  for (const { label, ...options } of kinds) {
     const before = threadIds();
-    const pool = await ScreeningPool.ofParties(inputs, reference, workers, { sharedExpansions });
+    const pool = await ScreeningPool.ofParties(inputs, reference, workers, options);
     const tids = [...threadIds()].filter((t) => !before.has(t));
-    pools.push({ label: sharedExpansions ? 'shared memo' : 'a memo each', pool, tids });
+    pools.push({ label, pool, tids });
   }
+  for (const { pool } of pools) await pool.warmedUp;
   const cpu0 = pools.map((p) => threadCpuS(p.tids));
   const load0 = load();
   const answers: Promise<unknown>[] = [];
@@ -300,7 +325,7 @@ async function interleaved(
             `${p.label} ${perSubject[k]!.toFixed(3)} ms worker CPU per subject (${p.tids.length} threads)`,
         )
         .join('; ') +
-      `; ratio ${(perSubject[1]! / perSubject[0]!).toFixed(3)}; shared memo: ${pools[1]!.pool.expansions!.size} entries`,
+      `; ratio ${(perSubject[1]! / perSubject[0]!).toFixed(3)}; shared memo: ${pools[1]!.pool.expansions?.size ?? 0} entries`,
   );
   for (const { pool } of pools) await pool.close();
 }

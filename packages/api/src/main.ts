@@ -12,6 +12,13 @@ const version = (
 ).version;
 const log = (line: string) => process.stderr.write(line + '\n');
 
+/**
+ * Listed names the screening workers screen between them once started (`ScreeningServiceOptions.warmUp`):
+ * about a second of CPU per worker, after which a batch of 5,366 names takes ×0.84 of the CPU
+ * (docs/decisions/2026-12-05-worker-warm-up.md).
+ */
+const WORKER_WARM_UP = 500;
+
 /** What has been opened so far, closed in reverse order on shutdown. */
 const opened: { close(): Promise<void> }[] = [];
 let stopping = false;
@@ -59,6 +66,8 @@ try {
       // With workers the main thread screens only until they are ready (or if they fail): it
       // reads the snapshot's columns, as they do, rather than making an object per name first.
       overColumns: workers > 0,
+      // A server's workers start long before its first batch: they warm up meanwhile.
+      warmUp: WORKER_WARM_UP,
       onWorkerError: (e) => log(`screening workers stopped, screening in process: ${String(e)}`),
       onSnapshot: log,
     },

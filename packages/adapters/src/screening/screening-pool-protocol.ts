@@ -18,7 +18,22 @@ import type {
 export type PoolWorkerData = (
   | { shared: ScreeningIndexSnapshot; reference: NameReference }
   | { snapshot: Uint8Array; reference: NameReference }
-) & { hanReadings?: Uint8Array; expansions?: SharedArrayBuffer };
+) & { hanReadings?: Uint8Array; expansions?: SharedArrayBuffer; warmUp?: PoolWarmUp };
+
+/**
+ * Listed names a worker screens once started, in the time it has no message (`ScreeningPool.start`'s
+ * `warmUp`): `names` in all, every `workers`-th of them from the `worker`-th of an even spread
+ * over the index's names, so that each worker's compiler has seen the screening code run before
+ * a batch does (a worker's first thousand subjects cost about a third more CPU than later ones).
+ */
+export interface PoolWarmUp {
+  names: number;
+  worker: number;
+  workers: number;
+}
+
+/** What a worker posts besides its answers: once started, and once its warm-up is done. */
+export type PoolNotice = { ready: true } | { warmed: true };
 
 /** Subjects to screen with the same options (one for a request, a chunk for a batch). */
 export interface PoolRequest {

@@ -12,7 +12,7 @@ import {
   type NameReference,
   type ScreeningIndexSnapshot,
 } from '@entente/core/screening-worker';
-import type { PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool-protocol.ts';
+import type { PoolNotice, PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool-protocol.ts';
 
 /**
  * Han readings decoded from their serialised bytes (shared by every worker) when a query first
@@ -77,7 +77,50 @@ function next(): void {
   if (urgent.length + batch.length > 0) {
     scheduled = true;
     setImmediate(next);
+  } else warmLater();
+}
+
+/**
+ * The warm-up (`PoolWarmUp`): one listed name screened per turn of the event loop, only while no
+ * message waits (a message that arrives meanwhile waits for one name at most), with each of the
+ * two screening functions in turn. Screening fills only memos (expansions, names, token facts),
+ * whose entries are what screening computes anyway: no answer can change.
+ */
+const warm = data.warmUp;
+let warmStride = 1;
+let warmAt = 0;
+let warmDone = 0;
+let warmScheduled = false;
+if (warm && warm.names > 0) {
+  warmStride = Math.max(1, Math.floor(index.nameSlots / warm.names));
+  warmAt = warm.worker * warmStride;
+}
+
+function warmLater(): void {
+  if (!warm || warmScheduled || warmDone < 0) return;
+  warmScheduled = true;
+  setImmediate(warmStep);
+}
+
+function warmStep(): void {
+  warmScheduled = false;
+  if (!warm || urgent.length + batch.length > 0) return;
+  const share = Math.ceil(warm.names / warm.workers);
+  while (warmDone < share && warmAt < index.nameSlots) {
+    const text = index.name(warmAt)?.text;
+    warmAt += warm.workers * warmStride;
+    if (!text) continue;
+    try {
+      if (warmDone++ % 2 === 0) screenParty(index, { name: text });
+      else screenPartyOutcome(index, { name: text });
+    } catch {
+      // A name screening refuses warms nothing; the worker must not die of its warm-up.
+    }
+    warmLater();
+    return;
   }
+  warmDone = -1;
+  parentPort!.postMessage({ warmed: true } satisfies PoolNotice);
 }
 
 function answer(req: PoolRequest): PoolResponse {
@@ -102,4 +145,5 @@ function answer(req: PoolRequest): PoolResponse {
   }
   return response;
 }
-parentPort!.postMessage({ ready: true });
+parentPort!.postMessage({ ready: true } satisfies PoolNotice);
+warmLater();

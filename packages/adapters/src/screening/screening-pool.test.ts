@@ -167,3 +167,43 @@ describe('screening pool: the workers’ shared memo of token expansions', () =>
     120_000,
   );
 });
+
+describe('screening pool: the warm-up', () => {
+  const index = buildScreeningIndex(parties, DEFAULT_NAME_REFERENCE);
+  const subjects: ScreeningQuery[] = NAMES.map((name) => ({ name: name.replace(/o/g, 'u') }));
+
+  it('screens the index’s own names in each worker before the first batch, and answers the same', async () => {
+    const pool = await ScreeningPool.ofParties(parties, DEFAULT_NAME_REFERENCE, 2, { warmUp: NAMES.length });
+    try {
+      await pool.warmedUp;
+      // Only the warm-up has screened: it expanded the listed names' words (each worker its share).
+      for (const token of ['putin', 'karimi', 'ocean', 'fernandez'])
+        expect(pool.expansions!.get(token), token).toBeDefined();
+      expect(await pool.screenMany(subjects, { limit: 5 })).toEqual(
+        subjects.map((q) => screenParty(index, q, { limit: 5 })),
+      );
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('answers a request that comes during the warm-up, the same answers', async () => {
+    const pool = await ScreeningPool.ofParties(parties, DEFAULT_NAME_REFERENCE, 1, { warmUp: NAMES.length });
+    try {
+      const [outcome] = await Promise.all([pool.screenOutcome(subjects[0]!, { limit: 5 }), pool.warmedUp]);
+      expect(outcome).toEqual(screenPartyOutcome(index, subjects[0]!, { limit: 5 }));
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('settles at once without a warm-up', async () => {
+    const pool = await ScreeningPool.ofParties(parties, DEFAULT_NAME_REFERENCE, 1);
+    try {
+      await pool.warmedUp;
+      expect(pool.expansions!.size).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+});
