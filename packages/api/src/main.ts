@@ -14,7 +14,7 @@ const log = (line: string) => process.stderr.write(line + '\n');
 
 /**
  * Listed names the screening workers screen between them once started (`ScreeningServiceOptions.warmUp`):
- * about a second of CPU per worker, after which a batch of 5,366 names takes ×0.84 of the CPU
+ * 1–1.6 s of CPU per worker, after which a batch of 5,366 names takes ×0.845 of the CPU
  * (docs/decisions/2026-12-05-worker-warm-up.md).
  */
 const WORKER_WARM_UP = 500;
