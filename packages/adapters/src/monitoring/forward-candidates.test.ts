@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allowedEdits,
   buildParty,
   buildScreeningIndex,
+  compareTokenFacts,
   counterpartyQueries,
   DEFAULT_NAME_REFERENCE,
   screenParty,
   type Party,
 } from '@entente/core';
 import type { RegisterEntry } from './register-store.ts';
-import { forwardCandidates } from './forward-candidates.ts';
+import { forwardCandidates, registerTokensNear } from './forward-candidates.ts';
 import { buildRegisterIndex } from './run-monitoring.ts';
 import { weightsDrift } from './weights-drift.ts';
 
@@ -134,6 +136,81 @@ describe('forwardCandidates', () => {
     // A subset of the search without the bound, and a smaller one (the bound does something).
     expect([...bounded].filter((id) => !unbounded.has(id))).toEqual([]);
     expect(bounded.size).toBeLessThan(unbounded.size);
+  });
+});
+
+/**
+ * The fixture's list index with 40 parties added after its fuzzy look-up was built (their new
+ * words are scanned, not looked up: `ScreeningIndex.forEachNearToken`), named with the register's
+ * words misspelt — letters swapped, doubled, dropped, the first one changed — and every added
+ * party changed.
+ */
+function pendingFixture() {
+  const base = fixture();
+  const r = rng(29);
+  const alter = (w: string) => {
+    const i = Math.floor(r() * w.length);
+    const kind = r();
+    if (kind < 0.25) return 'zkvx'[Math.floor(r() * 4)] + w.slice(1);
+    if (kind < 0.5) return w.slice(0, i) + w[i] + w.slice(i);
+    if (kind < 0.75 && w.length > 4) return w.slice(0, i) + w.slice(i + 1);
+    return misspell(w, () => 0.9);
+  };
+  const changed = new Set<string>();
+  for (let k = 0; k < 40; k++) {
+    const words = base.register[Math.floor(r() * base.register.length)]!.names[0]!.split(' ');
+    const party = buildParty({
+      source: 'test-list',
+      sourceId: `added-${k}`,
+      schema: r() < 0.3 ? 'person' : 'organization',
+      names: [{ full: words.map(alter).join(' '), quality: 'primary' }],
+    });
+    base.index.add(party);
+    changed.add(`test-list:added-${k}`);
+  }
+  const hit = new Set<string>();
+  for (const c of base.register)
+    for (const q of counterpartyQueries(c))
+      if (screenParty(base.index, q, { entities: changed, limit: 1000 }).length > 0) hit.add(c.id);
+  return { ...base, changed, hit };
+}
+
+describe('forwardCandidates on list words added since the fuzzy look-up was built', () => {
+  it('visits every register word the engine finds similar to an added word of a close length', () => {
+    const { index, registerIndex } = pendingFixture();
+    index.prepare();
+    const indexed = index.deletionArrays!.count;
+    expect(index.tokenCount - indexed).toBeGreaterThan(20);
+    let similar = 0;
+    let unlike = 0;
+    for (let k = indexed; k < index.tokenCount; k++) {
+      const s = index.tokenAt(k);
+      const visited = new Set<number>();
+      registerTokensNear(index, registerIndex, s, true, (id) => visited.add(id));
+      const fs = index.factsAt(k);
+      for (let t = 0; t < registerIndex.tokenCount; t++) {
+        const text = registerIndex.tokenAt(t);
+        if (Math.abs(text.length - s.length) > allowedEdits(text.length)) continue;
+        if (compareTokenFacts(registerIndex.factsAt(t), fs).similarity <= 0) continue;
+        similar++;
+        if (text[0] !== s[0]) unlike++;
+        expect(visited.has(t), `${s} ~ ${text}`).toBe(true);
+      }
+    }
+    // Many similar pairs, some of them starting with different letters (the letter test's case).
+    expect(similar).toBeGreaterThan(50);
+    expect(unlike).toBeGreaterThan(5);
+  });
+
+  it('finds every counterparty that an added listed party hits', () => {
+    const { index, registerIndex, register, changed, hit } = pendingFixture();
+    const byId = new Map(register.map((c) => [c.id, c]));
+    const candidates = forwardCandidates(index, registerIndex, changed, undefined, (id) => {
+      const c = byId.get(id);
+      return c && counterpartyQueries(c);
+    });
+    expect(hit.size).toBeGreaterThan(20);
+    expect([...hit].filter((id) => !candidates.has(id))).toEqual([]);
   });
 });
 

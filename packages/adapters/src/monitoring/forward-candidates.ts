@@ -49,6 +49,29 @@ interface RegisterFacts {
   irregular: Set<string>;
   /** Register token ids by length (for list tokens the list index scans rather than looks up). */
   byLength: Map<number, number[]>;
+  /** Per register token id, `letterMask` of the token (for the scan's letter test). */
+  letters: Int32Array;
+  /** Per register token id, its first UTF-16 code unit. */
+  firsts: Uint16Array;
+  /** Per register token id, 1 when it is in a symbol or spelling group (the scan compares it whatever its letters). */
+  grouped: Uint8Array;
+}
+
+/**
+ * One bit per letter of `text` (bit `code & 31`): a letter of one token absent from another
+ * clears its bit in the other's mask unless a letter sharing the bit is there, so the bits of
+ * `a` not in `b` are at most the distinct letters of `a` not in `b`.
+ */
+function letterMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) & 31);
+  return mask;
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 const registerFacts = new WeakMap<ScreeningIndex, RegisterFacts>();
@@ -89,13 +112,22 @@ function factsOfRegister(registerIndex: ScreeningIndex): RegisterFacts {
       irregular.add(entry.party.sourceId);
   }
   const byLength = new Map<number, number[]>();
-  for (let id = 0; id < registerIndex.tokenCount; id++) {
+  const count = registerIndex.tokenCount;
+  const letters = new Int32Array(count);
+  const firsts = new Uint16Array(count);
+  const grouped = new Uint8Array(count);
+  for (let id = 0; id < count; id++) {
     const n = registerIndex.tokenLength(id);
     const list = byLength.get(n);
     if (list) list.push(id);
     else byLength.set(n, [id]);
+    const text = registerIndex.tokenAt(id);
+    const f = registerIndex.factsAt(id);
+    letters[id] = letterMask(text);
+    firsts[id] = text.charCodeAt(0);
+    grouped[id] = f.groups || f.spellings ? 1 : 0;
   }
-  facts = { irregular, byLength };
+  facts = { irregular, byLength, letters, firsts, grouped };
   registerFacts.set(registerIndex, facts);
   return facts;
 }
@@ -108,16 +140,17 @@ export function irregularCounterparties(registerIndex: ScreeningIndex): Readonly
 /**
  * Register tokens whose forward expansion in the list index (`expandToken`) may contain the list
  * token `s`, a superset: each route of `expandToken` is symmetric or widened here (see
- * docs/decisions/2026-12-04-delta-forward-search.md).
+ * docs/decisions/2026-12-04-delta-forward-search.md). `pending`: `s` was added to the list index
+ * after its fuzzy look-up was built. Exported for its test.
  */
-function registerTokensNear(
+export function registerTokensNear(
   index: ScreeningIndex,
   registerIndex: ScreeningIndex,
-  facts: RegisterFacts,
   s: string,
   pending: boolean,
   visit: (id: number) => void,
 ): void {
+  const facts = factsOfRegister(registerIndex);
   const vocabulary = registerIndex.vocabulary;
   const exact = vocabulary.get(s);
   if (exact !== undefined) visit(exact);
@@ -148,11 +181,27 @@ function registerTokensNear(
     // looking them up: any token of a close length it calls similar reaches `s`. Only lengths
     // within the token's own edit budget: `forward` counts a token of another length only
     // through a shared group, the folded spelling or the phonetic key, visited above.
+    //
+    // `compareTokenFacts` finds a pair similar only when the two are the same token, share a
+    // group, fold alike or share a phonetic key (the routes above visit all of those but the
+    // grouped, compared here whatever their letters), start alike (the Jaro–Winkler route),
+    // or are within the edit budget of the shorter: then each has at most that many letters
+    // the other lacks. The rest are not compared (`letterMask`).
     const sf = index.factsOf(s);
+    const sLetters = letterMask(s);
+    const sFirst = s.charCodeAt(0);
+    const { letters, firsts, grouped } = facts;
     for (let n = s.length - MAX_LENGTH_GAP - 1; n <= s.length + MAX_LENGTH_GAP + 1; n++) {
       if (Math.abs(n - s.length) > allowedEdits(n)) continue;
-      for (const id of facts.byLength.get(n) ?? [])
+      const edits = allowedEdits(Math.min(n, s.length));
+      const filtered = s.length >= 2 && n >= 2;
+      for (const id of facts.byLength.get(n) ?? []) {
+        if (filtered && firsts[id] !== sFirst && grouped[id] === 0) {
+          const m = letters[id]!;
+          if (bitCount(m & ~sLetters) > edits || bitCount(sLetters & ~m) > edits) continue;
+        }
         if (compareTokenFacts(registerIndex.factsAt(id), sf).similarity > 0) visit(id);
+      }
     }
   }
 }
@@ -275,7 +324,7 @@ export function forwardCandidates(
     const found = { ids: [] as number[], sims: [] as number[] };
     const s = index.tokenAt(k);
     const seen = new Set<number>();
-    registerTokensNear(index, registerIndex, facts, s, k >= indexed, (t) => {
+    registerTokensNear(index, registerIndex, s, k >= indexed, (t) => {
       if (seen.has(t)) return;
       seen.add(t);
       const sim = forward(registerIndex.tokenAt(t), k, s);
