@@ -30,6 +30,11 @@ const BATCH = 250;
  * worker, a 1,000,000-party build was past 3 GiB resident halfway).
  */
 const IN_FLIGHT = 2;
+/**
+ * Batches sent and not yet added here, per worker: answers that come before an earlier batch's
+ * wait here (a worker slow on a chunk of token facts no longer stops the others).
+ */
+const HELD = 4;
 
 /** Options of `snapshotOfPartiesInWorkers`. */
 export interface ColumnBuildOptions {
@@ -61,6 +66,11 @@ class BuildWorker {
   readonly #worker: Worker;
   readonly #waiting: { resolve: (r: ColumnBuildResponse) => void; reject: (e: Error) => void }[] = [];
   #failed: Error | undefined;
+
+  /** Requests sent and not yet answered. */
+  get unanswered(): number {
+    return this.#waiting.length;
+  }
 
   constructor(reference: NameReference) {
     const data: ColumnBuildWorkerData = { reference };
@@ -135,12 +145,20 @@ async function columnsInWorkers(
   try {
     const builder = new ColumnBuilder();
     const source = parties[Symbol.iterator]();
-    // Batches in party order: their versions here, their parties on a worker.
-    const pending: { versions: (number | undefined)[]; answer: Promise<ColumnBuildResponse> }[] = [];
+    // Batches in party order: their versions here, their parties on the worker with the fewest
+    // requests unanswered, each sent as soon as a worker has room (also while this thread waits
+    // for an earlier batch); taken in here in party order.
+    const answers = new Map<
+      number,
+      { versions: (number | undefined)[]; answer: Promise<ColumnBuildResponse> }
+    >();
     let sent = 0;
+    let added = 0;
     let exhausted = false;
     const send = (): void => {
-      while (!exhausted && pending.length < IN_FLIGHT * workers.length) {
+      while (!exhausted && sent - added < HELD * workers.length) {
+        const worker = workers.reduce((a, b) => (b.unanswered < a.unanswered ? b : a));
+        if (worker.unanswered >= IN_FLIGHT) break;
         const json: string[] = [];
         const versions: (number | undefined)[] = [];
         for (let next = source.next(); ; next = source.next()) {
@@ -154,7 +172,19 @@ async function columnsInWorkers(
         }
         if (json.length === 0) break;
         const id = sent++;
-        pending.push({ versions, answer: workers[id % workers.length]!.request({ id, json }) });
+        const answer = worker.request({ id, json });
+        // A worker with room again gets its next batch at once (a failure to read the parties
+        // there is thrown by the loop below).
+        answer.then(sendOrKeep, () => {});
+        answers.set(id, { versions, answer });
+      }
+    };
+    let failure: unknown;
+    const sendOrKeep = (): void => {
+      try {
+        send();
+      } catch (e) {
+        failure ??= e;
       }
     };
     // The facts of each chunk of tokens as soon as it is complete, on the workers beside the
@@ -162,14 +192,18 @@ async function columnsInWorkers(
     // while the parties come, no longer waits for all the facts after them.
     const facts = new FactsInChunks(workers);
     send();
-    while (pending.length > 0) {
-      const { versions, answer } = pending.shift()!;
+    while (added < sent) {
+      const { versions, answer } = answers.get(added)!;
+      answers.delete(added);
       const r = await answer;
+      added++;
+      if (failure !== undefined) throw failure;
       send();
       if (!('batch' in r)) throw new Error('column build worker: parties expected');
       builder.addBatch(r.batch, versions, r.bytes, r.ends);
       facts.sendFull(builder.tokens);
     }
+    if (failure !== undefined) throw failure;
     step('parties normalised and added');
     const columns = await facts.all(builder.tokens);
     step('token facts');
