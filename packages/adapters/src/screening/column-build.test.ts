@@ -2,7 +2,9 @@ import {
   buildColumnIndex,
   buildParty,
   DEFAULT_NAME_REFERENCE,
+  deletionArraysOf,
   deletionJobsOf,
+  openDeletionFill,
   screenParty,
   snapshotOfParties,
   type Party,
@@ -114,11 +116,8 @@ describe('column index built on worker threads', () => {
   it('fails every part of a deletion index made in parts when one part fails, none left waiting', async () => {
     const tokens = ['ivanov', 'petrov', 'hassan', 'wang', 'romashka', 'ocean', 'star', 'kowalski'];
     const { jobs } = deletionJobsOf(tokens, 3);
-    // Part 1's bucket sizes cannot be counted: `Atomics.add` takes no array of floats.
-    const broken = {
-      ...jobs[1]!,
-      offsets: new Float64Array(new SharedArrayBuffer(8 * jobs[1]!.offsets.length)),
-    };
+    // Part 1 cannot read its tokens: it has no token ends.
+    const broken = { ...jobs[1]!, source: { ...jobs[1]!.source, ends: null } };
     const workers = [0, 1, 2].map(
       () =>
         new Worker(new URL('./column-build-worker-boot.js', import.meta.url), {
@@ -142,6 +141,46 @@ describe('column index built on worker threads', () => {
         'TypeError',
         'DeletionPartFailed',
       ]);
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  }, 60_000);
+
+  it('holds the fill of a deletion index made in parts until it is opened, then makes the same arrays', async () => {
+    const tokens = partiesOf(300).flatMap(({ party }) =>
+      party.names.flatMap((n) => n.full.toLowerCase().split(/\s+/)),
+    );
+    const distinct = [...new Set(tokens)];
+    const { jobs, arrays } = deletionJobsOf(distinct, 2, { holdFill: true });
+    const workers = [0, 1].map(
+      () =>
+        new Worker(new URL('./column-build-worker-boot.js', import.meta.url), {
+          workerData: { reference: ref },
+        }),
+    );
+    try {
+      const answers = jobs.map(
+        (job, i) =>
+          new Promise<ColumnBuildResponse>((resolve, reject) => {
+            workers[i]!.once('message', resolve);
+            workers[i]!.once('error', reject);
+            workers[i]!.postMessage({ id: i, deletionPart: job });
+          }),
+      );
+      // Both parts past their two meetings (sizes counted, starts made): then they wait.
+      const control = jobs[0]!.control;
+      while (Atomics.load(control, 1) < 2) Atomics.wait(control, 1, Atomics.load(control, 1), 50);
+      Atomics.wait(control, 0, Atomics.load(control, 0), 200);
+      expect(arrays.entries.every((e) => e === 0)).toBe(true);
+      openDeletionFill(jobs);
+      expect((await Promise.all(answers)).map((a) => ('error' in a ? a.error.message : 'done'))).toEqual([
+        'done',
+        'done',
+      ]);
+      const one = deletionArraysOf(distinct);
+      const view = (a: Uint32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+      expect(view(arrays.offsets).equals(view(one.offsets))).toBe(true);
+      expect(view(arrays.entries).equals(view(one.entries))).toBe(true);
     } finally {
       await Promise.all(workers.map((w) => w.terminate()));
     }

@@ -5,6 +5,7 @@ import {
   deletionJobsOf,
   indexOverSnapshot,
   joinStrings,
+  openDeletionFill,
   snapshotOfParties,
   withColumnLookups,
   type DeletionArrays,
@@ -121,7 +122,8 @@ export async function snapshotOfPartiesInWorkers(
   options: ColumnBuildOptions,
 ): Promise<ScreeningIndexSnapshot> {
   if (options.workers < 1) return snapshotOfParties(parties, reference);
-  const { snapshot, deletions } = await columnsInWorkers(parties, reference, options);
+  const { snapshot, deletions, openFill } = await columnsInWorkers(parties, reference, options);
+  openFill();
   snapshot.deletions = await deletions;
   return snapshot;
 }
@@ -134,7 +136,12 @@ async function columnsInWorkers(
   parties: Iterable<ScreeningIndexInput>,
   reference: NameReference,
   options: ColumnBuildOptions,
-): Promise<{ snapshot: ScreeningIndexSnapshot; deletions: Promise<DeletionArrays> }> {
+): Promise<{
+  snapshot: ScreeningIndexSnapshot;
+  deletions: Promise<DeletionArrays>;
+  /** Lets the deletion parts fill their entries (they count bucket sizes until then). */
+  openFill: () => void;
+}> {
   const size = options.batch ?? BATCH;
   const step = options.onStep ?? ((): void => {});
   const workers = Array.from({ length: options.workers }, () => new BuildWorker(reference));
@@ -142,6 +149,7 @@ async function columnsInWorkers(
   let tokenWorkers: BuildWorker[] = workers;
   const stopAll = (): Promise<unknown> => Promise.all(tokenWorkers.map((w) => w.stop()));
   let deletions: Promise<DeletionArrays> | undefined;
+  let openFill = (): void => {};
   try {
     const builder = new ColumnBuilder();
     const source = parties[Symbol.iterator]();
@@ -222,7 +230,8 @@ async function columnsInWorkers(
       }
       // Its arrays made here and filled on the workers while this thread finishes the layout
       // and makes the look-ups (`buildColumnIndexInWorkers`).
-      const { jobs, arrays } = deletionJobsOf(tokens, parts);
+      const { jobs, arrays } = deletionJobsOf(tokens, parts, { holdFill: true });
+      openFill = (): void => openDeletionFill(jobs);
       deletions = Promise.all(
         jobs.map((job, i) => tokenWorkers[i]!.request({ id: -1, deletionPart: job })),
       ).then(() => arrays);
@@ -234,7 +243,8 @@ async function columnsInWorkers(
     deletions ??= Promise.resolve(snapshot.deletions as DeletionArrays);
     deletions = deletions.finally(stopAll);
     deletions.catch(() => {});
-    return { snapshot, deletions: deletions! };
+    if (process.env.H66_OPEN === 'layout') openFill();
+    return { snapshot, deletions: deletions!, openFill };
   } catch (e) {
     await stopAll();
     throw e;
@@ -317,9 +327,10 @@ export async function buildColumnIndexInWorkers(
   options: ColumnBuildOptions,
 ): Promise<ScreeningIndex> {
   if (options.workers < 1) return indexOverSnapshot(snapshotOfParties(parties, reference), reference);
-  const { snapshot, deletions } = await columnsInWorkers(parties, reference, options);
+  const { snapshot, deletions, openFill } = await columnsInWorkers(parties, reference, options);
   const full = withColumnLookups(snapshot);
   options.onStep?.('look-ups');
+  openFill();
   full.deletions = await deletions;
   options.onStep?.('deletion index in');
   return indexOverSnapshot(full, reference);
