@@ -243,7 +243,6 @@ async function columnsInWorkers(
     deletions ??= Promise.resolve(snapshot.deletions as DeletionArrays);
     deletions = deletions.finally(stopAll);
     deletions.catch(() => {});
-    if (process.env.H66_OPEN === 'layout') openFill();
     return { snapshot, deletions: deletions!, openFill };
   } catch (e) {
     await stopAll();
