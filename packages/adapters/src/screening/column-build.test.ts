@@ -4,7 +4,7 @@ import {
   DEFAULT_NAME_REFERENCE,
   deletionArraysOf,
   deletionJobsOf,
-  openDeletionFill,
+  releaseDeletionParts,
   screenParty,
   snapshotOfParties,
   type Party,
@@ -146,12 +146,12 @@ describe('column index built on worker threads', () => {
     }
   }, 60_000);
 
-  it('holds the fill of a deletion index made in parts until it is opened, then makes the same arrays', async () => {
+  it('holds the parts of a deletion index until they are released, then makes the same arrays', async () => {
     const tokens = partiesOf(300).flatMap(({ party }) =>
       party.names.flatMap((n) => n.full.toLowerCase().split(/\s+/)),
     );
     const distinct = [...new Set(tokens)];
-    const { jobs, arrays } = deletionJobsOf(distinct, 2, { holdFill: true });
+    const { jobs, arrays } = deletionJobsOf(distinct, 2, { hold: true });
     const workers = [0, 1].map(
       () =>
         new Worker(new URL('./column-build-worker-boot.js', import.meta.url), {
@@ -167,12 +167,12 @@ describe('column index built on worker threads', () => {
             workers[i]!.postMessage({ id: i, deletionPart: job });
           }),
       );
-      // Both parts past their two meetings (sizes counted, starts made): then they wait.
+      // Held: nothing counted nor filled (unheld, 2 parts make these arrays well within 3 s).
       const control = jobs[0]!.control;
-      while (Atomics.load(control, 1) < 2) Atomics.wait(control, 1, Atomics.load(control, 1), 50);
-      Atomics.wait(control, 0, Atomics.load(control, 0), 200);
-      expect(arrays.entries.every((e) => e === 0)).toBe(true);
-      openDeletionFill(jobs);
+      Atomics.wait(control, 1, 0, 3_000);
+      expect(Atomics.load(control, 1)).toBe(0);
+      expect(arrays.offsets.every((o) => o === 0) && arrays.entries.every((e) => e === 0)).toBe(true);
+      releaseDeletionParts(jobs);
       expect((await Promise.all(answers)).map((a) => ('error' in a ? a.error.message : 'done'))).toEqual([
         'done',
         'done',

@@ -5,7 +5,7 @@ import {
   deletionJobsOf,
   indexOverSnapshot,
   joinStrings,
-  openDeletionFill,
+  releaseDeletionParts,
   snapshotOfParties,
   withColumnLookups,
   type DeletionArrays,
@@ -122,8 +122,8 @@ export async function snapshotOfPartiesInWorkers(
   options: ColumnBuildOptions,
 ): Promise<ScreeningIndexSnapshot> {
   if (options.workers < 1) return snapshotOfParties(parties, reference);
-  const { snapshot, deletions, openFill } = await columnsInWorkers(parties, reference, options);
-  openFill();
+  const { snapshot, deletions, release } = await columnsInWorkers(parties, reference, options);
+  release();
   snapshot.deletions = await deletions;
   return snapshot;
 }
@@ -139,8 +139,8 @@ async function columnsInWorkers(
 ): Promise<{
   snapshot: ScreeningIndexSnapshot;
   deletions: Promise<DeletionArrays>;
-  /** Lets the deletion parts fill their entries (they count bucket sizes until then). */
-  openFill: () => void;
+  /** Lets the deletion parts start (they wait, booted, until then). */
+  release: () => void;
 }> {
   const size = options.batch ?? BATCH;
   const step = options.onStep ?? ((): void => {});
@@ -149,7 +149,7 @@ async function columnsInWorkers(
   let tokenWorkers: BuildWorker[] = workers;
   const stopAll = (): Promise<unknown> => Promise.all(tokenWorkers.map((w) => w.stop()));
   let deletions: Promise<DeletionArrays> | undefined;
-  let openFill = (): void => {};
+  let release = (): void => {};
   try {
     const builder = new ColumnBuilder();
     const source = parties[Symbol.iterator]();
@@ -230,8 +230,8 @@ async function columnsInWorkers(
       }
       // Its arrays made here and filled on the workers while this thread finishes the layout
       // and makes the look-ups (`buildColumnIndexInWorkers`).
-      const { jobs, arrays } = deletionJobsOf(tokens, parts, { holdFill: true });
-      openFill = (): void => openDeletionFill(jobs);
+      const { jobs, arrays } = deletionJobsOf(tokens, parts, { hold: true });
+      release = (): void => releaseDeletionParts(jobs);
       deletions = Promise.all(
         jobs.map((job, i) => tokenWorkers[i]!.request({ id: -1, deletionPart: job })),
       ).then(() => arrays);
@@ -243,7 +243,7 @@ async function columnsInWorkers(
     deletions ??= Promise.resolve(snapshot.deletions as DeletionArrays);
     deletions = deletions.finally(stopAll);
     deletions.catch(() => {});
-    return { snapshot, deletions: deletions!, openFill };
+    return { snapshot, deletions: deletions!, release };
   } catch (e) {
     await stopAll();
     throw e;
@@ -326,10 +326,10 @@ export async function buildColumnIndexInWorkers(
   options: ColumnBuildOptions,
 ): Promise<ScreeningIndex> {
   if (options.workers < 1) return indexOverSnapshot(snapshotOfParties(parties, reference), reference);
-  const { snapshot, deletions, openFill } = await columnsInWorkers(parties, reference, options);
+  const { snapshot, deletions, release } = await columnsInWorkers(parties, reference, options);
   const full = withColumnLookups(snapshot);
   options.onStep?.('look-ups');
-  openFill();
+  release();
   full.deletions = await deletions;
   options.onStep?.('deletion index in');
   return indexOverSnapshot(full, reference);

@@ -396,7 +396,7 @@ export interface DeletionJob {
   entries: Uint32Array;
   /**
    * Four shared counters: threads arrived at the current step, steps passed, parts failed, and
-   * whether the fill may start (`openDeletionFill`; open from the start unless held).
+   * whether the parts may start (`releaseDeletionParts`; from the start unless held).
    */
   control: Int32Array;
   part: number;
@@ -437,18 +437,19 @@ function failPart(control: Int32Array): void {
   Atomics.notify(control, 3);
 }
 
-/** Waits until the fill is open (`openDeletionFill`) or a part has failed (then throws). */
-function awaitFill(control: Int32Array): void {
+/** Waits until the parts are released (`releaseDeletionParts`) or one has failed (then throws). */
+function awaitRelease(control: Int32Array): void {
   while (Atomics.load(control, 3) === 0 && !Atomics.load(control, 2)) Atomics.wait(control, 3, 0);
   if (Atomics.load(control, 2)) throw new DeletionPartFailed('another part of the deletion index failed');
 }
 
 /**
- * Lets the parts of a deletion index made with `holdFill` fill their entries (they count the
- * bucket sizes meanwhile). The entries become resident as they are filled (hundreds of MB at
- * 1,000,000 parties): a caller whose own garbage peaks meanwhile opens the fill after it.
+ * Lets the parts of a deletion index made with `hold` start. Their arrays become resident as
+ * they are counted and filled (the offsets and the entries about 268 MB each at 1,000,000
+ * parties, hashed at random so all at once): a caller whose own garbage peaks meanwhile (the
+ * layout, the look-ups) releases the parts after it.
  */
-export function openDeletionFill(jobs: readonly DeletionJob[]): void {
+export function releaseDeletionParts(jobs: readonly DeletionJob[]): void {
   const control = jobs[0]?.control;
   if (!control) return;
   Atomics.store(control, 3, 1);
@@ -464,7 +465,7 @@ export function openDeletionFill(jobs: readonly DeletionJob[]): void {
 export function deletionJobsOf(
   tokens: readonly string[],
   parts: number,
-  options: { holdFill?: boolean } = {},
+  options: { hold?: boolean } = {},
 ): { jobs: DeletionJob[]; arrays: DeletionArrays } {
   if (tokens.length > ID_MASK) throw new RangeError('too many distinct tokens for the deletion index');
   let total = 0;
@@ -484,7 +485,7 @@ export function deletionJobsOf(
   const source = { codes, ends };
   const { offsets, entries } = deletionArraysFor(deletionVariantCount(source, 0, tokens.length), true);
   const control = new Int32Array(buffer(16));
-  if (!options.holdFill) control[3] = 1;
+  if (!options.hold) control[3] = 1;
   const jobs = Array.from({ length: parts }, (_, part) => ({
     source,
     offsets,
@@ -503,6 +504,7 @@ export function deletionJobsOf(
 export function deletionPart(job: DeletionJob): void {
   const { source, offsets, entries, control, part, parts } = job;
   try {
+    awaitRelease(control);
     // Every token, into this part's own range of buckets (written by no other thread).
     const count = source.ends.length;
     const [lo, hi] = shareOf(offsets.length - 1, part, parts);
@@ -510,7 +512,6 @@ export function deletionPart(job: DeletionJob): void {
     meet(control, parts);
     if (part === 0) startDeletionBuckets(offsets);
     meet(control, parts);
-    awaitFill(control);
     fillDeletionBuckets(source, 0, count, offsets, entries, lo, hi);
     meet(control, parts);
     if (part === 0) endDeletionFill(offsets);
