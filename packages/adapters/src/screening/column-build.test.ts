@@ -4,6 +4,7 @@ import {
   DEFAULT_NAME_REFERENCE,
   deletionArraysOf,
   deletionJobsOf,
+  joinStrings,
   releaseDeletionParts,
   screenParty,
   snapshotOfParties,
@@ -158,16 +159,18 @@ describe('column index built on worker threads', () => {
           workerData: { reference: ref },
         }),
     );
+    const ask = (i: number, request: unknown): Promise<ColumnBuildResponse> =>
+      new Promise<ColumnBuildResponse>((resolve, reject) => {
+        workers[i]!.once('message', resolve);
+        workers[i]!.once('error', reject);
+        workers[i]!.postMessage(request);
+      });
     try {
-      const answers = jobs.map(
-        (job, i) =>
-          new Promise<ColumnBuildResponse>((resolve, reject) => {
-            workers[i]!.once('message', resolve);
-            workers[i]!.once('error', reject);
-            workers[i]!.postMessage({ id: i, deletionPart: job });
-          }),
-      );
-      // Held: nothing counted nor filled (unheld, 2 parts make these arrays well within 3 s).
+      // Both workers booted (they answer the facts of no tokens) before the parts are sent.
+      const none = { id: -1, tokens: joinStrings([]), from: 0, to: 0 };
+      await Promise.all([ask(0, none), ask(1, none)]);
+      const answers = jobs.map((job, i) => ask(i, { id: i, deletionPart: job }));
+      // Held: nothing counted nor filled (unheld, 2 booted parts make these arrays in milliseconds).
       const control = jobs[0]!.control;
       Atomics.wait(control, 1, 0, 3_000);
       expect(Atomics.load(control, 1)).toBe(0);
