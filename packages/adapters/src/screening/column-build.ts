@@ -46,11 +46,12 @@ export interface ColumnBuildOptions {
   /**
    * Worker threads making the deletion index in parts at once, into shared memory (default: as
    * many as `workers`; 0: on this thread, in the layout). They are started fresh when the
-   * normalising workers stop, and fill the index from the point of the layout where this thread
-   * would make it, while this thread finishes the layout and makes the look-ups. At 1,000,000
-   * parties, 2 took this thread's CPU from 83 to 42 s at a peak of 2.69 GiB against 2.64 (made
-   * on the normalising workers beside the whole layout, the peak had gone to 3.5–4.3 GiB; see
-   * docs/decisions/2026-12-05-build-1m-overlap.md).
+   * normalising workers stop; the index's arrays are made at the point of the layout where this
+   * thread would make it, and the workers count and fill them once this thread has finished the
+   * layout (and made the look-ups, `buildColumnIndexInWorkers`): at 1,000,000 parties the arrays
+   * (~0.5 GB, resident at once as they are hashed into) beside the layout's garbage took the
+   * peak to 3.06–3.09 GiB (docs/decisions/2026-12-05-build-1m-idle.md). At 1,000,000 parties, 2
+   * took this thread's CPU from 83 to 42 s (docs/decisions/2026-12-05-build-1m-overlap.md).
    */
   deletionWorkers?: number;
   /**
@@ -228,8 +229,8 @@ async function columnsInWorkers(
         step('deletion index');
         return arrays;
       }
-      // Its arrays made here and filled on the workers while this thread finishes the layout
-      // and makes the look-ups (`buildColumnIndexInWorkers`).
+      // Its arrays made here and filled on the workers once released, when this thread has
+      // finished the layout and made the look-ups (`buildColumnIndexInWorkers`).
       const { jobs, arrays } = deletionJobsOf(tokens, parts, { hold: true });
       release = (): void => releaseDeletionParts(jobs);
       deletions = Promise.all(
@@ -316,9 +317,9 @@ class FactsInChunks {
 /**
  * `buildColumnIndex` over `snapshotOfPartiesInWorkers`: a read-only index of many parties,
  * built with the normalisation (and the deletion index, with `deletionWorkers`) on worker
- * threads. The index's look-ups are made here while the deletion index is made on its workers:
- * compared where they lie, they leave little garbage beside it (made with a string per token,
- * a 1,000,000-party build peaked at 3.6 GiB instead of 2.7 so).
+ * threads. The index's look-ups are made here, then the deletion index on its workers (the
+ * look-ups are compared where they lie and leave little garbage; made with a string per token,
+ * a 1,000,000-party build peaked at 3.6 GiB instead of 2.7).
  */
 export async function buildColumnIndexInWorkers(
   parties: Iterable<ScreeningIndexInput>,
