@@ -112,6 +112,14 @@ describe('column index built on worker threads', () => {
     expect(bytes(snapshot).equals(bytes(snapshotOfParties(parties.slice(0, 30), ref)))).toBe(true);
     const broken = [{ party: { ...parties[0]!.party, names: null } as unknown as Party }];
     await expect(snapshotOfPartiesInWorkers(broken, ref, { workers: 1 })).rejects.toThrow();
+    // Parties that fail to be read part-way (batches are also sent from the workers' answers).
+    const failing = (function* () {
+      yield* parties.slice(0, 40);
+      throw new Error('store read failed');
+    })();
+    await expect(snapshotOfPartiesInWorkers(failing, ref, { workers: 2, batch: 3 })).rejects.toThrow(
+      'store read failed',
+    );
   }, 60_000);
 
   it('fails every part of a deletion index made in parts when one part fails, none left waiting', async () => {
