@@ -26,14 +26,15 @@ import type {
 /** Parties sent to a worker at once. */
 const BATCH = 250;
 /**
- * Batches sent and not yet taken in, per worker: enough to keep it busy, few enough that the
- * answers waiting here die young rather than fill the old generation (with 1,000 × 3 per
- * worker, a 1,000,000-party build was past 3 GiB resident halfway).
+ * Requests sent to a worker and not yet answered (batches, chunks of token facts): enough to
+ * keep it busy.
  */
 const IN_FLIGHT = 2;
 /**
  * Batches sent and not yet added here, per worker: answers that come before an earlier batch's
- * wait here (a worker slow on a chunk of token facts no longer stops the others).
+ * wait here (a worker slow on a chunk of token facts no longer stops the other), few enough that
+ * they die young rather than fill the old generation (with 1,000 × 3 per worker, a
+ * 1,000,000-party build was past 3 GiB resident halfway).
  */
 const HELD = 4;
 
