@@ -429,7 +429,7 @@ function meet(control: Int32Array, parts: number): void {
   if (Atomics.load(control, 2)) throw new DeletionPartFailed('another part of the deletion index failed');
 }
 
-/** Marks the build failed and wakes the parts waiting in `meet` or for the fill (which then throw). */
+/** Marks the build failed and wakes the parts waiting in `meet` or for their release (which then throw). */
 function failPart(control: Int32Array): void {
   Atomics.store(control, 2, 1);
   Atomics.add(control, 1, 1);
