@@ -2,7 +2,10 @@ import {
   buildColumnIndex,
   buildParty,
   DEFAULT_NAME_REFERENCE,
+  deletionArraysOf,
   deletionJobsOf,
+  joinStrings,
+  releaseDeletionParts,
   screenParty,
   snapshotOfParties,
   type Party,
@@ -109,16 +112,21 @@ describe('column index built on worker threads', () => {
     expect(bytes(snapshot).equals(bytes(snapshotOfParties(parties.slice(0, 30), ref)))).toBe(true);
     const broken = [{ party: { ...parties[0]!.party, names: null } as unknown as Party }];
     await expect(snapshotOfPartiesInWorkers(broken, ref, { workers: 1 })).rejects.toThrow();
+    // Parties that fail to be read part-way (batches are also sent from the workers' answers).
+    const failing = (function* () {
+      yield* parties.slice(0, 40);
+      throw new Error('store read failed');
+    })();
+    await expect(snapshotOfPartiesInWorkers(failing, ref, { workers: 2, batch: 3 })).rejects.toThrow(
+      'store read failed',
+    );
   }, 60_000);
 
   it('fails every part of a deletion index made in parts when one part fails, none left waiting', async () => {
     const tokens = ['ivanov', 'petrov', 'hassan', 'wang', 'romashka', 'ocean', 'star', 'kowalski'];
     const { jobs } = deletionJobsOf(tokens, 3);
-    // Part 1's bucket sizes cannot be counted: `Atomics.add` takes no array of floats.
-    const broken = {
-      ...jobs[1]!,
-      offsets: new Float64Array(new SharedArrayBuffer(8 * jobs[1]!.offsets.length)),
-    };
+    // Part 1 cannot read its tokens: it has no token ends.
+    const broken = { ...jobs[1]!, source: { ...jobs[1]!.source, ends: null } };
     const workers = [0, 1, 2].map(
       () =>
         new Worker(new URL('./column-build-worker-boot.js', import.meta.url), {
@@ -142,6 +150,48 @@ describe('column index built on worker threads', () => {
         'TypeError',
         'DeletionPartFailed',
       ]);
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  }, 60_000);
+
+  it('holds the parts of a deletion index until they are released, then makes the same arrays', async () => {
+    const tokens = partiesOf(300).flatMap(({ party }) =>
+      party.names.flatMap((n) => n.full.toLowerCase().split(/\s+/)),
+    );
+    const distinct = [...new Set(tokens)];
+    const { jobs, arrays } = deletionJobsOf(distinct, 2, { hold: true });
+    const workers = [0, 1].map(
+      () =>
+        new Worker(new URL('./column-build-worker-boot.js', import.meta.url), {
+          workerData: { reference: ref },
+        }),
+    );
+    const ask = (i: number, request: unknown): Promise<ColumnBuildResponse> =>
+      new Promise<ColumnBuildResponse>((resolve, reject) => {
+        workers[i]!.once('message', resolve);
+        workers[i]!.once('error', reject);
+        workers[i]!.postMessage(request);
+      });
+    try {
+      // Both workers booted (they answer the facts of no tokens) before the parts are sent.
+      const none = { id: -1, tokens: joinStrings([]), from: 0, to: 0 };
+      await Promise.all([ask(0, none), ask(1, none)]);
+      const answers = jobs.map((job, i) => ask(i, { id: i, deletionPart: job }));
+      // Held: nothing counted nor filled (unheld, 2 booted parts make these arrays in milliseconds).
+      const control = jobs[0]!.control;
+      Atomics.wait(control, 1, 0, 3_000);
+      expect(Atomics.load(control, 1)).toBe(0);
+      expect(arrays.offsets.every((o) => o === 0) && arrays.entries.every((e) => e === 0)).toBe(true);
+      releaseDeletionParts(jobs);
+      expect((await Promise.all(answers)).map((a) => ('error' in a ? a.error.message : 'done'))).toEqual([
+        'done',
+        'done',
+      ]);
+      const one = deletionArraysOf(distinct);
+      const view = (a: Uint32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+      expect(view(arrays.offsets).equals(view(one.offsets))).toBe(true);
+      expect(view(arrays.entries).equals(view(one.entries))).toBe(true);
     } finally {
       await Promise.all(workers.map((w) => w.terminate()));
     }

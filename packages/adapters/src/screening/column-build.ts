@@ -5,6 +5,7 @@ import {
   deletionJobsOf,
   indexOverSnapshot,
   joinStrings,
+  releaseDeletionParts,
   snapshotOfParties,
   withColumnLookups,
   type DeletionArrays,
@@ -25,11 +26,17 @@ import type {
 /** Parties sent to a worker at once. */
 const BATCH = 250;
 /**
- * Batches sent and not yet taken in, per worker: enough to keep it busy, few enough that the
- * answers waiting here die young rather than fill the old generation (with 1,000 × 3 per
- * worker, a 1,000,000-party build was past 3 GiB resident halfway).
+ * Requests sent to a worker and not yet answered (batches, chunks of token facts): enough to
+ * keep it busy.
  */
 const IN_FLIGHT = 2;
+/**
+ * Batches sent and not yet added here, per worker: answers that come before an earlier batch's
+ * wait here (a worker slow on a chunk of token facts no longer stops the other), few enough that
+ * they die young rather than fill the old generation (with 1,000 × 3 per worker, a
+ * 1,000,000-party build was past 3 GiB resident halfway).
+ */
+const HELD = 4;
 
 /** Options of `snapshotOfPartiesInWorkers`. */
 export interface ColumnBuildOptions {
@@ -40,11 +47,12 @@ export interface ColumnBuildOptions {
   /**
    * Worker threads making the deletion index in parts at once, into shared memory (default: as
    * many as `workers`; 0: on this thread, in the layout). They are started fresh when the
-   * normalising workers stop, and fill the index from the point of the layout where this thread
-   * would make it, while this thread finishes the layout and makes the look-ups. At 1,000,000
-   * parties, 2 took this thread's CPU from 83 to 42 s at a peak of 2.69 GiB against 2.64 (made
-   * on the normalising workers beside the whole layout, the peak had gone to 3.5–4.3 GiB; see
-   * docs/decisions/2026-12-05-build-1m-overlap.md).
+   * normalising workers stop; the index's arrays are made at the point of the layout where this
+   * thread would make it, and the workers count and fill them once this thread has finished the
+   * layout (and made the look-ups, `buildColumnIndexInWorkers`): at 1,000,000 parties the arrays
+   * (~0.5 GB, resident at once as they are hashed into) beside the layout's garbage took the
+   * peak to 3.06–3.09 GiB (docs/decisions/2026-12-05-build-1m-idle.md). At 1,000,000 parties, 2
+   * took this thread's CPU from 83 to 42 s (docs/decisions/2026-12-05-build-1m-overlap.md).
    */
   deletionWorkers?: number;
   /**
@@ -61,6 +69,11 @@ class BuildWorker {
   readonly #worker: Worker;
   readonly #waiting: { resolve: (r: ColumnBuildResponse) => void; reject: (e: Error) => void }[] = [];
   #failed: Error | undefined;
+
+  /** Requests sent and not yet answered. */
+  get unanswered(): number {
+    return this.#waiting.length;
+  }
 
   constructor(reference: NameReference) {
     const data: ColumnBuildWorkerData = { reference };
@@ -111,7 +124,8 @@ export async function snapshotOfPartiesInWorkers(
   options: ColumnBuildOptions,
 ): Promise<ScreeningIndexSnapshot> {
   if (options.workers < 1) return snapshotOfParties(parties, reference);
-  const { snapshot, deletions } = await columnsInWorkers(parties, reference, options);
+  const { snapshot, deletions, release } = await columnsInWorkers(parties, reference, options);
+  release();
   snapshot.deletions = await deletions;
   return snapshot;
 }
@@ -124,7 +138,12 @@ async function columnsInWorkers(
   parties: Iterable<ScreeningIndexInput>,
   reference: NameReference,
   options: ColumnBuildOptions,
-): Promise<{ snapshot: ScreeningIndexSnapshot; deletions: Promise<DeletionArrays> }> {
+): Promise<{
+  snapshot: ScreeningIndexSnapshot;
+  deletions: Promise<DeletionArrays>;
+  /** Lets the deletion parts start (they wait, booted, until then). */
+  release: () => void;
+}> {
   const size = options.batch ?? BATCH;
   const step = options.onStep ?? ((): void => {});
   const workers = Array.from({ length: options.workers }, () => new BuildWorker(reference));
@@ -132,15 +151,24 @@ async function columnsInWorkers(
   let tokenWorkers: BuildWorker[] = workers;
   const stopAll = (): Promise<unknown> => Promise.all(tokenWorkers.map((w) => w.stop()));
   let deletions: Promise<DeletionArrays> | undefined;
+  let release = (): void => {};
   try {
     const builder = new ColumnBuilder();
     const source = parties[Symbol.iterator]();
-    // Batches in party order: their versions here, their parties on a worker.
-    const pending: { versions: (number | undefined)[]; answer: Promise<ColumnBuildResponse> }[] = [];
+    // Batches in party order: their versions here, their parties on the worker with the fewest
+    // requests unanswered, each sent as soon as a worker has room (also while this thread waits
+    // for an earlier batch); taken in here in party order.
+    const answers = new Map<
+      number,
+      { versions: (number | undefined)[]; answer: Promise<ColumnBuildResponse> }
+    >();
     let sent = 0;
+    let added = 0;
     let exhausted = false;
     const send = (): void => {
-      while (!exhausted && pending.length < IN_FLIGHT * workers.length) {
+      while (!exhausted && sent - added < HELD * workers.length) {
+        const worker = workers.reduce((a, b) => (b.unanswered < a.unanswered ? b : a));
+        if (worker.unanswered >= IN_FLIGHT) break;
         const json: string[] = [];
         const versions: (number | undefined)[] = [];
         for (let next = source.next(); ; next = source.next()) {
@@ -154,7 +182,19 @@ async function columnsInWorkers(
         }
         if (json.length === 0) break;
         const id = sent++;
-        pending.push({ versions, answer: workers[id % workers.length]!.request({ id, json }) });
+        const answer = worker.request({ id, json });
+        // A worker with room again gets its next batch at once (a failure to read the parties
+        // there is thrown by the loop below).
+        answer.then(sendOrKeep, () => {});
+        answers.set(id, { versions, answer });
+      }
+    };
+    let failure: unknown;
+    const sendOrKeep = (): void => {
+      try {
+        send();
+      } catch (e) {
+        failure ??= e;
       }
     };
     // The facts of each chunk of tokens as soon as it is complete, on the workers beside the
@@ -162,14 +202,18 @@ async function columnsInWorkers(
     // while the parties come, no longer waits for all the facts after them.
     const facts = new FactsInChunks(workers);
     send();
-    while (pending.length > 0) {
-      const { versions, answer } = pending.shift()!;
+    while (added < sent) {
+      const { versions, answer } = answers.get(added)!;
+      answers.delete(added);
       const r = await answer;
+      added++;
+      if (failure !== undefined) throw failure;
       send();
       if (!('batch' in r)) throw new Error('column build worker: parties expected');
       builder.addBatch(r.batch, versions, r.bytes, r.ends);
       facts.sendFull(builder.tokens);
     }
+    if (failure !== undefined) throw failure;
     step('parties normalised and added');
     const columns = await facts.all(builder.tokens);
     step('token facts');
@@ -186,9 +230,10 @@ async function columnsInWorkers(
         step('deletion index');
         return arrays;
       }
-      // Its arrays made here and filled on the workers while this thread finishes the layout
-      // and makes the look-ups (`buildColumnIndexInWorkers`).
-      const { jobs, arrays } = deletionJobsOf(tokens, parts);
+      // Its arrays made here and filled on the workers once released, when this thread has
+      // finished the layout and made the look-ups (`buildColumnIndexInWorkers`).
+      const { jobs, arrays } = deletionJobsOf(tokens, parts, { hold: true });
+      release = (): void => releaseDeletionParts(jobs);
       deletions = Promise.all(
         jobs.map((job, i) => tokenWorkers[i]!.request({ id: -1, deletionPart: job })),
       ).then(() => arrays);
@@ -200,7 +245,7 @@ async function columnsInWorkers(
     deletions ??= Promise.resolve(snapshot.deletions as DeletionArrays);
     deletions = deletions.finally(stopAll);
     deletions.catch(() => {});
-    return { snapshot, deletions: deletions! };
+    return { snapshot, deletions: deletions!, release };
   } catch (e) {
     await stopAll();
     throw e;
@@ -273,9 +318,9 @@ class FactsInChunks {
 /**
  * `buildColumnIndex` over `snapshotOfPartiesInWorkers`: a read-only index of many parties,
  * built with the normalisation (and the deletion index, with `deletionWorkers`) on worker
- * threads. The index's look-ups are made here while the deletion index is made on its workers:
- * compared where they lie, they leave little garbage beside it (made with a string per token,
- * a 1,000,000-party build peaked at 3.6 GiB instead of 2.7 so).
+ * threads. The index's look-ups are made here, then the deletion index on its workers (the
+ * look-ups are compared where they lie and leave little garbage; made with a string per token,
+ * a 1,000,000-party build peaked at 3.6 GiB instead of 2.7).
  */
 export async function buildColumnIndexInWorkers(
   parties: Iterable<ScreeningIndexInput>,
@@ -283,9 +328,10 @@ export async function buildColumnIndexInWorkers(
   options: ColumnBuildOptions,
 ): Promise<ScreeningIndex> {
   if (options.workers < 1) return indexOverSnapshot(snapshotOfParties(parties, reference), reference);
-  const { snapshot, deletions } = await columnsInWorkers(parties, reference, options);
+  const { snapshot, deletions, release } = await columnsInWorkers(parties, reference, options);
   const full = withColumnLookups(snapshot);
   options.onStep?.('look-ups');
+  release();
   full.deletions = await deletions;
   options.onStep?.('deletion index in');
   return indexOverSnapshot(full, reference);

@@ -292,20 +292,30 @@ export function deletionArraysFor(
 }
 
 /**
- * Step 3: the bucket sizes of tokens `[from, to)` added into `offsets[bucket + 1]` (atomically
- * when the arrays are shared: other threads count other tokens into the same array).
+ * Step 3: the bucket sizes of tokens `[from, to)` added into `offsets[bucket + 1]`, for the
+ * buckets `[lo, hi)` alone (default all). A part on its own thread counts every token into its
+ * own range of buckets: no other thread writes there, so no `Atomics` are needed (a token's
+ * hashes are made by every part, which costs less than an atomic add per hash).
  */
 export function countDeletionBuckets(
   source: DeletionSource,
   from: number,
   to: number,
   offsets: Uint32Array,
+  lo = 0,
+  hi = offsets.length - 1,
 ): void {
   const mask = offsets.length - 2;
-  const none = (): void => {};
-  if (offsets.buffer instanceof SharedArrayBuffer)
-    forEachTokenHash(source, from, to, none, (h) => Atomics.add(offsets, (h & mask) + 1, 1));
-  else forEachTokenHash(source, from, to, none, (h) => offsets[(h & mask) + 1]!++);
+  forEachTokenHash(
+    source,
+    from,
+    to,
+    () => {},
+    (h) => {
+      const b = h & mask;
+      if (b >= lo && b < hi) offsets[b + 1]!++;
+    },
+  );
 }
 
 /** Step 4 (one thread, after every part's step 3): bucket sizes → bucket starts. */
@@ -314,9 +324,10 @@ export function startDeletionBuckets(offsets: Uint32Array): void {
 }
 
 /**
- * Step 5: the entries of tokens `[from, to)` put in their buckets, through the bucket starts
- * themselves (no copy of `offsets`: each ends at the next's start; atomically when shared).
- * Within a bucket, the order the parts fill it in varies; step 7 sorts it.
+ * Step 5: the entries of tokens `[from, to)` in buckets `[lo, hi)` (default all) put in their
+ * buckets, through the bucket starts themselves (no copy of `offsets`: each ends at the next's
+ * start). Parts fill ranges of buckets of their own, each token's in token order; step 7 sorts
+ * each bucket all the same (a bucket sorted is the same however it was filled).
  */
 export function fillDeletionBuckets(
   source: DeletionSource,
@@ -324,6 +335,8 @@ export function fillDeletionBuckets(
   to: number,
   offsets: Uint32Array,
   entries: Uint32Array,
+  lo = 0,
+  hi = offsets.length - 1,
 ): void {
   const mask = offsets.length - 2;
   // Per entry: token length (capped at 255) in the top 8 bits, token id below.
@@ -331,14 +344,10 @@ export function fillDeletionBuckets(
   const next = (id: number, length: number): void => {
     entry = ((Math.min(255, length) << 24) | id) >>> 0;
   };
-  if (offsets.buffer instanceof SharedArrayBuffer)
-    forEachTokenHash(source, from, to, next, (h) => {
-      entries[Atomics.add(offsets, h & mask, 1)] = entry;
-    });
-  else
-    forEachTokenHash(source, from, to, next, (h) => {
-      entries[offsets[h & mask]!++] = entry;
-    });
+  forEachTokenHash(source, from, to, next, (h) => {
+    const b = h & mask;
+    if (b >= lo && b < hi) entries[offsets[b]!++] = entry;
+  });
 }
 
 /** Step 6 (one thread, after every part's step 5): the bucket ends the fill left → bucket starts. */
@@ -385,7 +394,10 @@ export interface DeletionJob {
   source: { codes: Uint8Array | Uint16Array; ends: Uint32Array };
   offsets: Uint32Array;
   entries: Uint32Array;
-  /** Three shared counters: threads arrived at the current step, steps passed, parts failed. */
+  /**
+   * Four shared counters: threads arrived at the current step, steps passed, parts failed, and
+   * whether the parts may start (`releaseDeletionParts`; from the start unless held).
+   */
   control: Int32Array;
   part: number;
   parts: number;
@@ -417,11 +429,31 @@ function meet(control: Int32Array, parts: number): void {
   if (Atomics.load(control, 2)) throw new DeletionPartFailed('another part of the deletion index failed');
 }
 
-/** Marks the build failed and wakes the parts waiting in `meet` (which then throw). */
+/** Marks the build failed and wakes the parts waiting in `meet` or for their release (which then throw). */
 function failPart(control: Int32Array): void {
   Atomics.store(control, 2, 1);
   Atomics.add(control, 1, 1);
   Atomics.notify(control, 1);
+  Atomics.notify(control, 3);
+}
+
+/** Waits until the parts are released (`releaseDeletionParts`) or one has failed (then throws). */
+function awaitRelease(control: Int32Array): void {
+  while (Atomics.load(control, 3) === 0 && !Atomics.load(control, 2)) Atomics.wait(control, 3, 0);
+  if (Atomics.load(control, 2)) throw new DeletionPartFailed('another part of the deletion index failed');
+}
+
+/**
+ * Lets the parts of a deletion index made with `hold` start. Their arrays become resident as
+ * they are counted and filled (the offsets and the entries about 268 MB each at 1,000,000
+ * parties, hashed at random so all at once): a caller whose own garbage peaks meanwhile (the
+ * layout, the look-ups) releases the parts after it.
+ */
+export function releaseDeletionParts(jobs: readonly DeletionJob[]): void {
+  const control = jobs[0]?.control;
+  if (!control) return;
+  Atomics.store(control, 3, 1);
+  Atomics.notify(control, 3);
 }
 
 /**
@@ -433,6 +465,7 @@ function failPart(control: Int32Array): void {
 export function deletionJobsOf(
   tokens: readonly string[],
   parts: number,
+  options: { hold?: boolean } = {},
 ): { jobs: DeletionJob[]; arrays: DeletionArrays } {
   if (tokens.length > ID_MASK) throw new RangeError('too many distinct tokens for the deletion index');
   let total = 0;
@@ -451,7 +484,8 @@ export function deletionJobsOf(
   });
   const source = { codes, ends };
   const { offsets, entries } = deletionArraysFor(deletionVariantCount(source, 0, tokens.length), true);
-  const control = new Int32Array(buffer(12));
+  const control = new Int32Array(buffer(16));
+  if (!options.hold) control[3] = 1;
   const jobs = Array.from({ length: parts }, (_, part) => ({
     source,
     offsets,
@@ -470,16 +504,19 @@ export function deletionJobsOf(
 export function deletionPart(job: DeletionJob): void {
   const { source, offsets, entries, control, part, parts } = job;
   try {
-    const [from, to] = shareOf(source.ends.length, part, parts);
-    countDeletionBuckets(source, from, to, offsets);
+    awaitRelease(control);
+    // Every token, into this part's own range of buckets (written by no other thread).
+    const count = source.ends.length;
+    const [lo, hi] = shareOf(offsets.length - 1, part, parts);
+    countDeletionBuckets(source, 0, count, offsets, lo, hi);
     meet(control, parts);
     if (part === 0) startDeletionBuckets(offsets);
     meet(control, parts);
-    fillDeletionBuckets(source, from, to, offsets, entries);
+    fillDeletionBuckets(source, 0, count, offsets, entries, lo, hi);
     meet(control, parts);
     if (part === 0) endDeletionFill(offsets);
     meet(control, parts);
-    sortDeletionBuckets(offsets, entries, ...shareOf(offsets.length - 1, part, parts));
+    sortDeletionBuckets(offsets, entries, lo, hi);
   } catch (e) {
     if (!(e instanceof DeletionPartFailed)) failPart(control);
     throw e;
