@@ -3,6 +3,7 @@ import type { LastAlignment } from './align-tokens.ts';
 import { articleLift } from './article-lift.ts';
 import { genericWordsLift, oneLooseWordCut } from './generic-words-lift.ts';
 import { joinedWordsLift } from './joined-words.ts';
+import { middleNamesLift, type NameOrders } from './middle-names.ts';
 import { translatedWordsLift } from './translated-words.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
@@ -222,7 +223,9 @@ function containedScore(
  * (`vowelless`), a compound written as one word on one side and two on the
  * other is paired (`joinedWordsLift`); between organisation names, a word
  * and its translation (`translations`, "jaish" / "army") are paired first
- * (`translatedWordsLift`). Pushes one explained term per feature to `terms` when
+ * (`translatedWordsLift`). Between person names whose order is known (`orders`), a
+ * query giving the listed first given name and last surname leaves the listed middle
+ * names out (`middleNamesLift`). Pushes one explained term per feature to `terms` when
  * given (the ranking calls it without, for speed); the terms add up to the
  * returned score less `base`, before clamping to [0,1].
  */
@@ -236,6 +239,7 @@ export function nameFeatureScore(
   vowelless = false,
   translations?: ReadonlyMap<string, number>,
   terms?: ScoreTerm[],
+  orders?: NameOrders,
 ): number {
   const translated =
     translations && generic && containment === 'organisation'
@@ -246,6 +250,8 @@ export function nameFeatureScore(
   let score = lifted;
   const contained = containedScore(lifted, a, q, c, containment, generic, terms);
   if (contained !== undefined) score = contained;
+  else if (containment === 'person' && orders && lifted === base)
+    score += middleNamesLift(lifted, a, q, c, orders, terms);
   else if (containment === 'organisation' && generic) {
     score += genericWordsLift(lifted, a, q, c, generic, terms);
     if (translated === base && joined === translated) score += oneLooseWordCut(score, a, q, generic, terms);

@@ -1,5 +1,6 @@
 import { coverageScore } from './align-tokens.ts';
 import { compareJoined } from './compare-joined.ts';
+import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { tokenSimilarityUpperBound } from './compare-tokens.ts';
 import { CONNECTORS, MIN_DISTINCTIVE_LETTERS, MIN_PAIR_SIMILARITY } from './generic-words-lift.ts';
 import { isOrganisationPair } from './name-features.ts';
@@ -39,6 +40,12 @@ export const BOUND_ALLOWANCES: Readonly<Record<BoundAllowance, boolean>> = Objec
   translatedWords: true,
   /** `containedScore`: a listed name found whole in a longer query scores at most its own coverage. */
   contained: true,
+  /**
+   * `middleNamesLift`: a person query of two words or more giving a longer listed name's first
+   * and last words scores at most its query coverage with the listed name fully covered, less
+   * one listed middle name (`omittedMiddleName`).
+   */
+  middleNames: true,
   /** `rejoinParticles` realigns rejoined words: such a name is not bounded (always scored). */
   rejoined: true,
   /** `compareJoined`: the names written without spaces, computed exactly when the lengths allow it. */
@@ -59,6 +66,7 @@ export type BoundAllowance =
   | 'joinedWords'
   | 'droppedWords'
   | 'contained'
+  | 'middleNames'
   | 'rejoined'
   | 'joined'
   | 'originalScript'
@@ -418,7 +426,11 @@ function alignmentBound(
   }
   const bound = coverageScore(qCover, cCover);
   // A contained listed name scores its coverage (less extra parts): only when shorter than the query.
-  return allow.contained && !query.syllabic && cn < qn && cCover > bound ? cCover : bound;
+  if (allow.contained && !query.syllabic && cn < qn && cCover > bound) return cCover;
+  // A longer listed person name's middle names may be left out of its coverage (less one middle name).
+  if (allow.middleNames && !query.syllabic && !organisation && qn >= 2 && cn > qn)
+    return Math.max(bound, coverageScore(qCover, 1) + FEATURE_WEIGHTS.omittedMiddleName);
+  return bound;
 }
 
 /**
