@@ -2,6 +2,7 @@ import { coverageScore, type LastAlignment } from './align-tokens.ts';
 import { ARTICLES } from './article-lift.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
 import { NAME_PARTICLES } from './name-particles.ts';
+import { foldSpelling } from './spelling-fold.ts';
 import { givenFirstPositions, type NameOrder } from './name-order.ts';
 
 /**
@@ -25,9 +26,13 @@ export interface NameOrders {
   spellings: ReadonlyMap<string, readonly number[]>;
 }
 
-/** Whether two words are one word or spellings of one name in the name reference. */
+/**
+ * Whether two words are one word, spellings of one name in the name reference, or one
+ * spelling once the transliteration conventions are folded (`foldSpelling`: "akhmad" /
+ * "akhmed", "airat" / "ayrat"; not "daniel" / "daniela", "maria" / "mario").
+ */
 function sameGivenName(x: string, y: string, spellings: ReadonlyMap<string, readonly number[]>): boolean {
-  if (x === y) return true;
+  if (x === y || foldSpelling(x) === foldSpelling(y)) return true;
   const gx = spellings.get(x);
   const gy = gx && spellings.get(y);
   return !!gy && gx.some((g) => gy.includes(g));
@@ -70,7 +75,7 @@ function middleParts(c: readonly string[], usedC: Uint8Array): string[] {
  * "SURNAME, Given", or published in parts), so that a second surname ("GOMEZ VELAZQUEZ,
  * Daniela") is never let go as a middle name; and only when every query word (two name words
  * or more) is paired, the listed first given name with the same word or a spelling of it in the
- * name reference ("Daniel" does not anchor "Daniela"), every other pair at
+ * name reference or by the transliteration folds ("Daniel" does not anchor "Daniela"), every other pair at
  * `MIDDLE_NAMES_MIN_PAIR` or better, in order from the first given name to the last surname
  * (the query read given names first: by its comma when it has one, else either way round).
  * Pushes the explained terms when given.
