@@ -95,6 +95,10 @@ export function middleNamesLift(
   let named = 0;
   for (const t of q) if (!ARTICLES.has(t) && !NAME_PARTICLES.has(t)) named++;
   if (named < 2) return 0;
+  // Only the first given name's pair may be looser (a spelling): cheap, before the order is read.
+  let loose = 0;
+  for (let p = 0; p < a.pairs; p++) if (a.pairS[p]! < MIDDLE_NAMES_MIN_PAIR) loose++;
+  if (loose > 1) return 0;
   const order = orders.listed();
   if (!order) return 0;
   const cPos = givenFirstPositions(cn, order);

@@ -3,6 +3,7 @@ import { compareJoined } from './compare-joined.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { tokenSimilarityUpperBound } from './compare-tokens.ts';
 import { CONNECTORS, MIN_DISTINCTIVE_LETTERS, MIN_PAIR_SIMILARITY } from './generic-words-lift.ts';
+import { MIDDLE_NAMES_MIN_PAIR } from './middle-names.ts';
 import { isOrganisationPair } from './name-features.ts';
 import { joinsAsOneWord, MIN_COMPOUND } from './compound-words.ts';
 import { MIN_ALIKE, NAME_PARTICLES, particleRunAt, rejoinParticles } from './name-particles.ts';
@@ -427,9 +428,13 @@ function alignmentBound(
   const bound = coverageScore(qCover, cCover);
   // A contained listed name scores its coverage (less extra parts): only when shorter than the query.
   if (allow.contained && !query.syllabic && cn < qn && cCover > bound) return cCover;
-  // A longer listed person name's middle names may be left out of its coverage (less one middle name).
-  if (allow.middleNames && !query.syllabic && !organisation && qn >= 2 && cn > qn)
-    return Math.max(bound, coverageScore(qCover, 1) + FEATURE_WEIGHTS.omittedMiddleName);
+  // A longer listed person name's middle names may be left out of its coverage (less one middle
+  // name): only when every query word but one (the first given name's) can pair that close.
+  if (allow.middleNames && !query.syllabic && !organisation && qn >= 2 && cn > qn) {
+    let loose = 0;
+    for (let i = 0; i < qn; i++) if (qBest[i]! < MIDDLE_NAMES_MIN_PAIR) loose++;
+    if (loose <= 1) return Math.max(bound, coverageScore(qCover, 1) + FEATURE_WEIGHTS.omittedMiddleName);
+  }
   return bound;
 }
 
