@@ -432,8 +432,16 @@ function alignmentBound(
   // name): only when every query word but one (the first given name's) can pair that close.
   if (allow.middleNames && !query.syllabic && !organisation && qn >= 2 && cn > qn) {
     let loose = 0;
-    for (let i = 0; i < qn; i++) if (qBest[i]! < MIDDLE_NAMES_MIN_PAIR) loose++;
-    if (loose <= 1) return Math.max(bound, coverageScore(qCover, 1) + FEATURE_WEIGHTS.omittedMiddleName);
+    let letters = 0;
+    for (let i = 0; i < qn; i++) {
+      if (qBest[i]! < MIDDLE_NAMES_MIN_PAIR) loose++;
+      letters += qt[i]!.length;
+    }
+    // The lift is scaled by the query's rarity r (`middleNamesLift`): the score is at most
+    // base·(1 − r) + coverageScore(qCover, 1)·r less one middle part, base at most `bound`.
+    const rarity = letters > 0 ? Math.min(1, qTotal / letters) : 0;
+    const lifted = bound * (1 - rarity) + coverageScore(qCover, 1) * rarity;
+    if (loose <= 1) return Math.max(bound, lifted + FEATURE_WEIGHTS.omittedMiddleName);
   }
   return bound;
 }
