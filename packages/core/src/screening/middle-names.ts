@@ -1,7 +1,7 @@
 import { coverageScore, type LastAlignment } from './align-tokens.ts';
 import { ARTICLES } from './article-lift.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
-import { NAME_PARTICLES } from './name-particles.ts';
+import { NAME_PARTICLES, unpairedParts } from './name-particles.ts';
 import { foldSpelling } from './spelling-fold.ts';
 import { givenFirstPositions, type NameOrder } from './name-order.ts';
 
@@ -47,19 +47,6 @@ function runsFirstToLast(at: ArrayLike<number>, cn: number): boolean {
   if (at[0] !== 0 || at[qn - 1] !== cn - 1) return false;
   for (let i = 1; i < qn; i++) if (at[i]! <= at[i - 1]!) return false;
   return true;
-}
-
-/** The listed name's unpaired words as name parts: a particle counted with the word it introduces ("abu minyar"). */
-function middleParts(c: readonly string[], usedC: Uint8Array): string[] {
-  const out: string[] = [];
-  for (let j = 0; j < c.length; j++) {
-    if (usedC[j]) continue;
-    if (NAME_PARTICLES.has(c[j]!) && j + 1 < c.length && !usedC[j + 1]) {
-      out.push(`${c[j]} ${c[j + 1]}`);
-      j++;
-    } else out.push(c[j]!);
-  }
-  return out;
 }
 
 /**
@@ -125,7 +112,7 @@ export function middleNamesLift(
   let letters = 0;
   for (const t of q) letters += t.length;
   const rarity = letters > 0 ? Math.min(1, a.qTotal / letters) : 0;
-  const parts = middleParts(c, a.usedC);
+  const parts = unpairedParts(c, a.usedC);
   const n = Math.min(MAX_MIDDLE_PARTS, parts.length);
   const left = (coverageScore(a.queryCoverage, 1) - base) * rarity;
   const lift = left + FEATURE_WEIGHTS.omittedMiddleName * n;

@@ -6,7 +6,7 @@ import { joinedWordsLift } from './joined-words.ts';
 import { middleNamesLift, type NameOrders } from './middle-names.ts';
 import { translatedWordsLift } from './translated-words.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
-import { NAME_PARTICLES } from './name-particles.ts';
+import { unpairedParts } from './name-particles.ts';
 
 /**
  * What the name-level features read of a token alignment (`lastAlignment()`):
@@ -120,22 +120,6 @@ export function containmentOf(
 /** Fewest letters a listed organisation name must have to be credited as contained. */
 const CONTAINED_ORG_MIN_LETTERS = 4;
 
-/**
- * The query's extra name parts: its unmatched words, a particle that
- * introduces an unmatched word counted with it ("bin Khudr" is one part).
- */
-function extraParts(q: readonly string[], usedQ: Uint8Array): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < q.length; i++) {
-    if (usedQ[i]) continue;
-    if (NAME_PARTICLES.has(q[i]!) && i + 1 < q.length && !usedQ[i + 1]) {
-      out.push(`${q[i]} ${q[i + 1]}`);
-      i++;
-    } else out.push(q[i]!);
-  }
-  return out;
-}
-
 /** The listed name contained in the query: its score and its terms, or undefined. */
 function containedScore(
   base: number,
@@ -170,7 +154,7 @@ function containedScore(
   }
   const length = letters(c);
   if (length < CONTAINED_SHORT_MIN_LETTERS || c.length < 2) return undefined;
-  const extra = extraParts(q, a.usedQ);
+  const extra = unpairedParts(q, a.usedQ);
   if (extra.length > MAX_EXTRA_PARTS) return undefined;
   if (
     length < CONTAINED_MIN_LETTERS &&
