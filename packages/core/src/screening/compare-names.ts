@@ -10,6 +10,8 @@ import type { CompiledNameReference } from './compile-name-reference.ts';
 import { compareJoined, joinedComparison } from './compare-joined.ts';
 import { compareReadTokenFacts, tokenFacts } from './compare-tokens.ts';
 import { containmentOf, nameFeatureScore, type Containment } from './name-features.ts';
+import type { NameOrders } from './middle-names.ts';
+import { commaNameOrder } from './name-order.ts';
 import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import { syllableConflicts, syllableConflictTerm } from './syllable-conflicts.ts';
@@ -25,6 +27,7 @@ function alignTokens(
   method: NameComparison['method'],
   containment: Containment = 'none',
   vowelless = false,
+  orders?: NameOrders,
 ): NameComparison {
   const qf = q.map((t) => tokenFacts(t, ref));
   const cf = c.map((t) => tokenFacts(t, ref));
@@ -48,6 +51,7 @@ function alignTokens(
     vowelless,
     ref.translations,
     terms,
+    orders,
   );
   return describeAlignment(score, q, c, method, base, terms);
 }
@@ -58,7 +62,9 @@ function alignTokens(
  * much of the query is covered and 18 % on how much of the listed name is, so
  * missing middle names cost little but extra query words cost much. Names
  * written with different spacing, original-script aliases and the Korean and
- * Japanese readings of Han-character names are compared too.
+ * Japanese readings of Han-character names are compared too. `orders` says which
+ * words of each name are its surname (`middleNamesLift`); by default, a name's
+ * comma ("SURNAME, Given") says.
  *
  * @example
  * compareNames(normalizeName('Jong Un Kim', ref), normalizeName('KIM Jong Un', ref), compiled).score // 1
@@ -68,10 +74,15 @@ export function compareNames(
   candidate: NormalizedName,
   ref: CompiledNameReference,
   weight: TokenWeight = lengthWeight,
+  orders: NameOrders = {
+    query: commaNameOrder(query.text, query.tokens),
+    listed: () => commaNameOrder(candidate.text, candidate.tokens),
+    spellings: ref.tokenSpellingGroups,
+  },
 ): NameComparison {
   const containment = containmentOf(query, candidate);
   const vowelless = !!query.vowelless;
-  let best = compareTokenLists(query.tokens, candidate.tokens, ref, weight, containment, vowelless);
+  let best = compareTokenLists(query.tokens, candidate.tokens, ref, weight, containment, vowelless, orders);
   if (best.score < 1 && query.originalTokens && candidate.originalTokens) {
     const original = alignTokens(
       query.originalTokens,
@@ -113,8 +124,9 @@ function compareTokenLists(
   weight: TokenWeight,
   containment: Containment,
   vowelless: boolean,
+  orders?: NameOrders,
 ): NameComparison {
-  let best = alignTokens(q, c, ref, weight, 'tokens', containment, vowelless);
+  let best = alignTokens(q, c, ref, weight, 'tokens', containment, vowelless, orders);
   // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
   if (best.score < 1) {
     const rc = rejoinParticles(q, c);

@@ -31,6 +31,14 @@ export const SCORING_FEATURES = Object.freeze({
    * or more) are each spelled by a word of one of two names of the party and not all by one name.
    */
   partyWords: { label: "Words found across two of the party's names", weight: 1 },
+  /**
+   * Lift from name similarity when a person query gives the listed name's first and last words
+   * and the listed middle names are all that is left over: they are taken out of the listed-name
+   * coverage, scaled by the query's rarity (`middleNamesLift`).
+   */
+  middleNamesLeftOut: { label: 'Listed middle names not in the query', weight: 1 },
+  /** Per listed middle name part (up to three) a query leaves out beside the listed first and last names. */
+  omittedMiddleName: { label: 'Listed middle name not in the query', weight: -0.02 },
   /** Per query word beyond a contained listed name (middle name, patronymic, second surname). */
   extraNamePart: { label: 'Extra name part not on the list', weight: -0.05 },
   /** Per generic word (company, institute, complex) a query adds to a contained listed organisation name, or either name has beside the same distinctive words. */

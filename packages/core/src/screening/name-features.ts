@@ -3,9 +3,10 @@ import type { LastAlignment } from './align-tokens.ts';
 import { articleLift } from './article-lift.ts';
 import { genericWordsLift, oneLooseWordCut } from './generic-words-lift.ts';
 import { joinedWordsLift } from './joined-words.ts';
+import { middleNamesLift, type NameOrders } from './middle-names.ts';
 import { translatedWordsLift } from './translated-words.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
-import { NAME_PARTICLES } from './name-particles.ts';
+import { unpairedParts } from './name-particles.ts';
 
 /**
  * What the name-level features read of a token alignment (`lastAlignment()`):
@@ -119,22 +120,6 @@ export function containmentOf(
 /** Fewest letters a listed organisation name must have to be credited as contained. */
 const CONTAINED_ORG_MIN_LETTERS = 4;
 
-/**
- * The query's extra name parts: its unmatched words, a particle that
- * introduces an unmatched word counted with it ("bin Khudr" is one part).
- */
-function extraParts(q: readonly string[], usedQ: Uint8Array): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < q.length; i++) {
-    if (usedQ[i]) continue;
-    if (NAME_PARTICLES.has(q[i]!) && i + 1 < q.length && !usedQ[i + 1]) {
-      out.push(`${q[i]} ${q[i + 1]}`);
-      i++;
-    } else out.push(q[i]!);
-  }
-  return out;
-}
-
 /** The listed name contained in the query: its score and its terms, or undefined. */
 function containedScore(
   base: number,
@@ -169,7 +154,7 @@ function containedScore(
   }
   const length = letters(c);
   if (length < CONTAINED_SHORT_MIN_LETTERS || c.length < 2) return undefined;
-  const extra = extraParts(q, a.usedQ);
+  const extra = unpairedParts(q, a.usedQ);
   if (extra.length > MAX_EXTRA_PARTS) return undefined;
   if (
     length < CONTAINED_MIN_LETTERS &&
@@ -222,7 +207,9 @@ function containedScore(
  * (`vowelless`), a compound written as one word on one side and two on the
  * other is paired (`joinedWordsLift`); between organisation names, a word
  * and its translation (`translations`, "jaish" / "army") are paired first
- * (`translatedWordsLift`). Pushes one explained term per feature to `terms` when
+ * (`translatedWordsLift`). Between person names whose order is known (`orders`), a
+ * query giving the listed first given name and last surname leaves the listed middle
+ * names out (`middleNamesLift`). Pushes one explained term per feature to `terms` when
  * given (the ranking calls it without, for speed); the terms add up to the
  * returned score less `base`, before clamping to [0,1].
  */
@@ -236,6 +223,7 @@ export function nameFeatureScore(
   vowelless = false,
   translations?: ReadonlyMap<string, number>,
   terms?: ScoreTerm[],
+  orders?: NameOrders,
 ): number {
   const translated =
     translations && generic && containment === 'organisation'
@@ -246,6 +234,8 @@ export function nameFeatureScore(
   let score = lifted;
   const contained = containedScore(lifted, a, q, c, containment, generic, terms);
   if (contained !== undefined) score = contained;
+  else if (containment === 'person' && orders && lifted === base)
+    score += middleNamesLift(lifted, a, q, c, orders, terms);
   else if (containment === 'organisation' && generic) {
     score += genericWordsLift(lifted, a, q, c, generic, terms);
     if (translated === base && joined === translated) score += oneLooseWordCut(score, a, q, generic, terms);

@@ -23,6 +23,58 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: true,
     why: 'title and middle name',
   },
+  // 1 reversed: the listed name's middle names left out of the query, where the listed name says
+  // which words are its surname (issue 14, part 17)
+  {
+    cls: 1,
+    query: 'Samira Bakhtiyari',
+    listed: 'BAKHTIARI, Samira Nasrin Golnaz Abu Hamid',
+    match: true,
+    why: 'given name and surname (respelled) of a listed name with middle names, written surname first',
+  },
+  {
+    cls: 1,
+    query: 'BAKHTIYARI, Samira',
+    listed: 'BAKHTIARI, Samira Nasrin Golnaz Abu Hamid',
+    match: true,
+    why: 'the same, the query surname first',
+  },
+  {
+    cls: 1,
+    query: 'Samira Bakhtiyari',
+    listed: 'SAMIRA NASRIN GOLNAZ ABU HAMID BAKHTIARI',
+    parts: { given: 'SAMIRA', middle: 'NASRIN GOLNAZ ABU HAMID', family: 'BAKHTIARI' },
+    match: true,
+    why: 'the same, the listed name published in parts',
+  },
+  {
+    cls: 1,
+    query: 'Nasrin Bakhtiyari',
+    listed: 'BAKHTIARI, Samira Nasrin Golnaz Abu Hamid',
+    match: false,
+    why: 'a listed middle name and the surname: not the listed first given name',
+  },
+  {
+    cls: 1,
+    query: 'Samir Bakhtiyari',
+    listed: 'BAKHTIARI, Samira Nasrin Golnaz Abu Hamid',
+    match: false,
+    why: 'the first given name one letter off (another name, not a known spelling of it)',
+  },
+  {
+    cls: 1,
+    query: 'Sameera Bakhtiyari',
+    listed: 'BAKHTIARI, Samira Nasrin Golnaz Abu Hamid',
+    match: true,
+    why: 'the first given name in a spelling the transliteration folds make one ("ee" for "i")',
+  },
+  {
+    cls: 1,
+    query: 'Samira Bakhtiyari',
+    listed: 'BAKHTIARI VELASCO, Samira Nasrin Golnaz Abu Hamid',
+    match: false,
+    why: 'a second surname is not a middle name: the listed last surname is not in the query',
+  },
   { cls: 1, query: 'Haji Karimullah Nadirzai', listed: 'Karimullah Nadirzai', match: true, why: 'honorific' },
   {
     cls: 1,

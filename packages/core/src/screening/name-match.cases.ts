@@ -1,4 +1,4 @@
-import type { PartySchema } from '../model/party.ts';
+import type { PartySchema, PartyName } from '../model/party.ts';
 
 /** One matching-quality case: a query name, a listed name, and whether they should match. */
 export interface NameMatchCase {
@@ -6,6 +6,8 @@ export interface NameMatchCase {
   listed: string;
   /** Other names of the listed party (strong aliases), when the case reads across its names. */
   aliases?: string[];
+  /** The listed name's published parts (given names first), when the case needs them. */
+  parts?: PartyName['parts'];
   match: boolean;
   schema?: PartySchema;
   why: string;

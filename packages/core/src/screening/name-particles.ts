@@ -109,3 +109,20 @@ export function rejoinParticles(a: readonly string[], b: readonly string[]): str
   }
   return out;
 }
+
+/**
+ * A name's words left unpaired (`used` 0) as name parts, a particle counted with the unpaired
+ * word it introduces ("bin Khudr", "abu minyar"): a query's extra parts, a listed name's middle
+ * names.
+ */
+export function unpairedParts(words: readonly string[], used: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (used[i]) continue;
+    if (NAME_PARTICLES.has(words[i]!) && i + 1 < words.length && !used[i + 1]) {
+      out.push(`${words[i]} ${words[i + 1]}`);
+      i++;
+    } else out.push(words[i]!);
+  }
+  return out;
+}

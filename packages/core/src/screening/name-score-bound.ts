@@ -1,7 +1,9 @@
 import { coverageScore } from './align-tokens.ts';
 import { compareJoined } from './compare-joined.ts';
+import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { tokenSimilarityUpperBound } from './compare-tokens.ts';
 import { CONNECTORS, MIN_DISTINCTIVE_LETTERS, MIN_PAIR_SIMILARITY } from './generic-words-lift.ts';
+import { MIDDLE_NAMES_MIN_PAIR } from './middle-names.ts';
 import { isOrganisationPair } from './name-features.ts';
 import { joinsAsOneWord, MIN_COMPOUND } from './compound-words.ts';
 import { MIN_ALIKE, NAME_PARTICLES, particleRunAt, rejoinParticles } from './name-particles.ts';
@@ -39,6 +41,12 @@ export const BOUND_ALLOWANCES: Readonly<Record<BoundAllowance, boolean>> = Objec
   translatedWords: true,
   /** `containedScore`: a listed name found whole in a longer query scores at most its own coverage. */
   contained: true,
+  /**
+   * `middleNamesLift`: a person query of two words or more giving a longer listed name's first
+   * and last words scores at most its query coverage with the listed name fully covered, less
+   * one listed middle name (`omittedMiddleName`).
+   */
+  middleNames: true,
   /** `rejoinParticles` realigns rejoined words: such a name is not bounded (always scored). */
   rejoined: true,
   /** `compareJoined`: the names written without spaces, computed exactly when the lengths allow it. */
@@ -59,6 +67,7 @@ export type BoundAllowance =
   | 'joinedWords'
   | 'droppedWords'
   | 'contained'
+  | 'middleNames'
   | 'rejoined'
   | 'joined'
   | 'originalScript'
@@ -418,7 +427,23 @@ function alignmentBound(
   }
   const bound = coverageScore(qCover, cCover);
   // A contained listed name scores its coverage (less extra parts): only when shorter than the query.
-  return allow.contained && !query.syllabic && cn < qn && cCover > bound ? cCover : bound;
+  if (allow.contained && !query.syllabic && cn < qn && cCover > bound) return cCover;
+  // A longer listed person name's middle names may be left out of its coverage (less one middle
+  // name): only when every query word but one (the first given name's) can pair that close.
+  if (allow.middleNames && !query.syllabic && !organisation && qn >= 2 && cn > qn) {
+    let loose = 0;
+    let letters = 0;
+    for (let i = 0; i < qn; i++) {
+      if (qBest[i]! < MIDDLE_NAMES_MIN_PAIR) loose++;
+      letters += qt[i]!.length;
+    }
+    // The lift is scaled by the query's rarity r (`middleNamesLift`): the score is at most
+    // base·(1 − r) + coverageScore(qCover, 1)·r less one middle part, base at most `bound`.
+    const rarity = letters > 0 ? Math.min(1, qTotal / letters) : 0;
+    const lifted = bound * (1 - rarity) + coverageScore(qCover, 1) * rarity;
+    if (loose <= 1) return Math.max(bound, lifted + FEATURE_WEIGHTS.omittedMiddleName);
+  }
+  return bound;
 }
 
 /**

@@ -16,6 +16,8 @@ import {
 } from './compare-tokens.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { isOrganisationPair, isSyllabicName, nameFeatureScore } from './name-features.ts';
+import type { NameOrders } from './middle-names.ts';
+import { commaNameOrder, listedNameOrder, type NameOrder } from './name-order.ts';
 import { hasSyllables, syllableConflicts } from './syllable-conflicts.ts';
 import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
@@ -38,6 +40,28 @@ export interface PreparedQuery {
   originalFacts?: TokenFacts[];
   /** The token alignment's callbacks, made once per query and pointed at each name scored. */
   align: NameAlignment;
+  /** The names' orders for `middleNamesLift`, made once per query and pointed at each name scored. */
+  orders: QueryOrders;
+}
+
+/** The middle-names rule's view of the query's order and of the indexed name being scored (`current`). */
+interface QueryOrders extends NameOrders {
+  current: IndexedName | undefined;
+}
+
+/** The order of an indexed name: written "SURNAME, Given", or from its party's published name parts. */
+export function indexedNameOrder(index: ScreeningIndex, name: IndexedName): NameOrder | undefined {
+  return listedNameOrder(name.text, name.normalized.tokens, index.entry(name.entry)?.party.names);
+}
+
+function queryOrders(index: ScreeningIndex, name: NormalizedName): QueryOrders {
+  const orders: QueryOrders = {
+    query: commaNameOrder(name.text, name.tokens),
+    listed: () => (orders.current ? indexedNameOrder(index, orders.current) : undefined),
+    spellings: index.compiled.tokenSpellingGroups,
+    current: undefined,
+  };
+  return orders;
 }
 
 /** What `alignmentScore` reads of the query and of the indexed name being scored (`ids`, `tokens`). */
@@ -114,6 +138,7 @@ export function prepareQuery(
     syllabic: isSyllabicName(name),
     syllables: !!name.originalTokens && hasSyllables(name.originalTokens),
     align: nameAlignment(index, facts, weights, !!name.vowelless),
+    orders: queryOrders(index, name),
   };
 }
 
@@ -143,6 +168,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
       : 'person';
   const generic = index.compiled.genericOrgWords;
   const translations = index.compiled.translations;
+  query.orders.current = name;
   let score = nameFeatureScore(
     base,
     lastAlignment(),
@@ -152,6 +178,8 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
     generic,
     vowelless,
     translations,
+    undefined,
+    query.orders,
   );
   if (score < 1) {
     // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
@@ -244,5 +272,9 @@ export function explainIndexedName(
     if (name.normalized.schema) normalized.schema = name.normalized.schema;
     if (name.normalized.originalTokens) normalized.originalTokens = name.normalized.originalTokens;
   }
-  return compareNames(query.name, normalized, index.compiled, query.weight);
+  return compareNames(query.name, normalized, index.compiled, query.weight, {
+    query: query.orders.query,
+    listed: () => indexedNameOrder(index, name),
+    spellings: index.compiled.tokenSpellingGroups,
+  });
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { buildParty } from '../model/party.ts';
+import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
+import { commaNameOrder, givenFirstPositions, partsNameOrder } from './name-order.ts';
+import { buildScreeningIndex } from './screening-index.ts';
+import { screenParty } from './screen-party.ts';
+
+describe('name order (which words are the surname)', () => {
+  it('reads the words before one comma as the surname', () => {
+    expect(commaNameOrder('GOMEZ VELAZQUEZ, Daniela', ['gomez', 'velazquez', 'daniela'])).toEqual({
+      surnameStart: 0,
+      surnameEnd: 2,
+    });
+    expect(commaNameOrder('EL-MASRI, Omar', ['al', 'masri', 'omar'])).toEqual({
+      surnameStart: 0,
+      surnameEnd: 2,
+    });
+  });
+
+  it('knows no order without one comma, or with nothing after it', () => {
+    expect(commaNameOrder('Daniela Gomez Velazquez', ['daniela', 'gomez', 'velazquez'])).toBeUndefined();
+    expect(commaNameOrder('A, B, C', ['a', 'b', 'c'])).toBeUndefined();
+    expect(commaNameOrder('GOMEZ,', ['gomez'])).toBeUndefined();
+  });
+
+  it('reads published parts given names first, the family name last', () => {
+    const name = {
+      full: 'AKHMAD RUSLANOVICH ORLOV',
+      quality: 'primary' as const,
+      parts: { given: 'AKHMAD', middle: 'RUSLANOVICH', family: 'ORLOV' },
+    };
+    expect(partsNameOrder(name, ['akhmad', 'ruslanovich', 'orlov'])).toEqual({
+      surnameStart: 2,
+      surnameEnd: 3,
+    });
+    // Parts that do not spell the name's words that way say nothing.
+    expect(partsNameOrder(name, ['orlov', 'akhmad', 'ruslanovich'])).toBeUndefined();
+  });
+
+  it('reads a surname-first name given names first', () => {
+    expect([...givenFirstPositions(3, { surnameStart: 0, surnameEnd: 1 })]).toEqual([2, 0, 1]);
+    expect([...givenFirstPositions(3, undefined)]).toEqual([0, 1, 2]);
+  });
+});
+
+describe('middle names left out of the query, explained', () => {
+  const screen = (query: string, listed: string): Record<string, number> => {
+    const party = buildParty({
+      source: 'test',
+      sourceId: '1',
+      schema: 'person',
+      names: [{ full: listed, quality: 'primary' }],
+    });
+    const index = buildScreeningIndex([{ party }], DEFAULT_NAME_REFERENCE);
+    return screenParty(index, { name: query, schema: 'person' }, { threshold: 0 })[0]?.features ?? {};
+  };
+
+  it('shows the lift and the middle names left out', () => {
+    const features = screen('Samira Bakhtiyari', 'BAKHTIARI, Samira Nasrin Golnaz Abu Hamid');
+    expect(features.middleNamesLeftOut).toBeGreaterThan(0);
+    expect(features.omittedMiddleName).toBeCloseTo(-0.06, 6);
+  });
+
+  it('shows neither where the listed name does not say which words are its surname', () => {
+    const features = screen('Samira Bakhtiyari', 'Samira Nasrin Golnaz Abu Hamid Bakhtiari');
+    expect(features.middleNamesLeftOut).toBeUndefined();
+  });
+});

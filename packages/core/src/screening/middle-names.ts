@@ -1,0 +1,133 @@
+import { coverageScore, type LastAlignment } from './align-tokens.ts';
+import { ARTICLES } from './article-lift.ts';
+import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
+import { NAME_PARTICLES, unpairedParts } from './name-particles.ts';
+import { foldSpelling } from './spelling-fold.ts';
+import { givenFirstPositions, type NameOrder } from './name-order.ts';
+
+/**
+ * Weakest pair beside which a listed name's middle names are let go (the surname, and any
+ * other pair than the first given name's): a spelling of the same word ("chatayev" /
+ * "chataev", "zaben" / "zabin"), not a word agreeing by sound alone.
+ */
+export const MIDDLE_NAMES_MIN_PAIR = 0.85;
+
+/** Most middle name parts counted against the name (a long nasab chain is still one person's name). */
+export const MAX_MIDDLE_PARTS = 3;
+
+/**
+ * What the middle-names rule knows of the two names' order (`NameOrder`): the query's, when it
+ * is written "SURNAME, Given"; the listed name's (read only when the rest of the rule holds);
+ * and the name reference's spelling groups by token (`CompiledNameReference.tokenSpellingGroups`).
+ */
+export interface NameOrders {
+  query: NameOrder | undefined;
+  listed: () => NameOrder | undefined;
+  spellings: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * Whether two words are one word, spellings of one name in the name reference, or one
+ * spelling once the transliteration conventions are folded (`foldSpelling`: "akhmad" /
+ * "akhmed", "airat" / "ayrat"; not "daniel" / "daniela", "maria" / "mario").
+ */
+function sameGivenName(x: string, y: string, spellings: ReadonlyMap<string, readonly number[]>): boolean {
+  if (x === y || foldSpelling(x) === foldSpelling(y)) return true;
+  const gx = spellings.get(x);
+  const gy = gx && spellings.get(y);
+  return !!gy && gx.some((g) => gy.includes(g));
+}
+
+/**
+ * Whether the listed positions (given names first, `at` per query word read given names first)
+ * run in order from the listed first given name (0) to the listed last surname (`cn − 1`).
+ */
+function runsFirstToLast(at: ArrayLike<number>, cn: number): boolean {
+  const qn = at.length;
+  if (at[0] !== 0 || at[qn - 1] !== cn - 1) return false;
+  for (let i = 1; i < qn; i++) if (at[i]! <= at[i - 1]!) return false;
+  return true;
+}
+
+/**
+ * How much a person name score rises when the query gives a listed person's first given name
+ * and last surname and the listed middle names (further given names, patronymic, nasab chain)
+ * are all that is left over ("Akhmad Chatayev" against "AKHMED RAJAPOVICH CHATAEV"): they are
+ * taken out of the listed-name coverage, and each costs a little instead (`omittedMiddleName`,
+ * up to `MAX_MIDDLE_PARTS`), as an extra given name in the query does. The lift is scaled by
+ * the rarity of the query's words (their weights over their lengths): a common "Muhammad Khan"
+ * says less about a long listed name.
+ *
+ * Only where the listed name says which words are its surname (`orders.listed`: written
+ * "SURNAME, Given", or published in parts), so that a second surname ("GOMEZ VELAZQUEZ,
+ * Daniela") is never let go as a middle name; and only when every query word (two name words
+ * or more) is paired, the listed first given name with the same word or a spelling of it in the
+ * name reference or by the transliteration folds ("Daniel" does not anchor "Daniela"), every other pair at
+ * `MIDDLE_NAMES_MIN_PAIR` or better, in order from the first given name to the last surname
+ * (the query read given names first: by its comma when it has one, else either way round).
+ * Pushes the explained terms when given.
+ */
+export function middleNamesLift(
+  base: number,
+  a: LastAlignment,
+  q: readonly string[],
+  c: readonly string[],
+  orders: NameOrders,
+  terms?: ScoreTerm[],
+): number {
+  const qn = q.length;
+  const cn = c.length;
+  if (qn < 2 || cn <= qn || a.pairs !== qn) return 0;
+  // Two name words at least: an article or particle ("al Khdir", read from "آل خضير") names no one.
+  let named = 0;
+  for (const t of q) if (!ARTICLES.has(t) && !NAME_PARTICLES.has(t)) named++;
+  if (named < 2) return 0;
+  // Only the first given name's pair may be looser (a spelling): cheap, before the order is read.
+  let loose = 0;
+  for (let p = 0; p < a.pairs; p++) if (a.pairS[p]! < MIDDLE_NAMES_MIN_PAIR) loose++;
+  if (loose > 1) return 0;
+  const order = orders.listed();
+  if (!order) return 0;
+  const cPos = givenFirstPositions(cn, order);
+  const surnameFrom = cn - (order.surnameEnd - order.surnameStart);
+  // Only given names are left out: every listed surname word is paired.
+  for (let j = 0; j < cn; j++) if (!a.usedC[j] && cPos[j]! >= surnameFrom) return 0;
+  const qPos = givenFirstPositions(qn, orders.query);
+  const at = new Int32Array(qn);
+  for (let p = 0; p < a.pairs; p++) {
+    const i = a.pairI[p]!;
+    const j = a.pairJ[p]!;
+    at[qPos[i]!] = cPos[j]!;
+    if (cPos[j] === 0) {
+      if (!sameGivenName(q[i]!, c[j]!, orders.spellings)) return 0;
+    } else if (a.pairS[p]! < MIDDLE_NAMES_MIN_PAIR) return 0;
+  }
+  if (!runsFirstToLast(at, cn)) {
+    // A query without a comma may still give the surname first ("Chatayev Akhmad").
+    if (orders.query) return 0;
+    let r = 0;
+    while (r < qn - 1 && at[r]! >= surnameFrom) r++;
+    if (r === 0 || !runsFirstToLast([...at.subarray(r), ...at.subarray(0, r)], cn)) return 0;
+  }
+  let letters = 0;
+  for (const t of q) letters += t.length;
+  const rarity = letters > 0 ? Math.min(1, a.qTotal / letters) : 0;
+  const parts = unpairedParts(c, a.usedC);
+  const n = Math.min(MAX_MIDDLE_PARTS, parts.length);
+  const left = (coverageScore(a.queryCoverage, 1) - base) * rarity;
+  const lift = left + FEATURE_WEIGHTS.omittedMiddleName * n;
+  if (lift <= 0) return 0;
+  terms?.push(
+    featureTerm(
+      'middleNamesLeftOut',
+      `listed middle names not in the query, not counted (query rarity ${rarity.toFixed(2)})`,
+      left,
+    ),
+    featureTerm(
+      'omittedMiddleName',
+      `listed middle name${n > 1 ? 's' : ''} not in the query: ${parts.join(', ')}`,
+      n,
+    ),
+  );
+  return lift;
+}
