@@ -328,6 +328,12 @@ async function main(): Promise<void> {
       console.log(
         `register index built in the background after the full run (and the hit count above): done ${secs(builtT).toFixed(1)} s after the run's end (process CPU ${cpuSecs(builtC).toFixed(1)} s, main thread ${(mainCpu() - builtM).toFixed(1)} s in that time); load ${load()}`,
       );
+      // The delta worker (a writable copy of the index, patched by each refresh), started after
+      // the run too: waited for, as a week later would find it.
+      await screening.startDeltaWorker();
+      console.log(
+        `delta worker ready ${secs(builtT).toFixed(1)} s after the run's end (process CPU ${cpuSecs(builtC).toFixed(1)} s, main thread ${(mainCpu() - builtM).toFixed(1)} s since); rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; load ${load()}`,
+      );
       // The weekly re-screen once the store holds the hits and alerts: reads them all, writes what changed.
       if (!QUICK) {
         t0 = performance.now();
