@@ -269,6 +269,41 @@ for (const target of storeTargets()) {
       });
     });
 
+    it('scores a delta on the delta worker kept from the run before, patched to the new lists, with the hits of a full re-screen', async () => {
+      await withPooledMonitor(async (pooled, monitor, org) => {
+        // Started by the run, for the deltas to come.
+        await pooled.startDeltaWorker();
+        expect(pooled.deltaWorkerReady()).toBe(true);
+        const before = pooled.deltaWorkerActivity()!;
+        await w.store.saveListVersion(version('2024-05-03', V2));
+        const run = await monitor.run(org, { trigger: 'list-version' });
+        expect(run?.record?.mode).toBe('delta');
+        // The same worker (not restarted: patched by the refresh) screened the delta's candidates.
+        expect(pooled.deltaWorkerReady()).toBe(true);
+        expect(pooled.deltaWorkerActivity()!).toBeGreaterThan(before);
+        const fresh = await w.org('Gadget Trading plc');
+        await w.monitor.importRegister(fresh, 'book.csv', REGISTER, CLI_SOURCE);
+        await w.monitor.run(fresh, { trigger: 'register' });
+        const hitsOf = async (m: MonitorService, o: string) =>
+          (await m.runs.hits(o))
+            .map((h) => `${h.counterpartyId}×${h.entityId} ${h.score} ${h.partyHash}`)
+            .sort();
+        expect(await hitsOf(monitor, org)).toEqual(await hitsOf(w.monitor, fresh));
+        expect((await hitsOf(monitor, org)).some((h) => h.startsWith(`C-4×${SOURCE}:5`))).toBe(true);
+        // A week later again (Globex gone): the same worker, patched once more.
+        await w.store.saveListVersion(version('2024-05-10', V2.slice(0, -1)));
+        const second = await monitor.run(org, { trigger: 'list-version' });
+        expect(second?.counts.goneAlerts).toBeGreaterThan(0);
+        expect(pooled.deltaWorkerReady()).toBe(true);
+        expect((await hitsOf(monitor, org)).some((h) => h.startsWith(`C-4×${SOURCE}:5`))).toBe(false);
+        await w.monitor.run(fresh, { trigger: 'list-version' });
+        const again = await w.org('Acme Trading plc');
+        await w.monitor.importRegister(again, 'book.csv', REGISTER, CLI_SOURCE);
+        await w.monitor.run(again, { trigger: 'register' });
+        expect(await hitsOf(monitor, org)).toEqual(await hitsOf(w.monitor, again));
+      });
+    });
+
     /** Waits until the monitor's pass has brought `org` to the latest version of the list. */
     async function untilPassed(monitor: MonitorService, org: string): Promise<void> {
       const latest = (await w.store.latestVersions()).find((v) => v.source === SOURCE)!.id;

@@ -489,6 +489,11 @@ export class ScreeningService {
     return delta.ready;
   }
 
+  /** The delta worker's event-loop time screening or patching, in ms (undefined: none running). */
+  deltaWorkerActivity(): number | undefined {
+    return this.#delta?.pool?.activity()[0]?.active;
+  }
+
   /** Whether the delta worker runs at the current lists (`startDeltaWorker`). */
   deltaWorkerReady(): boolean {
     const d = this.#delta;
