@@ -39,6 +39,22 @@ describe.each(storeTargets())('screening service with worker threads ($name)', (
     await store.close();
   });
 
+  /** The latest uk-ofsi version's parties, and a save of a new version of some of them. */
+  async function latestUk() {
+    const uk = (await store.latestVersions()).find((v) => v.source === 'uk-ofsi')!;
+    const parties = (await store.partiesOfVersion(uk.id)).map((p) => p.party);
+    const save = (publishedAt: string, kept: typeof parties) =>
+      store.saveListVersion({
+        source: 'uk-ofsi',
+        publishedAt,
+        format: uk.format,
+        files: [],
+        parties: kept,
+        warnings: [],
+      });
+    return { uk, parties, save };
+  }
+
   it('screens in the workers once they have built their indexes, with the same matches', async () => {
     expect(await pooled.workersReady()).toBe(true);
     expect(await inProcess.workersReady()).toBe(false);
@@ -150,17 +166,7 @@ describe.each(storeTargets())('screening service with worker threads ($name)', (
     expect(await pooled.workersReady()).toBe(true);
     let release: (() => void) | undefined;
     const unhook = pooled.onIndexChange((r) => (release = r));
-    const uk = (await store.latestVersions()).find((v) => v.source === 'uk-ofsi')!;
-    const parties = (await store.partiesOfVersion(uk.id)).map((p) => p.party);
-    const save = (publishedAt: string, kept: typeof parties) =>
-      store.saveListVersion({
-        source: 'uk-ofsi',
-        publishedAt,
-        format: uk.format,
-        files: [],
-        parties: kept,
-        warnings: [],
-      });
+    const { parties, save } = await latestUk();
     await save('2026-11-22', parties.slice(1));
     // Nobody held before the refresh: the hook's hold, taken in it, keeps the workers back.
     await pooled.refresh();
@@ -187,18 +193,8 @@ describe.each(storeTargets())('screening service with worker threads ($name)', (
       expect(beside).toEqual(await reread.matchMany(queries, { limit: 5 }));
       await reread.close();
     };
-    const uk = (await store.latestVersions()).find((v) => v.source === 'uk-ofsi')!;
-    const parties = (await store.partiesOfVersion(uk.id)).map((p) => p.party);
+    const { uk, parties, save } = await latestUk();
     const query = { name: parties[5]!.names[0]!.full, sources: ['uk-ofsi'] };
-    const save = (publishedAt: string, kept: typeof parties) =>
-      store.saveListVersion({
-        source: 'uk-ofsi',
-        publishedAt,
-        format: uk.format,
-        files: [],
-        parties: kept,
-        warnings: [],
-      });
     await save('2026-12-01', parties);
     await pooled.refresh();
     expect(pooled.deltaWorkerReady()).toBe(false);
