@@ -216,7 +216,12 @@ async function main(): Promise<void> {
 
     // What `entente monitor run --full --workers N` does: open from the snapshot, start the workers.
     t0 = performance.now();
-    const screening = await ScreeningService.open(store, reference, { snapshotFile, workers: WORKERS });
+    // `--delta-worker`: the delta worker (off by default, docs/decisions/2026-12-05-delta-worker-kept.md).
+    const screening = await ScreeningService.open(store, reference, {
+      snapshotFile,
+      workers: WORKERS,
+      deltaWorker: process.argv.includes('--delta-worker'),
+    });
     const opened = secs(t0);
     if (!(await screening.workersReady())) throw new Error('workers did not start');
     const ready = secs(t0);

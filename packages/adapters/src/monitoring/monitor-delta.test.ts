@@ -227,7 +227,10 @@ for (const target of storeTargets()) {
     async function withPooledMonitor(
       body: (pooled: ScreeningService, monitor: MonitorService, org: string) => Promise<void>,
     ): Promise<void> {
-      const pooled = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, { workers: 1 });
+      const pooled = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, {
+        workers: 1,
+        deltaWorker: true,
+      });
       const monitor = new MonitorService(w.store, pooled);
       try {
         const org = await w.org('Widget Exports Ltd');

@@ -30,6 +30,7 @@ describe.each(storeTargets())('screening service with worker threads ($name)', (
     inProcess = await ScreeningService.open(store, reference);
     pooled = await ScreeningService.open(store, reference, {
       workers: 2,
+      deltaWorker: true,
       onWorkerError: (e) => workerErrors.push(e),
     });
   }, 120_000);

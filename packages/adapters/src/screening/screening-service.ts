@@ -100,6 +100,12 @@ export interface ScreeningServiceOptions {
   workers?: number;
   /** Each worker restores a copy of its own (the layout before the shared index; for benchmarks). */
   copyIndexPerWorker?: boolean;
+  /**
+   * Allows the monitor's delta worker (`startDeltaWorker`; with `workers` only). Off by default:
+   * measured only on the loaded machine, where it did not move a delta's main thread
+   * (docs/decisions/2026-12-05-delta-worker-kept.md).
+   */
+  deltaWorker?: boolean;
   /** Told when the workers fail to start or stop working. */
   onWorkerError?: (e: unknown) => void;
   /**
@@ -140,6 +146,7 @@ export class ScreeningService {
   #stopWatching: (() => Promise<void>) | undefined;
   readonly #workers: number;
   readonly #copyIndexPerWorker: boolean;
+  readonly #deltaWorker: boolean;
   readonly #onWorkerError: (e: unknown) => void;
   #pool: ScreeningPool | undefined;
   #poolStarting: Promise<void> = Promise.resolve();
@@ -183,6 +190,7 @@ export class ScreeningService {
     this.#state = this.describe(loaded.seconds, loaded.origin);
     this.#workers = Math.max(0, Math.floor(options.workers ?? 0));
     this.#copyIndexPerWorker = options.copyIndexPerWorker ?? false;
+    this.#deltaWorker = options.deltaWorker ?? false;
     this.#onWorkerError = options.onWorkerError ?? (() => {});
     this.#snapshots = options.snapshotFile ? new IndexSnapshotCache(options.snapshotFile) : undefined;
     this.#onSnapshot = options.onSnapshot ?? (() => {});
@@ -462,7 +470,7 @@ export class ScreeningService {
    * (`matchBeside`). The monitor starts it after a run, for the deltas to come.
    */
   startDeltaWorker(): Promise<void> {
-    if (this.#workers === 0 || this.#closed) return Promise.resolve();
+    if (this.#workers === 0 || !this.#deltaWorker || this.#closed) return Promise.resolve();
     const key = this.#versionsKey();
     if (this.#delta?.key === key && !this.#delta.pool?.broken) return this.#delta.ready;
     this.#patchDeltaWorker(undefined);
