@@ -216,7 +216,12 @@ async function main(): Promise<void> {
 
     // What `entente monitor run --full --workers N` does: open from the snapshot, start the workers.
     t0 = performance.now();
-    const screening = await ScreeningService.open(store, reference, { snapshotFile, workers: WORKERS });
+    // `--delta-worker`: the delta worker (off by default, docs/decisions/2026-12-05-delta-worker-kept.md).
+    const screening = await ScreeningService.open(store, reference, {
+      snapshotFile,
+      workers: WORKERS,
+      deltaWorker: process.argv.includes('--delta-worker'),
+    });
     const opened = secs(t0);
     if (!(await screening.workersReady())) throw new Error('workers did not start');
     const ready = secs(t0);
@@ -327,6 +332,12 @@ async function main(): Promise<void> {
       await monitor.buildRegisterIndexes();
       console.log(
         `register index built in the background after the full run (and the hit count above): done ${secs(builtT).toFixed(1)} s after the run's end (process CPU ${cpuSecs(builtC).toFixed(1)} s, main thread ${(mainCpu() - builtM).toFixed(1)} s in that time); load ${load()}`,
+      );
+      // The delta worker (a writable copy of the index, patched by each refresh), started after
+      // the run too: waited for, as a week later would find it.
+      await screening.startDeltaWorker();
+      console.log(
+        `delta worker ready ${secs(builtT).toFixed(1)} s after the run's end (process CPU ${cpuSecs(builtC).toFixed(1)} s, main thread ${(mainCpu() - builtM).toFixed(1)} s since); rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; load ${load()}`,
       );
       // The weekly re-screen once the store holds the hits and alerts: reads them all, writes what changed.
       if (!QUICK) {

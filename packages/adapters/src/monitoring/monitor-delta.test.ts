@@ -227,7 +227,10 @@ for (const target of storeTargets()) {
     async function withPooledMonitor(
       body: (pooled: ScreeningService, monitor: MonitorService, org: string) => Promise<void>,
     ): Promise<void> {
-      const pooled = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, { workers: 1 });
+      const pooled = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, {
+        workers: 1,
+        deltaWorker: true,
+      });
       const monitor = new MonitorService(w.store, pooled);
       try {
         const org = await w.org('Widget Exports Ltd');
@@ -266,6 +269,41 @@ for (const target of storeTargets()) {
         expect((await pooled.screen({ name: 'Ocean Star' }, {}, null)).map((m) => m.entityId)).not.toContain(
           `${SOURCE}:3`,
         );
+      });
+    });
+
+    it('scores a delta on the delta worker kept from the run before, patched to the new lists, with the hits of a full re-screen', async () => {
+      await withPooledMonitor(async (pooled, monitor, org) => {
+        // Started by the run, for the deltas to come.
+        await pooled.startDeltaWorker();
+        expect(pooled.deltaWorkerReady()).toBe(true);
+        const before = pooled.deltaWorkerActivity()!;
+        await w.store.saveListVersion(version('2024-05-03', V2));
+        const run = await monitor.run(org, { trigger: 'list-version' });
+        expect(run?.record?.mode).toBe('delta');
+        // The same worker (not restarted: patched by the refresh) screened the delta's candidates.
+        expect(pooled.deltaWorkerReady()).toBe(true);
+        expect(pooled.deltaWorkerActivity()!).toBeGreaterThan(before);
+        const fresh = await w.org('Gadget Trading plc');
+        await w.monitor.importRegister(fresh, 'book.csv', REGISTER, CLI_SOURCE);
+        await w.monitor.run(fresh, { trigger: 'register' });
+        const hitsOf = async (m: MonitorService, o: string) =>
+          (await m.runs.hits(o))
+            .map((h) => `${h.counterpartyId}×${h.entityId} ${h.score} ${h.partyHash}`)
+            .sort();
+        expect(await hitsOf(monitor, org)).toEqual(await hitsOf(w.monitor, fresh));
+        expect((await hitsOf(monitor, org)).some((h) => h.startsWith(`C-4×${SOURCE}:5`))).toBe(true);
+        // A week later again (Globex gone): the same worker, patched once more.
+        await w.store.saveListVersion(version('2024-05-10', V2.slice(0, -1)));
+        const second = await monitor.run(org, { trigger: 'list-version' });
+        expect(second?.counts.goneAlerts).toBeGreaterThan(0);
+        expect(pooled.deltaWorkerReady()).toBe(true);
+        expect((await hitsOf(monitor, org)).some((h) => h.startsWith(`C-4×${SOURCE}:5`))).toBe(false);
+        await w.monitor.run(fresh, { trigger: 'list-version' });
+        const again = await w.org('Acme Trading plc');
+        await w.monitor.importRegister(again, 'book.csv', REGISTER, CLI_SOURCE);
+        await w.monitor.run(again, { trigger: 'register' });
+        expect(await hitsOf(monitor, org)).toEqual(await hitsOf(w.monitor, again));
       });
     });
 

@@ -5,7 +5,6 @@ import {
   clearanceSubjectKey,
   counterpartySubject,
   isClearanceActive,
-  screenParty,
   type Clearance,
   DomainError,
   type Alert,
@@ -281,12 +280,10 @@ export class MonitorService {
             });
       const result = await runMonitoring({
         index: this.screening.index,
-        // A delta's candidates are scored against the changed parties only: cheap enough on this
-        // thread, where they need not wait for the workers restarting on the refreshed index.
+        // A delta's candidates are scored against the changed parties only, on this thread and the
+        // delta worker (patched by the refresh, at the same lists), not on the held workers.
         matchMany: (q, o) =>
-          o.entities
-            ? Promise.resolve(q.map((x) => screenParty(this.screening.index, x, o)))
-            : this.screening.matchMany(q, o, MONITOR_PER_WORKER),
+          o.entities ? this.screening.matchBeside(q, o) : this.screening.matchMany(q, o, MONITOR_PER_WORKER),
         reference: this.screening.reference,
         register,
         screenAll: changedCps,
@@ -350,6 +347,8 @@ export class MonitorService {
       // For the deltas to come: the register index of the register as this run left it, built in
       // the background now (a delta after a list update then finds it).
       this.#buildRegisterIndexSoon(orgId, registerPosition, register);
+      // And the delta worker, at these lists (kept and patched by each refresh once started).
+      void this.screening.startDeltaWorker();
       return {
         ...run,
         state: 'done',

@@ -317,23 +317,32 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
   const restricted: ScreeningOptions = { limit: MONITOR_MATCH_LIMIT, entities: changedParties };
   let next = 0;
   let lastReport = 0;
+  // Without a writer, each chunk's results are taken in the chunks' order once all are screened:
+  // chunks screened in two places (`ScreeningService.matchBeside`) end in any order, and a
+  // counterparty's names' results are merged in the order they come (`mergeCounterpartyMatches`).
+  const byChunk: ScreeningMatch[][][] = [];
+  const take = (chunk: (typeof chunks)[number], results: ScreeningMatch[][]) => {
+    for (const [k, x] of chunk.entries())
+      for (const cp of x.cps) {
+        perCp[cp]!.push(results[k]!);
+        if (overlapped && --remaining[cp]! === 0) {
+          const fresh: StoredHit[] = [];
+          freshOf(cp, fresh);
+          perCp[cp] = [];
+          overlapped.ready(subjects[cp]!.id, fresh);
+        }
+      }
+  };
   const worker = async () => {
     while (next < chunks.length) {
-      const chunk = chunks[next++]!;
+      const at = next++;
+      const chunk = chunks[at]!;
       const results = await inputs.matchMany(
         chunk.map((x) => x.q),
         chunk[0]!.only ? restricted : full,
       );
-      for (const [k, x] of chunk.entries())
-        for (const cp of x.cps) {
-          perCp[cp]!.push(results[k]!);
-          if (overlapped && --remaining[cp]! === 0) {
-            const fresh: StoredHit[] = [];
-            freshOf(cp, fresh);
-            perCp[cp] = [];
-            overlapped.ready(subjects[cp]!.id, fresh);
-          }
-        }
+      if (overlapped) take(chunk, results);
+      else byChunk[at] = results;
       done += chunk.reduce((n, x) => n + x.cps.length, 0);
       if (Date.now() - lastReport > 1000) {
         lastReport = Date.now();
@@ -362,6 +371,7 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
     return { outcome, counts, written: overlapped.written, ...(registerIndex ? { registerIndex } : {}) };
   }
   await screening;
+  chunks.forEach((chunk, at) => take(chunk, byChunk[at]!));
   inputs.onStep?.('scored');
   counts.counterpartiesScreened = subjects.length;
   const fresh: StoredHit[] = [];

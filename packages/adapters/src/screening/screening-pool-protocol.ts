@@ -1,5 +1,6 @@
 import type {
   NameReference,
+  Party,
   ScreeningIndexSnapshot,
   ScreeningOptions,
   ScreeningOutcome,
@@ -34,6 +35,23 @@ export interface PoolWarmUp {
 
 /** What a worker posts besides its answers: once started, and once its warm-up is done. */
 export type PoolNotice = { ready: true } | { warmed: true };
+
+/**
+ * A new list version's differences, applied by a worker to its index at once, as
+ * `ScreeningService.refresh` applies them to its own (`ScreeningPool.patch`): the parties removed
+ * (and the changed ones' old forms) by entity id, then the added and changed parties with their
+ * version, then every party of a source retagged to its version.
+ */
+export interface IndexPatch {
+  removed: string[];
+  added: { party: Party; versionId: number }[];
+  retag: { source: string; versionId: number }[];
+}
+
+/** A patch as a message to a worker (no answer). */
+export interface PoolPatchMessage {
+  patch: IndexPatch;
+}
 
 /** Subjects to screen with the same options (one for a request, a chunk for a batch). */
 export interface PoolRequest {

@@ -12,7 +12,14 @@ import {
   type NameReference,
   type ScreeningIndexSnapshot,
 } from '@entente/core/screening-worker';
-import type { PoolNotice, PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool-protocol.ts';
+import type {
+  IndexPatch,
+  PoolNotice,
+  PoolPatchMessage,
+  PoolRequest,
+  PoolResponse,
+  PoolWorkerData,
+} from './screening-pool-protocol.ts';
 
 /**
  * Han readings decoded from their serialised bytes (shared by every worker) when a query first
@@ -45,7 +52,7 @@ const data = workerData as PoolWorkerData;
 const reference: NameReference = data.hanReadings
   ? { ...data.reference, hanReadings: lazyHanReadings(data.hanReadings) }
   : data.reference;
-const index =
+let index =
   'shared' in data
     ? indexOverSnapshot(data.shared, reference)
     : indexFromSnapshot(deserialize(data.snapshot) as ScreeningIndexSnapshot, reference);
@@ -61,7 +68,29 @@ const urgent: PoolRequest[] = [];
 const batch: PoolRequest[] = [];
 let scheduled = false;
 
-parentPort!.on('message', (req: PoolRequest) => {
+/**
+ * Applies a list version's differences (`ScreeningPool.patch`) at once, in the message's own
+ * turn: every message screened after it, including those received before it and not yet
+ * screened, is screened on the patched index (none on the old lists). An index over shared
+ * columns is read-only: the first patch restores a writable copy from them (without the shared
+ * expansion memo, which holds the old vocabulary's expansions); a worker started on a copy of
+ * its own (`copyPerWorker`, the monitor's delta worker) patches that.
+ */
+function applyPatch(patch: IndexPatch): void {
+  if ('shared' in data && !writable) index = indexFromSnapshot(data.shared, reference);
+  writable = true;
+  for (const id of patch.removed) index.remove(id);
+  for (const { party, versionId } of patch.added) index.add(party, versionId);
+  for (const { source, versionId } of patch.retag) index.retagVersion(source, versionId);
+  index.prepare();
+}
+let writable = !('shared' in data);
+
+parentPort!.on('message', (req: PoolRequest | PoolPatchMessage) => {
+  if ('patch' in req) {
+    applyPatch(req.patch);
+    return;
+  }
   (req.urgent ? urgent : batch).push(req);
   if (!scheduled) {
     scheduled = true;

@@ -16,7 +16,14 @@ import {
 } from '@entente/core';
 import { deserialize, serialize } from 'node:v8';
 import { snapshotPayload } from './snapshot-file.ts';
-import type { PoolNotice, PoolRequest, PoolResponse, PoolWorkerData } from './screening-pool-protocol.ts';
+import type {
+  IndexPatch,
+  PoolNotice,
+  PoolPatchMessage,
+  PoolRequest,
+  PoolResponse,
+  PoolWorkerData,
+} from './screening-pool-protocol.ts';
 
 /**
  * Young generation of a worker over the shared index, in MiB. V8's default (32 MiB, most of it
@@ -229,6 +236,16 @@ export class ScreeningPool {
       const { active, idle } = w.worker.performance.eventLoopUtilization();
       return { active, idle };
     });
+  }
+
+  /**
+   * Applies a list version's differences to every worker's index (`IndexPatch`; a worker over
+   * the shared columns restores a writable copy of them first, a copy per worker patches its
+   * own): every message screened after this call is screened on the patched index, those sent
+   * before it and not yet screened too.
+   */
+  patch(patch: IndexPatch): void {
+    for (const w of this.#workers) if (!w.failed) w.worker.postMessage({ patch } satisfies PoolPatchMessage);
   }
 
   /** Messages waiting in the pool for a worker to free up. */

@@ -30,6 +30,7 @@ describe.each(storeTargets())('screening service with worker threads ($name)', (
     inProcess = await ScreeningService.open(store, reference);
     pooled = await ScreeningService.open(store, reference, {
       workers: 2,
+      deltaWorker: true,
       onWorkerError: (e) => workerErrors.push(e),
     });
   }, 120_000);
@@ -38,6 +39,22 @@ describe.each(storeTargets())('screening service with worker threads ($name)', (
     await inProcess.close();
     await store.close();
   });
+
+  /** The latest uk-ofsi version's parties, and a save of a new version of some of them. */
+  async function latestUk() {
+    const uk = (await store.latestVersions()).find((v) => v.source === 'uk-ofsi')!;
+    const parties = (await store.partiesOfVersion(uk.id)).map((p) => p.party);
+    const save = (publishedAt: string, kept: typeof parties) =>
+      store.saveListVersion({
+        source: 'uk-ofsi',
+        publishedAt,
+        format: uk.format,
+        files: [],
+        parties: kept,
+        warnings: [],
+      });
+    return { uk, parties, save };
+  }
 
   it('screens in the workers once they have built their indexes, with the same matches', async () => {
     expect(await pooled.workersReady()).toBe(true);
@@ -150,17 +167,7 @@ describe.each(storeTargets())('screening service with worker threads ($name)', (
     expect(await pooled.workersReady()).toBe(true);
     let release: (() => void) | undefined;
     const unhook = pooled.onIndexChange((r) => (release = r));
-    const uk = (await store.latestVersions()).find((v) => v.source === 'uk-ofsi')!;
-    const parties = (await store.partiesOfVersion(uk.id)).map((p) => p.party);
-    const save = (publishedAt: string, kept: typeof parties) =>
-      store.saveListVersion({
-        source: 'uk-ofsi',
-        publishedAt,
-        format: uk.format,
-        files: [],
-        parties: kept,
-        warnings: [],
-      });
+    const { parties, save } = await latestUk();
     await save('2026-11-22', parties.slice(1));
     // Nobody held before the refresh: the hook's hold, taken in it, keeps the workers back.
     await pooled.refresh();
@@ -173,6 +180,70 @@ describe.each(storeTargets())('screening service with worker threads ($name)', (
     await save('2026-11-29', parties.slice(2));
     await pooled.refresh();
     expect(await pooled.workersReady()).toBe(true);
+    expect(workerErrors).toEqual([]);
+  });
+
+  it('keeps a delta worker across list versions, patched by each refresh as the index is, never on old lists', async () => {
+    const fresh = async () => ScreeningService.open(store, pooled.reference);
+    /** The delta worker's matches (checked to be its own) equal those of an index read from the store. */
+    const expectCurrent = async (queries: { name: string; sources?: string[] }[]) => {
+      const before = pooled.deltaWorkerActivity()!;
+      const beside = await pooled.matchBeside(queries, { limit: 5 });
+      expect(pooled.deltaWorkerActivity()!).toBeGreaterThan(before);
+      const reread = await fresh();
+      expect(beside).toEqual(await reread.matchMany(queries, { limit: 5 }));
+      await reread.close();
+    };
+    const { uk, parties, save } = await latestUk();
+    const query = { name: parties[5]!.names[0]!.full, sources: ['uk-ofsi'] };
+    await save('2026-12-01', parties);
+    await pooled.refresh();
+    expect(pooled.deltaWorkerReady()).toBe(false);
+    await pooled.startDeltaWorker();
+    expect(pooled.deltaWorkerReady()).toBe(true);
+    const found = await pooled.matchBeside([query], {});
+    expect(found[0]!.length).toBeGreaterThan(0);
+    await expectCurrent([...SUBJECTS, query]);
+    // A new version without the parties found, while the pool is held (a delta): the worker is
+    // patched in the refresh, not restarted, and no longer finds them.
+    const gone = new Set(found[0]!.map((m) => m.entityId));
+    const release = pooled.holdWorkers();
+    await save(
+      '2026-12-02',
+      parties.filter((p) => !gone.has(`uk-ofsi:${p.sourceId}`)),
+    );
+    await pooled.refresh();
+    expect(await pooled.workersReady()).toBe(false);
+    expect(pooled.deltaWorkerReady()).toBe(true);
+    expect((await pooled.matchBeside([query], {}))[0]).toEqual([]);
+    await expectCurrent([...SUBJECTS, query]);
+    release();
+    // Another version (the parties back): patched again.
+    await save('2026-12-03', parties);
+    await pooled.refresh();
+    expect(pooled.deltaWorkerReady()).toBe(true);
+    await expectCurrent([...SUBJECTS, query]);
+    // A refresh while a new worker starts (here after a source new to the index, which drops the
+    // patched one): the starting one holds the old lists and is not used; a worker at the
+    // current lists, or none, screens.
+    await store.saveListVersion({
+      source: 'other-list',
+      publishedAt: '2026-12-04',
+      format: uk.format,
+      files: [],
+      parties: parties.slice(0, 3),
+      warnings: [],
+    });
+    await pooled.refresh();
+    expect(pooled.deltaWorkerReady()).toBe(false);
+    const starting = pooled.startDeltaWorker();
+    await save('2026-12-05', parties.slice(1));
+    await pooled.refresh();
+    await starting;
+    if (pooled.deltaWorkerReady()) await expectCurrent([...SUBJECTS, query]);
+    await pooled.startDeltaWorker();
+    expect(pooled.deltaWorkerReady()).toBe(true);
+    await expectCurrent([...SUBJECTS, query]);
     expect(workerErrors).toEqual([]);
   });
 });

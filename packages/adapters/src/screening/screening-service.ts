@@ -27,6 +27,7 @@ import {
 } from '@entente/core';
 import { loadNameReference } from '../screening-reference/load-name-reference.ts';
 import { ScreeningPool } from './screening-pool.ts';
+import type { IndexPatch } from './screening-pool-protocol.ts';
 import { IndexSnapshotCache } from './index-snapshot-cache.ts';
 import { cachedNameReference } from './name-reference-cache.ts';
 import { snapshotPayload, type SnapshotBytes } from './snapshot-file.ts';
@@ -105,6 +106,12 @@ export interface ScreeningServiceOptions {
    * update runs on optimised code; 0 (the default): none.
    */
   warmUp?: number;
+  /**
+   * Allows the monitor's delta worker (`startDeltaWorker`; with `workers` only). Off by default:
+   * measured only on the loaded machine, where it did not move a delta's main thread
+   * (docs/decisions/2026-12-05-delta-worker-kept.md).
+   */
+  deltaWorker?: boolean;
   /** Told when the workers fail to start or stop working. */
   onWorkerError?: (e: unknown) => void;
   /**
@@ -131,6 +138,9 @@ export interface ScreeningServiceOptions {
  * of every source, patched when a new version is stored (also by another
  * process, through the store's notifications), and aware of each organisation's clearances.
  */
+/** Chunks the delta worker holds for `matchBeside`: the one it screens and the next. */
+const BESIDE_DEPTH = 2;
+
 export class ScreeningService {
   #index: ScreeningIndex;
   /** The snapshot whose columns `#index` reads when it was loaded with `overColumns` (until a change). */
@@ -143,6 +153,7 @@ export class ScreeningService {
   readonly #workers: number;
   readonly #copyIndexPerWorker: boolean;
   readonly #warmUp: number;
+  readonly #deltaWorker: boolean;
   readonly #onWorkerError: (e: unknown) => void;
   #pool: ScreeningPool | undefined;
   #poolStarting: Promise<void> = Promise.resolve();
@@ -154,6 +165,12 @@ export class ScreeningService {
   #closed = false;
   /** Told of each change of the index, in the refresh, with a hold taken for them (`onIndexChange`). */
   readonly #changeHooks = new Set<(release: () => void) => void>();
+  /**
+   * The monitor's delta worker (`startDeltaWorker`): one worker with a writable copy of the index,
+   * kept across list versions and patched by each refresh's differences, at the versions `key`
+   * (`#versionsKey`) its index holds; `pool` unset while it starts.
+   */
+  #delta: { key: string; pool?: ScreeningPool; ready: Promise<void> } | undefined;
   /** The index as a snapshot payload (for the workers), made at most once per index state. */
   #payload: Uint8Array | undefined;
   readonly #snapshots: IndexSnapshotCache | undefined;
@@ -181,6 +198,7 @@ export class ScreeningService {
     this.#workers = Math.max(0, Math.floor(options.workers ?? 0));
     this.#copyIndexPerWorker = options.copyIndexPerWorker ?? false;
     this.#warmUp = Math.max(0, Math.floor(options.warmUp ?? 0));
+    this.#deltaWorker = options.deltaWorker ?? false;
     this.#onWorkerError = options.onWorkerError ?? (() => {});
     this.#snapshots = options.snapshotFile ? new IndexSnapshotCache(options.snapshotFile) : undefined;
     this.#onSnapshot = options.onSnapshot ?? (() => {});
@@ -382,6 +400,8 @@ export class ScreeningService {
     const started = performance.now();
     const latest = await this.store.latestVersions();
     let changed = false;
+    // What the delta worker is patched by (undefined: a source new to the index; it is dropped).
+    let patch: IndexPatch | undefined = { removed: [], added: [], retag: [] };
     for (const v of latest) {
       const current = this.#versions.get(v.source);
       if (current?.id === v.id) continue;
@@ -390,17 +410,26 @@ export class ScreeningService {
         // Only what differs between the two versions: re-indexing a whole list of 25,000 parties
         // for a weekly update of a few hundred cost seconds of CPU (each removal edits postings).
         const diff = await this.store.diffVersions(v.source, current.id, v.id);
-        for (const p of [...diff.removed, ...diff.changed]) index.remove(p.entityId);
+        const removed = [...diff.removed, ...diff.changed].map((p) => p.entityId);
+        for (const id of removed) index.remove(id);
         const fresh = [...diff.added, ...diff.changed].map((p) => p.entityId);
-        for (const p of await this.store.partiesOfVersion(v.id, fresh)) index.add(p.party, v.id);
+        const added = (await this.store.partiesOfVersion(v.id, fresh)).map((p) => p.party);
+        for (const party of added) index.add(party, v.id);
         index.retagVersion(v.source, v.id);
-      } else for (const p of await this.store.partiesOfVersion(v.id)) index.add(p.party, v.id);
+        patch?.removed.push(...removed);
+        patch?.added.push(...added.map((party) => ({ party, versionId: v.id })));
+        patch?.retag.push({ source: v.source, versionId: v.id });
+      } else {
+        for (const p of await this.store.partiesOfVersion(v.id)) index.add(p.party, v.id);
+        patch = undefined;
+      }
       this.#versions.set(v.source, v);
       changed = true;
     }
     if (changed) {
       // Holds for those told of the change, taken before the workers are dropped or patched.
       for (const hook of this.#changeHooks) hook(this.holdWorkers());
+      this.#patchDeltaWorker(patch);
       this.#index.prepare();
       this.#payload = undefined;
       this.#state = this.describe((performance.now() - started) / 1000, 'built');
@@ -412,6 +441,95 @@ export class ScreeningService {
       if (this.#holds > 0) this.#deferred.saveKey = saveKey;
       else if (saveKey !== undefined) void this.#save(saveKey);
     }
+  }
+
+  /** The list versions the index holds, as one string (`source:id` in source order). */
+  #versionsKey(): string {
+    return [...this.#versions.values()]
+      .map((v) => `${v.source}:${v.id}`)
+      .sort()
+      .join(' ');
+  }
+
+  /**
+   * Keeps the delta worker at the refreshed versions: patched by the same differences as this
+   * index (in the refresh's turn, so nothing sent to it afterwards sees the old lists), or
+   * dropped when it cannot be (a source new to the index, a worker still starting on the old
+   * lists, a broken one); `startDeltaWorker` then starts another.
+   */
+  #patchDeltaWorker(patch: IndexPatch | undefined): void {
+    const delta = this.#delta;
+    if (!delta) return;
+    if (patch && delta.pool && !delta.pool.broken) {
+      delta.pool.patch(patch);
+      delta.key = this.#versionsKey();
+      return;
+    }
+    this.#delta = undefined;
+    void delta.ready.then(() => delta.pool?.close(0)).catch(this.#onWorkerError);
+  }
+
+  /**
+   * Starts the monitor's delta worker, unless one at the current lists runs or starts (resolves
+   * when it is ready or failed; no worker without `workers`): one more worker thread, restoring a
+   * writable copy of the index from its snapshot payload once (on the second core, seconds of
+   * CPU at the whole mirror) and then kept across list versions, patched by each refresh's
+   * differences (`#patchDeltaWorker`) rather than restarted, so that a monitoring delta, which
+   * holds the pool's workers (`holdWorkers`), scores part of its candidates on it
+   * (`matchBeside`). The monitor starts it after a run, for the deltas to come.
+   */
+  startDeltaWorker(): Promise<void> {
+    if (this.#workers === 0 || !this.#deltaWorker || this.#closed) return Promise.resolve();
+    const key = this.#versionsKey();
+    if (this.#delta?.key === key && !this.#delta.pool?.broken) return this.#delta.ready;
+    this.#patchDeltaWorker(undefined);
+    const delta: { key: string; pool?: ScreeningPool; ready: Promise<void> } = {
+      key,
+      ready: Promise.resolve(),
+    };
+    this.#delta = delta;
+    delta.ready = ScreeningPool.start(this.snapshotPayload(), this.reference, 1, {
+      copyPerWorker: true,
+    }).then(
+      async (pool) => {
+        // A refresh (or close) while it started: it holds the old lists.
+        if (this.#delta !== delta || this.#closed || delta.key !== this.#versionsKey()) {
+          if (this.#delta === delta) this.#delta = undefined;
+          await pool.close(0);
+        } else delta.pool = pool;
+      },
+      (e: unknown) => {
+        if (this.#delta === delta) this.#delta = undefined;
+        this.#onWorkerError(e);
+      },
+    );
+    return delta.ready;
+  }
+
+  /** The delta worker's event-loop time screening or patching, in ms (undefined: none running). */
+  deltaWorkerActivity(): number | undefined {
+    return this.#delta?.pool?.activity()[0]?.active;
+  }
+
+  /** Whether the delta worker runs at the current lists (`startDeltaWorker`). */
+  deltaWorkerReady(): boolean {
+    const d = this.#delta;
+    return d?.pool !== undefined && !d.pool.broken && d.key === this.#versionsKey();
+  }
+
+  /**
+   * Screens a monitoring delta's chunk (matches only, as `screenParty`) on the delta worker when
+   * it is at the current lists and holds fewer than two chunks, else here, on this index: the
+   * delta's chunks are shared between the two threads. The same matches either way (the worker's
+   * index is this one's snapshot patched by the same differences); a worker that fails leaves
+   * its chunks to this thread.
+   */
+  matchBeside(queries: ScreeningQuery[], options: ScreeningOptions): Promise<ScreeningMatch[][]> {
+    const pool = this.#delta?.pool;
+    const here = () => queries.map((q) => screenParty(this.#index, q, options));
+    if (pool && this.deltaWorkerReady() && pool.pending < BESIDE_DEPTH)
+      return pool.screenMany(queries, options, BESIDE_DEPTH).catch(here);
+    return Promise.resolve(here());
   }
 
   /**
@@ -470,6 +588,7 @@ export class ScreeningService {
     this.#stopWatching = undefined;
     this.#closed = true;
     this.#dropPool();
+    this.#patchDeltaWorker(undefined);
     // A save a hold deferred is made now: the next process starts from these lists, not a rebuild.
     const { saveKey } = this.#deferred;
     this.#deferred.saveKey = undefined;
