@@ -10,7 +10,7 @@ import type { CompiledNameReference } from './compile-name-reference.ts';
 import { compareJoined, joinedComparison } from './compare-joined.ts';
 import { compareReadTokenFacts, tokenFacts } from './compare-tokens.ts';
 import { containmentOf, nameFeatureScore, type Containment } from './name-features.ts';
-import type { NameOrders } from './middle-names.ts';
+import { writtenWords, type NameOrders } from './middle-names.ts';
 import { commaNameOrder } from './name-order.ts';
 import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
@@ -78,6 +78,7 @@ export function compareNames(
     query: commaNameOrder(query.text, query.tokens),
     listed: () => commaNameOrder(candidate.text, candidate.tokens),
     spellings: ref.tokenSpellingGroups,
+    queryWritten: writtenWords(query.text),
   },
 ): NameComparison {
   const containment = containmentOf(query, candidate);

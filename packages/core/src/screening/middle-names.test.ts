@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildParty } from '../model/party.ts';
+import { compareNames } from './compare-names.ts';
+import { compileNameReference } from './compile-name-reference.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
+import { normalizeName } from './normalize-name.ts';
 import { commaNameOrder, givenFirstPositions, partsNameOrder } from './name-order.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { screenParty } from './screen-party.ts';
@@ -64,5 +67,24 @@ describe('middle names left out of the query, explained', () => {
   it('shows neither where the listed name does not say which words are its surname', () => {
     const features = screen('Samira Bakhtiyari', 'Samira Nasrin Golnaz Abu Hamid Bakhtiari');
     expect(features.middleNamesLeftOut).toBeUndefined();
+  });
+
+  it('leaves nothing out where the query holds every listed word as written', () => {
+    // A query of no schema drops "AG" as a legal form; the listed person keeps it as a name word.
+    const compiled = compileNameReference(DEFAULT_NAME_REFERENCE);
+    for (const [query, listed] of [
+      ['BAH AG MOUSSA', 'MOUSSA, Bah Ag'],
+      ['Iyad ag Ghali', 'GHALI, Iyad ag'],
+    ] as const) {
+      const q = normalizeName(query, DEFAULT_NAME_REFERENCE);
+      const c = normalizeName(listed, DEFAULT_NAME_REFERENCE, 'person');
+      const features = compareNames(q, c, compiled).terms.map((t) => t.feature);
+      expect(features, `${query} / ${listed}`).not.toContain('omittedMiddleName');
+      expect(features, `${query} / ${listed}`).not.toContain('middleNamesLeftOut');
+    }
+    // The rule itself still holds where a listed word is left out.
+    const q = normalizeName('Seka Baluku', DEFAULT_NAME_REFERENCE);
+    const c = normalizeName('BALUKU, Seka Musa', DEFAULT_NAME_REFERENCE, 'person');
+    expect(compareNames(q, c, compiled).terms.map((t) => t.feature)).toContain('omittedMiddleName');
   });
 });

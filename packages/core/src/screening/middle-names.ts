@@ -24,6 +24,18 @@ export interface NameOrders {
   query: NameOrder | undefined;
   listed: () => NameOrder | undefined;
   spellings: ReadonlyMap<string, readonly number[]>;
+  /** The words of the query as written (`writtenWords`), before legal forms and the like are dropped. */
+  queryWritten: ReadonlySet<string>;
+}
+
+/**
+ * The words of a text as written, lower case without accents: what a listed word is looked up
+ * in before it is called left out ("AG" and "SE" are dropped from a query as legal forms, yet
+ * "BAH AG MOUSSA" leaves nothing of "MOUSSA, Bah Ag" out).
+ */
+export function writtenWords(text: string): ReadonlySet<string> {
+  const folded = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+  return new Set(folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0));
 }
 
 /**
@@ -90,8 +102,15 @@ export function middleNamesLift(
   if (!order) return 0;
   const cPos = givenFirstPositions(cn, order);
   const surnameFrom = cn - (order.surnameEnd - order.surnameStart);
-  // Only given names are left out: every listed surname word is paired.
-  for (let j = 0; j < cn; j++) if (!a.usedC[j] && cPos[j]! >= surnameFrom) return 0;
+  // Only given names are left out: every listed surname word is paired; and none the query
+  // holds, as written or inside a joined word ("BAH AG MOUSSA", read "bah moussa", against
+  // "MOUSSA, Bah Ag"): a word the query reads differently is not omitted.
+  for (let j = 0; j < cn; j++) {
+    if (a.usedC[j]) continue;
+    if (cPos[j]! >= surnameFrom) return 0;
+    if (orders.queryWritten.has(c[j]!)) return 0;
+    for (const t of q) if (t.includes(c[j]!)) return 0;
+  }
   const qPos = givenFirstPositions(qn, orders.query);
   const at = new Int32Array(qn);
   for (let p = 0; p < a.pairs; p++) {

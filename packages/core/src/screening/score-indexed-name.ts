@@ -16,7 +16,7 @@ import {
 } from './compare-tokens.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { isOrganisationPair, isSyllabicName, nameFeatureScore } from './name-features.ts';
-import type { NameOrders } from './middle-names.ts';
+import { writtenWords, type NameOrders } from './middle-names.ts';
 import { commaNameOrder, listedNameOrder, type NameOrder } from './name-order.ts';
 import { hasSyllables, syllableConflicts } from './syllable-conflicts.ts';
 import { rejoinParticles } from './name-particles.ts';
@@ -59,6 +59,7 @@ function queryOrders(index: ScreeningIndex, name: NormalizedName): QueryOrders {
     query: commaNameOrder(name.text, name.tokens),
     listed: () => (orders.current ? indexedNameOrder(index, orders.current) : undefined),
     spellings: index.compiled.tokenSpellingGroups,
+    queryWritten: writtenWords(name.text),
     current: undefined,
   };
   return orders;
@@ -276,5 +277,6 @@ export function explainIndexedName(
     query: query.orders.query,
     listed: () => indexedNameOrder(index, name),
     spellings: index.compiled.tokenSpellingGroups,
+    queryWritten: query.orders.queryWritten,
   });
 }
