@@ -69,14 +69,19 @@ export function expandToken(index: ScreeningIndex, token: string): TokenExpansio
 /** Tokens added since the memo was settled beyond which it is emptied rather than settled. */
 const SETTLE_LIMIT = 2048;
 
-/** The letters of a token as bits (code unit & 31): one bit may stand for several letters. */
-function letterMask(token: string): number {
+/**
+ * One bit per letter of `text` (bit `code & 31`): a letter of one token absent from another
+ * clears its bit in the other's mask unless a letter sharing the bit is there, so the bits of
+ * `a` not in `b` are at most the distinct letters of `a` not in `b`.
+ */
+export function letterMask(text: string): number {
   let mask = 0;
-  for (let k = 0; k < token.length; k++) mask |= 1 << (token.charCodeAt(k) & 31);
+  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) & 31);
   return mask;
 }
 
-function bitCount(x: number): number {
+/** The number of bits set in a 32-bit integer. */
+export function bitCount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
