@@ -1,5 +1,6 @@
 import {
   allowedEdits,
+  bitCount,
   CANDIDATE_BOUND,
   CANDIDATE_FLOOR,
   commaSeparatedNames,
@@ -7,6 +8,7 @@ import {
   DEFAULT_SCREENING_THRESHOLD,
   indexTokenWeight,
   isOrganisationPair,
+  letterMask,
   MAX_EXTRA_PARTS,
   mayMatchNames,
   namePartsOf,
@@ -55,23 +57,6 @@ interface RegisterFacts {
   firsts: Uint16Array;
   /** Per register token id, 1 when it is in a symbol or spelling group (the scan compares it whatever its letters). */
   grouped: Uint8Array;
-}
-
-/**
- * One bit per letter of `text` (bit `code & 31`): a letter of one token absent from another
- * clears its bit in the other's mask unless a letter sharing the bit is there, so the bits of
- * `a` not in `b` are at most the distinct letters of `a` not in `b`.
- */
-function letterMask(text: string): number {
-  let mask = 0;
-  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) & 31);
-  return mask;
-}
-
-function bitCount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 const registerFacts = new WeakMap<ScreeningIndex, RegisterFacts>();

@@ -5,6 +5,7 @@ import {
   JARO_WINKLER_TRIED_BELOW,
   jaroWinklerSimilarity,
 } from './compare-tokens.ts';
+import type { TokenFacts } from './compare-tokens.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
 import { jaroWinkler, jaroWinklerUnits } from './string-similarity.ts';
 import { clearOsaPattern, osaDistance, osaToPattern, setOsaPattern } from './string-similarity-osa.ts';
@@ -47,17 +48,143 @@ export function shareExpansions(index: ScreeningIndex, memo: SharedExpansions): 
  * changes, and in the memo it shares with other workers if it has one.
  */
 export function expandToken(index: ScreeningIndex, token: string): TokenExpansion {
+  if (index.expansionsStale) settleExpansions(index);
   const cached = index.expansions.get(token);
   if (cached) return cached;
   const shared = index.sharedExpansions;
   let out = shared?.get(token);
+  let facts: TokenFacts | undefined;
   if (!out) {
-    out = computeExpansion(index, token);
+    facts = index.factsOf(token);
+    out = computeExpansion(index, token, facts);
     if (shared) out = shared.put(token, out);
   }
-  if (index.expansions.size > MEMO_LIMIT) index.expansions.clear();
+  if (index.expansions.size > MEMO_LIMIT) index.clearExpansions();
   index.expansions.set(token, out);
+  // Kept for `settleExpansions`; an index over a snapshot never changes.
+  if (!index.columns) index.expansionFacts.set(token, facts ?? index.factsOf(token));
   return out;
+}
+
+/** Tokens added since the memo was settled beyond which it is emptied rather than settled. */
+const SETTLE_LIMIT = 2048;
+
+/**
+ * One bit per letter of `text` (bit `code & 31`): a letter of one token absent from another
+ * clears its bit in the other's mask unless a letter sharing the bit is there, so the bits of
+ * `a` not in `b` are at most the distinct letters of `a` not in `b`.
+ */
+export function letterMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) & 31);
+  return mask;
+}
+
+/** The number of bits set in a 32-bit integer. */
+export function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** A token added to the index since the memo was settled, as `mayEnterExpansion` reads it. */
+interface AddedToken {
+  text: string;
+  mask: number;
+}
+
+/** The tokens added since the memo was settled, and what `mayEnterExpansion` looks up of them. */
+interface AddedTokens {
+  texts: Set<string>;
+  folds: Set<string>;
+  keys: Set<string>;
+  groups: Set<number>;
+  byLength: Map<number, AddedToken[]>;
+}
+
+/**
+ * False when none of the `added` tokens can be in `q`'s expansion (`computeExpansion`): each of
+ * its routes reaches a token only when it is `q` itself; a member of one of `q`'s groups or of
+ * its translation's; `q`'s folded spelling or a token folding as `q` does; a token with `q`'s
+ * phonetic key; or a near token within the edits of `q`'s length (`allowedEdits`), kept only when
+ * `compareTokenFacts` or the spelling alone (`spelledSimilarity`) finds it alike — which, beside
+ * the above and a shared group (tested first), needs `spelledAlike`: the same first letter
+ * (Jaro–Winkler, 4 letters or more) or an edit distance within the budget, and then each token
+ * has at most that many letters the other lacks (an edit changes the letters one has and the
+ * other lacks by at most one; mask bits can only count fewer), tested before `spelledAlike`.
+ */
+function mayEnterExpansion(index: ScreeningIndex, q: string, facts: TokenFacts, added: AddedTokens): boolean {
+  if (added.texts.has(q) || added.texts.has(facts.fold) || added.folds.has(facts.fold)) return true;
+  if (facts.key.length > 0 && added.keys.has(facts.key)) return true;
+  for (const group of facts.groups ?? []) {
+    if (added.groups.has(group)) return true;
+    for (const member of index.compiled.groupMembers[group] ?? []) if (added.texts.has(member)) return true;
+  }
+  const translation = index.compiled.translations.get(q);
+  if (translation !== undefined)
+    for (const member of index.compiled.translationMembers[translation]!)
+      if (added.texts.has(member)) return true;
+  const edits = allowedEdits(q.length);
+  if (q.length < 2 || edits === 0) return false;
+  const mask = letterMask(q);
+  const first = q.charCodeAt(0);
+  for (let length = q.length - edits; length <= q.length + edits; length++) {
+    for (const t of added.byLength.get(length) ?? []) {
+      const mayJaroWinkler = t.text.charCodeAt(0) === first && Math.min(q.length, length) >= 4;
+      const mayEdit = bitCount(mask & ~t.mask) <= edits && bitCount(t.mask & ~mask) <= edits;
+      if ((mayJaroWinkler || mayEdit) && spelledAlike(q, t.text)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Brings the memo of expansions up to date after the index changed (`add`, `remove`): token ids
+ * are never reused and a token's facts never change, so an expansion made before differs from a
+ * fresh one only by tokens added since (dropped when one of them may enter it,
+ * `mayEnterExpansion`) and by its posting total (recounted). The memo is emptied instead when
+ * more tokens were added than `SETTLE_LIMIT`, and when the fuzzy look-up is rebuilt (`prepare`).
+ */
+export function settleExpansions(index: ScreeningIndex): void {
+  const from = index.expansionsTokenCount;
+  const to = index.tokenCount;
+  const memo = index.expansions;
+  if (memo.size === 0 || to - from > SETTLE_LIMIT) {
+    index.clearExpansions();
+    return;
+  }
+  index.expansionsTokenCount = to;
+  index.expansionsStale = false;
+  const added: AddedTokens = {
+    texts: new Set(),
+    folds: new Set(),
+    keys: new Set(),
+    groups: new Set(),
+    byLength: new Map(),
+  };
+  for (let id = from; id < to; id++) {
+    const text = index.tokenAt(id);
+    const facts = index.factsAt(id);
+    added.texts.add(text);
+    added.folds.add(facts.fold);
+    if (facts.key.length > 0) added.keys.add(facts.key);
+    for (const group of facts.groups ?? []) added.groups.add(group);
+    const same = added.byLength.get(text.length);
+    const token = { text, mask: letterMask(text) };
+    if (same) same.push(token);
+    else added.byLength.set(text.length, [token]);
+  }
+  for (const [q, expansion] of memo) {
+    const facts = index.expansionFacts.get(q) ?? index.factsOf(q);
+    if (from < to && mayEnterExpansion(index, q, facts, added)) {
+      memo.delete(q);
+      index.expansionFacts.delete(q);
+      continue;
+    }
+    let postings = 0;
+    for (let k = 0; k < expansion.ids.length; k++) postings += index.postingCount(expansion.ids[k]!);
+    if (postings !== expansion.postings) memo.set(q, { ...expansion, postings });
+  }
 }
 
 /**
@@ -148,7 +275,7 @@ function mayBeSpelledAlike(index: ScreeningIndex, a: string, id: number): boolea
   return jaro + prefix * 0.1 * (1 - jaro) >= 0.9 - 1e-9;
 }
 
-function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion {
+function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFacts): TokenExpansion {
   const ids: number[] = [];
   const sims: number[] = [];
   const epoch = nextSeenEpoch(index.tokenCount);
@@ -161,7 +288,6 @@ function computeExpansion(index: ScreeningIndex, token: string): TokenExpansion 
   };
   const exact = index.vocabulary.get(token);
   if (exact !== undefined) add(exact, 1);
-  const facts = index.factsOf(token);
   for (const group of facts.groups ?? []) {
     for (const member of index.compiled.groupMembers[group] ?? []) {
       const id = index.vocabulary.get(member);

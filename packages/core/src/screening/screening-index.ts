@@ -103,8 +103,18 @@ export class ScreeningIndex {
   /** Folded spelling → token ids whose `foldSpelling` differs from the token. */
   readonly folds = new Map<string, number[]>();
   readonly identifiers = new Map<string, number[]>();
-  /** Memo of query-token expansions (see find-candidates.ts); cleared whenever the index changes. */
+  /**
+   * Memo of query-token expansions (see find-candidates.ts). A change to the index does not clear
+   * it: before the next expansion `expandToken` drops the entries a token added since could enter
+   * and brings the others' posting totals up to date (`settleExpansions`).
+   */
   readonly expansions = new Map<string, TokenExpansion>();
+  /** The facts of the memo's query tokens, kept with them for `settleExpansions`. */
+  readonly expansionFacts = new Map<string, TokenFacts>();
+  /** The token count the memo was last settled at: tokens from this id on may be missing from its entries. */
+  expansionsTokenCount = 0;
+  /** Whether names were added or removed since the memo was last settled. */
+  expansionsStale = false;
   /** The memo of expansions this index shares with other workers over the same snapshot (see `shareExpansions`). */
   sharedExpansions: SharedExpansions | undefined;
   private readonly byEntityId = new Map<string, number>();
@@ -367,6 +377,9 @@ export class ScreeningIndex {
         ? Array.from({ length: this.tokenCount }, (_, id) => this.tokenAt(id))
         : this.tokens;
       this.deletions = new DeletionNeighbourhood(tokens, (t) => allowedEdits(t.length));
+      // The near tokens are now visited in another order: an expansion made before would list
+      // the same tokens, but not in the order a fresh one does.
+      this.clearExpansions();
     }
   }
 
@@ -433,6 +446,7 @@ export class ScreeningIndex {
       }
     }
     if (deletions) this.deletions = new DeletionNeighbourhood(deletions);
+    this.clearExpansions();
   }
 
   /** Throws on an index over a shared snapshot: the main thread patches its own index and shares a new snapshot. */
@@ -441,8 +455,16 @@ export class ScreeningIndex {
   }
 
   private changed(): void {
-    this.expansions.clear();
+    this.expansionsStale = true;
     this.weights = undefined;
+  }
+
+  /** Empties the memo of expansions; it is settled at the current token count. */
+  clearExpansions(): void {
+    this.expansions.clear();
+    this.expansionFacts.clear();
+    this.expansionsTokenCount = this.tokenCount;
+    this.expansionsStale = false;
   }
 
   private post(token: string, nameId: number): number {
