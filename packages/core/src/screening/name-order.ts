@@ -59,17 +59,19 @@ export function partsNameOrder(name: PartyName, tokens: readonly string[]): Name
 
 /**
  * The order of a listed name (`text`, normalised to `tokens`) of a party whose published names
- * are `names`: written surname first with a comma, else from the parts of the published name
- * it is.
+ * are `names` (or what `names` returns, called only for a name without the comma): written
+ * surname first with a comma, else from the parts of the published name it is.
  */
 export function listedNameOrder(
   text: string,
   tokens: readonly string[],
-  names: readonly PartyName[] | undefined,
+  names: readonly PartyName[] | undefined | (() => readonly PartyName[] | undefined),
 ): NameOrder | undefined {
   const comma = commaNameOrder(text, tokens);
-  if (comma || !names) return comma;
-  for (const name of names) if (name.full === text && name.parts) return partsNameOrder(name, tokens);
+  if (comma) return comma;
+  const published = typeof names === 'function' ? names() : names;
+  if (!published) return undefined;
+  for (const name of published) if (name.full === text && name.parts) return partsNameOrder(name, tokens);
   return undefined;
 }
 

@@ -49,17 +49,26 @@ interface QueryOrders extends NameOrders {
   current: IndexedName | undefined;
 }
 
-/** The order of an indexed name: written "SURNAME, Given", or from its party's published name parts. */
+/**
+ * The order of an indexed name: written "SURNAME, Given", or from its party's published name parts.
+ * The party is read only for a name without the comma: over a snapshot's columns (a pool worker's
+ * index) reading it parses the party's JSON.
+ */
 export function indexedNameOrder(index: ScreeningIndex, name: IndexedName): NameOrder | undefined {
-  return listedNameOrder(name.text, name.normalized.tokens, index.entry(name.entry)?.party.names);
+  return listedNameOrder(name.text, name.normalized.tokens, () => index.entry(name.entry)?.party.names);
 }
 
 function queryOrders(index: ScreeningIndex, name: NormalizedName): QueryOrders {
+  // The query's words as written are read only by a middle-names rule that got that far (a few
+  // names of a few queries): made then, not for every reading prepared (NFKD and a split).
+  let written: ReadonlySet<string> | undefined;
   const orders: QueryOrders = {
     query: commaNameOrder(name.text, name.tokens),
     listed: () => (orders.current ? indexedNameOrder(index, orders.current) : undefined),
     spellings: index.compiled.tokenSpellingGroups,
-    queryWritten: writtenWords(name.text),
+    get queryWritten() {
+      return (written ??= writtenWords(name.text));
+    },
     current: undefined,
   };
   return orders;
@@ -277,6 +286,8 @@ export function explainIndexedName(
     query: query.orders.query,
     listed: () => indexedNameOrder(index, name),
     spellings: index.compiled.tokenSpellingGroups,
-    queryWritten: query.orders.queryWritten,
+    get queryWritten() {
+      return query.orders.queryWritten;
+    },
   });
 }
