@@ -4,7 +4,7 @@ import { compareNames } from './compare-names.ts';
 import { compileNameReference } from './compile-name-reference.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { normalizeName } from './normalize-name.ts';
-import { commaNameOrder, givenFirstPositions, partsNameOrder } from './name-order.ts';
+import { commaNameOrder, givenFirstPositions, listedNameOrder, partsNameOrder } from './name-order.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { screenParty } from './screen-party.ts';
 
@@ -18,6 +18,33 @@ describe('name order (which words are the surname)', () => {
       surnameStart: 0,
       surnameEnd: 2,
     });
+  });
+
+  it("reads a listed name's published names only when it has no comma", () => {
+    // A pool worker's party is parsed from JSON when read: a name written with its comma needs none of it.
+    let reads = 0;
+    const names = () => {
+      reads++;
+      return [
+        {
+          full: 'Akhmed Rajapovich Chataev',
+          quality: 'primary' as const,
+          parts: { given: 'Akhmed Rajapovich', family: 'Chataev' },
+        },
+      ];
+    };
+    expect(listedNameOrder('CHATAEV, Akhmed Rajapovich', ['chataev', 'akhmed', 'rajapovich'], names)).toEqual(
+      {
+        surnameStart: 0,
+        surnameEnd: 1,
+      },
+    );
+    expect(reads).toBe(0);
+    expect(listedNameOrder('Akhmed Rajapovich Chataev', ['akhmed', 'rajapovich', 'chataev'], names)).toEqual({
+      surnameStart: 2,
+      surnameEnd: 3,
+    });
+    expect(reads).toBe(1);
   });
 
   it('knows no order without one comma, or with nothing after it', () => {
