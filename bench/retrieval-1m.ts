@@ -31,7 +31,13 @@ const queries = matches.flatMap((m, i) => [
 ]);
 
 /** One pass over the queries, memo emptied: wall times, CPU, recall and invented with a match. */
-function pass(): { times: number[]; cpu: number; found: number; invented: number; digest: string } {
+function pass(screen: typeof screenParty = screenParty): {
+  times: number[];
+  cpu: number;
+  found: number;
+  invented: number;
+  digest: string;
+} {
   index.expansions.clear();
   gc();
   const times: number[] = [];
@@ -41,7 +47,7 @@ function pass(): { times: number[]; cpu: number; found: number; invented: number
   const c0 = cpuMs();
   for (const q of queries) {
     const t = performance.now();
-    const hits = screenParty(index, { name: q.name }, { limit: 10 });
+    const hits = screen(index, { name: q.name }, { limit: 10 });
     times.push(performance.now() - t);
     if (q.entityId && hits.some((h) => h.entityId === q.entityId)) found++;
     if (!q.entityId && hits.length > 0) invented++;
@@ -122,6 +128,29 @@ for (const r of screened)
   console.log(
     `screenParty (new), memo empty: p50 ${quantile(r.times, 0.5).toFixed(3)} ms, p90 ${quantile(r.times, 0.9).toFixed(3)} ms, p99 ${quantile(r.times, 0.99).toFixed(2)} ms, CPU ${r.cpu.toFixed(3)} ms per query; recall@10 ${(r.found / 5).toFixed(1)} %, invented with a match ${(r.invented / 5).toFixed(1)} %; load ${load()}`,
   );
+
+// With OLD_CORE=<another checkout's packages/core/src/index.ts>: its `screenParty` (its own
+// modules, over this process's index) against this checkout's, in alternating passes (memo
+// emptied before each): the top-10 of every query (party and score) compared, and the timings.
+if (process.env.OLD_CORE) {
+  const old = ((await import(process.env.OLD_CORE)) as typeof core).screenParty;
+  const runs = { old: [] as ReturnType<typeof pass>[], new: [] as ReturnType<typeof pass>[] };
+  for (let p = 0; p < Math.max(2, PASSES); p++)
+    for (const label of p % 2 ? (['new', 'old'] as const) : (['old', 'new'] as const))
+      runs[label].push(pass(label === 'old' ? old : screenParty));
+  const digests = new Set([...runs.old, ...runs.new].map((r) => r.digest));
+  const a = runs.old[0]!.digest.split('\n');
+  const b = runs.new[0]!.digest.split('\n');
+  console.log(
+    `screenParty old (${process.env.OLD_CORE}) against new: ${digests.size === 1 ? 'identical' : 'DIFFERENT'} top-10s (party and score) in all ${runs.old.length + runs.new.length} passes; ${a.filter((x, i) => x !== b[i]).length} of ${a.length} queries differ in the first pair`,
+  );
+  for (const label of ['old', 'new'] as const) {
+    const rs = runs[label];
+    console.log(
+      `  ${label}: p50 ${rs.map((r) => quantile(r.times, 0.5).toFixed(3)).join(' ')} ms (median ${median(rs.map((r) => quantile(r.times, 0.5))).toFixed(3)}); CPU per query ${rs.map((r) => r.cpu.toFixed(3)).join(' ')} ms (median ${median(rs.map((r) => r.cpu)).toFixed(3)}); recall@10 ${(rs[0]!.found / 5).toFixed(1)} %, invented with a match ${(rs[0]!.invented / 5).toFixed(1)} %; load ${load()}`,
+    );
+  }
+}
 
 // With PROFILE=<dir>: a CPU profile of three `screenParty` passes (memo emptied before each), its
 // self time by source file and by function.

@@ -55,3 +55,24 @@ describe('findCandidateNames across queries', () => {
       }
   });
 });
+
+describe('findCandidateNames and a listed name of initials', () => {
+  // Many other Smiths make "smith" a light word, so that "john" carries most of the query.
+  const names = ['J R Smith', 'Jane Smith', 'Peter Smith', 'Mary Smith', 'Paul Smith', 'Anna Smith', 'Smith'];
+  const index = buildScreeningIndex(
+    names.map((full, i) => ({ party: person(i, full) })),
+    DEFAULT_NAME_REFERENCE,
+  );
+  const weight = indexTokenWeight(index);
+  const found = (query: string, minScore: number): string[] =>
+    findCandidateNames(index, normalizeName(query, index.reference, 'person'), weight, 10, 0.2, minScore).map(
+      (id) => index.name(id)!.normalized.tokens.join(' '),
+    );
+
+  it('keeps a name whose initial can stand for the query word it lacks, and none without', () => {
+    // "j r smith" reaches the coverage needed only with its initials ("j" for "john"): the filter
+    // must read the name's shape; "smith" and the other Smiths, without it, stay out.
+    const kept = found('John Smith', 0.7);
+    expect(kept).toEqual(['j r smith']);
+  });
+});

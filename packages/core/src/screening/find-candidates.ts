@@ -57,8 +57,10 @@ interface KeyPart {
 
 // Scratch arrays reused between calls (screening is synchronous).
 /**
- * Per name id, one more than the name's place among the names this query reached (0: not
- * reached), put back to 0 before `findCandidateNames` returns. The posting loop's one random
+ * Per name id, one more than the name's place among the names this query reached, read only
+ * for a name whose bit in `reachedBits` is set (so never put back: a stale place from an earlier
+ * call is never read, and not clearing it saves a random write per name reached into an array
+ * of 8 MB at 2,000,000 names, which the loop had just left). The posting loop's one random
  * read per posting is then four bytes of an array of the index's names (8 MB at 2,000,000
  * names), not a name's 32-byte slot in one eight times that size: over 1,000,000 parties the
  * loop was mostly waiting on those reads. What a reached name gathers lies in the arrays below,
@@ -66,7 +68,8 @@ interface KeyPart {
  */
 let place = new Int32Array(1024);
 /**
- * Per name id, one bit: whether the name is reached (its `place` is set), cleared with the places.
+ * Per name id, one bit: whether the name is reached (its `place` is set), cleared before
+ * `findCandidateNames` returns (the only per-name state that must be).
  * A posting is first tested here (a quarter of a megabyte at 2,000,000 names, which stays in the
  * core's cache), so that `place` is read only for a name already reached: a posting that makes a
  * new name only writes its place, and one of a name not reached once the loop stops making names
@@ -83,7 +86,7 @@ let tokenSim = new Float64Array(1024);
 let tokenStamp = new Uint32Array(1024);
 let tokenEpoch = 0;
 
-/** `place` for an index of `size` name ids (all zero: every call leaves it so), and `reachedBits` with it. */
+/** `place` for an index of `size` name ids, and `reachedBits` with it (all clear: every call leaves it so). */
 function placesFor(size: number): Int32Array {
   if (place.length < size) {
     place = new Int32Array(size + (size >> 3));
@@ -364,13 +367,13 @@ export function findCandidateNames(
       }
     }
   } finally {
-    for (let c = 0; c < count; c++) {
-      const nameId = touched[c]!;
-      places[nameId] = 0;
-      reached[nameId >> 5] = 0;
-    }
+    // Only the bits: a place is read only under its bit (see `place`).
+    for (let c = 0; c < count; c++) reached[touched[c]! >> 5] = 0;
   }
   // The names kept are moved to the front, with what they gathered.
+  // The most a name's own initials can add to its Latin reach (all the query's words against
+  // an initial of it), computed as the term below is, so that the term is never above it.
+  const initialsMost = total > 0 ? (INITIAL * tokens.length) / total : 0;
   let kept = 0;
   for (let c = 0; c < count; c++) {
     const nameId = touched[c]!;
@@ -378,12 +381,18 @@ export function findCandidateNames(
     const o = original[c]!;
     if (l + o < minShare && tokens.length > 0) continue;
     if (coverageNeeded > 0 && wholeKey[c] !== 1) {
-      const shape = nameShape[nameId]!;
-      const nameInitials = shape & 255;
-      const latinReach =
-        l + initialShare + (total > 0 ? (INITIAL * Math.min(nameInitials, tokens.length)) / total : 0);
-      const originalReach = shape & 256 ? o + originalSlack : 0;
-      if (latinReach < coverageNeeded && originalReach < coverageNeeded) continue;
+      // The name's shape (a random read of an array of 4 MB at 2,000,000 names) only when it
+      // can decide: rounding is monotone, so base + the term lies between base and base +
+      // initialsMost, and the original-script reach is o + originalSlack or 0.
+      const base = l + initialShare;
+      if (base < coverageNeeded) {
+        if (base + initialsMost < coverageNeeded && o + originalSlack < coverageNeeded) continue;
+        const shape = nameShape[nameId]!;
+        const nameInitials = shape & 255;
+        const latinReach = base + (total > 0 ? (INITIAL * Math.min(nameInitials, tokens.length)) / total : 0);
+        const originalReach = shape & 256 ? o + originalSlack : 0;
+        if (latinReach < coverageNeeded && originalReach < coverageNeeded) continue;
+      }
     }
     touched[kept] = nameId;
     latin[kept] = l;
