@@ -130,6 +130,19 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
       .flatMap((n) => n.split(/\s+/))
       .find((w) => /^[A-Za-z]{6,}$/.test(w) && !lower.has(w.toLowerCase()));
     if (first.length >= 3 && extra) acrossNames.push([...first.slice(0, 2), extra].join(' '));
+    // A person's, written surname first (the listed name's last word, then its first): with
+    // that word, and with two adjacent words of another name written together.
+    if (p.schema !== 'person' || first.length < 3) continue;
+    const head = `${first.at(-1)}, ${first[0]}`;
+    if (extra) acrossNames.push(`${head} ${extra}`);
+    for (const other of latin.slice(1)) {
+      const ws = other.split(/\s+/);
+      const at = ws.findIndex((w, k) => /^[A-Za-z]{3,}$/.test(w) && /^[A-Za-z]{3,}$/.test(ws[k + 1] ?? ''));
+      if (at >= 0) {
+        acrossNames.push(`${head} ${ws[at]}${ws[at + 1]}`);
+        break;
+      }
+    }
   }
   // Queries start from a listed name or from another real name.
   const names = hasData

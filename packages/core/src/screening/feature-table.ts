@@ -28,7 +28,8 @@ export const SCORING_FEATURES = Object.freeze({
   oneLooseWord: { label: 'Only one distinctive word agrees, loosely', weight: 1 },
   /**
    * Lift from the best name's score to `partyWordsScore` when the query's distinctive words (three
-   * or more) are each spelled by a word of one of two names of the party and not all by one name.
+   * or more) are each spelled by a word of one of two names of the party and not all by one name
+   * (organisations; persons only when the query is written surname first, see `partyWordsScore`).
    */
   partyWords: { label: "Words found across two of the party's names", weight: 1 },
   /**

@@ -1012,4 +1012,63 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: false,
     why: 'a word that no name of the party spells',
   },
+  // A person's words from two of its names, where the query says which word is its surname: the
+  // name spelling the most holds the surname and the first given name, and the two names share
+  // a word (issue 14, part 18)
+  {
+    cls: 1,
+    query: 'TOKHIZAI, Farid Karimullah Sherzad',
+    listed: 'Farid Qasimyar Karimullah Tokhizai',
+    aliases: ['Sherzad Tokhizai Wardak'],
+    match: true,
+    why: "surname first; a given name of another of the person's names, which shares the surname",
+  },
+  {
+    cls: 1,
+    query: 'TOKHIZAI, Farid Karimullah Sherzad',
+    listed: 'Farid Qasimyar Karimullah Zamanzai',
+    aliases: ['Sherzad Tokhizai Wardak'],
+    match: false,
+    why: "surname first, but the surname only in the other name: a relative's or a namesake's",
+  },
+  {
+    cls: 1,
+    query: 'TOKHIZAI, Sherzad Karimullah Qasimyar',
+    listed: 'Farid Qasimyar Karimullah Tokhizai',
+    aliases: ['Sherzad Karimullah Wardak'],
+    match: false,
+    why: "the first given name only in the name without the surname: a brother's",
+  },
+  {
+    cls: 1,
+    query: 'TOKHIZAI, Farid Karimullah Sherzad',
+    listed: 'Farid Qasimyar Karimullah Tokhizai',
+    aliases: ['Sherzad Qarluq Wardak'],
+    match: false,
+    why: 'the two names share no word of the query',
+  },
+  {
+    cls: 1,
+    query: 'Farid Karimullah Sherzad Tokhizai',
+    listed: 'Farid Qasimyar Karimullah Tokhizai',
+    aliases: ['Sherzad Tokhizai Wardak'],
+    match: false,
+    why: 'a person query that does not say which word is its surname is not read across names',
+  },
+  {
+    cls: 2,
+    query: 'QALANDARI, Ricardo Abdulkareem',
+    listed: 'Ricardo Perez Qalandari',
+    aliases: ['Abdul Kareem Qalandari Wardak'],
+    match: true,
+    why: "surname first; a given name written joined that another of the person's names writes apart",
+  },
+  {
+    cls: 2,
+    query: 'QALANDARI, Ricardo Abdulkareem',
+    listed: 'Ricardo Perez Qalandari',
+    aliases: ['Abdul Kareem Yusufzai Wardak'],
+    match: false,
+    why: 'the same, but the names share no word of the query',
+  },
 ];

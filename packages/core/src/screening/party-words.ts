@@ -35,6 +35,27 @@ export const MIN_RARITY = 0.65;
 /** Most names of a party read for its words: past this an alias-rich party's words would explain any query. */
 export const MAX_PARTY_NAMES = 40;
 
+/**
+ * For a person query written "SURNAME, Given …" (`commaNameOrder`): the positions among its
+ * distinctive words (`words`) of its surname's words and of its first given name, which the
+ * name spelling the most words must spell. Null when the query does not say which words are
+ * its surname, or when neither role holds a distinctive word.
+ */
+function personRoles(query: PreparedQuery, words: readonly number[]): number[] | null {
+  const order = query.orders.query;
+  if (!order || order.surnameStart !== 0) return null;
+  const out: number[] = [];
+  let given = -1;
+  for (let w = 0; w < words.length; w++) {
+    const i = words[w]!;
+    if (i < order.surnameEnd) out.push(w);
+    else if (given < 0 || i < words[given]!) given = w;
+  }
+  if (out.length === 0 || given < 0) return null;
+  out.push(given);
+  return out;
+}
+
 /** The query's words spelled by two names of one party, and the score they give. */
 export interface PartyWords {
   score: number;
@@ -140,6 +161,25 @@ export function acrossNamesCoverage(
 }
 
 let best = new Float64Array(64);
+let joined = new Uint8Array(64);
+
+/** Least length of a query word read as two adjacent listed words written together. */
+const MIN_JOINED_LENGTH = 7;
+
+/**
+ * Whether two adjacent words of a listed name (`ids`), written together, are the query word
+ * `token` exactly ("abdulkareem" / "Abdul Kareem"): a joined spelling, not a near one.
+ */
+function writtenTogether(index: ScreeningIndex, token: string, ids: readonly number[]): boolean {
+  if (token.length < MIN_JOINED_LENGTH) return false;
+  for (let j = 0; j + 1 < ids.length; j++) {
+    const a = index.tokenAt(ids[j]!);
+    if (a.length >= token.length || !token.startsWith(a)) continue;
+    const b = index.tokenAt(ids[j + 1]!);
+    if (a.length + b.length === token.length && token.endsWith(b)) return true;
+  }
+  return false;
+}
 
 /**
  * The score of an organisation pair (either side an organisation, vessel or aircraft) whose
@@ -149,6 +189,12 @@ let best = new Float64Array(64);
  * not all by one of them: `PARTY_WORDS_CAP` times the query-weighted mean similarity of those
  * words, less the weak-alias weight when either name is weak. The name spelling most of
  * them must spell at least half, and the words only the other spells must be rare (`MIN_RARITY`). Undefined when the words cannot be so accounted for.
+ *
+ * A person pair only when the query is written "SURNAME, Given …" (`personRoles`): the name
+ * spelling the most words then spells the surname and the first given name by its own words,
+ * the two names share a word the query spells, and a word the other name spells may be two of
+ * its adjacent words written together ("abdulkareem" / "Abdul Kareem", `writtenTogether`).
+ * A person's aliases share words with relatives' and namesakes' names; these say whose name it is.
  */
 export function partyWordsScore(
   index: ScreeningIndex,
@@ -157,29 +203,47 @@ export function partyWordsScore(
 ): PartyWords | undefined {
   const words = distinctiveWords(index, query);
   if (!words || names.length < 2 || names.length > MAX_PARTY_NAMES) return undefined;
-  // Organisations only: a person's aliases share words with relatives' and namesakes' names.
   const listed = index.name(names[0]!);
-  if (!listed || !isOrganisationPair(query.name, listed.normalized)) return undefined;
+  if (!listed) return undefined;
+  // A person's aliases share words with relatives' and namesakes' names: a person query is
+  // read across names only when it says which of its words are the surname (`personRoles`).
+  const roles = isOrganisationPair(query.name, listed.normalized) ? undefined : personRoles(query, words);
+  if (roles === null) return undefined;
   const n = words.length;
   const m = names.length;
   if (best.length < n * m) best = new Float64Array(n * m * 2);
   const vowelless = !!query.name.vowelless;
-  // best[w * m + k]: query word w's best similarity to a word of name k (0 under the bar).
+  if (joined.length < n * m) joined = new Uint8Array(n * m * 2);
+  // best[w * m + k]: query word w's best similarity to a word of name k (0 under the bar);
+  // joined[w * m + k]: 1 when only two adjacent words of a person's name k written together
+  // spell it ("abdulkareem" / "Abdul Kareem").
   for (let w = 0; w < n; w++) {
     const i = words[w]!;
     const facts = query.facts[i]!;
     let found = false;
     for (let k = 0; k < m; k++) {
       let s = 0;
+      let together = 0;
       const name = index.name(names[k]!);
-      if (name)
+      if (name) {
         for (const id of name.tokenIds) {
-          // Not memoised: only queries of three rare distinctive words, organisation pairs,
-          // reach here, and a party has at most MAX_PARTY_NAMES names.
+          // Not memoised: only queries of three rare distinctive words, organisation pairs or
+          // person queries written surname first, reach here, and a party has at most
+          // MAX_PARTY_NAMES names.
           const t = compareReadTokenFacts(facts, index.factsAt(id), vowelless);
           if (t.similarity > s) s = t.similarity;
         }
+        if (
+          roles &&
+          s < PARTY_WORD_SIMILARITY &&
+          writtenTogether(index, query.name.tokens[i]!, name.tokenIds)
+        ) {
+          s = 1;
+          together = 1;
+        }
+      }
       best[w * m + k] = s >= PARTY_WORD_SIMILARITY ? s : 0;
+      joined[w * m + k] = together;
       if (s >= PARTY_WORD_SIMILARITY) found = true;
     }
     if (!found) return undefined;
@@ -188,21 +252,34 @@ export function partyWordsScore(
   // match, which the name's own score rates), and another that spells the rest.
   let result: PartyWords | undefined;
   for (let first = 0; first < m; first++) {
+    // Words written together count for the other name only: the retrieval allowance
+    // (`acrossNamesCoverage`) reads the name that spells the most by its own words.
     let count = 0;
-    for (let w = 0; w < n; w++) if (best[w * m + first]! > 0) count++;
+    for (let w = 0; w < n; w++) if (best[w * m + first]! > 0 && !joined[w * m + first]) count++;
     if (count === n || 2 * count < n) continue;
+    // A person's surname and first given name are both of the name that spells the most.
+    if (roles && roles.some((w) => best[w * m + first] === 0 || joined[w * m + first])) continue;
     for (let k = 0; k < m; k++) {
       if (k === first) continue;
+      // A person's two names share one of the query's words (a surname, a given name): two
+      // names with nothing in common are as likely a relative's or a namesake's.
+      if (roles) {
+        let shared = false;
+        for (let w = 0; w < n && !shared; w++)
+          shared =
+            best[w * m + first]! > 0 && !joined[w * m + first] && best[w * m + k]! > 0 && !joined[w * m + k];
+        if (!shared) continue;
+      }
       let weight = 0;
       let sum = 0;
       let ok = true;
       for (let w = 0; w < n && ok; w++) {
-        const s = Math.max(best[w * m + first]!, best[w * m + k]!);
+        const s = Math.max(joined[w * m + first] ? 0 : best[w * m + first]!, best[w * m + k]!);
         const qw = query.weights[words[w]!]!;
         // A word only the second name spells must be a rare one: a common given name
         // ("muhammad") in another alias says little about whose name the query is.
-        if (s === 0 || (best[w * m + first] === 0 && qw < MIN_RARITY * query.name.tokens[words[w]!]!.length))
-          ok = false;
+        const onlySecond = best[w * m + first] === 0 || joined[w * m + first] === 1;
+        if (s === 0 || (onlySecond && qw < MIN_RARITY * query.name.tokens[words[w]!]!.length)) ok = false;
         weight += qw;
         sum += qw * s;
       }
