@@ -86,7 +86,9 @@ export function editSimilarity(d: number, sameStart: boolean): number {
 
 /**
  * What the kasra written e on one side and i on the other is worth (`kasraVariant`:
- * "qassem" / "qasim"), when the edits allow less: as much as one edit.
+ * "qassem" / "qasim"), when the edits allow less: as much as one edit, and, as an
+ * edit, only between words of four letters or more ("reed" folds to "rid", but is
+ * not "red").
  */
 export const KASRA_SIMILARITY = 0.88;
 
@@ -136,7 +138,7 @@ export function compareTokenFacts(fa: TokenFacts, fb: TokenFacts): TokenSimilari
     }
   }
   // The kasra romanised e on one side, i on the other, beyond the edits (qassem/qasim).
-  if (similarity < KASRA_SIMILARITY && kasraVariant(a, fa.fold, b, fb.fold)) {
+  if (allowed > 0 && similarity < KASRA_SIMILARITY && kasraVariant(a, fa.fold, b, fb.fold)) {
     similarity = KASRA_SIMILARITY;
     kind = 'fuzzy';
   }
@@ -190,7 +192,8 @@ export function tokenSimilarityUpperBound(fa: TokenFacts, fb: TokenFacts, vowell
   const abjadPair = fa.vowelPoor !== fb.vowelPoor;
   if (shorter >= 2 && fa.key === fb.key && (fa.key.length >= 2 || (fa.key.length >= 1 && abjadPair)))
     upper = Math.max(upper, abjadPair ? 0.88 : 0.8);
-  if (upper < KASRA_SIMILARITY && kasraVariant(a, fa.fold, b, fb.fold)) upper = KASRA_SIMILARITY;
+  if (allowed > 0 && upper < KASRA_SIMILARITY && kasraVariant(a, fa.fold, b, fb.fold))
+    upper = KASRA_SIMILARITY;
   return upper;
 }
 
