@@ -1,7 +1,7 @@
 import { abjadFit, ABJAD_FIT_SIMILARITY } from './abjad-fit.ts';
 import type { CompiledNameReference } from './compile-name-reference.ts';
 import { phoneticKey } from './phonetic-key.ts';
-import { foldSpelling } from './spelling-fold.ts';
+import { foldSpelling, kasraVariant } from './spelling-fold.ts';
 import { jaroWinkler } from './string-similarity.ts';
 import { osaDistance } from './string-similarity-osa.ts';
 
@@ -84,6 +84,14 @@ export function editSimilarity(d: number, sameStart: boolean): number {
   return (1 - 0.12 * d) * (sameStart ? 1 : 0.85);
 }
 
+/**
+ * What the kasra written e on one side and i on the other is worth (`kasraVariant`:
+ * "qassem" / "qasim"), when the edits allow less: as much as one edit, and, as an
+ * edit, only between words of four letters or more ("reed" folds to "rid", but is
+ * not "red").
+ */
+export const KASRA_SIMILARITY = 0.88;
+
 /** A spelling match below this similarity is also tried by Jaro–Winkler (same start, four letters). */
 export const JARO_WINKLER_TRIED_BELOW = 0.85;
 
@@ -128,6 +136,11 @@ export function compareTokenFacts(fa: TokenFacts, fb: TokenFacts): TokenSimilari
       similarity = s;
       kind = 'fuzzy';
     }
+  }
+  // The kasra romanised e on one side, i on the other, beyond the edits (qassem/qasim).
+  if (allowed > 0 && similarity < KASRA_SIMILARITY && kasraVariant(a, fa.fold, b, fb.fold)) {
+    similarity = KASRA_SIMILARITY;
+    kind = 'fuzzy';
   }
   // Against a vowel-less transliteration, sound may beat a Jaro-Winkler near miss (khld/khaled).
   const abjadPair = fa.vowelPoor !== fb.vowelPoor;
@@ -179,6 +192,8 @@ export function tokenSimilarityUpperBound(fa: TokenFacts, fb: TokenFacts, vowell
   const abjadPair = fa.vowelPoor !== fb.vowelPoor;
   if (shorter >= 2 && fa.key === fb.key && (fa.key.length >= 2 || (fa.key.length >= 1 && abjadPair)))
     upper = Math.max(upper, abjadPair ? 0.88 : 0.8);
+  if (allowed > 0 && upper < KASRA_SIMILARITY && kasraVariant(a, fa.fold, b, fb.fold))
+    upper = KASRA_SIMILARITY;
   return upper;
 }
 
@@ -201,7 +216,8 @@ export function compareReadTokenFacts(fa: TokenFacts, fb: TokenFacts, vowelless:
  * reference (0.98: "putyin", "poutine"), same symbol or nickname group (0.95),
  * initial of the other (0.9), the same word under another transliteration
  * convention (0.92, see `foldSpelling`), a few edits by length (1 − 0.12 per edit,
- * × 0.85 when the first letters differ), or
+ * × 0.85 when the first letters differ), the kasra romanised e and i (0.88 at
+ * least, `kasraVariant`: "qassem"/"qasim"), or
  * a Jaro-Winkler of at least 0.9 with the same first letter (JW − 0.08), or
  * the same phonetic key (0.35 + 0.5 × Jaro-Winkler, at most 0.8; 0.88 against a
  * vowel-less transliteration such as "mhmd" for Muhammad). Tokens that start

@@ -892,6 +892,38 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   { cls: 6, query: 'Khalil Zoghbi', listed: 'Halil Zoghbi', match: true, why: 'kh/h' },
   { cls: 6, query: 'Hassan Karimi', listed: 'Hassan Rahimi', match: false, why: 'different family name' },
   { cls: 6, query: 'Farhad Tabrizi', listed: 'Farhad Tabatabai', match: false, why: 'other family name' },
+  {
+    cls: 6,
+    query: 'Abdelouahab Ouazzani',
+    listed: 'Abdelwahab Wazzani',
+    match: true,
+    why: 'French ou before a vowel for w',
+  },
+  {
+    cls: 6,
+    query: 'Abdelouahab Ouazzani',
+    listed: 'Abdelkader Wazzani',
+    match: false,
+    why: 'other given name',
+  },
+  { cls: 6, query: 'Djamel Benhadj', listed: 'Jamel Benhaj', match: true, why: 'French dj for j' },
+  { cls: 6, query: 'Djamel Benhadj', listed: 'Kamel Benhaj', match: false, why: 'other given name' },
+  { cls: 6, query: 'Kadhim Abdelhadi', listed: 'Kadim Abdulhadi', match: true, why: 'dhal written dh or d' },
+  { cls: 6, query: 'Kadhim Abdelhadi', listed: 'Karim Abdulhadi', match: false, why: 'other given name' },
+  {
+    cls: 6,
+    query: 'Qassem Nazeri',
+    listed: 'Qasim Naziri',
+    match: true,
+    why: 'the kasra written e or i, a doubled s',
+  },
+  {
+    cls: 6,
+    query: 'Qassem Nazeri',
+    listed: 'Hashem Nazeri',
+    match: false,
+    why: 'other given name, the same vowels',
+  },
   // 7 cross-script
   { cls: 7, query: 'حسين موسوي', listed: 'Hussein Mousavi', match: true, why: 'Arabic script to Latin' },
   {

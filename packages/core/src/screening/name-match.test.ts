@@ -46,6 +46,11 @@ describe('reference groups', () => {
     expect(compareTokens('bob', 'robert', ref)).toEqual({ similarity: 0.95, kind: 'symbol' });
   });
 
+  it('scores the kasra written e and i as one edit, only between words of four letters or more', () => {
+    expect(compareTokens('qassem', 'qasim', ref)).toEqual({ similarity: 0.88, kind: 'fuzzy' });
+    expect(compareTokens('reed', 'red', ref).similarity).toBeLessThan(0.88);
+  });
+
   it("finds a surname given alone in another language's spelling", () => {
     const party = buildParty({
       source: 'test',

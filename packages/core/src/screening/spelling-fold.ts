@@ -8,13 +8,19 @@
  * an aspirated b never begins such a cluster); and the variants of
  * romanised Arabic and Persian: kh for h, gh and q for k, ee for i, oo for
  * u, ei for ai, and e and o between consonants for a and u ("mohammed" and
- * "muhammad", "hossein" and "husain"). Applied in this order.
+ * "muhammad", "hossein" and "husain"). French romanisations of Arabic: "ou"
+ * before a or e for w ("abdelouadoud", "abdelwadoud"), "dj" for j ("senhadji",
+ * "sanhaji"); and the dhal written "dh" or "d" ("qadhafi", "qaddafi").
+ * Applied in this order.
  */
 export const SPELLING_FOLDS: readonly (readonly [RegExp, string])[] = [
   [/^bh(?=[lr])/, 'v'],
   [/tsch/g, 'ch'],
   [/tsj/g, 'ch'],
   [/cz/g, 'ch'],
+  [/ou(?=[ae])/g, 'w'],
+  [/dj/g, 'j'],
+  [/dh/g, 'd'],
   [/w/g, 'v'],
   [/oe/g, 'u'],
   [/ou/g, 'u'],
@@ -32,6 +38,19 @@ export const SPELLING_FOLDS: readonly (readonly [RegExp, string])[] = [
   [/(?<=[^aeiou])o(?=[^aeiou])/g, 'u'],
   [/(.)\1+/g, '$1'],
 ];
+
+/** Where `SPELLING_FOLDS` reads an e between consonants as a. */
+const E_AS_A = SPELLING_FOLDS.findIndex(([p]) => p.source === '(?<=[^aeiou])e(?=[^aeiou])');
+
+/**
+ * `SPELLING_FOLDS` with an e between consonants read as i: Persian-style
+ * romanisations write the kasra e ("qassem", "hashem", "kazem") where
+ * Arabic-style ones write i ("qasim", "hashim", "kazim"), as they write the
+ * fatha e where others write a ("mohammed"), which `SPELLING_FOLDS` folds.
+ */
+const KASRA_FOLDS: readonly (readonly [RegExp, string])[] = SPELLING_FOLDS.map((f, i) =>
+  i === E_AS_A ? ([f[0], 'i'] as const) : f,
+);
 
 const ASCII_WORD = /^[a-z]+$/;
 
@@ -56,3 +75,41 @@ export function foldSpelling(token: string): string {
 }
 
 const memo = new Map<string, string>();
+
+/**
+ * `foldSpelling` with an e between consonants read as i, not a (`KASRA_FOLDS`):
+ * "qassem" and "qasim" both fold to "kasim".
+ *
+ * @example
+ * foldSpellingKasra('qassem') // 'kasim'
+ */
+export function foldSpellingKasra(token: string): string {
+  const cached = kasraMemo.get(token);
+  if (cached !== undefined) return cached;
+  let out = token;
+  if (ASCII_WORD.test(token))
+    for (const [pattern, replacement] of KASRA_FOLDS) out = out.replace(pattern, replacement);
+  if (kasraMemo.size > 200_000) kasraMemo.clear();
+  kasraMemo.set(token, out);
+  return out;
+}
+
+const kasraMemo = new Map<string, string>();
+
+/**
+ * True when two tokens' folds (`foldSpelling`) differ only where one reads a and
+ * the other i, and they fold alike with an e between consonants read as i
+ * (`foldSpellingKasra`): the kasra romanised e on one side and i on the other
+ * ("qassem" / "qasim", "hashem" / "hashim"). Folds of other lengths, or differing
+ * in any other letter, are rejected before any fold is recomputed.
+ */
+export function kasraVariant(a: string, foldA: string, b: string, foldB: string): boolean {
+  if (foldA.length !== foldB.length || foldA === foldB) return false;
+  for (let i = 0; i < foldA.length; i++) {
+    const x = foldA.charCodeAt(i);
+    const y = foldB.charCodeAt(i);
+    // a (97) against i (105), either way round
+    if (x !== y && !((x === 97 && y === 105) || (x === 105 && y === 97))) return false;
+  }
+  return foldSpellingKasra(a) === foldSpellingKasra(b);
+}
