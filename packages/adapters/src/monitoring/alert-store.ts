@@ -170,14 +170,17 @@ export class AlertStore {
 
   /**
    * The organisation's alerts of these kinds as a run compares them: keys, kind, state and
-   * age only (no match, listings or history; a run of a large register reads 200,000).
+   * age only (no match, listings or history; a run of a large register reads 200,000). With
+   * `counterpartyIds`, only theirs; with `entityIds` besides, only those on these listed parties.
    */
   async runAlerts(
     orgId: string,
     kinds: AlertKind[],
     counterpartyIds?: ReadonlySet<string>,
+    entityIds?: ReadonlySet<string>,
   ): Promise<RunAlert[]> {
     const rows = [];
+    if (entityIds?.size === 0 || counterpartyIds?.size === 0) return [];
     // By pages of counterparties: a counterparty's alerts are in one page, in order (a run
     // compares alerts per counterparty and subject, never across counterparties).
     for (const page of pagesOf(counterpartyIds)) {
@@ -187,6 +190,8 @@ export class AlertStore {
         .where('org_id', '=', orgId)
         .where('kind', 'in', kinds);
       if (page) q = q.where('counterparty_id', 'in', page);
+      // By the pair index (org, counterparty, entity): only the alerts on these listed parties.
+      if (entityIds) q = q.where('entity_id', 'in', [...entityIds]);
       // Not `push(...rows)`: 180,000 alerts overflow the call stack as arguments.
       for (const r of await q
         .orderBy('created_at')

@@ -392,6 +392,46 @@ for (const target of storeTargets()) {
       await expectFullRunHits(delta, fresh, changed);
     });
 
+    it('raises on a removal what a full re-screen raises, for a counterparty that also hits an added party', async () => {
+      // C-1 hits every Orion: Orion 13 is withdrawn and Orion 10 added, none changed. C-1 is read
+      // first on the removed party's subject only, then whole once the added Orion hits it; C-5's
+      // hit on no listed party keeps it out of either read.
+      const delta = await w.org('Widget Exports Ltd');
+      const fresh = await w.org('Gadget Trading plc');
+      await w.monitor.importRegister(delta, 'book.csv', REGISTER, CLI_SOURCE);
+      await w.monitor.run(delta, { trigger: 'register' });
+      const next = [orion(10), ...V1.filter((p) => p.sourceId !== '13')];
+      await w.store.saveListVersion(version('2024-05-03', next));
+      const run = await w.monitor.run(delta, { trigger: 'list-version' });
+      expect(run?.record?.mode).toBe('delta');
+      expect(run?.counts).toMatchObject({ newAlerts: 1, goneAlerts: 1 });
+      const alerts = (await w.monitor.alerts.alerts(delta)).map(
+        (a) => `${a.kind} ${a.counterpartyId}×${a.entityId} ${a.state}`,
+      );
+      expect(alerts.filter((a) => a.includes(`${SOURCE}:13 `) || a.includes(`${SOURCE}:10 `)).sort()).toEqual(
+        [`gone C-1×${SOURCE}:13 open`, `new C-1×${SOURCE}:10 open`, `new C-1×${SOURCE}:13 open`],
+      );
+      // The other Orions' alerts of C-1 are neither raised again nor changed.
+      expect(alerts.filter((a) => a.startsWith('new C-1×'))).toHaveLength(11);
+      // Each alert on the removed Orion says so once (its state is read once, whole).
+      const notes = (await w.monitor.alerts.alerts(delta))
+        .filter((a) => a.entityId === `${SOURCE}:13`)
+        .map((a) => `${a.kind}: ${a.events.map((e) => e.comment ?? '').join(' | ')}`)
+        .sort();
+      expect(notes).toMatchInlineSnapshot(`
+        [
+          "gone: test-list:13 was delisted",
+          "new: new hit at score 1 on test-list:13 | test-list:13 was delisted",
+        ]
+      `);
+
+      await w.monitor.importRegister(fresh, 'book.csv', REGISTER, CLI_SOURCE);
+      await w.monitor.run(fresh, { trigger: 'register' });
+      expect(await hits(delta)).toEqual(await hits(fresh));
+      const full = await w.monitor.run(delta, { trigger: 'manual', full: true });
+      expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0 });
+    });
+
     it('stops building a register index when the monitor closes', async () => {
       const org = await w.org('Widget Exports Ltd');
       const monitor = new MonitorService(w.store, w.screening);

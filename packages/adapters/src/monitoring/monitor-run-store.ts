@@ -68,17 +68,25 @@ export class MonitorRunStore {
    * which only the source and names (`partial`: a run of 100,000 counterparties reads 200,000
    * hits, and their explanations are needed only for the few an alert shows again). The three
    * fields come out of one `jsonb_to_record` (each `->>` would decompress the match again).
-   * With `counterpartyIds`, only their hits (a delta reads the counterparties it can touch).
+   * With `counterpartyIds`, only their hits (a delta reads the counterparties it can touch); with
+   * `entityIds` besides, only their hits on those listed parties (by the primary key: a delta reads
+   * the counterparties that hit a removed party only on the subjects those parties belong to).
    */
-  async runHits(orgId: string, counterpartyIds?: ReadonlySet<string>): Promise<StoredHit[]> {
+  async runHits(
+    orgId: string,
+    counterpartyIds?: ReadonlySet<string>,
+    entityIds?: ReadonlySet<string>,
+  ): Promise<StoredHit[]> {
     const rows: Row[] = [];
+    if (entityIds?.size === 0 || counterpartyIds?.size === 0) return [];
+    const onEntities = entityIds ? sql` and h.entity_id in (${sql.join([...entityIds])})` : sql``;
     for (const page of pagesOf(counterpartyIds)) {
       const r = await sql<Row>`
         select h.counterparty_id, h.entity_id, h.score, h.party_hash, h.counterparty_version, h.list_version_id,
           m.source, m."listedName" as listed_name, m."matchedName" as matched_name
         from monitor_hits h
         cross join lateral jsonb_to_record(h.match) as m(source text, "listedName" text, "matchedName" text)
-        where h.org_id = ${orgId}${page ? sql` and h.counterparty_id in (${sql.join(page)})` : sql``}`.execute(
+        where h.org_id = ${orgId}${page ? sql` and h.counterparty_id in (${sql.join(page)})` : sql``}${onEntities}`.execute(
         this.db,
       );
       // Not `push(...rows)`: a whole organisation's 230,000 hits overflow the call stack as arguments.

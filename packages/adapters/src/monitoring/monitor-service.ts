@@ -35,7 +35,7 @@ import {
   runTarget,
   unwritten,
 } from './run-monitoring.ts';
-import { readSubjectView } from '../subjects/subject-view.ts';
+import { listingsOfSubjectsOf, readSubjectView } from '../subjects/subject-view.ts';
 import { weightsDrift } from './weights-drift.ts';
 
 /** The store a monitor needs: the port (clearances, list diffs, notifications) and its Kysely. */
@@ -77,6 +77,23 @@ export type RunStep =
   | 'ownership'
   | 'hits-written'
   | 'written';
+
+/**
+ * What a delta reads the stored state of (`MonitorService.#deltaScope`): `counterparties` whole,
+ * `partial` on `removedListings` only.
+ */
+interface DeltaScope {
+  candidates: Set<string>;
+  counterparties: Set<string>;
+  partial: Set<string>;
+  removedListings: Set<string>;
+}
+
+/**
+ * Listings a delta reads the partial counterparties' hits and alerts on in one `in (…)` list
+ * beside a page of counterparties (`pagesOf`: 5,000), well under PostgreSQL's 65,535 parameters.
+ */
+const REMOVED_LISTINGS_PAGE = 5000;
 
 /** An organisation's register at a register position, and its index once built. */
 interface RegisterSlot {
@@ -246,7 +263,7 @@ export class MonitorService {
       const sources = versions.map((v) => v.source);
       // A delta reads the stored state of the counterparties it can touch only (`deltaScope`).
       let registerIndex: ScreeningIndex | undefined;
-      let scope: { candidates: Set<string>; counterparties: Set<string> } | undefined;
+      let scope: DeltaScope | undefined;
       if (changedCps !== 'everyone') {
         // Built after the run that left the register at this position, unless that was in another
         // process (or this one has just started and not yet built it): then here.
@@ -264,6 +281,18 @@ export class MonitorService {
       }
       const stored = await this.runs.runHits(orgId, scope?.counterparties);
       const alerts = await this.alerts.runAlerts(orgId, ['new', 'changed', 'gone'], scope?.counterparties);
+      if (scope && scope.partial.size > 0) {
+        // Of a counterparty in scope only by a hit on a removed party: the hits and alerts of the
+        // removed parties' subjects (each raises or updates per counterparty and subject).
+        for (const h of await this.runs.runHits(orgId, scope.partial, scope.removedListings)) stored.push(h);
+        const more = await this.alerts.runAlerts(
+          orgId,
+          ['new', 'changed', 'gone'],
+          scope.partial,
+          scope.removedListings,
+        );
+        for (const a of more) alerts.push(a);
+      }
       request.onStep?.('read');
       const subjects = scope ? undefined : await readSubjectView(this.store.kysely, sources);
       if (subjects) request.onStep?.('subjects');
@@ -298,6 +327,7 @@ export class MonitorService {
               readSubjects: (ids) => readSubjectView(this.store.kysely, sources, ids),
               readMore: {
                 read: scope.counterparties,
+                partial: scope.partial,
                 state: async (ids) => ({
                   stored: await this.runs.runHits(orgId, ids),
                   alerts: await this.alerts.runAlerts(orgId, ['new', 'changed', 'gone'], ids),
@@ -371,6 +401,10 @@ export class MonitorService {
    * listed party, those a clearance of the organisation covers (a subject clearance can need a
    * review after a resolution), and those in an ownership link (the ownership step reads their
    * hits). The other candidates' state is read after the screening, for those with a fresh hit.
+   * A counterparty there only by a stored hit on a removed party (`partial`) has only its hits and
+   * alerts on the listings of the removed parties' subjects read (`removedListings`): the rest of
+   * its state raises nothing, unless it has a fresh hit, when the rest is read with it
+   * (docs/decisions/2026-12-05-delta-removed-reads.md).
    */
   async #deltaScope(
     orgId: string,
@@ -382,7 +416,7 @@ export class MonitorService {
       removedParties: ReadonlySet<string>;
       clearances: readonly Clearance[];
     },
-  ): Promise<{ candidates: Set<string>; counterparties: Set<string> }> {
+  ): Promise<DeltaScope> {
     const hitChanged = await this.runs.counterpartiesHitting(orgId, d.changedParties);
     // The counterparties that hit a changed party before are candidates too (found here in SQL).
     const candidates = d.registerIndex
@@ -396,18 +430,22 @@ export class MonitorService {
       : new Set<string>();
     for (const id of hitChanged) candidates.add(id);
     // A candidate's stored state is read only once it has a fresh hit (`RunInputs.readMore`).
-    const counterparties = new Set([
-      ...hitChanged,
-      ...d.changedCps,
-      ...(await this.runs.counterpartiesHitting(orgId, d.removedParties)),
-      ...ownershipLinked(d.register),
-    ]);
+    const counterparties = new Set([...hitChanged, ...d.changedCps, ...ownershipLinked(d.register)]);
     const now = this.#clock.now();
     const cleared = new Set(d.clearances.filter((c) => isClearanceActive(c, now)).map((c) => c.subjectKey));
     if (cleared.size > 0)
       for (const c of d.register)
         if (cleared.has(clearanceSubjectKey(counterpartySubject(c)))) counterparties.add(c.id);
-    return { candidates, counterparties };
+    const partial = new Set<string>();
+    let removedListings = new Set<string>();
+    if (d.removedParties.size > 0) {
+      removedListings = await listingsOfSubjectsOf(this.store.kysely, d.removedParties);
+      // Past a page of listings (a list withdrawn whole), their whole state as before.
+      const whole = removedListings.size > REMOVED_LISTINGS_PAGE;
+      for (const id of await this.runs.counterpartiesHitting(orgId, d.removedParties))
+        if (!counterparties.has(id)) (whole ? counterparties : partial).add(id);
+    }
+    return { candidates, counterparties, partial, removedListings };
   }
 
   /**

@@ -72,6 +72,48 @@ for (const target of storeTargets()) {
       ]);
     });
 
+    it('updates the open alert of a subject one of whose listings is withdrawn, on a delta', async () => {
+      await w.monitor.run(org, { trigger: 'register' });
+      const [alert] = await hitAlerts();
+      // The AU list withdraws him: C-1 hit the removed listing, and is read on its subject only.
+      await w.store.saveListVersion(
+        AU.version('2026-11-20', [AU.party('9000', 'organization', ['Globex Holdings'])]),
+      );
+      await subjects().resolve('incremental');
+      const run = await w.monitor.run(org, { trigger: 'list-version' });
+      expect(run?.record?.mode).toBe('delta');
+      const alerts = await hitAlerts();
+      const hits = (await w.monitor.runs.hits(org)).filter((h) => h.counterpartyId === 'C-1');
+      expect(hits.map((h) => h.entityId)).toEqual(['test-un:IRi.039']);
+      // Whatever the delta raised or noted, a full re-screen finds nothing more to raise.
+      const full = await w.monitor.run(org, { trigger: 'manual', full: true });
+      expect(full?.counts).toMatchObject({ newAlerts: 0, changedAlerts: 0, goneAlerts: 0 });
+      const open = alerts.filter((a) => a.state === 'open');
+      expect(open.map((a) => `${a.kind} ${a.entityId}`).sort()).toMatchInlineSnapshot(`
+        [
+          "new test-un:IRi.039",
+        ]
+      `);
+      expect(
+        open
+          .find((a) => a.id === alert!.id)
+          ?.events.map((e) => e.comment ?? '')
+          .join(' | '),
+      ).toMatchInlineSnapshot(
+        `"new hit at score 1 on test-au:8490; new hit at score 1 on test-un:IRi.039 | test-au:8490 was delisted"`,
+      );
+      expect(run?.counts).toMatchInlineSnapshot(`
+        {
+          "changedAlerts": 0,
+          "counterpartiesScreened": 0,
+          "goneAlerts": 0,
+          "newAlerts": 0,
+          "partiesScreened": 1,
+          "suppressed": 0,
+        }
+      `);
+    });
+
     it('clears every listing of the subject on a false positive, raises a listing that joins it and a split for review', async () => {
       await w.monitor.run(org, { trigger: 'register' });
       const [alert] = await hitAlerts();

@@ -81,9 +81,12 @@ export interface RunInputs {
    * the state of `read` only). A counterparty with neither a fresh hit nor a stored hit on a changed
    * or removed listed party, outside `screenAll`, uncleared and in no ownership link, raises nothing
    * and changes no hit whatever its stored state (docs/decisions/2026-12-05-delta-scope-reads.md).
+   * `partial`: counterparties outside `read` whose state in `stored` and `alerts` is a part only
+   * (on the removed parties' subjects): with a fresh hit, read whole instead of that part.
    */
   readMore?: {
     read: ReadonlySet<string>;
+    partial?: ReadonlySet<string>;
     state: (counterpartyIds: ReadonlySet<string>) => Promise<{ stored: StoredHit[]; alerts: RunAlert[] }>;
   };
   /** The register index of an earlier run at the same register position, reused when given. */
@@ -384,8 +387,10 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
     for (const h of fresh) if (!inputs.readMore.read.has(h.counterpartyId)) more.add(h.counterpartyId);
     if (more.size > 0) {
       const state = await inputs.readMore.state(more);
-      stored = [...stored, ...state.stored];
-      alerts = [...alerts, ...state.alerts];
+      const partial = inputs.readMore.partial;
+      const kept = (id: string) => !partial?.has(id) || !more.has(id);
+      stored = [...stored.filter((h) => kept(h.counterpartyId)), ...state.stored];
+      alerts = [...alerts.filter((a) => kept(a.counterpartyId)), ...state.alerts];
     }
   }
   const changes = reconcileHits(

@@ -57,3 +57,35 @@ export async function readSubjectView(
     sources: [...sources],
   };
 }
+
+/**
+ * Every listing an alert of the subjects of `entityIds` can be on: those listings, the subject
+ * each belongs to now (its id: a listing no resolution holds is its own subject), and every
+ * current listing of those subjects. A counterparty's hit or alert on any other listing is
+ * grouped under another subject (`subjectIdOf`), whatever the resolution read with it.
+ */
+export async function listingsOfSubjectsOf(
+  db: Kysely<Database>,
+  entityIds: ReadonlySet<string>,
+): Promise<Set<string>> {
+  const out = new Set(entityIds);
+  const subjectIds = new Set(entityIds);
+  for (const page of pagesOf(entityIds))
+    for (const r of await db
+      .selectFrom('subject_members')
+      .select('subject_id')
+      .where('is_current', '=', true)
+      .where('entity_id', 'in', page!)
+      .execute())
+      subjectIds.add(r.subject_id);
+  for (const id of subjectIds) out.add(id);
+  for (const page of pagesOf(subjectIds))
+    for (const r of await db
+      .selectFrom('subject_members')
+      .select('entity_id')
+      .where('is_current', '=', true)
+      .where('subject_id', 'in', page!)
+      .execute())
+      out.add(r.entity_id);
+  return out;
+}
