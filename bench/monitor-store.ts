@@ -447,6 +447,11 @@ async function main(): Promise<void> {
         console.log(
           `  version stored → alerts written (refresh + delta): ${totalS.toFixed(2)} s, process CPU ${totalCpu.toFixed(1)} s, main thread ${totalMain.toFixed(1)} s`,
         );
+        // The workers' expansions the main thread read instead of making them (`seedExpansions`), in all so far.
+        const seed = screening.index.expansionSeed;
+        console.log(
+          `  expansion memo: ${screening.index.expansions.size} entries; seed ${seed ? `of ${seed.memo.size} (at ${seed.tokenCount} tokens): ${seed.counts.read} read, ${seed.counts.entered} left to an added token, in all` : 'none'}`,
+        );
         // The workers restart (and the snapshot is saved: its serialisation runs in the release)
         // after the delta: timed apart, and waited for, so that the next update finds them
         // running as a week later would.

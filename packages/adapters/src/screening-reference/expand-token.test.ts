@@ -7,6 +7,13 @@ import {
   normalizeName,
   partyEntityId,
   settleExpansions,
+  seedExpansions,
+  shareExpansions,
+  shareSnapshot,
+  SharedExpansions,
+  indexOverSnapshot,
+  snapshotOfIndex,
+  withColumnLookups,
   type NameReference,
   type ScreeningIndex,
 } from '@entente/core';
@@ -184,5 +191,93 @@ describe.skipIf(!hasData)('the memo of expansions after the index changed', asyn
     expect(enteredByAdded.length).toBeGreaterThan(50);
     expect(enteredByAdded.filter((q) => kept.has(q))).toEqual([]);
     expect(recounted).toBeGreaterThan(100);
+  });
+});
+
+// A writable index reads, on a miss of its memo, the expansions workers made over its snapshot
+// (`seedExpansions`), as a monitoring delta reads the full run's: each read after the index
+// changed must be what a fresh expansion gives, and none an added token enters.
+describe.skipIf(!hasData)('expansions read from the workers over a snapshot of the index', async () => {
+  const { reference, list } = await unList();
+  const parties = list?.parties ?? [];
+  const wordsOf = (ps: typeof parties): string[] => [
+    ...new Set(ps.flatMap((p) => p.names.flatMap((n) => normalizeName(n.full, reference, p.schema).tokens))),
+  ];
+  const later = parties.filter((_, k) => k % 40 === 7);
+  const first = parties.filter((_, k) => k % 40 !== 7);
+  const removed = first.filter((_, k) => k % 23 === 3);
+  const queries = queryWords(wordsOf(parties));
+
+  it('gives expansions equal to fresh ones, and leaves those an added token enters to be made', () => {
+    const index = buildScreeningIndex(
+      first.map((party) => ({ party })),
+      reference,
+    );
+    // The workers' side: an index over the snapshot's shared columns, filling a shared memo.
+    const snapshot = shareSnapshot(withColumnLookups(snapshotOfIndex(index)));
+    const worker = indexOverSnapshot(snapshot, reference);
+    const memo = new SharedExpansions();
+    shareExpansions(worker, memo);
+    for (const q of queries) expandToken(worker, q);
+    expect(memo.size).toBe(queries.length);
+    const before = index.tokenCount;
+    seedExpansions(index, memo, { tokenCount: before, deletionCount: index.deletionCount });
+    for (const party of later) index.add(party);
+    for (const party of removed) index.remove(partyEntityId(party));
+    const added = index.tokenCount - before;
+    expect(added).toBeGreaterThan(20);
+    expect(added).toBeLessThanOrEqual(256);
+    index.prepare();
+    // Each query read once through the seed (the memo is empty), then expanded afresh.
+    const read = new Map(queries.map((q) => [q, expandToken(index, q)]));
+    const seed = index.expansionSeed;
+    expect(seed).toBeDefined();
+    index.expansionSeed = undefined;
+    index.clearExpansions();
+    const wrong: string[] = [];
+    const enteredByAdded: string[] = [];
+    let fromSeed = 0;
+    for (const q of queries) {
+      const fresh = expandToken(index, q);
+      const got = read.get(q)!;
+      if (fresh.ids.some((id) => id >= before)) enteredByAdded.push(q);
+      if (got.ids.buffer instanceof SharedArrayBuffer) fromSeed++;
+      const same =
+        got.postings === fresh.postings &&
+        got.best === fresh.best &&
+        Array.from(got.ids).join() === Array.from(fresh.ids).join() &&
+        Array.from(got.similarities).join() === Array.from(fresh.similarities).join();
+      if (!same) wrong.push(q);
+    }
+    expect(wrong).toEqual([]);
+    expect(enteredByAdded.length).toBeGreaterThan(50);
+    expect(fromSeed).toBeGreaterThan(queries.length * 0.8);
+    expect(fromSeed).toBeLessThanOrEqual(queries.length - enteredByAdded.length);
+  });
+
+  it('is dropped once the fuzzy look-up is rebuilt', () => {
+    const index = buildScreeningIndex(
+      first.map((party) => ({ party })),
+      reference,
+    );
+    const worker = indexOverSnapshot(shareSnapshot(withColumnLookups(snapshotOfIndex(index))), reference);
+    const memo = new SharedExpansions();
+    shareExpansions(worker, memo);
+    expandToken(worker, queries[0]!);
+    seedExpansions(index, memo, { tokenCount: index.tokenCount, deletionCount: index.deletionCount });
+    // More than the pending scan's limit of new words: `prepare` rebuilds the look-up.
+    const words = (k: number): string =>
+      `${'bcdfg'[k % 5]}${'aeiou'[(k >> 2) % 5]}rqz${'klmnp'[(k >> 4) % 5]}${k}`;
+    for (let k = 0; k < 300; k++)
+      index.add({
+        ...later[0]!,
+        sourceId: `extra-${k}`,
+        names: [{ ...later[0]!.names[0]!, full: `${words(k)} ${words(k + 300)}` }],
+      });
+    index.prepare();
+    expect(index.deletionCount).toBe(index.tokenCount);
+    const got = expandToken(index, queries[0]!);
+    expect(got.ids.buffer instanceof SharedArrayBuffer).toBe(false);
+    expect(index.expansionSeed).toBeUndefined();
   });
 });

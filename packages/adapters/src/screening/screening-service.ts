@@ -2,6 +2,7 @@ import {
   buildScreeningIndex,
   clearanceOfMatch,
   indexFromSnapshot,
+  seedExpansions,
   snapshotOfIndex,
   withColumnLookups,
   clearanceSubjectKey,
@@ -158,6 +159,8 @@ export class ScreeningService {
   #pool: ScreeningPool | undefined;
   #poolStarting: Promise<void> = Promise.resolve();
   #poolGeneration = 0;
+  /** The index's token and fuzzy look-up counts when the snapshot `#pool` runs on was taken. */
+  #poolAt: { tokenCount: number; deletionCount: number } | undefined;
   /** Holds taken by `holdWorkers`: while any is, a refreshed index starts no workers and saves no snapshot. */
   #holds = 0;
   /** What a refresh left for the last hold's release: start the workers, save the snapshot under this key. */
@@ -281,6 +284,7 @@ export class ScreeningService {
     if (this.#workers === 0 || this.#closed) return;
     const generation = ++this.#poolGeneration;
     const stale = () => generation !== this.#poolGeneration || this.#closed;
+    let at: { tokenCount: number; deletionCount: number } | undefined;
     this.#poolStarting = new Promise<void>((next) => setImmediate(next))
       .then(() => {
         if (stale()) return undefined;
@@ -290,6 +294,7 @@ export class ScreeningService {
           return undefined;
         }
         this.#deferred.pool = false;
+        at = { tokenCount: this.#index.tokenCount, deletionCount: this.#index.deletionCount };
         // The workers read the index's snapshot in shared memory rather than index every party again.
         return ScreeningPool.start(this.snapshotPayload(), this.reference, this.#workers, {
           copyPerWorker: this.#copyIndexPerWorker,
@@ -300,10 +305,30 @@ export class ScreeningService {
         async (pool) => {
           // A newer index (or close) came while this pool was building: it is stale.
           if (pool && stale()) await pool.close(0);
-          else if (pool) this.#pool = pool;
+          else if (pool) {
+            this.#pool = pool;
+            this.#poolAt = at;
+          }
         },
         (e: unknown) => this.#onWorkerError(e),
       );
+  }
+
+  /**
+   * Before the workers are dropped for a change of the index: lets the index read the expansions
+   * they made (their shared memo, over a snapshot of this index) on a miss of its own memo
+   * (`seedExpansions`), unless the seed it has holds more. A monitoring delta then scores on the
+   * main thread with the expansions of the full run's workers, which met every register word,
+   * instead of expanding them again; the pool restarted after a delta has met few.
+   */
+  #seedFromPool(): void {
+    const memo = this.#pool?.expansions;
+    const at = this.#poolAt;
+    const index = this.#index;
+    if (!memo || !at || index.columns) return;
+    const seed = index.expansionSeed;
+    if (seed && seed.deletionCount === index.deletionCount && seed.memo.size >= memo.size) return;
+    seedExpansions(index, memo, at);
   }
 
   /** Stops the workers; screening runs in process until new ones are ready. */
@@ -430,6 +455,7 @@ export class ScreeningService {
       // Holds for those told of the change, taken before the workers are dropped or patched.
       for (const hook of this.#changeHooks) hook(this.holdWorkers());
       this.#patchDeltaWorker(patch);
+      this.#seedFromPool();
       this.#index.prepare();
       this.#payload = undefined;
       this.#state = this.describe((performance.now() - started) / 1000, 'built');

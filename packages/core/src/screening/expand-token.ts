@@ -54,8 +54,12 @@ export function expandToken(index: ScreeningIndex, token: string): TokenExpansio
   const shared = index.sharedExpansions;
   let out = shared?.get(token);
   let facts: TokenFacts | undefined;
-  if (!out) {
+  if (!out && index.expansionSeed) {
     facts = index.factsOf(token);
+    out = fromSeed(index, index.expansionSeed, token, facts);
+  }
+  if (!out) {
+    facts ??= index.factsOf(token);
     out = computeExpansion(index, token, facts);
     if (shared) out = shared.put(token, out);
   }
@@ -155,6 +159,28 @@ export function settleExpansions(index: ScreeningIndex): void {
   }
   index.expansionsTokenCount = to;
   index.expansionsStale = false;
+  const added = addedTokens(index, from, to);
+  for (const [q, expansion] of memo) {
+    const facts = index.expansionFacts.get(q) ?? index.factsOf(q);
+    if (from < to && mayEnterExpansion(index, q, facts, added)) {
+      memo.delete(q);
+      index.expansionFacts.delete(q);
+      continue;
+    }
+    const postings = postingsOf(index, expansion);
+    if (postings !== expansion.postings) memo.set(q, { ...expansion, postings });
+  }
+}
+
+/** The postings of an expansion's tokens in the index as it is now. */
+function postingsOf(index: ScreeningIndex, expansion: TokenExpansion): number {
+  let postings = 0;
+  for (let k = 0; k < expansion.ids.length; k++) postings += index.postingCount(expansion.ids[k]!);
+  return postings;
+}
+
+/** The tokens with ids `[from, to)`, as `mayEnterExpansion` looks them up. */
+function addedTokens(index: ScreeningIndex, from: number, to: number): AddedTokens {
   const added: AddedTokens = {
     texts: new Set(),
     folds: new Set(),
@@ -174,17 +200,79 @@ export function settleExpansions(index: ScreeningIndex): void {
     if (same) same.push(token);
     else added.byLength.set(text.length, [token]);
   }
-  for (const [q, expansion] of memo) {
-    const facts = index.expansionFacts.get(q) ?? index.factsOf(q);
-    if (from < to && mayEnterExpansion(index, q, facts, added)) {
-      memo.delete(q);
-      index.expansionFacts.delete(q);
-      continue;
-    }
-    let postings = 0;
-    for (let k = 0; k < expansion.ids.length; k++) postings += index.postingCount(expansion.ids[k]!);
-    if (postings !== expansion.postings) memo.set(q, { ...expansion, postings });
+  return added;
+}
+
+/**
+ * Expansions the workers made over a snapshot of a writable index (their shared memo), which the
+ * index reads on a miss of its own memo instead of expanding the token again (`seedExpansions`).
+ * `tokenCount` and `deletionCount` are the index's when the snapshot was taken.
+ */
+export interface ExpansionSeed {
+  readonly memo: SharedExpansions;
+  readonly tokenCount: number;
+  readonly deletionCount: number;
+  /** The tokens added since the snapshot, made once per token count. */
+  added?: { to: number; tokens: AddedTokens };
+  /** Expansions read from it; found in it but left to be made because an added token may enter them. */
+  readonly counts: { read: number; entered: number };
+}
+
+/**
+ * Lets a writable index read, on a miss of its memo, the expansions `memo` holds: those the
+ * workers made over a snapshot of this index taken when it held `tokenCount` tokens and its fuzzy
+ * look-up `deletionCount` (the snapshot's token ids are the index's). A monitoring delta scores on
+ * the main thread, whose own memo holds only what the previous delta expanded; the full run's
+ * workers expanded every word of the register. An entry is used as `settleExpansions` keeps one:
+ * not when a token added since the snapshot may enter it, and with its posting total recounted.
+ * The seed is dropped once the fuzzy look-up is rebuilt (near tokens visited in another order) or
+ * more than `SETTLE_LIMIT` tokens were added. Replaces any seed before.
+ */
+export function seedExpansions(
+  index: ScreeningIndex,
+  memo: SharedExpansions,
+  at: { tokenCount: number; deletionCount: number },
+): void {
+  if (index.columns) throw new RangeError('only a writable index reads a seed of expansions');
+  index.expansionSeed = {
+    memo,
+    tokenCount: at.tokenCount,
+    deletionCount: at.deletionCount,
+    counts: { read: 0, entered: 0 },
+  };
+}
+
+function fromSeed(
+  index: ScreeningIndex,
+  seed: ExpansionSeed,
+  token: string,
+  facts: TokenFacts,
+): TokenExpansion | undefined {
+  const to = index.tokenCount;
+  if (
+    index.deletionCount !== seed.deletionCount ||
+    to < seed.tokenCount ||
+    to - seed.tokenCount > SETTLE_LIMIT
+  ) {
+    index.expansionSeed = undefined;
+    return undefined;
   }
+  const entry = seed.memo.get(token);
+  if (!entry) return undefined;
+  if (to > seed.tokenCount) {
+    if (seed.added?.to !== to) seed.added = { to, tokens: addedTokens(index, seed.tokenCount, to) };
+    if (mayEnterExpansion(index, token, facts, seed.added.tokens)) {
+      seed.counts.entered++;
+      return undefined;
+    }
+  }
+  seed.counts.read++;
+  return {
+    ids: entry.ids,
+    similarities: entry.similarities,
+    postings: postingsOf(index, entry),
+    best: entry.best,
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { allowedEdits, tokenFacts, type TokenFacts } from './compare-tokens.ts';
 import { DeletionNeighbourhood, type DeletionArrays } from './deletion-neighbourhood.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import type { SharedExpansions } from './shared-expansions.ts';
+import type { ExpansionSeed } from './expand-token.ts';
 import type { StoredColumns } from './stored-columns.ts';
 
 /** One indexed name of one party. */
@@ -117,6 +118,11 @@ export class ScreeningIndex {
   expansionsStale = false;
   /** The memo of expansions this index shares with other workers over the same snapshot (see `shareExpansions`). */
   sharedExpansions: SharedExpansions | undefined;
+  /**
+   * Expansions made by the workers over a snapshot of this writable index, read on a miss of the
+   * memo and brought up to date as `settleExpansions` does (see `seedExpansions`).
+   */
+  expansionSeed: ExpansionSeed | undefined;
   private readonly byEntityId = new Map<string, number>();
   private liveNames = 0;
   private deletions: DeletionNeighbourhood | undefined;
@@ -392,6 +398,11 @@ export class ScreeningIndex {
     const deletions = this.deletions!;
     deletions.forEachNear(token, edits, visit);
     for (let id = deletions.count; id < this.tokenCount; id++) visit(id);
+  }
+
+  /** Tokens the fuzzy look-up was built over (the others are scanned); 0 before it is built. */
+  get deletionCount(): number {
+    return this.deletions?.count ?? 0;
   }
 
   /** The fuzzy look-up arrays as built (for a snapshot), if built. */
