@@ -155,7 +155,7 @@ describe('column index built on worker threads', () => {
     }
   }, 60_000);
 
-  it('holds the parts of a deletion index until they are released, then makes the same arrays', async () => {
+  it('counts the parts of a deletion index at once but fills nothing until they are released, then makes the same arrays', async () => {
     const tokens = partiesOf(300).flatMap(({ party }) =>
       party.names.flatMap((n) => n.full.toLowerCase().split(/\s+/)),
     );
@@ -178,9 +178,14 @@ describe('column index built on worker threads', () => {
       const none = { id: -1, tokens: joinStrings([]), from: 0, to: 0 };
       await Promise.all([ask(0, none), ask(1, none)]);
       const answers = jobs.map((job, i) => ask(i, { id: i, deletionPart: job }));
-      // Held: nothing counted nor filled (unheld, 2 booted parts make these arrays in milliseconds).
+      // Held: the buckets counted into bytes (every entry), the arrays neither started nor filled
+      // (unheld, 2 booted parts make them in milliseconds).
       const control = jobs[0]!.control;
-      Atomics.wait(control, 1, 0, 3_000);
+      const counted = (): number => jobs[0]!.counts.reduce((a, c) => a + c, 0);
+      for (let waited = 0; counted() < arrays.entries.length && waited < 30_000; waited += 50)
+        Atomics.wait(control, 1, 0, 50);
+      Atomics.wait(control, 1, 0, 1_000);
+      expect(counted()).toBe(arrays.entries.length);
       expect(Atomics.load(control, 1)).toBe(0);
       expect(arrays.offsets.every((o) => o === 0) && arrays.entries.every((e) => e === 0)).toBe(true);
       releaseDeletionParts(jobs);

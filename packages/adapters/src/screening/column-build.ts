@@ -48,11 +48,13 @@ export interface ColumnBuildOptions {
    * Worker threads making the deletion index in parts at once, into shared memory (default: as
    * many as `workers`; 0: on this thread, in the layout). They are started fresh when the
    * normalising workers stop; the index's arrays are made at the point of the layout where this
-   * thread would make it, and the workers count and fill them once this thread has finished the
-   * layout (and made the look-ups, `buildColumnIndexInWorkers`): at 1,000,000 parties the arrays
-   * (~0.5 GB, resident at once as they are hashed into) beside the layout's garbage took the
-   * peak to 3.06–3.09 GiB (docs/decisions/2026-12-05-build-1m-idle.md). At 1,000,000 parties, 2
-   * took this thread's CPU from 83 to 42 s (docs/decisions/2026-12-05-build-1m-overlap.md).
+   * thread would make it, and the workers count the buckets into bytes at once (~67 MB at
+   * 1,000,000 parties, beside the layout and the look-ups) but fill the arrays only once this
+   * thread has finished the layout (and made the look-ups, `buildColumnIndexInWorkers`): at
+   * 1,000,000 parties the arrays (~0.5 GB, resident at once as they are hashed into) beside the
+   * layout's garbage took the peak to 3.06–3.09 GiB (docs/decisions/2026-12-05-build-1m-idle.md,
+   * docs/decisions/2026-12-05-build-1m-count-beside.md). At 1,000,000 parties, 2 took this
+   * thread's CPU from 83 to 42 s (docs/decisions/2026-12-05-build-1m-overlap.md).
    */
   deletionWorkers?: number;
   /**
@@ -230,8 +232,9 @@ async function columnsInWorkers(
         step('deletion index');
         return arrays;
       }
-      // Its arrays made here and filled on the workers once released, when this thread has
-      // finished the layout and made the look-ups (`buildColumnIndexInWorkers`).
+      // Its arrays made here; the buckets counted on the workers at once (into bytes), the arrays
+      // filled there once released, when this thread has finished the layout and made the
+      // look-ups (`buildColumnIndexInWorkers`).
       const { jobs, arrays } = deletionJobsOf(tokens, parts, { hold: true });
       release = (): void => releaseDeletionParts(jobs);
       deletions = Promise.all(

@@ -183,4 +183,24 @@ describe('deletion index made in parts', () => {
       expect([...arrays.entries]).toEqual([...whole.entries]);
     }
   });
+
+  it('counts a bucket past 255 entries (its bytes full, the rest in the offsets) as the one-pass build', () => {
+    // 600 long tokens with one deletion key ("abcd" … "wxyz"): all their variants share buckets,
+    // each of them 600 entries deep, beside short tokens in buckets of their own.
+    const middle = (i: number): string => String.fromCharCode(0x61 + (i % 26), 0x61 + Math.floor(i / 26));
+    const tokens = [
+      ...Array.from({ length: 600 }, (_, i) => `abcd${middle(i)}wxyz`),
+      ...['anna', 'ivan', 'li', 'hassan'],
+    ];
+    const whole = deletionArraysOf(tokens);
+    let deepest = 0;
+    for (let b = 0; b + 1 < whole.offsets.length; b++)
+      deepest = Math.max(deepest, whole.offsets[b + 1]! - whole.offsets[b]!);
+    expect(deepest).toBeGreaterThanOrEqual(600);
+    const { jobs, arrays } = deletionJobsOf(tokens, 1);
+    deletionPart(jobs[0]!);
+    expect(jobs[0]!.counts.some((c) => c === 255)).toBe(true);
+    expect([...arrays.offsets]).toEqual([...whole.offsets]);
+    expect([...arrays.entries]).toEqual([...whole.entries]);
+  });
 });

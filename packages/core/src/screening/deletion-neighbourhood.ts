@@ -318,6 +318,49 @@ export function countDeletionBuckets(
   );
 }
 
+/**
+ * Step 3 into bytes: the bucket sizes of tokens `[from, to)` counted into `counts[bucket]`, for
+ * the buckets `[lo, hi)` alone, a size past 255 going on in `offsets[bucket + 1]` (rare: a bucket
+ * shared by hundreds of tokens with the same deletion key). The counts are a quarter of the
+ * offsets' size and made resident instead of them (hashed at random, all at once): a part can
+ * count beside a caller's peak and leave the offsets untouched until `startDeletionBucketsOf`.
+ */
+export function countDeletionBucketBytes(
+  source: DeletionSource,
+  from: number,
+  to: number,
+  counts: Uint8Array,
+  offsets: Uint32Array,
+  lo = 0,
+  hi = counts.length,
+): void {
+  const mask = counts.length - 1;
+  forEachTokenHash(
+    source,
+    from,
+    to,
+    () => {},
+    (h) => {
+      const b = h & mask;
+      if (b < lo || b >= hi) return;
+      if (counts[b] === 255) offsets[b + 1]!++;
+      else counts[b]!++;
+    },
+  );
+}
+
+/**
+ * Step 4 after `countDeletionBucketBytes` (one thread, after every part's count): bucket sizes
+ * (their bytes plus what went on in `offsets`) → bucket starts, as `startDeletionBuckets`.
+ */
+export function startDeletionBucketsOf(counts: Uint8Array, offsets: Uint32Array): void {
+  let sum = 0;
+  for (let b = 0; b < counts.length; b++) {
+    sum += counts[b]! + offsets[b + 1]!;
+    offsets[b + 1] = sum;
+  }
+}
+
 /** Step 4 (one thread, after every part's step 3): bucket sizes → bucket starts. */
 export function startDeletionBuckets(offsets: Uint32Array): void {
   for (let b = 0; b < offsets.length - 1; b++) offsets[b + 1]! += offsets[b]!;
@@ -394,6 +437,8 @@ export interface DeletionJob {
   source: { codes: Uint8Array | Uint16Array; ends: Uint32Array };
   offsets: Uint32Array;
   entries: Uint32Array;
+  /** The bucket sizes as bytes (`countDeletionBucketBytes`), one per bucket of `offsets`. */
+  counts: Uint8Array;
   /**
    * Four shared counters: threads arrived at the current step, steps passed, parts failed, and
    * whether the parts may start (`releaseDeletionParts`; from the start unless held).
@@ -444,10 +489,11 @@ function awaitRelease(control: Int32Array): void {
 }
 
 /**
- * Lets the parts of a deletion index made with `hold` start. Their arrays become resident as
- * they are counted and filled (the offsets and the entries about 268 MB each at 1,000,000
- * parties, hashed at random so all at once): a caller whose own garbage peaks meanwhile (the
- * layout, the look-ups) releases the parts after it.
+ * Lets the parts of a deletion index made with `hold` go on past their count. The count goes
+ * into bytes (`countDeletionBucketBytes`: ~67 MB at 1,000,000 parties); the index's arrays
+ * become resident after the release, as the bucket starts are made and filled (the offsets and
+ * the entries about 268 MB each at 1,000,000 parties, hashed at random so all at once): a caller
+ * whose own garbage peaks meanwhile (the layout, the look-ups) releases the parts after it.
  */
 export function releaseDeletionParts(jobs: readonly DeletionJob[]): void {
   const control = jobs[0]?.control;
@@ -484,12 +530,14 @@ export function deletionJobsOf(
   });
   const source = { codes, ends };
   const { offsets, entries } = deletionArraysFor(deletionVariantCount(source, 0, tokens.length), true);
+  const counts = new Uint8Array(buffer(offsets.length - 1));
   const control = new Int32Array(buffer(16));
   if (!options.hold) control[3] = 1;
   const jobs = Array.from({ length: parts }, (_, part) => ({
     source,
     offsets,
     entries,
+    counts,
     control,
     part,
     parts,
@@ -502,15 +550,16 @@ export function deletionJobsOf(
  * throws, the others throw `DeletionPartFailed` at their next meeting rather than wait for it.
  */
 export function deletionPart(job: DeletionJob): void {
-  const { source, offsets, entries, control, part, parts } = job;
+  const { source, offsets, entries, counts, control, part, parts } = job;
   try {
-    awaitRelease(control);
-    // Every token, into this part's own range of buckets (written by no other thread).
+    // Every token, into this part's own range of buckets (written by no other thread): counted
+    // into bytes at once, held or not; the offsets and entries only once released.
     const count = source.ends.length;
     const [lo, hi] = shareOf(offsets.length - 1, part, parts);
-    countDeletionBuckets(source, 0, count, offsets, lo, hi);
+    countDeletionBucketBytes(source, 0, count, counts, offsets, lo, hi);
+    awaitRelease(control);
     meet(control, parts);
-    if (part === 0) startDeletionBuckets(offsets);
+    if (part === 0) startDeletionBucketsOf(counts, offsets);
     meet(control, parts);
     fillDeletionBuckets(source, 0, count, offsets, entries, lo, hi);
     meet(control, parts);
