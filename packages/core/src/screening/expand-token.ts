@@ -363,6 +363,34 @@ function mayBeSpelledAlike(index: ScreeningIndex, a: string, id: number): boolea
   return jaro + prefix * 0.1 * (1 - jaro) >= 0.9 - 1e-9;
 }
 
+/** Folds with more a and i than this are not varied (2^n folds): no listed word comes near. */
+const KASRA_FOLD_LETTERS = 12;
+
+/**
+ * Calls `visit` with every spelling that `fold` becomes when some of its a and i are swapped
+ * (a for i, i for a), `fold` itself excepted: the folds another token must have to be the kasra
+ * variant of this one (`kasraVariant` requires folds of one length differing only there). Only
+ * for folds of ASCII letters, and at most `KASRA_FOLD_LETTERS` a and i.
+ */
+export function forEachKasraFold(fold: string, visit: (fold: string) => void): void {
+  if (!/^[a-z]+$/.test(fold)) return;
+  const at: number[] = [];
+  for (let k = 0; k < fold.length; k++) {
+    const c = fold.charCodeAt(k);
+    if (c === 97 || c === 105) at.push(k);
+  }
+  if (at.length === 0 || at.length > KASRA_FOLD_LETTERS) return;
+  const chars = fold.split('');
+  for (let mask = 1; mask < 1 << at.length; mask++) {
+    for (let j = 0; j < at.length; j++) {
+      const k = at[j]!;
+      const c = fold[k]!;
+      chars[k] = mask & (1 << j) ? (c === 'a' ? 'i' : 'a') : c;
+    }
+    visit(chars.join(''));
+  }
+}
+
 function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFacts): TokenExpansion {
   const ids: number[] = [];
   const sims: number[] = [];
@@ -399,6 +427,17 @@ function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFact
       add(folded, compareTokenFacts(facts, index.factsAt(folded)).similarity);
     for (const id of index.foldIds(facts.fold) ?? [])
       if (seenStamp[id] !== epoch) add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
+    // The kasra written e on one side and i on the other (`kasraVariant`: "qassem" / "qasim"): such
+    // a token's fold is this token's with some of its a and i swapped, so it is read here, by those
+    // folds, as the near tokens below are tested only by their spelling.
+    if (allowedEdits(token.length) > 0)
+      forEachKasraFold(facts.fold, (fold) => {
+        const same = index.vocabulary.get(fold);
+        if (same !== undefined && seenStamp[same] !== epoch)
+          add(same, compareTokenFacts(facts, index.factsAt(same)).similarity);
+        for (const id of index.foldIds(fold) ?? [])
+          if (seenStamp[id] !== epoch) add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
+      });
     const length = token.length;
     const verify = (id: number, window: number): void => {
       if (seenStamp[id] === epoch) return;
