@@ -23,15 +23,7 @@ export async function readSubjectView(
       .execute();
   else {
     // Only the subjects of these listings, with every current listing of each.
-    const subjectIds = new Set<string>();
-    for (const page of pagesOf(entityIds))
-      for (const r of await db
-        .selectFrom('subject_members')
-        .select('subject_id')
-        .where('is_current', '=', true)
-        .where('entity_id', 'in', page!)
-        .execute())
-        subjectIds.add(r.subject_id);
+    const subjectIds = await addSubjectIdsOf(db, entityIds, new Set<string>());
     for (const page of pagesOf(subjectIds))
       for (const r of await db
         .selectFrom('subject_members')
@@ -69,15 +61,7 @@ export async function listingsOfSubjectsOf(
   entityIds: ReadonlySet<string>,
 ): Promise<Set<string>> {
   const out = new Set(entityIds);
-  const subjectIds = new Set(entityIds);
-  for (const page of pagesOf(entityIds))
-    for (const r of await db
-      .selectFrom('subject_members')
-      .select('subject_id')
-      .where('is_current', '=', true)
-      .where('entity_id', 'in', page!)
-      .execute())
-      subjectIds.add(r.subject_id);
+  const subjectIds = await addSubjectIdsOf(db, entityIds, new Set(entityIds));
   for (const id of subjectIds) out.add(id);
   for (const page of pagesOf(subjectIds))
     for (const r of await db
@@ -88,4 +72,21 @@ export async function listingsOfSubjectsOf(
       .execute())
       out.add(r.entity_id);
   return out;
+}
+
+/** Adds to `into` the id of the subject each of `entityIds` currently belongs to; returns `into`. */
+async function addSubjectIdsOf(
+  db: Kysely<Database>,
+  entityIds: ReadonlySet<string>,
+  into: Set<string>,
+): Promise<Set<string>> {
+  for (const page of pagesOf(entityIds))
+    for (const r of await db
+      .selectFrom('subject_members')
+      .select('subject_id')
+      .where('is_current', '=', true)
+      .where('entity_id', 'in', page!)
+      .execute())
+      into.add(r.subject_id);
+  return into;
 }

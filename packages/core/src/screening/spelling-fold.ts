@@ -63,18 +63,26 @@ const ASCII_WORD = /^[a-z]+$/;
  * foldSpelling('wladimirowicz') // 'vladimirovich'
  */
 export function foldSpelling(token: string): string {
-  const cached = memo.get(token);
-  if (cached !== undefined) return cached;
-  let out = token;
-  if (ASCII_WORD.test(token))
-    for (const [pattern, replacement] of SPELLING_FOLDS) out = out.replace(pattern, replacement);
-  // A bounded memo: folds are pure functions of the token.
-  if (memo.size > 200_000) memo.clear();
-  memo.set(token, out);
-  return out;
+  return foldWith(token, SPELLING_FOLDS, memo);
 }
 
 const memo = new Map<string, string>();
+
+/** `token` through `folds` when it is a plain ASCII word, memoised in `cache` (bounded: folds are pure). */
+function foldWith(
+  token: string,
+  folds: readonly (readonly [RegExp, string])[],
+  cache: Map<string, string>,
+): string {
+  const cached = cache.get(token);
+  if (cached !== undefined) return cached;
+  let out = token;
+  if (ASCII_WORD.test(token))
+    for (const [pattern, replacement] of folds) out = out.replace(pattern, replacement);
+  if (cache.size > 200_000) cache.clear();
+  cache.set(token, out);
+  return out;
+}
 
 /**
  * `foldSpelling` with an e between consonants read as i, not a (`KASRA_FOLDS`):
@@ -84,14 +92,7 @@ const memo = new Map<string, string>();
  * foldSpellingKasra('qassem') // 'kasim'
  */
 export function foldSpellingKasra(token: string): string {
-  const cached = kasraMemo.get(token);
-  if (cached !== undefined) return cached;
-  let out = token;
-  if (ASCII_WORD.test(token))
-    for (const [pattern, replacement] of KASRA_FOLDS) out = out.replace(pattern, replacement);
-  if (kasraMemo.size > 200_000) kasraMemo.clear();
-  kasraMemo.set(token, out);
-  return out;
+  return foldWith(token, KASRA_FOLDS, kasraMemo);
 }
 
 const kasraMemo = new Map<string, string>();
