@@ -363,7 +363,10 @@ function mayBeSpelledAlike(index: ScreeningIndex, a: string, id: number): boolea
   return jaro + prefix * 0.1 * (1 - jaro) >= 0.9 - 1e-9;
 }
 
-/** Folds with more a and i than this are not varied (2^n folds): no listed word comes near. */
+/**
+ * Folds with more a and i than this are not varied (2^n folds): such a token's kasra variants are
+ * left out of its expansion (the most a word of the CSL, SDN, UN and EU lists holds is 11).
+ */
 const KASRA_FOLD_LETTERS = 12;
 
 /**
