@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { isDomainError } from '@entente/core';
 import { toStoreError } from './connection-errors.ts';
 
 /** How a LISTEN subscription connects and recovers. */
@@ -34,10 +35,23 @@ export class PgListener {
 
   private constructor(private readonly options: PgListenerOptions) {}
 
-  /** Subscribes; fails (`store-unavailable`) when the server cannot be reached now. */
+  /**
+   * Subscribes now or, when the server cannot be reached now, as soon as it can: the listener
+   * starts as after a lost connection (`connected` false, re-subscribing with backoff, then
+   * `onNotify` once), so that a server whose store drops while it starts keeps running.
+   * Fails on any other error (e.g. bad credentials, an invalid channel).
+   */
   static async start(options: PgListenerOptions): Promise<PgListener> {
     const listener = new PgListener(options);
-    await listener.#connect();
+    try {
+      await listener.#connect();
+    } catch (error) {
+      if (!(isDomainError(error) && error.code === 'store-unavailable')) throw error;
+      options.log(
+        `store: LISTEN ${options.channel} not subscribed (server unreachable); subscribing when it is back`,
+      );
+      listener.#schedule();
+    }
     return listener;
   }
 

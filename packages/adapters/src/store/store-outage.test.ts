@@ -94,4 +94,23 @@ describe.skipIf(!url)('a PostgreSQL store whose server restarts (needs DATABASE_
     await stop();
     expect(uncaught).toEqual([]);
   });
+
+  it('subscribes LISTEN once the server is back when it was down at the subscription, and tells the watcher', async () => {
+    await proxy.stop();
+    let calls = 0;
+    // A server's start subscribes after it listens: an outage then must not end the process.
+    const stop = await store.watchListVersions(() => calls++);
+    expect(store.connectionProblems?.()).toHaveLength(1);
+    expect(logs.join('\n')).toContain('subscribing when it is back');
+
+    await proxy.start();
+    await eventually(() => expect(calls).toBeGreaterThan(0));
+    expect(store.connectionProblems?.()).toEqual([]);
+
+    const before = calls;
+    await direct.saveListVersion(version('3', 'Charlie Person'));
+    await eventually(() => expect(calls).toBeGreaterThan(before));
+    await stop();
+    expect(uncaught).toEqual([]);
+  });
 });

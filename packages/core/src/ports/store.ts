@@ -24,6 +24,8 @@ export interface Store extends PartyListStore, ClearanceStore {
   /**
    * Calls `onChange` whenever any process stores a new list version
    * (PostgreSQL LISTEN/NOTIFY; in process for PGlite). Returns the unsubscribe function.
+   * A server that cannot be reached now does not fail it: the subscription is made as soon as
+   * it can be (`connectionProblems` says so meanwhile) and `onChange` is called then.
    */
   watchListVersions(onChange: () => void): Promise<() => Promise<void>>;
   /**
