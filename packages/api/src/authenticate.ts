@@ -59,10 +59,13 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     try {
       user = await resolve(c, deps);
     } catch (error) {
-      // A store that cannot be reached refuses no one (and could not record it anyway).
-      if (!(isDomainError(error) && error.code === 'store-unavailable'))
+      // A store that cannot be reached refuses no one (and could not record it anyway): the
+      // route's policy answers 503 if it needs the caller; a public route (/health) still answers.
+      if (isDomainError(error) && error.code === 'store-unavailable') c.set('callerUnchecked', error);
+      else {
         await auditRefusal(c, deps, isDomainError(error) ? error.code : 'error', undefined);
-      throw error;
+        throw error;
+      }
     }
     if (user) c.set('principal', principalOf(user));
     await next();

@@ -19,13 +19,19 @@ export interface Principal {
 
 /** Hono context variables set by Entente's middleware. */
 export interface AppEnv {
-  Variables: { principal?: Principal };
+  Variables: {
+    principal?: Principal;
+    /** Why the caller's credentials could not be checked (the store is unreachable), if so. */
+    callerUnchecked?: Error;
+  };
 }
 
 /** Checks the route's policy against the principal the authentication middleware found. */
 export function authorize(policy: Policy): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if ('public' in policy) return next();
+    const unchecked = c.get('callerUnchecked');
+    if (unchecked) throw unchecked;
     const principal = c.get('principal');
     if (!principal)
       throw new DomainError('unauthenticated', 'Sign in or send an API token (Authorization: Bearer …)');

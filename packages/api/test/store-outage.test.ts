@@ -57,6 +57,8 @@ describe.skipIf(!url)('two API nodes through a PostgreSQL restart (needs DATABAS
   const dir = mkdtempSync(path.join(tmpdir(), 'restart-'));
   let proxy: TcpProxy;
   let token: string;
+  /** A token never used before the outage: the nodes cannot check it while the store is down. */
+  let unseenToken: string;
   const nodes: Node[] = [];
 
   const cli = async (args: string[]) => {
@@ -98,8 +100,10 @@ describe.skipIf(!url)('two API nodes through a PostgreSQL restart (needs DATABAS
         '--json',
       ]),
     ) as { id: string };
-    token = (JSON.parse(await cli(['tokens', 'create', '--user', user.id, '--json'])) as { token: string })
-      .token;
+    const newToken = async () =>
+      (JSON.parse(await cli(['tokens', 'create', '--user', user.id, '--json'])) as { token: string }).token;
+    token = await newToken();
+    unseenToken = await newToken();
     writeFileSync(path.join(dir, 'first.csv'), 'id,name\n1,Placeholder Holdings Limited\n');
     await cli(['import', 'custom-csv', path.join(dir, 'first.csv'), '--list', 'watch']);
 
@@ -133,6 +137,16 @@ describe.skipIf(!url)('two API nodes through a PostgreSQL restart (needs DATABAS
       const h = await health(n);
       expect(h.status).toBe('degraded');
       expect(h.problems).toContain('store unreachable');
+      // A probe whose token the store cannot check still gets the health answer (a public route).
+      const probe = await fetch(`http://127.0.0.1:${n.port}/health`, {
+        headers: { authorization: `Bearer ${unseenToken}` },
+      });
+      expect(probe.status).toBe(200);
+      expect(await probe.json()).toMatchObject({ status: 'degraded' });
+      const needsCaller = await fetch(`http://127.0.0.1:${n.port}/lists`, {
+        headers: { authorization: `Bearer ${unseenToken}` },
+      });
+      expect(needsCaller.status).toBe(503);
     }
     expect(nodes.every(alive), nodes.map((n) => n.log.join('')).join('\n---\n')).toBe(true);
 
