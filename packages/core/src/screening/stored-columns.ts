@@ -29,6 +29,22 @@ export const PLAIN_REST = new Map<PartySchema | undefined, string>(
 );
 const PLAIN_SCHEMA = new Map([...PLAIN_REST].filter(([s]) => s).map(([s, rest]) => [rest, s!]));
 
+/**
+ * What `plainKind` says of a name: its stored rest holds more than a schema (its words must be
+ * read from the made name), or nothing but a schema that is not an organisation's (or none), or an
+ * organisation's, vessel's or aircraft's (as `isOrganisationPair` reads a listed name).
+ */
+export const NOT_PLAIN = 0;
+export const PLAIN_PERSON = 1;
+export const PLAIN_ORGANISATION = 2;
+/** Per stored rest of PLAIN_REST, its kind (the rest '' has no schema: PLAIN_PERSON). */
+const PLAIN_KINDS: [string, number][] = [...PLAIN_REST].map(([schema, rest]) => [
+  rest,
+  schema === 'organization' || schema === 'vessel' || schema === 'aircraft'
+    ? PLAIN_ORGANISATION
+    : PLAIN_PERSON,
+]);
+
 export const QUALITIES: NameQuality[] = ['primary', 'strong', 'weak'];
 
 /**
@@ -178,6 +194,8 @@ export class StoredColumns {
   readonly tokenCount: number;
   /** Per name id, as `ScreeningIndex.nameShape` (the shared column). */
   readonly nameShape: Uint16Array;
+  /** Per name id, 1 + its `plainKind` once read (0: not yet). */
+  #plainKinds: Uint8Array | undefined;
   /** Per token id, as `ScreeningIndex.joinedKey` (the shared column). */
   readonly joinedKey: Uint8Array;
   /** Token → token id, through the shared hash table of the tokens. */
@@ -321,6 +339,33 @@ export class StoredColumns {
     return s.nameEntries[id]! >= 0
       ? s.nameKeyIds.subarray(s.nameKeyStarts[id]!, s.nameKeyStarts[id + 1]!)
       : undefined;
+  }
+
+  /** Names' token ids as CSR (`ids[starts[id]..starts[id + 1])`: name `id`'s `tokenIds`, no view made). */
+  get nameTokenColumns(): { starts: Uint32Array; ids: Int32Array } {
+    return { starts: this.#s.nameTokenStarts, ids: this.#s.nameTokenIds };
+  }
+
+  /**
+   * Whether name `id`'s stored rest holds nothing but its schema (so the name has no
+   * original-script words), and whether that schema makes it an organisation's, read from the
+   * rest's stored text without making the name: `NOT_PLAIN`, `PLAIN_PERSON` or
+   * `PLAIN_ORGANISATION`. Kept per name id once read (a byte per name, made on first use).
+   */
+  plainKind(id: number): number {
+    const kinds = (this.#plainKinds ??= new Uint8Array(this.nameCount));
+    const known = kinds[id]!;
+    if (known) return known - 1;
+    const rests = this.#s.nameRests;
+    const length = rests.ends[id]! - (id ? rests.ends[id - 1]! : 0);
+    let kind = NOT_PLAIN;
+    for (const [rest, k] of PLAIN_KINDS)
+      if (rest.length === length && comparePackedAt(rests, id, rest) === 0) {
+        kind = k;
+        break;
+      }
+    kinds[id] = kind + 1;
+    return kind;
   }
 
   /** Name `id`, undefined when removed. */
