@@ -157,6 +157,25 @@ if (process.env.OLD_CORE) {
   console.log(
     `screenPartyOutcome old against new: ${before.filter((x, i) => x !== after[i]).length} of ${before.length} queries differ (matches, unscored, at least)`,
   );
+  // Names asked of the index (`index.name`, each made from the columns unless its memo holds it)
+  // in one pass of screenParty, old and new: a count, not a timing.
+  const name = index.name.bind(index);
+  let asked = 0;
+  index.name = (id: number) => {
+    asked++;
+    return name(id);
+  };
+  for (const [label, screen] of [
+    ['old', old],
+    ['new', screenParty],
+  ] as const) {
+    asked = 0;
+    pass(screen);
+    console.log(
+      `  ${label}: ${(asked / queries.length).toFixed(1)} names asked of the index per query (one pass)`,
+    );
+  }
+  index.name = name;
   for (const label of ['old', 'new'] as const) {
     const rs = runs[label];
     console.log(
