@@ -144,6 +144,38 @@ if (process.env.OLD_CORE) {
   console.log(
     `screenParty old (${process.env.OLD_CORE}) against new: ${digests.size === 1 ? 'identical' : 'DIFFERENT'} top-10s (party and score) in all ${runs.old.length + runs.new.length} passes; ${a.filter((x, i) => x !== b[i]).length} of ${a.length} queries differ in the first pair`,
   );
+  // The note's path too (every name beyond the cap bounded as the scored ones are kept): the
+  // matches, the unscored count and "at least" of every query, old against new.
+  const oldOutcome = ((await import(process.env.OLD_CORE)) as typeof core).screenPartyOutcome;
+  const outcomes = (screen: typeof core.screenPartyOutcome): string[] =>
+    queries.map((q) => {
+      const o = screen(index, { name: q.name }, { limit: 10 });
+      return `${o.matches.map((h) => `${h.entityId}:${h.score}`).join(',')}|${o.unscored}|${o.unscoredAtLeast}`;
+    });
+  const before = outcomes(oldOutcome);
+  const after = outcomes(core.screenPartyOutcome);
+  console.log(
+    `screenPartyOutcome old against new: ${before.filter((x, i) => x !== after[i]).length} of ${before.length} queries differ (matches, unscored, at least)`,
+  );
+  // Names asked of the index (`index.name`, each made from the columns unless its memo holds it)
+  // in one pass of screenParty, old and new: a count, not a timing.
+  const name = index.name.bind(index);
+  let asked = 0;
+  index.name = (id: number) => {
+    asked++;
+    return name(id);
+  };
+  for (const [label, screen] of [
+    ['old', old],
+    ['new', screenParty],
+  ] as const) {
+    asked = 0;
+    pass(screen);
+    console.log(
+      `  ${label}: ${(asked / queries.length).toFixed(1)} names asked of the index per query (one pass)`,
+    );
+  }
+  index.name = name;
   for (const label of ['old', 'new'] as const) {
     const rs = runs[label];
     console.log(

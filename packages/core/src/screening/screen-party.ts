@@ -27,7 +27,7 @@ import {
 } from './score-indexed-name.ts';
 import { nameScoreBound, partyWordsBound } from './name-score-bound.ts';
 import { mayReadAcrossNames, partyWordsScore, PARTY_WORDS_CAP, type PartyWords } from './party-words.ts';
-import { reachesFloor } from './same-name-bounds.ts';
+import { reachesFloorAt } from './same-name-bounds.ts';
 import { indexTokenWeight, nameCommonness } from './token-weight.ts';
 import { wadeGilesToPinyin } from './wade-giles.ts';
 
@@ -516,8 +516,8 @@ function wouldScore(
   entities: ReadonlySet<string> | undefined,
 ): boolean {
   if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) return false;
-  const name = index.name(nameId);
-  return !!name && (!bounded || reachesFloor(index, prepared, name, floor));
+  // A removed name is not scored; the name is made only when its bound is not yet known.
+  return index.nameEntry(nameId) >= 0 && (!bounded || reachesFloorAt(index, prepared, nameId, floor));
 }
 
 /** Keeps at the front of `nameIds` (returning how many) the names a screening scores (`wouldScore`). */

@@ -10,7 +10,7 @@ import { DeletionNeighbourhood, type DeletionArrays } from './deletion-neighbour
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import type { SharedExpansions } from './shared-expansions.ts';
 import type { ExpansionSeed } from './expand-token.ts';
-import type { StoredColumns } from './stored-columns.ts';
+import { NOT_PLAIN, type StoredColumns } from './stored-columns.ts';
 
 /** One indexed name of one party. */
 export interface IndexedName {
@@ -187,6 +187,23 @@ export class ScreeningIndex {
   /** Name `id`, undefined when removed. Readers go through this rather than `names`. */
   name(id: number): IndexedName | undefined {
     return this.#stored ? this.#stored.name(id) : this.names[id];
+  }
+
+  /**
+   * On an index over a snapshot, the names' token ids (`IndexedName.tokenIds`) as CSR columns,
+   * read without making a name; undefined on a built index (whose names are made).
+   */
+  get nameTokenColumns(): { starts: Uint32Array; ids: Int32Array } | undefined {
+    return this.#stored?.nameTokenColumns;
+  }
+
+  /**
+   * On an index over a snapshot, whether name `id` (not removed) holds nothing but its words and
+   * schema, and whether it is an organisation's, read without making it (`StoredColumns.plainKind`);
+   * `NOT_PLAIN` on a built index.
+   */
+  plainNameKind(id: number): number {
+    return this.#stored ? this.#stored.plainKind(id) : NOT_PLAIN;
   }
 
   /** The entry of name `id`, −1 when removed. */

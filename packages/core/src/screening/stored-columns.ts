@@ -27,7 +27,28 @@ export const PLAIN_REST = new Map<PartySchema | undefined, string>(
     schema ? JSON.stringify({ legalForms: [], titles: [], schema }) : '',
   ]),
 );
-const PLAIN_SCHEMA = new Map([...PLAIN_REST].filter(([s]) => s).map(([s, rest]) => [rest, s!]));
+
+/**
+ * What `plainKind` says of a name: its stored rest holds more than a schema (its words must be
+ * read from the made name), or nothing but a schema that is not an organisation's (or none), or an
+ * organisation's, vessel's or aircraft's (as `isOrganisationPair` reads a listed name).
+ */
+export const NOT_PLAIN = 0;
+export const PLAIN_PERSON = 1;
+export const PLAIN_ORGANISATION = 2;
+/** The stored rests of PLAIN_REST with their schema and kind (the rest '' has no schema: PLAIN_PERSON). */
+const PLAIN_LIST: { rest: string; schema: PartySchema | undefined; kind: number }[] = [...PLAIN_REST].map(
+  ([schema, rest]) => ({
+    rest,
+    schema,
+    kind:
+      schema === 'organization' || schema === 'vessel' || schema === 'aircraft'
+        ? PLAIN_ORGANISATION
+        : PLAIN_PERSON,
+  }),
+);
+/** In `#plainRests`: a rest that is none of PLAIN_LIST (0 is "not yet read", 1 + k is PLAIN_LIST[k]). */
+const OTHER_REST = 255;
 
 export const QUALITIES: NameQuality[] = ['primary', 'strong', 'weak'];
 
@@ -178,6 +199,8 @@ export class StoredColumns {
   readonly tokenCount: number;
   /** Per name id, as `ScreeningIndex.nameShape` (the shared column). */
   readonly nameShape: Uint16Array;
+  /** Per name id, which stored rest it has once read: 1 + its place in PLAIN_LIST, or OTHER_REST (0: not yet). */
+  #plainRests: Uint8Array | undefined;
   /** Per token id, as `ScreeningIndex.joinedKey` (the shared column). */
   readonly joinedKey: Uint8Array;
   /** Token → token id, through the shared hash table of the tokens. */
@@ -323,6 +346,41 @@ export class StoredColumns {
       : undefined;
   }
 
+  /** Names' token ids as CSR (`ids[starts[id]..starts[id + 1])`: name `id`'s `tokenIds`, no view made). */
+  get nameTokenColumns(): { starts: Uint32Array; ids: Int32Array } {
+    return { starts: this.#s.nameTokenStarts, ids: this.#s.nameTokenIds };
+  }
+
+  /**
+   * Whether name `id`'s stored rest holds nothing but its schema (so the name has no
+   * original-script words), and whether that schema makes it an organisation's, read from the
+   * rest's stored text without making the name: `NOT_PLAIN`, `PLAIN_PERSON` or
+   * `PLAIN_ORGANISATION`. Kept per name id once read (a byte per name, made on first use).
+   */
+  plainKind(id: number): number {
+    const k = this.#plainRest(id);
+    return k === OTHER_REST ? NOT_PLAIN : PLAIN_LIST[k - 1]!.kind;
+  }
+
+  /** Name `id`'s `#plainRests` code, read from the stored rest (its length first) when not yet known. */
+  #plainRest(id: number): number {
+    const codes = (this.#plainRests ??= new Uint8Array(this.nameCount));
+    const known = codes[id]!;
+    if (known) return known;
+    const rests = this.#s.nameRests;
+    const length = rests.ends[id]! - (id ? rests.ends[id - 1]! : 0);
+    let code = OTHER_REST;
+    for (let k = 0; k < PLAIN_LIST.length; k++) {
+      const rest = PLAIN_LIST[k]!.rest;
+      if (rest.length === length && comparePackedAt(rests, id, rest) === 0) {
+        code = k + 1;
+        break;
+      }
+    }
+    codes[id] = code;
+    return code;
+  }
+
   /** Name `id`, undefined when removed. */
   name(id: number): IndexedName | undefined {
     return this.#s.nameEntries[id]! >= 0 ? this.#names(id) : undefined;
@@ -360,20 +418,62 @@ export class StoredColumns {
       if (token.length === 1) initials++;
     }
     const text = packedAt(s.nameTexts, id);
-    const restText = packedAt(s.nameRests, id);
-    const schema = PLAIN_SCHEMA.get(restText);
-    const normalized: NormalizedName = schema
-      ? { text, tokens: nameTokens, legalForms: [], titles: [], schema }
-      : { text, tokens: nameTokens, legalForms: [], titles: [], ...(restText ? JSON.parse(restText) : {}) };
-    return {
-      entry: s.nameEntries[id]!,
+    // A rest holding only a schema (most names) is known by its code, without making its text.
+    const code = this.#plainRest(id);
+    let normalized: NormalizedName;
+    if (code !== OTHER_REST) {
+      const schema = PLAIN_LIST[code - 1]!.schema;
+      normalized = schema
+        ? { text, tokens: nameTokens, legalForms: [], titles: [], schema }
+        : { text, tokens: nameTokens, legalForms: [], titles: [] };
+    } else {
+      const restText = packedAt(s.nameRests, id);
+      normalized = {
+        text,
+        tokens: nameTokens,
+        legalForms: [],
+        titles: [],
+        ...(restText ? (JSON.parse(restText) as Partial<NormalizedName>) : {}),
+      };
+    }
+    return new StoredName(
+      s.nameEntries[id]!,
       text,
-      quality: QUALITIES[s.nameQualities[id]!]!,
+      QUALITIES[s.nameQualities[id]!]!,
       normalized,
       tokenIds,
-      joined: nameTokens.join(''),
+      nameTokens.join(''),
       initials,
-      keyIds: this.keyIds(id)!,
-    };
+      id,
+      this,
+    );
+  }
+}
+
+/**
+ * A name made from the columns. Its `keyIds` (a view of the shared column) is made when read:
+ * screening reads a name's keys from the columns (`ScreeningIndex.nameKeyIds`), not from the
+ * name, so a view made per name made was garbage at once.
+ */
+class StoredName implements IndexedName {
+  #keyIds: Int32Array | undefined;
+  readonly #id: number;
+  readonly #columns: StoredColumns;
+  constructor(
+    readonly entry: number,
+    readonly text: string,
+    readonly quality: NameQuality,
+    readonly normalized: NormalizedName,
+    readonly tokenIds: number[],
+    readonly joined: string,
+    readonly initials: number,
+    id: number,
+    columns: StoredColumns,
+  ) {
+    this.#id = id;
+    this.#columns = columns;
+  }
+  get keyIds(): Int32Array {
+    return (this.#keyIds ??= this.#columns.keyIds(this.#id)!);
   }
 }
