@@ -111,6 +111,30 @@ function unitBound(
   return lo;
 }
 
+/** FNV-1a of a word of ASCII letters with each i read as a (the same for all its kasra variants). */
+function kasraBlindHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    h = Math.imul(h ^ (c === 105 ? 97 : c), 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** `kasraBlindHash` of string `i` of packed strings, −1 when it is not a word of ASCII letters. */
+function kasraBlindHashAt(packed: PackedStrings, i: number): number {
+  const from = i ? packed.ends[i - 1]! : 0;
+  const to = packed.ends[i]!;
+  if (to === from) return -1;
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) {
+    const c = 'text' in packed ? packed.text.charCodeAt(k) : packed.codes[k]!;
+    if (c < 97 || c > 122) return -1;
+    h = Math.imul(h ^ (c === 105 ? 97 : c), 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** `forEachKasraFoldFound`'s scratch: the masks found among the folds, and a variant's units. */
 const kasraFoundMasks: number[] = [];
 let kasraUnits = new Uint16Array(64);
@@ -311,6 +335,12 @@ export class StoredColumns {
     const at = kasraPlaces(fold);
     if (!at) return;
     const n = fold.length;
+    // As many tokens and folds as `fold` itself accounts for under its a/i-blind hash: no variant
+    // is a token or a fold (most words; the count is never below the truth, collisions only add).
+    const own = (this.vocabulary.has(fold) ? 1 : 0) + (this.foldIds(fold)?.length ?? 0);
+    const counts = (this.#kasraCounts ??= this.#countKasraBlind());
+    const blind = counts[kasraBlindHash(fold) & (counts.length - 1)]!;
+    if (blind === own && blind < 255) return;
     const found = kasraFoundMasks;
     found.length = 0;
     const order = this.#s.foldOrder!;
@@ -352,6 +382,31 @@ export class StoredColumns {
       if (folded || findPackedUnits(table, tokens, units, n) >= 0)
         visit(String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]));
     }
+  }
+
+  /** Per slot of `kasraBlindHash`, the tokens and folds of ASCII letters there (255 and more: 255). */
+  #kasraCounts: Uint8Array | undefined;
+
+  /**
+   * `#kasraCounts`, made on first use: each token of ASCII letters counted under the hash of its
+   * text, each fold of `foldOrder` under its own (a token whose fold differs from it), both with
+   * i read as a (`kasraBlindHash`), so that a word's kasra variants all count where it counts.
+   */
+  #countKasraBlind(): Uint8Array {
+    const { tokens, tokenFolds, foldOrder } = this.#s;
+    let size = 1024;
+    while (size < 4 * (tokens.ends.length + foldOrder!.length)) size *= 2;
+    const counts = new Uint8Array(size);
+    const mask = size - 1;
+    const count = (packed: PackedStrings, id: number): void => {
+      const h = kasraBlindHashAt(packed, id);
+      if (h < 0) return;
+      const slot = h & mask;
+      if (counts[slot]! < 255) counts[slot]!++;
+    };
+    for (let id = 0; id < tokens.ends.length; id++) count(tokens, id);
+    for (let k = 0; k < foldOrder!.length; k++) count(tokenFolds, foldOrder![k]!);
+    return counts;
   }
 
   /** What the token comparison reads of token `id` (as `indexFromSnapshot` makes it). */
