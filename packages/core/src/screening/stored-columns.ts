@@ -127,10 +127,20 @@ function kasraBlindHashAt(packed: PackedStrings, i: number): number {
   const to = packed.ends[i]!;
   if (to === from) return -1;
   let h = 0x811c9dc5;
-  for (let k = from; k < to; k++) {
-    const c = 'text' in packed ? packed.text.charCodeAt(k) : packed.codes[k]!;
-    if (c < 97 || c > 122) return -1;
-    h = Math.imul(h ^ (c === 105 ? 97 : c), 0x01000193);
+  if ('text' in packed) {
+    const { text } = packed;
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 97 || c > 122) return -1;
+      h = Math.imul(h ^ (c === 105 ? 97 : c), 0x01000193);
+    }
+  } else {
+    const { codes } = packed;
+    for (let k = from; k < to; k++) {
+      const c = codes[k]!;
+      if (c < 97 || c > 122) return -1;
+      h = Math.imul(h ^ (c === 105 ? 97 : c), 0x01000193);
+    }
   }
   return h >>> 0;
 }
