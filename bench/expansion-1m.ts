@@ -21,7 +21,7 @@ import * as core from '@entente/core';
 import { normalizeName, screenParty, type ScreeningIndex, type TokenExpansion } from '@entente/core';
 import { allowedEdits } from '../packages/core/src/screening/compare-tokens.ts';
 import { forEachDeletionHash } from '../packages/core/src/screening/deletion-neighbourhood.ts';
-import { expandToken } from '../packages/core/src/screening/expand-token.ts';
+import { expandToken, forEachKasraFold } from '../packages/core/src/screening/expand-token.ts';
 import { jaroWinkler } from '../packages/core/src/screening/string-similarity.ts';
 import { osaDistance } from '../packages/core/src/screening/string-similarity-osa.ts';
 import { cpuMs, gc } from './support/cpu.ts';
@@ -62,10 +62,37 @@ console.log(
 
 // Counters of the deletion-index step, per distinct key (what a pass with the memo emptied does).
 const tally = { probes: 0, returned: 0, distinctTokens: 0, inWindow: 0, letters: 0, alike: 0, kept: 0 };
+// The other routes: kasra folds varied (each a vocabulary and a fold look-up), those found, and
+// the phonetic key's tokens verified.
+const routes = {
+  kasraFolds: 0,
+  kasraVisited: 0,
+  kasraVocabulary: 0,
+  kasraFoldIds: 0,
+  foldIds: 0,
+  phonetic: 0,
+  maxKasra: 0,
+};
 for (const token of distinct) {
   const e = expandToken(index, token);
   tally.kept += e.ids.length;
   if (token.length < 2) continue;
+  const facts = index.factsOf(token);
+  routes.foldIds += index.foldIds(facts.fold)?.length ?? 0;
+  const key = facts.key;
+  if (key.length >= 3 || (key.length >= 1 && facts.vowelPoor))
+    routes.phonetic += index.phoneticIds(key)?.length ?? 0;
+  if (allowedEdits(token.length) > 0) {
+    let n = 0;
+    forEachKasraFold(facts.fold, (fold) => {
+      n++;
+      if (index.vocabulary.get(fold) !== undefined) routes.kasraVocabulary++;
+      routes.kasraFoldIds += index.foldIds(fold)?.length ?? 0;
+    });
+    routes.kasraFolds += n;
+    index.forEachKasraFoldFound(facts.fold, () => routes.kasraVisited++);
+    routes.maxKasra = Math.max(routes.maxKasra, n);
+  }
   const edits = allowedEdits(token.length);
   if (edits === 0) continue;
   forEachDeletionHash(token, Math.min(2, edits), () => tally.probes++);
@@ -107,6 +134,10 @@ for (const token of distinct) {
 const per = (n: number): string => (n / queries.length).toFixed(1);
 console.log(
   `per query (distinct keys ÷ ${queries.length} queries): keys ${per(distinct.length)}, deletion keys probed ${per(tally.probes)}, tokens returned ${per(tally.returned)}, distinct ${per(tally.distinctTokens)}, within the length window ${per(tally.inWindow)}, passing the letters in common ${per(tally.letters)}, alike by spelling ${per(tally.alike)}, tokens in the expansions ${per(tally.kept)}`,
+);
+
+console.log(
+  `per query: kasra folds varied ${per(routes.kasraFolds)} (most for one key ${routes.maxKasra}), made by the index's walk ${per(routes.kasraVisited)}, found as tokens ${per(routes.kasraVocabulary)}, tokens folding to them ${per(routes.kasraFoldIds)}; tokens folding as the key ${per(routes.foldIds)}; phonetic key's tokens ${per(routes.phonetic)}`,
 );
 
 // Old against new: the expansion of each distinct key, memo emptied.
@@ -167,7 +198,8 @@ for (const [label, xs] of timed)
     `  ${label}: ${xs.map((x) => x.toFixed(3)).join(' ')}; median ${median(xs).toFixed(3)} (×${(median(xs) / base).toFixed(2)} of old)`,
   );
 
-if (process.env.PROFILE) {
+// With PROFILE=<dir>: each expansion (old, then new) profiled over three passes; self time by function.
+for (const [label, expand] of process.env.PROFILE ? expands : []) {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -177,11 +209,11 @@ if (process.env.PROFILE) {
   await session.post('Profiler.start');
   for (let p = 0; p < 3; p++) {
     index.expansions.clear();
-    for (const token of keys) expandToken(index, token);
+    for (const token of keys) expand(index, token);
   }
   const { profile: prof } = await session.post('Profiler.stop');
   session.disconnect();
-  const file = path.join(process.env.PROFILE, 'expansion-new.cpuprofile');
+  const file = path.join(process.env.PROFILE!, `expansion-${label}.cpuprofile`);
   writeFileSync(file, JSON.stringify(prof));
   const self = new Map<string, number>();
   const dt = new Map<number, number>();
@@ -189,12 +221,12 @@ if (process.env.PROFILE) {
   let total = 0;
   for (const node of prof.nodes) {
     const f = node.callFrame;
-    const label = `${f.functionName || '(anon)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+    const fn = `${f.functionName || '(anon)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
     const t = dt.get(node.id) ?? 0;
     total += t;
-    self.set(label, (self.get(label) ?? 0) + t);
+    self.set(fn, (self.get(fn) ?? 0) + t);
   }
-  console.log(`profile ${file}: self time by function (of ${(total / 1000).toFixed(0)} ms)`);
-  for (const [label, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
-    console.log(`  ${((100 * t) / total).toFixed(1)} %  ${label}`);
+  console.log(`profile of ${label} ${file}: self time by function (of ${(total / 1000).toFixed(0)} ms)`);
+  for (const [fn, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`  ${((100 * t) / total).toFixed(1)} %  ${fn}`);
 }

@@ -4,6 +4,7 @@ import {
   buildScreeningIndex,
   compareTokenFacts,
   expandToken,
+  forEachKasraFold,
   normalizeName,
   partyEntityId,
   settleExpansions,
@@ -138,6 +139,36 @@ describe.skipIf(!hasData)('an index over columns, read as the expansion reads it
     }
     expect(keys).toBeGreaterThan(1_000);
     expect(longRuns).toBeGreaterThan(10);
+  });
+
+  // The expansion reads the tokens of a word's kasra variants (`forEachKasraFold`); over columns it
+  // is given only the variants that are tokens or that tokens fold to, walked by prefix.
+  it('gives the kasra variants that are tokens or folds, in their order, and only those', () => {
+    const objects = buildScreeningIndex(inputs, reference);
+    const columns = buildColumnIndex(inputs, reference);
+    const folds = new Set<string>();
+    for (let id = 0; id < objects.tokenCount; id++) {
+      const fold = objects.factsAt(id).fold;
+      folds.add(fold);
+      // A word one a or i away from a listed one, so that some variants are folds of other tokens.
+      folds.add(fold.replace('a', 'i'));
+      folds.add(fold.replace(/i(?!.*i)/, 'a'));
+    }
+    let varied = 0;
+    let found = 0;
+    for (const fold of folds) {
+      const want: string[] = [];
+      forEachKasraFold(fold, (v) => {
+        varied++;
+        if (objects.vocabulary.get(v) !== undefined || (objects.foldIds(v)?.length ?? 0) > 0) want.push(v);
+      });
+      const got: string[] = [];
+      columns.forEachKasraFoldFound(fold, (v) => got.push(v));
+      expect(got, fold).toEqual(want);
+      found += want.length;
+    }
+    expect(found).toBeGreaterThan(1_000);
+    expect(varied).toBeGreaterThan(10 * found);
   });
 });
 

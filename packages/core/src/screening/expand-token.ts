@@ -12,6 +12,8 @@ import { clearOsaPattern, osaDistance, osaToPattern, setOsaPattern } from './str
 import { TRANSLATION_SIMILARITY } from './translated-words.ts';
 import type { SharedExpansions } from './shared-expansions.ts';
 
+export { forEachKasraFold } from './spelling-fold.ts';
+
 /** Memo entries kept per index before the memo is emptied. */
 const MEMO_LIMIT = 50_000;
 
@@ -363,37 +365,6 @@ function mayBeSpelledAlike(index: ScreeningIndex, a: string, id: number): boolea
   return jaro + prefix * 0.1 * (1 - jaro) >= 0.9 - 1e-9;
 }
 
-/**
- * Folds with more a and i than this are not varied (2^n folds): such a token's kasra variants are
- * left out of its expansion (the most a word of the CSL, SDN, UN and EU lists holds is 11).
- */
-const KASRA_FOLD_LETTERS = 12;
-
-/**
- * Calls `visit` with every spelling that `fold` becomes when some of its a and i are swapped
- * (a for i, i for a), `fold` itself excepted: the folds another token must have to be the kasra
- * variant of this one (`kasraVariant` requires folds of one length differing only there). Only
- * for folds of ASCII letters, and at most `KASRA_FOLD_LETTERS` a and i.
- */
-export function forEachKasraFold(fold: string, visit: (fold: string) => void): void {
-  if (!/^[a-z]+$/.test(fold)) return;
-  const at: number[] = [];
-  for (let k = 0; k < fold.length; k++) {
-    const c = fold.charCodeAt(k);
-    if (c === 97 || c === 105) at.push(k);
-  }
-  if (at.length === 0 || at.length > KASRA_FOLD_LETTERS) return;
-  const chars = fold.split('');
-  for (let mask = 1; mask < 1 << at.length; mask++) {
-    for (let j = 0; j < at.length; j++) {
-      const k = at[j]!;
-      const c = fold[k]!;
-      chars[k] = mask & (1 << j) ? (c === 'a' ? 'i' : 'a') : c;
-    }
-    visit(chars.join(''));
-  }
-}
-
 function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFacts): TokenExpansion {
   const ids: number[] = [];
   const sims: number[] = [];
@@ -434,7 +405,7 @@ function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFact
     // a token's fold is this token's with some of its a and i swapped, so it is read here, by those
     // folds, as the near tokens below are tested only by their spelling.
     if (allowedEdits(token.length) > 0)
-      forEachKasraFold(facts.fold, (fold) => {
+      index.forEachKasraFoldFound(facts.fold, (fold) => {
         const same = index.vocabulary.get(fold);
         if (same !== undefined && seenStamp[same] !== epoch)
           add(same, compareTokenFacts(facts, index.factsAt(same)).similarity);

@@ -175,6 +175,38 @@ function equalsAt(packed: PackedStrings, i: number, s: string): boolean {
   return true;
 }
 
+/**
+ * `findPacked` of the string of `units[0..n)`, without making it: the id in `table` of the
+ * packed string equal to it, −1 for none.
+ */
+export function findPackedUnits(
+  table: Int32Array,
+  packed: PackedStrings,
+  units: Uint16Array,
+  n: number,
+): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < n; k++) h = Math.imul(h ^ units[k]!, 0x01000193);
+  const mask = table.length - 1;
+  for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
+    const id = table[slot]!;
+    if (id < 0) return id;
+    const from = startOf(packed.ends, id);
+    if (packed.ends[id]! - from !== n) continue;
+    let k = 0;
+    if ('text' in packed) while (k < n && packed.text.charCodeAt(from + k) === units[k]) k++;
+    else while (k < n && packed.codes[from + k] === units[k]) k++;
+    if (k === n) return id;
+  }
+}
+
+/** The code unit at `k` of string `i` of packed strings, −1 when it is no longer than `k`. */
+export function packedUnitAt(packed: PackedStrings, i: number, k: number): number {
+  const from = startOf(packed.ends, i);
+  if (packed.ends[i]! - from <= k) return -1;
+  return 'text' in packed ? packed.text.charCodeAt(from + k) : packed.codes[from + k]!;
+}
+
 /** FNV-1a over the UTF-16 code units of a string. */
 function hashOf(s: string): number {
   let h = 0x811c9dc5;

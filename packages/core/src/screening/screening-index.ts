@@ -11,6 +11,7 @@ import { normalizeIdentifier } from './normalize-identifier.ts';
 import type { SharedExpansions } from './shared-expansions.ts';
 import type { ExpansionSeed } from './expand-token.ts';
 import { NOT_PLAIN, type StoredColumns } from './stored-columns.ts';
+import { forEachKasraFold } from './spelling-fold.ts';
 
 /** One indexed name of one party. */
 export interface IndexedName {
@@ -254,6 +255,16 @@ export class ScreeningIndex {
   /** The ids of the tokens other than `fold` that fold to it, in id order (undefined for none). */
   foldIds(fold: string): readonly number[] | Int32Array | undefined {
     return this.#stored ? this.#stored.foldIds(fold) : this.folds.get(fold);
+  }
+
+  /**
+   * Calls `visit` with each kasra variant of `fold` (`forEachKasraFold`, in its order) that is a
+   * token or that tokens fold to, and maybe others: over a snapshot's columns only those
+   * (`StoredColumns.forEachKasraFoldFound`), otherwise every variant.
+   */
+  forEachKasraFoldFound(fold: string, visit: (fold: string) => void): void {
+    if (this.#stored) this.#stored.forEachKasraFoldFound(fold, visit);
+    else forEachKasraFold(fold, visit);
   }
 
   /** Indexes a party (replacing any party with the same entity id). */

@@ -114,3 +114,45 @@ export function kasraVariant(a: string, foldA: string, b: string, foldB: string)
   }
   return foldSpellingKasra(a) === foldSpellingKasra(b);
 }
+
+/**
+ * Folds with more a and i than this are not varied (2^n folds): such a token's kasra variants are
+ * left out of its expansion (the most a word of the CSL, SDN, UN and EU lists holds is 11).
+ */
+export const KASRA_FOLD_LETTERS = 12;
+
+/**
+ * The places of the a and i of `fold` that its kasra variants swap (`forEachKasraFold`), in
+ * order; undefined when it has none, more than `KASRA_FOLD_LETTERS`, or is not a word of ASCII
+ * letters (then it has no variants).
+ */
+export function kasraPlaces(fold: string): number[] | undefined {
+  if (!ASCII_WORD.test(fold)) return undefined;
+  const at: number[] = [];
+  for (let k = 0; k < fold.length; k++) {
+    const c = fold.charCodeAt(k);
+    if (c === 97 || c === 105) at.push(k);
+  }
+  return at.length === 0 || at.length > KASRA_FOLD_LETTERS ? undefined : at;
+}
+
+/**
+ * Calls `visit` with every spelling that `fold` becomes when some of its a and i are swapped
+ * (a for i, i for a), `fold` itself excepted: the folds another token must have to be the kasra
+ * variant of this one (`kasraVariant` requires folds of one length differing only there). Only
+ * for folds of ASCII letters, and at most `KASRA_FOLD_LETTERS` a and i (`kasraPlaces`). The
+ * variants come in the order of their masks (bit j swaps the j-th a or i).
+ */
+export function forEachKasraFold(fold: string, visit: (fold: string) => void): void {
+  const at = kasraPlaces(fold);
+  if (!at) return;
+  const chars = fold.split('');
+  for (let mask = 1; mask < 1 << at.length; mask++) {
+    for (let j = 0; j < at.length; j++) {
+      const k = at[j]!;
+      const c = fold[k]!;
+      chars[k] = mask & (1 << j) ? (c === 'a' ? 'i' : 'a') : c;
+    }
+    visit(chars.join(''));
+  }
+}

@@ -8,12 +8,15 @@ import type { NormalizedName } from './normalize-name.ts';
 import {
   comparePackedAt,
   findPacked,
+  findPackedUnits,
   packedAt,
   packedEqual,
   packedOrder,
   packedTable,
+  packedUnitAt,
   type PackedStrings,
 } from './packed-strings.ts';
+import { kasraPlaces } from './spelling-fold.ts';
 import { decodeUtf8 } from './utf8.ts';
 
 /** Name qualities by their number in a snapshot. */
@@ -107,6 +110,65 @@ function run(order: Int32Array, keys: PackedStrings, key: string): Int32Array | 
   }
   return order.subarray(lo, end);
 }
+
+/**
+ * The first place in `order[lo..hi)` whose string's unit at `k` is at least `unit` (a string no
+ * longer than `k` counts as −1), given that the strings there share their first `k` units and
+ * are sorted: a binary search.
+ */
+function unitBound(
+  order: Int32Array,
+  packed: PackedStrings,
+  lo: number,
+  hi: number,
+  k: number,
+  unit: number,
+): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (packedUnitAt(packed, order[mid]!, k) < unit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** FNV-1a of a word of ASCII letters with each i read as a (the same for all its kasra variants). */
+function kasraBlindHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    h = Math.imul(h ^ (c === 105 ? 97 : c), 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** `kasraBlindHash` of string `i` of packed strings, −1 when it is not a word of ASCII letters. */
+function kasraBlindHashAt(packed: PackedStrings, i: number): number {
+  const from = i ? packed.ends[i - 1]! : 0;
+  const to = packed.ends[i]!;
+  if (to === from) return -1;
+  let h = 0x811c9dc5;
+  if ('text' in packed) {
+    const { text } = packed;
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 97 || c > 122) return -1;
+      h = Math.imul(h ^ (c === 105 ? 97 : c), 0x01000193);
+    }
+  } else {
+    const { codes } = packed;
+    for (let k = from; k < to; k++) {
+      const c = codes[k]!;
+      if (c < 97 || c > 122) return -1;
+      h = Math.imul(h ^ (c === 105 ? 97 : c), 0x01000193);
+    }
+  }
+  return h >>> 0;
+}
+
+/** `forEachKasraFoldFound`'s scratch: the masks found among the folds, and a variant's units. */
+const kasraFoundMasks: number[] = [];
+let kasraUnits = new Uint16Array(64);
 
 /** An entry restored from a snapshot: its party is parsed from its JSON on first read. */
 export class StoredEntry implements IndexedEntry {
@@ -293,6 +355,91 @@ export class StoredColumns {
   /** The ids of the tokens other than `fold` that fold to it, in id order (undefined for none). */
   foldIds(fold: string): Int32Array | undefined {
     return run(this.#s.foldOrder!, this.#s.tokenFolds, fold);
+  }
+
+  /**
+   * Calls `visit` with each kasra variant of `fold` (`forEachKasraFold`, in its order) that is a
+   * token (`vocabulary`) or that tokens fold to (`foldIds`): the others, which the expansion looks
+   * up for nothing, are not made. The folds' order is walked once by prefix, a or i taken both
+   * ways only where some fold continues so (a binary search per variant was most of the
+   * expansion's look-ups at 1,000,000 parties); a token is looked up by its units' hash.
+   */
+  forEachKasraFoldFound(fold: string, visit: (fold: string) => void): void {
+    const at = kasraPlaces(fold);
+    if (!at) return;
+    const n = fold.length;
+    // As many tokens and folds as `fold` itself accounts for under its a/i-blind hash: no variant
+    // is a token or a fold (most words; the count is never below the truth, collisions only add).
+    const own = (this.vocabulary.has(fold) ? 1 : 0) + (this.foldIds(fold)?.length ?? 0);
+    const counts = (this.#kasraCounts ??= this.#countKasraBlind());
+    const blind = counts[kasraBlindHash(fold) & (counts.length - 1)]!;
+    if (blind === own && blind < 255) return;
+    const found = kasraFoundMasks;
+    found.length = 0;
+    const order = this.#s.foldOrder!;
+    const folds = this.#s.tokenFolds;
+    // The variants of `fold` some fold of `order` is: their masks (bit j swaps the j-th a or i).
+    const walk = (p: number, lo: number, hi: number, j: number, mask: number): void => {
+      for (; p < n; p++) {
+        const c = fold.charCodeAt(p);
+        if (j < at.length && at[j] === p) {
+          const other = c === 97 ? 105 : 97;
+          const from = unitBound(order, folds, lo, hi, p, other);
+          const to = unitBound(order, folds, from, hi, p, other + 1);
+          if (from < to) walk(p + 1, from, to, j + 1, mask | (1 << j));
+          j++;
+        }
+        const from = unitBound(order, folds, lo, hi, p, c);
+        hi = unitBound(order, folds, from, hi, p, c + 1);
+        lo = from;
+        if (lo >= hi) return;
+      }
+      // The folds of [lo, hi) start with the variant: it is one of them when the first is no longer.
+      if (mask !== 0 && packedUnitAt(folds, order[lo]!, n) < 0) found.push(mask);
+    };
+    walk(0, 0, order.length, 0, 0);
+    found.sort((a, b) => a - b);
+    if (kasraUnits.length < n) kasraUnits = new Uint16Array(2 * n);
+    const units = kasraUnits;
+    for (let k = 0; k < n; k++) units[k] = fold.charCodeAt(k);
+    const table = this.#s.tokenTable!;
+    const tokens = this.#s.tokens;
+    let next = 0;
+    for (let mask = 1; mask < 1 << at.length; mask++) {
+      for (let j = 0; j < at.length; j++) {
+        const c = fold.charCodeAt(at[j]!);
+        units[at[j]!] = mask & (1 << j) ? (c === 97 ? 105 : 97) : c;
+      }
+      const folded = next < found.length && found[next] === mask;
+      if (folded) next++;
+      if (folded || findPackedUnits(table, tokens, units, n) >= 0)
+        visit(String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]));
+    }
+  }
+
+  /** Per slot of `kasraBlindHash`, the tokens and folds of ASCII letters there (255 and more: 255). */
+  #kasraCounts: Uint8Array | undefined;
+
+  /**
+   * `#kasraCounts`, made on first use: each token of ASCII letters counted under the hash of its
+   * text, each fold of `foldOrder` under its own (a token whose fold differs from it), both with
+   * i read as a (`kasraBlindHash`), so that a word's kasra variants all count where it counts.
+   */
+  #countKasraBlind(): Uint8Array {
+    const { tokens, tokenFolds, foldOrder } = this.#s;
+    let size = 1024;
+    while (size < 4 * (tokens.ends.length + foldOrder!.length)) size *= 2;
+    const counts = new Uint8Array(size);
+    const mask = size - 1;
+    const count = (packed: PackedStrings, id: number): void => {
+      const h = kasraBlindHashAt(packed, id);
+      if (h < 0) return;
+      const slot = h & mask;
+      if (counts[slot]! < 255) counts[slot]!++;
+    };
+    for (let id = 0; id < tokens.ends.length; id++) count(tokens, id);
+    for (let k = 0; k < foldOrder!.length; k++) count(tokenFolds, foldOrder![k]!);
+    return counts;
   }
 
   /** What the token comparison reads of token `id` (as `indexFromSnapshot` makes it). */
