@@ -7,6 +7,10 @@ import { normalizeName } from './normalize-name.ts';
 import { commaNameOrder, givenFirstPositions, listedNameOrder, partsNameOrder } from './name-order.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { screenParty } from './screen-party.ts';
+import { middleNamesMayLift } from './middle-names.ts';
+import { BOUND_ALLOWANCES, nameScoreBound } from './name-score-bound.ts';
+import { prepareQuery, scoreIndexedName } from './score-indexed-name.ts';
+import { indexTokenWeight } from './token-weight.ts';
 
 describe('name order (which words are the surname)', () => {
   it('reads the words before one comma as the surname', () => {
@@ -113,5 +117,85 @@ describe('middle names left out of the query, explained', () => {
     const q = normalizeName('Seka Baluku', DEFAULT_NAME_REFERENCE);
     const c = normalizeName('BALUKU, Seka Musa', DEFAULT_NAME_REFERENCE, 'person');
     expect(compareNames(q, c, compiled).terms.map((t) => t.feature)).toContain('omittedMiddleName');
+  });
+});
+
+describe("the name-score bound's middle-names allowance (issue 14)", () => {
+  const listed = [
+    'BAKHTIARI, Samira Nasrin Golnaz Abu Hamid', // an order: the lift reaches it
+    'Samira Nasrin Golnaz Abu Hamid Bakhtiari', // no order: it cannot
+    'BAKHTIARI, Nasrin Samira Golnaz', // the first given name is not the query's
+    'BAKHTIARI VELASCO, Samira Golnaz', // a second surname is never left out
+  ];
+  const parties = listed.map((full, i) =>
+    buildParty({
+      source: 'test',
+      sourceId: String(i),
+      schema: 'person',
+      names: [{ full, quality: 'primary' }],
+    }),
+  );
+  const index = buildScreeningIndex(
+    parties.map((party) => ({ party })),
+    DEFAULT_NAME_REFERENCE,
+  );
+  const query = prepareQuery(
+    index,
+    normalizeName('Samira Bakhtiyari', DEFAULT_NAME_REFERENCE, 'person'),
+    indexTokenWeight(index),
+  );
+  const names = Array.from({ length: index.nameSlots }, (_, id) => index.name(id)!);
+  const noMiddle = { ...BOUND_ALLOWANCES, middleNames: false };
+
+  it('lets a name through on it only when the lift can reach the name', () => {
+    const through = names.map((name) => {
+      // The allowance's value: what the bound returns when the floor is out of reach.
+      const allowed = nameScoreBound(index, query, name, 1);
+      const plain = nameScoreBound(index, query, name, 1, noMiddle);
+      expect(allowed, name.text).toBeGreaterThan(plain);
+      // At that floor, the name passes only when the lift's tests that read no alignment hold.
+      return nameScoreBound(index, query, name, allowed) >= allowed;
+    });
+    expect(through).toEqual([true, false, false, false]);
+  });
+
+  it('stays at least the score of every name', () => {
+    for (const name of names) {
+      const score = scoreIndexedName(index, query, name);
+      expect(nameScoreBound(index, query, name, score), name.text).toBeGreaterThanOrEqual(score - 1e-9);
+    }
+    expect(scoreIndexedName(index, query, names[0]!)).toBeGreaterThan(
+      nameScoreBound(index, query, names[0]!, 1, noMiddle),
+    );
+  });
+
+  it('reads the listed order only when the query may leave enough listed words out', () => {
+    const q = ['samira', 'bakhtiyari'];
+    const orders = {
+      query: undefined,
+      listed: () => undefined,
+      spellings: new Map(),
+      queryWritten: new Set<string>(),
+    };
+    let reads = 0;
+    const order = () => {
+      reads++;
+      return { surnameStart: 0, surnameEnd: 1 };
+    };
+    // "ag" is inside no word of the query, but the query holds it as written: nothing left out.
+    const written = { ...orders, queryWritten: new Set(['bah', 'ag', 'moussa']) };
+    expect(middleNamesMayLift(['bah', 'moussa'], ['moussa', 'bah', 'ag'], written, order)).toBe(false);
+    expect(reads).toBe(1);
+    // Every listed word is inside a word of the query: none may be left out, the order is not read.
+    expect(middleNamesMayLift(q, ['bakhtiyari', 'samira', 'sami'], orders, order)).toBe(false);
+    expect(reads).toBe(1);
+    // "sami" is inside "samira": two given names to leave out, and only "nasrin" may be.
+    expect(middleNamesMayLift(q, ['bakhtiari', 'samira', 'sami', 'nasrin'], orders, order)).toBe(false);
+    expect(reads).toBe(2);
+    expect(middleNamesMayLift(q, ['bakhtiari', 'samira', 'nasrin'], orders, order)).toBe(true);
+    expect(reads).toBe(3);
+    // An article and a particle name no one: a query of one name word.
+    expect(middleNamesMayLift(['al', 'bakhtiari'], ['bakhtiari', 'al', 'nasrin'], orders, order)).toBe(false);
+    expect(reads).toBe(3);
   });
 });

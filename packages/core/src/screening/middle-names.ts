@@ -62,6 +62,59 @@ function runsFirstToLast(at: ArrayLike<number>, cn: number): boolean {
 }
 
 /**
+ * Whether `middleNamesLift` can lift the person query `q` against the longer listed name `c`
+ * under any alignment that pairs every query word, one to one (so that exactly `c.length −
+ * q.length` listed words are left unpaired): its tests that read no alignment. The query has two
+ * name words; the listed name has an order (`listed`, read last: it may parse the party); its
+ * first given name is a spelling of some query word (`sameGivenName`: it must be paired with
+ * one); and enough of its other given names may be left out, that is, are neither a surname word,
+ * nor a word the query holds as written or inside one of its words. For the name-score bound
+ * (`nameScoreBound`'s `middleNames` allowance): a listed name failing these is not lifted.
+ */
+export function middleNamesMayLift(
+  q: readonly string[],
+  c: readonly string[],
+  orders: NameOrders,
+  listed: () => NameOrder | undefined,
+): boolean {
+  const qn = q.length;
+  const cn = c.length;
+  if (qn < 2 || cn <= qn) return false;
+  let named = 0;
+  for (const t of q) if (!ARTICLES.has(t) && !NAME_PARTICLES.has(t)) named++;
+  if (named < 2) return false;
+  const unpaired = cn - qn;
+  // Listed words that may be left unpaired, counted before the order is read: none inside a query word.
+  let free = 0;
+  for (let j = 0; j < cn; j++) if (!insideAWord(c[j]!, q)) free++;
+  if (free < unpaired) return false;
+  const order = listed();
+  if (!order) return false;
+  const cPos = givenFirstPositions(cn, order);
+  const surnameFrom = cn - (order.surnameEnd - order.surnameStart);
+  let first = -1;
+  free = 0;
+  for (let j = 0; j < cn; j++) {
+    if (cPos[j] === 0) first = j;
+    else if (cPos[j]! < surnameFrom && mayBeLeftOut(c[j]!, q, orders)) free++;
+  }
+  if (first < 0 || free < unpaired) return false;
+  for (const t of q) if (sameGivenName(t, c[first]!, orders.spellings)) return true;
+  return false;
+}
+
+/** Whether a listed word is inside one of the query's words (`middleNamesLift` never leaves it out). */
+function insideAWord(word: string, q: readonly string[]): boolean {
+  for (const t of q) if (t.includes(word)) return true;
+  return false;
+}
+
+/** Whether `middleNamesLift` may call a listed word left out: the query holds it neither as written nor inside a word. */
+function mayBeLeftOut(word: string, q: readonly string[], orders: NameOrders): boolean {
+  return !insideAWord(word, q) && !orders.queryWritten.has(word);
+}
+
+/**
  * How much a person name score rises when the query gives a listed person's first given name
  * and last surname and the listed middle names (further given names, patronymic, nasab chain)
  * are all that is left over ("Akhmad Chatayev" against "AKHMED RAJAPOVICH CHATAEV"): they are

@@ -3,11 +3,11 @@ import { compareJoined } from './compare-joined.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { tokenSimilarityUpperBound } from './compare-tokens.ts';
 import { CONNECTORS, MIN_DISTINCTIVE_LETTERS, MIN_PAIR_SIMILARITY } from './generic-words-lift.ts';
-import { MIDDLE_NAMES_MIN_PAIR } from './middle-names.ts';
+import { MAX_MIDDLE_PARTS, MIDDLE_NAMES_MIN_PAIR, middleNamesMayLift } from './middle-names.ts';
 import { isOrganisationPair } from './name-features.ts';
 import { joinsAsOneWord, MIN_COMPOUND } from './compound-words.ts';
 import { MIN_ALIKE, NAME_PARTICLES, particleRunAt, rejoinParticles } from './name-particles.ts';
-import { originalScriptScore, type PreparedQuery } from './score-indexed-name.ts';
+import { indexedNameOrder, originalScriptScore, type PreparedQuery } from './score-indexed-name.ts';
 import type { IndexedName, ScreeningIndex } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
 import { JOINED_WORDS_SIMILARITY } from './joined-words.ts';
@@ -317,6 +317,22 @@ function longWord(t: readonly string[]): boolean {
   return false;
 }
 
+/** `middleNamesMayLift` for a query reading and an indexed name, kept for the name's second (exact) pass. */
+let mayLiftQuery: PreparedQuery | undefined;
+let mayLiftName: IndexedName | undefined;
+let mayLift = false;
+
+function middleNamesMayLiftName(index: ScreeningIndex, query: PreparedQuery, name: IndexedName): boolean {
+  if (mayLiftQuery !== query || mayLiftName !== name) {
+    mayLiftQuery = query;
+    mayLiftName = name;
+    mayLift = middleNamesMayLift(query.name.tokens, name.normalized.tokens, query.orders, () =>
+      indexedNameOrder(index, name),
+    );
+  }
+  return mayLift;
+}
+
 /** The bound of the token alignment and the name-level lifts, from exact or upper-bound token similarities. */
 function alignmentBound(
   index: ScreeningIndex,
@@ -324,6 +340,7 @@ function alignmentBound(
   name: IndexedName,
   cache: SimilarityCache,
   allow: BoundAllowances,
+  floor: number,
 ): number {
   const qt = query.name.tokens;
   const ct = name.normalized.tokens;
@@ -440,8 +457,14 @@ function alignmentBound(
     // The lift is scaled by the query's rarity r (`middleNamesLift`): the score is at most
     // base·(1 − r) + coverageScore(qCover, 1)·r less one middle part, base at most `bound`.
     const rarity = letters > 0 ? Math.min(1, qTotal / letters) : 0;
-    const lifted = bound * (1 - rarity) + coverageScore(qCover, 1) * rarity;
-    if (loose <= 1) return Math.max(bound, lifted + FEATURE_WEIGHTS.omittedMiddleName);
+    // Less one middle part for every two listed words left unpaired (a part is a word, or a
+    // particle and its word: `unpairedParts`), up to MAX_MIDDLE_PARTS.
+    const parts = Math.min(MAX_MIDDLE_PARTS, Math.ceil((cn - qn) / 2));
+    const lifted =
+      bound * (1 - rarity) + coverageScore(qCover, 1) * rarity + FEATURE_WEIGHTS.omittedMiddleName * parts;
+    // The lift's tests that read no alignment (`middleNamesMayLift`), only when they decide.
+    if (loose <= 1 && lifted > bound && (lifted < floor || middleNamesMayLiftName(index, query, name)))
+      return lifted;
   }
   return bound;
 }
@@ -562,9 +585,9 @@ export function nameScoreBound(
   allow: BoundAllowances = BOUND_ALLOWANCES,
 ): number {
   // The cheap similarity bounds first: most names are left out on them alone.
-  let bound = alignmentBound(index, query, name, upperCache, allow);
+  let bound = alignmentBound(index, query, name, upperCache, allow, floor);
   if (bound >= floor) {
-    bound = alignmentBound(index, query, name, exactCache, allow);
+    bound = alignmentBound(index, query, name, exactCache, allow, floor);
     if (bound >= floor) return bound;
   }
   const qt = query.name.tokens;
