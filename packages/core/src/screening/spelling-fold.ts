@@ -114,3 +114,31 @@ export function kasraVariant(a: string, foldA: string, b: string, foldB: string)
   }
   return foldSpellingKasra(a) === foldSpellingKasra(b);
 }
+
+/**
+ * True when `a` and `b` spell one Arabic name under two romanisations of its consonants that
+ * `SPELLING_FOLDS` keeps apart: the qaf written g on one side and q on the other (Gulf, Libyan
+ * and Sudanese speech say the qaf as g: "gaddafi" / "qadhafi", "gasim" / "qasim"), and the dhal
+ * written th on one side and dh on the other (English-style romanisations: "ghathafi" /
+ * "qadhafi"). A g is read as the qaf only against a word that writes q, and a th as the dhal
+ * only against a word that writes dh, so "gerry" / "kerry" and "smith" / "smid" stay apart;
+ * then the two must fold alike (`foldSpelling`). `foldB` is `foldSpelling(b)`, and the other
+ * way round.
+ *
+ * @example
+ * arabicConsonantVariant('gaddafi', 'gadafi', 'qadhafi', 'kadafi') // true
+ */
+export function arabicConsonantVariant(a: string, foldA: string, b: string, foldB: string): boolean {
+  if (foldA === foldB) return false;
+  return consonantsReadAs(a, b, foldB) || consonantsReadAs(b, a, foldA);
+}
+
+const G_NOT_GH = /g(?!h)/g;
+
+/** `x` with its g read as the qaf where `y` writes q, its th as the dhal where `y` writes dh, folded as `y` (`foldY`). */
+function consonantsReadAs(x: string, y: string, foldY: string): boolean {
+  let read = x;
+  if (y.includes('q') && x.includes('g')) read = read.replace(G_NOT_GH, 'q');
+  if (y.includes('dh') && x.includes('th')) read = read.replace(/th/g, 'dh');
+  return read !== x && ASCII_WORD.test(read) && foldSpelling(read) === foldY;
+}
