@@ -171,6 +171,7 @@ describe('arabicConsonantVariant', () => {
     ['gerry', 'kerry'],
     ['gill', 'kill'],
     ['smith', 'smid'],
+    ['berg', 'barq'],
     ['garim', 'qasim'],
     ['gaddafi', 'gaddafi'],
     ['qadhafi', 'qaddafi'],
