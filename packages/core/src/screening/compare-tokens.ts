@@ -1,7 +1,7 @@
 import { abjadFit, ABJAD_FIT_SIMILARITY } from './abjad-fit.ts';
 import type { CompiledNameReference } from './compile-name-reference.ts';
 import { phoneticKey } from './phonetic-key.ts';
-import { foldSpelling, kasraVariant } from './spelling-fold.ts';
+import { arabicConsonantVariant, foldSpelling, kasraVariant } from './spelling-fold.ts';
 import { jaroWinkler } from './string-similarity.ts';
 import { osaDistance } from './string-similarity-osa.ts';
 
@@ -92,6 +92,25 @@ export function editSimilarity(d: number, sameStart: boolean): number {
  */
 export const KASRA_SIMILARITY = 0.88;
 
+/**
+ * What the qaf written g, or the dhal written th, on one side only is worth
+ * (`arabicConsonantVariant`: "gaddafi" / "qadhafi", "ghathafi" / "qadhafi"): as much as
+ * one edit, between words of four letters or more whose phonetic keys agree, of three
+ * consonants or more (so that the expansion, which reads every token of a key that long,
+ * finds every such pair).
+ */
+export const ARABIC_CONSONANT_SIMILARITY = 0.88;
+
+/** Whether `fa` and `fb` are an `arabicConsonantVariant` pair that `ARABIC_CONSONANT_SIMILARITY` applies to. */
+function consonantVariantPair(fa: TokenFacts, fb: TokenFacts, allowed: number): boolean {
+  return (
+    allowed > 0 &&
+    fa.key === fb.key &&
+    fa.key.length >= 3 &&
+    arabicConsonantVariant(fa.text, fa.fold, fb.text, fb.fold)
+  );
+}
+
 /** A spelling match below this similarity is also tried by Jaro–Winkler (same start, four letters). */
 export const JARO_WINKLER_TRIED_BELOW = 0.85;
 
@@ -140,6 +159,11 @@ export function compareTokenFacts(fa: TokenFacts, fb: TokenFacts): TokenSimilari
   // The kasra romanised e on one side, i on the other, beyond the edits (qassem/qasim).
   if (allowed > 0 && similarity < KASRA_SIMILARITY && kasraVariant(a, fa.fold, b, fb.fold)) {
     similarity = KASRA_SIMILARITY;
+    kind = 'fuzzy';
+  }
+  // The qaf written g, or the dhal th, on one side only (gaddafi/qadhafi, ghathafi/qadhafi).
+  if (similarity < ARABIC_CONSONANT_SIMILARITY && consonantVariantPair(fa, fb, allowed)) {
+    similarity = ARABIC_CONSONANT_SIMILARITY;
     kind = 'fuzzy';
   }
   // Against a vowel-less transliteration, sound may beat a Jaro-Winkler near miss (khld/khaled).
@@ -194,6 +218,8 @@ export function tokenSimilarityUpperBound(fa: TokenFacts, fb: TokenFacts, vowell
     upper = Math.max(upper, abjadPair ? 0.88 : 0.8);
   if (allowed > 0 && upper < KASRA_SIMILARITY && kasraVariant(a, fa.fold, b, fb.fold))
     upper = KASRA_SIMILARITY;
+  if (upper < ARABIC_CONSONANT_SIMILARITY && consonantVariantPair(fa, fb, allowed))
+    upper = ARABIC_CONSONANT_SIMILARITY;
   return upper;
 }
 

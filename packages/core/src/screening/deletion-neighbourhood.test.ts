@@ -11,7 +11,7 @@ import {
 } from './deletion-neighbourhood.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { screenParty } from './screen-party.ts';
-import { foldSpelling, kasraVariant } from './spelling-fold.ts';
+import { arabicConsonantVariant, foldSpelling, kasraVariant } from './spelling-fold.ts';
 
 const vocabulary = ['hussein', 'mohammad', 'abdulrahman', 'vladimirovich', 'anna', 'mohammadalihassan'];
 const index = new DeletionNeighbourhood(vocabulary, () => 2);
@@ -147,6 +147,34 @@ describe('kasraVariant', () => {
     ['hassan', 'hussein'],
     ['qasim', 'qasir'],
     ['bahar', 'bihar'],
+  ])('does not take %s and %s', (a, b) => {
+    expect(variant(a, b)).toBe(false);
+  });
+});
+
+describe('arabicConsonantVariant', () => {
+  const variant = (a: string, b: string): boolean =>
+    arabicConsonantVariant(a, foldSpelling(a), b, foldSpelling(b));
+
+  it.each([
+    ['gaddafi', 'qadhafi'],
+    ['gadhafi', 'qaddafi'],
+    ['ghathafi', 'qadhafi'],
+    ['gasim', 'qasim'],
+    ['gadir', 'qadeer'],
+  ])('takes %s and %s for the qaf written g or the dhal written th', (a, b) => {
+    expect(variant(a, b)).toBe(true);
+    expect(variant(b, a)).toBe(true);
+  });
+
+  it.each([
+    ['gerry', 'kerry'],
+    ['gill', 'kill'],
+    ['smith', 'smid'],
+    ['berg', 'barq'],
+    ['garim', 'qasim'],
+    ['gaddafi', 'gaddafi'],
+    ['qadhafi', 'qaddafi'],
   ])('does not take %s and %s', (a, b) => {
     expect(variant(a, b)).toBe(false);
   });

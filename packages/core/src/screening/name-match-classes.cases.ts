@@ -924,6 +924,34 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: false,
     why: 'other given name, the same vowels',
   },
+  {
+    cls: 6,
+    query: 'Gasim Gaddafi',
+    listed: 'Qasim Qadhafi',
+    match: true,
+    why: 'the qaf written g (Gulf and Libyan speech), the dhal dh or d',
+  },
+  {
+    cls: 6,
+    query: 'Gasim Gaddafi',
+    listed: 'Qasim Qarawi',
+    match: false,
+    why: 'other family name, the same given name',
+  },
+  {
+    cls: 6,
+    query: 'Ghathafi Nureddin',
+    listed: 'Nureddin Qadhafi',
+    match: true,
+    why: 'the dhal written th, surname first',
+  },
+  {
+    cls: 6,
+    query: 'Gerry Smith',
+    listed: 'Kerry Smid',
+    match: false,
+    why: 'g and k, th and d outside Arabic romanisation',
+  },
   // 7 cross-script
   { cls: 7, query: 'حسين موسوي', listed: 'Hussein Mousavi', match: true, why: 'Arabic script to Latin' },
   {

@@ -51,6 +51,13 @@ describe('reference groups', () => {
     expect(compareTokens('reed', 'red', ref).similarity).toBeLessThan(0.88);
   });
 
+  it('scores the qaf written g and the dhal written th as one edit, only against q and dh', () => {
+    expect(compareTokens('gaddafi', 'qadhafi', ref)).toEqual({ similarity: 0.88, kind: 'fuzzy' });
+    expect(compareTokens('ghathafi', 'qadhafi', ref)).toEqual({ similarity: 0.88, kind: 'fuzzy' });
+    expect(compareTokens('gerry', 'kerry', ref).similarity).toBeLessThan(0.88);
+    expect(compareTokens('smith', 'smid', ref).similarity).toBeLessThan(0.88);
+  });
+
   it("finds a surname given alone in another language's spelling", () => {
     const party = buildParty({
       source: 'test',

@@ -156,3 +156,45 @@ export function forEachKasraFold(fold: string, visit: (fold: string) => void): v
     visit(chars.join(''));
   }
 }
+
+/**
+ * True when `a` and `b` spell one Arabic name under two romanisations of its consonants that
+ * `SPELLING_FOLDS` keeps apart: the qaf written g on one side and q on the other (Gulf, Libyan
+ * and Sudanese speech say the qaf as g: "gaddafi" / "qadhafi", "gasim" / "qasim"), and the dhal
+ * written th on one side and dh on the other (English-style romanisations: "ghathafi" /
+ * "qadhafi"). A g is read as the qaf only against a word that writes q, and a th as the dhal
+ * only against a word that writes dh, so "gerry" / "kerry" and "smith" / "smid" stay apart;
+ * then the two must fold alike with their vowels as written (`CONSONANT_FOLDS`: "berg" is not
+ * "barq"). `foldA` and `foldB` are their `foldSpelling`s (alike: nothing to read).
+ *
+ * @example
+ * arabicConsonantVariant('gaddafi', 'gadafi', 'qadhafi', 'kadafi') // true
+ */
+export function arabicConsonantVariant(a: string, foldA: string, b: string, foldB: string): boolean {
+  if (foldA === foldB) return false;
+  return consonantsReadAs(a, b) || consonantsReadAs(b, a);
+}
+
+const G_NOT_GH = /g(?!h)/g;
+
+/** Whether `x`, its g read as the qaf where `y` writes q and its th as the dhal where `y` writes dh, folds as `y` does. */
+function consonantsReadAs(x: string, y: string): boolean {
+  let read = x;
+  if (y.includes('q') && x.includes('g')) read = read.replace(G_NOT_GH, 'q');
+  if (y.includes('dh') && x.includes('th')) read = read.replace(/th/g, 'dh');
+  return (
+    read !== x &&
+    foldWith(read, CONSONANT_FOLDS, consonantMemo) === foldWith(y, CONSONANT_FOLDS, consonantMemo)
+  );
+}
+
+/**
+ * `SPELLING_FOLDS` without the vowels between consonants (e read as a, o as u): a word read
+ * with the qaf or the dhal must agree with the other in its vowels as written, so that a
+ * Germanic "berg" is not the Arabic "barq".
+ */
+const CONSONANT_FOLDS: readonly (readonly [RegExp, string])[] = SPELLING_FOLDS.filter(
+  ([p]) => p.source !== '(?<=[^aeiou])e(?=[^aeiou])' && p.source !== '(?<=[^aeiou])o(?=[^aeiou])',
+);
+
+const consonantMemo = new Map<string, string>();
