@@ -17,6 +17,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
+import { Session } from 'node:inspector/promises';
 import { sql } from 'kysely';
 import {
   CLI_SOURCE,
@@ -56,6 +57,10 @@ const CHECK = process.argv.includes('--check');
  * (counterparty, listed party, score) of the store, sorted, to compare two versions of the code
  * on the same register and updates (alert ids are random; these keys are not).
  */
+/** `--profile-deltas prefix`: a main-thread CPU profile of each delta run, written to `prefix-N.cpuprofile`. */
+const PROFILE = process.argv.includes('--profile-deltas')
+  ? process.argv[process.argv.indexOf('--profile-deltas') + 1]
+  : undefined;
 const DUMP = process.argv.includes('--dump') ? process.argv[process.argv.indexOf('--dump') + 1] : undefined;
 const load = () =>
   loadavg()
@@ -436,7 +441,18 @@ async function main(): Promise<void> {
         t0 = performance.now();
         c0 = process.cpuUsage();
         dm0 = mainCpu();
+        const profiler = PROFILE ? new Session() : undefined;
+        if (profiler) {
+          profiler.connect();
+          await profiler.post('Profiler.enable');
+          await profiler.post('Profiler.start');
+        }
         const delta = await monitor.run(org, { trigger: 'list-version', onStep: steps(screening) });
+        if (profiler) {
+          const { profile } = await profiler.post('Profiler.stop');
+          writeFileSync(`${PROFILE}-${round + 1}.cpuprofile`, JSON.stringify(profile));
+          profiler.disconnect();
+        }
         const deltaS = secs(t0);
         const deltaCpu = cpuSecs(c0);
         const deltaMain = mainCpu() - dm0;

@@ -185,7 +185,7 @@ export async function buildRegisterIndexSoon(
  * counterparty's names once per register state (`forwardCandidates` keeps them per query).
  */
 const entryQueries = new WeakMap<RegisterEntry, ScreeningQuery[]>();
-function queriesOfEntry(c: RegisterEntry): ScreeningQuery[] {
+export function queriesOfEntry(c: RegisterEntry): ScreeningQuery[] {
   let queries = entryQueries.get(c);
   if (!queries) entryQueries.set(c, (queries = counterpartyQueries(c)));
   return queries;
@@ -262,8 +262,12 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
   const isFully = (id: string) => everyone || (screenAll as ReadonlySet<string>).has(id);
   // A candidate of the changed listed parties is scored against those parties only, within the
   // whole index (its candidates and token weights): each score is the one a full screening gives.
+  // A delta screens the query objects its forward search bounded (`queriesOfEntry`): in process,
+  // the screening finds their variants prepared against the index as it stands. A full run makes
+  // its own (the register's every query kept with its entry would outlive the run).
+  const queriesOf = everyone ? counterpartyQueries : queriesOfEntry;
   const queries: { cp: number; q: ScreeningQuery; only: boolean }[] = subjects.flatMap((c, cp) =>
-    counterpartyQueries(c).map((q) => ({ cp, q, only: !isFully(c.id) })),
+    queriesOf(c).map((q) => ({ cp, q, only: !isFully(c.id) })),
   );
   const perCp: ScreeningMatch[][][] = subjects.map(() => []);
   // Counterparties that share a name (and its type, country, identifiers) are screened once: the

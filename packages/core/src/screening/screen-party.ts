@@ -465,6 +465,68 @@ export function queryVariants(
 }
 
 /**
+ * A query's variants (`queryVariants`) and each one prepared (`prepareQuery`) against an index
+ * as it stands, kept per query object for as long as the index is not changed (`changes`): a
+ * monitoring delta bounds a counterparty's names against the changed listed names
+ * (`mayMatchNames`, its forward search) and then screens the same query objects against them
+ * (`screenParty`), and each did both again. Both depend on the index (its token weights and
+ * facts, the Latin spellings it holds) and on the query alone otherwise. The memo is dropped
+ * whole when another index, or this one changed, is asked for, so that it never holds more than
+ * one index state's preparations. A query object must not be changed once screened.
+ */
+interface PreparedVariants {
+  variants: NormalizedName[];
+  prepared: PreparedQuery[];
+}
+let preparedAt: { index: ScreeningIndex; changes: number } | undefined;
+let preparedMemo = new WeakMap<ScreeningQuery, PreparedVariants>();
+
+function preparedVariants(
+  index: ScreeningIndex,
+  query: ScreeningQuery,
+  normalized?: NormalizedName,
+): PreparedVariants {
+  if (preparedAt?.index !== index || preparedAt.changes !== index.changes) {
+    preparedAt = { index, changes: index.changes };
+    preparedMemo = new WeakMap();
+  }
+  let kept = preparedMemo.get(query);
+  if (!kept) {
+    const weight = indexTokenWeight(index);
+    const queryName = normalized ?? normalizeName(query.name ?? '', index.reference, query.schema);
+    const variants = queryVariants(index, query, queryName);
+    kept = { variants, prepared: variants.map((v) => prepareQuery(index, v, weight)) };
+    preparedMemo.set(query, kept);
+  }
+  return kept;
+}
+
+/**
+ * Per entry id, 1 for the entry of a party in `entities` (`ScreeningOptions.entities`), kept per
+ * set while the index is unchanged: the candidate names of a screening restricted to a few
+ * parties are tested by their entry rather than by looking their entity id up in the set.
+ */
+const entityMasks = new WeakMap<
+  ReadonlySet<string>,
+  { index: ScreeningIndex; changes: number; size: number; mask: Uint8Array }
+>();
+
+function entityMask(index: ScreeningIndex, entities: ReadonlySet<string>): Uint8Array {
+  const kept = entityMasks.get(entities);
+  if (kept && kept.index === index && kept.changes === index.changes && kept.size === entities.size)
+    return kept.mask;
+  const ids: number[] = [];
+  for (const entityId of entities) {
+    const id = index.entryIdOf(entityId);
+    if (id !== undefined) ids.push(id);
+  }
+  const mask = new Uint8Array(ids.length > 0 ? Math.max(...ids) + 1 : 0);
+  for (const id of ids) mask[id] = 1;
+  entityMasks.set(entities, { index, changes: index.changes, size: entities.size, mask });
+  return mask;
+}
+
+/**
  * Whether an `entente` screening of `query` at `threshold` can match a listed party on one of
  * the names `nameIds` (of `index`), or on an identifier of their parties: `screenPartyOutcome`
  * scores a candidate name only when its name-score bound (`nameScoreBound`) reaches
@@ -487,11 +549,8 @@ export function mayMatchNames(
       const entry = index.entry(index.nameEntry(id));
       if (entry && compareIdentifiers(query.identifiers, entry.party)) return true;
     }
-  const weight = indexTokenWeight(index);
   const floor = nameScoreFloor(query, threshold);
-  const queryName = normalized ?? normalizeName(query.name ?? '', index.reference, query.schema);
-  for (const variant of queryVariants(index, query, queryName)) {
-    const prepared = prepareQuery(index, variant, weight);
+  for (const prepared of preparedVariants(index, query, normalized).prepared) {
     for (const id of nameIds) {
       const name = index.name(id);
       if (name && nameScoreBound(index, prepared, name, floor) >= floor) return true;
@@ -513,9 +572,10 @@ function wouldScore(
   prepared: PreparedQuery,
   bounded: boolean,
   floor: number,
-  entities: ReadonlySet<string> | undefined,
+  entities: Uint8Array | undefined,
 ): boolean {
-  if (entities && !entities.has(index.entry(index.nameEntry(nameId))?.entityId ?? '')) return false;
+  // A live name's entry is its party's current entry (`entryIdOf`); a removed name's is −1.
+  if (entities && entities[index.nameEntry(nameId)] !== 1) return false;
   // A removed name is not scored; the name is made only when its bound is not yet known.
   return index.nameEntry(nameId) >= 0 && (!bounded || reachesFloorAt(index, prepared, nameId, floor));
 }
@@ -527,7 +587,7 @@ function keptNames(
   prepared: PreparedQuery,
   bounded: boolean,
   floor: number,
-  entities: ReadonlySet<string> | undefined,
+  entities: Uint8Array | undefined,
 ): number {
   let kept = 0;
   for (const nameId of nameIds)
@@ -549,7 +609,7 @@ function countBeyond(
   prepared: PreparedQuery,
   bounded: boolean,
   floor: number,
-  entities: ReadonlySet<string> | undefined,
+  entities: Uint8Array | undefined,
   cap: number,
 ): { unscored: number; atLeast: boolean } {
   let unscored = 0;
@@ -620,7 +680,6 @@ function screening(
       field: 'candidateCap',
     });
   const weight = indexTokenWeight(index);
-  const queryName = normalizeName(query.name ?? '', index.reference, query.schema);
   const sources = query.sources?.length ? new Set(query.sources) : undefined;
   const entities = options.entities;
   // The candidate names the index retrieves (up to the cap, best first by the share of the
@@ -631,8 +690,14 @@ function screening(
   const candidateLimit = algorithm === 'ofac' ? OFAC_CANDIDATE_LIMIT : candidateCap;
   // The name score a candidate needs to reach the threshold with every bonus.
   const minNameScore = algorithm === 'ofac' ? 0 : threshold - MAX_BONUS - BOUND_MARGIN;
-  const variants: NormalizedName[] =
-    algorithm === 'entente' ? queryVariants(index, query, queryName) : [queryName];
+  // The entente algorithm's variants and their preparations are kept per query object while the
+  // index is unchanged (`preparedVariants`); the ofac algorithm's one variant is prepared here.
+  const kept =
+    algorithm === 'entente'
+      ? preparedVariants(index, query)
+      : { variants: [normalizeName(query.name ?? '', index.reference, query.schema)], prepared: undefined };
+  const variants = kept.variants;
+  const entityIds = entities && entityMask(index, entities);
   const best = new Map<number, ScreeningMatch>();
   // The names beyond the cap are kept apart (bounded ones are counted as the scored ones are kept).
   const cut: CandidateCut = {
@@ -642,8 +707,8 @@ function screening(
   };
   let unscored = 0;
   let unscoredAtLeast = false;
-  for (const variant of variants) {
-    const prepared = prepareQuery(index, variant, weight);
+  for (const [v, variant] of variants.entries()) {
+    const prepared = kept.prepared?.[v] ?? prepareQuery(index, variant, weight);
     const byEntry = new Map<number, number[]>();
     let pruned: number[] | undefined;
     const candidates = findCandidateNames(
@@ -663,11 +728,11 @@ function screening(
       // A party two of whose names spell the query between them (`partyWordsBound`) may reach
       // the threshold though none of its names does: its pruned names are looked at again below.
       if (bounded && mayReadAcrossNames(index, prepared)) pruned = candidates.slice();
-      candidates.length = keptNames(index, candidates, prepared, bounded, nameFloor, entities);
+      candidates.length = keptNames(index, candidates, prepared, bounded, nameFloor, entityIds);
       // A reading whose names beyond the cap are no more than another reading counted cannot
       // raise the count (the most over the readings): they are not bounded.
       if (cut.unscored > unscored && cut.beyond) {
-        const count = countBeyond(index, cut.beyond, prepared, bounded, nameFloor, entities, candidateLimit);
+        const count = countBeyond(index, cut.beyond, prepared, bounded, nameFloor, entityIds, candidateLimit);
         cut.unscored = count.unscored;
         cut.atLeast ||= count.atLeast;
       }

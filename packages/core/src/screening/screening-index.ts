@@ -369,9 +369,23 @@ export class ScreeningIndex {
 
   /** The indexed entry of an entity id, if any. */
   get(entityId: string): IndexedEntry | undefined {
-    const id = this.#stored ? this.#stored.entryIdOf(entityId) : this.byEntityId.get(entityId);
+    const id = this.entryIdOf(entityId);
     return id === undefined ? undefined : this.entry(id);
   }
+
+  /** The id of the entry of an entity id, if indexed. */
+  entryIdOf(entityId: string): number | undefined {
+    return this.#stored ? this.#stored.entryIdOf(entityId) : this.byEntityId.get(entityId);
+  }
+
+  /**
+   * How many times parties were added to or removed from the index: what is worked out from the
+   * index's state (its entries, token weights, vocabulary) and kept holds while this is unchanged.
+   */
+  get changes(): number {
+    return this.#changes;
+  }
+  #changes = 0;
 
   /** The comparison facts of a token: the index's own for a token it holds, else computed. */
   factsOf(token: string): TokenFacts {
@@ -494,6 +508,7 @@ export class ScreeningIndex {
   }
 
   private changed(): void {
+    this.#changes++;
     this.expansionsStale = true;
     this.weights = undefined;
   }
