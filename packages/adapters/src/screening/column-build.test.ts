@@ -71,6 +71,29 @@ describe('column index built on worker threads', () => {
     }
   }, 60_000);
 
+  it('gives the same bytes when the token facts come in several chunks, on whichever worker is free', async () => {
+    // 3,000 parties of made-up words: over 4,096 distinct tokens, so the facts are made in chunks
+    // sent as the parties come (to the worker with the fewest requests unanswered), then joined.
+    const word = (n: number): string => {
+      let w = '';
+      for (let k = n + 700; k > 0; k = Math.floor(k / 19)) w += 'bcdfgklmnprstvzaeio'[k % 19];
+      return w;
+    };
+    const many = Array.from({ length: 3_000 }, (_, i) => ({
+      party: buildParty({
+        source: 'eu-fsf',
+        sourceId: String(i),
+        schema: 'person',
+        names: [{ full: `${word(3 * i)} ${word(3 * i + 1)} ${word(3 * i + 2)}`, quality: 'primary' }],
+        identifiers: [],
+      }),
+    }));
+    const alone = snapshotOfParties(many, ref);
+    expect(alone.tokens.ends.length).toBeGreaterThan(4_096);
+    const built = await snapshotOfPartiesInWorkers(many, ref, { workers: 2, batch: 20, deletionWorkers: 0 });
+    expect(bytes(built).equals(bytes(alone))).toBe(true);
+  }, 120_000);
+
   it('screens as the one-thread index does, its deletion index made here or on workers', async () => {
     const alone = buildColumnIndex(parties, ref);
     const steps: string[][] = [];

@@ -256,15 +256,21 @@ async function columnsInWorkers(
 }
 
 /**
- * Tokens per request for their facts: small enough that what a worker makes of them dies young
- * (in shares of 1,000,000 tokens, each worker's heap grew by about 0.45 GiB, kept after), and
- * that the tokens of a chunk are complete early (they are sent as the parties come).
+ * Tokens per request for their facts: small enough that what a worker makes of them dies young,
+ * that the tokens of a chunk are complete early (they are sent as the parties come), and that a
+ * chunk costs a worker about what two or three batches of parties cost (~25 ms). A batch sent to
+ * a worker behind a chunk waits for it, and this thread takes the batches in party order: with
+ * chunks of 32,768 tokens (each as long as ~16 batches, 61 of them at 1,000,000 parties) the other worker ran out
+ * of held batches within ~50 ms and it and this thread waited for the rest of the chunk, one core
+ * idle (docs/decisions/2026-12-06-build-1m-parties-idle.md).
  */
-const FACTS_CHUNK = 32_768;
+const FACTS_CHUNK = 4_096;
 
 /**
- * The fact columns of the tokens, made in chunks of `FACTS_CHUNK` on the workers, in turn, each
- * chunk sent as soon as its tokens are all known (`sendFull`), the rest at the end (`all`).
+ * The fact columns of the tokens, made in chunks of `FACTS_CHUNK` on the workers, each chunk sent
+ * as soon as its tokens are all known (`sendFull`) to the worker with the fewest requests
+ * unanswered, the rest at the end (`all`). The facts of a token depend on it alone: the columns
+ * are the same for any chunking.
  */
 class FactsInChunks {
   readonly #workers: BuildWorker[];
@@ -282,7 +288,7 @@ class FactsInChunks {
 
   #send(tokens: readonly string[], to: number): void {
     const chunk = joinStrings(tokens.slice(this.#sent, to));
-    const worker = this.#workers[this.#requests.length % this.#workers.length]!;
+    const worker = this.#workers.reduce((a, b) => (b.unanswered < a.unanswered ? b : a));
     const request = worker
       .request({ id: -1 - this.#requests.length, tokens: chunk, from: 0, to: to - this.#sent })
       .then((r) => (r as { facts: JoinedFacts }).facts);
