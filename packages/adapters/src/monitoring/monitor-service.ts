@@ -22,7 +22,7 @@ import type { Database } from '../store/database.ts';
 import type { OpenedStore } from '../store/open-store.ts';
 import { AlertStore, type AlertChange } from './alert-store.ts';
 import { MonitorRunStore, type RunWrite } from './monitor-run-store.ts';
-import type { RunOutcome } from './monitor-records.ts';
+import type { RunOutcome, StoredHit } from './monitor-records.ts';
 import { readRegisterText } from './read-register-file.ts';
 import { RegisterStore, type RegisterEntry, type RegisterImportResult } from './register-store.ts';
 import { addOwnershipAlerts, ownershipLinked } from './add-ownership-alerts.ts';
@@ -80,20 +80,27 @@ export type RunStep =
 
 /**
  * What a delta reads the stored state of (`MonitorService.#deltaScope`): `counterparties` whole,
- * `partial` on `removedListings` only.
+ * `partial` on `listings` only (their hits on them, `partialHits`, read with the scope).
  */
 interface DeltaScope {
   candidates: Set<string>;
   counterparties: Set<string>;
   partial: Set<string>;
-  removedListings: Set<string>;
+  /** The listings of the changed and removed listed parties' subjects (`listingsOfSubjectsOf`). */
+  listings: Set<string>;
+  /**
+   * The organisation's stored hits on `listings`, of counterparties not read whole: those of
+   * `partial`, and of any candidate a fresh hit brings in after the screening.
+   */
+  partialHits: StoredHit[];
 }
 
 /**
- * Listings a delta reads the partial counterparties' hits and alerts on in one `in (…)` list
- * beside a page of counterparties (`pagesOf`: 5,000), well under PostgreSQL's 65,535 parameters.
+ * Listings a delta reads counterparties' hits and alerts on in one `in (…)` list beside a page of
+ * counterparties (`pagesOf`: 5,000), well under PostgreSQL's 65,535 parameters; past it (a list
+ * withdrawn whole) the counterparties it can touch are read whole.
  */
-const REMOVED_LISTINGS_PAGE = 5000;
+const PARTIAL_LISTINGS_PAGE = 5000;
 
 /** An organisation's register at a register position, and its index once built. */
 interface RegisterSlot {
@@ -281,17 +288,17 @@ export class MonitorService {
       }
       const stored = await this.runs.runHits(orgId, scope?.counterparties);
       const alerts = await this.alerts.runAlerts(orgId, ['new', 'changed', 'gone'], scope?.counterparties);
+      // Of a counterparty in scope only by a stored hit on a changed or removed listed party: its
+      // hits and alerts on the listings of those parties' subjects, the only subjects it can raise
+      // or update an alert of (docs/decisions/2026-12-06-delta-partial-reads.md).
+      const partialState = async (ids: ReadonlySet<string>) => ({
+        stored: scope!.partialHits.filter((h) => ids.has(h.counterpartyId)),
+        alerts: await this.alerts.runAlerts(orgId, ['new', 'changed', 'gone'], ids, scope!.listings),
+      });
       if (scope && scope.partial.size > 0) {
-        // Of a counterparty in scope only by a hit on a removed party: the hits and alerts of the
-        // removed parties' subjects (each raises or updates per counterparty and subject).
-        for (const h of await this.runs.runHits(orgId, scope.partial, scope.removedListings)) stored.push(h);
-        const more = await this.alerts.runAlerts(
-          orgId,
-          ['new', 'changed', 'gone'],
-          scope.partial,
-          scope.removedListings,
-        );
-        for (const a of more) alerts.push(a);
+        const state = await partialState(scope.partial);
+        for (const h of state.stored) stored.push(h);
+        for (const a of state.alerts) alerts.push(a);
       }
       request.onStep?.('read');
       const subjects = scope ? undefined : await readSubjectView(this.store.kysely, sources);
@@ -328,10 +335,15 @@ export class MonitorService {
               readMore: {
                 read: scope.counterparties,
                 partial: scope.partial,
-                state: async (ids) => ({
-                  stored: await this.runs.runHits(orgId, ids),
-                  alerts: await this.alerts.runAlerts(orgId, ['new', 'changed', 'gone'], ids),
-                }),
+                // A candidate the screening found a fresh hit for (on a changed party): read as a
+                // partial one, unless the listings were too many to read by (then whole).
+                state: async (ids) =>
+                  scope!.listings.size > 0
+                    ? partialState(ids)
+                    : {
+                        stored: await this.runs.runHits(orgId, ids),
+                        alerts: await this.alerts.runAlerts(orgId, ['new', 'changed', 'gone'], ids),
+                      },
               },
             }
           : { subjects: subjects! }),
@@ -397,14 +409,16 @@ export class MonitorService {
   /**
    * What a delta can touch: the candidates of the changed listed parties (screened against the
    * register index), and the counterparties whose stored hits and alerts the run reads before
-   * screening — the changed counterparties, those with a stored hit on a changed or removed
-   * listed party, those a clearance of the organisation covers (a subject clearance can need a
-   * review after a resolution), and those in an ownership link (the ownership step reads their
-   * hits). The other candidates' state is read after the screening, for those with a fresh hit.
-   * A counterparty there only by a stored hit on a removed party (`partial`) has only its hits and
-   * alerts on the listings of the removed parties' subjects read (`removedListings`): the rest of
-   * its state raises nothing, unless it has a fresh hit, when the rest is read with it
-   * (docs/decisions/2026-12-05-delta-removed-reads.md).
+   * screening. Read whole: the changed counterparties, those a clearance of the organisation
+   * covers (a subject clearance can need a review after a resolution), and those in an ownership
+   * link (the ownership step reads their hits). Read on the listings of the changed and removed
+   * parties' subjects only (`partial`): those with a stored hit on a changed or removed listed
+   * party; any other candidate is read the same way once the screening finds it a fresh hit (on a
+   * changed party). Such a counterparty raises or updates alerts of those subjects only, and what
+   * it reads for one is its hits and alerts on their listings
+   * (docs/decisions/2026-12-06-delta-partial-reads.md). The stored hits on those listings are read
+   * once, by the hits' entity index, and give the counterparties that had a hit on a changed or
+   * removed party.
    */
   async #deltaScope(
     orgId: string,
@@ -417,7 +431,17 @@ export class MonitorService {
       clearances: readonly Clearance[];
     },
   ): Promise<DeltaScope> {
-    const hitChanged = await this.runs.counterpartiesHitting(orgId, d.changedParties);
+    const touched = new Set([...d.changedParties, ...d.removedParties]);
+    let listings = await listingsOfSubjectsOf(this.store.kysely, touched);
+    // Past a page of listings (a list withdrawn whole), the counterparties' whole state as before.
+    if (listings.size > PARTIAL_LISTINGS_PAGE) listings = new Set();
+    const onListings = listings.size > 0 ? await this.runs.runHits(orgId, undefined, listings) : [];
+    const hitting = (parties: ReadonlySet<string>) =>
+      listings.size > 0
+        ? new Set(onListings.filter((h) => parties.has(h.entityId)).map((h) => h.counterpartyId))
+        : this.runs.counterpartiesHitting(orgId, parties);
+    const hitChanged = await hitting(d.changedParties);
+    const hitRemoved = await hitting(d.removedParties);
     // The counterparties that hit a changed party before are candidates too (found here in SQL).
     const candidates = d.registerIndex
       ? candidateCounterparties(
@@ -430,22 +454,17 @@ export class MonitorService {
       : new Set<string>();
     for (const id of hitChanged) candidates.add(id);
     // A candidate's stored state is read only once it has a fresh hit (`RunInputs.readMore`).
-    const counterparties = new Set([...hitChanged, ...d.changedCps, ...ownershipLinked(d.register)]);
+    const counterparties = new Set([...d.changedCps, ...ownershipLinked(d.register)]);
     const now = this.#clock.now();
     const cleared = new Set(d.clearances.filter((c) => isClearanceActive(c, now)).map((c) => c.subjectKey));
     if (cleared.size > 0)
       for (const c of d.register)
         if (cleared.has(clearanceSubjectKey(counterpartySubject(c)))) counterparties.add(c.id);
     const partial = new Set<string>();
-    let removedListings = new Set<string>();
-    if (d.removedParties.size > 0) {
-      removedListings = await listingsOfSubjectsOf(this.store.kysely, d.removedParties);
-      // Past a page of listings (a list withdrawn whole), their whole state as before.
-      const whole = removedListings.size > REMOVED_LISTINGS_PAGE;
-      for (const id of await this.runs.counterpartiesHitting(orgId, d.removedParties))
-        if (!counterparties.has(id)) (whole ? counterparties : partial).add(id);
-    }
-    return { candidates, counterparties, partial, removedListings };
+    for (const id of [...hitChanged, ...hitRemoved])
+      if (!counterparties.has(id)) (listings.size > 0 ? partial : counterparties).add(id);
+    const partialHits = onListings.filter((h) => !counterparties.has(h.counterpartyId));
+    return { candidates, counterparties, partial, listings, partialHits };
   }
 
   /**

@@ -78,11 +78,13 @@ export interface RunInputs {
   /**
    * A delta's read of the stored hits and alerts of more counterparties, once the screening is
    * done: of those with a fresh hit whose state is not in `stored` and `alerts` (which then hold
-   * the state of `read` only). A counterparty with neither a fresh hit nor a stored hit on a changed
-   * or removed listed party, outside `screenAll`, uncleared and in no ownership link, raises nothing
-   * and changes no hit whatever its stored state (docs/decisions/2026-12-05-delta-scope-reads.md).
-   * `partial`: counterparties outside `read` whose state in `stored` and `alerts` is a part only
-   * (on the removed parties' subjects): with a fresh hit, read whole instead of that part.
+   * the state of `read` and `partial` only). A counterparty with neither a fresh hit nor a stored
+   * hit on a changed or removed listed party, outside `screenAll`, uncleared and in no ownership
+   * link, raises nothing and changes no hit whatever its stored state
+   * (docs/decisions/2026-12-05-delta-scope-reads.md). `partial`: counterparties outside `read`
+   * whose state in `stored` and `alerts` is the part on the listings of the changed and removed
+   * parties' subjects, all that their alerts can be raised or updated from
+   * (docs/decisions/2026-12-06-delta-partial-reads.md); `state` may read a counterparty the same way.
    */
   readMore?: {
     read: ReadonlySet<string>;
@@ -387,14 +389,14 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
   let stored = inputs.stored;
   let alerts = inputs.alerts;
   if (inputs.readMore) {
+    const { read, partial } = inputs.readMore;
     const more = new Set<string>();
-    for (const h of fresh) if (!inputs.readMore.read.has(h.counterpartyId)) more.add(h.counterpartyId);
+    for (const h of fresh)
+      if (!read.has(h.counterpartyId) && !partial?.has(h.counterpartyId)) more.add(h.counterpartyId);
     if (more.size > 0) {
       const state = await inputs.readMore.state(more);
-      const partial = inputs.readMore.partial;
-      const kept = (id: string) => !partial?.has(id) || !more.has(id);
-      stored = [...stored.filter((h) => kept(h.counterpartyId)), ...state.stored];
-      alerts = [...alerts.filter((a) => kept(a.counterpartyId)), ...state.alerts];
+      stored = [...stored, ...state.stored];
+      alerts = [...alerts, ...state.alerts];
     }
   }
   const changes = reconcileHits(
