@@ -11,9 +11,8 @@
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import * as core from '@entente/core';
-import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
-import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { evalRows, gc } from './support/cpu.ts';
+import { batchOverColumns } from './support/batch-over-columns.ts';
+import { gc } from './support/cpu.ts';
 
 interface SampledNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -21,24 +20,7 @@ interface SampledNode {
   children: SampledNode[];
 }
 
-const reference = await loadNameReference(MIRROR);
-const lists = await loadMirrorLists(MIRROR, () => {});
-const inputs = lists.flatMap((l) => l.parties.map((party) => ({ party })));
-const pairs = evalRows('yente_un_treated_vs_untreated_pairs.csv');
-const subjects: core.ScreeningQuery[] = [
-  ...evalRows('negatives_us_1k.csv'),
-  ...evalRows('negatives_global_1k.csv'),
-]
-  .map((r) => r.full_name!)
-  .concat(pairs.map((p) => p.query_name!))
-  .map((name) => ({ name }));
-const batch = [...subjects, ...subjects];
-const shared = core.shareSnapshot(core.snapshotOfIndex(core.buildScreeningIndex(inputs, reference)));
-const fresh = (): ReturnType<typeof core.indexOverSnapshot> => {
-  const index = core.indexOverSnapshot(shared, reference);
-  core.shareExpansions(index, new core.SharedExpansions());
-  return index;
-};
+const { batch, fresh } = await batchOverColumns();
 
 const warm = fresh();
 for (const q of batch) core.screenParty(warm, q, { limit: 10 });

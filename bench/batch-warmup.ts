@@ -9,29 +9,12 @@
  */
 import { loadavg } from 'node:os';
 import * as core from '@entente/core';
-import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
-import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { cpuMs, evalRows, gc } from './support/cpu.ts';
+import { batchOverColumns } from './support/batch-over-columns.ts';
+import { cpuMs, gc } from './support/cpu.ts';
 
-const reference = await loadNameReference(MIRROR);
-const lists = await loadMirrorLists(MIRROR, () => {});
-const inputs = lists.flatMap((l) => l.parties.map((party) => ({ party })));
-const pairs = evalRows('yente_un_treated_vs_untreated_pairs.csv');
-const subjects: core.ScreeningQuery[] = [
-  ...evalRows('negatives_us_1k.csv'),
-  ...evalRows('negatives_global_1k.csv'),
-]
-  .map((r) => r.full_name!)
-  .concat(pairs.map((p) => p.query_name!))
-  .map((name) => ({ name }));
-const batch = [...subjects, ...subjects];
-const shared = core.shareSnapshot(core.snapshotOfIndex(core.buildScreeningIndex(inputs, reference)));
-const fresh = (): ReturnType<typeof core.indexOverSnapshot> => {
-  const index = core.indexOverSnapshot(shared, reference);
-  core.shareExpansions(index, new core.SharedExpansions());
-  return index;
-};
+const { batch, fresh } = await batchOverColumns();
 
+const copy = batch.length / 2; // the subjects, once
 function run(label: string, index: ReturnType<typeof fresh>): void {
   gc();
   const chunks: number[] = [];
@@ -40,12 +23,12 @@ function run(label: string, index: ReturnType<typeof fresh>): void {
     for (const q of batch.slice(i, i + 100)) core.screenParty(index, q, { limit: 10 });
     chunks.push(cpuMs() - c0);
   }
-  const half = Math.ceil(subjects.length / 100);
+  const half = Math.ceil(copy / 100);
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   const first = sum(chunks.slice(0, half));
   const second = sum(chunks.slice(half));
   console.log(
-    `${label}: ${(sum(chunks) / batch.length).toFixed(3)} ms CPU per subject; first copy ${(first / subjects.length).toFixed(3)}, second ${(second / subjects.length).toFixed(3)}; ` +
+    `${label}: ${(sum(chunks) / batch.length).toFixed(3)} ms CPU per subject; first copy ${(first / copy).toFixed(3)}, second ${(second / copy).toFixed(3)}; ` +
       `first five chunks ${chunks
         .slice(0, 5)
         .map((c) => (c / 100).toFixed(2))
