@@ -470,26 +470,31 @@ export function queryVariants(
  * monitoring delta bounds a counterparty's names against the changed listed names
  * (`mayMatchNames`, its forward search) and then screens the same query objects against them
  * (`screenParty`), and each did both again. Both depend on the index (its token weights and
- * facts, the Latin spellings it holds) and on the query alone otherwise. The memo is dropped
- * whole when another index, or this one changed, is asked for, so that it never holds more than
- * one index state's preparations. A query object must not be changed once screened.
+ * facts, the Latin spellings it holds) and on the query alone otherwise. The memo is kept per
+ * index (weakly: a replaced index is not held by it) and dropped whole when that index changes,
+ * so that it never holds more than one state's preparations of an index. A query object must not
+ * be changed once screened.
  */
 interface PreparedVariants {
   variants: NormalizedName[];
   prepared: PreparedQuery[];
 }
-let preparedAt: { index: ScreeningIndex; changes: number } | undefined;
-let preparedMemo = new WeakMap<ScreeningQuery, PreparedVariants>();
+const preparedMemos = new WeakMap<
+  ScreeningIndex,
+  { changes: number; memo: WeakMap<ScreeningQuery, PreparedVariants> }
+>();
 
 function preparedVariants(
   index: ScreeningIndex,
   query: ScreeningQuery,
   normalized?: NormalizedName,
 ): PreparedVariants {
-  if (preparedAt?.index !== index || preparedAt.changes !== index.changes) {
-    preparedAt = { index, changes: index.changes };
-    preparedMemo = new WeakMap();
+  let at = preparedMemos.get(index);
+  if (at?.changes !== index.changes) {
+    at = { changes: index.changes, memo: new WeakMap() };
+    preparedMemos.set(index, at);
   }
+  const preparedMemo = at.memo;
   let kept = preparedMemo.get(query);
   if (!kept) {
     const weight = indexTokenWeight(index);
@@ -520,7 +525,9 @@ function entityMask(index: ScreeningIndex, entities: ReadonlySet<string>): Uint8
     const id = index.entryIdOf(entityId);
     if (id !== undefined) ids.push(id);
   }
-  const mask = new Uint8Array(ids.length > 0 ? Math.max(...ids) + 1 : 0);
+  let top = -1;
+  for (const id of ids) if (id > top) top = id;
+  const mask = new Uint8Array(top + 1);
   for (const id of ids) mask[id] = 1;
   entityMasks.set(entities, { index, changes: index.changes, size: entities.size, mask });
   return mask;
