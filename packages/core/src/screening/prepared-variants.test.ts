@@ -4,6 +4,9 @@ import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { mayMatchNames, screenParty } from './screen-party.ts';
 
+const person = (sourceId: string, full: string): Party =>
+  buildParty({ source: 'test-list', sourceId, schema: 'person', names: [{ full, quality: 'primary' }] });
+
 const org = (sourceId: string, full: string): Party =>
   buildParty({
     source: 'test-list',
@@ -49,5 +52,19 @@ describe('a query object screened again after the index changed', () => {
     const again = screenParty(index, query, { entities });
     expect(again.map((m) => m.entityId)).toEqual(['test-list:2']);
     expect(again).toEqual(screenParty(index, { ...query }, { entities: new Set(entities) }));
+  });
+
+  // The two cases above pass with the memo kept across changes too (what they compare is read
+  // live at scoring); this one reads what only the preparation reads: a transcribed name's Latin
+  // spellings, taken from the index's vocabulary when the query's variants are made.
+  it('reads a transcribed name under a Latin spelling the index came to hold', () => {
+    const index = buildScreeningIndex([{ party: person('1', 'Ivan Petrov') }], DEFAULT_NAME_REFERENCE);
+    const query = { name: 'ウラジーミル・プーチン', schema: 'person' as const };
+    expect(screenParty(index, query)).toEqual([]);
+    index.add(person('2', 'Vladimir Putin'));
+    expect(mayMatchNames(index, query, index.get('test-list:2')!.names)).toBe(true);
+    const again = screenParty(index, query);
+    expect(again.map((m) => m.entityId)).toEqual(['test-list:2']);
+    expect(again).toEqual(screenParty(index, { ...query }));
   });
 });
