@@ -11,6 +11,7 @@ import type { NameReference } from './name-reference.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import {
   joinByWidth,
+  joinStrings,
   narrowed,
   pack,
   packJoined,
@@ -147,6 +148,20 @@ class StringColumn {
     if (this.#pending.length) this.#chunks.push(narrowed(this.#pending.join('')));
     this.#pending = [];
   }
+  /**
+   * Pushes every string of `joined` (made on another thread: its text held one byte per unit
+   * when every unit fits, as `packJoined` leaves it), appended whole: no string made per name,
+   * nothing joined or narrowed again here.
+   */
+  pushJoined(joined: JoinedStrings): void {
+    const count = joined.ends.length;
+    if (count === 0) return;
+    this.#flush();
+    const base = this.#length;
+    for (let i = 0; i < count; i++) this.#ends.push(base + joined.ends[i]!);
+    this.#length = base + joined.text.length;
+    this.#chunks.push(joined.text);
+  }
   /** `pack` of the strings pushed (this column is not used after). */
   packed(): PackedStrings {
     this.#flush();
@@ -238,8 +253,14 @@ export function tokenFactColumns(tokens: readonly string[], from = 0, to = token
 export interface ColumnBatch {
   /** The batch's distinct name keys, in the order they first occur. */
   vocabulary: WidthStrings;
-  /** Per party: its entity id, then per name its text and rest, then its identifiers. */
+  /** Per party: its entity id, then its identifiers. */
   strings: WidthStrings;
+  /**
+   * The names' texts and their rests, in the batch's order, each list joined (`packJoined`: one
+   * byte per unit when every unit fits): appended whole to their columns, no string per name.
+   */
+  texts: JoinedStrings;
+  rests: JoinedStrings;
   /**
    * Per party: name count, identifier count; then per name: quality, shape, key count, the keys
    * (ids in `vocabulary`), token count, the tokens (ids in `vocabulary`), its joined spelling's id or -1.
@@ -263,6 +284,8 @@ export function columnBatchOf(parties: readonly Party[], reference: NameReferenc
   const local = new Map<string, number>();
   const vocabulary: string[] = [];
   const strings: string[] = [];
+  const texts: string[] = [];
+  const rests: string[] = [];
   const numbers: number[] = [];
   const idOf = (key: string): number => {
     let id = local.get(key);
@@ -277,7 +300,8 @@ export function columnBatchOf(parties: readonly Party[], reference: NameReferenc
     strings.push(entityId);
     numbers.push(names.length, identifiers.length);
     for (const name of names) {
-      strings.push(name.text, name.rest);
+      texts.push(name.text);
+      rests.push(name.rest);
       numbers.push(name.quality, name.shape, name.keys.length);
       for (const key of name.keys) numbers.push(idOf(key));
       numbers.push(name.tokens.length);
@@ -289,6 +313,8 @@ export function columnBatchOf(parties: readonly Party[], reference: NameReferenc
   return {
     vocabulary: joinByWidth(vocabulary),
     strings: joinByWidth(strings),
+    texts: packJoined(joinStrings(texts)) as JoinedStrings,
+    rests: packJoined(joinStrings(rests)) as JoinedStrings,
     numbers: Int32Array.from(numbers),
   };
 }
@@ -396,11 +422,15 @@ export class ColumnBuilder {
         this.#nameTokenStarts.push(this.#nameTokenIds.length);
         const joined = numbers[k++]!;
         if (joined >= 0) this.#joinedKey.array[ids[joined]!] = 1;
-        const text = next();
-        this.#name(entryId, text, quality, next(), shape);
+        this.#nameEntries.push(entryId);
+        this.#nameQualities.push(quality);
+        this.#nameShape.push(shape);
       }
       for (let i = 0; i < identifiers; i++) this.#identifier(next(), entryId);
     }
+    // The batch's names' texts and rests, whole (as `#name` pushes each).
+    this.#nameTexts.pushJoined(batch.texts);
+    this.#nameRests.pushJoined(batch.rests);
   }
 
   /** A new entry (replacing an earlier one of its entity id): its id. */
