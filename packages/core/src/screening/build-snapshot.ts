@@ -253,6 +253,8 @@ export function tokenFactColumns(tokens: readonly string[], from = 0, to = token
 export interface ColumnBatch {
   /** The batch's distinct name keys, in the order they first occur. */
   vocabulary: WidthStrings;
+  /** Per key of `vocabulary`, its `tokenHash`. */
+  hashes: Int32Array;
   /** Per party: its entity id, then its identifiers. */
   strings: WidthStrings;
   /**
@@ -266,6 +268,20 @@ export interface ColumnBatch {
    * (ids in `vocabulary`), token count, the tokens (ids in `vocabulary`), its joined spelling's id or -1.
    */
   numbers: Int32Array;
+}
+
+/** FNV-1a of the UTF-16 code units of `text[from..to)`: a token's key in the column build's token table. */
+export function tokenHash(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h | 0;
+}
+
+/** An empty token table of `slots` slots (a power of two): hash and id per slot, id −1. */
+function emptyTable(slots: number): Int32Array {
+  const table = new Int32Array(2 * slots);
+  for (let s = 1; s < table.length; s += 2) table[s] = -1;
+  return table;
 }
 
 /** Parties' JSON as UTF-8 bytes end to end (`ends[i]` ends party i's), as `ColumnBuilder.addBatch` takes them. */
@@ -310,8 +326,11 @@ export function columnBatchOf(parties: readonly Party[], reference: NameReferenc
     }
     strings.push(...identifiers);
   }
+  const hashes = new Int32Array(vocabulary.length);
+  for (let i = 0; i < hashes.length; i++) hashes[i] = tokenHash(vocabulary[i]!, 0, vocabulary[i]!.length);
   return {
     vocabulary: joinByWidth(vocabulary),
+    hashes,
     strings: joinByWidth(strings),
     texts: packJoined(joinStrings(texts)) as JoinedStrings,
     rests: packJoined(joinStrings(rests)) as JoinedStrings,
@@ -345,7 +364,16 @@ export class ColumnBuilder {
   readonly #nameKeyIds = new Column(Int32Array);
   readonly #nameShape = new Column(Uint16Array);
   // Per token.
-  readonly #vocabulary = new Map<string, number>();
+  /**
+   * The distinct tokens' hash table (open addressing): per slot its token's `tokenHash` and id
+   * (−1: empty), at most half full. Probed with the hash a worker sent and the key's units where
+   * they lie in the batch, so that a token already known (most of a batch's keys) is found with no
+   * string made and one random read of the table (a `Map` of ~2,000,000 strings took a fifth of
+   * this thread's time in the parties step, docs/decisions/2026-12-06-build-1m-main-thread.md).
+   */
+  #table = emptyTable(1 << 16);
+  /** Tokens in `#table`. */
+  #tableCount = 0;
   readonly #tokens: string[] = [];
   readonly #joinedKey = new Column(Uint8Array);
   // (token id, name id) of every posting, in the order the object index posts them.
@@ -364,14 +392,49 @@ export class ColumnBuilder {
   }
 
   #tokenId(token: string): number {
-    let id = this.#vocabulary.get(token);
-    if (id === undefined) {
-      id = this.#tokens.length;
-      this.#vocabulary.set(token, id);
-      this.#tokens.push(token);
-      this.#joinedKey.push(0);
+    return this.#tokenIdAt(token, 0, token.length, tokenHash(token, 0, token.length));
+  }
+
+  /** The id of the token `text[from..to)` (whose `tokenHash` is `hash`), given it when new. */
+  #tokenIdAt(text: string, from: number, to: number, hash: number): number {
+    const table = this.#table;
+    const mask = (table.length >>> 1) - 1;
+    const n = to - from;
+    const tokens = this.#tokens;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = table[2 * slot + 1]!;
+      if (id < 0) {
+        const token = from === 0 && to === text.length ? text : text.slice(from, to);
+        const fresh = tokens.length;
+        tokens.push(token);
+        this.#joinedKey.push(0);
+        table[2 * slot] = hash;
+        table[2 * slot + 1] = fresh;
+        if (++this.#tableCount * 2 > table.length >>> 1) this.#growTable();
+        return fresh;
+      }
+      if (table[2 * slot] !== hash) continue;
+      const known = tokens[id]!;
+      if (known.length !== n) continue;
+      let k = 0;
+      while (k < n && known.charCodeAt(k) === text.charCodeAt(from + k)) k++;
+      if (k === n) return id;
     }
-    return id;
+  }
+
+  #growTable(): void {
+    const old = this.#table;
+    const table = emptyTable(old.length);
+    const mask = (table.length >>> 1) - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      const id = old[s + 1]!;
+      if (id < 0) continue;
+      let slot = old[s]! & mask;
+      while (table[2 * slot + 1]! >= 0) slot = (slot + 1) & mask;
+      table[2 * slot] = old[s]!;
+      table[2 * slot + 1] = id;
+    }
+    this.#table = table;
   }
 
   /** Adds the next party: normalised (`columnPartyOf`), with its version and its JSON as UTF-8 bytes. */
@@ -381,9 +444,9 @@ export class ColumnBuilder {
       const nameId = this.#nameEntries.length;
       for (const key of name.keys) this.#key(this.#tokenId(key), nameId);
       this.#nameKeyStarts.push(this.#nameKeyIds.length);
-      for (const token of name.tokens) this.#nameTokenIds.push(this.#vocabulary.get(token)!);
+      for (const token of name.tokens) this.#nameTokenIds.push(this.#tokenId(token));
       this.#nameTokenStarts.push(this.#nameTokenIds.length);
-      if (name.tokens.length > 1) this.#joinedKey.array[this.#vocabulary.get(name.tokens.join(''))!] = 1;
+      if (name.tokens.length > 1) this.#joinedKey.array[this.#tokenId(name.tokens.join(''))] = 1;
       this.#name(entryId, name.text, name.quality, name.rest, name.shape);
     }
     for (const key of party.identifiers) this.#identifier(key, entryId);
@@ -400,9 +463,14 @@ export class ColumnBuilder {
     ends: Uint32Array,
   ): void {
     // The batch's keys in their order of first occurrence: ids given in the order `add` gives them.
-    const ids = new Int32Array(batch.vocabulary.isWide.length);
-    const key = widthReader(batch.vocabulary);
-    for (let i = 0; i < ids.length; i++) ids[i] = this.#tokenId(key());
+    const { isWide, narrow, wide } = batch.vocabulary;
+    const ids = new Int32Array(isWide.length);
+    for (let i = 0, n = 0, w = 0; i < ids.length; i++) {
+      const joined = isWide[i] ? wide : narrow;
+      const at = isWide[i] ? w++ : n++;
+      const from = at ? joined.ends[at - 1]! : 0;
+      ids[i] = this.#tokenIdAt(joined.text, from, joined.ends[at]!, batch.hashes[i]!);
+    }
     const { numbers } = batch;
     const next = widthReader(batch.strings);
     let k = 0;
@@ -489,7 +557,8 @@ export class ColumnBuilder {
     const identifiers = this.#identifiers;
     // What only the loop reads goes now, before the columns are laid out (the build's peak).
     this.#byEntityId.clear();
-    this.#vocabulary.clear();
+    this.#table = emptyTable(2);
+    this.#tableCount = 0;
     const entries = entityIds.length;
     this.#entryFirstName.push(this.#nameEntries.length);
     const firstName = this.#entryFirstName.done();
