@@ -51,6 +51,9 @@ parentPort!.on('message', (req: ColumnBuildRequest) => {
         bytes.buffer as ArrayBuffer,
         ends.buffer as ArrayBuffer,
         batch.numbers.buffer as ArrayBuffer,
+        batch.hashes.buffer as ArrayBuffer,
+        batch.texts.ends.buffer as ArrayBuffer,
+        batch.rests.ends.buffer as ArrayBuffer,
         ...[batch.vocabulary, batch.strings].flatMap((w) => [
           w.narrow.ends.buffer as ArrayBuffer,
           w.wide.ends.buffer as ArrayBuffer,

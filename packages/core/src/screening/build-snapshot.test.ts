@@ -8,9 +8,11 @@ import {
   encodeBatch,
   snapshotOfParties,
   tokenFactColumns,
+  tokenHash,
 } from './build-snapshot.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { snapshotOfIndex } from './index-snapshot.ts';
+import { unpack } from './packed-strings.ts';
 import { NAME_CLASS_CASES } from './name-match-classes.cases.ts';
 import { NAME_MATCH_CASES } from './name-match.cases.ts';
 import { screenParty } from './screen-party.ts';
@@ -120,6 +122,89 @@ describe('index built straight into columns', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('keeps tokens apart whose hashes are equal, and its token table grows past its first size', () => {
+    // FNV-1a collisions (found by search): each pair is one hash, two tokens.
+    const pairs = [
+      ['bolapir', 'cohigih'],
+      ['bolapiv', 'cohigil'],
+    ];
+    for (const [a, b] of pairs) expect(tokenHash(a!, 0, a!.length)).toBe(tokenHash(b!, 0, b!.length));
+    // Over 32,768 distinct tokens (the table starts with 65,536 slots, at most half full).
+    const letters = 'bcdfghklmnprstvz';
+    const word = (n: number): string =>
+      Array.from({ length: 4 }, (_, k) => letters[(n >> (4 * k)) & 15]! + 'aeiou'[(n >> k) % 5]!).join('');
+    const many: ScreeningIndexInput[] = Array.from({ length: 9_000 }, (_, i) => ({
+      party: buildParty({
+        source: 'test',
+        sourceId: `m${i}`,
+        schema: 'person',
+        names: [
+          {
+            full: `${word(4 * i)} ${word(4 * i + 1)} ${word(4 * i + 2)} ${word(4 * i + 3)}`,
+            quality: 'primary',
+          },
+        ],
+        identifiers: [],
+      }),
+    }));
+    const colliding: ScreeningIndexInput[] = pairs.flatMap(([a, b], i) => [
+      {
+        party: buildParty({
+          source: 'test',
+          sourceId: `c${i}`,
+          schema: 'person',
+          names: [{ full: `${a} ${b}`, quality: 'primary' }],
+          identifiers: [],
+        }),
+      },
+      {
+        party: buildParty({
+          source: 'test',
+          sourceId: `d${i}`,
+          schema: 'person',
+          names: [{ full: `${b} ${a}`, quality: 'strong' }],
+          identifiers: [],
+        }),
+      },
+    ]);
+    // The colliding tokens apart, as the object index has them.
+    const small = snapshotOfParties(colliding, ref);
+    const smallTokens = unpack(small.tokens);
+    for (const t of pairs.flat()) expect(smallTokens).toContain(t);
+    expect(asPlain(small)).toEqual(asPlain(snapshotOfIndex(buildScreeningIndex(colliding, ref))));
+    // Past the table's first size: every token once, every name's tokens its own words, one by
+    // one and in batches alike.
+    const input = [...colliding.slice(0, 2), ...many, ...colliding.slice(2)];
+    const direct = snapshotOfParties(input, ref);
+    const tokens = unpack(direct.tokens);
+    expect(tokens.length).toBeGreaterThan(32_768);
+    expect(new Set(tokens).size).toBe(tokens.length);
+    const texts = unpack(direct.nameTexts);
+    for (let n = 0; n < texts.length; n++) {
+      const ids = direct.nameTokenIds.subarray(direct.nameTokenStarts[n]!, direct.nameTokenStarts[n + 1]!);
+      expect(Array.from(ids, (id) => tokens[id]).join(' ')).toBe(texts[n]!.toLowerCase());
+    }
+    const builder = new ColumnBuilder();
+    for (let from = 0; from < input.length; from += 250) {
+      const batch = input.slice(from, from + 250);
+      const { bytes, ends } = encodeBatch(batch.map((i) => JSON.stringify(i.party)));
+      builder.addBatch(
+        columnBatchOf(
+          batch.map((i) => i.party),
+          ref,
+        ),
+        batch.map((i) => i.versionId),
+        bytes,
+        ends,
+      );
+    }
+    const batched = builder.finish(tokenFactColumns(builder.tokens));
+    expect(unpack(batched.tokens)).toEqual(tokens);
+    expect(batched.nameTokenIds).toEqual(direct.nameTokenIds);
+    expect(batched.postingIds).toEqual(direct.postingIds);
+    expect(batched.joinedKey).toEqual(direct.joinedKey);
   });
 
   it('gives the same snapshot from parties added in flat batches (columnBatchOf) as one by one', () => {

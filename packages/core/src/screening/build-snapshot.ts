@@ -11,6 +11,7 @@ import type { NameReference } from './name-reference.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import {
   joinByWidth,
+  joinStrings,
   narrowed,
   pack,
   packJoined,
@@ -147,6 +148,20 @@ class StringColumn {
     if (this.#pending.length) this.#chunks.push(narrowed(this.#pending.join('')));
     this.#pending = [];
   }
+  /**
+   * Pushes every string of `joined` (made on another thread: its text held one byte per unit
+   * when every unit fits, as `packJoined` leaves it), appended whole: no string made per name,
+   * nothing joined or narrowed again here.
+   */
+  pushJoined(joined: JoinedStrings): void {
+    const count = joined.ends.length;
+    if (count === 0) return;
+    this.#flush();
+    const base = this.#length;
+    for (let i = 0; i < count; i++) this.#ends.push(base + joined.ends[i]!);
+    this.#length = base + joined.text.length;
+    this.#chunks.push(joined.text);
+  }
   /** `pack` of the strings pushed (this column is not used after). */
   packed(): PackedStrings {
     this.#flush();
@@ -238,13 +253,35 @@ export function tokenFactColumns(tokens: readonly string[], from = 0, to = token
 export interface ColumnBatch {
   /** The batch's distinct name keys, in the order they first occur. */
   vocabulary: WidthStrings;
-  /** Per party: its entity id, then per name its text and rest, then its identifiers. */
+  /** Per key of `vocabulary`, its `tokenHash`. */
+  hashes: Int32Array;
+  /** Per party: its entity id, then its identifiers. */
   strings: WidthStrings;
+  /**
+   * The names' texts and their rests, in the batch's order, each list joined (`packJoined`: one
+   * byte per unit when every unit fits): appended whole to their columns, no string per name.
+   */
+  texts: JoinedStrings;
+  rests: JoinedStrings;
   /**
    * Per party: name count, identifier count; then per name: quality, shape, key count, the keys
    * (ids in `vocabulary`), token count, the tokens (ids in `vocabulary`), its joined spelling's id or -1.
    */
   numbers: Int32Array;
+}
+
+/** FNV-1a of the UTF-16 code units of `text[from..to)`: a token's key in the column build's token table. */
+export function tokenHash(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h | 0;
+}
+
+/** An empty token table of `slots` slots (a power of two): hash and id per slot, id −1. */
+function emptyTable(slots: number): Int32Array {
+  const table = new Int32Array(2 * slots);
+  for (let s = 1; s < table.length; s += 2) table[s] = -1;
+  return table;
 }
 
 /** Parties' JSON as UTF-8 bytes end to end (`ends[i]` ends party i's), as `ColumnBuilder.addBatch` takes them. */
@@ -263,6 +300,8 @@ export function columnBatchOf(parties: readonly Party[], reference: NameReferenc
   const local = new Map<string, number>();
   const vocabulary: string[] = [];
   const strings: string[] = [];
+  const texts: string[] = [];
+  const rests: string[] = [];
   const numbers: number[] = [];
   const idOf = (key: string): number => {
     let id = local.get(key);
@@ -277,7 +316,8 @@ export function columnBatchOf(parties: readonly Party[], reference: NameReferenc
     strings.push(entityId);
     numbers.push(names.length, identifiers.length);
     for (const name of names) {
-      strings.push(name.text, name.rest);
+      texts.push(name.text);
+      rests.push(name.rest);
       numbers.push(name.quality, name.shape, name.keys.length);
       for (const key of name.keys) numbers.push(idOf(key));
       numbers.push(name.tokens.length);
@@ -286,9 +326,14 @@ export function columnBatchOf(parties: readonly Party[], reference: NameReferenc
     }
     strings.push(...identifiers);
   }
+  const hashes = new Int32Array(vocabulary.length);
+  for (let i = 0; i < hashes.length; i++) hashes[i] = tokenHash(vocabulary[i]!, 0, vocabulary[i]!.length);
   return {
     vocabulary: joinByWidth(vocabulary),
+    hashes,
     strings: joinByWidth(strings),
+    texts: packJoined(joinStrings(texts)) as JoinedStrings,
+    rests: packJoined(joinStrings(rests)) as JoinedStrings,
     numbers: Int32Array.from(numbers),
   };
 }
@@ -319,7 +364,16 @@ export class ColumnBuilder {
   readonly #nameKeyIds = new Column(Int32Array);
   readonly #nameShape = new Column(Uint16Array);
   // Per token.
-  readonly #vocabulary = new Map<string, number>();
+  /**
+   * The distinct tokens' hash table (open addressing): per slot its token's `tokenHash` and id
+   * (−1: empty), at most half full. Probed with the hash a worker sent and the key's units where
+   * they lie in the batch, so that a token already known (most of a batch's keys) is found with no
+   * string made and one random read of the table (a `Map` of ~2,000,000 strings took a fifth of
+   * this thread's time in the parties step, docs/decisions/2026-12-06-build-1m-main-thread.md).
+   */
+  #table = emptyTable(1 << 16);
+  /** Tokens in `#table`. */
+  #tableCount = 0;
   readonly #tokens: string[] = [];
   readonly #joinedKey = new Column(Uint8Array);
   // (token id, name id) of every posting, in the order the object index posts them.
@@ -338,14 +392,49 @@ export class ColumnBuilder {
   }
 
   #tokenId(token: string): number {
-    let id = this.#vocabulary.get(token);
-    if (id === undefined) {
-      id = this.#tokens.length;
-      this.#vocabulary.set(token, id);
-      this.#tokens.push(token);
-      this.#joinedKey.push(0);
+    return this.#tokenIdAt(token, 0, token.length, tokenHash(token, 0, token.length));
+  }
+
+  /** The id of the token `text[from..to)` (whose `tokenHash` is `hash`), given it when new. */
+  #tokenIdAt(text: string, from: number, to: number, hash: number): number {
+    const table = this.#table;
+    const mask = (table.length >>> 1) - 1;
+    const n = to - from;
+    const tokens = this.#tokens;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = table[2 * slot + 1]!;
+      if (id < 0) {
+        const token = from === 0 && to === text.length ? text : text.slice(from, to);
+        const fresh = tokens.length;
+        tokens.push(token);
+        this.#joinedKey.push(0);
+        table[2 * slot] = hash;
+        table[2 * slot + 1] = fresh;
+        if (++this.#tableCount * 2 > table.length >>> 1) this.#growTable();
+        return fresh;
+      }
+      if (table[2 * slot] !== hash) continue;
+      const known = tokens[id]!;
+      if (known.length !== n) continue;
+      let k = 0;
+      while (k < n && known.charCodeAt(k) === text.charCodeAt(from + k)) k++;
+      if (k === n) return id;
     }
-    return id;
+  }
+
+  #growTable(): void {
+    const old = this.#table;
+    const table = emptyTable(old.length);
+    const mask = (table.length >>> 1) - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      const id = old[s + 1]!;
+      if (id < 0) continue;
+      let slot = old[s]! & mask;
+      while (table[2 * slot + 1]! >= 0) slot = (slot + 1) & mask;
+      table[2 * slot] = old[s]!;
+      table[2 * slot + 1] = id;
+    }
+    this.#table = table;
   }
 
   /** Adds the next party: normalised (`columnPartyOf`), with its version and its JSON as UTF-8 bytes. */
@@ -355,9 +444,9 @@ export class ColumnBuilder {
       const nameId = this.#nameEntries.length;
       for (const key of name.keys) this.#key(this.#tokenId(key), nameId);
       this.#nameKeyStarts.push(this.#nameKeyIds.length);
-      for (const token of name.tokens) this.#nameTokenIds.push(this.#vocabulary.get(token)!);
+      for (const token of name.tokens) this.#nameTokenIds.push(this.#tokenId(token));
       this.#nameTokenStarts.push(this.#nameTokenIds.length);
-      if (name.tokens.length > 1) this.#joinedKey.array[this.#vocabulary.get(name.tokens.join(''))!] = 1;
+      if (name.tokens.length > 1) this.#joinedKey.array[this.#tokenId(name.tokens.join(''))] = 1;
       this.#name(entryId, name.text, name.quality, name.rest, name.shape);
     }
     for (const key of party.identifiers) this.#identifier(key, entryId);
@@ -374,9 +463,14 @@ export class ColumnBuilder {
     ends: Uint32Array,
   ): void {
     // The batch's keys in their order of first occurrence: ids given in the order `add` gives them.
-    const ids = new Int32Array(batch.vocabulary.isWide.length);
-    const key = widthReader(batch.vocabulary);
-    for (let i = 0; i < ids.length; i++) ids[i] = this.#tokenId(key());
+    const { isWide, narrow, wide } = batch.vocabulary;
+    const ids = new Int32Array(isWide.length);
+    for (let i = 0, n = 0, w = 0; i < ids.length; i++) {
+      const joined = isWide[i] ? wide : narrow;
+      const at = isWide[i] ? w++ : n++;
+      const from = at ? joined.ends[at - 1]! : 0;
+      ids[i] = this.#tokenIdAt(joined.text, from, joined.ends[at]!, batch.hashes[i]!);
+    }
     const { numbers } = batch;
     const next = widthReader(batch.strings);
     let k = 0;
@@ -396,11 +490,15 @@ export class ColumnBuilder {
         this.#nameTokenStarts.push(this.#nameTokenIds.length);
         const joined = numbers[k++]!;
         if (joined >= 0) this.#joinedKey.array[ids[joined]!] = 1;
-        const text = next();
-        this.#name(entryId, text, quality, next(), shape);
+        this.#nameEntries.push(entryId);
+        this.#nameQualities.push(quality);
+        this.#nameShape.push(shape);
       }
       for (let i = 0; i < identifiers; i++) this.#identifier(next(), entryId);
     }
+    // The batch's names' texts and rests, whole (as `#name` pushes each).
+    this.#nameTexts.pushJoined(batch.texts);
+    this.#nameRests.pushJoined(batch.rests);
   }
 
   /** A new entry (replacing an earlier one of its entity id): its id. */
@@ -459,7 +557,8 @@ export class ColumnBuilder {
     const identifiers = this.#identifiers;
     // What only the loop reads goes now, before the columns are laid out (the build's peak).
     this.#byEntityId.clear();
-    this.#vocabulary.clear();
+    this.#table = emptyTable(2);
+    this.#tableCount = 0;
     const entries = entityIds.length;
     this.#entryFirstName.push(this.#nameEntries.length);
     const firstName = this.#entryFirstName.done();
