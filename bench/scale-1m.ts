@@ -224,6 +224,7 @@ async function measure(
   const queries = matches.map((m, i) => ({ ...m, negative: negatives[i]! }));
   const profiler = await startProfile();
   const q0 = cpuS();
+  const qm0 = mainThreadCpuS();
   for (const q of queries) {
     let t = performance.now();
     const hits = screenParty(index, { name: q.name }, { limit: 10 });
@@ -239,6 +240,7 @@ async function measure(
     if (none.length > 0) negativesHit++;
   }
   const cpuPerQuery = (1000 * (cpuS() - q0)) / times.length;
+  const mainCpuPerQuery = (1000 * (mainThreadCpuS() - qm0)) / times.length;
   await stopProfile(profiler, label);
   const r: Result = {
     label,
@@ -262,7 +264,7 @@ async function measure(
     cpuPerQuery,
   };
   console.log(
-    `[${label}] screening, ${times.length} queries, memo empty: p50 ${r.p50.toFixed(3)} ms, p90 ${r.p90.toFixed(3)} ms, p99 ${r.p99.toFixed(3)} ms (variations p50 ${r.p50Match.toFixed(3)} ms, invented persons p50 ${r.p50None.toFixed(3)} ms), CPU ${r.cpuPerQuery.toFixed(3)} ms per query; recall@10 of the varied party ${(100 * r.recall).toFixed(1)} %, invented persons with a match ${(100 * r.negativesHit).toFixed(1)} %; load ${load()}`,
+    `[${label}] screening, ${times.length} queries, memo empty: p50 ${r.p50.toFixed(3)} ms, p90 ${r.p90.toFixed(3)} ms, p99 ${r.p99.toFixed(3)} ms (variations p50 ${r.p50Match.toFixed(3)} ms, invented persons p50 ${r.p50None.toFixed(3)} ms), CPU ${r.cpuPerQuery.toFixed(3)} ms per query (main thread ${mainCpuPerQuery.toFixed(2)} ms); recall@10 of the varied party ${(100 * r.recall).toFixed(1)} %, invented persons with a match ${(100 * r.negativesHit).toFixed(1)} %; load ${load()}`,
   );
   index = undefined;
   return r;

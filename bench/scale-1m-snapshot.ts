@@ -1,0 +1,109 @@
+/**
+ * The scale bench's single screenings (`bench/scale-1m.ts`: 500 spelling variations and 500
+ * invented persons, expansion memo emptied) over one saved index, so that two checkouts screen
+ * the very same columns and their CPU per query differs by their screening code alone, not by
+ * their builds. Run: `ENTENTE_SHARED_DATA=/work/shared/data SNAPSHOT=/tmp/x.snap node --expose-gc
+ * --max-old-space-size=8192 --import tsx bench/scale-1m-snapshot.ts`. Without the SNAPSHOT file,
+ * builds SIZE (1,000,000) synthetic parties on two worker threads as the scale bench does and
+ * writes their columns (with look-ups and deletion index, `v8.serialize`) there; with it, reads
+ * them (`indexOverSnapshot`) and runs PASSES (3) timed passes, each preceded by the scale bench's
+ * warm-up (200 other variations) and the memo emptied. DIGEST prints a SHA-256 of every query's
+ * top-10 (party and score) to compare checkouts; COUNT=1 counts what a pass asks of the index.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
+import { indexOverSnapshot, screenParty, withColumnLookups, type ScreeningIndex } from '@entente/core';
+import { snapshotOfPartiesInWorkers } from '../packages/adapters/src/screening/column-build.ts';
+import { cpuMs, gc } from './support/cpu.ts';
+import { syntheticGenerator } from './support/scale-index.ts';
+import { inventedPersons, load, quantile, variationsOf } from './support/scale-queries.ts';
+
+const SIZE = Number(process.env.SIZE ?? 1_000_000);
+const SEED = 18;
+const PASSES = Number(process.env.PASSES ?? 3);
+const FILE = process.env.SNAPSHOT;
+if (!FILE) throw new Error('SNAPSHOT=<file> is needed');
+
+const { reference, generator } = await syntheticGenerator();
+if (!existsSync(FILE)) {
+  const t0 = performance.now();
+  const snapshot = await snapshotOfPartiesInWorkers(
+    (function* () {
+      for (const party of generator.stream(SIZE, SEED)) yield { party };
+    })(),
+    reference,
+    { workers: 2 },
+  );
+  const payload = serialize(withColumnLookups(snapshot));
+  writeFileSync(FILE, payload);
+  console.log(
+    `built ${SIZE} parties in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${payload.length} bytes written to ${FILE}`,
+  );
+  process.exit(0);
+}
+
+/** The whole file in one buffer (`readFileSync` refuses more than 2 GiB). */
+function readWhole(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const buffer = Buffer.allocUnsafe(size);
+    for (let at = 0; at < size;) at += readSync(fd, buffer, at, Math.min(size - at, 1 << 30), at);
+    return buffer;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const t0 = performance.now();
+const index: ScreeningIndex = indexOverSnapshot(
+  deserialize(readWhole(FILE)) as Parameters<typeof indexOverSnapshot>[0],
+  reference,
+);
+gc();
+console.log(
+  `read ${index.size} parties, ${index.nameCount} names, ${index.tokenCount} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; load ${load()}`,
+);
+const sample = inventedPersons(SEED);
+const matches = variationsOf(index, SIZE, 500, SEED + 1);
+const warmUp = variationsOf(index, SIZE, 200, SEED + 2);
+const queries = matches.flatMap((m, i) => [m.name, sample[i]!]);
+
+const counts = new Map<string, number>();
+if (process.env.COUNT === '1') {
+  const target = index as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const method of ['name', 'factsAt', 'foldIds', 'phoneticIds', 'forEachKasraFoldFound', 'nameEntry']) {
+    const f = target[method];
+    if (typeof f !== 'function') continue;
+    const bound = f.bind(index);
+    target[method] = (...a: unknown[]) => {
+      counts.set(method, (counts.get(method) ?? 0) + 1);
+      return bound(...a);
+    };
+  }
+}
+
+for (let p = 0; p < PASSES; p++) {
+  for (const q of warmUp) screenParty(index, { name: q.name }, { limit: 10 });
+  index.expansions.clear();
+  counts.clear();
+  gc();
+  const times: number[] = [];
+  const hash = createHash('sha256');
+  const c0 = cpuMs();
+  for (const name of queries) {
+    const t = performance.now();
+    const hits = screenParty(index, { name }, { limit: 10 });
+    times.push(performance.now() - t);
+    hash.update(`${hits.map((h) => `${h.entityId}:${h.score}`).join(',')}\n`);
+  }
+  const cpu = (cpuMs() - c0) / queries.length;
+  console.log(
+    `pass ${p + 1}: CPU ${cpu.toFixed(3)} ms per query, p50 ${quantile(times, 0.5).toFixed(3)} ms, p90 ${quantile(times, 0.9).toFixed(3)} ms; top-10s sha256 ${hash.digest('hex').slice(0, 16)}; load ${load()}`,
+  );
+  if (counts.size)
+    console.log(
+      `  per query: ${[...counts].map(([k, v]) => `${k} ${(v / queries.length).toFixed(1)}`).join(', ')}`,
+    );
+}
