@@ -463,6 +463,10 @@ async function main(): Promise<void> {
         console.log(
           `  version stored → alerts written (refresh + delta): ${totalS.toFixed(2)} s, process CPU ${totalCpu.toFixed(1)} s, main thread ${totalMain.toFixed(1)} s`,
         );
+        if (monitor.lastSplit && process.argv.includes('--delta-worker'))
+          console.log(
+            `  split with the delta worker: ${monitor.lastSplit.queries} queries offered as the scope was searched, chunks screened there / here ${monitor.lastSplit.beside} / ${monitor.lastSplit.here}`,
+          );
         // The workers' expansions the main thread read instead of making them (`seedExpansions`), in all so far.
         const seed = screening.index.expansionSeed;
         console.log(

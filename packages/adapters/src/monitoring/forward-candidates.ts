@@ -221,6 +221,10 @@ function normalizedOf(index: ScreeningIndex, query: ScreeningQuery): NormalizedN
  * listed names that reached it (`mayMatchNames`: the engine's own name-score bound, pair by
  * pair), so that words shared with many listed names ("trading", "group") no longer make a
  * candidate of every counterparty that carries them.
+ *
+ * `onFound` is told of each counterparty as it joins the set (the irregular ones first, then
+ * those sharing an identifier, then those the pairwise bound keeps), while the search goes on: a
+ * delta screens them beside it on another thread (`DeltaSplit`).
  */
 export function forwardCandidates(
   index: ScreeningIndex,
@@ -228,11 +232,19 @@ export function forwardCandidates(
   changed: ReadonlySet<string>,
   threshold = DEFAULT_SCREENING_THRESHOLD,
   queriesOf?: (counterpartyId: string) => readonly ScreeningQuery[] | undefined,
+  onFound?: (counterpartyId: string) => void,
 ): Set<string> {
   const out = new Set<string>();
   if (changed.size === 0) return out;
+  const add = onFound
+    ? (id: string) => {
+        if (out.has(id)) return;
+        out.add(id);
+        onFound(id);
+      }
+    : (id: string) => void out.add(id);
   const facts = factsOfRegister(registerIndex);
-  for (const id of facts.irregular) out.add(id);
+  for (const id of facts.irregular) add(id);
   index.prepare();
   const indexed = index.deletionArrays?.count ?? 0;
   const weight = indexTokenWeight(index);
@@ -359,7 +371,7 @@ export function forwardCandidates(
     for (const identifier of entry.party.identifiers)
       for (const e of registerIndex.entriesWithIdentifier(normalizeIdentifier(identifier.value)) ?? []) {
         const id = registerIndex.entry(e)?.party.sourceId;
-        if (id) out.add(id);
+        if (id) add(id);
       }
     for (const nameId of entry.names) {
       const listed = index.name(nameId);
@@ -398,7 +410,7 @@ export function forwardCandidates(
         if (covered[r] === Infinity || needed <= 0 || covered[r]! + slacks[r]! + initials >= needed - 1e-9) {
           const id = counterpartyOf(r);
           if (!id) continue;
-          if (!queriesOf) out.add(id);
+          if (!queriesOf) add(id);
           else {
             // The changed listed names that reached the counterparty, for the pairwise bound below.
             const names = reachedBy.get(id);
@@ -415,7 +427,7 @@ export function forwardCandidates(
     const nameIds = [...names];
     // Without its queries (not in the register given) the counterparty is kept, as before.
     if (!queries || queries.some((q) => mayMatchNames(index, q, nameIds, threshold, normalizedOf(index, q))))
-      out.add(id);
+      add(id);
   }
   return out;
 }

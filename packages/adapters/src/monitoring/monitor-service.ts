@@ -29,12 +29,15 @@ import { addOwnershipAlerts, ownershipLinked } from './add-ownership-alerts.ts';
 import {
   buildRegisterIndexSoon,
   candidateCounterparties,
+  MONITOR_MATCH_LIMIT,
   OVERLAP_PAGE,
   OVERLAP_WRITE_PAGE,
   runMonitoring,
   runTarget,
+  queriesOfEntry,
   unwritten,
 } from './run-monitoring.ts';
+import { DeltaSplit } from './delta-split.ts';
 import { listingsOfSubjectsOf, readSubjectView } from '../subjects/subject-view.ts';
 import { weightsDrift } from './weights-drift.ts';
 
@@ -93,6 +96,11 @@ interface DeltaScope {
    * `partial`, and of any candidate a fresh hit brings in after the screening.
    */
   partialHits: StoredHit[];
+  /**
+   * The candidates' screening against the changed parties, started on the delta worker while the
+   * scope was searched (`DeltaSplit`); none without a delta worker at the current lists.
+   */
+  split?: DeltaSplit;
 }
 
 /**
@@ -146,6 +154,11 @@ export class MonitorService {
    * neither again). It depends on the register's state only, not on the lists.
    */
   readonly #registerIndexes = new Map<string, RegisterSlot>();
+  /**
+   * The last split delta's counts (`DeltaSplit.counts`: chunks screened here and on the delta
+   * worker, queries offered), for benchmarks and tests; undefined before any.
+   */
+  lastSplit: DeltaSplit['counts'] | undefined;
   /** Stops the register indexes being built in the background (`close`). */
   readonly #stopBuilding = new AbortController();
   #running: Promise<void> | undefined;
@@ -314,7 +327,11 @@ export class MonitorService {
               oneConnection: this.store.info().kind === 'pglite',
               pageSize: OVERLAP_WRITE_PAGE,
             });
+      // A split delta's candidates: what the delta worker has not screened yet, screened here now.
+      const prescored = scope?.split ? await scope.split.finish() : undefined;
+      if (scope?.split) this.lastSplit = scope.split.counts;
       const result = await runMonitoring({
+        ...(prescored ? { prescored } : {}),
         index: this.screening.index,
         // A delta's candidates are scored against the changed parties only, on this thread and the
         // delta worker (patched by the refresh, at the same lists), not on the held workers.
@@ -442,15 +459,24 @@ export class MonitorService {
         : this.runs.counterpartiesHitting(orgId, parties);
     const hitChanged = await hitting(d.changedParties);
     const hitRemoved = await hitting(d.removedParties);
+    const byId = new Map(d.register.map((c) => [c.id, c]));
+    // With the delta worker at these lists, the candidates are screened against the changed
+    // parties on it as they are found, while this thread searches for the others; the rest is
+    // shared in the scored step (docs/decisions/2026-12-06-delta-split.md).
+    const split =
+      d.registerIndex && d.changedParties.size > 0 && this.screening.deltaWorkerReady()
+        ? this.#split(d.changedParties)
+        : undefined;
+    const offer = split
+      ? (id: string) => {
+          const c = byId.get(id);
+          if (c && !d.changedCps.has(id)) split.offer(queriesOfEntry(c));
+        }
+      : undefined;
+    if (offer) for (const id of hitChanged) offer(id);
     // The counterparties that hit a changed party before are candidates too (found here in SQL).
     const candidates = d.registerIndex
-      ? candidateCounterparties(
-          this.screening.index,
-          d.registerIndex,
-          d.changedParties,
-          [],
-          new Map(d.register.map((c) => [c.id, c])),
-        )
+      ? candidateCounterparties(this.screening.index, d.registerIndex, d.changedParties, [], byId, offer)
       : new Set<string>();
     for (const id of hitChanged) candidates.add(id);
     // A candidate's stored state is read only once it has a fresh hit (`RunInputs.readMore`).
@@ -464,7 +490,17 @@ export class MonitorService {
     for (const id of [...hitChanged, ...hitRemoved])
       if (!counterparties.has(id)) (listings.size > 0 ? partial : counterparties).add(id);
     const partialHits = onListings.filter((h) => !counterparties.has(h.counterpartyId));
-    return { candidates, counterparties, partial, listings, partialHits };
+    return { candidates, counterparties, partial, listings, partialHits, ...(split ? { split } : {}) };
+  }
+
+  /** A delta's restricted screening split between this thread and the delta worker. */
+  #split(changedParties: ReadonlySet<string>): DeltaSplit {
+    // The options `runMonitoring` screens a delta's candidates with.
+    const options = { limit: MONITOR_MATCH_LIMIT, entities: changedParties };
+    return new DeltaSplit({
+      beside: (queries, claim) => this.screening.matchClaimed(queries, options, claim),
+      here: (queries) => this.screening.matchHere(queries, options),
+    });
   }
 
   /**

@@ -76,6 +76,13 @@ export interface RunInputs {
    */
   candidates?: ReadonlySet<string>;
   /**
+   * Matches of restricted queries (a delta's candidates against the changed parties) already
+   * screened, by the key the run gives a distinct query (`DeltaSplit.keyOf`): a delta screened them
+   * on two threads while it searched for its candidates (`DeltaSplit`). Taken in the run's chunk
+   * order, as if screened here.
+   */
+  prescored?: ReadonlyMap<string, ScreeningMatch[]>;
+  /**
    * A delta's read of the stored hits and alerts of more counterparties, once the screening is
    * done: of those with a fresh hit whose state is not in `stored` and `alerts` (which then hold
    * the state of `read` and `partial` only). A counterparty with neither a fresh hit nor a stored
@@ -205,6 +212,7 @@ export function candidateCounterparties(
   changed: ReadonlySet<string>,
   stored: Iterable<Pick<MonitorHit, 'counterpartyId' | 'entityId'>>,
   register?: ReadonlyMap<string, RegisterEntry>,
+  onFound?: (counterpartyId: string) => void,
 ): Set<string> {
   const out = forwardCandidates(
     index,
@@ -216,8 +224,13 @@ export function candidateCounterparties(
         const c = register.get(id);
         return c && queriesOfEntry(c);
       }),
+    onFound,
   );
-  for (const h of stored) if (changed.has(h.entityId)) out.add(h.counterpartyId);
+  for (const h of stored)
+    if (changed.has(h.entityId) && !out.has(h.counterpartyId)) {
+      out.add(h.counterpartyId);
+      onFound?.(h.counterpartyId);
+    }
   return out;
 }
 
@@ -274,13 +287,14 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
   const perCp: ScreeningMatch[][][] = subjects.map(() => []);
   // Counterparties that share a name (and its type, country, identifiers) are screened once: the
   // same query with the same options finds the same matches, so each of them gets that result.
-  const distinct = new Map<string, { q: ScreeningQuery; only: boolean; cps: number[] }>();
+  const distinct = new Map<string, { key: string; q: ScreeningQuery; only: boolean; cps: number[] }>();
   for (const { cp, q, only } of queries) {
     const key = `${only ? 1 : 0}${JSON.stringify(q)}`;
     const seen = distinct.get(key);
     if (seen) seen.cps.push(cp);
-    else distinct.set(key, { q, only, cps: [cp] });
+    else distinct.set(key, { key, q, only, cps: [cp] });
   }
+  const prescored = everyone ? undefined : inputs.prescored;
   const outcome = emptyRunOutcome();
   const memo = new Map<string, string>();
   const freshOf = (i: number, fresh: StoredHit[]) => {
@@ -317,7 +331,7 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
   if (overlapped)
     for (const [i, n] of remaining.entries()) if (n === 0) overlapped.ready(subjects[i]!.id, []);
   let done = 0;
-  const chunks: { q: ScreeningQuery; only: boolean; cps: number[] }[][] = [];
+  const chunks: { key: string; q: ScreeningQuery; only: boolean; cps: number[] }[][] = [];
   for (const only of [false, true]) {
     const group = [...distinct.values()].filter((x) => x.only === only);
     for (let i = 0; i < group.length; i += CHUNK) chunks.push(group.slice(i, i + CHUNK));
@@ -346,10 +360,18 @@ export async function runMonitoring(inputs: RunInputs): Promise<{
     while (next < chunks.length) {
       const at = next++;
       const chunk = chunks[at]!;
-      const results = await inputs.matchMany(
-        chunk.map((x) => x.q),
-        chunk[0]!.only ? restricted : full,
-      );
+      // What a split delta screened already (`prescored`) is taken as it is; the rest screened here.
+      const known = chunk[0]!.only && prescored ? chunk.map((x) => prescored.get(x.key)) : undefined;
+      const missing = known ? chunk.filter((_, k) => known[k] === undefined) : chunk;
+      const screened =
+        missing.length > 0
+          ? await inputs.matchMany(
+              missing.map((x) => x.q),
+              chunk[0]!.only ? restricted : full,
+            )
+          : [];
+      let m = 0;
+      const results = known ? known.map((r) => r ?? screened[m++]!) : screened;
       if (overlapped) take(chunk, results);
       else byChunk[at] = results;
       done += chunk.reduce((n, x) => n + x.cps.length, 0);

@@ -68,6 +68,13 @@ export interface PoolRequest {
    * the batch chunks it holds.
    */
   urgent?: boolean;
+  /**
+   * A chunk two threads may screen (`ScreeningPool.screenClaimed`): the worker screens it only if
+   * it sets `cells[at]` from 0 to 1 first (`Atomics.compareExchange`); the sender claims the chunks
+   * the worker has not reached by setting their cell from 0 to 2, and screens them itself. The
+   * worker answers a chunk it finds claimed with no outcomes (`skipped`).
+   */
+  claim?: { cells: Int32Array; at: number };
 }
 
 /**
@@ -75,7 +82,7 @@ export interface PoolRequest {
  * unscored), or the error screening raised.
  */
 export type PoolResponse =
-  | { id: number; outcomes: ScreeningOutcome[] }
+  | { id: number; outcomes: ScreeningOutcome[]; skipped?: true }
   | {
       id: number;
       error: { name: string; message: string; code?: string; details?: Record<string, unknown> };

@@ -165,6 +165,9 @@ function decodeHanReadings(): void {
 }
 
 function answer(req: PoolRequest): PoolResponse {
+  // A chunk the sender screens itself (it claimed it first): nothing to do.
+  if (req.claim && Atomics.compareExchange(req.claim.cells, req.claim.at, 0, 1) !== 0)
+    return { id: req.id, outcomes: [], skipped: true };
   let response: PoolResponse;
   try {
     response = {

@@ -276,12 +276,27 @@ export class ScreeningPool {
     return (await this.#send(queries, options, perWorker, true)).map((o) => o.matches);
   }
 
+  /**
+   * Sends a chunk at once (no depth: the caller may be busy and unable to send more later) to be
+   * screened here unless the caller claims it first (`PoolRequest.claim`): its matches, or
+   * `undefined` when the worker found it claimed.
+   */
+  async screenClaimed(
+    queries: ScreeningQuery[],
+    options: ScreeningOptions,
+    claim: { cells: Int32Array; at: number },
+  ): Promise<ScreeningMatch[][] | undefined> {
+    const outcomes = await this.#send(queries, options, Number.POSITIVE_INFINITY, true, false, claim);
+    return outcomes.length === queries.length ? outcomes.map((o) => o.matches) : undefined;
+  }
+
   #send(
     queries: ScreeningQuery[],
     options: ScreeningOptions,
     depth = IN_FLIGHT_PER_WORKER,
     matchesOnly = false,
     urgent = false,
+    claim?: { cells: Int32Array; at: number },
   ): Promise<ScreeningOutcome[]> {
     if (this.#broken || this.#closed)
       return Promise.reject(this.#broken ?? new Error('screening pool is closed'));
@@ -297,6 +312,7 @@ export class ScreeningPool {
           options,
           ...(matchesOnly ? { matchesOnly } : {}),
           ...(urgent ? { urgent } : {}),
+          ...(claim ? { claim } : {}),
         },
       });
       (urgent ? this.#urgentQueue : this.#queue).push(id);

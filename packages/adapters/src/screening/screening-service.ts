@@ -559,6 +559,27 @@ export class ScreeningService {
   }
 
   /**
+   * Sends a monitoring delta's chunk to the delta worker at once, to be screened there unless the
+   * caller claims it first (`ScreeningPool.screenClaimed`; the caller then screens it with
+   * `matchHere`): its matches, `undefined` when claimed. Returns `undefined` (nothing sent) when
+   * no delta worker runs at the current lists.
+   */
+  matchClaimed(
+    queries: ScreeningQuery[],
+    options: ScreeningOptions,
+    claim: { cells: Int32Array; at: number },
+  ): Promise<ScreeningMatch[][] | undefined> | undefined {
+    const pool = this.#delta?.pool;
+    if (!pool || !this.deltaWorkerReady()) return undefined;
+    return pool.screenClaimed(queries, options, claim);
+  }
+
+  /** Screens subjects on this thread, on this index (matches only, as `screenParty`). */
+  matchHere(queries: readonly ScreeningQuery[], options: ScreeningOptions): ScreeningMatch[][] {
+    return queries.map((q) => screenParty(this.#index, q, options));
+  }
+
+  /**
    * Defers the workers' restart (and the snapshot's save) after a refresh until the returned
    * release is called, by every holder when several hold. A monitoring delta holds them while it
    * runs: the snapshot's serialisation, the shared memory and the workers' cold boot would take
