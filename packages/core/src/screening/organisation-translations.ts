@@ -30,8 +30,13 @@ export const ORGANISATION_TRANSLATIONS: Readonly<Record<string, readonly string[
   supporters: ['supporters', 'ansar'],
   /** QDe.098: "Jund al-Islam" / "Soldiers of Islam"; QDe.156: "Jund al-Aqsa" / "Soldiers of al-Aqsa". */
   soldiers: ['soldiers', 'jund'],
-  /** QDe.137: "Al-Nusrah Front" / "the Victory Front". */
-  victory: ['victory', 'nusrah', 'nusra'],
+  /**
+   * QDe.137: "Al-Nusrah Front" / "the Victory Front". "support" (issue 14, part 21): the first
+   * dictionary meaning of nusra (support, help; then victory), the rendering other publications
+   * give the same name; added from a set (a) tune miss, not read from the UN list. A second
+   * English rendering: paired with nusrah and nusra only (`SECOND_RENDERINGS`), not with "victory".
+   */
+  victory: ['victory', 'nusrah', 'nusra', 'support'],
   /** SOe.001: "Mujahidin al-Shabaab Movement" / "Mujahideen Youth Movement". */
   youth: ['youth', 'shabaab', 'shabab'],
   /** QDe.014: "Le Groupe Salafiste pour la Prédication et le Combat" / "Salafist Group for Call and Combat". */
@@ -40,4 +45,16 @@ export const ORGANISATION_TRANSLATIONS: Readonly<Record<string, readonly string[
   pioneer: ['pioneer', 'pishgam'],
   /** KPe.013: "Tongbang Unhaeng" / "Tongbang Bank". */
   bank: ['bank', 'unhaeng'],
+};
+
+/**
+ * Words added to a group of `ORGANISATION_TRANSLATIONS` as a second English rendering of its
+ * words in another language (issue 14, part 21), each with the words it translates: it is paired
+ * with those only, never with the group's other English word ("Veldaran Support Company" is not
+ * "Veldaran Victory Company"), since two English words of one meaning are synonyms, which the
+ * table leaves out. The candidate search (`expand-token.ts`) and the bound
+ * (`name-score-bound.ts`) still count the whole group: looser than the score, so still a bound.
+ */
+export const SECOND_RENDERINGS: Readonly<Record<string, readonly string[]>> = {
+  support: ['nusrah', 'nusra'],
 };

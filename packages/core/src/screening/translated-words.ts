@@ -1,6 +1,17 @@
 import { coverageScore, type LastAlignment } from './align-tokens.ts';
 import { featureTerm, type ScoreTerm } from './feature-table.ts';
 import { CONNECTORS } from './generic-words-lift.ts';
+import { SECOND_RENDERINGS } from './organisation-translations.ts';
+
+const SECOND: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(SECOND_RENDERINGS));
+
+/** Whether two words of one translation group translate each other: a second English rendering (`SECOND_RENDERINGS`) only its own words. */
+function translate(x: string, y: string): boolean {
+  const xs = SECOND.get(x);
+  if (xs) return xs.includes(y);
+  const ys = SECOND.get(y);
+  return ys ? ys.includes(x) : true;
+}
 
 /** Weakest pair of the words the names share besides the translation: spellings, not near misses ("Nadir" / "Qadir"). */
 const MIN_PAIR_SIMILARITY = 0.85;
@@ -66,7 +77,8 @@ export function translatedWordsLift(
     const group = translations.get(q[i]!);
     if (group === undefined) continue;
     for (let j = 0; j < c.length; j++) {
-      if (a.usedC[j] || c[j] === q[i] || translations.get(c[j]!) !== group) continue;
+      if (a.usedC[j] || c[j] === q[i] || translations.get(c[j]!) !== group || !translate(q[i]!, c[j]!))
+        continue;
       a.usedQ[i] = 1;
       a.usedC[j] = 1;
       a.pairs++;
