@@ -22,6 +22,9 @@
  * started cold, one whose workers first screened n of the index's names between them
  * (`ScreeningPool.start`'s `warmUp`, awaited before the batch); WARM_UP_ONLY=n runs the plain
  * batch on a pool warmed so (the names per second a batch gets from a pool that has been up a while).
+ * POOL_YOUNG_MB=n gives the plain batch's workers a young generation of n MiB; YOUNG_MB=n (with
+ * BATCH_ONLY) runs two pools at once as WARM_UP does, both warmed on WARM_UP_ONLY names, with
+ * young generations of 8 MiB (the pool's default) and of n MiB.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -124,7 +127,13 @@ async function workerBatch(
   sharedExpansions: boolean,
 ): Promise<{ perSecond: number; cpuMs: number; memo: string }> {
   const warmUp = Number(process.env.WARM_UP_ONLY ?? 0);
-  const pool = await ScreeningPool.ofParties(inputs, reference, count, { sharedExpansions, warmUp });
+  // POOL_YOUNG_MB=n: the workers' young generation of n MiB (the pool's default otherwise).
+  const young = process.env.POOL_YOUNG_MB ? Number(process.env.POOL_YOUNG_MB) : undefined;
+  const pool = await ScreeningPool.ofParties(inputs, reference, count, {
+    sharedExpansions,
+    warmUp,
+    ...(young ? { youngGenerationMb: young } : {}),
+  });
   const w0 = cpuMs();
   const wt = performance.now();
   await pool.warmedUp;
@@ -139,9 +148,10 @@ async function workerBatch(
   await Promise.all(chunks.map((chunk) => pool.screenMany(chunk, { limit: 10 })));
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuMs() - c0;
-  const memo = pool.expansions
-    ? `shared expansion memo: ${pool.expansions.size} entries, ${mib(pool.expansions.bytesUsed)}`
-    : 'no shared expansion memo';
+  const memo =
+    (pool.expansions
+      ? `shared expansion memo: ${pool.expansions.size} entries, ${mib(pool.expansions.bytesUsed)}`
+      : 'no shared expansion memo') + `; process rss after the batch ${mib(process.memoryUsage().rss)}`;
   await pool.close();
   return { perSecond: queries.length / seconds, cpuMs: cpu / queries.length, memo };
 }
@@ -257,6 +267,21 @@ async function batch(inputs: { party: Party }[], reference: NameReference, queri
       { label: 'a memo each', sharedExpansions: false },
       { label: 'shared memo', sharedExpansions: true },
     ]);
+  // YOUNG_MB=n: pools with the workers' young generation of 8 MiB (the default) and of n MiB,
+  // both warmed on WARM_UP_ONLY names, interleaved (the same subjects, each pool's thread CPU).
+  const young = Number(process.env.YOUNG_MB ?? 0);
+  if (young > 0) {
+    const warm = Number(process.env.WARM_UP_ONLY ?? 0);
+    return interleaved(inputs, reference, subjects, workers, [
+      { label: 'young generation 8 MiB', sharedExpansions: true, warmUp: warm, youngGenerationMb: 8 },
+      {
+        label: `young generation ${young} MiB`,
+        sharedExpansions: true,
+        warmUp: warm,
+        youngGenerationMb: young,
+      },
+    ]);
+  }
   const warmUp = Number(process.env.WARM_UP ?? 0);
   if (warmUp > 0)
     return interleaved(inputs, reference, subjects, workers, [
@@ -300,7 +325,7 @@ async function interleaved(
   reference: NameReference,
   subjects: ScreeningQuery[],
   workers: number,
-  kinds: { label: string; sharedExpansions: boolean; warmUp?: number }[],
+  kinds: { label: string; sharedExpansions: boolean; warmUp?: number; youngGenerationMb?: number }[],
 ): Promise<void> {
   const pools: { label: string; pool: ScreeningPool; tids: string[] }[] = [];
   for (const { label, ...options } of kinds) {
@@ -312,10 +337,14 @@ async function interleaved(
   for (const { pool } of pools) await pool.warmedUp;
   const cpu0 = pools.map((p) => threadCpuS(p.tids));
   const load0 = load();
-  const answers: Promise<unknown>[] = [];
+  const answers: Promise<unknown>[][] = pools.map(() => []);
   for (let i = 0; i < subjects.length; i += 100)
-    for (const { pool } of pools) answers.push(pool.screenMany(subjects.slice(i, i + 100), { limit: 10 }));
-  await Promise.all(answers);
+    pools.forEach(({ pool }, k) =>
+      answers[k]!.push(pool.screenMany(subjects.slice(i, i + 100), { limit: 10 })),
+    );
+  // The two pools' answers, compared whole (matches, scores, features, explanations).
+  const [first, second] = await Promise.all(answers.map((a) => Promise.all(a)));
+  const same = JSON.stringify(first) === JSON.stringify(second);
   const perSubject = pools.map((p, k) => ((threadCpuS(p.tids) - cpu0[k]!) * 1000) / subjects.length);
   console.log(
     `interleaved batch, ${subjects.length} subjects on each of two pools of ${workers} workers (load ${load0} → ${load()}): ` +
@@ -325,7 +354,7 @@ async function interleaved(
             `${p.label} ${perSubject[k]!.toFixed(3)} ms worker CPU per subject (${p.tids.length} threads)`,
         )
         .join('; ') +
-      `; ratio ${(perSubject[1]! / perSubject[0]!).toFixed(3)}; shared memo: ${pools[1]!.pool.expansions?.size ?? 0} entries`,
+      `; ratio ${(perSubject[1]! / perSubject[0]!).toFixed(3)}; shared memo: ${pools[1]!.pool.expansions?.size ?? 0} entries; answers ${same ? 'identical' : 'DIFFER'}`,
   );
   for (const { pool } of pools) await pool.close();
 }

@@ -150,7 +150,12 @@ export class ScreeningPool {
     payload: Uint8Array,
     reference: NameReference,
     count: number,
-    options: { copyPerWorker?: boolean; sharedExpansions?: boolean; warmUp?: number } = {},
+    options: {
+      copyPerWorker?: boolean;
+      sharedExpansions?: boolean;
+      warmUp?: number;
+      youngGenerationMb?: number;
+    } = {},
   ): Promise<ScreeningPool> {
     let data: PoolWorkerData;
     let expansions: SharedExpansions | undefined;
@@ -169,7 +174,7 @@ export class ScreeningPool {
     }
     const resourceLimits = options.copyPerWorker
       ? {}
-      : { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+      : { maxYoungGenerationSizeMb: options.youngGenerationMb ?? WORKER_YOUNG_GENERATION_MB };
     const warmUp = options.warmUp ?? 0;
     const started: Worker[] = [];
     // Listened for from the start: a worker with little to warm up may be done before the others are ready.
@@ -210,7 +215,7 @@ export class ScreeningPool {
     parties: ScreeningIndexInput[],
     reference: NameReference,
     count: number,
-    options: { sharedExpansions?: boolean; warmUp?: number } = {},
+    options: { sharedExpansions?: boolean; warmUp?: number; youngGenerationMb?: number } = {},
   ): Promise<ScreeningPool> {
     const index = buildScreeningIndex(parties, reference);
     return ScreeningPool.start(snapshotPayload(snapshotOfIndex(index)), reference, count, options);

@@ -414,7 +414,9 @@ export function findCandidateNames(
   order.sort((a, b) => rank(b) - rank(a));
   const ranked = order.map((c) => touched[c]!);
   if (out) {
-    out.unscored = kept - ranked.length;
+    // `order.length`, not `ranked.length` (the same number): reading the mapped array's length
+    // here deoptimised this function hundreds of times a batch ("wrong map", the same code kept).
+    out.unscored = kept - order.length;
     out.atLeast = capped;
     const beyond = out.beyond;
     if (beyond) {
