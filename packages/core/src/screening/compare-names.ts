@@ -128,6 +128,8 @@ function compareTokenLists(
   orders?: NameOrders,
 ): NameComparison {
   let best = alignTokens(q, c, ref, weight, 'tokens', containment, vowelless, orders);
+  // A name found to be another name's (`nameFormFall`) is not compared again written without spaces.
+  const formFall = best.terms.some((t) => t.feature === 'genderedForm' || t.feature === 'looseWordOfTwo');
   // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
   if (best.score < 1) {
     const rc = rejoinParticles(q, c);
@@ -137,7 +139,7 @@ function compareTokenLists(
       if (rejoined.score > best.score) best = rejoined;
     }
   }
-  if (best.score < 1) {
+  if (best.score < 1 && !formFall) {
     const joined = compareJoined(q, c);
     if (joined > best.score) return joinedComparison(q, c, joined);
   }

@@ -15,7 +15,12 @@ import {
   type TokenSimilarity,
 } from './compare-tokens.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
-import { isOrganisationPair, isSyllabicName, nameFeatureScore } from './name-features.ts';
+import {
+  isOrganisationPair,
+  isSyllabicName,
+  lastNameFormFall,
+  nameFeatureScore,
+} from './name-features.ts';
 import { writtenWords, type NameOrders } from './middle-names.ts';
 import { commaNameOrder, listedNameOrder, type NameOrder } from './name-order.ts';
 import { hasSyllables, syllableConflicts } from './syllable-conflicts.ts';
@@ -191,6 +196,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
     undefined,
     query.orders,
   );
+  const formFall = lastNameFormFall();
   if (score < 1) {
     // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
     const qt = query.name.tokens;
@@ -216,7 +222,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
       );
     }
   }
-  if (score < 1)
+  if (score < 1 && formFall === 0)
     score = Math.max(
       score,
       compareJoined(query.name.tokens, name.normalized.tokens, query.joined, name.joined),
