@@ -39,8 +39,8 @@ const SAME_WORD = 0.98;
 const LOOSE_WORD = 0.8;
 
 /**
- * How much a person name's score falls for a word pair that is another name, not another spelling
- * of one: a given name or surname in the other gender's form (`genderedForm`, per pair, up to
+ * How much a person name's score falls, between two names of as many words all paired one to
+ * one, for a word pair that is another name, not another spelling of one: a given name or surname in the other gender's form (`genderedForm`, per pair, up to
  * two), and, between two names of two words each, the one word that is not the same differing
  * by more than a letter and by its consonants' sound (`phoneticKey`; a relative or namesake sharing a surname or a given name: "Angela
  * Merkur" / "Angela Merkel"). Pushes the explained terms to `terms` when given; the fall is 0 or
@@ -52,6 +52,10 @@ export function nameFormFall(
   c: readonly string[],
   terms?: ScoreTerm[],
 ): number {
+  // Only names whose words are all paired, one to one: a word left over may be the rest of a
+  // word the other name writes whole ("Osam$1a" / "Osama"), which the comparison of the names
+  // written without spaces must still be free to find.
+  if (q.length !== c.length || a.pairs !== q.length) return 0;
   let fall = 0;
   let gendered = 0;
   for (let p = 0; p < a.pairs && gendered < 2; p++) {
@@ -66,7 +70,7 @@ export function nameFormFall(
       terms?.push(featureTerm('genderedForm', `${x} and ${y} are one name in two genders' forms`));
     }
   }
-  if (gendered === 0 && q.length === 2 && c.length === 2 && a.pairs === 2) {
+  if (gendered === 0 && q.length === 2) {
     const s0 = a.pairS[0]!;
     const s1 = a.pairS[1]!;
     const loose = s0 >= SAME_WORD ? s1 : s1 >= SAME_WORD ? s0 : 1;

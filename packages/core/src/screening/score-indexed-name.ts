@@ -15,12 +15,7 @@ import {
   type TokenSimilarity,
 } from './compare-tokens.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
-import {
-  isOrganisationPair,
-  isSyllabicName,
-  lastNameFormFall,
-  nameFeatureScore,
-} from './name-features.ts';
+import { isOrganisationPair, isSyllabicName, lastNameFormFall, nameFeatureScore } from './name-features.ts';
 import { writtenWords, type NameOrders } from './middle-names.ts';
 import { commaNameOrder, listedNameOrder, type NameOrder } from './name-order.ts';
 import { hasSyllables, syllableConflicts } from './syllable-conflicts.ts';
