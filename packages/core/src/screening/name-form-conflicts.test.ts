@@ -20,6 +20,7 @@ describe('genderedForm', () => {
     ['ali', 'alia', 'a word of three letters'],
     ['emanuel', 'emmanuel', 'a letter inside the word'],
     ['michel', 'michelin', 'another ending'],
+    ['karim', 'karimaa', 'two letters'],
   ])('leaves %s / %s alone (%s)', (short, long) => {
     expect(genderedForm(short, long)).toBe(false);
   });

@@ -1,6 +1,7 @@
 import type { LastAlignment } from './align-tokens.ts';
 import { featureTerm, FEATURE_WEIGHTS, type ScoreTerm } from './feature-table.ts';
 import { phoneticKey } from './phonetic-key.ts';
+import { osaDistance } from './string-similarity-osa.ts';
 
 /**
  * A pair the name reference knows as one name (a spelling group, a nickname: 0.95 or more) is
@@ -79,7 +80,9 @@ export function nameFormFall(
     const y = c[a.pairJ[p]!]!;
     // Words that sound alike ("dourkdal" / "droukdel", "vayts" / "weitz") are spellings of one
     // word in two romanisations, not another name.
-    if (loose < LOOSE_WORD && phoneticKey(x) !== phoneticKey(y)) {
+    // A letter changed at the start scores under 0.8 too ("baganda" / "taganda"): one edit is a
+    // misspelling, whatever its place.
+    if (loose < LOOSE_WORD && phoneticKey(x) !== phoneticKey(y) && osaDistance(x, y, 1) > 1) {
       fall += FEATURE_WEIGHTS.looseWordOfTwo;
       terms?.push(
         featureTerm(

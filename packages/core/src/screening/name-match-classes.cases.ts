@@ -1005,6 +1005,13 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   },
   {
     cls: 6,
+    query: 'Walburga Bartel',
+    listed: 'Walburga Hartel',
+    match: true,
+    why: 'of two words, the surname one letter off at its start (0.75, one edit)',
+  },
+  {
+    cls: 6,
     query: 'Walburga Tourkdal',
     listed: 'Walburga Troukdel',
     match: true,
