@@ -1012,6 +1012,13 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   },
   {
     cls: 6,
+    query: 'Walburgaha Rtel Sommerfeld',
+    listed: 'Walburgah Artel Sommerfeld',
+    match: true,
+    why: 'a word break moved ("walburgaha" is not a gendered "walburgah"): compared written without spaces',
+  },
+  {
+    cls: 6,
     query: 'Walburga Tourkdal',
     listed: 'Walburga Troukdel',
     match: true,

@@ -217,7 +217,10 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
       );
     }
   }
-  if (score < 1 && formFall === 0)
+  // After a name-form fall, the names written without spaces are compared only when they hold as
+  // many letters (a word break moved: "arefullaha ref" / "arefullah aref"), not when the letters
+  // that make the other name are all they differ by ("gabriel" / "gabrielle").
+  if (score < 1 && (formFall === 0 || query.joined.length === name.joined.length))
     score = Math.max(
       score,
       compareJoined(query.name.tokens, name.normalized.tokens, query.joined, name.joined),
