@@ -117,6 +117,12 @@ export function compareNames(
   return best;
 }
 
+function letterCount(tokens: readonly string[]): number {
+  let n = 0;
+  for (const t of tokens) n += t.length;
+  return n;
+}
+
 /** Token alignment, or the names written without spaces when that scores higher. */
 function compareTokenLists(
   q: string[],
@@ -128,6 +134,9 @@ function compareTokenLists(
   orders?: NameOrders,
 ): NameComparison {
   let best = alignTokens(q, c, ref, weight, 'tokens', containment, vowelless, orders);
+  // A name found to be another name's (`nameFormFall`) is compared again written without spaces
+  // only when both hold as many letters (a word break moved), as `scoreIndexedName` does.
+  const formFall = best.terms.some((t) => t.feature === 'genderedForm' || t.feature === 'looseWordOfTwo');
   // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
   if (best.score < 1) {
     const rc = rejoinParticles(q, c);
@@ -137,7 +146,7 @@ function compareTokenLists(
       if (rejoined.score > best.score) best = rejoined;
     }
   }
-  if (best.score < 1) {
+  if (best.score < 1 && (!formFall || letterCount(q) === letterCount(c))) {
     const joined = compareJoined(q, c);
     if (joined > best.score) return joinedComparison(q, c, joined);
   }

@@ -14,6 +14,8 @@ const words = [
   'petrov',
   'sidorov',
   'petrovich',
+  'petrova',
+  'sadorav',
   'j',
   'k',
   'hans',

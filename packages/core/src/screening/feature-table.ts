@@ -48,6 +48,10 @@ export const SCORING_FEATURES = Object.freeze({
   containedCommonName: { label: 'Contained name is common', weight: -0.2 },
   /** An initial whose letter starts no unmatched word of the other name, beside a full word left over. */
   initialConflict: { label: 'Initial contradicts a given name', weight: -0.12 },
+  /** Per word pair (up to two) of a person name where one word is the other in the other gender's form ("Michel" / "Michelle", "Baranov" / "Baranova"). */
+  genderedForm: { label: "Name in the other gender's form", weight: -0.1 },
+  /** Two person names of two words each, one word the same and the other differing by more than a letter and in sound. */
+  looseWordOfTwo: { label: 'Of two names, one differs by more than a letter', weight: -0.05 },
   /** Both names carry numbers (digits, number words, Roman numerals) and they differ. */
   numberConflict: { label: 'Numbers differ', weight: -0.3 },
   /** Per Hangul or kana syllable by which two names in that script differ, whatever their romanisation. */

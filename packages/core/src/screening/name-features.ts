@@ -7,6 +7,7 @@ import { middleNamesLift, type NameOrders } from './middle-names.ts';
 import { translatedWordsLift } from './translated-words.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
 import { unpairedParts } from './name-particles.ts';
+import { nameFormFall } from './name-form-conflicts.ts';
 
 /**
  * What the name-level features read of a token alignment (`lastAlignment()`):
@@ -195,6 +196,17 @@ function containedScore(
   return contained;
 }
 
+let formFall = 0;
+
+/**
+ * The fall `nameFormFall` gave the last `nameFeatureScore` call (0 or negative): a name whose words
+ * were found to be another name's ("Michel" / "Michelle") is not compared again written without
+ * spaces, where the two or three letters that make the other name would count as a misspelling.
+ */
+export function lastNameFormFall(): number {
+  return formFall;
+}
+
 /**
  * The name score after the name-level features of the feature table, from
  * an alignment's base similarity: a listed name found whole inside the
@@ -240,6 +252,8 @@ export function nameFeatureScore(
     score += genericWordsLift(lifted, a, q, c, generic, terms);
     if (translated === base && joined === translated) score += oneLooseWordCut(score, a, q, generic, terms);
   }
+  formFall = containment === 'person' && a.pairs > 0 ? nameFormFall(a, q, c, terms) : 0;
+  score += formFall;
   const initials =
     hasUnpairedInitial(q, a.usedQ) || hasUnpairedInitial(c, a.usedC)
       ? [...initialConflicts(q, a.usedQ, c, a.usedC), ...initialConflicts(c, a.usedC, q, a.usedQ)]

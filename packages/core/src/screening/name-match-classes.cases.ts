@@ -976,6 +976,78 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: false,
     why: 'g and k, th and d outside Arabic romanisation',
   },
+  // 6: another name, not another spelling of one (issue 14, set e's should-not-match pairs;
+  // invented names): the other gender's form, or of two words one differing by more than a letter
+  {
+    cls: 6,
+    query: 'Gabriel Vantorre',
+    listed: 'Gabrielle Vantorre',
+    match: false,
+    why: "the given name in the other gender's form (French feminine)",
+  },
+  {
+    cls: 6,
+    query: 'Ludmila Sorokanova',
+    listed: 'Ludmila Sorokanov',
+    match: false,
+    why: "the surname in the other gender's form",
+  },
+  {
+    cls: 6,
+    query: 'Karim Haddouchi',
+    listed: 'Karima Haddouchi',
+    match: false,
+    why: "the given name in the other gender's form (a final a)",
+  },
+  {
+    cls: 6,
+    query: 'Walburga Hartus',
+    listed: 'Walburga Hartel',
+    match: false,
+    why: 'of two words, the surname differs by more than a letter and in sound',
+  },
+  {
+    cls: 6,
+    query: 'Othmane Haddouchi',
+    listed: 'Othman Haddouchi',
+    match: true,
+    why: 'a final e of the French romanisation is not a gender',
+  },
+  {
+    cls: 6,
+    query: 'Emanuele Vantorre',
+    listed: 'Emmanuele Vantorre',
+    match: true,
+    why: 'a letter doubled inside the given name',
+  },
+  {
+    cls: 6,
+    query: 'Walburga Hartell',
+    listed: 'Walburga Hartel',
+    match: true,
+    why: 'of two words, the surname one letter off',
+  },
+  {
+    cls: 6,
+    query: 'Walburga Bartel',
+    listed: 'Walburga Hartel',
+    match: true,
+    why: 'of two words, the surname one letter off at its start (0.75, one edit)',
+  },
+  {
+    cls: 6,
+    query: 'Walburgaha Rtel Sommerfeld',
+    listed: 'Walburgah Artel Sommerfeld',
+    match: true,
+    why: 'a word break moved ("walburgaha" is not a gendered "walburgah"): compared written without spaces',
+  },
+  {
+    cls: 6,
+    query: 'Walburga Tourkdal',
+    listed: 'Walburga Troukdel',
+    match: true,
+    why: 'of two words, the surname two letters off but alike in sound (another romanisation)',
+  },
   // 7 cross-script
   { cls: 7, query: 'حسين موسوي', listed: 'Hussein Mousavi', match: true, why: 'Arabic script to Latin' },
   {

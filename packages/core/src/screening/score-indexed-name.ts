@@ -15,7 +15,7 @@ import {
   type TokenSimilarity,
 } from './compare-tokens.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
-import { isOrganisationPair, isSyllabicName, nameFeatureScore } from './name-features.ts';
+import { isOrganisationPair, isSyllabicName, lastNameFormFall, nameFeatureScore } from './name-features.ts';
 import { writtenWords, type NameOrders } from './middle-names.ts';
 import { commaNameOrder, listedNameOrder, type NameOrder } from './name-order.ts';
 import { hasSyllables, syllableConflicts } from './syllable-conflicts.ts';
@@ -191,6 +191,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
     undefined,
     query.orders,
   );
+  const formFall = lastNameFormFall();
   if (score < 1) {
     // Particles written joined on one side and apart on the other ("vanderhoven", "van der hoven").
     const qt = query.name.tokens;
@@ -216,7 +217,10 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
       );
     }
   }
-  if (score < 1)
+  // After a name-form fall, the names written without spaces are compared only when they hold as
+  // many letters (a word break moved: "arefullaha ref" / "arefullah aref"), not when the letters
+  // that make the other name are all they differ by ("gabriel" / "gabrielle").
+  if (score < 1 && (formFall === 0 || query.joined.length === name.joined.length))
     score = Math.max(
       score,
       compareJoined(query.name.tokens, name.normalized.tokens, query.joined, name.joined),

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { genderedForm } from './name-form-conflicts.ts';
+
+describe('genderedForm', () => {
+  it.each([
+    ['michel', 'michelle'],
+    ['daniel', 'daniela'],
+    ['karim', 'karima'],
+    ['baranov', 'baranova'],
+    ['jean', 'jeanne'],
+    ['julien', 'julienne'],
+  ])('reads %s / %s as one name in two genders', (short, long) => {
+    expect(genderedForm(short, long)).toBe(true);
+  });
+
+  it.each([
+    ['othman', 'othmane', 'a final e alone (French romanisation of Arabic)'],
+    ['fatima', 'fatimah', 'a final h'],
+    ['musa', 'musaa', 'after a vowel'],
+    ['ali', 'alia', 'a word of three letters'],
+    ['emanuel', 'emmanuel', 'a letter inside the word'],
+    ['michel', 'michelin', 'another ending'],
+    ['karim', 'karimaa', 'two letters'],
+  ])('leaves %s / %s alone (%s)', (short, long) => {
+    expect(genderedForm(short, long)).toBe(false);
+  });
+});

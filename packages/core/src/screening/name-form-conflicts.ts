@@ -1,0 +1,96 @@
+import type { LastAlignment } from './align-tokens.ts';
+import { featureTerm, FEATURE_WEIGHTS, type ScoreTerm } from './feature-table.ts';
+import { phoneticKey } from './phonetic-key.ts';
+import { osaDistance } from './string-similarity-osa.ts';
+
+/**
+ * A pair the name reference knows as one name (a spelling group, a nickname: 0.95 or more) is
+ * never read as another form of it.
+ */
+const KNOWN_SPELLING = 0.95;
+
+/** Fewest letters of the shorter word of a gendered pair: "Paul" / "Paula", not "Ali" / "Alia". */
+const GENDERED_MIN_LETTERS = 4;
+
+const VOWELS = 'aeiouy';
+
+/**
+ * Whether `long` is `short` in the other gender's form, by an ending added to it: a final "a"
+ * after a consonant ("Daniel" / "Daniela", "Karim" / "Karima", "Baranov" / "Baranova"), or the
+ * French feminine, the last consonant doubled and an "e" ("Michel" / "Michelle", "Jean" / "Jeanne",
+ * "Julien" / "Julienne"). A single "e" is left alone: French romanisations of Arabic names write
+ * it where others do not ("Othmane" / "Othman"), and so does "h" ("Fatima" / "Fatimah").
+ */
+export function genderedForm(short: string, long: string): boolean {
+  const n = short.length;
+  if (n < GENDERED_MIN_LETTERS || !long.startsWith(short)) return false;
+  const last = short[n - 1]!;
+  if (VOWELS.includes(last)) return false;
+  if (long.length === n + 1) return long[n] === 'a';
+  return long.length === n + 2 && long[n] === last && long[n + 1] === 'e';
+}
+
+/** Weakest pair beside which a two-word person name's other word counts as the same ("olaf" / "olaf"). */
+const SAME_WORD = 0.98;
+
+/**
+ * Similarity under which a word pair differs by more than one letter ("merkur" / "merkel" 0.76,
+ * "frederick" / "friedrich" 0.79); one edit scores 0.83 or more, a known romanisation 0.88.
+ */
+const LOOSE_WORD = 0.8;
+
+/**
+ * How much a person name's score falls, between two names of as many words all paired one to
+ * one, for a word pair that is another name, not another spelling of one: a given name or surname in the other gender's form (`genderedForm`, per pair, up to
+ * two), and, between two names of two words each, the one word that is not the same differing
+ * by more than a letter and by its consonants' sound (`phoneticKey`; a relative or namesake sharing a surname or a given name: "Angela
+ * Merkur" / "Angela Merkel"). Pushes the explained terms to `terms` when given; the fall is 0 or
+ * negative, so every upper bound of the name score stays one.
+ */
+export function nameFormFall(
+  a: LastAlignment,
+  q: readonly string[],
+  c: readonly string[],
+  terms?: ScoreTerm[],
+): number {
+  // Only names whose words are all paired, one to one: a word left over may be the rest of a
+  // word the other name writes whole ("Osam$1a" / "Osama"), which the comparison of the names
+  // written without spaces must still be free to find.
+  if (q.length !== c.length || a.pairs !== q.length) return 0;
+  let fall = 0;
+  let gendered = 0;
+  for (let p = 0; p < a.pairs && gendered < 2; p++) {
+    if (a.pairS[p]! >= KNOWN_SPELLING) continue;
+    const x = q[a.pairI[p]!]!;
+    const y = c[a.pairJ[p]!]!;
+    const d = x.length - y.length;
+    if (d === 0 || d > 2 || d < -2) continue;
+    if (d > 0 ? genderedForm(y, x) : genderedForm(x, y)) {
+      gendered++;
+      fall += FEATURE_WEIGHTS.genderedForm;
+      terms?.push(featureTerm('genderedForm', `${x} and ${y} are one name in two genders' forms`));
+    }
+  }
+  if (gendered === 0 && q.length === 2) {
+    const s0 = a.pairS[0]!;
+    const s1 = a.pairS[1]!;
+    const loose = s0 >= SAME_WORD ? s1 : s1 >= SAME_WORD ? s0 : 1;
+    const p = s0 >= SAME_WORD ? 1 : 0;
+    const x = q[a.pairI[p]!]!;
+    const y = c[a.pairJ[p]!]!;
+    // Words that sound alike ("dourkdal" / "droukdel", "vayts" / "weitz") are spellings of one
+    // word in two romanisations, not another name.
+    // A letter changed at the start scores under 0.8 too ("baganda" / "taganda"): one edit is a
+    // misspelling, whatever its place.
+    if (loose < LOOSE_WORD && phoneticKey(x) !== phoneticKey(y) && osaDistance(x, y, 1) > 1) {
+      fall += FEATURE_WEIGHTS.looseWordOfTwo;
+      terms?.push(
+        featureTerm(
+          'looseWordOfTwo',
+          `of two words one is the same and the other differs by more than a letter and in sound: ${x} / ${y} (${loose.toFixed(2)})`,
+        ),
+      );
+    }
+  }
+  return fall;
+}
