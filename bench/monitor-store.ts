@@ -57,7 +57,10 @@ const CHECK = process.argv.includes('--check');
  * (counterparty, listed party, score) of the store, sorted, to compare two versions of the code
  * on the same register and updates (alert ids are random; these keys are not).
  */
-/** `--profile-deltas prefix`: a main-thread CPU profile of each delta run, written to `prefix-N.cpuprofile`. */
+/**
+ * `--profile-deltas prefix`: a main-thread CPU profile of each delta run, written to
+ * `prefix-N.cpuprofile`, and of the index refresh before it, to `prefix-refresh-N.cpuprofile`.
+ */
 const PROFILE = process.argv.includes('--profile-deltas')
   ? process.argv[process.argv.indexOf('--profile-deltas') + 1]
   : undefined;
@@ -434,7 +437,18 @@ async function main(): Promise<void> {
         t0 = performance.now();
         c0 = process.cpuUsage();
         let dm0 = mainCpu();
+        const refreshProfiler = PROFILE ? new Session() : undefined;
+        if (refreshProfiler) {
+          refreshProfiler.connect();
+          await refreshProfiler.post('Profiler.enable');
+          await refreshProfiler.post('Profiler.start');
+        }
         await screening.refresh();
+        if (refreshProfiler) {
+          const { profile } = await refreshProfiler.post('Profiler.stop');
+          writeFileSync(`${PROFILE}-refresh-${round + 1}.cpuprofile`, JSON.stringify(profile));
+          refreshProfiler.disconnect();
+        }
         const refreshS = secs(t0);
         const refreshCpu = cpuSecs(c0);
         const refreshMain = mainCpu() - dm0;

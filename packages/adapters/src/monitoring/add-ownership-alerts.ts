@@ -37,14 +37,24 @@ export interface OwnershipInputs {
 
 const pairKey = (cp: string, entity: string) => `${cp}\u0000${entity}`;
 
+/**
+ * The counterparties in an ownership link of each register array seen (a monitor keeps one
+ * array per register position, never changed: every delta at that position passes the same).
+ */
+const linkedOf = new WeakMap<readonly RegisterEntry[], ReadonlySet<string>>();
+
 /** The counterparties in an ownership link of the register, as owner or as owned. */
-export function ownershipLinked(register: readonly RegisterEntry[]): Set<string> {
-  const out = new Set<string>();
-  for (const c of register)
-    if (c.owners.length > 0) {
-      out.add(c.id);
-      for (const o of c.owners) out.add(o.ownerId);
-    }
+export function ownershipLinked(register: readonly RegisterEntry[]): ReadonlySet<string> {
+  let out = linkedOf.get(register);
+  if (!out) {
+    const linked = new Set<string>();
+    for (const c of register)
+      if (c.owners.length > 0) {
+        linked.add(c.id);
+        for (const o of c.owners) linked.add(o.ownerId);
+      }
+    linkedOf.set(register, (out = linked));
+  }
   return out;
 }
 
@@ -73,10 +83,21 @@ export function addOwnershipAlerts(
   counts: MonitorRunCounts,
   inputs: OwnershipInputs,
 ): void {
-  const hits = new Map(inputs.stored.map((h) => [pairKey(h.counterpartyId, h.entityId), h]));
-  for (const d of outcome.deleteHits) hits.delete(pairKey(d.counterpartyId, d.entityId));
-  for (const h of outcome.upsertHits) hits.set(pairKey(h.counterpartyId, h.entityId), h);
-  const byId = new Map(inputs.register.map((c) => [c.id, c]));
+  // Only a counterparty in an ownership link (an owner or owned) can catch or be caught: the
+  // hits of the others do not change the result, and a register has far fewer links than hits
+  // (a delta's step went over every hit read and every counterparty of the register, 0.2-0.3 s
+  // at 100,000 without a single link; docs/decisions/2026-12-06-delta-store-steps.md).
+  const linked = ownershipLinked(inputs.register);
+  const hits = new Map<string, StoredHit>();
+  if (linked.size > 0) {
+    for (const h of inputs.stored)
+      if (linked.has(h.counterpartyId)) hits.set(pairKey(h.counterpartyId, h.entityId), h);
+    for (const d of outcome.deleteHits)
+      if (linked.has(d.counterpartyId)) hits.delete(pairKey(d.counterpartyId, d.entityId));
+    for (const h of outcome.upsertHits)
+      if (linked.has(h.counterpartyId)) hits.set(pairKey(h.counterpartyId, h.entityId), h);
+  }
+  let byId: Map<string, RegisterEntry> | undefined;
   const active = new Set(
     inputs.clearances
       .filter((c) => isClearanceActive(c, inputs.now))
@@ -84,16 +105,19 @@ export function addOwnershipAlerts(
       .flatMap((c) => clearedListings(c).map((e) => pairKey(c.subjectKey, e))),
   );
   const isCleared = (cpId: string, entityId: string): boolean => {
+    if (active.size === 0) return false;
+    byId ??= new Map(inputs.register.map((c) => [c.id, c]));
     const c = byId.get(cpId);
     return c ? active.has(pairKey(clearanceSubjectKey(counterpartySubject(c)), entityId)) : false;
   };
-  // Only a counterparty in an ownership link (an owner or owned) can catch or be caught: the
-  // hits of the others do not change the result, and a register has far fewer links than hits.
-  const linked = ownershipLinked(inputs.register);
   const listed = [...hits.values()]
-    .filter((h) => linked.has(h.counterpartyId) && !isCleared(h.counterpartyId, h.entityId))
+    .filter((h) => !isCleared(h.counterpartyId, h.entityId))
     .map((h) => ({ counterpartyId: h.counterpartyId, entityId: h.entityId, listedName: h.match.listedName }));
-  const candidates = findOwnershipAlerts(inputs.register, listed, inputs.now.toISOString().slice(0, 10));
+  // No listed counterparty in a link: no one is caught (`findOwnershipAlerts` finds no descendant).
+  const candidates =
+    listed.length > 0
+      ? findOwnershipAlerts(inputs.register, listed, inputs.now.toISOString().slice(0, 10))
+      : [];
   const changes = ownershipAlertChanges(candidates, inputs.ownershipAlerts, isCleared);
   for (const c of changes.raise) outcome.newAlerts.push(ownershipAlertOf(c));
   for (const r of changes.resolved) outcome.updatedAlerts.push(r);

@@ -45,7 +45,8 @@ export type PoolNotice = { ready: true } | { warmed: true };
 export interface IndexPatch {
   removed: string[];
   added: { party: Party; versionId: number }[];
-  retag: { source: string; versionId: number }[];
+  /** `from`: the version of the source the index held (`ScreeningIndex.retagVersion`). */
+  retag: { source: string; versionId: number; from?: number }[];
 }
 
 /** A patch as a message to a worker (no answer). */

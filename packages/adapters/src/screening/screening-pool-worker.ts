@@ -83,7 +83,7 @@ function applyPatch(patch: IndexPatch): void {
   writable = true;
   for (const id of patch.removed) index.remove(id);
   for (const { party, versionId } of patch.added) index.add(party, versionId);
-  for (const { source, versionId } of patch.retag) index.retagVersion(source, versionId);
+  for (const { source, versionId, from } of patch.retag) index.retagVersion(source, versionId, from);
   index.prepare();
 }
 let writable = !('shared' in data);

@@ -440,10 +440,10 @@ export class ScreeningService {
         const fresh = [...diff.added, ...diff.changed].map((p) => p.entityId);
         const added = (await this.store.partiesOfVersion(v.id, fresh)).map((p) => p.party);
         for (const party of added) index.add(party, v.id);
-        index.retagVersion(v.source, v.id);
+        index.retagVersion(v.source, v.id, current.id);
         patch?.removed.push(...removed);
         patch?.added.push(...added.map((party) => ({ party, versionId: v.id })));
-        patch?.retag.push({ source: v.source, versionId: v.id });
+        patch?.retag.push({ source: v.source, versionId: v.id, from: current.id });
       } else {
         for (const p of await this.store.partiesOfVersion(v.id)) index.add(p.party, v.id);
         patch = undefined;

@@ -97,8 +97,9 @@ export function runStoreContract(target: StoreTarget): void {
       const latest = await store.latestVersions();
       expect(latest.map((v) => v.publishedAt)).toEqual(['2024-02-01']);
       const diff = await store.diffVersions('test-list');
-      expect(diff.added.map((x) => x.sourceId)).toEqual(['3']);
-      expect(diff.removed.map((x) => x.sourceId)).toEqual(['2']);
+      // Compared in SQL: each entry carries its own version's source id and name, unchanged parties none.
+      expect(diff.added).toEqual([{ entityId: 'test-list:3', sourceId: '3', name: 'C' }]);
+      expect(diff.removed).toEqual([{ entityId: 'test-list:2', sourceId: '2', name: 'B' }]);
       expect(diff.changed).toEqual([
         { entityId: 'test-list:1', sourceId: '1', name: 'A', fields: ['programs'] },
       ]);

@@ -87,6 +87,28 @@ describe('index snapshot', () => {
     );
   });
 
+  it('retags a source by the version it held as retagging by each party’s source does', () => {
+    // As a service's index holds them: versions 1 and 3 of us-ofac-sdn, 2 of un-sc, some parties untagged.
+    const key = (p: Party) => `${p.source}:${p.sourceId}`;
+    const tagged = () =>
+      buildScreeningIndex(
+        parties.map((party, i) => {
+          const versionId = party.source === 'un-sc' ? (i % 4 ? 2 : undefined) : i % 4 === 1 ? 1 : 3;
+          return { party, ...(versionId !== undefined ? { versionId } : {}) };
+        }),
+        ref,
+      );
+    const versions = (index: ScreeningIndex) => parties.map((p) => index.get(key(p))?.versionId);
+    const bySource = tagged();
+    bySource.retagVersion('un-sc', 7);
+    const restored = indexFromSnapshot(structuredClone(snapshotOfIndex(tagged())), ref);
+    restored.retagVersion('un-sc', 7, 2);
+    expect(versions(restored)).toEqual(versions(bySource));
+    // Every un-sc party, tagged 2 or untagged (told by its party), and no other.
+    expect(versions(restored).map((v) => v === 7)).toEqual(parties.map((p) => p.source === 'un-sc'));
+    expect(new Set(versions(restored))).toEqual(new Set([1, 3, 7]));
+  });
+
   it('refuses a snapshot of another format', () => {
     const snapshot = { ...snapshotOfIndex(build()), format: INDEX_SNAPSHOT_FORMAT + 1 };
     expect(() => indexFromSnapshot(snapshot, ref)).toThrow(/format/);
