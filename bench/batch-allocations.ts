@@ -8,11 +8,9 @@
  *
  *   NODE_OPTIONS=--expose-gc npx tsx bench/batch-allocations.ts [TOP=30]
  */
-import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import * as core from '@entente/core';
-import { batchOverColumns } from './support/batch-over-columns.ts';
-import { gc } from './support/cpu.ts';
+import { warmedBatchSession } from './support/batch-over-columns.ts';
 
 interface SampledNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -20,13 +18,7 @@ interface SampledNode {
   children: SampledNode[];
 }
 
-const { batch, fresh } = await batchOverColumns();
-
-const warm = fresh();
-for (const q of batch) core.screenParty(warm, q, { limit: 10 });
-gc();
-const session = new Session();
-session.connect();
+const { batch, fresh, session } = await warmedBatchSession();
 await session.post('HeapProfiler.enable');
 await session.post('HeapProfiler.startSampling', {
   samplingInterval: 4096,

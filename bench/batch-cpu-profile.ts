@@ -8,11 +8,10 @@
  *   NODE_OPTIONS=--expose-gc PROFILE=/tmp/batch.cpuprofile npx tsx bench/batch-cpu-profile.ts [TOP=40]
  */
 import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import * as core from '@entente/core';
-import { batchOverColumns } from './support/batch-over-columns.ts';
-import { cpuMs, gc } from './support/cpu.ts';
+import { warmedBatchSession } from './support/batch-over-columns.ts';
+import { cpuMs } from './support/cpu.ts';
 
 interface ProfileNode {
   id: number;
@@ -25,12 +24,7 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const { batch, fresh } = await batchOverColumns();
-const warm = fresh();
-for (const q of batch) core.screenParty(warm, q, { limit: 10 });
-gc();
-const session = new Session();
-session.connect();
+const { batch, fresh, session } = await warmedBatchSession();
 await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval: 200 });
 await session.post('Profiler.start');

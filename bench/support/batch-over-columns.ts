@@ -1,7 +1,9 @@
+import { Session } from 'node:inspector/promises';
 import * as core from '@entente/core';
 import { loadNameReference } from '../../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR } from '../eval-screening-lists.ts';
 import { speedSubjects } from './candidate-sets.ts';
+import { gc } from './cpu.ts';
 
 /**
  * The screening-speed batch (the 2,683 subjects twice, as the batch bench posts them) and a maker
@@ -25,4 +27,21 @@ export async function batchOverColumns(): Promise<{
       return index;
     },
   };
+}
+
+/**
+ * `batchOverColumns` with the engine's code warmed on the batch once (over an index of its own,
+ * then collected) and an inspector session connected: where a profile of a warmed worker's batch
+ * starts (`batch-cpu-profile.ts`, `batch-allocations.ts`).
+ */
+export async function warmedBatchSession(): Promise<
+  Awaited<ReturnType<typeof batchOverColumns>> & { session: Session }
+> {
+  const { batch, fresh } = await batchOverColumns();
+  const warm = fresh();
+  for (const q of batch) core.screenParty(warm, q, { limit: 10 });
+  gc();
+  const session = new Session();
+  session.connect();
+  return { batch, fresh, session };
 }

@@ -68,6 +68,25 @@ const asPlain = (x: unknown): unknown =>
     JSON.stringify(x, (_k, v) => (ArrayBuffer.isView(v) ? [v.constructor.name, ...(v as Uint8Array)] : v)),
   );
 
+/** The snapshot a `ColumnBuilder` gives from `input` added in flat batches of `size` (as the workers send them). */
+function snapshotInBatches(input: ScreeningIndexInput[], size: number) {
+  const builder = new ColumnBuilder();
+  for (let from = 0; from < input.length; from += size) {
+    const batch = input.slice(from, from + size);
+    const { bytes, ends } = encodeBatch(batch.map((i) => JSON.stringify(i.party)));
+    builder.addBatch(
+      columnBatchOf(
+        batch.map((i) => i.party),
+        ref,
+      ),
+      batch.map((i) => i.versionId),
+      bytes,
+      ends,
+    );
+  }
+  return builder.finish(tokenFactColumns(builder.tokens));
+}
+
 describe('index built straight into columns', () => {
   it('gives the very snapshot of the object index over the same parties, replaced parties included', () => {
     const expected = snapshotOfIndex(buildScreeningIndex(inputs, ref));
@@ -186,21 +205,7 @@ describe('index built straight into columns', () => {
       const ids = direct.nameTokenIds.subarray(direct.nameTokenStarts[n]!, direct.nameTokenStarts[n + 1]!);
       expect(Array.from(ids, (id) => tokens[id]).join(' ')).toBe(texts[n]!.toLowerCase());
     }
-    const builder = new ColumnBuilder();
-    for (let from = 0; from < input.length; from += 250) {
-      const batch = input.slice(from, from + 250);
-      const { bytes, ends } = encodeBatch(batch.map((i) => JSON.stringify(i.party)));
-      builder.addBatch(
-        columnBatchOf(
-          batch.map((i) => i.party),
-          ref,
-        ),
-        batch.map((i) => i.versionId),
-        bytes,
-        ends,
-      );
-    }
-    const batched = builder.finish(tokenFactColumns(builder.tokens));
+    const batched = snapshotInBatches(input, 250);
     expect(unpack(batched.tokens)).toEqual(tokens);
     expect(batched.nameTokenIds).toEqual(direct.nameTokenIds);
     expect(batched.postingIds).toEqual(direct.postingIds);
@@ -209,24 +214,7 @@ describe('index built straight into columns', () => {
 
   it('gives the same snapshot from parties added in flat batches (columnBatchOf) as one by one', () => {
     const expected = asPlain(snapshotOfParties(inputs, ref));
-    for (const size of [1, 5, 1000]) {
-      const builder = new ColumnBuilder();
-      for (let from = 0; from < inputs.length; from += size) {
-        const batch = inputs.slice(from, from + size);
-        const { bytes, ends } = encodeBatch(batch.map((i) => JSON.stringify(i.party)));
-        builder.addBatch(
-          columnBatchOf(
-            batch.map((i) => i.party),
-            ref,
-          ),
-          batch.map((i) => i.versionId),
-          bytes,
-          ends,
-        );
-      }
-      expect(asPlain(builder.finish(tokenFactColumns(builder.tokens))), `batches of ${size}`).toEqual(
-        expected,
-      );
-    }
+    for (const size of [1, 5, 1000])
+      expect(asPlain(snapshotInBatches(inputs, size)), `batches of ${size}`).toEqual(expected);
   });
 });
