@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import {
   CANDIDATE_CAP,
   DEFAULT_CANDIDATE_CAP,
+  describeFeatures,
   DomainError,
   groupBySubject,
   unscoredNote,
@@ -185,11 +186,7 @@ export function registerScreen(program: Command, ctx: () => CliContext): void {
               ...subjects.slice(0, 3).flatMap((s, i) => {
                 const m = s.listings[0]!;
                 return [
-                  `#${i + 1} ${s.name}: ${s.listings.length} listing(s); best ${m.entityId} (${Object.entries(
-                    m.features,
-                  )
-                    .map(([k, v]) => `${k} ${v}`)
-                    .join(', ')}):`,
+                  `#${i + 1} ${s.name}: ${s.listings.length} listing(s); best ${m.entityId} (${describeFeatures(m.features)}):`,
                   ...m.explanation.map((e) => `   - ${e}`),
                   ...(m.cleared ? [`   - cleared by ${m.cleared.clearedBy}: ${m.cleared.reason}`] : []),
                   ...s.listings.flatMap((l) =>

@@ -48,10 +48,10 @@ export const SCORING_FEATURES = Object.freeze({
   containedCommonName: { label: 'Contained name is common', weight: -0.2 },
   /** An initial whose letter starts no unmatched word of the other name, beside a full word left over. */
   initialConflict: { label: 'Initial contradicts a given name', weight: -0.12 },
-  /** Per word pair (up to two) of a person name where one word is the other in the other gender's form ("Michel" / "Michelle", "Baranov" / "Baranova"). */
+  /** Per word pair (up to two) of a person name where one word is the other in the other gender's form ("Michel" / "Michelle", "Daniel" / "Daniela"; not a Slavic surname's "-ova"). */
   genderedForm: { label: "Name in the other gender's form", weight: -0.1 },
   /** Two person names of two words each, one word the same and the other differing by more than a letter and in sound. */
-  looseWordOfTwo: { label: 'Of two names, one differs by more than a letter', weight: -0.05 },
+  looseWordOfTwo: { label: 'Of two names, one differs by more than a letter and in sound', weight: -0.05 },
   /** Both names carry numbers (digits, number words, Roman numerals) and they differ. */
   numberConflict: { label: 'Numbers differ', weight: -0.3 },
   /** Per Hangul or kana syllable by which two names in that script differ, whatever their romanisation. */
@@ -102,4 +102,19 @@ export function scoreOfTerms(terms: readonly ScoreTerm[]): number {
   let sum = 0;
   for (const t of terms) sum += t.value;
   return Math.min(1, Math.max(0, sum));
+}
+
+/** A feature's plain-language label (`SCORING_FEATURES`), or `key` itself for a key the table does not hold. */
+export function featureLabel(key: string): string {
+  return key in SCORING_FEATURES ? SCORING_FEATURES[key as FeatureName].label : key;
+}
+
+/**
+ * A match's features in words, as a person reads them: each label with its signed value,
+ * "Name similarity 0.83, Name in the other gender's form -0.10".
+ */
+export function describeFeatures(features: Readonly<Record<string, number>>): string {
+  return Object.entries(features)
+    .map(([k, v]) => `${featureLabel(k)} ${k === 'nameSimilarity' || v < 0 ? '' : '+'}${v.toFixed(2)}`)
+    .join(', ');
 }

@@ -15,17 +15,28 @@ const GENDERED_MIN_LETTERS = 4;
 const VOWELS = 'aeiouy';
 
 /**
+ * Masculine endings of Slavic surnames ("Peskov", "Ukhnalev"). A woman's surname ends in "-ova" /
+ * "-eva", but lists and passports also write it in the masculine form: the lists themselves hold
+ * "Svetlana Ukhnaleva" beside "Svetlana Ukhnalev", "Liza Peskova" beside "Liza Peskov", as
+ * aliases of one woman (`docs/decisions/2026-12-06-gendered-form-surnames.md`). The gender of
+ * such a surname says nothing of whose name it is; a given name's ("Daniel" / "Daniela") does.
+ */
+const SLAVIC_SURNAME_ENDINGS = ['ov', 'ev'] as const;
+
+/**
  * Whether `long` is `short` in the other gender's form, by an ending added to it: a final "a"
- * after a consonant ("Daniel" / "Daniela", "Karim" / "Karima", "Baranov" / "Baranova"), or the
+ * after a consonant ("Daniel" / "Daniela", "Karim" / "Karima", "Martin" / "Martina"), or the
  * French feminine, the last consonant doubled and an "e" ("Michel" / "Michelle", "Jean" / "Jeanne",
  * "Julien" / "Julienne"). A single "e" is left alone: French romanisations of Arabic names write
- * it where others do not ("Othmane" / "Othman"), and so does "h" ("Fatima" / "Fatimah").
+ * it where others do not ("Othmane" / "Othman"), and so does "h" ("Fatima" / "Fatimah"); and so
+ * is a Slavic surname's feminine "a" ("Peskov" / "Peskova", `SLAVIC_SURNAME_ENDINGS`).
  */
 export function genderedForm(short: string, long: string): boolean {
   const n = short.length;
   if (n < GENDERED_MIN_LETTERS || !long.startsWith(short)) return false;
   const last = short[n - 1]!;
   if (VOWELS.includes(last)) return false;
+  if (long.length === n + 1 && SLAVIC_SURNAME_ENDINGS.some((e) => short.endsWith(e))) return false;
   if (long.length === n + 1) return long[n] === 'a';
   return long.length === n + 2 && long[n] === last && long[n + 1] === 'e';
 }
@@ -68,7 +79,12 @@ export function nameFormFall(
     if (d > 0 ? genderedForm(y, x) : genderedForm(x, y)) {
       gendered++;
       fall += FEATURE_WEIGHTS.genderedForm;
-      terms?.push(featureTerm('genderedForm', `${x} and ${y} are one name in two genders' forms`));
+      terms?.push(
+        featureTerm(
+          'genderedForm',
+          `name in the other gender's form: ${x} / ${y} (another person's name, not a spelling of it)`,
+        ),
+      );
     }
   }
   if (gendered === 0 && q.length === 2) {
@@ -87,7 +103,7 @@ export function nameFormFall(
       terms?.push(
         featureTerm(
           'looseWordOfTwo',
-          `of two words one is the same and the other differs by more than a letter and in sound: ${x} / ${y} (${loose.toFixed(2)})`,
+          `of two names, one the same and the other different by more than a letter and in sound: ${x} / ${y} (${loose.toFixed(2)}; a relative's or namesake's name, not a spelling of it)`,
         ),
       );
     }

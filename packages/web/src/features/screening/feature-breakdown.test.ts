@@ -29,4 +29,22 @@ describe('FeatureBreakdown', () => {
     expect(html).toContain('-0.05');
     expect(html).toContain('extra name part not on the list: petrovich');
   });
+
+  it('labels the name-form terms in words, not by their keys', () => {
+    const gendered = {
+      ...match,
+      name: 'THARWAT SALAH SHIHATA',
+      matchedName: 'THARWAT SALAH SHIHATA',
+      score: 0.85,
+      features: { nameSimilarity: 0.95, genderedForm: -0.1 },
+      explanation: [
+        'name matches "THARWAT SALAH SHIHATA"',
+        "name in the other gender's form: tharwata / tharwat (another person's name, not a spelling of it)",
+      ],
+    } as unknown as ScreeningMatch;
+    const html = renderToStaticMarkup(createElement(FeatureBreakdown, { match: gendered }));
+    expect(html).toContain('Name in the other gender&#x27;s form');
+    expect(html).not.toContain('>genderedForm<');
+    expect(html).toContain('-0.10');
+  });
 });

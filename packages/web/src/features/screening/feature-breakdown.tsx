@@ -1,11 +1,10 @@
-import { SCORING_FEATURES, type FeatureName } from '@entente/core';
+import { featureLabel as coreFeatureLabel } from '@entente/core';
 import type { ScreeningMatch } from '../../api/types.ts';
 import { ScoreBar } from '../../components/score-bar.tsx';
 
 /** Plain-language name of a scoring feature: the label of core's feature table, or the OFAC score's parts. */
 function featureLabel(key: string): string {
-  if (key in SCORING_FEATURES) return SCORING_FEATURES[key as FeatureName].label;
-  return OFAC_LABELS[key] ?? key;
+  return OFAC_LABELS[key] ?? coreFeatureLabel(key);
 }
 
 const OFAC_LABELS: Record<string, string> = {
