@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { compareNames } from './compare-names.ts';
+import { compileNameReference } from './compile-name-reference.ts';
+import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
+import { describeFeatures } from './feature-table.ts';
 import { genderedForm } from './name-form-conflicts.ts';
+import { normalizeName } from './normalize-name.ts';
 
 describe('genderedForm', () => {
   it.each([
@@ -25,5 +30,42 @@ describe('genderedForm', () => {
     ['ukhnalev', 'ukhnaleva', "a Slavic surname's feminine a"],
   ])('leaves %s / %s alone (%s)', (short, long) => {
     expect(genderedForm(short, long)).toBe(false);
+  });
+});
+
+describe('the name-form terms in words (what the CLI, API and web page show)', () => {
+  const compiled = compileNameReference(DEFAULT_NAME_REFERENCE);
+  const compare = (query: string, listed: string) =>
+    compareNames(
+      normalizeName(query, DEFAULT_NAME_REFERENCE, 'person'),
+      normalizeName(listed, DEFAULT_NAME_REFERENCE, 'person'),
+      compiled,
+    );
+
+  it("explains a name in the other gender's form in plain words", () => {
+    const c = compare('Tharwata Salah Shihata', 'THARWAT SALAH SHIHATA');
+    const term = c.terms.find((t) => t.feature === 'genderedForm');
+    expect(term?.explanation).toBe(
+      "name in the other gender's form: tharwata / tharwat (another person's name, not a spelling of it)",
+    );
+    expect(describeFeatures({ nameSimilarity: 0.95, genderedForm: term!.value })).toBe(
+      "Name similarity 0.95, Name in the other gender's form -0.10",
+    );
+  });
+
+  it('explains one of two names differing by more than a letter and in sound in plain words', () => {
+    const c = compare('Walburga Hartus', 'Walburga Hartel');
+    const term = c.terms.find((t) => t.feature === 'looseWordOfTwo');
+    expect(term?.explanation).toMatch(
+      /^of two names, one the same and the other different by more than a letter and in sound: hartus \/ hartel \(0\.\d\d; a relative's or namesake's name, not a spelling of it\)$/,
+    );
+    expect(describeFeatures({ looseWordOfTwo: term!.value })).toBe(
+      'Of two names, one differs by more than a letter and in sound -0.05',
+    );
+  });
+
+  it("leaves a woman's Slavic surname in the masculine form unlowered", () => {
+    const c = compare('Tatiana Belokurov', 'TATIANA BELOKUROVA');
+    expect(c.terms.map((t) => t.feature)).not.toContain('genderedForm');
   });
 });
