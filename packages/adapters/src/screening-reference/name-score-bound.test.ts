@@ -12,6 +12,8 @@ import {
   partyWordsBound,
   partyWordsScore,
   normalizeName,
+  originalScriptBound,
+  originalScriptScore,
   prepareQuery,
   rejoinParticles,
   scoreIndexedName,
@@ -274,6 +276,21 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
   example('army', [], 'organization', false, true); // a translated organisation word
   example('front', [], 'organization', false, true);
 
+  /** Queries in an original script: listed names written so (perturbed by the generator's edits). */
+  const originalScript: [Query][] = [];
+  for (let base = 0; base < names.length && originalScript.length < 40; base += 7)
+    if (/[^\x00-\u024f]/.test(names[base]!))
+      originalScript.push([
+        {
+          base,
+          other: 0,
+          edits: originalScript.length % 2 ? [['respell', 0.4]] : [],
+          schema: undefined,
+          vowelless: false,
+          translate: false,
+        },
+      ]);
+
   it('is at least the name score for every real listed name and perturbed query', () => {
     expect(allNames.length).toBeGreaterThan(3000);
     fc.assert(
@@ -283,6 +300,34 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
       }),
       { numRuns: 150, examples },
     );
+  });
+
+  it('bounds the original-script alignment from above (originalScriptBound, asked before originalScriptScore)', () => {
+    const original = allNames.filter((n) => n.normalized.originalTokens);
+    expect(original.length).toBeGreaterThan(100);
+    let pairs = 0;
+    let under = 0;
+    fc.assert(
+      fc.property(query, (q) => {
+        for (const reading of readings(q)) {
+          const qt = reading.originalTokens;
+          if (!qt) continue;
+          const prepared = prepareQuery(index, reading, weight);
+          for (const name of original) {
+            const ct = name.normalized.originalTokens!;
+            const score = originalScriptScore(index, prepared, qt, ct);
+            const bound = originalScriptBound(index, prepared, qt, ct);
+            pairs++;
+            if (bound < 0.8) under++;
+            expect(bound, `${qt.join(' ')} / ${ct.join(' ')}: score ${score}`).toBeGreaterThanOrEqual(score);
+          }
+        }
+      }),
+      { numRuns: 80, examples: [...originalScript, ...examples] },
+    );
+    expect(pairs).toBeGreaterThan(10_000);
+    // And it decides: most real pairs are bounded under a common floor without the alignment.
+    expect(under / pairs).toBeGreaterThan(0.5);
   });
 
   it('filters: a bound under the floor means a score under it, and it leaves most real names out', () => {

@@ -487,29 +487,43 @@ export function mayRejoin(a: readonly string[], b: readonly string[]): boolean {
 
 /** `mayRejoin`'s test before the call: whether some adjacent pair of `b` could be rejoined. */
 function mayRejoinByLength(a: readonly string[], b: readonly string[]): boolean {
+  const longest = longestWord(a);
+  for (let j = 0; j + 1 < b.length; j++) if (mayRejoinAt(a, longest, b, j)) return true;
+  return false;
+}
+
+function longestWord(a: readonly string[]): number {
   let longest = 0;
   for (const w of a) if (w.length > longest) longest = w.length;
-  let possible = false;
-  for (let j = 0; j + 1 < b.length && !possible; j++) {
-    const x = b[j]!;
-    const y = b[j + 1]!;
-    const n = x.length + y.length;
-    if (n - 2 > longest) continue;
-    if (NAME_PARTICLES.has(x) && (NAME_PARTICLES.has(y) || n >= MIN_ALIKE || hasLength(a, n)))
-      possible = true;
-    else if (n >= MIN_COMPOUND && x.length >= 2 && y.length >= 2)
-      for (const w of a)
-        if (
-          w.length >= MIN_COMPOUND &&
-          Math.abs(w.length - n) <= 2 &&
-          w.charCodeAt(0) === x.charCodeAt(0) &&
-          w !== x &&
-          w !== y
-        )
-          possible = true;
-  }
-  return possible;
+  return longest;
 }
+
+/**
+ * What every rejoining of `b` at `j` needs (`mayRejoinByLength`'s test at one pair; `longest`
+ * the length of `a`'s longest word): `particleRunAt(a, b, j) > 0` or
+ * `joinsAsOneWord(b[j], b[j + 1], a)` only where this holds.
+ */
+function mayRejoinAt(a: readonly string[], longest: number, b: readonly string[], j: number): boolean {
+  const x = b[j]!;
+  const y = b[j + 1]!;
+  const n = x.length + y.length;
+  if (n - 2 > longest) return false;
+  if (NAME_PARTICLES.has(x) && (NAME_PARTICLES.has(y) || n >= MIN_ALIKE || hasLength(a, n))) return true;
+  if (n >= MIN_COMPOUND && x.length >= 2 && y.length >= 2)
+    for (const w of a)
+      if (
+        w.length >= MIN_COMPOUND &&
+        Math.abs(w.length - n) <= 2 &&
+        w.charCodeAt(0) === x.charCodeAt(0) &&
+        w !== x &&
+        w !== y
+      )
+        return true;
+  return false;
+}
+
+/** A one-word list for `mayRejoinByLength([word], …)` (scratch, no array per word). */
+const oneWord: string[] = [''];
 
 /**
  * Per query reading, whether `rejoinParticles` rewrites the query for one index token, so that
@@ -523,6 +537,8 @@ function mayRejoinByLength(a: readonly string[], b: readonly string[]): boolean 
  */
 let rejoinQuery: PreparedQuery | undefined;
 let rejoinIndex: ScreeningIndex | undefined;
+/** The length of the current reading's longest word. */
+let rejoinLongest = 0;
 /** Per index token read for the current reading: where its answer is in `rejoinWord`. */
 const rejoinSlots = new TokenSlots();
 /** 1 when `rejoinParticles([token], query tokens)` rewrites the query. */
@@ -537,13 +553,19 @@ export function mayRejoinName(index: ScreeningIndex, query: PreparedQuery, name:
     rejoinQuery = query;
     rejoinIndex = index;
     rejoinSlots.clear();
+    rejoinLongest = longestWord(query.name.tokens);
   }
   const qt = query.name.tokens;
   const ct = name.normalized.tokens;
-  if (mayRejoinByLength(qt, ct))
-    for (let j = 0; j < ct.length; j++)
-      if (particleRunAt(qt, ct, j) > 0 || (j + 1 < ct.length && joinsAsOneWord(ct[j]!, ct[j + 1]!, qt)))
-        return true;
+  // Each pair tested only where a rejoining there is possible (`mayRejoinAt`); a particle run
+  // or a compound at the name's last word needs a word after it, so none starts there.
+  const longest = rejoinLongest;
+  for (let j = 0; j + 1 < ct.length; j++)
+    if (
+      mayRejoinAt(qt, longest, ct, j) &&
+      (particleRunAt(qt, ct, j) > 0 || joinsAsOneWord(ct[j]!, ct[j + 1]!, qt))
+    )
+      return true;
   if (mayRejoinByLength(ct, qt)) {
     const ids = name.tokenIds;
     for (let j = 0; j < ids.length; j++) {
@@ -555,7 +577,10 @@ export function mayRejoinName(index: ScreeningIndex, query: PreparedQuery, name:
           grown.set(rejoinWord);
           rejoinWord = grown;
         }
-        rejoinWord[at] = rejoinParticles([ct[j]!], qt) !== undefined ? 1 : 0;
+        // The word alone must reach some pair of the query by length first (`mayRejoin`).
+        oneWord[0] = ct[j]!;
+        rejoinWord[at] =
+          mayRejoinByLength(oneWord, qt) && rejoinParticles([ct[j]!], qt) !== undefined ? 1 : 0;
       }
       if (rejoinWord[at]) return true;
     }
@@ -610,10 +635,64 @@ export function nameScoreBound(
   const q = query.name.originalTokens;
   const c = name.normalized.originalTokens;
   if (allow.originalScript && q && c) {
-    const original = originalScriptScore(index, query, q, c);
+    // Its cheap upper bound first: when that stays under the floor (most names), it is the
+    // allowance (an upper bound still, and under the floor as the alignment would be).
+    const upper = originalScriptBound(index, query, q, c);
+    const original = upper < floor ? upper : originalScriptScore(index, query, q, c);
     if (original > bound) bound = original;
   }
   return bound;
+}
+
+/** `originalScriptBound`'s scratch: each word's best similarity bound on the other side. */
+let oqBest = new Float64Array(16);
+
+/**
+ * An upper bound of `originalScriptScore(index, query, q, c)` without the alignment or the
+ * exact comparisons: the alignment pairs words one to one at their `compareTokenFacts`
+ * similarity (plus its 1e-6 tie-break, at most 1), each at most the pair's
+ * `tokenSimilarityUpperBound` (no vowel-less reading there), and weighs a pair at most by each
+ * word's own length (less for an initial), so each side's coverage is at most the
+ * length-weighted mean of its words' best bounds on the other side; `coverageScore` rises with
+ * both. Exported for the property test that checks it against the score on real names.
+ */
+export function originalScriptBound(
+  index: ScreeningIndex,
+  query: PreparedQuery,
+  q: readonly string[],
+  c: readonly string[],
+): number {
+  const qf = (query.originalFacts ??= q.map((t) => index.factsOf(t)));
+  const qn = q.length;
+  const cn = c.length;
+  if (oqBest.length < qn) oqBest = new Float64Array(qn * 2);
+  oqBest.fill(0, 0, qn);
+  let cTotal = 0;
+  let cMatched = 0;
+  for (let j = 0; j < cn; j++) {
+    const facts = index.factsOf(c[j]!);
+    let best = 0;
+    for (let i = 0; i < qn; i++) {
+      const s = tokenSimilarityUpperBound(qf[i]!, facts, false);
+      if (s <= 0) continue;
+      const x = s + TIE_BREAK < 1 ? s + TIE_BREAK : 1;
+      if (x > oqBest[i]!) oqBest[i] = x;
+      if (x > best) best = x;
+    }
+    const w = c[j]!.length;
+    cTotal += w;
+    cMatched += w * best;
+  }
+  let qTotal = 0;
+  let qMatched = 0;
+  for (let i = 0; i < qn; i++) {
+    const w = q[i]!.length;
+    qTotal += w;
+    qMatched += w * oqBest[i]!;
+  }
+  const qCover = qTotal > 0 ? Math.min(1, qMatched / qTotal) : 0;
+  const cCover = cTotal > 0 ? Math.min(1, cMatched / cTotal) : 0;
+  return coverageScore(qCover, cCover);
 }
 
 /**
