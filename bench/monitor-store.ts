@@ -242,8 +242,9 @@ async function main(): Promise<void> {
       screening,
       OVERLAP === undefined ? {} : { overlapPage: OVERLAP },
     );
-    // `--no-split-bound`: a delta's pairwise bound on the main thread alone, as before h97 (to compare).
-    if (process.argv.includes('--no-split-bound')) monitor.splitBound = false;
+    // `--split-bound` (with `--delta-worker`): a delta's pairwise bound shared with the delta worker
+    // (measured, not adopted: docs/decisions/2026-12-06-delta-scoped-split.md).
+    if (process.argv.includes('--split-bound')) monitor.splitBound = true;
     try {
       // Baseline: the screening alone, on the same workers.
       const entries = await monitor0.register.counterparties(org);

@@ -66,6 +66,8 @@ for (const target of storeTargets()) {
         deltaWorker: true,
       });
       const monitor = new MonitorService(w.store, pooled);
+      // The scoped step's pairwise bound shared with the delta worker too (off by default).
+      monitor.splitBound = true;
       try {
         const book = register();
         const split = await w.org('Widget Exports Ltd');

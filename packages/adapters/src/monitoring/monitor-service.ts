@@ -172,9 +172,10 @@ export class MonitorService {
   /**
    * Whether a delta with the delta worker at the current lists splits its scoped step's pairwise
    * bound with it (`forwardCandidatesSplit`; docs/decisions/2026-12-06-delta-scoped-split.md).
-   * On; off only to compare (a test, a benchmark).
+   * Off: measured, not adopted (the worker's time moved from screening the candidates to bounding
+   * them, the main thread's unchanged); on to compare (a test, `bench/monitor-store.ts --split-bound`).
    */
-  splitBound = true;
+  splitBound = false;
   /** Stops the register indexes being built in the background (`close`). */
   readonly #stopBuilding = new AbortController();
   #running: Promise<void> | undefined;
