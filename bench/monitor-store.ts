@@ -29,6 +29,7 @@ import {
   sharingStoreFor,
 } from '../packages/adapters/src/index.ts';
 import { buildRegisterIndex, runMonitoring } from '../packages/adapters/src/monitoring/run-monitoring.ts';
+import { BOUND_CHUNK } from '../packages/adapters/src/monitoring/forward-candidates.ts';
 import { MIRROR } from './eval-screening-lists.ts';
 import { registerKindArg, rng, syntheticRegister } from './synthetic-register.ts';
 import type { Party } from '../packages/core/src/index.ts';
@@ -241,6 +242,9 @@ async function main(): Promise<void> {
       screening,
       OVERLAP === undefined ? {} : { overlapPage: OVERLAP },
     );
+    // `--split-bound` (with `--delta-worker`): a delta's pairwise bound shared with the delta worker
+    // (measured, not adopted: docs/decisions/2026-12-06-delta-scoped-split.md).
+    if (process.argv.includes('--split-bound')) monitor.splitBound = true;
     try {
       // Baseline: the screening alone, on the same workers.
       const entries = await monitor0.register.counterparties(org);
@@ -477,6 +481,11 @@ async function main(): Promise<void> {
         console.log(
           `  version stored → alerts written (refresh + delta): ${totalS.toFixed(2)} s, process CPU ${totalCpu.toFixed(1)} s, main thread ${totalMain.toFixed(1)} s`,
         );
+        const scope = monitor.lastScope;
+        if (scope)
+          console.log(
+            `  scoped step's forward search: ${scope.stats.listedNames} changed listed names searched, ${scope.stats.keys} listed keys looked up near the register's words (${scope.stats.registerWords} register words reached, ${scope.stats.postings} register-name postings read), ${scope.stats.namesReached} register names reached, ${scope.stats.reached} counterparties reached by their names, ${scope.stats.bounded} bounded pair by pair, ${scope.stats.candidates} candidates${scope.bound ? `; pairwise bound in chunks of ${BOUND_CHUNK}: on the delta worker / here ${scope.bound.beside} / ${scope.bound.here}` : ''}`,
+          );
         if (monitor.lastSplit && process.argv.includes('--delta-worker'))
           console.log(
             `  split with the delta worker: ${monitor.lastSplit.queries} queries offered as the scope was searched, chunks screened there / here ${monitor.lastSplit.beside} / ${monitor.lastSplit.here}`,

@@ -3,6 +3,13 @@ import { DEFAULT_NAME_REFERENCE, type ScreeningQuery } from '@entente/core';
 import { ScreeningService } from '../screening/screening-service.ts';
 import { MonitorService } from './monitor-service.ts';
 import { DeltaSplit, SPLIT_CHUNK } from './delta-split.ts';
+import {
+  BOUND_CHUNK,
+  emptyForwardStats,
+  forwardCandidates,
+  forwardCandidatesSplit,
+} from './forward-candidates.ts';
+import { buildRegisterIndex, queriesOfEntry } from './run-monitoring.ts';
 import { storeTargets } from '../test-support/store-targets.ts';
 import { CLI_SOURCE } from '../sharing/actor.ts';
 import { listOf, useMonitorWorld } from '../test-support/monitor-world.ts';
@@ -59,6 +66,8 @@ for (const target of storeTargets()) {
         deltaWorker: true,
       });
       const monitor = new MonitorService(w.store, pooled);
+      // The scoped step's pairwise bound shared with the delta worker too (off by default).
+      monitor.splitBound = true;
       try {
         const book = register();
         const split = await w.org('Widget Exports Ltd');
@@ -82,6 +91,11 @@ for (const target of storeTargets()) {
         expect(counts.queries).toBeGreaterThan(2 * SPLIT_CHUNK);
         expect(counts.here + counts.beside).toBeGreaterThanOrEqual(Math.ceil(counts.queries / SPLIT_CHUNK));
         expect(a!.counts).toEqual(b!.counts);
+        // The scoped step's pairwise bound split too, with the same search and candidates.
+        expect(monitor.lastScope?.bound).toBeDefined();
+        expect(w.monitor.lastScope?.bound).toBeUndefined();
+        expect(monitor.lastScope!.stats).toEqual(w.monitor.lastScope!.stats);
+        expect(monitor.lastScope!.stats.candidates).toBeGreaterThan(0);
         expect(a!.counts.newAlerts).toBeGreaterThan(0);
         expect(a!.counts.goneAlerts).toBeGreaterThan(0);
 
@@ -98,6 +112,90 @@ for (const target of storeTargets()) {
         expect((await alertsOf(monitor, split)).some((x) => x.includes(`×${SOURCE}:5`))).toBe(true);
       } finally {
         await monitor.close();
+        await pooled.close();
+      }
+    });
+
+    it('finds the same candidates, in the same order, with the pairwise bound split across threads', async () => {
+      // Several chunks of counterparties the changed names reach: most pass the bound, some not.
+      const rows = ['id,name,aliases,type,countries,birth_date,imo,owners'];
+      for (let k = 0; k < 5 * BOUND_CHUNK; k++) {
+        const day = String(1 + (k % 28)).padStart(2, '0');
+        if (k % 4 === 0) rows.push(`P-${k},Ivan Petrov,,person,RU,1970-01-${day},,`);
+        else if (k % 4 === 1) rows.push(`Q-${k},Ivan Kuznetsov ${k},,person,RU,1981-02-${day},,`);
+        else if (k % 4 === 2) rows.push(`O-${k},Orion Marine Trading,,organisation,DE,,,`);
+        else rows.push(`T-${k},Trading ${k} Ventures,,organisation,FR,,,`);
+      }
+      const org = await w.org('Widget Exports Ltd');
+      await w.monitor.importRegister(org, 'book.csv', `${rows.join('\n')}\n`, CLI_SOURCE);
+      await w.store.saveListVersion(version('2024-05-03', V2));
+      const pooled = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, {
+        workers: 1,
+        deltaWorker: true,
+      });
+      try {
+        await pooled.startDeltaWorker();
+        expect(pooled.deltaWorkerReady()).toBe(true);
+        const entries = await w.monitor.register.counterparties(org);
+        const byId = new Map(entries.map((c) => [c.id, c]));
+        const queriesOf = (id: string) => {
+          const c = byId.get(id);
+          return c && queriesOfEntry(c);
+        };
+        const registerIndex = buildRegisterIndex(entries, DEFAULT_NAME_REFERENCE);
+        const changed = new Set([`${SOURCE}:1`, `${SOURCE}:2`, `${SOURCE}:5`]);
+        const oneStats = emptyForwardStats();
+        const one: string[] = [];
+        const alone = forwardCandidates(
+          pooled.index,
+          registerIndex,
+          changed,
+          undefined,
+          queriesOf,
+          (id) => one.push(id),
+          oneStats,
+        );
+        expect(oneStats.bounded).toBeGreaterThan(2 * BOUND_CHUNK);
+        expect(alone.size).toBeLessThan(oneStats.bounded);
+        expect(alone.size).toBeGreaterThan(BOUND_CHUNK);
+
+        // Every chunk sent beside is bounded by the delta worker (claimed for it as it is sent).
+        const twoStats = emptyForwardStats();
+        const two: string[] = [];
+        const split = await forwardCandidatesSplit(
+          pooled.index,
+          registerIndex,
+          changed,
+          queriesOf,
+          {
+            beside: (bound, queries, claim) => {
+              Atomics.store(claim.cells, claim.at, 1);
+              return pooled.boundClaimed(bound, queries, {
+                cells: new Int32Array(new SharedArrayBuffer(4)),
+                at: 0,
+              });
+            },
+          },
+          (id) => two.push(id),
+          twoStats,
+        );
+        expect(split.chunks.beside).toBeGreaterThan(0);
+        expect(split.chunks.beside + split.chunks.here).toBe(Math.ceil(oneStats.bounded / BOUND_CHUNK));
+        expect([...split.candidates]).toEqual([...alone]);
+        expect(two).toEqual(one);
+        expect(twoStats).toEqual(oneStats);
+
+        // Claimed as the product claims them (either thread), and with no worker: the same.
+        const racing = await forwardCandidatesSplit(pooled.index, registerIndex, changed, queriesOf, {
+          beside: (bound, queries, claim) => pooled.boundClaimed(bound, queries, claim),
+        });
+        expect([...racing.candidates]).toEqual([...alone]);
+        const here = await forwardCandidatesSplit(pooled.index, registerIndex, changed, queriesOf, {
+          beside: () => undefined,
+        });
+        expect([...here.candidates]).toEqual([...alone]);
+        expect(here.chunks.beside).toBe(0);
+      } finally {
         await pooled.close();
       }
     });

@@ -233,9 +233,185 @@ export function forwardCandidates(
   threshold = DEFAULT_SCREENING_THRESHOLD,
   queriesOf?: (counterpartyId: string) => readonly ScreeningQuery[] | undefined,
   onFound?: (counterpartyId: string) => void,
+  stats?: ForwardStats,
 ): Set<string> {
+  const found = searchForward(
+    index,
+    registerIndex,
+    changed,
+    threshold,
+    queriesOf !== undefined,
+    onFound,
+    stats,
+  );
+  if (!found) return new Set();
+  const { out, add, reachedBy } = found;
+  for (const [id, names] of reachedBy) {
+    if (out.has(id)) continue;
+    const queries = queriesOf!(id);
+    const nameIds = [...names];
+    if (stats) stats.bounded++;
+    // Without its queries (not in the register given) the counterparty is kept, as before.
+    if (!queries || queries.some((q) => mayMatchNames(index, q, nameIds, threshold, normalizedOf(index, q))))
+      add(id);
+  }
+  if (stats) stats.candidates = out.size;
+  return out;
+}
+
+/**
+ * What a delta's forward search does, counted (`forwardCandidates`' `stats`): the changed listed
+ * names searched, the distinct listed keys looked up near the register's words, the register
+ * words reached (with a similarity), the postings of register names read, the register names
+ * reached per listed name (each once per name), the counterparties reached by their names, those
+ * bounded pair by pair, and the candidates.
+ */
+export interface ForwardStats {
+  listedNames: number;
+  keys: number;
+  registerWords: number;
+  postings: number;
+  namesReached: number;
+  reached: number;
+  bounded: number;
+  candidates: number;
+}
+
+export function emptyForwardStats(): ForwardStats {
+  return {
+    listedNames: 0,
+    keys: 0,
+    registerWords: 0,
+    postings: 0,
+    namesReached: 0,
+    reached: 0,
+    bounded: 0,
+    candidates: 0,
+  };
+}
+
+/** Where a split pairwise bound's chunks go beside this thread (the delta worker). */
+export interface BoundTarget {
+  /**
+   * Sends a chunk at once, to be bounded there unless claimed first (its cell set from 0 to 2):
+   * per counterparty whether it passed, `undefined` when found claimed, or `undefined` for
+   * nothing sent (no worker).
+   */
+  beside(
+    bound: { counts: number[]; names: [string, number, string][][]; threshold: number },
+    queries: ScreeningQuery[],
+    claim: { cells: Int32Array; at: number },
+  ): Promise<boolean[] | undefined> | undefined;
+}
+
+/** Counterparties per chunk of a split pairwise bound (~5 ms of one thread's work). */
+export const BOUND_CHUNK = 128;
+/** Chunks sent ahead of what the other thread has started. */
+const BOUND_AHEAD = 3;
+
+/**
+ * `forwardCandidates` with its counterparties' queries, the pairwise bound split between this
+ * thread and another (`target`, the delta worker) by claimed chunks: this thread sends the first
+ * chunks and bounds from the last one down, keeping a few sent ahead of the other thread's
+ * progress (read from the chunks' claim cells), and claims (`Atomics.compareExchange`, 0 → 2)
+ * each sent chunk it bounds itself. The candidates join the set (and `onFound` is told) in the
+ * order one thread adds them, after every chunk is answered: the same set, in the same order.
+ */
+export async function forwardCandidatesSplit(
+  index: ScreeningIndex,
+  registerIndex: ScreeningIndex,
+  changed: ReadonlySet<string>,
+  queriesOf: (counterpartyId: string) => readonly ScreeningQuery[] | undefined,
+  target: BoundTarget,
+  onFound?: (counterpartyId: string) => void,
+  stats?: ForwardStats,
+  threshold = DEFAULT_SCREENING_THRESHOLD,
+): Promise<{ candidates: Set<string>; chunks: { here: number; beside: number } }> {
+  const chunks = { here: 0, beside: 0 };
+  const found = searchForward(index, registerIndex, changed, threshold, true, onFound, stats);
+  if (!found) return { candidates: new Set(), chunks };
+  const { out, add, reachedBy, nameRef } = found;
+  const pending = [...reachedBy].filter(([id]) => !out.has(id));
+  const queries = pending.map(([id]) => queriesOf(id));
+  const keep = new Uint8Array(pending.length);
+  const n = Math.ceil(pending.length / BOUND_CHUNK);
+  const here = (c: number) => {
+    for (let i = c * BOUND_CHUNK; i < Math.min(pending.length, (c + 1) * BOUND_CHUNK); i++) {
+      const qs = queries[i];
+      const nameIds = [...pending[i]![1]];
+      keep[i] =
+        !qs || qs.some((q) => mayMatchNames(index, q, nameIds, threshold, normalizedOf(index, q))) ? 1 : 0;
+    }
+    chunks.here++;
+  };
+  const cells = new Int32Array(new SharedArrayBuffer(Math.max(1, n) * 4));
+  const sent: (Promise<boolean[] | undefined> | undefined)[] = [];
+  const send = (c: number) => {
+    const counts: number[] = [];
+    const names: [string, number, string][][] = [];
+    const flat: ScreeningQuery[] = [];
+    for (let i = c * BOUND_CHUNK; i < Math.min(pending.length, (c + 1) * BOUND_CHUNK); i++) {
+      const qs = queries[i] ?? [];
+      counts.push(qs.length);
+      for (const q of qs) flat.push(q);
+      names.push([...pending[i]![1]].map((id) => nameRef.get(id)!));
+    }
+    // A failed worker leaves its chunk to this thread.
+    sent[c] = target.beside({ counts, names, threshold }, flat, { cells, at: c })?.catch(() => undefined);
+  };
+  let lo = 0;
+  let hi = n;
+  let started = 0;
+  while (hi > lo) {
+    while (started < lo && Atomics.load(cells, started) !== 0) started++;
+    while (lo < hi && lo - started < BOUND_AHEAD) send(lo++);
+    if (hi > lo) here(--hi);
+  }
+  const waiting: number[] = [];
+  for (let c = hi - 1; c >= 0; c--)
+    if (!sent[c] || Atomics.compareExchange(cells, c, 0, 2) === 0) here(c);
+    else waiting.push(c);
+  for (const c of waiting) {
+    const passed = await sent[c];
+    const from = c * BOUND_CHUNK;
+    const to = Math.min(pending.length, (c + 1) * BOUND_CHUNK);
+    if (!passed || passed.length !== to - from) {
+      here(c);
+      continue;
+    }
+    chunks.beside++;
+    for (let i = from; i < to; i++) keep[i] = !queries[i] || passed[i - from] ? 1 : 0;
+  }
+  if (stats) stats.bounded += pending.length;
+  for (let i = 0; i < pending.length; i++) if (keep[i]) add(pending[i]![0]);
+  if (stats) stats.candidates = out.size;
+  return { candidates: out, chunks };
+}
+
+/**
+ * The forward search of `forwardCandidates` before its pairwise bound: the set with the
+ * counterparties added so far (irregular, sharing an identifier, or, without `pairwise`, reached
+ * by their names), and, with `pairwise`, the changed listed names (by id) that reached each
+ * other counterparty, with each such name's entity, position and text (`nameRef`).
+ */
+function searchForward(
+  index: ScreeningIndex,
+  registerIndex: ScreeningIndex,
+  changed: ReadonlySet<string>,
+  threshold: number,
+  pairwise: boolean,
+  onFound: ((counterpartyId: string) => void) | undefined,
+  stats: ForwardStats | undefined,
+):
+  | {
+      out: Set<string>;
+      add: (id: string) => void;
+      reachedBy: Map<string, Set<number>>;
+      nameRef: Map<number, [string, number, string]>;
+    }
+  | undefined {
   const out = new Set<string>();
-  if (changed.size === 0) return out;
+  if (changed.size === 0) return undefined;
   const add = onFound
     ? (id: string) => {
         if (out.has(id)) return;
@@ -319,6 +495,7 @@ export function forwardCandidates(
     let near = nears.get(k);
     if (near) return near;
     const found = { ids: [] as number[], sims: [] as number[] };
+    if (stats) stats.keys++;
     const s = index.tokenAt(k);
     const seen = new Set<number>();
     registerTokensNear(index, registerIndex, s, k >= indexed, (t) => {
@@ -329,6 +506,7 @@ export function forwardCandidates(
       found.ids.push(t);
       found.sims.push(sim);
     });
+    if (stats) stats.registerWords += found.ids.length;
     nears.set(k, (near = found));
     return near;
   };
@@ -344,6 +522,7 @@ export function forwardCandidates(
     const text = registerIndex.tokenAt(t);
     const w = weight(text);
     const names = registerIndex.postingsOf(t);
+    if (stats) stats.postings += names.length;
     const kind = new Uint8Array(names.length);
     const share = new Float64Array(names.length);
     for (let p = 0; p < names.length; p++) {
@@ -365,6 +544,7 @@ export function forwardCandidates(
     return known;
   };
   const reachedBy = new Map<string, Set<number>>();
+  const nameRef = new Map<number, [string, number, string]>();
   for (const entityId of changed) {
     const entry = index.get(entityId);
     if (!entry) continue;
@@ -373,9 +553,11 @@ export function forwardCandidates(
         const id = registerIndex.entry(e)?.party.sourceId;
         if (id) add(id);
       }
-    for (const nameId of entry.names) {
+    for (const [position, nameId] of entry.names.entries()) {
       const listed = index.name(nameId);
       if (!listed) continue;
+      nameRef.set(nameId, [entityId, position, listed.text]);
+      if (stats) stats.listedNames++;
       const listedInitials = index.nameShape[nameId]! & 255;
       epoch++;
       touched = [];
@@ -401,6 +583,7 @@ export function forwardCandidates(
           }
         }
       }
+      if (stats) stats.namesReached += touched.length;
       for (const r of touched) {
         const name = registerIndex.name(r)!;
         const total = shapeOf(name, r);
@@ -410,7 +593,7 @@ export function forwardCandidates(
         if (covered[r] === Infinity || needed <= 0 || covered[r]! + slacks[r]! + initials >= needed - 1e-9) {
           const id = counterpartyOf(r);
           if (!id) continue;
-          if (!queriesOf) add(id);
+          if (!pairwise) add(id);
           else {
             // The changed listed names that reached the counterparty, for the pairwise bound below.
             const names = reachedBy.get(id);
@@ -421,13 +604,6 @@ export function forwardCandidates(
       }
     }
   }
-  for (const [id, names] of reachedBy) {
-    if (out.has(id)) continue;
-    const queries = queriesOf!(id);
-    const nameIds = [...names];
-    // Without its queries (not in the register given) the counterparty is kept, as before.
-    if (!queries || queries.some((q) => mayMatchNames(index, q, nameIds, threshold, normalizedOf(index, q))))
-      add(id);
-  }
-  return out;
+  if (stats) stats.reached += reachedBy.size;
+  return { out, add, reachedBy, nameRef };
 }

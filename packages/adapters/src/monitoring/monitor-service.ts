@@ -28,7 +28,6 @@ import { RegisterStore, type RegisterEntry, type RegisterImportResult } from './
 import { addOwnershipAlerts, ownershipLinked } from './add-ownership-alerts.ts';
 import {
   buildRegisterIndexSoon,
-  candidateCounterparties,
   MONITOR_MATCH_LIMIT,
   OVERLAP_PAGE,
   OVERLAP_WRITE_PAGE,
@@ -38,6 +37,12 @@ import {
   unwritten,
 } from './run-monitoring.ts';
 import { DeltaSplit } from './delta-split.ts';
+import {
+  emptyForwardStats,
+  forwardCandidates,
+  forwardCandidatesSplit,
+  type ForwardStats,
+} from './forward-candidates.ts';
 import { listingsOfSubjectsOf, readSubjectView } from '../subjects/subject-view.ts';
 import { weightsDrift } from './weights-drift.ts';
 
@@ -159,6 +164,18 @@ export class MonitorService {
    * worker, queries offered), for benchmarks and tests; undefined before any.
    */
   lastSplit: DeltaSplit['counts'] | undefined;
+  /**
+   * What the last delta's forward search did (`ForwardStats`), and, when its pairwise bound was
+   * split with the delta worker, the chunks bounded here and there; for benchmarks and tests.
+   */
+  lastScope: { stats: ForwardStats; bound?: { here: number; beside: number } } | undefined;
+  /**
+   * Whether a delta with the delta worker at the current lists splits its scoped step's pairwise
+   * bound with it (`forwardCandidatesSplit`; docs/decisions/2026-12-06-delta-scoped-split.md).
+   * Off: measured, not adopted (the worker's time moved from screening the candidates to bounding
+   * them, the main thread's unchanged); on to compare (a test, `bench/monitor-store.ts --split-bound`).
+   */
+  splitBound = false;
   /** Stops the register indexes being built in the background (`close`). */
   readonly #stopBuilding = new AbortController();
   #running: Promise<void> | undefined;
@@ -475,9 +492,38 @@ export class MonitorService {
       : undefined;
     if (offer) for (const id of hitChanged) offer(id);
     // The counterparties that hit a changed party before are candidates too (found here in SQL).
-    const candidates = d.registerIndex
-      ? candidateCounterparties(this.screening.index, d.registerIndex, d.changedParties, [], byId, offer)
-      : new Set<string>();
+    // With the delta worker, the search's pairwise bound is shared with it by claimed chunks
+    // (docs/decisions/2026-12-06-delta-scoped-split.md).
+    const stats = emptyForwardStats();
+    const queriesOf = (id: string) => {
+      const c = byId.get(id);
+      return c && queriesOfEntry(c);
+    };
+    let candidates = new Set<string>();
+    let bound: { here: number; beside: number } | undefined;
+    if (d.registerIndex && split && this.splitBound) {
+      const found = await forwardCandidatesSplit(
+        this.screening.index,
+        d.registerIndex,
+        d.changedParties,
+        queriesOf,
+        { beside: (b, queries, claim) => this.screening.boundClaimed(b, queries, claim) },
+        offer,
+        stats,
+      );
+      candidates = found.candidates;
+      bound = found.chunks;
+    } else if (d.registerIndex)
+      candidates = forwardCandidates(
+        this.screening.index,
+        d.registerIndex,
+        d.changedParties,
+        undefined,
+        queriesOf,
+        offer,
+        stats,
+      );
+    this.lastScope = { stats, ...(bound ? { bound } : {}) };
     for (const id of hitChanged) candidates.add(id);
     // A candidate's stored state is read only once it has a fresh hit (`RunInputs.readMore`).
     const counterparties = new Set([...d.changedCps, ...ownershipLinked(d.register)]);

@@ -76,6 +76,15 @@ export interface PoolRequest {
    * worker answers a chunk it finds claimed with no outcomes (`skipped`).
    */
   claim?: { cells: Int32Array; at: number };
+  /**
+   * A monitoring delta's pairwise bound instead of a screening (`ScreeningPool.boundClaimed`):
+   * per counterparty, whether one of its queries (`queries`, `counts[i]` of them in order) can
+   * reach `threshold` on one of the changed listed names that reached it (`mayMatchNames`). The
+   * names go by entity id, position in the entry's names and text (the worker's patched copy
+   * need not number names as the sender's index does; a text that differs is an error, and the
+   * sender bounds the chunk itself). Answered with `passed`, one per counterparty.
+   */
+  bound?: { counts: number[]; names: [string, number, string][][]; threshold: number };
 }
 
 /**
@@ -83,7 +92,7 @@ export interface PoolRequest {
  * unscored), or the error screening raised.
  */
 export type PoolResponse =
-  | { id: number; outcomes: ScreeningOutcome[]; skipped?: true }
+  | { id: number; outcomes: ScreeningOutcome[]; skipped?: true; passed?: boolean[] }
   | {
       id: number;
       error: { name: string; message: string; code?: string; details?: Record<string, unknown> };

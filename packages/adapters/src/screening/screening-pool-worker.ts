@@ -4,6 +4,7 @@ import {
   indexFromSnapshot,
   indexOverSnapshot,
   isDomainError,
+  mayMatchNames,
   screenParty,
   screenPartyOutcome,
   shareExpansions,
@@ -170,6 +171,7 @@ function answer(req: PoolRequest): PoolResponse {
     return { id: req.id, outcomes: [], skipped: true };
   let response: PoolResponse;
   try {
+    if (req.bound) return { id: req.id, outcomes: [], passed: passedBound(req) };
     response = {
       id: req.id,
       outcomes: req.queries.map((q) =>
@@ -189,5 +191,27 @@ function answer(req: PoolRequest): PoolResponse {
   }
   return response;
 }
+/**
+ * A monitoring delta's pairwise bound (`PoolRequest.bound`): each counterparty's queries against
+ * the changed listed names that reached it, found here by entity, position and text.
+ */
+function passedBound(req: PoolRequest): boolean[] {
+  const { counts, names, threshold } = req.bound!;
+  const passed: boolean[] = [];
+  let at = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const nameIds = names[i]!.map(([entityId, position, text]) => {
+      const id = index.get(entityId)?.names[position];
+      if (id === undefined || index.name(id)?.text !== text)
+        throw new Error(`delta worker: listed name ${entityId}#${position} not as the sender's`);
+      return id;
+    });
+    const queries = req.queries.slice(at, at + counts[i]!);
+    at += counts[i]!;
+    passed.push(queries.some((q) => mayMatchNames(index, q, nameIds, threshold)));
+  }
+  return passed;
+}
+
 parentPort!.postMessage({ ready: true } satisfies PoolNotice);
 warmLater();

@@ -53,6 +53,8 @@ interface Call {
    */
   depth: number;
   resolve: (outcomes: ScreeningOutcome[]) => void;
+  /** A bound call's answer (`boundClaimed`): whether each counterparty passed. */
+  passed?: (passed: boolean[] | undefined) => void;
   reject: (error: Error) => void;
   request: PoolRequest;
   /** The worker it was sent to; none while it waits in the pool. */
@@ -295,6 +297,32 @@ export class ScreeningPool {
     return outcomes.length === queries.length ? outcomes.map((o) => o.matches) : undefined;
   }
 
+  /**
+   * Sends a chunk of a monitoring delta's pairwise bound at once, to be computed here unless the
+   * caller claims it first (`PoolRequest.bound`, `PoolRequest.claim`): per counterparty whether it
+   * passed, or `undefined` when the worker found the chunk claimed.
+   */
+  boundClaimed(
+    bound: NonNullable<PoolRequest['bound']>,
+    queries: ScreeningQuery[],
+    claim: { cells: Int32Array; at: number },
+  ): Promise<boolean[] | undefined> {
+    if (this.#broken || this.#closed)
+      return Promise.reject(this.#broken ?? new Error('screening pool is closed'));
+    const id = this.#next++;
+    return new Promise<boolean[] | undefined>((resolve, reject) => {
+      this.#calls.set(id, {
+        depth: Number.POSITIVE_INFINITY,
+        resolve: () => resolve(undefined),
+        passed: resolve,
+        reject,
+        request: { id, queries, options: {}, bound, claim },
+      });
+      this.#queue.push(id);
+      this.#dispatch();
+    });
+  }
+
   #send(
     queries: ScreeningQuery[],
     options: ScreeningOptions,
@@ -376,7 +404,8 @@ export class ScreeningPool {
     if (--call.worker!.pending === 0 && !call.worker!.warming) call.worker!.worker.unref();
     this.#dispatch();
     if ('outcomes' in msg) {
-      call.resolve(msg.outcomes);
+      if (call.passed) call.passed(msg.skipped ? undefined : msg.passed);
+      else call.resolve(msg.outcomes);
       return;
     }
     const { error } = msg;

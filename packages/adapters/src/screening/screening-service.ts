@@ -28,7 +28,7 @@ import {
 } from '@entente/core';
 import { loadNameReference } from '../screening-reference/load-name-reference.ts';
 import { ScreeningPool } from './screening-pool.ts';
-import type { IndexPatch } from './screening-pool-protocol.ts';
+import type { IndexPatch, PoolRequest } from './screening-pool-protocol.ts';
 import { IndexSnapshotCache } from './index-snapshot-cache.ts';
 import { cachedNameReference } from './name-reference-cache.ts';
 import { snapshotPayload, type SnapshotBytes } from './snapshot-file.ts';
@@ -572,6 +572,22 @@ export class ScreeningService {
     const pool = this.#delta?.pool;
     if (!pool || !this.deltaWorkerReady()) return undefined;
     return pool.screenClaimed(queries, options, claim);
+  }
+
+  /**
+   * Sends a chunk of a monitoring delta's pairwise bound to the delta worker at once, to be
+   * computed there unless the caller claims it first (`ScreeningPool.boundClaimed`): per
+   * counterparty whether it passed, `undefined` when claimed. Returns `undefined` (nothing sent)
+   * when no delta worker runs at the current lists.
+   */
+  boundClaimed(
+    bound: NonNullable<PoolRequest['bound']>,
+    queries: ScreeningQuery[],
+    claim: { cells: Int32Array; at: number },
+  ): Promise<boolean[] | undefined> | undefined {
+    const pool = this.#delta?.pool;
+    if (!pool || !this.deltaWorkerReady()) return undefined;
+    return pool.boundClaimed(bound, queries, claim);
   }
 
   /** Screens subjects on this thread, on this index (matches only, as `screenParty`). */
