@@ -1,6 +1,10 @@
 import { EXTRA_PERSON_SYMBOLS, EXTRA_TITLES } from './default-name-reference.ts';
 import type { NameReference } from './name-reference.ts';
-import { GENERIC_ORGANISATION_WORDS, ORGANISATION_WORD_GROUPS } from './organisation-words.ts';
+import {
+  BRITISH_AMERICAN_SPELLINGS,
+  GENERIC_ORGANISATION_WORDS,
+  ORGANISATION_WORD_GROUPS,
+} from './organisation-words.ts';
 import { ORGANISATION_TRANSLATIONS } from './organisation-translations.ts';
 import { tokenizeName } from './tokenize-name.ts';
 
@@ -116,6 +120,7 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
   addGroups(EXTRA_PERSON_SYMBOLS as Record<string, string[]>);
   addGroups(reference.nicknames);
   addGroups(reference.nameSpellings ?? {}, true);
+  addGroups(BRITISH_AMERICAN_SPELLINGS as Record<string, string[]>, true);
   const tokenSpellingGroups = new Map<string, number[]>();
   for (const [token, ids] of tokenGroups) {
     const spelling = ids.filter((id) => spellingGroups.has(id));

@@ -98,3 +98,40 @@ export const GENERIC_ORGANISATION_WORDS: readonly string[] = [
 
 /** Share of its length a generic organisation word weighs in a match. */
 export const GENERIC_WORD_FACTOR = 0.25;
+
+/**
+ * British and American spellings of one word of organisation names ("Ministry of Defence" /
+ * "Ministry of Defense", "Licence" / "License"): one word, not a misspelling, so they agree as
+ * spellings of one name (0.98), where one edit scored 0.88. Distinctive words, not generic ones:
+ * they are not in `ORGANISATION_WORD_GROUPS` ("centre" / "center" and "organisation" /
+ * "organization" are, being generic). Merged into the name spellings by `compileNameReference`.
+ */
+export const BRITISH_AMERICAN_SPELLINGS: Readonly<Record<string, readonly string[]>> = {
+  defence: ['defense'],
+  offence: ['offense'],
+  licence: ['license'],
+  programme: ['program'],
+  labour: ['labor'],
+  harbour: ['harbor'],
+  honour: ['honor'],
+  armour: ['armor'],
+  armoured: ['armored'],
+  colour: ['color'],
+  aluminium: ['aluminum'],
+  theatre: ['theater'],
+  fibre: ['fiber'],
+  metre: ['meter'],
+  calibre: ['caliber'],
+  jewellery: ['jewelry'],
+  tyre: ['tire'],
+  catalogue: ['catalog'],
+  mechanisation: ['mechanization'],
+  modernisation: ['modernization'],
+  industrialisation: ['industrialization'],
+  privatisation: ['privatization'],
+  standardisation: ['standardization'],
+  specialised: ['specialized'],
+  authorised: ['authorized'],
+  fertiliser: ['fertilizer'],
+  stabilisation: ['stabilization'],
+};
