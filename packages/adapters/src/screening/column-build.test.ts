@@ -224,4 +224,42 @@ describe('column index built on worker threads', () => {
       await Promise.all(workers.map((w) => w.terminate()));
     }
   }, 60_000);
+  it('makes the same deletion index in 1, 2 or 3 parts, each part starting its own buckets', async () => {
+    // Tokens of 300 parties, and 300 long tokens with one deletion key (their first and last four
+    // units): their buckets hold more than 255 entries, past what a bucket's byte counts.
+    const tokens = partiesOf(300).flatMap(({ party }) =>
+      party.names.flatMap((n) => n.full.toLowerCase().split(/\s+/)),
+    );
+    for (let i = 0; i < 300; i++) tokens.push(`abcd${i.toString(36)}efgh`);
+    const distinct = [...new Set(tokens)];
+    const one = deletionArraysOf(distinct);
+    const view = (a: Uint32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    const workers = [0, 1, 2].map(
+      () =>
+        new Worker(new URL('./column-build-worker-boot.js', import.meta.url), {
+          workerData: { reference: ref },
+        }),
+    );
+    try {
+      for (const parts of [1, 2, 3]) {
+        const { jobs, arrays } = deletionJobsOf(distinct, parts);
+        const answers = await Promise.all(
+          jobs.map(
+            (job, i) =>
+              new Promise<ColumnBuildResponse>((resolve, reject) => {
+                workers[i]!.once('message', resolve);
+                workers[i]!.once('error', reject);
+                workers[i]!.postMessage({ id: i, deletionPart: job });
+              }),
+          ),
+        );
+        expect(answers.every((a) => !('error' in a))).toBe(true);
+        expect(Math.max(...jobs[0]!.counts)).toBe(255);
+        expect(view(arrays.offsets).equals(view(one.offsets))).toBe(true);
+        expect(view(arrays.entries).equals(view(one.entries))).toBe(true);
+      }
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  }, 60_000);
 });

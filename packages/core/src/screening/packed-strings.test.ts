@@ -103,6 +103,32 @@ describe('packed strings', () => {
       expect(Array.from(packedOrder(packed, keep))).toEqual(expected);
   });
 
+  it('orders many strings alike in long prefixes, with repeats, as comparing them whole does', () => {
+    // Groups far larger than the ones compared directly, strings alike for many units (the
+    // sort goes on three units at a time), equal strings (ordered by id), prefixes of others.
+    let seed = 11;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
+    const list: string[] = [];
+    for (let i = 0; i < 6000; i++) {
+      const stem = ['mhmt', 'mohammadrezaei', 'abdulrahman', 'a', ''][Math.floor(random() * 5)]!;
+      const cut = Math.floor(random() * (stem.length + 1));
+      const tail = Array.from(
+        { length: Math.floor(random() * 5) },
+        () => 'ab\u00e9\u4e2d'[Math.floor(random() * 4)],
+      ).join('');
+      list.push(
+        random() < 0.3 ? (list[Math.floor(random() * list.length)] ?? '') : stem.slice(0, cut) + tail,
+      );
+    }
+    const keep = (id: number): boolean => id % 7 !== 2;
+    const expected = list
+      .map((_, id) => id)
+      .filter(keep)
+      .sort((a, b) => (list[a]! < list[b]! ? -1 : list[a]! > list[b]! ? 1 : a - b));
+    for (const packed of [pack(list), packedCodes(pack(list))])
+      expect(Array.from(packedOrder(packed, keep))).toEqual(expected);
+  });
+
   it('tells equal strings of two packings apart from unequal ones without making them', () => {
     const a = pack(['ivanov', 'ivanova', '', '金英']);
     const b = packedCodes(pack(['ivanov', 'ivanov', '', '金英哲']));

@@ -272,46 +272,115 @@ export function packedTable(packed: PackedStrings): Int32Array {
   return table;
 }
 
-/** Code units summed into a sort prefix by `packedOrder`: three (65,537³ < 2⁵³, so exact). */
-const PREFIX_UNITS = 3;
+/** Code units read as one number per step of `packedOrder` (65,537³ < 2⁵³, so exact). */
+const DIGIT_UNITS = 3;
+
+/** Runs of `packedOrder` no longer than this are sorted by comparing their strings. */
+const SMALL_RUN = 16;
 
 /**
  * The ids `keep` keeps of packed strings, ordered by their string (as `<` orders strings: by
- * UTF-16 code units, a prefix first) then by id, without making a string per id: each id's
- * first three units as one number, compared first; the rest compared where it lies.
+ * UTF-16 code units, a prefix first) then by id, without making a string per id. A most
+ * significant digit first radix sort: the ids (in id order) are grouped by their first three
+ * units read as one number (each unit plus one, a missing one 0: a shorter string before its
+ * extensions), stably, by the numbers' native sort and a count; each group of more than one
+ * id is then grouped by the next three units, and so on, until its strings end; a group of
+ * at most `SMALL_RUN` ids is sorted by comparing the rest of its strings. The order is the one a
+ * comparison of the whole strings then ids gives (a sort with a comparison of the first three
+ * units as one number, then the rest where it lies, made ~42,000,000 calls of its comparison
+ * for the 2,000,000 tokens of 1,000,000 parties: most of the build's look-ups step).
  */
 export function packedOrder(packed: PackedStrings, keep: (id: number) => boolean): Int32Array {
   const count = packed.ends.length;
   const unit = unitReader(packed);
-  const prefix = new Float64Array(count);
+  const { ends } = packed;
   const ids = new Int32Array(count);
   let kept = 0;
-  for (let id = 0; id < count; id++) {
-    if (!keep(id)) continue;
-    ids[kept++] = id;
-    const from = startOf(packed.ends, id);
-    const n = packed.ends[id]! - from;
-    // Each unit plus one, a missing one 0: a shorter string before its extensions.
-    let p = 0;
-    for (let k = 0; k < PREFIX_UNITS; k++) p = p * 65537 + (k < n ? unit(from + k) + 1 : 0);
-    prefix[id] = p;
-  }
-  const { ends } = packed;
+  for (let id = 0; id < count; id++) if (keep(id)) ids[kept++] = id;
   const order = ids.slice(0, kept);
-  order.sort((a, b) => {
-    const d = prefix[a]! - prefix[b]!;
-    if (d !== 0) return d;
+  // Scratch by place in `order`: each run uses its own places only.
+  const digits = new Float64Array(kept);
+  const sorted = new Float64Array(kept);
+  const ranks = new Int32Array(kept);
+  const moved = new Int32Array(kept);
+
+  /** Units `[k, k + 3)` of string `id` as one number. */
+  const digitOf = (id: number, k: number): number => {
+    const from = startOf(ends, id);
+    const n = ends[id]! - from;
+    let p = 0;
+    for (let j = k; j < k + DIGIT_UNITS; j++) p = p * 65537 + (j < n ? unit(from + j) + 1 : 0);
+    return p;
+  };
+  /** Strings `a` and `b` compared from unit `k` (their first `k` units equal), then their ids. */
+  const compareFrom = (a: number, b: number, k: number): number => {
     const fromA = startOf(ends, a);
     const fromB = startOf(ends, b);
     const n = ends[a]! - fromA;
     const m = ends[b]! - fromB;
-    // Equal prefixes: equal first units, and equal lengths when either is shorter than them.
-    for (let k = PREFIX_UNITS, end = Math.min(n, m); k < end; k++) {
-      const e = unit(fromA + k) - unit(fromB + k);
+    for (let j = k, end = Math.min(n, m); j < end; j++) {
+      const e = unit(fromA + j) - unit(fromB + j);
       if (e !== 0) return e;
     }
     return n - m || a - b;
-  });
+  };
+  /** Whether the strings of a group alike in units `[0, k + 3)` are equal: one ends before `k + 3`. */
+  const ended = (id: number, k: number): boolean => ends[id]! - startOf(ends, id) < k + DIGIT_UNITS;
+
+  /** Sorts `order[lo..hi)`, whose strings share their first `k` units and whose ids ascend. */
+  const sortRun = (lo: number, hi: number, k: number): void => {
+    if (hi - lo < 2) return;
+    if (hi - lo <= SMALL_RUN) {
+      for (let i = lo + 1; i < hi; i++) {
+        const x = order[i]!;
+        let j = i - 1;
+        while (j >= lo && compareFrom(order[j]!, x, k) > 0) {
+          order[j + 1] = order[j]!;
+          j--;
+        }
+        order[j + 1] = x;
+      }
+      return;
+    }
+    let alike = true;
+    for (let i = lo; i < hi; i++) {
+      digits[i] = digitOf(order[i]!, k);
+      if (digits[i] !== digits[lo]) alike = false;
+    }
+    if (alike) {
+      if (!ended(order[lo]!, k)) sortRun(lo, hi, k + DIGIT_UNITS);
+      return;
+    }
+    // The distinct digits in order; each id's rank among them; the ids moved by rank, stably.
+    const run = sorted.subarray(lo, hi);
+    run.set(digits.subarray(lo, hi));
+    run.sort();
+    let distinct = 1;
+    for (let i = 1; i < run.length; i++) if (run[i] !== run[distinct - 1]) run[distinct++] = run[i]!;
+    const starts = new Int32Array(distinct + 1);
+    for (let i = lo; i < hi; i++) {
+      const d = digits[i]!;
+      let a = 0;
+      let b = distinct - 1;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (run[mid]! < d) a = mid + 1;
+        else b = mid;
+      }
+      ranks[i] = a;
+      starts[a + 1]!++;
+    }
+    for (let r = 0; r < distinct; r++) starts[r + 1]! += starts[r]!;
+    for (let i = lo; i < hi; i++) moved[lo + starts[ranks[i]!]!++] = order[i]!;
+    order.set(moved.subarray(lo, hi), lo);
+    // `starts[r]` is now the end of group r.
+    for (let r = 0, from = lo; r < distinct; r++) {
+      const to = lo + starts[r]!;
+      if (to - from > 1 && !ended(order[from]!, k)) sortRun(from, to, k + DIGIT_UNITS);
+      from = to;
+    }
+  };
+  sortRun(0, kept, 0);
   return order;
 }
 
