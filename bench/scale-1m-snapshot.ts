@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
+import type { Profiler } from 'node:inspector';
 import { Session } from 'node:inspector/promises';
 import { deserialize, serialize } from 'node:v8';
 import { indexOverSnapshot, screenParty, withColumnLookups, type ScreeningIndex } from '@entente/core';
@@ -76,7 +77,15 @@ const queries = matches.flatMap((m, i) => [m.name, sample[i]!]);
 const counts = new Map<string, number>();
 if (process.env.COUNT === '1') {
   const target = index as unknown as Record<string, (...a: unknown[]) => unknown>;
-  for (const method of ['name', 'factsAt', 'foldIds', 'phoneticIds', 'forEachKasraFoldFound', 'nameEntry']) {
+  for (const method of [
+    'name',
+    'entry',
+    'factsAt',
+    'foldIds',
+    'phoneticIds',
+    'forEachKasraFoldFound',
+    'nameEntry',
+  ]) {
     const f = target[method];
     if (typeof f !== 'function') continue;
     const bound = f.bind(index);
@@ -85,6 +94,22 @@ if (process.env.COUNT === '1') {
       return bound(...a);
     };
   }
+  // The near tokens the deletion index hands the expansion (duplicates included), and the
+  // postings under each expansion made (the most the posting loop can read of its key).
+  const near = target.forEachNearToken!.bind(index);
+  target.forEachNearToken = (token: unknown, edits: unknown, visit: unknown) =>
+    near(token, edits, (id: number) => {
+      counts.set('near tokens visited', (counts.get('near tokens visited') ?? 0) + 1);
+      (visit as (id: number) => void)(id);
+    });
+  const expansions = index.expansions;
+  const set = expansions.set.bind(expansions);
+  expansions.set = (token, expansion) => {
+    counts.set('expansions made', (counts.get('expansions made') ?? 0) + 1);
+    counts.set('postings under them', (counts.get('postings under them') ?? 0) + expansion.postings);
+    counts.set('tokens in them', (counts.get('tokens in them') ?? 0) + expansion.ids.length);
+    return set(token, expansion);
+  };
 }
 
 const session = process.env.PROFILE ? new Session() : undefined;
@@ -121,7 +146,7 @@ for (let p = 0; p < PASSES; p++) {
     );
 }
 
-type Profile = import('node:inspector').Profiler.Profile;
+type Profile = Profiler.Profile;
 
 if (session) {
   session.disconnect();
