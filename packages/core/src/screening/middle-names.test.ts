@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildParty, type Party } from '../model/party.ts';
-import { indexOverSnapshot, snapshotOfIndex } from './index-snapshot.ts';
-import { indexedNameOrder } from './score-indexed-name.ts';
+import { buildParty } from '../model/party.ts';
 import { compareNames } from './compare-names.ts';
 import { compileNameReference } from './compile-name-reference.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
@@ -199,55 +197,5 @@ describe("the name-score bound's middle-names allowance (issue 14)", () => {
     // An article and a particle name no one: a query of one name word.
     expect(middleNamesMayLift(['al', 'bakhtiari'], ['bakhtiari', 'al', 'nasrin'], orders, order)).toBe(false);
     expect(reads).toBe(3);
-  });
-});
-
-describe("a listed name's order over a snapshot's columns", () => {
-  const person = (sourceId: string, names: Party['names']): Party =>
-    buildParty({ source: 'test', sourceId, schema: 'person', names });
-  const parties = [
-    person('1', [
-      {
-        full: 'Samira Nasrin Golnaz Bakhtiari',
-        quality: 'primary',
-        parts: { given: 'Samira Nasrin Golnaz', family: 'Bakhtiari' },
-      },
-      { full: 'Samira Golnaz Bakhtiari', quality: 'weak' },
-    ]),
-    person('2', [{ full: 'Samira Nasrin Golnaz Bakhtiari', quality: 'primary' }]),
-    person('3', [{ full: 'BAKHTIARI, Samira Nasrin Golnaz', quality: 'primary' }]),
-    // "parts" in a name's text: the bytes are then parsed, as before.
-    person('4', [{ full: 'Samira Spareparts Golnaz Bakhtiari', quality: 'primary' }]),
-    person('5', [
-      {
-        full: 'Şamira Nasrin Gölnaz Bakhtiari',
-        quality: 'primary',
-        parts: { given: 'Şamira Nasrin Gölnaz', family: 'Bakhtiari' },
-      },
-    ]),
-  ];
-  const built = buildScreeningIndex(
-    parties.map((party) => ({ party })),
-    DEFAULT_NAME_REFERENCE,
-  );
-  const over = indexOverSnapshot(snapshotOfIndex(built), DEFAULT_NAME_REFERENCE);
-
-  it('is the built index’s, and a party whose bytes hold no parts is not parsed for it', () => {
-    let named = 0;
-    for (let id = 0; id < built.nameSlots; id++) {
-      const name = built.name(id);
-      if (!name) continue;
-      const order = indexedNameOrder(over, over.name(id)!);
-      expect(order).toEqual(indexedNameOrder(built, name));
-      if (order) named++;
-    }
-    // Published parts (parties 1 and 5) and the comma (party 3).
-    expect(named).toBe(3);
-    const maySay = parties.map((_, i) => over.entry(i)!.mayHaveNameParts?.());
-    expect(maySay).toEqual([true, false, false, true, true]);
-    for (const query of ['Samira Bakhtiari', 'Samira Bakhtiyari', 'Samira Golnaz Bakhtiari'])
-      expect(screenParty(over, { name: query, schema: 'person' }, { threshold: 0, limit: 10 })).toEqual(
-        screenParty(built, { name: query, schema: 'person' }, { threshold: 0, limit: 10 }),
-      );
   });
 });

@@ -52,15 +52,10 @@ interface QueryOrders extends NameOrders {
 /**
  * The order of an indexed name: written "SURNAME, Given", or from its party's published name parts.
  * The party is read only for a name without the comma: over a snapshot's columns (a pool worker's
- * index) reading it parses the party's JSON, unless its bytes show that no name has parts.
+ * index) reading it parses the party's JSON.
  */
 export function indexedNameOrder(index: ScreeningIndex, name: IndexedName): NameOrder | undefined {
-  return listedNameOrder(name.text, name.normalized.tokens, () => {
-    const entry = index.entry(name.entry);
-    // No name of the party has parts: no order from them (the party is not parsed to learn it).
-    if (!entry || (entry.mayHaveNameParts && !entry.mayHaveNameParts())) return undefined;
-    return entry.party.names;
-  });
+  return listedNameOrder(name.text, name.normalized.tokens, () => index.entry(name.entry)?.party.names);
 }
 
 function queryOrders(index: ScreeningIndex, name: NormalizedName): QueryOrders {

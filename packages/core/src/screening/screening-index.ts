@@ -36,11 +36,6 @@ export interface IndexedEntry {
   entityId: string;
   versionId?: number;
   names: number[];
-  /**
-   * False when none of the party's names can have published parts (`PartyName.parts`), told
-   * without parsing the party (an entry over a snapshot's JSON bytes); absent or true otherwise.
-   */
-  mayHaveNameParts?(): boolean;
 }
 
 /** A party to index, with the id of the list version it belongs to. */

@@ -183,23 +183,6 @@ export class StoredEntry implements IndexedEntry {
   get party(): Party {
     return (this.#party ??= JSON.parse(decodeUtf8(this.partyJson)) as Party);
   }
-  /**
-   * Whether the party's JSON may hold a key "parts": false when its bytes hold neither the
-   * letters `parts` nor an escape (`\u`, through which a key could be spelt otherwise), so that
-   * the middle-names rule learns that no name has published parts without parsing the party
-   * (every synthetic party at 1,000,000; most listed ones).
-   */
-  mayHaveNameParts(): boolean {
-    if (this.#party) return true;
-    const b = this.partyJson;
-    for (let i = 0, n = b.length - 1; i < n; i++) {
-      const c = b[i]!;
-      if (c === 0x5c && b[i + 1] === 0x75) return true;
-      if (c === 0x70 && b[i + 1] === 0x61 && b[i + 2] === 0x72 && b[i + 3] === 0x74 && b[i + 4] === 0x73)
-        return true;
-    }
-    return false;
-  }
 }
 
 /** Entry `i` of a snapshot (whose entity id is `entityId`), undefined for a removed one. */
