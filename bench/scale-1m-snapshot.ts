@@ -9,9 +9,13 @@
  * them (`indexOverSnapshot`) and runs PASSES (3) timed passes, each preceded by the scale bench's
  * warm-up (200 other variations) and the memo emptied. DIGEST prints a SHA-256 of every query's
  * top-10 (party and score) to compare checkouts; COUNT=1 counts what a pass asks of the index.
+ * PROFILE=<file.cpuprofile> profiles the timed screenings alone (not the load, not the warm-ups):
+ * self and inclusive shares by function are printed, the profile written there.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
+import type { Profiler } from 'node:inspector';
+import { Session } from 'node:inspector/promises';
 import { deserialize, serialize } from 'node:v8';
 import { indexOverSnapshot, screenParty, withColumnLookups, type ScreeningIndex } from '@entente/core';
 import { snapshotOfPartiesInWorkers } from '../packages/adapters/src/screening/column-build.ts';
@@ -73,7 +77,15 @@ const queries = matches.flatMap((m, i) => [m.name, sample[i]!]);
 const counts = new Map<string, number>();
 if (process.env.COUNT === '1') {
   const target = index as unknown as Record<string, (...a: unknown[]) => unknown>;
-  for (const method of ['name', 'factsAt', 'foldIds', 'phoneticIds', 'forEachKasraFoldFound', 'nameEntry']) {
+  for (const method of [
+    'name',
+    'entry',
+    'factsAt',
+    'foldIds',
+    'phoneticIds',
+    'forEachKasraFoldFound',
+    'nameEntry',
+  ]) {
     const f = target[method];
     if (typeof f !== 'function') continue;
     const bound = f.bind(index);
@@ -82,6 +94,30 @@ if (process.env.COUNT === '1') {
       return bound(...a);
     };
   }
+  // The near tokens the deletion index hands the expansion (duplicates included), and the
+  // postings under each expansion made (the most the posting loop can read of its key).
+  const near = target.forEachNearToken!.bind(index);
+  target.forEachNearToken = (token: unknown, edits: unknown, visit: unknown) =>
+    near(token, edits, (id: number) => {
+      counts.set('near tokens visited', (counts.get('near tokens visited') ?? 0) + 1);
+      (visit as (id: number) => void)(id);
+    });
+  const expansions = index.expansions;
+  const set = expansions.set.bind(expansions);
+  expansions.set = (token, expansion) => {
+    counts.set('expansions made', (counts.get('expansions made') ?? 0) + 1);
+    counts.set('postings under them', (counts.get('postings under them') ?? 0) + expansion.postings);
+    counts.set('tokens in them', (counts.get('tokens in them') ?? 0) + expansion.ids.length);
+    return set(token, expansion);
+  };
+}
+
+const session = process.env.PROFILE ? new Session() : undefined;
+const profiles: Profile[] = [];
+if (session) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
 }
 
 for (let p = 0; p < PASSES; p++) {
@@ -91,6 +127,7 @@ for (let p = 0; p < PASSES; p++) {
   gc();
   const times: number[] = [];
   const hash = createHash('sha256');
+  if (session) await session.post('Profiler.start');
   const c0 = cpuMs();
   for (const name of queries) {
     const t = performance.now();
@@ -99,6 +136,7 @@ for (let p = 0; p < PASSES; p++) {
     hash.update(`${hits.map((h) => `${h.entityId}:${h.score}`).join(',')}\n`);
   }
   const cpu = (cpuMs() - c0) / queries.length;
+  if (session) profiles.push((await session.post('Profiler.stop')).profile);
   console.log(
     `pass ${p + 1}: CPU ${cpu.toFixed(3)} ms per query, p50 ${quantile(times, 0.5).toFixed(3)} ms, p90 ${quantile(times, 0.9).toFixed(3)} ms; top-10s sha256 ${hash.digest('hex').slice(0, 16)}; load ${load()}`,
   );
@@ -106,4 +144,45 @@ for (let p = 0; p < PASSES; p++) {
     console.log(
       `  per query: ${[...counts].map(([k, v]) => `${k} ${(v / queries.length).toFixed(1)}`).join(', ')}`,
     );
+}
+
+type Profile = Profiler.Profile;
+
+if (session) {
+  session.disconnect();
+  writeFileSync(process.env.PROFILE!, JSON.stringify(profiles[profiles.length - 1]));
+  // Self and inclusive time by function over every pass's profile.
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  let total = 0;
+  for (const prof of profiles) {
+    const dt = new Map<number, number>();
+    prof.samples!.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (prof.timeDeltas![i] ?? 0)));
+    const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const label = (id: number): string => {
+      const f = byId.get(id)!.callFrame;
+      return `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    };
+    for (const [id, t] of dt) {
+      total += t;
+      self.set(label(id), (self.get(label(id)) ?? 0) + t);
+      const seen = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        const l = label(at);
+        if (seen.has(l)) continue;
+        seen.add(l);
+        inclusive.set(l, (inclusive.get(l) ?? 0) + t);
+      }
+    }
+  }
+  for (const [title, shares, top] of [
+    ['self', self, 40],
+    ['inclusive', inclusive, 50],
+  ] as const) {
+    console.log(`profile: ${title} time by function (of ${(total / 1000).toFixed(0)} ms)`);
+    for (const [l, t] of [...shares].sort((a, b) => b[1] - a[1]).slice(0, top))
+      console.log(`  ${((100 * t) / total).toFixed(1)} %  ${l}`);
+  }
 }
