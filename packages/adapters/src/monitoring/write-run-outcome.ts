@@ -10,8 +10,16 @@ import type { RunOutcome } from './monitor-records.ts';
  */
 export const WRITE_PAGE = 5000;
 
-/** A page as the text of a JSON array (one parameter; `json`, not `jsonb`: read once, in order). */
-const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::json`;
+/**
+ * A page as the text of a JSON array (one parameter; `json`, not `jsonb`: read once, in order),
+ * sent as its UTF-8 bytes (a `bytea` parameter in binary format, read as text by `convert_from`,
+ * which checks the encoding as a text parameter is checked). As a text parameter PGlite's client
+ * measured the UTF-8 length of the whole page twice in JavaScript and encoded it through a
+ * buffer it grew as it went, ~10 % of a full run's main-thread CPU
+ * (docs/decisions/2026-12-06-monitoring-page-bytes.md); `Buffer.from` encodes it natively once.
+ */
+const json = (rows: unknown[]) =>
+  sql`convert_from(${Buffer.from(JSON.stringify(rows), 'utf8')}::bytea, 'UTF8')::json`;
 
 /**
  * Writes a run's outcome inside the caller's transaction: upserts the current hits, raises

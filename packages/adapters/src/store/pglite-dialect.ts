@@ -12,7 +12,11 @@ import {
 
 /** The subset of PGlite's client that the dialect uses (typed here, not imported). */
 export interface PGliteClient {
-  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+  query<R>(
+    sql: string,
+    params?: unknown[],
+    options?: { serializers?: Record<number, (value: unknown) => unknown> },
+  ): Promise<{ rows: R[]; affectedRows?: number }>;
   exec(sql: string): Promise<{ rows: unknown[]; affectedRows?: number }[]>;
   close(): Promise<void>;
 }
@@ -31,6 +35,24 @@ class Mutex {
   }
 }
 
+/** PostgreSQL's type id of `bytea`. */
+const BYTEA = 17;
+
+/**
+ * Parameters PGlite serialises otherwise than by default: a `bytea` goes as its bytes, in binary
+ * format (PGlite's own serialiser writes it as hexadecimal text, two characters a byte, built in
+ * JavaScript), as node-postgres sends a `Buffer`. The store's bulk writes send a page of rows as
+ * UTF-8 bytes (`writeRunOutcome`).
+ */
+const SERIALIZERS = {
+  serializers: {
+    [BYTEA]: (value: unknown) => {
+      if (!(value instanceof Uint8Array)) throw new Error('Invalid input for bytea type');
+      return value;
+    },
+  },
+};
+
 class PGliteConnection implements DatabaseConnection {
   constructor(readonly client: PGliteClient) {}
 
@@ -39,7 +61,7 @@ class PGliteConnection implements DatabaseConnection {
     const result =
       query.parameters.length === 0
         ? ((await this.client.exec(query.sql)).at(-1) ?? { rows: [] })
-        : await this.client.query<R>(query.sql, [...query.parameters]);
+        : await this.client.query<R>(query.sql, [...query.parameters], SERIALIZERS);
     return {
       rows: result.rows as R[],
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
