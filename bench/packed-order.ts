@@ -5,17 +5,13 @@
  * each sort's time and whether the orders are identical. Run:
  * `OLD_CORE=/work/old-e01/packages/core/src/screening/packed-strings.ts ENTENTE_SHARED_DATA=/work/shared/data node --import tsx bench/packed-order.ts`.
  */
-import { normalizeName } from '@entente/core';
 import {
   packedEqual,
   packedOrder,
   type PackedStrings,
 } from '../packages/core/src/screening/packed-strings.ts';
 import { snapshotOfPartiesInWorkers } from '../packages/adapters/src/screening/column-build.ts';
-import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
-import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
-import { legalFormsOf, measureNameProfile, scriptOf } from './name-profile.ts';
-import { SyntheticParties, wordOccurrences } from './synthetic-parties.ts';
+import { syntheticGenerator } from './support/scale-index.ts';
 
 const SIZE = Number(process.env.SIZE ?? 200_000);
 const SEED = Number(process.env.SEED ?? 18);
@@ -25,13 +21,7 @@ const old = process.env.OLD_CORE
   ? ((await import(process.env.OLD_CORE)) as { packedOrder: Order }).packedOrder
   : undefined;
 
-const reference = await loadNameReference(MIRROR);
-const mirror = (await loadMirrorLists(MIRROR, () => {})).flatMap((l) => l.parties);
-const profile = measureNameProfile(
-  mirror,
-  (name) => normalizeName(name, reference, 'organization').legalForms.length > 0,
-);
-const generator = new SyntheticParties(profile, wordOccurrences(mirror, scriptOf), legalFormsOf(reference));
+const { reference, generator } = await syntheticGenerator();
 const inputs = (function* () {
   for (const party of generator.stream(SIZE, SEED)) yield { party };
 })();

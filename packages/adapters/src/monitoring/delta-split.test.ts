@@ -38,6 +38,17 @@ const V2 = [
  * named as the changed listed person (each with another birth date), companies named as the
  * changed and added ones (each in another country), and some that nothing reaches.
  */
+/** A screening service over `store` with one pool worker and its delta worker started. */
+async function openWithDeltaWorker(store: Parameters<typeof ScreeningService.open>[0]) {
+  const pooled = await ScreeningService.open(store, DEFAULT_NAME_REFERENCE, {
+    workers: 1,
+    deltaWorker: true,
+  });
+  await pooled.startDeltaWorker();
+  expect(pooled.deltaWorkerReady()).toBe(true);
+  return pooled;
+}
+
 function register(): string {
   const rows = ['id,name,aliases,type,countries,birth_date,imo,owners'];
   const countries = ['DE', 'FR', 'GB', 'IT', 'ES', 'NL', 'PL', 'SE', 'AT', 'BE'];
@@ -129,13 +140,8 @@ for (const target of storeTargets()) {
       const org = await w.org('Widget Exports Ltd');
       await w.monitor.importRegister(org, 'book.csv', `${rows.join('\n')}\n`, CLI_SOURCE);
       await w.store.saveListVersion(version('2024-05-03', V2));
-      const pooled = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, {
-        workers: 1,
-        deltaWorker: true,
-      });
+      const pooled = await openWithDeltaWorker(w.store);
       try {
-        await pooled.startDeltaWorker();
-        expect(pooled.deltaWorkerReady()).toBe(true);
         const entries = await w.monitor.register.counterparties(org);
         const byId = new Map(entries.map((c) => [c.id, c]));
         const queriesOf = (id: string) => {
@@ -201,13 +207,8 @@ for (const target of storeTargets()) {
     });
 
     it('gives every offered query the matches this thread gives it, whichever thread screened it', async () => {
-      const pooled = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, {
-        workers: 1,
-        deltaWorker: true,
-      });
+      const pooled = await openWithDeltaWorker(w.store);
       try {
-        await pooled.startDeltaWorker();
-        expect(pooled.deltaWorkerReady()).toBe(true);
         const options = { entities: new Set([`${SOURCE}:1`, `${SOURCE}:2`]) };
         const queries: ScreeningQuery[] = Array.from({ length: 7 * SPLIT_CHUNK + 3 }, (_, k) =>
           k % 2 === 0
