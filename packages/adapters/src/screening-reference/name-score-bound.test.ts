@@ -4,7 +4,9 @@ import {
   BOUND_ALLOWANCES,
   buildScreeningIndex,
   DEFAULT_NAME_REFERENCE,
+  indexedNameOrder,
   indexTokenWeight,
+  listedNameOrder,
   mayReadAcrossNames,
   mayRejoin,
   mayRejoinName,
@@ -411,6 +413,21 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
       expect(rejoinParticles(a!, b!)).toBeDefined();
       expect(mayRejoin(a!, b!)).toBe(true);
     }
+  });
+
+  // `indexedNameOrder` keeps each listed name's order by entry and text across queries: the same
+  // value as computed afresh, whatever names are asked in whatever order, repeats included.
+  it("gives each listed name's order as computed without the memo (indexedNameOrder)", () => {
+    const names = index.names.filter((n) => n !== undefined);
+    const direct = (n: (typeof names)[number]) =>
+      listedNameOrder(n.text, n.normalized.tokens, () => index.entry(n.entry)?.party.names);
+    expect(names.some((n) => direct(n) !== undefined)).toBe(true);
+    fc.assert(
+      fc.property(fc.array(fc.nat(names.length - 1), { minLength: 1, maxLength: 200 }), (picks) => {
+        for (const k of picks) expect(indexedNameOrder(index, names[k]!)).toEqual(direct(names[k]!));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   // Each allowance is needed: without it, some real pair scores above the bound.

@@ -48,6 +48,7 @@ export * from './find-candidates.ts';
 export * from './name-score-bound.ts';
 export * from './party-words.ts';
 export { rejoinParticles } from './name-particles.ts';
+export { listedNameOrder } from './name-order.ts';
 export * from './score-indexed-name.ts';
 export * from './feature-table.ts';
 export * from './name-features.ts';

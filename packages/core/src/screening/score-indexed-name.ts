@@ -55,8 +55,37 @@ interface QueryOrders extends NameOrders {
  * index) reading it parses the party's JSON.
  */
 export function indexedNameOrder(index: ScreeningIndex, name: IndexedName): NameOrder | undefined {
-  return listedNameOrder(name.text, name.normalized.tokens, () => index.entry(name.entry)?.party.names);
+  if (orderIndex !== index) {
+    orderIndex = index;
+    orderMemo.clear();
+  }
+  let byText = orderMemo.get(name.entry);
+  const known = byText?.get(name.text);
+  if (known !== undefined) return known || undefined;
+  const order = listedNameOrder(
+    name.text,
+    name.normalized.tokens,
+    () => index.entry(name.entry)?.party.names,
+  );
+  if (orderMemo.size >= MAX_ORDER_ENTRIES) {
+    orderMemo.clear();
+    byText = undefined;
+  }
+  if (!byText) orderMemo.set(name.entry, (byText = new Map()));
+  byText.set(name.text, order ?? false);
+  return order;
 }
+
+/**
+ * `indexedNameOrder`'s memo, per entry id and name as listed (false: no order): a name's order
+ * reads only its text, its tokens and its party's published names, none of which changes while
+ * the entry id is held (an index gives a party added again a new entry id), so it is computed
+ * once per name, not once per query reading that asks (the bound's middle-names test, the
+ * score's lift). Bounded: emptied at `MAX_ORDER_ENTRIES` parties.
+ */
+let orderIndex: ScreeningIndex | undefined;
+const orderMemo = new Map<number, Map<string, NameOrder | false>>();
+const MAX_ORDER_ENTRIES = 50_000;
 
 function queryOrders(index: ScreeningIndex, name: NormalizedName): QueryOrders {
   // The query's words as written are read only by a middle-names rule that got that far (a few
