@@ -8,7 +8,6 @@ import {
   deletionKey,
   deletionPart,
   forEachDeletionHash,
-  NEAR_LENGTH_CAP,
 } from './deletion-neighbourhood.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { screenParty } from './screen-party.ts';
@@ -57,30 +56,6 @@ describe('DeletionNeighbourhood', () => {
         if ([...mine].some((h) => all[id]!.has(h))) expect(found.has(id), `${query} → ${word}`).toBe(true);
       });
     }
-  });
-
-  it('hands each token found its length as the entry holds it, capped at NEAR_LENGTH_CAP', () => {
-    // The expansion reads the length from here instead of the vocabulary: it must be the token's.
-    const long = 'ab'.repeat(140);
-    const words = [...vocabulary, long, `${long}c`];
-    const built = new DeletionNeighbourhood(words, () => 2);
-    let visited = 0;
-    for (const query of words)
-      built.forEachNear(query, 2, (id, length) => {
-        visited++;
-        expect(length, words[id]).toBe(Math.min(NEAR_LENGTH_CAP, words[id]!.length));
-      });
-    expect(visited).toBeGreaterThan(words.length);
-    // The same through an index, for the tokens added since its look-up was built (scanned).
-    const person = (id: string, full: string) =>
-      buildParty({ source: 't', sourceId: id, schema: 'person', names: [{ full, quality: 'primary' }] });
-    const indexed = buildScreeningIndex([{ party: person('1', 'Hussein Mohammad') }], DEFAULT_NAME_REFERENCE);
-    indexed.add(person('2', `Hussain ${long}`));
-    const seen = new Map<number, number>();
-    indexed.forEachNearToken('hussein', 2, (id, length) => seen.set(id, length));
-    expect(seen.size).toBeGreaterThan(1);
-    for (const [id, length] of seen) expect(length).toBe(Math.min(NEAR_LENGTH_CAP, indexed.tokenLength(id)));
-    expect([...seen.values()]).toContain(NEAR_LENGTH_CAP);
   });
 
   it('hashes each deletion variant as FNV-1a of its own string (stored snapshots stay valid)', () => {

@@ -6,9 +6,6 @@ export const DELETION_END = 4;
 /** Most deletions indexed per token, whatever its length. */
 export const MAX_DELETIONS = 2;
 
-/** The most an entry says of a token's length (its top 8 bits): a longer token is read for its own. */
-export const NEAR_LENGTH_CAP = 255;
-
 /** Token ids take the low 24 bits of an entry. */
 const ID_MASK = 0xffffff;
 
@@ -172,11 +169,9 @@ export class DeletionNeighbourhood {
   /**
    * Calls `visit` with every indexed token that may be within `deletions`
    * edits of `token` and differs in length by at most `deletions`
-   * (duplicates possible), and its length as the entry holds it (capped at 255): a caller
-   * need not read the token's length from the vocabulary, a random read per token over a
-   * million parties.
+   * (duplicates possible).
    */
-  forEachNear(token: string, deletions: number, visit: (id: number, length: number) => void): void {
+  forEachNear(token: string, deletions: number, visit: (id: number) => void): void {
     const { offsets, entries, mask } = this;
     const from = Math.max(0, Math.min(255, token.length - deletions) * 2 ** 24);
     const to =
@@ -194,7 +189,7 @@ export class DeletionNeighbourhood {
       for (let k = lo, end = offsets[b + 1]!; k < end; k++) {
         const e = entries[k]!;
         if (e >= to) break;
-        visit(e & ID_MASK, e >>> 24);
+        visit(e & ID_MASK);
       }
     });
   }

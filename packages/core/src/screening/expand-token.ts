@@ -6,7 +6,6 @@ import {
   jaroWinklerSimilarity,
 } from './compare-tokens.ts';
 import type { TokenFacts } from './compare-tokens.ts';
-import { NEAR_LENGTH_CAP } from './deletion-neighbourhood.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
 import { jaroWinkler, jaroWinklerUnits } from './string-similarity.ts';
 import { clearOsaPattern, osaDistance, osaToPattern, setOsaPattern } from './string-similarity-osa.ts';
@@ -339,10 +338,10 @@ function countLetters(token: string, by: 1 | -1): void {
  * the token or computing either distance: an OSA distance is at least the longer length less
  * the letters in common (an edit or a transposition keeps at most that many matched), and a
  * Jaro similarity at most (common ÷ |a| + common ÷ |b| + 1) ÷ 3 (its matches are common letters,
- * its transpositions only lower it). `countLetters(a, 1)` must have been called; `lb` is the
- * token's length.
+ * its transpositions only lower it). `countLetters(a, 1)` must have been called.
  */
-function mayBeSpelledAlike(index: ScreeningIndex, a: string, id: number, lb: number): boolean {
+function mayBeSpelledAlike(index: ScreeningIndex, a: string, id: number): boolean {
+  const lb = index.tokenLength(id);
   if (units.length < lb) units = new Uint16Array(lb * 2);
   index.tokenUnits(id, units);
   let common = 0;
@@ -456,13 +455,12 @@ function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFact
     if (inPlace) setOsaPattern(token);
     try {
       if (edits > 0)
-        index.forEachNearToken(token, edits, (id, capped) => {
+        index.forEachNearToken(token, edits, (id) => {
           if (seenStamp[id] === epoch) return;
-          // The length the deletion index holds beside the id (not read from the vocabulary).
-          const lb = capped < NEAR_LENGTH_CAP ? capped : index.tokenLength(id);
+          const lb = index.tokenLength(id);
           if (Math.abs(lb - length) > edits) return;
           if (spellingOnly) {
-            if (!mayBeSpelledAlike(index, token, id, lb)) {
+            if (!mayBeSpelledAlike(index, token, id)) {
               seenStamp[id] = epoch;
               return;
             }

@@ -331,8 +331,6 @@ export function findCandidateNames(
       let lat = latin;
       let orig = original;
       let whl = wholeKey;
-      // The array this part adds to, chosen once rather than per posting.
-      let acc = latinPart ? lat : orig;
       for (let k = 0; k < ids.length; k++) {
         const add = similarities[k]! * part.share;
         const whole = part.whole === 2 || (part.whole === 1 && joinedKey[ids[k]!] === 1);
@@ -346,7 +344,8 @@ export function findCandidateNames(
           let c: number;
           if ((reached[word]! & bit) !== 0) {
             c = places[nameId]! - 1;
-            acc[c]! += add;
+            if (latinPart) lat[c]! += add;
+            else orig[c]! += add;
           } else if (creating) {
             if (names.length <= count) {
               growTouched(count);
@@ -354,7 +353,6 @@ export function findCandidateNames(
               lat = latin;
               orig = original;
               whl = wholeKey;
-              acc = latinPart ? lat : orig;
             }
             c = count++;
             places[nameId] = count;

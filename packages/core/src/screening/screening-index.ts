@@ -6,7 +6,7 @@ import { arabicReading } from './arabic-reading.ts';
 import { namePartsOf } from './name-parts.ts';
 import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { allowedEdits, tokenFacts, type TokenFacts } from './compare-tokens.ts';
-import { DeletionNeighbourhood, NEAR_LENGTH_CAP, type DeletionArrays } from './deletion-neighbourhood.ts';
+import { DeletionNeighbourhood, type DeletionArrays } from './deletion-neighbourhood.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import type { SharedExpansions } from './shared-expansions.ts';
 import type { ExpansionSeed } from './expand-token.ts';
@@ -445,15 +445,13 @@ export class ScreeningIndex {
 
   /**
    * Calls `visit` with every token id that may be within `edits` (≤ 2)
-   * edits of `token`, plus possibly some that are not (callers verify), and the token's length
-   * capped at 255 (`NEAR_LENGTH_CAP`: at the cap, read `tokenLength`).
+   * edits of `token`, plus possibly some that are not (callers verify).
    */
-  forEachNearToken(token: string, edits: number, visit: (tokenId: number, length: number) => void): void {
+  forEachNearToken(token: string, edits: number, visit: (tokenId: number) => void): void {
     this.prepare();
     const deletions = this.deletions!;
     deletions.forEachNear(token, edits, visit);
-    for (let id = deletions.count; id < this.tokenCount; id++)
-      visit(id, Math.min(NEAR_LENGTH_CAP, this.tokenLength(id)));
+    for (let id = deletions.count; id < this.tokenCount; id++) visit(id);
   }
 
   /** Tokens the fuzzy look-up was built over (the others are scanned); 0 before it is built. */
