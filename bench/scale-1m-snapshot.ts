@@ -19,6 +19,7 @@ import { Session } from 'node:inspector/promises';
 import { deserialize, serialize } from 'node:v8';
 import { indexOverSnapshot, screenParty, withColumnLookups, type ScreeningIndex } from '@entente/core';
 import { snapshotOfPartiesInWorkers } from '../packages/adapters/src/screening/column-build.ts';
+import { forEachDeletionHash } from '../packages/core/src/screening/deletion-neighbourhood.ts';
 import { cpuMs, gc } from './support/cpu.ts';
 import { syntheticGenerator } from './support/scale-index.ts';
 import { inventedPersons, load, quantile, variationsOf } from './support/scale-queries.ts';
@@ -91,17 +92,28 @@ if (process.env.COUNT === '1') {
     const bound = f.bind(index);
     target[method] = (...a: unknown[]) => {
       counts.set(method, (counts.get(method) ?? 0) + 1);
-      return bound(...a);
+      const result = bound(...a);
+      // The ids of a phonetic key's or a fold's run: each is read (its length, then maybe its facts).
+      if (result instanceof Int32Array)
+        counts.set(`${method} ids`, (counts.get(`${method} ids`) ?? 0) + result.length);
+      return result;
     };
   }
   // The near tokens the deletion index hands the expansion (duplicates included), and the
   // postings under each expansion made (the most the posting loop can read of its key).
   const near = target.forEachNearToken!.bind(index);
-  target.forEachNearToken = (token: unknown, edits: unknown, visit: unknown) =>
-    near(token, edits, (id: number) => {
-      counts.set('near tokens visited', (counts.get('near tokens visited') ?? 0) + 1);
-      (visit as (id: number) => void)(id);
+  const bump = (key: string, by = 1): void => void counts.set(key, (counts.get(key) ?? 0) + by);
+  target.forEachNearToken = (token: unknown, edits: unknown, visit: unknown) => {
+    // The deletion keys the look-up hashes (each a bucket read), and the distinct tokens visited.
+    forEachDeletionHash(token as string, Math.min(2, edits as number), () => bump('deletion keys probed'));
+    const distinct = new Set<number>();
+    near(token, edits, (...args: unknown[]) => {
+      bump('near tokens visited');
+      distinct.add(args[0] as number);
+      (visit as (...a: unknown[]) => void)(...args);
     });
+    bump('near tokens distinct', distinct.size);
+  };
   const expansions = index.expansions;
   const set = expansions.set.bind(expansions);
   expansions.set = (token, expansion) => {
