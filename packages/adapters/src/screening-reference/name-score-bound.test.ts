@@ -244,6 +244,15 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
   example('abdulhai salek', [['add', 0.5]], 'person'); // contained: an extra name part
   example('abdulhai salek', [['join', 0]], 'person'); // joined spelling
   example('akhmed rajapovich chataev', [['drop', 0.5]], 'person'); // a listed middle name left out
+  // The same with an article written before the surname ("akhmed al chataev"), left unpaired.
+  example(
+    'akhmed rajapovich chataev',
+    [
+      ['drop', 0.5],
+      ['article', 0.99],
+    ],
+    'person',
+  );
   example('acme corporation', [['generic', 0.99]], 'organization'); // generic words
   // Generic words beside a respelled distinctive word (a pair near `genericWordsLift`'s 0.85), or
   // an article: the generic words' allowance holds only while every other word can pair that close.

@@ -8,6 +8,12 @@ import {
 import { ORGANISATION_TRANSLATIONS } from './organisation-translations.ts';
 import { tokenizeName } from './tokenize-name.ts';
 
+/** The Arabic article as a reference alias writes it apart (`ARTICLES` of `article-lift.ts`). */
+const GROUP_ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
+
+/** Fewest letters of a word taken alone from an alias written with its article ("al-Qadhafi"). */
+const BARE_MIN_LETTERS = 4;
+
 /** What a recognised phrase of a name is. */
 export type PhraseKind = 'legal' | 'symbol' | 'title' | 'orgPrefix';
 
@@ -110,6 +116,23 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
             groupMembers[id]!.push(value);
           }
           tokenGroups.set(value, list);
+          // A person's name written with its article ("al-Qadhafi", "el Gadafi") is also that
+          // name without it: lists write the article, hyphenate it or leave it out for one and
+          // the same name (`articleLift`), so the word alone joins the group.
+          const bare = tokens[1]!;
+          if (
+            !org &&
+            tokens.length === 2 &&
+            GROUP_ARTICLES.has(tokens[0]!) &&
+            bare.length >= BARE_MIN_LETTERS
+          ) {
+            const own = tokenGroups.get(bare) ?? [];
+            if (!own.includes(id)) {
+              own.push(id);
+              groupMembers[id]!.push(bare);
+            }
+            tokenGroups.set(bare, own);
+          }
         }
       }
     }

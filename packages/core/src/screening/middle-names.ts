@@ -79,11 +79,14 @@ export function middleNamesMayLift(
 ): boolean {
   const qn = q.length;
   const cn = c.length;
-  if (qn < 2 || cn <= qn) return false;
   let named = 0;
-  for (const t of q) if (!ARTICLES.has(t) && !NAME_PARTICLES.has(t)) named++;
-  if (named < 2) return false;
-  const unpaired = cn - qn;
+  let articles = 0;
+  for (const t of q)
+    if (ARTICLES.has(t)) articles++;
+    else if (!NAME_PARTICLES.has(t)) named++;
+  // An article of the query may be left unpaired (`middleNamesLift`).
+  if (qn < 2 || cn <= qn - articles || named < 2) return false;
+  const unpaired = Math.max(1, cn - qn);
   // Listed words that may be left unpaired, counted before the order is read: none inside a query word.
   let free = 0;
   for (let j = 0; j < cn; j++) if (!insideAWord(c[j]!, q)) free++;
@@ -142,7 +145,21 @@ export function middleNamesLift(
 ): number {
   const qn = q.length;
   const cn = c.length;
-  if (qn < 2 || cn <= qn || a.pairs !== qn) return 0;
+  if (qn < 2 || cn <= a.pairs) return 0;
+  // An article the query writes and the listed name leaves out ("AL-QADHAFI, Aisha" against
+  // "AISHA MUAMMAR … QADHAFI") is the only query word that may stay unpaired; it is taken out of
+  // the query's coverage, as `articleLift` does between names of as many words.
+  let articles = 0;
+  let articleWeight = 0;
+  if (a.pairs !== qn) {
+    for (let i = 0; i < qn; i++) {
+      if (a.usedQ[i]) continue;
+      if (!ARTICLES.has(q[i]!)) return 0;
+      articles++;
+      articleWeight += a.weightQ[i]!;
+    }
+    if (a.pairs !== qn - articles || a.qTotal - articleWeight <= 0) return 0;
+  }
   // Two name words at least: an article or particle ("al Khdir", read from "آل خضير") names no one.
   let named = 0;
   for (const t of q) if (!ARTICLES.has(t) && !NAME_PARTICLES.has(t)) named++;
@@ -165,29 +182,39 @@ export function middleNamesLift(
     for (const t of q) if (t.includes(c[j]!)) return 0;
   }
   const qPos = givenFirstPositions(qn, orders.query);
-  const at = new Int32Array(qn);
+  const placed = new Int32Array(qn).fill(-1);
   for (let p = 0; p < a.pairs; p++) {
     const i = a.pairI[p]!;
     const j = a.pairJ[p]!;
-    at[qPos[i]!] = cPos[j]!;
+    placed[qPos[i]!] = cPos[j]!;
     if (cPos[j] === 0) {
       if (!sameGivenName(q[i]!, c[j]!, orders.spellings)) return 0;
     } else if (a.pairS[p]! < MIDDLE_NAMES_MIN_PAIR) return 0;
   }
+  // The paired query words' listed positions, in the query's order (an unpaired article has none).
+  const at = articles === 0 ? placed : placed.filter((x) => x >= 0);
+  const pn = at.length;
   if (!runsFirstToLast(at, cn)) {
     // A query without a comma may still give the surname first ("Chatayev Akhmad").
     if (orders.query) return 0;
     let r = 0;
-    while (r < qn - 1 && at[r]! >= surnameFrom) r++;
+    while (r < pn - 1 && at[r]! >= surnameFrom) r++;
     if (r === 0 || !runsFirstToLast([...at.subarray(r), ...at.subarray(0, r)], cn)) return 0;
   }
   let letters = 0;
   for (const t of q) letters += t.length;
+  // The rarity of every query word, the article's too (what the name-score bound reads).
   const rarity = letters > 0 ? Math.min(1, a.qTotal / letters) : 0;
   const parts = unpairedParts(c, a.usedC);
   const n = Math.min(MAX_MIDDLE_PARTS, parts.length);
   const left = (coverageScore(a.queryCoverage, 1) - base) * rarity;
-  const lift = left + FEATURE_WEIGHTS.omittedMiddleName * n;
+  // The article left out of the query's coverage: what it adds beside the middle names.
+  const article =
+    articles === 0
+      ? 0
+      : (coverageScore(a.qMatched / (a.qTotal - articleWeight), 1) - coverageScore(a.queryCoverage, 1)) *
+        rarity;
+  const lift = left + article + FEATURE_WEIGHTS.omittedMiddleName * n;
   if (lift <= 0) return 0;
   terms?.push(
     featureTerm(
@@ -195,6 +222,16 @@ export function middleNamesLift(
       `listed middle names not in the query, not counted (query rarity ${rarity.toFixed(2)})`,
       left,
     ),
+  );
+  if (article !== 0)
+    terms?.push(
+      featureTerm(
+        'articleOneSide',
+        `article written on the query only, beside the listed middle names, not counted: ${q.filter((t, i) => !a.usedQ[i]).join(' ')}`,
+        article,
+      ),
+    );
+  terms?.push(
     featureTerm(
       'omittedMiddleName',
       `listed middle name${n > 1 ? 's' : ''} not in the query: ${parts.join(', ')}`,

@@ -68,6 +68,44 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: true,
     why: 'the first given name in a spelling the transliteration folds make one ("ee" for "i")',
   },
+  // The article the query writes before the surname and the listed name leaves out, beside the
+  // listed middle names (issue 14, h102)
+  {
+    cls: 1,
+    query: 'AL-BAKHTIARI, Samira',
+    listed: 'BAKHTIARI, Samira Nasrin Golnaz Abu Hamid',
+    match: true,
+    why: 'the article written on the query only, beside the listed middle names left out',
+  },
+  {
+    cls: 1,
+    query: 'Samira el-Bakhtiyari',
+    listed: 'SAMIRA NASRIN GOLNAZ ABU HAMID BAKHTIARI',
+    parts: { given: 'SAMIRA', middle: 'NASRIN GOLNAZ ABU HAMID', family: 'BAKHTIARI' },
+    match: true,
+    why: 'the same, given names first, the article el, the listed name published in parts',
+  },
+  {
+    cls: 1,
+    query: 'AL-BAKHTIARI, Nasrin',
+    listed: 'BAKHTIARI, Samira Nasrin Golnaz Abu Hamid',
+    match: false,
+    why: 'the article left out does not make a listed middle name the first given name',
+  },
+  {
+    cls: 1,
+    query: 'AL-BAKHTIARI, Samir',
+    listed: 'BAKHTIARI, Samira Nasrin Golnaz Abu Hamid',
+    match: false,
+    why: 'the article left out does not make another first given name agree',
+  },
+  {
+    cls: 1,
+    query: 'AL-BAKHTIARI VELASCO, Samira',
+    listed: 'BAKHTIARI, Samira Nasrin Golnaz Abu Hamid',
+    match: false,
+    why: 'only an article may be left unpaired in the query, not a second surname',
+  },
   {
     cls: 1,
     query: 'Samira Bakhtiyari',

@@ -69,4 +69,28 @@ describe('reference groups', () => {
     const [hit] = screenParty(index, { name: 'Putyin', schema: 'person' });
     expect(hit?.score).toBeGreaterThanOrEqual(DEFAULT_SCREENING_THRESHOLD);
   });
+
+  it('reads a spelling written with its article as the name without it too', () => {
+    // Invented names: the group's spellings hold "al-Zabarti" (two words) but not "Zabarti".
+    const withArticle = compileNameReference({
+      ...DEFAULT_NAME_REFERENCE,
+      nameSpellings: { zbrt: ['ZABARTY', 'al-Zabarti', 'abu Zabirti'] },
+    });
+    expect(compareTokens('zabarti', 'zabarty', withArticle)).toEqual({ similarity: 0.98, kind: 'symbol' });
+    expect(compareTokens('zabarti', 'zbrt', withArticle).similarity).toBe(0.98);
+    // Only an article is let go: "abu Zabirti" does not make "zabirti" a spelling of the group.
+    expect(compareTokens('zabirti', 'zabarty', withArticle).similarity).toBeLessThan(0.95);
+    const party = buildParty({
+      source: 'test',
+      sourceId: '1',
+      schema: 'person',
+      names: [{ full: 'Salim Zabarti', quality: 'primary' }],
+    });
+    const index = buildScreeningIndex([{ party }], {
+      ...DEFAULT_NAME_REFERENCE,
+      nameSpellings: { zbrt: ['ZABARTY', 'al-Zabarti'] },
+    });
+    const [hit] = screenParty(index, { name: 'AL-ZABARTI, Salim', schema: 'person' });
+    expect(hit?.score).toBeGreaterThanOrEqual(DEFAULT_SCREENING_THRESHOLD);
+  });
 });

@@ -1,4 +1,5 @@
 import { coverageScore } from './align-tokens.ts';
+import { ARTICLES } from './article-lift.ts';
 import { compareJoined } from './compare-joined.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { tokenSimilarityUpperBound } from './compare-tokens.ts';
@@ -447,11 +448,13 @@ function alignmentBound(
   if (allow.contained && !query.syllabic && cn < qn && cCover > bound) return cCover;
   // A longer listed person name's middle names may be left out of its coverage (less one middle
   // name): only when every query word but one (the first given name's) can pair that close.
-  if (allow.middleNames && !query.syllabic && !organisation && qn >= 2 && cn > qn) {
+  // An article of the query may be left unpaired beside them (`middleNamesLift`): it is not a
+  // loose pair, and the listed name need only be longer than the query's other words.
+  if (allow.middleNames && !query.syllabic && !organisation && qn >= 2 && cn > qn - articlesIn(qt)) {
     let loose = 0;
     let letters = 0;
     for (let i = 0; i < qn; i++) {
-      if (qBest[i]! < MIDDLE_NAMES_MIN_PAIR) loose++;
+      if (qBest[i]! < MIDDLE_NAMES_MIN_PAIR && !ARTICLES.has(qt[i]!)) loose++;
       letters += qt[i]!.length;
     }
     // The lift is scaled by the query's rarity r (`middleNamesLift`): the score is at most
@@ -459,14 +462,32 @@ function alignmentBound(
     const rarity = letters > 0 ? Math.min(1, qTotal / letters) : 0;
     // Less one middle part for every two listed words left unpaired (a part is a word, or a
     // particle and its word: `unpairedParts`), up to MAX_MIDDLE_PARTS.
-    const parts = Math.min(MAX_MIDDLE_PARTS, Math.ceil((cn - qn) / 2));
+    const parts = Math.min(MAX_MIDDLE_PARTS, Math.ceil(Math.max(0, cn - qn) / 2));
+    // The query's coverage with its articles left out, whether or not dropped words are allowed.
+    let articleWeight = 0;
+    for (let i = 0; i < qn; i++) if (ARTICLES.has(qt[i]!)) articleWeight += weights[i]!;
+    const middleCover =
+      articleWeight === 0
+        ? qCover
+        : qTotal - articleWeight > 0
+          ? Math.max(qCover, Math.min(1, (qTop * qTotal) / (qTotal - articleWeight)))
+          : 1;
     const lifted =
-      bound * (1 - rarity) + coverageScore(qCover, 1) * rarity + FEATURE_WEIGHTS.omittedMiddleName * parts;
+      bound * (1 - rarity) +
+      coverageScore(middleCover, 1) * rarity +
+      FEATURE_WEIGHTS.omittedMiddleName * parts;
     // The lift's tests that read no alignment (`middleNamesMayLift`), only when they decide.
     if (loose <= 1 && lifted > bound && (lifted < floor || middleNamesMayLiftName(index, query, name)))
       return lifted;
   }
   return bound;
+}
+
+/** How many of `tokens` are articles (`ARTICLES`). */
+function articlesIn(tokens: readonly string[]): number {
+  let n = 0;
+  for (const t of tokens) if (ARTICLES.has(t)) n++;
+  return n;
 }
 
 /**
