@@ -196,11 +196,11 @@ describe('screening index patched after it was prepared', () => {
   });
 });
 
-const sameBytes = (a: Uint32Array, b: Uint32Array): boolean =>
-  Buffer.compare(
-    Buffer.from(a.buffer, a.byteOffset, a.byteLength),
-    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
-  ) === 0;
+const sameBytes = (a: Uint32Array, b: Uint32Array): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
 
 describe('deletion index made in parts', () => {
   it('gives the arrays of the one-pass build, entry for entry, for narrow and wide tokens', () => {
