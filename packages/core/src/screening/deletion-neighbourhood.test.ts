@@ -6,8 +6,14 @@ import {
   DeletionNeighbourhood,
   deletionJobsOf,
   deletionKey,
+  deletionArraysFor,
   deletionPart,
+  deletionVariantCount,
+  countDeletionBuckets,
+  fillDeletionBuckets,
+  fillDeletionBucketsInGroups,
   forEachDeletionHash,
+  startDeletionBuckets,
 } from './deletion-neighbourhood.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { screenParty } from './screen-party.ts';
@@ -190,6 +196,12 @@ describe('screening index patched after it was prepared', () => {
   });
 });
 
+const sameBytes = (a: Uint32Array, b: Uint32Array): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
 describe('deletion index made in parts', () => {
   it('gives the arrays of the one-pass build, entry for entry, for narrow and wide tokens', () => {
     let seed = 11;
@@ -230,5 +242,44 @@ describe('deletion index made in parts', () => {
     expect(jobs[0]!.counts.some((c) => c === 255)).toBe(true);
     expect([...arrays.offsets]).toEqual([...whole.offsets]);
     expect([...arrays.entries]).toEqual([...whole.entries]);
+  });
+
+  it('fills in groups of buckets the same slots as the fill at random, in any chunk and bucket range', () => {
+    // 12,000 tokens: over 131,072 entries, 262,144 buckets, so four groups of 65,536 buckets.
+    let seed = 7;
+    const random = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const tokens = Array.from({ length: 12_000 }, () =>
+      Array.from({ length: 2 + random(12) }, () => String.fromCharCode(97 + random(26))).join(''),
+    );
+    const source = { tokens };
+    const { offsets, entries } = deletionArraysFor(deletionVariantCount(source, 0, tokens.length));
+    expect(offsets.length - 1).toBeGreaterThan(3 * 65_536);
+    countDeletionBuckets(source, 0, tokens.length, offsets);
+    startDeletionBuckets(offsets);
+    const starts = offsets.slice();
+    fillDeletionBuckets(source, 0, tokens.length, offsets, entries);
+    const buckets = offsets.length - 1;
+    for (const chunk of [64, 1000, 1 << 22])
+      for (const ranges of [
+        [0, buckets],
+        [0, 70_000, 131_072, buckets],
+        [0, 1, buckets - 1, buckets],
+      ]) {
+        const grouped = starts.slice();
+        const filled = new Uint32Array(entries.length);
+        for (let r = 0; r + 1 < ranges.length; r++)
+          fillDeletionBucketsInGroups(
+            source,
+            0,
+            tokens.length,
+            grouped,
+            filled,
+            ranges[r],
+            ranges[r + 1],
+            chunk,
+          );
+        expect(sameBytes(grouped, offsets)).toBe(true);
+        expect(sameBytes(filled, entries)).toBe(true);
+      }
   });
 });

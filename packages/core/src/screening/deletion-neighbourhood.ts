@@ -401,6 +401,73 @@ export function fillDeletionBuckets(
   });
 }
 
+/** Most deletion hashes of one token: a key of 2 × DELETION_END units, two deletions (1 + 8 + 28). */
+const MOST_VARIANTS = 64;
+
+/** Entries a part stages before writing them (`fillDeletionBucketsInGroups`): 4,194,304 (64 MB of scratch). */
+export const FILL_CHUNK = 1 << 22;
+
+/** log₂ of the buckets written together: 65,536 (256 KB of starts and about as much of entries, cache-sized). */
+const GROUP_SHIFT = 16;
+
+/**
+ * Step 5 as `fillDeletionBuckets` (the same entries in the same slots), written in cache-sized
+ * groups of buckets instead of at random: the entries of tokens `[from, to)` in buckets
+ * `[lo, hi)` are staged, `chunk` at most at a time (in token order), grouped by their bucket's
+ * group of 65,536 (a stable count), then written group after group. Each write then falls within
+ * the ~0.5 MB of starts and entries of its group, and the groups are reached in address order,
+ * where the random writes missed the cache twice per entry (the starts and entries of a part's
+ * range are ~268 MB at 1,000,000 parties). Scratch: four arrays of `chunk` entries.
+ */
+export function fillDeletionBucketsInGroups(
+  source: DeletionSource,
+  from: number,
+  to: number,
+  offsets: Uint32Array,
+  entries: Uint32Array,
+  lo = 0,
+  hi = offsets.length - 1,
+  chunk = FILL_CHUNK,
+): void {
+  if (hi <= lo || to <= from) return;
+  const mask = offsets.length - 2;
+  const capacity = Math.max(chunk, MOST_VARIANTS);
+  const groups = ((hi - lo - 1) >>> GROUP_SHIFT) + 1;
+  const starts = new Int32Array(groups + 1);
+  const staged = new Uint32Array(capacity);
+  const stagedEntries = new Uint32Array(capacity);
+  const grouped = new Uint32Array(capacity);
+  const groupedEntries = new Uint32Array(capacity);
+  let n = 0;
+  let entry = 0;
+  const stage = (h: number): void => {
+    const b = h & mask;
+    if (b < lo || b >= hi) return;
+    staged[n] = b;
+    stagedEntries[n++] = entry;
+    starts[((b - lo) >>> GROUP_SHIFT) + 1]!++;
+  };
+  let id = from;
+  while (id < to) {
+    n = 0;
+    starts.fill(0);
+    for (; id < to && n + MOST_VARIANTS <= capacity; id++) {
+      const end = keyUnits(source, id, units);
+      const length = keyTokenLength;
+      entry = ((Math.min(255, length) << 24) | id) >>> 0;
+      hashVariants(units, end, deletionsOfToken(source, id, length), stage);
+    }
+    for (let g = 0; g < groups; g++) starts[g + 1]! += starts[g]!;
+    for (let i = 0; i < n; i++) {
+      const b = staged[i]!;
+      const k = starts[(b - lo) >>> GROUP_SHIFT]!++;
+      grouped[k] = b;
+      groupedEntries[k] = stagedEntries[i]!;
+    }
+    for (let i = 0; i < n; i++) entries[offsets[grouped[i]!]!++] = groupedEntries[i]!;
+  }
+}
+
 /** Step 6 (one thread, after every part's step 5): the bucket ends the fill left → bucket starts. */
 export function endDeletionFill(offsets: Uint32Array): void {
   offsets.copyWithin(1, 0, offsets.length - 1);
@@ -579,7 +646,7 @@ export function deletionPart(job: DeletionJob): void {
     for (let p = 0; p < part; p++) before += totals[p]!;
     if (before > 0) for (let b = lo; b < hi; b++) offsets[b + 1]! += before;
     meet(control, parts);
-    fillDeletionBuckets(source, 0, count, offsets, entries, lo, hi);
+    fillDeletionBucketsInGroups(source, 0, count, offsets, entries, lo, hi);
     meet(control, parts);
     if (part === 0) endDeletionFill(offsets);
     meet(control, parts);
