@@ -318,7 +318,7 @@ export class RunWrite {
   }
 
   #open(): Promise<Kysely<Database>> {
-    this.#tx ??= new Promise((gotTx, failed) => {
+    this.#tx ??= new Promise<Kysely<Database>>((gotTx, failed) => {
       this.#done = this.db.transaction().execute(async (tx) => {
         const last = new Promise<(tx: Kysely<Database>) => Promise<void>>(
           (resolve, reject) => (this.#end = { resolve, reject }),
