@@ -75,7 +75,7 @@ function pagesOf(outcome: RunOutcome): RunOutcome[] {
 async function measure(
   variant: string,
   pages: RunOutcome[],
-): Promise<{ cpu: number; wall: number; digest: string }> {
+): Promise<{ cpu: number; wall: number; wal: number; digest: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'entente-monitor-write-indexes-'));
   const store = await openStore({ dataDir: path.join(dir, 'db') });
   try {
@@ -88,6 +88,9 @@ async function measure(
       await sql`drop index if exists monitor_alerts_org_state_idx`.execute(store.kysely);
       await sql`drop index if exists monitor_hits_entity_idx`.execute(store.kysely);
     }
+    const lsn = async () =>
+      (await sql<{ l: string }>`select pg_current_wal_lsn()::text as l`.execute(store.kysely)).rows[0]!.l;
+    const l0 = await lsn();
     const c0 = mainCpu();
     const t0 = performance.now();
     await store.kysely.transaction().execute(async (tx) => {
@@ -98,6 +101,14 @@ async function measure(
     });
     const cpu = mainCpu() - c0;
     const wall = (performance.now() - t0) / 1000;
+    // The WAL the transaction wrote (a count: what PGlite wrote to its files, beside its CPU).
+    const wal = Number(
+      (
+        await sql<{
+          b: string;
+        }>`select pg_wal_lsn_diff(pg_current_wal_lsn(), ${l0}::pg_lsn)::text as b`.execute(store.kysely)
+      ).rows[0]!.b,
+    );
     const hits = await sql<{ k: string }>`
       select counterparty_id || '|' || entity_id || '|' || score || '|' || match::text as k
       from monitor_hits order by counterparty_id, entity_id`.execute(store.kysely);
@@ -110,7 +121,7 @@ async function measure(
       .update(alerts.rows.map((r) => r.k).join('\n'))
       .digest('hex')
       .slice(0, 12);
-    return { cpu, wall, digest };
+    return { cpu, wall, wal, digest };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -128,7 +139,7 @@ for (let round = 0; round < ROUNDS; round++)
     const r = await measure(variant, pages);
     cpu.get(variant)!.push(r.cpu);
     console.log(
-      `round ${round + 1} ${variant}: main-thread CPU ${r.cpu.toFixed(2)} s, wall ${r.wall.toFixed(2)} s; rows digest ${r.digest}; load ${load()}`,
+      `round ${round + 1} ${variant}: main-thread CPU ${r.cpu.toFixed(2)} s, wall ${r.wall.toFixed(2)} s, WAL ${(r.wal / 2 ** 20).toFixed(1)} MiB; rows digest ${r.digest}; load ${load()}`,
     );
   }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

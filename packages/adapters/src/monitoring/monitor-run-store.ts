@@ -259,35 +259,6 @@ async function markRunDone(
 }
 
 /**
- * Drops the indexes of `monitor_alerts` and `monitor_hits` other than their primary keys (and
- * any unique one), inside a full run's write transaction on a store of one connection (PGlite),
- * when no hit is stored yet (an organisation's first run on the store), and returns their
- * definitions, which the run makes again before it commits. A first full run of 100,000
- * counterparties inserts ~280,000 hits and ~234,000 alerts; keeping four btrees up to date row by
- * row cost about a quarter of the write's CPU on the main thread, where PGlite runs, and making
- * them at the end from the rows costs less (docs/decisions/2026-12-06-monitoring-first-run-indexes.md).
- * Nothing else can read meanwhile: the transaction holds the store's one connection, and a
- * rollback (a failed run) brings the indexes back with it. Not on PostgreSQL, where dropping an
- * index locks the table against every other session's reads until the commit. Not when hits are
- * stored: a hit that changes or goes copies its match into the alerts that refer to it through
- * a trigger that looks them up by (org, counterparty, entity) (migration 022).
- */
-async function deferIndexes(tx: Kysely<Database>): Promise<string[]> {
-  const stored = await sql<{ any: boolean }>`select exists (select 1 from monitor_hits) as any`.execute(tx);
-  if (stored.rows[0]?.any) return [];
-  const indexes = await sql<{ name: string; definition: string }>`
-    select i.relname as name, pg_get_indexdef(i.oid) as definition
-    from pg_index x
-    join pg_class i on i.oid = x.indexrelid
-    join pg_class t on t.oid = x.indrelid
-    where t.relname in ('monitor_alerts', 'monitor_hits') and pg_table_is_visible(t.oid)
-      and not x.indisprimary and not x.indisunique
-    order by i.relname`.execute(tx);
-  for (const { name } of indexes.rows) await sql`drop index ${sql.id(name)}`.execute(tx);
-  return indexes.rows.map((r) => r.definition);
-}
-
-/**
  * One run's write, overlapped with its screening (`MonitorRunStore.openWrite`): the
  * transaction opens with the first page and stays open until `finish` commits it or `abort`
  * rolls it back, so the run stays all-or-nothing as when it was written at the end
@@ -300,8 +271,6 @@ export class RunWrite {
     | { resolve: (last: (tx: Kysely<Database>) => Promise<void>) => void; reject: (e: Error) => void }
     | undefined;
   #done: Promise<void> | undefined;
-  /** The indexes dropped as the transaction opened, made again before it commits (`deferIndexes`). */
-  #deferred: string[] = [];
 
   constructor(
     private readonly runs: MonitorRunStore,
@@ -318,7 +287,7 @@ export class RunWrite {
   }
 
   #open(): Promise<Kysely<Database>> {
-    this.#tx ??= new Promise<Kysely<Database>>((gotTx, failed) => {
+    this.#tx ??= new Promise((gotTx, failed) => {
       this.#done = this.db.transaction().execute(async (tx) => {
         const last = new Promise<(tx: Kysely<Database>) => Promise<void>>(
           (resolve, reject) => (this.#end = { resolve, reject }),
@@ -330,9 +299,6 @@ export class RunWrite {
       });
       // A transaction that fails to begin fails the first page; later failures reach `finish`.
       this.#done.catch(failed);
-    }).then(async (tx) => {
-      if (this.oneConnection) this.#deferred = await deferIndexes(tx);
-      return tx;
     });
     return this.#tx;
   }
@@ -364,7 +330,6 @@ export class RunWrite {
   ): Promise<void> {
     const last = async (tx: Kysely<Database>) => {
       await writeRunOutcome(tx, this.orgId, this.run.id, rest, this.pageSize, onStep);
-      for (const definition of this.#deferred) await sql.raw(definition).execute(tx);
       await markRunDone(tx, this.run.id, counts, record);
     };
     if (!this.#tx) return this.db.transaction().execute(last);
