@@ -553,23 +553,47 @@ function searchForward(
     if (o < 0) ords[t] = o = registerIndex.postingCount(t) * tokenCount + t;
     return o;
   };
-  const keyData: (
-    { ids: ArrayLike<number>; ords: Float64Array; kinds: Uint8Array; shares: Float64Array } | undefined
-  )[] = exhaustive ? [] : new Array(nameCount);
-  const keysOf = (r: number) => {
-    let kept = keyData[r];
-    if (kept) return kept;
+  // Flat, per name from `keyAt[r]` (−1 until made), `keyLen[r]` entries.
+  const keyAt = new Int32Array(exhaustive ? 0 : nameCount).fill(-1);
+  const keyLen = new Uint16Array(exhaustive ? 0 : nameCount);
+  let keyIdOf = new Int32Array(exhaustive ? 0 : 4096);
+  let keyOrd = new Float64Array(exhaustive ? 0 : 4096);
+  let keyKind = new Uint8Array(exhaustive ? 0 : 4096);
+  let keyShare = new Float64Array(exhaustive ? 0 : 4096);
+  let keyUsed = 0;
+  const keysOf = (r: number): number => {
+    const kept = keyAt[r]!;
+    if (kept >= 0) return kept;
     const ids = registerIndex.nameKeyIds(r) ?? [];
-    const o = new Float64Array(ids.length);
-    const kinds = new Uint8Array(ids.length);
-    const shares = new Float64Array(ids.length);
-    for (let i = 0; i < ids.length; i++) {
-      o[i] = ordOf(ids[i]!);
-      kinds[i] = kindOf(r, ids[i]!);
-      shares[i] = shareOut;
+    if (keyUsed + ids.length > keyIdOf.length) {
+      const size = Math.max(keyIdOf.length * 2, keyUsed + ids.length);
+      const grow = <T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T => {
+        to.set(from);
+        return to;
+      };
+      keyIdOf = grow(keyIdOf, new Int32Array(size));
+      keyOrd = grow(keyOrd, new Float64Array(size));
+      keyKind = grow(keyKind, new Uint8Array(size));
+      keyShare = grow(keyShare, new Float64Array(size));
     }
-    keyData[r] = kept = { ids, ords: o, kinds, shares };
-    return kept;
+    const at = keyUsed;
+    for (let i = 0; i < ids.length; i++) {
+      keyIdOf[at + i] = ids[i]!;
+      keyOrd[at + i] = ordOf(ids[i]!);
+      keyKind[at + i] = kindOf(r, ids[i]!);
+      keyShare[at + i] = shareOut;
+    }
+    keyUsed += ids.length;
+    keyAt[r] = at;
+    keyLen[r] = ids.length;
+    return at;
+  };
+  // The share of name `r`'s words at or after `from` in `ordOf`'s order.
+  const shareFrom = (r: number, from: number): number => {
+    const at = keysOf(r);
+    let rest = 0;
+    for (let x = at; x < at + keyLen[r]!; x++) if (keyOrd[x]! >= from) rest += keyShare[x]!;
+    return rest;
   };
   // Per register word (token id), what each name posted under it gets from it (`kindOf`) and, for
   // the bounded search, per posting the least sum of similarities (`rho`) the listed name's words
@@ -605,9 +629,7 @@ function searchForward(
         continue;
       }
       // What the name's words from this one on (in `ordOf`'s order) can give it, at most.
-      const k = keysOf(r);
-      let rest = 0;
-      for (let i = 0; i < k.ords.length; i++) if (k.ords[i]! >= at) rest += k.shares[i]!;
+      const rest = shareFrom(r, at);
       const wanted = needs[r]! - slacks[r]! - BOUND_SLACK;
       rho[p] = wanted <= 0 ? -Infinity : rest > 0 ? wanted / rest : Infinity;
     }
@@ -736,7 +758,7 @@ function searchForward(
       for (let i = words.length - 1, m = 0; i >= 0; i--) most[i] = m = Math.max(m, sims[words[i]!]!);
       for (let i = 0; i < words.length; i++) {
         const t = words[i]!;
-        const { names, rho, order } = postedOf(t);
+        const { names, kind, rho, order } = postedOf(t);
         const f = most[i]!;
         if (listedInitials === 0) {
           for (let q = 0; q < order.length; q++) {
@@ -754,13 +776,10 @@ function searchForward(
         for (let p = 0; p < names.length; p++) {
           if (stats) stats.postingsVisited++;
           const r = names[p]!;
-          if (stamp[r] === epoch || rho[p] === Infinity) continue;
+          if (stamp[r] === epoch || kind[p] === 0) continue;
           let bound = -Infinity;
           if (rho[p] !== -Infinity) {
-            const k = keysOf(r);
-            let rest = 0;
-            for (let x = 0; x < k.ords.length; x++) if (k.ords[x]! >= at) rest += k.shares[x]!;
-            bound = rest * f;
+            bound = shareFrom(r, at) * f;
           }
           if (bound !== -Infinity && !passes(r, bound + BOUND_SLACK, listedInitials)) continue;
           stamp[r] = epoch;
@@ -773,13 +792,13 @@ function searchForward(
       // first reach, then by name id: a posting list is in name id order).
       const passed: { r: number; first: number }[] = [];
       for (const r of touched) {
-        const k = keysOf(r);
+        const from = keysOf(r);
         scratchSeq.length = 0;
         scratchValue.length = 0;
-        for (let x = 0; x < k.ids.length; x++) {
-          const t = k.ids[x]!;
+        for (let x = from; x < from + keyLen[r]!; x++) {
+          const t = keyIdOf[x]!;
           if (wordStamp[t] !== epoch) continue;
-          const kd = k.kinds[x]!;
+          const kd = keyKind[x]!;
           if (kd === 0) continue;
           for (let s = head[t]!; s >= 0; s = next[s]!) {
             const whole = (kd & 3) === 1 || ((kd & 4) !== 0 && reachJoined[s] === 1);
@@ -793,7 +812,7 @@ function searchForward(
               y--;
             }
             scratchSeq[y] = s;
-            scratchValue[y] = whole ? Infinity : k.shares[x]! * reachSim[s]!;
+            scratchValue[y] = whole ? Infinity : keyShare[x]! * reachSim[s]!;
           }
         }
         if (scratchSeq.length === 0) continue;
