@@ -278,6 +278,7 @@ describe('forwardCandidates bounded per register name', () => {
             q,
             (id) => order.push(id),
             bounded,
+            false,
           );
           expect(all.size).toBeGreaterThan(0);
           expect([...cut]).toEqual([...all]);
