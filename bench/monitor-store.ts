@@ -28,8 +28,18 @@ import {
   ScreeningService,
   sharingStoreFor,
 } from '../packages/adapters/src/index.ts';
-import { buildRegisterIndex, runMonitoring } from '../packages/adapters/src/monitoring/run-monitoring.ts';
-import { BOUND_CHUNK } from '../packages/adapters/src/monitoring/forward-candidates.ts';
+import {
+  buildRegisterIndex,
+  queriesOfEntry,
+  runMonitoring,
+} from '../packages/adapters/src/monitoring/run-monitoring.ts';
+import {
+  BOUND_CHUNK,
+  emptyForwardStats,
+  forwardCandidates,
+} from '../packages/adapters/src/monitoring/forward-candidates.ts';
+import { RegisterStore, type RegisterEntry } from '../packages/adapters/src/monitoring/register-store.ts';
+import type { ScreeningIndex, ScreeningQuery } from '../packages/core/src/index.ts';
 import { MIRROR } from './eval-screening-lists.ts';
 import { registerKindArg, rng, syntheticRegister } from './synthetic-register.ts';
 import type { Party } from '../packages/core/src/index.ts';
@@ -65,7 +75,62 @@ const CHECK = process.argv.includes('--check');
 const PROFILE = process.argv.includes('--profile-deltas')
   ? process.argv[process.argv.indexOf('--profile-deltas') + 1]
   : undefined;
+/**
+ * `--search-compare N`: after each delta, its forward search (`forwardCandidates`, pairwise) run
+ * again on the main thread N times each way, alternately: walking every posting of every register
+ * word reached (`exhaustive`) and bounded per register name; main-thread CPU per search and the
+ * candidates (the same list, in the same order, or the bench stops).
+ */
+const SEARCH_COMPARE = process.argv.includes('--search-compare') ? arg('search-compare', 3) : 0;
 const DUMP = process.argv.includes('--dump') ? process.argv[process.argv.indexOf('--dump') + 1] : undefined;
+let compareRegister: RegisterEntry[] | undefined;
+let compareIndex: ScreeningIndex | undefined;
+
+/** `--search-compare`: the forward search both ways, alternately, in this process. */
+function searchCompare(
+  index: ScreeningIndex,
+  registerIndex: ScreeningIndex,
+  register: RegisterEntry[],
+  changed: ReadonlySet<string>,
+  times: number,
+): void {
+  const queries = new Map<string, ScreeningQuery[]>(register.map((c) => [c.id, queriesOfEntry(c)]));
+  const run = (exhaustive: boolean) => {
+    const stats = emptyForwardStats();
+    const c0 = mainCpu();
+    const t0 = performance.now();
+    const out = forwardCandidates(
+      index,
+      registerIndex,
+      changed,
+      undefined,
+      (id) => queries.get(id),
+      undefined,
+      stats,
+      exhaustive,
+    );
+    return { cpu: mainCpu() - c0, wall: (performance.now() - t0) / 1000, out: [...out], stats };
+  };
+  run(true); // prepares the queries (the memo a delta leaves its scored step)
+  const cpu: Record<string, number[]> = { exhaustive: [], bounded: [] };
+  let first: string[] | undefined;
+  let counts = '';
+  for (let i = 0; i < times; i++)
+    for (const exhaustive of [true, false]) {
+      const r = run(exhaustive);
+      cpu[exhaustive ? 'exhaustive' : 'bounded']!.push(r.cpu);
+      first ??= r.out;
+      if (r.out.length !== first.length || r.out.some((id, k) => id !== first![k]))
+        throw new Error('the bounded forward search gave other candidates');
+      if (i === 0)
+        counts += ` ${exhaustive ? 'exhaustive' : 'bounded'}: ${r.stats.postingsVisited} postings walked, ${r.stats.namesReached} names reached, ${r.stats.reached} counterparties reached, ${r.stats.candidates} candidates;`;
+    }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(
+    `  forward search, main-thread CPU per search (median of ${times}, alternately): exhaustive ${median(cpu.exhaustive!).toFixed(2)} s [${cpu.exhaustive!.map((x) => x.toFixed(2)).join(' ')}], bounded ${median(cpu.bounded!).toFixed(2)} s [${cpu.bounded!.map((x) => x.toFixed(2)).join(' ')}]; the same ${first!.length} candidates in the same order;${counts} load ${load()}`,
+  );
+}
+
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
@@ -484,8 +549,17 @@ async function main(): Promise<void> {
         const scope = monitor.lastScope;
         if (scope)
           console.log(
-            `  scoped step's forward search: ${scope.stats.listedNames} changed listed names searched, ${scope.stats.keys} listed keys looked up near the register's words (${scope.stats.registerWords} register words reached, ${scope.stats.postings} register-name postings read), ${scope.stats.namesReached} register names reached, ${scope.stats.reached} counterparties reached by their names, ${scope.stats.bounded} bounded pair by pair, ${scope.stats.candidates} candidates${scope.bound ? `; pairwise bound in chunks of ${BOUND_CHUNK}: on the delta worker / here ${scope.bound.beside} / ${scope.bound.here}` : ''}`,
+            `  scoped step's forward search: ${scope.stats.listedNames} changed listed names searched, ${scope.stats.keys} listed keys looked up near the register's words (${scope.stats.registerWords} register words reached, ${scope.stats.postings} register-name postings read, ${scope.stats.postingsVisited} walked), ${scope.stats.namesReached} register names reached, ${scope.stats.reached} counterparties reached by their names, ${scope.stats.bounded} bounded pair by pair, ${scope.stats.candidates} candidates${scope.bound ? `; pairwise bound in chunks of ${BOUND_CHUNK}: on the delta worker / here ${scope.bound.beside} / ${scope.bound.here}` : ''}`,
           );
+        if (SEARCH_COMPARE > 0) {
+          compareRegister ??= await new RegisterStore(store.kysely).counterparties(org);
+          compareIndex ??= buildRegisterIndex(compareRegister, screening.index.reference);
+          const changedIds = new Set([
+            ...[...changed].map((p) => `${source}:${p.sourceId}`),
+            ...Array.from({ length: 200 }, (_, k) => `${source}:weekly-${round}-${k}`),
+          ]);
+          searchCompare(screening.index, compareIndex, compareRegister, changedIds, SEARCH_COMPARE);
+        }
         if (monitor.lastSplit && process.argv.includes('--delta-worker'))
           console.log(
             `  split with the delta worker: ${monitor.lastSplit.queries} queries offered as the scope was searched, chunks screened there / here ${monitor.lastSplit.beside} / ${monitor.lastSplit.here}`,

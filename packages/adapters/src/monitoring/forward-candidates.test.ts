@@ -10,7 +10,7 @@ import {
   type Party,
 } from '@entente/core';
 import type { RegisterEntry } from './register-store.ts';
-import { forwardCandidates, registerTokensNear } from './forward-candidates.ts';
+import { emptyForwardStats, forwardCandidates, registerTokensNear } from './forward-candidates.ts';
 import { buildRegisterIndex } from './run-monitoring.ts';
 import { weightsDrift } from './weights-drift.ts';
 
@@ -212,6 +212,85 @@ describe('forwardCandidates on list words added since the fuzzy look-up was buil
     expect(hit.size).toBeGreaterThan(20);
     expect([...hit].filter((id) => !candidates.has(id))).toEqual([]);
   });
+});
+
+/**
+ * The fixture with 30 more listed parties added and changed: persons named with initials (the
+ * bound's initials term: "s n petrov"), some names of one short word, and names repeating a word
+ * or carrying two spellings of one (a register word reached from two listed keys).
+ */
+function initialsFixture() {
+  const base = fixture();
+  const r = rng(41);
+  const changed = new Set(base.changed);
+  for (let k = 0; k < 30; k++) {
+    const words = base.register[Math.floor(r() * base.register.length)]!.names[0]!.split(' ');
+    const kind = k % 3;
+    const full =
+      kind === 0
+        ? ['s', 'n', ...words.slice(0, 2)].join(' ')
+        : kind === 1
+          ? words[0]!.slice(0, 3)
+          : [...words, words[0]!, misspell(words[0]!, () => 0.1)].join(' ');
+    base.index.add(
+      buildParty({
+        source: 'test-list',
+        sourceId: `initials-${k}`,
+        schema: kind === 0 ? 'person' : 'organization',
+        names: [{ full, quality: 'primary' }],
+      }),
+    );
+    changed.add(`test-list:initials-${k}`);
+  }
+  return { ...base, changed };
+}
+
+describe('forwardCandidates bounded per register name', () => {
+  // The search that walks every posting of every register word reached and the one that stops a
+  // word's walk at the first name that cannot reach its share: the same candidates, in the same
+  // order, with and without the pairwise bound, at several thresholds; fewer names reached.
+  const cases = [
+    ['the changed parties', fixture],
+    ['parties added since the fuzzy look-up was built', pendingFixture],
+    ['names with initials, short names and repeated words', initialsFixture],
+  ] as const;
+  for (const [what, make] of cases)
+    it(`gives the exhaustive walk's candidates on ${what}`, () => {
+      const { index, registerIndex, register, changed } = make();
+      const byId = new Map(register.map((c) => [c.id, c]));
+      const queriesOf = (id: string) => {
+        const c = byId.get(id);
+        return c && counterpartyQueries(c);
+      };
+      let fewer = 0;
+      for (const threshold of [0.55, 0.7, 0.8, 0.9])
+        for (const pairwise of [false, true]) {
+          const q = pairwise ? queriesOf : undefined;
+          const walked = emptyForwardStats();
+          const bounded = emptyForwardStats();
+          const order: string[] = [];
+          const all = forwardCandidates(index, registerIndex, changed, threshold, q, undefined, walked, true);
+          const cut = forwardCandidates(
+            index,
+            registerIndex,
+            changed,
+            threshold,
+            q,
+            (id) => order.push(id),
+            bounded,
+            false,
+          );
+          expect(all.size).toBeGreaterThan(0);
+          expect([...cut]).toEqual([...all]);
+          expect(order).toEqual([...all]);
+          expect(bounded.reached).toBe(walked.reached);
+          expect(bounded.namesReached).toBeLessThanOrEqual(walked.namesReached);
+          expect(bounded.postingsVisited).toBeLessThanOrEqual(walked.postingsVisited);
+          if (bounded.namesReached < walked.namesReached) fewer++;
+        }
+      // The bound does something.
+      expect(fewer).toBeGreaterThan(0);
+    });
 });
 
 describe('weightsDrift', () => {

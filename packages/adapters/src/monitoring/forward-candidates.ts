@@ -38,6 +38,12 @@ const {
   minJoined: MIN_JOINED,
 } = CANDIDATE_BOUND;
 const { maxBonus: MAX_BONUS, margin: BOUND_MARGIN } = CANDIDATE_FLOOR;
+/**
+ * What the bounded forward search adds to a register name's largest reachable share before it
+ * rules the name out (`searchForward`): far above the rounding of the sums it bounds, so that it
+ * never rules out a name the exhaustive walk keeps.
+ */
+const BOUND_SLACK = 1e-6;
 /** Edits the engine's fuzzy look-up can bridge between two tokens' lengths (`allowedEdits` ≤ 3). */
 const MAX_LENGTH_GAP = 3;
 
@@ -234,6 +240,12 @@ export function forwardCandidates(
   queriesOf?: (counterpartyId: string) => readonly ScreeningQuery[] | undefined,
   onFound?: (counterpartyId: string) => void,
   stats?: ForwardStats,
+  /**
+   * Every posting of every register word reached walked (the default), or, false, the walk
+   * bounded per register name: the same candidates in the same order, a third of the names
+   * walked to, no less CPU (measured, not adopted: docs/decisions/2026-12-06-delta-names-bounded.md).
+   */
+  exhaustive = true,
 ): Set<string> {
   const found = searchForward(
     index,
@@ -243,6 +255,7 @@ export function forwardCandidates(
     queriesOf !== undefined,
     onFound,
     stats,
+    exhaustive,
   );
   if (!found) return new Set();
   const { out, add, reachedBy } = found;
@@ -271,6 +284,8 @@ export interface ForwardStats {
   keys: number;
   registerWords: number;
   postings: number;
+  /** Postings walked, per listed name (the exhaustive walk: every posting of every word reached). */
+  postingsVisited: number;
   namesReached: number;
   reached: number;
   bounded: number;
@@ -283,6 +298,7 @@ export function emptyForwardStats(): ForwardStats {
     keys: 0,
     registerWords: 0,
     postings: 0,
+    postingsVisited: 0,
     namesReached: 0,
     reached: 0,
     bounded: 0,
@@ -402,6 +418,7 @@ function searchForward(
   pairwise: boolean,
   onFound: ((counterpartyId: string) => void) | undefined,
   stats: ForwardStats | undefined,
+  exhaustive = true,
 ):
   | {
       out: Set<string>;
@@ -510,41 +527,158 @@ function searchForward(
     nears.set(k, (near = found));
     return near;
   };
-  // Per register word (token id), what each name posted under it gets from it, whichever listed
-  // key it is reached from: `kind` 0 no name (removed), 1 kept whole (its joined spelling, a long
-  // one-word name, or an original-script name not carrying the word), 2 its share `share`
-  // (weight × times it carries the word ÷ its total weight); 4 added: a short one-word name, kept
-  // whole when the listed key is a joined spelling (`index.joinedKey`).
-  const posted = new Map<number, { names: ArrayLike<number>; kind: Uint8Array; share: Float64Array }>();
+  // What name `r` gets from register word `t` (one of its key ids), whichever listed key it is
+  // reached from: `kind` 0 no name (removed), 1 kept whole (its joined spelling, a long one-word
+  // name, or an original-script name not carrying the word), 2 its share (weight × times it
+  // carries the word ÷ its total weight); 4 added: a short one-word name, kept whole when the
+  // listed key is a joined spelling (`index.joinedKey`). Returns the kind, the share in `shareOut`.
+  let shareOut = 0;
+  const kindOf = (r: number, t: number): number => {
+    shareOut = 0;
+    const name = registerIndex.name(r);
+    if (!name) return 0;
+    const text = registerIndex.tokenAt(t);
+    const tokens = name.normalized.tokens;
+    let times = 0;
+    for (const x of tokens) if (x === text) times++;
+    const shortOne = tokens.length === 1 && text.length < MIN_JOINED;
+    if (tokens.length > 1 ? text === name.joined : tokens.length === 1 && !shortOne) return 1;
+    const total = shapeOf(name, r);
+    shareOut = total > 0 ? (weight(text) * times) / total : 0;
+    return (times === 0 && name.normalized.originalTokens ? 1 : 2) | (shortOne ? 4 : 0);
+  };
+  // The register words in one order for every listed name, rarest first (fewest names posted,
+  // then token id), and, per register name reached, its key ids' places in that order, kinds and
+  // shares (`keysOf`, made when the name is first read).
+  const tokenCount = registerIndex.tokenCount;
+  const ords = new Float64Array(tokenCount).fill(-1);
+  const ordOf = (t: number) => {
+    let o = ords[t]!;
+    if (o < 0) ords[t] = o = registerIndex.postingCount(t) * tokenCount + t;
+    return o;
+  };
+  // Flat, per name from `keyAt[r]` (−1 until made), `keyLen[r]` entries.
+  const keyAt = new Int32Array(exhaustive ? 0 : nameCount).fill(-1);
+  const keyLen = new Uint16Array(exhaustive ? 0 : nameCount);
+  let keyIdOf = new Int32Array(exhaustive ? 0 : 4096);
+  let keyOrd = new Float64Array(exhaustive ? 0 : 4096);
+  let keyKind = new Uint8Array(exhaustive ? 0 : 4096);
+  let keyShare = new Float64Array(exhaustive ? 0 : 4096);
+  let keyUsed = 0;
+  const keysOf = (r: number): number => {
+    const kept = keyAt[r]!;
+    if (kept >= 0) return kept;
+    const ids = registerIndex.nameKeyIds(r) ?? [];
+    if (keyUsed + ids.length > keyIdOf.length) {
+      const size = Math.max(keyIdOf.length * 2, keyUsed + ids.length);
+      const grow = <T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T => {
+        to.set(from);
+        return to;
+      };
+      keyIdOf = grow(keyIdOf, new Int32Array(size));
+      keyOrd = grow(keyOrd, new Float64Array(size));
+      keyKind = grow(keyKind, new Uint8Array(size));
+      keyShare = grow(keyShare, new Float64Array(size));
+    }
+    const at = keyUsed;
+    for (let i = 0; i < ids.length; i++) {
+      keyIdOf[at + i] = ids[i]!;
+      keyOrd[at + i] = ordOf(ids[i]!);
+      keyKind[at + i] = kindOf(r, ids[i]!);
+      keyShare[at + i] = shareOut;
+    }
+    keyUsed += ids.length;
+    keyAt[r] = at;
+    keyLen[r] = ids.length;
+    return at;
+  };
+  // The share of name `r`'s words at or after `from` in `ordOf`'s order.
+  const shareFrom = (r: number, from: number): number => {
+    const at = keysOf(r);
+    let rest = 0;
+    for (let x = at; x < at + keyLen[r]!; x++) if (keyOrd[x]! >= from) rest += keyShare[x]!;
+    return rest;
+  };
+  // Per register word (token id), what each name posted under it gets from it (`kindOf`) and, for
+  // the bounded search, per posting the least sum of similarities (`rho`) the listed name's words
+  // from this one on in the order above (`ordOf`) must give for the name to reach its share:
+  // −∞ kept whatever (whole, or its share within reach of its initials alone), +∞ never; the
+  // postings in that order (`order`), so that a word's walk stops at the first that cannot.
+  const posted = new Map<
+    number,
+    { names: ArrayLike<number>; kind: Uint8Array; share: Float64Array; rho: Float64Array; order: Uint32Array }
+  >();
   const postedOf = (t: number) => {
     let known = posted.get(t);
     if (known) return known;
-    const text = registerIndex.tokenAt(t);
-    const w = weight(text);
     const names = registerIndex.postingsOf(t);
     if (stats) stats.postings += names.length;
     const kind = new Uint8Array(names.length);
     const share = new Float64Array(names.length);
+    const rho = new Float64Array(exhaustive ? 0 : names.length);
+    const order = new Uint32Array(exhaustive ? 0 : names.length);
+    const at = exhaustive ? 0 : ordOf(t);
     for (let p = 0; p < names.length; p++) {
       const r = names[p]!;
-      const name = registerIndex.name(r);
-      if (!name) continue;
-      const tokens = name.normalized.tokens;
-      let times = 0;
-      for (const x of tokens) if (x === text) times++;
-      const shortOne = tokens.length === 1 && text.length < MIN_JOINED;
-      if (tokens.length > 1 ? text === name.joined : tokens.length === 1 && !shortOne) kind[p] = 1;
-      else {
-        kind[p] = (times === 0 && name.normalized.originalTokens ? 1 : 2) | (shortOne ? 4 : 0);
-        const total = shapeOf(name, r);
-        share[p] = total > 0 ? (w * times) / total : 0;
+      kind[p] = kindOf(r, t);
+      share[p] = shareOut;
+      if (exhaustive) continue;
+      const kd = kind[p]!;
+      if (kd === 0) {
+        rho[p] = Infinity;
+        continue;
       }
+      if ((kd & 3) === 1 || (kd & 4) !== 0) {
+        rho[p] = -Infinity;
+        continue;
+      }
+      // What the name's words from this one on (in `ordOf`'s order) can give it, at most.
+      const rest = shareFrom(r, at);
+      const wanted = needs[r]! - slacks[r]! - BOUND_SLACK;
+      rho[p] = wanted <= 0 ? -Infinity : rest > 0 ? wanted / rest : Infinity;
     }
-    posted.set(t, (known = { names, kind, share }));
+    if (!exhaustive) {
+      for (let p = 0; p < names.length; p++) order[p] = p;
+      order.sort((a, b) => rho[a]! - rho[b]! || a - b);
+    }
+    posted.set(t, (known = { names, kind, share, rho, order }));
     return known;
   };
   const reachedBy = new Map<string, Set<number>>();
   const nameRef = new Map<number, [string, number, string]>();
+  // The register names that pass for one listed name, with its initials: the engine's candidate
+  // bound on the share the listed name's words cover (`covered`, ∞ kept whole).
+  const passes = (r: number, covered: number, listedInitials: number): boolean => {
+    const name = registerIndex.name(r)!;
+    const total = shapeOf(name, r);
+    const initials =
+      total > 0 ? (INITIAL * Math.min(listedInitials, name.normalized.tokens.length)) / total : 0;
+    const needed = needs[r]!;
+    return covered === Infinity || needed <= 0 || covered + slacks[r]! + initials >= needed - 1e-9;
+  };
+  const reach = (r: number, nameId: number) => {
+    const id = counterpartyOf(r);
+    if (!id) return;
+    if (!pairwise) add(id);
+    else {
+      // The changed listed names that reached the counterparty, for the pairwise bound below.
+      const names = reachedBy.get(id);
+      if (names) names.add(nameId);
+      else reachedBy.set(id, new Set([nameId]));
+    }
+  };
+  // The bounded search's scratch, per listed name: the register words reached (`words`, stamped
+  // in `wordStamp`), each with its reaches from the listed keys in the exhaustive walk's order
+  // (`seq`: key by key, then near word by near word), their similarities and whether the key
+  // was a joined spelling, as a list from `head` (`next`); `sims` the sum of its similarities.
+  const wordStamp = new Uint32Array(exhaustive ? 0 : tokenCount);
+  const head = new Int32Array(exhaustive ? 0 : tokenCount);
+  const sims = new Float64Array(exhaustive ? 0 : tokenCount);
+  let next = new Int32Array(1024);
+  let reachSim = new Float64Array(1024);
+  let reachJoined = new Uint8Array(1024);
+  const scratchSeq: number[] = [];
+  const scratchValue: number[] = [];
   for (const entityId of changed) {
     const entry = index.get(entityId);
     if (!entry) continue;
@@ -561,47 +695,137 @@ function searchForward(
       const listedInitials = index.nameShape[nameId]! & 255;
       epoch++;
       touched = [];
+      if (exhaustive) {
+        for (const k of listed.keyIds) {
+          const near = nearOf(k);
+          const wholeJoined = index.joinedKey[k] === 1;
+          for (let j = 0; j < near.ids.length; j++) {
+            const sim = near.sims[j]!;
+            const { names, kind, share } = postedOf(near.ids[j]!);
+            if (stats) stats.postingsVisited += names.length;
+            for (let p = 0; p < names.length; p++) {
+              const kd = kind[p]!;
+              if (kd === 0) continue;
+              const r = names[p]!;
+              const first = stamp[r] !== epoch;
+              if (!first && covered[r] === Infinity) continue;
+              if (first) {
+                stamp[r] = epoch;
+                covered[r] = 0;
+                touched.push(r);
+              }
+              if ((kd & 3) === 1 || ((kd & 4) !== 0 && wholeJoined)) covered[r] = Infinity;
+              else covered[r] += share[p]! * sim;
+            }
+          }
+        }
+        if (stats) stats.namesReached += touched.length;
+        for (const r of touched) if (passes(r, covered[r]!, listedInitials)) reach(r, nameId);
+        continue;
+      }
+      // The bounded search. Each reach of a register word by a listed key, in the exhaustive
+      // walk's order (its `seq`), listed per word.
+      const words: number[] = [];
+      let seq = 0;
+      let reaches = 0;
+      for (const k of listed.keyIds) reaches += nearOf(k).ids.length;
+      if (reaches > next.length) {
+        const size = Math.max(reaches, next.length * 2);
+        next = new Int32Array(size);
+        reachSim = new Float64Array(size);
+        reachJoined = new Uint8Array(size);
+      }
       for (const k of listed.keyIds) {
         const near = nearOf(k);
-        const wholeJoined = index.joinedKey[k] === 1;
+        const joined = index.joinedKey[k] === 1 ? 1 : 0;
         for (let j = 0; j < near.ids.length; j++) {
-          const sim = near.sims[j]!;
-          const { names, kind, share } = postedOf(near.ids[j]!);
-          for (let p = 0; p < names.length; p++) {
-            const kd = kind[p]!;
-            if (kd === 0) continue;
-            const r = names[p]!;
-            const first = stamp[r] !== epoch;
-            if (!first && covered[r] === Infinity) continue;
-            if (first) {
-              stamp[r] = epoch;
-              covered[r] = 0;
-              touched.push(r);
-            }
-            if ((kd & 3) === 1 || ((kd & 4) !== 0 && wholeJoined)) covered[r] = Infinity;
-            else covered[r] += share[p]! * sim;
+          const t = near.ids[j]!;
+          if (wordStamp[t] !== epoch) {
+            wordStamp[t] = epoch;
+            head[t] = -1;
+            sims[t] = 0;
+            words.push(t);
           }
+          reachSim[seq] = near.sims[j]!;
+          reachJoined[seq] = joined;
+          next[seq] = head[t]!;
+          head[t] = seq++;
+          sims[t] += near.sims[j]!;
+        }
+      }
+      // Rarest word first; `most[i]`: the largest sum of similarities of word i or a later one.
+      // A name not reached by an earlier word gets from word i on at most its share of the
+      // words from i on (`rho`'s denominator) times `most[i]`: a word's walk stops at the first
+      // posting whose `rho` is above it. With initials, every posting is bounded with them.
+      words.sort((a, b) => ordOf(a) - ordOf(b));
+      const most = new Float64Array(words.length);
+      for (let i = words.length - 1, m = 0; i >= 0; i--) most[i] = m = Math.max(m, sims[words[i]!]!);
+      for (let i = 0; i < words.length; i++) {
+        const t = words[i]!;
+        const { names, kind, rho, order } = postedOf(t);
+        const f = most[i]!;
+        if (listedInitials === 0) {
+          for (let q = 0; q < order.length; q++) {
+            const p = order[q]!;
+            if (rho[p]! > f) break;
+            if (stats) stats.postingsVisited++;
+            const r = names[p]!;
+            if (stamp[r] === epoch) continue;
+            stamp[r] = epoch;
+            touched.push(r);
+          }
+          continue;
+        }
+        const at = ordOf(t);
+        for (let p = 0; p < names.length; p++) {
+          if (stats) stats.postingsVisited++;
+          const r = names[p]!;
+          if (stamp[r] === epoch || kind[p] === 0) continue;
+          let bound = -Infinity;
+          if (rho[p] !== -Infinity) {
+            bound = shareFrom(r, at) * f;
+          }
+          if (bound !== -Infinity && !passes(r, bound + BOUND_SLACK, listedInitials)) continue;
+          stamp[r] = epoch;
+          touched.push(r);
         }
       }
       if (stats) stats.namesReached += touched.length;
+      // Each name kept: its share summed over its reaches in the exhaustive walk's order (the
+      // same sum), and the names that pass in the order that walk first reached them (by their
+      // first reach, then by name id: a posting list is in name id order).
+      const passed: { r: number; first: number }[] = [];
       for (const r of touched) {
-        const name = registerIndex.name(r)!;
-        const total = shapeOf(name, r);
-        const initials =
-          total > 0 ? (INITIAL * Math.min(listedInitials, name.normalized.tokens.length)) / total : 0;
-        const needed = needs[r]!;
-        if (covered[r] === Infinity || needed <= 0 || covered[r]! + slacks[r]! + initials >= needed - 1e-9) {
-          const id = counterpartyOf(r);
-          if (!id) continue;
-          if (!pairwise) add(id);
-          else {
-            // The changed listed names that reached the counterparty, for the pairwise bound below.
-            const names = reachedBy.get(id);
-            if (names) names.add(nameId);
-            else reachedBy.set(id, new Set([nameId]));
+        const from = keysOf(r);
+        scratchSeq.length = 0;
+        scratchValue.length = 0;
+        for (let x = from; x < from + keyLen[r]!; x++) {
+          const t = keyIdOf[x]!;
+          if (wordStamp[t] !== epoch) continue;
+          const kd = keyKind[x]!;
+          if (kd === 0) continue;
+          for (let s = head[t]!; s >= 0; s = next[s]!) {
+            const whole = (kd & 3) === 1 || ((kd & 4) !== 0 && reachJoined[s] === 1);
+            // Insertion by `seq` (a name has a few reaches).
+            let y = scratchSeq.length;
+            scratchSeq.push(s);
+            scratchValue.push(0);
+            while (y > 0 && scratchSeq[y - 1]! > s) {
+              scratchSeq[y] = scratchSeq[y - 1]!;
+              scratchValue[y] = scratchValue[y - 1]!;
+              y--;
+            }
+            scratchSeq[y] = s;
+            scratchValue[y] = whole ? Infinity : keyShare[x]! * reachSim[s]!;
           }
         }
+        if (scratchSeq.length === 0) continue;
+        let sum = 0;
+        for (const v of scratchValue) sum += v;
+        if (passes(r, sum, listedInitials)) passed.push({ r, first: scratchSeq[0]! });
       }
+      passed.sort((a, b) => a.first - b.first || a.r - b.r);
+      for (const { r } of passed) reach(r, nameId);
     }
   }
   if (stats) stats.reached += reachedBy.size;
