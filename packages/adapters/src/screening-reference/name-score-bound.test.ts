@@ -289,7 +289,15 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
   for (const q of acrossNames.slice(0, 8)) example(q.toLowerCase(), []); // words of two names of a party
   example('army', [], 'organization', false, true); // a translated organisation word
   example('front', [], 'organization', false, true);
-  example('islamic state in iraq and the levant - libya', [['acronym', 0]], 'organization'); // an acronym
+  example('islamic state in iraq and the levant - libya', [['acronym', 0.1]], 'organization'); // an acronym ("ISI Iraq …")
+  example(
+    'al-haramain: afghanistan branch',
+    [
+      ['drop', 0.5],
+      ['drop', 0.9],
+    ],
+    'organization',
+  ); // a listed branch named by its organisation alone
 
   /** Queries in an original script: listed names written so (perturbed by the generator's edits). */
   const originalScript: [Query][] = [];

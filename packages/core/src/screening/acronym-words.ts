@@ -11,8 +11,8 @@ import { CONNECTORS } from './generic-words-lift.ts';
  */
 export const ACRONYM_SIMILARITY = 0.9;
 
-/** Fewest letters of an acronym ("IS" for "Islamic State"). */
-export const MIN_ACRONYM_LETTERS = 2;
+/** Fewest letters of an acronym ("ISIL"): two letters fit too many pairs of words ("LI" read from a Chinese syllable, "Lebedev Institute"). */
+export const MIN_ACRONYM_LETTERS = 3;
 
 /** Most letters of an acronym: longer words are words. */
 export const MAX_ACRONYM_LETTERS = 6;

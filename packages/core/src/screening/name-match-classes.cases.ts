@@ -675,7 +675,7 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: false,
     why: 'a distinctive word added after the whole listed name: the shape of a subsidiary listed on its own',
   },
-  // 5: an acronym beside a place word, "IS" not a legal form, a branch named by its organisation (issue 14, h101)
+  // 5: an acronym beside a place word, a branch named by its organisation (issue 14, h101)
   {
     cls: 5,
     query: 'NVTW-Tarvesk',
@@ -694,11 +694,11 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   },
   {
     cls: 5,
-    query: 'IS–Tarvesk',
-    listed: 'Islamic State in the Valley - Tarvesk',
+    query: 'Li Precision Tarvesk',
+    listed: 'Lebedev Institute of Precision Tarvesk',
     schema: 'organization',
-    match: true,
-    why: '"IS" before a name is the acronym of two words, not the legal form IS (interessentskab)',
+    match: false,
+    why: 'two letters are no acronym: they fit too many pairs of words',
   },
   {
     cls: 5,

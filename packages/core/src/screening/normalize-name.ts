@@ -42,14 +42,6 @@ const NON_ASCII = /[^\u0000-\u007f]/;
  */
 const ARTICLES: ReadonlySet<string> = new Set(['el', 'ul', 'ud', 'ur', 'ad', 'ar', 'az', 'ash']);
 
-/**
- * One-word legal forms that are also English words ("IS", the Danish
- * *interessentskab*): read as a legal form only as a name's last word, where
- * legal forms stand; elsewhere the word is a word of the name ("IS–Libya", the
- * acronym of "Islamic State").
- */
-const WORD_LEGAL_FORMS: ReadonlySet<string> = new Set(['is']);
-
 /** Single letters each followed by a dot, run together ("A.R.", "J.R.R."): a person's initials. */
 const DOTTED_INITIALS = /(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}])/gu;
 
@@ -162,10 +154,7 @@ export function normalizeName(
       (p) =>
         startsWith(raw, i, p.tokens, p.kind === 'legal' ? ref : undefined) &&
         (p.kind === 'symbol' ||
-          (p.kind === 'legal' &&
-            !isPerson &&
-            (p.tokens.length > 1 ||
-              (raw.length > 1 && (i === raw.length - 1 || !WORD_LEGAL_FORMS.has(raw[i]!))))) ||
+          (p.kind === 'legal' && !isPerson && (p.tokens.length > 1 || raw.length > 1)) ||
           (p.kind === 'orgPrefix' && isOrg && i === 0) ||
           (p.kind === 'title' && !isOrg)),
     );
