@@ -102,6 +102,20 @@ const EDITS: Record<string, Edit> = {
     out.splice(at(out, r), 0, r < 0.5 ? 'al' : 'el');
     return out;
   },
+  // A run of two to four words written as its acronym ("Islamic State" → "IS").
+  acronym: (w, r) => {
+    if (w.length < 3) return w;
+    const i = at(w.slice(0, -1), r);
+    const n = 2 + at([0, 1, 2], r * 5);
+    return [
+      ...w.slice(0, i),
+      w
+        .slice(i, i + n)
+        .map((x) => x[0]!)
+        .join(''),
+      ...w.slice(i + n),
+    ];
+  },
 };
 const EDIT_NAMES = Object.keys(EDITS);
 
@@ -286,6 +300,15 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
   for (const q of acrossNames.slice(0, 8)) example(q.toLowerCase(), []); // words of two names of a party
   example('army', [], 'organization', false, true); // a translated organisation word
   example('front', [], 'organization', false, true);
+  example('islamic state in iraq and the levant - libya', [['acronym', 0.1]], 'organization'); // an acronym ("ISI Iraq …")
+  example(
+    'al-haramain: afghanistan branch',
+    [
+      ['drop', 0.5],
+      ['drop', 0.9],
+    ],
+    'organization',
+  ); // a listed branch named by its organisation alone
 
   /** Queries in an original script: listed names written so (perturbed by the generator's edits). */
   const originalScript: [Query][] = [];

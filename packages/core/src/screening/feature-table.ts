@@ -18,12 +18,16 @@ export const SCORING_FEATURES = Object.freeze({
   joinedWords: { label: 'Words written joined on one side and apart on the other', weight: 1 },
   /** Lift from pairing, between two organisation names, a word with its translation ("jaish" / "army": `ORGANISATION_TRANSLATIONS`). */
   translatedWord: { label: 'Word translated from another language', weight: 1 },
+  /** Lift from pairing, between two organisation names, an acronym with the run of words whose initials it spells ("ISIL" / "Islamic State in Iraq and the Levant": `acronymLift`). */
+  acronymWords: { label: "Acronym of the other name's words", weight: 1 },
   /** Lift from leaving out of the coverages an article ("al", "el") one side writes and the other does not. */
   articleOneSide: { label: 'Article written on one side only', weight: 1 },
   /** Lift from name similarity to listed-name coverage when the whole listed person name is in the query. */
   containedName: { label: 'Listed name contained in the query', weight: 1 },
   /** Lift from name similarity when two organisation names differ only in generic words (the generic words left out). */
   genericWordsOnly: { label: 'Organisation names differ only in generic words', weight: 1 },
+  /** Lift from name similarity when the query is a listed branch's or office's organisation name without the branch word and country the listed name adds (those words left out: `branchLift`). */
+  branchLeftOut: { label: "Listed branch's qualifier not in the query", weight: 1 },
   /** Fall from name similarity when two organisation names pair one distinctive word only, below 0.9, beside generic words and articles (those pairs left out). */
   oneLooseWord: { label: 'Only one distinctive word agrees, loosely', weight: 1 },
   /**

@@ -1,6 +1,8 @@
 import type { PartySchema } from '../model/party.ts';
 import type { LastAlignment } from './align-tokens.ts';
+import { acronymLift } from './acronym-words.ts';
 import { articleLift } from './article-lift.ts';
+import { branchLift } from './branch-words.ts';
 import { genericWordsLift, oneLooseWordCut } from './generic-words-lift.ts';
 import { joinedWordsLift } from './joined-words.ts';
 import { middleNamesLift, type NameOrders } from './middle-names.ts';
@@ -219,7 +221,8 @@ export function lastNameFormFall(): number {
  * (`vowelless`), a compound written as one word on one side and two on the
  * other is paired (`joinedWordsLift`); between organisation names, a word
  * and its translation (`translations`, "jaish" / "army") are paired first
- * (`translatedWordsLift`). Between person names whose order is known (`orders`), a
+ * (`translatedWordsLift`), and an acronym and the run of words whose initials it
+ * spells (`acronymLift`). Between person names whose order is known (`orders`), a
  * query giving the listed first given name and last surname leaves the listed middle
  * names out (`middleNamesLift`). Pushes one explained term per feature to `terms` when
  * given (the ranking calls it without, for speed); the terms add up to the
@@ -237,10 +240,12 @@ export function nameFeatureScore(
   terms?: ScoreTerm[],
   orders?: NameOrders,
 ): number {
-  const translated =
+  let translated =
     translations && generic && containment === 'organisation'
       ? base + translatedWordsLift(base, a, q, c, translations, generic, terms)
       : base;
+  if (generic && containment === 'organisation')
+    translated += acronymLift(translated, a, q, c, generic, terms);
   const joined = vowelless ? translated + joinedWordsLift(translated, a, q, c, terms) : translated;
   const lifted = joined + articleLift(joined, a, q, c, terms);
   let score = lifted;
@@ -249,7 +254,8 @@ export function nameFeatureScore(
   else if (containment === 'person' && orders && lifted === base)
     score += middleNamesLift(lifted, a, q, c, orders, terms);
   else if (containment === 'organisation' && generic) {
-    score += genericWordsLift(lifted, a, q, c, generic, terms);
+    const genericLift = genericWordsLift(lifted, a, q, c, generic, terms);
+    score += genericLift === 0 ? branchLift(lifted, a, q, c, generic, terms) : genericLift;
     if (translated === base && joined === translated) score += oneLooseWordCut(score, a, q, generic, terms);
   }
   formFall = containment === 'person' && a.pairs > 0 ? nameFormFall(a, q, c, terms) : 0;

@@ -15,6 +15,8 @@ import { JOINED_WORDS_SIMILARITY } from './joined-words.ts';
 import { TokenSlots } from './token-slots.ts';
 import { mayReadAcrossNames, partyWordsScore } from './party-words.ts';
 import { TRANSLATION_SIMILARITY } from './translated-words.ts';
+import { ACRONYM_SIMILARITY, acronymRunEnd, mayBeAcronym } from './acronym-words.ts';
+import { hasBranchWord } from './branch-words.ts';
 
 /**
  * Allowances of `nameScoreBound`, one per thing that can raise `scoreIndexedName` above
@@ -40,6 +42,18 @@ export const BOUND_ALLOWANCES: Readonly<Record<BoundAllowance, boolean>> = Objec
    * group member ("jaish", "army") may be paired at `TRANSLATION_SIMILARITY`, one to one.
    */
   translatedWords: true,
+  /**
+   * `acronymLift` (organisation pairs): a word of 2–6 letters may be paired at
+   * `ACRONYM_SIMILARITY` with a run of words of the other side whose initials it spells, one
+   * word with several: those words' similarities are taken as at least that, and the one-to-one
+   * pair count is not assumed.
+   */
+  acronyms: true,
+  /**
+   * `branchLift` (organisation pairs): a listed name holding a branch or office word may leave
+   * its unpaired words out of its coverage: its coverage is taken as at most 1.
+   */
+  branchWords: true,
   /** `containedScore`: a listed name found whole in a longer query scores at most its own coverage. */
   contained: true,
   /**
@@ -65,6 +79,8 @@ export const BOUND_ALLOWANCES: Readonly<Record<BoundAllowance, boolean>> = Objec
 /** The lifts `nameScoreBound` allows for. */
 export type BoundAllowance =
   | 'translatedWords'
+  | 'acronyms'
+  | 'branchWords'
   | 'joinedWords'
   | 'droppedWords'
   | 'contained'
@@ -334,6 +350,32 @@ function middleNamesMayLiftName(index: ScreeningIndex, query: PreparedQuery, nam
   return mayLift;
 }
 
+/**
+ * Raises to `ACRONYM_SIMILARITY` the best similarity of every word of `a` that may be an
+ * acronym of a run of `b`'s words, and of every word of such a run; 1 when one was found.
+ */
+function acronymBound(
+  a: readonly string[],
+  aBest: Float64Array,
+  b: readonly string[],
+  bBest: Float64Array,
+  generic: ReadonlySet<string>,
+): number {
+  let found = 0;
+  for (let i = 0; i < a.length; i++) {
+    const t = a[i]!;
+    if (!mayBeAcronym(t, generic)) continue;
+    for (let j = 0; j < b.length; j++) {
+      const end = acronymRunEnd(t, b, j);
+      if (end < 0) continue;
+      found = 1;
+      if (aBest[i]! < ACRONYM_SIMILARITY) aBest[i] = ACRONYM_SIMILARITY;
+      for (let k = j; k < end; k++) if (bBest[k]! < ACRONYM_SIMILARITY) bBest[k] = ACRONYM_SIMILARITY;
+    }
+  }
+  return found;
+}
+
 /** The bound of the token alignment and the name-level lifts, from exact or upper-bound token similarities. */
 function alignmentBound(
   index: ScreeningIndex,
@@ -392,6 +434,13 @@ function alignmentBound(
         }
     }
   }
+  // An acronym may pair one word with a run of the other side's words (`acronymLift`).
+  const acronyms =
+    allow.acronyms &&
+    organisation &&
+    (acronymBound(qt, qBest, ct, cBest, index.compiled.genericOrgWords) |
+      acronymBound(ct, cBest, qt, qBest, index.compiled.genericOrgWords)) !==
+      0;
   if (vowelless) {
     // Only a word of an adjacent pair whose joined form has JOINED_MIN letters, facing a word
     // of that length on the other side, or such a word facing such a pair, can be paired so.
@@ -412,7 +461,7 @@ function alignmentBound(
   for (let i = 0; i < qn; i++) qTotal += weights[i]!;
   for (let j = 0; j < cn; j++) cTotal += cWeights[j]!;
   // At most min(qn, cn) pairs, one word of each side per pair (not so when compounds are paired).
-  const pairs = vowelless ? Math.max(qn, cn) : Math.min(qn, cn);
+  const pairs = vowelless || acronyms ? Math.max(qn, cn) : Math.min(qn, cn);
   const qTop = qTotal > 0 ? Math.min(1, weightedTop(qBest, weights, qn, pairs) / qTotal) : 0;
   const cTop = cTotal > 0 ? Math.min(1, weightedTop(cBest, cWeights, cn, pairs) / cTotal) : 0;
   let qCover = qTop;
@@ -443,6 +492,8 @@ function alignmentBound(
       cCover = Math.min(top, bestDroppedCoverage(cn, cWeights, cBest, cDrop));
     }
   }
+  // A listed branch's qualifier may leave its coverage (`branchLift`).
+  if (allow.branchWords && organisation && hasBranchWord(ct)) cCover = 1;
   const bound = coverageScore(qCover, cCover);
   // A contained listed name scores its coverage (less extra parts): only when shorter than the query.
   if (allow.contained && !query.syllabic && cn < qn && cCover > bound) return cCover;
