@@ -2,6 +2,7 @@ import { coverageScore, type LastAlignment } from './align-tokens.ts';
 import { ARTICLES } from './article-lift.ts';
 import { featureTerm, type ScoreTerm } from './feature-table.ts';
 import { CONNECTORS } from './generic-words-lift.ts';
+import { sharesDistinctiveWord } from './translated-words.ts';
 
 /**
  * What an acronym and the run of words whose initials it spells agree at: as
@@ -22,9 +23,6 @@ const MIN_RUN_WORDS = 2;
 
 /** Weakest pair of the words the names share besides the acronym: spellings, not near misses. */
 const MIN_PAIR_SIMILARITY = 0.85;
-
-/** Fewest letters of a distinctive word the names share besides the acronym. */
-const MIN_SHARED_LETTERS = 3;
 
 /** A word that may stand inside a run without giving its initial: a connector or an article. */
 const skippable = (t: string): boolean => CONNECTORS.has(t) || ARTICLES.has(t);
@@ -71,19 +69,6 @@ export function acronymRunEnd(
     if (k === acronym.length) return full >= MIN_RUN_WORDS ? j + 1 : -1;
   }
   return -1;
-}
-
-/** Whether a paired query word is distinctive: not generic, not a connector, not an article. */
-function sharesDistinctiveWord(
-  q: readonly string[],
-  usedQ: Uint8Array,
-  generic: ReadonlySet<string>,
-): boolean {
-  for (let i = 0; i < q.length; i++) {
-    const t = q[i]!;
-    if (usedQ[i] && t.length >= MIN_SHARED_LETTERS && !generic.has(t) && !skippable(t)) return true;
-  }
-  return false;
 }
 
 /**
@@ -148,7 +133,7 @@ export function acronymLift(
 ): number {
   if (a.pairs === 0 || a.pairs === q.length || a.pairs === c.length) return 0;
   if (a.minPairSimilarity < MIN_PAIR_SIMILARITY) return 0;
-  if (!sharesDistinctiveWord(q, a.usedQ, generic)) return 0;
+  if (!sharesDistinctiveWord(q, a.usedQ, generic, skippable)) return 0;
   const found: string[] = [];
   const [q1, c1, p1] = pairAcronyms(q, a.usedQ, a.weightQ, c, a.usedC, a.weightC, generic, found);
   const [c2, q2, p2] = pairAcronyms(c, a.usedC, a.weightC, q, a.usedQ, a.weightQ, generic, found);

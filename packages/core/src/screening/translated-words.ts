@@ -19,15 +19,21 @@ const MIN_PAIR_SIMILARITY = 0.85;
 /** Fewest letters of a word the names share besides the translation: "al", "of" or a generic word say nothing. */
 const MIN_SHARED_LETTERS = 3;
 
-/** Whether a paired query word is distinctive: not generic, not a connector, not an article or particle. */
-function sharesDistinctiveWord(
+const isConnector = (t: string): boolean => CONNECTORS.has(t);
+
+/**
+ * Whether a paired query word is distinctive: of `MIN_SHARED_LETTERS` letters or more, not
+ * generic and not `skip`ped (connectors here; the acronym lift also skips articles).
+ */
+export function sharesDistinctiveWord(
   q: readonly string[],
   usedQ: Uint8Array,
   generic: ReadonlySet<string>,
+  skip: (t: string) => boolean = isConnector,
 ): boolean {
   for (let i = 0; i < q.length; i++) {
     const t = q[i]!;
-    if (usedQ[i] && t.length >= MIN_SHARED_LETTERS && !generic.has(t) && !CONNECTORS.has(t)) return true;
+    if (usedQ[i] && t.length >= MIN_SHARED_LETTERS && !generic.has(t) && !skip(t)) return true;
   }
   return false;
 }
