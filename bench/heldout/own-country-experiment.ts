@@ -34,7 +34,7 @@ import { buildDevSet } from './build-dev-set.ts';
 import { foldWords } from './fold-name.ts';
 import type { HeldoutCase } from './heldout-case.ts';
 import { figures, type Outcome } from './metrics.ts';
-import { buildIndexes, FLOOR } from './screen-cases.ts';
+import { buildIndexes, FLOOR, indexFor } from './screen-cases.ts';
 import { closeWordsV3, distinctiveWords } from './set-un-spellings.ts';
 import type { Split } from './split.ts';
 import { registerKindArg, syntheticRegister } from '../synthetic-register.ts';
@@ -173,8 +173,8 @@ if (process.argv.includes('--register')) {
   process.exit(0);
 }
 
-const before = cases.map((c) => screen(indexes[c.index]!, c, false));
-const after = cases.map((c) => screen(indexes[c.index]!, c, true));
+const before = cases.map((c) => screen(indexFor(indexes, c), c, false));
+const after = cases.map((c) => screen(indexFor(indexes, c), c, true));
 const groups: [string, (c: HeldoutCase) => boolean][] = [
   ['set a (v3)', (c) => c.set === 'a' && !!c.spellingV3],
   ['set b', (c) => c.set === 'b'],

@@ -3,7 +3,9 @@
  * (`screenParty` of @entente/core) and records its outcome. Three indexes:
  * `full`, the lists as published; `latin`, every non-Latin name removed
  * (for the cross-script cases, whose query spelling the lists also carry);
- * `pairs`, the candidates of the independent pairs (set e) alone.
+ * `pairs`, one index per candidate of the independent pairs (set e), holding
+ * that candidate alone (so a pair is scored against its own candidate, never
+ * outranked by another pair's candidate).
  */
 import { deserialize, serialize } from 'node:v8';
 import {
@@ -41,12 +43,22 @@ export function latinOnly(parties: Party[]): Party[] {
   return out;
 }
 
+/** The indexes the cases are screened on; `pairs` by the candidate's entity id. */
+export interface CaseIndexes {
+  full: ScreeningIndex;
+  latin: ScreeningIndex | undefined;
+  pairs: Map<string, ScreeningIndex>;
+}
+
+/** The index case `c` is screened on (for set e: its candidate's own index). */
+export function indexFor(indexes: CaseIndexes, c: HeldoutCase): ScreeningIndex {
+  const index = c.index === 'pairs' ? indexes.pairs.get(c.truth[0]!) : indexes[c.index];
+  if (!index) throw new Error(`no ${c.index} index for case ${c.id}`);
+  return index;
+}
+
 /** Builds the indexes the cases need. */
-export function buildIndexes(
-  parties: Party[],
-  reference: NameReference,
-  cases: HeldoutCase[],
-): Record<HeldoutCase['index'], ScreeningIndex | undefined> {
+export function buildIndexes(parties: Party[], reference: NameReference, cases: HeldoutCase[]): CaseIndexes {
   // EVAL_VIA_SNAPSHOT=columns: screen over indexes built straight into their columns (`buildColumnIndex`).
   const build = process.env.EVAL_VIA_SNAPSHOT === 'columns' ? buildColumnIndex : buildScreeningIndex;
   const full = build(
@@ -59,28 +71,29 @@ export function buildIndexes(
         reference,
       )
     : undefined;
-  const pairs = build(
-    pairCandidates().map(({ sourceId, name, schema }) => ({
-      party: buildParty({
-        source: PAIRS_SOURCE,
-        sourceId,
-        schema,
-        names: [{ full: name, quality: 'primary' }],
-      }),
-    })),
-    reference,
-  );
+  const pairs = new Map<string, ScreeningIndex>();
+  for (const { sourceId, name, schema } of pairCandidates()) {
+    const party = buildParty({
+      source: PAIRS_SOURCE,
+      sourceId,
+      schema,
+      names: [{ full: name, quality: 'primary' }],
+    });
+    pairs.set(`${PAIRS_SOURCE}:${sourceId}`, build([{ party }], reference));
+  }
+  const each = (f: (index: ScreeningIndex) => ScreeningIndex) =>
+    new Map([...pairs].map(([id, index]) => [id, f(index)]));
   // EVAL_VIA_SNAPSHOT=1: screen over the indexes as restored from their snapshots; =shared: over
   // read-only indexes on their snapshots' columns in shared memory, as workers do (the figures must not move).
   if (process.env.EVAL_VIA_SNAPSHOT === 'shared') {
     const over = (index: ScreeningIndex) =>
       indexOverSnapshot(shareSnapshot(snapshotOfIndex(index)), reference);
-    return { full: over(full), latin: latin && over(latin), pairs: over(pairs) };
+    return { full: over(full), latin: latin && over(latin), pairs: each(over) };
   }
   if (process.env.EVAL_VIA_SNAPSHOT === '1') {
     const restore = (index: ScreeningIndex) =>
       indexFromSnapshot(deserialize(serialize(snapshotOfIndex(index))) as ScreeningIndexSnapshot, reference);
-    return { full: restore(full), latin: latin && restore(latin), pairs: restore(pairs) };
+    return { full: restore(full), latin: latin && restore(latin), pairs: each(restore) };
   }
   return { full, latin, pairs };
 }
@@ -104,10 +117,6 @@ export function screenCase(index: ScreeningIndex, c: HeldoutCase, threshold = FL
 }
 
 /** Screens every case on its index. */
-export function screenCases(
-  indexes: Record<HeldoutCase['index'], ScreeningIndex | undefined>,
-  cases: HeldoutCase[],
-  threshold = FLOOR,
-): Outcome[] {
-  return cases.map((c) => screenCase(indexes[c.index]!, c, threshold));
+export function screenCases(indexes: CaseIndexes, cases: HeldoutCase[], threshold = FLOOR): Outcome[] {
+  return cases.map((c) => screenCase(indexFor(indexes, c), c, threshold));
 }

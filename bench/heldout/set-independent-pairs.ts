@@ -1,16 +1,31 @@
 /**
- * Set (e): a small independent collection of labelled name pairs, reproduced
- * by hand (not copied as code) from the public name-matching checks of
- * OpenSanctions' nomenklatura, `contrib/name_benchmark/checks.yml` (MIT,
- * github.com/opensanctions/nomenklatura, read 2026-12-03 through the session's
- * code search). Each pair's candidate is indexed alone as a listed party
- * (`index: 'pairs'`); a match pair must find it at rank 1, a no-match pair
- * must leave it below the threshold. The class (1-8) is our reading of the
- * pair. The candidate names are test data, not rules: the engine names nobody.
+ * Set (e): an independent collection of labelled name pairs, reproduced by
+ * hand (not copied as code) from OpenSanctions' nomenklatura (MIT,
+ * github.com/opensanctions/nomenklatura), read through the session's code
+ * search:
+ *
+ * 1. the first 44 pairs (`INDEPENDENT_PAIRS`, rule `nomenklatura-checks`,
+ *    read 2026-12-03): the name-matching checks of
+ *    `contrib/name_benchmark/checks.yml`, kept as they were (ids e:1-e:44);
+ * 2. from 2026-12-06 (docs/decisions/2026-12-06-set-e-widened.md): every row
+ *    of the groups `nk_checks`, `nk_unit_tests` and `cust_cases` of
+ *    `contrib/name_bench/cases.csv` (name-bench-pairs.ts, rule
+ *    `name-bench <group>`), less, by the rules of `nameBenchSelection`
+ *    decided before any pair was screened: vessels (not a person or an
+ *    organisation), rows that repeat a pair already in the set (same query,
+ *    candidate and schema, same label), and rows that repeat one with the
+ *    other label (the first label is kept; the row is reported).
+ *
+ * Each pair's candidate is indexed alone as a listed party (`index:
+ * 'pairs'`, one index per candidate, screen-cases.ts); a match pair must find
+ * it at rank 1 at the threshold, a no-match pair must leave it below. The
+ * class (1-8) is our reading of the pair. The candidate names are test data,
+ * not rules: the engine names nobody.
  */
 import type { PartySchema } from '@entente/core';
 import { scriptOf } from './fold-name.ts';
 import type { HeldoutCase } from './heldout-case.ts';
+import { NAME_BENCH_ROWS, type FtmSchema, type NameBenchGroup } from './name-bench-pairs.ts';
 import { splitOf } from './split.ts';
 
 /** One labelled pair: query, candidate, whether they should match, schema, our class. */
@@ -67,34 +82,107 @@ export const INDEPENDENT_PAIRS: Pair[] = [
   ['Mr. Recep Tayyip Erdoğan', 'Recep Tayyip Erdoğan', true, P, 1],
 ];
 
+/** One pair of set (e) as it is screened: the table it came from is its rule. */
+export interface SetEPair {
+  query: string;
+  candidate: string;
+  match: boolean;
+  schema: PartySchema;
+  cls?: number;
+  rule: string;
+}
+
+/** A row of cases.csv that is not a case, and why. */
+export interface DroppedRow {
+  group: NameBenchGroup;
+  row: number;
+  query: string;
+  candidate: string;
+  reason: 'vessel' | 'duplicate' | 'label conflict';
+}
+
+/** Our schema for the file's: persons, organisations (Company, Organization), and LegalEntity as unknown. */
+export function schemaOf(ftm: FtmSchema): PartySchema | undefined {
+  if (ftm === 'Person') return 'person';
+  if (ftm === 'Company' || ftm === 'Organization') return 'organization';
+  if (ftm === 'LegalEntity') return 'unknown';
+  return undefined;
+}
+
+const keyOf = (query: string, candidate: string, schema: PartySchema): string =>
+  `${query}\u0000${candidate}\u0000${schema}`;
+
+/**
+ * The pairs of set (e), the 44 first, then cases.csv's groups in the file's
+ * order, and the rows left out: a vessel; a duplicate (query, candidate and
+ * schema of a pair already taken, same label); a label conflict (the same,
+ * other label: the first one taken stands).
+ */
+export function nameBenchSelection(): { pairs: SetEPair[]; dropped: DroppedRow[] } {
+  const pairs: SetEPair[] = INDEPENDENT_PAIRS.map(([query, candidate, match, schema, cls]) => ({
+    query,
+    candidate,
+    match,
+    schema,
+    ...(cls ? { cls } : {}),
+    rule: 'nomenklatura-checks',
+  }));
+  const seen = new Map(pairs.map((p) => [keyOf(p.query, p.candidate, p.schema), p.match]));
+  const dropped: DroppedRow[] = [];
+  for (const [group, rows] of Object.entries(NAME_BENCH_ROWS) as [
+    NameBenchGroup,
+    typeof NAME_BENCH_ROWS.nk_checks,
+  ][])
+    rows.forEach(([query, candidate, match, ftm, cls], i) => {
+      const schema = schemaOf(ftm);
+      const at = { group, row: i + 1, query, candidate };
+      if (!schema) return void dropped.push({ ...at, reason: 'vessel' });
+      const key = keyOf(query, candidate, schema);
+      const before = seen.get(key);
+      if (before !== undefined)
+        return void dropped.push({ ...at, reason: before === match ? 'duplicate' : 'label conflict' });
+      seen.set(key, match);
+      pairs.push({ query, candidate, match, schema, ...(cls ? { cls } : {}), rule: `name-bench ${group}` });
+    });
+  return { pairs, dropped };
+}
+
 /** Source name of the parties the candidates become. */
 export const PAIRS_SOURCE = 'heldout-pairs';
 
-/** The distinct candidates, each to be indexed as one party with this sourceId. */
+const candidateKey = (name: string, schema: PartySchema): string => `${name}\u0000${schema}`;
+
+/**
+ * The distinct candidates (name and schema), each to be indexed as one party
+ * with this sourceId; the 44 first pairs' candidates keep their first ids.
+ */
 export function pairCandidates(): { sourceId: string; name: string; schema: PartySchema }[] {
   const seen = new Map<string, { sourceId: string; name: string; schema: PartySchema }>();
-  for (const [, candidate, , schema] of INDEPENDENT_PAIRS)
-    if (!seen.has(candidate))
-      seen.set(candidate, { sourceId: String(seen.size + 1), name: candidate, schema });
+  for (const { candidate, schema } of nameBenchSelection().pairs) {
+    const key = candidateKey(candidate, schema);
+    if (!seen.has(key)) seen.set(key, { sourceId: String(seen.size + 1), name: candidate, schema });
+  }
   return [...seen.values()];
 }
 
-/** Builds set (e); the subject is the candidate, so all its pairs land in one split. */
+/** Builds set (e); the subject is the candidate's name, so all its pairs land in one split. */
 export function independentPairCases(): HeldoutCase[] {
-  const ids = new Map(pairCandidates().map((c) => [c.name, `${PAIRS_SOURCE}:${c.sourceId}`]));
-  return INDEPENDENT_PAIRS.map(([query, candidate, match, schema, cls], i) => {
+  const ids = new Map(
+    pairCandidates().map((c) => [candidateKey(c.name, c.schema), `${PAIRS_SOURCE}:${c.sourceId}`]),
+  );
+  return nameBenchSelection().pairs.map(({ query, candidate, match, schema, cls, rule }, i) => {
     const subject = `pair:${candidate}`;
     return {
       id: `e:${i + 1}`,
       set: 'e' as const,
       ...(cls ? { cls } : {}),
-      rule: 'nomenklatura-checks',
+      rule,
       script: scriptOf(query),
       subject,
       split: splitOf(subject),
       expect: match ? ('match' as const) : ('no-match' as const),
       query: { name: query, schema },
-      truth: [ids.get(candidate)!],
+      truth: [ids.get(candidateKey(candidate, schema))!],
       index: 'pairs' as const,
       listed: candidate,
     };
