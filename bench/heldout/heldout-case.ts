@@ -5,7 +5,7 @@ import type { Split } from './split.ts';
 /**
  * The sets: those of issue 14, (a) UN subjects' spellings published by other
  * authorities, (b) invented persons, (c) Cyrillic → Latin, (d) class pairs;
- * and (e) a small independent collection of labelled pairs.
+ * and (e) an independent collection of labelled pairs (nomenklatura).
  */
 export type SetId = 'a' | 'b' | 'c' | 'd' | 'e';
 
@@ -15,7 +15,7 @@ export const SET_TITLES: Record<SetId, string> = {
   b: 'invented persons with birth date and nationality, against all lists',
   c: 'Cyrillic names of listed persons, against the lists without non-Latin names',
   d: 'class pairs derived from listed names (classes 1-8)',
-  e: 'independent labelled pairs (nomenklatura name_benchmark checks), candidate indexed alone',
+  e: 'independent labelled pairs (nomenklatura name_benchmark checks and name_bench cases), each against its candidate alone',
 };
 
 /** The eight miss classes of issue 14 (set d). */

@@ -25,7 +25,12 @@
 import type { PartySchema } from '@entente/core';
 import { scriptOf } from './fold-name.ts';
 import type { HeldoutCase } from './heldout-case.ts';
-import { NAME_BENCH_ROWS, type FtmSchema, type NameBenchGroup } from './name-bench-pairs.ts';
+import {
+  NAME_BENCH_QUALITY,
+  NAME_BENCH_ROWS,
+  type FtmSchema,
+  type NameBenchGroup,
+} from './name-bench-pairs.ts';
 import { splitOf } from './split.ts';
 
 /** One labelled pair: query, candidate, whether they should match, schema, our class. */
@@ -90,6 +95,11 @@ export interface SetEPair {
   schema: PartySchema;
   cls?: number;
   rule: string;
+  /**
+   * cases.csv's quality of the pair where it is not MEDIUM (also for a first-44
+   * pair the file repeats with the same label): an attribute for reports only.
+   */
+  quality?: 'strong' | 'weak';
 }
 
 /** A row of cases.csv that is not a case, and why. */
@@ -144,6 +154,19 @@ export function nameBenchSelection(): { pairs: SetEPair[]; dropped: DroppedRow[]
       seen.set(key, match);
       pairs.push({ query, candidate, match, schema, ...(cls ? { cls } : {}), rule: `name-bench ${group}` });
     });
+  const quality = new Map<string, 'strong' | 'weak'>();
+  for (const q of ['strong', 'weak'] as const)
+    for (const [query, candidate] of NAME_BENCH_QUALITY[q]) quality.set(`${query}\u0000${candidate}`, q);
+  const labelled = new Map(
+    Object.values(NAME_BENCH_ROWS)
+      .flat()
+      .map(([query, candidate, match]) => [`${query}\u0000${candidate}`, match]),
+  );
+  for (const p of pairs) {
+    const key = `${p.query}\u0000${p.candidate}`;
+    const q = quality.get(key);
+    if (q && labelled.get(key) === p.match) p.quality = q;
+  }
   return { pairs, dropped };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NAME_REFERENCE } from '@entente/core';
-import { NAME_BENCH_ROWS } from '../../bench/heldout/name-bench-pairs.ts';
+import { NAME_BENCH_QUALITY, NAME_BENCH_ROWS } from '../../bench/heldout/name-bench-pairs.ts';
 import { buildIndexes, indexFor, screenCases } from '../../bench/heldout/screen-cases.ts';
 import {
   INDEPENDENT_PAIRS,
@@ -25,6 +25,17 @@ describe('set (e): independent labelled pairs', () => {
         expect(typeof match).toBe('boolean');
         if (cls !== undefined) expect(cls >= 1 && cls <= 8).toBe(true);
       }
+  });
+
+  it("marks quality only on rows of the file, and only where our label is the file's", () => {
+    const rows = Object.values(NAME_BENCH_ROWS).flat();
+    for (const q of ['strong', 'weak'] as const)
+      for (const [query, candidate] of NAME_BENCH_QUALITY[q])
+        expect(rows.some(([a, b]) => a === query && b === candidate)).toBe(true);
+    const { pairs } = nameBenchSelection();
+    const michel = pairs.find((p) => p.query === 'Michel Obama')!;
+    expect([michel.match, michel.quality]).toEqual([false, undefined]);
+    expect(pairs.filter((p) => p.quality === 'weak')).toHaveLength(23);
   });
 
   it('has no duplicate pair, and every pair names a person, organisation or unknown schema', () => {
