@@ -18,7 +18,7 @@
  * does not list.
  *
  *   npx tsx bench/heldout/org-alias-pairs.ts [--threshold 0.86] [--misses 60] [--cause <cause>]
- *     [--own-cities] [--json <file>]
+ *     [--own-cities] [--skeletons] [--json <file>]
  *
  * Prints recall at the threshold (the best score over the other spellings),
  * overall and by cause class, and the misses grouped by a rough cause:
@@ -43,7 +43,7 @@ import { loadMirrorLists, MIRROR } from '../eval-screening-lists.ts';
 import { spellingOnlyParties } from './build-dev-set.ts';
 import { foldKey, foldWords, scriptOf } from './fold-name.ts';
 import { listContext } from './list-context.ts';
-import { closeWordsV3, distinctiveWords, relatedDistinctiveWordsV3 } from './set-un-spellings.ts';
+import { closeWordsV3, distinctiveWords, relatedDistinctiveWordsV3, skeleton } from './set-un-spellings.ts';
 import { splitOf } from './split.ts';
 
 /** One screened pair: a spelling of a tune organisation against the subject's other spellings. */
@@ -62,6 +62,14 @@ export interface OrgAliasPair {
    * when the query holds no such word.
    */
   ownCountry?: number;
+  /**
+   * `--skeletons` experiment: the score with each query word whose consonant
+   * skeleton (ph as f, x as ks; `skeleton` of set (a)) of three letters or
+   * more equals an unpaired listed word's replaced by that word — English
+   * words written back from Russian ("Konsalting", "Treyd", "Klaud"); absent
+   * when no word was replaced.
+   */
+  skeletonRespelt?: number;
 }
 
 const argValue = (flag: string): string | undefined => {
@@ -146,12 +154,38 @@ export function withoutOwnCountry(
   return [words.filter((_, i) => !drop[i]).join(' '), n];
 }
 
+/** A word's consonant skeleton with "ph" read as "f" and "x" as "ks". */
+const looseSkeleton = (w: string): string => skeleton(w.replace(/ph/g, 'f').replace(/x/g, 'ks'));
+
+/** The query with each word that spells a different word of `listed` by its skeleton replaced by it, and how many. */
+export function respeltBySkeleton(query: string, listed: string): [string, number] {
+  const lw = foldWords(listed);
+  const qw = foldWords(query);
+  const keys = new Map<string, string>();
+  for (const w of lw) {
+    const k = looseSkeleton(w);
+    if (k.length >= 3 && !qw.includes(w)) keys.set(k, w);
+  }
+  let n = 0;
+  const out = qw.map((w) => {
+    const to = lw.includes(w) ? undefined : keys.get(looseSkeleton(w));
+    if (to === undefined) return w;
+    n++;
+    return to;
+  });
+  return [out.join(' '), n];
+}
+
 /**
  * Screens every tune organisation's spellings against its other spellings;
  * `ownCities`: the own-country experiment lets go the subject's address
  * cities too.
  */
-export async function orgAliasPairs(mirror = MIRROR, ownCities = false): Promise<OrgAliasPair[]> {
+export async function orgAliasPairs(
+  mirror = MIRROR,
+  ownCities = false,
+  skeletons = false,
+): Promise<OrgAliasPair[]> {
   const lists = await loadMirrorLists(mirror, () => {});
   const indexed = lists.flatMap((l) => l.parties);
   const extra = await spellingOnlyParties(mirror);
@@ -220,7 +254,20 @@ export async function orgAliasPairs(mirror = MIRROR, ownCities = false): Promise
         const lifted = (again[0]?.score ?? 0) + FEATURE_WEIGHTS.extraGenericWord * letGo;
         ownCountry = spelled ? Math.max(hits[0]?.score ?? 0, lifted) : (hits[0]?.score ?? 0);
       }
+      let skeletonRespelt: number | undefined;
+      if (skeletons) {
+        const [respelt, changed] = respeltBySkeleton(query, best);
+        if (changed > 0) {
+          const again = screenParty(
+            index,
+            { name: respelt, schema: 'organization' },
+            { threshold: 0, limit: 1 },
+          );
+          skeletonRespelt = Math.max(hits[0]?.score ?? 0, again[0]?.score ?? 0);
+        }
+      }
       out.push({
+        ...(skeletonRespelt !== undefined ? { skeletonRespelt } : {}),
         ...(ownCountry !== undefined ? { ownCountry } : {}),
         subject,
         query,
@@ -238,7 +285,11 @@ async function main(): Promise<void> {
   const threshold = Number(argValue('--threshold') ?? 0.86);
   const showMisses = Number(argValue('--misses') ?? 60);
   const onlyCause = argValue('--cause');
-  const pairs = await orgAliasPairs(MIRROR, process.argv.includes('--own-cities'));
+  const pairs = await orgAliasPairs(
+    MIRROR,
+    process.argv.includes('--own-cities'),
+    process.argv.includes('--skeletons'),
+  );
   const hit = pairs.filter((p) => p.score >= threshold).length;
   const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '-');
   console.log(
@@ -264,6 +315,15 @@ async function main(): Promise<void> {
     console.log(
       `  ${m.score.toFixed(3)} -> ${m.ownCountry!.toFixed(3)}\t${m.query}\t~\t${m.best}\t(${m.subject})`,
     );
+  const respelt = pairs.filter((p) => p.skeletonRespelt !== undefined);
+  if (respelt.length) {
+    const up = respelt.filter((p) => p.score < threshold && p.skeletonRespelt! >= threshold);
+    console.log(
+      `\nskeleton experiment: ${respelt.length} pairs hold a query word respelt by its skeleton; ${up.length} misses lifted`,
+    );
+    for (const m of up)
+      console.log(`  ${m.score.toFixed(3)} -> ${m.skeletonRespelt!.toFixed(3)}\t${m.query}\t~\t${m.best}`);
+  }
   const misses = pairs.filter((p) => p.score < threshold && (!onlyCause || p.causes.includes(onlyCause)));
   console.log(`\nmisses (${misses.length}; showing ${Math.min(showMisses, misses.length)}):`);
   for (const m of misses.slice(0, showMisses))
