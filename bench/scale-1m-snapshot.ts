@@ -11,18 +11,46 @@
  * top-10 (party and score) to compare checkouts; COUNT=1 counts what a pass asks of the index.
  * PROFILE=<file.cpuprofile> profiles the timed screenings alone (not the load, not the warm-ups):
  * self and inclusive shares by function are printed, the profile written there.
+ *
+ * WARM=1000,10000,100000 also times the same 1,000 queries, in each pass after the cold ones, with
+ * the expansion memo warmed (emptied first, then filled as a server's is: by screening) by that
+ * many other queries from the same generator, cumulatively: half spelling variations of other
+ * listed parties (none of the timed queries' parties), half invented persons recombined from the
+ * words of the mirror's invented persons the timed queries do not use (none of the timed names).
+ * The memo keeps its bound (`expandToken` empties it past 50,000 entries). It is set aside before
+ * each timed run and put back after it, so the timed queries never warm a later level. Printed
+ * per level: CPU and p50/p99, the memo's look-ups per query and their hits, the share of queries
+ * whose every look-up hit, the memo's entries and its memory (heap and buffers it holds), the
+ * warm-up's own CPU per query, and the digest (which must equal the cold one). QUERIES_OUT=<file>
+ * WARM_KEYS=1 warms with the expansions of each warm-up query's words alone (see `warm`), faster than
+ * screening it. QUERIES_OUT=<file>
+ * writes the warm-up and timed queries (`warm\t` / `timed\t` lines) for `bench/memo-word-mix.ts`.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import type { Profiler } from 'node:inspector';
 import { Session } from 'node:inspector/promises';
 import { deserialize, serialize } from 'node:v8';
-import { indexOverSnapshot, screenParty, withColumnLookups, type ScreeningIndex } from '@entente/core';
+import {
+  expandToken,
+  indexOverSnapshot,
+  normalizeName,
+  screenParty,
+  withColumnLookups,
+  type ScreeningIndex,
+  type TokenExpansion,
+} from '@entente/core';
 import { snapshotOfPartiesInWorkers } from '../packages/adapters/src/screening/column-build.ts';
 import { forEachDeletionHash } from '../packages/core/src/screening/deletion-neighbourhood.ts';
 import { cpuMs, gc } from './support/cpu.ts';
 import { syntheticGenerator } from './support/scale-index.ts';
-import { inventedPersons, load, quantile, variationsOf } from './support/scale-queries.ts';
+import {
+  inventedPersonRows,
+  load,
+  quantile,
+  recombinedPersons,
+  variationsOf,
+} from './support/scale-queries.ts';
 
 const SIZE = Number(process.env.SIZE ?? 1_000_000);
 const SEED = 18;
@@ -70,10 +98,112 @@ gc();
 console.log(
   `read ${index.size} parties, ${index.nameCount} names, ${index.tokenCount} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; load ${load()}`,
 );
-const sample = inventedPersons(SEED);
+const personRows = inventedPersonRows(SEED);
+const sample = personRows.map((r) => r.full_name);
 const matches = variationsOf(index, SIZE, 500, SEED + 1);
 const warmUp = variationsOf(index, SIZE, 200, SEED + 2);
 const queries = matches.flatMap((m, i) => [m.name, sample[i]!]);
+
+/** WARM's levels, ascending, and the warm-up queries that reach the last (disjoint from the timed). */
+const levels = (process.env.WARM ?? '')
+  .split(',')
+  .filter((x) => x)
+  .map(Number)
+  .sort((a, b) => a - b);
+const warmQueries: string[] = [];
+if (levels.length > 0) {
+  const most = levels[levels.length - 1]!;
+  const timed = new Set(queries);
+  const timedParties = new Set(matches.map((m) => m.entityId));
+  const listed = variationsOf(index, SIZE, Math.ceil(most / 2) + 2 * matches.length, SEED + 5)
+    .filter((m) => !timedParties.has(m.entityId) && !timed.has(m.name))
+    .map((m) => m.name);
+  const persons = recombinedPersons(personRows.slice(matches.length), Math.ceil(most / 2), SEED + 6, timed);
+  for (let i = 0; warmQueries.length < most; i++) {
+    if (i >= listed.length && i >= persons.length) throw new Error('too few warm-up queries');
+    if (i < listed.length) warmQueries.push(listed[i]!);
+    if (i < persons.length && warmQueries.length < most) warmQueries.push(persons[i]!);
+  }
+  if (process.env.QUERIES_OUT)
+    writeFileSync(
+      process.env.QUERIES_OUT,
+      [...warmQueries.map((q) => `warm\t${q}`), ...queries.map((q) => `timed\t${q}`)].join('\n') + '\n',
+    );
+}
+
+/**
+ * One warm-up query: screened (as a server fills its memo), or with WARM_KEYS=1 only the
+ * expansions of its plain normalised form's keys made (its words, their join, its original-script
+ * words, as the retrieval asks them; not those of other readings), for warm-ups too long to screen.
+ */
+const warmKeysOnly = process.env.WARM_KEYS === '1';
+function warm(name: string): void {
+  if (!warmKeysOnly) {
+    screenParty(index, { name }, { limit: 10 });
+    return;
+  }
+  const { tokens, originalTokens } = normalizeName(name, index.reference);
+  for (const t of tokens) expandToken(index, t);
+  if (tokens.length > 1) expandToken(index, tokens.join(''));
+  for (const t of originalTokens ?? []) expandToken(index, t);
+}
+
+// The memo's look-ups and hits (`expandToken` reads it once per expansion it needs).
+let memoReads = 0;
+let memoHits = 0;
+{
+  const memo = index.expansions;
+  const get = memo.get.bind(memo);
+  memo.get = (token) => {
+    const found = get(token);
+    memoReads++;
+    if (found) memoHits++;
+    return found;
+  };
+}
+
+/** Heap and buffers held (after a full collection), in bytes. */
+const heldBytes = (): number => {
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+};
+
+/** The timed queries, once: times, CPU per query, digest, and per query whether every memo look-up hit. */
+function timedRun(): {
+  times: number[];
+  cpu: number;
+  digest: string;
+  allHit: number;
+  reads: number;
+  hits: number;
+} {
+  const times: number[] = [];
+  const hash = createHash('sha256');
+  let allHit = 0;
+  const r0 = memoReads;
+  const h0 = memoHits;
+  const c0 = cpuMs();
+  for (const name of queries) {
+    const reads = memoReads;
+    const hits = memoHits;
+    const t = performance.now();
+    const found = screenParty(index, { name }, { limit: 10 });
+    times.push(performance.now() - t);
+    if (memoReads - reads === memoHits - hits) allHit++;
+    hash.update(`${found.map((h) => `${h.entityId}:${h.score}`).join(',')}\n`);
+  }
+  const cpu = (cpuMs() - c0) / queries.length;
+  return {
+    times,
+    cpu,
+    digest: hash.digest('hex').slice(0, 16),
+    allHit,
+    reads: memoReads - r0,
+    hits: memoHits - h0,
+  };
+}
 
 const counts = new Map<string, number>();
 if (process.env.COUNT === '1') {
@@ -137,25 +267,54 @@ for (let p = 0; p < PASSES; p++) {
   index.expansions.clear();
   counts.clear();
   gc();
-  const times: number[] = [];
-  const hash = createHash('sha256');
   if (session) await session.post('Profiler.start');
-  const c0 = cpuMs();
-  for (const name of queries) {
-    const t = performance.now();
-    const hits = screenParty(index, { name }, { limit: 10 });
-    times.push(performance.now() - t);
-    hash.update(`${hits.map((h) => `${h.entityId}:${h.score}`).join(',')}\n`);
-  }
-  const cpu = (cpuMs() - c0) / queries.length;
+  const cold = timedRun();
+  const { times, cpu } = cold;
   if (session) profiles.push((await session.post('Profiler.stop')).profile);
   console.log(
-    `pass ${p + 1}: CPU ${cpu.toFixed(3)} ms per query, p50 ${quantile(times, 0.5).toFixed(3)} ms, p90 ${quantile(times, 0.9).toFixed(3)} ms; top-10s sha256 ${hash.digest('hex').slice(0, 16)}; load ${load()}`,
+    `pass ${p + 1}: CPU ${cpu.toFixed(3)} ms per query, p50 ${quantile(times, 0.5).toFixed(3)} ms, p90 ${quantile(times, 0.9).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms; top-10s sha256 ${cold.digest}; memo hits ${cold.hits}/${cold.reads}, queries all hit ${cold.allHit}; load ${load()}`,
   );
   if (counts.size)
     console.log(
       `  per query: ${[...counts].map(([k, v]) => `${k} ${(v / queries.length).toFixed(1)}`).join(', ')}`,
     );
+  if (levels.length === 0) continue;
+  // The warm levels: the memo emptied, then filled by the warm-up queries up to each level.
+  index.expansions.clear();
+  let warmed = 0;
+  for (const level of levels) {
+    const c0 = cpuMs();
+    const from = warmed;
+    for (; warmed < level; warmed++) warm(warmQueries[warmed]!);
+    const warmCpu = (cpuMs() - c0) / Math.max(1, level - from);
+    // The memo's memory: held bytes with it, less those without it (its entries set aside as one
+    // serialised buffer, counted and taken off, then read back: the same numbers).
+    const withMemo = heldBytes();
+    const saved = serialize([...index.expansions]);
+    index.expansions.clear();
+    const memoBytes = withMemo - (heldBytes() - saved.byteLength);
+    const kept = new Map(deserialize(saved) as [string, TokenExpansion][]);
+    for (const [k, v] of kept) index.expansions.set(k, v);
+    counts.clear();
+    gc();
+    const run = timedRun();
+    console.log(
+      `pass ${p + 1} WARM=${level}: CPU ${run.cpu.toFixed(3)} ms per query, p50 ${quantile(run.times, 0.5).toFixed(3)} ms, p90 ${quantile(run.times, 0.9).toFixed(3)} ms, p99 ${quantile(run.times, 0.99).toFixed(3)} ms; top-10s sha256 ${run.digest}${run.digest === cold.digest ? ' (= cold)' : ' (DIFFERS from cold)'}; memo ${kept.size} entries, ${(memoBytes / 2 ** 20).toFixed(1)} MiB; look-ups ${(run.reads / queries.length).toFixed(2)} per query, hits ${((100 * run.hits) / run.reads).toFixed(1)} %, queries all hit ${run.allHit}; warm-up ${warmCpu.toFixed(3)} ms CPU per query; load ${load()}`,
+    );
+    if (counts.size)
+      console.log(
+        `  per query: ${[...counts].map(([k, v]) => `${k} ${(v / queries.length).toFixed(1)}`).join(', ')}`,
+      );
+    index.expansions.clear();
+    for (const [k, v] of kept) index.expansions.set(k, v);
+  }
+  // Cold again, after the warm levels: the order of the runs (JIT, the columns' memos) bracketed.
+  index.expansions.clear();
+  gc();
+  const again = timedRun();
+  console.log(
+    `pass ${p + 1} cold again: CPU ${again.cpu.toFixed(3)} ms per query, p50 ${quantile(again.times, 0.5).toFixed(3)} ms, p90 ${quantile(again.times, 0.9).toFixed(3)} ms, p99 ${quantile(again.times, 0.99).toFixed(3)} ms; top-10s sha256 ${again.digest}; memo hits ${again.hits}/${again.reads}; load ${load()}`,
+  );
 }
 
 type Profile = Profiler.Profile;

@@ -40,16 +40,50 @@ export function variationsOf(
 
 /** The invented persons of the mirror's `eval/negatives_*_1k.csv`, in the order `seed` shuffles them to. */
 export function inventedPersons(seed: number): string[] {
-  const negatives = (
-    ['negatives_us_1k.csv', 'negatives_global_1k.csv'].flatMap((f) =>
-      parse(readFileSync(path.join(MIRROR, 'eval', f), 'utf8'), { columns: true, skip_empty_lines: true }),
-    ) as { full_name: string }[]
-  ).map((r) => r.full_name);
+  return inventedPersonRows(seed).map((r) => r.full_name);
+}
+
+/** An invented person's row of the mirror's `eval/negatives_*_1k.csv` (the columns read here). */
+export interface InventedPerson {
+  full_name: string;
+  first_name: string;
+  middle_name: string;
+  last_name: string;
+}
+
+/** The rows of `inventedPersons(seed)`, in the same order. */
+export function inventedPersonRows(seed: number): InventedPerson[] {
+  const rows = ['negatives_us_1k.csv', 'negatives_global_1k.csv'].flatMap((f) =>
+    parse(readFileSync(path.join(MIRROR, 'eval', f), 'utf8'), { columns: true, skip_empty_lines: true }),
+  ) as InventedPerson[];
   const random = seededRandom(seed + 3);
-  return negatives
-    .map((n) => ({ n, k: random() }))
+  return rows
+    .map((r) => ({ r, k: random() }))
     .sort((a, b) => a.k - b.k)
-    .map((x) => x.n);
+    .map((x) => x.r);
+}
+
+/**
+ * `count` more invented persons drawn from `rows`' own words: a first name (and, as often as in
+ * the rows, a middle name) of one row with the last name of another; none of them in `exclude`.
+ * The same word mix as the rows, for more persons than the 2,000 the mirror has.
+ */
+export function recombinedPersons(
+  rows: InventedPerson[],
+  count: number,
+  seed: number,
+  exclude: ReadonlySet<string>,
+): string[] {
+  const random = seededRandom(seed);
+  const pick = (): InventedPerson => rows[Math.floor(random() * rows.length)]!;
+  const out: string[] = [];
+  for (let tries = 0; out.length < count && tries < 100 * count; tries++) {
+    const first = pick();
+    const middle = pick().middle_name;
+    const name = [first.first_name, middle, pick().last_name].filter((w) => w).join(' ');
+    if (!exclude.has(name)) out.push(name);
+  }
+  return out;
 }
 
 /** The load averages, for the bench's lines. */
