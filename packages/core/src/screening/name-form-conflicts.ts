@@ -50,6 +50,39 @@ const SAME_WORD = 0.98;
  */
 const LOOSE_WORD = 0.8;
 
+/** Two consonant skeletons, one the other with one consonant more ("MST" / "MSFT", "MTN" / "MTNT"). */
+function oneConsonantMore(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  if (a.length !== b.length + 1 || b.length < 2) return false;
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i);
+}
+
+/** A phonetic key with h read as the velar it romanises elsewhere, runs collapsed. */
+function velarKey(word: string): string {
+  return phoneticKey(word)
+    .replace(/H/g, 'K')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * Whether two words sound alike across romanisation conventions: the same phonetic key
+ * ("dourkdal" / "droukdel", "vayts" / "weitz"); or the same once h and the velars are read as
+ * one sound (the Cyrillic г written g or h, "Galina" / "Haylina", "Serhiy" / "Sergii"; х written
+ * kh, h or x, "Mahamud" / "Maxamed") and one consonant is allowed that one convention writes and
+ * the other leaves out (w or v between vowels, "Mazuti" / "Mazwati", "Mawlud" / "Mavlut"; a
+ * final consonant, "Motono" / "Mutondo"; a y or j, "Andrej" / "Andriy"). One consonant changed
+ * for another is still another name ("Merkur" / "Merkel"; "Frank" / "Frederik").
+ * `docs/decisions/2026-12-06-loose-word-romanisations.md`.
+ */
+export function soundsAlike(x: string, y: string): boolean {
+  if (phoneticKey(x) === phoneticKey(y)) return true;
+  const a = velarKey(x);
+  const b = velarKey(y);
+  return a === b || oneConsonantMore(a, b);
+}
+
 /**
  * How much a person name's score falls, between two names of as many words all paired one to
  * one, for a word pair that is another name, not another spelling of one: a given name or surname in the other gender's form (`genderedForm`, per pair, up to
@@ -94,11 +127,11 @@ export function nameFormFall(
     const p = s0 >= SAME_WORD ? 1 : 0;
     const x = q[a.pairI[p]!]!;
     const y = c[a.pairJ[p]!]!;
-    // Words that sound alike ("dourkdal" / "droukdel", "vayts" / "weitz") are spellings of one
-    // word in two romanisations, not another name.
+    // Words that sound alike ("dourkdal" / "droukdel", "vayts" / "weitz", "galina" / "haylina":
+    // `soundsAlike`) are spellings of one word in two romanisations, not another name.
     // A letter changed at the start scores under 0.8 too ("baganda" / "taganda"): one edit is a
     // misspelling, whatever its place.
-    if (loose < LOOSE_WORD && phoneticKey(x) !== phoneticKey(y) && osaDistance(x, y, 1) > 1) {
+    if (loose < LOOSE_WORD && !soundsAlike(x, y) && osaDistance(x, y, 1) > 1) {
       fall += FEATURE_WEIGHTS.looseWordOfTwo;
       terms?.push(
         featureTerm(

@@ -1189,6 +1189,20 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   },
   {
     cls: 6,
+    query: 'Serhiy Tkachuk',
+    listed: 'Sergii Tkachuk',
+    match: true,
+    why: 'the Cyrillic g written h (Ukrainian) and g (Russian): one name in two romanisations',
+  },
+  {
+    cls: 6,
+    query: 'Andrej Kovalchuk',
+    listed: 'Andriy Kovalchuk',
+    match: true,
+    why: 'the given name romanised with and without its final j: one consonant one convention leaves out',
+  },
+  {
+    cls: 6,
     query: 'Othmane Haddouchi',
     listed: 'Othman Haddouchi',
     match: true,
