@@ -12,6 +12,8 @@ import { columnBatchOf, encodeBatch, type Party } from '@entente/core';
 import { syntheticGenerator } from './support/scale-index.ts';
 
 const N = Number(process.env.N ?? 100_000);
+/** Parties per batch (default 4,096; the worker build sends 250). */
+const BATCH = Number(process.env.BATCH ?? 4096);
 const { reference, generator } = await syntheticGenerator();
 const json: string[] = [];
 for (const party of generator.stream(N, 18)) json.push(JSON.stringify(party));
@@ -23,8 +25,8 @@ if (process.env.PROF) {
 }
 const t0 = performance.now();
 const c0 = process.cpuUsage();
-for (let i = 0; i < json.length; i += 4096) {
-  const slice = json.slice(i, i + 4096);
+for (let i = 0; i < json.length; i += BATCH) {
+  const slice = json.slice(i, i + BATCH);
   columnBatchOf(
     slice.map((j) => JSON.parse(j) as Party),
     reference,

@@ -21,14 +21,14 @@ import {
   type PackedStrings,
   type WidthStrings,
 } from './packed-strings.ts';
-import { phoneticKey } from './phonetic-key.ts';
+import { phoneticKeyOnce } from './phonetic-key.ts';
 import {
   forEachIndexedName,
   nameKeysOf,
   type ScreeningIndex,
   type ScreeningIndexInput,
 } from './screening-index.ts';
-import { foldSpelling } from './spelling-fold.ts';
+import { foldSpellingOnce } from './spelling-fold.ts';
 import { QUALITIES } from './stored-columns.ts';
 import { encodeUtf8 } from './utf8.ts';
 
@@ -237,8 +237,9 @@ export function tokenFactColumns(tokens: readonly string[], from = 0, to = token
   const vowelPoor = new Uint8Array(to - from);
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
-    keys.push(phoneticKey(token));
-    folds.push(foldSpelling(token));
+    // Each token once (distinct tokens): the memoised forms would only fill and clear their memos.
+    keys.push(phoneticKeyOnce(token));
+    folds.push(foldSpellingOnce(token));
     vowelPoor[i - from] = isVowelPoor(token) ? 1 : 0;
   }
   return { keys, folds, vowelPoor };

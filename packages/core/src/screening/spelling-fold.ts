@@ -63,22 +63,77 @@ const ASCII_WORD = /^[a-z]+$/;
  * foldSpelling('wladimirowicz') // 'vladimirovich'
  */
 export function foldSpelling(token: string): string {
-  return foldWith(token, SPELLING_FOLDS, memo);
+  return foldWith(token, SPELLING_STEPS, memo);
 }
 
 const memo = new Map<string, string>();
 
-/** `token` through `folds` when it is a plain ASCII word, memoised in `cache` (bounded: folds are pure). */
-function foldWith(
-  token: string,
-  folds: readonly (readonly [RegExp, string])[],
-  cache: Map<string, string>,
-): string {
+/**
+ * `foldSpelling` without its memo, for a caller that asks once per distinct token (the index
+ * build's token facts: each of ~2,000,000 tokens at 1,000,000 parties asked once; the memo's
+ * look-ups, insertions and clearings cost more than the folds, and what it held was garbage).
+ */
+export function foldSpellingOnce(token: string): string {
+  return ASCII_WORD.test(token) ? applySteps(token, SPELLING_STEPS) : token;
+}
+
+/** Stands for "a letter written twice in a row" as a fold's needle (`(.)\1+`). */
+const DOUBLED = '';
+
+/**
+ * A fold with what every match of its pattern contains (`needle`: a literal, or `DOUBLED`), or
+ * undefined when not known: a word without it is left as it is by the fold, so the pattern is
+ * not run on it (most folds find nothing in most words; running a regular expression to find
+ * nothing cost most of a fold).
+ */
+interface FoldStep {
+  pattern: RegExp;
+  replacement: string;
+  needle: string | undefined;
+}
+
+/** What every match of these patterns contains (the patterns that are not plain letters). */
+const NEEDLES: ReadonlyMap<string, string> = new Map([
+  ['^bh(?=[lr])', 'bh'],
+  ['ou(?=[ae])', 'ou'],
+  ['(?<=^|[aeiou])ye', 'ye'],
+  ['(?<=[^aeiou])e(?=[^aeiou])', 'e'],
+  ['(?<=[^aeiou])o(?=[^aeiou])', 'o'],
+  ['(.)\\1+', DOUBLED],
+]);
+
+function stepsOf(folds: readonly (readonly [RegExp, string])[]): FoldStep[] {
+  return folds.map(([pattern, replacement]) => ({
+    pattern,
+    replacement,
+    needle: /^[a-z]+$/.test(pattern.source) ? pattern.source : NEEDLES.get(pattern.source),
+  }));
+}
+
+const SPELLING_STEPS = stepsOf(SPELLING_FOLDS);
+const KASRA_STEPS = stepsOf(KASRA_FOLDS);
+
+/** Whether `word` writes a unit twice in a row. */
+function hasDoubled(word: string): boolean {
+  for (let i = 1; i < word.length; i++) if (word.charCodeAt(i) === word.charCodeAt(i - 1)) return true;
+  return false;
+}
+
+/** `word` through the folds in order (each pattern run only where its needle is). */
+function applySteps(word: string, steps: readonly FoldStep[]): string {
+  let out = word;
+  for (const { pattern, replacement, needle } of steps) {
+    if (needle === undefined || (needle === DOUBLED ? hasDoubled(out) : out.includes(needle)))
+      out = out.replace(pattern, replacement);
+  }
+  return out;
+}
+
+/** `token` through `steps` when it is a plain ASCII word, memoised in `cache` (bounded: folds are pure). */
+function foldWith(token: string, steps: readonly FoldStep[], cache: Map<string, string>): string {
   const cached = cache.get(token);
   if (cached !== undefined) return cached;
-  let out = token;
-  if (ASCII_WORD.test(token))
-    for (const [pattern, replacement] of folds) out = out.replace(pattern, replacement);
+  const out = ASCII_WORD.test(token) ? applySteps(token, steps) : token;
   if (cache.size > 200_000) cache.clear();
   cache.set(token, out);
   return out;
@@ -92,7 +147,7 @@ function foldWith(
  * foldSpellingKasra('qassem') // 'kasim'
  */
 export function foldSpellingKasra(token: string): string {
-  return foldWith(token, KASRA_FOLDS, kasraMemo);
+  return foldWith(token, KASRA_STEPS, kasraMemo);
 }
 
 const kasraMemo = new Map<string, string>();
@@ -184,7 +239,7 @@ function consonantsReadAs(x: string, y: string): boolean {
   if (y.includes('dh') && x.includes('th')) read = read.replace(/th/g, 'dh');
   return (
     read !== x &&
-    foldWith(read, CONSONANT_FOLDS, consonantMemo) === foldWith(y, CONSONANT_FOLDS, consonantMemo)
+    foldWith(read, CONSONANT_STEPS, consonantMemo) === foldWith(y, CONSONANT_STEPS, consonantMemo)
   );
 }
 
@@ -196,5 +251,7 @@ function consonantsReadAs(x: string, y: string): boolean {
 const CONSONANT_FOLDS: readonly (readonly [RegExp, string])[] = SPELLING_FOLDS.filter(
   ([p]) => p.source !== '(?<=[^aeiou])e(?=[^aeiou])' && p.source !== '(?<=[^aeiou])o(?=[^aeiou])',
 );
+
+const CONSONANT_STEPS = stepsOf(CONSONANT_FOLDS);
 
 const consonantMemo = new Map<string, string>();
