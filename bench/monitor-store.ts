@@ -37,6 +37,7 @@ import {
   BOUND_CHUNK,
   emptyForwardStats,
   forwardCandidates,
+  nearMemoOf,
 } from '../packages/adapters/src/monitoring/forward-candidates.ts';
 import { RegisterStore, type RegisterEntry } from '../packages/adapters/src/monitoring/register-store.ts';
 import type { ScreeningIndex, ScreeningQuery } from '../packages/core/src/index.ts';
@@ -82,6 +83,7 @@ const PROFILE = process.argv.includes('--profile-deltas')
  * candidates (the same list, in the same order, or the bench stops).
  */
 const SEARCH_COMPARE = process.argv.includes('--search-compare') ? arg('search-compare', 3) : 0;
+const NEAR_COMPARE = process.argv.includes('--near-compare') ? arg('near-compare', 3) : 0;
 const DUMP = process.argv.includes('--dump') ? process.argv[process.argv.indexOf('--dump') + 1] : undefined;
 let compareRegister: RegisterEntry[] | undefined;
 let compareIndex: ScreeningIndex | undefined;
@@ -128,6 +130,58 @@ function searchCompare(
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(
     `  forward search, main-thread CPU per search (median of ${times}, alternately): exhaustive ${median(cpu.exhaustive!).toFixed(2)} s [${cpu.exhaustive!.map((x) => x.toFixed(2)).join(' ')}], bounded ${median(cpu.bounded!).toFixed(2)} s [${cpu.bounded!.map((x) => x.toFixed(2)).join(' ')}]; the same ${first!.length} candidates in the same order;${counts} load ${load()}`,
+  );
+}
+
+/**
+ * `--near-compare N`: after each delta, its forward search run again on the main thread N times
+ * each way, alternately: with the near register words kept from the earlier deltas (what the
+ * delta had, `nearMemoOf`) and with none kept (every listed key looked up near the register's
+ * words, as before); the same candidates in the same order, checked.
+ */
+function nearCompare(
+  index: ScreeningIndex,
+  registerIndex: ScreeningIndex,
+  register: RegisterEntry[],
+  changed: ReadonlySet<string>,
+  times: number,
+): void {
+  const queries = new Map<string, ScreeningQuery[]>(register.map((c) => [c.id, queriesOfEntry(c)]));
+  const memo = nearMemoOf(index, registerIndex);
+  const before = new Map(memo);
+  const run = (kept: boolean) => {
+    memo.clear();
+    if (kept) for (const [k, v] of before) memo.set(k, v);
+    const stats = emptyForwardStats();
+    const c0 = mainCpu();
+    const out = forwardCandidates(
+      index,
+      registerIndex,
+      changed,
+      undefined,
+      (id) => queries.get(id),
+      undefined,
+      stats,
+    );
+    return { cpu: mainCpu() - c0, out: [...out], stats };
+  };
+  run(false); // prepares the queries (the memo a delta leaves its scored step)
+  const cpu: Record<string, number[]> = { kept: [], none: [] };
+  let first: string[] | undefined;
+  let counts = '';
+  for (let i = 0; i < times; i++)
+    for (const kept of [false, true]) {
+      const r = run(kept);
+      cpu[kept ? 'kept' : 'none']!.push(r.cpu);
+      first ??= r.out;
+      if (r.out.length !== first.length || r.out.some((id, k) => id !== first![k]))
+        throw new Error('the kept near words gave other candidates');
+      if (i === 0)
+        counts += ` ${kept ? 'kept' : 'none kept'}: ${r.stats.keys} keys, ${r.stats.keysKept} kept, ${r.stats.registerWords} register words, ${r.stats.candidates} candidates;`;
+    }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(
+    `  forward search, main-thread CPU per search (median of ${times}, alternately): no near words kept ${median(cpu.none!).toFixed(2)} s [${cpu.none!.map((x) => x.toFixed(2)).join(' ')}], the earlier deltas' kept ${median(cpu.kept!).toFixed(2)} s [${cpu.kept!.map((x) => x.toFixed(2)).join(' ')}]; the same ${first!.length} candidates in the same order;${counts} load ${load()}`,
   );
 }
 
@@ -549,7 +603,7 @@ async function main(): Promise<void> {
         const scope = monitor.lastScope;
         if (scope)
           console.log(
-            `  scoped step's forward search: ${scope.stats.listedNames} changed listed names searched, ${scope.stats.keys} listed keys looked up near the register's words (${scope.stats.registerWords} register words reached, ${scope.stats.postings} register-name postings read, ${scope.stats.postingsVisited} walked), ${scope.stats.namesReached} register names reached, ${scope.stats.reached} counterparties reached by their names, ${scope.stats.bounded} bounded pair by pair, ${scope.stats.candidates} candidates${scope.bound ? `; pairwise bound in chunks of ${BOUND_CHUNK}: on the delta worker / here ${scope.bound.beside} / ${scope.bound.here}` : ''}`,
+            `  scoped step's forward search: ${scope.stats.listedNames} changed listed names searched, ${scope.stats.keys} listed keys looked up near the register's words (${scope.stats.keysKept} of them kept from an earlier delta; ${scope.stats.registerWords} register words reached, ${scope.stats.postings} register-name postings read, ${scope.stats.postingsVisited} walked), ${scope.stats.namesReached} register names reached, ${scope.stats.reached} counterparties reached by their names, ${scope.stats.bounded} bounded pair by pair, ${scope.stats.candidates} candidates${scope.bound ? `; pairwise bound in chunks of ${BOUND_CHUNK}: on the delta worker / here ${scope.bound.beside} / ${scope.bound.here}` : ''}`,
           );
         if (SEARCH_COMPARE > 0) {
           compareRegister ??= await new RegisterStore(store.kysely).counterparties(org);
@@ -559,6 +613,15 @@ async function main(): Promise<void> {
             ...Array.from({ length: 200 }, (_, k) => `${source}:weekly-${round}-${k}`),
           ]);
           searchCompare(screening.index, compareIndex, compareRegister, changedIds, SEARCH_COMPARE);
+        }
+        if (NEAR_COMPARE > 0) {
+          compareRegister ??= await new RegisterStore(store.kysely).counterparties(org);
+          compareIndex ??= buildRegisterIndex(compareRegister, screening.index.reference);
+          const changedIds = new Set([
+            ...[...changed].map((p) => `${source}:${p.sourceId}`),
+            ...Array.from({ length: 200 }, (_, k) => `${source}:weekly-${round}-${k}`),
+          ]);
+          nearCompare(screening.index, compareIndex, compareRegister, changedIds, NEAR_COMPARE);
         }
         if (monitor.lastSplit && process.argv.includes('--delta-worker'))
           console.log(

@@ -10,7 +10,12 @@ import {
   type Party,
 } from '@entente/core';
 import type { RegisterEntry } from './register-store.ts';
-import { emptyForwardStats, forwardCandidates, registerTokensNear } from './forward-candidates.ts';
+import {
+  emptyForwardStats,
+  forwardCandidates,
+  nearMemoOf,
+  registerTokensNear,
+} from './forward-candidates.ts';
 import { buildRegisterIndex } from './run-monitoring.ts';
 import { weightsDrift } from './weights-drift.ts';
 
@@ -291,6 +296,86 @@ describe('forwardCandidates bounded per register name', () => {
       // The bound does something.
       expect(fewer).toBeGreaterThan(0);
     });
+});
+
+describe('forwardCandidates with the near register words kept across deltas', () => {
+  // Three weeks of list changes on the fixture (its changed parties; 40 parties added after the
+  // fuzzy look-up was built, named with misspelt register words, and 20 removed; 300 more added,
+  // so that the look-up is rebuilt and the week before's added words are looked up, not
+  // scanned): each week's search with the near words the weeks before left (`nearMemoOf`) and
+  // one that keeps none give the same candidates, in the same order, and the same counts; every
+  // kept entry is what the search finds anew for that key.
+  it('gives the candidates of a search that keeps none, as the list index changes', () => {
+    const { index, registerIndex, register, changed } = fixture();
+    const byId = new Map(register.map((c) => [c.id, c]));
+    const queriesOf = (id: string) => {
+      const c = byId.get(id);
+      return c && counterpartyQueries(c);
+    };
+    const r = rng(53);
+    const memo = nearMemoOf(index, registerIndex);
+    memo.clear();
+    const syllables = ['qu', 'ex', 'yo', 'wan', 'pli', 'dro', 'gus', 'fen', 'ax', 'ib'];
+    const week = (k: number): Set<string> => {
+      if (k === 0) return changed;
+      const out = new Set<string>();
+      const count = k === 1 ? 40 : 300;
+      for (let i = 0; i < count; i++) {
+        const words = register[Math.floor(r() * register.length)]!.names[0]!.split(' ');
+        const made = Array.from({ length: 3 }, () => syllables[Math.floor(r() * syllables.length)]).join('');
+        const full = (k === 1 ? words.map((w) => misspell(w, r)) : [...words.slice(0, 2), made]).join(' ');
+        index.add(
+          buildParty({
+            source: 'test-list',
+            sourceId: `week-${k}-${i}`,
+            schema: r() < 0.3 ? 'person' : 'organization',
+            names: [{ full, quality: 'primary' }],
+          }),
+        );
+        out.add(`test-list:week-${k}-${i}`);
+      }
+      // Some of the week before's words again: the ones a kept entry serves.
+      for (const id of [...changed].slice(0, 10)) out.add(id);
+      if (k === 1) for (let i = 1; i < 200; i += 10) index.remove(`test-list:${i}`);
+      return out;
+    };
+    let kept = 0;
+    let keptAdded = 0;
+    for (let k = 0; k < 3; k++) {
+      const changedNow = week(k);
+      const before = new Map(memo);
+      const runs = [true, false].map((keep) => {
+        memo.clear();
+        if (keep) for (const [key, near] of before) memo.set(key, near);
+        const stats = emptyForwardStats();
+        const order: string[] = [];
+        const out = forwardCandidates(
+          index,
+          registerIndex,
+          changedNow,
+          undefined,
+          queriesOf,
+          (id) => order.push(id),
+          stats,
+        );
+        return { out: [...out], order, stats, memo: new Map(memo) };
+      });
+      const [withKept, without] = runs as [(typeof runs)[0], (typeof runs)[0]];
+      expect(withKept.out.length).toBeGreaterThan(0);
+      expect(withKept.out).toEqual(without.out);
+      expect(withKept.order).toEqual(without.order);
+      expect({ ...withKept.stats, keysKept: 0 }).toEqual(without.stats);
+      for (const [key, near] of without.memo) expect(withKept.memo.get(key), key).toEqual(near);
+      kept += withKept.stats.keysKept;
+      keptAdded += [...before.keys()].filter((key) => key.startsWith('+') && without.memo.has(key)).length;
+      // The next week starts from what this week's search left.
+      memo.clear();
+      for (const [key, near] of withKept.memo) memo.set(key, near);
+    }
+    // The kept entries served keys, some of them added words scanned the week before.
+    expect(kept).toBeGreaterThan(50);
+    expect(keptAdded + [...memo.keys()].filter((key) => key.startsWith('+')).length).toBeGreaterThan(0);
+  });
 });
 
 describe('weightsDrift', () => {

@@ -198,6 +198,41 @@ export function registerTokensNear(
 }
 
 /**
+ * The register words near a listed key (`nearOf` in `searchForward`: `registerTokensNear` with the
+ * similarity `forward` gives each), kept across deltas per register index and list index, by the
+ * key's text and whether it was added since the list index's fuzzy look-up was built. What they
+ * depend on does not change while both are kept: the register index is never changed after its
+ * build (a changed register gets a new one), and the list index's side is the key's text and the
+ * token facts of its compiled name reference (`factsOf`, `factsAt`, the groups and translations),
+ * which its `add` and `remove` leave as they are. Dropped when the list index is another one
+ * (a restart), or emptied past `NEAR_MEMO_LIMIT` keys.
+ */
+const nearMemos = new WeakMap<
+  ScreeningIndex,
+  WeakMap<ScreeningIndex, { tokens: number; keys: Map<string, { ids: number[]; sims: number[] }> }>
+>();
+/** Listed keys kept in `nearMemos` per register index (~1,600 per weekly delta). */
+const NEAR_MEMO_LIMIT = 200_000;
+
+/**
+ * The near register words kept for searches of `index` over `registerIndex` (`nearMemos`), by
+ * `=` or `+` (added since the fuzzy look-up) and the listed key's text: the live map, for tests
+ * and benchmarks (emptied, a search finds them again).
+ */
+export function nearMemoOf(
+  index: ScreeningIndex,
+  registerIndex: ScreeningIndex,
+): Map<string, { ids: number[]; sims: number[] }> {
+  let byIndex = nearMemos.get(registerIndex);
+  if (!byIndex) nearMemos.set(registerIndex, (byIndex = new WeakMap()));
+  const memo = byIndex.get(index);
+  if (memo && memo.tokens === registerIndex.tokenCount) return memo.keys;
+  const keys = new Map<string, { ids: number[]; sims: number[] }>();
+  byIndex.set(index, { tokens: registerIndex.tokenCount, keys });
+  return keys;
+}
+
+/**
  * `normalizeName` of a query's name, kept per query object while it lives: a caller that keeps
  * its queries per register state (`candidateCounterparties`) has each counterparty's names
  * normalised once rather than on every delta that reaches it. Keyed by the reference too.
@@ -282,6 +317,8 @@ export function forwardCandidates(
 export interface ForwardStats {
   listedNames: number;
   keys: number;
+  /** Of `keys`, those whose near register words were kept from an earlier search (`nearMemos`). */
+  keysKept: number;
   registerWords: number;
   postings: number;
   /** Postings walked, per listed name (the exhaustive walk: every posting of every word reached). */
@@ -296,6 +333,7 @@ export function emptyForwardStats(): ForwardStats {
   return {
     listedNames: 0,
     keys: 0,
+    keysKept: 0,
     registerWords: 0,
     postings: 0,
     postingsVisited: 0,
@@ -508,14 +546,28 @@ function searchForward(
   // similarity, in the order `registerTokensNear` visits them: keys recur across the changed
   // names ("trading" in the week's 50 "… Trading" aliases), the search for them need not.
   const nears = new Map<number, { ids: number[]; sims: number[] }>();
+  // Across deltas too, by the key's text (`nearMemoOf`): the week's changed names carry the words
+  // the last week's did ("trading", "company", the recurring family and place names).
+  const kept = nearMemoOf(index, registerIndex);
   const nearOf = (k: number) => {
     let near = nears.get(k);
     if (near) return near;
-    const found = { ids: [] as number[], sims: [] as number[] };
     if (stats) stats.keys++;
     const s = index.tokenAt(k);
+    const pending = k >= indexed;
+    const memoKey = (pending ? '+' : '=') + s;
+    const known = kept.get(memoKey);
+    if (known) {
+      if (stats) {
+        stats.keysKept++;
+        stats.registerWords += known.ids.length;
+      }
+      nears.set(k, known);
+      return known;
+    }
+    const found = { ids: [] as number[], sims: [] as number[] };
     const seen = new Set<number>();
-    registerTokensNear(index, registerIndex, s, k >= indexed, (t) => {
+    registerTokensNear(index, registerIndex, s, pending, (t) => {
       if (seen.has(t)) return;
       seen.add(t);
       const sim = forward(registerIndex.tokenAt(t), k, s);
@@ -524,6 +576,8 @@ function searchForward(
       found.sims.push(sim);
     });
     if (stats) stats.registerWords += found.ids.length;
+    if (kept.size >= NEAR_MEMO_LIMIT) kept.clear();
+    kept.set(memoKey, found);
     nears.set(k, (near = found));
     return near;
   };
