@@ -10,7 +10,7 @@
  * Quote the process CPU ratios (main thread and workers) on a loaded machine, not wall times.
  *
  *   BENCH_DB=dir npx tsx bench/monitor-store.ts [--counterparties 100000] [--workers 2] [--weekly 3]
- *     [--register adversarial|realistic] [--quick] [--check] [--dump file]
+ *     [--register adversarial|realistic] [--quick] [--check] [--dump file] [--near-compare N]
  *   # BENCH_DB: a PGlite store from `ENTENTE_DB=dir entente sync` of ../shared/data
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
