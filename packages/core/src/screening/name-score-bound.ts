@@ -15,8 +15,8 @@ import { JOINED_WORDS_SIMILARITY } from './joined-words.ts';
 import { TokenSlots } from './token-slots.ts';
 import { mayReadAcrossNames, partyWordsScore } from './party-words.ts';
 import { TRANSLATION_SIMILARITY } from './translated-words.ts';
-import { ACRONYM_SIMILARITY, acronymRunEnd, mayBeAcronym } from './acronym-words.ts';
-import { hasBranchWord } from './branch-words.ts';
+import { ACRONYM_SIMILARITY, acronymRunEnd, MIN_ACRONYM_LETTERS, mayBeAcronym } from './acronym-words.ts';
+import { BRANCH_WORDS } from './branch-words.ts';
 
 /**
  * Allowances of `nameScoreBound`, one per thing that can raise `scoreIndexedName` above
@@ -122,18 +122,20 @@ function weightedTop(best: Float64Array, weight: ArrayLike<number>, n: number, k
   return s;
 }
 
-/** Flags of a token in `SimilarityCache.values`: an article; a generic organisation word or connector. */
+/** Flags of a token in `SimilarityCache.values`: an article; a generic organisation word or connector; a branch word. */
 const ARTICLE = 1;
 const GENERIC = 2;
+const BRANCH = 8;
 
-/** Per token id of `flagIndex`: its `ARTICLE` and `GENERIC` flags plus `KNOWN` once computed. */
+/** Per token id of `flagIndex`: its `ARTICLE`, `GENERIC` and `BRANCH` flags plus `KNOWN` once computed. */
 let flagIndex: ScreeningIndex | undefined;
 let tokenFlags = new Uint8Array(0);
 const KNOWN = 4;
 
 /**
- * Whether index token `id` may be left out of a coverage (`ARTICLE`, `GENERIC`), computed once
- * per token of the index rather than once per query (a token id's word never changes).
+ * Whether index token `id` may be left out of a coverage (`ARTICLE`, `GENERIC`) or is a branch
+ * word (`BRANCH`), computed once per token of the index rather than once per query (a token
+ * id's word never changes).
  */
 function dropFlagsOf(index: ScreeningIndex, id: number): number {
   if (flagIndex !== index) {
@@ -149,7 +151,8 @@ function dropFlagsOf(index: ScreeningIndex, id: number): number {
   const token = index.tokenAt(id);
   const flags =
     (token === 'al' || token === 'el' ? ARTICLE : 0) |
-    (index.compiled.genericOrgWords.has(token) || CONNECTORS.has(token) ? GENERIC : 0);
+    (index.compiled.genericOrgWords.has(token) || CONNECTORS.has(token) ? GENERIC : 0) |
+    (BRANCH_WORDS.has(token) ? BRANCH : 0);
   tokenFlags[id] = flags | KNOWN;
   return flags;
 }
@@ -353,19 +356,27 @@ function middleNamesMayLiftName(index: ScreeningIndex, query: PreparedQuery, nam
 /**
  * Raises to `ACRONYM_SIMILARITY` the best similarity of every word of `a` that may be an
  * acronym of a run of `b`'s words, and of every word of such a run; 1 when one was found.
+ * Exported for the property test that checks it against every start `acronymRunEnd` accepts.
  */
-function acronymBound(
+export function acronymBound(
   a: readonly string[],
   aBest: Float64Array,
   b: readonly string[],
   bBest: Float64Array,
   generic: ReadonlySet<string>,
 ): number {
+  // A run gives one letter a word at most (`acronymRunEnd`): an acronym of n letters needs n
+  // words of `b` from the run's start, and that start must give its first letter. Runs that
+  // cannot exist are not tried (most organisation pairs: the same runs found as before).
+  const bn = b.length;
+  if (bn < MIN_ACRONYM_LETTERS) return 0;
   let found = 0;
   for (let i = 0; i < a.length; i++) {
     const t = a[i]!;
-    if (!mayBeAcronym(t, generic)) continue;
-    for (let j = 0; j < b.length; j++) {
+    if (t.length > bn || !mayBeAcronym(t, generic)) continue;
+    const first = t.charCodeAt(0);
+    for (let j = 0; j + t.length <= bn; j++) {
+      if (b[j]!.charCodeAt(0) !== first) continue;
       const end = acronymRunEnd(t, b, j);
       if (end < 0) continue;
       found = 1;
@@ -492,8 +503,9 @@ function alignmentBound(
       cCover = Math.min(top, bestDroppedCoverage(cn, cWeights, cBest, cDrop));
     }
   }
-  // A listed branch's qualifier may leave its coverage (`branchLift`).
-  if (allow.branchWords && organisation && hasBranchWord(ct)) cCover = 1;
+  // A listed branch's qualifier may leave its coverage (`branchLift`): a listed name holding a
+  // branch word (`hasBranchWord`), read from its tokens' flags rather than their spellings.
+  if (allow.branchWords && organisation && anyFlag(cFlags, cn, BRANCH)) cCover = 1;
   const bound = coverageScore(qCover, cCover);
   // A contained listed name scores its coverage (less extra parts): only when shorter than the query.
   if (allow.contained && !query.syllabic && cn < qn && cCover > bound) return cCover;
@@ -501,7 +513,7 @@ function alignmentBound(
   // name): only when every query word but one (the first given name's) can pair that close.
   // An article of the query may be left unpaired beside them (`middleNamesLift`): it is not a
   // loose pair, and the listed name need only be longer than the query's other words.
-  if (allow.middleNames && !query.syllabic && !organisation && qn >= 2 && cn > qn - articlesIn(qt)) {
+  if (allow.middleNames && !query.syllabic && !organisation && qn >= 2 && cn > qn - articlesOf(query)) {
     let loose = 0;
     let letters = 0;
     for (let i = 0; i < qn; i++) {
@@ -515,8 +527,7 @@ function alignmentBound(
     // particle and its word: `unpairedParts`), up to MAX_MIDDLE_PARTS.
     const parts = Math.min(MAX_MIDDLE_PARTS, Math.ceil(Math.max(0, cn - qn) / 2));
     // The query's coverage with its articles left out, whether or not dropped words are allowed.
-    let articleWeight = 0;
-    for (let i = 0; i < qn; i++) if (ARTICLES.has(qt[i]!)) articleWeight += weights[i]!;
+    const articleWeight = articleWeightOf(query);
     const middleCover =
       articleWeight === 0
         ? qCover
@@ -534,11 +545,41 @@ function alignmentBound(
   return bound;
 }
 
-/** How many of `tokens` are articles (`ARTICLES`). */
-function articlesIn(tokens: readonly string[]): number {
-  let n = 0;
-  for (const t of tokens) if (ARTICLES.has(t)) n++;
-  return n;
+/** Whether any of the first `n` of `flags` holds `flag`. */
+function anyFlag(flags: Uint8Array, n: number, flag: number): boolean {
+  for (let j = 0; j < n; j++) if (flags[j]! & flag) return true;
+  return false;
+}
+
+/**
+ * How many of the query reading's words are articles (`ARTICLES`), and their weight: read for
+ * every person name bounded, computed once per reading (its words and weights do not change).
+ */
+let articlesQuery: PreparedQuery | undefined;
+let queryArticleCount = 0;
+let queryArticleWeight = 0;
+
+function readArticles(query: PreparedQuery): void {
+  if (articlesQuery === query) return;
+  articlesQuery = query;
+  queryArticleCount = 0;
+  queryArticleWeight = 0;
+  const qt = query.name.tokens;
+  for (let i = 0; i < qt.length; i++)
+    if (ARTICLES.has(qt[i]!)) {
+      queryArticleCount++;
+      queryArticleWeight += query.weights[i]!;
+    }
+}
+
+function articlesOf(query: PreparedQuery): number {
+  readArticles(query);
+  return queryArticleCount;
+}
+
+function articleWeightOf(query: PreparedQuery): number {
+  readArticles(query);
+  return queryArticleWeight;
 }
 
 /**
