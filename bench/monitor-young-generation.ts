@@ -15,7 +15,7 @@
  * address per worker (the first pool's two started first).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -57,6 +57,29 @@ const mainCpu = (): number => {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 
+/** CPU seconds of each thread of the process by its id (Linux: /proc/self/task). */
+const threadCpu = (): Map<number, number> => {
+  const out = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task'))
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  return out;
+};
+/** The other threads' CPU since `before`, most first (the pool's workers, then V8's platform threads). */
+const otherThreads = (before: Map<number, number>): string =>
+  [...threadCpu()]
+    .filter(([tid]) => tid !== process.pid)
+    .map(([tid, s]) => s - (before.get(tid) ?? 0))
+    .filter((s) => s >= 0.05)
+    .sort((a, b) => b - a)
+    .map((s) => s.toFixed(1))
+    .join(' + ') || 'none';
+
 async function main(): Promise<void> {
   const source = process.env.BENCH_DB;
   if (!source) throw new Error('set BENCH_DB to a copy of a PGlite store holding the mirror');
@@ -93,6 +116,7 @@ async function main(): Promise<void> {
     for (const p of round % 2 === 0 ? pools : [...pools].reverse()) {
       const c0 = process.cpuUsage();
       const m0 = mainCpu();
+      const threads0 = threadCpu();
       const t0 = performance.now();
       const results: string[] = new Array<string>(Math.ceil(queries.length / CHUNK));
       let next = 0;
@@ -111,6 +135,7 @@ async function main(): Promise<void> {
       const wall = (performance.now() - t0) / 1000;
       const cpu = cpuSecs(c0);
       const main = mainCpu() - m0;
+      const others = otherThreads(threads0);
       const hash = createHash('sha256');
       for (const r of results) hash.update(r);
       const d = hash.digest('hex').slice(0, 16);
@@ -120,7 +145,7 @@ async function main(): Promise<void> {
       p.wall.push(wall);
       p.main.push(main);
       console.log(
-        `round ${round + 1}, young generation ${p.young} MiB: ${wall.toFixed(1)} s wall, process CPU ${cpu.toFixed(1)} s (main thread ${main.toFixed(1)} s); ${hits} matches, digest ${d}; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; load ${load()}`,
+        `round ${round + 1}, young generation ${p.young} MiB: ${wall.toFixed(1)} s wall, process CPU ${cpu.toFixed(1)} s (main thread ${main.toFixed(1)} s, other threads ${others} s); ${hits} matches, digest ${d}; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; load ${load()}`,
       );
     }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
