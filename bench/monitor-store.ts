@@ -82,6 +82,8 @@ const PROFILE = process.argv.includes('--profile-deltas')
  * candidates (the same list, in the same order, or the bench stops).
  */
 const SEARCH_COMPARE = process.argv.includes('--search-compare') ? arg('search-compare', 3) : 0;
+/** `--young-mb N`: the pool workers' young generation, in MiB (the pool's default otherwise). */
+const YOUNG_MB = process.argv.includes('--young-mb') ? arg('young-mb', 8) : undefined;
 const DUMP = process.argv.includes('--dump') ? process.argv[process.argv.indexOf('--dump') + 1] : undefined;
 let compareRegister: RegisterEntry[] | undefined;
 let compareIndex: ScreeningIndex | undefined;
@@ -295,12 +297,13 @@ async function main(): Promise<void> {
       snapshotFile,
       workers: WORKERS,
       deltaWorker: process.argv.includes('--delta-worker'),
+      ...(YOUNG_MB === undefined ? {} : { youngGenerationMb: YOUNG_MB }),
     });
     const opened = secs(t0);
     if (!(await screening.workersReady())) throw new Error('workers did not start');
     const ready = secs(t0);
     console.log(
-      `screening service: opened (${screening.state().origin}) in ${opened.toFixed(1)} s, ${WORKERS} workers ready after ${ready.toFixed(1)} s; load ${load()}`,
+      `screening service: opened (${screening.state().origin}) in ${opened.toFixed(1)} s, ${WORKERS} workers${YOUNG_MB === undefined ? '' : ` (young generation ${YOUNG_MB} MiB)`} ready after ${ready.toFixed(1)} s; load ${load()}`,
     );
     const monitor = new MonitorService(
       store,
@@ -392,7 +395,7 @@ async function main(): Promise<void> {
       const runCpu = cpuSecs(c0);
       const runMain = mainCpu() - m0;
       console.log(
-        `monitor run --full: ${runS.toFixed(1)} s (process CPU ${runCpu.toFixed(1)} s, main thread ${runMain.toFixed(1)} s: idle 2-core wall ≥ ${Math.max(runMain, runCpu / 2).toFixed(1)} s${bare ? `, ×${(runCpu / bareCpu).toFixed(2)} the screening alone's` : ''}); ${run?.counts.newAlerts} new alerts${bare ? `; ×${(runS / bareS).toFixed(2)} the screening alone's wall time` : ''}; load ${load()}`,
+        `monitor run --full: ${runS.toFixed(1)} s (process CPU ${runCpu.toFixed(1)} s, main thread ${runMain.toFixed(1)} s: idle 2-core wall ≥ ${Math.max(runMain, runCpu / 2).toFixed(1)} s${bare ? `, ×${(runCpu / bareCpu).toFixed(2)} the screening alone's` : ''}); ${run?.counts.newAlerts} new alerts${bare ? `; ×${(runS / bareS).toFixed(2)} the screening alone's wall time` : ''}; peak RSS so far ${(process.resourceUsage().maxRSS / 2 ** 10).toFixed(0)} MiB; load ${load()}`,
       );
       const hit = Number(
         (

@@ -108,6 +108,11 @@ export interface ScreeningServiceOptions {
    */
   warmUp?: number;
   /**
+   * Young generation of each worker, in MiB (`ScreeningPool.start`'s `youngGenerationMb`; the
+   * pool's default when not given).
+   */
+  youngGenerationMb?: number;
+  /**
    * Allows the monitor's delta worker (`startDeltaWorker`; with `workers` only). Off by default:
    * measured only on the loaded machine, where it did not move a delta's main thread
    * (docs/decisions/2026-12-05-delta-worker-kept.md).
@@ -154,6 +159,7 @@ export class ScreeningService {
   readonly #workers: number;
   readonly #copyIndexPerWorker: boolean;
   readonly #warmUp: number;
+  readonly #youngGenerationMb: number | undefined;
   readonly #deltaWorker: boolean;
   readonly #onWorkerError: (e: unknown) => void;
   #pool: ScreeningPool | undefined;
@@ -201,6 +207,7 @@ export class ScreeningService {
     this.#workers = Math.max(0, Math.floor(options.workers ?? 0));
     this.#copyIndexPerWorker = options.copyIndexPerWorker ?? false;
     this.#warmUp = Math.max(0, Math.floor(options.warmUp ?? 0));
+    this.#youngGenerationMb = options.youngGenerationMb;
     this.#deltaWorker = options.deltaWorker ?? false;
     this.#onWorkerError = options.onWorkerError ?? (() => {});
     this.#snapshots = options.snapshotFile ? new IndexSnapshotCache(options.snapshotFile) : undefined;
@@ -299,6 +306,7 @@ export class ScreeningService {
         return ScreeningPool.start(this.snapshotPayload(), this.reference, this.#workers, {
           copyPerWorker: this.#copyIndexPerWorker,
           warmUp: this.#warmUp,
+          ...(this.#youngGenerationMb === undefined ? {} : { youngGenerationMb: this.#youngGenerationMb }),
         });
       })
       .then(
