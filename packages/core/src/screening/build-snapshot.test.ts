@@ -107,6 +107,13 @@ describe('index built straight into columns', () => {
     }
   });
 
+  it('refuses to snapshot an index over columns, which would give an index matching nothing', () => {
+    const columns = buildColumnIndex(inputs, ref);
+    expect(() => snapshotOfIndex(columns)).toThrow(/reads the columns of a snapshot/);
+    // The index it was made from, built as objects, snapshots (and its snapshot screens).
+    expect(snapshotOfIndex(buildScreeningIndex(inputs, ref)).format).toBeDefined();
+  });
+
   it('gives the object index snapshot for any parties, names and repeats', () => {
     const name = fc.string({
       unit: fc.constantFrom(...'abcdeklmnorsu -;()АБВمحد李明'.split('')),

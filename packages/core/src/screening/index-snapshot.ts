@@ -126,8 +126,17 @@ export function restOf(listed: string, normalized: NormalizedName): string {
   return JSON.stringify(text === listed ? rest : { ...rest, text });
 }
 
-/** The flat snapshot of an index (built with `prepare()` first, so that the fuzzy look-up is kept). */
+/**
+ * The flat snapshot of an index (built with `prepare()` first, so that the fuzzy look-up is kept).
+ * Throws on an index over a snapshot's columns (`indexOverSnapshot`, `buildColumnIndex`): its
+ * entries and names live in those columns, not in the arrays read here, so its snapshot would be
+ * an empty index that matches nothing. Keep the snapshot it was made from instead.
+ */
 export function snapshotOfIndex(index: ScreeningIndex): ScreeningIndexSnapshot {
+  if (index.columns)
+    throw new RangeError(
+      'snapshotOfIndex: this index reads the columns of a snapshot (indexOverSnapshot, buildColumnIndex); use that snapshot',
+    );
   const { entries, names, facts } = index;
   const entryNames = csr(entries.map((e) => e?.names));
   const nameTokens = csr(names.map((n) => n?.tokenIds));
