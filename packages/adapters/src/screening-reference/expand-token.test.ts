@@ -109,6 +109,56 @@ describe.skipIf(!hasData)('token expansion (expandToken) over real listed words'
   });
 });
 
+// The tokens of the query's phonetic key are scored on their code units, without their facts
+// (`keySimilarity`): each must be in the expansion at the similarity its facts give, as before.
+describe.skipIf(!hasData)("token expansion (expandToken): the phonetic key's run", async () => {
+  const { reference, list } = await unList();
+  const inputs = (list?.parties ?? []).map((party) => ({ party }));
+  const words = [
+    ...new Set(
+      (list?.parties ?? []).flatMap((p) =>
+        p.names.flatMap((n) => normalizeName(n.full, reference, p.schema).tokens),
+      ),
+    ),
+  ];
+  const queries = queryWords(words);
+
+  /** Tokens of a query's key run (as the expansion reads it) alike by their facts but missed or at another similarity. */
+  function wrong(index: ScreeningIndex): { read: number; phonetic: number; wrong: string[] } {
+    let read = 0;
+    let phonetic = 0;
+    const out: string[] = [];
+    index.expansions.clear();
+    for (const q of queries) {
+      const facts = index.factsOf(q);
+      if (q.length < 2 || !(facts.key.length >= 3 || (facts.key.length >= 1 && facts.vowelPoor))) continue;
+      const { ids, similarities } = expandToken(index, q);
+      const expansion = new Map<number, number>();
+      ids.forEach((id, k) => expansion.set(id, similarities[k]!));
+      for (const id of index.phoneticIds(facts.key) ?? []) {
+        if (Math.abs(index.tokenLength(id) - q.length) > 4) continue;
+        const alike = compareTokenFacts(facts, index.factsAt(id));
+        read++;
+        if (alike.kind === 'phonetic') phonetic++;
+        if (index.compiled.translations.has(q)) continue;
+        if ((expansion.get(id) ?? 0) !== alike.similarity)
+          out.push(`${q} → ${index.tokenAt(id)} at ${expansion.get(id)}, not ${alike.similarity}`);
+      }
+    }
+    return { read, phonetic, wrong: out };
+  }
+
+  it.each([
+    ['objects', () => buildScreeningIndex(inputs, reference)],
+    ['columns', () => buildColumnIndex(inputs, reference)],
+  ])('holds every token of the key at the similarity its facts give, over the %s index', (_layout, build) => {
+    const { read, phonetic, wrong: lost } = wrong(build());
+    expect(read).toBeGreaterThan(10_000);
+    expect(phonetic).toBeGreaterThan(1_000);
+    expect(lost).toEqual([]);
+  });
+});
+
 // What the expansion reads of the columns without making strings: a token's code units, and the
 // runs of tokens of one phonetic key or fold (found by two binary searches), as the objects hold them.
 describe.skipIf(!hasData)('an index over columns, read as the expansion reads it', async () => {

@@ -1,5 +1,6 @@
 import {
   allowedEdits,
+  ARABIC_CONSONANT_SIMILARITY,
   compareTokenFacts,
   editSimilarity,
   JARO_WINKLER_TRIED_BELOW,
@@ -9,6 +10,7 @@ import type { TokenFacts } from './compare-tokens.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
 import { jaroWinkler, jaroWinklerUnits } from './string-similarity.ts';
 import { clearOsaPattern, osaDistance, osaToPattern, setOsaPattern } from './string-similarity-osa.ts';
+import { kasraPlaces } from './spelling-fold.ts';
 import { TRANSLATION_SIMILARITY } from './translated-words.ts';
 import type { SharedExpansions } from './shared-expansions.ts';
 
@@ -365,6 +367,122 @@ function mayBeSpelledAlike(index: ScreeningIndex, a: string, id: number): boolea
   return jaro + prefix * 0.1 * (1 - jaro) >= 0.9 - 1e-9;
 }
 
+/**
+ * Whether every token whose fold is a kasra variant of `facts.fold` (`kasraVariant`) is read by
+ * the expansion's kasra route before its phonetic key's run: the route runs (the token allows
+ * an edit), and it enumerates the variants (`kasraPlaces`), or the fold has no a or i to swap
+ * (then no fold is its kasra variant).
+ */
+function kasraVariantsRead(token: string, facts: TokenFacts): boolean {
+  if (allowedEdits(token.length) === 0 || kasraPlaces(facts.fold) !== undefined) return true;
+  const fold = facts.fold;
+  for (let k = 0; k < fold.length; k++) {
+    const c = fold.charCodeAt(k);
+    if (c === 97 || c === 105) return false;
+  }
+  return true;
+}
+
+/** Bits of `consonantMarks`: a g not followed by h, a q, a "th", a "dh". */
+const G = 1;
+const Q = 2;
+const TH = 4;
+const DH = 8;
+
+/** The `consonantMarks` bit of code unit `c` followed by `next` (−1 at the end). */
+function consonantMark(c: number, next: number): number {
+  if (c === 103) return next === 104 ? 0 : G;
+  if (c === 113) return Q;
+  if (next !== 104) return 0;
+  return c === 116 ? TH : c === 100 ? DH : 0;
+}
+
+/** Which of the letters `arabicConsonantVariant` reads another way a word holds. */
+function consonantMarks(word: string): number {
+  let marks = 0;
+  for (let k = 0; k < word.length; k++)
+    marks |= consonantMark(word.charCodeAt(k), k + 1 < word.length ? word.charCodeAt(k + 1) : -1);
+  return marks;
+}
+
+/** `consonantMarks` of the first `n` code units of `units`. */
+function consonantMarksOfUnits(units: Uint16Array, n: number): number {
+  let marks = 0;
+  for (let k = 0; k < n; k++) marks |= consonantMark(units[k]!, k + 1 < n ? units[k + 1]! : -1);
+  return marks;
+}
+
+/** Whether two words' marks (`consonantMarks`) let `arabicConsonantVariant` read one as the other. */
+function mayReadConsonants(x: number, y: number): boolean {
+  return (
+    ((x & G) !== 0 && (y & Q) !== 0) ||
+    ((y & G) !== 0 && (x & Q) !== 0) ||
+    ((x & TH) !== 0 && (y & DH) !== 0) ||
+    ((y & TH) !== 0 && (x & DH) !== 0)
+  );
+}
+
+/** `isVowelPoor` of the first `n` code units of `units`. */
+function vowelPoorUnits(units: Uint16Array, n: number): boolean {
+  let vowels = 0;
+  for (let i = 0; i < n; i++) {
+    const c = units[i]!;
+    if (c === 101 || c === 111) return false;
+    if (c === 97 || c === 105 || c === 117) vowels++;
+  }
+  return vowels / n < 0.2;
+}
+
+/**
+ * `compareTokenFacts(facts, b's facts).similarity` for a token `b` of the run of `a`'s phonetic
+ * key (`facts.key`) that the expansion has not reached before the run, given as the first `lb`
+ * code units of `units` (neither `b` nor its facts are made); −1 when it cannot tell without
+ * them. `a` must be the OSA pattern (`setOsaPattern`), `aMarks` its `consonantMarks`, and
+ * `kasraVariantsRead(a, facts)` true. Such a `b` is not `a` (the exact token was read), shares no
+ * group with it (its groups' members were), does not fold as it does (its fold and the tokens
+ * folding to it were), and is no kasra variant of it (those were read): `compareTokenFacts` then
+ * takes its edit, Jaro–Winkler, Arabic-consonant and phonetic branches alone, in its order, with
+ * the keys equal. The consonant branch needs the folds: −1 when the two words hold letters it
+ * could read another way (a g against a q, a th against a dh), and for a one-letter `b`.
+ */
+function keySimilarity(a: string, facts: TokenFacts, aMarks: number, lb: number): number {
+  if (lb === 1) return -1;
+  const la = a.length;
+  const shorter = Math.min(la, lb);
+  const allowed = allowedEdits(shorter);
+  const sameStart = a.charCodeAt(0) === units[0];
+  let similarity = 0;
+  let jw = -1;
+  if (allowed > 0) {
+    const d = osaToPattern(units, lb);
+    if (d <= allowed) similarity = editSimilarity(d, sameStart);
+  }
+  if (similarity < JARO_WINKLER_TRIED_BELOW && shorter >= 4 && sameStart) {
+    jw = jaroWinklerUnits(a, units, lb);
+    const s = jaroWinklerSimilarity(jw);
+    if (s > similarity) similarity = s;
+  }
+  if (
+    similarity < ARABIC_CONSONANT_SIMILARITY &&
+    allowed > 0 &&
+    facts.key.length >= 3 &&
+    mayReadConsonants(aMarks, consonantMarksOfUnits(units, lb))
+  )
+    return -1;
+  const abjadPair = facts.vowelPoor !== vowelPoorUnits(units, lb);
+  if ((similarity < 0.8 || (abjadPair && similarity < 0.88)) && shorter >= 2) {
+    const ka = facts.key;
+    const abjad = ka.length >= 1 && abjadPair;
+    if (ka.length >= 2 || abjad) {
+      if (jw < 0) jw = jaroWinklerUnits(a, units, lb);
+      const jwNeeded = ka.length >= 6 ? 0.5 : 0.6;
+      const s = abjad ? (jw >= jwNeeded || shorter <= 2 ? 0.88 : 0) : Math.min(0.8, 0.35 + 0.5 * jw);
+      if (s > similarity) similarity = s;
+    }
+  }
+  return similarity;
+}
+
 function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFacts): TokenExpansion {
   const ids: number[] = [];
   const sims: number[] = [];
@@ -435,7 +553,27 @@ function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFact
     const byKey = key.length >= 3 || (key.length >= 1 && facts.vowelPoor);
     if (byKey) {
       const keyIds = index.phoneticIds(key);
-      if (keyIds) for (let k = 0; k < keyIds.length; k++) verify(keyIds[k]!, 4);
+      // A token of the key's run not reached yet is scored on its code units, without its facts
+      // (`keySimilarity`), where the token fits a 32-bit pattern and its kasra variants were read
+      // above; the others as any token is.
+      if (keyIds && length <= 32 && kasraVariantsRead(token, facts)) {
+        setOsaPattern(token);
+        try {
+          const marks = consonantMarks(token);
+          for (let k = 0; k < keyIds.length; k++) {
+            const id = keyIds[k]!;
+            if (seenStamp[id] === epoch) continue;
+            const lb = index.tokenLength(id);
+            if (Math.abs(lb - length) > 4) continue;
+            if (units.length < lb) units = new Uint16Array(lb * 2);
+            index.tokenUnits(id, units);
+            const similarity = keySimilarity(token, facts, marks, lb);
+            add(id, similarity >= 0 ? similarity : compareTokenFacts(facts, index.factsAt(id)).similarity);
+          }
+        } finally {
+          clearOsaPattern();
+        }
+      } else if (keyIds) for (let k = 0; k < keyIds.length; k++) verify(keyIds[k]!, 4);
     }
     const edits = allowedEdits(length);
     // A near token not reached yet shares no group with the token (its groups' members were
