@@ -46,6 +46,17 @@ export const SCORING_FEATURES = Object.freeze({
   omittedMiddleName: { label: 'Listed middle name not in the query', weight: -0.02 },
   /** Per query word beyond a contained listed name (middle name, patronymic, second surname). */
   extraNamePart: { label: 'Extra name part not on the list', weight: -0.05 },
+  /**
+   * Per query word beyond a contained listed person name, instead of `extraNamePart`, when the
+   * listed name is whole in the query in its order and every extra part stands where a name part
+   * may be added without contradicting it: after the listed first given name (a middle name, a
+   * patronymic, a nasab chain) or after the surname (a second surname), not in the first given
+   * name's place, and no initial (`extraPartsBeside`).
+   */
+  extraPartBeside: {
+    label: 'Extra middle name or second surname beside the whole listed name',
+    weight: -0.03,
+  },
   /** Per generic word (company, institute, complex) a query adds to a contained listed organisation name, or either name has beside the same distinctive words. */
   extraGenericWord: { label: 'Extra generic organisation word not on the list', weight: -0.04 },
   /** Times the commonness of a contained listed name: a common name inside a longer query says less. */

@@ -6,6 +6,7 @@ import { branchLift } from './branch-words.ts';
 import { genericWordsLift, oneLooseWordCut } from './generic-words-lift.ts';
 import { joinedWordsLift } from './joined-words.ts';
 import { middleNamesLift, type NameOrders } from './middle-names.ts';
+import { givenFirstPositions } from './name-order.ts';
 import { translatedWordsLift } from './translated-words.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
 import { unpairedParts } from './name-particles.ts';
@@ -123,6 +124,55 @@ export function containmentOf(
 /** Fewest letters a listed organisation name must have to be credited as contained. */
 const CONTAINED_ORG_MIN_LETTERS = 4;
 
+/**
+ * Whether the query's extra parts beside a contained listed person name (every listed word
+ * paired) stand where name parts are added to a name without contradicting it, so that they
+ * cost `extraPartBeside` rather than `extraNamePart` each: the query read given names first (by
+ * its comma, `orders.query`) pairs the listed words in the listed order (given names first by the
+ * listed name's own order, else as written), or in that order turned round once when the query
+ * has no comma (its surname written first: "Sidorov Ivan Petrovich"); no extra part comes before
+ * every paired word, nor just before the word paired with the listed first given name (another
+ * first given name: "Peter Hans Muller" against "Hans Muller"); and none is an initial or a number.
+ * So a middle name, a patronymic or a nasab chain after the first given name, and a second
+ * surname after the surname, are let go cheaply ("Ivan Petrovich Sidorov", "Lucia Fernanda
+ * Barrientos Olmedo").
+ */
+export function extraPartsBeside(
+  a: AlignmentView,
+  q: readonly string[],
+  c: readonly string[],
+  orders: NameOrders,
+): boolean {
+  const qn = q.length;
+  const cn = c.length;
+  for (let i = 0; i < qn; i++) {
+    if (a.usedQ[i]) continue;
+    const t = q[i]!;
+    if (t.length < 2 || startsWithDigit(t)) return false;
+  }
+  const qPos = givenFirstPositions(qn, orders.query);
+  const cPos = givenFirstPositions(cn, orders.listed());
+  // The listed position of each query word in the query's given-first reading (−1: an extra part).
+  const seq = new Int32Array(qn).fill(-1);
+  for (let p = 0; p < a.pairs; p++) seq[qPos[a.pairI[p]!]!] = cPos[a.pairJ[p]!]!;
+  let last = -1;
+  let turns = 0;
+  let firstPaired = -1;
+  for (let k = 0; k < qn; k++) {
+    const at = seq[k]!;
+    if (at < 0) continue;
+    if (firstPaired < 0) firstPaired = k;
+    if (at < last) turns++;
+    last = at;
+    // The listed first given name: the word read before it must not be an extra part.
+    if (at === 0 && k > 0 && seq[k - 1]! < 0) return false;
+  }
+  if (firstPaired !== 0 || turns > 1) return false;
+  // Turned round once: only a query without a comma, its last paired word before its first.
+  if (turns === 1 && (orders.query || last >= seq[0]!)) return false;
+  return true;
+}
+
 /** The listed name contained in the query: its score and its terms, or undefined. */
 function containedScore(
   base: number,
@@ -132,6 +182,7 @@ function containedScore(
   containment: Containment,
   generic: ReadonlySet<string> | undefined,
   terms: ScoreTerm[] | undefined,
+  orders?: NameOrders,
 ): number | undefined {
   if (containment === 'none' || a.pairs !== c.length || q.length === a.pairs) return undefined;
   if (a.candidateCoverage < CONTAINED_COVERAGE) return undefined;
@@ -168,9 +219,12 @@ function containedScore(
   )
     return undefined;
   const common = 1 - a.candidateRarity;
+  // Extra parts beside a long listed name found whole and in order cost less (`extraPartsBeside`).
+  const beside = orders !== undefined && length >= CONTAINED_MIN_LETTERS && extraPartsBeside(a, q, c, orders);
+  const extraFeature = beside ? 'extraPartBeside' : 'extraNamePart';
   const contained =
     a.candidateCoverage +
-    FEATURE_WEIGHTS.extraNamePart * extra.length +
+    FEATURE_WEIGHTS[extraFeature] * extra.length +
     (common > 0 ? FEATURE_WEIGHTS.containedCommonName * common : 0);
   if (contained <= base) return undefined;
   if (terms) {
@@ -180,11 +234,17 @@ function containedScore(
         `listed name contained in the query (listed-name coverage ${a.candidateCoverage.toFixed(2)})`,
         a.candidateCoverage - base,
       ),
-      featureTerm(
-        'extraNamePart',
-        `extra name part${extra.length > 1 ? 's' : ''} not on the list: ${extra.join(', ')}`,
-        extra.length,
-      ),
+      beside
+        ? featureTerm(
+            'extraPartBeside',
+            `listed name whole and in order in the query; extra name part${extra.length > 1 ? 's' : ''} beside it, not in the first given name's place: ${extra.join(', ')}`,
+            extra.length,
+          )
+        : featureTerm(
+            'extraNamePart',
+            `extra name part${extra.length > 1 ? 's' : ''} not on the list: ${extra.join(', ')}`,
+            extra.length,
+          ),
     );
     if (common > 0)
       terms.push(
@@ -249,7 +309,7 @@ export function nameFeatureScore(
   const joined = vowelless ? translated + joinedWordsLift(translated, a, q, c, terms) : translated;
   const lifted = joined + articleLift(joined, a, q, c, terms);
   let score = lifted;
-  const contained = containedScore(lifted, a, q, c, containment, generic, terms);
+  const contained = containedScore(lifted, a, q, c, containment, generic, terms, orders);
   if (contained !== undefined) score = contained;
   else if (containment === 'person' && orders && lifted === base)
     score += middleNamesLift(lifted, a, q, c, orders, terms);

@@ -113,6 +113,51 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: false,
     why: 'a second surname is not a middle name: the listed last surname is not in the query',
   },
+  // Three extra parts beside a whole listed name, where a name adds parts without contradicting
+  // it (issue 14, h119: `extraPartBeside`); in the first given name's place, or an initial, they
+  // keep the full charge (`extraNamePart`)
+  {
+    cls: 1,
+    query: 'Lucia Fernanda Maria Barrientos Olmedo',
+    listed: 'Lucia Barrientos',
+    match: true,
+    why: 'two middle names and a second surname beside the whole listed name',
+  },
+  {
+    cls: 1,
+    query: 'BARRIENTOS OLMEDO, Lucia Fernanda Maria',
+    listed: 'Lucia Barrientos',
+    match: true,
+    why: 'the same written surname first with a comma',
+  },
+  {
+    cls: 1,
+    query: 'Talwari Karim bin Nadhir bin Aziz bin Salim',
+    listed: 'Karim Talwari',
+    match: true,
+    why: 'a nasab chain of three after the given name, the surname written first',
+  },
+  {
+    cls: 1,
+    query: 'Fernanda Maria Lucia Barrientos Olmedo',
+    listed: 'Lucia Barrientos',
+    match: false,
+    why: "other given names in the listed first given name's place, and a second surname",
+  },
+  {
+    cls: 1,
+    query: 'Lucia F. Maria Barrientos Olmedo',
+    listed: 'Lucia Barrientos',
+    match: false,
+    why: 'an initial among the three extra parts keeps the full charge',
+  },
+  {
+    cls: 1,
+    query: 'OLMEDO, Fernanda Lucia Maria Barrientos',
+    listed: 'Lucia Barrientos',
+    match: false,
+    why: 'written surname first with a comma, another given name first',
+  },
   { cls: 1, query: 'Haji Karimullah Nadirzai', listed: 'Karimullah Nadirzai', match: true, why: 'honorific' },
   {
     cls: 1,

@@ -30,6 +30,23 @@ describe('FeatureBreakdown', () => {
     expect(html).toContain('extra name part not on the list: petrovich');
   });
 
+  it('labels the extra parts beside a whole listed name in words, not by their key', () => {
+    const beside = {
+      ...match,
+      score: 0.97,
+      features: { nameSimilarity: 0.63, containedName: 0.37, extraPartBeside: -0.03 },
+      explanation: [
+        'name matches "IVAN SIDOROV": ivan, sidorov; query words not found: petrovich',
+        'listed name contained in the query (listed-name coverage 1.00)',
+        "listed name whole and in order in the query; extra name part beside it, not in the first given name's place: petrovich",
+      ],
+    } as unknown as ScreeningMatch;
+    const html = renderToStaticMarkup(createElement(FeatureBreakdown, { match: beside }));
+    expect(html).toContain('Extra middle name or second surname beside the whole listed name');
+    expect(html).not.toContain('>extraPartBeside<');
+    expect(html).toContain('-0.03');
+  });
+
   it('labels the name-form terms in words, not by their keys', () => {
     const gendered = {
       ...match,
