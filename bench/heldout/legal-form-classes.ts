@@ -7,8 +7,15 @@
  * class pair: a pair of classes the lists' own aliases join often is a re-registration or a
  * translation, not two kinds of body.
  *
- *   npx tsx bench/heldout/legal-form-classes.ts [--examples 3]
+ * With `--cost <file>` (the JSON `org-alias-pairs.ts --json` writes), it also counts the tune
+ * spellings that score 0.86 or more against their subject's other spellings, whose legal-form
+ * classes differ, and that a larger legal-form fall (`--fall`, 0.13 by default: what "ANO X" /
+ * "LLC X" at 0.980 needs to fall under 0.86) would lose: all differing classes, and a non-profit
+ * body (NGO) against a company (LLC, JSC, LP, LLP, GP) alone.
+ *
+ *   npx tsx bench/heldout/legal-form-classes.ts [--examples 3] [--cost pairs.json] [--fall 0.13]
  */
+import { readFileSync } from 'node:fs';
 import { partyEntityId, type Party } from '@entente/core';
 import { normalizeName } from '../../packages/core/src/screening/normalize-name.ts';
 import { loadNameReference } from '../../packages/adapters/src/screening-reference/load-name-reference.ts';
@@ -17,8 +24,13 @@ import { spellingOnlyParties } from './build-dev-set.ts';
 import { listContext } from './list-context.ts';
 import { splitOf } from './split.ts';
 
-const at = process.argv.indexOf('--examples');
-const examples = at > 0 ? Number(process.argv[at + 1]) : 3;
+const argValue = (flag: string): string | undefined => {
+  const at = process.argv.indexOf(flag);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const examples = Number(argValue('--examples') ?? 3);
+const costFile = argValue('--cost');
+const fall = Number(argValue('--fall') ?? 0.13);
 
 const lists = await loadMirrorLists(MIRROR, () => {});
 const indexed = lists.flatMap((l) => l.parties);
@@ -75,9 +87,55 @@ console.log(
   `tune organisation subjects: ${bySubject.size}; names ${names}, with a legal form ${withForm}; ` +
     `subjects whose names carry more than one set of classes: ${subjectsWithTwo}`,
 );
-console.log('classes (names):', [...classNames].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', '));
+console.log(
+  'classes (names):',
+  [...classNames]
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', '),
+);
 console.log('\nname pairs of one subject, both with a legal form, by class pair (pairs / subjects):');
 for (const [key, n] of [...pairCount].sort((a, b) => b[1] - a[1])) {
   console.log(`  ${key.padEnd(24)} ${String(n).padStart(6)} / ${pairSubjects.get(key)!.size}`);
   for (const e of pairExamples.get(key) ?? []) console.log(`      ${e}`);
+}
+
+if (costFile) {
+  const pairs = JSON.parse(readFileSync(costFile, 'utf8')) as {
+    query: string;
+    best: string;
+    score: number;
+  }[];
+  const COMMERCIAL = new Set(['LLC', 'JSC', 'LP', 'LLP', 'GP']);
+  const classesOf = (n: string) => [...new Set(normalizeName(n, reference, 'organization').legalForms)];
+  const lost = (score: number) => score >= 0.86 && score - fall < 0.86;
+  let both = 0;
+  let differ = 0;
+  let differLost = 0;
+  let kind = 0;
+  let kindLost = 0;
+  const shown: string[] = [];
+  for (const p of pairs) {
+    const a = classesOf(p.query);
+    const b = classesOf(p.best);
+    if (!a.length || !b.length) continue;
+    both++;
+    if (a.some((c) => b.includes(c))) continue;
+    differ++;
+    if (lost(p.score)) differLost++;
+    const nonProfitVsCompany =
+      (a.includes('NGO') && b.some((c) => COMMERCIAL.has(c))) ||
+      (b.includes('NGO') && a.some((c) => COMMERCIAL.has(c)));
+    if (!nonProfitVsCompany) continue;
+    kind++;
+    if (!lost(p.score)) continue;
+    kindLost++;
+    if (shown.length < 3 * examples) shown.push(`${p.score.toFixed(3)} ${a}/${b}  ${p.query}  ~  ${p.best}`);
+  }
+  console.log(
+    `\nown spellings (${costFile}): ${pairs.length} pairs; both with a legal form ${both}; classes differ ${differ}, ` +
+      `of which ${differLost} score 0.86 or more and would fall under it with a fall of ${fall}`,
+  );
+  console.log(`a non-profit body against a company: ${kind} pairs; ${kindLost} would fall under 0.86`);
+  for (const e of shown) console.log(`  ${e}`);
 }

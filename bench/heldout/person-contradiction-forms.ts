@@ -32,7 +32,11 @@ const indexed = lists.flatMap((l) => l.parties);
 const extra = await spellingOnlyParties(MIRROR);
 const ctx = listContext(indexed, [...indexed, ...extra]);
 const reference = await loadNameReference(MIRROR);
-const given = new Set<string>(Object.values(reference.nicknames).flat().map((w) => w.toLowerCase()));
+const given = new Set<string>(
+  Object.values(reference.nicknames)
+    .flat()
+    .map((w) => w.toLowerCase()),
+);
 const known = (w: string): boolean => given.has(w);
 const bySubject = new Map<string, Party[]>();
 for (const party of indexed) {
@@ -55,16 +59,17 @@ for (const parties of bySubject.values()) {
       const a = norm[i]!;
       const b = norm[j]!;
       counts.pairs++;
-      const fa = a.tokens.filter((t) => t.length > 1).sort().join(' ');
-      const fb = b.tokens.filter((t) => t.length > 1).sort().join(' ');
+      const fa = a.tokens
+        .filter((t) => t.length > 1)
+        .sort()
+        .join(' ');
+      const fb = b.tokens
+        .filter((t) => t.length > 1)
+        .sort()
+        .join(' ');
       const ia = a.tokens.filter((t) => t.length === 1);
       const ib = b.tokens.filter((t) => t.length === 1);
-      if (
-        fa === fb &&
-        fa &&
-        ia.some((x) => !ib.includes(x)) &&
-        ib.some((x) => !ia.includes(x))
-      ) {
+      if (fa === fb && fa && ia.some((x) => !ib.includes(x)) && ib.some((x) => !ia.includes(x))) {
         counts.initials++;
         if (shown.initials!.length < examples) shown.initials!.push(`${a.text}  ~  ${b.text}`);
       }
