@@ -63,6 +63,8 @@ export const SCORING_FEATURES = Object.freeze({
   containedCommonName: { label: 'Contained name is common', weight: -0.2 },
   /** An initial whose letter starts no unmatched word of the other name, beside a full word left over. */
   initialConflict: { label: 'Initial contradicts a given name', weight: -0.12 },
+  /** Initials on both sides, left over, that disagree ("William G. Frost" / "William W. Frost"); once per name pair. */
+  initialsDiffer: { label: 'Initials differ', weight: -0.12 },
   /** Per word pair (up to two) of a person name where one word is the other in the other gender's form ("Michel" / "Michelle", "Daniel" / "Daniela"; not a Slavic surname's "-ova"). */
   genderedForm: { label: "Name in the other gender's form", weight: -0.1 },
   /** Two person names of two words each, one word the same and the other differing by more than a letter and in sound. */

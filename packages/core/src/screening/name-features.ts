@@ -105,6 +105,28 @@ function initialConflicts(
 }
 
 /**
+ * Unmatched single letters of `a` that are not among `b`'s unmatched single letters, while `b`
+ * holds an unmatched single letter of its own: two initials that disagree ("William G. Frost" /
+ * "William W. Frost"), the rest of the names the same. An initial of one name with nothing left
+ * over on the other side is a name part left out, not a contradiction.
+ */
+function differingInitials(
+  a: readonly string[],
+  usedA: Uint8Array,
+  b: readonly string[],
+  usedB: Uint8Array,
+): string[] {
+  let other: string[] | undefined;
+  for (let j = 0; j < b.length; j++)
+    if (!usedB[j] && b[j]!.length === 1 && !DIGITS.test(b[j]!)) (other ??= []).push(b[j]!);
+  if (!other) return [];
+  const out: string[] = [];
+  for (let i = 0; i < a.length; i++)
+    if (!usedA[i] && a[i]!.length === 1 && !DIGITS.test(a[i]!) && !other.includes(a[i]!)) out.push(a[i]!);
+  return out;
+}
+
+/**
  * How a listed name found whole inside the query is credited: as a person
  * name (extra name parts cost a little each), as an organisation name (only
  * when every extra query word is a generic word: "Makin Institute" holds
@@ -332,6 +354,20 @@ export function nameFeatureScore(
         'initialConflict',
         `initial${n > 1 ? 's' : ''} ${initials.map((x) => x.toUpperCase() + '.').join(' ')} contradict${n > 1 ? '' : 's'} a given name`,
         n,
+      ),
+    );
+  }
+  // Initials on both sides that disagree ("G." / "W."): one fall, however many letters differ.
+  // Only when no initial contradicted a full word (that term already says the names differ there).
+  const qInitials =
+    initials.length > 0 || initials === NO_INITIALS ? NO_INITIALS : differingInitials(q, a.usedQ, c, a.usedC);
+  if (qInitials.length > 0) {
+    const cInitials = differingInitials(c, a.usedC, q, a.usedQ);
+    score += FEATURE_WEIGHTS.initialsDiffer;
+    terms?.push(
+      featureTerm(
+        'initialsDiffer',
+        `initials differ: ${qInitials.map((x) => x.toUpperCase() + '.').join(' ')} / ${cInitials.map((x) => x.toUpperCase() + '.').join(' ')} (another given name, not a spelling of it)`,
       ),
     );
   }

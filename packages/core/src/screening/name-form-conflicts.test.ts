@@ -100,3 +100,37 @@ describe('the name-form terms in words (what the CLI, API and web page show)', (
     expect(c.terms.map((t) => t.feature)).not.toContain('genderedForm');
   });
 });
+
+describe('initials that disagree (initialsDiffer, issue 14 class 3)', () => {
+  const compiled = compileNameReference(DEFAULT_NAME_REFERENCE);
+  const compare = (query: string, listed: string) =>
+    compareNames(
+      normalizeName(query, DEFAULT_NAME_REFERENCE, 'person'),
+      normalizeName(listed, DEFAULT_NAME_REFERENCE, 'person'),
+      compiled,
+    );
+
+  it('lowers a name whose middle initial disagrees, and says so in plain words', () => {
+    const c = compare('Weberhof, Konrad L.', 'Konrad T Weberhof');
+    const term = c.terms.find((t) => t.feature === 'initialsDiffer');
+    expect(term?.explanation).toBe('initials differ: L. / T. (another given name, not a spelling of it)');
+    expect(term?.value).toBe(-0.12);
+    expect(c.score).toBeLessThan(0.84);
+    expect(describeFeatures({ initialsDiffer: term!.value })).toBe('Initials differ -0.12');
+  });
+
+  it('leaves the same initial, and an initial on one side only, alone', () => {
+    for (const [q, l] of [
+      ['Weberhof, Konrad T.', 'Konrad T Weberhof'],
+      ['Konrad L. Weberhof', 'Konrad Weberhof'],
+      ['K. L. Weberhof', 'Konrad Weberhof'],
+    ] as const)
+      expect(compare(q, l).terms.map((t) => t.feature)).not.toContain('initialsDiffer');
+  });
+
+  it('is one term beside an initial that contradicts a full word, not two', () => {
+    const c = compare('J. L. Weberhof', 'Konrad T Weberhof');
+    expect(c.terms.map((t) => t.feature)).toContain('initialConflict');
+    expect(c.terms.map((t) => t.feature)).not.toContain('initialsDiffer');
+  });
+});

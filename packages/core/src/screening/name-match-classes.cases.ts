@@ -467,6 +467,28 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: false,
     why: 'run-together initials contradict the given names',
   },
+  // 3 a middle initial on each side (issue 14, set e): the same letter agrees, another contradicts
+  {
+    cls: 3,
+    query: 'Weberhof, Konrad T.',
+    listed: 'Konrad T Weberhof',
+    match: true,
+    why: 'the same middle initial, surname first',
+  },
+  {
+    cls: 3,
+    query: 'Weberhof, Konrad L.',
+    listed: 'Konrad T Weberhof',
+    match: false,
+    why: 'middle initials differ',
+  },
+  {
+    cls: 3,
+    query: 'Konrad L. Weberhof',
+    listed: 'Konrad Weberhof',
+    match: true,
+    why: 'a middle initial on one side only is a part left out, not a contradiction',
+  },
   // 4 numbers and series
   {
     cls: 4,
