@@ -138,6 +138,38 @@ describe('the candidate cut (issues 14 and 17)', () => {
     expect(screenPartyOutcome(long, { name: QUERY }, { candidateCap: CANDIDATE_CAP }).matches).toEqual([]);
   });
 
+  it('bounds every name beyond the cap up to CANDIDATE_CAP of them before counting any unbounded', () => {
+    // 800 long names pass the retrieval and none can reach the threshold: 650 are beyond the
+    // default cap, more than four times the cap. Until 2026-12-06 only the first 600 were bounded
+    // and the other 50 counted as "could reach the threshold"; the note is an upper bound of the
+    // names whose bound reaches the floor, and now that is every one of them: none.
+    const crowded = buildScreeningIndex(
+      longDecoys(800).map((party) => ({ party })),
+      DEFAULT_NAME_REFERENCE,
+    );
+    const query = normalizeName(QUERY, crowded.reference);
+    const weight = indexTokenWeight(crowded);
+    const minScore = DEFAULT_SCREENING_THRESHOLD - CANDIDATE_FLOOR.maxBonus - CANDIDATE_FLOOR.margin;
+    const all = findCandidateNames(crowded, query, weight, 1e9, 0.2, minScore);
+    expect(all).toHaveLength(800);
+    const prepared = prepareQuery(crowded, query, weight);
+    const floor = nameScoreFloor({}, DEFAULT_SCREENING_THRESHOLD);
+    expect(all.filter((id) => nameScoreBound(crowded, prepared, crowded.name(id)!, floor) >= floor)).toEqual(
+      [],
+    );
+    expect(screenPartyOutcome(crowded, { name: QUERY })).toMatchObject({ matches: [], unscored: 0 });
+    expect(screenPartyOutcome(crowded, { name: QUERY }, { candidateCap: CANDIDATE_CAP }).matches).toEqual([]);
+    // With 250 numbered decoys among them (which can reach the floor), still an upper bound:
+    // the count stops at "at least" once some of the first cap's worth could.
+    const mixed = buildScreeningIndex(
+      [...longDecoys(800), ...decoys(250)].map((party) => ({ party })),
+      DEFAULT_NAME_REFERENCE,
+    );
+    const outcome = screenPartyOutcome(mixed, { name: QUERY });
+    expect(outcome.unscored).toBeGreaterThan(0);
+    expect(outcome.unscored).toBeLessThanOrEqual(250);
+  });
+
   it('accepts only an integer cap from 1 to CANDIDATE_CAP', () => {
     for (const candidateCap of [0, -1, 1.5, CANDIDATE_CAP + 1, Number.NaN])
       expect(() => screenPartyOutcome(index, { name: QUERY }, { candidateCap })).toThrow(

@@ -77,7 +77,8 @@ export interface ScreeningOutcome {
    * bound (`nameScoreBound` against `nameScoreFloor`, the test a scored name passes). They
    * are bounded in the retrieval's order: when some of the first cap's worth could reach the
    * threshold, the count stops there (`unscoredAtLeast`: there may be more); when none of
-   * them could, up to four times the cap are bounded and the rest counted as not ruled out
+   * them could, up to four times the cap (and at least `CANDIDATE_CAP`) are bounded and the rest
+   * counted as not ruled out
    * (so the count is then never too low). Exact when no more than the cap are left; for a
    * query with identifiers, every name past the cap. The most over the query's readings.
    */
@@ -152,13 +153,22 @@ const OFAC_CANDIDATE_LIMIT = 600;
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
- * How many names beyond the cap, as a multiple of the cap, `screenPartyOutcome` bounds to count
- * those that could reach the threshold (`ScreeningOutcome.unscored`) when none of the first
- * cap's worth can (`countBeyond`): the names past that are counted unbounded, so that a query
- * retrieving thousands (a common name over 1,000,000 parties) pays at most four times the
- * bounds of the names it scores for its note.
+ * How many names beyond the cap `screenPartyOutcome` bounds to count those that could reach the
+ * threshold (`ScreeningOutcome.unscored`) when none of the first cap's worth can (`countBeyond`):
+ * UNSCORED_BOUNDED times the cap, and at least UNSCORED_BOUNDED_NAMES; the names past that are
+ * counted unbounded, so that a query retrieving tens of thousands (a common name over 1,000,000
+ * parties) pays a bounded cost for its note. Until 2026-12-06 it was four times the cap alone (600
+ * names at the default cap): a family name listed many times ("Aisha Muammar el Qaddafi": 1,498
+ * names beyond the cap, none of which could reach the threshold) was told that 898 could.
  */
 const UNSCORED_BOUNDED = 4;
+
+/**
+ * Fewest names beyond the cap bounded for the note (`UNSCORED_BOUNDED`): the largest cap, the
+ * most a user can be told to score, so that on the mirror a note counts no name unbounded
+ * (bounding a name costs a few microseconds, a note's worst case some tens of milliseconds).
+ */
+const UNSCORED_BOUNDED_NAMES = CANDIDATE_CAP;
 
 /** Most that birth date and country can add to a name score. */
 const MAX_BONUS = FEATURE_WEIGHTS.birthDateMatch + FEATURE_WEIGHTS.countryMatch;
@@ -607,8 +617,9 @@ function keptNames(
  * threshold, as `keptNames` keeps names, bounding no more than the note needs: once the cap's
  * worth of them are bounded and one or more could reach it, the count stops there and says
  * "at least" (it is then never above the exact count); when none of those could, up to
- * UNSCORED_BOUNDED times the cap are bounded, and the names past that are counted as not
- * ruled out (never below the exact count). Exact when no more than the cap are beyond it.
+ * UNSCORED_BOUNDED times the cap (UNSCORED_BOUNDED_NAMES at least) are bounded, and the names
+ * past that are counted as not ruled out (never below the exact count). Exact when no more than
+ * the cap are beyond it, or none of the first cap's worth could and no more than that budget are.
  */
 function countBeyond(
   index: ScreeningIndex,
@@ -619,9 +630,10 @@ function countBeyond(
   entities: Uint8Array | undefined,
   cap: number,
 ): { unscored: number; atLeast: boolean } {
+  const budget = Math.max(UNSCORED_BOUNDED * cap, UNSCORED_BOUNDED_NAMES);
   let unscored = 0;
   for (let c = 0; c < beyond.length; c++) {
-    if (c >= UNSCORED_BOUNDED * cap) return { unscored: unscored + beyond.length - c, atLeast: false };
+    if (c >= budget) return { unscored: unscored + beyond.length - c, atLeast: false };
     if (c >= cap && unscored > 0) return { unscored, atLeast: true };
     if (wouldScore(index, beyond[c]!, prepared, bounded, floor, entities)) unscored++;
   }
