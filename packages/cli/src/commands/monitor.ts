@@ -38,9 +38,10 @@ async function monitorOf(
   // The services' monitor screens on the event loop; worker threads need a screening index of their own.
   if (workers === 0) return { monitor: await services.monitor(), close: async () => {} };
   // A full run screens on the workers only: the main thread reads the snapshot's columns (what a
-  // hit stores of its listed party) rather than hold the index as objects, ~0.5 GiB of live heap
-  // its GC marks again and again while it writes (docs/decisions/2026-12-06-monitoring-main-heap.md).
-  // A delta scores on the main thread, on the objects as before.
+  // hit stores of its listed party) rather than hold the index as objects (~150 MiB of live heap
+  // that its GC marks again and again while it writes; see
+  // docs/decisions/2026-12-06-monitoring-main-heap.md). A delta scores on the main thread, on the
+  // objects as before.
   const screening = await ScreeningService.open(services.store, await services.nameReference(), {
     workers,
     overColumns: full,
