@@ -18,6 +18,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { Session } from 'node:inspector/promises';
+import v8 from 'node:v8';
 import { sql } from 'kysely';
 import {
   CLI_SOURCE,
@@ -84,6 +85,18 @@ const PROFILE = process.argv.includes('--profile-deltas')
 const SEARCH_COMPARE = process.argv.includes('--search-compare') ? arg('search-compare', 3) : 0;
 /** `--young-mb N`: the pool workers' young generation, in MiB (the pool's default otherwise). */
 const YOUNG_MB = process.argv.includes('--young-mb') ? arg('young-mb', 8) : undefined;
+/**
+ * `--heap-points`: the main thread's live heap (after a full collection, with
+ * NODE_OPTIONS=--expose-gc) by V8 space at points of the run: before the screening service opens,
+ * once its workers are ready, before the full run and at each of its steps.
+ */
+const HEAP_POINTS = process.argv.includes('--heap-points');
+/**
+ * `--object-index`: the screening service's main-thread index made into objects from the snapshot,
+ * as before 2026-12-06 (h122); by default it reads the snapshot's columns, as `entente monitor run
+ * --workers N` opens it.
+ */
+const OBJECT_INDEX = process.argv.includes('--object-index');
 const DUMP = process.argv.includes('--dump') ? process.argv[process.argv.indexOf('--dump') + 1] : undefined;
 let compareRegister: RegisterEntry[] | undefined;
 let compareIndex: ScreeningIndex | undefined;
@@ -130,6 +143,23 @@ function searchCompare(
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(
     `  forward search, main-thread CPU per search (median of ${times}, alternately): exhaustive ${median(cpu.exhaustive!).toFixed(2)} s [${cpu.exhaustive!.map((x) => x.toFixed(2)).join(' ')}], bounded ${median(cpu.bounded!).toFixed(2)} s [${cpu.bounded!.map((x) => x.toFixed(2)).join(' ')}]; the same ${first!.length} candidates in the same order;${counts} load ${load()}`,
+  );
+}
+
+/** `--heap-points`: one line of the main thread's live heap by space, after a full collection. */
+function heapPoint(at: string): void {
+  if (!HEAP_POINTS) return;
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
+  const mib = (n: number) => (n / 2 ** 20).toFixed(0);
+  const spaces = v8
+    .getHeapSpaceStatistics()
+    .filter((s) => s.space_used_size > 2 ** 20)
+    .map((s) => `${s.space_name.replace(/_space$/, '')} ${mib(s.space_used_size)}`)
+    .join(', ');
+  const m = process.memoryUsage();
+  console.log(
+    `  heap ${at}${collect ? ' (after a full GC)' : ''}: used ${mib(m.heapUsed)} MiB (${spaces}); external ${mib(m.external)}, array buffers ${mib(m.arrayBuffers)}, rss ${mib(m.rss)} MiB`,
   );
 }
 
@@ -274,28 +304,36 @@ async function main(): Promise<void> {
     const snapshotFile = indexSnapshotFile(cacheDir, { dataDir });
     // First open writes the snapshot (as the first `entente screen` or `serve` of a store does).
     let t0 = performance.now();
-    const first = await ScreeningService.open(store, reference, { snapshotFile });
-    await first.close();
-    const parties = [];
-    for (const v of await store.latestVersions())
-      for (const p of await store.partiesOfVersion(v.id)) parties.push(p.party);
-    console.log(`index of ${parties.length} parties built and saved in ${secs(t0).toFixed(1)} s`);
+    // Neither this first service (its index as objects) nor the parties and the register made
+    // below are kept: `entente monitor run --full` holds none of them, and until 2026-12-06 (h122)
+    // they were ~400 MiB of the main thread's live heap through the bench's runs.
+    await (await ScreeningService.open(store, reference, { snapshotFile })).close();
+    const listed = async () => {
+      const parties: Party[] = [];
+      for (const v of await store.latestVersions())
+        for (const p of await store.partiesOfVersion(v.id)) parties.push(p.party);
+      return parties;
+    };
+    const listedCount = (await listed()).length;
+    console.log(`index of ${listedCount} parties built and saved in ${secs(t0).toFixed(1)} s`);
 
     const org = (
       await sharingStoreFor(store).orgs.createOrg({ name: 'Bench GmbH', kind: 'exporter' }, CLI_SOURCE)
     ).id;
-    const register = syntheticRegister(parties, N, REGISTER);
     const monitor0 = new MonitorService(store, undefined);
+    const csv = registerCsv(syntheticRegister(await listed(), N, REGISTER));
     t0 = performance.now();
-    const imported = await monitor0.importRegister(org, 'register.csv', registerCsv(register), CLI_SOURCE);
+    const imported = await monitor0.importRegister(org, 'register.csv', csv, CLI_SOURCE);
     console.log(`register: ${imported.rows} rows imported in ${secs(t0).toFixed(1)} s; load ${load()}`);
 
     // What `entente monitor run --full --workers N` does: open from the snapshot, start the workers.
     t0 = performance.now();
     // `--delta-worker`: the delta worker (off by default, docs/decisions/2026-12-05-delta-worker-kept.md).
+    heapPoint('before the screening service opens');
     const screening = await ScreeningService.open(store, reference, {
       snapshotFile,
       workers: WORKERS,
+      overColumns: !OBJECT_INDEX,
       deltaWorker: process.argv.includes('--delta-worker'),
       ...(YOUNG_MB === undefined ? {} : { youngGenerationMb: YOUNG_MB }),
     });
@@ -305,6 +343,7 @@ async function main(): Promise<void> {
     console.log(
       `screening service: opened (${screening.state().origin}) in ${opened.toFixed(1)} s, ${WORKERS} workers${YOUNG_MB === undefined ? '' : ` (young generation ${YOUNG_MB} MiB)`} ready after ${ready.toFixed(1)} s; load ${load()}`,
     );
+    heapPoint('with the workers ready');
     const monitor = new MonitorService(
       store,
       screening,
@@ -315,7 +354,7 @@ async function main(): Promise<void> {
     if (process.argv.includes('--split-bound')) monitor.splitBound = true;
     try {
       // Baseline: the screening alone, on the same workers.
-      const entries = await monitor0.register.counterparties(org);
+      const entries = QUICK ? [] : await monitor0.register.counterparties(org);
       t0 = performance.now();
       let c0 = process.cpuUsage();
       const bare = QUICK
@@ -370,10 +409,12 @@ async function main(): Promise<void> {
       const collect = (globalThis as { gc?: () => void }).gc;
       let live: number | undefined;
       const step = steps(screening);
+      heapPoint('before the full run');
       const run = await monitor.run(org, {
         trigger: 'full',
         full: true,
         onStep: (s) => {
+          heapPoint(`at the step ${s}`);
           if (s === 'scored' && collect) {
             collect();
             live = process.memoryUsage().heapUsed;
@@ -461,6 +502,8 @@ async function main(): Promise<void> {
           v.source,
           (await store.partiesOfVersion(v.id)).map((p) => p.party),
         );
+      // The lists as first stored (in the order the index was built from), whatever a round stores.
+      const parties = [...bySource.values()].flat();
       const largest = [...bySource.keys()].sort((a, b) => bySource.get(b)!.length - bySource.get(a)!.length);
       for (let round = 0; round < WEEKLY; round++) {
         const source = largest[round % largest.length]!;

@@ -32,11 +32,20 @@ async function orgIdOf(c: CliContext, org: string | undefined): Promise<string> 
 async function monitorOf(
   c: CliContext,
   workers = 0,
+  full = false,
 ): Promise<{ monitor: MonitorService; close: () => Promise<void> }> {
   const services = await c.services();
   // The services' monitor screens on the event loop; worker threads need a screening index of their own.
   if (workers === 0) return { monitor: await services.monitor(), close: async () => {} };
-  const screening = await ScreeningService.open(services.store, await services.nameReference(), { workers });
+  // A full run screens on the workers only: the main thread reads the snapshot's columns (what a
+  // hit stores of its listed party) rather than hold the index as objects (~150 MiB of live heap
+  // that its GC marks again and again while it writes; see
+  // docs/decisions/2026-12-06-monitoring-main-heap.md). A delta scores on the main thread, on the
+  // objects as before.
+  const screening = await ScreeningService.open(services.store, await services.nameReference(), {
+    workers,
+    overColumns: full,
+  });
   await screening.workersReady();
   const monitor = new MonitorService(services.store, screening, { log: (l) => c.note(l) });
   return {
@@ -167,7 +176,7 @@ export function registerMonitor(program: Command, ctx: () => CliContext): void {
       const orgIds = opts.org
         ? [await orgIdOf(c, opts.org)]
         : await (await registerOf(c)).register.organisationsWithRegister();
-      const { monitor: m, close } = await monitorOf(c, opts.workers ?? 0);
+      const { monitor: m, close } = await monitorOf(c, opts.workers ?? 0, opts.full ?? false);
       const runs: MonitorRun[] = [];
       try {
         for (const orgId of orgIds) {

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_NAME_REFERENCE } from '@entente/core';
+import { ScreeningService } from '../screening/screening-service.ts';
+import { MonitorService } from './monitor-service.ts';
+import { storeTargets } from '../test-support/store-targets.ts';
+import { CLI_SOURCE } from '../sharing/actor.ts';
+import { listOf, useMonitorWorld } from '../test-support/monitor-world.ts';
+
+const SOURCE = 'columns-list';
+const { party, version } = listOf(SOURCE, 'list.csv');
+
+const V1 = [
+  party('1', 'organization', ['Orion Maritime Trading']),
+  party('2', 'person', ['Ivan Sergeyevich Petrov'], { birthDates: [{ value: '1970', precision: 'year' }] }),
+  party('3', 'vessel', ['Ocean Star'], { identifiers: [{ type: 'imo', value: '9187629' }] }),
+  party('4', 'organization', ['Northwind Logistics Company']),
+];
+// A week later: Orion changed (an alias), Globex added, Ocean Star removed.
+const V2 = [
+  party('1', 'organization', ['Orion Maritime Trading', 'Orion Marine Trading']),
+  party('2', 'person', ['Ivan Sergeyevich Petrov'], { birthDates: [{ value: '1970', precision: 'year' }] }),
+  party('4', 'organization', ['Northwind Logistics Company']),
+  party('5', 'organization', ['Globex Holdings Limited']),
+];
+
+const BOOK = [
+  'id,name,aliases,type,countries,birth_date,imo,owners',
+  'C-1,Orion Maritime Trading LLC,,organisation,RU,,,',
+  'C-2,Ivan Petrov,,person,RU,1970-03-02,,',
+  'C-3,Ocean Star Shipping,,vessel,,,IMO 9187629,',
+  'C-4,Northwind Logistic Co,,organisation,DE,,,',
+  'C-5,Globex Holdings Ltd,,organisation,GB,,,',
+  'C-6,Acme Tools GmbH,,organisation,DE,,,C-1:60%',
+].join('\n');
+
+for (const target of storeTargets()) {
+  describe(`a full run whose screening service reads its snapshot's columns on ${target.name}`, () => {
+    const w = useMonitorWorld(target, () => version('2024-04-26', V1));
+
+    it('stores the hits (with their listed party hashes) and alerts of a service over objects, and so does the next delta', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'entente-over-columns-'));
+      const snapshotFile = path.join(dir, 'index.snapshot');
+      // The first open saves the snapshot; the second reads its columns, as `monitor run --full --workers N`.
+      await (await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, { snapshotFile })).close();
+      const pooled = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, {
+        snapshotFile,
+        workers: 1,
+        overColumns: true,
+      });
+      const monitor = new MonitorService(w.store, pooled);
+      try {
+        expect(pooled.state().origin).toBe('snapshot');
+        expect(pooled.index.columns).toBeDefined();
+        expect(await pooled.workersReady()).toBe(true);
+        const columns = await w.org('Widget Exports Ltd');
+        const objects = await w.org('Gadget Trading plc');
+        await monitor.importRegister(columns, 'book.csv', BOOK, CLI_SOURCE);
+        await w.monitor.importRegister(objects, 'book.csv', BOOK, CLI_SOURCE);
+        expect(w.screening.index.columns).toBeUndefined();
+
+        const alertsOf = async (m: MonitorService, org: string) =>
+          (await m.alerts.alerts(org, { limit: 1000 }))
+            .map((x) => `${x.kind} ${x.state} ${x.counterpartyId}×${x.entityId} ${x.score}`)
+            .sort();
+        const hitsOf = async (m: MonitorService, org: string) =>
+          (await m.runs.hits(org))
+            .map(
+              (h) => `${h.counterpartyId}×${h.entityId} ${h.score} ${h.partyHash} ${JSON.stringify(h.match)}`,
+            )
+            .sort();
+
+        const a = await monitor.run(columns, { trigger: 'full', full: true });
+        const b = await w.monitor.run(objects, { trigger: 'full', full: true });
+        expect(a?.record?.mode).toBe('full');
+        expect(a!.counts).toEqual(b!.counts);
+        expect(a!.counts.newAlerts).toBeGreaterThanOrEqual(4);
+        expect(await hitsOf(monitor, columns)).toEqual(await hitsOf(w.monitor, objects));
+        expect(await alertsOf(monitor, columns)).toEqual(await alertsOf(w.monitor, objects));
+
+        // The next list version: the refresh makes the index writable (objects) to patch it.
+        await w.store.saveListVersion(version('2024-05-03', V2));
+        const c = await monitor.run(columns, { trigger: 'list-version' });
+        const d = await w.monitor.run(objects, { trigger: 'list-version' });
+        expect(pooled.index.columns).toBeUndefined();
+        expect(c?.record?.mode).toBe('delta');
+        expect(c!.counts).toEqual(d!.counts);
+        expect(c!.counts.newAlerts).toBeGreaterThan(0);
+        expect(c!.counts.goneAlerts).toBeGreaterThan(0);
+        expect(await hitsOf(monitor, columns)).toEqual(await hitsOf(w.monitor, objects));
+        expect(await alertsOf(monitor, columns)).toEqual(await alertsOf(w.monitor, objects));
+      } finally {
+        await monitor.close();
+        await pooled.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
