@@ -11,30 +11,44 @@ export const LOAN_WORD_SIMILARITY = 0.9;
 /** Fewest letters of either word of a loan-word pair. */
 const LOAN_MIN_LETTERS = 5;
 
-/** Fewest consonants of a loan key (`loanWordKey`): a short skeleton is shared by many words ("trd": trade, trud). */
+/** Fewest consonants of a loan key (`loanWordKeys`): a short skeleton is shared by many words ("trd": trade, trud). */
 const LOAN_MIN_CONSONANTS = 4;
 
 /**
- * How English letters come back when an English word is written in Cyrillic and romanised again,
- * folded to one form, in order: the Russian ending "-tsiya" as "-tion" ("korporatsiya" /
- * "corporation"), "ph" as f, "th" as t, "ck", "ch", "kh", "q", "c" (not before e, i,
- * y) and "k" as k, a soft "c" as s, "x" as ks, "dzh", "zh" and "j" as g (the English g before e
- * and i: "engineering" / "inzhiniring", "technology" / "tekhnolodzhi"), a final silent e after a
- * consonant dropped ("trade" / "treyd"), every run of vowels (with y and w) as one vowel slot
- * ("consulting" / "konsalting", "cloud" / "klaud", "eastern" / "istern"), doubled letters single.
+ * How the English spelling's letters come back when the word is written in Cyrillic and
+ * romanised again, folded to one form with the romanised spelling's (`ROMANISED_FOLDS`), in
+ * order: "ph" as f, "th" as t, "ck", "ch", "q" and a hard "c" as k, a soft "c" (before e, i, y)
+ * as s, "x" as ks, "j" and a soft "g" as G (the romanised "dzh" or "zh": "engineering" /
+ * "inzhiniring", "technology" / "tekhnolodzhi"), a final silent e after a consonant dropped
+ * ("cargoline" / "kargolayn"), every run of vowels (with y and w) as one vowel slot
+ * ("consulting" / "konsalting", "cleanpower" / "klinpauer"), doubled letters single.
  */
-const LOAN_FOLDS: readonly (readonly [RegExp, string])[] = [
-  [/ts(?:iy?a|ii|iy?u)$/, 'tion'],
+const ENGLISH_FOLDS: readonly (readonly [RegExp, string])[] = [
   [/ph/g, 'f'],
   [/th/g, 't'],
   [/ck/g, 'k'],
-  [/[ck]h/g, 'k'],
+  [/ch/g, 'k'],
   [/q/g, 'k'],
   [/c(?=[eiy])/g, 's'],
   [/c/g, 'k'],
   [/x/g, 'ks'],
-  [/dzh|zh|j/g, 'g'],
+  [/j|g(?=[eiy])/g, 'G'],
   [/(?<=[^aeiouyw])e$/, ''],
+  [/[aeiouyw]+/g, 'a'],
+  [/(.)\1+/g, '$1'],
+];
+
+/**
+ * The romanised spelling's letters, folded as `ENGLISH_FOLDS` folds the English ones: the ending
+ * "-tsiya" as "-tion" ("korporatsiya" / "corporation"), "kh" as k ("tekhnolodzhi"), "dzh" and
+ * "zh" as G; "ch" (the Russian ch) kept apart from every English letter (as "C"), and c, q, x
+ * and "ph" as written (no English fold holds them); vowel runs and doubled letters as there.
+ */
+const ROMANISED_FOLDS: readonly (readonly [RegExp, string])[] = [
+  [/ts(?:iy?a|ii|iy?u)$/, 'tion'],
+  [/kh/g, 'k'],
+  [/ch/g, 'C'],
+  [/dzh|zh/g, 'G'],
   [/[aeiouyw]+/g, 'a'],
   [/(.)\1+/g, '$1'],
 ];
@@ -42,37 +56,67 @@ const LOAN_FOLDS: readonly (readonly [RegExp, string])[] = [
 const ASCII_WORD = /^[a-z]+$/;
 const VOWEL_SLOT = 97; // 'a', the one vowel slot of a loan key
 
-/**
- * The loan-word key of a word (`LOAN_FOLDS`), or '' when the word is not one a loan-word pair
- * may hold: under `LOAN_MIN_LETTERS` letters, not plain ASCII letters, or a key of fewer than
- * `LOAN_MIN_CONSONANTS` consonants.
- *
- * @example
- * loanWordKey('konsalting') === loanWordKey('consulting') // 'kansaltang'
- */
-export function loanWordKey(word: string): string {
-  const known = memo.get(word);
-  if (known !== undefined) return known;
-  let key = '';
-  if (word.length >= LOAN_MIN_LETTERS && ASCII_WORD.test(word)) {
-    let out = word;
-    for (const [pattern, replacement] of LOAN_FOLDS) out = out.replace(pattern, replacement);
-    let consonants = 0;
-    for (let i = 0; i < out.length; i++) if (out.charCodeAt(i) !== VOWEL_SLOT) consonants++;
-    if (consonants >= LOAN_MIN_CONSONANTS) key = out;
-  }
-  if (memo.size > 100_000) memo.clear();
-  memo.set(word, key);
-  return key;
+/** A word's two loan keys and its consonants (letters but a, e, i, o, u, y, w; doubled ones once). */
+interface LoanKeys {
+  english: string;
+  romanised: string;
+  consonants: string;
 }
 
-const memo = new Map<string, string>();
+const NO_KEYS: LoanKeys = Object.freeze({ english: '', romanised: '', consonants: '' });
 
-/** Whether two different words are one English word, one of them read back from Russian (their loan keys agree). */
+function foldAll(word: string, folds: readonly (readonly [RegExp, string])[]): string {
+  let out = word;
+  for (const [pattern, replacement] of folds) out = out.replace(pattern, replacement);
+  let consonants = 0;
+  for (let i = 0; i < out.length; i++) if (out.charCodeAt(i) !== VOWEL_SLOT) consonants++;
+  return consonants >= LOAN_MIN_CONSONANTS ? out : '';
+}
+
+/**
+ * The loan keys of a word: read as an English spelling (`ENGLISH_FOLDS`) and as one romanised
+ * from Russian (`ROMANISED_FOLDS`); empty when the word is not one a loan-word pair may hold
+ * (under `LOAN_MIN_LETTERS` letters, not plain ASCII letters, a key of fewer than
+ * `LOAN_MIN_CONSONANTS` consonants).
+ *
+ * @example
+ * loanWordKeys('consulting').english === loanWordKeys('konsalting').romanised // 'kansaltang'
+ */
+export function loanWordKeys(word: string): LoanKeys {
+  const known = memo.get(word);
+  if (known !== undefined) return known;
+  let keys = NO_KEYS;
+  if (word.length >= LOAN_MIN_LETTERS && ASCII_WORD.test(word)) {
+    const english = foldAll(word, ENGLISH_FOLDS);
+    const romanised = foldAll(word, ROMANISED_FOLDS);
+    if (english !== '' || romanised !== '')
+      keys = { english, romanised, consonants: word.replace(/[aeiouyw]+/g, '').replace(/(.)\1+/g, '$1') };
+  }
+  if (memo.size > 100_000) memo.clear();
+  memo.set(word, keys);
+  return keys;
+}
+
+const memo = new Map<string, LoanKeys>();
+
+/** Whether a word has loan keys at all (`loanWordKeys`): a pair may hold it. */
+export function mayBeLoanWord(word: string): boolean {
+  return loanWordKeys(word) !== NO_KEYS;
+}
+
+/**
+ * Whether two words are one English word and its spelling read back from Russian: one's English
+ * key is the other's romanised key, and their consonants differ (a letter correspondence was
+ * needed: two words differing in their vowels only, "support" / "seaport", "shipping" /
+ * "shopping", are not paired; the edits compare those).
+ */
 export function loanWordPair(x: string, y: string): boolean {
   if (x === y) return false;
-  const k = loanWordKey(x);
-  return k !== '' && k === loanWordKey(y);
+  const a = loanWordKeys(x);
+  if (a === NO_KEYS) return false;
+  const b = loanWordKeys(y);
+  if (b === NO_KEYS || a.consonants === b.consonants) return false;
+  return (a.english !== '' && a.english === b.romanised) || (a.romanised !== '' && a.romanised === b.english);
 }
 
 /**
@@ -100,7 +144,7 @@ export function loanWordsLift(
   let found: string[] | undefined;
   for (let i = 0; i < q.length; i++) {
     const qi = q[i]!;
-    if (loanWordKey(qi) === '') continue;
+    if (!mayBeLoanWord(qi)) continue;
     if (a.usedQ[i]) {
       // Paired with the other word below the loan similarity: the pair's similarity rises.
       for (let p = 0; p < aligned; p++) {

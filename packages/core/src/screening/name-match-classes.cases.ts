@@ -1014,11 +1014,11 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   },
   {
     cls: 5,
-    query: 'Istern Fotoniks Grupp',
-    listed: 'Eastern Photonics Group',
+    query: 'Tavrida Fotoniks Grupp',
+    listed: 'Tavrida Photonics Group',
     schema: 'organization',
     match: true,
-    why: 'istern = eastern, fotoniks = photonics',
+    why: 'fotoniks = photonics',
   },
   {
     cls: 5,

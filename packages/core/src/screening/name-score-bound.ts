@@ -15,7 +15,7 @@ import { JOINED_WORDS_SIMILARITY } from './joined-words.ts';
 import { TokenSlots } from './token-slots.ts';
 import { mayReadAcrossNames, partyWordsScore } from './party-words.ts';
 import { TRANSLATION_SIMILARITY } from './translated-words.ts';
-import { LOAN_WORD_SIMILARITY, loanWordKey } from './loan-words.ts';
+import { LOAN_WORD_SIMILARITY, loanWordPair, mayBeLoanWord } from './loan-words.ts';
 import { ACRONYM_SIMILARITY, acronymRunEnd, MIN_ACRONYM_LETTERS, mayBeAcronym } from './acronym-words.ts';
 import { BRANCH_WORDS } from './branch-words.ts';
 
@@ -456,11 +456,10 @@ function alignmentBound(
     // A word may be paired with its spelling read back from Russian (`loanWordsLift`): a pair is
     // read only when one of its words is below the loan similarity (else nothing can rise).
     for (let i = 0; i < qn; i++) {
-      const key = loanWordKey(qt[i]!);
-      if (key === '') continue;
+      if (!mayBeLoanWord(qt[i]!)) continue;
       const qLow = qBest[i]! < LOAN_WORD_SIMILARITY;
       for (let j = 0; j < cn; j++)
-        if ((qLow || cBest[j]! < LOAN_WORD_SIMILARITY) && ct[j] !== qt[i] && loanWordKey(ct[j]!) === key) {
+        if ((qLow || cBest[j]! < LOAN_WORD_SIMILARITY) && loanWordPair(qt[i]!, ct[j]!)) {
           if (qBest[i]! < LOAN_WORD_SIMILARITY) qBest[i] = LOAN_WORD_SIMILARITY;
           if (cBest[j]! < LOAN_WORD_SIMILARITY) cBest[j] = LOAN_WORD_SIMILARITY;
         }
