@@ -18,8 +18,6 @@ export const SCORING_FEATURES = Object.freeze({
   joinedWords: { label: 'Words written joined on one side and apart on the other', weight: 1 },
   /** Lift from pairing, between two organisation names, a word with its translation ("jaish" / "army": `ORGANISATION_TRANSLATIONS`). */
   translatedWord: { label: 'Word translated from another language', weight: 1 },
-  /** Lift from pairing, between two organisation names, an English word with its spelling read back from a Russian romanisation ("konsalting" / "consulting": `loanWordsLift`). */
-  loanWord: { label: 'English word spelt back from Russian', weight: 1 },
   /** Lift from pairing, between two organisation names, an acronym with the run of words whose initials it spells ("ISIL" / "Islamic State in Iraq and the Levant": `acronymLift`). */
   acronymWords: { label: "Acronym of the other name's words", weight: 1 },
   /** Lift from leaving out of the coverages an article ("al", "el") one side writes and the other does not. */

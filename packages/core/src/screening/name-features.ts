@@ -6,7 +6,6 @@ import { branchLift } from './branch-words.ts';
 import { genericWordsLift, oneLooseWordCut } from './generic-words-lift.ts';
 import { joinedWordsLift } from './joined-words.ts';
 import { middleNamesLift, type NameOrders } from './middle-names.ts';
-import { loanWordsLift } from './loan-words.ts';
 import { translatedWordsLift } from './translated-words.ts';
 import { FEATURE_WEIGHTS, featureTerm, type ScoreTerm } from './feature-table.ts';
 import { unpairedParts } from './name-particles.ts';
@@ -241,11 +240,10 @@ export function nameFeatureScore(
   terms?: ScoreTerm[],
   orders?: NameOrders,
 ): number {
-  const loaned = containment === 'organisation' ? base + loanWordsLift(base, a, q, c, terms) : base;
   let translated =
     translations && generic && containment === 'organisation'
-      ? loaned + translatedWordsLift(loaned, a, q, c, translations, generic, terms)
-      : loaned;
+      ? base + translatedWordsLift(base, a, q, c, translations, generic, terms)
+      : base;
   if (generic && containment === 'organisation')
     translated += acronymLift(translated, a, q, c, generic, terms);
   const joined = vowelless ? translated + joinedWordsLift(translated, a, q, c, terms) : translated;

@@ -15,7 +15,6 @@ import { JOINED_WORDS_SIMILARITY } from './joined-words.ts';
 import { TokenSlots } from './token-slots.ts';
 import { mayReadAcrossNames, partyWordsScore } from './party-words.ts';
 import { TRANSLATION_SIMILARITY } from './translated-words.ts';
-import { LOAN_WORD_SIMILARITY, loanWordPair, mayBeLoanWord } from './loan-words.ts';
 import { ACRONYM_SIMILARITY, acronymRunEnd, MIN_ACRONYM_LETTERS, mayBeAcronym } from './acronym-words.ts';
 import { BRANCH_WORDS } from './branch-words.ts';
 
@@ -43,11 +42,6 @@ export const BOUND_ALLOWANCES: Readonly<Record<BoundAllowance, boolean>> = Objec
    * group member ("jaish", "army") may be paired at `TRANSLATION_SIMILARITY`, one to one.
    */
   translatedWords: true,
-  /**
-   * `loanWordsLift` (organisation pairs): an English word and its spelling read back from a
-   * Russian romanisation (equal loan keys) may be paired at `LOAN_WORD_SIMILARITY`, one to one.
-   */
-  loanWords: true,
   /**
    * `acronymLift` (organisation pairs): a word of 2–6 letters may be paired at
    * `ACRONYM_SIMILARITY` with a run of words of the other side whose initials it spells, one
@@ -85,7 +79,6 @@ export const BOUND_ALLOWANCES: Readonly<Record<BoundAllowance, boolean>> = Objec
 /** The lifts `nameScoreBound` allows for. */
 export type BoundAllowance =
   | 'translatedWords'
-  | 'loanWords'
   | 'acronyms'
   | 'branchWords'
   | 'joinedWords'
@@ -449,19 +442,6 @@ function alignmentBound(
         if (ct[j] !== qt[i] && translations.get(ct[j]!) === group) {
           qBest[i] = Math.max(qBest[i]!, TRANSLATION_SIMILARITY);
           cBest[j] = Math.max(cBest[j]!, TRANSLATION_SIMILARITY);
-        }
-    }
-  }
-  if (allow.loanWords && organisation) {
-    // A word may be paired with its spelling read back from Russian (`loanWordsLift`): a pair is
-    // read only when one of its words is below the loan similarity (else nothing can rise).
-    for (let i = 0; i < qn; i++) {
-      if (!mayBeLoanWord(qt[i]!)) continue;
-      const qLow = qBest[i]! < LOAN_WORD_SIMILARITY;
-      for (let j = 0; j < cn; j++)
-        if ((qLow || cBest[j]! < LOAN_WORD_SIMILARITY) && loanWordPair(qt[i]!, ct[j]!)) {
-          if (qBest[i]! < LOAN_WORD_SIMILARITY) qBest[i] = LOAN_WORD_SIMILARITY;
-          if (cBest[j]! < LOAN_WORD_SIMILARITY) cBest[j] = LOAN_WORD_SIMILARITY;
         }
     }
   }
