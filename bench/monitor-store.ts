@@ -39,7 +39,7 @@ import {
   forwardCandidates,
 } from '../packages/adapters/src/monitoring/forward-candidates.ts';
 import { RegisterStore, type RegisterEntry } from '../packages/adapters/src/monitoring/register-store.ts';
-import type { ScreeningIndex, ScreeningQuery } from '../packages/core/src/index.ts';
+import { preparedQueryCounts, type ScreeningIndex, type ScreeningQuery } from '../packages/core/src/index.ts';
 import { MIRROR } from './eval-screening-lists.ts';
 import { registerKindArg, rng, syntheticRegister } from './synthetic-register.ts';
 import type { Party } from '../packages/core/src/index.ts';
@@ -533,6 +533,7 @@ async function main(): Promise<void> {
           await profiler.post('Profiler.enable');
           await profiler.post('Profiler.start');
         }
+        const prep0 = { ...preparedQueryCounts };
         const delta = await monitor.run(org, { trigger: 'list-version', onStep: steps(screening) });
         if (profiler) {
           const { profile } = await profiler.post('Profiler.stop');
@@ -554,6 +555,9 @@ async function main(): Promise<void> {
           console.log(
             `  scoped step's forward search: ${scope.stats.listedNames} changed listed names searched, ${scope.stats.keys} listed keys looked up near the register's words (${scope.stats.registerWords} register words reached, ${scope.stats.postings} register-name postings read, ${scope.stats.postingsVisited} walked), ${scope.stats.namesReached} register names reached, ${scope.stats.reached} counterparties reached by their names, ${scope.stats.bounded} bounded pair by pair, ${scope.stats.candidates} candidates${scope.bound ? `; pairwise bound in chunks of ${BOUND_CHUNK}: on the delta worker / here ${scope.bound.beside} / ${scope.bound.here}` : ''}`,
           );
+        console.log(
+          `  queries prepared on the main thread: ${preparedQueryCounts.fresh - prep0.fresh} fresh, ${preparedQueryCounts.reweighted - prep0.reweighted} re-weighted (kept from an earlier delta)`,
+        );
         if (SEARCH_COMPARE > 0) {
           compareRegister ??= await new RegisterStore(store.kysely).counterparties(org);
           compareIndex ??= buildRegisterIndex(compareRegister, screening.index.reference);
