@@ -14,6 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import * as core from '@entente/core';
 import { counterpartyQueries, mergeCounterpartyMatches, screenParty } from '@entente/core';
 import * as monitoring from '../packages/adapters/src/monitoring/run-monitoring.ts';
 
@@ -37,6 +38,9 @@ const ROUNDS = Number(arg('rounds', '3'));
 const PROFILE = arg('profile', '');
 const DUMP = arg('dump', '');
 const FRESH = process.argv.includes('--fresh-too');
+/** Query preparations made and re-weighted after an index change, where the checkout counts them. */
+const prepCounts = (core as { preparedQueryCounts?: { fresh: number; reweighted: number } })
+  .preparedQueryCounts;
 
 async function profiled<T>(name: string, on: boolean, f: () => T): Promise<T> {
   if (!on) return f();
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     if (round > 0) index.add(again.party, again.versionId);
     const last = round === ROUNDS - 1 && PROFILE !== '';
+    const p0 = prepCounts && { ...prepCounts };
     let c0 = process.cpuUsage();
     const candidates = await profiled('scoped', last, () =>
       candidateCounterparties(index, registerIndex, ids, [], byId),
@@ -110,7 +115,7 @@ async function main(): Promise<void> {
       throw new Error('fresh query objects scored otherwise');
     lines = out;
     console.log(
-      `round ${round + 1}: scoped ${scoped.toFixed(2)} s CPU (${candidates.size} candidates); scored ${scored.toFixed(2)} s CPU${freshS === undefined ? '' : ` (on fresh query objects ${freshS.toFixed(2)} s)`} (${queries} queries, ${distinct} distinct, ${matches} matches); expansion memo ${index.expansions.size}; load ${load()}`,
+      `round ${round + 1}: scoped ${scoped.toFixed(2)} s CPU (${candidates.size} candidates); scored ${scored.toFixed(2)} s CPU${freshS === undefined ? '' : ` (on fresh query objects ${freshS.toFixed(2)} s)`} (${queries} queries, ${distinct} distinct, ${matches} matches); expansion memo ${index.expansions.size}${prepCounts && p0 ? `; queries prepared ${prepCounts.fresh - p0.fresh}, re-weighted ${prepCounts.reweighted - p0.reweighted}` : ''}; load ${load()}`,
     );
   }
   if (DUMP) writeFileSync(DUMP, lines.sort().join('\n') + '\n');

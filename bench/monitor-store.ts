@@ -40,6 +40,7 @@ import {
   forwardCandidates,
 } from '../packages/adapters/src/monitoring/forward-candidates.ts';
 import { RegisterStore, type RegisterEntry } from '../packages/adapters/src/monitoring/register-store.ts';
+import * as core from '../packages/core/src/index.ts';
 import type { ScreeningIndex, ScreeningQuery } from '../packages/core/src/index.ts';
 import { MIRROR } from './eval-screening-lists.ts';
 import { registerKindArg, rng, syntheticRegister } from './synthetic-register.ts';
@@ -97,6 +98,12 @@ const HEAP_POINTS = process.argv.includes('--heap-points');
  * --workers N` opens it.
  */
 const OBJECT_INDEX = process.argv.includes('--object-index');
+/**
+ * Query preparations made and re-weighted after an index change, where the checkout counts them
+ * (branch h123's re-weighting, not adopted: docs/decisions/2026-12-06-delta-queries-reweighted.md).
+ */
+const prepCounts = (core as { preparedQueryCounts?: { fresh: number; reweighted: number } })
+  .preparedQueryCounts;
 const DUMP = process.argv.includes('--dump') ? process.argv[process.argv.indexOf('--dump') + 1] : undefined;
 let compareRegister: RegisterEntry[] | undefined;
 let compareIndex: ScreeningIndex | undefined;
@@ -576,6 +583,7 @@ async function main(): Promise<void> {
           await profiler.post('Profiler.enable');
           await profiler.post('Profiler.start');
         }
+        const prep0 = prepCounts && { ...prepCounts };
         const delta = await monitor.run(org, { trigger: 'list-version', onStep: steps(screening) });
         if (profiler) {
           const { profile } = await profiler.post('Profiler.stop');
@@ -596,6 +604,10 @@ async function main(): Promise<void> {
         if (scope)
           console.log(
             `  scoped step's forward search: ${scope.stats.listedNames} changed listed names searched, ${scope.stats.keys} listed keys looked up near the register's words (${scope.stats.registerWords} register words reached, ${scope.stats.postings} register-name postings read, ${scope.stats.postingsVisited} walked), ${scope.stats.namesReached} register names reached, ${scope.stats.reached} counterparties reached by their names, ${scope.stats.bounded} bounded pair by pair, ${scope.stats.candidates} candidates${scope.bound ? `; pairwise bound in chunks of ${BOUND_CHUNK}: on the delta worker / here ${scope.bound.beside} / ${scope.bound.here}` : ''}`,
+          );
+        if (prepCounts && prep0)
+          console.log(
+            `  queries prepared on the main thread: ${prepCounts.fresh - prep0.fresh} fresh, ${prepCounts.reweighted - prep0.reweighted} re-weighted (kept from an earlier delta)`,
           );
         if (SEARCH_COMPARE > 0) {
           compareRegister ??= await new RegisterStore(store.kysely).counterparties(org);
