@@ -8,7 +8,9 @@ import {
   DEFAULT_NAME_REFERENCE,
   screenParty,
   type Party,
+  type ScreeningIndex,
 } from '@entente/core';
+import fc from 'fast-check';
 import type { RegisterEntry } from './register-store.ts';
 import { emptyForwardStats, forwardCandidates, registerTokensNear } from './forward-candidates.ts';
 import { buildRegisterIndex } from './run-monitoring.ts';
@@ -291,6 +293,140 @@ describe('forwardCandidates bounded per register name', () => {
       // The bound does something.
       expect(fewer).toBeGreaterThan(0);
     });
+});
+
+describe('forwardCandidates with the list-side facts of register words from the register index', () => {
+  // The search takes a register word's list-side facts once per search: the list index's own for
+  // a word it holds, else the register index's (`tokenFacts` on the same compiled reference).
+  // A register index built on an equal reference of another object does not share the compiled
+  // reference, so its search computes them from the list index (`index.factsOf`), as before:
+  // both searches must give the same candidates in the same order with the same counts.
+  const same = (
+    index: ScreeningIndex,
+    register: RegisterEntry[],
+    changed: ReadonlySet<string>,
+    threshold: number,
+    pairwise: boolean,
+  ) => {
+    const byId = new Map(register.map((c) => [c.id, c]));
+    const queriesOf = pairwise
+      ? (id: string) => {
+          const c = byId.get(id);
+          return c && counterpartyQueries(c);
+        }
+      : undefined;
+    const shared = buildRegisterIndex(register, DEFAULT_NAME_REFERENCE);
+    const apart = buildRegisterIndex(register, { ...DEFAULT_NAME_REFERENCE });
+    expect(shared.compiled).toBe(index.compiled);
+    expect(apart.compiled).not.toBe(index.compiled);
+    const run = (registerIndex: ScreeningIndex) => {
+      const stats = emptyForwardStats();
+      const order: string[] = [];
+      const out = forwardCandidates(
+        index,
+        registerIndex,
+        changed,
+        threshold,
+        queriesOf,
+        (id) => order.push(id),
+        stats,
+      );
+      return { out: [...out], order, stats };
+    };
+    const a = run(shared);
+    const b = run(apart);
+    expect(a.out).toEqual(b.out);
+    expect(a.order).toEqual(b.order);
+    expect({ ...a.stats, wordFactsFromRegister: 0 }).toEqual(b.stats);
+    expect(b.stats.wordFactsFromRegister).toBe(0);
+    // Every register word the lists do not hold: its facts in the register index are the list's.
+    for (let t = 0; t < shared.tokenCount; t++) {
+      const text = shared.tokenAt(t);
+      if (index.vocabulary.has(text)) continue;
+      expect(shared.factsAt(t), text).toEqual(index.factsOf(text));
+    }
+    return a;
+  };
+
+  it('gives the same candidates as facts computed from the list index, on the fixtures', () => {
+    let fromRegister = 0;
+    for (const make of [fixture, pendingFixture, initialsFixture]) {
+      const { index, register, changed } = make();
+      for (const threshold of [0.7, 0.8])
+        for (const pairwise of [false, true]) {
+          const a = same(index, register, changed, threshold, pairwise);
+          expect(a.out.length).toBeGreaterThan(0);
+          // Fewer facts taken than comparisons made (the point), some from the register index.
+          expect(a.stats.wordFacts).toBeLessThan(a.stats.forwardCalls);
+          fromRegister += a.stats.wordFactsFromRegister;
+        }
+    }
+    expect(fromRegister).toBeGreaterThan(0);
+  });
+
+  it('gives the same candidates on random lists and registers (misspelt, Cyrillic, Arabic-script words)', () => {
+    const word = fc.constantFrom(...WORDS);
+    const spelt = fc.tuple(
+      word,
+      fc.nat(),
+      fc.constantFrom('same', 'swap', 'drop', 'double', 'cyrillic', 'first'),
+    );
+    const alter = ([w, n, how]: [string, number, string]) => {
+      const i = n % w.length;
+      if (how === 'swap' && w.length > 3) return misspell(w, () => 0.9);
+      if (how === 'drop' && w.length > 4) return w.slice(0, i) + w.slice(i + 1);
+      if (how === 'double') return w.slice(0, i) + w[i] + w.slice(i);
+      if (how === 'cyrillic') return toCyrillic(w);
+      if (how === 'first') return 'zkvx'[n % 4] + w.slice(1);
+      return w;
+    };
+    const name = fc.array(spelt, { minLength: 1, maxLength: 5 }).map((ws) => ws.map(alter).join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(name, fc.boolean()), { minLength: 5, maxLength: 40 }),
+        fc.array(fc.tuple(name, fc.boolean(), fc.boolean()), { minLength: 5, maxLength: 60 }),
+        fc.array(fc.tuple(name, fc.boolean()), { minLength: 0, maxLength: 10 }),
+        fc.constantFrom(0.7, 0.8, 0.9),
+        fc.boolean(),
+        (listed, registered, added, threshold, pairwise) => {
+          const party = (full: string, person: boolean, k: string) =>
+            buildParty({
+              source: 'test-list',
+              sourceId: k,
+              schema: person ? 'person' : 'organization',
+              names: [{ full, quality: 'primary' }],
+            });
+          const parties = listed.map(([full, person], k) => party(full, person, String(k)));
+          const index = buildScreeningIndex(
+            parties.map((p) => ({ party: p })),
+            DEFAULT_NAME_REFERENCE,
+          );
+          // Parties added after the fuzzy look-up was built (their words scanned, not looked up).
+          index.prepare();
+          added.forEach(([full, person], k) => index.add(party(full, person, `added-${k}`)));
+          const changed = new Set([
+            ...parties.filter((_, k) => k % 3 === 0).map((p) => `test-list:${p.sourceId}`),
+            ...added.map((_, k) => `test-list:added-${k}`),
+          ]);
+          const register: RegisterEntry[] = registered.map(([full, person, arabic], k) => ({
+            id: `C-${k}`,
+            orgId: 'org',
+            version: 1,
+            updatedAt: '2026-12-04T00:00:00Z',
+            changeSeq: 1,
+            type: person ? 'person' : 'organization',
+            names: [arabic ? `محمد ${full}` : full],
+            countries: [],
+            addresses: [],
+            identifiers: [],
+            owners: [],
+          }));
+          same(index, register, changed, threshold, pairwise);
+        },
+      ),
+      { numRuns: 40, seed: 125 },
+    );
+  });
 });
 
 describe('weightsDrift', () => {

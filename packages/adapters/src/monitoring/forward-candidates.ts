@@ -21,6 +21,7 @@ import {
   type NormalizedName,
   type ScreeningIndex,
   type ScreeningQuery,
+  type TokenFacts,
 } from '@entente/core';
 
 /*
@@ -290,6 +291,12 @@ export interface ForwardStats {
   reached: number;
   bounded: number;
   candidates: number;
+  /** Register words compared with a listed key past the equal-text and translation tests. */
+  forwardCalls: number;
+  /** Distinct register words whose list-side facts the search took (once each per search). */
+  wordFacts: number;
+  /** Of them, words the list index does not hold, their facts the register index's (same reference). */
+  wordFactsFromRegister: number;
 }
 
 export function emptyForwardStats(): ForwardStats {
@@ -303,6 +310,9 @@ export function emptyForwardStats(): ForwardStats {
     reached: 0,
     bounded: 0,
     candidates: 0,
+    forwardCalls: 0,
+    wordFacts: 0,
+    wordFactsFromRegister: 0,
   };
 }
 
@@ -486,11 +496,30 @@ function searchForward(
   // itself: computing the whole expansion of each register word reached (to look `s` up in it)
   // was half the search's CPU (docs/decisions/2026-12-05-delta-scope-reads.md).
   const translations = index.compiled.translations;
-  const forward = (t: string, k: number, s: string): number => {
+  // The list index's facts of register word `rt` (`index.factsOf` of its text), taken once per
+  // search: the list index's own for a word it holds, else the register index's, which it made
+  // with the same call on the same compiled reference (`tokenFacts`) — computing them again for
+  // every listed key reaching the word was a tenth of the search. Another reference: computed.
+  const sameReference = registerIndex.compiled === index.compiled;
+  const wordFacts: (TokenFacts | undefined)[] = new Array<TokenFacts | undefined>(registerIndex.tokenCount);
+  const factsOfWord = (rt: number, t: string): TokenFacts => {
+    let f = wordFacts[rt];
+    if (f) return f;
+    const held = index.vocabulary.get(t);
+    f =
+      held !== undefined ? index.factsAt(held) : sameReference ? registerIndex.factsAt(rt) : index.factsOf(t);
+    if (stats) {
+      stats.wordFacts++;
+      if (held === undefined && sameReference) stats.wordFactsFromRegister++;
+    }
+    return (wordFacts[rt] = f);
+  };
+  const forward = (rt: number, t: string, k: number, s: string): number => {
+    if (stats) stats.forwardCalls++;
     if (t === s) return 1;
     const group = translations.get(t);
     if (group !== undefined && translations.get(s) === group) return 1;
-    const ft = index.factsOf(t);
+    const ft = factsOfWord(rt, t);
     const fs = index.factsAt(k);
     let reached = (ft.groups ?? []).some((g) => index.compiled.groupMembers[g]?.includes(s));
     if (!reached && t.length >= 2) {
@@ -518,7 +547,7 @@ function searchForward(
     registerTokensNear(index, registerIndex, s, k >= indexed, (t) => {
       if (seen.has(t)) return;
       seen.add(t);
-      const sim = forward(registerIndex.tokenAt(t), k, s);
+      const sim = forward(t, registerIndex.tokenAt(t), k, s);
       if (sim <= 0) return;
       found.ids.push(t);
       found.sims.push(sim);
