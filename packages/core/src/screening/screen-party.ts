@@ -420,8 +420,6 @@ export function queryVariants(
   index: ScreeningIndex,
   query: ScreeningQuery,
   queryName: NormalizedName,
-  /** `resolveTranscription` of the name over this index, when the caller has it. */
-  transcribed: readonly string[] = resolveTranscription(index, queryName.text),
 ): NormalizedName[] {
   // A Han-character name is also screened under its Korean and Japanese readings; the best reading counts.
   const variants: NormalizedName[] = [queryName];
@@ -435,7 +433,7 @@ export function queryVariants(
     });
   // A foreign name transcribed into Hangul, katakana, Chinese, Burmese or Greek is also
   // screened under the Latin spellings of its words that the lists hold.
-  for (const spelled of transcribed) {
+  for (const spelled of resolveTranscription(index, queryName.text)) {
     const reading = normalizeName(spelled, index.reference, query.schema);
     if (reading.tokens.join(' ') !== queryName.tokens.join(' '))
       variants.push({
@@ -488,18 +486,17 @@ export function queryVariants(
  * variants' words, their token facts: a function of the word and the index's reference) does not
  * change with the index's entries. So after a change a kept query is re-weighted
  * (`reweightQuery`: the same variants and facts under the index's weights now, a new object, so
- * that nothing kept per prepared query outlives its weights), unless its name's transcribed
- * spellings now resolve otherwise: then it is prepared again. The memo is kept per index
- * (weakly: a replaced index is not held by it). A query object must not be changed once screened.
+ * that nothing kept per prepared query outlives its weights), and a query whose variants read
+ * the lists is prepared again. The memo is kept per index (weakly: a replaced index is not held
+ * by it). A query object must not be changed once screened.
  */
 interface PreparedVariants {
   variants: NormalizedName[];
   prepared: PreparedQuery[];
   /** `index.changes` when `prepared` was weighted. */
   changes: number;
-  /** The name, normalised, and its `resolveTranscription` when it is written outside the Latin script. */
-  queryName: NormalizedName;
-  transcribed: readonly string[] | undefined;
+  /** Whether the variants read the index (a name outside the Latin script: `resolveTranscription`). */
+  readsIndex: boolean;
 }
 const preparedMemos = new WeakMap<ScreeningIndex, WeakMap<ScreeningQuery, PreparedVariants>>();
 
@@ -508,9 +505,6 @@ export const preparedQueryCounts = { fresh: 0, reweighted: 0 };
 
 /** Whether `resolveTranscription` can read the index for a name (it returns nothing for Latin-script text). */
 const OUTSIDE_LATIN = /[^\u0000-\u024f]/;
-
-const sameStrings = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
-  a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
 
 function preparedVariants(
   index: ScreeningIndex,
@@ -522,27 +516,23 @@ function preparedVariants(
   let kept = memo.get(query);
   if (kept?.changes === index.changes) return kept;
   const weight = indexTokenWeight(index);
-  const queryName =
-    kept?.queryName ?? normalized ?? normalizeName(query.name ?? '', index.reference, query.schema);
-  const transcribed = OUTSIDE_LATIN.test(queryName.text)
-    ? resolveTranscription(index, queryName.text)
-    : undefined;
-  if (kept && sameStrings(kept.transcribed, transcribed)) {
+  if (kept && !kept.readsIndex) {
     preparedQueryCounts.reweighted++;
     kept = {
-      ...kept,
+      variants: kept.variants,
       prepared: kept.prepared.map((p) => reweightQuery(index, p, weight)),
       changes: index.changes,
+      readsIndex: false,
     };
   } else {
     preparedQueryCounts.fresh++;
-    const variants = queryVariants(index, query, queryName, transcribed ?? []);
+    const queryName = normalized ?? normalizeName(query.name ?? '', index.reference, query.schema);
+    const variants = queryVariants(index, query, queryName);
     kept = {
       variants,
       prepared: variants.map((v) => prepareQuery(index, v, weight)),
       changes: index.changes,
-      queryName,
-      transcribed,
+      readsIndex: OUTSIDE_LATIN.test(queryName.text),
     };
   }
   memo.set(query, kept);
