@@ -182,35 +182,6 @@ export function prepareQuery(
 }
 
 /**
- * `prepareQuery` of the same name again after the index changed, from a query prepared before:
- * the token facts (a function of the word and the index's reference, whichever entries it
- * holds) are kept, the token weights taken as the index weighs them now. A new object, not the
- * old one changed: what is kept per prepared query (its distinctive words, the bound's and the
- * alignment's similarity caches) was worked out under the old weights.
- */
-export function reweightQuery(
-  index: ScreeningIndex,
-  query: PreparedQuery,
-  weight: TokenWeight,
-): PreparedQuery {
-  const name = query.name;
-  const weights = name.tokens.map((t) => weight(t));
-  const out: PreparedQuery = {
-    name,
-    weight,
-    facts: query.facts,
-    weights,
-    joined: query.joined,
-    syllabic: query.syllabic,
-    syllables: query.syllables,
-    align: nameAlignment(index, query.facts, weights, !!name.vowelless),
-    orders: queryOrders(index, name),
-  };
-  if (query.originalFacts) out.originalFacts = query.originalFacts;
-  return out;
-}
-
-/**
  * The name similarity `compareNames` gives a prepared query and an indexed
  * name under the index's token weights, computed on the index's precomputed
  * token facts, with each (query token, index token) comparison done once per

@@ -22,7 +22,6 @@ import type { IndexedEntry, ScreeningIndex } from './screening-index.ts';
 import {
   explainIndexedName,
   prepareQuery,
-  reweightQuery,
   scoreIndexedName,
   type PreparedQuery,
 } from './score-indexed-name.ts';
@@ -477,65 +476,43 @@ export function queryVariants(
 
 /**
  * A query's variants (`queryVariants`) and each one prepared (`prepareQuery`) against an index
- * as it stands, kept per query object: a monitoring delta bounds a counterparty's names against
- * the changed listed names (`mayMatchNames`, its forward search) and then screens the same query
- * objects against them (`screenParty`), and the next delta, after the index changed
- * (`changes`), bounds many of the same counterparties again. What a preparation reads of the
- * index's state is its token weights (`PreparedQuery.weights`) and, for a name outside the Latin
- * script, the Latin spellings the index holds (`resolveTranscription`, a variant); the rest (the
- * variants' words, their token facts: a function of the word and the index's reference) does not
- * change with the index's entries. So after a change a kept query is re-weighted
- * (`reweightQuery`: the same variants and facts under the index's weights now, a new object, so
- * that nothing kept per prepared query outlives its weights), and a query whose variants read
- * the lists is prepared again. The memo is kept per index (weakly: a replaced index is not held
- * by it). A query object must not be changed once screened.
+ * as it stands, kept per query object for as long as the index is not changed (`changes`): a
+ * monitoring delta bounds a counterparty's names against the changed listed names
+ * (`mayMatchNames`, its forward search) and then screens the same query objects against them
+ * (`screenParty`), and each did both again. Both depend on the index (its token weights and
+ * facts, the Latin spellings it holds) and on the query alone otherwise. The memo is kept per
+ * index (weakly: a replaced index is not held by it) and dropped whole when that index changes,
+ * so that it never holds more than one state's preparations of an index. A query object must not
+ * be changed once screened.
  */
 interface PreparedVariants {
   variants: NormalizedName[];
   prepared: PreparedQuery[];
-  /** `index.changes` when `prepared` was weighted. */
-  changes: number;
-  /** Whether the variants read the index (a name outside the Latin script: `resolveTranscription`). */
-  readsIndex: boolean;
 }
-const preparedMemos = new WeakMap<ScreeningIndex, WeakMap<ScreeningQuery, PreparedVariants>>();
-
-/** Query preparations made (`fresh`) and re-weighted after an index change (`reweighted`), in all. */
-export const preparedQueryCounts = { fresh: 0, reweighted: 0 };
-
-/** Whether `resolveTranscription` can read the index for a name (it returns nothing for Latin-script text). */
-const OUTSIDE_LATIN = /[^\u0000-\u024f]/;
+const preparedMemos = new WeakMap<
+  ScreeningIndex,
+  { changes: number; memo: WeakMap<ScreeningQuery, PreparedVariants> }
+>();
 
 function preparedVariants(
   index: ScreeningIndex,
   query: ScreeningQuery,
   normalized?: NormalizedName,
 ): PreparedVariants {
-  let memo = preparedMemos.get(index);
-  if (!memo) preparedMemos.set(index, (memo = new WeakMap()));
-  let kept = memo.get(query);
-  if (kept?.changes === index.changes) return kept;
-  const weight = indexTokenWeight(index);
-  if (kept && !kept.readsIndex) {
-    preparedQueryCounts.reweighted++;
-    kept = {
-      variants: kept.variants,
-      prepared: kept.prepared.map((p) => reweightQuery(index, p, weight)),
-      changes: index.changes,
-      readsIndex: false,
-    };
-  } else {
-    preparedQueryCounts.fresh++;
+  let at = preparedMemos.get(index);
+  if (at?.changes !== index.changes) {
+    at = { changes: index.changes, memo: new WeakMap() };
+    preparedMemos.set(index, at);
+  }
+  const preparedMemo = at.memo;
+  let kept = preparedMemo.get(query);
+  if (!kept) {
+    const weight = indexTokenWeight(index);
     const queryName = normalized ?? normalizeName(query.name ?? '', index.reference, query.schema);
     const variants = queryVariants(index, query, queryName);
-    kept = {
-      variants,
-      prepared: variants.map((v) => prepareQuery(index, v, weight)),
-      changes: index.changes,
-      readsIndex: OUTSIDE_LATIN.test(queryName.text),
-    };
+    kept = { variants, prepared: variants.map((v) => prepareQuery(index, v, weight)) };
+    preparedMemo.set(query, kept);
   }
-  memo.set(query, kept);
   return kept;
 }
 
