@@ -9,11 +9,14 @@
  */
 import {
   arabicReading,
+  columnBatchOf,
   columnPartyOf,
+  encodeBatch,
   foldSpellingOnce,
   isVowelPoor,
   namePartsOf,
   phoneticKeyOnce,
+  type Party,
 } from '@entente/core';
 import { syntheticGenerator } from './support/scale-index.ts';
 
@@ -76,3 +79,43 @@ console.log(
 time('phoneticKeyOnce', phoneticKeyOnce);
 time('foldSpellingOnce', foldSpellingOnce);
 time('isVowelPoor', isVowelPoor);
+
+// The parties step's stages on one thread, batches of 250 as the build sends them: what the main
+// thread does per party (`JSON.stringify`) and what a worker does (`JSON.parse`, `columnBatchOf`,
+// `encodeBatch`), and how much of a party's JSON the normalising reads (names, schema, identifiers).
+const drawn = [...generator.stream(N, 18)];
+const cpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const stages = { stringify: 0, parse: 0, columnBatchOf: 0, encodeBatch: 0 };
+let jsonUnits = 0;
+let readUnits = 0;
+for (let i = 0; i < drawn.length; i += 250) {
+  let t = cpu();
+  const json = drawn.slice(i, i + 250).map((p) => JSON.stringify(p));
+  stages.stringify += cpu() - t;
+  t = cpu();
+  const parsed = json.map((j) => JSON.parse(j) as Party);
+  stages.parse += cpu() - t;
+  t = cpu();
+  columnBatchOf(parsed, reference);
+  stages.columnBatchOf += cpu() - t;
+  t = cpu();
+  encodeBatch(json);
+  stages.encodeBatch += cpu() - t;
+  for (let k = 0; k < json.length; k++) {
+    const p = parsed[k]!;
+    jsonUnits += json[k]!.length;
+    readUnits += JSON.stringify({
+      source: p.source,
+      sourceId: p.sourceId,
+      schema: p.schema,
+      names: p.names,
+      identifiers: p.identifiers,
+    }).length;
+  }
+}
+console.log(
+  `parties step on one thread (ms CPU): JSON.stringify ${stages.stringify.toFixed(0)}, JSON.parse ${stages.parse.toFixed(0)}, columnBatchOf ${stages.columnBatchOf.toFixed(0)}, encodeBatch ${stages.encodeBatch.toFixed(0)}; JSON ${jsonUnits} units, of which source, id, schema, names and identifiers ${readUnits} (${((100 * readUnits) / jsonUnits).toFixed(1)} %)`,
+);
