@@ -57,23 +57,23 @@ interface KeyPart {
 
 // Scratch arrays reused between calls (screening is synchronous).
 /**
- * The places of the names this query reached, in an open-addressing table keyed by name id
- * (`placeTable[2s]` is 1 + the name id, 0 for an empty slot; `placeTable[2s + 1]` the name's
- * place among the names reached), read only for a name whose bit in `reachedBits` is set.
- * Sized to the names reached (at most half full), not to the index: over 1,000,000 parties a
- * query makes ~9,800 names, and a place per name id (an array of 8 MB at 2,000,000 names) cost
- * a cache miss for each name made and each posting of a name reached, where this table (256 KB
- * at 16,384 names) stays in the core's cache. Emptied before `findCandidateNames` returns.
+ * Per name id, one more than the name's place among the names this query reached, read only
+ * for a name whose bit in `reachedBits` is set (so never put back: a stale place from an earlier
+ * call is never read, and not clearing it saves a random write per name reached into an array
+ * of 8 MB at 2,000,000 names, which the loop had just left). The posting loop's one random
+ * read per posting is then four bytes of an array of the index's names (8 MB at 2,000,000
+ * names), not a name's 32-byte slot in one eight times that size: over 1,000,000 parties the
+ * loop was mostly waiting on those reads. What a reached name gathers lies in the arrays below,
+ * by its place, in the order the names were reached.
  */
-let placeTable = new Int32Array(2 * 1024);
-let placeBits = 10;
+let place = new Int32Array(1024);
 /**
- * Per name id, one bit: whether the name is reached (it has a place in `placeTable`), cleared
- * before `findCandidateNames` returns (with the table, the only per-name state that must be).
+ * Per name id, one bit: whether the name is reached (its `place` is set), cleared before
+ * `findCandidateNames` returns (the only per-name state that must be).
  * A posting is first tested here (a quarter of a megabyte at 2,000,000 names, which stays in the
- * core's cache), so that the table is probed only for a name already reached: a posting that
- * makes a new name only inserts it, and one of a name not reached once the loop stops making
- * names (most postings of the frequent words read after that) touches nothing else.
+ * core's cache), so that `place` is read only for a name already reached: a posting that makes a
+ * new name only writes its place, and one of a name not reached once the loop stops making names
+ * (most postings of the frequent words read after that) touches nothing else.
  */
 let reachedBits = new Int32Array(32);
 /** Per place: the name id, its Latin share, its original-script share, whether a whole-name key reached it. */
@@ -86,29 +86,13 @@ let tokenSim = new Float64Array(1024);
 let tokenStamp = new Uint32Array(1024);
 let tokenEpoch = 0;
 
-/** `reachedBits` for an index of `size` name ids (all clear: every call leaves it so). */
-function reachedFor(size: number): Int32Array {
-  if (reachedBits.length * 32 < size) reachedBits = new Int32Array((size >> 5) + (size >> 8) + 1);
-  return reachedBits;
-}
-
-/** The slot of `nameId` in `placeTable` (a multiplicative hash; linear probing). */
-function placeSlot(nameId: number): number {
-  return Math.imul(nameId + 1, 0x9e3779b1) >>> (32 - placeBits);
-}
-
-/** Doubles `placeTable`, placing again the first `count` reached names (`touched`). */
-function growPlaces(count: number): void {
-  placeBits++;
-  placeTable = new Int32Array(2 << placeBits);
-  const mask = (1 << placeBits) - 1;
-  for (let c = 0; c < count; c++) {
-    const nameId = touched[c]!;
-    let s = placeSlot(nameId);
-    while (placeTable[2 * s] !== 0) s = (s + 1) & mask;
-    placeTable[2 * s] = nameId + 1;
-    placeTable[2 * s + 1] = c;
+/** `place` for an index of `size` name ids, and `reachedBits` with it (all clear: every call leaves it so). */
+function placesFor(size: number): Int32Array {
+  if (place.length < size) {
+    place = new Int32Array(size + (size >> 3));
+    reachedBits = new Int32Array((place.length >> 5) + 1);
   }
+  return place;
 }
 
 /** Room for `n` reached names in the per-place arrays, keeping the first `count`. */
@@ -313,7 +297,8 @@ export function findCandidateNames(
   const originalSlack =
     originalInitials + (originalTotal > 0 ? (INITIAL * originals.length) / originalTotal : 0);
 
-  const reached = reachedFor(index.nameSlots);
+  const places = placesFor(index.nameSlots);
+  const reached = reachedBits;
   // Read once: each is a getter that looks at how the index is stored.
   const postingColumns = index.columns?.postings;
   const joinedKey = index.joinedKey;
@@ -346,9 +331,6 @@ export function findCandidateNames(
       let lat = latin;
       let orig = original;
       let whl = wholeKey;
-      let table = placeTable;
-      let mask = (1 << placeBits) - 1;
-      let shift = 32 - placeBits;
       for (let k = 0; k < ids.length; k++) {
         const add = similarities[k]! * part.share;
         const whole = part.whole === 2 || (part.whole === 1 && joinedKey[ids[k]!] === 1);
@@ -361,9 +343,7 @@ export function findCandidateNames(
           const bit = 1 << (nameId & 31);
           let c: number;
           if ((reached[word]! & bit) !== 0) {
-            let at = Math.imul(nameId + 1, 0x9e3779b1) >>> shift;
-            while (table[2 * at] !== nameId + 1) at = (at + 1) & mask;
-            c = table[2 * at + 1]!;
+            c = places[nameId]! - 1;
             if (latinPart) lat[c]! += add;
             else orig[c]! += add;
           } else if (creating) {
@@ -374,17 +354,8 @@ export function findCandidateNames(
               orig = original;
               whl = wholeKey;
             }
-            if (2 * (count + 1) > mask + 1) {
-              growPlaces(count);
-              table = placeTable;
-              mask = (1 << placeBits) - 1;
-              shift = 32 - placeBits;
-            }
-            let at = Math.imul(nameId + 1, 0x9e3779b1) >>> shift;
-            while (table[2 * at] !== 0) at = (at + 1) & mask;
             c = count++;
-            table[2 * at] = nameId + 1;
-            table[2 * at + 1] = c;
+            places[nameId] = count;
             reached[word] = reached[word]! | bit;
             names[c] = nameId;
             lat[c] = latinPart ? add : 0;
@@ -396,18 +367,8 @@ export function findCandidateNames(
       }
     }
   } finally {
+    // Only the bits: a place is read only under its bit (see `place`).
     for (let c = 0; c < count; c++) reached[touched[c]! >> 5] = 0;
-    // The table's used slots: all of it when it is no more than four times the names reached.
-    if (count > 0) {
-      const mask = (1 << placeBits) - 1;
-      if (count * 4 >= mask + 1) placeTable.fill(0);
-      else
-        for (let c = 0; c < count; c++) {
-          let at = placeSlot(touched[c]!);
-          while (placeTable[2 * at] !== touched[c]! + 1) at = (at + 1) & mask;
-          placeTable[2 * at] = 0;
-        }
-    }
   }
   // The names kept are moved to the front, with what they gathered.
   // The most a name's own initials can add to its Latin reach (all the query's words against
