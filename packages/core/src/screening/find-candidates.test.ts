@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildParty, type Party } from '../model/party.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
+import { expandToken } from './expand-token.ts';
 import { findCandidateNames, type CandidateCut } from './find-candidates.ts';
 import { normalizeName } from './normalize-name.ts';
 import { buildScreeningIndex } from './screening-index.ts';
@@ -74,5 +75,72 @@ describe('findCandidateNames and a listed name of initials', () => {
     // must read the name's shape; "smith" and the other Smiths, without it, stay out.
     const kept = found('John Smith', 0.7);
     expect(kept).toEqual(['j r smith']);
+  });
+});
+
+describe('findCandidateNames over more names than its first table of places holds', () => {
+  // 3,000 names share "ivan" and 1,200 "petrov": a query makes thousands of names, so the table
+  // of the reached names' places grows while the posting loop runs, and a later posting of a
+  // name must still add to that name's share, not another's.
+  const surnames = Array.from({ length: 3000 }, (_, i) => `Zx${i.toString(36)}q`);
+  const parties = [
+    ...surnames.map((s, i) => person(i, `Ivan ${s}`)),
+    ...surnames.slice(0, 1200).map((s, i) => person(3000 + i, `Petrov ${s}`)),
+    ...surnames.slice(0, 700).map((s, i) => person(4200 + i, `Ivan Petrov ${s}`)),
+  ];
+  const index = buildScreeningIndex(
+    parties.map((party) => ({ party })),
+    DEFAULT_NAME_REFERENCE,
+  );
+  const weight = indexTokenWeight(index);
+
+  /** Each name's share of the query, summed directly over its keys (as `addToTouched` reads them). */
+  const direct = (query: string): Map<number, number> => {
+    const normalized = normalizeName(query, index.reference, 'person');
+    const tokens = normalized.tokens;
+    let total = 0;
+    for (const t of tokens) total += weight(t);
+    const parts = [...new Set(tokens)].map((t) => ({
+      expansion: expandToken(index, t),
+      share: (weight(t) * tokens.filter((x) => x === t).length) / total,
+    }));
+    if (tokens.length > 1) parts.push({ expansion: expandToken(index, tokens.join('')), share: 1 });
+    const shares = new Map<number, number>();
+    for (let nameId = 0; nameId < index.nameSlots; nameId++) {
+      const keys = index.nameKeyIds(nameId);
+      if (!keys) continue;
+      let sum = 0;
+      for (const { expansion, share } of parts)
+        for (const key of keys) {
+          const k = expansion.ids.indexOf(key);
+          if (k >= 0) sum += expansion.similarities[k]! * share;
+        }
+      if (sum > 0) shares.set(nameId, sum);
+    }
+    return shares;
+  };
+
+  it('ranks every name reached by its own share of the query', () => {
+    for (const query of ['Ivan Petrov', 'Petrov Ivan', 'Ivan', 'Ivan Petrov Zx1q']) {
+      index.expansions.clear();
+      const shares = direct(query);
+      const found = findCandidateNames(
+        index,
+        normalizeName(query, index.reference, 'person'),
+        weight,
+        10_000,
+        0.2,
+        0,
+      );
+      const expected = [...shares].filter(([, s]) => s >= 0.2 + 1e-9).map(([id]) => id);
+      expect(found.length).toBeGreaterThan(600);
+      // Every name the direct sum keeps is found; none found is below the floor by it.
+      expect(new Set(found)).toEqual(
+        new Set([...expected, ...found.filter((id) => Math.abs(shares.get(id)! - 0.2) <= 1e-9)]),
+      );
+      // Best first by the direct share (sums in another order: equal to rounding).
+      for (let i = 1; i < found.length; i++)
+        expect(shares.get(found[i]!)!).toBeLessThanOrEqual(shares.get(found[i - 1]!)! + 1e-9);
+    }
   });
 });
