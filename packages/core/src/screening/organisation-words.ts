@@ -94,12 +94,6 @@ export const GENERIC_ORGANISATION_WORDS: readonly string[] = [
   'production',
   'shipping',
   'industrial',
-  // Read from the tune organisation pairs (`bench/heldout/org-word-differences.ts`): words the lists
-  // add to or drop from one organisation's name, each in three tune subjects or more ("… Shipping
-  // Lines" / "… Shipping Company", "… Merchant Sea Port" / "… Sea Port", "… Network" / "… Group").
-  'lines',
-  'network',
-  'merchant',
 ];
 
 /** Share of its length a generic organisation word weighs in a match. */
