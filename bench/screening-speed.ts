@@ -153,7 +153,6 @@ async function workerBatch(
     );
   const chunks: ScreeningQuery[][] = [];
   for (let i = 0; i < queries.length; i += 100) chunks.push(queries.slice(i, i + 100));
-  const byName0 = threadCpuByName();
   const main0 = threadCpuS([String(process.pid)]);
   const workers0 = threadCpuS(workerTids);
   const c0 = cpuMs();
@@ -165,12 +164,6 @@ async function workerBatch(
   const workersMs = (threadCpuS(workerTids) - workers0) * 1000;
   console.log(
     `threads over the batch: main ${(mainMs / queries.length).toFixed(3)} ms a subject, pool's ${workerTids.length} threads ${(workersMs / queries.length).toFixed(3)} ms, the rest (V8's helpers) ${((cpu - mainMs - workersMs) / queries.length).toFixed(3)} ms (per-thread ticks of 10 ms)`,
-  );
-  const byName = threadCpuByName();
-  console.log(
-    `threads by name over the batch (ms a subject): ${[...byName]
-      .map(([name, s]) => `${name} ${(((s - (byName0.get(name) ?? 0)) * 1000) / queries.length).toFixed(3)}`)
-      .join(', ')}`,
   );
   // COUNT=1: what came back per subject (matches, explanation lines, bytes as a structured clone).
   if (process.env.COUNT) {
@@ -355,21 +348,6 @@ const threadCpuS = (tids: Iterable<string>): number => {
     ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks / 100;
-};
-
-/** CPU seconds of this process's threads so far, summed by thread name (`comm`: node's main thread, its V8 and libuv helpers, the workers). */
-const threadCpuByName = (): Map<string, number> => {
-  const out = new Map<string, number>();
-  for (const tid of threadIds()) {
-    let name: string;
-    try {
-      name = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
-    } catch {
-      continue;
-    }
-    out.set(name, (out.get(name) ?? 0) + threadCpuS([tid]));
-  }
-  return out;
 };
 
 /**
