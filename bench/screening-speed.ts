@@ -26,7 +26,8 @@
  * BATCH_ONLY) runs two pools at once as WARM_UP does, both warmed on WARM_UP_ONLY names, with
  * young generations of 8 MiB (the pool's default) and of n MiB.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import {
@@ -59,6 +60,12 @@ const load = (): string =>
   loadavg()
     .map((x) => x.toFixed(2))
     .join(' ');
+
+/** The 2,683 subjects: 2,000 invented persons and the 683 UN altered spellings. */
+const speedQueries = (): string[] =>
+  [...rows('negatives_us_1k.csv'), ...rows('negatives_global_1k.csv')]
+    .map((r) => r.full_name!)
+    .concat(rows('yente_un_treated_vs_untreated_pairs.csv').map((p) => p.query_name!));
 
 /** Naive baseline: Jaro-Winkler of the lower-cased query against every listed name. */
 function naiveScan(
@@ -129,11 +136,14 @@ async function workerBatch(
   const warmUp = Number(process.env.WARM_UP_ONLY ?? 0);
   // POOL_YOUNG_MB=n: the workers' young generation of n MiB (the pool's default otherwise).
   const young = process.env.POOL_YOUNG_MB ? Number(process.env.POOL_YOUNG_MB) : undefined;
+  const before = threadIds();
   const pool = await ScreeningPool.ofParties(inputs, reference, count, {
     sharedExpansions,
     warmUp,
     ...(young ? { youngGenerationMb: young } : {}),
   });
+  // The pool's worker threads: those started with it (V8's helpers started meanwhile too, if any).
+  const workerTids = [...threadIds()].filter((t) => !before.has(t));
   const w0 = cpuMs();
   const wt = performance.now();
   await pool.warmedUp;
@@ -143,11 +153,37 @@ async function workerBatch(
     );
   const chunks: ScreeningQuery[][] = [];
   for (let i = 0; i < queries.length; i += 100) chunks.push(queries.slice(i, i + 100));
+  const main0 = threadCpuS([String(process.pid)]);
+  const workers0 = threadCpuS(workerTids);
   const c0 = cpuMs();
   const t0 = performance.now();
-  await Promise.all(chunks.map((chunk) => pool.screenMany(chunk, { limit: 10 })));
+  const results = await Promise.all(chunks.map((chunk) => pool.screenMany(chunk, { limit: 10 })));
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuMs() - c0;
+  const mainMs = (threadCpuS([String(process.pid)]) - main0) * 1000;
+  const workersMs = (threadCpuS(workerTids) - workers0) * 1000;
+  console.log(
+    `threads over the batch: main ${(mainMs / queries.length).toFixed(3)} ms a subject, pool's ${workerTids.length} threads ${(workersMs / queries.length).toFixed(3)} ms, the rest (V8's helpers) ${((cpu - mainMs - workersMs) / queries.length).toFixed(3)} ms (per-thread ticks of 10 ms)`,
+  );
+  // COUNT=1: what came back per subject (matches, explanation lines, bytes as a structured clone).
+  if (process.env.COUNT) {
+    const flat = results.flat();
+    const matches = flat.reduce((n, m) => n + m.length, 0);
+    const lines = flat.reduce((n, m) => n + m.reduce((k, x) => k + x.explanation.length, 0), 0);
+    const bytes = results.reduce((n, r) => n + serialize(r).length, 0);
+    console.log(
+      `answers: ${flat.length} subjects, ${matches} matches (${(matches / flat.length).toFixed(2)} a subject), ${lines} explanation lines, ${(bytes / flat.length).toFixed(0)} bytes a subject serialised`,
+    );
+  }
+  // DUMP=file: the batch's answers, one line a subject, for comparing engines (cmp).
+  if (process.env.DUMP)
+    writeFileSync(
+      process.env.DUMP,
+      results
+        .flat()
+        .map((m) => JSON.stringify(m))
+        .join('\n') + '\n',
+    );
   const memo =
     (pool.expansions
       ? `shared expansion memo: ${pool.expansions.size} entries, ${mib(pool.expansions.bytesUsed)}`
@@ -163,6 +199,12 @@ async function main(): Promise<void> {
   const reference = await loadNameReference(MIRROR);
   const lists = await loadMirrorLists(MIRROR, () => {});
   const inputs = lists.flatMap((l) => l.parties.map((party) => ({ party })));
+  if (process.env.BATCH_ONLY) {
+    // The worker batch alone (for comparing engines on it), RUNS times: the pool builds its own index.
+    for (let run = 0; run < Number(process.env.RUNS ?? 1); run++)
+      await batch(inputs, reference, speedQueries());
+    return;
+  }
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
@@ -179,14 +221,7 @@ async function main(): Promise<void> {
   );
 
   const pairs = rows('yente_un_treated_vs_untreated_pairs.csv');
-  const queries = [...rows('negatives_us_1k.csv'), ...rows('negatives_global_1k.csv')]
-    .map((r) => r.full_name!)
-    .concat(pairs.map((p) => p.query_name!));
-  if (process.env.BATCH_ONLY) {
-    // The worker batch alone (for comparing engines on it), RUNS times.
-    for (let run = 0; run < Number(process.env.RUNS ?? 1); run++) await batch(inputs, reference, queries);
-    return;
-  }
+  const queries = speedQueries();
   // Warm the JIT on other names (the listed spellings), then empty the memo so the timed pass pays every expansion.
   for (const p of pairs) screenParty(index, { name: p.list_name! });
   index.expansions.clear();

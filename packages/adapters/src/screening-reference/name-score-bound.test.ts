@@ -462,6 +462,28 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
     );
   });
 
+  // The bound copies a reading's word weights once per reading (`queryWeights`): bounding names
+  // for readings in any interleaving gives each pair the bound it gets with its reading alone.
+  it('gives each reading the same bound whatever readings were bounded before it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(query, { minLength: 2, maxLength: 4 }),
+        fc.array(fc.nat(allNames.length - 1), { minLength: 1, maxLength: 30 }),
+        (qs, picks) => {
+          const prepared = qs.flatMap((q) => readings(q)).map((r) => prepareQuery(index, r, weight));
+          // Each reading alone over the picked names, then the readings in turn name by name.
+          const alone = prepared.map((p) => picks.map((k) => nameScoreBound(index, p, allNames[k]!, 0.5)));
+          picks.forEach((k, j) =>
+            prepared.forEach((p, r) =>
+              expect(nameScoreBound(index, p, allNames[k]!, 0.5)).toBe(alone[r]![j]),
+            ),
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   // Each allowance is needed: without it, some real pair scores above the bound.
   it.each(Object.keys(BOUND_ALLOWANCES))('fails without the %s allowance', (key) => {
     const allow = { ...BOUND_ALLOWANCES, [key]: false };

@@ -104,8 +104,29 @@ let cBest = new Float64Array(16);
 let cWeights = new Float64Array(16);
 let topScratch = new Float64Array(16);
 
+/**
+ * The query reading's word weights (`PreparedQuery.weights`, a plain array) copied into a typed
+ * array once per reading, so that `weightedTop` and `bestDroppedCoverage` read one kind of array
+ * on both sides (the listed side's are `cWeights`): read through an array of either kind, their
+ * element loads went through V8's generic path, which boxes each number it reads (≈ 4.5 KiB a
+ * batch subject, the largest of `alignmentBound`'s allocations). The same numbers: a double
+ * stored in a `Float64Array` reads back unchanged.
+ */
+let weightsQuery: PreparedQuery | undefined;
+let qWeights = new Float64Array(16);
+
+function queryWeights(query: PreparedQuery): Float64Array {
+  if (weightsQuery !== query) {
+    const w = query.weights;
+    if (qWeights.length < w.length) qWeights = new Float64Array(w.length * 2);
+    for (let i = 0; i < w.length; i++) qWeights[i] = w[i]!;
+    weightsQuery = query;
+  }
+  return qWeights;
+}
+
 /** Sum of the `k` largest of `best[i] · weight[i]` over `i < n` (n is a name's word count: a few passes). */
-function weightedTop(best: Float64Array, weight: ArrayLike<number>, n: number, k: number): number {
+function weightedTop(best: Float64Array, weight: Float64Array, n: number, k: number): number {
   let s = 0;
   if (k >= n) {
     for (let i = 0; i < n; i++) s += best[i]! * weight[i]!;
@@ -240,12 +261,7 @@ function similaritiesOf(
  * are kept in order of their best similarity, and the best ratio over those prefixes is the
  * best over every set (a word raises the ratio only when its similarity exceeds it).
  */
-function bestDroppedCoverage(
-  n: number,
-  weights: ArrayLike<number>,
-  best: Float64Array,
-  drop: Uint8Array,
-): number {
+function bestDroppedCoverage(n: number, weights: Float64Array, best: Float64Array, drop: Uint8Array): number {
   let num = 0;
   let den = 0;
   if (dropOrder.length < n) dropOrder = new Int32Array(n * 2);
@@ -466,7 +482,7 @@ function alignmentBound(
       if ((qLong && inLongPair(ct, j)) || (qPair && ct[j]!.length >= JOINED_MIN))
         cBest[j] = Math.max(cBest[j]!, JOINED_WORDS_SIMILARITY);
   }
-  const weights = query.weights;
+  const weights = queryWeights(query);
   let qTotal = 0;
   let cTotal = 0;
   for (let i = 0; i < qn; i++) qTotal += weights[i]!;
