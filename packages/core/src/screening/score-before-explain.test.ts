@@ -54,7 +54,8 @@ const queryArb = fc.record({
   birthDate: fc.option(fc.constantFrom('1960', '1975-03-04', '2001'), { nil: undefined }),
   country: fc.option(fc.constantFrom('RU', 'IR', 'FR'), { nil: undefined }),
 });
-const indexOf = (parties: fc.RecordValue<typeof partyArb>[]) =>
+type PartyValue = typeof partyArb extends fc.Arbitrary<infer T> ? T : never;
+const indexOf = (parties: PartyValue[]) =>
   buildScreeningIndex(
     parties.map((p, i) => ({
       party: buildParty({
