@@ -8,7 +8,7 @@ import {
 } from './align-tokens.ts';
 import type { CompiledNameReference } from './compile-name-reference.ts';
 import { compareJoined, joinedComparison } from './compare-joined.ts';
-import { compareReadTokenFacts, tokenFacts } from './compare-tokens.ts';
+import { compareReadTokenFacts, tokenFacts, type TokenFacts } from './compare-tokens.ts';
 import { containmentOf, nameFeatureScore, type Containment } from './name-features.ts';
 import { writtenWords, type NameOrders } from './middle-names.ts';
 import { commaNameOrder } from './name-order.ts';
@@ -19,6 +19,13 @@ import type { ScoreTerm } from './feature-table.ts';
 
 export type { TokenWeight } from './align-tokens.ts';
 
+/**
+ * The comparison facts of a token (`tokenFacts` over the reference compared with): a screening
+ * index gives those it holds and those of the query it prepared rather than making them again
+ * for each name it explains (`explainIndexedName`).
+ */
+export type FactsOf = (token: string) => TokenFacts;
+
 function alignTokens(
   q: string[],
   c: string[],
@@ -28,9 +35,10 @@ function alignTokens(
   containment: Containment = 'none',
   vowelless = false,
   orders?: NameOrders,
+  factsOf?: FactsOf,
 ): NameComparison {
-  const qf = q.map((t) => tokenFacts(t, ref));
-  const cf = c.map((t) => tokenFacts(t, ref));
+  const qf = q.map((t) => (factsOf ? factsOf(t) : tokenFacts(t, ref)));
+  const cf = c.map((t) => (factsOf ? factsOf(t) : tokenFacts(t, ref)));
   const base = alignmentScore(
     q.length,
     c.length,
@@ -64,7 +72,8 @@ function alignTokens(
  * written with different spacing, original-script aliases and the Korean and
  * Japanese readings of Han-character names are compared too. `orders` says which
  * words of each name are its surname (`middleNamesLift`); by default, a name's
- * comma ("SURNAME, Given") says.
+ * comma ("SURNAME, Given") says. `factsOf` gives the words' comparison facts when the caller
+ * holds them (by default each is made from `ref`).
  *
  * @example
  * compareNames(normalizeName('Jong Un Kim', ref), normalizeName('KIM Jong Un', ref), compiled).score // 1
@@ -80,10 +89,20 @@ export function compareNames(
     spellings: ref.tokenSpellingGroups,
     queryWritten: writtenWords(query.text),
   },
+  factsOf?: FactsOf,
 ): NameComparison {
   const containment = containmentOf(query, candidate);
   const vowelless = !!query.vowelless;
-  let best = compareTokenLists(query.tokens, candidate.tokens, ref, weight, containment, vowelless, orders);
+  let best = compareTokenLists(
+    query.tokens,
+    candidate.tokens,
+    ref,
+    weight,
+    containment,
+    vowelless,
+    orders,
+    factsOf,
+  );
   if (best.score < 1 && query.originalTokens && candidate.originalTokens) {
     const original = alignTokens(
       query.originalTokens,
@@ -91,6 +110,10 @@ export function compareNames(
       ref,
       lengthWeight,
       'original-script',
+      'none',
+      false,
+      undefined,
+      factsOf,
     );
     if (original.score > best.score) best = original;
   }
@@ -100,7 +123,16 @@ export function compareNames(
     const cs = [candidate.tokens, ...(candidate.readings ?? [])];
     for (let i = 0; i < qs.length; i++) {
       for (let j = i === 0 ? 1 : 0; j < cs.length; j++) {
-        const reading = compareTokenLists(qs[i]!, cs[j]!, ref, weight, containment, vowelless);
+        const reading = compareTokenLists(
+          qs[i]!,
+          cs[j]!,
+          ref,
+          weight,
+          containment,
+          vowelless,
+          undefined,
+          factsOf,
+        );
         if (reading.score > best.score) best = reading;
       }
     }
@@ -132,8 +164,9 @@ function compareTokenLists(
   containment: Containment,
   vowelless: boolean,
   orders?: NameOrders,
+  factsOf?: FactsOf,
 ): NameComparison {
-  let best = alignTokens(q, c, ref, weight, 'tokens', containment, vowelless, orders);
+  let best = alignTokens(q, c, ref, weight, 'tokens', containment, vowelless, orders, factsOf);
   // A name found to be another name's (`nameFormFall`) is compared again written without spaces
   // only when both hold as many letters (a word break moved), as `scoreIndexedName` does.
   const formFall = best.terms.some((t) => t.feature === 'genderedForm' || t.feature === 'looseWordOfTwo');
@@ -142,7 +175,17 @@ function compareTokenLists(
     const rc = rejoinParticles(q, c);
     const rq = rc ? undefined : rejoinParticles(c, q);
     if (rc || rq) {
-      const rejoined = alignTokens(rq ?? q, rc ?? c, ref, weight, 'tokens', containment, vowelless);
+      const rejoined = alignTokens(
+        rq ?? q,
+        rc ?? c,
+        ref,
+        weight,
+        'tokens',
+        containment,
+        vowelless,
+        undefined,
+        factsOf,
+      );
       if (rejoined.score > best.score) best = rejoined;
     }
   }

@@ -241,13 +241,16 @@ function containedScore(
   )
     return undefined;
   const common = 1 - a.candidateRarity;
+  const commonFall = common > 0 ? FEATURE_WEIGHTS.containedCommonName * common : 0;
+  // The extra parts at their lesser cost (`extraPartBeside`, above `extraNamePart`): the most the
+  // containment can give. When that does not beat `base`, neither cost does, and the order of the
+  // extra parts (`extraPartsBeside`, which reads the listed name's order) need not be looked at.
+  if (a.candidateCoverage + FEATURE_WEIGHTS.extraPartBeside * extra.length + commonFall <= base)
+    return undefined;
   // Extra parts beside a long listed name found whole and in order cost less (`extraPartsBeside`).
   const beside = orders !== undefined && length >= CONTAINED_MIN_LETTERS && extraPartsBeside(a, q, c, orders);
   const extraFeature = beside ? 'extraPartBeside' : 'extraNamePart';
-  const contained =
-    a.candidateCoverage +
-    FEATURE_WEIGHTS[extraFeature] * extra.length +
-    (common > 0 ? FEATURE_WEIGHTS.containedCommonName * common : 0);
+  const contained = a.candidateCoverage + FEATURE_WEIGHTS[extraFeature] * extra.length + commonFall;
   if (contained <= base) return undefined;
   if (terms) {
     terms.push(

@@ -315,12 +315,26 @@ export function explainIndexedName(
     if (name.normalized.schema) normalized.schema = name.normalized.schema;
     if (name.normalized.originalTokens) normalized.originalTokens = name.normalized.originalTokens;
   }
-  return compareNames(query.name, normalized, index.compiled, query.weight, {
-    query: query.orders.query,
-    listed: () => indexedNameOrder(index, name),
-    spellings: index.compiled.tokenSpellingGroups,
-    get queryWritten() {
-      return query.orders.queryWritten;
+  // The words' facts as the score read them: the query's prepared, the index's own (the same
+  // values `tokenFacts` makes from `index.compiled`, not made again for each name explained).
+  const qTokens = query.name.tokens;
+  const factsOf = (t: string): TokenFacts => {
+    const i = qTokens.indexOf(t);
+    return i >= 0 ? query.facts[i]! : index.factsOf(t);
+  };
+  return compareNames(
+    query.name,
+    normalized,
+    index.compiled,
+    query.weight,
+    {
+      query: query.orders.query,
+      listed: () => indexedNameOrder(index, name),
+      spellings: index.compiled.tokenSpellingGroups,
+      get queryWritten() {
+        return query.orders.queryWritten;
+      },
     },
-  });
+    factsOf,
+  );
 }

@@ -238,11 +238,25 @@ function scoreEntente(
   // best name's, or the lift across two names; every other term lowers it; the name's own
   // terms add up to `bestRaw` below 1, within 1e-9), and a score that far below rounds below
   // the threshold (`nameScoreFloor`).
-  if (Math.max(bestRaw, bestScore + lift) < nameScoreFloor(query, threshold) && !query.identifiers?.length)
+  const nameBound = Math.max(bestRaw, bestScore + lift);
+  if (nameBound < nameScoreFloor(query, threshold) && !query.identifiers?.length) return undefined;
+  const party = entry.party;
+  // The birth date, country and kind of party as this party has them: terms of the score, and
+  // known before the explanations. With them the score is bounded as tightly as its name allows
+  // (a country that differs, a person query against a listed organisation): the rest of the terms
+  // lower it. Not for a best name scored 1, whose own terms may add up to more before the clamp.
+  const birth = compareBirthDates(query.birthDate, party.birthDates);
+  const country = compareCountries(query.country, party);
+  const schema = compareSchemas(query.schema, party.schema);
+  if (
+    bestRaw < 1 &&
+    !query.identifiers?.length &&
+    Math.max(0, nameBound + (birth?.value ?? 0) + (country?.value ?? 0) + (schema?.value ?? 0)) <
+      threshold - ROUNDING
+  )
     return undefined;
   const best =
     bestId >= 0 ? { c: explainIndexedName(index, prepared, index.name(bestId)!), nameId: bestId } : undefined;
-  const party = entry.party;
   const matched = best ? index.name(best.nameId)! : undefined;
   const terms: ScoreTerm[] = [];
   const notes: string[] = [];
@@ -266,8 +280,6 @@ function scoreEntente(
   if (matched?.quality === 'weak')
     terms.push(featureTerm('weakAlias', `"${matched.text}" is a weak (low-quality) alias`));
   if (across && lift > 0) terms.push(partyWordsTerm(index, across, lift));
-  const birth = compareBirthDates(query.birthDate, party.birthDates);
-  const country = compareCountries(query.country, party);
   if (birth) terms.push(birth);
   if (country) terms.push(country);
   const conflicts = [birth, country].filter(
@@ -284,7 +296,6 @@ function scoreEntente(
         ),
       );
   }
-  const schema = compareSchemas(query.schema, party.schema);
   if (schema) terms.push(schema);
   if (queryName.legalForms.length && matched?.normalized.legalForms.length) {
     const same = queryName.legalForms.some((f) => matched.normalized.legalForms.includes(f));

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildParty } from '../model/party.ts';
+import { compareNames } from './compare-names.ts';
+import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
+import { normalizeName } from './normalize-name.ts';
+import { explainIndexedName, indexedNameOrder, prepareQuery } from './score-indexed-name.ts';
+import { buildScreeningIndex } from './screening-index.ts';
+import { screenParty } from './screen-party.ts';
+import { indexTokenWeight } from './token-weight.ts';
+
+// Words whose pairs reach every rule a name comparison has (spellings, initials, numbers, Arabic
+// script, kana, generic organisation words, particles), as in feature-table.test.ts.
+const words = [
+  'ivan',
+  'petrov',
+  'sidorov',
+  'petrovich',
+  'petrova',
+  'sadorav',
+  'j',
+  'k',
+  'hans',
+  'muller',
+  'van',
+  'der',
+  'vanderhoven',
+  'hoven',
+  'ali',
+  'hassan',
+  '2',
+  '44',
+  'مصطفى',
+  'حداد',
+  'mostafa',
+  'haddad',
+  'ロシア',
+  'ロシタ連邦',
+  'complex',
+  'sepasad',
+  'group',
+  'laboratory',
+];
+const nameArb = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
+const partyArb = fc.record({
+  names: fc.array(nameArb, { minLength: 1, maxLength: 3 }),
+  schema: fc.constantFrom('person' as const, 'organization' as const, 'unknown' as const),
+  birth: fc.option(fc.constantFrom('1960-01-02', '1975', '1990-05'), { nil: undefined }),
+  country: fc.option(fc.constantFrom('RU', 'IR', 'DE'), { nil: undefined }),
+});
+const queryArb = fc.record({
+  name: nameArb,
+  schema: fc.option(fc.constantFrom('person' as const, 'organization' as const), { nil: undefined }),
+  birthDate: fc.option(fc.constantFrom('1960', '1975-03-04', '2001'), { nil: undefined }),
+  country: fc.option(fc.constantFrom('RU', 'IR', 'FR'), { nil: undefined }),
+});
+type PartyValue = typeof partyArb extends fc.Arbitrary<infer T> ? T : never;
+const indexOf = (parties: PartyValue[]) =>
+  buildScreeningIndex(
+    parties.map((p, i) => ({
+      party: buildParty({
+        source: 't',
+        sourceId: String(i),
+        schema: p.schema,
+        names: p.names.map((full, k) => ({ full, quality: k === 0 ? 'primary' : 'weak' })),
+        birthDates: p.birth ? [{ value: p.birth, precision: 'year' }] : [],
+        countries: p.country ? [{ code: p.country, role: 'nationality' }] : [],
+      }),
+    })),
+    DEFAULT_NAME_REFERENCE,
+  );
+
+describe('a party scored before its explanation', () => {
+  it('is left out at a threshold only when its explained score is below it', () => {
+    // A screening at a threshold skips the explanation of a party whose name score, birth date,
+    // country and kind of party already keep it below; every match at threshold 0 that reaches
+    // the threshold is still returned, with the same score and explanation.
+    fc.assert(
+      fc.property(
+        fc.array(partyArb, { minLength: 1, maxLength: 4 }),
+        queryArb,
+        fc.constantFrom(0.5, 0.7, 0.8, 0.86, 0.9),
+        (parties, query, threshold) => {
+          const index = indexOf(parties);
+          const all = screenParty(index, query, { threshold: 0, limit: 100 });
+          const at = screenParty(index, query, { threshold, limit: 100 });
+          expect(at).toEqual(all.filter((m) => m.score >= threshold));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('explains a listed name from the index facts as from facts made anew', () => {
+    fc.assert(
+      fc.property(fc.array(partyArb, { minLength: 1, maxLength: 4 }), queryArb, (parties, query) => {
+        const index = indexOf(parties);
+        const prepared = prepareQuery(
+          index,
+          normalizeName(query.name, index.reference, query.schema),
+          indexTokenWeight(index),
+        );
+        // (A listed name with Han readings is explained without them: each reading is a name of its own.)
+        for (const name of index.names) {
+          if (!name || name.normalized.readings) continue;
+          const anew = compareNames(prepared.name, name.normalized, index.compiled, prepared.weight, {
+            query: prepared.orders.query,
+            listed: () => indexedNameOrder(index, name),
+            spellings: index.compiled.tokenSpellingGroups,
+            queryWritten: prepared.orders.queryWritten,
+          });
+          expect(explainIndexedName(index, prepared, name)).toEqual(anew);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
