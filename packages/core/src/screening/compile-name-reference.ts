@@ -6,7 +6,7 @@ import {
   ORGANISATION_WORD_GROUPS,
 } from './organisation-words.ts';
 import { ORGANISATION_TRANSLATIONS } from './organisation-translations.ts';
-import { tokenizeName } from './tokenize-name.ts';
+import { tokenizeName, tokenizeOriginalScript } from './tokenize-name.ts';
 
 /** The Arabic article as a reference alias writes it apart (`ARTICLES` of `article-lift.ts`). */
 const GROUP_ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
@@ -45,6 +45,13 @@ export interface CompiledNameReference {
   genericOrgWords: Set<string>;
   /** Organisation symbol group ids of single tokens ("kompanija" and "company" share one). */
   orgWordGroups: Map<string, number[]>;
+  /**
+   * Words that say what kind of body an organisation is, not which one: the generic words and every
+   * word of the reference's legal forms in any script ("limited", "liability", "общество",
+   * "ответственностью").
+   * `genericOnlyCut` reads them.
+   */
+  orgFormWords: Set<string>;
   /** Translation group of single tokens of organisation names ("jaish" and "army" share one: `ORGANISATION_TRANSLATIONS`). */
   translations: Map<string, number>;
   /** The tokens of each translation group, by the group number `translations` gives. */
@@ -170,6 +177,16 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
       }
     }
   }
+  // Not the reference's organisation symbol words: "partner", "sistema", "center invest", "bank for
+  // development" are whole names of listed bodies (`docs/decisions/2026-12-06-generic-only-agreement.md`).
+  const orgFormWords = new Set<string>(genericOrgWords);
+  for (const list of phrases.values())
+    for (const phrase of list)
+      if (phrase.kind === 'legal') for (const t of phrase.tokens) orgFormWords.add(t);
+  // The same words as the original-script comparison reads them ("общество", "ответственностью").
+  for (const type of reference.orgTypes)
+    for (const alias of [...type.aliases, type.display ?? '', type.compare ?? ''])
+      for (const t of tokenizeOriginalScript(alias)) orgFormWords.add(t);
   const titles = new Set<string>();
   for (const title of [...reference.titles, ...EXTRA_TITLES]) {
     const tokens = tokenizeName(title);
@@ -201,6 +218,7 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
     genericNames,
     genericOrgWords,
     orgWordGroups,
+    orgFormWords,
     translations,
     translationMembers,
     confusables,
