@@ -46,9 +46,9 @@ export interface CompiledNameReference {
   /** Organisation symbol group ids of single tokens ("kompanija" and "company" share one). */
   orgWordGroups: Map<string, number[]>;
   /**
-   * Words that say what kind of body an organisation is, not which one: the generic words and every
-   * word of the reference's legal forms in any script ("limited", "liability", "общество",
-   * "ответственностью").
+   * Words that say what kind of body an organisation is, not which one: the generic words and the
+   * words of the reference's legal forms written in another script than Latin ("общество",
+   * "ответственностью"), as the original-script comparison reads them.
    * `genericOnlyCut` reads them.
    */
   orgFormWords: Set<string>;
@@ -61,6 +61,9 @@ export interface CompiledNameReference {
 }
 
 const compiled = new WeakMap<NameReference, CompiledNameReference>();
+
+/** A word of Latin letters and digits only. */
+const LATIN_WORD = /^[a-z0-9]+$/;
 
 /** Compiles (once per reference object) the lookup tables the normaliser uses. */
 export function compileNameReference(reference: NameReference): CompiledNameReference {
@@ -177,16 +180,14 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
       }
     }
   }
-  // Not the reference's organisation symbol words: "partner", "sistema", "center invest", "bank for
-  // development" are whole names of listed bodies (`docs/decisions/2026-12-06-generic-only-agreement.md`).
+  // Not the reference's organisation symbol words, nor a Latin legal form's words one by one:
+  // "partner", "sistema", "center invest", "scientific research" are whole names of listed bodies
+  // (`docs/decisions/2026-12-06-generic-only-agreement.md`). The Latin reading takes a legal form
+  // out whole; the original-script comparison keeps its words ("общество", "ответственностью").
   const orgFormWords = new Set<string>(genericOrgWords);
-  for (const list of phrases.values())
-    for (const phrase of list)
-      if (phrase.kind === 'legal') for (const t of phrase.tokens) orgFormWords.add(t);
-  // The same words as the original-script comparison reads them ("общество", "ответственностью").
   for (const type of reference.orgTypes)
     for (const alias of [...type.aliases, type.display ?? '', type.compare ?? ''])
-      for (const t of tokenizeOriginalScript(alias)) orgFormWords.add(t);
+      for (const t of tokenizeOriginalScript(alias)) if (!LATIN_WORD.test(t)) orgFormWords.add(t);
   const titles = new Set<string>();
   for (const title of [...reference.titles, ...EXTRA_TITLES]) {
     const tokens = tokenizeName(title);
