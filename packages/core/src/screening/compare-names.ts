@@ -9,6 +9,7 @@ import {
 import type { CompiledNameReference } from './compile-name-reference.ts';
 import { compareJoined, joinedComparison } from './compare-joined.ts';
 import { compareReadTokenFacts, tokenFacts, type TokenFacts } from './compare-tokens.ts';
+import { genericOnlyCut } from './generic-words-lift.ts';
 import { containmentOf, nameFeatureScore, type Containment } from './name-features.ts';
 import { writtenWords, type NameOrders } from './middle-names.ts';
 import { commaNameOrder } from './name-order.ts';
@@ -47,6 +48,12 @@ function alignTokens(
     (j) => weight(c[j]!),
     (j) => c[j]!.length,
   );
+  if (method === 'original-script' && containment === 'organisation') {
+    // Organisation names in their original script: legal-form words agreeing alone say nothing.
+    const terms: ScoreTerm[] = [];
+    const cut = genericOnlyCut(base, lastAlignment(), q, c, ref.orgFormWords, terms);
+    return describeAlignment(base + cut, q, c, method, base, terms);
+  }
   if (method !== 'tokens') return describeAlignment(base, q, c, method);
   const terms: ScoreTerm[] = [];
   const score = nameFeatureScore(
@@ -60,6 +67,7 @@ function alignTokens(
     ref.translations,
     terms,
     orders,
+    ref.orgFormWords,
   );
   return describeAlignment(score, q, c, method, base, terms);
 }
@@ -110,7 +118,7 @@ export function compareNames(
       ref,
       lengthWeight,
       'original-script',
-      'none',
+      containment,
       false,
       undefined,
       factsOf,

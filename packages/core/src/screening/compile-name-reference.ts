@@ -6,7 +6,7 @@ import {
   ORGANISATION_WORD_GROUPS,
 } from './organisation-words.ts';
 import { ORGANISATION_TRANSLATIONS } from './organisation-translations.ts';
-import { tokenizeName } from './tokenize-name.ts';
+import { tokenizeName, tokenizeOriginalScript } from './tokenize-name.ts';
 
 /** The Arabic article as a reference alias writes it apart (`ARTICLES` of `article-lift.ts`). */
 const GROUP_ARTICLES: ReadonlySet<string> = new Set(['al', 'el']);
@@ -45,6 +45,13 @@ export interface CompiledNameReference {
   genericOrgWords: Set<string>;
   /** Organisation symbol group ids of single tokens ("kompanija" and "company" share one). */
   orgWordGroups: Map<string, number[]>;
+  /**
+   * Words that say what kind of body an organisation is, not which one: the generic words and the
+   * words of the reference's legal forms written in another script than Latin ("общество",
+   * "ответственностью"), as the original-script comparison reads them.
+   * `genericOnlyCut` reads them.
+   */
+  orgFormWords: Set<string>;
   /** Translation group of single tokens of organisation names ("jaish" and "army" share one: `ORGANISATION_TRANSLATIONS`). */
   translations: Map<string, number>;
   /** The tokens of each translation group, by the group number `translations` gives. */
@@ -54,6 +61,9 @@ export interface CompiledNameReference {
 }
 
 const compiled = new WeakMap<NameReference, CompiledNameReference>();
+
+/** A word of Latin letters and digits only. */
+const LATIN_WORD = /^[a-z0-9]+$/;
 
 /** Compiles (once per reference object) the lookup tables the normaliser uses. */
 export function compileNameReference(reference: NameReference): CompiledNameReference {
@@ -170,6 +180,14 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
       }
     }
   }
+  // Not the reference's organisation symbol words, nor a Latin legal form's words one by one:
+  // "partner", "sistema", "center invest", "scientific research" are whole names of listed bodies
+  // (`docs/decisions/2026-12-06-generic-only-agreement.md`). The Latin reading takes a legal form
+  // out whole; the original-script comparison keeps its words ("общество", "ответственностью").
+  const orgFormWords = new Set<string>(genericOrgWords);
+  for (const type of reference.orgTypes)
+    for (const alias of [...type.aliases, type.display ?? '', type.compare ?? ''])
+      for (const t of tokenizeOriginalScript(alias)) if (!LATIN_WORD.test(t)) orgFormWords.add(t);
   const titles = new Set<string>();
   for (const title of [...reference.titles, ...EXTRA_TITLES]) {
     const tokens = tokenizeName(title);
@@ -201,6 +219,7 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
     genericNames,
     genericOrgWords,
     orgWordGroups,
+    orgFormWords,
     translations,
     translationMembers,
     confusables,

@@ -39,6 +39,13 @@ const words = [
   'group',
   'laboratory',
   'and',
+  // Organisation names agreeing only in words of kind (generic words, legal-form words in Cyrillic).
+  'trading',
+  'westmore',
+  'общество',
+  'ответственностью',
+  'бай',
+  'байкал',
 ];
 const nameArb = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
 const partyArb = fc.record({

@@ -31,6 +31,12 @@ export const SCORING_FEATURES = Object.freeze({
   /** Fall from name similarity when two organisation names pair one distinctive word only, below 0.9, beside generic words and articles (those pairs left out). */
   oneLooseWord: { label: 'Only one distinctive word agrees, loosely', weight: 1 },
   /**
+   * Fall to 0.7 when every word two organisation names pair says what kind of body it is (generic
+   * words, organisation symbol words, legal-form words) and a word naming the body is left over
+   * ("Management Company" / "Westminister Management Company": `genericOnlyCut`).
+   */
+  genericOnly: { label: 'Only generic organisation words agree', weight: 1 },
+  /**
    * Lift from the best name's score to `partyWordsScore` when the query's distinctive words (three
    * or more) are each spelled by a word of one of two names of the party and not all by one name
    * (organisations; persons only when the query is written surname first, see `partyWordsScore`).

@@ -180,3 +180,50 @@ export function oneLooseWordCut(
   );
   return cut;
 }
+
+/**
+ * Highest name score of two organisation names whose only agreeing words say what kind of body
+ * each is, not which one (`genericOnlyCut`): under every threshold the engine chooses (0.84–0.86).
+ */
+export const GENERIC_ONLY_CAP = 0.7;
+
+/** Whether a word says what kind of body an organisation is (or joins words): not which one. */
+function formWord(t: string, formWords: ReadonlySet<string>): boolean {
+  return formWords.has(t) || ARTICLES.has(t) || CONNECTORS.has(t);
+}
+
+/**
+ * How much the name score of two organisation names falls when every word they pair is a word of
+ * kind (`formWords`: a generic word, an organisation symbol word, a word of a legal form, an
+ * article or a connector) and either side keeps a word that names the body (a distinctive word or
+ * a number) unpaired: "Management Company" / "Westminister Management Company", "Management
+ * Company 23" / "Management Company", «ООО "Бай"» / «ООО "Байкал"» agree only in what kind of body
+ * they are. The score falls to `GENERIC_ONLY_CAP` (never rises: 0 or less). Pushes the explained
+ * term to `terms` when given.
+ */
+export function genericOnlyCut(
+  score: number,
+  a: LastAlignment,
+  q: readonly string[],
+  c: readonly string[],
+  formWords: ReadonlySet<string>,
+  terms?: ScoreTerm[],
+): number {
+  if (a.pairs === 0 || score <= GENERIC_ONLY_CAP) return 0;
+  for (let p = 0; p < a.pairs; p++) if (!formWord(q[a.pairI[p]!]!, formWords)) return 0;
+  let named: string | undefined;
+  for (let i = 0; i < q.length && named === undefined; i++)
+    if (!a.usedQ[i] && !formWord(q[i]!, formWords)) named = q[i];
+  for (let j = 0; j < c.length && named === undefined; j++)
+    if (!a.usedC[j] && !formWord(c[j]!, formWords)) named = c[j];
+  if (named === undefined) return 0;
+  const cut = GENERIC_ONLY_CAP - score;
+  terms?.push(
+    featureTerm(
+      'genericOnly',
+      `only words of kind agree (${[...Array(a.pairs).keys()].map((p) => q[a.pairI[p]!]).join(', ')}); "${named}" names a body the other name does not`,
+      cut,
+    ),
+  );
+  return cut;
+}

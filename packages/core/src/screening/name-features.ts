@@ -3,7 +3,7 @@ import type { LastAlignment } from './align-tokens.ts';
 import { acronymLift } from './acronym-words.ts';
 import { articleLift } from './article-lift.ts';
 import { branchLift } from './branch-words.ts';
-import { genericWordsLift, oneLooseWordCut } from './generic-words-lift.ts';
+import { genericOnlyCut, genericWordsLift, oneLooseWordCut } from './generic-words-lift.ts';
 import { joinedWordsLift } from './joined-words.ts';
 import { middleNamesLift, type NameOrders } from './middle-names.ts';
 import { givenFirstPositions } from './name-order.ts';
@@ -324,6 +324,7 @@ export function nameFeatureScore(
   translations?: ReadonlyMap<string, number>,
   terms?: ScoreTerm[],
   orders?: NameOrders,
+  formWords?: ReadonlySet<string>,
 ): number {
   let translated =
     translations && generic && containment === 'organisation'
@@ -341,7 +342,10 @@ export function nameFeatureScore(
   else if (containment === 'organisation' && generic) {
     const genericLift = genericWordsLift(lifted, a, q, c, generic, terms);
     score += genericLift === 0 ? branchLift(lifted, a, q, c, generic, terms) : genericLift;
-    if (translated === base && joined === translated) score += oneLooseWordCut(score, a, q, generic, terms);
+    if (translated === base && joined === translated) {
+      score += oneLooseWordCut(score, a, q, generic, terms);
+      if (formWords) score += genericOnlyCut(score, a, q, c, formWords, terms);
+    }
   }
   formFall = containment === 'person' && a.pairs > 0 ? nameFormFall(a, q, c, terms) : 0;
   score += formFall;

@@ -1413,6 +1413,32 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: false,
     why: 'two words from two names: what any two people share',
   },
+  // Organisation names agreeing only in words of kind: generic words, the legal form (issue 14,
+  // set e; `genericOnlyCut`)
+  {
+    cls: 5,
+    query: 'Общество с ограниченной ответственностью «Бай»',
+    listed: 'Общество с ограниченной ответственностью «Байкал»',
+    match: false,
+    why: 'only the legal form agrees (in its original script); the short name is only the start of the long one',
+    schema: 'organization',
+  },
+  {
+    cls: 5,
+    query: 'Trading Company',
+    listed: 'Westmore Trading Company',
+    match: false,
+    why: 'only generic words agree; the listed name adds the word that names the body',
+    schema: 'organization',
+  },
+  {
+    cls: 5,
+    query: 'ООО «Ромашка»',
+    listed: 'Общество с ограниченной ответственностью «Ромашка»',
+    match: true,
+    why: 'the legal form abbreviated and written out, the name the same',
+    schema: 'organization',
+  },
   {
     cls: 5,
     query: 'Nimrud Sepasad Muhammad Group',

@@ -15,6 +15,7 @@ import {
   type TokenSimilarity,
 } from './compare-tokens.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
+import { genericOnlyCut } from './generic-words-lift.ts';
 import { isOrganisationPair, isSyllabicName, lastNameFormFall, nameFeatureScore } from './name-features.ts';
 import { writtenWords, type NameOrders } from './middle-names.ts';
 import { commaNameOrder, listedNameOrder, type NameOrder } from './name-order.ts';
@@ -219,6 +220,7 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
     translations,
     undefined,
     query.orders,
+    index.compiled.orgFormWords,
   );
   const formFall = lastNameFormFall();
   if (score < 1) {
@@ -242,7 +244,19 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
       );
       score = Math.max(
         score,
-        nameFeatureScore(rejoined, lastAlignment(), a, b, containment, generic, vowelless, translations),
+        nameFeatureScore(
+          rejoined,
+          lastAlignment(),
+          a,
+          b,
+          containment,
+          generic,
+          vowelless,
+          translations,
+          undefined,
+          undefined,
+          index.compiled.orgFormWords,
+        ),
       );
     }
   }
@@ -257,7 +271,10 @@ export function scoreIndexedName(index: ScreeningIndex, query: PreparedQuery, na
   const q = query.name.originalTokens;
   const c = name.normalized.originalTokens;
   if (score < 1 && q && c) {
-    const original = originalScriptScore(index, query, q, c);
+    let original = originalScriptScore(index, query, q, c);
+    // Organisation names in their original script: legal-form words agreeing alone say nothing.
+    if (original > score && containment === 'organisation')
+      original += genericOnlyCut(original, lastAlignment(), q, c, index.compiled.orgFormWords);
     if (original > score) score = original;
   }
   const differ = query.syllables ? syllableConflicts(q, c) : 0;
