@@ -472,7 +472,7 @@ async function main(): Promise<void> {
       const wasOverColumns = screening.overColumns;
       await screening.restoreWritableSoon();
       console.log(
-        `writable index ${wasOverColumns ? 'restored in the background' : 'already objects'}: done ${secs(builtT).toFixed(1)} s after the run's end (process CPU ${cpuSecs(builtC).toFixed(1)} s, main thread ${(mainCpu() - builtM).toFixed(1)} s since); rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, peak RSS so far ${(process.resourceUsage().maxRSS / 2 ** 10).toFixed(0)} MiB; load ${load()}`,
+        `writable index ${wasOverColumns ? 'restored in the background' : 'objects (restored in the background meanwhile, or opened so)'}: done ${secs(builtT).toFixed(1)} s after the run's end (process CPU ${cpuSecs(builtC).toFixed(1)} s, main thread ${(mainCpu() - builtM).toFixed(1)} s since); rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, peak RSS so far ${(process.resourceUsage().maxRSS / 2 ** 10).toFixed(0)} MiB; load ${load()}`,
       );
       // The weekly re-screen once the store holds the hits and alerts: reads them all, writes what changed.
       if (!QUICK) {
