@@ -467,6 +467,13 @@ async function main(): Promise<void> {
       console.log(
         `delta worker ready ${secs(builtT).toFixed(1)} s after the run's end (process CPU ${cpuSecs(builtC).toFixed(1)} s, main thread ${(mainCpu() - builtM).toFixed(1)} s since); rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; load ${load()}`,
       );
+      // The writable index restored in the background after the run (when the service reads the
+      // snapshot's columns; `MonitorService.run` starts it): waited for, as a week later would find it.
+      const wasOverColumns = screening.overColumns;
+      await screening.restoreWritableSoon();
+      console.log(
+        `writable index ${wasOverColumns ? 'restored in the background' : 'objects (restored in the background meanwhile, or opened so)'}: done ${secs(builtT).toFixed(1)} s after the run's end (process CPU ${cpuSecs(builtC).toFixed(1)} s, main thread ${(mainCpu() - builtM).toFixed(1)} s since); rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, peak RSS so far ${(process.resourceUsage().maxRSS / 2 ** 10).toFixed(0)} MiB; load ${load()}`,
+      );
       // The weekly re-screen once the store holds the hits and alerts: reads them all, writes what changed.
       if (!QUICK) {
         t0 = performance.now();

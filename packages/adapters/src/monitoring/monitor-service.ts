@@ -425,6 +425,10 @@ export class MonitorService {
       this.#buildRegisterIndexSoon(orgId, registerPosition, register);
       // And the delta worker, at these lists (kept and patched by each refresh once started).
       void this.screening.startDeltaWorker();
+      // And, when the main thread's index reads its snapshot's columns (a full run on the workers),
+      // its writable objects, restored in steps while the process is idle: the first list change's
+      // refresh (a delta's path) would otherwise restore them (docs/decisions/2026-12-06-monitoring-restore-soon.md).
+      void this.screening.restoreWritableSoon();
       return {
         ...run,
         state: 'done',

@@ -1,7 +1,8 @@
 import {
   buildScreeningIndex,
   clearanceOfMatch,
-  indexFromSnapshot,
+  finishRestore,
+  restoreIndexSteps,
   seedExpansions,
   snapshotOfIndex,
   withColumnLookups,
@@ -151,6 +152,8 @@ export class ScreeningService {
   #index: ScreeningIndex;
   /** The snapshot whose columns `#index` reads when it was loaded with `overColumns` (until a change). */
   #columns: ScreeningIndexSnapshot | undefined;
+  /** The writable index being restored from `#columns` in the background (`restoreWritableSoon`). */
+  #restore: { steps: Generator<void, ScreeningIndex, void>; done: Promise<void> } | undefined;
   #versions = new Map<string, ListVersion>();
   #state: IndexState;
   #refreshing: Promise<void> | undefined;
@@ -367,13 +370,64 @@ export class ScreeningService {
     return (this.#payload ??= snapshotPayload(withColumnLookups(snapshotOfIndex(this.#index))));
   }
 
-  /** The index to patch: restored from its snapshot first when the current one reads the snapshot's columns. */
+  /**
+   * The index to patch: restored from its snapshot first when the current one reads the
+   * snapshot's columns; a restore under way in the background (`restoreWritableSoon`) is
+   * finished here, in this turn, from the step it had reached.
+   */
   #writableIndex(): ScreeningIndex {
     if (this.#columns) {
-      this.#index = indexFromSnapshot(this.#columns, this.reference);
+      const steps = this.#restore?.steps ?? restoreIndexSteps(this.#columns, this.reference);
+      this.#restore = undefined;
+      this.#index = finishRestore(steps);
       this.#columns = undefined;
     }
     return this.#index;
+  }
+
+  /**
+   * Restores the writable index from the snapshot whose columns the index reads (`overColumns`),
+   * in the background: one step of `restoreIndexSteps` (a few ms) per turn of the event loop, or
+   * per `pause` when one is given (for tests), then swapped in, in one turn (the same lists, the
+   * same results: screening meanwhile reads the columns). Otherwise the first list change pays it
+   * in its refresh, on the delta's path (1.3–1.7 s at the whole mirror). A refresh that starts
+   * meanwhile finishes it at once, from where it got (`#writableIndex`); `close` stops it.
+   * Resolves when it is over, whoever finished it; at once when the index is writable already.
+   */
+  restoreWritableSoon(
+    pause: () => Promise<void> = () => new Promise((next) => setImmediate(next)),
+  ): Promise<void> {
+    if (!this.#columns || this.#closed) return Promise.resolve();
+    if (this.#restore) return this.#restore.done;
+    const restore: { steps: Generator<void, ScreeningIndex, void>; done: Promise<void> } = {
+      steps: restoreIndexSteps(this.#columns, this.reference),
+      done: Promise.resolve(),
+    };
+    this.#restore = restore;
+    restore.done = (async () => {
+      for (;;) {
+        await pause();
+        // Finished by a refresh meanwhile (or another restore took over after it).
+        if (this.#restore !== restore) return;
+        if (this.#closed) {
+          this.#restore = undefined;
+          return;
+        }
+        const step = restore.steps.next();
+        if (step.done) {
+          this.#restore = undefined;
+          this.#index = step.value;
+          this.#columns = undefined;
+          return;
+        }
+      }
+    })();
+    return restore.done;
+  }
+
+  /** Whether the index reads its snapshot's columns (`overColumns`, until restored or changed). */
+  get overColumns(): boolean {
+    return this.#columns !== undefined;
   }
 
   /** The index itself (for worker threads and benchmarks). */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildParty, type Party } from '../model/party.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
-import { indexFromSnapshot, INDEX_SNAPSHOT_FORMAT, restOf, snapshotOfIndex } from './index-snapshot.ts';
+import {
+  finishRestore,
+  indexFromSnapshot,
+  INDEX_SNAPSHOT_FORMAT,
+  restOf,
+  restoreIndexSteps,
+  snapshotOfIndex,
+} from './index-snapshot.ts';
 import { NAME_CLASS_CASES } from './name-match-classes.cases.ts';
 import { NAME_MATCH_CASES } from './name-match.cases.ts';
 import { forEachIndexedName, buildScreeningIndex, type ScreeningIndex } from './screening-index.ts';
@@ -53,6 +60,32 @@ function build(): ScreeningIndex {
 const screenAll = (index: ScreeningIndex) => queries.map((q) => screenParty(index, q, { threshold: 0.5 }));
 
 describe('index snapshot', () => {
+  it('restores the same index in steps, whether stepped to the end or finished at once part-way', () => {
+    const index = build();
+    const snapshot = snapshotOfIndex(index);
+    const whole = snapshotOfIndex(indexFromSnapshot(snapshot, ref));
+    // Stepped to its end, as in the background, with another restore of the same snapshot in between.
+    const steps = restoreIndexSteps(snapshot, ref);
+    let count = 0;
+    let step = steps.next();
+    while (!step.done) {
+      count++;
+      if (count === 2) expect(snapshotOfIndex(indexFromSnapshot(snapshot, ref))).toEqual(whole);
+      step = steps.next();
+    }
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(snapshotOfIndex(step.value)).toEqual(whole);
+    expect(screenAll(step.value)).toEqual(screenAll(index));
+    // Taken over after two steps (as a refresh finishes a background restore).
+    const partWay = restoreIndexSteps(snapshot, ref);
+    partWay.next();
+    partWay.next();
+    const finished = finishRestore(partWay);
+    expect(snapshotOfIndex(finished)).toEqual(whole);
+    expect(screenAll(finished)).toEqual(screenAll(index));
+    expect(partWay.next().done).toBe(true);
+  });
+
   it('restores an index that screens exactly as the one it was taken of', () => {
     const index = build();
     const restored = indexFromSnapshot(structuredClone(snapshotOfIndex(index)), ref);

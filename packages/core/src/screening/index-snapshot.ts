@@ -183,12 +183,32 @@ export function indexFromSnapshot(
   snapshot: ScreeningIndexSnapshot,
   reference: NameReference,
 ): ScreeningIndex {
-  const index = restoreAllButNames(snapshot, reference);
+  return finishRestore(restoreIndexSteps(snapshot, reference));
+}
+
+/** Entries, tokens or names `restoreIndexSteps` restores between two of its steps. */
+export const RESTORE_STEP = 4096;
+
+/**
+ * `indexFromSnapshot` in steps: the generator yields after every `RESTORE_STEP` entries, tokens
+ * or names (a few ms each) and returns the index, so that a caller can restore it in the
+ * background between other work, and finish it at once (`finishRestore`) when it is needed
+ * before the end; the same index either way. The snapshot must not change meanwhile (a
+ * snapshot is never changed once taken).
+ */
+export function* restoreIndexSteps(
+  snapshot: ScreeningIndexSnapshot,
+  reference: NameReference,
+): Generator<void, ScreeningIndex, void> {
+  const index = emptyIndexFor(snapshot, reference);
+  yield* restoreAllButNames(index, snapshot);
   const s = snapshot;
   const tokens = index.tokens;
   const texts = unpack(s.nameTexts);
   const rests = unpack(s.nameRests);
+  yield;
   for (let i = 0; i < s.nameEntries.length; i++) {
+    if (i % RESTORE_STEP === RESTORE_STEP - 1) yield;
     if (s.nameEntries[i]! < 0) {
       index.names.push(undefined);
       continue;
@@ -209,8 +229,17 @@ export function indexFromSnapshot(
     };
     index.names.push(name);
   }
+  yield;
   index.restored(s.deletions);
   return index;
+}
+
+/** Runs the rest of a restore's steps (`restoreIndexSteps`) at once: its index. */
+export function finishRestore(steps: Generator<void, ScreeningIndex, void>): ScreeningIndex {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
@@ -223,35 +252,40 @@ export function indexOverSnapshot(
   reference: NameReference,
   options: { memoLimit?: number } = {},
 ): ScreeningIndex {
-  const index = restoreAllButNames(snapshot, reference, true);
+  const index = emptyIndexFor(snapshot, reference);
   index.restored(snapshot.deletions, new StoredColumns(snapshot, index.compiled, options.memoLimit));
   return index;
 }
 
-/**
- * An index with everything of a snapshot restored but its names (and not yet `restored`);
- * with `columns` (an index over the columns, which reads them there) an empty one.
- */
-function restoreAllButNames(
-  snapshot: ScreeningIndexSnapshot,
-  reference: NameReference,
-  columns = false,
-): ScreeningIndex {
+/** An empty index over `reference` for `snapshot`; throws on a snapshot of another format. */
+function emptyIndexFor(snapshot: ScreeningIndexSnapshot, reference: NameReference): ScreeningIndex {
   if (snapshot.format !== INDEX_SNAPSHOT_FORMAT)
     throw new RangeError(`index snapshot format ${snapshot.format}, expected ${INDEX_SNAPSHOT_FORMAT}`);
-  const index = new ScreeningIndex(reference);
-  if (columns) return index;
+  return new ScreeningIndex(reference);
+}
+
+/** Restores everything of a snapshot but its names into the empty `index` (not yet `restored`), in steps. */
+function* restoreAllButNames(
+  index: ScreeningIndex,
+  snapshot: ScreeningIndexSnapshot,
+): Generator<void, void, void> {
   const s = snapshot;
   const tokens = unpack(s.tokens);
   index.restoreColumns(tokens, s.joinedKey, s.nameShape);
   unpack(s.identifierKeys).forEach((key, i) =>
     index.identifiers.set(key, slice(s.identifierStarts, s.identifierEntries, i)),
   );
+  yield;
   const entityIds = unpack(s.entityIds);
-  for (let i = 0; i < entityIds.length; i++) index.entries.push(storedEntry(s, i, entityIds[i]!));
+  for (let i = 0; i < entityIds.length; i++) {
+    if (i % RESTORE_STEP === RESTORE_STEP - 1) yield;
+    index.entries.push(storedEntry(s, i, entityIds[i]!));
+  }
   const keys = unpack(s.tokenKeys);
   const folds = unpack(s.tokenFolds);
+  yield;
   for (let i = 0; i < tokens.length; i++) {
+    if (i % RESTORE_STEP === RESTORE_STEP - 1) yield;
     const token = tokens[i]!;
     // Read-only views until a change copies one (see ScreeningIndex.postings).
     index.postings.push(s.postingIds.subarray(s.postingStarts[i]!, s.postingStarts[i + 1]!));
@@ -264,5 +298,4 @@ function restoreAllButNames(
       fold: folds[i]!,
     });
   }
-  return index;
 }
