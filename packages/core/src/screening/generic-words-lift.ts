@@ -194,12 +194,11 @@ function formWord(t: string, formWords: ReadonlySet<string>): boolean {
 
 /**
  * How much the name score of two organisation names falls when every word they pair is a word of
- * kind (`formWords`: a generic word, an organisation symbol word, a word of a legal form, an
- * article or a connector) and either side keeps a word that names the body (a distinctive word or
- * a number) unpaired: "Management Company" / "Westminister Management Company", "Management
- * Company 23" / "Management Company", «ООО "Бай"» / «ООО "Байкал"» agree only in what kind of body
- * they are. The score falls to `GENERIC_ONLY_CAP` (never rises: 0 or less). Pushes the explained
- * term to `terms` when given.
+ * kind (`formWords`: a generic word, a word of a legal form written in another script than Latin,
+ * an article or a connector) and either side keeps a word that names the body (a distinctive word
+ * or a number) unpaired: «ООО "Бай"» / «ООО "Байкал"» agree only in what kind of body they are.
+ * The score falls to `GENERIC_ONLY_CAP` (never rises: 0 or less). Pushes the explained term to
+ * `terms` when given.
  */
 export function genericOnlyCut(
   score: number,
