@@ -207,7 +207,13 @@ export function nameScoreFloor(
  */
 export const CANDIDATE_FLOOR = { maxBonus: MAX_BONUS, margin: BOUND_MARGIN } as const;
 
-function scoreEntente(
+/**
+ * One party's `entente` match for a prepared query over the names given (undefined when it is
+ * left out before its explanation: below `threshold` whatever its other terms say). The caller
+ * keeps it only at or above the threshold. Exported for the property test that checks the early
+ * leaving-out against the match at threshold 0.
+ */
+export function scoreEntente(
   index: ScreeningIndex,
   query: ScreeningQuery,
   entry: IndexedEntry,
