@@ -42,16 +42,25 @@ export function groupTitle(label: string): string {
   return '';
 }
 
-/** One markdown table row per group at threshold t. */
-export function figuresTable(outcomes: Outcome[], t: number): string {
+/**
+ * One markdown table row per group at threshold t. With `screened` (the same cases screened as
+ * a user does at t, `screenCaseAsUser`) each cell gives both: read from the floor screening /
+ * as screened.
+ */
+export function figuresTable(outcomes: Outcome[], t: number, screened?: Outcome[]): string {
+  const both = screened ? new Map(groups(screened).map(([l, g]) => [l, figures(g, t)])) : undefined;
+  const cell = (f: GroupFigures, s: GroupFigures | undefined, k: keyof GroupFigures): string =>
+    s ? `${pct(f[k])} / ${pct(s[k])}` : pct(f[k]);
   const lines = [
     `| group | should match | recall@1 | top-5 | should not match | passed | flagged (FP) | precision |`,
     `|---|---|---|---|---|---|---|---|`,
   ];
   for (const [label, group] of groups(outcomes)) {
     const f: GroupFigures = figures(group, t);
+    const s = both?.get(label);
+    if (both && !s) throw new Error(`group ${label} has no cases screened as a user`);
     lines.push(
-      `| ${label} | ${f.match} | ${pct(f.recallAt1)} | ${pct(f.top5)} | ${f.noMatch} | ${pct(f.passNoMatch)} | ${pct(f.falsePositiveRate)} | ${pct(f.precision)} |`,
+      `| ${label} | ${f.match} | ${cell(f, s, 'recallAt1')} | ${cell(f, s, 'top5')} | ${f.noMatch} | ${cell(f, s, 'passNoMatch')} | ${cell(f, s, 'falsePositiveRate')} | ${cell(f, s, 'precision')} |`,
     );
   }
   return lines.join('\n');
@@ -86,20 +95,26 @@ export function curves(outcomes: Outcome[]): Record<string, GroupFigures[]> {
   return out;
 }
 
-/** Misses at threshold t, for reading: should-match not found at rank 1, should-not-match flagged. */
-export function misses(outcomes: Outcome[], t: number, perGroup: number): string[] {
+/** True when case o is a miss at threshold t: should-match not found at rank 1, should-not-match flagged. */
+export const isMiss = (o: Outcome, t: number): boolean =>
+  o.case.expect === 'match'
+    ? !(o.topIsTruth && o.top >= t)
+    : o.case.truth.length
+      ? o.truthScore >= t
+      : o.top >= t;
+
+/**
+ * Misses at threshold t, for reading. With `floorRead` (the same cases read from the floor
+ * screening), the misses that reading does not have are marked "(not a miss in the floor read)".
+ */
+export function misses(outcomes: Outcome[], t: number, perGroup: number, floorRead?: Outcome[]): string[] {
+  const readMiss = floorRead && new Map(floorRead.map((o) => [o.case.id, isMiss(o, t)]));
   const lines: string[] = [];
   for (const [label, group] of ruleGroups(outcomes)) {
-    const wrong = group.filter((o) =>
-      o.case.expect === 'match'
-        ? !(o.topIsTruth && o.top >= t)
-        : o.case.truth.length
-          ? o.truthScore >= t
-          : o.top >= t,
-    );
+    const wrong = group.filter((o) => isMiss(o, t));
     for (const o of wrong.slice(0, perGroup))
       lines.push(
-        `  ${label} ${o.case.expect}: "${o.case.query.name}"${o.case.query.birthDate ? ` b. ${o.case.query.birthDate}` : ''} (listed "${o.case.listed ?? ''}") → ${o.got ?? 'nothing'} ${o.top.toFixed(3)}; truth rank ${o.truthRank || '—'} ${o.truthScore.toFixed(3)}`,
+        `  ${label} ${o.case.expect}: "${o.case.query.name}"${o.case.query.birthDate ? ` b. ${o.case.query.birthDate}` : ''} (listed "${o.case.listed ?? ''}") → ${o.got ?? 'nothing'} ${o.top.toFixed(3)}; truth rank ${o.truthRank || '—'} ${o.truthScore.toFixed(3)}${readMiss?.get(o.case.id) === false ? ' (not a miss in the floor read)' : ''}`,
       );
   }
   return lines;

@@ -1,6 +1,8 @@
 /**
  * Screens every case of the development set with the current engine
- * (`screenParty` of @entente/core) and records its outcome. Three indexes:
+ * (`screenParty` of @entente/core) and records its outcome: once at the floor
+ * (read at every threshold of the precision–recall points), and once as a
+ * user screening at a threshold gets it (the figures at that threshold). Three indexes:
  * `full`, the lists as published; `latin`, every non-Latin name removed
  * (for the cross-script cases, whose query spelling the lists also carry);
  * `pairs`, one index per candidate of the independent pairs (set e), holding
@@ -12,6 +14,7 @@ import {
   buildParty,
   buildColumnIndex,
   buildScreeningIndex,
+  DEFAULT_SCREENING_THRESHOLD,
   indexFromSnapshot,
   indexOverSnapshot,
   screenParty,
@@ -21,6 +24,7 @@ import {
   type NameReference,
   type Party,
   type ScreeningIndex,
+  type ScreeningMatch,
 } from '@entente/core';
 import { scriptOf } from './fold-name.ts';
 import { pairCandidates, PAIRS_SOURCE } from './set-independent-pairs.ts';
@@ -98,9 +102,8 @@ export function buildIndexes(parties: Party[], reference: NameReference, cases: 
   return { full, latin, pairs };
 }
 
-/** Screens one case at `threshold` (default FLOOR). */
-export function screenCase(index: ScreeningIndex, c: HeldoutCase, threshold = FLOOR): Outcome {
-  const results = screenParty(index, c.query, { limit: LIMIT, threshold });
+/** The outcome of case `c` from the results one screening returned for it. */
+export function outcomeOf(c: HeldoutCase, results: readonly ScreeningMatch[]): Outcome {
   const truth = new Set(c.truth);
   const rank = results.findIndex((r) => truth.has(r.entityId));
   const top = results[0]?.score ?? 0;
@@ -116,7 +119,35 @@ export function screenCase(index: ScreeningIndex, c: HeldoutCase, threshold = FL
   };
 }
 
-/** Screens every case on its index. */
+/**
+ * Screens one case at `threshold` (default FLOOR), to be read at any threshold at or above it
+ * (the precision–recall points). A screening at a higher threshold can return fewer matches
+ * (the candidate search asks more of a name as the threshold rises): `screenCaseAsUser` gives
+ * what a user screening at that threshold gets.
+ */
+export function screenCase(index: ScreeningIndex, c: HeldoutCase, threshold = FLOOR): Outcome {
+  return outcomeOf(c, screenParty(index, c.query, { limit: LIMIT, threshold }));
+}
+
+/**
+ * Screens one case as the CLI and the API do: `screenParty` with the default options (limit 10,
+ * default candidate cap) at `threshold` (default: the default threshold). Its figures hold at
+ * that threshold only.
+ */
+export function screenCaseAsUser(
+  index: ScreeningIndex,
+  c: HeldoutCase,
+  threshold = DEFAULT_SCREENING_THRESHOLD,
+): Outcome {
+  return outcomeOf(c, screenParty(index, c.query, { threshold }));
+}
+
+/** Screens every case on its index at the floor (`screenCase`). */
 export function screenCases(indexes: CaseIndexes, cases: HeldoutCase[], threshold = FLOOR): Outcome[] {
   return cases.map((c) => screenCase(indexFor(indexes, c), c, threshold));
+}
+
+/** Screens every case on its index as a user screening at `threshold` does (`screenCaseAsUser`). */
+export function screenCasesAsUser(indexes: CaseIndexes, cases: HeldoutCase[], threshold: number): Outcome[] {
+  return cases.map((c) => screenCaseAsUser(indexFor(indexes, c), c, threshold));
 }

@@ -7,7 +7,7 @@
  * of the subject holds, whether its distinctive words all spell words of one
  * UN name, and how the cases spread over subjects.
  *
- *   npx tsx bench/heldout/split-mix.ts [--outcomes bench/.out/tt.json] [--set-a narrow]
+ *   npx tsx bench/heldout/split-mix.ts [--outcomes bench/.out/tt.json [--report] [--floor-read]] [--set-a narrow]
  *
  * With `--outcomes` (the JSON of `eval-heldout.ts --json`, tune and threshold
  * only) it also prints recall@1 per attribute value on those splits, and the
@@ -17,7 +17,11 @@
  * mix of each attribute would give at the tune + threshold rates per value.
  * `--report` reads the report split's outcomes too (aggregates only: per
  * attribute value and the misses of its largest subjects, as counts) — once,
- * at the end of a piece of work.
+ * at the end of a piece of work. A case counts as found when it is not among
+ * the misses as screened at the default threshold (`missesAsScreened`: what
+ * `screenParty` returns a user); `--floor-read` takes the misses read from the
+ * screening at the floor instead (`misses`, the only ones in JSON written
+ * before as-screened figures were added).
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SCREENING_THRESHOLD, namePartsOf, type Party } from '@entente/core';
@@ -32,6 +36,8 @@ const at = process.argv.indexOf('--outcomes');
 const outcomesFile = at > 0 ? process.argv[at + 1] : undefined;
 /** `--report`: the report split's outcomes in `--outcomes` are read too, as aggregates (once, at the end). */
 const readReport = process.argv.includes('--report');
+/** `--floor-read`: the misses read from the screening at the floor, not those as screened. */
+const floorRead = process.argv.includes('--floor-read');
 
 const lists = await loadMirrorLists(MIRROR, () => {});
 const un = new Map<string, Party>();
@@ -94,9 +100,13 @@ if (outcomesFile) {
   const json = JSON.parse(readFileSync(outcomesFile, 'utf8')) as {
     splits: Record<string, unknown>;
     misses: { id: string; split: Split }[];
+    missesAsScreened?: { id: string; split: Split }[];
   };
   for (const s of Object.keys(json.splits) as Split[]) if (s !== 'report' || readReport) screened.add(s);
-  for (const m of json.misses) missed.add(m.id);
+  const read = floorRead ? json.misses : json.missesAsScreened;
+  if (!read)
+    throw new Error(`${outcomesFile} has no misses as screened: write it again, or read --floor-read`);
+  for (const m of read) missed.add(m.id);
 }
 const t = DEFAULT_SCREENING_THRESHOLD;
 const found = (c: HeldoutCase): boolean | undefined =>
@@ -104,6 +114,10 @@ const found = (c: HeldoutCase): boolean | undefined =>
 
 const bySplit = new Map(SPLITS.map((s) => [s, cases.filter((c) => c.split === s)]));
 console.log(`# Set (a) (spelling test v3) by split: ${cases.length} cases\n`);
+if (outcomesFile)
+  console.log(
+    `found: ${floorRead ? 'read from the screening at the floor' : 'as screened (screenParty at the default threshold)'}\n`,
+  );
 console.log(`| attribute | value | ${SPLITS.map((s) => `${s} n (%)`).join(' | ')} |`);
 console.log(`|---|---|${SPLITS.map(() => '---').join('|')}|`);
 for (const [name, of] of Object.entries(ATTRIBUTES)) {
