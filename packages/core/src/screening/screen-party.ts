@@ -247,77 +247,77 @@ export function scoreEntente(
   const nameBound = Math.max(bestRaw, bestScore + lift);
   if (nameBound < nameScoreFloor(query, threshold) && !query.identifiers?.length) return undefined;
   const party = entry.party;
-  // The birth date, country and kind of party as this party has them: terms of the score, and
-  // known before the explanations. With them the score is bounded as tightly as its name allows
-  // (a country that differs, a person query against a listed organisation): the rest of the terms
-  // lower it. Not for a best name scored 1, whose own terms may add up to more before the clamp.
+  const matched = bestId >= 0 ? index.name(bestId) : undefined;
+  // The terms of the score that are known before the explanation, as this party has them: its
+  // birth date, country and kind of party, the extra weight of a conflict on a common name, a
+  // legal form that differs, syllables that differ in the query's script. With them the score
+  // is bounded as tightly as its name allows: the explanation's own terms add up to `bestRaw`
+  // below 1 (within 1e-9), so the name's share is the best name's score with its weak-alias
+  // term and the lift across two names (`bestScore + lift`). Not for a best name scored 1, whose
+  // own terms may add up to more before the clamp.
   const birth = compareBirthDates(query.birthDate, party.birthDates);
   const country = compareCountries(query.country, party);
   const schema = compareSchemas(query.schema, party.schema);
+  // Their values only: the terms' explanations are written for the parties explained.
+  const conflicts =
+    (birth?.feature === 'birthDateConflict' ? 1 : 0) + (country?.feature === 'countryConflict' ? 1 : 0);
+  const commonness = matched && conflicts ? nameCommonness(index, matched) : 0;
+  const sameLegalForm = matched && legalFormsAgree(queryName, matched.normalized);
+  // A query in Hangul or kana that matched a Latin name of a party whose own spelling in
+  // that script differs: the romanisation hid the different syllables.
+  const own =
+    matched && queryName.originalTokens && !matched.normalized.originalTokens
+      ? closestSyllabicSpelling(index, entry, queryName.originalTokens)
+      : undefined;
+  const syllables =
+    own && queryName.originalTokens && syllableConflictTerm(queryName.originalTokens, own.tokens, own.differ);
   if (
     bestRaw < 1 &&
     !query.identifiers?.length &&
-    Math.max(0, nameBound + (birth?.value ?? 0) + (country?.value ?? 0) + (schema?.value ?? 0)) <
+    Math.max(
+      0,
+      (matched ? bestScore + lift : nameBound) +
+        (birth?.value ?? 0) +
+        (country?.value ?? 0) +
+        (commonness >= MIN_COMMONNESS ? FEATURE_WEIGHTS.commonNameConflict * (commonness * conflicts) : 0) +
+        (schema?.value ?? 0) +
+        (sameLegalForm === false ? FEATURE_WEIGHTS.legalFormConflict : 0) +
+        (syllables?.value ?? 0),
+    ) <
       threshold - ROUNDING
   )
     return undefined;
-  const best =
-    bestId >= 0 ? { c: explainIndexedName(index, prepared, index.name(bestId)!), nameId: bestId } : undefined;
-  const matched = best ? index.name(best.nameId)! : undefined;
+  const best = matched ? explainIndexedName(index, prepared, matched) : undefined;
   const terms: ScoreTerm[] = [];
   const notes: string[] = [];
   if (best && matched) {
     if (queryName.via) notes.push(queryName.via);
     terms.push({
       feature: 'nameSimilarity',
-      value: best.c.baseScore,
-      explanation: explainNameComparison(best.c, matched.text),
+      value: best.baseScore,
+      explanation: explainNameComparison(best, matched.text),
     });
-    terms.push(...best.c.terms);
-    const phonetic = best.c.pairs.filter((p) => p.kind === 'phonetic').length;
+    terms.push(...best.terms);
+    const phonetic = best.pairs.filter((p) => p.kind === 'phonetic').length;
     if (phonetic) notes.push(`${phonetic} word(s) agree by sound only`);
-    // A query in Hangul or kana that matched a Latin name of a party whose own spelling in
-    // that script differs: the romanisation hid the different syllables.
-    if (queryName.originalTokens && !matched.normalized.originalTokens) {
-      const own = closestSyllabicSpelling(index, entry, queryName.originalTokens);
-      if (own) terms.push(syllableConflictTerm(queryName.originalTokens, own.tokens, own.differ));
-    }
+    if (syllables) terms.push(syllables);
   }
   if (matched?.quality === 'weak')
     terms.push(featureTerm('weakAlias', `"${matched.text}" is a weak (low-quality) alias`));
   if (across && lift > 0) terms.push(partyWordsTerm(index, across, lift));
   if (birth) terms.push(birth);
   if (country) terms.push(country);
-  const conflicts = [birth, country].filter(
-    (t) => t?.feature === 'birthDateConflict' || t?.feature === 'countryConflict',
-  ).length;
-  if (conflicts && matched) {
-    const common = nameCommonness(index, matched);
-    if (common >= MIN_COMMONNESS)
-      terms.push(
-        featureTerm(
-          'commonNameConflict',
-          `"${matched.text}" is a common name (commonness ${common.toFixed(2)}): the conflict weighs more`,
-          common * conflicts,
-        ),
-      );
-  }
-  if (schema) terms.push(schema);
-  if (queryName.legalForms.length && matched?.normalized.legalForms.length) {
-    const same = queryName.legalForms.some((f) => matched.normalized.legalForms.includes(f));
+  if (matched && commonness >= MIN_COMMONNESS)
     terms.push(
-      same
-        ? featureTerm(
-            'legalFormConflict',
-            `same legal form (${queryName.legalForms.join(', ')}); legal forms never make a match alone`,
-            0,
-          )
-        : featureTerm(
-            'legalFormConflict',
-            `legal forms differ (${queryName.legalForms.join(', ')} vs ${matched.normalized.legalForms.join(', ')})`,
-          ),
+      featureTerm(
+        'commonNameConflict',
+        `"${matched.text}" is a common name (commonness ${commonness.toFixed(2)}): the conflict weighs more`,
+        commonness * conflicts,
+      ),
     );
-  }
+  if (schema) terms.push(schema);
+  if (matched && sameLegalForm !== undefined)
+    terms.push(legalFormTerm(queryName, matched.normalized, sameLegalForm));
   const id = compareIdentifiers(query.identifiers, party);
   if (id) {
     // An exact identifier is decisive: its term lifts the sum to the feature's weight.
@@ -351,6 +351,32 @@ function addPartiesAcrossNames(
     seen.add(entryId);
     if (partyWordsBound(index, prepared, entryId) >= floor) byEntry.set(entryId, []);
   }
+}
+
+/**
+ * Whether the query's and the listed name's legal forms agree (share one), when both carry one;
+ * undefined otherwise.
+ */
+function legalFormsAgree(queryName: NormalizedName, listed: NormalizedName): boolean | undefined {
+  if (!queryName.legalForms.length || !listed.legalForms.length) return undefined;
+  return queryName.legalForms.some((f) => listed.legalForms.includes(f));
+}
+
+/**
+ * The `legalFormConflict` term of two names that both carry legal forms: nothing when they
+ * share one (legal forms never make a match alone), its weight when they differ.
+ */
+function legalFormTerm(queryName: NormalizedName, listed: NormalizedName, same: boolean): ScoreTerm {
+  return same
+    ? featureTerm(
+        'legalFormConflict',
+        `same legal form (${queryName.legalForms.join(', ')}); legal forms never make a match alone`,
+        0,
+      )
+    : featureTerm(
+        'legalFormConflict',
+        `legal forms differ (${queryName.legalForms.join(', ')} vs ${listed.legalForms.join(', ')})`,
+      );
 }
 
 /** The `partyWords` term: the lift to the score of the two names that spell the query's words. */
