@@ -11,6 +11,7 @@ import {
   letterMask,
   MAX_EXTRA_PARTS,
   mayMatchNames,
+  mayRejoin,
   namePartsOf,
   normalizeIdentifier,
   normalizeName,
@@ -677,13 +678,18 @@ function searchForward(
   const nameRef = new Map<number, [string, number, string]>();
   // The register names that pass for one listed name, with its initials: the engine's candidate
   // bound on the share the listed name's words cover (`covered`, ∞ kept whole).
-  const passes = (r: number, covered: number, listedInitials: number): boolean => {
+  // A register name whose words the listed name writes joined or apart passes too: the engine's
+  // search finds such a name through its rejoined keys (`rejoinedKeys`), which rejoin as the
+  // scorer does (`rejoinParticles`, either way round).
+  const passes = (r: number, covered: number, listedInitials: number, listed: readonly string[]): boolean => {
     const name = registerIndex.name(r)!;
     const total = shapeOf(name, r);
     const initials =
       total > 0 ? (INITIAL * Math.min(listedInitials, name.normalized.tokens.length)) / total : 0;
     const needed = needs[r]!;
-    return covered === Infinity || needed <= 0 || covered + slacks[r]! + initials >= needed - 1e-9;
+    if (covered === Infinity || needed <= 0 || covered + slacks[r]! + initials >= needed - 1e-9) return true;
+    const tokens = name.normalized.tokens;
+    return mayRejoin(listed, tokens) || mayRejoin(tokens, listed);
   };
   const reach = (r: number, nameId: number) => {
     const id = counterpartyOf(r);
@@ -749,7 +755,8 @@ function searchForward(
           }
         }
         if (stats) stats.namesReached += touched.length;
-        for (const r of touched) if (passes(r, covered[r]!, listedInitials)) reach(r, nameId);
+        for (const r of touched)
+          if (passes(r, covered[r]!, listedInitials, listed.normalized.tokens)) reach(r, nameId);
         continue;
       }
       // The bounded search. Each reach of a register word by a listed key, in the exhaustive
@@ -814,7 +821,11 @@ function searchForward(
           if (rho[p] !== -Infinity) {
             bound = shareFrom(r, at) * f;
           }
-          if (bound !== -Infinity && !passes(r, bound + BOUND_SLACK, listedInitials)) continue;
+          if (
+            bound !== -Infinity &&
+            !passes(r, bound + BOUND_SLACK, listedInitials, listed.normalized.tokens)
+          )
+            continue;
           stamp[r] = epoch;
           touched.push(r);
         }
@@ -851,7 +862,8 @@ function searchForward(
         if (scratchSeq.length === 0) continue;
         let sum = 0;
         for (const v of scratchValue) sum += v;
-        if (passes(r, sum, listedInitials)) passed.push({ r, first: scratchSeq[0]! });
+        if (passes(r, sum, listedInitials, listed.normalized.tokens))
+          passed.push({ r, first: scratchSeq[0]! });
       }
       passed.sort((a, b) => a.first - b.first || a.r - b.r);
       for (const { r } of passed) reach(r, nameId);

@@ -4,6 +4,7 @@ import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { expandToken } from './expand-token.ts';
 import { findCandidateNames, type CandidateCut } from './find-candidates.ts';
 import { normalizeName } from './normalize-name.ts';
+import { rejoinedKeys } from './rejoined-keys.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { indexTokenWeight } from './token-weight.ts';
 
@@ -100,18 +101,28 @@ describe('findCandidateNames over more names than its first table of places hold
     const tokens = normalized.tokens;
     let total = 0;
     for (const t of tokens) total += weight(t);
-    const parts = [...new Set(tokens)].map((t) => ({
+    const words = [...new Set(tokens)].map((t) => ({
       expansion: expandToken(index, t),
       share: (weight(t) * tokens.filter((x) => x === t).length) / total,
     }));
+    const parts: {
+      expansion: { ids: ArrayLike<number>; similarities: ArrayLike<number> };
+      share: number;
+      pair?: number;
+      unless?: number;
+    }[] = words;
     if (tokens.length > 1) parts.push({ expansion: expandToken(index, tokens.join('')), share: 1 });
+    for (const key of rejoinedKeys(index, tokens, weight))
+      parts.push({ ...key, expansion: { ids: [key.id], similarities: [1] } });
     const shares = new Map<number, number>();
     for (let nameId = 0; nameId < index.nameSlots; nameId++) {
       const keys = index.nameKeyIds(nameId);
       if (!keys) continue;
       let sum = 0;
-      for (const { expansion, share } of parts)
+      for (const { expansion, share, pair, unless } of parts)
         for (const key of keys) {
+          if (pair !== undefined && !keys.includes(pair)) continue;
+          if (unless !== undefined && keys.includes(unless)) continue;
           const k = expansion.ids.indexOf(key);
           if (k >= 0) sum += expansion.similarities[k]! * share;
         }

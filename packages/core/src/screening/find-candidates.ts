@@ -3,6 +3,7 @@ import { expandToken } from './expand-token.ts';
 import { isOrganisationPair, MAX_EXTRA_PARTS } from './name-features.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import { acrossNamesCoverage, PARTY_WORDS_CAP, partyWordsIgnored } from './party-words.ts';
+import { rejoinedKeys } from './rejoined-keys.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
 
 /** Share of the name score that rests on covering the query (see compare-names.ts). */
@@ -53,6 +54,13 @@ interface KeyPart {
    * spelling, 2 always (the joined query; a one-word query long enough to compare joined).
    */
   whole: 0 | 1 | 2;
+  /**
+   * A token id the name must be posted under too for the key to count (−1: none): the other
+   * half of a query word two listed words spell joined (`rejoinedKeys`).
+   */
+  pair: number;
+  /** A token id the name must not be posted under for the key to count (−1: none; `rejoinedKeys`). */
+  unless: number;
 }
 
 // Scratch arrays reused between calls (screening is synchronous).
@@ -158,13 +166,32 @@ function keyParts(index: ScreeningIndex, query: NormalizedName, weight: TokenWei
       share: total > 0 ? (weight(token) * times) / total : 0,
       script: 0,
       whole,
+      pair: -1,
+      unless: -1,
     });
   }
   if (tokens.length > 1) {
     const joined = tokens.join('');
     if (!seen.has(joined))
-      parts.push({ expansion: expandToken(index, joined), share: 1, script: 0, whole: 2 });
+      parts.push({
+        expansion: expandToken(index, joined),
+        share: 1,
+        script: 0,
+        whole: 2,
+        pair: -1,
+        unless: -1,
+      });
   }
+  // Words written joined on one side and apart on the other, which the scorer rejoins.
+  for (const key of rejoinedKeys(index, tokens, weight))
+    parts.push({
+      expansion: tokenKey(index, key.id),
+      share: key.share,
+      script: 0,
+      whole: 0,
+      pair: key.pair ?? -1,
+      unless: key.unless ?? -1,
+    });
   const originals = query.originalTokens ?? [];
   let originalTotal = 0;
   for (const t of originals) originalTotal += t.length;
@@ -179,9 +206,35 @@ function keyParts(index: ScreeningIndex, query: NormalizedName, weight: TokenWei
       share: (token.length * times) / originalTotal,
       script: 1,
       whole: 0,
+      pair: -1,
+      unless: -1,
     });
   }
   return parts;
+}
+
+/** One index token as a key of its own, found at similarity 1. */
+function tokenKey(index: ScreeningIndex, id: number): TokenExpansion {
+  return {
+    ids: Int32Array.of(id),
+    similarities: Float64Array.of(1),
+    postings: index.postingCount(id),
+    best: 1,
+  };
+}
+
+/** Whether name `nameId` is posted under token `tokenId` (a pair key's other half). */
+function hasKey(index: ScreeningIndex, nameId: number, tokenId: number): boolean {
+  const columns = index.columns?.keys;
+  if (columns) {
+    for (let k = columns.starts[nameId]!; k < columns.starts[nameId + 1]!; k++)
+      if (columns.ids[k] === tokenId) return true;
+    return false;
+  }
+  const keyIds = index.nameKeyIds(nameId);
+  if (!keyIds) return false;
+  for (let k = 0; k < keyIds.length; k++) if (keyIds[k] === tokenId) return true;
+  return false;
 }
 
 /** Adds a key's share to the names already reached, reading each name's keys rather than the key's postings. */
@@ -209,6 +262,8 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number): void
     // Over a snapshot's columns, the name's run of the key-id column (a removed name's is empty).
     const keyIds = columns ? columns.ids : index.nameKeyIds(nameId);
     if (!keyIds) continue;
+    if (part.pair >= 0 && !hasKey(index, nameId, part.pair)) continue;
+    if (part.unless >= 0 && hasKey(index, nameId, part.unless)) continue;
     const end = columns ? columns.starts[nameId + 1]! : keyIds.length;
     for (let k = columns ? columns.starts[nameId]! : 0; k < end; k++) {
       const id = keyIds[k]!;
@@ -325,6 +380,8 @@ export function findCandidateNames(
       }
       const { ids, similarities } = part.expansion;
       const latinPart = part.script === 0;
+      const pair = part.pair;
+      const unless = part.unless;
       const columns = postingColumns;
       // The per-place arrays as locals in the hot loop (made again when they grow).
       let names = touched;
@@ -339,6 +396,8 @@ export function findCandidateNames(
         const end = columns ? columns.starts[ids[k]! + 1]! : list.length;
         for (let p = columns ? columns.starts[ids[k]!]! : 0; p < end; p++) {
           const nameId = list[p]!;
+          if (pair >= 0 && !hasKey(index, nameId, pair)) continue;
+          if (unless >= 0 && hasKey(index, nameId, unless)) continue;
           const word = nameId >> 5;
           const bit = 1 << (nameId & 31);
           let c: number;
