@@ -755,6 +755,7 @@ function screening(
       algorithm === 'ofac' ? 0 : 0.2,
       minNameScore,
       cut,
+      algorithm === 'entente',
     );
     if (bounded || entities) {
       // Names that cannot reach the threshold are not scored (a party matches on its best name,
