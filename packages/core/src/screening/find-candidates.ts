@@ -324,9 +324,12 @@ function rankKept(
  * against a joined name) are always kept. Returns name ids, best first.
  *
  * `limit` is a cap, not a recall setting: every name that passes the bound
- * is returned up to it. With `out`, the names that passed the bound but
- * fell beyond the cap are counted there (`unscored`), and `atLeast` says
- * whether more may have passed (names the cap kept from being reached).
+ * is returned up to it. When more pass, those kept are the best by `rankKept`:
+ * with `listedSide` (the `entente` algorithm), by both sides of the name
+ * score; without (the `ofac` algorithm's ranking), by the share of the query
+ * alone. With `out`, the names that passed the bound but fell beyond the cap
+ * are counted there (`unscored`), and `atLeast` says whether more may have
+ * passed (names the cap kept from being reached).
  */
 export function findCandidateNames(
   index: ScreeningIndex,
