@@ -1,10 +1,12 @@
 import type { TokenWeight } from './compare-names.ts';
 import { expandToken } from './expand-token.ts';
+import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { isOrganisationPair, MAX_EXTRA_PARTS } from './name-features.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import { acrossNamesCoverage, PARTY_WORDS_CAP, partyWordsIgnored } from './party-words.ts';
 import { rejoinedKeys } from './rejoined-keys.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
+import { tokenIdWeight } from './token-weight.ts';
 
 /** Share of the name score that rests on covering the query (see compare-names.ts). */
 const QUERY_SHARE = 0.82;
@@ -90,6 +92,8 @@ let latin = new Float64Array(1024);
 let original = new Float64Array(1024);
 let wholeKey = new Uint8Array(1024);
 let selectScratch = new Float64Array(1024);
+/** Per place, the rank the cap keeps the best of (`rankKept`). */
+let ranks = new Float64Array(1024);
 let tokenSim = new Float64Array(1024);
 let tokenStamp = new Uint32Array(1024);
 let tokenEpoch = 0;
@@ -275,6 +279,92 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number): void
 }
 
 /**
+ * `tokenSim` for the current `tokenEpoch` (stamped in `tokenStamp`): per index token, its best
+ * similarity to a Latin key of the query (its words and the joined query).
+ */
+function stampLatinKeys(index: ScreeningIndex, parts: readonly KeyPart[]): void {
+  const size = index.tokenCount;
+  if (tokenSim.length < size) {
+    tokenSim = new Float64Array(size + (size >> 3));
+    tokenStamp = new Uint32Array(size + (size >> 3));
+  }
+  tokenEpoch = (tokenEpoch + 1) >>> 0;
+  if (tokenEpoch === 0) {
+    tokenStamp.fill(0);
+    tokenEpoch = 1;
+  }
+  for (const part of parts) {
+    if (part.script !== 0) continue;
+    const { ids, similarities } = part.expansion;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      const s = similarities[k]!;
+      if (tokenStamp[id] !== tokenEpoch || tokenSim[id]! < s) {
+        tokenStamp[id] = tokenEpoch;
+        tokenSim[id] = s;
+      }
+    }
+  }
+}
+
+/**
+ * Fills `ranks` for the first `kept` reached names: with `listedSide`, an estimate of the name
+ * score's two sides (`QUERY_SHARE` on the query's share the name reaches, the rest on the share
+ * of the name's own words, by token weight, that a query key reaches), so that among the many
+ * names that reach all of a common name's words ("Ahmad Haji", listed hundreds of times with
+ * more words) those the query explains whole come first; else the query's share alone. A name
+ * reached by its original-script words counts that share on its own side too.
+ */
+function rankKept(
+  index: ScreeningIndex,
+  parts: readonly KeyPart[],
+  kept: number,
+  listedSide: boolean,
+  query: NormalizedName,
+): void {
+  if (ranks.length < kept) ranks = new Float64Array(kept * 2);
+  if (!listedSide) {
+    for (let c = 0; c < kept; c++) ranks[c] = latin[c]! + original[c]!;
+    return;
+  }
+  stampLatinKeys(index, parts);
+  const columns = index.nameTokenColumns;
+  // A listed person name found whole in a longer query scores by its own coverage, less a
+  // little per extra query word (`containedScore`): the query's share alone would rank it low.
+  const containing = query.tokens.length >= 3 && !isOrganisationPair(query, {});
+  for (let c = 0; c < kept; c++) {
+    const nameId = touched[c]!;
+    let own = 0;
+    let reachedOwn = 0;
+    let words = 0;
+    if (columns && nameId + 1 < columns.starts.length) {
+      const { starts, ids } = columns;
+      words = starts[nameId + 1]! - starts[nameId]!;
+      for (let k = starts[nameId]!; k < starts[nameId + 1]!; k++) {
+        const id = ids[k]!;
+        const w = tokenIdWeight(index, id);
+        own += w;
+        if (tokenStamp[id] === tokenEpoch) reachedOwn += w * tokenSim[id]!;
+      }
+    } else {
+      const ids = index.name(nameId)?.tokenIds ?? [];
+      words = ids.length;
+      for (const id of ids) {
+        const w = tokenIdWeight(index, id);
+        own += w;
+        if (tokenStamp[id] === tokenEpoch) reachedOwn += w * tokenSim[id]!;
+      }
+    }
+    const share = Math.min(1, latin[c]! + original[c]!);
+    const listed = Math.max(own > 0 ? reachedOwn / own : 0, Math.min(1, original[c]!));
+    ranks[c] = QUERY_SHARE * share + (1 - QUERY_SHARE) * listed;
+    const extra = query.tokens.length - words;
+    if (containing && words >= 2 && extra > 0 && extra <= MAX_EXTRA_PARTS)
+      ranks[c] = Math.max(ranks[c]!, listed + FEATURE_WEIGHTS.extraPartBeside * extra);
+  }
+}
+
+/**
  * Names likely to match a query, found through the inverted index (exact,
  * symbol, fuzzy and phonetic token matches, joined spellings, original
  * script) and ranked by the share of the query (by token weight) they
@@ -289,9 +379,12 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number): void
  * against a joined name) are always kept. Returns name ids, best first.
  *
  * `limit` is a cap, not a recall setting: every name that passes the bound
- * is returned up to it. With `out`, the names that passed the bound but
- * fell beyond the cap are counted there (`unscored`), and `atLeast` says
- * whether more may have passed (names the cap kept from being reached).
+ * is returned up to it. When more pass, those kept are the best by `rankKept`:
+ * with `listedSide` (the `entente` algorithm), by both sides of the name
+ * score; without (the `ofac` algorithm's ranking), by the share of the query
+ * alone. With `out`, the names that passed the bound but fell beyond the cap
+ * are counted there (`unscored`), and `atLeast` says whether more may have
+ * passed (names the cap kept from being reached).
  */
 export function findCandidateNames(
   index: ScreeningIndex,
@@ -301,6 +394,7 @@ export function findCandidateNames(
   minShare = 0.2,
   minScore = 0,
   out?: CandidateCut,
+  listedSide = true,
 ): number[] {
   const parts = keyParts(index, query, weight);
   parts.sort((a, b) => a.expansion.postings - b.expansion.postings);
@@ -459,9 +553,15 @@ export function findCandidateNames(
     kept++;
   }
   let cut = -Infinity;
-  if (kept > limit) cut = kthTouched(kept, limit);
+  // The listed side is read only when the cap cuts (the names kept are then ranked by it).
+  rankKept(index, parts, kept, listedSide && kept > limit, query);
+  if (kept > limit) {
+    if (selectScratch.length < kept) selectScratch = new Float64Array(kept * 2);
+    selectScratch.set(ranks.subarray(0, kept));
+    cut = kthLargest(selectScratch, kept, limit);
+  }
   // Places of the names ranked, then their ids, best first (a stable sort: ties stay in order).
-  const rank = (c: number): number => latin[c]! + original[c]!;
+  const rank = (c: number): number => ranks[c]!;
   const order: number[] = [];
   for (let c = 0; c < kept; c++) if (rank(c) > cut) order.push(c);
   let ties = 0;

@@ -62,8 +62,10 @@ export interface ScreeningOptions {
   /**
    * Most candidate names scored per query name (`entente` only; an integer in
    * 1..`CANDIDATE_CAP`, default `DEFAULT_CANDIDATE_CAP`): the best by the share of the
-   * query they explain. Names beyond it that could reach the threshold are counted in
-   * `ScreeningOutcome.unscored`, so that a caller can say so and screen again with more.
+   * query they explain and the share of their own words the query reaches (an estimate of
+   * both sides of the name score, `findCandidateNames`). Names beyond it that could reach the
+   * threshold are counted in `ScreeningOutcome.unscored`, so that a caller can say so and
+   * screen again with more.
    */
   candidateCap?: number;
 }
@@ -781,6 +783,7 @@ function screening(
       algorithm === 'ofac' ? 0 : 0.2,
       minNameScore,
       cut,
+      algorithm === 'entente',
     );
     if (bounded || entities) {
       // Names that cannot reach the threshold are not scored (a party matches on its best name,
