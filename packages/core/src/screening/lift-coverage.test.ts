@@ -135,3 +135,18 @@ describe('screening at a threshold and the candidate search', () => {
     );
   });
 });
+
+describe('a listed person name contained in a longer query', () => {
+  const persons = buildScreeningIndex(
+    ['Muhammad Ashraf', ...FILLER].map((n, i) => ({ party: party(200 + i, n, 'person') })),
+    DEFAULT_NAME_REFERENCE,
+  );
+
+  it('is found when the extra parts hold a particle with its word (three parts, four words)', () => {
+    const found = screenParty(persons, {
+      name: 'Ashraf Muhammad Yusuf Uthman Abdul Salam',
+      schema: 'person',
+    });
+    expect(found.map((m) => m.entityId)).toContain('test:o200');
+  });
+});
