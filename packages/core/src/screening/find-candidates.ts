@@ -243,9 +243,8 @@ function hasKey(index: ScreeningIndex, nameId: number, tokenId: number): boolean
   return false;
 }
 
-/** Adds a key's share to the names already reached, reading each name's keys rather than the key's postings. */
-function addToTouched(index: ScreeningIndex, part: KeyPart, count: number): void {
-  const size = index.tokenCount;
+/** Starts a new stamp of `tokenStamp`/`tokenSim`, grown to `size` tokens (an older stamp reads as unset). */
+function nextTokenEpoch(size: number): void {
   if (tokenSim.length < size) {
     tokenSim = new Float64Array(size + (size >> 3));
     tokenStamp = new Uint32Array(size + (size >> 3));
@@ -255,6 +254,11 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number): void
     tokenStamp.fill(0);
     tokenEpoch = 1;
   }
+}
+
+/** Adds a key's share to the names already reached, reading each name's keys rather than the key's postings. */
+function addToTouched(index: ScreeningIndex, part: KeyPart, count: number): void {
+  nextTokenEpoch(index.tokenCount);
   const { ids, similarities } = part.expansion;
   for (let k = 0; k < ids.length; k++) {
     tokenStamp[ids[k]!] = tokenEpoch;
@@ -285,16 +289,7 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number): void
  * similarity to a Latin key of the query (its words and the joined query).
  */
 function stampLatinKeys(index: ScreeningIndex, parts: readonly KeyPart[]): void {
-  const size = index.tokenCount;
-  if (tokenSim.length < size) {
-    tokenSim = new Float64Array(size + (size >> 3));
-    tokenStamp = new Uint32Array(size + (size >> 3));
-  }
-  tokenEpoch = (tokenEpoch + 1) >>> 0;
-  if (tokenEpoch === 0) {
-    tokenStamp.fill(0);
-    tokenEpoch = 1;
-  }
+  nextTokenEpoch(index.tokenCount);
   for (const part of parts) {
     if (part.script !== 0) continue;
     const { ids, similarities } = part.expansion;

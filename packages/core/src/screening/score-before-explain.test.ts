@@ -6,7 +6,7 @@ import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { normalizeName } from './normalize-name.ts';
 import { explainIndexedName, indexedNameOrder, prepareQuery } from './score-indexed-name.ts';
 import { buildScreeningIndex } from './screening-index.ts';
-import { queryVariants, scoreEntente } from './screen-party.ts';
+import { queryVariants, scoreEntente, type ScreeningMatch, type ScreeningQuery } from './screen-party.ts';
 import { indexTokenWeight } from './token-weight.ts';
 
 // Words whose pairs reach every rule a name comparison has (spellings, initials, numbers, Arabic
@@ -70,6 +70,32 @@ const indexOf = (parties: PartyValue[]) =>
     DEFAULT_NAME_REFERENCE,
   );
 
+/**
+ * Scores each of the first `count` parties at `threshold` and at 0 (`scoreEntente`, every query
+ * variant), checks that a match at the threshold is the match at 0 and that a match at 0 reaching
+ * the threshold is kept, and hands both to `visit`.
+ */
+function forEachPartyAt(
+  index: ReturnType<typeof indexOf>,
+  count: number,
+  query: ScreeningQuery,
+  threshold: number,
+  visit: (all: ScreeningMatch | undefined, at: ScreeningMatch | undefined) => void,
+): void {
+  const queryName = normalizeName(query.name ?? '', index.reference, query.schema);
+  for (const variant of queryVariants(index, query, queryName)) {
+    const prepared = prepareQuery(index, variant, indexTokenWeight(index));
+    for (let id = 0; id < count; id++) {
+      const entry = index.entry(id)!;
+      const all = scoreEntente(index, query, entry, entry.names, prepared, 0);
+      const at = scoreEntente(index, query, entry, entry.names, prepared, threshold);
+      if (at) expect(at).toEqual(all);
+      if (all && all.score >= threshold) expect(at).toEqual(all);
+      visit(all, at);
+    }
+  }
+}
+
 describe('a party scored before its explanation', () => {
   it('is left out at a threshold only when its explained score is below it', () => {
     // At a threshold a party whose name score, birth date, country and kind of party already
@@ -83,18 +109,7 @@ describe('a party scored before its explanation', () => {
         queryArb,
         fc.constantFrom(0.5, 0.7, 0.8, 0.86, 0.9),
         (parties, query, threshold) => {
-          const index = indexOf(parties);
-          const queryName = normalizeName(query.name, index.reference, query.schema);
-          for (const variant of queryVariants(index, query, queryName)) {
-            const prepared = prepareQuery(index, variant, indexTokenWeight(index));
-            for (let id = 0; id < parties.length; id++) {
-              const entry = index.entry(id)!;
-              const all = scoreEntente(index, query, entry, entry.names, prepared, 0);
-              const at = scoreEntente(index, query, entry, entry.names, prepared, threshold);
-              if (at) expect(at).toEqual(all);
-              if (all && all.score >= threshold) expect(at).toEqual(all);
-            }
-          }
+          forEachPartyAt(indexOf(parties), parties.length, query, threshold, () => {});
         },
       ),
       { numRuns: 300 },
@@ -129,20 +144,10 @@ describe('a party scored before its explanation', () => {
         }),
         fc.double({ min: 0.3, max: 1, noNaN: true }),
         (parties, query, threshold) => {
-          const index = indexOf(parties);
-          const queryName = normalizeName(query.name, index.reference, query.schema);
-          for (const variant of queryVariants(index, query, queryName)) {
-            const prepared = prepareQuery(index, variant, indexTokenWeight(index));
-            for (let id = 0; id < parties.length; id++) {
-              const entry = index.entry(id)!;
-              const all = scoreEntente(index, query, entry, entry.names, prepared, 0);
-              const at = scoreEntente(index, query, entry, entry.names, prepared, threshold);
-              if (at) expect(at).toEqual(all);
-              if (all && all.score >= threshold) expect(at).toEqual(all);
-              const f = all?.features ?? {};
-              if (!at && (f.commonNameConflict || f.legalFormConflict || f.weakAlias)) leftOut++;
-            }
-          }
+          forEachPartyAt(indexOf(parties), parties.length, query, threshold, (all, at) => {
+            const f = all?.features ?? {};
+            if (!at && (f.commonNameConflict || f.legalFormConflict || f.weakAlias)) leftOut++;
+          });
         },
       ),
       { numRuns: 400 },
