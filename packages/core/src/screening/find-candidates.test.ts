@@ -123,7 +123,7 @@ describe('findCandidateNames over more names than its first table of places hold
         for (const key of keys) {
           if (pair !== undefined && !keys.includes(pair)) continue;
           if (unless !== undefined && keys.includes(unless)) continue;
-          const k = expansion.ids.indexOf(key);
+          const k = Array.prototype.indexOf.call(expansion.ids, key);
           if (k >= 0) sum += expansion.similarities[k]! * share;
         }
       if (sum > 0) shares.set(nameId, sum);
