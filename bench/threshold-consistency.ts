@@ -129,20 +129,21 @@ interface Count {
   cappedTruthLost: number;
   extra: number;
 }
+const noCount = (): Count => ({
+  queries: 0,
+  withLoss: 0,
+  lost: 0,
+  truthLost: 0,
+  cappedLost: 0,
+  cappedTruthLost: 0,
+  extra: 0,
+});
 const counts = new Map<string, Count>();
 const losses: string[] = [];
 for (let i = 0; i < items.length; i++) {
   const it = items[i]!;
   const key = `${it.group}\t${it.split}`;
-  const c = counts.get(key) ?? {
-    queries: 0,
-    withLoss: 0,
-    lost: 0,
-    truthLost: 0,
-    cappedLost: 0,
-    cappedTruthLost: 0,
-    extra: 0,
-  };
+  const c = counts.get(key) ?? noCount();
   counts.set(key, c);
   c.queries++;
   const inWhole = new Set(whole[i]!.map((m) => m.entityId));
@@ -175,15 +176,7 @@ console.log(
   '| group | split | queries | with a loss | matches lost | truth lost | lost at the default cap | truth lost there | extra |',
 );
 console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
-const total: Count = {
-  queries: 0,
-  withLoss: 0,
-  lost: 0,
-  truthLost: 0,
-  cappedLost: 0,
-  cappedTruthLost: 0,
-  extra: 0,
-};
+const total = noCount();
 for (const [key, c] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
   const [group, split] = key.split('\t');
   console.log(
