@@ -35,7 +35,7 @@ export type TokenWeight = (token: string) => number;
 const INITIAL_CREDIT = 0.5;
 
 /** How much of the score rests on covering the query rather than the listed name. */
-const QUERY_SHARE = 0.82;
+export const QUERY_SHARE = 0.82;
 
 /** The default token weight: its length, so short words weigh little. */
 export const lengthWeight: TokenWeight = (t) => t.length;

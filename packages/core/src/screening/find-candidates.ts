@@ -1,3 +1,4 @@
+import { QUERY_SHARE } from './align-tokens.ts';
 import type { TokenWeight } from './compare-names.ts';
 import { expandToken } from './expand-token.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
@@ -9,9 +10,6 @@ import { acrossNamesCoverage, PARTY_WORDS_CAP, partyWordsIgnored } from './party
 import { rejoinedKeys } from './rejoined-keys.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
-
-/** Share of the name score that rests on covering the query (see compare-names.ts). */
-const QUERY_SHARE = 0.82;
 
 /** Lowest token similarity a contained listed name's words are assumed to reach, for the bound. */
 const CONTAINED_SIMILARITY = 0.9;

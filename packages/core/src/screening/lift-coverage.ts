@@ -1,11 +1,9 @@
+import { QUERY_SHARE } from './align-tokens.ts';
 import { mayBeAcronym, ACRONYM_SIMILARITY } from './acronym-words.ts';
 import { ARTICLES } from './article-lift.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { CONNECTORS } from './generic-words-lift.ts';
 import { MAX_EXTRA_PARTS } from './name-features.ts';
-
-/** Share of the name score that rests on covering the query (`coverageScore`). */
-const QUERY_SHARE = 0.82;
 
 /** The query coverage a name needs, its listed-name coverage whole, for a score of `score`. */
 const coverageFor = (score: number): number => (score - (1 - QUERY_SHARE)) / QUERY_SHARE;
