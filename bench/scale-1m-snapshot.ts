@@ -10,7 +10,10 @@
  * warm-up (200 other variations) and the memo emptied. DIGEST prints a SHA-256 of every query's
  * top-10 (party and score) to compare checkouts; COUNT=1 counts what a pass asks of the index.
  * PROFILE=<file.cpuprofile> profiles the timed screenings alone (not the load, not the warm-ups):
- * self and inclusive shares by function are printed, the profile written there.
+ * self and inclusive shares by function are printed, the profile written there; printed again
+ * for the queries of the middle fifth of wall times (p40–p60: what the p50 is made of) and for
+ * the slowest tenth, each sample given to the query whose span holds it (the profiler's clock
+ * and `process.hrtime` are the same monotonic clock: ~97 % of the samples fall in a span).
  *
  * WARM=1000,10000,100000 also times the same 1,000 queries, in each pass after the cold ones, with
  * the expansion memo warmed (emptied first, then filled as a server's is: by screening) by that
@@ -170,6 +173,11 @@ const heldBytes = (): number => {
   return m.heapUsed + m.external;
 };
 
+/** Each timed query's start and end (µs, the profiler's clock) in the last `timedRun`. */
+const spans: [number, number][] = [];
+/** Per profiled pass, its queries' spans and bands (`bandOf`). */
+const bands: { spans: [number, number][]; band: Uint8Array }[] = [];
+
 /** The timed queries, once: times, CPU per query, digest, and per query whether every memo look-up hit. */
 function timedRun(): {
   times: number[];
@@ -180,6 +188,7 @@ function timedRun(): {
   hits: number;
 } {
   const times: number[] = [];
+  spans.length = 0;
   const hash = createHash('sha256');
   let allHit = 0;
   const r0 = memoReads;
@@ -189,7 +198,9 @@ function timedRun(): {
     const reads = memoReads;
     const hits = memoHits;
     const t = performance.now();
+    const from = process.hrtime.bigint();
     const found = screenParty(index, { name }, { limit: 10 });
+    spans.push([Number(from / 1000n), Number(process.hrtime.bigint() / 1000n)]);
     times.push(performance.now() - t);
     if (memoReads - reads === memoHits - hits) allHit++;
     hash.update(`${found.map((h) => `${h.entityId}:${h.score}`).join(',')}\n`);
@@ -270,7 +281,10 @@ for (let p = 0; p < PASSES; p++) {
   if (session) await session.post('Profiler.start');
   const cold = timedRun();
   const { times, cpu } = cold;
-  if (session) profiles.push((await session.post('Profiler.stop')).profile);
+  if (session) {
+    profiles.push((await session.post('Profiler.stop')).profile);
+    bands.push(bandOf(times, spans));
+  }
   console.log(
     `pass ${p + 1}: CPU ${cpu.toFixed(3)} ms per query, p50 ${quantile(times, 0.5).toFixed(3)} ms, p90 ${quantile(times, 0.9).toFixed(3)} ms, p99 ${quantile(times, 0.99).toFixed(3)} ms; top-10s sha256 ${cold.digest}; memo hits ${cold.hits}/${cold.reads}, queries all hit ${cold.allHit}; load ${load()}`,
   );
@@ -319,41 +333,77 @@ for (let p = 0; p < PASSES; p++) {
 
 type Profile = Profiler.Profile;
 
+/**
+ * Per timed query, which band of the wall times it is in: 1 for the middle fifth (p40–p60,
+ * the queries the p50 is made of), 2 for the slowest tenth, 0 else; with each query's span, so
+ * that the profile's samples can be told apart by query (`PROFILE`).
+ */
+function bandOf(times: number[], spans: [number, number][]): { spans: [number, number][]; band: Uint8Array } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const lo = sorted[Math.floor(0.4 * sorted.length)]!;
+  const hi = sorted[Math.floor(0.6 * sorted.length)]!;
+  const slow = sorted[Math.floor(0.9 * sorted.length)]!;
+  const band = new Uint8Array(times.length);
+  times.forEach((t, i) => (band[i] = t >= lo && t <= hi ? 1 : t >= slow ? 2 : 0));
+  return { spans: spans.map((s) => [s[0], s[1]]), band };
+}
+
 if (session) {
   session.disconnect();
   writeFileSync(process.env.PROFILE!, JSON.stringify(profiles[profiles.length - 1]));
   // Self and inclusive time by function over every pass's profile.
-  const self = new Map<string, number>();
-  const inclusive = new Map<string, number>();
-  let total = 0;
-  for (const prof of profiles) {
-    const dt = new Map<number, number>();
-    prof.samples!.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (prof.timeDeltas![i] ?? 0)));
-    const byId = new Map(prof.nodes.map((n) => [n.id, n]));
-    const parent = new Map<number, number>();
-    for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    const label = (id: number): string => {
-      const f = byId.get(id)!.callFrame;
-      return `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-    };
-    for (const [id, t] of dt) {
-      total += t;
-      self.set(label(id), (self.get(label(id)) ?? 0) + t);
-      const seen = new Set<string>();
-      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-        const l = label(at);
-        if (seen.has(l)) continue;
-        seen.add(l);
-        inclusive.set(l, (inclusive.get(l) ?? 0) + t);
+  for (const [bandName, wanted] of [
+    ['all queries', -1],
+    ['middle fifth of wall times (p40-p60)', 1],
+    ['slowest tenth', 2],
+  ] as const) {
+    const self = new Map<string, number>();
+    const inclusive = new Map<string, number>();
+    let total = 0;
+    let inQueries = 0;
+    let every = 0;
+    for (const [pi, prof] of profiles.entries()) {
+      const dt = new Map<number, number>();
+      const { spans: sp, band } = bands[pi]!;
+      let at = prof.startTime;
+      let q = 0;
+      prof.samples!.forEach((id, i) => {
+        at += prof.timeDeltas![i] ?? 0;
+        while (q < sp.length && sp[q]![1] < at) q++;
+        const inQuery = q < sp.length && sp[q]![0] <= at;
+        every += prof.timeDeltas![i] ?? 0;
+        if (inQuery) inQueries += prof.timeDeltas![i] ?? 0;
+        if (wanted >= 0 && !(inQuery && band[q] === wanted)) return;
+        dt.set(id, (dt.get(id) ?? 0) + (prof.timeDeltas![i] ?? 0));
+      });
+      const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+      const parent = new Map<number, number>();
+      for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+      const label = (id: number): string => {
+        const f = byId.get(id)!.callFrame;
+        return `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      };
+      for (const [id, t] of dt) {
+        total += t;
+        self.set(label(id), (self.get(label(id)) ?? 0) + t);
+        const seen = new Set<string>();
+        for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+          const l = label(at);
+          if (seen.has(l)) continue;
+          seen.add(l);
+          inclusive.set(l, (inclusive.get(l) ?? 0) + t);
+        }
       }
     }
-  }
-  for (const [title, shares, top] of [
-    ['self', self, 40],
-    ['inclusive', inclusive, 50],
-  ] as const) {
-    console.log(`profile: ${title} time by function (of ${(total / 1000).toFixed(0)} ms)`);
-    for (const [l, t] of [...shares].sort((a, b) => b[1] - a[1]).slice(0, top))
-      console.log(`  ${((100 * t) / total).toFixed(1)} %  ${l}`);
+    for (const [title, shares, top] of [
+      ['self', self, 40],
+      ['inclusive', inclusive, 50],
+    ] as const) {
+      console.log(
+        `profile (${bandName}): ${title} time by function (of ${(total / 1000).toFixed(0)} ms, ${((100 * total) / Math.max(1, every)).toFixed(1)} % of the profile; ${((100 * inQueries) / Math.max(1, every)).toFixed(1)} % of the profile within a query's span)`,
+      );
+      for (const [l, t] of [...shares].sort((a, b) => b[1] - a[1]).slice(0, top))
+        console.log(`  ${((100 * t) / total).toFixed(1)} %  ${l}`);
+    }
   }
 }
