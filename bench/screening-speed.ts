@@ -155,6 +155,7 @@ async function workerBatch(
   for (let i = 0; i < queries.length; i += 100) chunks.push(queries.slice(i, i + 100));
   const main0 = threadCpuS([String(process.pid)]);
   const workers0 = threadCpuS(workerTids);
+  const busy0 = pool.activity();
   const c0 = cpuMs();
   const t0 = performance.now();
   const results = await Promise.all(chunks.map((chunk) => pool.screenMany(chunk, { limit: 10 })));
@@ -162,8 +163,14 @@ async function workerBatch(
   const cpu = cpuMs() - c0;
   const mainMs = (threadCpuS([String(process.pid)]) - main0) * 1000;
   const workersMs = (threadCpuS(workerTids) - workers0) * 1000;
+  // Each worker's event loop waiting for a message over the batch: time the pool left it without work.
+  const idle = pool.activity().map((a, k) => {
+    const idleMs = a.idle - busy0[k]!.idle;
+    return idleMs / (idleMs + a.active - busy0[k]!.active);
+  });
   console.log(
-    `threads over the batch: main ${(mainMs / queries.length).toFixed(3)} ms a subject, pool's ${workerTids.length} threads ${(workersMs / queries.length).toFixed(3)} ms, the rest (V8's helpers) ${((cpu - mainMs - workersMs) / queries.length).toFixed(3)} ms (per-thread ticks of 10 ms)`,
+    `threads over the batch: main ${(mainMs / queries.length).toFixed(3)} ms a subject, pool's ${workerTids.length} threads ${(workersMs / queries.length).toFixed(3)} ms, the rest (V8's helpers: the optimising compiler, GC) ${((cpu - mainMs - workersMs) / queries.length).toFixed(3)} ms (per-thread ticks of 10 ms); ` +
+      `workers' event loops idle ${idle.map((x) => `${(100 * x).toFixed(1)} %`).join(', ')} of the batch`,
   );
   // COUNT=1: what came back per subject (matches, explanation lines, bytes as a structured clone).
   if (process.env.COUNT) {
