@@ -1,7 +1,8 @@
 /**
- * Consonants of the Arabic script (with the Persian and Urdu letters) in
- * the romanisation most lists use: the digraphs kh, sh, th, dh, gh, and q
- * for qaf. Letters that stand for vowels (alif, waw, ya, ta marbuta, ʿayn)
+ * Consonants of the Arabic script (with the Persian, Urdu and Pashto
+ * letters) in the romanisation most lists use: the digraphs kh, sh, th, dh,
+ * gh, and q for qaf; ض dh, which lists write d, dh or (Persian) z, as
+ * `abjadFit` reads it. Letters that stand for vowels (alif, waw, ya, ta marbuta, ʿayn)
  * are read in `arabicReading`, by their place in the word.
  */
 const CONSONANTS: Readonly<Record<string, string>> = {
@@ -24,7 +25,7 @@ const CONSONANTS: Readonly<Record<string, string>> = {
   س: 's',
   ش: 'sh',
   ص: 's',
-  ض: 'd',
+  ض: 'dh',
   ط: 't',
   ظ: 'z',
   غ: 'gh',
@@ -37,15 +38,27 @@ const CONSONANTS: Readonly<Record<string, string>> = {
   م: 'm',
   ن: 'n',
   ں: 'n',
+  // Pashto
+  ټ: 't',
+  ځ: 'z',
+  څ: 's',
+  ډ: 'd',
+  ړ: 'r',
+  ږ: 'zh',
+  ښ: 'sh',
+  ګ: 'g',
+  ڼ: 'n',
   ه: 'h',
   ہ: 'h',
   ھ: 'h',
 };
 
-const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3]/;
+const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\ufb50-\ufdff\ufe70-\ufefc]/;
+/** The presentation forms (shaped letters some lists publish), which NFKC maps to the letters. */
+const PRESENTATION_FORM = /[\ufb50-\ufdff\ufe70-\ufefc]/;
 const MARKS = /[\u0640\u064b-\u065f\u0670]/g;
 const ALIF = new Set(['ا', 'أ', 'آ', 'ٱ']);
-const YA = new Set(['ي', 'ی', 'ى', 'ئ', 'ے']);
+const YA = new Set(['ي', 'ی', 'ى', 'ئ', 'ے', 'ې', 'ۍ']);
 const WAW = new Set(['و', 'ؤ']);
 
 /** Words read whole: the particles of kinship, whose vowels the script does not write. */
@@ -64,7 +77,13 @@ function readWord(word: string): string {
   if (whole) return whole;
   const letters = [...word];
   let out = '';
-  for (let i = 0; i < letters.length; i++) {
+  let i = 0;
+  // A name compounded with الله ("اللهی", "اللهیار") reads it whole: "allahi", not the article.
+  if (word.length > 4 && word.startsWith('الله')) {
+    out = 'allah';
+    i = 4;
+  }
+  for (; i < letters.length; i++) {
     const ch = letters[i]!;
     const first = i === 0;
     const last = i === letters.length - 1;
@@ -95,7 +114,7 @@ function readWord(word: string): string {
  */
 export function arabicReading(text: string): string | undefined {
   if (!ARABIC_LETTER.test(text)) return undefined;
-  const words = text
+  const words = (PRESENTATION_FORM.test(text) ? text.normalize('NFKC') : text)
     .replace(MARKS, '')
     .split(/[^\u0620-\u064a\u066e-\u06d3]+/u)
     .filter(Boolean);
@@ -107,7 +126,7 @@ export function arabicReading(text: string): string | undefined {
       out.push('abd');
       w = w.slice(3);
     }
-    const article = w.length > 3 && w.startsWith('ال') && w !== 'الله';
+    const article = w.length > 3 && w.startsWith('ال') && !w.startsWith('الله');
     const read = article ? readWord(w.slice(2)) : readWord(w);
     if (!read) continue;
     if (out[out.length - 1] === 'abd' && (article || w === 'الله'))
