@@ -137,7 +137,8 @@ export const EXTRA_TITLES: readonly string[] = [
 /**
  * Given names and patronymics whose spellings across languages are too far
  * apart for edit distance or sound ("Volodymyr" and "Uladzimir" for
- * Vladimir, "Alexandros" for Alexander), merged into the person symbols.
+ * Vladimir, "Alexandros" for Alexander), and written abbreviations of a
+ * given name ("Mohd" for Muhammad), merged into the person symbols.
  */
 export const EXTRA_PERSON_SYMBOLS: Readonly<Record<string, readonly string[]>> = {
   vladimir: ['vladimir', 'volodymyr', 'volodimir', 'wladimir', 'wlodzimierz', 'uladzimir', 'vladimiro'],
@@ -162,4 +163,11 @@ export const EXTRA_PERSON_SYMBOLS: Readonly<Record<string, readonly string[]>> =
     'aleksander',
   ],
   sergei: ['sergei', 'sergey', 'serhiy', 'serhii', 'siarhei', 'sergiy', 'serej', 'siergiej'],
+  // The written abbreviations of Muhammad (Malaysia, Singapore, Brunei: "Mohd", "Muhd") share
+  // two or three of its letters, too few for edit distance or sound. "Md" (Bangladesh) is left
+  // out: it is also the reference's "MD" (Doctor of Medicine).
+  muhammad: ['muhammad', 'muhammed', 'mohammad', 'mohammed', 'mohamed', 'mohamad', 'muhamad', 'mohd', 'muhd'],
+  // "Abu" (father of) in the genitive after a noun ("ibn Abi Talib"), also written alone as a
+  // kunya's first word: the same word, one letter apart, too short for an edit.
+  abu: ['abu', 'abou', 'abi'],
 };

@@ -424,6 +424,21 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   { cls: 7, query: 'کریم نیک وند', listed: 'Karim Nikzad', match: false, why: 'another second part' },
   // 3 initials
   { cls: 3, query: 'J. Smithfield', listed: 'John Smithfield', match: true, why: 'agreeing initial' },
+  // 3 a given name's written abbreviation (docs/decisions/2026-12-07-given-name-abbreviations.md)
+  {
+    cls: 3,
+    query: 'LATIFI, Mohd Nasir',
+    listed: 'MUHAMMAD NASIR LATIFI',
+    match: true,
+    why: 'Mohd, the written abbreviation of Muhammad',
+  },
+  {
+    cls: 3,
+    query: 'Mohd Nasir Latifi',
+    listed: 'Mahmud Nasir Latifi',
+    match: false,
+    why: 'Mohd abbreviates Muhammad, not Mahmud, though it spells its letters in order',
+  },
   {
     cls: 3,
     query: 'H. P. Mullerberg',
@@ -1125,6 +1140,20 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     why: 'another surname of the same start',
   },
   { cls: 6, query: 'Ghasem Rezaeian', listed: 'Qasem Rezaeian', match: true, why: 'gh/q' },
+  {
+    cls: 6,
+    query: 'RASHIDOV, Abi Hamza',
+    listed: 'Abou Hamza Rashidov',
+    match: true,
+    why: 'Abi, the genitive of Abu, as the first word of a kunya',
+  },
+  {
+    cls: 6,
+    query: 'Abi Hamza Rashidov',
+    listed: 'Ali Hamza Rashidov',
+    match: false,
+    why: 'Abi is Abu, not another short given name one letter away',
+  },
   { cls: 6, query: 'Mohammed Farhadi', listed: 'Muhammad Farhadi', match: true, why: 'o/u and e/a' },
   {
     cls: 6,
