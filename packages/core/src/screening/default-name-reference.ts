@@ -58,6 +58,29 @@ export const DEFAULT_NAME_REFERENCE: NameReference = {
       aliases: ['Inc', 'Inc.', 'Incorporated', 'Corp', 'Corp.', 'Corporation'],
     },
     { display: 'KK', generic: 'JSC', aliases: ['KK', 'Kabushiki Kaisha', '株式会社'] },
+    // Non-profit forms, as the full reference writes them (org_types.yml: АНО, NGO, NPO).
+    {
+      display: 'АНО',
+      generic: 'NGO',
+      aliases: [
+        'ANO',
+        'АНО',
+        'Автономная некоммерческая организация',
+        'Avtonomnaya Nekommercheskaya Organizatsiya',
+        'Autonomous Non-Profit Organization',
+      ],
+    },
+    {
+      display: 'NGO',
+      generic: 'NGO',
+      aliases: [
+        'NGO',
+        'NPO',
+        'Non-Governmental Organization',
+        'Non-Profit Organization',
+        'Charitable Foundation',
+      ],
+    },
   ],
   orgSymbols: {
     co: ['company', 'co', 'compagnie', 'compania', 'kompaniya', 'компания', 'شركة'],

@@ -93,6 +93,11 @@ export const SCORING_FEATURES = Object.freeze({
    */
   weakAlias: { label: 'Weak alias', weight: -0.02 },
   legalFormConflict: { label: 'Legal form differs', weight: -0.02 },
+  /**
+   * Beside `legalFormConflict`, when one name's legal form is a non-profit body's and the other's
+   * a company's ("ANO X" / "LLC X": two bodies sharing a name, `legalKindsConflict`).
+   */
+  legalKindConflict: { label: 'Non-profit body and company', weight: -0.15 },
   /** An exact identifier raises the score to this weight whatever the other terms say. */
   identifierMatch: { label: 'Identifier matches', weight: 0.99 },
 } satisfies Record<string, ScoringFeature>);

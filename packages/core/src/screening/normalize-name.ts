@@ -159,8 +159,11 @@ export function normalizeName(
           (p.kind === 'title' && !isOrg)),
     );
     if (phrase) {
-      if (phrase.kind === 'legal') legalForms.push(phrase.value);
-      else if (phrase.kind === 'symbol') tokens.push(phrase.value);
+      // A legal form stands at the start or the end of a name; a short word the reference also
+      // reads as one ("in" for Inc, "of" for ОФ) inside the name is not the body's legal form.
+      if (phrase.kind === 'legal') {
+        if (i === 0 || i + phrase.tokens.length === raw.length) legalForms.push(phrase.value);
+      } else if (phrase.kind === 'symbol') tokens.push(phrase.value);
       else if (phrase.kind === 'title') titles.push(phrase.value);
       i += phrase.tokens.length;
       continue;

@@ -10,6 +10,11 @@ describe('readNumberWords', () => {
     expect(readNumberWords(['ii', 'nova'])).toEqual(['ii', 'nova']);
   });
 
+  it('reads a tens word followed by a unit in digits as one number', () => {
+    expect(readNumberWords(['brigade', 'forty', '4'])).toEqual(['brigade', '44']);
+    expect(readNumberWords(['forty', '40'])).toEqual(['40', '40']);
+  });
+
   it('leaves words that are names of built-in object properties as written', () => {
     const words = ['constructor', 'tostring', 'valueof', 'hasownproperty', '__proto__'];
     expect(readNumberWords(['acme', ...words])).toEqual(['acme', ...words]);

@@ -124,7 +124,9 @@ export function readNumberWords(tokens: readonly string[]): string[] {
     const tens = TENS.get(t);
     if (tens !== undefined) {
       const next = tokens[i + 1] ?? '';
-      const unit = UNITS.get(next) ?? UNIT_ORDINALS.get(next);
+      // The unit may be written in digits: "Forty 4" is 44, as "Forty-Four" is.
+      const unit =
+        UNITS.get(next) ?? UNIT_ORDINALS.get(next) ?? (/^[1-9]$/.test(next) ? Number(next) : undefined);
       if (unit !== undefined && unit < 10) {
         out.push(String(tens + unit));
         i++;

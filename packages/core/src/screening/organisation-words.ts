@@ -94,6 +94,7 @@ export const GENERIC_ORGANISATION_WORDS: readonly string[] = [
   'production',
   'shipping',
   'industrial',
+  'management',
 ];
 
 /** Share of its length a generic organisation word weighs in a match. */

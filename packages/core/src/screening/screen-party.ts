@@ -10,6 +10,7 @@ import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import { ofacNameScore } from './ofac-name-score.ts';
 import { FEATURE_WEIGHTS, featureTerm, scoreOfTerms, type ScoreTerm } from './feature-table.ts';
+import { legalKindsConflict } from './legal-form-kinds.ts';
 import { hasSyllables, syllableConflicts, syllableConflictTerm } from './syllable-conflicts.ts';
 import {
   compareBirthDates,
@@ -265,6 +266,10 @@ export function scoreEntente(
     (birth?.feature === 'birthDateConflict' ? 1 : 0) + (country?.feature === 'countryConflict' ? 1 : 0);
   const commonness = matched && conflicts ? nameCommonness(index, matched) : 0;
   const sameLegalForm = matched && legalFormsAgree(queryName, matched.normalized);
+  const otherKind =
+    matched !== undefined &&
+    sameLegalForm === false &&
+    legalKindsConflict(queryName.legalForms, matched.normalized.legalForms);
   // A query in Hangul or kana that matched a Latin name of a party whose own spelling in
   // that script differs: the romanisation hid the different syllables.
   const own =
@@ -284,6 +289,7 @@ export function scoreEntente(
         (commonness >= MIN_COMMONNESS ? FEATURE_WEIGHTS.commonNameConflict * (commonness * conflicts) : 0) +
         (schema?.value ?? 0) +
         (sameLegalForm === false ? FEATURE_WEIGHTS.legalFormConflict : 0) +
+        (otherKind ? FEATURE_WEIGHTS.legalKindConflict : 0) +
         (syllables?.value ?? 0),
     ) <
       threshold - ROUNDING
@@ -320,6 +326,13 @@ export function scoreEntente(
   if (schema) terms.push(schema);
   if (matched && sameLegalForm !== undefined)
     terms.push(legalFormTerm(queryName, matched.normalized, sameLegalForm));
+  if (otherKind)
+    terms.push(
+      featureTerm(
+        'legalKindConflict',
+        `a non-profit body's legal form on one side and a company's on the other: two bodies sharing a name`,
+      ),
+    );
   const id = compareIdentifiers(query.identifiers, party);
   if (id) {
     // An exact identifier is decisive: its term lifts the sum to the feature's weight.
