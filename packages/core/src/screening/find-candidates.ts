@@ -63,6 +63,12 @@ interface KeyPart {
   pair: number;
   /** A token id the name must not be posted under for the key to count (−1: none; `rejoinedKeys`). */
   unless: number;
+  /**
+   * Per token of `expansion`, what a name posted under it gains on its own side (`listedReach`):
+   * the token's weight times its similarity, for the Latin key that reaches the token best
+   * (0 for the other keys that reach it, as the scorer pairs a word once; 0 for original script).
+   */
+  listedAdd?: Float64Array;
 }
 
 // Scratch arrays reused between calls (screening is synchronous).
@@ -91,12 +97,23 @@ let touched = new Int32Array(1024);
 let latin = new Float64Array(1024);
 let original = new Float64Array(1024);
 let wholeKey = new Uint8Array(1024);
+/**
+ * Per place: the weight of the name's own words that Latin keys reached (each posting adds its
+ * token's weight times the key's similarity), so that `rankKept` need not read the name's words.
+ */
+let listedReach = new Float64Array(1024);
 let selectScratch = new Float64Array(1024);
 /** Per place, the rank the cap keeps the best of (`rankKept`). */
 let ranks = new Float64Array(1024);
 let tokenSim = new Float64Array(1024);
 let tokenStamp = new Uint32Array(1024);
 let tokenEpoch = 0;
+/** Per index token (under `tokenStamp`), the Latin key that reaches it best (`setListedAdds`). */
+let tokenOwner = new Int32Array(1024);
+/** Per index token (under `creditStamp` = `creditEpoch`), what `setListedAdds` credits a name posted under it. */
+let tokenCredit = new Float64Array(1024);
+let creditStamp = new Uint32Array(1024);
+let creditEpoch = 0;
 
 /** `place` for an index of `size` name ids, and `reachedBits` with it (all clear: every call leaves it so). */
 function placesFor(size: number): Int32Array {
@@ -119,6 +136,68 @@ function growTouched(count: number): void {
   latin = grow(latin, (k) => new Float64Array(k));
   original = grow(original, (k) => new Float64Array(k));
   wholeKey = grow(wholeKey, (k) => new Uint8Array(k));
+  listedReach = grow(listedReach, (k) => new Float64Array(k));
+}
+
+/** Per index: what `rankKept` needs of each name's words, by name id, filled as names are ranked. */
+const ownMemos = new WeakMap<ScreeningIndex, Float64Array>();
+
+/** Slots per name in a memo of `ownMemoFor`. */
+const OWN_SLOTS = 4;
+
+/**
+ * The memo of names' own sides for `index`: per name id, in its `OWN_SLOTS` slots, the summed
+ * weight of its words; the stamp `(index.changes + 1) · 64 + min(63, words)` (any other value: not
+ * worked out since the index last changed, so a change needs no clearing); the token id of its
+ * joined spelling (−1: one word); a word it carries more than once, as `id · 64 + times − 1`
+ * (−1: none), since the name is posted once under it.
+ */
+function ownMemoFor(index: ScreeningIndex): Float64Array {
+  let memo = ownMemos.get(index);
+  if (!memo || memo.length < OWN_SLOTS * index.nameSlots) {
+    const grown = new Float64Array(OWN_SLOTS * (index.nameSlots + (index.nameSlots >> 3) + 64));
+    if (memo) grown.set(memo);
+    memo = grown;
+    ownMemos.set(index, memo);
+  }
+  return memo;
+}
+
+/** Works out name `nameId`'s slots of `memo` under `stamp` (see `ownMemoFor`). */
+function fillOwn(index: ScreeningIndex, memo: Float64Array, nameId: number, stamp: number): void {
+  const columns = index.nameTokenColumns;
+  let ids: ArrayLike<number>;
+  let from = 0;
+  let to: number;
+  if (columns && nameId + 1 < columns.starts.length) {
+    ids = columns.ids;
+    from = columns.starts[nameId]!;
+    to = columns.starts[nameId + 1]!;
+  } else {
+    ids = index.name(nameId)?.tokenIds ?? [];
+    to = ids.length;
+  }
+  let own = 0;
+  let repeated = -1;
+  for (let k = from; k < to; k++) {
+    const id = ids[k]!;
+    own += tokenIdWeight(index, id);
+    if (repeated >= 0) continue;
+    let times = 0;
+    for (let j = from; j < to; j++) if (ids[j] === id) times++;
+    if (times > 1) repeated = id * 64 + Math.min(63, times - 1);
+  }
+  let joinedId = -1;
+  if (to - from > 1) {
+    let joined = '';
+    for (let k = from; k < to; k++) joined += index.tokenAt(ids[k]!);
+    joinedId = index.vocabulary.get(joined) ?? -1;
+  }
+  const slot = OWN_SLOTS * nameId;
+  memo[slot] = own;
+  memo[slot + 1] = stamp + Math.min(63, to - from);
+  memo[slot + 2] = joinedId;
+  memo[slot + 3] = repeated;
 }
 
 /** The k-th largest of `a[0..n)` (1 ≤ k ≤ n), by quickselect (reorders `a`). */
@@ -246,6 +325,7 @@ function nextTokenEpoch(size: number): void {
   if (tokenSim.length < size) {
     tokenSim = new Float64Array(size + (size >> 3));
     tokenStamp = new Uint32Array(size + (size >> 3));
+    tokenOwner = new Int32Array(size + (size >> 3));
   }
   tokenEpoch = (tokenEpoch + 1) >>> 0;
   if (tokenEpoch === 0) {
@@ -261,7 +341,9 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number): void
   for (let k = 0; k < ids.length; k++) {
     tokenStamp[ids[k]!] = tokenEpoch;
     tokenSim[ids[k]!] = similarities[k]!;
+    tokenOwner[ids[k]!] = k;
   }
+  const listedAdd = part.listedAdd;
   const acc = part.script === 0 ? latin : original;
   const columns = index.columns?.keys;
   const joinedKey = index.joinedKey;
@@ -277,28 +359,53 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number): void
       const id = keyIds[k]!;
       if (tokenStamp[id] !== tokenEpoch) continue;
       acc[c]! += tokenSim[id]! * part.share;
+      if (listedAdd) listedReach[c]! += listedAdd[tokenOwner[id]!]!;
       if (part.whole === 2 || (part.whole === 1 && joinedKey[id] === 1)) wholeKey[c] = 1;
     }
   }
 }
 
-/**
- * `tokenSim` for the current `tokenEpoch` (stamped in `tokenStamp`): per index token, its best
- * similarity to a Latin key of the query (its words and the joined query).
- */
-function stampLatinKeys(index: ScreeningIndex, parts: readonly KeyPart[]): void {
+/** Sets each Latin part's `listedAdd` (see `KeyPart`). */
+function setListedAdds(index: ScreeningIndex, parts: KeyPart[]): void {
   nextTokenEpoch(index.tokenCount);
-  for (const part of parts) {
+  if (creditStamp.length < tokenSim.length) {
+    tokenCredit = new Float64Array(tokenSim.length);
+    creditStamp = new Uint32Array(tokenSim.length);
+  }
+  creditEpoch = (creditEpoch + 1) >>> 0;
+  if (creditEpoch === 0) {
+    creditStamp.fill(0);
+    creditEpoch = 1;
+  }
+  for (let m = 0; m < parts.length; m++) {
+    const part = parts[m]!;
     if (part.script !== 0) continue;
     const { ids, similarities } = part.expansion;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!;
-      const s = similarities[k]!;
-      if (tokenStamp[id] !== tokenEpoch || tokenSim[id]! < s) {
+      if (tokenStamp[id] !== tokenEpoch || tokenSim[id]! < similarities[k]!) {
         tokenStamp[id] = tokenEpoch;
-        tokenSim[id] = s;
+        tokenSim[id] = similarities[k]!;
+        tokenOwner[id] = m;
       }
     }
+  }
+  for (let m = 0; m < parts.length; m++) {
+    const part = parts[m]!;
+    if (part.script !== 0) continue;
+    const { ids } = part.expansion;
+    const add = new Float64Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (tokenOwner[id] !== m) continue;
+      add[k] = tokenSim[id]! * tokenIdWeight(index, id);
+      tokenOwner[id] = -1;
+      // Kept for `rankKept`'s corrections only when every name posted under the token got it.
+      if (part.pair >= 0 || part.unless >= 0) continue;
+      tokenCredit[id] = add[k]!;
+      creditStamp[id] = creditEpoch;
+    }
+    part.listedAdd = add;
   }
 }
 
@@ -310,46 +417,35 @@ function stampLatinKeys(index: ScreeningIndex, parts: readonly KeyPart[]): void 
  * more words) those the query explains whole come first; else the query's share alone. A name
  * reached by its original-script words counts that share on its own side too.
  */
-function rankKept(
-  index: ScreeningIndex,
-  parts: readonly KeyPart[],
-  kept: number,
-  listedSide: boolean,
-  query: NormalizedName,
-): void {
+function rankKept(index: ScreeningIndex, kept: number, listedSide: boolean, query: NormalizedName): void {
   if (ranks.length < kept) ranks = new Float64Array(kept * 2);
   if (!listedSide) {
     for (let c = 0; c < kept; c++) ranks[c] = latin[c]! + original[c]!;
     return;
   }
-  stampLatinKeys(index, parts);
-  const columns = index.nameTokenColumns;
+  const memo = ownMemoFor(index);
+  const stamp = (index.changes + 1) * 64;
   // A listed person name found whole in a longer query scores by its own coverage, less a
   // little per extra query word (`containedScore`): the query's share alone would rank it low.
   const containing = query.tokens.length >= 3 && !isOrganisationPair(query, {});
   for (let c = 0; c < kept; c++) {
     const nameId = touched[c]!;
-    let own = 0;
-    let reachedOwn = 0;
-    let words = 0;
-    if (columns && nameId + 1 < columns.starts.length) {
-      const { starts, ids } = columns;
-      words = starts[nameId + 1]! - starts[nameId]!;
-      for (let k = starts[nameId]!; k < starts[nameId + 1]!; k++) {
-        const id = ids[k]!;
-        const w = tokenIdWeight(index, id);
-        own += w;
-        if (tokenStamp[id] === tokenEpoch) reachedOwn += w * tokenSim[id]!;
-      }
-    } else {
-      const ids = index.name(nameId)?.tokenIds ?? [];
-      words = ids.length;
-      for (const id of ids) {
-        const w = tokenIdWeight(index, id);
-        own += w;
-        if (tokenStamp[id] === tokenEpoch) reachedOwn += w * tokenSim[id]!;
-      }
+    const slot = OWN_SLOTS * nameId;
+    const stamped = memo[slot + 1]! - stamp;
+    if (!(stamped >= 0 && stamped < 64)) fillOwn(index, memo, nameId, stamp);
+    const own = memo[slot]!;
+    const words = memo[slot + 1]! - stamp;
+    // The postings credit a name's joined spelling, not a word of it, and a repeated word once.
+    let reachedOwn = listedReach[c]!;
+    const joinedId = memo[slot + 2]!;
+    if (joinedId >= 0 && creditStamp[joinedId] === creditEpoch) reachedOwn -= tokenCredit[joinedId]!;
+    const repeated = memo[slot + 3]!;
+    if (repeated >= 0) {
+      const id = Math.floor(repeated / 64);
+      if (creditStamp[id] === creditEpoch) reachedOwn += tokenCredit[id]! * (repeated - id * 64);
     }
+    // Capped: a word the keys reach more than once is counted by each (the scorer pairs it once).
+    reachedOwn = Math.min(own, reachedOwn);
     const share = Math.min(1, latin[c]! + original[c]!);
     const listed = Math.max(own > 0 ? reachedOwn / own : 0, Math.min(1, original[c]!));
     ranks[c] = QUERY_SHARE * share + (1 - QUERY_SHARE) * listed;
@@ -393,6 +489,7 @@ export function findCandidateNames(
 ): number[] {
   const parts = keyParts(index, query, weight);
   parts.sort((a, b) => a.expansion.postings - b.expansion.postings);
+  if (listedSide) setListedAdds(index, parts);
   // What the keys from m on can still add, per script and whole-name.
   const reachLatin = new Float64Array(parts.length + 1);
   const reachOriginal = new Float64Array(parts.length + 1);
@@ -497,8 +594,11 @@ export function findCandidateNames(
       let lat = latin;
       let orig = original;
       let whl = wholeKey;
+      let own = listedReach;
+      const listedAdd = part.listedAdd;
       for (let k = 0; k < ids.length; k++) {
         const add = similarities[k]! * part.share;
+        const ownAdd = listedAdd ? listedAdd[k]! : 0;
         const whole = part.whole === 2 || (part.whole === 1 && joinedKey[ids[k]!] === 1);
         // Over a snapshot's columns, the token's run of the posting column (no view made).
         const list = columns ? columns.ids : index.postingsOf(ids[k]!);
@@ -514,6 +614,7 @@ export function findCandidateNames(
             c = places[nameId]! - 1;
             if (latinPart) lat[c]! += add;
             else orig[c]! += add;
+            own[c]! += ownAdd;
           } else if (creating) {
             if (names.length <= count) {
               growTouched(count);
@@ -521,6 +622,7 @@ export function findCandidateNames(
               lat = latin;
               orig = original;
               whl = wholeKey;
+              own = listedReach;
             }
             c = count++;
             places[nameId] = count;
@@ -529,6 +631,7 @@ export function findCandidateNames(
             lat[c] = latinPart ? add : 0;
             orig[c] = latinPart ? 0 : add;
             whl[c] = 0;
+            own[c] = ownAdd;
           } else continue;
           if (whole) whl[c] = 1;
         }
@@ -565,11 +668,12 @@ export function findCandidateNames(
     touched[kept] = nameId;
     latin[kept] = l;
     original[kept] = o;
+    listedReach[kept] = listedReach[c]!;
     kept++;
   }
   let cut = -Infinity;
   // The listed side is read only when the cap cuts (the names kept are then ranked by it).
-  rankKept(index, parts, kept, listedSide && kept > limit, query);
+  rankKept(index, kept, listedSide && kept > limit, query);
   if (kept > limit) {
     if (selectScratch.length < kept) selectScratch = new Float64Array(kept * 2);
     selectScratch.set(ranks.subarray(0, kept));
