@@ -7,7 +7,6 @@
  * answers) and tokens kept. Run: `ENTENTE_SHARED_DATA=/work/shared/data SNAPSHOT=/tmp/x.snap
  * node --expose-gc --max-old-space-size=8192 --import tsx bench/expansion-kinds-1m.ts`.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import {
   expandToken,
@@ -19,23 +18,12 @@ import {
 import { cpuMs, gc } from './support/cpu.ts';
 import { syntheticGenerator } from './support/scale-index.ts';
 import { inventedPersonRows, load, variationsOf } from './support/scale-queries.ts';
+import { readWhole } from './support/read-whole.ts';
 
 const SIZE = 1_000_000;
 const SEED = 18;
 const FILE = process.env.SNAPSHOT;
 if (!FILE) throw new Error('SNAPSHOT=<file> is needed');
-
-function readWhole(file: string): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const buffer = Buffer.allocUnsafe(size);
-    for (let at = 0; at < size;) at += readSync(fd, buffer, at, Math.min(size - at, 1 << 30), at);
-    return buffer;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 const { reference } = await syntheticGenerator();
 const index: ScreeningIndex = indexOverSnapshot(

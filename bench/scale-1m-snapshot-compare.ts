@@ -11,12 +11,12 @@
  * Prints per pass and engine the CPU per query, p50 and the top-10 digest (which must agree).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import * as current from '@entente/core';
 import { cpuMs, gc } from './support/cpu.ts';
 import { syntheticGenerator } from './support/scale-index.ts';
 import { inventedPersonRows, load, quantile, variationsOf } from './support/scale-queries.ts';
+import { readWhole } from './support/read-whole.ts';
 
 type Core = Pick<typeof current, 'indexOverSnapshot' | 'screenParty'>;
 type Index = current.ScreeningIndex;
@@ -28,19 +28,6 @@ const FILE = process.env.SNAPSHOT;
 if (!FILE) throw new Error('SNAPSHOT=<file> is needed');
 if (!process.env.OLD_CORE) throw new Error('OLD_CORE=<previous core/src/index.ts> is needed');
 const old = (await import(process.env.OLD_CORE)) as Core;
-
-/** The whole file in one buffer (`readFileSync` refuses more than 2 GiB). */
-function readWhole(file: string): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const buffer = Buffer.allocUnsafe(size);
-    for (let at = 0; at < size;) at += readSync(fd, buffer, at, Math.min(size - at, 1 << 30), at);
-    return buffer;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 const { reference } = await syntheticGenerator();
 const t0 = performance.now();

@@ -30,7 +30,7 @@
  * writes the warm-up and timed queries (`warm\t` / `timed\t` lines) for `bench/memo-word-mix.ts`.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Profiler } from 'node:inspector';
 import { Session } from 'node:inspector/promises';
 import { deserialize, serialize } from 'node:v8';
@@ -54,6 +54,7 @@ import {
   recombinedPersons,
   variationsOf,
 } from './support/scale-queries.ts';
+import { readWhole } from './support/read-whole.ts';
 
 const SIZE = Number(process.env.SIZE ?? 1_000_000);
 const SEED = 18;
@@ -77,19 +78,6 @@ if (!existsSync(FILE)) {
     `built ${SIZE} parties in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${payload.length} bytes written to ${FILE}`,
   );
   process.exit(0);
-}
-
-/** The whole file in one buffer (`readFileSync` refuses more than 2 GiB). */
-function readWhole(file: string): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const buffer = Buffer.allocUnsafe(size);
-    for (let at = 0; at < size;) at += readSync(fd, buffer, at, Math.min(size - at, 1 << 30), at);
-    return buffer;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 const t0 = performance.now();
