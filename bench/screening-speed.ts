@@ -21,7 +21,9 @@
  * WARM_UP=n (with BATCH_ONLY) runs the same way two pools at once, both with the shared memo: one
  * started cold, one whose workers first screened n of the index's names between them
  * (`ScreeningPool.start`'s `warmUp`, awaited before the batch); WARM_UP_ONLY=n runs the plain
- * batch on a pool warmed so (the names per second a batch gets from a pool that has been up a while).
+ * batch on a pool warmed so (the names per second a batch gets from a pool that has been up a while;
+ * WARM_UP_ONLY=6000 is the API server's pool, `WORKER_WARM_UP` in `packages/api/src/main.ts`, and
+ * the warm-up line says how long after its workers were ready a batch gets it).
  * POOL_YOUNG_MB=n gives the plain batch's workers a young generation of n MiB; YOUNG_MB=n (with
  * BATCH_ONLY) runs two pools at once as WARM_UP does, both warmed on WARM_UP_ONLY names, with
  * young generations of 8 MiB (the pool's default) and of n MiB.

@@ -13,11 +13,13 @@ const version = (
 const log = (line: string) => process.stderr.write(line + '\n');
 
 /**
- * Listed names the screening workers screen between them once started (`ScreeningServiceOptions.warmUp`):
- * 1–1.6 s of CPU per worker, after which a batch of 5,366 names takes ×0.845 of the CPU
- * (docs/decisions/2026-12-05-worker-warm-up.md).
+ * Listed names the screening workers screen between them once started (`ScreeningServiceOptions.warmUp`),
+ * in the background (one name a turn, only while a worker has no message): 3,000 a worker, 22–25 s
+ * of the process's CPU in all at load 17–29, after which a batch takes ×0.85 of the CPU it takes
+ * after 500 names, V8's compiler's share of it falling from about a third to a tenth
+ * (docs/decisions/2026-12-07-longer-worker-warm-up.md, 2026-12-05-worker-warm-up.md).
  */
-const WORKER_WARM_UP = 500;
+const WORKER_WARM_UP = 6000;
 
 /** What has been opened so far, closed in reverse order on shutdown. */
 const opened: { close(): Promise<void> }[] = [];
