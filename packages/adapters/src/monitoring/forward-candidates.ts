@@ -4,6 +4,7 @@ import {
   CANDIDATE_BOUND,
   CANDIDATE_FLOOR,
   commaSeparatedNames,
+  slashSeparatedNames,
   compareTokenFacts,
   DEFAULT_SCREENING_THRESHOLD,
   indexTokenWeight,
@@ -71,7 +72,7 @@ const registerFacts = new WeakMap<ScreeningIndex, RegisterFacts>();
 
 /**
  * Whether `screenParty` screens this name under words the register index does not post it
- * under: its parts outside brackets and its comma-separated names (their own joined
+ * under: its parts outside brackets and its comma- or slash-separated names (their own joined
  * spellings and shares), a Wade–Giles name's pinyin, and the Latin spellings the lists hold
  * for a name transcribed into Hangul, kana, Han, Burmese or Greek (`resolveTranscription`).
  * The other variants are names of the register index too: Han readings, the Arabic reading,
@@ -81,6 +82,7 @@ function hasVariants(text: string): boolean {
   return (
     namePartsOf(text, false).length > 0 ||
     commaSeparatedNames(text).length > 0 ||
+    slashSeparatedNames(text).length > 0 ||
     wadeGilesToPinyin(text) !== undefined ||
     (/[^\u0000-\u024f]/.test(text) &&
       (transcriptionSpellings(text) ?? []).some((w) => w.spellings.length > 0))
@@ -100,7 +102,12 @@ function factsOfRegister(registerIndex: ScreeningIndex): RegisterFacts {
         const name = registerIndex.name(id);
         return !name || hasVariants(name.text) || !names.includes(name.text);
       }) ||
-      names.some((full) => namePartsOf(full, false).length > 0 || commaSeparatedNames(full).length > 0)
+      names.some(
+        (full) =>
+          namePartsOf(full, false).length > 0 ||
+          commaSeparatedNames(full).length > 0 ||
+          slashSeparatedNames(full).length > 0,
+      )
     )
       irregular.add(entry.party.sourceId);
   }

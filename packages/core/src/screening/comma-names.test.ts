@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commaSeparatedNames } from './comma-names.ts';
+import { commaSeparatedNames, slashSeparatedNames } from './comma-names.ts';
 
 describe('commaSeparatedNames', () => {
   it('splits spellings of one name packed with commas', () => {
@@ -16,5 +16,25 @@ describe('commaSeparatedNames', () => {
     expect(commaSeparatedNames('GARCIA LOPEZ, Juan Carlos')).toEqual([]);
     expect(commaSeparatedNames('Acme Holdings, Ltd.')).toEqual([]);
     expect(commaSeparatedNames('Karim Sabeti')).toEqual([]);
+  });
+});
+
+describe('slashSeparatedNames', () => {
+  it('splits spellings of one name given in two languages with a slash', () => {
+    expect(slashSeparatedNames('Павел Иванович ОРЛОВ / Павло Іванович ОРЛОВ')).toEqual([
+      'Павел Иванович ОРЛОВ',
+      'Павло Іванович ОРЛОВ',
+    ]);
+    expect(slashSeparatedNames('Ivan Petrovich KRAVETS/Ivan Petrovych KRAVETS')).toEqual([
+      'Ivan Petrovich KRAVETS',
+      'Ivan Petrovych KRAVETS',
+    ]);
+  });
+
+  it('leaves a slash in a legal form, an address or between unrelated names as one name', () => {
+    expect(slashSeparatedNames('Nordic Shipping A/S')).toEqual([]);
+    expect(slashSeparatedNames('Ivan Orlov c/o Baltic Trading')).toEqual([]);
+    expect(slashSeparatedNames('Orlovsky Trading / Baltic Logistics Group')).toEqual([]);
+    expect(slashSeparatedNames('Ivan Orlov')).toEqual([]);
   });
 });

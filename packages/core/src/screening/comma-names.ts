@@ -23,11 +23,25 @@ const nameWords = (piece: string): string[] =>
  * commaSeparatedNames('Jang Pom Su, Jang Hyon U') // ['Jang Pom Su', 'Jang Hyon U']
  */
 export function commaSeparatedNames(text: string): string[] {
-  if (!text.includes(',')) return [];
-  const pieces = text
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
+  return text.includes(',') ? spellingsOfOneName(text.split(',')) : [];
+}
+
+/**
+ * The names of a query that gives spellings of one name separated by slashes, as lists write a
+ * name in two languages ("Павел Александрович ШЕПОТЬКО / Павло Олександрович ШЕПОТЬКО", Russian
+ * and Ukrainian): under the same test as `commaSeparatedNames`, so that a slash inside a legal
+ * form ("A/S", "S/A") or an address ("c/o") never splits a name.
+ *
+ * @example
+ * slashSeparatedNames('Pavel Ivanovich Orlov / Pavlo Ivanovych Orlov') // ['Pavel Ivanovich Orlov', 'Pavlo Ivanovych Orlov']
+ */
+export function slashSeparatedNames(text: string): string[] {
+  return text.includes('/') ? spellingsOfOneName(text.split('/')) : [];
+}
+
+/** The pieces, when each has two name words or more and two of them share a word after the spelling folds. */
+function spellingsOfOneName(split: string[]): string[] {
+  const pieces = split.map((p) => p.trim()).filter((p) => p.length > 0);
   if (pieces.length < 2) return [];
   const words = pieces.map(nameWords);
   if (words.some((w) => w.length < MIN_WORDS)) return [];

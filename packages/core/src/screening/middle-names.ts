@@ -39,12 +39,26 @@ export function writtenWords(text: string): ReadonlySet<string> {
 }
 
 /**
+ * A folded word with a final d or b written as heard, t or p: Russian and Turkish spellings of
+ * one given name devoice its last consonant ("akhmed" / "akhmet", "mahmud" / "mahmut", "yakub" /
+ * "yakup").
+ */
+function devoicedEnd(folded: string): string {
+  const last = folded.at(-1);
+  return last === 'd' ? `${folded.slice(0, -1)}t` : last === 'b' ? `${folded.slice(0, -1)}p` : folded;
+}
+
+/**
  * Whether two words are one word, spellings of one name in the name reference, or one
- * spelling once the transliteration conventions are folded (`foldSpelling`: "akhmad" /
- * "akhmed", "airat" / "ayrat"; not "daniel" / "daniela", "maria" / "mario").
+ * spelling once the transliteration conventions and a devoiced last consonant are folded
+ * (`foldSpelling`, `devoicedEnd`: "akhmad" / "akhmed", "airat" / "ayrat", "akhmet" / "akhmed";
+ * not "daniel" / "daniela", "maria" / "mario").
  */
 function sameGivenName(x: string, y: string, spellings: ReadonlyMap<string, readonly number[]>): boolean {
-  if (x === y || foldSpelling(x) === foldSpelling(y)) return true;
+  if (x === y) return true;
+  const fx = foldSpelling(x);
+  const fy = foldSpelling(y);
+  if (fx === fy || devoicedEnd(fx) === devoicedEnd(fy)) return true;
   const gx = spellings.get(x);
   const gy = gx && spellings.get(y);
   return !!gy && gx.some((g) => gy.includes(g));

@@ -68,6 +68,36 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: true,
     why: 'the first given name in a spelling the transliteration folds make one ("ee" for "i")',
   },
+  // The first given name with its last consonant devoiced, as Russian and Turkish spellings
+  // write it (issue 14, h150: "akhmet" / "akhmed")
+  {
+    cls: 1,
+    query: 'ZAGIROV, Akhmet',
+    listed: 'ZAGIROV, Akhmed Rasulovich Magomedovich',
+    match: true,
+    why: 'the first given name with a final t for d, beside listed middle names left out',
+  },
+  {
+    cls: 1,
+    query: 'Yakup Zagirov',
+    listed: 'ZAGIROV, Yakub Rasulovich Magomed',
+    match: true,
+    why: 'the first given name with a final p for b, beside listed middle names left out',
+  },
+  {
+    cls: 1,
+    query: 'ZAGIROV, Mahmut',
+    listed: 'ZAGIROV, Akhmed Mahmud Rasulovich Magomedovich',
+    match: false,
+    why: 'a devoiced listed middle name is still not the first given name',
+  },
+  {
+    cls: 1,
+    query: 'ZAGIROV, Akhmes',
+    listed: 'ZAGIROV, Akhmed Rasulovich Magomedovich',
+    match: false,
+    why: 'only a final d or b is read devoiced: another last letter is another first given name',
+  },
   // The article the query writes before the surname and the listed name leaves out, beside the
   // listed middle names (issue 14, h102)
   {
@@ -1398,6 +1428,30 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     why: 'of two words, the surname two letters off but alike in sound (another romanisation)',
   },
   // 7 cross-script
+  // A name given in two languages, separated by a slash, as lists write Russian and Ukrainian
+  // (issue 14, h150)
+  {
+    cls: 7,
+    query: 'Павел Иванович ОРЛОВСКИЙ / Павло Іванович ОРЛОВСЬКИЙ',
+    listed: 'Pavlo Ivanovich ORLOVSKYI',
+    match: true,
+    why: 'Russian and Ukrainian spellings of one name, separated by a slash',
+  },
+  {
+    cls: 7,
+    query: 'Павел Иванович ОРЛОВСКИЙ / Павло Іванович ОРЛОВСЬКИЙ',
+    listed: 'Pavel Ivanovich SOKOLOVSKIY',
+    match: false,
+    why: 'each slash-separated spelling against another surname',
+  },
+  {
+    cls: 7,
+    query: 'Orlovsky Trading / Baltic Logistics Group',
+    listed: 'Orlovsky Trading',
+    schema: 'organization',
+    match: false,
+    why: 'slash-separated pieces sharing no word are one name, not spellings of one',
+  },
   { cls: 7, query: 'حسين موسوي', listed: 'Hussein Mousavi', match: true, why: 'Arabic script to Latin' },
   {
     cls: 7,

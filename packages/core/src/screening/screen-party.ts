@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.ts';
 import type { PartySchema } from '../model/party.ts';
 import { primaryName } from '../model/party.ts';
-import { commaSeparatedNames } from './comma-names.ts';
+import { commaSeparatedNames, slashSeparatedNames } from './comma-names.ts';
 import { findCandidateNames, type CandidateCut } from './find-candidates.ts';
 import { resolveTranscription } from './resolve-transcription.ts';
 import { arabicReading } from './arabic-reading.ts';
@@ -501,9 +501,14 @@ export function queryVariants(
         via: `transcribed foreign name read as "${reading.tokens.join(' ')}"`,
       });
   }
-  // A query that packs several names ("A; B", or spellings of one name "A B, A C") or
-  // qualifies one in brackets ("A (ACR)") is also screened under each name, outside the brackets.
-  for (const part of [...namePartsOf(query.name ?? '', false), ...commaSeparatedNames(query.name ?? '')]) {
+  // A query that packs several names ("A; B", or spellings of one name "A B, A C" or "A B / A C")
+  // or qualifies one in brackets ("A (ACR)") is also screened under each name, outside the brackets.
+  const text = query.name ?? '';
+  for (const part of [
+    ...namePartsOf(text, false),
+    ...commaSeparatedNames(text),
+    ...slashSeparatedNames(text),
+  ]) {
     const name = normalizeName(part, index.reference, query.schema);
     if (name.tokens.length > 0)
       variants.push({ ...name, text: queryName.text, via: `the query's part "${part}"` });
