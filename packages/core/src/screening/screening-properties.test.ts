@@ -5,6 +5,7 @@ import { compareNames } from './compare-names.ts';
 import { compileNameReference } from './compile-name-reference.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { normalizeName } from './normalize-name.ts';
+import { readNumberWords } from './number-words.ts';
 import { ofacNameScore } from './ofac-name-score.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { screenParty } from './screen-party.ts';
@@ -51,7 +52,11 @@ describe('screening properties', () => {
   });
 
   it('scores a name against itself as 1 whatever the word order', () => {
-    const word = fc.stringMatching(/^[a-z]{3,9}$/);
+    // Number words and Roman numerals are read by their place ("xiv" is 14 after a name's first
+    // word and a name word as its first, number-words.ts), so the order of those does matter.
+    const word = fc
+      .stringMatching(/^[a-z]{3,9}$/)
+      .filter((w) => readNumberWords(['name', w, 'name'])[1] === w && readNumberWords([w])[0] === w);
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), (words) => {
         const a = normalizeName(words.join(' '), ref, 'person');
