@@ -44,6 +44,16 @@ function isAbjadSplit(x: string[], y: string[]): boolean {
   return x.length > 1 && y.length === 1 && x.every(isVowelPoor) && !isVowelPoor(y[0]!);
 }
 
+/** The digits of a string, in order ('' when it has none). */
+function digitsOf(s: string): string {
+  let d = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) d += s[i];
+  }
+  return d;
+}
+
 /**
  * Similarity of the names written without spaces ("ramimakhlouf" = "rami
  * makhlouf", "lauren tnkunda" = "laurent nkunda"), unless their words break
@@ -63,6 +73,8 @@ export function compareJoined(q: string[], c: string[], a = q.join(''), b = c.jo
   )
     return 0.88;
   if (a.length < 6 || b.length < 6) return 0;
+  // Digits are not letters of a word written joined: "nova shipping 2" is not "nova shipping".
+  if (digitsOf(a) !== digitsOf(b)) return 0;
   const n = Math.max(a.length, b.length);
   const max = Math.floor(n * 0.12);
   const d = osaDistance(a, b, max);
