@@ -44,6 +44,20 @@ function isAbjadSplit(x: string[], y: string[]): boolean {
   return x.length > 1 && y.length === 1 && x.every(isVowelPoor) && !isVowelPoor(y[0]!);
 }
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Whether two strings carry the same digits in the same order (no allocation: run on every joined pair). */
+function sameDigits(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && !isDigit(a.charCodeAt(i))) i++;
+    while (j < b.length && !isDigit(b.charCodeAt(j))) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a.charCodeAt(i++) !== b.charCodeAt(j++)) return false;
+  }
+}
+
 /**
  * Similarity of the names written without spaces ("ramimakhlouf" = "rami
  * makhlouf", "lauren tnkunda" = "laurent nkunda"), unless their words break
@@ -66,5 +80,7 @@ export function compareJoined(q: string[], c: string[], a = q.join(''), b = c.jo
   const n = Math.max(a.length, b.length);
   const max = Math.floor(n * 0.12);
   const d = osaDistance(a, b, max);
-  return d > max ? 0 : 1 - d / n;
+  // Digits are not letters of a word written joined: "nova shipping 2" is not "nova shipping"
+  // (read only for the few pairs that are close).
+  return d > max || !sameDigits(a, b) ? 0 : 1 - d / n;
 }

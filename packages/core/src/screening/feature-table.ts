@@ -77,6 +77,11 @@ export const SCORING_FEATURES = Object.freeze({
   looseWordOfTwo: { label: 'Of two names, one differs by more than a letter and in sound', weight: -0.05 },
   /** Both names carry numbers (digits, number words, Roman numerals) and they differ. */
   numberConflict: { label: 'Numbers differ', weight: -0.3 },
+  /**
+   * Between organisation names, one carries a number (digits, number words, Roman numerals) and
+   * the other none, while every other word is paired: the number is all that tells the two apart.
+   */
+  numberOneSide: { label: 'Number on one side only', weight: -0.1 },
   /** Per Hangul or kana syllable by which two names in that script differ, whatever their romanisation. */
   syllableConflict: { label: 'Different syllable in the original script', weight: -0.15 },
   birthDateMatch: { label: 'Birth date agrees', weight: 0.05 },

@@ -75,6 +75,27 @@ function numbersOf(tokens: readonly string[]): string {
   return out ? out.sort().join(' ') : '';
 }
 
+/** Whether every unpaired token of both names is a number in digits (and at least one is). */
+function onlyNumbersUnpaired(
+  q: readonly string[],
+  usedQ: Uint8Array,
+  c: readonly string[],
+  usedC: Uint8Array,
+): boolean {
+  let any = false;
+  for (const [tokens, used] of [
+    [q, usedQ],
+    [c, usedC],
+  ] as const)
+    for (let i = 0; i < tokens.length; i++) {
+      if (used[i]) continue;
+      const t = tokens[i]!;
+      if (!startsWithDigit(t) || !DIGITS.test(t)) return false;
+      any = true;
+    }
+  return any;
+}
+
 /** Whether an unpaired token of the name is a single letter (an initial that may conflict). */
 function hasUnpairedInitial(tokens: readonly string[], used: Uint8Array): boolean {
   for (let i = 0; i < tokens.length; i++) if (!used[i] && tokens[i]!.length === 1) return true;
@@ -335,6 +356,7 @@ export function nameFeatureScore(
   const joined = vowelless ? translated + joinedWordsLift(translated, a, q, c, terms) : translated;
   const lifted = joined + articleLift(joined, a, q, c, terms);
   let score = lifted;
+  let genericCut = 0;
   const contained = containedScore(lifted, a, q, c, containment, generic, terms, orders);
   if (contained !== undefined) score = contained;
   else if (containment === 'person' && orders && lifted === base)
@@ -344,7 +366,7 @@ export function nameFeatureScore(
     score += genericLift === 0 ? branchLift(lifted, a, q, c, generic, terms) : genericLift;
     if (translated === base && joined === translated) {
       score += oneLooseWordCut(score, a, q, generic, terms);
-      if (formWords) score += genericOnlyCut(score, a, q, c, formWords, terms);
+      if (formWords) score += genericCut = genericOnlyCut(score, a, q, c, formWords, terms);
     }
   }
   formFall = containment === 'person' && a.pairs > 0 ? nameFormFall(a, q, c, terms) : 0;
@@ -379,12 +401,23 @@ export function nameFeatureScore(
     );
   }
   const qn = numbersOf(q);
-  if (qn) {
-    const cn = numbersOf(c);
-    if (cn && cn !== qn) {
-      score += FEATURE_WEIGHTS.numberConflict;
-      terms?.push(featureTerm('numberConflict', `numbers differ (${qn} vs ${cn})`));
-    }
+  // The listed name's numbers are read only where a term can use them (most pairs are persons').
+  const cn = qn || containment === 'organisation' ? numbersOf(c) : '';
+  if (qn && cn && cn !== qn) {
+    score += FEATURE_WEIGHTS.numberConflict;
+    terms?.push(featureTerm('numberConflict', `numbers differ (${qn} vs ${cn})`));
+  } else if (
+    containment === 'organisation' &&
+    genericCut === 0 &&
+    !qn !== !cn &&
+    onlyNumbersUnpaired(q, a.usedQ, c, a.usedC)
+  ) {
+    // A number tells two bodies of one name apart ("Brigade 4"); the name without it is another
+    // body. Only when the number is all that differs: a word left unpaired on the side without
+    // digits may be the number in a form not read as one ("VI"), so it gets no fall; nor when
+    // `genericOnlyCut` has already said the names are two bodies.
+    score += FEATURE_WEIGHTS.numberOneSide;
+    terms?.push(featureTerm('numberOneSide', `a number on one side only (${qn || cn})`));
   }
   return Math.min(1, Math.max(0, score));
 }

@@ -1212,6 +1212,39 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: true,
     why: 'a number written with its tens in words and its unit in digits',
   },
+  // 4: a number on one side only, every other word paired (issue 14, h151)
+  {
+    cls: 4,
+    query: 'Tarnholm Logistics 17',
+    listed: 'Tarnholm Logistics',
+    schema: 'organization',
+    match: false,
+    why: 'a number on one side only, every other word the same: another body of the name',
+  },
+  {
+    cls: 4,
+    query: 'Nova Tarnholm Shipping 2',
+    listed: 'Nova Tarnholm Shipping',
+    schema: 'organization',
+    match: false,
+    why: 'a number on one side only; written without spaces the digit is not a misspelling',
+  },
+  {
+    cls: 4,
+    query: 'Tarnholm Works VI',
+    listed: 'Tarnholm Works 6',
+    schema: 'organization',
+    match: true,
+    why: 'a Roman numeral not read as a number (VI can be a word) is the number on the other side',
+  },
+  {
+    cls: 4,
+    query: 'Tarnholm 2 Shipping',
+    listed: 'Tarnholm2 Shipping',
+    schema: 'organization',
+    match: true,
+    why: 'the same number, written against a word on one side (compared written without spaces)',
+  },
   // 6 romanisation of Arabic and Persian names
   {
     cls: 6,
