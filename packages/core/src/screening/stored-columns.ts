@@ -131,7 +131,7 @@ const PREFIX_UNITS = 3;
  * them and has a unit at `p` of at least `unit`. Within any range of strings starting with that
  * prefix, `unitBound` is this place brought into the range. The kasra walk (`forEachKasraFoldFound`)
  * searched the whole order for each word's first letters: about 20 random reads per search, most
- * of its cost at 1,000,000 parties. 27 + 702 + 18,252 places (76 KB), about 19,000 searches.
+ * of its reads at 1,000,000 parties. 27 + 702 + 18,252 places (76 KB), about 19,000 searches.
  */
 function foldPrefixBounds(order: Int32Array, packed: PackedStrings): Int32Array[] {
   const tables: Int32Array[] = [];
@@ -409,7 +409,7 @@ export class StoredColumns {
    * ways only where some fold continues so (a binary search per variant was most of the
    * expansion's look-ups at 1,000,000 parties); a token is looked up by its units' hash. `own`
    * must be `fold`'s own count: 1 if it is a token, plus its `foldIds` (the expansion has just
-   * looked both up; looking them up again here was a tenth of a cold expansion at 1,000,000).
+   * looked both up; a second look-up is two random reads and a binary search of the folds).
    */
   forEachKasraFoldFound(fold: string, own: number, visit: (fold: string) => void): void {
     const at = kasraPlaces(fold);
