@@ -90,7 +90,9 @@ for (const token of distinct) {
       routes.kasraFoldIds += index.foldIds(fold)?.length ?? 0;
     });
     routes.kasraFolds += n;
-    index.forEachKasraFoldFound(facts.fold, () => routes.kasraVisited++);
+    const own =
+      (index.vocabulary.get(facts.fold) === undefined ? 0 : 1) + (index.foldIds(facts.fold)?.length ?? 0);
+    index.forEachKasraFoldFound(facts.fold, own, () => routes.kasraVisited++);
     routes.maxKasra = Math.max(routes.maxKasra, n);
   }
   const edits = allowedEdits(token.length);

@@ -514,7 +514,8 @@ function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFact
   }
   if (token.length >= 2) {
     // Spelled under another convention: the folded form itself, or tokens folding to the same.
-    const folded = index.vocabulary.get(facts.fold);
+    // Most tokens fold to themselves: their folded spelling was looked up as the exact token.
+    const folded = facts.fold === token ? exact : index.vocabulary.get(facts.fold);
     if (folded !== undefined && seenStamp[folded] !== epoch)
       add(folded, compareTokenFacts(facts, index.factsAt(folded)).similarity);
     // Indexed loops over the columns' views: a for-of made an iterator per view (a kasra fold's
@@ -528,8 +529,10 @@ function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFact
     // The kasra written e on one side and i on the other (`kasraVariant`: "qassem" / "qasim"): such
     // a token's fold is this token's with some of its a and i swapped, so it is read here, by those
     // folds, as the near tokens below are tested only by their spelling.
+    // The fold's own tokens, just looked up, are what the kasra look-up weighs its variants against.
+    const foldOwn = (folded === undefined ? 0 : 1) + (foldIds?.length ?? 0);
     if (allowedEdits(token.length) > 0)
-      index.forEachKasraFoldFound(facts.fold, (fold) => {
+      index.forEachKasraFoldFound(facts.fold, foldOwn, (fold) => {
         const same = index.vocabulary.get(fold);
         if (same !== undefined && seenStamp[same] !== epoch)
           add(same, compareTokenFacts(facts, index.factsAt(same)).similarity);

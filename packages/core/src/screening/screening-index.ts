@@ -260,10 +260,11 @@ export class ScreeningIndex {
   /**
    * Calls `visit` with each kasra variant of `fold` (`forEachKasraFold`, in its order) that is a
    * token or that tokens fold to, and maybe others: over a snapshot's columns only those
-   * (`StoredColumns.forEachKasraFoldFound`), otherwise every variant.
+   * (`StoredColumns.forEachKasraFoldFound`), otherwise every variant. `own` is the number of
+   * tokens that are `fold` or fold to it (`vocabulary`, `foldIds`), which the caller has looked up.
    */
-  forEachKasraFoldFound(fold: string, visit: (fold: string) => void): void {
-    if (this.#stored) this.#stored.forEachKasraFoldFound(fold, visit);
+  forEachKasraFoldFound(fold: string, own: number, visit: (fold: string) => void): void {
+    if (this.#stored) this.#stored.forEachKasraFoldFound(fold, own, visit);
     else forEachKasraFold(fold, visit);
   }
 

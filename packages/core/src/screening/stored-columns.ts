@@ -100,15 +100,60 @@ function run(order: Int32Array, keys: PackedStrings, key: string): Int32Array | 
   }
   if (lo === order.length || comparePackedAt(keys, order[lo]!, key) !== 0) return undefined;
   // The run's end by a second search, not a comparison per id of the run: a common phonetic key
-  // runs over thousands of tokens at 1,000,000 parties, each a random read of its string.
+  // runs over thousands of tokens at 1,000,000 parties, each a random read of its string. The
+  // search gallops from the start (steps of 1, 2, 4, …) before it halves: most runs (a fold's
+  // tokens) are a few ids long, and a search over the whole order read twenty strings for them.
   let end = lo + 1;
   hi = order.length;
+  for (let step = 1; end < hi; step *= 2) {
+    const probe = Math.min(hi, end + step) - 1;
+    if (comparePackedAt(keys, order[probe]!, key) > 0) {
+      hi = probe;
+      break;
+    }
+    end = probe + 1;
+  }
   while (end < hi) {
     const mid = (end + hi) >>> 1;
     if (comparePackedAt(keys, order[mid]!, key) <= 0) end = mid + 1;
     else hi = mid;
   }
   return order.subarray(lo, end);
+}
+
+/** Leading units of a-z whose `unitBound`s `foldPrefixBounds` tabulates. */
+const PREFIX_UNITS = 3;
+
+/**
+ * `unitBound` over the whole of `order` for every prefix of fewer than `PREFIX_UNITS` units of a-z
+ * and every next unit of a-z or the one after z: for `p` units, at `prefix · 27 + unit − 97`
+ * (`prefix` the units' letters in base 26), the first place in `order` whose string starts with
+ * them and has a unit at `p` of at least `unit`. Within any range of strings starting with that
+ * prefix, `unitBound` is this place brought into the range. The kasra walk (`forEachKasraFoldFound`)
+ * searched the whole order for each word's first letters: about 20 random reads per search, most
+ * of its reads at 1,000,000 parties. 27 + 702 + 18,252 places (76 KB), about 19,000 searches.
+ */
+function foldPrefixBounds(order: Int32Array, packed: PackedStrings): Int32Array[] {
+  const tables: Int32Array[] = [];
+  // Per prefix of the level, in base-26 order: the start and end of its run in `order`.
+  let runs = Int32Array.of(0, order.length);
+  for (let p = 0; p < PREFIX_UNITS; p++) {
+    const prefixes = runs.length / 2;
+    const table = new Int32Array(prefixes * 27);
+    const next = new Int32Array(prefixes * 26 * 2);
+    for (let q = 0; q < prefixes; q++) {
+      const lo = runs[2 * q]!;
+      const hi = runs[2 * q + 1]!;
+      for (let u = 0; u < 27; u++) table[q * 27 + u] = unitBound(order, packed, lo, hi, p, 97 + u);
+      for (let u = 0; u < 26; u++) {
+        next[2 * (q * 26 + u)] = table[q * 27 + u]!;
+        next[2 * (q * 26 + u) + 1] = table[q * 27 + u + 1]!;
+      }
+    }
+    tables.push(table);
+    runs = next;
+  }
+  return tables;
 }
 
 /**
@@ -362,15 +407,16 @@ export class StoredColumns {
    * token (`vocabulary`) or that tokens fold to (`foldIds`): the others, which the expansion looks
    * up for nothing, are not made. The folds' order is walked once by prefix, a or i taken both
    * ways only where some fold continues so (a binary search per variant was most of the
-   * expansion's look-ups at 1,000,000 parties); a token is looked up by its units' hash.
+   * expansion's look-ups at 1,000,000 parties); a token is looked up by its units' hash. `own`
+   * must be `fold`'s own count: 1 if it is a token, plus its `foldIds` (the expansion has just
+   * looked both up; a second look-up is two random reads and a binary search of the folds).
    */
-  forEachKasraFoldFound(fold: string, visit: (fold: string) => void): void {
+  forEachKasraFoldFound(fold: string, own: number, visit: (fold: string) => void): void {
     const at = kasraPlaces(fold);
     if (!at) return;
     const n = fold.length;
     // As many tokens and folds as `fold` itself accounts for under its a/i-blind hash: no variant
     // is a token or a fold (most words; the count is never below the truth, collisions only add).
-    const own = (this.vocabulary.has(fold) ? 1 : 0) + (this.foldIds(fold)?.length ?? 0);
     const counts = (this.#kasraCounts ??= this.#countKasraBlind());
     const blind = counts[kasraBlindHash(fold) & (counts.length - 1)]!;
     if (blind === own && blind < 255) return;
@@ -378,19 +424,36 @@ export class StoredColumns {
     found.length = 0;
     const order = this.#s.foldOrder!;
     const folds = this.#s.tokenFolds;
+    const prefixes = (this.#foldPrefixes ??= foldPrefixBounds(order, folds));
+    // `unitBound`, read from `prefixes` where the strings of [lo, hi) start with fewer than
+    // PREFIX_UNITS units, all a-z (they share them, so the first string's are read).
+    const bound = (lo: number, hi: number, p: number, unit: number): number => {
+      if (p < PREFIX_UNITS && unit >= 97 && unit <= 123 && lo < hi) {
+        const first = order[lo]!;
+        let prefix = 0;
+        let k = 0;
+        for (; k < p; k++) {
+          const u = packedUnitAt(folds, first, k);
+          if (u < 97 || u > 122) break;
+          prefix = prefix * 26 + u - 97;
+        }
+        if (k === p) return Math.max(lo, Math.min(hi, prefixes[p]![prefix * 27 + unit - 97]!));
+      }
+      return unitBound(order, folds, lo, hi, p, unit);
+    };
     // The variants of `fold` some fold of `order` is: their masks (bit j swaps the j-th a or i).
     const walk = (p: number, lo: number, hi: number, j: number, mask: number): void => {
       for (; p < n; p++) {
         const c = fold.charCodeAt(p);
         if (j < at.length && at[j] === p) {
           const other = c === 97 ? 105 : 97;
-          const from = unitBound(order, folds, lo, hi, p, other);
-          const to = unitBound(order, folds, from, hi, p, other + 1);
+          const from = bound(lo, hi, p, other);
+          const to = bound(from, hi, p, other + 1);
           if (from < to) walk(p + 1, from, to, j + 1, mask | (1 << j));
           j++;
         }
-        const from = unitBound(order, folds, lo, hi, p, c);
-        hi = unitBound(order, folds, from, hi, p, c + 1);
+        const from = bound(lo, hi, p, c);
+        hi = bound(from, hi, p, c + 1);
         lo = from;
         if (lo >= hi) return;
       }
@@ -419,6 +482,9 @@ export class StoredColumns {
 
   /** Per slot of `kasraBlindHash`, the tokens and folds of ASCII letters there (255 and more: 255). */
   #kasraCounts: Uint8Array | undefined;
+
+  /** `foldPrefixBounds` of the folds' order, made on first use. */
+  #foldPrefixes: Int32Array[] | undefined;
 
   /**
    * `#kasraCounts`, made on first use: each token of ASCII letters counted under the hash of its
