@@ -64,7 +64,7 @@ interface KeyPart {
   /** A token id the name must not be posted under for the key to count (−1: none; `rejoinedKeys`). */
   unless: number;
   /**
-   * Per token of `expansion`, what a name posted under it gains on its own side (`reach`):
+   * Per token of `expansion`, what a name posted under it gains on its own side (`listedReach`):
    * the token's weight times its similarity, for the Latin key that reaches the token best
    * (0 for the other keys that reach it, as the scorer pairs a word once; 0 for original script).
    */
@@ -92,18 +92,16 @@ let place = new Int32Array(1024);
  * (most postings of the frequent words read after that) touches nothing else.
  */
 let reachedBits = new Int32Array(32);
-/** Per place: the name id, its original-script share, whether a whole-name key reached it. */
+/** Per place: the name id, its Latin share, its original-script share, whether a whole-name key reached it. */
 let touched = new Int32Array(1024);
+let latin = new Float64Array(1024);
 let original = new Float64Array(1024);
 let wholeKey = new Uint8Array(1024);
 /**
- * Per place c, two running totals side by side: at `2c` the name's Latin share of the query, at
- * `2c + 1` the weight of the name's own words that Latin keys reached (each posting adds its
- * token's weight times the key's similarity, so that `rankKept` need not read the name's words).
- * A Latin posting of a reached name adds to both: interleaved, they lie in one cache line, so
- * the posting costs one miss where two arrays cost two.
+ * Per place: the weight of the name's own words that Latin keys reached (each posting adds its
+ * token's weight times the key's similarity), so that `rankKept` need not read the name's words.
  */
-let reach = new Float64Array(2048);
+let listedReach = new Float64Array(1024);
 let selectScratch = new Float64Array(1024);
 /** Per place, the rank the cap keeps the best of (`rankKept`). */
 let ranks = new Float64Array(1024);
@@ -135,11 +133,10 @@ function growTouched(count: number): void {
     return b;
   };
   touched = grow(touched, (k) => new Int32Array(k));
+  latin = grow(latin, (k) => new Float64Array(k));
   original = grow(original, (k) => new Float64Array(k));
   wholeKey = grow(wholeKey, (k) => new Uint8Array(k));
-  const both = new Float64Array(2 * n);
-  both.set(reach.subarray(0, 2 * count));
-  reach = both;
+  listedReach = grow(listedReach, (k) => new Float64Array(k));
 }
 
 /** Per index: what `rankKept` needs of each name's words, by name id, filled as names are ranked. */
@@ -231,7 +228,7 @@ function kthLargest(a: Float64Array, n: number, k: number): number {
 /** The `k`-th best rank (Latin + original-script share) among the first `n` reached names. */
 function kthTouched(n: number, k: number): number {
   if (selectScratch.length < n) selectScratch = new Float64Array(n * 2);
-  for (let c = 0; c < n; c++) selectScratch[c] = reach[2 * c]! + original[c]!;
+  for (let c = 0; c < n; c++) selectScratch[c] = latin[c]! + original[c]!;
   return kthLargest(selectScratch, n, k);
 }
 
@@ -347,7 +344,7 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number): void
     tokenOwner[ids[k]!] = k;
   }
   const listedAdd = part.listedAdd;
-  const latinPart = part.script === 0;
+  const acc = part.script === 0 ? latin : original;
   const columns = index.columns?.keys;
   const joinedKey = index.joinedKey;
   for (let c = 0; c < count; c++) {
@@ -361,9 +358,8 @@ function addToTouched(index: ScreeningIndex, part: KeyPart, count: number): void
     for (let k = columns ? columns.starts[nameId]! : 0; k < end; k++) {
       const id = keyIds[k]!;
       if (tokenStamp[id] !== tokenEpoch) continue;
-      if (latinPart) reach[2 * c]! += tokenSim[id]! * part.share;
-      else original[c]! += tokenSim[id]! * part.share;
-      if (listedAdd) reach[2 * c + 1]! += listedAdd[tokenOwner[id]!]!;
+      acc[c]! += tokenSim[id]! * part.share;
+      if (listedAdd) listedReach[c]! += listedAdd[tokenOwner[id]!]!;
       if (part.whole === 2 || (part.whole === 1 && joinedKey[id] === 1)) wholeKey[c] = 1;
     }
   }
@@ -424,7 +420,7 @@ function setListedAdds(index: ScreeningIndex, parts: KeyPart[]): void {
 function rankKept(index: ScreeningIndex, kept: number, listedSide: boolean, query: NormalizedName): void {
   if (ranks.length < kept) ranks = new Float64Array(kept * 2);
   if (!listedSide) {
-    for (let c = 0; c < kept; c++) ranks[c] = reach[2 * c]! + original[c]!;
+    for (let c = 0; c < kept; c++) ranks[c] = latin[c]! + original[c]!;
     return;
   }
   const memo = ownMemoFor(index);
@@ -440,7 +436,7 @@ function rankKept(index: ScreeningIndex, kept: number, listedSide: boolean, quer
     const own = memo[slot]!;
     const words = memo[slot + 1]! - stamp;
     // The postings credit a name's joined spelling, not a word of it, and a repeated word once.
-    let reachedOwn = reach[2 * c + 1]!;
+    let reachedOwn = listedReach[c]!;
     const joinedId = memo[slot + 2]!;
     if (joinedId >= 0 && creditStamp[joinedId] === creditEpoch) reachedOwn -= tokenCredit[joinedId]!;
     const repeated = memo[slot + 3]!;
@@ -450,7 +446,7 @@ function rankKept(index: ScreeningIndex, kept: number, listedSide: boolean, quer
     }
     // Capped: a word the keys reach more than once is counted by each (the scorer pairs it once).
     reachedOwn = Math.min(own, reachedOwn);
-    const share = Math.min(1, reach[2 * c]! + original[c]!);
+    const share = Math.min(1, latin[c]! + original[c]!);
     const listed = Math.max(own > 0 ? reachedOwn / own : 0, Math.min(1, original[c]!));
     ranks[c] = QUERY_SHARE * share + (1 - QUERY_SHARE) * listed;
     const extra = query.tokens.length - words;
@@ -595,9 +591,10 @@ export function findCandidateNames(
       const columns = postingColumns;
       // The per-place arrays as locals in the hot loop (made again when they grow).
       let names = touched;
-      let both = reach;
+      let lat = latin;
       let orig = original;
       let whl = wholeKey;
+      let own = listedReach;
       const listedAdd = part.listedAdd;
       for (let k = 0; k < ids.length; k++) {
         const add = similarities[k]! * part.share;
@@ -615,27 +612,26 @@ export function findCandidateNames(
           let c: number;
           if ((reached[word]! & bit) !== 0) {
             c = places[nameId]! - 1;
-            // An original-script key has no listed-side add (`setListedAdds`).
-            if (latinPart) {
-              both[2 * c]! += add;
-              both[2 * c + 1]! += ownAdd;
-            } else orig[c]! += add;
+            if (latinPart) lat[c]! += add;
+            else orig[c]! += add;
+            own[c]! += ownAdd;
           } else if (creating) {
             if (names.length <= count) {
               growTouched(count);
               names = touched;
-              both = reach;
+              lat = latin;
               orig = original;
               whl = wholeKey;
+              own = listedReach;
             }
             c = count++;
             places[nameId] = count;
             reached[word] = reached[word]! | bit;
             names[c] = nameId;
-            both[2 * c] = latinPart ? add : 0;
-            both[2 * c + 1] = ownAdd;
+            lat[c] = latinPart ? add : 0;
             orig[c] = latinPart ? 0 : add;
             whl[c] = 0;
+            own[c] = ownAdd;
           } else continue;
           if (whole) whl[c] = 1;
         }
@@ -652,7 +648,7 @@ export function findCandidateNames(
   let kept = 0;
   for (let c = 0; c < count; c++) {
     const nameId = touched[c]!;
-    const l = reach[2 * c]!;
+    const l = latin[c]!;
     const o = original[c]!;
     if (l + o < minShare && tokens.length > 0) continue;
     if (coverageNeeded > 0 && wholeKey[c] !== 1) {
@@ -670,9 +666,9 @@ export function findCandidateNames(
       }
     }
     touched[kept] = nameId;
-    reach[2 * kept] = l;
-    reach[2 * kept + 1] = reach[2 * c + 1]!;
+    latin[kept] = l;
     original[kept] = o;
+    listedReach[kept] = listedReach[c]!;
     kept++;
   }
   let cut = -Infinity;
