@@ -461,98 +461,73 @@ describe('weightsDrift', () => {
   });
 });
 
+/**
+ * The register's counterparties that the changed listed persons `listed` hit when each is screened
+ * forwards, and those of them the forward search leaves out (which must be none).
+ */
+function forwardSearchOf(listed: string[], registerNames: string[]): { hit: string[]; missed: string[] } {
+  const parties = listed.map((full, k) =>
+    buildParty({
+      source: 'test-list',
+      sourceId: String(k),
+      schema: 'person',
+      names: [{ full, quality: 'primary' }],
+    }),
+  );
+  const register = registerNames.map(
+    (name, k) =>
+      ({
+        id: `C-${k}`,
+        orgId: 'org',
+        version: 1,
+        updatedAt: '2026-12-06T00:00:00Z',
+        changeSeq: 1,
+        type: 'person',
+        names: [name],
+        countries: [],
+        addresses: [],
+        identifiers: [],
+        owners: [],
+      }) as RegisterEntry,
+  );
+  const index = buildScreeningIndex(
+    parties.map((party) => ({ party })),
+    DEFAULT_NAME_REFERENCE,
+  );
+  const registerIndex = buildRegisterIndex(register, DEFAULT_NAME_REFERENCE);
+  const changed = new Set(parties.map((p) => `test-list:${p.sourceId}`));
+  const hit = register
+    .filter((c) =>
+      counterpartyQueries(c).some((q) => screenParty(index, q, { entities: changed }).length > 0),
+    )
+    .map((c) => c.id);
+  const candidates = forwardCandidates(index, registerIndex, changed, undefined, (id) => {
+    const c = register.find((r) => r.id === id);
+    return c && counterpartyQueries(c);
+  });
+  return { hit, missed: hit.filter((id) => !candidates.has(id)) };
+}
+
 describe('forwardCandidates and words written joined on one side and apart on the other', () => {
   it('finds a counterparty whose name a changed listed name writes with its words joined or apart', () => {
-    const listed = ['MAHSUD, Abdul Aziz', 'NAZERI, Abualfazl', 'AL-ADL, Sayf', 'Abdul Rahman Khan'];
-    const parties = listed.map((full, k) =>
-      buildParty({
-        source: 'test-list',
-        sourceId: String(k),
-        schema: 'person',
-        names: [{ full, quality: 'primary' }],
-      }),
+    const { hit, missed } = forwardSearchOf(
+      ['MAHSUD, Abdul Aziz', 'NAZERI, Abualfazl', 'AL-ADL, Sayf', 'Abdul Rahman Khan'],
+      ['Abdulaziz Mahsud', 'Abu Alfazl Nazeri', 'Sayf Aladl', 'Sayf Mahmud'],
     );
-    const register = ['Abdulaziz Mahsud', 'Abu Alfazl Nazeri', 'Sayf Aladl', 'Sayf Mahmud'].map(
-      (name, k) =>
-        ({
-          id: `C-${k}`,
-          orgId: 'org',
-          version: 1,
-          updatedAt: '2026-12-06T00:00:00Z',
-          changeSeq: 1,
-          type: 'person',
-          names: [name],
-          countries: [],
-          addresses: [],
-          identifiers: [],
-          owners: [],
-        }) as RegisterEntry,
-    );
-    const index = buildScreeningIndex(
-      parties.map((party) => ({ party })),
-      DEFAULT_NAME_REFERENCE,
-    );
-    const registerIndex = buildRegisterIndex(register, DEFAULT_NAME_REFERENCE);
-    const changed = new Set(parties.map((p) => `test-list:${p.sourceId}`));
-    const hit = register
-      .filter((c) =>
-        counterpartyQueries(c).some((q) => screenParty(index, q, { entities: changed }).length > 0),
-      )
-      .map((c) => c.id);
     expect(hit).toEqual(['C-0', 'C-1', 'C-2']);
-    const candidates = forwardCandidates(index, registerIndex, changed, undefined, (id) => {
-      const c = register.find((r) => r.id === id);
-      return c && counterpartyQueries(c);
-    });
-    expect(hit.filter((id) => !candidates.has(id))).toEqual([]);
+    expect(missed).toEqual([]);
   });
 
   it('finds a counterparty whose name gives one name in two languages separated by a slash', () => {
-    const listed = ['Pavlo Ivanovich ORLOVSKYI', 'Oksana Petrovna HRYTSENKO', 'Ivan Sokolov'];
-    const parties = listed.map((full, k) =>
-      buildParty({
-        source: 'test-list',
-        sourceId: String(k),
-        schema: 'person',
-        names: [{ full, quality: 'primary' }],
-      }),
+    const { hit, missed } = forwardSearchOf(
+      ['Pavlo Ivanovich ORLOVSKYI', 'Oksana Petrovna HRYTSENKO', 'Ivan Sokolov'],
+      [
+        'Павел Иванович ОРЛОВСКИЙ / Павло Іванович ОРЛОВСЬКИЙ',
+        'Оксана Петровна ГРИЦЕНКО / Оксана Петрівна ГРИЦЕНКО',
+        'Pavel Orlovsky / Ivan Petrov',
+      ],
     );
-    const register = [
-      'Павел Иванович ОРЛОВСКИЙ / Павло Іванович ОРЛОВСЬКИЙ',
-      'Оксана Петровна ГРИЦЕНКО / Оксана Петрівна ГРИЦЕНКО',
-      'Pavel Orlovsky / Ivan Petrov',
-    ].map(
-      (name, k) =>
-        ({
-          id: `C-${k}`,
-          orgId: 'org',
-          version: 1,
-          updatedAt: '2026-12-06T00:00:00Z',
-          changeSeq: 1,
-          type: 'person',
-          names: [name],
-          countries: [],
-          addresses: [],
-          identifiers: [],
-          owners: [],
-        }) as RegisterEntry,
-    );
-    const index = buildScreeningIndex(
-      parties.map((party) => ({ party })),
-      DEFAULT_NAME_REFERENCE,
-    );
-    const registerIndex = buildRegisterIndex(register, DEFAULT_NAME_REFERENCE);
-    const changed = new Set(parties.map((p) => `test-list:${p.sourceId}`));
-    const hit = register
-      .filter((c) =>
-        counterpartyQueries(c).some((q) => screenParty(index, q, { entities: changed }).length > 0),
-      )
-      .map((c) => c.id);
     expect(hit).toEqual(['C-0', 'C-1']);
-    const candidates = forwardCandidates(index, registerIndex, changed, undefined, (id) => {
-      const c = register.find((r) => r.id === id);
-      return c && counterpartyQueries(c);
-    });
-    expect(hit.filter((id) => !candidates.has(id))).toEqual([]);
+    expect(missed).toEqual([]);
   });
 });
