@@ -1273,6 +1273,31 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: false,
     why: 'a charity and a company sharing a name and a number: the form before the number is read',
   },
+  // 5: a money-exchange business's generic word (sarrafi) beside the body's name (h157)
+  {
+    cls: 5,
+    query: 'Halvorsen Ltd. Sarafi',
+    listed: 'Halvorsen Ltd.',
+    schema: 'organization',
+    match: true,
+    why: 'the generic word of a money-exchange business added to the listed name',
+  },
+  {
+    cls: 5,
+    query: 'Halvorsen Sarrafi',
+    listed: 'Halvorsen Exchange',
+    schema: 'organization',
+    match: true,
+    why: 'the same generic word in Persian and in English',
+  },
+  {
+    cls: 5,
+    query: 'Halvorsen Sarafi',
+    listed: 'Brennmark Sarafi',
+    schema: 'organization',
+    match: false,
+    why: 'two bodies sharing only the generic word',
+  },
   // 6 romanisation of Arabic and Persian names
   {
     cls: 6,
