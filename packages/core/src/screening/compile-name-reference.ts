@@ -1,4 +1,4 @@
-import { EXTRA_PERSON_SYMBOLS, EXTRA_TITLES } from './default-name-reference.ts';
+import { EXTRA_LEGAL_FORMS, EXTRA_PERSON_SYMBOLS, EXTRA_TITLES } from './default-name-reference.ts';
 import type { NameReference } from './name-reference.ts';
 import {
   BRITISH_AMERICAN_SPELLINGS,
@@ -84,7 +84,7 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
       tokenizeName(w),
     ),
   );
-  for (const type of reference.orgTypes) {
+  for (const type of [...reference.orgTypes, ...EXTRA_LEGAL_FORMS]) {
     const value = type.generic ?? type.compare ?? type.display;
     if (!value) continue;
     for (const alias of [...type.aliases, type.display ?? '', type.compare ?? '']) {

@@ -1,4 +1,4 @@
-import type { NameReference } from './name-reference.ts';
+import type { NameReference, OrgTypeReference } from './name-reference.ts';
 
 /**
  * Small built-in reference used when no `reference/names/` directory is
@@ -155,6 +155,16 @@ export const EXTRA_TITLES: readonly string[] = [
   'dr',
   'engineer',
   'eng',
+];
+
+/**
+ * Legal forms that the reference data lacks but lists write: South Asian companies' "Pvt. Ltd.",
+ * "(Pvt) Limited", "Private Ltd" (the reference has "private limited [company]" only). Without
+ * them "Pvt" stayed a name word before "Ltd" in an organisation's reading and was dropped as a
+ * title (a private soldier's) in the reading of a party of no given kind.
+ */
+export const EXTRA_LEGAL_FORMS: readonly OrgTypeReference[] = [
+  { display: 'Pvt Ltd', generic: 'LLC', compare: 'Ltd', aliases: ['pvt ltd', 'pvt limited', 'private ltd'] },
 ];
 
 /**

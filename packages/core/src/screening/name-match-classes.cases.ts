@@ -1245,6 +1245,59 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: true,
     why: 'the same number, written against a word on one side (compared written without spaces)',
   },
+  // 4 and 5: a legal form followed only by a number ends the name as a form written last (issue
+  // 14, h157); a listing of no given kind reads the name as an organisation's listing does
+  {
+    cls: 4,
+    query: 'Brennmark Ostvald General Corporation 2',
+    listed: 'Brennmark Ostvald General Corporation',
+    schema: 'organization',
+    listedSchema: 'unknown',
+    match: false,
+    why: 'a number on one side only, the listing of no given kind: a title-like word before the form is a name word there too',
+  },
+  {
+    cls: 4,
+    query: 'Halvorsen Ostvald Trading Corporation 3',
+    listed: 'Halvorsen Ostvald Trading Inc. 3',
+    schema: 'organization',
+    listedSchema: 'unknown',
+    match: true,
+    why: 'the same number after two spellings of one legal form',
+  },
+  {
+    cls: 5,
+    query: 'Tarnholm Aid Charitable Foundation 2',
+    listed: 'LLC Tarnholm Aid 2',
+    schema: 'organization',
+    match: false,
+    why: 'a charity and a company sharing a name and a number: the form before the number is read',
+  },
+  // 5: a money-exchange business's generic word (sarrafi) beside the body's name (h157)
+  {
+    cls: 5,
+    query: 'Halvorsen Ltd. Sarafi',
+    listed: 'Halvorsen Ltd.',
+    schema: 'organization',
+    match: true,
+    why: 'the generic word of a money-exchange business added to the listed name',
+  },
+  {
+    cls: 5,
+    query: 'Halvorsen Sarrafi',
+    listed: 'Halvorsen Exchange',
+    schema: 'organization',
+    match: true,
+    why: 'the same generic word in Persian and in English',
+  },
+  {
+    cls: 5,
+    query: 'Halvorsen Sarafi',
+    listed: 'Brennmark Sarafi',
+    schema: 'organization',
+    match: false,
+    why: 'two bodies sharing only the generic word',
+  },
   // 6 romanisation of Arabic and Persian names
   {
     cls: 6,

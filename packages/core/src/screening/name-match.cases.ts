@@ -10,6 +10,8 @@ export interface NameMatchCase {
   parts?: PartyName['parts'];
   match: boolean;
   schema?: PartySchema;
+  /** The listed party's kind when it differs from the query's (`schema`): lists publish one body under several. */
+  listedSchema?: PartySchema;
   why: string;
 }
 

@@ -8,11 +8,11 @@ import { NAME_MATCH_CASES, type NameMatchCase } from './name-match.cases.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { DEFAULT_SCREENING_THRESHOLD, screenParty } from './screen-party.ts';
 
-function expectCase({ query, listed, aliases, parts, match, schema }: NameMatchCase): void {
+function expectCase({ query, listed, aliases, parts, match, schema, listedSchema }: NameMatchCase): void {
   const party = buildParty({
     source: 'test',
     sourceId: '1',
-    schema: schema ?? 'person',
+    schema: listedSchema ?? schema ?? 'person',
     names: [
       { full: listed, quality: 'primary', ...(parts ? { parts } : {}) },
       ...(aliases ?? []).map((full) => ({ full, quality: 'strong' as const })),

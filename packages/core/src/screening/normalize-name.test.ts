@@ -31,3 +31,43 @@ describe('normalizeName: surname-first person names', () => {
     expect(tokens('Karimullah Haji Nadirzai')).toEqual(['karimullah', 'haji', 'nadirzai']);
   });
 });
+
+describe('normalizeName: legal forms', () => {
+  const read = (name: string, schema: 'unknown' | 'organization'): string =>
+    ((n) => `${n.tokens.join(' ')} | ${n.legalForms.join(',')}`)(
+      normalizeName(name, DEFAULT_NAME_REFERENCE, schema),
+    );
+
+  it('reads a legal form followed only by a number as at the end of the name', () => {
+    expect(read('Halvorsen Trading Corporation 3', 'organization')).toBe('halvorsen trading 3 | JSC');
+    expect(read('Halvorsen Trading Corporation III', 'unknown')).toBe('halvorsen trading 3 | JSC');
+    // Followed by a word, the form stays out of the name's attribution (it is not where forms stand).
+    expect(read('Halvorsen Corporation Trading 3', 'organization')).toBe('halvorsen trading 3 | ');
+  });
+
+  it('does not read a two-letter word before a number as a legal form there ("Plant AO 9")', () => {
+    // The full reference reads "no", "pe", "kb" as forms: before a number they number the body.
+    expect(read('Tarnholm Plant AO 9', 'organization')).toBe('tarnholm plant 9 | ');
+    expect(read('Tarnholm Plant AO', 'organization')).toBe('tarnholm plant | JSC');
+  });
+
+  it('reads a name of no given kind that carries a legal form as an organisation name is read', () => {
+    for (const name of ['Brennmark General Corporation', 'Dr Brennmark Holding Ltd', 'Sher Build Pvt. Ltd.'])
+      expect(read(name, 'unknown')).toBe(read(name, 'organization'));
+    expect(read('Brennmark General Corporation', 'unknown')).toBe('brennmark general | JSC');
+    // Without a legal form a title at either end is still taken out.
+    expect(read('General Brennmark', 'unknown')).toBe('brennmark | ');
+  });
+
+  it('reads "Pvt. Ltd." and "(Private) Limited" whole where the reference has only "Ltd"', () => {
+    const reference = {
+      ...DEFAULT_NAME_REFERENCE,
+      orgTypes: [{ display: 'Ltd', generic: 'LLC', aliases: ['Ltd', 'Limited'] }],
+    };
+    for (const name of ['Sher Build Pvt. Ltd.', 'Sher Build (Private) Ltd', 'Sher Build Pvt Limited'])
+      for (const schema of ['unknown', 'organization'] as const) {
+        const n = normalizeName(name, reference, schema);
+        expect([n.tokens, n.legalForms]).toEqual([['sher', 'build'], ['LLC']]);
+      }
+  });
+});

@@ -98,6 +98,22 @@ function replaceDigits(token: string, ref: CompiledNameReference): string {
   return out;
 }
 
+/**
+ * Whether a legal form read at `i` ends the name: written last, or followed only by numbers in
+ * digits ("X Trading Corporation 2", one of a numbered series of bodies). An abbreviation of two
+ * letters before a number is not taken for a form there: "No. 9", "PE-5", "YU 7876" number the
+ * body (the word was dropped from the name's tokens as before).
+ */
+function atNameEnd(tokens: readonly string[], i: number, form: readonly string[]): boolean {
+  const end = i + form.length;
+  if (end === tokens.length) return true;
+  if (form.length === 1 && form[0]!.length <= 2) return false;
+  for (let k = end; k < tokens.length; k++) if (!DIGITS.test(tokens[k]!)) return false;
+  return true;
+}
+
+const DIGITS = /^\d+$/;
+
 /** Whether two tokens are one generic organisation word in two languages ("kompanija", "company"). */
 function sameOrgWord(a: string, b: string, ref: CompiledNameReference): boolean {
   const x = ref.orgWordGroups.get(a);
@@ -162,7 +178,7 @@ export function normalizeName(
       // A legal form stands at the start or the end of a name; a short word the reference also
       // reads as one ("in" for Inc, "of" for ОФ) inside the name is not the body's legal form.
       if (phrase.kind === 'legal') {
-        if (i === 0 || i + phrase.tokens.length === raw.length) legalForms.push(phrase.value);
+        if (i === 0 || atNameEnd(raw, i, phrase.tokens)) legalForms.push(phrase.value);
       } else if (phrase.kind === 'symbol') tokens.push(phrase.value);
       else if (phrase.kind === 'title') titles.push(phrase.value);
       i += phrase.tokens.length;
@@ -175,7 +191,10 @@ export function normalizeName(
   if (tokens.length > 1)
     for (let k = 0; k < tokens.length; k++) if (ARTICLES.has(tokens[k]!)) tokens[k] = 'al';
   if (isOrg) dropEzafe(tokens, text.includes('-') && HYPHEN_I.test(text));
-  else {
+  // A name of no given kind that carries a legal form is a body's: a title-like word before the
+  // form is its name's ("Korea X General Corporation" keeps "general"), as it is read when the
+  // body is listed as an organisation, so both listings of one name read alike.
+  else if (isPerson || legalForms.length === 0) {
     while (tokens.length > 1 && ref.titles.has(tokens[0]!)) titles.push(tokens.shift()!);
     while (tokens.length > 1 && ref.titles.has(tokens[tokens.length - 1]!)) titles.push(tokens.pop()!);
   }

@@ -66,6 +66,9 @@ export const ORGANISATION_WORD_GROUPS: Readonly<Record<string, readonly string[]
   establishment: ['establishment', 'moasesat', 'muassasat'],
   laboratory: ['laboratory', 'laboratories', 'lab', 'labs', 'azmayeshgah'],
   branch: ['branch', 'branches', 'filiale', 'shobe', 'shobeh'],
+  // Persian and Dari sarrafi, a money-exchange business: lists write such a body's name with it, with
+  // "Exchange" or with neither (issue 14, set a tune, h157).
+  exchange: ['exchange', 'sarafi', 'sarrafi'],
 };
 
 /**
