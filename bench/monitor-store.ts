@@ -10,9 +10,10 @@
  * Quote the process CPU ratios (main thread and workers) on a loaded machine, not wall times.
  *
  *   BENCH_DB=dir npx tsx bench/monitor-store.ts [--counterparties 100000] [--workers 2] [--weekly 3]
- *     [--register adversarial|realistic] [--quick] [--check] [--dump file]
+ *     [--register adversarial|realistic] [--quick] [--check] [--dump file] [--digest]
  *   # BENCH_DB: a PGlite store from `ENTENTE_DB=dir entente sync` of ../shared/data
  */
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -105,6 +106,13 @@ const OBJECT_INDEX = process.argv.includes('--object-index');
 const prepCounts = (core as { preparedQueryCounts?: { fresh: number; reweighted: number } })
   .preparedQueryCounts;
 const DUMP = process.argv.includes('--dump') ? process.argv[process.argv.indexOf('--dump') + 1] : undefined;
+/**
+ * `--digest`: at the end, a SHA-256 of every stored row of the organisation's alerts (every
+ * column but the random id, the run and the times; the match an alert shows by reference read
+ * from its hit), their history entries, and hits (every column but the times), sorted, with the
+ * row counts: two versions of the write path must store the same (`--dump` keeps keys only).
+ */
+const DIGEST = process.argv.includes('--digest');
 let compareRegister: RegisterEntry[] | undefined;
 let compareIndex: ScreeningIndex | undefined;
 
@@ -678,6 +686,36 @@ async function main(): Promise<void> {
             .join('\n') + '\n',
         );
         console.log(`dumped ${alerts.length} alerts and ${hits.length} hits to ${DUMP}`);
+      }
+      if (DIGEST) {
+        const digestOf = (rows: { j: string }[]) =>
+          createHash('sha256')
+            .update(
+              rows
+                .map((r) => r.j)
+                .sort()
+                .join('\n'),
+            )
+            .digest('hex')
+            .slice(0, 16);
+        const alerts = await sql<{ j: string }>`
+          select (to_jsonb(a) - 'id' - 'run_id' - 'created_at' - 'updated_at' - 'decided_at' - 'org_id'
+            || jsonb_build_object('shown', coalesce(a.match, h.match)))::text as j
+          from monitor_alerts a
+          left join monitor_hits h
+            on h.org_id = a.org_id and h.counterparty_id = a.counterparty_id and h.entity_id = a.entity_id
+          where a.org_id = ${org}`.execute(store.kysely);
+        const events = await sql<{ j: string }>`
+          select (to_jsonb(e) - 'seq' - 'alert_id' - 'at'
+            || jsonb_build_object('alert', jsonb_build_array(a.kind, a.counterparty_id, a.entity_id)))::text as j
+          from monitor_alert_events e join monitor_alerts a on a.id = e.alert_id
+          where a.org_id = ${org}`.execute(store.kysely);
+        const hits = await sql<{ j: string }>`
+          select (to_jsonb(h) - 'found_at' - 'updated_at' - 'org_id')::text as j
+          from monitor_hits h where h.org_id = ${org}`.execute(store.kysely);
+        console.log(
+          `digest: ${alerts.rows.length} alerts ${digestOf(alerts.rows)}, ${events.rows.length} alert events ${digestOf(events.rows)}, ${hits.rows.length} hits ${digestOf(hits.rows)}`,
+        );
       }
     } finally {
       await monitor.close();

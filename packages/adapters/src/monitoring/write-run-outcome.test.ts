@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import { emptyRunCounts } from '@entente/core';
 import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
@@ -336,6 +337,82 @@ for (const target of storeTargets()) {
         },
       ]);
       expect(await alerts.alerts(org)).toEqual([a]);
+    });
+
+    it('stores every field of hits and alerts as given, whatever their text and numbers', async () => {
+      // Text as a register or a list may hold it (quotes, backslashes, control characters, any
+      // script, astral characters; no NUL, which PostgreSQL's text cannot hold; not empty, which
+      // the readers give as absent) and any score: each page crosses as one JSON document and is
+      // taken apart in SQL.
+      const text = fc
+        .string({ unit: 'binary', minLength: 1, maxLength: 12 })
+        .map((t) => t.replace(/\0/g, ''))
+        .filter((t) => t.length > 0);
+      const score = fc.double({ min: 0, max: 1, noNaN: true });
+      const match = fc.record({
+        listedName: text,
+        matchedName: text,
+        features: fc.dictionary(text, score, { maxKeys: 3 }),
+        explanation: fc.array(text, { maxLength: 3 }),
+        programs: fc.array(text, { maxLength: 2 }),
+        source: text,
+      });
+      let round = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.record({ score, match, note: text, name: text, partyHash: text }), {
+            minLength: 1,
+            maxLength: 6,
+          }),
+          async (rows) => {
+            round++;
+            const outcome = empty();
+            outcome.upsertHits = rows.map((r, k) => ({
+              ...hit(`P${round}-${k}`, `sdn:${k}`, r.score, { partyHash: r.partyHash }),
+              match: r.match,
+            }));
+            // Every other alert carries its own copy of the match (as an ownership alert does).
+            outcome.newAlerts = outcome.upsertHits.map((h, k) => ({
+              ...alertOf(h, { counterpartyName: rows[k]!.name, note: rows[k]!.note }),
+              ...(k % 2 === 0 ? { matchOf: { counterpartyId: h.counterpartyId, entityId: h.entityId } } : {}),
+            }));
+            await finish(outcome);
+            const ours = (id: string) => id.startsWith(`P${round}-`);
+            const byCp = <T extends { counterpartyId: string }>(xs: T[]) =>
+              [...xs].sort((x, y) => (x.counterpartyId < y.counterpartyId ? -1 : 1));
+            expect(byCp((await runs.hits(org)).filter((h) => ours(h.counterpartyId)))).toEqual(
+              byCp(outcome.upsertHits),
+            );
+            const stored = byCp((await alerts.alerts(org)).filter((a) => ours(a.counterpartyId)));
+            expect(
+              stored.map((a) => ({
+                counterpartyName: a.counterpartyName,
+                score: a.score,
+                listedName: a.listedName,
+                matchedName: a.matchedName,
+                features: a.features,
+                explanation: a.explanation,
+                programs: a.programs,
+                source: a.listings[0]!.source,
+                note: a.events[0]!.comment,
+              })),
+            ).toEqual(
+              byCp(outcome.newAlerts).map((a) => ({
+                counterpartyName: a.counterpartyName,
+                score: a.score,
+                listedName: a.listedName,
+                matchedName: a.matchedName,
+                features: a.features,
+                explanation: a.explanation,
+                programs: a.programs,
+                source: a.source,
+                note: a.note,
+              })),
+            );
+          },
+        ),
+        { numRuns: 8 },
+      );
     });
 
     it('leaves the store as it was when a write fails on a later page', async () => {

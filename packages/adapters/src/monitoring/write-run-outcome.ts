@@ -4,22 +4,25 @@ import type { Database } from '../store/database.ts';
 import type { RunOutcome } from './monitor-records.ts';
 
 /**
- * Rows per statement. Each page goes as one JSON parameter read with `json_to_recordset`:
+ * Rows per statement. Each page goes as one JSON parameter read with `jsonb_to_recordset`:
  * no parameter per column and row, so no statement of thousands of placeholders for Kysely to
  * build and the server to bind (docs/decisions/2026-12-04-monitoring-bulk-writes.md).
  */
 export const WRITE_PAGE = 5000;
 
 /**
- * A page as the text of a JSON array (one parameter; `json`, not `jsonb`: read once, in order),
- * sent as its UTF-8 bytes (a `bytea` parameter in binary format, read as text by `convert_from`,
- * which checks the encoding as a text parameter is checked). As a text parameter PGlite's client
- * measured the UTF-8 length of the whole page twice in JavaScript and encoded it through a
- * buffer it grew as it went, ~10 % of a full run's main-thread CPU
- * (docs/decisions/2026-12-06-monitoring-page-bytes.md); `Buffer.from` encodes it natively once.
+ * A page as the text of a JSON array (one parameter), sent as its UTF-8 bytes (a `bytea`
+ * parameter in binary format, read as text by `convert_from`, which checks the encoding as a text
+ * parameter is checked). As a text parameter PGlite's client measured the UTF-8 length of the
+ * whole page twice in JavaScript and encoded it through a buffer it grew as it went, ~10 % of a
+ * full run's main-thread CPU (docs/decisions/2026-12-06-monitoring-page-bytes.md); `Buffer.from`
+ * encodes it natively once. Read as `jsonb`, not `json`: the page is parsed once, and a row's
+ * `jsonb` fields (a hit's match, an alert's listings) are taken from it as they are, where
+ * `json_to_recordset` lexed them with the page and then parsed their text again
+ * (docs/decisions/2026-12-07-monitoring-pages-as-jsonb.md).
  */
 const json = (rows: unknown[]) =>
-  sql`convert_from(${Buffer.from(JSON.stringify(rows), 'utf8')}::bytea, 'UTF8')::json`;
+  sql`convert_from(${Buffer.from(JSON.stringify(rows), 'utf8')}::bytea, 'UTF8')::jsonb`;
 
 /**
  * Writes a run's outcome inside the caller's transaction: upserts the current hits, raises
@@ -29,7 +32,7 @@ const json = (rows: unknown[]) =>
  * run writes or read `partial`) refers to that hit's row (`match` null) rather than holding a
  * second copy of its explanation; migration 022's triggers copy it in before the hit changes. Every kind of
  * row goes a page at a time (`pageSize` rows; tests make pages small) as one JSON parameter
- * (`json_to_recordset`).
+ * (`jsonb_to_recordset`).
  */
 export async function writeRunOutcome(
   tx: Kysely<Database>,
@@ -52,7 +55,7 @@ export async function writeRunOutcome(
       insert into monitor_hits
         (org_id, counterparty_id, entity_id, score, party_hash, counterparty_version, list_version_id, match)
       select ${orgId}, r.c, r.e, r.s, r.h, r.v, r.l, r.m
-      from json_to_recordset(${json(
+      from jsonb_to_recordset(${json(
         page.map((h) => ({
           c: h.counterpartyId,
           e: h.entityId,
@@ -77,7 +80,7 @@ export async function writeRunOutcome(
          listings, not_listed_by, listed_name, matched_name, score, match, list_version_id, run_id, raised_note)
       select r.id, ${orgId}, r.kind, 'open', r.cp, r.cpn, r.e, r.sid, r.sn, r.ls, r.nl, r.ln, r.mn, r.s,
         r.m, r.l, ${runId}, r.note
-      from json_to_recordset(${json(
+      from jsonb_to_recordset(${json(
         page.map((a) => ({
           id: randomUUID(),
           kind: a.kind,
@@ -120,7 +123,7 @@ export async function writeRunOutcome(
         not_listed_by = case when r.subj then r.nl else a.not_listed_by end,
         score = r.s, matched_name = r.mn, listed_name = r.ln, list_version_id = r.l, updated_at = now(),
         match = r.m
-      from json_to_recordset(${json(
+      from jsonb_to_recordset(${json(
         page.map(({ id, hit, subject }) => ({
           id,
           e: hit!.entityId,
@@ -143,13 +146,13 @@ export async function writeRunOutcome(
     await sql`
       insert into monitor_alert_events (alert_id, by, type, comment)
       select r.id, 'monitor', 'updated', r.note
-      from json_to_recordset(${json(page.map((u) => ({ id: u.id, note: u.note })))}) as r(id text, note text)`.execute(
+      from jsonb_to_recordset(${json(page.map((u) => ({ id: u.id, note: u.note })))}) as r(id text, note text)`.execute(
       tx,
     );
   for (const page of pages(outcome.deleteHits))
     await sql`
       delete from monitor_hits h
-      using json_to_recordset(${json(page.map((d) => ({ c: d.counterpartyId, e: d.entityId })))}) as d(c text, e text)
+      using jsonb_to_recordset(${json(page.map((d) => ({ c: d.counterpartyId, e: d.entityId })))}) as d(c text, e text)
       where h.org_id = ${orgId} and h.counterparty_id = d.c and h.entity_id = d.e`.execute(tx);
   for (const [source, position] of Object.entries(outcome.positions))
     await tx
