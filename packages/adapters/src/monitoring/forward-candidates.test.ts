@@ -462,15 +462,20 @@ describe('weightsDrift', () => {
 });
 
 /**
- * The register's counterparties that the changed listed persons `listed` hit when each is screened
- * forwards, and those of them the forward search leaves out (which must be none).
+ * The register's counterparties that the changed listed persons (or, given `schema`, parties of that
+ * schema) `listed` hit when each is screened forwards, and those of them the forward search leaves
+ * out (which must be none).
  */
-function forwardSearchOf(listed: string[], registerNames: string[]): { hit: string[]; missed: string[] } {
+function forwardSearchOf(
+  listed: string[],
+  registerNames: string[],
+  schema: 'person' | 'organization' = 'person',
+): { hit: string[]; missed: string[] } {
   const parties = listed.map((full, k) =>
     buildParty({
       source: 'test-list',
       sourceId: String(k),
-      schema: 'person',
+      schema,
       names: [{ full, quality: 'primary' }],
     }),
   );
@@ -482,7 +487,7 @@ function forwardSearchOf(listed: string[], registerNames: string[]): { hit: stri
         version: 1,
         updatedAt: '2026-12-06T00:00:00Z',
         changeSeq: 1,
-        type: 'person',
+        type: schema,
         names: [name],
         countries: [],
         addresses: [],
@@ -526,6 +531,23 @@ describe('forwardCandidates and words written joined on one side and apart on th
         'Оксана Петровна ГРИЦЕНКО / Оксана Петрівна ГРИЦЕНКО',
         'Pavel Orlovsky / Ivan Petrov',
       ],
+    );
+    expect(hit).toEqual(['C-0', 'C-1']);
+    expect(missed).toEqual([]);
+  });
+});
+
+describe('forwardCandidates and the name-level lifts of the candidate search', () => {
+  it('finds an organisation counterparty that a listed name matches through a generic-words or containment lift', () => {
+    // "ALMAZ Enterprise S.A." scores 0.96 against "PJSC NPO Almaz" and "BUSINESS INTERNATIONAL
+    // GmbH" 0.92 against "BUSINESS LAB" (the names differ only in generic words), though the
+    // listed name's words cover little of the counterparty's name: the engine's candidate search
+    // lowers the coverage it asks for such a query (`liftedCoverageNeeded`), and so must the
+    // forward search (the adversarial register's third weekly delta found C63081 by chance).
+    const { hit, missed } = forwardSearchOf(
+      ['PJSC NPO Almaz', 'BUSINESS LAB', 'Orion Maritime Trading'],
+      ['ALMAZ Enterprise S.A.', 'BUSINESS INTERNATIONAL GmbH', 'Globex Holdings Ltd'],
+      'organization',
     );
     expect(hit).toEqual(['C-0', 'C-1']);
     expect(missed).toEqual([]);

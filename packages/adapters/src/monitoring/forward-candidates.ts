@@ -10,7 +10,12 @@ import {
   indexTokenWeight,
   isOrganisationPair,
   letterMask,
+  acrossNamesCoverage,
+  liftedCoverageNeeded,
   MAX_EXTRA_PARTS,
+  NAME_PARTICLES,
+  PARTY_WORDS_CAP,
+  partyWordsIgnored,
   mayMatchNames,
   mayRejoin,
   namePartsOf,
@@ -478,13 +483,40 @@ function searchForward(
     let initials = 0;
     tokens.forEach((t, k) => (initials += t.length === 1 ? INITIAL * weights[k]! : 0));
     let needed = baseNeeded;
-    // A listed person name found whole inside a longer query scores by its own coverage.
+    // The coverage `findCandidateNames` asks of a listed name for this name as its query, relaxed
+    // as it relaxes it. A listed person name found whole inside a longer query scores by its own
+    // coverage (a particle with its word counting as one extra part).
     if (tokens.length >= 3 && !isOrganisationPair(r.normalized, {}) && total > 0) {
       const sorted = [...weights].sort((a, b) => a - b);
+      let particles = 0;
+      for (let k = 0; k + 1 < tokens.length; k++) if (NAME_PARTICLES.has(tokens[k]!)) particles++;
+      const extraWords = MAX_EXTRA_PARTS + Math.min(MAX_EXTRA_PARTS, particles);
       let least = 0;
-      for (let k = 0; k < Math.max(2, tokens.length - MAX_EXTRA_PARTS); k++) least += sorted[k]!;
+      for (let k = 0; k < Math.max(2, tokens.length - extraWords); k++) least += sorted[k]!;
       needed = Math.min(needed, (CONTAINED_SIMILARITY * least) / total);
     }
+    // A name lifted by a name-level feature the keys do not see (generic words, articles, an
+    // acronym, a listed organisation name contained in it), and one whose words two names of a
+    // party spell between them: without these, a counterparty "Business International GmbH"
+    // that the engine scores 0.92 against a listed "Business Lab" (generic words on each side)
+    // was not reached (docs/decisions/2026-12-07-delta-forward-lifts.md).
+    if (tokens.length >= 2)
+      needed = Math.min(
+        needed,
+        liftedCoverageNeeded(
+          tokens,
+          weight,
+          minScore,
+          index.compiled.genericOrgWords,
+          CONTAINED_SIMILARITY,
+          isOrganisationPair(r.normalized, {}),
+        ),
+      );
+    if (minScore <= PARTY_WORDS_CAP)
+      needed = Math.min(
+        needed,
+        acrossNamesCoverage(r.normalized.text, tokens, weight, partyWordsIgnored(index.compiled)),
+      );
     totals[id] = total;
     slacks[id] = total > 0 ? initials / total : 0;
     needs[id] = needed;
