@@ -136,6 +136,69 @@ describe('screening at a threshold and the candidate search', () => {
   });
 });
 
+describe('screening at a threshold, names of no given kind with legal forms', () => {
+  // Listed with no kind, some with a legal form (a body's name, an organisation pair whatever
+  // the schema: the scorer, the bound and the candidate search must read them alike).
+  const unknownListed = [
+    'HAMOUN TRADING COMPANY LLC',
+    'HOMAYOUN',
+    'HOMAYOUN LTD',
+    'TARVESH ENGINEERING GMBH',
+    'TARVESH',
+    'AVITEK SHIPPING 2 LTD',
+    'AVITEK SHIPPING',
+    'Hamoun Tarvesh',
+  ];
+  const unknownIndex = buildScreeningIndex(
+    [
+      ...unknownListed.map((n, i) => party(200 + i, n, 'unknown')),
+      ...FILLER.map((n, i) => party(300 + i, n, 'person')),
+    ].map((p) => ({ party: p })),
+    DEFAULT_NAME_REFERENCE,
+  );
+
+  it('returns every match a screening at 0.5 with the largest cap finds at or above the threshold', () => {
+    const word = fc.constantFrom(
+      'hamoun',
+      'homayoun',
+      'tarvesh',
+      'avitek',
+      'shipping',
+      'trading',
+      'engineering',
+      'company',
+      'international',
+      '2',
+      '3',
+    );
+    const form = fc.constantFrom('', 'ltd', 'llc', 'gmbh', 'limited');
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 4 }),
+        form,
+        thresholds,
+        (words, legal, threshold) => {
+          const query = { name: [...words, legal].join(' ').trim() };
+          const at = new Set(
+            screenParty(unknownIndex, query, { threshold, limit: 100, candidateCap: CANDIDATE_CAP }).map(
+              (m) => m.entityId,
+            ),
+          );
+          const lost = screenParty(unknownIndex, query, {
+            threshold: 0.5,
+            limit: 100,
+            candidateCap: CANDIDATE_CAP,
+          })
+            .filter((m) => m.score >= threshold && !at.has(m.entityId))
+            .map((m) => `${m.entityId} ${m.score}`);
+          expect(lost).toEqual([]);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
 describe('a listed person name contained in a longer query', () => {
   const persons = buildScreeningIndex(
     ['Muhammad Ashraf', ...FILLER].map((n, i) => ({ party: party(200 + i, n, 'person') })),

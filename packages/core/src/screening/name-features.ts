@@ -52,9 +52,20 @@ const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Kataka
 const isOrgLike = (s: PartySchema | undefined): boolean =>
   s === 'organization' || s === 'vessel' || s === 'aircraft';
 
-/** Whether either name was normalised as an organisation, vessel or aircraft. */
-export function isOrganisationPair(q: { schema?: PartySchema }, c: { schema?: PartySchema }): boolean {
-  return isOrgLike(q.schema) || isOrgLike(c.schema);
+/** The parts of a name `isOrganisationPair` reads: its schema and its legal forms. */
+type PairSide = { schema?: PartySchema; legalForms?: readonly string[] };
+
+/** Whether a name is a body's: an organisation's, vessel's or aircraft's schema, or a legal form. */
+const isBodyName = (n: PairSide): boolean => isOrgLike(n.schema) || (n.legalForms?.length ?? 0) > 0;
+
+/**
+ * Whether either name is a body's: normalised as an organisation, vessel or aircraft, or carrying
+ * a legal form. A name listed or screened with no given kind ("Korea X General Corporation",
+ * `unknown`) is an organisation's when it has a legal form (a person's name never gets one), so
+ * the organisation terms (a number on one side only, generic words) apply whatever the schema.
+ */
+export function isOrganisationPair(q: PairSide, c: PairSide): boolean {
+  return isBodyName(q) || isBodyName(c);
 }
 
 /** Whether a name is written in Han, Hangul or kana, whose words are syllables. */
@@ -157,8 +168,8 @@ export type Containment = 'person' | 'organisation' | 'none';
 
 /** How a query and a listed name are credited for containment (`Containment`). */
 export function containmentOf(
-  query: { schema?: PartySchema; originalTokens?: string[] },
-  listed: { schema?: PartySchema },
+  query: PairSide & { originalTokens?: string[] },
+  listed: PairSide,
 ): Containment {
   if (isSyllabicName(query)) return 'none';
   return isOrganisationPair(query, listed) ? 'organisation' : 'person';

@@ -1273,6 +1273,44 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: false,
     why: 'a charity and a company sharing a name and a number: the form before the number is read',
   },
+  // 4 and 5: screened and listed with no given kind, a name with a legal form is a body's, scored
+  // as an organisation pair (issue 14, h159)
+  {
+    cls: 4,
+    query: 'Velmark Torsund General Corporation 2',
+    listed: 'Velmark Torsund General Corporation',
+    schema: 'unknown',
+    listedSchema: 'unknown',
+    match: false,
+    why: 'a number on one side only, neither side of a given kind: the legal form makes it a body pair',
+  },
+  {
+    cls: 5,
+    query: 'Kelvardo International Trading Ltd',
+    listed: 'Kelvardo',
+    schema: 'unknown',
+    listedSchema: 'unknown',
+    match: true,
+    why: 'generic words and a legal form added to a listed body name, neither side of a given kind',
+  },
+  {
+    cls: 5,
+    query: 'Orvanto Industrial Engineering Group Ltd',
+    listed: 'Orvanto Engineering',
+    schema: 'unknown',
+    listedSchema: 'unknown',
+    match: true,
+    why: 'generic words around the listed body name, the query alone with a legal form',
+  },
+  {
+    cls: 5,
+    query: 'Halvani Trading LLC',
+    listed: 'Sabir Ali Halvani',
+    schema: 'unknown',
+    listedSchema: 'unknown',
+    match: false,
+    why: 'a body named after one word of a person name of no given kind',
+  },
   // 5: a money-exchange business's generic word (sarrafi) beside the body's name (h157)
   {
     cls: 5,

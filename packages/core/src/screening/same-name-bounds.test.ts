@@ -70,6 +70,9 @@ describe('reachesFloorAt (the bound memo looked up from the columns before a nam
     party('a1', 'person', 'نور التجارة'),
     party('a2', 'organization', 'نور التجارة'),
     party('v1', 'vessel', 'Noor Star'),
+    // No given kind: the legal form alone makes the first a body's name (an organisation pair).
+    party('u1', 'unknown', 'Noor Trading LLC'),
+    party('u2', 'unknown', 'Noor Trading'),
   ];
   const built = buildScreeningIndex(
     [...listed, ...listed.map((p) => ({ ...p, sourceId: `${p.sourceId}x` }))].map((p) => ({ party: p })),
@@ -100,7 +103,14 @@ describe('reachesFloorAt (the bound memo looked up from the columns before a nam
     for (const index of [built, over]) {
       const weight = indexTokenWeight(index);
       const ids = [...Array(index.nameSlots).keys()].filter((id) => index.name(id));
-      for (const text of ['Noor Trading', 'Al Noor Company', 'Noor Star Trading', 'نور التجارة', 'Noor Star'])
+      for (const text of [
+        'Noor Trading',
+        'Al Noor Company',
+        'Noor Star Trading',
+        'نور التجارة',
+        'Noor Star',
+        'Noor Trading Ltd',
+      ])
         for (const floor of [0.85, 0.9, 0.95])
           for (const order of [ids, ids.slice().reverse()]) {
             const query = prepareQuery(index, normalizeName(text, index.reference), weight);

@@ -64,7 +64,7 @@ function sameWords(a: IndexedName, b: IndexedName): boolean {
  * Whether `nameScoreBound(index, query, name, floor) >= floor`, computed once per distinct
  * name of the query reading: the bound reads only the name's words (`tokenIds`, from which
  * its tokens and joined spelling follow), its original-script words and whether its schema
- * makes the pair an organisation pair, so a name listed again with the same words (the same
+ * or legal forms make the pair an organisation pair, so a name listed again with the same words (the same
  * party on several lists, a common name) has the same bound. About a third of the candidate
  * names of the screening-speed subjects repeat one already bounded for the same query.
  */
@@ -181,5 +181,5 @@ function sameRun(ids: Int32Array, a: number, aEnd: number, b: number, bEnd: numb
   return true;
 }
 
-/** The query side of `isOrganisationPair` here: the bound's pair test reads the listed name's schema alone. */
+/** The query side of `isOrganisationPair` here: the bound's pair test reads the listed name alone (the query's side is one reading's). */
 const NO_SCHEMA = {};

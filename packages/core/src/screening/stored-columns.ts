@@ -34,7 +34,8 @@ export const PLAIN_REST = new Map<PartySchema | undefined, string>(
 /**
  * What `plainKind` says of a name: its stored rest holds more than a schema (its words must be
  * read from the made name), or nothing but a schema that is not an organisation's (or none), or an
- * organisation's, vessel's or aircraft's (as `isOrganisationPair` reads a listed name).
+ * organisation's, vessel's or aircraft's (as `isOrganisationPair` reads a listed name). A plain
+ * rest has no legal form, so its schema alone says whether the name is a body's.
  */
 export const NOT_PLAIN = 0;
 export const PLAIN_PERSON = 1;
