@@ -52,6 +52,12 @@ export interface CompiledNameReference {
    * `genericOnlyCut` reads them.
    */
   orgFormWords: Set<string>;
+  /**
+   * The legal forms and organisation words of one word as the reference writes them, letters and
+   * digits only, case kept ("Ltd", "oy", "ONG", "co"): `normalizeName` reads a short form in a name of no given kind
+   * written otherwise ("Ong") only beside a generic word of a body.
+   */
+  legalSpellings: Set<string>;
   /** Translation group of single tokens of organisation names ("jaish" and "army" share one: `ORGANISATION_TRANSLATIONS`). */
   translations: Map<string, number>;
   /** The tokens of each translation group, by the group number `translations` gives. */
@@ -84,11 +90,13 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
       tokenizeName(w),
     ),
   );
+  const legalSpellings = new Set<string>();
   for (const type of [...reference.orgTypes, ...EXTRA_LEGAL_FORMS]) {
     const value = type.generic ?? type.compare ?? type.display;
     if (!value) continue;
     for (const alias of [...type.aliases, type.display ?? '', type.compare ?? '']) {
       addPhrase(alias, 'legal', value.toUpperCase());
+      if (tokenizeName(alias).length === 1) legalSpellings.add(alias.replace(/[^\p{L}\p{N}]/gu, ''));
       // A legal form of three words or more is also written without its generic last word
       // ("Open Joint Stock [Company]", "Limited Liability [Company]").
       const tokens = tokenizeName(alias);
@@ -148,6 +156,9 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
     }
   };
   addGroups(reference.orgSymbols, false, true);
+  // A legal form read through an organisation word ("Co" for Company) is written as its group writes it.
+  for (const word of Object.values(reference.orgSymbols).flat())
+    if (tokenizeName(word).length === 1) legalSpellings.add(word.replace(/[^\p{L}\p{N}]/gu, ''));
   addGroups(ORGANISATION_WORD_GROUPS as Record<string, string[]>, false, true);
   addGroups(reference.personSymbols);
   addGroups(EXTRA_PERSON_SYMBOLS as Record<string, string[]>);
@@ -220,6 +231,7 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
     genericOrgWords,
     orgWordGroups,
     orgFormWords,
+    legalSpellings,
     translations,
     translationMembers,
     confusables,

@@ -1311,6 +1311,53 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: false,
     why: 'a body named after one word of a person name of no given kind',
   },
+  // 2 and 5: a short word of a person name of no given kind that the reference reads as a legal
+  // form when written so ("Sa" against SA) is the person's word there (issue 14, h160)
+  {
+    cls: 2,
+    query: 'Dorin Sa',
+    listed: 'Dorin Sa',
+    schema: 'person',
+    listedSchema: 'unknown',
+    match: true,
+    why: 'a person screened against the same name listed as no kind: "Sa" is a surname, not the form SA',
+  },
+  {
+    cls: 2,
+    query: 'Dorin Velt Sa',
+    listed: 'Dorin Sa',
+    schema: 'unknown',
+    listedSchema: 'unknown',
+    match: true,
+    why: 'a middle name added to a person name of no given kind ending in a word written unlike the form',
+  },
+  {
+    cls: 2,
+    query: 'Ao Mirel Tirellan',
+    listed: 'Ao Tirellan',
+    schema: 'person',
+    listedSchema: 'unknown',
+    match: true,
+    why: 'a middle name added; the listed name opens with a word the reference reads as AO in capitals',
+  },
+  {
+    cls: 5,
+    query: 'Halvani Sa',
+    listed: 'Mirel Halvani',
+    schema: 'unknown',
+    listedSchema: 'unknown',
+    match: false,
+    why: 'two person names sharing a surname: "Sa" written unlike the form does not make a body named Halvani',
+  },
+  {
+    cls: 5,
+    query: 'Velmora Trading SA',
+    listed: 'Velmora',
+    schema: 'unknown',
+    listedSchema: 'unknown',
+    match: true,
+    why: 'a body with a generic word and a legal form written in capitals, neither side of a given kind',
+  },
   // 5: a money-exchange business's generic word (sarrafi) beside the body's name (h157)
   {
     cls: 5,

@@ -59,6 +59,41 @@ describe('normalizeName: legal forms', () => {
     expect(read('General Brennmark', 'unknown')).toBe('brennmark | ');
   });
 
+  it('does not read a short word written unlike the form as the form of a name of no given kind', () => {
+    // "Sa" is not "SA" (the reference writes it so): the surname of a person named as no kind.
+    expect(read('Dorin Sa', 'unknown')).toBe('dorin sa | ');
+    expect(read('Ao Mirel Tirellan', 'unknown')).toBe('ao mirel tirellan | ');
+    // Beside a generic word of a body it is the body's form.
+    expect(read('Velmora Trading Sa', 'unknown')).toBe('velmora trading | JSC');
+    // Inside the name the word is dropped as before (where forms do not stand).
+    expect(read('Dorin Sa Velt', 'unknown')).toBe('dorin velt | ');
+    // An organisation's name reads it whatever its case.
+    expect(read('Dorin Sa', 'organization')).toBe('dorin | JSC');
+  });
+
+  it('reads a short form written in capitals, with dots or as the reference writes it', () => {
+    for (const name of ['Velmora SA', 'Velmora S.A.', 'VELMORA SA', 'velmora sa'])
+      expect(read(name, 'unknown')).toBe('velmora | JSC');
+    expect(read('OOO Velmora', 'unknown')).toBe('velmora | LLC');
+    expect(read('Velmora Inc', 'unknown')).toBe('velmora | JSC');
+    expect(read('Velmora Ltd', 'unknown')).toBe('velmora | LLC');
+  });
+
+  it("reads a short form through its organisation word only as the word's group writes it", () => {
+    const reference = {
+      ...DEFAULT_NAME_REFERENCE,
+      orgTypes: [...DEFAULT_NAME_REFERENCE.orgTypes, { display: 'SAD', generic: 'JSC', aliases: ['SAD'] }],
+      orgSymbols: { ...DEFAULT_NAME_REFERENCE.orgSymbols, ngo: ['ngo', 'ONG'] },
+    };
+    const readWith = (name: string): string =>
+      ((n) => `${n.tokens.join(' ')} | ${n.legalForms.join(',')}`)(normalizeName(name, reference, 'unknown'));
+    expect(readWith('Merrit Ong')).toBe('merrit ong | ');
+    expect(readWith('Merrit Foundation ONG')).toBe('merrit foundation | NGO');
+    // A word with an apostrophe inside is a name's elision, not an abbreviation, in any case.
+    expect(readWith("SA'D HALVANI TIRELLAN")).toBe('sad halvani tirellan | ');
+    expect(readWith('HALVANI SAD')).toBe('halvani | JSC');
+  });
+
   it('reads "Pvt. Ltd." and "(Private) Limited" whole where the reference has only "Ltd"', () => {
     const reference = {
       ...DEFAULT_NAME_REFERENCE,

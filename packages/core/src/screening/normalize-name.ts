@@ -114,6 +114,48 @@ function atNameEnd(tokens: readonly string[], i: number, form: readonly string[]
 
 const DIGITS = /^\d+$/;
 
+/** A name written in both capitals and small letters: only there does a word's case say anything. */
+const MIXED_CASE = /\p{Lu}[^]*\p{Ll}|\p{Ll}[^]*\p{Lu}/u;
+
+/**
+ * The word of `text` written for the short legal form `token` read at the start (`first`) or
+ * elsewhere, with its dots and apostrophes ("S.A.", "SA'D", "Ong"); undefined when the letters are
+ * not written so (another script, a folded letter).
+ */
+function writtenWord(text: string, token: string, first: boolean): string | undefined {
+  const letters = [...token].join("[.'\u2019]?");
+  const words = text.match(new RegExp(`(?<![\\p{L}\\p{N}'\u2019.])${letters}\\.?(?![\\p{L}\\p{N}])`, 'giu'));
+  return words ? (first ? words[0] : words[words.length - 1]) : undefined;
+}
+
+/**
+ * Whether a short legal form of one word (three letters at most) read at either end of a name of
+ * no given kind is the body's legal form. Such words are also words of person names: "Ong", "Bo",
+ * "Sau" are surnames and given names the reference reads as ONG, БО, SAU, and "SA'D" is the given
+ * name Sa'd, not SAD. A word written with an apostrophe inside is not an abbreviation. In a name
+ * that mixes capitals and small letters, a form written neither in capitals nor as the reference
+ * writes it (or its small-letter spelling capitalised: "Oy", "Co") is one only beside a generic
+ * word of a body ("Oao Korporatsiya X"); "X SA", "X Ltd", "X S.A.", "OOO X" stay forms, and a
+ * name all in capitals or all in small letters keeps every form (its case says nothing).
+ */
+function readsAsForm(
+  text: string,
+  raw: readonly string[],
+  i: number,
+  form: readonly string[],
+  ref: CompiledNameReference,
+): boolean {
+  // Inside the name the word is dropped, not read as the body's form (see the loop below).
+  if (form.length > 1 || raw[i]!.length > 3 || (i > 0 && !atNameEnd(raw, i, form))) return true;
+  // The word as read, not the form's: "ong" reads as the form "ngo" (one organisation word).
+  const word = writtenWord(text, raw[i]!, i === 0);
+  if (word === undefined) return true;
+  if (/\p{L}['\u2019]\p{L}/u.test(word)) return false;
+  if (word.includes('.') || !MIXED_CASE.test(text) || word === word.toUpperCase()) return true;
+  if (ref.legalSpellings.has(word) || ref.legalSpellings.has(word.toLowerCase())) return true;
+  return raw.some((t, k) => k !== i && (ref.genericOrgWords.has(t) || ref.orgWordGroups.has(t)));
+}
+
 /** Whether two tokens are one generic organisation word in two languages ("kompanija", "company"). */
 function sameOrgWord(a: string, b: string, ref: CompiledNameReference): boolean {
   const x = ref.orgWordGroups.get(a);
@@ -170,7 +212,10 @@ export function normalizeName(
       (p) =>
         startsWith(raw, i, p.tokens, p.kind === 'legal' ? ref : undefined) &&
         (p.kind === 'symbol' ||
-          (p.kind === 'legal' && !isPerson && (p.tokens.length > 1 || raw.length > 1)) ||
+          (p.kind === 'legal' &&
+            !isPerson &&
+            (p.tokens.length > 1 || raw.length > 1) &&
+            (isOrg || readsAsForm(text, raw, i, p.tokens, ref))) ||
           (p.kind === 'orgPrefix' && isOrg && i === 0) ||
           (p.kind === 'title' && !isOrg)),
     );
