@@ -144,14 +144,25 @@ const LEGAL_FORM_WORDS = [
   'partnership',
 ];
 
+/**
+ * Words the engine came to read as generic after b67b935, whose figures this set's are compared
+ * with. They are left out of the set's definition: a word the engine was tuned to pass over must
+ * not also move a case into the set's headline group (v3), or the engine's tuning would rewrite
+ * its own test ("Rahat Ltd. Sarafi" pools a word of the subject's other name;
+ * docs/decisions/2026-12-07-set-a-exchange-word.md).
+ */
+const GENERIC_SINCE_B67: ReadonlySet<string> = new Set(['exchange', 'sarafi', 'sarrafi']);
+
 /** Words that name no one: particles, connectors, the engine's generic organisation words, legal forms. */
-const NOT_DISTINCTIVE: ReadonlySet<string> = new Set([
-  ...PARTICLES,
-  ...CONNECTORS,
-  ...Object.values(ORGANISATION_WORD_GROUPS).flat(),
-  ...GENERIC_ORGANISATION_WORDS,
-  ...LEGAL_FORM_WORDS,
-]);
+const NOT_DISTINCTIVE: ReadonlySet<string> = new Set(
+  [
+    ...PARTICLES,
+    ...CONNECTORS,
+    ...Object.values(ORGANISATION_WORD_GROUPS).flat(),
+    ...GENERIC_ORGANISATION_WORDS,
+    ...LEGAL_FORM_WORDS,
+  ].filter((w) => !GENERIC_SINCE_B67.has(w)),
+);
 
 /** Apostrophes and ayn/hamza signs inside a word ("Mas'ud"): the word is one word. */
 const APOSTROPHES = /['’‘ʻʼʿʾ`]/g;
