@@ -22,8 +22,8 @@ function twoLettersChanged(word: string, from: number, count: number): string[] 
 }
 
 describe('expandToken over many near tokens', () => {
-  // More near tokens than the set of met ids starts with (4,096 slots, kept half full), so that
-  // it grows while the expansion is made.
+  // Thousands of near tokens, each sharing several deletion variants with the word (so visited
+  // more than once) and some also reached by its phonetic key: each must be listed once.
   const word = 'tarmelion';
   const near = twoLettersChanged(word, 1, 3000);
   const index = buildScreeningIndex(

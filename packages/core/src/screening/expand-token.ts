@@ -19,66 +19,18 @@ export { forEachKasraFold } from './spelling-fold.ts';
 /** Memo entries kept per index before the memo is emptied. */
 const MEMO_LIMIT = 50_000;
 
-/**
- * The token ids the expansion being made has met (screening is synchronous): an open-addressing
- * set of ids stamped per expansion, sized to what one expansion meets (hundreds to a few thousand
- * ids) rather than one slot per index token. Over a million parties a stamp per token was an 8 MB
- * array read at random, a cache miss per near token visited; this one stays in the cache.
- */
-let seenIds = new Int32Array(4096);
-let seenStamp = new Uint32Array(4096);
+/** Scratch arrays reused between calls (screening is synchronous). */
+let seenStamp = new Uint32Array(1024);
 let seenEpoch = 0;
-let seenBits = 12;
-let seenSize = 0;
 
-/** Starts a new, empty set of met ids. */
-function clearSeen(): void {
-  seenSize = 0;
+function nextSeenEpoch(size: number): number {
+  if (seenStamp.length < size) seenStamp = new Uint32Array(size + (size >> 3));
   seenEpoch = (seenEpoch + 1) >>> 0;
   if (seenEpoch === 0) {
     seenStamp.fill(0);
     seenEpoch = 1;
   }
-}
-
-/** The slot of `id` in the set, or the free slot where it would go. */
-function seenSlot(id: number): number {
-  const mask = (1 << seenBits) - 1;
-  let slot = Math.imul(id, 0x9e3779b1) >>> (32 - seenBits);
-  while (seenStamp[slot] === seenEpoch && seenIds[slot] !== id) slot = (slot + 1) & mask;
-  return slot;
-}
-
-/** Whether the expansion being made has met token `id`. */
-function isSeen(id: number): boolean {
-  return seenStamp[seenSlot(id)] === seenEpoch;
-}
-
-/** Records that the expansion being made has met token `id`. */
-function markSeen(id: number): void {
-  const slot = seenSlot(id);
-  if (seenStamp[slot] === seenEpoch) return;
-  seenIds[slot] = id;
-  seenStamp[slot] = seenEpoch;
-  // Kept at most half full: doubled, its ids placed again.
-  if (++seenSize * 2 > seenIds.length) growSeen();
-}
-
-/** Doubles the set of met ids (it never shrinks: a few MB at most, for a short phonetic key's run). */
-function growSeen(): void {
-  const ids = seenIds;
-  const stamps = seenStamp;
-  const epoch = seenEpoch;
-  seenBits++;
-  seenIds = new Int32Array(1 << seenBits);
-  seenStamp = new Uint32Array(1 << seenBits);
-  seenEpoch = 1;
-  for (let k = 0; k < ids.length; k++) {
-    if (stamps[k] !== epoch) continue;
-    const slot = seenSlot(ids[k]!);
-    seenIds[slot] = ids[k]!;
-    seenStamp[slot] = 1;
-  }
+  return seenEpoch;
 }
 
 /**
@@ -534,9 +486,9 @@ function keySimilarity(a: string, facts: TokenFacts, aMarks: number, lb: number)
 function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFacts): TokenExpansion {
   const ids: number[] = [];
   const sims: number[] = [];
-  clearSeen();
+  const epoch = nextSeenEpoch(index.tokenCount);
   const add = (id: number, s: number): void => {
-    markSeen(id);
+    seenStamp[id] = epoch;
     if (s > 0) {
       ids.push(id);
       sims.push(s);
@@ -547,7 +499,8 @@ function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFact
   for (const group of facts.groups ?? []) {
     for (const member of index.compiled.groupMembers[group] ?? []) {
       const id = index.vocabulary.get(member);
-      if (id !== undefined && !isSeen(id)) add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
+      if (id !== undefined && seenStamp[id] !== epoch)
+        add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
     }
   }
   // Its translations in organisation names ("jaish", "army"): the name score may pair them
@@ -556,14 +509,14 @@ function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFact
   if (translation !== undefined) {
     for (const member of index.compiled.translationMembers[translation]!) {
       const id = index.vocabulary.get(member);
-      if (id !== undefined && !isSeen(id)) add(id, TRANSLATION_SIMILARITY);
+      if (id !== undefined && seenStamp[id] !== epoch) add(id, TRANSLATION_SIMILARITY);
     }
   }
   if (token.length >= 2) {
     // Spelled under another convention: the folded form itself, or tokens folding to the same.
     // Most tokens fold to themselves: their folded spelling was looked up as the exact token.
     const folded = facts.fold === token ? exact : index.vocabulary.get(facts.fold);
-    if (folded !== undefined && !isSeen(folded))
+    if (folded !== undefined && seenStamp[folded] !== epoch)
       add(folded, compareTokenFacts(facts, index.factsAt(folded)).similarity);
     // Indexed loops over the columns' views: a for-of made an iterator per view (a kasra fold's
     // look-ups were a twentieth of a batch's allocations with them).
@@ -571,7 +524,7 @@ function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFact
     if (foldIds)
       for (let k = 0; k < foldIds.length; k++) {
         const id = foldIds[k]!;
-        if (!isSeen(id)) add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
+        if (seenStamp[id] !== epoch) add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
       }
     // The kasra written e on one side and i on the other (`kasraVariant`: "qassem" / "qasim"): such
     // a token's fold is this token's with some of its a and i swapped, so it is read here, by those
@@ -581,18 +534,18 @@ function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFact
     if (allowedEdits(token.length) > 0)
       index.forEachKasraFoldFound(facts.fold, foldOwn, (fold) => {
         const same = index.vocabulary.get(fold);
-        if (same !== undefined && !isSeen(same))
+        if (same !== undefined && seenStamp[same] !== epoch)
           add(same, compareTokenFacts(facts, index.factsAt(same)).similarity);
         const ids = index.foldIds(fold);
         if (ids)
           for (let k = 0; k < ids.length; k++) {
             const id = ids[k]!;
-            if (!isSeen(id)) add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
+            if (seenStamp[id] !== epoch) add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
           }
       });
     const length = token.length;
     const verify = (id: number, window: number): void => {
-      if (isSeen(id)) return;
+      if (seenStamp[id] === epoch) return;
       // The length first: over a snapshot's columns, a token's facts are made when read.
       if (Math.abs(index.tokenLength(id) - length) > window) return;
       add(id, compareTokenFacts(facts, index.factsAt(id)).similarity);
@@ -612,7 +565,7 @@ function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFact
           const marks = consonantMarks(token);
           for (let k = 0; k < keyIds.length; k++) {
             const id = keyIds[k]!;
-            if (isSeen(id)) continue;
+            if (seenStamp[id] === epoch) continue;
             const lb = index.tokenLength(id);
             if (Math.abs(lb - length) > 4) continue;
             if (units.length < lb) units = new Uint16Array(lb * 2);
@@ -644,12 +597,12 @@ function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFact
     try {
       if (edits > 0)
         index.forEachNearToken(token, edits, (id) => {
-          if (isSeen(id)) return;
+          if (seenStamp[id] === epoch) return;
           const lb = index.tokenLength(id);
           if (Math.abs(lb - length) > edits) return;
           if (spellingOnly) {
             if (!mayBeSpelledAlike(index, token, id)) {
-              markSeen(id);
+              seenStamp[id] = epoch;
               return;
             }
             if (inPlace) {
@@ -661,7 +614,7 @@ function computeExpansion(index: ScreeningIndex, token: string, facts: TokenFact
                 return;
               }
             } else if (!spelledAlike(token, index.tokenAt(id))) {
-              markSeen(id);
+              seenStamp[id] = epoch;
               return;
             }
           }
