@@ -25,20 +25,17 @@
  * docs/decisions/2026-12-05-set-a-one-name.md): v1 (`relatedWords`) counts
  * every word; v2 (`relatedDistinctiveWords`) also asks that most of the
  * *distinctive* words share a skeleton with a UN name's distinctive words —
- * generic organisation words, connectors and legal forms name no one; v3
+ * generic organisation words, connectors and legal forms name no one (the
+ * set's own lists, frozen at b67b935's engine: set-a-words.ts); v3
  * (`relatedDistinctiveWordsV3`) asks that of one UN name, not of all the
  * subject's names pooled. Every case passes v1; `spellingV2` and
  * `spellingV3` say whether it passes v2 and v3 (v3 ⊆ v2).
  */
 import { namePartsOf, partyEntityId, type Party } from '@entente/core';
-import { CONNECTORS as ORGANISATION_CONNECTORS } from '../../packages/core/src/screening/generic-words-lift.ts';
-import {
-  GENERIC_ORGANISATION_WORDS,
-  ORGANISATION_WORD_GROUPS,
-} from '../../packages/core/src/screening/organisation-words.ts';
 import { foldKey, foldWords, scriptOf } from './fold-name.ts';
 import type { HeldoutCase } from './heldout-case.ts';
 import type { ListContext } from './list-context.ts';
+import { SET_A_NOT_DISTINCTIVE as NOT_DISTINCTIVE, SET_A_PARTICLES } from './set-a-words.ts';
 import { splitOf } from './split.ts';
 
 /** Every birth year a party's dates cover. */
@@ -63,26 +60,7 @@ export function cleanSpelling(name: string): string {
     .trim();
 }
 
-const PARTICLES = new Set([
-  'al',
-  'el',
-  'abu',
-  'abd',
-  'abdul',
-  'bin',
-  'ibn',
-  'ben',
-  'bint',
-  'ould',
-  'ul',
-  'ud',
-  'ur',
-  'of',
-  'the',
-  'and',
-  'de',
-  'la',
-]);
+const PARTICLES: ReadonlySet<string> = new Set(SET_A_PARTICLES);
 
 /** A word's consonant skeleton: folded, vowels and h/w/y dropped, q/c/k alike, doubled letters single. */
 export function skeleton(word: string): string {
@@ -108,61 +86,6 @@ export function relatedWords(name: string, spelling: string): boolean {
   const shared = own.filter((w) => wordKeys(w).some((k) => known.has(k))).length;
   return own.length > 0 && shared * 2 >= own.length;
 }
-
-/** Words that join the parts of a name: the engine's connectors and a few more ("in", "von", "y"). */
-const CONNECTORS = [...ORGANISATION_CONNECTORS, 'in', 'on', 'at', 'to', 'von', 'van', 'der', 'y'];
-
-/** Words of legal forms and forms of organisation. */
-const LEGAL_FORM_WORDS = [
-  'limited',
-  'ltd',
-  'llc',
-  'inc',
-  'co',
-  'corp',
-  'plc',
-  'jsc',
-  'ojsc',
-  'cjsc',
-  'pjsc',
-  'ooo',
-  'zao',
-  'oao',
-  'gmbh',
-  'fze',
-  'fzco',
-  'fzc',
-  'pvt',
-  'private',
-  'public',
-  'joint',
-  'stock',
-  'liability',
-  'incorporated',
-  'trust',
-  'firm',
-  'partnership',
-];
-
-/**
- * Words the engine came to read as generic after b67b935, whose figures this set's are compared
- * with. They are left out of the set's definition: a word the engine was tuned to pass over must
- * not also move a case into the set's headline group (v3), or the engine's tuning would rewrite
- * its own test ("Rahat Ltd. Sarafi" pools a word of the subject's other name;
- * docs/decisions/2026-12-07-set-a-exchange-word.md).
- */
-const GENERIC_SINCE_B67: ReadonlySet<string> = new Set(['exchange', 'sarafi', 'sarrafi']);
-
-/** Words that name no one: particles, connectors, the engine's generic organisation words, legal forms. */
-const NOT_DISTINCTIVE: ReadonlySet<string> = new Set(
-  [
-    ...PARTICLES,
-    ...CONNECTORS,
-    ...Object.values(ORGANISATION_WORD_GROUPS).flat(),
-    ...GENERIC_ORGANISATION_WORDS,
-    ...LEGAL_FORM_WORDS,
-  ].filter((w) => !GENERIC_SINCE_B67.has(w)),
-);
 
 /** Apostrophes and ayn/hamza signs inside a word ("Mas'ud"): the word is one word. */
 const APOSTROPHES = /['’‘ʻʼʿʾ`]/g;

@@ -1358,6 +1358,35 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: true,
     why: 'a body with a generic word and a legal form written in capitals, neither side of a given kind',
   },
+  // 2 and 5: a Chinese person's name in pinyin, listed as no kind in capitals, whose syllable the
+  // reference also reads as a legal form ("SA"; "yu", the Korean 유한회사) (issue 14, h167)
+  {
+    cls: 2,
+    query: 'Qiu Sa',
+    listed: 'QIU SA',
+    schema: 'person',
+    listedSchema: 'unknown',
+    match: true,
+    why: 'a Chinese name in pinyin listed as no kind in capitals: "SA" is a syllable of the name, not the form',
+  },
+  {
+    cls: 5,
+    query: 'QIU SA',
+    listed: 'Mirel Qiu',
+    schema: 'unknown',
+    listedSchema: 'unknown',
+    match: false,
+    why: 'two person names sharing a surname: a Chinese name in pinyin does not make a body named Qiu',
+  },
+  {
+    cls: 5,
+    query: 'HUAXIN SA',
+    listed: 'Huaxin Trading',
+    schema: 'unknown',
+    listedSchema: 'unknown',
+    match: true,
+    why: 'a body named in pinyin keeps its form in capitals: no word of one syllable besides the form',
+  },
   // 5: a money-exchange business's generic word (sarrafi) beside the body's name (h157)
   {
     cls: 5,

@@ -94,6 +94,28 @@ describe('normalizeName: legal forms', () => {
     expect(readWith('HALVANI SAD')).toBe('halvani | JSC');
   });
 
+  it("reads a short form as a name word in a Chinese person's name written in pinyin", () => {
+    const reference = {
+      ...DEFAULT_NAME_REFERENCE,
+      orgTypes: [...DEFAULT_NAME_REFERENCE.orgTypes, { display: 'yu', generic: 'LLC', aliases: ['(yu)'] }],
+    };
+    const readWith = (name: string): string =>
+      ((n) => `${n.tokens.join(' ')} | ${n.legalForms.join(',')}`)(normalizeName(name, reference, 'unknown'));
+    // The Korean form "yu" as the reference writes it (capitalised), in capitals, in small letters.
+    expect(readWith('Geng Yu')).toBe('geng yu | ');
+    expect(readWith('Yu Ruo Lan')).toBe('yu ruo lan | ');
+    expect(readWith('QIU YU')).toBe('qiu yu | ');
+    expect(readWith('qiu sa')).toBe('qiu sa | ');
+    // A body's word, dots, capitals amid small letters, a word not in pinyin: the form.
+    expect(readWith('Geng Trading Yu')).toBe('geng trading | LLC');
+    expect(readWith('Qiu S.A.')).toBe('qiu | JSC');
+    expect(readWith('Qiu SA')).toBe('qiu | JSC');
+    expect(readWith('Velmora Yu')).toBe('velmora | LLC');
+    // No word of one syllable (a Chinese family name) besides the form: a body named in pinyin.
+    expect(readWith('HUAXIN SA')).toBe('huaxin | JSC');
+    expect(readWith('OOO EFO')).toBe('efo | LLC');
+  });
+
   it('reads "Pvt. Ltd." and "(Private) Limited" whole where the reference has only "Ltd"', () => {
     const reference = {
       ...DEFAULT_NAME_REFERENCE,

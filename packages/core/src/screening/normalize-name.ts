@@ -4,6 +4,7 @@ import { compileNameReference, type CompiledNameReference } from './compile-name
 import { hanReadingVariants } from './han-readings.ts';
 import type { NameReference } from './name-reference.ts';
 import { DIGIT_ORDINAL, readNumberWords } from './number-words.ts';
+import { isPinyinWord } from './pinyin-syllables.ts';
 import { tokenizeName, tokenizeOriginalScript } from './tokenize-name.ts';
 
 /** A name reduced to comparable tokens, with what was taken out and why. */
@@ -129,6 +130,15 @@ function writtenWord(text: string, token: string, first: boolean): string | unde
 }
 
 /**
+ * Whether the words of a name are a Chinese person's name written in pinyin: every word one to
+ * three syllables, and a word besides the one at `i` a single syllable, as a Chinese family name
+ * is ("Fang Yu", "YU YI"; "Huaxin SA" names a body).
+ */
+function isChinesePersonName(raw: readonly string[], i: number): boolean {
+  return raw.every((t) => isPinyinWord(t)) && raw.some((t, k) => k !== i && isPinyinWord(t, 1));
+}
+
+/**
  * Whether a short legal form of one word (three letters at most) read at either end of a name of
  * no given kind is the body's legal form. Such words are also words of person names: "Ong", "Bo",
  * "Sau" are surnames and given names the reference reads as ONG, БО, SAU, and "SA'D" is the given
@@ -136,7 +146,9 @@ function writtenWord(text: string, token: string, first: boolean): string | unde
  * that mixes capitals and small letters, a form written neither in capitals nor as the reference
  * writes it (or its small-letter spelling capitalised: "Oy", "Co") is one only beside a generic
  * word of a body ("Oao Korporatsiya X"); "X SA", "X Ltd", "X S.A.", "OOO X" stay forms, and a
- * name all in capitals or all in small letters keeps every form (its case says nothing).
+ * name all in capitals or all in small letters keeps every form (its case says nothing) unless it
+ * is a Chinese person's name in pinyin without a body's word ("YU YI", "Fang Yu": the reference
+ * reads "yu" as the Korean 유한회사, written so in small letters as "oy" is).
  */
 function readsAsForm(
   text: string,
@@ -151,9 +163,12 @@ function readsAsForm(
   const word = writtenWord(text, raw[i]!, i === 0);
   if (word === undefined) return true;
   if (/\p{L}['\u2019]\p{L}/u.test(word)) return false;
-  if (word.includes('.') || !MIXED_CASE.test(text) || word === word.toUpperCase()) return true;
-  if (ref.legalSpellings.has(word) || ref.legalSpellings.has(word.toLowerCase())) return true;
-  return raw.some((t, k) => k !== i && (ref.genericOrgWords.has(t) || ref.orgWordGroups.has(t)));
+  const mixedCase = MIXED_CASE.test(text);
+  if (word.includes('.') || (mixedCase && word === word.toUpperCase())) return true;
+  const bodyWord = raw.some((t, k) => k !== i && (ref.genericOrgWords.has(t) || ref.orgWordGroups.has(t)));
+  if (!bodyWord && isChinesePersonName(raw, i)) return false;
+  if (!mixedCase || ref.legalSpellings.has(word) || ref.legalSpellings.has(word.toLowerCase())) return true;
+  return bodyWord;
 }
 
 /** Whether two tokens are one generic organisation word in two languages ("kompanija", "company"). */
