@@ -10,7 +10,7 @@
  * Quote the process CPU ratios (main thread and workers) on a loaded machine, not wall times.
  *
  *   BENCH_DB=dir npx tsx bench/monitor-store.ts [--counterparties 100000] [--workers 2] [--weekly 3]
- *     [--register adversarial|realistic] [--quick] [--check] [--dump file] [--digest]
+ *     [--register adversarial|realistic] [--quick] [--check] [--dump file] [--digest] [--no-delta-worker]
  *   # BENCH_DB: a PGlite store from `ENTENTE_DB=dir entente sync` of ../shared/data
  */
 import { createHash } from 'node:crypto';
@@ -343,13 +343,14 @@ async function main(): Promise<void> {
 
     // What `entente monitor run --full --workers N` does: open from the snapshot, start the workers.
     t0 = performance.now();
-    // `--delta-worker`: the delta worker (off by default, docs/decisions/2026-12-05-delta-worker-kept.md).
+    // The delta worker, on by default (docs/decisions/2026-12-07-delta-worker-on.md); `--no-delta-worker`:
+    // none (`--delta-worker`, which turned it on before, is accepted and changes nothing).
     heapPoint('before the screening service opens');
     const screening = await ScreeningService.open(store, reference, {
       snapshotFile,
       workers: WORKERS,
       overColumns: !OBJECT_INDEX,
-      deltaWorker: process.argv.includes('--delta-worker'),
+      deltaWorker: !process.argv.includes('--no-delta-worker'),
       ...(YOUNG_MB === undefined ? {} : { youngGenerationMb: YOUNG_MB }),
     });
     const opened = secs(t0);
@@ -364,7 +365,7 @@ async function main(): Promise<void> {
       screening,
       OVERLAP === undefined ? {} : { overlapPage: OVERLAP },
     );
-    // `--split-bound` (with `--delta-worker`): a delta's pairwise bound shared with the delta worker
+    // `--split-bound` (with the delta worker): a delta's pairwise bound shared with the delta worker
     // (measured, not adopted: docs/decisions/2026-12-06-delta-scoped-split.md).
     if (process.argv.includes('--split-bound')) monitor.splitBound = true;
     try {
@@ -633,7 +634,7 @@ async function main(): Promise<void> {
           ]);
           searchCompare(screening.index, compareIndex, compareRegister, changedIds, SEARCH_COMPARE);
         }
-        if (monitor.lastSplit && process.argv.includes('--delta-worker'))
+        if (monitor.lastSplit)
           console.log(
             `  split with the delta worker: ${monitor.lastSplit.queries} queries offered as the scope was searched, chunks screened there / here ${monitor.lastSplit.beside} / ${monitor.lastSplit.here}`,
           );

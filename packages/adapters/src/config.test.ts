@@ -29,6 +29,15 @@ describe('loadConfig', () => {
     expect(error).toMatchObject({ code: 'invalid-input', details: { field: 'ENTENTE_SCREEN_WORKERS' } });
   });
 
+  it('keeps the monitor delta worker unless ENTENTE_DELTA_WORKER=off, and refuses other values', () => {
+    expect(loadConfig({}, { cwd: '/tmp' }).deltaWorker).toBe(true);
+    expect(loadConfig({ ENTENTE_DELTA_WORKER: 'on' }, { cwd: '/tmp' }).deltaWorker).toBe(true);
+    expect(loadConfig({ ENTENTE_DELTA_WORKER: 'off' }, { cwd: '/tmp' }).deltaWorker).toBe(false);
+    expect(() => loadConfig({ ENTENTE_DELTA_WORKER: '0' }, { cwd: '/tmp' })).toThrow(
+      /ENTENTE_DELTA_WORKER must be on or off/,
+    );
+  });
+
   it('resolves subjects on a first start unless ENTENTE_RESOLVE_SUBJECTS=off, and refuses other values', () => {
     expect(loadConfig({}, { cwd: '/tmp' }).resolveSubjectsFirst).toBe(true);
     expect(loadConfig({ ENTENTE_RESOLVE_SUBJECTS: 'off' }, { cwd: '/tmp' }).resolveSubjectsFirst).toBe(false);

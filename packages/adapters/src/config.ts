@@ -17,6 +17,13 @@ export interface AppConfig {
   port: number;
   /** Screening worker threads of `entente serve` (0 or unset: screen on the event loop). */
   screenWorkers?: number;
+  /**
+   * Whether `entente serve`, with screening workers, keeps the monitor's delta worker (one more
+   * thread with a copy of the index, started after a monitoring run) that shares a delta's
+   * screening with the main thread (`ENTENTE_DELTA_WORKER`, `on` by default; `off`: a delta runs
+   * on the main thread alone, without the copy's memory).
+   */
+  deltaWorker?: boolean;
   /** Where the screening index snapshot is kept (see `cacheDirOf`); none: the index is built at every start. */
   cacheDir?: string;
   /**
@@ -74,7 +81,8 @@ function onOff(name: string, value: string | undefined, fallback: boolean): bool
  * Reads the configuration: `DATABASE_URL` or `ENTENTE_DB` (or `--db`),
  * `ENTENTE_MIRROR` (else `../shared/data` beside the working directory when it
  * exists), `ENTENTE_SOURCES_DIR` (default `./.entente-sources`), `ENTENTE_OFFLINE`,
- * `PORT`, `ENTENTE_SCREEN_WORKERS`, `ENTENTE_CACHE_DIR`, `ENTENTE_RESOLVE_SUBJECTS`.
+ * `PORT`, `ENTENTE_SCREEN_WORKERS`, `ENTENTE_DELTA_WORKER`, `ENTENTE_CACHE_DIR`,
+ * `ENTENTE_RESOLVE_SUBJECTS`.
  */
 export function loadConfig(
   env: Record<string, string | undefined>,
@@ -93,6 +101,7 @@ export function loadConfig(
     offline: env.ENTENTE_OFFLINE === '1' || env.ENTENTE_OFFLINE === 'true',
     port: flags.port ?? (env.PORT ? Number(env.PORT) : 8080),
     screenWorkers: screenWorkersFrom(env.ENTENTE_SCREEN_WORKERS),
+    deltaWorker: onOff('ENTENTE_DELTA_WORKER', env.ENTENTE_DELTA_WORKER, true),
     resolveSubjectsFirst: onOff('ENTENTE_RESOLVE_SUBJECTS', env.ENTENTE_RESOLVE_SUBJECTS, true),
   });
 }

@@ -70,6 +70,8 @@ try {
       overColumns: workers > 0,
       // A server's workers start long before its first batch: they warm up meanwhile.
       warmUp: WORKER_WARM_UP,
+      // A monitoring delta shares its screening with the delta worker (ENTENTE_DELTA_WORKER=off: not).
+      deltaWorker: config.deltaWorker ?? true,
       onWorkerError: (e) => log(`screening workers stopped, screening in process: ${String(e)}`),
       onSnapshot: log,
     },

@@ -127,6 +127,53 @@ for (const target of storeTargets()) {
       }
     });
 
+    it('keeps a delta worker by default, whose split deltas raise the alerts and hits of a service without one', async () => {
+      // Two services with one pool worker each over the same store: the default, and one turned off.
+      const on = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, { workers: 1 });
+      const off = await ScreeningService.open(w.store, DEFAULT_NAME_REFERENCE, {
+        workers: 1,
+        deltaWorker: false,
+      });
+      const monitors = [new MonitorService(w.store, on), new MonitorService(w.store, off)] as const;
+      try {
+        const book = register();
+        const orgs = [await w.org('Widget Exports Ltd'), await w.org('Gadget Trading plc')] as const;
+        for (const k of [0, 1] as const) {
+          await monitors[k].importRegister(orgs[k], 'book.csv', book, CLI_SOURCE);
+          await monitors[k].run(orgs[k], { trigger: 'register' });
+        }
+        // Started by the run, for the deltas to come: by default only.
+        await Promise.all([on.startDeltaWorker(), off.startDeltaWorker()]);
+        expect(on.deltaWorkerReady()).toBe(true);
+        expect(off.deltaWorkerReady()).toBe(false);
+
+        await w.store.saveListVersion(version('2024-05-03', V2));
+        const a = await monitors[0].run(orgs[0], { trigger: 'list-version' });
+        const b = await monitors[1].run(orgs[1], { trigger: 'list-version' });
+        expect([a?.record?.mode, b?.record?.mode]).toEqual(['delta', 'delta']);
+        // Split with the delta worker by default; on one thread when turned off.
+        expect(monitors[0].lastSplit!.queries).toBeGreaterThan(2 * SPLIT_CHUNK);
+        expect(monitors[1].lastSplit).toBeUndefined();
+        expect(a!.counts).toEqual(b!.counts);
+        expect(a!.counts.newAlerts).toBeGreaterThan(0);
+        const alertsOf = async (k: 0 | 1) =>
+          (await monitors[k].alerts.alerts(orgs[k]))
+            .map((x) => `${x.kind} ${x.state} ${x.counterpartyId}×${x.entityId} ${x.score}`)
+            .sort();
+        const hitsOf = async (k: 0 | 1) =>
+          (await monitors[k].runs.hits(orgs[k]))
+            .map((h) => `${h.counterpartyId}×${h.entityId} ${h.score} ${h.partyHash}`)
+            .sort();
+        expect(await alertsOf(0)).toEqual(await alertsOf(1));
+        expect(await hitsOf(0)).toEqual(await hitsOf(1));
+        expect((await alertsOf(0)).some((x) => x.includes(`×${SOURCE}:5`))).toBe(true);
+      } finally {
+        for (const m of monitors) await m.close();
+        await on.close();
+        await off.close();
+      }
+    });
+
     it('finds the same candidates, in the same order, with the pairwise bound split across threads', async () => {
       // Several chunks of counterparties the changed names reach: most pass the bound, some not.
       const rows = ['id,name,aliases,type,countries,birth_date,imo,owners'];

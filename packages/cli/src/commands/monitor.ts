@@ -42,9 +42,11 @@ async function monitorOf(
   // that its GC marks again and again while it writes; see
   // docs/decisions/2026-12-06-monitoring-main-heap.md). A delta scores on the main thread, on the
   // objects as before.
+  // No delta worker: it starts after a run, for the deltas to come, and this process runs no more.
   const screening = await ScreeningService.open(services.store, await services.nameReference(), {
     workers,
     overColumns: full,
+    deltaWorker: false,
   });
   await screening.workersReady();
   const monitor = new MonitorService(services.store, screening, { log: (l) => c.note(l) });
