@@ -54,7 +54,9 @@ for (const list of lists)
   for (const party of list.parties) {
     if (party.schema !== 'person') continue;
     for (const name of party.names) {
-      const first = (name.given ?? name.full.split(/[\s,]+/)[0] ?? '').toLowerCase();
+      // The name's first word as written (the figures in the decision note were measured so;
+      // `parts.given` is left unread to keep them reproducible).
+      const first = (name.full.split(/[\s,]+/)[0] ?? '').toLowerCase();
       if (/^[a-z]{3,}$/.test(first)) seen.set(first, (seen.get(first) ?? 0) + 1);
     }
   }
