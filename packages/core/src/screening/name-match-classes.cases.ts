@@ -320,6 +320,27 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
   },
   {
     cls: 2,
+    query: 'Tarik Nur al-Din Zubaydan',
+    listed: 'Tarek Nour Eldin Zubaydan Karimi',
+    match: true,
+    why: 'the article apart as al, joined as el (al-Din / Eldin)',
+  },
+  {
+    cls: 2,
+    query: 'ZUBAYDAN, Salem Nour Eldin',
+    listed: 'Salim Nur al-Din Zubaydan Karimi',
+    match: true,
+    why: 'the article joined as el in the query, apart as al on the list, surname first',
+  },
+  {
+    cls: 2,
+    query: 'Tarik Nur al-Din Zubaydan',
+    listed: 'Tarik Nur Eldin Halvorsen',
+    match: false,
+    why: 'the article joined the other way pairs, the surname does not',
+  },
+  {
+    cls: 2,
     query: 'Ryom Chol Su, Ryom Hyon U',
     listed: 'Ryom Hyon U',
     match: true,

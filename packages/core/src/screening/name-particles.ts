@@ -46,6 +46,24 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'ter',
 ]);
 
+/**
+ * The Arabic article's other Latin spelling: lists write one article "al" or "el", apart or
+ * joined ("Nur al-Din", "Nor Eldin"; "Salah el Din", "Salahaldin"), so a run that starts with
+ * one may be spelt joined with the other.
+ */
+const OTHER_ARTICLE: Readonly<Record<string, string>> = Object.freeze({ al: 'el', el: 'al' });
+
+/**
+ * `word` with a leading article written the other way ("eldin" → "aldin"), when it starts with
+ * one and more follows; undefined otherwise. For the candidate keys that must find what
+ * `particleRunAt` pairs.
+ */
+export function otherArticleSpelling(word: string): string | undefined {
+  if (word.length <= 2) return undefined;
+  const other = OTHER_ARTICLE[word.slice(0, 2)];
+  return other === undefined ? undefined : other + word.slice(2);
+}
+
 /** Fewest letters a rejoined particle run needs to match a word by its folded spelling. */
 export const MIN_ALIKE = 6;
 
@@ -68,12 +86,31 @@ function spelledAlike(joined: string, words: readonly string[]): boolean {
 export function particleRunAt(a: readonly string[], b: readonly string[], j: number): number {
   if (!NAME_PARTICLES.has(b[j]!)) return 0;
   let joined = b[j]!;
+  // The article's other spelling, for a run that starts with it ("al din" against "eldin").
+  const other = OTHER_ARTICLE[b[j]!];
+  let otherJoined = other ?? '';
   for (let k = j + 1; k < b.length && k <= j + 3; k++) {
     joined += b[k]!;
     if (a.includes(joined) || spelledAlike(joined, a)) return k - j + 1;
+    if (other !== undefined) {
+      otherJoined += b[k]!;
+      if (a.includes(otherJoined) || spelledAlike(otherJoined, a)) return k - j + 1;
+    }
     if (!NAME_PARTICLES.has(b[k]!)) break;
   }
   return 0;
+}
+
+/**
+ * The word a particle run of `b` (`took` words from `j`, `particleRunAt`) becomes: joined as
+ * written, or with the article's other spelling when that is how `a` spells it (so that the
+ * rejoined word pairs as the same word, not as a loose spelling of it).
+ */
+function runSpelling(a: readonly string[], b: readonly string[], j: number, took: number): string {
+  const joined = b.slice(j, j + took).join('');
+  const other = OTHER_ARTICLE[b[j]!];
+  if (other === undefined || a.includes(joined) || spelledAlike(joined, a)) return joined;
+  return other + joined.slice(b[j]!.length);
 }
 
 /**
@@ -94,7 +131,7 @@ export function rejoinParticles(a: readonly string[], b: readonly string[]): str
     const took = particleRunAt(a, b, j);
     if (took > 0) {
       out ??= b.slice(0, j);
-      out.push(b.slice(j, j + took).join(''));
+      out.push(runSpelling(a, b, j, took));
       j += took;
       continue;
     }

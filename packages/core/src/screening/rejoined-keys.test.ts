@@ -23,6 +23,8 @@ const listed: [string, string][] = [
   ['mahmud', 'Sayf Mahmud'],
   ['hosseini', 'Gholam Hosseini'],
   ['hasan', 'Hasan Ali'],
+  ['shazli', 'Nader Elshazli'],
+  ['varkhani', 'Nader al-Din Varkhani'],
 ];
 const index = buildScreeningIndex(
   listed.map(([id, full]) => ({ party: person(id, full) })),
@@ -42,6 +44,8 @@ describe('screening words written joined on one side and apart on the other, at 
     ['ALSHAER, Salih Misfer', 'shaer'],
     ['JUNDULLAH, Abdulheq', 'jundullah'],
     ['Gholamreza Karimi', 'karimi'],
+    ['Nader al-Shazli', 'shazli'],
+    ['VARKHANI, Nader Eldin', 'varkhani'],
   ])('matches %s to the listed %s', (query, id) => {
     expect(ids(query)).toContain(id);
   });

@@ -1,6 +1,6 @@
 import type { TokenWeight } from './align-tokens.ts';
 import { MIN_COMPOUND } from './compound-words.ts';
-import { NAME_PARTICLES, rejoinParticles } from './name-particles.ts';
+import { NAME_PARTICLES, otherArticleSpelling, rejoinParticles } from './name-particles.ts';
 import type { ScreeningIndex } from './screening-index.ts';
 import { foldSpelling } from './spelling-fold.ts';
 
@@ -20,6 +20,9 @@ export interface RejoinedKey {
   unless?: number;
   share: number;
 }
+
+/** The article's spellings a run may start with and be spelt joined the other way (`particleRunAt`). */
+const ARTICLE_FIRST: ReadonlySet<string> = new Set(['al', 'el']);
 
 /** Most words of a query run joined into one (`particleRunAt` reads a particle and up to three more). */
 const MAX_RUN = 4;
@@ -53,7 +56,11 @@ export function rejoinedKeys(
     let joined = tokens[j]!;
     for (let k = j + 1; k < tokens.length && k < j + MAX_RUN; k++) {
       joined += tokens[k]!;
-      for (const id of spellingIds(index, joined)) {
+      // A run that starts with the article may be spelt with its other spelling ("al din" / "eldin").
+      const other = ARTICLE_FIRST.has(tokens[j]!) ? otherArticleSpelling(joined) : undefined;
+      const ids = spellingIds(index, joined);
+      if (other !== undefined) ids.push(...spellingIds(index, other));
+      for (const id of ids) {
         if (seen.has(id)) continue;
         const word = index.tokenAt(id);
         const rewritten = rejoinParticles([word], tokens);
@@ -73,7 +80,12 @@ export function rejoinedKeys(
     let times = 0;
     for (const t of tokens) if (t === w) times++;
     const share = (weight(w) * times) / total;
-    for (const spelled of new Set([w, foldSpelling(w)])) {
+    const spellings = new Set([w, foldSpelling(w)]);
+    for (const s of [...spellings]) {
+      const other = otherArticleSpelling(s);
+      if (other !== undefined) spellings.add(other);
+    }
+    for (const spelled of spellings) {
       for (let at = 2; at + 2 <= spelled.length; at++) {
         const x = vocabulary.get(spelled.slice(0, at));
         if (x === undefined) continue;
