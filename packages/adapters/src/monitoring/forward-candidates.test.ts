@@ -553,3 +553,126 @@ describe('forwardCandidates and the name-level lifts of the candidate search', (
     expect(missed).toEqual([]);
   });
 });
+
+describe('forwardCandidates and the coverage the candidate search asks of a name', () => {
+  // Words of every kind the coverage a name needs reads (`queryCoverageNeeded`): distinctive
+  // words, given names with particles, generic words, legal forms, words that may be acronyms,
+  // connectors and articles.
+  const DISTINCT = [
+    'almaz',
+    'orion',
+    'volga',
+    'kalinin',
+    'hamoun',
+    'tarvesh',
+    'avitek',
+    'ryonbong',
+    'globex',
+  ];
+  const PERSON = ['sayf', 'aziz', 'rahman', 'mahsud', 'petrov', 'ivanov', 'sergey', 'nikolai', 'karimov'];
+  const PARTICLES = ['abdul', 'al', 'bin', 'abu', 'el', 'van'];
+  const GENERIC = ['business', 'international', 'trading', 'company', 'group', 'lab', 'center', 'national'];
+  const FORMS = ['LLC', 'GmbH', 'JSC', 'PJSC', 'S.A.', 'Ltd'];
+  const ACRONYMS = ['NPO', 'KB', 'NII', 'IRGC'];
+  const LINKS = ['and', 'of', 'the'];
+  const ALL = [...DISTINCT, ...PERSON, ...PARTICLES, ...GENERIC, ...FORMS, ...ACRONYMS, ...LINKS];
+  const from = (words: string[]) => fc.constantFrom(...words);
+  const person = fc
+    .array(fc.tuple(fc.option(from(PARTICLES), { freq: 3 }), from(PERSON)), { minLength: 1, maxLength: 4 })
+    .map((parts) => parts.flatMap(([p, w]) => (p ? [p, w] : [w])).join(' '));
+  const body = fc
+    .tuple(
+      fc.option(from(FORMS)),
+      fc.option(from(ACRONYMS)),
+      fc.array(from(DISTINCT), { minLength: 1, maxLength: 2 }),
+      fc.option(from(LINKS), { freq: 4 }),
+      fc.array(from(GENERIC), { maxLength: 3 }),
+      fc.option(from(FORMS)),
+    )
+    .map(([a, b, ws, l, gs, f]) => [a, b, ...ws, l, ...gs, f].filter((w) => w !== null).join(' '));
+  /** A listed party: person or body, with one name or two (aliases). */
+  const listedParty = fc
+    .boolean()
+    .chain((isPerson) =>
+      fc.tuple(fc.constant(isPerson), fc.array(isPerson ? person : body, { minLength: 1, maxLength: 2 })),
+    );
+  /**
+   * A counterparty made from a listed party's first name (which, given as a number), keeping some
+   * of its words and adding others, of either type, with one name or two.
+   */
+  const counterparty = fc.tuple(
+    fc.nat(),
+    fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+    fc.array(from(ALL), { maxLength: 3 }),
+    fc.boolean(),
+    fc.option(fc.oneof(person, body), { freq: 3 }),
+  );
+
+  it('finds every counterparty a changed party hits, over persons, bodies, generic words, acronyms, particles and several names', () => {
+    let hits = 0;
+    fc.assert(
+      fc.property(
+        fc.array(listedParty, { minLength: 3, maxLength: 12 }),
+        fc.array(counterparty, { minLength: 5, maxLength: 30 }),
+        fc.constantFrom(0.8, 0.86, 0.9),
+        fc.boolean(),
+        (listed, made, threshold, pairwise) => {
+          const parties = listed.map(([isPerson, names], k) =>
+            buildParty({
+              source: 'test-list',
+              sourceId: String(k),
+              schema: isPerson ? 'person' : 'organization',
+              names: names.map((full, n) => ({ full, quality: n === 0 ? 'primary' : 'alias' })),
+            }),
+          );
+          const register = made.map(([which, keep, extra, isPerson, second], k) => {
+            const words = parties[which % parties.length]!.names[0]!.full.split(' ');
+            const kept = words.filter((_, i) => keep[i % keep.length]);
+            const name = [...kept, ...extra].join(' ') || words.join(' ');
+            return {
+              id: `C-${k}`,
+              orgId: 'org',
+              version: 1,
+              updatedAt: '2026-12-07T00:00:00Z',
+              changeSeq: 1,
+              type: isPerson ? 'person' : 'organization',
+              names: second ? [name, second] : [name],
+              countries: [],
+              addresses: [],
+              identifiers: [],
+              owners: [],
+            } as RegisterEntry;
+          });
+          const index = buildScreeningIndex(
+            parties.map((party) => ({ party })),
+            DEFAULT_NAME_REFERENCE,
+          );
+          const registerIndex = buildRegisterIndex(register, DEFAULT_NAME_REFERENCE);
+          const changed = new Set(
+            parties.filter((_, k) => k % 2 === 0).map((p) => `test-list:${p.sourceId}`),
+          );
+          const hit = register
+            .filter((c) =>
+              counterpartyQueries(c).some(
+                (q) => screenParty(index, q, { entities: changed, threshold, limit: 1000 }).length > 0,
+              ),
+            )
+            .map((c) => c.id);
+          hits += hit.length;
+          const byId = new Map(register.map((c) => [c.id, c]));
+          const candidates = forwardCandidates(
+            index,
+            registerIndex,
+            changed,
+            threshold,
+            pairwise ? (id) => counterpartyQueries(byId.get(id)!) : undefined,
+          );
+          expect(hit.filter((id) => !candidates.has(id))).toEqual([]);
+        },
+      ),
+      { numRuns: 150, seed: 1207 },
+    );
+    // The property means something: many counterparties were hit.
+    expect(hits).toBeGreaterThan(200);
+  });
+});

@@ -8,19 +8,13 @@ import {
   compareTokenFacts,
   DEFAULT_SCREENING_THRESHOLD,
   indexTokenWeight,
-  isOrganisationPair,
   letterMask,
-  acrossNamesCoverage,
-  liftedCoverageNeeded,
-  MAX_EXTRA_PARTS,
-  NAME_PARTICLES,
-  PARTY_WORDS_CAP,
-  partyWordsIgnored,
   mayMatchNames,
   mayRejoin,
   namePartsOf,
   normalizeIdentifier,
   normalizeName,
+  queryCoverageNeeded,
   transcriptionSpellings,
   wadeGilesToPinyin,
   type IndexedName,
@@ -35,16 +29,12 @@ import {
  * The bound `findCandidateNames` (packages/core/src/screening/find-candidates.ts) applies to a
  * candidate name, with its constants: a name is a candidate of a query only if the query words
  * it shares (by token weight, times their similarity) plus what its initials might add can lift
- * the name score to `threshold - MAX_BONUS - BOUND_MARGIN`. The constants are the engine's own
- * (`CANDIDATE_BOUND`, `CANDIDATE_FLOOR`); if the bound's form changes, change this with it (the
- * test "forward candidates" in monitor-delta.test.ts compares with a full screening).
+ * the name score to `threshold - MAX_BONUS - BOUND_MARGIN`. The coverage it asks is the engine's
+ * own function (`queryCoverageNeeded`), and the constants are the engine's (`CANDIDATE_BOUND`,
+ * `CANDIDATE_FLOOR`); if the bound's form changes otherwise, change this with it (the test
+ * "forward candidates" in monitor-delta.test.ts compares with a full screening).
  */
-const {
-  queryShare: QUERY_SHARE,
-  containedSimilarity: CONTAINED_SIMILARITY,
-  initial: INITIAL,
-  minJoined: MIN_JOINED,
-} = CANDIDATE_BOUND;
+const { initial: INITIAL, minJoined: MIN_JOINED } = CANDIDATE_BOUND;
 const { maxBonus: MAX_BONUS, margin: BOUND_MARGIN } = CANDIDATE_FLOOR;
 /**
  * What the bounded forward search adds to a register name's largest reachable share before it
@@ -465,7 +455,6 @@ function searchForward(
   const indexed = index.deletionArrays?.count ?? 0;
   const weight = indexTokenWeight(index);
   const minScore = threshold - MAX_BONUS - BOUND_MARGIN;
-  const baseNeeded = (minScore - (1 - QUERY_SHARE)) / QUERY_SHARE;
   const counterpartyOf = (nameId: number) =>
     registerIndex.entry(registerIndex.nameEntry(nameId))?.party.sourceId;
   // Per register name (by name id): its total weight, what its initials may add and the share it
@@ -482,41 +471,10 @@ function searchForward(
     const total = weights.reduce((a, b) => a + b, 0);
     let initials = 0;
     tokens.forEach((t, k) => (initials += t.length === 1 ? INITIAL * weights[k]! : 0));
-    let needed = baseNeeded;
-    // The coverage `findCandidateNames` asks of a listed name for this name as its query, relaxed
-    // as it relaxes it. A listed person name found whole inside a longer query scores by its own
-    // coverage (a particle with its word counting as one extra part).
-    if (tokens.length >= 3 && !isOrganisationPair(r.normalized, {}) && total > 0) {
-      const sorted = [...weights].sort((a, b) => a - b);
-      let particles = 0;
-      for (let k = 0; k + 1 < tokens.length; k++) if (NAME_PARTICLES.has(tokens[k]!)) particles++;
-      const extraWords = MAX_EXTRA_PARTS + Math.min(MAX_EXTRA_PARTS, particles);
-      let least = 0;
-      for (let k = 0; k < Math.max(2, tokens.length - extraWords); k++) least += sorted[k]!;
-      needed = Math.min(needed, (CONTAINED_SIMILARITY * least) / total);
-    }
-    // A name lifted by a name-level feature the keys do not see (generic words, articles, an
-    // acronym, a listed organisation name contained in it), and one whose words two names of a
-    // party spell between them: without these, a counterparty "Business International GmbH"
-    // that the engine scores 0.92 against a listed "Business Lab" (generic words on each side)
-    // was not reached (docs/decisions/2026-12-07-delta-forward-lifts.md).
-    if (tokens.length >= 2)
-      needed = Math.min(
-        needed,
-        liftedCoverageNeeded(
-          tokens,
-          weight,
-          minScore,
-          index.compiled.genericOrgWords,
-          CONTAINED_SIMILARITY,
-          isOrganisationPair(r.normalized, {}),
-        ),
-      );
-    if (minScore <= PARTY_WORDS_CAP)
-      needed = Math.min(
-        needed,
-        acrossNamesCoverage(r.normalized.text, tokens, weight, partyWordsIgnored(index.compiled)),
-      );
+    // The coverage `findCandidateNames` asks of a listed name for this name as its query, with
+    // every relaxation it makes: the same function, so that the two cannot drift apart (they did,
+    // and deltas missed alerts: docs/decisions/2026-12-07-delta-forward-lifts.md).
+    const needed = queryCoverageNeeded(r.normalized, weight, minScore, index.compiled);
     totals[id] = total;
     slacks[id] = total > 0 ? initials / total : 0;
     needs[id] = needed;

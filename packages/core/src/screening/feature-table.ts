@@ -143,11 +143,23 @@ export function featureLabel(key: string): string {
 }
 
 /**
+ * Whether a match lists feature `key` with `value` beside its reasons: a similarity always, an
+ * adjustment only when it moved the score. A term that did not fire keeps its reason in the
+ * explanation but is not listed under its label, which may say the opposite ("Legal form
+ * differs +0.00" beside "same legal form (LLC)"). Matches stored before this rule may hold such
+ * zeros; the surfaces that show features ask this too.
+ */
+export function isFeatureListed(key: string, value: number): boolean {
+  return value !== 0 || key === 'nameSimilarity' || !(key in SCORING_FEATURES);
+}
+
+/**
  * A match's features in words, as a person reads them: each label with its signed value,
- * "Name similarity 0.83, Name in the other gender's form -0.10".
+ * "Name similarity 0.83, Name in the other gender's form -0.10" (those `isFeatureListed`).
  */
 export function describeFeatures(features: Readonly<Record<string, number>>): string {
   return Object.entries(features)
+    .filter(([k, v]) => isFeatureListed(k, v))
     .map(([k, v]) => `${featureLabel(k)} ${k === 'nameSimilarity' || v < 0 ? '' : '+'}${v.toFixed(2)}`)
     .join(', ');
 }

@@ -3,16 +3,11 @@ import type { TokenWeight } from './compare-names.ts';
 import { expandToken } from './expand-token.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { isOrganisationPair, MAX_EXTRA_PARTS } from './name-features.ts';
-import { NAME_PARTICLES } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
-import { liftedCoverageNeeded } from './lift-coverage.ts';
-import { acrossNamesCoverage, PARTY_WORDS_CAP, partyWordsIgnored } from './party-words.ts';
+import { CONTAINED_SIMILARITY, queryCoverageNeeded } from './query-coverage-needed.ts';
 import { rejoinedKeys } from './rejoined-keys.ts';
 import type { ScreeningIndex, TokenExpansion } from './screening-index.ts';
 import { tokenIdWeight } from './token-weight.ts';
-
-/** Lowest token similarity a contained listed name's words are assumed to reach, for the bound. */
-const CONTAINED_SIMILARITY = 0.9;
 
 /** Similarity of an initial to a word it begins (see compare-tokens.ts). */
 const INITIAL = 0.9;
@@ -517,42 +512,8 @@ export function findCandidateNames(
     if (t.length === 1) originalInitials += INITIAL;
   }
   originalInitials = originalTotal > 0 ? originalInitials / originalTotal : 0;
-  // Coverage a name needs for its name score to reach minScore.
-  let coverageNeeded = (minScore - (1 - QUERY_SHARE)) / QUERY_SHARE;
-  // A listed person name found whole inside a longer query scores by its own coverage
-  // (see `nameFeatureScore`): the query words it leaves over do not count against it.
-  if (tokens.length >= 3 && !isOrganisationPair(query, {}) && total > 0) {
-    const sorted = tokens.map((t) => weight(t)).sort((a, b) => a - b);
-    // An extra part is a word, or a particle with the word after it ("abdul salam": `unpairedParts`).
-    let particles = 0;
-    for (let k = 0; k + 1 < tokens.length; k++) if (NAME_PARTICLES.has(tokens[k]!)) particles++;
-    const extraWords = MAX_EXTRA_PARTS + Math.min(MAX_EXTRA_PARTS, particles);
-    let least = 0;
-    for (let k = 0; k < Math.max(2, tokens.length - extraWords); k++) least += sorted[k]!;
-    coverageNeeded = Math.min(coverageNeeded, (CONTAINED_SIMILARITY * least) / total);
-  }
-  // A name lifted by a name-level feature the keys do not see: generic words, articles or an
-  // acronym not paired, a listed organisation name contained in the query (`liftedCoverageNeeded`).
-  if (tokens.length >= 2)
-    coverageNeeded = Math.min(
-      coverageNeeded,
-      liftedCoverageNeeded(
-        tokens,
-        weight,
-        minScore,
-        index.compiled.genericOrgWords,
-        CONTAINED_SIMILARITY,
-        // An acronym only for an organisation query: owed to every query, a person name's
-        // words (nearly all of three to six letters) would each let a name in on one other word.
-        isOrganisationPair(query, {}),
-      ),
-    );
-  // A query whose words two names of one party spell between them (`partyWordsScore`).
-  if (minScore <= PARTY_WORDS_CAP)
-    coverageNeeded = Math.min(
-      coverageNeeded,
-      acrossNamesCoverage(query.text, tokens, weight, partyWordsIgnored(index.compiled)),
-    );
+  // Coverage a name needs for its name score to reach minScore, after the name-level lifts.
+  const coverageNeeded = queryCoverageNeeded(query, weight, minScore, index.compiled);
   // Most a name's own initials can add (each one letter against a query word).
   const latinSlack = initialShare + (total > 0 ? (INITIAL * tokens.length) / total : 0);
   const originalSlack =

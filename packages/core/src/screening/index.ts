@@ -48,7 +48,7 @@ export * from './find-candidates.ts';
 export * from './name-score-bound.ts';
 export * from './party-words.ts';
 export { NAME_PARTICLES, rejoinParticles } from './name-particles.ts';
-export { liftedCoverageNeeded } from './lift-coverage.ts';
+export { queryCoverageNeeded } from './query-coverage-needed.ts';
 export { listedNameOrder } from './name-order.ts';
 export * from './score-indexed-name.ts';
 export * from './feature-table.ts';

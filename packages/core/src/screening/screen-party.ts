@@ -9,7 +9,13 @@ import { namePartsOf } from './name-parts.ts';
 import { normalizeName, type NormalizedName } from './normalize-name.ts';
 import { normalizeIdentifier } from './normalize-identifier.ts';
 import { ofacNameScore } from './ofac-name-score.ts';
-import { FEATURE_WEIGHTS, featureTerm, scoreOfTerms, type ScoreTerm } from './feature-table.ts';
+import {
+  FEATURE_WEIGHTS,
+  featureTerm,
+  isFeatureListed,
+  scoreOfTerms,
+  type ScoreTerm,
+} from './feature-table.ts';
 import { legalKindsConflict } from './legal-form-kinds.ts';
 import { hasSyllables, syllableConflicts, syllableConflictTerm } from './syllable-conflicts.ts';
 import {
@@ -340,7 +346,10 @@ export function scoreEntente(
     terms.push({ ...id, value: Math.max(0, id.value - sum) });
   }
   const features: Record<string, number> = {};
-  for (const t of terms) features[t.feature] = round((features[t.feature] ?? 0) + t.value);
+  // Each term that moved the score (`isFeatureListed`); every term's reason stays in the explanation.
+  for (const t of terms)
+    if (isFeatureListed(t.feature, t.value))
+      features[t.feature] = round((features[t.feature] ?? 0) + t.value);
   return toMatch(entry, matched?.text ?? primaryName(party), scoreOfTerms(terms), features, [
     ...notes.slice(0, queryName.via ? 1 : 0),
     ...terms.map((t) => t.explanation),

@@ -64,4 +64,28 @@ describe('FeatureBreakdown', () => {
     expect(html).not.toContain('>genderedForm<');
     expect(html).toContain('-0.10');
   });
+
+  it.each([
+    {
+      forms: 'the same legal form',
+      value: 0,
+      reason: 'same legal form (LLC); legal forms never make a match alone',
+      shown: false,
+    },
+    { forms: 'different legal forms', value: -0.02, reason: 'legal forms differ (LLC vs JSC)', shown: true },
+  ])('lists the legal-form term only when it moved the score: $forms', ({ value, reason, shown }) => {
+    const html = renderToStaticMarkup(
+      createElement(FeatureBreakdown, {
+        match: {
+          ...match,
+          name: 'TARNHOLM LOGISTICS LLC',
+          score: 1 + value,
+          features: { nameSimilarity: 1, legalFormConflict: value },
+          explanation: ['name matches "TARNHOLM LOGISTICS LLC"', reason],
+        } as unknown as ScreeningMatch,
+      }),
+    );
+    expect(html.includes('Legal form differs')).toBe(shown);
+    expect(html).toContain(reason);
+  });
 });

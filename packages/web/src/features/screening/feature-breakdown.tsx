@@ -1,4 +1,4 @@
-import { featureLabel as coreFeatureLabel } from '@entente/core';
+import { featureLabel as coreFeatureLabel, isFeatureListed } from '@entente/core';
 import type { ScreeningMatch } from '../../api/types.ts';
 import { ScoreBar } from '../../components/score-bar.tsx';
 
@@ -17,7 +17,8 @@ const SIMILARITIES = new Set(['nameSimilarity', 'ofacFullString', 'ofacNameParts
 
 /** "Why this matched": each scoring term with its value (they add up to the score), and the matcher's explanation. */
 export function FeatureBreakdown({ match }: { match: ScreeningMatch }) {
-  const entries = Object.entries(match.features);
+  // An adjustment that did not move the score is not listed (its reason is, below).
+  const entries = Object.entries(match.features).filter(([k, v]) => isFeatureListed(k, v));
   return (
     <div className="why">
       <h3>Why this matched</h3>
