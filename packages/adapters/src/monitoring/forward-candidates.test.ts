@@ -622,7 +622,7 @@ describe('forwardCandidates and the coverage the candidate search asks of a name
               source: 'test-list',
               sourceId: String(k),
               schema: isPerson ? 'person' : 'organization',
-              names: names.map((full, n) => ({ full, quality: n === 0 ? 'primary' : 'alias' })),
+              names: names.map((full, n) => ({ full, quality: n === 0 ? 'primary' : 'strong' })),
             }),
           );
           const register = made.map(([which, keep, extra, isPerson, second], k) => {
