@@ -36,6 +36,52 @@ const misspell = (w: string, r: () => number) => {
   return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
 };
 
+/** A counterparty of the organisation `org` with only names, a type and countries. */
+function registerEntry(
+  k: number,
+  type: RegisterEntry['type'],
+  names: string[],
+  countries: string[] = [],
+): RegisterEntry {
+  return {
+    id: `C-${k}`,
+    orgId: 'org',
+    version: 1,
+    updatedAt: '2026-12-04T00:00:00Z',
+    changeSeq: 1,
+    type,
+    names,
+    countries,
+    addresses: [],
+    identifiers: [],
+    owners: [],
+  } as RegisterEntry;
+}
+
+/**
+ * The list and register indexes of `parties` and `register`, the listed parties `isChanged` picks
+ * (by position), and the ids of the counterparties that screening against those alone hits.
+ */
+function screenedForwards(
+  parties: Party[],
+  register: RegisterEntry[],
+  isChanged: (k: number) => boolean,
+  options: { threshold?: number; limit?: number } = {},
+) {
+  const index = buildScreeningIndex(
+    parties.map((party) => ({ party })),
+    DEFAULT_NAME_REFERENCE,
+  );
+  const registerIndex = buildRegisterIndex(register, DEFAULT_NAME_REFERENCE);
+  const changed = new Set(parties.filter((_, k) => isChanged(k)).map((p) => `test-list:${p.sourceId}`));
+  const hit = register
+    .filter((c) =>
+      counterpartyQueries(c).some((q) => screenParty(index, q, { entities: changed, ...options }).length > 0),
+    )
+    .map((c) => c.id);
+  return { index, registerIndex, changed, hit };
+}
+
 const CYRILLIC: Record<string, string> = Object.fromEntries(
   [...'abvgdezijklmnoprstufhc'].map((c, i) => [c, 'абвгдезийклмнопрстуфхц'[i]!]),
 );
@@ -85,31 +131,13 @@ function fixture() {
         : script < 0.4
           ? ['محمد', ...kept].join(' ')
           : kept.join(' ');
-    return {
-      id: `C-${k}`,
-      orgId: 'org',
-      version: 1,
-      updatedAt: '2026-12-04T00:00:00Z',
-      changeSeq: 1,
-      type: r() < 0.3 ? 'person' : 'organization',
-      names: [name],
-      countries: r() < 0.5 ? ['RU'] : [],
-      addresses: [],
-      identifiers: [],
-      owners: [],
-    } as RegisterEntry;
+    const type = r() < 0.3 ? 'person' : 'organization';
+    return registerEntry(k, type, [name], r() < 0.5 ? ['RU'] : []);
   });
-  const index = buildScreeningIndex(
-    parties.map((party) => ({ party })),
-    DEFAULT_NAME_REFERENCE,
-  );
-  const registerIndex = buildRegisterIndex(register, DEFAULT_NAME_REFERENCE);
-  const changed = new Set(parties.filter((_, k) => k % 10 === 0).map((p) => `test-list:${p.sourceId}`));
-  const hit = new Set<string>();
-  for (const c of register)
-    for (const q of counterpartyQueries(c))
-      if (screenParty(index, q, { entities: changed, limit: 1000 }).length > 0) hit.add(c.id);
-  return { index, registerIndex, register, changed, hit };
+  const { index, registerIndex, changed, hit } = screenedForwards(parties, register, (k) => k % 10 === 0, {
+    limit: 1000,
+  });
+  return { index, registerIndex, register, changed, hit: new Set(hit) };
 }
 
 describe('forwardCandidates', () => {
@@ -408,19 +436,9 @@ describe('forwardCandidates with the list-side facts of register words from the 
             ...parties.filter((_, k) => k % 3 === 0).map((p) => `test-list:${p.sourceId}`),
             ...added.map((_, k) => `test-list:added-${k}`),
           ]);
-          const register: RegisterEntry[] = registered.map(([full, person, arabic], k) => ({
-            id: `C-${k}`,
-            orgId: 'org',
-            version: 1,
-            updatedAt: '2026-12-04T00:00:00Z',
-            changeSeq: 1,
-            type: person ? 'person' : 'organization',
-            names: [arabic ? `محمد ${full}` : full],
-            countries: [],
-            addresses: [],
-            identifiers: [],
-            owners: [],
-          }));
+          const register = registered.map(([full, person, arabic], k) =>
+            registerEntry(k, person ? 'person' : 'organization', [arabic ? `محمد ${full}` : full]),
+          );
           same(index, register, changed, threshold, pairwise);
         },
       ),
@@ -479,33 +497,8 @@ function forwardSearchOf(
       names: [{ full, quality: 'primary' }],
     }),
   );
-  const register = registerNames.map(
-    (name, k) =>
-      ({
-        id: `C-${k}`,
-        orgId: 'org',
-        version: 1,
-        updatedAt: '2026-12-06T00:00:00Z',
-        changeSeq: 1,
-        type: schema,
-        names: [name],
-        countries: [],
-        addresses: [],
-        identifiers: [],
-        owners: [],
-      }) as RegisterEntry,
-  );
-  const index = buildScreeningIndex(
-    parties.map((party) => ({ party })),
-    DEFAULT_NAME_REFERENCE,
-  );
-  const registerIndex = buildRegisterIndex(register, DEFAULT_NAME_REFERENCE);
-  const changed = new Set(parties.map((p) => `test-list:${p.sourceId}`));
-  const hit = register
-    .filter((c) =>
-      counterpartyQueries(c).some((q) => screenParty(index, q, { entities: changed }).length > 0),
-    )
-    .map((c) => c.id);
+  const register = registerNames.map((name, k) => registerEntry(k, schema, [name]));
+  const { index, registerIndex, changed, hit } = screenedForwards(parties, register, () => true);
   const candidates = forwardCandidates(index, registerIndex, changed, undefined, (id) => {
     const c = register.find((r) => r.id === id);
     return c && counterpartyQueries(c);
@@ -629,35 +622,17 @@ describe('forwardCandidates and the coverage the candidate search asks of a name
             const words = parties[which % parties.length]!.names[0]!.full.split(' ');
             const kept = words.filter((_, i) => keep[i % keep.length]);
             const name = [...kept, ...extra].join(' ') || words.join(' ');
-            return {
-              id: `C-${k}`,
-              orgId: 'org',
-              version: 1,
-              updatedAt: '2026-12-07T00:00:00Z',
-              changeSeq: 1,
-              type: isPerson ? 'person' : 'organization',
-              names: second ? [name, second] : [name],
-              countries: [],
-              addresses: [],
-              identifiers: [],
-              owners: [],
-            } as RegisterEntry;
+            return registerEntry(k, isPerson ? 'person' : 'organization', second ? [name, second] : [name]);
           });
-          const index = buildScreeningIndex(
-            parties.map((party) => ({ party })),
-            DEFAULT_NAME_REFERENCE,
+          const { index, registerIndex, changed, hit } = screenedForwards(
+            parties,
+            register,
+            (k) => k % 2 === 0,
+            {
+              threshold,
+              limit: 1000,
+            },
           );
-          const registerIndex = buildRegisterIndex(register, DEFAULT_NAME_REFERENCE);
-          const changed = new Set(
-            parties.filter((_, k) => k % 2 === 0).map((p) => `test-list:${p.sourceId}`),
-          );
-          const hit = register
-            .filter((c) =>
-              counterpartyQueries(c).some(
-                (q) => screenParty(index, q, { entities: changed, threshold, limit: 1000 }).length > 0,
-              ),
-            )
-            .map((c) => c.id);
           hits += hit.length;
           const byId = new Map(register.map((c) => [c.id, c]));
           const candidates = forwardCandidates(
