@@ -1,9 +1,9 @@
 import type { PartySchema } from '../model/party.ts';
 import type { LastAlignment } from './align-tokens.ts';
 import { acronymLift } from './acronym-words.ts';
-import { articleLift } from './article-lift.ts';
+import { ARTICLES, articleLift } from './article-lift.ts';
 import { branchLift } from './branch-words.ts';
-import { genericOnlyCut, genericWordsLift, oneLooseWordCut } from './generic-words-lift.ts';
+import { CONNECTORS, genericOnlyCut, genericWordsLift, oneLooseWordCut } from './generic-words-lift.ts';
 import { joinedWordsLift } from './joined-words.ts';
 import { middleNamesLift, type NameOrders } from './middle-names.ts';
 import { givenFirstPositions } from './name-order.ts';
@@ -179,6 +179,23 @@ export function containmentOf(
 const CONTAINED_ORG_MIN_LETTERS = 4;
 
 /**
+ * Whether a listed organisation name (its words left after its legal forms) holds a word that
+ * names the body: one that is not a generic word, an article ("al", "the") or a connector joining
+ * two words (a connector written first joins nothing: "DES International" is named by "des").
+ * "Center", "Engineering Group", "Lab Service" name what kind of body each is, not which one, so
+ * such a listed name is not found "contained" in a longer query: every "Center X LLC" whose X is
+ * generic too would hold it (`docs/decisions/2026-12-07-generic-only-listed-names.md`).
+ */
+export function namesBody(c: readonly string[], generic: ReadonlySet<string>): boolean {
+  for (let j = 0; j < c.length; j++) {
+    const t = c[j]!;
+    if (generic.has(t) || ARTICLES.has(t) || t === 'the' || (j > 0 && CONNECTORS.has(t))) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
  * Whether the query's extra parts beside a contained listed person name (every listed word
  * paired) stand where name parts are added to a name without contradicting it, so that they
  * cost `extraPartBeside` rather than `extraNamePart` each: the query read given names first (by
@@ -241,7 +258,7 @@ function containedScore(
   if (containment === 'none' || a.pairs !== c.length || q.length === a.pairs) return undefined;
   if (a.candidateCoverage < CONTAINED_COVERAGE) return undefined;
   if (containment === 'organisation') {
-    if (letters(c) < CONTAINED_ORG_MIN_LETTERS || !generic) return undefined;
+    if (letters(c) < CONTAINED_ORG_MIN_LETTERS || !generic || !namesBody(c, generic)) return undefined;
     const extra = q.filter((t, i) => !a.usedQ[i]);
     if (extra.length > MAX_EXTRA_PARTS || !extra.every((t) => generic.has(t))) return undefined;
     const contained = a.candidateCoverage + FEATURE_WEIGHTS.extraGenericWord * extra.length;

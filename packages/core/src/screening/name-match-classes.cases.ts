@@ -1433,6 +1433,65 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: false,
     why: 'two bodies sharing only the generic word',
   },
+  // 5: a listed name that is only a legal form and generic words (issue 14, h171): it names what
+  // kind of body it is, not which one, so it matches as a whole name, never "contained" in a
+  // longer query (`namesBody`)
+  {
+    cls: 5,
+    query: 'GROUP KOMPLEKS GmbH',
+    listed: 'AG Group',
+    schema: 'organization',
+    match: false,
+    why: 'the listed name is a legal form and "group": a query of generic words does not hold it',
+  },
+  {
+    cls: 5,
+    query: 'Kompleks Group AG',
+    listed: 'AG Group',
+    schema: 'organization',
+    match: false,
+    why: 'the same with the same legal form: only words of kind agree',
+  },
+  {
+    cls: 5,
+    query: 'CENTER ENTERPRISE LLC',
+    listed: 'OOO Center',
+    schema: 'organization',
+    match: false,
+    why: '"center" alone names no body: every "Center X LLC" with a generic X would hold it',
+  },
+  {
+    cls: 5,
+    query: 'Laboratory Services Company',
+    listed: 'The Laboratory',
+    schema: 'organization',
+    match: false,
+    why: 'an article and a generic word: nothing of the listed name says which body',
+  },
+  {
+    cls: 5,
+    query: 'Center LLC',
+    listed: 'OOO Center',
+    schema: 'organization',
+    match: true,
+    why: 'a listed name of generic words still matches as a whole name, its legal form in other words',
+  },
+  {
+    cls: 5,
+    query: 'Veltramo Group Kompleks GmbH',
+    listed: 'Veltramo Group',
+    schema: 'organization',
+    match: true,
+    why: 'a listed "X Group" whose X names the body stays contained in a query adding generic words',
+  },
+  {
+    cls: 5,
+    query: 'Des International Trading Ltd',
+    listed: 'Des International Ltd',
+    schema: 'organization',
+    match: true,
+    why: 'a connector written first joins nothing: "des" is the name (an acronym written as a word)',
+  },
   // 6 romanisation of Arabic and Persian names
   {
     cls: 6,
