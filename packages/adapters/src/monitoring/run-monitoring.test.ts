@@ -1,9 +1,19 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ScreeningQuery } from '@entente/core';
+import {
+  buildParty,
+  buildScreeningIndex,
+  DEFAULT_NAME_REFERENCE,
+  indexFromSnapshot,
+  indexOverSnapshot,
+  snapshotOfParties,
+  type Party,
+  type ScreeningQuery,
+} from '@entente/core';
 import { storeTargets } from '../test-support/store-targets.ts';
 import { CLI_SOURCE } from '../sharing/actor.ts';
 import { listOf, useMonitorWorld } from '../test-support/monitor-world.ts';
-import { runMonitoring } from './run-monitoring.ts';
+import { partyHashOf, runMonitoring } from './run-monitoring.ts';
 
 const SOURCE = 'test-list';
 const { party, version } = listOf(SOURCE, 'list.csv');
@@ -66,3 +76,50 @@ for (const target of storeTargets({})) {
     });
   });
 }
+
+describe("a hit's listed party hash", () => {
+  // Non-ASCII text, a nested list and a number: what a byte-level shortcut could get wrong.
+  const parties: Party[] = [
+    buildParty({
+      source: 'hash-list',
+      sourceId: '1',
+      schema: 'organization',
+      names: [
+        { full: 'Société Générale Ülkü Ticaret', quality: 'primary' },
+        { full: 'Общество «Север»', quality: 'strong' },
+      ],
+      programs: ['RUSSIA-EO14024'],
+      countries: [{ code: 'RU', role: 'other' }],
+      birthDates: [{ value: '1970-03', precision: 'month' }],
+    }),
+    buildParty({
+      source: 'hash-list',
+      sourceId: '2',
+      schema: 'person',
+      names: [{ full: 'محمد الأمين', quality: 'primary' }],
+    }),
+  ];
+  const sha1 = (p: Party | null) => createHash('sha1').update(JSON.stringify(p)).digest('hex');
+
+  it("is the SHA-1 of the party's JSON whether the index holds objects, a restored snapshot or its columns", () => {
+    const snapshot = snapshotOfParties(
+      parties.map((party) => ({ party })),
+      DEFAULT_NAME_REFERENCE,
+    );
+    const indexes = {
+      objects: buildScreeningIndex(
+        parties.map((party) => ({ party })),
+        DEFAULT_NAME_REFERENCE,
+      ),
+      restored: indexFromSnapshot(snapshot, DEFAULT_NAME_REFERENCE),
+      columns: indexOverSnapshot(snapshot, DEFAULT_NAME_REFERENCE),
+    };
+    for (const [how, index] of Object.entries(indexes))
+      for (const p of parties) {
+        const id = `${p.source}:${p.sourceId}`;
+        expect(partyHashOf(index, id, new Map()), `${how} ${id}`).toBe(sha1(p));
+      }
+    // An entity the index does not hold hashes as null (a hit on a party removed meanwhile).
+    expect(partyHashOf(indexes.columns, 'hash-list:9', new Map())).toBe(sha1(null));
+  });
+});

@@ -234,12 +234,20 @@ export function candidateCounterparties(
   return out;
 }
 
-function partyHashOf(index: ScreeningIndex, entityId: string, memo: Map<string, string>): string {
+/**
+ * The SHA-1 of a listed party's JSON, once per entity and run. An entry read from the index
+ * snapshot's columns holds that JSON already (`partyJson`, the UTF-8 of `JSON.stringify(party)`
+ * as stored): it is hashed as it is, the same bytes as stringifying the party parsed from it,
+ * without parsing it into a party the run does not otherwise read
+ * (docs/decisions/2026-12-07-monitoring-party-hash-bytes.md).
+ */
+export function partyHashOf(index: ScreeningIndex, entityId: string, memo: Map<string, string>): string {
   let h = memo.get(entityId);
   if (h === undefined) {
-    const party = index.get(entityId)?.party;
+    const entry = index.get(entityId);
+    const json = entry && 'partyJson' in entry ? (entry.partyJson as Uint8Array) : undefined;
     h = createHash('sha1')
-      .update(JSON.stringify(party ?? null))
+      .update(json ?? JSON.stringify(entry?.party ?? null))
       .digest('hex');
     memo.set(entityId, h);
   }
