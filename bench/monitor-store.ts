@@ -10,7 +10,7 @@
  * Quote the process CPU ratios (main thread and workers) on a loaded machine, not wall times.
  *
  *   BENCH_DB=dir npx tsx bench/monitor-store.ts [--counterparties 100000] [--workers 2] [--weekly 3]
- *     [--register adversarial|realistic] [--quick] [--check] [--dump file] [--digest] [--no-delta-worker]
+ *     [--register adversarial|realistic] [--quick] [--check] [--dump file] [--digest] [--no-delta-worker] [--no-delta-seed]
  *   # BENCH_DB: a PGlite store from `ENTENTE_DB=dir entente sync` of ../shared/data
  */
 import { createHash } from 'node:crypto';
@@ -262,6 +262,7 @@ function steps(screening?: ScreeningService): (step: string) => void {
   let e = performance.eventLoopUtilization();
   let threads = threadCpu();
   let workers = screening?.workerActivity?.() ?? [];
+  let delta = screening?.deltaWorkerActivity();
   let machine = machineCpu();
   return (step) => {
     // The main thread's busy time apart: the process CPU also holds the workers' (restarting on
@@ -277,10 +278,16 @@ function steps(screening?: ScreeningService): (step: string) => void {
             )
             .join(', ')}`
         : '';
+    // The delta worker's event-loop time screening (or bounding, patching) during the step.
+    const deltaNow = screening?.deltaWorkerActivity();
+    const beside =
+      deltaNow !== undefined && delta !== undefined && deltaNow >= delta
+        ? `; delta worker busy (wall) ${((deltaNow - delta) / 1000).toFixed(1)} s`
+        : '';
     // The machine's idle core time: what no process (this one or another) used.
     const mc = machineCpu();
     console.log(
-      `  step ${step}: ${secs(t).toFixed(1)} s, process CPU ${cpuSecs(c).toFixed(1)} s, main thread CPU ${(mainCpu() - m).toFixed(1)} s, busy (wall) ${main.toFixed(1)} s; other threads' CPU ${otherThreads(threads)} s${pool}; machine idle ${(mc.idle - machine.idle).toFixed(1)} s, busy ${(mc.busy - machine.busy).toFixed(1)} s (all processes)`,
+      `  step ${step}: ${secs(t).toFixed(1)} s, process CPU ${cpuSecs(c).toFixed(1)} s, main thread CPU ${(mainCpu() - m).toFixed(1)} s, busy (wall) ${main.toFixed(1)} s; other threads' CPU ${otherThreads(threads)} s${pool}${beside}; machine idle ${(mc.idle - machine.idle).toFixed(1)} s, busy ${(mc.busy - machine.busy).toFixed(1)} s (all processes)`,
     );
     machine = mc;
     t = performance.now();
@@ -289,6 +296,7 @@ function steps(screening?: ScreeningService): (step: string) => void {
     e = performance.eventLoopUtilization();
     threads = threadCpu();
     workers = now;
+    delta = deltaNow;
   };
 }
 
@@ -351,6 +359,8 @@ async function main(): Promise<void> {
       workers: WORKERS,
       overColumns: !OBJECT_INDEX,
       deltaWorker: !process.argv.includes('--no-delta-worker'),
+      // `--no-delta-seed`: the delta worker starts without the pool's expansion memo (as before 2026-12-07).
+      deltaWorkerSeed: !process.argv.includes('--no-delta-seed'),
       ...(YOUNG_MB === undefined ? {} : { youngGenerationMb: YOUNG_MB }),
     });
     const opened = secs(t0);

@@ -8,6 +8,6 @@ export {
   type ScreeningIndexSnapshot,
 } from './screening/index-snapshot.ts';
 export { mayMatchNames, screenParty, screenPartyOutcome } from './screening/screen-party.ts';
-export { shareExpansions } from './screening/expand-token.ts';
+export { seedExpansions, shareExpansions } from './screening/expand-token.ts';
 export { SharedExpansions } from './screening/shared-expansions.ts';
 export type { HanReadings, NameReference } from './screening/name-reference.ts';

@@ -19,7 +19,25 @@ import type {
 export type PoolWorkerData = (
   | { shared: ScreeningIndexSnapshot; reference: NameReference }
   | { snapshot: Uint8Array; reference: NameReference }
-) & { hanReadings?: Uint8Array; expansions?: SharedArrayBuffer; warmUp?: PoolWarmUp };
+) & {
+  hanReadings?: Uint8Array;
+  expansions?: SharedArrayBuffer;
+  warmUp?: PoolWarmUp;
+  seed?: PoolExpansionSeed;
+};
+
+/**
+ * For a worker restoring a writable copy of its own (`copyPerWorker`: the monitor's delta
+ * worker), the expansion memo another pool's workers filled over a snapshot of the same index
+ * (`SharedExpansions`' buffer), with the index's token and fuzzy look-up counts when that snapshot
+ * was taken: the worker reads it on a miss of its own memo (`seedExpansions`), as the main thread
+ * does, instead of expanding every register word again in its first delta.
+ */
+export interface PoolExpansionSeed {
+  expansions: SharedArrayBuffer;
+  tokenCount: number;
+  deletionCount: number;
+}
 
 /**
  * Listed names a worker screens once started, in the time it has no message (`ScreeningPool.start`'s

@@ -7,6 +7,7 @@ import {
   mayMatchNames,
   screenParty,
   screenPartyOutcome,
+  seedExpansions,
   shareExpansions,
   SharedExpansions,
   type HanReadings,
@@ -61,6 +62,10 @@ let index =
     : indexFromSnapshot(deserialize(data.snapshot) as ScreeningIndexSnapshot, reference);
 // Token expansions one worker made, the others read (see `SharedExpansions`).
 if (data.expansions) shareExpansions(index, new SharedExpansions(data.expansions));
+// A copy of its own (the monitor's delta worker) reads, on a miss of its memo, the expansions the
+// pool's workers made over a snapshot of the same index (`seedExpansions`, as the main thread).
+else if (data.seed && !('shared' in data))
+  seedExpansions(index, new SharedExpansions(data.seed.expansions), data.seed);
 
 /**
  * Messages received and not yet screened: urgent ones (a request a person waits for) go before

@@ -13,6 +13,7 @@ import {
   type ScreeningQuery,
 } from '@entente/core';
 import { ScreeningPool } from './screening-pool.ts';
+import { snapshotPayload } from './snapshot-file.ts';
 
 const NAMES = [
   'Vladimir Vladimirovich Putin',
@@ -202,6 +203,71 @@ describe('screening pool: the warm-up', () => {
     try {
       await pool.warmedUp;
       expect(pool.expansions!.size).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+});
+
+describe('screening pool: a copy of its own seeded with another pool’s memo (the delta worker)', () => {
+  const index = buildScreeningIndex(parties, DEFAULT_NAME_REFERENCE);
+  const payload = snapshotPayload(snapshotOfIndex(index));
+  const at = { tokenCount: index.tokenCount, deletionCount: index.deletionCount };
+  const subjects: ScreeningQuery[] = NAMES.flatMap((name) => [
+    { name },
+    { name: name.replace(/a/g, 'e') },
+    { name: name.split(' ').reverse().join(' ') },
+  ]);
+  /** The memo a pool's workers fill over a snapshot of the same index (here in process). */
+  const filled = new SharedExpansions();
+  const over = indexOverSnapshot(shareSnapshot(snapshotOfIndex(index)), DEFAULT_NAME_REFERENCE);
+  shareExpansions(over, filled);
+  for (const q of subjects) screenParty(over, q, { limit: 5 });
+
+  it('answers as in-process screening, and after a patch finds a party added with a word near a seeded one', async () => {
+    expect(filled.get('putin')).toBeDefined();
+    const pool = await ScreeningPool.start(payload, DEFAULT_NAME_REFERENCE, 1, {
+      copyPerWorker: true,
+      seed: { expansions: filled.buffer, ...at },
+    });
+    try {
+      expect(await pool.screenMany(subjects, { limit: 5 })).toEqual(
+        subjects.map((q) => screenParty(index, q, { limit: 5 })),
+      );
+      // "Putyn" enters the seeded expansion of "putin": the worker expands it again rather than read the seed.
+      const added = buildParty({
+        source: 'test',
+        sourceId: 'added',
+        schema: 'person',
+        names: [{ full: 'Vladimir Putyn', quality: 'primary' }],
+      });
+      const patched = buildScreeningIndex(parties, DEFAULT_NAME_REFERENCE);
+      patched.add(added, 0);
+      pool.patch({ removed: [], added: [{ party: added, versionId: 0 }], retag: [] });
+      const query = { name: 'Vladimir Putin' };
+      const [matches] = await pool.screenMany([query], { limit: 5 });
+      expect(matches!.map((m) => m.sourceId)).toContain('added');
+      expect(matches).toEqual(screenParty(patched, query, { limit: 5 }));
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('reads the seed on a miss of its own memo: a seeded entry altered changes the answer', async () => {
+    // "vladimir" and "putin" reaching nothing: a worker that did not read the seed finds the listed name.
+    const altered = new SharedExpansions();
+    for (const token of ['vladimir', 'putin']) {
+      expect(filled.get(token)!.ids.length, token).toBeGreaterThan(0);
+      altered.put(token, { ids: new Int32Array(0), similarities: new Float64Array(0), postings: 0, best: 0 });
+    }
+    const pool = await ScreeningPool.start(payload, DEFAULT_NAME_REFERENCE, 1, {
+      copyPerWorker: true,
+      seed: { expansions: altered.buffer, ...at },
+    });
+    try {
+      const query = { name: 'Vladimir Putin' };
+      expect(screenParty(index, query, { limit: 5 }).map((m) => m.sourceId)).toEqual(['0']);
+      expect(await pool.screenMany([query], { limit: 5 })).toEqual([[]]);
     } finally {
       await pool.close();
     }

@@ -18,6 +18,7 @@ import { deserialize, serialize } from 'node:v8';
 import { snapshotPayload } from './snapshot-file.ts';
 import type {
   IndexPatch,
+  PoolExpansionSeed,
   PoolNotice,
   PoolPatchMessage,
   PoolRequest,
@@ -146,7 +147,9 @@ export class ScreeningPool {
    * whole copy of the name reference. With `warmUp`, the workers screen that many of the index's
    * own names between them once started, each only while it has no message (`PoolWarmUp`;
    * `warmedUp` settles when they are done): a batch then runs on code the compiler has
-   * optimised instead of paying for that in its first thousand subjects. Answers are the same.
+   * optimised instead of paying for that in its first thousand subjects. With `copyPerWorker`,
+   * `seed` gives each copy another pool's expansion memo over a snapshot of the same index to read
+   * on a miss of its own (`PoolExpansionSeed`). Answers are the same.
    */
   static async start(
     payload: Uint8Array,
@@ -157,12 +160,13 @@ export class ScreeningPool {
       sharedExpansions?: boolean;
       warmUp?: number;
       youngGenerationMb?: number;
+      seed?: PoolExpansionSeed;
     } = {},
   ): Promise<ScreeningPool> {
     let data: PoolWorkerData;
     let expansions: SharedExpansions | undefined;
     if (options.copyPerWorker) {
-      data = { snapshot: sharedBytes(payload), reference };
+      data = { snapshot: sharedBytes(payload), reference, ...(options.seed ? { seed: options.seed } : {}) };
     } else {
       const shared = shareSnapshot(deserialize(payload) as ScreeningIndexSnapshot);
       const { hanReadings, ...rest } = reference;

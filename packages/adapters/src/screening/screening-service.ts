@@ -29,7 +29,7 @@ import {
 } from '@entente/core';
 import { loadNameReference } from '../screening-reference/load-name-reference.ts';
 import { ScreeningPool } from './screening-pool.ts';
-import type { IndexPatch, PoolRequest } from './screening-pool-protocol.ts';
+import type { IndexPatch, PoolExpansionSeed, PoolRequest } from './screening-pool-protocol.ts';
 import { IndexSnapshotCache } from './index-snapshot-cache.ts';
 import { cachedNameReference } from './name-reference-cache.ts';
 import { snapshotPayload, type SnapshotBytes } from './snapshot-file.ts';
@@ -120,6 +120,11 @@ export interface ScreeningServiceOptions {
    * copy of the index (a process that runs no delta after a run, such as a one-shot command).
    */
   deltaWorker?: boolean;
+  /**
+   * The delta worker starts reading the pool's expansion memo (`PoolExpansionSeed`; the default);
+   * `false` starts it without, as before 2026-12-07 (for benchmarks).
+   */
+  deltaWorkerSeed?: boolean;
   /** Told when the workers fail to start or stop working. */
   onWorkerError?: (e: unknown) => void;
   /**
@@ -165,6 +170,7 @@ export class ScreeningService {
   readonly #warmUp: number;
   readonly #youngGenerationMb: number | undefined;
   readonly #deltaWorker: boolean;
+  readonly #deltaWorkerSeed: boolean;
   readonly #onWorkerError: (e: unknown) => void;
   #pool: ScreeningPool | undefined;
   #poolStarting: Promise<void> = Promise.resolve();
@@ -213,6 +219,7 @@ export class ScreeningService {
     this.#warmUp = Math.max(0, Math.floor(options.warmUp ?? 0));
     this.#youngGenerationMb = options.youngGenerationMb;
     this.#deltaWorker = options.deltaWorker ?? true;
+    this.#deltaWorkerSeed = options.deltaWorkerSeed ?? true;
     this.#onWorkerError = options.onWorkerError ?? (() => {});
     this.#snapshots = options.snapshotFile ? new IndexSnapshotCache(options.snapshotFile) : undefined;
     this.#onSnapshot = options.onSnapshot ?? (() => {});
@@ -579,6 +586,7 @@ export class ScreeningService {
     this.#delta = delta;
     delta.ready = ScreeningPool.start(this.snapshotPayload(), this.reference, 1, {
       copyPerWorker: true,
+      ...this.#deltaSeed(),
     }).then(
       async (pool) => {
         // A refresh (or close) while it started: it holds the old lists.
@@ -593,6 +601,29 @@ export class ScreeningService {
       },
     );
     return delta.ready;
+  }
+
+  /**
+   * The expansion memo the delta worker starts with (`PoolExpansionSeed`): the pool's, which a
+   * full run filled with every register word's expansion, or else the one this index reads
+   * (`#seedFromPool`). Without it the worker expanded every word of its first delta's queries
+   * again (docs/decisions/2026-12-07-delta-worker-seeded.md).
+   */
+  #deltaSeed(): { seed?: PoolExpansionSeed } {
+    if (!this.#deltaWorkerSeed) return {};
+    const memo = this.#pool?.expansions;
+    const at = this.#poolAt;
+    if (memo && at) return { seed: { expansions: memo.buffer, ...at } };
+    const seed = this.#index.expansionSeed;
+    if (seed)
+      return {
+        seed: {
+          expansions: seed.memo.buffer,
+          tokenCount: seed.tokenCount,
+          deletionCount: seed.deletionCount,
+        },
+      };
+    return {};
   }
 
   /** The delta worker's event-loop time screening or patching, in ms (undefined: none running). */
