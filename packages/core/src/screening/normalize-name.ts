@@ -5,6 +5,7 @@ import { hanReadingVariants } from './han-readings.ts';
 import type { NameReference } from './name-reference.ts';
 import { DIGIT_ORDINAL, readNumberWords } from './number-words.ts';
 import { isPinyinWord } from './pinyin-syllables.ts';
+import { articleAcrossComma } from './surname-first-reading.ts';
 import { tokenizeName, tokenizeOriginalScript } from './tokenize-name.ts';
 
 /** A name reduced to comparable tokens, with what was taken out and why. */
@@ -213,9 +214,11 @@ export function normalizeName(
   const isPerson = schema === 'person';
   const isOrg = schema === 'organization' || schema === 'vessel' || schema === 'aircraft';
   const read = isPerson ? splitDottedInitials(text) : text;
-  const raw = readNumberWords(tokenizeName(read).map((t) => replaceDigits(t, ref)));
+  let raw = readNumberWords(tokenizeName(read).map((t) => replaceDigits(t, ref)));
   // Titles are dropped at either end of the name, and after the comma of a surname-first form.
-  const given = isOrg ? -1 : givenNamesStart(read, ref);
+  let given = isOrg ? -1 : givenNamesStart(read, ref);
+  const across = isOrg ? undefined : articleAcrossComma(raw, given, ref);
+  if (across) ({ raw, given } = across);
   const tokens: string[] = [];
   const legalForms: string[] = [];
   const titles: string[] = [];
@@ -247,6 +250,7 @@ export function normalizeName(
     tokens.push(raw[i]!);
     i++;
   }
+  if (across) tokens[tokens.length - 1] = across.last;
   // In any place but alone: the surname-first form puts it last ("MOCHOMITO, El").
   if (tokens.length > 1)
     for (let k = 0; k < tokens.length; k++) if (ARTICLES.has(tokens[k]!)) tokens[k] = 'al';
