@@ -4,6 +4,7 @@ import { compileNameReference, type CompiledNameReference } from './compile-name
 import { hanReadingVariants } from './han-readings.ts';
 import type { NameReference } from './name-reference.ts';
 import { DIGIT_ORDINAL, readNumberWords } from './number-words.ts';
+import { namesBody } from './name-features.ts';
 import { isPinyinWord } from './pinyin-syllables.ts';
 import { articleAcrossComma } from './surname-first-reading.ts';
 import { tokenizeName, tokenizeOriginalScript } from './tokenize-name.ts';
@@ -93,11 +94,17 @@ const HYPHEN_I = /\p{L}-[iI]-\p{L}/u;
 /** Hebrew and Arabic letters: scripts that write no short vowels. */
 const ABJAD = /[\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3]/;
 
+/**
+ * A word of letters and digits with its confusable digits read as letters ("0sama" → "osama"),
+ * unless that makes it the Arabic article ("A1" → "al", "E1" → "el"): a word written with a
+ * digit is a name's own word, and an article names nothing (a listed "OOO A1" read "al" named no
+ * body, and "Al Trading" would be its name with a word of kind added).
+ */
 function replaceDigits(token: string, ref: CompiledNameReference): string {
   if (!/\d/.test(token) || !/[a-z]/.test(token) || DIGIT_ORDINAL.test(token)) return token;
   let out = '';
   for (const ch of token) out += ref.confusables.get(ch) ?? ch;
-  return out;
+  return out === 'al' || ARTICLES.has(out) ? token : out;
 }
 
 /**
@@ -172,6 +179,28 @@ function readsAsForm(
   return bodyWord;
 }
 
+/**
+ * Whether the one-word legal form read from a name's first word (`word`, as tokenised) is rather
+ * the body's name, as "STG" in "STG Group" or "DP" in "DP Shipping Limited": the words left
+ * (`rest`, legal forms taken out) name no body, being words of kind only (`namesBody`), and the
+ * word is an abbreviation of three letters at most, written in capitals without dots, that the
+ * reference never writes in Latin letters as it is written here, in capitals or in small letters
+ * (it writes "StG", "şb", "дп"). A form the reference writes so ("LLC Center", "OOO Tsentr", and
+ * "pt", "ik" in small letters) stays a form, as does one written with dots ("S.T.G."), a longer
+ * one, or one before a word that names the body ("STG Stroytrans").
+ */
+function firstWordNamesBody(
+  text: string,
+  word: string,
+  rest: readonly string[],
+  ref: CompiledNameReference,
+): boolean {
+  if (word.length > 3 || !/^[a-z]+$/.test(word) || namesBody(rest, ref.genericOrgWords)) return false;
+  const written = writtenWord(text, word, true);
+  if (written === undefined || written !== written.toUpperCase() || written.includes('.')) return false;
+  return !ref.legalSpellings.has(written) && !ref.legalSpellings.has(word);
+}
+
 /** Whether two tokens are one generic organisation word in two languages ("kompanija", "company"). */
 function sameOrgWord(a: string, b: string, ref: CompiledNameReference): boolean {
   const x = ref.orgWordGroups.get(a);
@@ -222,6 +251,7 @@ export function normalizeName(
   const tokens: string[] = [];
   const legalForms: string[] = [];
   const titles: string[] = [];
+  let firstForm = -1;
   let i = 0;
   while (i < raw.length) {
     if (i === given) while (i + 1 < raw.length && ref.titles.has(raw[i]!)) titles.push(raw[i++]!);
@@ -241,6 +271,7 @@ export function normalizeName(
       // A legal form stands at the start or the end of a name; a short word the reference also
       // reads as one ("in" for Inc, "of" for ОФ) inside the name is not the body's legal form.
       if (phrase.kind === 'legal') {
+        if (i === 0 && phrase.tokens.length === 1) firstForm = legalForms.length;
         if (i === 0 || atNameEnd(raw, i, phrase.tokens)) legalForms.push(phrase.value);
       } else if (phrase.kind === 'symbol') tokens.push(phrase.value);
       else if (phrase.kind === 'title') titles.push(phrase.value);
@@ -249,6 +280,11 @@ export function normalizeName(
     }
     tokens.push(raw[i]!);
     i++;
+  }
+  // A name of legal forms only keeps every word below ("OSK AO", "YK-AKB").
+  if (firstForm >= 0 && tokens.length > 0 && firstWordNamesBody(text, raw[0]!, tokens, ref)) {
+    legalForms.splice(firstForm, 1);
+    tokens.unshift(raw[0]!);
   }
   if (across) tokens[tokens.length - 1] = across.last;
   // In any place but alone: the surname-first form puts it last ("MOCHOMITO, El").
