@@ -19,12 +19,11 @@ const MIN_JOINED = 6;
  * Once no new name is made, a key's share is added to the names reached by walking its postings
  * (each tested against a bit per name: sequential reads and a bit array that stays in the core's
  * cache) unless it has more than this many postings per name reached; then each reached name's
- * own keys are read instead (`addToTouched`: a few random reads per name into arrays of the
- * index's size). Over 1,000,000 parties a random read costs tens of postings read in order: with
- * 8 the warmed 1M queries took ×1.07 the CPU of 32 (same answers; 2 reads the keys far more
- * often and took ×1.38). Both routes add the same amounts to the same names.
+ * own keys are read instead (`addToTouched`: a few random reads per name). Both routes add the
+ * same amounts to the same names. 32 was measured against this at 1,000,000 parties and the
+ * mirror's size (decision 2026-12-07-1m-walk-or-read-keys): same answers, no gain shown.
  */
-export const POSTINGS_PER_REACHED_NAME = 32;
+export const POSTINGS_PER_REACHED_NAME = 8;
 
 /**
  * The constants of the bound `findCandidateNames` applies to a candidate name, for code
