@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildParty, type Party } from '../model/party.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { expandToken } from './expand-token.ts';
-import { findCandidateNames, type CandidateCut } from './find-candidates.ts';
+import { findCandidateNames, POSTINGS_PER_REACHED_NAME, type CandidateCut } from './find-candidates.ts';
 import { normalizeName } from './normalize-name.ts';
 import { rejoinedKeys } from './rejoined-keys.ts';
 import { buildScreeningIndex } from './screening-index.ts';
@@ -153,5 +153,61 @@ describe('findCandidateNames over more names than its first table of places hold
       for (let i = 1; i < found.length; i++)
         expect(shares.get(found[i]!)!).toBeLessThanOrEqual(shares.get(found[i - 1]!)! + 1e-9);
     }
+  });
+});
+
+describe('findCandidateNames adding a frequent word once no new name is made', () => {
+  // "ivan" is on 2,000 names and too common to make one reach the share floor alone, so it is read
+  // after the search stops making names, only adding to the "quorvex" names already reached:
+  // by reading each reached name's keys when they are few for its postings, by walking its
+  // postings when they are many. Either way the five names with both words must rank first.
+  const common = 2000;
+  const both = 5;
+  /**
+   * A word for `i` of letters "ivan" and "quorvex" lack (digits would be words of their own, and
+   * "quorvex" joined to a word ending like "ivan" is near the joined query).
+   */
+  const letters = 'bcdfghjklmpstwyz';
+  const word = (i: number): string =>
+    i
+      .toString(letters.length)
+      .split('')
+      .map((d) => letters[parseInt(d, letters.length)]!)
+      .join('');
+  const layout = (rare: number): { index: ReturnType<typeof buildScreeningIndex>; both: Set<number> } => {
+    const parties = [
+      ...Array.from({ length: common }, (_, i) => person(i, `Ivan Zx${word(i)}q`)),
+      ...Array.from({ length: rare }, (_, i) => person(common + i, `Quorvex Wy${word(i)}k`)),
+      // Reached last, so that a share left out would not be hidden by the order of reaching.
+      ...Array.from({ length: both }, (_, i) => person(common + rare + i, `Quorvex Ivan Vu${word(i)}j`)),
+    ];
+    const index = buildScreeningIndex(
+      parties.map((party) => ({ party })),
+      DEFAULT_NAME_REFERENCE,
+    );
+    const ids = new Set<number>();
+    for (let nameId = 0; nameId < index.nameSlots; nameId++)
+      if (index.nameEntry(nameId) >= common + rare) ids.add(nameId);
+    return { index, both: ids };
+  };
+
+  it.each([
+    ['few', 4],
+    ['many', Math.ceil((2 * common) / POSTINGS_PER_REACHED_NAME)],
+  ])('adds it to every name reached, %s rare names', (_, rare) => {
+    const { index, both: withBoth } = layout(rare);
+    // The route this layout is meant to take (see `POSTINGS_PER_REACHED_NAME`).
+    const keysRead = (rare + both) * POSTINGS_PER_REACHED_NAME < common + both;
+    expect(keysRead).toBe(rare === 4);
+    const weight = indexTokenWeight(index);
+    const query = normalizeName('Quorvex Ivan', index.reference, 'person');
+    // A floor above what "ivan" is worth, below what "quorvex" is.
+    const floor = 0.4;
+    expect(weight('ivan') / (weight('ivan') + weight('quorvex'))).toBeLessThan(floor);
+    expect(weight('quorvex') / (weight('ivan') + weight('quorvex'))).toBeGreaterThan(floor);
+    const found = findCandidateNames(index, query, weight, 10_000, floor, 0);
+    // The "ivan" names without "quorvex" are not reached; every "quorvex" name is.
+    expect(found).toHaveLength(rare + both);
+    expect(new Set(found.slice(0, both))).toEqual(withBoth);
   });
 });
