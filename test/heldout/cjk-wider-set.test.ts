@@ -56,7 +56,10 @@ describe('wider Han/Hangul/kana set builder', () => {
     source: 'jp-meti',
     sourceId: 'X-1',
     schema: 'organization',
-    names: [{ full: 'Kaletova JSC' }, { full: '株式会社カレトヴァ' }],
+    names: [
+      { full: 'Kaletova JSC', quality: 'primary' },
+      { full: '株式会社カレトヴァ', quality: 'primary' },
+    ],
   });
   const ctx = listContext([party]);
   const subject = [...ctx.subject.values()][0]!;
