@@ -38,6 +38,15 @@ describe('transcriptionSpellings', () => {
     expect(transcriptionSpellings('블라디미르 푸틴')?.[0]?.spellings[0]).toBe('bladimir');
   });
 
+  it('reads a katakana run written into kanji or Latin letters as a word of its own', () => {
+    const words = (name: string) => transcriptionSpellings(name)?.map((w) => w.word);
+    expect(words('株式会社ドラヴィン')).toEqual(['株式会社', 'ドラヴィン']);
+    expect(words('NPOカレトヴァ工場')).toEqual(['NPO', 'カレトヴァ', '工場']);
+    expect(transcriptionSpellings('株式会社ドラヴィン')?.[1]?.spellings).toContain('dravin');
+    // The long mark belongs to the katakana run: ヴァーナ is one word.
+    expect(words('有限会社ヴァーナ')).toEqual(['有限会社', 'ヴァーナ']);
+  });
+
   it('leaves names in other scripts, and Chinese names without a middle dot, alone', () => {
     expect(transcriptionSpellings('Vladimir Putin')).toBeUndefined();
     expect(transcriptionSpellings('Владимир Путин')).toBeUndefined();

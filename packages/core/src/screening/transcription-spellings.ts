@@ -241,6 +241,16 @@ const KATAKANA_WORD = /^[\u30a1-\u30fa\u30fc]+$/u;
 const HAN_WORD = /^\p{Script=Han}+$/u;
 const BURMESE_WORD = /^[\u1000-\u109f]+$/u;
 const GREEK_WORD = /^[\p{Script=Greek}\p{M}]+$/u;
+/** A word with katakana beside other letters: Japanese writes words without spaces. */
+const KATAKANA_RUN =
+  /[\u30a1-\u30fa\u30fc][^\u30a1-\u30fa\u30fc]|[^\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc]/u;
+/**
+ * Where a katakana run meets other letters inside a word: a Japanese name runs the kanji of its
+ * legal form and generic words into the katakana of a foreign name ("株式会社ツポレフ", the
+ * Tupolev company), which is read as a transcription only as a word of its own.
+ */
+const KATAKANA_EDGE =
+  /(?<=[\u30a1-\u30fa\u30fc])(?=[^\u30a1-\u30fa\u30fc])|(?<=[^\u30a1-\u30fa\u30fc])(?=[\u30a1-\u30fa\u30fc])/u;
 /** Separators of the parts of a transcribed foreign name (・ in Japanese, · in Chinese). */
 const NAME_DOTS = /[·・‧•･]/u;
 const WORD_SPLIT = /[\s,;:()[\]"/·・‧•･-]+/u;
@@ -266,7 +276,12 @@ export interface TranscribedWord {
  */
 export function transcriptionSpellings(text: string): TranscribedWord[] | undefined {
   const foreignHan = NAME_DOTS.test(text);
-  const words = text.slice(0, MAX_NAME_LENGTH).normalize('NFKC').split(WORD_SPLIT).filter(Boolean);
+  const words = text
+    .slice(0, MAX_NAME_LENGTH)
+    .normalize('NFKC')
+    .split(WORD_SPLIT)
+    .flatMap((w) => (KATAKANA_RUN.test(w) ? w.split(KATAKANA_EDGE) : [w]))
+    .filter(Boolean);
   let ambiguous = false;
   const out: TranscribedWord[] = [];
   let transcribed = 0;
