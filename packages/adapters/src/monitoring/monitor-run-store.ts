@@ -55,11 +55,7 @@ export const STALLED_RUN_SECONDS = 120;
  * hits, alerts and positions are written in one transaction.
  */
 export class MonitorRunStore {
-  constructor(
-    private readonly db: Kysely<Database>,
-    /** The store is PGlite: a run's hits and alerts are written with the organisation checked once a statement. */
-    readonly embedded = false,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
   /** The organisation's current hits. */
   async hits(orgId: string): Promise<StoredHit[]> {
@@ -210,7 +206,7 @@ export class MonitorRunStore {
     record?: MonitorRunRecord,
   ): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      await writeRunOutcome(tx, orgId, run.id, outcome, pageSize, onStep, this.embedded);
+      await writeRunOutcome(tx, orgId, run.id, outcome, pageSize, onStep);
       await markRunDone(tx, run.id, counts, record);
     });
   }
@@ -310,15 +306,7 @@ export class RunWrite {
   /** Writes a page of the outcome (its hits, alerts and gone hits; not its positions). */
   async write(page: RunOutcome): Promise<void> {
     const tx = await this.#open();
-    await writeRunOutcome(
-      tx,
-      this.orgId,
-      this.run.id,
-      { ...page, positions: {} },
-      this.pageSize,
-      undefined,
-      this.runs.embedded,
-    );
+    await writeRunOutcome(tx, this.orgId, this.run.id, { ...page, positions: {} }, this.pageSize);
   }
 
   /** Records the run's progress: through the open transaction when the store is one connection. */
@@ -341,7 +329,7 @@ export class RunWrite {
     onStep?: (step: 'hits-written') => void,
   ): Promise<void> {
     const last = async (tx: Kysely<Database>) => {
-      await writeRunOutcome(tx, this.orgId, this.run.id, rest, this.pageSize, onStep, this.runs.embedded);
+      await writeRunOutcome(tx, this.orgId, this.run.id, rest, this.pageSize, onStep);
       await markRunDone(tx, this.run.id, counts, record);
     };
     if (!this.#tx) return this.db.transaction().execute(last);

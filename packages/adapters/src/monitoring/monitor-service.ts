@@ -191,7 +191,7 @@ export class MonitorService {
   ) {
     this.register = new RegisterStore(store.kysely);
     this.alerts = new AlertStore(store.kysely);
-    this.runs = new MonitorRunStore(store.kysely, store.info().kind === 'pglite');
+    this.runs = new MonitorRunStore(store.kysely);
     this.#log = options.log ?? (() => {});
     this.#clock = options.clock ?? { now: () => new Date() };
     this.#overlapPage = options.overlapPage ?? OVERLAP_PAGE;

@@ -8,7 +8,6 @@ import { CLI_SOURCE } from '../sharing/actor.ts';
 import { AlertStore } from './alert-store.ts';
 import { MonitorRunStore } from './monitor-run-store.ts';
 import type { NewAlert, RunOutcome, StoredHit } from './monitor-records.ts';
-import { writeRunOutcome } from './write-run-outcome.ts';
 
 /** A hit with a match that has what a real one has (quotes and non-ASCII text included). */
 const hit = (
@@ -68,33 +67,10 @@ for (const target of storeTargets()) {
           CLI_SOURCE,
         )
       ).id;
-      // As the monitor makes it: on PGlite the organisation is checked once a statement.
-      runs = new MonitorRunStore(store.kysely, target.name === 'pglite');
+      runs = new MonitorRunStore(store.kysely);
       alerts = new AlertStore(store.kysely);
     });
     afterEach(() => store.close());
-
-    it('refuses the rows of an unknown organisation, and checks every later row of the transaction again', async () => {
-      const page = empty();
-      page.upsertHits = [hit('C-1', 'sdn:1', 0.97)];
-      page.newAlerts = [alertOf(page.upsertHits[0]!)];
-      for (const once of [false, true])
-        await expect(
-          store.kysely
-            .transaction()
-            .execute((tx) => writeRunOutcome(tx, 'no-such-org', 'run-x', page, 2, undefined, once)),
-        ).rejects.toThrow(/no-such-org|foreign key/);
-      if (target.name !== 'pglite') return;
-      // After a write with the organisation checked once, a row of an unknown one is refused.
-      await expect(
-        store.kysely.transaction().execute(async (tx) => {
-          await writeRunOutcome(tx, org, 'run-x', page, 2, undefined, true);
-          await sql`insert into monitor_hits (org_id, counterparty_id, entity_id, score, party_hash, counterparty_version, match)
-            values ('no-such-org', 'C-9', 'sdn:9', 0.9, 'h', 1, '{}')`.execute(tx);
-        }),
-      ).rejects.toThrow(/foreign key/);
-      expect(await count('monitor_hits')).toBe(0);
-    });
 
     /** Writes an outcome as a run does (its own run row, one transaction), two rows a page. */
     const finish = async (outcome: RunOutcome) => {

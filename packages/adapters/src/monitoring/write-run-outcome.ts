@@ -25,32 +25,6 @@ const json = (rows: unknown[]) =>
   sql`convert_from(${Buffer.from(JSON.stringify(rows), 'utf8')}::bytea, 'UTF8')::jsonb`;
 
 /**
- * Runs a statement that inserts rows of the organisation `orgId` (every row takes it from one
- * parameter) with the organisation checked once for the statement rather than once per row:
- * its row is locked `for key share`, as each row's foreign-key check would lock it (so it cannot
- * be deleted before the transaction ends), and the statement runs with `session_replication_role =
- * replica`, under which the per-row checks do not fire. On PGlite they were a fifth of the write's
- * CPU (docs/decisions/2026-12-07-monitoring-org-checked-once.md). Ordinary triggers do not fire
- * either: those the monitoring tables rely on are `enable always` (migration 024). The role is a
- * superuser's setting: only for the embedded store, whose session is its owner's.
- */
-async function withOrgCheckedOnce(tx: Kysely<Database>, orgId: string, insert: () => Promise<unknown>) {
-  const org = await sql`select 1 from organisations where id = ${orgId} for key share`.execute(tx);
-  if (org.rows.length !== 1) throw new Error(`monitoring run of an unknown organisation ${orgId}`);
-  await sql`set local session_replication_role = replica`.execute(tx);
-  let failed = false;
-  try {
-    await insert();
-  } catch (error) {
-    // The transaction is aborted: the setting ends with it.
-    failed = true;
-    throw error;
-  } finally {
-    if (!failed) await sql`set local session_replication_role = origin`.execute(tx);
-  }
-}
-
-/**
  * Writes a run's outcome inside the caller's transaction: upserts the current hits, raises
  * the new alerts (each with the note of its `raised` history entry on its row, migration 022),
  * brings undecided alerts up to date, drops the hits that are gone, and moves the organisation's
@@ -68,11 +42,7 @@ export async function writeRunOutcome(
   pageSize = WRITE_PAGE,
   /** Told when the hits are written (the alerts follow), for benchmarks. */
   onStep?: (step: 'hits-written') => void,
-  /** The organisation checked once per statement of hits and new alerts (`withOrgCheckedOnce`; PGlite only). */
-  orgCheckedOnce = false,
 ): Promise<void> {
-  const inserting = (insert: () => Promise<unknown>) =>
-    orgCheckedOnce ? withOrgCheckedOnce(tx, orgId, insert) : insert();
   function* pages<T>(rows: readonly T[]): Generator<T[]> {
     for (let i = 0; i < rows.length; i += pageSize) yield rows.slice(i, i + pageSize);
   }
@@ -81,8 +51,7 @@ export async function writeRunOutcome(
   // writes, or a stored row the run read `partial`), and the gone hits last. Changing or deleting
   // a hit copies its stored match into the alerts that refer to it (migration 022's triggers).
   for (const page of pages(outcome.upsertHits))
-    await inserting(() =>
-      sql`
+    await sql`
       insert into monitor_hits
         (org_id, counterparty_id, entity_id, score, party_hash, counterparty_version, list_version_id, match)
       select ${orgId}, r.c, r.e, r.s, r.h, r.v, r.l, r.m
@@ -100,14 +69,12 @@ export async function writeRunOutcome(
       on conflict (org_id, counterparty_id, entity_id) do update set
         score = excluded.score, party_hash = excluded.party_hash,
         counterparty_version = excluded.counterparty_version,
-        list_version_id = excluded.list_version_id, match = excluded.match, updated_at = now()`.execute(tx),
-    );
+        list_version_id = excluded.list_version_id, match = excluded.match, updated_at = now()`.execute(tx);
   onStep?.('hits-written');
   // A first or full run raises an alert per counterparty and subject (over 200,000 for the
   // synthetic register of 100,000): a page of alerts, each with its `raised` note on its row.
   for (const page of pages(outcome.newAlerts)) {
-    await inserting(() =>
-      sql`
+    await sql`
       insert into monitor_alerts
         (id, org_id, kind, state, counterparty_id, counterparty_name, entity_id, subject_id, subject_name,
          listings, not_listed_by, listed_name, matched_name, score, match, list_version_id, run_id, raised_note)
@@ -144,8 +111,7 @@ export async function writeRunOutcome(
           note: a.note,
         })),
       )}) as r(id text, kind text, cp text, cpn text, e text, sid text, sn text, ls jsonb, nl jsonb,
-               ln text, mn text, s double precision, m jsonb, l integer, note text)`.execute(tx),
-    );
+               ln text, mn text, s double precision, m jsonb, l integer, note text)`.execute(tx);
   }
   for (const page of pages(outcome.updatedAlerts.filter((u) => u.hit))) {
     await sql`
