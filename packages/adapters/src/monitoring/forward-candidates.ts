@@ -1,4 +1,8 @@
 import {
+  ABJAD_FIT_SIMILARITY,
+  abjadFit,
+  abjadKey,
+  abjadReadKeys,
   allowedEdits,
   bitCount,
   CANDIDATE_BOUND,
@@ -61,7 +65,17 @@ interface RegisterFacts {
   firsts: Uint16Array;
   /** Per register token id, 1 when it is in a symbol or spelling group (the scan compares it whatever its letters). */
   grouped: Uint8Array;
+  /**
+   * Per register token id, 1 when a name in the Arabic script carries it: its reading is
+   * screened without short vowels (`withAbjadFits`), so its expansion also holds the listed
+   * spellings it fits (`abjadFit`).
+   */
+  read: Uint8Array;
+  /** Those tokens by their keys as read tokens (`abjadReadKeys`). */
+  readByKey: Map<string, number[]>;
 }
+
+const ARABIC_SCRIPT = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
 
 const registerFacts = new WeakMap<ScreeningIndex, RegisterFacts>();
 
@@ -122,7 +136,22 @@ function factsOfRegister(registerIndex: ScreeningIndex): RegisterFacts {
     firsts[id] = text.charCodeAt(0);
     grouped[id] = f.groups || f.spellings ? 1 : 0;
   }
-  facts = { irregular, byLength, letters, firsts, grouped };
+  const read = new Uint8Array(count);
+  const readByKey = new Map<string, number[]>();
+  for (let r = 0; r < registerIndex.nameSlots; r++) {
+    const name = registerIndex.name(r);
+    if (!name || !ARABIC_SCRIPT.test(name.text)) continue;
+    for (const id of registerIndex.nameKeyIds(r) ?? []) {
+      if (read[id] || registerIndex.tokenLength(id) < 3) continue;
+      read[id] = 1;
+      for (const key of abjadReadKeys(registerIndex.tokenAt(id))) {
+        const list = readByKey.get(key);
+        if (list) list.push(id);
+        else readByKey.set(key, [id]);
+      }
+    }
+  }
+  facts = { irregular, byLength, letters, firsts, grouped, read, readByKey };
   registerFacts.set(registerIndex, facts);
   return facts;
 }
@@ -171,6 +200,9 @@ export function registerTokensNear(
   if (f.key.length > 0) for (const id of registerIndex.phoneticIds(f.key) ?? []) visit(id);
   // Within the deletion neighbourhood, over the widest length window any token may use.
   registerIndex.forEachNearToken(s, MAX_LENGTH_GAP, visit);
+  // Words of a reading without short vowels that `s` is a spelling of (`withAbjadFits`).
+  for (const id of facts.readByKey.get(abjadKey(s)) ?? [])
+    if (abjadFit(registerIndex.tokenAt(id), s)) visit(id);
   if (pending) {
     // The list index scans its tokens added since its fuzzy look-up was built, rather than
     // looking them up: any token of a close length it calls similar reaches `s`. Only lengths
@@ -529,7 +561,9 @@ function searchForward(
         (ft.key === fs.key && gap <= 4 && (ft.key.length >= 3 || (ft.key.length >= 1 && ft.vowelPoor))) ||
         (edits > 0 && gap <= edits);
     }
-    return reached ? compareTokenFacts(ft, fs).similarity : 0;
+    const sim = reached ? compareTokenFacts(ft, fs).similarity : 0;
+    // A word of a reading without short vowels reaches the spellings it fits (`withAbjadFits`).
+    return sim < ABJAD_FIT_SIMILARITY && facts.read[rt] === 1 && abjadFit(t, s) ? ABJAD_FIT_SIMILARITY : sim;
   };
   // Per listed key (token id), the register words whose forward expansion reaches it with their
   // similarity, in the order `registerTokensNear` visits them: keys recur across the changed

@@ -1,5 +1,6 @@
 import { QUERY_SHARE } from './align-tokens.ts';
 import type { TokenWeight } from './compare-names.ts';
+import { withAbjadFits } from './abjad-key.ts';
 import { expandToken } from './expand-token.ts';
 import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { isOrganisationPair, MAX_EXTRA_PARTS } from './name-features.ts';
@@ -243,6 +244,11 @@ function keyParts(index: ScreeningIndex, query: NormalizedName, weight: TokenWei
   for (const t of tokens) total += weight(t);
   const parts: KeyPart[] = [];
   const seen = new Set<string>();
+  // A reading without short vowels also reaches the spellings it fits with their vowels added,
+  // as the scorer credits them (`withAbjadFits`).
+  const expand = query.vowelless
+    ? (token: string) => withAbjadFits(index, token, expandToken(index, token))
+    : (token: string) => expandToken(index, token);
   for (const token of tokens) {
     if (seen.has(token)) continue;
     seen.add(token);
@@ -250,7 +256,7 @@ function keyParts(index: ScreeningIndex, query: NormalizedName, weight: TokenWei
     for (const t of tokens) if (t === token) times++;
     const whole = tokens.length > 1 ? 0 : token.length >= MIN_JOINED ? 2 : 1;
     parts.push({
-      expansion: expandToken(index, token),
+      expansion: expand(token),
       share: total > 0 ? (weight(token) * times) / total : 0,
       script: 0,
       whole,
@@ -262,7 +268,7 @@ function keyParts(index: ScreeningIndex, query: NormalizedName, weight: TokenWei
     const joined = tokens.join('');
     if (!seen.has(joined))
       parts.push({
-        expansion: expandToken(index, joined),
+        expansion: expand(joined),
         share: 1,
         script: 0,
         whole: 2,

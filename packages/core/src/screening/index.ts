@@ -18,6 +18,8 @@ export * from './string-similarity.ts';
 export * from './string-similarity-osa.ts';
 export * from './simmetrics-jaro-winkler.ts';
 export * from './compare-tokens.ts';
+export { abjadFit, ABJAD_FIT_SIMILARITY } from './abjad-fit.ts';
+export { abjadKey, abjadReadKeys, forEachAbjadFit, withAbjadFits } from './abjad-key.ts';
 export * from './align-tokens.ts';
 export * from './compare-joined.ts';
 export * from './compare-names.ts';
