@@ -651,3 +651,14 @@ describe('forwardCandidates and the coverage the candidate search asks of a name
     expect(hits).toBeGreaterThan(200);
   });
 });
+
+describe('forwardCandidates and a register name in the Arabic script', () => {
+  it('finds a counterparty whose reading without short vowels a changed listed name spells with its vowels', () => {
+    const { hit, missed } = forwardSearchOf(
+      ['Morteza Sadati', 'Morteza Baradaran', 'Saadati Hamid Reza', 'Mortazavi Sadaat', 'Martin Sadler'],
+      ['مرتضى سعادتي', 'مرتضي برادران', 'سعادتي حميد رضا', 'مرتضى رستگار'],
+    );
+    expect(hit).toEqual(['C-0', 'C-1', 'C-2']);
+    expect(missed).toEqual([]);
+  });
+});

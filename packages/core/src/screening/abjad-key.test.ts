@@ -75,14 +75,20 @@ describe('the candidate search of a reading without short vowels', () => {
     'Mehdi Saidi',
     'Mohamed Said',
     'Samir Haddad',
+    'Reza',
   ];
   const index = buildScreeningIndex(
     listed.map((full, i) => ({
-      party: buildParty({ source: 'test', sourceId: `p${i}`, schema: 'Person', names: [{ full }] }),
+      party: buildParty({
+        source: 'test',
+        sourceId: `p${i}`,
+        schema: 'person',
+        names: [{ full, quality: 'primary' }],
+      }),
     })),
     DEFAULT_NAME_REFERENCE,
   );
-  const best = (name: string) => screenParty(index, { name, schema: 'Person' })[0];
+  const best = (name: string) => screenParty(index, { name, schema: 'person' })[0];
 
   // Each was not proposed by the candidate search before (nothing returned at 0.86).
   it.each([
@@ -105,7 +111,14 @@ describe('the candidate search of a reading without short vowels', () => {
     forEachAbjadFit(index, 'mrtdha', (id) => found.push(index.tokenAt(id)));
     expect(found.sort()).toEqual(['mortaza', 'morteza']);
     expect(
-      screenParty(index, { name: 'مرتضى ساداتي', schema: 'Person' }).map((m) => m.matchedName),
+      screenParty(index, { name: 'مرتضى ساداتي', schema: 'person' }).map((m) => m.matchedName),
     ).not.toContain('Mortazavi Sadaat');
+  });
+
+  // The reading of the Arabic words of a mixed name is not the name: "رضا" read "rdha" alone.
+  it('does not take the reading of part of a mixed-script name for the name', () => {
+    expect(abjadFit('rdha', 'reza')).toBe(true);
+    expect(best('رضا')?.matchedName).toBe('Reza');
+    expect(screenParty(index, { name: 'رضا Bernini', schema: 'person' })).toEqual([]);
   });
 });

@@ -238,17 +238,22 @@ function kthTouched(n: number, k: number): number {
   return kthLargest(selectScratch, n, k);
 }
 
+/** A letter of a script other than Arabic. */
+const OTHER_SCRIPT_LETTER = /(?!\p{Script=Arabic})\p{L}/u;
+
 function keyParts(index: ScreeningIndex, query: NormalizedName, weight: TokenWeight): KeyPart[] {
   const tokens = query.tokens;
   let total = 0;
   for (const t of tokens) total += weight(t);
   const parts: KeyPart[] = [];
   const seen = new Set<string>();
-  // A reading without short vowels also reaches the spellings it fits with their vowels added,
-  // as the scorer credits them (`withAbjadFits`).
-  const expand = query.vowelless
-    ? (token: string) => withAbjadFits(index, token, expandToken(index, token))
-    : (token: string) => expandToken(index, token);
+  // A reading without short vowels of a name written wholly in the Arabic script also reaches the
+  // spellings it fits with their vowels added, as the scorer credits them (`withAbjadFits`); not
+  // the reading of the Arabic words of a mixed name ("رضا Bernini" read "rdha" alone).
+  const expand =
+    query.vowelless && !OTHER_SCRIPT_LETTER.test(query.text)
+      ? (token: string) => withAbjadFits(index, token, expandToken(index, token))
+      : (token: string) => expandToken(index, token);
   for (const token of tokens) {
     if (seen.has(token)) continue;
     seen.add(token);
