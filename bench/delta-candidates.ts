@@ -22,12 +22,9 @@ import {
   irregularCounterparties,
 } from '../packages/adapters/src/monitoring/forward-candidates.ts';
 import { cpu, load, weeklyDeltaWorld } from './delta-world.ts';
+import { numberArg } from './support/args.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const N = arg('counterparties', 100_000);
+const N = numberArg('counterparties', 100_000);
 
 async function main(): Promise<void> {
   const { index, register, registerIndex, ids } = await weeklyDeltaWorld(N);

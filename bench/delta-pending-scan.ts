@@ -13,13 +13,10 @@ import { allowedEdits, compareTokenFacts } from '@entente/core';
 import { registerTokensNear } from '../packages/adapters/src/monitoring/forward-candidates.ts';
 import { cpu, load, weeklyDeltaWorld } from './delta-world.ts';
 import { registerKindArg } from './synthetic-register.ts';
+import { numberArg } from './support/args.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const N = arg('counterparties', 100_000);
-const ROUNDS = arg('rounds', 3);
+const N = numberArg('counterparties', 100_000);
+const ROUNDS = numberArg('rounds', 3);
 
 async function main(): Promise<void> {
   const { index, registerIndex, ids } = await weeklyDeltaWorld(N, registerKindArg());

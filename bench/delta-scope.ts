@@ -24,14 +24,11 @@ import {
 } from '../packages/adapters/src/monitoring/forward-candidates.ts';
 import { cpu, load, weeklyDeltaWorld } from './delta-world.ts';
 import { registerKindArg } from './synthetic-register.ts';
+import { numberArg, stringArg } from './support/args.ts';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
-const N = Number(arg('counterparties', '100000'));
-const ROUNDS = Number(arg('rounds', '3'));
-const BASELINE = arg('baseline-module', '');
+const N = numberArg('counterparties', 100_000);
+const ROUNDS = numberArg('rounds', 3);
+const BASELINE = stringArg('baseline-module', '');
 
 async function main(): Promise<void> {
   const { index, register, registerIndex, ids } = await weeklyDeltaWorld(N, registerKindArg());

@@ -28,15 +28,12 @@ const queriesOf =
   counterpartyQueries;
 import { cpu, load, weeklyDeltaWorld } from './delta-world.ts';
 import { registerKindArg } from './synthetic-register.ts';
+import { numberArg, stringArg } from './support/args.ts';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
-const N = Number(arg('counterparties', '100000'));
-const ROUNDS = Number(arg('rounds', '3'));
-const PROFILE = arg('profile', '');
-const DUMP = arg('dump', '');
+const N = numberArg('counterparties', 100_000);
+const ROUNDS = numberArg('rounds', 3);
+const PROFILE = stringArg('profile', '');
+const DUMP = stringArg('dump', '');
 const FRESH = process.argv.includes('--fresh-too');
 /** Query preparations made and re-weighted after an index change, where the checkout counts them. */
 const prepCounts = (core as { preparedQueryCounts?: { fresh: number; reweighted: number } })

@@ -23,16 +23,12 @@ import {
 import { CLI_SOURCE } from '../packages/adapters/src/sharing/actor.ts';
 import { createApp } from '../packages/api/src/create-app.ts';
 import { SHARED_DATA } from '../packages/adapters/src/test-support/shared-data.ts';
+import { numberArg, stringArg } from './support/args.ts';
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
-const DENIALS = arg('denials', 10_000);
-const QUERIES = arg('queries', 200);
-const WORKERS = arg('workers', 0);
-const LISTS = args.includes('--lists') ? args[args.indexOf('--lists') + 1] : 'un';
+const DENIALS = numberArg('denials', 10_000);
+const QUERIES = numberArg('queries', 200);
+const WORKERS = numberArg('workers', 0);
+const LISTS = stringArg('lists', 'un');
 const MIRROR = SHARED_DATA;
 
 const store = await openStore({ dataDir: 'memory://' });

@@ -26,13 +26,10 @@ import { emptyRunOutcome, type RunOutcome } from '../packages/adapters/src/monit
 import { OVERLAP_WRITE_PAGE } from '../packages/adapters/src/monitoring/run-monitoring.ts';
 import { writeRunOutcome } from '../packages/adapters/src/monitoring/write-run-outcome.ts';
 import { load, syntheticFirstOutcome } from './support/monitor-outcome.ts';
+import { numberArg } from './support/args.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const HITS = arg('hits', 60_000);
-const ROUNDS = arg('rounds', 2);
+const HITS = numberArg('hits', 60_000);
+const ROUNDS = numberArg('rounds', 2);
 const cpu = (c0: NodeJS.CpuUsage) => {
   const c = process.cpuUsage(c0);
   return (c.user + c.system) / 1e6;

@@ -17,15 +17,12 @@ import { loadNameReference } from '../packages/adapters/src/screening-reference/
 import { MONITOR_MATCH_LIMIT, queriesOfEntry } from '../packages/adapters/src/monitoring/run-monitoring.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
 import { registerKindArg, syntheticRegister } from './synthetic-register.ts';
+import { numberArg, stringArg } from './support/args.ts';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
-const N = Number(arg('counterparties', '20000'));
-const SAMPLE = Number(arg('sample', '1000'));
-const CAPS = arg('caps', '150,1000,10000').split(',').map(Number);
-const PASSES = Number(arg('passes', '2'));
+const N = numberArg('counterparties', 20_000);
+const SAMPLE = numberArg('sample', 1_000);
+const CAPS = stringArg('caps', '150,1000,10000').split(',').map(Number);
+const PASSES = numberArg('passes', 2);
 const load = () => loadavg()[0]!.toFixed(1);
 
 const reference = await loadNameReference(MIRROR);

@@ -12,14 +12,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openStore } from '../packages/adapters/src/index.ts';
+import { numberArg } from './support/args.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const HITS = arg('hits', 230_000);
-const GONE = arg('gone', 1_700);
-const TRIES = arg('tries', 5);
+const HITS = numberArg('hits', 230_000);
+const GONE = numberArg('gone', 1_700);
+const TRIES = numberArg('tries', 5);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'gone-write-'));
 const store = await openStore({ dataDir: dir });

@@ -14,13 +14,10 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { CLI_SOURCE, openStore, sharingStoreFor } from '../packages/adapters/src/index.ts';
+import { numberArg } from './support/args.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const PAGES = arg('pages', 40);
-const ROWS = arg('rows', 1000);
+const PAGES = numberArg('pages', 40);
+const ROWS = numberArg('rows', 1000);
 
 /** The main thread's CPU seconds (Linux: utime + stime of its task, in ticks of 1/100 s). */
 const mainCpu = (): number => {

@@ -20,13 +20,10 @@ import { writeRunOutcome } from '../packages/adapters/src/monitoring/write-run-o
 import { OVERLAP_ROWS, OVERLAP_WRITE_PAGE } from '../packages/adapters/src/monitoring/run-monitoring.ts';
 import { emptyRunOutcome, type RunOutcome } from '../packages/adapters/src/monitoring/monitor-records.ts';
 import { load, syntheticFirstOutcome } from './support/monitor-outcome.ts';
+import { numberArg } from './support/args.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const HITS = arg('hits', 30_000);
-const ROUNDS = arg('rounds', 3);
+const HITS = numberArg('hits', 30_000);
+const ROUNDS = numberArg('rounds', 3);
 
 /** The main thread's CPU seconds (Linux: utime + stime of its task, in ticks of 1/100 s). */
 const mainCpu = (): number => {

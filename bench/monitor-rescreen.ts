@@ -22,17 +22,14 @@ import {
 import type { StoredHit } from '../packages/adapters/src/monitoring/monitor-records.ts';
 import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
 import { applyUpdate, syntheticRegister, weeklyUpdate } from './synthetic-register.ts';
+import { numberArg } from './support/args.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const N = arg('counterparties', 100_000);
-const WORKERS = arg('workers', 2);
+const N = numberArg('counterparties', 100_000);
+const WORKERS = numberArg('workers', 2);
 /** Skips both full re-screens (the machine is busy): the delta's stored hits are found the delta's way. */
 const DELTA_ONLY = process.argv.includes('--delta-only');
 /** Rounds of the two delta paths, alternating. */
-const ROUNDS = arg('rounds', 2);
+const ROUNDS = numberArg('rounds', 2);
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))

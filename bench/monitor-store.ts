@@ -46,19 +46,16 @@ import type { ScreeningIndex, ScreeningQuery } from '../packages/core/src/index.
 import { MIRROR } from './eval-screening-lists.ts';
 import { registerKindArg, rng, syntheticRegister } from './synthetic-register.ts';
 import type { Party } from '../packages/core/src/index.ts';
+import { numberArg } from './support/args.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const N = arg('counterparties', 100_000);
-const WORKERS = arg('workers', 2);
+const N = numberArg('counterparties', 100_000);
+const WORKERS = numberArg('workers', 2);
 /** Weekly list updates after the full runs, each followed by the delta run through the product path. */
-const WEEKLY = arg('weekly', 3);
+const WEEKLY = numberArg('weekly', 3);
 /** The synthetic register screened (`--register realistic`: a real book's look; adversarial by default). */
 const REGISTER = registerKindArg();
 /** `--overlap-page N`: counterparties per page a full run writes while it screens (0: after the screening, as before). */
-const OVERLAP = process.argv.includes('--overlap-page') ? arg('overlap-page', 200) : undefined;
+const OVERLAP = process.argv.includes('--overlap-page') ? numberArg('overlap-page', 200) : undefined;
 /**
  * `--quick`: one full run only (no baseline, no second full run, no read comparison), to reach
  * the weekly deltas sooner while developing. `--check`: a full run after the deltas, which must
@@ -84,9 +81,9 @@ const PROFILE = process.argv.includes('--profile-deltas')
  * word reached (`exhaustive`) and bounded per register name; main-thread CPU per search and the
  * candidates (the same list, in the same order, or the bench stops).
  */
-const SEARCH_COMPARE = process.argv.includes('--search-compare') ? arg('search-compare', 3) : 0;
+const SEARCH_COMPARE = process.argv.includes('--search-compare') ? numberArg('search-compare', 3) : 0;
 /** `--young-mb N`: the pool workers' young generation, in MiB (the pool's default otherwise). */
-const YOUNG_MB = process.argv.includes('--young-mb') ? arg('young-mb', 8) : undefined;
+const YOUNG_MB = process.argv.includes('--young-mb') ? numberArg('young-mb', 8) : undefined;
 /**
  * `--heap-points`: the main thread's live heap (after a full collection, with
  * NODE_OPTIONS=--expose-gc) by V8 space at points of the run: before the screening service opens,

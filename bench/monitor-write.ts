@@ -21,13 +21,10 @@ import { CLI_SOURCE, openStore, sharingStoreFor, type Database } from '../packag
 import type { RunOutcome } from '../packages/adapters/src/monitoring/monitor-records.ts';
 import { writeRunOutcome } from '../packages/adapters/src/monitoring/write-run-outcome.ts';
 import { load, syntheticFirstOutcome } from './support/monitor-outcome.ts';
+import { numberArg } from './support/args.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const HITS = arg('hits', 50_000);
-const ROUNDS = arg('rounds', 1);
+const HITS = numberArg('hits', 50_000);
+const ROUNDS = numberArg('rounds', 1);
 
 const firstOutcome = () => syntheticFirstOutcome(HITS);
 

@@ -30,15 +30,12 @@ import { queriesOfEntry } from '../packages/adapters/src/monitoring/run-monitori
 import type { Party, ScreeningQuery } from '../packages/core/src/index.ts';
 import { MIRROR } from './eval-screening-lists.ts';
 import { registerKindArg, syntheticRegister } from './synthetic-register.ts';
+import { numberArg, stringArg } from './support/args.ts';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
-const N = Number(arg('counterparties', '20000'));
-const WORKERS = Number(arg('workers', '2'));
-const ROUNDS = Number(arg('rounds', '2'));
-const YOUNG = arg('young', '8,32').split(',').map(Number);
+const N = numberArg('counterparties', 20_000);
+const WORKERS = numberArg('workers', 2);
+const ROUNDS = numberArg('rounds', 2);
+const YOUNG = stringArg('young', '8,32').split(',').map(Number);
 const CHUNK = 100;
 const IN_FLIGHT = 32;
 

@@ -30,15 +30,11 @@ import {
 import { jaroWinkler } from '@entente/core';
 import { startServer } from '../packages/api/src/start-server.ts';
 import { SHARED_DATA } from '../packages/adapters/src/test-support/shared-data.ts';
+import { numberArg } from './support/args.ts';
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
-const SECONDS = arg('seconds', 10);
-const PAIRS = arg('pairs', 150);
-const WORKERS = Math.max(1, arg('workers', defaultScreenWorkers()));
+const SECONDS = numberArg('seconds', 10);
+const PAIRS = numberArg('pairs', 150);
+const WORKERS = Math.max(1, numberArg('workers', defaultScreenWorkers()));
 const MIRROR = SHARED_DATA;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;

@@ -33,16 +33,13 @@ import {
 import { MONITOR_MATCH_LIMIT } from '../packages/adapters/src/monitoring/run-monitoring.ts';
 import { MIRROR } from './eval-screening-lists.ts';
 import { registerKindArg, syntheticRegister } from './synthetic-register.ts';
+import { numberArg } from './support/args.ts';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const N = arg('counterparties', 20_000);
+const N = numberArg('counterparties', 20_000);
 /** The limit before 2026-12-05, and the one compared with it (`MEMO_LIMIT` unless told). */
-const BEFORE = arg('before', 1 << 15);
-const LIMIT = arg('limit', MEMO_LIMIT);
-const CHUNK = arg('chunk', 200);
+const BEFORE = numberArg('before', 1 << 15);
+const LIMIT = numberArg('limit', MEMO_LIMIT);
+const CHUNK = numberArg('chunk', 200);
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))

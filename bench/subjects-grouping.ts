@@ -23,13 +23,10 @@ import {
 } from '@entente/adapters';
 import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { loadMirrorLists, MIRROR, saveMirrorLists } from './eval-screening-lists.ts';
+import { numberArg } from './support/args.ts';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const NAMES = arg('names', 400);
-const ROUNDS = arg('rounds', 3);
+const NAMES = numberArg('names', 400);
+const ROUNDS = numberArg('rounds', 3);
 const load = () =>
   os
     .loadavg()

@@ -16,15 +16,12 @@ import {
   GENERIC_ORGANISATION_WORDS,
   ORGANISATION_WORD_GROUPS,
 } from '../../packages/core/src/screening/organisation-words.ts';
+import { numberArg } from '../support/args.ts';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: org-word-differences.ts <pairs.json> [--threshold 0.86] [--top 45]');
-const arg = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const threshold = arg('--threshold', 0.86);
-const top = arg('--top', 45);
+const threshold = numberArg('threshold', 0.86);
+const top = numberArg('top', 45);
 
 interface Pair {
   subject: string;
