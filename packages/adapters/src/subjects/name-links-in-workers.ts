@@ -5,6 +5,7 @@ import {
   DEFAULT_NAME_LINK_THRESHOLDS,
   nameLinkOptions,
   nameLinksOf,
+  partiesById,
   queryOfParty,
   screenParty,
   snapshotOfIndex,
@@ -70,6 +71,7 @@ export async function findNameLinksInWorkers(
     all.map((l) => ({ party: l.party, versionId: l.versionId }));
   const screenOptions = nameLinkOptions(thresholds);
   const chunkSize = options.chunk ?? CHUNK;
+  const partyOf = partiesById(all);
   if (todo.length === 0) return [];
   if (workers < 1 || todo.length < (options.minListingsForWorkers ?? MIN_LISTINGS_FOR_WORKERS)) {
     const index = options.index ?? buildScreeningIndex(parties(), reference);
@@ -77,7 +79,12 @@ export async function findNameLinksInWorkers(
     for (let i = 0; i < todo.length; i++) {
       const listing = todo[i]!;
       links.push(
-        ...nameLinksOf(listing, screenParty(index, queryOfParty(listing.party), screenOptions), thresholds),
+        ...nameLinksOf(
+          listing,
+          screenParty(index, queryOfParty(listing.party), screenOptions),
+          thresholds,
+          partyOf,
+        ),
       );
       if ((i + 1) % 2_000 === 0 || i + 1 === todo.length) options.onProgress?.(i + 1, todo.length);
       // A server resolving in the background keeps answering between screenings (tens of ms apart).
@@ -104,7 +111,7 @@ export async function findNameLinksInWorkers(
           chunk.map((l) => queryOfParty(l.party)),
           screenOptions,
         );
-        byChunk[at] = chunk.flatMap((listing, i) => nameLinksOf(listing, matches[i]!, thresholds));
+        byChunk[at] = chunk.flatMap((listing, i) => nameLinksOf(listing, matches[i]!, thresholds, partyOf));
         done += chunk.length;
         options.onProgress?.(done, todo.length);
       }

@@ -17,8 +17,21 @@ describe.each(storeTargets())('subjects across lists over HTTP on $name', (targe
         person('un-sc', 'QDi.100', 'Abdul Rahman Yasin', { unReference: 'QDi.100' }),
       ]),
     );
+    // An invented person: dated by AU; undated by the EU, with an Arabic-script alias and a second name both carry.
+    const dastani = [
+      { full: 'Karim Reza DASTANI', quality: 'primary' as const },
+      { full: 'Gholamreza DASTANI', quality: 'strong' as const },
+    ];
+    const iranian = { countries: [{ code: 'IR', role: 'nationality' as const }] };
     await t.store.saveListVersion(
-      version('au-dfat', [person('au-dfat', '8490', 'Qasem SOLEIMANI', { unReference: 'IRi.039' })]),
+      version('au-dfat', [
+        person('au-dfat', '8490', 'Qasem SOLEIMANI', { unReference: 'IRi.039' }),
+        person('au-dfat', '7001', 'Karim Reza DASTANI', {
+          names: dastani,
+          birthDates: [{ value: '1961-02-11', precision: 'day' }],
+          ...iranian,
+        }),
+      ]),
     );
     await t.store.saveListVersion(
       version('us-ofac-sdn', [person('us-ofac-sdn', '10481', 'SOLEIMANI, Qasem', dob)]),
@@ -28,6 +41,10 @@ describe.each(storeTargets())('subjects across lists over HTTP on $name', (targe
       version('eu-sanctions', [
         person('eu-sanctions', 'x/38', 'Qasem Soleimani', dob),
         person('eu-sanctions', 'x/2', 'Abdul Rahman YASIN'),
+        person('eu-sanctions', 'x/8', 'Karim Reza DASTANI', {
+          names: [dastani[0]!, { full: 'کریم رضا دستانی', script: 'Arab', quality: 'strong' }, dastani[1]!],
+          ...iranian,
+        }),
       ]),
     );
     expect((await t.call('exporter', 'POST', '/subjects/resolution')).status).toBe(403);
@@ -69,6 +86,24 @@ describe.each(storeTargets())('subjects across lists over HTTP on $name', (targe
     expect(subject.id).toBe('un-sc:IRi.039');
     expect(subject.members.find((m) => m.entityId === 'us-csl:SDN-10481')!.via!.kind).toBe('cross-reference');
     expect((await t.call('exporter', 'GET', '/subjects?id=nope:1')).status).toBe(404);
+  });
+
+  it('joins a person listed without a birth date by two names both listings carry, and says so', async () => {
+    const screened = (await (
+      await t.call('exporter', 'POST', '/screen', { name: 'کریم رضا دستانی' })
+    ).json()) as {
+      subjects: { subjectId: string; listings: string[] }[];
+    };
+    expect(screened.subjects).toHaveLength(1);
+    expect(screened.subjects[0]!.listings.sort()).toEqual(['au-dfat:7001', 'eu-sanctions:x/8']);
+    const subject = (await (
+      await t.call('exporter', 'GET', `/subjects?id=${encodeURIComponent('eu-sanctions:x/8')}`)
+    ).json()) as { members: { entityId: string; via?: { kind: string; evidence: string[] } }[] };
+    const via = subject.members.find((m) => m.via)!.via!;
+    expect(via.kind).toBe('name');
+    expect(via.evidence.join(' ')).toMatch(
+      /both listings carry the names "Karim Reza DASTANI" and "Gholamreza DASTANI"/,
+    );
   });
 
   it('lets an agency analyst merge a proposal, audited; an exporter may not', async () => {

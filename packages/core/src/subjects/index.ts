@@ -2,6 +2,7 @@ export * from './jurisdiction.ts';
 export * from './listing.ts';
 export * from './strong-evidence.ts';
 export * from './name-links.ts';
+export * from './shared-names.ts';
 export * from './resolve-subjects.ts';
 export * from './listing-gaps.ts';
 export * from './group-by-subject.ts';

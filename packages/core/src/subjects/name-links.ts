@@ -7,6 +7,7 @@ import {
 } from '../screening/screen-party.ts';
 import type { ScreeningIndex } from '../screening/screening-index.ts';
 import type { Listing, SubjectLink } from './listing.ts';
+import { sharedDistinctNames } from './shared-names.ts';
 
 /** Thresholds of name-based links (chosen on the tune half of the truth set: bench/subjects-quality.ts). */
 export interface NameLinkThresholds {
@@ -37,6 +38,12 @@ export function queryOfParty(party: Party): ScreeningQuery {
   };
 }
 
+/** The reservation a second distinct shared name can lift (nothing contradicts; only a birth date is missing). */
+const NO_BIRTH_DATE = 'no birth date to confirm a person';
+
+/** Distinct names two listings must both carry to link a person without a birth date. */
+const SHARED_NAMES_FOR_NO_BIRTH_DATE = 2;
+
 /**
  * Why a name match may not link automatically: a person needs a birth date
  * that agrees (a shared name alone joins namesakes), and nothing may contradict
@@ -49,8 +56,7 @@ function reservation(match: ScreeningMatch, party: Party): string | undefined {
   if (has('birthDateConflict') || (f.birthDate ?? 0) < 0) return 'birth dates differ';
   if (has('schemaConflict') || (f.schema ?? 0) < 0) return 'different kinds of subject';
   if (has('countryConflict') || (f.country ?? 0) < 0) return 'countries differ';
-  if (party.schema === 'person' && !(has('birthDateMatch') || (f.birthDate ?? 0) > 0))
-    return 'no birth date to confirm a person';
+  if (party.schema === 'person' && !(has('birthDateMatch') || (f.birthDate ?? 0) > 0)) return NO_BIRTH_DATE;
   return undefined;
 }
 
@@ -64,28 +70,53 @@ export function nameLinkOptions(
 /**
  * The name links one listing's screening matches make (to listings of other
  * sources), each marked automatic when at or above `thresholds.auto` with
- * nothing contradicting. Wherever the screening ran (in process or in a
- * worker), the links are the same.
+ * nothing contradicting. A person whose birth date is missing on either side
+ * is linked automatically only when the two listings also carry two distinct
+ * names in common (`sharedDistinctNames`; `partyOf` gives the matched
+ * listing's party); otherwise the link is proposed. Wherever the screening
+ * ran (in process or in a worker), the links are the same.
  */
 export function nameLinksOf(
   listing: Listing,
   matches: readonly ScreeningMatch[],
   thresholds: NameLinkThresholds = DEFAULT_NAME_LINK_THRESHOLDS,
+  partyOf: (entityId: string) => Party | undefined = () => undefined,
 ): NameLink[] {
   const out: NameLink[] = [];
   for (const match of matches) {
     if (match.source === listing.source || match.entityId === listing.entityId) continue;
-    const why = reservation(match, listing.party);
+    let why = reservation(match, listing.party);
+    const confirmed: string[] = [];
+    if (why === NO_BIRTH_DATE && match.score >= thresholds.auto) {
+      const other = partyOf(match.entityId);
+      const shared = other ? sharedDistinctNames(listing.party, other) : [];
+      if (shared.length >= SHARED_NAMES_FOR_NO_BIRTH_DATE) {
+        why = undefined;
+        confirmed.push(
+          `no birth date to compare, but both listings carry the names ${shared.map((n) => `"${n}"`).join(' and ')}`,
+        );
+      }
+    }
     out.push({
       a: listing.entityId,
       b: match.entityId,
       kind: 'name',
       score: match.score,
       automatic: match.score >= thresholds.auto && !why,
-      evidence: [...match.explanation, ...(why ? [`not linked without an analyst: ${why}`] : [])],
+      evidence: [
+        ...match.explanation,
+        ...confirmed,
+        ...(why ? [`not linked without an analyst: ${why}`] : []),
+      ],
     });
   }
   return out;
+}
+
+/** Looks a listing's party up by entity id, over the listings given. */
+export function partiesById(listings: readonly Listing[]): (entityId: string) => Party | undefined {
+  const byId = new Map(listings.map((l) => [l.entityId, l.party]));
+  return (entityId) => byId.get(entityId);
 }
 
 /** One link per pair of listings (found from either side): the better scored. */
@@ -121,8 +152,11 @@ export function findNameLinks(
   skipSources: ReadonlySet<string> = new Set(),
 ): NameLink[] {
   const options = nameLinkOptions(thresholds);
+  const partyOf = partiesById(listings);
   const links: NameLink[] = [];
   for (const listing of listingsToScreen(listings, skipSources))
-    links.push(...nameLinksOf(listing, screenParty(index, queryOfParty(listing.party), options), thresholds));
+    links.push(
+      ...nameLinksOf(listing, screenParty(index, queryOfParty(listing.party), options), thresholds, partyOf),
+    );
   return bestLinkPerPair(links);
 }

@@ -172,3 +172,93 @@ describe('resolveSubjects: names and analysts', () => {
     expect(r.subjectOf.get('eu-sanctions:x/1')).not.toBe('un-sc:QDi.100');
   });
 });
+
+describe('resolveSubjects: a person without a birth date', () => {
+  // One listing carries no birth date (only a nationality and an alias in Arabic script); the other is dated.
+  const alias = (full: string, script = 'Latn') => ({ full, script, quality: 'strong' as const });
+  const ir = { countries: [{ code: 'IR', role: 'nationality' as const }] };
+  const undated = (...aliases: ReturnType<typeof alias>[]) =>
+    listingOf('eu-sanctions', 'u/1', 'Karim Reza DASTANI', {
+      ...ir,
+      names: [{ full: 'Karim Reza DASTANI', script: 'Latn', quality: 'primary' }, ...aliases],
+    });
+  const dated = (names: string[], extra: Parameters<typeof listingOf>[3] = {}) =>
+    listingOf('au-dfat', 'd/1', names[0]!, {
+      ...dob('1961-02-11'),
+      ...ir,
+      names: names.map((full, i) => ({
+        full,
+        quality: i === 0 ? ('primary' as const) : ('strong' as const),
+      })),
+      ...extra,
+    });
+  const joined = (listings: Listing[]) =>
+    resolveSubjects(listings, nameLinksOf(listings)).subjectOf.get('eu-sanctions:u/1') ===
+    resolveSubjects(listings, nameLinksOf(listings)).subjectOf.get('au-dfat:d/1');
+
+  it.each([
+    {
+      case: 'both carry a second, distinct name (and the undated one an Arabic-script alias)',
+      listings: [
+        undated(alias('کریم رضا دستانی', 'Arab'), alias('Gholamreza DASTANI')),
+        dated(['DASTANI, Karim Reza', 'DASTANI, Gholam Reza']),
+      ],
+    },
+    {
+      case: 'the second name written surname first, hyphenated',
+      listings: [undated(alias('Bahram DASTANI')), dated(['Karim-Reza DASTANI', 'DASTANI Bahram'])],
+    },
+  ])('joins when $case', ({ listings }) => {
+    expect(joined(listings)).toBe(true);
+  });
+
+  it.each([
+    {
+      case: 'only the one name is shared (a namesake), even with the Arabic-script alias',
+      listings: [undated(alias('کریم رضا دستانی', 'Arab')), dated(['Karim Reza DASTANI'])],
+    },
+    {
+      case: 'the second shared name is a spelling of the first',
+      listings: [undated(alias('Karim Reza DASTANY')), dated(['Karim Reza DASTANI', 'Karim Reza DASTANY'])],
+    },
+    {
+      case: 'the second shared name is a surname alone',
+      listings: [undated(alias('DASTANI')), dated(['Karim Reza DASTANI', 'DASTANI'])],
+    },
+    {
+      case: 'two names are shared but the nationalities differ',
+      listings: [
+        undated(alias('Gholamreza DASTANI')),
+        dated(['Karim Reza DASTANI', 'Gholamreza DASTANI'], {
+          countries: [{ code: 'IQ', role: 'nationality' }],
+        }),
+      ],
+    },
+  ])('does not join when $case', ({ listings }) => {
+    expect(joined(listings)).toBe(false);
+  });
+
+  it('does not join two dated listings that share two names but not the birth date', () => {
+    const a = dated(['Karim Reza DASTANI', 'Gholamreza DASTANI']);
+    const b = listingOf('eu-sanctions', 'u/1', 'Karim Reza DASTANI', {
+      ...dob('1975-06-01'),
+      names: [
+        { full: 'Karim Reza DASTANI', quality: 'primary' },
+        { full: 'Gholamreza DASTANI', quality: 'strong' },
+      ],
+    });
+    expect(joined([a, b])).toBe(false);
+  });
+
+  it('says why the link was made without a birth date', () => {
+    const listings = [
+      undated(alias('Gholamreza DASTANI')),
+      dated(['Karim Reza DASTANI', 'Gholamreza DASTANI']),
+    ];
+    const r = resolveSubjects(listings, nameLinksOf(listings));
+    const member = r.subjects.flatMap((s) => s.members).find((m) => m.via)!;
+    expect(member.via!.evidence.join(' ')).toMatch(
+      /no birth date to compare, but both listings carry the names "Karim Reza DASTANI" and "Gholamreza DASTANI"/,
+    );
+  });
+});
