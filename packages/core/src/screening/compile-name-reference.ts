@@ -64,9 +64,18 @@ export interface CompiledNameReference {
   translationMembers: string[][];
   /** Confusable digit → letter map used inside mixed tokens. */
   confusables: Map<string, string>;
+  /**
+   * The reference's legal forms written wholly in Han characters ("株式会社", "有限公司"), NFKC: cut
+   * apart where they end a Han run as they are, beside the generic words `readHanOrganisationWords`
+   * reads in English.
+   */
+  hanLegalForms: Set<string>;
 }
 
 const compiled = new WeakMap<NameReference, CompiledNameReference>();
+
+/** A word of two Han characters or more. */
+const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
 /** A word of Latin letters and digits only. */
 const LATIN_WORD = /^[a-z0-9]+$/;
@@ -91,10 +100,12 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
     ),
   );
   const legalSpellings = new Set<string>();
+  const hanLegalForms = new Set<string>();
   for (const type of [...reference.orgTypes, ...EXTRA_LEGAL_FORMS]) {
     const value = type.generic ?? type.compare ?? type.display;
     if (!value) continue;
     for (const alias of [...type.aliases, type.display ?? '', type.compare ?? '']) {
+      if (HAN_WORD.test(alias)) hanLegalForms.add(alias.normalize('NFKC'));
       addPhrase(alias, 'legal', value.toUpperCase());
       if (tokenizeName(alias).length === 1) legalSpellings.add(alias.replace(/[^\p{L}\p{N}]/gu, ''));
       // A legal form of three words or more is also written without its generic last word
@@ -235,6 +246,7 @@ export function compileNameReference(reference: NameReference): CompiledNameRefe
     translations,
     translationMembers,
     confusables,
+    hanLegalForms,
   };
   compiled.set(reference, result);
   return result;

@@ -1,6 +1,7 @@
 import { isNonLatin } from '../text/detect-script.ts';
 import type { PartySchema } from '../model/party.ts';
 import { compileNameReference, type CompiledNameReference } from './compile-name-reference.ts';
+import { readHanOrganisationWords } from './han-organisation-words.ts';
 import { hanReadingVariants } from './han-readings.ts';
 import type { NameReference } from './name-reference.ts';
 import { DIGIT_ORDINAL, readNumberWords } from './number-words.ts';
@@ -90,6 +91,18 @@ function dropEzafe(tokens: string[], hyphenI: boolean): void {
 
 /** An "i" written between hyphens inside a word ("Falah-i-Insaniat"): the ezafe. */
 const HYPHEN_I = /\p{L}-[iI]-\p{L}/u;
+
+const HAN_CHARACTER = /\p{Script=Han}/gu;
+
+/**
+ * The syllables the Han characters of a name are read as ("玉沙" → yu, sha), or undefined without
+ * Han: such a syllable is one character of a Chinese or Japanese word, not a one-word legal form
+ * of another language that is spelled alike (Korean "yu" 유한회사, Estonian "OÜ").
+ */
+function hanSyllables(text: string): Set<string> | undefined {
+  const chars = NON_ASCII.test(text) ? text.match(HAN_CHARACTER) : null;
+  return chars ? new Set(chars.flatMap((ch) => tokenizeName(ch))) : undefined;
+}
 
 /** Hebrew and Arabic letters: scripts that write no short vowels. */
 const ABJAD = /[\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3]/;
@@ -242,7 +255,12 @@ export function normalizeName(
   const ref = compileNameReference(reference);
   const isPerson = schema === 'person';
   const isOrg = schema === 'organization' || schema === 'vessel' || schema === 'aircraft';
-  const read = isPerson ? splitDottedInitials(text) : text;
+  // A body's generic words written in kanji or hanzi are read in English ("工場" → "plant").
+  const read = isPerson
+    ? splitDottedInitials(text)
+    : NON_ASCII.test(text)
+      ? readHanOrganisationWords(text, ref.hanLegalForms)
+      : text;
   let raw = readNumberWords(tokenizeName(read).map((t) => replaceDigits(t, ref)));
   // Titles are dropped at either end of the name, and after the comma of a surname-first form.
   let given = isOrg ? -1 : givenNamesStart(read, ref);
@@ -251,6 +269,7 @@ export function normalizeName(
   const tokens: string[] = [];
   const legalForms: string[] = [];
   const titles: string[] = [];
+  const syllables = hanSyllables(read);
   let firstForm = -1;
   let i = 0;
   while (i < raw.length) {
@@ -262,6 +281,7 @@ export function normalizeName(
         (p.kind === 'symbol' ||
           (p.kind === 'legal' &&
             !isPerson &&
+            !(p.tokens.length === 1 && syllables?.has(raw[i]!)) &&
             (p.tokens.length > 1 || raw.length > 1) &&
             (isOrg || readsAsForm(text, raw, i, p.tokens, ref))) ||
           (p.kind === 'orgPrefix' && isOrg && i === 0) ||

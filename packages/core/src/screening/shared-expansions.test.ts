@@ -54,7 +54,8 @@ const expected = (() => {
 
 describe('SharedExpansions', () => {
   it('gives back what was put, as views of its shared memory, to another thread reading its buffer', () => {
-    const memo = new SharedExpansions({ slots: 1024, arenaBytes: 1 << 20 });
+    // Room for every query token of the case tables (a memo takes none past half its slots).
+    const memo = new SharedExpansions({ slots: 2048, arenaBytes: 1 << 20 });
     const index = worker();
     for (const t of tokens) memo.put(t, expandToken(index, t));
     expect(memo.size).toBe(tokens.length);
