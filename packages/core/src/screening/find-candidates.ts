@@ -471,6 +471,123 @@ function rankKept(index: ScreeningIndex, kept: number, listedSide: boolean, quer
   }
 }
 
+/** What a candidate search works out of its query before reading postings (`searchPlan`). */
+export interface SearchPlan {
+  /** The query's keys, rarest first. */
+  parts: KeyPart[];
+  /** What the keys from m on can still add, per script and whole-name. */
+  reachLatin: Float64Array;
+  reachOriginal: Float64Array;
+  reachWhole: Uint8Array;
+  /** The query's token weight in all, and the share of it its initials may reach. */
+  total: number;
+  initialShare: number;
+  /** Coverage a name needs for its name score to reach minScore, after the name-level lifts. */
+  coverageNeeded: number;
+  /** Most a name's own initials can add (each one letter against a query word), per script. */
+  latinSlack: number;
+  originalSlack: number;
+  /**
+   * The most a name's own initials can add to its Latin reach (all the query's words against
+   * an initial of it), computed as `isKeptName`'s term is, so that the term is never above it.
+   */
+  initialsMost: number;
+}
+
+/** The keys of `query` and the bounds a search of them applies (`findCandidateNames`). */
+function searchPlan(
+  index: ScreeningIndex,
+  query: NormalizedName,
+  weight: TokenWeight,
+  minScore: number,
+): SearchPlan {
+  const parts = keyParts(index, query, weight);
+  parts.sort((a, b) => a.expansion.postings - b.expansion.postings);
+  const reachLatin = new Float64Array(parts.length + 1);
+  const reachOriginal = new Float64Array(parts.length + 1);
+  const reachWhole = new Uint8Array(parts.length + 1);
+  for (let m = parts.length - 1; m >= 0; m--) {
+    const p = parts[m]!;
+    reachLatin[m] = reachLatin[m + 1]! + (p.script === 0 ? p.share * p.expansion.best : 0);
+    reachOriginal[m] = reachOriginal[m + 1]! + (p.script === 1 ? p.share * p.expansion.best : 0);
+    reachWhole[m] = reachWhole[m + 1]! | (p.whole > 0 && p.expansion.ids.length > 0 ? 1 : 0);
+  }
+  const tokens = query.tokens;
+  const originals = query.originalTokens ?? [];
+  let total = 0;
+  let initialShare = 0;
+  for (const t of tokens) {
+    const w = weight(t);
+    total += w;
+    if (t.length === 1) initialShare += INITIAL * w;
+  }
+  initialShare = total > 0 ? initialShare / total : 0;
+  let originalTotal = 0;
+  let originalInitials = 0;
+  for (const t of originals) {
+    originalTotal += t.length;
+    if (t.length === 1) originalInitials += INITIAL;
+  }
+  originalInitials = originalTotal > 0 ? originalInitials / originalTotal : 0;
+  return {
+    parts,
+    reachLatin,
+    reachOriginal,
+    reachWhole,
+    total,
+    initialShare,
+    coverageNeeded: queryCoverageNeeded(query, weight, minScore, index.compiled),
+    latinSlack: initialShare + (total > 0 ? (INITIAL * tokens.length) / total : 0),
+    originalSlack: originalInitials + (originalTotal > 0 ? (INITIAL * originals.length) / originalTotal : 0),
+    initialsMost: total > 0 ? (INITIAL * tokens.length) / total : 0,
+  };
+}
+
+/**
+ * Whether a search stops making names at key `m` (> 0, no whole-name key left) whatever it has
+ * found: the keys left cannot lift a name not yet seen to the coverage needed, or to `minShare`.
+ */
+function stopsCreating(plan: SearchPlan, m: number, minShare: number): boolean {
+  const hopeless =
+    plan.reachLatin[m]! + plan.latinSlack < plan.coverageNeeded &&
+    plan.reachOriginal[m]! + plan.originalSlack < plan.coverageNeeded;
+  return hopeless || plan.reachLatin[m]! + plan.reachOriginal[m]! < minShare;
+}
+
+/**
+ * Whether a reached name that gathered Latin share `l` and original-script share `o` (and a
+ * whole-name key when `whole`) is kept: it reaches `minShare`, and its reach with what its own
+ * initials may add reaches the coverage needed.
+ */
+function isKeptName(
+  plan: SearchPlan,
+  nameShape: ArrayLike<number>,
+  nameId: number,
+  l: number,
+  o: number,
+  whole: boolean,
+  queryTokens: number,
+  minShare: number,
+): boolean {
+  if (l + o < minShare && queryTokens > 0) return false;
+  const { coverageNeeded, total } = plan;
+  if (coverageNeeded > 0 && !whole) {
+    // The name's shape (a random read of an array of 4 MB at 2,000,000 names) only when it
+    // can decide: rounding is monotone, so base + the term lies between base and base +
+    // initialsMost, and the original-script reach is o + originalSlack or 0.
+    const base = l + plan.initialShare;
+    if (base < coverageNeeded) {
+      if (base + plan.initialsMost < coverageNeeded && o + plan.originalSlack < coverageNeeded) return false;
+      const shape = nameShape[nameId]!;
+      const nameInitials = shape & 255;
+      const latinReach = base + (total > 0 ? (INITIAL * Math.min(nameInitials, queryTokens)) / total : 0);
+      const originalReach = shape & 256 ? o + plan.originalSlack : 0;
+      if (latinReach < coverageNeeded && originalReach < coverageNeeded) return false;
+    }
+  }
+  return true;
+}
+
 /**
  * Names likely to match a query, found through the inverted index (exact,
  * symbol, fuzzy and phonetic token matches, joined spellings, original
@@ -502,44 +619,12 @@ export function findCandidateNames(
   minScore = 0,
   out?: CandidateCut,
   listedSide = true,
+  /** `candidateSearchPlan` of the same query, weight and `minScore`, when the caller made it. */
+  plan = searchPlan(index, query, weight, minScore),
 ): number[] {
-  const parts = keyParts(index, query, weight);
-  parts.sort((a, b) => a.expansion.postings - b.expansion.postings);
+  const { parts, reachWhole } = plan;
   if (listedSide) setListedAdds(index, parts);
-  // What the keys from m on can still add, per script and whole-name.
-  const reachLatin = new Float64Array(parts.length + 1);
-  const reachOriginal = new Float64Array(parts.length + 1);
-  const reachWhole = new Uint8Array(parts.length + 1);
-  for (let m = parts.length - 1; m >= 0; m--) {
-    const p = parts[m]!;
-    reachLatin[m] = reachLatin[m + 1]! + (p.script === 0 ? p.share * p.expansion.best : 0);
-    reachOriginal[m] = reachOriginal[m + 1]! + (p.script === 1 ? p.share * p.expansion.best : 0);
-    reachWhole[m] = reachWhole[m + 1]! | (p.whole > 0 && p.expansion.ids.length > 0 ? 1 : 0);
-  }
   const tokens = query.tokens;
-  const originals = query.originalTokens ?? [];
-  let total = 0;
-  let initialShare = 0;
-  for (const t of tokens) {
-    const w = weight(t);
-    total += w;
-    if (t.length === 1) initialShare += INITIAL * w;
-  }
-  initialShare = total > 0 ? initialShare / total : 0;
-  let originalTotal = 0;
-  let originalInitials = 0;
-  for (const t of originals) {
-    originalTotal += t.length;
-    if (t.length === 1) originalInitials += INITIAL;
-  }
-  originalInitials = originalTotal > 0 ? originalInitials / originalTotal : 0;
-  // Coverage a name needs for its name score to reach minScore, after the name-level lifts.
-  const coverageNeeded = queryCoverageNeeded(query, weight, minScore, index.compiled);
-  // Most a name's own initials can add (each one letter against a query word).
-  const latinSlack = initialShare + (total > 0 ? (INITIAL * tokens.length) / total : 0);
-  const originalSlack =
-    originalInitials + (originalTotal > 0 ? (INITIAL * originals.length) / originalTotal : 0);
-
   const places = placesFor(index.nameSlots);
   const reached = reachedBits;
   // Read once: each is a getter that looks at how the index is stored.
@@ -552,11 +637,8 @@ export function findCandidateNames(
   try {
     for (let m = 0; m < parts.length; m++) {
       if (creating && m > 0 && !reachWhole[m]) {
-        const hopeless =
-          reachLatin[m]! + latinSlack < coverageNeeded && reachOriginal[m]! + originalSlack < coverageNeeded;
-        const belowFloor = reachLatin[m]! + reachOriginal[m]! < minShare;
-        if (hopeless || belowFloor) creating = false;
-        else if (count >= limit && reachLatin[m]! + reachOriginal[m]! < kthTouched(count, limit)) {
+        if (stopsCreating(plan, m, minShare)) creating = false;
+        else if (count >= limit && plan.reachLatin[m]! + plan.reachOriginal[m]! < kthTouched(count, limit)) {
           creating = false;
           capped = true;
         }
@@ -624,29 +706,12 @@ export function findCandidateNames(
     for (let c = 0; c < count; c++) reached[touched[c]! >> 5] = 0;
   }
   // The names kept are moved to the front, with what they gathered.
-  // The most a name's own initials can add to its Latin reach (all the query's words against
-  // an initial of it), computed as the term below is, so that the term is never above it.
-  const initialsMost = total > 0 ? (INITIAL * tokens.length) / total : 0;
   let kept = 0;
   for (let c = 0; c < count; c++) {
     const nameId = touched[c]!;
     const l = latin[c]!;
     const o = original[c]!;
-    if (l + o < minShare && tokens.length > 0) continue;
-    if (coverageNeeded > 0 && wholeKey[c] !== 1) {
-      // The name's shape (a random read of an array of 4 MB at 2,000,000 names) only when it
-      // can decide: rounding is monotone, so base + the term lies between base and base +
-      // initialsMost, and the original-script reach is o + originalSlack or 0.
-      const base = l + initialShare;
-      if (base < coverageNeeded) {
-        if (base + initialsMost < coverageNeeded && o + originalSlack < coverageNeeded) continue;
-        const shape = nameShape[nameId]!;
-        const nameInitials = shape & 255;
-        const latinReach = base + (total > 0 ? (INITIAL * Math.min(nameInitials, tokens.length)) / total : 0);
-        const originalReach = shape & 256 ? o + originalSlack : 0;
-        if (latinReach < coverageNeeded && originalReach < coverageNeeded) continue;
-      }
-    }
+    if (!isKeptName(plan, nameShape, nameId, l, o, wholeKey[c] === 1, tokens.length, minShare)) continue;
     touched[kept] = nameId;
     latin[kept] = l;
     original[kept] = o;
@@ -689,4 +754,173 @@ export function findCandidateNames(
     }
   }
   return ranked;
+}
+
+/** What `findRestrictedCandidateNames` found among a few parties' names. */
+export interface RestrictedCandidates {
+  /**
+   * When `uncapped`, the names of those parties `findCandidateNames` returns, in its order;
+   * otherwise every name of theirs it can reach (it returns some of them).
+   */
+  names: number[];
+  /**
+   * Whether `findCandidateNames` cannot meet its cap (fewer names than the cap are posted under
+   * the keys it reads while it makes names, `createdNames`).
+   */
+  uncapped: boolean;
+}
+
+/** Most postings `createdNames` reads: past it, a search is taken as one that may meet its cap. */
+const CREATED_COUNT_READS_PER_CAP = 16;
+
+/** Per name id, one bit, for `createdNames` (all clear between calls). */
+let createdBits = new Int32Array(32);
+
+/**
+ * How many names `findCandidateNames` makes from the first `creating` keys of `plan` when its
+ * cap does not stop it (each name posted under one of their tokens that passes the key's pair
+ * test), or undefined once that reaches `limit` or more than `reads` postings are read.
+ */
+function createdNames(
+  index: ScreeningIndex,
+  plan: SearchPlan,
+  creating: number,
+  limit: number,
+  reads: number,
+): number | undefined {
+  const words = (index.nameSlots >> 5) + 1;
+  if (createdBits.length < words) createdBits = new Int32Array(words + (words >> 3));
+  const bits = createdBits;
+  const made: number[] = [];
+  const columns = index.columns?.postings;
+  try {
+    for (let m = 0; m < creating; m++) {
+      const part = plan.parts[m]!;
+      const ids = part.expansion.ids;
+      for (let k = 0; k < ids.length; k++) {
+        const list = columns ? columns.ids : index.postingsOf(ids[k]!);
+        const end = columns ? columns.starts[ids[k]! + 1]! : list.length;
+        const from = columns ? columns.starts[ids[k]!]! : 0;
+        if ((reads -= end - from) < 0) return undefined;
+        for (let p = from; p < end; p++) {
+          const nameId = list[p]!;
+          const bit = 1 << (nameId & 31);
+          if ((bits[nameId >> 5]! & bit) !== 0) continue;
+          if (part.pair >= 0 && !hasKey(index, nameId, part.pair)) continue;
+          if (part.unless >= 0 && hasKey(index, nameId, part.unless)) continue;
+          bits[nameId >> 5] = bits[nameId >> 5]! | bit;
+          made.push(nameId);
+          if (made.length >= limit) return undefined;
+        }
+      }
+    }
+    return made.length;
+  } finally {
+    for (const nameId of made) bits[nameId >> 5] = 0;
+  }
+}
+
+/** The keys of `query` and their bounds, for `findCandidateNames` and its restricted sibling to share. */
+export function candidateSearchPlan(
+  index: ScreeningIndex,
+  query: NormalizedName,
+  weight: TokenWeight,
+  minScore: number,
+): SearchPlan {
+  return searchPlan(index, query, weight, minScore);
+}
+
+/**
+ * `findCandidateNames` (with `listedSide`) over a few parties' names only: `postings` holds, per
+ * token id of `index`, the ids of those names posted under it in the index's order
+ * (`restrictedPostingsFor`). The keys, their expansion and every bound are the whole index's, so
+ * each name gathers what it gathers in the whole search; what the whole search returns of these
+ * names is `names` when `uncapped`, else a subset of them. Undefined when, uncapped, the whole
+ * search may add what one key gives a name in another order (a name reached twice by one key,
+ * read through the names' keys), which can differ in the last bit: the caller then searches
+ * the whole index.
+ */
+export function findRestrictedCandidateNames(
+  index: ScreeningIndex,
+  query: NormalizedName,
+  weight: TokenWeight,
+  limit: number,
+  minShare: number,
+  minScore: number,
+  postings: ReadonlyMap<number, ArrayLike<number>>,
+  plan = searchPlan(index, query, weight, minScore),
+): RestrictedCandidates | undefined {
+  const { parts, reachWhole } = plan;
+  const joinedKey = index.joinedKey;
+  const slots = new Map<number, number>();
+  const names: number[] = [];
+  const lat: number[] = [];
+  const orig: number[] = [];
+  const whl: boolean[] = [];
+  /** Per slot, the key that last added to the name. */
+  const lastPart: number[] = [];
+  /** The keys that reached a name twice. */
+  const twice: number[] = [];
+  /** How many keys the search reads while it makes names; the postings under them. */
+  let creating = parts.length;
+  let postingsWhileCreating = 0;
+  for (let m = 0; m < parts.length; m++) {
+    if (creating === parts.length && m > 0 && !reachWhole[m] && stopsCreating(plan, m, minShare))
+      creating = m;
+    const making = creating === parts.length;
+    const part = parts[m]!;
+    const { ids, similarities } = part.expansion;
+    const latinPart = part.script === 0;
+    for (let k = 0; k < ids.length; k++) {
+      if (making) postingsWhileCreating += index.postingCount(ids[k]!);
+      const list = postings.get(ids[k]!);
+      if (!list) continue;
+      const add = similarities[k]! * part.share;
+      const whole = part.whole === 2 || (part.whole === 1 && joinedKey[ids[k]!] === 1);
+      for (let p = 0; p < list.length; p++) {
+        const nameId = list[p]!;
+        if (part.pair >= 0 && !hasKey(index, nameId, part.pair)) continue;
+        if (part.unless >= 0 && hasKey(index, nameId, part.unless)) continue;
+        let c = slots.get(nameId);
+        if (c !== undefined) {
+          if (lastPart[c] === m && twice[twice.length - 1] !== m) twice.push(m);
+          lastPart[c] = m;
+          if (latinPart) lat[c]! += add;
+          else orig[c]! += add;
+        } else if (making) {
+          c = names.length;
+          slots.set(nameId, c);
+          names.push(nameId);
+          lat.push(latinPart ? add : 0);
+          orig.push(latinPart ? 0 : add);
+          whl.push(false);
+          lastPart.push(m);
+        } else continue;
+        if (whole) whl[c] = true;
+      }
+    }
+  }
+  // Fewer postings than the cap under the keys that make names: fewer names made than the cap.
+  let made: number | undefined;
+  if (postingsWhileCreating >= limit || twice.some((m) => m >= creating))
+    made = createdNames(index, plan, creating, limit, CREATED_COUNT_READS_PER_CAP * limit);
+  const uncapped = postingsWhileCreating < limit || made !== undefined;
+  // Some of them, which ones the cap decides: every name reached, whatever it gathered.
+  if (!uncapped) return { names, uncapped };
+  // A key read while names are made is walked by its postings, as here; a later one is walked
+  // so too unless the whole search reads the keys of the names it made instead (`addToTouched`).
+  for (const m of twice)
+    if (
+      m >= creating &&
+      !(made !== undefined && made * POSTINGS_PER_REACHED_NAME >= parts[m]!.expansion.postings)
+    )
+      return undefined;
+  const nameShape = index.nameShape;
+  const kept: { nameId: number; rank: number }[] = [];
+  for (let c = 0; c < names.length; c++)
+    if (isKeptName(plan, nameShape, names[c]!, lat[c]!, orig[c]!, whl[c]!, query.tokens.length, minShare))
+      kept.push({ nameId: names[c]!, rank: lat[c]! + orig[c]! });
+  // Best first by the query's share, ties in the order reached, as an uncapped search ranks them.
+  kept.sort((a, b) => b.rank - a.rank);
+  return { names: kept.map((x) => x.nameId), uncapped };
 }

@@ -2,7 +2,14 @@ import { DomainError } from '../errors.ts';
 import type { PartySchema } from '../model/party.ts';
 import { primaryName } from '../model/party.ts';
 import { commaSeparatedNames, slashSeparatedNames } from './comma-names.ts';
-import { findCandidateNames, type CandidateCut } from './find-candidates.ts';
+import {
+  candidateSearchPlan,
+  findCandidateNames,
+  findRestrictedCandidateNames,
+  type CandidateCut,
+  type SearchPlan,
+} from './find-candidates.ts';
+import { RESTRICTED_SEARCH_MAX_PARTIES, restrictedPostingsFor } from './restricted-postings.ts';
 import { resolveTranscription } from './resolve-transcription.ts';
 import { arabicReading } from './arabic-reading.ts';
 import { namePartsOf } from './name-parts.ts';
@@ -36,6 +43,7 @@ import { nameScoreBound, partyWordsBound } from './name-score-bound.ts';
 import { mayReadAcrossNames, partyWordsScore, PARTY_WORDS_CAP, type PartyWords } from './party-words.ts';
 import { reachesFloorAt } from './same-name-bounds.ts';
 import { indexTokenWeight, nameCommonness } from './token-weight.ts';
+import type { TokenWeight } from './compare-names.ts';
 import { wadeGilesToPinyin } from './wade-giles.ts';
 
 /** Who to screen: a name, and whatever else is known. */
@@ -713,6 +721,70 @@ function countBeyond(
 }
 
 /**
+ * The candidate names of an `entente` screening of `variant` restricted to the parties whose
+ * names `postings` holds (`restrictedPostingsFor`; `entities` their entry mask), found among
+ * those names alone, when that gives what the whole index's search would give after
+ * `wouldScore`, `addPartiesAcrossNames` and `scoreEntente`: when that search cannot have met its
+ * cap (the same names in the same order), or when no party of the names found can reach the
+ * threshold on them (the whole search finds some of them, so none on those it finds; none
+ * then). Undefined otherwise (a match, which only the whole search's cap can say is kept): the
+ * caller searches the whole index.
+ */
+function restrictedCandidates(
+  index: ScreeningIndex,
+  query: ScreeningQuery,
+  threshold: number,
+  variant: NormalizedName,
+  weight: TokenWeight,
+  limit: number,
+  minNameScore: number,
+  prepared: PreparedQuery,
+  nameFloor: number,
+  bounded: boolean,
+  entities: Uint8Array,
+  postings: ReadonlyMap<number, Int32Array>,
+  plan: SearchPlan,
+): number[] | undefined {
+  const found = findRestrictedCandidateNames(
+    index,
+    variant,
+    weight,
+    limit,
+    0.2,
+    minNameScore,
+    postings,
+    plan,
+  );
+  if (!found) return undefined;
+  if (found.uncapped) return found.names;
+  // The whole search returns some of these names (which ones, the cap decides). A query with
+  // identifiers scores every name it is given. Otherwise a party is scored on the names of it
+  // the search returns that `wouldScore` keeps, and its score is that of the best of them
+  // (`scoreEntente` reads no other): when no name of these alone makes its party match, no
+  // subset does. A party read across its names is scored on all of them.
+  if (!bounded) return found.names.length > 0 ? undefined : [];
+  const matchesOn = (entryId: number, nameIds: number[]): boolean => {
+    const entry = index.entry(entryId);
+    const match = entry && scoreEntente(index, query, entry, nameIds, prepared, threshold);
+    return match !== undefined && match.score >= threshold;
+  };
+  for (const nameId of found.names)
+    if (
+      wouldScore(index, nameId, prepared, bounded, nameFloor, entities) &&
+      matchesOn(index.nameEntry(nameId), [nameId])
+    )
+      return undefined;
+  if (mayReadAcrossNames(index, prepared))
+    for (const entryId of new Set(found.names.map((id) => index.nameEntry(id))))
+      if (
+        partyWordsBound(index, prepared, entryId) >= nameFloor &&
+        matchesOn(entryId, index.entry(entryId)?.names ?? [])
+      )
+        return undefined;
+  return [];
+}
+
+/**
  * Screens one party against the index: retrieves candidate names through
  * the index, scores each candidate party with named, explained features (or
  * OFAC's score), and returns the matches at or above the threshold, best first.
@@ -789,6 +861,12 @@ function screening(
       : { variants: [normalizeName(query.name ?? '', index.reference, query.schema)], prepared: undefined };
   const variants = kept.variants;
   const entityIds = entities && entityMask(index, entities);
+  // A screening restricted to a few parties for its matches alone searches their names only
+  // (`restrictedCandidates`); one that counts what the cap left unscored searches the index.
+  const ownPostings =
+    entities && !countUnscored && algorithm === 'entente' && entities.size <= RESTRICTED_SEARCH_MAX_PARTIES
+      ? restrictedPostingsFor(index, entities)
+      : undefined;
   const best = new Map<number, ScreeningMatch>();
   // The names beyond the cap are kept apart (bounded ones are counted as the scored ones are kept).
   const cut: CandidateCut = {
@@ -802,16 +880,36 @@ function screening(
     const prepared = kept.prepared?.[v] ?? prepareQuery(index, variant, weight);
     const byEntry = new Map<number, number[]>();
     let pruned: number[] | undefined;
-    const candidates = findCandidateNames(
-      index,
-      variant,
-      weight,
-      candidateLimit,
-      algorithm === 'ofac' ? 0 : 0.2,
-      minNameScore,
-      cut,
-      algorithm === 'entente',
-    );
+    // A restricted search shares its keys and bounds with the whole one it may fall back on.
+    const plan = ownPostings && candidateSearchPlan(index, variant, weight, minNameScore);
+    const candidates =
+      (plan &&
+        restrictedCandidates(
+          index,
+          query,
+          threshold,
+          variant,
+          weight,
+          candidateLimit,
+          minNameScore,
+          prepared,
+          nameFloor,
+          bounded,
+          entityIds!,
+          ownPostings!,
+          plan,
+        )) ??
+      findCandidateNames(
+        index,
+        variant,
+        weight,
+        candidateLimit,
+        algorithm === 'ofac' ? 0 : 0.2,
+        minNameScore,
+        cut,
+        algorithm === 'entente',
+        plan,
+      );
     if (bounded || entities) {
       // Names that cannot reach the threshold are not scored (a party matches on its best name,
       // which can; see nameScoreFloor). Names of parties outside `entities` are left out first:
