@@ -48,17 +48,30 @@ function devoicedEnd(folded: string): string {
   return last === 'd' ? `${folded.slice(0, -1)}t` : last === 'b' ? `${folded.slice(0, -1)}p` : folded;
 }
 
+/** Whether two folded words are one, or one once a devoiced last consonant is read voiced. */
+function sameFolded(fx: string, fy: string): boolean {
+  return fx === fy || devoicedEnd(fx) === devoicedEnd(fy);
+}
+
+/**
+ * A word with its x written ks: Russian and Belarusian given names romanise кс as x or ks
+ * ("alexei" / "aleksei", "maxim" / "maksim", "xenia" / "ksenia").
+ */
+function xAsKs(word: string): string {
+  return word.replaceAll('x', 'ks');
+}
+
 /**
  * Whether two words are one word, spellings of one name in the name reference, or one
- * spelling once the transliteration conventions and a devoiced last consonant are folded
+ * spelling once the transliteration conventions, x as ks and a devoiced last consonant are folded
  * (`foldSpelling`, `devoicedEnd`: "akhmad" / "akhmed", "airat" / "ayrat", "akhmet" / "akhmed";
  * not "daniel" / "daniela", "maria" / "mario").
  */
 function sameGivenName(x: string, y: string, spellings: ReadonlyMap<string, readonly number[]>): boolean {
   if (x === y) return true;
-  const fx = foldSpelling(x);
-  const fy = foldSpelling(y);
-  if (fx === fy || devoicedEnd(fx) === devoicedEnd(fy)) return true;
+  if (sameFolded(foldSpelling(x), foldSpelling(y))) return true;
+  if ((x.includes('x') || y.includes('x')) && sameFolded(foldSpelling(xAsKs(x)), foldSpelling(xAsKs(y))))
+    return true;
   const gx = spellings.get(x);
   const gy = gx && spellings.get(y);
   return !!gy && gx.some((g) => gy.includes(g));

@@ -28,6 +28,24 @@ export const NAME_MATCH_CASES: NameMatchCase[] = [
     match: true,
     why: 'missing patronymic',
   },
+  {
+    query: 'Maxim Sorokin',
+    listed: 'SOROKIN, Maksim Valeryevich',
+    match: true,
+    why: 'missing patronymic, the given name romanised with x for ks',
+  },
+  {
+    query: 'Alexei Belov',
+    listed: 'BELOV, Aleksei Petrovich',
+    match: true,
+    why: 'missing patronymic, the given name romanised with x for ks',
+  },
+  {
+    query: 'Xenia Frolova',
+    listed: 'FROLOVA, Ksenia Gennadevna',
+    match: true,
+    why: 'missing patronymic, the given name romanised with x for ks',
+  },
   { query: 'Владимир Путин', listed: 'Vladimir Putin', match: true, why: 'Cyrillic transliteration' },
   {
     query: 'Vladimir Putin',
