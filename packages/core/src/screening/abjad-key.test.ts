@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildParty } from '../model/party.ts';
 import { abjadFit } from './abjad-fit.ts';
-import { abjadKey, abjadReadKeys, forEachAbjadFit } from './abjad-key.ts';
+import { abjadKey, abjadKeyHash, abjadKeyHashOfUnits, abjadReadKeys, forEachAbjadFit } from './abjad-key.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { screenParty } from './screen-party.ts';
@@ -49,6 +49,20 @@ describe('abjadKey', () => {
     );
   });
 
+  it('numbers a token from its units as its key string is numbered (any text)', () => {
+    const text = fc.string({
+      unit: fc.constantFrom(...'adhjlmqkouzewyv'.split(''), 'dj', 'ش', 'é', '\u{1f600}'),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(text, (token) => {
+        const all = Uint16Array.from({ length: token.length }, (_, k) => token.charCodeAt(k));
+        expect(abjadKeyHashOfUnits(all, token.length)).toBe(abjadKeyHash(abjadKey(token)));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it.each([
     ['mrtdhi', 'morteza'],
     ['sadti', 'saadati'],
@@ -59,6 +73,69 @@ describe('abjadKey', () => {
   ])('keys %s with %s', (read, spelled) => {
     expect(abjadFit(read, spelled)).toBe(true);
     expect(abjadReadKeys(read)).toContain(abjadKey(spelled));
+  });
+});
+
+describe('forEachAbjadFit', () => {
+  const word = fc
+    .array(fc.constantFrom(...'adhjlmqkouzewr'.split('')), { minLength: 2, maxLength: 8 })
+    .map((w) => w.join(''));
+  const indexOf = (names: string[][]) =>
+    buildScreeningIndex(
+      names.map((words, i) => ({
+        party: buildParty({
+          source: 'test',
+          sourceId: `p${i}`,
+          schema: 'person',
+          names: [{ full: words.join(' '), quality: 'primary' }],
+        }),
+      })),
+      DEFAULT_NAME_REFERENCE,
+    );
+  /** The vocabulary scanned with `abjadFit`, in id order. */
+  const scanned = (index: ReturnType<typeof indexOf>, read: string): number[] => {
+    const out: number[] = [];
+    for (let id = 0; id < index.tokenCount; id++) if (abjadFit(read, index.tokenAt(id))) out.push(id);
+    return out;
+  };
+  const looked = (index: ReturnType<typeof indexOf>, read: string): number[] => {
+    const out: number[] = [];
+    forEachAbjadFit(index, read, (id) => out.push(id));
+    return out.sort((a, b) => a - b);
+  };
+  const names = fc.array(fc.array(word, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 30 });
+
+  it('finds what a scan of the vocabulary finds, also after the index grows', () => {
+    let fits = 0;
+    fc.assert(
+      fc.property(names, names, fc.array(word, { minLength: 1, maxLength: 10 }), (first, more, reads) => {
+        const index = indexOf(first);
+        // Reads of the index's own words with their vowels left out, and of generated words.
+        const all = [...reads, ...first.flat().map((w) => w[0] + w.slice(1).replace(/[aeiou]/g, ''))].filter(
+          (r) => r.length >= 3,
+        );
+        for (const read of all) {
+          const found = looked(index, read);
+          fits += found.length;
+          expect(found, read).toEqual(scanned(index, read));
+        }
+        // Tokens added after the table was built are found too.
+        more.forEach((words, i) =>
+          index.add(
+            buildParty({
+              source: 'test',
+              sourceId: `q${i}`,
+              schema: 'person',
+              names: [{ full: words.join(' '), quality: 'primary' }],
+            }),
+          ),
+        );
+        for (const read of [...all, ...more.flat().map((w) => w[0] + w.slice(1).replace(/[aeiou]/g, ''))])
+          if (read.length >= 3) expect(looked(index, read), read).toEqual(scanned(index, read));
+      }),
+      { numRuns: 300 },
+    );
+    expect(fits).toBeGreaterThan(100);
   });
 });
 
