@@ -363,6 +363,7 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
       if (edit === 'article' && !word.startsWith('ال')) return `ال${word}`;
       return word;
     });
+  type ArabicName = { text: string; schema: PartySchema | undefined };
   const arabicName = fc
     .tuple(
       fc.array(arabicWord, { minLength: 1, maxLength: 4 }),
@@ -402,7 +403,7 @@ describe.skipIf(!hasData)('the name-score bound (nameScoreBound) over real liste
             throw new Error(`"${text}" read "${arabic}" vs "${name.text}": score ${score}, bound ${bound}`);
         }
       }),
-      { numRuns: 52, examples: arabicNames.map((text) => [{ text, schema: undefined }]) },
+      { numRuns: 52, examples: arabicNames.map((text): [ArabicName] => [{ text, schema: undefined }]) },
     );
     // Listed Latin spellings reached at the screening threshold: the readings' fits are exercised
     // (the 12 examples, run first, reach 56 on the mirror of 2026-12-07; then 40 random names).
