@@ -85,8 +85,10 @@ export * from './supply/index.ts';
 export {
   SubjectService,
   subjectServiceFor,
+  type FullResolutionCause,
   type ResolutionReport,
   type SubjectRef,
+  type SubjectServiceOptions,
 } from './subjects/subject-service.ts';
 export { clearSubject, listingsToClear, type NewSubjectClearance } from './subjects/clear-subject.ts';
 export * from './monitoring/index.ts';

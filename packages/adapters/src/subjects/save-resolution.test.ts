@@ -21,6 +21,7 @@ const run = {
   listings: 0,
   screened: 0,
   seconds: 0,
+  linkRules: 'test',
 };
 const A = listing('un-sc:A1', 'Alpha One');
 const B = listing('au-dfat:B2', 'Bravo Two');

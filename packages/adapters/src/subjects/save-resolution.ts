@@ -22,6 +22,8 @@ export interface RunFacts {
   listings: number;
   screened: number;
   seconds: number;
+  /** The name link rules the links were made under (`NAME_LINK_RULES_VERSION`). */
+  linkRules: string;
 }
 
 /** Links deleted one statement each beyond which rewriting the tables is cheaper. */
@@ -154,6 +156,7 @@ export async function saveResolution(
         proposals: resolution.proposals.length,
         screened: run.screened,
         seconds: run.seconds,
+        link_rules: run.linkRules,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

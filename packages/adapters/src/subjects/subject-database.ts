@@ -54,6 +54,8 @@ export interface SubjectRunRow {
   proposals: number;
   screened: number;
   seconds: number;
+  /** The name link rules the run was made under (`NAME_LINK_RULES_VERSION`; null: before migration 024 recorded them). */
+  link_rules: string | null;
 }
 
 /** The tables of subjects across lists (migration 016). */

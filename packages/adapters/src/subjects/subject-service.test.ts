@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildParty, DEFAULT_NAME_REFERENCE, type NewListVersion, type Party } from '@entente/core';
+import {
+  buildParty,
+  DEFAULT_NAME_REFERENCE,
+  NAME_LINK_RULES_VERSION,
+  type NewListVersion,
+  type Party,
+} from '@entente/core';
 import { storeTargets, type TestStore } from '../test-support/store-targets.ts';
 import { buildSharingWorld } from '../sharing/sharing-test-world.ts';
 import { subjectServiceFor } from './subject-service.ts';
@@ -40,6 +46,19 @@ const EU = [
   }),
   person('eu-sanctions', 'x/2', 'Abdul Rahman YASIN'),
 ];
+
+// One man listed without a birth date by two lists, under two names both carry: linked since the rules
+// of 2026-12-07 (docs/decisions/2026-12-07-undated-person-shared-names.md), only proposed before.
+const namedTwice = (source: string, sourceId: string, names: string[]): Party =>
+  person(source, sourceId, names[0]!, {
+    names: names.map((full, i) => ({ full, quality: i === 0 ? 'primary' : 'strong' })),
+  });
+const DASTANI = [
+  namedTwice('au-dfat', '7700', ['Karim Reza DASTANI', 'Abu Bakr KHORASANI']),
+  namedTwice('eu-sanctions', 'x/9', ['DASTANI, Karim Reza', 'KHORASANI, Abu Bakr']),
+] as const;
+/** What the rules before 2026-12-07 stored for that pair: a proposal. */
+const PROPOSED_BEFORE = ['not linked without an analyst: no birth date to confirm a person'];
 
 describe.each(storeTargets())('subjects across lists on $name', (target) => {
   let store: TestStore;
@@ -196,7 +215,7 @@ describe.each(storeTargets())('subjects across lists on $name', (target) => {
     // A server just started: it kept nothing from that run, and no list changed since.
     const started = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 });
     expect(await started.refresh()).toBeUndefined();
-    expect(await started.resolveIfNeverResolved()).toBeUndefined();
+    expect(await started.resolveIfStale()).toBeUndefined();
     expect((await started.directory()).get('au-dfat:8490')?.id).toBe('un-sc:IRi.039');
     // A list changed while it was down: the catch-up resolves what changed.
     await store.saveListVersion(
@@ -214,10 +233,71 @@ describe.each(storeTargets())('subjects across lists on $name', (target) => {
   it('resolves fully on a first start when lists are loaded and nobody resolved them', async () => {
     const service = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 });
     let started = false;
-    const report = await service.resolveIfNeverResolved(() => (started = true));
+    const report = await service.resolveIfStale(() => (started = true));
     expect(started).toBe(true);
     expect(report?.mode).toBe('full');
     expect((await service.directory()).get('us-csl:SDN-10481')?.id).toBe('un-sc:IRi.039');
-    expect(await service.resolveIfNeverResolved()).toBeUndefined();
+    expect(await service.resolveIfStale()).toBeUndefined();
+  });
+
+  it('resolves fully again a store resolved under other name link rules, as a fresh full resolution does', async () => {
+    await store.saveListVersion(version('au-dfat', '2026-02-01', [...AU, DASTANI[0]]));
+    await store.saveListVersion(version('eu-sanctions', '2026-02-01', [...EU, DASTANI[1]]));
+    const underOldRules = () =>
+      subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0, linkRules: '2026-12-04' });
+    await underOldRules().resolve('full');
+    // The store as the older rules left it: the pair's link only proposed, the two apart.
+    const pair = ['au-dfat:7700', 'eu-sanctions:x/9'];
+    const made = await store.kysely
+      .updateTable('subject_name_links')
+      .set({ automatic: false, evidence: JSON.stringify(PROPOSED_BEFORE) })
+      .where('a', 'in', pair)
+      .where('b', 'in', pair)
+      .executeTakeFirst();
+    expect(made.numUpdatedRows).toBe(1n);
+    const old = underOldRules();
+    await old.resolve('incremental');
+    expect((await old.directory()).get('eu-sanctions:x/9')?.id).toBe('eu-sanctions:x/9');
+
+    // This code's rules: the next incremental resolution (here a server's catch-up) screens every listing.
+    const now = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 });
+    const report = await now.refresh();
+    expect(report).toMatchObject({
+      mode: 'full',
+      fullBecause: 'link-rules-changed',
+      linkRules: NAME_LINK_RULES_VERSION,
+      previousLinkRules: '2026-12-04',
+    });
+    const resolved = [...(await now.directory())].sort();
+    expect(resolved.find(([id]) => id === 'eu-sanctions:x/9')?.[1].id).toBe('au-dfat:7700');
+    const fresh = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 });
+    expect((await fresh.resolve('full')).fullBecause).toBe('asked');
+    expect([...(await fresh.directory())].sort()).toEqual(resolved);
+
+    // Resolved under these rules now: the next resolution stays incremental.
+    const next = await subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 }).resolve(
+      'incremental',
+    );
+    expect(next).toMatchObject({ mode: 'incremental', screened: 0, linkRules: NAME_LINK_RULES_VERSION });
+    expect(next.fullBecause).toBeUndefined();
+  });
+
+  it('resolves fully on a start over a resolution stored before link rules were recorded, once', async () => {
+    await subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 }).resolve('full');
+    // A store resolved before migration 024: its run has no rules.
+    await store.kysely.updateTable('subject_runs').set({ link_rules: null }).execute();
+    const started = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 });
+    const causes: unknown[] = [];
+    const report = await started.resolveIfStale((why, before) => causes.push(why, before));
+    expect(causes).toEqual(['link-rules-changed', null]);
+    expect(report).toMatchObject({
+      mode: 'full',
+      fullBecause: 'link-rules-changed',
+      previousLinkRules: null,
+    });
+    // The next start under the same rules has nothing to do.
+    const again = subjectServiceFor(store, DEFAULT_NAME_REFERENCE, undefined, { workers: 0 });
+    expect(await again.resolveIfStale()).toBeUndefined();
+    expect(await again.refresh()).toBeUndefined();
   });
 });

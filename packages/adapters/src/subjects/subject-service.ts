@@ -4,6 +4,7 @@ import {
   bestLinkPerPair,
   DomainError,
   listingGaps,
+  NAME_LINK_RULES_VERSION,
   resolveSubjects,
   type Listing,
   type ListingGapReport,
@@ -23,9 +24,21 @@ import { saveResolution, type StoredRows } from './save-resolution.ts';
 import type { Database } from '../store/database.ts';
 import type { OpenedStore } from '../store/open-store.ts';
 
+/**
+ * Why a resolution screened every listing: it was asked to, no resolution was stored before, or
+ * the stored one was made under other name link rules (its links may not be those these rules make).
+ */
+export type FullResolutionCause = 'asked' | 'never-resolved' | 'link-rules-changed';
+
 /** What one resolution did, for the CLI, the API and docs/benchmarks.md. */
 export interface ResolutionReport {
   mode: 'full' | 'incremental';
+  /** Why every listing was screened (a full resolution only). */
+  fullBecause?: FullResolutionCause;
+  /** The name link rules this resolution was made under (`NAME_LINK_RULES_VERSION`). */
+  linkRules: string;
+  /** With `link-rules-changed`: those of the stored resolution (null: not recorded, made before they were). */
+  previousLinkRules?: string | null;
   listings: number;
   current: number;
   subjects: number;
@@ -56,6 +69,14 @@ interface RunCache {
   links: NameLink[];
   index?: KeptIndex;
 }
+/** How a subject service runs. */
+export interface SubjectServiceOptions {
+  /** Screening workers for name links (default `defaultNameLinkWorkers()`). */
+  workers?: number;
+  /** The name link rules version to resolve under and compare the stored one with (default `NAME_LINK_RULES_VERSION`). */
+  linkRules?: string;
+}
+
 /** How long the listing → subject directory is trusted before it is read again. */
 const DIRECTORY_RECHECK_MS = 60_000;
 
@@ -79,8 +100,13 @@ export class SubjectService {
     private readonly db: Kysely<Database>,
     private readonly reference: NameReference,
     private readonly audit?: AuditLog,
-    private readonly options: { workers?: number } = {},
+    private readonly options: SubjectServiceOptions = {},
   ) {}
+
+  /** The name link rules this service resolves under. */
+  get #linkRules(): string {
+    return this.options.linkRules ?? NAME_LINK_RULES_VERSION;
+  }
 
   /**
    * Resolves the latest listings into subjects and stores the result. `full`
@@ -101,16 +127,18 @@ export class SubjectService {
 
   /**
    * Re-resolves incrementally when subjects were resolved before (after a
-   * list import or sync, so that screening never groups by stale subjects);
+   * list import or sync, so that screening never groups by stale subjects;
+   * fully when the stored resolution was made under other name link rules);
    * does nothing in a store where nobody resolved subjects yet.
    */
   async refresh(): Promise<ResolutionReport | undefined> {
     const last = await this.#lastRun();
     if (!last) return undefined;
     // A process that kept nothing from a run (a server just started) has nothing to catch up on when
-    // the lists are those the stored run resolved: reading every listing again cost a server's start
-    // about 11 s of CPU. `resolution()` still resolves on demand.
-    if (!this.#cache && (await this.#unchangedSince(last.versions))) return undefined;
+    // the lists are those the stored run resolved, under these rules: reading every listing again
+    // cost a server's start about 11 s of CPU. `resolution()` still resolves on demand.
+    if (!this.#cache && last.linkRules === this.#linkRules && (await this.#unchangedSince(last.versions)))
+      return undefined;
     return this.resolve('incremental', undefined, { store: 'if-changed' });
   }
 
@@ -142,14 +170,24 @@ export class SubjectService {
 
   /**
    * A full resolution when lists are loaded and no resolution was ever stored
-   * (a server's first start), so that screening groups by subject without
-   * anyone asking; `onStart` is called when it begins. Else nothing.
+   * (a server's first start), or when the stored one was made under other name
+   * link rules (a server started on new code), so that screening groups by
+   * subject as these rules do without anyone asking; `onStart` is called, with
+   * the cause, when it begins. Else nothing.
    */
-  async resolveIfNeverResolved(onStart?: () => void): Promise<ResolutionReport | undefined> {
-    if (await this.#lastRun()) return undefined;
+  async resolveIfStale(
+    onStart?: (why: Exclude<FullResolutionCause, 'asked'>, previousLinkRules?: string | null) => void,
+  ): Promise<ResolutionReport | undefined> {
+    const last = await this.#lastRun();
+    if (last) {
+      if (last.linkRules === this.#linkRules) return undefined;
+      onStart?.('link-rules-changed', last.linkRules);
+      // Incremental: full by the time it runs unless the watch's catch-up already resolved under these rules.
+      return this.resolve('incremental', undefined, { store: 'if-changed' });
+    }
     const loaded = await this.db.selectFrom('list_versions').select('id').limit(1).executeTakeFirst();
     if (!loaded) return undefined;
-    onStart?.();
+    onStart?.('never-resolved');
     return this.resolve('full', undefined, { store: 'if-changed' });
   }
 
@@ -181,7 +219,17 @@ export class SubjectService {
     const cache = last && this.#cache?.rows.runId === last.id ? this.#cache : undefined;
     const { listings, versions, bySource } = await loadListings(this.store, cache?.bySource);
     const load = lap();
-    const previous = mode === 'incremental' ? last?.versions : undefined;
+    // Links kept from a resolution made under other rules may be links these rules would not make
+    // (or miss ones they make): only a full resolution gives what a fresh store would.
+    const fullBecause: FullResolutionCause | undefined =
+      mode === 'full'
+        ? 'asked'
+        : !last
+          ? 'never-resolved'
+          : last.linkRules !== this.#linkRules
+            ? 'link-rules-changed'
+            : undefined;
+    const previous = fullBecause ? undefined : last?.versions;
     let screened: Listing[];
     let kept: NameLink[] = [];
     let changed: Set<string> | undefined;
@@ -231,6 +279,7 @@ export class SubjectService {
           listings: listings.length,
           screened: screened.length,
           seconds: (performance.now() - t0) / 1000,
+          linkRules: this.#linkRules,
         },
         cache?.rows,
       );
@@ -247,6 +296,9 @@ export class SubjectService {
       if (l.current) (perSource[l.source] ??= new Set()).add(resolution.subjectOf.get(l.entityId)!);
     return {
       mode,
+      ...(fullBecause ? { fullBecause } : {}),
+      linkRules: this.#linkRules,
+      ...(fullBecause === 'link-rules-changed' ? { previousLinkRules: last?.linkRules ?? null } : {}),
       listings: listings.length,
       current: listings.filter((l) => l.current).length,
       subjects: resolution.subjects.length,
@@ -411,10 +463,12 @@ export class SubjectService {
     return { id, report: await this.resolve('incremental') };
   }
 
-  async #lastRun(): Promise<{ id: number; versions: Record<string, number> } | undefined> {
+  async #lastRun(): Promise<
+    { id: number; versions: Record<string, number>; linkRules: string | null } | undefined
+  > {
     return this.db
       .selectFrom('subject_runs')
-      .select(['id', 'versions'])
+      .select(['id', 'versions', 'link_rules as linkRules'])
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
@@ -466,7 +520,7 @@ export function subjectServiceFor(
   store: OpenedStore,
   reference: NameReference,
   audit?: AuditLog,
-  options: { workers?: number } = {},
+  options: SubjectServiceOptions = {},
 ): SubjectService {
   return new SubjectService(store, store.kysely, reference, audit, options);
 }

@@ -50,6 +50,7 @@ describe.each(storeTargets())('subjects across lists over HTTP on $name', (targe
     expect((await t.call('exporter', 'POST', '/subjects/resolution')).status).toBe(403);
     const resolved = await t.call('ukAdmin', 'POST', '/subjects/resolution?full=true');
     expect(resolved.status).toBe(200);
+    expect(await resolved.json()).toMatchObject({ mode: 'full', fullBecause: 'asked' });
   });
   afterAll(async () => t.close());
 
@@ -137,5 +138,23 @@ describe.each(storeTargets())('subjects across lists over HTTP on $name', (targe
     });
     expect(report.matrix.UN!.AU).toBe(1);
     expect((await t.call('exporter', 'GET', '/listing-gaps?jurisdictions=UN,XX')).status).toBe(400);
+  });
+
+  it('resolves fully, and says why, when the stored resolution was made under other name link rules', async () => {
+    const unchanged = (await (await t.call('ukAdmin', 'POST', '/subjects/resolution')).json()) as {
+      mode: string;
+      linkRules: string;
+    };
+    expect(unchanged).toMatchObject({ mode: 'incremental', screened: 0 });
+    // As a store resolved by an older version of the code left it.
+    await t.store.kysely.updateTable('subject_runs').set({ link_rules: '2026-12-04' }).execute();
+    const res = await t.call('ukAdmin', 'POST', '/subjects/resolution');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      mode: 'full',
+      fullBecause: 'link-rules-changed',
+      linkRules: unchanged.linkRules,
+      previousLinkRules: '2026-12-04',
+    });
   });
 });

@@ -69,6 +69,17 @@ const ListingGapReport = z
   .openapi('ListingGapReport');
 const Report = z.object({
   mode: z.string(),
+  fullBecause: z.enum(['asked', 'never-resolved', 'link-rules-changed']).optional().openapi({
+    description:
+      'Why every listing was screened (full resolutions): asked, no resolution stored before, or the stored one made under other name link rules',
+  }),
+  linkRules: z
+    .string()
+    .openapi({ description: 'The name link rules version this resolution was made under' }),
+  previousLinkRules: z.string().nullable().optional().openapi({
+    description:
+      "With `link-rules-changed`: the stored resolution's (null: made before versions were recorded)",
+  }),
   listings: z.number(),
   current: z.number(),
   subjects: z.number(),
@@ -150,7 +161,7 @@ const resolveRoute = defineRoute(
     path: '/subjects/resolution',
     tags: ['subjects'],
     summary:
-      'Resolves the latest lists into subjects (what changed since the last resolution; everything with full)',
+      'Resolves the latest lists into subjects (what changed since the last resolution; everything with full, or when the last was made under other name link rules: `fullBecause` says)',
     request: { query: z.object({ full: z.enum(['true', 'false']).default('false') }) },
     responses: { 200: json(Report, 'What the resolution did'), ...ERRORS },
   },

@@ -26,8 +26,14 @@ export async function refreshSubjects(c: CliContext): Promise<void> {
   const report = await (await subjectsOf(c)).refresh();
   if (report)
     c.note(
-      `subjects re-resolved (${report.mode}): ${report.screened} new or changed listings screened by name, ${report.subjects} subjects, in ${report.seconds.total.toFixed(1)} s`,
+      `subjects re-resolved (${[report.mode, whyFull(report)].filter(Boolean).join(': ')}): ${report.screened} ${report.mode === 'full' ? '' : 'new or changed '}listings screened by name, ${report.subjects} subjects, in ${report.seconds.total.toFixed(1)} s`,
     );
+}
+
+/** Why a resolution that was not asked to be full was, when its rules changed (else empty), to follow its mode. */
+export function whyFull(report: ResolutionReport): string {
+  if (report.fullBecause !== 'link-rules-changed') return '';
+  return `the stored subjects were resolved under other name link rules (${report.previousLinkRules ?? 'not recorded'}; now ${report.linkRules}), so every listing was screened again`;
 }
 
 /** Resolves with a progress bar on stderr (screening by name is the long part). */
@@ -111,7 +117,7 @@ export function registerSubjects(program: Command, ctx: () => CliContext): void 
       const report = await resolveWithProgress(await subjectsOf(c), opts.full ? 'full' : 'incremental');
       c.output(report, () =>
         [
-          `${report.mode} resolution: ${report.current} current listings (+${report.listings - report.current} delisted ones) → ${report.subjects} subjects, ${report.multiSource} listed by more than one source; ${report.proposals} links proposed to analysts; ${report.screened} listings screened by name in ${report.seconds.total.toFixed(1)} s`,
+          `${report.mode} resolution${whyFull(report) ? ` (${whyFull(report)})` : ''}: ${report.current} current listings (+${report.listings - report.current} delisted ones) → ${report.subjects} subjects, ${report.multiSource} listed by more than one source; ${report.proposals} links proposed to analysts; ${report.screened} listings screened by name in ${report.seconds.total.toFixed(1)} s`,
           '',
           formatTable(
             ['source', 'subjects'],

@@ -20,6 +20,16 @@ export interface NameLinkThresholds {
 /** The thresholds in force (see docs/benchmarks.md, "Subjects across lists"). */
 export const DEFAULT_NAME_LINK_THRESHOLDS: NameLinkThresholds = Object.freeze({ auto: 0.99, propose: 0.88 });
 
+/**
+ * The version of the rules that make name links (this file, `shared-names.ts`, and the adapters'
+ * `load-listings.ts` and `name-links-in-workers.ts`), stored with each resolution: a store resolved
+ * under other rules keeps links these rules would not make, so its next resolution screens every
+ * listing again. Set to the day of a change that may make different links (a second change on
+ * one day: `2026-12-07.2`); the adapters' `name-link-rules-version.test.ts` fails when those sources
+ * change and its record of them is not renewed, and says whether this was bumped.
+ */
+export const NAME_LINK_RULES_VERSION = '2026-12-07';
+
 /** A name-based link, and whether it may be made without an analyst. */
 export interface NameLink extends SubjectLink {
   kind: 'name';
