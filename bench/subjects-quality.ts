@@ -22,15 +22,12 @@ import {
   buildScreeningIndex,
   findNameLinks,
   listingsToScreen,
-  jurisdictionOfSource,
   resolveSubjects,
   strongKeysOf,
-  type Listing,
   type NameLink,
 } from '@entente/core';
-import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
 import { findNameLinksInWorkers } from '../packages/adapters/src/subjects/name-links-in-workers.ts';
-import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
+import { largestSource, loadMirrorListings } from './support/mirror-listings.ts';
 
 const workersArg = process.argv.indexOf('--workers');
 const workers = workersArg >= 0 ? Number(process.argv[workersArg + 1]) : cpus().length;
@@ -40,22 +37,7 @@ const uptime = () =>
     .trim()
     .replace(/.*load average/, 'load average');
 
-const lists = await loadMirrorLists(MIRROR, () => {});
-const reference = await loadNameReference(MIRROR);
-const listings: Listing[] = lists.flatMap((l) =>
-  l.parties.map((party) => {
-    const jurisdiction = jurisdictionOfSource(l.source);
-    return {
-      entityId: `${party.source}:${party.sourceId}`,
-      source: party.source,
-      ...(jurisdiction ? { jurisdiction } : {}),
-      party,
-      current: true,
-      versionId: 0,
-      publishedAt: '',
-    };
-  }),
-);
+const { lists, listings, reference } = await loadMirrorListings();
 
 // Baseline: the single-thread path — one screening index, every listing screened in this thread.
 console.log(`before the baseline: ${uptime()}`);
@@ -67,9 +49,7 @@ const index = buildScreeningIndex(
 const indexSeconds = (performance.now() - t) / 1000;
 
 // Name links, with everything a threshold sweep needs (proposal floor 0.80).
-const counts = new Map<string, number>();
-for (const l of listings) counts.set(l.source, (counts.get(l.source) ?? 0) + 1);
-const largest = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+const { source: largest, count: largestCount } = largestSource(listings);
 t = performance.now();
 const links = findNameLinks(index, listings, { auto: 2, propose: 0.8 }, new Set([largest]));
 const namesSeconds = (performance.now() - t) / 1000;
@@ -168,7 +148,7 @@ console.log(
   `listings: ${listings.length} from ${lists.length} lists; truth pairs tune ${truthPairs.tune.size}, report ${truthPairs.report.size}`,
 );
 console.log(
-  `baseline, one thread: index build ${indexSeconds.toFixed(1)} s + name links (every source but ${largest} screened, ${listings.length - counts.get(largest)!} queries) ${namesSeconds.toFixed(1)} s = ${(indexSeconds + namesSeconds).toFixed(1)} s, ${links.length} links ≥ 0.80`,
+  `baseline, one thread: index build ${indexSeconds.toFixed(1)} s + name links (every source but ${largest} screened, ${listings.length - largestCount} queries) ${namesSeconds.toFixed(1)} s = ${(indexSeconds + namesSeconds).toFixed(1)} s, ${links.length} links ≥ 0.80`,
 );
 console.log(
   `${workers} screening workers (index builds included): ${workersSeconds.toFixed(1)} s = ${((indexSeconds + namesSeconds) / workersSeconds).toFixed(2)}x faster; same links: ${sameLinks}`,

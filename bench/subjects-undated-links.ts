@@ -18,15 +18,13 @@ import { execSync } from 'node:child_process';
 import {
   buildScreeningIndex,
   findNameLinks,
-  jurisdictionOfSource,
   resolveSubjects,
   strongKeysOf,
   type Listing,
   type NameLink,
   type Resolution,
 } from '@entente/core';
-import { loadNameReference } from '../packages/adapters/src/screening-reference/load-name-reference.ts';
-import { loadMirrorLists, MIRROR } from './eval-screening-lists.ts';
+import { largestSource, loadMirrorListings } from './support/mirror-listings.ts';
 
 const showArg = process.argv.indexOf('--show');
 const show = showArg >= 0 ? Number(process.argv[showArg + 1]) : 0;
@@ -36,22 +34,7 @@ const uptime = () =>
     .trim()
     .replace(/.*load average/, 'load average');
 
-const lists = await loadMirrorLists(MIRROR, () => {});
-const reference = await loadNameReference(MIRROR);
-const listings: Listing[] = lists.flatMap((l) =>
-  l.parties.map((party) => {
-    const jurisdiction = jurisdictionOfSource(l.source);
-    return {
-      entityId: `${party.source}:${party.sourceId}`,
-      source: party.source,
-      ...(jurisdiction ? { jurisdiction } : {}),
-      party,
-      current: true,
-      versionId: 0,
-      publishedAt: '',
-    };
-  }),
-);
+const { listings, reference } = await loadMirrorListings();
 const byId = new Map(listings.map((l) => [l.entityId, l]));
 
 console.log(`before the name links: ${uptime()}`);
@@ -60,9 +43,7 @@ const index = buildScreeningIndex(
   listings.map((l) => ({ party: l.party, versionId: 0 })),
   reference,
 );
-const counts = new Map<string, number>();
-for (const l of listings) counts.set(l.source, (counts.get(l.source) ?? 0) + 1);
-const largest = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+const largest = largestSource(listings).source;
 const links = findNameLinks(index, listings, undefined, new Set([largest]));
 console.log(
   `${listings.length} listings; ${links.length} name links in ${((performance.now() - t) / 1000).toFixed(0)} s (${uptime()})`,
