@@ -22,7 +22,7 @@ const RULE_SOURCES = [
  */
 const RECORDED = {
   version: '2026-12-07',
-  sha256: '9639ef9fdd66ef9c2c4f5e6d7ad6df1bb3d9b5fb15760d24d410cc594e017e11',
+  sha256: '9778c79549cb811733ca168b3d22692163d4b0825039f569f3301322161d1251',
 };
 
 const read = (file: string): string => readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8');

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildParty, type PartyName } from '../model/party.ts';
 import { sharedDistinctNames } from './shared-names.ts';
@@ -64,7 +65,44 @@ describe('sharedDistinctNames', () => {
       b: ['Karim Reza DASTANI', 'Gholamreza TAVASSOLI'],
       shared: ['Karim Reza DASTANI'],
     },
+    {
+      case: 'two given names that share their later words are two names, whichever listing is first',
+      a: ['Karim Reza DASTANI', 'Gholam Reza DASTANI'],
+      b: ['Karim Reza DASTANI', 'Gholamreza DASTANI'],
+      shared: ['Karim Reza DASTANI', 'Gholam Reza DASTANI'],
+    },
+    {
+      case: 'the same, the listing written with a joined given name first',
+      a: ['Karim Reza DASTANI', 'Gholamreza DASTANI'],
+      b: ['Karim Reza DASTANI', 'Gholam Reza DASTANI'],
+      shared: ['Karim Reza DASTANI', 'Gholamreza DASTANI'],
+    },
   ])('$case', ({ a, b, shared }) => {
     expect(sharedDistinctNames(personNamed(...a), personNamed(...b))).toEqual(shared);
+  });
+
+  it('counts the same names whichever listing is first and in whatever order each gives them', () => {
+    // Writings of a few names (spacing, joined given names, surname first, a spelling), each
+    // listing carrying some of them in some order.
+    const writings = [
+      'Karim Reza DASTANI',
+      'DASTANI, Karim Reza',
+      'Karim Reza DASTANY',
+      'Gholam Reza DASTANI',
+      'Gholamreza DASTANI',
+      'DASTANI, Gholam Reza',
+      'Mohammad Reza DASTANI',
+      'Ali SAEEDI',
+      'SAEEDI Ali Karim',
+    ];
+    const listing = fc.shuffledSubarray(writings, { minLength: 1 });
+    fc.assert(
+      fc.property(listing, listing, (a, b) => {
+        const count = sharedDistinctNames(personNamed(...a), personNamed(...b)).length;
+        expect(sharedDistinctNames(personNamed(...b), personNamed(...a)).length).toBe(count);
+        expect(sharedDistinctNames(personNamed(...[...a].reverse()), personNamed(...b)).length).toBe(count);
+      }),
+      { numRuns: 300, seed: 20261207 },
+    );
   });
 });
