@@ -6,13 +6,20 @@ import {
   compareTokenFacts,
   counterpartyQueries,
   DEFAULT_NAME_REFERENCE,
+  mayRejoin,
   screenParty,
   type Party,
   type ScreeningIndex,
 } from '@entente/core';
 import fc from 'fast-check';
 import type { RegisterEntry } from './register-store.ts';
-import { emptyForwardStats, forwardCandidates, registerTokensNear } from './forward-candidates.ts';
+import {
+  emptyForwardStats,
+  forwardCandidates,
+  mayRejoinByShape,
+  registerTokensNear,
+  rejoinShapeOf,
+} from './forward-candidates.ts';
 import { buildRegisterIndex } from './run-monitoring.ts';
 import { weightsDrift } from './weights-drift.ts';
 
@@ -660,5 +667,52 @@ describe('forwardCandidates and a register name in the Arabic script', () => {
     );
     expect(hit).toEqual(['C-0', 'C-1', 'C-2']);
     expect(missed).toEqual([]);
+  });
+});
+
+describe('mayRejoinByShape', () => {
+  // The search asks `mayRejoin` both ways only of the register names whose shape allows it: the
+  // shapes' test must hold wherever either call does (else a rejoined name is lost), and rule
+  // out some names (else it does nothing).
+  const PARTS =
+    'al el abd abdul abdel bin ibn abu van der de la nasser eddin nasreddin aziz abdulaziz karim abdalkarim hoven vanderhoven ali hassan trading group petro petrogaz gaz nord nordstream stream ab x'.split(
+      ' ',
+    );
+  const name = fc.array(fc.constantFrom(...PARTS), { minLength: 1, maxLength: 5 });
+  it('holds wherever mayRejoin holds either way, and rules out some pairs of names', () => {
+    let ruledOut = 0;
+    let rejoined = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.tuple(name, name),
+          // One name with two adjacent words of the other joined, and another word perhaps.
+          fc.tuple(name, fc.nat(), fc.constantFrom(...PARTS), fc.boolean()).map(([a, k, w, more]) => {
+            const j = k % Math.max(1, a.length - 1);
+            const b = [...a.slice(0, j), a.slice(j, j + 2).join(''), ...a.slice(j + 2)];
+            return [a, more ? [...b, w] : b] as [string[], string[]];
+          }),
+        ),
+        ([a, b]) => {
+          const either = mayRejoin(a, b) || mayRejoin(b, a);
+          const shaped = mayRejoinByShape(rejoinShapeOf(a), rejoinShapeOf(b));
+          if (either) rejoined++;
+          if (!shaped) ruledOut++;
+          return !either || shaped;
+        },
+      ),
+      { numRuns: 3000, seed: 194 },
+    );
+    expect(rejoined).toBeGreaterThan(50);
+    expect(ruledOut).toBeGreaterThan(50);
+  });
+
+  it('on a compound either way, a particle run, and names that cannot rejoin', () => {
+    const shaped = (a: string, b: string) =>
+      mayRejoinByShape(rejoinShapeOf(a.split(' ')), rejoinShapeOf(b.split(' ')));
+    expect(shaped('abdulaziz trading', 'abdul aziz trading')).toBe(true);
+    expect(shaped('nasser eddin al', 'nasreddin')).toBe(true);
+    expect(shaped('vanderhoven', 'van der hoven')).toBe(true);
+    expect(shaped('petrogaz trading', 'nordstream group')).toBe(false);
   });
 });

@@ -15,6 +15,8 @@ import {
   letterMask,
   mayMatchNames,
   mayRejoin,
+  MIN_COMPOUND,
+  NAME_PARTICLES,
   namePartsOf,
   normalizeIdentifier,
   normalizeName,
@@ -48,6 +50,63 @@ const { maxBonus: MAX_BONUS, margin: BOUND_MARGIN } = CANDIDATE_FLOOR;
 const BOUND_SLACK = 1e-6;
 /** Edits the engine's fuzzy look-up can bridge between two tokens' lengths (`allowedEdits` ≤ 3). */
 const MAX_LENGTH_GAP = 3;
+
+/**
+ * What `mayRejoin(a, b)` (packages/core/src/screening/name-score-bound.ts) needs of the two
+ * names' words before anything else (`mayRejoinAt`), at some adjacent pair `x`, `y` of `b` of
+ * joined length `n` at most 2 letters above `a`'s longest word: `x` a particle
+ * (`NAME_PARTICLES`), or a compound: `n` of `MIN_COMPOUND` letters or more, `x` and `y` of 2 or
+ * more, and a word of `a` of `MIN_COMPOUND` or more within 2 letters of `n` starting with `x`'s
+ * letter. A name's shape: its longest word; per word its first UTF-16 unit and length
+ * (`words`, in pairs); per adjacent pair that may rejoin, `x`'s first unit, `n` and 1 for a
+ * particle (`pairs`, in threes).
+ */
+export interface RejoinShape {
+  longest: number;
+  words: number[];
+  pairs: number[];
+}
+
+export function rejoinShapeOf(tokens: readonly string[]): RejoinShape {
+  const shape: RejoinShape = { longest: 0, words: [], pairs: [] };
+  for (let j = 0; j < tokens.length; j++) {
+    const x = tokens[j]!;
+    shape.longest = Math.max(shape.longest, x.length);
+    shape.words.push(x.charCodeAt(0), x.length);
+    const y = tokens[j + 1];
+    if (y === undefined) continue;
+    const n = x.length + y.length;
+    const particle = NAME_PARTICLES.has(x);
+    if (particle || (n >= MIN_COMPOUND && x.length >= 2 && y.length >= 2))
+      shape.pairs.push(x.charCodeAt(0), n, particle ? 1 : 0);
+  }
+  return shape;
+}
+
+/**
+ * False only when neither `mayRejoin(a, b)` nor `mayRejoin(b, a)` can hold, read from the two
+ * names' shapes (`rejoinShapeOf`): a superset test, so that the search asks `mayRejoin` of
+ * fewer names and keeps the same ones (exported for its property test).
+ */
+export function mayRejoinByShape(a: RejoinShape, b: RejoinShape): boolean {
+  return rejoinsInto(a, b) || rejoinsInto(b, a);
+}
+
+/** Whether `mayRejoin(a, b)` may hold (`RejoinShape`). */
+function rejoinsInto(a: RejoinShape, b: RejoinShape): boolean {
+  const { pairs } = b;
+  const { words } = a;
+  for (let p = 0; p < pairs.length; p += 3) {
+    const n = pairs[p + 1]!;
+    if (n - 2 > a.longest) continue;
+    if (pairs[p + 2] === 1) return true;
+    for (let w = 0; w < words.length; w += 2) {
+      const length = words[w + 1]!;
+      if (length >= MIN_COMPOUND && Math.abs(length - n) <= 2 && words[w] === pairs[p]) return true;
+    }
+  }
+  return false;
+}
 
 /** What a register index gives every delta, worked out once per register index. */
 interface RegisterFacts {
@@ -495,6 +554,8 @@ function searchForward(
   const totals = new Float64Array(nameCount).fill(Number.NaN);
   const slacks = new Float64Array(nameCount);
   const needs = new Float64Array(nameCount);
+  // Per register name, what `mayRejoin` asks of its words before anything else (`rejoinShapeOf`).
+  const rejoinShapes: RejoinShape[] = new Array<RejoinShape>(nameCount);
   const shapeOf = (r: IndexedName, id: number): number => {
     const known = totals[id]!;
     if (!Number.isNaN(known)) return known;
@@ -508,6 +569,7 @@ function searchForward(
     // and deltas missed alerts: docs/decisions/2026-12-07-delta-forward-lifts.md).
     const needed = queryCoverageNeeded(r.normalized, weight, minScore, index.compiled);
     totals[id] = total;
+    rejoinShapes[id] = rejoinShapeOf(tokens);
     slacks[id] = total > 0 ? initials / total : 0;
     needs[id] = needed;
     return total;
@@ -517,7 +579,7 @@ function searchForward(
   const covered = new Float64Array(nameCount);
   const stamp = new Uint32Array(nameCount);
   let epoch = 0;
-  let touched: number[] = [];
+  const touched: number[] = [];
   // An upper bound of the similarity `expandToken(index, t)` gives the list token `s` (id `k`),
   // 0 when `s` cannot be in it: every route of the expansion scores a token it reaches with
   // `compareTokenFacts` (the same token: 1), but a translation, at `TRANSLATION_SIMILARITY` (< 1);
@@ -705,33 +767,65 @@ function searchForward(
     posted.set(t, (known = { names, kind, share, rho, order }));
     return known;
   };
-  const reachedBy = new Map<string, Set<number>>();
+  // Per register entry reached by its names (by entry id), the changed listed names that reached
+  // it, in the order first reached (`entriesReached`, `listedOf`; `entrySlot[e]` its place + 1,
+  // `entryEpoch[e]` the last listed name's epoch added): numbers per reach, the counterparty's id
+  // and a set per counterparty made once at the end (`reachedBy`, the order and sets as before).
+  let entrySlot = new Int32Array(1024);
+  let entryEpoch = new Uint32Array(1024);
+  const entriesReached: number[] = [];
+  const listedOf: number[][] = [];
   const nameRef = new Map<number, [string, number, string]>();
   // The register names that pass for one listed name, with its initials: the engine's candidate
   // bound on the share the listed name's words cover (`covered`, ∞ kept whole).
   // A register name whose words the listed name writes joined or apart passes too: the engine's
   // search finds such a name through its rejoined keys (`rejoinedKeys`), which rejoin as the
   // scorer does (`rejoinParticles`, either way round).
-  const passes = (r: number, covered: number, listedInitials: number, listed: readonly string[]): boolean => {
+  // `listedShape`: the listed name's `rejoinShapeOf`, so that `mayRejoin` is asked only where
+  // the lengths of the two names' words allow a rejoining (most names reached fall short of
+  // their coverage, and nearly none of them rejoin: docs/decisions/2026-12-07-delta-forward-reach.md).
+  const passes = (
+    r: number,
+    covered: number,
+    listedInitials: number,
+    listed: readonly string[],
+    listedShape: RejoinShape,
+  ): boolean => {
     const name = registerIndex.name(r)!;
     const total = shapeOf(name, r);
     const initials =
       total > 0 ? (INITIAL * Math.min(listedInitials, name.normalized.tokens.length)) / total : 0;
     const needed = needs[r]!;
     if (covered === Infinity || needed <= 0 || covered + slacks[r]! + initials >= needed - 1e-9) return true;
+    if (!mayRejoinByShape(listedShape, rejoinShapes[r]!)) return false;
     const tokens = name.normalized.tokens;
     return mayRejoin(listed, tokens) || mayRejoin(tokens, listed);
   };
   const reach = (r: number, nameId: number) => {
-    const id = counterpartyOf(r);
-    if (!id) return;
-    if (!pairwise) add(id);
-    else {
-      // The changed listed names that reached the counterparty, for the pairwise bound below.
-      const names = reachedBy.get(id);
-      if (names) names.add(nameId);
-      else reachedBy.set(id, new Set([nameId]));
+    if (!pairwise) {
+      const id = counterpartyOf(r);
+      if (id) add(id);
+      return;
     }
+    // The changed listed names that reached the entry, for the pairwise bound below.
+    const e = registerIndex.nameEntry(r);
+    if (e < 0) return;
+    if (e >= entrySlot.length) {
+      const size = Math.max(e + 1, entrySlot.length * 2);
+      const slots = new Int32Array(size);
+      slots.set(entrySlot);
+      entrySlot = slots;
+      const epochs = new Uint32Array(size);
+      epochs.set(entryEpoch);
+      entryEpoch = epochs;
+    }
+    const slot = entrySlot[e]!;
+    if (slot === 0) {
+      entriesReached.push(e);
+      listedOf.push([nameId]);
+      entrySlot[e] = entriesReached.length;
+    } else if (entryEpoch[e] !== epoch) listedOf[slot - 1]!.push(nameId);
+    entryEpoch[e] = epoch;
   };
   // The bounded search's scratch, per listed name: the register words reached (`words`, stamped
   // in `wordStamp`), each with its reaches from the listed keys in the exhaustive walk's order
@@ -759,8 +853,9 @@ function searchForward(
       nameRef.set(nameId, [entityId, position, listed.text]);
       if (stats) stats.listedNames++;
       const listedInitials = index.nameShape[nameId]! & 255;
+      const listedShape = rejoinShapeOf(listed.normalized.tokens);
       epoch++;
-      touched = [];
+      touched.length = 0;
       if (exhaustive) {
         for (const k of listed.keyIds) {
           const near = nearOf(k);
@@ -787,7 +882,7 @@ function searchForward(
         }
         if (stats) stats.namesReached += touched.length;
         for (const r of touched)
-          if (passes(r, covered[r]!, listedInitials, listed.normalized.tokens)) reach(r, nameId);
+          if (passes(r, covered[r]!, listedInitials, listed.normalized.tokens, listedShape)) reach(r, nameId);
         continue;
       }
       // The bounded search. Each reach of a register word by a listed key, in the exhaustive
@@ -854,7 +949,7 @@ function searchForward(
           }
           if (
             bound !== -Infinity &&
-            !passes(r, bound + BOUND_SLACK, listedInitials, listed.normalized.tokens)
+            !passes(r, bound + BOUND_SLACK, listedInitials, listed.normalized.tokens, listedShape)
           )
             continue;
           stamp[r] = epoch;
@@ -893,12 +988,20 @@ function searchForward(
         if (scratchSeq.length === 0) continue;
         let sum = 0;
         for (const v of scratchValue) sum += v;
-        if (passes(r, sum, listedInitials, listed.normalized.tokens))
+        if (passes(r, sum, listedInitials, listed.normalized.tokens, listedShape))
           passed.push({ r, first: scratchSeq[0]! });
       }
       passed.sort((a, b) => a.first - b.first || a.r - b.r);
       for (const { r } of passed) reach(r, nameId);
     }
+  }
+  const reachedBy = new Map<string, Set<number>>();
+  for (let i = 0; i < entriesReached.length; i++) {
+    const id = registerIndex.entry(entriesReached[i]!)?.party.sourceId;
+    if (!id) continue;
+    const names = reachedBy.get(id);
+    if (names) for (const n of listedOf[i]!) names.add(n);
+    else reachedBy.set(id, new Set(listedOf[i]));
   }
   if (stats) stats.reached += reachedBy.size;
   return { out, add, reachedBy, nameRef };

@@ -50,6 +50,7 @@ export * from './find-candidates.ts';
 export * from './name-score-bound.ts';
 export * from './party-words.ts';
 export { NAME_PARTICLES, rejoinParticles } from './name-particles.ts';
+export { MIN_COMPOUND } from './compound-words.ts';
 export { queryCoverageNeeded } from './query-coverage-needed.ts';
 export { listedNameOrder } from './name-order.ts';
 export * from './score-indexed-name.ts';
