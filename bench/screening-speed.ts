@@ -146,6 +146,8 @@ async function workerBatch(
   });
   // The pool's worker threads: those started with it (V8's helpers started meanwhile too, if any).
   const workerTids = [...threadIds()].filter((t) => !before.has(t));
+  // PREFILL: the memo filled before the batch with what an earlier pool's batch expanded.
+  if (prefill.use && prefill.bytes) new Uint8Array(pool.expansions!.buffer).set(prefill.bytes);
   const w0 = cpuMs();
   const wt = performance.now();
   await pool.warmedUp;
@@ -197,6 +199,11 @@ async function workerBatch(
     (pool.expansions
       ? `shared expansion memo: ${pool.expansions.size} entries, ${mib(pool.expansions.bytesUsed)}`
       : 'no shared expansion memo') + `; process rss after the batch ${mib(process.memoryUsage().rss)}`;
+  if (prefill.keep && pool.expansions) {
+    // The memo's bytes up to its arena's top (header word 0).
+    const top = new Int32Array(pool.expansions.buffer, 0, 1)[0]!;
+    prefill.bytes = new Uint8Array(pool.expansions.buffer, 0, top).slice();
+  }
   await pool.close();
   return { perSecond: queries.length / seconds, cpuMs: cpu / queries.length, memo };
 }
@@ -210,6 +217,7 @@ async function main(): Promise<void> {
   const inputs = lists.flatMap((l) => l.parties.map((party) => ({ party })));
   if (process.env.BATCH_ONLY) {
     // The worker batch alone (for comparing engines on it), RUNS times: the pool builds its own index.
+    if (process.env.PREFILL) return batch(inputs, reference, speedQueries());
     for (let run = 0; run < Number(process.env.RUNS ?? 1); run++)
       await batch(inputs, reference, speedQueries());
     return;
@@ -296,6 +304,9 @@ async function main(): Promise<void> {
   console.log(`load average at the end: ${load()}`);
 }
 
+/** PREFILL: the memo an earlier batch left (`keep`), copied into the next pools' (`use`). */
+const prefill: { keep: boolean; use: boolean; bytes?: Uint8Array } = { keep: false, use: false };
+
 /** The batch on WORKERS (default 2) worker threads: the subjects twice (COPIES). */
 async function batch(inputs: { party: Party }[], reference: NameReference, queries: string[]): Promise<void> {
   const workers = Number(process.env.WORKERS ?? 2);
@@ -325,6 +336,23 @@ async function batch(inputs: { party: Party }[], reference: NameReference, queri
         youngGenerationMb: young,
       },
     ]);
+  }
+  // PREFILL=1: one batch to fill a memo, then RUNS pairs of cold pools, one started with an
+  // empty memo and one with that memo copied in first (ORDER=ba: the filled one first in each pair).
+  if (process.env.PREFILL) {
+    prefill.keep = true;
+    await workerBatch(inputs, reference, subjects, workers, true);
+    prefill.keep = false;
+    const order = process.env.ORDER === 'ba' ? [true, false] : [false, true];
+    for (let run = 0; run < Number(process.env.RUNS ?? 1); run++)
+      for (const use of order) {
+        prefill.use = use;
+        const { perSecond, cpuMs: cpu, memo } = await workerBatch(inputs, reference, subjects, workers, true);
+        console.log(
+          `${use ? 'memo filled first' : 'memo empty'}: ${subjects.length} subjects, ${perSecond.toFixed(0)} subjects/s; ${cpu.toFixed(3)} ms CPU per subject, all threads; ${memo}; load ${load()}`,
+        );
+      }
+    return;
   }
   const warmUp = Number(process.env.WARM_UP ?? 0);
   if (warmUp > 0)
