@@ -68,6 +68,22 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: true,
     why: 'the first given name in a spelling the transliteration folds make one ("ee" for "i")',
   },
+  // The listed surname written alone in capitals says which word is the surname, as a comma
+  // does (issue 14, h199)
+  {
+    cls: 1,
+    query: 'Yuri Pazhik',
+    listed: 'Yurii Mykolovych PAZHYK',
+    match: true,
+    why: 'the listed surname in capitals, last: the patronymic left out beside two spellings',
+  },
+  {
+    cls: 1,
+    query: 'PAZHIK Yuri',
+    listed: 'PAZHYK Yurii Mykolovych',
+    match: true,
+    why: 'the same, the surname in capitals first on both sides',
+  },
   // The first given name with its last consonant devoiced, as Russian and Turkish spellings
   // write it (issue 14, h150: "akhmet" / "akhmed")
   {
