@@ -161,6 +161,18 @@ describe('middle names left out of the query, explained', () => {
     expect(screen('Nasrin Bakhtiyari', 'Samira Nasrin Golnaz BAKHTIARI').middleNamesLeftOut).toBeUndefined();
   });
 
+  it('lets the middle names go beside one word spelt by ear, not beside one sharing letters only (h199)', () => {
+    // The surname by its sound ("udwani" / "adwani": the same phonetic key).
+    expect(screen('UDWANI, Atef', 'ADWANI, Atef Ibrahim').middleNamesLeftOut).toBeGreaterThan(0);
+    // The first given name by its sound, ending in the same letter.
+    expect(screen('KORMANI, Fouzi', 'KORMANI, Fawzi Reda').middleNamesLeftOut).toBeGreaterThan(0);
+    // Letters in common, another sound: another surname.
+    expect(screen('KHAMIS, Omar', 'KHAMER, Omar Reza').middleNamesLeftOut).toBeUndefined();
+    // Another ending: another given name, or the other gender's.
+    expect(screen('KANI, Fouzia', 'KANI, Fawzi Reda').middleNamesLeftOut).toBeUndefined();
+    expect(screen('KANI, Samir', 'KANI, Samira Reda').middleNamesLeftOut).toBeUndefined();
+  });
+
   it('leaves nothing out where the query holds every listed word as written', () => {
     // A query of no schema drops "AG" as a legal form; the listed person keeps it as a name word.
     const compiled = compileNameReference(DEFAULT_NAME_REFERENCE);
