@@ -91,6 +91,9 @@ describe('name order (which words are the surname)', () => {
     expect(order('Pavel Viktorovich Zorin')).toBeUndefined();
     expect(order('ABU Pavel ZORIN')).toBeUndefined();
     expect(order('Pavel ZORIN Viktorovich')).toBeUndefined();
+    // A name in capitals beside a word that does not begin with a capital: a note, or a particle.
+    expect(order('PAVEL VIKTOROVICH ZORIN na')).toBeUndefined();
+    expect(order('Juan de la CRUZ')).toBeUndefined();
     // A list of spellings, or a comma (which says itself), is not read by its case.
     expect(order('Pavel (a.k.a. Paul) ZORIN')).toBeUndefined();
     expect(order('ZORIN, Pavel')).toBeUndefined();

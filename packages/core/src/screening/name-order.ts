@@ -72,8 +72,10 @@ function inCapitals(word: string): boolean {
  * last ("Sergey Viktorovich LAVROV", "LAVROV Sergey Viktorovich", "Wasim Badia AL-ASSAD"): the
  * words in capitals are the surname. Undefined when the name holds a comma or brackets (a list
  * of spellings, or the comma says), when it is all in capitals or has no word in capitals, when
- * it has capitals both first and last or in the middle only, or when normalisation changed
- * the words in capitals (a title or phrase taken out): the case is then not trusted.
+ * it has capitals both first and last or in the middle only, when another word does not begin
+ * with a capital ("FAIZULLAH KHAN na": a note beside a name in capitals; "Juan de la CRUZ"), or
+ * when normalisation changed the words in capitals (a title or phrase taken out): the case is
+ * then not trusted.
  */
 export function capitalsNameOrder(text: string, tokens: readonly string[]): NameOrder | undefined {
   if (/[,()[\]/]/.test(text)) return undefined;
@@ -86,11 +88,12 @@ export function capitalsNameOrder(text: string, tokens: readonly string[]): Name
   let trail = 0;
   while (trail < n && caps[n - 1 - trail]) trail++;
   if (lead === n || lead > 0 === trail > 0) return undefined;
-  // No other word in capitals: the surname is the one run of them.
-  const run = lead || trail;
-  let inside = 0;
-  for (const c of caps) if (c) inside++;
-  if (inside !== run) return undefined;
+  // No other word in capitals, and every other word written with a capital first ("Sergey",
+  // "V."): the surname is the one run of them, not a name in capitals beside a note ("na").
+  for (let k = lead; k < n - trail; k++) {
+    const first = words[k]![0]!;
+    if (caps[k] || first === first.toLowerCase()) return undefined;
+  }
   const surname = tokenizeName((lead > 0 ? words.slice(0, lead) : words.slice(n - trail)).join(' '));
   if (surname.length === 0 || surname.length >= tokens.length) return undefined;
   const at = lead > 0 ? 0 : tokens.length - surname.length;
