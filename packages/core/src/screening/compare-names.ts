@@ -12,7 +12,7 @@ import { compareReadTokenFacts, tokenFacts, type TokenFacts } from './compare-to
 import { genericOnlyCut } from './generic-words-lift.ts';
 import { containmentOf, nameFeatureScore, type Containment } from './name-features.ts';
 import { writtenWords, type NameOrders } from './middle-names.ts';
-import { commaNameOrder } from './name-order.ts';
+import { writtenNameOrder } from './name-order.ts';
 import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
 import { syllableConflicts, syllableConflictTerm } from './syllable-conflicts.ts';
@@ -92,8 +92,8 @@ export function compareNames(
   ref: CompiledNameReference,
   weight: TokenWeight = lengthWeight,
   orders: NameOrders = {
-    query: commaNameOrder(query.text, query.tokens),
-    listed: () => commaNameOrder(candidate.text, candidate.tokens),
+    query: writtenNameOrder(query.text, query.tokens),
+    listed: () => writtenNameOrder(candidate.text, candidate.tokens),
     spellings: ref.tokenSpellingGroups,
     queryWritten: writtenWords(query.text),
   },

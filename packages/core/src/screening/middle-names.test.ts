@@ -4,7 +4,14 @@ import { compareNames } from './compare-names.ts';
 import { compileNameReference } from './compile-name-reference.ts';
 import { DEFAULT_NAME_REFERENCE } from './default-name-reference.ts';
 import { normalizeName } from './normalize-name.ts';
-import { commaNameOrder, givenFirstPositions, listedNameOrder, partsNameOrder } from './name-order.ts';
+import {
+  capitalsNameOrder,
+  commaNameOrder,
+  givenFirstPositions,
+  listedNameOrder,
+  partsNameOrder,
+  writtenNameOrder,
+} from './name-order.ts';
 import { buildScreeningIndex } from './screening-index.ts';
 import { screenParty } from './screen-party.ts';
 import { middleNamesMayLift } from './middle-names.ts';
@@ -71,6 +78,52 @@ describe('name order (which words are the surname)', () => {
     expect(partsNameOrder(name, ['orlov', 'akhmad', 'ruslanovich'])).toBeUndefined();
   });
 
+  it('reads a surname written alone in capitals, last or first, as the surname (issue 14, h199)', () => {
+    const order = (text: string) =>
+      capitalsNameOrder(text, normalizeName(text, DEFAULT_NAME_REFERENCE).tokens);
+    expect(order('Pavel Viktorovich ZORIN')).toEqual({ surnameStart: 2, surnameEnd: 3 });
+    expect(order('ZORIN Pavel Viktorovich')).toEqual({ surnameStart: 0, surnameEnd: 1 });
+    expect(order('Wasim Badia AL-ZAHRANI')).toEqual({ surnameStart: 2, surnameEnd: 4 });
+    expect(order('Lucia Fernanda BARRIENTOS OLMEDO')).toEqual({ surnameStart: 2, surnameEnd: 4 });
+    expect(order('Pavel V. ZORIN')).toEqual({ surnameStart: 2, surnameEnd: 3 });
+    // Its case says nothing: all in capitals, none, capitals first and last, or in the middle only.
+    expect(order('PAVEL VIKTOROVICH ZORIN')).toBeUndefined();
+    expect(order('Pavel Viktorovich Zorin')).toBeUndefined();
+    expect(order('ABU Pavel ZORIN')).toBeUndefined();
+    expect(order('Pavel ZORIN Viktorovich')).toBeUndefined();
+    // A name in capitals beside a word that does not begin with a capital: a note, or a particle.
+    expect(order('PAVEL VIKTOROVICH ZORIN na')).toBeUndefined();
+    expect(order('Juan de la CRUZ')).toBeUndefined();
+    // A list of spellings, or a comma (which says itself), is not read by its case.
+    expect(order('Pavel (a.k.a. Paul) ZORIN')).toBeUndefined();
+    expect(order('ZORIN, Pavel')).toBeUndefined();
+    // Words the normaliser took out of the capitals: the case is not trusted.
+    expect(capitalsNameOrder('Pavel DR ZORIN', ['pavel', 'zorin'])).toBeUndefined();
+  });
+
+  it('reads the comma before the capitals, and a listed name in capitals after its published parts', () => {
+    expect(writtenNameOrder('ZORIN IVANOV, Pavel', ['zorin', 'ivanov', 'pavel'])).toEqual({
+      surnameStart: 0,
+      surnameEnd: 2,
+    });
+    expect(writtenNameOrder('Pavel ZORIN', ['pavel', 'zorin'])).toEqual({ surnameStart: 1, surnameEnd: 2 });
+    const parts = [
+      {
+        full: 'Pavel Viktorovich ZORIN',
+        quality: 'primary' as const,
+        parts: { given: 'Pavel Viktorovich ZORIN', family: '' },
+      },
+    ];
+    expect(listedNameOrder('Pavel Viktorovich ZORIN', ['pavel', 'viktorovich', 'zorin'], parts)).toEqual({
+      surnameStart: 2,
+      surnameEnd: 3,
+    });
+    expect(listedNameOrder('Pavel Viktorovich ZORIN', ['pavel', 'viktorovich', 'zorin'], undefined)).toEqual({
+      surnameStart: 2,
+      surnameEnd: 3,
+    });
+  });
+
   it('reads a surname-first name given names first', () => {
     expect([...givenFirstPositions(3, { surnameStart: 0, surnameEnd: 1 })]).toEqual([2, 0, 1]);
     expect([...givenFirstPositions(3, undefined)]).toEqual([0, 1, 2]);
@@ -98,6 +151,29 @@ describe('middle names left out of the query, explained', () => {
   it('shows neither where the listed name does not say which words are its surname', () => {
     const features = screen('Samira Bakhtiyari', 'Samira Nasrin Golnaz Abu Hamid Bakhtiari');
     expect(features.middleNamesLeftOut).toBeUndefined();
+  });
+
+  it('reads the surname the listed name writes alone in capitals (issue 14, h199)', () => {
+    expect(
+      screen('Samira Bakhtiyari', 'Samira Nasrin Golnaz Abu Hamid BAKHTIARI').middleNamesLeftOut,
+    ).toBeGreaterThan(0);
+    expect(screen('BAKHTIYARI Samira', 'BAKHTIARI Samira Nasrin Golnaz').middleNamesLeftOut).toBeGreaterThan(
+      0,
+    );
+    // The capitals say the surname: a middle name in the first given name's place is not let go.
+    expect(screen('Nasrin Bakhtiyari', 'Samira Nasrin Golnaz BAKHTIARI').middleNamesLeftOut).toBeUndefined();
+  });
+
+  it('lets the middle names go beside one word spelt by ear, not beside one sharing letters only (h199)', () => {
+    // The surname by its sound ("udwani" / "adwani": the same phonetic key).
+    expect(screen('UDWANI, Atef', 'ADWANI, Atef Ibrahim').middleNamesLeftOut).toBeGreaterThan(0);
+    // The first given name by its sound, ending in the same letter.
+    expect(screen('KORMANI, Fouzi', 'KORMANI, Fawzi Reda').middleNamesLeftOut).toBeGreaterThan(0);
+    // Letters in common, another sound: another surname.
+    expect(screen('KHAMIS, Omar', 'KHAMER, Omar Reza').middleNamesLeftOut).toBeUndefined();
+    // Another ending: another given name, or the other gender's.
+    expect(screen('KANI, Fouzia', 'KANI, Fawzi Reda').middleNamesLeftOut).toBeUndefined();
+    expect(screen('KANI, Samir', 'KANI, Samira Reda').middleNamesLeftOut).toBeUndefined();
   });
 
   it('leaves nothing out where the query holds every listed word as written', () => {

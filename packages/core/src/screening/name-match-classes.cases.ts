@@ -68,6 +68,58 @@ export const NAME_CLASS_CASES: NameClassCase[] = [
     match: true,
     why: 'the first given name in a spelling the transliteration folds make one ("ee" for "i")',
   },
+  // The listed surname written alone in capitals says which word is the surname, as a comma
+  // does; one word spelt by ear (the same phonetic key) beside the middle names left out: a
+  // surname, or a first given name ending in the same letter (issue 14, h199)
+  {
+    cls: 1,
+    query: 'Yuri Pazhik',
+    listed: 'Yurii Mykolovych PAZHYK',
+    match: true,
+    why: 'the listed surname in capitals, last: the patronymic left out beside two spellings',
+  },
+  {
+    cls: 1,
+    query: 'PAZHIK Yuri',
+    listed: 'PAZHYK Yurii Mykolovych',
+    match: true,
+    why: 'the same, the surname in capitals first on both sides',
+  },
+  {
+    cls: 1,
+    query: 'Atef UDWANI',
+    listed: 'Atef Ibrahim ADWANI',
+    match: true,
+    why: 'the listed surname in capitals, spelt by ear in the query, a middle name left out',
+  },
+  {
+    cls: 1,
+    query: 'KORMANI, Fouzi',
+    listed: 'KORMANI, Fawzi Reda',
+    match: true,
+    why: 'the first given name spelt by ear, a middle name left out',
+  },
+  {
+    cls: 1,
+    query: 'Pyetr Zagor',
+    listed: 'ZAGOR, Petr Mikhaylovich',
+    match: true,
+    why: 'the first given name spelt by ear, the patronymic left out',
+  },
+  {
+    cls: 1,
+    query: 'KHAMIS, Omar',
+    listed: 'KHAMER, Omar Reza',
+    match: false,
+    why: 'a surname sharing letters but not its sound is another surname: the middle name counts',
+  },
+  {
+    cls: 1,
+    query: 'KANI, Fouzia',
+    listed: 'KANI, Fawzi Reda',
+    match: false,
+    why: 'a first given name of another ending is another name: the middle name counts',
+  },
   // The first given name with its last consonant devoiced, as Russian and Turkish spellings
   // write it (issue 14, h150: "akhmet" / "akhmed")
   {

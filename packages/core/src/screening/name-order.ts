@@ -57,10 +57,63 @@ export function partsNameOrder(name: PartyName, tokens: readonly string[]): Name
   return { surnameStart: n - f.length, surnameEnd: n };
 }
 
+/** A word written in capitals: two letters or more, none small ("LAVROV", "AL-ASSAD"; not "V."). */
+function inCapitals(word: string): boolean {
+  let letters = 0;
+  for (const ch of word) {
+    if (ch === ch.toUpperCase() && ch !== ch.toLowerCase()) letters++;
+    else if (ch !== ch.toUpperCase()) return false;
+  }
+  return letters >= 2;
+}
+
+/**
+ * The order of a name that writes its surname, and only its surname, in capitals, first or
+ * last ("Sergey Viktorovich LAVROV", "LAVROV Sergey Viktorovich", "Wasim Badia AL-ASSAD"): the
+ * words in capitals are the surname. Undefined when the name holds a comma or brackets (a list
+ * of spellings, or the comma says), when it is all in capitals or has no word in capitals, when
+ * it has capitals both first and last or in the middle only, when another word does not begin
+ * with a capital ("FAIZULLAH KHAN na": a note beside a name in capitals; "Juan de la CRUZ"), or
+ * when normalisation changed the words in capitals (a title or phrase taken out): the case is
+ * then not trusted.
+ */
+export function capitalsNameOrder(text: string, tokens: readonly string[]): NameOrder | undefined {
+  if (/[,()[\]/]/.test(text)) return undefined;
+  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  const n = words.length;
+  if (n < 2) return undefined;
+  const caps = words.map(inCapitals);
+  let lead = 0;
+  while (lead < n && caps[lead]) lead++;
+  let trail = 0;
+  while (trail < n && caps[n - 1 - trail]) trail++;
+  if (lead === n || lead > 0 === trail > 0) return undefined;
+  // No other word in capitals, and every other word written with a capital first ("Sergey",
+  // "V."): the surname is the one run of them, not a name in capitals beside a note ("na").
+  for (let k = lead; k < n - trail; k++) {
+    const first = words[k]![0]!;
+    if (caps[k] || first === first.toLowerCase()) return undefined;
+  }
+  const surname = tokenizeName((lead > 0 ? words.slice(0, lead) : words.slice(n - trail)).join(' '));
+  if (surname.length === 0 || surname.length >= tokens.length) return undefined;
+  const at = lead > 0 ? 0 : tokens.length - surname.length;
+  if (!holds(tokens, at, surname)) return undefined;
+  return { surnameStart: at, surnameEnd: at + surname.length };
+}
+
+/**
+ * The order a name says of itself: written "SURNAME, Given" (`commaNameOrder`), else with its
+ * surname alone in capitals (`capitalsNameOrder`).
+ */
+export function writtenNameOrder(text: string, tokens: readonly string[]): NameOrder | undefined {
+  return commaNameOrder(text, tokens) ?? capitalsNameOrder(text, tokens);
+}
+
 /**
  * The order of a listed name (`text`, normalised to `tokens`) of a party whose published names
  * are `names` (or what `names` returns, called only for a name without the comma): written
- * surname first with a comma, else from the parts of the published name it is.
+ * surname first with a comma, else from the parts of the published name it is, else from its
+ * surname written alone in capitals.
  */
 export function listedNameOrder(
   text: string,
@@ -70,9 +123,14 @@ export function listedNameOrder(
   const comma = commaNameOrder(text, tokens);
   if (comma) return comma;
   const published = typeof names === 'function' ? names() : names;
-  if (!published) return undefined;
-  for (const name of published) if (name.full === text && name.parts) return partsNameOrder(name, tokens);
-  return undefined;
+  if (published)
+    for (const name of published)
+      if (name.full === text && name.parts) {
+        const parts = partsNameOrder(name, tokens);
+        if (parts) return parts;
+        break;
+      }
+  return capitalsNameOrder(text, tokens);
 }
 
 /**

@@ -36,10 +36,11 @@ export const MIN_RARITY = 0.65;
 export const MAX_PARTY_NAMES = 40;
 
 /**
- * For a person query written "SURNAME, Given …" (`commaNameOrder`): the positions among its
- * distinctive words (`words`) of its surname's words and of its first given name, which the
- * name spelling the most words must spell. Null when the query does not say which words are
- * its surname, or when neither role holds a distinctive word.
+ * For a person query written "SURNAME, Given …", or "SURNAME Given …" with its surname alone in
+ * capitals (`writtenNameOrder`): the positions among its distinctive words (`words`) of its
+ * surname's words and of its first given name, which the name spelling the most words must
+ * spell. Null when the query does not say which words are its surname, or when neither role
+ * holds a distinctive word.
  */
 function personRoles(query: PreparedQuery, words: readonly number[]): number[] | null {
   const order = query.orders.query;

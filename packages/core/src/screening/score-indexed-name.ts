@@ -18,7 +18,7 @@ import { FEATURE_WEIGHTS } from './feature-table.ts';
 import { genericOnlyCut } from './generic-words-lift.ts';
 import { isOrganisationPair, isSyllabicName, lastNameFormFall, nameFeatureScore } from './name-features.ts';
 import { writtenWords, type NameOrders } from './middle-names.ts';
-import { commaNameOrder, listedNameOrder, type NameOrder } from './name-order.ts';
+import { listedNameOrder, writtenNameOrder, type NameOrder } from './name-order.ts';
 import { hasSyllables, syllableConflicts } from './syllable-conflicts.ts';
 import { rejoinParticles } from './name-particles.ts';
 import type { NormalizedName } from './normalize-name.ts';
@@ -93,7 +93,7 @@ function queryOrders(index: ScreeningIndex, name: NormalizedName): QueryOrders {
   // names of a few queries): made then, not for every reading prepared (NFKD and a split).
   let written: ReadonlySet<string> | undefined;
   const orders: QueryOrders = {
-    query: commaNameOrder(name.text, name.tokens),
+    query: writtenNameOrder(name.text, name.tokens),
     listed: () => (orders.current ? indexedNameOrder(index, orders.current) : undefined),
     spellings: index.compiled.tokenSpellingGroups,
     get queryWritten() {
