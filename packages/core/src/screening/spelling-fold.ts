@@ -127,6 +127,9 @@ function hasDoubled(word: string): boolean {
  */
 const PATRONYMIC = /^([a-z]{3,}?)[aeiouyj]*(?:(vych|vich|vitch|wich|witsch|witsj|vitsj|wicz)|vna|[ae]una)$/;
 
+/** `PATRONYMIC`'s endings alone. */
+const PATRONYMIC_END = /(?:vych|vich|vitch|wich|witsch|witsj|vitsj|wicz|vna|[ae]una)$/;
+
 /**
  * The Ukrainian and Belarusian romanisations of a patronymic's stem read as the Russian one
  * writes it, in this order: x as ks ("aleksandr"); the Belarusian ia / ya / ie / je for e
@@ -161,8 +164,10 @@ const PATRONYMIC_STEM_FOLDS: readonly (readonly [RegExp, string])[] = [
  */
 export function patronymicReading(word: string): string {
   const last = word.charCodeAt(word.length - 1);
-  // h (vich, vych), z (wicz), a (vna, auna): anything else is no patronymic.
-  if (last !== 104 && last !== 122 && last !== 97) return word;
+  // h (vich, vych), z (wicz), j (witsj), a (vna, auna): anything else is no patronymic.
+  if (last !== 104 && last !== 122 && last !== 106 && last !== 97) return word;
+  // The ending read on the last six letters first: most words ending so are no patronymic.
+  if (word.length < 6 || !PATRONYMIC_END.test(word.slice(-6))) return word;
   const m = PATRONYMIC.exec(word);
   if (!m) return word;
   let stem = m[1]!;
