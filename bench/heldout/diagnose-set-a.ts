@@ -28,6 +28,7 @@
  * generalises; `report` is read once, at the end of a change.
  */
 import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import {
   DEFAULT_SCREENING_THRESHOLD,
   findCandidateNames,
@@ -220,4 +221,4 @@ async function main(): Promise<void> {
   if (json) writeFileSync(json, JSON.stringify(rows, null, 1));
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

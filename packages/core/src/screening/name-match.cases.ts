@@ -173,6 +173,42 @@ export const NAME_MATCH_CASES: NameMatchCase[] = [
     why: 'Belarusian form of the given name',
   },
   {
+    query: 'Oleksandr Ihorovych Kovalenko',
+    listed: 'KOVALENKO, Aleksandr Igorevich',
+    match: true,
+    why: 'Ukrainian romanisation of the patronymic (h for g, -ovych)',
+  },
+  {
+    query: 'Dmytro Hennadiyovych Tkachenko',
+    listed: 'TKACHENKO, Dmitriy Gennadyevich',
+    match: true,
+    why: 'Ukrainian romanisation of the patronymic (h for g, -iyovych for -yevich)',
+  },
+  {
+    query: 'Natallia Uladzimirauna Savitskaya',
+    listed: 'SAVITSKAYA, Natalya Vladimirovna',
+    match: true,
+    why: 'Belarusian romanisation of the patronymic (u for v, dz for d, -auna)',
+  },
+  {
+    query: 'Ivan Iurevich Garin',
+    listed: 'HARIN, Ivan Yurevich',
+    match: true,
+    why: 'the patronymic with ю written iu and yu (the i is no vowel before a short u)',
+  },
+  {
+    query: 'Yevhenia Ihorivna Kovalenko',
+    listed: 'KOVALENKO, Yevhen Ihorovych',
+    match: false,
+    why: "a daughter's patronymic is not a son's, however romanised",
+  },
+  {
+    query: 'Ihor Petrovych Kovalenko',
+    listed: 'KOVALENKO, Igor Pavlovich',
+    match: false,
+    why: 'different patronymics under two romanisations',
+  },
+  {
     query: 'خالد محمود',
     listed: 'Khaled Mahmoud',
     match: true,

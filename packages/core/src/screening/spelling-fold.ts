@@ -119,9 +119,65 @@ function hasDoubled(word: string): boolean {
   return false;
 }
 
-/** `word` through the folds in order (each pattern run only where its needle is). */
+/**
+ * A patronymic (masculine "-vich", "-vych", "-vitch", "-wich", "-witsch", "-witsj", "-wicz"; feminine "-vna", and the
+ * Belarusian "-auna", "-euna") cut into its stem and the vowels and suffix after it (`(stem)`:
+ * three letters or more, lazily, so the vowels before the suffix go with the suffix: "ihor|ovych",
+ * "oleks|iiovych", "yur|iyovych", "petr|ivna", "uladzimir|auna").
+ */
+const PATRONYMIC = /^([a-z]{3,}?)[aeiouyj]*(?:(vych|vich|vitch|wich|witsch|witsj|vitsj|wicz)|vna|[ae]una)$/;
+
+/** `PATRONYMIC`'s endings alone. */
+const PATRONYMIC_END = /(?:vych|vich|vitch|wich|witsch|witsj|vitsj|wicz|vna|[ae]una)$/;
+
+/**
+ * The Ukrainian and Belarusian romanisations of a patronymic's stem read as the Russian one
+ * writes it, in this order: x as ks ("aleksandr"); the Belarusian ia / ya / ie / je for e
+ * ("piatr", "aliaksandr" / "petr", "aleksandr"), dz for d ("dzmitr"), an initial u before a
+ * consonant for v and u after a, e or o before a consonant for v (the short u, ў: "uladzimir",
+ * "yauhen"; not after i: the i of "iurevich" writes ю with it); the Ukrainian h for g where it
+ * is no digraph's second letter ("ihor", "serh", "hennad" / "igor", "serg", "gennad"); y and j
+ * for i ("mykhail", "dmytr"), a run of i as one; and o for a (the Ukrainian initial o of
+ * "oleksandr", the Belarusian akanye of "raman", "viktar").
+ */
+const PATRONYMIC_STEM_FOLDS: readonly (readonly [RegExp, string])[] = [
+  [/x/g, 'ks'],
+  [/[iyj][ae]/g, 'e'],
+  [/dz/g, 'd'],
+  [/^u(?=[^aeiouy])/, 'v'],
+  [/(?<=[aeo])u(?=[^aeiouy])/g, 'v'],
+  [/(?<![kzscpgtd])h/g, 'g'],
+  [/[yj]/g, 'i'],
+  [/i+/g, 'i'],
+  [/o/g, 'a'],
+];
+
+/**
+ * An East Slavic patronymic read as one form whatever the romanisation (Russian, Ukrainian,
+ * Belarusian, German or Polish): its stem through `PATRONYMIC_STEM_FOLDS`, its ending as
+ * "ovich" (masculine) or "ovna" (feminine). "Ihorovych" and "Igorevich" both read "igarovich",
+ * "Uladzimirauna" and "Vladimirovna" "vladimirovna", "Oleksiiovych" and "Alekseyevich"
+ * "aleksovich". Any other word is returned as it is.
+ *
+ * @example
+ * patronymicReading('serhiyovych') // 'sergovich'
+ */
+export function patronymicReading(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  // h (vich, vych), z (wicz), j (witsj), a (vna, auna): anything else is no patronymic.
+  if (last !== 104 && last !== 122 && last !== 106 && last !== 97) return word;
+  // The ending read on the last six letters first: most words ending so are no patronymic.
+  if (word.length < 6 || !PATRONYMIC_END.test(word.slice(-6))) return word;
+  const m = PATRONYMIC.exec(word);
+  if (!m) return word;
+  let stem = m[1]!;
+  for (const [pattern, replacement] of PATRONYMIC_STEM_FOLDS) stem = stem.replace(pattern, replacement);
+  return stem + (m[2] ? 'ovich' : 'ovna');
+}
+
+/** `word` through the folds in order (each pattern run only where its needle is), a patronymic read first. */
 function applySteps(word: string, steps: readonly FoldStep[]): string {
-  let out = word;
+  let out = patronymicReading(word);
   for (const { pattern, replacement, needle } of steps) {
     if (needle === undefined || (needle === DOUBLED ? hasDoubled(out) : out.includes(needle)))
       out = out.replace(pattern, replacement);
