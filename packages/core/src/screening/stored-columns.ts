@@ -323,8 +323,10 @@ export class StoredColumns {
   constructor(
     snapshot: ScreeningIndexSnapshot,
     compiled: CompiledNameReference,
-    /** Names, token facts and entries each kept made at most (`MEMO_LIMIT` unless told). */
+    /** Token facts and entries each kept made at most (`MEMO_LIMIT` unless told). */
     memoLimit = MEMO_LIMIT,
+    /** Names kept made at most (`MEMO_LIMIT` unless told). */
+    nameMemoLimit = MEMO_LIMIT,
   ) {
     snapshot = withColumnLookups(snapshot);
     this.#s = snapshot;
@@ -341,7 +343,7 @@ export class StoredColumns {
     for (let i = 0; i < ends.length; i++) if (ends[i]! > (i ? ends[i - 1]! : 0)) live++;
     this.liveEntries = live;
     // Made once here, not a closure per read.
-    this.#names = memo(this.nameCount, (i) => this.#makeName(i), memoLimit);
+    this.#names = memo(this.nameCount, (i) => this.#makeName(i), nameMemoLimit);
     this.#facts = memo(this.tokenCount, (i) => this.#makeFacts(i), memoLimit);
     this.#entries = memo(
       ends.length,
