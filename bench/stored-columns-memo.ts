@@ -7,8 +7,12 @@
  * that both see the same load; process CPU per index (no worker here), results compared (they
  * must be equal), and the heap each index holds once the queries are done.
  *
+ * `--name-before N` / `--name-limit N`: the names' own limit on either side (`nameMemoLimit`; the
+ * side's `--before` / `--limit` unless told), to weigh the names' memo alone.
+ *
  *   BENCH_DB=dir npx tsx --expose-gc bench/stored-columns-memo.ts [--counterparties 20000]
  *     [--register adversarial|realistic] [--before 32768] [--limit 65536] [--chunk 200]
+ *     [--name-before N] [--name-limit N]
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -40,6 +44,8 @@ const N = numberArg('counterparties', 20_000);
 const BEFORE = numberArg('before', 1 << 15);
 const LIMIT = numberArg('limit', MEMO_LIMIT);
 const CHUNK = numberArg('chunk', 200);
+const NAME_BEFORE = numberArg('name-before', BEFORE);
+const NAME_LIMIT = numberArg('name-limit', LIMIT);
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
@@ -83,13 +89,15 @@ try {
   // same columns made first was measured ~13 % slower than a second one of the same limit: quote
   // the geometric mean of both orders).
   const swap = process.argv.includes('--swap');
-  const make = (limit: number, name: string) => ({
+  const make = (limit: number, nameLimit: number, name: string) => ({
     name,
-    index: indexOverSnapshot(shared, reference, { memoLimit: limit }),
+    index: indexOverSnapshot(shared, reference, { memoLimit: limit, nameMemoLimit: nameLimit }),
     cpu: 0,
   });
-  const first = swap ? make(LIMIT, `memo ${LIMIT}`) : make(BEFORE, `memo ${BEFORE} (before)`);
-  const second = swap ? make(BEFORE, `memo ${BEFORE} (before)`) : make(LIMIT, `memo ${LIMIT}`);
+  const newer = () => make(LIMIT, NAME_LIMIT, `memo ${LIMIT}, names ${NAME_LIMIT}`);
+  const older = () => make(BEFORE, NAME_BEFORE, `memo ${BEFORE}, names ${NAME_BEFORE} (before)`);
+  const first = swap ? newer() : older();
+  const second = swap ? older() : newer();
   const variants = [first, second];
   const [before, after] = swap ? [second, first] : [first, second];
   let differ = 0;

@@ -250,10 +250,19 @@ export function finishRestore(steps: Generator<void, ScreeningIndex, void>): Scr
 export function indexOverSnapshot(
   snapshot: ScreeningIndexSnapshot,
   reference: NameReference,
-  options: { memoLimit?: number } = {},
+  /** The memo's limits (`StoredColumns`): token facts and entries, and names too unless told apart. */
+  options: { memoLimit?: number; nameMemoLimit?: number } = {},
 ): ScreeningIndex {
   const index = emptyIndexFor(snapshot, reference);
-  index.restored(snapshot.deletions, new StoredColumns(snapshot, index.compiled, options.memoLimit));
+  index.restored(
+    snapshot.deletions,
+    new StoredColumns(
+      snapshot,
+      index.compiled,
+      options.memoLimit,
+      options.nameMemoLimit ?? options.memoLimit,
+    ),
+  );
   return index;
 }
 

@@ -118,6 +118,25 @@ describe('index over a shared snapshot', () => {
     }
   });
 
+  it('keeps names made to their own limit, apart from token facts and entries', () => {
+    const index = patched();
+    const expected = screenAll(index);
+    // Names swept at every other read if they followed the token facts' limit of 2.
+    const over = indexOverSnapshot(shareSnapshot(snapshotOfIndex(index)), ref, {
+      memoLimit: 2,
+      nameMemoLimit: index.nameSlots,
+    });
+    expect(screenAll(over)).toEqual(expected);
+    const ids = Array.from({ length: over.nameSlots }, (_, id) => id).filter((id) => over.name(id));
+    expect(ids.length).toBeGreaterThan(50);
+    const made = ids.map((id) => over.name(id));
+    for (const id of ids) over.name(id);
+    // Read again after every other name: the same objects, not made again from the columns.
+    expect(ids.map((id) => over.name(id))).toEqual(made);
+    for (const [k, id] of ids.entries()) expect(over.name(id)).toBe(made[k]);
+    expect(screenAll(over)).toEqual(expected);
+  });
+
   it('is read-only: the owner patches its own index and shares a new snapshot', () => {
     const over = indexOverSnapshot(shareSnapshot(snapshotOfIndex(patched())), ref);
     expect(() => over.remove('us-ofac-sdn:v1')).toThrow(/read-only/);

@@ -57,12 +57,26 @@ const OTHER_REST = 255;
 export const QUALITIES: NameQuality[] = ['primary', 'strong', 'weak'];
 
 /**
- * Names (and token facts, and entries) held made at most at once before their memo is swept (bounds
- * a worker's memory). 64k rather than 32k: a monitoring run reads more names than 32k, which
- * emptied and remade them over and over (×0.82–0.87 of the screening's CPU at 5,000 and 20,000
- * counterparties, ~+30 MiB per worker; docs/decisions/2026-12-05-stored-columns-memo.md).
+ * Token facts and entries (and names, before `NAME_MEMO_LIMIT`) held made at most at once before
+ * their memo is swept (bounds a worker's memory). 64k rather than 32k: a monitoring run reads
+ * more names than 32k, which emptied and remade them over and over (×0.82–0.87 of the
+ * screening's CPU at 5,000 and 20,000 counterparties, ~+30 MiB per worker;
+ * docs/decisions/2026-12-05-stored-columns-memo.md).
  */
 export const MEMO_LIMIT = 1 << 16;
+
+/**
+ * Names held made at most at once (token facts and entries keep `MEMO_LIMIT`). A monitoring run
+ * reads far more names than `MEMO_LIMIT`: a worker screening half of a 20,000-counterparty
+ * register made 128,848 names of which 90,102 distinct (the mirror has 135,944), so three in ten
+ * were names it had made before and the memo had swept, each made again from the columns (its
+ * token strings decoded, its arrays and objects allocated, then copied by the scavenger as it
+ * survives); the more counterparties, the larger that share. 128k holds every name such a run
+ * reads (×0.91 of the screening's CPU over that register's queries on one thread, the same
+ * results), for up to 64k more names held per worker
+ * (docs/decisions/2026-12-07-stored-names-memo.md).
+ */
+export const NAME_MEMO_LIMIT = 1 << 17;
 
 /** The look-ups of a snapshot's tokens (`withColumnLookups`): made from their columns alone. */
 export function tokenLookups(
@@ -323,8 +337,10 @@ export class StoredColumns {
   constructor(
     snapshot: ScreeningIndexSnapshot,
     compiled: CompiledNameReference,
-    /** Names, token facts and entries each kept made at most (`MEMO_LIMIT` unless told). */
+    /** Token facts and entries each kept made at most (`MEMO_LIMIT` unless told). */
     memoLimit = MEMO_LIMIT,
+    /** Names kept made at most (`NAME_MEMO_LIMIT` unless told). */
+    nameMemoLimit = NAME_MEMO_LIMIT,
   ) {
     snapshot = withColumnLookups(snapshot);
     this.#s = snapshot;
@@ -341,7 +357,7 @@ export class StoredColumns {
     for (let i = 0; i < ends.length; i++) if (ends[i]! > (i ? ends[i - 1]! : 0)) live++;
     this.liveEntries = live;
     // Made once here, not a closure per read.
-    this.#names = memo(this.nameCount, (i) => this.#makeName(i), memoLimit);
+    this.#names = memo(this.nameCount, (i) => this.#makeName(i), nameMemoLimit);
     this.#facts = memo(this.tokenCount, (i) => this.#makeFacts(i), memoLimit);
     this.#entries = memo(
       ends.length,
