@@ -34,6 +34,7 @@ import {
   DEFAULT_SCREENING_THRESHOLD,
   indexTokenWeight,
   normalizeName,
+  osaDistance,
   screenParty,
   type NameComparison,
   type PartySchema,
@@ -55,24 +56,9 @@ import { SPLITS } from './split.ts';
 /** Organisation words that say little: the engine's generic groups and further generic words. */
 const GENERIC = new Set([...Object.values(ORGANISATION_WORD_GROUPS).flat(), ...GENERIC_ORGANISATION_WORDS]);
 
-/** Optimal string alignment distance, enough to tell a near spelling from another word. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  return d[a.length]![b.length]!;
-}
-
 /** Within one edit for a word of up to four letters, two for a longer one. */
 const isNear = (a: string, b: string): boolean =>
-  editDistance(a, b) <= (Math.min(a.length, b.length) <= 4 ? 1 : 2);
+  osaDistance(a, b) <= (Math.min(a.length, b.length) <= 4 ? 1 : 2);
 
 /** The same first three letters, the rest unlike (a short form, or another name of the same start). */
 const sameStart = (a: string, b: string): boolean =>
